@@ -1,0 +1,161 @@
+"""The files a run writes and reads back: row generators, atomic writers and readers.
+
+Computing lives in the stages; this module only turns records into rows (and back) and puts them on disk.
+Every write goes to a temporary file in the same folder and is renamed into place, so an interrupted run
+never leaves a half-written file. Rows are sorted by the caller's stable keys, so the same input gives
+byte-identical files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from pipeline.records import Article
+
+ARTICLE_COLUMNS = (
+    "article_id",
+    "source",
+    "title",
+    "duplicate_of",
+    "duplicate_rule",
+    "similarity",
+    "position",
+    "date",
+    "url",
+    "words",
+    "encoding",
+    "caption",
+)
+#: The body goes last so the short columns stay readable in a spreadsheet.
+BODY_COLUMN = "body"
+
+MANIFEST = "manifest.json"
+TOOL_NAME = "kg"
+
+
+# --- atomic writing ---------------------------------------------------------------------------------
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (temporary file in the same folder, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if cell is None else _cell(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    write_text(path, csv_text(header, rows))
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, float):
+        return f"{value:.6g}" if value != int(value) or abs(value) >= 1e15 else str(int(value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def read_csv(path: Path) -> Iterator[dict[str, str]]:
+    csv.field_size_limit(1 << 30)
+    with path.open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+# --- articles.csv -----------------------------------------------------------------------------------
+
+
+def article_header(articles: Sequence[Article]) -> tuple[str, ...]:
+    extra = sorted({key for a in articles for key, _ in a.metadata} - set(ARTICLE_COLUMNS) - {BODY_COLUMN})
+    return (*ARTICLE_COLUMNS, *extra, BODY_COLUMN)
+
+
+def article_rows(articles: Sequence[Article], header: Sequence[str]) -> Iterator[list[object]]:
+    extra = header[len(ARTICLE_COLUMNS) : -1]
+    for a in articles:
+        metadata = dict(a.metadata)
+        yield [
+            a.article_id,
+            a.source,
+            a.title,
+            a.duplicate_of,
+            a.duplicate_rule,
+            a.similarity if a.duplicate_of else "",
+            a.position,
+            a.date,
+            a.url,
+            len(a.body.split()),
+            a.encoding,
+            a.caption,
+            *(metadata.get(key, "") for key in extra),
+            a.body,
+        ]
+
+
+def write_articles(path: Path, articles: Sequence[Article]) -> None:
+    header = article_header(articles)
+    write_csv(path, header, article_rows(articles, header))
+
+
+def read_articles(path: Path) -> tuple[Article, ...]:
+    articles = []
+    for row in read_csv(path):
+        known = set(ARTICLE_COLUMNS) | {BODY_COLUMN}
+        metadata = tuple(sorted((k, v) for k, v in row.items() if k not in known and v))
+        articles.append(
+            Article(
+                article_id=row["article_id"],
+                source=row["source"],
+                position=int(row["position"] or 0),
+                title=row["title"],
+                body=row[BODY_COLUMN],
+                caption=row.get("caption", ""),
+                date=row.get("date", ""),
+                url=row.get("url", ""),
+                metadata=metadata,
+                encoding=row.get("encoding", "utf-8"),
+                duplicate_of=row["duplicate_of"],
+                duplicate_rule=row.get("duplicate_rule", ""),
+                similarity=float(row["similarity"]) if row.get("similarity") else 0.0,
+            )
+        )
+    return tuple(articles)
+
+
+# --- manifest.json ----------------------------------------------------------------------------------
+
+
+def manifest_text(manifest: dict[str, object]) -> str:
+    return json.dumps({"tool": TOOL_NAME, **manifest}, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_manifest(path: Path, manifest: dict[str, object]) -> None:
+    write_text(path, manifest_text(manifest))
+
+
+def read_manifest(path: Path) -> dict[str, object]:
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_help_reads_well(kg) -> None:
+    result = kg("--help")
+    assert result.code == 0
+    for command in ("run", "ingest"):
+        assert command in result.stdout
+
+
+def test_ingest_writes_articles_and_manifest(kg, seeds_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "run"
+    result = kg("ingest", seeds_dir, "--out", out)
+    assert result.code == 0, result.stderr
+    rows = _rows(out / "articles.csv")
+    assert list(rows[0])[:4] == ["article_id", "source", "title", "duplicate_of"]
+    kept = [r for r in rows if not r["duplicate_of"]]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["counts"]["ingest"]["articles"] == len(rows)
+    assert manifest["counts"]["ingest"]["kept"] == len(kept)
+    assert manifest["counts"]["ingest"]["duplicates"] == len(rows) - len(kept)
+    assert f"{len(rows)} articles, {len(kept)} kept" in result.stdout
+
+
+def test_same_input_gives_byte_identical_articles(kg, seeds_dir: Path, tmp_path: Path) -> None:
+    assert kg("ingest", seeds_dir, "--out", tmp_path / "a").code == 0
+    assert kg("ingest", seeds_dir, "--out", tmp_path / "b").code == 0
+    assert (tmp_path / "a" / "articles.csv").read_bytes() == (tmp_path / "b" / "articles.csv").read_bytes()
+
+
+def test_bad_inputs_are_reported_and_good_ones_kept(kg, write, tmp_path: Path) -> None:
+    write("in/good.txt", "Good\nGood body.")
+    write("in/empty.txt", "")
+    write("in/feed.jsonl", '{"text": "Fine."}\n{oops\n')
+    result = kg("ingest", tmp_path / "in", "--out", tmp_path / "out")
+    assert result.code == 0
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    reasons = {item["source"]: item["reason"] for item in manifest["skipped"]}
+    assert reasons == {
+        str(tmp_path / "in" / "empty.txt"): "empty file",
+        str(tmp_path / "in" / "feed.jsonl") + ":2": reasons[str(tmp_path / "in" / "feed.jsonl") + ":2"],
+    }
+    assert "malformed JSON" in reasons[str(tmp_path / "in" / "feed.jsonl") + ":2"]
+    assert f"{tmp_path / 'in' / 'empty.txt'}: empty file" in result.stderr
+    assert len(_rows(tmp_path / "out" / "articles.csv")) == 2
+
+
+def test_missing_path_exits_2(kg, tmp_path: Path) -> None:
+    result = kg("run", tmp_path / "missing", "--out", tmp_path / "out")
+    assert result.code == 2
+    assert "input not found" in result.stderr and "missing" in result.stderr
+
+
+def test_folder_without_inputs_exits_2(kg, write, tmp_path: Path) -> None:
+    write("in/readme.md", "hello")
+    result = kg("run", tmp_path / "in", "--out", tmp_path / "out")
+    assert result.code == 2
+    assert "no supported input files" in result.stderr
+
+
+def test_bad_option_exits_2(kg, seeds_dir: Path, tmp_path: Path) -> None:
+    assert kg("run", seeds_dir, "--out", tmp_path / "o", "--no-such-option").code == 2
+
+
+def test_out_refuses_a_foreign_non_empty_folder(kg, seeds_dir: Path, write, tmp_path: Path) -> None:
+    write("mine/thesis.docx", b"precious")
+    result = kg("ingest", seeds_dir, "--out", tmp_path / "mine")
+    assert result.code == 2 and "--force" in result.stderr
+    assert not (tmp_path / "mine" / "articles.csv").exists()
+    assert kg("ingest", seeds_dir, "--out", tmp_path / "mine", "--force").code == 0
+    # an earlier run's folder is fine to overwrite without --force
+    assert kg("ingest", seeds_dir, "--out", tmp_path / "mine").code == 0

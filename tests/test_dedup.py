@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.dedup import deduplicate
+from pipeline.ingest import ingest
+
+STORY = (
+    "The river burst its banks on Tuesday night, flooding the lower town. Residents were moved to the school "
+    "gym by volunteers. The mayor said the water would recede within two days. Engineers inspected the bridge "
+    "and found cracks in two of its pillars. Trains between the towns will not run until Friday. The regional "
+    "government promised funds for repairs and asked people to avoid the riverside roads. Forecasters expect "
+    "more rain over the weekend, though lighter than the storm that caused the flood."
+)
+
+
+def _articles(write, texts: list[str]):
+    paths = [write(f"{i:02d}.txt", f"Title {i}\n{text}") for i, text in enumerate(texts)]
+    return ingest(paths).articles
+
+
+def test_seed_corpus_keeps_one_copy_of_each_story(seeds_dir: Path) -> None:
+    articles = deduplicate(ingest([seeds_dir]).articles)
+    titles = [a.title for a in articles]
+    kept = [a for a in articles if a.kept]
+    # every distinct headline is kept exactly once; every repeat points at the first copy
+    assert [a.title for a in kept] == list(dict.fromkeys(titles))
+    first_id = {a.title: a.article_id for a in kept}
+    for article in articles:
+        if not article.kept:
+            assert article.duplicate_of == first_id[article.title]
+            assert article.duplicate_rule == "exact"
+    assert len({a.article_id for a in articles}) == len(articles)  # ids stay unique
+
+
+def test_exact_copies_get_numbered_ids(write) -> None:
+    a, b, c = deduplicate(_articles(write, [STORY, "Something else entirely happened today.", STORY.upper()]))
+    assert a.kept and b.kept
+    assert c.article_id == f"{a.article_id}-2"
+    assert (c.duplicate_of, c.duplicate_rule, c.similarity) == (a.article_id, "exact", 1.0)
+
+
+def test_near_duplicate_with_a_changed_sentence(write) -> None:
+    edited = STORY.replace(
+        "Trains between the towns will not run until Friday.",
+        "Buses replace the trains until further notice.",
+    )
+    reworded = edited.replace(",", "").replace("Tuesday night", "Tuesday evening")
+    a, b, c = deduplicate(_articles(write, [STORY, edited, reworded]))
+    assert a.kept
+    assert (b.duplicate_of, b.duplicate_rule) == (a.article_id, "near")
+    assert (c.duplicate_of, c.duplicate_rule) == (a.article_id, "near")
+    assert 0.5 <= b.similarity < 1.0
+
+
+def test_different_stories_on_the_same_topic_are_kept(write) -> None:
+    other = (
+        "Heavy rain flooded the lower town on Tuesday. The mayor opened the school gym for families. "
+        "Engineers will inspect the bridge this week, and trains are suspended."
+    )
+    articles = deduplicate(_articles(write, [STORY, other]))
+    assert all(a.kept for a in articles)
+
+
+def test_threshold_is_a_setting(write) -> None:
+    edited = STORY.replace(
+        "The mayor said the water would recede within two days.", "No comment from the mayor."
+    )
+    strict = deduplicate(_articles(write, [STORY, edited]), threshold=0.99)
+    assert all(a.kept for a in strict)
+
+
+def test_first_in_input_order_is_kept(write) -> None:
+    edited = STORY.replace("Friday", "Saturday")
+    forward = deduplicate(_articles(write, [STORY, edited]))
+    assert [a.kept for a in forward] == [True, False]
+    assert forward[1].duplicate_of == forward[0].article_id

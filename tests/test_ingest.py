@@ -1,0 +1,296 @@
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import MissingPathError, NoInputsError
+from pipeline.ingest import ingest
+
+# --- scraped pages ----------------------------------------------------------------------------------
+
+
+def _seed_oracle(path: Path) -> list[dict[str, str]]:
+    """Independent reading of a seed page: each block has exactly one `TT` marker line; the headline is
+    the first line of its header and the caption the line after it (so the test does not reuse the
+    splitter's own logic)."""
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    blocks = []
+    for index, line in enumerate(lines):
+        if line == "TT":
+            blocks.append({"title": lines[index - 3], "caption": lines[index - 1]})
+    return blocks
+
+
+def test_seed_pages_split_into_their_article_blocks(seeds_dir: Path) -> None:
+    pages = sorted(seeds_dir.glob("*.txt"))
+    corpus = ingest([seeds_dir])
+    expected = [block for page in pages for block in _seed_oracle(page)]
+    assert [(a.title, a.caption) for a in corpus.articles] == [(b["title"], b["caption"]) for b in expected]
+    assert not corpus.skipped
+    assert corpus.files == tuple(str(p) for p in pages)
+
+
+def test_no_header_line_reaches_a_body(seeds_dir: Path) -> None:
+    corpus = ingest([seeds_dir])
+    for article in corpus.articles:
+        paragraphs = article.body.split("\n\n")
+        assert article.title not in paragraphs
+        assert article.caption not in paragraphs
+        assert "TT" not in paragraphs
+        assert not any(p.isdigit() for p in paragraphs), article.source
+        assert len(paragraphs) >= 4
+    # every block of every page starts its body with the first real paragraph, not furniture
+    bodies = {a.title: a.body for a in corpus.articles}
+    assert bodies["ISIS Militants Escape After Russian Raid on Idlib"].startswith("Several ISIS members fled")
+
+
+def test_sources_point_at_the_headline_line(seeds_dir: Path) -> None:
+    corpus = ingest([seeds_dir])
+    for article in corpus.articles:
+        path, line = article.source.rsplit(":", 1)
+        assert Path(path).read_text(encoding="utf-8").split("\n")[int(line) - 1].strip() == article.title
+
+
+def test_page_structure_is_found_from_repetition_not_fixed_words(write) -> None:
+    page = write(
+        "page.txt",
+        "Storm Hits Coast\n\nWaves over the pier (Photo: X)\nWaves over the pier (Photo: X)\nADVERT\n1.2k\n\n"
+        "Storm Hits Coast\n\nWaves over the pier (Photo: X)\nWaves over the pier (Photo: X)\n\n"
+        "A storm hit the coast on Monday.\n\nThousands lost power.\n\n\n"
+        "Second Story Without Caption\nSHARE\nSecond Story Without Caption\n\n"
+        "The mayor of Springfield resigned.\n",
+    )
+    articles = ingest([page]).articles
+    assert [(a.title, a.caption, a.body) for a in articles] == [
+        (
+            "Storm Hits Coast",
+            "Waves over the pier (Photo: X)",
+            "A storm hit the coast on Monday.\n\nThousands lost power.",
+        ),
+        ("Second Story Without Caption", "", "The mayor of Springfield resigned."),
+    ]
+    assert [a.source for a in articles] == [f"{page}:1", f"{page}:18"]
+
+
+def test_text_before_the_first_repeated_headline_is_its_own_article(write) -> None:
+    page = write(
+        "lead.txt",
+        "Lead Story\nThe lead story has no repeated header.\n\nRelated\nRelated\nIts body line.\n",
+    )
+    assert [(a.title, a.body) for a in ingest([page]).articles] == [
+        ("Lead Story", "The lead story has no repeated header."),
+        ("Related", "Its body line."),
+    ]
+
+
+def test_plain_article_first_line_is_the_title_and_wrapped_lines_join(write) -> None:
+    path = write(
+        "plain.txt",
+        "Council Approves Budget\n\nThe council approved the\nbudget on Tuesday.\n\nIt passed 7 to 2.\n",
+    )
+    [article] = ingest([path]).articles
+    assert article.title == "Council Approves Budget"
+    assert article.body == "The council approved the budget on Tuesday.\n\nIt passed 7 to 2."
+    assert article.source == str(path)
+
+
+def test_one_line_file_is_all_body(write) -> None:
+    [article] = ingest([write("one.txt", "Just one sentence of news.")]).articles
+    assert (article.title, article.body) == ("", "Just one sentence of news.")
+
+
+def test_article_ids_are_stable_across_whitespace_case_and_punctuation(write) -> None:
+    a = ingest([write("a.txt", "T\nThe Mayor said: yes.\nAnd more.")]).articles[0]
+    b = ingest([write("b.txt", "Other title\n  the mayor said yes\n\nand   MORE")]).articles[0]
+    c = ingest([write("c.txt", "T\nThe Mayor said no.")]).articles[0]
+    assert a.article_id == b.article_id != c.article_id
+    assert len(a.article_id) == 16
+
+
+# --- JSONL ------------------------------------------------------------------------------------------
+
+
+def test_jsonl_keeps_good_lines_and_names_the_bad_one(write) -> None:
+    path = write(
+        "feed.jsonl",
+        "\n".join(
+            [
+                json.dumps(
+                    {"id": 7, "title": "A", "text": "Alpha text.", "date": "2025-01-02", "url": "http://a"}
+                ),
+                '{"title": "broken", "text": ',
+                json.dumps({"headline": "B", "body": "Beta text.", "author": "Kim", "tags": ["x", "y"]}),
+                json.dumps({"title": "C", "summary": "no text here"}),
+                json.dumps(["not", "an", "object"]),
+                "",
+                json.dumps({"content": "Gamma text."}),
+            ]
+        ),
+    )
+    corpus = ingest([path])
+    assert [(a.title, a.body, a.source) for a in corpus.articles] == [
+        ("A", "Alpha text.", f"{path}:1"),
+        ("B", "Beta text.", f"{path}:3"),
+        ("", "Gamma text.", f"{path}:7"),
+    ]
+    first, second, _ = corpus.articles
+    assert (first.date, first.url, first.metadata) == ("2025-01-02", "http://a", (("id", "7"),))
+    assert second.metadata == (("author", "Kim"), ("tags", '["x", "y"]'))
+    reasons = {s.source: s.reason for s in corpus.skipped}
+    assert set(reasons) == {f"{path}:2", f"{path}:4", f"{path}:5"}
+    assert "malformed JSON" in reasons[f"{path}:2"]
+    assert "fields seen: title, summary" in reasons[f"{path}:4"]
+    assert "JSON object" in reasons[f"{path}:5"]
+
+
+def test_jsonl_text_field_option(write) -> None:
+    path = write("feed.ndjson", json.dumps({"title": "A", "summary": "Only a summary.", "text": "Full."}))
+    assert ingest([path], text_field="summary").articles[0].body == "Only a summary."
+
+
+# --- CSV --------------------------------------------------------------------------------------------
+
+
+def test_csv_detects_the_text_column_and_keeps_metadata(write) -> None:
+    path = write(
+        "export.csv",
+        'Title,Date,Author,Article,Category\nA,2025-03-01,Kim,"First line.\nSecond line.",world\n'
+        "B,2025-03-02,Lee,,world\nC,2025-03-03,Ann,Third story.,local\n",
+    )
+    corpus = ingest([path])
+    assert [(a.title, a.body, a.date, a.source) for a in corpus.articles] == [
+        ("A", "First line.\n\nSecond line.", "2025-03-01", f"{path}:2"),
+        ("C", "Third story.", "2025-03-03", f"{path}:5"),
+    ]
+    assert corpus.articles[0].metadata == (("Author", "Kim"), ("Category", "world"))
+    assert [(s.source, "empty text" in s.reason) for s in corpus.skipped] == [(f"{path}:4", True)]
+
+
+def test_csv_semicolons_and_named_text_column(write) -> None:
+    path = write("semi.csv", "headline;summary;notes\nX;The summary.;n1\n")
+    [article] = ingest([path], text_column="summary").articles
+    assert (article.title, article.body, article.metadata) == ("X", "The summary.", (("notes", "n1"),))
+
+
+def test_csv_without_a_text_column_names_the_columns_it_saw(write) -> None:
+    bad = write("bad.csv", "name,score\nA,1\n")
+    good = write("good.txt", "Title\nBody text.")
+    corpus = ingest([bad, good])
+    assert [a.body for a in corpus.articles] == ["Body text."]
+    [skipped] = corpus.skipped
+    assert skipped.source == str(bad)
+    assert "columns seen: name, score" in skipped.reason and "--text-column" in skipped.reason
+
+
+# --- HTML -------------------------------------------------------------------------------------------
+
+
+def test_html_page_title_and_paragraphs(write) -> None:
+    path = write(
+        "page.html",
+        "<html><head><title>Site | Story</title><script>var x = '<p>no</p>';</script></head><body>"
+        "<nav><p>Menu</p></nav><h1>Story &amp; More</h1><p>First <b>para</b>.</p><p>Second.</p>"
+        "<footer><p>Copyright</p></footer></body></html>",
+    )
+    [article] = ingest([path]).articles
+    assert (article.title, article.body) == ("Story & More", "First para.\n\nSecond.")
+
+
+# --- encodings and bad input ------------------------------------------------------------------------
+
+
+def test_latin1_and_bom_are_decoded_and_noted(write) -> None:
+    latin = write("latin.txt", "Visit\nJosé Martínez flew to Zürich; “España” won.".encode("cp1252"))
+    bom = write("bom.txt", "\ufeffTitle\nBody with BOM.".encode())
+    corpus = ingest([latin, bom])
+    bodies = {a.source: a for a in corpus.articles}
+    assert bodies[str(latin)].body == "José Martínez flew to Zürich; “España” won."
+    assert bodies[str(latin)].encoding == "cp1252"
+    assert bodies[str(bom)].title == "Title"  # no BOM glued to the title
+    assert corpus.encodings == ((str(latin), "cp1252"),)
+
+
+def test_utf16_with_bom(write) -> None:
+    path = write("wide.txt", "Title\nWide body.".encode("utf-16"))
+    assert ingest([path]).articles[0].body == "Wide body."
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n \t\n", "empty file"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("nul.jsonl", b'{"text": "a"}\x00\x00', "binary"),
+    ],
+)
+def test_bad_files_are_skipped_with_a_reason_and_good_ones_kept(write, name, content, reason) -> None:
+    bad = write(name, content)
+    good = write("good.txt", "Good\nGood body.")
+    corpus = ingest([bad, good])
+    assert [a.body for a in corpus.articles] == ["Good body."]
+    assert [(s.source, reason in s.reason) for s in corpus.skipped] == [(str(bad), True)]
+
+
+def test_unreadable_file_is_skipped(write, monkeypatch) -> None:
+    bad = write("locked.txt", "Title\nBody.")
+    write("good.txt", "Good\nGood body.")
+    if os.geteuid() == 0:  # root reads through chmod 000, so make the read itself fail
+        real = Path.read_bytes
+
+        def deny(self: Path) -> bytes:
+            if self.name == "locked.txt":
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self)
+
+        monkeypatch.setattr(Path, "read_bytes", deny)
+    else:
+        bad.chmod(0)
+    corpus = ingest([bad.parent])
+    assert [a.body for a in corpus.articles] == ["Good body."]
+    [skipped] = corpus.skipped
+    assert skipped.source == str(bad) and "Permission denied" in skipped.reason
+
+
+def test_missing_path_raises_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(MissingPathError, match="nope.txt"):
+        ingest([tmp_path / "nope.txt"])
+
+
+def test_folder_without_supported_files_raises_a_usage_error(write, tmp_path: Path) -> None:
+    write("notes.md", "# hi")
+    with pytest.raises(NoInputsError, match="no supported input files"):
+        ingest([tmp_path])
+
+
+def test_unsupported_files_in_folders_are_listed_as_ignored(write, tmp_path: Path) -> None:
+    write("a.txt", "T\nBody.")
+    write("photo.jpg", b"\xff\xd8")
+    corpus = ingest([tmp_path])
+    assert corpus.ignored == (str(tmp_path / "photo.jpg"),)
+    assert len(corpus.articles) == 1
+
+
+def test_named_file_with_unsupported_extension_is_skipped(write) -> None:
+    good = write("a.txt", "T\nBody.")
+    odd = write("b.docx", b"PK")
+    corpus = ingest([good, odd])
+    assert [(s.source, "unsupported file type" in s.reason) for s in corpus.skipped] == [(str(odd), True)]
+
+
+def test_recursive_folders_with_a_symlink_loop_read_each_file_once(write, tmp_path: Path) -> None:
+    write("deep/a/b/c/story.txt", "Deep\nDeep body.")
+    (tmp_path / "deep" / "a" / "b" / "c" / "loop").symlink_to(tmp_path / "deep")
+    corpus = ingest([tmp_path])
+    assert [a.body for a in corpus.articles] == ["Deep body."]
+
+
+def test_progress_reports_each_file(write, tmp_path: Path) -> None:
+    write("a.txt", "A\nBody a.")
+    write("b.txt", "B\nBody b.")
+    calls: list[tuple[int, int]] = []
+    ingest([tmp_path], progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 2), (2, 2)]
