@@ -61,6 +61,7 @@ TextField = Annotated[
 TextColumn_ = Annotated[
     str | None, typer.Option("--text-column", help="CSV column holding the article text (default: detected).")
 ]
+Workers = Annotated[int, typer.Option("--workers", "-w", help="Processes for spaCy (like n_process).", min=1)]
 Model = Annotated[
     str,
     typer.Option("--model", envvar=MODEL_ENV, help="spaCy model package to use (env KG_MODEL)."),
@@ -118,13 +119,14 @@ def run(
     inputs: Inputs,
     out_dir: OutDir = Path("graphs/run"),
     model: Model = DEFAULT_MODEL,
+    workers: Workers = 1,
     text_field: TextField = None,
     text_column: TextColumn_ = None,
     force: Force = False,
     quiet: Quiet = False,
 ) -> None:
     """Run every stage on INPUTS and write all outputs into --out."""
-    settings = Settings(model=model, text_field=text_field, text_column=text_column)
+    settings = Settings(model=model, workers=workers, text_field=text_field, text_column=text_column)
     with _progress(quiet) as progress:
         result = api.build(inputs, settings=settings, progress=progress)
     written = result.save(out_dir, force=force)
@@ -143,7 +145,7 @@ def ingest(
     """Read INPUTS into articles and mark duplicates: writes articles.csv and manifest.json."""
     settings = Settings(text_field=text_field, text_column=text_column)
     with _progress(quiet) as progress:
-        result = api.build(inputs, settings=settings, progress=progress)
+        result = api.build(inputs, settings=settings, progress=progress, stop_after="ingest")
     written = result.save(out_dir, force=force)
     _summary(result, written)
 

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from pipeline.records import Article
+from pipeline.records import Article, Extraction, Mention, Quantity, Sentence
 
 ARTICLE_COLUMNS = (
     "article_id",
@@ -35,6 +35,25 @@ ARTICLE_COLUMNS = (
 )
 #: The body goes last so the short columns stay readable in a spreadsheet.
 BODY_COLUMN = "body"
+
+MENTION_COLUMNS = ("article_id", "node_id", "text", "start", "end", "label", "type", "sentence", "origin")
+NUMBER_COLUMNS = (
+    "article_id",
+    "value",
+    "unit",
+    "object",
+    "text",
+    "sentence",
+    "entities",
+    "category",
+    "qualifier",
+    "start",
+    "end",
+    "label",
+    "node_id",
+)
+SENTENCE_COLUMNS = ("article_id", "sentence", "start", "end", "paragraph", "text")
+ABBREVIATION_COLUMNS = ("article_id", "short", "long")
 
 MANIFEST = "manifest.json"
 TOOL_NAME = "kg"
@@ -144,6 +163,101 @@ def read_articles(path: Path) -> tuple[Article, ...]:
             )
         )
     return tuple(articles)
+
+
+# --- extraction tables ------------------------------------------------------------------------------
+
+
+def mention_rows(mentions: Iterable[Mention]) -> Iterator[list[object]]:
+    for m in sorted(mentions, key=lambda m: (m.article_id, m.start, m.end)):
+        yield [m.article_id, m.node_id, m.text, m.start, m.end, m.label, m.type, m.sentence, m.origin]
+
+
+def number_rows(
+    quantities: Iterable[Quantity], entities: dict[tuple[str, int], str], node_ids: dict[Quantity, str]
+) -> Iterator[list[object]]:
+    """``entities`` maps (article_id, sentence) to the "|"-joined entities of that sentence."""
+    for q in sorted(quantities, key=lambda q: (q.article_id, q.start, q.end)):
+        yield [
+            q.article_id,
+            q.value,
+            q.unit,
+            q.object,
+            q.text,
+            q.sentence,
+            entities.get((q.article_id, q.sentence), ""),
+            q.category,
+            q.qualifier,
+            q.start,
+            q.end,
+            q.label,
+            node_ids.get(q, ""),
+        ]
+
+
+def sentence_rows(sentences: Iterable[Sentence], bodies: dict[str, str]) -> Iterator[list[object]]:
+    for s in sorted(sentences, key=lambda s: (s.article_id, s.index)):
+        yield [s.article_id, s.index, s.start, s.end, s.paragraph, bodies[s.article_id][s.start : s.end]]
+
+
+def abbreviation_rows(extractions: Iterable[Extraction]) -> Iterator[list[object]]:
+    for e in sorted(extractions, key=lambda e: e.article_id):
+        for short, long in e.abbreviations:
+            yield [e.article_id, short, long]
+
+
+def read_extractions(folder: Path) -> tuple[Extraction, ...]:
+    """Rebuild the extract stage's records from mentions/numbers/sentences/abbreviations CSVs."""
+    sentences: dict[str, list[Sentence]] = {}
+    for row in read_csv(folder / "sentences.csv"):
+        sentence = Sentence(
+            row["article_id"], int(row["sentence"]), int(row["start"]), int(row["end"]), int(row["paragraph"])
+        )
+        sentences.setdefault(sentence.article_id, []).append(sentence)
+    mentions: dict[str, list[Mention]] = {}
+    for row in read_csv(folder / "mentions.csv"):
+        mention = Mention(
+            article_id=row["article_id"],
+            sentence=int(row["sentence"]),
+            start=int(row["start"]),
+            end=int(row["end"]),
+            text=row["text"],
+            label=row["label"],
+            type=row["type"],
+            origin=row.get("origin") or "model",
+        )
+        mentions.setdefault(mention.article_id, []).append(mention)
+    quantities: dict[str, list[Quantity]] = {}
+    for row in read_csv(folder / "numbers.csv"):
+        quantity = Quantity(
+            article_id=row["article_id"],
+            sentence=int(row["sentence"]),
+            start=int(row["start"]),
+            end=int(row["end"]),
+            text=row["text"],
+            value=float(row["value"]),
+            unit=row["unit"],
+            object=row["object"],
+            qualifier=row["qualifier"],
+            category=row["category"],
+            label=row["label"],
+        )
+        quantities.setdefault(quantity.article_id, []).append(quantity)
+    abbreviations: dict[str, list[tuple[str, str]]] = {}
+    path = folder / "abbreviations.csv"
+    if path.exists():
+        for row in read_csv(path):
+            abbreviations.setdefault(row["article_id"], []).append((row["short"], row["long"]))
+    return tuple(
+        Extraction(
+            article_id=article_id,
+            sentences=tuple(sorted(sentences[article_id], key=lambda s: s.index)),
+            mentions=tuple(sorted(mentions.get(article_id, []), key=lambda m: (m.start, m.end))),
+            quantities=tuple(sorted(quantities.get(article_id, []), key=lambda q: (q.start, q.end))),
+            abbreviations=tuple(sorted(abbreviations.get(article_id, []))),
+        )
+        for article_id in sorted(sentences)
+    )
 
 
 # --- manifest.json ----------------------------------------------------------------------------------

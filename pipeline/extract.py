@@ -1,0 +1,675 @@
+"""Extract: article bodies -> sentences, entity mentions and counted numbers, with spaCy.
+
+Two passes keep the cost close to bare NER:
+
+1. every body goes through ``senter`` + ``ner`` only (plus a rule that starts a sentence at every
+   paragraph break, which the statistical sentence splitter otherwise runs across);
+2. only the sentences that hold a number go through ``tagger`` + ``parser`` (and the lemmatizer), because
+   only counts need syntax: what is counted and which verb governs it.
+
+Titles and captions are never extracted from: their title case makes the small model tag fragments such as
+"ISIS Militants Escape" as organizations. They stay in articles.csv for display.
+
+Cleaning rules fix what the small model gets wrong systematically (see :func:`_clean`), an exact repeat
+of a name the model tagged elsewhere in the same article is added (propagation), and "Long Form (LF)"
+definitions are found with the Schwartz-Hearst algorithm.
+
+spaCy ``Doc`` objects never leave this module (and :mod:`pipeline.numbers`, which it calls).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from pipeline.config import PROJECT_ROOT
+from pipeline.errors import ModelNotFoundError
+from pipeline.numbers import quantities
+from pipeline.records import Article, Extraction, Mention, Quantity, Sentence
+
+#: Bump when a change here changes what extraction returns (part of the cache key).
+EXTRACTION_VERSION = "1"
+
+NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+TYPE_OF_LABEL = {
+    "PERSON": "person",
+    "ORG": "group",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    **{label: "number" for label in NUMBER_LABELS},
+}
+#: Labels whose text is a name, so the name cleaning rules apply.
+NAME_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+)
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+DASHES = frozenset({"-", "–", "—", "|"})
+PATTERNS_FILE = PROJECT_ROOT / "models" / "patterns.yml"
+
+#: Longest text handed to spaCy at once; longer bodies are split at paragraph (then sentence) breaks.
+SEGMENT_CHARS = 100_000
+#: Articles per unit of work (one spaCy batch, one task for a worker process).
+CHUNK_ARTICLES = 64
+
+_PASS_ONE = ("kg_paragraph_starts", "senter", "ner")
+_PASS_TWO = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
+
+ProgressFn = Callable[[int, int], None]
+
+
+def extract(
+    articles: Sequence[Article],
+    *,
+    model: str,
+    workers: int = 1,
+    chunk_size: int = CHUNK_ARTICLES,
+    progress: ProgressFn | None = None,
+) -> tuple[Extraction, ...]:
+    """Extract every kept article (duplicates are skipped), in input order.
+
+    ``workers`` > 1 runs chunks of articles in that many processes, each loading the model once (the
+    same job as spaCy's ``n_process``, but also covering the parse pass).
+    """
+    items = [(a.article_id, a.body) for a in articles if a.kept]
+    chunks = [items[i : i + chunk_size] for i in range(0, len(items), chunk_size)]
+    results: list[Extraction] = []
+    done = 0
+    for chunk_result in _run_chunks(chunks, model=model, workers=workers):
+        results.extend(chunk_result)
+        done += len(chunk_result)
+        if progress:
+            progress(done, len(items))
+    return tuple(results)
+
+
+def _run_chunks(
+    chunks: list[list[tuple[str, str]]], *, model: str, workers: int
+) -> Iterator[list[Extraction]]:
+    if workers <= 1 or len(chunks) <= 1:
+        load_model(model)  # fail fast with a clear message before any work
+        for chunk in chunks:
+            yield extract_chunk(chunk, model=model)
+        return
+    load_model(model)
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=load_model, initargs=(model,)
+    ) as pool:
+        yield from pool.map(functools.partial(extract_chunk, model=model), chunks)
+
+
+# --- the model --------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str) -> object:
+    """Load a spaCy pipeline once per process, with the sentence splitter enabled."""
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("kg_paragraph_starts"):
+        Language.component("kg_paragraph_starts", func=_paragraph_starts)
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:
+        raise ModelNotFoundError(name) from error
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    first_splitter = next((n for n in ("senter", "parser") if n in nlp.pipe_names), None)
+    if first_splitter is None:
+        nlp.add_pipe("sentencizer", before="ner")
+        first_splitter = "sentencizer"
+    nlp.add_pipe("kg_paragraph_starts", before=first_splitter)
+    return nlp
+
+
+def model_version(name: str) -> str:
+    nlp = load_model(name)
+    return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', name)}-{nlp.meta.get('version', '?')}"  # type: ignore[attr-defined]
+
+
+def _paragraph_starts(doc: object) -> object:
+    """Start a sentence after every line break: paragraphs never share a sentence."""
+    for token in doc:  # type: ignore[attr-defined]
+        if token.i + 1 < len(doc) and token.is_space and "\n" in token.text:  # type: ignore[arg-type]
+            doc[token.i + 1].is_sent_start = True  # type: ignore[index]
+    return doc
+
+
+def _components(nlp: object, wanted: Sequence[str]) -> list[str]:
+    """``wanted`` components present in the pipeline, plus any shared tok2vec/transformer they listen to."""
+    names = [n for n in wanted if n in nlp.pipe_names]  # type: ignore[attr-defined]
+    if "senter" in names and "parser" in names:
+        names.remove("parser")
+    for name, component in nlp.pipeline:  # type: ignore[attr-defined]
+        listeners = getattr(component, "listening_components", None) or []
+        if any(n in listeners for n in names) and name not in names:
+            names.append(name)
+    return names
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """Word classes from models/patterns.yml and the model's own lemma index."""
+
+    verbs: frozenset[str]
+    group_heads: frozenset[str]
+    place_heads: frozenset[str]
+    place_followers: frozenset[str]
+    locative: frozenset[str]
+    titles: tuple[tuple[str, ...], ...]  # longest first
+
+
+@functools.lru_cache(maxsize=4)
+def _vocabulary(model: str) -> _Vocabulary:
+    nlp = load_model(model)
+    verbs: frozenset[str] = frozenset()
+    if "lemmatizer" in nlp.pipe_names:  # type: ignore[attr-defined]
+        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        if lookups.has_table("lemma_index"):
+            verbs = frozenset(lookups.get_table("lemma_index").get("verb", []))
+    return _load_patterns(PATTERNS_FILE, verbs)
+
+
+def _load_patterns(path: Path, verbs: frozenset[str]) -> _Vocabulary:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    titles = sorted(
+        (tuple(str(t).lower().split()) for t in data.get("person_titles") or []), key=len, reverse=True
+    )
+    return _Vocabulary(
+        verbs=verbs,
+        group_heads=words("group_heads"),
+        place_heads=words("place_heads"),
+        place_followers=words("place_followers"),
+        locative=words("locative_prepositions"),
+        titles=tuple(titles),
+    )
+
+
+# --- one chunk of articles --------------------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    """What pass one collects for one article before it becomes an :class:`Extraction`."""
+
+    article_id: str
+    body: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    spans: list[_Span] = field(default_factory=list)
+    number_sentences: list[tuple[object, int, list[tuple[int, int, str]], frozenset[int]]] = field(
+        default_factory=list
+    )
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    label: str
+    type: str
+    origin: str = "model"
+
+
+def extract_chunk(items: Sequence[tuple[str, str]], *, model: str) -> list[Extraction]:
+    """Both passes over (article_id, body) pairs; the unit of work for worker processes and Dask."""
+    nlp = load_model(model)
+    vocab = _vocabulary(model)
+    drafts = [_Draft(article_id, body) for article_id, body in items]
+    segments = [(i, offset, text) for i, d in enumerate(drafts) for offset, text in _segments(d.body)]
+    possessors: list[tuple[_Draft, _Span]] = []
+    with nlp.select_pipes(enable=_components(nlp, _PASS_ONE)):  # type: ignore[attr-defined]
+        stream = nlp.pipe(((text, (i, offset)) for i, offset, text in segments), as_tuples=True)  # type: ignore[attr-defined]
+        for doc, (index, offset) in stream:
+            _read_pass_one(doc, drafts[index], offset, vocab, possessors)
+        _label_possessors(nlp, possessors)
+    for draft in drafts:
+        draft.sentences = sorted(set(draft.sentences))
+    sentence_docs = [(d, item) for d in drafts for item in d.number_sentences]
+    if sentence_docs:
+        with nlp.select_pipes(enable=_components(nlp, _PASS_TWO)):  # type: ignore[attr-defined]
+            parsed = nlp.pipe(doc for _, (doc, _, _, _) in sentence_docs)  # type: ignore[attr-defined]
+            for (draft, (_, offset, spans, person_ends)), doc in zip(sentence_docs, parsed, strict=True):
+                index = bisect.bisect_right(draft.sentences, (offset, float("inf"))) - 1
+                draft.quantities.extend(
+                    quantities(
+                        doc,
+                        spans,
+                        article_id=draft.article_id,
+                        sentence=index,
+                        offset=offset,
+                        person_ends=person_ends,
+                    )
+                )
+    return [_finish(d, vocab) for d in drafts]
+
+
+def _segments(body: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, text) pieces of at most ``limit`` characters, cut at paragraph, sentence or word breaks."""
+    start = 0
+    while len(body) - start > limit:
+        window = body[start : start + limit]
+        cut = max(window.rfind("\n\n"), -1)
+        if cut <= 0:
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+            cut = cut + 1 if cut > 0 else window.rfind(" ")
+        if cut <= 0:
+            cut = limit
+        yield start, body[start : start + cut]
+        start += cut
+    yield start, body[start:]
+
+
+def _read_pass_one(
+    doc: object, draft: _Draft, offset: int, vocab: _Vocabulary, possessors: list[tuple[_Draft, _Span]]
+) -> None:
+    for sent in doc.sents:  # type: ignore[attr-defined]
+        tokens = [t for t in sent if not t.is_space]
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        draft.sentences.append((offset + start, offset + end))
+        _collect_numbers(doc, sent, tokens, draft, offset)
+    for ent in _extended_entities(doc, vocab):
+        for span in _clean(doc, ent, vocab):
+            span.start += offset
+            span.end += offset
+            draft.spans.append(span)
+            if span.origin == "possessor":
+                possessors.append((draft, span))
+
+
+def _collect_numbers(doc: object, sent: object, tokens: list[object], draft: _Draft, offset: int) -> None:
+    """Queue a sentence for the parse pass if it holds a number that could be a count."""
+    first, last = tokens[0].i, tokens[-1].i + 1  # type: ignore[attr-defined]
+    spans: list[tuple[int, int, str]] = []
+    person_ends: set[int] = set()
+    for ent in sent.ents:  # type: ignore[attr-defined]
+        label = ent.label_
+        if label == "PERSON":
+            person_ends.add(ent.end - 1 - first)
+        if label == "DATE" and _bare_count(ent.text):
+            label = "CARDINAL"  # "58 are still held": a count the model took for a date
+            draft.spans.append(
+                _Span(offset + ent.start_char, offset + ent.end_char, label, "number", "relabeled")
+            )
+        elif label == "DATE" and re.match(r"^\d{1,3}[- ]years?[- ]old$", ent.text):
+            pass  # an age: handed to the number rules, not a mention of a number
+        elif label not in NUMBER_LABELS:
+            continue
+        spans.append((max(ent.start, first) - first, min(ent.end, last) - first, label))
+    if spans:
+        sentence_doc = doc[first:last].as_doc()  # type: ignore[index]
+        draft.number_sentences.append((sentence_doc, offset + tokens[0].idx, spans, frozenset(person_ends)))  # type: ignore[attr-defined]
+
+
+def _bare_count(text: str) -> bool:
+    return bool(re.match(r"^\d[\d,]*$", text)) and not re.match(r"^(1[89]\d\d|20\d\d)$", text)
+
+
+def _extended_entities(doc: object, vocab: _Vocabulary) -> list[object]:
+    """The model's entities with two repairs of where a name ends.
+
+    * An institutional name carries over a trailing "of + Name": "the Board of Deputies" + "of British
+      Jews", "Group" + "of Seven". Only names that already contain a lowercase connective ("Board of
+      Deputies") or are a bare generic noun ("Group", "Ministry") grow, so "Hezbollah of Lebanon" stays two.
+    * Adjacent people-names join: "British" + "Jews" -> "British Jews".
+    """
+    from spacy.tokens import Span
+
+    result: list[object] = []
+    for ent in doc.ents:  # type: ignore[attr-defined]
+        end = ent.end
+        connective = any(t.is_lower and t.is_alpha and t.lower_ in {"of", "for", "on"} for t in ent[1:-1])
+        generic = len(ent) == 1 and ent[0].lower_ in vocab.group_heads
+        if ent.label_ == "ORG" and (connective or generic):
+            probe = end
+            while probe + 1 < len(doc) and doc[probe].lower_ == "of" and doc[probe + 1].is_title:  # type: ignore[arg-type,index]
+                probe += 1
+                while (
+                    probe < len(doc) and (doc[probe].is_title or doc[probe].is_upper) and doc[probe].is_alpha
+                ):  # type: ignore[arg-type,index]
+                    probe += 1
+                end = probe
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and ent.label_ == "NORP"
+            and previous.label_ == "NORP"  # type: ignore[attr-defined]
+            and previous.end == ent.start  # type: ignore[attr-defined]
+        ):
+            result[-1] = Span(doc, previous.start, end, label="NORP")  # type: ignore[attr-defined]
+            continue
+        result.append(Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent)
+    return result
+
+
+def _clean(doc: object, ent: object, vocab: _Vocabulary) -> list[_Span]:
+    """Systematic repairs of one entity; returns zero, one or two spans (character offsets in ``doc``)."""
+    label = ent.label_  # type: ignore[attr-defined]
+    if label not in NAME_LABELS:
+        return [_Span(ent.start_char, ent.end_char, label, TYPE_OF_LABEL.get(label, "other"))]  # type: ignore[attr-defined]
+    tokens = list(ent)  # type: ignore[call-overload]
+    # A credit or dateline tail after a spaced dash ("Beit Lahia - AFP"), or a parenthesis the model ran
+    # into ("World Health Organization (WHO"): the name ends before it.
+    for i, token in enumerate(tokens):
+        spaced_dash = token.text in DASHES and tokens[i - 1].whitespace_ and token.whitespace_
+        if i > 0 and (spaced_dash or token.text in {"(", "["}):
+            tokens = tokens[:i]
+            break
+    # An internal possessive names two things: "London's Central Criminal Court" -> London, Central Criminal Court.
+    pieces: list[tuple[list[object], str]] = [(tokens, "model")]
+    for i, token in enumerate(tokens[:-1]):
+        if i > 0 and token.lower_ in POSSESSIVE_MARKS:
+            pieces = [(tokens[:i], "possessor"), (tokens[i + 1 :], "model")]
+            break
+    spans = []
+    for piece, origin in pieces:
+        piece = _trim(piece, vocab)
+        if not piece or not any(ch.isupper() for t in piece for ch in t.text):
+            continue
+        start, end = piece[0].idx, piece[-1].idx + len(piece[-1].text)
+        text = doc.text[start:end]  # type: ignore[attr-defined]
+        spans.append(_Span(start, end, label, _type(label, text, doc, piece, vocab), origin))
+    return spans
+
+
+def _trim(tokens: list[object], vocab: _Vocabulary) -> list[object]:
+    """Drop determiners, titles, sentence-initial verbs, quotes and possessive marks around a name."""
+    tokens = list(tokens)
+    changed = True
+    while tokens and changed:
+        changed = False
+        first = tokens[0]
+        lowered = first.lower_  # type: ignore[attr-defined]
+        if (
+            first.is_punct  # type: ignore[attr-defined]
+            or first.is_space  # type: ignore[attr-defined]
+            or lowered in DETERMINERS
+            or (first.is_alpha and first.is_lower and len(first.text) >= 4)  # type: ignore[attr-defined]
+            or (len(tokens) > 1 and first.is_sent_start and _verb_form(lowered, vocab.verbs))  # type: ignore[attr-defined]
+        ):
+            tokens.pop(0)
+            changed = True
+            continue
+        title = _title_length(tokens, vocab.titles)
+        if title and title < len(tokens):
+            del tokens[:title]
+            changed = True
+    while tokens and (
+        tokens[-1].is_punct  # type: ignore[attr-defined]
+        or tokens[-1].is_space  # type: ignore[attr-defined]
+        or tokens[-1].lower_ in POSSESSIVE_MARKS  # type: ignore[attr-defined]
+        or (tokens[-1].is_alpha and tokens[-1].is_lower and len(tokens[-1].text) >= 4)  # type: ignore[attr-defined]
+    ):
+        tokens.pop()
+    return tokens
+
+
+def _title_length(tokens: Sequence[object], titles: Sequence[tuple[str, ...]]) -> int:
+    """How many leading tokens spell a title: "Prime Minister", "Lieutenant-General", "Dr."."""
+    words: list[tuple[str, int]] = []  # (word, tokens it spans): "Lieutenant - General" is one word
+    index = 0
+    while index < len(tokens) and len(words) < 4:
+        token = tokens[index]
+        joined = index + 2 < len(tokens) and tokens[index + 1].text == "-" and not token.whitespace_  # type: ignore[attr-defined]
+        if joined:
+            words.append((f"{token.lower_}-{tokens[index + 2].lower_}", 3))  # type: ignore[attr-defined]
+            index += 3
+        else:
+            words.append((token.lower_.rstrip("."), 1))  # type: ignore[attr-defined]
+            index += 1
+    for title in titles:
+        if tuple(word for word, _ in words[: len(title)]) == title:
+            return sum(count for _, count in words[: len(title)])
+    return 0
+
+
+def _verb_form(word: str, verbs: frozenset[str]) -> bool:
+    """ "following", "trained": a verb form in the model's own lemma index (never a name)."""
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            if (
+                stem in verbs
+                or stem + "e" in verbs
+                or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs)
+            ):
+                return True
+    return False
+
+
+def _type(label: str, text: str, doc: object, tokens: Sequence[object], vocab: _Vocabulary) -> str:
+    """Node type of a cleaned name: the label's type, corrected by the name's own head word and its
+    context when they say so plainly."""
+    base = TYPE_OF_LABEL.get(label, "other")
+    if label == "NORP":
+        # A plural people-name ("Palestinians", "British Jews") is a group that acts or is acted on;
+        # an adjective ("Russian airstrikes", "Kurdish-dominated") only describes something else.
+        last = text.split()[-1]
+        base = "group" if last.endswith("s") and not last.endswith("ss") else "other"
+    if base not in {"person", "group", "place"}:
+        return base
+    head = _head_word(text)
+    if head in vocab.group_heads:
+        return "group"
+    if head in vocab.place_heads and len(text.split()) > 1:
+        return "place"
+    after = tokens[-1].i + 1  # type: ignore[attr-defined]
+    followed_by_place_noun = after < len(doc) and doc[after].lower_ in vocab.place_followers  # type: ignore[arg-type,index]
+    if followed_by_place_noun and not (base == "group" and text.isupper()):  # "ISIS camp" stays a group
+        return "place"
+    return base
+
+
+def _head_word(name: str) -> str:
+    """The word a name is built on: the last word before "of"/"for"/"on" ("Syrian Observatory for Human
+    Rights" -> observatory), else the last word ("Popular Mobilization Forces" -> forces)."""
+    words = re.findall(r"[A-Za-z]+", name)
+    for index, word in enumerate(words):
+        if index > 0 and word in {"of", "for", "on"}:
+            return words[index - 1].lower()
+    return words[-1].lower() if words else ""
+
+
+def _label_possessors(nlp: object, possessors: list[tuple[_Draft, _Span]]) -> None:
+    """A split-off possessor ("London" of "London's Central Criminal Court") takes the label the model
+    gives it on its own, when the model tags it whole; otherwise it keeps the label of the name it came from."""
+    if not possessors:
+        return
+    texts = [draft.body[span.start : span.end] for draft, span in possessors]
+    for (_, span), text, doc in zip(possessors, texts, nlp.pipe(texts), strict=True):  # type: ignore[attr-defined]
+        ents = list(doc.ents)
+        if len(ents) == 1 and ents[0].text == text and ents[0].label_ in NAME_LABELS:
+            span.label = ents[0].label_
+            span.type = TYPE_OF_LABEL.get(span.label, span.type)
+
+
+# --- finishing an article ---------------------------------------------------------------------------
+
+
+def _finish(draft: _Draft, vocab: _Vocabulary) -> Extraction:
+    body = draft.body
+    sentences = _sentences(draft)
+    spans = _without_overlaps(draft.spans)
+    abbreviations = _abbreviations(body)
+    spans = _add_acronyms(spans, abbreviations, body)
+    spans = _propagate(spans, body)
+    spans = _coordinated_places(spans, body, vocab)
+    starts = [s.start for s in sentences]
+    mentions = tuple(
+        Mention(
+            article_id=draft.article_id,
+            sentence=max(bisect.bisect_right(starts, span.start) - 1, 0),
+            start=span.start,
+            end=span.end,
+            text=body[span.start : span.end],
+            label=span.label,
+            type=span.type,
+            origin=span.origin,
+        )
+        for span in sorted(spans, key=lambda s: (s.start, s.end))
+    )
+    return Extraction(
+        article_id=draft.article_id,
+        sentences=sentences,
+        mentions=mentions,
+        quantities=tuple(sorted(draft.quantities, key=lambda q: (q.start, q.end))),
+        abbreviations=tuple(sorted(set(abbreviations))),
+    )
+
+
+def _sentences(draft: _Draft) -> tuple[Sentence, ...]:
+    paragraph_breaks = [m.start() for m in re.finditer(r"\n\s*\n", draft.body)]
+    return tuple(
+        Sentence(draft.article_id, index, start, end, bisect.bisect_right(paragraph_breaks, start))
+        for index, (start, end) in enumerate(draft.sentences)
+    )
+
+
+def _without_overlaps(spans: Sequence[_Span]) -> list[_Span]:
+    """Where two spans overlap the longer one wins ("Board of Deputies of British Jews" over "Jews")."""
+    kept: list[_Span] = []
+    taken: list[tuple[int, int]] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if any(span.start < end and start < span.end for start, end in taken):
+            continue
+        kept.append(span)
+        taken.append((span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _abbreviations(text: str) -> list[tuple[str, str]]:
+    """ "Syrian Democratic Forces (SDF)" -> ("SDF", "Syrian Democratic Forces"), by Schwartz & Hearst (2003)."""
+    pairs = []
+    for match in re.finditer(r"\(\s*([^()\n]{2,10}?)\s*\)", text):
+        short = match.group(1)
+        if not (short[0].isalnum() and any(c.isupper() for c in short) and len(short.split()) <= 2):
+            continue
+        if sum(c.isupper() for c in short) < 2:
+            continue
+        before = text[: match.start()].rstrip()
+        words = re.findall(r"\S+", before.split("\n")[-1])
+        window = words[-min(len(short) + 5, len(short) * 2) :]
+        long = _long_form(short, " ".join(window))
+        if long:
+            pairs.append((short, long))
+    return pairs
+
+
+def _long_form(short: str, candidate: str) -> str | None:
+    s_index, l_index = len(short) - 1, len(candidate) - 1
+    while s_index >= 0:
+        char = short[s_index].lower()
+        if not char.isalnum():
+            s_index -= 1
+            continue
+        while l_index >= 0 and (
+            candidate[l_index].lower() != char
+            or (s_index == 0 and l_index > 0 and candidate[l_index - 1].isalnum())
+        ):
+            l_index -= 1
+        if l_index < 0:
+            return None
+        l_index -= 1
+        s_index -= 1
+    start = candidate.rfind(" ", 0, l_index + 1) + 1
+    long = candidate[start:].strip(" ,;:\"'“”‘’")
+    words = long.split()
+    while words and words[0].lower() in DETERMINERS:
+        words.pop(0)
+    long = " ".join(words)
+    if len(words) < 2 or not long[0].isupper() or len(long) <= len(short):
+        return None
+    return long
+
+
+def _add_acronyms(spans: list[_Span], pairs: Sequence[tuple[str, str]], body: str) -> list[_Span]:
+    """The "(SDF)" after a tagged long form becomes a mention with the long form's label and type."""
+    by_text = {body[s.start : s.end]: s for s in spans}
+    added = list(spans)
+    for short, long in pairs:
+        source = by_text.get(long)
+        if source is None:
+            continue
+        for match in re.finditer(r"\(\s*" + re.escape(short) + r"\s*\)", body):
+            start = match.start() + match.group(0).index(short)
+            end = start + len(short)
+            if not any(s.start < end and start < s.end for s in added):
+                added.append(_Span(start, end, source.label, source.type, "acronym"))
+    return sorted(added, key=lambda s: s.start)
+
+
+def _propagate(spans: list[_Span], body: str) -> list[_Span]:
+    """Tag exact repeats of a name the model recognised elsewhere in the same article."""
+    votes: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    for span in spans:
+        text = body[span.start : span.end]
+        if span.type in {"person", "group", "place"} and len(text) >= 2 and any(c.isupper() for c in text):
+            votes[text][(span.label, span.type)] += 1
+    added = list(spans)
+    taken = sorted((s.start, s.end) for s in spans)
+    for text in sorted(votes, key=lambda t: (-len(t), t)):
+        (label, kind), _ = sorted(votes[text].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        for match in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", body):
+            start, end = match.span()
+            if _overlaps(taken, start, end):
+                continue
+            added.append(_Span(start, end, label, kind, "propagated"))
+            bisect.insort(taken, (start, end))
+    return sorted(added, key=lambda s: s.start)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of the sorted, disjoint intervals in ``taken``?"""
+    index = bisect.bisect_left(taken, (start, end))
+    before = taken[index - 1] if index > 0 else None
+    after = taken[index] if index < len(taken) else None
+    return bool((before and before[1] > start) or (after and after[0] < end))
+
+
+_DIRECTION = r"(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|upper|lower)"
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or)\s*(?:" + _DIRECTION + r"\s+)?", re.IGNORECASE)
+
+
+def _coordinated_places(spans: list[_Span], body: str, vocab: _Vocabulary) -> list[_Span]:
+    """Names listed together after a locative preposition, one of them a place, are all places:
+    "from Al-Darbasiyah and Amuda", "in the Nineveh and west Al-Jazeera operations commands"."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    index = 0
+    while index < len(ordered):
+        run = [ordered[index]]
+        while index + len(run) < len(ordered):
+            gap = body[run[-1].end : ordered[index + len(run)].start]
+            if not _LIST_GAP.fullmatch(gap):
+                break
+            run.append(ordered[index + len(run)])
+        if len(run) > 1 and any(s.type == "place" for s in run):
+            before = [w.lower() for w in body[max(0, run[0].start - 60) : run[0].start].split()]
+            while before and (before[-1] in DETERMINERS or re.fullmatch(_DIRECTION, before[-1])):
+                before.pop()
+            if before and before[-1] in vocab.locative:
+                for span in run:
+                    if span.type in {"person", "group"}:
+                        span.type = "place"
+        index += len(run)
+    return ordered

@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.numbers import ParsedNumber, format_value, parse_number, quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("3,000", "CARDINAL", (3000, "", "")),
+        ("six", "CARDINAL", (6, "", "")),
+        ("two and a half", "CARDINAL", (2.5, "", "")),
+        ("1 million", "CARDINAL", (1_000_000, "", "")),
+        ("1.5 billion euros", "MONEY", (1.5e9, "EUR", "")),
+        ("$185,000", "MONEY", (185_000, "USD", "")),
+        ("US$5m", "MONEY", (5_000_000, "USD", "")),
+        ("£3.2bn", "MONEY", (3.2e9, "GBP", "")),
+        ("140,000 pounds", "MONEY", (140_000, "GBP", "")),
+        ("140,000 pounds", "QUANTITY", (140_000, "lb", "")),
+        ("6,600 tons", "QUANTITY", (6600, "t", "")),
+        ("45%", "PERCENT", (45, "%", "")),
+        ("12 per cent", "PERCENT", (12, "%", "")),
+        ("twenty-five", "CARDINAL", (25, "", "")),
+        ("one hundred and five", "CARDINAL", (105, "", "")),
+        ("half a million", "CARDINAL", (500_000, "", "")),
+        ("a dozen", "CARDINAL", (12, "", "")),
+        ("about 40", "CARDINAL", (40, "", "about")),
+        ("around 3,000", "CARDINAL", (3000, "", "about")),
+        ("at least 10", "CARDINAL", (10, "", "at least")),
+        ("At least 1,691", "CARDINAL", (1691, "", "at least")),
+        ("more than 100", "CARDINAL", (100, "", "more than")),
+        ("almost 1 million pounds", "MONEY", (1_000_000, "GBP", "nearly")),
+        ("up to 300", "CARDINAL", (300, "", "at most")),
+        ("fewer than 20", "CARDINAL", (20, "", "less than")),
+        ("dozens", "CARDINAL", (24, "", "at least")),
+        ("thousands", "CARDINAL", (2000, "", "at least")),
+    ],
+)
+def test_parse_number(text: str, label: str, expected: tuple[float, str, str]) -> None:
+    value, unit, qualifier = expected
+    assert parse_number(text, label=label) == ParsedNumber(float(value), unit, qualifier)
+
+
+@pytest.mark.parametrize("text", ["the day", "Wednesday", "several", "most", ""])
+def test_parse_number_rejects_words_that_are_not_numbers(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (3000, "", "3,000"),
+        (185000, "USD", "$185,000"),
+        (45, "%", "45%"),
+        (6600, "t", "6,600 t"),
+        (2.5, "", "2.5"),
+    ],
+)
+def test_format_value(value: float, unit: str, shown: str) -> None:
+    assert format_value(value, unit) == shown
+
+
+# --- object and category from a hand-built parse ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def english():
+    import spacy
+
+    return spacy.blank("en")  # tokenizer rules and lexical attributes only: no model is loaded
+
+
+def _doc(english, words, heads, deps, pos, lemmas, ents):
+    from spacy.tokens import Doc
+
+    return Doc(english.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+
+
+def test_elliptical_count_borrows_the_object_and_takes_its_own_verb(english) -> None:
+    # At least 10 civilians were killed and 45 injured .
+    doc = _doc(
+        english,
+        words=["At", "least", "10", "civilians", "were", "killed", "and", "45", "injured", "."],
+        heads=[1, 2, 3, 5, 5, 5, 5, 8, 5, 5],
+        deps=["advmod", "advmod", "nummod", "nsubjpass", "auxpass", "ROOT", "cc", "nsubj", "conj", "punct"],
+        pos=["ADP", "ADV", "NUM", "NOUN", "AUX", "VERB", "CCONJ", "NUM", "VERB", "PUNCT"],
+        lemmas=["at", "least", "10", "civilian", "be", "kill", "and", "45", "injure", "."],
+        ents=["B-CARDINAL", "I-CARDINAL", "I-CARDINAL", "O", "O", "O", "O", "B-CARDINAL", "O", "O"],
+    )
+    found = quantities(doc, [(0, 3, "CARDINAL"), (7, 8, "CARDINAL")], article_id="a", sentence=4, offset=100)
+    assert [(q.value, q.qualifier, q.object, q.category, q.sentence, q.start) for q in found] == [
+        (10.0, "at least", "civilians", "kill", 4, 100),
+        (45.0, "", "civilians", "wound", 4, 100 + doc[7].idx),
+    ]
+
+
+def test_measure_unit_counts_its_of_object(english) -> None:
+    # The ship carried 6,600 tons of wheat .
+    doc = _doc(
+        english,
+        words=["The", "ship", "carried", "6,600", "tons", "of", "wheat", "."],
+        heads=[1, 2, 2, 4, 2, 4, 5, 2],
+        deps=["det", "nsubj", "ROOT", "nummod", "dobj", "prep", "pobj", "punct"],
+        pos=["DET", "NOUN", "VERB", "NUM", "NOUN", "ADP", "NOUN", "PUNCT"],
+        lemmas=["the", "ship", "carry", "6,600", "ton", "of", "wheat", "."],
+        ents=["O", "O", "O", "B-QUANTITY", "I-QUANTITY", "O", "O", "O"],
+    )
+    [count] = quantities(doc, [(3, 5, "QUANTITY")], article_id="a", sentence=0, offset=0)
+    assert (count.value, count.unit, count.object, count.text) == (6600.0, "t", "wheat", "6,600 tons")
+
+
+def test_partitive_of_and_a_name_that_holds_a_number(english) -> None:
+    # 36 of its members criticized the Group of Seven .
+    doc = _doc(
+        english,
+        words=["36", "of", "its", "members", "criticized", "the", "Group", "of", "Seven", "."],
+        heads=[4, 0, 3, 1, 4, 6, 4, 6, 7, 4],
+        deps=["nsubj", "prep", "poss", "pobj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+        pos=["NUM", "ADP", "PRON", "NOUN", "VERB", "DET", "PROPN", "ADP", "PROPN", "PUNCT"],
+        lemmas=["36", "of", "its", "member", "criticize", "the", "Group", "of", "Seven", "."],
+        ents=["B-CARDINAL", "O", "O", "O", "O", "O", "O", "O", "B-CARDINAL", "O"],
+    )
+    found = quantities(doc, [(0, 1, "CARDINAL"), (8, 9, "CARDINAL")], article_id="a", sentence=0, offset=0)
+    assert [(q.value, q.object) for q in found] == [(36.0, "members")]
+
+
+def test_years_and_ages_are_not_counts(english) -> None:
+    # In 2019 , Maria Lopez , 53 , quit .
+    doc = _doc(
+        english,
+        words=["In", "2019", ",", "Maria", "Lopez", ",", "53", ",", "quit", "."],
+        heads=[8, 0, 8, 4, 8, 4, 4, 4, 8, 8],
+        deps=["prep", "pobj", "punct", "compound", "nsubj", "punct", "appos", "punct", "ROOT", "punct"],
+        pos=["ADP", "NUM", "PUNCT", "PROPN", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PUNCT"],
+        lemmas=["in", "2019", ",", "Maria", "Lopez", ",", "53", ",", "quit", "."],
+        ents=["O", "B-DATE", "O", "B-PERSON", "I-PERSON", "O", "B-DATE", "O", "O", "O"],
+    )
+    found = quantities(
+        doc,
+        [(1, 2, "CARDINAL"), (6, 7, "CARDINAL")],
+        article_id="a",
+        sentence=0,
+        offset=0,
+        person_ends=frozenset({4}),
+    )
+    assert [(q.value, q.category, q.unit) for q in found] == [(53.0, "age", "years")]
+
+
+def test_one_as_a_determiner_is_not_a_count(english) -> None:
+    # one trader told Reuters .
+    doc = _doc(
+        english,
+        words=["one", "trader", "told", "Reuters", "."],
+        heads=[1, 2, 2, 2, 2],
+        deps=["nummod", "nsubj", "ROOT", "dobj", "punct"],
+        pos=["NUM", "NOUN", "VERB", "PROPN", "PUNCT"],
+        lemmas=["one", "trader", "tell", "Reuters", "."],
+        ents=["B-CARDINAL", "O", "O", "B-ORG", "O"],
+    )
+    assert quantities(doc, [(0, 1, "CARDINAL")], article_id="a", sentence=0, offset=0) == []
