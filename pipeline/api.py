@@ -1,11 +1,13 @@
-"""Run the stages in process: the one code path behind ``kg run`` and the notebooks.
+"""Run the stages in process: the one code path behind ``kg`` and the notebooks.
 
 >>> result = build(["seeds"])          # doctest: +SKIP
 >>> result.save("graphs/seeds")        # doctest: +SKIP
+>>> again = load("graphs/seeds")       # doctest: +SKIP  (no spaCy needed)
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Callable, Sequence
@@ -15,13 +17,13 @@ from pathlib import Path
 from pipeline import tables
 from pipeline.config import Settings
 from pipeline.dedup import deduplicate
-from pipeline.errors import OutputDirError
-from pipeline.extract import extract, model_version
+from pipeline.errors import MissingStageOutputError, OutputDirError
 from pipeline.ingest import ingest
-from pipeline.records import Corpus, Extraction
+from pipeline.records import ENTITY_TYPES, Corpus, Extraction, Resolution, Skipped
 
 #: progress(stage, done, total): how stages report advancement to a user interface, if there is one.
 ProgressFn = Callable[[str, int, int], None]
+STAGES = ("ingest", "extract", "resolve")
 
 
 @dataclass
@@ -32,8 +34,11 @@ class Result:
     settings: Settings
     corpus: Corpus
     extractions: tuple[Extraction, ...] = ()
+    resolution: Resolution | None = None
     model: dict[str, str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+
+    # --- what the manifest says ---------------------------------------------------------------------
 
     def counts(self) -> dict[str, dict[str, int]]:
         counts: dict[str, dict[str, int]] = {"ingest": self.corpus.counts()}
@@ -51,6 +56,14 @@ class Result:
                 "numbers": sum(len(e.quantities) for e in self.extractions),
                 "abbreviations": sum(len(e.abbreviations) for e in self.extractions),
             }
+        if self.resolution is not None:
+            entities = self.resolution.entities
+            counts["resolve"] = {
+                "entities": len(entities),
+                **{kind: sum(e.type == kind for e in entities) for kind in ENTITY_TYPES},
+                "merged_aliases": sum(m.rule not in {"label", "spelling"} for m in self.resolution.merges),
+                "resolved_mentions": sum(bool(m.node_id) for m in self.resolution.mentions),
+            }
         return counts
 
     def manifest(self) -> dict[str, object]:
@@ -60,10 +73,13 @@ class Result:
             "model": self.model,
             "counts": self.counts(),
             "skipped": [{"source": s.source, "reason": s.reason} for s in self.corpus.skipped],
+            "files": list(self.corpus.files),
             "ignored": list(self.corpus.ignored),
             "encodings": dict(self.corpus.encodings),
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
         }
+
+    # --- writing ------------------------------------------------------------------------------------
 
     def save(self, out: str | os.PathLike[str], *, force: bool = False) -> Path:
         """Write the run's files into ``out`` (see the output contract in the README)."""
@@ -71,17 +87,26 @@ class Result:
         tables.write_articles(out / "articles.csv", self.corpus.articles)
         if self.extractions:
             self._save_extractions(out)
+        if self.resolution is not None:
+            tables.write_csv(
+                out / "nodes.csv", tables.NODE_COLUMNS, tables.entity_rows(self.resolution.entities)
+            )
+            tables.write_csv(
+                out / "merges.csv", tables.MERGE_COLUMNS, tables.merge_rows(self.resolution.merges)
+            )
         tables.write_manifest(out / tables.MANIFEST, self.manifest())
         return out
 
     def _save_extractions(self, out: Path) -> None:
         bodies = {a.article_id: a.body for a in self.corpus.kept}
-        mentions = [m for e in self.extractions for m in e.mentions]
-        in_sentence: dict[tuple[str, int], list[str]] = {}
+        mentions = (
+            self.resolution.mentions if self.resolution else [m for e in self.extractions for m in e.mentions]
+        )
+        in_sentence: dict[tuple[str, int], set[str]] = {}
         for m in mentions:
-            if m.type in {"person", "group", "place"}:
-                in_sentence.setdefault((m.article_id, m.sentence), []).append(m.node_id or m.text)
-        entities = {key: "|".join(sorted(set(names))) for key, names in in_sentence.items()}
+            if m.type in ENTITY_TYPES and (m.node_id or not self.resolution):
+                in_sentence.setdefault((m.article_id, m.sentence), set()).add(m.node_id or m.text)
+        entities = {key: tables.LIST_SEPARATOR.join(sorted(names)) for key, names in in_sentence.items()}
         sentences = [s for e in self.extractions for s in e.sentences]
         quantities = [q for e in self.extractions for q in e.quantities]
         tables.write_csv(
@@ -96,18 +121,54 @@ class Result:
         )
 
 
+# --- running ----------------------------------------------------------------------------------------
+
+
 def build(
     inputs: Sequence[str | os.PathLike[str]],
     *,
     settings: Settings | None = None,
     progress: ProgressFn | None = None,
-    stop_after: str | None = None,
+    stop_after: str = STAGES[-1],
 ) -> Result:
-    """Run the pipeline on ``inputs`` (files or folders) and return the result in memory.
-
-    ``stop_after="ingest"`` stops once articles are read and de-duplicated.
-    """
+    """Run the pipeline on ``inputs`` (files or folders) up to ``stop_after`` and return the result."""
     settings = settings or Settings()
+    if stop_after not in STAGES:
+        raise ValueError(f"stop_after must be one of {STAGES}, not {stop_after!r}")
+    result = _ingest(inputs, settings, progress)
+    for stage in STAGES[1 : STAGES.index(stop_after) + 1]:
+        run_stage(result, stage, progress=progress)
+    return result
+
+
+def run_stage(result: Result, stage: str, *, progress: ProgressFn | None = None) -> Result:
+    """Run one stage after ``extract`` on a result (in place) and return it."""
+    started = time.perf_counter()
+    if stage == "extract":
+        from pipeline.extract import extract, model_version
+
+        settings = result.settings
+        result.extractions = extract(
+            result.corpus.articles,
+            model=settings.model,
+            workers=settings.workers,
+            progress=(lambda done, total: progress("extract", done, total)) if progress else None,
+        )
+        result.model = {"name": settings.model, "version": model_version(settings.model)}
+        result.resolution = None
+    elif stage == "resolve":
+        from pipeline.resolve import resolve
+
+        result.resolution = resolve(result.extractions, aliases=result.settings.aliases)
+    else:
+        raise ValueError(f"unknown stage {stage!r}; stages are {', '.join(STAGES)}")
+    result.timings[stage] = time.perf_counter() - started
+    return result
+
+
+def _ingest(
+    inputs: Sequence[str | os.PathLike[str]], settings: Settings, progress: ProgressFn | None
+) -> Result:
     timings: dict[str, float] = {}
     started = time.perf_counter()
     corpus = ingest(
@@ -118,33 +179,48 @@ def build(
     )
     timings["ingest"] = time.perf_counter() - started
     started = time.perf_counter()
-    corpus = Corpus(
-        articles=deduplicate(corpus.articles, threshold=settings.near_duplicate_threshold),
-        skipped=corpus.skipped,
-        files=corpus.files,
-        ignored=corpus.ignored,
-        encodings=corpus.encodings,
+    corpus = dataclasses.replace(
+        corpus, articles=deduplicate(corpus.articles, threshold=settings.near_duplicate_threshold)
     )
     timings["dedup"] = time.perf_counter() - started
-    result = Result(inputs=tuple(str(p) for p in inputs), settings=settings, corpus=corpus, timings=timings)
-    if stop_after == "ingest":
-        return result
-    return extract_stage(result, progress=progress)
+    return Result(inputs=tuple(str(p) for p in inputs), settings=settings, corpus=corpus, timings=timings)
 
 
-def extract_stage(result: Result, *, progress: ProgressFn | None = None) -> Result:
-    """Run spaCy extraction over the kept articles of ``result``."""
-    settings = result.settings
-    started = time.perf_counter()
-    result.extractions = extract(
-        result.corpus.articles,
-        model=settings.model,
-        workers=settings.workers,
-        progress=(lambda done, total: progress("extract", done, total)) if progress else None,
+# --- reading a finished (or partial) run back -------------------------------------------------------
+
+
+def load(folder: str | os.PathLike[str], *, through: str = STAGES[-1]) -> Result:
+    """Read the files of an earlier run back into a :class:`Result` (no spaCy), up to ``through``."""
+    folder = Path(folder)
+    articles_path = folder / "articles.csv"
+    if not articles_path.exists():
+        raise MissingStageOutputError(articles_path, "extract", "kg ingest INPUT... --out DIR")
+    manifest = tables.read_manifest(folder / tables.MANIFEST) if (folder / tables.MANIFEST).exists() else {}
+    known = {f.name for f in dataclasses.fields(Settings)}
+    settings = Settings(**{k: v for k, v in dict(manifest.get("settings") or {}).items() if k in known})
+    corpus = Corpus(
+        articles=tables.read_articles(articles_path),
+        skipped=tuple(Skipped(s["source"], s["reason"]) for s in manifest.get("skipped") or []),
+        files=tuple(manifest.get("files") or ()),
+        ignored=tuple(manifest.get("ignored") or ()),
+        encodings=tuple(sorted(dict(manifest.get("encodings") or {}).items())),
     )
-    result.model = {"name": settings.model, "version": model_version(settings.model)}
-    result.timings["extract"] = time.perf_counter() - started
+    result = Result(
+        inputs=tuple(manifest.get("inputs") or ()),
+        settings=settings,
+        corpus=corpus,
+        model=dict(manifest.get("model") or {}),
+        timings=dict(manifest.get("timings") or {}),
+    )
+    stages = STAGES[: STAGES.index(through) + 1]
+    if "extract" in stages and (folder / "mentions.csv").exists():
+        result.extractions = tables.read_extractions(folder)
+        if "resolve" in stages and (folder / "merges.csv").exists():
+            result.resolution = tables.read_resolution(folder, result.extractions)
     return result
+
+
+# --- output folders ---------------------------------------------------------------------------------
 
 
 def prepare_out(out: Path, *, force: bool) -> Path:

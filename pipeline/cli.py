@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import sys
@@ -23,7 +24,7 @@ from rich.progress import (
 
 from pipeline import api
 from pipeline.config import DEFAULT_MODEL, MODEL_ENV, Settings
-from pipeline.errors import KgError
+from pipeline.errors import KgError, MissingStageOutputError
 
 app = typer.Typer(
     name="kg",
@@ -99,19 +100,41 @@ def _progress(quiet: bool) -> Iterator[api.ProgressFn | None]:
 
 
 def _summary(result: api.Result, written: Path) -> None:
-    counts = result.corpus.counts()
+    counts = result.counts()
     for skipped in result.corpus.skipped:
         err.print(f"[yellow]skipped[/] {skipped.source}: {skipped.reason}", highlight=False, soft_wrap=True)
     for source, encoding in result.corpus.encodings:
         err.print(f"[dim]decoded {source} as {encoding}[/]", highlight=False)
-    out.print(
-        f"Read {counts['files']} file(s): {counts['articles']} articles, {counts['kept']} kept, "
-        f"{counts['duplicates']} duplicates ({counts['exact_duplicates']} exact, {counts['near_duplicates']} near), "
-        f"{counts['skipped']} input(s) skipped.",
-        highlight=False,
-        soft_wrap=True,
-    )
+    ingested = counts["ingest"]
+    lines = [
+        f"Read {ingested['files']} file(s): {ingested['articles']} articles, {ingested['kept']} kept, "
+        f"{ingested['duplicates']} duplicates ({ingested['exact_duplicates']} exact, "
+        f"{ingested['near_duplicates']} near), {ingested['skipped']} input(s) skipped."
+    ]
+    if "extract" in counts:
+        extracted = counts["extract"]
+        lines.append(
+            f"Extracted {extracted['mentions']} mentions and {extracted['numbers']} numbers "
+            f"from {extracted['sentences']} sentences ({extracted['words']:,} words)."
+        )
+    if "resolve" in counts:
+        resolved = counts["resolve"]
+        lines.append(
+            f"Resolved {resolved['entities']} entities ({resolved['person']} people, {resolved['group']} groups, "
+            f"{resolved['place']} places); {resolved['merged_aliases']} aliases merged."
+        )
+    for line in lines:
+        out.print(line, highlight=False, soft_wrap=True)
     out.print(f"Wrote {written}/", highlight=False)
+
+
+RunDir = Annotated[
+    Path, typer.Argument(help="Folder of an earlier run (kg run / kg ingest --out).", show_default=False)
+]
+Aliases = Annotated[
+    Path | None,
+    typer.Option("--aliases", help="Curated aliases file (default models/aliases.yml).", show_default=False),
+]
 
 
 @app.command()
@@ -120,6 +143,7 @@ def run(
     out_dir: OutDir = Path("graphs/run"),
     model: Model = DEFAULT_MODEL,
     workers: Workers = 1,
+    aliases: Aliases = None,
     text_field: TextField = None,
     text_column: TextColumn_ = None,
     force: Force = False,
@@ -127,6 +151,8 @@ def run(
 ) -> None:
     """Run every stage on INPUTS and write all outputs into --out."""
     settings = Settings(model=model, workers=workers, text_field=text_field, text_column=text_column)
+    if aliases is not None:
+        settings = dataclasses.replace(settings, aliases=str(aliases))
     with _progress(quiet) as progress:
         result = api.build(inputs, settings=settings, progress=progress)
     written = result.save(out_dir, force=force)
@@ -148,6 +174,44 @@ def ingest(
         result = api.build(inputs, settings=settings, progress=progress, stop_after="ingest")
     written = result.save(out_dir, force=force)
     _summary(result, written)
+
+
+@app.command()
+def extract(
+    run_dir: RunDir, model: Model = DEFAULT_MODEL, workers: Workers = 1, quiet: Quiet = False
+) -> None:
+    """Extract mentions and numbers from RUN_DIR/articles.csv (restarts a run after ingest)."""
+    result = api.load(run_dir, through="ingest")
+    result.settings = dataclasses.replace(result.settings, model=model, workers=workers)
+    with _progress(quiet) as progress:
+        api.run_stage(result, "extract", progress=progress)
+    _summary(result, result.save(run_dir))
+
+
+@app.command()
+def resolve(run_dir: RunDir, aliases: Aliases = None) -> None:
+    """Merge the mentions in RUN_DIR into entities: writes nodes.csv and merges.csv."""
+    result = api.load(run_dir, through="extract")
+    if not result.extractions:
+        raise MissingStageOutputError(run_dir / "mentions.csv", "resolve", f"kg extract {run_dir}")
+    if aliases is not None:
+        result.settings = dataclasses.replace(result.settings, aliases=str(aliases))
+    api.run_stage(result, "resolve")
+    _summary(result, result.save(run_dir))
+
+
+@app.command(name="eval")
+def evaluate(
+    run_dir: RunDir,
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Gold annotation (YAML), e.g. tests/data/seeds_gold.yml.")
+    ],
+) -> None:
+    """Score RUN_DIR against a gold annotation: precision/recall per type, merges, numbers."""
+    from pipeline.evaluate import evaluate as score
+    from pipeline.evaluate import render
+
+    render(score(run_dir, gold), out)
 
 
 def main() -> None:

@@ -38,6 +38,7 @@ class Settings:
     near_duplicate_threshold: float = NEAR_DUPLICATE_THRESHOLD
     text_field: str | None = None
     text_column: str | None = None
+    aliases: str = str(DEFAULT_ALIASES)
 
     def __post_init__(self) -> None:
         if self.workers < 1:

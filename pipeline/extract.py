@@ -26,12 +26,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import yaml
-
-from pipeline.config import PROJECT_ROOT
 from pipeline.errors import ModelNotFoundError
+from pipeline.names import Patterns, head_word, load_patterns
 from pipeline.numbers import quantities
 from pipeline.records import Article, Extraction, Mention, Quantity, Sentence
 
@@ -56,7 +53,28 @@ DETERMINERS = frozenset(
 )
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 DASHES = frozenset({"-", "–", "—", "|"})
-PATTERNS_FILE = PROJECT_ROOT / "models" / "patterns.yml"
+#: Lowercase words inside personal names ("von der Leyen", "bin Salman", "da Silva").
+NAME_PARTICLES = frozenset(
+    {
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "da",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ter",
+    }
+)
 
 #: Longest text handed to spaCy at once; longer bodies are split at paragraph (then sentence) breaks.
 SEGMENT_CHARS = 100_000
@@ -164,14 +182,10 @@ def _components(nlp: object, wanted: Sequence[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class _Vocabulary:
-    """Word classes from models/patterns.yml and the model's own lemma index."""
+    """Word classes from models/patterns.yml plus the model's own lemma index of verbs."""
 
     verbs: frozenset[str]
-    group_heads: frozenset[str]
-    place_heads: frozenset[str]
-    place_followers: frozenset[str]
-    locative: frozenset[str]
-    titles: tuple[tuple[str, ...], ...]  # longest first
+    patterns: Patterns
 
 
 @functools.lru_cache(maxsize=4)
@@ -182,26 +196,7 @@ def _vocabulary(model: str) -> _Vocabulary:
         lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
         if lookups.has_table("lemma_index"):
             verbs = frozenset(lookups.get_table("lemma_index").get("verb", []))
-    return _load_patterns(PATTERNS_FILE, verbs)
-
-
-def _load_patterns(path: Path, verbs: frozenset[str]) -> _Vocabulary:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key) or [])
-
-    titles = sorted(
-        (tuple(str(t).lower().split()) for t in data.get("person_titles") or []), key=len, reverse=True
-    )
-    return _Vocabulary(
-        verbs=verbs,
-        group_heads=words("group_heads"),
-        place_heads=words("place_heads"),
-        place_followers=words("place_followers"),
-        locative=words("locative_prepositions"),
-        titles=tuple(titles),
-    )
+    return _Vocabulary(verbs=verbs, patterns=load_patterns())
 
 
 # --- one chunk of articles --------------------------------------------------------------------------
@@ -330,18 +325,23 @@ def _extended_entities(doc: object, vocab: _Vocabulary) -> list[object]:
     """The model's entities with two repairs of where a name ends.
 
     * An institutional name carries over a trailing "of + Name": "the Board of Deputies" + "of British
-      Jews", "Group" + "of Seven". Only names that already contain a lowercase connective ("Board of
-      Deputies") or are a bare generic noun ("Group", "Ministry") grow, so "Hezbollah of Lebanon" stays two.
+      Jews", "Federal Reserve Bank" + "of New York", "Group" + "of Seven". Only names that already contain
+      a lowercase connective or end on an institutional noun grow, so "Hezbollah of Lebanon" stays two.
+    * A person's name does not end on a particle: "Ursula von der" + "Leyen".
     * Adjacent people-names join: "British" + "Jews" -> "British Jews".
+    * A place or people-name followed by a capitalized institutional noun is an organization:
+      "UK" + "Treasury" -> "UK Treasury".
     """
     from spacy.tokens import Span
 
     result: list[object] = []
     for ent in doc.ents:  # type: ignore[attr-defined]
+        if result and ent.start < result[-1].end:  # type: ignore[attr-defined]
+            continue  # swallowed by the previous name's extension
         end = ent.end
         connective = any(t.is_lower and t.is_alpha and t.lower_ in {"of", "for", "on"} for t in ent[1:-1])
-        generic = len(ent) == 1 and ent[0].lower_ in vocab.group_heads
-        if ent.label_ == "ORG" and (connective or generic):
+        institutional = ent[-1].lower_ in vocab.patterns.group_heads  # "Federal Reserve Bank" + "of New York"
+        if ent.label_ == "ORG" and (connective or institutional):
             probe = end
             while probe + 1 < len(doc) and doc[probe].lower_ == "of" and doc[probe + 1].is_title:  # type: ignore[arg-type,index]
                 probe += 1
@@ -350,6 +350,20 @@ def _extended_entities(doc: object, vocab: _Vocabulary) -> list[object]:
                 ):  # type: ignore[arg-type,index]
                     probe += 1
                 end = probe
+        if ent.label_ == "PERSON" and ent[-1].lower_ in NAME_PARTICLES:
+            # "Ursula von der" + "Leyen": a name does not end on a particle; take the next capitalized word(s).
+            probe = end
+            while probe < len(doc) and (doc[probe].is_title or doc[probe].lower_ in NAME_PARTICLES):  # type: ignore[arg-type,index]
+                probe += 1
+            end = probe
+        if ent.label_ in {"GPE", "NORP"}:
+            # "the UK Treasury", "the US Navy": a place or people-name owning an institution is its name.
+            probe = end
+            while probe < len(doc) and doc[probe].is_title and doc[probe].ent_iob_ == "O":  # type: ignore[arg-type,index]
+                probe += 1
+            if probe > end and doc[probe - 1].lower_ in vocab.patterns.group_heads:  # type: ignore[index]
+                result.append(Span(doc, ent.start, probe, label="ORG"))
+                continue
         previous = result[-1] if result else None
         if (
             previous is not None
@@ -411,7 +425,7 @@ def _trim(tokens: list[object], vocab: _Vocabulary) -> list[object]:
             tokens.pop(0)
             changed = True
             continue
-        title = _title_length(tokens, vocab.titles)
+        title = _title_length(tokens, vocab.patterns.person_titles)
         if title and title < len(tokens):
             del tokens[:title]
             changed = True
@@ -469,26 +483,18 @@ def _type(label: str, text: str, doc: object, tokens: Sequence[object], vocab: _
         base = "group" if last.endswith("s") and not last.endswith("ss") else "other"
     if base not in {"person", "group", "place"}:
         return base
-    head = _head_word(text)
-    if head in vocab.group_heads:
+    head = head_word(text)
+    group_head = head in vocab.patterns.group_heads
+    place_head = head in vocab.patterns.place_heads and len(text.split()) > 1
+    if group_head and not place_head:
         return "group"
-    if head in vocab.place_heads and len(text.split()) > 1:
+    if place_head and not group_head:
         return "place"
     after = tokens[-1].i + 1  # type: ignore[attr-defined]
-    followed_by_place_noun = after < len(doc) and doc[after].lower_ in vocab.place_followers  # type: ignore[arg-type,index]
+    followed_by_place_noun = after < len(doc) and doc[after].lower_ in vocab.patterns.place_followers  # type: ignore[arg-type,index]
     if followed_by_place_noun and not (base == "group" and text.isupper()):  # "ISIS camp" stays a group
         return "place"
     return base
-
-
-def _head_word(name: str) -> str:
-    """The word a name is built on: the last word before "of"/"for"/"on" ("Syrian Observatory for Human
-    Rights" -> observatory), else the last word ("Popular Mobilization Forces" -> forces)."""
-    words = re.findall(r"[A-Za-z]+", name)
-    for index, word in enumerate(words):
-        if index > 0 and word in {"of", "for", "on"}:
-            return words[index - 1].lower()
-    return words[-1].lower() if words else ""
 
 
 def _label_possessors(nlp: object, possessors: list[tuple[_Draft, _Span]]) -> None:
@@ -609,6 +615,14 @@ def _add_acronyms(spans: list[_Span], pairs: Sequence[tuple[str, str]], body: st
     added = list(spans)
     for short, long in pairs:
         source = by_text.get(long)
+        if source is None and short in by_text:
+            # "Médecins Sans Frontières (MSF)" where the model tagged only "MSF": the definition names it too.
+            tagged = by_text[short]
+            for match in re.finditer(re.escape(long) + r"\s*\(\s*" + re.escape(short) + r"\s*\)", body):
+                start, end = match.start(), match.start() + len(long)
+                if not any(s.start < end and start < s.end for s in added):
+                    source = _Span(start, end, tagged.label, tagged.type, "acronym")
+                    added.append(source)
         if source is None:
             continue
         for match in re.finditer(r"\(\s*" + re.escape(short) + r"\s*\)", body):
@@ -626,6 +640,9 @@ def _propagate(spans: list[_Span], body: str) -> list[_Span]:
         text = body[span.start : span.end]
         if span.type in {"person", "group", "place"} and len(text) >= 2 and any(c.isupper() for c in text):
             votes[text][(span.label, span.type)] += 1
+        surname = _surname(text) if span.type == "person" else ""
+        if surname:  # "Janet Yellen" confirms "Yellen" in the same article
+            votes[surname][(span.label, span.type)] += 0
     added = list(spans)
     taken = sorted((s.start, s.end) for s in spans)
     for text in sorted(votes, key=lambda t: (-len(t), t)):
@@ -637,6 +654,15 @@ def _propagate(spans: list[_Span], body: str) -> list[_Span]:
             added.append(_Span(start, end, label, kind, "propagated"))
             bisect.insort(taken, (start, end))
     return sorted(added, key=lambda s: s.start)
+
+
+def _surname(name: str) -> str:
+    """Last word of a full personal name, without a particle prefix: "Bashar al-Assad" -> "Assad"."""
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    last = re.sub(r"^(?:al|el|bin|ibn)-", "", words[-1], flags=re.IGNORECASE)
+    return last if len(last) >= 3 and last[0].isupper() and last[1:].islower() else ""
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -667,7 +693,7 @@ def _coordinated_places(spans: list[_Span], body: str, vocab: _Vocabulary) -> li
             before = [w.lower() for w in body[max(0, run[0].start - 60) : run[0].start].split()]
             while before and (before[-1] in DETERMINERS or re.fullmatch(_DIRECTION, before[-1])):
                 before.pop()
-            if before and before[-1] in vocab.locative:
+            if before and before[-1] in vocab.patterns.locative:
                 for span in run:
                     if span.type in {"person", "group"}:
                         span.type = "place"

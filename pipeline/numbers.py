@@ -263,7 +263,10 @@ def quantities(
                                   category="age"))  # fmt: skip
             continue
         parsed = parse_number(text, label=label)
-        if parsed is None or _not_a_count(doc, span, parsed):
+        if parsed is None:
+            continue
+        parsed = _unit_from_head(span, parsed, label)
+        if _not_a_count(doc, span, parsed):
             continue
         ratio = _ratio_denominator(doc, span, ordered, position)
         if ratio is not None:  # "one in eight members": a share, not two counts
@@ -294,6 +297,19 @@ def quantities(
                      qualifier=parsed.qualifier, category=category)
         )  # fmt: skip
     return found
+
+
+def _unit_from_head(span: object, parsed: ParsedNumber, label: str) -> ParsedNumber:
+    """ "about 200 billion" + "euros": the unit can be the noun the number modifies, outside the entity."""
+    root = span.root  # type: ignore[attr-defined]
+    if parsed.unit or root.dep_ not in {"nummod", "quantmod", "compound"}:
+        return parsed
+    head = root.head.lower_
+    if head in _CURRENCY_WORDS and (label != "QUANTITY" or head not in _MEASURE_WORDS):
+        return ParsedNumber(parsed.value, _CURRENCY_WORDS[head], parsed.qualifier)
+    if head in _MEASURE_WORDS:
+        return ParsedNumber(parsed.value, _MEASURE_WORDS[head], parsed.qualifier)
+    return parsed
 
 
 def _ratio_denominator(
@@ -386,6 +402,10 @@ def _counted(doc: object, span: object) -> tuple[object | None, object | None]:
         subject = next((c for c in target.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None and subject.pos_ in _OBJECT_POS:
             return subject, target.head
+    if target.dep_ in {"dobj", "npadvmod"} and target.head.pos_ == "VERB" and _is_measure(span):
+        subject = next((c for c in target.head.children if c.dep_ == "nsubj" and c.pos_ in _OBJECT_POS), None)
+        if subject is not None:
+            return subject, target.head  # "shares in London rose 0.6%"
     if target.dep_ == "appos":  # "140,000 pounds ($185,000)"
         return _counted(doc, _as_span(target.head))
     if target.dep_ == "pobj" and target.head.dep_ == "prep":
@@ -398,6 +418,11 @@ def _counted(doc: object, span: object) -> tuple[object | None, object | None]:
     if target.pos_ in _OBJECT_POS and target.lower_ in _UNIT_NOUNS and target.head.pos_ in _OBJECT_POS:
         return target.head, target.head.head
     return None, _ancestor(target, _GOVERNING_POS)
+
+
+def _is_measure(span: object) -> bool:
+    """A percentage or amount: it measures its verb's subject rather than counting things."""
+    return any(t.text == "%" or t.lower_ in _UNIT_NOUNS for t in span)  # type: ignore[attr-defined]
 
 
 def _as_span(token: object) -> object:

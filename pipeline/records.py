@@ -139,3 +139,38 @@ class Extraction:
     quantities: tuple[Quantity, ...]
     #: (short form, long form) pairs defined in the text, e.g. ("SDF", "Syrian Democratic Forces")
     abbreviations: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical person, group or place: one graph node for every spelling that names it."""
+
+    node_id: str  # stable slug such as person:keir-starmer
+    label: str  # the fullest proper form
+    type: str
+    aliases: tuple[str, ...]  # every surface form seen, sorted
+    mentions: int
+    article_ids: tuple[str, ...]
+
+    @property
+    def articles(self) -> int:
+        return len(self.article_ids)
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """Why a surface form joined its entity: the audit trail analysts review (merges.csv)."""
+
+    alias: str
+    node_id: str
+    rule: str  # label, spelling, curated, acronym, initials, short name, fuzzy
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Entities, the merge audit trail, and every mention with the node it resolved to."""
+
+    entities: tuple[Entity, ...]
+    merges: tuple[Merge, ...]
+    mentions: tuple[Mention, ...]

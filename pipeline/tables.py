@@ -17,7 +17,17 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from pipeline.records import Article, Extraction, Mention, Quantity, Sentence
+from pipeline.records import (
+    ENTITY_TYPES,
+    Article,
+    Entity,
+    Extraction,
+    Mention,
+    Merge,
+    Quantity,
+    Resolution,
+    Sentence,
+)
 
 ARTICLE_COLUMNS = (
     "article_id",
@@ -54,6 +64,9 @@ NUMBER_COLUMNS = (
 )
 SENTENCE_COLUMNS = ("article_id", "sentence", "start", "end", "paragraph", "text")
 ABBREVIATION_COLUMNS = ("article_id", "short", "long")
+NODE_COLUMNS = ("id", "label", "type", "aliases", "mentions", "articles", "article_ids")
+MERGE_COLUMNS = ("alias", "node_id", "rule", "score")
+LIST_SEPARATOR = "|"
 
 MANIFEST = "manifest.json"
 TOOL_NAME = "kg"
@@ -225,6 +238,7 @@ def read_extractions(folder: Path) -> tuple[Extraction, ...]:
             label=row["label"],
             type=row["type"],
             origin=row.get("origin") or "model",
+            node_id=row.get("node_id", ""),
         )
         mentions.setdefault(mention.article_id, []).append(mention)
     quantities: dict[str, list[Quantity]] = {}
@@ -258,6 +272,54 @@ def read_extractions(folder: Path) -> tuple[Extraction, ...]:
         )
         for article_id in sorted(sentences)
     )
+
+
+# --- resolution tables ------------------------------------------------------------------------------
+
+
+def entity_rows(entities: Iterable[Entity]) -> Iterator[list[object]]:
+    for e in sorted(entities, key=lambda e: e.node_id):
+        yield [
+            e.node_id,
+            e.label,
+            e.type,
+            LIST_SEPARATOR.join(e.aliases),
+            e.mentions,
+            e.articles,
+            LIST_SEPARATOR.join(e.article_ids),
+        ]
+
+
+def merge_rows(merges: Iterable[Merge]) -> Iterator[list[object]]:
+    for m in sorted(merges, key=lambda m: (m.node_id, m.alias)):
+        yield [m.alias, m.node_id, m.rule, m.score]
+
+
+def read_resolution(folder: Path, extractions: Sequence[Extraction]) -> Resolution:
+    """Entities from nodes.csv and merges from merges.csv; mentions (with their node ids) come from
+    mentions.csv through :func:`read_extractions`."""
+    entities = tuple(
+        Entity(
+            node_id=row["id"],
+            label=row["label"],
+            type=row["type"],
+            aliases=tuple(_split(row["aliases"])),
+            mentions=int(row["mentions"]),
+            article_ids=tuple(_split(row["article_ids"])),
+        )
+        for row in read_csv(folder / "nodes.csv")
+        if row["type"] in ENTITY_TYPES
+    )
+    merges = tuple(
+        Merge(row["alias"], row["node_id"], row["rule"], float(row["score"]))
+        for row in read_csv(folder / "merges.csv")
+    )
+    mentions = tuple(m for e in extractions for m in e.mentions)
+    return Resolution(entities=entities, merges=merges, mentions=mentions)
+
+
+def _split(value: str) -> list[str]:
+    return [part for part in value.split(LIST_SEPARATOR) if part] if value else []
 
 
 # --- manifest.json ----------------------------------------------------------------------------------

@@ -55,3 +55,17 @@ def kg(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> C
         return KgResult(int(exit_info.value.code or 0), captured.out, captured.err)
 
     return _run
+
+
+@pytest.fixture(scope="session")
+def seed_result():
+    """The seed corpus through every stage, once per test session (needs the real model)."""
+    from pipeline.api import build
+
+    return build([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def seed_run(seed_result, tmp_path_factory) -> Path:
+    """The seed run's files, written once per session."""
+    return seed_result.save(tmp_path_factory.mktemp("seeds_run"))

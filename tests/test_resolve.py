@@ -1,0 +1,340 @@
+"""Resolution rules and guards on hand-built mentions (no model), with names from outside the seeds."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import UsageError
+from pipeline.records import Extraction, Mention
+from pipeline.resolve import resolve
+
+LABELS = {"person": "PERSON", "group": "ORG", "place": "GPE", "other": "NORP"}
+
+
+def article(article_id: str, *names: str | tuple[str, str], abbreviations=()) -> Extraction:
+    """An extraction whose mentions are ``names`` ("Name" is a person unless given as (name, type))."""
+    mentions, offset = [], 0
+    for index, item in enumerate(names):
+        text, kind = (item, "person") if isinstance(item, str) else item
+        mentions.append(Mention(article_id, index, offset, offset + len(text), text, LABELS[kind], kind))
+        offset += len(text) + 1
+    return Extraction(article_id, (), tuple(mentions), (), tuple(abbreviations))
+
+
+def nodes(resolution) -> dict[str, set[str]]:
+    """node label -> set of aliases."""
+    return {e.label: set(e.aliases) for e in resolution.entities}
+
+
+def node_of(resolution, alias: str) -> set[str]:
+    return {e.node_id for e in resolution.entities if alias in e.aliases}
+
+
+def rule_of(resolution, alias: str) -> tuple[str, float]:
+    [merge] = [m for m in resolution.merges if m.alias == alias]
+    return merge.rule, merge.score
+
+
+# --- acronyms ---------------------------------------------------------------------------------------
+
+
+def test_defined_acronym_joins_its_long_form_and_bare_mentions_elsewhere() -> None:
+    krg = ("Kurdistan Regional Government", "group")
+    result = resolve(
+        [
+            article("a", krg, ("KRG", "group"), abbreviations=[("KRG", "Kurdistan Regional Government")]),
+            article("b", ("KRG", "group"), ("Erbil", "place")),
+        ],
+        aliases=None,
+    )
+    assert nodes(result)["Kurdistan Regional Government"] == {"Kurdistan Regional Government", "KRG"}
+    assert rule_of(result, "KRG") == ("acronym", 1.0)
+    assert {m.node_id for m in result.mentions if m.text == "KRG"} == {"group:kurdistan-regional-government"}
+
+
+def test_acronym_defined_as_two_things_is_not_guessed_elsewhere() -> None:
+    result = resolve(
+        [
+            article(
+                "a",
+                ("Public Health Agency", "group"),
+                ("PHA", "group"),
+                abbreviations=[("PHA", "Public Health Agency")],
+            ),
+            article(
+                "b",
+                ("Port Harbour Authority", "group"),
+                ("PHA", "group"),
+                abbreviations=[("PHA", "Port Harbour Authority")],
+            ),
+            article("c", ("PHA", "group")),
+        ],
+        aliases=None,
+    )
+    mention_nodes = {m.article_id: m.node_id for m in result.mentions if m.text == "PHA"}
+    assert mention_nodes["a"] == "group:public-health-agency"
+    assert mention_nodes["b"] == "group:port-harbour-authority"
+    assert mention_nodes["c"] == "group:pha"
+
+
+def test_undefined_acronym_matches_initials_of_one_group_in_its_article() -> None:
+    result = resolve(
+        [article("a", ("Syrian Observatory for Human Rights", "group"), ("SOHR", "group"))], aliases=None
+    )
+    assert rule_of(result, "SOHR") == ("initials", 1.0)
+    assert len(result.entities) == 1
+
+
+# --- short names ------------------------------------------------------------------------------------
+
+
+def test_surname_joins_the_full_name_in_its_article_then_across_the_corpus() -> None:
+    result = resolve(
+        [article("a", "Olaf Scholz", "Scholz"), article("b", "Scholz", ("Berlin", "place"))], aliases=None
+    )
+    assert nodes(result)["Olaf Scholz"] == {"Olaf Scholz", "Scholz"}
+    by_article = {m.article_id: m.node_id for m in result.mentions if m.text == "Scholz"}
+    assert by_article == {"a": "person:olaf-scholz", "b": "person:olaf-scholz"}
+    assert rule_of(result, "Scholz")[0] == "short name"
+
+
+def test_ambiguous_surname_stays_apart_and_never_glues_two_people() -> None:
+    result = resolve(
+        [article("a", "John Smith", "Smith"), article("b", "Jane Smith", "Smith"), article("c", "Smith")],
+        aliases=None,
+    )
+    by_article = {m.article_id: m.node_id for m in result.mentions if m.text == "Smith"}
+    assert by_article["a"] == "person:john-smith"
+    assert by_article["b"] == "person:jane-smith"
+    assert by_article["c"] not in {"person:john-smith", "person:jane-smith"}
+    assert node_of(result, "John Smith") != node_of(result, "Jane Smith")
+
+
+def test_name_tail_and_hyphenated_surname() -> None:
+    result = resolve(
+        [article("a", "Mohammed bin Salman", "bin Salman", "Mary Cheema-Grubb", "Cheema-Grubb")], aliases=None
+    )
+    assert nodes(result) == {
+        "Mohammed bin Salman": {"Mohammed bin Salman", "bin Salman"},
+        "Mary Cheema-Grubb": {"Mary Cheema-Grubb", "Cheema-Grubb"},
+    }
+
+
+def test_group_short_forms_share_the_head_word() -> None:
+    result = resolve(
+        [
+            article(
+                "a",
+                ("European Court of Human Rights", "group"),
+                ("European Court", "group"),
+                ("Election Commission of Pakistan", "group"),
+                ("Commission", "group"),
+                ("Federal Reserve", "group"),
+                ("Fed", "group"),
+                ("Federal Reserve Bank of New York", "group"),
+            )
+        ],
+        aliases=None,
+    )
+    found = nodes(result)
+    assert found["European Court of Human Rights"] == {"European Court of Human Rights", "European Court"}
+    assert found["Election Commission of Pakistan"] == {"Election Commission of Pakistan", "Commission"}
+    assert found["Federal Reserve"] == {"Federal Reserve", "Fed"}  # a truncation
+    assert found["Federal Reserve Bank of New York"] == {
+        "Federal Reserve Bank of New York"
+    }  # other head word
+
+
+def test_generic_short_form_with_two_candidates_far_away_is_left_alone() -> None:
+    far = [("Paris", "place"), ("Rome", "place"), ("Oslo", "place")]
+    result = resolve(
+        [article("a", ("US Treasury", "group"), ("UK Treasury", "group"), *far, ("Treasury", "group"))],
+        aliases=None,
+    )
+    assert len(result.entities) == 6
+
+
+def test_ambiguous_short_form_takes_the_name_just_before_it() -> None:
+    result = resolve(
+        [
+            article(
+                "a",
+                ("Federal Reserve Bank of New York", "group"),
+                ("Bank of England", "group"),
+                ("Bank", "group"),
+            )
+        ],
+        aliases=None,
+    )
+    assert nodes(result)["Bank of England"] == {"Bank of England", "Bank"}
+
+
+def test_given_name_mistyped_surname_and_surname_spelling_join_the_full_name_in_their_article() -> None:
+    result = resolve(
+        [
+            article("a", "Tedros Adhanom Ghebreyesus", "Tedros", ("Geneva", "place")),
+            article("b", "Olaf Scholz", ("Scholz", "place"), "Volodymyr Zelensky", ("Zelenskyy", "group")),
+        ],
+        aliases=None,
+    )
+    found = nodes(result)
+    assert found["Tedros Adhanom Ghebreyesus"] == {"Tedros Adhanom Ghebreyesus", "Tedros"}
+    assert found["Olaf Scholz"] == {"Olaf Scholz", "Scholz"}
+    assert found["Volodymyr Zelensky"] == {"Volodymyr Zelensky", "Zelenskyy"}
+    assert {e.label: e.type for e in result.entities}["Olaf Scholz"] == "person"
+
+
+def test_a_place_named_elsewhere_in_the_corpus_never_joins_a_namesake() -> None:
+    result = resolve(
+        [
+            article("a", "George Washington", ("Washington", "place")),
+            article("b", ("Washington", "place"), ("Ottawa", "place")),
+        ],
+        aliases=None,
+    )
+    assert nodes(result)["Washington"] == {"Washington"}
+
+
+# --- spelling variants and guards -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("Kharkiv", "Kharkov", "place"),
+        ("Ras al-Ayn", "Ras Al-Ain", "place"),
+        ("Abu Mohammed al-Julani", "Abu Muhammad al-Jolani", "person"),
+        ("Hasaka", "Hasakah", "place"),
+        ("Zürich", "Zurich", "place"),
+        ("Al-Shabaab", "al Shabaab", "group"),
+    ],
+)
+def test_spelling_variants_merge(a: str, b: str, kind: str) -> None:
+    result = resolve([article("x", (a, kind)), article("y", (b, kind))], aliases=None)
+    assert len(result.entities) == 1, nodes(result)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind_a", "kind_b"),
+    [
+        ("UK Treasury", "US Treasury", "group", "group"),
+        ("North Korea", "South Korea", "place", "place"),
+        ("7th Division", "8th Division", "group", "group"),
+        ("Nazem Ahmad", "Ahmed al-Sharaa", "person", "person"),
+        ("Syria", "Syrian Democratic Forces", "place", "group"),
+        ("Iraq", "Iraqi Ministry of Defense", "place", "group"),
+        ("Iran", "Iraq", "place", "place"),
+        ("Sean Ryan", "Jean Ryan", "person", "person"),
+        ("Austria", "Australia", "place", "place"),
+        ("Paris", "Paris Agreement", "place", "group"),
+        ("Gaza", "Giza", "place", "place"),
+    ],
+)
+def test_guards_keep_different_entities_apart(a: str, b: str, kind_a: str, kind_b: str) -> None:
+    result = resolve([article("x", (a, kind_a)), article("y", (b, kind_b))], aliases=None)
+    assert len(result.entities) == 2, nodes(result)
+
+
+# --- types, labels, ids -----------------------------------------------------------------------------
+
+
+def test_type_is_the_majority_of_mention_votes() -> None:
+    result = resolve(
+        [
+            article("a", ("Amuda", "person"), ("Amuda", "place")),
+            article("b", ("Amuda", "place")),
+            article(
+                "c",
+                ("Observatory for Peace", "place"),
+                ("Observatory for Peace", "group"),
+                ("Observatory for Peace", "group"),
+            ),
+        ],
+        aliases=None,
+    )
+    assert {e.label: e.type for e in result.entities} == {"Amuda": "place", "Observatory for Peace": "group"}
+
+
+def test_mentions_typed_other_never_become_entities() -> None:
+    result = resolve([article("a", ("Russian", "other"), ("Moscow", "place"))], aliases=None)
+    assert [e.label for e in result.entities] == ["Moscow"]
+    assert [m.node_id for m in result.mentions] == ["", "place:moscow"]
+
+
+def test_label_is_the_fullest_form_and_ids_are_slugs() -> None:
+    result = resolve([article("a", "Keir Starmer", "Starmer", "Starmer", ("Türkiye", "place"))], aliases=None)
+    assert {(e.node_id, e.label, e.mentions, e.articles) for e in result.entities} == {
+        ("person:keir-starmer", "Keir Starmer", 3, 1),
+        ("place:turkiye", "Türkiye", 1, 1),
+    }
+
+
+def test_same_slug_for_two_entities_is_numbered() -> None:
+    result = resolve([article("a", ("Georgia", "place"), ("GEORGIA", "group"))], aliases=None)
+    assert len({e.node_id for e in result.entities}) == len(result.entities)
+
+
+def test_result_does_not_depend_on_input_order() -> None:
+    articles = [
+        article("a", "Olaf Scholz", "Scholz", ("Kharkiv", "place")),
+        article("b", "Scholz", ("Kharkov", "place"), ("NATO", "group")),
+        article(
+            "c",
+            ("Syrian Democratic Forces", "group"),
+            ("SDF", "group"),
+            abbreviations=[("SDF", "Syrian Democratic Forces")],
+        ),
+    ]
+    expected = resolve(articles, aliases=None)
+    shuffled = articles[:]
+    random.Random(3).shuffle(shuffled)
+    again = resolve(shuffled, aliases=None)
+    assert (again.entities, again.merges) == (expected.entities, expected.merges)
+
+
+# --- the curated file -------------------------------------------------------------------------------
+
+
+def test_curated_aliases_types_never_merge_and_drop(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.yml"
+    aliases.write_text(
+        "entities:\n"
+        "  - {name: United Kingdom, type: place, aliases: [UK, Britain]}\n"
+        "  - {name: Niger, type: place}\n"
+        "  - {name: Nigeria, type: place}\n"
+        "never_merge:\n  - [Kharkiv, Kharkov]\n"
+        "drop: [TT]\n",
+        encoding="utf-8",
+    )
+    result = resolve(
+        [
+            article("a", ("Britain", "place"), ("UK", "group"), ("TT", "group"), ("Niger", "place")),
+            article("b", ("Nigeria", "place"), ("Kharkiv", "place"), ("Kharkov", "place")),
+        ],
+        aliases=aliases,
+    )
+    found = {e.label: (e.type, set(e.aliases)) for e in result.entities}
+    assert found["United Kingdom"] == ("place", {"Britain", "UK"})  # curated type beats the ORG vote
+    assert rule_of(result, "Britain") == ("curated", 1.0)
+    assert "Niger" in found and "Nigeria" in found
+    assert "Kharkiv" in found and "Kharkov" in found
+    assert not any("TT" in aliases for _, aliases in found.values())
+
+
+def test_bad_aliases_file_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "aliases.yml"
+    bad.write_text("entities:\n  - {name: Oops, type: planet}\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="aliases.yml.*entity #1"):
+        resolve([article("a", "Someone")], aliases=bad)
+
+
+def test_project_aliases_file_loads() -> None:
+    from pipeline.config import DEFAULT_ALIASES
+
+    result = resolve(
+        [article("a", ("Daesh", "group"), ("ISIL", "group"), ("U.S.", "place"))], aliases=DEFAULT_ALIASES
+    )
+    assert {e.label for e in result.entities} == {"ISIS", "United States"}
