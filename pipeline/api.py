@@ -13,17 +13,21 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline import tables
 from pipeline.config import Settings
 from pipeline.dedup import deduplicate
 from pipeline.errors import MissingStageOutputError, OutputDirError
 from pipeline.ingest import ingest
-from pipeline.records import ENTITY_TYPES, Corpus, Extraction, Resolution, Skipped
+from pipeline.records import ENTITY_TYPES, Corpus, Extraction, Mention, Quantity, Resolution, Skipped
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: progress(stage, done, total): how stages report advancement to a user interface, if there is one.
 ProgressFn = Callable[[str, int, int], None]
-STAGES = ("ingest", "extract", "resolve")
+STAGES = ("ingest", "extract", "resolve", "graph")
 
 
 @dataclass
@@ -35,6 +39,7 @@ class Result:
     corpus: Corpus
     extractions: tuple[Extraction, ...] = ()
     resolution: Resolution | None = None
+    graph: nx.Graph | None = None
     model: dict[str, str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -64,6 +69,15 @@ class Result:
                 "merged_aliases": sum(m.rule not in {"label", "spelling"} for m in self.resolution.merges),
                 "resolved_mentions": sum(bool(m.node_id) for m in self.resolution.mentions),
             }
+        if self.graph is not None:
+            kinds = [d.get("type") for _, d in self.graph.nodes(data=True)]
+            counts["graph"] = {
+                "nodes": self.graph.number_of_nodes(),
+                "edges": self.graph.number_of_edges(),
+                "number_nodes": kinds.count("number"),
+                "communities": len({d.get("community") for _, d in self.graph.nodes(data=True)}),
+                "components": len({d.get("component") for _, d in self.graph.nodes(data=True)}),
+            }
         return counts
 
     def manifest(self) -> dict[str, object]:
@@ -81,27 +95,40 @@ class Result:
 
     # --- writing ------------------------------------------------------------------------------------
 
-    def save(self, out: str | os.PathLike[str], *, force: bool = False) -> Path:
-        """Write the run's files into ``out`` (see the output contract in the README)."""
+    def save(self, out: str | os.PathLike[str], *, force: bool = False, export: bool = True) -> Path:
+        """Write the run's files into ``out`` (see the output contract in the README). ``export=False``
+        leaves out the files rendered from the graph tables (GraphML, GEXF, HTML)."""
         out = prepare_out(Path(out), force=force)
         tables.write_articles(out / "articles.csv", self.corpus.articles)
         if self.extractions:
             self._save_extractions(out)
         if self.resolution is not None:
             tables.write_csv(
-                out / "nodes.csv", tables.NODE_COLUMNS, tables.entity_rows(self.resolution.entities)
-            )
-            tables.write_csv(
                 out / "merges.csv", tables.MERGE_COLUMNS, tables.merge_rows(self.resolution.merges)
             )
+            if self.graph is None:
+                tables.write_csv(
+                    out / "nodes.csv", tables.NODE_COLUMNS, tables.entity_rows(self.resolution.entities)
+                )
+        if self.graph is not None:
+            from pipeline.export import export as export_graph
+            from pipeline.export import write_tables
+
+            if export:
+                export_graph(self.graph, out)
+            else:
+                write_tables(self.graph, out)
         tables.write_manifest(out / tables.MANIFEST, self.manifest())
         return out
 
     def _save_extractions(self, out: Path) -> None:
         bodies = {a.article_id: a.body for a in self.corpus.kept}
-        mentions = (
-            self.resolution.mentions if self.resolution else [m for e in self.extractions for m in e.mentions]
+        mentions = list(
+            self.resolution.mentions if self.resolution else (m for e in self.extractions for m in e.mentions)
         )
+        number_ids = self._number_ids()
+        if number_ids:
+            mentions = _with_number_ids(mentions, number_ids)
         in_sentence: dict[tuple[str, int], set[str]] = {}
         for m in mentions:
             if m.type in ENTITY_TYPES and (m.node_id or not self.resolution):
@@ -114,11 +141,33 @@ class Result:
         )
         tables.write_csv(out / "mentions.csv", tables.MENTION_COLUMNS, tables.mention_rows(mentions))
         tables.write_csv(
-            out / "numbers.csv", tables.NUMBER_COLUMNS, tables.number_rows(quantities, entities, {})
+            out / "numbers.csv", tables.NUMBER_COLUMNS, tables.number_rows(quantities, entities, number_ids)
         )
         tables.write_csv(
             out / "abbreviations.csv", tables.ABBREVIATION_COLUMNS, tables.abbreviation_rows(self.extractions)
         )
+
+    def _number_ids(self) -> dict[Quantity, str]:
+        if self.graph is None or not self.settings.numbers:
+            return {}
+        from pipeline.graph import number_nodes
+
+        return {q: node for q, node in number_nodes(self.extractions).items() if node in self.graph}
+
+
+def _with_number_ids(mentions: list[Mention], number_ids: dict[Quantity, str]) -> list[Mention]:
+    """Number mentions take the node id of the count they overlap."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for quantity, node in number_ids.items():
+        spans.setdefault(quantity.article_id, []).append((quantity.start, quantity.end, node))
+    result = []
+    for m in mentions:
+        if m.type == "number" and not m.node_id:
+            node = next((n for s, e, n in spans.get(m.article_id, ()) if s < m.end and m.start < e), "")
+            if node:
+                m = dataclasses.replace(m, node_id=node)
+        result.append(m)
+    return result
 
 
 # --- running ----------------------------------------------------------------------------------------
@@ -160,6 +209,22 @@ def run_stage(result: Result, stage: str, *, progress: ProgressFn | None = None)
         from pipeline.resolve import resolve
 
         result.resolution = resolve(result.extractions, aliases=result.settings.aliases)
+        result.graph = None
+    elif stage == "graph":
+        from pipeline.graph import build_graph
+
+        if result.resolution is None:
+            raise ValueError("the graph stage needs the resolve stage first")
+        settings = result.settings
+        result.graph = build_graph(
+            result.resolution,
+            result.extractions,
+            result.corpus.articles,
+            window=settings.window,
+            numbers=settings.numbers,
+            min_weight=settings.min_weight,
+            evidence_limit=settings.evidence_limit,
+        )
     else:
         raise ValueError(f"unknown stage {stage!r}; stages are {', '.join(STAGES)}")
     result.timings[stage] = time.perf_counter() - started
@@ -217,6 +282,10 @@ def load(folder: str | os.PathLike[str], *, through: str = STAGES[-1]) -> Result
         result.extractions = tables.read_extractions(folder)
         if "resolve" in stages and (folder / "merges.csv").exists():
             result.resolution = tables.read_resolution(folder, result.extractions)
+            if "graph" in stages and (folder / "edges.csv").exists():
+                from pipeline.export import read_graph
+
+                result.graph = read_graph(folder)
     return result
 
 

@@ -123,6 +123,12 @@ def _summary(result: api.Result, written: Path) -> None:
             f"Resolved {resolved['entities']} entities ({resolved['person']} people, {resolved['group']} groups, "
             f"{resolved['place']} places); {resolved['merged_aliases']} aliases merged."
         )
+    if "graph" in counts:
+        graphed = counts["graph"]
+        lines.append(
+            f"Graph: {graphed['nodes']} nodes ({graphed['number_nodes']} numbers), {graphed['edges']} edges, "
+            f"{graphed['communities']} communities."
+        )
     for line in lines:
         out.print(line, highlight=False, soft_wrap=True)
     out.print(f"Wrote {written}/", highlight=False)
@@ -131,6 +137,13 @@ def _summary(result: api.Result, written: Path) -> None:
 RunDir = Annotated[
     Path, typer.Argument(help="Folder of an earlier run (kg run / kg ingest --out).", show_default=False)
 ]
+Window = Annotated[
+    str,
+    typer.Option("--window", help="Co-mention window: sentence, paragraph or article.", case_sensitive=False),
+]
+MinWeight = Annotated[int, typer.Option("--min-weight", help="Drop edges seen in fewer windows than this.")]
+Top = Annotated[int, typer.Option("--top", help="Nodes shown on the HTML page (the CSVs keep all).")]
+NoNumbers = Annotated[bool, typer.Option("--no-numbers", help="Leave counts out of the graph.")]
 Aliases = Annotated[
     Path | None,
     typer.Option("--aliases", help="Curated aliases file (default models/aliases.yml).", show_default=False),
@@ -144,13 +157,26 @@ def run(
     model: Model = DEFAULT_MODEL,
     workers: Workers = 1,
     aliases: Aliases = None,
+    window: Window = "sentence",
+    min_weight: MinWeight = 1,
+    top: Top = 300,
+    no_numbers: NoNumbers = False,
     text_field: TextField = None,
     text_column: TextColumn_ = None,
     force: Force = False,
     quiet: Quiet = False,
 ) -> None:
     """Run every stage on INPUTS and write all outputs into --out."""
-    settings = Settings(model=model, workers=workers, text_field=text_field, text_column=text_column)
+    settings = Settings(
+        model=model,
+        workers=workers,
+        window=window.lower(),
+        min_weight=min_weight,
+        top=top,
+        numbers=not no_numbers,
+        text_field=text_field,
+        text_column=text_column,
+    )
     if aliases is not None:
         settings = dataclasses.replace(settings, aliases=str(aliases))
     with _progress(quiet) as progress:
@@ -198,6 +224,101 @@ def resolve(run_dir: RunDir, aliases: Aliases = None) -> None:
         result.settings = dataclasses.replace(result.settings, aliases=str(aliases))
     api.run_stage(result, "resolve")
     _summary(result, result.save(run_dir))
+
+
+@app.command()
+def graph(
+    run_dir: RunDir,
+    window: Window = "sentence",
+    min_weight: MinWeight = 1,
+    no_numbers: NoNumbers = False,
+) -> None:
+    """Build the co-mention graph from RUN_DIR's resolved mentions: writes nodes.csv, edges.csv, evidence.csv."""
+    result = api.load(run_dir, through="resolve")
+    if result.resolution is None:
+        raise MissingStageOutputError(run_dir / "merges.csv", "graph", f"kg resolve {run_dir}")
+    result.settings = dataclasses.replace(
+        result.settings, window=window.lower(), min_weight=min_weight, numbers=not no_numbers
+    )
+    api.run_stage(result, "graph")
+    _summary(result, result.save(run_dir, export=False))
+
+
+@app.command()
+def export(run_dir: RunDir) -> None:
+    """Render RUN_DIR's graph tables as graph.graphml and graph.gexf (and the HTML page)."""
+    from pipeline.export import export as export_graph
+    from pipeline.export import read_graph
+
+    if not (run_dir / "edges.csv").exists():
+        raise MissingStageOutputError(run_dir / "edges.csv", "export", f"kg graph {run_dir}")
+    for path in export_graph(read_graph(run_dir), run_dir):
+        out.print(f"Wrote {path}", highlight=False)
+
+
+@app.command()
+def ego(
+    name: Annotated[str, typer.Argument(help="Entity label or alias, e.g. 'Keir Starmer' or 'SDF'.")],
+    graph_dir: Annotated[Path, typer.Option("--graph", "-g", help="Folder of a finished run.")],
+    hops: Annotated[int, typer.Option("--hops", help="Links away from the entity.", min=1)] = 1,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Where to write (default GRAPH/ego).", show_default=False),
+    ] = None,
+) -> None:
+    """Write the neighbourhood of one entity as its own nodes/edges/GraphML/GEXF files."""
+    from pipeline.export import export as export_graph
+    from pipeline.export import read_graph
+    from pipeline.query import ego as ego_of
+
+    if not (graph_dir / "edges.csv").exists():
+        raise MissingStageOutputError(graph_dir / "edges.csv", "ego", f"kg run INPUT... --out {graph_dir}")
+    sub = ego_of(read_graph(graph_dir), name, hops=hops)
+    target = out_dir or graph_dir / "ego"
+    api.prepare_out(target, force=False)
+    export_graph(sub, target)
+    label = sub.nodes[sub.graph["center"]].get("label", sub.graph["center"])
+    out.print(
+        f"{label} ({sub.graph['center']}): {sub.number_of_nodes()} nodes and {sub.number_of_edges()} edges "
+        f"within {hops} hop(s). Wrote {target}/",
+        highlight=False,
+    )
+
+
+@app.command()
+def stats(
+    run_dir: RunDir, limit: Annotated[int, typer.Option("--limit", help="Rows per table.")] = 10
+) -> None:
+    """Print the top entities per type, the strongest links and the largest communities of RUN_DIR."""
+    from rich.table import Table
+
+    from pipeline.export import read_graph
+    from pipeline.query import summarize
+
+    if not (run_dir / "edges.csv").exists():
+        raise MissingStageOutputError(run_dir / "edges.csv", "stats", f"kg run INPUT... --out {run_dir}")
+    summary = summarize(read_graph(run_dir), per_type=limit, edges=limit, communities=limit)
+    for kind, rows in summary.top.items():
+        if not rows:
+            continue
+        table = Table(title=f"Top {kind} nodes by PageRank", title_justify="left")
+        for column in ("label", "id", "pagerank", "mentions"):
+            table.add_column(column, justify="right" if column in {"pagerank", "mentions"} else "left")
+        for node, label, rank, mentions in rows:
+            table.add_row(label, node, f"{rank:.4f}", str(mentions))
+        out.print(table)
+    table = Table(title="Strongest links", title_justify="left")
+    for column in ("a", "b", "weight", "articles", "npmi"):
+        table.add_column(column, justify="right" if column in {"weight", "articles", "npmi"} else "left")
+    for a, b, weight, articles, npmi in summary.edges:
+        table.add_row(a, b, str(weight), str(articles), f"{npmi:.3f}")
+    out.print(table)
+    table = Table(title="Largest communities", title_justify="left")
+    for column in ("community", "size", "most central members"):
+        table.add_column(column, justify="right" if column != "most central members" else "left")
+    for community, size, members in summary.communities:
+        table.add_row(str(community), str(size), ", ".join(members))
+    out.print(table)
 
 
 @app.command(name="eval")

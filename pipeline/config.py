@@ -39,12 +39,22 @@ class Settings:
     text_field: str | None = None
     text_column: str | None = None
     aliases: str = str(DEFAULT_ALIASES)
+    numbers: bool = True
+    min_weight: int = 1
+    top: int = 300
+    evidence_limit: int = 5
 
     def __post_init__(self) -> None:
         if self.workers < 1:
             raise BadOptionError("--workers", self.workers, "a whole number of processes, 1 or more")
         if self.window not in WINDOWS:
             raise BadOptionError("--window", self.window, " | ".join(WINDOWS))
+        if self.min_weight < 1:
+            raise BadOptionError("--min-weight", self.min_weight, "a whole number, 1 or more")
+        if self.top < 1:
+            raise BadOptionError("--top", self.top, "a whole number of nodes, 1 or more")
+        if self.evidence_limit < 1:
+            raise BadOptionError("--evidence", self.evidence_limit, "a whole number, 1 or more")
         if not 0.0 < self.near_duplicate_threshold <= 1.0:
             raise BadOptionError(
                 "--near-duplicate-threshold", self.near_duplicate_threshold, "a number in (0, 1]"

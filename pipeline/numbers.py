@@ -198,8 +198,14 @@ def _numeral(word: str) -> float:
 
 
 def format_value(value: float, unit: str) -> str:
-    """3000, "" -> "3,000";  185000, "USD" -> "$185,000";  45, "%" -> "45%";  6600, "t" -> "6,600 t"."""
-    number = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+    """3000, "" -> "3,000";  185000, "USD" -> "$185,000";  45, "%" -> "45%";  6600, "t" -> "6,600 t";
+    1e6, "GBP" -> "£1 million"."""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            number = f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+            break
+    else:
+        number = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
     symbol = UNIT_SYMBOLS.get(unit)
     if unit == "%":
         return f"{number}%"

@@ -55,6 +55,9 @@ def test_parse_number_rejects_words_that_are_not_numbers(text: str) -> None:
         (45, "%", "45%"),
         (6600, "t", "6,600 t"),
         (2.5, "", "2.5"),
+        (1_000_000, "GBP", "£1 million"),
+        (1.77e13, "USD", "$17.7 trillion"),
+        (10_000_000, "", "10 million"),
     ],
 )
 def test_format_value(value: float, unit: str, shown: str) -> None:

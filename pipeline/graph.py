@@ -1,0 +1,275 @@
+"""Graph: resolved entities and counts -> a weighted, analysed NetworkX co-mention graph.
+
+Two nodes are linked when they are mentioned in the same window (a sentence by default, or a paragraph,
+or an article). Each window counts once, whatever the number of mentions in it, and duplicate articles
+never reach this stage. Every edge carries:
+
+* ``weight``   windows mentioning both;
+* ``articles`` distinct articles among them;
+* ``npmi``     normalized pointwise mutual information of the two nodes over windows, in [-1, 1]: high
+               when they appear together more than their frequencies predict, so a hub such as "Syria"
+               linked to everything scores low;
+* ``evidence`` up to ``evidence_limit`` supporting windows (article id, sentence index and text), taken
+               round-robin across articles.
+
+Every node carries degree, weighted degree, PageRank, betweenness (sampled with a fixed seed above
+:data:`EXACT_BETWEENNESS_NODES` nodes), its Louvain community (fixed seed) and its connected component.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import networkx as nx
+
+from pipeline.names import slug
+from pipeline.numbers import format_value
+from pipeline.records import ENTITY_TYPES, Article, Extraction, Quantity, Resolution
+
+SEED = 42
+EXACT_BETWEENNESS_NODES = 1000
+BETWEENNESS_SAMPLES = 500
+EVIDENCE_LIMIT = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    article_id: str
+    sentence: int
+    text: str
+
+
+def build_graph(
+    resolution: Resolution,
+    extractions: Sequence[Extraction],
+    articles: Sequence[Article],
+    *,
+    window: str = "sentence",
+    numbers: bool = True,
+    min_weight: int = 1,
+    evidence_limit: int = EVIDENCE_LIMIT,
+) -> nx.Graph:
+    """The co-mention graph with analytics; edges lighter than ``min_weight`` are left out of it
+    (analytics are computed on the full graph first)."""
+    bodies = {a.article_id: a.body for a in articles if a.kept}
+    dates = {a.article_id: _iso_date(a.date) for a in articles if a.kept}
+    graph = nx.Graph(window=window, numbers=numbers, min_weight=min_weight)
+    for entity in sorted(resolution.entities, key=lambda e: e.node_id):
+        graph.add_node(
+            entity.node_id,
+            label=entity.label,
+            type=entity.type,
+            aliases="|".join(entity.aliases),
+            mentions=entity.mentions,
+            articles=entity.articles,
+            article_ids="|".join(entity.article_ids),
+            **_date_range(dates, entity.article_ids),
+        )
+    number_of = number_nodes(extractions) if numbers else {}
+    for node_id, (label, quantities) in sorted(_number_attributes(number_of).items()):
+        first = quantities[0]
+        article_ids = sorted({q.article_id for q in quantities})
+        graph.add_node(
+            node_id,
+            label=label,
+            type="number",
+            aliases="|".join(sorted({q.text for q in quantities})),
+            mentions=len(quantities),
+            articles=len(article_ids),
+            article_ids="|".join(article_ids),
+            value=first.value,
+            unit=first.unit,
+            object=first.object,
+            category=first.category,
+            **_date_range(dates, article_ids),
+        )
+    windows = _windows(resolution, extractions, number_of, window)
+    _add_edges(graph, windows, bodies, extractions, evidence_limit)
+    _analyse(graph)
+    light = [(u, v) for u, v, w in graph.edges(data="weight") if w < min_weight]
+    graph.remove_edges_from(light)
+    return graph
+
+
+# --- number nodes -----------------------------------------------------------------------------------
+
+
+def number_nodes(extractions: Sequence[Extraction]) -> dict[Quantity, str]:
+    """Node id of each count that names what it counts (or an amount of money, a percentage...); one node
+    per value, unit and counted thing, so "3,000 fighters" in two sentences is one node. Ages are
+    attributes of people, not nodes."""
+    ids: dict[Quantity, str] = {}
+    for extraction in extractions:
+        for quantity in extraction.quantities:
+            if quantity.category == "age" or not (quantity.object or quantity.unit):
+                continue
+            ids[quantity] = "number:" + slug(_number_label(quantity))
+    return ids
+
+
+def _number_label(quantity: Quantity) -> str:
+    return f"{format_value(quantity.value, quantity.unit)} {quantity.object}".strip()
+
+
+def _number_attributes(number_of: dict[Quantity, str]) -> dict[str, tuple[str, list[Quantity]]]:
+    grouped: dict[str, list[Quantity]] = defaultdict(list)
+    for quantity, node_id in number_of.items():
+        grouped[node_id].append(quantity)
+    result = {}
+    for node_id, quantities in grouped.items():
+        quantities.sort(key=lambda q: (q.article_id, q.start))
+        labels = Counter(_number_label(q) for q in quantities)
+        result[node_id] = (sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0], quantities)
+    return result
+
+
+# --- windows and edges ------------------------------------------------------------------------------
+
+
+def _windows(
+    resolution: Resolution, extractions: Sequence[Extraction], number_of: dict[Quantity, str], window: str
+) -> dict[tuple[str, int], dict[str, set[int]]]:
+    """(article id, window index) -> {node id: sentences of its mentions in that window}."""
+    paragraph = {(s.article_id, s.index): s.paragraph for e in extractions for s in e.sentences}
+
+    def unit(article_id: str, sentence: int) -> tuple[str, int]:
+        if window == "sentence":
+            return article_id, sentence
+        if window == "paragraph":
+            return article_id, paragraph[(article_id, sentence)]
+        return article_id, 0
+
+    windows: dict[tuple[str, int], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for mention in resolution.mentions:
+        if mention.node_id and mention.type in ENTITY_TYPES:
+            windows[unit(mention.article_id, mention.sentence)][mention.node_id].add(mention.sentence)
+    for quantity, node_id in number_of.items():
+        windows[unit(quantity.article_id, quantity.sentence)][node_id].add(quantity.sentence)
+    return windows
+
+
+def _add_edges(
+    graph: nx.Graph,
+    windows: dict[tuple[str, int], dict[str, set[int]]],
+    bodies: dict[str, str],
+    extractions: Sequence[Extraction],
+    evidence_limit: int,
+) -> None:
+    spans = {(s.article_id, s.index): (s.start, s.end) for e in extractions for s in e.sentences}
+    weight: Counter[tuple[str, str]] = Counter()
+    support: dict[tuple[str, str], list[tuple[str, tuple[int, ...]]]] = defaultdict(list)
+    frequency: Counter[str] = Counter()
+    for (article_id, _), present in sorted(windows.items()):
+        frequency.update(list(present))
+        for a, b in combinations(sorted(present), 2):
+            weight[(a, b)] += 1
+            shared = present[a] & present[b]
+            sentences = tuple(sorted(shared)) if shared else (min(present[a]), min(present[b]))
+            support[(a, b)].append((article_id, tuple(sorted(set(sentences)))))
+    total = len(windows)
+    for (a, b), count in sorted(weight.items()):
+        evidence = _evidence(support[(a, b)], bodies, spans, evidence_limit)
+        article_ids = sorted({article_id for article_id, _ in support[(a, b)]})
+        graph.add_edge(
+            a,
+            b,
+            weight=count,
+            articles=len(article_ids),
+            article_ids="|".join(article_ids),
+            npmi=round(_npmi(count, frequency[a], frequency[b], total), 4),
+            evidence=evidence[0].text if evidence else "",
+            evidence_article=evidence[0].article_id if evidence else "",
+            evidence_count=len(support[(a, b)]),
+            evidence_list=evidence,
+        )
+
+
+def _evidence(
+    support: list[tuple[str, tuple[int, ...]]],
+    bodies: dict[str, str],
+    spans: dict[tuple[str, int], tuple[int, int]],
+    limit: int,
+) -> list[Evidence]:
+    """Up to ``limit`` windows, one per article in turn, so a single article cannot fill the list."""
+    by_article: dict[str, list[tuple[int, ...]]] = defaultdict(list)
+    for article_id, sentences in support:
+        by_article[article_id].append(sentences)
+    chosen: list[Evidence] = []
+    depth = 0
+    while len(chosen) < limit and any(depth < len(v) for v in by_article.values()):
+        for article_id in sorted(by_article):
+            if depth < len(by_article[article_id]) and len(chosen) < limit:
+                sentences = by_article[article_id][depth]
+                text = " … ".join(_sentence_text(bodies, spans, article_id, s) for s in sentences)
+                chosen.append(Evidence(article_id, sentences[0], text))
+        depth += 1
+    return chosen
+
+
+def _sentence_text(
+    bodies: dict[str, str], spans: dict[tuple[str, int], tuple[int, int]], article_id: str, index: int
+) -> str:
+    start, end = spans[(article_id, index)]
+    return bodies[article_id][start:end]
+
+
+def _npmi(joint: int, a: int, b: int, total: int) -> float:
+    if joint == total:
+        return 1.0
+    p_joint, p_a, p_b = joint / total, a / total, b / total
+    return math.log(p_joint / (p_a * p_b)) / -math.log(p_joint)
+
+
+# --- analytics --------------------------------------------------------------------------------------
+
+
+def _analyse(graph: nx.Graph) -> None:
+    if graph.number_of_nodes() == 0:
+        return
+    degree = dict(graph.degree())
+    weighted = dict(graph.degree(weight="weight"))
+    pagerank = (
+        nx.pagerank(graph, weight="weight") if graph.number_of_edges() else {n: 1 / len(graph) for n in graph}
+    )
+    if graph.number_of_nodes() <= EXACT_BETWEENNESS_NODES:
+        betweenness = nx.betweenness_centrality(graph)
+    else:
+        betweenness = nx.betweenness_centrality(graph, k=BETWEENNESS_SAMPLES, seed=SEED)
+    communities = _numbered(nx.community.louvain_communities(graph, weight="weight", seed=SEED))
+    components = _numbered(nx.connected_components(graph))
+    for node, data in graph.nodes(data=True):
+        data.update(
+            degree=degree[node],
+            weighted_degree=weighted[node],
+            pagerank=round(pagerank[node], 6),
+            betweenness=round(betweenness[node], 6),
+            community=communities[node],
+            component=components[node],
+        )
+
+
+def _numbered(groups: Iterable[set[str]]) -> dict[str, int]:
+    """Group index per node: 0 is the largest group, ties broken by the group's first node id."""
+    ordered = sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g[0]))
+    return {node: index for index, group in enumerate(ordered) for node in group}
+
+
+def _date_range(dates: dict[str, str], article_ids: Iterable[str]) -> dict[str, str]:
+    known = sorted(d for d in (dates.get(a, "") for a in article_ids) if d)
+    return {"first_date": known[0] if known else "", "last_date": known[-1] if known else ""}
+
+
+def _iso_date(text: str) -> str:
+    """An article's date as YYYY-MM-DD, or "" when it cannot be read."""
+    if not text:
+        return ""
+    from dateutil import parser
+
+    try:
+        return parser.parse(text, fuzzy=False).date().isoformat()
+    except (ValueError, OverflowError, TypeError):
+        return ""

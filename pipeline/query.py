@@ -1,0 +1,83 @@
+"""Questions analysts ask of a finished graph: find an entity, its neighbourhood, the top of each list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from pipeline.errors import UsageError
+from pipeline.names import name_key
+
+
+def find_node(graph: nx.Graph, name: str) -> str:
+    """The node whose id, label or alias matches ``name`` (case, accents and "the" ignored); among several,
+    the most mentioned. Raises a usage error listing close names when nothing matches."""
+    wanted = name_key(name)
+    matches = []
+    for node, data in graph.nodes(data=True):
+        names = [node, data.get("label", ""), *str(data.get("aliases", "")).split("|")]
+        if wanted in {name_key(n) for n in names if n}:
+            matches.append((-int(data.get("mentions", 0)), node))
+    if matches:
+        return sorted(matches)[0][1]
+    from rapidfuzz import fuzz, process
+
+    labels = {str(data.get("label", node)): node for node, data in graph.nodes(data=True)}
+    close = [
+        label
+        for label, score, _ in process.extract(name, list(labels), scorer=fuzz.WRatio, limit=5)
+        if score >= 60
+    ]
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    raise UsageError(f"no entity named {name!r} in the graph{hint}")
+
+
+def ego(graph: nx.Graph, name: str, *, hops: int = 1) -> nx.Graph:
+    """The neighbourhood of ``name`` within ``hops`` links, with all attributes (a copy)."""
+    if hops < 1:
+        raise UsageError(f"--hops: {hops} is not valid; expected 1 or more")
+    center = find_node(graph, name)
+    sub = nx.ego_graph(graph, center, radius=hops).copy()
+    sub.graph.update(graph.graph, center=center, hops=hops)
+    return sub
+
+
+@dataclass(frozen=True)
+class Summary:
+    top: dict[str, list[tuple[str, str, float, int]]]  # type -> [(id, label, pagerank, mentions)]
+    edges: list[tuple[str, str, int, int, float]]  # (label a, label b, weight, articles, npmi)
+    communities: list[tuple[int, int, list[str]]]  # (community, size, top labels)
+
+
+def summarize(graph: nx.Graph, *, per_type: int = 10, edges: int = 15, communities: int = 10) -> Summary:
+    """Top entities per type (by PageRank), the strongest edges and the largest communities."""
+    top: dict[str, list[tuple[str, str, float, int]]] = {}
+    for kind in ("person", "group", "place", "number"):
+        nodes = [(n, d) for n, d in graph.nodes(data=True) if d.get("type") == kind]
+        nodes.sort(
+            key=lambda item: (-float(item[1].get("pagerank", 0)), -int(item[1].get("mentions", 0)), item[0])
+        )
+        top[kind] = [
+            (n, str(d.get("label", n)), float(d.get("pagerank", 0)), int(d.get("mentions", 0)))
+            for n, d in nodes[:per_type]
+        ]
+    label = {n: str(d.get("label", n)) for n, d in graph.nodes(data=True)}
+    strongest = sorted(
+        graph.edges(data=True),
+        key=lambda e: (-int(e[2].get("weight", 0)), -float(e[2].get("npmi", 0)), e[0], e[1]),
+    )
+    edge_rows = [
+        (label[a], label[b], int(d.get("weight", 0)), int(d.get("articles", 0)), float(d.get("npmi", 0)))
+        for a, b, d in strongest[:edges]
+    ]
+    groups: dict[int, list[tuple[float, str]]] = {}
+    for node, data in graph.nodes(data=True):
+        groups.setdefault(int(data.get("community", -1)), []).append(
+            (-float(data.get("pagerank", 0)), label[node])
+        )
+    community_rows = [
+        (community, len(members), [name for _, name in sorted(members)[:6]])
+        for community, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:communities]
+    ]
+    return Summary(top=top, edges=edge_rows, communities=community_rows)

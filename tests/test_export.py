@@ -1,0 +1,163 @@
+"""Exports of the seed run: the output contract, Gephi formats, determinism, stage restarts."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+from pipeline.api import build
+
+pytestmark = pytest.mark.model
+
+CONTRACT = {
+    "nodes.csv": ["id", "label", "type", "aliases", "mentions", "articles"],
+    "edges.csv": ["source", "target", "weight", "articles", "evidence"],
+    "numbers.csv": ["article_id", "value", "unit", "object", "text", "sentence", "entities"],
+    "articles.csv": ["article_id", "source", "title", "duplicate_of"],
+    "mentions.csv": ["article_id", "node_id", "text", "start", "end", "label", "type", "sentence"],
+    "merges.csv": ["alias", "node_id", "rule", "score"],
+}
+GENERATED = (
+    "graph.graphml",
+    "graph.gexf",
+    "evidence.csv",
+    "sentences.csv",
+    "abbreviations.csv",
+    "manifest.json",
+)
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_contract_file_with_its_columns_first(seed_run: Path) -> None:
+    for name, columns in CONTRACT.items():
+        frame = pd.read_csv(seed_run / name, keep_default_na=False)
+        assert list(frame.columns[: len(columns)]) == columns, name
+        assert len(frame) > 0, name
+    for name in GENERATED:
+        assert (seed_run / name).stat().st_size > 0
+    manifest = json.loads((seed_run / "manifest.json").read_text())
+    assert set(manifest["counts"]) == {"ingest", "extract", "resolve", "graph"}
+    assert manifest["model"]["version"].endswith("3.8.0")
+
+
+def test_node_types_and_edge_endpoints(seed_run: Path) -> None:
+    nodes = _rows(seed_run / "nodes.csv")
+    ids = {row["id"] for row in nodes}
+    assert {row["type"] for row in nodes} == {"person", "group", "place", "number"}
+    for row in _rows(seed_run / "edges.csv"):
+        assert row["source"] in ids and row["target"] in ids and row["source"] < row["target"]
+        assert int(row["weight"]) >= 1 and row["evidence"]
+    for row in _rows(seed_run / "mentions.csv"):
+        assert not row["node_id"] or row["node_id"] in ids
+
+
+def test_graphml_and_gexf_reload_with_the_same_nodes_and_edges(seed_run: Path) -> None:
+    nodes = {row["id"]: row for row in _rows(seed_run / "nodes.csv")}
+    edge_weights = {
+        frozenset((r["source"], r["target"])): int(r["weight"]) for r in _rows(seed_run / "edges.csv")
+    }
+    for graph in (nx.read_graphml(seed_run / "graph.graphml"), nx.read_gexf(seed_run / "graph.gexf")):
+        assert set(graph.nodes) == set(nodes)
+        assert {frozenset(e) for e in graph.edges} == set(edge_weights)
+        for a, b, data in graph.edges(data=True):
+            assert int(data["weight"]) == edge_weights[frozenset((a, b))]
+        for node, data in graph.nodes(data=True):
+            assert data["label"] == nodes[node]["label"]
+            assert data["type"] == nodes[node]["type"]
+
+
+def test_graphml_attributes_are_typed_for_gephi(seed_run: Path) -> None:
+    root = ElementTree.parse(seed_run / "graph.graphml").getroot()
+    keys = {
+        k.get("attr.name"): k.get("attr.type")
+        for k in root.iter("{http://graphml.graphdrawing.org/xmlns}key")
+    }
+    assert keys["weight"] in {"int", "long"} and keys["pagerank"] == "double" and keys["label"] == "string"
+    text = (seed_run / "graph.graphml").read_text(encoding="utf-8")
+    assert ">None<" not in text
+    assert "lastmodifieddate" not in (seed_run / "graph.gexf").read_text(encoding="utf-8")
+
+
+def test_the_same_input_gives_byte_identical_files(seed_run: Path, tmp_path: Path) -> None:
+    again = build([Path(__file__).resolve().parent.parent / "seeds"]).save(tmp_path / "again")
+    for path in sorted(seed_run.iterdir()):
+        if path.name != "manifest.json" and path.is_file():
+            assert path.read_bytes() == (again / path.name).read_bytes(), path.name
+
+
+def test_stage_commands_restart_midway_and_match_a_full_run(
+    kg, seeds_dir: Path, seed_run: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "staged"
+    assert kg("ingest", seeds_dir, "--out", out).code == 0
+    assert not (out / "mentions.csv").exists()
+    assert kg("extract", out).code == 0
+    assert kg("resolve", out).code == 0
+    assert kg("graph", out).code == 0
+    assert not (out / "graph.graphml").exists()
+    assert kg("export", out).code == 0
+    for path in sorted(seed_run.iterdir()):
+        if path.name != "manifest.json" and path.is_file():
+            assert path.read_bytes() == (out / path.name).read_bytes(), path.name
+
+
+def test_stage_command_without_its_input_says_what_to_run(kg, tmp_path: Path) -> None:
+    result = kg("resolve", tmp_path)
+    assert result.code == 2 and "kg ingest" in result.stderr
+
+
+def test_duplicate_articles_never_count(write, tmp_path: Path) -> None:
+    story = (
+        "Title\nOfficials in Baghdad said Iraqi forces and the Popular Mobilization Forces moved north. "
+        "The Popular Mobilization Forces said Baghdad approved the plan."
+    )
+    write("once/a.txt", story)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(f"thrice/{name}", story)
+    once = build([tmp_path / "once"]).save(tmp_path / "out_once")
+    thrice = build([tmp_path / "thrice"]).save(tmp_path / "out_thrice")
+    assert (once / "edges.csv").read_bytes() == (thrice / "edges.csv").read_bytes()
+    assert (once / "nodes.csv").read_bytes() == (thrice / "nodes.csv").read_bytes()
+
+
+def test_ego_writes_a_neighbourhood(kg, seed_run: Path, tmp_path: Path) -> None:
+    result = kg("ego", "Starmer", "--graph", seed_run, "--out", tmp_path / "ego")
+    assert result.code == 0, result.stderr
+    assert "Keir Starmer (person:keir-starmer)" in result.stdout
+    nodes = {row["id"] for row in _rows(tmp_path / "ego" / "nodes.csv")}
+    edges = _rows(tmp_path / "ego" / "edges.csv")
+    assert "person:keir-starmer" in nodes and len(nodes) > 3
+    assert all(row["source"] in nodes and row["target"] in nodes for row in edges)
+    assert nx.read_graphml(tmp_path / "ego" / "graph.graphml").number_of_nodes() == len(nodes)
+    wider = kg("ego", "Keir Starmer", "--graph", seed_run, "--hops", "2", "--out", tmp_path / "ego2")
+    assert wider.code == 0
+    assert len(_rows(tmp_path / "ego2" / "nodes.csv")) > len(nodes)
+
+
+def test_ego_of_an_unknown_name_suggests_close_ones(kg, seed_run: Path, tmp_path: Path) -> None:
+    result = kg("ego", "Keir Starmr", "--graph", seed_run, "--out", tmp_path / "e")
+    assert result.code == 2 and "did you mean" in result.stderr and "Keir Starmer" in result.stderr
+
+
+def test_stats_prints_the_tables(kg, seed_run: Path) -> None:
+    result = kg("stats", seed_run)
+    assert result.code == 0
+    for title in (
+        "Top person nodes",
+        "Top group nodes",
+        "Top place nodes",
+        "Strongest links",
+        "Largest communities",
+    ):
+        assert title in result.stdout
+    assert "ISIS" in result.stdout

@@ -1,0 +1,175 @@
+"""The co-mention graph on hand-built records (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import UsageError
+from pipeline.graph import build_graph
+from pipeline.query import ego, find_node, summarize
+from pipeline.records import Article, Entity, Extraction, Mention, Quantity, Resolution, Sentence
+
+
+def corpus(*paragraphs: list[list[str]], article_id: str = "a", numbers: list[Quantity] = ()):
+    """One article: paragraphs of sentences of entity node names (each name its own place entity)."""
+    body_parts, sentences, mentions = [], [], []
+    offset, index = 0, 0
+    for p_index, paragraph in enumerate(paragraphs):
+        for sentence_names in paragraph:
+            text = " ".join(sentence_names) + "."
+            sentences.append(Sentence(article_id, index, offset, offset + len(text), p_index))
+            cursor = offset
+            for name in sentence_names:
+                mentions.append(
+                    Mention(
+                        article_id,
+                        index,
+                        cursor,
+                        cursor + len(name),
+                        name,
+                        "GPE",
+                        "place",
+                        node_id=f"place:{name.lower()}",
+                    )
+                )
+                cursor += len(name) + 1
+            body_parts.append(text)
+            offset += len(text) + 1
+            index += 1
+        body_parts[-1] += "\n"
+    body = " ".join(body_parts)
+    extraction = Extraction(article_id, tuple(sentences), tuple(mentions), tuple(numbers))
+    article = Article(article_id, "x.txt", 0, "T", body)
+    return extraction, article
+
+
+def resolution_of(*extractions: Extraction) -> Resolution:
+    names: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
+    for e in extractions:
+        for m in e.mentions:
+            names.setdefault(m.node_id, set()).add(e.article_id)
+            counts[m.node_id] = counts.get(m.node_id, 0) + 1
+    entities = tuple(
+        Entity(
+            node,
+            node.split(":")[1].title(),
+            "place",
+            (node.split(":")[1].title(),),
+            counts[node],
+            tuple(sorted(a)),
+        )
+        for node, a in sorted(names.items())
+    )
+    return Resolution(entities, (), tuple(m for e in extractions for m in e.mentions))
+
+
+def graph_of(*pairs, **options):
+    extractions = [p[0] for p in pairs]
+    articles = [p[1] for p in pairs]
+    return build_graph(resolution_of(*extractions), extractions, articles, **options)
+
+
+def edges(graph) -> dict[tuple[str, str], int]:
+    return {
+        tuple(sorted((a.split(":")[1], b.split(":")[1]))): d["weight"] for a, b, d in graph.edges(data=True)
+    }
+
+
+def test_window_choice() -> None:
+    article = corpus([["A", "B"], ["C"]], [["D"]])  # paragraph 0: "A B." "C."; paragraph 1: "D."
+    assert edges(graph_of(article)) == {("a", "b"): 1}
+    assert edges(graph_of(article, window="paragraph")) == {("a", "b"): 1, ("a", "c"): 1, ("b", "c"): 1}
+    assert len(edges(graph_of(article, window="article"))) == 6
+
+
+def test_each_window_counts_once_and_articles_are_counted() -> None:
+    first = corpus([["A", "B", "A", "B"], ["A", "B"], ["A"]])
+    second = corpus([["A", "B"]], article_id="b")
+    graph = graph_of(first, second)
+    data = graph.edges["place:a", "place:b"]
+    assert (data["weight"], data["articles"], data["article_ids"]) == (3, 2, "a|b")
+
+
+def test_evidence_is_the_supporting_sentence_round_robin_across_articles() -> None:
+    first = corpus([["A", "B"], ["A", "B"], ["A", "B"]])
+    second = corpus([["A", "B"]], article_id="b")
+    graph = graph_of(first, second, evidence_limit=3)
+    data = graph.edges["place:a", "place:b"]
+    assert [(e.article_id, e.sentence, e.text) for e in data["evidence_list"]] == [
+        ("a", 0, "A B."),
+        ("b", 0, "A B."),
+        ("a", 1, "A B."),
+    ]
+    assert (data["evidence"], data["evidence_article"], data["evidence_count"]) == ("A B.", "a", 4)
+
+
+def test_npmi_ranks_specific_pairs_above_hub_links() -> None:
+    # "Hub" is everywhere; "X" and "Y" only ever appear together.
+    article = corpus([["Hub", "X", "Y"], ["Hub", "P"], ["Hub", "Q"], ["Hub", "R"]])
+    graph = graph_of(article)
+    assert graph.edges["place:x", "place:y"]["npmi"] == 1.0
+    assert graph.edges["place:hub", "place:p"]["npmi"] < graph.edges["place:x", "place:y"]["npmi"]
+
+
+def test_min_weight_prunes_edges_after_analytics() -> None:
+    article = corpus([["A", "B"], ["A", "B"], ["A", "C"]])
+    graph = graph_of(article, min_weight=2)
+    assert edges(graph) == {("a", "b"): 2}
+    assert graph.nodes["place:a"]["degree"] == 2  # computed on the full graph
+    assert graph.graph["min_weight"] == 2
+
+
+def test_numbers_become_nodes_linked_to_their_sentence() -> None:
+    counts = [
+        Quantity("a", 0, 0, 1, "3,000", 3000.0, object="fighters", category="surrender"),
+        Quantity("a", 1, 0, 1, "about 3,000", 3000.0, object="fighters", qualifier="about"),
+        Quantity("a", 1, 0, 1, "53", 53.0, unit="years", object="age", category="age"),
+        Quantity("a", 1, 0, 1, "two", 2.0),
+    ]
+    article = corpus([["A"], ["B"]], numbers=counts)
+    graph = graph_of(article)
+    assert graph.nodes["number:3-000-fighters"]["label"] == "3,000 fighters"
+    assert graph.nodes["number:3-000-fighters"]["mentions"] == 2
+    assert set(graph["number:3-000-fighters"]) == {"place:a", "place:b"}
+    assert [n for n, d in graph.nodes(data=True) if d["type"] == "number"] == ["number:3-000-fighters"]
+    assert not any(d["type"] == "number" for _, d in graph_of(article, numbers=False).nodes(data=True))
+
+
+def test_analytics_are_stored_on_every_node() -> None:
+    graph = graph_of(corpus([["A", "B"], ["B", "C"], ["D", "E"]]))
+    for _, data in graph.nodes(data=True):
+        assert {"degree", "weighted_degree", "pagerank", "betweenness", "community", "component"} <= set(data)
+    assert graph.nodes["place:b"]["betweenness"] > graph.nodes["place:a"]["betweenness"]
+    assert graph.nodes["place:a"]["component"] == 0 and graph.nodes["place:d"]["component"] == 1
+
+
+def test_dates_give_first_and_last_appearance() -> None:
+    first, a1 = corpus([["A", "B"]])
+    second, a2 = corpus([["A"]], article_id="b")
+    a1 = Article(a1.article_id, "x", 0, "T", a1.body, date="3 March 2025")
+    a2 = Article(a2.article_id, "y", 0, "T", a2.body, date="2025-01-20T10:00:00Z")
+    graph = build_graph(resolution_of(first, second), [first, second], [a1, a2])
+    assert (graph.nodes["place:a"]["first_date"], graph.nodes["place:a"]["last_date"]) == (
+        "2025-01-20",
+        "2025-03-03",
+    )
+    assert graph.nodes["place:b"]["first_date"] == "2025-03-03"
+
+
+def test_ego_and_find_by_alias() -> None:
+    graph = graph_of(corpus([["A", "B"], ["B", "C"], ["C", "D"]]))
+    graph.nodes["place:b"]["aliases"] = "B|Bee"
+    assert find_node(graph, "the bee") == "place:b"
+    assert set(ego(graph, "Bee")) == {"place:a", "place:b", "place:c"}
+    assert set(ego(graph, "Bee", hops=2)) == {"place:a", "place:b", "place:c", "place:d"}
+    with pytest.raises(UsageError, match="no entity named 'Be'.*did you mean"):
+        find_node(graph, "Be")
+
+
+def test_summary_tables() -> None:
+    graph = graph_of(corpus([["A", "B"], ["A", "B"], ["A", "C"]]))
+    summary = summarize(graph)
+    assert summary.top["place"][0][1] == "A"
+    assert summary.edges[0][:3] == ("A", "B", 2)
+    assert sum(size for _, size, _ in summary.communities) == 3

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from pipeline import tables
+
+
+def test_atomic_write_leaves_the_old_file_when_interrupted(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "nodes.csv"
+    tables.write_text(path, "old\n")
+
+    def crash(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        tables.write_text(path, "new\n")
+    assert path.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["nodes.csv"]  # no temporary file left behind
+
+
+def test_csv_cells(tmp_path: Path) -> None:
+    text = tables.csv_text(["a", "b", "c", "d"], [[1, 2.5, "x,y", None], [3.0, 0.125, 'say "hi"', True]])
+    assert text == 'a,b,c,d\n1,2.5,"x,y",\n3,0.125,"say ""hi""",true\n'
