@@ -126,6 +126,8 @@ def read_graph(folder: Path) -> nx.Graph:
     if (folder / tables.MANIFEST).exists():  # the settings the graph was built with
         settings = dict(tables.read_manifest(folder / tables.MANIFEST).get("settings") or {})
         graph.graph.update({k: settings[k] for k in ("window", "numbers", "min_weight") if k in settings})
+    if (folder / "articles.csv").exists():
+        graph.graph["titles"] = {a.article_id: a.title for a in tables.read_articles(folder / "articles.csv") if a.kept}
     numeric = {
         "mentions",
         "articles",

@@ -58,6 +58,8 @@ def build_graph(
     bodies = {a.article_id: a.body for a in articles if a.kept}
     dates = {a.article_id: _iso_date(a.date) for a in articles if a.kept}
     graph = nx.Graph(window=window, numbers=numbers, min_weight=min_weight)
+    # Article titles for display (evidence on the page); not a scalar, so not written to GraphML/GEXF.
+    graph.graph["titles"] = {a.article_id: a.title for a in articles if a.kept}
     for entity in sorted(resolution.entities, key=lambda e: e.node_id):
         graph.add_node(
             entity.node_id,
