@@ -10,7 +10,7 @@ PIP    := $(BIN)/python -m pip --quiet --disable-pip-version-check
 OUT    ?= graphs/seeds
 ARGS   ?=
 
-.PHONY: help install graph test lint bench clean
+.PHONY: help install graph test browser lint bench clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "; printf "Targets:\n"} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-9s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -28,8 +28,31 @@ $(STAMP): pyproject.toml
 graph: install ## Build the seed graph into graphs/seeds/ (OUT=dir to change, ARGS=... for kg run options)
 	$(BIN)/kg run seeds --out $(OUT) $(ARGS)
 
-test: install ## Run the test suite
+test: install browser ## Run the test suite
 	$(BIN)/python -m pytest $(ARGS)
+
+# The browser tests drive Debian's chromium (Playwright's own browser download needs a CDN). Quick and
+# silent when it is there; a failed install stops here with a message rather than skipping tests.
+CHROMIUM := /usr/bin/chromium
+browser: ## Install Debian's chromium for the browser tests (only when /usr/bin/chromium is missing)
+	@test -x $(CHROMIUM) && exit 0; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	else echo "error: $(CHROMIUM) is missing and installing it needs root (no sudo here). As root run:"; \
+	  echo "  apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver"; \
+	  echo "or run the other tests only: $(BIN)/python -m pytest -m 'not browser'"; exit 1; fi; \
+	command -v apt-get >/dev/null 2>&1 || { echo "error: $(CHROMIUM) is missing and there is no apt-get:" \
+	  "install Chromium at $(CHROMIUM), or run: $(BIN)/python -m pytest -m 'not browser'"; exit 1; }; \
+	echo "Installing Debian's chromium for the browser tests (apt-get, first time only)..."; \
+	$$sudo apt-get update -qq && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	  chromium chromium-driver >/dev/null && test -x $(CHROMIUM) || \
+	  { echo "error: could not install chromium with apt-get (see above); the browser tests need it."; \
+	    echo "Run the other tests only with: $(BIN)/python -m pytest -m 'not browser'"; exit 1; }; \
+	echo "chromium installed: $$($(CHROMIUM) --version 2>/dev/null)"
+
+bench: install ## Speed and memory vs bare spaCy, as ratios (BENCH_N=2000, BENCH_CORPUS=dir, BENCH_SKIP_4N=1)
+	$(BIN)/python bench/run.py
 
 lint: install ## Check style with ruff
 	$(BIN)/ruff check pipeline tests

@@ -38,8 +38,8 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 log = logging.getLogger("kg")
 
 Inputs = Annotated[
@@ -52,6 +52,14 @@ Inputs = Annotated[
 OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder to write the run's files into.")]
 Force = Annotated[
     bool, typer.Option("--force", help="Write into a non-empty folder that holds no earlier run.")
+]
+Strict = Annotated[bool, typer.Option("--strict", help="Exit with code 1 if any input was skipped.")]
+RawCsv = Annotated[
+    bool,
+    typer.Option(
+        "--raw-csv",
+        help="Write CSV text exactly (no apostrophe before = + - @ that stops spreadsheet formulas).",
+    ),
 ]
 Quiet = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress bars, only warnings and the summary.")
@@ -117,6 +125,10 @@ def _summary(result: api.Result, written: Path) -> None:
             f"Extracted {extracted['mentions']} mentions and {extracted['numbers']} numbers "
             f"from {extracted['sentences']} sentences ({extracted['words']:,} words)."
         )
+    if result.cache_stats:
+        lines.append(
+            f"Cache: {result.cache_stats['hits']} article(s) reused, {result.cache_stats['misses']} extracted."
+        )
     if "resolve" in counts:
         resolved = counts["resolve"]
         lines.append(
@@ -144,6 +156,24 @@ Window = Annotated[
 MinWeight = Annotated[int, typer.Option("--min-weight", help="Drop edges seen in fewer windows than this.")]
 Top = Annotated[int, typer.Option("--top", help="Nodes shown on the HTML page (the CSVs keep all).")]
 NoNumbers = Annotated[bool, typer.Option("--no-numbers", help="Leave counts out of the graph.")]
+CacheDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache", help="Extraction cache folder (default: $KG_CACHE_DIR or ~/.cache/kg).", show_default=False
+    ),
+]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")]
+Engine = Annotated[
+    str, typer.Option("--engine", help="Where extraction runs: local processes or a Dask cluster.")
+]
+Scheduler = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Dask scheduler address (tcp://HOST:8786); default: a local cluster.",
+        show_default=False,
+    ),
+]
 Aliases = Annotated[
     Path | None,
     typer.Option("--aliases", help="Curated aliases file (default models/aliases.yml).", show_default=False),
@@ -161,15 +191,26 @@ def run(
     min_weight: MinWeight = 1,
     top: Top = 300,
     no_numbers: NoNumbers = False,
+    cache: CacheDir = None,
+    no_cache: NoCache = False,
+    engine: Engine = "local",
+    scheduler: Scheduler = None,
     text_field: TextField = None,
     text_column: TextColumn_ = None,
     force: Force = False,
+    strict: Strict = False,
+    raw_csv: RawCsv = False,
     quiet: Quiet = False,
 ) -> None:
     """Run every stage on INPUTS and write all outputs into --out."""
     settings = Settings(
         model=model,
         workers=workers,
+        cache=str(cache) if cache else None,
+        use_cache=not no_cache,
+        engine=engine,
+        scheduler=scheduler,
+        safe_csv=not raw_csv,
         window=window.lower(),
         min_weight=min_weight,
         top=top,
@@ -183,6 +224,17 @@ def run(
         result = api.build(inputs, settings=settings, progress=progress)
     written = result.save(out_dir, force=force)
     _summary(result, written)
+    _check_strict(result, strict)
+
+
+def _check_strict(result: api.Result, strict: bool) -> None:
+    if strict and result.corpus.skipped:
+        err.print(
+            f"[red]error:[/] --strict: {len(result.corpus.skipped)} input(s) were skipped (listed above and in "
+            "manifest.json); the outputs hold the good ones",
+            highlight=False,
+        )
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -192,6 +244,7 @@ def ingest(
     text_field: TextField = None,
     text_column: TextColumn_ = None,
     force: Force = False,
+    strict: Strict = False,
     quiet: Quiet = False,
 ) -> None:
     """Read INPUTS into articles and mark duplicates: writes articles.csv and manifest.json."""
@@ -200,15 +253,31 @@ def ingest(
         result = api.build(inputs, settings=settings, progress=progress, stop_after="ingest")
     written = result.save(out_dir, force=force)
     _summary(result, written)
+    _check_strict(result, strict)
 
 
 @app.command()
 def extract(
-    run_dir: RunDir, model: Model = DEFAULT_MODEL, workers: Workers = 1, quiet: Quiet = False
+    run_dir: RunDir,
+    model: Model = DEFAULT_MODEL,
+    workers: Workers = 1,
+    cache: CacheDir = None,
+    no_cache: NoCache = False,
+    engine: Engine = "local",
+    scheduler: Scheduler = None,
+    quiet: Quiet = False,
 ) -> None:
     """Extract mentions and numbers from RUN_DIR/articles.csv (restarts a run after ingest)."""
     result = api.load(run_dir, through="ingest")
-    result.settings = dataclasses.replace(result.settings, model=model, workers=workers)
+    result.settings = dataclasses.replace(
+        result.settings,
+        model=model,
+        workers=workers,
+        cache=str(cache) if cache else None,
+        use_cache=not no_cache,
+        engine=engine,
+        scheduler=scheduler,
+    )
     with _progress(quiet) as progress:
         api.run_stage(result, "extract", progress=progress)
     _summary(result, result.save(run_dir))
@@ -247,12 +316,16 @@ def graph(
 @app.command()
 def export(run_dir: RunDir) -> None:
     """Render RUN_DIR's graph tables as graph.graphml and graph.gexf (and the HTML page)."""
+    from pipeline import tables
     from pipeline.export import export as export_graph
     from pipeline.export import read_graph
 
     if not (run_dir / "edges.csv").exists():
         raise MissingStageOutputError(run_dir / "edges.csv", "export", f"kg graph {run_dir}")
-    for path in export_graph(read_graph(run_dir), run_dir):
+    top = 300  # the page shows what the run asked for (kg run --top), else the default
+    if (run_dir / tables.MANIFEST).exists():
+        top = int((tables.read_manifest(run_dir / tables.MANIFEST).get("settings") or {}).get("top") or top)
+    for path in export_graph(read_graph(run_dir), run_dir, top=top):
         out.print(f"Wrote {path}", highlight=False)
 
 
@@ -265,8 +338,11 @@ def ego(
         Path | None,
         typer.Option("--out", "-o", help="Where to write (default GRAPH/ego).", show_default=False),
     ] = None,
+    top: Annotated[
+        int, typer.Option("--top", help="Nodes shown on the HTML page (the CSVs keep all).", min=1)
+    ] = 300,
 ) -> None:
-    """Write the neighbourhood of one entity as its own nodes/edges/GraphML/GEXF files."""
+    """Write the neighbourhood of one entity as its own nodes/edges/GraphML/GEXF files and graph.html."""
     from pipeline.export import export as export_graph
     from pipeline.export import read_graph
     from pipeline.query import ego as ego_of
@@ -276,7 +352,7 @@ def ego(
     sub = ego_of(read_graph(graph_dir), name, hops=hops)
     target = out_dir or graph_dir / "ego"
     api.prepare_out(target, force=False)
-    export_graph(sub, target)
+    export_graph(sub, target, top=top)
     label = sub.nodes[sub.graph["center"]].get("label", sub.graph["center"])
     out.print(
         f"{label} ({sub.graph['center']}): {sub.number_of_nodes()} nodes and {sub.number_of_edges()} edges "
@@ -321,6 +397,34 @@ def stats(
     out.print(table)
 
 
+cache_app = typer.Typer(help="Inspect or empty the extraction cache.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info(cache: CacheDir = None) -> None:
+    """Where the cache is, how many articles it holds and for which models."""
+    from pipeline.cache import Cache
+
+    with Cache(cache) as store:
+        info = store.info()
+    out.print(
+        f"{info['folder']}: {info['entries']} article(s), {int(info['bytes']) / 1e6:.1f} MB, "
+        f"models: {', '.join(info['models']) or 'none'}",  # type: ignore[arg-type]
+        highlight=False,
+    )
+
+
+@cache_app.command("clear")
+def cache_clear(cache: CacheDir = None) -> None:
+    """Remove every cached extraction."""
+    from pipeline.cache import Cache
+
+    with Cache(cache) as store:
+        removed = store.clear()
+    out.print(f"Removed {removed} cached extraction(s) from {store.folder}", highlight=False)
+
+
 @app.command(name="eval")
 def evaluate(
     run_dir: RunDir,
@@ -346,3 +450,7 @@ def main() -> None:
     except KgError as error:
         err.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
         sys.exit(error.exit_code)
+
+
+if __name__ == "__main__":
+    main()

@@ -22,6 +22,7 @@ DEFAULT_ALIASES = PROJECT_ROOT / "models" / "aliases.yml"
 NEAR_DUPLICATE_THRESHOLD = 0.5
 
 WINDOWS = ("sentence", "paragraph", "article")
+ENGINES = ("local", "dask")
 
 
 def default_model() -> str:
@@ -43,10 +44,19 @@ class Settings:
     min_weight: int = 1
     top: int = 300
     evidence_limit: int = 5
+    #: Prefix CSV text cells that a spreadsheet would run as a formula with an apostrophe (see tables).
+    safe_csv: bool = True
+    # Where and how extraction runs: these never change what a run writes.
+    engine: str = "local"
+    scheduler: str | None = None
+    cache: str | None = None  # folder; None means KG_CACHE_DIR or the per-user default
+    use_cache: bool = True
 
     def __post_init__(self) -> None:
         if self.workers < 1:
             raise BadOptionError("--workers", self.workers, "a whole number of processes, 1 or more")
+        if self.engine not in ENGINES:
+            raise BadOptionError("--engine", self.engine, " | ".join(ENGINES))
         if self.window not in WINDOWS:
             raise BadOptionError("--window", self.window, " | ".join(WINDOWS))
         if self.min_weight < 1:

@@ -3,7 +3,8 @@
 * ``nodes.csv`` / ``edges.csv`` / ``evidence.csv`` for pandas, spreadsheets and Gephi's import wizard;
 * ``graph.graphml`` and ``graph.gexf`` for Gephi, Cytoscape and yEd: every attribute is a string, an
   integer or a float (lists joined with "|", no empty values left as None), and the GEXF carries no
-  timestamp, so the same input gives the same bytes.
+  timestamp, so the same input gives the same bytes;
+* ``graph.html``, the offline page (:mod:`pipeline.page`).
 
 Rows come from generators (``node_rows``...), files are written atomically by :mod:`pipeline.tables`.
 """
@@ -11,8 +12,9 @@ Rows come from generators (``node_rows``...), files are written atomically by :m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import networkx as nx
 
@@ -55,15 +57,20 @@ EVIDENCE_COLUMNS = ("source", "target", "article_id", "sentence", "text")
 _IN_MEMORY = {"evidence_list"}
 
 
-def export(graph: nx.Graph, out: Path) -> list[Path]:
-    """Write the graph tables and the Gephi formats into ``out``; returns the paths written."""
+def export(graph: nx.Graph, out: Path, *, top: int = 300) -> list[Path]:
+    """Write the graph tables, the Gephi formats and the page (``top`` nodes shown) into ``out``; returns
+    the paths written."""
+    from pipeline.page import write_page
+
     written = write_tables(graph, out)
     flat = _flat(graph)
     graphml = out / "graph.graphml"
-    tables.write_text(graphml, "\n".join(nx.generate_graphml(flat)) + "\n")
+    tables.write_text(graphml, graphml_text(flat))
     gexf = out / "graph.gexf"
-    tables.write_text(gexf, _without_timestamp("\n".join(nx.generate_gexf(flat))) + "\n")
-    return [*written, graphml, gexf]
+    tables.write_text(gexf, gexf_text(flat))
+    # The page's title does not name the folder: a run gives the same bytes wherever it is written.
+    page = write_page(graph, out / "graph.html", top=top)
+    return [*written, graphml, gexf, page]
 
 
 def write_tables(graph: nx.Graph, out: Path) -> list[Path]:
@@ -114,8 +121,113 @@ def _scalar(value: object) -> bool:
     return isinstance(value, str | int | float) and not isinstance(value, bool)
 
 
-def _without_timestamp(gexf: str) -> str:
-    return re.sub(r' lastmodifieddate="[^"]*"', "", gexf, count=1)
+# --- GraphML and GEXF, streamed -----------------------------------------------------------------------
+# networkx's writers build an ElementTree of the whole graph first; these write the same documents line
+# by line, several times faster on large graphs, with keys in a fixed order and no timestamp.
+
+_XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+_XML_SPECIAL = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
+
+
+def _xml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = repr(value) if isinstance(value, float) else str(value)
+    if not _XML_SPECIAL.search(text):  # most values need no escaping: skip the work
+        return text
+    return escape(_XML_INVALID.sub("", text), {'"': "&quot;"})
+
+
+def _keys(items: Iterable[dict[str, object]]) -> dict[str, type]:
+    """Attribute name -> Python type, in order of first appearance."""
+    keys: dict[str, type] = {}
+    for data in items:
+        for name, value in data.items():
+            keys.setdefault(name, type(value))
+    return keys
+
+
+def graphml_text(graph: nx.Graph) -> str:
+    node_keys = _keys(data for _, data in graph.nodes(data=True))
+    edge_keys = _keys(data for _, _, data in graph.edges(data=True))
+    ids: dict[tuple[str, str], str] = {}
+    lines = [
+        "<?xml version='1.0' encoding='utf-8'?>",
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+        'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    ]
+    for scope, keys in (("graph", _keys([graph.graph])), ("node", node_keys), ("edge", edge_keys)):
+        for name, kind in keys.items():
+            ids[(scope, name)] = f"d{len(ids)}"
+            lines.append(
+                f'  <key id="{ids[(scope, name)]}" for="{scope}" attr.name="{_xml(name)}" '
+                f'attr.type="{_XML_TYPES.get(kind, "string")}" />'
+            )
+    lines.append('  <graph edgedefault="undirected">')
+    lines.extend(f'    <data key="{ids[("graph", k)]}">{_xml(v)}</data>' for k, v in graph.graph.items())
+    for node, data in graph.nodes(data=True):
+        lines.append(f'    <node id="{_xml(node)}">')
+        lines.extend(f'      <data key="{ids[("node", k)]}">{_xml(v)}</data>' for k, v in data.items())
+        lines.append("    </node>")
+    for a, b, data in graph.edges(data=True):
+        lines.append(f'    <edge source="{_xml(a)}" target="{_xml(b)}">')
+        lines.extend(f'      <data key="{ids[("edge", k)]}">{_xml(v)}</data>' for k, v in data.items())
+        lines.append("    </edge>")
+    lines.extend(["  </graph>", "</graphml>", ""])
+    return "\n".join(lines)
+
+
+def gexf_text(graph: nx.Graph) -> str:
+    """GEXF 1.2: node ``label`` and edge ``weight`` are native GEXF attributes, the rest attvalues."""
+    node_keys = {k: t for k, t in _keys(d for _, d in graph.nodes(data=True)).items() if k != "label"}
+    edge_keys = {k: t for k, t in _keys(d for _, _, d in graph.edges(data=True)).items() if k != "weight"}
+    node_ids = {name: str(i) for i, name in enumerate(node_keys)}
+    edge_ids = {name: str(i) for i, name in enumerate(edge_keys, start=len(node_keys))}
+    lines = [
+        "<?xml version='1.0' encoding='utf-8'?>",
+        '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">',
+        "  <meta>",
+        "    <creator>kg</creator>",
+        "  </meta>",
+        '  <graph defaultedgetype="undirected" mode="static" name="">',
+    ]
+    for kind, keys, ids in (("node", node_keys, node_ids), ("edge", edge_keys, edge_ids)):
+        lines.append(f'    <attributes mode="static" class="{kind}">')
+        lines.extend(
+            f'      <attribute id="{ids[name]}" title="{_xml(name)}" type="{_XML_TYPES.get(t, "string")}" />'
+            for name, t in keys.items()
+        )
+        lines.append("    </attributes>")
+    lines.append("    <nodes>")
+    for node, data in graph.nodes(data=True):
+        lines.append(f'      <node id="{_xml(node)}" label="{_xml(data.get("label", node))}">')
+        lines.extend(_attvalues(data, node_ids))
+        lines.append("      </node>")
+    lines.extend(["    </nodes>", "    <edges>"])
+    for index, (a, b, data) in enumerate(graph.edges(data=True)):
+        weight = f' weight="{_xml(data["weight"])}"' if "weight" in data else ""
+        lines.append(f'      <edge source="{_xml(a)}" target="{_xml(b)}" id="{index}"{weight}>')
+        lines.extend(_attvalues(data, edge_ids))
+        lines.append("      </edge>")
+    lines.extend(["    </edges>", "  </graph>", "</gexf>", ""])
+    return "\n".join(lines)
+
+
+def _attvalues(data: dict[str, object], ids: dict[str, str]) -> list[str]:
+    values = [(ids[k], v) for k, v in data.items() if k in ids]
+    if not values:
+        return []
+    return [
+        "        <attvalues>",
+        *(f'          <attvalue for="{key}" value="{_xml(value)}" />' for key, value in values),
+        "        </attvalues>",
+    ]
 
 
 def read_graph(folder: Path) -> nx.Graph:
@@ -127,7 +239,9 @@ def read_graph(folder: Path) -> nx.Graph:
         settings = dict(tables.read_manifest(folder / tables.MANIFEST).get("settings") or {})
         graph.graph.update({k: settings[k] for k in ("window", "numbers", "min_weight") if k in settings})
     if (folder / "articles.csv").exists():
-        graph.graph["titles"] = {a.article_id: a.title for a in tables.read_articles(folder / "articles.csv") if a.kept}
+        graph.graph["titles"] = {
+            a.article_id: a.title for a in tables.read_articles(folder / "articles.csv") if a.kept
+        }
     numeric = {
         "mentions",
         "articles",

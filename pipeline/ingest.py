@@ -55,6 +55,11 @@ MAX_TITLE_CHARS = 300
 #: such bytes like Windows-1252 for the letters that matter, and cp1252 is what such files really are.
 _LATIN_FAMILY = {"cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman", "cp1257", "iso8859_9"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: A run this long without a space is not language (an embedded image, a minified script, a blob): it
+#: holds no names, yet spaCy would spend minutes on it, so bodies lose it. A 3 MB blob costs 5 minutes.
+MAX_WORD_CHARS = 200
+_NOT_WORDS = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
+NO_READABLE_TEXT = f"no readable text (only runs of more than {MAX_WORD_CHARS} characters without a space)"
 
 Progress = Callable[[int, int], None]
 
@@ -251,6 +256,7 @@ def _paragraphs(lines: Sequence[str]) -> list[str]:
 
 
 def _body(text: str) -> str:
+    text = _NOT_WORDS.sub(" ", text)
     return "\n\n".join(_paragraphs(text.split("\n")))
 
 
@@ -338,9 +344,13 @@ def _read_txt(text: str, source: str, encoding: str, **_: object) -> tuple[list[
     headers = _find_headers(lines)
     if not headers:
         title, body_lines = lines[0].text, raw_lines[lines[0].number :]
+        if len(title) > MAX_TITLE_CHARS:  # too long for a headline: the first line is body text
+            title, body_lines = "", raw_lines[lines[0].number - 1 :]
         body = _body("\n".join(body_lines))
-        if not body:  # a one-line file is all body
-            title, body = "", title
+        if not body and title:  # a one-line file is all body
+            title, body = "", _body(title)
+        if not body:
+            return [], [Skipped(source, NO_READABLE_TEXT)]
         return [_article(source=source, position=0, title=title, body=body, encoding=encoding)], []
 
     articles: list[Article] = []
@@ -357,13 +367,16 @@ def _read_txt(text: str, source: str, encoding: str, **_: object) -> tuple[list[
         if first >= end:
             skipped.append(Skipped(block_source, f"article block {title!r} has a headline but no body"))
             continue
-        body_raw = raw_lines[lines[first].number - 1 : lines[end - 1].number]
+        body = _body("\n".join(raw_lines[lines[first].number - 1 : lines[end - 1].number]))
+        if not body:
+            skipped.append(Skipped(block_source, f"article block {title!r}: {NO_READABLE_TEXT}"))
+            continue
         articles.append(
             _article(
                 source=block_source,
                 position=position,
                 title=title,
-                body=_body("\n".join(body_raw)),
+                body=body,
                 caption=caption,
                 encoding=encoding,
             )
@@ -442,9 +455,11 @@ def _from_fields(
         wanted = repr(chosen) if chosen else "one of " + ", ".join(TEXT_KEYS)
         raise InputError(where, f"no text field {wanted} (fields seen: {seen}); name it with {option}")
     value = fields.pop(key)
-    body = _body(str(value)) if value is not None else ""
-    if not body:
+    if value is None or not str(value).strip():
         raise InputError(where, f"empty text in field {key!r}")
+    body = _body(str(value))
+    if not body:
+        raise InputError(where, f"field {key!r}: {NO_READABLE_TEXT}")
     title = _pop_first(fields, TITLE_KEYS)
     return _article(source=where, position=position, title=title, body=body, encoding=encoding, fields=fields)
 

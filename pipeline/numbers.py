@@ -199,7 +199,10 @@ def _numeral(word: str) -> float:
 
 def format_value(value: float, unit: str) -> str:
     """3000, "" -> "3,000";  185000, "USD" -> "$185,000";  45, "%" -> "45%";  6600, "t" -> "6,600 t";
-    1e6, "GBP" -> "£1 million"."""
+    1e6, "GBP" -> "£1 million";  0.125, "ratio" -> "1 in 8"."""
+    if unit == "ratio" and 0 < value < 1:
+        inverse = 1 / value
+        return f"1 in {round(inverse)}" if abs(inverse - round(inverse)) < 0.01 else f"{value:.0%}"
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if abs(value) >= scale:
             number = f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"

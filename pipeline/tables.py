@@ -9,11 +9,12 @@ byte-identical files.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import csv
 import io
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -78,7 +79,9 @@ TOOL_NAME = "kg"
 def write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically (temporary file in the same folder, then rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # Not tempfile.mkstemp: its files are 0600, and outputs are meant to be shared (the umask applies).
+    temporary = str(path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -91,12 +94,50 @@ def write_text(path: Path, text: str) -> None:
         raise
 
 
+# --- spreadsheet formula injection ------------------------------------------------------------------
+# A text cell that starts with = + - @ (or tab / carriage return) runs as a formula when an analyst opens
+# the CSV in Excel or LibreOffice, and article text is attacker-controlled. By default such cells get a
+# leading apostrophe, which spreadsheets show as plain text; a cell that already starts with an apostrophe
+# before one of those characters gets another, so reading back (read_csv) restores every value exactly.
+# `--raw-csv` (Settings.safe_csv=False) writes the text untouched for programs that never open a
+# spreadsheet.
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_guard: contextvars.ContextVar[bool] = contextvars.ContextVar("csv_formula_guard", default=True)
+
+
+@contextlib.contextmanager
+def formula_guard(enabled: bool) -> Iterator[None]:
+    """Write (and read) CSV text cells with or without the formula guard inside this block."""
+    token = _guard.set(enabled)
+    try:
+        yield
+    finally:
+        _guard.reset(token)
+
+
+def _needs_guard(text: str) -> bool:
+    return text.startswith(_FORMULA_START) or (len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r'")
+
+
+def _guarded(value: object) -> object:
+    if isinstance(value, str) and _guard.get() and _needs_guard(value):
+        return "'" + value
+    return value
+
+
+def _unguarded(value: str) -> str:
+    if _guard.get() and len(value) > 1 and value[0] == "'" and _needs_guard(value[1:]):
+        return value[1:]
+    return value
+
+
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if cell is None else _cell(cell) for cell in row])
+        writer.writerow(["" if cell is None else _cell(_guarded(cell)) for cell in row])
     return buffer.getvalue()
 
 
@@ -115,7 +156,8 @@ def _cell(value: object) -> object:
 def read_csv(path: Path) -> Iterator[dict[str, str]]:
     csv.field_size_limit(1 << 30)
     with path.open(encoding="utf-8", newline="") as handle:
-        yield from csv.DictReader(handle)
+        for row in csv.DictReader(handle):
+            yield {key: _unguarded(value) if value else value for key, value in row.items()}
 
 
 # --- articles.csv -----------------------------------------------------------------------------------

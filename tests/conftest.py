@@ -69,3 +69,18 @@ def seed_result():
 def seed_run(seed_result, tmp_path_factory) -> Path:
     """The seed run's files, written once per session."""
     return seed_result.save(tmp_path_factory.mktemp("seeds_run"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests never touch the user's own extraction cache."""
+    import os
+
+    folder = tmp_path_factory.mktemp("kg_cache")
+    previous = os.environ.get("KG_CACHE_DIR")
+    os.environ["KG_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("KG_CACHE_DIR", None)
+    else:
+        os.environ["KG_CACHE_DIR"] = previous

@@ -58,6 +58,8 @@ def test_parse_number_rejects_words_that_are_not_numbers(text: str) -> None:
         (1_000_000, "GBP", "£1 million"),
         (1.77e13, "USD", "$17.7 trillion"),
         (10_000_000, "", "10 million"),
+        (0.125, "ratio", "1 in 8"),
+        (0.4, "ratio", "40%"),
     ],
 )
 def test_format_value(value: float, unit: str, shown: str) -> None:

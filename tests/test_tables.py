@@ -25,3 +25,20 @@ def test_atomic_write_leaves_the_old_file_when_interrupted(tmp_path: Path, monke
 def test_csv_cells(tmp_path: Path) -> None:
     text = tables.csv_text(["a", "b", "c", "d"], [[1, 2.5, "x,y", None], [3.0, 0.125, 'say "hi"', True]])
     assert text == 'a,b,c,d\n1,2.5,"x,y",\n3,0.125,"say ""hi""",true\n'
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['=HYPERLINK("http://x")', "+1", "-2 dead", "@cmd", "\tx", "'=x", "''", "'", "plain", "'plain", "=", ""],
+)
+def test_formula_guard_round_trips(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "t.csv"
+    tables.write_csv(path, ["text", "n"], [[value, -3]])
+    cell = path.read_text(encoding="utf-8").splitlines()[1]
+    if value[:1] in {"=", "+", "-", "@", "\t"} or value.startswith(("'=", "''")):
+        assert cell.lstrip('"').startswith("'")  # a spreadsheet shows it as text, never runs it
+    assert cell.endswith(",-3")  # numbers are numbers, not text
+    assert [row["text"] for row in tables.read_csv(path)] == [value]
+    with tables.formula_guard(False):
+        tables.write_csv(path, ["text"], [[value]])
+        assert [row["text"] for row in tables.read_csv(path)] == [value]

