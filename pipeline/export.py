@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -99,15 +100,24 @@ def evidence_rows(graph: nx.Graph) -> Iterator[list[object]]:
             yield [a, b, item.article_id, item.sentence, item.text]
 
 
-def _flat(graph: nx.Graph) -> nx.Graph:
-    """A copy in sorted order with only scalar attributes, as GraphML and GEXF readers expect."""
-    flat = nx.Graph()
-    flat.graph.update({k: v for k, v in graph.graph.items() if isinstance(v, str | int | float)})
-    for node in sorted(graph.nodes):
-        flat.add_node(node, **_ordered(graph.nodes[node], NODE_COLUMNS))
-    for a, b in sorted(tuple(sorted(edge)) for edge in graph.edges):
-        flat.add_edge(a, b, **_ordered(graph.edges[a, b], EDGE_COLUMNS))
-    return flat
+@dataclass(frozen=True)
+class _Flat:
+    """The graph as GraphML and GEXF see it: sorted nodes and edges with scalar attributes only."""
+
+    graph: dict[str, object]
+    nodes: list[tuple[str, dict[str, object]]]
+    edges: list[tuple[str, str, dict[str, object]]]
+
+
+def _flat(graph: nx.Graph) -> _Flat:
+    return _Flat(
+        graph={k: v for k, v in graph.graph.items() if _scalar(v)},
+        nodes=[(node, _ordered(graph.nodes[node], NODE_COLUMNS)) for node in sorted(graph.nodes)],
+        edges=[
+            (a, b, _ordered(graph.edges[a, b], EDGE_COLUMNS))
+            for a, b in sorted(tuple(sorted(edge)) for edge in graph.edges)
+        ],
+    )
 
 
 def _ordered(data: dict[str, object], columns: tuple[str, ...]) -> dict[str, object]:
@@ -150,9 +160,9 @@ def _keys(items: Iterable[dict[str, object]]) -> dict[str, type]:
     return keys
 
 
-def graphml_text(graph: nx.Graph) -> str:
-    node_keys = _keys(data for _, data in graph.nodes(data=True))
-    edge_keys = _keys(data for _, _, data in graph.edges(data=True))
+def graphml_text(graph: _Flat) -> str:
+    node_keys = _keys(data for _, data in graph.nodes)
+    edge_keys = _keys(data for _, _, data in graph.edges)
     ids: dict[tuple[str, str], str] = {}
     lines = [
         "<?xml version='1.0' encoding='utf-8'?>",
@@ -170,11 +180,11 @@ def graphml_text(graph: nx.Graph) -> str:
             )
     lines.append('  <graph edgedefault="undirected">')
     lines.extend(f'    <data key="{ids[("graph", k)]}">{_xml(v)}</data>' for k, v in graph.graph.items())
-    for node, data in graph.nodes(data=True):
+    for node, data in graph.nodes:
         lines.append(f'    <node id="{_xml(node)}">')
         lines.extend(f'      <data key="{ids[("node", k)]}">{_xml(v)}</data>' for k, v in data.items())
         lines.append("    </node>")
-    for a, b, data in graph.edges(data=True):
+    for a, b, data in graph.edges:
         lines.append(f'    <edge source="{_xml(a)}" target="{_xml(b)}">')
         lines.extend(f'      <data key="{ids[("edge", k)]}">{_xml(v)}</data>' for k, v in data.items())
         lines.append("    </edge>")
@@ -182,10 +192,10 @@ def graphml_text(graph: nx.Graph) -> str:
     return "\n".join(lines)
 
 
-def gexf_text(graph: nx.Graph) -> str:
+def gexf_text(graph: _Flat) -> str:
     """GEXF 1.2: node ``label`` and edge ``weight`` are native GEXF attributes, the rest attvalues."""
-    node_keys = {k: t for k, t in _keys(d for _, d in graph.nodes(data=True)).items() if k != "label"}
-    edge_keys = {k: t for k, t in _keys(d for _, _, d in graph.edges(data=True)).items() if k != "weight"}
+    node_keys = {k: t for k, t in _keys(d for _, d in graph.nodes).items() if k != "label"}
+    edge_keys = {k: t for k, t in _keys(d for _, _, d in graph.edges).items() if k != "weight"}
     node_ids = {name: str(i) for i, name in enumerate(node_keys)}
     edge_ids = {name: str(i) for i, name in enumerate(edge_keys, start=len(node_keys))}
     lines = [
@@ -205,12 +215,12 @@ def gexf_text(graph: nx.Graph) -> str:
         )
         lines.append("    </attributes>")
     lines.append("    <nodes>")
-    for node, data in graph.nodes(data=True):
+    for node, data in graph.nodes:
         lines.append(f'      <node id="{_xml(node)}" label="{_xml(data.get("label", node))}">')
         lines.extend(_attvalues(data, node_ids))
         lines.append("      </node>")
     lines.extend(["    </nodes>", "    <edges>"])
-    for index, (a, b, data) in enumerate(graph.edges(data=True)):
+    for index, (a, b, data) in enumerate(graph.edges):
         weight = f' weight="{_xml(data["weight"])}"' if "weight" in data else ""
         lines.append(f'      <edge source="{_xml(a)}" target="{_xml(b)}" id="{index}"{weight}>')
         lines.extend(_attvalues(data, edge_ids))

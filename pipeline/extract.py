@@ -257,9 +257,12 @@ def _model_meta(name: str) -> dict | None:
 
 def _paragraph_starts(doc: object) -> object:
     """Start a sentence after every line break: paragraphs never share a sentence."""
-    for token in doc:  # type: ignore[attr-defined]
-        if token.i + 1 < len(doc) and token.is_space and "\n" in token.text:  # type: ignore[arg-type]
-            doc[token.i + 1].is_sent_start = True  # type: ignore[index]
+    from spacy.attrs import IS_SPACE
+
+    spaces = doc.to_array(IS_SPACE).nonzero()[0]  # type: ignore[attr-defined]  # a few tokens, not all
+    for index in spaces:
+        if index + 1 < len(doc) and "\n" in doc[index].text:  # type: ignore[arg-type,index]
+            doc[index + 1].is_sent_start = True  # type: ignore[index]
     return doc
 
 
@@ -373,15 +376,23 @@ def _segments(body: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]
 def _read_pass_one(
     doc: object, draft: _Draft, offset: int, vocab: _Vocabulary, possessors: list[tuple[_Draft, _Span]]
 ) -> None:
+    entities = list(doc.ents)  # type: ignore[attr-defined]  # Span.ents rescans them for every sentence
+    cursor = 0
     for sent in doc.sents:  # type: ignore[attr-defined]
         tokens = [t for t in sent if not t.is_space]
+        inside = []
+        while cursor < len(entities) and entities[cursor].start < sent.end:
+            if entities[cursor].start >= sent.start:
+                inside.append(entities[cursor])
+            cursor += 1
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         draft.sentences.append((offset + start, offset + end))
-        _collect_numbers(doc, sent, tokens, draft, offset)
+        _collect_numbers(doc, inside, tokens, draft, offset)
+    doc_text = doc.text  # type: ignore[attr-defined]
     for ent in _extended_entities(doc, vocab):
-        for span in _clean(doc, ent, vocab):
+        for span in _clean(doc, ent, vocab, doc_text):
             span.start += offset
             span.end += offset
             draft.spans.append(span)
@@ -389,12 +400,15 @@ def _read_pass_one(
                 possessors.append((draft, span))
 
 
-def _collect_numbers(doc: object, sent: object, tokens: list[object], draft: _Draft, offset: int) -> None:
-    """Queue a sentence for the parse pass if it holds a number that could be a count."""
+def _collect_numbers(
+    doc: object, entities: list[object], tokens: list[object], draft: _Draft, offset: int
+) -> None:
+    """Queue a sentence (its non-space ``tokens`` and ``entities``) for the parse pass if it holds a
+    number that could be a count."""
     first, last = tokens[0].i, tokens[-1].i + 1  # type: ignore[attr-defined]
     spans: list[tuple[int, int, str]] = []
     person_ends: set[int] = set()
-    for ent in sent.ents:  # type: ignore[attr-defined]
+    for ent in entities:
         label = ent.label_
         if label == "PERSON":
             person_ends.add(ent.end - 1 - first)
@@ -473,9 +487,11 @@ def _extended_entities(doc: object, vocab: _Vocabulary) -> list[object]:
     return result
 
 
-def _clean(doc: object, ent: object, vocab: _Vocabulary) -> list[_Span]:
+def _clean(doc: object, ent: object, vocab: _Vocabulary, doc_text: str | None = None) -> list[_Span]:
     """Systematic repairs of one entity; returns zero, one or two spans (character offsets in ``doc``)."""
     label = ent.label_  # type: ignore[attr-defined]
+    if doc_text is None:  # Doc.text rebuilds the whole text on each call: callers pass it in once
+        doc_text = doc.text  # type: ignore[attr-defined]
     if label not in NAME_LABELS:
         return [_Span(ent.start_char, ent.end_char, label, TYPE_OF_LABEL.get(label, "other"))]  # type: ignore[attr-defined]
     tokens = list(ent)  # type: ignore[call-overload]
@@ -498,7 +514,7 @@ def _clean(doc: object, ent: object, vocab: _Vocabulary) -> list[_Span]:
         if not piece or not any(ch.isupper() for t in piece for ch in t.text):
             continue
         start, end = piece[0].idx, piece[-1].idx + len(piece[-1].text)
-        text = doc.text[start:end]  # type: ignore[attr-defined]
+        text = doc_text[start:end]
         spans.append(_Span(start, end, label, _type(label, text, doc, piece, vocab), origin))
     return spans
 
@@ -537,6 +553,8 @@ def _trim(tokens: list[object], vocab: _Vocabulary) -> list[object]:
 
 def _title_length(tokens: Sequence[object], titles: Sequence[tuple[str, ...]]) -> int:
     """How many leading tokens spell a title: "Prime Minister", "Lieutenant-General", "Dr."."""
+    if tokens[0].lower_.rstrip(".") not in _title_starts(tuple(titles)):  # type: ignore[attr-defined]
+        return 0  # the common case, decided without building word lists
     words: list[tuple[str, int]] = []  # (word, tokens it spans): "Lieutenant - General" is one word
     index = 0
     while index < len(tokens) and len(words) < 4:
@@ -552,6 +570,12 @@ def _title_length(tokens: Sequence[object], titles: Sequence[tuple[str, ...]]) -
         if tuple(word for word, _ in words[: len(title)]) == title:
             return sum(count for _, count in words[: len(title)])
     return 0
+
+
+@functools.lru_cache(maxsize=4)
+def _title_starts(titles: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """First words of the titles, hyphenated ranks split ("lieutenant-general" -> "lieutenant")."""
+    return frozenset(title[0].split("-")[0] for title in titles)
 
 
 def _verb_form(word: str, verbs: frozenset[str]) -> bool:

@@ -243,11 +243,28 @@ def _analyse(graph: nx.Graph) -> None:
     )
     if graph.number_of_nodes() <= EXACT_BETWEENNESS_NODES:
         betweenness = nx.betweenness_centrality(graph)
+        communities = _numbered(nx.community.louvain_communities(graph, weight="weight", seed=SEED))
     else:
-        samples = max(16, min(100, BETWEENNESS_BUDGET // max(1, graph.number_of_edges())))
-        betweenness = nx.betweenness_centrality(graph, k=samples, seed=SEED)
+        # Every window is a clique, so a count is almost never on a shortest path between two other
+        # nodes, and it belongs where its entities are: on large graphs betweenness (sampled) and Louvain
+        # run on the entities alone, a quarter of the nodes; counts get betweenness 0 and the community of
+        # their most strongly linked entity.
+        entities = graph.subgraph(n for n, d in graph.nodes(data=True) if d.get("type") != "number").copy()
+        samples = max(16, min(100, BETWEENNESS_BUDGET // max(1, entities.number_of_edges())))
+        betweenness = dict.fromkeys(graph, 0.0)
+        betweenness.update(nx.betweenness_centrality(entities, k=min(samples, len(entities)), seed=SEED))
         graph.graph["betweenness_samples"] = samples
-    communities = _numbered(nx.community.louvain_communities(graph, weight="weight", seed=SEED))
+        communities = _numbered(nx.community.louvain_communities(entities, weight="weight", seed=SEED))
+        for node in graph:
+            if node not in communities:
+                links = [
+                    (-w, communities[m])
+                    for m, w in graph[node].items()
+                    if m in communities
+                    for w in [w["weight"]]
+                ]
+                communities[node] = min(links)[1] if links else -1
+        communities = _renumbered(communities)
     components = _numbered(nx.connected_components(graph))
     for node, data in graph.nodes(data=True):
         data.update(
@@ -258,6 +275,18 @@ def _analyse(graph: nx.Graph) -> None:
             community=communities[node],
             component=components[node],
         )
+
+
+def _renumbered(communities: dict[str, int]) -> dict[str, int]:
+    """Number communities again after counts joined them (and lone counts formed their own)."""
+    groups: dict[int, set[str]] = defaultdict(set)
+    singles = []
+    for node, community in communities.items():
+        if community == -1:
+            singles.append({node})
+        else:
+            groups[community].add(node)
+    return _numbered([*groups.values(), *singles])
 
 
 def _numbered(groups: Iterable[set[str]]) -> dict[str, int]:

@@ -36,6 +36,7 @@ def ascii_fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The form two spellings of one name share: case, accents, dots, apostrophes, hyphens and a
     leading "the" do not count."""

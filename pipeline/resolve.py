@@ -38,6 +38,8 @@ from pipeline.records import ENTITY_TYPES, Entity, Extraction, Mention, Merge, R
 TOKEN_SIMILARITY = 80
 #: Whole-name similarity for one-word names, which have no other words to anchor them.
 SINGLE_WORD_SIMILARITY = 85
+#: Whole-name similarity below which two names are never compared word by word (a fast prefilter).
+SHORTLIST_SIMILARITY = 60
 #: Scores written to merges.csv for rule-based merges.
 CORPUS_SCORE = 0.7
 
@@ -125,6 +127,7 @@ class _State:
         self.positions: dict[Element, list[tuple[str, int, int]]] = defaultdict(
             list
         )  # (article, start, sentence)
+        self._kinds: dict[Element, str] = {}
 
     # union-find -------------------------------------------------------------------------------------
 
@@ -162,6 +165,12 @@ class _State:
         del self.groups[a]
         self.joined_by.setdefault(alias, (rule, score))
         return True
+
+    def kind(self, element: Element) -> str:
+        """Majority type of one element's own mentions (fixed once mentions are added)."""
+        if element not in self._kinds:
+            self._kinds[element] = _majority(self.types[element])
+        return self._kinds[element]
 
     def type_of(self, element: Element) -> str:
         return _majority(self.groups[self.find(element)].types)
@@ -236,8 +245,8 @@ class _State:
         key = element[1]
         words = key.split()
         longer = [c for c in present if c != element and len(c[1].split()) > len(words)]
-        same_kind = [c for c in longer if _majority(self.types[c]) == kind]
-        people = [c for c in longer if _majority(self.types[c]) == "person"]
+        same_kind = [c for c in longer if self.kind(c) == kind]
+        people = [c for c in longer if self.kind(c) == "person"]
         if kind == "person":
             yield "short name", [c for c in same_kind if c[1].split()[-len(words) :] == words], 1.0
         elif kind == "group":
@@ -302,7 +311,9 @@ class _State:
 
     def link_across_corpus(self) -> None:
         """Short forms no article resolved: join the one entity the corpus offers, else stand alone."""
-        longer = [e for e in sorted(self.parent) if e[0] == _GLOBAL or len(e[1].split()) > 1]
+        index = _NameIndex(
+            [e for e in sorted(self.parent) if e[0] == _GLOBAL or len(e[1].split()) > 1], self._surface
+        )
         for key in sorted(self.by_key):
             scoped = sorted(e for e in self.by_key[key] if e[0] != _GLOBAL)
             pending = [e for e in scoped if self.groups[self.find(e)].size == 1]
@@ -312,7 +323,7 @@ class _State:
             target: Element | None = next(iter(resolved)) if len(resolved) == 1 else None
             if not resolved:
                 kind = _majority(sum((self.types[e] for e in pending), Counter()))
-                for _, candidates, _ in self._short_form_candidates(pending[0], kind, longer):
+                for _, candidates, _ in self._short_form_candidates(pending[0], kind, index.around(key)):
                     roots = {self.find(c) for c in _most_general(candidates)}
                     if len(roots) == 1:
                         target = roots.pop()
@@ -336,20 +347,28 @@ class _State:
             if element[0] == _GLOBAL:
                 key = element[1]
                 blocks[(self.type_of(element), len(key.split()), key[:1])].append((element, key))
+        from rapidfuzz import process
+
         for (kind, _, _), members in sorted(blocks.items()):
-            if kind not in ENTITY_TYPES:
+            if kind not in ENTITY_TYPES or len(members) < 2:
                 continue
-            for i, (root_a, key_a) in enumerate(members):
-                for root_b, key_b in members[i + 1 :]:
-                    if key_a == key_b or self.find(root_a) == self.find(root_b):
-                        continue
-                    if _spelling_variants(key_a, key_b, fuzz.ratio):
-                        score = round(fuzz.ratio(key_a, key_b) / 100, 3)
-                        alias, canonical = sorted(
-                            (self.find(root_a), self.find(root_b)),
-                            key=lambda r: (sum(self.groups[r].types.values()), r),
-                        )
-                        self.union(alias, canonical, "fuzzy", score)
+            keys = [key for _, key in members]
+            # A C-speed shortlist: spelling variants score far above this on the whole name; only the
+            # shortlisted pairs go through the word-by-word guard.
+            scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=SHORTLIST_SIMILARITY)
+            for i, j in zip(*scores.nonzero(), strict=True):
+                if i >= j:
+                    continue
+                (root_a, key_a), (root_b, key_b) = members[i], members[j]
+                if key_a == key_b or self.find(root_a) == self.find(root_b):
+                    continue
+                if _spelling_variants(key_a, key_b, fuzz.ratio):
+                    score = round(fuzz.ratio(key_a, key_b) / 100, 3)
+                    alias, canonical = sorted(
+                        (self.find(root_a), self.find(root_b)),
+                        key=lambda r: (sum(self.groups[r].types.values()), r),
+                    )
+                    self.union(alias, canonical, "fuzzy", score)
 
     # output -----------------------------------------------------------------------------------------
 
@@ -404,6 +423,36 @@ class _State:
     def _surface(self, element: Element) -> str:
         counter = self.surfaces.get(element)
         return counter.most_common(1)[0][0] if counter else element[1]
+
+
+class _NameIndex:
+    """Candidate long names that share a word, the initials or a first-word prefix with a short form,
+    so corpus-level look-ups do not scan every name."""
+
+    def __init__(self, elements: Sequence[Element], surface: object) -> None:
+        self.by_word: dict[str, set[Element]] = defaultdict(set)
+        self.by_initials: dict[str, set[Element]] = defaultdict(set)
+        firsts = []
+        for element in elements:
+            words = element[1].split()
+            for word in words:
+                self.by_word[word].add(element)
+            self.by_initials[initials(surface(element))].add(element)  # type: ignore[operator]
+            firsts.append((words[0], element))
+        self.firsts = sorted(firsts)
+
+    def around(self, key: str) -> list[Element]:
+        import bisect
+
+        found: set[Element] = set()
+        for word in key.split():
+            found |= self.by_word.get(word, set())
+        found |= self.by_initials.get(key.replace(" ", "").upper(), set())
+        position = bisect.bisect_left(self.firsts, (key,))
+        while position < len(self.firsts) and self.firsts[position][0].startswith(key):
+            found.add(self.firsts[position][1])
+            position += 1
+        return sorted(found)
 
 
 # --- pure helpers -----------------------------------------------------------------------------------

@@ -103,6 +103,7 @@ def write_text(path: Path, text: str) -> None:
 # spreadsheet.
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_RISKY_FIRST = frozenset("=+-@\t\r'")
 _guard: contextvars.ContextVar[bool] = contextvars.ContextVar("csv_formula_guard", default=True)
 
 
@@ -136,8 +137,17 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
+    guard = _guard.get()
+    # One call per cell at most: this loop writes millions of cells on a large corpus.
     for row in rows:
-        writer.writerow(["" if cell is None else _cell(_guarded(cell)) for cell in row])
+        writer.writerow(
+            [
+                ("'" + cell if guard and cell and cell[0] in _RISKY_FIRST and _needs_guard(cell) else cell)
+                if type(cell) is str
+                else ("" if cell is None else _cell(cell))
+                for cell in row
+            ]
+        )
     return buffer.getvalue()
 
 
