@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import tables
+from pipeline.cache import Cache
 from pipeline.config import Settings, default_model
 from pipeline.dedup import deduplicate
 from pipeline.errors import BadOptionError, MissingStageOutputError, OutputDirError, UsageError
@@ -532,7 +533,6 @@ def run_stage(result: Result, stage: str, *, progress: ProgressFn | None = None)
     """Run one stage after ``extract`` on a result (in place) and return it."""
     started = time.perf_counter()
     if stage == "extract":
-        from pipeline.cache import Cache
         from pipeline.extract import extract, model_version
 
         settings = result.settings
@@ -592,9 +592,12 @@ def _ingest(
     )
     timings["ingest"] = time.perf_counter() - started
     started = time.perf_counter()
-    corpus = dataclasses.replace(
-        corpus, articles=deduplicate(corpus.articles, threshold=settings.near_duplicate_threshold)
-    )
+    with contextlib.ExitStack() as stack:
+        signatures = stack.enter_context(Cache(settings.cache)) if settings.use_cache else None
+        articles = deduplicate(
+            corpus.articles, threshold=settings.near_duplicate_threshold, signatures=signatures
+        )
+    corpus = dataclasses.replace(corpus, articles=articles)
     timings["dedup"] = time.perf_counter() - started
     return Result(inputs=tuple(str(p) for p in inputs), settings=settings, corpus=corpus, timings=timings)
 

@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from pipeline.config import CACHE_ENV
@@ -32,6 +32,10 @@ CREATE TABLE IF NOT EXISTS extractions (
     key TEXT PRIMARY KEY,
     model TEXT NOT NULL,
     payload TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS signatures (
+    key TEXT PRIMARY KEY,
+    hashes BLOB NOT NULL
 )
 """
 
@@ -54,7 +58,7 @@ class Cache:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA busy_timeout=60000")
-            self._db.execute(_SCHEMA)
+            self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as error:
             raise UsageError(f"cannot use the cache folder {self.folder}: {error}") from error
         self.hits = 0
@@ -69,18 +73,20 @@ class Cache:
     def close(self) -> None:
         self._db.close()
 
-    def get_many(self, keys: Sequence[str]) -> dict[str, Extraction]:
-        """Cached extractions for ``keys`` (article ids are filled in by the caller)."""
+    def get_many(self, keys: dict[str, str]) -> dict[str, Extraction]:
+        """Cached extractions for ``keys`` (article id -> cache key), by article id."""
+        by_key = {key: article_id for article_id, key in keys.items()}
         found: dict[str, Extraction] = {}
-        for start in range(0, len(keys), 500):
-            batch = list(keys[start : start + 500])
+        wanted = list(by_key)
+        for start in range(0, len(wanted), 500):
+            batch = wanted[start : start + 500]
             marks = ",".join("?" * len(batch))
             for key, payload in self._db.execute(
                 f"SELECT key, payload FROM extractions WHERE key IN ({marks})", batch
             ):
-                found[key] = _decode(payload)
+                found[by_key[key]] = _decode(payload, by_key[key])
         self.hits += len(found)
-        self.misses += len(set(keys)) - len(found)
+        self.misses += len(by_key) - len(found)
         return found
 
     def put_many(self, items: Iterable[tuple[str, Extraction]], *, model: str) -> None:
@@ -93,11 +99,31 @@ class Cache:
                 "INSERT OR REPLACE INTO extractions (key, model, payload) VALUES (?, ?, ?)", rows
             )
 
+    def get_signatures(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """De-duplication's MinHash signatures (raw bytes) by key: only new articles need hashing."""
+        wanted = sorted(set(keys))
+        found: dict[str, bytes] = {}
+        for start in range(0, len(wanted), 500):
+            batch = wanted[start : start + 500]
+            marks = ",".join("?" * len(batch))
+            found.update(
+                self._db.execute(f"SELECT key, hashes FROM signatures WHERE key IN ({marks})", batch)
+            )
+        return found
+
+    def put_signatures(self, items: Iterable[tuple[str, bytes]]) -> None:
+        rows = list(items)
+        if rows:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("INSERT OR REPLACE INTO signatures (key, hashes) VALUES (?, ?)", rows)
+
     def clear(self) -> int:
         (count,) = self._db.execute("SELECT COUNT(*) FROM extractions").fetchone()
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("DELETE FROM extractions")
+            self._db.execute("DELETE FROM signatures")
         self._db.execute("VACUUM")
         return int(count)
 
@@ -118,29 +144,20 @@ def cache_key(body: str, *, model: str, extraction_version: str) -> str:
 
 
 # --- compact JSON -----------------------------------------------------------------------------------
-# Records become positional lists (the article id is left out: the same body can belong to any id).
+# Records become lists of their fields in order, without the article id (the first field): the same body
+# can belong to any id, and decoding puts the caller's id back.
+
+
+def _fields(record: object) -> list[object]:
+    return [getattr(record, name) for name in record.__slots__[1:]]  # type: ignore[attr-defined]
 
 
 def _encode(extraction: Extraction) -> str:
     return json.dumps(
         [
-            [[s.index, s.start, s.end, s.paragraph] for s in extraction.sentences],
-            [[m.sentence, m.start, m.end, m.text, m.label, m.type, m.origin] for m in extraction.mentions],
-            [
-                [
-                    q.sentence,
-                    q.start,
-                    q.end,
-                    q.text,
-                    q.value,
-                    q.unit,
-                    q.object,
-                    q.qualifier,
-                    q.category,
-                    q.label,
-                ]
-                for q in extraction.quantities
-            ],
+            [_fields(s) for s in extraction.sentences],
+            [_fields(m) for m in extraction.mentions],
+            [_fields(q) for q in extraction.quantities],
             [list(pair) for pair in extraction.abbreviations],
         ],
         ensure_ascii=False,
@@ -148,43 +165,12 @@ def _encode(extraction: Extraction) -> str:
     )
 
 
-def _decode(payload: str) -> Extraction:
+def _decode(payload: str, article_id: str) -> Extraction:
     sentences, mentions, quantities, abbreviations = json.loads(payload)
     return Extraction(
-        article_id="",
-        sentences=tuple(Sentence("", *s) for s in sentences),
-        mentions=tuple(Mention("", *m) for m in mentions),
-        quantities=tuple(Quantity("", *q) for q in quantities),
-        abbreviations=tuple(tuple(pair) for pair in abbreviations),  # type: ignore[misc]
-    )
-
-
-def with_article_id(extraction: Extraction, article_id: str) -> Extraction:
-    """Stamp ``article_id`` on a cached (id-less) extraction."""
-    return Extraction(
         article_id=article_id,
-        sentences=tuple(
-            Sentence(article_id, s.index, s.start, s.end, s.paragraph) for s in extraction.sentences
-        ),
-        mentions=tuple(
-            Mention(article_id, m.sentence, m.start, m.end, m.text, m.label, m.type, m.origin)
-            for m in extraction.mentions
-        ),
-        quantities=tuple(
-            Quantity(
-                article_id,
-                q.sentence,
-                q.start,
-                q.end,
-                q.text,
-                q.value,
-                q.unit,
-                q.object,
-                q.qualifier,
-                q.category,
-                q.label,
-            )
-            for q in extraction.quantities
-        ),
-        abbreviations=extraction.abbreviations,
+        sentences=tuple(Sentence(article_id, *s) for s in sentences),
+        mentions=tuple(Mention(article_id, *m) for m in mentions),
+        quantities=tuple(Quantity(article_id, *q) for q in quantities),
+        abbreviations=tuple((short, long) for short, long in abbreviations),
     )

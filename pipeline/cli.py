@@ -206,10 +206,7 @@ def run(
     settings = Settings(
         model=model,
         workers=workers,
-        cache=str(cache) if cache else None,
-        use_cache=not no_cache,
-        engine=engine,
-        scheduler=scheduler,
+        **_where_extraction_runs(cache, no_cache, engine, scheduler),
         safe_csv=not raw_csv,
         window=window.lower(),
         min_weight=min_weight,
@@ -225,6 +222,17 @@ def run(
     written = result.save(out_dir, force=force)
     _summary(result, written)
     _check_strict(result, strict)
+
+
+def _where_extraction_runs(
+    cache: Path | None, no_cache: bool, engine: str, scheduler: str | None
+) -> dict[str, object]:
+    return {
+        "cache": str(cache) if cache else None,
+        "use_cache": not no_cache,
+        "engine": engine,
+        "scheduler": scheduler,
+    }
 
 
 def _check_strict(result: api.Result, strict: bool) -> None:
@@ -273,10 +281,7 @@ def extract(
         result.settings,
         model=model,
         workers=workers,
-        cache=str(cache) if cache else None,
-        use_cache=not no_cache,
-        engine=engine,
-        scheduler=scheduler,
+        **_where_extraction_runs(cache, no_cache, engine, scheduler),
     )
     with _progress(quiet) as progress:
         api.run_stage(result, "extract", progress=progress)

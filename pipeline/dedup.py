@@ -11,7 +11,10 @@ The first article in input order is kept, so the outcome depends only on the sor
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+import numpy as np
 
 from pipeline.config import NEAR_DUPLICATE_THRESHOLD
 from pipeline.ingest import article_key
@@ -21,13 +24,25 @@ SHINGLE_WORDS = 5
 NUM_PERM = 128
 LSH_MAX_THRESHOLD = 0.9
 _SEED = 1
+#: datasketch's hashing scheme, named so that stored signatures and new ones always agree.
+_SCHEME = "affine32"
 
 
 def deduplicate(
-    articles: Sequence[Article], *, threshold: float = NEAR_DUPLICATE_THRESHOLD, num_perm: int = NUM_PERM
+    articles: Sequence[Article],
+    *,
+    threshold: float = NEAR_DUPLICATE_THRESHOLD,
+    num_perm: int = NUM_PERM,
+    signatures: SignatureStore | None = None,
 ) -> tuple[Article, ...]:
-    """Return ``articles`` in the same order with duplicates marked (and given unique ids)."""
+    """Return ``articles`` in the same order with duplicates marked (and given unique ids).
+
+    ``signatures`` (the extraction cache) keeps each article's MinHash, so a re-run only hashes new ones.
+    """
     from datasketch import MinHash, MinHashLSH
+
+    known = _known_signatures(articles, signatures, num_perm)
+    computed: list[tuple[str, bytes]] = []
 
     # The index only proposes candidates; each is then checked against the real threshold. Its own
     # threshold is capped because LSH needs at least two bands, which very high thresholds do not leave.
@@ -52,7 +67,13 @@ def deduplicate(
             )
             continue
         copies[original] = 1
-        sketch = _minhash(article_key(article.body), num_perm, MinHash)
+        key = _signature_key(original, num_perm)
+        if key in known:
+            hashes = np.frombuffer(known[key], dtype=np.uint64)
+            sketch = MinHash(num_perm=num_perm, seed=_SEED, hashvalues=hashes, scheme=_SCHEME)
+        else:
+            sketch = _minhash(article_key(article.body), num_perm, MinHash)
+            computed.append((key, sketch.hashvalues.astype(np.uint64).tobytes()))
         match = _best_match(sketch, lsh.query(sketch), sketches, order, threshold)
         if match is not None:
             kept, similarity = match
@@ -68,7 +89,28 @@ def deduplicate(
         sketches[original] = sketch
         order[original] = len(order)
         result.append(article)
+    if signatures is not None:
+        signatures.put_signatures(computed)
     return tuple(result)
+
+
+class SignatureStore(Protocol):
+    def get_signatures(self, keys: Iterable[str]) -> dict[str, bytes]: ...
+
+    def put_signatures(self, items: Iterable[tuple[str, bytes]]) -> None: ...
+
+
+def _signature_key(article_id: str, num_perm: int) -> str:
+    # The article id is the hash of the normalized text the signature is computed from.
+    return f"minhash:{_SCHEME}:{SHINGLE_WORDS}:{num_perm}:{_SEED}:{article_id}"
+
+
+def _known_signatures(
+    articles: Sequence[Article], store: SignatureStore | None, num_perm: int
+) -> dict[str, bytes]:
+    if store is None:
+        return {}
+    return store.get_signatures(_signature_key(a.article_id, num_perm) for a in articles)
 
 
 def _minhash(text: str, num_perm: int, minhash_type: type) -> object:
@@ -77,7 +119,7 @@ def _minhash(text: str, num_perm: int, minhash_type: type) -> object:
         shingles = {" ".join(words)}
     else:
         shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
-    sketch = minhash_type(num_perm=num_perm, seed=_SEED)
+    sketch = minhash_type(num_perm=num_perm, seed=_SEED, scheme=_SCHEME)
     sketch.update_batch([s.encode("utf-8") for s in sorted(shingles)])
     return sketch
 

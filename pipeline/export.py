@@ -63,8 +63,9 @@ def export(graph: nx.Graph, out: Path, *, top: int = 300) -> list[Path]:
     the paths written."""
     from pipeline.page import write_page
 
-    written = write_tables(graph, out)
-    flat = _flat(graph)
+    edges = _sorted_edges(graph)
+    written = write_tables(graph, out, edges=edges)
+    flat = _flat(graph, edges)
     graphml = out / "graph.graphml"
     tables.write_text(graphml, graphml_text(flat))
     gexf = out / "graph.gexf"
@@ -74,12 +75,18 @@ def export(graph: nx.Graph, out: Path, *, top: int = 300) -> list[Path]:
     return [*written, graphml, gexf, page]
 
 
-def write_tables(graph: nx.Graph, out: Path) -> list[Path]:
+def write_tables(graph: nx.Graph, out: Path, *, edges: list[tuple[str, str]] | None = None) -> list[Path]:
     paths = [out / "nodes.csv", out / "edges.csv", out / "evidence.csv"]
+    edges = edges if edges is not None else _sorted_edges(graph)
     tables.write_csv(paths[0], NODE_COLUMNS, node_rows(graph))
-    tables.write_csv(paths[1], EDGE_COLUMNS, edge_rows(graph))
-    tables.write_csv(paths[2], EVIDENCE_COLUMNS, evidence_rows(graph))
+    tables.write_csv(paths[1], EDGE_COLUMNS, edge_rows(graph, edges))
+    tables.write_csv(paths[2], EVIDENCE_COLUMNS, evidence_rows(graph, edges))
     return paths
+
+
+def _sorted_edges(graph: nx.Graph) -> list[tuple[str, str]]:
+    """Edges as (smaller id, larger id), sorted: the order of every file."""
+    return sorted((a, b) if a < b else (b, a) for a, b in graph.edges)
 
 
 def node_rows(graph: nx.Graph) -> Iterator[list[object]]:
@@ -88,14 +95,14 @@ def node_rows(graph: nx.Graph) -> Iterator[list[object]]:
         yield [node, *(data.get(column, "") for column in NODE_COLUMNS[1:])]
 
 
-def edge_rows(graph: nx.Graph) -> Iterator[list[object]]:
-    for a, b in sorted(tuple(sorted(edge)) for edge in graph.edges):
+def edge_rows(graph: nx.Graph, edges: list[tuple[str, str]] | None = None) -> Iterator[list[object]]:
+    for a, b in edges if edges is not None else _sorted_edges(graph):
         data = graph.edges[a, b]
         yield [a, b, *(data.get(column, "") for column in EDGE_COLUMNS[2:])]
 
 
-def evidence_rows(graph: nx.Graph) -> Iterator[list[object]]:
-    for a, b in sorted(tuple(sorted(edge)) for edge in graph.edges):
+def evidence_rows(graph: nx.Graph, edges: list[tuple[str, str]] | None = None) -> Iterator[list[object]]:
+    for a, b in edges if edges is not None else _sorted_edges(graph):
         for item in graph.edges[a, b].get("evidence_list", []):
             yield [a, b, item.article_id, item.sentence, item.text]
 
@@ -109,26 +116,28 @@ class _Flat:
     edges: list[tuple[str, str, dict[str, object]]]
 
 
-def _flat(graph: nx.Graph) -> _Flat:
+def _flat(graph: nx.Graph, edges: list[tuple[str, str]]) -> _Flat:
     return _Flat(
         graph={k: v for k, v in graph.graph.items() if _scalar(v)},
         nodes=[(node, _ordered(graph.nodes[node], NODE_COLUMNS)) for node in sorted(graph.nodes)],
-        edges=[
-            (a, b, _ordered(graph.edges[a, b], EDGE_COLUMNS))
-            for a, b in sorted(tuple(sorted(edge)) for edge in graph.edges)
-        ],
+        edges=[(a, b, _ordered(graph.edges[a, b], EDGE_COLUMNS)) for a, b in edges],
     )
 
 
 def _ordered(data: dict[str, object], columns: tuple[str, ...]) -> dict[str, object]:
     """Scalar, non-empty attributes in the CSV column order, then the rest by name: the same file whether
     the graph was just built or read back from CSV (where a missing value reads as "")."""
-    keys = [c for c in columns if c in data] + sorted(k for k in data if k not in columns)
-    return {k: data[k] for k in keys if k not in _IN_MEMORY and _scalar(data[k]) and data[k] != ""}
+    keys = [c for c in columns if c in data]
+    if len(keys) < len(data):
+        keys += sorted(k for k in data if k not in columns)
+    return {k: data[k] for k in keys if type(data[k]) in _SCALARS and data[k] != "" and k not in _IN_MEMORY}
+
+
+_SCALARS = frozenset({str, int, float})
 
 
 def _scalar(value: object) -> bool:
-    return isinstance(value, str | int | float) and not isinstance(value, bool)
+    return type(value) in _SCALARS
 
 
 # --- GraphML and GEXF, streamed -----------------------------------------------------------------------
@@ -143,10 +152,15 @@ _XML_SPECIAL = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
 
 
 def _xml(value: object) -> str:
-    if isinstance(value, bool):
+    kind = type(value)
+    if kind is int:
+        return str(value)
+    if kind is float:
+        return repr(value)
+    if kind is bool:
         return "true" if value else "false"
-    text = repr(value) if isinstance(value, float) else str(value)
-    if not _XML_SPECIAL.search(text):  # most values need no escaping: skip the work
+    text = str(value)
+    if not _XML_SPECIAL.search(text):  # most text needs no escaping: skip the work
         return text
     return escape(_XML_INVALID.sub("", text), {'"': "&quot;"})
 

@@ -29,7 +29,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.cache import Cache, cache_key, with_article_id
+from pipeline.cache import Cache, cache_key
 from pipeline.errors import ModelNotFoundError, UsageError
 from pipeline.names import PATTERNS_FILE, Patterns, head_word, load_patterns
 from pipeline.numbers import quantities
@@ -115,8 +115,8 @@ def extract(
     if cache is not None:
         identity, version = model_version(model), extraction_version()
         keys = {a.article_id: cache_key(a.body, model=identity, extraction_version=version) for a in kept}
-        cached = cache.get_many(list(keys.values()))
-    todo = [(a.article_id, a.body) for a in kept if keys.get(a.article_id) not in cached]
+        cached = cache.get_many(keys)
+    todo = [(a.article_id, a.body) for a in kept if a.article_id not in cached]
     fresh: dict[str, Extraction] = {}
     done = len(kept) - len(todo)
     if progress:
@@ -130,12 +130,7 @@ def extract(
         done += len(chunk_result)
         if progress:
             progress(done, len(kept))
-    return tuple(
-        fresh[a.article_id]
-        if a.article_id in fresh
-        else with_article_id(cached[keys[a.article_id]], a.article_id)
-        for a in kept
-    )
+    return tuple(fresh.get(a.article_id) or cached[a.article_id] for a in kept)
 
 
 def extraction_version() -> str:

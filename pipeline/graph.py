@@ -165,7 +165,9 @@ def _add_edges(
     extractions: Sequence[Extraction],
     evidence_limit: int,
 ) -> None:
-    spans = {(s.article_id, s.index): (s.start, s.end) for e in extractions for s in e.sentences}
+    texts = {
+        e.article_id: [bodies[e.article_id][s.start : s.end] for s in e.sentences] for e in extractions
+    }  # sentence texts by article and index (sentence indices run 0..n-1)
     weight: Counter[tuple[str, str]] = Counter()
     support: dict[tuple[str, str], list[tuple[str, tuple[int, ...]]]] = defaultdict(list)
     frequency: Counter[str] = Counter()
@@ -174,11 +176,14 @@ def _add_edges(
         for a, b in combinations(sorted(present), 2):
             weight[(a, b)] += 1
             shared = present[a] & present[b]
-            sentences = tuple(sorted(shared)) if shared else (min(present[a]), min(present[b]))
-            support[(a, b)].append((article_id, tuple(sorted(set(sentences)))))
+            if len(shared) == 1:  # the usual case: both in the window's one sentence
+                sentences = tuple(shared)
+            else:
+                sentences = tuple(sorted(shared or {min(present[a]), min(present[b])}))
+            support[(a, b)].append((article_id, sentences))
     total = len(windows)
     for (a, b), count in sorted(weight.items()):
-        evidence = _evidence(support[(a, b)], bodies, spans, evidence_limit)
+        evidence = _evidence(support[(a, b)], texts, evidence_limit)
         article_ids = sorted({article_id for article_id, _ in support[(a, b)]})
         graph.add_edge(
             a,
@@ -195,10 +200,7 @@ def _add_edges(
 
 
 def _evidence(
-    support: list[tuple[str, tuple[int, ...]]],
-    bodies: dict[str, str],
-    spans: dict[tuple[str, int], tuple[int, int]],
-    limit: int,
+    support: list[tuple[str, tuple[int, ...]]], texts: dict[str, list[str]], limit: int
 ) -> list[Evidence]:
     """Up to ``limit`` windows, one per article in turn, so a single article cannot fill the list."""
     by_article: dict[str, list[tuple[int, ...]]] = defaultdict(list)
@@ -210,17 +212,10 @@ def _evidence(
         for article_id in sorted(by_article):
             if depth < len(by_article[article_id]) and len(chosen) < limit:
                 sentences = by_article[article_id][depth]
-                text = " … ".join(_sentence_text(bodies, spans, article_id, s) for s in sentences)
+                text = " … ".join(texts[article_id][s] for s in sentences)
                 chosen.append(Evidence(article_id, sentences[0], text))
         depth += 1
     return chosen
-
-
-def _sentence_text(
-    bodies: dict[str, str], spans: dict[tuple[str, int], tuple[int, int]], article_id: str, index: int
-) -> str:
-    start, end = spans[(article_id, index)]
-    return bodies[article_id][start:end]
 
 
 def _npmi(joint: int, a: int, b: int, total: int) -> float:
@@ -249,7 +244,7 @@ def _analyse(graph: nx.Graph) -> None:
         # nodes, and it belongs where its entities are: on large graphs betweenness (sampled) and Louvain
         # run on the entities alone, a quarter of the nodes; counts get betweenness 0 and the community of
         # their most strongly linked entity.
-        entities = graph.subgraph(n for n, d in graph.nodes(data=True) if d.get("type") != "number").copy()
+        entities = _induced(graph, {n for n, d in graph.nodes(data=True) if d.get("type") != "number"})
         samples = max(16, min(100, BETWEENNESS_BUDGET // max(1, entities.number_of_edges())))
         betweenness = dict.fromkeys(graph, 0.0)
         betweenness.update(nx.betweenness_centrality(entities, k=min(samples, len(entities)), seed=SEED))
@@ -275,6 +270,16 @@ def _analyse(graph: nx.Graph) -> None:
             community=communities[node],
             component=components[node],
         )
+
+
+def _induced(graph: nx.Graph, keep: set[str]) -> nx.Graph:
+    """The subgraph on ``keep``, nodes and edges in ``graph``'s own order. Not ``graph.subgraph``: its
+    view iterates the node set itself when that is small, and set order changes with Python's hash seed,
+    which would change the seeded Louvain and betweenness results from one process to the next."""
+    sub = nx.Graph()
+    sub.add_nodes_from(n for n in graph if n in keep)
+    sub.add_edges_from((a, b, d) for a, b, d in graph.edges(data=True) if a in keep and b in keep)
+    return sub
 
 
 def _renumbered(communities: dict[str, int]) -> dict[str, int]:

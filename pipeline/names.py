@@ -79,6 +79,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """Consonants only (vowels and y dropped): transliterations of one name usually agree on them
     ("Ayn"/"Ain" -> "n", "Mohammed"/"Muhammad" -> "mhmmd")."""

@@ -409,3 +409,51 @@ def test_screenshot_helpers_see_a_blank_canvas_as_blank() -> None:
     Image.new("RGB", (200, 100), "white").save(buffer, format="PNG")
     assert not_blank(buffer.getvalue()) == (0.0, 1)
     assert color_pixels(buffer.getvalue(), TYPES["place"]["color"]) == 0
+
+
+def test_hostile_ego_page_executes_nothing(visit, tmp_path: Path) -> None:
+    """Issue 9: the neighbourhood pages `kg ego` writes get the same protection as graph.html."""
+    from pipeline.query import ego
+
+    sub = ego(hostile_graph(), "Keir Starmer")
+    seen = visit(write_page(sub, tmp_path / "ego.html", title=f"Around {SCRIPT}"))
+    done = hover_and_click_everything(seen)
+    assert done["nodes"] == sub.number_of_nodes() and done["edges"] == sub.number_of_edges()
+    assert seen.evaluate("() => typeof window.__pwned") == "undefined"
+    assert seen.evaluate("() => document.querySelectorAll('img, iframe, object, embed').length") == 0
+    seen.clean()
+
+
+def test_notebook_view_of_hostile_text_executes_nothing(browser) -> None:
+    """Issue 9: what Jupyter inserts into an output cell (Result.show()) runs nothing from the articles,
+    in the notebook's own page or inside the view."""
+    from pipeline.api import GraphView
+
+    cell = GraphView(render_page(hostile_graph(), title=f"{SCRIPT}{IMG}"))._repr_html_()
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        requests, errors, dialogs = [], [], []
+        context.route(
+            "**/*", lambda route: route.continue_() if route.request.url.startswith(LOCAL) else route.abort()
+        )
+        context.on("request", lambda r: None if r.url.startswith(LOCAL) else requests.append(r.url))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.set_content(f"<html><body><h1>Notebook</h1>{cell}</body></html>")
+        frame = page.frames[1]
+        frame.wait_for_function("() => window.kgReady === true", timeout=READY_MS)
+        for node in frame.evaluate("() => window.kg.data.nodes.map(n => n.id)"):
+            frame.evaluate("(id) => window.kg.selectNode(id)", node)
+            assert frame.evaluate("() => window.kg.selected().id") == node
+        for edge in frame.evaluate("() => window.kg.data.edges.map(e => e.id)"):
+            frame.evaluate("(id) => window.kg.selectEdge(id)", edge)
+        assert IMG in frame.locator("#details").inner_text() or IMG in frame.evaluate(
+            "() => document.body.innerText"
+        )
+        for where in (page, frame):
+            assert where.evaluate("() => typeof window.__pwned") == "undefined"
+            assert where.evaluate("() => document.querySelectorAll('img, object, embed').length") == 0
+        assert (requests, errors, dialogs) == ([], [], [])
+    finally:
+        context.close()

@@ -233,3 +233,35 @@ def test_output_folders_are_never_named_from_article_content(kg, seed_run: Path,
     assert result.code == 0
     assert (seed_run / "ego" / "nodes.csv").exists()  # a fixed name, whatever the entity is called
     assert sorted(p.name for p in seed_run.iterdir() if p.is_dir()) == ["ego"]
+
+
+_ANALYSE = """
+import json, random, sys
+import networkx as nx
+from pipeline import graph as g
+rng = random.Random(5)
+G = nx.Graph()
+entities = [f"place:p{i}" for i in range(250)]
+numbers = [f"number:n{i}" for i in range(650)]  # counts outnumber entities, as in news
+for node in sorted(entities + numbers):
+    G.add_node(node, type="number" if node.startswith("number") else "place")
+for _ in range(2500):
+    a, b = rng.choice(entities), rng.choice(entities + numbers)
+    if a != b:
+        G.add_edge(*sorted((a, b)), weight=rng.randint(1, 4))
+g._analyse(G)
+json.dump({n: [d["betweenness"], d["community"]] for n, d in sorted(G.nodes(data=True))}, sys.stdout)
+"""
+
+
+def test_large_graph_analytics_do_not_depend_on_the_hash_seed() -> None:
+    """Above 500 nodes betweenness is sampled and Louvain runs on the entities: still the same result in
+    every process, whatever Python's string hash seed (networkx's subgraph views iterate sets)."""
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", _ANALYSE], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True
+        )
+        for seed in ("1", "2", "3")
+    ]
+    assert all(o.returncode == 0 for o in outputs), outputs[0].stderr
+    assert outputs[0].stdout == outputs[1].stdout == outputs[2].stdout
