@@ -259,7 +259,10 @@ def test_large_graph_analytics_do_not_depend_on_the_hash_seed() -> None:
     every process, whatever Python's string hash seed (networkx's subgraph views iterate sets)."""
     outputs = [
         subprocess.run(
-            [sys.executable, "-c", _ANALYSE], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True
+            [sys.executable, "-c", _ANALYSE],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
         )
         for seed in ("1", "2", "3")
     ]
