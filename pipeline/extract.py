@@ -412,11 +412,10 @@ def _collect_numbers(
             draft.spans.append(
                 _Span(offset + ent.start_char, offset + ent.end_char, label, "number", "relabeled")
             )
-        elif label == "DATE" and re.match(r"^\d{1,3}[- ]years?[- ]old$", ent.text):
-            pass  # an age: handed to the number rules, not a mention of a number
-        elif label not in NUMBER_LABELS:
-            continue
-        spans.append((max(ent.start, first) - first, min(ent.end, last) - first, label))
+        # "a 53-year-old" stays a DATE mention but goes to the number rules, which keep it as an age.
+        age = label == "DATE" and re.match(r"^\d{1,3}[- ]years?[- ]old$", ent.text)
+        if label in NUMBER_LABELS or age:
+            spans.append((max(ent.start, first) - first, min(ent.end, last) - first, label))
     if spans:
         sentence_doc = doc[first:last].as_doc()  # type: ignore[index]
         draft.number_sentences.append((sentence_doc, offset + tokens[0].idx, spans, frozenset(person_ends)))  # type: ignore[attr-defined]

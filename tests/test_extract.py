@@ -308,3 +308,14 @@ def test_model_name_can_come_from_the_environment(kg, seeds_dir, tmp_path, monke
     monkeypatch.setenv("KG_MODEL", "en_core_web_xx_from_env")
     result = kg("run", seeds_dir, "--out", tmp_path / "o")
     assert result.code == 2 and "en_core_web_xx_from_env" in result.stderr
+
+
+@pytest.mark.model
+def test_ages_in_both_forms_and_a_count_in_one_sentence() -> None:
+    text = "Maria Lopez, a 53-year-old teacher, and Omar Haddad, 41, said 12 people were hurt."
+    [extraction] = ex.extract_chunk([("a", text)], model=MODEL)
+    assert [(q.text, q.value, q.category, q.object) for q in extraction.quantities] == [
+        ("53-year-old", 53.0, "age", "age"),
+        ("41", 41.0, "age", "age"),
+        ("12", 12.0, "wound", "people"),
+    ]
