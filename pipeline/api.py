@@ -21,7 +21,13 @@ from pipeline import tables
 from pipeline.cache import Cache
 from pipeline.config import Settings, default_model
 from pipeline.dedup import deduplicate
-from pipeline.errors import BadOptionError, MissingStageOutputError, OutputDirError, UsageError
+from pipeline.errors import (
+    BadOptionError,
+    MissingStageOutputError,
+    OutputDirError,
+    OutputWriteError,
+    UsageError,
+)
 from pipeline.ingest import ingest
 from pipeline.records import (
     ENTITY_TYPES,
@@ -96,6 +102,7 @@ class Result:
 
     def manifest(self) -> dict[str, object]:
         return {
+            "kind": "run",
             "inputs": list(self.inputs),
             "settings": self.settings.as_dict(),
             "model": self.model,
@@ -103,6 +110,7 @@ class Result:
             "skipped": [{"source": s.source, "reason": s.reason} for s in self.corpus.skipped],
             "files": list(self.corpus.files),
             "ignored": list(self.corpus.ignored),
+            "runs_left_out": list(self.corpus.runs),
             "encodings": dict(self.corpus.encodings),
             "cache": self.cache_stats,
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
@@ -112,10 +120,15 @@ class Result:
 
     def save(self, out: str | os.PathLike[str], *, force: bool = False, export: bool = True) -> Path:
         """Write the run's files into ``out`` (see the output contract in the README). ``export=False``
-        leaves out the files rendered from the graph tables (GraphML, GEXF, HTML)."""
+        leaves out the files rendered from the graph tables (GraphML, GEXF, HTML).
+
+        The files are written beside the previous run's and put in place together, manifest.json last
+        (naming every file it vouches for); files of the previous run that this one does not write (a
+        later stage's) are removed. A failure while writing leaves the folder as it was."""
         out = prepare_out(Path(out), force=force)
-        with tables.formula_guard(self.settings.safe_csv):
+        with _writing(out), tables.formula_guard(self.settings.safe_csv), tables.staged(out) as staging:
             self._write(out, export=export)
+            staging.commit(self.manifest())
         return out
 
     def _write(self, out: Path, *, export: bool) -> None:
@@ -138,7 +151,6 @@ class Result:
                 export_graph(self.graph, out, top=self.settings.top)
             else:
                 write_tables(self.graph, out)
-        tables.write_manifest(out / tables.MANIFEST, self.manifest())
 
     def _save_extractions(self, out: Path) -> None:
         bodies = {a.article_id: a.body for a in self.corpus.kept}
@@ -298,12 +310,11 @@ class Neighbourhood:
         return _show(self.graph, top=top or self.result.settings.top, height=height, title=title)
 
     def save(self, out: str | os.PathLike[str], *, force: bool = False) -> Path:
-        """Write the neighbourhood's graph files into ``out``, as ``kg ego`` does."""
-        from pipeline.export import export as export_graph
-
-        out = prepare_out(Path(out), force=force)
-        export_graph(self.graph, out, top=self.result.settings.top)
-        return out
+        """Write the neighbourhood's graph files into ``out``, as ``kg ego`` does (never into a run's
+        folder: its nodes.csv and edges.csv would no longer be the run's)."""
+        return save_ego(
+            self.graph, out, force=force, top=self.result.settings.top, safe_csv=self.result.settings.safe_csv
+        )
 
     def __repr__(self) -> str:
         return (
@@ -588,6 +599,8 @@ def _ingest(
         inputs,
         text_field=settings.text_field,
         text_column=settings.text_column,
+        follow_links=settings.follow_links,
+        max_file_bytes=settings.max_file_mb * 1_000_000,
         progress=(lambda done, total: progress("ingest", done, total)) if progress else None,
     )
     timings["ingest"] = time.perf_counter() - started
@@ -609,9 +622,9 @@ def load(folder: str | os.PathLike[str], *, through: str = STAGES[-1]) -> Result
     """Read the files of an earlier run back into a :class:`Result` (no spaCy), up to ``through``."""
     folder = Path(folder)
     articles_path = folder / "articles.csv"
-    if not articles_path.exists():
+    if not tables.present(folder, "articles.csv"):
         raise MissingStageOutputError(articles_path, "extract", "kg ingest INPUT... --out DIR")
-    manifest = tables.read_manifest(folder / tables.MANIFEST) if (folder / tables.MANIFEST).exists() else {}
+    manifest = tables.kg_manifest(folder) or {}
     known = {f.name for f in dataclasses.fields(Settings)}
     settings = Settings(**{k: v for k, v in dict(manifest.get("settings") or {}).items() if k in known})
     with tables.formula_guard(settings.safe_csv):
@@ -625,6 +638,7 @@ def _read_run(folder: Path, manifest: dict, settings: Settings, stages: Sequence
         skipped=tuple(Skipped(s["source"], s["reason"]) for s in manifest.get("skipped") or []),
         files=tuple(manifest.get("files") or ()),
         ignored=tuple(manifest.get("ignored") or ()),
+        runs=tuple(manifest.get("runs_left_out") or ()),
         encodings=tuple(sorted(dict(manifest.get("encodings") or {}).items())),
     )
     result = Result(
@@ -634,11 +648,13 @@ def _read_run(folder: Path, manifest: dict, settings: Settings, stages: Sequence
         model=dict(manifest.get("model") or {}),
         timings=dict(manifest.get("timings") or {}),
     )
-    if "extract" in stages and (folder / "mentions.csv").exists():
+    extracted = ("sentences.csv", "mentions.csv", "numbers.csv")
+    if "extract" in stages and all([tables.present(folder, name) for name in extracted]):
+        tables.present(folder, "abbreviations.csv")
         result.extractions = tables.read_extractions(folder)
-        if "resolve" in stages and (folder / "merges.csv").exists():
+        if "resolve" in stages and all([tables.present(folder, n) for n in ("merges.csv", "nodes.csv")]):
             result.resolution = tables.read_resolution(folder, result.extractions)
-            if "graph" in stages and (folder / "edges.csv").exists():
+            if "graph" in stages and tables.present(folder, "edges.csv"):
                 from pipeline.export import read_graph
 
                 result.graph = read_graph(folder)
@@ -648,23 +664,141 @@ def _read_run(folder: Path, manifest: dict, settings: Settings, stages: Sequence
 # --- output folders ---------------------------------------------------------------------------------
 
 
-def prepare_out(out: Path, *, force: bool) -> Path:
-    """Create ``out``, refusing a non-empty folder that is not an earlier run's output (unless forced)."""
+def check_out(out: str | os.PathLike[str], *, force: bool) -> Path:
+    """Refuse an output folder the run could not, or must not, be written into, before any work:
+    a file, a non-empty folder that holds no earlier kg output (unless ``force``), a folder that cannot
+    be written. Creates nothing."""
+    out = Path(out)
     if out.exists() and not out.is_dir():
         raise OutputDirError(f"--out {out} is a file, not a folder")
-    if out.is_dir() and any(out.iterdir()) and not force and not _is_run_output(out):
-        raise OutputDirError(
-            f"--out {out} is not empty and holds no earlier kg run (no {tables.MANIFEST}); "
-            "choose an empty folder or pass --force to write into it anyway"
-        )
-    out.mkdir(parents=True, exist_ok=True)
-    for stale in out.glob(".*.tmp"):  # left by a run killed while writing (the real files are intact)
-        stale.unlink(missing_ok=True)
+    if out.is_dir():
+        if not force and not _ours(out):
+            raise OutputDirError(
+                f"--out {out} is not empty and holds no earlier kg run (no {tables.MANIFEST}); "
+                "choose an empty folder or pass --force to write into it anyway"
+            )
+        _probe(out, out, directory=False)
+        return out
+    ancestor = out.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise OutputDirError(f"--out {out} cannot be made: {ancestor} is a file, not a folder")
+    _probe(out, ancestor, directory=True)
     return out
 
 
-def _is_run_output(folder: Path) -> bool:
+def prepare_out(out: Path, *, force: bool) -> Path:
+    """Create ``out`` after :func:`check_out`'s checks, removing temporaries an interrupted kg save left."""
+    check_out(out, force=force)
     try:
-        return tables.read_manifest(folder / tables.MANIFEST).get("tool") == tables.TOOL_NAME
-    except (OSError, ValueError, AttributeError):
-        return False
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputWriteError(out, error) from error
+    for entry in os.scandir(out):
+        if tables.is_temporary(entry.name) and entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(entry.path)
+    return out
+
+
+def check_ego_out(
+    out: str | os.PathLike[str], graph_dir: str | os.PathLike[str] | None, *, force: bool
+) -> Path:
+    """:func:`check_out` for ``kg ego``, which also never writes into a run's folder (even with --force:
+    the run's nodes.csv and edges.csv would become the neighbourhood's under the run's manifest)."""
+    out = Path(out)
+    is_graph_dir = graph_dir is not None and out.exists() and os.path.samefile(out, graph_dir)
+    if is_graph_dir or tables.output_kind(out) == "run":
+        default = f" (the default is {Path(graph_dir) / 'ego'})" if graph_dir is not None else ""
+        raise OutputDirError(
+            f"--out {out} holds a kg run; kg ego writes its own nodes.csv, edges.csv and graph files and "
+            f"never into a run's folder: choose another folder{default}"
+        )
+    return check_out(out, force=force)
+
+
+def save_ego(
+    graph: nx.Graph,
+    out: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    top: int = 300,
+    safe_csv: bool = True,
+    source: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Write a neighbourhood (:func:`pipeline.query.ego`) as its own files plus a manifest.json saying
+    what it is, so a second ``kg ego`` into the same folder replaces it without --force."""
+    from pipeline.export import export as export_graph
+
+    out = Path(out)
+    check_ego_out(out, source, force=force)
+    out = prepare_out(out, force=force)
+    manifest = {
+        "kind": "ego",
+        "graph": os.fspath(source) if source is not None else "",
+        "center": graph.graph.get("center", ""),
+        "hops": graph.graph.get("hops", 0),
+        "top": top,
+        "counts": {"graph": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}},
+    }
+    with _writing(out), tables.formula_guard(safe_csv), tables.staged(out) as staging:
+        export_graph(graph, out, top=top)
+        staging.commit(manifest)
+    return out
+
+
+def export_run(folder: str | os.PathLike[str]) -> list[Path]:
+    """``kg export``: render a run's graph tables as GraphML, GEXF and the page, and add them to its
+    manifest. The page shows the ``top`` nodes the run asked for."""
+    from pipeline.export import export as export_graph
+    from pipeline.export import read_graph
+
+    folder = Path(folder)
+    if not tables.present(folder, "edges.csv"):
+        raise MissingStageOutputError(folder / "edges.csv", "export", f"kg graph {folder}")
+    manifest = tables.kg_manifest(folder) or {"kind": "run"}
+    settings = dict(manifest.get("settings") or {})  # type: ignore[call-overload]
+    check_out(folder, force=True)
+    with tables.formula_guard(bool(settings.get("safe_csv", True))):
+        graph = read_graph(folder)
+        with _writing(folder), tables.staged(folder) as staging:
+            paths = export_graph(graph, folder, top=int(settings.get("top") or 300))
+            staging.commit(manifest, replace=False)
+    return paths
+
+
+@contextlib.contextmanager
+def _writing(out: Path) -> Iterator[None]:
+    try:
+        yield
+    except OSError as error:
+        raise OutputWriteError(out, error) from error
+
+
+def _ours(folder: Path) -> bool:
+    """Empty, or holding kg's output: a manifest kg wrote, or only kg's file names (a first save that
+    was cut short before its manifest)."""
+    if tables.output_kind(folder) is not None:
+        return True
+    return all(
+        entry.name in tables.OUTPUT_FILES or tables.is_temporary(entry.name) for entry in os.scandir(folder)
+    )
+
+
+def _probe(out: Path, folder: Path, *, directory: bool) -> None:
+    """Create and remove a file (or, where ``out`` is still to be made, a folder) in ``folder``: the
+    one test of writability that also holds for root, read-only mounts and immutable folders."""
+    import secrets
+
+    probe = folder / f".kg-probe.{secrets.token_hex(8)}.tmp"
+    try:
+        if directory:
+            probe.mkdir()
+            probe.rmdir()
+        else:
+            os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            probe.unlink()
+    except OSError as error:
+        where = "" if folder == out else f" (in {folder})"
+        raise OutputDirError(f"--out {out} cannot be written{where}: {error.strerror or error}") from error

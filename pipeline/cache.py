@@ -15,18 +15,21 @@ and waits (``busy_timeout``) rather than failing when another holds the write lo
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from pipeline.config import CACHE_ENV
-from pipeline.errors import UsageError
+from pipeline.errors import CacheError
 from pipeline.records import Extraction, Mention, Quantity, Sentence
 
 FILE_NAME = "extractions.sqlite3"
+T = TypeVar("T")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS extractions (
     key TEXT PRIMARY KEY,
@@ -47,6 +50,19 @@ def default_location() -> Path:
     return Path(base) / "kg"
 
 
+def _guarded(method: Callable[..., T]) -> Callable[..., T]:
+    """A cache that turns out damaged halfway through a run stops it with the way out, not a traceback."""
+
+    @functools.wraps(method)
+    def call(self: Cache, *args: object, **kwargs: object) -> T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as error:
+            raise CacheError(self.folder, error) from error
+
+    return call
+
+
 class Cache:
     """Extraction results by key. Use as a context manager or call :meth:`close`."""
 
@@ -60,7 +76,7 @@ class Cache:
             self._db.execute("PRAGMA busy_timeout=60000")
             self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as error:
-            raise UsageError(f"cannot use the cache folder {self.folder}: {error}") from error
+            raise CacheError(self.folder, error) from error
         self.hits = 0
         self.misses = 0
 
@@ -73,6 +89,7 @@ class Cache:
     def close(self) -> None:
         self._db.close()
 
+    @_guarded
     def get_many(self, keys: dict[str, str]) -> dict[str, Extraction]:
         """Cached extractions for ``keys`` (article id -> cache key), by article id."""
         by_key = {key: article_id for article_id, key in keys.items()}
@@ -89,6 +106,7 @@ class Cache:
         self.misses += len(by_key) - len(found)
         return found
 
+    @_guarded
     def put_many(self, items: Iterable[tuple[str, Extraction]], *, model: str) -> None:
         rows = [(key, model, _encode(extraction)) for key, extraction in items]
         if not rows:
@@ -99,6 +117,7 @@ class Cache:
                 "INSERT OR REPLACE INTO extractions (key, model, payload) VALUES (?, ?, ?)", rows
             )
 
+    @_guarded
     def get_signatures(self, keys: Iterable[str]) -> dict[str, bytes]:
         """De-duplication's MinHash signatures (raw bytes) by key: only new articles need hashing."""
         wanted = sorted(set(keys))
@@ -111,6 +130,7 @@ class Cache:
             )
         return found
 
+    @_guarded
     def put_signatures(self, items: Iterable[tuple[str, bytes]]) -> None:
         rows = list(items)
         if rows:
@@ -118,6 +138,7 @@ class Cache:
                 self._db.execute("BEGIN IMMEDIATE")
                 self._db.executemany("INSERT OR REPLACE INTO signatures (key, hashes) VALUES (?, ?)", rows)
 
+    @_guarded
     def clear(self) -> int:
         (count,) = self._db.execute("SELECT COUNT(*) FROM extractions").fetchone()
         with self._db:
@@ -127,6 +148,7 @@ class Cache:
         self._db.execute("VACUUM")
         return int(count)
 
+    @_guarded
     def info(self) -> dict[str, object]:
         (count,) = self._db.execute("SELECT COUNT(*) FROM extractions").fetchone()
         models = [m for (m,) in self._db.execute("SELECT DISTINCT model FROM extractions ORDER BY model")]
@@ -134,11 +156,24 @@ class Cache:
         return {"folder": str(self.folder), "entries": int(count), "models": models, "bytes": size}
 
 
+def remove_files(folder: str | os.PathLike[str] | None = None) -> list[Path]:
+    """Delete the cache's database files (``kg cache clear`` on a cache SQLite cannot open); returns
+    the files removed. Only the cache's own file names are touched."""
+    folder = Path(folder) if folder else default_location()
+    removed = []
+    for name in (FILE_NAME, FILE_NAME + "-wal", FILE_NAME + "-shm", FILE_NAME + "-journal"):
+        path = folder / name
+        if path.is_file() and not path.is_symlink():
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
 def cache_key(body: str, *, model: str, extraction_version: str) -> str:
     """Hash of everything extraction depends on."""
     digest = hashlib.sha256()
     for part in (model, extraction_version, body):
-        digest.update(part.encode("utf-8"))
+        digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()
 
@@ -153,16 +188,18 @@ def _fields(record: object) -> list[object]:
 
 
 def _encode(extraction: Extraction) -> str:
-    return json.dumps(
-        [
-            [_fields(s) for s in extraction.sentences],
-            [_fields(m) for m in extraction.mentions],
-            [_fields(q) for q in extraction.quantities],
-            [list(pair) for pair in extraction.abbreviations],
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    records = [
+        [_fields(s) for s in extraction.sentences],
+        [_fields(m) for m in extraction.mentions],
+        [_fields(q) for q in extraction.quantities],
+        [list(pair) for pair in extraction.abbreviations],
+    ]
+    payload = json.dumps(records, ensure_ascii=False, separators=(",", ":"))
+    try:
+        payload.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: SQLite takes UTF-8 only, so escape it as JSON does
+        payload = json.dumps(records, separators=(",", ":"))
+    return payload
 
 
 def _decode(payload: str, article_id: str) -> Extraction:

@@ -6,10 +6,12 @@ import contextlib
 import dataclasses
 import logging
 import os
+import re
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -21,10 +23,14 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+from rich.text import Text
 
 from pipeline import api
 from pipeline.config import DEFAULT_MODEL, MODEL_ENV, Settings
 from pipeline.errors import KgError, MissingStageOutputError
+
+if TYPE_CHECKING:
+    from pipeline.evaluate import Report
 
 app = typer.Typer(
     name="kg",
@@ -41,6 +47,36 @@ app = typer.Typer(
 err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 log = logging.getLogger("kg")
+
+# --- printing: everything that comes from the inputs is plain text -----------------------------------
+# File names, article fields, reasons and error messages are written by strangers. Printed as Rich
+# markup, "[link=...]" becomes a link and "[/]" a MarkupError; printed raw, an escape sequence retitles or
+# clears the terminal. So every line goes through _say, which prints its parts as plain text.
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def plain(value: object) -> Text:
+    """``value`` as text the terminal shows as it is: no markup or emoji codes, no control characters
+    (line breaks and tabs become spaces, bidirectional overrides go), lone surrogates as U+FFFD."""
+
+    def replace(match: re.Match[str]) -> str:
+        ch = match[0]
+        return " " if ch in "\t\n\r" else "\ufffd" if "\ud800" <= ch <= "\udfff" else ""
+
+    return Text(_UNPRINTABLE.sub(replace, str(value)))
+
+
+def _say(console: Console, *parts: object) -> None:
+    """Print one line made of ``parts``: text, or (text, Rich style) pairs; all of it plain text."""
+    line = Text()
+    for part in parts:
+        if isinstance(part, tuple):
+            line.append(plain(part[0]).plain, style=part[1])
+        else:
+            line.append(plain(part))
+    console.print(line, highlight=False, soft_wrap=True)
+
 
 Inputs = Annotated[
     list[Path],
@@ -71,6 +107,16 @@ TextColumn_ = Annotated[
     str | None, typer.Option("--text-column", help="CSV column holding the article text (default: detected).")
 ]
 Workers = Annotated[int, typer.Option("--workers", "-w", help="Processes for spaCy (like n_process).", min=1)]
+FollowLinks = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links",
+        help="Follow symbolic links in input folders even when they lead outside the inputs.",
+    ),
+]
+MaxFileMb = Annotated[
+    int, typer.Option("--max-file-mb", help="Skip (and report) input files larger than this many MB.", min=1)
+]
 Model = Annotated[
     str,
     typer.Option("--model", envvar=MODEL_ENV, help="spaCy model package to use (env KG_MODEL)."),
@@ -110,9 +156,11 @@ def _progress(quiet: bool) -> Iterator[api.ProgressFn | None]:
 def _summary(result: api.Result, written: Path) -> None:
     counts = result.counts()
     for skipped in result.corpus.skipped:
-        err.print(f"[yellow]skipped[/] {skipped.source}: {skipped.reason}", highlight=False, soft_wrap=True)
+        _say(err, ("skipped", "yellow"), f" {skipped.source}: {skipped.reason}")
+    for folder in result.corpus.runs:
+        _say(err, ("left out", "yellow"), f" {folder}: it holds an earlier kg run (its files are outputs)")
     for source, encoding in result.corpus.encodings:
-        err.print(f"[dim]decoded {source} as {encoding}[/]", highlight=False)
+        _say(err, (f"decoded {source} as {encoding}", "dim"))
     ingested = counts["ingest"]
     lines = [
         f"Read {ingested['files']} file(s): {ingested['articles']} articles, {ingested['kept']} kept, "
@@ -141,9 +189,13 @@ def _summary(result: api.Result, written: Path) -> None:
             f"Graph: {graphed['nodes']} nodes ({graphed['number_nodes']} numbers), {graphed['edges']} edges, "
             f"{graphed['communities']} communities."
         )
+    if result.corpus.runs:
+        lines.append(
+            f"Left out {len(result.corpus.runs)} folder(s) holding an earlier kg run (listed above)."
+        )
     for line in lines:
-        out.print(line, highlight=False, soft_wrap=True)
-    out.print(f"Wrote {written}/", highlight=False)
+        _say(out, line)
+    _say(out, f"Wrote {written}/")
 
 
 RunDir = Annotated[
@@ -197,12 +249,15 @@ def run(
     scheduler: Scheduler = None,
     text_field: TextField = None,
     text_column: TextColumn_ = None,
+    follow_links: FollowLinks = False,
+    max_file_mb: MaxFileMb = 256,
     force: Force = False,
     strict: Strict = False,
     raw_csv: RawCsv = False,
     quiet: Quiet = False,
 ) -> None:
     """Run every stage on INPUTS and write all outputs into --out."""
+    api.check_out(out_dir, force=force)  # before minutes of work, not after
     settings = Settings(
         model=model,
         workers=workers,
@@ -214,6 +269,8 @@ def run(
         numbers=not no_numbers,
         text_field=text_field,
         text_column=text_column,
+        follow_links=follow_links,
+        max_file_mb=max_file_mb,
     )
     if aliases is not None:
         settings = dataclasses.replace(settings, aliases=str(aliases))
@@ -237,10 +294,11 @@ def _where_extraction_runs(
 
 def _check_strict(result: api.Result, strict: bool) -> None:
     if strict and result.corpus.skipped:
-        err.print(
-            f"[red]error:[/] --strict: {len(result.corpus.skipped)} input(s) were skipped (listed above and in "
+        _say(
+            err,
+            ("error:", "red"),
+            f" --strict: {len(result.corpus.skipped)} input(s) were skipped (listed above and in "
             "manifest.json); the outputs hold the good ones",
-            highlight=False,
         )
         raise typer.Exit(1)
 
@@ -251,12 +309,18 @@ def ingest(
     out_dir: OutDir = Path("graphs/run"),
     text_field: TextField = None,
     text_column: TextColumn_ = None,
+    follow_links: FollowLinks = False,
+    max_file_mb: MaxFileMb = 256,
     force: Force = False,
     strict: Strict = False,
     quiet: Quiet = False,
 ) -> None:
-    """Read INPUTS into articles and mark duplicates: writes articles.csv and manifest.json."""
-    settings = Settings(text_field=text_field, text_column=text_column)
+    """Read INPUTS into articles and mark duplicates: writes articles.csv and manifest.json (the later
+    stages' files of an earlier run in --out are removed: they no longer match)."""
+    api.check_out(out_dir, force=force)
+    settings = Settings(
+        text_field=text_field, text_column=text_column, follow_links=follow_links, max_file_mb=max_file_mb
+    )
     with _progress(quiet) as progress:
         result = api.build(inputs, settings=settings, progress=progress, stop_after="ingest")
     written = result.save(out_dir, force=force)
@@ -277,6 +341,7 @@ def extract(
 ) -> None:
     """Extract mentions and numbers from RUN_DIR/articles.csv (restarts a run after ingest)."""
     result = api.load(run_dir, through="ingest")
+    api.check_out(run_dir, force=False)
     result.settings = dataclasses.replace(
         result.settings,
         model=model,
@@ -294,6 +359,7 @@ def resolve(run_dir: RunDir, aliases: Aliases = None) -> None:
     result = api.load(run_dir, through="extract")
     if not result.extractions:
         raise MissingStageOutputError(run_dir / "mentions.csv", "resolve", f"kg extract {run_dir}")
+    api.check_out(run_dir, force=False)
     if aliases is not None:
         result.settings = dataclasses.replace(result.settings, aliases=str(aliases))
     api.run_stage(result, "resolve")
@@ -311,6 +377,7 @@ def graph(
     result = api.load(run_dir, through="resolve")
     if result.resolution is None:
         raise MissingStageOutputError(run_dir / "merges.csv", "graph", f"kg resolve {run_dir}")
+    api.check_out(run_dir, force=False)
     result.settings = dataclasses.replace(
         result.settings, window=window.lower(), min_weight=min_weight, numbers=not no_numbers
     )
@@ -321,17 +388,8 @@ def graph(
 @app.command()
 def export(run_dir: RunDir) -> None:
     """Render RUN_DIR's graph tables as graph.graphml and graph.gexf (and the HTML page)."""
-    from pipeline import tables
-    from pipeline.export import export as export_graph
-    from pipeline.export import read_graph
-
-    if not (run_dir / "edges.csv").exists():
-        raise MissingStageOutputError(run_dir / "edges.csv", "export", f"kg graph {run_dir}")
-    top = 300  # the page shows what the run asked for (kg run --top), else the default
-    if (run_dir / tables.MANIFEST).exists():
-        top = int((tables.read_manifest(run_dir / tables.MANIFEST).get("settings") or {}).get("top") or top)
-    for path in export_graph(read_graph(run_dir), run_dir, top=top):
-        out.print(f"Wrote {path}", highlight=False)
+    for path in api.export_run(run_dir):
+        _say(out, f"Wrote {path}")
 
 
 @app.command()
@@ -346,37 +404,46 @@ def ego(
     top: Annotated[
         int, typer.Option("--top", help="Nodes shown on the HTML page (the CSVs keep all).", min=1)
     ] = 300,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Write into a non-empty folder that holds no earlier kg output."),
+    ] = False,
 ) -> None:
-    """Write the neighbourhood of one entity as its own nodes/edges/GraphML/GEXF files and graph.html."""
-    from pipeline.export import export as export_graph
+    """Write the neighbourhood of one entity as its own nodes/edges/GraphML/GEXF files and graph.html
+    (never into a run's folder; an earlier kg ego output is replaced)."""
+    from pipeline import tables
     from pipeline.export import read_graph
     from pipeline.query import ego as ego_of
 
-    if not (graph_dir / "edges.csv").exists():
+    if not tables.present(graph_dir, "edges.csv"):
         raise MissingStageOutputError(graph_dir / "edges.csv", "ego", f"kg run INPUT... --out {graph_dir}")
-    sub = ego_of(read_graph(graph_dir), name, hops=hops)
     target = out_dir or graph_dir / "ego"
-    api.prepare_out(target, force=False)
-    export_graph(sub, target, top=top)
+    api.check_ego_out(target, graph_dir, force=force)
+    manifest = tables.kg_manifest(graph_dir) or {}
+    safe_csv = bool(dict(manifest.get("settings") or {}).get("safe_csv", True))  # type: ignore[call-overload]
+    with tables.formula_guard(safe_csv):
+        sub = ego_of(read_graph(graph_dir), name, hops=hops)
+    api.save_ego(sub, target, force=force, top=top, safe_csv=safe_csv, source=graph_dir)
     label = sub.nodes[sub.graph["center"]].get("label", sub.graph["center"])
-    out.print(
+    _say(
+        out,
         f"{label} ({sub.graph['center']}): {sub.number_of_nodes()} nodes and {sub.number_of_edges()} edges "
         f"within {hops} hop(s). Wrote {target}/",
-        highlight=False,
     )
 
 
 @app.command()
 def stats(
-    run_dir: RunDir, limit: Annotated[int, typer.Option("--limit", help="Rows per table.")] = 10
+    run_dir: RunDir, limit: Annotated[int, typer.Option("--limit", help="Rows per table.", min=0)] = 10
 ) -> None:
     """Print the top entities per type, the strongest links and the largest communities of RUN_DIR."""
     from rich.table import Table
 
+    from pipeline import tables
     from pipeline.export import read_graph
     from pipeline.query import summarize
 
-    if not (run_dir / "edges.csv").exists():
+    if not tables.present(run_dir, "edges.csv"):
         raise MissingStageOutputError(run_dir / "edges.csv", "stats", f"kg run INPUT... --out {run_dir}")
     summary = summarize(read_graph(run_dir), per_type=limit, edges=limit, communities=limit)
     for kind, rows in summary.top.items():
@@ -386,19 +453,19 @@ def stats(
         for column in ("label", "id", "pagerank", "mentions"):
             table.add_column(column, justify="right" if column in {"pagerank", "mentions"} else "left")
         for node, label, rank, mentions in rows:
-            table.add_row(label, node, f"{rank:.4f}", str(mentions))
+            table.add_row(plain(label), plain(node), f"{rank:.4f}", str(mentions))
         out.print(table)
     table = Table(title="Strongest links", title_justify="left")
     for column in ("a", "b", "weight", "articles", "npmi"):
         table.add_column(column, justify="right" if column in {"weight", "articles", "npmi"} else "left")
     for a, b, weight, articles, npmi in summary.edges:
-        table.add_row(a, b, str(weight), str(articles), f"{npmi:.3f}")
+        table.add_row(plain(a), plain(b), str(weight), str(articles), f"{npmi:.3f}")
     out.print(table)
     table = Table(title="Largest communities", title_justify="left")
     for column in ("community", "size", "most central members"):
         table.add_column(column, justify="right" if column != "most central members" else "left")
     for community, size, members in summary.communities:
-        table.add_row(str(community), str(size), ", ".join(members))
+        table.add_row(str(community), str(size), plain(", ".join(members)))
     out.print(table)
 
 
@@ -413,21 +480,29 @@ def cache_info(cache: CacheDir = None) -> None:
 
     with Cache(cache) as store:
         info = store.info()
-    out.print(
+    _say(
+        out,
         f"{info['folder']}: {info['entries']} article(s), {int(info['bytes']) / 1e6:.1f} MB, "
         f"models: {', '.join(info['models']) or 'none'}",  # type: ignore[arg-type]
-        highlight=False,
     )
 
 
 @cache_app.command("clear")
 def cache_clear(cache: CacheDir = None) -> None:
-    """Remove every cached extraction."""
-    from pipeline.cache import Cache
+    """Remove every cached extraction (a damaged cache file is deleted)."""
+    from pipeline.cache import Cache, default_location, remove_files
+    from pipeline.errors import CacheError
 
-    with Cache(cache) as store:
-        removed = store.clear()
-    out.print(f"Removed {removed} cached extraction(s) from {store.folder}", highlight=False)
+    try:
+        with Cache(cache) as store:
+            removed = store.clear()
+    except CacheError as error:
+        _say(err, ("warning:", "yellow"), f" {error}")
+        files = remove_files(cache)
+        folder = cache or default_location()
+        _say(out, f"Removed the damaged cache from {folder} ({len(files)} file(s)); it starts afresh")
+        return
+    _say(out, f"Removed {removed} cached extraction(s) from {store.folder}")
 
 
 @app.command(name="eval")
@@ -439,9 +514,54 @@ def evaluate(
 ) -> None:
     """Score RUN_DIR against a gold annotation: precision/recall per type, merges, numbers."""
     from pipeline.evaluate import evaluate as score
-    from pipeline.evaluate import render
 
-    render(score(run_dir, gold), out)
+    _report(score(run_dir, gold))
+
+
+def _report(report: Report) -> None:
+    """Print an evaluation report (names come from the run and the gold file: plain text)."""
+    from rich.table import Table
+
+    table = Table(title="Entities against the gold annotation")
+    for column in ("type", "gold", "found", "recall", "nodes", "correct", "precision"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for t in report.types:
+        table.add_row(
+            plain(t.type),
+            str(t.gold),
+            str(t.found),
+            f"{t.recall:.3f}",
+            str(t.nodes),
+            str(t.correct),
+            f"{t.precision:.3f}",
+        )
+    out.print(table)
+    unmerged = report.unmerged
+    _say(
+        out,
+        f"Alias sets merged: {report.alias_sets_merged}/{report.alias_sets}"
+        + (f" (not merged: {', '.join(unmerged)})" if unmerged else ""),
+    )
+    _say(out, f"Wrong merges: {len(report.wrong_merges)}")
+    for line in report.wrong_merges:
+        _say(out, f"  {line}")
+    for t in report.types:
+        if t.missed:
+            _say(out, f"Missed {t.type}: {', '.join(t.missed)}")
+        if t.spurious:
+            _say(out, f"Not in gold as {t.type}: {', '.join(t.spurious)}")
+    n = report.numbers
+    if n is not None:
+        _say(
+            out,
+            f"Numbers: {n.found}/{n.gold} found; value {n.value}/{n.gold}, object {n.obj}/{n.gold}, "
+            f"value and object {n.value_and_object}/{n.gold}, category {n.category}/{n.gold}; "
+            f"false counts {len(n.false_counts)}/{n.non_counts}",
+        )
+        for line in n.wrong:
+            _say(out, f"  {line}")
+        for line in n.false_counts:
+            _say(out, f"  not a count but listed: {line}")
 
 
 def main() -> None:
@@ -450,11 +570,34 @@ def main() -> None:
     Typer itself handles its own usage errors (unknown option, missing argument) with exit code 2.
     """
     logging.basicConfig(level=os.environ.get("KG_LOG", "WARNING").upper(), format="%(levelname)s %(message)s")
+    interrupted: list[int] = []
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        interrupted.append(signum)
+        signal.default_int_handler(signum, frame)  # KeyboardInterrupt, which Typer turns into exit 130
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
         app()
     except KgError as error:
-        err.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
+        _say(err, ("error:", "red"), f" {error}")
         sys.exit(error.exit_code)
+    except SystemExit as done:
+        if done.code == 130 and interrupted:
+            _say(err, ("interrupted", "yellow"), " (Ctrl-C): stopped; --out keeps its earlier run, if any")
+        raise
+    except KeyboardInterrupt:
+        _say(err, ("interrupted", "yellow"), " (Ctrl-C): stopped; --out keeps its earlier run, if any")
+        sys.exit(130)
+    except Exception:
+        # A bug: the traceback helps, but it may quote input text, so it is printed as plain text too.
+        import traceback
+
+        for line in traceback.format_exc().splitlines():
+            _say(err, line)
+        sys.exit(1)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 if __name__ == "__main__":

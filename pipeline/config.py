@@ -39,6 +39,10 @@ class Settings:
     near_duplicate_threshold: float = NEAR_DUPLICATE_THRESHOLD
     text_field: str | None = None
     text_column: str | None = None
+    #: Follow every symbolic link in input folders, also those leading outside the inputs.
+    follow_links: bool = False
+    #: Files larger than this (in MB, 10^6 bytes) are skipped and reported.
+    max_file_mb: int = 256
     aliases: str = str(DEFAULT_ALIASES)
     numbers: bool = True
     min_weight: int = 1
@@ -57,6 +61,14 @@ class Settings:
             raise BadOptionError("--workers", self.workers, "a whole number of processes, 1 or more")
         if self.engine not in ENGINES:
             raise BadOptionError("--engine", self.engine, " | ".join(ENGINES))
+        if self.scheduler and self.engine != "dask":
+            raise BadOptionError(
+                "--scheduler",
+                self.scheduler,
+                "no scheduler with --engine local (add --engine dask to use it)",
+            )
+        if self.max_file_mb < 1:
+            raise BadOptionError("--max-file-mb", self.max_file_mb, "a whole number of megabytes, 1 or more")
         if self.window not in WINDOWS:
             raise BadOptionError("--window", self.window, " | ".join(WINDOWS))
         if self.min_weight < 1:

@@ -31,10 +31,14 @@ class MissingPathError(UsageError):
 
 
 class NoInputsError(UsageError):
-    def __init__(self, paths: list[str], suffixes: tuple[str, ...]) -> None:
+    def __init__(self, paths: list[str], suffixes: tuple[str, ...], *, runs: list[str] = ()) -> None:
         shown = ", ".join(paths)
+        left_out = (
+            f"; left out {len(runs)} folder(s) holding an earlier kg run: {', '.join(runs)}" if runs else ""
+        )
         super().__init__(
-            f"no supported input files in {shown} (looked for {', '.join(suffixes)}; folders are searched recursively)"
+            f"no supported input files in {shown} (looked for {', '.join(suffixes)}; folders are searched "
+            f"recursively){left_out}"
         )
 
 
@@ -59,6 +63,42 @@ class OutputDirError(UsageError):
 class MissingStageOutputError(UsageError):
     def __init__(self, path: Path, stage: str, producer: str) -> None:
         super().__init__(f"{path} not found: the {stage} stage needs it; run '{producer}' first")
+
+
+class CacheError(UsageError):
+    """The extraction cache cannot be opened or read (a damaged or foreign file, no permission)."""
+
+    def __init__(self, folder: Path, error: Exception) -> None:
+        super().__init__(
+            f"cannot use the extraction cache in {folder}: {error}. Run without it with --no-cache, "
+            f"or empty it with 'kg cache clear --cache {folder}' (or choose another with --cache DIR)"
+        )
+
+
+class StaleOutputError(UsageError):
+    """A run's file that its manifest.json does not vouch for: a reader must not mix it with the rest."""
+
+    _MAKES = {
+        "ingest": "kg ingest INPUT... --out {folder}",
+        "extract": "kg extract {folder}",
+        "resolve": "kg resolve {folder}",
+        "graph": "kg graph {folder}",
+    }
+
+    def __init__(self, path: Path, why: str, stage: str) -> None:
+        remedy = self._MAKES.get(stage, "kg run INPUT... --out {folder}").format(folder=path.parent)
+        super().__init__(f"{path} {why}; run '{remedy}' to make it again (or 'kg run' for the whole run)")
+
+
+class OutputWriteError(KgError):
+    """The run's files could not be written (a full disk, a read-only folder): the folder is unchanged."""
+
+    def __init__(self, folder: Path, error: OSError) -> None:
+        where = f" ({error.filename})" if error.filename else ""
+        super().__init__(
+            f"cannot write the run into {folder}: {error.strerror or error}{where}; "
+            "the folder was left as it was"
+        )
 
 
 class InputError(KgError):

@@ -73,10 +73,16 @@ def evaluate(run_dir: str | os.PathLike[str], gold: str | os.PathLike[str]) -> R
             raise UsageError(
                 f"{path} not found" + (" (run 'kg run' first)" if path.name == "nodes.csv" else "")
             )
-    data = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
+    try:
+        data = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise UsageError(f"{gold_path}: not a valid YAML gold annotation ({error})") from error
+    if not isinstance(data, dict):
+        raise UsageError(f"{gold_path}: a gold annotation is a YAML mapping, not a {type(data).__name__}")
+    tables.present(run_dir, "nodes.csv")  # refuses a file left from an earlier run
     nodes = [row for row in tables.read_csv(run_dir / "nodes.csv") if row["type"] in ENTITY_TYPES]
     report = _entities(nodes, data)
-    if data.get("numbers") and (run_dir / "numbers.csv").exists():
+    if data.get("numbers") and tables.present(run_dir, "numbers.csv"):
         report.numbers = _numbers(run_dir, data)
     return report
 
@@ -192,46 +198,3 @@ def _numbers(run_dir: Path, data: dict) -> NumberScore:
 def _head(phrase: str) -> str:
     words = phrase.lower().split()
     return words[-1] if words else ""
-
-
-def render(report: Report, console: object) -> None:
-    """Print the report as tables (a rich Console)."""
-    from rich.table import Table
-
-    table = Table(title="Entities against the gold annotation")
-    for column in ("type", "gold", "found", "recall", "nodes", "correct", "precision"):
-        table.add_column(column, justify="left" if column == "type" else "right")
-    for t in report.types:
-        table.add_row(
-            t.type,
-            str(t.gold),
-            str(t.found),
-            f"{t.recall:.3f}",
-            str(t.nodes),
-            str(t.correct),
-            f"{t.precision:.3f}",
-        )
-    console.print(table)  # type: ignore[attr-defined]
-    console.print(  # type: ignore[attr-defined]
-        f"Alias sets merged: {report.alias_sets_merged}/{report.alias_sets}"
-        + (f" (not merged: {', '.join(report.unmerged)})" if report.unmerged else "")
-    )
-    console.print(f"Wrong merges: {len(report.wrong_merges)}")  # type: ignore[attr-defined]
-    for line in report.wrong_merges:
-        console.print(f"  {line}")  # type: ignore[attr-defined]
-    for t in report.types:
-        if t.missed:
-            console.print(f"Missed {t.type}: {', '.join(t.missed)}")  # type: ignore[attr-defined]
-        if t.spurious:
-            console.print(f"Not in gold as {t.type}: {', '.join(t.spurious)}")  # type: ignore[attr-defined]
-    n = report.numbers
-    if n is not None:
-        console.print(  # type: ignore[attr-defined]
-            f"Numbers: {n.found}/{n.gold} found; value {n.value}/{n.gold}, object {n.obj}/{n.gold}, "
-            f"value and object {n.value_and_object}/{n.gold}, category {n.category}/{n.gold}; "
-            f"false counts {len(n.false_counts)}/{n.non_counts}"
-        )
-        for line in n.wrong:
-            console.print(f"  {line}")  # type: ignore[attr-defined]
-        for line in n.false_counts:
-            console.print(f"  not a count but listed: {line}")  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ import io
 import json
 import os
 import re
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -28,7 +29,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from pipeline import tables
 from pipeline.errors import InputError, MissingPathError, NoInputsError
+from pipeline.names import strip_invisible
 from pipeline.records import Article, Corpus, Skipped
 
 SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".html", ".htm")
@@ -61,6 +64,10 @@ MAX_WORD_CHARS = 200
 _NOT_WORDS = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 NO_READABLE_TEXT = f"no readable text (only runs of more than {MAX_WORD_CHARS} characters without a space)"
 
+#: The largest file read (``--max-file-mb``): a file is read whole into memory, and an input this large
+#: is more likely a dump or a device than news.
+MAX_FILE_BYTES = 256_000_000
+
 Progress = Callable[[int, int], None]
 
 
@@ -69,27 +76,33 @@ def ingest(
     *,
     text_field: str | None = None,
     text_column: str | None = None,
+    follow_links: bool = False,
+    max_file_bytes: int = MAX_FILE_BYTES,
     progress: Progress | None = None,
 ) -> Corpus:
     """Read every supported file under ``paths`` into articles (not yet de-duplicated).
 
+    Only regular files of at most ``max_file_bytes`` are read. In folders, a symbolic link is followed
+    only when it leads to a place inside ``paths`` (or with ``follow_links``), and a folder holding an
+    earlier kg run (its manifest.json) is left out: its CSVs are outputs, not news.
+
     Raises :class:`MissingPathError` for a path that does not exist and :class:`NoInputsError` when the
     paths hold no supported file; every other problem is recorded in ``Corpus.skipped``.
     """
-    files, ignored, skipped = _discover(paths)
+    files, ignored, skipped, runs = _discover(paths, follow_links=follow_links)
     if not files and not skipped:
-        raise NoInputsError([str(p) for p in paths], SUFFIXES)
+        raise NoInputsError([_shown(p) for p in paths], SUFFIXES, runs=[_shown(r) for r in runs])
     articles: list[Article] = []
     skipped = list(skipped)
     encodings: list[tuple[str, str]] = []
     for done, path in enumerate(files, start=1):
-        source = str(path)
+        source = _shown(path)
         try:
-            text, encoding = _decode(_read_bytes(path), source)
+            text, encoding = _decode(tables.read_regular(path, max_bytes=max_file_bytes), source)
             reader = _READERS[path.suffix.lower()]
             found, bad = reader(text, source, encoding, text_field=text_field, text_column=text_column)
         except InputError as error:
-            skipped.append(Skipped(error.source, error.reason))
+            skipped.append(Skipped(source, error.reason))
         else:
             articles.extend(found)
             skipped.extend(bad)
@@ -101,29 +114,43 @@ def ingest(
             progress(done, len(files))
     return Corpus(
         articles=tuple(articles),
-        skipped=tuple(skipped),
-        files=tuple(str(f) for f in files),
-        ignored=tuple(str(f) for f in ignored),
+        skipped=tuple(Skipped(_shown(s.source), _shown(s.reason)) for s in skipped),
+        files=tuple(_shown(f) for f in files),
+        ignored=tuple(_shown(f) for f in ignored),
         encodings=tuple(encodings),
+        runs=tuple(_shown(r) for r in runs),
     )
+
+
+def _shown(value: object) -> str:
+    """A path or message as text that can be written: a file name that is not UTF-8 reaches Python
+    with lone surrogates standing for its bytes, which no UTF-8 file or terminal accepts."""
+    return tables.without_surrogates(str(value))
 
 
 # --- finding files ---------------------------------------------------------------------------------
 
 
-def _discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], list[Path], list[Skipped]]:
-    """Files to read (sorted, each once), files ignored for their extension, and unreadable folders."""
+def _discover(
+    paths: Sequence[str | os.PathLike[str]], *, follow_links: bool
+) -> tuple[list[Path], list[Path], list[Skipped], list[Path]]:
+    """Files to read (sorted, each once), files ignored for their extension, folders and links that
+    could not be used, and folders left out because they hold an earlier kg run."""
     files: dict[str, Path] = {}
     ignored: list[Path] = []
     skipped: list[Skipped] = []
+    runs: list[Path] = []
+    # A link inside an input folder may only lead somewhere inside the inputs the user named.
+    roots = [os.path.realpath(p) for p in paths]
     for raw in paths:
         path = Path(raw)
         if not path.exists() and not path.is_symlink():
-            raise MissingPathError(path)
+            raise MissingPathError(_shown(path))
         if path.is_dir():
-            found, unsupported, bad = _walk(path)
+            found, unsupported, bad, nested = _walk(path, roots=roots, follow_links=follow_links)
             ignored.extend(unsupported)
             skipped.extend(bad)
+            runs.extend(nested)
         elif path.suffix.lower() in SUFFIXES:
             found = [path]
         else:
@@ -131,18 +158,35 @@ def _discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], list
             found = []
         for file in found:
             files.setdefault(os.path.realpath(file), file)
-    return sorted(files.values(), key=str), sorted(ignored, key=str), skipped
+    return sorted(files.values(), key=str), sorted(ignored, key=str), skipped, runs
 
 
-def _walk(root: Path) -> tuple[list[Path], list[Path], list[Skipped]]:
-    """Recursive listing that follows symlinked folders but never enters the same folder twice."""
+def _walk(
+    root: Path, *, roots: Sequence[str], follow_links: bool
+) -> tuple[list[Path], list[Path], list[Skipped], list[Path]]:
+    """Recursive listing that never enters the same folder twice, follows a symbolic link only to a
+    place inside ``roots`` (unless ``follow_links``) and leaves out folders holding a kg run."""
     found: list[Path] = []
     unsupported: list[Path] = []
     bad: list[Skipped] = []
+    runs: list[Path] = []
     seen: set[str] = set()
 
     def on_error(error: OSError) -> None:
         bad.append(Skipped(str(error.filename), f"cannot list folder: {error.strerror}"))
+
+    def leads_out(path: str) -> bool:
+        if follow_links or not os.path.islink(path):
+            return False
+        if _inside(os.path.realpath(path), roots):
+            return False
+        target = os.readlink(path)
+        bad.append(
+            Skipped(
+                path, f"symbolic link to {target}, outside the inputs: not followed (--follow-links reads it)"
+            )
+        )
+        return True
 
     for folder, dirnames, filenames in os.walk(root, followlinks=True, onerror=on_error):
         real = os.path.realpath(folder)
@@ -150,26 +194,29 @@ def _walk(root: Path) -> tuple[list[Path], list[Path], list[Skipped]]:
             dirnames[:] = []
             continue
         seen.add(real)
-        dirnames.sort()
+        if tables.MANIFEST in filenames and tables.output_kind(Path(folder)):
+            runs.append(Path(folder))  # an earlier run's outputs (mentions.csv has a text column)
+            dirnames[:] = []
+            continue
+        dirnames[:] = sorted(d for d in dirnames if not leads_out(os.path.join(folder, d)))
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             file = Path(folder) / name
-            if file.suffix.lower() in SUFFIXES:
-                if file.is_file():
-                    found.append(file)
-                else:
-                    bad.append(Skipped(str(file), "not a regular file (broken link or device)"))
-            else:
+            if file.suffix.lower() not in SUFFIXES:
                 unsupported.append(file)
-    return found, unsupported, bad
+            elif leads_out(str(file)):
+                continue
+            elif file.is_file():
+                found.append(file)
+            else:
+                kind = "a broken link" if not file.exists() else "a FIFO, device or socket"
+                bad.append(Skipped(str(file), f"not a regular file ({kind}); only regular files are read"))
+    return found, unsupported, bad, runs
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise InputError(str(path), f"cannot read file: {error.strerror or error}") from error
+def _inside(path: str, roots: Sequence[str]) -> bool:
+    return any(os.path.commonpath([path, root]) == root for root in roots)
 
 
 # --- decoding ---------------------------------------------------------------------------------------
@@ -188,9 +235,14 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
     if not data.strip():
         raise InputError(source, "empty file")
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is None and b"\x00" in data:
+        encoding = _wide_encoding(data)
+        if encoding is None:
+            # A stray NUL or two (a damaged export) is dropped; text does not hold more than that.
+            if data.count(0) > max(1, len(data) // 100):
+                raise InputError(source, "binary file (contains NUL bytes), not text")
+            data = data.replace(b"\x00", b"")
     if encoding is None:
-        if b"\x00" in data:
-            raise InputError(source, "binary file (contains NUL bytes), not text")
         try:
             text = data.decode("utf-8")
             encoding = "utf-8"
@@ -207,10 +259,35 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(_CONTROL.findall(text[:65536])) > 0.05 * min(len(text), 65536):
         raise InputError(source, "binary file (mostly control characters), not text")
-    text = unicodedata.normalize("NFC", _CONTROL.sub("", text))
+    text = unicodedata.normalize("NFC", strip_invisible(_CONTROL.sub("", text)))
     if not text.strip():
         raise InputError(source, "empty file (only whitespace or control characters)")
     return text, encoding
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 without a byte-order mark, told by where the zero bytes fall: text in any
+    script below U+10000 has a zero in the top byte of every UTF-32 unit, and Latin text a zero in
+    every other byte of UTF-16."""
+    candidates = []
+    units = len(data) // 4
+    if units and len(data) % 4 == 0:
+        for name, top, high in (("utf-32-le", 3, 2), ("utf-32-be", 0, 1)):
+            if data[top::4].count(0) == units and data[high::4].count(0) >= 0.9 * units:
+                candidates.append(name)
+    pairs = len(data) // 2
+    if pairs and len(data) % 2 == 0:
+        odd, even = data[1::2].count(0), data[0::2].count(0)
+        for name, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+            if zeros >= 0.3 * pairs and others <= 0.05 * zeros:
+                candidates.append(name)
+    for name in candidates:
+        try:
+            data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return name
+    return None
 
 
 def _decode_legacy(data: bytes, source: str) -> tuple[str, str]:
@@ -288,19 +365,30 @@ def _article(
     fields = dict(fields or {})
     date = _pop_first(fields, DATE_KEYS)
     url = _pop_first(fields, URL_KEYS)
-    metadata = tuple(sorted((str(k), _metadata_value(v)) for k, v in fields.items() if _metadata_value(v)))
+    metadata = tuple(
+        sorted((_safe(str(k)), _safe(_metadata_value(v))) for k, v in fields.items() if _metadata_value(v))
+    )
+    body = _safe(body)
     return Article(
         article_id=_article_id(body),
         source=source,
         position=position,
-        title=_clean_line(title),
+        title=_safe(_clean_line(title)),
         body=body,
-        caption=_clean_line(caption),
-        date=date,
-        url=url,
+        caption=_safe(_clean_line(caption)),
+        date=_safe(date),
+        url=_safe(url),
         metadata=metadata,
         encoding=encoding,
     )
+
+
+def _safe(text: str) -> str:
+    """JSON strings may spell out what a decoded file never holds: control characters ("\\u001b"), lone
+    surrogates ("\\ud83d", half an emoji cut by a truncated export), invisible format characters."""
+    if text.isprintable():
+        return text
+    return strip_invisible(_CONTROL.sub("", tables.without_surrogates(text)))
 
 
 def _pop_first(fields: dict[str, object], keys: Sequence[str]) -> str:
@@ -431,9 +519,12 @@ def _read_jsonl(
             continue
         where = f"{source}:{number}"
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_int=_json_int)
         except json.JSONDecodeError as error:
             skipped.append(Skipped(where, f"malformed JSON ({error.msg} at column {error.colno})"))
+            continue
+        except RecursionError:
+            skipped.append(Skipped(where, "JSON nested too deeply to read"))
             continue
         if not isinstance(record, dict):
             skipped.append(Skipped(where, f"expected a JSON object, got {type(record).__name__}"))
@@ -442,7 +533,16 @@ def _read_jsonl(
             articles.append(_from_fields(record, where, len(articles), encoding, text_field, "--text-field"))
         except InputError as error:
             skipped.append(Skipped(error.source, error.reason))
+        except RecursionError:
+            skipped.append(Skipped(where, "JSON nested too deeply to read"))
     return articles, skipped
+
+
+def _json_int(digits: str) -> int | str:
+    # Python refuses to turn more than sys.get_int_max_str_digits() digits into an int (a guard against
+    # slow conversions); such a number is kept as it is written.
+    limit = sys.get_int_max_str_digits()
+    return digits if limit and len(digits) > limit else int(digits)
 
 
 def _from_fields(
@@ -455,6 +555,14 @@ def _from_fields(
         wanted = repr(chosen) if chosen else "one of " + ", ".join(TEXT_KEYS)
         raise InputError(where, f"no text field {wanted} (fields seen: {seen}); name it with {option}")
     value = fields.pop(key)
+    if isinstance(value, dict | list):
+        inside = f" (fields inside it: {', '.join(map(str, value))})" if isinstance(value, dict) else ""
+        kind = "an object" if isinstance(value, dict) else "a list"
+        raise InputError(
+            where, f"field {key!r} holds {kind}{inside}, not text; name the text field with {option}"
+        )
+    if isinstance(value, bool | int | float):
+        raise InputError(where, f"field {key!r} holds {json.dumps(value)}, not text")
     if value is None or not str(value).strip():
         raise InputError(where, f"empty text in field {key!r}")
     body = _body(str(value))
@@ -484,7 +592,7 @@ def _read_csv(
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
     try:
-        header = [_clean_line(h) for h in next(reader)]
+        header = _unique([_clean_line(h) for h in next(reader)])
     except (StopIteration, csv.Error) as error:
         raise InputError(source, f"no CSV header row ({error or 'file is empty'})") from error
     probe = {h: "" for h in header}
@@ -525,46 +633,219 @@ def _read_csv(
     return articles, skipped
 
 
+def _unique(names: list[str]) -> list[str]:
+    """Column names with repeats renamed "text_2", "text_3"...: a row's cells are a dict by name, and
+    two columns of one name would keep only the last one's text. The first keeps its name."""
+    taken = set(names)
+    seen: set[str] = set()
+    result = []
+    for name in names:
+        if name in seen:
+            number = 2
+            while f"{name}_{number}" in taken:
+                number += 1
+            name = f"{name}_{number}"
+            taken.add(name)
+        seen.add(name)
+        result.append(name)
+    return result
+
+
 # --- .html ------------------------------------------------------------------------------------------
 
 
 class _ArticleHTML(HTMLParser):
-    """Collects <title>, the first <h1> and every <p>, ignoring script/style/nav furniture."""
+    """The title, the first <h1> and every <p> of a page, read the way a browser builds the page.
 
-    _SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "figure"}
+    The standard library's tokenizer (entities, comments, script and style contents, broken markup)
+    with the part of HTML's tree construction that decides where a paragraph ends: a <p> ends at its
+    end tag, at the start of the next block (another <p>, <div>, a heading, a list, a table cell...), at
+    the end of an element holding it, or at the end of the page; valid HTML5 leaves most <p> open. A
+    heading ends at the start of a block too (browsers would let a stray <p> into an unclosed <h1>).
+
+    Page furniture (<nav>, <header>, <footer>, <aside>, <figure>) is left out when the page closes it.
+    An unclosed one holds, in the browser's tree, everything after it: the article itself. Knowing which
+    elements were closed by their own end tag is why this reads tokens rather than a library's finished
+    tree, which no longer says so. Every step is constant time per tag (amortized), whatever the nesting.
+    """
+
+    _FURNITURE = frozenset({"nav", "header", "footer", "aside", "figure"})
+    _NEVER_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "math"})
+    _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+    #: Start tags that close an open <p> (HTML's list, plus table parts and list items).
+    _CLOSE_P = frozenset(
+        [
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "center",
+            "details",
+            "dialog",
+            "dir",
+            "div",
+            "dl",
+            "dd",
+            "dt",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "footer",
+            "form",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "header",
+            "hgroup",
+            "hr",
+            "li",
+            "listing",
+            "main",
+            "menu",
+            "nav",
+            "ol",
+            "p",
+            "plaintext",
+            "pre",
+            "section",
+            "summary",
+            "table",
+            "tbody",
+            "td",
+            "tfoot",
+            "th",
+            "thead",
+            "tr",
+            "ul",
+            "xmp",
+        ]
+    )
+    #: A <p> inside one of these is out of reach of a block start outside it (HTML's "button scope").
+    _SCOPE = frozenset({"table", "td", "th", "caption", "button", "object", "marquee", "applet", "template"})
+    _VOID = frozenset(
+        [
+            "area",
+            "base",
+            "br",
+            "col",
+            "embed",
+            "hr",
+            "img",
+            "input",
+            "link",
+            "meta",
+            "param",
+            "source",
+            "track",
+            "wbr",
+            "keygen",
+            "frame",
+        ]
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.title = ""
         self.h1 = ""
         self.paragraphs: list[str] = []
-        self._stack: list[str] = []
-        self._buffer: list[str] = []
-        self._skipping = 0
+        self._stack: list[_Element] = []
+        self._open: Counter[str] = Counter()
+        self._markers: list[int] = []  # stack positions of open <p> and scope elements
+        self._ignoring = 0
+        self._furniture: list[tuple[int, int]] = []  # paragraph ranges inside closed furniture
+
+    # tokens -----------------------------------------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skipping += 1
-        if tag in {"title", "h1", "p"}:
-            self._stack.append(tag)
-            self._buffer = []
+        if tag in self._CLOSE_P:
+            if self._markers and self._stack[self._markers[-1]].tag == "p":
+                self._close_through(self._markers[-1])
+            if self._stack and self._stack[-1].tag in self._HEADINGS:
+                self._close_through(len(self._stack) - 1)
+        if tag == "br":
+            self._data(" ")
+        if tag in self._VOID:
+            return
+        if tag == "p" or tag in self._SCOPE:
+            self._markers.append(len(self._stack))
+        self._stack.append(_Element(tag, len(self.paragraphs)))
+        self._open[tag] += 1
+        if tag in self._NEVER_TEXT:
+            self._ignoring += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in self._VOID:
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP and self._skipping:
-            self._skipping -= 1
-        if self._stack and self._stack[-1] == tag:
-            self._stack.pop()
-            text = _clean_line("".join(self._buffer))
-            if tag == "title" and not self.title:
-                self.title = text
-            elif tag == "h1" and not self.h1:
-                self.h1 = text
-            elif tag == "p" and text and not self._skipping:
-                self.paragraphs.append(text)
+        if not self._open[tag]:
+            return  # a stray end tag: browsers ignore it too
+        position = len(self._stack) - 1
+        while self._stack[position].tag != tag:
+            position -= 1
+        self._stack[position].closed = True
+        self._close_through(position)
 
     def handle_data(self, data: str) -> None:
+        if not self._ignoring:
+            self._data(data)
+
+    def close(self) -> None:
+        super().close()
         if self._stack:
-            self._buffer.append(data)
+            self._close_through(0)
+        dropped = [False] * len(self.paragraphs)
+        for first, end in sorted(self._furniture, key=lambda r: (r[0], -r[1])):  # outer ranges first
+            for index in range(first, end):
+                if dropped[index]:
+                    break  # nested ranges: the rest is marked already
+                dropped[index] = True
+        self.paragraphs = [p for p, drop in zip(self.paragraphs, dropped, strict=True) if not drop]
+
+    # the open elements ------------------------------------------------------------------------------
+
+    def _data(self, data: str) -> None:
+        for element in reversed(self._stack):  # the innermost element that collects text gets it
+            if element.text is not None:
+                element.text.append(data)
+                return
+
+    def _close_through(self, position: int) -> None:
+        """Close the open elements from the innermost down to ``position``."""
+        while len(self._stack) > position:
+            element = self._stack.pop()
+            self._open[element.tag] -= 1
+            if self._markers and self._markers[-1] == len(self._stack):
+                self._markers.pop()
+            if element.tag in self._NEVER_TEXT:
+                self._ignoring -= 1
+            if element.text is not None:
+                self._finish(element)
+            elif element.tag in self._FURNITURE and element.closed:
+                self._furniture.append((element.paragraphs, len(self.paragraphs)))
+
+    def _finish(self, element: _Element) -> None:
+        text = _clean_line("".join(element.text or ()))
+        if element.tag == "p" and text:
+            self.paragraphs.append(text)
+        elif element.tag == "title" and not self.title:
+            self.title = text
+        elif element.tag == "h1" and not self.h1:
+            self.h1 = text
+
+
+class _Element:
+    __slots__ = ("closed", "paragraphs", "tag", "text")
+
+    def __init__(self, tag: str, paragraphs: int) -> None:
+        self.tag = tag
+        self.paragraphs = paragraphs  # paragraphs finished before it opened
+        self.closed = False  # by its own end tag
+        self.text: list[str] | None = [] if tag in {"p", "title", "h1"} else None
 
 
 def _read_html(text: str, source: str, encoding: str, **_: object) -> tuple[list[Article], list[Skipped]]:

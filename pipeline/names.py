@@ -10,6 +10,12 @@
 'turkiyes-ras-al-ayn'
 >>> skeleton("Türkiye") == skeleton("Turkey")
 True
+>>> slug("Владимир Путин"), slug("习近平")
+('vladimir-putin', 'xijinping')
+>>> name_key("Keir Star\u00admer") == name_key("Keir Starmer")
+True
+>>> display_name("Emmanuel Macron \U0001f1eb")
+'Emmanuel Macron'
 """
 
 from __future__ import annotations
@@ -30,6 +36,36 @@ _LEADING = frozenset({"the", "a", "an"})
 _MINOR_WORDS = frozenset({"of", "for", "on", "and", "the", "in", "at", "to", "de", "du", "des", "la", "le"})
 
 
+#: Characters that show nothing and mean nothing in news text: soft hyphen, zero-width space, word
+#: joiner, invisible operators, a byte-order mark (also in the middle of a file), and the explicit
+#: bidirectional embeddings, overrides and isolates ("Trojan Source" reordering). Ingest removes them.
+#: Joiners (U+200C, U+200D) stay: Persian, Indic scripts and emoji sequences need them.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069\u180e]")
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without invisible format characters (see ``_INVISIBLE``)."""
+    return _INVISIBLE.sub("", text)
+
+
+def display_name(text: str) -> str:
+    """A name as a label shows it: no invisible characters, and no emoji, flag, symbol or format
+    character at either end ("Emmanuel Macron 🇫" -> "Emmanuel Macron"); the text itself unchanged."""
+    text = strip_invisible(text)
+    start, end = 0, len(text)
+    while start < end and _decoration(text[start]):
+        start += 1
+    while end > start and _decoration(text[end - 1]):
+        end -= 1
+    return text[start:end] or text.strip()
+
+
+def _decoration(ch: str) -> bool:
+    # So/Sk: emoji, flags (regional indicators), skin tones; Cf/Cc/Co/Cn: format, control, private,
+    # unassigned; Me: the keycap enclosure; Mn at an end is a variation selector or a stray accent.
+    return ch.isspace() or unicodedata.category(ch) in {"So", "Sk", "Cf", "Cc", "Co", "Cn", "Me", "Mn"}
+
+
 def ascii_fold(text: str) -> str:
     """Strip accents: "Türkiye" -> "Turkiye" (letters without an ASCII form are kept)."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -40,7 +76,8 @@ def ascii_fold(text: str) -> str:
 def name_key(text: str) -> str:
     """The form two spellings of one name share: case, accents, dots, apostrophes, hyphens and a
     leading "the" do not count."""
-    folded = ascii_fold(text).casefold()
+    # Format characters join what they sit in: "Star\u00admer" is "Starmer", not "Star mer".
+    folded = "".join(ch for ch in ascii_fold(text).casefold() if unicodedata.category(ch) != "Cf")
     folded = re.sub(r"[.'’`]", "", folded)
     folded = re.sub(r"[^\w]+", " ", folded).strip()
     words = folded.split()
@@ -74,9 +111,21 @@ def initials(name: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A stable, readable id part: lowercase ASCII words joined by hyphens."""
-    folded = re.sub(r"['’`]", "", ascii_fold(text).casefold())
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
+    """A stable, readable id part: lowercase ASCII words joined by hyphens. Letters without an ASCII
+    form are transliterated (anyascii: "Владимир Путин" -> vladimir-putin, "习近平" -> xijinping); a
+    name with nothing to transliterate gets a hash of itself, the same in every run."""
+    from anyascii import anyascii
+
+    kept = "".join(ch for ch in strip_invisible(text) if not unicodedata.category(ch).startswith(("S", "C")))
+    folded = re.sub(r"['’`]", "", ascii_fold(kept))
+    if not folded.isascii():
+        folded = anyascii(folded)
+    result = re.sub(r"[^a-z0-9]+", "-", folded.casefold()).strip("-")
+    if result:
+        return result
+    import hashlib
+
+    return "x-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
 @functools.lru_cache(maxsize=65536)

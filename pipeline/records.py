@@ -53,6 +53,7 @@ class Corpus:
     files: tuple[str, ...] = ()  # files that were read
     ignored: tuple[str, ...] = ()  # files in input folders with an unsupported extension
     encodings: tuple[tuple[str, str], ...] = ()  # (file, encoding) for files that were not UTF-8
+    runs: tuple[str, ...] = ()  # folders in the inputs holding an earlier kg run: outputs, left out
 
     @property
     def kept(self) -> tuple[Article, ...]:
@@ -73,6 +74,7 @@ class Corpus:
             "near_duplicates": rules.count("near"),
             "skipped": len(self.skipped),
             "ignored_files": len(self.ignored),
+            "run_folders_left_out": len(self.runs),
         }
 
 

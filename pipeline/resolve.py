@@ -30,7 +30,7 @@ import yaml
 
 from pipeline.config import DEFAULT_ALIASES
 from pipeline.errors import UsageError
-from pipeline.names import head_word, initials, load_patterns, name_key, skeleton, slug
+from pipeline.names import display_name, head_word, initials, load_patterns, name_key, skeleton, slug
 from pipeline.records import ENTITY_TYPES, Entity, Extraction, Mention, Merge, Resolution
 
 #: Token similarity (rapidfuzz ratio, 0-100) above which two longer words are spelling variants.
@@ -383,15 +383,21 @@ class _State:
             if kind not in ENTITY_TYPES:
                 continue
             surfaces = Counter(m.text for m, _ in items)
-            label = curated_name or _fullest(surfaces)
+            # Labels and aliases as a reader sees them: an emoji or flag the model took into a name
+            # ("Emmanuel Macron 🇫") is not part of it; merges.csv keeps every spelling as written.
+            shown: Counter[str] = Counter()
+            for text, count in surfaces.items():
+                shown[display_name(text)] += count
+            label = curated_name or _fullest(shown)
             if not curated_name:  # a tie goes to the type the fullest name was given
-                kind = _majority(votes, tie_break=Counter(m.type for m, _ in items if m.text == label))
-            drafts.append((root, kind, label, items, surfaces))
-        node_ids = _node_ids([(kind, label, len(items)) for _, kind, label, items, _ in drafts])
+                given = Counter(m.type for m, _ in items if display_name(m.text) == label)
+                kind = _majority(votes, tie_break=given)
+            drafts.append((root, kind, label, items, surfaces, shown))
+        node_ids = _node_ids([(kind, label, len(items)) for _, kind, label, items, _, _ in drafts])
         entities, merges, resolved = [], [], {}
-        for (_, kind, label, items, surfaces), node_id in zip(drafts, node_ids, strict=True):
+        for (_, kind, label, items, surfaces, shown), node_id in zip(drafts, node_ids, strict=True):
             article_ids = tuple(sorted({m.article_id for m, _ in items}))
-            entities.append(Entity(node_id, label, kind, tuple(sorted(surfaces)), len(items), article_ids))
+            entities.append(Entity(node_id, label, kind, tuple(sorted(shown)), len(items), article_ids))
             for surface in sorted(surfaces):
                 elements = sorted({e for m, e in items if m.text == surface})
                 merges.append(Merge(surface, node_id, *self._rule(surface, label, elements)))

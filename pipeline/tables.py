@@ -11,13 +11,18 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import csv
+import hashlib
 import io
 import json
+import math
 import os
+import re
 import secrets
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from pipeline.errors import InputError, StaleOutputError
 from pipeline.records import (
     ENTITY_TYPES,
     Article,
@@ -73,25 +78,200 @@ MANIFEST = "manifest.json"
 TOOL_NAME = "kg"
 
 
+# --- the files of a run -----------------------------------------------------------------------------
+
+#: Every file a run (or ``kg ego``) writes, with the stage that produces it: a file of a stage the
+#: manifest does not record is left from an earlier run. nodes.csv comes from resolve (entities) or graph.
+OUTPUT_STAGE = {
+    "articles.csv": "ingest",
+    "sentences.csv": "extract",
+    "mentions.csv": "extract",
+    "numbers.csv": "extract",
+    "abbreviations.csv": "extract",
+    "merges.csv": "resolve",
+    "nodes.csv": "resolve",
+    "edges.csv": "graph",
+    "evidence.csv": "graph",
+    "graph.graphml": "graph",
+    "graph.gexf": "graph",
+    "graph.html": "graph",
+}
+OUTPUT_FILES = frozenset({*OUTPUT_STAGE, MANIFEST})
+#: The temporary files write_text makes: ".<name>.<16 hex digits>.tmp". Only these, for a name in
+#: OUTPUT_FILES, are ever removed from an output folder: nothing else there belongs to the project.
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{16}\.tmp")
+#: A manifest larger than this is nobody's kg manifest (they are kilobytes); it is never parsed.
+_MANIFEST_MAX_BYTES = 64 << 20
+
+
+def is_temporary(name: str) -> bool:
+    """Is ``name`` a temporary file the project itself writes (and may remove)?"""
+    match = _TEMPORARY.fullmatch(name)
+    return bool(match) and match["name"] in OUTPUT_FILES
+
+
 # --- atomic writing ---------------------------------------------------------------------------------
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with lone surrogates (a split emoji from a truncated JSON export, an undecodable file name)
+    replaced by U+FFFD: they cannot be written as UTF-8."""
+    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
+
+
+def _encoded(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return without_surrogates(text).encode("utf-8")
+
+
+def _write_temporary(folder: Path, name: str, data: bytes) -> str:
+    # Not tempfile.mkstemp: its files are 0600, and outputs are meant to be shared (the umask applies).
+    temporary = str(folder / f".{name}.{secrets.token_hex(8)}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    return temporary
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (temporary file in the same folder, then rename)."""
+    """Write ``text`` to ``path`` atomically (temporary file in the same folder, then rename).
+
+    Inside :func:`staged` for ``path``'s folder the file stays a temporary until the stage commits."""
+    data = _encoded(text)
+    staging = _staging.get()
+    if staging is not None and os.path.abspath(path.parent) == staging.folder:
+        staging.add(path.name, data)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Not tempfile.mkstemp: its files are 0600, and outputs are meant to be shared (the umask applies).
-    temporary = str(path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    temporary = _write_temporary(path.parent, path.name, data)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+class Staging:
+    """The files of one save, written as temporaries beside their final names; :meth:`commit` renames
+    them into place and writes manifest.json last, naming every file it vouches for (size and SHA-256).
+
+    Until the commit the folder still holds the previous run, whole: a full disk or a crash while
+    writing leaves it as it was (the temporaries are removed, or removed by the next run)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = os.path.abspath(folder)
+        self._temporaries: dict[str, str] = {}
+        self.outputs: dict[str, dict[str, object]] = {}
+
+    def add(self, name: str, data: bytes) -> None:
+        if name == MANIFEST:
+            raise ValueError("manifest.json is written by Staging.commit, last")
+        previous = self._temporaries.pop(name, None)
+        if previous:
+            os.unlink(previous)
+        self._temporaries[name] = _write_temporary(Path(self.folder), name, data)
+        self.outputs[name] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+    def discard(self) -> None:
+        for temporary in self._temporaries.values():
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+        self._temporaries.clear()
+
+    def commit(self, manifest: dict[str, object], *, replace: bool = True) -> None:
+        """Put the staged files in place and write ``manifest`` (plus ``outputs``) last.
+
+        ``replace``: the folder's run is replaced, so project files of the old run that this save did
+        not write (a later stage's, now stale) are removed. Otherwise they stay and the manifest goes on
+        vouching for them (``kg export`` adds files to a run)."""
+        folder = Path(self.folder)
+        outputs = dict(self.outputs)
+        stale = [
+            name
+            for name in sorted(OUTPUT_FILES - {MANIFEST} - set(outputs))
+            if os.path.lexists(folder / name)
+        ]
+        if not replace:
+            recorded = manifest.get("outputs")
+            for name in stale:
+                entry = recorded.get(name) if isinstance(recorded, dict) else None
+                outputs[name] = entry if isinstance(entry, dict) else _describe(folder / name)
+            stale = []
+        manifest = {**manifest, "outputs": dict(sorted(outputs.items()))}
+        temporary = _write_temporary(folder, MANIFEST, _encoded(manifest_text(manifest)))
+        self._temporaries[MANIFEST] = temporary
+        # The renames take milliseconds; Ctrl-C waits until they are done so the folder is never a mix.
+        with _signals_deferred():
+            for name, path in sorted(self._temporaries.items()):
+                if name != MANIFEST:
+                    os.replace(path, folder / name)
+            for name in stale:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(folder / name)
+            os.replace(temporary, folder / MANIFEST)
+            self._temporaries.clear()
+        _sync_folder(folder)
+
+
+_staging: contextvars.ContextVar[Staging | None] = contextvars.ContextVar("output_staging", default=None)
+
+
+@contextlib.contextmanager
+def staged(folder: Path) -> Iterator[Staging]:
+    """Inside this block, write_text into ``folder`` stages files for one :meth:`Staging.commit`;
+    leaving the block without a commit (an error, Ctrl-C) removes them."""
+    staging = Staging(folder)
+    token = _staging.set(staging)
+    try:
+        yield staging
+    finally:
+        _staging.reset(token)
+        staging.discard()
+
+
+def _describe(path: Path) -> dict[str, object]:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return {"bytes": path.stat().st_size, "sha256": digest.hexdigest()}
+
+
+def _sync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    deferred = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 # --- spreadsheet formula injection ------------------------------------------------------------------
@@ -136,8 +316,9 @@ def _unguarded(value: str) -> str:
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
     guard = _guard.get()
+    # Header cells too: articles.csv names a column after every metadata field of the inputs.
+    writer.writerow([_guarded(name) for name in header])
     # One call per cell at most: this loop writes millions of cells on a large corpus.
     for row in rows:
         writer.writerow(
@@ -157,6 +338,8 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]
 
 def _cell(value: object) -> object:
     if isinstance(value, float):
+        if not math.isfinite(value):  # "inf", "-inf", "nan": what float() and pandas read back
+            return repr(value)
         return f"{value:.6g}" if value != int(value) or abs(value) >= 1e15 else str(int(value))
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -167,7 +350,10 @@ def read_csv(path: Path) -> Iterator[dict[str, str]]:
     csv.field_size_limit(1 << 30)
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            yield {key: _unguarded(value) if value else value for key, value in row.items()}
+            yield {
+                _unguarded(key) if key else key: _unguarded(value) if value else value
+                for key, value in row.items()
+            }
 
 
 # --- articles.csv -----------------------------------------------------------------------------------
@@ -386,4 +572,103 @@ def write_manifest(path: Path, manifest: dict[str, object]) -> None:
 
 
 def read_manifest(path: Path) -> dict[str, object]:
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(read_regular(path, max_bytes=_MANIFEST_MAX_BYTES).decode("utf-8"))
+
+
+def kg_manifest(folder: Path) -> dict[str, object] | None:
+    """``folder``'s manifest.json if kg wrote it (a run or a ``kg ego`` output), else None."""
+    try:
+        manifest = read_manifest(folder / MANIFEST)
+    except (InputError, ValueError, RecursionError):
+        return None
+    return manifest if isinstance(manifest, dict) and manifest.get("tool") == TOOL_NAME else None
+
+
+def output_kind(folder: Path) -> str | None:
+    """ "run" or "ego" for a folder holding kg's output, None for any other folder."""
+    manifest = kg_manifest(folder)
+    return None if manifest is None else str(manifest.get("kind") or "run")
+
+
+def present(folder: Path, name: str) -> bool:
+    """Whether ``folder/name`` exists as a file of the run its manifest.json describes.
+
+    Raises :class:`StaleOutputError` for a file the manifest does not vouch for: left by an earlier run
+    (a stage command replaced the run's earlier stages), or changed since it was written (a save that
+    was cut short, an edit). A folder without a manifest is taken as it is."""
+    path = folder / name
+    if not path.exists():
+        return False
+    manifest = kg_manifest(folder)
+    if manifest is None:
+        return True
+    outputs = manifest.get("outputs")
+    stage = OUTPUT_STAGE.get(name, "graph")
+    if isinstance(outputs, dict):  # written by this version: the manifest lists its files
+        entry = outputs.get(name)
+        if not isinstance(entry, dict):
+            raise StaleOutputError(path, "is not one of the files of the run in manifest.json", stage)
+        if entry.get("bytes") != path.stat().st_size:
+            raise StaleOutputError(path, "has changed since the run wrote it", stage)
+        return True
+    counts = manifest.get("counts")
+    if isinstance(counts, dict) and stage not in counts:  # an older manifest: counts for the stages run
+        raise StaleOutputError(
+            path, f"is from an earlier run (manifest.json records no {stage} stage)", stage
+        )
+    return True
+
+
+# --- reading inputs safely --------------------------------------------------------------------------
+
+
+def read_regular(path: Path, *, max_bytes: int) -> bytes:
+    """The bytes of the regular file at ``path`` (a link is followed), at most ``max_bytes``.
+
+    A FIFO, a device or a socket is refused before it is opened (reading /dev/zero never ends, a FIFO
+    blocks forever) and again after (it cannot be swapped in between). Raises :class:`InputError`."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise InputError(str(path), _not_regular(os.stat(path).st_mode))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise InputError(str(path), f"cannot read file: {error.strerror or error}") from error
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(str(path), _not_regular(info.st_mode))
+        if info.st_size > max_bytes:
+            raise InputError(str(path), _too_large(info.st_size, max_bytes))
+        chunks, size = [], 0
+        while size <= max_bytes:  # the file may grow while it is read
+            chunk = os.read(fd, min(1 << 24, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > max_bytes:
+            raise InputError(str(path), _too_large(size, max_bytes))
+        return b"".join(chunks)
+    except OSError as error:
+        raise InputError(str(path), f"cannot read file: {error.strerror or error}") from error
+    finally:
+        os.close(fd)
+
+
+def _not_regular(mode: int) -> str:
+    kinds = {
+        stat.S_ISDIR: "a folder",
+        stat.S_ISFIFO: "a FIFO",
+        stat.S_ISCHR: "a character device",
+        stat.S_ISBLK: "a block device",
+        stat.S_ISSOCK: "a socket",
+    }
+    kind = next((name for test, name in kinds.items() if test(mode)), "a special file")
+    return f"not a regular file ({kind}); only regular files are read"
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (
+        f"file too large ({size / 1e6:,.1f} MB; the limit is {limit / 1e6:,.0f} MB per file, "
+        "raise it with --max-file-mb)"
+    )

@@ -238,15 +238,15 @@ def test_bad_files_are_skipped_with_a_reason_and_good_ones_kept(write, name, con
 def test_unreadable_file_is_skipped(write, monkeypatch) -> None:
     bad = write("locked.txt", "Title\nBody.")
     write("good.txt", "Good\nGood body.")
-    if os.geteuid() == 0:  # root reads through chmod 000, so make the read itself fail
-        real = Path.read_bytes
+    if os.geteuid() == 0:  # root reads through chmod 000, so make opening the file fail
+        real = os.open
 
-        def deny(self: Path) -> bytes:
-            if self.name == "locked.txt":
-                raise PermissionError(13, "Permission denied", str(self))
-            return real(self)
+        def deny(path, *args, **kwargs):
+            if Path(path).name == "locked.txt":
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path, *args, **kwargs)
 
-        monkeypatch.setattr(Path, "read_bytes", deny)
+        monkeypatch.setattr(os, "open", deny)
     else:
         bad.chmod(0)
     corpus = ingest([bad.parent])

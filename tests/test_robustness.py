@@ -91,10 +91,10 @@ def test_a_folder_of_bad_inputs_keeps_every_good_article(kg, write, tmp_path: Pa
     write("in/huge.txt", blob)
     (tmp_path / "in" / "nested" / "a" / "b" / "c" / "loop").symlink_to(tmp_path / "in" / "nested")
     write("in/locked.txt", "Locked\nNobody reads this.")
-    if os.geteuid() == 0:  # root reads through chmod 000: make the read itself fail
-        real = Path.read_bytes
+    if os.geteuid() == 0:  # root reads through chmod 000: make opening the file fail
+        real = os.open
         monkeypatch.setattr(
-            Path, "read_bytes", lambda self: _deny(self) if self.name == "locked.txt" else real(self)
+            os, "open", lambda path, *a, **k: _deny(Path(path)) if Path(path).name == "locked.txt" else real(path, *a, **k)
         )
     else:
         (tmp_path / "in" / "locked.txt").chmod(0)
