@@ -755,6 +755,7 @@ class _ArticleHTML(HTMLParser):
         self._open: Counter[str] = Counter()
         self._markers: list[int] = []  # stack positions of open <p> and scope elements
         self._ignoring = 0
+        self._collecting: list[list[str]] = []  # text of the open <p>, <h1> and <title>, innermost last
         self._furniture: list[tuple[int, int]] = []  # paragraph ranges inside closed furniture
 
     # tokens -----------------------------------------------------------------------------------------
@@ -771,8 +772,11 @@ class _ArticleHTML(HTMLParser):
             return
         if tag == "p" or tag in self._SCOPE:
             self._markers.append(len(self._stack))
-        self._stack.append(_Element(tag, len(self.paragraphs)))
+        element = _Element(tag, len(self.paragraphs))
+        self._stack.append(element)
         self._open[tag] += 1
+        if element.text is not None:
+            self._collecting.append(element.text)
         if tag in self._NEVER_TEXT:
             self._ignoring += 1
 
@@ -809,10 +813,8 @@ class _ArticleHTML(HTMLParser):
     # the open elements ------------------------------------------------------------------------------
 
     def _data(self, data: str) -> None:
-        for element in reversed(self._stack):  # the innermost element that collects text gets it
-            if element.text is not None:
-                element.text.append(data)
-                return
+        if self._collecting:  # the innermost open <p>, <h1> or <title> gets the text
+            self._collecting[-1].append(data)
 
     def _close_through(self, position: int) -> None:
         """Close the open elements from the innermost down to ``position``."""
@@ -824,6 +826,7 @@ class _ArticleHTML(HTMLParser):
             if element.tag in self._NEVER_TEXT:
                 self._ignoring -= 1
             if element.text is not None:
+                self._collecting.pop()
                 self._finish(element)
             elif element.tag in self._FURNITURE and element.closed:
                 self._furniture.append((element.paragraphs, len(self.paragraphs)))

@@ -198,10 +198,13 @@ class Staging:
         vouching for them (``kg export`` adds files to a run)."""
         folder = Path(self.folder)
         outputs = dict(self.outputs)
+        # Only files of an earlier kg output are removed: in a folder written into with --force, a file
+        # that happens to be called articles.csv is the user's.
+        earlier = kg_manifest(folder) is not None
         stale = [
             name
             for name in sorted(OUTPUT_FILES - {MANIFEST} - set(outputs))
-            if os.path.lexists(folder / name)
+            if earlier and os.path.lexists(folder / name)
         ]
         if not replace:
             recorded = manifest.get("outputs")
