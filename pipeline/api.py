@@ -677,14 +677,17 @@ def check_out(out: str | os.PathLike[str], *, force: bool) -> Path:
                 f"--out {out} is not empty and holds no earlier kg run (no {tables.MANIFEST}); "
                 "choose an empty folder or pass --force to write into it anyway"
             )
-        _probe(out, out, directory=False)
+        _probe(out)
         return out
     ancestor = out.parent
     while not ancestor.exists() and ancestor != ancestor.parent:
         ancestor = ancestor.parent
     if not ancestor.is_dir():
         raise OutputDirError(f"--out {out} cannot be made: {ancestor} is a file, not a folder")
-    _probe(out, ancestor, directory=True)
+    # Nothing is written outside --out, not even a probe: access() also answers for read-only mounts
+    # and immutable folders, root included.
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise OutputDirError(f"--out {out} cannot be written (in {ancestor}): permission denied or read-only")
     return out
 
 
@@ -786,19 +789,13 @@ def _ours(folder: Path) -> bool:
     )
 
 
-def _probe(out: Path, folder: Path, *, directory: bool) -> None:
-    """Create and remove a file (or, where ``out`` is still to be made, a folder) in ``folder``: the
-    one test of writability that also holds for root, read-only mounts and immutable folders."""
+def _probe(out: Path) -> None:
+    """Create and remove a file in ``out``: the one test of writability that holds for root too."""
     import secrets
 
-    probe = folder / f".kg-probe.{secrets.token_hex(8)}.tmp"
+    probe = out / f".kg-probe.{secrets.token_hex(8)}.tmp"
     try:
-        if directory:
-            probe.mkdir()
-            probe.rmdir()
-        else:
-            os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            probe.unlink()
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        probe.unlink()
     except OSError as error:
-        where = "" if folder == out else f" (in {folder})"
-        raise OutputDirError(f"--out {out} cannot be written{where}: {error.strerror or error}") from error
+        raise OutputDirError(f"--out {out} cannot be written: {error.strerror or error}") from error

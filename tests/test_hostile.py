@@ -690,3 +690,18 @@ def test_ctrl_c_says_so_and_exits_130(write, tmp_path: Path) -> None:
     assert process.returncode == 130
     assert "interrupted" in stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+# --- what held up must keep holding -------------------------------------------------------------------
+
+
+def test_graphml_and_gexf_stay_valid_xml_with_control_characters(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    graph = _tiny_graph()
+    graph.nodes["person:ilse-varga"]["label"] = f"Ilse\x01 Varga {TERMINAL_ATTACK} \ufffe <&>"
+    export(graph, tmp_path)
+    assert nx.read_graphml(tmp_path / "graph.graphml").nodes["person:ilse-varga"]["label"].startswith("Ilse")
+    ET.parse(tmp_path / "graph.gexf")
+    [row] = [r for r in tables.read_csv(tmp_path / "nodes.csv") if r["id"] == "person:ilse-varga"]
+    assert row["label"] == graph.nodes["person:ilse-varga"]["label"]  # the CSV keeps text as it is

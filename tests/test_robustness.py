@@ -94,7 +94,11 @@ def test_a_folder_of_bad_inputs_keeps_every_good_article(kg, write, tmp_path: Pa
     if os.geteuid() == 0:  # root reads through chmod 000: make opening the file fail
         real = os.open
         monkeypatch.setattr(
-            os, "open", lambda path, *a, **k: _deny(Path(path)) if Path(path).name == "locked.txt" else real(path, *a, **k)
+            os,
+            "open",
+            lambda path, *a, **k: (
+                _deny(Path(path)) if Path(path).name == "locked.txt" else real(path, *a, **k)
+            ),
         )
     else:
         (tmp_path / "in" / "locked.txt").chmod(0)
