@@ -584,10 +584,18 @@ def main() -> None:
         sys.exit(error.exit_code)
     except SystemExit as done:
         if done.code == 130 and interrupted:
-            _say(err, ("interrupted", "yellow"), " (Ctrl-C): stopped; --out keeps its earlier run, if any")
+            _say(
+                err,
+                ("interrupted", "yellow"),
+                " (Ctrl-C); a save is all or nothing: --out holds its earlier run or the whole new one",
+            )
         raise
     except KeyboardInterrupt:
-        _say(err, ("interrupted", "yellow"), " (Ctrl-C): stopped; --out keeps its earlier run, if any")
+        _say(
+            err,
+            ("interrupted", "yellow"),
+            " (Ctrl-C); a save is all or nothing: --out holds its earlier run or the whole new one",
+        )
         sys.exit(130)
     except Exception:
         # A bug: the traceback helps, but it may quote input text, so it is printed as plain text too.

@@ -258,6 +258,8 @@ def read_graph(folder: Path) -> nx.Graph:
     """The graph back from nodes.csv, edges.csv and evidence.csv (as :func:`write_tables` wrote them)."""
     from pipeline.graph import Evidence
 
+    for name in ("articles.csv", "nodes.csv", "edges.csv", "evidence.csv"):
+        tables.present(folder, name)  # refuses a file its manifest.json does not vouch for
     graph = nx.Graph()
     if (folder / tables.MANIFEST).exists():  # the settings the graph was built with
         settings = dict(tables.read_manifest(folder / tables.MANIFEST).get("settings") or {})

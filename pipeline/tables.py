@@ -266,7 +266,7 @@ def _signals_deferred() -> Iterator[None]:
     import signal
     import threading
 
-    if threading.current_thread() is not threading.main_thread():
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
         yield
         return
     deferred = {signal.SIGINT, signal.SIGTERM}
