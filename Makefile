@@ -51,7 +51,7 @@ browser: ## Install Debian's chromium for the browser tests (only when /usr/bin/
 	    echo "Run the other tests only with: $(BIN)/python -m pytest -m 'not browser'"; exit 1; }; \
 	echo "chromium installed: $$($(CHROMIUM) --version 2>/dev/null)"
 
-bench: install ## Speed and memory vs bare spaCy, as ratios (BENCH_N=2000, BENCH_CORPUS=dir, BENCH_SKIP_4N=1)
+bench: install ## Speed and memory vs bare spaCy, as ratios (BENCH_N=2000, BENCH_CORPUS=dir, BENCH_SKIP_4N=1, BENCH_ONLY=long|corpus)
 	$(BIN)/python bench/run.py
 
 lint: install ## Check style with ruff

@@ -25,6 +25,7 @@ from rich.progress import (
 from pipeline import api
 from pipeline.config import DEFAULT_MODEL, MODEL_ENV, Settings
 from pipeline.errors import KgError, MissingStageOutputError
+from pipeline.records import Failure
 
 app = typer.Typer(
     name="kg",
@@ -45,7 +46,7 @@ log = logging.getLogger("kg")
 Inputs = Annotated[
     list[Path],
     typer.Argument(
-        help="Files or folders (searched recursively): .txt pages, .jsonl/.ndjson, .csv, .html.",
+        help="Files or folders (searched recursively): .txt pages, .jsonl/.ndjson, .csv/.tsv, .html.",
         show_default=False,
     ),
 ]
@@ -53,7 +54,9 @@ OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder to write the r
 Force = Annotated[
     bool, typer.Option("--force", help="Write into a non-empty folder that holds no earlier run.")
 ]
-Strict = Annotated[bool, typer.Option("--strict", help="Exit with code 1 if any input was skipped.")]
+Strict = Annotated[
+    bool, typer.Option("--strict", help="Exit with code 1 if any input was skipped or any article failed.")
+]
 RawCsv = Annotated[
     bool,
     typer.Option(
@@ -113,6 +116,17 @@ def _summary(result: api.Result, written: Path) -> None:
         err.print(f"[yellow]skipped[/] {skipped.source}: {skipped.reason}", highlight=False, soft_wrap=True)
     for source, encoding in result.corpus.encodings:
         err.print(f"[dim]decoded {source} as {encoding}[/]", highlight=False)
+    for source, delimiter in result.corpus.delimiters:
+        err.print(
+            f"[dim]read {source} as {delimiter}-separated (one column under commas)[/]", highlight=False
+        )
+    for failure in result.failures:
+        err.print(
+            f"[red]failed[/] {failure.source} ({failure.stage}, {failure.step}): "
+            f"{failure.error_type}: {failure.message}",
+            highlight=False,
+            soft_wrap=True,
+        )
     ingested = counts["ingest"]
     lines = [
         f"Read {ingested['files']} file(s): {ingested['articles']} articles, {ingested['kept']} kept, "
@@ -141,9 +155,31 @@ def _summary(result: api.Result, written: Path) -> None:
             f"Graph: {graphed['nodes']} nodes ({graphed['number_nodes']} numbers), {graphed['edges']} edges, "
             f"{graphed['communities']} communities."
         )
+    lines.extend(_failure_lines(result.failures))
     for line in lines:
         out.print(line, highlight=False, soft_wrap=True)
     out.print(f"Wrote {written}/", highlight=False)
+
+
+#: How the summary names the stage an article failed in.
+_STAGE_WORDS = {"extract": "extraction", "resolve": "resolution", "graph": "the graph stage"}
+#: Failures quoted in the summary line of a stage; manifest.json lists them all.
+_QUOTED_FAILURES = 3
+
+
+def _failure_lines(failures: tuple[Failure, ...]) -> list[str]:
+    """ "1 article failed extraction: a.txt: ValueError: ..." per stage; the rest is in manifest.json."""
+    lines = []
+    for stage in dict.fromkeys(f.stage for f in failures):
+        these = [f for f in failures if f.stage == stage]
+        quoted = "; ".join(f"{f.source}: {f.error_type}: {f.message}" for f in these[:_QUOTED_FAILURES])
+        more = f"; and {len(these) - _QUOTED_FAILURES} more" if len(these) > _QUOTED_FAILURES else ""
+        noun = "article" if len(these) == 1 else "articles"
+        lines.append(
+            f"{len(these)} {noun} failed {_STAGE_WORDS.get(stage, stage)}: {quoted}{more} "
+            "(kept in articles.csv, listed under 'failed' in manifest.json)."
+        )
+    return lines
 
 
 RunDir = Annotated[
@@ -236,10 +272,13 @@ def _where_extraction_runs(
 
 
 def _check_strict(result: api.Result, strict: bool) -> None:
-    if strict and result.corpus.skipped:
+    skipped, failed = len(result.corpus.skipped), len(result.failures)
+    if strict and (skipped or failed):
+        problems = [f"{skipped} input(s) were skipped"] if skipped else []
+        problems += [f"{failed} article(s) failed"] if failed else []
         err.print(
-            f"[red]error:[/] --strict: {len(result.corpus.skipped)} input(s) were skipped (listed above and in "
-            "manifest.json); the outputs hold the good ones",
+            f"[red]error:[/] --strict: {' and '.join(problems)} (listed above and in manifest.json); "
+            "the outputs hold the good ones",
             highlight=False,
         )
         raise typer.Exit(1)

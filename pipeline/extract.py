@@ -20,6 +20,8 @@ spaCy ``Doc`` objects never leave this module (and :mod:`pipeline.numbers`, whic
 from __future__ import annotations
 
 import bisect
+import contextlib
+import dataclasses
 import functools
 import os
 import re
@@ -30,10 +32,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.cache import Cache, cache_key
-from pipeline.errors import ModelNotFoundError, UsageError
+from pipeline.errors import (
+    KgError,
+    ModelNotFoundError,
+    UsageError,
+    WorkerError,
+    failure_of,
+    inject_fault,
+)
 from pipeline.names import PATTERNS_FILE, Patterns, head_word, load_patterns
 from pipeline.numbers import quantities
-from pipeline.records import Article, Extraction, Mention, Quantity, Sentence
+from pipeline.records import Article, Extraction, Failure, Mention, Quantity, Sentence
 
 #: Bump when a change here changes what extraction returns (part of the cache key).
 EXTRACTION_VERSION = "1"
@@ -117,6 +126,7 @@ def extract(
         keys = {a.article_id: cache_key(a.body, model=identity, extraction_version=version) for a in kept}
         cached = cache.get_many(keys)
     todo = [(a.article_id, a.body) for a in kept if a.article_id not in cached]
+    sources = {a.article_id: a.source for a in kept}
     fresh: dict[str, Extraction] = {}
     done = len(kept) - len(todo)
     if progress:
@@ -124,13 +134,23 @@ def extract(
     chunk_size = chunk_size or int(os.environ.get("KG_CHUNK_ARTICLES") or CHUNK_ARTICLES)
     chunks = [todo[i : i + chunk_size] for i in range(0, len(todo), chunk_size)]
     for chunk_result in _run_chunks(chunks, model=model, workers=workers, engine=engine, scheduler=scheduler):
+        chunk_result = [_with_source(e, sources) for e in chunk_result]
         fresh.update((e.article_id, e) for e in chunk_result)
-        if cache is not None:
-            cache.put_many(((keys[e.article_id], e) for e in chunk_result), model=model_version(model))
+        if cache is not None:  # a failed article is not cached: the next run tries it again
+            succeeded = ((keys[e.article_id], e) for e in chunk_result if e.failure is None)
+            cache.put_many(succeeded, model=model_version(model))
         done += len(chunk_result)
         if progress:
             progress(done, len(kept))
     return tuple(fresh.get(a.article_id) or cached[a.article_id] for a in kept)
+
+
+def _with_source(extraction: Extraction, sources: dict[str, str]) -> Extraction:
+    """Workers see (article id, body) only; a failure learns its article's source here."""
+    if extraction.failure is None:
+        return extraction
+    failure = dataclasses.replace(extraction.failure, source=sources.get(extraction.article_id, ""))
+    return dataclasses.replace(extraction, failure=failure)
 
 
 def extraction_version() -> str:
@@ -141,8 +161,11 @@ def extraction_version() -> str:
     return f"{EXTRACTION_VERSION}+{patterns}"
 
 
+Chunk = list[tuple[str, str]]
+
+
 def _run_chunks(
-    chunks: list[list[tuple[str, str]]], *, model: str, workers: int, engine: str, scheduler: str | None
+    chunks: list[Chunk], *, model: str, workers: int, engine: str, scheduler: str | None
 ) -> Iterator[list[Extraction]]:
     if not chunks:
         return
@@ -153,20 +176,99 @@ def _run_chunks(
         for chunk in chunks:
             yield extract_chunk(chunk, model=model)
         return
-    import multiprocessing
-
     model_version(model)  # a missing model fails here, with one clear message, before any process starts
+    yield from _run_in_processes(chunks, model=model, workers=workers)
+
+
+#: How a chunk is retried after its worker process died: as single articles next to others, then each
+#: article alone in the pool, so that only the article that kills a process fails (the others were in
+#: flight with it by bad luck).
+_TOGETHER, _SINGLE, _ALONE = 0, 1, 2
+
+
+def _run_in_processes(chunks: list[Chunk], *, model: str, workers: int) -> Iterator[list[Extraction]]:
+    """Chunks in ``workers`` spawned processes, results in the order they finish.
+
+    A worker that dies (a crash in native code, the out-of-memory killer) breaks the whole pool and
+    every chunk in flight with it. Those chunks run again in a fresh pool, split into single articles,
+    and an article that breaks the pool once more runs alone: if the pool breaks then, that article is
+    the cause and fails (step ``worker``); every other article gets its results.
+    """
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=load_model, initargs=(model,)
-    ) as pool:
-        yield from pool.map(functools.partial(extract_chunk, model=model), chunks)
+    queue: deque[tuple[Chunk, int]] = deque((chunk, _TOGETHER) for chunk in chunks)
+    finished_any = False  # workers that die on every article point at the environment, not at articles
+    while queue:
+        broken: list[tuple[Chunk, int]] = []
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(model,)
+        ) as pool:
+            running: dict[Future[list[Extraction]], tuple[Chunk, int]] = {}
+            while (queue or running) and not broken:
+                # Keep every worker busy, but never more than one task per worker in flight (a broken
+                # pool takes its queued tasks down with it), and an article that must run alone does.
+                while queue and len(running) < workers:
+                    if queue[0][1] == _ALONE and running:
+                        break
+                    chunk, attempt = queue.popleft()
+                    running[pool.submit(extract_chunk, chunk, model=model)] = (chunk, attempt)
+                    if attempt == _ALONE:
+                        break
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    chunk, attempt = running.pop(future)
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool:
+                        broken.append((chunk, attempt))
+                    else:
+                        finished_any = True
+                        yield result
+            for future, (chunk, attempt) in running.items():  # the rest of the pool went down with it
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    broken.append((chunk, attempt))
+                else:
+                    finished_any = True
+                    yield result
+        for chunk, attempt in broken:
+            if attempt == _ALONE and not finished_any:
+                raise WorkerError(
+                    f"--workers {workers}: worker processes die before finishing any article; "
+                    "run with --workers 1 to see why"
+                )
+            if attempt == _ALONE:
+                article_id = chunk[0][0]
+                error = BrokenProcessPool("the worker process died while extracting this article")
+                yield [_failed(article_id, "worker", error)]
+            else:
+                queue.extendleft(
+                    ([item], _ALONE if attempt == _SINGLE else _SINGLE) for item in reversed(chunk)
+                )
+
+
+def _start_worker(model: str) -> None:
+    """Load the model in a new worker. A failure is left for the first task to raise (load_model is
+    cached, so it raises there again, as the real error): a failing initializer would only break the
+    pool, which reads as an article killing its worker."""
+    import contextlib
+
+    with contextlib.suppress(Exception):
+        load_model(model)
 
 
 def _run_on_dask(
-    chunks: list[list[tuple[str, str]]], *, model: str, workers: int, scheduler: str | None
+    chunks: list[Chunk], *, model: str, workers: int, scheduler: str | None
 ) -> Iterator[list[Extraction]]:
-    """Chunks as Dask tasks; each worker process loads the model once (``load_model`` is cached there)."""
+    """Chunks as Dask tasks; each worker process loads the model once (``load_model`` is cached there).
+
+    A task that fails as a whole (a worker that died, Dask gives up with ``KilledWorker``) runs again as
+    one task per article, so that only the article at fault fails (step ``worker``)."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as error:
@@ -187,7 +289,23 @@ def _run_on_dask(
         client = Client(cluster)
     try:
         futures = client.map(extract_chunk, chunks, model=model, pure=False)
-        yield from (future.result() for future in futures)
+        for chunk, future in zip(chunks, futures, strict=True):
+            try:
+                yield future.result()
+            except KgError:
+                raise  # the run's own problem (a missing model on the workers), not one article's
+            except Exception as error:
+                if len(chunk) == 1:
+                    yield [_failed(chunk[0][0], "worker", error)]
+                    continue
+                singles = client.map(extract_chunk, [[item] for item in chunk], model=model, pure=False)
+                for (article_id, _), single in zip(chunk, singles, strict=True):
+                    try:
+                        yield single.result()
+                    except KgError:
+                        raise
+                    except Exception as single_error:
+                        yield [_failed(article_id, "worker", single_error)]
     finally:
         client.close()
         if cluster is not None:
@@ -254,6 +372,8 @@ def _paragraph_starts(doc: object) -> object:
     """Start a sentence after every line break: paragraphs never share a sentence."""
     from spacy.attrs import IS_SPACE
 
+    inject_fault("spacy", lambda: doc.text)  # type: ignore[attr-defined]  # an error inside a spaCy batch
+
     spaces = doc.to_array(IS_SPACE).nonzero()[0]  # type: ignore[attr-defined]  # a few tokens, not all
     for index in spaces:
         if index + 1 < len(doc) and "\n" in doc[index].text:  # type: ignore[arg-type,index]
@@ -307,6 +427,7 @@ class _Draft:
         default_factory=list
     )
     quantities: list[Quantity] = field(default_factory=list)
+    failure: Failure | None = None
 
 
 @dataclass
@@ -319,37 +440,103 @@ class _Span:
 
 
 def extract_chunk(items: Sequence[tuple[str, str]], *, model: str) -> list[Extraction]:
-    """Both passes over (article_id, body) pairs; the unit of work for worker processes and Dask."""
+    """Both passes over (article_id, body) pairs; the unit of work for worker processes and Dask.
+
+    One article's failure fails that article only: an :class:`Extraction` with ``failure`` set. The
+    steps of one article are guarded one by one; when spaCy itself raises inside a batch, nothing says
+    which article caused it, so the chunk runs again article by article to find it.
+    """
     nlp = load_model(model)
     vocab = _vocabulary(model)
+    try:
+        return _extract_together(items, nlp, vocab)
+    except _BatchFailed as failed:
+        if len(items) == 1:
+            return [_failed(items[0][0], failed.step, failed.__cause__ or failed)]
+        return [_alone(item, nlp, vocab) for item in items]
+
+
+class _BatchFailed(Exception):
+    """spaCy raised while processing a batch of articles in ``step``; ``__cause__`` is its error."""
+
+    def __init__(self, step: str) -> None:
+        super().__init__(step)
+        self.step = step
+
+
+def _alone(item: tuple[str, str], nlp: object, vocab: _Vocabulary) -> Extraction:
+    try:
+        [extraction] = _extract_together([item], nlp, vocab)
+    except _BatchFailed as failed:
+        return _failed(item[0], failed.step, failed.__cause__ or failed)
+    return extraction
+
+
+def _failed(article_id: str, step: str, error: BaseException) -> Extraction:
+    failure = failure_of(error, article_id=article_id, stage="extract", step=step)
+    return Extraction(article_id, (), (), (), failure=failure)
+
+
+def _extract_together(items: Sequence[tuple[str, str]], nlp: object, vocab: _Vocabulary) -> list[Extraction]:
     drafts = [_Draft(article_id, body) for article_id, body in items]
     limit = min(SEGMENT_CHARS, nlp.max_length - 1)  # type: ignore[attr-defined]
-    segments = [(i, offset, text) for i, d in enumerate(drafts) for offset, text in _segments(d.body, limit)]
+    segments: list[tuple[int, int, str]] = []
+    for i, draft in enumerate(drafts):
+        with _guard(draft, "segments"):
+            segments.extend((i, offset, text) for offset, text in _segments(draft.body, limit))
     possessors: list[tuple[_Draft, _Span]] = []
-    with nlp.select_pipes(enable=_components(nlp, _PASS_ONE)):  # type: ignore[attr-defined]
-        stream = nlp.pipe(((text, (i, offset)) for i, offset, text in segments), as_tuples=True)  # type: ignore[attr-defined]
-        for doc, (index, offset) in stream:
-            _read_pass_one(doc, drafts[index], offset, vocab, possessors)
-        _label_possessors(nlp, possessors)
+    try:
+        with nlp.select_pipes(enable=_components(nlp, _PASS_ONE)):  # type: ignore[attr-defined]
+            stream = nlp.pipe(((text, (i, offset)) for i, offset, text in segments), as_tuples=True)  # type: ignore[attr-defined]
+            for doc, (index, offset) in stream:
+                draft = drafts[index]
+                if draft.failure is not None:
+                    continue
+                with _guard(draft, "entities"):
+                    inject_fault("entities", draft.body)
+                    _read_pass_one(doc, draft, offset, vocab, possessors)
+            _label_possessors(nlp, [(d, span) for d, span in possessors if d.failure is None])
+    except Exception as error:
+        raise _BatchFailed("entities") from error
     for draft in drafts:
         draft.sentences = sorted(set(draft.sentences))
-    sentence_docs = [(d, item) for d in drafts for item in d.number_sentences]
+    sentence_docs = [(d, item) for d in drafts if d.failure is None for item in d.number_sentences]
     if sentence_docs:
-        with nlp.select_pipes(enable=_components(nlp, _PASS_TWO)):  # type: ignore[attr-defined]
-            parsed = nlp.pipe(doc for _, (doc, _, _, _) in sentence_docs)  # type: ignore[attr-defined]
-            for (draft, (_, offset, spans, person_ends)), doc in zip(sentence_docs, parsed, strict=True):
-                index = bisect.bisect_right(draft.sentences, (offset, float("inf"))) - 1
-                draft.quantities.extend(
-                    quantities(
-                        doc,
-                        spans,
-                        article_id=draft.article_id,
-                        sentence=index,
-                        offset=offset,
-                        person_ends=person_ends,
-                    )
-                )
-    return [_finish(d, vocab) for d in drafts]
+        try:
+            with nlp.select_pipes(enable=_components(nlp, _PASS_TWO)):  # type: ignore[attr-defined]
+                parsed = nlp.pipe(doc for _, (doc, _, _, _) in sentence_docs)  # type: ignore[attr-defined]
+                for (draft, (_, offset, spans, person_ends)), doc in zip(sentence_docs, parsed, strict=True):
+                    if draft.failure is not None:
+                        continue
+                    with _guard(draft, "numbers"):
+                        inject_fault("numbers", draft.body)
+                        index = bisect.bisect_right(draft.sentences, (offset, float("inf"))) - 1
+                        draft.quantities.extend(
+                            quantities(
+                                doc,
+                                spans,
+                                article_id=draft.article_id,
+                                sentence=index,
+                                offset=offset,
+                                person_ends=person_ends,
+                            )
+                        )
+        except Exception as error:
+            raise _BatchFailed("numbers") from error
+    return [
+        _finish(d, vocab) if d.failure is None else Extraction(d.article_id, (), (), (), failure=d.failure)
+        for d in drafts
+    ]
+
+
+@contextlib.contextmanager
+def _guard(draft: _Draft, step: str) -> Iterator[None]:
+    """One step of one article: an exception marks the article failed (callers skip a failed article's
+    later steps) instead of stopping the batch."""
+    try:
+        yield
+    except Exception as error:
+        draft.failure = failure_of(error, article_id=draft.article_id, stage="extract", step=step)
 
 
 def _segments(body: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]:
@@ -629,26 +816,37 @@ def _label_possessors(nlp: object, possessors: list[tuple[_Draft, _Span]]) -> No
 
 def _finish(draft: _Draft, vocab: _Vocabulary) -> Extraction:
     body = draft.body
-    sentences = _sentences(draft)
-    spans = _without_overlaps(draft.spans)
-    abbreviations = _abbreviations(body)
-    spans = _add_acronyms(spans, abbreviations, body)
-    spans = _propagate(spans, body)
-    spans = _coordinated_places(spans, body, vocab)
-    starts = [s.start for s in sentences]
-    mentions = tuple(
-        Mention(
-            article_id=draft.article_id,
-            sentence=max(bisect.bisect_right(starts, span.start) - 1, 0),
-            start=span.start,
-            end=span.end,
-            text=body[span.start : span.end],
-            label=span.label,
-            type=span.type,
-            origin=span.origin,
+    step = "sentences"
+    try:
+        sentences = _sentences(draft)
+        step = "overlaps"
+        spans = _without_overlaps(draft.spans)
+        step = "abbreviations"
+        inject_fault(step, body)
+        abbreviations = _abbreviations(body)
+        spans = _add_acronyms(spans, abbreviations, body)
+        step = "propagation"
+        inject_fault(step, body)
+        spans = _propagate(spans, body)
+        step = "coordination"
+        spans = _coordinated_places(spans, body, vocab)
+        step = "mentions"
+        starts = [s.start for s in sentences]
+        mentions = tuple(
+            Mention(
+                article_id=draft.article_id,
+                sentence=max(bisect.bisect_right(starts, span.start) - 1, 0),
+                start=span.start,
+                end=span.end,
+                text=body[span.start : span.end],
+                label=span.label,
+                type=span.type,
+                origin=span.origin,
+            )
+            for span in sorted(spans, key=lambda s: (s.start, s.end))
         )
-        for span in sorted(spans, key=lambda s: (s.start, s.end))
-    )
+    except Exception as error:
+        return _failed(draft.article_id, step, error)
     return Extraction(
         article_id=draft.article_id,
         sentences=sentences,

@@ -20,6 +20,7 @@ An entity's type is the majority of its mentions' types (a curated type wins).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -29,9 +30,9 @@ from pathlib import Path
 import yaml
 
 from pipeline.config import DEFAULT_ALIASES
-from pipeline.errors import UsageError
+from pipeline.errors import UsageError, failure_of
 from pipeline.names import head_word, initials, load_patterns, name_key, skeleton, slug
-from pipeline.records import ENTITY_TYPES, Entity, Extraction, Mention, Merge, Resolution
+from pipeline.records import ENTITY_TYPES, Entity, Extraction, Failure, Mention, Merge, Resolution
 
 #: Token similarity (rapidfuzz ratio, 0-100) above which two longer words are spelling variants.
 TOKEN_SIMILARITY = 80
@@ -54,14 +55,26 @@ def resolve(
     """Group the person/group/place mentions of ``extractions`` into entities."""
     curated = _Curated.load(Path(aliases)) if aliases else _Curated()
     state = _State(curated)
+    failures: dict[str, Failure] = {}  # an article's first failure; its mentions keep an empty node id
     for extraction in extractions:
-        for mention in extraction.mentions:
-            state.add(mention)
-    state.link_acronyms(extractions)
-    state.link_articles()
+        try:
+            placed = [(mention, state.place(mention)) for mention in extraction.mentions]
+        except Exception as error:
+            failures[extraction.article_id] = _failure(error, extraction.article_id, "mentions")
+            continue
+        for mention, place in placed:  # all or nothing: an article is added once every mention is placed
+            if place is not None:
+                state.add(mention, *place)
+    state.link_acronyms([e for e in extractions if e.article_id not in failures], failures)
+    state.link_articles(failures)
     state.link_across_corpus()
     state.link_fuzzy()
-    return state.build(extractions)
+    resolution = state.build(extractions)
+    return dataclasses.replace(resolution, failures=tuple(failures[a] for a in sorted(failures)))
+
+
+def _failure(error: Exception, article_id: str, step: str) -> Failure:
+    return failure_of(error, article_id=article_id, stage="resolve", step=step)
 
 
 # --- curated aliases --------------------------------------------------------------------------------
@@ -176,19 +189,22 @@ class _State:
 
     # adding mentions --------------------------------------------------------------------------------
 
-    def add(self, mention: Mention) -> None:
+    def place(self, mention: Mention) -> tuple[str, Element, str] | None:
+        """(name key, element, curated name) a mention joins, or None if it joins none; changes nothing."""
         if mention.type not in ENTITY_TYPES:
-            return
+            return None
         key = name_key(mention.text)
         if not key or key in self.curated.drop:
-            return
+            return None
         if key in self.curated.canonical:
             name, _ = self.curated.canonical[key]
-            element = self.element((_GLOBAL, name_key(name)), curated=name)
-        elif len(key.split()) == 1 and mention.type in {"person", "group"}:
-            element = self.element((mention.article_id, key))  # a short form: resolved in its article first
-        else:
-            element = self.element((_GLOBAL, key))
+            return key, (_GLOBAL, name_key(name)), name
+        if len(key.split()) == 1 and mention.type in {"person", "group"}:
+            return key, (mention.article_id, key), ""  # a short form: resolved in its article first
+        return key, (_GLOBAL, key), ""
+
+    def add(self, mention: Mention, key: str, element: Element, curated: str) -> None:
+        element = self.element(element, curated=curated)
         self.mentions.append((mention, element))
         self.surfaces[element][mention.text] += 1
         self.types[element][mention.type] += 1
@@ -199,21 +215,26 @@ class _State:
 
     # rules ------------------------------------------------------------------------------------------
 
-    def link_articles(self) -> None:
-        """Short forms -> a longer name in the same article: the one that fits, or the one just before."""
+    def link_articles(self, failures: dict[str, Failure]) -> None:
+        """Short forms -> a longer name in the same article: the one that fits, or the one just before.
+        An article whose rules raise is recorded in ``failures``; the merges made before stay."""
         for article_id in sorted(self.articles):
-            present = sorted(self.articles[article_id])
-            for element in present:
-                if self.groups[self.find(element)].curated:
-                    continue
-                kind = _majority(self.types[element])
-                for rule, candidates, score in self._short_form_candidates(
-                    element, kind, present, article_id
-                ):
-                    target = self._pick(element, candidates, article_id)
-                    if target is not None:
-                        self.union(element, target, rule, score)
-                        break
+            try:
+                self._link_article(article_id)
+            except Exception as error:
+                failures.setdefault(article_id, _failure(error, article_id, "short names"))
+
+    def _link_article(self, article_id: str) -> None:
+        present = sorted(self.articles[article_id])
+        for element in present:
+            if self.groups[self.find(element)].curated:
+                continue
+            kind = _majority(self.types[element])
+            for rule, candidates, score in self._short_form_candidates(element, kind, present, article_id):
+                target = self._pick(element, candidates, article_id)
+                if target is not None:
+                    self.union(element, target, rule, score)
+                    break
 
     def _pick(self, element: Element, candidates: Sequence[Element], article_id: str) -> Element | None:
         """The one candidate entity, or among several the one named last before ``element`` (at most one
@@ -288,16 +309,21 @@ class _State:
     def _only_in(self, element: Element, article_id: str) -> bool:
         return all(p[0] == article_id for p in self.positions[element])
 
-    def link_acronyms(self, extractions: Sequence[Extraction]) -> None:
+    def link_acronyms(self, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
         """ "Long Form (LF)" definitions: in the defining article always; elsewhere if the corpus agrees."""
         definitions: dict[str, set[str]] = defaultdict(set)
         for extraction in extractions:
-            for short, long in extraction.abbreviations:
-                definitions[name_key(short)].add(name_key(long))
-                short_element = (extraction.article_id, name_key(short))
+            try:
+                keys = [(name_key(short), name_key(long)) for short, long in extraction.abbreviations]
+            except Exception as error:
+                failures.setdefault(extraction.article_id, _failure(error, extraction.article_id, "acronyms"))
+                continue
+            for short, long in keys:
+                definitions[short].add(long)
+                short_element = (extraction.article_id, short)
                 if short_element not in self.parent:
-                    short_element = (_GLOBAL, name_key(short))
-                long_element = (_GLOBAL, name_key(long))
+                    short_element = (_GLOBAL, short)
+                long_element = (_GLOBAL, long)
                 if short_element in self.parent and long_element in self.parent:
                     self.union(short_element, long_element, "acronym", 1.0)
         for short, longs in sorted(definitions.items()):

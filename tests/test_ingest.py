@@ -78,12 +78,46 @@ def test_page_structure_is_found_from_repetition_not_fixed_words(write) -> None:
 def test_text_before_the_first_repeated_headline_is_its_own_article(write) -> None:
     page = write(
         "lead.txt",
-        "Lead Story\nThe lead story has no repeated header.\n\nRelated\nRelated\nIts body line.\n",
+        "Lead Story\nThe lead story has no repeated header.\n\n"
+        "Related\nA crowd at the gate (Photo: Y)\nA crowd at the gate (Photo: Y)\n"
+        "Related\nA crowd at the gate (Photo: Y)\nA crowd at the gate (Photo: Y)\nIts body line.\n",
     )
-    assert [(a.title, a.body) for a in ingest([page]).articles] == [
-        ("Lead Story", "The lead story has no repeated header."),
-        ("Related", "Its body line."),
+    assert [(a.title, a.caption, a.body) for a in ingest([page]).articles] == [
+        ("Lead Story", "", "The lead story has no repeated header."),
+        ("Related", "A crowd at the gate (Photo: Y)", "Its body line."),
     ]
+
+
+def test_a_headline_repeated_without_the_page_signature_does_not_split(write) -> None:
+    # The pages we read print a caption with the headline and again after its repeat; without that,
+    # a repeated short line is no evidence of a page.
+    page = write("lead.txt", "Lead Story\nThe lead story.\n\nRelated\nRelated\nIts body line.\n")
+    [article] = ingest([page]).articles
+    assert (article.title, article.body) == ("Lead Story", "The lead story.\n\nRelated Related Its body line.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a sports table whose header row is printed twice
+        "Standings after the weekend:\n\nW L T GF GA PTS\nHarbour City 3 1 0 9 4 10\nMill Town 2 2 0 7 6 8\n"
+        "W L T GF GA PTS\nRiverside 1 3 0 4 9 4\n\nThe league resumes on Saturday.",
+        # furniture repeated in the text of one article
+        "The mayor of Quellburg spoke.\nAdvertisement\nShe said the bridge would reopen.\nAdvertisement\n"
+        "Advertisement\nWork starts in May.",
+        # a refrain
+        "The choir sang:\nOh the river runs\nTo the sea it goes\nOh the river runs\nAnd the crowd sang along.",
+        # a transcript
+        "JUDGE: Please sit.\nOkay.\nCOUNSEL: The witness was at the depot on the night of the fire.\n"
+        "Okay.\nJUDGE: Go on.",
+    ],
+)
+def test_repeated_lines_inside_a_plain_article_never_split_it(write, body: str) -> None:
+    path = write("plain.txt", "A Plain Article\n\n" + body + "\n")
+    corpus = ingest([path])
+    assert [(a.title, a.source) for a in corpus.articles] == [("A Plain Article", str(path))]
+    assert not corpus.skipped
+    assert corpus.articles[0].body.endswith(body.split("\n")[-1])
 
 
 def test_plain_article_first_line_is_the_title_and_wrapped_lines_join(write) -> None:
