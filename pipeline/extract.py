@@ -832,16 +832,18 @@ def _finish(draft: _Draft, vocab: _Vocabulary) -> Extraction:
         spans = _coordinated_places(spans, body, vocab)
         step = "mentions"
         starts = [s.start for s in sentences]
+        article_id, find = draft.article_id, bisect.bisect_right
         mentions = tuple(
+            # article_id, sentence, start, end, text, label, type, origin (positional: one per mention)
             Mention(
-                article_id=draft.article_id,
-                sentence=max(bisect.bisect_right(starts, span.start) - 1, 0),
-                start=span.start,
-                end=span.end,
-                text=body[span.start : span.end],
-                label=span.label,
-                type=span.type,
-                origin=span.origin,
+                article_id,
+                max(find(starts, span.start) - 1, 0),
+                span.start,
+                span.end,
+                body[span.start : span.end],
+                span.label,
+                span.type,
+                span.origin,
             )
             for span in sorted(spans, key=lambda s: (s.start, s.end))
         )
@@ -864,31 +866,60 @@ def _sentences(draft: _Draft) -> tuple[Sentence, ...]:
     )
 
 
+class _Taken:
+    """Which characters of a body are already part of a span: one byte per character, so asking whether
+    a new span overlaps any earlier one costs its own length, not the number of spans."""
+
+    def __init__(self, length: int, spans: Sequence[_Span] = ()) -> None:
+        self.marks = bytearray(length)
+        for span in spans:
+            self.take(span.start, span.end)
+
+    def free(self, start: int, end: int) -> bool:
+        """Is [start, end) a non-empty stretch that no span holds yet?"""
+        return start < end and self.marks.find(1, start, end) == -1
+
+    def take(self, start: int, end: int) -> None:
+        if start < end:
+            self.marks[start:end] = b"\x01" * (end - start)
+
+
 def _without_overlaps(spans: Sequence[_Span]) -> list[_Span]:
-    """Where two spans overlap the longer one wins ("Board of Deputies of British Jews" over "Jews")."""
+    """Where two spans overlap the longer one wins ("Board of Deputies of British Jews" over "Jews");
+    of two as long, the first."""
+    taken = _Taken(max((span.end for span in spans), default=0))
     kept: list[_Span] = []
-    taken: list[tuple[int, int]] = []
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if any(span.start < end and start < span.end for start, end in taken):
-            continue
-        kept.append(span)
-        taken.append((span.start, span.end))
+        if taken.free(span.start, span.end):
+            kept.append(span)
+            taken.take(span.start, span.end)
     return sorted(kept, key=lambda s: s.start)
+
+
+#: "(SDF)": a parenthesis holding a possible short form (the same shape for definitions and for uses).
+_PARENTHESIS = re.compile(r"\(\s*([^()\n]{2,10}?)\s*\)")
+#: Words before a "(SDF)" that are enough for any long form; longer lines are not read back further.
+_LOOK_BACK_CHARS = 1000
 
 
 def _abbreviations(text: str) -> list[tuple[str, str]]:
     """ "Syrian Democratic Forces (SDF)" -> ("SDF", "Syrian Democratic Forces"), by Schwartz & Hearst (2003)."""
     pairs = []
-    for match in re.finditer(r"\(\s*([^()\n]{2,10}?)\s*\)", text):
+    for match in _PARENTHESIS.finditer(text):
         short = match.group(1)
         if not (short[0].isalnum() and any(c.isupper() for c in short) and len(short.split()) <= 2):
             continue
         if sum(c.isupper() for c in short) < 2:
             continue
-        before = text[: match.start()].rstrip()
-        words = re.findall(r"\S+", before.split("\n")[-1])
-        window = words[-min(len(short) + 5, len(short) * 2) :]
-        long = _long_form(short, " ".join(window))
+        wanted = min(len(short) + 5, len(short) * 2)
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        # Only the last few words of the line count: read back a bounded stretch, and the whole line
+        # only when that stretch holds too few words (its first word may be cut).
+        start = max(line_start, match.start() - _LOOK_BACK_CHARS)
+        words = re.findall(r"\S+", text[start : match.start()])
+        if start > line_start and len(words) <= wanted:
+            words = re.findall(r"\S+", text[line_start : match.start()])
+        long = _long_form(short, " ".join(words[-wanted:]))
         if long:
             pairs.append((short, long))
     return pairs
@@ -925,47 +956,106 @@ def _add_acronyms(spans: list[_Span], pairs: Sequence[tuple[str, str]], body: st
     """The "(SDF)" after a tagged long form becomes a mention with the long form's label and type."""
     by_text = {body[s.start : s.end]: s for s in spans}
     added = list(spans)
-    for short, long in pairs:
+    if not pairs:
+        return sorted(added, key=lambda s: s.start)
+    taken = _Taken(len(body), spans)
+    # Every "(X)" of the body, found once: X -> (position of "(", position of X).
+    parentheses: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for match in _PARENTHESIS.finditer(body):
+        parentheses[match.group(1)].append((match.start(), match.start(1)))
+    for short, long in dict.fromkeys(pairs):  # a definition repeated adds nothing new
         source = by_text.get(long)
         if source is None and short in by_text:
             # "Médecins Sans Frontières (MSF)" where the model tagged only "MSF": the definition names it too.
             tagged = by_text[short]
-            for match in re.finditer(re.escape(long) + r"\s*\(\s*" + re.escape(short) + r"\s*\)", body):
-                start, end = match.start(), match.start() + len(long)
-                if not any(s.start < end and start < s.end for s in added):
+            for opening, _ in parentheses.get(short, ()):
+                end = opening
+                while end > 0 and body[end - 1].isspace():
+                    end -= 1
+                start = end - len(long)
+                if start >= 0 and body.startswith(long, start) and taken.free(start, end):
                     source = _Span(start, end, tagged.label, tagged.type, "acronym")
                     added.append(source)
+                    taken.take(start, end)
         if source is None:
             continue
-        for match in re.finditer(r"\(\s*" + re.escape(short) + r"\s*\)", body):
-            start = match.start() + match.group(0).index(short)
+        for _, start in parentheses.get(short, ()):
             end = start + len(short)
-            if not any(s.start < end and start < s.end for s in added):
+            if taken.free(start, end):
                 added.append(_Span(start, end, source.label, source.type, "acronym"))
+                taken.take(start, end)
     return sorted(added, key=lambda s: s.start)
+
+
+#: A word character, as regular expressions see it (\w), and runs of them.
+_WORD_CHAR = re.compile(r"\w")
+_WORD = re.compile(r"\w+")
 
 
 def _propagate(spans: list[_Span], body: str) -> list[_Span]:
-    """Tag exact repeats of a name the model recognised elsewhere in the same article."""
+    """Tag exact repeats of a name the model recognised elsewhere in the same article.
+
+    Longer names claim their repeats first. Repeats are looked up through the body's words (a name is
+    only tried where the body has its first word), not by searching the whole body for every name.
+    """
     votes: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    named: dict[str, bool] = {}  # text -> may it be propagated (a name, not "2" or "us")
+    surnames: dict[str, str] = {}
     for span in spans:
+        if span.type not in {"person", "group", "place"}:
+            continue
         text = body[span.start : span.end]
-        if span.type in {"person", "group", "place"} and len(text) >= 2 and any(c.isupper() for c in text):
+        if text not in named:
+            named[text] = len(text) >= 2 and any(c.isupper() for c in text)
+        if named[text]:
             votes[text][(span.label, span.type)] += 1
-        surname = _surname(text) if span.type == "person" else ""
-        if surname:  # "Janet Yellen" confirms "Yellen" in the same article
-            votes[surname][(span.label, span.type)] += 0
+        if span.type == "person":  # "Janet Yellen" confirms "Yellen" in the same article
+            surname = surnames[text] if text in surnames else surnames.setdefault(text, _surname(text))
+            if surname:
+                votes[surname][(span.label, span.type)] += 0
+    if not votes:
+        return sorted(spans, key=lambda s: s.start)
     added = list(spans)
-    taken = sorted((s.start, s.end) for s in spans)
+    taken = _Taken(len(body), spans)
+    occurrences = _occurrences(list(votes), body)
     for text in sorted(votes, key=lambda t: (-len(t), t)):
         (label, kind), _ = sorted(votes[text].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        for match in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", body):
-            start, end = match.span()
-            if _overlaps(taken, start, end):
-                continue
-            added.append(_Span(start, end, label, kind, "propagated"))
-            bisect.insort(taken, (start, end))
+        for start in occurrences[text]:
+            end = start + len(text)
+            if taken.free(start, end):
+                added.append(_Span(start, end, label, kind, "propagated"))
+                taken.take(start, end)
     return sorted(added, key=lambda s: s.start)
+
+
+def _occurrences(names: Sequence[str], body: str) -> dict[str, list[int]]:
+    r"""Start of every occurrence of each name as a whole word or words, left to right and not
+    overlapping each other: what ``re.finditer(r"(?<!\w)NAME(?!\w)", body)`` finds, in one pass over
+    the body's words instead of one pass per name."""
+    found: dict[str, list[int]] = {name: [] for name in names}
+    by_first_word: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        first = _WORD.match(name)
+        if first is None:  # starts with punctuation: rare, searched for on its own
+            found[name] = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body)]
+        else:
+            by_first_word[first.group()].add(name)
+    # Names sharing a first word ("Ada Quell", "Ada Varn") are told apart by their length, so each word of
+    # the body costs one look-up per distinct length, however many names start with it.
+    lengths = {word: sorted({len(name) for name in group}) for word, group in by_first_word.items()}
+    ends = dict.fromkeys(names, 0)
+    for word in _WORD.finditer(body):
+        group = by_first_word.get(word.group())
+        if group is None:
+            continue
+        start = word.start()  # a run of word characters starts here, so (?<!\w) holds
+        for length in lengths[word.group()]:
+            name = body[start : start + length]
+            end = start + length
+            if name in group and start >= ends[name] and not _WORD_CHAR.match(body, end):
+                found[name].append(start)
+                ends[name] = end
+    return found
 
 
 def _surname(name: str) -> str:
@@ -975,14 +1065,6 @@ def _surname(name: str) -> str:
         return ""
     last = re.sub(r"^(?:al|el|bin|ibn)-", "", words[-1], flags=re.IGNORECASE)
     return last if len(last) >= 3 and last[0].isupper() and last[1:].islower() else ""
-
-
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Does [start, end) overlap one of the sorted, disjoint intervals in ``taken``?"""
-    index = bisect.bisect_left(taken, (start, end))
-    before = taken[index - 1] if index > 0 else None
-    after = taken[index] if index < len(taken) else None
-    return bool((before and before[1] > start) or (after and after[0] < end))
 
 
 _DIRECTION = r"(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|upper|lower)"

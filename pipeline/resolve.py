@@ -140,6 +140,7 @@ class _State:
             list
         )  # (article, start, sentence)
         self._kinds: dict[Element, str] = {}
+        self.element_articles: dict[Element, set[str]] = defaultdict(set)
 
     # union-find -------------------------------------------------------------------------------------
 
@@ -212,6 +213,7 @@ class _State:
         self.articles[mention.article_id].add(element)
         self.by_key[key].add(element)
         self.positions[element].append((mention.article_id, mention.start, mention.sentence))
+        self.element_articles[element].add(mention.article_id)
 
     # rules ------------------------------------------------------------------------------------------
 
@@ -226,11 +228,17 @@ class _State:
 
     def _link_article(self, article_id: str) -> None:
         present = sorted(self.articles[article_id])
+        # Each short form is compared with the names that could match it (holding its words, its
+        # initials, a first-word prefix or a close surname), not with every name of the article.
+        index = _NameIndex(present, self._surface)
         for element in present:
             if self.groups[self.find(element)].curated:
                 continue
             kind = _majority(self.types[element])
-            for rule, candidates, score in self._short_form_candidates(element, kind, present, article_id):
+            surface = self._surface(element)
+            acronym = surface.replace(".", "") if surface.isupper() and len(surface) >= 2 else ""
+            pool = index.around(element[1], initials=acronym, surnames=True)
+            for rule, candidates, score in self._short_form_candidates(element, kind, pool, article_id):
                 target = self._pick(element, candidates, article_id)
                 if target is not None:
                     self.union(element, target, rule, score)
@@ -307,7 +315,7 @@ class _State:
                 )
 
     def _only_in(self, element: Element, article_id: str) -> bool:
-        return all(p[0] == article_id for p in self.positions[element])
+        return self.element_articles[element] == {article_id}
 
     def link_acronyms(self, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
         """ "Long Form (LF)" definitions: in the defining article always; elsewhere if the corpus agrees."""
@@ -418,9 +426,13 @@ class _State:
         for (_, kind, label, items, surfaces), node_id in zip(drafts, node_ids, strict=True):
             article_ids = tuple(sorted({m.article_id for m, _ in items}))
             entities.append(Entity(node_id, label, kind, tuple(sorted(surfaces)), len(items), article_ids))
+            elements_of: dict[str, set[Element]] = defaultdict(set)
+            for m, e in items:
+                elements_of[m.text].add(e)
             for surface in sorted(surfaces):
-                elements = sorted({e for m, e in items if m.text == surface})
-                merges.append(Merge(surface, node_id, *self._rule(surface, label, elements)))
+                merges.append(
+                    Merge(surface, node_id, *self._rule(surface, label, sorted(elements_of[surface])))
+                )
             for mention, _ in items:
                 resolved[id(mention)] = node_id
         # Mention(...) directly: dataclasses.replace costs several times more, on every mention of the corpus.
@@ -464,12 +476,14 @@ class _State:
 
 
 class _NameIndex:
-    """Candidate long names that share a word, the initials or a first-word prefix with a short form,
-    so corpus-level look-ups do not scan every name."""
+    """Candidate long names that hold the words of a short form, its initials or a first-word prefix, or
+    whose last word could be the short form misspelled, so look-ups do not scan every name."""
 
     def __init__(self, elements: Sequence[Element], surface: object) -> None:
         self.by_word: dict[str, set[Element]] = defaultdict(set)
         self.by_initials: dict[str, set[Element]] = defaultdict(set)
+        self.by_last_word: dict[str, set[Element]] = defaultdict(set)
+        self.last_words: dict[tuple[str, int], set[str]] = defaultdict(set)  # (first letter, length) -> words
         firsts = []
         for element in elements:
             words = element[1].split()
@@ -477,19 +491,34 @@ class _NameIndex:
                 self.by_word[word].add(element)
             self.by_initials[initials(surface(element))].add(element)  # type: ignore[operator]
             firsts.append((words[0], element))
+            self.by_last_word[words[-1]].add(element)
+            self.last_words[(words[-1][:1], len(words[-1]))].add(words[-1])
         self.firsts = sorted(firsts)
 
-    def around(self, key: str) -> list[Element]:
+    def around(self, key: str, *, initials: str = "", surnames: bool = False) -> list[Element]:
+        """Names holding every word of ``key``, having its letters (or ``initials``) as initials, or a
+        first word it begins; with ``surnames``, also names whose last word is ``key`` spelled another
+        way ("Zelenskyy" / "Zelensky")."""
         import bisect
 
-        found: set[Element] = set()
-        for word in key.split():
-            found |= self.by_word.get(word, set())
+        # Every rule wants all of the short form's words in the long name: the smallest word set, filtered.
+        words = key.split()
+        sets = sorted((self.by_word.get(word, set()) for word in words), key=len)
+        found: set[Element] = {e for e in sets[0] if all(e in other for other in sets[1:])} if sets else set()
         found |= self.by_initials.get(key.replace(" ", "").upper(), set())
+        if initials:
+            found |= self.by_initials.get(initials, set())
         position = bisect.bisect_left(self.firsts, (key,))
         while position < len(self.firsts) and self.firsts[position][0].startswith(key):
             found.add(self.firsts[position][1])
             position += 1
+        if surnames and key:
+            from rapidfuzz import fuzz
+
+            for length in range(len(key) - 2, len(key) + 3):
+                for word in self.last_words.get((key[:1], length), ()):
+                    if _close_surname(key, word, fuzz.ratio):
+                        found |= self.by_last_word[word]
         return sorted(found)
 
 
@@ -511,7 +540,8 @@ def _most_general(candidates: Sequence[Element]) -> list[Element]:
     """Drop candidates that extend another one: for "Fed", "Federal Reserve" and not also
     "Federal Reserve Bank of New York"."""
     keys = {c[1] for c in candidates}
-    return [c for c in candidates if not any(c[1].startswith(k + " ") for k in keys)]
+    # c[1].startswith(k + " ") for some key k: some word-prefix of c[1] is a key (one look-up per space).
+    return [c for c in candidates if not any(c[1][:i] in keys for i, ch in enumerate(c[1]) if ch == " ")]
 
 
 def _close_surname(a: str, b: str, ratio: object) -> bool:
