@@ -912,13 +912,16 @@ def _abbreviations(text: str) -> list[tuple[str, str]]:
         if sum(c.isupper() for c in short) < 2:
             continue
         wanted = min(len(short) + 5, len(short) * 2)
-        line_start = text.rfind("\n", 0, match.start()) + 1
+        end = match.start()
+        while end > 0 and text[end - 1].isspace():  # the long form may end a line before "(SDF)"
+            end -= 1
+        line_start = text.rfind("\n", 0, end) + 1
         # Only the last few words of the line count: read back a bounded stretch, and the whole line
         # only when that stretch holds too few words (its first word may be cut).
-        start = max(line_start, match.start() - _LOOK_BACK_CHARS)
-        words = re.findall(r"\S+", text[start : match.start()])
+        start = max(line_start, end - _LOOK_BACK_CHARS)
+        words = re.findall(r"\S+", text[start:end])
         if start > line_start and len(words) <= wanted:
-            words = re.findall(r"\S+", text[line_start : match.start()])
+            words = re.findall(r"\S+", text[line_start:end])
         long = _long_form(short, " ".join(words[-wanted:]))
         if long:
             pairs.append((short, long))

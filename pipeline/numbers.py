@@ -139,7 +139,7 @@ def _words(text: str) -> list[str]:
     text = re.sub(r"(us\$|[$£€¥₹₪%~])", r" \1 ", text)
     text = re.sub(r"(?<=\d)(bn|mn|mln|tn|k|m|b)\b", r" \1", text)  # "1.5bn" -> "1.5 bn"
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # "twenty-five" -> "twenty five"
-    text = re.sub(r"(?<=[0-9])[.,]+(?=\s|$)", "", text)  # "2,5," and "3,000." end a sentence or a list
+    text = re.sub(r"(?<=[0-9]),+(?=\s|$)", "", text)  # "2,5," in a list: the last comma is the list's
     return [w for w in re.split(r"\s+", text.strip()) if w and w not in {"a", "an", "the", "of", "(", ")"}]
 
 

@@ -209,6 +209,67 @@ def test_csv_semicolons_and_named_text_column(write) -> None:
     assert (article.title, article.body, article.metadata) == ("X", "The summary.", (("notes", "n1"),))
 
 
+def _awkward():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import awkward
+
+    return awkward
+
+
+@pytest.mark.parametrize(("crlf", "bom"), [(False, False), (True, True)])
+def test_a_scraper_csv_keeps_every_row(write, crlf: bool, bom: bool) -> None:
+    # 97 rows whose quoted bodies hold hundreds of commas, semicolons and blank lines, three of them far
+    # into the file with quotes too: a dialect sniffed from the first 8 KB knew nothing of doubled quotes
+    # and cut those three rows into 23 bad ones ("row has 40 cells, header has 6").
+    text, bodies = _awkward().scraper_csv(97, crlf=crlf, bom=bom)
+    assert min(body.count(",") for body in bodies) > 100 and min(body.count(";") for body in bodies) > 20
+    assert sum('"' in body for body in bodies) == 3 and text.index('""') > 8192
+    path = write("export.csv", text.encode("utf-8"))
+    corpus = ingest([path])
+    assert not corpus.skipped and not corpus.delimiters
+    assert [a.body for a in corpus.articles] == [_normalized(body) for body in bodies]
+    assert corpus.articles[0].metadata[0] == ("author", corpus.articles[0].metadata[0][1])
+    assert all(dict(a.metadata)["tags"] == "politics;local, world" for a in corpus.articles)
+
+
+def _normalized(body: str) -> str:
+    return "\n\n".join(" ".join(p.split()) for p in body.split("\n\n"))
+
+
+def test_tsv_is_tab_separated(write) -> None:
+    path = write("export.tsv", 'title\ttext\nTabbed\tThe mayor, Kara Vilmo, said: "yes; no".\nTwo\tMore, text.\n')
+    assert [(a.title, a.body) for a in ingest([path]).articles] == [
+        ("Tabbed", 'The mayor, Kara Vilmo, said: "yes; no".'),
+        ("Two", "More, text."),
+    ]
+
+
+def test_another_delimiter_only_when_the_header_is_one_column_under_commas(write) -> None:
+    semi = write("semi.csv", 'title;text\nRathaus;Der Rat, so heisst es, tagte.\nHafen;"Ruhig; sagte man."\n')
+    corpus = ingest([semi])
+    assert [(a.title, a.body) for a in corpus.articles] == [
+        ("Rathaus", "Der Rat, so heisst es, tagte."),
+        ("Hafen", "Ruhig; sagte man."),
+    ]
+    assert corpus.delimiters == ((str(semi), "semicolon"),)
+    # one column named text: commas, even though the text holds semicolons
+    single = write("single.csv", "text\nFirst; second; third.\nFourth; fifth.\n")
+    corpus = ingest([single])
+    assert [a.body for a in corpus.articles] == ["First; second; third.", "Fourth; fifth."]
+    assert corpus.delimiters == ()
+
+
+def test_the_run_says_which_delimiter_it_used(kg, write, tmp_path: Path) -> None:
+    write("in/semi.csv", "title;text\nA;Officials in Velmora met on Monday.\n")
+    result = kg("ingest", tmp_path / "in", "--out", tmp_path / "out")
+    assert result.code == 0
+    assert "semi.csv as semicolon-separated" in result.stderr
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["delimiters"] == {str(tmp_path / "in" / "semi.csv"): "semicolon"}
+
+
 def test_csv_without_a_text_column_names_the_columns_it_saw(write) -> None:
     bad = write("bad.csv", "name,score\nA,1\n")
     good = write("good.txt", "Title\nBody text.")
