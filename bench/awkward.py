@@ -28,7 +28,9 @@ def scraper_body(rng: random.Random, paragraphs: int = 6, *, quotes: bool = True
     for _ in range(paragraphs):
         person, place, group = f"{_name(rng, 2)} {_name(rng, 3)}", _name(rng, 3), f"{_name(rng, 2)} Council"
         said = '"We will not wait,"' if quotes else "We will not wait,"
-        added = '"It is, frankly, a mess; a real, real mess"' if quotes else "it is, frankly, a mess; a real mess"
+        added = (
+            '"It is, frankly, a mess; a real, real mess"' if quotes else "it is, frankly, a mess; a real mess"
+        )
         clauses = [
             f"{said} said {person}, who leads the {group}; officials in {place}, however, disagreed",
             f"the budget rose by {rng.randint(2, 90)},{rng.randint(100, 999)} dollars; a rise of {rng.randint(1, 9)},5%",
@@ -40,7 +42,9 @@ def scraper_body(rng: random.Random, paragraphs: int = 6, *, quotes: bool = True
     return "\n\n".join(out)
 
 
-def scraper_csv(rows: int = 97, *, seed: int = 12, crlf: bool = False, bom: bool = False) -> tuple[str, list[str]]:
+def scraper_csv(
+    rows: int = 97, *, seed: int = 12, crlf: bool = False, bom: bool = False
+) -> tuple[str, list[str]]:
     """(file text, bodies in row order) of a 6-column, RFC 4180 comma-separated scraper export.
 
     Only a few rows far into the file quote someone (their double quotes are doubled inside the quoted
@@ -83,7 +87,7 @@ def write_awkward(folder: Path, *, seed: int = 12) -> dict[str, str]:
         cases[name] = what
 
     text, _ = scraper_csv(97, seed=seed)
-    put("scraper.csv", text, "97-row scraper export: quoted multi-line bodies full of , ; \" and blank lines")
+    put("scraper.csv", text, '97-row scraper export: quoted multi-line bodies full of , ; " and blank lines')
     text, _ = scraper_csv(12, seed=seed + 1, crlf=True, bom=True)
     put("scraper_crlf_bom.csv", text, "the same with CRLF line ends and a byte-order mark")
     put(
@@ -94,7 +98,7 @@ def write_awkward(folder: Path, *, seed: int = 12) -> dict[str, str]:
     )
     put(
         "export.tsv",
-        "title\ttext\nTabbed\tThe mayor of Lunport, Kara Vilmo, said: \"yes, no; maybe\".\n"
+        'title\ttext\nTabbed\tThe mayor of Lunport, Kara Vilmo, said: "yes, no; maybe".\n'
         "Second\tOfficials in Garfin met on Tuesday, they said.\n",
         "tab-separated export",
     )
@@ -136,11 +140,9 @@ def write_awkward(folder: Path, *, seed: int = 12) -> dict[str, str]:
         "a plain article with repeated 'Advertisement' lines and a refrain",
     )
     caption = "Crowds gather at the Drusk harbour on Monday. (Photo: Example)"
-    block = "Harbour Reopens in Drusk\n\n{c}\n{c}\nTT\n20\n\nHarbour Reopens in Drusk\n\n{c}\n{c}\n\n".format(c=caption)
+    block = f"Harbour Reopens in Drusk\n\n{caption}\n{caption}\nTT\n20\n\nHarbour Reopens in Drusk\n\n{caption}\n{caption}\n\n"
     second_caption = "The Rovimi bridge at dusk. (Photo: Example)"
-    second = "Bridge Closed in Rovimi\n\n{c}\n{c}\nTT\n20\n\nBridge Closed in Rovimi\n\n{c}\n{c}\n\n".format(
-        c=second_caption
-    )
+    second = f"Bridge Closed in Rovimi\n\n{second_caption}\n{second_caption}\nTT\n20\n\nBridge Closed in Rovimi\n\n{second_caption}\n{second_caption}\n\n"
     page_body = scraper_body(rng, 3)
     put(
         "page.txt",
@@ -150,11 +152,15 @@ def write_awkward(folder: Path, *, seed: int = 12) -> dict[str, str]:
     put("page_copy.txt", block + page_body + "\n", "the page's first block again: a duplicate")
     put("empty.txt", "", "an empty file")
     put("whitespace.txt", "  \n\t\n   \n\n", "whitespace only")
-    put("cp1252.txt", "Caf\u00e9 Opens\n\nJos\u00e9 Mart\u00ednez opened a caf\u00e9 in Z\u00fcrn.\n".encode("cp1252"), "Windows-1252")
+    put(
+        "cp1252.txt",
+        "Caf\u00e9 Opens\n\nJos\u00e9 Mart\u00ednez opened a caf\u00e9 in Z\u00fcrn.\n".encode("cp1252"),
+        "Windows-1252",
+    )
     put("utf16.txt", "UTF-16 Page\n\nOfficials in Tesvi met on Friday.\n".encode("utf-16"), "UTF-16 with BOM")
     put(
         "mixed_bytes.txt",
-        "Mixed Bytes\n\nThe fund in Garlun paid ".encode() + b"\x80" + " 40 million.\n".encode(),
+        b"Mixed Bytes\n\nThe fund in Garlun paid " + b"\x80" + b" 40 million.\n",
         "UTF-8 with one stray Windows-1252 byte",
     )
     put("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "a binary file named .txt")
@@ -167,7 +173,8 @@ def write_awkward(folder: Path, *, seed: int = 12) -> dict[str, str]:
     long_rng = random.Random(seed + 2)
     put(
         "long.jsonl",
-        json.dumps({"title": "Long", "text": "\n\n".join(scraper_body(long_rng, 4) for _ in range(100))}) + "\n",
+        json.dumps({"title": "Long", "text": "\n\n".join(scraper_body(long_rng, 4) for _ in range(100))})
+        + "\n",
         "one long article (about 300,000 characters)",
     )
     return cases

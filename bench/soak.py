@@ -60,7 +60,11 @@ class Accounting:
 
 def _decode(data: bytes) -> str:
     """Good enough to count lines and records: BOMs, UTF-8, else Windows-1252."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     try:
@@ -174,7 +178,10 @@ def account(inputs: list[Path], out: Path) -> Accounting:
 def check_articles_per_file(articles_csv: Path, expected: dict[str, int]) -> list[str]:
     """Files that must become exactly so many articles (plain files: one)."""
     with articles_csv.open(encoding="utf-8", newline="") as handle:
-        per_file = Counter(row["source"].rsplit(":", 1)[0] if row["source"].rsplit(":", 1)[-1].isdigit() else row["source"] for row in csv.DictReader(handle))
+        per_file = Counter(
+            row["source"].rsplit(":", 1)[0] if row["source"].rsplit(":", 1)[-1].isdigit() else row["source"]
+            for row in csv.DictReader(handle)
+        )
     return [
         f"{Path(name).name}: {per_file[name]} article(s), expected {count}"
         for name, count in sorted(expected.items())
@@ -187,6 +194,7 @@ def main() -> int:
     import awkward
 
     kg = Path(sys.executable).parent / "kg"
+    inject = os.environ.get("SOAK_INJECT", "1") != "0"
     with tempfile.TemporaryDirectory(prefix="kg-soak-") as folder:
         work = Path(folder)
         cases = awkward.write_awkward(work / "awkward")
@@ -196,7 +204,7 @@ def main() -> int:
         else:
             print(f"({GUM_DOCS} is missing: the soak runs on the awkward inputs alone)")
         env = dict(os.environ)
-        if os.environ.get("SOAK_INJECT", "1") != "0":
+        if inject:
             env["KG_INJECT_FAULT"] = f"numbers:{awkward.FAULT_MARKER}"
         out = work / "out"
         command = [str(kg), "run", *map(str, inputs), "--out", str(out), "--no-cache", "--quiet"]
@@ -210,16 +218,21 @@ def main() -> int:
             print(f"SOAK FAILED: kg run exited with {run.returncode}")
             return 1
         accounting = account(inputs, out)
-        expected = {str(work / "awkward" / name): 1 for name in ("sports_table.txt", "advert_refrain.txt", "typo_numerals.txt", "fault.txt")}
-        expected[str(work / "awkward" / "page.txt")] = 2
-        if GUM_DOCS.is_dir():
-            expected.update({str(path): 1 for path in sorted(GUM_DOCS.glob("*.txt"))})
-        accounting.problems.extend(check_articles_per_file(out / "articles.csv", expected))
-        if os.environ.get("SOAK_INJECT", "1") != "0" and "failed" not in accounting.units.values():
+        if inject and "failed" not in accounting.units.values():
             accounting.problems.append("the injected failure was not recorded")
+        plain = ("sports_table.txt", "advert_refrain.txt", "typo_numerals.txt", "fault.txt")
+        expected = {str(work / "awkward" / name): 1 for name in plain}
+        expected[str(work / "awkward" / "page.txt")] = 2
+        gum = sorted(GUM_DOCS.glob("*.txt")) if GUM_DOCS.is_dir() else []
+        expected.update({str(path): 1 for path in gum})
+        wrong = check_articles_per_file(out / "articles.csv", expected)
+        accounting.problems.extend(wrong)
+        ones = sum(count == 1 for count in expected.values())
         print(f"\nkg run took {seconds:.1f}s. Accounting of {len(accounting.units)} input units "
-              f"({len(cases)} awkward files{' + gum-dev' if GUM_DOCS.is_dir() else ''}):")  # fmt: skip
+              f"({len(cases)} awkward files{' + gum-dev' if gum else ''}):")  # fmt: skip
         print(accounting.table())
+        print(f"Files that must stay one article each: {ones - len(wrong)}/{ones} did "
+              f"({len(gum)} gum-dev documents among them); the scraped page must give 2.")  # fmt: skip
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         print(f"\nskipped ({len(manifest['skipped'])}):")
         for item in manifest["skipped"]:

@@ -39,7 +39,12 @@ def _check_only_the_marked_article_failed(result: tuple[Extraction, ...], clean,
     failed = [e for e in result if e.failure is not None]
     assert [e.article_id for e in failed] == ["a2"]
     [failure] = [e.failure for e in failed]
-    assert (failure.article_id, failure.source, failure.stage, failure.step) == ("a2", "in/f2.txt", "extract", step)
+    assert (failure.article_id, failure.source, failure.stage, failure.step) == (
+        "a2",
+        "in/f2.txt",
+        "extract",
+        step,
+    )
     assert failure.error_type and failure.message
     assert (failed[0].mentions, failed[0].sentences, failed[0].quantities) == ((), (), ())
     # every other article's results are complete: exactly what a run without the failure gives
@@ -88,7 +93,9 @@ def test_one_failing_article_on_dask(monkeypatch, clean) -> None:
 
 
 @pytest.mark.model
-def test_kg_run_lists_the_failure_goes_on_and_retries_it_next_time(kg, write, tmp_path: Path, monkeypatch) -> None:
+def test_kg_run_lists_the_failure_goes_on_and_retries_it_next_time(
+    kg, write, tmp_path: Path, monkeypatch
+) -> None:
     for article in _articles():
         write(article.source, f"{article.title}\n\n{article.body}\n")
     cache = tmp_path / "cache"
@@ -100,7 +107,11 @@ def test_kg_run_lists_the_failure_goes_on_and_retries_it_next_time(kg, write, tm
     assert f"failed {source} (extract, numbers)" in result.stderr
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     [entry] = manifest["failed"]
-    assert {k: entry[k] for k in ("source", "stage", "step")} == {"source": source, "stage": "extract", "step": "numbers"}
+    assert {k: entry[k] for k in ("source", "stage", "step")} == {
+        "source": source,
+        "stage": "extract",
+        "step": "numbers",
+    }
     assert entry["error"]["type"] == "InjectedFault" and MARKER in entry["error"]["message"]
     assert entry["error"]["where"].startswith("errors.py:")
     assert manifest["counts"]["extract"]["failed"] == 1 and manifest["counts"]["extract"]["articles"] == 4
@@ -168,7 +179,12 @@ def test_an_article_failing_in_resolution_keeps_the_others(monkeypatch) -> None:
     monkeypatch.setattr(res._State, "place", failing)
     resolution = res.resolve(extractions, aliases=None)
     [failure] = resolution.failures
-    assert (failure.article_id, failure.stage, failure.step, failure.error_type) == ("b", "resolve", "mentions", "ValueError")
+    assert (failure.article_id, failure.stage, failure.step, failure.error_type) == (
+        "b",
+        "resolve",
+        "mentions",
+        "ValueError",
+    )
     assert {e.label: e.article_ids for e in resolution.entities} == {
         "Keir Starmer": ("a", "c"),
         "Lunport": ("a",),
@@ -179,7 +195,9 @@ def test_an_article_failing_in_resolution_keeps_the_others(monkeypatch) -> None:
     monkeypatch.setattr(res._State, "place", place)
     monkeypatch.setattr(res._State, "_link_article", lambda self, article_id: 1 / (article_id != "c"))
     resolution = res.resolve(extractions, aliases=None)
-    assert [(f.article_id, f.step, f.error_type) for f in resolution.failures] == [("c", "short names", "ZeroDivisionError")]
+    assert [(f.article_id, f.step, f.error_type) for f in resolution.failures] == [
+        ("c", "short names", "ZeroDivisionError")
+    ]
     assert {e.label for e in resolution.entities} == {"Keir Starmer", "Lunport", "Velmora", "Kara Vilmo"}
 
 
@@ -189,7 +207,9 @@ def test_an_article_failing_in_the_graph_stage_keeps_the_others() -> None:
     good = _extraction("a", ("Keir Starmer", "person"), ("Lunport", "place"))
     # a mention whose sentence the article does not have: its paragraph cannot be looked up
     bad = _extraction("b", ("Velmora", "place"), ("Kara Vilmo", "person"))
-    bad = Extraction("b", bad.sentences, tuple(Mention(**{**_fields(m), "sentence": 5}) for m in bad.mentions), ())
+    bad = Extraction(
+        "b", bad.sentences, tuple(Mention(**{**_fields(m), "sentence": 5}) for m in bad.mentions), ()
+    )
     mentions = tuple(
         Mention(**{**_fields(m), "node_id": f"{m.type}:{m.text.lower().replace(' ', '-')}"})
         for e in (good, bad)
@@ -197,13 +217,21 @@ def test_an_article_failing_in_the_graph_stage_keeps_the_others() -> None:
     )
     from pipeline.records import Entity
 
-    entities = tuple(
-        Entity(m.node_id, m.text, m.type, (m.text,), 1, (m.article_id,)) for m in mentions
-    )
-    articles = [Article(e.article_id, f"{e.article_id}.txt", 0, "", " and ".join(m.text for m in e.mentions) + " met.") for e in (good, bad)]
+    entities = tuple(Entity(m.node_id, m.text, m.type, (m.text,), 1, (m.article_id,)) for m in mentions)
+    articles = [
+        Article(
+            e.article_id, f"{e.article_id}.txt", 0, "", " and ".join(m.text for m in e.mentions) + " met."
+        )
+        for e in (good, bad)
+    ]
     graph = build_graph(Resolution(entities, (), mentions), [good, bad], articles, window="paragraph")
     [failure] = graph.graph["failures"]
-    assert (failure.article_id, failure.stage, failure.step, failure.error_type) == ("b", "graph", "windows", "KeyError")
+    assert (failure.article_id, failure.stage, failure.step, failure.error_type) == (
+        "b",
+        "graph",
+        "windows",
+        "KeyError",
+    )
     assert list(graph.edges) == [("person:keir-starmer", "place:lunport")]
 
 

@@ -93,7 +93,10 @@ def test_a_headline_repeated_without_the_page_signature_does_not_split(write) ->
     # a repeated short line is no evidence of a page.
     page = write("lead.txt", "Lead Story\nThe lead story.\n\nRelated\nRelated\nIts body line.\n")
     [article] = ingest([page]).articles
-    assert (article.title, article.body) == ("Lead Story", "The lead story.\n\nRelated Related Its body line.")
+    assert (article.title, article.body) == (
+        "Lead Story",
+        "The lead story.\n\nRelated Related Its body line.",
+    )
 
 
 @pytest.mark.parametrize(
@@ -239,7 +242,9 @@ def _normalized(body: str) -> str:
 
 
 def test_tsv_is_tab_separated(write) -> None:
-    path = write("export.tsv", 'title\ttext\nTabbed\tThe mayor, Kara Vilmo, said: "yes; no".\nTwo\tMore, text.\n')
+    path = write(
+        "export.tsv", 'title\ttext\nTabbed\tThe mayor, Kara Vilmo, said: "yes; no".\nTwo\tMore, text.\n'
+    )
     assert [(a.title, a.body) for a in ingest([path]).articles] == [
         ("Tabbed", 'The mayor, Kara Vilmo, said: "yes; no".'),
         ("Two", "More, text."),

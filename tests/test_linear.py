@@ -108,7 +108,13 @@ _PIECES = [
     "Drusk", "New Garfin", "Garfin", "NG", "(NG)", "the", "said", ",", ".", "'s", "-", "\n", "\n\n", "and",
     "Zelvi", "Bolka Tesri", "Tesri", "(BT)", "_x", "Vilmos", "1,200", "é",
 ]  # fmt: skip
-_LABELS = [("PERSON", "person"), ("ORG", "group"), ("GPE", "place"), ("NORP", "other"), ("CARDINAL", "number")]
+_LABELS = [
+    ("PERSON", "person"),
+    ("ORG", "group"),
+    ("GPE", "place"),
+    ("NORP", "other"),
+    ("CARDINAL", "number"),
+]
 
 
 @st.composite
@@ -145,7 +151,13 @@ def test_fast_steps_give_what_the_straightforward_ones_give(article) -> None:
 
 
 def vars_of(span) -> dict[str, object]:
-    return {"start": span.start, "end": span.end, "label": span.label, "type": span.type, "origin": span.origin}
+    return {
+        "start": span.start,
+        "end": span.end,
+        "label": span.label,
+        "type": span.type,
+        "origin": span.origin,
+    }
 
 
 def test_abbreviations_read_back_only_a_few_words_on_a_long_line() -> None:
