@@ -45,7 +45,7 @@ from pipeline.numbers import quantities
 from pipeline.records import Article, Extraction, Failure, Mention, Quantity, Sentence
 
 #: Bump when a change here changes what extraction returns (part of the cache key).
-EXTRACTION_VERSION = "1"
+EXTRACTION_VERSION = "2"
 
 NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 TYPE_OF_LABEL = {
