@@ -232,10 +232,18 @@ def test_parse_number_never_raises(text: str, label: str) -> None:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=_number_like, label=st.sampled_from(["CARDINAL", "MONEY", "QUANTITY", "PERCENT", "DATE"]))
 def test_the_quantity_path_never_raises(english, text: str, label: str) -> None:
-    """The whole entity through :func:`quantities` on an unparsed Doc (every token its own head)."""
-    doc = english("In Velmora " + text + " people left .")
-    if len(doc) < 5:
+    """The whole entity through :func:`quantities`, in a parsed sentence: "In Velmora <text> people left ."
+    (the number's tokens modify "people", the subject of "left")."""
+    number = [t.text for t in english.tokenizer(text) if not t.is_space]
+    if not number:
         return
-    start, end = 2, len(doc) - 3
-    for quantity in quantities(doc, [(start, end, label)], article_id="a", sentence=0, offset=0):
+    n = len(number)
+    words = ["In", "Velmora", *number, "people", "left", "."]
+    people, left = n + 2, n + 3
+    heads = [left, 0, *[i + 1 for i in range(2, n + 2)], left, left, left]
+    deps = ["prep", "pobj", *(["compound"] * (n - 1)), "nummod", "nsubj", "ROOT", "punct"]
+    pos = ["ADP", "PROPN", *(["NUM"] * n), "NOUN", "VERB", "PUNCT"]
+    doc = _doc(english, words, heads, deps, pos, [w.lower() for w in words], ["O"] * len(words))
+    assert doc[people].text == "people" and doc[2 + n - 1].head.i == people
+    for quantity in quantities(doc, [(2, 2 + n, label)], article_id="a", sentence=0, offset=0):
         assert math.isfinite(quantity.value)
