@@ -1022,7 +1022,7 @@ def _propagate(spans: list[_Span], body: str) -> list[_Span]:
     taken = _Taken(len(body), spans)
     occurrences = _occurrences(list(votes), body)
     for text in sorted(votes, key=lambda t: (-len(t), t)):
-        (label, kind), _ = sorted(votes[text].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        (label, kind), _ = min(votes[text].items(), key=lambda kv: (-kv[1], kv[0]))  # most votes
         for start in occurrences[text]:
             end = start + len(text)
             if taken.free(start, end):
@@ -1045,14 +1045,15 @@ def _occurrences(names: Sequence[str], body: str) -> dict[str, list[int]]:
             by_first_word[first.group()].add(name)
     # Names sharing a first word ("Ada Quell", "Ada Varn") are told apart by their length, so each word of
     # the body costs one look-up per distinct length, however many names start with it.
-    lengths = {word: sorted({len(name) for name in group}) for word, group in by_first_word.items()}
+    index = {word: (group, sorted({len(name) for name in group})) for word, group in by_first_word.items()}
     ends = dict.fromkeys(names, 0)
     for word in _WORD.finditer(body):
-        group = by_first_word.get(word.group())
-        if group is None:
+        entry = index.get(word.group())
+        if entry is None:
             continue
+        group, lengths = entry
         start = word.start()  # a run of word characters starts here, so (?<!\w) holds
-        for length in lengths[word.group()]:
+        for length in lengths:
             name = body[start : start + length]
             end = start + length
             if name in group and start >= ends[name] and not _WORD_CHAR.match(body, end):
@@ -1082,8 +1083,7 @@ def _coordinated_places(spans: list[_Span], body: str, vocab: _Vocabulary) -> li
     while index < len(ordered):
         run = [ordered[index]]
         while index + len(run) < len(ordered):
-            gap = body[run[-1].end : ordered[index + len(run)].start]
-            if not _LIST_GAP.fullmatch(gap):
+            if not _LIST_GAP.fullmatch(body, run[-1].end, ordered[index + len(run)].start):
                 break
             run.append(ordered[index + len(run)])
         if len(run) > 1 and any(s.type == "place" for s in run):
