@@ -117,6 +117,9 @@ def extract(
     interrupted run keeps what it finished). ``workers`` > 1 runs chunks in that many processes, each
     loading the model once (the job of spaCy's ``n_process``, covering the parse pass too);
     ``engine="dask"`` sends the chunks to a Dask cluster (``scheduler`` address, or a local cluster).
+
+    An article whose extraction raises (in any step, inside spaCy, or by killing its worker process)
+    gets an empty :class:`Extraction` with ``failure`` set, is not cached, and stops nothing else.
     """
     kept = [a for a in articles if a.kept]
     keys: dict[str, str] = {}
@@ -212,12 +215,11 @@ def _run_in_processes(chunks: list[Chunk], *, model: str, workers: int) -> Itera
                 # Keep every worker busy, but never more than one task per worker in flight (a broken
                 # pool takes its queued tasks down with it), and an article that must run alone does.
                 while queue and len(running) < workers:
-                    if queue[0][1] == _ALONE and running:
+                    alone_now = any(attempt == _ALONE for _, attempt in running.values())
+                    if alone_now or (queue[0][1] == _ALONE and running):
                         break
                     chunk, attempt = queue.popleft()
                     running[pool.submit(extract_chunk, chunk, model=model)] = (chunk, attempt)
-                    if attempt == _ALONE:
-                        break
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     chunk, attempt = running.pop(future)
