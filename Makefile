@@ -10,7 +10,7 @@ PIP    := $(BIN)/python -m pip --quiet --disable-pip-version-check
 OUT    ?= graphs/seeds
 ARGS   ?=
 
-.PHONY: help install graph test browser lint bench clean
+.PHONY: help install graph test browser lint bench soak clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "; printf "Targets:\n"} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-9s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -51,8 +51,11 @@ browser: ## Install Debian's chromium for the browser tests (only when /usr/bin/
 	    echo "Run the other tests only with: $(BIN)/python -m pytest -m 'not browser'"; exit 1; }; \
 	echo "chromium installed: $$($(CHROMIUM) --version 2>/dev/null)"
 
-bench: install ## Speed and memory vs bare spaCy, as ratios (BENCH_N=2000, BENCH_CORPUS=dir, BENCH_SKIP_4N=1)
+bench: install ## Speed and memory vs bare spaCy, as ratios (BENCH_N=2000, BENCH_CORPUS=dir, BENCH_SKIP_4N=1, BENCH_ONLY=long|corpus)
 	$(BIN)/python bench/run.py
+
+soak: install ## kg run over gum-dev (../shared) + generated awkward inputs; every input accounted for
+	$(BIN)/python bench/soak.py
 
 lint: install ## Check style with ruff
 	$(BIN)/ruff check pipeline tests

@@ -10,8 +10,14 @@ Measures, each as its own process (wall clock, peak RSS of the whole process tre
 5. a re-run after adding 1% new articles;
 6. peak memory for N and for 4N articles (cold, --workers 1).
 
+7. one long document: ~1 MB of real prose in one article (the gum-dev documents of ../shared, concatenated
+   and repeated up to BENCH_LONG_CHARS, default 1,000,000; generated text when ../shared is missing):
+   `kg run --workers 1` against bare spaCy over the same text (cut into the same 100,000-character
+   segments `kg` hands to spaCy), so a step that grows faster than the text shows up here.
+
 Corpus: BENCH_CORPUS=folder, else a generated one of BENCH_N articles (default 2000, ~1M words).
-Set BENCH_SKIP_4N=1 to skip the (slow) 4N memory run.
+Set BENCH_SKIP_4N=1 to skip the (slow) 4N memory run; BENCH_ONLY=long runs the long document alone
+(about three minutes), BENCH_ONLY=corpus everything but it.
 """
 
 from __future__ import annotations
@@ -116,11 +122,89 @@ def kept_texts(inputs: Path) -> list[str]:
     return [a.body for a in deduplicate(ingest([inputs]).articles) if a.kept]
 
 
+GUM_DOCS = ROOT.parent / "shared" / "corpora" / "gum-dev" / "docs"
+LONG_CHARS = 1_000_000
+
+
+def long_document(target: int) -> tuple[str, str]:
+    """(text, where it came from): real prose of about ``target`` characters as one article body."""
+    if GUM_DOCS.is_dir():
+        bodies = []
+        for path in sorted(GUM_DOCS.glob("*.txt")):
+            lines = path.read_text(encoding="utf-8").split("\n")
+            bodies.append("\n".join(lines[1:]).strip())  # the first line is the title
+        origin = f"the {len(bodies)} gum-dev documents of {GUM_DOCS}, concatenated"
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            corpus_generator.generate(Path(folder), articles=max(1, target // 3000))
+            bodies = kept_texts(Path(folder))
+        origin = "generated news text (../shared is missing)"
+    text = "\n\n".join(bodies)
+    repeats = -(-target // len(text))
+    if repeats > 1:  # repeated, then cut at the last paragraph break before the target length
+        text = "\n\n".join([text] * repeats)
+        text = text[: text.rfind("\n\n", 0, target)]
+        origin += f", repeated up to {target:,} characters"
+    return text, origin
+
+
+def segments(text: str, limit: int) -> list[str]:
+    """The text cut at paragraph breaks into pieces of at most ``limit`` characters, as `kg` cuts it."""
+    pieces, current, size = [], [], 0
+    for paragraph in text.split("\n\n"):
+        if current and size + len(paragraph) + 2 > limit:
+            pieces.append("\n\n".join(current))
+            current, size = [], 0
+        current.append(paragraph)
+        size += len(paragraph) + 2
+    pieces.append("\n\n".join(current))
+    return pieces
+
+
+def bench_long_document(work: Path, model: str) -> None:
+    from pipeline.extract import SEGMENT_CHARS
+
+    target = int(os.environ.get("BENCH_LONG_CHARS") or LONG_CHARS)
+    text, origin = long_document(target)
+    print(f"Long document: one article of {len(text):,} characters, {len(text.split()):,} words ({origin})")
+    source = work / "long.jsonl"
+    source.write_text(json.dumps({"title": "Long document", "text": text}) + "\n", encoding="utf-8")
+    texts_file = work / "long_texts.json"
+    texts_file.write_text(json.dumps(segments(text, SEGMENT_CHARS)), encoding="utf-8")
+    bare_wall, bare_peak, out = measure([sys.executable, "-c", BARE, model, str(texts_file)])
+    bare = json.loads(out)
+    print(
+        f"  bare spaCy {bare['pipes']}: pipe {bare['pipe']:.1f}s, process {bare_wall:.1f}s, peak {bare_peak:.0f} MB"
+    )
+    out_dir = work / "long_out"
+    command = [*KG, "run", str(source), "--out", str(out_dir), "--no-cache", "--quiet", "--force"]
+    seconds, peak, _ = measure(command)
+    timings = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8")).get("timings", {})
+    stages = ", ".join(f"{stage} {value:.1f}s" for stage, value in timings.items())
+    print(f"  kg run --workers 1: {seconds:.1f}s, peak {peak:.0f} MB ({stages})")
+    print("\nRatio                                              value   target")
+    print(f"{'long document: kg vs bare nlp.pipe (speed)':<50} {bare['pipe'] / seconds:6.2f}   >= 0.67")
+    print(f"{'  same, vs bare process incl. start-up and load':<50} {bare_wall / seconds:6.2f}")
+
+
 def main() -> None:
     from pipeline.config import default_model
 
-    n = int(os.environ.get("BENCH_N", "2000"))
     model = default_model()
+    only = os.environ.get("BENCH_ONLY", "")
+    if only not in {"", "long", "corpus"}:
+        raise SystemExit(f"BENCH_ONLY={only!r}: expected long or corpus")
+    if only == "long":
+        work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+        try:
+            print(
+                f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, model {model}"
+            )
+            bench_long_document(work, model)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
+    n = int(os.environ.get("BENCH_N", "2000"))
     work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     try:
         if os.environ.get("BENCH_CORPUS"):
@@ -185,6 +269,9 @@ def main() -> None:
         print(f"\nWarm re-run files byte-identical to the cold run: {'yes' if identical else 'NO'}")
         print(f"Throughput: kg {words / cold1:,.0f} words/s (workers 1), {words / cold2:,.0f} words/s (workers 2); "
               f"bare spaCy {words / bare['pipe']:,.0f} words/s")  # fmt: skip
+        if only != "corpus":
+            print()
+            bench_long_document(work, model)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

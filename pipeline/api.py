@@ -34,6 +34,7 @@ from pipeline.records import (
     NODE_TYPES,
     Corpus,
     Extraction,
+    Failure,
     Mention,
     Quantity,
     Resolution,
@@ -62,6 +63,23 @@ class Result:
     model: dict[str, str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     cache_stats: dict[str, int] = field(default_factory=dict)
+    #: Failures of stages that are not held in records any more (a run read back with :func:`load`).
+    earlier_failures: tuple[Failure, ...] = ()
+
+    @property
+    def failures(self) -> tuple[Failure, ...]:
+        """Every article that failed in a stage, in stage order: it stays in articles.csv without that
+        stage's results."""
+        found: list[Failure] = list(self.earlier_failures)
+        found.extend(e.failure for e in self.extractions if e.failure is not None)
+        if self.resolution is not None:
+            found.extend(self.resolution.failures)
+        if self.graph is not None:
+            found.extend(self.graph.graph.get("failures", ()))
+        order = {stage: index for index, stage in enumerate(STAGES)}
+        return tuple(
+            sorted(set(found), key=lambda f: (order.get(f.stage, len(order)), f.source, f.article_id))
+        )
 
     # --- what the manifest says ---------------------------------------------------------------------
 
@@ -70,7 +88,8 @@ class Result:
         if self.extractions:
             mentions = [m for e in self.extractions for m in e.mentions]
             counts["extract"] = {
-                "articles": len(self.extractions),
+                "articles": sum(e.failure is None for e in self.extractions),
+                "failed": sum(e.failure is not None for e in self.extractions),
                 "sentences": sum(len(e.sentences) for e in self.extractions),
                 "words": sum(len(a.body.split()) for a in self.corpus.kept),
                 "mentions": len(mentions),
@@ -108,10 +127,12 @@ class Result:
             "model": self.model,
             "counts": self.counts(),
             "skipped": [{"source": s.source, "reason": s.reason} for s in self.corpus.skipped],
+            "failed": [f.as_dict() for f in self.failures],
             "files": list(self.corpus.files),
             "ignored": list(self.corpus.ignored),
             "runs_left_out": list(self.corpus.runs),
             "encodings": dict(self.corpus.encodings),
+            "delimiters": dict(self.corpus.delimiters),
             "cache": self.cache_stats,
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
         }
@@ -445,16 +466,29 @@ def _show(graph: nx.Graph | None, *, top: int, height: int, title: str) -> Graph
 
 
 def _with_number_ids(mentions: list[Mention], number_ids: dict[Quantity, str]) -> list[Mention]:
-    """Number mentions take the node id of the count they overlap."""
-    spans: dict[str, list[tuple[int, int, str]]] = {}
+    """Number mentions take the node id of the first count (by position) they overlap."""
+    import bisect
+
+    by_article: dict[str, list[tuple[int, int, str]]] = {}
     for quantity, node in number_ids.items():
-        spans.setdefault(quantity.article_id, []).append((quantity.start, quantity.end, node))
+        by_article.setdefault(quantity.article_id, []).append((quantity.start, quantity.end, node))
+    # Per article: counts by start, and the running maximum of their ends, so the first count reaching
+    # past a mention's start is found by bisection (counts may nest: "one in eight" holds "eight").
+    index: dict[str, tuple[list[int], list[int], list[str]]] = {}
+    for article_id, spans in by_article.items():
+        spans.sort()
+        reach, furthest = [], -1
+        for _, end, _ in spans:
+            furthest = max(furthest, end)
+            reach.append(furthest)
+        index[article_id] = ([start for start, _, _ in spans], reach, [node for _, _, node in spans])
     result = []
     for m in mentions:
-        if m.type == "number" and not m.node_id:
-            node = next((n for s, e, n in spans.get(m.article_id, ()) if s < m.end and m.start < e), "")
-            if node:
-                m = dataclasses.replace(m, node_id=node)
+        if m.type == "number" and not m.node_id and m.article_id in index:
+            starts, reach, nodes = index[m.article_id]
+            first = bisect.bisect_right(reach, m.start)
+            if first < bisect.bisect_left(starts, m.end):
+                m = dataclasses.replace(m, node_id=nodes[first])
         result.append(m)
     return result
 
@@ -543,6 +577,9 @@ def _progress_bars(progress: ProgressFn | bool | None) -> Iterator[ProgressFn | 
 def run_stage(result: Result, stage: str, *, progress: ProgressFn | None = None) -> Result:
     """Run one stage after ``extract`` on a result (in place) and return it."""
     started = time.perf_counter()
+    if stage in STAGES:  # this stage's failures (and later ones) are found again
+        later = set(STAGES[STAGES.index(stage) :])
+        result.earlier_failures = tuple(f for f in result.earlier_failures if f.stage not in later)
     if stage == "extract":
         from pipeline.extract import extract, model_version
 
@@ -640,6 +677,7 @@ def _read_run(folder: Path, manifest: dict, settings: Settings, stages: Sequence
         ignored=tuple(manifest.get("ignored") or ()),
         runs=tuple(manifest.get("runs_left_out") or ()),
         encodings=tuple(sorted(dict(manifest.get("encodings") or {}).items())),
+        delimiters=tuple(sorted(dict(manifest.get("delimiters") or {}).items())),
     )
     result = Result(
         inputs=tuple(manifest.get("inputs") or ()),
@@ -647,6 +685,9 @@ def _read_run(folder: Path, manifest: dict, settings: Settings, stages: Sequence
         corpus=corpus,
         model=dict(manifest.get("model") or {}),
         timings=dict(manifest.get("timings") or {}),
+        earlier_failures=tuple(
+            _failure(item) for item in manifest.get("failed") or () if item.get("stage") in stages
+        ),
     )
     extracted = ("sentences.csv", "mentions.csv", "numbers.csv")
     if "extract" in stages and all([tables.present(folder, name) for name in extracted]):
@@ -659,6 +700,19 @@ def _read_run(folder: Path, manifest: dict, settings: Settings, stages: Sequence
 
                 result.graph = read_graph(folder)
     return result
+
+
+def _failure(item: dict) -> Failure:
+    error = item.get("error") or {}
+    return Failure(
+        article_id=str(item.get("article_id", "")),
+        source=str(item.get("source", "")),
+        stage=str(item.get("stage", "")),
+        step=str(item.get("step", "")),
+        error_type=str(error.get("type", "")),
+        message=str(error.get("message", "")),
+        where=str(error.get("where", "")),
+    )
 
 
 # --- output folders ---------------------------------------------------------------------------------

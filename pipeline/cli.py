@@ -28,6 +28,7 @@ from rich.text import Text
 from pipeline import api
 from pipeline.config import DEFAULT_MODEL, MODEL_ENV, Settings
 from pipeline.errors import KgError, MissingStageOutputError
+from pipeline.records import Failure
 
 if TYPE_CHECKING:
     from pipeline.evaluate import Report
@@ -81,7 +82,7 @@ def _say(console: Console, *parts: object) -> None:
 Inputs = Annotated[
     list[Path],
     typer.Argument(
-        help="Files or folders (searched recursively): .txt pages, .jsonl/.ndjson, .csv, .html.",
+        help="Files or folders (searched recursively): .txt pages, .jsonl/.ndjson, .csv/.tsv, .html.",
         show_default=False,
     ),
 ]
@@ -89,7 +90,9 @@ OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder to write the r
 Force = Annotated[
     bool, typer.Option("--force", help="Write into a non-empty folder that holds no earlier run.")
 ]
-Strict = Annotated[bool, typer.Option("--strict", help="Exit with code 1 if any input was skipped.")]
+Strict = Annotated[
+    bool, typer.Option("--strict", help="Exit with code 1 if any input was skipped or any article failed.")
+]
 RawCsv = Annotated[
     bool,
     typer.Option(
@@ -161,6 +164,14 @@ def _summary(result: api.Result, written: Path) -> None:
         _say(err, ("left out", "yellow"), f" {folder}: it holds an earlier kg run (its files are outputs)")
     for source, encoding in result.corpus.encodings:
         _say(err, (f"decoded {source} as {encoding}", "dim"))
+    for source, delimiter in result.corpus.delimiters:
+        _say(err, (f"read {source} as {delimiter}-separated (one column under commas)", "dim"))
+    for failure in result.failures:
+        _say(
+            err,
+            ("failed", "red"),
+            f" {failure.source} ({failure.stage}, {failure.step}): {failure.error_type}: {failure.message}",
+        )
     ingested = counts["ingest"]
     lines = [
         f"Read {ingested['files']} file(s): {ingested['articles']} articles, {ingested['kept']} kept, "
@@ -193,9 +204,31 @@ def _summary(result: api.Result, written: Path) -> None:
         lines.append(
             f"Left out {len(result.corpus.runs)} folder(s) holding an earlier kg run (listed above)."
         )
+    lines.extend(_failure_lines(result.failures))
     for line in lines:
         _say(out, line)
     _say(out, f"Wrote {written}/")
+
+
+#: How the summary names the stage an article failed in.
+_STAGE_WORDS = {"extract": "extraction", "resolve": "resolution", "graph": "the graph stage"}
+#: Failures quoted in the summary line of a stage; manifest.json lists them all.
+_QUOTED_FAILURES = 3
+
+
+def _failure_lines(failures: tuple[Failure, ...]) -> list[str]:
+    """ "1 article failed extraction: a.txt: ValueError: ..." per stage; the rest is in manifest.json."""
+    lines = []
+    for stage in dict.fromkeys(f.stage for f in failures):
+        these = [f for f in failures if f.stage == stage]
+        quoted = "; ".join(f"{f.source}: {f.error_type}: {f.message}" for f in these[:_QUOTED_FAILURES])
+        more = f"; and {len(these) - _QUOTED_FAILURES} more" if len(these) > _QUOTED_FAILURES else ""
+        noun = "article" if len(these) == 1 else "articles"
+        lines.append(
+            f"{len(these)} {noun} failed {_STAGE_WORDS.get(stage, stage)}: {quoted}{more} "
+            "(kept in articles.csv, listed under 'failed' in manifest.json)."
+        )
+    return lines
 
 
 RunDir = Annotated[
@@ -293,12 +326,15 @@ def _where_extraction_runs(
 
 
 def _check_strict(result: api.Result, strict: bool) -> None:
-    if strict and result.corpus.skipped:
+    skipped, failed = len(result.corpus.skipped), len(result.failures)
+    if strict and (skipped or failed):
+        problems = [f"{skipped} input(s) were skipped"] if skipped else []
+        problems += [f"{failed} article(s) failed"] if failed else []
         _say(
             err,
             ("error:", "red"),
-            f" --strict: {len(result.corpus.skipped)} input(s) were skipped (listed above and in "
-            "manifest.json); the outputs hold the good ones",
+            f" --strict: {' and '.join(problems)} (listed above and in manifest.json); "
+            "the outputs hold the good ones",
         )
         raise typer.Exit(1)
 

@@ -10,7 +10,11 @@ Two families:
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
+
+from pipeline.records import Failure
 
 
 class KgError(Exception):
@@ -101,6 +105,10 @@ class OutputWriteError(KgError):
         )
 
 
+class WorkerError(KgError):
+    """Worker processes fail on every article: the environment is at fault, not one article."""
+
+
 class InputError(KgError):
     """One input (file or line) is unusable. Ingest records it as skipped; it never stops a run."""
 
@@ -108,3 +116,52 @@ class InputError(KgError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+# --- one article's failure --------------------------------------------------------------------------
+
+#: Longest error message kept in manifest.json (a message can quote a whole article).
+MESSAGE_CHARS = 500
+
+
+def failure_of(error: BaseException, *, article_id: str, stage: str, step: str, source: str = "") -> Failure:
+    """The record of ``error`` raised while ``stage``/``step`` processed one article."""
+    import traceback
+
+    message = " ".join(str(error).split()) or repr(error)
+    if len(message) > MESSAGE_CHARS:
+        message = message[: MESSAGE_CHARS - 1] + "…"
+    frames = traceback.extract_tb(error.__traceback__) if error.__traceback__ else []
+    where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno} in {frames[-1].name}" if frames else ""
+    return Failure(article_id, source, stage, step, type(error).__name__, message, where)
+
+
+# --- test-only fault injection ----------------------------------------------------------------------
+# Fault isolation is only proven by making one article fail, also inside spawned worker processes and
+# on Dask workers, which share nothing with the test but their environment. So: when KG_INJECT_FAULT is
+# set to "STEP:MARKER" (several comma-separated), the named per-article step raises InjectedFault for
+# every article whose text contains MARKER. STEP "crash" ends the worker process instead (only in a
+# child process; in the main process it raises too). Unset, as in every real run, it costs one lookup.
+
+FAULT_ENV = "KG_INJECT_FAULT"
+
+
+class InjectedFault(RuntimeError):
+    """Raised on purpose by :func:`inject_fault`, for tests and the soak run only."""
+
+
+def inject_fault(step: str, text: str | Callable[[], str]) -> None:
+    spec = os.environ.get(FAULT_ENV)
+    if not spec:
+        return
+    for item in spec.split(","):
+        wanted, _, marker = item.partition(":")
+        crash = wanted == "crash" and step == "entities"  # a crash strikes where entities are read
+        if not marker or not (wanted == step or crash):
+            continue
+        if marker in (text() if callable(text) else text):
+            import multiprocessing
+
+            if wanted == "crash" and multiprocessing.parent_process() is not None:
+                os._exit(70)  # a worker dying as if the kernel killed it
+            raise InjectedFault(f"{FAULT_ENV} asked {step} to fail on text containing {marker!r}")

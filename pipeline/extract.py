@@ -20,6 +20,8 @@ spaCy ``Doc`` objects never leave this module (and :mod:`pipeline.numbers`, whic
 from __future__ import annotations
 
 import bisect
+import contextlib
+import dataclasses
 import functools
 import os
 import re
@@ -30,13 +32,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.cache import Cache, cache_key
-from pipeline.errors import ModelNotFoundError, UsageError
+from pipeline.errors import (
+    KgError,
+    ModelNotFoundError,
+    UsageError,
+    WorkerError,
+    failure_of,
+    inject_fault,
+)
 from pipeline.names import PATTERNS_FILE, Patterns, head_word, load_patterns
 from pipeline.numbers import quantities
-from pipeline.records import Article, Extraction, Mention, Quantity, Sentence
+from pipeline.records import Article, Extraction, Failure, Mention, Quantity, Sentence
 
 #: Bump when a change here changes what extraction returns (part of the cache key).
-EXTRACTION_VERSION = "1"
+EXTRACTION_VERSION = "2"
 
 NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 TYPE_OF_LABEL = {
@@ -108,6 +117,9 @@ def extract(
     interrupted run keeps what it finished). ``workers`` > 1 runs chunks in that many processes, each
     loading the model once (the job of spaCy's ``n_process``, covering the parse pass too);
     ``engine="dask"`` sends the chunks to a Dask cluster (``scheduler`` address, or a local cluster).
+
+    An article whose extraction raises (in any step, inside spaCy, or by killing its worker process)
+    gets an empty :class:`Extraction` with ``failure`` set, is not cached, and stops nothing else.
     """
     kept = [a for a in articles if a.kept]
     keys: dict[str, str] = {}
@@ -117,6 +129,7 @@ def extract(
         keys = {a.article_id: cache_key(a.body, model=identity, extraction_version=version) for a in kept}
         cached = cache.get_many(keys)
     todo = [(a.article_id, a.body) for a in kept if a.article_id not in cached]
+    sources = {a.article_id: a.source for a in kept}
     fresh: dict[str, Extraction] = {}
     done = len(kept) - len(todo)
     if progress:
@@ -124,13 +137,23 @@ def extract(
     chunk_size = chunk_size or int(os.environ.get("KG_CHUNK_ARTICLES") or CHUNK_ARTICLES)
     chunks = [todo[i : i + chunk_size] for i in range(0, len(todo), chunk_size)]
     for chunk_result in _run_chunks(chunks, model=model, workers=workers, engine=engine, scheduler=scheduler):
+        chunk_result = [_with_source(e, sources) for e in chunk_result]
         fresh.update((e.article_id, e) for e in chunk_result)
-        if cache is not None:
-            cache.put_many(((keys[e.article_id], e) for e in chunk_result), model=model_version(model))
+        if cache is not None:  # a failed article is not cached: the next run tries it again
+            succeeded = ((keys[e.article_id], e) for e in chunk_result if e.failure is None)
+            cache.put_many(succeeded, model=model_version(model))
         done += len(chunk_result)
         if progress:
             progress(done, len(kept))
     return tuple(fresh.get(a.article_id) or cached[a.article_id] for a in kept)
+
+
+def _with_source(extraction: Extraction, sources: dict[str, str]) -> Extraction:
+    """Workers see (article id, body) only; a failure learns its article's source here."""
+    if extraction.failure is None:
+        return extraction
+    failure = dataclasses.replace(extraction.failure, source=sources.get(extraction.article_id, ""))
+    return dataclasses.replace(extraction, failure=failure)
 
 
 def extraction_version() -> str:
@@ -141,8 +164,11 @@ def extraction_version() -> str:
     return f"{EXTRACTION_VERSION}+{patterns}"
 
 
+Chunk = list[tuple[str, str]]
+
+
 def _run_chunks(
-    chunks: list[list[tuple[str, str]]], *, model: str, workers: int, engine: str, scheduler: str | None
+    chunks: list[Chunk], *, model: str, workers: int, engine: str, scheduler: str | None
 ) -> Iterator[list[Extraction]]:
     if not chunks:
         return
@@ -153,20 +179,98 @@ def _run_chunks(
         for chunk in chunks:
             yield extract_chunk(chunk, model=model)
         return
-    import multiprocessing
-
     model_version(model)  # a missing model fails here, with one clear message, before any process starts
+    yield from _run_in_processes(chunks, model=model, workers=workers)
+
+
+#: How a chunk is retried after its worker process died: as single articles next to others, then each
+#: article alone in the pool, so that only the article that kills a process fails (the others were in
+#: flight with it by bad luck).
+_TOGETHER, _SINGLE, _ALONE = 0, 1, 2
+
+
+def _run_in_processes(chunks: list[Chunk], *, model: str, workers: int) -> Iterator[list[Extraction]]:
+    """Chunks in ``workers`` spawned processes, results in the order they finish.
+
+    A worker that dies (a crash in native code, the out-of-memory killer) breaks the whole pool and
+    every chunk in flight with it. Those chunks run again in a fresh pool, split into single articles,
+    and an article that breaks the pool once more runs alone: if the pool breaks then, that article is
+    the cause and fails (step ``worker``); every other article gets its results.
+    """
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=load_model, initargs=(model,)
-    ) as pool:
-        yield from pool.map(functools.partial(extract_chunk, model=model), chunks)
+    queue: deque[tuple[Chunk, int]] = deque((chunk, _TOGETHER) for chunk in chunks)
+    finished_any = False  # workers that die on every article point at the environment, not at articles
+    while queue:
+        broken: list[tuple[Chunk, int]] = []
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(model,)
+        ) as pool:
+            running: dict[Future[list[Extraction]], tuple[Chunk, int]] = {}
+            while (queue or running) and not broken:
+                # Keep every worker busy, but never more than one task per worker in flight (a broken
+                # pool takes its queued tasks down with it), and an article that must run alone does.
+                while queue and len(running) < workers:
+                    alone_now = any(attempt == _ALONE for _, attempt in running.values())
+                    if alone_now or (queue[0][1] == _ALONE and running):
+                        break
+                    chunk, attempt = queue.popleft()
+                    running[pool.submit(extract_chunk, chunk, model=model)] = (chunk, attempt)
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    chunk, attempt = running.pop(future)
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool:
+                        broken.append((chunk, attempt))
+                    else:
+                        finished_any = True
+                        yield result
+            for future, (chunk, attempt) in running.items():  # the rest of the pool went down with it
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    broken.append((chunk, attempt))
+                else:
+                    finished_any = True
+                    yield result
+        for chunk, attempt in broken:
+            if attempt == _ALONE and not finished_any:
+                raise WorkerError(
+                    f"--workers {workers}: worker processes die before finishing any article; "
+                    "run with --workers 1 to see why"
+                )
+            if attempt == _ALONE:
+                article_id = chunk[0][0]
+                error = BrokenProcessPool("the worker process died while extracting this article")
+                yield [_failed(article_id, "worker", error)]
+            else:
+                queue.extendleft(
+                    ([item], _ALONE if attempt == _SINGLE else _SINGLE) for item in reversed(chunk)
+                )
+
+
+def _start_worker(model: str) -> None:
+    """Load the model in a new worker. A failure is left for the first task to raise (load_model is
+    cached, so it raises there again, as the real error): a failing initializer would only break the
+    pool, which reads as an article killing its worker."""
+    import contextlib
+
+    with contextlib.suppress(Exception):
+        load_model(model)
 
 
 def _run_on_dask(
-    chunks: list[list[tuple[str, str]]], *, model: str, workers: int, scheduler: str | None
+    chunks: list[Chunk], *, model: str, workers: int, scheduler: str | None
 ) -> Iterator[list[Extraction]]:
-    """Chunks as Dask tasks; each worker process loads the model once (``load_model`` is cached there)."""
+    """Chunks as Dask tasks; each worker process loads the model once (``load_model`` is cached there).
+
+    A task that fails as a whole (a worker that died, Dask gives up with ``KilledWorker``) runs again as
+    one task per article, so that only the article at fault fails (step ``worker``)."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as error:
@@ -187,7 +291,23 @@ def _run_on_dask(
         client = Client(cluster)
     try:
         futures = client.map(extract_chunk, chunks, model=model, pure=False)
-        yield from (future.result() for future in futures)
+        for chunk, future in zip(chunks, futures, strict=True):
+            try:
+                yield future.result()
+            except KgError:
+                raise  # the run's own problem (a missing model on the workers), not one article's
+            except Exception as error:
+                if len(chunk) == 1:
+                    yield [_failed(chunk[0][0], "worker", error)]
+                    continue
+                singles = client.map(extract_chunk, [[item] for item in chunk], model=model, pure=False)
+                for (article_id, _), single in zip(chunk, singles, strict=True):
+                    try:
+                        yield single.result()
+                    except KgError:
+                        raise
+                    except Exception as single_error:
+                        yield [_failed(article_id, "worker", single_error)]
     finally:
         client.close()
         if cluster is not None:
@@ -254,6 +374,8 @@ def _paragraph_starts(doc: object) -> object:
     """Start a sentence after every line break: paragraphs never share a sentence."""
     from spacy.attrs import IS_SPACE
 
+    inject_fault("spacy", lambda: doc.text)  # type: ignore[attr-defined]  # an error inside a spaCy batch
+
     spaces = doc.to_array(IS_SPACE).nonzero()[0]  # type: ignore[attr-defined]  # a few tokens, not all
     for index in spaces:
         if index + 1 < len(doc) and "\n" in doc[index].text:  # type: ignore[arg-type,index]
@@ -307,6 +429,7 @@ class _Draft:
         default_factory=list
     )
     quantities: list[Quantity] = field(default_factory=list)
+    failure: Failure | None = None
 
 
 @dataclass
@@ -319,37 +442,103 @@ class _Span:
 
 
 def extract_chunk(items: Sequence[tuple[str, str]], *, model: str) -> list[Extraction]:
-    """Both passes over (article_id, body) pairs; the unit of work for worker processes and Dask."""
+    """Both passes over (article_id, body) pairs; the unit of work for worker processes and Dask.
+
+    One article's failure fails that article only: an :class:`Extraction` with ``failure`` set. The
+    steps of one article are guarded one by one; when spaCy itself raises inside a batch, nothing says
+    which article caused it, so the chunk runs again article by article to find it.
+    """
     nlp = load_model(model)
     vocab = _vocabulary(model)
+    try:
+        return _extract_together(items, nlp, vocab)
+    except _BatchFailed as failed:
+        if len(items) == 1:
+            return [_failed(items[0][0], failed.step, failed.__cause__ or failed)]
+        return [_alone(item, nlp, vocab) for item in items]
+
+
+class _BatchFailed(Exception):
+    """spaCy raised while processing a batch of articles in ``step``; ``__cause__`` is its error."""
+
+    def __init__(self, step: str) -> None:
+        super().__init__(step)
+        self.step = step
+
+
+def _alone(item: tuple[str, str], nlp: object, vocab: _Vocabulary) -> Extraction:
+    try:
+        [extraction] = _extract_together([item], nlp, vocab)
+    except _BatchFailed as failed:
+        return _failed(item[0], failed.step, failed.__cause__ or failed)
+    return extraction
+
+
+def _failed(article_id: str, step: str, error: BaseException) -> Extraction:
+    failure = failure_of(error, article_id=article_id, stage="extract", step=step)
+    return Extraction(article_id, (), (), (), failure=failure)
+
+
+def _extract_together(items: Sequence[tuple[str, str]], nlp: object, vocab: _Vocabulary) -> list[Extraction]:
     drafts = [_Draft(article_id, body) for article_id, body in items]
     limit = min(SEGMENT_CHARS, nlp.max_length - 1)  # type: ignore[attr-defined]
-    segments = [(i, offset, text) for i, d in enumerate(drafts) for offset, text in _segments(d.body, limit)]
+    segments: list[tuple[int, int, str]] = []
+    for i, draft in enumerate(drafts):
+        with _guard(draft, "segments"):
+            segments.extend((i, offset, text) for offset, text in _segments(draft.body, limit))
     possessors: list[tuple[_Draft, _Span]] = []
-    with nlp.select_pipes(enable=_components(nlp, _PASS_ONE)):  # type: ignore[attr-defined]
-        stream = nlp.pipe(((text, (i, offset)) for i, offset, text in segments), as_tuples=True)  # type: ignore[attr-defined]
-        for doc, (index, offset) in stream:
-            _read_pass_one(doc, drafts[index], offset, vocab, possessors)
-        _label_possessors(nlp, possessors)
+    try:
+        with nlp.select_pipes(enable=_components(nlp, _PASS_ONE)):  # type: ignore[attr-defined]
+            stream = nlp.pipe(((text, (i, offset)) for i, offset, text in segments), as_tuples=True)  # type: ignore[attr-defined]
+            for doc, (index, offset) in stream:
+                draft = drafts[index]
+                if draft.failure is not None:
+                    continue
+                with _guard(draft, "entities"):
+                    inject_fault("entities", draft.body)
+                    _read_pass_one(doc, draft, offset, vocab, possessors)
+            _label_possessors(nlp, [(d, span) for d, span in possessors if d.failure is None])
+    except Exception as error:
+        raise _BatchFailed("entities") from error
     for draft in drafts:
         draft.sentences = sorted(set(draft.sentences))
-    sentence_docs = [(d, item) for d in drafts for item in d.number_sentences]
+    sentence_docs = [(d, item) for d in drafts if d.failure is None for item in d.number_sentences]
     if sentence_docs:
-        with nlp.select_pipes(enable=_components(nlp, _PASS_TWO)):  # type: ignore[attr-defined]
-            parsed = nlp.pipe(doc for _, (doc, _, _, _) in sentence_docs)  # type: ignore[attr-defined]
-            for (draft, (_, offset, spans, person_ends)), doc in zip(sentence_docs, parsed, strict=True):
-                index = bisect.bisect_right(draft.sentences, (offset, float("inf"))) - 1
-                draft.quantities.extend(
-                    quantities(
-                        doc,
-                        spans,
-                        article_id=draft.article_id,
-                        sentence=index,
-                        offset=offset,
-                        person_ends=person_ends,
-                    )
-                )
-    return [_finish(d, vocab) for d in drafts]
+        try:
+            with nlp.select_pipes(enable=_components(nlp, _PASS_TWO)):  # type: ignore[attr-defined]
+                parsed = nlp.pipe(doc for _, (doc, _, _, _) in sentence_docs)  # type: ignore[attr-defined]
+                for (draft, (_, offset, spans, person_ends)), doc in zip(sentence_docs, parsed, strict=True):
+                    if draft.failure is not None:
+                        continue
+                    with _guard(draft, "numbers"):
+                        inject_fault("numbers", draft.body)
+                        index = bisect.bisect_right(draft.sentences, (offset, float("inf"))) - 1
+                        draft.quantities.extend(
+                            quantities(
+                                doc,
+                                spans,
+                                article_id=draft.article_id,
+                                sentence=index,
+                                offset=offset,
+                                person_ends=person_ends,
+                            )
+                        )
+        except Exception as error:
+            raise _BatchFailed("numbers") from error
+    return [
+        _finish(d, vocab) if d.failure is None else Extraction(d.article_id, (), (), (), failure=d.failure)
+        for d in drafts
+    ]
+
+
+@contextlib.contextmanager
+def _guard(draft: _Draft, step: str) -> Iterator[None]:
+    """One step of one article: an exception marks the article failed (callers skip a failed article's
+    later steps) instead of stopping the batch."""
+    try:
+        yield
+    except Exception as error:
+        draft.failure = failure_of(error, article_id=draft.article_id, stage="extract", step=step)
 
 
 def _segments(body: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]:
@@ -629,26 +818,39 @@ def _label_possessors(nlp: object, possessors: list[tuple[_Draft, _Span]]) -> No
 
 def _finish(draft: _Draft, vocab: _Vocabulary) -> Extraction:
     body = draft.body
-    sentences = _sentences(draft)
-    spans = _without_overlaps(draft.spans)
-    abbreviations = _abbreviations(body)
-    spans = _add_acronyms(spans, abbreviations, body)
-    spans = _propagate(spans, body)
-    spans = _coordinated_places(spans, body, vocab)
-    starts = [s.start for s in sentences]
-    mentions = tuple(
-        Mention(
-            article_id=draft.article_id,
-            sentence=max(bisect.bisect_right(starts, span.start) - 1, 0),
-            start=span.start,
-            end=span.end,
-            text=body[span.start : span.end],
-            label=span.label,
-            type=span.type,
-            origin=span.origin,
+    step = "sentences"
+    try:
+        sentences = _sentences(draft)
+        step = "overlaps"
+        spans = _without_overlaps(draft.spans)
+        step = "abbreviations"
+        inject_fault(step, body)
+        abbreviations = _abbreviations(body)
+        spans = _add_acronyms(spans, abbreviations, body)
+        step = "propagation"
+        inject_fault(step, body)
+        spans = _propagate(spans, body)
+        step = "coordination"
+        spans = _coordinated_places(spans, body, vocab)
+        step = "mentions"
+        starts = [s.start for s in sentences]
+        article_id, find = draft.article_id, bisect.bisect_right
+        mentions = tuple(
+            # article_id, sentence, start, end, text, label, type, origin (positional: one per mention)
+            Mention(
+                article_id,
+                max(find(starts, span.start) - 1, 0),
+                span.start,
+                span.end,
+                body[span.start : span.end],
+                span.label,
+                span.type,
+                span.origin,
+            )
+            for span in sorted(spans, key=lambda s: (s.start, s.end))
         )
-        for span in sorted(spans, key=lambda s: (s.start, s.end))
-    )
+    except Exception as error:
+        return _failed(draft.article_id, step, error)
     return Extraction(
         article_id=draft.article_id,
         sentences=sentences,
@@ -666,31 +868,63 @@ def _sentences(draft: _Draft) -> tuple[Sentence, ...]:
     )
 
 
+class _Taken:
+    """Which characters of a body are already part of a span: one byte per character, so asking whether
+    a new span overlaps any earlier one costs its own length, not the number of spans."""
+
+    def __init__(self, length: int, spans: Sequence[_Span] = ()) -> None:
+        self.marks = bytearray(length)
+        for span in spans:
+            self.take(span.start, span.end)
+
+    def free(self, start: int, end: int) -> bool:
+        """Is [start, end) a non-empty stretch that no span holds yet?"""
+        return start < end and self.marks.find(1, start, end) == -1
+
+    def take(self, start: int, end: int) -> None:
+        if start < end:
+            self.marks[start:end] = b"\x01" * (end - start)
+
+
 def _without_overlaps(spans: Sequence[_Span]) -> list[_Span]:
-    """Where two spans overlap the longer one wins ("Board of Deputies of British Jews" over "Jews")."""
+    """Where two spans overlap the longer one wins ("Board of Deputies of British Jews" over "Jews");
+    of two as long, the first."""
+    taken = _Taken(max((span.end for span in spans), default=0))
     kept: list[_Span] = []
-    taken: list[tuple[int, int]] = []
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if any(span.start < end and start < span.end for start, end in taken):
-            continue
-        kept.append(span)
-        taken.append((span.start, span.end))
+        if taken.free(span.start, span.end):
+            kept.append(span)
+            taken.take(span.start, span.end)
     return sorted(kept, key=lambda s: s.start)
+
+
+#: "(SDF)": a parenthesis holding a possible short form (the same shape for definitions and for uses).
+_PARENTHESIS = re.compile(r"\(\s*([^()\n]{2,10}?)\s*\)")
+#: Words before a "(SDF)" that are enough for any long form; longer lines are not read back further.
+_LOOK_BACK_CHARS = 1000
 
 
 def _abbreviations(text: str) -> list[tuple[str, str]]:
     """ "Syrian Democratic Forces (SDF)" -> ("SDF", "Syrian Democratic Forces"), by Schwartz & Hearst (2003)."""
     pairs = []
-    for match in re.finditer(r"\(\s*([^()\n]{2,10}?)\s*\)", text):
+    for match in _PARENTHESIS.finditer(text):
         short = match.group(1)
         if not (short[0].isalnum() and any(c.isupper() for c in short) and len(short.split()) <= 2):
             continue
         if sum(c.isupper() for c in short) < 2:
             continue
-        before = text[: match.start()].rstrip()
-        words = re.findall(r"\S+", before.split("\n")[-1])
-        window = words[-min(len(short) + 5, len(short) * 2) :]
-        long = _long_form(short, " ".join(window))
+        wanted = min(len(short) + 5, len(short) * 2)
+        end = match.start()
+        while end > 0 and text[end - 1].isspace():  # the long form may end a line before "(SDF)"
+            end -= 1
+        line_start = text.rfind("\n", 0, end) + 1
+        # Only the last few words of the line count: read back a bounded stretch, and the whole line
+        # only when that stretch holds too few words (its first word may be cut).
+        start = max(line_start, end - _LOOK_BACK_CHARS)
+        words = re.findall(r"\S+", text[start:end])
+        if start > line_start and len(words) <= wanted:
+            words = re.findall(r"\S+", text[line_start:end])
+        long = _long_form(short, " ".join(words[-wanted:]))
         if long:
             pairs.append((short, long))
     return pairs
@@ -727,47 +961,107 @@ def _add_acronyms(spans: list[_Span], pairs: Sequence[tuple[str, str]], body: st
     """The "(SDF)" after a tagged long form becomes a mention with the long form's label and type."""
     by_text = {body[s.start : s.end]: s for s in spans}
     added = list(spans)
-    for short, long in pairs:
+    if not pairs:
+        return sorted(added, key=lambda s: s.start)
+    taken = _Taken(len(body), spans)
+    # Every "(X)" of the body, found once: X -> (position of "(", position of X).
+    parentheses: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for match in _PARENTHESIS.finditer(body):
+        parentheses[match.group(1)].append((match.start(), match.start(1)))
+    for short, long in dict.fromkeys(pairs):  # a definition repeated adds nothing new
         source = by_text.get(long)
         if source is None and short in by_text:
             # "Médecins Sans Frontières (MSF)" where the model tagged only "MSF": the definition names it too.
             tagged = by_text[short]
-            for match in re.finditer(re.escape(long) + r"\s*\(\s*" + re.escape(short) + r"\s*\)", body):
-                start, end = match.start(), match.start() + len(long)
-                if not any(s.start < end and start < s.end for s in added):
+            for opening, _ in parentheses.get(short, ()):
+                end = opening
+                while end > 0 and body[end - 1].isspace():
+                    end -= 1
+                start = end - len(long)
+                if start >= 0 and body.startswith(long, start) and taken.free(start, end):
                     source = _Span(start, end, tagged.label, tagged.type, "acronym")
                     added.append(source)
+                    taken.take(start, end)
         if source is None:
             continue
-        for match in re.finditer(r"\(\s*" + re.escape(short) + r"\s*\)", body):
-            start = match.start() + match.group(0).index(short)
+        for _, start in parentheses.get(short, ()):
             end = start + len(short)
-            if not any(s.start < end and start < s.end for s in added):
+            if taken.free(start, end):
                 added.append(_Span(start, end, source.label, source.type, "acronym"))
+                taken.take(start, end)
     return sorted(added, key=lambda s: s.start)
+
+
+#: A word character, as regular expressions see it (\w), and runs of them.
+_WORD_CHAR = re.compile(r"\w")
+_WORD = re.compile(r"\w+")
 
 
 def _propagate(spans: list[_Span], body: str) -> list[_Span]:
-    """Tag exact repeats of a name the model recognised elsewhere in the same article."""
+    """Tag exact repeats of a name the model recognised elsewhere in the same article.
+
+    Longer names claim their repeats first. Repeats are looked up through the body's words (a name is
+    only tried where the body has its first word), not by searching the whole body for every name.
+    """
     votes: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    named: dict[str, bool] = {}  # text -> may it be propagated (a name, not "2" or "us")
+    surnames: dict[str, str] = {}
     for span in spans:
+        if span.type not in {"person", "group", "place"}:
+            continue
         text = body[span.start : span.end]
-        if span.type in {"person", "group", "place"} and len(text) >= 2 and any(c.isupper() for c in text):
+        if text not in named:
+            named[text] = len(text) >= 2 and any(c.isupper() for c in text)
+        if named[text]:
             votes[text][(span.label, span.type)] += 1
-        surname = _surname(text) if span.type == "person" else ""
-        if surname:  # "Janet Yellen" confirms "Yellen" in the same article
-            votes[surname][(span.label, span.type)] += 0
+        if span.type == "person":  # "Janet Yellen" confirms "Yellen" in the same article
+            surname = surnames[text] if text in surnames else surnames.setdefault(text, _surname(text))
+            if surname:
+                votes[surname][(span.label, span.type)] += 0
+    if not votes:
+        return sorted(spans, key=lambda s: s.start)
     added = list(spans)
-    taken = sorted((s.start, s.end) for s in spans)
+    taken = _Taken(len(body), spans)
+    occurrences = _occurrences(list(votes), body)
     for text in sorted(votes, key=lambda t: (-len(t), t)):
-        (label, kind), _ = sorted(votes[text].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        for match in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", body):
-            start, end = match.span()
-            if _overlaps(taken, start, end):
-                continue
-            added.append(_Span(start, end, label, kind, "propagated"))
-            bisect.insort(taken, (start, end))
+        (label, kind), _ = min(votes[text].items(), key=lambda kv: (-kv[1], kv[0]))  # most votes
+        for start in occurrences[text]:
+            end = start + len(text)
+            if taken.free(start, end):
+                added.append(_Span(start, end, label, kind, "propagated"))
+                taken.take(start, end)
     return sorted(added, key=lambda s: s.start)
+
+
+def _occurrences(names: Sequence[str], body: str) -> dict[str, list[int]]:
+    r"""Start of every occurrence of each name as a whole word or words, left to right and not
+    overlapping each other: what ``re.finditer(r"(?<!\w)NAME(?!\w)", body)`` finds, in one pass over
+    the body's words instead of one pass per name."""
+    found: dict[str, list[int]] = {name: [] for name in names}
+    by_first_word: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        first = _WORD.match(name)
+        if first is None:  # starts with punctuation: rare, searched for on its own
+            found[name] = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body)]
+        else:
+            by_first_word[first.group()].add(name)
+    # Names sharing a first word ("Ada Quell", "Ada Varn") are told apart by their length, so each word of
+    # the body costs one look-up per distinct length, however many names start with it.
+    index = {word: (group, sorted({len(name) for name in group})) for word, group in by_first_word.items()}
+    ends = dict.fromkeys(names, 0)
+    for word in _WORD.finditer(body):
+        entry = index.get(word.group())
+        if entry is None:
+            continue
+        group, lengths = entry
+        start = word.start()  # a run of word characters starts here, so (?<!\w) holds
+        for length in lengths:
+            name = body[start : start + length]
+            end = start + length
+            if name in group and start >= ends[name] and not _WORD_CHAR.match(body, end):
+                found[name].append(start)
+                ends[name] = end
+    return found
 
 
 def _surname(name: str) -> str:
@@ -777,14 +1071,6 @@ def _surname(name: str) -> str:
         return ""
     last = re.sub(r"^(?:al|el|bin|ibn)-", "", words[-1], flags=re.IGNORECASE)
     return last if len(last) >= 3 and last[0].isupper() and last[1:].islower() else ""
-
-
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Does [start, end) overlap one of the sorted, disjoint intervals in ``taken``?"""
-    index = bisect.bisect_left(taken, (start, end))
-    before = taken[index - 1] if index > 0 else None
-    after = taken[index] if index < len(taken) else None
-    return bool((before and before[1] > start) or (after and after[0] < end))
 
 
 _DIRECTION = r"(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|upper|lower)"
@@ -799,8 +1085,7 @@ def _coordinated_places(spans: list[_Span], body: str, vocab: _Vocabulary) -> li
     while index < len(ordered):
         run = [ordered[index]]
         while index + len(run) < len(ordered):
-            gap = body[run[-1].end : ordered[index + len(run)].start]
-            if not _LIST_GAP.fullmatch(gap):
+            if not _LIST_GAP.fullmatch(body, run[-1].end, ordered[index + len(run)].start):
                 break
             run.append(ordered[index + len(run)])
         if len(run) > 1 and any(s.type == "place" for s in run):

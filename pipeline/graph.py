@@ -26,9 +26,10 @@ from itertools import combinations
 
 import networkx as nx
 
+from pipeline.errors import failure_of
 from pipeline.names import slug
 from pipeline.numbers import format_value
-from pipeline.records import ENTITY_TYPES, Article, Extraction, Quantity, Resolution
+from pipeline.records import ENTITY_TYPES, Article, Extraction, Failure, Quantity, Resolution
 
 SEED = 42
 #: Betweenness is exact up to this many nodes, then estimated from a fixed-seed sample of source nodes.
@@ -93,8 +94,11 @@ def build_graph(
             category=first.category,
             **_date_range(dates, article_ids),
         )
-    windows = _windows(resolution, extractions, number_of, window)
-    _add_edges(graph, windows, bodies, extractions, evidence_limit)
+    failures: dict[str, Failure] = {}
+    windows = _windows(resolution, extractions, number_of, window, failures)
+    _add_edges(graph, windows, bodies, extractions, evidence_limit, failures)
+    # Not a scalar, so never written to GraphML/GEXF; the run lists them in manifest.json.
+    graph.graph["failures"] = tuple(failures[a] for a in sorted(failures))
     _analyse(graph)
     light = [(u, v) for u, v, w in graph.edges(data="weight") if w < min_weight]
     graph.remove_edges_from(light)
@@ -137,9 +141,14 @@ def _number_attributes(number_of: dict[Quantity, str]) -> dict[str, tuple[str, l
 
 
 def _windows(
-    resolution: Resolution, extractions: Sequence[Extraction], number_of: dict[Quantity, str], window: str
+    resolution: Resolution,
+    extractions: Sequence[Extraction],
+    number_of: dict[Quantity, str],
+    window: str,
+    failures: dict[str, Failure],
 ) -> dict[tuple[str, int], dict[str, set[int]]]:
-    """(article id, window index) -> {node id: sentences of its mentions in that window}."""
+    """(article id, window index) -> {node id: sentences of its mentions in that window}. An article
+    whose windows cannot be built is left out and recorded in ``failures``."""
     paragraph = {(s.article_id, s.index): s.paragraph for e in extractions for s in e.sentences}
 
     def unit(article_id: str, sentence: int) -> tuple[str, int]:
@@ -149,12 +158,21 @@ def _windows(
             return article_id, paragraph[(article_id, sentence)]
         return article_id, 0
 
-    windows: dict[tuple[str, int], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    present: dict[str, list[tuple[str, int]]] = defaultdict(list)  # article -> (node id, sentence)
     for mention in resolution.mentions:
         if mention.node_id and mention.type in ENTITY_TYPES:
-            windows[unit(mention.article_id, mention.sentence)][mention.node_id].add(mention.sentence)
+            present[mention.article_id].append((mention.node_id, mention.sentence))
     for quantity, node_id in number_of.items():
-        windows[unit(quantity.article_id, quantity.sentence)][node_id].add(quantity.sentence)
+        present[quantity.article_id].append((node_id, quantity.sentence))
+    windows: dict[tuple[str, int], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for article_id, nodes in present.items():
+        try:
+            placed = [(unit(article_id, sentence), node_id, sentence) for node_id, sentence in nodes]
+        except Exception as error:
+            failures.setdefault(article_id, _failure(error, article_id, "windows"))
+            continue
+        for key, node_id, sentence in placed:
+            windows[key][node_id].add(sentence)
     return windows
 
 
@@ -164,10 +182,15 @@ def _add_edges(
     bodies: dict[str, str],
     extractions: Sequence[Extraction],
     evidence_limit: int,
+    failures: dict[str, Failure],
 ) -> None:
-    texts = {
-        e.article_id: [bodies[e.article_id][s.start : s.end] for s in e.sentences] for e in extractions
-    }  # sentence texts by article and index (sentence indices run 0..n-1)
+    texts: dict[str, list[str]] = {}  # sentence texts by article and index (sentence indices run 0..n-1)
+    for e in extractions:
+        try:
+            texts[e.article_id] = [bodies[e.article_id][s.start : s.end] for s in e.sentences]
+        except Exception as error:
+            failures.setdefault(e.article_id, _failure(error, e.article_id, "evidence"))
+    windows = {key: present for key, present in windows.items() if key[0] in texts}
     weight: Counter[tuple[str, str]] = Counter()
     support: dict[tuple[str, str], list[tuple[str, tuple[int, ...]]]] = defaultdict(list)
     frequency: Counter[str] = Counter()
@@ -197,6 +220,10 @@ def _add_edges(
             evidence_count=len(support[(a, b)]),
             evidence_list=evidence,
         )
+
+
+def _failure(error: Exception, article_id: str, step: str) -> Failure:
+    return failure_of(error, article_id=article_id, stage="graph", step=step)
 
 
 def _evidence(

@@ -7,7 +7,8 @@ Formats, chosen by extension:
   lines in between (photo caption, site markers such as ``TT`` or a share count) forming the header.
   Lines repeated inside the header are the caption; lines seen once there are page furniture and dropped.
 * ``.jsonl`` / ``.ndjson``  one JSON object per line.
-* ``.csv``  one article per row, text column found by name.
+* ``.csv``  one article per row, text column found by name; RFC 4180, comma-separated (another delimiter
+  only when the header row is one column under commas and clearly several under it). ``.tsv``: tabs.
 * ``.html`` / ``.htm``  title from ``<h1>`` (or ``<title>``), body from ``<p>`` elements.
 
 One bad file or line never stops the run: it becomes a :class:`~pipeline.records.Skipped` with a reason.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import json
 import os
 import re
@@ -34,7 +36,7 @@ from pipeline.errors import InputError, MissingPathError, NoInputsError
 from pipeline.names import strip_invisible
 from pipeline.records import Article, Corpus, Skipped
 
-SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".html", ".htm")
+SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".tsv", ".html", ".htm")
 TEXT_KEYS = (
     "text",
     "body",
@@ -54,6 +56,10 @@ URL_KEYS = ("url", "link", "href")
 HEADER_WINDOW = 10
 #: Longest line that can be a headline; longer repeated lines are pull quotes or captions.
 MAX_TITLE_CHARS = 300
+#: Page furniture between a headline and its repeat: at most this many lines of at most this many
+#: characters (and three words): "TT", "20", "SHARE", "1.2k".
+MAX_FURNITURE_LINES = 3
+FURNITURE_CHARS = 30
 #: Encodings charset-normalizer may report for Western European single-byte text; all of them decode
 #: such bytes like Windows-1252 for the letters that matter, and cp1252 is what such files really are.
 _LATIN_FAMILY = {"cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman", "cp1257", "iso8859_9"}
@@ -95,12 +101,17 @@ def ingest(
     articles: list[Article] = []
     skipped = list(skipped)
     encodings: list[tuple[str, str]] = []
+    delimiters: list[
+        tuple[str, str]
+    ] = []  # (file, delimiter name) for .csv files that are not comma-separated
     for done, path in enumerate(files, start=1):
         source = _shown(path)
         try:
             text, encoding = _decode(tables.read_regular(path, max_bytes=max_file_bytes), source)
             reader = _READERS[path.suffix.lower()]
-            found, bad = reader(text, source, encoding, text_field=text_field, text_column=text_column)
+            found, bad = reader(
+                text, source, encoding, text_field=text_field, text_column=text_column, notes=delimiters
+            )
         except InputError as error:
             skipped.append(Skipped(source, error.reason))
         else:
@@ -119,6 +130,7 @@ def ingest(
         ignored=tuple(_shown(f) for f in ignored),
         encodings=tuple(encodings),
         runs=tuple(_shown(r) for r in runs),
+        delimiters=tuple(delimiters),
     )
 
 
@@ -424,6 +436,8 @@ class _Header:
     end: int  # first index after the header
     title: str
     caption: str
+    #: The full scraped-page signature: a caption printed with the headline and again after its repeat.
+    signed: bool
 
 
 def _read_txt(text: str, source: str, encoding: str, **_: object) -> tuple[list[Article], list[Skipped]]:
@@ -473,6 +487,14 @@ def _read_txt(text: str, source: str, encoding: str, **_: object) -> tuple[list[
 
 
 def _find_headers(lines: Sequence[_Line]) -> list[_Header]:
+    """Article headers of a scraped page; none for a plain article.
+
+    A line repeated a few lines below is only a headline on page evidence: at least one header of the
+    file carries the whole signature of the pages we read (headline, caption, furniture, headline again,
+    caption again). Once a file shows it, lighter headers (a headline repeated around share buttons) also
+    start articles. Lines repeated inside a plain article (a table's header row, "Advertisement", a
+    refrain, "Okay." in a transcript) never split it.
+    """
     counts = Counter(line.text for line in lines)
     headers: list[_Header] = []
     index = 0
@@ -483,13 +505,15 @@ def _find_headers(lines: Sequence[_Line]) -> list[_Header]:
             index = header.end
         else:
             index += 1
-    return headers
+    return headers if any(header.signed for header in headers) else []
 
 
 def _header_at(lines: Sequence[_Line], start: int, counts: Counter[str]) -> _Header | None:
-    """A headline at ``start`` repeated within HEADER_WINDOW lines, plus the lines that belong to it."""
+    """A headline at ``start`` repeated within HEADER_WINDOW lines, plus the lines that belong to it:
+    between the two copies only caption lines (printed twice) and at most MAX_FURNITURE_LINES short
+    furniture lines ("TT", a share count)."""
     title = lines[start].text
-    if counts[title] < 2 or len(title) > MAX_TITLE_CHARS:
+    if counts[title] < 2 or len(title) > MAX_TITLE_CHARS or not any(ch.isalpha() for ch in title):
         return None
     repeat = next(
         (j for j in range(start + 1, min(start + 1 + HEADER_WINDOW, len(lines))) if lines[j].text == title),
@@ -503,7 +527,17 @@ def _header_at(lines: Sequence[_Line], start: int, counts: Counter[str]) -> _Hea
         end += 1
     in_header = Counter(line.text for line in lines[start:end])
     caption_lines = list(dict.fromkeys(t for t in first_copy[1:] if in_header[t] >= 2 and t != title))
-    return _Header(start=start, end=end, title=title, caption=" ".join(caption_lines))
+    furniture = [t for t in first_copy[1:] if t not in caption_lines]
+    if len(furniture) > MAX_FURNITURE_LINES or not all(_furniture(t) for t in furniture):
+        return None  # text between the copies: a repeated line inside an article, not a header
+    echoed = {line.text for line in lines[repeat + 1 : end]}
+    signed = any(not _furniture(t) and t in echoed for t in caption_lines)
+    return _Header(start=start, end=end, title=title, caption=" ".join(caption_lines), signed=signed)
+
+
+def _furniture(line: str) -> bool:
+    """Page furniture is short: a site marker, a share count, "ADVERT"."""
+    return len(line) <= FURNITURE_CHARS and len(line.split()) <= 3
 
 
 # --- .jsonl -----------------------------------------------------------------------------------------
@@ -582,15 +616,35 @@ def _text_key(fields: dict[str, object], chosen: str | None) -> str | None:
 # --- .csv -------------------------------------------------------------------------------------------
 
 
+#: Delimiters tried when a .csv file's header row is one column under commas (a spreadsheet saved with
+#: semicolons, a tab export named .csv).
+OTHER_DELIMITERS = (";", "\t", "|")
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+#: Rows after the header that must have the header's width under another delimiter before it is used.
+_DELIMITER_PROBE_ROWS = 5
+
+
 def _read_csv(
-    text: str, source: str, encoding: str, *, text_column: str | None = None, **_: object
+    text: str,
+    source: str,
+    encoding: str,
+    *,
+    text_column: str | None = None,
+    delimiter: str = ",",
+    notes: list[tuple[str, str]] | None = None,
+    **_: object,
 ) -> tuple[list[Article], list[Skipped]]:
+    """RFC 4180 records (quoted fields may hold delimiters, quotes and line breaks): comma-separated for
+    .csv, tab-separated for .tsv. A .csv file uses another delimiter only when its header row is a single
+    column under commas and clearly several under that delimiter; ``notes`` then records which."""
     csv.field_size_limit(1 << 30)
-    try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    if delimiter == ",":
+        other = _other_delimiter(text)
+        if other:
+            delimiter = other
+            if notes is not None:
+                notes.append((source, _DELIMITER_NAMES[other]))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = _unique([_clean_line(h) for h in next(reader)])
     except (StopIteration, csv.Error) as error:
@@ -649,6 +703,38 @@ def _unique(names: list[str]) -> list[str]:
         seen.add(name)
         result.append(name)
     return result
+
+
+def _other_delimiter(text: str) -> str | None:
+    """The delimiter of a .csv file whose header row is one column under commas but several (and the
+    same number in the first rows) under semicolons, tabs or pipes; None keeps commas."""
+    try:
+        header = next(csv.reader(io.StringIO(text)), [])
+    except csv.Error:
+        return None
+    if len(header) != 1:
+        return None
+    best: tuple[int, str] | None = None
+    for candidate in OTHER_DELIMITERS:
+        try:
+            rows = list(
+                itertools.islice(
+                    csv.reader(io.StringIO(text), delimiter=candidate), _DELIMITER_PROBE_ROWS + 1
+                )
+            )
+        except csv.Error:
+            continue
+        width = len(rows[0]) if rows else 0
+        filled = [row for row in rows[1:] if any(cell.strip() for cell in row)]
+        if width >= 2 and all(len(row) == width for row in filled) and (best is None or width > best[0]):
+            best = (width, candidate)
+    return best[1] if best else None
+
+
+def _read_tsv(
+    text: str, source: str, encoding: str, **options: object
+) -> tuple[list[Article], list[Skipped]]:
+    return _read_csv(text, source, encoding, **{**options, "delimiter": "\t"})
 
 
 # --- .html ------------------------------------------------------------------------------------------
@@ -867,6 +953,7 @@ _READERS: dict[str, Callable[..., tuple[list[Article], list[Skipped]]]] = {
     ".jsonl": _read_jsonl,
     ".ndjson": _read_jsonl,
     ".csv": _read_csv,
+    ".tsv": _read_tsv,
     ".html": _read_html,
     ".htm": _read_html,
 }

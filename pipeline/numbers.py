@@ -17,7 +17,9 @@ The category comes from the verb, adjective or noun that governs the counted thi
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -74,7 +76,19 @@ _MEASURE_WORDS = {
 _PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage points": "pp"}
 UNIT_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹", "ILS": "₪", "%": "%"}
 
-_NUMERAL = re.compile(r"^\d+(?:[.,]\d+)*$")
+#: Digit groups with a thousands separator: "1,234,567.5" (comma) and "1.234.567" or "1.234,5" (dot).
+_COMMA_THOUSANDS = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
+_DOT_THOUSANDS = re.compile(r"^[0-9]{1,3}(?:(?:\.[0-9]{3}){2,}(?:,[0-9]+)?|\.[0-9]{3},[0-9]+)$")
+#: A plain number or one decimal separator: "12", "2.5", "2,5" (a comma that cannot be thousands).
+_PLAIN = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
+#: Arabic decimal and thousands separators, read like "." and ",".
+_ARABIC_SEPARATORS = str.maketrans({"\u066b": ".", "\u066c": ","})
+#: Vulgar fractions written as one character: "½", "2¾".
+_VULGAR = {ch: value for ch, value in (("½", 1 / 2), ("⅓", 1 / 3), ("⅔", 2 / 3), ("¼", 1 / 4), ("¾", 3 / 4),
+                                        ("⅕", 1 / 5), ("⅛", 1 / 8), ("⅜", 3 / 8), ("⅝", 5 / 8), ("⅞", 7 / 8))}  # fmt: skip
+#: Number words after which a numeral or another small number word cannot follow in one number:
+#: "10 - 15" is a range, "1 2" a list, "two three" nothing; "twenty five" and "hundred and five" are fine.
+_ENDS_A_NUMBER = frozenset({"numeral", "unit", "fraction"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +101,19 @@ class ParsedNumber:
 def parse_number(text: str, *, label: str = "CARDINAL") -> ParsedNumber | None:
     """Value, unit and qualifier of a number phrase, or None if it holds no number.
 
+    Never raises: a malformed numeral ("3.817.69", a date "12.05.2024", a list "1,2,3,4", a range "10-15")
+    or a value too large to be a count is not a number phrase (None).
+
     >>> parse_number("about 140,000 pounds", label="MONEY")
     ParsedNumber(value=140000.0, unit='GBP', qualifier='about')
     >>> parse_number("two and a half")
     ParsedNumber(value=2.5, unit='', qualifier='')
+    >>> parse_number("two point five")
+    ParsedNumber(value=2.5, unit='', qualifier='')
     >>> parse_number("6,600 tons", label="QUANTITY")
     ParsedNumber(value=6600.0, unit='t', qualifier='')
+    >>> parse_number("3.817.69") is None
+    True
     """
     words = _words(text)
     qualifier, words = _take_qualifier(words)
@@ -102,16 +123,23 @@ def parse_number(text: str, *, label: str = "CARDINAL") -> ParsedNumber | None:
     if len(words) == 1 and words[0] in _VAGUE:
         return ParsedNumber(float(_VAGUE[words[0]]), unit, qualifier or "at least")
     value = _words_value(words)
-    if value is None:
+    if value is None or not math.isfinite(value):
         return None
     return ParsedNumber(value, unit, qualifier)
 
 
 def _words(text: str) -> list[str]:
     text = text.lower().replace("’", "'").replace("\u2013", "-").replace("\u2014", "-")
+    if not text.isascii():
+        # Digits of every script read as 0-9 ("٣٠٠" -> "300"); "2½" -> "2 ½".
+        text = re.sub(
+            r"\d", lambda m: str(unicodedata.digit(m.group(), 0)), text.translate(_ARABIC_SEPARATORS)
+        )
+        text = re.sub("([" + "".join(_VULGAR) + "])", r" \1 ", text)
     text = re.sub(r"(us\$|[$£€¥₹₪%~])", r" \1 ", text)
     text = re.sub(r"(?<=\d)(bn|mn|mln|tn|k|m|b)\b", r" \1", text)  # "1.5bn" -> "1.5 bn"
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # "twenty-five" -> "twenty five"
+    text = re.sub(r"(?<=[0-9]),+(?=\s|$)", "", text)  # "2,5," in a list: the last comma is the list's
     return [w for w in re.split(r"\s+", text.strip()) if w and w not in {"a", "an", "the", "of", "(", ")"}]
 
 
@@ -145,25 +173,44 @@ def _take_unit(words: list[str], label: str) -> tuple[str, list[str]]:
 
 
 def _words_value(words: Sequence[str]) -> float | None:
-    """Numerals and number words to a value: "1.5 million", "two and a half", "one hundred and five"."""
+    """Numerals and number words to a value: "1.5 million", "two and a half", "one hundred and five",
+    "two point five"; None when the words are not one number."""
     total = 0.0
     current = 0.0
     seen = False
-    index = 0
-    while index < len(words):
-        word = words[index]
-        if _NUMERAL.match(word):
-            current += _numeral(word)
-            seen = True
+    last = ""  # what the previous number word was: numeral, unit, tens, scale, fraction
+    decimal = 0.0  # place value of the next digit after "point"; 0 outside decimals
+    for index, word in enumerate(words):
+        if decimal:
+            digits = str(_UNITS_WORDS[word]) if _UNITS_WORDS.get(word, 10) < 10 else word
+            if digits.isascii() and digits.isdigit():  # "point five", "point 2 5", "point 25"
+                for digit in digits:
+                    current += int(digit) * decimal
+                    decimal /= 10
+                last = "decimals"
+                continue
+            if word not in _SCALES or last != "decimals":
+                return None
+            decimal = 0.0  # "two point five million": the scale applies to the whole number
+        if word[:1].isdigit():
+            value = _numeral(word)
+            if value is None or last in _ENDS_A_NUMBER or last == "tens":
+                return None
+            current += value
+            last = "numeral"
         elif word in _UNITS_WORDS:
+            if last in _ENDS_A_NUMBER or (last == "tens" and _UNITS_WORDS[word] >= 10):
+                return None
             current += _UNITS_WORDS[word]
-            seen = True
+            last = "unit"
         elif word in _TENS_WORDS:
+            if last in _ENDS_A_NUMBER or last == "tens":
+                return None
             current += _TENS_WORDS[word]
-            seen = True
+            last = "tens"
         elif word in _DOZEN:
             current = (current or 1) * _DOZEN[word]
-            seen = True
+            last = "scale"
         elif word in _SCALES and seen:
             scale = _SCALES[word]
             if scale == 100:
@@ -171,35 +218,52 @@ def _words_value(words: Sequence[str]) -> float | None:
             else:
                 total += (current or 1) * scale
                 current = 0.0
-        elif word in _SCALES and word == "hundred":
+            last = "scale"
+        elif word == "hundred":
             current = 100
-            seen = True
+            last = "scale"
         elif word in _FRACTIONS:
             fraction = _FRACTIONS[word]
             if index > 0 and words[index - 1] == "and":  # "two and a half"
                 current += fraction
             else:  # "half a million"
                 current = (current or 1) * fraction
-            seen = True
-        elif word in {"and", "-", ",", "point"}:
-            pass
+            last = "fraction"
+        elif word in _VULGAR:  # "2½", "½"
+            if last == "fraction":
+                return None
+            current += _VULGAR[word]
+            last = "fraction"
+        elif word == "point" and last in {"numeral", "unit", "tens"} and float(current).is_integer():
+            decimal = 0.1
+            continue
+        elif word in {"and", "-", ","}:
+            continue
         else:
             return None  # a word that is not part of a number: not a plain number phrase
-        index += 1
+        seen = True
+    if decimal and last != "decimals":
+        return None  # "two point" and nothing after it
     return total + current if seen else None
 
 
-def _numeral(word: str) -> float:
-    if re.match(r"^\d{1,3}(,\d{3})+(\.\d+)?$", word):
+def _numeral(word: str) -> float | None:
+    """ "3,000" -> 3000, "1.234.567" -> 1234567, "2,5" -> 2.5; None for what is no single number:
+    "3.817.69", "12.05.2024", "1,2,3,4"."""
+    if _COMMA_THOUSANDS.match(word):
         return float(word.replace(",", ""))
-    if re.match(r"^\d+,\d+$", word):  # a decimal comma ("2,5") only where it cannot be thousands
-        return float(word.replace(",", "."))
-    return float(word.replace(",", ""))
+    if _DOT_THOUSANDS.match(word):
+        return float(word.replace(".", "").replace(",", "."))
+    if _PLAIN.match(word):
+        return float(word.replace(",", "."))  # a decimal comma ("2,5") only where it cannot be thousands
+    return None
 
 
 def format_value(value: float, unit: str) -> str:
     """3000, "" -> "3,000";  185000, "USD" -> "$185,000";  45, "%" -> "45%";  6600, "t" -> "6,600 t";
     1e6, "GBP" -> "£1 million";  0.125, "ratio" -> "1 in 8"."""
+    if not math.isfinite(value):
+        return str(value)
     if unit == "ratio" and 0 < value < 1:
         inverse = 1 / value
         return f"1 in {round(inverse)}" if abs(inverse - round(inverse)) < 0.01 else f"{value:.0%}"

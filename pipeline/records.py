@@ -54,6 +54,7 @@ class Corpus:
     ignored: tuple[str, ...] = ()  # files in input folders with an unsupported extension
     encodings: tuple[tuple[str, str], ...] = ()  # (file, encoding) for files that were not UTF-8
     runs: tuple[str, ...] = ()  # folders in the inputs holding an earlier kg run: outputs, left out
+    delimiters: tuple[tuple[str, str], ...] = ()  # (file, delimiter name) for .csv files not comma-separated
 
     @property
     def kept(self) -> tuple[Article, ...]:
@@ -132,8 +133,31 @@ class Quantity:
 
 
 @dataclass(frozen=True, slots=True)
+class Failure:
+    """An article whose processing raised in one step. It stays in articles.csv, the run goes on without
+    its results for that stage, and manifest.json lists it under ``failed``."""
+
+    article_id: str
+    source: str  # as in articles.csv: "path" or "path:line"
+    stage: str  # extract | resolve | graph
+    step: str  # the part of the stage that raised: entities, numbers, abbreviations, propagation, worker...
+    error_type: str  # the exception's class name, e.g. ValueError
+    message: str
+    where: str = ""  # innermost frame of the traceback, "numbers.py:197 in _numeral"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "article_id": self.article_id,
+            "source": self.source,
+            "stage": self.stage,
+            "step": self.step,
+            "error": {"type": self.error_type, "message": self.message, "where": self.where},
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
-    """Everything extraction found in one article."""
+    """Everything extraction found in one article; nothing, and the ``failure``, if it failed."""
 
     article_id: str
     sentences: tuple[Sentence, ...]
@@ -141,6 +165,7 @@ class Extraction:
     quantities: tuple[Quantity, ...]
     #: (short form, long form) pairs defined in the text, e.g. ("SDF", "Syrian Democratic Forces")
     abbreviations: tuple[tuple[str, str], ...] = ()
+    failure: Failure | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,3 +201,5 @@ class Resolution:
     entities: tuple[Entity, ...]
     merges: tuple[Merge, ...]
     mentions: tuple[Mention, ...]
+    #: Articles whose mentions could not be resolved (their mentions keep an empty node id).
+    failures: tuple[Failure, ...] = ()

@@ -20,6 +20,7 @@ An entity's type is the majority of its mentions' types (a curated type wins).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -29,9 +30,9 @@ from pathlib import Path
 import yaml
 
 from pipeline.config import DEFAULT_ALIASES
-from pipeline.errors import UsageError
+from pipeline.errors import UsageError, failure_of
 from pipeline.names import display_name, head_word, initials, load_patterns, name_key, skeleton, slug
-from pipeline.records import ENTITY_TYPES, Entity, Extraction, Mention, Merge, Resolution
+from pipeline.records import ENTITY_TYPES, Entity, Extraction, Failure, Mention, Merge, Resolution
 
 #: Token similarity (rapidfuzz ratio, 0-100) above which two longer words are spelling variants.
 TOKEN_SIMILARITY = 80
@@ -54,14 +55,26 @@ def resolve(
     """Group the person/group/place mentions of ``extractions`` into entities."""
     curated = _Curated.load(Path(aliases)) if aliases else _Curated()
     state = _State(curated)
+    failures: dict[str, Failure] = {}  # an article's first failure; its mentions keep an empty node id
     for extraction in extractions:
-        for mention in extraction.mentions:
-            state.add(mention)
-    state.link_acronyms(extractions)
-    state.link_articles()
+        try:
+            placed = [(mention, state.place(mention)) for mention in extraction.mentions]
+        except Exception as error:
+            failures[extraction.article_id] = _failure(error, extraction.article_id, "mentions")
+            continue
+        for mention, place in placed:  # all or nothing: an article is added once every mention is placed
+            if place is not None:
+                state.add(mention, *place)
+    state.link_acronyms([e for e in extractions if e.article_id not in failures], failures)
+    state.link_articles(failures)
     state.link_across_corpus()
     state.link_fuzzy()
-    return state.build(extractions)
+    resolution = state.build(extractions)
+    return dataclasses.replace(resolution, failures=tuple(failures[a] for a in sorted(failures)))
+
+
+def _failure(error: Exception, article_id: str, step: str) -> Failure:
+    return failure_of(error, article_id=article_id, stage="resolve", step=step)
 
 
 # --- curated aliases --------------------------------------------------------------------------------
@@ -127,6 +140,7 @@ class _State:
             list
         )  # (article, start, sentence)
         self._kinds: dict[Element, str] = {}
+        self.element_articles: dict[Element, set[str]] = defaultdict(set)
 
     # union-find -------------------------------------------------------------------------------------
 
@@ -176,19 +190,22 @@ class _State:
 
     # adding mentions --------------------------------------------------------------------------------
 
-    def add(self, mention: Mention) -> None:
+    def place(self, mention: Mention) -> tuple[str, Element, str] | None:
+        """(name key, element, curated name) a mention joins, or None if it joins none; changes nothing."""
         if mention.type not in ENTITY_TYPES:
-            return
+            return None
         key = name_key(mention.text)
         if not key or key in self.curated.drop:
-            return
+            return None
         if key in self.curated.canonical:
             name, _ = self.curated.canonical[key]
-            element = self.element((_GLOBAL, name_key(name)), curated=name)
-        elif len(key.split()) == 1 and mention.type in {"person", "group"}:
-            element = self.element((mention.article_id, key))  # a short form: resolved in its article first
-        else:
-            element = self.element((_GLOBAL, key))
+            return key, (_GLOBAL, name_key(name)), name
+        if len(key.split()) == 1 and mention.type in {"person", "group"}:
+            return key, (mention.article_id, key), ""  # a short form: resolved in its article first
+        return key, (_GLOBAL, key), ""
+
+    def add(self, mention: Mention, key: str, element: Element, curated: str) -> None:
+        element = self.element(element, curated=curated)
         self.mentions.append((mention, element))
         self.surfaces[element][mention.text] += 1
         self.types[element][mention.type] += 1
@@ -196,24 +213,36 @@ class _State:
         self.articles[mention.article_id].add(element)
         self.by_key[key].add(element)
         self.positions[element].append((mention.article_id, mention.start, mention.sentence))
+        self.element_articles[element].add(mention.article_id)
 
     # rules ------------------------------------------------------------------------------------------
 
-    def link_articles(self) -> None:
-        """Short forms -> a longer name in the same article: the one that fits, or the one just before."""
+    def link_articles(self, failures: dict[str, Failure]) -> None:
+        """Short forms -> a longer name in the same article: the one that fits, or the one just before.
+        An article whose rules raise is recorded in ``failures``; the merges made before stay."""
         for article_id in sorted(self.articles):
-            present = sorted(self.articles[article_id])
-            for element in present:
-                if self.groups[self.find(element)].curated:
-                    continue
-                kind = _majority(self.types[element])
-                for rule, candidates, score in self._short_form_candidates(
-                    element, kind, present, article_id
-                ):
-                    target = self._pick(element, candidates, article_id)
-                    if target is not None:
-                        self.union(element, target, rule, score)
-                        break
+            try:
+                self._link_article(article_id)
+            except Exception as error:
+                failures.setdefault(article_id, _failure(error, article_id, "short names"))
+
+    def _link_article(self, article_id: str) -> None:
+        present = sorted(self.articles[article_id])
+        # Each short form is compared with the names that could match it (holding its words, its
+        # initials, a first-word prefix or a close surname), not with every name of the article.
+        index = _NameIndex(present, self._surface)
+        for element in present:
+            if self.groups[self.find(element)].curated:
+                continue
+            kind = _majority(self.types[element])
+            surface = self._surface(element)
+            acronym = surface.replace(".", "") if surface.isupper() and len(surface) >= 2 else ""
+            pool = index.around(element[1], initials=acronym, surnames=True)
+            for rule, candidates, score in self._short_form_candidates(element, kind, pool, article_id):
+                target = self._pick(element, candidates, article_id)
+                if target is not None:
+                    self.union(element, target, rule, score)
+                    break
 
     def _pick(self, element: Element, candidates: Sequence[Element], article_id: str) -> Element | None:
         """The one candidate entity, or among several the one named last before ``element`` (at most one
@@ -286,18 +315,23 @@ class _State:
                 )
 
     def _only_in(self, element: Element, article_id: str) -> bool:
-        return all(p[0] == article_id for p in self.positions[element])
+        return self.element_articles[element] == {article_id}
 
-    def link_acronyms(self, extractions: Sequence[Extraction]) -> None:
+    def link_acronyms(self, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
         """ "Long Form (LF)" definitions: in the defining article always; elsewhere if the corpus agrees."""
         definitions: dict[str, set[str]] = defaultdict(set)
         for extraction in extractions:
-            for short, long in extraction.abbreviations:
-                definitions[name_key(short)].add(name_key(long))
-                short_element = (extraction.article_id, name_key(short))
+            try:
+                keys = [(name_key(short), name_key(long)) for short, long in extraction.abbreviations]
+            except Exception as error:
+                failures.setdefault(extraction.article_id, _failure(error, extraction.article_id, "acronyms"))
+                continue
+            for short, long in keys:
+                definitions[short].add(long)
+                short_element = (extraction.article_id, short)
                 if short_element not in self.parent:
-                    short_element = (_GLOBAL, name_key(short))
-                long_element = (_GLOBAL, name_key(long))
+                    short_element = (_GLOBAL, short)
+                long_element = (_GLOBAL, long)
                 if short_element in self.parent and long_element in self.parent:
                     self.union(short_element, long_element, "acronym", 1.0)
         for short, longs in sorted(definitions.items()):
@@ -398,9 +432,13 @@ class _State:
         for (_, kind, label, items, surfaces, shown), node_id in zip(drafts, node_ids, strict=True):
             article_ids = tuple(sorted({m.article_id for m, _ in items}))
             entities.append(Entity(node_id, label, kind, tuple(sorted(shown)), len(items), article_ids))
+            elements_of: dict[str, set[Element]] = defaultdict(set)
+            for m, e in items:
+                elements_of[m.text].add(e)
             for surface in sorted(surfaces):
-                elements = sorted({e for m, e in items if m.text == surface})
-                merges.append(Merge(surface, node_id, *self._rule(surface, label, elements)))
+                merges.append(
+                    Merge(surface, node_id, *self._rule(surface, label, sorted(elements_of[surface])))
+                )
             for mention, _ in items:
                 resolved[id(mention)] = node_id
         # Mention(...) directly: dataclasses.replace costs several times more, on every mention of the corpus.
@@ -444,12 +482,14 @@ class _State:
 
 
 class _NameIndex:
-    """Candidate long names that share a word, the initials or a first-word prefix with a short form,
-    so corpus-level look-ups do not scan every name."""
+    """Candidate long names that hold the words of a short form, its initials or a first-word prefix, or
+    whose last word could be the short form misspelled, so look-ups do not scan every name."""
 
     def __init__(self, elements: Sequence[Element], surface: object) -> None:
         self.by_word: dict[str, set[Element]] = defaultdict(set)
         self.by_initials: dict[str, set[Element]] = defaultdict(set)
+        self.by_last_word: dict[str, set[Element]] = defaultdict(set)
+        self.last_words: dict[tuple[str, int], set[str]] = defaultdict(set)  # (first letter, length) -> words
         firsts = []
         for element in elements:
             words = element[1].split()
@@ -457,19 +497,34 @@ class _NameIndex:
                 self.by_word[word].add(element)
             self.by_initials[initials(surface(element))].add(element)  # type: ignore[operator]
             firsts.append((words[0], element))
+            self.by_last_word[words[-1]].add(element)
+            self.last_words[(words[-1][:1], len(words[-1]))].add(words[-1])
         self.firsts = sorted(firsts)
 
-    def around(self, key: str) -> list[Element]:
+    def around(self, key: str, *, initials: str = "", surnames: bool = False) -> list[Element]:
+        """Names holding every word of ``key``, having its letters (or ``initials``) as initials, or a
+        first word it begins; with ``surnames``, also names whose last word is ``key`` spelled another
+        way ("Zelenskyy" / "Zelensky")."""
         import bisect
 
-        found: set[Element] = set()
-        for word in key.split():
-            found |= self.by_word.get(word, set())
+        # Every rule wants all of the short form's words in the long name: the smallest word set, filtered.
+        words = key.split()
+        sets = sorted((self.by_word.get(word, set()) for word in words), key=len)
+        found: set[Element] = {e for e in sets[0] if all(e in other for other in sets[1:])} if sets else set()
         found |= self.by_initials.get(key.replace(" ", "").upper(), set())
+        if initials:
+            found |= self.by_initials.get(initials, set())
         position = bisect.bisect_left(self.firsts, (key,))
         while position < len(self.firsts) and self.firsts[position][0].startswith(key):
             found.add(self.firsts[position][1])
             position += 1
+        if surnames and key:
+            from rapidfuzz import fuzz
+
+            for length in range(len(key) - 2, len(key) + 3):
+                for word in self.last_words.get((key[:1], length), ()):
+                    if _close_surname(key, word, fuzz.ratio):
+                        found |= self.by_last_word[word]
         return sorted(found)
 
 
@@ -491,7 +546,8 @@ def _most_general(candidates: Sequence[Element]) -> list[Element]:
     """Drop candidates that extend another one: for "Fed", "Federal Reserve" and not also
     "Federal Reserve Bank of New York"."""
     keys = {c[1] for c in candidates}
-    return [c for c in candidates if not any(c[1].startswith(k + " ") for k in keys)]
+    # c[1].startswith(k + " ") for some key k: some word-prefix of c[1] is a key (one look-up per space).
+    return [c for c in candidates if not any(c[1][:i] in keys for i, ch in enumerate(c[1]) if ch == " ")]
 
 
 def _close_surname(a: str, b: str, ratio: object) -> bool:

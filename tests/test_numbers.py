@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import math
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline.numbers import ParsedNumber, format_value, parse_number, quantities
 
@@ -164,3 +168,82 @@ def test_one_as_a_determiner_is_not_a_count(english) -> None:
         ents=["B-CARDINAL", "O", "O", "B-ORG", "O"],
     )
     assert quantities(doc, [(0, 1, "CARDINAL")], article_id="a", sentence=0, offset=0) == []
+
+
+# --- malformed numerals: a sensible value or not a count, never an exception -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3.817.69", None),  # a typo: no single number
+        ("12.05.2024", None),  # a date
+        ("1,2,3,4", None),  # a list
+        ("10-15", None),  # a range
+        ("10 - 15", None),  # a range, spaced (summed to 25 before)
+        ("1e6", None),
+        ("..5", None),
+        ("9" * 190 + " hundred" * 70, None),  # overflows to infinity: not a count
+        ("9" * 400, None),
+        ("two point", None),
+        ("two three", None),
+        ("½", 0.5),
+        ("2½ million", 2_500_000),
+        ("٣٠٠", 300),  # Arabic-Indic digits
+        ("٣٫٥", 3.5),  # with the Arabic decimal separator
+        ("३,०००", 3000),  # Devanagari digits
+        ("2,5,", 2.5),  # a decimal comma before a list comma
+        ("1.", None),  # a list item's number, not a count
+        ("1.234.567", 1_234_567),  # dots as thousands separators
+        ("1.234,5", 1234.5),
+        ("two point five", 2.5),  # was 7.0
+        ("three point one four", 3.14),
+        ("two point five million", 2_500_000),
+        ("twenty five", 25),
+        ("5 million 300 thousand", 5_300_000),
+    ],
+)
+def test_malformed_numerals(text: str, expected: float | None) -> None:
+    parsed = parse_number(text)
+    assert (parsed.value if parsed else None) == (pytest.approx(expected) if expected is not None else None)
+
+
+_DIGITS = "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳४५६०१０１２"
+_NUMBER_WORDS = [
+    "one", "two", "twelve", "twenty", "ninety", "hundred", "thousand", "million", "billion", "dozen", "half",
+    "quarter", "point", "and", "a", "dozens", "thousands", "about", "at least", "more than", "nearly", "%",
+    "percent", "$", "£", "€", "pounds", "tons", "bn", "k", "m", "½", "¾", "e", "x", "the", "of", "-", "–",
+]  # fmt: skip
+_numeral = st.text(alphabet=_DIGITS + ".,-–'’ ٫٬", min_size=1, max_size=24)
+_number_like = st.lists(st.one_of(_numeral, st.sampled_from(_NUMBER_WORDS)), min_size=1, max_size=10).map(
+    " ".join
+) | st.text(alphabet=_DIGITS + ".,-½e% $", max_size=40)
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=_number_like, label=st.sampled_from(["CARDINAL", "MONEY", "QUANTITY", "PERCENT"]))
+def test_parse_number_never_raises(text: str, label: str) -> None:
+    parsed = parse_number(text, label=label)
+    if parsed is not None:
+        assert math.isfinite(parsed.value) and parsed.value >= 0
+        format_value(parsed.value, parsed.unit)  # what the graph and the page show
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_number_like, label=st.sampled_from(["CARDINAL", "MONEY", "QUANTITY", "PERCENT", "DATE"]))
+def test_the_quantity_path_never_raises(english, text: str, label: str) -> None:
+    """The whole entity through :func:`quantities`, in a parsed sentence: "In Velmora <text> people left ."
+    (the number's tokens modify "people", the subject of "left")."""
+    number = [t.text for t in english.tokenizer(text) if not t.is_space]
+    if not number:
+        return
+    n = len(number)
+    words = ["In", "Velmora", *number, "people", "left", "."]
+    people, left = n + 2, n + 3
+    heads = [left, 0, *[i + 1 for i in range(2, n + 2)], left, left, left]
+    deps = ["prep", "pobj", *(["compound"] * (n - 1)), "nummod", "nsubj", "ROOT", "punct"]
+    pos = ["ADP", "PROPN", *(["NUM"] * n), "NOUN", "VERB", "PUNCT"]
+    doc = _doc(english, words, heads, deps, pos, [w.lower() for w in words], ["O"] * len(words))
+    assert doc[people].text == "people" and doc[2 + n - 1].head.i == people
+    for quantity in quantities(doc, [(2, 2 + n, label)], article_id="a", sentence=0, offset=0):
+        assert math.isfinite(quantity.value)

