@@ -162,7 +162,7 @@ def segments(text: str, limit: int) -> list[str]:
 
 
 def bench_long_document(work: Path, model: str) -> None:
-    from pipeline.extract import SEGMENT_CHARS
+    from pipeline.extract.passes import SEGMENT_CHARS
 
     target = int(os.environ.get("BENCH_LONG_CHARS") or LONG_CHARS)
     text, origin = long_document(target)

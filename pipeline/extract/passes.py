@@ -1,0 +1,276 @@
+"""The two passes over a chunk of articles, and how one article becomes an :class:`Extraction`.
+
+1. every body goes through ``senter`` + ``ner`` only (plus a rule that starts a sentence at every
+   paragraph break, which the statistical sentence splitter otherwise runs across); the entities are
+   repaired (:mod:`pipeline.extract.entities`) and become character spans;
+2. only the sentences that hold a number go through ``tagger`` + ``parser`` (and the lemmatizer), because
+   only counts need syntax: what is counted and which verb governs it (:mod:`pipeline.extract.quantities`).
+
+Then each article's spans go through the span repairs (:mod:`pipeline.extract.spans`) and become
+:class:`~pipeline.records.Mention` records. spaCy objects never leave this package.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from pipeline.errors import failure_of, inject_fault
+from pipeline.extract.entities import (
+    NUMBER_LABELS,
+    CharSpan,
+    clean,
+    extended_entities,
+    label_possessors,
+)
+from pipeline.extract.model import PASS_ONE, PASS_TWO, Vocabulary, components, load_model, vocabulary
+from pipeline.extract.quantities import quantities
+from pipeline.extract.spans import SPAN_REPAIRS, ArticleText, abbreviations
+from pipeline.records import Extraction, Failure, Mention, Quantity, Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+#: Longest text handed to spaCy at once; longer bodies are split at paragraph (then sentence) breaks.
+SEGMENT_CHARS = 100_000
+
+
+@dataclass
+class Draft:
+    """What pass one collects for one article before it becomes an :class:`Extraction`."""
+
+    article_id: str
+    body: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    spans: list[CharSpan] = field(default_factory=list)
+    #: (sentence as its own Doc, its offset in the body, its number entities, token ends of PERSON names)
+    number_sentences: list[tuple[Doc, int, list[tuple[int, int, str]], frozenset[int]]] = field(
+        default_factory=list
+    )
+    quantities: list[Quantity] = field(default_factory=list)
+    failure: Failure | None = None
+
+
+def extract_chunk(items: Sequence[tuple[str, str]], *, model: str) -> list[Extraction]:
+    """Both passes over (article_id, body) pairs; the unit of work for worker processes and Dask.
+
+    One article's failure fails that article only: an :class:`Extraction` with ``failure`` set. The
+    steps of one article are guarded one by one; when spaCy itself raises inside a batch, nothing says
+    which article caused it, so the chunk runs again article by article to find it.
+    """
+    nlp = load_model(model)
+    vocab = vocabulary(model)
+    try:
+        return _extract_together(items, nlp, vocab)
+    except _BatchFailed as batch:
+        if len(items) == 1:
+            return [failed(items[0][0], batch.step, batch.__cause__ or batch)]
+        return [_alone(item, nlp, vocab) for item in items]
+
+
+class _BatchFailed(Exception):
+    """spaCy raised while processing a batch of articles in ``step``; ``__cause__`` is its error."""
+
+    def __init__(self, step: str) -> None:
+        super().__init__(step)
+        self.step = step
+
+
+def _alone(item: tuple[str, str], nlp: Language, vocab: Vocabulary) -> Extraction:
+    try:
+        [extraction] = _extract_together([item], nlp, vocab)
+    except _BatchFailed as batch:
+        return failed(item[0], batch.step, batch.__cause__ or batch)
+    return extraction
+
+
+def failed(article_id: str, step: str, error: BaseException) -> Extraction:
+    failure = failure_of(error, article_id=article_id, stage="extract", step=step)
+    return Extraction(article_id, (), (), (), failure=failure)
+
+
+def _extract_together(items: Sequence[tuple[str, str]], nlp: Language, vocab: Vocabulary) -> list[Extraction]:
+    drafts = [Draft(article_id, body) for article_id, body in items]
+    limit = min(SEGMENT_CHARS, nlp.max_length - 1)
+    pieces: list[tuple[int, int, str]] = []
+    for i, draft in enumerate(drafts):
+        with _guard(draft, "segments"):
+            pieces.extend((i, offset, text) for offset, text in segments(draft.body, limit))
+    possessors: list[tuple[Draft, CharSpan]] = []
+    try:
+        with nlp.select_pipes(enable=components(nlp, PASS_ONE)):
+            stream = nlp.pipe(((text, (i, offset)) for i, offset, text in pieces), as_tuples=True)
+            for doc, (index, offset) in stream:
+                draft = drafts[index]
+                if draft.failure is not None:
+                    continue
+                with _guard(draft, "entities"):
+                    inject_fault("entities", draft.body)
+                    _read_pass_one(doc, draft, offset, vocab, possessors)
+            label_possessors(nlp, [(d.body[s.start : s.end], s) for d, s in possessors if d.failure is None])
+    except Exception as error:
+        raise _BatchFailed("entities") from error
+    for draft in drafts:
+        draft.sentences = sorted(set(draft.sentences))
+    sentence_docs = [(d, item) for d in drafts if d.failure is None for item in d.number_sentences]
+    if sentence_docs:
+        try:
+            with nlp.select_pipes(enable=components(nlp, PASS_TWO)):
+                parsed = nlp.pipe(doc for _, (doc, _, _, _) in sentence_docs)
+                for (draft, (_, offset, spans, person_ends)), doc in zip(sentence_docs, parsed, strict=True):
+                    if draft.failure is not None:
+                        continue
+                    with _guard(draft, "numbers"):
+                        inject_fault("numbers", draft.body)
+                        index = bisect.bisect_right(draft.sentences, (offset, float("inf"))) - 1
+                        draft.quantities.extend(
+                            quantities(
+                                doc,
+                                spans,
+                                article_id=draft.article_id,
+                                sentence=index,
+                                offset=offset,
+                                person_ends=person_ends,
+                            )
+                        )
+        except Exception as error:
+            raise _BatchFailed("numbers") from error
+    return [
+        finish(d, vocab) if d.failure is None else Extraction(d.article_id, (), (), (), failure=d.failure)
+        for d in drafts
+    ]
+
+
+@contextlib.contextmanager
+def _guard(draft: Draft, step: str) -> Iterator[None]:
+    """One step of one article: an exception marks the article failed (callers skip a failed article's
+    later steps) instead of stopping the batch."""
+    try:
+        yield
+    except Exception as error:
+        draft.failure = failure_of(error, article_id=draft.article_id, stage="extract", step=step)
+
+
+def segments(body: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, text) pieces of at most ``limit`` characters, cut at paragraph, sentence or word breaks."""
+    start = 0
+    while len(body) - start > limit:
+        window = body[start : start + limit]
+        cut = max(window.rfind("\n\n"), -1)
+        if cut <= 0:
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+            cut = cut + 1 if cut > 0 else window.rfind(" ")
+        if cut <= 0:
+            cut = limit
+        yield start, body[start : start + cut]
+        start += cut
+    yield start, body[start:]
+
+
+def _read_pass_one(
+    doc: Doc, draft: Draft, offset: int, vocab: Vocabulary, possessors: list[tuple[Draft, CharSpan]]
+) -> None:
+    entities = list(doc.ents)  # Span.ents rescans them for every sentence
+    cursor = 0
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        inside = []
+        while cursor < len(entities) and entities[cursor].start < sent.end:
+            if entities[cursor].start >= sent.start:
+                inside.append(entities[cursor])
+            cursor += 1
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        draft.sentences.append((offset + start, offset + end))
+        _collect_numbers(doc, inside, tokens, draft, offset)
+    doc_text = doc.text
+    for ent in extended_entities(doc, vocab.patterns):
+        for span in clean(doc, ent, vocab, doc_text):
+            span.start += offset
+            span.end += offset
+            draft.spans.append(span)
+            if span.origin == "possessor":
+                possessors.append((draft, span))
+
+
+def _collect_numbers(doc: Doc, entities: list[Span], tokens: list[Token], draft: Draft, offset: int) -> None:
+    """Queue a sentence (its non-space ``tokens`` and ``entities``) for the parse pass if it holds a
+    number that could be a count."""
+    first, last = tokens[0].i, tokens[-1].i + 1
+    spans: list[tuple[int, int, str]] = []
+    person_ends: set[int] = set()
+    for ent in entities:
+        label = ent.label_
+        if label == "PERSON":
+            person_ends.add(ent.end - 1 - first)
+        if label == "DATE" and _bare_count(ent.text):
+            label = "CARDINAL"  # "58 are still held": a count the model took for a date
+            draft.spans.append(
+                CharSpan(offset + ent.start_char, offset + ent.end_char, label, "number", "relabeled")
+            )
+        # "a 53-year-old" stays a DATE mention but goes to the number rules, which keep it as an age.
+        age = label == "DATE" and re.match(r"^\d{1,3}[- ]years?[- ]old$", ent.text)
+        if label in NUMBER_LABELS or age:
+            spans.append((max(ent.start, first) - first, min(ent.end, last) - first, label))
+    if spans:
+        sentence_doc = doc[first:last].as_doc()
+        draft.number_sentences.append((sentence_doc, offset + tokens[0].idx, spans, frozenset(person_ends)))
+
+
+def _bare_count(text: str) -> bool:
+    return bool(re.match(r"^\d[\d,]*$", text)) and not re.match(r"^(1[89]\d\d|20\d\d)$", text)
+
+
+def finish(draft: Draft, vocab: Vocabulary) -> Extraction:
+    """The article's sentences, and its spans through :data:`~pipeline.extract.spans.SPAN_REPAIRS` as
+    mentions. A step that raises fails this article only, under the step's name."""
+    body = draft.body
+    step = "sentences"
+    try:
+        sentences = _sentences(draft)
+        step = "abbreviations"
+        article = ArticleText(body, tuple(abbreviations(body)), vocab.patterns)
+        spans = draft.spans
+        for step, repair in SPAN_REPAIRS:
+            inject_fault(step, body)
+            spans = repair(spans, article)
+        step = "mentions"
+        starts = [s.start for s in sentences]
+        article_id, find = draft.article_id, bisect.bisect_right
+        mentions = tuple(
+            # article_id, sentence, start, end, text, label, type, origin (positional: one per mention)
+            Mention(
+                article_id,
+                max(find(starts, span.start) - 1, 0),
+                span.start,
+                span.end,
+                body[span.start : span.end],
+                span.label,
+                span.type,
+                span.origin,
+            )
+            for span in sorted(spans, key=lambda s: (s.start, s.end))
+        )
+    except Exception as error:
+        return failed(draft.article_id, step, error)
+    return Extraction(
+        article_id=draft.article_id,
+        sentences=sentences,
+        mentions=mentions,
+        quantities=tuple(sorted(draft.quantities, key=lambda q: (q.start, q.end))),
+        abbreviations=tuple(sorted(set(article.abbreviations))),
+    )
+
+
+def _sentences(draft: Draft) -> tuple[Sentence, ...]:
+    paragraph_breaks = [m.start() for m in re.finditer(r"\n\s*\n", draft.body)]
+    return tuple(
+        Sentence(draft.article_id, index, start, end, bisect.bisect_right(paragraph_breaks, start))
+        for index, (start, end) in enumerate(draft.sentences)
+    )

@@ -1,0 +1,324 @@
+"""Counts in a parsed sentence (GDELT-style "KILL#10#civilians"): value, unit, what is counted, category.
+
+:func:`quantities` is called by :mod:`pipeline.extract.passes` with a parsed one-sentence Doc; the value
+of each number phrase comes from :func:`pipeline.extract.values.parse_number`.
+
+What is counted (``object``) comes from the dependency parse:
+
+* ``nummod``: "3,000 fighters", "19 other prisoners" -> the noun the number modifies;
+* a unit noun: "6,600 tons of wheat" -> the unit's ``of`` object;
+* partitive ``of``: "36 of its members" -> the ``of`` object;
+* ``to``/``at``/... on a verb: "bringing the death toll ... to 51,065" -> the verb's object or subject;
+* nothing found: a number coordinated with an earlier one borrows its object
+  ("10 civilians were killed and 45 injured").
+
+The category comes from the verb, adjective or noun that governs the counted thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from pipeline.extract.values import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    MEASURE_WORDS,
+    ParsedNumber,
+    parse_number,
+)
+from pipeline.records import Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+#: Governing word (lemma) -> GDELT-style count category.
+CATEGORIES = {
+    "kill": "kill", "die": "kill", "dead": "kill", "death": "kill", "slay": "kill", "execute": "kill",
+    "massacre": "kill", "murder": "kill", "fatality": "kill",
+    "injure": "wound", "wound": "wound", "hurt": "wound", "injured": "wound", "wounded": "wound",
+    "injury": "wound",
+    "arrest": "arrest", "detain": "arrest", "jail": "arrest", "imprison": "arrest", "apprehend": "arrest",
+    "kidnap": "kidnap", "abduct": "kidnap", "hostage": "kidnap",
+    "seize": "seize", "capture": "seize", "confiscate": "seize",
+    "escape": "escape", "flee": "escape",
+    "surrender": "surrender",
+    "displace": "affect", "evacuate": "affect", "homeless": "affect", "uproot": "affect",
+}  # fmt: skip
+_GOVERNING_POS = {"VERB", "AUX", "ADJ"}
+_OBJECT_POS = {"NOUN", "PROPN"}
+_UNIT_NOUNS = set(MEASURE_WORDS) | set(CURRENCY_WORDS) | {"percent"}
+#: Prepositions through which a number measures the verb's object or subject ("rose to 51", "valued at").
+_BORROWING_PREPS = {"to", "at", "from", "by"}
+_PRONOUNS = {"PRON"}
+#: Nouns that measure something else named by their "of" phrase.
+_MEASURE_NOUNS = {"worth", "value", "total", "amount", "sum", "number", "tally"}
+
+
+def quantities(
+    doc: Doc,
+    spans: Sequence[tuple[int, int, str]],
+    *,
+    article_id: str,
+    sentence: int,
+    offset: int,
+    person_ends: frozenset[int] = frozenset(),
+) -> list[Quantity]:
+    """Counts among ``spans`` (token start, token end, spaCy label) of a parsed one-sentence ``doc``.
+
+    ``offset`` is the sentence's character offset in the article body; ``person_ends`` holds token
+    indices (in ``doc``) where a PERSON name ends, to recognise "Name, 53," as an age.
+    """
+    found: list[Quantity] = []
+    last_object = ""
+    ordered = sorted(spans)
+    skip: set[int] = set()
+    for position, (start, end, label) in enumerate(ordered):
+        if position in skip:
+            continue
+        span = doc[start:end]
+        text, span_start, span_end = _with_currency_symbol(doc, span)
+        where: dict[str, Any] = {
+            "article_id": article_id,
+            "sentence": sentence,
+            "start": offset + span_start,
+            "label": label,
+        }
+        age = _age(doc, span, person_ends)
+        if age is not None:
+            found.append(Quantity(**where, end=offset + span_end, text=text, value=age, unit="years", object="age",
+                                  category="age"))  # fmt: skip
+            continue
+        parsed = parse_number(text, label=label)
+        if parsed is None:
+            continue
+        parsed = _unit_from_head(span, parsed, label)
+        if _not_a_count(doc, span, parsed):
+            continue
+        ratio = _ratio_denominator(doc, span, ordered, position)
+        if ratio is not None:  # "one in eight members": a share, not two counts
+            denominator_position, denominator = ratio
+            skip.add(denominator_position)
+            denominator_start, denominator_end, _ = ordered[denominator_position]
+            whole = doc[span.start : denominator_end]
+            counted, _ = _counted(doc, doc[denominator_start:denominator_end])
+            found.append(
+                Quantity(**where, end=offset + whole.end_char, text=whole.text,
+                         value=round(parsed.value / denominator, 6), unit="ratio",
+                         object=_phrase(counted) if counted is not None else "", qualifier=parsed.qualifier)
+            )  # fmt: skip
+            continue
+        counted, governor = _counted(doc, span)
+        if counted is not None:
+            obj = _phrase(counted)
+        elif span.root.pos_ == "NUM" and not parsed.unit:
+            obj = last_object  # an elliptical count: "10 civilians were killed and 45 injured"
+        else:
+            obj = ""
+        category = _category(doc, span, counted, governor)
+        if parsed.value == 1 and not parsed.qualifier and not category and _spelled(span):
+            continue  # "one trader", "one of the": a determiner, not a count
+        last_object = obj or last_object
+        found.append(
+            Quantity(**where, end=offset + span_end, text=text, value=parsed.value, unit=parsed.unit, object=obj,
+                     qualifier=parsed.qualifier, category=category)
+        )  # fmt: skip
+    return found
+
+
+def _unit_from_head(span: Span, parsed: ParsedNumber, label: str) -> ParsedNumber:
+    """ "about 200 billion" + "euros": the unit can be the noun the number modifies, outside the entity."""
+    root = span.root
+    if parsed.unit or root.dep_ not in {"nummod", "quantmod", "compound"}:
+        return parsed
+    head = root.head.lower_
+    if head in CURRENCY_WORDS and (label != "QUANTITY" or head not in MEASURE_WORDS):
+        return ParsedNumber(parsed.value, CURRENCY_WORDS[head], parsed.qualifier)
+    if head in MEASURE_WORDS:
+        return ParsedNumber(parsed.value, MEASURE_WORDS[head], parsed.qualifier)
+    return parsed
+
+
+def _ratio_denominator(
+    doc: Doc, span: Span, ordered: Sequence[tuple[int, int, str]], position: int
+) -> tuple[int, float] | None:
+    """ "one in eight": the next number follows after "in" (or "out of")."""
+    if position + 1 >= len(ordered):
+        return None
+    next_start, next_end, next_label = ordered[position + 1]
+    between = doc[span.end : next_start].text.lower().strip()
+    if between not in {"in", "out of", "of every", "in every"}:
+        return None
+    parsed = parse_number(doc[next_start:next_end].text, label=next_label)
+    if parsed is None or parsed.value == 0:
+        return None
+    return position + 1, parsed.value
+
+
+def _with_currency_symbol(doc: Doc, span: Span) -> tuple[str, int, int]:
+    """spaCy leaves "$" outside MONEY entities ("$185,000" -> "185,000"); take it back in."""
+    start = span.start_char
+    text = span.text
+    if span.start > 0:
+        before = doc[span.start - 1]
+        if before.text.lower() in CURRENCY_SYMBOLS and not before.whitespace_:
+            start = before.idx
+            text = before.text + text
+    return text, start, span.end_char
+
+
+def _spelled(span: Span) -> bool:
+    return not any(ch.isdigit() for ch in span.text)
+
+
+def _age(doc: Doc, span: Span, person_ends: frozenset[int]) -> float | None:
+    """ "Oghenochuko Ojiri, 53," and "a 53-year-old" are ages, not counts."""
+    text = span.text
+    match = re.match(r"^(\d{1,3})[- ]years?[- ]old$", text)
+    if match:
+        return float(match.group(1))
+    if not re.match(r"^\d{1,3}$", text):
+        return None
+    start, end = span.start, span.end
+    after = doc[end].text if end < len(doc) else ""
+    before_comma = start >= 2 and doc[start - 1].text == "," and (start - 2) in person_ends
+    if before_comma and after in {",", ".", ")", ""}:
+        return float(text)
+    if start > 0 and doc[start - 1].lower_ == "aged":
+        return float(text)
+    return None
+
+
+def _not_a_count(doc: Doc, span: Span, parsed: ParsedNumber) -> bool:
+    text = span.text
+    if parsed.unit:
+        return False
+    # Years: four digits in the plausible range with no counted noun after them ("since 2019").
+    if re.match(r"^(1[89]\d\d|20\d\d)$", text):
+        head = span.root.head
+        plural_noun = span.root.dep_ == "nummod" and head.tag_ == "NNS"
+        if not plural_noun:
+            return True
+    # Part of a name: "Group of Seven", "Apollo 11" - a capitalized number word or a number that is a
+    # proper noun's modifier inside a run of capitalized words.
+    first = span[0]
+    if first.is_alpha and first.text[0].isupper() and not first.is_sent_start and not parsed.qualifier:
+        return True
+    root = span.root
+    return bool(root.pos_ == "PROPN" and root.head.pos_ == "PROPN" and root.head.text[:1].isupper())
+
+
+def _counted(doc: Doc, span: Span) -> tuple[Token | None, Token | None]:
+    """The token naming what is counted, and the token that governs the number phrase."""
+    target = span.root
+    # "6,600 tons of wheat", "36 of its members", "dozens of prisoners": partitive or measure "of".
+    of_object = _of_object(target)
+    if of_object is not None:
+        return of_object, target.head
+    if (
+        target.dep_ in {"nummod", "quantmod", "amod", "compound", "npadvmod"}
+        and target.head.pos_ in _OBJECT_POS
+    ):
+        head = target.head
+        if head.lower_ in _UNIT_NOUNS or head.lemma_.lower() in _MEASURE_NOUNS:
+            # "3,000 tons of wheat" with the unit outside the entity; "$185,000 worth of goods"
+            nested = _of_object(head)
+            return (nested if nested is not None else head), head.head
+        return head, head.head
+    if target.dep_ in {"attr", "acomp"} and target.head.pos_ in {"AUX", "VERB"}:  # "turnout was 45%"
+        subject = next((c for c in target.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.pos_ in _OBJECT_POS:
+            return subject, target.head
+    if target.dep_ in {"dobj", "npadvmod"} and target.head.pos_ == "VERB" and _is_measure(span):
+        subject = next((c for c in target.head.children if c.dep_ == "nsubj" and c.pos_ in _OBJECT_POS), None)
+        if subject is not None:
+            return subject, target.head  # "shares in London rose 0.6%"
+    if target.dep_ == "appos":  # "140,000 pounds ($185,000)"
+        return _counted(doc, _as_span(target.head))
+    if target.dep_ == "pobj" and target.head.dep_ == "prep":
+        prep = target.head
+        verb = _ancestor(prep, _GOVERNING_POS - {"ADJ"}) if prep.lower_ in _BORROWING_PREPS else None
+        if verb is not None and _verb_argument(verb) is not None:
+            return _verb_argument(verb), verb  # "bringing the death toll ... to 51,065"
+        if prep.head.pos_ in _OBJECT_POS and prep.head.lower_ not in _UNIT_NOUNS:
+            return prep.head, prep.head.head  # "ransoms of $3,000", "the art sales for about 140,000 pounds"
+    if target.pos_ in _OBJECT_POS and target.lower_ in _UNIT_NOUNS and target.head.pos_ in _OBJECT_POS:
+        return target.head, target.head.head
+    return None, _ancestor(target, _GOVERNING_POS)
+
+
+def _is_measure(span: Span) -> bool:
+    """A percentage or amount: it measures its verb's subject rather than counting things."""
+    return any(t.text == "%" or t.lower_ in _UNIT_NOUNS for t in span)
+
+
+def _as_span(token: Token) -> Span:
+    return token.doc[token.i : token.i + 1]
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.pos_ in _OBJECT_POS | _PRONOUNS:
+                    return grandchild if grandchild.pos_ in _OBJECT_POS else None
+    return None
+
+
+def _verb_argument(verb: Token) -> Token | None:
+    if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in _OBJECT_POS:
+        return verb.head  # "the collection, valued at almost 1 million pounds"
+    for dep in ("dobj", "nsubjpass", "nsubj", "attr"):
+        for child in verb.children:
+            if child.dep_ == dep and child.pos_ in _OBJECT_POS:
+                return child
+    return None
+
+
+def _ancestor(token: Token, pos: set[str]) -> Token | None:
+    current = token
+    for _ in range(8):
+        if current.head is current:
+            return current if current.pos_ in pos else None
+        current = current.head
+        if current.pos_ in pos:
+            return current
+    return None
+
+
+def _phrase(token: Token) -> str:
+    """The counted noun with its common-noun compounds and hyphenated parts: "death toll", "counter-attacks"."""
+    doc = token.doc
+    start = token.i
+    for child in sorted(token.lefts, key=lambda t: -t.i):
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i == start - 1:
+            start = child.i
+    end = token.i + 1
+    while start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].is_alpha:
+        start -= 1
+    while start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        start -= 2
+    while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].is_alpha or doc[end].text == "-"):
+        end += 1
+    return doc[start:end].text.strip("-")
+
+
+def _category(doc: Doc, span: Span, counted: Token | None, governor: Token | None) -> str:
+    candidates: list[Token] = []
+    if counted is not None:
+        candidates.extend(t for t in counted.children if t.dep_ in {"acl", "relcl", "amod", "compound"})
+        candidates.append(counted)
+    root = span.root
+    candidates.extend(t for t in root.children if t.dep_ in {"acl", "relcl", "amod"})
+    if governor is not None:
+        candidates.append(governor)
+        candidates.extend(t for t in governor.children if t.dep_ in {"xcomp", "acomp", "conj", "advcl"})
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.pos_ in _GOVERNING_POS:
+        candidates.append(root.head)
+    for token in candidates:
+        for form in (token.lemma_.lower(), token.lower_):
+            if form in CATEGORIES:
+                return CATEGORIES[form]
+    return ""

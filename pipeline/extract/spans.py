@@ -1,0 +1,281 @@
+"""Repairs on an article's character spans, after the model's entities became spans of the body.
+
+Each repair takes the article's spans and its :class:`ArticleText` and returns the repaired spans;
+:data:`SPAN_REPAIRS` lists them in the order they run (a new repair is one function added there):
+
+* ``overlaps``       where two spans overlap the longer one wins;
+* ``abbreviations``  the "(SDF)" after a tagged "Syrian Democratic Forces" becomes a mention too
+                     (definitions found with the Schwartz-Hearst algorithm);
+* ``propagation``    an exact repeat of a name the model tagged elsewhere in the article is a mention;
+* ``coordination``   names listed with a place after a locative preposition are places.
+
+Every repair is linear in the length of the body (plus n log n sorting): no span is compared with every
+other span, no name searched for in the whole body one by one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from pipeline.extract.entities import DETERMINERS, CharSpan
+from pipeline.names import Patterns
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """What span repairs read besides the spans: the body, its "Long Form (LF)" definitions and the
+    word classes."""
+
+    body: str
+    abbreviations: tuple[tuple[str, str], ...]
+    patterns: Patterns
+
+
+SpanRepair = Callable[[list[CharSpan], ArticleText], list[CharSpan]]
+
+
+class _Taken:
+    """Which characters of a body are already part of a span: one byte per character, so asking whether
+    a new span overlaps any earlier one costs its own length, not the number of spans."""
+
+    def __init__(self, length: int, spans: Sequence[CharSpan] = ()) -> None:
+        self.marks = bytearray(length)
+        for span in spans:
+            self.take(span.start, span.end)
+
+    def free(self, start: int, end: int) -> bool:
+        """Is [start, end) a non-empty stretch that no span holds yet?"""
+        return start < end and self.marks.find(1, start, end) == -1
+
+    def take(self, start: int, end: int) -> None:
+        if start < end:
+            self.marks[start:end] = b"\x01" * (end - start)
+
+
+def without_overlaps(spans: Sequence[CharSpan], article: ArticleText | None = None) -> list[CharSpan]:
+    """Where two spans overlap the longer one wins ("Board of Deputies of British Jews" over "Jews");
+    of two as long, the first."""
+    taken = _Taken(max((span.end for span in spans), default=0))
+    kept: list[CharSpan] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if taken.free(span.start, span.end):
+            kept.append(span)
+            taken.take(span.start, span.end)
+    return sorted(kept, key=lambda s: s.start)
+
+
+#: "(SDF)": a parenthesis holding a possible short form (the same shape for definitions and for uses).
+_PARENTHESIS = re.compile(r"\(\s*([^()\n]{2,10}?)\s*\)")
+#: Words before a "(SDF)" that are enough for any long form; longer lines are not read back further.
+_LOOK_BACK_CHARS = 1000
+
+
+def abbreviations(text: str) -> list[tuple[str, str]]:
+    """ "Syrian Democratic Forces (SDF)" -> ("SDF", "Syrian Democratic Forces"), by Schwartz & Hearst (2003)."""
+    pairs = []
+    for match in _PARENTHESIS.finditer(text):
+        short = match.group(1)
+        if not (short[0].isalnum() and any(c.isupper() for c in short) and len(short.split()) <= 2):
+            continue
+        if sum(c.isupper() for c in short) < 2:
+            continue
+        wanted = min(len(short) + 5, len(short) * 2)
+        end = match.start()
+        while end > 0 and text[end - 1].isspace():  # the long form may end a line before "(SDF)"
+            end -= 1
+        line_start = text.rfind("\n", 0, end) + 1
+        # Only the last few words of the line count: read back a bounded stretch, and the whole line
+        # only when that stretch holds too few words (its first word may be cut).
+        start = max(line_start, end - _LOOK_BACK_CHARS)
+        words = re.findall(r"\S+", text[start:end])
+        if start > line_start and len(words) <= wanted:
+            words = re.findall(r"\S+", text[line_start:end])
+        long = _long_form(short, " ".join(words[-wanted:]))
+        if long:
+            pairs.append((short, long))
+    return pairs
+
+
+def _long_form(short: str, candidate: str) -> str | None:
+    s_index, l_index = len(short) - 1, len(candidate) - 1
+    while s_index >= 0:
+        char = short[s_index].lower()
+        if not char.isalnum():
+            s_index -= 1
+            continue
+        while l_index >= 0 and (
+            candidate[l_index].lower() != char
+            or (s_index == 0 and l_index > 0 and candidate[l_index - 1].isalnum())
+        ):
+            l_index -= 1
+        if l_index < 0:
+            return None
+        l_index -= 1
+        s_index -= 1
+    start = candidate.rfind(" ", 0, l_index + 1) + 1
+    long = candidate[start:].strip(" ,;:\"'“”‘’")
+    words = long.split()
+    while words and words[0].lower() in DETERMINERS:
+        words.pop(0)
+    long = " ".join(words)
+    if len(words) < 2 or not long[0].isupper() or len(long) <= len(short):
+        return None
+    return long
+
+
+def add_acronyms(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """The "(SDF)" after a tagged long form becomes a mention with the long form's label and type."""
+    pairs, body = article.abbreviations, article.body
+    by_text = {body[s.start : s.end]: s for s in spans}
+    added = list(spans)
+    if not pairs:
+        return sorted(added, key=lambda s: s.start)
+    taken = _Taken(len(body), spans)
+    # Every "(X)" of the body, found once: X -> (position of "(", position of X).
+    parentheses: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for match in _PARENTHESIS.finditer(body):
+        parentheses[match.group(1)].append((match.start(), match.start(1)))
+    for short, long in dict.fromkeys(pairs):  # a definition repeated adds nothing new
+        source = by_text.get(long)
+        if source is None and short in by_text:
+            # "Médecins Sans Frontières (MSF)" where the model tagged only "MSF": the definition names it too.
+            tagged = by_text[short]
+            for opening, _ in parentheses.get(short, ()):
+                end = opening
+                while end > 0 and body[end - 1].isspace():
+                    end -= 1
+                start = end - len(long)
+                if start >= 0 and body.startswith(long, start) and taken.free(start, end):
+                    source = CharSpan(start, end, tagged.label, tagged.type, "acronym")
+                    added.append(source)
+                    taken.take(start, end)
+        if source is None:
+            continue
+        for _, start in parentheses.get(short, ()):
+            end = start + len(short)
+            if taken.free(start, end):
+                added.append(CharSpan(start, end, source.label, source.type, "acronym"))
+                taken.take(start, end)
+    return sorted(added, key=lambda s: s.start)
+
+
+#: A word character, as regular expressions see it (\w), and runs of them.
+_WORD_CHAR = re.compile(r"\w")
+_WORD = re.compile(r"\w+")
+
+
+def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """Tag exact repeats of a name the model recognised elsewhere in the same article.
+
+    Longer names claim their repeats first. Repeats are looked up through the body's words (a name is
+    only tried where the body has its first word), not by searching the whole body for every name.
+    """
+    body = article.body
+    votes: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    named: dict[str, bool] = {}  # name -> may it be propagated (a name, not "2" or "us")
+    surnames: dict[str, str] = {}
+    for span in spans:
+        if span.type not in {"person", "group", "place"}:
+            continue
+        name = body[span.start : span.end]
+        if name not in named:
+            named[name] = len(name) >= 2 and any(c.isupper() for c in name)
+        if named[name]:
+            votes[name][(span.label, span.type)] += 1
+        if span.type == "person":  # "Janet Yellen" confirms "Yellen" in the same article
+            surname = surnames[name] if name in surnames else surnames.setdefault(name, surname_of(name))
+            if surname:
+                votes[surname][(span.label, span.type)] += 0
+    if not votes:
+        return sorted(spans, key=lambda s: s.start)
+    added = list(spans)
+    taken = _Taken(len(body), spans)
+    occurrences = _occurrences(list(votes), body)
+    for name in sorted(votes, key=lambda t: (-len(t), t)):
+        (label, kind), _ = min(votes[name].items(), key=lambda kv: (-kv[1], kv[0]))  # most votes
+        for start in occurrences[name]:
+            end = start + len(name)
+            if taken.free(start, end):
+                added.append(CharSpan(start, end, label, kind, "propagated"))
+                taken.take(start, end)
+    return sorted(added, key=lambda s: s.start)
+
+
+def _occurrences(names: Sequence[str], body: str) -> dict[str, list[int]]:
+    r"""Start of every occurrence of each name as a whole word or words, left to right and not
+    overlapping each other: what ``re.finditer(r"(?<!\w)NAME(?!\w)", body)`` finds, in one pass over
+    the body's words instead of one pass per name."""
+    found: dict[str, list[int]] = {name: [] for name in names}
+    by_first_word: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        first = _WORD.match(name)
+        if first is None:  # starts with punctuation: rare, searched for on its own
+            found[name] = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body)]
+        else:
+            by_first_word[first.group()].add(name)
+    # Names sharing a first word ("Ada Quell", "Ada Varn") are told apart by their length, so each word of
+    # the body costs one look-up per distinct length, however many names start with it.
+    index = {word: (group, sorted({len(name) for name in group})) for word, group in by_first_word.items()}
+    ends = dict.fromkeys(names, 0)
+    for word in _WORD.finditer(body):
+        entry = index.get(word.group())
+        if entry is None:
+            continue
+        group, lengths = entry
+        start = word.start()  # a run of word characters starts here, so (?<!\w) holds
+        for length in lengths:
+            name = body[start : start + length]
+            end = start + length
+            if name in group and start >= ends[name] and not _WORD_CHAR.match(body, end):
+                found[name].append(start)
+                ends[name] = end
+    return found
+
+
+def surname_of(name: str) -> str:
+    """Last word of a full personal name, without a particle prefix: "Bashar al-Assad" -> "Assad"."""
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    last = re.sub(r"^(?:al|el|bin|ibn)-", "", words[-1], flags=re.IGNORECASE)
+    return last if len(last) >= 3 and last[0].isupper() and last[1:].islower() else ""
+
+
+_DIRECTION = r"(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|upper|lower)"
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or)\s*(?:" + _DIRECTION + r"\s+)?", re.IGNORECASE)
+
+
+def coordinated_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """Names listed together after a locative preposition, one of them a place, are all places:
+    "from Al-Darbasiyah and Amuda", "in the Nineveh and west Al-Jazeera operations commands"."""
+    body = article.body
+    ordered = sorted(spans, key=lambda s: s.start)
+    index = 0
+    while index < len(ordered):
+        run = [ordered[index]]
+        while index + len(run) < len(ordered):
+            if not _LIST_GAP.fullmatch(body, run[-1].end, ordered[index + len(run)].start):
+                break
+            run.append(ordered[index + len(run)])
+        if len(run) > 1 and any(s.type == "place" for s in run):
+            before = [w.lower() for w in body[max(0, run[0].start - 60) : run[0].start].split()]
+            while before and (before[-1] in DETERMINERS or re.fullmatch(_DIRECTION, before[-1])):
+                before.pop()
+            if before and before[-1] in article.patterns.locative:
+                for span in run:
+                    if span.type in {"person", "group"}:
+                        span.type = "place"
+        index += len(run)
+    return ordered
+
+
+#: The repairs, in the order they run, each with the step name a failure in it is recorded under.
+SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
+    ("overlaps", without_overlaps),
+    ("abbreviations", add_acronyms),
+    ("propagation", propagate),
+    ("coordination", coordinated_places),
+)
