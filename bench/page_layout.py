@@ -38,8 +38,8 @@ import networkx as nx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.graph import Evidence  # noqa: E402
 from pipeline.page import render_page  # noqa: E402
+from pipeline.records import Evidence  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -242,7 +242,9 @@ def main() -> None:
     started = time.perf_counter()
     graph = generated_graph(args.nodes)
     built = time.perf_counter()
-    html = render_page(graph, top=args.nodes, title=f"generated {args.nodes:,}-node graph")
+    html = render_page(
+        graph, top=args.nodes, title=f"generated {args.nodes:,}-node graph", titles=graph.graph["titles"]
+    )
     rendered = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "graph.html"
@@ -256,7 +258,9 @@ def main() -> None:
         report("generated page", graph.number_of_nodes(), graph.number_of_edges(), timings)
         # What kg run writes for such a corpus by default: the top 300 nodes.
         default = Path(folder) / "top.html"
-        default.write_text(render_page(graph, top=DEFAULT_TOP), encoding="utf-8")
+        default.write_text(
+            render_page(graph, top=DEFAULT_TOP, titles=graph.graph["titles"]), encoding="utf-8"
+        )
         counts = json.loads(re.search(r'id="kg-data">(.*?)</script>', default.read_text(), re.S).group(1))
         timings = measure(default, runs=args.runs)
         report(f"generated page, --top {DEFAULT_TOP}", *_shown(counts["counts"]), timings)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from pipeline import tables
 from pipeline.cache import Cache
-from pipeline.config import Settings, default_model
+from pipeline.config import DEFAULT_TOP, Settings, default_model
 from pipeline.dedup import deduplicate
 from pipeline.errors import (
     BadOptionError,
@@ -32,6 +32,7 @@ from pipeline.ingest import ingest
 from pipeline.records import (
     ENTITY_TYPES,
     NODE_TYPES,
+    CoMentionGraph,
     Corpus,
     Extraction,
     Failure,
@@ -59,12 +60,17 @@ class Result:
     corpus: Corpus
     extractions: tuple[Extraction, ...] = ()
     resolution: Resolution | None = None
-    graph: nx.Graph | None = None
+    co_mentions: CoMentionGraph | None = None
     model: dict[str, str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     cache_stats: dict[str, int] = field(default_factory=dict)
     #: Failures of stages that are not held in records any more (a run read back with :func:`load`).
     earlier_failures: tuple[Failure, ...] = ()
+
+    @property
+    def graph(self) -> nx.Graph | None:
+        """The co-mention graph with its analytics (None before the graph stage)."""
+        return self.co_mentions.graph if self.co_mentions is not None else None
 
     @property
     def failures(self) -> tuple[Failure, ...]:
@@ -74,8 +80,8 @@ class Result:
         found.extend(e.failure for e in self.extractions if e.failure is not None)
         if self.resolution is not None:
             found.extend(self.resolution.failures)
-        if self.graph is not None:
-            found.extend(self.graph.graph.get("failures", ()))
+        if self.co_mentions is not None:
+            found.extend(self.co_mentions.failures)
         order = {stage: index for index, stage in enumerate(STAGES)}
         return tuple(
             sorted(set(found), key=lambda f: (order.get(f.stage, len(order)), f.source, f.article_id))
@@ -169,7 +175,7 @@ class Result:
             from pipeline.export import write_tables
 
             if export:
-                export_graph(self.graph, out, top=self.settings.top)
+                export_graph(self.graph, out, top=self.settings.top, titles=self._titles())
             else:
                 write_tables(self.graph, out)
 
@@ -191,13 +197,14 @@ class Result:
     def _output_mentions(self) -> tuple[list[Mention], dict[Quantity, str]]:
         """Every mention as mentions.csv holds it (number mentions carry their count's node id), and the
         node id of each count that is a graph node."""
-        mentions = list(
-            self.resolution.mentions if self.resolution else (m for e in self.extractions for m in e.mentions)
-        )
-        number_ids = self._number_ids()
-        if number_ids:
-            mentions = _with_number_ids(mentions, number_ids)
-        return mentions, number_ids
+        if self.co_mentions is not None:
+            mentions = list(self.co_mentions.mentions)
+        elif self.resolution is not None:
+            mentions = list(self.resolution.mentions)
+        else:
+            mentions = [m for e in self.extractions for m in e.mentions]
+        numbers = self.co_mentions.numbers if self.co_mentions is not None else ()
+        return mentions, {n.quantity: n.node_id for n in numbers}
 
     def _number_rows(
         self, mentions: Sequence[Mention], number_ids: dict[Quantity, str]
@@ -210,12 +217,9 @@ class Result:
         quantities = [q for e in self.extractions for q in e.quantities]
         return tables.number_rows(quantities, entities, number_ids)
 
-    def _number_ids(self) -> dict[Quantity, str]:
-        if self.graph is None or not self.settings.numbers:
-            return {}
-        from pipeline.graph import number_nodes
-
-        return {q: node for q, node in number_nodes(self.extractions).items() if node in self.graph}
+    def _titles(self) -> dict[str, str]:
+        """Article titles by id, for the page's evidence."""
+        return {a.article_id: a.title for a in self.corpus.kept}
 
     # --- in a notebook: the files' tables as DataFrames, the graph inline ---------------------------
     # Each table is rebuilt from the row generators that write the CSV files, on every access (a result
@@ -263,7 +267,9 @@ class Result:
         """The interactive graph, displayed inline by Jupyter; ``top`` nodes at most (default: the
         ``top`` setting)."""
         title = ", ".join(Path(source).name for source in self.inputs)
-        return _show(self.graph, top=top or self.settings.top, height=height, title=title)
+        return _show(
+            self.graph, top=top or self.settings.top, height=height, title=title, titles=self._titles()
+        )
 
     def ego(self, name: str, *, hops: int = 1) -> Neighbourhood:
         """The entity called ``name`` (label, alias or id) and everything within ``hops`` links of it."""
@@ -328,13 +334,24 @@ class Neighbourhood:
 
     def show(self, *, top: int | None = None, height: int = 500) -> GraphView:
         title = f"{self.label}: {self.hops}-hop neighbourhood"
-        return _show(self.graph, top=top or self.result.settings.top, height=height, title=title)
+        return _show(
+            self.graph,
+            top=top or self.result.settings.top,
+            height=height,
+            title=title,
+            titles=self.result._titles(),
+        )
 
     def save(self, out: str | os.PathLike[str], *, force: bool = False) -> Path:
         """Write the neighbourhood's graph files into ``out``, as ``kg ego`` does (never into a run's
         folder: its nodes.csv and edges.csv would no longer be the run's)."""
         return save_ego(
-            self.graph, out, force=force, top=self.result.settings.top, safe_csv=self.result.settings.safe_csv
+            self.graph,
+            out,
+            force=force,
+            top=self.result.settings.top,
+            safe_csv=self.result.settings.safe_csv,
+            titles=self.result._titles(),
         )
 
     def __repr__(self) -> str:
@@ -459,38 +476,12 @@ def _need_graph(graph: nx.Graph | None, what: str) -> nx.Graph:
     return graph
 
 
-def _show(graph: nx.Graph | None, *, top: int, height: int, title: str) -> GraphView:
+def _show(graph: nx.Graph | None, *, top: int, height: int, title: str, titles: dict[str, str]) -> GraphView:
     from pipeline.page import render_page
 
-    return GraphView(render_page(_need_graph(graph, "show()"), top=top, title=title), height=height)
-
-
-def _with_number_ids(mentions: list[Mention], number_ids: dict[Quantity, str]) -> list[Mention]:
-    """Number mentions take the node id of the first count (by position) they overlap."""
-    import bisect
-
-    by_article: dict[str, list[tuple[int, int, str]]] = {}
-    for quantity, node in number_ids.items():
-        by_article.setdefault(quantity.article_id, []).append((quantity.start, quantity.end, node))
-    # Per article: counts by start, and the running maximum of their ends, so the first count reaching
-    # past a mention's start is found by bisection (counts may nest: "one in eight" holds "eight").
-    index: dict[str, tuple[list[int], list[int], list[str]]] = {}
-    for article_id, spans in by_article.items():
-        spans.sort()
-        reach, furthest = [], -1
-        for _, end, _ in spans:
-            furthest = max(furthest, end)
-            reach.append(furthest)
-        index[article_id] = ([start for start, _, _ in spans], reach, [node for _, _, node in spans])
-    result = []
-    for m in mentions:
-        if m.type == "number" and not m.node_id and m.article_id in index:
-            starts, reach, nodes = index[m.article_id]
-            first = bisect.bisect_right(reach, m.start)
-            if first < bisect.bisect_left(starts, m.end):
-                m = dataclasses.replace(m, node_id=nodes[first])
-        result.append(m)
-    return result
+    return GraphView(
+        render_page(_need_graph(graph, "show()"), top=top, title=title, titles=titles), height=height
+    )
 
 
 # --- running ----------------------------------------------------------------------------------------
@@ -605,14 +596,14 @@ def run_stage(result: Result, stage: str, *, progress: ProgressFn | None = None)
         from pipeline.resolve import resolve
 
         result.resolution = resolve(result.extractions, aliases=result.settings.aliases)
-        result.graph = None
+        result.co_mentions = None
     elif stage == "graph":
         from pipeline.graph import build_graph
 
         if result.resolution is None:
             raise ValueError("the graph stage needs the resolve stage first")
         settings = result.settings
-        result.graph = build_graph(
+        result.co_mentions = build_graph(
             result.resolution,
             result.extractions,
             result.corpus.articles,
@@ -698,7 +689,11 @@ def _read_run(folder: Path, manifest: dict, settings: Settings, stages: Sequence
             if "graph" in stages and tables.present(folder, "edges.csv"):
                 from pipeline.export import read_graph
 
-                result.graph = read_graph(folder)
+                result.co_mentions = CoMentionGraph(
+                    read_graph(folder),
+                    numbers=tables.read_number_nodes(folder),
+                    mentions=result.resolution.mentions,
+                )
     return result
 
 
@@ -780,9 +775,10 @@ def save_ego(
     out: str | os.PathLike[str],
     *,
     force: bool = False,
-    top: int = 300,
+    top: int = DEFAULT_TOP,
     safe_csv: bool = True,
     source: str | os.PathLike[str] | None = None,
+    titles: dict[str, str] | None = None,
 ) -> Path:
     """Write a neighbourhood (:func:`pipeline.query.ego`) as its own files plus a manifest.json saying
     what it is, so a second ``kg ego`` into the same folder replaces it without --force."""
@@ -800,7 +796,7 @@ def save_ego(
         "counts": {"graph": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}},
     }
     with _writing(out), tables.formula_guard(safe_csv), tables.staged(out) as staging:
-        export_graph(graph, out, top=top)
+        export_graph(graph, out, top=top, titles=titles)
         staging.commit(manifest)
     return out
 
@@ -809,7 +805,7 @@ def export_run(folder: str | os.PathLike[str]) -> list[Path]:
     """``kg export``: render a run's graph tables as GraphML, GEXF and the page, and add them to its
     manifest. The page shows the ``top`` nodes the run asked for."""
     from pipeline.export import export as export_graph
-    from pipeline.export import read_graph
+    from pipeline.export import read_graph, read_titles
 
     folder = Path(folder)
     if not tables.present(folder, "edges.csv"):
@@ -820,7 +816,9 @@ def export_run(folder: str | os.PathLike[str]) -> list[Path]:
     with tables.formula_guard(bool(settings.get("safe_csv", True))):
         graph = read_graph(folder)
         with _writing(folder), tables.staged(folder) as staging:
-            paths = export_graph(graph, folder, top=int(settings.get("top") or 300))
+            paths = export_graph(
+                graph, folder, top=int(settings.get("top") or DEFAULT_TOP), titles=read_titles(folder)
+            )
             staging.commit(manifest, replace=False)
     return paths
 

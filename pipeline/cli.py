@@ -448,7 +448,7 @@ def ego(
     """Write the neighbourhood of one entity as its own nodes/edges/GraphML/GEXF files and graph.html
     (never into a run's folder; an earlier kg ego output is replaced)."""
     from pipeline import tables
-    from pipeline.export import read_graph
+    from pipeline.export import read_graph, read_titles
     from pipeline.query import ego as ego_of
 
     if not tables.present(graph_dir, "edges.csv"):
@@ -459,7 +459,9 @@ def ego(
     safe_csv = bool(dict(manifest.get("settings") or {}).get("safe_csv", True))  # type: ignore[call-overload]
     with tables.formula_guard(safe_csv):
         sub = ego_of(read_graph(graph_dir), name, hops=hops)
-    api.save_ego(sub, target, force=force, top=top, safe_csv=safe_csv, source=graph_dir)
+    api.save_ego(
+        sub, target, force=force, top=top, safe_csv=safe_csv, source=graph_dir, titles=read_titles(graph_dir)
+    )
     label = sub.nodes[sub.graph["center"]].get("label", sub.graph["center"])
     _say(
         out,

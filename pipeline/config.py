@@ -21,6 +21,9 @@ DEFAULT_ALIASES = PROJECT_ROOT / "models" / "aliases.yml"
 #: 525-word article leaves 0.66 to 0.93. 0.5 sits between with a wide margin on both sides.
 NEAR_DUPLICATE_THRESHOLD = 0.5
 
+#: Nodes the HTML page shows (the CSVs keep all), chosen by :mod:`pipeline.rank`.
+DEFAULT_TOP = 300
+
 WINDOWS = ("sentence", "paragraph", "article")
 ENGINES = ("local", "dask")
 
@@ -46,7 +49,7 @@ class Settings:
     aliases: str = str(DEFAULT_ALIASES)
     numbers: bool = True
     min_weight: int = 1
-    top: int = 300
+    top: int = DEFAULT_TOP
     evidence_limit: int = 5
     #: Prefix CSV text cells that a spreadsheet would run as a formula with an apostrophe (see tables).
     safe_csv: bool = True

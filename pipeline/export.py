@@ -12,7 +12,7 @@ Rows come from generators (``node_rows``...), files are written atomically by :m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -20,6 +20,8 @@ from xml.sax.saxutils import escape
 import networkx as nx
 
 from pipeline import tables
+from pipeline.config import DEFAULT_TOP
+from pipeline.records import Evidence
 
 NODE_COLUMNS = (
     "id",
@@ -58,9 +60,11 @@ EVIDENCE_COLUMNS = ("source", "target", "article_id", "sentence", "text")
 _IN_MEMORY = {"evidence_list"}
 
 
-def export(graph: nx.Graph, out: Path, *, top: int = 300) -> list[Path]:
-    """Write the graph tables, the Gephi formats and the page (``top`` nodes shown) into ``out``; returns
-    the paths written."""
+def export(
+    graph: nx.Graph, out: Path, *, top: int = DEFAULT_TOP, titles: Mapping[str, str] | None = None
+) -> list[Path]:
+    """Write the graph tables, the Gephi formats and the page (``top`` nodes shown, evidence with the
+    ``titles`` of its articles) into ``out``; returns the paths written."""
     from pipeline.page import write_page
 
     edges = _sorted_edges(graph)
@@ -71,7 +75,7 @@ def export(graph: nx.Graph, out: Path, *, top: int = 300) -> list[Path]:
     gexf = out / "graph.gexf"
     tables.write_text(gexf, gexf_text(flat))
     # The page's title does not name the folder: a run gives the same bytes wherever it is written.
-    page = write_page(graph, out / "graph.html", top=top)
+    page = write_page(graph, out / "graph.html", top=top, titles=titles)
     return [*written, graphml, gexf, page]
 
 
@@ -256,7 +260,6 @@ def _attvalues(data: dict[str, object], ids: dict[str, str]) -> list[str]:
 
 def read_graph(folder: Path) -> nx.Graph:
     """The graph back from nodes.csv, edges.csv and evidence.csv (as :func:`write_tables` wrote them)."""
-    from pipeline.graph import Evidence
 
     for name in ("articles.csv", "nodes.csv", "edges.csv", "evidence.csv"):
         tables.present(folder, name)  # refuses a file its manifest.json does not vouch for
@@ -264,10 +267,6 @@ def read_graph(folder: Path) -> nx.Graph:
     if (folder / tables.MANIFEST).exists():  # the settings the graph was built with
         settings = dict(tables.read_manifest(folder / tables.MANIFEST).get("settings") or {})
         graph.graph.update({k: settings[k] for k in ("window", "numbers", "min_weight") if k in settings})
-    if (folder / "articles.csv").exists():
-        graph.graph["titles"] = {
-            a.article_id: a.title for a in tables.read_articles(folder / "articles.csv") if a.kept
-        }
     numeric = {
         "mentions",
         "articles",
@@ -303,3 +302,10 @@ def read_graph(folder: Path) -> nx.Graph:
                     Evidence(row["article_id"], int(row["sentence"]), row["text"])
                 )
     return graph
+
+
+def read_titles(folder: Path) -> dict[str, str]:
+    """Kept articles' titles by id, from articles.csv (the page shows them with the evidence)."""
+    if not (folder / "articles.csv").exists():
+        return {}
+    return {a.article_id: a.title for a in tables.read_articles(folder / "articles.csv") if a.kept}

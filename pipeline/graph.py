@@ -14,14 +14,19 @@ never reach this stage. Every edge carries:
 
 Every node carries degree, weighted degree, PageRank, betweenness (sampled with a fixed seed above
 :data:`EXACT_BETWEENNESS_NODES` nodes), its Louvain community (fixed seed) and its connected component.
+
+:func:`build_graph` returns a :class:`~pipeline.records.CoMentionGraph`: the graph, the counts that are
+its number nodes and every mention with its node id, so no writer has to work them out again. Display
+(article titles, which nodes a page shows: :mod:`pipeline.rank`) is not the graph's business.
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import combinations
 
 import networkx as nx
@@ -29,7 +34,18 @@ import networkx as nx
 from pipeline.errors import failure_of
 from pipeline.extract.values import format_value
 from pipeline.names import slug
-from pipeline.records import ENTITY_TYPES, Article, Extraction, Failure, Quantity, Resolution
+from pipeline.records import (
+    ENTITY_TYPES,
+    Article,
+    CoMentionGraph,
+    Evidence,
+    Extraction,
+    Failure,
+    Mention,
+    NumberNode,
+    Quantity,
+    Resolution,
+)
 
 SEED = 42
 #: Betweenness is exact up to this many nodes, then estimated from a fixed-seed sample of source nodes.
@@ -41,13 +57,6 @@ BETWEENNESS_BUDGET = 400_000
 EVIDENCE_LIMIT = 5
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    article_id: str
-    sentence: int
-    text: str
-
-
 def build_graph(
     resolution: Resolution,
     extractions: Sequence[Extraction],
@@ -57,14 +66,13 @@ def build_graph(
     numbers: bool = True,
     min_weight: int = 1,
     evidence_limit: int = EVIDENCE_LIMIT,
-) -> nx.Graph:
-    """The co-mention graph with analytics; edges lighter than ``min_weight`` are left out of it
-    (analytics are computed on the full graph first)."""
+) -> CoMentionGraph:
+    """The co-mention graph with analytics, its number nodes and the mentions with their node ids;
+    edges lighter than ``min_weight`` are left out of the graph (analytics are computed on the full graph
+    first)."""
     bodies = {a.article_id: a.body for a in articles if a.kept}
     dates = {a.article_id: _iso_date(a.date) for a in articles if a.kept}
     graph = nx.Graph(window=window, numbers=numbers, min_weight=min_weight)
-    # Article titles for display (evidence on the page); not a scalar, so not written to GraphML/GEXF.
-    graph.graph["titles"] = {a.article_id: a.title for a in articles if a.kept}
     for entity in sorted(resolution.entities, key=lambda e: e.node_id):
         graph.add_node(
             entity.node_id,
@@ -97,12 +105,15 @@ def build_graph(
     failures: dict[str, Failure] = {}
     windows = _windows(resolution, extractions, number_of, window, failures)
     _add_edges(graph, windows, bodies, extractions, evidence_limit, failures)
-    # Not a scalar, so never written to GraphML/GEXF; the run lists them in manifest.json.
-    graph.graph["failures"] = tuple(failures[a] for a in sorted(failures))
     _analyse(graph)
     light = [(u, v) for u, v, w in graph.edges(data="weight") if w < min_weight]
     graph.remove_edges_from(light)
-    return graph
+    return CoMentionGraph(
+        graph=graph,
+        numbers=tuple(NumberNode(quantity, node_id) for quantity, node_id in number_of.items()),
+        mentions=_with_number_ids(resolution.mentions, number_of) if number_of else resolution.mentions,
+        failures=tuple(failures[a] for a in sorted(failures)),
+    )
 
 
 # --- number nodes -----------------------------------------------------------------------------------
@@ -135,6 +146,32 @@ def _number_attributes(number_of: dict[Quantity, str]) -> dict[str, tuple[str, l
         labels = Counter(_number_label(q) for q in quantities)
         result[node_id] = (sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0], quantities)
     return result
+
+
+def _with_number_ids(mentions: Sequence[Mention], number_of: dict[Quantity, str]) -> tuple[Mention, ...]:
+    """Number mentions take the node id of the first count (by position) they overlap."""
+    by_article: dict[str, list[tuple[int, int, str]]] = {}
+    for quantity, node in number_of.items():
+        by_article.setdefault(quantity.article_id, []).append((quantity.start, quantity.end, node))
+    # Per article: counts by start, and the running maximum of their ends, so the first count reaching
+    # past a mention's start is found by bisection (counts may nest: "one in eight" holds "eight").
+    index: dict[str, tuple[list[int], list[int], list[str]]] = {}
+    for article_id, spans in by_article.items():
+        spans.sort()
+        reach, furthest = [], -1
+        for _, end, _ in spans:
+            furthest = max(furthest, end)
+            reach.append(furthest)
+        index[article_id] = ([start for start, _, _ in spans], reach, [node for _, _, node in spans])
+    result = []
+    for m in mentions:
+        if m.type == "number" and not m.node_id and m.article_id in index:
+            starts, reach, nodes = index[m.article_id]
+            first = bisect.bisect_right(reach, m.start)
+            if first < bisect.bisect_left(starts, m.end):
+                m = dataclasses.replace(m, node_id=nodes[first])
+        result.append(m)
+    return tuple(result)
 
 
 # --- windows and edges ------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ import functools
 import hashlib
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -38,6 +38,8 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from pipeline import tables
+from pipeline.config import DEFAULT_TOP
+from pipeline.rank import ranked
 
 #: The vis-network build shipped inside the pyvis package (the one pyvis's templates use).
 VIS_VERSION = "9.1.2"
@@ -91,10 +93,13 @@ SMALL_PAGE = 150
 BIG_PAGE_EDGES = 3000
 
 
-def render_page(graph: nx.Graph, *, top: int = 300, title: str = "") -> str:
+def render_page(
+    graph: nx.Graph, *, top: int = DEFAULT_TOP, title: str = "", titles: Mapping[str, str] | None = None
+) -> str:
     """The full self-contained HTML page for ``graph``: the ``top`` nodes by PageRank (ties: mentions,
     then id) and the edges between them; the page says how many nodes were left out. ``title`` defaults
-    to "kg graph", or "Around NAME" for a neighbourhood from :func:`pipeline.query.ego`.
+    to "kg graph", or "Around NAME" for a neighbourhood from :func:`pipeline.query.ego`. ``titles`` (article
+    id -> title) names the articles of the evidence sentences.
 
     The result depends on nothing but its own text (no file URL, no network), so it also works inside
     an ``<iframe srcdoc=...>``.
@@ -106,7 +111,7 @@ def render_page(graph: nx.Graph, *, top: int = 300, title: str = "") -> str:
     edges = sorted(tuple(sorted(edge)) for edge in shown.edges)
     nodes = sorted(kept)
     network = _network(shown, nodes, edges)
-    payload = _payload(graph, shown, nodes, edges, title=title)
+    payload = _payload(graph, shown, nodes, edges, title=title, titles=titles or {})
     vis_nodes, vis_edges, *_ = network.get_network_data()
     vis = {"nodes": vis_nodes, "edges": vis_edges, "options": network.options}
     assets = _assets()
@@ -131,10 +136,17 @@ def render_page(graph: nx.Graph, *, top: int = 300, title: str = "") -> str:
     )
 
 
-def write_page(graph: nx.Graph, path: Path, *, top: int = 300, title: str = "") -> Path:
+def write_page(
+    graph: nx.Graph,
+    path: Path,
+    *,
+    top: int = DEFAULT_TOP,
+    title: str = "",
+    titles: Mapping[str, str] | None = None,
+) -> Path:
     """Write :func:`render_page` to ``path`` atomically; returns ``path``."""
     path = Path(path)
-    tables.write_text(path, render_page(graph, top=top, title=title))
+    tables.write_text(path, render_page(graph, top=top, title=title, titles=titles))
     return path
 
 
@@ -161,15 +173,8 @@ def script_json(value: object) -> str:
 
 
 def _top_nodes(graph: nx.Graph, top: int) -> list[str]:
-    """The ``top`` nodes by PageRank, then mentions, then id (deterministic); an ego page always keeps
-    its centre."""
-
-    def rank(node: str) -> tuple[float, int, str]:
-        data = graph.nodes[node]
-        return (-float(data.get("pagerank") or 0.0), -int(data.get("mentions") or 0), str(node))
-
-    ordered = sorted(graph.nodes, key=rank)
-    kept = ordered[:top]
+    """The ``top`` nodes in the one ranking (:mod:`pipeline.rank`); an ego page always keeps its centre."""
+    kept = ranked(graph)[:top]
     center = graph.graph.get("center")
     if center in graph and center not in kept:
         kept = [center, *kept[: top - 1]]
@@ -315,13 +320,18 @@ def _options(nodes: int, edges: int) -> dict[str, object]:
 
 
 def _payload(
-    graph: nx.Graph, shown: nx.Graph, nodes: list[str], edges: list[tuple[str, str]], *, title: str
+    graph: nx.Graph,
+    shown: nx.Graph,
+    nodes: list[str],
+    edges: list[tuple[str, str]],
+    *,
+    title: str,
+    titles: Mapping[str, str],
 ) -> dict[str, object]:
     """Everything the page's panels show, as plain data (strings are shown as text, never markup).
 
     Sentences and article titles are listed once and referred to by index: one sentence naming five
     entities supports ten edges."""
-    titles = graph.graph.get("titles") or {}
     texts = _Index()
     articles = _Index()
 

@@ -8,6 +8,8 @@ import networkx as nx
 
 from pipeline.errors import UsageError
 from pipeline.names import name_key
+from pipeline.rank import ranked
+from pipeline.records import NODE_TYPES
 
 
 def find_node(graph: nx.Graph, name: str) -> str:
@@ -51,16 +53,14 @@ class Summary:
 
 
 def summarize(graph: nx.Graph, *, per_type: int = 10, edges: int = 15, communities: int = 10) -> Summary:
-    """Top entities per type (by PageRank), the strongest edges and the largest communities."""
+    """Top nodes per type and the most central members of the largest communities (in the one ranking,
+    :mod:`pipeline.rank`), and the strongest edges."""
     top: dict[str, list[tuple[str, str, float, int]]] = {}
-    for kind in ("person", "group", "place", "number"):
-        nodes = [(n, d) for n, d in graph.nodes(data=True) if d.get("type") == kind]
-        nodes.sort(
-            key=lambda item: (-float(item[1].get("pagerank", 0)), -int(item[1].get("mentions", 0)), item[0])
-        )
+    for kind in NODE_TYPES:
         top[kind] = [
             (n, str(d.get("label", n)), float(d.get("pagerank", 0)), int(d.get("mentions", 0)))
-            for n, d in nodes[:per_type]
+            for n in ranked(graph, kind=kind)[:per_type]
+            for d in [graph.nodes[n]]
         ]
     label = {n: str(d.get("label", n)) for n, d in graph.nodes(data=True)}
     strongest = sorted(
@@ -71,13 +71,11 @@ def summarize(graph: nx.Graph, *, per_type: int = 10, edges: int = 15, communiti
         (label[a], label[b], int(d.get("weight", 0)), int(d.get("articles", 0)), float(d.get("npmi", 0)))
         for a, b, d in strongest[:edges]
     ]
-    groups: dict[int, list[tuple[float, str]]] = {}
-    for node, data in graph.nodes(data=True):
-        groups.setdefault(int(data.get("community", -1)), []).append(
-            (-float(data.get("pagerank", 0)), label[node])
-        )
+    groups: dict[int, list[str]] = {}
+    for node in ranked(graph):  # each community's members in the one ranking
+        groups.setdefault(int(graph.nodes[node].get("community", -1)), []).append(label[node])
     community_rows = [
-        (community, len(members), [name for _, name in sorted(members)[:6]])
+        (community, len(members), members[:6])
         for community, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:communities]
     ]
     return Summary(top=top, edges=edge_rows, communities=community_rows)

@@ -7,6 +7,10 @@ never leave :mod:`pipeline.extract`. Tuples, not lists, so a record can be hashe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +83,8 @@ class Corpus:
         }
 
 
-#: The four node types analysts asked for; "other" marks mentions kept for reference only.
+#: The entity types analysts asked for; with counts, the four node types. "other" marks mentions kept
+#: for reference only.
 ENTITY_TYPES = ("person", "group", "place")
 NODE_TYPES = (*ENTITY_TYPES, "number")
 
@@ -202,4 +207,34 @@ class Resolution:
     merges: tuple[Merge, ...]
     mentions: tuple[Mention, ...]
     #: Articles whose mentions could not be resolved (their mentions keep an empty node id).
+    failures: tuple[Failure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A window supporting an edge: its article, the index of its (first) sentence and the text."""
+
+    article_id: str
+    sentence: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class NumberNode:
+    """A count that is a node of the graph: one node per value, unit and counted thing, so "3,000
+    fighters" in two sentences is one node."""
+
+    quantity: Quantity
+    node_id: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class CoMentionGraph:
+    """What the graph stage found: the co-mention graph with its analytics (node and edge attributes are
+    data, never display strings), the counts that are its number nodes, every mention with its node id
+    (the resolution's, and number mentions that of their count's node), and the articles that failed."""
+
+    graph: nx.Graph
+    numbers: tuple[NumberNode, ...] = ()
+    mentions: tuple[Mention, ...] = ()
     failures: tuple[Failure, ...] = ()

@@ -30,6 +30,7 @@ from pipeline.records import (
     Extraction,
     Mention,
     Merge,
+    NumberNode,
     Quantity,
     Resolution,
     Sentence,
@@ -484,19 +485,7 @@ def read_extractions(folder: Path) -> tuple[Extraction, ...]:
         mentions.setdefault(mention.article_id, []).append(mention)
     quantities: dict[str, list[Quantity]] = {}
     for row in read_csv(folder / "numbers.csv"):
-        quantity = Quantity(
-            article_id=row["article_id"],
-            sentence=int(row["sentence"]),
-            start=int(row["start"]),
-            end=int(row["end"]),
-            text=row["text"],
-            value=float(row["value"]),
-            unit=row["unit"],
-            object=row["object"],
-            qualifier=row["qualifier"],
-            category=row["category"],
-            label=row["label"],
-        )
+        quantity = _quantity(row)
         quantities.setdefault(quantity.article_id, []).append(quantity)
     abbreviations: dict[str, list[tuple[str, str]]] = {}
     path = folder / "abbreviations.csv"
@@ -512,6 +501,31 @@ def read_extractions(folder: Path) -> tuple[Extraction, ...]:
             abbreviations=tuple(sorted(abbreviations.get(article_id, []))),
         )
         for article_id in sorted(sentences)
+    )
+
+
+def _quantity(row: dict[str, str]) -> Quantity:
+    return Quantity(
+        article_id=row["article_id"],
+        sentence=int(row["sentence"]),
+        start=int(row["start"]),
+        end=int(row["end"]),
+        text=row["text"],
+        value=float(row["value"]),
+        unit=row["unit"],
+        object=row["object"],
+        qualifier=row["qualifier"],
+        category=row["category"],
+        label=row["label"],
+    )
+
+
+def read_number_nodes(folder: Path) -> tuple[NumberNode, ...]:
+    """The counts that are graph nodes, with their node ids (numbers.csv's node_id column)."""
+    return tuple(
+        NumberNode(_quantity(row), row["node_id"])
+        for row in read_csv(folder / "numbers.csv")
+        if row.get("node_id")
     )
 
 

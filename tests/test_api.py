@@ -258,10 +258,12 @@ def test_show_passes_top_and_title(seed_result: Result, monkeypatch: pytest.Monk
     seed_result.show()
     seed_result.show(top=20)
     seed_result.ego("Hamas").show()
+    titles = {a.article_id: a.title for a in seed_result.corpus.kept}  # the evidence's article titles
+    assert len(titles) == 7
     assert calls == [
-        {"top": 300, "title": "seeds"},
-        {"top": 20, "title": "seeds"},
-        {"top": 300, "title": "Hamas: 1-hop neighbourhood"},
+        {"top": 300, "title": "seeds", "titles": titles},
+        {"top": 20, "title": "seeds", "titles": titles},
+        {"top": 300, "title": "Hamas: 1-hop neighbourhood", "titles": titles},
     ]
 
 

@@ -224,15 +224,15 @@ def test_an_article_failing_in_the_graph_stage_keeps_the_others() -> None:
         )
         for e in (good, bad)
     ]
-    graph = build_graph(Resolution(entities, (), mentions), [good, bad], articles, window="paragraph")
-    [failure] = graph.graph["failures"]
+    built = build_graph(Resolution(entities, (), mentions), [good, bad], articles, window="paragraph")
+    [failure] = built.failures
     assert (failure.article_id, failure.stage, failure.step, failure.error_type) == (
         "b",
         "graph",
         "windows",
         "KeyError",
     )
-    assert list(graph.edges) == [("person:keir-starmer", "place:lunport")]
+    assert list(built.graph.edges) == [("person:keir-starmer", "place:lunport")]
 
 
 def _fields(mention: Mention) -> dict[str, object]:

@@ -7,7 +7,16 @@ import pytest
 from pipeline.errors import UsageError
 from pipeline.graph import build_graph
 from pipeline.query import ego, find_node, summarize
-from pipeline.records import Article, Entity, Extraction, Mention, Quantity, Resolution, Sentence
+from pipeline.records import (
+    Article,
+    Entity,
+    Extraction,
+    Mention,
+    NumberNode,
+    Quantity,
+    Resolution,
+    Sentence,
+)
 
 
 def corpus(*paragraphs: list[list[str]], article_id: str = "a", numbers: list[Quantity] = ()):
@@ -67,7 +76,7 @@ def resolution_of(*extractions: Extraction) -> Resolution:
 def graph_of(*pairs, **options):
     extractions = [p[0] for p in pairs]
     articles = [p[1] for p in pairs]
-    return build_graph(resolution_of(*extractions), extractions, articles, **options)
+    return build_graph(resolution_of(*extractions), extractions, articles, **options).graph
 
 
 def edges(graph) -> dict[tuple[str, str], int]:
@@ -149,7 +158,7 @@ def test_dates_give_first_and_last_appearance() -> None:
     second, a2 = corpus([["A"]], article_id="b")
     a1 = Article(a1.article_id, "x", 0, "T", a1.body, date="3 March 2025")
     a2 = Article(a2.article_id, "y", 0, "T", a2.body, date="2025-01-20T10:00:00Z")
-    graph = build_graph(resolution_of(first, second), [first, second], [a1, a2])
+    graph = build_graph(resolution_of(first, second), [first, second], [a1, a2]).graph
     assert (graph.nodes["place:a"]["first_date"], graph.nodes["place:a"]["last_date"]) == (
         "2025-01-20",
         "2025-03-03",
@@ -173,3 +182,25 @@ def test_summary_tables() -> None:
     assert summary.top["place"][0][1] == "A"
     assert summary.edges[0][:3] == ("A", "B", 2)
     assert sum(size for _, size, _ in summary.communities) == 3
+
+
+def test_the_stage_returns_its_number_nodes_and_the_mentions_with_their_node_ids() -> None:
+    body = "3 fighters met A. Two left."
+    sentences = (Sentence("a", 0, 0, 17, 0), Sentence("a", 1, 18, 27, 0))
+    three = Mention("a", 0, 0, 1, "3", "CARDINAL", "number")
+    place = Mention("a", 0, 15, 16, "A", "GPE", "place", node_id="place:a")
+    two = Mention("a", 1, 18, 21, "Two", "CARDINAL", "number")
+    fighters = Quantity("a", 0, 0, 1, "3", 3.0, object="fighters")
+    bare = Quantity("a", 1, 18, 21, "Two", 2.0)  # counts nothing named: no node
+    extraction = Extraction("a", sentences, (three, place, two), (fighters, bare))
+    resolution = Resolution((Entity("place:a", "A", "place", ("A",), 1, ("a",)),), (), (three, place, two))
+    articles = [Article("a", "x.txt", 0, "T", body)]
+
+    built = build_graph(resolution, [extraction], articles)
+    assert built.numbers == (NumberNode(fighters, "number:3-fighters"),)
+    assert [m.node_id for m in built.mentions] == ["number:3-fighters", "place:a", ""]
+    assert {frozenset(edge) for edge in built.graph.edges} == {frozenset({"place:a", "number:3-fighters"})}
+    assert "titles" not in built.graph.graph and built.failures == ()
+
+    without = build_graph(resolution, [extraction], articles, numbers=False)
+    assert without.numbers == () and without.mentions == resolution.mentions

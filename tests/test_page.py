@@ -15,20 +15,22 @@ import pytest
 
 from pipeline import tables
 from pipeline.export import export, read_graph
-from pipeline.graph import Evidence
 from pipeline.page import render_page, script_json, write_page
 from pipeline.query import ego
+from pipeline.records import Evidence
 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMG = '<img src=x onerror="window.__pwned=1">'
 SENTENCE = f"Officials in {SCRIPT} Baghdad met {IMG} Keir Starmer in London."
 TITLE = f"{SCRIPT}Talks in {IMG} London & Baghdad"
+#: Article titles, given to the page with the graph (the graph holds data, not display strings).
+TITLES = {"a1": TITLE, "a2": "Plain title"}
 PAGE_JS = Path(__file__).resolve().parent.parent / "pipeline" / "templates" / "graph.js"
 
 
 def hostile_graph() -> nx.Graph:
     """Markup from an article in every place the page shows text: labels, aliases, sentences, titles."""
-    graph = nx.Graph(titles={"a1": TITLE, "a2": "Plain title"})
+    graph = nx.Graph()
     graph.add_node("person:keir-starmer", label="Keir Starmer", type="person", aliases=f"Starmer|{IMG}")
     graph.add_node("place:baghdad", label=f"{SCRIPT} Baghdad", type="place", aliases="Baghdad")
     graph.add_node("place:london", label="London", type="place", aliases="")
@@ -102,7 +104,7 @@ def tags(html: str) -> Tags:
 
 
 def test_page_needs_nothing_from_the_network() -> None:
-    html = render_page(hostile_graph(), title="demo")
+    html = render_page(hostile_graph(), title="demo", titles=TITLES)
     assert not re.search(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
     assert not re.search(r"""url\(\s*["']?\s*(?:https?:)?//""", html, re.I)
     assert "@import" not in html
@@ -119,7 +121,7 @@ def test_every_inline_script_is_allowed_by_its_hash() -> None:
     import base64
     import hashlib
 
-    html = render_page(hostile_graph())
+    html = render_page(hostile_graph(), titles=TITLES)
     policy = re.search(r'content="(default-src[^"]+)"', html).group(1)
     scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
     assert len(scripts) == 3
@@ -132,7 +134,7 @@ def test_every_inline_script_is_allowed_by_its_hash() -> None:
 
 
 def test_article_markup_never_reaches_the_page_as_markup() -> None:
-    html = render_page(hostile_graph(), title=f"</title>{SCRIPT}")
+    html = render_page(hostile_graph(), title=f"</title>{SCRIPT}", titles=TITLES)
     assert "window.__pwned" in html  # the text is there...
     assert SCRIPT not in html and "<img src=x" not in html and "<b>officials" not in html  # ...as data
     found = tags(html)
@@ -142,14 +144,14 @@ def test_article_markup_never_reaches_the_page_as_markup() -> None:
 
 
 def test_hostile_text_round_trips_through_the_json_blocks() -> None:
-    data = payload(render_page(hostile_graph()))
+    data = payload(render_page(hostile_graph(), titles=TITLES))
     labels = {n["label"] for n in data["nodes"]}
     assert f"{SCRIPT} Baghdad" in labels and IMG in labels and "3 <b>officials</b>" in labels
     starmer = next(n for n in data["nodes"] if n["id"] == "person:keir-starmer")
     assert starmer["aliases"] == ["Starmer", IMG]
     assert SENTENCE in data["texts"]
     assert [title for _, title in data["articles"] if title.startswith("<script>")] == [TITLE]
-    network = payload(render_page(hostile_graph()), "kg-network")
+    network = payload(render_page(hostile_graph(), titles=TITLES), "kg-network")
     assert {n["label"] for n in network["nodes"]} == labels
     assert not any("title" in item for item in network["nodes"] + network["edges"])  # no HTML tooltips
 
@@ -210,7 +212,7 @@ def test_same_graph_gives_the_same_bytes_whatever_the_insertion_order() -> None:
 
 
 def test_node_evidence_lists_the_strongest_links_first() -> None:
-    data = payload(render_page(hostile_graph()))
+    data = payload(render_page(hostile_graph(), titles=TITLES))
     starmer = next(n for n in data["nodes"] if n["id"] == "person:keir-starmer")
     assert starmer["links"][0] == ["place:baghdad", f"{SCRIPT} Baghdad", 2]
     text, article, other, _ = starmer["evidence"][0]
@@ -253,9 +255,9 @@ def test_write_page_is_atomic_and_returns_the_path(tmp_path: Path) -> None:
 
 
 def test_export_writes_the_same_page_wherever_the_run_is(tmp_path: Path) -> None:
-    written = export(hostile_graph(), tmp_path / "one", top=2)
+    written = export(hostile_graph(), tmp_path / "one", top=2, titles=TITLES)
     assert tmp_path / "one" / "graph.html" in written
-    export(hostile_graph(), tmp_path / "two", top=2)
+    export(hostile_graph(), tmp_path / "two", top=2, titles=TITLES)
     html = (tmp_path / "one" / "graph.html").read_text(encoding="utf-8")
     assert html == (tmp_path / "two" / "graph.html").read_text(encoding="utf-8")
     assert "<title>kg graph</title>" in html and "Showing 2 of 5 nodes" in html
@@ -265,8 +267,7 @@ def test_page_from_files_read_back_matches(tmp_path: Path) -> None:
     graph = hostile_graph()
     export(graph, tmp_path)
     again = read_graph(tmp_path)
-    again.graph["titles"] = graph.graph["titles"]
-    assert payload(render_page(again))["texts"] == payload(render_page(graph))["texts"]
+    assert payload(render_page(again, titles=TITLES)) == payload(render_page(graph, titles=TITLES))
 
 
 def test_kg_export_uses_the_runs_top_and_kg_ego_takes_top(kg, tmp_path: Path) -> None:

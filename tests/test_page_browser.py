@@ -16,8 +16,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from pipeline.graph import Evidence
 from pipeline.page import TYPES, render_page, write_page
+from pipeline.records import Evidence
 
 pytestmark = pytest.mark.browser
 
@@ -206,9 +206,13 @@ def hover_and_click_everything(visit: Visit) -> dict[str, int]:
     return done
 
 
+#: Article titles, given to the page with the graph.
+TITLES = {"a1": f"{SCRIPT}Talks in {IMG} London", "a2": "Plain title"}
+
+
 def hostile_graph() -> nx.Graph:
     """Markup from an article in every place the page shows text (the same as test_page.py's)."""
-    graph = nx.Graph(titles={"a1": f"{SCRIPT}Talks in {IMG} London", "a2": "Plain title"})
+    graph = nx.Graph()
     graph.add_node("person:keir-starmer", label="Keir Starmer", type="person", aliases=f"Starmer|{IMG}")
     graph.add_node("place:baghdad", label=f"{SCRIPT} Baghdad", type="place", aliases="Baghdad")
     graph.add_node("place:london", label="London", type="place")
@@ -351,7 +355,7 @@ def test_ego_page_uses_the_same_page(visit, kg, seed_run: Path, tmp_path: Path) 
 
 
 def test_article_markup_executes_nothing(visit, tmp_path: Path) -> None:
-    path = write_page(hostile_graph(), tmp_path / "graph.html", title=f"{SCRIPT}{IMG}")
+    path = write_page(hostile_graph(), tmp_path / "graph.html", title=f"{SCRIPT}{IMG}", titles=TITLES)
     seen = visit(path)
     done = hover_and_click_everything(seen)
     print(f"\nhovered and clicked: {done}")
@@ -394,7 +398,7 @@ def test_hostile_article_through_the_pipeline(visit, kg, write, tmp_path: Path) 
 
 
 def test_page_works_inside_an_iframe_srcdoc(visit) -> None:
-    seen = visit(render_page(hostile_graph(), title="inline"))
+    seen = visit(render_page(hostile_graph(), title="inline", titles=TITLES))
     assert seen.evaluate("() => window.kg.shown().nodes") == 5
     seen.evaluate("() => window.kg.selectNode('place:london')")
     assert seen.page.locator("#details h2").inner_text() == "London"
@@ -416,7 +420,7 @@ def test_hostile_ego_page_executes_nothing(visit, tmp_path: Path) -> None:
     from pipeline.query import ego
 
     sub = ego(hostile_graph(), "Keir Starmer")
-    seen = visit(write_page(sub, tmp_path / "ego.html", title=f"Around {SCRIPT}"))
+    seen = visit(write_page(sub, tmp_path / "ego.html", title=f"Around {SCRIPT}", titles=TITLES))
     done = hover_and_click_everything(seen)
     assert done["nodes"] == sub.number_of_nodes() and done["edges"] == sub.number_of_edges()
     assert seen.evaluate("() => typeof window.__pwned") == "undefined"
@@ -429,7 +433,7 @@ def test_notebook_view_of_hostile_text_executes_nothing(browser) -> None:
     in the notebook's own page or inside the view."""
     from pipeline.api import GraphView
 
-    cell = GraphView(render_page(hostile_graph(), title=f"{SCRIPT}{IMG}"))._repr_html_()
+    cell = GraphView(render_page(hostile_graph(), title=f"{SCRIPT}{IMG}", titles=TITLES))._repr_html_()
     context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
