@@ -1,8 +1,13 @@
 """Run the stages in process: the one code path behind ``kg`` and the notebooks.
 
->>> result = build(["seeds"])          # doctest: +SKIP
->>> result.save("graphs/seeds")        # doctest: +SKIP
->>> again = load("graphs/seeds")       # doctest: +SKIP  (no spaCy needed)
+:func:`build` runs the stages on inputs, :func:`run_stage` runs one stage on a :class:`Result` (the
+``kg`` stage commands), :func:`load` reads a finished or partial run back without spaCy. A result's
+DataFrames, ``top()``, ``show()`` and ``ego()`` come from :class:`pipeline.notebook.RunViews`; its files
+are written and read by :mod:`pipeline.io.run`. For example::
+
+    result = build(["seeds"])
+    result.save("graphs/seeds")
+    again = load("graphs/seeds")
 """
 
 from __future__ import annotations
@@ -11,49 +16,27 @@ import contextlib
 import dataclasses
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from pipeline import tables
 from pipeline.cache import Cache
-from pipeline.config import DEFAULT_TOP, Settings, default_model
+from pipeline.config import Settings, default_model
 from pipeline.dedup import deduplicate
-from pipeline.errors import (
-    BadOptionError,
-    MissingStageOutputError,
-    OutputDirError,
-    OutputWriteError,
-    UsageError,
-)
 from pipeline.ingest import ingest
-from pipeline.records import (
-    ENTITY_TYPES,
-    NODE_TYPES,
-    CoMentionGraph,
-    Corpus,
-    Extraction,
-    Failure,
-    Mention,
-    Quantity,
-    Resolution,
-    Skipped,
-)
+from pipeline.io.run import STAGES, read_run, write_run
+from pipeline.notebook import RunViews
+from pipeline.records import ENTITY_TYPES, CoMentionGraph, Corpus, Extraction, Failure, Resolution
 
-if TYPE_CHECKING:
-    import networkx as nx
-    import pandas as pd
+__all__ = ["STAGES", "ProgressFn", "Result", "build", "load", "run_stage"]
 
 #: progress(stage, done, total): how stages report advancement to a user interface, if there is one.
 ProgressFn = Callable[[str, int, int], None]
-STAGES = ("ingest", "extract", "resolve", "graph")
 
 
-@dataclass
-class Result:
-    """Everything one run computed, plus what the manifest records about it."""
+@dataclass(repr=False)
+class Result(RunViews):
+    """Everything one run computed (each stage's records), plus what the manifest records about it."""
 
     inputs: tuple[str, ...]
     settings: Settings
@@ -66,11 +49,6 @@ class Result:
     cache_stats: dict[str, int] = field(default_factory=dict)
     #: Failures of stages that are not held in records any more (a run read back with :func:`load`).
     earlier_failures: tuple[Failure, ...] = ()
-
-    @property
-    def graph(self) -> nx.Graph | None:
-        """The co-mention graph with its analytics (None before the graph stage)."""
-        return self.co_mentions.graph if self.co_mentions is not None else None
 
     @property
     def failures(self) -> tuple[Failure, ...]:
@@ -143,139 +121,22 @@ class Result:
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
         }
 
-    # --- writing ------------------------------------------------------------------------------------
-
     def save(self, out: str | os.PathLike[str], *, force: bool = False, export: bool = True) -> Path:
-        """Write the run's files into ``out`` (see the output contract in the README). ``export=False``
-        leaves out the files rendered from the graph tables (GraphML, GEXF, HTML).
-
-        The files are written beside the previous run's and put in place together, manifest.json last
-        (naming every file it vouches for); files of the previous run that this one does not write (a
-        later stage's) are removed. A failure while writing leaves the folder as it was."""
-        out = prepare_out(Path(out), force=force)
-        with _writing(out), tables.formula_guard(self.settings.safe_csv), tables.staged(out) as staging:
-            self._write(out, export=export)
-            staging.commit(self.manifest())
-        return out
-
-    def _write(self, out: Path, *, export: bool) -> None:
-        tables.write_articles(out / "articles.csv", self.corpus.articles)
-        if self.extractions:
-            self._save_extractions(out)
-        if self.resolution is not None:
-            tables.write_csv(
-                out / "merges.csv", tables.MERGE_COLUMNS, tables.merge_rows(self.resolution.merges)
-            )
-            if self.graph is None:
-                tables.write_csv(
-                    out / "nodes.csv", tables.NODE_COLUMNS, tables.entity_rows(self.resolution.entities)
-                )
-        if self.graph is not None:
-            from pipeline.export import export as export_graph
-            from pipeline.export import write_tables
-
-            if export:
-                export_graph(self.graph, out, top=self.settings.top, titles=self._titles())
-            else:
-                write_tables(self.graph, out)
-
-    def _save_extractions(self, out: Path) -> None:
-        bodies = {a.article_id: a.body for a in self.corpus.kept}
-        mentions, number_ids = self._output_mentions()
-        sentences = [s for e in self.extractions for s in e.sentences]
-        tables.write_csv(
-            out / "sentences.csv", tables.SENTENCE_COLUMNS, tables.sentence_rows(sentences, bodies)
+        """Write the run's files into ``out`` (see the output contract in the README), manifest.json
+        last; ``export=False`` leaves out the files rendered from the graph (GraphML, GEXF, HTML). See
+        :func:`pipeline.io.run.write_run`."""
+        return write_run(
+            Path(out),
+            manifest=self.manifest(),
+            corpus=self.corpus,
+            extractions=self.extractions,
+            resolution=self.resolution,
+            co_mentions=self.co_mentions,
+            top=self.settings.top,
+            safe_csv=self.settings.safe_csv,
+            export=export,
+            force=force,
         )
-        tables.write_csv(out / "mentions.csv", tables.MENTION_COLUMNS, tables.mention_rows(mentions))
-        tables.write_csv(out / "numbers.csv", tables.NUMBER_COLUMNS, self._number_rows(mentions, number_ids))
-        tables.write_csv(
-            out / "abbreviations.csv", tables.ABBREVIATION_COLUMNS, tables.abbreviation_rows(self.extractions)
-        )
-
-    # mentions.csv and numbers.csv rows are computed here once, for the files and the DataFrames alike.
-
-    def _output_mentions(self) -> tuple[list[Mention], dict[Quantity, str]]:
-        """Every mention as mentions.csv holds it (number mentions carry their count's node id), and the
-        node id of each count that is a graph node."""
-        if self.co_mentions is not None:
-            mentions = list(self.co_mentions.mentions)
-        elif self.resolution is not None:
-            mentions = list(self.resolution.mentions)
-        else:
-            mentions = [m for e in self.extractions for m in e.mentions]
-        numbers = self.co_mentions.numbers if self.co_mentions is not None else ()
-        return mentions, {n.quantity: n.node_id for n in numbers}
-
-    def _number_rows(
-        self, mentions: Sequence[Mention], number_ids: dict[Quantity, str]
-    ) -> Iterator[list[object]]:
-        in_sentence: dict[tuple[str, int], set[str]] = {}
-        for m in mentions:
-            if m.type in ENTITY_TYPES and (m.node_id or not self.resolution):
-                in_sentence.setdefault((m.article_id, m.sentence), set()).add(m.node_id or m.text)
-        entities = {key: tables.LIST_SEPARATOR.join(sorted(names)) for key, names in in_sentence.items()}
-        quantities = [q for e in self.extractions for q in e.quantities]
-        return tables.number_rows(quantities, entities, number_ids)
-
-    def _titles(self) -> dict[str, str]:
-        """Article titles by id, for the page's evidence."""
-        return {a.article_id: a.title for a in self.corpus.kept}
-
-    # --- in a notebook: the files' tables as DataFrames, the graph inline ---------------------------
-    # Each table is rebuilt from the row generators that write the CSV files, on every access (a result
-    # can still change: run_stage works in place), so a DataFrame and its file never disagree.
-
-    @property
-    def articles(self) -> pd.DataFrame:
-        """articles.csv: every article block, copies included (``duplicate_of`` names the kept one)."""
-        header = tables.article_header(self.corpus.articles)
-        return _frame(header, tables.article_rows(self.corpus.articles, header), numeric=_ARTICLE_NUMBERS)
-
-    @property
-    def mentions(self) -> pd.DataFrame:
-        """mentions.csv: every mention with its node id (empty when it joined no node)."""
-        mentions, _ = self._output_mentions()
-        return _frame(tables.MENTION_COLUMNS, tables.mention_rows(mentions))
-
-    @property
-    def numbers(self) -> pd.DataFrame:
-        """numbers.csv: every count, with the entities of its sentence and its category."""
-        mentions, number_ids = self._output_mentions()
-        return _frame(tables.NUMBER_COLUMNS, self._number_rows(mentions, number_ids))
-
-    @property
-    def entities(self) -> pd.DataFrame:
-        """nodes.csv: one row per node with its analytics (before the graph stage: the resolved entities)."""
-        return _node_frame(self.graph, self.resolution)
-
-    @property
-    def edges(self) -> pd.DataFrame:
-        """edges.csv: one row per link (empty before the graph stage)."""
-        return _edge_frame(self.graph)
-
-    @property
-    def merges(self) -> pd.DataFrame:
-        """merges.csv: every spelling, the node it joined and the rule that merged it."""
-        merges = self.resolution.merges if self.resolution is not None else ()
-        return _frame(tables.MERGE_COLUMNS, tables.merge_rows(merges))
-
-    def top(self, type: str, n: int = 10) -> pd.DataFrame:
-        """The ``n`` nodes of one type (person, group, place, number) with the highest PageRank."""
-        return _top(self.entities, type, n)
-
-    def show(self, *, top: int | None = None, height: int = 650) -> GraphView:
-        """The interactive graph, displayed inline by Jupyter; ``top`` nodes at most (default: the
-        ``top`` setting)."""
-        title = ", ".join(Path(source).name for source in self.inputs)
-        return _show(
-            self.graph, top=top or self.settings.top, height=height, title=title, titles=self._titles()
-        )
-
-    def ego(self, name: str, *, hops: int = 1) -> Neighbourhood:
-        """The entity called ``name`` (label, alias or id) and everything within ``hops`` links of it."""
-        from pipeline.query import ego
-
-        return Neighbourhood(self, ego(_need_graph(self.graph, "ego()"), name, hops=hops))
 
     def __repr__(self) -> str:
         # The generated dataclass repr prints every record: thousands of lines in a notebook cell.
@@ -288,200 +149,6 @@ class Result:
         if "graph" in counts:
             parts.append(f"a graph of {counts['graph']['nodes']} nodes and {counts['graph']['edges']} edges")
         return f"<Result of {', '.join(self.inputs) or 'a run'}: {'; '.join(parts)}>"
-
-
-class Neighbourhood:
-    """One entity and everything within ``hops`` links of it: the tables of its :class:`Result`
-    restricted to the neighbourhood, the graph inline, and the files ``kg ego`` writes."""
-
-    def __init__(self, result: Result, graph: nx.Graph) -> None:
-        self.result = result
-        self.graph = graph
-        self.center: str = graph.graph["center"]
-        self.hops: int = graph.graph["hops"]
-        self.label: str = str(graph.nodes[self.center].get("label", self.center))
-
-    @property
-    def entities(self) -> pd.DataFrame:
-        return _node_frame(self.graph, None)
-
-    @property
-    def edges(self) -> pd.DataFrame:
-        return _edge_frame(self.graph)
-
-    @property
-    def mentions(self) -> pd.DataFrame:
-        """Mentions of the neighbourhood's nodes."""
-        mentions = self.result.mentions
-        return mentions[mentions["node_id"].isin(set(self.graph))].reset_index(drop=True)
-
-    @property
-    def numbers(self) -> pd.DataFrame:
-        """Counts that are nodes of the neighbourhood."""
-        numbers = self.result.numbers
-        return numbers[numbers["node_id"].isin(set(self.graph))].reset_index(drop=True)
-
-    @property
-    def articles(self) -> pd.DataFrame:
-        """Articles mentioning the entity or supporting a link of the neighbourhood."""
-        ids = set(tables.LIST_SEPARATOR.join(self.edges["article_ids"]).split(tables.LIST_SEPARATOR))
-        ids.update(str(self.graph.nodes[self.center].get("article_ids", "")).split(tables.LIST_SEPARATOR))
-        articles = self.result.articles
-        return articles[articles["article_id"].isin(ids - {""})].reset_index(drop=True)
-
-    def top(self, type: str, n: int = 10) -> pd.DataFrame:
-        return _top(self.entities, type, n)
-
-    def show(self, *, top: int | None = None, height: int = 500) -> GraphView:
-        title = f"{self.label}: {self.hops}-hop neighbourhood"
-        return _show(
-            self.graph,
-            top=top or self.result.settings.top,
-            height=height,
-            title=title,
-            titles=self.result._titles(),
-        )
-
-    def save(self, out: str | os.PathLike[str], *, force: bool = False) -> Path:
-        """Write the neighbourhood's graph files into ``out``, as ``kg ego`` does (never into a run's
-        folder: its nodes.csv and edges.csv would no longer be the run's)."""
-        return save_ego(
-            self.graph,
-            out,
-            force=force,
-            top=self.result.settings.top,
-            safe_csv=self.result.settings.safe_csv,
-            titles=self.result._titles(),
-        )
-
-    def __repr__(self) -> str:
-        return (
-            f"<Neighbourhood of {self.label} ({self.center}): {self.graph.number_of_nodes()} nodes and "
-            f"{self.graph.number_of_edges()} edges within {self.hops} hop(s)>"
-        )
-
-
-@dataclass(frozen=True, repr=False)
-class GraphView:
-    """The interactive graph page; Jupyter (JupyterLab, classic Notebook, VS Code) displays it inline.
-
-    The page is the one self-contained document written as graph.html, put in an ``<iframe srcdoc>``:
-    it runs as its own document, with its scripts inlined, so it needs no server, no file beside the
-    notebook and no network. Markup pasted into the output cell, or an iframe pointing at a local
-    file, is what leaves pyvis output blank in JupyterLab and VS Code (pyvis #116, #203).
-    """
-
-    page: str
-    height: int = 650
-
-    def _repr_html_(self) -> str:
-        # escape(quote=True) turns the page into a valid attribute value (& < > " ' become entities);
-        # the browser decodes them again before it parses the srcdoc document.
-        return (
-            f'<iframe srcdoc="{escape(self.page, quote=True)}" width="100%" height="{self.height}" '
-            f'style="width: 100%; height: {self.height}px; border: 1px solid #ddd;" allowfullscreen></iframe>'
-        )
-
-    def save(self, path: str | os.PathLike[str]) -> Path:
-        """Write the page to ``path`` (an .html file that opens offline)."""
-        tables.write_text(Path(path), self.page)
-        return Path(path)
-
-    def __repr__(self) -> str:
-        return (
-            f"<GraphView: a {len(self.page):,}-character page; display it in Jupyter or .save('graph.html')>"
-        )
-
-
-#: Columns that hold numbers in the files (an integer column with empty cells becomes float, as
-#: pd.read_csv does); every other column is text, with "" for an empty cell, never NaN.
-_NUMBERS = {
-    "position": "int",
-    "words": "int",
-    "similarity": "float",
-    "start": "int",
-    "end": "int",
-    "sentence": "int",
-    "value": "float",
-    "mentions": "int",
-    "articles": "int",
-    "degree": "int",
-    "weighted_degree": "int",
-    "pagerank": "float",
-    "betweenness": "float",
-    "community": "int",
-    "component": "int",
-    "weight": "int",
-    "npmi": "float",
-    "evidence_count": "int",
-    "score": "float",
-}
-#: Metadata columns of articles.csv come from the inputs and stay text whatever their name.
-_ARTICLE_NUMBERS = {column: kind for column, kind in _NUMBERS.items() if column in tables.ARTICLE_COLUMNS}
-#: Plural names analysts also type for a node type.
-_TYPE_NAMES = {"people": "person", "groups": "group", "places": "place", "numbers": "number"}
-
-
-def _frame(
-    columns: Sequence[str], rows: Iterable[Sequence[object]], *, numeric: dict[str, str] = _NUMBERS
-) -> pd.DataFrame:
-    import pandas as pd
-
-    rows = list(rows)
-    data = {}
-    for index, column in enumerate(columns):
-        values = [row[index] for row in rows]
-        kind = numeric.get(column)
-        if kind is None:
-            data[column] = pd.Series(["" if v is None else v for v in values], dtype=str)
-        elif kind == "int" and all(v not in ("", None) for v in values):
-            data[column] = pd.Series([int(v) for v in values], dtype="int64")
-        else:
-            data[column] = pd.Series([None if v in ("", None) else float(v) for v in values], dtype="float64")
-    return pd.DataFrame(data, columns=list(columns))
-
-
-def _node_frame(graph: nx.Graph | None, resolution: Resolution | None) -> pd.DataFrame:
-    if graph is not None:
-        from pipeline.export import NODE_COLUMNS, node_rows
-
-        return _frame(NODE_COLUMNS, node_rows(graph))
-    entities = resolution.entities if resolution is not None else ()
-    return _frame(tables.NODE_COLUMNS, tables.entity_rows(entities))
-
-
-def _edge_frame(graph: nx.Graph | None) -> pd.DataFrame:
-    from pipeline.export import EDGE_COLUMNS, edge_rows
-
-    return _frame(EDGE_COLUMNS, edge_rows(graph) if graph is not None else ())
-
-
-def _top(nodes: pd.DataFrame, type: str, n: int) -> pd.DataFrame:
-    """The order of ``kg stats``: PageRank, then mentions, then id."""
-    kind = _TYPE_NAMES.get(str(type).strip().lower(), str(type).strip().lower())
-    if kind not in NODE_TYPES:
-        raise BadOptionError("type", type, " | ".join(NODE_TYPES))
-    if not isinstance(n, int) or n < 0:
-        raise BadOptionError("n", n, "a whole number of rows, 0 or more")
-    keys = [key for key in ("pagerank", "mentions") if key in nodes.columns]
-    ranked = nodes[nodes["type"] == kind].sort_values(
-        [*keys, "id"], ascending=[*(False for _ in keys), True], kind="stable"
-    )
-    return ranked.head(n).reset_index(drop=True)
-
-
-def _need_graph(graph: nx.Graph | None, what: str) -> nx.Graph:
-    if graph is None:
-        raise UsageError(f"{what} needs the graph, and this result stops before the graph stage")
-    return graph
-
-
-def _show(graph: nx.Graph | None, *, top: int, height: int, title: str, titles: dict[str, str]) -> GraphView:
-    from pipeline.page import render_page
-
-    return GraphView(
-        render_page(_need_graph(graph, "show()"), top=top, title=title, titles=titles), height=height
-    )
 
 
 # --- running ----------------------------------------------------------------------------------------
@@ -648,206 +315,15 @@ def _ingest(
 
 def load(folder: str | os.PathLike[str], *, through: str = STAGES[-1]) -> Result:
     """Read the files of an earlier run back into a :class:`Result` (no spaCy), up to ``through``."""
-    folder = Path(folder)
-    articles_path = folder / "articles.csv"
-    if not tables.present(folder, "articles.csv"):
-        raise MissingStageOutputError(articles_path, "extract", "kg ingest INPUT... --out DIR")
-    manifest = tables.kg_manifest(folder) or {}
-    known = {f.name for f in dataclasses.fields(Settings)}
-    settings = Settings(**{k: v for k, v in dict(manifest.get("settings") or {}).items() if k in known})
-    with tables.formula_guard(settings.safe_csv):
-        return _read_run(folder, manifest, settings, STAGES[: STAGES.index(through) + 1])
-
-
-def _read_run(folder: Path, manifest: dict, settings: Settings, stages: Sequence[str]) -> Result:
-    articles_path = folder / "articles.csv"
-    corpus = Corpus(
-        articles=tables.read_articles(articles_path),
-        skipped=tuple(Skipped(s["source"], s["reason"]) for s in manifest.get("skipped") or []),
-        files=tuple(manifest.get("files") or ()),
-        ignored=tuple(manifest.get("ignored") or ()),
-        runs=tuple(manifest.get("runs_left_out") or ()),
-        encodings=tuple(sorted(dict(manifest.get("encodings") or {}).items())),
-        delimiters=tuple(sorted(dict(manifest.get("delimiters") or {}).items())),
+    run = read_run(folder, through=through)
+    return Result(
+        inputs=tuple(run.manifest.get("inputs") or ()),
+        settings=run.settings,
+        corpus=run.corpus,
+        extractions=run.extractions,
+        resolution=run.resolution,
+        co_mentions=run.co_mentions,
+        model=dict(run.manifest.get("model") or {}),
+        timings=dict(run.manifest.get("timings") or {}),
+        earlier_failures=run.failures,
     )
-    result = Result(
-        inputs=tuple(manifest.get("inputs") or ()),
-        settings=settings,
-        corpus=corpus,
-        model=dict(manifest.get("model") or {}),
-        timings=dict(manifest.get("timings") or {}),
-        earlier_failures=tuple(
-            _failure(item) for item in manifest.get("failed") or () if item.get("stage") in stages
-        ),
-    )
-    extracted = ("sentences.csv", "mentions.csv", "numbers.csv")
-    if "extract" in stages and all([tables.present(folder, name) for name in extracted]):
-        tables.present(folder, "abbreviations.csv")
-        result.extractions = tables.read_extractions(folder)
-        if "resolve" in stages and all([tables.present(folder, n) for n in ("merges.csv", "nodes.csv")]):
-            result.resolution = tables.read_resolution(folder, result.extractions)
-            if "graph" in stages and tables.present(folder, "edges.csv"):
-                from pipeline.export import read_graph
-
-                result.co_mentions = CoMentionGraph(
-                    read_graph(folder),
-                    numbers=tables.read_number_nodes(folder),
-                    mentions=result.resolution.mentions,
-                )
-    return result
-
-
-def _failure(item: dict) -> Failure:
-    error = item.get("error") or {}
-    return Failure(
-        article_id=str(item.get("article_id", "")),
-        source=str(item.get("source", "")),
-        stage=str(item.get("stage", "")),
-        step=str(item.get("step", "")),
-        error_type=str(error.get("type", "")),
-        message=str(error.get("message", "")),
-        where=str(error.get("where", "")),
-    )
-
-
-# --- output folders ---------------------------------------------------------------------------------
-
-
-def check_out(out: str | os.PathLike[str], *, force: bool) -> Path:
-    """Refuse an output folder the run could not, or must not, be written into, before any work:
-    a file, a non-empty folder that holds no earlier kg output (unless ``force``), a folder that cannot
-    be written. Creates nothing."""
-    out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise OutputDirError(f"--out {out} is a file, not a folder")
-    if out.is_dir():
-        if not force and not _ours(out):
-            raise OutputDirError(
-                f"--out {out} is not empty and holds no earlier kg run (no {tables.MANIFEST}); "
-                "choose an empty folder or pass --force to write into it anyway"
-            )
-        _probe(out)
-        return out
-    ancestor = out.parent
-    while not ancestor.exists() and ancestor != ancestor.parent:
-        ancestor = ancestor.parent
-    if not ancestor.is_dir():
-        raise OutputDirError(f"--out {out} cannot be made: {ancestor} is a file, not a folder")
-    # Nothing is written outside --out, not even a probe: access() also answers for read-only mounts
-    # and immutable folders, root included.
-    if not os.access(ancestor, os.W_OK | os.X_OK):
-        raise OutputDirError(f"--out {out} cannot be written (in {ancestor}): permission denied or read-only")
-    return out
-
-
-def prepare_out(out: Path, *, force: bool) -> Path:
-    """Create ``out`` after :func:`check_out`'s checks, removing temporaries an interrupted kg save left."""
-    check_out(out, force=force)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputWriteError(out, error) from error
-    for entry in os.scandir(out):
-        if tables.is_temporary(entry.name) and entry.is_file(follow_symlinks=False):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(entry.path)
-    return out
-
-
-def check_ego_out(
-    out: str | os.PathLike[str], graph_dir: str | os.PathLike[str] | None, *, force: bool
-) -> Path:
-    """:func:`check_out` for ``kg ego``, which also never writes into a run's folder (even with --force:
-    the run's nodes.csv and edges.csv would become the neighbourhood's under the run's manifest)."""
-    out = Path(out)
-    is_graph_dir = graph_dir is not None and out.exists() and os.path.samefile(out, graph_dir)
-    if is_graph_dir or tables.output_kind(out) == "run":
-        default = f" (the default is {Path(graph_dir) / 'ego'})" if graph_dir is not None else ""
-        raise OutputDirError(
-            f"--out {out} holds a kg run; kg ego writes its own nodes.csv, edges.csv and graph files and "
-            f"never into a run's folder: choose another folder{default}"
-        )
-    return check_out(out, force=force)
-
-
-def save_ego(
-    graph: nx.Graph,
-    out: str | os.PathLike[str],
-    *,
-    force: bool = False,
-    top: int = DEFAULT_TOP,
-    safe_csv: bool = True,
-    source: str | os.PathLike[str] | None = None,
-    titles: dict[str, str] | None = None,
-) -> Path:
-    """Write a neighbourhood (:func:`pipeline.query.ego`) as its own files plus a manifest.json saying
-    what it is, so a second ``kg ego`` into the same folder replaces it without --force."""
-    from pipeline.export import export as export_graph
-
-    out = Path(out)
-    check_ego_out(out, source, force=force)
-    out = prepare_out(out, force=force)
-    manifest = {
-        "kind": "ego",
-        "graph": os.fspath(source) if source is not None else "",
-        "center": graph.graph.get("center", ""),
-        "hops": graph.graph.get("hops", 0),
-        "top": top,
-        "counts": {"graph": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}},
-    }
-    with _writing(out), tables.formula_guard(safe_csv), tables.staged(out) as staging:
-        export_graph(graph, out, top=top, titles=titles)
-        staging.commit(manifest)
-    return out
-
-
-def export_run(folder: str | os.PathLike[str]) -> list[Path]:
-    """``kg export``: render a run's graph tables as GraphML, GEXF and the page, and add them to its
-    manifest. The page shows the ``top`` nodes the run asked for."""
-    from pipeline.export import export as export_graph
-    from pipeline.export import read_graph, read_titles
-
-    folder = Path(folder)
-    if not tables.present(folder, "edges.csv"):
-        raise MissingStageOutputError(folder / "edges.csv", "export", f"kg graph {folder}")
-    manifest = tables.kg_manifest(folder) or {"kind": "run"}
-    settings = dict(manifest.get("settings") or {})  # type: ignore[call-overload]
-    check_out(folder, force=True)
-    with tables.formula_guard(bool(settings.get("safe_csv", True))):
-        graph = read_graph(folder)
-        with _writing(folder), tables.staged(folder) as staging:
-            paths = export_graph(
-                graph, folder, top=int(settings.get("top") or DEFAULT_TOP), titles=read_titles(folder)
-            )
-            staging.commit(manifest, replace=False)
-    return paths
-
-
-@contextlib.contextmanager
-def _writing(out: Path) -> Iterator[None]:
-    try:
-        yield
-    except OSError as error:
-        raise OutputWriteError(out, error) from error
-
-
-def _ours(folder: Path) -> bool:
-    """Empty, or holding kg's output: a manifest kg wrote, or only kg's file names (a first save that
-    was cut short before its manifest)."""
-    if tables.output_kind(folder) is not None:
-        return True
-    return all(
-        entry.name in tables.OUTPUT_FILES or tables.is_temporary(entry.name) for entry in os.scandir(folder)
-    )
-
-
-def _probe(out: Path) -> None:
-    """Create and remove a file in ``out``: the one test of writability that holds for root too."""
-    import secrets
-
-    probe = out / f".kg-probe.{secrets.token_hex(8)}.tmp"
-    try:
-        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        probe.unlink()
-    except OSError as error:
-        raise OutputDirError(f"--out {out} cannot be written: {error.strerror or error}") from error

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -26,7 +25,8 @@ from typing import TypeVar
 
 from pipeline.config import CACHE_ENV
 from pipeline.errors import CacheError
-from pipeline.records import Extraction, Mention, Quantity, Sentence
+from pipeline.io.codec import decode, encode
+from pipeline.records import Extraction
 
 FILE_NAME = "extractions.sqlite3"
 T = TypeVar("T")
@@ -101,14 +101,14 @@ class Cache:
             for key, payload in self._db.execute(
                 f"SELECT key, payload FROM extractions WHERE key IN ({marks})", batch
             ):
-                found[by_key[key]] = _decode(payload, by_key[key])
+                found[by_key[key]] = decode(payload, by_key[key])
         self.hits += len(found)
         self.misses += len(by_key) - len(found)
         return found
 
     @_guarded
     def put_many(self, items: Iterable[tuple[str, Extraction]], *, model: str) -> None:
-        rows = [(key, model, _encode(extraction)) for key, extraction in items]
+        rows = [(key, model, encode(extraction)) for key, extraction in items]
         if not rows:
             return
         with self._db:  # one short transaction per batch: an interrupted run keeps what it committed
@@ -176,38 +176,3 @@ def cache_key(body: str, *, model: str, extraction_version: str) -> str:
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()
-
-
-# --- compact JSON -----------------------------------------------------------------------------------
-# Records become lists of their fields in order, without the article id (the first field): the same body
-# can belong to any id, and decoding puts the caller's id back.
-
-
-def _fields(record: object) -> list[object]:
-    return [getattr(record, name) for name in record.__slots__[1:]]  # type: ignore[attr-defined]
-
-
-def _encode(extraction: Extraction) -> str:
-    records = [
-        [_fields(s) for s in extraction.sentences],
-        [_fields(m) for m in extraction.mentions],
-        [_fields(q) for q in extraction.quantities],
-        [list(pair) for pair in extraction.abbreviations],
-    ]
-    payload = json.dumps(records, ensure_ascii=False, separators=(",", ":"))
-    try:
-        payload.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate: SQLite takes UTF-8 only, so escape it as JSON does
-        payload = json.dumps(records, separators=(",", ":"))
-    return payload
-
-
-def _decode(payload: str, article_id: str) -> Extraction:
-    sentences, mentions, quantities, abbreviations = json.loads(payload)
-    return Extraction(
-        article_id=article_id,
-        sentences=tuple(Sentence(article_id, *s) for s in sentences),
-        mentions=tuple(Mention(article_id, *m) for m in mentions),
-        quantities=tuple(Quantity(article_id, *q) for q in quantities),
-        abbreviations=tuple((short, long) for short, long in abbreviations),
-    )

@@ -28,6 +28,9 @@ from rich.text import Text
 from pipeline import api
 from pipeline.config import DEFAULT_MODEL, MODEL_ENV, Settings
 from pipeline.errors import KgError, MissingStageOutputError
+from pipeline.io.csvfile import formula_guard
+from pipeline.io.folder import check_ego_out, check_out, kg_manifest, present
+from pipeline.io.run import export_run, read_graph, read_titles, settings_of, write_ego
 from pipeline.records import Failure
 
 if TYPE_CHECKING:
@@ -290,7 +293,7 @@ def run(
     quiet: Quiet = False,
 ) -> None:
     """Run every stage on INPUTS and write all outputs into --out."""
-    api.check_out(out_dir, force=force)  # before minutes of work, not after
+    check_out(out_dir, force=force)  # before minutes of work, not after
     settings = Settings(
         model=model,
         workers=workers,
@@ -353,7 +356,7 @@ def ingest(
 ) -> None:
     """Read INPUTS into articles and mark duplicates: writes articles.csv and manifest.json (the later
     stages' files of an earlier run in --out are removed: they no longer match)."""
-    api.check_out(out_dir, force=force)
+    check_out(out_dir, force=force)
     settings = Settings(
         text_field=text_field, text_column=text_column, follow_links=follow_links, max_file_mb=max_file_mb
     )
@@ -377,7 +380,7 @@ def extract(
 ) -> None:
     """Extract mentions and numbers from RUN_DIR/articles.csv (restarts a run after ingest)."""
     result = api.load(run_dir, through="ingest")
-    api.check_out(run_dir, force=False)
+    check_out(run_dir, force=False)
     result.settings = dataclasses.replace(
         result.settings,
         model=model,
@@ -395,7 +398,7 @@ def resolve(run_dir: RunDir, aliases: Aliases = None) -> None:
     result = api.load(run_dir, through="extract")
     if not result.extractions:
         raise MissingStageOutputError(run_dir / "mentions.csv", "resolve", f"kg extract {run_dir}")
-    api.check_out(run_dir, force=False)
+    check_out(run_dir, force=False)
     if aliases is not None:
         result.settings = dataclasses.replace(result.settings, aliases=str(aliases))
     api.run_stage(result, "resolve")
@@ -413,7 +416,7 @@ def graph(
     result = api.load(run_dir, through="resolve")
     if result.resolution is None:
         raise MissingStageOutputError(run_dir / "merges.csv", "graph", f"kg resolve {run_dir}")
-    api.check_out(run_dir, force=False)
+    check_out(run_dir, force=False)
     result.settings = dataclasses.replace(
         result.settings, window=window.lower(), min_weight=min_weight, numbers=not no_numbers
     )
@@ -424,7 +427,7 @@ def graph(
 @app.command()
 def export(run_dir: RunDir) -> None:
     """Render RUN_DIR's graph tables as graph.graphml and graph.gexf (and the HTML page)."""
-    for path in api.export_run(run_dir):
+    for path in export_run(run_dir):
         _say(out, f"Wrote {path}")
 
 
@@ -447,19 +450,16 @@ def ego(
 ) -> None:
     """Write the neighbourhood of one entity as its own nodes/edges/GraphML/GEXF files and graph.html
     (never into a run's folder; an earlier kg ego output is replaced)."""
-    from pipeline import tables
-    from pipeline.export import read_graph, read_titles
     from pipeline.query import ego as ego_of
 
-    if not tables.present(graph_dir, "edges.csv"):
+    if not present(graph_dir, "edges.csv"):
         raise MissingStageOutputError(graph_dir / "edges.csv", "ego", f"kg run INPUT... --out {graph_dir}")
     target = out_dir or graph_dir / "ego"
-    api.check_ego_out(target, graph_dir, force=force)
-    manifest = tables.kg_manifest(graph_dir) or {}
-    safe_csv = bool(dict(manifest.get("settings") or {}).get("safe_csv", True))  # type: ignore[call-overload]
-    with tables.formula_guard(safe_csv):
+    check_ego_out(target, graph_dir, force=force)
+    safe_csv = settings_of(kg_manifest(graph_dir) or {}).safe_csv
+    with formula_guard(safe_csv):
         sub = ego_of(read_graph(graph_dir), name, hops=hops)
-    api.save_ego(
+    write_ego(
         sub, target, force=force, top=top, safe_csv=safe_csv, source=graph_dir, titles=read_titles(graph_dir)
     )
     label = sub.nodes[sub.graph["center"]].get("label", sub.graph["center"])
@@ -477,11 +477,9 @@ def stats(
     """Print the top entities per type, the strongest links and the largest communities of RUN_DIR."""
     from rich.table import Table
 
-    from pipeline import tables
-    from pipeline.export import read_graph
     from pipeline.query import summarize
 
-    if not tables.present(run_dir, "edges.csv"):
+    if not present(run_dir, "edges.csv"):
         raise MissingStageOutputError(run_dir / "edges.csv", "stats", f"kg run INPUT... --out {run_dir}")
     summary = summarize(read_graph(run_dir), per_type=limit, edges=limit, communities=limit)
     for kind, rows in summary.top.items():

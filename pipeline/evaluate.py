@@ -15,13 +15,17 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from pipeline import tables
 from pipeline.errors import UsageError
+from pipeline.io.csvfile import cell_text
+from pipeline.io.folder import present
+from pipeline.io.schema import split_list
+from pipeline.io.tables import read_articles, read_nodes, read_numbers, read_sentences
 from pipeline.names import name_key
-from pipeline.records import ENTITY_TYPES
+from pipeline.records import ENTITY_TYPES, Quantity
 
 
 @dataclass
@@ -79,15 +83,15 @@ def evaluate(run_dir: str | os.PathLike[str], gold: str | os.PathLike[str]) -> R
         raise UsageError(f"{gold_path}: not a valid YAML gold annotation ({error})") from error
     if not isinstance(data, dict):
         raise UsageError(f"{gold_path}: a gold annotation is a YAML mapping, not a {type(data).__name__}")
-    tables.present(run_dir, "nodes.csv")  # refuses a file left from an earlier run
-    nodes = [row for row in tables.read_csv(run_dir / "nodes.csv") if row["type"] in ENTITY_TYPES]
+    present(run_dir, "nodes.csv")  # refuses a file left from an earlier run
+    nodes = [row for row in read_nodes(run_dir / "nodes.csv") if row["type"] in ENTITY_TYPES]
     report = _entities(nodes, data)
-    if data.get("numbers") and tables.present(run_dir, "numbers.csv"):
+    if data.get("numbers") and present(run_dir, "numbers.csv"):
         report.numbers = _numbers(run_dir, data)
     return report
 
 
-def _entities(nodes: list[dict[str, str]], data: dict) -> Report:
+def _entities(nodes: list[dict[str, Any]], data: dict) -> Report:
     gold = [
         (
             str(item["name"]),
@@ -98,8 +102,7 @@ def _entities(nodes: list[dict[str, str]], data: dict) -> Report:
     ]
     ignore = {name_key(str(name)) for name in data.get("ignore") or []}
     node_keys = {
-        row["id"]: {name_key(a) for a in [row["label"], *row["aliases"].split(tables.LIST_SEPARATOR)] if a}
-        for row in nodes
+        row["id"]: {name_key(a) for a in [row["label"], *split_list(row["aliases"])] if a} for row in nodes
     }
     matches: dict[str, list[int]] = {
         row["id"]: [i for i, (_, _, keys) in enumerate(gold) if keys & node_keys[row["id"]]] for row in nodes
@@ -151,20 +154,22 @@ def _entities(nodes: list[dict[str, str]], data: dict) -> Report:
 
 
 def _numbers(run_dir: Path, data: dict) -> NumberScore:
-    titles = {row["article_id"]: row["title"] for row in tables.read_csv(run_dir / "articles.csv")}
+    articles = read_articles(run_dir / "articles.csv")
+    titles = {a.article_id: a.title for a in articles}
+    bodies = {a.article_id: a.body for a in articles}
     sentences = {
-        (row["article_id"], row["sentence"]): row["text"]
-        for row in tables.read_csv(run_dir / "sentences.csv")
+        (s.article_id, s.index): bodies.get(s.article_id, "")[s.start : s.end]
+        for s in read_sentences(run_dir / "sentences.csv")
     }
-    rows = list(tables.read_csv(run_dir / "numbers.csv"))
+    counts = [quantity for quantity, _ in read_numbers(run_dir / "numbers.csv")]
 
-    def lookup(item: dict) -> list[dict[str, str]]:
+    def lookup(item: dict) -> list[Quantity]:
         return [
-            row
-            for row in rows
-            if titles.get(row["article_id"], "").startswith(str(item["article"]))
-            and row["text"] == str(item["text"])
-            and str(item["context"]) in sentences.get((row["article_id"], row["sentence"]), "")
+            q
+            for q in counts
+            if titles.get(q.article_id, "").startswith(str(item["article"]))
+            and q.text == str(item["text"])
+            and str(item["context"]) in sentences.get((q.article_id, q.sentence), "")
         ]
 
     score = NumberScore(gold=len(data["numbers"]))
@@ -173,20 +178,18 @@ def _numbers(run_dir: Path, data: dict) -> NumberScore:
         if not found:
             score.wrong.append(f"missing: {item['text']!r} ({item['context']})")
             continue
-        row = found[0]
+        q = found[0]
         score.found += 1
-        value_ok = abs(float(row["value"]) - float(item["value"])) < 1e-6 and row["unit"] == str(
-            item.get("unit", "")
-        )
-        object_ok = _head(row["object"]) == _head(str(item["object"]))
-        category_ok = row["category"] == str(item.get("category", ""))
+        value_ok = abs(q.value - float(item["value"])) < 1e-6 and q.unit == str(item.get("unit", ""))
+        object_ok = _head(q.object) == _head(str(item["object"]))
+        category_ok = q.category == str(item.get("category", ""))
         score.value += value_ok
         score.obj += object_ok
         score.value_and_object += value_ok and object_ok
         score.category += category_ok
         if not (value_ok and object_ok and category_ok):
             score.wrong.append(
-                f"{item['text']!r}: got {row['value']} {row['unit']} / {row['object']!r} / {row['category']!r}, "
+                f"{item['text']!r}: got {cell_text(q.value)} {q.unit} / {q.object!r} / {q.category!r}, "
                 f"expected {item['value']} {item.get('unit', '')} / {item['object']!r} / {item.get('category', '')!r}"
             )
     not_counts = data.get("not_counts") or []

@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from pipeline import tables
 from pipeline.errors import InputError, MissingPathError, NoInputsError
+from pipeline.io.files import read_regular, without_surrogates
+from pipeline.io.folder import MANIFEST, output_kind
 from pipeline.names import strip_invisible
 from pipeline.records import Article, Corpus, Skipped
 
@@ -107,7 +108,7 @@ def ingest(
     for done, path in enumerate(files, start=1):
         source = _shown(path)
         try:
-            text, encoding = _decode(tables.read_regular(path, max_bytes=max_file_bytes), source)
+            text, encoding = _decode(read_regular(path, max_bytes=max_file_bytes), source)
             reader = _READERS[path.suffix.lower()]
             found, bad = reader(
                 text, source, encoding, text_field=text_field, text_column=text_column, notes=delimiters
@@ -137,7 +138,7 @@ def ingest(
 def _shown(value: object) -> str:
     """A path or message as text that can be written: a file name that is not UTF-8 reaches Python
     with lone surrogates standing for its bytes, which no UTF-8 file or terminal accepts."""
-    return tables.without_surrogates(str(value))
+    return without_surrogates(str(value))
 
 
 # --- finding files ---------------------------------------------------------------------------------
@@ -206,7 +207,7 @@ def _walk(
             dirnames[:] = []
             continue
         seen.add(real)
-        if tables.MANIFEST in filenames and tables.output_kind(Path(folder)):
+        if MANIFEST in filenames and output_kind(Path(folder)):
             runs.append(Path(folder))  # an earlier run's outputs (mentions.csv has a text column)
             dirnames[:] = []
             continue
@@ -400,7 +401,7 @@ def _safe(text: str) -> str:
     surrogates ("\\ud83d", half an emoji cut by a truncated export), invisible format characters."""
     if text.isprintable():
         return text
-    return strip_invisible(_CONTROL.sub("", tables.without_surrogates(text)))
+    return strip_invisible(_CONTROL.sub("", without_surrogates(text)))
 
 
 def _pop_first(fields: dict[str, object], keys: Sequence[str]) -> str:

@@ -37,8 +37,9 @@ import networkx as nx
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from pipeline import tables
 from pipeline.config import DEFAULT_TOP
+from pipeline.io.files import write_text
+from pipeline.io.schema import LIST_SEPARATOR
 from pipeline.rank import ranked
 
 #: The vis-network build shipped inside the pyvis package (the one pyvis's templates use).
@@ -146,7 +147,7 @@ def write_page(
 ) -> Path:
     """Write :func:`render_page` to ``path`` atomically; returns ``path``."""
     path = Path(path)
-    tables.write_text(path, render_page(graph, top=top, title=title, titles=titles))
+    write_text(path, render_page(graph, top=top, title=title, titles=titles))
     return path
 
 
@@ -346,7 +347,7 @@ def _payload(
     for node in nodes:
         data = graph.nodes[node]
         label = _label(graph, node)
-        aliases = [a for a in str(data.get("aliases") or "").split(tables.LIST_SEPARATOR) if a and a != label]
+        aliases = [a for a in str(data.get("aliases") or "").split(LIST_SEPARATOR) if a and a != label]
         # The strongest links first: each one's first sentence, once.
         strongest = sorted(
             graph[node].items(),

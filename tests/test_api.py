@@ -11,9 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.api import GraphView, Neighbourhood, Result, build, load
+from pipeline.api import Result, build, load
 from pipeline.config import DEFAULT_ALIASES, Settings
 from pipeline.errors import BadOptionError, UsageError
+from pipeline.notebook import GraphView, Neighbourhood
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -18,10 +18,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from pipeline import tables
 from pipeline.api import load
-from pipeline.export import export
 from pipeline.ingest import ingest
+from pipeline.io import csvfile
+from pipeline.io.folder import MANIFEST, output_kind, present, staged, write_manifest
+from pipeline.io.run import write_graph
 from pipeline.records import Extraction, Mention
 
 KG = str(Path(sys.executable).parent / "kg")
@@ -30,7 +31,7 @@ LINK_MARKUP = "[link=https://evil.example/]click me[/link]"
 
 
 def _articles(folder: Path) -> list[dict[str, str]]:
-    return list(tables.read_csv(folder / "articles.csv"))
+    return list(csvfile.read_csv(folder / "articles.csv"))
 
 
 def _tiny_graph() -> nx.Graph:
@@ -47,9 +48,9 @@ def _tiny_graph() -> nx.Graph:
 
 def _tiny_run(folder: Path) -> Path:
     """A finished run's graph files and manifest, without the model."""
-    export(_tiny_graph(), folder)
+    write_graph(_tiny_graph(), folder)
     counts = {stage: {} for stage in ("ingest", "extract", "resolve", "graph")}
-    tables.write_manifest(folder / tables.MANIFEST, {"kind": "run", "counts": counts})
+    write_manifest(folder / MANIFEST, {"kind": "run", "counts": counts})
     return folder
 
 
@@ -87,7 +88,7 @@ def test_markup_in_out_paths_and_entity_names_is_plain_text(kg, write, tmp_path:
 def test_stats_prints_hostile_labels_as_text(kg, tmp_path: Path) -> None:
     graph = _tiny_graph()
     graph.nodes["person:ilse-varga"]["label"] = f"{LINK_MARKUP} [/] {TERMINAL_ATTACK}"
-    export(graph, tmp_path / "run")
+    write_graph(graph, tmp_path / "run")
     result = kg("stats", tmp_path / "run")
     assert result.code == 0, result.stderr
     assert "[/]" in result.stdout and "[link=" in result.stdout and "\x1b" not in result.stdout
@@ -206,11 +207,11 @@ def test_ego_refuses_a_run_folder_and_replaces_its_own_output(kg, tmp_path: Path
     assert kg("ego", "Tarnow", "--graph", run).code == 0
     again = kg("ego", "Ilse Varga", "--graph", run)  # a second time into the default RUN/ego
     assert again.code == 0, again.stderr
-    assert {r["id"] for r in tables.read_csv(run / "ego" / "nodes.csv")} == {
+    assert {r["id"] for r in csvfile.read_csv(run / "ego" / "nodes.csv")} == {
         "person:ilse-varga",
         "place:tarnow",
     }
-    assert tables.output_kind(run / "ego") == "ego"
+    assert output_kind(run / "ego") == "ego"
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "notes.md").write_text("mine")
     assert kg("ego", "Tarnow", "--graph", run, "--out", tmp_path / "mine").code == 2
@@ -399,14 +400,14 @@ def test_an_interrupted_commit_is_refused_by_readers(write, tmp_path: Path) -> N
     from pipeline.errors import StaleOutputError
 
     run = tmp_path / "run"
-    export(_tiny_graph(), run)
-    with tables.staged(run) as staging:
-        export(_tiny_graph(), run)
+    write_graph(_tiny_graph(), run)
+    with staged(run) as staging:
+        write_graph(_tiny_graph(), run)
         staging.commit({"kind": "run", "counts": {}})
-    assert tables.present(run, "edges.csv")
+    assert present(run, "edges.csv")
     (run / "edges.csv").write_text("source,target,weight\n", encoding="utf-8")
     with pytest.raises(StaleOutputError, match="edges.csv has changed since the run wrote it"):
-        tables.present(run, "edges.csv")
+        present(run, "edges.csv")
 
 
 # --- 10. crashes that are not per-article -------------------------------------------------------------
@@ -461,9 +462,9 @@ def test_cache_takes_a_lone_surrogate(tmp_path: Path) -> None:
 
 def test_non_finite_numbers_are_written_and_read_back(tmp_path: Path) -> None:
     path = tmp_path / "numbers.csv"
-    tables.write_csv(path, ["a", "b", "c", "d"], [[float("inf"), float("-inf"), float("nan"), 2.5]])
+    csvfile.write_csv(path, ["a", "b", "c", "d"], [[float("inf"), float("-inf"), float("nan"), 2.5]])
     assert path.read_text().splitlines()[1] == "inf,-inf,nan,2.5"
-    [row] = tables.read_csv(path)
+    [row] = csvfile.read_csv(path)
     assert float(row["a"]) == float("inf") and float(row["b"]) == float("-inf") and row["c"] == "nan"
 
 
@@ -700,8 +701,8 @@ def test_graphml_and_gexf_stay_valid_xml_with_control_characters(tmp_path: Path)
 
     graph = _tiny_graph()
     graph.nodes["person:ilse-varga"]["label"] = f"Ilse\x01 Varga {TERMINAL_ATTACK} \ufffe <&>"
-    export(graph, tmp_path)
+    write_graph(graph, tmp_path)
     assert nx.read_graphml(tmp_path / "graph.graphml").nodes["person:ilse-varga"]["label"].startswith("Ilse")
     ET.parse(tmp_path / "graph.gexf")
-    [row] = [r for r in tables.read_csv(tmp_path / "nodes.csv") if r["id"] == "person:ilse-varga"]
+    [row] = [r for r in csvfile.read_csv(tmp_path / "nodes.csv") if r["id"] == "person:ilse-varga"]
     assert row["label"] == graph.nodes["person:ilse-varga"]["label"]  # the CSV keeps text as it is

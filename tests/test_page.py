@@ -13,8 +13,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from pipeline import tables
-from pipeline.export import export, read_graph
+from pipeline.io.folder import MANIFEST, write_manifest
+from pipeline.io.run import read_graph, write_graph
 from pipeline.page import render_page, script_json, write_page
 from pipeline.query import ego
 from pipeline.records import Evidence
@@ -255,9 +255,9 @@ def test_write_page_is_atomic_and_returns_the_path(tmp_path: Path) -> None:
 
 
 def test_export_writes_the_same_page_wherever_the_run_is(tmp_path: Path) -> None:
-    written = export(hostile_graph(), tmp_path / "one", top=2, titles=TITLES)
+    written = write_graph(hostile_graph(), tmp_path / "one", top=2, titles=TITLES)
     assert tmp_path / "one" / "graph.html" in written
-    export(hostile_graph(), tmp_path / "two", top=2, titles=TITLES)
+    write_graph(hostile_graph(), tmp_path / "two", top=2, titles=TITLES)
     html = (tmp_path / "one" / "graph.html").read_text(encoding="utf-8")
     assert html == (tmp_path / "two" / "graph.html").read_text(encoding="utf-8")
     assert "<title>kg graph</title>" in html and "Showing 2 of 5 nodes" in html
@@ -265,15 +265,15 @@ def test_export_writes_the_same_page_wherever_the_run_is(tmp_path: Path) -> None
 
 def test_page_from_files_read_back_matches(tmp_path: Path) -> None:
     graph = hostile_graph()
-    export(graph, tmp_path)
+    write_graph(graph, tmp_path)
     again = read_graph(tmp_path)
     assert payload(render_page(again, titles=TITLES)) == payload(render_page(graph, titles=TITLES))
 
 
 def test_kg_export_uses_the_runs_top_and_kg_ego_takes_top(kg, tmp_path: Path) -> None:
     run = tmp_path / "run"
-    export(hostile_graph(), run)
-    tables.write_manifest(run / tables.MANIFEST, {"settings": {"top": 2}})
+    write_graph(hostile_graph(), run)
+    write_manifest(run / MANIFEST, {"settings": {"top": 2}})
     result = kg("export", run)
     assert result.code == 0, result.stderr
     assert "graph.html" in result.stdout

@@ -431,7 +431,7 @@ def test_hostile_ego_page_executes_nothing(visit, tmp_path: Path) -> None:
 def test_notebook_view_of_hostile_text_executes_nothing(browser) -> None:
     """Issue 9: what Jupyter inserts into an output cell (Result.show()) runs nothing from the articles,
     in the notebook's own page or inside the view."""
-    from pipeline.api import GraphView
+    from pipeline.notebook import GraphView
 
     cell = GraphView(render_page(hostile_graph(), title=f"{SCRIPT}{IMG}", titles=TITLES))._repr_html_()
     context = browser.new_context(viewport=VIEWPORT)

@@ -5,25 +5,25 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import tables
+from pipeline.io import csvfile, files
 
 
 def test_atomic_write_leaves_the_old_file_when_interrupted(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "nodes.csv"
-    tables.write_text(path, "old\n")
+    files.write_text(path, "old\n")
 
     def crash(src, dst):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(KeyboardInterrupt):
-        tables.write_text(path, "new\n")
+        files.write_text(path, "new\n")
     assert path.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["nodes.csv"]  # no temporary file left behind
 
 
 def test_csv_cells(tmp_path: Path) -> None:
-    text = tables.csv_text(["a", "b", "c", "d"], [[1, 2.5, "x,y", None], [3.0, 0.125, 'say "hi"', True]])
+    text = csvfile.csv_text(["a", "b", "c", "d"], [[1, 2.5, "x,y", None], [3.0, 0.125, 'say "hi"', True]])
     assert text == 'a,b,c,d\n1,2.5,"x,y",\n3,0.125,"say ""hi""",true\n'
 
 
@@ -33,12 +33,12 @@ def test_csv_cells(tmp_path: Path) -> None:
 )
 def test_formula_guard_round_trips(tmp_path: Path, value: str) -> None:
     path = tmp_path / "t.csv"
-    tables.write_csv(path, ["text", "n"], [[value, -3]])
+    csvfile.write_csv(path, ["text", "n"], [[value, -3]])
     cell = path.read_text(encoding="utf-8").splitlines()[1]
     if value[:1] in {"=", "+", "-", "@", "\t"} or value.startswith(("'=", "''")):
         assert cell.lstrip('"').startswith("'")  # a spreadsheet shows it as text, never runs it
     assert cell.endswith(",-3")  # numbers are numbers, not text
-    assert [row["text"] for row in tables.read_csv(path)] == [value]
-    with tables.formula_guard(False):
-        tables.write_csv(path, ["text"], [[value]])
-        assert [row["text"] for row in tables.read_csv(path)] == [value]
+    assert [row["text"] for row in csvfile.read_csv(path)] == [value]
+    with csvfile.formula_guard(False):
+        csvfile.write_csv(path, ["text"], [[value]])
+        assert [row["text"] for row in csvfile.read_csv(path)] == [value]

@@ -1,114 +1,36 @@
-"""Export: the analysed graph -> files for people and tools.
+"""GraphML and GEXF: the graph for Gephi, Cytoscape and yEd, written line by line.
 
-* ``nodes.csv`` / ``edges.csv`` / ``evidence.csv`` for pandas, spreadsheets and Gephi's import wizard;
-* ``graph.graphml`` and ``graph.gexf`` for Gephi, Cytoscape and yEd: every attribute is a string, an
-  integer or a float (lists joined with "|", no empty values left as None), and the GEXF carries no
-  timestamp, so the same input gives the same bytes;
-* ``graph.html``, the offline page (:mod:`pipeline.page`).
-
-Rows come from generators (``node_rows``...), files are written atomically by :mod:`pipeline.tables`.
+Every attribute is a string, an integer or a float (lists joined with "|", empty values left out), the
+node and edge attributes come in the CSV column order, and the GEXF carries no timestamp, so the same
+graph gives the same bytes. networkx's writers build an ElementTree of the whole graph first; these
+write the same documents several times faster on large graphs, with keys in a fixed order.
+Nothing in the project reads these files back: the CSV tables are the run's own record.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import networkx as nx
 
-from pipeline import tables
-from pipeline.config import DEFAULT_TOP
-from pipeline.records import Evidence
+from pipeline.io.files import write_text
+from pipeline.io.schema import EDGES, NODES
 
-NODE_COLUMNS = (
-    "id",
-    "label",
-    "type",
-    "aliases",
-    "mentions",
-    "articles",
-    "degree",
-    "weighted_degree",
-    "pagerank",
-    "betweenness",
-    "community",
-    "component",
-    "first_date",
-    "last_date",
-    "value",
-    "unit",
-    "object",
-    "category",
-    "article_ids",
-)
-EDGE_COLUMNS = (
-    "source",
-    "target",
-    "weight",
-    "articles",
-    "evidence",
-    "npmi",
-    "evidence_article",
-    "evidence_count",
-    "article_ids",
-)
-EVIDENCE_COLUMNS = ("source", "target", "article_id", "sentence", "text")
 #: Edge attributes that stay in memory (and evidence.csv) but are not written to GraphML/GEXF.
 _IN_MEMORY = {"evidence_list"}
 
 
-def export(
-    graph: nx.Graph, out: Path, *, top: int = DEFAULT_TOP, titles: Mapping[str, str] | None = None
-) -> list[Path]:
-    """Write the graph tables, the Gephi formats and the page (``top`` nodes shown, evidence with the
-    ``titles`` of its articles) into ``out``; returns the paths written."""
-    from pipeline.page import write_page
-
-    edges = _sorted_edges(graph)
-    written = write_tables(graph, out, edges=edges)
+def write_gephi(graph: nx.Graph, out: Path, edges: list[tuple[str, str]]) -> list[Path]:
+    """graph.graphml and graph.gexf in ``out``, edges in the order given; returns their paths."""
     flat = _flat(graph, edges)
-    graphml = out / "graph.graphml"
-    tables.write_text(graphml, graphml_text(flat))
-    gexf = out / "graph.gexf"
-    tables.write_text(gexf, gexf_text(flat))
-    # The page's title does not name the folder: a run gives the same bytes wherever it is written.
-    page = write_page(graph, out / "graph.html", top=top, titles=titles)
-    return [*written, graphml, gexf, page]
-
-
-def write_tables(graph: nx.Graph, out: Path, *, edges: list[tuple[str, str]] | None = None) -> list[Path]:
-    paths = [out / "nodes.csv", out / "edges.csv", out / "evidence.csv"]
-    edges = edges if edges is not None else _sorted_edges(graph)
-    tables.write_csv(paths[0], NODE_COLUMNS, node_rows(graph))
-    tables.write_csv(paths[1], EDGE_COLUMNS, edge_rows(graph, edges))
-    tables.write_csv(paths[2], EVIDENCE_COLUMNS, evidence_rows(graph, edges))
-    return paths
-
-
-def _sorted_edges(graph: nx.Graph) -> list[tuple[str, str]]:
-    """Edges as (smaller id, larger id), sorted: the order of every file."""
-    return sorted((a, b) if a < b else (b, a) for a, b in graph.edges)
-
-
-def node_rows(graph: nx.Graph) -> Iterator[list[object]]:
-    for node in sorted(graph.nodes):
-        data = graph.nodes[node]
-        yield [node, *(data.get(column, "") for column in NODE_COLUMNS[1:])]
-
-
-def edge_rows(graph: nx.Graph, edges: list[tuple[str, str]] | None = None) -> Iterator[list[object]]:
-    for a, b in edges if edges is not None else _sorted_edges(graph):
-        data = graph.edges[a, b]
-        yield [a, b, *(data.get(column, "") for column in EDGE_COLUMNS[2:])]
-
-
-def evidence_rows(graph: nx.Graph, edges: list[tuple[str, str]] | None = None) -> Iterator[list[object]]:
-    for a, b in edges if edges is not None else _sorted_edges(graph):
-        for item in graph.edges[a, b].get("evidence_list", []):
-            yield [a, b, item.article_id, item.sentence, item.text]
+    graphml, gexf = out / "graph.graphml", out / "graph.gexf"
+    write_text(graphml, graphml_text(flat))
+    write_text(gexf, gexf_text(flat))
+    return [graphml, gexf]
 
 
 @dataclass(frozen=True)
@@ -123,8 +45,8 @@ class _Flat:
 def _flat(graph: nx.Graph, edges: list[tuple[str, str]]) -> _Flat:
     return _Flat(
         graph={k: v for k, v in graph.graph.items() if _scalar(v)},
-        nodes=[(node, _ordered(graph.nodes[node], NODE_COLUMNS)) for node in sorted(graph.nodes)],
-        edges=[(a, b, _ordered(graph.edges[a, b], EDGE_COLUMNS)) for a, b in edges],
+        nodes=[(node, _ordered(graph.nodes[node], NODES.columns)) for node in sorted(graph.nodes)],
+        edges=[(a, b, _ordered(graph.edges[a, b], EDGES.columns)) for a, b in edges],
     )
 
 
@@ -143,10 +65,6 @@ _SCALARS = frozenset({str, int, float})
 def _scalar(value: object) -> bool:
     return type(value) in _SCALARS
 
-
-# --- GraphML and GEXF, streamed -----------------------------------------------------------------------
-# networkx's writers build an ElementTree of the whole graph first; these write the same documents line
-# by line, several times faster on large graphs, with keys in a fixed order and no timestamp.
 
 _XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -256,56 +174,3 @@ def _attvalues(data: dict[str, object], ids: dict[str, str]) -> list[str]:
         *(f'          <attvalue for="{key}" value="{_xml(value)}" />' for key, value in values),
         "        </attvalues>",
     ]
-
-
-def read_graph(folder: Path) -> nx.Graph:
-    """The graph back from nodes.csv, edges.csv and evidence.csv (as :func:`write_tables` wrote them)."""
-
-    for name in ("articles.csv", "nodes.csv", "edges.csv", "evidence.csv"):
-        tables.present(folder, name)  # refuses a file its manifest.json does not vouch for
-    graph = nx.Graph()
-    if (folder / tables.MANIFEST).exists():  # the settings the graph was built with
-        settings = dict(tables.read_manifest(folder / tables.MANIFEST).get("settings") or {})
-        graph.graph.update({k: settings[k] for k in ("window", "numbers", "min_weight") if k in settings})
-    numeric = {
-        "mentions",
-        "articles",
-        "degree",
-        "weighted_degree",
-        "community",
-        "component",
-        "weight",
-        "evidence_count",
-        "sentence",
-    }
-    floats = {"pagerank", "betweenness", "npmi", "value"}
-
-    def typed(row: dict[str, str]) -> dict[str, object]:
-        result: dict[str, object] = {}
-        for key, value in row.items():
-            if value == "" and key in numeric | floats:
-                continue
-            result[key] = int(value) if key in numeric else float(value) if key in floats else value
-        return result
-
-    for row in tables.read_csv(folder / "nodes.csv"):
-        data = typed(row)
-        graph.add_node(data.pop("id"), **data)
-    for row in tables.read_csv(folder / "edges.csv"):
-        data = typed(row)
-        graph.add_edge(data.pop("source"), data.pop("target"), **data, evidence_list=[])
-    evidence_path = folder / "evidence.csv"
-    if evidence_path.exists():
-        for row in tables.read_csv(evidence_path):
-            if graph.has_edge(row["source"], row["target"]):
-                graph.edges[row["source"], row["target"]]["evidence_list"].append(
-                    Evidence(row["article_id"], int(row["sentence"]), row["text"])
-                )
-    return graph
-
-
-def read_titles(folder: Path) -> dict[str, str]:
-    """Kept articles' titles by id, from articles.csv (the page shows them with the evidence)."""
-    if not (folder / "articles.csv").exists():
-        return {}
-    return {a.article_id: a.title for a in tables.read_articles(folder / "articles.csv") if a.kept}

@@ -1,0 +1,101 @@
+"""CSV cells: how values are written and read back, and the guard against spreadsheet formulas.
+
+Every CSV file of a run goes through :func:`write_csv` and :func:`read_csv`: text cells read back exactly
+as written (the guard's apostrophe removed), whole numbers without a decimal point, other floats to six
+significant digits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import csv
+import io
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from pipeline.io.files import write_text
+
+# --- spreadsheet formula injection ------------------------------------------------------------------
+# A text cell that starts with = + - @ (or tab / carriage return) runs as a formula when an analyst opens
+# the CSV in Excel or LibreOffice, and article text is attacker-controlled. By default such cells get a
+# leading apostrophe, which spreadsheets show as plain text; a cell that already starts with an apostrophe
+# before one of those characters gets another, so reading back (read_csv) restores every value exactly.
+# `--raw-csv` (Settings.safe_csv=False) writes the text untouched for programs that never open a
+# spreadsheet.
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_RISKY_FIRST = frozenset("=+-@\t\r'")
+_guard: contextvars.ContextVar[bool] = contextvars.ContextVar("csv_formula_guard", default=True)
+
+
+@contextlib.contextmanager
+def formula_guard(enabled: bool) -> Iterator[None]:
+    """Write (and read) CSV text cells with or without the formula guard inside this block."""
+    token = _guard.set(enabled)
+    try:
+        yield
+    finally:
+        _guard.reset(token)
+
+
+def _needs_guard(text: str) -> bool:
+    return text.startswith(_FORMULA_START) or (len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r'")
+
+
+def _guarded(value: object) -> object:
+    if isinstance(value, str) and _guard.get() and _needs_guard(value):
+        return "'" + value
+    return value
+
+
+def _unguarded(value: str) -> str:
+    if _guard.get() and len(value) > 1 and value[0] == "'" and _needs_guard(value[1:]):
+        return value[1:]
+    return value
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    guard = _guard.get()
+    # Header cells too: articles.csv names a column after every metadata field of the inputs.
+    writer.writerow([_guarded(name) for name in header])
+    # One call per cell at most: this loop writes millions of cells on a large corpus.
+    for row in rows:
+        writer.writerow(
+            [
+                ("'" + cell if guard and cell and cell[0] in _RISKY_FIRST and _needs_guard(cell) else cell)
+                if type(cell) is str
+                else ("" if cell is None else cell_text(cell))
+                for cell in row
+            ]
+        )
+    return buffer.getvalue()
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    write_text(path, csv_text(header, rows))
+
+
+def cell_text(value: object) -> object:
+    """How a number (or another non-text value) is written in a cell: whole floats without ".0", other
+    floats to six significant digits, inf and nan as Python spells them, booleans as true/false."""
+    if isinstance(value, float):
+        if not math.isfinite(value):  # "inf", "-inf", "nan": what float() and pandas read back
+            return repr(value)
+        return f"{value:.6g}" if value != int(value) or abs(value) >= 1e15 else str(int(value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def read_csv(path: Path) -> Iterator[dict[str, str]]:
+    csv.field_size_limit(1 << 30)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            yield {
+                _unguarded(key) if key else key: _unguarded(value) if value else value
+                for key, value in row.items()
+            }

@@ -1,0 +1,287 @@
+"""The run folder: which files a run writes, saves that replace a run all at once, manifest.json, and
+the checks on an output folder before any work starts.
+
+A save writes every file as a temporary beside the previous run's (:class:`Staging`), renames them into
+place together and writes manifest.json last, listing each file with its size and SHA-256; readers
+(:func:`present`) refuse a file the manifest does not vouch for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline.errors import InputError, OutputDirError, OutputWriteError, StaleOutputError
+from pipeline.io.files import (
+    STAGE,
+    TEMPORARY,
+    describe,
+    encoded,
+    read_regular,
+    signals_deferred,
+    sync_folder,
+    write_temporary,
+    write_text,
+)
+
+MANIFEST = "manifest.json"
+TOOL_NAME = "kg"
+
+# --- the files of a run -----------------------------------------------------------------------------
+
+#: Every file a run (or ``kg ego``) writes, with the stage that produces it: a file of a stage the
+#: manifest does not record is left from an earlier run. nodes.csv comes from resolve (entities) or graph.
+OUTPUT_STAGE = {
+    "articles.csv": "ingest",
+    "sentences.csv": "extract",
+    "mentions.csv": "extract",
+    "numbers.csv": "extract",
+    "abbreviations.csv": "extract",
+    "merges.csv": "resolve",
+    "nodes.csv": "resolve",
+    "edges.csv": "graph",
+    "evidence.csv": "graph",
+    "graph.graphml": "graph",
+    "graph.gexf": "graph",
+    "graph.html": "graph",
+}
+OUTPUT_FILES = frozenset({*OUTPUT_STAGE, MANIFEST})
+#: A manifest larger than this is nobody's kg manifest (they are kilobytes); it is never parsed.
+_MANIFEST_MAX_BYTES = 64 << 20
+
+
+def is_temporary(name: str) -> bool:
+    """Is ``name`` a temporary file the project itself writes (and may remove)? Only a temporary of one of
+    OUTPUT_FILES is ever removed from an output folder: nothing else there belongs to the project."""
+    match = TEMPORARY.fullmatch(name)
+    return bool(match) and match["name"] in OUTPUT_FILES
+
+
+class Staging:
+    """The files of one save, written as temporaries beside their final names; :meth:`commit` renames
+    them into place and writes manifest.json last, naming every file it vouches for (size and SHA-256).
+
+    Until the commit the folder still holds the previous run, whole: a full disk or a crash while
+    writing leaves it as it was (the temporaries are removed, or removed by the next run)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = os.path.abspath(folder)
+        self._temporaries: dict[str, str] = {}
+        self.outputs: dict[str, dict[str, object]] = {}
+
+    def add(self, name: str, data: bytes) -> None:
+        if name == MANIFEST:
+            raise ValueError("manifest.json is written by Staging.commit, last")
+        previous = self._temporaries.pop(name, None)
+        if previous:
+            os.unlink(previous)
+        self._temporaries[name] = write_temporary(Path(self.folder), name, data)
+        self.outputs[name] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+    def discard(self) -> None:
+        for temporary in self._temporaries.values():
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+        self._temporaries.clear()
+
+    def commit(self, manifest: dict[str, object], *, replace: bool = True) -> None:
+        """Put the staged files in place and write ``manifest`` (plus ``outputs``) last.
+
+        ``replace``: the folder's run is replaced, so project files of the old run that this save did
+        not write (a later stage's, now stale) are removed. Otherwise they stay and the manifest goes on
+        vouching for them (``kg export`` adds files to a run)."""
+        folder = Path(self.folder)
+        outputs = dict(self.outputs)
+        # Only files of an earlier kg output are removed: in a folder written into with --force, a file
+        # that happens to be called articles.csv is the user's.
+        earlier = kg_manifest(folder) is not None
+        stale = [
+            name
+            for name in sorted(OUTPUT_FILES - {MANIFEST} - set(outputs))
+            if earlier and os.path.lexists(folder / name)
+        ]
+        if not replace:
+            recorded = manifest.get("outputs")
+            for name in stale:
+                entry = recorded.get(name) if isinstance(recorded, dict) else None
+                outputs[name] = entry if isinstance(entry, dict) else describe(folder / name)
+            stale = []
+        manifest = {**manifest, "outputs": dict(sorted(outputs.items()))}
+        temporary = write_temporary(folder, MANIFEST, encoded(manifest_text(manifest)))
+        self._temporaries[MANIFEST] = temporary
+        # The renames take milliseconds; Ctrl-C waits until they are done so the folder is never a mix.
+        with signals_deferred():
+            for name, path in sorted(self._temporaries.items()):
+                if name != MANIFEST:
+                    os.replace(path, folder / name)
+            for name in stale:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(folder / name)
+            os.replace(temporary, folder / MANIFEST)
+            self._temporaries.clear()
+        sync_folder(folder)
+
+
+@contextlib.contextmanager
+def staged(folder: Path) -> Iterator[Staging]:
+    """Inside this block, write_text into ``folder`` stages files for one :meth:`Staging.commit`;
+    leaving the block without a commit (an error, Ctrl-C) removes them."""
+    staging = Staging(folder)
+    token = STAGE.set(staging)
+    try:
+        yield staging
+    finally:
+        STAGE.reset(token)
+        staging.discard()
+
+
+# --- manifest.json ----------------------------------------------------------------------------------
+
+
+def manifest_text(manifest: dict[str, object]) -> str:
+    return json.dumps({"tool": TOOL_NAME, **manifest}, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_manifest(path: Path, manifest: dict[str, object]) -> None:
+    write_text(path, manifest_text(manifest))
+
+
+def read_manifest(path: Path) -> dict[str, object]:
+    return json.loads(read_regular(path, max_bytes=_MANIFEST_MAX_BYTES).decode("utf-8"))
+
+
+def kg_manifest(folder: Path) -> dict[str, object] | None:
+    """``folder``'s manifest.json if kg wrote it (a run or a ``kg ego`` output), else None."""
+    try:
+        manifest = read_manifest(folder / MANIFEST)
+    except (InputError, ValueError, RecursionError):
+        return None
+    return manifest if isinstance(manifest, dict) and manifest.get("tool") == TOOL_NAME else None
+
+
+def output_kind(folder: Path) -> str | None:
+    """ "run" or "ego" for a folder holding kg's output, None for any other folder."""
+    manifest = kg_manifest(folder)
+    return None if manifest is None else str(manifest.get("kind") or "run")
+
+
+def present(folder: Path, name: str) -> bool:
+    """Whether ``folder/name`` exists as a file of the run its manifest.json describes.
+
+    Raises :class:`StaleOutputError` for a file the manifest does not vouch for: left by an earlier run
+    (a stage command replaced the run's earlier stages), or changed since it was written (a save that
+    was cut short, an edit). A folder without a manifest is taken as it is."""
+    path = folder / name
+    if not path.exists():
+        return False
+    manifest = kg_manifest(folder)
+    if manifest is None:
+        return True
+    outputs = manifest.get("outputs")
+    stage = OUTPUT_STAGE.get(name, "graph")
+    if isinstance(outputs, dict):  # written by this version: the manifest lists its files
+        entry = outputs.get(name)
+        if not isinstance(entry, dict):
+            raise StaleOutputError(path, "is not one of the files of the run in manifest.json", stage)
+        if entry.get("bytes") != path.stat().st_size:
+            raise StaleOutputError(path, "has changed since the run wrote it", stage)
+        return True
+    counts = manifest.get("counts")
+    if isinstance(counts, dict) and stage not in counts:  # an older manifest: counts for the stages run
+        raise StaleOutputError(
+            path, f"is from an earlier run (manifest.json records no {stage} stage)", stage
+        )
+    return True
+
+
+# --- output folders ---------------------------------------------------------------------------------
+
+
+def check_out(out: str | os.PathLike[str], *, force: bool) -> Path:
+    """Refuse an output folder the run could not, or must not, be written into, before any work:
+    a file, a non-empty folder that holds no earlier kg output (unless ``force``), a folder that cannot
+    be written. Creates nothing."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise OutputDirError(f"--out {out} is a file, not a folder")
+    if out.is_dir():
+        if not force and not _ours(out):
+            raise OutputDirError(
+                f"--out {out} is not empty and holds no earlier kg run (no {MANIFEST}); "
+                "choose an empty folder or pass --force to write into it anyway"
+            )
+        _probe(out)
+        return out
+    ancestor = out.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise OutputDirError(f"--out {out} cannot be made: {ancestor} is a file, not a folder")
+    # Nothing is written outside --out, not even a probe: access() also answers for read-only mounts
+    # and immutable folders, root included.
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise OutputDirError(f"--out {out} cannot be written (in {ancestor}): permission denied or read-only")
+    return out
+
+
+def prepare_out(out: Path, *, force: bool) -> Path:
+    """Create ``out`` after :func:`check_out`'s checks, removing temporaries an interrupted kg save left."""
+    check_out(out, force=force)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputWriteError(out, error) from error
+    for entry in os.scandir(out):
+        if is_temporary(entry.name) and entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(entry.path)
+    return out
+
+
+def check_ego_out(
+    out: str | os.PathLike[str], graph_dir: str | os.PathLike[str] | None, *, force: bool
+) -> Path:
+    """:func:`check_out` for ``kg ego``, which also never writes into a run's folder (even with --force:
+    the run's nodes.csv and edges.csv would become the neighbourhood's under the run's manifest)."""
+    out = Path(out)
+    is_graph_dir = graph_dir is not None and out.exists() and os.path.samefile(out, graph_dir)
+    if is_graph_dir or output_kind(out) == "run":
+        default = f" (the default is {Path(graph_dir) / 'ego'})" if graph_dir is not None else ""
+        raise OutputDirError(
+            f"--out {out} holds a kg run; kg ego writes its own nodes.csv, edges.csv and graph files and "
+            f"never into a run's folder: choose another folder{default}"
+        )
+    return check_out(out, force=force)
+
+
+@contextlib.contextmanager
+def writing(out: Path) -> Iterator[None]:
+    """An OSError while saving into ``out`` (a full disk, a read-only folder) says the folder is unchanged."""
+    try:
+        yield
+    except OSError as error:
+        raise OutputWriteError(out, error) from error
+
+
+def _ours(folder: Path) -> bool:
+    """Empty, or holding kg's output: a manifest kg wrote, or only kg's file names (a first save that
+    was cut short before its manifest)."""
+    if output_kind(folder) is not None:
+        return True
+    return all(entry.name in OUTPUT_FILES or is_temporary(entry.name) for entry in os.scandir(folder))
+
+
+def _probe(out: Path) -> None:
+    """Create and remove a file in ``out``: the one test of writability that holds for root too."""
+    import secrets
+
+    probe = out / f".kg-probe.{secrets.token_hex(8)}.tmp"
+    try:
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        probe.unlink()
+    except OSError as error:
+        raise OutputDirError(f"--out {out} cannot be written: {error.strerror or error}") from error

@@ -1,0 +1,360 @@
+"""The CSV tables of a run: for each file one row generator, one writer and one reader.
+
+The row generators (``*_rows``) turn a stage's records into rows in the columns of
+:mod:`pipeline.io.schema`, sorted by stable keys so the same input gives byte-identical files; the
+writers put them on disk through :func:`pipeline.io.csvfile.write_csv`; the readers turn rows back into
+the records (or, for the graph's tables, typed attribute dicts). The notebook's DataFrames are built from
+the same row generators (:mod:`pipeline.notebook`), so a DataFrame and its file never disagree.
+
+Which stage writes which file: :data:`pipeline.io.folder.OUTPUT_STAGE`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pipeline.io.csvfile import read_csv, write_csv
+from pipeline.io.schema import (
+    ABBREVIATIONS,
+    ARTICLES,
+    BODY_COLUMN,
+    EDGES,
+    ENTITY_NODES,
+    EVIDENCE,
+    LIST_SEPARATOR,
+    MENTIONS,
+    MERGES,
+    NODES,
+    NUMBERS,
+    SENTENCES,
+    Table,
+    split_list,
+    typed,
+)
+from pipeline.records import (
+    ENTITY_TYPES,
+    Article,
+    Entity,
+    Evidence,
+    Extraction,
+    Mention,
+    Merge,
+    Quantity,
+    Sentence,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+Row = list[object]
+
+# --- articles.csv -----------------------------------------------------------------------------------
+
+
+def article_header(articles: Sequence[Article]) -> tuple[str, ...]:
+    """The columns of articles.csv: the known ones, a text column per metadata field of the inputs, body."""
+    known = set(ARTICLES.columns) | {BODY_COLUMN}
+    extra = sorted({key for a in articles for key, _ in a.metadata} - known)
+    return (*ARTICLES.columns, *extra, BODY_COLUMN)
+
+
+def article_rows(articles: Sequence[Article], header: Sequence[str]) -> Iterator[Row]:
+    extra = header[len(ARTICLES.columns) : -1]
+    for a in articles:
+        metadata = dict(a.metadata)
+        yield [
+            a.article_id,
+            a.source,
+            a.title,
+            a.duplicate_of,
+            a.duplicate_rule,
+            a.similarity if a.duplicate_of else "",
+            a.position,
+            a.date,
+            a.url,
+            len(a.body.split()),
+            a.encoding,
+            a.caption,
+            *(metadata.get(key, "") for key in extra),
+            a.body,
+        ]
+
+
+def write_articles(path: Path, articles: Sequence[Article]) -> None:
+    header = article_header(articles)
+    write_csv(path, header, article_rows(articles, header))
+
+
+def read_articles(path: Path) -> tuple[Article, ...]:
+    known = set(ARTICLES.columns) | {BODY_COLUMN}
+    articles = []
+    for raw in read_csv(path):
+        metadata = tuple(sorted((k, v) for k, v in raw.items() if k not in known and v))
+        articles.append(
+            Article(
+                article_id=raw["article_id"],
+                source=raw["source"],
+                position=int(raw["position"] or 0),
+                title=raw["title"],
+                body=raw[BODY_COLUMN],
+                caption=raw.get("caption", ""),
+                date=raw.get("date", ""),
+                url=raw.get("url", ""),
+                metadata=metadata,
+                encoding=raw.get("encoding", "utf-8"),
+                duplicate_of=raw["duplicate_of"],
+                duplicate_rule=raw.get("duplicate_rule", ""),
+                similarity=float(raw["similarity"]) if raw.get("similarity") else 0.0,
+            )
+        )
+    return tuple(articles)
+
+
+# --- the extract stage's tables ---------------------------------------------------------------------
+
+
+def sentence_rows(sentences: Iterable[Sentence], bodies: Mapping[str, str]) -> Iterator[Row]:
+    for s in sorted(sentences, key=lambda s: (s.article_id, s.index)):
+        yield [s.article_id, s.index, s.start, s.end, s.paragraph, bodies[s.article_id][s.start : s.end]]
+
+
+def write_sentences(path: Path, sentences: Iterable[Sentence], bodies: Mapping[str, str]) -> None:
+    write_csv(path, SENTENCES.columns, sentence_rows(sentences, bodies))
+
+
+def read_sentences(path: Path) -> list[Sentence]:
+    return [
+        Sentence(
+            row["article_id"], int(row["sentence"]), int(row["start"]), int(row["end"]), int(row["paragraph"])
+        )
+        for row in read_csv(path)
+    ]
+
+
+def mention_rows(mentions: Iterable[Mention]) -> Iterator[Row]:
+    for m in sorted(mentions, key=lambda m: (m.article_id, m.start, m.end)):
+        yield [m.article_id, m.node_id, m.text, m.start, m.end, m.label, m.type, m.sentence, m.origin]
+
+
+def write_mentions(path: Path, mentions: Iterable[Mention]) -> None:
+    write_csv(path, MENTIONS.columns, mention_rows(mentions))
+
+
+def read_mentions(path: Path) -> list[Mention]:
+    """Every mention with the node id the file gives it (see :func:`pipeline.io.run.read_run` for which
+    stage each node id belongs to)."""
+    return [
+        Mention(
+            article_id=row["article_id"],
+            sentence=int(row["sentence"]),
+            start=int(row["start"]),
+            end=int(row["end"]),
+            text=row["text"],
+            label=row["label"],
+            type=row["type"],
+            origin=row.get("origin") or "model",
+            node_id=row.get("node_id", ""),
+        )
+        for row in read_csv(path)
+    ]
+
+
+def number_rows(
+    quantities: Iterable[Quantity],
+    mentions: Iterable[Mention],
+    node_ids: Mapping[Quantity, str],
+    *,
+    resolved: bool,
+) -> Iterator[Row]:
+    """numbers.csv: each count with the entities of its sentence ("|"-joined node ids once ``resolved``,
+    the mentions' texts before) and its node id when it is a graph node (``node_ids``)."""
+    in_sentence: dict[tuple[str, int], set[str]] = {}
+    for m in mentions:
+        if m.type in ENTITY_TYPES and (m.node_id or not resolved):
+            in_sentence.setdefault((m.article_id, m.sentence), set()).add(m.node_id or m.text)
+    entities = {key: LIST_SEPARATOR.join(sorted(names)) for key, names in in_sentence.items()}
+    for q in sorted(quantities, key=lambda q: (q.article_id, q.start, q.end)):
+        yield [
+            q.article_id,
+            q.value,
+            q.unit,
+            q.object,
+            q.text,
+            q.sentence,
+            entities.get((q.article_id, q.sentence), ""),
+            q.category,
+            q.qualifier,
+            q.start,
+            q.end,
+            q.label,
+            node_ids.get(q, ""),
+        ]
+
+
+def write_numbers(
+    path: Path,
+    quantities: Iterable[Quantity],
+    mentions: Iterable[Mention],
+    node_ids: Mapping[Quantity, str],
+    *,
+    resolved: bool,
+) -> None:
+    write_csv(path, NUMBERS.columns, number_rows(quantities, mentions, node_ids, resolved=resolved))
+
+
+def read_numbers(path: Path) -> list[tuple[Quantity, str]]:
+    """Every count with its node id ("" when it is no graph node)."""
+    return [
+        (
+            Quantity(
+                article_id=row["article_id"],
+                sentence=int(row["sentence"]),
+                start=int(row["start"]),
+                end=int(row["end"]),
+                text=row["text"],
+                value=float(row["value"]),
+                unit=row["unit"],
+                object=row["object"],
+                qualifier=row["qualifier"],
+                category=row["category"],
+                label=row["label"],
+            ),
+            row.get("node_id", ""),
+        )
+        for row in read_csv(path)
+    ]
+
+
+def abbreviation_rows(extractions: Iterable[Extraction]) -> Iterator[Row]:
+    for e in sorted(extractions, key=lambda e: e.article_id):
+        for short, long in e.abbreviations:
+            yield [e.article_id, short, long]
+
+
+def write_abbreviations(path: Path, extractions: Iterable[Extraction]) -> None:
+    write_csv(path, ABBREVIATIONS.columns, abbreviation_rows(extractions))
+
+
+def read_abbreviations(path: Path) -> dict[str, list[tuple[str, str]]]:
+    """(short, long) definitions by article id."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for row in read_csv(path):
+        found.setdefault(row["article_id"], []).append((row["short"], row["long"]))
+    return found
+
+
+# --- the resolve stage's tables ---------------------------------------------------------------------
+
+
+def merge_rows(merges: Iterable[Merge]) -> Iterator[Row]:
+    for m in sorted(merges, key=lambda m: (m.node_id, m.alias)):
+        yield [m.alias, m.node_id, m.rule, m.score]
+
+
+def write_merges(path: Path, merges: Iterable[Merge]) -> None:
+    write_csv(path, MERGES.columns, merge_rows(merges))
+
+
+def read_merges(path: Path) -> tuple[Merge, ...]:
+    return tuple(
+        Merge(row["alias"], row["node_id"], row["rule"], float(row["score"])) for row in read_csv(path)
+    )
+
+
+# --- nodes.csv: the resolved entities, then the graph's nodes with their analytics --------------------
+
+
+def node_table(graph: nx.Graph | None, entities: Iterable[Entity] = ()) -> tuple[Table, Iterator[Row]]:
+    """nodes.csv's columns and rows: every node of ``graph`` with its analytics, or before the graph
+    stage (``graph`` None) the resolved ``entities`` in the entity columns."""
+    if graph is not None:
+        return NODES, _graph_node_rows(graph)
+    return ENTITY_NODES, _entity_rows(entities)
+
+
+def _graph_node_rows(graph: nx.Graph) -> Iterator[Row]:
+    for node in sorted(graph.nodes):
+        data = graph.nodes[node]
+        yield [node, *(data.get(column, "") for column in NODES.columns[1:])]
+
+
+def _entity_rows(entities: Iterable[Entity]) -> Iterator[Row]:
+    for e in sorted(entities, key=lambda e: e.node_id):
+        yield [
+            e.node_id,
+            e.label,
+            e.type,
+            LIST_SEPARATOR.join(e.aliases),
+            e.mentions,
+            e.articles,
+            LIST_SEPARATOR.join(e.article_ids),
+        ]
+
+
+def write_nodes(path: Path, graph: nx.Graph | None, entities: Iterable[Entity] = ()) -> None:
+    table, rows = node_table(graph, entities)
+    write_csv(path, table.columns, rows)
+
+
+def read_nodes(path: Path) -> list[dict[str, object]]:
+    """Each node's attributes, numbers cast (an empty number cell leaves its key out)."""
+    return [typed(row, NODES) for row in read_csv(path)]
+
+
+def entities_of(nodes: Iterable[Mapping[str, Any]]) -> tuple[Entity, ...]:
+    """The resolved entities among nodes read back (counts are nodes too, but no entities)."""
+    return tuple(
+        Entity(
+            node_id=str(row["id"]),
+            label=str(row["label"]),
+            type=str(row["type"]),
+            aliases=tuple(split_list(str(row["aliases"]))),
+            mentions=int(row["mentions"]),
+            article_ids=tuple(split_list(str(row["article_ids"]))),
+        )
+        for row in nodes
+        if row["type"] in ENTITY_TYPES
+    )
+
+
+# --- edges.csv and evidence.csv -------------------------------------------------------------------------
+
+
+def sorted_edges(graph: nx.Graph) -> list[tuple[str, str]]:
+    """Edges as (smaller id, larger id), sorted: the order of every file."""
+    return sorted((a, b) if a < b else (b, a) for a, b in graph.edges)
+
+
+def edge_rows(graph: nx.Graph, edges: Sequence[tuple[str, str]] | None = None) -> Iterator[Row]:
+    for a, b in edges if edges is not None else sorted_edges(graph):
+        data = graph.edges[a, b]
+        yield [a, b, *(data.get(column, "") for column in EDGES.columns[2:])]
+
+
+def write_edges(path: Path, graph: nx.Graph, edges: Sequence[tuple[str, str]]) -> None:
+    write_csv(path, EDGES.columns, edge_rows(graph, edges))
+
+
+def read_edges(path: Path) -> list[dict[str, object]]:
+    """Each edge's attributes, ``source`` and ``target`` included, numbers cast."""
+    return [typed(row, EDGES) for row in read_csv(path)]
+
+
+def evidence_rows(graph: nx.Graph, edges: Sequence[tuple[str, str]]) -> Iterator[Row]:
+    for a, b in edges:
+        for item in graph.edges[a, b].get("evidence_list", []):
+            yield [a, b, item.article_id, item.sentence, item.text]
+
+
+def write_evidence(path: Path, graph: nx.Graph, edges: Sequence[tuple[str, str]]) -> None:
+    write_csv(path, EVIDENCE.columns, evidence_rows(graph, edges))
+
+
+def read_evidence(path: Path) -> list[tuple[str, str, Evidence]]:
+    """Each supporting sentence with the edge (source, target) it supports."""
+    return [
+        (row["source"], row["target"], Evidence(row["article_id"], int(row["sentence"]), row["text"]))
+        for row in read_csv(path)
+    ]

@@ -1,0 +1,266 @@
+"""A run in a notebook: its files' tables as DataFrames, the top nodes, the graph inline, a neighbourhood.
+
+:class:`RunViews` gives :class:`pipeline.api.Result` its views. Each table is rebuilt from the row
+generators that write the CSV files (:mod:`pipeline.io.tables`), with the column types of
+:mod:`pipeline.io.schema`, on every access (a result can still change: ``run_stage`` works in place), so
+a DataFrame and its file never disagree.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pipeline.config import Settings
+from pipeline.errors import BadOptionError, UsageError
+from pipeline.io import tables
+from pipeline.io.files import write_text
+from pipeline.io.run import mentions_of, write_ego
+from pipeline.io.schema import ARTICLES, EDGES, LIST_SEPARATOR, MENTIONS, MERGES, NUMBERS, split_list
+from pipeline.rank import rank_key
+from pipeline.records import NODE_TYPES, CoMentionGraph, Corpus, Entity, Extraction, Resolution
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
+#: Plural names analysts also type for a node type.
+_TYPE_NAMES = {"people": "person", "groups": "group", "places": "place", "numbers": "number"}
+
+
+class RunViews:
+    """The tables of a run's files as DataFrames, and the graph: what a notebook looks at."""
+
+    inputs: tuple[str, ...]
+    settings: Settings
+    corpus: Corpus
+    extractions: tuple[Extraction, ...]
+    resolution: Resolution | None
+    co_mentions: CoMentionGraph | None
+
+    @property
+    def graph(self) -> nx.Graph | None:
+        """The co-mention graph with its analytics (None before the graph stage)."""
+        return self.co_mentions.graph if self.co_mentions is not None else None
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        """articles.csv: every article block, copies included (``duplicate_of`` names the kept one)."""
+        header = tables.article_header(self.corpus.articles)
+        return frame(header, tables.article_rows(self.corpus.articles, header), ARTICLES.types)
+
+    @property
+    def mentions(self) -> pd.DataFrame:
+        """mentions.csv: every mention with its node id (empty when it joined no node)."""
+        mentions, _ = mentions_of(self.extractions, self.resolution, self.co_mentions)
+        return frame(MENTIONS.columns, tables.mention_rows(mentions), MENTIONS.types)
+
+    @property
+    def numbers(self) -> pd.DataFrame:
+        """numbers.csv: every count, with the entities of its sentence and its category."""
+        mentions, node_ids = mentions_of(self.extractions, self.resolution, self.co_mentions)
+        quantities = [q for e in self.extractions for q in e.quantities]
+        rows = tables.number_rows(quantities, mentions, node_ids, resolved=self.resolution is not None)
+        return frame(NUMBERS.columns, rows, NUMBERS.types)
+
+    @property
+    def entities(self) -> pd.DataFrame:
+        """nodes.csv: one row per node with its analytics (before the graph stage: the resolved entities)."""
+        return _node_frame(self.graph, self.resolution.entities if self.resolution is not None else ())
+
+    @property
+    def edges(self) -> pd.DataFrame:
+        """edges.csv: one row per link (empty before the graph stage)."""
+        return _edge_frame(self.graph)
+
+    @property
+    def merges(self) -> pd.DataFrame:
+        """merges.csv: every spelling, the node it joined and the rule that merged it."""
+        merges = self.resolution.merges if self.resolution is not None else ()
+        return frame(MERGES.columns, tables.merge_rows(merges), MERGES.types)
+
+    def top(self, type: str, n: int = 10) -> pd.DataFrame:
+        """The ``n`` nodes of one type (person, group, place, number) with the highest PageRank (ties:
+        mentions, then id)."""
+        return _top(self.entities, type, n)
+
+    def show(self, *, top: int | None = None, height: int = 650) -> GraphView:
+        """The interactive graph, displayed inline by Jupyter; ``top`` nodes at most (default: the
+        ``top`` setting)."""
+        title = ", ".join(Path(source).name for source in self.inputs)
+        return _show(self.graph, top=top or self.settings.top, height=height, title=title, titles=self.titles)
+
+    def ego(self, name: str, *, hops: int = 1) -> Neighbourhood:
+        """The entity called ``name`` (label, alias or id) and everything within ``hops`` links of it."""
+        from pipeline.query import ego
+
+        return Neighbourhood(self, ego(_need_graph(self.graph, "ego()"), name, hops=hops))
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """Kept articles' titles by id: the page shows them with the evidence."""
+        return {a.article_id: a.title for a in self.corpus.kept}
+
+
+class Neighbourhood:
+    """One entity and everything within ``hops`` links of it: the tables of its run restricted to the
+    neighbourhood, the graph inline, and the files ``kg ego`` writes."""
+
+    def __init__(self, run: RunViews, graph: nx.Graph) -> None:
+        self.result = run
+        self.graph = graph
+        self.center: str = graph.graph["center"]
+        self.hops: int = graph.graph["hops"]
+        self.label: str = str(graph.nodes[self.center].get("label", self.center))
+
+    @property
+    def entities(self) -> pd.DataFrame:
+        return _node_frame(self.graph, ())
+
+    @property
+    def edges(self) -> pd.DataFrame:
+        return _edge_frame(self.graph)
+
+    @property
+    def mentions(self) -> pd.DataFrame:
+        """Mentions of the neighbourhood's nodes."""
+        mentions = self.result.mentions
+        return mentions[mentions["node_id"].isin(set(self.graph))].reset_index(drop=True)
+
+    @property
+    def numbers(self) -> pd.DataFrame:
+        """Counts that are nodes of the neighbourhood."""
+        numbers = self.result.numbers
+        return numbers[numbers["node_id"].isin(set(self.graph))].reset_index(drop=True)
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        """Articles mentioning the entity or supporting a link of the neighbourhood."""
+        ids = set(split_list(LIST_SEPARATOR.join(self.edges["article_ids"])))
+        ids.update(split_list(str(self.graph.nodes[self.center].get("article_ids", ""))))
+        articles = self.result.articles
+        return articles[articles["article_id"].isin(ids)].reset_index(drop=True)
+
+    def top(self, type: str, n: int = 10) -> pd.DataFrame:
+        return _top(self.entities, type, n)
+
+    def show(self, *, top: int | None = None, height: int = 500) -> GraphView:
+        title = f"{self.label}: {self.hops}-hop neighbourhood"
+        settings = self.result.settings
+        return _show(
+            self.graph, top=top or settings.top, height=height, title=title, titles=self.result.titles
+        )
+
+    def save(self, out: str | os.PathLike[str], *, force: bool = False) -> Path:
+        """Write the neighbourhood's graph files into ``out``, as ``kg ego`` does (never into a run's
+        folder: its nodes.csv and edges.csv would no longer be the run's)."""
+        settings = self.result.settings
+        return write_ego(
+            self.graph,
+            out,
+            force=force,
+            top=settings.top,
+            safe_csv=settings.safe_csv,
+            titles=self.result.titles,
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<Neighbourhood of {self.label} ({self.center}): {self.graph.number_of_nodes()} nodes and "
+            f"{self.graph.number_of_edges()} edges within {self.hops} hop(s)>"
+        )
+
+
+@dataclass(frozen=True, repr=False)
+class GraphView:
+    """The interactive graph page; Jupyter (JupyterLab, classic Notebook, VS Code) displays it inline.
+
+    The page is the one self-contained document written as graph.html, put in an ``<iframe srcdoc>``:
+    it runs as its own document, with its scripts inlined, so it needs no server, no file beside the
+    notebook and no network. Markup pasted into the output cell, or an iframe pointing at a local
+    file, is what leaves pyvis output blank in JupyterLab and VS Code (pyvis #116, #203).
+    """
+
+    page: str
+    height: int = 650
+
+    def _repr_html_(self) -> str:
+        # escape(quote=True) turns the page into a valid attribute value (& < > " ' become entities);
+        # the browser decodes them again before it parses the srcdoc document.
+        return (
+            f'<iframe srcdoc="{escape(self.page, quote=True)}" width="100%" height="{self.height}" '
+            f'style="width: 100%; height: {self.height}px; border: 1px solid #ddd;" allowfullscreen></iframe>'
+        )
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the page to ``path`` (an .html file that opens offline)."""
+        write_text(Path(path), self.page)
+        return Path(path)
+
+    def __repr__(self) -> str:
+        return (
+            f"<GraphView: a {len(self.page):,}-character page; display it in Jupyter or .save('graph.html')>"
+        )
+
+
+def frame(
+    columns: Sequence[str], rows: Iterable[Sequence[object]], types: Mapping[str, type]
+) -> pd.DataFrame:
+    """Rows as a DataFrame with the files' column types: text columns hold "" for an empty cell, never
+    NaN; an integer column with an empty cell becomes float with NaN, as ``pd.read_csv`` makes it."""
+    import pandas as pd
+
+    rows = list(rows)
+    data = {}
+    for index, column in enumerate(columns):
+        values: list[Any] = [row[index] for row in rows]
+        kind = types.get(column, str)
+        if kind is str:
+            data[column] = pd.Series(["" if v is None else v for v in values], dtype=str)
+        elif kind is int and all(v not in ("", None) for v in values):
+            data[column] = pd.Series([int(v) for v in values], dtype="int64")
+        else:
+            data[column] = pd.Series([None if v in ("", None) else float(v) for v in values], dtype="float64")
+    return pd.DataFrame(data, columns=list(columns))
+
+
+def _node_frame(graph: nx.Graph | None, entities: Iterable[Entity]) -> pd.DataFrame:
+    table, rows = tables.node_table(graph, entities)
+    return frame(table.columns, rows, table.types)
+
+
+def _edge_frame(graph: nx.Graph | None) -> pd.DataFrame:
+    return frame(EDGES.columns, tables.edge_rows(graph) if graph is not None else (), EDGES.types)
+
+
+def _top(nodes: pd.DataFrame, type: str, n: int) -> pd.DataFrame:
+    """The first ``n`` nodes of a type in the one ranking (:mod:`pipeline.rank`)."""
+    kind = _TYPE_NAMES.get(str(type).strip().lower(), str(type).strip().lower())
+    if kind not in NODE_TYPES:
+        raise BadOptionError("type", type, " | ".join(NODE_TYPES))
+    if not isinstance(n, int) or n < 0:
+        raise BadOptionError("n", n, "a whole number of rows, 0 or more")
+    of_kind = nodes[nodes["type"] == kind]
+    records = of_kind.to_dict("records")
+    order = sorted(range(len(records)), key=lambda i: rank_key(str(records[i]["id"]), records[i]))
+    return of_kind.iloc[order[:n]].reset_index(drop=True)
+
+
+def _need_graph(graph: nx.Graph | None, what: str) -> nx.Graph:
+    if graph is None:
+        raise UsageError(f"{what} needs the graph, and this result stops before the graph stage")
+    return graph
+
+
+def _show(
+    graph: nx.Graph | None, *, top: int, height: int, title: str, titles: Mapping[str, str]
+) -> GraphView:
+    from pipeline.page import render_page
+
+    return GraphView(
+        render_page(_need_graph(graph, "show()"), top=top, title=title, titles=titles), height=height
+    )
