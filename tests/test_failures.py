@@ -163,20 +163,22 @@ def _extraction(article_id: str, *names: tuple[str, str]) -> Extraction:
 
 def test_an_article_failing_in_resolution_keeps_the_others(monkeypatch) -> None:
     from pipeline import resolve as res
+    from pipeline.resolve import rules
+    from pipeline.resolve.state import State
 
     extractions = [
         _extraction("a", ("Keir Starmer", "person"), ("Lunport", "place")),
         _extraction("b", ("Velmora", "place"), ("Kara Vilmo", "person")),
         _extraction("c", ("Keir Starmer", "person"), ("Velmora", "place")),
     ]
-    place = res._State.place
+    place = State.place
 
     def failing(self, mention):  # noqa: ANN001
         if mention.text == "Kara Vilmo":
             raise ValueError(f"cannot place {mention.text!r}")
         return place(self, mention)
 
-    monkeypatch.setattr(res._State, "place", failing)
+    monkeypatch.setattr(State, "place", failing)
     resolution = res.resolve(extractions, aliases=None)
     [failure] = resolution.failures
     assert (failure.article_id, failure.stage, failure.step, failure.error_type) == (
@@ -192,8 +194,8 @@ def test_an_article_failing_in_resolution_keeps_the_others(monkeypatch) -> None:
     }
     assert all(not m.node_id for m in resolution.mentions if m.article_id == "b")
 
-    monkeypatch.setattr(res._State, "place", place)
-    monkeypatch.setattr(res._State, "_link_article", lambda self, article_id: 1 / (article_id != "c"))
+    monkeypatch.setattr(State, "place", place)
+    monkeypatch.setattr(rules, "_link_article", lambda state, article_id: 1 / (article_id != "c"))
     resolution = res.resolve(extractions, aliases=None)
     assert [(f.article_id, f.step, f.error_type) for f in resolution.failures] == [
         ("c", "short names", "ZeroDivisionError")

@@ -338,3 +338,37 @@ def test_project_aliases_file_loads() -> None:
         [article("a", ("Daesh", "group"), ("ISIL", "group"), ("U.S.", "place"))], aliases=DEFAULT_ALIASES
     )
     assert {e.label for e in result.entities} == {"ISIS", "United States"}
+
+
+# --- the rules are a list -----------------------------------------------------------------------------
+
+
+def test_rules_run_in_order_and_a_new_rule_is_one_function() -> None:
+    extractions = [
+        article("a", "Olaf Scholz", "Scholz"),
+        article("b", ("Velmora", "place"), ("Valmora", "place")),
+    ]
+
+    def groups(resolution) -> set[frozenset[str]]:
+        return {frozenset(aliases) for aliases in nodes(resolution).values()}
+
+    assert groups(resolve(extractions, aliases=None)) == {
+        frozenset({"Olaf Scholz", "Scholz"}),  # short name
+        frozenset({"Velmora", "Valmora"}),  # fuzzy
+    }
+    # without rules every spelling stands alone
+    assert len(groups(resolve(extractions, aliases=None, rules=()))) == 4
+
+    def same_initial(state, extractions, failures) -> None:  # noqa: ANN001
+        elements = sorted(state.parent)
+        for element in elements:
+            first = next(e for e in elements if e[1][0] == element[1][0])
+            state.union(element, first, "same initial", 0.5)
+
+    joined = resolve(extractions, aliases=None, rules=(same_initial,))
+    assert groups(joined) == {
+        frozenset({"Olaf Scholz"}),
+        frozenset({"Scholz"}),
+        frozenset({"Velmora", "Valmora"}),
+    }
+    assert {m.rule for m in joined.merges if m.alias in {"Velmora", "Valmora"}} >= {"same initial"}

@@ -1,0 +1,64 @@
+"""Resolve: mentions -> canonical entities, one node per real-world person, group or place.
+
+Mentions are grouped by their normalized spelling (:func:`pipeline.names.name_key`), then groups are
+joined by rules (:mod:`pipeline.resolve.rules`), each recorded in merges.csv with a score:
+
+* ``curated``    an alias listed in the curated aliases file (which also says what never merges and what
+                 to drop; :mod:`pipeline.resolve.curated`);
+* ``acronym``    a definition in the text, "Syrian Democratic Forces (SDF)"; bare "SDF" elsewhere joins too
+                 unless the corpus defines SDF as two different things;
+* ``initials``   an all-caps name equal to the initials of one longer group in the same article;
+* ``short name`` a surname or name tail ("Starmer" -> "Keir Starmer"), or a group name that is part of
+                 a longer one with the same head word ("the Board of Deputies", "the Observatory"), or
+                 a truncation ("the Met" -> "Metropolitan Police"). One-word names are first resolved
+                 inside their own article and only then, if unambiguous, across the corpus;
+* ``fuzzy``      spelling variants ("Ras al-Ayn" / "Ras Al-Ain", "Hasaka" / "Hasakah"), with rapidfuzz.
+                 Guards: same type, same number of words, every word matching (digits exactly, short
+                 words exactly or by consonants), so "UK Treasury" never meets "US Treasury".
+
+The modules, in the order a mention meets them: :mod:`~pipeline.resolve.state` (union-find over
+spellings), :mod:`~pipeline.resolve.index` (candidate look-ups), :mod:`~pipeline.resolve.rules`,
+:mod:`~pipeline.resolve.assemble` (entities, merges, mentions with node ids).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipeline.config import DEFAULT_ALIASES
+from pipeline.records import Extraction, Failure, Resolution
+from pipeline.resolve.assemble import assemble
+from pipeline.resolve.curated import Curated
+from pipeline.resolve.rules import RULES, Rule
+from pipeline.resolve.state import State, failed
+
+__all__ = ["resolve"]
+
+
+def resolve(
+    extractions: Sequence[Extraction],
+    *,
+    aliases: str | os.PathLike[str] | None = DEFAULT_ALIASES,
+    rules: Sequence[Rule] = RULES,
+) -> Resolution:
+    """Group the person/group/place mentions of ``extractions`` into entities, with the curated
+    ``aliases`` file (None: no curated list) and ``rules`` in order."""
+    curated = Curated.load(Path(aliases)) if aliases else Curated()
+    state = State(curated)
+    failures: dict[str, Failure] = {}  # an article's first failure; its mentions keep an empty node id
+    for extraction in extractions:
+        try:
+            placed = [(mention, state.place(mention)) for mention in extraction.mentions]
+        except Exception as error:
+            failures[extraction.article_id] = failed(error, extraction.article_id, "mentions")
+            continue
+        for mention, place in placed:  # all or nothing: an article is added once every mention is placed
+            if place is not None:
+                state.add(mention, *place)
+    for rule in rules:
+        rule(state, extractions, failures)
+    resolution = assemble(state, extractions)
+    return dataclasses.replace(resolution, failures=tuple(failures[a] for a in sorted(failures)))

@@ -1,0 +1,114 @@
+"""Assembly: the sets of elements the rules left become entities, merges and resolved mentions.
+
+An entity's type is the majority of its mentions' types (a curated type wins); its label is the fullest
+spelling (or the curated name); its node id is ``type:slug`` of the label, numbered on a clash.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from pipeline.names import display_name, name_key, slug
+from pipeline.records import ENTITY_TYPES, Entity, Extraction, Mention, Merge, Resolution
+from pipeline.resolve.state import Element, State, majority
+
+
+def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
+    """One entity per set of elements holding a person, group or place; its label, type, aliases and
+    node id; a merge record for every spelling; and every mention of ``extractions`` with its node id."""
+    members: dict[Element, list[tuple[Mention, Element]]] = defaultdict(list)
+    for mention, element in state.mentions:
+        members[state.find(element)].append((mention, element))
+    drafts = []
+    for root, items in members.items():
+        votes = Counter(m.type for m, _ in items)
+        curated_name = state.groups[root].curated
+        kind = state.curated.canonical[name_key(curated_name)][1] if curated_name else majority(votes)
+        if kind not in ENTITY_TYPES:
+            continue
+        surfaces = Counter(m.text for m, _ in items)
+        # Labels and aliases as a reader sees them: an emoji or flag the model took into a name
+        # ("Emmanuel Macron 🇫") is not part of it; merges.csv keeps every spelling as written.
+        shown: Counter[str] = Counter()
+        for text, count in surfaces.items():
+            shown[display_name(text)] += count
+        label = curated_name or _fullest(shown)
+        if not curated_name:  # a tie goes to the type the fullest name was given
+            given = Counter(m.type for m, _ in items if display_name(m.text) == label)
+            kind = majority(votes, tie_break=given)
+        drafts.append((root, kind, label, items, surfaces, shown))
+    node_ids = _node_ids([(kind, label, len(items)) for _, kind, label, items, _, _ in drafts])
+    entities, merges, resolved = [], [], {}
+    for (_, kind, label, items, surfaces, shown), node_id in zip(drafts, node_ids, strict=True):
+        article_ids = tuple(sorted({m.article_id for m, _ in items}))
+        entities.append(Entity(node_id, label, kind, tuple(sorted(shown)), len(items), article_ids))
+        elements_of: dict[str, set[Element]] = defaultdict(set)
+        for m, e in items:
+            elements_of[m.text].add(e)
+        for surface in sorted(surfaces):
+            merges.append(
+                Merge(surface, node_id, *_merge_rule(state, surface, label, sorted(elements_of[surface])))
+            )
+        for mention, _ in items:
+            resolved[id(mention)] = node_id
+    # Mention(...) directly: dataclasses.replace costs several times more, on every mention of the corpus.
+    mentions = tuple(
+        Mention(
+            m.article_id,
+            m.sentence,
+            m.start,
+            m.end,
+            m.text,
+            m.label,
+            m.type,
+            m.origin,
+            resolved.get(id(m), ""),
+        )
+        for e in extractions
+        for m in e.mentions
+    )
+    return Resolution(
+        entities=tuple(sorted(entities, key=lambda e: e.node_id)),
+        merges=tuple(sorted(merges, key=lambda m: (m.node_id, m.alias))),
+        mentions=mentions,
+    )
+
+
+def _merge_rule(state: State, surface: str, label: str, elements: list[Element]) -> tuple[str, float]:
+    """Why ``surface`` joined the entity called ``label``: merges.csv's rule and score."""
+    if surface == label:
+        return "label", 1.0
+    key = name_key(surface)
+    if key == name_key(label):
+        return "spelling", 1.0
+    if key in state.curated.canonical:
+        return "curated", 1.0
+    rules = sorted(
+        (state.joined_by[e] for e in elements if e in state.joined_by), key=lambda r: (-r[1], r[0])
+    )
+    return rules[0] if rules else ("spelling", 1.0)
+
+
+def _fullest(surfaces: Counter[str]) -> str:
+    """The label: most words, not an all-caps acronym, then most frequent, then alphabetical."""
+
+    def rank(item: tuple[str, int]) -> tuple[int, int, int, str]:
+        text, count = item
+        acronym = text.replace(".", "").isupper() and len(text.split()) == 1
+        return (acronym, -len(text.split()), -count, text)
+
+    return sorted(surfaces.items(), key=rank)[0][0]
+
+
+def _node_ids(items: Sequence[tuple[str, str, int]]) -> list[str]:
+    """type:slug ids; a clash (two entities, one slug) numbers the less mentioned one."""
+    order = sorted(range(len(items)), key=lambda i: (-items[i][2], items[i][1], items[i][0]))
+    seen: Counter[str] = Counter()
+    ids = [""] * len(items)
+    for index in order:
+        kind, label, _ = items[index]
+        base = f"{kind}:{slug(label)}"
+        seen[base] += 1
+        ids[index] = base if seen[base] == 1 else f"{base}-{seen[base]}"
+    return ids

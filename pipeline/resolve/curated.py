@@ -1,0 +1,46 @@
+"""Curated aliases: the analysts' list of canonical names, pairs that never merge, strings to drop."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from pipeline.errors import UsageError
+from pipeline.names import name_key
+from pipeline.records import ENTITY_TYPES
+
+
+@dataclass
+class Curated:
+    """What models/aliases.yml says: canonical names (with their type) by alias key, never-merge pairs,
+    dropped strings."""
+
+    canonical: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias key -> (name, type)
+    never: list[tuple[str, str]] = field(default_factory=list)  # pairs of name keys
+    drop: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, path: Path) -> Curated:
+        if not path.exists():
+            raise UsageError(f"aliases file not found: {path}")
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as error:
+            raise UsageError(f"{path}: not valid YAML ({error})") from error
+        curated = cls()
+        for index, item in enumerate(data.get("entities") or [], start=1):
+            if not isinstance(item, dict) or not item.get("name") or item.get("type") not in ENTITY_TYPES:
+                raise UsageError(
+                    f"{path}: entity #{index} ({item!r}) needs a name and a type ({', '.join(ENTITY_TYPES)})"
+                )
+            name, kind = str(item["name"]), str(item["type"])
+            for alias in [name, *(str(a) for a in item.get("aliases") or [])]:
+                curated.canonical.setdefault(name_key(alias), (name, kind))
+        for pair in data.get("never_merge") or []:
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise UsageError(f"{path}: never_merge entries are pairs of names, got {pair!r}")
+            curated.never.append((name_key(str(pair[0])), name_key(str(pair[1]))))
+        curated.drop = {name_key(str(s)) for s in data.get("drop") or []}
+        return curated

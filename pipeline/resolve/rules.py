@@ -1,0 +1,268 @@
+"""The rules that join elements into entities, one function each, run in the order of :data:`RULES`.
+
+Every rule has the signature ``rule(state, extractions, failures)``: it reads the
+:class:`~pipeline.resolve.state.State` and joins elements with :meth:`~pipeline.resolve.state.State.union`
+(which records the rule's name and score for merges.csv, and refuses what the curated list forbids). An
+article whose part of a rule raises is recorded in ``failures``, and the rule goes on with the others. A
+new rule is one function added to :data:`RULES`.
+
+* :func:`acronyms`                  "Long Form (LF)" definitions in the text;
+* :func:`short_names_in_articles`   a short form -> a longer name in the same article ("Starmer" ->
+                                    "Keir Starmer", "the Observatory", initials "SOHR");
+* :func:`short_names_across_corpus` short forms no article resolved -> the one entity the corpus offers;
+* :func:`spelling_variants`         "Ras al-Ayn" / "Ras Al-Ain", with rapidfuzz and word-by-word guards.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+
+from pipeline.names import head_word, initials, name_key, skeleton
+from pipeline.records import ENTITY_TYPES, Extraction, Failure
+from pipeline.resolve.index import SINGLE_WORD_SIMILARITY, NameIndex, close_surname
+from pipeline.resolve.state import GLOBAL, Element, State, failed, majority
+
+#: Token similarity (rapidfuzz ratio, 0-100) above which two longer words are spelling variants.
+TOKEN_SIMILARITY = 80
+#: Whole-name similarity below which two names are never compared word by word (a fast prefilter).
+SHORTLIST_SIMILARITY = 60
+#: Score written to merges.csv for a short form joined across the corpus.
+CORPUS_SCORE = 0.7
+
+Rule = Callable[[State, Sequence[Extraction], dict[str, Failure]], None]
+
+
+def short_names_in_articles(
+    state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]
+) -> None:
+    """Short forms -> a longer name in the same article: the one that fits, or the one just before.
+    An article whose rules raise is recorded in ``failures``; the merges made before stay."""
+    for article_id in sorted(state.articles):
+        try:
+            _link_article(state, article_id)
+        except Exception as error:
+            failures.setdefault(article_id, failed(error, article_id, "short names"))
+
+
+def _link_article(state: State, article_id: str) -> None:
+    present = sorted(state.articles[article_id])
+    # Each short form is compared with the names that could match it (holding its words, its
+    # initials, a first-word prefix or a close surname), not with every name of the article.
+    index = NameIndex(present, state.surface)
+    for element in present:
+        if state.groups[state.find(element)].curated:
+            continue
+        kind = majority(state.types[element])
+        surface = state.surface(element)
+        acronym = surface.replace(".", "") if surface.isupper() and len(surface) >= 2 else ""
+        pool = index.around(element[1], initials=acronym, surnames=True)
+        for rule, candidates, score in _short_form_candidates(state, element, kind, pool, article_id):
+            target = _pick(state, element, candidates, article_id)
+            if target is not None:
+                state.union(element, target, rule, score)
+                break
+
+
+def _pick(state: State, element: Element, candidates: Sequence[Element], article_id: str) -> Element | None:
+    """The one candidate entity, or among several the one named last before ``element`` (at most one
+    sentence earlier), as a reader would take "the Bank" right after "the Bank of England"."""
+    general = _most_general(candidates)
+    roots = {state.find(c) for c in general}
+    if len(roots) == 1:
+        return roots.pop()
+    if not roots:
+        return None
+    first = min(p for p in state.positions[element] if p[0] == article_id)
+    preceding = [
+        (position, state.find(c))
+        for c in general
+        for position in state.positions[c]
+        if position[0] == article_id and position[1] < first[1]
+    ]
+    if not preceding:
+        return None
+    (_, _, sentence), root = max(preceding)
+    return root if sentence >= first[2] - 1 else None
+
+
+def _short_form_candidates(
+    state: State, element: Element, kind: str, present: Sequence[Element], article_id: str | None = None
+) -> Iterable[tuple[str, list[Element], float]]:
+    """(rule, candidates, score) in order of preference. ``article_id`` set: candidates are in that
+    article, which allows the riskier rules (given names, mistyped surnames, spelling variants)."""
+    key = element[1]
+    words = key.split()
+    longer = [c for c in present if c != element and len(c[1].split()) > len(words)]
+    same_kind = [c for c in longer if state.kind(c) == kind]
+    people = [c for c in longer if state.kind(c) == "person"]
+    if kind == "person":
+        yield "short name", [c for c in same_kind if c[1].split()[-len(words) :] == words], 1.0
+    elif kind == "group":
+        surface = state.surface(element)
+        if surface.isupper() and len(surface) >= 2:
+            yield (
+                "initials",
+                [c for c in same_kind if initials(state.surface(c)) == surface.replace(".", "")],
+                1.0,
+            )
+        head = head_word(key)
+        yield (
+            "short name",
+            [c for c in same_kind if head_word(c[1]) == head and _subsequence(words, c[1].split())],
+            1.0,
+        )
+        if len(words) == 1 and len(key) >= 3 and not surface.isupper():
+            yield (
+                "short name",
+                [c for c in same_kind if c[1].split()[0].startswith(key) and c[1].split()[0] != key],
+                0.9,
+            )
+    if article_id is None:
+        return
+    if kind == "person" and len(words) == 1:
+        yield "short name", [c for c in same_kind if c[1].split()[0] == key], 0.9  # "Tedros"
+    if kind == "person" or state.only_in(element, article_id):
+        # The model calls a surname a place or group now and then ("Scholz said"), or spells it
+        # another way ("Zelenskyy"): a full name in the same article settles it.
+        yield "short name", [c for c in people if c[1].split()[-len(words) :] == words], 0.9
+        if len(words) == 1 and len(key) >= 5:
+            yield (
+                "short name",
+                [c for c in people if close_surname(key, c[1].split()[-1])],
+                0.8,
+            )
+
+
+def acronyms(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
+    """ "Long Form (LF)" definitions: in the defining article always; elsewhere if the corpus agrees.
+    Articles that failed before are left out."""
+    extractions = [e for e in extractions if e.article_id not in failures]
+    definitions: dict[str, set[str]] = defaultdict(set)
+    for extraction in extractions:
+        try:
+            keys = [(name_key(short), name_key(long)) for short, long in extraction.abbreviations]
+        except Exception as error:
+            failures.setdefault(extraction.article_id, failed(error, extraction.article_id, "acronyms"))
+            continue
+        for short, long in keys:
+            definitions[short].add(long)
+            short_element = (extraction.article_id, short)
+            if short_element not in state.parent:
+                short_element = (GLOBAL, short)
+            long_element = (GLOBAL, long)
+            if short_element in state.parent and long_element in state.parent:
+                state.union(short_element, long_element, "acronym", 1.0)
+    for short, longs in sorted(definitions.items()):
+        targets = [(GLOBAL, long) for long in longs if (GLOBAL, long) in state.parent]
+        if len({state.find(t) for t in targets}) != 1:
+            continue  # undefined here, or defined as different things: leave to the articles
+        for element in sorted(state.by_key.get(short, ())):
+            if state.find(element) != state.find(targets[0]):
+                state.union(element, targets[0], "acronym", 1.0)
+
+
+def short_names_across_corpus(
+    state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]
+) -> None:
+    """Short forms no article resolved: join the one entity the corpus offers, else stand alone."""
+    index = NameIndex(
+        [e for e in sorted(state.parent) if e[0] == GLOBAL or len(e[1].split()) > 1], state.surface
+    )
+    for key in sorted(state.by_key):
+        scoped = sorted(e for e in state.by_key[key] if e[0] != GLOBAL)
+        pending = [e for e in scoped if state.groups[state.find(e)].size == 1]
+        if not pending:
+            continue
+        resolved = {state.find(e) for e in scoped if e not in pending}
+        target: Element | None = next(iter(resolved)) if len(resolved) == 1 else None
+        if not resolved:
+            kind = majority(sum((state.types[e] for e in pending), Counter()))
+            for _, candidates, _ in _short_form_candidates(state, pending[0], kind, index.around(key)):
+                roots = {state.find(c) for c in _most_general(candidates)}
+                if len(roots) == 1:
+                    target = roots.pop()
+                    break
+        if target is not None:
+            for element in pending:
+                state.union(element, target, "short name", CORPUS_SCORE)
+            continue
+        anchor = state.element((GLOBAL, key))
+        for element in pending:
+            state.union(element, anchor, "spelling", 1.0)
+
+
+def spelling_variants(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
+    """Spelling variants among the remaining sets, blocked by type, word count and first letter."""
+    # Only corpus-level names take part: a one-word short form was resolved inside its article on
+    # purpose, and the same short form on two nodes ("Smith") must not pull them together.
+    blocks: dict[tuple[str, int, str], list[tuple[Element, str]]] = defaultdict(list)
+    for element in sorted(state.parent):
+        if element[0] == GLOBAL:
+            key = element[1]
+            blocks[(state.type_of(element), len(key.split()), key[:1])].append((element, key))
+    for (kind, _, _), members in sorted(blocks.items()):
+        if kind not in ENTITY_TYPES or len(members) < 2:
+            continue
+        keys = [key for _, key in members]
+        # A C-speed shortlist: spelling variants score far above this on the whole name; only the
+        # shortlisted pairs go through the word-by-word guard.
+        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=SHORTLIST_SIMILARITY)
+        for i, j in zip(*scores.nonzero(), strict=True):
+            if i >= j:
+                continue
+            (root_a, key_a), (root_b, key_b) = members[i], members[j]
+            if key_a == key_b or state.find(root_a) == state.find(root_b):
+                continue
+            if _spelling_variants(key_a, key_b):
+                score = round(fuzz.ratio(key_a, key_b) / 100, 3)
+                alias, canonical = sorted(
+                    (state.find(root_a), state.find(root_b)),
+                    key=lambda r: (sum(state.groups[r].types.values()), r),
+                )
+                state.union(alias, canonical, "fuzzy", score)
+
+
+# --- pure helpers -----------------------------------------------------------------------------------
+
+
+def _most_general(candidates: Sequence[Element]) -> list[Element]:
+    """Drop candidates that extend another one: for "Fed", "Federal Reserve" and not also
+    "Federal Reserve Bank of New York"."""
+    keys = {c[1] for c in candidates}
+    # c[1].startswith(k + " ") for some key k: some word-prefix of c[1] is a key (one look-up per space).
+    return [c for c in candidates if not any(c[1][:i] in keys for i, ch in enumerate(c[1]) if ch == " ")]
+
+
+def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
+    iterator = iter(long)
+    return all(word in iterator for word in short)
+
+
+def _spelling_variants(a: str, b: str) -> bool:
+    """Word-by-word guard: every word equal or a close variant, digits equal, and for several-word
+    names at least one identical word of three letters or more to anchor the match."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) or a == b:
+        return a == b
+    if len(words_a) == 1:  # nothing else anchors the match: close spelling and nearly the same length
+        similar = fuzz.ratio(a, b) >= SINGLE_WORD_SIMILARITY
+        return min(len(a), len(b)) >= 4 and abs(len(a) - len(b)) <= 1 and similar
+    anchored = False
+    for x, y in zip(words_a, words_b, strict=True):
+        if x == y:
+            anchored = anchored or len(x) >= 3
+            continue
+        if any(ch.isdigit() for ch in x + y):
+            return False
+        close = min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= TOKEN_SIMILARITY
+        same_consonants = skeleton(x) == skeleton(y) and skeleton(x) != "" and x[0] == y[0]
+        if not (close or same_consonants):
+            return False
+    return anchored
+
+
+#: The rules, in the order they run.
+RULES: tuple[Rule, ...] = (acronyms, short_names_in_articles, short_names_across_corpus, spelling_variants)
