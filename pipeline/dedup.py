@@ -19,7 +19,7 @@ from typing import Protocol
 import numpy as np
 
 from pipeline.config import NEAR_DUPLICATE_THRESHOLD
-from pipeline.ingest import article_key
+from pipeline.ingest.articles import article_key
 from pipeline.records import Article
 
 SHINGLE_WORDS = 5

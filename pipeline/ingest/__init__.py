@@ -1,0 +1,107 @@
+"""Ingest: input files and folders -> :class:`~pipeline.records.Article` records.
+
+Formats, chosen by extension, one module each (:data:`READERS`; a new format is one module with a
+``read_*`` function added there):
+
+* ``.txt``  (:mod:`~pipeline.ingest.txt`) a plain article or a scraped page holding several article blocks;
+* ``.jsonl`` / ``.ndjson``  (:mod:`~pipeline.ingest.jsonl`) one JSON object per line;
+* ``.csv`` / ``.tsv``  (:mod:`~pipeline.ingest.delimited`) one article per row, text column found by name;
+* ``.html`` / ``.htm``  (:mod:`~pipeline.ingest.htmlpage`) title from ``<h1>``, body from ``<p>`` elements.
+
+Files are found by :mod:`~pipeline.ingest.discovery`, decoded by :mod:`~pipeline.ingest.decoding`, and
+made into records by :mod:`~pipeline.ingest.articles`. One bad file or line never stops the run: it
+becomes a :class:`~pipeline.records.Skipped` with a reason.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+
+from pipeline.errors import InputError, NoInputsError
+from pipeline.ingest.articles import article_key
+from pipeline.ingest.decoding import decode
+from pipeline.ingest.delimited import read_csv, read_tsv
+from pipeline.ingest.discovery import SUFFIXES, discover, shown
+from pipeline.ingest.htmlpage import read_html
+from pipeline.ingest.jsonl import read_jsonl
+from pipeline.ingest.txt import read_txt
+from pipeline.io.files import read_regular
+from pipeline.records import Article, Corpus, Skipped
+
+__all__ = ["MAX_FILE_BYTES", "READERS", "SUFFIXES", "article_key", "ingest"]
+
+#: The largest file read (``--max-file-mb``): a file is read whole into memory, and an input this large
+#: is more likely a dump or a device than news.
+MAX_FILE_BYTES = 256_000_000
+
+#: reader(text, source, encoding, *, text_field, text_column, notes) -> (articles, skipped lines)
+Reader = Callable[..., tuple[list[Article], list[Skipped]]]
+READERS: dict[str, Reader] = {
+    ".txt": read_txt,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".csv": read_csv,
+    ".tsv": read_tsv,
+    ".html": read_html,
+    ".htm": read_html,
+}
+
+Progress = Callable[[int, int], None]
+
+
+def ingest(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    text_field: str | None = None,
+    text_column: str | None = None,
+    follow_links: bool = False,
+    max_file_bytes: int = MAX_FILE_BYTES,
+    progress: Progress | None = None,
+) -> Corpus:
+    """Read every supported file under ``paths`` into articles (not yet de-duplicated).
+
+    Only regular files of at most ``max_file_bytes`` are read. In folders, a symbolic link is followed
+    only when it leads to a place inside ``paths`` (or with ``follow_links``), and a folder holding an
+    earlier kg run (its manifest.json) is left out: its CSVs are outputs, not news.
+
+    Raises :class:`MissingPathError` for a path that does not exist and :class:`NoInputsError` when the
+    paths hold no supported file; every other problem is recorded in ``Corpus.skipped``.
+    """
+    files, ignored, skipped, runs = discover(paths, follow_links=follow_links)
+    if not files and not skipped:
+        raise NoInputsError([shown(p) for p in paths], SUFFIXES, runs=[shown(r) for r in runs])
+    articles: list[Article] = []
+    skipped = list(skipped)
+    encodings: list[tuple[str, str]] = []
+    delimiters: list[
+        tuple[str, str]
+    ] = []  # (file, delimiter name) for .csv files that are not comma-separated
+    for done, path in enumerate(files, start=1):
+        source = shown(path)
+        try:
+            text, encoding = decode(read_regular(path, max_bytes=max_file_bytes), source)
+            reader = READERS[path.suffix.lower()]
+            found, bad = reader(
+                text, source, encoding, text_field=text_field, text_column=text_column, notes=delimiters
+            )
+        except InputError as error:
+            skipped.append(Skipped(source, error.reason))
+        else:
+            articles.extend(found)
+            skipped.extend(bad)
+            if encoding != "utf-8":
+                encodings.append((source, encoding))
+            if not found and not bad:
+                skipped.append(Skipped(source, "no article text found"))
+        if progress:
+            progress(done, len(files))
+    return Corpus(
+        articles=tuple(articles),
+        skipped=tuple(Skipped(shown(s.source), shown(s.reason)) for s in skipped),
+        files=tuple(shown(f) for f in files),
+        ignored=tuple(shown(f) for f in ignored),
+        encodings=tuple(encodings),
+        runs=tuple(shown(r) for r in runs),
+        delimiters=tuple(delimiters),
+    )

@@ -1,0 +1,178 @@
+"""From an input's text and fields to an :class:`~pipeline.records.Article`: paragraphs, the id derived
+from the normalized body, the title, date, url and metadata fields, text made safe to write."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+from pipeline.errors import InputError
+from pipeline.ingest.decoding import CONTROL
+from pipeline.io.files import without_surrogates
+from pipeline.names import strip_invisible
+from pipeline.records import Article
+
+TEXT_KEYS = (
+    "text",
+    "body",
+    "content",
+    "article",
+    "maintext",
+    "full_text",
+    "fulltext",
+    "story",
+    "article_text",
+)
+TITLE_KEYS = ("title", "headline")
+DATE_KEYS = ("date", "published", "published_at", "publish_date", "pubdate", "datetime", "timestamp")
+URL_KEYS = ("url", "link", "href")
+
+#: A run this long without a space is not language (an embedded image, a minified script, a blob): it
+#: holds no names, yet spaCy would spend minutes on it, so bodies lose it. A 3 MB blob costs 5 minutes.
+MAX_WORD_CHARS = 200
+_NOT_WORDS = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
+NO_READABLE_TEXT = f"no readable text (only runs of more than {MAX_WORD_CHARS} characters without a space)"
+
+
+def _paragraphs(lines: Sequence[str]) -> list[str]:
+    """Paragraphs of a body given as lines.
+
+    Text that uses blank lines between paragraphs may be hard-wrapped, so lines between blank lines are
+    joined; text without blank lines has one paragraph per line.
+    """
+    stripped = [" ".join(line.split()) for line in lines]
+    while stripped and not stripped[-1]:
+        stripped.pop()
+    while stripped and not stripped[0]:
+        stripped.pop(0)
+    if "" not in stripped:
+        return [line for line in stripped if line]
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in stripped + [""]:
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    return paragraphs
+
+
+def body_of(text: str) -> str:
+    """A body as the later stages read it: paragraphs separated by a blank line, runs without a space
+    (blobs) removed."""
+    text = _NOT_WORDS.sub(" ", text)
+    return "\n\n".join(_paragraphs(text.split("\n")))
+
+
+def clean_line(value: object) -> str:
+    """A value as one line of single-spaced text ("" for None)."""
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def article_key(body: str) -> str:
+    """The id-bearing normal form of a body: case, whitespace and punctuation differences vanish."""
+    return " ".join(re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", body).casefold()).split())
+
+
+def _article_id(body: str) -> str:
+    return hashlib.sha1(article_key(body).encode("utf-8")).hexdigest()[:16]
+
+
+def article(
+    *,
+    source: str,
+    position: int,
+    title: str,
+    body: str,
+    encoding: str,
+    caption: str = "",
+    fields: dict[str, object] | None = None,
+) -> Article:
+    """The record of one article; ``fields`` are the input's other fields (date, url, metadata)."""
+    fields = dict(fields or {})
+    date = _pop_first(fields, DATE_KEYS)
+    url = _pop_first(fields, URL_KEYS)
+    metadata = tuple(
+        sorted((_safe(str(k)), _safe(_metadata_value(v))) for k, v in fields.items() if _metadata_value(v))
+    )
+    body = _safe(body)
+    return Article(
+        article_id=_article_id(body),
+        source=source,
+        position=position,
+        title=_safe(clean_line(title)),
+        body=body,
+        caption=_safe(clean_line(caption)),
+        date=_safe(date),
+        url=_safe(url),
+        metadata=metadata,
+        encoding=encoding,
+    )
+
+
+def _safe(text: str) -> str:
+    """JSON strings may spell out what a decoded file never holds: control characters ("\\u001b"), lone
+    surrogates ("\\ud83d", half an emoji cut by a truncated export), invisible format characters."""
+    if text.isprintable():
+        return text
+    return strip_invisible(CONTROL.sub("", without_surrogates(text)))
+
+
+def _pop_first(fields: dict[str, object], keys: Sequence[str]) -> str:
+    lowered = {k.lower(): k for k in fields}
+    for key in keys:
+        if key in lowered:
+            value = _metadata_value(fields.pop(lowered[key]))
+            if value:
+                return value
+    return ""
+
+
+def _metadata_value(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return clean_line(value)
+
+
+def from_fields(
+    record: dict[str, object], where: str, position: int, encoding: str, chosen: str | None, option: str
+) -> Article:
+    """The article of a JSONL object or CSV row: text from the field ``chosen`` (or the first of
+    :data:`TEXT_KEYS`), title, date and url from their usual names, the other fields as metadata.
+    ``option`` names the command-line option that chooses the text field, for the error message."""
+    fields = {str(k): v for k, v in record.items()}
+    key = text_key(fields, chosen)
+    if key is None:
+        seen = ", ".join(fields) or "none"
+        wanted = repr(chosen) if chosen else "one of " + ", ".join(TEXT_KEYS)
+        raise InputError(where, f"no text field {wanted} (fields seen: {seen}); name it with {option}")
+    value = fields.pop(key)
+    if isinstance(value, dict | list):
+        inside = f" (fields inside it: {', '.join(map(str, value))})" if isinstance(value, dict) else ""
+        kind = "an object" if isinstance(value, dict) else "a list"
+        raise InputError(
+            where, f"field {key!r} holds {kind}{inside}, not text; name the text field with {option}"
+        )
+    if isinstance(value, bool | int | float):
+        raise InputError(where, f"field {key!r} holds {json.dumps(value)}, not text")
+    if value is None or not str(value).strip():
+        raise InputError(where, f"empty text in field {key!r}")
+    body = body_of(str(value))
+    if not body:
+        raise InputError(where, f"field {key!r}: {NO_READABLE_TEXT}")
+    title = _pop_first(fields, TITLE_KEYS)
+    return article(source=where, position=position, title=title, body=body, encoding=encoding, fields=fields)
+
+
+def text_key(fields: Mapping[str, object], chosen: str | None) -> str | None:
+    """The field holding the text: ``chosen`` or the first of :data:`TEXT_KEYS`, in any case."""
+    lowered = {k.lower(): k for k in fields}
+    if chosen:
+        return lowered.get(chosen.lower())
+    return next((lowered[k] for k in TEXT_KEYS if k in lowered), None)

@@ -1,0 +1,110 @@
+"""Finding the input files: folders searched recursively, each file and folder once, links followed
+only inside the inputs, folders holding an earlier kg run left out."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipeline.errors import MissingPathError
+from pipeline.io.files import without_surrogates
+from pipeline.io.folder import MANIFEST, output_kind
+from pipeline.records import Skipped
+
+#: The extensions ingest reads (see :data:`pipeline.ingest.READERS`).
+SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".tsv", ".html", ".htm")
+
+
+def shown(value: object) -> str:
+    """A path or message as text that can be written: a file name that is not UTF-8 reaches Python
+    with lone surrogates standing for its bytes, which no UTF-8 file or terminal accepts."""
+    return without_surrogates(str(value))
+
+
+def discover(
+    paths: Sequence[str | os.PathLike[str]], *, follow_links: bool
+) -> tuple[list[Path], list[Path], list[Skipped], list[Path]]:
+    """Files to read (sorted, each once), files ignored for their extension, folders and links that
+    could not be used, and folders left out because they hold an earlier kg run."""
+    files: dict[str, Path] = {}
+    ignored: list[Path] = []
+    skipped: list[Skipped] = []
+    runs: list[Path] = []
+    # A link inside an input folder may only lead somewhere inside the inputs the user named.
+    roots = [os.path.realpath(p) for p in paths]
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            raise MissingPathError(shown(path))
+        if path.is_dir():
+            found, unsupported, bad, nested = _walk(path, roots=roots, follow_links=follow_links)
+            ignored.extend(unsupported)
+            skipped.extend(bad)
+            runs.extend(nested)
+        elif path.suffix.lower() in SUFFIXES:
+            found = [path]
+        else:
+            skipped.append(Skipped(str(path), f"unsupported file type {path.suffix or '(none)'!r}"))
+            found = []
+        for file in found:
+            files.setdefault(os.path.realpath(file), file)
+    return sorted(files.values(), key=str), sorted(ignored, key=str), skipped, runs
+
+
+def _walk(
+    root: Path, *, roots: Sequence[str], follow_links: bool
+) -> tuple[list[Path], list[Path], list[Skipped], list[Path]]:
+    """Recursive listing that never enters the same folder twice, follows a symbolic link only to a
+    place inside ``roots`` (unless ``follow_links``) and leaves out folders holding a kg run."""
+    found: list[Path] = []
+    unsupported: list[Path] = []
+    bad: list[Skipped] = []
+    runs: list[Path] = []
+    seen: set[str] = set()
+
+    def on_error(error: OSError) -> None:
+        bad.append(Skipped(str(error.filename), f"cannot list folder: {error.strerror}"))
+
+    def leads_out(path: str) -> bool:
+        if follow_links or not os.path.islink(path):
+            return False
+        if _inside(os.path.realpath(path), roots):
+            return False
+        target = os.readlink(path)
+        bad.append(
+            Skipped(
+                path, f"symbolic link to {target}, outside the inputs: not followed (--follow-links reads it)"
+            )
+        )
+        return True
+
+    for folder, dirnames, filenames in os.walk(root, followlinks=True, onerror=on_error):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        if MANIFEST in filenames and output_kind(Path(folder)):
+            runs.append(Path(folder))  # an earlier run's outputs (mentions.csv has a text column)
+            dirnames[:] = []
+            continue
+        dirnames[:] = sorted(d for d in dirnames if not leads_out(os.path.join(folder, d)))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            file = Path(folder) / name
+            if file.suffix.lower() not in SUFFIXES:
+                unsupported.append(file)
+            elif leads_out(str(file)):
+                continue
+            elif file.is_file():
+                found.append(file)
+            else:
+                kind = "a broken link" if not file.exists() else "a FIFO, device or socket"
+                bad.append(Skipped(str(file), f"not a regular file ({kind}); only regular files are read"))
+    return found, unsupported, bad, runs
+
+
+def _inside(path: str, roots: Sequence[str]) -> bool:
+    return any(os.path.commonpath([path, root]) == root for root in roots)

@@ -1,0 +1,218 @@
+"""``.html`` / ``.htm``: title from ``<h1>`` (or ``<title>``), body from the ``<p>`` elements."""
+
+from __future__ import annotations
+
+from collections import Counter
+from html.parser import HTMLParser
+
+from pipeline.errors import InputError
+from pipeline.ingest.articles import article, clean_line
+from pipeline.records import Article, Skipped
+
+
+class _ArticleHTML(HTMLParser):
+    """The title, the first <h1> and every <p> of a page, read the way a browser builds the page.
+
+    The standard library's tokenizer (entities, comments, script and style contents, broken markup)
+    with the part of HTML's tree construction that decides where a paragraph ends: a <p> ends at its
+    end tag, at the start of the next block (another <p>, <div>, a heading, a list, a table cell...), at
+    the end of an element holding it, or at the end of the page; valid HTML5 leaves most <p> open. A
+    heading ends at the start of a block too (browsers would let a stray <p> into an unclosed <h1>).
+
+    Page furniture (<nav>, <header>, <footer>, <aside>, <figure>) is left out when the page closes it.
+    An unclosed one holds, in the browser's tree, everything after it: the article itself. Knowing which
+    elements were closed by their own end tag is why this reads tokens rather than a library's finished
+    tree, which no longer says so. Every step is constant time per tag (amortized), whatever the nesting.
+    """
+
+    _FURNITURE = frozenset({"nav", "header", "footer", "aside", "figure"})
+    _NEVER_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "math"})
+    _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+    #: Start tags that close an open <p> (HTML's list, plus table parts and list items).
+    _CLOSE_P = frozenset(
+        [
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "center",
+            "details",
+            "dialog",
+            "dir",
+            "div",
+            "dl",
+            "dd",
+            "dt",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "footer",
+            "form",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "header",
+            "hgroup",
+            "hr",
+            "li",
+            "listing",
+            "main",
+            "menu",
+            "nav",
+            "ol",
+            "p",
+            "plaintext",
+            "pre",
+            "section",
+            "summary",
+            "table",
+            "tbody",
+            "td",
+            "tfoot",
+            "th",
+            "thead",
+            "tr",
+            "ul",
+            "xmp",
+        ]
+    )
+    #: A <p> inside one of these is out of reach of a block start outside it (HTML's "button scope").
+    _SCOPE = frozenset({"table", "td", "th", "caption", "button", "object", "marquee", "applet", "template"})
+    _VOID = frozenset(
+        [
+            "area",
+            "base",
+            "br",
+            "col",
+            "embed",
+            "hr",
+            "img",
+            "input",
+            "link",
+            "meta",
+            "param",
+            "source",
+            "track",
+            "wbr",
+            "keygen",
+            "frame",
+        ]
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title = ""
+        self.h1 = ""
+        self.paragraphs: list[str] = []
+        self._stack: list[_Element] = []
+        self._open: Counter[str] = Counter()
+        self._markers: list[int] = []  # stack positions of open <p> and scope elements
+        self._ignoring = 0
+        self._collecting: list[list[str]] = []  # text of the open <p>, <h1> and <title>, innermost last
+        self._furniture: list[tuple[int, int]] = []  # paragraph ranges inside closed furniture
+
+    # tokens -----------------------------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._CLOSE_P:
+            if self._markers and self._stack[self._markers[-1]].tag == "p":
+                self._close_through(self._markers[-1])
+            if self._stack and self._stack[-1].tag in self._HEADINGS:
+                self._close_through(len(self._stack) - 1)
+        if tag == "br":
+            self._data(" ")
+        if tag in self._VOID:
+            return
+        if tag == "p" or tag in self._SCOPE:
+            self._markers.append(len(self._stack))
+        element = _Element(tag, len(self.paragraphs))
+        self._stack.append(element)
+        self._open[tag] += 1
+        if element.text is not None:
+            self._collecting.append(element.text)
+        if tag in self._NEVER_TEXT:
+            self._ignoring += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in self._VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._open[tag]:
+            return  # a stray end tag: browsers ignore it too
+        position = len(self._stack) - 1
+        while self._stack[position].tag != tag:
+            position -= 1
+        self._stack[position].closed = True
+        self._close_through(position)
+
+    def handle_data(self, data: str) -> None:
+        if not self._ignoring:
+            self._data(data)
+
+    def close(self) -> None:
+        super().close()
+        if self._stack:
+            self._close_through(0)
+        dropped = [False] * len(self.paragraphs)
+        for first, end in sorted(self._furniture, key=lambda r: (r[0], -r[1])):  # outer ranges first
+            for index in range(first, end):
+                if dropped[index]:
+                    break  # nested ranges: the rest is marked already
+                dropped[index] = True
+        self.paragraphs = [p for p, drop in zip(self.paragraphs, dropped, strict=True) if not drop]
+
+    # the open elements ------------------------------------------------------------------------------
+
+    def _data(self, data: str) -> None:
+        if self._collecting:  # the innermost open <p>, <h1> or <title> gets the text
+            self._collecting[-1].append(data)
+
+    def _close_through(self, position: int) -> None:
+        """Close the open elements from the innermost down to ``position``."""
+        while len(self._stack) > position:
+            element = self._stack.pop()
+            self._open[element.tag] -= 1
+            if self._markers and self._markers[-1] == len(self._stack):
+                self._markers.pop()
+            if element.tag in self._NEVER_TEXT:
+                self._ignoring -= 1
+            if element.text is not None:
+                self._collecting.pop()
+                self._finish(element)
+            elif element.tag in self._FURNITURE and element.closed:
+                self._furniture.append((element.paragraphs, len(self.paragraphs)))
+
+    def _finish(self, element: _Element) -> None:
+        text = clean_line("".join(element.text or ()))
+        if element.tag == "p" and text:
+            self.paragraphs.append(text)
+        elif element.tag == "title" and not self.title:
+            self.title = text
+        elif element.tag == "h1" and not self.h1:
+            self.h1 = text
+
+
+class _Element:
+    __slots__ = ("closed", "paragraphs", "tag", "text")
+
+    def __init__(self, tag: str, paragraphs: int) -> None:
+        self.tag = tag
+        self.paragraphs = paragraphs  # paragraphs finished before it opened
+        self.closed = False  # by its own end tag
+        self.text: list[str] | None = [] if tag in {"p", "title", "h1"} else None
+
+
+def read_html(text: str, source: str, encoding: str, **_: object) -> tuple[list[Article], list[Skipped]]:
+    parser = _ArticleHTML()
+    parser.feed(text)
+    parser.close()
+    body = "\n\n".join(parser.paragraphs)
+    if not body:
+        raise InputError(source, "HTML page has no <p> paragraphs")
+    title = parser.h1 or parser.title
+    return [article(source=source, position=0, title=title, body=body, encoding=encoding)], []

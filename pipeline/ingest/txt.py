@@ -1,0 +1,141 @@
+"""``.txt``: a plain article (first line title, then body) or a scraped page holding several article
+blocks.
+
+A block is found from repetition: its headline line appears again a few lines later, with the lines in
+between (photo caption, site markers such as ``TT`` or a share count) forming the header. Lines repeated
+inside the header are the caption; lines seen once there are page furniture and dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.ingest.articles import NO_READABLE_TEXT, article, body_of
+from pipeline.records import Article, Skipped
+
+#: How far (in non-blank lines) a headline's repetition may be from its first appearance.
+HEADER_WINDOW = 10
+#: Longest line that can be a headline; longer repeated lines are pull quotes or captions.
+MAX_TITLE_CHARS = 300
+#: Page furniture between a headline and its repeat: at most this many lines of at most this many
+#: characters (and three words): "TT", "20", "SHARE", "1.2k".
+MAX_FURNITURE_LINES = 3
+FURNITURE_CHARS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int  # 1-based line number in the file
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    start: int  # index into the non-blank lines
+    end: int  # first index after the header
+    title: str
+    caption: str
+    #: The full scraped-page signature: a caption printed with the headline and again after its repeat.
+    signed: bool
+
+
+def read_txt(text: str, source: str, encoding: str, **_: object) -> tuple[list[Article], list[Skipped]]:
+    raw_lines = text.split("\n")
+    lines = [_Line(n, " ".join(t.split())) for n, t in enumerate(raw_lines, start=1) if t.strip()]
+    headers = _find_headers(lines)
+    if not headers:
+        title, body_lines = lines[0].text, raw_lines[lines[0].number :]
+        if len(title) > MAX_TITLE_CHARS:  # too long for a headline: the first line is body text
+            title, body_lines = "", raw_lines[lines[0].number - 1 :]
+        body = body_of("\n".join(body_lines))
+        if not body and title:  # a one-line file is all body
+            title, body = "", body_of(title)
+        if not body:
+            return [], [Skipped(source, NO_READABLE_TEXT)]
+        return [article(source=source, position=0, title=title, body=body, encoding=encoding)], []
+
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    # (line number of the headline, first body index, end index, title, caption)
+    blocks: list[tuple[int, int, int, str, str]] = []
+    if headers[0].start > 0:  # text before the first headline: an article without a repeated header
+        blocks.append((lines[0].number, 1, headers[0].start, lines[0].text, ""))
+    for header, following in zip(headers, [*headers[1:], None], strict=True):
+        end = following.start if following else len(lines)
+        blocks.append((lines[header.start].number, header.end, end, header.title, header.caption))
+    for position, (line_number, first, end, title, caption) in enumerate(blocks):
+        block_source = f"{source}:{line_number}"
+        if first >= end:
+            skipped.append(Skipped(block_source, f"article block {title!r} has a headline but no body"))
+            continue
+        body = body_of("\n".join(raw_lines[lines[first].number - 1 : lines[end - 1].number]))
+        if not body:
+            skipped.append(Skipped(block_source, f"article block {title!r}: {NO_READABLE_TEXT}"))
+            continue
+        articles.append(
+            article(
+                source=block_source,
+                position=position,
+                title=title,
+                body=body,
+                caption=caption,
+                encoding=encoding,
+            )
+        )
+    return articles, skipped
+
+
+def _find_headers(lines: Sequence[_Line]) -> list[_Header]:
+    """Article headers of a scraped page; none for a plain article.
+
+    A line repeated a few lines below is only a headline on page evidence: at least one header of the
+    file carries the whole signature of the pages we read (headline, caption, furniture, headline again,
+    caption again). Once a file shows it, lighter headers (a headline repeated around share buttons) also
+    start articles. Lines repeated inside a plain article (a table's header row, "Advertisement", a
+    refrain, "Okay." in a transcript) never split it.
+    """
+    counts = Counter(line.text for line in lines)
+    headers: list[_Header] = []
+    index = 0
+    while index < len(lines):
+        header = _header_at(lines, index, counts)
+        if header:
+            headers.append(header)
+            index = header.end
+        else:
+            index += 1
+    return headers if any(header.signed for header in headers) else []
+
+
+def _header_at(lines: Sequence[_Line], start: int, counts: Counter[str]) -> _Header | None:
+    """A headline at ``start`` repeated within HEADER_WINDOW lines, plus the lines that belong to it:
+    between the two copies only caption lines (printed twice) and at most MAX_FURNITURE_LINES short
+    furniture lines ("TT", a share count)."""
+    title = lines[start].text
+    if counts[title] < 2 or len(title) > MAX_TITLE_CHARS or not any(ch.isalpha() for ch in title):
+        return None
+    repeat = next(
+        (j for j in range(start + 1, min(start + 1 + HEADER_WINDOW, len(lines))) if lines[j].text == title),
+        None,
+    )
+    if repeat is None:
+        return None
+    first_copy = [line.text for line in lines[start:repeat]]
+    end = repeat + 1
+    while end < len(lines) and lines[end].text in first_copy:
+        end += 1
+    in_header = Counter(line.text for line in lines[start:end])
+    caption_lines = list(dict.fromkeys(t for t in first_copy[1:] if in_header[t] >= 2 and t != title))
+    furniture = [t for t in first_copy[1:] if t not in caption_lines]
+    if len(furniture) > MAX_FURNITURE_LINES or not all(_furniture(t) for t in furniture):
+        return None  # text between the copies: a repeated line inside an article, not a header
+    echoed = {line.text for line in lines[repeat + 1 : end]}
+    signed = any(not _furniture(t) and t in echoed for t in caption_lines)
+    return _Header(start=start, end=end, title=title, caption=" ".join(caption_lines), signed=signed)
+
+
+def _furniture(line: str) -> bool:
+    """Page furniture is short: a site marker, a share count, "ADVERT"."""
+    return len(line) <= FURNITURE_CHARS and len(line.split()) <= 3
