@@ -20,6 +20,7 @@ import hashlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -149,11 +150,21 @@ class Cache:
         return int(count)
 
     @_guarded
-    def info(self) -> dict[str, object]:
+    def info(self) -> CacheInfo:
         (count,) = self._db.execute("SELECT COUNT(*) FROM extractions").fetchone()
         models = [m for (m,) in self._db.execute("SELECT DISTINCT model FROM extractions ORDER BY model")]
         size = sum(p.stat().st_size for p in self.folder.glob(FILE_NAME + "*"))
-        return {"folder": str(self.folder), "entries": int(count), "models": models, "bytes": size}
+        return CacheInfo(folder=str(self.folder), entries=int(count), models=tuple(models), bytes=size)
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    """What ``kg cache info`` prints: where the cache is, how many articles it holds, for which models."""
+
+    folder: str
+    entries: int
+    models: tuple[str, ...]
+    bytes: int
 
 
 def remove_files(folder: str | os.PathLike[str] | None = None) -> list[Path]:

@@ -44,7 +44,8 @@ class Settings:
     text_column: str | None = None
     #: Follow every symbolic link in input folders, also those leading outside the inputs.
     follow_links: bool = False
-    #: Files larger than this (in MB, 10^6 bytes) are skipped and reported.
+    #: Files larger than this (in MB, 10^6 bytes) are skipped and reported: a file is read whole into
+    #: memory, and an input this large is more likely a dump or a device than news.
     max_file_mb: int = 256
     aliases: str = str(DEFAULT_ALIASES)
     numbers: bool = True
@@ -87,3 +88,7 @@ class Settings:
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
+
+
+#: The default of every setting, for the command line's options and the stages' keyword arguments.
+DEFAULTS = Settings()

@@ -31,6 +31,7 @@ from itertools import combinations
 
 import networkx as nx
 
+from pipeline.config import DEFAULTS
 from pipeline.errors import failure_of
 from pipeline.extract.values import format_value
 from pipeline.names import slug
@@ -54,7 +55,6 @@ SEED = 42
 #: at most 100.
 EXACT_BETWEENNESS_NODES = 500
 BETWEENNESS_BUDGET = 400_000
-EVIDENCE_LIMIT = 5
 
 
 def build_graph(
@@ -62,10 +62,10 @@ def build_graph(
     extractions: Sequence[Extraction],
     articles: Sequence[Article],
     *,
-    window: str = "sentence",
-    numbers: bool = True,
-    min_weight: int = 1,
-    evidence_limit: int = EVIDENCE_LIMIT,
+    window: str = DEFAULTS.window,
+    numbers: bool = DEFAULTS.numbers,
+    min_weight: int = DEFAULTS.min_weight,
+    evidence_limit: int = DEFAULTS.evidence_limit,
 ) -> CoMentionGraph:
     """The co-mention graph with analytics, its number nodes and the mentions with their node ids;
     edges lighter than ``min_weight`` are left out of the graph (analytics are computed on the full graph

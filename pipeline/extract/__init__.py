@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from pipeline.cache import Cache, cache_key
+from pipeline.config import DEFAULTS
 from pipeline.errors import KgError, UsageError, WorkerError
 from pipeline.extract.model import extraction_version, load_model, model_version
 from pipeline.extract.passes import extract_chunk, failed
@@ -45,11 +46,11 @@ def extract(
     articles: Sequence[Article],
     *,
     model: str,
-    workers: int = 1,
+    workers: int = DEFAULTS.workers,
     chunk_size: int | None = None,
     progress: ProgressFn | None = None,
     cache: Cache | None = None,
-    engine: str = "local",
+    engine: str = DEFAULTS.engine,
     scheduler: str | None = None,
 ) -> tuple[Extraction, ...]:
     """Extract every kept article (duplicates are skipped), in input order.

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 
+from pipeline.config import DEFAULTS
 from pipeline.errors import InputError, NoInputsError
 from pipeline.ingest.articles import article_key
 from pipeline.ingest.decoding import decode
@@ -29,11 +30,7 @@ from pipeline.ingest.txt import read_txt
 from pipeline.io.files import read_regular
 from pipeline.records import Article, Corpus, Skipped
 
-__all__ = ["MAX_FILE_BYTES", "READERS", "SUFFIXES", "article_key", "ingest"]
-
-#: The largest file read (``--max-file-mb``): a file is read whole into memory, and an input this large
-#: is more likely a dump or a device than news.
-MAX_FILE_BYTES = 256_000_000
+__all__ = ["READERS", "SUFFIXES", "article_key", "ingest"]
 
 #: reader(text, source, encoding, *, text_field, text_column, notes) -> (articles, skipped lines)
 Reader = Callable[..., tuple[list[Article], list[Skipped]]]
@@ -56,7 +53,7 @@ def ingest(
     text_field: str | None = None,
     text_column: str | None = None,
     follow_links: bool = False,
-    max_file_bytes: int = MAX_FILE_BYTES,
+    max_file_bytes: int = DEFAULTS.max_file_mb * 1_000_000,
     progress: Progress | None = None,
 ) -> Corpus:
     """Read every supported file under ``paths`` into articles (not yet de-duplicated).

@@ -1,0 +1,237 @@
+"""What ``kg`` prints: progress bars, the run summary, ``kg stats`` tables and the ``kg eval`` report.
+
+File names, article fields, reasons and error messages are written by strangers. Printed as Rich
+markup, "[link=...]" becomes a link and "[/]" a MarkupError; printed raw, an escape sequence retitles or
+clears the terminal. So every line goes through :func:`say`, which prints its parts as plain text, and
+every table cell through :func:`plain`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from pipeline.records import Failure
+
+if TYPE_CHECKING:
+    from pipeline.api import ProgressFn, Result
+    from pipeline.evaluate import Report
+    from pipeline.query import Summary
+
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def plain(value: object) -> Text:
+    """``value`` as text the terminal shows as it is: no markup or emoji codes, no control characters
+    (line breaks and tabs become spaces, bidirectional overrides go), lone surrogates as U+FFFD."""
+
+    def replace(match: re.Match[str]) -> str:
+        ch = match[0]
+        return " " if ch in "\t\n\r" else "\ufffd" if "\ud800" <= ch <= "\udfff" else ""
+
+    return Text(_UNPRINTABLE.sub(replace, str(value)))
+
+
+def say(console: Console, *parts: object) -> None:
+    """Print one line made of ``parts``: text, or (text, Rich style) pairs; all of it plain text."""
+    line = Text()
+    for part in parts:
+        if isinstance(part, tuple):
+            line.append(plain(part[0]).plain, style=part[1])
+        else:
+            line.append(plain(part))
+    console.print(line, highlight=False, soft_wrap=True)
+
+
+@contextlib.contextmanager
+def progress_bars(quiet: bool) -> Iterator[ProgressFn | None]:
+    """Rich progress bars on stderr, one per stage, unless ``quiet`` or stderr is not a terminal."""
+    if quiet or not err.is_terminal:
+        yield None
+        return
+    bar = Progress(
+        TextColumn("[bold]{task.description:<8}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )
+    tasks: dict[str, int] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total, rate="")
+        task = bar.tasks[tasks[stage]]
+        elapsed = task.elapsed or 0.0
+        rate = f"{done / elapsed:,.0f}/s" if elapsed > 0.5 else ""
+        bar.update(tasks[stage], completed=done, total=total, rate=rate)
+
+    with bar:
+        yield report
+
+
+def print_summary(result: Result, written: Path) -> None:
+    """What a run read, found and wrote, after the lines naming each skipped input and failed article."""
+    counts = result.counts()
+    for skipped in result.corpus.skipped:
+        say(err, ("skipped", "yellow"), f" {skipped.source}: {skipped.reason}")
+    for folder in result.corpus.runs:
+        say(err, ("left out", "yellow"), f" {folder}: it holds an earlier kg run (its files are outputs)")
+    for source, encoding in result.corpus.encodings:
+        say(err, (f"decoded {source} as {encoding}", "dim"))
+    for source, delimiter in result.corpus.delimiters:
+        say(err, (f"read {source} as {delimiter}-separated (one column under commas)", "dim"))
+    for failure in result.failures:
+        say(
+            err,
+            ("failed", "red"),
+            f" {failure.source} ({failure.stage}, {failure.step}): {failure.error_type}: {failure.message}",
+        )
+    ingested = counts["ingest"]
+    lines = [
+        f"Read {ingested['files']} file(s): {ingested['articles']} articles, {ingested['kept']} kept, "
+        f"{ingested['duplicates']} duplicates ({ingested['exact_duplicates']} exact, "
+        f"{ingested['near_duplicates']} near), {ingested['skipped']} input(s) skipped."
+    ]
+    if "extract" in counts:
+        extracted = counts["extract"]
+        lines.append(
+            f"Extracted {extracted['mentions']} mentions and {extracted['numbers']} numbers "
+            f"from {extracted['sentences']} sentences ({extracted['words']:,} words)."
+        )
+    if result.cache_stats:
+        lines.append(
+            f"Cache: {result.cache_stats['hits']} article(s) reused, {result.cache_stats['misses']} extracted."
+        )
+    if "resolve" in counts:
+        resolved = counts["resolve"]
+        lines.append(
+            f"Resolved {resolved['entities']} entities ({resolved['person']} people, {resolved['group']} groups, "
+            f"{resolved['place']} places); {resolved['merged_aliases']} aliases merged."
+        )
+    if "graph" in counts:
+        graphed = counts["graph"]
+        lines.append(
+            f"Graph: {graphed['nodes']} nodes ({graphed['number_nodes']} numbers), {graphed['edges']} edges, "
+            f"{graphed['communities']} communities."
+        )
+    if result.corpus.runs:
+        lines.append(
+            f"Left out {len(result.corpus.runs)} folder(s) holding an earlier kg run (listed above)."
+        )
+    lines.extend(_failure_lines(result.failures))
+    for line in lines:
+        say(out, line)
+    say(out, f"Wrote {written}/")
+
+
+#: How the summary names the stage an article failed in.
+_STAGE_WORDS = {"extract": "extraction", "resolve": "resolution", "graph": "the graph stage"}
+#: Failures quoted in the summary line of a stage; manifest.json lists them all.
+_QUOTED_FAILURES = 3
+
+
+def _failure_lines(failures: tuple[Failure, ...]) -> list[str]:
+    """ "1 article failed extraction: a.txt: ValueError: ..." per stage; the rest is in manifest.json."""
+    lines = []
+    for stage in dict.fromkeys(f.stage for f in failures):
+        these = [f for f in failures if f.stage == stage]
+        quoted = "; ".join(f"{f.source}: {f.error_type}: {f.message}" for f in these[:_QUOTED_FAILURES])
+        more = f"; and {len(these) - _QUOTED_FAILURES} more" if len(these) > _QUOTED_FAILURES else ""
+        noun = "article" if len(these) == 1 else "articles"
+        lines.append(
+            f"{len(these)} {noun} failed {_STAGE_WORDS.get(stage, stage)}: {quoted}{more} "
+            "(kept in articles.csv, listed under 'failed' in manifest.json)."
+        )
+    return lines
+
+
+def print_stats(summary: Summary) -> None:
+    """``kg stats``: the top nodes per type, the strongest links, the largest communities."""
+    for kind, rows in summary.top.items():
+        if not rows:
+            continue
+        table = Table(title=f"Top {kind} nodes by PageRank", title_justify="left")
+        for column in ("label", "id", "pagerank", "mentions"):
+            table.add_column(column, justify="right" if column in {"pagerank", "mentions"} else "left")
+        for node, label, rank, mentions in rows:
+            table.add_row(plain(label), plain(node), f"{rank:.4f}", str(mentions))
+        out.print(table)
+    table = Table(title="Strongest links", title_justify="left")
+    for column in ("a", "b", "weight", "articles", "npmi"):
+        table.add_column(column, justify="right" if column in {"weight", "articles", "npmi"} else "left")
+    for a, b, weight, articles, npmi in summary.edges:
+        table.add_row(plain(a), plain(b), str(weight), str(articles), f"{npmi:.3f}")
+    out.print(table)
+    table = Table(title="Largest communities", title_justify="left")
+    for column in ("community", "size", "most central members"):
+        table.add_column(column, justify="right" if column != "most central members" else "left")
+    for community, size, members in summary.communities:
+        table.add_row(str(community), str(size), plain(", ".join(members)))
+    out.print(table)
+
+
+def print_report(report: Report) -> None:
+    """Print an evaluation report (names come from the run and the gold file: plain text)."""
+    table = Table(title="Entities against the gold annotation")
+    for column in ("type", "gold", "found", "recall", "nodes", "correct", "precision"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for t in report.types:
+        table.add_row(
+            plain(t.type),
+            str(t.gold),
+            str(t.found),
+            f"{t.recall:.3f}",
+            str(t.nodes),
+            str(t.correct),
+            f"{t.precision:.3f}",
+        )
+    out.print(table)
+    unmerged = report.unmerged
+    say(
+        out,
+        f"Alias sets merged: {report.alias_sets_merged}/{report.alias_sets}"
+        + (f" (not merged: {', '.join(unmerged)})" if unmerged else ""),
+    )
+    say(out, f"Wrong merges: {len(report.wrong_merges)}")
+    for line in report.wrong_merges:
+        say(out, f"  {line}")
+    for t in report.types:
+        if t.missed:
+            say(out, f"Missed {t.type}: {', '.join(t.missed)}")
+        if t.spurious:
+            say(out, f"Not in gold as {t.type}: {', '.join(t.spurious)}")
+    n = report.numbers
+    if n is not None:
+        say(
+            out,
+            f"Numbers: {n.found}/{n.gold} found; value {n.value}/{n.gold}, object {n.obj}/{n.gold}, "
+            f"value and object {n.value_and_object}/{n.gold}, category {n.category}/{n.gold}; "
+            f"false counts {len(n.false_counts)}/{n.non_counts}",
+        )
+        for line in n.wrong:
+            say(out, f"  {line}")
+        for line in n.false_counts:
+            say(out, f"  not a count but listed: {line}")
