@@ -27,6 +27,7 @@ from pipeline.ingest import ingest
 from pipeline.io.run import STAGES, read_run, write_run
 from pipeline.notebook import RunViews
 from pipeline.records import ENTITY_TYPES, CoMentionGraph, Corpus, Extraction, Failure, Resolution
+from pipeline.wordlists import PATTERNS, aliases_file, default_models, load_patterns, word_list
 
 __all__ = ["STAGES", "ProgressFn", "Result", "build", "load", "run_stage"]
 
@@ -182,8 +183,8 @@ def build(
 
 
 def _settings(settings: Settings | None, options: dict[str, object]) -> Settings:
-    # Like the CLI, the model comes from KG_MODEL when nothing names it.
-    settings = settings or Settings(model=default_model())
+    # Like the CLI, the model comes from KG_MODEL and the word lists from ./models when nothing names them.
+    settings = settings or Settings(model=default_model(), models=default_models())
     names = [f.name for f in dataclasses.fields(Settings)]
     unknown = sorted(set(options) - set(names))
     if unknown:
@@ -252,6 +253,7 @@ def run_stage(result: Result, stage: str, *, progress: ProgressFn | None = None)
                 cache=cache,
                 engine=settings.engine,
                 scheduler=settings.scheduler,
+                patterns=load_patterns(word_list(PATTERNS, settings.models)),
             )
         finally:
             if cache is not None:
@@ -262,7 +264,8 @@ def run_stage(result: Result, stage: str, *, progress: ProgressFn | None = None)
     elif stage == "resolve":
         from pipeline.resolve import resolve
 
-        result.resolution = resolve(result.extractions, aliases=result.settings.aliases)
+        aliases = aliases_file(result.settings.aliases, result.settings.models)
+        result.resolution = resolve(result.extractions, aliases=aliases)
         result.co_mentions = None
     elif stage == "graph":
         from pipeline.graph import build_graph

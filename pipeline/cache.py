@@ -2,9 +2,9 @@
 
 One SQLite file (standard library, WAL journal so readers never block the writer) maps a key to one
 article's extraction, stored as compact JSON. The key covers everything that changes what extraction
-returns: the exact body text, the model's name and version, :data:`pipeline.extract.EXTRACTION_VERSION`
-and the word lists in models/patterns.yml. Changing any of them simply misses; stale entries are harmless
-and ``kg cache clear`` removes them.
+returns: the exact body text, the model's name and version,
+:data:`pipeline.extract.model.EXTRACTION_VERSION` and the patterns.yml in use (:mod:`pipeline.wordlists`).
+Changing any of them simply misses; stale entries are harmless and ``kg cache clear`` removes them.
 
 Location: ``--cache DIR``, else the ``KG_CACHE_DIR`` environment variable, else the per-user cache folder
 (``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``).

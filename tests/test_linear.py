@@ -29,7 +29,7 @@ from pipeline.extract.spans import (
     surname_of,
     without_overlaps,
 )
-from pipeline.names import load_patterns
+from pipeline.wordlists import load_patterns
 
 # --- the straightforward versions (the code before the fix), as references --------------------------
 

@@ -32,6 +32,7 @@ from pipeline.errors import KgError, UsageError, WorkerError
 from pipeline.extract.model import extraction_version, load_model, model_version
 from pipeline.extract.passes import extract_chunk, failed
 from pipeline.records import Article, Extraction
+from pipeline.wordlists import Patterns, load_patterns
 
 __all__ = ["extract", "extract_chunk", "load_model", "model_version"]
 
@@ -52,6 +53,7 @@ def extract(
     cache: Cache | None = None,
     engine: str = DEFAULTS.engine,
     scheduler: str | None = None,
+    patterns: Patterns | None = None,
 ) -> tuple[Extraction, ...]:
     """Extract every kept article (duplicates are skipped), in input order.
 
@@ -59,15 +61,17 @@ def extract(
     interrupted run keeps what it finished). ``workers`` > 1 runs chunks in that many processes, each
     loading the model once (the job of spaCy's ``n_process``, covering the parse pass too);
     ``engine="dask"`` sends the chunks to a Dask cluster (``scheduler`` address, or a local cluster).
+    ``patterns`` are the word classes the repairs read (None: the package's patterns.yml).
 
     An article whose extraction raises (in any step, inside spaCy, or by killing its worker process)
     gets an empty :class:`Extraction` with ``failure`` set, is not cached, and stops nothing else.
     """
+    patterns = patterns or load_patterns()
     kept = [a for a in articles if a.kept]
     keys: dict[str, str] = {}
     cached: dict[str, Extraction] = {}
     if cache is not None:
-        identity, version = model_version(model), extraction_version()
+        identity, version = model_version(model), extraction_version(patterns)
         keys = {a.article_id: cache_key(a.body, model=identity, extraction_version=version) for a in kept}
         cached = cache.get_many(keys)
     todo = [(a.article_id, a.body) for a in kept if a.article_id not in cached]
@@ -78,7 +82,10 @@ def extract(
         progress(done, len(kept))
     chunk_size = chunk_size or int(os.environ.get("KG_CHUNK_ARTICLES") or CHUNK_ARTICLES)
     chunks = [todo[i : i + chunk_size] for i in range(0, len(todo), chunk_size)]
-    for chunk_result in _run_chunks(chunks, model=model, workers=workers, engine=engine, scheduler=scheduler):
+    runs = _run_chunks(
+        chunks, model=model, patterns=patterns, workers=workers, engine=engine, scheduler=scheduler
+    )
+    for chunk_result in runs:
         chunk_result = [_with_source(e, sources) for e in chunk_result]
         fresh.update((e.article_id, e) for e in chunk_result)
         if cache is not None:  # a failed article is not cached: the next run tries it again
@@ -102,19 +109,19 @@ Chunk = list[tuple[str, str]]
 
 
 def _run_chunks(
-    chunks: list[Chunk], *, model: str, workers: int, engine: str, scheduler: str | None
+    chunks: list[Chunk], *, model: str, patterns: Patterns, workers: int, engine: str, scheduler: str | None
 ) -> Iterator[list[Extraction]]:
     if not chunks:
         return
     if engine == "dask":
-        yield from _run_on_dask(chunks, model=model, workers=workers, scheduler=scheduler)
+        yield from _run_on_dask(chunks, model=model, patterns=patterns, workers=workers, scheduler=scheduler)
         return
     if workers <= 1 or len(chunks) <= 1:
         for chunk in chunks:
-            yield extract_chunk(chunk, model=model)
+            yield extract_chunk(chunk, model=model, patterns=patterns)
         return
     model_version(model)  # a missing model fails here, with one clear message, before any process starts
-    yield from _run_in_processes(chunks, model=model, workers=workers)
+    yield from _run_in_processes(chunks, model=model, patterns=patterns, workers=workers)
 
 
 #: How a chunk is retried after its worker process died: as single articles next to others, then each
@@ -123,7 +130,9 @@ def _run_chunks(
 _TOGETHER, _SINGLE, _ALONE = 0, 1, 2
 
 
-def _run_in_processes(chunks: list[Chunk], *, model: str, workers: int) -> Iterator[list[Extraction]]:
+def _run_in_processes(
+    chunks: list[Chunk], *, model: str, patterns: Patterns, workers: int
+) -> Iterator[list[Extraction]]:
     """Chunks in ``workers`` spawned processes, results in the order they finish.
 
     A worker that dies (a crash in native code, the out-of-memory killer) breaks the whole pool and
@@ -153,7 +162,10 @@ def _run_in_processes(chunks: list[Chunk], *, model: str, workers: int) -> Itera
                     if alone_now or (queue[0][1] == _ALONE and running):
                         break
                     chunk, attempt = queue.popleft()
-                    running[pool.submit(extract_chunk, chunk, model=model)] = (chunk, attempt)
+                    running[pool.submit(extract_chunk, chunk, model=model, patterns=patterns)] = (
+                        chunk,
+                        attempt,
+                    )
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     chunk, attempt = running.pop(future)
@@ -197,7 +209,7 @@ def _start_worker(model: str) -> None:
 
 
 def _run_on_dask(
-    chunks: list[Chunk], *, model: str, workers: int, scheduler: str | None
+    chunks: list[Chunk], *, model: str, patterns: Patterns, workers: int, scheduler: str | None
 ) -> Iterator[list[Extraction]]:
     """Chunks as Dask tasks; each worker process loads the model once (``load_model`` is cached there).
 
@@ -222,7 +234,7 @@ def _run_on_dask(
         )
         client = Client(cluster)
     try:
-        futures = client.map(extract_chunk, chunks, model=model, pure=False)
+        futures = client.map(extract_chunk, chunks, model=model, patterns=patterns, pure=False)
         for chunk, future in zip(chunks, futures, strict=True):
             try:
                 yield future.result()
@@ -232,7 +244,9 @@ def _run_on_dask(
                 if len(chunk) == 1:
                     yield [failed(chunk[0][0], "worker", error)]
                     continue
-                singles = client.map(extract_chunk, [[item] for item in chunk], model=model, pure=False)
+                singles = client.map(
+                    extract_chunk, [[item] for item in chunk], model=model, patterns=patterns, pure=False
+                )
                 for (article_id, _), single in zip(chunk, singles, strict=True):
                     try:
                         yield single.result()

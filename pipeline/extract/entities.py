@@ -17,7 +17,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.names import Patterns, head_word
+from pipeline.names import head_word
+from pipeline.wordlists import Patterns
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -7,7 +7,6 @@ Nothing here runs at import time; spaCy is imported when a model is first needed
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.util
 import json
 from collections.abc import Sequence
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.errors import ModelNotFoundError, inject_fault
-from pipeline.names import PATTERNS_FILE, Patterns, load_patterns
+from pipeline.wordlists import Patterns
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -80,10 +79,9 @@ def _model_meta(name: str) -> dict | None:
     return None
 
 
-def extraction_version() -> str:
+def extraction_version(patterns: Patterns) -> str:
     """:data:`EXTRACTION_VERSION` plus the word lists the rules read: editing them changes the output."""
-    patterns = hashlib.sha256(PATTERNS_FILE.read_bytes()).hexdigest()[:12]
-    return f"{EXTRACTION_VERSION}+{patterns}"
+    return f"{EXTRACTION_VERSION}+{patterns.digest}"
 
 
 def _paragraph_starts(doc: Doc) -> Doc:
@@ -113,18 +111,18 @@ def components(nlp: Language, wanted: Sequence[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Word classes from models/patterns.yml plus the model's own lemma index of verbs."""
+    """Word classes from patterns.yml (:mod:`pipeline.wordlists`) plus the model's own lemma index of verbs."""
 
     verbs: frozenset[str]
     patterns: Patterns
 
 
 @functools.lru_cache(maxsize=4)
-def vocabulary(model: str) -> Vocabulary:
+def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
     nlp = load_model(model)
     verbs: frozenset[str] = frozenset()
     if "lemmatizer" in nlp.pipe_names:
         lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]  # Lemmatizer, typed as a callable
         if lookups.has_table("lemma_index"):
             verbs = frozenset(lookups.get_table("lemma_index").get("verb", []))
-    return Vocabulary(verbs=verbs, patterns=load_patterns())
+    return Vocabulary(verbs=verbs, patterns=patterns)

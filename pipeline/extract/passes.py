@@ -31,6 +31,7 @@ from pipeline.extract.model import PASS_ONE, PASS_TWO, Vocabulary, components, l
 from pipeline.extract.quantities import quantities
 from pipeline.extract.spans import SPAN_REPAIRS, ArticleText, abbreviations
 from pipeline.records import Extraction, Failure, Mention, Quantity, Sentence
+from pipeline.wordlists import Patterns, load_patterns
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -56,15 +57,18 @@ class Draft:
     failure: Failure | None = None
 
 
-def extract_chunk(items: Sequence[tuple[str, str]], *, model: str) -> list[Extraction]:
-    """Both passes over (article_id, body) pairs; the unit of work for worker processes and Dask.
+def extract_chunk(
+    items: Sequence[tuple[str, str]], *, model: str, patterns: Patterns | None = None
+) -> list[Extraction]:
+    """Both passes over (article_id, body) pairs with the word classes ``patterns`` (None: the
+    package's); the unit of work for worker processes and Dask.
 
     One article's failure fails that article only: an :class:`Extraction` with ``failure`` set. The
     steps of one article are guarded one by one; when spaCy itself raises inside a batch, nothing says
     which article caused it, so the chunk runs again article by article to find it.
     """
     nlp = load_model(model)
-    vocab = vocabulary(model)
+    vocab = vocabulary(model, patterns or load_patterns())
     try:
         return _extract_together(items, nlp, vocab)
     except _BatchFailed as batch:

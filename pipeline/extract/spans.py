@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipeline.extract.entities import DETERMINERS, CharSpan
-from pipeline.names import Patterns
+from pipeline.wordlists import Patterns
 
 
 @dataclass(frozen=True)

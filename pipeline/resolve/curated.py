@@ -14,7 +14,7 @@ from pipeline.records import ENTITY_TYPES
 
 @dataclass
 class Curated:
-    """What models/aliases.yml says: canonical names (with their type) by alias key, never-merge pairs,
+    """What an aliases.yml says: canonical names (with their type) by alias key, never-merge pairs,
     dropped strings."""
 
     canonical: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias key -> (name, type)

@@ -1,0 +1,92 @@
+"""The word lists the rules read, and where they come from.
+
+The package ships its own (``pipeline/data/``): ``patterns.yml`` (generic word classes: titles, the head
+nouns of group and place names...) read by extraction, and ``aliases.yml`` (curated canonical names,
+``never_merge`` pairs, strings to ``drop``) read by resolution. A *models folder* holding either file
+replaces the package's file of that name: ``--models DIR`` (``Settings.models``), or by default a
+``models/`` folder in the current directory that holds one of them. ``--aliases FILE`` replaces the
+aliases alone.
+
+>>> sorted(load_patterns().group_heads)[:3]
+['administration', 'agency', 'alliance']
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from pipeline.errors import BadOptionError
+
+PATTERNS = "patterns.yml"
+ALIASES = "aliases.yml"
+#: The package's own lists.
+PACKAGE_LISTS = Path(__file__).resolve().parent / "data"
+#: The folder looked for in the current directory when no models folder is named.
+MODELS_FOLDER = "models"
+
+
+def default_models() -> str | None:
+    """``./models`` (as an absolute path) when it holds a word list, else None (the package's lists)."""
+    folder = Path.cwd() / MODELS_FOLDER
+    if any((folder / name).is_file() for name in (PATTERNS, ALIASES)):
+        return str(folder.resolve())
+    return None
+
+
+def word_list(name: str, models: str | os.PathLike[str] | None) -> Path:
+    """The file ``name`` to read: the models folder's when it has one, else the package's."""
+    if models is not None:
+        folder = Path(models)
+        if not folder.is_dir():
+            raise BadOptionError(
+                "--models", os.fspath(models), f"a folder holding {PATTERNS} and/or {ALIASES}"
+            )
+        if (folder / name).is_file():
+            return folder / name
+    return PACKAGE_LISTS / name
+
+
+def aliases_file(aliases: str | os.PathLike[str] | None, models: str | os.PathLike[str] | None) -> Path:
+    """The curated aliases file: ``aliases`` if given, else the models folder's or the package's."""
+    return Path(aliases) if aliases else word_list(ALIASES, models)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Generic word classes from patterns.yml, and a digest of the file they came from (part of the
+    extraction cache key: editing the file makes every article extracted again)."""
+
+    person_titles: tuple[tuple[str, ...], ...]  # longest first
+    group_heads: frozenset[str]
+    place_heads: frozenset[str]
+    place_followers: frozenset[str]
+    locative: frozenset[str]
+    digest: str = ""
+
+
+@functools.lru_cache(maxsize=8)
+def load_patterns(path: Path | None = None) -> Patterns:
+    """The word classes of the patterns file at ``path`` (None: the package's)."""
+    raw = Path(path or PACKAGE_LISTS / PATTERNS).read_bytes()
+    data = yaml.safe_load(raw.decode("utf-8")) or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    titles = sorted(
+        {tuple(str(t).lower().split()) for t in data.get("person_titles") or []}, key=lambda t: (-len(t), t)
+    )
+    return Patterns(
+        person_titles=tuple(titles),
+        group_heads=words("group_heads"),
+        place_heads=words("place_heads"),
+        place_followers=words("place_followers"),
+        locative=words("locative_prepositions"),
+        digest=hashlib.sha256(raw).hexdigest()[:12],
+    )

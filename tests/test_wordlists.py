@@ -1,0 +1,74 @@
+"""Word lists: the package's own, replaced file by file by a models folder; the cache key follows them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import wordlists
+from pipeline.errors import BadOptionError
+from pipeline.extract.model import extraction_version
+from pipeline.wordlists import ALIASES, PATTERNS, aliases_file, default_models, load_patterns, word_list
+
+
+def test_the_package_ships_both_lists_and_reads_them_from_inside_itself() -> None:
+    for name in (PATTERNS, ALIASES):
+        assert word_list(name, None).is_file()
+        assert word_list(name, None).parent == Path(wordlists.__file__).parent / "data"
+    assert "minister" in {" ".join(title) for title in load_patterns().person_titles}
+
+
+def test_a_models_folder_replaces_only_the_lists_it_holds(tmp_path: Path) -> None:
+    (tmp_path / PATTERNS).write_text("group_heads: [guild]\n", encoding="utf-8")
+    assert word_list(PATTERNS, tmp_path) == tmp_path / PATTERNS
+    assert word_list(ALIASES, tmp_path) == word_list(ALIASES, None)  # not in the folder: the package's
+    assert aliases_file(None, tmp_path) == word_list(ALIASES, None)
+    assert aliases_file(tmp_path / "mine.yml", tmp_path) == tmp_path / "mine.yml"  # --aliases wins
+    assert load_patterns(tmp_path / PATTERNS).group_heads == frozenset({"guild"})
+
+
+def test_a_missing_models_folder_is_named(tmp_path: Path) -> None:
+    with pytest.raises(BadOptionError, match=r"--models: '.*nowhere' is not valid"):
+        word_list(PATTERNS, tmp_path / "nowhere")
+
+
+def test_models_in_the_current_folder_are_found_only_when_they_hold_a_list(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert default_models() is None
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "README.md").write_text("notes", encoding="utf-8")
+    assert default_models() is None  # a folder of notes replaces nothing
+    (tmp_path / "models" / ALIASES).write_text("entities: []\n", encoding="utf-8")
+    assert default_models() == str((tmp_path / "models").resolve())
+
+
+def test_the_extraction_cache_key_changes_with_the_patterns_file(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text("group_heads: [guild]\n", encoding="utf-8")
+    (tmp_path / "b.yml").write_text("group_heads: [guild, league]\n", encoding="utf-8")
+    versions = {
+        extraction_version(load_patterns(None)),
+        extraction_version(load_patterns(tmp_path / "a.yml")),
+        extraction_version(load_patterns(tmp_path / "b.yml")),
+    }
+    assert len(versions) == 3
+
+
+@pytest.mark.model
+def test_kg_run_reads_the_models_folder_it_is_given(kg, write, tmp_path: Path) -> None:
+    write("in/a.txt", "Talks\nOfficials from Velmora met Keir Starmer in London on Monday.")
+    write("lists/aliases.yml", "entities:\n  - {name: Velmora Republic, type: place, aliases: [Velmora]}\n")
+    result = kg(
+        "run", tmp_path / "in", "--out", tmp_path / "out", "--models", tmp_path / "lists", "--no-cache"
+    )
+    assert result.code == 0, result.stderr
+    nodes = (tmp_path / "out" / "nodes.csv").read_text(encoding="utf-8")
+    assert "place:velmora-republic" in nodes
+    import json
+
+    settings = json.loads((tmp_path / "out" / "manifest.json").read_text())["settings"]
+    assert settings["models"] == str((tmp_path / "lists").resolve()) and settings["aliases"] is None
+    missing = kg("run", tmp_path / "in", "--out", tmp_path / "o2", "--models", tmp_path / "nowhere")
+    assert missing.code == 2 and "nowhere" in missing.stderr
