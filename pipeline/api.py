@@ -23,6 +23,7 @@ from pathlib import Path
 from pipeline.cache import Cache
 from pipeline.config import Settings, default_model
 from pipeline.dedup import deduplicate
+from pipeline.errors import StageError, UnknownSettingError
 from pipeline.ingest import ingest
 from pipeline.io.run import STAGES, read_run, write_run
 from pipeline.notebook import RunViews
@@ -174,7 +175,7 @@ def build(
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]
     if stop_after not in STAGES:
-        raise ValueError(f"stop_after must be one of {STAGES}, not {stop_after!r}")
+        raise StageError(stop_after, STAGES)
     with _progress_bars(progress) as report:
         result = _ingest(inputs, settings, report)
         for stage in STAGES[1 : STAGES.index(stop_after) + 1]:
@@ -191,11 +192,7 @@ def _settings(settings: Settings | None, options: dict[str, object]) -> Settings
         import difflib
 
         close = {name for u in unknown for name in difflib.get_close_matches(u, names, n=1)}
-        hint = f" (did you mean {', '.join(sorted(close))}?)" if close else ""
-        raise TypeError(
-            f"build() got unknown setting(s) {', '.join(map(repr, unknown))}{hint}; "
-            f"settings are {', '.join(names)}"
-        )
+        raise UnknownSettingError(unknown, names, sorted(close))
     # Paths are recorded in manifest.json, as text.
     options = {key: os.fspath(v) if isinstance(v, os.PathLike) else v for key, v in options.items()}
     return dataclasses.replace(settings, **options) if options else settings
@@ -271,7 +268,7 @@ def run_stage(result: Result, stage: str, *, progress: ProgressFn | None = None)
         from pipeline.graph import build_graph
 
         if result.resolution is None:
-            raise ValueError("the graph stage needs the resolve stage first")
+            raise StageError("graph", STAGES, needs="resolve")
         settings = result.settings
         result.co_mentions = build_graph(
             result.resolution,
@@ -283,7 +280,7 @@ def run_stage(result: Result, stage: str, *, progress: ProgressFn | None = None)
             evidence_limit=settings.evidence_limit,
         )
     else:
-        raise ValueError(f"unknown stage {stage!r}; stages are {', '.join(STAGES)}")
+        raise StageError(stage, STAGES)
     result.timings[stage] = time.perf_counter() - started
     return result
 

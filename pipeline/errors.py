@@ -1,11 +1,18 @@
-"""Every error the pipeline raises on purpose, in one place.
+"""Every error the pipeline raises on purpose, in one place, each message naming the bad value.
 
-Two families:
+Three families:
 
 * ``UsageError`` and subclasses: the user asked for something impossible (a missing path, an unknown
-  model, a bad option). The CLI exits with code 2.
-* ``InputError``: one input (a file, or one line of it) cannot be used. It is *not* raised to the user:
-  ingest records it as a :class:`pipeline.records.Skipped` and carries on with the other inputs.
+  model, a bad option, a broken word list). The CLI prints the message and exits with code 2.
+* ``KgError`` others: the run could not be carried out (the output folder cannot be written, worker
+  processes die). Exit code 1.
+* ``InputError``: one input (a file, or one line of it) cannot be used, for the reason it carries. It is
+  *not* raised to the user: ingest records it as a :class:`pipeline.records.Skipped` and carries on
+  with the other inputs.
+
+An article that fails in a stage is not an error either: :func:`failure_of` turns the exception into a
+:class:`pipeline.records.Failure` and the run goes on. Only broken internal invariants (a bug) raise
+plain Python exceptions.
 """
 
 from __future__ import annotations
@@ -61,7 +68,69 @@ class BadOptionError(UsageError):
 
 
 class OutputDirError(UsageError):
-    """--out points at a folder we must not write into."""
+    """--out points at a folder we must not (or cannot) write into."""
+
+    def __init__(self, out: Path | str, problem: str) -> None:
+        super().__init__(f"--out {out} {problem}")
+
+
+class UnknownSettingError(UsageError, TypeError):
+    """``build(...)`` got a setting by a name :class:`pipeline.config.Settings` does not have."""
+
+    def __init__(self, unknown: list[str], names: list[str], close: list[str]) -> None:
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        super().__init__(
+            f"build() got unknown setting(s) {', '.join(map(repr, unknown))}{hint}; settings are {', '.join(names)}"
+        )
+
+
+class StageError(UsageError, ValueError):
+    """A stage asked for by a name that is none, or before the stage it needs."""
+
+    def __init__(self, stage: str, stages: tuple[str, ...], needs: str = "") -> None:
+        if needs:
+            super().__init__(f"the {stage} stage needs the {needs} stage first")
+        else:
+            super().__init__(f"unknown stage {stage!r}; stages are {', '.join(stages)}")
+
+
+class NeedsGraphError(UsageError):
+    """A view of a result that stops before the graph stage asked for the graph."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what} needs the graph, and this result stops before the graph stage")
+
+
+class UnknownEntityError(UsageError):
+    """No node of the graph has the name asked for."""
+
+    def __init__(self, name: str, close: list[str]) -> None:
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        super().__init__(f"no entity named {name!r} in the graph{hint}")
+
+
+class AliasesFileError(UsageError):
+    """The curated aliases file cannot be used: missing, not YAML, or an entry of the wrong shape."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+
+
+class GoldFileError(UsageError):
+    """``kg eval``'s gold annotation cannot be used."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+
+
+class DaskMissingError(UsageError):
+    def __init__(self) -> None:
+        super().__init__("--engine dask needs Dask: pip install 'kg-pipeline[dask]' (or 'dask[distributed]')")
+
+
+class SchedulerError(UsageError):
+    def __init__(self, scheduler: str, error: Exception) -> None:
+        super().__init__(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({error})")
 
 
 class MissingStageOutputError(UsageError):
@@ -107,6 +176,12 @@ class OutputWriteError(KgError):
 
 class WorkerError(KgError):
     """Worker processes fail on every article: the environment is at fault, not one article."""
+
+    def __init__(self, workers: int) -> None:
+        super().__init__(
+            f"--workers {workers}: worker processes die before finishing any article; "
+            "run with --workers 1 to see why"
+        )
 
 
 class InputError(KgError):

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.errors import UsageError
+from pipeline.errors import GoldFileError, MissingStageOutputError
 from pipeline.io.csvfile import cell_text
 from pipeline.io.folder import present
 from pipeline.io.schema import split_list
@@ -72,17 +72,16 @@ class Report:
 
 def evaluate(run_dir: str | os.PathLike[str], gold: str | os.PathLike[str]) -> Report:
     run_dir, gold_path = Path(run_dir), Path(gold)
-    for path in (gold_path, run_dir / "nodes.csv"):
-        if not path.exists():
-            raise UsageError(
-                f"{path} not found" + (" (run 'kg run' first)" if path.name == "nodes.csv" else "")
-            )
+    if not gold_path.is_file():
+        raise GoldFileError(gold_path, "not found")
+    if not (run_dir / "nodes.csv").exists():
+        raise MissingStageOutputError(run_dir / "nodes.csv", "eval", f"kg run INPUT... --out {run_dir}")
     try:
         data = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise UsageError(f"{gold_path}: not a valid YAML gold annotation ({error})") from error
+        raise GoldFileError(gold_path, f"not a valid YAML gold annotation ({error})") from error
     if not isinstance(data, dict):
-        raise UsageError(f"{gold_path}: a gold annotation is a YAML mapping, not a {type(data).__name__}")
+        raise GoldFileError(gold_path, f"a gold annotation is a YAML mapping, not a {type(data).__name__}")
     present(run_dir, "nodes.csv")  # refuses a file left from an earlier run
     nodes = [row for row in read_nodes(run_dir / "nodes.csv") if row["type"] in ENTITY_TYPES]
     report = _entities(nodes, data)

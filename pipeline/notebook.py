@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.config import Settings
-from pipeline.errors import BadOptionError, UsageError
+from pipeline.errors import BadOptionError, NeedsGraphError
 from pipeline.io import tables
 from pipeline.io.files import write_text
 from pipeline.io.run import mentions_of, write_ego
@@ -252,7 +252,7 @@ def _top(nodes: pd.DataFrame, type: str, n: int) -> pd.DataFrame:
 
 def _need_graph(graph: nx.Graph | None, what: str) -> nx.Graph:
     if graph is None:
-        raise UsageError(f"{what} needs the graph, and this result stops before the graph stage")
+        raise NeedsGraphError(what)
     return graph
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from pipeline.errors import UsageError
+from pipeline.errors import BadOptionError, UnknownEntityError
 from pipeline.names import name_key
 from pipeline.rank import ranked
 from pipeline.records import NODE_TYPES
@@ -31,14 +31,13 @@ def find_node(graph: nx.Graph, name: str) -> str:
         for label, score, _ in process.extract(name, list(labels), scorer=fuzz.WRatio, limit=5)
         if score >= 60
     ]
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    raise UsageError(f"no entity named {name!r} in the graph{hint}")
+    raise UnknownEntityError(name, close)
 
 
 def ego(graph: nx.Graph, name: str, *, hops: int = 1) -> nx.Graph:
     """The neighbourhood of ``name`` within ``hops`` links, with all attributes (a copy)."""
     if hops < 1:
-        raise UsageError(f"--hops: {hops} is not valid; expected 1 or more")
+        raise BadOptionError("--hops", hops, "1 or more")
     center = find_node(graph, name)
     sub = nx.ego_graph(graph, center, radius=hops).copy()
     sub.graph.update(graph.graph, center=center, hops=hops)

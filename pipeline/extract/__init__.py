@@ -28,7 +28,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from pipeline.cache import Cache, cache_key
 from pipeline.config import DEFAULTS
-from pipeline.errors import KgError, UsageError, WorkerError
+from pipeline.errors import DaskMissingError, KgError, SchedulerError, WorkerError
 from pipeline.extract.model import extraction_version, load_model, model_version
 from pipeline.extract.passes import extract_chunk, failed
 from pipeline.records import Article, Extraction
@@ -186,10 +186,7 @@ def _run_in_processes(
                     yield result
         for chunk, attempt in broken:
             if attempt == _ALONE and not finished_any:
-                raise WorkerError(
-                    f"--workers {workers}: worker processes die before finishing any article; "
-                    "run with --workers 1 to see why"
-                )
+                raise WorkerError(workers)
             if attempt == _ALONE:
                 article_id = chunk[0][0]
                 error = BrokenProcessPool("the worker process died while extracting this article")
@@ -218,16 +215,14 @@ def _run_on_dask(
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as error:
-        raise UsageError(
-            "--engine dask needs Dask: pip install 'kg-pipeline[dask]' (or 'dask[distributed]')"
-        ) from error
+        raise DaskMissingError() from error
     model_version(model)
     cluster = None
     if scheduler:
         try:
             client = Client(scheduler, timeout="30s")
         except OSError as error:
-            raise UsageError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({error})") from error
+            raise SchedulerError(scheduler, error) from error
     else:
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None

@@ -207,12 +207,13 @@ def check_out(out: str | os.PathLike[str], *, force: bool) -> Path:
     be written. Creates nothing."""
     out = Path(out)
     if out.exists() and not out.is_dir():
-        raise OutputDirError(f"--out {out} is a file, not a folder")
+        raise OutputDirError(out, "is a file, not a folder")
     if out.is_dir():
         if not force and not _ours(out):
             raise OutputDirError(
-                f"--out {out} is not empty and holds no earlier kg run (no {MANIFEST}); "
-                "choose an empty folder or pass --force to write into it anyway"
+                out,
+                f"is not empty and holds no earlier kg run (no {MANIFEST}); "
+                "choose an empty folder or pass --force to write into it anyway",
             )
         _probe(out)
         return out
@@ -220,11 +221,11 @@ def check_out(out: str | os.PathLike[str], *, force: bool) -> Path:
     while not ancestor.exists() and ancestor != ancestor.parent:
         ancestor = ancestor.parent
     if not ancestor.is_dir():
-        raise OutputDirError(f"--out {out} cannot be made: {ancestor} is a file, not a folder")
+        raise OutputDirError(out, f"cannot be made: {ancestor} is a file, not a folder")
     # Nothing is written outside --out, not even a probe: access() also answers for read-only mounts
     # and immutable folders, root included.
     if not os.access(ancestor, os.W_OK | os.X_OK):
-        raise OutputDirError(f"--out {out} cannot be written (in {ancestor}): permission denied or read-only")
+        raise OutputDirError(out, f"cannot be written (in {ancestor}): permission denied or read-only")
     return out
 
 
@@ -252,8 +253,9 @@ def check_ego_out(
     if is_graph_dir or output_kind(out) == "run":
         default = f" (the default is {Path(graph_dir) / 'ego'})" if graph_dir is not None else ""
         raise OutputDirError(
-            f"--out {out} holds a kg run; kg ego writes its own nodes.csv, edges.csv and graph files and "
-            f"never into a run's folder: choose another folder{default}"
+            out,
+            "holds a kg run; kg ego writes its own nodes.csv, edges.csv and graph files and "
+            f"never into a run's folder: choose another folder{default}",
         )
     return check_out(out, force=force)
 
@@ -284,4 +286,4 @@ def _probe(out: Path) -> None:
         os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         probe.unlink()
     except OSError as error:
-        raise OutputDirError(f"--out {out} cannot be written: {error.strerror or error}") from error
+        raise OutputDirError(out, f"cannot be written: {error.strerror or error}") from error
