@@ -115,7 +115,6 @@ def test_a_folder_of_bad_inputs_keeps_every_good_article(kg, write, tmp_path: Pa
     assert "columns seen: name, score" in reasons["table.csv"]
     assert "no readable text" in reasons["huge.txt"]
     assert "Permission denied" in reasons["locked.txt"]
-    bodies = {row.split(",")[0] for row in []}
     import csv
 
     with (tmp_path / "out" / "articles.csv").open(encoding="utf-8") as handle:
@@ -232,6 +231,7 @@ def test_spreadsheet_formulas_in_article_text_stay_text(kg, write, tmp_path: Pat
     assert load(tmp_path / "raw").corpus.articles[0].title.startswith("=HYPERLINK")
 
 
+@pytest.mark.model
 def test_output_folders_are_never_named_from_article_content(kg, seed_run: Path, tmp_path: Path) -> None:
     result = kg("ego", "Keir Starmer", "--graph", seed_run)
     assert result.code == 0

@@ -22,7 +22,7 @@ from pipeline.config import DEFAULTS
 from pipeline.errors import InputError, NoInputsError
 from pipeline.ingest.articles import article_key
 from pipeline.ingest.decoding import decode
-from pipeline.ingest.delimited import read_csv, read_tsv
+from pipeline.ingest.delimited import read_delimited, read_tsv
 from pipeline.ingest.discovery import SUFFIXES, discover, shown
 from pipeline.ingest.htmlpage import read_html
 from pipeline.ingest.jsonl import read_jsonl
@@ -38,7 +38,7 @@ READERS: dict[str, Reader] = {
     ".txt": read_txt,
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
-    ".csv": read_csv,
+    ".csv": read_delimited,
     ".tsv": read_tsv,
     ".html": read_html,
     ".htm": read_html,

@@ -21,7 +21,7 @@ _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 _DELIMITER_PROBE_ROWS = 5
 
 
-def read_csv(
+def read_delimited(
     text: str,
     source: str,
     encoding: str,
@@ -129,4 +129,4 @@ def _other_delimiter(text: str) -> str | None:
 
 
 def read_tsv(text: str, source: str, encoding: str, **options: Any) -> tuple[list[Article], list[Skipped]]:
-    return read_csv(text, source, encoding, **{**options, "delimiter": "\t"})
+    return read_delimited(text, source, encoding, **{**options, "delimiter": "\t"})

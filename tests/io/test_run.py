@@ -89,7 +89,7 @@ def test_graphml_attributes_are_typed_for_gephi(seed_run: Path) -> None:
 
 
 def test_the_same_input_gives_byte_identical_files(seed_run: Path, tmp_path: Path) -> None:
-    again = build([Path(__file__).resolve().parent.parent / "seeds"]).save(tmp_path / "again")
+    again = build([Path(__file__).resolve().parents[2] / "seeds"]).save(tmp_path / "again")
     for path in sorted(seed_run.iterdir()):
         if path.name != "manifest.json" and path.is_file():
             assert path.read_bytes() == (again / path.name).read_bytes(), path.name

@@ -215,7 +215,7 @@ def test_csv_semicolons_and_named_text_column(write) -> None:
 def _awkward():
     import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
     import awkward
 
     return awkward

