@@ -57,9 +57,10 @@ bench: install ## Speed and memory vs bare spaCy, as ratios (BENCH_N=2000, BENCH
 soak: install ## kg run over gum-dev (../shared) + generated awkward inputs; every input accounted for
 	$(BIN)/python bench/soak.py
 
-lint: install ## Check style with ruff
+lint: install ## Check style with ruff and types with mypy
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/mypy
 
 clean: ## Remove generated graphs (keeps graphs/README.md) and caches
 	find graphs -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +

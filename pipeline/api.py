@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipeline.cache import Cache
 from pipeline.config import Settings, default_model
@@ -183,7 +184,7 @@ def build(
     return result
 
 
-def _settings(settings: Settings | None, options: dict[str, object]) -> Settings:
+def _settings(settings: Settings | None, options: dict[str, Any]) -> Settings:
     # Like the CLI, the model comes from KG_MODEL and the word lists from ./models when nothing names them.
     settings = settings or Settings(model=default_model(), models=default_models())
     names = [f.name for f in dataclasses.fields(Settings)]

@@ -8,7 +8,8 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Annotated
+from types import FrameType
+from typing import Annotated, Any
 
 import typer
 
@@ -179,7 +180,7 @@ def run(
 
 def _where_extraction_runs(
     cache: Path | None, no_cache: bool, engine: str, scheduler: str | None
-) -> dict[str, object]:
+) -> dict[str, Any]:
     return {
         "cache": str(cache) if cache else None,
         "use_cache": not no_cache,
@@ -256,8 +257,9 @@ def extract(
         model=model,
         workers=workers,
         **_where_extraction_runs(cache, no_cache, engine, scheduler),
-        **({"models": _models(models)} if models is not None else {}),
     )
+    if models is not None:
+        result.settings = dataclasses.replace(result.settings, models=_models(models))
     with progress_bars(quiet) as progress:
         api.run_stage(result, "extract", progress=progress)
     print_summary(result, result.save(run_dir))
@@ -412,7 +414,7 @@ def main() -> None:
     logging.basicConfig(level=os.environ.get("KG_LOG", "WARNING").upper(), format="%(levelname)s %(message)s")
     interrupted: list[int] = []
 
-    def on_interrupt(signum: int, frame: object) -> None:
+    def on_interrupt(signum: int, frame: FrameType | None) -> None:
         interrupted.append(signum)
         signal.default_int_handler(signum, frame)  # KeyboardInterrupt, which Typer turns into exit 130
 

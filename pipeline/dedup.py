@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from pipeline.config import NEAR_DUPLICATE_THRESHOLD
 from pipeline.ingest.articles import article_key
 from pipeline.records import Article
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -122,7 +125,7 @@ def _shingles(text: str) -> set[str]:
     return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
-def _minhash(text: str, num_perm: int, minhash_type: type) -> object:
+def _minhash(text: str, num_perm: int, minhash_type: type[MinHash]) -> MinHash:
     sketch = minhash_type(num_perm=num_perm, seed=_SEED, scheme=_SCHEME)
     sketch.update_batch([s.encode("utf-8") for s in sorted(_shingles(text))])
     return sketch

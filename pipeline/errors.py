@@ -18,7 +18,7 @@ plain Python exceptions.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pipeline.records import Failure
@@ -42,7 +42,7 @@ class MissingPathError(UsageError):
 
 
 class NoInputsError(UsageError):
-    def __init__(self, paths: list[str], suffixes: tuple[str, ...], *, runs: list[str] = ()) -> None:
+    def __init__(self, paths: list[str], suffixes: tuple[str, ...], *, runs: Sequence[str] = ()) -> None:
         shown = ", ".join(paths)
         left_out = (
             f"; left out {len(runs)} folder(s) holding an earlier kg run: {', '.join(runs)}" if runs else ""

@@ -58,7 +58,7 @@ def is_temporary(name: str) -> bool:
     """Is ``name`` a temporary file the project itself writes (and may remove)? Only a temporary of one of
     OUTPUT_FILES is ever removed from an output folder: nothing else there belongs to the project."""
     match = TEMPORARY.fullmatch(name)
-    return bool(match) and match["name"] in OUTPUT_FILES
+    return match is not None and match["name"] in OUTPUT_FILES
 
 
 class Staging:

@@ -212,7 +212,7 @@ def read_run(folder: str | os.PathLike[str], *, through: str = STAGES[-1]) -> Ru
     folder = Path(folder)
     if not present(folder, "articles.csv"):
         raise MissingStageOutputError(folder / "articles.csv", "extract", "kg ingest INPUT... --out DIR")
-    manifest = kg_manifest(folder) or {}
+    manifest: dict[str, Any] = kg_manifest(folder) or {}
     settings = settings_of(manifest)
     stages = STAGES[: STAGES.index(through) + 1]
     with formula_guard(settings.safe_csv):
