@@ -64,10 +64,6 @@ class Corpus:
     def kept(self) -> tuple[Article, ...]:
         return tuple(a for a in self.articles if a.kept)
 
-    @property
-    def duplicates(self) -> tuple[Article, ...]:
-        return tuple(a for a in self.articles if not a.kept)
-
     def counts(self) -> dict[str, int]:
         rules = [a.duplicate_rule for a in self.articles if not a.kept]
         return {

@@ -21,7 +21,7 @@ import pytest
 from pipeline.api import load
 from pipeline.ingest import ingest
 from pipeline.io import csvfile
-from pipeline.io.folder import MANIFEST, output_kind, present, staged, write_manifest
+from pipeline.io.folder import MANIFEST, manifest_text, output_kind, present, staged
 from pipeline.io.run import write_graph
 from pipeline.records import Extraction, Mention
 
@@ -50,7 +50,7 @@ def _tiny_run(folder: Path) -> Path:
     """A finished run's graph files and manifest, without the model."""
     write_graph(_tiny_graph(), folder)
     counts = {stage: {} for stage in ("ingest", "extract", "resolve", "graph")}
-    write_manifest(folder / MANIFEST, {"kind": "run", "counts": counts})
+    (folder / MANIFEST).write_text(manifest_text({"kind": "run", "counts": counts}), encoding="utf-8")
     return folder
 
 

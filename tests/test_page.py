@@ -13,7 +13,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from pipeline.io.folder import MANIFEST, write_manifest
+from pipeline.io.folder import MANIFEST, manifest_text
 from pipeline.io.run import read_graph, write_graph
 from pipeline.page import render_page, script_json, write_page
 from pipeline.query import ego
@@ -273,7 +273,7 @@ def test_page_from_files_read_back_matches(tmp_path: Path) -> None:
 def test_kg_export_uses_the_runs_top_and_kg_ego_takes_top(kg, tmp_path: Path) -> None:
     run = tmp_path / "run"
     write_graph(hostile_graph(), run)
-    write_manifest(run / MANIFEST, {"settings": {"top": 2}})
+    (run / MANIFEST).write_text(manifest_text({"settings": {"top": 2}}), encoding="utf-8")
     result = kg("export", run)
     assert result.code == 0, result.stderr
     assert "graph.html" in result.stdout

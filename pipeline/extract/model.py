@@ -12,13 +12,14 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from pipeline.errors import ModelNotFoundError, inject_fault
 from pipeline.wordlists import Patterns
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.pipeline import Lemmatizer
     from spacy.tokens import Doc
 
 #: Bump when a change in the extract package changes what extraction returns (part of the cache key).
@@ -122,7 +123,7 @@ def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
     nlp = load_model(model)
     verbs: frozenset[str] = frozenset()
     if "lemmatizer" in nlp.pipe_names:
-        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]  # Lemmatizer, typed as a callable
+        lookups = cast("Lemmatizer", nlp.get_pipe("lemmatizer")).lookups
         if lookups.has_table("lemma_index"):
             verbs = frozenset(lookups.get_table("lemma_index").get("verb", []))
     return Vocabulary(verbs=verbs, patterns=patterns)

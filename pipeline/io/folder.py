@@ -25,7 +25,6 @@ from pipeline.io.files import (
     signals_deferred,
     sync_folder,
     write_temporary,
-    write_text,
 )
 
 MANIFEST = "manifest.json"
@@ -144,10 +143,6 @@ def staged(folder: Path) -> Iterator[Staging]:
 
 def manifest_text(manifest: dict[str, object]) -> str:
     return json.dumps({"tool": TOOL_NAME, **manifest}, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-def write_manifest(path: Path, manifest: dict[str, object]) -> None:
-    write_text(path, manifest_text(manifest))
 
 
 def read_manifest(path: Path) -> dict[str, object]:
