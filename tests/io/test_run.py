@@ -161,3 +161,31 @@ def test_stats_prints_the_tables(kg, seed_run: Path) -> None:
     ):
         assert title in result.stdout
     assert "ISIS" in result.stdout
+
+
+@pytest.mark.model
+def test_each_stage_reads_back_as_that_stage_made_it(seed_result, seed_run: Path) -> None:
+    """mentions.csv holds the last stage's node ids; read back, the extract stage's mentions have none,
+    the resolve stage's only their entities', the graph stage's the number nodes' too."""
+    from pipeline.io.run import read_run
+
+    extracted = read_run(seed_run, through="extract")
+    assert extracted.resolution is None and extracted.co_mentions is None
+    by_id = {e.article_id: e for e in seed_result.extractions}
+    assert {e.article_id: e for e in extracted.extractions} == by_id
+    assert not any(m.node_id for e in extracted.extractions for m in e.mentions)
+
+    def in_order(mentions):  # the file's order: by article, then position
+        return sorted(mentions, key=lambda m: (m.article_id, m.start, m.end))
+
+    resolved = read_run(seed_run, through="resolve")
+    assert resolved.resolution.entities == seed_result.resolution.entities
+    assert resolved.resolution.merges == seed_result.resolution.merges
+    assert list(resolved.resolution.mentions) == in_order(seed_result.resolution.mentions)
+    assert resolved.co_mentions is None
+
+    graphed = read_run(seed_run)
+    assert list(graphed.co_mentions.mentions) == in_order(seed_result.co_mentions.mentions)
+    assert set(graphed.co_mentions.numbers) == set(seed_result.co_mentions.numbers)
+    assert any(m.node_id.startswith("number:") for m in graphed.co_mentions.mentions)
+    assert not any(m.node_id.startswith("number:") for m in resolved.resolution.mentions)
