@@ -27,11 +27,11 @@ from pipeline.dedup import deduplicate
 from pipeline.errors import StageError, UnknownSettingError
 from pipeline.ingest import ingest
 from pipeline.io.run import STAGES, read_run, write_run
-from pipeline.notebook import RunViews
+from pipeline.notebook import GraphView, Neighbourhood, RunViews
 from pipeline.records import ENTITY_TYPES, CoMentionGraph, Corpus, Extraction, Failure, Resolution
 from pipeline.wordlists import PATTERNS, aliases_file, default_models, load_patterns, word_list
 
-__all__ = ["STAGES", "ProgressFn", "Result", "build", "load", "run_stage"]
+__all__ = ["STAGES", "GraphView", "Neighbourhood", "ProgressFn", "Result", "build", "load", "run_stage"]
 
 #: progress(stage, done, total): how stages report advancement to a user interface, if there is one.
 ProgressFn = Callable[[str, int, int], None]
