@@ -79,6 +79,31 @@ Model = Annotated[
     str,
     typer.Option("--model", envvar=MODEL_ENV, help="spaCy model package to use (env KG_MODEL)."),
 ]
+Since = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        help="Keep only articles dated on or after DATE (2025-05-19, '19 May 2025'...); undated ones are left out.",
+        show_default=False,
+    ),
+]
+Until = Annotated[
+    str | None,
+    typer.Option(
+        "--until",
+        help="Keep only articles dated on or before DATE; undated ones are left out.",
+        show_default=False,
+    ),
+]
+Period = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        help="Period of timeline.csv and the page's date range: day, week or month (default: from the span).",
+        show_default=False,
+        case_sensitive=False,
+    ),
+]
 
 
 RunDir = Annotated[
@@ -148,6 +173,9 @@ def run(
     text_column: TextColumn_ = None,
     follow_links: FollowLinks = False,
     max_file_mb: MaxFileMb = DEFAULTS.max_file_mb,
+    since: Since = None,
+    until: Until = None,
+    period: Period = None,
     force: Force = False,
     strict: Strict = False,
     raw_csv: RawCsv = False,
@@ -170,6 +198,9 @@ def run(
         max_file_mb=max_file_mb,
         models=_models(models),
         aliases=str(aliases) if aliases is not None else None,
+        since=since,
+        until=until,
+        period=period.lower() if period else None,
     )
     with progress_bars(quiet) as progress:
         result = api.build(inputs, settings=settings, progress=progress)
@@ -216,6 +247,8 @@ def ingest(
     text_column: TextColumn_ = None,
     follow_links: FollowLinks = False,
     max_file_mb: MaxFileMb = DEFAULTS.max_file_mb,
+    since: Since = None,
+    until: Until = None,
     force: Force = False,
     strict: Strict = False,
     quiet: Quiet = False,
@@ -228,6 +261,8 @@ def ingest(
         text_column=text_column,
         follow_links=follow_links,
         max_file_mb=max_file_mb,
+        since=since,
+        until=until,
         models=_models(None),  # recorded for the later stage commands, as kg run does
     )
     with progress_bars(quiet) as progress:
@@ -286,14 +321,20 @@ def graph(
     window: Window = DEFAULTS.window,
     min_weight: MinWeight = DEFAULTS.min_weight,
     no_numbers: NoNumbers = False,
+    period: Period = None,
 ) -> None:
-    """Build the co-mention graph from RUN_DIR's resolved mentions: writes nodes.csv, edges.csv, evidence.csv."""
+    """Build the co-mention graph from RUN_DIR's resolved mentions: writes nodes.csv, edges.csv,
+    evidence.csv and timeline.csv."""
     result = api.load(run_dir, through="resolve")
     if result.resolution is None:
         raise MissingStageOutputError(run_dir / "merges.csv", "graph", f"kg resolve {run_dir}")
     check_out(run_dir, force=False)
     result.settings = dataclasses.replace(
-        result.settings, window=window.lower(), min_weight=min_weight, numbers=not no_numbers
+        result.settings,
+        window=window.lower(),
+        min_weight=min_weight,
+        numbers=not no_numbers,
+        period=period.lower() if period else None,
     )
     api.run_stage(result, "graph")
     print_summary(result, result.save(run_dir, export=False))

@@ -104,6 +104,8 @@ def print_summary(result: Result, written: Path) -> None:
         say(err, (f"decoded {source} as {encoding}", "dim"))
     for source, delimiter in result.corpus.delimiters:
         say(err, (f"read {source} as {delimiter}-separated (one column under commas)", "dim"))
+    for note in result.corpus.bad_dates:
+        say(err, ("unreadable date", "yellow"), f" {note.source}: {note.reason}")
     for failure in result.failures:
         say(
             err,
@@ -116,6 +118,7 @@ def print_summary(result: Result, written: Path) -> None:
         f"{ingested['duplicates']} duplicates ({ingested['exact_duplicates']} exact, "
         f"{ingested['near_duplicates']} near), {ingested['skipped']} input(s) skipped."
     ]
+    lines.extend(_date_lines(result))
     if "extract" in counts:
         extracted = counts["extract"]
         lines.append(
@@ -146,6 +149,34 @@ def print_summary(result: Result, written: Path) -> None:
     for line in lines:
         say(out, line)
     say(out, f"Wrote {written}/")
+
+
+def _date_lines(result: Result) -> list[str]:
+    """The period asked for and what it left out; the span of the dates and the undated articles."""
+    lines = []
+    settings, corpus = result.settings, result.corpus
+    if settings.since or settings.until:
+        bounds = " ".join(
+            f"--{name} {value}"
+            for name, value in (("since", settings.since), ("until", settings.until))
+            if value
+        )
+        outside = sum(note.reason.startswith(("before ", "after ")) for note in corpus.left_out)
+        lines.append(
+            f"Period {bounds}: {len(corpus.articles)} articles in it; left out {outside} outside it and "
+            f"{len(corpus.left_out) - outside} undated (listed under 'left_out' in manifest.json)."
+        )
+    dates = result.dates()
+    dated = sum(bool(a.iso_date) for a in corpus.articles)
+    if dated or corpus.bad_dates:
+        span = f" ({dates['first']} to {dates['last']})" if dates["first"] else ""
+        period = f"; timeline per {dates['period']}" if dates["period"] else ""
+        bad = f", {len(corpus.bad_dates)} of them with a date that cannot be read (listed above)"
+        lines.append(
+            f"Dates: {dated} of {len(corpus.articles)} articles dated{span}{period}; "
+            f"{len(corpus.articles) - dated} undated{bad if corpus.bad_dates else ''}."
+        )
+    return lines
 
 
 #: How the summary names the stage an article failed in.

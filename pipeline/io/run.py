@@ -38,6 +38,7 @@ from pipeline.records import (
     ENTITY_TYPES,
     CoMentionGraph,
     Corpus,
+    DateNote,
     Extraction,
     Failure,
     Mention,
@@ -126,16 +127,17 @@ def write_graph(
     titles: Mapping[str, str] | None = None,
     export: bool = True,
 ) -> list[Path]:
-    """nodes.csv, edges.csv and evidence.csv of ``graph`` in ``out``, and with ``export`` graph.graphml,
-    graph.gexf and graph.html (the ``top`` nodes, evidence with its articles' ``titles``); returns the
-    paths written."""
+    """nodes.csv, edges.csv, evidence.csv and timeline.csv of ``graph`` in ``out``, and with ``export``
+    graph.graphml, graph.gexf and graph.html (the ``top`` nodes, evidence with its articles' ``titles``
+    and ``dates``); returns the paths written."""
     from pipeline.page import write_page
 
     edges = tables.sorted_edges(graph)
-    paths = [out / "nodes.csv", out / "edges.csv", out / "evidence.csv"]
+    paths = [out / "nodes.csv", out / "edges.csv", out / "evidence.csv", out / "timeline.csv"]
     tables.write_nodes(paths[0], graph)
     tables.write_edges(paths[1], graph, edges)
     tables.write_evidence(paths[2], graph, edges)
+    tables.write_timeline(paths[3], graph, edges)
     if export:
         paths += write_gephi(graph, out, edges)
         # The page's title does not name the folder: a run gives the same bytes wherever it is written.
@@ -263,7 +265,13 @@ def _corpus(folder: Path, manifest: Mapping[str, Any]) -> Corpus:
         runs=tuple(manifest.get("runs_left_out") or ()),
         encodings=tuple(sorted(dict(manifest.get("encodings") or {}).items())),
         delimiters=tuple(sorted(dict(manifest.get("delimiters") or {}).items())),
+        bad_dates=tuple(_date_note(n) for n in dict(manifest.get("dates") or {}).get("unreadable") or ()),
+        left_out=tuple(_date_note(n) for n in manifest.get("left_out") or ()),
     )
+
+
+def _date_note(item: Mapping[str, Any]) -> DateNote:
+    return DateNote(str(item.get("source", "")), str(item.get("date", "")), str(item.get("reason", "")))
 
 
 def _extractions(
@@ -329,6 +337,16 @@ def read_graph(folder: Path) -> nx.Graph:
         for source, target, evidence in tables.read_evidence(evidence_path):
             if graph.has_edge(source, target):
                 graph.edges[source, target]["evidence_list"].append(evidence)
+    if present(folder, "timeline.csv"):
+        period, nodes, links = tables.read_timeline(folder / "timeline.csv")
+        if period:
+            graph.graph["period"] = period
+        for node, counts in nodes.items():
+            if node in graph:
+                graph.nodes[node]["timeline"] = tuple(counts)
+        for (source, target), counts in links.items():
+            if graph.has_edge(source, target):
+                graph.edges[source, target]["timeline"] = tuple(counts)
     return graph
 
 
