@@ -15,8 +15,17 @@ import typer
 
 from pipeline import api
 from pipeline.config import DEFAULTS, MODEL_ENV, Settings
-from pipeline.console import err, out, print_report, print_stats, print_summary, progress_bars, say
-from pipeline.errors import KgError, MissingStageOutputError
+from pipeline.console import (
+    err,
+    out,
+    print_diff,
+    print_report,
+    print_stats,
+    print_summary,
+    progress_bars,
+    say,
+)
+from pipeline.errors import BadOptionError, KgError, MissingStageOutputError
 from pipeline.io.csvfile import formula_guard
 from pipeline.io.folder import check_ego_out, check_out, kg_manifest, present
 from pipeline.io.run import export_run, read_graph, read_titles, settings_of, write_ego
@@ -396,6 +405,29 @@ def stats(
     if not present(run_dir, "edges.csv"):
         raise MissingStageOutputError(run_dir / "edges.csv", "stats", f"kg run INPUT... --out {run_dir}")
     print_stats(summarize(read_graph(run_dir), per_type=limit, edges=limit, communities=limit))
+
+
+@app.command()
+def diff(
+    run_a: Annotated[Path, typer.Argument(help="The earlier run (kg run ... --out A).", show_default=False)],
+    run_b: Annotated[Path, typer.Argument(help="The later run.", show_default=False)],
+    out_file: Annotated[
+        Path, typer.Option("--out", "-o", help="CSV file of every change (kind, change, ids, before, after).")
+    ] = Path("diff.csv"),
+    limit: Annotated[int, typer.Option("--limit", help="Rows per table printed.", min=0)] = 10,
+) -> None:
+    """What changed from RUN_A to RUN_B (say, two weeks): entities and links that appeared, disappeared
+    or changed weight most, as tables and a CSV file of every change."""
+    from pipeline.diff import diff_runs
+    from pipeline.io.tables import write_diff
+
+    if out_file.is_dir() or not out_file.parent.is_dir():
+        why = "this is a folder" if out_file.is_dir() else f"there is no folder {out_file.parent}"
+        raise BadOptionError("--out", str(out_file), f"a CSV file in an existing folder ({why})")
+    found = diff_runs(run_a, run_b)
+    print_diff(found, limit)
+    write_diff(out_file, found.changes)
+    say(out, f"Wrote {out_file} ({len(found.changes):,} changes)")
 
 
 cache_app = typer.Typer(help="Inspect or empty the extraction cache.", no_args_is_help=True)

@@ -31,6 +31,7 @@ from pipeline.records import Failure
 
 if TYPE_CHECKING:
     from pipeline.api import ProgressFn, Result
+    from pipeline.diff import Diff
     from pipeline.evaluate import Report
     from pipeline.query import Summary
 
@@ -223,6 +224,37 @@ def print_stats(summary: Summary) -> None:
     for community, size, members in summary.communities:
         table.add_row(str(community), str(size), plain(", ".join(members)))
     out.print(table)
+
+
+_CHANGE_TITLES = {
+    ("node", "appeared"): "Entities and counts that appeared",
+    ("node", "disappeared"): "Entities and counts that disappeared",
+    ("node", "changed"): "Entities mentioned more or less",
+    ("link", "appeared"): "Links that appeared",
+    ("link", "disappeared"): "Links that disappeared",
+    ("link", "changed"): "Links that grew or shrank",
+}
+
+
+def print_diff(diff: Diff, limit: int) -> None:
+    """``kg diff``: the two runs, then the largest changes of each kind (``limit`` rows per table)."""
+    for name, side in (("A", diff.before), ("B", diff.after)):
+        span = f", articles dated {side.first_date} to {side.last_date}" if side.first_date else ""
+        say(out, f"{name}: {side.folder}: {side.nodes:,} nodes, {side.links:,} links{span}")
+    for kind, change in _CHANGE_TITLES:
+        rows = diff.of(kind, change)
+        size = "mentions" if kind == "node" else "weight"
+        table = Table(
+            title=f"{_CHANGE_TITLES[(kind, change)]} ({min(limit, len(rows))} of {len(rows)})",
+            title_justify="left",
+        )
+        for column in ("link" if kind == "link" else "name", "type", f"{size} A", f"{size} B", "change"):
+            table.add_column(column, justify="right" if column.endswith((" A", " B", "change")) else "left")
+        for row in rows[:limit]:
+            table.add_row(
+                plain(row.label), plain(row.type), str(row.before), str(row.after), f"{row.delta:+d}"
+            )
+        out.print(table)
 
 
 def print_report(report: Report) -> None:

@@ -254,3 +254,23 @@ class CoMentionGraph:
     numbers: tuple[NumberNode, ...] = ()
     mentions: tuple[Mention, ...] = ()
     failures: tuple[Failure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What ``kg diff`` found for one node (``source`` its id, ``target`` empty) or link (``source`` <
+    ``target``) of two runs: it appeared, disappeared or changed size (mentions of a node, weight of a
+    link; 0 in the run without it)."""
+
+    kind: str  # node | link
+    change: str  # appeared | disappeared | changed
+    source: str
+    target: str
+    label: str  # the node's label; for a link "A — B"
+    type: str  # the node's type; for a link the two types, "person–place"
+    before: int
+    after: int
+
+    @property
+    def delta(self) -> int:
+        return self.after - self.before

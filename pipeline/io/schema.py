@@ -169,6 +169,23 @@ TIMELINE = _table(
     ],
 )
 
+#: The CSV file ``kg diff`` writes (not a file of a run): every node and link that appeared, disappeared
+#: or changed size between two runs (:class:`pipeline.records.Change`).
+DIFF = _table(
+    "diff.csv",
+    [
+        ("kind", str),
+        ("change", str),
+        ("source", str),
+        ("target", str),
+        ("label", str),
+        ("type", str),
+        ("before", int),
+        ("after", int),
+        ("delta", int),
+    ],
+)
+
 
 def typed(row: Mapping[str, str], table: Table) -> dict[str, object]:
     """A row read from ``table``'s file with its numbers cast; an empty number cell is left out."""

@@ -20,6 +20,7 @@ from pipeline.io.schema import (
     ABBREVIATIONS,
     ARTICLES,
     BODY_COLUMN,
+    DIFF,
     EDGES,
     ENTITY_NODES,
     EVIDENCE,
@@ -37,6 +38,7 @@ from pipeline.io.schema import (
 from pipeline.records import (
     ENTITY_TYPES,
     Article,
+    Change,
     Entity,
     Evidence,
     Extraction,
@@ -409,3 +411,31 @@ def read_timeline(
                 (row["start"], int(row["weight"]), int(row["articles"]))
             )
     return period, nodes, links
+
+
+# --- diff.csv (kg diff, not a file of a run) --------------------------------------------------------
+
+
+def diff_rows(changes: Iterable[Change]) -> Iterator[Row]:
+    for c in changes:  # in the order kg diff sorts them
+        yield [c.kind, c.change, c.source, c.target, c.label, c.type, c.before, c.after, c.delta]
+
+
+def write_diff(path: Path, changes: Iterable[Change]) -> None:
+    write_csv(path, DIFF.columns, diff_rows(changes))
+
+
+def read_diff(path: Path) -> list[Change]:
+    return [
+        Change(
+            kind=row["kind"],
+            change=row["change"],
+            source=row["source"],
+            target=row["target"],
+            label=row["label"],
+            type=row["type"],
+            before=int(row["before"]),
+            after=int(row["after"]),
+        )
+        for row in read_csv(path)
+    ]
