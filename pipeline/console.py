@@ -243,6 +243,9 @@ def print_diff(diff: Diff, limit: int) -> None:
         say(out, f"{name}: {side.folder}: {side.nodes:,} nodes, {side.links:,} links{span}")
     for kind, change in _CHANGE_TITLES:
         rows = diff.of(kind, change)
+        if not rows:
+            say(out, f"{_CHANGE_TITLES[(kind, change)]}: none")
+            continue
         size = "mentions" if kind == "node" else "weight"
         table = Table(
             title=f"{_CHANGE_TITLES[(kind, change)]} ({min(limit, len(rows))} of {len(rows)})",
