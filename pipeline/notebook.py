@@ -20,7 +20,16 @@ from pipeline.errors import BadOptionError, NeedsGraphError
 from pipeline.io import tables
 from pipeline.io.files import write_text
 from pipeline.io.run import mentions_of, write_ego
-from pipeline.io.schema import ARTICLES, EDGES, LIST_SEPARATOR, MENTIONS, MERGES, NUMBERS, split_list
+from pipeline.io.schema import (
+    ARTICLES,
+    EDGES,
+    LIST_SEPARATOR,
+    MENTIONS,
+    MERGES,
+    NUMBERS,
+    TIMELINE,
+    split_list,
+)
 from pipeline.rank import rank_key
 from pipeline.records import NODE_TYPES, CoMentionGraph, Corpus, Entity, Extraction, Resolution
 
@@ -76,6 +85,13 @@ class RunViews:
     def edges(self) -> pd.DataFrame:
         """edges.csv: one row per link (empty before the graph stage)."""
         return _edge_frame(self.graph)
+
+    @property
+    def timeline(self) -> pd.DataFrame:
+        """timeline.csv: each node's mentions and each link's weight per period (day, week or month)
+        of the dated articles (empty when no article is dated, or before the graph stage)."""
+        rows = tables.timeline_rows(self.graph) if self.graph is not None else ()
+        return frame(TIMELINE.columns, rows, TIMELINE.types)
 
     @property
     def merges(self) -> pd.DataFrame:
