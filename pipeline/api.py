@@ -135,7 +135,9 @@ class Result:
             from pipeline.export import write_tables
 
             if export:
-                export_graph(self.graph, out, top=self.settings.top)
+                export_graph(
+                    self.graph, out, top=self.settings.top, page_max_nodes=self.settings.page_max_nodes
+                )
             else:
                 write_tables(self.graph, out)
         tables.write_manifest(out / tables.MANIFEST, self.manifest())
@@ -230,7 +232,13 @@ class Result:
         """The interactive graph, displayed inline by Jupyter; ``top`` nodes at most (default: the
         ``top`` setting)."""
         title = ", ".join(Path(source).name for source in self.inputs)
-        return _show(self.graph, top=top or self.settings.top, height=height, title=title)
+        return _show(
+            self.graph,
+            top=top or self.settings.top,
+            max_nodes=self.settings.page_max_nodes,
+            height=height,
+            title=title,
+        )
 
     def ego(self, name: str, *, hops: int = 1) -> Neighbourhood:
         """The entity called ``name`` (label, alias or id) and everything within ``hops`` links of it."""
@@ -295,14 +303,19 @@ class Neighbourhood:
 
     def show(self, *, top: int | None = None, height: int = 500) -> GraphView:
         title = f"{self.label}: {self.hops}-hop neighbourhood"
-        return _show(self.graph, top=top or self.result.settings.top, height=height, title=title)
+        settings = self.result.settings
+        return _show(
+            self.graph, top=top or settings.top, max_nodes=settings.page_max_nodes, height=height, title=title
+        )
 
     def save(self, out: str | os.PathLike[str], *, force: bool = False) -> Path:
         """Write the neighbourhood's graph files into ``out``, as ``kg ego`` does."""
         from pipeline.export import export as export_graph
 
         out = prepare_out(Path(out), force=force)
-        export_graph(self.graph, out, top=self.result.settings.top)
+        export_graph(
+            self.graph, out, top=self.result.settings.top, page_max_nodes=self.result.settings.page_max_nodes
+        )
         return out
 
     def __repr__(self) -> str:
@@ -427,10 +440,11 @@ def _need_graph(graph: nx.Graph | None, what: str) -> nx.Graph:
     return graph
 
 
-def _show(graph: nx.Graph | None, *, top: int, height: int, title: str) -> GraphView:
+def _show(graph: nx.Graph | None, *, top: int, max_nodes: int, height: int, title: str) -> GraphView:
     from pipeline.page import render_page
 
-    return GraphView(render_page(_need_graph(graph, "show()"), top=top, title=title), height=height)
+    page = render_page(_need_graph(graph, "show()"), top=top, max_nodes=max_nodes, title=title)
+    return GraphView(page, height=height)
 
 
 def _with_number_ids(mentions: list[Mention], number_ids: dict[Quantity, str]) -> list[Mention]:

@@ -23,7 +23,7 @@ from rich.progress import (
 )
 
 from pipeline import api
-from pipeline.config import DEFAULT_MODEL, MODEL_ENV, Settings
+from pipeline.config import DEFAULT_MODEL, DEFAULT_PAGE_MAX_NODES, MODEL_ENV, Settings
 from pipeline.errors import KgError, MissingStageOutputError
 
 app = typer.Typer(
@@ -155,6 +155,14 @@ Window = Annotated[
 ]
 MinWeight = Annotated[int, typer.Option("--min-weight", help="Drop edges seen in fewer windows than this.")]
 Top = Annotated[int, typer.Option("--top", help="Nodes shown on the HTML page (the CSVs keep all).")]
+PageMaxNodes = Annotated[
+    int,
+    typer.Option(
+        "--page-max-nodes",
+        help="Nodes the HTML page holds for search and neighbourhoods (the most central; it says how "
+        "many it leaves out).",
+    ),
+]
 NoNumbers = Annotated[bool, typer.Option("--no-numbers", help="Leave counts out of the graph.")]
 CacheDir = Annotated[
     Path | None,
@@ -190,6 +198,7 @@ def run(
     window: Window = "sentence",
     min_weight: MinWeight = 1,
     top: Top = 300,
+    page_max_nodes: PageMaxNodes = DEFAULT_PAGE_MAX_NODES,
     no_numbers: NoNumbers = False,
     cache: CacheDir = None,
     no_cache: NoCache = False,
@@ -211,6 +220,7 @@ def run(
         window=window.lower(),
         min_weight=min_weight,
         top=top,
+        page_max_nodes=page_max_nodes,
         numbers=not no_numbers,
         text_field=text_field,
         text_column=text_column,
@@ -319,7 +329,18 @@ def graph(
 
 
 @app.command()
-def export(run_dir: RunDir) -> None:
+def export(
+    run_dir: RunDir,
+    page_max_nodes: Annotated[
+        int | None,
+        typer.Option(
+            "--page-max-nodes",
+            help="Nodes the HTML page holds for search and neighbourhoods (default: the run's setting).",
+            min=1,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
     """Render RUN_DIR's graph tables as graph.graphml and graph.gexf (and the HTML page)."""
     from pipeline import tables
     from pipeline.export import export as export_graph
@@ -327,10 +348,13 @@ def export(run_dir: RunDir) -> None:
 
     if not (run_dir / "edges.csv").exists():
         raise MissingStageOutputError(run_dir / "edges.csv", "export", f"kg graph {run_dir}")
-    top = 300  # the page shows what the run asked for (kg run --top), else the default
+    # The page shows what the run asked for (kg run --top, --page-max-nodes), else the defaults.
+    settings = {}
     if (run_dir / tables.MANIFEST).exists():
-        top = int((tables.read_manifest(run_dir / tables.MANIFEST).get("settings") or {}).get("top") or top)
-    for path in export_graph(read_graph(run_dir), run_dir, top=top):
+        settings = tables.read_manifest(run_dir / tables.MANIFEST).get("settings") or {}
+    top = int(settings.get("top") or 300)
+    page_max_nodes = page_max_nodes or int(settings.get("page_max_nodes") or DEFAULT_PAGE_MAX_NODES)
+    for path in export_graph(read_graph(run_dir), run_dir, top=top, page_max_nodes=page_max_nodes):
         out.print(f"Wrote {path}", highlight=False)
 
 
@@ -346,6 +370,12 @@ def ego(
     top: Annotated[
         int, typer.Option("--top", help="Nodes shown on the HTML page (the CSVs keep all).", min=1)
     ] = 300,
+    page_max_nodes: Annotated[
+        int,
+        typer.Option(
+            "--page-max-nodes", help="Nodes the HTML page holds for search and neighbourhoods.", min=1
+        ),
+    ] = DEFAULT_PAGE_MAX_NODES,
 ) -> None:
     """Write the neighbourhood of one entity as its own nodes/edges/GraphML/GEXF files and graph.html."""
     from pipeline.export import export as export_graph
@@ -357,7 +387,7 @@ def ego(
     sub = ego_of(read_graph(graph_dir), name, hops=hops)
     target = out_dir or graph_dir / "ego"
     api.prepare_out(target, force=False)
-    export_graph(sub, target, top=top)
+    export_graph(sub, target, top=top, page_max_nodes=page_max_nodes)
     label = sub.nodes[sub.graph["center"]].get("label", sub.graph["center"])
     out.print(
         f"{label} ({sub.graph['center']}): {sub.number_of_nodes()} nodes and {sub.number_of_edges()} edges "

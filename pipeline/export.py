@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 import networkx as nx
 
 from pipeline import tables
+from pipeline.config import DEFAULT_PAGE_MAX_NODES
 
 NODE_COLUMNS = (
     "id",
@@ -58,9 +59,11 @@ EVIDENCE_COLUMNS = ("source", "target", "article_id", "sentence", "text")
 _IN_MEMORY = {"evidence_list"}
 
 
-def export(graph: nx.Graph, out: Path, *, top: int = 300) -> list[Path]:
-    """Write the graph tables, the Gephi formats and the page (``top`` nodes shown) into ``out``; returns
-    the paths written."""
+def export(
+    graph: nx.Graph, out: Path, *, top: int = 300, page_max_nodes: int = DEFAULT_PAGE_MAX_NODES
+) -> list[Path]:
+    """Write the graph tables, the Gephi formats and the page (``top`` nodes shown, ``page_max_nodes``
+    searchable) into ``out``; returns the paths written."""
     from pipeline.page import write_page
 
     edges = _sorted_edges(graph)
@@ -71,7 +74,7 @@ def export(graph: nx.Graph, out: Path, *, top: int = 300) -> list[Path]:
     gexf = out / "graph.gexf"
     tables.write_text(gexf, gexf_text(flat))
     # The page's title does not name the folder: a run gives the same bytes wherever it is written.
-    page = write_page(graph, out / "graph.html", top=top)
+    page = write_page(graph, out / "graph.html", top=top, max_nodes=page_max_nodes)
     return [*written, graphml, gexf, page]
 
 
