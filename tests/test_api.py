@@ -259,9 +259,9 @@ def test_show_passes_top_and_title(seed_result: Result, monkeypatch: pytest.Monk
     seed_result.show(top=20)
     seed_result.ego("Hamas").show()
     assert calls == [
-        {"top": 300, "title": "seeds"},
-        {"top": 20, "title": "seeds"},
-        {"top": 300, "title": "Hamas: 1-hop neighbourhood"},
+        {"top": 300, "max_nodes": 10_000, "title": "seeds"},
+        {"top": 20, "max_nodes": 10_000, "title": "seeds"},
+        {"top": 300, "max_nodes": 10_000, "title": "Hamas: 1-hop neighbourhood"},
     ]
 
 

@@ -744,39 +744,35 @@
     return names;
   }
   // The best matches, best first: the whole name, then names starting with the text, then a word of a
-  // name starting with it, then (from three letters) the text anywhere; within each, the most central.
+  // name starting with it, then (from three letters) the text anywhere; at each level a node's own
+  // name before an alias, then the most central. Names are scanned in node order (most central
+  // first), so each level keeps its first `limit` matches: one pass, whatever the size of the graph.
   function search(query, limit = MATCHES) {
     const wanted = fold(query);
     if (!wanted) return [];
     const { keys, nodes: owners, alias } = nameIndex();
-    const tiers = [[], [], [], []];
-    const taken = new Map();
+    const levels = Array.from({ length: 8 }, () => []);
+    const best = new Map(); // node -> its best level so far
     const wordStart = ` ${wanted}`;
     for (let e = 0; e < keys.length; e++) {
       const key = keys[e];
-      let tier;
-      if (key === wanted) tier = 0;
-      else if (key.startsWith(wanted)) tier = 1;
-      else if (key.includes(wordStart)) tier = 2;
-      else if (wanted.length >= 3 && key.includes(wanted)) tier = 3;
+      let level;
+      if (key === wanted) level = 0;
+      else if (key.startsWith(wanted)) level = 2;
+      else if (key.includes(wordStart)) level = 4;
+      else if (wanted.length >= 3 && key.includes(wanted)) level = 6;
       else continue;
+      if (alias[e] !== null) level += 1;
       const i = owners[e];
-      const before = taken.get(i);
-      if (before !== undefined && before <= tier) continue;
-      if (tiers[tier].length >= limit && before === undefined) continue;
-      taken.set(i, tier);
-      tiers[tier].push({ index: i, alias: alias[e], tier });
+      const before = best.get(i);
+      if ((before !== undefined && before <= level) || levels[level].length >= limit) continue;
+      best.set(i, level);
+      levels[level].push({ index: i, alias: alias[e], level });
     }
-    const seen = new Set();
     const result = [];
-    for (const tier of tiers) {
-      // Within a tier: the name itself before an alias, then the most central node.
-      tier.sort((x, y) => (x.alias !== null) - (y.alias !== null) || x.index - y.index);
-      for (const m of tier) {
-        if (result.length >= limit) break;
-        if (seen.has(m.index) || taken.get(m.index) !== m.tier) continue;
-        seen.add(m.index);
-        result.push(m);
+    for (const level of levels) {
+      for (const m of level) {
+        if (result.length < limit && best.get(m.index) === m.level) result.push(m);
       }
     }
     return result;
