@@ -23,14 +23,17 @@
     const [id, title] = data.articles[index] || ["", ""];
     return title || (id ? `article ${id}` : "untitled article");
   };
-  // Pages with more nodes than this skip fading the unselected ones (see highlight()).
-  const DIM_LIMIT = 600;
+  // Drawings with more nodes or links than this skip fading the unselected ones (see highlight()).
+  const DIM_NODES = 600;
+  const DIM_EDGES = 3000;
   // Strongest links and evidence sentences listed for a node; matches listed under the search box.
   const LINKS = 8;
   const NODE_EVIDENCE = 5;
   const MATCHES = 8;
   // Physics iterations that settle the nodes an analyst adds (the others stay where they are).
-  const LOCAL_ITERATIONS = 150;
+  const LOCAL_ITERATIONS = 60;
+  // How far beyond its drawn neighbour a new node goes (springs are 70 long).
+  const GAP = 140;
   const count = (n) => n.toLocaleString("en");
   const plural = (n, word, many = `${word}s`) => `${count(n)} ${n === 1 ? word : many}`;
 
@@ -171,10 +174,14 @@
 
   // --- layout: stabilize a bounded number of iterations, then stop -------------------------------------
   const layoutButton = $("layout");
+  const solver = net.options.physics.solver;
+  const springConstant = net.options.physics[solver].springConstant;
+  const SETTLE_SPRING = springConstant / 10;
   let layoutTimer = null;
   function stopLayout() {
     clearTimeout(layoutTimer);
-    network.setOptions({ physics: { enabled: false } });
+    // One call: vis-network switches physics back on when given physics options without "enabled".
+    network.setOptions({ physics: { enabled: false, [solver]: { springConstant } } });
     state.layoutRunning = false;
     layoutButton.textContent = "Resume layout";
     if (state.localLayout) {
@@ -244,12 +251,12 @@
     nodes.update([...state.drawnNodes].map((i) => ({ id: N.id[i], value: sizeOf(node(i)) })));
   }
   // Selecting fades everything but the selection and its neighbours. Only items whose state changes are
-  // updated, and big pages skip it (each update costs vis-network a re-layout of that item's label); they
+  // updated, and big drawings skip it (each update costs vis-network a re-layout of that item's label); they
   // keep vis-network's own highlight of the selected node and its links.
   const faded = { nodes: new Set(), edges: new Set() };
   function highlight() {
-    if (state.drawnNodes.size > DIM_LIMIT && faded.nodes.size === 0 && faded.edges.size === 0) return;
-    const big = state.drawnNodes.size > DIM_LIMIT;
+    const big = state.drawnNodes.size > DIM_NODES || state.drawnEdges.size > DIM_EDGES;
+    if (big && faded.nodes.size === 0 && faded.edges.size === 0) return;
     const lit = big ? null : litNodes();
     const litEdges = big ? null : litEdgeIds();
     const fadeNodes = new Set(lit === null ? [] : [...state.drawnNodes].map((i) => N.id[i]).filter((id) => !lit.has(id)));
@@ -572,36 +579,42 @@
   });
 
   // --- opening neighbourhoods: draw nodes next to what is there, without moving it ---------------------
+  // Where the drawing is: its box, its middle and the radius that holds most of it.
   function drawnBox() {
     const ids = [...state.drawnNodes].map((i) => N.id[i]);
     const positions = network.getPositions(ids);
-    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, sx = 0, sy = 0, n = 0;
-    for (const id of ids) {
-      const p = positions[id];
-      if (!p) continue;
-      minX = Math.min(minX, p.x);
-      maxX = Math.max(maxX, p.x);
-      minY = Math.min(minY, p.y);
-      maxY = Math.max(maxY, p.y);
-      sx += p.x;
-      sy += p.y;
-      n++;
-    }
-    return n ? { minX, maxX, minY, maxY, cx: sx / n, cy: sy / n, n } : null;
+    const points = ids.map((id) => positions[id]).filter(Boolean);
+    if (!points.length) return null;
+    const cx = points.reduce((sum, p) => sum + p.x, 0) / points.length;
+    const cy = points.reduce((sum, p) => sum + p.y, 0) / points.length;
+    const distances = points.map((p) => Math.hypot(p.x - cx, p.y - cy)).sort((a, b) => a - b);
+    return {
+      minX: Math.min(...points.map((p) => p.x)),
+      maxX: Math.max(...points.map((p) => p.x)),
+      minY: Math.min(...points.map((p) => p.y)),
+      maxY: Math.max(...points.map((p) => p.y)),
+      cx,
+      cy,
+      radius: distances[Math.floor(0.85 * (distances.length - 1))],
+    };
   }
-  // Where a node that is not drawn goes: beside its strongest drawn neighbour, on the side away from
-  // the middle of the drawing; beside the drawing when it has no drawn neighbour.
+  // A point beyond p, on the side away from the middle of the drawing, and outside most of it: new
+  // nodes go where they cover nothing, and their links show which drawn nodes they belong to.
+  function beyond(p, box) {
+    let dx = p.x - box.cx;
+    let dy = p.y - box.cy;
+    const length = Math.hypot(dx, dy);
+    if (length < 1) [dx, dy] = [1, 0];
+    const reach = Math.max(length + GAP, box.radius + GAP / 2);
+    const scale = reach / (Math.hypot(dx, dy) || 1);
+    return { x: box.cx + dx * scale, y: box.cy + dy * scale };
+  }
+  // Where a node that is not drawn goes: beyond its strongest drawn neighbour; beside the drawing when
+  // it has no drawn neighbour.
   function placeNew(i, box) {
     if (!box) return { x: 0, y: 0 };
     const anchor = Array.from(linksOf(i)).map((k) => other(k, i)).find((j) => state.drawnNodes.has(j));
-    if (anchor !== undefined) {
-      const p = network.getPositions([N.id[anchor]])[N.id[anchor]];
-      let dx = p.x - box.cx;
-      let dy = p.y - box.cy;
-      const length = Math.hypot(dx, dy) || 1;
-      if (Math.hypot(dx, dy) < 1) [dx, dy] = [1, 0];
-      return { x: p.x + (dx / length) * 140, y: p.y + (dy / length) * 140 };
-    }
+    if (anchor !== undefined) return beyond(network.getPositions([N.id[anchor]])[N.id[anchor]], box);
     const width = Math.max(200, box.maxX - box.minX);
     return { x: box.maxX + 0.35 * width + 120, y: (box.minY + box.maxY) / 2 };
   }
@@ -648,7 +661,11 @@
     state.localLayout = still;
     state.layoutRunning = false;
     layoutButton.textContent = "Resume layout";
-    network.setOptions({ physics: { enabled: true, stabilization: { enabled: true, fit: false } } });
+    // Weak springs meanwhile: the new nodes spread out where they were put, beside the drawing, instead
+    // of being pulled into its crowded middle by their links.
+    network.setOptions({
+      physics: { enabled: true, stabilization: { enabled: true, fit: false }, [solver]: { springConstant: SETTLE_SPRING } },
+    });
     network.stabilize(LOCAL_ITERATIONS);
   }
   // Draws node i (if it is not drawn) and its strongest neighbours that are not drawn yet and would be
@@ -666,7 +683,8 @@
       added.push(i);
       positions.push(centre);
     } else {
-      centre = network.getPositions([N.id[i]])[N.id[i]];
+      // A drawn node's new neighbours go on an arc beyond it, outside the drawing.
+      centre = box ? beyond(network.getPositions([N.id[i]])[N.id[i]], box) : { x: 0, y: 0 };
     }
     const neighbours = [];
     for (const k of linksOf(i)) {
@@ -675,7 +693,7 @@
       if (!state.drawnNodes.has(j) && typeShown(j) && E.weight[k] >= state.minWeight) neighbours.push(j);
     }
     const away = box ? Math.atan2(centre.y - box.cy, centre.x - box.cx) : 0;
-    const radius = 110 + 9 * Math.sqrt(neighbours.length) * 6;
+    const radius = 90 + 25 * Math.sqrt(neighbours.length);
     const spread = box && state.drawnNodes.size > 1 ? Math.min(1.5 * Math.PI, 0.5 * Math.PI + neighbours.length * 0.25) : 2 * Math.PI;
     neighbours.forEach((j, n) => {
       const angle = away - spread / 2 + (spread * (n + 0.5)) / neighbours.length;
@@ -689,8 +707,11 @@
       ? `Added ${plural(drawnNow.length, "node")} around ${N.label[i]}`
       : `${N.label[i]}: every neighbour is already drawn`;
     if (options.focus !== false) {
-      // Once the new nodes have settled: the node and its new neighbours in view.
-      const show = () => network.fit({ nodes: [id, ...neighbours.map((j) => N.id[j])], maxZoomLevel: 1.3, animation: { duration: 400 } });
+      // Once the new nodes have settled: the node and its strongest neighbours in view, new or not.
+      const show = () => {
+        const near = drawnLinks(i).slice(0, Math.max(wanted, neighbours.length)).map((k) => N.id[other(k, i)]);
+        network.fit({ nodes: [id, ...near], maxZoomLevel: 1.3, animation: { duration: 400 } });
+      };
       if (state.localLayout) afterLocalLayout = show;
       else show();
     }
