@@ -242,11 +242,15 @@ def _picture(page, path: Path) -> None:
 
 
 def _neighbourhood_picture(page, path: Path, name: str | None) -> None:
-    """A neighbourhood opened from search: type the start of ``name``, show the list of matches, choose
-    the first, and photograph the node with its neighbours drawn beside the first view."""
-    page.locator("#search").press_sequentially(name or "", delay=40)
+    """A neighbourhood opened from search: type the first word of ``name`` (photographing the list of
+    matches as ``<path>-search.png``), then the rest, choose the first match, and photograph the node
+    with its neighbours drawn beside the first view."""
+    name = name or ""
+    first = name.split(" ")[0]
+    page.locator("#search").press_sequentially(first, delay=40)
     page.wait_for_timeout(300)
     _save_png(page, path.with_name(path.stem + "-search.png"))
+    page.locator("#search").press_sequentially(name[len(first) :], delay=40)
     page.press("#search", "Enter")
     page.wait_for_function("() => !window.kg.settling()", timeout=60_000)
     page.wait_for_timeout(900)  # the glide to the new nodes ends
