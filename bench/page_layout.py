@@ -1,20 +1,27 @@
-"""How long graph.html takes from load to a stabilized (frozen) layout, in headless chromium.
+"""How quick graph.html is in headless chromium: load to a settled first view, and opening a
+neighbourhood.
 
-Two pages:
+Pages measured:
 
 1. the seed page, ``graphs/seeds/graph.html`` (run ``make graph`` first);
-2. a generated 2,000-node graph rendered with ``render_page(graph, top=2000)``: entities drawn from a
-   Zipf-like popularity over ~550 articles, linked when they share a sentence, with the analytics the
-   pipeline computes (weighted degree, PageRank, Louvain communities) and an evidence sentence per link.
-   The same seed always gives the same graph and the same page.
+2. any run's page given with ``--page DIR/graph.html`` (repeatable), e.g. a real corpus's;
+3. a generated 2,000-node graph rendered with ``render_page(graph, top=2000)`` and with the default
+   ``--top 300``: entities drawn from a Zipf-like popularity over ~550 articles, linked when they share
+   a sentence, with the analytics the pipeline computes (weighted degree, PageRank, Louvain
+   communities) and an evidence sentence per link. The same seed always gives the same graph and page.
 
-The time is the page's own ``window.kgStabilizedMs``: milliseconds from navigation start (so parsing the
-inlined vis-network is included) to the moment the bounded stabilization ends and physics is switched
-off. Each page is opened ``--runs`` times in a fresh browser context; the median is printed.
+Load to settled is the page's own ``window.kgStabilizedMs``: milliseconds from navigation start (so
+parsing the inlined vis-network and the page's data is included) to the moment the bounded
+stabilization ends and physics is switched off. Opening a neighbourhood is the time from asking for a
+node that is not drawn (``window.kg.selectNode``) to its neighbours having settled, for the node halfway
+down the page's PageRank order that has a link. Each page is opened ``--runs`` times in a fresh browser
+context; medians are printed, with the file size and what the page draws and holds.
 
-    .venv/bin/python bench/page_layout.py                # both pages
-    .venv/bin/python bench/page_layout.py --nodes 5000   # a bigger generated page
+    .venv/bin/python bench/page_layout.py                # seed page and generated pages
+    .venv/bin/python bench/page_layout.py --page graphs/real/graph.html --no-generated
     .venv/bin/python bench/page_layout.py --screenshot docs/graph.png   # also the README picture
+    .venv/bin/python bench/page_layout.py --page RUN/graph.html --no-generated \
+        --expand-screenshot docs/neighbourhood.png --expand "Name"   # a neighbourhood opened
 
 Not a test: timings depend on the machine. Needs /usr/bin/chromium (``make browser``).
 """
@@ -161,11 +168,19 @@ def generated_graph(nodes: int = 2000, *, seed: int = 7) -> nx.Graph:
     return graph
 
 
-def measure(page_path: Path, *, runs: int, screenshot: Path | None = None) -> list[int]:
-    """``kgStabilizedMs`` of ``runs`` fresh loads (no network: every non-file request is aborted)."""
+def measure(
+    page_path: Path,
+    *,
+    runs: int,
+    screenshot: Path | None = None,
+    expand_screenshot: Path | None = None,
+    expand: str | None = None,
+) -> tuple[list[int], list[int]]:
+    """``kgStabilizedMs`` of ``runs`` fresh loads and the time each took to open a neighbourhood (no
+    network: every non-file request is aborted)."""
     from playwright.sync_api import sync_playwright
 
-    timings = []
+    loads, opens = [], []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         for run in range(runs):
@@ -183,27 +198,70 @@ def measure(page_path: Path, *, runs: int, screenshot: Path | None = None) -> li
             page = context.new_page()
             page.goto(page_path.resolve().as_uri())
             page.wait_for_function("() => window.kgReady === true", timeout=600_000)
-            timings.append(int(page.evaluate("() => window.kgStabilizedMs")))
-            if requests:
-                raise SystemExit(f"{page_path}: the page asked the network for {requests}")
+            loads.append(int(page.evaluate("() => window.kgStabilizedMs")))
             if screenshot and run == 0:
                 _picture(page, screenshot)
+            elif expand_screenshot and run == 0:
+                _neighbourhood_picture(page, expand_screenshot, expand)
+            else:
+                took = page.evaluate(OPEN_A_NEIGHBOURHOOD)
+                if took is not None:
+                    opens.append(int(took))
+            if requests:
+                raise SystemExit(f"{page_path}: the page asked the network for {requests}")
             context.close()
         browser.close()
-    return timings
+    return loads, opens
+
+
+#: Asks for the node halfway down the PageRank order that is not drawn and has a link; resolves to the
+#: milliseconds until it and its neighbours are drawn and settled (null when every node is drawn).
+OPEN_A_NEIGHBOURHOOD = """() => new Promise((done) => {
+    const kg = window.kg;
+    if (!kg.drawn) return done(null); // a page from before neighbourhoods could be opened
+    const ids = kg.data.nodes.id;
+    const drawn = new Set(kg.drawn().nodes);
+    const candidates = ids.filter((id) => !drawn.has(id) && kg.links(id).length);
+    if (!candidates.length) return done(null);
+    const id = candidates[Math.floor(candidates.length / 2)];
+    const started = performance.now();
+    kg.selectNode(id, { focus: true });
+    const wait = () => (kg.settling() ? requestAnimationFrame(wait) : done(performance.now() - started));
+    wait();
+})"""
 
 
 def _picture(page, path: Path) -> None:
     """The README picture: the seed graph with one entity's evidence open (a small palette PNG)."""
-    import io
-
-    from PIL import Image
-
     page.fill("#search", PICTURE_NODE)
     page.press("#search", "Enter")
     page.wait_for_timeout(800)  # the glide to the node ends
     page.click("#fit")  # the whole graph, with the node's links lit
     page.wait_for_timeout(800)
+    _save_png(page, path)
+
+
+def _neighbourhood_picture(page, path: Path, name: str | None) -> None:
+    """A neighbourhood opened from search: type the first word of ``name`` (photographing the list of
+    matches as ``<path>-search.png``), then the rest, choose the first match, and photograph the node
+    with its neighbours drawn beside the first view."""
+    name = name or ""
+    first = name.split(" ")[0]
+    page.locator("#search").press_sequentially(first, delay=40)
+    page.wait_for_timeout(300)
+    _save_png(page, path.with_name(path.stem + "-search.png"))
+    page.locator("#search").press_sequentially(name[len(first) :], delay=40)
+    page.press("#search", "Enter")
+    page.wait_for_function("() => !window.kg.settling()", timeout=60_000)
+    page.wait_for_timeout(900)  # the glide to the new nodes ends
+    _save_png(page, path)
+
+
+def _save_png(page, path: Path) -> None:
+    import io
+
+    from PIL import Image
+
     image = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
     path.parent.mkdir(parents=True, exist_ok=True)
     image.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
@@ -212,15 +270,23 @@ def _picture(page, path: Path) -> None:
     print(f"screenshot: {path} ({path.stat().st_size / 1000:.0f} KB)")
 
 
-def _shown(counts: dict[str, int]) -> tuple[int, int]:
-    return counts["pageNodes"], counts["pageEdges"]
+def _counts(html: str) -> dict[str, int]:
+    return json.loads(re.search(r'id="kg-data">(.*?)</script>', html, re.S).group(1))["counts"]
 
 
-def report(name: str, nodes: int, edges: int, timings: list[int]) -> None:
-    print(
-        f"{name}: {nodes:,} nodes, {edges:,} edges on the page: load -> stabilized layout "
-        f"{statistics.median(timings):,.0f} ms median (runs: {', '.join(f'{t:,}' for t in timings)})"
+def report(name: str, path: Path, loads: list[int], opens: list[int]) -> None:
+    counts = _counts(path.read_text(encoding="utf-8"))
+    held = f"holds {counts['dataNodes']:,} nodes and {counts['dataEdges']:,} links"
+    if counts.get("cappedNodes"):
+        held += f" (left out: {counts['cappedNodes']:,} nodes, {counts['cappedEdges']:,} links)"
+    line = (
+        f"{name}: {path.stat().st_size / 1e6:.2f} MB; draws {counts['pageNodes']:,} nodes and "
+        f"{counts['pageEdges']:,} links, {held}; load -> settled {statistics.median(loads):,.0f} ms median "
+        f"(runs: {', '.join(f'{t:,}' for t in loads)})"
     )
+    if opens:
+        line += f"; opening a neighbourhood {statistics.median(opens):,.0f} ms median"
+    print(line, flush=True)
 
 
 def main() -> None:
@@ -228,16 +294,26 @@ def main() -> None:
     parser.add_argument("--nodes", type=int, default=2000, help="nodes of the generated graph")
     parser.add_argument("--runs", type=int, default=3, help="loads per page")
     parser.add_argument("--seed-page", type=Path, default=SEED_PAGE, help="the seed run's graph.html")
+    parser.add_argument("--page", type=Path, action="append", default=[], help="another page to measure")
+    parser.add_argument("--no-generated", action="store_true", help="skip the generated pages")
     parser.add_argument("--screenshot", type=Path, help="also save a picture of the seed page here")
+    parser.add_argument(
+        "--expand-screenshot", type=Path, help="a picture of a neighbourhood opened on --page"
+    )
+    parser.add_argument("--expand", help="the name to type for --expand-screenshot")
     args = parser.parse_args()
 
     if args.seed_page.exists():
-        text = args.seed_page.read_text(encoding="utf-8")
-        counts = json.loads(re.search(r'id="kg-data">(.*?)</script>', text, re.S).group(1))["counts"]
-        timings = measure(args.seed_page, runs=args.runs, screenshot=args.screenshot)
-        report(f"seed page {args.seed_page}", *_shown(counts), timings)
+        loads, opens = measure(args.seed_page, runs=args.runs, screenshot=args.screenshot)
+        report(f"seed page {args.seed_page}", args.seed_page, loads, opens)
     else:
-        print(f"{args.seed_page} not found: run 'make graph' first; measuring the generated page only")
+        print(f"{args.seed_page} not found: run 'make graph' first")
+    for index, path in enumerate(args.page):
+        picture = args.expand_screenshot if index == 0 else None
+        loads, opens = measure(path, runs=args.runs, expand_screenshot=picture, expand=args.expand)
+        report(f"page {path}", path, loads, opens)
+    if args.no_generated:
+        return
 
     started = time.perf_counter()
     graph = generated_graph(args.nodes)
@@ -251,19 +327,17 @@ def main() -> None:
         path.write_text(html, encoding="utf-8")
         print(
             f"generated graph: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges "
-            f"(built in {built - started:.1f} s); render_page {rendered - built:.1f} s, "
-            f"{len(html.encode()) / 1e6:.1f} MB"
+            f"(built in {built - started:.1f} s); render_page {rendered - built:.1f} s"
         )
-        timings = measure(path, runs=args.runs)
-        report("generated page", graph.number_of_nodes(), graph.number_of_edges(), timings)
+        loads, opens = measure(path, runs=args.runs)
+        report(f"generated page, --top {args.nodes}", path, loads, opens)
         # What kg run writes for such a corpus by default: the top 300 nodes.
         default = Path(folder) / "top.html"
         default.write_text(
             render_page(graph, top=DEFAULT_TOP, titles=graph.graph["titles"]), encoding="utf-8"
         )
-        counts = json.loads(re.search(r'id="kg-data">(.*?)</script>', default.read_text(), re.S).group(1))
-        timings = measure(default, runs=args.runs)
-        report(f"generated page, --top {DEFAULT_TOP}", *_shown(counts["counts"]), timings)
+        loads, opens = measure(default, runs=args.runs)
+        report(f"generated page, --top {DEFAULT_TOP}", default, loads, opens)
 
 
 if __name__ == "__main__":

@@ -150,6 +150,7 @@ class Result(RunViews):
             resolution=self.resolution,
             co_mentions=self.co_mentions,
             top=self.settings.top,
+            page_max_nodes=self.settings.page_max_nodes,
             safe_csv=self.settings.safe_csv,
             export=export,
             force=force,

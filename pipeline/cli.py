@@ -124,6 +124,15 @@ Window = Annotated[
 ]
 MinWeight = Annotated[int, typer.Option("--min-weight", help="Drop edges seen in fewer windows than this.")]
 Top = Annotated[int, typer.Option("--top", help="Nodes shown on the HTML page (the CSVs keep all).")]
+PageMaxNodes = Annotated[
+    int,
+    typer.Option(
+        "--page-max-nodes",
+        help="Nodes the HTML page holds for search and neighbourhoods (the most central; it says how "
+        "many it leaves out).",
+        min=1,
+    ),
+]
 NoNumbers = Annotated[bool, typer.Option("--no-numbers", help="Leave counts out of the graph.")]
 CacheDir = Annotated[
     Path | None,
@@ -173,6 +182,7 @@ def run(
     window: Window = DEFAULTS.window,
     min_weight: MinWeight = DEFAULTS.min_weight,
     top: Top = DEFAULTS.top,
+    page_max_nodes: PageMaxNodes = DEFAULTS.page_max_nodes,
     no_numbers: NoNumbers = False,
     cache: CacheDir = None,
     no_cache: NoCache = False,
@@ -200,6 +210,7 @@ def run(
         window=window.lower(),
         min_weight=min_weight,
         top=top,
+        page_max_nodes=page_max_nodes,
         numbers=not no_numbers,
         text_field=text_field,
         text_column=text_column,
@@ -350,9 +361,20 @@ def graph(
 
 
 @app.command()
-def export(run_dir: RunDir) -> None:
+def export(
+    run_dir: RunDir,
+    page_max_nodes: Annotated[
+        int | None,
+        typer.Option(
+            "--page-max-nodes",
+            help="Nodes the HTML page holds for search and neighbourhoods (default: the run's setting).",
+            min=1,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
     """Render RUN_DIR's graph tables as graph.graphml and graph.gexf (and the HTML page)."""
-    for path in export_run(run_dir):
+    for path in export_run(run_dir, page_max_nodes=page_max_nodes):
         say(out, f"Wrote {path}")
 
 
@@ -368,6 +390,7 @@ def ego(
     top: Annotated[
         int, typer.Option("--top", help="Nodes shown on the HTML page (the CSVs keep all).", min=1)
     ] = DEFAULTS.top,
+    page_max_nodes: PageMaxNodes = DEFAULTS.page_max_nodes,
     force: Annotated[
         bool,
         typer.Option("--force", help="Write into a non-empty folder that holds no earlier kg output."),
@@ -385,7 +408,14 @@ def ego(
     with formula_guard(safe_csv):
         sub = ego_of(read_graph(graph_dir), name, hops=hops)
     write_ego(
-        sub, target, force=force, top=top, safe_csv=safe_csv, source=graph_dir, titles=read_titles(graph_dir)
+        sub,
+        target,
+        force=force,
+        top=top,
+        page_max_nodes=page_max_nodes,
+        safe_csv=safe_csv,
+        source=graph_dir,
+        titles=read_titles(graph_dir),
     )
     label = sub.nodes[sub.graph["center"]].get("label", sub.graph["center"])
     say(

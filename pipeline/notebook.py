@@ -108,7 +108,14 @@ class RunViews:
         """The interactive graph, displayed inline by Jupyter; ``top`` nodes at most (default: the
         ``top`` setting)."""
         title = ", ".join(Path(source).name for source in self.inputs)
-        return _show(self.graph, top=top or self.settings.top, height=height, title=title, titles=self.titles)
+        return _show(
+            self.graph,
+            top=top or self.settings.top,
+            max_nodes=self.settings.page_max_nodes,
+            height=height,
+            title=title,
+            titles=self.titles,
+        )
 
     def ego(self, name: str, *, hops: int = 1) -> Neighbourhood:
         """The entity called ``name`` (label, alias or id) and everything within ``hops`` links of it."""
@@ -168,7 +175,12 @@ class Neighbourhood:
         title = f"{self.label}: {self.hops}-hop neighbourhood"
         settings = self.result.settings
         return _show(
-            self.graph, top=top or settings.top, height=height, title=title, titles=self.result.titles
+            self.graph,
+            top=top or settings.top,
+            max_nodes=settings.page_max_nodes,
+            height=height,
+            title=title,
+            titles=self.result.titles,
         )
 
     def save(self, out: str | os.PathLike[str], *, force: bool = False) -> Path:
@@ -180,6 +192,7 @@ class Neighbourhood:
             out,
             force=force,
             top=settings.top,
+            page_max_nodes=settings.page_max_nodes,
             safe_csv=settings.safe_csv,
             titles=self.result.titles,
         )
@@ -273,10 +286,9 @@ def _need_graph(graph: nx.Graph | None, what: str) -> nx.Graph:
 
 
 def _show(
-    graph: nx.Graph | None, *, top: int, height: int, title: str, titles: Mapping[str, str]
+    graph: nx.Graph | None, *, top: int, max_nodes: int, height: int, title: str, titles: Mapping[str, str]
 ) -> GraphView:
     from pipeline.page import render_page
 
-    return GraphView(
-        render_page(_need_graph(graph, "show()"), top=top, title=title, titles=titles), height=height
-    )
+    page = render_page(_need_graph(graph, "show()"), top=top, max_nodes=max_nodes, title=title, titles=titles)
+    return GraphView(page, height=height)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import heapq
 import json
 import math
 from collections.abc import Iterable, Mapping
@@ -37,10 +38,11 @@ import networkx as nx
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
+from pipeline.config import DEFAULT_PAGE_MAX_NODES as DEFAULT_MAX_NODES
 from pipeline.config import DEFAULT_TOP
 from pipeline.io.files import write_text
 from pipeline.io.schema import LIST_SEPARATOR
-from pipeline.rank import ranked
+from pipeline.rank import rank_key
 
 #: The vis-network build shipped inside the pyvis package (the one pyvis's templates use).
 VIS_VERSION = "9.1.2"
@@ -68,10 +70,8 @@ COMMUNITY_COLORS = (
     "#17BECF",
     "#BCBD22",
 )
-#: Strongest evidence sentences listed for a node (edges keep all of theirs).
-NODE_EVIDENCE = 5
-#: Strongest links listed for a node.
-LINKS = 8
+#: Neighbours drawn when an analyst opens a node's neighbourhood (the page lets them change it).
+NEIGHBOURS = 10
 #: Physics iterations before the layout is frozen: enough to settle a few hundred nodes from their
 #: start positions; fewer on big pages, where one iteration costs more, so that a 2,000-node page is
 #: laid out in seconds (bench/page_layout.py measures it).
@@ -95,24 +95,48 @@ BIG_PAGE_EDGES = 3000
 
 
 def render_page(
-    graph: nx.Graph, *, top: int = DEFAULT_TOP, title: str = "", titles: Mapping[str, str] | None = None
+    graph: nx.Graph,
+    *,
+    top: int = DEFAULT_TOP,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    title: str = "",
+    titles: Mapping[str, str] | None = None,
 ) -> str:
-    """The full self-contained HTML page for ``graph``: the ``top`` nodes by PageRank (ties: mentions,
-    then id) and the edges between them; the page says how many nodes were left out. ``title`` defaults
-    to "kg graph", or "Around NAME" for a neighbourhood from :func:`pipeline.query.ego`. ``titles`` (article
-    id -> title) names the articles of the evidence sentences.
+    """The full self-contained HTML page for ``graph``.
+
+    The page draws the ``top`` nodes by PageRank (ties: mentions, then id) and the links between them,
+    and carries every node and link of the graph in a compact form, so that search finds any of them
+    and the page can draw any neighbourhood on demand. Graphs of more than ``max_nodes`` nodes keep the
+    ``max_nodes`` most central in that compact form (and the links between them); the page says how many
+    it left out. ``title`` defaults to "kg graph", or "Around NAME" for a neighbourhood from
+    :func:`pipeline.query.ego`, whose centre is always kept. ``titles`` (article id -> title) names the
+    articles of the evidence sentences.
 
     The result depends on nothing but its own text (no file URL, no network), so it also works inside
     an ``<iframe srcdoc=...>``.
     """
     if top < 1:
         raise ValueError(f"top must be 1 or more, not {top}")
-    kept = _top_nodes(graph, top)
-    shown = graph.subgraph(kept)
-    edges = sorted(tuple(sorted(edge)) for edge in shown.edges)
-    nodes = sorted(kept)
-    network = _network(shown, nodes, edges)
-    payload = _payload(graph, shown, nodes, edges, title=title, titles=titles or {})
+    if max_nodes < 1:
+        raise ValueError(f"max_nodes must be 1 or more, not {max_nodes}")
+    held = _ranked(graph, _top_nodes(graph, max_nodes))
+    # The same ranking and centre rule as the cap, so the drawn nodes are always among the held ones.
+    drawn = _ranked(graph, _top_nodes(graph, min(top, max_nodes)))
+    index = {node: position for position, node in enumerate(held)}
+    links = sorted(
+        (min(index[a], index[b]), max(index[a], index[b]))
+        for a, b in graph.edges
+        if a in index and b in index
+    )
+    drawn_set = set(drawn)
+    drawn_links = [
+        position for position, (a, b) in enumerate(links) if held[a] in drawn_set and held[b] in drawn_set
+    ]
+    shown = graph.subgraph(drawn)
+    network = _network(shown, sorted(drawn), [(held[links[i][0]], held[links[i][1]], i) for i in drawn_links])
+    payload = _payload(
+        graph, held, links, drawn, drawn_links, title=title, max_nodes=max_nodes, titles=titles or {}
+    )
     vis_nodes, vis_edges, *_ = network.get_network_data()
     vis = {"nodes": vis_nodes, "edges": vis_edges, "options": network.options}
     assets = _assets()
@@ -128,12 +152,9 @@ def render_page(
         **{name: Markup(script) for name, script in scripts.items()},
         network_json=Markup(script_json(vis)),
         data_json=Markup(script_json(payload)),
-        page_nodes=counts["pageNodes"],
-        page_edges=counts["pageEdges"],
-        graph_nodes=counts["graphNodes"],
-        graph_edges=counts["graphEdges"],
-        left_out=counts["leftOut"],
-        max_weight=max((e["weight"] for e in payload["edges"]), default=1),
+        counts=counts,
+        max_weight=max(payload["edges"]["weight"], default=1),
+        neighbours=NEIGHBOURS,
     )
 
 
@@ -142,12 +163,13 @@ def write_page(
     path: Path,
     *,
     top: int = DEFAULT_TOP,
+    max_nodes: int = DEFAULT_MAX_NODES,
     title: str = "",
     titles: Mapping[str, str] | None = None,
 ) -> Path:
     """Write :func:`render_page` to ``path`` atomically; returns ``path``."""
     path = Path(path)
-    write_text(path, render_page(graph, top=top, title=title, titles=titles))
+    write_text(path, render_page(graph, top=top, max_nodes=max_nodes, title=title, titles=titles))
     return path
 
 
@@ -173,17 +195,28 @@ def script_json(value: object) -> str:
 # --- what the page shows ----------------------------------------------------------------------------
 
 
+def _rank(graph: nx.Graph, node: str) -> tuple[float, int, str]:
+    """The one ranking (:mod:`pipeline.rank`): the order of every list on the page."""
+    return rank_key(node, graph.nodes[node])
+
+
+def _ranked(graph: nx.Graph, nodes: Iterable[str]) -> list[str]:
+    return sorted(nodes, key=lambda node: _rank(graph, node))
+
+
 def _top_nodes(graph: nx.Graph, top: int) -> list[str]:
-    """The ``top`` nodes in the one ranking (:mod:`pipeline.rank`); an ego page always keeps its centre."""
-    kept = ranked(graph)[:top]
+    """The ``top`` nodes by :func:`_rank`; an ego page always keeps its centre."""
+    kept = heapq.nsmallest(top, graph.nodes, key=lambda node: _rank(graph, node))
     center = graph.graph.get("center")
     if center in graph and center not in kept:
         kept = [center, *kept[: top - 1]]
     return kept
 
 
-def _network(shown: nx.Graph, nodes: list[str], edges: list[tuple[str, str]]):
-    """The vis-network data, built with pyvis (labels are the canonical names)."""
+def _network(shown: nx.Graph, nodes: list[str], edges: list[tuple[str, str, int]]):
+    """The vis-network data of the drawn nodes, built with pyvis (labels are the canonical names). An
+    edge's id is ``e`` + its position in the page's list of every link, so links drawn later, when an
+    analyst opens a neighbourhood, get ids of the same kind."""
     from pyvis.network import Network
 
     network = Network(directed=False, cdn_resources="in_line")
@@ -210,9 +243,9 @@ def _network(shown: nx.Graph, nodes: list[str], edges: list[tuple[str, str]]):
     # construction, so they go straight into pyvis's edge list the way add_edge would put them.
     from pyvis.edge import Edge
 
-    for index, (a, b) in enumerate(edges):
+    for a, b, position in edges:
         weight = int(shown.edges[a, b].get("weight") or 1)
-        network.edges.append(Edge(a, b, False, id=f"e{index}", value=weight).options)
+        network.edges.append(Edge(a, b, False, id=f"e{position}", value=weight).options)
     network.options = _options(len(nodes), len(edges))
     return network
 
@@ -322,81 +355,92 @@ def _options(nodes: int, edges: int) -> dict[str, object]:
 
 def _payload(
     graph: nx.Graph,
-    shown: nx.Graph,
-    nodes: list[str],
-    edges: list[tuple[str, str]],
+    held: list[str],
+    links: list[tuple[int, int]],
+    drawn: list[str],
+    drawn_links: list[int],
     *,
     title: str,
+    max_nodes: int,
     titles: Mapping[str, str],
 ) -> dict[str, object]:
-    """Everything the page's panels show, as plain data (strings are shown as text, never markup).
+    """Everything the page's panels and search use, as plain data (strings are shown as text, never
+    markup), in columns: ``nodes`` and ``edges`` hold one list per field, a node is its position in
+    ``nodes`` (the order of :func:`_rank`, so position 0 is the most central) and an edge its position
+    in ``edges``.
 
-    Sentences and article titles are listed once and referred to by index: one sentence naming five
-    entities supports ten edges."""
+    Sentences, article titles and types are listed once and referred to by position: one sentence
+    naming five entities supports ten links. Drawn links carry all their stored evidence sentences
+    (``evidence``, in the order of ``overview.edges``); every link carries one (``edges.text``), which
+    is the first of its own when the page has it already, so most cost nothing."""
     texts = _Index()
     articles = _Index()
+    kinds = _Index()
 
-    def evidence(a: str, b: str) -> list[list[int]]:
+    def evidence(a: str, b: str) -> list[tuple[str, str]]:
         data = graph.edges[a, b]
         items = [(e.article_id, e.text) for e in data.get("evidence_list") or ()]
         if not items and data.get("evidence"):  # a graph read from GraphML has the first sentence only
             items = [(str(data.get("evidence_article", "")), str(data["evidence"]))]
-        return [[texts.add(text), articles.add(article)] for article, text in items]
+        return items
 
-    page_nodes = []
-    for node in nodes:
+    drawn_evidence = []
+    for position in drawn_links:
+        a, b = links[position]
+        drawn_evidence.append(
+            [[texts.add(text), articles.add(article)] for article, text in evidence(held[a], held[b])]
+        )
+    first_text, first_article = [], []
+    for a, b in links:
+        items = evidence(held[a], held[b])
+        chosen = next((item for item in items if item[1] in texts), items[0] if items else None)
+        first_text.append(texts.add(chosen[1]) if chosen else -1)
+        first_article.append(articles.add(chosen[0]) if chosen else -1)
+
+    columns: dict[str, list] = {
+        name: []
+        for name in ("id", "label", "type", "aliases", "mentions", "articles", "degree", "weighted_degree")
+    }
+    columns["community"] = []
+    more: dict[str, dict[str, object]] = {}
+    for position, node in enumerate(held):
         data = graph.nodes[node]
         label = _label(graph, node)
-        aliases = [a for a in str(data.get("aliases") or "").split(LIST_SEPARATOR) if a and a != label]
-        # The strongest links first: each one's first sentence, once.
-        strongest = sorted(
-            graph[node].items(),
-            key=lambda item: (-int(item[1].get("weight") or 0), -float(item[1].get("npmi") or 0), item[0]),
+        columns["id"].append(node)
+        columns["label"].append(label)
+        columns["type"].append(kinds.add(str(data.get("type") or "")))
+        columns["aliases"].append(
+            [a for a in str(data.get("aliases") or "").split(LIST_SEPARATOR) if a and a != label]
         )
-        seen: set[int] = set()
-        node_evidence = []
-        for other, _ in strongest:
-            for text_index, article_index in evidence(node, other)[:1]:
-                if text_index not in seen and len(node_evidence) < NODE_EVIDENCE:
-                    seen.add(text_index)
-                    node_evidence.append([text_index, article_index, other, _label(graph, other)])
-        item = {
-            "id": node,
-            "label": label,
-            "type": str(data.get("type") or ""),
-            "aliases": aliases,
-            "mentions": int(data.get("mentions") or 0),
-            "articles": int(data.get("articles") or 0),
-            "degree": int(graph.degree(node)),
-            "weighted_degree": int(data.get("weighted_degree") or 0),
-            "pagerank": _number(data.get("pagerank")),
-            "community": int(data["community"]) if _present(data.get("community")) else -1,
-            "evidence": node_evidence,
-            "links": [
-                [other, _label(graph, other), int(d.get("weight") or 0)] for other, d in strongest[:LINKS]
-            ],
+        columns["mentions"].append(int(data.get("mentions") or 0))
+        columns["articles"].append(int(data.get("articles") or 0))
+        columns["degree"].append(int(graph.degree(node)))
+        columns["weighted_degree"].append(int(data.get("weighted_degree") or 0))
+        columns["community"].append(int(data["community"]) if _present(data.get("community")) else -1)
+        extra: dict[str, object] = {
+            key: str(data[key])
+            for key in ("first_date", "last_date", "unit", "object", "category")
+            if data.get(key)
         }
-        for key in ("first_date", "last_date", "unit", "object", "category"):
-            if data.get(key):
-                item[key] = str(data[key])
         if _present(data.get("value")):
-            item["value"] = _number(data.get("value"))
-        page_nodes.append(item)
+            extra["value"] = _number(data.get("value"))
+        if extra:
+            more[str(position)] = extra
 
-    page_edges = []
-    for index, (a, b) in enumerate(edges):
-        data = graph.edges[a, b]
-        page_edges.append(
-            {
-                "id": f"e{index}",
-                "from": a,
-                "to": b,
-                "weight": int(data.get("weight") or 1),
-                "articles": int(data.get("articles") or 0),
-                "npmi": _number(data.get("npmi")),
-                "evidence": evidence(a, b),
-            }
-        )
+    edge_columns: dict[str, list] = {
+        "a": [a for a, _ in links],
+        "b": [b for _, b in links],
+        "weight": [],
+        "articles": [],
+        "npmi": [],
+        "text": first_text,
+        "article": first_article,
+    }
+    for a, b in links:
+        data = graph.edges[held[a], held[b]]
+        edge_columns["weight"].append(int(data.get("weight") or 1))
+        edge_columns["articles"].append(int(data.get("articles") or 0))
+        edge_columns["npmi"].append(round(_number(data.get("npmi")), 3))
 
     whole_types: dict[str, int] = {}
     for _, kind in graph.nodes(data="type"):
@@ -407,23 +451,34 @@ def _payload(
         hops = graph.graph.get("hops", 1)
         subtitle = f"{hops}-hop neighbourhood of {_label(graph, center)}"
         title = title or f"Around {_label(graph, center)}"
+    position_of = {node: position for position, node in enumerate(held)}
     return {
         "title": title or "kg graph",
         "subtitle": subtitle,
-        "center": center if center in shown else None,
+        "center": center if center in position_of else None,
         "types": [{"type": kind, **style} for kind, style in TYPES.items()],
         "otherType": OTHER_TYPE,
         "communityColors": list(COMMUNITY_COLORS),
+        "neighbours": NEIGHBOURS,
         "counts": {
             "graphNodes": graph.number_of_nodes(),
             "graphEdges": graph.number_of_edges(),
             "graphTypes": whole_types,
-            "pageNodes": len(nodes),
-            "pageEdges": len(edges),
-            "leftOut": graph.number_of_nodes() - len(nodes),
+            "pageNodes": len(drawn),
+            "pageEdges": len(drawn_links),
+            "leftOut": graph.number_of_nodes() - len(drawn),
+            "dataNodes": len(held),
+            "dataEdges": len(links),
+            "maxNodes": max_nodes,
+            "cappedNodes": graph.number_of_nodes() - len(held),
+            "cappedEdges": graph.number_of_edges() - len(links),
         },
-        "nodes": page_nodes,
-        "edges": page_edges,
+        "typeNames": kinds.items,
+        "nodes": columns,
+        "more": more,
+        "edges": edge_columns,
+        "overview": {"nodes": [position_of[node] for node in drawn], "edges": drawn_links},
+        "evidence": drawn_evidence,
         "texts": texts.items,
         "articles": [[article, str(titles.get(article, ""))] for article in articles.items],
     }
@@ -439,6 +494,9 @@ class _Index:
     def __init__(self) -> None:
         self.items: list[str] = []
         self._positions: dict[str, int] = {}
+
+    def __contains__(self, text: str) -> bool:
+        return text in self._positions
 
     def add(self, text: str) -> int:
         if text not in self._positions:

@@ -165,9 +165,9 @@ def test_show_passes_top_and_title(seed_result: Result, monkeypatch: pytest.Monk
     titles = {a.article_id: a.title for a in seed_result.corpus.kept}  # the evidence's article titles
     assert len(titles) == 7
     assert calls == [
-        {"top": 300, "title": "seeds", "titles": titles},
-        {"top": 20, "title": "seeds", "titles": titles},
-        {"top": 300, "title": "Hamas: 1-hop neighbourhood", "titles": titles},
+        {"top": 300, "max_nodes": 10_000, "title": "seeds", "titles": titles},
+        {"top": 20, "max_nodes": 10_000, "title": "seeds", "titles": titles},
+        {"top": 300, "max_nodes": 10_000, "title": "Hamas: 1-hop neighbourhood", "titles": titles},
     ]
 
 

@@ -13,24 +13,42 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from pipeline import page as page_module
 from pipeline.io.folder import MANIFEST, manifest_text
 from pipeline.io.run import read_graph, write_graph
-from pipeline.page import render_page, script_json, write_page
+from pipeline.page import script_json
 from pipeline.query import ego
 from pipeline.records import Evidence
+
+
+# The graph holds data, not display strings: article titles reach the page beside it. The test graphs
+# keep theirs in graph.graph["titles"], and these wrappers hand them over.
+def render_page(graph: nx.Graph, **options: object) -> str:
+    return page_module.render_page(graph, titles=graph.graph.get("titles"), **options)
+
+
+def write_page(graph: nx.Graph, path: Path, **options: object) -> Path:
+    return page_module.write_page(graph, path, titles=graph.graph.get("titles"), **options)
+
+
+def export(graph: nx.Graph, out: Path, **options: object) -> list[Path]:
+    return write_graph(graph, out, titles=graph.graph.get("titles"), **options)
+
+
+def write_manifest(folder: Path, manifest: dict[str, object]) -> None:
+    (folder / MANIFEST).write_text(manifest_text(manifest), encoding="utf-8")
+
 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMG = '<img src=x onerror="window.__pwned=1">'
 SENTENCE = f"Officials in {SCRIPT} Baghdad met {IMG} Keir Starmer in London."
 TITLE = f"{SCRIPT}Talks in {IMG} London & Baghdad"
-#: Article titles, given to the page with the graph (the graph holds data, not display strings).
-TITLES = {"a1": TITLE, "a2": "Plain title"}
 PAGE_JS = Path(__file__).resolve().parent.parent / "pipeline" / "templates" / "graph.js"
 
 
 def hostile_graph() -> nx.Graph:
     """Markup from an article in every place the page shows text: labels, aliases, sentences, titles."""
-    graph = nx.Graph()
+    graph = nx.Graph(titles={"a1": TITLE, "a2": "Plain title"})
     graph.add_node("person:keir-starmer", label="Keir Starmer", type="person", aliases=f"Starmer|{IMG}")
     graph.add_node("place:baghdad", label=f"{SCRIPT} Baghdad", type="place", aliases="Baghdad")
     graph.add_node("place:london", label="London", type="place", aliases="")
@@ -81,6 +99,26 @@ def payload(html: str, block: str = "kg-data") -> dict:
     return json.loads(found.group(1))
 
 
+def records(data: dict, kind: str = "nodes") -> list[dict]:
+    """The page's columns (one list per field) as one dict per node or edge, in the page's order."""
+    columns = data[kind]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+
+def drawn_ids(data: dict) -> list[str]:
+    return [data["nodes"]["id"][i] for i in data["overview"]["nodes"]]
+
+
+def drawn_pairs(data: dict) -> list[tuple[str, str]]:
+    ids, edges = data["nodes"]["id"], data["edges"]
+    return [(ids[edges["a"][k]], ids[edges["b"][k]]) for k in data["overview"]["edges"]]
+
+
+def note(html: str) -> str:
+    """The sentence under the legend that says what the page shows and holds."""
+    return " ".join(re.search(r'<p id="pruned" class="note">(.*?)</p>', html, re.S).group(1).split())
+
+
 class Tags(HTMLParser):
     """Start tags and attribute names of a page (script contents are not parsed as markup, as in a browser)."""
 
@@ -104,7 +142,7 @@ def tags(html: str) -> Tags:
 
 
 def test_page_needs_nothing_from_the_network() -> None:
-    html = render_page(hostile_graph(), title="demo", titles=TITLES)
+    html = render_page(hostile_graph(), title="demo")
     assert not re.search(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
     assert not re.search(r"""url\(\s*["']?\s*(?:https?:)?//""", html, re.I)
     assert "@import" not in html
@@ -121,7 +159,7 @@ def test_every_inline_script_is_allowed_by_its_hash() -> None:
     import base64
     import hashlib
 
-    html = render_page(hostile_graph(), titles=TITLES)
+    html = render_page(hostile_graph())
     policy = re.search(r'content="(default-src[^"]+)"', html).group(1)
     scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
     assert len(scripts) == 3
@@ -134,7 +172,7 @@ def test_every_inline_script_is_allowed_by_its_hash() -> None:
 
 
 def test_article_markup_never_reaches_the_page_as_markup() -> None:
-    html = render_page(hostile_graph(), title=f"</title>{SCRIPT}", titles=TITLES)
+    html = render_page(hostile_graph(), title=f"</title>{SCRIPT}")
     assert "window.__pwned" in html  # the text is there...
     assert SCRIPT not in html and "<img src=x" not in html and "<b>officials" not in html  # ...as data
     found = tags(html)
@@ -144,14 +182,14 @@ def test_article_markup_never_reaches_the_page_as_markup() -> None:
 
 
 def test_hostile_text_round_trips_through_the_json_blocks() -> None:
-    data = payload(render_page(hostile_graph(), titles=TITLES))
-    labels = {n["label"] for n in data["nodes"]}
+    data = payload(render_page(hostile_graph()))
+    labels = set(data["nodes"]["label"])
     assert f"{SCRIPT} Baghdad" in labels and IMG in labels and "3 <b>officials</b>" in labels
-    starmer = next(n for n in data["nodes"] if n["id"] == "person:keir-starmer")
+    starmer = next(n for n in records(data) if n["id"] == "person:keir-starmer")
     assert starmer["aliases"] == ["Starmer", IMG]
     assert SENTENCE in data["texts"]
     assert [title for _, title in data["articles"] if title.startswith("<script>")] == [TITLE]
-    network = payload(render_page(hostile_graph(), titles=TITLES), "kg-network")
+    network = payload(render_page(hostile_graph()), "kg-network")
     assert {n["label"] for n in network["nodes"]} == labels
     assert not any("title" in item for item in network["nodes"] + network["edges"])  # no HTML tooltips
 
@@ -171,14 +209,18 @@ def test_page_script_never_writes_html() -> None:
 # --- what is shown -----------------------------------------------------------------------------------
 
 
-def test_pruned_to_the_top_nodes_by_pagerank_with_a_note() -> None:
+def test_draws_the_top_nodes_by_pagerank_and_holds_every_other_one() -> None:
     html = render_page(chain(10), top=3)
     data = payload(html)
-    assert [n["id"] for n in data["nodes"]] == ["place:n07", "place:n08", "place:n09"]
-    assert [(e["from"], e["to"]) for e in data["edges"]] == [
-        ("place:n07", "place:n08"),
-        ("place:n08", "place:n09"),
-    ]
+    # Every node, most central first; the drawn ones are the first three and the links between them.
+    assert data["nodes"]["id"] == [f"place:n{i:02d}" for i in range(9, -1, -1)]
+    assert drawn_ids(data) == ["place:n09", "place:n08", "place:n07"]
+    assert drawn_pairs(data) == [("place:n09", "place:n08"), ("place:n08", "place:n07")]
+    edges = records(data, "edges")
+    assert len(edges) == 9 and all(e["a"] < e["b"] for e in edges)
+    network = payload(html, "kg-network")
+    assert sorted(n["id"] for n in network["nodes"]) == sorted(drawn_ids(data))
+    assert {e["id"] for e in network["edges"]} == {f"e{k}" for k in data["overview"]["edges"]}
     assert data["counts"] == {
         "graphNodes": 10,
         "graphEdges": 9,
@@ -186,20 +228,92 @@ def test_pruned_to_the_top_nodes_by_pagerank_with_a_note() -> None:
         "pageNodes": 3,
         "pageEdges": 2,
         "leftOut": 7,
+        "dataNodes": 10,
+        "dataEdges": 9,
+        "maxNodes": 10_000,
+        "cappedNodes": 0,
+        "cappedEdges": 0,
     }
-    assert "Showing 3 of 10 nodes" in html and "7 left out — the CSVs hold everything" in html
+    assert note(html) == (
+        "Showing the 3 most central of 10 nodes (PageRank). Search finds any of them; double-click a node "
+        "to add its neighbours."
+    )
+
+
+def test_nodes_that_are_not_drawn_keep_their_names_counts_and_a_sentence_per_link() -> None:
+    data = payload(render_page(hostile_graph(), top=1))
+    assert drawn_ids(data) == ["place:london"]  # the highest PageRank
+    nodes = {n["id"]: n for n in records(data)}
+    assert set(nodes) == set(hostile_graph().nodes)
+    kind = data["typeNames"]
+    starmer = nodes["person:keir-starmer"]
+    assert (kind[starmer["type"]], starmer["aliases"], starmer["mentions"]) == ("person", ["Starmer", IMG], 3)
+    assert (starmer["articles"], starmer["degree"], starmer["weighted_degree"]) == (1, 3, 4)
+    number = data["nodes"]["id"].index("number:3-x")
+    assert data["more"][str(number)] == {"value": 3.0}
+    ids = data["nodes"]["id"]
+    links = {
+        (ids[e["a"]], ids[e["b"]]): e for e in records(data, "edges")
+    }  # every link of the graph, whoever is drawn
+    assert len(links) == 5
+    link = links[tuple(sorted(("person:keir-starmer", "place:baghdad"), key=ids.index))]
+    assert (link["weight"], link["articles"], link["npmi"]) == (2, 1, 0.5)
+    assert data["texts"][link["text"]] == SENTENCE and data["articles"][link["article"]] == ["a1", TITLE]
+    assert data["overview"]["edges"] == [] and data["evidence"] == []  # London's links are not drawn
+
+
+def test_drawn_links_carry_all_their_sentences_and_sentences_are_listed_once() -> None:
+    data = payload(render_page(hostile_graph()))
+    assert len(data["overview"]["edges"]) == 5
+    for evidence in data["evidence"]:  # each drawn link: both stored sentences, with their articles
+        assert [(data["texts"][t], data["articles"][a][0]) for t, a in evidence] == [
+            (SENTENCE, "a1"),
+            (f"Second {IMG} sentence.", "a2"),
+        ]
+    assert sorted(data["texts"]) == sorted([SENTENCE, f"Second {IMG} sentence."])
+    assert set(data["edges"]["text"]) == {data["texts"].index(SENTENCE)}
+
+
+def test_a_links_one_sentence_is_one_the_page_already_holds_when_it_has_one() -> None:
+    graph = chain(4)
+    shared = Evidence("a", 0, "N0, N1, N2 and N3 met.")
+    for a, b in graph.edges:
+        graph.edges[a, b]["evidence_list"] = [Evidence("a", 1, f"Only {a} and {b}."), shared]
+    # Drawn: the top two (n03, n02) and their link, with both its sentences.
+    data = payload(render_page(graph, top=2))
+    texts = [data["texts"][t] for t in data["edges"]["text"]]
+    assert texts == ["Only place:n02 and place:n03.", "N0, N1, N2 and N3 met.", "N0, N1, N2 and N3 met."]
+    assert len(data["texts"]) == 2
+
+
+def test_page_max_nodes_keeps_the_most_central_and_says_what_it_left_out() -> None:
+    html = render_page(chain(10), top=2, max_nodes=4)
+    data = payload(html)
+    assert data["nodes"]["id"] == ["place:n09", "place:n08", "place:n07", "place:n06"]
+    assert len(data["edges"]["a"]) == 3 and drawn_ids(data) == ["place:n09", "place:n08"]
+    counts = [data["counts"][key] for key in ("dataNodes", "cappedNodes", "dataEdges", "cappedEdges")]
+    assert counts == [4, 6, 3, 6]
+    assert note(html) == (
+        "Showing the 2 most central of 10 nodes (PageRank). Search and neighbourhoods reach the 4 most "
+        "central nodes and the 3 links between them; 6 nodes and 6 links are left out of this page "
+        "(<code>--page-max-nodes 4</code>) — the CSVs hold everything."
+    )
+    # A first view bigger than the cap draws what the page holds.
+    data = payload(render_page(chain(10), top=8, max_nodes=4))
+    assert len(drawn_ids(data)) == 4 and len(data["nodes"]["id"]) == 4
 
 
 def test_ties_are_broken_by_mentions_then_id() -> None:
     graph = nx.Graph()
     for node, mentions in (("b", 1), ("a", 1), ("c", 5), ("d", 1)):
         graph.add_node(node, label=node, type="group", pagerank=0.25, mentions=mentions)
-    assert [n["id"] for n in payload(render_page(graph, top=3))["nodes"]] == ["a", "b", "c"]
+    data = payload(render_page(graph, top=3))
+    assert data["nodes"]["id"] == ["c", "a", "b", "d"] and drawn_ids(data) == ["c", "a", "b"]
 
 
 def test_small_graph_is_shown_whole() -> None:
     html = render_page(chain(4))
-    assert "Showing all 4 nodes" in html and "left out" not in html
+    assert note(html) == "Showing all 4 nodes. The CSVs also hold every mention, count and merge."
 
 
 def test_same_graph_gives_the_same_bytes_whatever_the_insertion_order() -> None:
@@ -208,33 +322,49 @@ def test_same_graph_gives_the_same_bytes_whatever_the_insertion_order() -> None:
     shuffled.graph.update(graph.graph)
     shuffled.add_nodes_from(sorted(graph.nodes(data=True), reverse=True))
     shuffled.add_edges_from(sorted(graph.edges(data=True), reverse=True))
-    assert render_page(graph) == render_page(shuffled)
-
-
-def test_node_evidence_lists_the_strongest_links_first() -> None:
-    data = payload(render_page(hostile_graph(), titles=TITLES))
-    starmer = next(n for n in data["nodes"] if n["id"] == "person:keir-starmer")
-    assert starmer["links"][0] == ["place:baghdad", f"{SCRIPT} Baghdad", 2]
-    text, article, other, _ = starmer["evidence"][0]
-    assert data["texts"][text] == SENTENCE and data["articles"][article] == ["a1", TITLE]
-    assert other == "place:baghdad" and len(starmer["evidence"]) == 1  # one sentence, listed once
+    for top in (2, 300):
+        assert render_page(graph, top=top) == render_page(shuffled, top=top)
 
 
 def test_a_graph_without_evidence_lists_shows_its_first_sentence() -> None:
     graph = chain(3)  # edges carry only "evidence" (as in GraphML)
     data = payload(render_page(graph))
-    assert data["texts"] == ["place:n00 and place:n01.", "place:n01 and place:n02."]
-    assert data["edges"][0]["evidence"] == [[0, 0]] and data["articles"] == [["a", ""]]
+    assert sorted(data["texts"]) == ["place:n00 and place:n01.", "place:n01 and place:n02."]
+    assert [len(evidence) for evidence in data["evidence"]] == [1, 1] and data["articles"] == [["a", ""]]
 
 
 def test_empty_graph() -> None:
     html = render_page(nx.Graph())
-    assert payload(html)["nodes"] == [] and "Showing all 0 nodes" in html
+    data = payload(html)
+    assert data["nodes"]["id"] == [] and data["edges"]["a"] == [] and "Showing all 0 nodes" in html
 
 
-def test_top_must_be_positive() -> None:
+def test_top_and_max_nodes_must_be_positive() -> None:
     with pytest.raises(ValueError, match="top"):
         render_page(chain(2), top=0)
+    with pytest.raises(ValueError, match="max_nodes"):
+        render_page(chain(2), max_nodes=0)
+
+
+def test_rendering_is_not_quadratic_in_the_graph() -> None:
+    """20,000 nodes and 60,000 links (the page draws 300): well within a few seconds on any machine."""
+    import random
+    import time
+
+    rng = random.Random(3)
+    graph = nx.Graph(titles={})
+    for i in range(20_000):
+        graph.add_node(f"n{i}", label=f"Name {i}", type="group", pagerank=rng.random(), mentions=1)
+    pairs = set()
+    while len(pairs) < 60_000:  # (graph.number_of_edges() is itself linear in the graph)
+        a, b = sorted(rng.sample(range(20_000), 2))
+        pairs.add((a, b))
+    for a, b in sorted(pairs):
+        graph.add_edge(f"n{a}", f"n{b}", weight=1, evidence_list=[Evidence("x", 0, f"S {a} {b}.")])
+    started = time.perf_counter()
+    data = payload(render_page(graph, max_nodes=20_000))
+    assert time.perf_counter() - started < 30
+    assert len(data["nodes"]["id"]) == 20_000 and len(data["edges"]["a"]) == 60_000
 
 
 # --- ego pages, writers and the command line ------------------------------------------------------------
@@ -244,8 +374,14 @@ def test_ego_page_keeps_its_centre_and_says_so() -> None:
     graph = hostile_graph()
     sub = ego(graph, "London")
     data = payload(render_page(sub, top=1))
-    assert [n["id"] for n in data["nodes"]] == ["place:london"] and data["center"] == "place:london"
+    assert drawn_ids(data) == ["place:london"] and data["center"] == "place:london"
     assert data["subtitle"] == "1-hop neighbourhood of London"
+    # The centre is kept even when the cap leaves out nodes more central than it.
+    data = payload(render_page(sub, top=1, max_nodes=2))
+    assert "place:london" in data["nodes"]["id"] and drawn_ids(data) == ["place:london"]
+    sub = ego(graph, "3 <b>officials</b>")  # the least central node
+    data = payload(render_page(sub, top=1, max_nodes=1))
+    assert data["nodes"]["id"] == drawn_ids(data) == ["number:3-x"] and data["center"] == "number:3-x"
 
 
 def test_write_page_is_atomic_and_returns_the_path(tmp_path: Path) -> None:
@@ -255,34 +391,65 @@ def test_write_page_is_atomic_and_returns_the_path(tmp_path: Path) -> None:
 
 
 def test_export_writes_the_same_page_wherever_the_run_is(tmp_path: Path) -> None:
-    written = write_graph(hostile_graph(), tmp_path / "one", top=2, titles=TITLES)
+    written = export(hostile_graph(), tmp_path / "one", top=2)
     assert tmp_path / "one" / "graph.html" in written
-    write_graph(hostile_graph(), tmp_path / "two", top=2, titles=TITLES)
+    export(hostile_graph(), tmp_path / "two", top=2)
     html = (tmp_path / "one" / "graph.html").read_text(encoding="utf-8")
     assert html == (tmp_path / "two" / "graph.html").read_text(encoding="utf-8")
-    assert "<title>kg graph</title>" in html and "Showing 2 of 5 nodes" in html
+    assert "<title>kg graph</title>" in html and "Showing the 2 most central of 5 nodes" in html
 
 
 def test_page_from_files_read_back_matches(tmp_path: Path) -> None:
     graph = hostile_graph()
-    write_graph(graph, tmp_path)
+    export(graph, tmp_path)
     again = read_graph(tmp_path)
-    assert payload(render_page(again, titles=TITLES)) == payload(render_page(graph, titles=TITLES))
+    again.graph["titles"] = graph.graph["titles"]
+    assert payload(render_page(again)) == payload(render_page(graph))
 
 
 def test_kg_export_uses_the_runs_top_and_kg_ego_takes_top(kg, tmp_path: Path) -> None:
     run = tmp_path / "run"
-    write_graph(hostile_graph(), run)
-    (run / MANIFEST).write_text(manifest_text({"settings": {"top": 2}}), encoding="utf-8")
+    export(hostile_graph(), run)
+    write_manifest(run, {"settings": {"top": 2}})
     result = kg("export", run)
     assert result.code == 0, result.stderr
     assert "graph.html" in result.stdout
-    assert "Showing 2 of 5 nodes" in (run / "graph.html").read_text(encoding="utf-8")
+    assert "Showing the 2 most central of 5 nodes" in (run / "graph.html").read_text(encoding="utf-8")
 
     result = kg("ego", "Keir Starmer", "--graph", run, "--top", "2")
     assert result.code == 0, result.stderr
     html = (run / "ego" / "graph.html").read_text(encoding="utf-8")
     data = payload(html)
-    assert data["center"] == "person:keir-starmer" and len(data["nodes"]) == 2
+    assert data["center"] == "person:keir-starmer" and len(drawn_ids(data)) == 2
+    assert len(data["nodes"]["id"]) == 4  # Starmer and his three neighbours, all searchable
     assert "<title>Around Keir Starmer</title>" in html
     assert kg("ego", "Keir Starmer", "--graph", run, "--top", "0", "--out", tmp_path / "e0").code == 2
+
+
+def test_page_max_nodes_from_the_run_settings_or_the_command_line(kg, tmp_path: Path) -> None:
+    run = tmp_path / "run"
+    export(hostile_graph(), run)
+    write_manifest(run, {"settings": {"top": 1, "page_max_nodes": 3}})
+    assert kg("export", run).code == 0
+    data = payload((run / "graph.html").read_text(encoding="utf-8"))
+    assert len(data["nodes"]["id"]) == 3 and data["counts"]["cappedNodes"] == 2
+    assert kg("export", run, "--page-max-nodes", "4").code == 0
+    html = (run / "graph.html").read_text(encoding="utf-8")
+    assert len(payload(html)["nodes"]["id"]) == 4 and "(<code>--page-max-nodes 4</code>)" in html
+    assert kg("export", run, "--page-max-nodes", "0").code == 2
+
+    assert kg("ego", "Keir Starmer", "--graph", run, "--page-max-nodes", "2").code == 0
+    data = payload((run / "ego" / "graph.html").read_text(encoding="utf-8"))
+    assert len(data["nodes"]["id"]) == 2 and data["center"] in data["nodes"]["id"]
+
+    result = kg("run", tmp_path / "nothing-here.txt", "--page-max-nodes", "0", "--out", tmp_path / "r")
+    assert result.code == 2 and "--page-max-nodes" in result.stderr + result.stdout
+
+
+def test_page_max_nodes_is_a_setting() -> None:
+    from pipeline.config import Settings
+    from pipeline.errors import BadOptionError
+
+    assert Settings().page_max_nodes == 10_000 and Settings(page_max_nodes=5).as_dict()["page_max_nodes"] == 5
+    with pytest.raises(BadOptionError, match="--page-max-nodes"):
+        Settings(page_max_nodes=0)

@@ -16,8 +16,20 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from pipeline.page import TYPES, render_page, write_page
+from pipeline import page as page_module
+from pipeline.page import TYPES
 from pipeline.records import Evidence
+
+
+# The graph holds data, not display strings: article titles reach the page beside it. The test graphs
+# keep theirs in graph.graph["titles"], and these wrappers hand them over.
+def render_page(graph: nx.Graph, **options: object) -> str:
+    return page_module.render_page(graph, titles=graph.graph.get("titles"), **options)
+
+
+def write_page(graph: nx.Graph, path: Path, **options: object) -> Path:
+    return page_module.write_page(graph, path, titles=graph.graph.get("titles"), **options)
+
 
 pytestmark = pytest.mark.browser
 
@@ -87,7 +99,7 @@ def visit(browser) -> Iterator[object]:
     """visit(path or html) -> Visit: a fresh context, non-file requests aborted and counted, page ready."""
     contexts = []
 
-    def _open(target: Path | str, *, frame: bool = False) -> Visit:
+    def _open(target: Path | str, *, fragment: str = "") -> Visit:
         context = browser.new_context(viewport=VIEWPORT, service_workers="block")
         contexts.append(context)
         page = context.new_page()
@@ -104,7 +116,7 @@ def visit(browser) -> Iterator[object]:
         page.on("pageerror", lambda error: seen.errors.append(str(error)))
         page.on("dialog", lambda dialog: (seen.dialogs.append(dialog.message), dialog.dismiss()))
         if isinstance(target, Path):
-            page.goto(target.resolve().as_uri())
+            page.goto(target.resolve().as_uri() + fragment)
             page.wait_for_function("() => window.kgReady === true", timeout=READY_MS)
         else:  # a page inside <iframe srcdoc>, as a notebook shows it
             page.set_content(
@@ -178,8 +190,10 @@ def hover_and_click_everything(visit: Visit) -> dict[str, int]:
     """Move the mouse onto every node and every edge, then click it, like a curious analyst; returns how
     many of each the page showed a tooltip and details for."""
     page = visit.page
-    nodes = visit.evaluate("() => window.kg.data.nodes.map(n => n.id)")
-    edges = visit.evaluate("() => window.kg.data.edges.map(e => [e.id, e.from, e.to])")
+    nodes = visit.evaluate("() => window.kg.drawn().nodes")
+    edges = visit.evaluate(
+        "() => window.kg.drawn().edges.map(id => window.kg.edge(id)).map(e => [e.id, e.from, e.to])"
+    )
     done = {"nodes": 0, "edges": 0, "edges_by_mouse": 0}
     for node in nodes:
         x, y = dom_point(visit, node)
@@ -206,13 +220,62 @@ def hover_and_click_everything(visit: Visit) -> dict[str, int]:
     return done
 
 
-#: Article titles, given to the page with the graph.
-TITLES = {"a1": f"{SCRIPT}Talks in {IMG} London", "a2": "Plain title"}
+def far_graph() -> nx.Graph:
+    """Eight central places drawn first (pagerank 0.5 ... 0.43), 22 groups around them that are not, a
+    person with an accented name linked to one central place and five groups, and a pair linked to
+    nothing drawn. Names appear in no corpus."""
+    graph = nx.Graph(titles={"t1": "Harbour talks", "t2": "Valley report"})
+
+    def node(node_id: str, label: str, kind: str, rank: float, aliases: str = "") -> None:
+        graph.add_node(
+            node_id, label=label, type=kind, pagerank=rank, mentions=2, articles=1, aliases=aliases
+        )
+
+    def link(a: str, b: str, weight: int) -> None:
+        sentence = f"{graph.nodes[a]['label']} and {graph.nodes[b]['label']} signed the accord."
+        graph.add_edge(a, b, weight=weight, articles=1, npmi=0.3, evidence_list=[Evidence("t1", 0, sentence)])
+
+    core = [f"place:core-{i}" for i in range(8)]
+    for i, name in enumerate(core):
+        node(name, f"Corevale {i}", "place", 0.5 - i / 100)
+    for i, name in enumerate(core):
+        link(name, core[(i + 1) % 8], 4)
+        link(name, core[(i + 3) % 8], 2)
+    outer = [f"group:outer-{i}" for i in range(22)]
+    for i, name in enumerate(outer):
+        node(name, f"Outer Council {i}", "group", 0.01 - i / 10_000)
+        link(name, core[i % 8], 1)
+    node(ZOFIA, "Žofia Kvetnárová", "person", 0.001, aliases="Kvetnarova|Z. Kvetnárová")
+    link(ZOFIA, core[2], 3)
+    for weight, name in zip((5, 4, 3, 2, 1), outer[1:6], strict=True):
+        link(ZOFIA, name, weight)
+    node("group:quillon-abbey", "Quillon Abbey", "group", 0.0005)
+    node("place:marrowick", "Marrowick", "place", 0.0004)
+    link("group:quillon-abbey", "place:marrowick", 2)
+    for name in graph.nodes:
+        graph.nodes[name]["weighted_degree"] = graph.degree(name, weight="weight")
+    return graph
+
+
+ZOFIA = "person:zofia-kvetnarova"
+POSITIONS = "(ids) => JSON.stringify(window.kg.network.getPositions(ids))"
+
+
+def settled(visit: Visit) -> None:
+    """Wait until the nodes just added have settled (the others never move)."""
+    visit.page.wait_for_function("() => !window.kg.settling()", timeout=READY_MS)
+    visit.page.wait_for_timeout(500)  # the glide to the new nodes
+
+
+def on_canvas(visit: Visit, node: str) -> bool:
+    x, y = dom_point(visit, node)
+    box = visit.page.locator("#network").bounding_box()
+    return box["x"] <= x <= box["x"] + box["width"] and box["y"] <= y <= box["y"] + box["height"]
 
 
 def hostile_graph() -> nx.Graph:
     """Markup from an article in every place the page shows text (the same as test_page.py's)."""
-    graph = nx.Graph()
+    graph = nx.Graph(titles={"a1": f"{SCRIPT}Talks in {IMG} London", "a2": "Plain title"})
     graph.add_node("person:keir-starmer", label="Keir Starmer", type="person", aliases=f"Starmer|{IMG}")
     graph.add_node("place:baghdad", label=f"{SCRIPT} Baghdad", type="place", aliases="Baghdad")
     graph.add_node("place:london", label="London", type="place")
@@ -238,6 +301,118 @@ def hostile_graph() -> nx.Graph:
             mentions=1, articles=1, pagerank=rank / 10, weighted_degree=graph.degree(node)
         )
     return graph
+
+
+# --- search anything, open neighbourhoods ------------------------------------------------------------
+
+
+def test_search_finds_a_node_that_is_not_drawn_and_opens_its_neighbourhood(visit, tmp_path: Path) -> None:
+    seen = visit(write_page(far_graph(), tmp_path / "graph.html", top=8))
+    page = seen.page
+    core = seen.evaluate("() => window.kg.drawn().nodes")
+    assert sorted(core) == [f"place:core-{i}" for i in range(8)]
+    before = seen.evaluate(POSITIONS, core)
+    page.fill("#neighbours", "3")
+    page.locator("#search").press_sequentially("KVETNAR")  # a word inside the name, no accent, any case
+    options = page.locator("#search-results li")
+    options.first.wait_for()
+    assert options.count() == 1
+    assert options.first.locator(".label").inner_text() == "Žofia Kvetnárová"
+    assert "not drawn yet" in options.first.inner_text()
+    assert [m["id"] for m in seen.evaluate("() => window.kg.search('zof')")] == [ZOFIA]  # as you type
+    assert seen.evaluate("() => window.kg.find('z kvetnarova')") == ZOFIA  # an alias, folded
+    page.press("#search", "Enter")
+    settled(seen)
+    assert not page.locator("#search-results").is_visible()
+    assert seen.evaluate("() => window.kg.selected()") == {"kind": "node", "id": ZOFIA}
+    # The person and her three strongest neighbours that were not drawn (weights 5, 4, 3) are added,
+    # with every link between them and what was drawn.
+    drawn = seen.evaluate("() => window.kg.drawn()")
+    assert sorted(set(drawn["nodes"]) - set(core)) == sorted(
+        [ZOFIA, *(f"group:outer-{i}" for i in (1, 2, 3))]
+    )
+    labels = [
+        seen.evaluate("(id) => window.kg.edge(id).from + ' ' + window.kg.edge(id).to", e)
+        for e in drawn["edges"]
+    ]
+    assert any(ZOFIA in pair and "place:core-2" in pair for pair in labels)
+    assert page.locator("#search-status").inner_text() == "Added 4 nodes around Žofia Kvetnárová"
+    assert page.locator("#details h2").inner_text() == "Žofia Kvetnárová"
+    assert "Outer Council 1" in page.locator("#details ul.links").inner_text()
+    assert page.locator("#shown-nodes").inner_text() == "12"
+    # Nothing that was drawn moved; the new nodes sit in view, next to their drawn neighbour.
+    assert seen.evaluate(POSITIONS, core) == before
+    assert all(on_canvas(seen, node) for node in (ZOFIA, "group:outer-1", "place:core-2"))
+    positions = seen.evaluate("() => window.kg.network.getPositions()")
+    for node in (ZOFIA, "group:outer-1", "group:outer-2", "group:outer-3"):
+        nearest = min(
+            ((p["x"] - positions[node]["x"]) ** 2 + (p["y"] - positions[node]["y"]) ** 2) ** 0.5
+            for other, p in positions.items()
+            if other in core
+        )
+        assert 15 < nearest < 250, (node, nearest)  # beside the drawing, on no drawn node
+    assert page.url.endswith("#node=person%3Azofia-kvetnarova")  # the address to share
+    assert color_pixels(canvas_png(seen), TYPES["person"]["color"]) > 30  # drawn, in its colour
+
+    page.click("#overview")
+    assert sorted(seen.evaluate("() => window.kg.drawn().nodes")) == sorted(core)
+    assert seen.evaluate(POSITIONS, core) == before
+    assert page.locator("#overview").is_disabled() and "#node=" not in page.url
+    assert seen.evaluate("() => window.kg.shown()") == {"nodes": 8, "edges": 16}
+    seen.clean()
+
+
+def test_double_click_adds_the_next_strongest_neighbours(visit, tmp_path: Path) -> None:
+    seen = visit(write_page(far_graph(), tmp_path / "graph.html", top=8))
+    page = seen.page
+    page.fill("#neighbours", "2")
+    # core-1 has three groups around it (outer 1, 9, 17) and Žofia is not among them.
+    for expected in (2, 1):
+        page.mouse.dblclick(*dom_point(seen, "place:core-1"))
+        settled(seen)
+        assert seen.evaluate("() => window.kg.selected().id") == "place:core-1"
+        assert (
+            page.locator("#search-status").inner_text()
+            == f"Added {expected} node{'s' * (expected > 1)} around Corevale 1"
+        )
+    added = set(seen.evaluate("() => window.kg.drawn().nodes")) - {f"place:core-{i}" for i in range(8)}
+    assert added == {"group:outer-1", "group:outer-9", "group:outer-17"}
+    page.mouse.dblclick(*dom_point(seen, "place:core-1"))
+    settled(seen)
+    assert page.locator("#search-status").inner_text() == "Corevale 1: every neighbour is already drawn"
+    # The Neighbours button in the panel does the same for the node shown there.
+    seen.evaluate("() => window.kg.selectNode('group:outer-1')")
+    page.click("#expand")
+    settled(seen)
+    assert ZOFIA in seen.evaluate("() => window.kg.drawn().nodes")
+    seen.clean()
+
+
+def test_address_opens_the_page_on_a_node(visit, tmp_path: Path) -> None:
+    path = write_page(far_graph(), tmp_path / "graph.html", top=8)
+    seen = visit(path, fragment="#node=person%3Azofia-kvetnarova")
+    settled(seen)
+    assert seen.evaluate("() => window.kg.selected()") == {"kind": "node", "id": ZOFIA}
+    assert on_canvas(seen, ZOFIA) and seen.page.locator("#details h2").inner_text() == "Žofia Kvetnárová"
+    seen.clean()
+    # A name works too; a node with no drawn neighbour is drawn beside the drawing.
+    seen = visit(path, fragment="#node=Quillon%20Abbey")
+    settled(seen)
+    assert seen.evaluate("() => window.kg.selected().id") == "group:quillon-abbey"
+    assert "place:marrowick" in seen.evaluate("() => window.kg.drawn().nodes")
+    box = seen.evaluate("""() => {
+        const p = window.kg.network.getPositions();
+        const core = Object.keys(p).filter((id) => id.startsWith('place:core-')).map((id) => p[id].x);
+        return [Math.max(...core), p['group:quillon-abbey'].x];
+    }""")
+    assert box[1] > box[0], box
+    seen.page.evaluate("() => { location.hash = '#node=place%3Acore-5'; }")  # following a shared link
+    seen.page.wait_for_function("() => window.kg.selected().id === 'place:core-5'")
+    seen.clean()
+    seen = visit(path, fragment="#node=Nobody%20Atall")
+    assert seen.page.locator("#search-status").inner_text() == "No node “Nobody Atall” on this page."
+    assert seen.evaluate("() => window.kg.selected()") is None
+    seen.clean()
 
 
 # --- the seed page ---------------------------------------------------------------------------------------
@@ -290,11 +465,13 @@ def test_type_filter_hides_the_places(visit, seed_page: Path) -> None:
     page = seen.page
     green = TYPES["place"]["color"]
     assert color_pixels(canvas_png(seen), green) > 100
-    places = seen.evaluate("() => window.kg.data.nodes.filter(n => n.type === 'place').length")
+    places = seen.evaluate(
+        "() => window.kg.drawn().nodes.filter(id => window.kg.node(id).type === 'place').length"
+    )
     before = seen.evaluate("() => window.kg.shown()")
     page.locator("#legend tr[data-type=place] input").click()
     hidden = seen.evaluate(
-        "() => window.kg.nodes.get().filter(n => window.kg.data.nodes.find(d => d.id === n.id).type === 'place')"
+        "() => window.kg.nodes.get().filter(n => window.kg.node(n.id).type === 'place')"
         ".every(n => n.hidden === true)"
     )
     assert hidden
@@ -313,7 +490,7 @@ def test_type_filter_hides_the_places(visit, seed_page: Path) -> None:
 def test_weight_slider_colour_toggle_and_layout_control(visit, seed_page: Path) -> None:
     seen = visit(seed_page)
     page = seen.page
-    heavy = seen.evaluate("() => window.kg.data.edges.filter(e => e.weight >= 2).length")
+    heavy = seen.evaluate("() => window.kg.drawn().edges.filter(id => window.kg.edge(id).weight >= 2).length")
     page.locator("#min-weight").fill("2")
     assert seen.evaluate("() => window.kg.shown().edges") == heavy
     assert page.locator("#min-weight-value").inner_text() == "2"
@@ -351,11 +528,47 @@ def test_ego_page_uses_the_same_page(visit, kg, seed_run: Path, tmp_path: Path) 
     seen.clean()
 
 
+@pytest.mark.model
+def test_seed_run_search_reaches_nodes_outside_the_first_view(visit, seed_run: Path, tmp_path: Path) -> None:
+    from pipeline.io.run import read_graph
+
+    graph = read_graph(seed_run)
+    seen = visit(write_page(graph, tmp_path / "graph.html", top=20))
+    page = seen.page
+    drawn = set(seen.evaluate("() => window.kg.drawn().nodes"))
+    assert (
+        len(drawn) == 20 and seen.evaluate("() => window.kg.data.nodes.id.length") == graph.number_of_nodes()
+    )
+    # A group outside the top 20, found by typing the start of its name.
+    outside = sorted(
+        (
+            node
+            for node, kind in graph.nodes(data="type")
+            if kind == "group" and node not in drawn and graph.degree(node)
+        ),
+        key=lambda node: -graph.degree(node),
+    )[0]
+    label = graph.nodes[outside]["label"]
+    page.locator("#search").press_sequentially(label[:6].lower())
+    option = page.locator(f'#search-results li[data-node="{outside}"]')
+    option.wait_for()
+    assert "not drawn yet" in option.inner_text()
+    option.click()
+    settled(seen)
+    assert seen.evaluate("() => window.kg.selected().id") == outside
+    added = set(seen.evaluate("() => window.kg.drawn().nodes")) - drawn
+    assert outside in added and len(added) == 1 + min(10, len(set(graph[outside]) - drawn))
+    assert page.locator("#details h2").inner_text() == label
+    assert "strongest evidence" in page.locator("#details").inner_text().lower()
+    assert on_canvas(seen, outside)
+    seen.clean()
+
+
 # --- hostile articles ----------------------------------------------------------------------------------
 
 
 def test_article_markup_executes_nothing(visit, tmp_path: Path) -> None:
-    path = write_page(hostile_graph(), tmp_path / "graph.html", title=f"{SCRIPT}{IMG}", titles=TITLES)
+    path = write_page(hostile_graph(), tmp_path / "graph.html", title=f"{SCRIPT}{IMG}")
     seen = visit(path)
     done = hover_and_click_everything(seen)
     print(f"\nhovered and clicked: {done}")
@@ -390,15 +603,48 @@ def test_hostile_article_through_the_pipeline(visit, kg, write, tmp_path: Path) 
     seen = visit(page_path)
     assert seen.evaluate("() => window.kg.data.texts.some(t => t.includes('<img src=x'))")
     done = hover_and_click_everything(seen)
-    print(
-        f"\nhovered and clicked: {done}; labels: {seen.evaluate('() => window.kg.data.nodes.map(n => n.label)')}"
-    )
+    print(f"\nhovered and clicked: {done}; labels: {seen.evaluate('() => window.kg.data.nodes.label')}")
     assert done["nodes"] >= 3 and done["edges"] >= 2
     seen.clean()
 
 
+def test_article_markup_in_search_results_and_added_nodes_executes_nothing(visit, tmp_path: Path) -> None:
+    """The new panels: the list of matches under the search box, and nodes drawn on demand."""
+    path = write_page(hostile_graph(), tmp_path / "graph.html", top=2, title=IMG)
+    seen = visit(path)
+    page = seen.page
+    assert sorted(seen.evaluate("() => window.kg.drawn().nodes")) == ["place:baghdad", "place:london"]
+    page.locator("#search").press_sequentially("<img src=x")
+    options = page.locator("#search-results li")
+    options.first.wait_for()
+    assert [options.nth(i).locator(".label").inner_text() for i in range(options.count())] == [
+        IMG,
+        "Keir Starmer",
+    ]
+    assert f"written “{IMG}”" in options.nth(1).inner_text()  # Starmer's alias, as text
+    options.first.click()
+    settled(seen)
+    assert seen.evaluate("() => window.kg.selected().id") == "group:x"
+    assert page.locator("#details h2").inner_text() == IMG
+    seen.evaluate("() => window.kg.expand('place:baghdad')")  # the count, linked to Baghdad only
+    settled(seen)
+    assert sorted(seen.evaluate("() => window.kg.drawn().nodes")) == sorted(hostile_graph().nodes)
+    done = hover_and_click_everything(seen)
+    assert done["nodes"] == 5 and done["edges"] == 5
+    seen.evaluate("() => window.kg.selectNode('number:3')")
+    assert page.locator("#details h2").inner_text() == "3 <b>officials</b>"
+    assert seen.evaluate("() => document.querySelectorAll('img, iframe, object, embed, b').length") == 0
+    seen.clean()
+    # Opened on a node from the address, with markup in the fragment too.
+    seen = visit(path, fragment="#node=%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E")
+    settled(seen)
+    assert seen.evaluate("() => window.kg.selected().id") == "group:x"
+    assert seen.evaluate("() => document.querySelectorAll('img').length") == 0
+    seen.clean()
+
+
 def test_page_works_inside_an_iframe_srcdoc(visit) -> None:
-    seen = visit(render_page(hostile_graph(), title="inline", titles=TITLES))
+    seen = visit(render_page(hostile_graph(), title="inline"))
     assert seen.evaluate("() => window.kg.shown().nodes") == 5
     seen.evaluate("() => window.kg.selectNode('place:london')")
     assert seen.page.locator("#details h2").inner_text() == "London"
@@ -420,7 +666,7 @@ def test_hostile_ego_page_executes_nothing(visit, tmp_path: Path) -> None:
     from pipeline.query import ego
 
     sub = ego(hostile_graph(), "Keir Starmer")
-    seen = visit(write_page(sub, tmp_path / "ego.html", title=f"Around {SCRIPT}", titles=TITLES))
+    seen = visit(write_page(sub, tmp_path / "ego.html", title=f"Around {SCRIPT}"))
     done = hover_and_click_everything(seen)
     assert done["nodes"] == sub.number_of_nodes() and done["edges"] == sub.number_of_edges()
     assert seen.evaluate("() => typeof window.__pwned") == "undefined"
@@ -431,9 +677,9 @@ def test_hostile_ego_page_executes_nothing(visit, tmp_path: Path) -> None:
 def test_notebook_view_of_hostile_text_executes_nothing(browser) -> None:
     """Issue 9: what Jupyter inserts into an output cell (Result.show()) runs nothing from the articles,
     in the notebook's own page or inside the view."""
-    from pipeline.notebook import GraphView
+    from pipeline.api import GraphView
 
-    cell = GraphView(render_page(hostile_graph(), title=f"{SCRIPT}{IMG}", titles=TITLES))._repr_html_()
+    cell = GraphView(render_page(hostile_graph(), title=f"{SCRIPT}{IMG}"))._repr_html_()
     context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
@@ -447,10 +693,10 @@ def test_notebook_view_of_hostile_text_executes_nothing(browser) -> None:
         page.set_content(f"<html><body><h1>Notebook</h1>{cell}</body></html>")
         frame = page.frames[1]
         frame.wait_for_function("() => window.kgReady === true", timeout=READY_MS)
-        for node in frame.evaluate("() => window.kg.data.nodes.map(n => n.id)"):
+        for node in frame.evaluate("() => window.kg.drawn().nodes"):
             frame.evaluate("(id) => window.kg.selectNode(id)", node)
             assert frame.evaluate("() => window.kg.selected().id") == node
-        for edge in frame.evaluate("() => window.kg.data.edges.map(e => e.id)"):
+        for edge in frame.evaluate("() => window.kg.drawn().edges"):
             frame.evaluate("(id) => window.kg.selectEdge(id)", edge)
         assert IMG in frame.locator("#details").inner_text() or IMG in frame.evaluate(
             "() => document.body.innerText"

@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from pipeline.config import DEFAULT_TOP, Settings
+from pipeline.config import DEFAULT_PAGE_MAX_NODES, DEFAULT_TOP, Settings
 from pipeline.errors import MissingStageOutputError
 from pipeline.io import tables
 from pipeline.io.csvfile import formula_guard
@@ -65,6 +65,7 @@ def write_run(
     resolution: Resolution | None = None,
     co_mentions: CoMentionGraph | None = None,
     top: int = DEFAULT_TOP,
+    page_max_nodes: int = DEFAULT_PAGE_MAX_NODES,
     safe_csv: bool = True,
     export: bool = True,
     force: bool = False,
@@ -86,7 +87,9 @@ def write_run(
                 tables.write_nodes(out / "nodes.csv", None, resolution.entities)
         if co_mentions is not None:
             titles = {a.article_id: a.title for a in corpus.kept}
-            write_graph(co_mentions.graph, out, top=top, titles=titles, export=export)
+            write_graph(
+                co_mentions.graph, out, top=top, page_max_nodes=page_max_nodes, titles=titles, export=export
+            )
         staging.commit(dict(manifest))
     return out
 
@@ -124,12 +127,13 @@ def write_graph(
     out: Path,
     *,
     top: int = DEFAULT_TOP,
+    page_max_nodes: int = DEFAULT_PAGE_MAX_NODES,
     titles: Mapping[str, str] | None = None,
     export: bool = True,
 ) -> list[Path]:
     """nodes.csv, edges.csv, evidence.csv and timeline.csv of ``graph`` in ``out``, and with ``export``
-    graph.graphml, graph.gexf and graph.html (the ``top`` nodes, evidence with its articles' ``titles``
-    and ``dates``); returns the paths written."""
+    graph.graphml, graph.gexf and graph.html (the ``top`` nodes drawn, the ``page_max_nodes`` most
+    central searchable, evidence with its articles' ``titles`` and ``dates``); returns the paths written."""
     from pipeline.page import write_page
 
     edges = tables.sorted_edges(graph)
@@ -141,13 +145,15 @@ def write_graph(
     if export:
         paths += write_gephi(graph, out, edges)
         # The page's title does not name the folder: a run gives the same bytes wherever it is written.
-        paths.append(write_page(graph, out / "graph.html", top=top, titles=titles))
+        page = write_page(graph, out / "graph.html", top=top, max_nodes=page_max_nodes, titles=titles)
+        paths.append(page)
     return paths
 
 
-def export_run(folder: str | os.PathLike[str]) -> list[Path]:
+def export_run(folder: str | os.PathLike[str], *, page_max_nodes: int | None = None) -> list[Path]:
     """``kg export``: render a run's graph tables as GraphML, GEXF and the page, and add them to its
-    manifest. The page shows the ``top`` nodes the run asked for."""
+    manifest. The page shows the ``top`` nodes the run asked for and holds its ``page_max_nodes`` (or
+    the number given) most central."""
     folder = Path(folder)
     if not present(folder, "edges.csv"):
         raise MissingStageOutputError(folder / "edges.csv", "export", f"kg graph {folder}")
@@ -157,7 +163,13 @@ def export_run(folder: str | os.PathLike[str]) -> list[Path]:
     with formula_guard(settings.safe_csv):
         graph = read_graph(folder)
         with writing(folder), staged(folder) as staging:
-            paths = write_graph(graph, folder, top=settings.top, titles=read_titles(folder))
+            paths = write_graph(
+                graph,
+                folder,
+                top=settings.top,
+                page_max_nodes=page_max_nodes or settings.page_max_nodes,
+                titles=read_titles(folder),
+            )
             staging.commit(manifest, replace=False)
     return paths
 
@@ -168,6 +180,7 @@ def write_ego(
     *,
     force: bool = False,
     top: int = DEFAULT_TOP,
+    page_max_nodes: int = DEFAULT_PAGE_MAX_NODES,
     safe_csv: bool = True,
     source: str | os.PathLike[str] | None = None,
     titles: Mapping[str, str] | None = None,
@@ -186,7 +199,7 @@ def write_ego(
         "counts": {"graph": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}},
     }
     with writing(out), formula_guard(safe_csv), staged(out) as staging:
-        write_graph(graph, out, top=top, titles=titles)
+        write_graph(graph, out, top=top, page_max_nodes=page_max_nodes, titles=titles)
         staging.commit(manifest)
     return out
 

@@ -1,5 +1,10 @@
 // The graph page's behaviour. Rule: text that came from articles (labels, aliases, sentences, titles)
 // reaches the DOM only as text (Element.append / textContent of strings); this file never assigns HTML.
+//
+// The page draws a first view (the most central nodes) and holds every node and link of the run in
+// columns (data.nodes, data.edges: one array per field; a node is its position, 0 = most central by
+// PageRank; an edge is its position too and is drawn with the id "e" + position). Search reads the
+// columns, and opening a node draws it with its strongest neighbours next to what is already drawn.
 (function () {
   "use strict";
 
@@ -7,39 +12,137 @@
   const net = readJson("kg-network");
   const data = readJson("kg-data");
   const $ = (id) => document.getElementById(id);
+  const status = $("search-status");
 
-  const info = new Map(data.nodes.map((n) => [n.id, n]));
-  const links = new Map(data.edges.map((e) => [e.id, e]));
+  const N = data.nodes;
+  const E = data.edges;
+  const indexOf = new Map(N.id.map((id, i) => [id, i]));
   const styles = new Map(data.types.map((t) => [t.type, t]));
   const styleOf = (type) => styles.get(type) || data.otherType;
   const articleTitle = (index) => {
     const [id, title] = data.articles[index] || ["", ""];
-    return title || id || "untitled article";
+    return title || (id ? `article ${id}` : "untitled article");
   };
-  // Pages with more nodes than this skip fading the unselected ones (see highlight()).
-  const DIM_LIMIT = 600;
+  // Drawings with more nodes or links than this skip fading the unselected ones (see highlight()).
+  const DIM_NODES = 600;
+  const DIM_EDGES = 3000;
+  // Strongest links and evidence sentences listed for a node; matches listed under the search box.
+  const LINKS = 8;
+  const NODE_EVIDENCE = 5;
+  const MATCHES = 8;
+  // Physics iterations that settle the nodes an analyst adds (the others stay where they are).
+  const LOCAL_ITERATIONS = 60;
+  // How far beyond its drawn neighbour a new node goes (springs are 70 long).
+  const GAP = 140;
   const count = (n) => n.toLocaleString("en");
   const plural = (n, word, many = `${word}s`) => `${count(n)} ${n === 1 ? word : many}`;
 
+  // --- records read from the columns (made once, when first needed) ----------------------------------
+  const nodeCache = new Map();
+  function node(i) {
+    let n = nodeCache.get(i);
+    if (!n) {
+      n = {
+        index: i,
+        id: N.id[i],
+        label: N.label[i],
+        type: data.typeNames[N.type[i]],
+        aliases: N.aliases[i],
+        mentions: N.mentions[i],
+        articles: N.articles[i],
+        degree: N.degree[i],
+        weighted_degree: N.weighted_degree[i],
+        community: N.community[i],
+        ...(data.more[i] || {}),
+      };
+      nodeCache.set(i, n);
+    }
+    return n;
+  }
+  const fullEvidence = new Map(data.overview.edges.map((k, j) => [k, data.evidence[j]]));
+  function edge(k) {
+    const full = fullEvidence.get(k);
+    return {
+      index: k,
+      id: `e${k}`,
+      a: E.a[k],
+      b: E.b[k],
+      from: N.id[E.a[k]],
+      to: N.id[E.b[k]],
+      weight: E.weight[k],
+      articles: E.articles[k],
+      npmi: E.npmi[k],
+      evidence: full || (E.text[k] >= 0 ? [[E.text[k], E.article[k]]] : []),
+      complete: full !== undefined,
+    };
+  }
+  const edgeIndex = (id) => Number(String(id).slice(1));
+  const other = (k, i) => (E.a[k] === i ? E.b[k] : E.a[k]);
+
+  // Every node's links, strongest first (weight, then NPMI, then the other end's rank), built on first
+  // use: one pass to count, one to fill, one sort per node.
+  let adjacency = null;
+  function linksOf(i) {
+    if (!adjacency) {
+      const n = N.id.length;
+      const start = new Int32Array(n + 1);
+      for (let k = 0; k < E.a.length; k++) {
+        start[E.a[k] + 1]++;
+        start[E.b[k] + 1]++;
+      }
+      for (let j = 0; j < n; j++) start[j + 1] += start[j];
+      const fill = start.slice(0, n);
+      const list = new Int32Array(start[n]);
+      for (let k = 0; k < E.a.length; k++) {
+        list[fill[E.a[k]]++] = k;
+        list[fill[E.b[k]]++] = k;
+      }
+      adjacency = { start, list, sorted: new Uint8Array(n) };
+    }
+    const { start, list, sorted } = adjacency;
+    const slice = list.subarray(start[i], start[i + 1]);
+    if (!sorted[i]) {
+      const ordered = Array.from(slice).sort(
+        (x, y) => E.weight[y] - E.weight[x] || E.npmi[y] - E.npmi[x] || other(x, i) - other(y, i)
+      );
+      slice.set(ordered);
+      sorted[i] = 1;
+    }
+    return slice;
+  }
+  // A node's first sentences from its strongest links, each sentence once.
+  function nodeEvidence(i, limit) {
+    const seen = new Set();
+    const result = [];
+    for (const k of linksOf(i)) {
+      if (result.length >= limit) break;
+      const text = fullEvidence.has(k) ? (fullEvidence.get(k)[0] || [-1])[0] : E.text[k];
+      if (text < 0 || seen.has(text)) continue;
+      seen.add(text);
+      const article = fullEvidence.has(k) ? fullEvidence.get(k)[0][1] : E.article[k];
+      result.push([text, article, other(k, i)]);
+    }
+    return result;
+  }
+
   // --- small DOM helpers: strings become text nodes, never markup ---------------------------------
   function el(tag, className, ...children) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
+    const item = document.createElement(tag);
+    if (className) item.className = className;
     for (const child of children) {
-      if (child !== null && child !== undefined && child !== false) node.append(child);
+      if (child !== null && child !== undefined && child !== false) item.append(child);
     }
-    return node;
+    return item;
   }
   function swatch(shape, color) {
     const s = el("span", `swatch ${shape}`);
     s.style.color = color;
     return s;
   }
-  function nameButton(id, label) {
-    if (!info.has(id)) return el("span", "", label);
-    const b = el("button", "name", label);
+  function nameButton(i) {
+    const b = el("button", "name", N.label[i]);
     b.type = "button";
-    b.addEventListener("click", () => selectNode(id, { focus: true }));
+    b.addEventListener("click", () => openNode(i));
     return b;
   }
 
@@ -51,32 +154,40 @@
   net.options.nodes.scaling.customScalingFunction = (min, max, total, value) =>
     max === min ? 0.5 : Math.sqrt(Math.max(0, value - min) / (max - min));
   const network = new vis.Network($("network"), { nodes, edges }, net.options);
+  const overview = { nodes: new Set(data.overview.nodes), edges: new Set(data.overview.edges) };
   const state = {
     types: new Map(),
     minWeight: 1,
     colorBy: "type",
     sizeBy: "weighted_degree",
     selected: null, // {kind: "node"|"edge", id}
-    hiddenNodes: new Set(),
-    hiddenEdges: new Set(),
+    drawnNodes: new Set(overview.nodes), // node positions in the DataSet
+    drawnEdges: new Set(overview.edges), // edge positions in the DataSet
+    hiddenNodes: new Set(), // ids
+    hiddenEdges: new Set(), // ids
     layoutRunning: false,
+    localLayout: null, // ids of the nodes held still while the added ones settle
   };
   const typesPresent = [...new Set([...data.types.map((t) => t.type), ...Object.keys(data.counts.graphTypes)])];
   for (const type of typesPresent) state.types.set(type, true);
-  const neighbours = new Map(data.nodes.map((n) => [n.id, []]));
-  for (const e of data.edges) {
-    neighbours.get(e.from).push(e);
-    neighbours.get(e.to).push(e);
-  }
+  const drawnLinks = (i) => Array.from(linksOf(i)).filter((k) => state.drawnEdges.has(k));
 
   // --- layout: stabilize a bounded number of iterations, then stop -------------------------------------
   const layoutButton = $("layout");
+  const solver = net.options.physics.solver;
+  const springConstant = net.options.physics[solver].springConstant;
+  const SETTLE_SPRING = springConstant / 10;
   let layoutTimer = null;
   function stopLayout() {
     clearTimeout(layoutTimer);
-    network.setOptions({ physics: { enabled: false } });
+    // One call: vis-network switches physics back on when given physics options without "enabled".
+    network.setOptions({ physics: { enabled: false, [solver]: { springConstant } } });
     state.layoutRunning = false;
     layoutButton.textContent = "Resume layout";
+    if (state.localLayout) {
+      nodes.update(state.localLayout.map((id) => ({ id, fixed: false })));
+      state.localLayout = null;
+    }
   }
   function resumeLayout() {
     network.setOptions({ physics: { enabled: true, stabilization: { enabled: false } } });
@@ -95,6 +206,16 @@
     $("loading-progress").value = p.total ? p.iterations / p.total : 0;
   });
   let ready = false;
+  let afterLocalLayout = null;
+  network.on("stabilizationIterationsDone", () => {
+    if (!ready) return markReady();
+    if (state.localLayout) {
+      stopLayout();
+      const then = afterLocalLayout;
+      afterLocalLayout = null;
+      if (then) then();
+    }
+  });
   function markReady() {
     if (ready) return;
     ready = true;
@@ -105,11 +226,10 @@
     // Read by the browser tests and bench/page_layout.py: ms from navigation start to a frozen layout.
     window.kgStabilizedMs = Math.round(performance.now());
     window.kgReady = true;
-    if (data.center && info.has(data.center)) selectNode(data.center, { focus: false });
+    if (!openFromHash() && data.center !== null && indexOf.has(data.center)) selectNode(data.center, { focus: false });
     document.dispatchEvent(new CustomEvent("kg:ready"));
   }
-  network.once("stabilizationIterationsDone", markReady);
-  if (net.nodes.length === 0) markReady();
+  if (net.nodes.length === 0) setTimeout(markReady, 0);
 
   // --- colour and size -------------------------------------------------------------------------------
   const communityColor = (c) => (c >= 0 && c < data.communityColors.length ? data.communityColors[c] : "#b8bec4");
@@ -122,50 +242,59 @@
     highlight: { background: color, border: "#1f2328" },
     hover: { background: color, border: "#1f2328" },
   });
+  const sizeOf = (n) => Math.max(0, Number(n[state.sizeBy]) || 0);
   function recolor() {
-    nodes.update(data.nodes.map((n) => ({ id: n.id, color: nodeColor(baseColor(n)) })));
+    nodes.update([...state.drawnNodes].map((i) => ({ id: N.id[i], color: nodeColor(baseColor(node(i))) })));
     renderCommunities();
   }
   function resize() {
-    nodes.update(data.nodes.map((n) => ({ id: n.id, value: Math.max(0, Number(n[state.sizeBy]) || 0) })));
+    nodes.update([...state.drawnNodes].map((i) => ({ id: N.id[i], value: sizeOf(node(i)) })));
   }
   // Selecting fades everything but the selection and its neighbours. Only items whose state changes are
-  // updated, and big pages skip it (each update costs vis-network a re-layout of that item's label); they
+  // updated, and big drawings skip it (each update costs vis-network a re-layout of that item's label); they
   // keep vis-network's own highlight of the selected node and its links.
   const faded = { nodes: new Set(), edges: new Set() };
   function highlight() {
-    if (data.nodes.length > DIM_LIMIT) return;
-    const lit = litNodes();
-    const litEdges = litEdgeIds();
-    const fadeNodes = new Set(lit === null ? [] : data.nodes.filter((n) => !lit.has(n.id)).map((n) => n.id));
-    const fadeEdges = new Set(litEdges === null ? [] : data.edges.filter((e) => !litEdges.has(e.id)).map((e) => e.id));
+    const big = state.drawnNodes.size > DIM_NODES || state.drawnEdges.size > DIM_EDGES;
+    if (big && faded.nodes.size === 0 && faded.edges.size === 0) return;
+    const lit = big ? null : litNodes();
+    const litEdges = big ? null : litEdgeIds();
+    const fadeNodes = new Set(lit === null ? [] : [...state.drawnNodes].map((i) => N.id[i]).filter((id) => !lit.has(id)));
+    const fadeEdges = new Set(litEdges === null ? [] : [...state.drawnEdges].map((k) => `e${k}`).filter((id) => !litEdges.has(id)));
     const changed = (before, after) => [...before].filter((id) => !after.has(id)).concat([...after].filter((id) => !before.has(id)));
     nodes.update(
-      changed(faded.nodes, fadeNodes).map((id) => {
-        const fade = fadeNodes.has(id);
-        return { id, opacity: fade ? 0.18 : 1, font: { color: fade ? "rgba(31,35,40,0.22)" : "#1f2328" } };
-      })
+      changed(faded.nodes, fadeNodes)
+        .filter((id) => nodes.get(id) !== null)
+        .map((id) => {
+          const fade = fadeNodes.has(id);
+          return { id, opacity: fade ? 0.18 : 1, font: { color: fade ? "rgba(31,35,40,0.22)" : "#1f2328" } };
+        })
     );
-    edges.update(changed(faded.edges, fadeEdges).map((id) => ({ id, color: { opacity: fadeEdges.has(id) ? 0.07 : 0.5 } })));
+    edges.update(
+      changed(faded.edges, fadeEdges)
+        .filter((id) => edges.get(id) !== null)
+        .map((id) => ({ id, color: { opacity: fadeEdges.has(id) ? 0.07 : 0.5 } }))
+    );
     faded.nodes = fadeNodes;
     faded.edges = fadeEdges;
   }
   function litNodes() {
     if (!state.selected) return null;
     if (state.selected.kind === "edge") {
-      const e = links.get(state.selected.id);
-      return new Set([e.from, e.to]);
+      const k = edgeIndex(state.selected.id);
+      return new Set([N.id[E.a[k]], N.id[E.b[k]]]);
     }
+    const i = indexOf.get(state.selected.id);
     const lit = new Set([state.selected.id]);
-    for (const e of neighbours.get(state.selected.id) || []) {
-      if (!state.hiddenEdges.has(e.id)) lit.add(e.from).add(e.to);
+    for (const k of drawnLinks(i)) {
+      if (!state.hiddenEdges.has(`e${k}`)) lit.add(N.id[other(k, i)]);
     }
     return lit;
   }
   function litEdgeIds() {
     if (!state.selected) return null;
     if (state.selected.kind === "edge") return new Set([state.selected.id]);
-    return new Set((neighbours.get(state.selected.id) || []).map((e) => e.id));
+    return new Set(drawnLinks(indexOf.get(state.selected.id)).map((k) => `e${k}`));
   }
   for (const input of document.querySelectorAll('input[name="color-by"]')) {
     input.addEventListener("change", () => {
@@ -179,30 +308,30 @@
   });
 
   // --- filters: types and minimum weight ----------------------------------------------------------------
-  function nodeVisible(n, degree) {
-    return state.types.get(n.type) !== false && (state.minWeight <= 1 || (degree.get(n.id) || 0) > 0);
+  const typeShown = (i) => state.types.get(data.typeNames[N.type[i]]) !== false;
+  function edgeVisible(k) {
+    return E.weight[k] >= state.minWeight && typeShown(E.a[k]) && typeShown(E.b[k]);
   }
   function applyFilters() {
     const degree = new Map();
     const edgeChanges = [];
     const hiddenEdges = new Set();
-    for (const e of data.edges) {
-      const visible =
-        e.weight >= state.minWeight &&
-        state.types.get(info.get(e.from).type) !== false &&
-        state.types.get(info.get(e.to).type) !== false;
+    for (const k of state.drawnEdges) {
+      const id = `e${k}`;
+      const visible = edgeVisible(k);
       if (visible) {
-        degree.set(e.from, (degree.get(e.from) || 0) + 1);
-        degree.set(e.to, (degree.get(e.to) || 0) + 1);
-      } else hiddenEdges.add(e.id);
-      if (visible === state.hiddenEdges.has(e.id)) edgeChanges.push({ id: e.id, hidden: !visible });
+        degree.set(E.a[k], (degree.get(E.a[k]) || 0) + 1);
+        degree.set(E.b[k], (degree.get(E.b[k]) || 0) + 1);
+      } else hiddenEdges.add(id);
+      if (visible === state.hiddenEdges.has(id)) edgeChanges.push({ id, hidden: !visible });
     }
     const nodeChanges = [];
     const hiddenNodes = new Set();
-    for (const n of data.nodes) {
-      const visible = nodeVisible(n, degree);
-      if (!visible) hiddenNodes.add(n.id);
-      if (visible === state.hiddenNodes.has(n.id)) nodeChanges.push({ id: n.id, hidden: !visible });
+    for (const i of state.drawnNodes) {
+      const id = N.id[i];
+      const visible = typeShown(i) && (state.minWeight <= 1 || (degree.get(i) || 0) > 0);
+      if (!visible) hiddenNodes.add(id);
+      if (visible === state.hiddenNodes.has(id)) nodeChanges.push({ id, hidden: !visible });
     }
     state.hiddenEdges = hiddenEdges;
     state.hiddenNodes = hiddenNodes;
@@ -250,22 +379,26 @@
   }
   function updateCounts() {
     const perType = new Map();
-    for (const n of data.nodes) {
-      if (!state.hiddenNodes.has(n.id)) perType.set(n.type, (perType.get(n.type) || 0) + 1);
+    for (const i of state.drawnNodes) {
+      if (!state.hiddenNodes.has(N.id[i])) {
+        const type = data.typeNames[N.type[i]];
+        perType.set(type, (perType.get(type) || 0) + 1);
+      }
     }
     for (const [type, r] of legendRows) r.shown.textContent = count(perType.get(type) || 0);
-    $("shown-nodes").textContent = count(data.nodes.length - state.hiddenNodes.size);
-    $("shown-edges").textContent = count(data.edges.length - state.hiddenEdges.size);
+    $("shown-nodes").textContent = count(state.drawnNodes.size - state.hiddenNodes.size);
+    $("shown-edges").textContent = count(state.drawnEdges.size - state.hiddenEdges.size);
   }
   const slider = $("min-weight");
   function setMinWeight(value) {
-    state.minWeight = Math.max(1, Number(value) || 1);
+    state.minWeight = Math.max(1, Math.round(Number(value)) || 1);
     slider.value = String(state.minWeight);
     $("min-weight-value").textContent = String(state.minWeight);
     applyFilters();
   }
   slider.addEventListener("input", () => setMinWeight(slider.value));
 
+  // --- communities (listed when colouring by community) --------------------------------------------------
   function renderCommunities() {
     const box = $("communities");
     if (state.colorBy !== "community") {
@@ -273,19 +406,17 @@
       return;
     }
     const members = new Map();
-    for (const n of data.nodes) {
-      if (!members.has(n.community)) members.set(n.community, []);
-      members.get(n.community).push(n);
+    for (const i of [...state.drawnNodes].sort((x, y) => x - y)) {
+      const c = N.community[i];
+      if (c < 0) continue;
+      if (!members.has(c)) members.set(c, []);
+      members.get(c).push(i);
     }
     const list = el("ul");
-    const ordered = [...members.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
-    for (const [community, group] of ordered.slice(0, data.communityColors.length)) {
-      const top = group
-        .slice()
-        .sort((a, b) => b.pagerank - a.pagerank)
-        .slice(0, 3)
-        .map((n) => n.label)
-        .join(", ");
+    const largest = [...members.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]).slice(0, data.communityColors.length);
+    for (const [community, group] of largest) {
+      // Positions are PageRank order, so the first members are the most central.
+      const top = group.slice(0, 3).map((i) => N.label[i]).join(", ");
       list.append(el("li", "", swatch("dot", communityColor(community)), `${top} (${group.length})`));
     }
     box.replaceChildren(el("p", "note", "Communities (Louvain), largest first:"), list);
@@ -317,22 +448,22 @@
   function nodeSummary(n) {
     const parts = [el("div", "name", n.label), el("div", "facts", nodeFacts(n))];
     if (n.aliases.length) parts.push(el("div", "aka", `also: ${n.aliases.slice(0, 5).join(", ")}${n.aliases.length > 5 ? ", …" : ""}`));
-    for (const [text] of n.evidence.slice(0, 2)) parts.push(el("div", "quote", `“${data.texts[text]}”`));
+    for (const [text] of nodeEvidence(n.index, 2)) parts.push(el("div", "quote", `“${data.texts[text]}”`));
+    const hidden = linksOf(n.index).length - drawnLinks(n.index).length;
+    if (hidden > 0) parts.push(el("div", "aka", `${plural(hidden, "more link")} · double-click to add neighbours`));
     return parts;
   }
   function edgeSummary(e) {
-    const a = info.get(e.from);
-    const b = info.get(e.to);
     const parts = [
-      el("div", "name", `${a.label} — ${b.label}`),
+      el("div", "name", `${N.label[e.a]} — ${N.label[e.b]}`),
       el("div", "facts", `${plural(e.weight, "sentence")} together · ${plural(e.articles, "article")}`),
     ];
     const first = e.evidence[0];
     if (first) parts.push(el("div", "quote", `“${data.texts[first[0]]}”`), el("div", "aka", articleTitle(first[1])));
     return parts;
   }
-  network.on("hoverNode", (p) => showTip(p.pointer.DOM, nodeSummary(info.get(p.node))));
-  network.on("hoverEdge", (p) => showTip(p.pointer.DOM, edgeSummary(links.get(p.edge))));
+  network.on("hoverNode", (p) => showTip(p.pointer.DOM, nodeSummary(node(indexOf.get(p.node)))));
+  network.on("hoverEdge", (p) => showTip(p.pointer.DOM, edgeSummary(edge(edgeIndex(p.edge)))));
   network.on("blurNode", hideTip);
   network.on("blurEdge", hideTip);
   network.on("dragStart", hideTip);
@@ -340,148 +471,449 @@
 
   // --- click: the full record in the side panel --------------------------------------------------------
   const details = $("details");
+  const neighboursInput = $("neighbours");
+  const neighbourCount = () => Math.max(1, Math.min(200, Math.round(Number(neighboursInput.value)) || data.neighbours));
   function showNode(n) {
     const style = styleOf(n.type);
     const facts = el("dl");
     const fact = (term, value) => facts.append(el("dt", "", term), el("dd", "", value));
+    const held = linksOf(n.index).length;
     fact("Mentions", `${n.mentions.toLocaleString("en")} in ${plural(n.articles, "article")}`);
-    fact("Links", `${plural(n.degree, "entity", "entities")}, weight ${n.weighted_degree}`);
+    fact("Links", `${plural(n.degree, "entity", "entities")}, weight ${n.weighted_degree}${held < n.degree ? ` (${count(held)} on this page)` : ""}`);
     if (n.aliases.length) fact("Also written", n.aliases.join(" · "));
     if (n.value !== undefined) fact("Value", [n.value.toLocaleString("en"), n.unit || "", n.object || ""].filter(Boolean).join(" "));
     if (n.category) fact("Category", n.category);
     if (n.first_date) fact("Dates", n.first_date === n.last_date ? n.first_date : `${n.first_date} – ${n.last_date}`);
     if (n.community >= 0) fact("Community", String(n.community));
-    const content = [
-      el("h2", "", n.label),
-      el("p", "kind", swatch(style.shape, style.color), ` ${style.name}`),
-      facts,
-    ];
-    if (n.links.length) {
+    const content = [el("h2", "", n.label), el("p", "kind", swatch(style.shape, style.color), ` ${style.name}`), facts];
+    const waiting = Array.from(linksOf(n.index)).filter((k) => !state.drawnNodes.has(other(k, n.index))).length;
+    if (waiting) {
+      const more = el("button", "expand", `Neighbours: add ${count(Math.min(waiting, neighbourCount()))} of ${count(waiting)} not drawn`);
+      more.type = "button";
+      more.id = "expand";
+      more.addEventListener("click", () => expand(n.index, { select: true }));
+      content.push(el("p", "actions", more));
+    }
+    const strongest = Array.from(linksOf(n.index).subarray(0, LINKS));
+    if (strongest.length) {
       const list = el("ul", "links");
-      for (const [id, label, weight] of n.links) list.append(el("li", "", nameButton(id, label), el("span", "", String(weight))));
+      for (const k of strongest) list.append(el("li", "", nameButton(other(k, n.index)), el("span", "", String(E.weight[k]))));
       content.push(el("h3", "", "Strongest links"), list);
     }
-    if (n.evidence.length) {
+    const evidence = nodeEvidence(n.index, NODE_EVIDENCE);
+    if (evidence.length) {
       const list = el("ol", "evidence");
-      for (const [text, article, other, otherLabel] of n.evidence) {
-        list.append(
-          el("li", "", el("blockquote", "", data.texts[text]), el("p", "source", "with ", nameButton(other, otherLabel), ` — ${articleTitle(article)}`))
-        );
+      for (const [text, article, with_] of evidence) {
+        list.append(el("li", "", el("blockquote", "", data.texts[text]), el("p", "source", "with ", nameButton(with_), ` — ${articleTitle(article)}`)));
       }
       content.push(el("h3", "", "Strongest evidence"), list);
     }
     details.replaceChildren(...content);
   }
   function showEdge(e) {
-    const a = info.get(e.from);
-    const b = info.get(e.to);
     const content = [
-      el("h2", "", nameButton(a.id, a.label), " — ", nameButton(b.id, b.label)),
-      el(
-        "p",
-        "kind",
-        `Mentioned together in ${plural(e.weight, "sentence")} across ${plural(e.articles, "article")}; NPMI ${e.npmi.toFixed(2)}`
-      ),
+      el("h2", "", nameButton(e.a), " — ", nameButton(e.b)),
+      el("p", "kind", `Mentioned together in ${plural(e.weight, "sentence")} across ${plural(e.articles, "article")}; NPMI ${e.npmi.toFixed(2)}`),
     ];
     const list = el("ol", "evidence");
     for (const [text, article] of e.evidence) list.append(el("li", "", el("blockquote", "", data.texts[text]), el("p", "source", articleTitle(article))));
     content.push(el("h3", "", "Evidence"), e.evidence.length ? list : el("p", "hint", "No sentence stored for this link."));
+    if (!e.complete && e.evidence.length && e.weight > 1) {
+      content.push(el("p", "hint", "The page keeps one sentence for links outside the first view; evidence.csv holds up to five."));
+    }
     details.replaceChildren(...content);
   }
+  function setHash(id) {
+    // So the address can be shared: the file plus the open node. Not possible in every frame (srcdoc).
+    try {
+      history.replaceState(null, "", id ? `#node=${encodeURIComponent(id)}` : location.pathname + location.search);
+    } catch (error) {
+      /* the address of an iframe srcdoc cannot change; the page works the same */
+    }
+  }
   function selectNode(id, options = {}) {
-    const n = info.get(id);
-    if (!n) return false;
-    if (state.hiddenNodes.has(id)) reveal(n);
+    const i = indexOf.get(id);
+    if (i === undefined) return false;
+    if (!state.drawnNodes.has(i)) {
+      expand(i, { select: true, focus: options.focus !== false });
+      return true;
+    }
+    const n = node(i);
+    if (state.hiddenNodes.has(id)) reveal(i);
     state.selected = { kind: "node", id };
     network.selectNodes([id]);
     showNode(n);
     highlight();
+    setHash(id);
     if (options.focus) network.focus(id, { scale: Math.max(network.getScale(), 1.1), locked: false, animation: { duration: 400 } });
     return true;
   }
   function selectEdge(id) {
-    const e = links.get(id);
-    if (!e) return false;
+    const k = edgeIndex(id);
+    if (!(k >= 0 && k < E.a.length) || `e${k}` !== id) return false;
+    if (!state.drawnEdges.has(k)) draw([E.a[k], E.b[k]], []);
     state.selected = { kind: "edge", id };
     network.selectEdges([id]);
-    showEdge(e);
+    showEdge(edge(k));
     highlight();
     return true;
   }
   function clearSelection() {
     state.selected = null;
     network.unselectAll();
-    details.replaceChildren(el("p", "hint", "Hover over a node or a link for a summary; click it for its evidence."));
+    details.replaceChildren(el("p", "hint", "Hover over a node or a link for a summary; click it for its evidence; double-click a node to add its neighbours."));
     highlight();
+    setHash(null);
+  }
+  function openNode(i) {
+    // Choosing a name anywhere on the page: drawn nodes are selected, others are drawn first.
+    selectNode(N.id[i], { focus: true });
   }
   network.on("click", (p) => {
     if (p.nodes.length) selectNode(p.nodes[0]);
     else if (p.edges.length) selectEdge(p.edges[0]);
     else clearSelection();
   });
+  network.on("doubleClick", (p) => {
+    if (p.nodes.length) expand(indexOf.get(p.nodes[0]), { select: true, focus: false });
+  });
 
-  // --- search by name or alias ---------------------------------------------------------------------------
-  // The same folding as pipeline.names.name_key: case, accents, dots, apostrophes and a leading "the".
+  // --- opening neighbourhoods: draw nodes next to what is there, without moving it ---------------------
+  // Where the drawing is: its box, its middle and the radius that holds most of it.
+  function drawnBox() {
+    const ids = [...state.drawnNodes].map((i) => N.id[i]);
+    const positions = network.getPositions(ids);
+    const points = ids.map((id) => positions[id]).filter(Boolean);
+    if (!points.length) return null;
+    const cx = points.reduce((sum, p) => sum + p.x, 0) / points.length;
+    const cy = points.reduce((sum, p) => sum + p.y, 0) / points.length;
+    const distances = points.map((p) => Math.hypot(p.x - cx, p.y - cy)).sort((a, b) => a - b);
+    return {
+      minX: Math.min(...points.map((p) => p.x)),
+      maxX: Math.max(...points.map((p) => p.x)),
+      minY: Math.min(...points.map((p) => p.y)),
+      maxY: Math.max(...points.map((p) => p.y)),
+      cx,
+      cy,
+      radius: distances[Math.floor(0.85 * (distances.length - 1))],
+    };
+  }
+  // A point beyond p, on the side away from the middle of the drawing, and outside most of it: new
+  // nodes go where they cover nothing, and their links show which drawn nodes they belong to.
+  function beyond(p, box) {
+    let dx = p.x - box.cx;
+    let dy = p.y - box.cy;
+    const length = Math.hypot(dx, dy);
+    if (length < 1) [dx, dy] = [1, 0];
+    const reach = Math.max(length + GAP, box.radius + GAP / 2);
+    const scale = reach / (Math.hypot(dx, dy) || 1);
+    return { x: box.cx + dx * scale, y: box.cy + dy * scale };
+  }
+  // Where a node that is not drawn goes: beyond its strongest drawn neighbour; beside the drawing when
+  // it has no drawn neighbour.
+  function placeNew(i, box) {
+    if (!box) return { x: 0, y: 0 };
+    const anchor = Array.from(linksOf(i)).map((k) => other(k, i)).find((j) => state.drawnNodes.has(j));
+    if (anchor !== undefined) return beyond(network.getPositions([N.id[anchor]])[N.id[anchor]], box);
+    const width = Math.max(200, box.maxX - box.minX);
+    return { x: box.maxX + 0.35 * width + 120, y: (box.minY + box.maxY) / 2 };
+  }
+  function visNode(i, x, y) {
+    const n = node(i);
+    return { id: n.id, label: n.label, shape: styleOf(n.type).shape, color: nodeColor(baseColor(n)), value: sizeOf(n), x, y };
+  }
+  // Adds nodes (positions given) and every link between a new node and a drawn one.
+  function draw(newNodes, positions) {
+    const fresh = newNodes.filter((i) => !state.drawnNodes.has(i));
+    if (!fresh.length) return [];
+    const box = drawnBox();
+    const items = fresh.map((i, j) => {
+      const p = positions[j] || placeNew(i, box);
+      return visNode(i, p.x, p.y);
+    });
+    for (const i of fresh) state.drawnNodes.add(i);
+    const links = [];
+    for (const i of fresh) {
+      for (const k of linksOf(i)) {
+        if (!state.drawnEdges.has(k) && state.drawnNodes.has(other(k, i))) {
+          state.drawnEdges.add(k);
+          links.push({ id: `e${k}`, from: N.id[E.a[k]], to: N.id[E.b[k]], value: E.weight[k] });
+        }
+      }
+    }
+    // The nodes already drawn stay still while the new ones settle among them.
+    const still = [...state.drawnNodes].filter((i) => !fresh.includes(i)).map((i) => N.id[i]);
+    nodes.update(still.map((id) => ({ id, fixed: true })));
+    nodes.add(items);
+    edges.add(links);
+    $("overview").disabled = false;
+    applyFilters();
+    settle(still);
+    return fresh.map((i) => N.id[i]);
+  }
+  function settle(still) {
+    if (state.localLayout) {
+      // Already settling: the new nodes join the running stabilization.
+      state.localLayout = state.localLayout.concat(still);
+      return;
+    }
+    clearTimeout(layoutTimer);
+    state.localLayout = still;
+    state.layoutRunning = false;
+    layoutButton.textContent = "Resume layout";
+    // Weak springs meanwhile: the new nodes spread out where they were put, beside the drawing, instead
+    // of being pulled into its crowded middle by their links.
+    network.setOptions({
+      physics: { enabled: true, stabilization: { enabled: true, fit: false }, [solver]: { springConstant: SETTLE_SPRING } },
+    });
+    network.stabilize(LOCAL_ITERATIONS);
+  }
+  // Draws node i (if it is not drawn) and its strongest neighbours that are not drawn yet and would be
+  // visible under the current filters, on an arc around it facing away from the drawing.
+  function expand(i, options = {}) {
+    if (i === undefined || i < 0 || i >= N.id.length) return [];
+    const wanted = options.count || neighbourCount();
+    const box = drawnBox();
+    const added = [];
+    const positions = [];
+    let centre;
+    if (!state.drawnNodes.has(i)) {
+      if (!typeShown(i)) setTypeVisible(data.typeNames[N.type[i]], true);
+      centre = placeNew(i, box);
+      added.push(i);
+      positions.push(centre);
+    } else {
+      // A drawn node's new neighbours go on an arc beyond it, outside the drawing.
+      centre = box ? beyond(network.getPositions([N.id[i]])[N.id[i]], box) : { x: 0, y: 0 };
+    }
+    const neighbours = [];
+    for (const k of linksOf(i)) {
+      if (neighbours.length >= wanted) break;
+      const j = other(k, i);
+      if (!state.drawnNodes.has(j) && typeShown(j) && E.weight[k] >= state.minWeight) neighbours.push(j);
+    }
+    const away = box ? Math.atan2(centre.y - box.cy, centre.x - box.cx) : 0;
+    const radius = 90 + 25 * Math.sqrt(neighbours.length);
+    const spread = box && state.drawnNodes.size > 1 ? Math.min(1.5 * Math.PI, 0.5 * Math.PI + neighbours.length * 0.25) : 2 * Math.PI;
+    neighbours.forEach((j, n) => {
+      const angle = away - spread / 2 + (spread * (n + 0.5)) / neighbours.length;
+      positions.push({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+      added.push(j);
+    });
+    const drawnNow = draw(added, positions);
+    const id = N.id[i];
+    if (options.select !== false) selectNode(id, { focus: false });
+    status.textContent = drawnNow.length
+      ? `Added ${plural(drawnNow.length, "node")} around ${N.label[i]}`
+      : `${N.label[i]}: every neighbour is already drawn`;
+    if (options.focus !== false) {
+      // Once the new nodes have settled: the node and its strongest neighbours in view, new or not.
+      const show = () => {
+        const near = drawnLinks(i).slice(0, Math.max(wanted, neighbours.length)).map((k) => N.id[other(k, i)]);
+        network.fit({ nodes: [id, ...near], maxZoomLevel: 1.3, animation: { duration: 400 } });
+      };
+      if (state.localLayout) afterLocalLayout = show;
+      else show();
+    }
+    return drawnNow;
+  }
+  function backToOverview() {
+    const extraNodes = [...state.drawnNodes].filter((i) => !overview.nodes.has(i));
+    const extraEdges = [...state.drawnEdges].filter((k) => !overview.edges.has(k));
+    if (state.localLayout) stopLayout();
+    afterLocalLayout = null;
+    edges.remove(extraEdges.map((k) => `e${k}`));
+    nodes.remove(extraNodes.map((i) => N.id[i]));
+    for (const id of extraNodes.map((i) => N.id[i])) faded.nodes.delete(id);
+    for (const id of extraEdges.map((k) => `e${k}`)) faded.edges.delete(id);
+    state.drawnNodes = new Set(overview.nodes);
+    state.drawnEdges = new Set(overview.edges);
+    $("overview").disabled = true;
+    clearSelection();
+    applyFilters();
+    network.fit({ animation: { duration: 300 } });
+    status.textContent = "";
+  }
+  $("overview").addEventListener("click", backToOverview);
+
+  // --- search by name or alias, as you type -------------------------------------------------------------
+  // Case, accents, dots, apostrophes and a leading "the" do not count (as in pipeline.names.name_key),
+  // nor do the letters NFKD leaves whole (ø, ł, ß...).
+  const LETTERS = { ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ß: "ss", æ: "ae", œ: "oe", ı: "i", ħ: "h" };
   function fold(text) {
     let s = String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    s = s.replace(/[øłđðþßæœıħ]/g, (c) => LETTERS[c]);
     s = s.replace(/[.'’`]/g, "").replace(/[^\p{L}\p{N}_]+/gu, " ").trim();
     const words = s.split(" ");
     while (words.length > 1 && (words[0] === "the" || words[0] === "a" || words[0] === "an")) words.shift();
     return words.join(" ");
   }
-  const names = [];
-  for (const n of data.nodes) {
-    names.push({ key: fold(n.label), id: n.id, alias: false });
-    for (const a of n.aliases) names.push({ key: fold(a), id: n.id, alias: true });
+  // Every name and alias, folded once, in node order (most central first); made on first search.
+  let names = null;
+  function nameIndex() {
+    if (!names) {
+      names = { keys: [], nodes: [], alias: [] };
+      for (let i = 0; i < N.id.length; i++) {
+        const all = [N.label[i], ...N.aliases[i]];
+        all.forEach((name, j) => {
+          names.keys.push(fold(name));
+          names.nodes.push(i);
+          names.alias.push(j > 0 ? name : null);
+        });
+      }
+    }
+    return names;
+  }
+  // The best matches, best first: the whole name, then names starting with the text, then a word of a
+  // name starting with it, then (from three letters) the text anywhere; at each level a node's own
+  // name before an alias, then the most central. Names are scanned in node order (most central
+  // first), so each level keeps its first `limit` matches: one pass, whatever the size of the graph.
+  function search(query, limit = MATCHES) {
+    const wanted = fold(query);
+    if (!wanted) return [];
+    const { keys, nodes: owners, alias } = nameIndex();
+    const levels = Array.from({ length: 8 }, () => []);
+    const best = new Map(); // node -> its best level so far
+    const wordStart = ` ${wanted}`;
+    for (let e = 0; e < keys.length; e++) {
+      const key = keys[e];
+      let level;
+      if (key === wanted) level = 0;
+      else if (key.startsWith(wanted)) level = 2;
+      else if (key.includes(wordStart)) level = 4;
+      else if (wanted.length >= 3 && key.includes(wanted)) level = 6;
+      else continue;
+      if (alias[e] !== null) level += 1;
+      const i = owners[e];
+      const before = best.get(i);
+      if ((before !== undefined && before <= level) || levels[level].length >= limit) continue;
+      best.set(i, level);
+      levels[level].push({ index: i, alias: alias[e], level });
+    }
+    const result = [];
+    for (const level of levels) {
+      for (const m of level) {
+        if (result.length < limit && best.get(m.index) === m.level) result.push(m);
+      }
+    }
+    return result;
   }
   function find(query) {
-    const wanted = fold(query);
-    if (!wanted) return null;
-    const rank = (m) => info.get(m.id).pagerank;
-    const best = (matches) => (matches.length ? matches.sort((a, b) => a.alias - b.alias || rank(b) - rank(a))[0] : null);
-    return (
-      best(names.filter((m) => m.key === wanted)) ||
-      best(names.filter((m) => m.key.startsWith(`${wanted} `) || m.key.endsWith(` ${wanted}`))) ||
-      best(names.filter((m) => m.key.includes(wanted)))
-    );
+    const best = search(query, 1)[0];
+    return best ? best.index : null;
   }
-  function reveal(n) {
-    if (state.types.get(n.type) === false) setTypeVisible(n.type, true);
-    if (state.hiddenNodes.has(n.id)) {
-      const heaviest = Math.max(1, ...(neighbours.get(n.id) || []).map((e) => e.weight));
+
+  const input = $("search");
+  const results = $("search-results");
+  let matches = [];
+  let active = -1;
+  function closeResults() {
+    results.hidden = true;
+    results.replaceChildren();
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+    matches = [];
+    active = -1;
+  }
+  function setActive(j) {
+    active = j;
+    results.querySelectorAll("li").forEach((li, n) => li.setAttribute("aria-selected", String(n === j)));
+    if (j >= 0) input.setAttribute("aria-activedescendant", `match-${j}`);
+  }
+  function showResults() {
+    matches = search(input.value);
+    if (!matches.length) {
+      closeResults();
+      if (input.value.trim()) status.textContent = `No name or alias on this page starts with “${input.value.trim()}”.`;
+      return;
+    }
+    status.textContent = "";
+    results.replaceChildren(
+      ...matches.map((m, j) => {
+        const n = node(m.index);
+        const style = styleOf(n.type);
+        const note = [style.name, plural(n.mentions, "mention")];
+        if (m.alias !== null) note.unshift(`written “${m.alias}”`);
+        if (!state.drawnNodes.has(m.index)) note.push("not drawn yet");
+        const li = el("li", "", swatch(style.shape, style.color), el("span", "label", n.label), el("span", "note", note.join(" · ")));
+        li.id = `match-${j}`;
+        li.setAttribute("role", "option");
+        li.dataset.node = n.id;
+        li.addEventListener("mousedown", (event) => {
+          event.preventDefault(); // keep the focus in the box until the choice is made
+          choose(j);
+        });
+        return li;
+      })
+    );
+    results.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+    setActive(0);
+  }
+  function choose(j) {
+    const m = matches[j];
+    const query = input.value.trim();
+    closeResults();
+    if (!m) return;
+    const n = node(m.index);
+    selectNode(n.id, { focus: true });
+    if (state.drawnNodes.has(m.index)) status.textContent = m.alias !== null ? `Found ${n.label} (written “${m.alias}”)` : `Found ${n.label}`;
+    if (!query) return;
+    input.value = n.label;
+  }
+  input.addEventListener("input", showResults);
+  input.addEventListener("focus", () => input.value.trim() && showResults());
+  input.addEventListener("blur", () => setTimeout(closeResults, 0));
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!matches.length) showResults();
+      if (matches.length) setActive((active + (event.key === "ArrowDown" ? 1 : matches.length - 1)) % matches.length);
+      event.preventDefault();
+    } else if (event.key === "Escape") closeResults();
+  });
+  $("search-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const query = input.value;
+    if (!matches.length) matches = search(query);
+    if (!matches.length) {
+      status.textContent = query.trim() ? `No name or alias on this page matches “${query.trim()}”.` : "";
+      closeResults();
+      return;
+    }
+    const m = matches[Math.max(0, active)];
+    const n = node(m.index);
+    closeResults();
+    const wasDrawn = state.drawnNodes.has(m.index);
+    selectNode(n.id, { focus: true });
+    if (wasDrawn) status.textContent = m.alias !== null ? `Found ${n.label} (written “${m.alias}”)` : `Found ${n.label}`;
+  });
+  function reveal(i) {
+    if (!typeShown(i)) setTypeVisible(data.typeNames[N.type[i]], true);
+    if (state.hiddenNodes.has(N.id[i])) {
+      const heaviest = Math.max(1, ...drawnLinks(i).map((k) => E.weight[k]));
       setMinWeight(Math.min(state.minWeight, heaviest));
     }
   }
-  const status = $("search-status");
-  $("search-form").addEventListener("submit", (event) => {
-    event.preventDefault();
-    const query = $("search").value;
-    lastQuery = query;
-    const match = find(query);
-    if (!match) {
-      status.textContent = query.trim() ? `No name or alias on this page matches “${query.trim()}”.` : "";
-      return;
+
+  // --- #node=ID (or a name) in the address opens the page on that node ---------------------------------
+  function openFromHash() {
+    const found = /^#node=(.+)$/.exec(location.hash);
+    if (!found) return false;
+    let wanted;
+    try {
+      wanted = decodeURIComponent(found[1]);
+    } catch (error) {
+      wanted = found[1];
     }
-    const n = info.get(match.id);
-    selectNode(n.id, { focus: true });
-    status.textContent = match.alias ? `Found ${n.label} (written “${query.trim()}”)` : `Found ${n.label}`;
-  });
-  // Picking a name from the list fires "change" without a submit; Enter fires both (search once).
-  let lastQuery = null;
-  $("search").addEventListener("change", () => {
-    if ($("search").value !== lastQuery) $("search-form").requestSubmit();
-  });
-  const list = $("names");
-  const seen = new Set();
-  for (const n of [...data.nodes].sort((a, b) => b.pagerank - a.pagerank)) {
-    for (const name of [n.label, ...n.aliases]) {
-      if (seen.has(name)) continue;
-      seen.add(name);
-      const option = document.createElement("option");
-      option.value = name;
-      list.append(option);
+    const i = indexOf.has(wanted) ? indexOf.get(wanted) : find(wanted);
+    if (i === null || i === undefined) {
+      status.textContent = `No node “${wanted}” on this page.`;
+      return false;
     }
+    selectNode(N.id[i], { focus: true });
+    return true;
   }
+  window.addEventListener("hashchange", openFromHash);
 
   buildLegend();
   updateCounts();
@@ -493,9 +925,15 @@
     edges,
     data,
     find: (query) => {
-      const m = find(query);
-      return m ? m.id : null;
+      const i = find(query);
+      return i === null ? null : N.id[i];
     },
+    search: (query, limit) => search(query, limit).map((m) => ({ id: N.id[m.index], label: N.label[m.index], alias: m.alias })),
+    node: (id) => (indexOf.has(id) ? node(indexOf.get(id)) : null),
+    edge: (id) => edge(edgeIndex(id)),
+    links: (id) => Array.from(linksOf(indexOf.get(id))).map((k) => `e${k}`),
+    expand: (id, count) => expand(indexOf.get(id), { count, select: false, focus: false }),
+    overview: backToOverview,
     selectNode,
     selectEdge,
     clearSelection,
@@ -503,9 +941,11 @@
     setMinWeight,
     resumeLayout,
     stopLayout,
-    shown: () => ({ nodes: data.nodes.length - state.hiddenNodes.size, edges: data.edges.length - state.hiddenEdges.size }),
+    drawn: () => ({ nodes: [...state.drawnNodes].map((i) => N.id[i]), edges: [...state.drawnEdges].map((k) => `e${k}`) }),
+    shown: () => ({ nodes: state.drawnNodes.size - state.hiddenNodes.size, edges: state.drawnEdges.size - state.hiddenEdges.size }),
     hidden: () => ({ nodes: [...state.hiddenNodes], edges: [...state.hiddenEdges] }),
     selected: () => state.selected,
     layoutRunning: () => state.layoutRunning,
+    settling: () => state.localLayout !== null,
   };
 })();
