@@ -407,6 +407,7 @@ def ego(
     safe_csv = settings_of(kg_manifest(graph_dir) or {}).safe_csv
     with formula_guard(safe_csv):
         sub = ego_of(read_graph(graph_dir), name, hops=hops)
+        titles, dates = read_titles(graph_dir)
     write_ego(
         sub,
         target,
@@ -415,7 +416,8 @@ def ego(
         page_max_nodes=page_max_nodes,
         safe_csv=safe_csv,
         source=graph_dir,
-        titles=read_titles(graph_dir),
+        titles=titles,
+        dates=dates,
     )
     label = sub.nodes[sub.graph["center"]].get("label", sub.graph["center"])
     say(

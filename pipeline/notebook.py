@@ -115,6 +115,7 @@ class RunViews:
             height=height,
             title=title,
             titles=self.titles,
+            dates=self.dates,
         )
 
     def ego(self, name: str, *, hops: int = 1) -> Neighbourhood:
@@ -127,6 +128,11 @@ class RunViews:
     def titles(self) -> dict[str, str]:
         """Kept articles' titles by id: the page shows them with the evidence."""
         return {a.article_id: a.title for a in self.corpus.kept}
+
+    @property
+    def dates(self) -> dict[str, str]:
+        """Kept articles' dates (YYYY-MM-DD) by id, for those that have one: the page dates the evidence."""
+        return {a.article_id: a.iso_date for a in self.corpus.kept if a.iso_date}
 
 
 class Neighbourhood:
@@ -181,6 +187,7 @@ class Neighbourhood:
             height=height,
             title=title,
             titles=self.result.titles,
+            dates=self.result.dates,
         )
 
     def save(self, out: str | os.PathLike[str], *, force: bool = False) -> Path:
@@ -195,6 +202,7 @@ class Neighbourhood:
             page_max_nodes=settings.page_max_nodes,
             safe_csv=settings.safe_csv,
             titles=self.result.titles,
+            dates=self.result.dates,
         )
 
     def __repr__(self) -> str:
@@ -286,9 +294,18 @@ def _need_graph(graph: nx.Graph | None, what: str) -> nx.Graph:
 
 
 def _show(
-    graph: nx.Graph | None, *, top: int, max_nodes: int, height: int, title: str, titles: Mapping[str, str]
+    graph: nx.Graph | None,
+    *,
+    top: int,
+    max_nodes: int,
+    height: int,
+    title: str,
+    titles: Mapping[str, str],
+    dates: Mapping[str, str],
 ) -> GraphView:
     from pipeline.page import render_page
 
-    page = render_page(_need_graph(graph, "show()"), top=top, max_nodes=max_nodes, title=title, titles=titles)
+    page = render_page(
+        _need_graph(graph, "show()"), top=top, max_nodes=max_nodes, title=title, titles=titles, dates=dates
+    )
     return GraphView(page, height=height)

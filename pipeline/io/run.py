@@ -87,8 +87,15 @@ def write_run(
                 tables.write_nodes(out / "nodes.csv", None, resolution.entities)
         if co_mentions is not None:
             titles = {a.article_id: a.title for a in corpus.kept}
+            dates = {a.article_id: a.iso_date for a in corpus.kept if a.iso_date}
             write_graph(
-                co_mentions.graph, out, top=top, page_max_nodes=page_max_nodes, titles=titles, export=export
+                co_mentions.graph,
+                out,
+                top=top,
+                page_max_nodes=page_max_nodes,
+                titles=titles,
+                dates=dates,
+                export=export,
             )
         staging.commit(dict(manifest))
     return out
@@ -129,6 +136,7 @@ def write_graph(
     top: int = DEFAULT_TOP,
     page_max_nodes: int = DEFAULT_PAGE_MAX_NODES,
     titles: Mapping[str, str] | None = None,
+    dates: Mapping[str, str] | None = None,
     export: bool = True,
 ) -> list[Path]:
     """nodes.csv, edges.csv, evidence.csv and timeline.csv of ``graph`` in ``out``, and with ``export``
@@ -145,7 +153,9 @@ def write_graph(
     if export:
         paths += write_gephi(graph, out, edges)
         # The page's title does not name the folder: a run gives the same bytes wherever it is written.
-        page = write_page(graph, out / "graph.html", top=top, max_nodes=page_max_nodes, titles=titles)
+        page = write_page(
+            graph, out / "graph.html", top=top, max_nodes=page_max_nodes, titles=titles, dates=dates
+        )
         paths.append(page)
     return paths
 
@@ -162,13 +172,15 @@ def export_run(folder: str | os.PathLike[str], *, page_max_nodes: int | None = N
     check_out(folder, force=True)
     with formula_guard(settings.safe_csv):
         graph = read_graph(folder)
+        titles, dates = read_titles(folder)
         with writing(folder), staged(folder) as staging:
             paths = write_graph(
                 graph,
                 folder,
                 top=settings.top,
                 page_max_nodes=page_max_nodes or settings.page_max_nodes,
-                titles=read_titles(folder),
+                titles=titles,
+                dates=dates,
             )
             staging.commit(manifest, replace=False)
     return paths
@@ -184,6 +196,7 @@ def write_ego(
     safe_csv: bool = True,
     source: str | os.PathLike[str] | None = None,
     titles: Mapping[str, str] | None = None,
+    dates: Mapping[str, str] | None = None,
 ) -> Path:
     """Write a neighbourhood (:func:`pipeline.query.ego`) as its own files plus a manifest.json saying
     what it is, so a second ``kg ego`` into the same folder replaces it without --force."""
@@ -199,7 +212,7 @@ def write_ego(
         "counts": {"graph": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}},
     }
     with writing(out), formula_guard(safe_csv), staged(out) as staging:
-        write_graph(graph, out, top=top, page_max_nodes=page_max_nodes, titles=titles)
+        write_graph(graph, out, top=top, page_max_nodes=page_max_nodes, titles=titles, dates=dates)
         staging.commit(manifest)
     return out
 
@@ -363,8 +376,10 @@ def read_graph(folder: Path) -> nx.Graph:
     return graph
 
 
-def read_titles(folder: Path) -> dict[str, str]:
-    """Kept articles' titles by id, from articles.csv (the page shows them with the evidence)."""
+def read_titles(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Kept articles' titles and dates (the dated ones) by id, from articles.csv: the page shows them
+    with the evidence."""
     if not (folder / "articles.csv").exists():
-        return {}
-    return {a.article_id: a.title for a in tables.read_articles(folder / "articles.csv") if a.kept}
+        return {}, {}
+    kept = [a for a in tables.read_articles(folder / "articles.csv") if a.kept]
+    return {a.article_id: a.title for a in kept}, {a.article_id: a.iso_date for a in kept if a.iso_date}
