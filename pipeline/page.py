@@ -516,7 +516,9 @@ def _time(
         "period": period,
         "starts": starts,
         "ends": [end_of(start, period) for start in starts],
-        "edges": [[v for start, weight, _ in timeline for v in (position[start], weight)] for timeline in timelines],
+        "edges": [
+            [v for start, weight, _ in timeline for v in (position[start], weight)] for timeline in timelines
+        ],
         "articleDates": [str(dates.get(article_id, "")) for article_id, _ in articles],
     }
 
