@@ -106,8 +106,9 @@ def _read(folder: Path) -> tuple[RunSide, dict[str, dict[str, Any]], dict[tuple[
         links: dict[tuple[str, str], int] = {}
         for row in tables.read_edges(folder / "edges.csv"):
             a, b = sorted((str(row["source"]), str(row["target"])))
-            links[(a, b)] = int(row["weight"])
-    dates = manifest.get("dates") if isinstance(manifest.get("dates"), dict) else {}
+            links[(a, b)] = int(str(row["weight"]))
+    recorded = manifest.get("dates")
+    dates: dict[str, Any] = recorded if isinstance(recorded, dict) else {}
     side = RunSide(
         folder=os.fspath(folder),
         nodes=len(nodes),

@@ -115,7 +115,7 @@ class RunViews:
             height=height,
             title=title,
             titles=self.titles,
-            dates=self.dates,
+            dates=self.article_dates,
         )
 
     def ego(self, name: str, *, hops: int = 1) -> Neighbourhood:
@@ -130,7 +130,7 @@ class RunViews:
         return {a.article_id: a.title for a in self.corpus.kept}
 
     @property
-    def dates(self) -> dict[str, str]:
+    def article_dates(self) -> dict[str, str]:
         """Kept articles' dates (YYYY-MM-DD) by id, for those that have one: the page dates the evidence."""
         return {a.article_id: a.iso_date for a in self.corpus.kept if a.iso_date}
 
@@ -187,7 +187,7 @@ class Neighbourhood:
             height=height,
             title=title,
             titles=self.result.titles,
-            dates=self.result.dates,
+            dates=self.result.article_dates,
         )
 
     def save(self, out: str | os.PathLike[str], *, force: bool = False) -> Path:
@@ -202,7 +202,7 @@ class Neighbourhood:
             page_max_nodes=settings.page_max_nodes,
             safe_csv=settings.safe_csv,
             titles=self.result.titles,
-            dates=self.result.dates,
+            dates=self.result.article_dates,
         )
 
     def __repr__(self) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.api import build, load
+from pipeline.api import load
 
 pytestmark = pytest.mark.model
 
