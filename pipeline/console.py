@@ -114,7 +114,8 @@ def print_summary(result: Result, written: Path) -> None:
             f" {failure.source} ({failure.stage}, {failure.step}): {failure.error_type}: {failure.message}",
         )
     ingested = counts["ingest"]
-    lines = [
+    lines = _period_lines(result)
+    lines += [
         f"Read {ingested['files']} file(s): {ingested['articles']} articles, {ingested['kept']} kept, "
         f"{ingested['duplicates']} duplicates ({ingested['exact_duplicates']} exact, "
         f"{ingested['near_duplicates']} near), {ingested['skipped']} input(s) skipped."
@@ -152,32 +153,37 @@ def print_summary(result: Result, written: Path) -> None:
     say(out, f"Wrote {written}/")
 
 
-def _date_lines(result: Result) -> list[str]:
-    """The period asked for and what it left out; the span of the dates and the undated articles."""
-    lines = []
+def _period_lines(result: Result) -> list[str]:
+    """The period asked for (--since/--until): how many articles are in it, and what it left out."""
     settings, corpus = result.settings, result.corpus
-    if settings.since or settings.until:
-        bounds = " ".join(
-            f"--{name} {value}"
-            for name, value in (("since", settings.since), ("until", settings.until))
-            if value
-        )
-        outside = sum(note.reason.startswith(("before ", "after ")) for note in corpus.left_out)
-        lines.append(
-            f"Period {bounds}: {len(corpus.articles)} articles in it; left out {outside} outside it and "
-            f"{len(corpus.left_out) - outside} undated (listed under 'left_out' in manifest.json)."
-        )
+    if not (settings.since or settings.until):
+        return []
+    bounds = " ".join(
+        f"--{name} {value}" for name, value in (("since", settings.since), ("until", settings.until)) if value
+    )
+    outside = sum(note.reason.startswith(("before ", "after ")) for note in corpus.left_out)
+    read = len(corpus.articles) + len(corpus.left_out)
+    return [
+        f"Period {bounds}: {len(corpus.articles)} of {read} articles in it; left out {outside} outside it "
+        f"and {len(corpus.left_out) - outside} undated (listed under 'left_out' in manifest.json)."
+    ]
+
+
+def _date_lines(result: Result) -> list[str]:
+    """The span of the articles' dates, the period of the timeline, the undated articles."""
+    corpus = result.corpus
     dates = result.dates()
     dated = sum(bool(a.iso_date) for a in corpus.articles)
-    if dated or corpus.bad_dates:
-        span = f" ({dates['first']} to {dates['last']})" if dates["first"] else ""
-        period = f"; timeline per {dates['period']}" if dates["period"] else ""
-        bad = f", {len(corpus.bad_dates)} of them with a date that cannot be read (listed above)"
-        lines.append(
-            f"Dates: {dated} of {len(corpus.articles)} articles dated{span}{period}; "
-            f"{len(corpus.articles) - dated} undated{bad if corpus.bad_dates else ''}."
-        )
-    return lines
+    if not dated and not corpus.bad_dates:
+        return []
+    span = f" ({dates['first']} to {dates['last']})" if dates["first"] else ""
+    period = f"; timeline per {dates['period']}" if dates["period"] else ""
+    bad = len(corpus.bad_dates)
+    unreadable = f" {bad} date{'s' * (bad != 1)} could not be read (listed above)." if bad else ""
+    return [
+        f"Dates: {dated} of {len(corpus.articles)} articles dated{span}{period}; "
+        f"{len(corpus.articles) - dated} undated.{unreadable}"
+    ]
 
 
 #: How the summary names the stage an article failed in.
