@@ -757,7 +757,7 @@ def test_the_date_range_shows_only_the_links_of_those_dates(visit, dated_graph, 
     assert visible() == expected(1, 1) == (3, 2)
     person_row = page.locator('#legend tbody tr[data-type="person"] td.shown')
     assert person_row.inner_text() == "1"  # Ilona Vesk; Odo Brann's links are in week 3 or undated
-    # the evidence panel dates each sentence and greys those outside the range
+    # the evidence panel dates each sentence, the chosen dates' first, and greys those outside the range
     link = seen.evaluate(
         """() => window.kg.drawn().edges.find(id => {
             const e = window.kg.edge(id);
@@ -768,11 +768,11 @@ def test_the_date_range_shows_only_the_links_of_those_dates(visit, dated_graph, 
     sources = page.locator("#details ol.evidence li")
     assert sources.count() == 2
     assert page.locator("#details ol.evidence li .source").all_inner_texts() == [
-        "Week 0 report · 2025-05-06",
         "Week 1 report · 2025-05-13",
+        "Week 0 report · 2025-05-06",
     ]
-    assert sources.nth(0).get_attribute("class") == "out-of-range"
-    assert sources.nth(1).get_attribute("class") is None
+    assert sources.nth(0).get_attribute("class") is None
+    assert sources.nth(1).get_attribute("class") == "out-of-range"
     assert "1 sentence in 2025-05-12 – 2025-05-18" in page.locator("#details").inner_text()
     # back over the whole span: everything again, the link seen only in an undated article too
     seen.evaluate("() => window.kg.setDates(0, 3)")

@@ -589,7 +589,9 @@
     ];
     if (!wholeSpan()) content.push(el("p", "kind", `${plural(weightInDates(e.index), "sentence")} in ${datesText()}`));
     const list = el("ol", "evidence");
-    for (const [text, article] of e.evidence) {
+    // Sentences of the chosen dates first (the rest follow, greyed); stable, so each keeps its order.
+    const ordered = wholeSpan() ? e.evidence : [...e.evidence].sort((x, y) => inDates(articleDate(y[1])) - inDates(articleDate(x[1])));
+    for (const [text, article] of ordered) {
       const source = el("p", "source", articleTitle(article), dateNote(article));
       list.append(dated(el("li", "", el("blockquote", "", data.texts[text]), source), article));
     }
@@ -1025,6 +1027,7 @@
     selected: () => state.selected,
     // The date range: positions of periods or ISO dates ("2025-05-19"); dates() says what is shown.
     setDates,
+    weightInDates: (id) => weightInDates(edgeIndex(id)),
     dates: () => (time ? { from: time.starts[dates.from], to: time.ends[dates.to], period: time.period } : null),
     layoutRunning: () => state.layoutRunning,
     settling: () => state.localLayout !== null,
