@@ -34,6 +34,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+#: Longer than any way of writing one day ("Wednesday, 24th September 2025 10:30:00.000000 +05:30" is 53).
+LONGEST_DATE = 80
 #: Written where a date is not known: undated, not a problem.
 UNDATED = frozenset({"", "na", "n/a", "n.a.", "nan", "nat", "null", "none", "nil", "-", "--", "?", "unknown"})
 
@@ -127,6 +129,8 @@ def read_date(text: str, *, order: str = "") -> Reading:
     text = " ".join(str(text).split())
     if text.casefold() in UNDATED:
         return Reading()
+    if len(text) > LONGEST_DATE:  # a sentence, a blob: no date, and not worth quoting whole
+        return Reading(problem=f'"{text[: LONGEST_DATE - 1]}…" is not a date kg can read')
     match = _ISO.fullmatch(text)
     if match:
         return _day(text, int(match["y"]), int(match["m"]), int(match["d"]))

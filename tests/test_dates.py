@@ -72,6 +72,14 @@ def test_what_is_not_certainly_one_day_is_a_problem_never_a_guess(written: str, 
     assert reading.problem == problem
 
 
+def test_a_long_text_is_no_date_and_is_quoted_short() -> None:
+    reading = read_date("19 May 2025 " + "and so on " * 10_000)
+    assert (
+        reading.iso == "" and len(reading.problem) < 120 and reading.problem.startswith('"19 May 2025 and so')
+    )
+    assert read_date("Wednesday, 24th September 2025 10:30:00.000000 +05:30").iso == "2025-09-24"
+
+
 def test_an_order_settles_numeric_dates_and_certain_ones_show_theirs() -> None:
     assert read_date("03/04/2025", order="dmy").iso == "2025-04-03"
     assert read_date("03/04/2025", order="mdy").iso == "2025-03-04"

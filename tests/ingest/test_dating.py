@@ -122,3 +122,32 @@ def test_one_bound_is_enough_and_no_bound_keeps_the_undated(write) -> None:
     assert [a.iso_date for a in ingest([path], until="2025-05-12").articles] == ["2025-05-11"]
     everything = ingest([path])
     assert len(everything.articles) == 3 and everything.left_out == ()
+
+
+def test_kg_ingest_reports_unreadable_dates_and_the_period(kg, write, tmp_path: Path) -> None:
+    path = jsonl(write, "feed.jsonl", ["2025-05-11", "19 May 2025", "03/04/2025", "NA"])
+    result = kg("ingest", path, "--out", tmp_path / "run", "--since", "May 12, 2025")
+    assert result.code == 0, result.stderr
+    assert f'unreadable date {path}:3: "03/04/2025" could be 3 April 2025 or March 4, 2025' in result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "Period --since 2025-05-12: 1 of 4 articles in it; left out 1 outside it and 2 undated "
+        "(listed under 'left_out' in manifest.json)."
+    )
+    assert lines[1].startswith("Read 1 file(s): 1 articles, 1 kept")
+    assert (
+        lines[2]
+        == "Dates: 1 of 1 articles dated (2025-05-19 to 2025-05-19); 0 undated. 1 date could not be read (listed above)."
+    )
+    manifest = json.loads((tmp_path / "run" / "manifest.json").read_text(encoding="utf-8"))
+    assert [n["source"] for n in manifest["left_out"]] == [f"{path}:1", f"{path}:3", f"{path}:4"]
+    assert [n["source"] for n in manifest["dates"]["unreadable"]] == [f"{path}:3"]
+    assert manifest["settings"]["since"] == "2025-05-12" and manifest["settings"]["until"] is None
+
+
+def test_a_bad_bound_is_a_usage_error(kg, write, tmp_path: Path) -> None:
+    path = jsonl(write, "feed.jsonl", ["2025-05-11"])
+    result = kg("ingest", path, "--out", tmp_path / "run", "--until", "03/04/2025")
+    assert result.code == 2
+    assert "--until: '03/04/2025' is not valid; expected a date such as 2025-05-19" in result.stderr
+    assert not (tmp_path / "run").exists()
