@@ -164,6 +164,12 @@ def test_gexf_is_a_dynamic_graph_for_gephis_timeline(tmp_path: Path) -> None:
     again = nx.read_gexf(tmp_path / "graph.gexf")
     assert again.graph["mode"] == "dynamic"
     assert again.edges["place:ardvik", "place:quelmont"]["start"] == "2025-05-13"
+    # GraphML carries the dates as attributes, and the period of the timeline
+    graphml = nx.read_graphml(tmp_path / "graph.graphml")
+    assert graphml.graph["period"] == "week"
+    link = graphml.edges["place:ardvik", "place:quelmont"]
+    assert (link["first_date"], link["last_date"]) == ("2025-05-13", "2025-05-22")
+    assert "first_date" not in graphml.edges["place:quelmont", "place:tessaly"]  # empty: left out
 
 
 @pytest.mark.parametrize("period", ["day", "week", "month"])
