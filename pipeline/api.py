@@ -106,6 +106,18 @@ class Result(RunViews):
             }
         return counts
 
+    def dates(self) -> dict[str, object]:
+        """What the manifest says about the articles' dates: the span of the kept ones, the period of
+        the timeline, and every date that could not be read (with its file and line)."""
+        days = sorted(a.iso_date for a in self.corpus.kept if a.iso_date)
+        period = self.graph.graph.get("period", "") if self.graph is not None else ""
+        return {
+            "first": days[0] if days else "",
+            "last": days[-1] if days else "",
+            "period": period,
+            "unreadable": [note.as_dict() for note in self.corpus.bad_dates],
+        }
+
     def manifest(self) -> dict[str, object]:
         return {
             "kind": "run",
@@ -120,6 +132,8 @@ class Result(RunViews):
             "runs_left_out": list(self.corpus.runs),
             "encodings": dict(self.corpus.encodings),
             "delimiters": dict(self.corpus.delimiters),
+            "dates": self.dates(),
+            "left_out": [note.as_dict() for note in self.corpus.left_out],
             "cache": self.cache_stats,
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
         }
@@ -280,6 +294,7 @@ def run_stage(result: Result, stage: str, *, progress: ProgressFn | None = None)
             numbers=settings.numbers,
             min_weight=settings.min_weight,
             evidence_limit=settings.evidence_limit,
+            period=settings.period,
         )
     else:
         raise StageError(stage, STAGES)
@@ -298,6 +313,8 @@ def _ingest(
         text_column=settings.text_column,
         follow_links=settings.follow_links,
         max_file_bytes=settings.max_file_mb * 1_000_000,
+        since=settings.since,
+        until=settings.until,
         progress=(lambda done, total: progress("ingest", done, total)) if progress else None,
     )
     timings["ingest"] = time.perf_counter() - started

@@ -15,8 +15,17 @@ import typer
 
 from pipeline import api
 from pipeline.config import DEFAULTS, MODEL_ENV, Settings
-from pipeline.console import err, out, print_report, print_stats, print_summary, progress_bars, say
-from pipeline.errors import KgError, MissingStageOutputError
+from pipeline.console import (
+    err,
+    out,
+    print_diff,
+    print_report,
+    print_stats,
+    print_summary,
+    progress_bars,
+    say,
+)
+from pipeline.errors import BadOptionError, KgError, MissingStageOutputError
 from pipeline.io.csvfile import formula_guard
 from pipeline.io.folder import check_ego_out, check_out, kg_manifest, present
 from pipeline.io.run import export_run, read_graph, read_titles, settings_of, write_ego
@@ -78,6 +87,31 @@ MaxFileMb = Annotated[
 Model = Annotated[
     str,
     typer.Option("--model", envvar=MODEL_ENV, help="spaCy model package to use (env KG_MODEL)."),
+]
+Since = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        help="Keep only articles dated on or after DATE (2025-05-19, '19 May 2025'...); undated ones are left out.",
+        show_default=False,
+    ),
+]
+Until = Annotated[
+    str | None,
+    typer.Option(
+        "--until",
+        help="Keep only articles dated on or before DATE; undated ones are left out.",
+        show_default=False,
+    ),
+]
+Period = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        help="Period of timeline.csv and the page's date range: day, week or month (default: from the span).",
+        show_default=False,
+        case_sensitive=False,
+    ),
 ]
 
 
@@ -158,6 +192,9 @@ def run(
     text_column: TextColumn_ = None,
     follow_links: FollowLinks = False,
     max_file_mb: MaxFileMb = DEFAULTS.max_file_mb,
+    since: Since = None,
+    until: Until = None,
+    period: Period = None,
     force: Force = False,
     strict: Strict = False,
     raw_csv: RawCsv = False,
@@ -181,6 +218,9 @@ def run(
         max_file_mb=max_file_mb,
         models=_models(models),
         aliases=str(aliases) if aliases is not None else None,
+        since=since,
+        until=until,
+        period=period.lower() if period else None,
     )
     with progress_bars(quiet) as progress:
         result = api.build(inputs, settings=settings, progress=progress)
@@ -227,6 +267,8 @@ def ingest(
     text_column: TextColumn_ = None,
     follow_links: FollowLinks = False,
     max_file_mb: MaxFileMb = DEFAULTS.max_file_mb,
+    since: Since = None,
+    until: Until = None,
     force: Force = False,
     strict: Strict = False,
     quiet: Quiet = False,
@@ -239,6 +281,8 @@ def ingest(
         text_column=text_column,
         follow_links=follow_links,
         max_file_mb=max_file_mb,
+        since=since,
+        until=until,
         models=_models(None),  # recorded for the later stage commands, as kg run does
     )
     with progress_bars(quiet) as progress:
@@ -297,14 +341,20 @@ def graph(
     window: Window = DEFAULTS.window,
     min_weight: MinWeight = DEFAULTS.min_weight,
     no_numbers: NoNumbers = False,
+    period: Period = None,
 ) -> None:
-    """Build the co-mention graph from RUN_DIR's resolved mentions: writes nodes.csv, edges.csv, evidence.csv."""
+    """Build the co-mention graph from RUN_DIR's resolved mentions: writes nodes.csv, edges.csv,
+    evidence.csv and timeline.csv."""
     result = api.load(run_dir, through="resolve")
     if result.resolution is None:
         raise MissingStageOutputError(run_dir / "merges.csv", "graph", f"kg resolve {run_dir}")
     check_out(run_dir, force=False)
     result.settings = dataclasses.replace(
-        result.settings, window=window.lower(), min_weight=min_weight, numbers=not no_numbers
+        result.settings,
+        window=window.lower(),
+        min_weight=min_weight,
+        numbers=not no_numbers,
+        period=period.lower() if period else None,
     )
     api.run_stage(result, "graph")
     print_summary(result, result.save(run_dir, export=False))
@@ -357,6 +407,7 @@ def ego(
     safe_csv = settings_of(kg_manifest(graph_dir) or {}).safe_csv
     with formula_guard(safe_csv):
         sub = ego_of(read_graph(graph_dir), name, hops=hops)
+        titles, dates = read_titles(graph_dir)
     write_ego(
         sub,
         target,
@@ -365,7 +416,8 @@ def ego(
         page_max_nodes=page_max_nodes,
         safe_csv=safe_csv,
         source=graph_dir,
-        titles=read_titles(graph_dir),
+        titles=titles,
+        dates=dates,
     )
     label = sub.nodes[sub.graph["center"]].get("label", sub.graph["center"])
     say(
@@ -385,6 +437,29 @@ def stats(
     if not present(run_dir, "edges.csv"):
         raise MissingStageOutputError(run_dir / "edges.csv", "stats", f"kg run INPUT... --out {run_dir}")
     print_stats(summarize(read_graph(run_dir), per_type=limit, edges=limit, communities=limit))
+
+
+@app.command()
+def diff(
+    run_a: Annotated[Path, typer.Argument(help="The earlier run (kg run ... --out A).", show_default=False)],
+    run_b: Annotated[Path, typer.Argument(help="The later run.", show_default=False)],
+    out_file: Annotated[
+        Path, typer.Option("--out", "-o", help="CSV file of every change (kind, change, ids, before, after).")
+    ] = Path("diff.csv"),
+    limit: Annotated[int, typer.Option("--limit", help="Rows per table printed.", min=0)] = 10,
+) -> None:
+    """What changed from RUN_A to RUN_B (say, two weeks): entities and links that appeared, disappeared
+    or changed weight most, as tables and a CSV file of every change."""
+    from pipeline.diff import diff_runs
+    from pipeline.io.tables import write_diff
+
+    if out_file.is_dir() or not out_file.parent.is_dir():
+        why = "this is a folder" if out_file.is_dir() else f"there is no folder {out_file.parent}"
+        raise BadOptionError("--out", str(out_file), f"a CSV file in an existing folder ({why})")
+    found = diff_runs(run_a, run_b)
+    print_diff(found, limit)
+    write_diff(out_file, found.changes)
+    say(out, f"Wrote {out_file} ({len(found.changes):,} changes)")
 
 
 cache_app = typer.Typer(help="Inspect or empty the extraction cache.", no_args_is_help=True)

@@ -28,6 +28,8 @@ DEFAULT_TOP = 300
 DEFAULT_PAGE_MAX_NODES = 10_000
 
 WINDOWS = ("sentence", "paragraph", "article")
+#: Periods of timeline.csv and the page's date range; None chooses one from the corpus span.
+PERIODS = ("day", "week", "month")
 ENGINES = ("local", "dask")
 
 
@@ -54,6 +56,12 @@ class Settings:
     models: str | None = None
     #: Curated aliases file; None: the models folder's aliases.yml, else the package's.
     aliases: str | None = None
+    #: Only articles dated from ``since`` to ``until`` (both included) are kept; undated articles are
+    #: left out when either is given. Written as people write dates; kept as YYYY-MM-DD.
+    since: str | None = None
+    until: str | None = None
+    #: The period of timeline.csv (day, week or month); None: chosen from the span of the dates.
+    period: str | None = None
     numbers: bool = True
     min_weight: int = 1
     top: int = DEFAULT_TOP
@@ -68,6 +76,15 @@ class Settings:
     use_cache: bool = True
 
     def __post_init__(self) -> None:
+        # Frozen: the dates are normalised in place once, so the manifest records what was applied.
+        for option in ("since", "until"):
+            value = getattr(self, option)
+            if value is not None:
+                object.__setattr__(self, option, _day(f"--{option}", value))
+        if self.since and self.until and self.since > self.until:
+            raise BadOptionError("--until", self.until, f"a date on or after --since {self.since}")
+        if self.period is not None and self.period not in PERIODS:
+            raise BadOptionError("--period", self.period, " | ".join(PERIODS))
         if self.workers < 1:
             raise BadOptionError("--workers", self.workers, "a whole number of processes, 1 or more")
         if self.engine not in ENGINES:
@@ -99,6 +116,15 @@ class Settings:
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
+
+
+def _day(option: str, value: object) -> str:
+    from pipeline.dates import read_date
+
+    reading = read_date(str(value))
+    if not reading.iso:
+        raise BadOptionError(option, value, "a date such as 2025-05-19, 19 May 2025 or May 19, 2025")
+    return reading.iso
 
 
 #: The default of every setting, for the command line's options and the stages' keyword arguments.

@@ -31,6 +31,7 @@ from pipeline.records import Failure
 
 if TYPE_CHECKING:
     from pipeline.api import ProgressFn, Result
+    from pipeline.diff import Diff
     from pipeline.evaluate import Report
     from pipeline.query import Summary
 
@@ -104,6 +105,8 @@ def print_summary(result: Result, written: Path) -> None:
         say(err, (f"decoded {source} as {encoding}", "dim"))
     for source, delimiter in result.corpus.delimiters:
         say(err, (f"read {source} as {delimiter}-separated (one column under commas)", "dim"))
+    for note in result.corpus.bad_dates:
+        say(err, ("unreadable date", "yellow"), f" {note.source}: {note.reason}")
     for failure in result.failures:
         say(
             err,
@@ -111,11 +114,13 @@ def print_summary(result: Result, written: Path) -> None:
             f" {failure.source} ({failure.stage}, {failure.step}): {failure.error_type}: {failure.message}",
         )
     ingested = counts["ingest"]
-    lines = [
+    lines = _period_lines(result)
+    lines += [
         f"Read {ingested['files']} file(s): {ingested['articles']} articles, {ingested['kept']} kept, "
         f"{ingested['duplicates']} duplicates ({ingested['exact_duplicates']} exact, "
         f"{ingested['near_duplicates']} near), {ingested['skipped']} input(s) skipped."
     ]
+    lines.extend(_date_lines(result))
     if "extract" in counts:
         extracted = counts["extract"]
         lines.append(
@@ -146,6 +151,39 @@ def print_summary(result: Result, written: Path) -> None:
     for line in lines:
         say(out, line)
     say(out, f"Wrote {written}/")
+
+
+def _period_lines(result: Result) -> list[str]:
+    """The period asked for (--since/--until): how many articles are in it, and what it left out."""
+    settings, corpus = result.settings, result.corpus
+    if not (settings.since or settings.until):
+        return []
+    bounds = " ".join(
+        f"--{name} {value}" for name, value in (("since", settings.since), ("until", settings.until)) if value
+    )
+    outside = sum(note.reason.startswith(("before ", "after ")) for note in corpus.left_out)
+    read = len(corpus.articles) + len(corpus.left_out)
+    return [
+        f"Period {bounds}: {len(corpus.articles)} of {read} articles in it; left out {outside} outside it "
+        f"and {len(corpus.left_out) - outside} undated (listed under 'left_out' in manifest.json)."
+    ]
+
+
+def _date_lines(result: Result) -> list[str]:
+    """The span of the articles' dates, the period of the timeline, the undated articles."""
+    corpus = result.corpus
+    dates = result.dates()
+    dated = sum(bool(a.iso_date) for a in corpus.articles)
+    if not dated and not corpus.bad_dates:
+        return []
+    span = f" ({dates['first']} to {dates['last']})" if dates["first"] else ""
+    period = f"; timeline per {dates['period']}" if dates["period"] else ""
+    bad = len(corpus.bad_dates)
+    unreadable = f" {bad} date{'s' * (bad != 1)} could not be read (listed above)." if bad else ""
+    return [
+        f"Dates: {dated} of {len(corpus.articles)} articles dated{span}{period}; "
+        f"{len(corpus.articles) - dated} undated.{unreadable}"
+    ]
 
 
 #: How the summary names the stage an article failed in.
@@ -192,6 +230,40 @@ def print_stats(summary: Summary) -> None:
     for community, size, members in summary.communities:
         table.add_row(str(community), str(size), plain(", ".join(members)))
     out.print(table)
+
+
+_CHANGE_TITLES = {
+    ("node", "appeared"): "Entities and counts that appeared",
+    ("node", "disappeared"): "Entities and counts that disappeared",
+    ("node", "changed"): "Entities mentioned more or less",
+    ("link", "appeared"): "Links that appeared",
+    ("link", "disappeared"): "Links that disappeared",
+    ("link", "changed"): "Links that grew or shrank",
+}
+
+
+def print_diff(diff: Diff, limit: int) -> None:
+    """``kg diff``: the two runs, then the largest changes of each kind (``limit`` rows per table)."""
+    for name, side in (("A", diff.before), ("B", diff.after)):
+        span = f", articles dated {side.first_date} to {side.last_date}" if side.first_date else ""
+        say(out, f"{name}: {side.folder}: {side.nodes:,} nodes, {side.links:,} links{span}")
+    for kind, change in _CHANGE_TITLES:
+        rows = diff.of(kind, change)
+        if not rows:
+            say(out, f"{_CHANGE_TITLES[(kind, change)]}: none")
+            continue
+        size = "mentions" if kind == "node" else "weight"
+        table = Table(
+            title=f"{_CHANGE_TITLES[(kind, change)]} ({min(limit, len(rows))} of {len(rows)})",
+            title_justify="left",
+        )
+        for column in ("link" if kind == "link" else "name", "type", f"{size} A", f"{size} B", "change"):
+            table.add_column(column, justify="right" if column.endswith((" A", " B", "change")) else "left")
+        for row in rows[:limit]:
+            table.add_row(
+                plain(row.label), plain(row.type), str(row.before), str(row.after), f"{row.delta:+d}"
+            )
+        out.print(table)
 
 
 def print_report(report: Report) -> None:

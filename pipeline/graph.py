@@ -10,7 +10,13 @@ never reach this stage. Every edge carries:
                when they appear together more than their frequencies predict, so a hub such as "Syria"
                linked to everything scores low;
 * ``evidence`` up to ``evidence_limit`` supporting windows (article id, sentence index and text), taken
-               round-robin across articles.
+               round-robin across articles;
+* ``first_date``, ``last_date`` the first and last day among the dated articles of its windows.
+
+Dates are the articles' ``iso_date`` (read at ingest). When some articles have one, the graph records
+the ``period`` of its timeline (day, week or month: asked for, or chosen from the span of the dates),
+and every node and edge carries a ``timeline``: (first day of a period, mentions or weight, articles)
+for each period it appears in, which timeline.csv, the GEXF's dynamics and the page's date range show.
 
 Every node carries degree, weighted degree, PageRank, betweenness (sampled with a fixed seed above
 :data:`EXACT_BETWEENNESS_NODES` nodes), its Louvain community (fixed seed) and its connected component.
@@ -26,7 +32,7 @@ import bisect
 import dataclasses
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
 
 import networkx as nx
@@ -35,6 +41,7 @@ from pipeline.config import DEFAULTS
 from pipeline.errors import failure_of
 from pipeline.extract.values import format_value
 from pipeline.names import slug
+from pipeline.periods import choose_period, start_of
 from pipeline.records import (
     ENTITY_TYPES,
     Article,
@@ -66,13 +73,22 @@ def build_graph(
     numbers: bool = DEFAULTS.numbers,
     min_weight: int = DEFAULTS.min_weight,
     evidence_limit: int = DEFAULTS.evidence_limit,
+    period: str | None = DEFAULTS.period,
 ) -> CoMentionGraph:
     """The co-mention graph with analytics, its number nodes and the mentions with their node ids;
     edges lighter than ``min_weight`` are left out of the graph (analytics are computed on the full graph
-    first)."""
+    first). ``period`` (day, week, month; None: chosen from the span) cuts the timeline."""
     bodies = {a.article_id: a.body for a in articles if a.kept}
-    dates = {a.article_id: _iso_date(a.date) for a in articles if a.kept}
+    dates = {a.article_id: a.iso_date for a in articles if a.kept and a.iso_date}
     graph = nx.Graph(window=window, numbers=numbers, min_weight=min_weight)
+    if dates:
+        period = period or choose_period(min(dates.values()), max(dates.values()))
+        graph.graph["period"] = period
+        starts = {article: start_of(day, period) for article, day in dates.items()}
+    else:
+        starts = {}
+    number_of = number_nodes(extractions) if numbers else {}
+    mentions_in = _mentions_by_article(resolution.mentions, number_of)
     for entity in sorted(resolution.entities, key=lambda e: e.node_id):
         graph.add_node(
             entity.node_id,
@@ -83,8 +99,8 @@ def build_graph(
             articles=entity.articles,
             article_ids="|".join(entity.article_ids),
             **_date_range(dates, entity.article_ids),
+            timeline=_node_timeline(mentions_in.get(entity.node_id, {}), starts),
         )
-    number_of = number_nodes(extractions) if numbers else {}
     for node_id, (label, quantities) in sorted(_number_attributes(number_of).items()):
         first = quantities[0]
         article_ids = sorted({q.article_id for q in quantities})
@@ -101,10 +117,11 @@ def build_graph(
             object=first.object,
             category=first.category,
             **_date_range(dates, article_ids),
+            timeline=_node_timeline(mentions_in.get(node_id, {}), starts),
         )
     failures: dict[str, Failure] = {}
     windows = _windows(resolution, extractions, number_of, window, failures)
-    _add_edges(graph, windows, bodies, extractions, evidence_limit, failures)
+    _add_edges(graph, windows, bodies, extractions, evidence_limit, failures, dates, starts)
     _analyse(graph)
     light = [(u, v) for u, v, w in graph.edges(data="weight") if w < min_weight]
     graph.remove_edges_from(light)
@@ -220,6 +237,8 @@ def _add_edges(
     extractions: Sequence[Extraction],
     evidence_limit: int,
     failures: dict[str, Failure],
+    dates: dict[str, str],
+    starts: dict[str, str],
 ) -> None:
     texts: dict[str, list[str]] = {}  # sentence texts by article and index (sentence indices run 0..n-1)
     for e in extractions:
@@ -245,6 +264,7 @@ def _add_edges(
     for (a, b), count in sorted(weight.items()):
         evidence = _evidence(support[(a, b)], texts, evidence_limit)
         article_ids = sorted({article_id for article_id, _ in support[(a, b)]})
+        windows_in = Counter(article_id for article_id, _ in support[(a, b)])
         graph.add_edge(
             a,
             b,
@@ -256,6 +276,8 @@ def _add_edges(
             evidence_article=evidence[0].article_id if evidence else "",
             evidence_count=len(support[(a, b)]),
             evidence_list=evidence,
+            **_date_range(dates, article_ids),
+            timeline=_node_timeline(windows_in, starts),
         )
 
 
@@ -364,18 +386,35 @@ def _numbered(groups: Iterable[set[str]]) -> dict[str, int]:
     return {node: index for index, group in enumerate(ordered) for node in group}
 
 
+# --- dates -------------------------------------------------------------------------------------------
+
+
 def _date_range(dates: dict[str, str], article_ids: Iterable[str]) -> dict[str, str]:
-    known = sorted(d for d in (dates.get(a, "") for a in article_ids) if d)
-    return {"first_date": known[0] if known else "", "last_date": known[-1] if known else ""}
+    known = [d for d in (dates.get(a, "") for a in article_ids) if d]
+    return {"first_date": min(known, default=""), "last_date": max(known, default="")}
 
 
-def _iso_date(text: str) -> str:
-    """An article's date as YYYY-MM-DD, or "" when it cannot be read."""
-    if not text:
-        return ""
-    from dateutil import parser
+def _mentions_by_article(
+    mentions: Sequence[Mention], number_of: dict[Quantity, str]
+) -> dict[str, Counter[str]]:
+    """node id -> article id -> mentions of the node in that article (a count node's are its counts)."""
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in mentions:
+        if mention.node_id and mention.type in ENTITY_TYPES:
+            found[mention.node_id][mention.article_id] += 1
+    for quantity, node_id in number_of.items():
+        found[node_id][quantity.article_id] += 1
+    return found
 
-    try:
-        return parser.parse(text, fuzzy=False).date().isoformat()
-    except (ValueError, OverflowError, TypeError):
-        return ""
+
+def _node_timeline(counts: Mapping[str, int], starts: dict[str, str]) -> tuple[tuple[str, int, int], ...]:
+    """(first day of a period, mentions or windows, articles) for each period in which dated articles
+    hold some of ``counts`` (article id -> mentions or windows)."""
+    total: Counter[str] = Counter()
+    articles: Counter[str] = Counter()
+    for article_id, count in counts.items():
+        start = starts.get(article_id)
+        if start is not None:
+            total[start] += count
+            articles[start] += 1
+    return tuple((start, total[start], articles[start]) for start in sorted(total))

@@ -20,7 +20,16 @@ from pipeline.errors import BadOptionError, NeedsGraphError
 from pipeline.io import tables
 from pipeline.io.files import write_text
 from pipeline.io.run import mentions_of, write_ego
-from pipeline.io.schema import ARTICLES, EDGES, LIST_SEPARATOR, MENTIONS, MERGES, NUMBERS, split_list
+from pipeline.io.schema import (
+    ARTICLES,
+    EDGES,
+    LIST_SEPARATOR,
+    MENTIONS,
+    MERGES,
+    NUMBERS,
+    TIMELINE,
+    split_list,
+)
 from pipeline.rank import rank_key
 from pipeline.records import NODE_TYPES, CoMentionGraph, Corpus, Entity, Extraction, Resolution
 
@@ -78,6 +87,13 @@ class RunViews:
         return _edge_frame(self.graph)
 
     @property
+    def timeline(self) -> pd.DataFrame:
+        """timeline.csv: each node's mentions and each link's weight per period (day, week or month)
+        of the dated articles (empty when no article is dated, or before the graph stage)."""
+        rows = tables.timeline_rows(self.graph) if self.graph is not None else ()
+        return frame(TIMELINE.columns, rows, TIMELINE.types)
+
+    @property
     def merges(self) -> pd.DataFrame:
         """merges.csv: every spelling, the node it joined and the rule that merged it."""
         merges = self.resolution.merges if self.resolution is not None else ()
@@ -99,6 +115,7 @@ class RunViews:
             height=height,
             title=title,
             titles=self.titles,
+            dates=self.article_dates,
         )
 
     def ego(self, name: str, *, hops: int = 1) -> Neighbourhood:
@@ -111,6 +128,11 @@ class RunViews:
     def titles(self) -> dict[str, str]:
         """Kept articles' titles by id: the page shows them with the evidence."""
         return {a.article_id: a.title for a in self.corpus.kept}
+
+    @property
+    def article_dates(self) -> dict[str, str]:
+        """Kept articles' dates (YYYY-MM-DD) by id, for those that have one: the page dates the evidence."""
+        return {a.article_id: a.iso_date for a in self.corpus.kept if a.iso_date}
 
 
 class Neighbourhood:
@@ -165,6 +187,7 @@ class Neighbourhood:
             height=height,
             title=title,
             titles=self.result.titles,
+            dates=self.result.article_dates,
         )
 
     def save(self, out: str | os.PathLike[str], *, force: bool = False) -> Path:
@@ -179,6 +202,7 @@ class Neighbourhood:
             page_max_nodes=settings.page_max_nodes,
             safe_csv=settings.safe_csv,
             titles=self.result.titles,
+            dates=self.result.article_dates,
         )
 
     def __repr__(self) -> str:
@@ -270,9 +294,18 @@ def _need_graph(graph: nx.Graph | None, what: str) -> nx.Graph:
 
 
 def _show(
-    graph: nx.Graph | None, *, top: int, max_nodes: int, height: int, title: str, titles: Mapping[str, str]
+    graph: nx.Graph | None,
+    *,
+    top: int,
+    max_nodes: int,
+    height: int,
+    title: str,
+    titles: Mapping[str, str],
+    dates: Mapping[str, str],
 ) -> GraphView:
     from pipeline.page import render_page
 
-    page = render_page(_need_graph(graph, "show()"), top=top, max_nodes=max_nodes, title=title, titles=titles)
+    page = render_page(
+        _need_graph(graph, "show()"), top=top, max_nodes=max_nodes, title=title, titles=titles, dates=dates
+    )
     return GraphView(page, height=height)

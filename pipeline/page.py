@@ -42,6 +42,7 @@ from pipeline.config import DEFAULT_PAGE_MAX_NODES as DEFAULT_MAX_NODES
 from pipeline.config import DEFAULT_TOP
 from pipeline.io.files import write_text
 from pipeline.io.schema import LIST_SEPARATOR
+from pipeline.periods import end_of, starts_between
 from pipeline.rank import rank_key
 
 #: The vis-network build shipped inside the pyvis package (the one pyvis's templates use).
@@ -101,6 +102,7 @@ def render_page(
     max_nodes: int = DEFAULT_MAX_NODES,
     title: str = "",
     titles: Mapping[str, str] | None = None,
+    dates: Mapping[str, str] | None = None,
 ) -> str:
     """The full self-contained HTML page for ``graph``.
 
@@ -110,7 +112,9 @@ def render_page(
     ``max_nodes`` most central in that compact form (and the links between them); the page says how many
     it left out. ``title`` defaults to "kg graph", or "Around NAME" for a neighbourhood from
     :func:`pipeline.query.ego`, whose centre is always kept. ``titles`` (article id -> title) names the
-    articles of the evidence sentences.
+    articles of the evidence sentences and ``dates`` (article id -> YYYY-MM-DD) dates them. When the
+    graph has a timeline (its articles are dated), the page has a date range that shows only the links
+    seen in articles of those dates.
 
     The result depends on nothing but its own text (no file URL, no network), so it also works inside
     an ``<iframe srcdoc=...>``.
@@ -137,6 +141,9 @@ def render_page(
     payload = _payload(
         graph, held, links, drawn, drawn_links, title=title, max_nodes=max_nodes, titles=titles or {}
     )
+    time = _time(graph, held, links, payload["articles"], dates or {})
+    if time is not None:
+        payload["time"] = time
     vis_nodes, vis_edges, *_ = network.get_network_data()
     vis = {"nodes": vis_nodes, "edges": vis_edges, "options": network.options}
     assets = _assets()
@@ -155,6 +162,7 @@ def render_page(
         counts=counts,
         max_weight=max(payload["edges"]["weight"], default=1),
         neighbours=NEIGHBOURS,
+        time=time,
     )
 
 
@@ -166,10 +174,12 @@ def write_page(
     max_nodes: int = DEFAULT_MAX_NODES,
     title: str = "",
     titles: Mapping[str, str] | None = None,
+    dates: Mapping[str, str] | None = None,
 ) -> Path:
     """Write :func:`render_page` to ``path`` atomically; returns ``path``."""
     path = Path(path)
-    write_text(path, render_page(graph, top=top, max_nodes=max_nodes, title=title, titles=titles))
+    page = render_page(graph, top=top, max_nodes=max_nodes, title=title, titles=titles, dates=dates)
+    write_text(path, page)
     return path
 
 
@@ -481,6 +491,35 @@ def _payload(
         "evidence": drawn_evidence,
         "texts": texts.items,
         "articles": [[article, str(titles.get(article, ""))] for article in articles.items],
+    }
+
+
+def _time(
+    graph: nx.Graph,
+    held: list[str],
+    links: list[tuple[int, int]],
+    articles: list[list[str]],
+    dates: Mapping[str, str],
+) -> dict[str, object] | None:
+    """What the page's date range needs, or None when the graph has no timeline: every period of the
+    span (first and last days, empty periods too), each link's weight per period as a flat list of
+    (period position, weight) pairs (empty for a link seen only in undated articles), and the date of
+    each article of the evidence (in the order of the payload's ``articles``)."""
+    period = str(graph.graph.get("period") or "")
+    timelines = [graph.edges[held[a], held[b]].get("timeline") or () for a, b in links]
+    known = [start for timeline in timelines for start, _, _ in timeline]
+    if not period or not known:
+        return None
+    starts = starts_between(min(known), max(known), period)
+    position = {start: index for index, start in enumerate(starts)}
+    return {
+        "period": period,
+        "starts": starts,
+        "ends": [end_of(start, period) for start in starts],
+        "edges": [
+            [v for start, weight, _ in timeline for v in (position[start], weight)] for timeline in timelines
+        ],
+        "articleDates": [str(dates.get(article_id, "")) for article_id, _ in articles],
     }
 
 

@@ -27,7 +27,8 @@ class Article:
     title: str
     body: str  # paragraphs separated by a blank line; offsets in later stages index into this
     caption: str = ""
-    date: str = ""
+    date: str = ""  # as the input wrote it
+    iso_date: str = ""  # the day it names (YYYY-MM-DD), read once at ingest; "" when undated or unreadable
     url: str = ""
     metadata: tuple[tuple[str, str], ...] = ()  # other fields from JSONL/CSV, sorted by key
     encoding: str = "utf-8"
@@ -49,6 +50,19 @@ class Skipped:
 
 
 @dataclass(frozen=True, slots=True)
+class DateNote:
+    """An article's date that could not be read (the article is kept, undated), or an article left out
+    of a period (``--since``/``--until``): its source, the date as written and why."""
+
+    source: str
+    date: str
+    reason: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"source": self.source, "date": self.date, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
 class Corpus:
     """What ingest (and de-duplication) produced from the inputs."""
 
@@ -59,6 +73,8 @@ class Corpus:
     encodings: tuple[tuple[str, str], ...] = ()  # (file, encoding) for files that were not UTF-8
     runs: tuple[str, ...] = ()  # folders in the inputs holding an earlier kg run: outputs, left out
     delimiters: tuple[tuple[str, str], ...] = ()  # (file, delimiter name) for .csv files not comma-separated
+    bad_dates: tuple[DateNote, ...] = ()  # articles kept undated because their date cannot be read
+    left_out: tuple[DateNote, ...] = ()  # articles outside --since/--until (or undated with a bound)
 
     @property
     def kept(self) -> tuple[Article, ...]:
@@ -76,6 +92,10 @@ class Corpus:
             "skipped": len(self.skipped),
             "ignored_files": len(self.ignored),
             "run_folders_left_out": len(self.runs),
+            "dated": sum(bool(a.iso_date) for a in self.articles),
+            "undated": sum(not a.iso_date for a in self.articles),
+            "unreadable_dates": len(self.bad_dates),
+            "left_out_of_period": len(self.left_out),
         }
 
 
@@ -234,3 +254,23 @@ class CoMentionGraph:
     numbers: tuple[NumberNode, ...] = ()
     mentions: tuple[Mention, ...] = ()
     failures: tuple[Failure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What ``kg diff`` found for one node (``source`` its id, ``target`` empty) or link (``source`` <
+    ``target``) of two runs: it appeared, disappeared or changed size (mentions of a node, weight of a
+    link; 0 in the run without it)."""
+
+    kind: str  # node | link
+    change: str  # appeared | disappeared | changed
+    source: str
+    target: str
+    label: str  # the node's label; for a link "A — B"
+    type: str  # the node's type; for a link the two types, "person–place"
+    before: int
+    after: int
+
+    @property
+    def delta(self) -> int:
+        return self.after - self.before

@@ -84,3 +84,57 @@ def _private_cache(tmp_path_factory):
         os.environ.pop("KG_CACHE_DIR", None)
     else:
         os.environ["KG_CACHE_DIR"] = previous
+
+
+@pytest.fixture
+def dated_graph():
+    """A graph of dated links, four ISO weeks of May 2025 (names in no corpus), for the page's date range:
+
+    Quelmont–Ardvik in weeks 0 and 3, Quelmont–Tessaly Union in week 1, Tessaly Union–Ilona Vesk in weeks
+    0 and 1, Ardvik–Ilona Vesk in week 2, Ilona Vesk–Odo Brann in week 3, and Karsk–Odo Brann only in an
+    undated article. Returns the graph, its articles' titles and dates (the run passes them to the page)."""
+    import networkx as nx
+
+    from pipeline.records import Evidence
+
+    weeks = ["2025-05-05", "2025-05-12", "2025-05-19", "2025-05-26"]
+    days = {f"w{i}": f"2025-05-{6 + 7 * i:02d}" for i in range(4)}  # a Tuesday of each week
+    graph = nx.Graph(window="sentence", period="week")
+    people = {"person:ilona-vesk": "Ilona Vesk", "person:odo-brann": "Odo Brann"}
+    places = {"place:quelmont": "Quelmont", "place:ardvik": "Ardvik", "place:karsk": "Karsk"}
+    for rank, (node, label) in enumerate(
+        {**places, **people, "group:tessaly-union": "Tessaly Union"}.items()
+    ):
+        kind = node.split(":")[0]
+        graph.add_node(node, label=label, type=kind, mentions=3, articles=2, pagerank=0.2 - rank / 100)
+    links = {
+        ("place:ardvik", "place:quelmont"): {0: 2, 3: 1},
+        ("group:tessaly-union", "place:quelmont"): {1: 3},
+        ("group:tessaly-union", "person:ilona-vesk"): {0: 1, 1: 1},
+        ("person:ilona-vesk", "place:ardvik"): {2: 1},
+        ("person:ilona-vesk", "person:odo-brann"): {3: 2},
+        ("person:odo-brann", "place:karsk"): {},
+    }
+    for (a, b), per_week in links.items():
+        evidence = [
+            Evidence(
+                f"w{week}", 0, f"{graph.nodes[a]['label']} and {graph.nodes[b]['label']} in week {week}."
+            )
+            for week in per_week
+        ] or [Evidence("u", 0, f"{graph.nodes[a]['label']} met {graph.nodes[b]['label']} once.")]
+        dated = sorted(days[f"w{week}"] for week in per_week)
+        graph.add_edge(
+            a,
+            b,
+            weight=sum(per_week.values()) or 1,
+            articles=len(per_week) or 1,
+            npmi=0.4,
+            evidence_list=evidence,
+            first_date=dated[0] if dated else "",
+            last_date=dated[-1] if dated else "",
+            timeline=tuple((weeks[week], weight, 1) for week, weight in sorted(per_week.items())),
+        )
+    for node in graph:
+        graph.nodes[node]["weighted_degree"] = graph.degree(node, weight="weight")
+    titles = {**{f"w{i}": f"Week {i} report" for i in range(4)}, "u": "Undated note"}
+    return graph, titles, days

@@ -18,7 +18,7 @@ def test_help_lists_every_command_with_its_summary(kg, monkeypatch) -> None:
     commands = [(c.name or c.callback.__name__, c.callback) for c in app.registered_commands]
     # the commands of the README's "Command line" section, in its order
     assert [name for name, _ in commands] == [
-        "run", "ingest", "extract", "resolve", "graph", "export", "ego", "stats", "eval"
+        "run", "ingest", "extract", "resolve", "graph", "export", "ego", "stats", "diff", "eval"
     ]  # fmt: skip
     for name, callback in commands:
         summary = callback.__doc__.splitlines()[0].strip()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from pipeline.errors import UsageError
@@ -153,17 +155,71 @@ def test_analytics_are_stored_on_every_node() -> None:
     assert graph.nodes["place:a"]["component"] == 0 and graph.nodes["place:d"]["component"] == 1
 
 
+def dated(pair, day: str):
+    """An article of :func:`corpus` with the date ingest read (the graph never reads dates itself)."""
+    extraction, article = pair
+    return extraction, dataclasses.replace(article, date=f"written {day}", iso_date=day)
+
+
 def test_dates_give_first_and_last_appearance() -> None:
-    first, a1 = corpus([["A", "B"]])
-    second, a2 = corpus([["A"]], article_id="b")
-    a1 = Article(a1.article_id, "x", 0, "T", a1.body, date="3 March 2025")
-    a2 = Article(a2.article_id, "y", 0, "T", a2.body, date="2025-01-20T10:00:00Z")
+    first, a1 = dated(corpus([["A", "B"]]), "2025-03-03")
+    second, a2 = dated(corpus([["A"]], article_id="b"), "2025-01-20")
     graph = build_graph(resolution_of(first, second), [first, second], [a1, a2]).graph
     assert (graph.nodes["place:a"]["first_date"], graph.nodes["place:a"]["last_date"]) == (
         "2025-01-20",
         "2025-03-03",
     )
     assert graph.nodes["place:b"]["first_date"] == "2025-03-03"
+
+
+def three_dated_articles():
+    """A-B on 19 May, A-B and A-C twice on 27 May, B-C in an undated article."""
+    return [
+        dated(corpus([["A", "B"]], article_id="a"), "2025-05-19"),
+        dated(corpus([["A", "B"], ["A", "C"], ["A", "C"]], article_id="b"), "2025-05-27"),
+        corpus([["B", "C"]], article_id="c"),
+    ]
+
+
+def test_edges_carry_the_first_and_last_day_of_the_articles_supporting_them() -> None:
+    graph = graph_of(*three_dated_articles())
+    dates = {(a, b): (d["first_date"], d["last_date"]) for a, b, d in graph.edges(data=True)}
+    assert dates[("place:a", "place:b")] == ("2025-05-19", "2025-05-27")
+    assert dates[("place:a", "place:c")] == ("2025-05-27", "2025-05-27")
+    assert dates[("place:b", "place:c")] == ("", "")  # seen only in an undated article
+
+
+def test_timeline_per_period_of_nodes_and_links() -> None:
+    weekly = graph_of(*three_dated_articles(), period="week")
+    assert weekly.graph["period"] == "week"
+    # (first day of the week, mentions, articles); the undated article counts in no period
+    assert weekly.nodes["place:a"]["timeline"] == (("2025-05-19", 1, 1), ("2025-05-26", 3, 1))
+    assert weekly.nodes["place:c"]["timeline"] == (("2025-05-26", 2, 1),)
+    # (first day, weight: windows mentioning both, articles)
+    assert weekly.edges["place:a", "place:c"]["timeline"] == (("2025-05-26", 2, 1),)
+    assert weekly.edges["place:b", "place:c"]["timeline"] == ()
+    monthly = graph_of(*three_dated_articles(), period="month")
+    assert monthly.edges["place:a", "place:b"]["timeline"] == (("2025-05-01", 2, 2),)
+
+
+def test_the_period_is_chosen_from_the_span_of_the_dates() -> None:
+    assert graph_of(*three_dated_articles()).graph["period"] == "day"  # 8 days
+    months_apart = [
+        dated(corpus([["A", "B"]], article_id="a"), "2025-01-06"),
+        dated(corpus([["A", "B"]], article_id="b"), "2025-05-27"),
+    ]
+    graph = graph_of(*months_apart)
+    assert graph.graph["period"] == "week"
+    assert graph.edges["place:a", "place:b"]["timeline"] == (("2025-01-06", 1, 1), ("2025-05-26", 1, 1))
+
+
+def test_without_dates_there_is_no_period_and_no_timeline() -> None:
+    undated_article = corpus([["A", "B"]])
+    written_only = (undated_article[0], dataclasses.replace(undated_article[1], date="3 March 2025"))
+    graph = graph_of(written_only, period="week")
+    assert "period" not in graph.graph
+    assert graph.nodes["place:a"]["timeline"] == () and graph.nodes["place:a"]["first_date"] == ""
+    assert graph.edges["place:a", "place:b"]["timeline"] == ()
 
 
 def test_ego_and_find_by_alias() -> None:

@@ -134,6 +134,9 @@ def test_02_your_corpus_with_dates(kernel_dirs: list[str], tmp_path: Path) -> No
     assert len(images(every)) == 3  # bar charts, heatmap and the timeline
     assert "No dates" not in text
     assert "Every input was read." in text
+    # the timeline is drawn from timeline.csv's table, per week for a span of ten weeks
+    assert "10 kept articles, 10 of them dated, from 2024-01-01 to 2024-03-10 (10 weeks)." in text
+    assert (tmp_path / "out" / "timeline.csv").stat().st_size > 100
 
 
 @pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.name)

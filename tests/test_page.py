@@ -453,3 +453,45 @@ def test_page_max_nodes_is_a_setting() -> None:
     assert Settings().page_max_nodes == 10_000 and Settings(page_max_nodes=5).as_dict()["page_max_nodes"] == 5
     with pytest.raises(BadOptionError, match="--page-max-nodes"):
         Settings(page_max_nodes=0)
+
+
+# --- the date range -----------------------------------------------------------------------------------
+
+
+def test_a_dated_graph_gives_the_page_its_periods_and_each_links_weight_per_period(dated_graph) -> None:
+    graph, titles, dates = dated_graph
+    html = page_module.render_page(graph, titles=titles, dates=dates)
+    data = payload(html)
+    time = data["time"]
+    assert time["period"] == "week"
+    assert time["starts"] == ["2025-05-05", "2025-05-12", "2025-05-19", "2025-05-26"]
+    assert time["ends"] == ["2025-05-11", "2025-05-18", "2025-05-25", "2025-06-01"]
+    ids = data["nodes"]["id"]
+    pairs = {
+        tuple(sorted((ids[a], ids[b]))): time["edges"][k]
+        for k, (a, b) in enumerate(zip(data["edges"]["a"], data["edges"]["b"], strict=True))
+    }
+    assert pairs[("place:ardvik", "place:quelmont")] == [0, 2, 3, 1]  # (week, weight) pairs
+    assert pairs[("person:odo-brann", "place:karsk")] == []  # seen only in an undated article
+    # every article of the evidence has its date (or "") beside its title
+    assert [date for date in time["articleDates"]] == [dates.get(a, "") for a, _ in data["articles"]]
+    assert "" in time["articleDates"] and "2025-05-06" in time["articleDates"]
+    # the control: two range handles whose ids say "date", over the four weeks
+    assert 'id="date-from"' in html and 'id="date-to"' in html and 'max="3"' in html
+    assert "2025-05-05 – 2025-06-01" in html
+
+
+def test_an_undated_graph_has_no_date_range(dated_graph) -> None:
+    graph, titles, _ = dated_graph
+    del graph.graph["period"]
+    html = page_module.render_page(graph, titles=titles)
+    assert "time" not in payload(html) and 'id="date-from"' not in html
+    assert 'id="date-from"' not in page_module.render_page(hostile_graph())
+
+
+def test_the_dated_page_is_the_same_from_the_files_read_back(dated_graph, tmp_path: Path) -> None:
+    graph, titles, dates = dated_graph
+    write_graph(graph, tmp_path, titles=titles, dates=dates, export=False)
+    again = read_graph(tmp_path)
+    first = page_module.render_page(graph, titles=titles, dates=dates)
+    assert page_module.render_page(again, titles=titles, dates=dates) == first

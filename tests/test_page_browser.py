@@ -713,3 +713,75 @@ def test_notebook_view_of_hostile_text_executes_nothing(browser) -> None:
         assert (requests, errors, dialogs) == ([], [], [])
     finally:
         context.close()
+
+
+def test_the_date_range_shows_only_the_links_of_those_dates(visit, dated_graph, tmp_path: Path) -> None:
+    """Issue 17: moving the handles hides the links not seen in articles of the chosen weeks (and the
+    nodes left without links), updates the legend counts, and the evidence says each sentence's date."""
+    graph, titles, dates = dated_graph
+    path = page_module.write_page(graph, tmp_path / "graph.html", titles=titles, dates=dates)
+    seen = visit(path)
+    page = seen.page
+    assert page.locator("input[id*=date]").count() == 2
+
+    def expected(first: int, last: int) -> tuple[int, int]:
+        """Links with a week in first..last (all of them over the whole span), and their nodes."""
+        weeks = ["2025-05-05", "2025-05-12", "2025-05-19", "2025-05-26"]
+        whole = (first, last) == (0, 3)
+        shown = [
+            (a, b)
+            for a, b, d in graph.edges(data=True)
+            if whole or any(first <= weeks.index(start) <= last for start, _, _ in d["timeline"])
+        ]
+        return len({n for edge in shown for n in edge}), len(shown)
+
+    def visible() -> tuple[int, int]:
+        """What the drawing shows (vis-network's own items) and what the legend says."""
+        nodes, links = seen.evaluate(
+            """() => [window.kg.nodes.get({filter: n => !n.hidden}).length,
+                      window.kg.edges.get({filter: e => !e.hidden}).length]"""
+        )
+        assert page.locator("#shown-nodes").inner_text() == str(nodes)
+        assert page.locator("#shown-edges").inner_text() == str(links)
+        return nodes, links
+
+    assert visible() == expected(0, 3) == (6, 6)
+    # the end handle back two weeks, with the keyboard as an analyst would
+    page.locator("#date-to").focus()
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    assert page.locator("#date-range-value").inner_text() == "2025-05-05 – 2025-05-18"
+    assert visible() == expected(0, 1) == (4, 3)
+    # the start handle on one week: only the second week's links
+    page.locator("#date-from").focus()
+    page.keyboard.press("ArrowRight")
+    assert seen.evaluate("() => window.kg.dates()") == {
+        "from": "2025-05-12",
+        "to": "2025-05-18",
+        "period": "week",
+    }
+    assert visible() == expected(1, 1) == (3, 2)
+    person_row = page.locator('#legend tbody tr[data-type="person"] td.shown')
+    assert person_row.inner_text() == "1"  # Ilona Vesk; Odo Brann's links are in week 3 or undated
+    # the evidence panel dates each sentence, the chosen dates' first, and greys those outside the range
+    link = seen.evaluate(
+        """() => window.kg.drawn().edges.find(id => {
+            const e = window.kg.edge(id);
+            return [e.from, e.to].sort().join() === "group:tessaly-union,person:ilona-vesk";
+        })"""
+    )
+    seen.evaluate("(id) => window.kg.selectEdge(id)", link)
+    sources = page.locator("#details ol.evidence li")
+    assert sources.count() == 2
+    assert page.locator("#details ol.evidence li .source").all_inner_texts() == [
+        "Week 1 report · 2025-05-13",
+        "Week 0 report · 2025-05-06",
+    ]
+    assert sources.nth(0).get_attribute("class") is None
+    assert sources.nth(1).get_attribute("class") == "out-of-range"
+    assert "1 sentence in 2025-05-12 – 2025-05-18" in page.locator("#details").inner_text()
+    # back over the whole span: everything again, the link seen only in an undated article too
+    seen.evaluate("() => window.kg.setDates(0, 3)")
+    assert visible() == (6, 6)
+    page.screenshot(path=str(tmp_path / "dates.png"))
+    seen.clean()

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from pipeline.config import DEFAULTS
 from pipeline.errors import InputError, NoInputsError
 from pipeline.ingest.articles import article_key
+from pipeline.ingest.dating import date_articles, in_period
 from pipeline.ingest.decoding import decode
 from pipeline.ingest.delimited import read_delimited, read_tsv
 from pipeline.ingest.discovery import SUFFIXES, discover, shown
@@ -28,7 +29,7 @@ from pipeline.ingest.htmlpage import read_html
 from pipeline.ingest.jsonl import read_jsonl
 from pipeline.ingest.txt import read_txt
 from pipeline.io.files import read_regular
-from pipeline.records import Article, Corpus, Skipped
+from pipeline.records import Article, Corpus, DateNote, Skipped
 
 __all__ = ["READERS", "SUFFIXES", "article_key", "ingest"]
 
@@ -54,9 +55,13 @@ def ingest(
     text_column: str | None = None,
     follow_links: bool = False,
     max_file_bytes: int = DEFAULTS.max_file_mb * 1_000_000,
+    since: str | None = DEFAULTS.since,
+    until: str | None = DEFAULTS.until,
     progress: Progress | None = None,
 ) -> Corpus:
-    """Read every supported file under ``paths`` into articles (not yet de-duplicated).
+    """Read every supported file under ``paths`` into articles (not yet de-duplicated), with their dates
+    read (:mod:`pipeline.ingest.dating`); with ``since`` or ``until`` (ISO dates, both included) only the
+    articles dated in that period are kept, and the others listed in ``Corpus.left_out``.
 
     Only regular files of at most ``max_file_bytes`` are read. In folders, a symbolic link is followed
     only when it leads to a place inside ``paths`` (or with ``follow_links``), and a folder holding an
@@ -71,6 +76,7 @@ def ingest(
     articles: list[Article] = []
     skipped = list(skipped)
     encodings: list[tuple[str, str]] = []
+    bad_dates: list[DateNote] = []
     delimiters: list[
         tuple[str, str]
     ] = []  # (file, delimiter name) for .csv files that are not comma-separated
@@ -85,7 +91,9 @@ def ingest(
         except InputError as error:
             skipped.append(Skipped(source, error.reason))
         else:
+            found, notes = date_articles(found)
             articles.extend(found)
+            bad_dates.extend(notes)
             skipped.extend(bad)
             if encoding != "utf-8":
                 encodings.append((source, encoding))
@@ -93,6 +101,7 @@ def ingest(
                 skipped.append(Skipped(source, "no article text found"))
         if progress:
             progress(done, len(files))
+    articles, left_out = in_period(articles, since=since, until=until)
     return Corpus(
         articles=tuple(articles),
         skipped=tuple(Skipped(shown(s.source), shown(s.reason)) for s in skipped),
@@ -101,4 +110,6 @@ def ingest(
         encodings=tuple(encodings),
         runs=tuple(shown(r) for r in runs),
         delimiters=tuple(delimiters),
+        bad_dates=tuple(DateNote(shown(n.source), shown(n.date), shown(n.reason)) for n in bad_dates),
+        left_out=tuple(DateNote(shown(n.source), shown(n.date), shown(n.reason)) for n in left_out),
     )

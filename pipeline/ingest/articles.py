@@ -27,7 +27,19 @@ TEXT_KEYS = (
     "article_text",
 )
 TITLE_KEYS = ("title", "headline")
-DATE_KEYS = ("date", "published", "published_at", "publish_date", "pubdate", "datetime", "timestamp")
+DATE_KEYS = (
+    "date",
+    "published",
+    "published_at",
+    "publish_date",
+    "date_published",
+    "datepublished",
+    "published_time",
+    "pubdate",
+    "seendate",
+    "datetime",
+    "timestamp",
+)
 URL_KEYS = ("url", "link", "href")
 
 #: A run this long without a space is not language (an embedded image, a minified script, a blob): it

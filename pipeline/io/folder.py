@@ -44,6 +44,7 @@ OUTPUT_STAGE = {
     "nodes.csv": "resolve",
     "edges.csv": "graph",
     "evidence.csv": "graph",
+    "timeline.csv": "graph",
     "graph.graphml": "graph",
     "graph.gexf": "graph",
     "graph.html": "graph",

@@ -1,8 +1,13 @@
 """GraphML and GEXF: the graph for Gephi, Cytoscape and yEd, written line by line.
 
 Every attribute is a string, an integer or a float (lists joined with "|", empty values left out), the
-node and edge attributes come in the CSV column order, and the GEXF carries no timestamp, so the same
-graph gives the same bytes. networkx's writers build an ElementTree of the whole graph first; these
+node and edge attributes come in the CSV column order, and the GEXF carries no timestamp of its writing,
+so the same graph gives the same bytes.
+
+When articles are dated the GEXF is a dynamic graph (``mode="dynamic" timeformat="date"``), so Gephi's
+timeline works: each node and edge lives from its ``first_date`` to its ``last_date`` (``start`` and
+``end``; without dates it is there all the time), and each edge's weight is dynamic, one value per period
+of the graph's timeline (an ``attvalue`` for ``weight`` with the days of the period it covers). networkx's writers build an ElementTree of the whole graph first; these
 write the same documents several times faster on large graphs, with keys in a fixed order.
 Nothing in the project reads these files back: the CSV tables are the run's own record.
 """
@@ -19,9 +24,10 @@ import networkx as nx
 
 from pipeline.io.files import write_text
 from pipeline.io.schema import EDGES, NODES
+from pipeline.periods import end_of
 
-#: Edge attributes that stay in memory (and evidence.csv) but are not written to GraphML/GEXF.
-_IN_MEMORY = {"evidence_list"}
+#: Attributes that stay in memory (and evidence.csv, timeline.csv) but are not written to GraphML/GEXF.
+_IN_MEMORY = {"evidence_list", "timeline"}
 
 
 def write_gephi(graph: nx.Graph, out: Path, edges: list[tuple[str, str]]) -> list[Path]:
@@ -40,14 +46,30 @@ class _Flat:
     graph: dict[str, object]
     nodes: list[tuple[str, dict[str, object]]]
     edges: list[tuple[str, str, dict[str, object]]]
+    #: Each edge's weight per period, (first day, last day, weight), in the order of ``edges``; empty
+    #: when no article is dated.
+    weights: list[list[tuple[str, str, int]]]
 
 
 def _flat(graph: nx.Graph, edges: list[tuple[str, str]]) -> _Flat:
+    period = str(graph.graph.get("period") or "")
     return _Flat(
         graph={k: v for k, v in graph.graph.items() if _scalar(v)},
         nodes=[(node, _ordered(graph.nodes[node], NODES.columns)) for node in sorted(graph.nodes)],
         edges=[(a, b, _ordered(graph.edges[a, b], EDGES.columns)) for a, b in edges],
+        weights=[_weights(graph.edges[a, b], period) for a, b in edges] if period else [],
     )
+
+
+def _weights(data: dict[str, object], period: str) -> list[tuple[str, str, int]]:
+    """An edge's weight per period, each period cut to the edge's own first and last day: GEXF wants a
+    dynamic value inside the life of its element."""
+    first, last = str(data.get("first_date") or ""), str(data.get("last_date") or "")
+    timeline = data.get("timeline") or ()
+    return [
+        (max(start, first), min(end_of(start, period), last), weight)
+        for start, weight, _ in timeline  # type: ignore[attr-defined]
+    ]
 
 
 def _ordered(data: dict[str, object], columns: tuple[str, ...]) -> dict[str, object]:
@@ -134,6 +156,14 @@ def gexf_text(graph: _Flat) -> str:
     edge_keys = {k: t for k, t in _keys(d for _, _, d in graph.edges).items() if k != "weight"}
     node_ids = {name: str(i) for i, name in enumerate(node_keys)}
     edge_ids = {name: str(i) for i, name in enumerate(edge_keys, start=len(node_keys))}
+    dynamic = any(graph.weights) or any("first_date" in data for _, data in graph.nodes)
+    if dynamic:
+        firsts = [str(d["first_date"]) for _, d in graph.nodes if "first_date" in d]
+        lasts = [str(d["last_date"]) for _, d in graph.nodes if "last_date" in d]
+        span = f' start="{min(firsts)}" end="{max(lasts)}"' if firsts and lasts else ""
+        mode = f'mode="dynamic" timeformat="date"{span}'
+    else:
+        mode = 'mode="static"'
     lines = [
         "<?xml version='1.0' encoding='utf-8'?>",
         '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -141,7 +171,7 @@ def gexf_text(graph: _Flat) -> str:
         "  <meta>",
         "    <creator>kg</creator>",
         "  </meta>",
-        '  <graph defaultedgetype="undirected" mode="static" name="">',
+        f'  <graph defaultedgetype="undirected" {mode} name="">',
     ]
     for kind, keys, ids in (("node", node_keys, node_ids), ("edge", edge_keys, edge_ids)):
         lines.append(f'    <attributes mode="static" class="{kind}">')
@@ -150,27 +180,45 @@ def gexf_text(graph: _Flat) -> str:
             for name, t in keys.items()
         )
         lines.append("    </attributes>")
+    if any(graph.weights):
+        # Gephi takes a dynamic edge attribute with the id "weight" as the edge's weight over time.
+        lines.extend(
+            [
+                '    <attributes mode="dynamic" class="edge">',
+                '      <attribute id="weight" title="Weight" type="double" />',
+                "    </attributes>",
+            ]
+        )
     lines.append("    <nodes>")
     for node, data in graph.nodes:
-        lines.append(f'      <node id="{_xml(node)}" label="{_xml(data.get("label", node))}">')
+        lines.append(f'      <node id="{_xml(node)}" label="{_xml(data.get("label", node))}"{_life(data)}>')
         lines.extend(_attvalues(data, node_ids))
         lines.append("      </node>")
     lines.extend(["    </nodes>", "    <edges>"])
     for index, (a, b, data) in enumerate(graph.edges):
         weight = f' weight="{_xml(data["weight"])}"' if "weight" in data else ""
-        lines.append(f'      <edge source="{_xml(a)}" target="{_xml(b)}" id="{index}"{weight}>')
-        lines.extend(_attvalues(data, edge_ids))
+        lines.append(f'      <edge source="{_xml(a)}" target="{_xml(b)}" id="{index}"{weight}{_life(data)}>')
+        lines.extend(_attvalues(data, edge_ids, graph.weights[index] if graph.weights else ()))
         lines.append("      </edge>")
     lines.extend(["    </edges>", "  </graph>", "</gexf>", ""])
     return "\n".join(lines)
 
 
-def _attvalues(data: dict[str, object], ids: dict[str, str]) -> list[str]:
-    values = [(ids[k], v) for k, v in data.items() if k in ids]
+def _life(data: dict[str, object]) -> str:
+    """``start`` and ``end`` of a node or edge: the first and last day of its dated articles."""
+    if "first_date" not in data or "last_date" not in data:
+        return ""
+    return f' start="{_xml(data["first_date"])}" end="{_xml(data["last_date"])}"'
+
+
+def _attvalues(
+    data: dict[str, object], ids: dict[str, str], weights: Iterable[tuple[str, str, int]] = ()
+) -> list[str]:
+    values = [f'          <attvalue for="{ids[k]}" value="{_xml(v)}" />' for k, v in data.items() if k in ids]
+    values += [
+        f'          <attvalue for="weight" value="{weight}" start="{start}" end="{end}" />'
+        for start, end, weight in weights
+    ]
     if not values:
         return []
-    return [
-        "        <attvalues>",
-        *(f'          <attvalue for="{key}" value="{_xml(value)}" />' for key, value in values),
-        "        </attvalues>",
-    ]
+    return ["        <attvalues>", *values, "        </attvalues>"]

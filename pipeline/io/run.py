@@ -38,6 +38,7 @@ from pipeline.records import (
     ENTITY_TYPES,
     CoMentionGraph,
     Corpus,
+    DateNote,
     Extraction,
     Failure,
     Mention,
@@ -86,8 +87,15 @@ def write_run(
                 tables.write_nodes(out / "nodes.csv", None, resolution.entities)
         if co_mentions is not None:
             titles = {a.article_id: a.title for a in corpus.kept}
+            dates = {a.article_id: a.iso_date for a in corpus.kept if a.iso_date}
             write_graph(
-                co_mentions.graph, out, top=top, page_max_nodes=page_max_nodes, titles=titles, export=export
+                co_mentions.graph,
+                out,
+                top=top,
+                page_max_nodes=page_max_nodes,
+                titles=titles,
+                dates=dates,
+                export=export,
             )
         staging.commit(dict(manifest))
     return out
@@ -128,22 +136,26 @@ def write_graph(
     top: int = DEFAULT_TOP,
     page_max_nodes: int = DEFAULT_PAGE_MAX_NODES,
     titles: Mapping[str, str] | None = None,
+    dates: Mapping[str, str] | None = None,
     export: bool = True,
 ) -> list[Path]:
-    """nodes.csv, edges.csv and evidence.csv of ``graph`` in ``out``, and with ``export`` graph.graphml,
-    graph.gexf and graph.html (the ``top`` nodes drawn, the ``page_max_nodes`` most central searchable,
-    evidence with its articles' ``titles``); returns the paths written."""
+    """nodes.csv, edges.csv, evidence.csv and timeline.csv of ``graph`` in ``out``, and with ``export``
+    graph.graphml, graph.gexf and graph.html (the ``top`` nodes drawn, the ``page_max_nodes`` most
+    central searchable, evidence with its articles' ``titles`` and ``dates``); returns the paths written."""
     from pipeline.page import write_page
 
     edges = tables.sorted_edges(graph)
-    paths = [out / "nodes.csv", out / "edges.csv", out / "evidence.csv"]
+    paths = [out / "nodes.csv", out / "edges.csv", out / "evidence.csv", out / "timeline.csv"]
     tables.write_nodes(paths[0], graph)
     tables.write_edges(paths[1], graph, edges)
     tables.write_evidence(paths[2], graph, edges)
+    tables.write_timeline(paths[3], graph, edges)
     if export:
         paths += write_gephi(graph, out, edges)
         # The page's title does not name the folder: a run gives the same bytes wherever it is written.
-        page = write_page(graph, out / "graph.html", top=top, max_nodes=page_max_nodes, titles=titles)
+        page = write_page(
+            graph, out / "graph.html", top=top, max_nodes=page_max_nodes, titles=titles, dates=dates
+        )
         paths.append(page)
     return paths
 
@@ -160,13 +172,15 @@ def export_run(folder: str | os.PathLike[str], *, page_max_nodes: int | None = N
     check_out(folder, force=True)
     with formula_guard(settings.safe_csv):
         graph = read_graph(folder)
+        titles, dates = read_titles(folder)
         with writing(folder), staged(folder) as staging:
             paths = write_graph(
                 graph,
                 folder,
                 top=settings.top,
                 page_max_nodes=page_max_nodes or settings.page_max_nodes,
-                titles=read_titles(folder),
+                titles=titles,
+                dates=dates,
             )
             staging.commit(manifest, replace=False)
     return paths
@@ -182,6 +196,7 @@ def write_ego(
     safe_csv: bool = True,
     source: str | os.PathLike[str] | None = None,
     titles: Mapping[str, str] | None = None,
+    dates: Mapping[str, str] | None = None,
 ) -> Path:
     """Write a neighbourhood (:func:`pipeline.query.ego`) as its own files plus a manifest.json saying
     what it is, so a second ``kg ego`` into the same folder replaces it without --force."""
@@ -197,7 +212,7 @@ def write_ego(
         "counts": {"graph": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}},
     }
     with writing(out), formula_guard(safe_csv), staged(out) as staging:
-        write_graph(graph, out, top=top, page_max_nodes=page_max_nodes, titles=titles)
+        write_graph(graph, out, top=top, page_max_nodes=page_max_nodes, titles=titles, dates=dates)
         staging.commit(manifest)
     return out
 
@@ -276,7 +291,13 @@ def _corpus(folder: Path, manifest: Mapping[str, Any]) -> Corpus:
         runs=tuple(manifest.get("runs_left_out") or ()),
         encodings=tuple(sorted(dict(manifest.get("encodings") or {}).items())),
         delimiters=tuple(sorted(dict(manifest.get("delimiters") or {}).items())),
+        bad_dates=tuple(_date_note(n) for n in dict(manifest.get("dates") or {}).get("unreadable") or ()),
+        left_out=tuple(_date_note(n) for n in manifest.get("left_out") or ()),
     )
+
+
+def _date_note(item: Mapping[str, Any]) -> DateNote:
+    return DateNote(str(item.get("source", "")), str(item.get("date", "")), str(item.get("reason", "")))
 
 
 def _extractions(
@@ -342,11 +363,23 @@ def read_graph(folder: Path) -> nx.Graph:
         for source, target, evidence in tables.read_evidence(evidence_path):
             if graph.has_edge(source, target):
                 graph.edges[source, target]["evidence_list"].append(evidence)
+    if present(folder, "timeline.csv"):
+        period, nodes, links = tables.read_timeline(folder / "timeline.csv")
+        if period:
+            graph.graph["period"] = period
+        for node, counts in nodes.items():
+            if node in graph:
+                graph.nodes[node]["timeline"] = tuple(counts)
+        for (source, target), counts in links.items():
+            if graph.has_edge(source, target):
+                graph.edges[source, target]["timeline"] = tuple(counts)
     return graph
 
 
-def read_titles(folder: Path) -> dict[str, str]:
-    """Kept articles' titles by id, from articles.csv (the page shows them with the evidence)."""
+def read_titles(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Kept articles' titles and dates (the dated ones) by id, from articles.csv: the page shows them
+    with the evidence."""
     if not (folder / "articles.csv").exists():
-        return {}
-    return {a.article_id: a.title for a in tables.read_articles(folder / "articles.csv") if a.kept}
+        return {}, {}
+    kept = [a for a in tables.read_articles(folder / "articles.csv") if a.kept]
+    return {a.article_id: a.title for a in kept}, {a.article_id: a.iso_date for a in kept if a.iso_date}

@@ -54,6 +54,7 @@ ARTICLES = _table(
         ("similarity", float),
         ("position", int),
         ("date", str),
+        ("iso_date", str),
         ("url", str),
         ("words", int),
         ("encoding", str),
@@ -139,12 +140,50 @@ EDGES = _table(
         ("npmi", float),
         ("evidence_article", str),
         ("evidence_count", int),
+        ("first_date", str),
+        ("last_date", str),
         ("article_ids", str),
     ],
 )
 EVIDENCE = _table(
     "evidence.csv",
     [("source", str), ("target", str), ("article_id", str), ("sentence", int), ("text", str)],
+)
+
+#: timeline.csv: per node (``node``) and per link (``source``, ``target``) and per period in which dated
+#: articles mention it: the period (day, week or month), its first and last day, the node's mentions or
+#: the link's weight (windows mentioning both), and the articles they are in. Periods without any are
+#: left out.
+TIMELINE = _table(
+    "timeline.csv",
+    [
+        ("node", str),
+        ("source", str),
+        ("target", str),
+        ("period", str),
+        ("start", str),
+        ("end", str),
+        ("mentions", int),
+        ("weight", int),
+        ("articles", int),
+    ],
+)
+
+#: The CSV file ``kg diff`` writes (not a file of a run): every node and link that appeared, disappeared
+#: or changed size between two runs (:class:`pipeline.records.Change`).
+DIFF = _table(
+    "diff.csv",
+    [
+        ("kind", str),
+        ("change", str),
+        ("source", str),
+        ("target", str),
+        ("label", str),
+        ("type", str),
+        ("before", int),
+        ("after", int),
+        ("delta", int),
+    ],
 )
 
 

@@ -20,6 +20,7 @@ from pipeline.io.schema import (
     ABBREVIATIONS,
     ARTICLES,
     BODY_COLUMN,
+    DIFF,
     EDGES,
     ENTITY_NODES,
     EVIDENCE,
@@ -29,6 +30,7 @@ from pipeline.io.schema import (
     NODES,
     NUMBERS,
     SENTENCES,
+    TIMELINE,
     Table,
     split_list,
     typed,
@@ -36,6 +38,7 @@ from pipeline.io.schema import (
 from pipeline.records import (
     ENTITY_TYPES,
     Article,
+    Change,
     Entity,
     Evidence,
     Extraction,
@@ -73,6 +76,7 @@ def article_rows(articles: Sequence[Article], header: Sequence[str]) -> Iterator
             a.similarity if a.duplicate_of else "",
             a.position,
             a.date,
+            a.iso_date,
             a.url,
             len(a.body.split()),
             a.encoding,
@@ -101,6 +105,7 @@ def read_articles(path: Path) -> tuple[Article, ...]:
                 body=raw[BODY_COLUMN],
                 caption=raw.get("caption", ""),
                 date=raw.get("date", ""),
+                iso_date=raw.get("iso_date", ""),
                 url=raw.get("url", ""),
                 metadata=metadata,
                 encoding=raw.get("encoding", "utf-8"),
@@ -356,5 +361,81 @@ def read_evidence(path: Path) -> list[tuple[str, str, Evidence]]:
     """Each supporting sentence with the edge (source, target) it supports."""
     return [
         (row["source"], row["target"], Evidence(row["article_id"], int(row["sentence"]), row["text"]))
+        for row in read_csv(path)
+    ]
+
+
+# --- timeline.csv -----------------------------------------------------------------------------------
+
+
+def timeline_rows(graph: nx.Graph, edges: Sequence[tuple[str, str]] | None = None) -> Iterator[Row]:
+    """Each node's mentions per period (by node, then period), then each link's weight per period (in
+    the order of edges.csv), from the ``timeline`` the graph stage gave them."""
+    from pipeline.periods import end_of
+
+    period = str(graph.graph.get("period") or "")
+    if not period:
+        return
+    for node in sorted(graph.nodes):
+        for start, mentions, articles in graph.nodes[node].get("timeline") or ():
+            yield [node, "", "", period, start, end_of(start, period), mentions, "", articles]
+    for a, b in edges if edges is not None else sorted_edges(graph):
+        for start, weight, articles in graph.edges[a, b].get("timeline") or ():
+            yield ["", a, b, period, start, end_of(start, period), "", weight, articles]
+
+
+def write_timeline(path: Path, graph: nx.Graph, edges: Sequence[tuple[str, str]]) -> None:
+    write_csv(path, TIMELINE.columns, timeline_rows(graph, edges))
+
+
+#: (first day of a period, a node's mentions or a link's weight in it, articles)
+PeriodCount = tuple[str, int, int]
+
+
+def read_timeline(
+    path: Path,
+) -> tuple[str, dict[str, list[PeriodCount]], dict[tuple[str, str], list[PeriodCount]]]:
+    """The period ("" when no article is dated), and the timelines of nodes and of links (by their
+    (source, target)) as the graph stage gives them."""
+    period = ""
+    nodes: dict[str, list[PeriodCount]] = {}
+    links: dict[tuple[str, str], list[PeriodCount]] = {}
+    for row in read_csv(path):
+        period = row["period"]
+        if row["node"]:
+            nodes.setdefault(row["node"], []).append(
+                (row["start"], int(row["mentions"]), int(row["articles"]))
+            )
+        else:
+            links.setdefault((row["source"], row["target"]), []).append(
+                (row["start"], int(row["weight"]), int(row["articles"]))
+            )
+    return period, nodes, links
+
+
+# --- diff.csv (kg diff, not a file of a run) --------------------------------------------------------
+
+
+def diff_rows(changes: Iterable[Change]) -> Iterator[Row]:
+    for c in changes:  # in the order kg diff sorts them
+        yield [c.kind, c.change, c.source, c.target, c.label, c.type, c.before, c.after, c.delta]
+
+
+def write_diff(path: Path, changes: Iterable[Change]) -> None:
+    write_csv(path, DIFF.columns, diff_rows(changes))
+
+
+def read_diff(path: Path) -> list[Change]:
+    return [
+        Change(
+            kind=row["kind"],
+            change=row["change"],
+            source=row["source"],
+            target=row["target"],
+            label=row["label"],
+            type=row["type"],
+            before=int(row["before"]),
+            after=int(row["after"]),
+        )
         for row in read_csv(path)
     ]

@@ -307,10 +307,80 @@
     resize();
   });
 
-  // --- filters: types and minimum weight ----------------------------------------------------------------
+  // --- dates: the range of periods whose links are shown (pages of dated articles only) ----------------
+  // data.time: the periods of the span (starts, ends), each link's weight per period as flat (period
+  // position, weight) pairs, and the date of each article of the evidence. A link is shown when articles
+  // of the chosen periods mention both ends; one seen only in undated articles only at the whole span.
+  const time = data.time || null;
+  const lastPeriod = time ? time.starts.length - 1 : 0;
+  const dates = { from: 0, to: lastPeriod };
+  const wholeSpan = () => dates.from === 0 && dates.to === lastPeriod;
+  function weightInDates(k) {
+    if (wholeSpan()) return E.weight[k];
+    const pairs = time.edges[k];
+    let weight = 0;
+    for (let j = 0; j < pairs.length; j += 2) {
+      if (pairs[j] >= dates.from && pairs[j] <= dates.to) weight += pairs[j + 1];
+    }
+    return weight;
+  }
+  const articleDate = (index) => (time && time.articleDates[index]) || "";
+  const inDates = (day) => !time || wholeSpan() || (day !== "" && day >= time.starts[dates.from] && day <= time.ends[dates.to]);
+  const datesText = () => (time ? `${time.starts[dates.from]} – ${time.ends[dates.to]}` : "");
+  // Where the date of an evidence sentence's article goes: after its title; greyed outside the range.
+  function dated(item, article) {
+    const day = articleDate(article);
+    if (day && !inDates(day)) item.classList.add("out-of-range");
+    return item;
+  }
+  const dateNote = (article) => (articleDate(article) ? el("span", "date", ` · ${articleDate(article)}`) : null);
+  function setDates(from, to) {
+    if (!time) return;
+    const position = (value, fallback) => {
+      if (typeof value === "string" && value.includes("-")) {
+        const found = time.ends.findIndex((end) => end >= value);
+        return found < 0 ? lastPeriod : found;
+      }
+      const n = Math.round(Number(value));
+      return Number.isFinite(n) ? Math.max(0, Math.min(lastPeriod, n)) : fallback;
+    };
+    let a = position(from, dates.from);
+    let b = position(to, dates.to);
+    if (a > b) {
+      if (a !== dates.from) b = a; // the start moved past the end: the end goes with it
+      else a = b;
+    }
+    dates.from = a;
+    dates.to = b;
+    $("date-from").value = String(a);
+    $("date-to").value = String(b);
+    $("date-range-value").textContent = datesText();
+    // Both handles at the end of the track: the start's on top, or it could not be moved back.
+    $("date-from").style.zIndex = a === lastPeriod ? "2" : "1";
+    const handles = $("date-from").parentElement;
+    handles.style.setProperty("--from", `${(100 * a) / Math.max(1, lastPeriod)}%`);
+    handles.style.setProperty("--to", `${(100 * b) / Math.max(1, lastPeriod)}%`);
+    applyFilters();
+    const sel = state.selected;
+    if (sel && sel.kind === "node") showNode(node(indexOf.get(sel.id)));
+    else if (sel && sel.kind === "edge") showEdge(edge(edgeIndex(sel.id)));
+  }
+  if (time) {
+    // Each handle pushes the other along rather than crossing it.
+    $("date-from").addEventListener("input", (event) => {
+      const a = Number(event.target.value);
+      setDates(a, Math.max(a, dates.to));
+    });
+    $("date-to").addEventListener("input", (event) => {
+      const b = Number(event.target.value);
+      setDates(Math.min(b, dates.from), b);
+    });
+  }
+
+  // --- filters: types, minimum weight and dates ---------------------------------------------------------
   const typeShown = (i) => state.types.get(data.typeNames[N.type[i]]) !== false;
   function edgeVisible(k) {
-    return E.weight[k] >= state.minWeight && typeShown(E.a[k]) && typeShown(E.b[k]);
+    return weightInDates(k) >= Math.max(1, state.minWeight) && typeShown(E.a[k]) && typeShown(E.b[k]);
   }
   function applyFilters() {
     const degree = new Map();
@@ -329,7 +399,7 @@
     const hiddenNodes = new Set();
     for (const i of state.drawnNodes) {
       const id = N.id[i];
-      const visible = typeShown(i) && (state.minWeight <= 1 || (degree.get(i) || 0) > 0);
+      const visible = typeShown(i) && ((state.minWeight <= 1 && wholeSpan()) || (degree.get(i) || 0) > 0);
       if (!visible) hiddenNodes.add(id);
       if (visible === state.hiddenNodes.has(id)) nodeChanges.push({ id, hidden: !visible });
     }
@@ -458,8 +528,9 @@
       el("div", "name", `${N.label[e.a]} — ${N.label[e.b]}`),
       el("div", "facts", `${plural(e.weight, "sentence")} together · ${plural(e.articles, "article")}`),
     ];
+    if (!wholeSpan()) parts.push(el("div", "facts", `${plural(weightInDates(e.index), "sentence")} in ${datesText()}`));
     const first = e.evidence[0];
-    if (first) parts.push(el("div", "quote", `“${data.texts[first[0]]}”`), el("div", "aka", articleTitle(first[1])));
+    if (first) parts.push(el("div", "quote", `“${data.texts[first[0]]}”`), el("div", "aka", articleTitle(first[1]), dateNote(first[1])));
     return parts;
   }
   network.on("hoverNode", (p) => showTip(p.pointer.DOM, nodeSummary(node(indexOf.get(p.node)))));
@@ -504,7 +575,8 @@
     if (evidence.length) {
       const list = el("ol", "evidence");
       for (const [text, article, with_] of evidence) {
-        list.append(el("li", "", el("blockquote", "", data.texts[text]), el("p", "source", "with ", nameButton(with_), ` — ${articleTitle(article)}`)));
+        const source = el("p", "source", "with ", nameButton(with_), ` — ${articleTitle(article)}`, dateNote(article));
+        list.append(dated(el("li", "", el("blockquote", "", data.texts[text]), source), article));
       }
       content.push(el("h3", "", "Strongest evidence"), list);
     }
@@ -515,8 +587,14 @@
       el("h2", "", nameButton(e.a), " — ", nameButton(e.b)),
       el("p", "kind", `Mentioned together in ${plural(e.weight, "sentence")} across ${plural(e.articles, "article")}; NPMI ${e.npmi.toFixed(2)}`),
     ];
+    if (!wholeSpan()) content.push(el("p", "kind", `${plural(weightInDates(e.index), "sentence")} in ${datesText()}`));
     const list = el("ol", "evidence");
-    for (const [text, article] of e.evidence) list.append(el("li", "", el("blockquote", "", data.texts[text]), el("p", "source", articleTitle(article))));
+    // Sentences of the chosen dates first (the rest follow, greyed); stable, so each keeps its order.
+    const ordered = wholeSpan() ? e.evidence : [...e.evidence].sort((x, y) => inDates(articleDate(y[1])) - inDates(articleDate(x[1])));
+    for (const [text, article] of ordered) {
+      const source = el("p", "source", articleTitle(article), dateNote(article));
+      list.append(dated(el("li", "", el("blockquote", "", data.texts[text]), source), article));
+    }
     content.push(el("h3", "", "Evidence"), e.evidence.length ? list : el("p", "hint", "No sentence stored for this link."));
     if (!e.complete && e.evidence.length && e.weight > 1) {
       content.push(el("p", "hint", "The page keeps one sentence for links outside the first view; evidence.csv holds up to five."));
@@ -690,7 +768,7 @@
     for (const k of linksOf(i)) {
       if (neighbours.length >= wanted) break;
       const j = other(k, i);
-      if (!state.drawnNodes.has(j) && typeShown(j) && E.weight[k] >= state.minWeight) neighbours.push(j);
+      if (!state.drawnNodes.has(j) && typeShown(j) && weightInDates(k) >= Math.max(1, state.minWeight)) neighbours.push(j);
     }
     const away = box ? Math.atan2(centre.y - box.cy, centre.x - box.cx) : 0;
     const radius = 90 + 25 * Math.sqrt(neighbours.length);
@@ -890,9 +968,11 @@
   function reveal(i) {
     if (!typeShown(i)) setTypeVisible(data.typeNames[N.type[i]], true);
     if (state.hiddenNodes.has(N.id[i])) {
-      const heaviest = Math.max(1, ...drawnLinks(i).map((k) => E.weight[k]));
+      const heaviest = Math.max(1, ...drawnLinks(i).map((k) => weightInDates(k)));
       setMinWeight(Math.min(state.minWeight, heaviest));
     }
+    // No link of it in the chosen dates: the whole span again.
+    if (state.hiddenNodes.has(N.id[i]) && !wholeSpan()) setDates(0, lastPeriod);
   }
 
   // --- #node=ID (or a name) in the address opens the page on that node ---------------------------------
@@ -945,6 +1025,10 @@
     shown: () => ({ nodes: state.drawnNodes.size - state.hiddenNodes.size, edges: state.drawnEdges.size - state.hiddenEdges.size }),
     hidden: () => ({ nodes: [...state.hiddenNodes], edges: [...state.hiddenEdges] }),
     selected: () => state.selected,
+    // The date range: positions of periods or ISO dates ("2025-05-19"); dates() says what is shown.
+    setDates,
+    weightInDates: (id) => weightInDates(edgeIndex(id)),
+    dates: () => (time ? { from: time.starts[dates.from], to: time.ends[dates.to], period: time.period } : null),
     layoutRunning: () => state.layoutRunning,
     settling: () => state.localLayout !== null,
   };

@@ -27,6 +27,7 @@ GENERATED = (
     "graph.graphml",
     "graph.gexf",
     "evidence.csv",
+    "timeline.csv",
     "sentences.csv",
     "abbreviations.csv",
     "manifest.json",

@@ -97,7 +97,8 @@ def test_edges_and_evidence_round_trip(tmp_path: Path) -> None:
     tables.write_evidence(tmp_path / "evidence.csv", graph, edges)
     [edge] = tables.read_edges(tmp_path / "edges.csv")
     assert edge == {"source": "place:lunport", "target": "place:velmora", "weight": 2, "articles": 2,
-                    "evidence": "", "npmi": -0.25, "evidence_article": "", "article_ids": ""}  # fmt: skip
+                    "evidence": "", "npmi": -0.25, "evidence_article": "", "first_date": "",
+                    "last_date": "", "article_ids": ""}  # fmt: skip
     assert tables.read_evidence(tmp_path / "evidence.csv") == [
         ("place:lunport", "place:velmora", e) for e in evidence
     ]

@@ -1,0 +1,101 @@
+"""kg diff: what appeared, disappeared or changed most between two runs (runs written by hand, no model)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from pipeline.diff import diff_runs
+from pipeline.io import tables
+from pipeline.io.run import write_graph
+from pipeline.io.schema import DIFF
+
+
+def run(folder: Path, nodes: dict[str, int], links: dict[tuple[str, str], int]) -> Path:
+    """A run's nodes.csv and edges.csv: node id -> mentions, (id, id) -> weight."""
+    graph = nx.Graph()
+    for node, mentions in nodes.items():
+        graph.add_node(
+            node,
+            label=node.split(":")[1].replace("-", " ").title(),
+            type=node.split(":")[0],
+            mentions=mentions,
+        )
+    for (a, b), weight in links.items():
+        graph.add_edge(a, b, weight=weight, evidence_list=[])
+    folder.mkdir()
+    write_graph(graph, folder, export=False)
+    return folder
+
+
+@pytest.fixture
+def two_weeks(tmp_path: Path) -> tuple[Path, Path]:
+    week1 = run(
+        tmp_path / "week1",
+        {"person:ada-brisk": 9, "place:quelmont": 5, "group:tessaly-union": 4, "place:ardvik": 2},
+        {("person:ada-brisk", "place:quelmont"): 6, ("group:tessaly-union", "place:ardvik"): 2,
+         ("person:ada-brisk", "group:tessaly-union"): 1},
+    )  # fmt: skip
+    week2 = run(
+        tmp_path / "week2",
+        {"person:ada-brisk": 3, "place:quelmont": 5, "group:tessaly-union": 12, "person:olek-varn": 7},
+        {("person:ada-brisk", "place:quelmont"): 1, ("group:tessaly-union", "person:olek-varn"): 5,
+         ("person:ada-brisk", "group:tessaly-union"): 4},
+    )  # fmt: skip
+    return week1, week2
+
+
+def test_what_appeared_disappeared_and_changed_most(two_weeks: tuple[Path, Path]) -> None:
+    found = diff_runs(*two_weeks)
+    assert [(c.source, c.before, c.after) for c in found.of("node", "appeared")] == [
+        ("person:olek-varn", 0, 7)
+    ]
+    assert [(c.source, c.before, c.after) for c in found.of("node", "disappeared")] == [
+        ("place:ardvik", 2, 0)
+    ]
+    # largest change first; Quelmont, unchanged, is not listed
+    assert [(c.source, c.delta) for c in found.of("node", "changed")] == [
+        ("group:tessaly-union", 8),
+        ("person:ada-brisk", -6),
+    ]
+    assert [(c.source, c.target, c.after) for c in found.of("link", "appeared")] == [
+        ("group:tessaly-union", "person:olek-varn", 5)
+    ]
+    assert [(c.label, c.type) for c in found.of("link", "disappeared")] == [
+        ("Tessaly Union — Ardvik", "group–place")
+    ]
+    assert [(c.source, c.target, c.delta) for c in found.of("link", "changed")] == [
+        ("person:ada-brisk", "place:quelmont", -5),
+        ("group:tessaly-union", "person:ada-brisk", 3),
+    ]
+    assert (found.before.nodes, found.before.links, found.after.nodes) == (4, 3, 4)
+
+
+def test_a_run_against_itself_changes_nothing(two_weeks: tuple[Path, Path]) -> None:
+    assert diff_runs(two_weeks[0], two_weeks[0]).changes == ()
+
+
+def test_kg_diff_prints_the_tables_and_writes_every_change(kg, two_weeks, tmp_path: Path) -> None:
+    out = tmp_path / "changes.csv"
+    result = kg("diff", *two_weeks, "--out", out, "--limit", "1")
+    assert result.code == 0, result.stderr
+    text = result.stdout
+    assert "Entities and counts that appeared (1 of 1)" in text and "Olek Varn" in text
+    assert "Entities mentioned more or less (1 of 2)" in text and "+8" in text
+    assert "Links that grew or shrank (1 of 2)" in text and "-5" in text
+    assert f"Wrote {out} (8 changes)" in text
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == list(DIFF.columns)
+    assert [(r["kind"], r["change"]) for r in rows][:2] == [("node", "appeared"), ("node", "disappeared")]
+    assert tables.read_diff(out) == list(diff_runs(*two_weeks).changes)
+
+
+def test_kg_diff_needs_two_runs_and_a_file(kg, two_weeks, tmp_path: Path) -> None:
+    missing = kg("diff", two_weeks[0], tmp_path / "nothing")
+    assert missing.code == 2 and "kg run" in missing.stderr
+    folder = kg("diff", *two_weeks, "--out", tmp_path)
+    assert folder.code == 2 and "--out" in folder.stderr
