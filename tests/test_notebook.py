@@ -164,10 +164,13 @@ def test_show_passes_top_and_title(seed_result: Result, monkeypatch: pytest.Monk
     seed_result.ego("Hamas").show()
     titles = {a.article_id: a.title for a in seed_result.corpus.kept}  # the evidence's article titles
     assert len(titles) == 7
+    dates = {a.article_id: a.iso_date for a in seed_result.corpus.kept if a.iso_date}  # the evidence's dates
+    assert dates == seed_result.article_dates  # the seeds are undated: {}
+    shared = {"max_nodes": 10_000, "titles": titles, "dates": dates}
     assert calls == [
-        {"top": 300, "max_nodes": 10_000, "title": "seeds", "titles": titles},
-        {"top": 20, "max_nodes": 10_000, "title": "seeds", "titles": titles},
-        {"top": 300, "max_nodes": 10_000, "title": "Hamas: 1-hop neighbourhood", "titles": titles},
+        {"top": 300, "title": "seeds", **shared},
+        {"top": 20, "title": "seeds", **shared},
+        {"top": 300, "title": "Hamas: 1-hop neighbourhood", **shared},
     ]
 
 
