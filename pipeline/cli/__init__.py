@@ -14,7 +14,36 @@ from typing import Annotated, Any
 import typer
 
 from pipeline import api
-from pipeline.config import DEFAULTS, MODEL_ENV, Settings
+from pipeline.cli.options import (
+    Aliases,
+    CacheDir,
+    Engine,
+    FollowLinks,
+    Force,
+    Inputs,
+    MaxFileMb,
+    MinWeight,
+    Model,
+    Models,
+    NoCache,
+    NoNumbers,
+    OutDir,
+    PageMaxNodes,
+    Period,
+    Quiet,
+    RawCsv,
+    RunDir,
+    Scheduler,
+    Since,
+    Strict,
+    TextColumn_,
+    TextField,
+    Top,
+    Until,
+    Window,
+    Workers,
+)
+from pipeline.config import DEFAULTS, Settings
 from pipeline.console import (
     err,
     out,
@@ -43,132 +72,6 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
-Inputs = Annotated[
-    list[Path],
-    typer.Argument(
-        help="Files or folders (searched recursively): .txt pages, .jsonl/.ndjson, .csv/.tsv, .html.",
-        show_default=False,
-    ),
-]
-OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder to write the run's files into.")]
-Force = Annotated[
-    bool, typer.Option("--force", help="Write into a non-empty folder that holds no earlier run.")
-]
-Strict = Annotated[
-    bool, typer.Option("--strict", help="Exit with code 1 if any input was skipped or any article failed.")
-]
-RawCsv = Annotated[
-    bool,
-    typer.Option(
-        "--raw-csv",
-        help="Write CSV text exactly (no apostrophe before = + - @ that stops spreadsheet formulas).",
-    ),
-]
-Quiet = Annotated[
-    bool, typer.Option("--quiet", "-q", help="No progress bars, only warnings and the summary.")
-]
-TextField = Annotated[
-    str | None, typer.Option("--text-field", help="JSONL field holding the article text (default: detected).")
-]
-TextColumn_ = Annotated[
-    str | None, typer.Option("--text-column", help="CSV column holding the article text (default: detected).")
-]
-Workers = Annotated[int, typer.Option("--workers", "-w", help="Processes for spaCy (like n_process).", min=1)]
-FollowLinks = Annotated[
-    bool,
-    typer.Option(
-        "--follow-links",
-        help="Follow symbolic links in input folders even when they lead outside the inputs.",
-    ),
-]
-MaxFileMb = Annotated[
-    int, typer.Option("--max-file-mb", help="Skip (and report) input files larger than this many MB.", min=1)
-]
-Model = Annotated[
-    str,
-    typer.Option("--model", envvar=MODEL_ENV, help="spaCy model package to use (env KG_MODEL)."),
-]
-Since = Annotated[
-    str | None,
-    typer.Option(
-        "--since",
-        help="Keep only articles dated on or after DATE (2025-05-19, '19 May 2025'...); undated ones are left out.",
-        show_default=False,
-    ),
-]
-Until = Annotated[
-    str | None,
-    typer.Option(
-        "--until",
-        help="Keep only articles dated on or before DATE; undated ones are left out.",
-        show_default=False,
-    ),
-]
-Period = Annotated[
-    str | None,
-    typer.Option(
-        "--period",
-        help="Period of timeline.csv and the page's date range: day, week or month (default: from the span).",
-        show_default=False,
-        case_sensitive=False,
-    ),
-]
-
-
-RunDir = Annotated[
-    Path, typer.Argument(help="Folder of an earlier run (kg run / kg ingest --out).", show_default=False)
-]
-Window = Annotated[
-    str,
-    typer.Option("--window", help="Co-mention window: sentence, paragraph or article.", case_sensitive=False),
-]
-MinWeight = Annotated[int, typer.Option("--min-weight", help="Drop edges seen in fewer windows than this.")]
-Top = Annotated[int, typer.Option("--top", help="Nodes shown on the HTML page (the CSVs keep all).")]
-PageMaxNodes = Annotated[
-    int,
-    typer.Option(
-        "--page-max-nodes",
-        help="Nodes the HTML page holds for search and neighbourhoods (the most central; it says how "
-        "many it leaves out).",
-        min=1,
-    ),
-]
-NoNumbers = Annotated[bool, typer.Option("--no-numbers", help="Leave counts out of the graph.")]
-CacheDir = Annotated[
-    Path | None,
-    typer.Option(
-        "--cache", help="Extraction cache folder (default: $KG_CACHE_DIR or ~/.cache/kg).", show_default=False
-    ),
-]
-NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")]
-Engine = Annotated[
-    str, typer.Option("--engine", help="Where extraction runs: local processes or a Dask cluster.")
-]
-Scheduler = Annotated[
-    str | None,
-    typer.Option(
-        "--scheduler",
-        help="Dask scheduler address (tcp://HOST:8786); default: a local cluster.",
-        show_default=False,
-    ),
-]
-Aliases = Annotated[
-    Path | None,
-    typer.Option(
-        "--aliases", help="Curated aliases file (default: aliases.yml of the word lists).", show_default=False
-    ),
-]
-Models = Annotated[
-    Path | None,
-    typer.Option(
-        "--models",
-        help="Folder whose aliases.yml / patterns.yml replace the package's word lists "
-        "(default: ./models when it holds one).",
-        show_default=False,
-        exists=True,
-        file_okay=False,
-    ),
-]
 
 
 @app.command()
@@ -554,6 +457,3 @@ def main() -> None:
     finally:
         signal.signal(signal.SIGINT, previous)
 
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,5 @@
+"""``python -m pipeline.cli``: the ``kg`` command without its console script."""
+
+from pipeline.cli import main
+
+main()
