@@ -456,4 +456,3 @@ def main() -> None:
         sys.exit(1)
     finally:
         signal.signal(signal.SIGINT, previous)
-
