@@ -40,7 +40,9 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
     for quantity in quantities:
         if quantity.category == "age" or not quantity.object.strip():
             continue
-        clusters[(quantity.article_id, quantity.value, quantity.unit, quantity.object.lower())].append(quantity)
+        clusters[(quantity.article_id, quantity.value, quantity.unit, quantity.object.lower())].append(
+            quantity
+        )
     if not clusters:
         return {}
     linked: dict[tuple[str, int], set[str]] = defaultdict(set)
@@ -65,7 +67,9 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
             continue
         holders: dict[str, list[_Identity]] = defaultdict(list)
         for identity in sorted(same):
-            entities = set().union(*(linked.get((q.article_id, q.sentence), set()) for q in clusters[identity]))
+            entities = set().union(
+                *(linked.get((q.article_id, q.sentence), set()) for q in clusters[identity])
+            )
             for entity in sorted(entities):
                 holders[entity].append(identity)
         shared: Counter[tuple[_Identity, _Identity]] = Counter()
