@@ -32,6 +32,7 @@ from pipeline.records import Failure
 if TYPE_CHECKING:
     from pipeline.api import ProgressFn, Result
     from pipeline.diff import Diff
+    from pipeline.docscore import DocReport
     from pipeline.evaluate import Report
     from pipeline.query import Summary
 
@@ -325,3 +326,36 @@ def print_report(report: Report) -> None:
             say(out, f"  {line}")
         for line in n.false_counts:
             say(out, f"  not a count but listed: {line}")
+
+
+def print_document_report(
+    report: DocReport, baseline: DocReport | None = None, *, details: bool = False
+) -> None:
+    """Print figures against a document-level gold, with the raw model's beside them when given;
+    ``details`` lists the run's wrong, missed and unmerged names."""
+    columns = [("kg", report)] + ([("raw model", baseline)] if baseline is not None else [])
+    table = Table(title=f"Names in {report.documents} documents against the gold")
+    table.add_column("figure")
+    for name, _ in columns:
+        table.add_column(name, justify="right")
+    rows: list[tuple[str, list[str]]] = []
+    for kind in ("all", *report.types):
+        scores = [r.overall if kind == "all" else r.types[kind] for _, r in columns]
+        rows.append((f"{kind} precision", [f"{s.precision:.3f} ({s.correct}/{s.predicted})" for s in scores]))
+        rows.append((f"{kind} recall", [f"{s.recall:.3f} ({s.found}/{s.gold})" for s in scores]))
+        rows.append((f"{kind} F1", [f"{s.f1:.3f}" for s in scores]))
+    rows.append(("alias sets on one node", [f"{r.alias_sets_merged}/{r.alias_sets}" for _, r in columns]))
+    rows.append(("people kept as people", [f"{r.people_kept}/{r.people}" for _, r in columns]))
+    rows.append(("wrong merges", [f"{r.wrong_merges}/{r.nodes}" for _, r in columns]))
+    for label, cells in rows:
+        table.add_row(label, *cells)
+    out.print(table)
+    if details:
+        for title, lines in (
+            ("wrong", report.wrong),
+            ("missed", report.missed),
+            ("unmerged", report.unmerged),
+        ):
+            say(out, f"{title}: {len(lines)}")
+            for line in lines:
+                say(out, "  ", plain(line))

@@ -38,9 +38,8 @@ from itertools import combinations
 import networkx as nx
 
 from pipeline.config import DEFAULTS
+from pipeline.counts import number_label, number_nodes
 from pipeline.errors import failure_of
-from pipeline.extract.values import format_value
-from pipeline.names import slug
 from pipeline.periods import choose_period, start_of
 from pipeline.records import (
     ENTITY_TYPES,
@@ -87,7 +86,8 @@ def build_graph(
         starts = {article: start_of(day, period) for article, day in dates.items()}
     else:
         starts = {}
-    number_of = number_nodes(extractions) if numbers else {}
+    quantities = (q for e in extractions for q in e.quantities)
+    number_of = number_nodes(quantities, resolution.mentions) if numbers else {}
     mentions_in = _mentions_by_article(resolution.mentions, number_of)
     for entity in sorted(resolution.entities, key=lambda e: e.node_id):
         graph.add_node(
@@ -136,23 +136,6 @@ def build_graph(
 # --- number nodes -----------------------------------------------------------------------------------
 
 
-def number_nodes(extractions: Sequence[Extraction]) -> dict[Quantity, str]:
-    """Node id of each count that names what it counts (or an amount of money, a percentage...); one node
-    per value, unit and counted thing, so "3,000 fighters" in two sentences is one node. Ages are
-    attributes of people, not nodes."""
-    ids: dict[Quantity, str] = {}
-    for extraction in extractions:
-        for quantity in extraction.quantities:
-            if quantity.category == "age" or not (quantity.object or quantity.unit):
-                continue
-            ids[quantity] = "number:" + slug(_number_label(quantity))
-    return ids
-
-
-def _number_label(quantity: Quantity) -> str:
-    return f"{format_value(quantity.value, quantity.unit)} {quantity.object}".strip()
-
-
 def _number_attributes(number_of: dict[Quantity, str]) -> dict[str, tuple[str, list[Quantity]]]:
     grouped: dict[str, list[Quantity]] = defaultdict(list)
     for quantity, node_id in number_of.items():
@@ -160,7 +143,7 @@ def _number_attributes(number_of: dict[Quantity, str]) -> dict[str, tuple[str, l
     result = {}
     for node_id, quantities in grouped.items():
         quantities.sort(key=lambda q: (q.article_id, q.start))
-        labels = Counter(_number_label(q) for q in quantities)
+        labels = Counter(number_label(q) for q in quantities)
         result[node_id] = (sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0], quantities)
     return result
 

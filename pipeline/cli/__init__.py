@@ -47,6 +47,7 @@ from pipeline.console import (
     err,
     out,
     print_diff,
+    print_document_report,
     print_report,
     print_reused,
     print_stats,
@@ -435,10 +436,34 @@ def cache_clear(cache: CacheDir = None) -> None:
 def evaluate(
     run_dir: RunDir,
     gold: Annotated[
-        Path, typer.Option("--gold", help="Gold annotation (YAML), e.g. tests/data/seeds_gold.yml.")
+        Path,
+        typer.Option(
+            "--gold",
+            help="Gold annotation: the team's YAML (tests/data/seeds_gold.yml) or a document-level JSON "
+            '({"docs": {document: [[key, type, [aliases]], ...]}}).',
+        ),
     ],
+    baseline: Annotated[
+        bool,
+        typer.Option(
+            "--baseline", help="Document-level gold: also score the raw spaCy model on the same documents."
+        ),
+    ] = False,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Model of --baseline (default: the run's model).")
+    ] = None,
+    details: Annotated[
+        bool,
+        typer.Option("--details", help="Document-level gold: list the wrong, missed and unmerged names."),
+    ] = False,
 ) -> None:
     """Score RUN_DIR against a gold annotation: precision/recall per type, merges, numbers."""
+    if gold.suffix.lower() == ".json":
+        from pipeline.docscore import evaluate_documents, run_model
+
+        raw_model = (model or run_model(run_dir)) if baseline else None
+        print_document_report(*evaluate_documents(run_dir, gold, baseline=raw_model), details=details)
+        return
     from pipeline.evaluate import evaluate as score
 
     print_report(score(run_dir, gold))

@@ -1,0 +1,109 @@
+"""Which counts become number nodes, and which counts are one node: the graph stage's number identity.
+
+A count belongs to its article. "3,000 fighters" in two sentences of one article is one node; the same
+words in two unrelated articles are two facts that merely share a value, and joining them would link
+stories that have nothing in common. So a number node's identity is (article, value, unit, counted
+object). Counts of two articles join only when they report one event twice: value, unit, object and
+category agree and their sentences share at least :data:`SHARED_ENTITIES` linked entities.
+
+Values without a counted object (a bare percentage, an amount of money, a distance, a score) stay in
+numbers.csv but never become nodes: nothing says what they are about. Ages are attributes of people.
+
+Node ids stay readable: ``number:`` + the slug of the label ("number:3-000-fighters"); when two nodes
+would share that id, each takes its first article's id as a suffix, so ids never depend on the order
+articles were read in.
+
+>>> q = Quantity("a", 0, 0, 5, "3,000", 3000.0, object="fighters")
+>>> number_nodes([q])[q]
+'number:3-000-fighters'
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from pipeline.extract.values import format_value
+from pipeline.names import slug
+from pipeline.records import ENTITY_TYPES, Mention, Quantity
+
+#: Linked entities two articles' sentences must share before their equal counts are one node.
+SHARED_ENTITIES = 2
+
+_Identity = tuple[str, float, str, str]  # article, value, unit, object
+
+
+def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = ()) -> dict[Quantity, str]:
+    """Node id of each count that says what it counts. ``mentions`` (with node ids) tell which entities
+    each sentence links, the evidence that equal counts of two articles report one event."""
+    clusters: dict[_Identity, list[Quantity]] = defaultdict(list)
+    for quantity in quantities:
+        if quantity.category == "age" or not quantity.object.strip():
+            continue
+        clusters[(quantity.article_id, quantity.value, quantity.unit, quantity.object.lower())].append(
+            quantity
+        )
+    if not clusters:
+        return {}
+    linked: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.node_id and mention.type in ENTITY_TYPES:
+            linked[(mention.article_id, mention.sentence)].add(mention.node_id)
+    parent = {identity: identity for identity in clusters}
+
+    def find(identity: _Identity) -> _Identity:
+        while parent[identity] != identity:
+            parent[identity] = parent[parent[identity]]
+            identity = parent[identity]
+        return identity
+
+    # Same value, unit, object and category in several articles: join those whose sentences share enough
+    # entities, found through an index of entity -> clusters (never every pair of clusters).
+    events: dict[tuple[float, str, str, str], list[_Identity]] = defaultdict(list)
+    for identity, members in clusters.items():
+        events[(*identity[1:], _category(members))].append(identity)
+    for same in events.values():
+        if len(same) < 2:
+            continue
+        holders: dict[str, list[_Identity]] = defaultdict(list)
+        for identity in sorted(same):
+            entities = set().union(
+                *(linked.get((q.article_id, q.sentence), set()) for q in clusters[identity])
+            )
+            for entity in sorted(entities):
+                holders[entity].append(identity)
+        shared: Counter[tuple[_Identity, _Identity]] = Counter()
+        for group in holders.values():
+            for i, left in enumerate(group):
+                for right in group[i + 1 :]:
+                    if left[0] != right[0]:
+                        shared[(left, right)] += 1
+        for (left, right), count in sorted(shared.items()):
+            if count >= SHARED_ENTITIES:
+                a, b = find(left), find(right)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    nodes: dict[_Identity, list[Quantity]] = defaultdict(list)
+    for identity, members in clusters.items():
+        nodes[find(identity)].extend(members)
+    bases: dict[_Identity, str] = {}
+    for root, members in nodes.items():
+        labels = Counter(number_label(q) for q in members)
+        bases[root] = "number:" + slug(sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0])
+    clashes = Counter(bases.values())
+    ids: dict[Quantity, str] = {}
+    for root, members in nodes.items():
+        node_id = bases[root] if clashes[bases[root]] == 1 else f"{bases[root]}-{slug(root[0])}"
+        for quantity in members:
+            ids[quantity] = node_id
+    return ids
+
+
+def number_label(quantity: Quantity) -> str:
+    """ "3,000 fighters": the value as news writes it, and what it counts."""
+    return f"{format_value(quantity.value, quantity.unit)} {quantity.object}".strip()
+
+
+def _category(members: Sequence[Quantity]) -> str:
+    categories = Counter(q.category for q in members)
+    return sorted(categories.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

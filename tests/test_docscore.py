@@ -1,0 +1,98 @@
+"""The document-level gold (``kg eval --gold gold.json``): tiny hand-made gold, invented names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.docscore import document_of, load_gold, predictions, raw_predictions, score
+from pipeline.errors import GoldFileError
+
+GOLD = {
+    "docs": {
+        "story_one": [
+            ["Quilla_Marsten", "person", ["Quilla Marsten", "Marsten"]],
+            ["Drovenport", "place", ["Drovenport"]],
+            ["Velt_Union", "group", ["Velt Union"]],
+        ],
+        "story_two": [["Orrin_Tasby", "person", ["Orrin Tasby"]]],
+    },
+    "other_names": {"story_one": ["Festival of Lanterns"]},
+}
+
+
+def test_precision_recall_alias_sets_and_people() -> None:
+    found = predictions(
+        [
+            ("story_one", "Quilla Marsten", "person", "person:quilla-marsten"),
+            ("story_one", "Marsten", "group", "person:quilla-marsten"),
+            ("story_one", "Drovenport", "group", "group:drovenport"),  # group for a place: accepted
+            ("story_one", "the Festival of Lanterns", "group", "group:festival"),  # other name: ignored
+            ("story_one", "Harbour Times", "group", "group:harbour-times"),  # wrong
+            ("story_two", "Tasby", "place", "place:tasby"),  # a tail of the gold name, typed place
+        ]
+    )
+    report = score(found, GOLD)
+    assert (report.overall.correct, report.overall.predicted) == (4, 5)
+    assert (report.overall.found, report.overall.gold) == (3, 4)
+    assert (report.alias_sets_merged, report.alias_sets) == (1, 1)
+    assert (report.people_kept, report.people) == (1, 2)
+    person = report.types["person"]
+    assert (person.correct, person.predicted, person.found, person.gold) == (1, 1, 1, 2)
+    assert report.missed == ["story_one: Velt Union (group)"]
+    assert report.wrong == ["story_one: harbour times (group)"]
+
+
+def test_a_node_holding_two_gold_entities_is_a_wrong_merge() -> None:
+    found = predictions(
+        [
+            ("story_one", "Quilla Marsten", "person", "place:drovenport"),
+            ("story_one", "Drovenport", "place", "place:drovenport"),
+        ]
+    )
+    assert (score(found, GOLD).wrong_merges, score(found, GOLD).nodes) == (1, 1)
+
+
+def test_the_raw_model_puts_no_name_on_a_node() -> None:
+    def tag(texts: list[str]) -> list[list[tuple[str, str]]]:
+        return [[("Quilla Marsten", "PERSON"), ("Marsten", "PERSON"), ("1999", "DATE")] for _ in texts]
+
+    report = score(raw_predictions({"story_one": "...", "story_two": "..."}, tag), GOLD)
+    assert (report.alias_sets_merged, report.alias_sets) == (0, 1)
+    assert report.overall.predicted == 4
+
+
+def test_documents_are_found_by_file_stem_id_or_title() -> None:
+    assert document_of("x1", "/data/story_one.txt", "", GOLD["docs"]) == "story_one"
+    assert document_of("story_two", "feed.jsonl:3", "", GOLD["docs"]) == "story_two"
+    assert document_of("x1", "feed.jsonl:4", "Nothing", GOLD["docs"]) is None
+
+
+def test_a_gold_file_of_another_shape_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps({"docs": {"d": [["k", "person"]]}}), encoding="utf-8")
+    with pytest.raises(GoldFileError, match="is not \\[key, type, \\[aliases\\]\\]"):
+        load_gold(path)
+    path.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(GoldFileError, match='"docs"'):
+        load_gold(path)
+
+
+@pytest.mark.model
+def test_kg_eval_reads_a_document_gold_and_prints_the_baseline(kg, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "story_one.txt").write_text(
+        "Harbour news\n\nQuilla Marsten opened the Velt Union office in Drovenport on Monday. "
+        "Marsten said the office would stay open.\n",
+        encoding="utf-8",
+    )
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"docs": {"story_one": GOLD["docs"]["story_one"]}}), encoding="utf-8")
+    assert kg("run", docs, "--out", tmp_path / "run", "--no-cache").code == 0
+    result = kg("eval", tmp_path / "run", "--gold", gold, "--baseline", "--details")
+    assert result.code == 0, result.stderr
+    for text in ("all precision", "person F1", "alias sets on one node", "people kept", "raw model", "missed"):
+        assert text in result.stdout
