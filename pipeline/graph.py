@@ -86,8 +86,8 @@ def build_graph(
         starts = {article: start_of(day, period) for article, day in dates.items()}
     else:
         starts = {}
-    quantities = (q for e in extractions for q in e.quantities)
-    number_of = number_nodes(quantities, resolution.mentions) if numbers else {}
+    counts = [q for e in extractions for q in e.quantities]
+    number_of = number_nodes(counts, resolution.mentions) if numbers else {}
     mentions_in = _mentions_by_article(resolution.mentions, number_of)
     for entity in sorted(resolution.entities, key=lambda e: e.node_id):
         graph.add_node(

@@ -2,8 +2,12 @@ from pipeline.counts import number_nodes
 from pipeline.records import Mention, Quantity
 
 
-def count(article: str, sentence: int, value: float, obj: str = "", unit: str = "", category: str = "") -> Quantity:
-    return Quantity(article, sentence, sentence * 10, sentence * 10 + 2, str(value), value, unit, obj, "", category)
+def count(
+    article: str, sentence: int, value: float, obj: str = "", unit: str = "", category: str = ""
+) -> Quantity:
+    return Quantity(
+        article, sentence, sentence * 10, sentence * 10 + 2, str(value), value, unit, obj, "", category
+    )
 
 
 def linked(article: str, sentence: int, *nodes: str) -> list[Mention]:
@@ -27,7 +31,9 @@ def test_values_without_a_counted_object_never_become_nodes() -> None:
 def test_one_event_in_two_articles_joins_when_the_sentences_share_two_entities() -> None:
     a, b = count("a", 0, 12.0, "miners", category="kill"), count("b", 2, 12.0, "miners", category="kill")
     c = count("c", 0, 12.0, "miners", category="kill")
-    mentions = linked("a", 0, "place:velmora", "group:quarnet") + linked("b", 2, "place:velmora", "group:quarnet")
+    mentions = linked("a", 0, "place:velmora", "group:quarnet") + linked(
+        "b", 2, "place:velmora", "group:quarnet"
+    )
     mentions += linked("c", 0, "place:velmora")  # one shared entity is not enough
     ids = number_nodes([a, b, c], mentions)
     assert ids[a] == ids[b] == "number:12-miners-a"
@@ -36,6 +42,8 @@ def test_one_event_in_two_articles_joins_when_the_sentences_share_two_entities()
 
 def test_a_different_category_keeps_equal_counts_apart() -> None:
     a, b = count("a", 0, 12.0, "miners", category="kill"), count("b", 0, 12.0, "miners", category="arrest")
-    mentions = linked("a", 0, "place:velmora", "group:quarnet") + linked("b", 0, "place:velmora", "group:quarnet")
+    mentions = linked("a", 0, "place:velmora", "group:quarnet") + linked(
+        "b", 0, "place:velmora", "group:quarnet"
+    )
     ids = number_nodes([a, b], mentions)
     assert ids[a] != ids[b]

@@ -94,5 +94,12 @@ def test_kg_eval_reads_a_document_gold_and_prints_the_baseline(kg, tmp_path: Pat
     assert kg("run", docs, "--out", tmp_path / "run", "--no-cache").code == 0
     result = kg("eval", tmp_path / "run", "--gold", gold, "--baseline", "--details")
     assert result.code == 0, result.stderr
-    for text in ("all precision", "person F1", "alias sets on one node", "people kept", "raw model", "missed"):
+    for text in (
+        "all precision",
+        "person F1",
+        "alias sets on one node",
+        "people kept",
+        "raw model",
+        "missed",
+    ):
         assert text in result.stdout

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 #: Bump when a change in the extract package changes what extraction returns (part of the cache key).
-EXTRACTION_VERSION = "2"
+EXTRACTION_VERSION = "6"
 
 #: Pass one reads every body: sentence starts and entities. Pass two parses the sentences holding a number.
 PASS_ONE = ("kg_paragraph_starts", "senter", "ner")
@@ -116,14 +116,27 @@ class Vocabulary:
 
     verbs: frozenset[str]
     patterns: Patterns
+    #: First names (:func:`pipeline.gazetteer.given_names`), without place names and the model's verbs,
+    #: adjectives and adverbs ("Grant", "Frank").
+    given_names: frozenset[str] = frozenset()
+    #: The model's nouns (lowercase): a word after a given name that is one ("Peace Spring") makes no name.
+    nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
 def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
     nlp = load_model(model)
+    from pipeline.gazetteer import given_names
+
     verbs: frozenset[str] = frozenset()
+    common: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
     if "lemmatizer" in nlp.pipe_names:
         lookups = cast("Lemmatizer", nlp.get_pipe("lemmatizer")).lookups
         if lookups.has_table("lemma_index"):
-            verbs = frozenset(lookups.get_table("lemma_index").get("verb", []))
-    return Vocabulary(verbs=verbs, patterns=patterns)
+            index = lookups.get_table("lemma_index")
+            verbs = frozenset(index.get("verb", []))
+            nouns = frozenset(index.get("noun", []))
+            common = verbs | frozenset(index.get("adj", [])) | frozenset(index.get("adv", []))
+    common |= frozenset(nlp.Defaults.stop_words)  # "Who", "Among": first names somewhere, words here
+    return Vocabulary(verbs=verbs, patterns=patterns, given_names=given_names(common), nouns=nouns)

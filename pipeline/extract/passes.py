@@ -25,6 +25,7 @@ from pipeline.extract.entities import (
     CharSpan,
     clean,
     extended_entities,
+    given_name_people,
     label_possessors,
 )
 from pipeline.extract.model import PASS_ONE, PASS_TWO, Vocabulary, components, load_model, vocabulary
@@ -194,7 +195,7 @@ def _read_pass_one(
         draft.sentences.append((offset + start, offset + end))
         _collect_numbers(doc, inside, tokens, draft, offset)
     doc_text = doc.text
-    for ent in extended_entities(doc, vocab.patterns):
+    for ent in [*extended_entities(doc, vocab.patterns), *given_name_people(doc, vocab)]:
         for span in clean(doc, ent, vocab, doc_text):
             span.start += offset
             span.end += offset

@@ -81,6 +81,7 @@ MENTIONS = _table(
         ("type", str),
         ("sentence", int),
         ("origin", str),
+        ("extracted_type", str),
     ],
 )
 NUMBERS = _table(

@@ -122,6 +122,14 @@ def _short_form_candidates(
             )
     if article_id is None:
         return
+    if kind == "person" and len(words) >= 2:
+        # "Otto Jespersen" in the article of "Jens Otto Harry Jespersen": a full name without some of
+        # its given names, the surname the same.
+        yield (
+            "short name",
+            [c for c in same_kind if c[1].split()[-1] == words[-1] and _subsequence(words, c[1].split())],
+            0.9,
+        )
     if kind == "person" and len(words) == 1:
         yield "short name", [c for c in same_kind if c[1].split()[0] == key], 0.9  # "Tedros"
     if kind == "person" or state.only_in(element, article_id):
