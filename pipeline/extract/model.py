@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 #: Bump when a change in the extract package changes what extraction returns (part of the cache key).
-EXTRACTION_VERSION = "6"
+EXTRACTION_VERSION = "7"
 
 #: Pass one reads every body: sentence starts and entities. Pass two parses the sentences holding a number.
 PASS_ONE = ("kg_paragraph_starts", "senter", "ner")
@@ -121,12 +121,14 @@ class Vocabulary:
     given_names: frozenset[str] = frozenset()
     #: The model's nouns (lowercase): a word after a given name that is one ("Peace Spring") makes no name.
     nouns: frozenset[str] = frozenset()
+    #: Countries, US states and large cities (:func:`pipeline.gazetteer.well_known_places`), no words.
+    places: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
 def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
     nlp = load_model(model)
-    from pipeline.gazetteer import given_names
+    from pipeline.gazetteer import given_names, well_known_places
 
     verbs: frozenset[str] = frozenset()
     common: frozenset[str] = frozenset()
@@ -139,4 +141,10 @@ def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
             nouns = frozenset(index.get("noun", []))
             common = verbs | frozenset(index.get("adj", [])) | frozenset(index.get("adv", []))
     common |= frozenset(nlp.Defaults.stop_words)  # "Who", "Among": first names somewhere, words here
-    return Vocabulary(verbs=verbs, patterns=patterns, given_names=given_names(common), nouns=nouns)
+    return Vocabulary(
+        verbs=verbs,
+        patterns=patterns,
+        given_names=given_names(common),
+        nouns=nouns,
+        places=well_known_places(common | nouns),
+    )

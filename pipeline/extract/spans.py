@@ -278,7 +278,10 @@ def coordinated_places(spans: list[CharSpan], article: ArticleText) -> list[Char
 
 #: What follows an author's name in a citation: "et al.", then the year ("Quell et al., 2019",
 #: "Varn (2004)", "Quell & Varn, 2011").
-_CITED_YEAR = re.compile(r"(?:\s+et\s+al)?\.?\s*,?\s*\(?\s*(?:1[6-9]|20)\d\d[a-z]?(?=\s*[);:])")
+_CITED_YEAR = re.compile(
+    r"(?:\s*(?:,\s*&|,\s*and|,|&|and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*"  # more authors
+    r"(?:\s+et\s+al)?\.?\s*,?\s*\(?\s*(?:1[6-9]|20)\d\d[a-z]?(?=\s*[);:])"
+)
 #: Separators between the authors of one citation: "Quell & Varn", "Quell, Varn, & Osk", "Quell and Varn".
 _AUTHORS = re.compile(r"\s*(?:,\s*&|,\s*and|,|&|\band\b)\s*")
 

@@ -98,3 +98,12 @@ def test_names_followed_by_a_year_are_cited_authors() -> None:
         ("Drovenport Council", "group"),
         ("Bruga", "place"),
     ]
+
+
+def test_every_author_of_a_citation_is_a_person() -> None:
+    from pipeline.extract.spans import cited_authors
+
+    body = "Memory improved (Quellan, Varnet, & Oskarby, 2002; Brannoc and Tessaly 1999)."
+    names = [("Quellan", "ORG", "group"), ("Varnet", "GPE", "place"), ("Brannoc", "ORG", "group")]
+    spans = [CharSpan(body.index(n), body.index(n) + len(n), label, kind) for n, label, kind in names]
+    assert [s.type for s in cited_authors(spans, _text(body))] == ["person", "person", "person"]

@@ -393,3 +393,16 @@ def test_a_group_named_like_its_founder_keeps_the_vote() -> None:
     names = [("Tarrow Holdings", "group"), *[("Tarrow", "group")] * 3, "Odile Tarrow"]
     resolution = resolve([article("a", *names)])
     assert {e.label: e.type for e in resolution.entities}["Tarrow Holdings"] == "group"
+
+
+def test_a_group_without_its_head_noun_joins_it_in_its_article_unless_a_known_place() -> None:
+    resolution = resolve(
+        [
+            article("a", ("Quellby University", "group"), ("Quellby", "group")),
+            article("b", ("Jordan Institute", "group"), ("Jordan", "group")),
+            article("c", ("Varnet Peninsula", "place"), ("Varnet", "place")),
+        ]
+    )
+    assert nodes(resolution)["Quellby University"] == {"Quellby University", "Quellby"}
+    assert nodes(resolution)["Jordan"] == {"Jordan"}
+    assert nodes(resolution)["Varnet"] == {"Varnet"}
