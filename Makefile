@@ -51,7 +51,7 @@ browser: ## Install Debian's chromium for the browser tests (only when /usr/bin/
 	    echo "Run the other tests only with: $(BIN)/python -m pytest -m 'not browser'"; exit 1; }; \
 	echo "chromium installed: $$($(CHROMIUM) --version 2>/dev/null)"
 
-bench: install ## Speed and memory vs bare spaCy, as ratios (BENCH_N=2000, BENCH_CORPUS=dir, BENCH_SKIP_4N=1, BENCH_ONLY=long|corpus)
+bench: install ## Speed and memory vs bare spaCy on gum-dev, Lee (when present) and generated text (BENCH_ONLY=real|generated|long, BENCH_REPEATS=3, BENCH_LEE=file, BENCH_CORPUS=dir, BENCH_N=2000, BENCH_SKIP_4N=1, BENCH_PROFILE=1)
 	$(BIN)/python bench/run.py
 
 soak: install ## kg run over gum-dev (../shared) + generated awkward inputs; every input accounted for

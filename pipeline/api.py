@@ -52,6 +52,9 @@ class Result(RunViews):
     cache_stats: dict[str, int] = field(default_factory=dict)
     #: Failures of stages that are not held in records any more (a run read back with :func:`load`).
     earlier_failures: tuple[Failure, ...] = ()
+    #: What the outputs depend on (:mod:`pipeline.fingerprint`), when ``kg run`` computed it: recorded in
+    #: the manifest so that a re-run with nothing changed keeps the files.
+    fingerprint: str = ""
 
     @property
     def failures(self) -> tuple[Failure, ...]:
@@ -136,6 +139,7 @@ class Result(RunViews):
             "left_out": [note.as_dict() for note in self.corpus.left_out],
             "cache": self.cache_stats,
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
+            **({"fingerprint": self.fingerprint} if self.fingerprint else {}),
         }
 
     def save(self, out: str | os.PathLike[str], *, force: bool = False, export: bool = True) -> Path:

@@ -154,6 +154,23 @@ def print_summary(result: Result, written: Path) -> None:
     say(out, f"Wrote {written}/")
 
 
+def print_reused(manifest: dict[str, object], folder: Path) -> None:
+    """A re-run that found nothing changed: what the kept run holds."""
+    counts = manifest.get("counts")
+    graphed = counts.get("graph") if isinstance(counts, dict) else None
+    say(
+        out,
+        "Nothing changed since the run in this folder (inputs, settings, model, code): its files are kept.",
+    )
+    if isinstance(graphed, dict):
+        say(
+            out,
+            f"Graph: {graphed.get('nodes')} nodes ({graphed.get('number_nodes')} numbers), "
+            f"{graphed.get('edges')} edges, {graphed.get('communities')} communities.",
+        )
+    say(out, f"Kept {folder}/")
+
+
 def _period_lines(result: Result) -> list[str]:
     """The period asked for (--since/--until): how many articles are in it, and what it left out."""
     settings, corpus = result.settings, result.corpus

@@ -13,8 +13,10 @@ The first article in input order is kept, so the outcome depends only on the sor
 from __future__ import annotations
 
 import dataclasses
+import sys
+import types
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -23,7 +25,7 @@ from pipeline.ingest.articles import article_key
 from pipeline.records import Article
 
 if TYPE_CHECKING:
-    from datasketch import MinHash
+    from datasketch import MinHash, MinHashLSH
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -31,6 +33,9 @@ LSH_MAX_THRESHOLD = 0.9
 _SEED = 1
 #: datasketch's hashing scheme, named so that stored signatures and new ones always agree.
 _SCHEME = "affine32"
+#: The LSH index's (bands, rows) that datasketch chooses for (threshold, num_perm) by numerical
+#: integration, for the default threshold (a test checks them against datasketch's own choice).
+LSH_PARAMS = {(0.5, 128): (25, 5)}
 
 
 def deduplicate(
@@ -44,14 +49,17 @@ def deduplicate(
 
     ``signatures`` (the extraction cache) keeps each article's MinHash, so a re-run only hashes new ones.
     """
-    from datasketch import MinHash, MinHashLSH
+    MinHash, MinHashLSH = _datasketch()  # noqa: N806 (classes)
 
     known = _known_signatures(articles, signatures, num_perm)
     computed: list[tuple[str, bytes]] = []
 
     # The index only proposes candidates; each is then checked against the real threshold. Its own
     # threshold is capped because LSH needs at least two bands, which very high thresholds do not leave.
-    lsh = MinHashLSH(threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=num_perm)
+    lsh_threshold = min(threshold, LSH_MAX_THRESHOLD)
+    lsh = MinHashLSH(
+        threshold=lsh_threshold, num_perm=num_perm, params=LSH_PARAMS.get((lsh_threshold, num_perm))
+    )
     bodies: dict[str, str] = {}  # kept article id -> its body, for the exact check
     order: dict[str, int] = {}
     copies: dict[str, int] = {}
@@ -97,6 +105,34 @@ def deduplicate(
     if signatures is not None:
         signatures.put_signatures(computed)
     return tuple(result)
+
+
+def _datasketch() -> tuple[type[MinHash], type[MinHashLSH]]:
+    """datasketch's MinHash and MinHashLSH, imported without scipy.integrate.
+
+    The package imports scipy.integrate (2-3 s, more than the rest of a run's start-up) for ``quad``,
+    which MinHashLSH calls only to choose its bands and rows when not given them (:data:`LSH_PARAMS`).
+    While datasketch is imported, a stand-in module gives it a ``quad`` that imports the real one when
+    first called; the stand-in is then taken out of ``sys.modules``, so any later import gets SciPy's.
+    """
+    if "datasketch" not in sys.modules and "scipy.integrate" not in sys.modules:
+        stand_in = types.ModuleType("scipy.integrate")
+        stand_in.quad = _quad  # type: ignore[attr-defined]
+        sys.modules["scipy.integrate"] = stand_in
+        try:
+            import datasketch  # noqa: F401
+        finally:
+            if sys.modules.get("scipy.integrate") is stand_in:
+                del sys.modules["scipy.integrate"]
+    from datasketch import MinHash, MinHashLSH
+
+    return MinHash, MinHashLSH
+
+
+def _quad(*args: Any, **kwargs: Any) -> Any:
+    from scipy.integrate import quad
+
+    return quad(*args, **kwargs)
 
 
 class SignatureStore(Protocol):

@@ -19,8 +19,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from pipeline.errors import BadOptionError
 
 PATTERNS = "patterns.yml"
@@ -73,6 +71,8 @@ class Patterns:
 @functools.lru_cache(maxsize=8)
 def load_patterns(path: Path | None = None) -> Patterns:
     """The word classes of the patterns file at ``path`` (None: the package's)."""
+    import yaml  # only when a list is read: a re-run with nothing changed reads none
+
     raw = Path(path or PACKAGE_LISTS / PATTERNS).read_bytes()
     data = yaml.safe_load(raw.decode("utf-8")) or {}
 

@@ -75,3 +75,33 @@ def test_first_in_input_order_is_kept(write) -> None:
     forward = deduplicate(_articles(write, [STORY, edited]))
     assert [a.kept for a in forward] == [True, False]
     assert forward[1].duplicate_of == forward[0].article_id
+
+
+def test_the_lsh_bands_given_to_datasketch_are_the_ones_it_would_choose() -> None:
+    from datasketch.lsh import _optimal_param
+
+    from pipeline.dedup import LSH_PARAMS
+
+    for (threshold, num_perm), params in LSH_PARAMS.items():
+        assert _optimal_param(threshold, num_perm, 0.5, 0.5) == params
+
+
+def test_dedup_leaves_scipy_integrate_to_whoever_imports_it(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from pipeline.dedup import deduplicate
+from pipeline.records import Article
+body = "Vessa Marrow opened the Tollbridge depot on the north bank of the Quill river last week"
+articles = [Article(article_id=str(i), source="x", position=i, title="", body=body + " " + str(i)) for i in range(3)]
+assert [a.duplicate_of for a in deduplicate(articles)] == ["", "0", "0"]
+assert "scipy.integrate" not in sys.modules  # the default threshold needs no integration
+assert [a.duplicate_of for a in deduplicate(articles, threshold=0.7)] == ["", "0", "0"]  # the real quad
+import scipy.integrate
+assert callable(scipy.integrate.solve_ivp)
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.strip() == "ok", done.stderr

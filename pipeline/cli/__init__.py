@@ -9,11 +9,10 @@ import signal
 import sys
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from pipeline import api
 from pipeline.cli.options import (
     Aliases,
     CacheDir,
@@ -50,16 +49,20 @@ from pipeline.console import (
     print_diff,
     print_document_report,
     print_report,
+    print_reused,
     print_stats,
     print_summary,
     progress_bars,
     say,
 )
 from pipeline.errors import BadOptionError, KgError, MissingStageOutputError
+from pipeline.fingerprint import fingerprint
 from pipeline.io.csvfile import formula_guard
-from pipeline.io.folder import check_ego_out, check_out, kg_manifest, present
-from pipeline.io.run import export_run, read_graph, read_titles, settings_of, write_ego
+from pipeline.io.folder import check_ego_out, check_out, kg_manifest, present, reusable_run
 from pipeline.wordlists import default_models
+
+if TYPE_CHECKING:
+    from pipeline import api
 
 app = typer.Typer(
     name="kg",
@@ -104,7 +107,8 @@ def run(
     raw_csv: RawCsv = False,
     quiet: Quiet = False,
 ) -> None:
-    """Run every stage on INPUTS and write all outputs into --out."""
+    """Run every stage on INPUTS and write all outputs into --out (a re-run with nothing changed keeps
+    the files already there)."""
     check_out(out_dir, force=force)  # before minutes of work, not after
     settings = Settings(
         model=model,
@@ -126,8 +130,19 @@ def run(
         until=until,
         period=period.lower() if period else None,
     )
+    # Nothing changed since the run in --out (inputs, settings, model, code): its files are the answer.
+    digest = fingerprint(inputs, settings) if settings.use_cache else ""
+    earlier = reusable_run(out_dir, digest) if digest else None
+    if earlier is not None:
+        print_reused(earlier, out_dir)
+        skipped = earlier.get("skipped")
+        _check_strict_counts(len(skipped) if isinstance(skipped, list) else 0, 0, strict)
+        return
+    from pipeline import api
+
     with progress_bars(quiet) as progress:
         result = api.build(inputs, settings=settings, progress=progress)
+    result.fingerprint = digest
     written = result.save(out_dir, force=force)
     print_summary(result, written)
     _check_strict(result, strict)
@@ -150,7 +165,10 @@ def _models(models: Path | None) -> str | None:
 
 
 def _check_strict(result: api.Result, strict: bool) -> None:
-    skipped, failed = len(result.corpus.skipped), len(result.failures)
+    _check_strict_counts(len(result.corpus.skipped), len(result.failures), strict)
+
+
+def _check_strict_counts(skipped: int, failed: int, strict: bool) -> None:
     if strict and (skipped or failed):
         problems = [f"{skipped} input(s) were skipped"] if skipped else []
         problems += [f"{failed} article(s) failed"] if failed else []
@@ -179,6 +197,8 @@ def ingest(
 ) -> None:
     """Read INPUTS into articles and mark duplicates: writes articles.csv and manifest.json (the later
     stages' files of an earlier run in --out are removed: they no longer match)."""
+    from pipeline import api
+
     check_out(out_dir, force=force)
     settings = Settings(
         text_field=text_field,
@@ -209,6 +229,8 @@ def extract(
     quiet: Quiet = False,
 ) -> None:
     """Extract mentions and numbers from RUN_DIR/articles.csv (restarts a run after ingest)."""
+    from pipeline import api
+
     result = api.load(run_dir, through="ingest")
     check_out(run_dir, force=False)
     result.settings = dataclasses.replace(
@@ -227,6 +249,8 @@ def extract(
 @app.command()
 def resolve(run_dir: RunDir, aliases: Aliases = None, models: Models = None) -> None:
     """Merge the mentions in RUN_DIR into entities: writes nodes.csv and merges.csv."""
+    from pipeline import api
+
     result = api.load(run_dir, through="extract")
     if not result.extractions:
         raise MissingStageOutputError(run_dir / "mentions.csv", "resolve", f"kg extract {run_dir}")
@@ -249,6 +273,8 @@ def graph(
 ) -> None:
     """Build the co-mention graph from RUN_DIR's resolved mentions: writes nodes.csv, edges.csv,
     evidence.csv and timeline.csv."""
+    from pipeline import api
+
     result = api.load(run_dir, through="resolve")
     if result.resolution is None:
         raise MissingStageOutputError(run_dir / "merges.csv", "graph", f"kg resolve {run_dir}")
@@ -278,6 +304,8 @@ def export(
     ] = None,
 ) -> None:
     """Render RUN_DIR's graph tables as graph.graphml and graph.gexf (and the HTML page)."""
+    from pipeline.io.run import export_run
+
     for path in export_run(run_dir, page_max_nodes=page_max_nodes):
         say(out, f"Wrote {path}")
 
@@ -302,6 +330,7 @@ def ego(
 ) -> None:
     """Write the neighbourhood of one entity as its own nodes/edges/GraphML/GEXF files and graph.html
     (never into a run's folder; an earlier kg ego output is replaced)."""
+    from pipeline.io.run import read_graph, read_titles, settings_of, write_ego
     from pipeline.query import ego as ego_of
 
     if not present(graph_dir, "edges.csv"):
@@ -336,6 +365,7 @@ def stats(
     run_dir: RunDir, limit: Annotated[int, typer.Option("--limit", help="Rows per table.", min=0)] = 10
 ) -> None:
     """Print the top entities per type, the strongest links and the largest communities of RUN_DIR."""
+    from pipeline.io.run import read_graph
     from pipeline.query import summarize
 
     if not present(run_dir, "edges.csv"):

@@ -39,9 +39,12 @@ from pipeline.wordlists import Patterns, load_patterns
 
 __all__ = ["extract", "extract_chunk", "load_model", "model_version"]
 
-#: Articles per unit of work (one spaCy batch, one task for a worker process, one cache commit);
+#: Articles per unit of work at most (one spaCy batch, one task for a worker process, one cache commit);
 #: the environment variable KG_CHUNK_ARTICLES overrides it.
 CHUNK_ARTICLES = 64
+#: Chunks per worker process at least, when there are articles enough: the last chunks are small, so
+#: a worker that finishes early takes another instead of waiting for the slowest one.
+CHUNKS_PER_WORKER = 4
 
 ProgressFn = Callable[[int, int], None]
 
@@ -83,7 +86,9 @@ def extract(
     done = len(kept) - len(todo)
     if progress:
         progress(done, len(kept))
-    chunk_size = chunk_size or int(os.environ.get("KG_CHUNK_ARTICLES") or CHUNK_ARTICLES)
+    chunk_size = (
+        chunk_size or int(os.environ.get("KG_CHUNK_ARTICLES") or 0) or _chunk_size(len(todo), workers)
+    )
     chunks = [todo[i : i + chunk_size] for i in range(0, len(todo), chunk_size)]
     runs = _run_chunks(
         chunks, model=model, patterns=patterns, workers=workers, engine=engine, scheduler=scheduler
@@ -99,6 +104,17 @@ def extract(
             progress(done, len(kept))
     done_all = tuple(fresh.get(a.article_id) or cached[a.article_id] for a in kept)
     return spread_known_names(done_all, {a.article_id: a.body for a in kept})
+
+
+def _chunk_size(articles: int, workers: int) -> int:
+    """:data:`CHUNK_ARTICLES`, or fewer so that each of several workers gets :data:`CHUNKS_PER_WORKER`.
+
+    >>> _chunk_size(350, 1), _chunk_size(350, 2), _chunk_size(84, 2), _chunk_size(3, 2)
+    (64, 44, 11, 1)
+    """
+    if workers <= 1:
+        return CHUNK_ARTICLES
+    return max(1, min(CHUNK_ARTICLES, -(-articles // (workers * CHUNKS_PER_WORKER))))
 
 
 def _with_source(extraction: Extraction, sources: dict[str, str]) -> Extraction:

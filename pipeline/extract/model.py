@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -20,14 +20,15 @@ from pipeline.wordlists import Patterns
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import Lemmatizer
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: Bump when a change in the extract package changes what extraction returns (part of the cache key).
 EXTRACTION_VERSION = "7"
 
-#: Pass one reads every body: sentence starts and entities. Pass two parses the sentences holding a number.
+#: Pass one reads every body: sentence starts and entities. Pass two parses the windows holding a number;
+#: lemmas are looked up only for the few words the count rules ask about (:func:`lemmas`).
 PASS_ONE = ("kg_paragraph_starts", "senter", "ner")
-PASS_TWO = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
+PASS_TWO = ("tagger", "morphologizer", "parser", "attribute_ruler")
 
 
 @functools.lru_cache(maxsize=4)
@@ -108,6 +109,23 @@ def components(nlp: Language, wanted: Sequence[str]) -> list[str]:
         if any(n in listeners for n in names) and name not in names:
             names.append(name)
     return names
+
+
+def lemmas(nlp: Language) -> Callable[[Token], str]:
+    """A token's lemma as the pipeline's lemmatizer would set it, computed when asked: the count rules
+    read a handful of lemmas per number, not one per token. Without a lemmatizer, the token's own."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return lambda token: token.lemma_
+    lemmatizer = cast("Lemmatizer", nlp.get_pipe("lemmatizer"))
+    if not lemmatizer._validated:  # what the component checks on its first call
+        lemmatizer._validate_tables()
+
+    def lemma(token: Token) -> str:
+        if token.lemma and not lemmatizer.overwrite:  # set by the attribute ruler
+            return token.lemma_
+        return lemmatizer.lemmatize(token)[0]
+
+    return lemma
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ The category comes from the verb, adjective or noun that governs the counted thi
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pipeline.extract.values import (
@@ -65,14 +65,18 @@ def quantities(
     sentence: int,
     offset: int,
     person_ends: frozenset[int] = frozenset(),
+    lemma: Callable[[Token], str] = lambda token: token.lemma_,
+    last_object: str = "",
 ) -> list[Quantity]:
-    """Counts among ``spans`` (token start, token end, spaCy label) of a parsed one-sentence ``doc``.
+    """Counts among ``spans`` (token start, token end, spaCy label) of a parsed ``doc``: one sentence, or
+    a window of one.
 
-    ``offset`` is the sentence's character offset in the article body; ``person_ends`` holds token
-    indices (in ``doc``) where a PERSON name ends, to recognise "Name, 53," as an age.
+    ``offset`` is the doc's character offset in the article body; ``person_ends`` holds token indices
+    (in ``doc``) where a PERSON name ends, to recognise "Name, 53," as an age. ``lemma`` gives a token's
+    lemma (the pass may compute them on demand); ``last_object`` is what an earlier window of the same
+    sentence counted last, for an elliptical count (see :func:`last_object_of`).
     """
     found: list[Quantity] = []
-    last_object = ""
     ordered = sorted(spans)
     skip: set[int] = set()
     for position, (start, end, label) in enumerate(ordered):
@@ -103,21 +107,21 @@ def quantities(
             skip.add(denominator_position)
             denominator_start, denominator_end, _ = ordered[denominator_position]
             whole = doc[span.start : denominator_end]
-            counted, _ = _counted(doc, doc[denominator_start:denominator_end])
+            counted, _ = _counted(doc, doc[denominator_start:denominator_end], lemma)
             found.append(
                 Quantity(**where, end=offset + whole.end_char, text=whole.text,
                          value=round(parsed.value / denominator, 6), unit="ratio",
                          object=_phrase(counted) if counted is not None else "", qualifier=parsed.qualifier)
             )  # fmt: skip
             continue
-        counted, governor = _counted(doc, span)
+        counted, governor = _counted(doc, span, lemma)
         if counted is not None:
             obj = _phrase(counted)
         elif span.root.pos_ == "NUM" and not parsed.unit:
             obj = last_object  # an elliptical count: "10 civilians were killed and 45 injured"
         else:
             obj = ""
-        category = _category(doc, span, counted, governor)
+        category = _category(doc, span, counted, governor, lemma)
         if parsed.value == 1 and not parsed.qualifier and not category and _spelled(span):
             continue  # "one trader", "one of the": a determiner, not a count
         last_object = obj or last_object
@@ -126,6 +130,23 @@ def quantities(
                      qualifier=parsed.qualifier, category=category)
         )  # fmt: skip
     return found
+
+
+def last_object_of(found: Sequence[Quantity], last_object: str = "") -> str:
+    """What :func:`quantities` left as the last counted object after ``found``, given ``last_object``
+    before: ages and ratios do not count things an elliptical count could borrow.
+
+    >>> from pipeline.records import Quantity
+    >>> def q(obj, **kw): return Quantity("a", 0, 0, 1, "1", 1.0, object=obj, **kw)
+    >>> last_object_of([q("ships"), q("")], "boats")
+    'ships'
+    >>> last_object_of([q("age", unit="years", category="age")], "boats")
+    'boats'
+    """
+    for quantity in reversed(found):
+        if quantity.object and quantity.category != "age" and quantity.unit != "ratio":
+            return quantity.object
+    return last_object
 
 
 def _unit_from_head(span: Span, parsed: ParsedNumber, label: str) -> ParsedNumber:
@@ -210,7 +231,7 @@ def _not_a_count(doc: Doc, span: Span, parsed: ParsedNumber) -> bool:
     return bool(root.pos_ == "PROPN" and root.head.pos_ == "PROPN" and root.head.text[:1].isupper())
 
 
-def _counted(doc: Doc, span: Span) -> tuple[Token | None, Token | None]:
+def _counted(doc: Doc, span: Span, lemma: Callable[[Token], str]) -> tuple[Token | None, Token | None]:
     """The token naming what is counted, and the token that governs the number phrase."""
     target = span.root
     # "6,600 tons of wheat", "36 of its members", "dozens of prisoners": partitive or measure "of".
@@ -222,7 +243,7 @@ def _counted(doc: Doc, span: Span) -> tuple[Token | None, Token | None]:
         and target.head.pos_ in _OBJECT_POS
     ):
         head = target.head
-        if head.lower_ in _UNIT_NOUNS or head.lemma_.lower() in _MEASURE_NOUNS:
+        if head.lower_ in _UNIT_NOUNS or lemma(head).lower() in _MEASURE_NOUNS:
             # "3,000 tons of wheat" with the unit outside the entity; "$185,000 worth of goods"
             nested = _of_object(head)
             return (nested if nested is not None else head), head.head
@@ -236,7 +257,7 @@ def _counted(doc: Doc, span: Span) -> tuple[Token | None, Token | None]:
         if subject is not None:
             return subject, target.head  # "shares in London rose 0.6%"
     if target.dep_ == "appos":  # "140,000 pounds ($185,000)"
-        return _counted(doc, _as_span(target.head))
+        return _counted(doc, _as_span(target.head), lemma)
     if target.dep_ == "pobj" and target.head.dep_ == "prep":
         prep = target.head
         verb = _ancestor(prep, _GOVERNING_POS - {"ADJ"}) if prep.lower_ in _BORROWING_PREPS else None
@@ -305,7 +326,9 @@ def _phrase(token: Token) -> str:
     return doc[start:end].text.strip("-")
 
 
-def _category(doc: Doc, span: Span, counted: Token | None, governor: Token | None) -> str:
+def _category(
+    doc: Doc, span: Span, counted: Token | None, governor: Token | None, lemma: Callable[[Token], str]
+) -> str:
     candidates: list[Token] = []
     if counted is not None:
         candidates.extend(t for t in counted.children if t.dep_ in {"acl", "relcl", "amod", "compound"})
@@ -318,7 +341,7 @@ def _category(doc: Doc, span: Span, counted: Token | None, governor: Token | Non
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.pos_ in _GOVERNING_POS:
         candidates.append(root.head)
     for token in candidates:
-        for form in (token.lemma_.lower(), token.lower_):
+        for form in (lemma(token).lower(), token.lower_):
             if form in CATEGORIES:
                 return CATEGORIES[form]
     return ""

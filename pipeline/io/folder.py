@@ -194,6 +194,25 @@ def present(folder: Path, name: str) -> bool:
     return True
 
 
+def reusable_run(folder: Path, fingerprint: str) -> dict[str, object] | None:
+    """The manifest of the complete run in ``folder`` when its ``fingerprint`` (see
+    :mod:`pipeline.fingerprint`) is the one given and every file it lists is there as written (size and
+    SHA-256); else None. A run with failed articles is never reused: they are tried again."""
+    manifest = kg_manifest(folder)
+    if manifest is None or manifest.get("kind", "run") != "run" or manifest.get("fingerprint") != fingerprint:
+        return None
+    outputs = manifest.get("outputs")
+    if not isinstance(outputs, dict) or "graph.html" not in outputs or manifest.get("failed"):
+        return None
+    for name, entry in outputs.items():
+        path = folder / name
+        if not isinstance(entry, dict) or not path.is_file() or path.stat().st_size != entry.get("bytes"):
+            return None
+        if hashlib.sha256(path.read_bytes()).hexdigest() != entry.get("sha256"):
+            return None
+    return manifest
+
+
 # --- output folders ---------------------------------------------------------------------------------
 
 

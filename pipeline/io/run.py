@@ -168,6 +168,7 @@ def export_run(folder: str | os.PathLike[str], *, page_max_nodes: int | None = N
     if not present(folder, "edges.csv"):
         raise MissingStageOutputError(folder / "edges.csv", "export", f"kg graph {folder}")
     manifest = kg_manifest(folder) or {"kind": "run"}
+    manifest.pop("fingerprint", None)  # the files are no longer the ones kg run would write
     settings = settings_of(manifest)
     check_out(folder, force=True)
     with formula_guard(settings.safe_csv):

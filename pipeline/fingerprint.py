@@ -1,0 +1,70 @@
+"""What a run's outputs depend on, as one digest: when it matches the one in an earlier run's
+manifest.json, ``kg run`` keeps that run's files instead of computing them again.
+
+The digest covers the input files (found as ingest finds them, read byte for byte), every setting, the
+model's name and version, :data:`~pipeline.extract.model.EXTRACTION_VERSION`, the word lists the rules
+read, the package's version and its own source and data files (an edited rule changes the outputs
+without any version changing), and the fault-injection switch of the tests. Computing it imports
+neither spaCy nor NetworkX nor pandas: a warm run starts none of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipeline.config import Settings
+
+#: Environment variables that change what a run writes (beyond the settings).
+ENVIRONMENT = ("KG_INJECT_FAULT",)
+
+_PACKAGE = Path(__file__).resolve().parent
+_SOURCE_SUFFIXES = {".py", ".yml", ".j2", ".js", ".css"}
+
+
+def fingerprint(inputs: Sequence[str | os.PathLike[str]], settings: Settings) -> str:
+    """The digest of everything ``kg run`` on ``inputs`` with ``settings`` would write."""
+    from pipeline import __version__
+    from pipeline.extract.model import EXTRACTION_VERSION, model_version
+    from pipeline.ingest.discovery import discover
+    from pipeline.wordlists import PATTERNS, aliases_file, word_list
+
+    files, ignored, skipped, runs = discover(inputs, follow_links=settings.follow_links)
+    parts = {
+        "kg": __version__,
+        "code": _code_digest(),
+        "extraction": EXTRACTION_VERSION,
+        "model": [settings.model, model_version(settings.model)],
+        "settings": settings.as_dict(),
+        "inputs": [os.fspath(p) for p in inputs],
+        "files": [[str(path), _file_digest(path)] for path in files],
+        "ignored": [str(path) for path in ignored],
+        "skipped": [[s.source, s.reason] for s in skipped],
+        "runs": [str(path) for path in runs],
+        "word_lists": [
+            _file_digest(word_list(PATTERNS, settings.models)),
+            _file_digest(aliases_file(settings.aliases, settings.models)),
+        ],
+        "environment": {name: os.environ.get(name, "") for name in ENVIRONMENT},
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _code_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in _SOURCE_SUFFIXES and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(_PACKAGE)).encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

