@@ -234,7 +234,7 @@ RAW_TYPES = {"PERSON": "person", "ORG": "group", "GPE": "place", "LOC": "place",
 def raw_predictions(texts: Mapping[str, str], tag: Tagger) -> Predictions:
     """The raw model's names per document: each entity it tags, typed by its label, on no node."""
     docs = sorted(texts)
-    rows = []
+    rows: list[tuple[str, str, str, str]] = []
     for doc, entities in zip(docs, tag([texts[d] for d in docs]), strict=True):
         rows.extend((doc, text, RAW_TYPES[label], "") for text, label in entities if label in RAW_TYPES)
     return predictions(rows)

@@ -45,6 +45,7 @@ from pipeline.records import (
     ENTITY_TYPES,
     Article,
     CoMentionGraph,
+    Entity,
     Evidence,
     Extraction,
     Failure,
@@ -86,8 +87,8 @@ def build_graph(
         starts = {article: start_of(day, period) for article, day in dates.items()}
     else:
         starts = {}
-    quantities = (q for e in extractions for q in e.quantities)
-    number_of = number_nodes(quantities, resolution.mentions) if numbers else {}
+    counts = [q for e in extractions for q in e.quantities]
+    number_of = number_nodes(counts, resolution.mentions) if numbers else {}
     mentions_in = _mentions_by_article(resolution.mentions, number_of)
     for entity in sorted(resolution.entities, key=lambda e: e.node_id):
         graph.add_node(
@@ -99,6 +100,7 @@ def build_graph(
             articles=entity.articles,
             article_ids="|".join(entity.article_ids),
             **_date_range(dates, entity.article_ids),
+            **_coordinates(entity),
             timeline=_node_timeline(mentions_in.get(entity.node_id, {}), starts),
         )
     for node_id, (label, quantities) in sorted(_number_attributes(number_of).items()):
@@ -131,6 +133,20 @@ def build_graph(
         mentions=_with_number_ids(resolution.mentions, number_of) if number_of else resolution.mentions,
         failures=tuple(failures[a] for a in sorted(failures)),
     )
+
+
+def _coordinates(entity: Entity) -> dict[str, float]:
+    """``lat``/``lon`` of a place whose spellings name one place of the gazetteer without ambiguity
+    (:func:`pipeline.gazetteer.coordinates`: a country at its capital); nothing otherwise."""
+    if entity.type != "place":
+        return {}
+    from pipeline.gazetteer import coordinates
+
+    points = {point for name in (entity.label, *entity.aliases) if (point := coordinates(name))}
+    if len(points) != 1:
+        return {}
+    lat, lon = points.pop()
+    return {"lat": lat, "lon": lon}
 
 
 # --- number nodes -----------------------------------------------------------------------------------

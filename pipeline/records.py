@@ -122,7 +122,8 @@ class Mention:
 
     ``origin`` says how it was found: ``model`` (spaCy tagged it), ``propagated`` (an exact repeat of a
     string the model tagged elsewhere in the article), ``acronym`` (defined in parentheses after its long
-    form), ``possessor`` (split off "X's Y"), ``relabeled`` (a bare count spaCy called a DATE).
+    form), ``possessor`` (split off "X's Y"), ``relabeled`` (a bare count spaCy called a DATE),
+    ``corpus`` (a name the model tagged in other articles, :mod:`pipeline.extract.corpus`).
     """
 
     article_id: str
@@ -134,6 +135,8 @@ class Mention:
     type: str  # person | group | place | number | other
     origin: str = "model"
     node_id: str = ""  # filled by resolution
+    #: The type extraction gave, when resolution decided another for the mention's entity ("" when the same).
+    extracted_type: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -260,3 +260,12 @@ def test_the_stage_returns_its_number_nodes_and_the_mentions_with_their_node_ids
 
     without = build_graph(resolution, [extraction], articles, numbers=False)
     assert without.numbers == () and without.mentions == resolution.mentions
+
+
+def test_places_named_without_ambiguity_get_coordinates() -> None:
+    article = corpus([["France", "Springfield", "Quellby"]])
+    graph = graph_of(article)
+    assert graph.nodes["place:france"]["lat"] == pytest.approx(48.85, abs=0.1)  # a country at its capital
+    assert graph.nodes["place:france"]["lon"] == pytest.approx(2.35, abs=0.1)
+    assert "lat" not in graph.nodes["place:springfield"]  # several cities, none dominant
+    assert "lat" not in graph.nodes["place:quellby"]  # not in the gazetteer

@@ -9,6 +9,8 @@ them here, in worker processes or on a Dask cluster (the engines below). Each ch
   holding a number) and the assembly of one article's :class:`~pipeline.records.Extraction`;
 * :mod:`~pipeline.extract.entities`    repairs on the model's entities while they are spaCy spans;
 * :mod:`~pipeline.extract.spans`       repairs on an article's character spans (acronyms, propagation...);
+* :mod:`~pipeline.extract.corpus`      after every article: names known to the corpus tagged wherever
+  they occur (not cached: it depends on the whole corpus);
 * :mod:`~pipeline.extract.quantities`  counts in a parsed sentence; :mod:`~pipeline.extract.values` reads
   "two and a half" or "$1.5bn" from the words alone.
 
@@ -29,6 +31,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pipeline.cache import Cache, cache_key
 from pipeline.config import DEFAULTS
 from pipeline.errors import DaskMissingError, KgError, SchedulerError, WorkerError
+from pipeline.extract.corpus import spread_known_names
 from pipeline.extract.model import extraction_version, load_model, model_version
 from pipeline.extract.passes import extract_chunk, failed
 from pipeline.records import Article, Extraction
@@ -99,7 +102,8 @@ def extract(
         done += len(chunk_result)
         if progress:
             progress(done, len(kept))
-    return tuple(fresh.get(a.article_id) or cached[a.article_id] for a in kept)
+    done_all = tuple(fresh.get(a.article_id) or cached[a.article_id] for a in kept)
+    return spread_known_names(done_all, {a.article_id: a.body for a in kept})
 
 
 def _chunk_size(articles: int, workers: int) -> int:

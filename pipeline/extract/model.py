@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 #: Bump when a change in the extract package changes what extraction returns (part of the cache key).
-EXTRACTION_VERSION = "2"
+EXTRACTION_VERSION = "7"
 
 #: Pass one reads every body: sentence starts and entities. Pass two parses the windows holding a number;
 #: lemmas are looked up only for the few words the count rules ask about (:func:`lemmas`).
@@ -134,14 +134,35 @@ class Vocabulary:
 
     verbs: frozenset[str]
     patterns: Patterns
+    #: First names (:func:`pipeline.gazetteer.given_names`), without place names and the model's verbs,
+    #: adjectives and adverbs ("Grant", "Frank").
+    given_names: frozenset[str] = frozenset()
+    #: The model's nouns (lowercase): a word after a given name that is one ("Peace Spring") makes no name.
+    nouns: frozenset[str] = frozenset()
+    #: Countries, US states and large cities (:func:`pipeline.gazetteer.well_known_places`), no words.
+    places: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
 def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
     nlp = load_model(model)
+    from pipeline.gazetteer import given_names, well_known_places
+
     verbs: frozenset[str] = frozenset()
+    common: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
     if "lemmatizer" in nlp.pipe_names:
         lookups = cast("Lemmatizer", nlp.get_pipe("lemmatizer")).lookups
         if lookups.has_table("lemma_index"):
-            verbs = frozenset(lookups.get_table("lemma_index").get("verb", []))
-    return Vocabulary(verbs=verbs, patterns=patterns)
+            index = lookups.get_table("lemma_index")
+            verbs = frozenset(index.get("verb", []))
+            nouns = frozenset(index.get("noun", []))
+            common = verbs | frozenset(index.get("adj", [])) | frozenset(index.get("adv", []))
+    common |= frozenset(nlp.Defaults.stop_words)  # "Who", "Among": first names somewhere, words here
+    return Vocabulary(
+        verbs=verbs,
+        patterns=patterns,
+        given_names=given_names(common),
+        nouns=nouns,
+        places=well_known_places(common | nouns),
+    )

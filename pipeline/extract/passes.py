@@ -25,6 +25,8 @@ from pipeline.extract.entities import (
     CharSpan,
     clean,
     extended_entities,
+    gazetteer_places,
+    given_name_people,
     label_possessors,
 )
 from pipeline.extract.model import (
@@ -214,7 +216,12 @@ def _read_pass_one(
         draft.sentences.append((offset + start, offset + end))
         _collect_numbers(doc, inside, tokens, draft, offset)
     doc_text = doc.text
-    for ent in extended_entities(doc, vocab.patterns):
+    found = [
+        *extended_entities(doc, vocab.patterns),
+        *given_name_people(doc, vocab),
+        *gazetteer_places(doc, vocab),
+    ]
+    for ent in found:
         for span in clean(doc, ent, vocab, doc_text):
             span.start += offset
             span.end += offset

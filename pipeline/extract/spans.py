@@ -3,11 +3,14 @@
 Each repair takes the article's spans and its :class:`ArticleText` and returns the repaired spans;
 :data:`SPAN_REPAIRS` lists them in the order they run (a new repair is one function added there):
 
+* ``shapes``, ``not names``  fixtures split, names cut at a hyphen made whole, handles, addresses and
+                     time zones dropped (:mod:`pipeline.extract.shapes`);
 * ``overlaps``       where two spans overlap the longer one wins;
 * ``abbreviations``  the "(SDF)" after a tagged "Syrian Democratic Forces" becomes a mention too
                      (definitions found with the Schwartz-Hearst algorithm);
 * ``propagation``    an exact repeat of a name the model tagged elsewhere in the article is a mention;
-* ``coordination``   names listed with a place after a locative preposition are places.
+* ``coordination``   names listed with a place after a locative preposition are places;
+* ``citations``      names followed by a year ("Quell & Varn, 2011") are authors: people.
 
 Every repair is linear in the length of the body (plus n log n sorting): no span is compared with every
 other span, no name searched for in the whole body one by one.
@@ -21,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipeline.extract.entities import DETERMINERS, CharSpan
+from pipeline.extract.shapes import never_names, reshaped
 from pipeline.wordlists import Patterns
 
 
@@ -272,10 +276,49 @@ def coordinated_places(spans: list[CharSpan], article: ArticleText) -> list[Char
     return ordered
 
 
+#: What follows an author's name in a citation: "et al.", then the year ("Quell et al., 2019",
+#: "Varn (2004)", "Quell & Varn, 2011").
+_CITED_YEAR = re.compile(
+    r"(?:\s*(?:,\s*&|,\s*and|,|&|and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*"  # more authors
+    r"(?:\s+et\s+al)?\.?\s*,?\s*\(?\s*(?:1[6-9]|20)\d\d[a-z]?(?=\s*[);:])"
+)
+#: Separators between the authors of one citation: "Quell & Varn", "Quell, Varn, & Osk", "Quell and Varn".
+_AUTHORS = re.compile(r"\s*(?:,\s*&|,\s*and|,|&|\band\b)\s*")
+
+
+def cited_authors(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """Names followed by a year, as in an academic citation, are their authors: people. A name the model
+    took for a group ("Quell & Varn, 2011") is cut into one person per author."""
+    body = article.body
+    result: list[CharSpan] = []
+    for span in spans:
+        if span.type not in {"person", "group", "place"} or not _CITED_YEAR.match(body, span.end):
+            result.append(span)
+            continue
+        text = body[span.start : span.end]
+        text_end = len(text)
+        if text.endswith(" et al"):
+            text_end -= len(" et al")
+        cursor = 0
+        pieces = []
+        for separator in _AUTHORS.finditer(text, 0, text_end):
+            pieces.append((cursor, separator.start()))
+            cursor = separator.end()
+        pieces.append((cursor, text_end))
+        for start, end in pieces:
+            name = text[start:end]
+            if name[:1].isupper() and not name.isupper() and len(name.split()) <= 3:
+                result.append(CharSpan(span.start + start, span.start + end, "PERSON", "person", span.origin))
+    return result
+
+
 #: The repairs, in the order they run, each with the step name a failure in it is recorded under.
 SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
+    ("shapes", reshaped),
+    ("not names", never_names),
     ("overlaps", without_overlaps),
     ("abbreviations", add_acronyms),
     ("propagation", propagate),
     ("coordination", coordinated_places),
+    ("citations", cited_authors),
 )

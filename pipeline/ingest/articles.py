@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 from pipeline.errors import InputError
+from pipeline.ingest.captions import split_captions
 from pipeline.ingest.decoding import CONTROL
 from pipeline.io.files import without_surrogates
 from pipeline.names import strip_invisible
@@ -111,7 +112,8 @@ def article(
     metadata = tuple(
         sorted((_safe(str(k)), _safe(_metadata_value(v))) for k, v in fields.items() if _metadata_value(v))
     )
-    body = _safe(body)
+    body, credits = split_captions(_safe(body))
+    caption = " | ".join(part for part in (clean_line(caption), credits) if part)
     return Article(
         article_id=_article_id(body),
         source=source,

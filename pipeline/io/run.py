@@ -329,6 +329,9 @@ def _extractions(
 
 
 def _without_node(mention: Mention) -> Mention:
+    """The mention as extraction made it: no node id, the type extraction gave it."""
+    if mention.extracted_type:
+        return dataclasses.replace(mention, node_id="", type=mention.extracted_type, extracted_type="")
     return dataclasses.replace(mention, node_id="") if mention.node_id else mention
 
 

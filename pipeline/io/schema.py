@@ -81,6 +81,7 @@ MENTIONS = _table(
         ("type", str),
         ("sentence", int),
         ("origin", str),
+        ("extracted_type", str),
     ],
 )
 NUMBERS = _table(
@@ -125,6 +126,8 @@ NODES = _table(
         ("object", str),
         ("category", str),
         ("article_ids", str),
+        ("lat", float),
+        ("lon", float),
     ],
 )
 #: nodes.csv as the resolve stage writes it, before the graph stage adds its analytics.

@@ -140,7 +140,8 @@ def read_sentences(path: Path) -> list[Sentence]:
 
 def mention_rows(mentions: Iterable[Mention]) -> Iterator[Row]:
     for m in sorted(mentions, key=lambda m: (m.article_id, m.start, m.end)):
-        yield [m.article_id, m.node_id, m.text, m.start, m.end, m.label, m.type, m.sentence, m.origin]
+        row = [m.article_id, m.node_id, m.text, m.start, m.end, m.label, m.type, m.sentence, m.origin]
+        yield [*row, m.extracted_type]
 
 
 def write_mentions(path: Path, mentions: Iterable[Mention]) -> None:
@@ -161,6 +162,7 @@ def read_mentions(path: Path) -> list[Mention]:
             type=row["type"],
             origin=row.get("origin") or "model",
             node_id=row.get("node_id", ""),
+            extracted_type=row.get("extracted_type") or "",
         )
         for row in read_csv(path)
     ]

@@ -37,9 +37,12 @@ def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
         if not curated_name:  # a tie goes to the type the fullest name was given
             given = Counter(m.type for m, _ in items if display_name(m.text) == label)
             kind = majority(votes, tie_break=given)
+            if _surnames_of_a_person(label, given, shown):
+                kind = "person"
+
         drafts.append((root, kind, label, items, surfaces, shown))
     node_ids = _node_ids([(kind, label, len(items)) for _, kind, label, items, _, _ in drafts])
-    entities, merges, resolved = [], [], {}
+    entities, merges, resolved, kinds = [], [], {}, {}
     for (_, kind, label, items, surfaces, shown), node_id in zip(drafts, node_ids, strict=True):
         article_ids = tuple(sorted({m.article_id for m, _ in items}))
         entities.append(Entity(node_id, label, kind, tuple(sorted(shown)), len(items), article_ids))
@@ -52,6 +55,7 @@ def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
             )
         for mention, _ in items:
             resolved[id(mention)] = node_id
+            kinds[id(mention)] = kind
     # Mention(...) directly: dataclasses.replace costs several times more, on every mention of the corpus.
     mentions = tuple(
         Mention(
@@ -61,9 +65,10 @@ def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
             m.end,
             m.text,
             m.label,
-            m.type,
+            kinds.get(id(m), m.type),  # the type decided over all of the entity's mentions
             m.origin,
             resolved.get(id(m), ""),
+            m.type if kinds.get(id(m), m.type) != m.type else "",
         )
         for e in extractions
         for m in e.mentions
@@ -88,6 +93,22 @@ def _merge_rule(state: State, surface: str, label: str, elements: list[Element])
         (state.joined_by[e] for e in elements if e in state.joined_by), key=lambda r: (-r[1], r[0])
     )
     return rules[0] if rules else ("spelling", 1.0)
+
+
+def _surnames_of_a_person(label: str, given: Counter[str], shown: Counter[str]) -> bool:
+    """The model typed the full name a person and every other spelling is that name short of some given
+    names, or its last word: the set is that person, however the model typed the bare surname ("Joshua
+    Abraham Norton", "Joshua Norton" and "Norton said")."""
+    words = label.split()
+    if len(words) < 2 or majority(given) != "person":
+        return False
+
+    def shortened(name: str) -> bool:
+        iterator = iter(words)
+        parts = name.split()
+        return parts[-1:] == words[-1:] and all(part in iterator for part in parts)
+
+    return all(shortened(name) for name in shown)
 
 
 def _fullest(surfaces: Counter[str]) -> str:

@@ -122,8 +122,21 @@ def _short_form_candidates(
             )
     if article_id is None:
         return
+    if kind == "person" and len(words) >= 2:
+        # "Otto Jespersen" in the article of "Jens Otto Harry Jespersen": a full name without some of
+        # its given names, the surname the same.
+        yield (
+            "short name",
+            [c for c in same_kind if c[1].split()[-1] == words[-1] and _subsequence(words, c[1].split())],
+            0.9,
+        )
     if kind == "person" and len(words) == 1:
         yield "short name", [c for c in same_kind if c[1].split()[0] == key], 0.9  # "Tedros"
+    if kind == "group" and len(words) == 1 and not _well_known_place(state.surface(element)):
+        # "Quellby" in the article of "Quellby University": the organization without its head noun. A
+        # well-known place stays itself, and places never join this way: "Quellby" and the "Quellby
+        # Peninsula" named after it are two places.
+        yield "short name", [c for c in same_kind if c[1].split()[:-1] == words], 0.9
     if kind == "person" or state.only_in(element, article_id):
         # The model calls a surname a place or group now and then ("Scholz said"), or spells it
         # another way ("Zelenskyy"): a full name in the same article settles it.
@@ -226,6 +239,12 @@ def spelling_variants(state: State, extractions: Sequence[Extraction], failures:
 
 
 # --- pure helpers -----------------------------------------------------------------------------------
+
+
+def _well_known_place(name: str) -> bool:
+    from pipeline.gazetteer import place_names
+
+    return name in place_names()
 
 
 def _most_general(candidates: Sequence[Element]) -> list[Element]:

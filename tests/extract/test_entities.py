@@ -141,3 +141,47 @@ def test_entity_extensions(english, vocab) -> None:
         "British Jews",
         "Ursula von der Leyen",
     ]
+
+
+def _with_names(vocab, *names: str):
+    import dataclasses
+
+    return dataclasses.replace(vocab, given_names=frozenset(names))
+
+
+def test_untagged_people_are_found_by_their_given_name(english, vocab) -> None:
+    from pipeline.extract.entities import given_name_people
+
+    vocab = _with_names(vocab, "Pellam", "Clarine", "Ysolt")
+    text = "His friends Pellam Arbuth and Clarine Dupuis met Ysolt at San Clarine Vosk and the Pellam Arbuth Lectures."
+    doc = _doc(english, text, [])
+    assert [s.text for s in given_name_people(doc, vocab)] == ["Pellam Arbuth", "Clarine Dupuis"]
+
+
+def test_a_personal_name_the_model_called_an_organization_is_a_person(english, vocab) -> None:
+    vocab = _with_names(vocab, "Clarine")
+    text = "Clarine Dupuis and the Clarine Award were praised."
+    assert _cleaned(english, vocab, text, "Clarine Dupuis", "ORG")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Clarine Award", "ORG")[0][2] == "group"
+    assert _cleaned(english, vocab, text, "Clarine Dupuis", "GPE")[0][2] == "place"
+
+
+def test_given_names_leave_out_places_and_common_words() -> None:
+    from pipeline.gazetteer import coordinates, given_names
+
+    names = given_names(frozenset({"grant"}))
+    assert "Clara" in names and "Otto" in names
+    assert "Georgia" not in names and "Sydney" not in names  # places
+    assert "Grant" not in names  # a common word, as the caller says
+    assert coordinates("France") is not None and coordinates("Baghdad") is not None
+    assert coordinates("Springfield") is None  # several cities, none dominant
+
+
+def test_a_given_name_before_a_common_noun_is_no_person(english, vocab) -> None:
+    import dataclasses
+
+    from pipeline.extract.entities import given_name_people
+
+    vocab = dataclasses.replace(vocab, given_names=frozenset({"Harmony"}), nouns=frozenset({"spring"}))
+    doc = _doc(english, "They entered the Harmony Spring area near Harmony Quelbeck today.", [])
+    assert [s.text for s in given_name_people(doc, vocab)] == ["Harmony Quelbeck"]

@@ -78,3 +78,32 @@ def test_names_listed_after_a_locative_preposition_are_places(vocab) -> None:
         "person",
         "person",
     ]
+
+
+def test_names_followed_by_a_year_are_cited_authors() -> None:
+    from pipeline.extract.spans import cited_authors
+
+    body = "As shown (Quellan & Varnet, 2011) and by Oskarby et al. (2019), Drovenport Council met. In Bruga, 2019 was dry."
+    spans = [
+        CharSpan(body.index("Quellan"), body.index("Quellan") + 16, "ORG", "group"),
+        CharSpan(body.index("Oskarby"), body.index("Oskarby") + 13, "ORG", "group"),
+        CharSpan(body.index("Drovenport"), body.index("Drovenport") + 18, "ORG", "group"),
+        CharSpan(body.index("Bruga"), body.index("Bruga") + 5, "GPE", "place"),
+    ]
+    found = [(body[s.start : s.end], s.type) for s in cited_authors(spans, _text(body))]
+    assert found == [
+        ("Quellan", "person"),
+        ("Varnet", "person"),
+        ("Oskarby", "person"),
+        ("Drovenport Council", "group"),
+        ("Bruga", "place"),
+    ]
+
+
+def test_every_author_of_a_citation_is_a_person() -> None:
+    from pipeline.extract.spans import cited_authors
+
+    body = "Memory improved (Quellan, Varnet, & Oskarby, 2002; Brannoc and Tessaly 1999)."
+    names = [("Quellan", "ORG", "group"), ("Varnet", "GPE", "place"), ("Brannoc", "ORG", "group")]
+    spans = [CharSpan(body.index(n), body.index(n) + len(n), label, kind) for n, label, kind in names]
+    assert [s.type for s in cited_authors(spans, _text(body))] == ["person", "person", "person"]

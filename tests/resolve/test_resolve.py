@@ -372,3 +372,37 @@ def test_rules_run_in_order_and_a_new_rule_is_one_function() -> None:
         frozenset({"Velmora", "Valmora"}),
     }
     assert {m.rule for m in joined.merges if m.alias in {"Velmora", "Valmora"}} >= {"same initial"}
+
+
+def test_a_full_name_without_some_given_names_joins_it_in_its_article() -> None:
+    resolution = resolve([article("a", "Brannoc Eldric Vashti Quorel", "Eldric Quorel", "Quorel")])
+    assert nodes(resolution) == {
+        "Brannoc Eldric Vashti Quorel": {"Brannoc Eldric Vashti Quorel", "Eldric Quorel", "Quorel"}
+    }
+
+
+def test_a_person_stays_a_person_however_the_model_typed_the_bare_surname() -> None:
+    names = ["Ysolde Marrat Penhallow", *[("Penhallow", "group")] * 4, "Ysolde Penhallow"]
+    resolution = resolve([article("a", *names)])
+    [entity] = resolution.entities
+    assert entity.type == "person" and entity.label == "Ysolde Marrat Penhallow"
+    assert {m.type for m in resolution.mentions} == {"person"}  # mentions take the entity's type
+
+
+def test_a_group_named_like_its_founder_keeps_the_vote() -> None:
+    names = [("Tarrow Holdings", "group"), *[("Tarrow", "group")] * 3, "Odile Tarrow"]
+    resolution = resolve([article("a", *names)])
+    assert {e.label: e.type for e in resolution.entities}["Tarrow Holdings"] == "group"
+
+
+def test_a_group_without_its_head_noun_joins_it_in_its_article_unless_a_known_place() -> None:
+    resolution = resolve(
+        [
+            article("a", ("Quellby University", "group"), ("Quellby", "group")),
+            article("b", ("Jordan Institute", "group"), ("Jordan", "group")),
+            article("c", ("Varnet Peninsula", "place"), ("Varnet", "place")),
+        ]
+    )
+    assert nodes(resolution)["Quellby University"] == {"Quellby University", "Quellby"}
+    assert nodes(resolution)["Jordan"] == {"Jordan"}
+    assert nodes(resolution)["Varnet"] == {"Varnet"}

@@ -1,0 +1,103 @@
+"""Span repairs by the shape of the text: things that are never names, and names the model cut or joined.
+
+* :func:`never_names`  social-media handles, web addresses, e-mail addresses, time zones ("GMT",
+  "UTC+2") and a generic word alone ("Party", "University") are not entities;
+* :func:`reshaped`     a fixture "Quellby v Drovenport Town" is two teams; a name cut at a hyphen ("Lee
+  Hsien" of "Lee Hsien-loong", "Institute for Anglo" of "Institute for Anglo-Varish Studies") is taken
+  whole; a phrase after "for the" that the model ran into ("Quellby for the Cup") is not part of the name.
+
+Both are listed in :data:`pipeline.extract.spans.SPAN_REPAIRS` and take (spans, article).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pipeline.extract.entities import CharSpan
+
+if TYPE_CHECKING:
+    from pipeline.extract.spans import ArticleText
+
+_NAME_TYPES = frozenset({"person", "group", "place"})
+_TIME_ZONE = re.compile(
+    r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|WET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AEST|AEDT|ACST|AWST|NZST|NZDT|"
+    r"IST|JST|KST|HKT|SGT|MSK)(?:\s*[+\-−]\s*\d{1,2}(?::?\d\d)?)?"
+)
+#: A whitespace-delimited word that is an address, not prose: a URL, a domain, an e-mail, a handle.
+_ADDRESS = re.compile(r"(?i)://|^www\.|@|\.(?:com|org|net|gov|edu|co\.uk|io)(?:/|$)|^#\w")
+_FIXTURE = re.compile(r"^(?P<home>.+?)\s+(?:v|vs|vs\.|versus)\s+(?P<away>.+)$")
+_HYPHEN_TAIL = re.compile(r"(?:[-‐][A-Za-z]\w*)+")
+_TITLE_WORDS = re.compile(r"(?:\s+[A-Z][\w'’]*)+")
+
+
+#: Hyphenated words after a name that describe, not continue it: "Quist-led", "Drovenport-era".
+_DESCRIPTIVE_TAILS = frozenset(
+    {"era", "style", "born", "like", "run", "type", "esque", "ish", "wide", "free"}
+)
+
+
+def _name_tail(tail: str, kind: str) -> bool:
+    """Does "-tail" continue the name before it? A capitalized part does ("Anglo" + "-Varish"); a
+    lowercase one only in a person's name ("Hsien" + "-loong"), and never a describing word."""
+    parts = [p for p in re.split(r"[-‐]", tail) if p]
+    if all(p[0].isupper() for p in parts):
+        return True
+    last = parts[-1].lower()
+    return kind == "person" and not last.endswith("ed") and last not in _DESCRIPTIVE_TAILS
+
+
+#: Words that name a kind, never one entity, when they stand alone ("the Party", "the University");
+#: "the Court", "the Senate" do name one in their story and stay.
+_GENERIC = frozenset({"party", "university", "group", "company", "department", "office", "committee"})
+
+
+def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """The spans without handles, addresses, time zones and lone generic heads."""
+    body = article.body
+    kept = []
+    for span in spans:
+        if span.type in _NAME_TYPES:
+            text = body[span.start : span.end]
+            word_start = max(body.rfind(" ", 0, span.start), body.rfind("\n", 0, span.start)) + 1
+            word_end = len(body)
+            for stop in (" ", "\n"):
+                found = body.find(stop, span.end)
+                if found != -1:
+                    word_end = min(word_end, found)
+            words = body[word_start:word_end]
+            if _ADDRESS.search(words) or _TIME_ZONE.fullmatch(text) or text.lower() in _GENERIC:
+                continue
+        kept.append(span)
+    return kept
+
+
+def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """Fixtures split in two, names cut at a hyphen made whole, a trailing "for the ..." phrase cut."""
+    body = article.body
+    heads = article.patterns.group_heads
+    result: list[CharSpan] = []
+    for span in spans:
+        if span.type not in _NAME_TYPES:
+            result.append(span)
+            continue
+        text = body[span.start : span.end]
+        fixture = _FIXTURE.match(text)
+        if fixture and fixture.group("home")[:1].isupper() and fixture.group("away")[:1].isupper():
+            for side in ("home", "away"):
+                start, end = span.start + fixture.start(side), span.start + fixture.end(side)
+                result.append(CharSpan(start, end, "ORG", "group", span.origin))
+            continue
+        cut = text.find(" for the ")
+        if cut > 0 and text[:cut].split()[-1].lower() not in heads:
+            result.append(CharSpan(span.start, span.start + cut, span.label, span.type, span.origin))
+            continue
+        tail = _HYPHEN_TAIL.match(body, span.end)
+        if tail and not _name_tail(tail.group(), span.type):
+            tail = None
+        end = tail.end() if tail else span.end
+        if tail and re.search(r"\s(?:of|for|on)\s", text):  # "Institute for Anglo" + "-Varish Studies"
+            more = _TITLE_WORDS.match(body, end)
+            end = more.end() if more else end
+        result.append(CharSpan(span.start, end, span.label, span.type, span.origin))
+    return result

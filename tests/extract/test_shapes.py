@@ -1,0 +1,72 @@
+"""Span repairs by the shape of the text (pipeline.extract.shapes), on invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.entities import CharSpan
+from pipeline.extract.shapes import never_names, reshaped
+from pipeline.extract.spans import ArticleText
+from pipeline.wordlists import load_patterns
+
+
+def _spans(body: str, *names: tuple[str, str]) -> list[CharSpan]:
+    labels = {"person": "PERSON", "group": "ORG", "place": "GPE"}
+    return [CharSpan(body.index(n), body.index(n) + len(n), labels[t], t) for n, t in names]
+
+
+def _texts(body: str, spans: list[CharSpan]) -> list[tuple[str, str]]:
+    return [(body[s.start : s.end], s.type) for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Follow @VelmoraQuist for news.", "VelmoraQuist"),
+        ("See www.quistmining.com/news today.", "quistmining"),
+        ("Write to velmora@quistmining.org now.", "quistmining"),
+        ("The vote closes at 10:00 GMT tomorrow.", "GMT"),
+        ("The call is at 9 UTC+2 on Monday.", "UTC+2"),
+        ("The University said nothing.", "University"),
+    ],
+)
+def test_handles_addresses_time_zones_and_generic_heads_are_never_names(body: str, name: str) -> None:
+    article = ArticleText(body, (), load_patterns())
+    assert never_names(_spans(body, (name, "group")), article) == []
+
+
+def test_a_fixture_is_two_teams() -> None:
+    body = "Quellby v Drovenport Town ended 2-1."
+    article = ArticleText(body, (), load_patterns())
+    found = reshaped(_spans(body, ("Quellby v Drovenport Town", "person")), article)
+    assert _texts(body, found) == [("Quellby", "group"), ("Drovenport Town", "group")]
+
+
+def test_names_cut_at_a_hyphen_are_taken_whole_but_describing_words_are_not() -> None:
+    body = "Quan Hsien-vorr met the Institute for Anglo-Varish Studies and Drovenport-based Quellby-led fighters."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(
+        body,
+        ("Quan Hsien", "person"),
+        ("Institute for Anglo", "group"),
+        ("Drovenport", "place"),
+        ("Quellby", "group"),
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Quan Hsien-vorr", "person"),
+        ("Institute for Anglo-Varish Studies", "group"),
+        ("Drovenport", "place"),
+        ("Quellby", "group"),
+    ]
+
+
+def test_a_phrase_after_for_the_is_not_part_of_the_name() -> None:
+    body = "Quellby for the Cup, and the Commission for the Protection of Drovenport."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(
+        body, ("Quellby for the Cup", "group"), ("Commission for the Protection of Drovenport", "group")
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Quellby", "group"),
+        ("Commission for the Protection of Drovenport", "group"),
+    ]

@@ -1,0 +1,50 @@
+"""Caption and credit lines leave the body at ingest and stay as the article's caption (invented names)."""
+
+import pytest
+
+from pipeline.ingest.articles import article
+from pipeline.ingest.captions import split_captions
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Image: Velmora Quist at the rally",
+        "Photo: Orrin Tasby/Reuters",
+        "(AP Photo/Orrin Tasby)",
+        "Velmora Quist waves in Drovenport. (AP Photo/Orrin Tasby)",
+        "File photo of the Quist mine.",
+        "Picture: Supplied",
+        "Photo by Orrin Tasby",
+        "Image credit: Drovenport Council",
+    ],
+)
+def test_caption_and_credit_lines_leave_the_body(line: str) -> None:
+    body, caption = split_captions(f"Velmora Quist spoke.\n\n{line}\n\nShe left.")
+    assert (body, caption) == ("Velmora Quist spoke.\n\nShe left.", line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The photo showed Velmora Quist leaving.",
+        "Picture this: a city without cars.",
+        "Photos of the rally were shown for hours on Drovenport television, and the crowd kept growing.",
+    ],
+)
+def test_sentences_about_pictures_stay(line: str) -> None:
+    body = f"Velmora Quist spoke.\n\n{line}"
+    assert split_captions(body) == (body, "")
+
+
+def test_an_article_keeps_its_credits_as_its_caption() -> None:
+    made = article(
+        source="x.txt",
+        position=0,
+        title="Quist speaks",
+        body="Velmora Quist spoke.\n\nImage: Orrin Tasby\n\nShe left.",
+        encoding="utf-8",
+        caption="Quist at the rally",
+    )
+    assert made.body == "Velmora Quist spoke.\n\nShe left."
+    assert made.caption == "Quist at the rally | Image: Orrin Tasby"
