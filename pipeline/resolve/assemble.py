@@ -99,13 +99,13 @@ def _surnames_of_a_person(label: str, given: Counter[str], shown: Counter[str]) 
     """The model typed the full name a person and every other spelling is that name short of some given
     names, or its last word: the set is that person, however the model typed the bare surname ("Joshua
     Abraham Norton", "Joshua Norton" and "Norton said")."""
-    words = label.split()
+    words = name_key(label).split()
     if len(words) < 2 or majority(given) != "person":
         return False
 
     def shortened(name: str) -> bool:
         iterator = iter(words)
-        parts = name.split()
+        parts = name_key(name).split()
         return parts[-1:] == words[-1:] and all(part in iterator for part in parts)
 
     return all(shortened(name) for name in shown)

@@ -382,7 +382,12 @@ def test_a_full_name_without_some_given_names_joins_it_in_its_article() -> None:
 
 
 def test_a_person_stays_a_person_however_the_model_typed_the_bare_surname() -> None:
-    names = ["Ysolde Marrat Penhallow", *[("Penhallow", "group")] * 4, "Ysolde Penhallow"]
+    names = [
+        "Ysolde Marrat Penhallow",
+        *[("Penhallow", "group")] * 4,
+        ("PENHALLOW", "group"),
+        "Ysolde Penhallow",
+    ]
     resolution = resolve([article("a", *names)])
     [entity] = resolution.entities
     assert entity.type == "person" and entity.label == "Ysolde Marrat Penhallow"
