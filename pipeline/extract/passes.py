@@ -25,8 +25,6 @@ from pipeline.extract.entities import (
     CharSpan,
     clean,
     extended_entities,
-    gazetteer_places,
-    given_name_people,
     label_possessors,
 )
 from pipeline.extract.model import (
@@ -40,6 +38,7 @@ from pipeline.extract.model import (
 )
 from pipeline.extract.quantities import last_object_of, quantities
 from pipeline.extract.spans import SPAN_REPAIRS, ArticleText, abbreviations
+from pipeline.extract.untagged import gazetteer_places, given_name_people
 from pipeline.records import Extraction, Failure, Mention, Quantity, Sentence
 from pipeline.wordlists import Patterns, load_patterns
 

@@ -150,7 +150,7 @@ def _with_names(vocab, *names: str):
 
 
 def test_untagged_people_are_found_by_their_given_name(english, vocab) -> None:
-    from pipeline.extract.entities import given_name_people
+    from pipeline.extract.untagged import given_name_people
 
     vocab = _with_names(vocab, "Pellam", "Clarine", "Ysolt")
     text = "His friends Pellam Arbuth and Clarine Dupuis met Ysolt at San Clarine Vosk and the Pellam Arbuth Lectures."
@@ -180,7 +180,7 @@ def test_given_names_leave_out_places_and_common_words() -> None:
 def test_a_given_name_before_a_common_noun_is_no_person(english, vocab) -> None:
     import dataclasses
 
-    from pipeline.extract.entities import given_name_people
+    from pipeline.extract.untagged import given_name_people
 
     vocab = dataclasses.replace(vocab, given_names=frozenset({"Harmony"}), nouns=frozenset({"spring"}))
     doc = _doc(english, "They entered the Harmony Spring area near Harmony Quelbeck today.", [])

@@ -1,0 +1,96 @@
+"""Names the model left untagged, found from word lists: people by a given name ("Clarine Dupuis"), places
+from the gazetteer ("flights to Velmora City"). Pass one adds them to the model's entities."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pipeline.extract.entities import DASHES, personal_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from pipeline.extract.model import Vocabulary
+
+
+def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
+    """People the model left untagged: a given name and one or two capitalized words after it, none of
+    them inside an entity or a common noun ("Peace Spring"), the word after them not capitalized ("his
+    fellow-Scots Pellam Arbuth and ...")."""
+    from spacy.tokens import Span
+
+    found: list[Span] = []
+    if not vocab.given_names:
+        return found
+    index, length = 0, len(doc)
+    while index < length:
+        token = doc[index]
+        if token.ent_iob_ != "O" or token.text not in vocab.given_names:
+            index += 1
+            continue
+        before = doc[index - 1] if index else None
+        if before is not None and (
+            (before.is_title and before.is_alpha and not token.is_sent_start)  # "San Clarine Dupuis"
+            or (before.text in DASHES and not before.whitespace_)  # "Anne-Clarine Dupuis"
+        ):
+            index += 1
+            continue
+        end = index + 1
+        while (
+            end < length
+            and end - index < 3
+            and doc[end].ent_iob_ == "O"
+            and _name_word(doc[end], vocab.nouns)
+        ):
+            end += 1
+        after = doc[end] if end < length else None
+        if end - index >= 2 and not (after is not None and after.is_title and after.ent_iob_ == "O"):
+            span = Span(doc, index, end, label="PERSON")
+            if personal_name(span.text, vocab):
+                found.append(span)
+                index = end
+                continue
+        index += 1
+    return found
+
+
+#: Longest place name (in tokens) looked up in the gazetteer: "Bosnia and Herzegovina".
+_LONGEST_PLACE = 4
+
+
+def gazetteer_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
+    """Well-known places the model left untagged ("flights to Velmora City" when the gazetteer knows
+    it): the longest run of up to four tokens spelling a place, none inside an entity, not part of a
+    longer capitalized name (no capitalized word right before, unless it starts the sentence, or after)."""
+    from spacy.tokens import Span
+
+    found: list[Span] = []
+    if not vocab.places:
+        return found
+    index, length = 0, len(doc)
+    while index < length:
+        token = doc[index]
+        if token.ent_iob_ != "O" or not token.is_title:
+            index += 1
+            continue
+        before = doc[index - 1] if index else None
+        if before is not None and before.is_title and before.ent_iob_ == "O" and not token.is_sent_start:
+            index += 1
+            continue
+        match = 0
+        for end in range(min(length, index + _LONGEST_PLACE), index, -1):
+            span = doc[index:end]
+            if span.text in vocab.places and all(t.ent_iob_ == "O" for t in span):
+                match = end
+                break
+        after = doc[match] if match and match < length else None
+        if match and not (after is not None and after.is_title and after.ent_iob_ == "O"):
+            found.append(Span(doc, index, match, label="GPE"))
+            index = match
+            continue
+        index += 1
+    return found
+
+
+def _name_word(token: Token, nouns: frozenset[str]) -> bool:
+    return token.is_title and token.is_alpha and len(token.text) >= 2 and token.lower_ not in nouns
