@@ -673,8 +673,11 @@ def test_scheduler_needs_the_dask_engine(kg, write, tmp_path: Path) -> None:
 
 @pytest.mark.model
 def test_ctrl_c_says_so_and_exits_130(write, tmp_path: Path) -> None:
-    for n in range(40):
-        write(f"in/{n}.txt", f"Story {n}\n" + "Ilse Varga met the Orvo Union in Tarnow. " * 200)
+    for n in range(40):  # different bodies (no duplicates), enough to be still extracting when Ctrl-C comes
+        sentences = (
+            f"Ilse Varga met {i} members of the Orvo Union in Tarnow on day {n}. " for i in range(200)
+        )
+        write(f"in/{n}.txt", f"Story {n}\n" + "".join(sentences))
     cache = tmp_path / "cache"
     process = subprocess.Popen(
         [KG, "run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--cache", str(cache), "-q"],
