@@ -4,7 +4,9 @@
   "UTC+2") and a generic word alone ("Party", "University") are not entities;
 * :func:`reshaped`     a fixture "Quellby v Drovenport Town" is two teams; a name cut at a hyphen ("Lee
   Hsien" of "Lee Hsien-loong", "Institute for Anglo" of "Institute for Anglo-Varish Studies") is taken
-  whole; a phrase after "for the" that the model ran into ("Quellby for the Cup") is not part of the name.
+  whole; a phrase after "for the" that the model ran into ("Quellby for the Cup") is not part of the name;
+  "Quist et al" is the person Quist, and honours after a person's name ("Velma Quist FRS") are not part of it;
+  a place followed by a lower-case landform ("the Velmora sea", "the Quist river") is named with it.
 
 Both are listed in :data:`pipeline.extract.spans.SPAN_REPAIRS` and take (spans, article).
 """
@@ -29,6 +31,17 @@ _ADDRESS = re.compile(r"(?i)://|^www\.|@|\.(?:com|org|net|gov|edu|co\.uk|io)(?:/
 _FIXTURE = re.compile(r"^(?P<home>.+?)\s+(?:v|vs|vs\.|versus)\s+(?P<away>.+)$")
 _HYPHEN_TAIL = re.compile(r"(?:[-‐][A-Za-z]\w*)+")
 _TITLE_WORDS = re.compile(r"(?:\s+[A-Z][\w'’]*)+")
+#: Landforms written in lower case after a place's name, which they belong to ("the Velmora sea").
+_LANDFORM = re.compile(
+    r"\s(?:sea|ocean|river|lake|strait|gulf|bay|peninsula|desert|island|islands|mountains|valley|delta)\b"
+)
+#: "et al" after an author's surname: the name is the surname, a person's (the model calls it anything).
+_ET_AL = re.compile(r",?\s+et\.?\s+al\.?$")
+#: Post-nominal letters (honours, degrees) after a person's name; only for people, since "MD" or "QC"
+#: after a place is Maryland or Quebec.
+_POST_NOMINALS = re.compile(
+    r"(?:,?\s+(?:FRS|FRSE|FRSC|FBA|FREng|PhD|Ph\.D\.?|DPhil|OBE|MBE|CBE|KBE|DBE|QC|KC|MD|Esq\.?))+$"
+)
 
 
 #: Hyphenated words after a name that describe, not continue it: "Quist-led", "Drovenport-era".
@@ -82,6 +95,14 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             result.append(span)
             continue
         text = body[span.start : span.end]
+        et_al = _ET_AL.search(text)
+        if et_al and et_al.start() > 0:
+            result.append(CharSpan(span.start, span.start + et_al.start(), "PERSON", "person", span.origin))
+            continue
+        honours = _POST_NOMINALS.search(text) if span.type == "person" else None
+        if honours and honours.start() > 0:
+            span = CharSpan(span.start, span.start + honours.start(), span.label, span.type, span.origin)
+            text = body[span.start : span.end]
         fixture = _FIXTURE.match(text)
         if fixture and fixture.group("home")[:1].isupper() and fixture.group("away")[:1].isupper():
             for side in ("home", "away"):
@@ -99,5 +120,8 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         if tail and re.search(r"\s(?:of|for|on)\s", text):  # "Institute for Anglo" + "-Varish Studies"
             more = _TITLE_WORDS.match(body, end)
             end = more.end() if more else end
+        if span.type == "place" and end == span.end:
+            landform = _LANDFORM.match(body, end)
+            end = landform.end() if landform else end
         result.append(CharSpan(span.start, end, span.label, span.type, span.origin))
     return result

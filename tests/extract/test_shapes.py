@@ -70,3 +70,32 @@ def test_a_phrase_after_for_the_is_not_part_of_the_name() -> None:
         ("Quellby", "group"),
         ("Commission for the Protection of Drovenport", "group"),
     ]
+
+
+def test_et_al_leaves_the_author_a_person_and_honours_leave_the_name() -> None:
+    body = "As Trevolan et al showed, Orsa Quillmay FRS and Danto Vell, PhD, met in Drovenport, MD today."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(
+        body,
+        ("Trevolan et al", "group"),
+        ("Orsa Quillmay FRS", "person"),
+        ("Danto Vell, PhD", "person"),
+        ("Drovenport, MD", "place"),
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Trevolan", "person"),
+        ("Orsa Quillmay", "person"),
+        ("Danto Vell", "person"),
+        ("Drovenport, MD", "place"),  # a state after a place stays
+    ]
+
+
+def test_a_lower_case_landform_belongs_to_the_place_before_it() -> None:
+    body = "Ships crossed the Velmora sea to the Quist river delta and Drovenport islanders."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(body, ("Velmora", "place"), ("Quist", "place"), ("Drovenport", "place"))
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Velmora sea", "place"),
+        ("Quist river", "place"),
+        ("Drovenport", "place"),  # "islanders" is not "islands"
+    ]
