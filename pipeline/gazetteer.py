@@ -91,6 +91,7 @@ def _places() -> dict[str, tuple[float, float] | None]:
     return places
 
 
+@functools.lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Names of countries, US states and cities of the list."""
     return frozenset(_places())
