@@ -44,7 +44,7 @@ from pipeline.wordlists import Patterns, load_patterns
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 #: Longest text handed to spaCy at once; longer bodies are split at paragraph (then sentence) breaks.
 SEGMENT_CHARS = 100_000
@@ -202,18 +202,17 @@ def _read_pass_one(
 ) -> None:
     entities = list(doc.ents)  # Span.ents rescans them for every sentence
     cursor = 0
-    for sent in doc.sents:
-        tokens = [t for t in sent if not t.is_space]
+    for first, last, sent_start, sent_end in _sentence_tokens(doc):
         inside = []
-        while cursor < len(entities) and entities[cursor].start < sent.end:
-            if entities[cursor].start >= sent.start:
+        while cursor < len(entities) and entities[cursor].start < sent_end:
+            if entities[cursor].start >= sent_start:
                 inside.append(entities[cursor])
             cursor += 1
-        if not tokens:
+        if first < 0:
             continue
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
         draft.sentences.append((offset + start, offset + end))
-        _collect_numbers(doc, inside, tokens, draft, offset)
+        _collect_numbers(doc, inside, first, last + 1, draft, offset)
     doc_text = doc.text
     found = [
         *extended_entities(doc, vocab.patterns),
@@ -229,10 +228,33 @@ def _read_pass_one(
                 possessors.append((draft, span))
 
 
-def _collect_numbers(doc: Doc, entities: list[Span], tokens: list[Token], draft: Draft, offset: int) -> None:
-    """Queue the windows of a sentence (its non-space ``tokens`` and ``entities``) that hold a number
-    that could be a count for the parse pass."""
-    first, last = tokens[0].i, tokens[-1].i + 1
+def _sentence_tokens(doc: Doc) -> Iterator[tuple[int, int, int, int]]:
+    """(first, last non-space token or -1 for both, start, end token) of each of ``doc.sents``, read from
+    doc-level arrays: iterating Token objects over every body costs more than the rest of the pass."""
+    from spacy.attrs import IS_SPACE, SENT_START
+
+    starts, spaces = doc.to_array([SENT_START, IS_SPACE]).T
+    bounds = [0, *(starts[1:] == 1).nonzero()[0] + 1, len(doc)]  # where Doc.sents cuts
+    words = (spaces == 0).nonzero()[0].tolist()
+    cursor = 0
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        start, end = int(start), int(end)
+        while cursor < len(words) and words[cursor] < start:
+            cursor += 1
+        first = cursor
+        while cursor < len(words) and words[cursor] < end:
+            cursor += 1
+        if first == cursor:
+            yield -1, -1, start, end
+        else:
+            yield words[first], words[cursor - 1], start, end
+
+
+def _collect_numbers(
+    doc: Doc, entities: list[Span], first: int, last: int, draft: Draft, offset: int
+) -> None:
+    """Queue the windows of a sentence (non-space tokens ``first``..``last``, its ``entities``) that hold a
+    number that could be a count for the parse pass."""
     spans: list[tuple[int, int, str]] = []
     person_ends: set[int] = set()
     for ent in entities:
@@ -250,7 +272,7 @@ def _collect_numbers(doc: Doc, entities: list[Span], tokens: list[Token], draft:
             spans.append((max(ent.start, first) - first, min(ent.end, last) - first, label))
     if not spans:
         return
-    sentence_start = offset + tokens[0].idx
+    sentence_start = offset + doc[first].idx
     for start, end in _windows(spans, last - first):
         inside = [(s - start, e - start, label) for s, e, label in spans if start <= s and e <= end]
         ends = frozenset(i - start for i in person_ends if start <= i < end)

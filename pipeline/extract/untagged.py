@@ -22,18 +22,19 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     found: list[Span] = []
     if not vocab.given_names:
         return found
-    index, length = 0, len(doc)
-    while index < length:
+    length, index = len(doc), 0
+    for start in _untagged_titles(doc):  # every given name is title-cased ("Élodie")
+        if start < index:
+            continue
+        index = start
         token = doc[index]
-        if token.ent_iob_ != "O" or token.text not in vocab.given_names:
-            index += 1
+        if token.text not in vocab.given_names:
             continue
         before = doc[index - 1] if index else None
         if before is not None and (
             (before.is_title and before.is_alpha and not token.is_sent_start)  # "San Clarine Dupuis"
             or (before.text in DASHES and not before.whitespace_)  # "Anne-Clarine Dupuis"
         ):
-            index += 1
             continue
         end = index + 1
         while (
@@ -49,8 +50,6 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
             if personal_name(span.text, vocab):
                 found.append(span)
                 index = end
-                continue
-        index += 1
     return found
 
 
@@ -67,15 +66,14 @@ def gazetteer_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
     found: list[Span] = []
     if not vocab.places:
         return found
-    index, length = 0, len(doc)
-    while index < length:
-        token = doc[index]
-        if token.ent_iob_ != "O" or not token.is_title:
-            index += 1
+    length, index = len(doc), 0
+    for start in _untagged_titles(doc):
+        if start < index:
             continue
+        index = start
+        token = doc[index]
         before = doc[index - 1] if index else None
         if before is not None and before.is_title and before.ent_iob_ == "O" and not token.is_sent_start:
-            index += 1
             continue
         match = 0
         for end in range(min(length, index + _LONGEST_PLACE), index, -1):
@@ -87,9 +85,20 @@ def gazetteer_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
         if match and not (after is not None and after.is_title and after.ent_iob_ == "O"):
             found.append(Span(doc, index, match, label="GPE"))
             index = match
-            continue
-        index += 1
     return found
+
+
+def _untagged_titles(doc: Doc) -> list[int]:
+    """Indices of the title-cased tokens outside every entity, from doc-level arrays: both finders start
+    only there, and a Token object for each of a body's tokens costs more than the search itself."""
+    from spacy.attrs import ENT_IOB, IS_TITLE
+
+    iob, title = doc.to_array([ENT_IOB, IS_TITLE]).T
+    return ((iob == _OUTSIDE) & (title == 1)).nonzero()[0].tolist()  # type: ignore[no-any-return]
+
+
+#: ``Token.ent_iob`` of a token outside every entity ("O"; 0 is "not set", which the finders skip too).
+_OUTSIDE = 2
 
 
 def _name_word(token: Token, nouns: frozenset[str]) -> bool:
