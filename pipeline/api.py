@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.cache import Cache
 from pipeline.config import Settings, default_model
@@ -30,6 +30,9 @@ from pipeline.io.run import STAGES, read_run, write_run
 from pipeline.notebook import GraphView, Neighbourhood, RunViews
 from pipeline.records import ENTITY_TYPES, CoMentionGraph, Corpus, Extraction, Failure, Resolution
 from pipeline.wordlists import PATTERNS, aliases_file, default_models, load_patterns, word_list
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 __all__ = ["STAGES", "GraphView", "Neighbourhood", "ProgressFn", "Result", "build", "load", "run_stage"]
 
@@ -196,11 +199,21 @@ def build(
         inputs = [inputs]
     if stop_after not in STAGES:
         raise StageError(stop_after, STAGES)
-    with _progress_bars(progress) as report:
+    stages = STAGES[1 : STAGES.index(stop_after) + 1]
+    with _progress_bars(progress) as report, _workers_ahead(settings, "extract" in stages) as pool:
         result = _ingest(inputs, settings, report)
-        for stage in STAGES[1 : STAGES.index(stop_after) + 1]:
-            run_stage(result, stage, progress=report)
+        for stage in stages:
+            run_stage(result, stage, progress=report, pool=pool)
     return result
+
+
+def _workers_ahead(settings: Settings, extracting: bool) -> contextlib.AbstractContextManager[Any]:
+    """Worker processes started before the articles are read, when extraction will run in several."""
+    if not extracting or settings.workers <= 1 or settings.engine != "local":
+        return contextlib.nullcontext(None)
+    from pipeline.extract import started_workers
+
+    return started_workers(model=settings.model, workers=settings.workers)
 
 
 def _settings(settings: Settings | None, options: dict[str, Any]) -> Settings:
@@ -250,8 +263,11 @@ def _progress_bars(progress: ProgressFn | bool | None) -> Iterator[ProgressFn | 
             bar.close()
 
 
-def run_stage(result: Result, stage: str, *, progress: ProgressFn | None = None) -> Result:
-    """Run one stage after ``extract`` on a result (in place) and return it."""
+def run_stage(
+    result: Result, stage: str, *, progress: ProgressFn | None = None, pool: ProcessPoolExecutor | None = None
+) -> Result:
+    """Run one stage after ``extract`` on a result (in place) and return it. ``pool``: worker processes
+    already started for extraction (:func:`pipeline.extract.started_workers`)."""
     started = time.perf_counter()
     if stage in STAGES:  # this stage's failures (and later ones) are found again
         later = set(STAGES[STAGES.index(stage) :])
@@ -271,6 +287,7 @@ def run_stage(result: Result, stage: str, *, progress: ProgressFn | None = None)
                 engine=settings.engine,
                 scheduler=settings.scheduler,
                 patterns=load_patterns(word_list(PATTERNS, settings.models)),
+                pool=pool,
             )
         finally:
             if cache is not None:

@@ -7,7 +7,8 @@ returns: the exact body text, the model's name and version,
 Changing any of them simply misses; stale entries are harmless and ``kg cache clear`` removes them.
 
 Location: ``--cache DIR``, else the ``KG_CACHE_DIR`` environment variable, else the per-user cache folder
-(``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``).
+(``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``). The per-user folder (or ``KG_CACHE_DIR``) also holds the
+gazetteer's tables (:mod:`pipeline.gazetteer`), which depend on the installed packages only.
 
 Several runs may share one cache at once: each opens its own connection, writes in short transactions
 and waits (``busy_timeout``) rather than failing when another holds the write lock.

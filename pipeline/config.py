@@ -129,3 +129,13 @@ def _day(option: str, value: object) -> str:
 
 #: The default of every setting, for the command line's options and the stages' keyword arguments.
 DEFAULTS = Settings()
+
+
+def collect_less() -> None:
+    """Fewer garbage collections in a run's process (the CLI's, a worker's). A run allocates millions
+    of small objects (tokens, spans, records) that live until it ends, and the default thresholds scan
+    them again and again: about 4% of a cold run on gum-dev, 1% with these. Nothing here is cyclic
+    garbage of any size, so memory does not grow."""
+    import gc
+
+    gc.set_threshold(50_000, 20, 100)

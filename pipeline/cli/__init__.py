@@ -44,7 +44,7 @@ from pipeline.cli.options import (
     Workers,
 )
 from pipeline.cli.reading import cache_app
-from pipeline.config import DEFAULTS, Settings
+from pipeline.config import DEFAULTS, Settings, collect_less
 from pipeline.console import (
     err,
     out,
@@ -370,6 +370,7 @@ def main() -> None:
     Typer itself handles its own usage errors (unknown option, missing argument) with exit code 2.
     """
     logging.basicConfig(level=os.environ.get("KG_LOG", "WARNING").upper(), format="%(levelname)s %(message)s")
+    collect_less()
     interrupted: list[int] = []
 
     def on_interrupt(signum: int, frame: FrameType | None) -> None:

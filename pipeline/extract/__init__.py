@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from pipeline.cache import Cache, cache_key
-from pipeline.config import DEFAULTS
+from pipeline.config import DEFAULTS, collect_less
 from pipeline.errors import DaskMissingError, KgError, SchedulerError, WorkerError
 from pipeline.extract.corpus import spread_known_names
 from pipeline.extract.model import extraction_version, load_model, model_version
@@ -37,7 +37,7 @@ from pipeline.extract.passes import extract_chunk, failed
 from pipeline.records import Article, Extraction
 from pipeline.wordlists import Patterns, load_patterns
 
-__all__ = ["extract", "extract_chunk", "load_model", "model_version"]
+__all__ = ["extract", "extract_chunk", "load_model", "model_version", "started_workers"]
 
 #: Articles per unit of work at most (one spaCy batch, one task for a worker process, one cache commit);
 #: the environment variable KG_CHUNK_ARTICLES overrides it.
@@ -60,6 +60,7 @@ def extract(
     engine: str = DEFAULTS.engine,
     scheduler: str | None = None,
     patterns: Patterns | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> tuple[Extraction, ...]:
     """Extract every kept article (duplicates are skipped), in input order.
 
@@ -67,7 +68,8 @@ def extract(
     interrupted run keeps what it finished). ``workers`` > 1 runs chunks in that many processes, each
     loading the model once (the job of spaCy's ``n_process``, covering the parse pass too);
     ``engine="dask"`` sends the chunks to a Dask cluster (``scheduler`` address, or a local cluster).
-    ``patterns`` are the word classes the repairs read (None: the package's patterns.yml).
+    ``patterns`` are the word classes the repairs read (None: the package's patterns.yml). ``pool`` is a
+    pool from :func:`started_workers` (local engine): its workers were loading the model meanwhile.
 
     An article whose extraction raises (in any step, inside spaCy, or by killing its worker process)
     gets an empty :class:`Extraction` with ``failure`` set, is not cached, and stops nothing else.
@@ -91,7 +93,7 @@ def extract(
     )
     chunks = [todo[i : i + chunk_size] for i in range(0, len(todo), chunk_size)]
     runs = _run_chunks(
-        chunks, model=model, patterns=patterns, workers=workers, engine=engine, scheduler=scheduler
+        chunks, model=model, patterns=patterns, workers=workers, engine=engine, scheduler=scheduler, pool=pool
     )
     for chunk_result in runs:
         chunk_result = [_with_source(e, sources) for e in chunk_result]
@@ -129,19 +131,67 @@ Chunk = list[tuple[str, str]]
 
 
 def _run_chunks(
-    chunks: list[Chunk], *, model: str, patterns: Patterns, workers: int, engine: str, scheduler: str | None
+    chunks: list[Chunk],
+    *,
+    model: str,
+    patterns: Patterns,
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    pool: ProcessPoolExecutor | None,
 ) -> Iterator[list[Extraction]]:
     if not chunks:
         return
     if engine == "dask":
         yield from _run_on_dask(chunks, model=model, patterns=patterns, workers=workers, scheduler=scheduler)
         return
-    if workers <= 1 or len(chunks) <= 1:
+    if pool is None and (workers <= 1 or len(chunks) <= 1):
         for chunk in chunks:
             yield extract_chunk(chunk, model=model, patterns=patterns)
         return
     model_version(model)  # a missing model fails here, with one clear message, before any process starts
-    yield from _run_in_processes(chunks, model=model, patterns=patterns, workers=workers)
+    yield from _run_in_processes(chunks, model=model, patterns=patterns, workers=workers, pool=pool)
+
+
+@contextlib.contextmanager
+def started_workers(*, model: str, workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    """The worker processes of a run with ``workers`` > 1, started now: each spends seconds importing
+    spaCy and loading the model, which then overlaps the reading and deduplication of the articles
+    instead of coming after them. None for one worker or a model that is not installed (:func:`extract`
+    then says so). The pool is shut down on leaving, its workers stopped even while they still load."""
+    if workers <= 1:
+        yield None
+        return
+    try:
+        model_version(model)
+    except KgError:
+        yield None
+        return
+    pool = _pool(model, workers)
+    for _ in range(workers):  # a pool starts a process per task submitted while none is idle
+        pool.submit(_ready)
+    try:
+        yield pool
+    finally:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:  # idle or still loading the model: nothing of theirs is wanted now
+            process.terminate()
+        for process in processes:
+            process.join()
+
+
+def _ready() -> None:
+    """A task that only makes the pool start a worker (which loads the model first)."""
+
+
+def _pool(model: str, workers: int) -> ProcessPoolExecutor:
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(model,)
+    )
 
 
 #: How a chunk is retried after its worker process died: as single articles next to others, then each
@@ -151,28 +201,25 @@ _TOGETHER, _SINGLE, _ALONE = 0, 1, 2
 
 
 def _run_in_processes(
-    chunks: list[Chunk], *, model: str, patterns: Patterns, workers: int
+    chunks: list[Chunk], *, model: str, patterns: Patterns, workers: int, pool: ProcessPoolExecutor | None
 ) -> Iterator[list[Extraction]]:
     """Chunks in ``workers`` spawned processes, results in the order they finish.
 
     A worker that dies (a crash in native code, the out-of-memory killer) breaks the whole pool and
     every chunk in flight with it. Those chunks run again in a fresh pool, split into single articles,
     and an article that breaks the pool once more runs alone: if the pool breaks then, that article is
-    the cause and fails (step ``worker``); every other article gets its results.
+    the cause and fails (step ``worker``); every other article gets its results. ``pool``, started
+    earlier, serves first.
     """
-    import multiprocessing
     from collections import deque
     from concurrent.futures import FIRST_COMPLETED, Future, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context("spawn")
     queue: deque[tuple[Chunk, int]] = deque((chunk, _TOGETHER) for chunk in chunks)
     finished_any = False  # workers that die on every article point at the environment, not at articles
     while queue:
         broken: list[tuple[Chunk, int]] = []
-        with ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(model,)
-        ) as pool:
+        with pool or _pool(model, workers) as pool:
             running: dict[Future[list[Extraction]], tuple[Chunk, int]] = {}
             while (queue or running) and not broken:
                 # Keep every worker busy, but never more than one task per worker in flight (a broken
@@ -204,6 +251,7 @@ def _run_in_processes(
                 else:
                     finished_any = True
                     yield result
+        pool = None
         for chunk, attempt in broken:
             if attempt == _ALONE and not finished_any:
                 raise WorkerError(workers)
@@ -221,6 +269,7 @@ def _start_worker(model: str) -> None:
     """Load the model in a new worker. A failure is left for the first task to raise (load_model is
     cached, so it raises there again, as the real error): a failing initializer would only break the
     pool, which reads as an article killing its worker."""
+    collect_less()
     with contextlib.suppress(Exception):
         load_model(model)
 

@@ -50,6 +50,9 @@ def load_model(name: str) -> Language:
         nlp.add_pipe("sentencizer", before="ner")
         first_splitter = "sentencizer"
     nlp.add_pipe("kg_paragraph_starts", before=first_splitter)
+    import gc
+
+    gc.freeze()  # the model lives as long as the process: full collections need not scan it again
     return nlp
 
 
