@@ -76,6 +76,25 @@ def test_workers_give_the_same_result(seed_result) -> None:
     assert two == seed_result.extractions
 
 
+@pytest.mark.model
+def test_workers_started_early_give_the_same_result_and_stop_on_leaving(seed_result) -> None:
+    with ex.started_workers(model=MODEL, workers=2) as pool:
+        assert pool is not None
+        two = ex.extract(seed_result.corpus.articles, model=MODEL, workers=2, chunk_size=2, pool=pool)
+    assert two == seed_result.extractions
+    with ex.started_workers(model=MODEL, workers=2) as unused:  # nothing to extract: left while loading
+        processes = list(unused._processes.values())  # type: ignore[union-attr]
+        assert len(processes) == 2
+    assert not any(p.is_alive() for p in processes)
+
+
+def test_no_workers_started_for_one_or_a_missing_model() -> None:
+    with ex.started_workers(model=MODEL, workers=1) as pool:
+        assert pool is None
+    with ex.started_workers(model="en_core_web_xx_missing", workers=2) as pool:
+        assert pool is None
+
+
 def test_missing_model_is_one_clear_message() -> None:
     with pytest.raises(ModelNotFoundError, match="'en_core_web_xx_missing' is not installed.*pip install"):
         ex.load_model("en_core_web_xx_missing")
