@@ -97,8 +97,9 @@ def _merge_rule(state: State, surface: str, label: str, elements: list[Element])
 
 def _surnames_of_a_person(label: str, given: Counter[str], shown: Counter[str]) -> bool:
     """The model typed the full name a person and every other spelling is that name short of some given
-    names, or its last word: the set is that person, however the model typed the bare surname ("Joshua
-    Abraham Norton", "Joshua Norton" and "Norton said")."""
+    names, its last word, or its given names alone: the set is that person, however the model typed the
+    bare surname or given names ("Joshua Abraham Norton", "Joshua Norton", "Joshua Abraham" and "Norton
+    said")."""
     words = name_key(label).split()
     if len(words) < 2 or majority(given) != "person":
         return False
@@ -106,6 +107,8 @@ def _surnames_of_a_person(label: str, given: Counter[str], shown: Counter[str]) 
     def shortened(name: str) -> bool:
         iterator = iter(words)
         parts = name_key(name).split()
+        if parts == words[: len(parts)]:
+            return True
         return parts[-1:] == words[-1:] and all(part in iterator for part in parts)
 
     return all(shortened(name) for name in shown)
