@@ -276,40 +276,64 @@ def coordinated_places(spans: list[CharSpan], article: ArticleText) -> list[Char
     return ordered
 
 
-#: What follows an author's name in a citation: "et al.", then the year ("Quell et al., 2019",
-#: "Varn (2004)", "Quell & Varn, 2011").
+#: What follows an author's name in a citation: more authors, "et al.", then the year ("Quell et al.,
+#: 2019", "Varn (2004)", "Varn's (2004)", "Quell & Varn, 2011", "(Quell, 2011, p. 12)").
 _CITED_YEAR = re.compile(
-    r"(?:\s*(?:,\s*&|,\s*and|,|&|and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*"  # more authors
-    r"(?:\s+et\s+al)?\.?\s*,?\s*\(?\s*(?:1[6-9]|20)\d\d[a-z]?(?=\s*[);:])"
+    r"(?:['’]s\b)?"  # "Varn's (2004) account"
+    r"((?:\s*(?:,\s*&|,\s*and|,|&|and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*)"  # more authors
+    r"(?:\s+et\s+al)?\.?\s*,?\s*\(?\s*(?:1[6-9]|20)\d\d[a-z]?(?=\s*(?:[);:]|,\s*pp?\.))"
 )
 #: Separators between the authors of one citation: "Quell & Varn", "Quell, Varn, & Osk", "Quell and Varn".
 _AUTHORS = re.compile(r"\s*(?:,\s*&|,\s*and|,|&|\band\b)\s*")
 
 
 def cited_authors(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
-    """Names followed by a year, as in an academic citation, are their authors: people. A name the model
-    took for a group ("Quell & Varn, 2011") is cut into one person per author."""
+    """Names followed by a year, as in an academic citation, are their authors: people, and so is every
+    other mention of an author's name in the article ("Hein and colleagues"). A name the model took for a
+    group ("Quell & Varn, 2011") is cut into one person per author; co-authors the model left untagged
+    ("Quell, Varn, & Osk, 2011") become people too."""
     body = article.body
     result: list[CharSpan] = []
+    co_authors: list[tuple[int, int]] = []
+    cited: set[str] = set()
     for span in spans:
-        if span.type not in {"person", "group", "place"} or not _CITED_YEAR.match(body, span.end):
+        match = _CITED_YEAR.match(body, span.end) if span.type in {"person", "group", "place"} else None
+        if match is None:
             result.append(span)
             continue
-        text = body[span.start : span.end]
-        text_end = len(text)
-        if text.endswith(" et al"):
-            text_end -= len(" et al")
-        cursor = 0
-        pieces = []
-        for separator in _AUTHORS.finditer(text, 0, text_end):
-            pieces.append((cursor, separator.start()))
-            cursor = separator.end()
-        pieces.append((cursor, text_end))
-        for start, end in pieces:
-            name = text[start:end]
-            if name[:1].isupper() and not name.isupper() and len(name.split()) <= 3:
-                result.append(CharSpan(span.start + start, span.start + end, "PERSON", "person", span.origin))
-    return result
+        for start, end in _author_pieces(body[span.start : span.end]):
+            result.append(CharSpan(span.start + start, span.start + end, "PERSON", "person", span.origin))
+            cited.add(body[span.start + start : span.start + end])
+        co_authors.extend((match.start(1) + s, match.start(1) + e) for s, e in _author_pieces(match.group(1)))
+    taken = _Taken(len(body), result)
+    for start, end in co_authors:
+        cited.add(body[start:end])
+        if taken.free(start, end):
+            taken.take(start, end)
+            result.append(CharSpan(start, end, "PERSON", "person", "citation"))
+    for span in result:
+        if span.type in {"group", "place"} and body[span.start : span.end] in cited:
+            span.type, span.label = "person", "PERSON"
+    return sorted(result, key=lambda s: (s.start, s.end))
+
+
+def _author_pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each author's name in ``text``: "Quell & Varn et al" -> Quell, Varn."""
+    text_end = len(text)
+    if text.endswith(" et al"):
+        text_end -= len(" et al")
+    cursor, pieces = 0, []
+    for separator in _AUTHORS.finditer(text, 0, text_end):
+        pieces.append((cursor, separator.start()))
+        cursor = separator.end()
+    pieces.append((cursor, text_end))
+    return [
+        (start, end)
+        for start, end in pieces
+        if text[start:end][:1].isupper()
+        and not text[start:end].isupper()
+        and len(text[start:end].split()) <= 3
+    ]
 
 
 #: The repairs, in the order they run, each with the step name a failure in it is recorded under.
