@@ -3,8 +3,9 @@
 Each repair takes the article's spans and its :class:`ArticleText` and returns the repaired spans;
 :data:`SPAN_REPAIRS` lists them in the order they run (a new repair is one function added there):
 
-* ``shapes``, ``not names``  fixtures split, names cut at a hyphen made whole, handles, addresses and
-                     time zones dropped (:mod:`pipeline.extract.shapes`);
+* ``shapes``, ``not names``, ``sentence starts``  fixtures and names joined by a slash split, names cut at a hyphen made whole, handles, addresses and
+                     time zones dropped, common words capitalized at a sentence start dropped
+                     (:mod:`pipeline.extract.shapes`);
 * ``overlaps``       where two spans overlap the longer one wins;
 * ``abbreviations``  the "(SDF)" after a tagged "Syrian Democratic Forces" becomes a mention too
                      (definitions found with the Schwartz-Hearst algorithm);
@@ -24,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipeline.extract.entities import DETERMINERS, CharSpan
-from pipeline.extract.shapes import never_names, reshaped
+from pipeline.extract.shapes import never_names, reshaped, sentence_initial_words
 from pipeline.wordlists import Patterns
 
 
@@ -341,6 +342,7 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("shapes", reshaped),
     ("not names", never_names),
     ("overlaps", without_overlaps),
+    ("sentence starts", sentence_initial_words),
     ("abbreviations", add_acronyms),
     ("propagation", propagate),
     ("coordination", coordinated_places),
