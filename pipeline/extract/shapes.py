@@ -5,7 +5,8 @@
 * :func:`reshaped`     a fixture "Quellby v Drovenport Town" is two teams; a name cut at a hyphen ("Lee
   Hsien" of "Lee Hsien-loong", "Institute for Anglo" of "Institute for Anglo-Varish Studies") is taken
   whole; a phrase after "for the" that the model ran into ("Quellby for the Cup") is not part of the name;
-  "Quist et al" is the person Quist, and honours after a person's name ("Velma Quist FRS") are not part of it;
+  a name cut after a function word ("Institute of") runs on over the capitalized words after it, or
+  loses the function word; "Quist et al" is the person Quist, and honours after a person's name ("Velma Quist FRS") are not part of it;
   a place followed by a lower-case landform ("the Velmora sea", "the Quist river") is named with it;
   two names the model ran together over a slash or a comma ("Quellby / Drovenport", "Velmora, Department
   of Roads") are two;
@@ -39,6 +40,8 @@ _TITLE_WORDS = re.compile(r"(?:\s+[A-Z][\w'’]*)+")
 _LANDFORM = re.compile(
     r"\s(?:sea|ocean|river|lake|strait|gulf|bay|peninsula|desert|island|islands|mountains|valley|delta)\b"
 )
+#: Function words a name does not end with: the model cut it short ("University of").
+_DANGLING = re.compile(r"(?:\s+(?:of|the|de|la|le|du|des|del|for|and|&|at|on|in|von|van))+$", re.IGNORECASE)
 #: "et al" after an author's surname: the name is the surname, a person's (the model calls it anything).
 _ET_AL = re.compile(r",?\s+et\.?\s+al\.?$")
 #: Post-nominal letters (honours, degrees) after a person's name; only for people, since "MD" or "QC"
@@ -119,6 +122,14 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                 CharSpan(span.start + a, span.start + b, span.label, span.type, span.origin)
                 for a, b in pieces
             )
+            continue
+        dangling = _DANGLING.search(text)
+        if dangling and dangling.start() > 0:
+            # "Institute of Quellan Studies of" + "Varn Academy": a name cut after a function word runs on
+            # over the capitalized words that follow it; a person's ("Orsa Quist of") stops before it.
+            more = _TITLE_WORDS.match(body, span.end) if span.type != "person" else None
+            end = more.end() if more else span.start + dangling.start()
+            result.append(CharSpan(span.start, end, span.label, span.type, span.origin))
             continue
         cut = text.find(" for the ")
         if cut > 0 and text[:cut].split()[-1].lower() not in heads:

@@ -142,3 +142,21 @@ def test_a_word_capitalized_only_at_sentence_starts_is_not_a_name() -> None:
         ("Drovenport", "place"),
         ("Quellbine", "group"),
     ]
+
+
+def test_a_name_cut_after_a_function_word_runs_on_or_loses_it() -> None:
+    body = (
+        "The Institute of Quellan Studies of Varn Academy hired Orsa Quist of Drovenport from the Lodge of."
+    )
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(
+        body,
+        ("Institute of Quellan Studies of", "group"),
+        ("Orsa Quist of", "person"),
+        ("Lodge of", "group"),
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Institute of Quellan Studies of Varn Academy", "group"),
+        ("Orsa Quist", "person"),
+        ("Lodge", "group"),
+    ]
