@@ -115,12 +115,13 @@ def _surnames_of_a_person(label: str, given: Counter[str], shown: Counter[str]) 
 
 
 def _fullest(surfaces: Counter[str]) -> str:
-    """The label: most words, not an all-caps acronym, then most frequent, then alphabetical."""
+    """The label: most words, not an all-caps acronym, then most frequent, then the longest ("Varn Street"
+    over "Varn St."), then alphabetical."""
 
-    def rank(item: tuple[str, int]) -> tuple[int, int, int, str]:
+    def rank(item: tuple[str, int]) -> tuple[int, int, int, int, str]:
         text, count = item
         acronym = text.replace(".", "").isupper() and len(text.split()) == 1
-        return (acronym, -len(text.split()), -count, text)
+        return (acronym, -len(text.split()), -count, -len(text), text)
 
     return sorted(surfaces.items(), key=rank)[0][0]
 

@@ -103,6 +103,10 @@ def _short_form_candidates(
     longer = [c for c in present if c != element and len(c[1].split()) > len(words)]
     same_kind = [c for c in longer if state.kind(c) == kind]
     people = [c for c in longer if state.kind(c) == "person"]
+    if article_id is not None and len(key) == 2 and state.surface(element).replace(".", "").isupper():
+        # "NJ" in the article of "New Jersey": a state's postal code.
+        named = _us_state(state.surface(element).replace(".", ""))
+        yield "initials", [c for c in present if c[1] == named], 1.0
     if kind == "person":
         yield "short name", [c for c in same_kind if c[1].split()[-len(words) :] == words], 1.0
     elif kind == "group":
@@ -246,6 +250,14 @@ def spelling_variants(state: State, extractions: Sequence[Extraction], failures:
 
 
 # --- pure helpers -----------------------------------------------------------------------------------
+
+
+def _us_state(code: str) -> str:
+    """The name key of the US state with postal ``code``; "" if none has it."""
+    from pipeline.gazetteer import us_state_codes
+
+    state = us_state_codes().get(code)
+    return name_key(state) if state else ""
 
 
 def _well_known_place(name: str) -> bool:

@@ -432,3 +432,28 @@ def test_given_names_without_the_surname_join_the_full_name_in_their_article() -
     assert nodes(resolve([two], aliases=None))["Tamsin Aurel"] == {"Tamsin Aurel"}  # two full names
     result = resolve([article("a", "Tamsin Aurel Vodrey", "Tamsin Aurel")], aliases=None)
     assert nodes(result) == {"Tamsin Aurel Vodrey": {"Tamsin Aurel Vodrey", "Tamsin Aurel"}}
+
+
+def test_a_state_postal_code_joins_the_state_named_in_its_article() -> None:
+    result = resolve(
+        [
+            article("a", ("Drovenport", "place"), ("New Jersey", "place"), ("NJ", "group")),
+            article("b", ("Quellby", "place"), ("OK", "group")),  # no Oklahoma in the article: left alone
+        ],
+        aliases=None,
+    )
+    assert nodes(result)["New Jersey"] == {"New Jersey", "NJ"}
+    assert rule_of(result, "NJ") == ("initials", 1.0)
+    assert nodes(result)["OK"] == {"OK"}
+
+
+def test_abbreviated_street_saint_and_spaced_initials_are_one_spelling() -> None:
+    result = resolve(
+        [
+            article("a", ("Varn St.", "place"), ("Varn Street", "place"), ("St. Quellan", "place")),
+            article("b", ("Saint Quellan", "place"), ("U. S.", "place"), ("United States", "place")),
+        ]
+    )
+    assert nodes(result)["Varn Street"] == {"Varn St.", "Varn Street"}
+    assert nodes(result)["Saint Quellan"] == {"St. Quellan", "Saint Quellan"}
+    assert "U. S." in nodes(result)["United States"]  # the curated aliases know "U.S."
