@@ -351,7 +351,9 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     if place_head and not group_head:
         return "place"
     if label == "ORG" and personal_name(text, vocab):
-        return "person"  # "Clarine Dupuis" the model called an organization (a place name it calls a place)
+        # "Clarine Dupuis" the model called an organization. A place it names stays a place: "Ras
+        # Quellat" starts with a given name of some country too.
+        return "person"
     after = tokens[-1].i + 1
     followed_by_place_noun = after < len(doc) and doc[after].lower_ in vocab.patterns.place_followers
     if followed_by_place_noun and not (base == "group" and text.isupper()):  # "ISIS camp" stays a group
@@ -368,12 +370,14 @@ def personal_name(text: str, vocab: Vocabulary) -> bool:
     >>> vocab = Vocabulary(frozenset(), load_patterns(), frozenset({"Clarine", "Otto"}))
     >>> personal_name("Clarine Dupuis", vocab), personal_name("Otto Bank", vocab), personal_name("Dupuis", vocab)
     (True, False, False)
+    >>> personal_name("Clarine-Anne Dupuis", vocab), personal_name("Otto Springs", vocab)
+    (True, False)
     """
     words = text.split()
-    if not 2 <= len(words) <= 4 or words[0] not in vocab.given_names:
-        return False
+    if not 2 <= len(words) <= 4 or re.split(r"[-‐]", words[0])[0] not in vocab.given_names:
+        return False  # "Clarine-Anne Dupuis" has a given name too
     patterns = vocab.patterns
-    heads = (patterns.group_heads, patterns.place_heads, _THING_HEADS)
+    heads = (patterns.group_heads, patterns.place_heads, THING_HEADS)
     if any(word.lower() in kind for word in words for kind in heads):
         return False
     for word in words[1:]:
@@ -387,7 +391,7 @@ def personal_name(text: str, vocab: Vocabulary) -> bool:
 
 
 #: Words that make a name a thing, never a person: "Emmy Award", "Clarine Lectures".
-_THING_HEADS = frozenset(
+THING_HEADS = frozenset(
     [
         "award",
         "awards",
@@ -413,6 +417,21 @@ _THING_HEADS = frozenset(
         "hotel",
         "museum",
         "hall",
+        "center",
+        "centre",
+        "complex",
+        "station",
+        "stadium",
+        "arena",
+        "theatre",
+        "theater",
+        "church",
+        "cathedral",
+        "library",
+        "tower",
+        "building",
+        "market",
+        "mall",
     ]
 )
 

@@ -10,6 +10,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
 * ``abbreviations``  the "(SDF)" after a tagged "Syrian Democratic Forces" becomes a mention too
                      (definitions found with the Schwartz-Hearst algorithm);
 * ``propagation``    an exact repeat of a name the model tagged elsewhere in the article is a mention;
+* ``surnames``       the surname of a person named in full in the article is that person's, whatever the
+                     model called it;
 * ``coordination``   names listed with a place after a locative preposition are places;
 * ``citations``      names followed by a year ("Quell & Varn, 2011") are authors: people.
 
@@ -24,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from pipeline.extract.entities import DETERMINERS, CharSpan
+from pipeline.extract.entities import DETERMINERS, THING_HEADS, CharSpan
 from pipeline.extract.shapes import never_names, reshaped, sentence_initial_words
 from pipeline.wordlists import Patterns
 
@@ -37,6 +39,8 @@ class ArticleText:
     body: str
     abbreviations: tuple[tuple[str, str], ...]
     patterns: Patterns
+    #: Well-known places: a person's surname that is one ("Washington") is left as the model typed it.
+    places: frozenset[str] = frozenset()
 
 
 SpanRepair = Callable[[list[CharSpan], ArticleText], list[CharSpan]]
@@ -209,6 +213,41 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     return sorted(added, key=lambda s: s.start)
 
 
+#: What the model calls a surname now and then instead of a person: a group, a place, a work, a nationality.
+_MISTYPED_SURNAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
+
+
+def surnames_are_people(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """A one-word name that is the surname of a person named in full in the article is that person's,
+    whatever the model called it ("Quist said" after "Orsa Quist"), unless it is a well-known place
+    ("Washington" after "George Washington")."""
+    body = article.body
+    surnames = {
+        surname_of(body[s.start : s.end])
+        for s in spans
+        if s.type == "person" and " " in body[s.start : s.end]
+    }
+    surnames.discard("")
+    if not surnames:
+        return spans
+    heads = article.patterns.group_heads | article.patterns.place_heads | THING_HEADS
+    surnames = {name for name in surnames if name.lower() not in heads}  # "Hotel" of "Quist Hotel"
+    for span in spans:
+        if span.type != "person" and span.label in _MISTYPED_SURNAME_LABELS:
+            text = body[span.start : span.end]
+            if text in surnames and text not in article.places and not _a_place(text):
+                span.label, span.type = "PERSON", "person"
+    return spans
+
+
+def _a_place(name: str) -> bool:
+    """Is ``name`` a country, US state or city of the gazetteer ("Washington", "Sydney")? Loaded on first
+    use: most articles never ask."""
+    from pipeline.gazetteer import place_names
+
+    return name in place_names()
+
+
 def _occurrences(names: Sequence[str], body: str) -> dict[str, list[int]]:
     r"""Start of every occurrence of each name as a whole word or words, left to right and not
     overlapping each other: what ``re.finditer(r"(?<!\w)NAME(?!\w)", body)`` finds, in one pass over
@@ -345,6 +384,7 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("sentence starts", sentence_initial_words),
     ("abbreviations", add_acronyms),
     ("propagation", propagate),
+    ("surnames", surnames_are_people),
     ("coordination", coordinated_places),
     ("citations", cited_authors),
 )

@@ -210,9 +210,15 @@ def short_names_across_corpus(
                     target = roots.pop()
                     break
         if target is not None:
-            for element in pending:
+            # A person's surname elsewhere ("North" of "Douglass North") is no evidence for a one-word
+            # group or place of another article ("North" of a town): only people join a person.
+            person = state.type_of(target) == "person"
+            joining = [e for e in pending if not person or state.kind(e) == "person"]
+            for element in joining:
                 state.union(element, target, "short name", CORPUS_SCORE)
-            continue
+            pending = [e for e in pending if e not in joining]
+            if not pending:
+                continue
         anchor = state.element((GLOBAL, key))
         for element in pending:
             state.union(element, anchor, "spelling", 1.0)

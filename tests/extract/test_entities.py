@@ -184,6 +184,10 @@ def test_a_personal_name_the_model_called_an_organization_is_a_person(english, v
     assert _cleaned(english, vocab, text, "Clarine Dupuis", "ORG")[0][2] == "person"
     assert _cleaned(english, vocab, text, "Clarine Award", "ORG")[0][2] == "group"
     assert _cleaned(english, vocab, text, "Clarine Dupuis", "GPE")[0][2] == "place"
+    assert _cleaned(english, vocab, "Off to Clarine Springs.", "Clarine Springs", "ORG")[0][2] == "place"
+    assert (
+        _cleaned(english, vocab, "Clarine-Anne Dupuis spoke.", "Clarine-Anne Dupuis", "ORG")[0][2] == "person"
+    )
 
 
 def test_given_names_leave_out_places_and_common_words() -> None:

@@ -138,3 +138,32 @@ def test_co_authors_possessive_citations_and_later_mentions_of_an_author_are_peo
         ("Marrow", "person", "model"),
         ("Quellan", "person", "model"),  # an author elsewhere in the article
     ]
+
+
+def test_a_surname_of_a_person_named_in_full_is_that_person_whatever_the_model_called_it() -> None:
+    from pipeline.extract.spans import surnames_are_people
+
+    body = "Orsa Quist met Ilmar Varnholt in Drovenport. Quist spoke; Varnholt left Drovenport for Quellby."
+    names = [
+        ("Orsa Quist", "PERSON", "person"),
+        ("Ilmar Varnholt", "PERSON", "person"),
+        ("Drovenport", "GPE", "place"),
+        ("Quist", "WORK_OF_ART", "other"),
+        ("Varnholt", "GPE", "place"),
+        ("Quellby", "ORG", "group"),
+    ]
+    spans, cursor = [], 0
+    for text, label, kind in names:
+        start = body.index(text, cursor)
+        spans.append(CharSpan(start, start + len(text), label, kind))
+        cursor = start + len(text)
+    article = ArticleText(body, (), load_patterns(), frozenset({"Varnholt"}))
+    found = [(body[s.start : s.end], s.type) for s in surnames_are_people(spans, article)]
+    assert found == [
+        ("Orsa Quist", "person"),
+        ("Ilmar Varnholt", "person"),
+        ("Drovenport", "place"),
+        ("Quist", "person"),
+        ("Varnholt", "place"),  # a well-known place of that name stays what the model said
+        ("Quellby", "group"),
+    ]

@@ -457,3 +457,17 @@ def test_abbreviated_street_saint_and_spaced_initials_are_one_spelling() -> None
     assert nodes(result)["Varn Street"] == {"Varn St.", "Varn Street"}
     assert nodes(result)["Saint Quellan"] == {"St. Quellan", "Saint Quellan"}
     assert "U. S." in nodes(result)["United States"]  # the curated aliases know "U.S."
+
+
+def test_a_group_or_place_elsewhere_never_joins_a_person_by_the_surname() -> None:
+    result = resolve(
+        [
+            article("a", "Orsa Northam", "Northam"),
+            article("b", ("Northam", "group"), ("Quellby", "place")),
+            article("c", "Northam"),
+        ],
+        aliases=None,
+    )
+    by_article = {m.article_id: m.node_id for m in result.mentions if m.text == "Northam"}
+    assert by_article["a"] == by_article["c"] == "person:orsa-northam"
+    assert by_article["b"] != "person:orsa-northam"
