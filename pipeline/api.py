@@ -299,7 +299,8 @@ def run_stage(
         from pipeline.resolve import resolve
 
         aliases = aliases_file(result.settings.aliases, result.settings.models)
-        result.resolution = resolve(result.extractions, aliases=aliases)
+        headlines = {a.article_id: a.title for a in result.corpus.articles}
+        result.resolution = resolve(result.extractions, aliases=aliases, headlines=headlines)
         result.co_mentions = None
     elif stage == "graph":
         from pipeline.graph import build_graph

@@ -213,3 +213,10 @@ def _build_well_known_names(cache: Any) -> frozenset[str]:
 def coordinates(name: str) -> tuple[float, float] | None:
     """(lat, lon) of a place the name resolves to without ambiguity, else None (see the module)."""
     return _places().get(name)
+
+
+@functools.lru_cache(maxsize=1)
+def us_state_codes() -> dict[str, str]:
+    """US states by postal code: {"NJ": "New Jersey", ...}."""
+    cache: Any = _geonames()
+    return {code: state["name"] for code, state in cache.get_us_states().items()}

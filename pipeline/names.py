@@ -67,8 +67,15 @@ def ascii_fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """The form two spellings of one name share: case, accents, dots, apostrophes, hyphens and a
-    leading "the" do not count."""
+    """The form two spellings of one name share: case, accents, dots, apostrophes, hyphens, a leading
+    "the", spaces between initials and the usual abbreviations of "Saint", "Mount", "Street"... do not
+    count.
+
+    >>> name_key("U. S."), name_key("the U.S."), name_key("St. Quellan"), name_key("Varn St")
+    ('us', 'us', 'saint quellan', 'varn street')
+    >>> name_key("Mt Drovan"), name_key("Osk Ave."), name_key("J. R. Quist")
+    ('mount drovan', 'osk avenue', 'jr quist')
+    """
     # Format characters join what they sit in: "Star\u00admer" is "Starmer", not "Star mer".
     folded = "".join(ch for ch in ascii_fold(text).casefold() if unicodedata.category(ch) != "Cf")
     folded = re.sub(r"[.'’`]", "", folded)
@@ -76,7 +83,15 @@ def name_key(text: str) -> str:
     words = folded.split()
     while len(words) > 1 and words[0] in _LEADING:
         words.pop(0)
-    return " ".join(words)
+    if len(words) > 1:
+        words[0] = _LEADING_ABBREVIATIONS.get(words[0], words[0])
+        words[-1] = _TRAILING_ABBREVIATIONS.get(words[-1], words[-1])
+    return re.sub(r"\b([a-z]) (?=[a-z]\b)", r"\1", " ".join(words))  # "u s" -> "us"
+
+
+#: Abbreviations that open a name ("St Quellan") and that end one ("Varn St").
+_LEADING_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_TRAILING_ABBREVIATIONS = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "mt": "mount"}
 
 
 def head_word(name: str) -> str:

@@ -123,7 +123,8 @@ class Mention:
     ``origin`` says how it was found: ``model`` (spaCy tagged it), ``propagated`` (an exact repeat of a
     string the model tagged elsewhere in the article), ``acronym`` (defined in parentheses after its long
     form), ``possessor`` (split off "X's Y"), ``relabeled`` (a bare count spaCy called a DATE),
-    ``corpus`` (a name the model tagged in other articles, :mod:`pipeline.extract.corpus`).
+    ``corpus`` (a name the model tagged in other articles, :mod:`pipeline.extract.corpus`), ``citation``
+    (a co-author in an academic citation, "(Quell, Varn, & Osk, 2011)").
     """
 
     article_id: str

@@ -322,7 +322,7 @@ def finish(draft: Draft, vocab: Vocabulary) -> Extraction:
     try:
         sentences = _sentences(draft)
         step = "abbreviations"
-        article = ArticleText(body, tuple(abbreviations(body)), vocab.patterns)
+        article = ArticleText(body, tuple(abbreviations(body)), vocab.patterns, vocab.places)
         spans = draft.spans
         for step, repair in SPAN_REPAIRS:
             inject_fault(step, body)

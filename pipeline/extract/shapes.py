@@ -5,10 +5,15 @@
 * :func:`reshaped`     a fixture "Quellby v Drovenport Town" is two teams; a name cut at a hyphen ("Lee
   Hsien" of "Lee Hsien-loong", "Institute for Anglo" of "Institute for Anglo-Varish Studies") is taken
   whole; a phrase after "for the" that the model ran into ("Quellby for the Cup") is not part of the name;
-  "Quist et al" is the person Quist, and honours after a person's name ("Velma Quist FRS") are not part of it;
-  a place followed by a lower-case landform ("the Velmora sea", "the Quist river") is named with it.
+  a name cut after a function word ("Institute of") runs on over the capitalized words after it, or
+  loses the function word; "Quist et al" is the person Quist, and honours after a person's name ("Velma Quist FRS") are not part of it;
+  a place followed by a lower-case landform ("the Velmora sea", "the Quist river") is named with it;
+  two names the model ran together over a slash or a comma ("Quellby / Drovenport", "Velmora, Department
+  of Roads") are two;
+* :func:`sentence_initial_words`  a word the article writes in lower case, capitalized only where it
+  starts a sentence or a heading ("Background", "Wear shorts"), is not a name.
 
-Both are listed in :data:`pipeline.extract.spans.SPAN_REPAIRS` and take (spans, article).
+All are listed in :data:`pipeline.extract.spans.SPAN_REPAIRS` and take (spans, article).
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ _TITLE_WORDS = re.compile(r"(?:\s+[A-Z][\w'’]*)+")
 _LANDFORM = re.compile(
     r"\s(?:sea|ocean|river|lake|strait|gulf|bay|peninsula|desert|island|islands|mountains|valley|delta)\b"
 )
+#: Function words a name does not end with: the model cut it short ("University of").
+_DANGLING = re.compile(r"(?:\s+(?:of|the|de|la|le|du|des|del|for|and|&|at|on|in|von|van))+$", re.IGNORECASE)
 #: "et al" after an author's surname: the name is the surname, a person's (the model calls it anything).
 _ET_AL = re.compile(r",?\s+et\.?\s+al\.?$")
 #: Post-nominal letters (honours, degrees) after a person's name; only for people, since "MD" or "QC"
@@ -109,6 +116,21 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                 start, end = span.start + fixture.start(side), span.start + fixture.end(side)
                 result.append(CharSpan(start, end, "ORG", "group", span.origin))
             continue
+        pieces = _joined_names(text) if span.type != "person" else []
+        if pieces:
+            result.extend(
+                CharSpan(span.start + a, span.start + b, span.label, span.type, span.origin)
+                for a, b in pieces
+            )
+            continue
+        dangling = _DANGLING.search(text)
+        if dangling and dangling.start() > 0:
+            # "Institute of Quellan Studies of" + "Varn Academy": a name cut after a function word runs on
+            # over the capitalized words that follow it; a person's ("Orsa Quist of") stops before it.
+            more = _TITLE_WORDS.match(body, span.end) if span.type != "person" else None
+            end = more.end() if more else span.start + dangling.start()
+            result.append(CharSpan(span.start, end, span.label, span.type, span.origin))
+            continue
         cut = text.find(" for the ")
         if cut > 0 and text[:cut].split()[-1].lower() not in heads:
             result.append(CharSpan(span.start, span.start + cut, span.label, span.type, span.origin))
@@ -125,3 +147,59 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             end = landform.end() if landform else end
         result.append(CharSpan(span.start, end, span.label, span.type, span.origin))
     return result
+
+
+#: What runs two names together: a slash, or a comma before another capitalized name.
+_JOIN = re.compile(r"\s*/\s*|,\s+(?=[A-Z])")
+#: After a comma, parts of the name before it: "Quist, Jr.", "Velmora, Inc.", "Port Quell, D.C.", and a
+#: state's or country's code ("Drovenport, MD").
+_NAME_SUFFIX = re.compile(r"(?:Jr|Sr|Inc|Ltd|LLC|Co|Corp|plc|AG|GmbH|D\.\s?C|[A-Z]{2,3})\b\.?")
+
+
+def _joined_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each name in ``text`` when it holds several joined by slashes or commas, each
+    starting with a capital; [] when it is one name.
+
+    >>> _joined_names("Quellby / Drovenport"), _joined_names("Velmora, Department of Roads")
+    ([(0, 7), (10, 20)], [(0, 7), (9, 28)])
+    >>> _joined_names("Quist, Jr."), _joined_names("Quell, Varn and Osk Union"), _joined_names("north / south")
+    ([], [], [])
+    """
+    pieces, cursor = [], 0
+    for join in _JOIN.finditer(text):
+        pieces.append((cursor, join.start()))
+        cursor = join.end()
+    if not pieces:
+        return []
+    pieces.append((cursor, len(text)))
+    if "," in text and re.search(r"\s(?:and|&)\s", text[pieces[-1][0] :]):
+        return []  # a series inside one name: "Quell, Varn and Osk Workers Union"
+    for start, end in pieces:
+        part = text[start:end]
+        if not part[:1].isupper() or _NAME_SUFFIX.fullmatch(part):
+            return []
+    return pieces
+
+
+def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """The spans without one-word names that the article also writes in lower case and capitalizes only
+    at the start of a sentence, a line or a heading: "Background" over a section, "Wear shorts"."""
+    body = article.body
+    starts_only: dict[str, bool] = {}
+    for span in spans:
+        text = body[span.start : span.end]
+        if span.type in _NAME_TYPES and text.isalpha() and not text.isupper() and len(text) > 1:
+            starts_only[text] = starts_only.get(text, True) and _starts_sentence(body, span.start)
+    if not any(starts_only.values()):
+        return spans
+    lower_words = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", body))
+    dropped = {text for text, initial in starts_only.items() if initial and text.lower() in lower_words}
+    return [s for s in spans if s.type not in _NAME_TYPES or body[s.start : s.end] not in dropped]
+
+
+def _starts_sentence(body: str, start: int) -> bool:
+    """Does the word at ``start`` begin the body, a line, or a sentence (after ". ", "? ", "! ", a quote)?"""
+    index = start - 1
+    while index >= 0 and body[index] in " \t\"'“‘":
+        index -= 1
+    return index < 0 or body[index] in "\n.?!:"

@@ -3,12 +3,15 @@
 Each repair takes the article's spans and its :class:`ArticleText` and returns the repaired spans;
 :data:`SPAN_REPAIRS` lists them in the order they run (a new repair is one function added there):
 
-* ``shapes``, ``not names``  fixtures split, names cut at a hyphen made whole, handles, addresses and
-                     time zones dropped (:mod:`pipeline.extract.shapes`);
+* ``shapes``, ``not names``, ``sentence starts``  fixtures and names joined by a slash split, names cut at a hyphen made whole, handles, addresses and
+                     time zones dropped, common words capitalized at a sentence start dropped
+                     (:mod:`pipeline.extract.shapes`);
 * ``overlaps``       where two spans overlap the longer one wins;
 * ``abbreviations``  the "(SDF)" after a tagged "Syrian Democratic Forces" becomes a mention too
                      (definitions found with the Schwartz-Hearst algorithm);
 * ``propagation``    an exact repeat of a name the model tagged elsewhere in the article is a mention;
+* ``surnames``       the surname of a person named in full in the article is that person's, whatever the
+                     model called it;
 * ``coordination``   names listed with a place after a locative preposition are places;
 * ``citations``      names followed by a year ("Quell & Varn, 2011") are authors: people.
 
@@ -23,8 +26,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from pipeline.extract.entities import DETERMINERS, CharSpan
-from pipeline.extract.shapes import never_names, reshaped
+from pipeline.extract.entities import DETERMINERS, THING_HEADS, CharSpan
+from pipeline.extract.shapes import never_names, reshaped, sentence_initial_words
 from pipeline.wordlists import Patterns
 
 
@@ -36,6 +39,8 @@ class ArticleText:
     body: str
     abbreviations: tuple[tuple[str, str], ...]
     patterns: Patterns
+    #: Well-known places: a person's surname that is one ("Washington") is left as the model typed it.
+    places: frozenset[str] = frozenset()
 
 
 SpanRepair = Callable[[list[CharSpan], ArticleText], list[CharSpan]]
@@ -208,6 +213,41 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     return sorted(added, key=lambda s: s.start)
 
 
+#: What the model calls a surname now and then instead of a person: a group, a place, a work, a nationality.
+_MISTYPED_SURNAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
+
+
+def surnames_are_people(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """A one-word name that is the surname of a person named in full in the article is that person's,
+    whatever the model called it ("Quist said" after "Orsa Quist"), unless it is a well-known place
+    ("Washington" after "George Washington")."""
+    body = article.body
+    surnames = {
+        surname_of(body[s.start : s.end])
+        for s in spans
+        if s.type == "person" and " " in body[s.start : s.end]
+    }
+    surnames.discard("")
+    if not surnames:
+        return spans
+    heads = article.patterns.group_heads | article.patterns.place_heads | THING_HEADS
+    surnames = {name for name in surnames if name.lower() not in heads}  # "Hotel" of "Quist Hotel"
+    for span in spans:
+        if span.type != "person" and span.label in _MISTYPED_SURNAME_LABELS:
+            text = body[span.start : span.end]
+            if text in surnames and text not in article.places and not _a_place(text):
+                span.label, span.type = "PERSON", "person"
+    return spans
+
+
+def _a_place(name: str) -> bool:
+    """Is ``name`` a country, US state or city of the gazetteer ("Washington", "Sydney")? Loaded on first
+    use: most articles never ask."""
+    from pipeline.gazetteer import place_names
+
+    return name in place_names()
+
+
 def _occurrences(names: Sequence[str], body: str) -> dict[str, list[int]]:
     r"""Start of every occurrence of each name as a whole word or words, left to right and not
     overlapping each other: what ``re.finditer(r"(?<!\w)NAME(?!\w)", body)`` finds, in one pass over
@@ -276,40 +316,64 @@ def coordinated_places(spans: list[CharSpan], article: ArticleText) -> list[Char
     return ordered
 
 
-#: What follows an author's name in a citation: "et al.", then the year ("Quell et al., 2019",
-#: "Varn (2004)", "Quell & Varn, 2011").
+#: What follows an author's name in a citation: more authors, "et al.", then the year ("Quell et al.,
+#: 2019", "Varn (2004)", "Varn's (2004)", "Quell & Varn, 2011", "(Quell, 2011, p. 12)").
 _CITED_YEAR = re.compile(
-    r"(?:\s*(?:,\s*&|,\s*and|,|&|and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*"  # more authors
-    r"(?:\s+et\s+al)?\.?\s*,?\s*\(?\s*(?:1[6-9]|20)\d\d[a-z]?(?=\s*[);:])"
+    r"(?:['’]s\b)?"  # "Varn's (2004) account"
+    r"((?:\s*(?:,\s*&|,\s*and|,|&|and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*)"  # more authors
+    r"(?:\s+et\s+al)?\.?\s*,?\s*\(?\s*(?:1[6-9]|20)\d\d[a-z]?(?=\s*(?:[);:]|,\s*pp?\.))"
 )
 #: Separators between the authors of one citation: "Quell & Varn", "Quell, Varn, & Osk", "Quell and Varn".
 _AUTHORS = re.compile(r"\s*(?:,\s*&|,\s*and|,|&|\band\b)\s*")
 
 
 def cited_authors(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
-    """Names followed by a year, as in an academic citation, are their authors: people. A name the model
-    took for a group ("Quell & Varn, 2011") is cut into one person per author."""
+    """Names followed by a year, as in an academic citation, are their authors: people, and so is every
+    other mention of an author's name in the article ("Hein and colleagues"). A name the model took for a
+    group ("Quell & Varn, 2011") is cut into one person per author; co-authors the model left untagged
+    ("Quell, Varn, & Osk, 2011") become people too."""
     body = article.body
     result: list[CharSpan] = []
+    co_authors: list[tuple[int, int]] = []
+    cited: set[str] = set()
     for span in spans:
-        if span.type not in {"person", "group", "place"} or not _CITED_YEAR.match(body, span.end):
+        match = _CITED_YEAR.match(body, span.end) if span.type in {"person", "group", "place"} else None
+        if match is None:
             result.append(span)
             continue
-        text = body[span.start : span.end]
-        text_end = len(text)
-        if text.endswith(" et al"):
-            text_end -= len(" et al")
-        cursor = 0
-        pieces = []
-        for separator in _AUTHORS.finditer(text, 0, text_end):
-            pieces.append((cursor, separator.start()))
-            cursor = separator.end()
-        pieces.append((cursor, text_end))
-        for start, end in pieces:
-            name = text[start:end]
-            if name[:1].isupper() and not name.isupper() and len(name.split()) <= 3:
-                result.append(CharSpan(span.start + start, span.start + end, "PERSON", "person", span.origin))
-    return result
+        for start, end in _author_pieces(body[span.start : span.end]):
+            result.append(CharSpan(span.start + start, span.start + end, "PERSON", "person", span.origin))
+            cited.add(body[span.start + start : span.start + end])
+        co_authors.extend((match.start(1) + s, match.start(1) + e) for s, e in _author_pieces(match.group(1)))
+    taken = _Taken(len(body), result)
+    for start, end in co_authors:
+        cited.add(body[start:end])
+        if taken.free(start, end):
+            taken.take(start, end)
+            result.append(CharSpan(start, end, "PERSON", "person", "citation"))
+    for span in result:
+        if span.type in {"group", "place"} and body[span.start : span.end] in cited:
+            span.type, span.label = "person", "PERSON"
+    return sorted(result, key=lambda s: (s.start, s.end))
+
+
+def _author_pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each author's name in ``text``: "Quell & Varn et al" -> Quell, Varn."""
+    text_end = len(text)
+    if text.endswith(" et al"):
+        text_end -= len(" et al")
+    cursor, pieces = 0, []
+    for separator in _AUTHORS.finditer(text, 0, text_end):
+        pieces.append((cursor, separator.start()))
+        cursor = separator.end()
+    pieces.append((cursor, text_end))
+    return [
+        (start, end)
+        for start, end in pieces
+        if text[start:end][:1].isupper()
+        and not text[start:end].isupper()
+        and len(text[start:end].split()) <= 3
+    ]
 
 
 #: The repairs, in the order they run, each with the step name a failure in it is recorded under.
@@ -317,8 +381,10 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("shapes", reshaped),
     ("not names", never_names),
     ("overlaps", without_overlaps),
+    ("sentence starts", sentence_initial_words),
     ("abbreviations", add_acronyms),
     ("propagation", propagate),
+    ("surnames", surnames_are_people),
     ("coordination", coordinated_places),
     ("citations", cited_authors),
 )

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from pipeline.config import DEFAULT_ALIASES
+from pipeline.names import name_key
 from pipeline.records import Extraction, Failure, Resolution
 from pipeline.resolve.assemble import assemble
 from pipeline.resolve.curated import Curated
@@ -43,11 +44,15 @@ def resolve(
     *,
     aliases: str | os.PathLike[str] | None = DEFAULT_ALIASES,
     rules: Sequence[Rule] = RULES,
+    headlines: Mapping[str, str] | None = None,
 ) -> Resolution:
     """Group the person/group/place mentions of ``extractions`` into entities, with the curated
-    ``aliases`` file (None: no curated list) and ``rules`` in order."""
+    ``aliases`` file (None: no curated list) and ``rules`` in order. ``headlines`` (article id -> title)
+    settle a short form several full names of its article share ("Goode" in "Ralph Goode"'s and
+    "Matthew Goode"'s article goes to the one the headline names)."""
     curated = Curated.load(Path(aliases)) if aliases else Curated()
     state = State(curated)
+    state.headlines = {a: frozenset(name_key(t).split()) for a, t in (headlines or {}).items() if t}
     failures: dict[str, Failure] = {}  # an article's first failure; its mentions keep an empty node id
     for extraction in extractions:
         try:

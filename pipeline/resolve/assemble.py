@@ -97,8 +97,9 @@ def _merge_rule(state: State, surface: str, label: str, elements: list[Element])
 
 def _surnames_of_a_person(label: str, given: Counter[str], shown: Counter[str]) -> bool:
     """The model typed the full name a person and every other spelling is that name short of some given
-    names, or its last word: the set is that person, however the model typed the bare surname ("Joshua
-    Abraham Norton", "Joshua Norton" and "Norton said")."""
+    names, its last word, or its given names alone: the set is that person, however the model typed the
+    bare surname or given names ("Joshua Abraham Norton", "Joshua Norton", "Joshua Abraham" and "Norton
+    said")."""
     words = name_key(label).split()
     if len(words) < 2 or majority(given) != "person":
         return False
@@ -106,18 +107,21 @@ def _surnames_of_a_person(label: str, given: Counter[str], shown: Counter[str]) 
     def shortened(name: str) -> bool:
         iterator = iter(words)
         parts = name_key(name).split()
+        if parts == words[: len(parts)]:
+            return True
         return parts[-1:] == words[-1:] and all(part in iterator for part in parts)
 
     return all(shortened(name) for name in shown)
 
 
 def _fullest(surfaces: Counter[str]) -> str:
-    """The label: most words, not an all-caps acronym, then most frequent, then alphabetical."""
+    """The label: most words, not an all-caps acronym, then most frequent, then the longest ("Varn Street"
+    over "Varn St."), then alphabetical."""
 
-    def rank(item: tuple[str, int]) -> tuple[int, int, int, str]:
+    def rank(item: tuple[str, int]) -> tuple[int, int, int, int, str]:
         text, count = item
         acronym = text.replace(".", "").isupper() and len(text.split()) == 1
-        return (acronym, -len(text.split()), -count, text)
+        return (acronym, -len(text.split()), -count, -len(text), text)
 
     return sorted(surfaces.items(), key=rank)[0][0]
 

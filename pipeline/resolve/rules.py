@@ -67,14 +67,19 @@ def _link_article(state: State, article_id: str) -> None:
 
 
 def _pick(state: State, element: Element, candidates: Sequence[Element], article_id: str) -> Element | None:
-    """The one candidate entity, or among several the one named last before ``element`` (at most one
-    sentence earlier), as a reader would take "the Bank" right after "the Bank of England"."""
+    """The one candidate entity; among several, the one the article's headline names (the article is
+    about it), else the one named last before ``element`` (at most one sentence earlier), as a reader
+    would take "the Bank" right after "the Bank of England"."""
     general = _most_general(candidates)
     roots = {state.find(c) for c in general}
     if len(roots) == 1:
         return roots.pop()
     if not roots:
         return None
+    headline = state.headlines.get(article_id, frozenset())
+    named = {state.find(c) for c in general if _named_by(headline, c[1])}
+    if len(named) == 1:
+        return named.pop()
     first = min(p for p in state.positions[element] if p[0] == article_id)
     preceding = [
         (position, state.find(c))
@@ -98,6 +103,10 @@ def _short_form_candidates(
     longer = [c for c in present if c != element and len(c[1].split()) > len(words)]
     same_kind = [c for c in longer if state.kind(c) == kind]
     people = [c for c in longer if state.kind(c) == "person"]
+    if article_id is not None and len(key) == 2 and state.surface(element).replace(".", "").isupper():
+        # "NJ" in the article of "New Jersey": a state's postal code.
+        named = _us_state(state.surface(element).replace(".", ""))
+        yield "initials", [c for c in present if c[1] == named], 1.0
     if kind == "person":
         yield "short name", [c for c in same_kind if c[1].split()[-len(words) :] == words], 1.0
     elif kind == "group":
@@ -130,6 +139,8 @@ def _short_form_candidates(
             [c for c in same_kind if c[1].split()[-1] == words[-1] and _subsequence(words, c[1].split())],
             0.9,
         )
+        # "Mary Ann" in the article of "Mary Ann Vexley": the given names without the surname.
+        yield "short name", [c for c in same_kind if c[1].split()[: len(words)] == words], 0.9
     if kind == "person" and len(words) == 1:
         yield "short name", [c for c in same_kind if c[1].split()[0] == key], 0.9  # "Tedros"
     if kind == "group" and len(words) == 1 and not _well_known_place(state.surface(element)):
@@ -199,9 +210,15 @@ def short_names_across_corpus(
                     target = roots.pop()
                     break
         if target is not None:
-            for element in pending:
+            # A person's surname elsewhere ("North" of "Douglass North") is no evidence for a one-word
+            # group or place of another article ("North" of a town): only people join a person.
+            person = state.type_of(target) == "person"
+            joining = [e for e in pending if not person or state.kind(e) == "person"]
+            for element in joining:
                 state.union(element, target, "short name", CORPUS_SCORE)
-            continue
+            pending = [e for e in pending if e not in joining]
+            if not pending:
+                continue
         anchor = state.element((GLOBAL, key))
         for element in pending:
             state.union(element, anchor, "spelling", 1.0)
@@ -241,10 +258,30 @@ def spelling_variants(state: State, extractions: Sequence[Extraction], failures:
 # --- pure helpers -----------------------------------------------------------------------------------
 
 
+def _us_state(code: str) -> str:
+    """The name key of the US state with postal ``code``; "" if none has it."""
+    from pipeline.gazetteer import us_state_codes
+
+    state = us_state_codes().get(code)
+    return name_key(state) if state else ""
+
+
 def _well_known_place(name: str) -> bool:
     from pipeline.gazetteer import place_names
 
     return name in place_names()
+
+
+def _named_by(headline: frozenset[str], key: str) -> bool:
+    """Does a headline (its words) name the several-word name ``key``: its first and last words?
+
+    >>> _named_by(frozenset("orla vantreece wins the final".split()), "orla maeve vantreece")
+    True
+    >>> _named_by(frozenset("vantreece wins".split()), "orla vantreece")
+    False
+    """
+    words = key.split()
+    return len(words) >= 2 and words[0] in headline and words[-1] in headline
 
 
 def _most_general(candidates: Sequence[Element]) -> list[Element]:

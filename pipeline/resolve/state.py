@@ -54,6 +54,9 @@ class State:
             list
         )  # (article, start, sentence)
         self._kinds: dict[Element, str] = {}
+        #: the words of each article's headline (name keys): the person or group a headline names is
+        #: the one its article is about
+        self.headlines: dict[str, frozenset[str]] = {}
         self.element_articles: dict[Element, set[str]] = defaultdict(set)
 
     # union-find -------------------------------------------------------------------------------------

@@ -50,6 +50,26 @@ def _cleaned(english, vocab, text, name, label):
         ("Sneaking into the “Peace Spring” area.", "the “Peace Spring", "EVENT", "Peace Spring"),
         ("Following Ojiri's arrest, police acted.", "Following Ojiri's", "PERSON", "Ojiri"),
         ("Prime Minister Keir Starmer spoke.", "Prime Minister Keir Starmer", "PERSON", "Keir Starmer"),
+        # a reigning title before one name, and any title in an institution's name, are part of the name
+        ("Then Prince Orvald spoke.", "Prince Orvald", "PERSON", "Prince Orvald"),
+        ("Then Pope Quell II spoke.", "Pope Quell II", "PERSON", "Pope Quell II"),
+        ("Then Prince Orvald Maelis spoke.", "Prince Orvald Maelis", "PERSON", "Orvald Maelis"),
+        ("They went to Queen Maelis Hospital.", "Queen Maelis Hospital", "ORG", "Queen Maelis Hospital"),
+        # titles are a person's: "Major" and "General" open the names of organizations
+        (
+            "Fans of Major Quellball League cheered.",
+            "Major Quellball League",
+            "ORG",
+            "Major Quellball League",
+        ),
+        ("Shares in General Drovenics fell.", "General Drovenics", "ORG", "General Drovenics"),
+        # a word that looks like a verb form but starts the name stays at a sentence start
+        (
+            "United Drovenian Emirates said so.",
+            "United Drovenian Emirates",
+            "GPE",
+            "United Drovenian Emirates",
+        ),
         (
             "Meanwhile Lieutenant-General Numan Al-Zobaie spoke.",
             "Lieutenant-General Numan Al-Zobaie",
@@ -164,6 +184,10 @@ def test_a_personal_name_the_model_called_an_organization_is_a_person(english, v
     assert _cleaned(english, vocab, text, "Clarine Dupuis", "ORG")[0][2] == "person"
     assert _cleaned(english, vocab, text, "Clarine Award", "ORG")[0][2] == "group"
     assert _cleaned(english, vocab, text, "Clarine Dupuis", "GPE")[0][2] == "place"
+    assert _cleaned(english, vocab, "Off to Clarine Springs.", "Clarine Springs", "ORG")[0][2] == "place"
+    assert (
+        _cleaned(english, vocab, "Clarine-Anne Dupuis spoke.", "Clarine-Anne Dupuis", "ORG")[0][2] == "person"
+    )
 
 
 def test_given_names_leave_out_places_and_common_words() -> None:

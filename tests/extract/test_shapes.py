@@ -99,3 +99,64 @@ def test_a_lower_case_landform_belongs_to_the_place_before_it() -> None:
         ("Quist river", "place"),
         ("Drovenport", "place"),  # "islanders" is not "islands"
     ]
+
+
+def test_names_run_together_over_a_slash_or_a_comma_are_split() -> None:
+    body = (
+        "Fares from Quellby / Drovenport rose, said Velmora, Department of Roads, and Orsa Vell, Jr. agreed."
+    )
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(
+        body,
+        ("Quellby / Drovenport", "place"),
+        ("Velmora, Department of Roads", "group"),
+        ("Orsa Vell, Jr.", "person"),
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Quellby", "place"),
+        ("Drovenport", "place"),
+        ("Velmora", "group"),
+        ("Department of Roads", "group"),
+        ("Orsa Vell, Jr.", "person"),
+    ]
+
+
+def test_a_word_capitalized_only_at_sentence_starts_is_not_a_name() -> None:
+    from pipeline.extract.shapes import sentence_initial_words
+
+    body = (
+        "Overview\n\nThe quellbine market opens early. Wear a hat; the overview below helps. "
+        "Drovenport traders say Quellbine prices rose. Marrowick is calm; marrowick is also a sweet."
+    )
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(
+        body,
+        ("Overview", "group"),  # a heading; "overview" is written in lower case too
+        ("Wear", "person"),  # a sentence start; the article never writes "wear" in lower case: kept
+        ("Drovenport", "place"),  # only at a start, never in lower case: kept
+        ("Quellbine", "group"),  # also mid-sentence: kept
+        ("Marrowick", "place"),  # a start only, and in lower case later: dropped
+    )
+    assert _texts(body, sentence_initial_words(spans, article)) == [
+        ("Wear", "person"),
+        ("Drovenport", "place"),
+        ("Quellbine", "group"),
+    ]
+
+
+def test_a_name_cut_after_a_function_word_runs_on_or_loses_it() -> None:
+    body = (
+        "The Institute of Quellan Studies of Varn Academy hired Orsa Quist of Drovenport from the Lodge of."
+    )
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(
+        body,
+        ("Institute of Quellan Studies of", "group"),
+        ("Orsa Quist of", "person"),
+        ("Lodge of", "group"),
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Institute of Quellan Studies of Varn Academy", "group"),
+        ("Orsa Quist", "person"),
+        ("Lodge", "group"),
+    ]

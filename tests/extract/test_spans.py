@@ -106,4 +106,64 @@ def test_every_author_of_a_citation_is_a_person() -> None:
     body = "Memory improved (Quellan, Varnet, & Oskarby, 2002; Brannoc and Tessaly 1999)."
     names = [("Quellan", "ORG", "group"), ("Varnet", "GPE", "place"), ("Brannoc", "ORG", "group")]
     spans = [CharSpan(body.index(n), body.index(n) + len(n), label, kind) for n, label, kind in names]
-    assert [s.type for s in cited_authors(spans, _text(body))] == ["person", "person", "person"]
+    found = [(body[s.start : s.end], s.type) for s in cited_authors(spans, _text(body))]
+    assert found == [(n, "person") for n in ("Quellan", "Varnet", "Oskarby", "Brannoc", "Tessaly")]
+
+
+def test_co_authors_possessive_citations_and_later_mentions_of_an_author_are_people() -> None:
+    from pipeline.extract.spans import cited_authors
+
+    body = (
+        "Scores differ (Quellan, Varnet, Oskarby, & Tessaly, 2016, p. 4). Brannoc's (1987) account and "
+        "Marrow (2001) agree. Quellan and colleagues disagree. In Bruga, 2019 was dry."
+    )
+    names = [
+        ("Quellan", "PERSON", "person"),
+        ("Brannoc", "ORG", "group"),
+        ("Quellan and", "ORG", "group"),
+    ]
+    spans = []
+    for text, label, kind in names:
+        start = body.index(text, spans[-1].end if spans else 0)
+        end = start + len(text.removesuffix(" and"))
+        spans.append(CharSpan(start, end, label, kind))
+    spans.append(CharSpan(body.index("Marrow"), body.index("Marrow") + 6, "GPE", "place"))
+    found = [(body[s.start : s.end], s.type, s.origin) for s in cited_authors(spans, _text(body))]
+    assert found == [
+        ("Quellan", "person", "model"),
+        ("Varnet", "person", "citation"),  # co-authors the model left untagged
+        ("Oskarby", "person", "citation"),
+        ("Tessaly", "person", "citation"),
+        ("Brannoc", "person", "model"),  # "Brannoc's (1987)"
+        ("Marrow", "person", "model"),
+        ("Quellan", "person", "model"),  # an author elsewhere in the article
+    ]
+
+
+def test_a_surname_of_a_person_named_in_full_is_that_person_whatever_the_model_called_it() -> None:
+    from pipeline.extract.spans import surnames_are_people
+
+    body = "Orsa Quist met Ilmar Varnholt in Drovenport. Quist spoke; Varnholt left Drovenport for Quellby."
+    names = [
+        ("Orsa Quist", "PERSON", "person"),
+        ("Ilmar Varnholt", "PERSON", "person"),
+        ("Drovenport", "GPE", "place"),
+        ("Quist", "WORK_OF_ART", "other"),
+        ("Varnholt", "GPE", "place"),
+        ("Quellby", "ORG", "group"),
+    ]
+    spans, cursor = [], 0
+    for text, label, kind in names:
+        start = body.index(text, cursor)
+        spans.append(CharSpan(start, start + len(text), label, kind))
+        cursor = start + len(text)
+    article = ArticleText(body, (), load_patterns(), frozenset({"Varnholt"}))
+    found = [(body[s.start : s.end], s.type) for s in surnames_are_people(spans, article)]
+    assert found == [
+        ("Orsa Quist", "person"),
+        ("Ilmar Varnholt", "person"),
+        ("Drovenport", "place"),
+        ("Quist", "person"),
+        ("Varnholt", "place"),  # a well-known place of that name stays what the model said
+        ("Quellby", "group"),
+    ]

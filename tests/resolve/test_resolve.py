@@ -387,6 +387,7 @@ def test_a_person_stays_a_person_however_the_model_typed_the_bare_surname() -> N
         *[("Penhallow", "group")] * 4,
         ("PENHALLOW", "group"),
         "Ysolde Penhallow",
+        "Ysolde Marrat",  # the given names alone
     ]
     resolution = resolve([article("a", *names)])
     [entity] = resolution.entities
@@ -411,3 +412,62 @@ def test_a_group_without_its_head_noun_joins_it_in_its_article_unless_a_known_pl
     assert nodes(resolution)["Quellby University"] == {"Quellby University", "Quellby"}
     assert nodes(resolution)["Jordan"] == {"Jordan"}
     assert nodes(resolution)["Varnet"] == {"Varnet"}
+
+
+def test_a_surname_several_people_share_goes_to_the_one_the_headline_names() -> None:
+    far = [("Paris", "place"), ("Rome", "place"), ("Oslo", "place")]
+    family = article("a", "Ralph Quenneville", "Orla Maeve Quenneville", *far, "Quenneville")
+    headed = resolve([family], aliases=None, headlines={"a": "Orla Quenneville takes the Brindle prize"})
+    assert nodes(headed)["Orla Maeve Quenneville"] == {"Orla Maeve Quenneville", "Quenneville"}
+    assert nodes(headed)["Ralph Quenneville"] == {"Ralph Quenneville"}
+    # a headline naming only the surname, or nobody, settles nothing: the family stays apart
+    for headline in ("Quenneville family sells farm", ""):
+        apart = resolve([family], aliases=None, headlines={"a": headline})
+        assert nodes(apart)["Quenneville"] == {"Quenneville"}
+
+
+def test_given_names_without_the_surname_join_the_full_name_in_their_article() -> None:
+    far = [("Paris", "place"), ("Rome", "place"), ("Oslo", "place")]
+    two = article("a", "Tamsin Aurel Vodrey", "Tamsin Aurel Pike", *far, "Tamsin Aurel")
+    assert nodes(resolve([two], aliases=None))["Tamsin Aurel"] == {"Tamsin Aurel"}  # two full names
+    result = resolve([article("a", "Tamsin Aurel Vodrey", "Tamsin Aurel")], aliases=None)
+    assert nodes(result) == {"Tamsin Aurel Vodrey": {"Tamsin Aurel Vodrey", "Tamsin Aurel"}}
+
+
+def test_a_state_postal_code_joins_the_state_named_in_its_article() -> None:
+    result = resolve(
+        [
+            article("a", ("Drovenport", "place"), ("New Jersey", "place"), ("NJ", "group")),
+            article("b", ("Quellby", "place"), ("OK", "group")),  # no Oklahoma in the article: left alone
+        ],
+        aliases=None,
+    )
+    assert nodes(result)["New Jersey"] == {"New Jersey", "NJ"}
+    assert rule_of(result, "NJ") == ("initials", 1.0)
+    assert nodes(result)["OK"] == {"OK"}
+
+
+def test_abbreviated_street_saint_and_spaced_initials_are_one_spelling() -> None:
+    result = resolve(
+        [
+            article("a", ("Varn St.", "place"), ("Varn Street", "place"), ("St. Quellan", "place")),
+            article("b", ("Saint Quellan", "place"), ("U. S.", "place"), ("United States", "place")),
+        ]
+    )
+    assert nodes(result)["Varn Street"] == {"Varn St.", "Varn Street"}
+    assert nodes(result)["Saint Quellan"] == {"St. Quellan", "Saint Quellan"}
+    assert "U. S." in nodes(result)["United States"]  # the curated aliases know "U.S."
+
+
+def test_a_group_or_place_elsewhere_never_joins_a_person_by_the_surname() -> None:
+    result = resolve(
+        [
+            article("a", "Orsa Northam", "Northam"),
+            article("b", ("Northam", "group"), ("Quellby", "place")),
+            article("c", "Northam"),
+        ],
+        aliases=None,
+    )
+    by_article = {m.article_id: m.node_id for m in result.mentions if m.text == "Northam"}
+    assert by_article["a"] == by_article["c"] == "person:orsa-northam"
+    assert by_article["b"] != "person:orsa-northam"
