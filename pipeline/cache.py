@@ -120,6 +120,12 @@ class Cache:
             )
 
     @_guarded
+    def holds(self, model: str) -> bool:
+        """Whether any extraction by ``model`` (its name and version) is cached."""
+        found = self._db.execute("SELECT 1 FROM extractions WHERE model = ? LIMIT 1", (model,)).fetchone()
+        return found is not None
+
+    @_guarded
     def get_signatures(self, keys: Iterable[str]) -> dict[str, bytes]:
         """De-duplication's MinHash signatures (raw bytes) by key: only new articles need hashing."""
         wanted = sorted(set(keys))

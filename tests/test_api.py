@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.api import Result, build
-from pipeline.config import DEFAULT_ALIASES, Settings
+from pipeline.config import DEFAULT_ALIASES, DEFAULT_MODEL, Settings
 from pipeline.errors import BadOptionError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,3 +108,39 @@ def test_repr_is_a_summary(seed_result: Result) -> None:
         f"<Result of {SEEDS}: 10 articles (7 kept); 316 mentions, 32 numbers; 91 entities; "
         "a graph of 121 nodes and 313 edges>"
     )
+
+
+def test_workers_start_early_only_when_the_cache_holds_nothing_of_the_model(tmp_path, monkeypatch) -> None:
+    import pipeline.extract
+    from pipeline import api
+    from pipeline.cache import Cache
+    from pipeline.extract import model_version
+
+    started = []
+    monkeypatch.setattr(pipeline.extract, "started_workers", lambda **kw: started.append(kw) or _Nothing())
+    settings = Settings(model=DEFAULT_MODEL, workers=2, cache=str(tmp_path))
+    with api._workers_ahead(settings, True):
+        pass
+    assert started == [{"model": DEFAULT_MODEL, "workers": 2}]  # an empty cache: everything will be extracted
+    with Cache(tmp_path) as cache:
+        cache.put_many([("k", _empty_extraction())], model=model_version(DEFAULT_MODEL))
+    for ahead in (settings, Settings(model=DEFAULT_MODEL, workers=1, use_cache=False)):
+        with api._workers_ahead(ahead, True) as pool:  # maybe nothing to extract; one worker is this one
+            assert pool is None
+    with api._workers_ahead(Settings(model=DEFAULT_MODEL, workers=2, use_cache=False), False) as pool:
+        assert pool is None  # a run that stops before extraction
+    assert len(started) == 1
+
+
+class _Nothing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+
+def _empty_extraction():
+    from pipeline.records import Extraction
+
+    return Extraction("a", (), (), ())

@@ -126,3 +126,10 @@ def test_dask_engine_gives_the_same_result_as_local(seed_result) -> None:
     on_dask = build([seeds], settings=Settings(engine="dask", workers=2, use_cache=False))
     assert on_dask.extractions == seed_result.extractions
     assert on_dask.resolution.entities == seed_result.resolution.entities
+
+
+def test_holds_says_whether_a_model_has_cached_extractions(tmp_path: Path) -> None:
+    with Cache(tmp_path) as cache:
+        assert not cache.holds("en_quillmoor_sm-1.0")
+        cache.put_many([("k", _extraction("a"))], model="en_quillmoor_sm-1.0")
+        assert cache.holds("en_quillmoor_sm-1.0") and not cache.holds("en_quillmoor_sm-2.0")
