@@ -44,7 +44,7 @@ __all__ = ["extract", "extract_chunk", "load_model", "model_version", "started_w
 CHUNK_ARTICLES = 64
 #: Chunks per worker process at least, when there are articles enough: the last chunks are small, so
 #: a worker that finishes early takes another instead of waiting for the slowest one.
-CHUNKS_PER_WORKER = 4
+CHUNKS_PER_WORKER = 8
 
 ProgressFn = Callable[[int, int], None]
 
@@ -112,7 +112,7 @@ def _chunk_size(articles: int, workers: int) -> int:
     """:data:`CHUNK_ARTICLES`, or fewer so that each of several workers gets :data:`CHUNKS_PER_WORKER`.
 
     >>> _chunk_size(350, 1), _chunk_size(350, 2), _chunk_size(84, 2), _chunk_size(3, 2)
-    (64, 44, 11, 1)
+    (64, 22, 6, 1)
     """
     if workers <= 1:
         return CHUNK_ARTICLES
