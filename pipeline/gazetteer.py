@@ -135,3 +135,9 @@ def us_state_codes() -> dict[str, str]:
     """US states by postal code: {"NJ": "New Jersey", ...}."""
     cache: Any = _geonames()
     return {code: state["name"] for code, state in cache.get_us_states().items()}
+
+
+def large_place_names() -> frozenset[str]:
+    """Countries, US states and cities of :data:`WELL_KNOWN_POPULATION` people or more, first names and
+    words included ("Sydney", "Washington", "Mobile"); not the small towns that share a surname ("Obama")."""
+    return _well_known_names()

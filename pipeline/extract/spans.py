@@ -241,11 +241,11 @@ def surnames_are_people(spans: list[CharSpan], article: ArticleText) -> list[Cha
 
 
 def _a_place(name: str) -> bool:
-    """Is ``name`` a country, US state or city of the gazetteer ("Washington", "Sydney")? Loaded on first
-    use: most articles never ask."""
-    from pipeline.gazetteer import place_names
+    """Is ``name`` a country, US state or large city ("Washington", "Sydney"; not the small town "Quist",
+    which shares a surname)? Loaded on first use: most articles never ask."""
+    from pipeline.gazetteer import large_place_names
 
-    return name in place_names()
+    return name in large_place_names()
 
 
 def _occurrences(names: Sequence[str], body: str) -> dict[str, list[int]]:
