@@ -193,7 +193,13 @@ def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[
     if not any(starts_only.values()):
         return spans
     lower_words = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", body))
-    dropped = {text for text, initial in starts_only.items() if initial and text.lower() in lower_words}
+    # a word of a longer name of the article is a name ("May" of "Orla May", "Bush" of "Quist Bush")
+    in_names = {word for s in spans if s.type in _NAME_TYPES for word in body[s.start : s.end].split()[1:]}
+    dropped = {
+        text
+        for text, initial in starts_only.items()
+        if initial and text.lower() in lower_words and text not in in_names
+    }
     return [s for s in spans if s.type not in _NAME_TYPES or body[s.start : s.end] not in dropped]
 
 

@@ -126,7 +126,8 @@ def test_a_word_capitalized_only_at_sentence_starts_is_not_a_name() -> None:
 
     body = (
         "Overview\n\nThe quellbine market opens early. Wear a hat; the overview below helps. "
-        "Drovenport traders say Quellbine prices rose. Marrowick is calm; marrowick is also a sweet."
+        "Drovenport traders say Quellbine prices rose. Marrowick is calm; marrowick is also a sweet. "
+        "Orla Hay spoke. Hay said hay was dear."
     )
     article = ArticleText(body, (), load_patterns())
     spans = _spans(
@@ -136,11 +137,16 @@ def test_a_word_capitalized_only_at_sentence_starts_is_not_a_name() -> None:
         ("Drovenport", "place"),  # only at a start, never in lower case: kept
         ("Quellbine", "group"),  # also mid-sentence: kept
         ("Marrowick", "place"),  # a start only, and in lower case later: dropped
+        ("Orla Hay", "person"),
     )
+    said = body.index("Hay said")  # a start only and in lower case, but the surname of a name of the article
+    spans.append(CharSpan(said, said + 3, "PERSON", "person"))
     assert _texts(body, sentence_initial_words(spans, article)) == [
         ("Wear", "person"),
         ("Drovenport", "place"),
         ("Quellbine", "group"),
+        ("Orla Hay", "person"),
+        ("Hay", "person"),
     ]
 
 
