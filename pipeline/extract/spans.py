@@ -323,6 +323,10 @@ _CITED_YEAR = re.compile(
     r"((?:\s*(?:,\s*&|,\s*and|,|&|and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*)"  # more authors
     r"(?:\s+et\s+al)?\.?\s*,?\s*\(?\s*(?:1[6-9]|20)\d\d[a-z]?(?=\s*(?:[);:]|,\s*pp?\.))"
 )
+#: Two or more authors and the year, all in one name: "Quell & Varn 2011", "Quell, Varn and Osk 2011".
+_AUTHORS_AND_YEAR = re.compile(
+    r"([A-Z][\w'’-]+(?:\s*(?:,\s*&|,\s*and|,|&|and)\s+[A-Z][\w'’-]+)+)\s*,?\s*(?:1[6-9]|20)\d\d[a-z]?"
+)
 #: Separators between the authors of one citation: "Quell & Varn", "Quell, Varn, & Osk", "Quell and Varn".
 _AUTHORS = re.compile(r"\s*(?:,\s*&|,\s*and|,|&|\band\b)\s*")
 
@@ -337,14 +341,22 @@ def cited_authors(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
     co_authors: list[tuple[int, int]] = []
     cited: set[str] = set()
     for span in spans:
-        match = _CITED_YEAR.match(body, span.end) if span.type in {"person", "group", "place"} else None
-        if match is None:
+        if span.type not in {"person", "group", "place"}:
+            result.append(span)
+            continue
+        match = _CITED_YEAR.match(body, span.end)
+        with_year = _AUTHORS_AND_YEAR.fullmatch(body, span.start, span.end) if match is None else None
+        if with_year is not None:  # the model took the year in: "Quell and Varn 2011"
+            span = CharSpan(span.start, with_year.end(1), span.label, span.type, span.origin)
+        elif match is None:
             result.append(span)
             continue
         for start, end in _author_pieces(body[span.start : span.end]):
             result.append(CharSpan(span.start + start, span.start + end, "PERSON", "person", span.origin))
             cited.add(body[span.start + start : span.start + end])
-        co_authors.extend((match.start(1) + s, match.start(1) + e) for s, e in _author_pieces(match.group(1)))
+        if match is not None:
+            more = _author_pieces(match.group(1))
+            co_authors.extend((match.start(1) + start, match.start(1) + end) for start, end in more)
     taken = _Taken(len(body), result)
     for start, end in co_authors:
         cited.add(body[start:end])

@@ -167,3 +167,21 @@ def test_a_surname_of_a_person_named_in_full_is_that_person_whatever_the_model_c
         ("Varnholt", "place"),  # a well-known place of that name stays what the model said
         ("Quellby", "group"),
     ]
+
+
+def test_authors_and_the_year_the_model_took_as_one_name_are_people() -> None:
+    from pipeline.extract.spans import cited_authors
+
+    body = (
+        "Earlier work (Quellan & Varnet 2011) and Brannoc and Tessaly 1999 differ; Drovenport 2000 was held."
+    )
+    names = ["Quellan & Varnet 2011", "Brannoc and Tessaly 1999", "Drovenport 2000"]
+    spans = [CharSpan(body.index(n), body.index(n) + len(n), "ORG", "group") for n in names]
+    found = [(body[s.start : s.end], s.type) for s in cited_authors(spans, _text(body))]
+    assert found == [
+        ("Quellan", "person"),
+        ("Varnet", "person"),
+        ("Brannoc", "person"),
+        ("Tessaly", "person"),
+        ("Drovenport 2000", "group"),  # one name and a year is an event, not a citation
+    ]
