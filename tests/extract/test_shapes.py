@@ -166,3 +166,22 @@ def test_a_name_cut_after_a_function_word_runs_on_or_loses_it() -> None:
         ("Orsa Quist", "person"),
         ("Lodge", "group"),
     ]
+
+
+def test_two_places_joined_by_and_are_two_unless_one_country() -> None:
+    body = "Raids hit Quellby and Drovenport; Velmora and Osk agreed; Ernst and Quale advised; Quellby Food and Arts."
+    article = ArticleText(body, (), load_patterns(), frozenset({"Drovenport", "Velmora and Osk"}))
+    spans = _spans(
+        body,
+        ("Quellby and Drovenport", "group"),
+        ("Velmora and Osk", "place"),  # a country of that name
+        ("Ernst and Quale", "group"),  # no place in it
+        ("Quellby Food and Arts", "group"),
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Quellby", "place"),
+        ("Drovenport", "place"),
+        ("Velmora and Osk", "place"),
+        ("Ernst and Quale", "group"),
+        ("Quellby Food and Arts", "group"),
+    ]
