@@ -9,6 +9,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
 * ``overlaps``       where two spans overlap the longer one wins;
 * ``abbreviations``  the "(SDF)" after a tagged "Syrian Democratic Forces" becomes a mention too
                      (definitions found with the Schwartz-Hearst algorithm);
+* ``terms``          an acronym the article defines by lower-case words ("sea surface salinity (SSS)") is
+                     a term, not a name;
 * ``propagation``    an exact repeat of a name the model tagged elsewhere in the article is a mention;
 * ``surnames``       the surname of a person named in full in the article is that person's, whatever the
                      model called it;
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pipeline.extract.entities import DETERMINERS, THING_HEADS, CharSpan
@@ -85,6 +87,30 @@ _LOOK_BACK_CHARS = 1000
 def abbreviations(text: str) -> list[tuple[str, str]]:
     """ "Syrian Democratic Forces (SDF)" -> ("SDF", "Syrian Democratic Forces"), by Schwartz & Hearst (2003)."""
     pairs = []
+    for short, candidate in _parenthesized(text):
+        long = _long_form(short, candidate)
+        if long:
+            pairs.append((short, long))
+    return pairs
+
+
+def term_acronyms(text: str) -> set[str]:
+    """Acronyms the text defines with a lower-case long form, terms and not names: "sea surface salinity
+    (SSS)", "foreign direct investment (FDI)".
+
+    >>> sorted(term_acronyms("It measures sea surface salinity (SSS) for the Quellan Space Agency (QSA)."))
+    ['SSS']
+    """
+    terms = set()
+    for short, candidate in _parenthesized(text):
+        long = _long_form(short, candidate, capitalized=False)
+        if long and long == long.lower():
+            terms.add(short)
+    return terms
+
+
+def _parenthesized(text: str) -> Iterator[tuple[str, str]]:
+    """(short form, the words before it that may hold its long form) of each "(SDF)" in ``text``."""
     for match in _PARENTHESIS.finditer(text):
         short = match.group(1)
         if not (short[0].isalnum() and any(c.isupper() for c in short) and len(short.split()) <= 2):
@@ -102,13 +128,10 @@ def abbreviations(text: str) -> list[tuple[str, str]]:
         words = re.findall(r"\S+", text[start:end])
         if start > line_start and len(words) <= wanted:
             words = re.findall(r"\S+", text[line_start:end])
-        long = _long_form(short, " ".join(words[-wanted:]))
-        if long:
-            pairs.append((short, long))
-    return pairs
+        yield short, " ".join(words[-wanted:])
 
 
-def _long_form(short: str, candidate: str) -> str | None:
+def _long_form(short: str, candidate: str, *, capitalized: bool = True) -> str | None:
     s_index, l_index = len(short) - 1, len(candidate) - 1
     while s_index >= 0:
         char = short[s_index].lower()
@@ -130,7 +153,7 @@ def _long_form(short: str, candidate: str) -> str | None:
     while words and words[0].lower() in DETERMINERS:
         words.pop(0)
     long = " ".join(words)
-    if len(words) < 2 or not long[0].isupper() or len(long) <= len(short):
+    if len(words) < 2 or (capitalized and not long[0].isupper()) or len(long) <= len(short):
         return None
     return long
 
@@ -211,6 +234,18 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                 added.append(CharSpan(start, end, label, kind, "propagated"))
                 taken.take(start, end)
     return sorted(added, key=lambda s: s.start)
+
+
+def terms_are_not_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """The spans without acronyms the article defines as terms ("sea surface salinity (SSS)"): the model
+    takes an all-caps word for an organization."""
+    terms = term_acronyms(article.body) if "(" in article.body else set()
+    if not terms:
+        return spans
+    body = article.body
+    return [
+        s for s in spans if s.type not in {"person", "group", "place"} or body[s.start : s.end] not in terms
+    ]
 
 
 #: What the model calls a surname now and then instead of a person: a group, a place, a work, a nationality.
@@ -395,6 +430,7 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("overlaps", without_overlaps),
     ("sentence starts", sentence_initial_words),
     ("abbreviations", add_acronyms),
+    ("terms", terms_are_not_names),
     ("propagation", propagate),
     ("surnames", surnames_are_people),
     ("coordination", coordinated_places),

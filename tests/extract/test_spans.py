@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.extract.entities import CharSpan
@@ -185,3 +187,15 @@ def test_authors_and_the_year_the_model_took_as_one_name_are_people() -> None:
         ("Tessaly", "person"),
         ("Drovenport 2000", "group"),  # one name and a year is an event, not a citation
     ]
+
+
+def test_an_acronym_defined_by_lower_case_words_is_a_term_not_a_name() -> None:
+    from pipeline.extract.spans import terms_are_not_names
+
+    body = "Probes read the quellic drift index (QDI) for the Varnet Drift Office (VDO). The QDI rose; VDO said so."
+    spans = [
+        CharSpan(m.start(), m.end(), "ORG", "group")
+        for m in re.finditer(r"\bQDI\b|\bVDO\b|Varnet Drift Office", body)
+    ]
+    kept = [body[s.start : s.end] for s in terms_are_not_names(spans, _text(body))]
+    assert kept == ["Varnet Drift Office", "VDO", "VDO"]
