@@ -224,3 +224,9 @@ def coordinates(name: str) -> tuple[float, float] | None:
 def us_state_codes() -> dict[str, str]:
     """US states by postal code: {"NJ": "New Jersey", ...}."""
     return _tables().us_states
+
+
+def large_place_names() -> frozenset[str]:
+    """Countries, US states and cities of :data:`WELL_KNOWN_POPULATION` people or more, first names and
+    words included ("Sydney", "Washington", "Mobile"); not the small towns that share a surname ("Obama")."""
+    return _well_known_names()

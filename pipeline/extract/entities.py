@@ -228,7 +228,7 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
             first.is_punct
             or first.is_space
             or lowered in DETERMINERS
-            or (first.is_alpha and first.is_lower and len(first.text) >= 4)
+            or (first.is_alpha and first.is_lower and (len(first.text) >= 4 or lowered in _LINKING_WORDS))
             or (
                 len(tokens) > 1
                 and first.is_sent_start
@@ -253,6 +253,9 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
     return tokens
 
 
+#: Short lower-case words a name never starts with, left over when a phrase is trimmed ("the federation
+#: of Quellia" -> "Quellia", not "of Quellia").
+_LINKING_WORDS = frozenset({"of", "for", "and", "in", "on", "at", "to", "by", "or"})
 #: Words that start names though they look like verb forms: "United States", "Allied Irish Banks".
 _NAME_PARTICIPLES = frozenset({"united", "allied", "associated", "consolidated", "federated", "unified"})
 #: Head words of what is named after a titled person: "Queen Maelis Hospital", "King Orvald Square".

@@ -96,10 +96,18 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """Fixtures split in two, names cut at a hyphen made whole, a trailing "for the ..." phrase cut."""
     body = article.body
     heads = article.patterns.group_heads
+    places = article.places | {body[s.start : s.end] for s in spans if s.type == "place"}
+    all_heads = heads | article.patterns.place_heads
     result: list[CharSpan] = []
     for span in spans:
         if span.type not in _NAME_TYPES:
             result.append(span)
+            continue
+        two = _two_places(body[span.start : span.end], places, all_heads)
+        if two:
+            result.extend(
+                CharSpan(span.start + a, span.start + b, "GPE", "place", span.origin) for a, b in two
+            )
             continue
         text = body[span.start : span.end]
         et_al = _ET_AL.search(text)
@@ -193,7 +201,13 @@ def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[
     if not any(starts_only.values()):
         return spans
     lower_words = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", body))
-    dropped = {text for text, initial in starts_only.items() if initial and text.lower() in lower_words}
+    # a word of a longer name of the article is a name ("May" of "Orla May", "Bush" of "Quist Bush")
+    in_names = {word for s in spans if s.type in _NAME_TYPES for word in body[s.start : s.end].split()[1:]}
+    dropped = {
+        text
+        for text, initial in starts_only.items()
+        if initial and text.lower() in lower_words and text not in in_names
+    }
     return [s for s in spans if s.type not in _NAME_TYPES or body[s.start : s.end] not in dropped]
 
 
@@ -203,3 +217,24 @@ def _starts_sentence(body: str, start: int) -> bool:
     while index >= 0 and body[index] in " \t\"'“‘":
         index -= 1
     return index < 0 or body[index] in "\n.?!:"
+
+
+_COORDINATED = re.compile(r"(?P<left>.+?)\s+(?:and|&)\s+(?P<right>.+)")
+
+
+def _two_places(text: str, places: frozenset[str] | set[str], heads: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of the two places in "Quellby and Drovenport" when one of them is a known place (the
+    gazetteer's or tagged a place in the article) and the whole is not ("Velmora and Osk", a country, stays
+    one), no word is a head noun ("Quellby and Osk Council") and every word is capitalized.
+
+    >>> _two_places("Quellby & Varn", {"Varn"}, frozenset()), _two_places("Quellby and Varn", set(), frozenset())
+    ([(0, 7), (10, 14)], [])
+    """
+    coordinated = _COORDINATED.fullmatch(text)
+    if coordinated is None or text in places:
+        return []
+    parts = [coordinated.span("left"), coordinated.span("right")]
+    words = [w for a, b in parts for w in text[a:b].split()]
+    if len(words) > 6 or not all(w[:1].isupper() for w in words) or any(w.lower() in heads for w in words):
+        return []
+    return parts if any(text[a:b] in places for a, b in parts) else []

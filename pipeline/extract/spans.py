@@ -9,6 +9,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
 * ``overlaps``       where two spans overlap the longer one wins;
 * ``abbreviations``  the "(SDF)" after a tagged "Syrian Democratic Forces" becomes a mention too
                      (definitions found with the Schwartz-Hearst algorithm);
+* ``terms``          an acronym the article defines by lower-case words ("sea surface salinity (SSS)") is
+                     a term, not a name;
 * ``propagation``    an exact repeat of a name the model tagged elsewhere in the article is a mention;
 * ``surnames``       the surname of a person named in full in the article is that person's, whatever the
                      model called it;
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pipeline.extract.entities import DETERMINERS, THING_HEADS, CharSpan
@@ -85,6 +87,30 @@ _LOOK_BACK_CHARS = 1000
 def abbreviations(text: str) -> list[tuple[str, str]]:
     """ "Syrian Democratic Forces (SDF)" -> ("SDF", "Syrian Democratic Forces"), by Schwartz & Hearst (2003)."""
     pairs = []
+    for short, candidate in _parenthesized(text):
+        long = _long_form(short, candidate)
+        if long:
+            pairs.append((short, long))
+    return pairs
+
+
+def term_acronyms(text: str) -> set[str]:
+    """Acronyms the text defines with a lower-case long form, terms and not names: "sea surface salinity
+    (SSS)", "foreign direct investment (FDI)".
+
+    >>> sorted(term_acronyms("It measures sea surface salinity (SSS) for the Quellan Space Agency (QSA)."))
+    ['SSS']
+    """
+    terms = set()
+    for short, candidate in _parenthesized(text):
+        long = _long_form(short, candidate, capitalized=False)
+        if long and long == long.lower():
+            terms.add(short)
+    return terms
+
+
+def _parenthesized(text: str) -> Iterator[tuple[str, str]]:
+    """(short form, the words before it that may hold its long form) of each "(SDF)" in ``text``."""
     for match in _PARENTHESIS.finditer(text):
         short = match.group(1)
         if not (short[0].isalnum() and any(c.isupper() for c in short) and len(short.split()) <= 2):
@@ -102,13 +128,10 @@ def abbreviations(text: str) -> list[tuple[str, str]]:
         words = re.findall(r"\S+", text[start:end])
         if start > line_start and len(words) <= wanted:
             words = re.findall(r"\S+", text[line_start:end])
-        long = _long_form(short, " ".join(words[-wanted:]))
-        if long:
-            pairs.append((short, long))
-    return pairs
+        yield short, " ".join(words[-wanted:])
 
 
-def _long_form(short: str, candidate: str) -> str | None:
+def _long_form(short: str, candidate: str, *, capitalized: bool = True) -> str | None:
     s_index, l_index = len(short) - 1, len(candidate) - 1
     while s_index >= 0:
         char = short[s_index].lower()
@@ -130,7 +153,7 @@ def _long_form(short: str, candidate: str) -> str | None:
     while words and words[0].lower() in DETERMINERS:
         words.pop(0)
     long = " ".join(words)
-    if len(words) < 2 or not long[0].isupper() or len(long) <= len(short):
+    if len(words) < 2 or (capitalized and not long[0].isupper()) or len(long) <= len(short):
         return None
     return long
 
@@ -213,6 +236,18 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     return sorted(added, key=lambda s: s.start)
 
 
+def terms_are_not_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """The spans without acronyms the article defines as terms ("sea surface salinity (SSS)"): the model
+    takes an all-caps word for an organization."""
+    terms = term_acronyms(article.body) if "(" in article.body else set()
+    if not terms:
+        return spans
+    body = article.body
+    return [
+        s for s in spans if s.type not in {"person", "group", "place"} or body[s.start : s.end] not in terms
+    ]
+
+
 #: What the model calls a surname now and then instead of a person: a group, a place, a work, a nationality.
 _MISTYPED_SURNAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
 
@@ -241,11 +276,11 @@ def surnames_are_people(spans: list[CharSpan], article: ArticleText) -> list[Cha
 
 
 def _a_place(name: str) -> bool:
-    """Is ``name`` a country, US state or city of the gazetteer ("Washington", "Sydney")? Loaded on first
-    use: most articles never ask."""
-    from pipeline.gazetteer import place_names
+    """Is ``name`` a country, US state or large city ("Washington", "Sydney"; not the small town "Quist",
+    which shares a surname)? Loaded on first use: most articles never ask."""
+    from pipeline.gazetteer import large_place_names
 
-    return name in place_names()
+    return name in large_place_names()
 
 
 def _occurrences(names: Sequence[str], body: str) -> dict[str, list[int]]:
@@ -323,6 +358,10 @@ _CITED_YEAR = re.compile(
     r"((?:\s*(?:,\s*&|,\s*and|,|&|and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*)"  # more authors
     r"(?:\s+et\s+al)?\.?\s*,?\s*\(?\s*(?:1[6-9]|20)\d\d[a-z]?(?=\s*(?:[);:]|,\s*pp?\.))"
 )
+#: Two or more authors and the year, all in one name: "Quell & Varn 2011", "Quell, Varn and Osk 2011".
+_AUTHORS_AND_YEAR = re.compile(
+    r"([A-Z][\w'’-]+(?:\s*(?:,\s*&|,\s*and|,|&|and)\s+[A-Z][\w'’-]+)+)\s*,?\s*(?:1[6-9]|20)\d\d[a-z]?"
+)
 #: Separators between the authors of one citation: "Quell & Varn", "Quell, Varn, & Osk", "Quell and Varn".
 _AUTHORS = re.compile(r"\s*(?:,\s*&|,\s*and|,|&|\band\b)\s*")
 
@@ -337,14 +376,22 @@ def cited_authors(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
     co_authors: list[tuple[int, int]] = []
     cited: set[str] = set()
     for span in spans:
-        match = _CITED_YEAR.match(body, span.end) if span.type in {"person", "group", "place"} else None
-        if match is None:
+        if span.type not in {"person", "group", "place"}:
+            result.append(span)
+            continue
+        match = _CITED_YEAR.match(body, span.end)
+        with_year = _AUTHORS_AND_YEAR.fullmatch(body, span.start, span.end) if match is None else None
+        if with_year is not None:  # the model took the year in: "Quell and Varn 2011"
+            span = CharSpan(span.start, with_year.end(1), span.label, span.type, span.origin)
+        elif match is None:
             result.append(span)
             continue
         for start, end in _author_pieces(body[span.start : span.end]):
             result.append(CharSpan(span.start + start, span.start + end, "PERSON", "person", span.origin))
             cited.add(body[span.start + start : span.start + end])
-        co_authors.extend((match.start(1) + s, match.start(1) + e) for s, e in _author_pieces(match.group(1)))
+        if match is not None:
+            more = _author_pieces(match.group(1))
+            co_authors.extend((match.start(1) + start, match.start(1) + end) for start, end in more)
     taken = _Taken(len(body), result)
     for start, end in co_authors:
         cited.add(body[start:end])
@@ -383,6 +430,7 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("overlaps", without_overlaps),
     ("sentence starts", sentence_initial_words),
     ("abbreviations", add_acronyms),
+    ("terms", terms_are_not_names),
     ("propagation", propagate),
     ("surnames", surnames_are_people),
     ("coordination", coordinated_places),

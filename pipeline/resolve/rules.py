@@ -195,6 +195,9 @@ def short_names_across_corpus(
     index = NameIndex(
         [e for e in sorted(state.parent) if e[0] == GLOBAL or len(e[1].split()) > 1], state.surface
     )
+    articles_of: dict[Element, set[str]] = defaultdict(set)
+    for element in state.parent:
+        articles_of[state.find(element)] |= state.element_articles[element]
     for key in sorted(state.by_key):
         scoped = sorted(e for e in state.by_key[key] if e[0] != GLOBAL)
         pending = [e for e in scoped if state.groups[state.find(e)].size == 1]
@@ -210,10 +213,12 @@ def short_names_across_corpus(
                     target = roots.pop()
                     break
         if target is not None:
-            # A person's surname elsewhere ("North" of "Douglass North") is no evidence for a one-word
-            # group or place of another article ("North" of a town): only people join a person.
-            person = state.type_of(target) == "person"
-            joining = [e for e in pending if not person or state.kind(e) == "person"]
+            # A group or place of one word joins a person of other articles ("Howard" the model called an
+            # organization, of "John Howard") only when the corpus names that person in several
+            # articles: the surname of someone one article names ("North" of "Douglass North") is no
+            # evidence for the "North" of a town elsewhere.
+            lone_person = state.type_of(target) == "person" and len(articles_of[target]) < 2
+            joining = [e for e in pending if not lone_person or state.kind(e) == "person"]
             for element in joining:
                 state.union(element, target, "short name", CORPUS_SCORE)
             pending = [e for e in pending if e not in joining]

@@ -55,6 +55,7 @@ def _cleaned(english, vocab, text, name, label):
         ("Then Pope Quell II spoke.", "Pope Quell II", "PERSON", "Pope Quell II"),
         ("Then Prince Orvald Maelis spoke.", "Prince Orvald Maelis", "PERSON", "Orvald Maelis"),
         ("They went to Queen Maelis Hospital.", "Queen Maelis Hospital", "ORG", "Queen Maelis Hospital"),
+        ("It began the federation of Quellia then.", "the federation of Quellia", "ORG", "Quellia"),
         # titles are a person's: "Major" and "General" open the names of organizations
         (
             "Fans of Major Quellball League cheered.",

@@ -126,7 +126,8 @@ def test_a_word_capitalized_only_at_sentence_starts_is_not_a_name() -> None:
 
     body = (
         "Overview\n\nThe quellbine market opens early. Wear a hat; the overview below helps. "
-        "Drovenport traders say Quellbine prices rose. Marrowick is calm; marrowick is also a sweet."
+        "Drovenport traders say Quellbine prices rose. Marrowick is calm; marrowick is also a sweet. "
+        "Orla Hay spoke. Hay said hay was dear."
     )
     article = ArticleText(body, (), load_patterns())
     spans = _spans(
@@ -136,11 +137,16 @@ def test_a_word_capitalized_only_at_sentence_starts_is_not_a_name() -> None:
         ("Drovenport", "place"),  # only at a start, never in lower case: kept
         ("Quellbine", "group"),  # also mid-sentence: kept
         ("Marrowick", "place"),  # a start only, and in lower case later: dropped
+        ("Orla Hay", "person"),
     )
+    said = body.index("Hay said")  # a start only and in lower case, but the surname of a name of the article
+    spans.append(CharSpan(said, said + 3, "PERSON", "person"))
     assert _texts(body, sentence_initial_words(spans, article)) == [
         ("Wear", "person"),
         ("Drovenport", "place"),
         ("Quellbine", "group"),
+        ("Orla Hay", "person"),
+        ("Hay", "person"),
     ]
 
 
@@ -159,4 +165,23 @@ def test_a_name_cut_after_a_function_word_runs_on_or_loses_it() -> None:
         ("Institute of Quellan Studies of Varn Academy", "group"),
         ("Orsa Quist", "person"),
         ("Lodge", "group"),
+    ]
+
+
+def test_two_places_joined_by_and_are_two_unless_one_country() -> None:
+    body = "Raids hit Quellby and Drovenport; Velmora and Osk agreed; Ernst and Quale advised; Quellby Food and Arts."
+    article = ArticleText(body, (), load_patterns(), frozenset({"Drovenport", "Velmora and Osk"}))
+    spans = _spans(
+        body,
+        ("Quellby and Drovenport", "group"),
+        ("Velmora and Osk", "place"),  # a country of that name
+        ("Ernst and Quale", "group"),  # no place in it
+        ("Quellby Food and Arts", "group"),
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Quellby", "place"),
+        ("Drovenport", "place"),
+        ("Velmora and Osk", "place"),
+        ("Ernst and Quale", "group"),
+        ("Quellby Food and Arts", "group"),
     ]

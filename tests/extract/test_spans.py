@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.extract.entities import CharSpan
@@ -167,3 +169,33 @@ def test_a_surname_of_a_person_named_in_full_is_that_person_whatever_the_model_c
         ("Varnholt", "place"),  # a well-known place of that name stays what the model said
         ("Quellby", "group"),
     ]
+
+
+def test_authors_and_the_year_the_model_took_as_one_name_are_people() -> None:
+    from pipeline.extract.spans import cited_authors
+
+    body = (
+        "Earlier work (Quellan & Varnet 2011) and Brannoc and Tessaly 1999 differ; Drovenport 2000 was held."
+    )
+    names = ["Quellan & Varnet 2011", "Brannoc and Tessaly 1999", "Drovenport 2000"]
+    spans = [CharSpan(body.index(n), body.index(n) + len(n), "ORG", "group") for n in names]
+    found = [(body[s.start : s.end], s.type) for s in cited_authors(spans, _text(body))]
+    assert found == [
+        ("Quellan", "person"),
+        ("Varnet", "person"),
+        ("Brannoc", "person"),
+        ("Tessaly", "person"),
+        ("Drovenport 2000", "group"),  # one name and a year is an event, not a citation
+    ]
+
+
+def test_an_acronym_defined_by_lower_case_words_is_a_term_not_a_name() -> None:
+    from pipeline.extract.spans import terms_are_not_names
+
+    body = "Probes read the quellic drift index (QDI) for the Varnet Drift Office (VDO). The QDI rose; VDO said so."
+    spans = [
+        CharSpan(m.start(), m.end(), "ORG", "group")
+        for m in re.finditer(r"\bQDI\b|\bVDO\b|Varnet Drift Office", body)
+    ]
+    kept = [body[s.start : s.end] for s in terms_are_not_names(spans, _text(body))]
+    assert kept == ["Varnet Drift Office", "VDO", "VDO"]

@@ -471,3 +471,13 @@ def test_a_group_or_place_elsewhere_never_joins_a_person_by_the_surname() -> Non
     by_article = {m.article_id: m.node_id for m in result.mentions if m.text == "Northam"}
     assert by_article["a"] == by_article["c"] == "person:orsa-northam"
     assert by_article["b"] != "person:orsa-northam"
+    # a person the corpus names in several articles does take the surname the model called a group
+    result = resolve(
+        [
+            article("a", "Orsa Northam", "Northam"),
+            article("b", ("Northam", "group"), ("Quellby", "place")),
+            article("c", "Orsa Northam"),
+        ],
+        aliases=None,
+    )
+    assert {m.node_id for m in result.mentions if m.text == "Northam"} == {"person:orsa-northam"}
