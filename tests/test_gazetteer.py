@@ -36,3 +36,10 @@ def test_an_unwritable_folder_only_costs_the_build(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     assert gazetteer.load_tables(blocker / "tables") == gazetteer.build_tables()
+
+
+def test_a_noun_list_that_names_countries_and_cities_leaves_them_places():
+    nouns = frozenset({"germany", "glasgow", "bath", "buffalo"})  # a noun list holds all four
+    places = gazetteer.well_known_places(frozenset({"japan", "mobile"}), nouns)
+    assert {"Germany", "Glasgow", "Japan"} <= places  # a country, a large city, a country that is a verb too
+    assert not {"Bath", "Buffalo", "Mobile"} & places  # smaller cities named by common words

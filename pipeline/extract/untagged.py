@@ -82,6 +82,8 @@ def gazetteer_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
                 match = end
                 break
         after = doc[match] if match and match < length else None
+        if match == index + 1 and token.is_sent_start and token.lower_ in vocab.nouns:
+            match = 0  # "Reading from line E": a sentence start capitalizes any word
         if match and not (after is not None and after.is_title and after.ent_iob_ == "O"):
             found.append(Span(doc, index, match, label="GPE"))
             index = match

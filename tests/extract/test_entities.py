@@ -210,3 +210,16 @@ def test_a_given_name_before_a_common_noun_is_no_person(english, vocab) -> None:
     vocab = dataclasses.replace(vocab, given_names=frozenset({"Harmony"}), nouns=frozenset({"spring"}))
     doc = _doc(english, "They entered the Harmony Spring area near Harmony Quelbeck today.", [])
     assert [s.text for s in given_name_people(doc, vocab)] == ["Harmony Quelbeck"]
+
+
+def test_a_place_name_that_is_a_common_noun_is_no_place_where_it_starts_a_sentence(english, vocab) -> None:
+    import dataclasses
+
+    from pipeline.extract.untagged import gazetteer_places
+
+    text = "Quarrow is good. Flights to Quarrow and Velmora left."
+    doc = _doc(english, text, [])
+    places = dataclasses.replace(vocab, places=frozenset({"Quarrow", "Velmora"}), nouns=frozenset())
+    assert [s.text for s in gazetteer_places(doc, places)] == ["Quarrow", "Quarrow", "Velmora"]
+    nouns = dataclasses.replace(places, nouns=frozenset({"quarrow"}))  # "quarrow" is also a word
+    assert [s.text for s in gazetteer_places(doc, nouns)] == ["Quarrow", "Velmora"]
