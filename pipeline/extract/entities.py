@@ -191,6 +191,8 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
     if label not in NAME_LABELS:
         return [CharSpan(ent.start_char, ent.end_char, label, TYPE_OF_LABEL.get(label, "other"))]
     tokens = list(ent)
+    if label != "PERSON" and len(tokens) >= 2 and tokens[0].lower_.rstrip(".") in _HONORIFICS:
+        label = "PERSON"  # "Dr Quist" the model called an organization: an honorific names a person
     # A credit or dateline tail after a spaced dash ("Beit Lahia - AFP"), or a parenthesis the model ran
     # into ("World Health Organization (WHO"): the name ends before it.
     for i, token in enumerate(tokens):
@@ -256,6 +258,8 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
 #: Short lower-case words a name never starts with, left over when a phrase is trimmed ("the federation
 #: of Quellia" -> "Quellia", not "of Quellia").
 _LINKING_WORDS = frozenset({"of", "for", "and", "in", "on", "at", "to", "by", "or"})
+#: Titles that only ever stand before a person's name, whatever label the model gave it.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof", "professor", "rev"})
 #: Words that start names though they look like verb forms: "United States", "Allied Irish Banks".
 _NAME_PARTICIPLES = frozenset({"united", "allied", "associated", "consolidated", "federated", "unified"})
 #: Head words of what is named after a titled person: "Queen Maelis Hospital", "King Orvald Square".

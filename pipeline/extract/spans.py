@@ -339,7 +339,12 @@ def coordinated_places(spans: list[CharSpan], article: ArticleText) -> list[Char
             if not _LIST_GAP.fullmatch(body, run[-1].end, ordered[index + len(run)].start):
                 break
             run.append(ordered[index + len(run)])
-        if len(run) > 1 and any(s.type == "place" for s in run):
+        # a list ends with "and"/"or" ("from Quellby, Osk and Varn"); "In Quellby, Orsa Quist, the
+        # minister" is a place and an apposition
+        closed = len(run) > 1 and re.search(
+            r"\b(?:and|or)\b", body[run[-2].end : run[-1].start], re.IGNORECASE
+        )
+        if closed and any(s.type == "place" for s in run):
             before = [w.lower() for w in body[max(0, run[0].start - 60) : run[0].start].split()]
             while before and (before[-1] in DETERMINERS or re.fullmatch(_DIRECTION, before[-1])):
                 before.pop()

@@ -223,3 +223,13 @@ def test_a_place_name_that_is_a_common_noun_is_no_place_where_it_starts_a_senten
     assert [s.text for s in gazetteer_places(doc, places)] == ["Quarrow", "Quarrow", "Velmora"]
     nouns = dataclasses.replace(places, nouns=frozenset({"quarrow"}))  # "quarrow" is also a word
     assert [s.text for s in gazetteer_places(doc, nouns)] == ["Quarrow", "Velmora"]
+
+
+def test_an_honorific_names_a_person_whatever_the_models_label(english, vocab) -> None:
+    text = "Critics accused Dr Quellmore today, and Mr. Varn Osk too."
+    assert _cleaned(english, vocab, text, "Dr Quellmore", "ORG") == [
+        ("Quellmore", "PERSON", "person", "model")
+    ]
+    assert _cleaned(english, vocab, text, "Mr. Varn Osk", "GPE") == [
+        ("Varn Osk", "PERSON", "person", "model")
+    ]

@@ -74,6 +74,12 @@ def test_names_listed_after_a_locative_preposition_are_places(vocab) -> None:
         "place",
         "place",
     ]
+    body = "In Drovenport, Orsa Quist, the minister, spoke."
+    spans = [CharSpan(3, 13, "GPE", "place"), CharSpan(15, 25, "PERSON", "person")]
+    assert [s.type for s in coordinated_places(spans, ArticleText(body, (), vocab.patterns))] == [
+        "place",
+        "person",  # an apposition, not a list: a list ends with "and" or "or"
+    ]
     body = "Talks between Keir Starmer and Amuda Smith."
     spans = [CharSpan(14, 26, "PERSON", "person"), CharSpan(31, 42, "PERSON", "person")]
     assert [s.type for s in coordinated_places(spans, ArticleText(body, (), vocab.patterns))] == [
