@@ -174,11 +174,16 @@ def started_workers(*, model: str, workers: int) -> Iterator[ProcessPoolExecutor
         yield pool
     finally:
         processes = list((getattr(pool, "_processes", None) or {}).values())
+        # the pool's own thread reaps the stopped workers too: it is waited for below, so that no
+        # process (or its exit status) outlives this block
+        manager = getattr(pool, "_executor_manager_thread", None)
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:  # idle or still loading the model: nothing of theirs is wanted now
             process.terminate()
         for process in processes:
             process.join()
+        if manager is not None:
+            manager.join()
 
 
 def _ready() -> None:
