@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pipeline.errors import failure_of, inject_fault
+from pipeline.extract.attributes import fast_attributes
 from pipeline.extract.entities import (
     NUMBER_LABELS,
     CharSpan,
@@ -137,8 +138,10 @@ def _extract_together(items: Sequence[tuple[str, str]], nlp: Language, vocab: Vo
     sentence_docs = [(d, item) for d in drafts if d.failure is None for item in d.number_sentences]
     if sentence_docs:
         lemma = lemmas(nlp)
+        attributes = fast_attributes(nlp)  # the attribute ruler's work as look-ups, when it can be
+        wanted = [name for name in PASS_TWO if attributes is None or name != "attribute_ruler"]
         try:
-            with nlp.select_pipes(enable=components(nlp, PASS_TWO)):
+            with nlp.select_pipes(enable=components(nlp, wanted)):
                 parsed = nlp.pipe(doc for _, (doc, _, _, _, _) in sentence_docs)
                 carried: tuple[Draft | None, int, str] = (None, -1, "")
                 for (draft, (_, sentence_start, offset, spans, person_ends)), doc in zip(
@@ -148,6 +151,8 @@ def _extract_together(items: Sequence[tuple[str, str]], nlp: Language, vocab: Vo
                         continue
                     with _guard(draft, "numbers"):
                         inject_fault("numbers", draft.body)
+                        if attributes is not None:
+                            attributes(doc)
                         index = bisect.bisect_right(draft.sentences, (sentence_start, float("inf"))) - 1
                         # the counted object an elliptical count borrows runs on across a sentence's windows
                         last_object = carried[2] if carried[:2] == (draft, index) else ""
