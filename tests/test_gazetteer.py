@@ -43,3 +43,14 @@ def test_a_noun_list_that_names_countries_and_cities_leaves_them_places():
     places = gazetteer.well_known_places(frozenset({"japan", "mobile"}), nouns)
     assert {"Germany", "Glasgow", "Japan"} <= places  # a country, a large city, a country that is a verb too
     assert not {"Bath", "Buffalo", "Mobile"} & places  # smaller cities named by common words
+
+
+def test_clearing_removes_tables_of_other_versions_only(tmp_path):
+    current = gazetteer.tables_path(tmp_path)
+    current.parent.mkdir(parents=True, exist_ok=True)
+    current.write_text("{}", encoding="utf-8")
+    old = current.parent / "gazetteer-0123456789abcdef.json"
+    old.write_text("{}", encoding="utf-8")
+    assert gazetteer.remove_stale_tables(tmp_path) == [old]
+    assert current.is_file() and not old.exists()
+    assert gazetteer.remove_stale_tables(tmp_path) == []

@@ -69,9 +69,15 @@ def cache_info(cache: CacheDir = None) -> None:
 
 @cache_app.command("clear")
 def cache_clear(cache: CacheDir = None) -> None:
-    """Remove every cached extraction (a damaged cache file is deleted)."""
+    """Remove every cached extraction (a damaged cache file is deleted), and gazetteer tables that older
+    package versions left in the cache folder."""
     from pipeline.cache import Cache, default_location, remove_files
     from pipeline.errors import CacheError
+    from pipeline.gazetteer import remove_stale_tables
+
+    stale = remove_stale_tables()
+    if stale:
+        say(out, f"Removed {len(stale)} gazetteer table file(s) of older package versions")
 
     try:
         with Cache(cache) as store:
