@@ -96,14 +96,14 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """Fixtures split in two, names cut at a hyphen made whole, a trailing "for the ..." phrase cut."""
     body = article.body
     heads = article.patterns.group_heads
-    places = article.places | {body[s.start : s.end] for s in spans if s.type == "place"}
+    tagged = {body[s.start : s.end] for s in spans if s.type == "place"}  # (the gazetteer's is not copied)
     all_heads = heads | article.patterns.place_heads
     result: list[CharSpan] = []
     for span in spans:
         if span.type not in _NAME_TYPES:
             result.append(span)
             continue
-        two = _two_places(body[span.start : span.end], places, all_heads)
+        two = _two_places(body[span.start : span.end], (article.places, tagged), all_heads)
         if two:
             result.extend(
                 CharSpan(span.start + a, span.start + b, "GPE", "place", span.origin) for a, b in two
@@ -222,19 +222,21 @@ def _starts_sentence(body: str, start: int) -> bool:
 _COORDINATED = re.compile(r"(?P<left>.+?)\s+(?:and|&)\s+(?P<right>.+)")
 
 
-def _two_places(text: str, places: frozenset[str] | set[str], heads: frozenset[str]) -> list[tuple[int, int]]:
+def _two_places(
+    text: str, places: tuple[frozenset[str] | set[str], ...], heads: frozenset[str]
+) -> list[tuple[int, int]]:
     """(start, end) of the two places in "Quellby and Drovenport" when one of them is a known place (the
     gazetteer's or tagged a place in the article) and the whole is not ("Velmora and Osk", a country, stays
     one), no word is a head noun ("Quellby and Osk Council") and every word is capitalized.
 
-    >>> _two_places("Quellby & Varn", {"Varn"}, frozenset()), _two_places("Quellby and Varn", set(), frozenset())
+    >>> _two_places("Quellby & Varn", ({"Varn"},), frozenset()), _two_places("Quellby and Varn", (set(),), frozenset())
     ([(0, 7), (10, 14)], [])
     """
     coordinated = _COORDINATED.fullmatch(text)
-    if coordinated is None or text in places:
+    if coordinated is None or any(text in known for known in places):
         return []
     parts = [coordinated.span("left"), coordinated.span("right")]
     words = [w for a, b in parts for w in text[a:b].split()]
     if len(words) > 6 or not all(w[:1].isupper() for w in words) or any(w.lower() in heads for w in words):
         return []
-    return parts if any(text[a:b] in places for a, b in parts) else []
+    return parts if any(text[a:b] in known for a, b in parts for known in places) else []
