@@ -226,16 +226,21 @@ def place_names() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=4)
 def well_known_places(
-    common_words: frozenset[str] = frozenset(), nouns: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset(),
+    nouns: frozenset[str] = frozenset(),
+    *,
+    first_names_too: bool = False,
 ) -> frozenset[str]:
     """Names safe to tag as places wherever the model left them untagged: countries, US states and
-    cities of at least :data:`WELL_KNOWN_POPULATION` people, none of them a first name ("Austin") or,
+    cities of at least :data:`WELL_KNOWN_POPULATION` people, none of them a first name ("Austin") unless
+    ``first_names_too`` or,
     in lowercase, one of ``common_words`` ("Mobile", "Reading") unless a country or US state ("Japan" is a
     verb too); one of ``nouns`` only when a country, US state, capital or city of
     :data:`MAJOR_CITY_POPULATION` ("Barbados" and "Glasgow" yes, "Bath" and "Buffalo" no: a noun list
     names countries and cities too)."""
     tables = _tables()
-    people, major, states = first_names(), tables.major, tables.states
+    people = frozenset() if first_names_too else first_names()
+    major, states = tables.major, tables.states
     return frozenset(
         n
         for n in _well_known_names()

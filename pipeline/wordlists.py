@@ -65,6 +65,8 @@ class Patterns:
     place_heads: frozenset[str]
     place_followers: frozenset[str]
     locative: frozenset[str]
+    #: Last words of a building's name ("Quellby Cemetery"): the place that starts it is where it stands.
+    building_heads: frozenset[str] = frozenset()
     digest: str = ""
 
 
@@ -88,5 +90,6 @@ def load_patterns(path: Path | None = None) -> Patterns:
         place_heads=words("place_heads"),
         place_followers=words("place_followers"),
         locative=words("locative_prepositions"),
+        building_heads=words("building_heads"),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )

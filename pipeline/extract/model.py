@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 #: Bump when a change in the extract package changes what extraction returns (part of the cache key).
-EXTRACTION_VERSION = "24"
+EXTRACTION_VERSION = "25"
 
 #: Pass one reads every body: sentence starts and entities. Pass two parses the windows holding a number;
 #: lemmas are looked up only for the few words the count rules ask about (:func:`lemmas`).
@@ -151,6 +151,9 @@ class Vocabulary:
     nouns: frozenset[str] = frozenset()
     #: Countries, US states and large cities (:func:`pipeline.gazetteer.well_known_places`), no words.
     places: frozenset[str] = frozenset()
+    #: Places an organization's name may end with after "of" ("University of Quellby"): ``places`` and
+    #: the places that are also first names or nouns ("Houston", "Bath"); after "of" the word names a place.
+    linked_places: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -175,4 +178,5 @@ def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
         given_names=given_names(common),
         nouns=nouns,
         places=well_known_places(common, nouns),
+        linked_places=well_known_places(common, first_names_too=True),
     )
