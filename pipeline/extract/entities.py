@@ -365,7 +365,20 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     followed_by_place_noun = after < len(doc) and doc[after].lower_ in vocab.patterns.place_followers
     if followed_by_place_noun and not (base == "group" and text.isupper()):  # "ISIS camp" stays a group
         return "place"
+    if (
+        label in {"ORG", "GPE", "LOC"}
+        and text in vocab.lone_given_names
+        and not _after_locative(tokens, vocab)
+    ):
+        return "person"  # "Clarine" said: a first name alone is a person ("at Clarine" is a place)
     return base
+
+
+def _after_locative(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Does the name follow a locative preposition or "of" ("at Clarine", "the settlement of Clarine")?"""
+    start = tokens[0].i
+    before = tokens[0].doc[start - 1].lower_ if start > 0 else ""
+    return before == "of" or before in vocab.patterns.locative
 
 
 def personal_name(text: str, vocab: Vocabulary) -> bool:

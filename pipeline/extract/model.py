@@ -147,6 +147,10 @@ class Vocabulary:
     #: First names (:func:`pipeline.gazetteer.given_names`), without place names and the model's verbs,
     #: adjectives and adverbs ("Grant", "Frank").
     given_names: frozenset[str] = frozenset()
+    #: Given names that name a person on their own, whatever the model's label: those that three or more
+    #: of Faker's locales list (:func:`pipeline.gazetteer.widespread_first_names`) and no town of the
+    #: gazetteer bears ("Rebecca"; not "Chelsea", nor "Austar", a company's name as often).
+    lone_given_names: frozenset[str] = frozenset()
     #: The model's nouns (lowercase): a word after a given name that is one ("Peace Spring") makes no name.
     nouns: frozenset[str] = frozenset()
     #: Countries, US states and large cities (:func:`pipeline.gazetteer.well_known_places`), no words.
@@ -159,7 +163,7 @@ class Vocabulary:
 @functools.lru_cache(maxsize=4)
 def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
     nlp = load_model(model)
-    from pipeline.gazetteer import given_names, well_known_places
+    from pipeline.gazetteer import given_names, place_names, well_known_places, widespread_first_names
 
     verbs: frozenset[str] = frozenset()
     common: frozenset[str] = frozenset()
@@ -172,10 +176,12 @@ def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
             nouns = frozenset(index.get("noun", []))
             common = verbs | frozenset(index.get("adj", [])) | frozenset(index.get("adv", []))
     common |= frozenset(nlp.Defaults.stop_words)  # "Who", "Among": first names somewhere, words here
+    names = given_names(common)
     return Vocabulary(
         verbs=verbs,
         patterns=patterns,
-        given_names=given_names(common),
+        given_names=names,
+        lone_given_names=(names & widespread_first_names()) - place_names(),
         nouns=nouns,
         places=well_known_places(common, nouns),
         linked_places=well_known_places(common, first_names_too=True),

@@ -191,6 +191,31 @@ def test_a_personal_name_the_model_called_an_organization_is_a_person(english, v
     )
 
 
+def test_a_common_given_name_alone_is_a_person_whatever_the_models_label(english, vocab) -> None:
+    import dataclasses
+
+    vocab = dataclasses.replace(
+        vocab, given_names=frozenset({"Orlaith", "Quennie"}), lone_given_names=frozenset({"Orlaith"})
+    )
+    text = "Then Orlaith and Quennie left."
+    assert _cleaned(english, vocab, text, "Orlaith", "ORG")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Orlaith", "GPE")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Quennie", "ORG")[0][2] == "group"  # a rare name stays as labelled
+    # a place named like a person: after a locative preposition or "of", or before a place noun
+    assert _cleaned(english, vocab, "A fire at Orlaith spread.", "Orlaith", "GPE")[0][2] == "place"
+    assert _cleaned(english, vocab, "The settlement of Orlaith grew.", "Orlaith", "GPE")[0][2] == "place"
+    assert _cleaned(english, vocab, "They left Orlaith village.", "Orlaith", "GPE")[0][2] == "place"
+
+
+def test_lone_given_names_are_widespread_first_names_no_town_bears() -> None:
+    from pipeline import gazetteer
+
+    widespread = gazetteer.widespread_first_names()
+    assert "Rebecca" in widespread and "Olivia" in widespread
+    assert widespread < gazetteer.first_names()
+    assert len(widespread) < len(gazetteer.first_names()) / 2  # most names are one locale's only
+
+
 def test_given_names_leave_out_places_and_common_words() -> None:
     from pipeline.gazetteer import coordinates, given_names
 
