@@ -356,7 +356,11 @@ def coordinated_places(spans: list[CharSpan], article: ArticleText) -> list[Char
                 before.pop()
             if before and before[-1] in article.patterns.locative:
                 for span in run:
-                    if span.type in {"person", "group"}:
+                    # a full name the model called a person stays one: "in the Quellby Hall and Orla
+                    # Vant comedy"
+                    words = body[span.start : span.end].lower().split()
+                    full_name = span.label == "PERSON" and len(words) > 1 and words[-1] not in THING_HEADS
+                    if span.type in {"person", "group"} and not full_name:
                         span.type = "place"
         index += len(run)
     return ordered
