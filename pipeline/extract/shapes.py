@@ -11,7 +11,8 @@
   two names the model ran together over a slash or a comma ("Quellby / Drovenport", "Velmora, Department
   of Roads") are two;
 * :func:`sentence_initial_words`  a word the article writes in lower case, capitalized only where it
-  starts a sentence or a heading ("Background", "Wear shorts"), is not a name.
+  starts a sentence or a heading ("Wear shorts"), is not a name, nor is a common word that is a heading
+  of its own ("Background").
 
 All are listed in :data:`pipeline.extract.spans.SPAN_REPAIRS` and take (spans, article).
 """
@@ -191,13 +192,21 @@ def _joined_names(text: str) -> list[tuple[int, int]]:
 
 def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The spans without one-word names that the article also writes in lower case and capitalizes only
-    at the start of a sentence, a line or a heading: "Background" over a section, "Wear shorts"."""
+    at the start of a sentence, a line or a heading ("Wear shorts"), and without a common word that is
+    a heading of its own ("Background" over a section), a word of the model's noun or verb lists."""
     body = article.body
     starts_only: dict[str, bool] = {}
+    headings: set[str] = set()
     for span in spans:
         text = body[span.start : span.end]
         if span.type in _NAME_TYPES and text.isalpha() and not text.isupper() and len(text) > 1:
             starts_only[text] = starts_only.get(text, True) and _starts_sentence(body, span.start)
+            if _alone_on_its_line(body, span.start, span.end) and any(
+                text.lower() in words for words in article.common_words
+            ):
+                headings.add(text)
+    if headings:
+        spans = [s for s in spans if s.type not in _NAME_TYPES or body[s.start : s.end] not in headings]
     if not any(starts_only.values()):
         return spans
     lower_words = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", body))
@@ -209,6 +218,13 @@ def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[
         if initial and text.lower() in lower_words and text not in in_names
     }
     return [s for s in spans if s.type not in _NAME_TYPES or body[s.start : s.end] not in dropped]
+
+
+def _alone_on_its_line(body: str, start: int, end: int) -> bool:
+    """Is [start, end) all of its line but spaces and a closing colon or full stop?"""
+    before = body.rfind("\n", 0, start) + 1
+    after = body.find("\n", end)
+    return not body[before:start].strip() and not body[end : len(body) if after < 0 else after].strip(" \t:.")
 
 
 def _starts_sentence(body: str, start: int) -> bool:

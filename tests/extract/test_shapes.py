@@ -150,6 +150,22 @@ def test_a_word_capitalized_only_at_sentence_starts_is_not_a_name() -> None:
     ]
 
 
+def test_a_common_word_that_is_a_heading_of_its_own_is_not_a_name() -> None:
+    from pipeline.extract.shapes import sentence_initial_words
+
+    body = "Quellwork\n\nThe Drovenport mill opened.\n\nDrovenport:\nIt grew.\n\nQuellwork Osk came."
+    words = (frozenset({"quellwork", "mill"}), frozenset({"grow"}))  # the model's nouns and verbs
+    article = ArticleText(body, (), load_patterns(), common_words=words)
+    spans = _spans(body, ("Quellwork", "group"), ("Drovenport", "place"), ("Quellwork Osk", "person"))
+    heading = body.index("Drovenport:")
+    spans.append(CharSpan(heading, heading + 10, "GPE", "place"))  # a heading, but no common word
+    assert _texts(body, sentence_initial_words(spans, article)) == [
+        ("Drovenport", "place"),
+        ("Quellwork Osk", "person"),
+        ("Drovenport", "place"),
+    ]
+
+
 def test_a_name_cut_after_a_function_word_runs_on_or_loses_it() -> None:
     body = (
         "The Institute of Quellan Studies of Varn Academy hired Orsa Quist of Drovenport from the Lodge of."
