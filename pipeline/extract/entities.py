@@ -355,6 +355,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     place_head = head in vocab.patterns.place_heads and len(text.split()) > 1
     if group_head and not place_head:
         return "group"
+    if " " in text and text.split()[0].lower() in vocab.patterns.place_prefixes:
+        return "place"  # "County Quellby", "Fort Varn": the model took them for people now and then
     if place_head and not group_head:
         return "place"
     if label == "ORG" and personal_name(text, vocab):

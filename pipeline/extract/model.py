@@ -158,6 +158,9 @@ class Vocabulary:
     #: Places an organization's name may end with after "of" ("University of Quellby"): ``places`` and
     #: the places that are also first names or nouns ("Houston", "Bath"); after "of" the word names a place.
     linked_places: frozenset[str] = frozenset()
+    #: Places a building's name may start with ("Quellby University"): ``places`` and the places that are
+    #: also nouns ("Bath Abbey"), not first names ("Kennedy Space Centre").
+    building_places: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -185,4 +188,5 @@ def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
         nouns=nouns,
         places=well_known_places(common, nouns),
         linked_places=well_known_places(common, first_names_too=True),
+        building_places=well_known_places(common),
     )

@@ -1,7 +1,7 @@
-"""The place an organization or a building is named after is a place mention too.
+"""The place an organization, a building or an event is named after is a place mention too.
 
-"University of Quellby", "Quellby Rovers", "the Quellby Museum of Art": the organization is in, or of, the
-place, and an analyst looking for Quellby wants the article. The model tags only the whole name, so the place
+"University of Quellby", "Quellby Rovers", "the Quellby Museum of Art", "the Quellby Film Festival": the
+organization or event is in, or of, the place, and an analyst looking for Quellby wants the article. The model tags only the whole name, so the place
 is never a node of its own and the article never links to it. :func:`nested_places` adds a mention of
 origin ``nested`` for the place inside such a name, overlapping the organization's mention.
 
@@ -10,7 +10,8 @@ Varnley", "Conservatoire de Quellby") or as the name's first words ("Quellby Uni
 Rovers", "Quellby Cemetery"). It is a place only when it is a well-known place (countries, US states, large cities, see
 :func:`pipeline.gazetteer.well_known_places`) or one the article itself names as a place elsewhere. After
 "of" the places that are also first names or nouns count too ("University of Houston", "University of
-Bath"): there the word names a place, while "Kennedy Space Centre" is named after a person.
+Bath"): there the word names a place, while "Kennedy Space Centre" is named after a person; so do the
+nouns before a building's head ("Bath Abbey", "Osk University").
 People's names are never searched ("Paris Hilton"), nor names that are places themselves ("North
 Quellby"), where the outer name is the place's own.
 """
@@ -37,8 +38,9 @@ _MAX_WORDS = 3
 
 
 def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
-    """``spans`` and a ``nested`` place mention for each place named inside an organization's or a
-    building's name ("Quellby" in "University of Quellby" and in "Quellby Rovers")."""
+    """``spans`` and a ``nested`` place mention for each place named inside an organization's, a
+    building's or an event's name ("Quellby" in "University of Quellby", "Quellby Rovers", "Quellby
+    Festival")."""
     body = article.body
     tagged = {
         body[s.start : s.end]
@@ -46,22 +48,26 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
         if s.type == "place" and s.label in {"GPE", "LOC"} and s.origin != "nested"
     }
     # the gazetteer's sets are read where they are, not copied for every article
-    leading, linked = (article.places, tagged), (article.linked_places, tagged)
+    strict, linked = (article.places, tagged), (article.linked_places, tagged)
+    buildings = (article.building_places, tagged)
+    heads = article.patterns
     found: list[CharSpan] = []
     for span in spans:
-        if span.label not in {"ORG", "FAC"} or span.type not in {"group", "place"}:
+        if not (span.label in {"ORG", "FAC"} and span.type in {"group", "place"} or span.label == "EVENT"):
             continue
         text = body[span.start : span.end]
         if _known(text, linked):
             continue
         words = [(m.start() + span.start, m.end() + span.start, m.group()) for m in _WORD.finditer(text)]
-        # a building is of the place that starts its name only when its last word says it is a building:
-        # "Quellby Cemetery", not "Quellby Chronicle" (a book the model called a facility)
-        # and a street or a landform is not in the place it starts with ("Quellby Avenue")
         last = words[-1][2].lower()
-        heads = article.patterns
-        starts = (span.label == "ORG" or last in heads.building_heads) and last not in heads.place_heads
-        for start, end in _inner_places(words, leading if starts else (), linked):
+        leading: Places = ()
+        if last in heads.place_heads:
+            pass  # a street or a landform is not in the place it starts with ("Quellby Avenue")
+        elif last in heads.building_heads:
+            leading = buildings  # "Osk University": a place that is a noun too ("Bath") counts here
+        elif span.label != "FAC":
+            leading = strict  # "Quellby Rovers", "Quellby Festival"; not "Quellby Chronicle", a book
+        for start, end in _inner_places(words, leading, linked):
             found.append(CharSpan(start, end, "GPE", "place", "nested"))
     if not found:
         return spans

@@ -333,6 +333,7 @@ def finish(draft: Draft, vocab: Vocabulary) -> Extraction:
             vocab.patterns,
             vocab.places,
             linked_places=vocab.linked_places,
+            building_places=vocab.building_places,
             common_words=(vocab.nouns, vocab.verbs),
         )
         spans = draft.spans

@@ -49,6 +49,7 @@ class ArticleText:
     #: Places an organization's name may end with after "of" ("University of Quellby", see
     #: :class:`pipeline.extract.model.Vocabulary`).
     linked_places: frozenset[str] = frozenset()
+    building_places: frozenset[str] = frozenset()
     #: The model's word lists (lowercase nouns, verbs): a heading that is one of them is no name.
     common_words: tuple[frozenset[str], ...] = ()
 

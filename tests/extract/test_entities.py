@@ -207,6 +207,13 @@ def test_a_common_given_name_alone_is_a_person_whatever_the_models_label(english
     assert _cleaned(english, vocab, "They left Orlaith village.", "Orlaith", "GPE")[0][2] == "place"
 
 
+def test_a_name_that_starts_with_a_place_word_is_a_place_whatever_the_models_label(english, vocab) -> None:
+    text = "From County Quellby to Mt Osk, passing the Port Authority."
+    assert _cleaned(english, vocab, text, "County Quellby", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Mt Osk", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Port Authority", "ORG")[0][2] == "group"
+
+
 def test_lone_given_names_are_widespread_first_names_no_town_bears() -> None:
     from pipeline import gazetteer
 

@@ -10,9 +10,11 @@ from pipeline.extract.spans import ArticleText
 from pipeline.wordlists import load_patterns
 
 #: Invented places: "Quellby" and "Port Drovia" are well known as places; "Osk" (a noun as well, like
-#: "Bath") and "Varnley" (a first name as well, like "Houston") count only after "of".
+#: "Bath") counts after "of" and before a building's head; "Varnley" (a first name as well, like
+#: "Houston") only after "of".
 _PLACES = frozenset({"Quellby", "Port Drovia"})
-_LINKED = _PLACES | {"Osk", "Varnley"}
+_BUILDINGS = _PLACES | {"Osk"}
+_LINKED = _BUILDINGS | {"Varnley"}
 
 
 def _spans(body: str, names: list[tuple[str, str, str]]) -> list[CharSpan]:
@@ -25,7 +27,9 @@ def _spans(body: str, names: list[tuple[str, str, str]]) -> list[CharSpan]:
 
 
 def _nested(body: str, names: list[tuple[str, str, str]]) -> list[str]:
-    article = ArticleText(body, (), load_patterns(), _PLACES, linked_places=_LINKED)
+    article = ArticleText(
+        body, (), load_patterns(), _PLACES, linked_places=_LINKED, building_places=_BUILDINGS
+    )
     result = nested_places(_spans(body, names), article)
     return [f"{body[s.start : s.end]}:{s.type}" for s in result if s.origin == "nested"]
 
@@ -47,11 +51,19 @@ def test_the_place_an_organization_name_starts_with_is_a_place_mention() -> None
 
 
 def test_a_building_is_in_the_place_it_starts_with_only_when_its_last_word_says_it_is_a_building() -> None:
-    body = "From Quellby Cemetery to the Quellby Chronicle, past Quellby Avenue."
+    body = "From Quellby Cemetery to the Quellby Chronicle, past Quellby Avenue and Osk University."
     names = [
         ("Quellby Cemetery", "FAC", "place"),
         ("Quellby Chronicle", "FAC", "place"),
         ("Quellby Avenue", "FAC", "place"),
+        ("Osk University", "ORG", "group"),  # a place that is a noun too starts a building's name
+    ]
+    assert _nested(body, names) == ["Quellby:place", "Osk:place"]
+    body = "Osk Rovers played at the Quellby Film Festival, not the Varnley Space Centre."
+    names = [
+        ("Osk Rovers", "ORG", "group"),  # "Osk" is a noun too: no place before a team's name
+        ("Quellby Film Festival", "EVENT", "other"),  # an event is where it is held
+        ("Varnley Space Centre", "FAC", "place"),  # named after a person Varnley as likely
     ]
     assert _nested(body, names) == ["Quellby:place"]
     assert nested_places([], ArticleText("", (), load_patterns())) == []
