@@ -8,6 +8,7 @@
   a name cut after a function word ("Institute of") runs on over the capitalized words after it, or
   loses the function word; "Quist et al" is the person Quist, and honours after a person's name ("Velma Quist FRS") are not part of it;
   a place followed by a lower-case landform ("the Velmora sea", "the Quist river") is named with it;
+  a name the model ran into a dateline's weekday ("Quellnews Saturday, January 31") ends before it;
   two names the model ran together over a slash or a comma ("Quellby / Drovenport", "Velmora, Department
   of Roads") are two;
 * :func:`sentence_initial_words`  a word the article writes in lower case, capitalized only where it
@@ -43,6 +44,13 @@ _LANDFORM = re.compile(
 )
 #: Function words a name does not end with: the model cut it short ("University of").
 _DANGLING = re.compile(r"(?:\s+(?:of|the|de|la|le|du|des|del|for|and|&|at|on|in|von|van))+$", re.IGNORECASE)
+#: A weekday that ends a name the model ran into a dateline ("Quellnews Saturday, January 31, 2009").
+_DATELINE_DAY = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+#: What follows a dateline's weekday: a comma and a month or a day of the month.
+_DATE_AFTER = re.compile(
+    r",?\s+(?:\d{1,2}\b|(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)"
+)
 #: "et al" after an author's surname: the name is the surname, a person's (the model calls it anything).
 _ET_AL = re.compile(r",?\s+et\.?\s+al\.?$")
 #: Post-nominal letters (honours, degrees) after a person's name; only for people, since "MD" or "QC"
@@ -115,6 +123,11 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         if et_al and et_al.start() > 0:
             result.append(CharSpan(span.start, span.start + et_al.start(), "PERSON", "person", span.origin))
             continue
+        dated = _DATELINE_DAY.search(text)
+        if dated and dated.start() > 0 and _DATE_AFTER.match(body, span.end):
+            # "interviewed by Quellnews Saturday, January 31": the name ends before the dateline's day
+            span = CharSpan(span.start, span.start + dated.start(), span.label, span.type, span.origin)
+            text = body[span.start : span.end]
         honours = _POST_NOMINALS.search(text) if span.type == "person" else None
         if honours and honours.start() > 0:
             span = CharSpan(span.start, span.start + honours.start(), span.label, span.type, span.origin)
