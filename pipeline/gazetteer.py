@@ -302,6 +302,13 @@ def us_state_codes() -> dict[str, str]:
     return _tables().us_states
 
 
+def major_place_names() -> frozenset[str]:
+    """Countries, US states, capitals and cities of :data:`MAJOR_CITY_POPULATION` people or more, first
+    names left out ("Jordan", "Georgia")."""
+    tables = _tables()
+    return (tables.major | tables.states) - first_names()
+
+
 def large_place_names() -> frozenset[str]:
     """Countries, US states and cities of :data:`WELL_KNOWN_POPULATION` people or more, first names and
     words included ("Sydney", "Washington", "Mobile"); not the small towns that share a surname ("Obama")."""

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 #: Bump when a change in the extract package changes what extraction returns (part of the cache key).
-EXTRACTION_VERSION = "26"
+EXTRACTION_VERSION = "27"
 
 #: Pass one reads every body: sentence starts and entities. Pass two parses the windows holding a number;
 #: lemmas are looked up only for the few words the count rules ask about (:func:`lemmas`).
@@ -161,12 +161,21 @@ class Vocabulary:
     #: Places a building's name may start with ("Quellby University"): ``places`` and the places that are
     #: also nouns ("Bath Abbey"), not first names ("Kennedy Space Centre").
     building_places: frozenset[str] = frozenset()
+    #: Countries, US states, capitals and large cities, no first names (:func:`pipeline.gazetteer.major_place_names`):
+    #: places whatever the model's label ("Malawi" it calls a person now and then).
+    major_places: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
 def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
     nlp = load_model(model)
-    from pipeline.gazetteer import given_names, place_names, well_known_places, widespread_first_names
+    from pipeline.gazetteer import (
+        given_names,
+        major_place_names,
+        place_names,
+        well_known_places,
+        widespread_first_names,
+    )
 
     verbs: frozenset[str] = frozenset()
     common: frozenset[str] = frozenset()
@@ -189,4 +198,5 @@ def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
         places=well_known_places(common, nouns),
         linked_places=well_known_places(common, first_names_too=True),
         building_places=well_known_places(common),
+        major_places=major_place_names(),
     )

@@ -214,6 +214,24 @@ def test_a_name_that_starts_with_a_place_word_is_a_place_whatever_the_models_lab
     assert _cleaned(english, vocab, text, "Port Authority", "ORG")[0][2] == "group"
 
 
+def test_a_country_or_large_city_is_a_place_whatever_the_models_label(english, vocab) -> None:
+    import dataclasses
+
+    vocab = dataclasses.replace(vocab, major_places=frozenset({"Quellstan", "Port Varnis"}))
+    text = "Aid reached Quellstan and Port Varnis, and Quellstan Airways flew."
+    assert _cleaned(english, vocab, text, "Quellstan", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Port Varnis", "ORG")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Quellstan Airways", "ORG")[0][2] == "group"
+
+
+def test_major_places_leave_out_first_names() -> None:
+    from pipeline.gazetteer import major_place_names
+
+    names = major_place_names()
+    assert {"Malawi", "Sri Lanka", "Kansas"} <= names
+    assert "Jordan" not in names and "Georgia" not in names  # first names: the model's label decides
+
+
 def test_lone_given_names_are_widespread_first_names_no_town_bears() -> None:
     from pipeline import gazetteer
 

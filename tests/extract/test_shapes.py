@@ -93,9 +93,7 @@ def test_et_al_leaves_the_author_a_person_and_honours_leave_the_name() -> None:
 def test_a_name_ends_before_the_weekday_of_a_dateline_the_model_ran_it_into() -> None:
     body = "Orsa Quist interviewed by Quellnews Saturday, March 3, 2012. Varn Sunday 4 won at Osk Friday."
     article = ArticleText(body, (), load_patterns())
-    spans = _spans(
-        body, ("Quellnews Saturday", "group"), ("Varn Sunday", "person"), ("Osk Friday", "place")
-    )
+    spans = _spans(body, ("Quellnews Saturday", "group"), ("Varn Sunday", "person"), ("Osk Friday", "place"))
     assert _texts(body, reshaped(spans, article)) == [
         ("Quellnews", "group"),
         ("Varn", "person"),
