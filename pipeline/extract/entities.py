@@ -369,6 +369,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     followed_by_place_noun = after < len(doc) and doc[after].lower_ in vocab.patterns.place_followers
     if followed_by_place_noun and not (base == "group" and text.isupper()):  # "ISIS camp" stays a group
         return "place"
+    if label == "PERSON" and _after_place_preposition(tokens) and not personal_name(text, vocab):
+        return "place"  # "in Quellbora", "at Varn Osk": the model took an unfamiliar place for a person
     if (
         label in {"ORG", "GPE", "LOC"}
         and text in vocab.lone_given_names
@@ -376,6 +378,19 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     ):
         return "person"  # "Clarine" said: a first name alone is a person ("at Clarine" is a place)
     return base
+
+
+#: Words after a name that show "in NAME" is no place: a possessive, a court case's "v." or "against".
+_NOT_A_PLACE_AFTER = POSSESSIVE_MARKS | {"v", "v.", "vs", "vs.", "versus", "against"}
+
+
+def _after_place_preposition(tokens: Sequence[Token]) -> bool:
+    """Does the name follow "in", "at" or "near", and not end in a possessive ("in Quist's view") or
+    name a court case ("in Quist v. Osk", "in Quist against the State")?"""
+    doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
+    if start == 0 or doc[start - 1].lower_ not in {"in", "at", "near"}:
+        return False
+    return not (end < len(doc) and doc[end].lower_ in _NOT_A_PLACE_AFTER)
 
 
 def _after_locative(tokens: Sequence[Token], vocab: Vocabulary) -> bool:

@@ -224,6 +224,15 @@ def test_a_country_or_large_city_is_a_place_whatever_the_models_label(english, v
     assert _cleaned(english, vocab, text, "Quellstan Airways", "ORG")[0][2] == "group"
 
 
+def test_a_name_the_model_called_a_person_after_in_or_at_is_a_place(english, vocab) -> None:
+    vocab = _with_names(vocab, "Orsa")
+    text = "Talks in Quellbora ended; at Orsa Quist's home, in Varn v. Osk and in Drovik's view, none."
+    assert _cleaned(english, vocab, text, "Quellbora", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Orsa Quist", "PERSON")[0][2] == "person"  # a personal name
+    assert _cleaned(english, vocab, text, "Varn", "PERSON")[0][2] == "person"  # a court case
+    assert _cleaned(english, vocab, text, "Drovik", "PERSON")[0][2] == "person"  # a possessive
+
+
 def test_major_places_leave_out_first_names() -> None:
     from pipeline.gazetteer import major_place_names
 
