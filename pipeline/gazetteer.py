@@ -248,12 +248,11 @@ def well_known_places(
     first_names_too: bool = False,
 ) -> frozenset[str]:
     """Names safe to tag as places wherever the model left them untagged: countries, US states and
-    cities of at least :data:`WELL_KNOWN_POPULATION` people, none of them a first name ("Austin") unless
-    ``first_names_too`` or,
-    in lowercase, one of ``common_words`` ("Mobile", "Reading") unless a country or US state ("Japan" is a
-    verb too); one of ``nouns`` only when a country, US state, capital or city of
-    :data:`MAJOR_CITY_POPULATION` ("Barbados" and "Glasgow" yes, "Bath" and "Buffalo" no: a noun list
-    names countries and cities too)."""
+    cities of at least :data:`WELL_KNOWN_POPULATION` people; none of them a first name ("Austin"), unless
+    ``first_names_too``; none, in lowercase, one of ``common_words`` ("Mobile", "Reading") unless a
+    country or US state ("Japan" is a verb too); one of ``nouns`` only when a country, US state, capital
+    or city of :data:`MAJOR_CITY_POPULATION` ("Barbados" and "Glasgow" yes, "Bath" and "Buffalo" no: a
+    noun list names countries and cities too)."""
     tables = _tables()
     people = frozenset() if first_names_too else first_names()
     major, states = tables.major, tables.states

@@ -1,19 +1,19 @@
 """The place an organization, a building or an event is named after is a place mention too.
 
 "University of Quellby", "Quellby Rovers", "the Quellby Museum of Art", "the Quellby Film Festival": the
-organization or event is in, or of, the place, and an analyst looking for Quellby wants the article. The model tags only the whole name, so the place
-is never a node of its own and the article never links to it. :func:`nested_places` adds a mention of
-origin ``nested`` for the place inside such a name, overlapping the organization's mention.
+organization or event is in, or of, the place, and an analyst looking for Quellby wants the article. The
+model tags only the whole name, so the place is never a node of its own and the article never links to it.
+:func:`nested_places` adds a mention of origin ``nested`` for the place inside such a name, overlapping
+the organization's mention.
 
 A place is inside a name in two shapes: after a linking word ("University of Quellby", "Church of Osk at
 Varnley", "Conservatoire de Quellby") or as the name's first words ("Quellby University", "Quellby
-Rovers", "Quellby Cemetery"). It is a place only when it is a well-known place (countries, US states, large cities, see
-:func:`pipeline.gazetteer.well_known_places`) or one the article itself names as a place elsewhere. After
-"of" the places that are also first names or nouns count too ("University of Houston", "University of
-Bath"): there the word names a place, while "Kennedy Space Centre" is named after a person; so do the
-nouns before a building's head ("Bath Abbey", "Osk University").
-People's names are never searched ("Paris Hilton"), nor names that are places themselves ("North
-Quellby"), where the outer name is the place's own.
+Rovers", "Quellby Cemetery"). It is a place only when it is a well-known place (countries, US states,
+large cities, see :func:`pipeline.gazetteer.well_known_places`) or one the article itself names as a
+place elsewhere. After "of" the places that are also first names or nouns count too ("University of
+Houston", "University of Bath"): there the word names a place, while "Kennedy Space Centre" is named after
+a person; before a building's head the nouns count too ("Bath Abbey", "Osk University"). People's names
+are never searched ("Paris Hilton"), nor names that are places themselves ("North Quellby").
 """
 
 from __future__ import annotations
@@ -53,12 +53,17 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
     heads = article.patterns
     found: list[CharSpan] = []
     for span in spans:
-        if not (span.label in {"ORG", "FAC"} and span.type in {"group", "place"} or span.label == "EVENT"):
+        container = span.label == "EVENT" or (
+            span.label in {"ORG", "FAC"} and span.type in {"group", "place"}
+        )
+        if not container:
             continue
         text = body[span.start : span.end]
         if _known(text, linked):
             continue
         words = [(m.start() + span.start, m.end() + span.start, m.group()) for m in _WORD.finditer(text)]
+        if not words:
+            continue
         last = words[-1][2].lower()
         leading: Places = ()
         if last in heads.place_heads:
