@@ -483,3 +483,23 @@ def test_a_group_or_place_elsewhere_never_joins_a_person_by_the_surname() -> Non
         aliases=None,
     )
     assert {m.node_id for m in result.mentions if m.text == "Northam"} == {"person:orsa-northam"}
+
+
+def test_a_type_a_rule_gave_outweighs_the_models_bare_label() -> None:
+    def mention(article_id: str, index: int, label: str, kind: str) -> Mention:
+        return Mention(article_id, index, index * 20, index * 20 + 9, "Quellbora", label, kind)
+
+    # "the Quellbora region" (labelled PERSON, typed place by the word after it) once, against the
+    # model's bare PERSON twice
+    evidence = [mention("a", 0, "PERSON", "place")]
+    bare = [mention("a", 1, "PERSON", "person"), mention("b", 0, "PERSON", "person")]
+    extractions = [
+        Extraction("a", (), (evidence[0], bare[0]), (), ()),
+        Extraction("b", (), (bare[1],), (), ()),
+    ]
+    [entity] = resolve(extractions, aliases=None).entities
+    assert entity.type == "place"
+    # without the rule's evidence the model's labels decide
+    three = [mention("c", i, "PERSON", "person") for i in range(2)] + [mention("c", 2, "GPE", "place")]
+    [entity] = resolve([Extraction("c", (), tuple(three), (), ())], aliases=None).entities
+    assert entity.type == "person"
