@@ -69,6 +69,8 @@ class Patterns:
     building_heads: frozenset[str] = frozenset()
     #: First words that make a name a place ("County Quellby", "Lake Osk").
     place_prefixes: frozenset[str] = frozenset()
+    #: Nouns after a name that show it is a company ("Quellco shares").
+    group_followers: frozenset[str] = frozenset()
     digest: str = ""
 
 
@@ -94,5 +96,6 @@ def load_patterns(path: Path | None = None) -> Patterns:
         locative=words("locative_prepositions"),
         building_heads=words("building_heads"),
         place_prefixes=words("place_prefixes"),
+        group_followers=words("group_followers"),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )

@@ -369,6 +369,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     followed_by_place_noun = after < len(doc) and doc[after].lower_ in vocab.patterns.place_followers
     if followed_by_place_noun and not (base == "group" and text.isupper()):  # "ISIS camp" stays a group
         return "place"
+    if label == "PERSON" and after < len(doc) and doc[after].lower_ in vocab.patterns.group_followers:
+        return "group"  # "Quellco shares rose": a company the model took for a person
     if label == "PERSON" and _after_place_preposition(tokens) and not personal_name(text, vocab):
         return "place"  # "in Quellbora", "at Varn Osk": the model took an unfamiliar place for a person
     if (

@@ -233,6 +233,12 @@ def test_a_name_the_model_called_a_person_after_in_or_at_is_a_place(english, voc
     assert _cleaned(english, vocab, text, "Drovik", "PERSON")[0][2] == "person"  # a possessive
 
 
+def test_a_name_the_model_called_a_person_before_shares_or_workers_is_a_company(english, vocab) -> None:
+    text = "Quellco shares fell and Quellco workers left; Orsa Varn spoke."
+    assert _cleaned(english, vocab, text, "Quellco", "PERSON")[0][2] == "group"
+    assert _cleaned(english, vocab, text, "Orsa Varn", "PERSON")[0][2] == "person"
+
+
 def test_major_places_leave_out_first_names() -> None:
     from pipeline.gazetteer import major_place_names
 
