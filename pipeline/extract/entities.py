@@ -350,6 +350,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         base = "group" if last.endswith("s") and not last.endswith("ss") else "other"
     if base not in {"person", "group", "place"}:
         return base
+    if tuple(text.lower().split()) in vocab.patterns.person_titles:
+        return "person"  # "the Governor-General", "the Pope": an office, held by a person
     if text in vocab.major_places and label in {"PERSON", "ORG"}:
         return "place"  # "Malawi", "Sri Lanka" the model took for a person or an organization
     head = head_word(text)

@@ -239,6 +239,13 @@ def test_a_name_the_model_called_a_person_before_shares_or_workers_is_a_company(
     assert _cleaned(english, vocab, text, "Orsa Varn", "PERSON")[0][2] == "person"
 
 
+def test_a_title_alone_names_an_office_holder_a_person(english, vocab) -> None:
+    text = "The Governor-General spoke, and the Prime Minister left Quellby House."
+    assert _cleaned(english, vocab, text, "Governor-General", "FAC")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Prime Minister", "ORG")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Quellby House", "FAC")[0][2] == "place"
+
+
 def test_major_places_leave_out_first_names() -> None:
     from pipeline.gazetteer import major_place_names
 
