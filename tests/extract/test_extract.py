@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from pipeline import extract as ex
 from pipeline.errors import ModelNotFoundError
-from pipeline.extract import passes
+from pipeline.extract import model, passes, preload
 from pipeline.extract.passes import segments
 from pipeline.records import Article
 
@@ -82,10 +84,43 @@ def test_workers_started_early_give_the_same_result_and_stop_on_leaving(seed_res
         assert pool is not None
         two = ex.extract(seed_result.corpus.articles, model=MODEL, workers=2, chunk_size=2, pool=pool)
     assert two == seed_result.extractions
-    with ex.started_workers(model=MODEL, workers=2) as unused:  # nothing to extract: left while loading
-        processes = list(unused._processes.values())  # type: ignore[union-attr]
-        assert len(processes) == 2
+    with ex.started_workers(model=MODEL, workers=2) as unused:  # left with its workers idle
+        assert unused is not None
+        unused.submit(os.getpid).result()
+        processes = list(unused._processes.values())  # type: ignore[attr-defined]
+        assert processes
     assert not any(p.is_alive() for p in processes)
+
+
+@pytest.mark.model
+def test_workers_come_from_one_fork_server_and_keep_the_runs_environment(monkeypatch) -> None:
+    with ex.started_workers(model=MODEL, workers=2) as pool:  # the fork server runs from here on
+        assert pool is not None
+        parents = {pool.submit(os.getppid).result() for _ in range(4)}
+    assert len(parents) == 1 and parents != {os.getpid()}  # forked by the server, not by this process
+    # the server's environment is the one it started with: the workers take the run's
+    monkeypatch.setenv("KG_TEST_SET_LATER", "after the server started")
+    with ex.started_workers(model=MODEL, workers=2) as pool:
+        assert pool is not None
+        assert pool.submit(os.getenv, "KG_TEST_SET_LATER").result() == "after the server started"
+        assert pool.submit(os.getenv, preload.PRELOAD_ENV).result() is None
+
+
+def test_the_fork_server_loads_the_model_named_in_its_environment(monkeypatch) -> None:
+    loaded: list[str] = []
+    monkeypatch.setattr(model, "load_model", loaded.append)
+    monkeypatch.delenv(preload.PRELOAD_ENV, raising=False)
+    preload.preload()
+    assert loaded == []
+    monkeypatch.setenv(preload.PRELOAD_ENV, "en_core_web_qq_invented")
+    preload.preload()
+    assert loaded == ["en_core_web_qq_invented"]
+
+    def failing(name: str) -> None:
+        raise OSError(f"no model {name}")
+
+    monkeypatch.setattr(model, "load_model", failing)
+    preload.preload()  # the workers meet the error, and report it, when they load the model themselves
 
 
 def test_no_workers_started_for_one_or_a_missing_model() -> None:
