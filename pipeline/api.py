@@ -208,21 +208,12 @@ def build(
 
 
 def _workers_ahead(settings: Settings, extracting: bool) -> contextlib.AbstractContextManager[Any]:
-    """Worker processes started before the articles are read, when extraction will run in several and
-    the cache holds nothing of the model (else they start once the cache has said what is left to do:
-    a run whose articles are all cached starts no spaCy)."""
-    if not extracting or settings.workers <= 1 or settings.engine != "local":
-        return contextlib.nullcontext(None)
-    from pipeline.errors import KgError
-    from pipeline.extract import model_version, started_workers
+    """Worker processes started before the articles are read, when
+    :func:`pipeline.extract.workers_ahead` says so."""
+    from pipeline.extract import started_workers, workers_ahead
 
-    if settings.use_cache:
-        try:
-            with Cache(settings.cache) as cache:
-                if cache.holds(model_version(settings.model)):
-                    return contextlib.nullcontext(None)
-        except KgError:  # a missing model or a damaged cache: the stages say so in their turn
-            return contextlib.nullcontext(None)
+    if not extracting or not workers_ahead(settings):
+        return contextlib.nullcontext(None)
     return started_workers(model=settings.model, workers=settings.workers)
 
 

@@ -25,12 +25,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from pipeline.cache import Cache, cache_key
-from pipeline.config import DEFAULTS, collect_less
+from pipeline.config import DEFAULTS, Settings, collect_less
 from pipeline.errors import DaskMissingError, KgError, SchedulerError, WorkerError
 from pipeline.extract.corpus import spread_known_names
 from pipeline.extract.model import extraction_version, load_model, model_version
@@ -38,7 +39,15 @@ from pipeline.extract.passes import extract_chunk, failed
 from pipeline.records import Article, Extraction
 from pipeline.wordlists import Patterns, load_patterns
 
-__all__ = ["extract", "extract_chunk", "load_model", "model_version", "started_workers"]
+__all__ = [
+    "extract",
+    "extract_chunk",
+    "load_model",
+    "model_version",
+    "start_fork_server",
+    "started_workers",
+    "workers_ahead",
+]
 
 #: Articles per unit of work at most (one spaCy batch, one task for a worker process, one cache commit);
 #: the environment variable KG_CHUNK_ARTICLES overrides it.
@@ -185,36 +194,75 @@ def started_workers(*, model: str, workers: int) -> Iterator[ProcessPoolExecutor
             manager.join()
 
 
-def _pool(model: str, workers: int) -> ProcessPoolExecutor:
-    """A pool whose workers are forked from multiprocessing's fork server, which imports spaCy and loads
-    ``model`` once (:mod:`pipeline.extract.preload`) as soon as it starts: the workers start with the
-    model loaded and share its memory, instead of each importing and loading it (about 2 s of CPU each,
-    on cores the run needs). Where there is no fork server (Windows), workers are spawned and load it."""
+def workers_ahead(settings: Settings) -> bool:
+    """Whether a run's worker processes start before its articles are read: several workers on this
+    machine, an installed model, and a cache that holds nothing of the model (a first run,
+    ``--no-cache``). Otherwise they start once the cache has said what is left to do: a run whose
+    articles are all cached starts no spaCy."""
+    if settings.workers <= 1 or settings.engine != "local":
+        return False
+    try:
+        identity = model_version(settings.model)
+        if not settings.use_cache:
+            return True
+        with Cache(settings.cache) as cache:
+            return not cache.holds(identity)
+    except KgError:  # a missing model or a damaged cache: the stages say so in their turn
+        return False
+
+
+def start_fork_server(model: str) -> Any:
+    """Start now, if it is not running, the fork server that worker processes come from, and return the
+    multiprocessing context that forks them from it: the server imports spaCy and loads ``model`` once
+    (:mod:`pipeline.extract.preload`) while this process goes on, and every worker starts with the model
+    loaded and shares its memory, instead of each importing and loading it (about 2 s of CPU each, on
+    cores the run needs). Where there is no fork server (Windows) it is the spawn context: each worker
+    then loads the model itself."""
     import multiprocessing
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
-        context: Any = multiprocessing.get_context("spawn")
-    else:
-        from multiprocessing import forkserver
+        return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
 
-        from pipeline.extract.preload import PRELOAD_ENV
+    from pipeline.extract.preload import PRELOAD_ENV
 
-        context = multiprocessing.get_context("forkserver")
-        # "__main__": the server imports the program's main module once, not every worker (`kg` is a
-        # script, which a worker would otherwise run again, importing the whole command line)
-        context.set_forkserver_preload(["__main__", "pipeline.extract.preload"])
-        before = os.environ.get(PRELOAD_ENV)
-        os.environ[PRELOAD_ENV] = model  # the server is started with this process's environment
-        try:
-            forkserver.ensure_running()  # a server already running keeps its model: workers load theirs
-        finally:
-            if before is None:
-                del os.environ[PRELOAD_ENV]
+    context = multiprocessing.get_context("forkserver")
+    # "__main__": the server imports the program's main module once, not every worker (`kg` is a
+    # script, which a worker would otherwise run again, importing the whole command line)
+    context.set_forkserver_preload(["__main__", "pipeline.extract.preload"])
+    server_environment = {  # the server is started with this process's environment, and these
+        PRELOAD_ENV: model,
+        # The modules it imports must be the ones this process imports: Python 3.11's fork server
+        # ignores the module search path it is given and looks in the folder it runs in first, which
+        # may hold another copy of this package (a checkout) or another "pipeline".
+        "PYTHONPATH": os.pathsep.join(path or os.getcwd() for path in sys.path),
+        "PYTHONSAFEPATH": "1",
+    }
+    with _environment(server_environment):
+        forkserver.ensure_running()  # a server already running keeps its model: workers load theirs
+    return context
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """This process's environment with ``values`` set, as it was again on leaving."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                del os.environ[name]
             else:
-                os.environ[PRELOAD_ENV] = before
+                os.environ[name] = value
+
+
+def _pool(model: str, workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes forked from the fork server (:func:`start_fork_server`)."""
     return ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=context,
+        mp_context=start_fork_server(model),
         initializer=_start_worker,
         initargs=(model, dict(os.environ)),
     )

@@ -156,3 +156,40 @@ def test_ages_in_both_forms_and_a_count_in_one_sentence() -> None:
         ("41", 41.0, "age", "age"),
         ("12", 12.0, "wound", "people"),
     ]
+
+
+def test_workers_start_ahead_only_for_several_local_workers_of_an_installed_model() -> None:
+    from pipeline.config import Settings
+
+    assert ex.workers_ahead(Settings(model=MODEL, workers=2, use_cache=False))
+    assert not ex.workers_ahead(Settings(model=MODEL, workers=1, use_cache=False))
+    assert not ex.workers_ahead(Settings(model=MODEL, workers=2, use_cache=False, engine="dask"))
+    assert not ex.workers_ahead(Settings(model="en_core_web_xx_missing", workers=2, use_cache=False))
+
+
+@pytest.mark.model
+def test_workers_import_this_package_whatever_folder_the_run_starts_in(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    # a folder holding another "pipeline": the fork server must not import it from there
+    decoy = tmp_path / "pipeline" / "extract"
+    decoy.mkdir(parents=True)
+    (tmp_path / "pipeline" / "__init__.py").write_text("")
+    (decoy / "__init__.py").write_text("def _start_worker(*args):\n    pass\n")
+    (decoy / "passes.py").write_text("def extract_chunk(*args, **kwargs):\n    return 'decoy'\n")
+    script = tmp_path / "bin" / "run_workers.py"  # a script elsewhere, as `kg` is
+    script.parent.mkdir()
+    script.write_text(
+        "from pipeline import extract as ex\n"
+        "if __name__ == '__main__':\n"
+        f"    with ex.started_workers(model={MODEL!r}, workers=2) as pool:\n"
+        f"        found = pool.submit(ex.extract_chunk, [('a', 'Nine quindles left.')], model={MODEL!r})\n"
+        "        found = found.result()\n"
+        "    print(type(found).__name__, len(found[0].quantities))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["list", "1"]
