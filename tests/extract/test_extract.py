@@ -193,3 +193,21 @@ def test_workers_import_this_package_whatever_folder_the_run_starts_in(tmp_path)
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["list", "1"]
+
+
+def test_spacy_is_imported_without_its_command_line_which_stays_importable() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from pipeline.extract.model import import_spacy\n"
+        "spacy = import_spacy()\n"
+        "print(sorted(m for m in ('spacy.cli', 'spacy.cli.info', 'weasel', 'httpx') if m in sys.modules))\n"
+        "print(sorted(spacy.info(silent=True))[:2])\n"  # the real spacy.info, imported when called
+        "import spacy.cli\n"
+        "print(callable(spacy.cli.download), 'weasel' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["[]", "['location', 'pipelines']", "True True"]
