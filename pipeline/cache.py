@@ -20,6 +20,7 @@ import functools
 import hashlib
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,8 @@ from pipeline.records import Extraction
 
 FILE_NAME = "extractions.sqlite3"
 T = TypeVar("T")
+#: How long opening the cache keeps trying when another run holds the new file's lock.
+SET_UP_SECONDS = 60
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS extractions (
     key TEXT PRIMARY KEY,
@@ -73,14 +76,28 @@ class Cache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.folder / FILE_NAME, timeout=60, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA busy_timeout=60000")
-            self._db.executescript(_SCHEMA)
+            self._set_up()
         except (OSError, sqlite3.Error) as error:
             raise CacheError(self.folder, error) from error
         self.hits = 0
         self.misses = 0
+
+    def _set_up(self) -> None:
+        """WAL journal, busy timeout and tables. Switching a new file to WAL while another run does the
+        same can fail at once with "database is locked" (SQLite does not wait there), so the set-up is
+        tried again for up to :data:`SET_UP_SECONDS`."""
+        deadline = time.monotonic() + SET_UP_SECONDS
+        while True:
+            try:
+                self._db.execute("PRAGMA busy_timeout=60000")
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.executescript(_SCHEMA)
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def __enter__(self) -> Cache:
         return self

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from pipeline.extract.values import format_value
+from pipeline.extract.values import VAGUE_WORDS, format_value
 from pipeline.names import slug
 from pipeline.records import ENTITY_TYPES, Mention, Quantity
 
@@ -61,7 +61,8 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
     # entities, found through an index of entity -> clusters (never every pair of clusters).
     events: dict[tuple[float, str, str, str], list[_Identity]] = defaultdict(list)
     for identity, members in clusters.items():
-        events[(*identity[1:], _category(members))].append(identity)
+        if not any(_vague(q) for q in members):  # "dozens of" in two stories is no shared figure
+            events[(*identity[1:], _category(members))].append(identity)
     for same in events.values():
         if len(same) < 2:
             continue
@@ -102,6 +103,15 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
 def number_label(quantity: Quantity) -> str:
     """ "3,000 fighters": the value as news writes it, and what it counts."""
     return f"{format_value(quantity.value, quantity.unit)} {quantity.object}".strip()
+
+
+def _vague(quantity: Quantity) -> bool:
+    """Is the count a vague plural ("dozens of Israelis", "hundreds of troops"), a lower bound?
+
+    >>> _vague(Quantity("a", 0, 0, 6, "dozens", 24.0)), _vague(Quantity("a", 0, 0, 10, "two dozen", 24.0))
+    (True, False)
+    """
+    return any(word in VAGUE_WORDS for word in quantity.text.lower().split())
 
 
 def _category(members: Sequence[Quantity]) -> str:

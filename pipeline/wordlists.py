@@ -65,6 +65,10 @@ class Patterns:
     place_heads: frozenset[str]
     place_followers: frozenset[str]
     locative: frozenset[str]
+    #: Last words of a building's name ("Quellby Cemetery"): the place that starts it is where it stands.
+    building_heads: frozenset[str] = frozenset()
+    #: First words that make a name a place ("County Quellby", "Lake Osk").
+    place_prefixes: frozenset[str] = frozenset()
     digest: str = ""
 
 
@@ -88,5 +92,7 @@ def load_patterns(path: Path | None = None) -> Patterns:
         place_heads=words("place_heads"),
         place_followers=words("place_followers"),
         locative=words("locative_prepositions"),
+        building_heads=words("building_heads"),
+        place_prefixes=words("place_prefixes"),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )

@@ -98,15 +98,15 @@ def test_load_needs_no_spacy(seed_run: Path) -> None:
         "print(sizes, top, len(ego.entities))\n"
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[10, 316, 32, 121, 313] Syria 13"
+    assert done.stdout.strip() == "[10, 320, 32, 121, 325] Syria 13"
 
 
 @pytest.mark.model
 def test_repr_is_a_summary(seed_result: Result) -> None:
     text = repr(seed_result)
     assert text == (
-        f"<Result of {SEEDS}: 10 articles (7 kept); 316 mentions, 32 numbers; 91 entities; "
-        "a graph of 121 nodes and 313 edges>"
+        f"<Result of {SEEDS}: 10 articles (7 kept); 320 mentions, 32 numbers; 91 entities; "
+        "a graph of 121 nodes and 325 edges>"
     )
 
 

@@ -63,6 +63,36 @@ def test_two_processes_writing_at_once_do_not_corrupt_it(tmp_path: Path) -> None
         assert db.execute("SELECT COUNT(*) FROM extractions").fetchone() == (2 * 20 * 25,)
 
 
+class _LockedAtFirst:
+    """A connection whose first statements fail as SQLite's do when another run is switching a new
+    file to WAL: at once, without waiting."""
+
+    def __init__(self, db: sqlite3.Connection, failures: int) -> None:
+        self.db, self.failures = db, failures
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if self.failures:
+            self.failures -= 1
+            raise sqlite3.OperationalError("database is locked")
+        return self.db.execute(sql, *args)
+
+    def executescript(self, sql: str) -> sqlite3.Cursor:
+        return self.db.executescript(sql)
+
+
+def test_opening_a_new_cache_another_run_is_setting_up_waits_instead_of_failing(tmp_path: Path) -> None:
+    cache = Cache.__new__(Cache)
+    db = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
+    cache._db = _LockedAtFirst(db, failures=3)  # type: ignore[assignment]
+    cache._set_up()
+    assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    cache._db = _LockedAtFirst(db, failures=1)  # type: ignore[assignment]
+    cache._db.execute = lambda *a: (_ for _ in ()).throw(sqlite3.OperationalError("disk I/O error"))  # type: ignore[method-assign]
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        cache._set_up()  # any other error is not waited out
+    db.close()
+
+
 @pytest.mark.model
 def test_hit_miss_and_changed_articles(seed_result, tmp_path: Path) -> None:
     articles = seed_result.corpus.articles

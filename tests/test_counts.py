@@ -47,3 +47,15 @@ def test_a_different_category_keeps_equal_counts_apart() -> None:
     )
     ids = number_nodes([a, b], mentions)
     assert ids[a] != ids[b]
+
+
+def test_a_vague_amount_never_joins_another_articles_count() -> None:
+    import dataclasses
+
+    exact = count("a", 0, 24.0, "miners", category="kill")  # "two dozen miners"
+    vague = dataclasses.replace(count("b", 2, 24.0, "miners", category="kill"), text="dozens")
+    mentions = linked("a", 0, "place:velmora", "group:quarnet") + linked(
+        "b", 2, "place:velmora", "group:quarnet"
+    )
+    ids = number_nodes([exact, vague], mentions)
+    assert ids[exact] != ids[vague]

@@ -86,6 +86,15 @@ def test_a_worker_process_that_dies_fails_only_its_article(monkeypatch, clean) -
 
 
 @pytest.mark.model
+def test_workers_that_die_on_every_article_stop_the_run_with_a_clear_error(monkeypatch) -> None:
+    from pipeline.errors import WorkerError
+
+    monkeypatch.setenv(FAULT_ENV, "crash: ")  # every body holds a space: every worker dies
+    with pytest.raises(WorkerError, match="run with --workers 1"):
+        ex.extract(_articles(), model=MODEL, workers=2, chunk_size=2)
+
+
+@pytest.mark.model
 def test_one_failing_article_on_dask(monkeypatch, clean) -> None:
     monkeypatch.setenv(FAULT_ENV, f"spacy:{MARKER}")
     result = ex.extract(_articles(), model=MODEL, workers=2, chunk_size=2, engine="dask")

@@ -45,6 +45,13 @@ def test_a_noun_list_that_names_countries_and_cities_leaves_them_places():
     assert not {"Bath", "Buffalo", "Mobile"} & places  # smaller cities named by common words
 
 
+def test_places_that_are_first_names_are_left_out_unless_asked_for():
+    assert "Houston" in gazetteer.first_names()  # a place and a first name
+    assert "Houston" not in gazetteer.well_known_places()
+    assert "Houston" in gazetteer.well_known_places(first_names_too=True)
+    assert "Bath" in gazetteer.well_known_places(first_names_too=True)  # no noun list given
+
+
 def test_clearing_removes_tables_of_other_versions_only(tmp_path):
     current = gazetteer.tables_path(tmp_path)
     current.parent.mkdir(parents=True, exist_ok=True)

@@ -291,6 +291,9 @@ def _run_in_processes(
 
     queue: deque[tuple[Chunk, int]] = deque((chunk, _TOGETHER) for chunk in chunks)
     finished_any = False  # workers that die on every article point at the environment, not at articles
+    # Articles that broke the pool running alone. Under load an innocent article may not finish before the
+    # guilty one kills its pool, so one such article with nothing finished yet proves nothing; two do.
+    suspects: list[str] = []
     while queue:
         broken: list[tuple[Chunk, int]] = []
         with pool or _pool(model, workers) as pool:
@@ -327,16 +330,19 @@ def _run_in_processes(
                     yield result
         pool = None
         for chunk, attempt in broken:
-            if attempt == _ALONE and not finished_any:
-                raise WorkerError(workers)
             if attempt == _ALONE:
-                article_id = chunk[0][0]
-                error = BrokenProcessPool("the worker process died while extracting this article")
-                yield [failed(article_id, "worker", error)]
+                suspects.append(chunk[0][0])
+                if len(suspects) > 1 and not finished_any:
+                    raise WorkerError(workers)
             else:
                 queue.extendleft(
                     ([item], _ALONE if attempt == _SINGLE else _SINGLE) for item in reversed(chunk)
                 )
+    if suspects and not finished_any:
+        raise WorkerError(workers)
+    for article_id in suspects:
+        error = BrokenProcessPool("the worker process died while extracting this article")
+        yield [failed(article_id, "worker", error)]
 
 
 def _start_worker(model: str, environ: dict[str, str]) -> None:

@@ -350,11 +350,15 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         base = "group" if last.endswith("s") and not last.endswith("ss") else "other"
     if base not in {"person", "group", "place"}:
         return base
+    if text in vocab.major_places and label in {"PERSON", "ORG"}:
+        return "place"  # "Malawi", "Sri Lanka" the model took for a person or an organization
     head = head_word(text)
     group_head = head in vocab.patterns.group_heads
     place_head = head in vocab.patterns.place_heads and len(text.split()) > 1
     if group_head and not place_head:
         return "group"
+    if " " in text and text.split()[0].lower() in vocab.patterns.place_prefixes:
+        return "place"  # "County Quellby", "Fort Varn": the model took them for people now and then
     if place_head and not group_head:
         return "place"
     if label == "ORG" and personal_name(text, vocab):
@@ -365,7 +369,35 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     followed_by_place_noun = after < len(doc) and doc[after].lower_ in vocab.patterns.place_followers
     if followed_by_place_noun and not (base == "group" and text.isupper()):  # "ISIS camp" stays a group
         return "place"
+    if label == "PERSON" and _after_place_preposition(tokens) and not personal_name(text, vocab):
+        return "place"  # "in Quellbora", "at Varn Osk": the model took an unfamiliar place for a person
+    if (
+        label in {"ORG", "GPE", "LOC"}
+        and text in vocab.lone_given_names
+        and not _after_locative(tokens, vocab)
+    ):
+        return "person"  # "Clarine" said: a first name alone is a person ("at Clarine" is a place)
     return base
+
+
+#: Words after a name that show "in NAME" is no place: a possessive, a court case's "v." or "against".
+_NOT_A_PLACE_AFTER = POSSESSIVE_MARKS | {"v", "v.", "vs", "vs.", "versus", "against"}
+
+
+def _after_place_preposition(tokens: Sequence[Token]) -> bool:
+    """Does the name follow "in", "at" or "near", and not end in a possessive ("in Quist's view") or
+    name a court case ("in Quist v. Osk", "in Quist against the State")?"""
+    doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
+    if start == 0 or doc[start - 1].lower_ not in {"in", "at", "near"}:
+        return False
+    return not (end < len(doc) and doc[end].lower_ in _NOT_A_PLACE_AFTER)
+
+
+def _after_locative(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Does the name follow a locative preposition or "of" ("at Clarine", "the settlement of Clarine")?"""
+    start = tokens[0].i
+    before = tokens[0].doc[start - 1].lower_ if start > 0 else ""
+    return before == "of" or before in vocab.patterns.locative
 
 
 def personal_name(text: str, vocab: Vocabulary) -> bool:

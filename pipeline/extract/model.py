@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 #: Bump when a change in the extract package changes what extraction returns (part of the cache key).
-EXTRACTION_VERSION = "24"
+EXTRACTION_VERSION = "28"
 
 #: Pass one reads every body: sentence starts and entities. Pass two parses the windows holding a number;
 #: lemmas are looked up only for the few words the count rules ask about (:func:`lemmas`).
@@ -184,16 +184,35 @@ class Vocabulary:
     #: First names (:func:`pipeline.gazetteer.given_names`), without place names and the model's verbs,
     #: adjectives and adverbs ("Grant", "Frank").
     given_names: frozenset[str] = frozenset()
+    #: Given names that name a person on their own, whatever the model's label: those that three or more
+    #: of Faker's locales list (:func:`pipeline.gazetteer.widespread_first_names`) and no town of the
+    #: gazetteer bears ("Rebecca"; not "Chelsea", nor "Austar", a company's name as often).
+    lone_given_names: frozenset[str] = frozenset()
     #: The model's nouns (lowercase): a word after a given name that is one ("Peace Spring") makes no name.
     nouns: frozenset[str] = frozenset()
     #: Countries, US states and large cities (:func:`pipeline.gazetteer.well_known_places`), no words.
     places: frozenset[str] = frozenset()
+    #: Places an organization's name may end with after "of" ("University of Quellby"): ``places`` and
+    #: the places that are also first names or nouns ("Houston", "Bath"); after "of" the word names a place.
+    linked_places: frozenset[str] = frozenset()
+    #: Places a building's name may start with ("Quellby University"): ``places`` and the places that are
+    #: also nouns ("Bath Abbey"), not first names ("Kennedy Space Centre").
+    building_places: frozenset[str] = frozenset()
+    #: Countries, US states, capitals and large cities, no first names (:func:`pipeline.gazetteer.major_place_names`):
+    #: places whatever the model's label ("Malawi" it calls a person now and then).
+    major_places: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
 def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
     nlp = load_model(model)
-    from pipeline.gazetteer import given_names, well_known_places
+    from pipeline.gazetteer import (
+        given_names,
+        major_place_names,
+        place_names,
+        well_known_places,
+        widespread_first_names,
+    )
 
     verbs: frozenset[str] = frozenset()
     common: frozenset[str] = frozenset()
@@ -206,10 +225,15 @@ def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
             nouns = frozenset(index.get("noun", []))
             common = verbs | frozenset(index.get("adj", [])) | frozenset(index.get("adv", []))
     common |= frozenset(nlp.Defaults.stop_words)  # "Who", "Among": first names somewhere, words here
+    names = given_names(common)
     return Vocabulary(
         verbs=verbs,
         patterns=patterns,
-        given_names=given_names(common),
+        given_names=names,
+        lone_given_names=(names & widespread_first_names()) - place_names(),
         nouns=nouns,
         places=well_known_places(common, nouns),
+        linked_places=well_known_places(common, first_names_too=True),
+        building_places=well_known_places(common),
+        major_places=major_place_names(),
     )

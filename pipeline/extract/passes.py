@@ -342,7 +342,15 @@ def finish(draft: Draft, vocab: Vocabulary) -> Extraction:
     try:
         sentences = _sentences(draft)
         step = "abbreviations"
-        article = ArticleText(body, tuple(abbreviations(body)), vocab.patterns, vocab.places)
+        article = ArticleText(
+            body,
+            tuple(abbreviations(body)),
+            vocab.patterns,
+            vocab.places,
+            linked_places=vocab.linked_places,
+            building_places=vocab.building_places,
+            common_words=(vocab.nouns, vocab.verbs),
+        )
         spans = draft.spans
         for step, repair in SPAN_REPAIRS:
             inject_fault(step, body)

@@ -8,10 +8,12 @@
   a name cut after a function word ("Institute of") runs on over the capitalized words after it, or
   loses the function word; "Quist et al" is the person Quist, and honours after a person's name ("Velma Quist FRS") are not part of it;
   a place followed by a lower-case landform ("the Velmora sea", "the Quist river") is named with it;
+  a name the model ran into a dateline's weekday ("Quellnews Saturday, January 31") ends before it;
   two names the model ran together over a slash or a comma ("Quellby / Drovenport", "Velmora, Department
   of Roads") are two;
 * :func:`sentence_initial_words`  a word the article writes in lower case, capitalized only where it
-  starts a sentence or a heading ("Background", "Wear shorts"), is not a name.
+  starts a sentence or a heading ("Wear shorts"), is not a name, nor is a common word that is a heading
+  of its own ("Background").
 
 All are listed in :data:`pipeline.extract.spans.SPAN_REPAIRS` and take (spans, article).
 """
@@ -42,6 +44,13 @@ _LANDFORM = re.compile(
 )
 #: Function words a name does not end with: the model cut it short ("University of").
 _DANGLING = re.compile(r"(?:\s+(?:of|the|de|la|le|du|des|del|for|and|&|at|on|in|von|van))+$", re.IGNORECASE)
+#: A weekday that ends a name the model ran into a dateline ("Quellnews Saturday, January 31, 2009").
+_DATELINE_DAY = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+#: What follows a dateline's weekday: a comma and a month or a day of the month.
+_DATE_AFTER = re.compile(
+    r",?\s+(?:\d{1,2}\b|(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)"
+)
 #: "et al" after an author's surname: the name is the surname, a person's (the model calls it anything).
 _ET_AL = re.compile(r",?\s+et\.?\s+al\.?$")
 #: Post-nominal letters (honours, degrees) after a person's name; only for people, since "MD" or "QC"
@@ -114,6 +123,11 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         if et_al and et_al.start() > 0:
             result.append(CharSpan(span.start, span.start + et_al.start(), "PERSON", "person", span.origin))
             continue
+        dated = _DATELINE_DAY.search(text)
+        if dated and dated.start() > 0 and _DATE_AFTER.match(body, span.end):
+            # "interviewed by Quellnews Saturday, January 31": the name ends before the dateline's day
+            span = CharSpan(span.start, span.start + dated.start(), span.label, span.type, span.origin)
+            text = body[span.start : span.end]
         honours = _POST_NOMINALS.search(text) if span.type == "person" else None
         if honours and honours.start() > 0:
             span = CharSpan(span.start, span.start + honours.start(), span.label, span.type, span.origin)
@@ -191,13 +205,21 @@ def _joined_names(text: str) -> list[tuple[int, int]]:
 
 def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The spans without one-word names that the article also writes in lower case and capitalizes only
-    at the start of a sentence, a line or a heading: "Background" over a section, "Wear shorts"."""
+    at the start of a sentence, a line or a heading ("Wear shorts"), and without a common word that is
+    a heading of its own ("Background" over a section), a word of the model's noun or verb lists."""
     body = article.body
     starts_only: dict[str, bool] = {}
+    headings: set[str] = set()
     for span in spans:
         text = body[span.start : span.end]
         if span.type in _NAME_TYPES and text.isalpha() and not text.isupper() and len(text) > 1:
             starts_only[text] = starts_only.get(text, True) and _starts_sentence(body, span.start)
+            if _alone_on_its_line(body, span.start, span.end) and any(
+                text.lower() in words for words in article.common_words
+            ):
+                headings.add(text)
+    if headings:
+        spans = [s for s in spans if s.type not in _NAME_TYPES or body[s.start : s.end] not in headings]
     if not any(starts_only.values()):
         return spans
     lower_words = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", body))
@@ -209,6 +231,13 @@ def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[
         if initial and text.lower() in lower_words and text not in in_names
     }
     return [s for s in spans if s.type not in _NAME_TYPES or body[s.start : s.end] not in dropped]
+
+
+def _alone_on_its_line(body: str, start: int, end: int) -> bool:
+    """Is [start, end) all of its line but spaces and a closing colon or full stop?"""
+    before = body.rfind("\n", 0, start) + 1
+    after = body.find("\n", end)
+    return not body[before:start].strip() and not body[end : len(body) if after < 0 else after].strip(" \t:.")
 
 
 def _starts_sentence(body: str, start: int) -> bool:

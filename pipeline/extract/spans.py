@@ -15,7 +15,9 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
 * ``surnames``       the surname of a person named in full in the article is that person's, whatever the
                      model called it;
 * ``coordination``   names listed with a place after a locative preposition are places;
-* ``citations``      names followed by a year ("Quell & Varn, 2011") are authors: people.
+* ``citations``      names followed by a year ("Quell & Varn, 2011") are authors: people;
+* ``nested places``  the place an organization is named after ("University of Quellby", "Quellby Rovers")
+                     is a place mention too (:mod:`pipeline.extract.nested`).
 
 Every repair is linear in the length of the body (plus n log n sorting): no span is compared with every
 other span, no name searched for in the whole body one by one.
@@ -29,6 +31,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pipeline.extract.entities import DETERMINERS, THING_HEADS, CharSpan
+from pipeline.extract.nested import nested_places
 from pipeline.extract.shapes import never_names, reshaped, sentence_initial_words
 from pipeline.wordlists import Patterns
 
@@ -43,6 +46,12 @@ class ArticleText:
     patterns: Patterns
     #: Well-known places: a person's surname that is one ("Washington") is left as the model typed it.
     places: frozenset[str] = frozenset()
+    #: Places an organization's name may end with after "of" ("University of Quellby", see
+    #: :class:`pipeline.extract.model.Vocabulary`).
+    linked_places: frozenset[str] = frozenset()
+    building_places: frozenset[str] = frozenset()
+    #: The model's word lists (lowercase nouns, verbs): a heading that is one of them is no name.
+    common_words: tuple[frozenset[str], ...] = ()
 
 
 SpanRepair = Callable[[list[CharSpan], ArticleText], list[CharSpan]]
@@ -350,7 +359,11 @@ def coordinated_places(spans: list[CharSpan], article: ArticleText) -> list[Char
                 before.pop()
             if before and before[-1] in article.patterns.locative:
                 for span in run:
-                    if span.type in {"person", "group"}:
+                    # a full name the model called a person stays one: "in the Quellby Hall and Orla
+                    # Vant comedy"
+                    words = body[span.start : span.end].lower().split()
+                    full_name = span.label == "PERSON" and len(words) > 1 and words[-1] not in THING_HEADS
+                    if span.type in {"person", "group"} and not full_name:
                         span.type = "place"
         index += len(run)
     return ordered
@@ -440,4 +453,5 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("surnames", surnames_are_people),
     ("coordination", coordinated_places),
     ("citations", cited_authors),
+    ("nested places", nested_places),
 )

@@ -29,6 +29,8 @@ _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 #: Vague plurals: the smallest amount they can mean, so the count stays a lower bound.
 _VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2e6, "billions": 2e9}
 _DOZEN = {"dozen": 12}
+#: Words that make an amount vague ("dozens of", "hundreds of"): a lower bound, not a figure.
+VAGUE_WORDS = frozenset(_VAGUE)
 
 #: Qualifier phrases, longest first, mapped to the normal form written in numbers.csv.
 _QUALIFIERS = [

@@ -60,5 +60,11 @@ class NameIndex:
 
 
 def close_surname(a: str, b: str) -> bool:
-    """ "Zelenskyy" / "Zelensky": one surname spelled two ways."""
+    """ "Zelenskyy" / "Zelensky": one surname spelled two ways; not a family ("the Quists" of "Quist").
+
+    >>> close_surname("zelenskyy", "zelensky"), close_surname("quists", "quist")
+    (True, False)
+    """
+    if a in {b + "s", b + "es"} or b in {a + "s", a + "es"}:
+        return False
     return a[0] == b[0] and abs(len(a) - len(b)) <= 2 and fuzz.ratio(a, b) >= SINGLE_WORD_SIMILARITY

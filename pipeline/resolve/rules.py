@@ -59,6 +59,9 @@ def _link_article(state: State, article_id: str) -> None:
         surface = state.surface(element)
         acronym = surface.replace(".", "") if surface.isupper() and len(surface) >= 2 else ""
         pool = index.around(element[1], initials=acronym, surnames=True)
+        us_state = _us_state(acronym) if len(acronym) == 2 else ""
+        if us_state:  # "KS" in the article of "Kansas": one word, whose initial is no "KS"
+            pool = sorted({*pool, *(e for e in present if e[1] == us_state)})
         for rule, candidates, score in _short_form_candidates(state, element, kind, pool, article_id):
             target = _pick(state, element, candidates, article_id)
             if target is not None:

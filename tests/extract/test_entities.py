@@ -191,6 +191,65 @@ def test_a_personal_name_the_model_called_an_organization_is_a_person(english, v
     )
 
 
+def test_a_common_given_name_alone_is_a_person_whatever_the_models_label(english, vocab) -> None:
+    import dataclasses
+
+    vocab = dataclasses.replace(
+        vocab, given_names=frozenset({"Orlaith", "Quennie"}), lone_given_names=frozenset({"Orlaith"})
+    )
+    text = "Then Orlaith and Quennie left."
+    assert _cleaned(english, vocab, text, "Orlaith", "ORG")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Orlaith", "GPE")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Quennie", "ORG")[0][2] == "group"  # a rare name stays as labelled
+    # a place named like a person: after a locative preposition or "of", or before a place noun
+    assert _cleaned(english, vocab, "A fire at Orlaith spread.", "Orlaith", "GPE")[0][2] == "place"
+    assert _cleaned(english, vocab, "The settlement of Orlaith grew.", "Orlaith", "GPE")[0][2] == "place"
+    assert _cleaned(english, vocab, "They left Orlaith village.", "Orlaith", "GPE")[0][2] == "place"
+
+
+def test_a_name_that_starts_with_a_place_word_is_a_place_whatever_the_models_label(english, vocab) -> None:
+    text = "From County Quellby to Mt Osk, passing the Port Authority."
+    assert _cleaned(english, vocab, text, "County Quellby", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Mt Osk", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Port Authority", "ORG")[0][2] == "group"
+
+
+def test_a_country_or_large_city_is_a_place_whatever_the_models_label(english, vocab) -> None:
+    import dataclasses
+
+    vocab = dataclasses.replace(vocab, major_places=frozenset({"Quellstan", "Port Varnis"}))
+    text = "Aid reached Quellstan and Port Varnis, and Quellstan Airways flew."
+    assert _cleaned(english, vocab, text, "Quellstan", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Port Varnis", "ORG")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Quellstan Airways", "ORG")[0][2] == "group"
+
+
+def test_a_name_the_model_called_a_person_after_in_or_at_is_a_place(english, vocab) -> None:
+    vocab = _with_names(vocab, "Orsa")
+    text = "Talks in Quellbora ended; at Orsa Quist's home, in Varn v. Osk and in Drovik's view, none."
+    assert _cleaned(english, vocab, text, "Quellbora", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Orsa Quist", "PERSON")[0][2] == "person"  # a personal name
+    assert _cleaned(english, vocab, text, "Varn", "PERSON")[0][2] == "person"  # a court case
+    assert _cleaned(english, vocab, text, "Drovik", "PERSON")[0][2] == "person"  # a possessive
+
+
+def test_major_places_leave_out_first_names() -> None:
+    from pipeline.gazetteer import major_place_names
+
+    names = major_place_names()
+    assert {"Malawi", "Sri Lanka", "Kansas"} <= names
+    assert "Jordan" not in names and "Georgia" not in names  # first names: the model's label decides
+
+
+def test_lone_given_names_are_widespread_first_names_no_town_bears() -> None:
+    from pipeline import gazetteer
+
+    widespread = gazetteer.widespread_first_names()
+    assert "Rebecca" in widespread and "Olivia" in widespread
+    assert widespread < gazetteer.first_names()
+    assert len(widespread) < len(gazetteer.first_names()) / 2  # most names are one locale's only
+
+
 def test_given_names_leave_out_places_and_common_words() -> None:
     from pipeline.gazetteer import coordinates, given_names
 

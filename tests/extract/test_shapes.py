@@ -90,6 +90,17 @@ def test_et_al_leaves_the_author_a_person_and_honours_leave_the_name() -> None:
     ]
 
 
+def test_a_name_ends_before_the_weekday_of_a_dateline_the_model_ran_it_into() -> None:
+    body = "Orsa Quist interviewed by Quellnews Saturday, March 3, 2012. Varn Sunday 4 won at Osk Friday."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(body, ("Quellnews Saturday", "group"), ("Varn Sunday", "person"), ("Osk Friday", "place"))
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Quellnews", "group"),
+        ("Varn", "person"),
+        ("Osk Friday", "place"),  # no date after it: the day may be part of the name
+    ]
+
+
 def test_a_lower_case_landform_belongs_to_the_place_before_it() -> None:
     body = "Ships crossed the Velmora sea to the Quist river delta and Drovenport islanders."
     article = ArticleText(body, (), load_patterns())
@@ -147,6 +158,22 @@ def test_a_word_capitalized_only_at_sentence_starts_is_not_a_name() -> None:
         ("Quellbine", "group"),
         ("Orla Hay", "person"),
         ("Hay", "person"),
+    ]
+
+
+def test_a_common_word_that_is_a_heading_of_its_own_is_not_a_name() -> None:
+    from pipeline.extract.shapes import sentence_initial_words
+
+    body = "Quellwork\n\nThe Drovenport mill opened.\n\nDrovenport:\nIt grew.\n\nQuellwork Osk came."
+    words = (frozenset({"quellwork", "mill"}), frozenset({"grow"}))  # the model's nouns and verbs
+    article = ArticleText(body, (), load_patterns(), common_words=words)
+    spans = _spans(body, ("Quellwork", "group"), ("Drovenport", "place"), ("Quellwork Osk", "person"))
+    heading = body.index("Drovenport:")
+    spans.append(CharSpan(heading, heading + 10, "GPE", "place"))  # a heading, but no common word
+    assert _texts(body, sentence_initial_words(spans, article)) == [
+        ("Drovenport", "place"),
+        ("Quellwork Osk", "person"),
+        ("Drovenport", "place"),
     ]
 
 

@@ -80,6 +80,12 @@ def test_names_listed_after_a_locative_preposition_are_places(vocab) -> None:
         "place",
         "person",  # an apposition, not a list: a list ends with "and" or "or"
     ]
+    body = "He starred in the Quellby Hall and Orsa Quist comedy."  # a full name the model called a person
+    spans = [CharSpan(18, 30, "FAC", "place"), CharSpan(35, 45, "PERSON", "person")]
+    assert [s.type for s in coordinated_places(spans, ArticleText(body, (), vocab.patterns))] == [
+        "place",
+        "person",
+    ]
     body = "Talks between Keir Starmer and Amuda Smith."
     spans = [CharSpan(14, 26, "PERSON", "person"), CharSpan(31, 42, "PERSON", "person")]
     assert [s.type for s in coordinated_places(spans, ArticleText(body, (), vocab.patterns))] == [

@@ -439,10 +439,12 @@ def test_a_state_postal_code_joins_the_state_named_in_its_article() -> None:
         [
             article("a", ("Drovenport", "place"), ("New Jersey", "place"), ("NJ", "group")),
             article("b", ("Quellby", "place"), ("OK", "group")),  # no Oklahoma in the article: left alone
+            article("c", ("Kansas", "group"), ("Varnton", "place"), ("KS", "group")),  # a one-word state
         ],
         aliases=None,
     )
     assert nodes(result)["New Jersey"] == {"New Jersey", "NJ"}
+    assert nodes(result)["Kansas"] == {"Kansas", "KS"}
     assert rule_of(result, "NJ") == ("initials", 1.0)
     assert nodes(result)["OK"] == {"OK"}
 

@@ -1,0 +1,89 @@
+"""The place an organization or a building is named after (pipeline.extract.nested)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.entities import CharSpan
+from pipeline.extract.nested import nested_places
+from pipeline.extract.spans import ArticleText
+from pipeline.wordlists import load_patterns
+
+#: Invented places: "Quellby" and "Port Drovia" are well known as places; "Osk" (a noun as well, like
+#: "Bath") counts after "of" and before a building's head; "Varnley" (a first name as well, like
+#: "Houston") only after "of".
+_PLACES = frozenset({"Quellby", "Port Drovia"})
+_BUILDINGS = _PLACES | {"Osk"}
+_LINKED = _BUILDINGS | {"Varnley"}
+
+
+def _spans(body: str, names: list[tuple[str, str, str]]) -> list[CharSpan]:
+    spans = []
+    for name, label, kind in names:
+        match = re.search(re.escape(name), body)
+        assert match is not None, name
+        spans.append(CharSpan(match.start(), match.end(), label, kind))
+    return spans
+
+
+def _nested(body: str, names: list[tuple[str, str, str]]) -> list[str]:
+    article = ArticleText(
+        body, (), load_patterns(), _PLACES, linked_places=_LINKED, building_places=_BUILDINGS
+    )
+    result = nested_places(_spans(body, names), article)
+    return [f"{body[s.start : s.end]}:{s.type}" for s in result if s.origin == "nested"]
+
+
+def test_the_place_after_of_or_at_in_an_organization_name_is_a_place_mention() -> None:
+    body = "She studied at the University of Quellby and taught at the Institute of the Osk at Varnley."
+    names = [("University of Quellby", "ORG", "group"), ("Institute of the Osk at Varnley", "ORG", "group")]
+    assert _nested(body, names) == ["Quellby:place", "Osk:place", "Varnley:place"]
+
+
+def test_the_place_an_organization_name_starts_with_is_a_place_mention() -> None:
+    body = "Quellby Rovers beat Port Drovia Athletic and Varnley Mills FC."
+    names = [
+        ("Quellby Rovers", "ORG", "group"),
+        ("Port Drovia Athletic", "ORG", "group"),
+        ("Varnley Mills FC", "ORG", "group"),  # named after a person Varnley as likely as the town
+    ]
+    assert _nested(body, names) == ["Quellby:place", "Port Drovia:place"]
+
+
+def test_a_building_is_in_the_place_it_starts_with_only_when_its_last_word_says_it_is_a_building() -> None:
+    body = "From Quellby Cemetery to the Quellby Chronicle, past Quellby Avenue and Osk University."
+    names = [
+        ("Quellby Cemetery", "FAC", "place"),
+        ("Quellby Chronicle", "FAC", "place"),
+        ("Quellby Avenue", "FAC", "place"),
+        ("Osk University", "ORG", "group"),  # a place that is a noun too starts a building's name
+    ]
+    assert _nested(body, names) == ["Quellby:place", "Osk:place"]
+    body = "Osk Rovers played at the Quellby Film Festival, not the Varnley Space Centre."
+    names = [
+        ("Osk Rovers", "ORG", "group"),  # "Osk" is a noun too: no place before a team's name
+        ("Quellby Film Festival", "EVENT", "other"),  # an event is where it is held
+        ("Varnley Space Centre", "FAC", "place"),  # named after a person Varnley as likely
+    ]
+    assert _nested(body, names) == ["Quellby:place"]
+    assert nested_places([], ArticleText("", (), load_patterns())) == []
+
+
+def test_people_peoples_and_places_are_not_searched_and_a_place_must_end_the_linked_words() -> None:
+    body = (
+        "Varnley Quist met the Quellby Osk, the Quellbians and the Church of Quellby Saints in "
+        "Osk, then the Bank of Osk."
+    )
+    names = [
+        ("Varnley Quist", "PERSON", "person"),
+        ("Quellby Osk", "GPE", "place"),
+        ("Quellbians", "NORP", "group"),
+        ("Church of Quellby Saints", "ORG", "group"),  # "Quellby Saints" is another name
+        ("Osk", "GPE", "place"),
+        ("Bank of Osk", "ORG", "group"),
+    ]
+    assert _nested(body, names) == ["Osk:place"]  # of the bank, nowhere else
+    # a place the article itself names counts, though no gazetteer lists it
+    body = "The Drovenmark Orchestra played in Drovenmark."
+    names = [("Drovenmark Orchestra", "ORG", "group"), ("Drovenmark", "GPE", "place")]
+    assert _nested(body, names) == ["Drovenmark:place"]
