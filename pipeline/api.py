@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import importlib
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -202,27 +204,44 @@ def build(
     stages = STAGES[1 : STAGES.index(stop_after) + 1]
     with _progress_bars(progress) as report, _workers_ahead(settings, "extract" in stages) as pool:
         result = _ingest(inputs, settings, report)
+        importing = None
         for stage in stages:
+            if stage == "extract" and settings.workers > 1 and stage != stages[-1]:
+                importing = _importing(LATER_MODULES)
+            elif importing is not None:
+                importing.join()  # the later stages import nothing at the same time as the thread
+                importing = None
             run_stage(result, stage, progress=report, pool=pool)
     return result
 
 
-def _workers_ahead(settings: Settings, extracting: bool) -> contextlib.AbstractContextManager[Any]:
-    """Worker processes started before the articles are read, when extraction will run in several and
-    the cache holds nothing of the model (else they start once the cache has said what is left to do:
-    a run whose articles are all cached starts no spaCy)."""
-    if not extracting or settings.workers <= 1 or settings.engine != "local":
-        return contextlib.nullcontext(None)
-    from pipeline.errors import KgError
-    from pipeline.extract import model_version, started_workers
+#: Modules the stages after extraction import (NetworkX's PageRank imports SciPy's sparse matrices; the
+#: page, pyvis). With several workers this process mostly waits while they extract, so a thread imports
+#: these meanwhile: a quarter of a second that would otherwise follow the extraction.
+LATER_MODULES = ("pipeline.resolve", "pipeline.graph", "pipeline.page", "pyvis.network", "scipy.sparse")
 
-    if settings.use_cache:
-        try:
-            with Cache(settings.cache) as cache:
-                if cache.holds(model_version(settings.model)):
-                    return contextlib.nullcontext(None)
-        except KgError:  # a missing model or a damaged cache: the stages say so in their turn
-            return contextlib.nullcontext(None)
+
+def _importing(names: Sequence[str]) -> threading.Thread:
+    """A thread, started, that imports the modules ``names``; one that fails to import is left for the
+    stage that needs it to report."""
+
+    def run() -> None:
+        for name in names:
+            with contextlib.suppress(Exception):
+                importlib.import_module(name)
+
+    thread = threading.Thread(target=run, name="kg-later-imports", daemon=True)
+    thread.start()
+    return thread
+
+
+def _workers_ahead(settings: Settings, extracting: bool) -> contextlib.AbstractContextManager[Any]:
+    """Worker processes started before the articles are read, when
+    :func:`pipeline.extract.workers_ahead` says so."""
+    from pipeline.extract import started_workers, workers_ahead
+
+    if not extracting or not workers_ahead(settings):
+        return contextlib.nullcontext(None)
     return started_workers(model=settings.model, workers=settings.workers)
 
 

@@ -144,3 +144,40 @@ def _empty_extraction():
     from pipeline.records import Extraction
 
     return Extraction("a", (), (), ())
+
+
+def test_with_several_workers_the_later_stages_modules_are_imported_while_they_extract(monkeypatch) -> None:
+    import contextlib
+
+    from pipeline import api
+
+    events: list[str] = []
+
+    class Thread:
+        def join(self) -> None:
+            events.append("joined")
+
+    def importing(names):
+        events.append("importing " + ",".join(names))
+        return Thread()
+
+    monkeypatch.setattr(api, "_importing", importing)
+    monkeypatch.setattr(api, "_workers_ahead", lambda *_: contextlib.nullcontext(None))
+    monkeypatch.setattr(api, "run_stage", lambda result, stage, **_: events.append(stage))
+    monkeypatch.setattr(api, "LATER_MODULES", ("json.tool",))
+    api.build(SEEDS, workers=2, use_cache=False)
+    assert events == ["importing json.tool", "extract", "joined", "resolve", "graph"]
+    events.clear()
+    api.build(SEEDS, workers=1, use_cache=False)  # one process: it extracts, nothing waits
+    api.build(SEEDS, workers=2, use_cache=False, stop_after="extract")  # nothing after extraction
+    assert events == ["extract", "resolve", "graph", "extract"]
+
+
+def test_a_thread_imports_the_modules_and_leaves_a_missing_one_to_the_stage() -> None:
+    import sys
+
+    from pipeline import api
+
+    sys.modules.pop("json.tool", None)
+    api._importing(["pipeline_no_such_module_qq", "json.tool"]).join()
+    assert "json.tool" in sys.modules

@@ -136,6 +136,10 @@ def run(
         skipped = earlier.get("skipped")
         _check_strict_counts(len(skipped) if isinstance(skipped, list) else 0, 0, strict)
         return
+    from pipeline.extract import start_fork_server, workers_ahead
+
+    if workers_ahead(settings):  # the model loads there while the later stages' modules are imported
+        start_fork_server(settings.model)
     from pipeline import api
 
     with progress_bars(quiet) as progress:

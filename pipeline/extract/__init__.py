@@ -25,11 +25,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
 from pipeline.cache import Cache, cache_key
-from pipeline.config import DEFAULTS, collect_less
+from pipeline.config import DEFAULTS, Settings, collect_less
 from pipeline.errors import DaskMissingError, KgError, SchedulerError, WorkerError
 from pipeline.extract.corpus import spread_known_names
 from pipeline.extract.model import extraction_version, load_model, model_version
@@ -37,7 +39,15 @@ from pipeline.extract.passes import extract_chunk, failed
 from pipeline.records import Article, Extraction
 from pipeline.wordlists import Patterns, load_patterns
 
-__all__ = ["extract", "extract_chunk", "load_model", "model_version", "started_workers"]
+__all__ = [
+    "extract",
+    "extract_chunk",
+    "load_model",
+    "model_version",
+    "start_fork_server",
+    "started_workers",
+    "workers_ahead",
+]
 
 #: Articles per unit of work at most (one spaCy batch, one task for a worker process, one cache commit);
 #: the environment variable KG_CHUNK_ARTICLES overrides it.
@@ -155,10 +165,10 @@ def _run_chunks(
 
 @contextlib.contextmanager
 def started_workers(*, model: str, workers: int) -> Iterator[ProcessPoolExecutor | None]:
-    """The worker processes of a run with ``workers`` > 1, started now: each spends seconds importing
-    spaCy and loading the model, which then overlaps the reading and deduplication of the articles
-    instead of coming after them. None for one worker or a model that is not installed (:func:`extract`
-    then says so). The pool is shut down on leaving, its workers stopped even while they still load."""
+    """The worker processes of a run with ``workers`` > 1, started now: the fork server they come from
+    spends seconds importing spaCy and loading the model, which then overlaps the reading and
+    deduplication of the articles instead of coming after them. None for one worker or a model that is
+    not installed (:func:`extract` then says so). The pool is shut down on leaving, its workers stopped."""
     if workers <= 1:
         yield None
         return
@@ -168,8 +178,6 @@ def started_workers(*, model: str, workers: int) -> Iterator[ProcessPoolExecutor
         yield None
         return
     pool = _pool(model, workers)
-    for _ in range(workers):  # a pool starts a process per task submitted while none is idle
-        pool.submit(_ready)
     try:
         yield pool
     finally:
@@ -178,7 +186,7 @@ def started_workers(*, model: str, workers: int) -> Iterator[ProcessPoolExecutor
         # process (or its exit status) outlives this block
         manager = getattr(pool, "_executor_manager_thread", None)
         pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:  # idle or still loading the model: nothing of theirs is wanted now
+        for process in processes:  # idle: nothing of theirs is wanted now
             process.terminate()
         for process in processes:
             process.join()
@@ -186,16 +194,77 @@ def started_workers(*, model: str, workers: int) -> Iterator[ProcessPoolExecutor
             manager.join()
 
 
-def _ready() -> None:
-    """A task that only makes the pool start a worker (which loads the model first)."""
+def workers_ahead(settings: Settings) -> bool:
+    """Whether a run's worker processes start before its articles are read: several workers on this
+    machine, an installed model, and a cache that holds nothing of the model (a first run,
+    ``--no-cache``). Otherwise they start once the cache has said what is left to do: a run whose
+    articles are all cached starts no spaCy."""
+    if settings.workers <= 1 or settings.engine != "local":
+        return False
+    try:
+        identity = model_version(settings.model)
+        if not settings.use_cache:
+            return True
+        with Cache(settings.cache) as cache:
+            return not cache.holds(identity)
+    except KgError:  # a missing model or a damaged cache: the stages say so in their turn
+        return False
+
+
+def start_fork_server(model: str) -> Any:
+    """Start now, if it is not running, the fork server that worker processes come from, and return the
+    multiprocessing context that forks them from it: the server imports spaCy and loads ``model`` once
+    (:mod:`pipeline.extract.preload`) while this process goes on, and every worker starts with the model
+    loaded and shares its memory, instead of each importing and loading it (about 2 s of CPU each, on
+    cores the run needs). Where there is no fork server (Windows) it is the spawn context: each worker
+    then loads the model itself."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
+
+    from pipeline.extract.preload import PRELOAD_ENV
+
+    context = multiprocessing.get_context("forkserver")
+    # "__main__": the server imports the program's main module once, not every worker (`kg` is a
+    # script, which a worker would otherwise run again, importing the whole command line)
+    context.set_forkserver_preload(["__main__", "pipeline.extract.preload"])
+    server_environment = {  # the server is started with this process's environment, and these
+        PRELOAD_ENV: model,
+        # The modules it imports must be the ones this process imports: Python 3.11's fork server
+        # ignores the module search path it is given and looks in the folder it runs in first, which
+        # may hold another copy of this package (a checkout) or another "pipeline".
+        "PYTHONPATH": os.pathsep.join(path or os.getcwd() for path in sys.path),
+        "PYTHONSAFEPATH": "1",
+    }
+    with _environment(server_environment):
+        forkserver.ensure_running()  # a server already running keeps its model: workers load theirs
+    return context
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """This process's environment with ``values`` set, as it was again on leaving."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                del os.environ[name]
+            else:
+                os.environ[name] = value
 
 
 def _pool(model: str, workers: int) -> ProcessPoolExecutor:
-    import multiprocessing
-
-    context = multiprocessing.get_context("spawn")
+    """A pool of ``workers`` processes forked from the fork server (:func:`start_fork_server`)."""
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(model,)
+        max_workers=workers,
+        mp_context=start_fork_server(model),
+        initializer=_start_worker,
+        initargs=(model, dict(os.environ)),
     )
 
 
@@ -276,10 +345,14 @@ def _run_in_processes(
         yield [failed(article_id, "worker", error)]
 
 
-def _start_worker(model: str) -> None:
-    """Load the model in a new worker. A failure is left for the first task to raise (load_model is
+def _start_worker(model: str, environ: dict[str, str]) -> None:
+    """Set up a new worker: the run's environment (a worker forked from the fork server has the
+    server's, from when it started), fewer garbage collections, and the model (already there when
+    the server loaded it). A failure to load is left for the first task to raise (load_model is
     cached, so it raises there again, as the real error): a failing initializer would only break the
     pool, which reads as an article killing its worker."""
+    os.environ.clear()
+    os.environ.update(environ)
     collect_less()
     with contextlib.suppress(Exception):
         load_model(model)

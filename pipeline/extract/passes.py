@@ -37,7 +37,7 @@ from pipeline.extract.model import (
     load_model,
     vocabulary,
 )
-from pipeline.extract.quantities import last_object_of, quantities
+from pipeline.extract.quantities import last_object_of, needs_parse, quantities
 from pipeline.extract.spans import SPAN_REPAIRS, ArticleText, abbreviations
 from pipeline.extract.untagged import gazetteer_places, given_name_people
 from pipeline.records import Extraction, Failure, Mention, Quantity, Sentence
@@ -140,18 +140,24 @@ def _extract_together(items: Sequence[tuple[str, str]], nlp: Language, vocab: Vo
         lemma = lemmas(nlp)
         attributes = fast_attributes(nlp)  # the attribute ruler's work as look-ups, when it can be
         wanted = [name for name in PASS_TWO if attributes is None or name != "attribute_ruler"]
+        parse = [_needs_parse(doc, spans, ends) for _, (doc, _, _, spans, ends) in sentence_docs]
         try:
             with nlp.select_pipes(enable=components(nlp, wanted)):
-                parsed = nlp.pipe(doc for _, (doc, _, _, _, _) in sentence_docs)
+                parsed = iter(
+                    nlp.pipe(
+                        item[0] for (_, item), needed in zip(sentence_docs, parse, strict=True) if needed
+                    )
+                )
                 carried: tuple[Draft | None, int, str] = (None, -1, "")
-                for (draft, (_, sentence_start, offset, spans, person_ends)), doc in zip(
-                    sentence_docs, parsed, strict=True
+                for (draft, (window, sentence_start, offset, spans, person_ends)), needed in zip(
+                    sentence_docs, parse, strict=True
                 ):
+                    doc = next(parsed) if needed else window
                     if draft.failure is not None:
                         continue
                     with _guard(draft, "numbers"):
                         inject_fault("numbers", draft.body)
-                        if attributes is not None:
+                        if attributes is not None and needed:
                             attributes(doc)
                         index = bisect.bisect_right(draft.sentences, (sentence_start, float("inf"))) - 1
                         # the counted object an elliptical count borrows runs on across a sentence's windows
@@ -174,6 +180,15 @@ def _extract_together(items: Sequence[tuple[str, str]], nlp: Language, vocab: Vo
         finish(d, vocab) if d.failure is None else Extraction(d.article_id, (), (), (), failure=d.failure)
         for d in drafts
     ]
+
+
+def _needs_parse(doc: Doc, spans: list[tuple[int, int, str]], person_ends: frozenset[int]) -> bool:
+    """Whether pass two parses a window: not when its numbers are all ages or have no value, which give
+    the same counts unparsed. An error here is left for the article's guarded count step to meet."""
+    try:
+        return needs_parse(doc, spans, person_ends)
+    except Exception:
+        return True
 
 
 @contextlib.contextmanager

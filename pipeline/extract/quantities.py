@@ -132,6 +132,22 @@ def quantities(
     return found
 
 
+def needs_parse(
+    doc: Doc, spans: Sequence[tuple[int, int, str]], person_ends: frozenset[int] = frozenset()
+) -> bool:
+    """Whether :func:`quantities` reads the parse of ``doc`` for any of ``spans``: not when each is an age
+    ("Name, 53,", "a 53-year-old") or has no value ("several", "dozens"), which it decides from the
+    words alone. Such a window gives the same counts unparsed, so pass two need not parse it."""
+    for start, end, label in spans:
+        span = doc[start:end]
+        if _age(doc, span, person_ends) is not None:
+            continue
+        text, _, _ = _with_currency_symbol(doc, span)
+        if parse_number(text, label=label) is not None:
+            return True
+    return False
+
+
 def last_object_of(found: Sequence[Quantity], last_object: str = "") -> str:
     """What :func:`quantities` left as the last counted object after ``found``, given ``last_object``
     before: ages and ratios do not count things an elliptical count could borrow.

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from pipeline import extract as ex
 from pipeline.errors import ModelNotFoundError
-from pipeline.extract import passes
+from pipeline.extract import model, passes, preload
 from pipeline.extract.passes import segments
 from pipeline.records import Article
 
@@ -82,10 +84,43 @@ def test_workers_started_early_give_the_same_result_and_stop_on_leaving(seed_res
         assert pool is not None
         two = ex.extract(seed_result.corpus.articles, model=MODEL, workers=2, chunk_size=2, pool=pool)
     assert two == seed_result.extractions
-    with ex.started_workers(model=MODEL, workers=2) as unused:  # nothing to extract: left while loading
-        processes = list(unused._processes.values())  # type: ignore[union-attr]
-        assert len(processes) == 2
+    with ex.started_workers(model=MODEL, workers=2) as unused:  # left with its workers idle
+        assert unused is not None
+        unused.submit(os.getpid).result()
+        processes = list(unused._processes.values())  # type: ignore[attr-defined]
+        assert processes
     assert not any(p.is_alive() for p in processes)
+
+
+@pytest.mark.model
+def test_workers_come_from_one_fork_server_and_keep_the_runs_environment(monkeypatch) -> None:
+    with ex.started_workers(model=MODEL, workers=2) as pool:  # the fork server runs from here on
+        assert pool is not None
+        parents = {pool.submit(os.getppid).result() for _ in range(4)}
+    assert len(parents) == 1 and parents != {os.getpid()}  # forked by the server, not by this process
+    # the server's environment is the one it started with: the workers take the run's
+    monkeypatch.setenv("KG_TEST_SET_LATER", "after the server started")
+    with ex.started_workers(model=MODEL, workers=2) as pool:
+        assert pool is not None
+        assert pool.submit(os.getenv, "KG_TEST_SET_LATER").result() == "after the server started"
+        assert pool.submit(os.getenv, preload.PRELOAD_ENV).result() is None
+
+
+def test_the_fork_server_loads_the_model_named_in_its_environment(monkeypatch) -> None:
+    loaded: list[str] = []
+    monkeypatch.setattr(model, "load_model", loaded.append)
+    monkeypatch.delenv(preload.PRELOAD_ENV, raising=False)
+    preload.preload()
+    assert loaded == []
+    monkeypatch.setenv(preload.PRELOAD_ENV, "en_core_web_qq_invented")
+    preload.preload()
+    assert loaded == ["en_core_web_qq_invented"]
+
+    def failing(name: str) -> None:
+        raise OSError(f"no model {name}")
+
+    monkeypatch.setattr(model, "load_model", failing)
+    preload.preload()  # the workers meet the error, and report it, when they load the model themselves
 
 
 def test_no_workers_started_for_one_or_a_missing_model() -> None:
@@ -121,3 +156,58 @@ def test_ages_in_both_forms_and_a_count_in_one_sentence() -> None:
         ("41", 41.0, "age", "age"),
         ("12", 12.0, "wound", "people"),
     ]
+
+
+def test_workers_start_ahead_only_for_several_local_workers_of_an_installed_model() -> None:
+    from pipeline.config import Settings
+
+    assert ex.workers_ahead(Settings(model=MODEL, workers=2, use_cache=False))
+    assert not ex.workers_ahead(Settings(model=MODEL, workers=1, use_cache=False))
+    assert not ex.workers_ahead(Settings(model=MODEL, workers=2, use_cache=False, engine="dask"))
+    assert not ex.workers_ahead(Settings(model="en_core_web_xx_missing", workers=2, use_cache=False))
+
+
+@pytest.mark.model
+def test_workers_import_this_package_whatever_folder_the_run_starts_in(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    # a folder holding another "pipeline": the fork server must not import it from there
+    decoy = tmp_path / "pipeline" / "extract"
+    decoy.mkdir(parents=True)
+    (tmp_path / "pipeline" / "__init__.py").write_text("")
+    (decoy / "__init__.py").write_text("def _start_worker(*args):\n    pass\n")
+    (decoy / "passes.py").write_text("def extract_chunk(*args, **kwargs):\n    return 'decoy'\n")
+    script = tmp_path / "bin" / "run_workers.py"  # a script elsewhere, as `kg` is
+    script.parent.mkdir()
+    script.write_text(
+        "from pipeline import extract as ex\n"
+        "if __name__ == '__main__':\n"
+        f"    with ex.started_workers(model={MODEL!r}, workers=2) as pool:\n"
+        f"        found = pool.submit(ex.extract_chunk, [('a', 'Nine quindles left.')], model={MODEL!r})\n"
+        "        found = found.result()\n"
+        "    print(type(found).__name__, len(found[0].quantities))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["list", "1"]
+
+
+def test_spacy_is_imported_without_its_command_line_which_stays_importable() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from pipeline.extract.model import import_spacy\n"
+        "spacy = import_spacy()\n"
+        "print(sorted(m for m in ('spacy.cli', 'spacy.cli.info', 'weasel', 'httpx') if m in sys.modules))\n"
+        "print(sorted(spacy.info(silent=True))[:2])\n"  # the real spacy.info, imported when called
+        "import spacy.cli\n"
+        "print(callable(spacy.cli.download), 'weasel' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["[]", "['location', 'pipelines']", "True True"]

