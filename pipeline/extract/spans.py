@@ -336,6 +336,12 @@ _DIRECTION = r"(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|cent
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or)\s*(?:" + _DIRECTION + r"\s+)?", re.IGNORECASE)
 
 
+#: A finite verb right after a name: the name is a clause's subject ("and Osk is", "and Osk said").
+_CLAUSE_VERB = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|said|says|did|does)\b", re.IGNORECASE
+)
+
+
 def coordinated_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """Names listed together after a locative preposition, one of them a place, are all places:
     "from Al-Darbasiyah and Amuda", "in the Nineveh and west Al-Jazeera operations commands"."""
@@ -350,9 +356,11 @@ def coordinated_places(spans: list[CharSpan], article: ArticleText) -> list[Char
             run.append(ordered[index + len(run)])
         # a list ends with "and"/"or" ("from Quellby, Osk and Varn"); "In Quellby, Orsa Quist, the
         # minister" is a place and an apposition
-        closed = len(run) > 1 and re.search(
-            r"\b(?:and|or)\b", body[run[-2].end : run[-1].start], re.IGNORECASE
+        closed = len(run) > 1 and bool(
+            re.search(r"\b(?:and|or)\b", body[run[-2].end : run[-1].start], re.IGNORECASE)
         )
+        # "around Quellia, and Osk is cutting jobs": the last name starts a clause, it ends no list
+        closed = closed and not _CLAUSE_VERB.match(body, run[-1].end)
         if closed and any(s.type == "place" for s in run):
             before = [w.lower() for w in body[max(0, run[0].start - 60) : run[0].start].split()]
             while before and (before[-1] in DETERMINERS or re.fullmatch(_DIRECTION, before[-1])):

@@ -86,6 +86,12 @@ def test_names_listed_after_a_locative_preposition_are_places(vocab) -> None:
         "place",
         "person",
     ]
+    body = "It cut jobs around Quellia, and Varnco is cutting more."  # a new clause, not a list
+    spans = [CharSpan(19, 26, "GPE", "place"), CharSpan(32, 38, "PERSON", "person")]
+    assert [s.type for s in coordinated_places(spans, ArticleText(body, (), vocab.patterns))] == [
+        "place",
+        "person",
+    ]
     body = "Talks between Keir Starmer and Amuda Smith."
     spans = [CharSpan(14, 26, "PERSON", "person"), CharSpan(31, 42, "PERSON", "person")]
     assert [s.type for s in coordinated_places(spans, ArticleText(body, (), vocab.patterns))] == [
