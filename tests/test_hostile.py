@@ -696,6 +696,32 @@ def test_ctrl_c_says_so_and_exits_130(write, tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
+def test_a_ctrl_c_a_library_swallowed_still_stops_the_run_before_it_saves(
+    kg, write, tmp_path: Path, monkeypatch
+) -> None:
+    # numpy swallows a KeyboardInterrupt raised while it imports numpy.random lazily: the run goes on,
+    # but the signal was recorded, and nothing may be saved
+    from pipeline import api
+    from pipeline.cli import _INTERRUPTED
+
+    real_build = api.build
+
+    def build_interrupted_on_the_way(*args, **kwargs):
+        result = real_build(*args, **kwargs)
+        _INTERRUPTED.append(2)  # what the handler recorded before its exception was lost
+        return result
+
+    monkeypatch.setattr(api, "build", build_interrupted_on_the_way)
+    write("in/a.txt", "A story\n\nIlse Varga met members of the Orvo Union in Tarnow.\n")
+    try:
+        done = kg("run", tmp_path / "in", "--out", tmp_path / "out", "--no-cache", "-q")
+    finally:
+        _INTERRUPTED.clear()
+    assert done.code == 130
+    assert "interrupted" in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
 # --- what held up must keep holding -------------------------------------------------------------------
 
 

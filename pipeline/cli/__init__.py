@@ -144,6 +144,10 @@ def run(
 
     with progress_bars(quiet) as progress:
         result = api.build(inputs, settings=settings, progress=progress)
+    if _INTERRUPTED:
+        # Ctrl-C came while a library swallowed the KeyboardInterrupt (numpy's lazy import of
+        # numpy.random, inside a compiled module's start-up, does): nothing is saved all the same
+        raise KeyboardInterrupt
     result.fingerprint = digest
     written = result.save(out_dir, force=force)
     print_summary(result, written)
@@ -368,6 +372,10 @@ app.command(name="eval")(reading.evaluate)
 app.add_typer(cache_app, name="cache")
 
 
+#: The Ctrl-C signals this process received (:func:`main` records them).
+_INTERRUPTED: list[int] = []
+
+
 def main() -> None:
     """Console entry point: deliberate errors become one clean line and an exit code (1 failure, 2 usage).
 
@@ -375,7 +383,7 @@ def main() -> None:
     """
     logging.basicConfig(level=os.environ.get("KG_LOG", "WARNING").upper(), format="%(levelname)s %(message)s")
     collect_less()
-    interrupted: list[int] = []
+    interrupted = _INTERRUPTED
 
     def on_interrupt(signum: int, frame: FrameType | None) -> None:
         interrupted.append(signum)
