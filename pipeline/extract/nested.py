@@ -65,12 +65,11 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
         if not words:
             continue
         last = words[-1][2].lower()
+        # a street or a landform is not in the place it starts with ("Quellby Avenue")
         leading: Places = ()
-        if last in heads.place_heads:
-            pass  # a street or a landform is not in the place it starts with ("Quellby Avenue")
-        elif last in heads.building_heads:
+        if last in heads.building_heads:
             leading = buildings  # "Osk University": a place that is a noun too ("Bath") counts here
-        elif span.label != "FAC":
+        elif span.label != "FAC" and last not in heads.place_heads:
             leading = strict  # "Quellby Rovers", "Quellby Festival"; not "Quellby Chronicle", a book
         for start, end in _inner_places(words, leading, linked):
             found.append(CharSpan(start, end, "GPE", "place", "nested"))
