@@ -191,6 +191,8 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
     if label not in NAME_LABELS:
         return [CharSpan(ent.start_char, ent.end_char, label, TYPE_OF_LABEL.get(label, "other"))]
     tokens = list(ent)
+    if label == "PERSON":
+        tokens = _given_names_before(doc, ent, vocab) + tokens
     if label != "PERSON" and len(tokens) >= 2 and tokens[0].lower_.rstrip(".") in _HONORIFICS:
         label = "PERSON"  # "Dr Quist" the model called an organization: an honorific names a person
     # A credit or dateline tail after a spaced dash ("Beit Lahia - AFP"), or a parenthesis the model ran
@@ -215,6 +217,36 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
         text = doc_text[start:end]
         spans.append(CharSpan(start, end, label, _type(label, text, doc, piece, vocab), origin))
     return spans
+
+
+def _given_names_before(doc: Doc, ent: Span, vocab: Vocabulary) -> list[Token]:
+    """The given names the model left out before a person's name: "María" of "María Elena Quist",
+    "Abdul" of "Abdul Salam Quist". At most two, each capitalized, in no entity, no title, in the same
+    sentence; the word before them is not a capitalized word of some other name ("Art Deco Quist")."""
+    found: list[Token] = []
+    index = ent.start - 1
+    while len(found) < 2 and index >= 0 and not doc[index + 1].is_sent_start:
+        token = doc[index]
+        if not (
+            token.whitespace_
+            and token.is_title
+            and token.is_alpha
+            and token.ent_iob_ == "O"
+            and token.text in vocab.given_names
+            and token.lower_ not in _title_starts(tuple(vocab.patterns.person_titles))
+        ):
+            break
+        found.insert(0, token)
+        index -= 1
+    while (
+        found
+        and index >= 0
+        and doc[index].is_title
+        and doc[index].ent_iob_ == "O"
+        and not found[0].is_sent_start
+    ):
+        found.pop(0)  # inside a capitalized phrase that is no name the model saw
+    return found
 
 
 def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> list[Token]:

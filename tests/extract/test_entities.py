@@ -305,3 +305,24 @@ def test_an_honorific_names_a_person_whatever_the_models_label(english, vocab) -
     assert _cleaned(english, vocab, text, "Mr. Varn Osk", "GPE") == [
         ("Varn Osk", "PERSON", "person", "model")
     ]
+
+
+def test_given_names_the_model_left_out_before_a_persons_name_join_it(english, vocab) -> None:
+    vocab = _with_names(vocab, "Ysolt", "Maren", "Pellam", "Orvis", "Judge")
+    assert _cleaned(english, vocab, "He married Ysolt Maren Quorvik there.", "Maren Quorvik", "PERSON")[0][
+        0
+    ] == ("Ysolt Maren Quorvik")
+    text = "The envoy to Quellia Pellam Orvis Dask spoke."
+    doc = _doc(english, text, [("Quellia", "GPE"), ("Orvis Dask", "PERSON")])
+    assert [doc.text[s.start : s.end] for s in clean(doc, doc.ents[1], vocab)] == ["Pellam Orvis Dask"]
+    # a capitalized phrase the model saw no name in, a title, a comma: the name stays as the model had it
+    assert _cleaned(english, vocab, "the Velmar Pellam Dask show", "Dask", "PERSON")[0][0] == "Dask"
+    assert _cleaned(english, vocab, "said Judge Orvis Dask.", "Orvis Dask", "PERSON")[0][0] == "Orvis Dask"
+    assert (
+        _cleaned(english, vocab, "for Pellam, Orvis Dask left", "Orvis Dask", "PERSON")[0][0] == "Orvis Dask"
+    )
+    # more capitalized words before it than two given names: none is taken
+    assert (
+        _cleaned(english, vocab, "Ysolt Maren Pellam Orvis Dask", "Orvis Dask", "PERSON")[0][0]
+        == "Orvis Dask"
+    )
