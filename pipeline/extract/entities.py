@@ -405,8 +405,12 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "place"
     if label == "PERSON" and after < len(doc) and doc[after].lower_ in vocab.patterns.group_followers:
         return "group"  # "Quellco shares rose": a company the model took for a person
-    if label == "PERSON" and _after_place_preposition(tokens) and not personal_name(text, vocab):
-        return "place"  # "in Quellbora", "at Varn Osk": the model took an unfamiliar place for a person
+    if (
+        label == "PERSON"
+        and (_after_place_preposition(tokens) or _route_end(tokens))
+        and not personal_name(text, vocab)
+    ):
+        return "place"  # "in Quellbora", "at Varn Osk", "Tarnby to Quellbora": an unfamiliar place
     if (
         label in {"ORG", "GPE", "LOC"}
         and text in vocab.lone_given_names
@@ -427,6 +431,22 @@ def _after_place_preposition(tokens: Sequence[Token]) -> bool:
     if start == 0 or doc[start - 1].lower_ not in {"in", "at", "near"}:
         return False
     return not (end < len(doc) and doc[end].lower_ in _NOT_A_PLACE_AFTER)
+
+
+def _route_end(tokens: Sequence[Token]) -> bool:
+    """Is the name one end of a route whose other end the model took for a place: "Tarnby to NAME",
+    "from NAME to Tarnby"?"""
+    doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
+    places = {"GPE", "LOC"}
+    if start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].ent_type_ in places:
+        return True
+    return (
+        start >= 1
+        and doc[start - 1].lower_ == "from"
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "to"
+        and doc[end + 1].ent_type_ in places
+    )
 
 
 def _after_locative(tokens: Sequence[Token], vocab: Vocabulary) -> bool:

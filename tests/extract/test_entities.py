@@ -233,6 +233,25 @@ def test_a_name_the_model_called_a_person_after_in_or_at_is_a_place(english, voc
     assert _cleaned(english, vocab, text, "Drovik", "PERSON")[0][2] == "person"  # a possessive
 
 
+def test_a_name_the_model_called_a_person_at_either_end_of_a_route_is_a_place(english, vocab) -> None:
+    text = "The Tarnby to Quellbora race left; flights from Velmoor to Tarnby and a gift from Osk to Drovik."
+    doc = _doc(english, text, [("Tarnby", "GPE"), ("Quellbora", "PERSON"), ("Velmoor", "PERSON")])
+    doc.ents = [*doc.ents, doc.char_span(text.index("Tarnby and"), text.index(" and a"), label="GPE")]
+    doc.ents = [*doc.ents, doc.char_span(text.index("Osk"), text.index(" to Drovik"), label="PERSON")]
+    doc.ents = [*doc.ents, doc.char_span(text.index("Drovik"), text.index("."), label="PERSON")]
+    types = {e.text: clean(doc, e, vocab)[0].type for e in doc.ents}
+    assert types == {
+        "Tarnby": "place",
+        "Quellbora": "place",
+        "Velmoor": "place",
+        "Osk": "person",
+        "Drovik": "person",
+    }
+    assert (
+        _cleaned(english, vocab, "Crowds lined the Quellbora docks.", "Quellbora", "PERSON")[0][2] == "place"
+    )
+
+
 def test_a_name_the_model_called_a_person_before_shares_or_workers_is_a_company(english, vocab) -> None:
     text = "Quellco shares fell and Quellco workers left; Orsa Varn spoke."
     assert _cleaned(english, vocab, text, "Quellco", "PERSON")[0][2] == "group"
