@@ -389,6 +389,13 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     head = head_word(text)
     group_head = head in vocab.patterns.group_heads
     place_head = head in vocab.patterns.place_heads and len(text.split()) > 1
+    if (
+        place_head
+        and label == "PERSON"
+        and head in _SURNAME_HEADS
+        and _named_as_a_person(text, tokens, vocab)
+    ):
+        place_head = False  # "Orsa Park", "Judge Quist Lane": a person's surname, not a park or lane
     if group_head and not place_head:
         return "group"
     if " " in text and text.split()[0].lower() in vocab.patterns.place_prefixes:
@@ -420,6 +427,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     return base
 
 
+#: Place heads that are also common surnames: after a given name, the model's person stands.
+_SURNAME_HEADS = frozenset({"park", "lane"})
 #: Words after a name that show "in NAME" is no place: a possessive, a court case's "v." or "against".
 _NOT_A_PLACE_AFTER = POSSESSIVE_MARKS | {"v", "v.", "vs", "vs.", "versus", "against"}
 
@@ -431,6 +440,15 @@ def _after_place_preposition(tokens: Sequence[Token]) -> bool:
     if start == 0 or doc[start - 1].lower_ not in {"in", "at", "near"}:
         return False
     return not (end < len(doc) and doc[end].lower_ in _NOT_A_PLACE_AFTER)
+
+
+def _named_as_a_person(text: str, tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Does the name start with a given name or a title, or follow a title ("Judge", "Dr")?"""
+    start = tokens[0].i
+    before = tokens[0].doc[start - 1].lower_.rstrip(".") if start > 0 else ""
+    titles = _title_starts(tuple(vocab.patterns.person_titles)) | _HONORIFICS
+    first = text.split()[0]
+    return first in vocab.given_names or first.lower().rstrip(".") in titles or before in titles
 
 
 def _route_end(tokens: Sequence[Token]) -> bool:

@@ -345,3 +345,14 @@ def test_given_names_the_model_left_out_before_a_persons_name_join_it(english, v
         _cleaned(english, vocab, "Ysolt Maren Pellam Orvis Dask", "Orvis Dask", "PERSON")[0][0]
         == "Orvis Dask"
     )
+
+
+def test_a_name_whose_head_is_a_place_noun_is_a_place_unless_a_given_name_and_surname(english, vocab) -> None:
+    vocab = _with_names(vocab, "Orsa", "Velma")
+    text = "Judge Orsa Park met Velma Lane near Quellby Park, the Tarnby Highway and Greater Quellby."
+    assert _cleaned(english, vocab, text, "Orsa Park", "PERSON")[0][2] == "person"
+    assert _cleaned(english, vocab, "said Judge Quist Park.", "Judge Quist Park", "PERSON")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Velma Lane", "PERSON")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Quellby Park", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Tarnby Highway", "ORG")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Greater Quellby", "PERSON")[0][2] == "place"
