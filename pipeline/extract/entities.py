@@ -387,21 +387,19 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     if text in vocab.major_places and label in {"PERSON", "ORG"}:
         return "place"  # "Malawi", "Sri Lanka" the model took for a person or an organization
     head = head_word(text)
+    several_words = len(text.split()) > 1
+    if label == "PERSON" and head in _SURNAME_HEADS and _named_as_a_person(text, tokens, vocab):
+        head = ""  # "Orsa Park", "Orsa Church", "Judge Quist Lane": a person's surname, not a park or church
     group_head = head in vocab.patterns.group_heads
-    place_head = head in vocab.patterns.place_heads and len(text.split()) > 1
-    if (
-        place_head
-        and label == "PERSON"
-        and head in _SURNAME_HEADS
-        and _named_as_a_person(text, tokens, vocab)
-    ):
-        place_head = False  # "Orsa Park", "Judge Quist Lane": a person's surname, not a park or lane
+    place_head = head in vocab.patterns.place_heads and several_words
     if group_head and not place_head:
         return "group"
-    if " " in text and text.split()[0].lower() in vocab.patterns.place_prefixes:
+    if several_words and text.split()[0].lower() in vocab.patterns.place_prefixes:
         return "place"  # "County Quellby", "Fort Varn": the model took them for people now and then
     if place_head and not group_head:
         return "place"
+    if label == "PERSON" and head in vocab.patterns.building_heads and several_words:
+        return "place"  # "Quellan Mosque", "Varn Stadium": a building the model took for a person
     if label == "ORG" and personal_name(text, vocab):
         # "Clarine Dupuis" the model called an organization. A place it names stays a place: "Ras
         # Quellat" starts with a given name of some country too.
@@ -428,7 +426,7 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
 
 
 #: Place heads that are also common surnames: after a given name, the model's person stands.
-_SURNAME_HEADS = frozenset({"park", "lane"})
+_SURNAME_HEADS = frozenset({"park", "lane", "hall", "church", "temple", "castle", "bridge"})
 #: Words after a name that show "in NAME" is no place: a possessive, a court case's "v." or "against".
 _NOT_A_PLACE_AFTER = POSSESSIVE_MARKS | {"v", "v.", "vs", "vs.", "versus", "against"}
 

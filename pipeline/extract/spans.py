@@ -218,6 +218,8 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     votes: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     named: dict[str, bool] = {}  # name -> may it be propagated (a name, not "2" or "us")
     surnames: dict[str, str] = {}
+    patterns = article.patterns
+    heads = patterns.group_heads | patterns.place_heads | patterns.building_heads | THING_HEADS
     for span in spans:
         if span.type not in {"person", "group", "place"}:
             continue
@@ -228,7 +230,7 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             votes[name][(span.label, span.type)] += 1
         if span.type == "person":  # "Janet Yellen" confirms "Yellen" in the same article
             surname = surnames[name] if name in surnames else surnames.setdefault(name, surname_of(name))
-            if surname:
+            if surname and surname.lower() not in heads:  # "Mosque" of a mosque the model called a person
                 votes[surname][(span.label, span.type)] += 0
     if not votes:
         return sorted(spans, key=lambda s: s.start)

@@ -356,3 +356,11 @@ def test_a_name_whose_head_is_a_place_noun_is_a_place_unless_a_given_name_and_su
     assert _cleaned(english, vocab, text, "Quellby Park", "PERSON")[0][2] == "place"
     assert _cleaned(english, vocab, text, "Tarnby Highway", "ORG")[0][2] == "place"
     assert _cleaned(english, vocab, text, "Greater Quellby", "PERSON")[0][2] == "place"
+
+
+def test_a_building_the_model_called_a_person_is_a_place_unless_named_like_a_person(english, vocab) -> None:
+    vocab = _with_names(vocab, "Orsa")
+    text = "They prayed at Quellan Mosque, then heard Orsa Church sing near Varn Stadium."
+    assert _cleaned(english, vocab, text, "Quellan Mosque", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Varn Stadium", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Orsa Church", "PERSON")[0][2] == "person"  # a singer

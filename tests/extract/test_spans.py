@@ -67,6 +67,16 @@ def test_propagation_tags_exact_repeats_and_surnames_but_not_inside_other_names(
     ]
 
 
+def test_a_surname_that_is_a_building_or_place_noun_is_not_propagated(vocab) -> None:
+    body = "Quellan Mosque is old. The Mosque and Dr Varn met Varn there."
+    spans = [
+        CharSpan(0, 14, "PERSON", "person"),
+        CharSpan(body.index("Dr Varn") + 3, body.index(" met"), "PERSON", "person"),
+    ]
+    found = [body[s.start : s.end] for s in propagate(spans, ArticleText(body, (), vocab.patterns))]
+    assert found == ["Quellan Mosque", "Varn", "Varn"]
+
+
 def test_names_listed_after_a_locative_preposition_are_places(vocab) -> None:
     body = "The prisoners included 18 civilians from Al-Darbasiyah and Amuda in the countryside."
     spans = [CharSpan(41, 54, "LOC", "place"), CharSpan(59, 64, "PERSON", "person")]
