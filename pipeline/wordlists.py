@@ -71,6 +71,8 @@ class Patterns:
     place_prefixes: frozenset[str] = frozenset()
     #: Nouns after a name that show it is a company ("Quellco shares").
     group_followers: frozenset[str] = frozenset()
+    #: Nouns before a name that show it is a company or organization ("retailer Quellco").
+    group_descriptors: frozenset[str] = frozenset()
     digest: str = ""
 
 
@@ -97,5 +99,6 @@ def load_patterns(path: Path | None = None) -> Patterns:
         building_heads=words("building_heads"),
         place_prefixes=words("place_prefixes"),
         group_followers=words("group_followers"),
+        group_descriptors=words("group_descriptors"),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )

@@ -410,6 +410,9 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "place"
     if label == "PERSON" and after < len(doc) and doc[after].lower_ in vocab.patterns.group_followers:
         return "group"  # "Quellco shares rose": a company the model took for a person
+    before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    if before is not None and before.is_lower and before.text in vocab.patterns.group_descriptors:
+        return "group"  # "retailer Quellco", "travel company Varnair": the noun says what it is
     if (
         label == "PERSON"
         and (_after_place_preposition(tokens) or _route_end(tokens))

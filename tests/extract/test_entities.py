@@ -364,3 +364,10 @@ def test_a_building_the_model_called_a_person_is_a_place_unless_named_like_a_per
     assert _cleaned(english, vocab, text, "Quellan Mosque", "PERSON")[0][2] == "place"
     assert _cleaned(english, vocab, text, "Varn Stadium", "PERSON")[0][2] == "place"
     assert _cleaned(english, vocab, text, "Orsa Church", "PERSON")[0][2] == "person"  # a singer
+
+
+def test_a_name_after_a_company_noun_is_a_group_whatever_the_models_label(english, vocab) -> None:
+    text = "Shares in retailer Quell Darby fell; travel company Varnair shed jobs; Osk Tarn, a Varnair pilot, left."
+    assert _cleaned(english, vocab, text, "Quell Darby", "PERSON")[0][2] == "group"
+    assert _cleaned(english, vocab, text, "Varnair", "GPE")[0][2] == "group"
+    assert _cleaned(english, vocab, text, "Osk Tarn", "PERSON")[0][2] == "person"
