@@ -408,6 +408,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     followed_by_place_noun = after < len(doc) and doc[after].lower_ in vocab.patterns.place_followers
     if followed_by_place_noun and not (base == "group" and text.isupper()):  # "ISIS camp" stays a group
         return "place"
+    if _after_place_noun_of(tokens, vocab) and not (label == "PERSON" and personal_name(text, vocab)):
+        return "place"  # "the town of Quellby", "the suburb of Varn": the noun says what it is
     if label == "PERSON" and after < len(doc) and doc[after].lower_ in vocab.patterns.group_followers:
         return "group"  # "Quellco shares rose": a company the model took for a person
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
@@ -450,6 +452,16 @@ def _named_as_a_person(text: str, tokens: Sequence[Token], vocab: Vocabulary) ->
     titles = _title_starts(tuple(vocab.patterns.person_titles)) | _HONORIFICS
     first = text.split()[0]
     return first in vocab.given_names or first.lower().rstrip(".") in titles or before in titles
+
+
+def _after_place_noun_of(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Does the name follow a kind of place and "of": "the town of NAME", "the suburb of NAME"? Not
+    "state of", which is as often a condition ("the state of Quellco's accounts")."""
+    doc, start = tokens[0].doc, tokens[0].i
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    noun = doc[start - 2].lower_
+    return noun != "state" and noun in vocab.patterns.place_followers
 
 
 def _route_end(tokens: Sequence[Token]) -> bool:

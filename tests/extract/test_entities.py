@@ -371,3 +371,14 @@ def test_a_name_after_a_company_noun_is_a_group_whatever_the_models_label(englis
     assert _cleaned(english, vocab, text, "Quell Darby", "PERSON")[0][2] == "group"
     assert _cleaned(english, vocab, text, "Varnair", "GPE")[0][2] == "group"
     assert _cleaned(english, vocab, text, "Osk Tarn", "PERSON")[0][2] == "person"
+
+
+def test_a_name_after_a_kind_of_place_and_of_is_a_place_whatever_the_models_label(english, vocab) -> None:
+    vocab = _with_names(vocab, "Orsa")
+    text = (
+        "In the town of Quellmar, the suburb of Varn Hill, the state of Quellco, the village of Orsa Quist."
+    )
+    assert _cleaned(english, vocab, text, "Quellmar", "ORG")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Varn Hill", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Quellco", "ORG")[0][2] == "group"  # "state of": a condition too
+    assert _cleaned(english, vocab, text, "Orsa Quist", "PERSON")[0][2] == "person"  # a personal name
