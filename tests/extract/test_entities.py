@@ -382,3 +382,6 @@ def test_a_name_after_a_kind_of_place_and_of_is_a_place_whatever_the_models_labe
     assert _cleaned(english, vocab, text, "Varn Hill", "PERSON")[0][2] == "place"
     assert _cleaned(english, vocab, text, "Quellco", "ORG")[0][2] == "group"  # "state of": a condition too
     assert _cleaned(english, vocab, text, "Orsa Quist", "PERSON")[0][2] == "person"  # a personal name
+    text = "Fires burned south-west of Quellmar and north of Varn Springs."
+    assert _cleaned(english, vocab, text, "Quellmar", "ORG")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Varn Springs", "PERSON")[0][2] == "place"
