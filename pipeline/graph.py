@@ -37,6 +37,7 @@ from itertools import combinations
 
 import networkx as nx
 
+from pipeline.betweenness import betweenness as _betweenness
 from pipeline.config import DEFAULTS
 from pipeline.counts import number_label, number_nodes
 from pipeline.errors import failure_of
@@ -322,7 +323,7 @@ def _analyse(graph: nx.Graph) -> None:
         nx.pagerank(graph, weight="weight") if graph.number_of_edges() else {n: 1 / len(graph) for n in graph}
     )
     if graph.number_of_nodes() <= EXACT_BETWEENNESS_NODES:
-        betweenness = nx.betweenness_centrality(graph)
+        betweenness = _betweenness(graph)
         communities = _numbered(nx.community.louvain_communities(graph, weight="weight", seed=SEED))
     else:
         # Every window is a clique, so a count is almost never on a shortest path between two other
@@ -332,7 +333,7 @@ def _analyse(graph: nx.Graph) -> None:
         entities = _induced(graph, {n for n, d in graph.nodes(data=True) if d.get("type") != "number"})
         samples = max(16, min(100, BETWEENNESS_BUDGET // max(1, entities.number_of_edges())))
         betweenness = dict.fromkeys(graph, 0.0)
-        betweenness.update(nx.betweenness_centrality(entities, k=min(samples, len(entities)), seed=SEED))
+        betweenness.update(_betweenness(entities, samples=min(samples, len(entities)), seed=SEED))
         graph.graph["betweenness_samples"] = samples
         communities = _numbered(nx.community.louvain_communities(entities, weight="weight", seed=SEED))
         for node in graph:
