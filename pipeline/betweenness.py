@@ -60,7 +60,7 @@ def _accumulate(total: list[float], adjacency: list[list[int]], source: int) -> 
     # No predecessor lists: a node's predecessors are its neighbours one step nearer the source. The
     # order they are visited in changes no sum, since each receives one term per node w, and the w are
     # taken in NetworkX's order.
-    delta = [0] * n  # ints until first added to, as NetworkX's dict.fromkeys(S, 0)
+    delta: list[float] = [0] * n  # ints until first added to, as NetworkX's dict.fromkeys(S, 0)
     for w in reversed(order):
         coefficient = (1 + delta[w]) / sigma[w]
         nearer = distance[w] - 1

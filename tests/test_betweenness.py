@@ -7,8 +7,12 @@ from pipeline.betweenness import betweenness
 def _graphs() -> list[nx.Graph]:
     """Small graphs with many tied shortest paths, several components, a clique and string node ids."""
     grid = nx.convert_node_labels_to_integers(nx.grid_2d_graph(5, 6))
-    parts = nx.disjoint_union_all([nx.cycle_graph(7), nx.complete_graph(5), nx.path_graph(4), nx.empty_graph(2)])
-    words = nx.relabel_nodes(nx.gnm_random_graph(60, 150, seed=3), {i: f"zorvan-{i * 7 % 60}" for i in range(60)})
+    parts = nx.disjoint_union_all(
+        [nx.cycle_graph(7), nx.complete_graph(5), nx.path_graph(4), nx.empty_graph(2)]
+    )
+    words = nx.relabel_nodes(
+        nx.gnm_random_graph(60, 150, seed=3), {i: f"zorvan-{i * 7 % 60}" for i in range(60)}
+    )
     return [grid, parts, words, nx.path_graph(2), nx.Graph()]
 
 
