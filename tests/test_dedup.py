@@ -105,3 +105,22 @@ print("ok")
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_signatures_equal_datasketch_hashing_each_shingle() -> None:
+    # Signatures are stored in the cache and compared with later runs': the quick way of hashing must give
+    # datasketch's own values (its default sha1_hash32 per shingle, its own permutations), for any size.
+    from pipeline.dedup import NUM_PERM, _datasketch, _minhash, _shingles
+
+    minhash, _ = _datasketch()
+    permutations = minhash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations
+    for text in [STORY.lower(), "quorvel harbour", "", "a b c d e f"]:
+        plain = minhash(num_perm=NUM_PERM, seed=1, scheme="affine32")
+        plain.update_batch([s.encode("utf-8") for s in sorted(_shingles(text))])
+        quick = _minhash(text, minhash, permutations)
+        assert quick.hashvalues.dtype == plain.hashvalues.dtype
+        assert quick.hashvalues.tolist() == plain.hashvalues.tolist()
+    small = minhash(num_perm=16, seed=1, scheme="affine32")
+    small.update_batch([s.encode("utf-8") for s in sorted(_shingles(STORY))])
+    quick = _minhash(STORY, minhash, minhash(num_perm=16, seed=1, scheme="affine32").permutations)
+    assert quick.hashvalues.tolist() == small.hashvalues.tolist()
