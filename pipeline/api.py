@@ -218,7 +218,7 @@ def build(
 #: Modules the stages after extraction import (NetworkX's PageRank imports SciPy's sparse matrices; the
 #: page, pyvis). With several workers this process mostly waits while they extract, so a thread imports
 #: these meanwhile: a quarter of a second that would otherwise follow the extraction.
-LATER_MODULES = ("pipeline.resolve", "pipeline.graph", "pipeline.page", "pyvis.network", "scipy.sparse")
+LATER_MODULES = ("pipeline.resolve", "pipeline.graph", "pipeline.page", "pipeline.page.vis", "scipy.sparse")
 
 
 def _importing(names: Sequence[str]) -> threading.Thread:

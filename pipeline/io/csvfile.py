@@ -67,9 +67,9 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     writer.writerows(
         [
             ("'" + cell if guard and cell and cell[0] in _RISKY_FIRST and _needs_guard(cell) else cell)
-            if (kind := type(cell)) is str
+            if type(cell) is str
             else cell
-            if kind is int
+            if type(cell) is int
             else ("" if cell is None else cell_text(cell))
             for cell in row
         ]
