@@ -113,25 +113,41 @@ def deduplicate(
 
 
 def _datasketch() -> tuple[type[MinHash], type[MinHashLSH]]:
-    """datasketch's MinHash and MinHashLSH, imported without scipy.integrate.
+    """datasketch's MinHash and MinHashLSH, imported without scipy.integrate or asyncio.
 
     The package imports scipy.integrate (2-3 s, more than the rest of a run's start-up) for ``quad``,
-    which MinHashLSH calls only to choose its bands and rows when not given them (:data:`LSH_PARAMS`).
-    While datasketch is imported, a stand-in module gives it a ``quad`` that imports the real one when
-    first called; the stand-in is then taken out of ``sys.modules``, so any later import gets SciPy's.
+    which MinHashLSH calls only to choose its bands and rows when not given them (:data:`LSH_PARAMS`), and
+    its ``datasketch.aio`` (LSH indexes kept in Redis or MongoDB) imports asyncio, a further 0.03 s. While
+    datasketch is imported, stand-in modules give it a ``quad`` and an ``AsyncMinHashLSH`` that import the
+    real ones when first called; the stand-ins are then taken out of ``sys.modules``, so any later import
+    gets the real modules.
     """
-    if "datasketch" not in sys.modules and "scipy.integrate" not in sys.modules:
-        stand_in = types.ModuleType("scipy.integrate")
-        stand_in.quad = _quad  # type: ignore[attr-defined]
-        sys.modules["scipy.integrate"] = stand_in
+    if "datasketch" not in sys.modules:
+        stand_ins = {"datasketch.aio": _stand_in("datasketch.aio", AsyncMinHashLSH=_async_lsh)}
+        if "scipy.integrate" not in sys.modules:
+            stand_ins["scipy.integrate"] = _stand_in("scipy.integrate", quad=_quad)
+        sys.modules.update(stand_ins)
         try:
             import datasketch  # noqa: F401
         finally:
-            if sys.modules.get("scipy.integrate") is stand_in:
-                del sys.modules["scipy.integrate"]
+            for name, stand_in in stand_ins.items():
+                if sys.modules.get(name) is stand_in:
+                    del sys.modules[name]
     from datasketch import MinHash, MinHashLSH
 
     return MinHash, MinHashLSH
+
+
+def _stand_in(name: str, **attributes: Any) -> types.ModuleType:
+    module = types.ModuleType(name)
+    module.__dict__.update(attributes)
+    return module
+
+
+def _async_lsh(*args: Any, **kwargs: Any) -> Any:
+    from datasketch.aio import AsyncMinHashLSH
+
+    return AsyncMinHashLSH(*args, **kwargs)
 
 
 def _quad(*args: Any, **kwargs: Any) -> Any:

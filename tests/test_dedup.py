@@ -86,7 +86,7 @@ def test_the_lsh_bands_given_to_datasketch_are_the_ones_it_would_choose() -> Non
         assert _optimal_param(threshold, num_perm, 0.5, 0.5) == params
 
 
-def test_dedup_leaves_scipy_integrate_to_whoever_imports_it(tmp_path: Path) -> None:
+def test_dedup_leaves_scipy_integrate_and_asyncio_to_whoever_imports_them(tmp_path: Path) -> None:
     import subprocess
     import sys
 
@@ -101,6 +101,9 @@ assert "scipy.integrate" not in sys.modules  # the default threshold needs no in
 assert [a.duplicate_of for a in deduplicate(articles, threshold=0.7)] == ["", "0", "0"]  # the real quad
 import scipy.integrate
 assert callable(scipy.integrate.solve_ivp)
+assert "asyncio" not in sys.modules  # nor datasketch's Redis and MongoDB indexes
+from datasketch.aio import AsyncMinHashLSH
+assert isinstance(AsyncMinHashLSH, type) and "asyncio" in sys.modules
 print("ok")
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
