@@ -41,6 +41,7 @@ from pipeline.betweenness import betweenness as _betweenness
 from pipeline.config import DEFAULTS
 from pipeline.counts import number_label, number_nodes
 from pipeline.errors import failure_of
+from pipeline.pagerank import pagerank as _pagerank
 from pipeline.periods import choose_period, start_of
 from pipeline.records import (
     ENTITY_TYPES,
@@ -330,9 +331,7 @@ def _analyse(graph: nx.Graph) -> None:
         return
     degree = dict(graph.degree())
     weighted = dict(graph.degree(weight="weight"))
-    pagerank = (
-        nx.pagerank(graph, weight="weight") if graph.number_of_edges() else {n: 1 / len(graph) for n in graph}
-    )
+    pagerank = _pagerank(graph) if graph.number_of_edges() else {n: 1 / len(graph) for n in graph}
     if graph.number_of_nodes() <= EXACT_BETWEENNESS_NODES:
         betweenness = _betweenness(graph)
         communities = _numbered(nx.community.louvain_communities(graph, weight="weight", seed=SEED))
