@@ -41,6 +41,7 @@ from pipeline.betweenness import betweenness as _betweenness
 from pipeline.config import DEFAULTS
 from pipeline.counts import number_label, number_nodes
 from pipeline.errors import failure_of
+from pipeline.louvain import louvain as _louvain
 from pipeline.pagerank import pagerank as _pagerank
 from pipeline.periods import choose_period, start_of
 from pipeline.records import (
@@ -334,7 +335,7 @@ def _analyse(graph: nx.Graph) -> None:
     pagerank = _pagerank(graph) if graph.number_of_edges() else {n: 1 / len(graph) for n in graph}
     if graph.number_of_nodes() <= EXACT_BETWEENNESS_NODES:
         betweenness = _betweenness(graph)
-        communities = _numbered(nx.community.louvain_communities(graph, weight="weight", seed=SEED))
+        communities = _numbered(_louvain(graph, seed=SEED))
     else:
         # Every window is a clique, so a count is almost never on a shortest path between two other
         # nodes, and it belongs where its entities are: on large graphs betweenness (sampled) and Louvain
@@ -345,7 +346,7 @@ def _analyse(graph: nx.Graph) -> None:
         betweenness = dict.fromkeys(graph, 0.0)
         betweenness.update(_betweenness(entities, samples=min(samples, len(entities)), seed=SEED))
         graph.graph["betweenness_samples"] = samples
-        communities = _numbered(nx.community.louvain_communities(entities, weight="weight", seed=SEED))
+        communities = _numbered(_louvain(entities, seed=SEED))
         for node in graph:
             if node not in communities:
                 links = [
