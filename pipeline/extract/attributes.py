@@ -46,6 +46,8 @@ def fast_attributes(nlp: Language) -> Callable[[Doc], None] | None:
     by_lower: dict[str, list[int]] = defaultdict(list)
     anywhere: list[int] = []  # one-token patterns that test neither the tag nor the lower-case form
     conditions: dict[int, list[list[Condition]]] = {}
+    named_lowers: set[str] = set()  # lower-case forms some pattern names
+    lower_patterns: list[re.Pattern[str]] = []  # and the expressions some pattern tests them on
     longer = Matcher(nlp.vocab)
     for number, pattern in enumerate(ruler.patterns):
         alternatives = pattern["patterns"]
@@ -58,6 +60,7 @@ def fast_attributes(nlp: Language) -> Callable[[Doc], None] | None:
             return None
         tested: list[list[Condition]] = []
         for [token_pattern] in alternatives:
+            _note_lower_tests(token_pattern.get("LOWER"), named_lowers, lower_patterns)
             tests = _conditions(token_pattern)
             if tests is None:
                 return None
@@ -79,7 +82,20 @@ def fast_attributes(nlp: Language) -> Callable[[Doc], None] | None:
     from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 
     strings = nlp.vocab.strings
-    matched: dict[tuple[int, ...], list[int]] = {}  # the one-token patterns a token of this kind matches
+    matched: dict[tuple, list[int]] = {}  # the one-token patterns a token of this kind matches
+    lower_kinds: dict[int, object] = {}
+
+    def lower_kind(lower: int) -> object:
+        """What the patterns can tell of a lower-case form: the form itself when some pattern names it,
+        else which of their expressions it matches, so that the words no pattern names share a kind."""
+        kind = lower_kinds.get(lower)
+        if kind is None:
+            text = strings[lower]
+            kind = (
+                lower if text in named_lowers else tuple(p.search(text) is not None for p in lower_patterns)
+            )
+            lower_kinds[lower] = kind
+        return kind
 
     def patterns_of(token: Token) -> list[int]:
         candidates = set(by_tag.get(token.tag_, ())) | set(by_lower.get(token.lower_, ())) | set(anywhere)
@@ -89,7 +105,7 @@ def fast_attributes(nlp: Language) -> Callable[[Doc], None] | None:
             if any(all(test(read(token)) for read, test in tests) for tests in conditions[number])
         ]
 
-    settings: dict[tuple[int, ...], dict] = {}  # what those patterns set, merged
+    settings: dict[tuple, dict] = {}  # what those patterns set, merged
 
     def merged(numbers: list[int]) -> dict:
         """What the patterns set, the later overriding the earlier (as setting them in turn does)."""
@@ -100,7 +116,10 @@ def fast_attributes(nlp: Language) -> Callable[[Doc], None] | None:
 
     def apply(doc: Doc) -> None:
         # read before anything is set: the ruler matches first, then sets
-        kinds = [tuple(row) for row in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
+        kinds = [
+            (tag, lower_kind(lower), dep, space)
+            for tag, lower, dep, space in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+        ]
         more: dict[int, list[int]] = defaultdict(list)  # token index -> its several-token patterns
         if len(longer):
             for match_id, start, end in longer(doc, allow_missing=True):
@@ -119,6 +138,19 @@ def fast_attributes(nlp: Language) -> Callable[[Doc], None] | None:
                 set_token_attrs(doc[index], settings[kind])
 
     return apply
+
+
+def _note_lower_tests(wanted: Any, named: set[str], expressions: list[re.Pattern[str]]) -> None:
+    """Add the lower-case forms a pattern's ``LOWER`` test names to ``named``, its expression to
+    ``expressions``."""
+    if isinstance(wanted, str):
+        named.add(wanted)
+    elif isinstance(wanted, dict):
+        for operator, value in wanted.items():
+            if operator == "REGEX":
+                expressions.append(re.compile(value))
+            elif isinstance(value, list | tuple | set | frozenset):
+                named.update(value)
 
 
 def _conditions(token_pattern: dict) -> list[Condition] | None:

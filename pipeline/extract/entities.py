@@ -191,6 +191,8 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
     if label not in NAME_LABELS:
         return [CharSpan(ent.start_char, ent.end_char, label, TYPE_OF_LABEL.get(label, "other"))]
     tokens = list(ent)
+    if label == "PERSON":
+        tokens = _given_names_before(doc, ent, vocab) + tokens
     if label != "PERSON" and len(tokens) >= 2 and tokens[0].lower_.rstrip(".") in _HONORIFICS:
         label = "PERSON"  # "Dr Quist" the model called an organization: an honorific names a person
     # A credit or dateline tail after a spaced dash ("Beit Lahia - AFP"), or a parenthesis the model ran
@@ -215,6 +217,36 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
         text = doc_text[start:end]
         spans.append(CharSpan(start, end, label, _type(label, text, doc, piece, vocab), origin))
     return spans
+
+
+def _given_names_before(doc: Doc, ent: Span, vocab: Vocabulary) -> list[Token]:
+    """The given names the model left out before a person's name: "María" of "María Elena Quist",
+    "Abdul" of "Abdul Salam Quist". At most two, each capitalized, in no entity, no title, in the same
+    sentence; the word before them is not a capitalized word of some other name ("Art Deco Quist")."""
+    found: list[Token] = []
+    index = ent.start - 1
+    while len(found) < 2 and index >= 0 and not doc[index + 1].is_sent_start:
+        token = doc[index]
+        if not (
+            token.whitespace_
+            and token.is_title
+            and token.is_alpha
+            and token.ent_iob_ == "O"
+            and token.text in vocab.given_names
+            and token.lower_ not in _title_starts(tuple(vocab.patterns.person_titles))
+        ):
+            break
+        found.insert(0, token)
+        index -= 1
+    while (
+        found
+        and index >= 0
+        and doc[index].is_title
+        and doc[index].ent_iob_ == "O"
+        and not found[0].is_sent_start
+    ):
+        found.pop(0)  # inside a capitalized phrase that is no name the model saw
+    return found
 
 
 def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> list[Token]:
@@ -355,14 +387,19 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     if text in vocab.major_places and label in {"PERSON", "ORG"}:
         return "place"  # "Malawi", "Sri Lanka" the model took for a person or an organization
     head = head_word(text)
+    several_words = len(text.split()) > 1
+    if label == "PERSON" and head in _SURNAME_HEADS and _named_as_a_person(text, tokens, vocab):
+        head = ""  # "Orsa Park", "Orsa Church", "Judge Quist Lane": a person's surname, not a park or church
     group_head = head in vocab.patterns.group_heads
-    place_head = head in vocab.patterns.place_heads and len(text.split()) > 1
+    place_head = head in vocab.patterns.place_heads and several_words
     if group_head and not place_head:
         return "group"
-    if " " in text and text.split()[0].lower() in vocab.patterns.place_prefixes:
+    if several_words and text.split()[0].lower() in vocab.patterns.place_prefixes:
         return "place"  # "County Quellby", "Fort Varn": the model took them for people now and then
     if place_head and not group_head:
         return "place"
+    if label == "PERSON" and head in vocab.patterns.building_heads and several_words:
+        return "place"  # "Quellan Mosque", "Varn Stadium": a building the model took for a person
     if label == "ORG" and personal_name(text, vocab):
         # "Clarine Dupuis" the model called an organization. A place it names stays a place: "Ras
         # Quellat" starts with a given name of some country too.
@@ -373,8 +410,12 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "place"
     if label == "PERSON" and after < len(doc) and doc[after].lower_ in vocab.patterns.group_followers:
         return "group"  # "Quellco shares rose": a company the model took for a person
-    if label == "PERSON" and _after_place_preposition(tokens) and not personal_name(text, vocab):
-        return "place"  # "in Quellbora", "at Varn Osk": the model took an unfamiliar place for a person
+    if (
+        label == "PERSON"
+        and (_after_place_preposition(tokens) or _route_end(tokens))
+        and not personal_name(text, vocab)
+    ):
+        return "place"  # "in Quellbora", "at Varn Osk", "Tarnby to Quellbora": an unfamiliar place
     if (
         label in {"ORG", "GPE", "LOC"}
         and text in vocab.lone_given_names
@@ -384,6 +425,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     return base
 
 
+#: Place heads that are also common surnames: after a given name, the model's person stands.
+_SURNAME_HEADS = frozenset({"park", "lane", "hall", "church", "temple", "castle", "bridge"})
 #: Words after a name that show "in NAME" is no place: a possessive, a court case's "v." or "against".
 _NOT_A_PLACE_AFTER = POSSESSIVE_MARKS | {"v", "v.", "vs", "vs.", "versus", "against"}
 
@@ -395,6 +438,31 @@ def _after_place_preposition(tokens: Sequence[Token]) -> bool:
     if start == 0 or doc[start - 1].lower_ not in {"in", "at", "near"}:
         return False
     return not (end < len(doc) and doc[end].lower_ in _NOT_A_PLACE_AFTER)
+
+
+def _named_as_a_person(text: str, tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Does the name start with a given name or a title, or follow a title ("Judge", "Dr")?"""
+    start = tokens[0].i
+    before = tokens[0].doc[start - 1].lower_.rstrip(".") if start > 0 else ""
+    titles = _title_starts(tuple(vocab.patterns.person_titles)) | _HONORIFICS
+    first = text.split()[0]
+    return first in vocab.given_names or first.lower().rstrip(".") in titles or before in titles
+
+
+def _route_end(tokens: Sequence[Token]) -> bool:
+    """Is the name one end of a route whose other end the model took for a place: "Tarnby to NAME",
+    "from NAME to Tarnby"?"""
+    doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
+    places = {"GPE", "LOC"}
+    if start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].ent_type_ in places:
+        return True
+    return (
+        start >= 1
+        and doc[start - 1].lower_ == "from"
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "to"
+        and doc[end + 1].ent_type_ in places
+    )
 
 
 def _after_locative(tokens: Sequence[Token], vocab: Vocabulary) -> bool:

@@ -218,6 +218,8 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     votes: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     named: dict[str, bool] = {}  # name -> may it be propagated (a name, not "2" or "us")
     surnames: dict[str, str] = {}
+    patterns = article.patterns
+    heads = patterns.group_heads | patterns.place_heads | patterns.building_heads | THING_HEADS
     for span in spans:
         if span.type not in {"person", "group", "place"}:
             continue
@@ -228,7 +230,7 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             votes[name][(span.label, span.type)] += 1
         if span.type == "person":  # "Janet Yellen" confirms "Yellen" in the same article
             surname = surnames[name] if name in surnames else surnames.setdefault(name, surname_of(name))
-            if surname:
+            if surname and surname.lower() not in heads:  # "Mosque" of a mosque the model called a person
                 votes[surname][(span.label, span.type)] += 0
     if not votes:
         return sorted(spans, key=lambda s: s.start)
@@ -359,8 +361,10 @@ def coordinated_places(spans: list[CharSpan], article: ArticleText) -> list[Char
         closed = len(run) > 1 and bool(
             re.search(r"\b(?:and|or)\b", body[run[-2].end : run[-1].start], re.IGNORECASE)
         )
-        # "around Quellia, and Osk is cutting jobs": the last name starts a clause, it ends no list
-        closed = closed and not _CLAUSE_VERB.match(body, run[-1].end)
+        # "around Quellia, and Osk is cutting jobs": the last name starts a clause, it ends no list; "in
+        # Quellia and Osk were overwhelmed" (no comma) and "in Quellia, Varn, and Osk were" are lists
+        clause = len(run) == 2 and "," in body[run[0].end : run[1].start]
+        closed = closed and not (clause and _CLAUSE_VERB.match(body, run[-1].end))
         if closed and any(s.type == "place" for s in run):
             before = [w.lower() for w in body[max(0, run[0].start - 60) : run[0].start].split()]
             while before and (before[-1] in DETERMINERS or re.fullmatch(_DIRECTION, before[-1])):
@@ -373,8 +377,21 @@ def coordinated_places(spans: list[CharSpan], article: ArticleText) -> list[Char
                     full_name = span.label == "PERSON" and len(words) > 1 and words[-1] not in THING_HEADS
                     if span.type in {"person", "group"} and not full_name:
                         span.type = "place"
+        if closed:
+            _listed_with_places(run, article)
         index += len(run)
     return ordered
+
+
+def _listed_with_places(run: list[CharSpan], article: ArticleText) -> None:
+    """In a list of two or more places, a well-known place's name the model took for something else is a
+    place too: "Tarnby, Velmoor, and Quellbridge" (the model's person) with Quellbridge in the gazetteer."""
+    body = article.body
+    places = [span for span in run if span.type == "place"]
+    others = [span for span in run if span.type != "place"]
+    if len(places) >= 2 and others and all(body[s.start : s.end] in article.linked_places for s in others):
+        for span in others:
+            span.type = "place"
 
 
 #: What follows an author's name in a citation: more authors, "et al.", then the year ("Quell et al.,

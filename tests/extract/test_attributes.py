@@ -39,3 +39,22 @@ def test_a_pipeline_without_a_ruler_has_none() -> None:
     import spacy
 
     assert fast_attributes(spacy.blank("en")) is None
+
+
+def test_words_no_pattern_names_share_look_ups_only_when_every_expression_agrees() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": {"REGEX": "^zor"}}]], {"NORM": "zor-word"})
+    ruler.add([[{"LOWER": "quelm"}]], {"NORM": "quelm-word"})
+    ruler.add([[{"LOWER": {"IN": ["vask", "tirn"]}}]], {"NORM": "listed"})
+    ruler.add([[{"IS_SPACE": False}]], {"LEMMA": "seen"})
+    apply = fast_attributes(nlp)
+    assert apply is not None
+    text = "Brell zorvin Quelm tirn zorak brell Plinth vask quelmish zor"
+    expected = ruler(nlp.make_doc(text))
+    doc = nlp.make_doc(text)
+    apply(doc)
+    assert [(t.norm_, t.lemma_) for t in doc] == [(t.norm_, t.lemma_) for t in expected]
+    assert [t.norm_ for t in doc][:5] == ["brell", "zor-word", "quelm-word", "listed", "zor-word"]

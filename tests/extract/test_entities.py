@@ -233,6 +233,25 @@ def test_a_name_the_model_called_a_person_after_in_or_at_is_a_place(english, voc
     assert _cleaned(english, vocab, text, "Drovik", "PERSON")[0][2] == "person"  # a possessive
 
 
+def test_a_name_the_model_called_a_person_at_either_end_of_a_route_is_a_place(english, vocab) -> None:
+    text = "The Tarnby to Quellbora race left; flights from Velmoor to Tarnby and a gift from Osk to Drovik."
+    doc = _doc(english, text, [("Tarnby", "GPE"), ("Quellbora", "PERSON"), ("Velmoor", "PERSON")])
+    doc.ents = [*doc.ents, doc.char_span(text.index("Tarnby and"), text.index(" and a"), label="GPE")]
+    doc.ents = [*doc.ents, doc.char_span(text.index("Osk"), text.index(" to Drovik"), label="PERSON")]
+    doc.ents = [*doc.ents, doc.char_span(text.index("Drovik"), text.index("."), label="PERSON")]
+    types = {e.text: clean(doc, e, vocab)[0].type for e in doc.ents}
+    assert types == {
+        "Tarnby": "place",
+        "Quellbora": "place",
+        "Velmoor": "place",
+        "Osk": "person",
+        "Drovik": "person",
+    }
+    assert (
+        _cleaned(english, vocab, "Crowds lined the Quellbora docks.", "Quellbora", "PERSON")[0][2] == "place"
+    )
+
+
 def test_a_name_the_model_called_a_person_before_shares_or_workers_is_a_company(english, vocab) -> None:
     text = "Quellco shares fell and Quellco workers left; Orsa Varn spoke."
     assert _cleaned(english, vocab, text, "Quellco", "PERSON")[0][2] == "group"
@@ -305,3 +324,43 @@ def test_an_honorific_names_a_person_whatever_the_models_label(english, vocab) -
     assert _cleaned(english, vocab, text, "Mr. Varn Osk", "GPE") == [
         ("Varn Osk", "PERSON", "person", "model")
     ]
+
+
+def test_given_names_the_model_left_out_before_a_persons_name_join_it(english, vocab) -> None:
+    vocab = _with_names(vocab, "Ysolt", "Maren", "Pellam", "Orvis", "Judge")
+    assert _cleaned(english, vocab, "He married Ysolt Maren Quorvik there.", "Maren Quorvik", "PERSON")[0][
+        0
+    ] == ("Ysolt Maren Quorvik")
+    text = "The envoy to Quellia Pellam Orvis Dask spoke."
+    doc = _doc(english, text, [("Quellia", "GPE"), ("Orvis Dask", "PERSON")])
+    assert [doc.text[s.start : s.end] for s in clean(doc, doc.ents[1], vocab)] == ["Pellam Orvis Dask"]
+    # a capitalized phrase the model saw no name in, a title, a comma: the name stays as the model had it
+    assert _cleaned(english, vocab, "the Velmar Pellam Dask show", "Dask", "PERSON")[0][0] == "Dask"
+    assert _cleaned(english, vocab, "said Judge Orvis Dask.", "Orvis Dask", "PERSON")[0][0] == "Orvis Dask"
+    assert (
+        _cleaned(english, vocab, "for Pellam, Orvis Dask left", "Orvis Dask", "PERSON")[0][0] == "Orvis Dask"
+    )
+    # more capitalized words before it than two given names: none is taken
+    assert (
+        _cleaned(english, vocab, "Ysolt Maren Pellam Orvis Dask", "Orvis Dask", "PERSON")[0][0]
+        == "Orvis Dask"
+    )
+
+
+def test_a_name_whose_head_is_a_place_noun_is_a_place_unless_a_given_name_and_surname(english, vocab) -> None:
+    vocab = _with_names(vocab, "Orsa", "Velma")
+    text = "Judge Orsa Park met Velma Lane near Quellby Park, the Tarnby Highway and Greater Quellby."
+    assert _cleaned(english, vocab, text, "Orsa Park", "PERSON")[0][2] == "person"
+    assert _cleaned(english, vocab, "said Judge Quist Park.", "Judge Quist Park", "PERSON")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Velma Lane", "PERSON")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Quellby Park", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Tarnby Highway", "ORG")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Greater Quellby", "PERSON")[0][2] == "place"
+
+
+def test_a_building_the_model_called_a_person_is_a_place_unless_named_like_a_person(english, vocab) -> None:
+    vocab = _with_names(vocab, "Orsa")
+    text = "They prayed at Quellan Mosque, then heard Orsa Church sing near Varn Stadium."
+    assert _cleaned(english, vocab, text, "Quellan Mosque", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Varn Stadium", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Orsa Church", "PERSON")[0][2] == "person"  # a singer

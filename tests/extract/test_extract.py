@@ -211,3 +211,47 @@ def test_spacy_is_imported_without_its_command_line_which_stays_importable() -> 
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["[]", "['location', 'pipelines']", "True True"]
+
+
+@pytest.mark.model
+def test_the_model_loads_its_tokenizer_into_an_empty_one_and_tokenizes_as_spacy_load_does() -> None:
+    import spacy
+
+    text = "Dr. Vell Quorn can't say y'all'd pay $4.5bn for e-mail@quorn.example at 3 p.m. :) http://quorn.example/a?b=1"
+    ours, theirs = ex.load_model(MODEL), spacy.load(MODEL)
+    assert ours.config["nlp"]["tokenizer"] == {"@tokenizers": "kg_tokenizer_from_disk"}
+    assert len(ours.tokenizer.rules) == len(theirs.tokenizer.rules) > 1000
+    assert [(t.text, t.norm_, t.whitespace_) for t in ours.tokenizer(text)] == [
+        (t.text, t.norm_, t.whitespace_) for t in theirs.tokenizer(text)
+    ]
+
+
+def test_a_model_with_another_tokenizer_or_no_saved_one_loads_as_it_is(tmp_path) -> None:
+    import spacy
+
+    from pipeline.extract.model import _standard_tokenizer
+
+    nlp = spacy.blank("en")
+    nlp.to_disk(tmp_path / "plain")
+    assert _standard_tokenizer(str(tmp_path / "plain"))
+    (tmp_path / "plain" / "tokenizer").unlink()
+    assert not _standard_tokenizer(str(tmp_path / "plain"))
+    config = nlp.config.copy()
+    config["nlp"]["tokenizer"] = {"@tokenizers": "spacy.zh.ChineseTokenizer"}
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "tokenizer").write_bytes(b"")
+    config.to_disk(tmp_path / "other" / "config.cfg")
+    assert not _standard_tokenizer(str(tmp_path / "other"))
+    assert not _standard_tokenizer("pipeline_qq_no_such_model.part")
+
+
+def test_registry_plug_ins_are_found_by_group_as_before() -> None:
+    import catalogue
+
+    from pipeline.extract.model import import_spacy
+
+    import_spacy()
+    assert isinstance(catalogue.AVAILABLE_ENTRY_POINTS, dict)
+    factories = catalogue.Registry(("spacy", "factories"), entry_points=True)
+    assert factories._get_entry_points() == catalogue.AVAILABLE_ENTRY_POINTS.get("spacy_factories", [])
+    assert catalogue.AVAILABLE_ENTRY_POINTS.get("console_scripts")  # kg itself is one

@@ -67,6 +67,16 @@ def test_propagation_tags_exact_repeats_and_surnames_but_not_inside_other_names(
     ]
 
 
+def test_a_surname_that_is_a_building_or_place_noun_is_not_propagated(vocab) -> None:
+    body = "Quellan Mosque is old. The Mosque and Dr Varn met Varn there."
+    spans = [
+        CharSpan(0, 14, "PERSON", "person"),
+        CharSpan(body.index("Dr Varn") + 3, body.index(" met"), "PERSON", "person"),
+    ]
+    found = [body[s.start : s.end] for s in propagate(spans, ArticleText(body, (), vocab.patterns))]
+    assert found == ["Quellan Mosque", "Varn", "Varn"]
+
+
 def test_names_listed_after_a_locative_preposition_are_places(vocab) -> None:
     body = "The prisoners included 18 civilians from Al-Darbasiyah and Amuda in the countryside."
     spans = [CharSpan(41, 54, "LOC", "place"), CharSpan(59, 64, "PERSON", "person")]
@@ -92,12 +102,44 @@ def test_names_listed_after_a_locative_preposition_are_places(vocab) -> None:
         "place",
         "person",
     ]
+    body = "Clinics in Quellia and Varnco were full."  # no comma: a list, then its verb
+    spans = [CharSpan(11, 18, "GPE", "place"), CharSpan(23, 29, "ORG", "group")]
+    assert [s.type for s in coordinated_places(spans, ArticleText(body, (), vocab.patterns))] == [
+        "place",
+        "place",
+    ]
     body = "Talks between Keir Starmer and Amuda Smith."
     spans = [CharSpan(14, 26, "PERSON", "person"), CharSpan(31, 42, "PERSON", "person")]
     assert [s.type for s in coordinated_places(spans, ArticleText(body, (), vocab.patterns))] == [
         "person",
         "person",
     ]
+
+
+def test_a_well_known_place_listed_with_places_is_a_place_whatever_the_models_label(vocab) -> None:
+    body = "Towns served are Tarnby, Velmoor, and Quellbridge; guests were Orsa Quist, Tarnby and Velmoor."
+
+    def spans():
+        names = [("Tarnby", "GPE"), ("Velmoor", "GPE"), ("Quellbridge", "PERSON")]
+        first = [CharSpan(body.index(n), body.index(n) + len(n), label, TYPE[label]) for n, label in names]
+        second = body.index("Orsa")
+        return [
+            *first,
+            CharSpan(second, second + 10, "PERSON", "person"),
+            CharSpan(body.rindex("Tarnby"), body.rindex("Tarnby") + 6, "GPE", "place"),
+            CharSpan(body.rindex("Velmoor"), body.rindex("Velmoor") + 7, "GPE", "place"),
+        ]
+
+    known = ArticleText(
+        body, (), vocab.patterns, linked_places=frozenset({"Quellbridge", "Tarnby", "Velmoor"})
+    )
+    types = [s.type for s in coordinated_places(spans(), known)]
+    assert types == ["place", "place", "place", "person", "place", "place"]  # a personal name is no place
+    unknown = ArticleText(body, (), vocab.patterns, linked_places=frozenset({"Tarnby", "Velmoor"}))
+    assert [s.type for s in coordinated_places(spans(), unknown)][2] == "person"  # not in the gazetteer
+
+
+TYPE = {"GPE": "place", "PERSON": "person"}
 
 
 def test_names_followed_by_a_year_are_cited_authors() -> None:
