@@ -52,9 +52,10 @@ __all__ = [
 #: Articles per unit of work at most (one spaCy batch, one task for a worker process, one cache commit);
 #: the environment variable KG_CHUNK_ARTICLES overrides it.
 CHUNK_ARTICLES = 64
-#: Chunks per worker process at least, when there are articles enough: the last chunks are small, so
-#: a worker that finishes early takes another instead of waiting for the slowest one.
-CHUNKS_PER_WORKER = 8
+#: With several workers, each chunk holds about 1/(workers x this) of the text still to share out: the
+#: first chunks are large, the last ones a single article or two, so that no worker waits long for the
+#: last one to finish (guided scheduling, measured by characters: articles differ in length).
+GUIDED_SHARE = 3
 
 ProgressFn = Callable[[int, int], None]
 
@@ -98,10 +99,7 @@ def extract(
     done = len(kept) - len(todo)
     if progress:
         progress(done, len(kept))
-    chunk_size = (
-        chunk_size or int(os.environ.get("KG_CHUNK_ARTICLES") or 0) or _chunk_size(len(todo), workers)
-    )
-    chunks = [todo[i : i + chunk_size] for i in range(0, len(todo), chunk_size)]
+    chunks = _chunks(todo, workers, chunk_size or int(os.environ.get("KG_CHUNK_ARTICLES") or 0))
     runs = _run_chunks(
         chunks, model=model, patterns=patterns, workers=workers, engine=engine, scheduler=scheduler, pool=pool
     )
@@ -118,15 +116,33 @@ def extract(
     return spread_known_names(done_all, {a.article_id: a.body for a in kept})
 
 
-def _chunk_size(articles: int, workers: int) -> int:
-    """:data:`CHUNK_ARTICLES`, or fewer so that each of several workers gets :data:`CHUNKS_PER_WORKER`.
+def _chunks(todo: list[tuple[str, str]], workers: int, size: int) -> list[Chunk]:
+    """``todo`` in chunks of ``size`` articles; with ``size`` 0, chunks of :data:`CHUNK_ARTICLES` for one
+    worker and, for several, chunks that shrink as the text left to share out does (:data:`GUIDED_SHARE`).
 
-    >>> _chunk_size(350, 1), _chunk_size(350, 2), _chunk_size(84, 2), _chunk_size(3, 2)
-    (64, 22, 6, 1)
+    >>> items = [(str(i), "x" * 100) for i in range(20)]
+    >>> [len(c) for c in _chunks(items, 1, 0)], [len(c) for c in _chunks(items, 1, 8)]
+    ([20], [8, 8, 4])
+    >>> [len(c) for c in _chunks(items, 2, 0)]
+    [4, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1]
     """
-    if workers <= 1:
-        return CHUNK_ARTICLES
-    return max(1, min(CHUNK_ARTICLES, -(-articles // (workers * CHUNKS_PER_WORKER))))
+    if size or workers <= 1:
+        size = size or CHUNK_ARTICLES
+        return [todo[i : i + size] for i in range(0, len(todo), size)]
+    left = sum(len(body) for _, body in todo)
+    chunks: list[Chunk] = []
+    chunk: Chunk = []
+    chars = 0
+    for item in todo:
+        chunk.append(item)
+        chars += len(item[1])
+        if chars >= left / (workers * GUIDED_SHARE) or len(chunk) == CHUNK_ARTICLES:
+            chunks.append(chunk)
+            left -= chars
+            chunk, chars = [], 0
+    if chunk:
+        chunks.append(chunk)
+    return chunks
 
 
 def _with_source(extraction: Extraction, sources: dict[str, str]) -> Extraction:
