@@ -215,10 +215,9 @@ def build(
     return result
 
 
-#: Modules the stages after extraction import (NetworkX's PageRank imports SciPy's sparse matrices; the
-#: page, pyvis). With several workers this process mostly waits while they extract, so a thread imports
-#: these meanwhile: a quarter of a second that would otherwise follow the extraction.
-LATER_MODULES = ("pipeline.resolve", "pipeline.graph", "pipeline.page", "pyvis.network", "scipy.sparse")
+#: Modules the stages after extraction import (the page, pyvis). With several workers this process mostly
+#: waits while they extract, so a thread imports these meanwhile, rather than after the extraction.
+LATER_MODULES = ("pipeline.resolve", "pipeline.graph", "pipeline.page", "pipeline.page.vis")
 
 
 def _importing(names: Sequence[str]) -> threading.Thread:

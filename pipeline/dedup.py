@@ -13,6 +13,7 @@ The first article in input order is kept, so the outcome depends only on the sor
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import sys
 import types
 from collections.abc import Iterable, Sequence
@@ -52,6 +53,8 @@ def deduplicate(
     MinHash, MinHashLSH = _datasketch()  # noqa: N806 (classes)
 
     known = _known_signatures(articles, signatures, num_perm)
+    # Drawing the permutations (numpy's RandomState) is a third of the cost of a new sketch: draw once.
+    permutations = MinHash(num_perm=num_perm, seed=_SEED, scheme=_SCHEME).permutations
     computed: list[tuple[str, bytes]] = []
 
     # The index only proposes candidates; each is then checked against the real threshold. Its own
@@ -83,9 +86,11 @@ def deduplicate(
         key = _signature_key(original, num_perm)
         if key in known:
             hashes = np.frombuffer(known[key], dtype=np.uint64)
-            sketch = MinHash(num_perm=num_perm, seed=_SEED, hashvalues=hashes, scheme=_SCHEME)
+            sketch = MinHash(
+                seed=_SEED, hashvalues=hashes, permutations=permutations, scheme=_SCHEME, hashfunc=int
+            )
         else:
-            sketch = _minhash(article_key(article.body), num_perm, MinHash)
+            sketch = _minhash(article_key(article.body), MinHash, permutations)
             computed.append((key, sketch.hashvalues.astype(np.uint64).tobytes()))
         match = _best_match(article.body, lsh.query(sketch), bodies, order, threshold)
         if match is not None:
@@ -108,25 +113,41 @@ def deduplicate(
 
 
 def _datasketch() -> tuple[type[MinHash], type[MinHashLSH]]:
-    """datasketch's MinHash and MinHashLSH, imported without scipy.integrate.
+    """datasketch's MinHash and MinHashLSH, imported without scipy.integrate or asyncio.
 
     The package imports scipy.integrate (2-3 s, more than the rest of a run's start-up) for ``quad``,
-    which MinHashLSH calls only to choose its bands and rows when not given them (:data:`LSH_PARAMS`).
-    While datasketch is imported, a stand-in module gives it a ``quad`` that imports the real one when
-    first called; the stand-in is then taken out of ``sys.modules``, so any later import gets SciPy's.
+    which MinHashLSH calls only to choose its bands and rows when not given them (:data:`LSH_PARAMS`), and
+    its ``datasketch.aio`` (LSH indexes kept in Redis or MongoDB) imports asyncio, a further 0.03 s. While
+    datasketch is imported, stand-in modules give it a ``quad`` and an ``AsyncMinHashLSH`` that import the
+    real ones when first called; the stand-ins are then taken out of ``sys.modules``, so any later import
+    gets the real modules.
     """
-    if "datasketch" not in sys.modules and "scipy.integrate" not in sys.modules:
-        stand_in = types.ModuleType("scipy.integrate")
-        stand_in.quad = _quad  # type: ignore[attr-defined]
-        sys.modules["scipy.integrate"] = stand_in
+    if "datasketch" not in sys.modules:
+        stand_ins = {"datasketch.aio": _stand_in("datasketch.aio", AsyncMinHashLSH=_async_lsh)}
+        if "scipy.integrate" not in sys.modules:
+            stand_ins["scipy.integrate"] = _stand_in("scipy.integrate", quad=_quad)
+        sys.modules.update(stand_ins)
         try:
             import datasketch  # noqa: F401
         finally:
-            if sys.modules.get("scipy.integrate") is stand_in:
-                del sys.modules["scipy.integrate"]
+            for name, stand_in in stand_ins.items():
+                if sys.modules.get(name) is stand_in:
+                    del sys.modules[name]
     from datasketch import MinHash, MinHashLSH
 
     return MinHash, MinHashLSH
+
+
+def _stand_in(name: str, **attributes: Any) -> types.ModuleType:
+    module = types.ModuleType(name)
+    module.__dict__.update(attributes)
+    return module
+
+
+def _async_lsh(*args: Any, **kwargs: Any) -> Any:
+    from datasketch.aio import AsyncMinHashLSH
+
+    return AsyncMinHashLSH(*args, **kwargs)
 
 
 def _quad(*args: Any, **kwargs: Any) -> Any:
@@ -161,9 +182,15 @@ def _shingles(text: str) -> set[str]:
     return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
-def _minhash(text: str, num_perm: int, minhash_type: type[MinHash]) -> MinHash:
-    sketch = minhash_type(num_perm=num_perm, seed=_SEED, scheme=_SCHEME)
-    sketch.update_batch([s.encode("utf-8") for s in sorted(_shingles(text))])
+def _minhash(text: str, minhash_type: type[MinHash], permutations: np.ndarray) -> MinHash:
+    """The MinHash of the text's shingles, as ``update_batch`` with datasketch's default hash
+    (``sha1_hash32``: the first four bytes of the SHA-1 digest, little-endian) gives it, with the
+    digests read into integers in one step rather than one ``struct.unpack`` call each."""
+    sketch = minhash_type(
+        num_perm=len(permutations[0]), seed=_SEED, permutations=permutations, scheme=_SCHEME, hashfunc=int
+    )
+    digests = b"".join([hashlib.sha1(s.encode("utf-8")).digest()[:4] for s in _shingles(text)])
+    sketch.update_batch(np.frombuffer(digests, dtype="<u4").tolist())
     return sketch
 
 

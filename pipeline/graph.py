@@ -37,9 +37,12 @@ from itertools import combinations
 
 import networkx as nx
 
+from pipeline.betweenness import betweenness as _betweenness
 from pipeline.config import DEFAULTS
 from pipeline.counts import number_label, number_nodes
 from pipeline.errors import failure_of
+from pipeline.louvain import louvain as _louvain
+from pipeline.pagerank import pagerank as _pagerank
 from pipeline.periods import choose_period, start_of
 from pipeline.records import (
     ENTITY_TYPES,
@@ -246,13 +249,13 @@ def _add_edges(
         except Exception as error:
             failures.setdefault(e.article_id, _failure(error, e.article_id, "evidence"))
     windows = {key: present for key, present in windows.items() if key[0] in texts}
-    weight: Counter[tuple[str, str]] = Counter()
+    # Windows are visited in order, so each pair's support lists its windows by article id: its distinct
+    # articles come out sorted without sorting, and its weight is the length of the list.
     support: dict[tuple[str, str], list[tuple[str, tuple[int, ...]]]] = defaultdict(list)
     frequency: Counter[str] = Counter()
     for (article_id, _), present in sorted(windows.items()):
         frequency.update(list(present))
         for a, b in combinations(sorted(present), 2):
-            weight[(a, b)] += 1
             shared = present[a] & present[b]
             if len(shared) == 1:  # the usual case: both in the window's one sentence
                 sentences = tuple(shared)
@@ -260,24 +263,31 @@ def _add_edges(
                 sentences = tuple(sorted(shared or {min(present[a]), min(present[b])}))
             support[(a, b)].append((article_id, sentences))
     total = len(windows)
-    for (a, b), count in sorted(weight.items()):
-        evidence = _evidence(support[(a, b)], texts, evidence_limit)
-        article_ids = sorted({article_id for article_id, _ in support[(a, b)]})
-        windows_in = Counter(article_id for article_id, _ in support[(a, b)])
-        graph.add_edge(
-            a,
-            b,
-            weight=count,
-            articles=len(article_ids),
-            article_ids="|".join(article_ids),
-            npmi=round(_npmi(count, frequency[a], frequency[b], total), 4),
-            evidence=evidence[0].text if evidence else "",
-            evidence_article=evidence[0].article_id if evidence else "",
-            evidence_count=len(support[(a, b)]),
-            evidence_list=evidence,
-            **_date_range(dates, article_ids),
-            timeline=_node_timeline(windows_in, starts),
+    edges = []
+    for (a, b), found in sorted(support.items()):
+        count = len(found)
+        windows_in = Counter(article_id for article_id, _ in found)
+        article_ids = list(windows_in)
+        evidence = _evidence(found, texts, evidence_limit)
+        edges.append(
+            (
+                a,
+                b,
+                {
+                    "weight": count,
+                    "articles": len(article_ids),
+                    "article_ids": "|".join(article_ids),
+                    "npmi": round(_npmi(count, frequency[a], frequency[b], total), 4),
+                    "evidence": evidence[0].text if evidence else "",
+                    "evidence_article": evidence[0].article_id if evidence else "",
+                    "evidence_count": count,
+                    "evidence_list": evidence,
+                    **_date_range(dates, article_ids),
+                    "timeline": _node_timeline(windows_in, starts) if starts else (),
+                },
+            )
         )
+    graph.add_edges_from(edges)
 
 
 def _failure(error: Exception, article_id: str, step: str) -> Failure:
@@ -287,16 +297,20 @@ def _failure(error: Exception, article_id: str, step: str) -> Failure:
 def _evidence(
     support: list[tuple[str, tuple[int, ...]]], texts: dict[str, list[str]], limit: int
 ) -> list[Evidence]:
-    """Up to ``limit`` windows, one per article in turn, so a single article cannot fill the list."""
+    """Up to ``limit`` windows, one per article in turn, so a single article cannot fill the list.
+    ``support`` lists the windows by article id."""
+    if len(support) == 1 and limit >= 1:  # most pairs share one window
+        article_id, sentences = support[0]
+        return [Evidence(article_id, sentences[0], " … ".join(texts[article_id][s] for s in sentences))]
     by_article: dict[str, list[tuple[int, ...]]] = defaultdict(list)
     for article_id, sentences in support:
         by_article[article_id].append(sentences)
     chosen: list[Evidence] = []
     depth = 0
     while len(chosen) < limit and any(depth < len(v) for v in by_article.values()):
-        for article_id in sorted(by_article):
-            if depth < len(by_article[article_id]) and len(chosen) < limit:
-                sentences = by_article[article_id][depth]
+        for article_id, windows in by_article.items():
+            if depth < len(windows) and len(chosen) < limit:
+                sentences = windows[depth]
                 text = " … ".join(texts[article_id][s] for s in sentences)
                 chosen.append(Evidence(article_id, sentences[0], text))
         depth += 1
@@ -318,12 +332,10 @@ def _analyse(graph: nx.Graph) -> None:
         return
     degree = dict(graph.degree())
     weighted = dict(graph.degree(weight="weight"))
-    pagerank = (
-        nx.pagerank(graph, weight="weight") if graph.number_of_edges() else {n: 1 / len(graph) for n in graph}
-    )
+    pagerank = _pagerank(graph) if graph.number_of_edges() else {n: 1 / len(graph) for n in graph}
     if graph.number_of_nodes() <= EXACT_BETWEENNESS_NODES:
-        betweenness = nx.betweenness_centrality(graph)
-        communities = _numbered(nx.community.louvain_communities(graph, weight="weight", seed=SEED))
+        betweenness = _betweenness(graph)
+        communities = _numbered(_louvain(graph, seed=SEED))
     else:
         # Every window is a clique, so a count is almost never on a shortest path between two other
         # nodes, and it belongs where its entities are: on large graphs betweenness (sampled) and Louvain
@@ -332,9 +344,9 @@ def _analyse(graph: nx.Graph) -> None:
         entities = _induced(graph, {n for n, d in graph.nodes(data=True) if d.get("type") != "number"})
         samples = max(16, min(100, BETWEENNESS_BUDGET // max(1, entities.number_of_edges())))
         betweenness = dict.fromkeys(graph, 0.0)
-        betweenness.update(nx.betweenness_centrality(entities, k=min(samples, len(entities)), seed=SEED))
+        betweenness.update(_betweenness(entities, samples=min(samples, len(entities)), seed=SEED))
         graph.graph["betweenness_samples"] = samples
-        communities = _numbered(nx.community.louvain_communities(entities, weight="weight", seed=SEED))
+        communities = _numbered(_louvain(entities, seed=SEED))
         for node in graph:
             if node not in communities:
                 links = [

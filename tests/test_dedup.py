@@ -86,7 +86,7 @@ def test_the_lsh_bands_given_to_datasketch_are_the_ones_it_would_choose() -> Non
         assert _optimal_param(threshold, num_perm, 0.5, 0.5) == params
 
 
-def test_dedup_leaves_scipy_integrate_to_whoever_imports_it(tmp_path: Path) -> None:
+def test_dedup_leaves_scipy_integrate_and_asyncio_to_whoever_imports_them(tmp_path: Path) -> None:
     import subprocess
     import sys
 
@@ -101,7 +101,29 @@ assert "scipy.integrate" not in sys.modules  # the default threshold needs no in
 assert [a.duplicate_of for a in deduplicate(articles, threshold=0.7)] == ["", "0", "0"]  # the real quad
 import scipy.integrate
 assert callable(scipy.integrate.solve_ivp)
+assert "asyncio" not in sys.modules  # nor datasketch's Redis and MongoDB indexes
+from datasketch.aio import AsyncMinHashLSH
+assert isinstance(AsyncMinHashLSH, type) and "asyncio" in sys.modules
 print("ok")
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_signatures_equal_datasketch_hashing_each_shingle() -> None:
+    # Signatures are stored in the cache and compared with later runs': the quick way of hashing must give
+    # datasketch's own values (its default sha1_hash32 per shingle, its own permutations), for any size.
+    from pipeline.dedup import NUM_PERM, _datasketch, _minhash, _shingles
+
+    minhash, _ = _datasketch()
+    permutations = minhash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations
+    for text in [STORY.lower(), "quorvel harbour", "", "a b c d e f"]:
+        plain = minhash(num_perm=NUM_PERM, seed=1, scheme="affine32")
+        plain.update_batch([s.encode("utf-8") for s in sorted(_shingles(text))])
+        quick = _minhash(text, minhash, permutations)
+        assert quick.hashvalues.dtype == plain.hashvalues.dtype
+        assert quick.hashvalues.tolist() == plain.hashvalues.tolist()
+    small = minhash(num_perm=16, seed=1, scheme="affine32")
+    small.update_batch([s.encode("utf-8") for s in sorted(_shingles(STORY))])
+    quick = _minhash(STORY, minhash, minhash(num_perm=16, seed=1, scheme="affine32").permutations)
+    assert quick.hashvalues.tolist() == small.hashvalues.tolist()

@@ -495,3 +495,26 @@ def test_the_dated_page_is_the_same_from_the_files_read_back(dated_graph, tmp_pa
     again = read_graph(tmp_path)
     first = page_module.render_page(graph, titles=titles, dates=dates)
     assert page_module.render_page(again, titles=titles, dates=dates) == first
+
+
+def test_the_page_imports_pyvis_without_ipython_and_leaves_ipython_whole() -> None:
+    import subprocess
+    import sys
+
+    script = """
+import sys
+import networkx as nx
+from pipeline.page import render_page
+graph = nx.Graph()
+graph.add_edge("place:quorvel", "person:idra_sallow", weight=2)
+assert "vis-network" in render_page(graph)
+assert "IPython" not in sys.modules and "IPython.display" not in sys.modules
+from pyvis.network import IFrame
+from IPython.display import IFrame as real
+assert "IPython.core" in sys.modules and callable(real)
+frame = IFrame("x.html", width=10, height=10)  # pyvis's IFrame: IPython's, imported when first asked
+assert type(frame) is real
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.strip() == "ok", done.stderr

@@ -62,16 +62,19 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     guard = _guard.get()
     # Header cells too: articles.csv names a column after every metadata field of the inputs.
     writer.writerow([_guarded(name) for name in header])
-    # One call per cell at most: this loop writes millions of cells on a large corpus.
-    for row in rows:
-        writer.writerow(
-            [
-                ("'" + cell if guard and cell and cell[0] in _RISKY_FIRST and _needs_guard(cell) else cell)
-                if type(cell) is str
-                else ("" if cell is None else cell_text(cell))
-                for cell in row
-            ]
-        )
+    # One call per cell at most, and none for text and whole numbers: this writes millions of cells on a
+    # large corpus. An int needs no cell_text (the writer prints it as str() does); a bool is not one.
+    writer.writerows(
+        [
+            ("'" + cell if guard and cell and cell[0] in _RISKY_FIRST and _needs_guard(cell) else cell)
+            if type(cell) is str
+            else cell
+            if type(cell) is int
+            else ("" if cell is None else cell_text(cell))
+            for cell in row
+        ]
+        for row in rows
+    )
     return buffer.getvalue()
 
 

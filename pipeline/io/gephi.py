@@ -15,7 +15,7 @@ Nothing in the project reads these files back: the CSV tables are the run's own 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -41,11 +41,17 @@ def write_gephi(graph: nx.Graph, out: Path, edges: list[tuple[str, str]]) -> lis
 
 @dataclass(frozen=True)
 class _Flat:
-    """The graph as GraphML and GEXF see it: sorted nodes and edges with scalar attributes only."""
+    """The graph as GraphML and GEXF see it: sorted nodes and edges with scalar attributes only, each
+    value already written as XML text (both files show the same values: escaping once serves both)."""
 
     graph: dict[str, object]
-    nodes: list[tuple[str, dict[str, object]]]
-    edges: list[tuple[str, str, dict[str, object]]]
+    #: (XML-escaped id, attribute -> XML text, the label's XML text) of every node, sorted by id.
+    nodes: list[tuple[str, dict[str, str], str]]
+    #: (XML-escaped ids of the two ends, attribute -> XML text) of every edge.
+    edges: list[tuple[str, str, dict[str, str]]]
+    #: Attribute name -> Python type, in order of first appearance (nodes, then edges).
+    node_keys: dict[str, type]
+    edge_keys: dict[str, type]
     #: Each edge's weight per period, (first day, last day, weight), in the order of ``edges``; empty
     #: when no article is dated.
     weights: list[list[tuple[str, str, int]]]
@@ -53,15 +59,79 @@ class _Flat:
 
 def _flat(graph: nx.Graph, edges: list[tuple[str, str]]) -> _Flat:
     period = str(graph.graph.get("period") or "")
+    node_data = dict(graph.nodes(data=True))
+    adjacency = graph.adj
+    nodes = sorted(node_data)
+    edge_data = [adjacency[a][b] for a, b in edges]
+    texts: dict[str, str] = {}  # text value -> its XML: node ids, types and dates recur many times
+    node_values, node_keys = _attributes([node_data[node] for node in nodes], NODES.columns, texts)
+    edge_values, edge_keys = _attributes(edge_data, EDGES.columns, texts)
     return _Flat(
         graph={k: v for k, v in graph.graph.items() if _scalar(v)},
-        nodes=[(node, _ordered(graph.nodes[node], NODES.columns)) for node in sorted(graph.nodes)],
-        edges=[(a, b, _ordered(graph.edges[a, b], EDGES.columns)) for a, b in edges],
-        weights=[_weights(graph.edges[a, b], period) for a, b in edges] if period else [],
+        nodes=[_node(node, values, texts) for node, values in zip(nodes, node_values, strict=True)],
+        edges=[
+            (_text(a, texts), _text(b, texts), values)
+            for (a, b), values in zip(edges, edge_values, strict=True)
+        ],
+        node_keys=node_keys,
+        edge_keys=edge_keys,
+        weights=[_weights(data, period) for data in edge_data] if period else [],
     )
 
 
-def _weights(data: dict[str, object], period: str) -> list[tuple[str, str, int]]:
+def _attributes(
+    items: list[Mapping[str, object]], columns: tuple[str, ...], texts: dict[str, str]
+) -> tuple[list[dict[str, str]], dict[str, type]]:
+    """Each element's scalar, non-empty attributes as XML text, in the CSV column order and then the rest
+    by name (the same file whether the graph was just built or read back from CSV, where a missing value
+    reads as ""); and every attribute's name -> Python type, in order of first appearance.
+
+    Elements share a handful of attribute lists, so each list's order is worked out once, and the names of
+    an element are looked at for their types only when no earlier element showed the same names."""
+    orders: dict[tuple[str, ...], list[str]] = {}
+    shapes: set[tuple[str, ...]] = set()
+    keys: dict[str, type] = {}
+    result = []
+    for data in items:
+        shape = tuple(data)
+        order = orders.get(shape)
+        if order is None:
+            order = orders[shape] = _order(shape, columns)
+        values = {}
+        for name in order:
+            value = data[name]
+            kind = type(value)
+            if kind is str:
+                if value:
+                    text = texts.get(value)  # type: ignore[call-overload]
+                    values[name] = text if text is not None else _text(value, texts)  # type: ignore[arg-type]
+            elif kind is int:
+                values[name] = str(value)
+            elif kind is float:
+                values[name] = repr(value)
+        shown = tuple(values)
+        if shown not in shapes:
+            shapes.add(shown)
+            for name in shown:
+                keys.setdefault(name, type(data[name]))
+        result.append(values)
+    return result, keys
+
+
+def _order(names: tuple[str, ...], columns: tuple[str, ...]) -> list[str]:
+    """``names`` in the column order, then the rest by name, without the in-memory ones."""
+    order = [c for c in columns if c in names]
+    if len(order) < len(names):
+        order += sorted(k for k in names if k not in columns)
+    return [k for k in order if k not in _IN_MEMORY]
+
+
+def _node(node: str, values: dict[str, str], texts: dict[str, str]) -> tuple[str, dict[str, str], str]:
+    label = values["label"] if "label" in values else _text(node, texts)
+    return _text(node, texts), values, label
+
+
+def _weights(data: Mapping[str, object], period: str) -> list[tuple[str, str, int]]:
     """An edge's weight per period, each period cut to the edge's own first and last day: GEXF wants a
     dynamic value inside the life of its element."""
     first, last = str(data.get("first_date") or ""), str(data.get("last_date") or "")
@@ -70,15 +140,6 @@ def _weights(data: dict[str, object], period: str) -> list[tuple[str, str, int]]
         (max(start, first), min(end_of(start, period), last), weight)
         for start, weight, _ in timeline  # type: ignore[attr-defined]
     ]
-
-
-def _ordered(data: dict[str, object], columns: tuple[str, ...]) -> dict[str, object]:
-    """Scalar, non-empty attributes in the CSV column order, then the rest by name: the same file whether
-    the graph was just built or read back from CSV (where a missing value reads as "")."""
-    keys = [c for c in columns if c in data]
-    if len(keys) < len(data):
-        keys += sorted(k for k in data if k not in columns)
-    return {k: data[k] for k in keys if type(data[k]) in _SCALARS and data[k] != "" and k not in _IN_MEMORY}
 
 
 _SCALARS = frozenset({str, int, float})
@@ -109,6 +170,14 @@ def _xml(value: object) -> str:
     return escape(_XML_INVALID.sub("", text), {'"': "&quot;"})
 
 
+def _text(value: str, texts: dict[str, str]) -> str:
+    """:func:`_xml` of a text value, remembered in ``texts``."""
+    text = texts.get(value)
+    if text is None:
+        text = texts[value] = _xml(value)
+    return text
+
+
 def _keys(items: Iterable[dict[str, object]]) -> dict[str, type]:
     """Attribute name -> Python type, in order of first appearance."""
     keys: dict[str, type] = {}
@@ -119,8 +188,6 @@ def _keys(items: Iterable[dict[str, object]]) -> dict[str, type]:
 
 
 def graphml_text(graph: _Flat) -> str:
-    node_keys = _keys(data for _, data in graph.nodes)
-    edge_keys = _keys(data for _, _, data in graph.edges)
     ids: dict[tuple[str, str], str] = {}
     lines = [
         "<?xml version='1.0' encoding='utf-8'?>",
@@ -129,7 +196,11 @@ def graphml_text(graph: _Flat) -> str:
         'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
         'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     ]
-    for scope, keys in (("graph", _keys([graph.graph])), ("node", node_keys), ("edge", edge_keys)):
+    for scope, keys in (
+        ("graph", _keys([graph.graph])),
+        ("node", graph.node_keys),
+        ("edge", graph.edge_keys),
+    ):
         for name, kind in keys.items():
             ids[(scope, name)] = f"d{len(ids)}"
             lines.append(
@@ -138,13 +209,16 @@ def graphml_text(graph: _Flat) -> str:
             )
     lines.append('  <graph edgedefault="undirected">')
     lines.extend(f'    <data key="{ids[("graph", k)]}">{_xml(v)}</data>' for k, v in graph.graph.items())
-    for node, data in graph.nodes:
-        lines.append(f'    <node id="{_xml(node)}">')
-        lines.extend(f'      <data key="{ids[("node", k)]}">{_xml(v)}</data>' for k, v in data.items())
+    # Each attribute's line up to its value, made once: millions of lines on a large graph.
+    node_data = {k: f'      <data key="{ids[("node", k)]}">' for k in graph.node_keys}
+    edge_data = {k: f'      <data key="{ids[("edge", k)]}">' for k in graph.edge_keys}
+    for node, values, _ in graph.nodes:
+        lines.append(f'    <node id="{node}">')
+        lines.extend([node_data[k] + text + "</data>" for k, text in values.items()])
         lines.append("    </node>")
-    for a, b, data in graph.edges:
-        lines.append(f'    <edge source="{_xml(a)}" target="{_xml(b)}">')
-        lines.extend(f'      <data key="{ids[("edge", k)]}">{_xml(v)}</data>' for k, v in data.items())
+    for a, b, values in graph.edges:
+        lines.append(f'    <edge source="{a}" target="{b}">')
+        lines.extend([edge_data[k] + text + "</data>" for k, text in values.items()])
         lines.append("    </edge>")
     lines.extend(["  </graph>", "</graphml>", ""])
     return "\n".join(lines)
@@ -152,14 +226,14 @@ def graphml_text(graph: _Flat) -> str:
 
 def gexf_text(graph: _Flat) -> str:
     """GEXF 1.2: node ``label`` and edge ``weight`` are native GEXF attributes, the rest attvalues."""
-    node_keys = {k: t for k, t in _keys(d for _, d in graph.nodes).items() if k != "label"}
-    edge_keys = {k: t for k, t in _keys(d for _, _, d in graph.edges).items() if k != "weight"}
+    node_keys = {k: t for k, t in graph.node_keys.items() if k != "label"}
+    edge_keys = {k: t for k, t in graph.edge_keys.items() if k != "weight"}
     node_ids = {name: str(i) for i, name in enumerate(node_keys)}
     edge_ids = {name: str(i) for i, name in enumerate(edge_keys, start=len(node_keys))}
-    dynamic = any(graph.weights) or any("first_date" in data for _, data in graph.nodes)
+    dynamic = any(graph.weights) or any("first_date" in values for _, values, _ in graph.nodes)
     if dynamic:
-        firsts = [str(d["first_date"]) for _, d in graph.nodes if "first_date" in d]
-        lasts = [str(d["last_date"]) for _, d in graph.nodes if "last_date" in d]
+        firsts = [values["first_date"] for _, values, _ in graph.nodes if "first_date" in values]
+        lasts = [values["last_date"] for _, values, _ in graph.nodes if "last_date" in values]
         span = f' start="{min(firsts)}" end="{max(lasts)}"' if firsts and lasts else ""
         mode = f'mode="dynamic" timeformat="date"{span}'
     else:
@@ -190,35 +264,43 @@ def gexf_text(graph: _Flat) -> str:
             ]
         )
     lines.append("    <nodes>")
-    for node, data in graph.nodes:
-        lines.append(f'      <node id="{_xml(node)}" label="{_xml(data.get("label", node))}"{_life(data)}>')
-        lines.extend(_attvalues(data, node_ids))
+    node_values = {k: f'          <attvalue for="{i}" value="' for k, i in node_ids.items()}
+    edge_values = {k: f'          <attvalue for="{i}" value="' for k, i in edge_ids.items()}
+    for node, values, label in graph.nodes:
+        lines.append(f'      <node id="{node}" label="{label}"{_life(values)}>')
+        _attvalues(lines, values, node_values)
         lines.append("      </node>")
     lines.extend(["    </nodes>", "    <edges>"])
-    for index, (a, b, data) in enumerate(graph.edges):
-        weight = f' weight="{_xml(data["weight"])}"' if "weight" in data else ""
-        lines.append(f'      <edge source="{_xml(a)}" target="{_xml(b)}" id="{index}"{weight}{_life(data)}>')
-        lines.extend(_attvalues(data, edge_ids, graph.weights[index] if graph.weights else ()))
+    for index, (a, b, values) in enumerate(graph.edges):
+        weight = f' weight="{values["weight"]}"' if "weight" in values else ""
+        lines.append(f'      <edge source="{a}" target="{b}" id="{index}"{weight}{_life(values)}>')
+        _attvalues(lines, values, edge_values, graph.weights[index] if graph.weights else ())
         lines.append("      </edge>")
     lines.extend(["    </edges>", "  </graph>", "</gexf>", ""])
     return "\n".join(lines)
 
 
-def _life(data: dict[str, object]) -> str:
+def _life(values: dict[str, str]) -> str:
     """``start`` and ``end`` of a node or edge: the first and last day of its dated articles."""
-    if "first_date" not in data or "last_date" not in data:
+    if "first_date" not in values or "last_date" not in values:
         return ""
-    return f' start="{_xml(data["first_date"])}" end="{_xml(data["last_date"])}"'
+    return f' start="{values["first_date"]}" end="{values["last_date"]}"'
 
 
 def _attvalues(
-    data: dict[str, object], ids: dict[str, str], weights: Iterable[tuple[str, str, int]] = ()
-) -> list[str]:
-    values = [f'          <attvalue for="{ids[k]}" value="{_xml(v)}" />' for k, v in data.items() if k in ids]
-    values += [
+    lines: list[str],
+    values: dict[str, str],
+    starts: dict[str, str],
+    weights: Iterable[tuple[str, str, int]] = (),
+) -> None:
+    """Append the ``attvalues`` of an element to ``lines``; ``starts``: each attribute's line up to its
+    value."""
+    found = [starts[k] + text + '" />' for k, text in values.items() if k in starts]
+    found += [
         f'          <attvalue for="weight" value="{weight}" start="{start}" end="{end}" />'
         for start, end, weight in weights
     ]
-    if not values:
-        return []
-    return ["        <attvalues>", *values, "        </attvalues>"]
+    if found:
+        lines.append("        <attvalues>")
+        lines.extend(found)
+        lines.append("        </attvalues>")

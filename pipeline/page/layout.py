@@ -31,7 +31,7 @@ def build_network(shown: nx.Graph, nodes: list[str], edges: list[tuple[str, str,
     """The vis-network data of the drawn nodes, built with pyvis (labels are the canonical names). An
     edge's id is ``e`` + its position in the page's list of every link, so links drawn later, when an
     analyst opens a neighbourhood, get ids of the same kind."""
-    from pyvis.network import Network
+    from pipeline.page.vis import Edge, Network
 
     network = Network(directed=False, cdn_resources="in_line")
     positions = _start_positions(shown, nodes)
@@ -55,8 +55,6 @@ def build_network(shown: nx.Graph, nodes: list[str], edges: list[tuple[str, str,
         )
     # Network.add_edge scans every earlier edge for a duplicate (quadratic); these pairs are unique by
     # construction, so they go straight into pyvis's edge list the way add_edge would put them.
-    from pyvis.edge import Edge
-
     for a, b, position in edges:
         weight = int(shown.edges[a, b].get("weight") or 1)
         network.edges.append(Edge(a, b, False, id=f"e{position}", value=weight).options)
