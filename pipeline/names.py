@@ -59,6 +59,7 @@ def _decoration(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch) in {"So", "Sk", "Cf", "Cc", "Co", "Cn", "Me", "Mn"}
 
 
+@functools.lru_cache(maxsize=65536)  # the same names over and over, in every stage
 def ascii_fold(text: str) -> str:
     """Strip accents: "Türkiye" -> "Turkiye" (letters without an ASCII form are kept)."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -94,6 +95,7 @@ _LEADING_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "
 _TRAILING_ABBREVIATIONS = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "mt": "mount"}
 
 
+@functools.lru_cache(maxsize=65536)  # the same names over and over, in every stage
 def head_word(name: str) -> str:
     """The word a name is built on: the last word before "of"/"for"/"on" ("Syrian Observatory for
     Human Rights" -> observatory), else the last word ("Popular Mobilization Forces" -> forces)."""
@@ -104,6 +106,7 @@ def head_word(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
+@functools.lru_cache(maxsize=65536)  # the same names over and over, in every stage
 def initials(name: str) -> str:
     """Capital initials of the significant words, hyphenated parts included:
     "Hayat Tahrir al-Sham" -> "HTS", "Syrian Observatory for Human Rights" -> "SOHR"."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -248,6 +249,16 @@ class Vocabulary:
     #: Countries, US states, capitals and large cities, no first names (:func:`pipeline.gazetteer.major_place_names`):
     #: places whatever the model's label ("Malawi" it calls a person now and then).
     major_places: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def place_starts(self) -> frozenset[str]:
+        """The first run of letters or digits of each of ``places`` ("St" of "St. Quellby", "Guinea" of
+        "Guinea-Bissau"): a word that starts none of them starts no place."""
+        return frozenset(match.group() for match in map(FIRST_WORD.match, self.places) if match)
+
+
+#: The first run of letters or digits of a text: of a place's name and of the token that would start it.
+FIRST_WORD = re.compile(r"\w+")
 
 
 @functools.lru_cache(maxsize=4)

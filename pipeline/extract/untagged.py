@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pipeline.extract.entities import DASHES, personal_name
+from pipeline.extract.model import FIRST_WORD
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -66,12 +67,15 @@ def gazetteer_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
     found: list[Span] = []
     if not vocab.places:
         return found
-    length, index = len(doc), 0
+    length, index, starts = len(doc), 0, vocab.place_starts
     for start in _untagged_titles(doc):
         if start < index:
             continue
         index = start
         token = doc[index]
+        word = FIRST_WORD.match(token.text)
+        if word is None or word.group() not in starts:
+            continue  # the common case: no place starts with this word
         before = doc[index - 1] if index else None
         if before is not None and before.is_title and before.ent_iob_ == "O" and not token.is_sent_start:
             continue
