@@ -205,7 +205,11 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
     # An internal possessive names two things: "London's Central Criminal Court" -> London, Central Criminal Court.
     pieces: list[tuple[list[Token], str]] = [(tokens, "model")]
     for i, token in enumerate(tokens[:-1]):
-        if i > 0 and token.lower_ in POSSESSIVE_MARKS:
+        if (
+            i > 0
+            and token.lower_ in POSSESSIVE_MARKS
+            and not _possessor_in_the_name(tokens[:i], label, vocab)
+        ):
             pieces = [(tokens[:i], "possessor"), (tokens[i + 1 :], "model")]
             break
     spans = []
@@ -217,6 +221,29 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
         text = doc_text[start:end]
         spans.append(CharSpan(start, end, label, _type(label, text, doc, piece, vocab), origin))
     return spans
+
+
+#: Plural nouns that are not a noun plus "s".
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
+
+
+def _possessor_in_the_name(possessor: Sequence[Token], label: str, vocab: Vocabulary) -> bool:
+    """Is the possessor part of an organization's or place's name rather than a name of its own: a plural
+    common noun ("People's Liberation Army", "Women's Institute", "Veterans' Affairs") or a reigning title
+    ("Queen's University")? Not in a person's name, where it is another person's ("the King's Man")."""
+    if label == "PERSON":
+        return False
+    words = [t.lower_ for t in possessor]
+    while words and words[0] in DETERMINERS:
+        words.pop(0)
+    if len(words) != 1:
+        return False
+    word = words[0]
+    if word in _IRREGULAR_PLURALS or word in _REIGNING_TITLES:
+        return True
+    return word.endswith("s") and (
+        word[:-1] in vocab.nouns or (word.endswith("es") and word[:-2] in vocab.nouns)
+    )
 
 
 def _given_names_before(doc: Doc, ent: Span, vocab: Vocabulary) -> list[Token]:

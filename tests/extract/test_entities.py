@@ -98,6 +98,24 @@ def test_internal_possessive_names_two_things(english, vocab) -> None:
     ]
 
 
+def test_a_plural_noun_or_a_title_before_a_possessive_is_part_of_the_name(english, vocab) -> None:
+    import dataclasses
+
+    vocab = dataclasses.replace(vocab, nouns=frozenset({"veteran", "church"}))
+    for text, name in [
+        ("The People's Quellan Army marched.", "The People's Quellan Army"),
+        ("At the Women's Varn Institute today.", "Women's Varn Institute"),
+        ("The Veterans' Quell Fund paid.", "Veterans' Quell Fund"),
+        ("She taught at Queen's Quellby College.", "Queen's Quellby College"),
+    ]:
+        cleaned = _cleaned(english, vocab, text, name, "ORG")
+        assert [(t, o) for t, _, _, o in cleaned] == [(name.removeprefix("The "), "model")]
+    cleaned = _cleaned(english, vocab, "The King's Quell won.", "King's Quell", "PERSON")
+    assert [(t, o) for t, _, _, o in cleaned] == [("King", "possessor"), ("Quell", "model")]
+    cleaned = _cleaned(english, vocab, "Quellia's Varn Army marched.", "Quellia's Varn Army", "ORG")
+    assert [(t, o) for t, _, _, o in cleaned] == [("Quellia", "possessor"), ("Varn Army", "model")]
+
+
 def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
     assert _cleaned(english, vocab, "He said the group would act.", "the group", "ORG") == []
 
