@@ -191,6 +191,8 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
     if label not in NAME_LABELS:
         return [CharSpan(ent.start_char, ent.end_char, label, TYPE_OF_LABEL.get(label, "other"))]
     tokens = list(ent)
+    if label == "ORG" and _portfolio(doc, ent, vocab):
+        return []  # "Immigration" of "Immigration Minister Quist": part of a title, not an organization
     if label == "PERSON":
         tokens = _given_names_before(doc, ent, vocab) + tokens
     if label != "PERSON" and len(tokens) >= 2 and tokens[0].lower_.rstrip(".") in _HONORIFICS:
@@ -243,6 +245,19 @@ def _possessor_in_the_name(possessor: Sequence[Token], label: str, vocab: Vocabu
         return True
     return word.endswith("s") and (
         word[:-1] in vocab.nouns or (word.endswith("es") and word[:-2] in vocab.nouns)
+    )
+
+
+#: Office words a portfolio comes before: "Immigration Minister", "Defence Secretary".
+_OFFICES = frozenset({"minister", "secretary"})
+
+
+def _portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
+    """Is the one-word name a common noun right before "Minister" or "Secretary" ("Immigration Minister",
+    "Home Secretary")? A name is not: "UN Secretary-General" keeps the UN."""
+    after = ent.end
+    return (
+        len(ent) == 1 and after < len(doc) and doc[after].lower_ in _OFFICES and ent[0].lower_ in vocab.nouns
     )
 
 

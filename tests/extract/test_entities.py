@@ -403,3 +403,16 @@ def test_a_name_after_a_kind_of_place_and_of_is_a_place_whatever_the_models_labe
     text = "Fires burned south-west of Quellmar and north of Varn Springs."
     assert _cleaned(english, vocab, text, "Quellmar", "ORG")[0][2] == "place"
     assert _cleaned(english, vocab, text, "Varn Springs", "PERSON")[0][2] == "place"
+
+
+def test_a_portfolio_before_minister_or_secretary_is_part_of_a_title_not_a_group(english, vocab) -> None:
+    import dataclasses
+
+    vocab = dataclasses.replace(vocab, nouns=frozenset({"immigration", "fishery", "ambassador"}))
+    text = "Immigration Minister Orsa Quist and Quellco Secretary Varn met the QUN Secretary-General."
+    assert _cleaned(english, vocab, text, "Immigration", "ORG") == []
+    assert [s[0] for s in _cleaned(english, vocab, text, "Quellco", "ORG")] == ["Quellco"]  # not a noun
+    assert [s[0] for s in _cleaned(english, vocab, text, "QUN", "ORG")] == ["QUN"]
+    assert [s[0] for s in _cleaned(english, vocab, "Immigration rules changed.", "Immigration", "ORG")] == [
+        "Immigration"
+    ]
