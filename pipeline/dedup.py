@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import sys
-import types
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -118,30 +117,19 @@ def _datasketch() -> tuple[type[MinHash], type[MinHashLSH]]:
     The package imports scipy.integrate (2-3 s, more than the rest of a run's start-up) for ``quad``,
     which MinHashLSH calls only to choose its bands and rows when not given them (:data:`LSH_PARAMS`), and
     its ``datasketch.aio`` (LSH indexes kept in Redis or MongoDB) imports asyncio, a further 0.03 s. While
-    datasketch is imported, stand-in modules give it a ``quad`` and an ``AsyncMinHashLSH`` that import the
-    real ones when first called; the stand-ins are then taken out of ``sys.modules``, so any later import
-    gets the real modules.
+    datasketch is imported, stand-ins (:mod:`pipeline.stand_ins`) give it a ``quad`` and an
+    ``AsyncMinHashLSH`` that import the real ones when first called.
     """
     if "datasketch" not in sys.modules:
-        stand_ins = {"datasketch.aio": _stand_in("datasketch.aio", AsyncMinHashLSH=_async_lsh)}
-        if "scipy.integrate" not in sys.modules:
-            stand_ins["scipy.integrate"] = _stand_in("scipy.integrate", quad=_quad)
-        sys.modules.update(stand_ins)
-        try:
+        from pipeline.stand_ins import standing_in
+
+        with standing_in(
+            {"datasketch.aio": {"AsyncMinHashLSH": _async_lsh}, "scipy.integrate": {"quad": _quad}}
+        ):
             import datasketch  # noqa: F401
-        finally:
-            for name, stand_in in stand_ins.items():
-                if sys.modules.get(name) is stand_in:
-                    del sys.modules[name]
     from datasketch import MinHash, MinHashLSH
 
     return MinHash, MinHashLSH
-
-
-def _stand_in(name: str, **attributes: Any) -> types.ModuleType:
-    module = types.ModuleType(name)
-    module.__dict__.update(attributes)
-    return module
 
 
 def _async_lsh(*args: Any, **kwargs: Any) -> Any:

@@ -502,14 +502,13 @@ _DIRECTION_OF = re.compile(r"(?:north|south)(?:-?(?:east|west))?|east|west")
 
 def _after_place_noun_of(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
     """Does the name follow a kind of place or a direction and "of": "the town of NAME", "the suburb of
-    NAME", "south-west of NAME"? Not "state of", as often a condition ("the state of Quellco's accounts")."""
+    NAME", "south-west of NAME"? ("state" is no kind of place in the list: "the state of Quellco's
+    accounts" is a condition as often.)"""
     doc, start = tokens[0].doc, tokens[0].i
     if start < 2 or doc[start - 1].lower_ != "of":
         return False
     noun = doc[start - 2].lower_
-    return (noun != "state" and noun in vocab.patterns.place_followers) or _DIRECTION_OF.fullmatch(
-        noun
-    ) is not None
+    return noun in vocab.patterns.place_followers or _DIRECTION_OF.fullmatch(noun) is not None
 
 
 def _route_end(tokens: Sequence[Token]) -> bool:

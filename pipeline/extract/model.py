@@ -97,27 +97,19 @@ def import_spacy() -> ModuleType:
 
     ``import spacy`` imports ``spacy.cli`` (typer, weasel, requests, httpx: 0.2-0.3 s of the start of
     every process that extracts) only to offer ``spacy.info``, which a run never calls. While spaCy is
-    imported, stand-in modules take the place of ``spacy.cli`` and ``spacy.cli.info``; they are then
-    taken out of ``sys.modules``, so that a later ``import spacy.cli`` gets the real one, and
-    ``spacy.info`` imports the real one when first called.
+    imported, stand-ins take the place of ``spacy.cli`` and ``spacy.cli.info``
+    (:mod:`pipeline.stand_ins`): a later ``import spacy.cli`` gets the real one, and ``spacy.info``
+    imports the real one when first called.
     """
     if "spacy" in sys.modules or "spacy.cli" in sys.modules:
         import spacy
 
         return spacy
-    info = ModuleType("spacy.cli.info")
-    info.info = _info  # type: ignore[attr-defined]
-    command_line = ModuleType("spacy.cli")
-    command_line.info = info  # type: ignore[attr-defined]
-    stand_ins = {"spacy.cli": command_line, "spacy.cli.info": info}
+    from pipeline.stand_ins import standing_in
+
     _entry_points_by_group()
-    sys.modules.update(stand_ins)
-    try:
+    with standing_in({"spacy.cli": {}, "spacy.cli.info": {"info": _info}}):
         import spacy
-    finally:
-        for name, module in stand_ins.items():
-            if sys.modules.get(name) is module:
-                del sys.modules[name]
     return spacy
 
 

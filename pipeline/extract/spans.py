@@ -25,6 +25,7 @@ other span, no name searched for in the whole body one by one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -218,8 +219,7 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     votes: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     named: dict[str, bool] = {}  # name -> may it be propagated (a name, not "2" or "us")
     surnames: dict[str, str] = {}
-    patterns = article.patterns
-    heads = patterns.group_heads | patterns.place_heads | patterns.building_heads | THING_HEADS
+    heads = _head_nouns(article.patterns)
     for span in spans:
         if span.type not in {"person", "group", "place"}:
             continue
@@ -245,6 +245,12 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                 added.append(CharSpan(start, end, label, kind, "propagated"))
                 taken.take(start, end)
     return sorted(added, key=lambda s: s.start)
+
+
+@functools.lru_cache(maxsize=4)
+def _head_nouns(patterns: Patterns) -> frozenset[str]:
+    """Nouns that end the names of groups, places, buildings and things: no person's surname."""
+    return patterns.group_heads | patterns.place_heads | patterns.building_heads | THING_HEADS
 
 
 def terms_are_not_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
