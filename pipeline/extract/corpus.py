@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from pipeline.extract.spans import next_to_a_name
 from pipeline.records import ENTITY_TYPES, Extraction, Mention
 
 #: Articles in which the model must tag a one-word name before it counts as known to the corpus.
@@ -79,8 +80,11 @@ def _occurrences(
     extraction: Extraction, body: str, by_first: dict[str, dict[int, str]], known: dict[str, tuple[str, str]]
 ) -> list[Mention]:
     taken = bytearray(len(body))
+    names = bytearray(len(body))
     for mention in extraction.mentions:
         taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        if mention.type in ENTITY_TYPES:
+            names[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     starts = [s.start for s in extraction.sentences]
     added = []
     for word in _WORD.finditer(body):
@@ -95,11 +99,11 @@ def _occurrences(
             name = lengths[length]
             if body[start:end] != name or (end < len(body) and (body[end].isalnum() or body[end] == "-")):
                 continue
-            if taken.find(1, start, end) != -1:
+            if taken.find(1, start, end) != -1 or next_to_a_name(names, body, start, end):
                 continue
             label, kind = known[name]
             sentence = max(bisect.bisect_right(starts, start) - 1, 0)
             added.append(Mention(extraction.article_id, sentence, start, end, name, label, kind, "corpus"))
-            taken[start:end] = b"\x01" * length
+            taken[start:end] = names[start:end] = b"\x01" * length
             break
     return added

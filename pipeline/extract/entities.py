@@ -319,6 +319,9 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
         if title and title < len(tokens) and not _title_is_part_of_the_name(tokens, title, vocab):
             del tokens[:title]
             changed = True
+        elif titles and _describes_the_person(tokens, vocab):
+            del tokens[0]
+            changed = True
     while tokens and (
         tokens[-1].is_punct
         or tokens[-1].is_space
@@ -327,6 +330,23 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
     ):
         tokens.pop()
     return tokens
+
+
+def _describes_the_person(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Is the first word a capitalized common noun that says what the person is, before a given name and
+    a surname ("Mathematician Orsa Quist" at a sentence start, "former Chemist Orsa Quist")? Not a first
+    name ("Rose Orsa Quist") nor a reigning title ("Tsar Orvald Quist")."""
+    if len(tokens) < 3:
+        return False
+    first, given = tokens[0], tokens[1]
+    return (
+        first.is_title
+        and first.lower_ in vocab.nouns
+        and first.text not in vocab.first_names
+        and first.lower_ not in _REIGNING_TITLES
+        and given.is_title
+        and given.text in vocab.given_names
+    )
 
 
 #: Short lower-case words a name never starts with, left over when a phrase is trimmed ("the federation

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 #: Bump when a change in the extract package changes what extraction returns (part of the cache key).
-EXTRACTION_VERSION = "40"
+EXTRACTION_VERSION = "41"
 
 #: Pass one reads every body: sentence starts and entities. Pass two parses the windows holding a number;
 #: lemmas are looked up only for the few words the count rules ask about (:func:`lemmas`).
@@ -228,6 +228,9 @@ class Vocabulary:
     #: of Faker's locales list (:func:`pipeline.gazetteer.widespread_first_names`) and no town of the
     #: gazetteer bears ("Rebecca"; not "Chelsea", nor "Austar", a company's name as often).
     lone_given_names: frozenset[str] = frozenset()
+    #: Every first name of Faker's locales, words included (:func:`pipeline.gazetteer.first_names`):
+    #: "Rose", "Hope", which ``given_names`` leaves out, still start a name.
+    first_names: frozenset[str] = frozenset()
     #: The model's nouns (lowercase): a word after a given name that is one ("Peace Spring") makes no name.
     nouns: frozenset[str] = frozenset()
     #: Countries, US states and large cities (:func:`pipeline.gazetteer.well_known_places`), no words.
@@ -257,6 +260,7 @@ FIRST_WORD = re.compile(r"\w+")
 def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
     nlp = load_model(model)
     from pipeline.gazetteer import (
+        first_names,
         given_names,
         major_place_names,
         place_names,
@@ -281,6 +285,7 @@ def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
         patterns=patterns,
         given_names=names,
         lone_given_names=(names & widespread_first_names()) - place_names(),
+        first_names=first_names(),
         nouns=nouns,
         places=well_known_places(common, nouns),
         linked_places=well_known_places(common, first_names_too=True),

@@ -11,7 +11,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
                      (definitions found with the Schwartz-Hearst algorithm);
 * ``terms``          an acronym the article defines by lower-case words ("sea surface salinity (SSS)") is
                      a term, not a name;
-* ``propagation``    an exact repeat of a name the model tagged elsewhere in the article is a mention;
+* ``propagation``    an exact repeat of a name the model tagged elsewhere in the article is a mention,
+                     unless it is a word of a longer name;
 * ``surnames``       the surname of a person named in full in the article is that person's, whatever the
                      model called it;
 * ``coordination``   names listed with a place after a locative preposition are places;
@@ -236,15 +237,33 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         return sorted(spans, key=lambda s: s.start)
     added = list(spans)
     taken = _Taken(len(body), spans)
+    names = _Taken(len(body), [s for s in spans if s.type in {"person", "group", "place"}])
     occurrences = _occurrences(list(votes), body)
     for name in sorted(votes, key=lambda t: (-len(t), t)):
         (label, kind), _ = min(votes[name].items(), key=lambda kv: (-kv[1], kv[0]))  # most votes
         for start in occurrences[name]:
             end = start + len(name)
-            if taken.free(start, end):
+            if taken.free(start, end) and not next_to_a_name(names.marks, body, start, end):
                 added.append(CharSpan(start, end, label, kind, "propagated"))
                 taken.take(start, end)
+                names.take(start, end)
     return sorted(added, key=lambda s: s.start)
+
+
+def next_to_a_name(names: bytearray, body: str, start: int, end: int) -> bool:
+    """Is [start, end) one space away from a name (``names`` marks the characters names hold): a word
+    of a longer name, not a repeat ("Treasurer" of "Federal Treasurer Orsa Quist", whose title was
+    trimmed; "Varn" of "the Varn Swans")?
+
+    >>> body = "Treasurer Orsa Quist and the Treasurer"
+    >>> names = bytearray(len(body))
+    >>> names[10:20] = bytes([1]) * 10
+    >>> next_to_a_name(names, body, 0, 9), next_to_a_name(names, body, 29, 38)
+    (True, False)
+    """
+    after = end + 1 < len(body) and body[end] == " " and names[end + 1]
+    before = start >= 2 and body[start - 1] == " " and names[start - 2]
+    return bool(after or before)
 
 
 @functools.lru_cache(maxsize=4)

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
 
 def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
-    """People the model left untagged: a given name and one or two capitalized words after it, none of
-    them inside an entity or a common noun ("Peace Spring"), the word after them not capitalized ("his
+    """People the model left untagged: a given name (or a hyphenated one, "Jan-Mikael") and one or two
+    capitalized words after it, none of them inside an entity or a common noun ("Peace Spring"), the word after them not capitalized ("his
     fellow-Scots Pellam Arbuth and ...")."""
     from spacy.tokens import Span
 
@@ -37,21 +37,40 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
             or (before.text in DASHES and not before.whitespace_)  # "Anne-Clarine Dupuis"
         ):
             continue
-        end = index + 1
+        given_end = index + 1
+        if _hyphenated(doc, index):
+            given_end += 2  # "Jan-Mikael": both halves make the given name
+        end = given_end
         while (
             end < length
-            and end - index < 3
+            and end - given_end < 2
             and doc[end].ent_iob_ == "O"
             and _name_word(doc[end], vocab.nouns)
         ):
             end += 1
         after = doc[end] if end < length else None
-        if end - index >= 2 and not (after is not None and after.is_title and after.ent_iob_ == "O"):
+        if end > given_end and not (after is not None and after.is_title and after.ent_iob_ == "O"):
             span = Span(doc, index, end, label="PERSON")
             if personal_name(span.text, vocab):
                 found.append(span)
                 index = end
     return found
+
+
+def _hyphenated(doc: Doc, index: int) -> bool:
+    """Is the given name at ``index`` the first half of a hyphenated one ("Jan-Mikael", "Marie-Ysolt"):
+    a hyphen with no space either side, then a capitalized word in no entity?"""
+    if index + 2 >= len(doc):
+        return False
+    hyphen, second = doc[index + 1], doc[index + 2]
+    return (
+        hyphen.text in DASHES
+        and not doc[index].whitespace_
+        and not hyphen.whitespace_
+        and second.is_title
+        and second.is_alpha
+        and second.ent_iob_ == "O"
+    )
 
 
 #: Longest place name (in tokens) looked up in the gazetteer: "Bosnia and Herzegovina".

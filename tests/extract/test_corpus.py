@@ -48,3 +48,23 @@ def test_a_one_word_name_needs_two_articles_and_never_a_common_word() -> None:
         bodies,
     )
     assert [m.text for m in found[2].mentions] == ["Tessaly"]
+
+
+def test_a_known_name_next_to_another_name_is_a_word_of_that_name() -> None:
+    # "Varnish" is known (two articles), but in "Deputy Varnish Orsa Tell" it is part of a title before
+    # a person's name whose title was trimmed, and in "Tessaly Varnish Swans" part of a team's name.
+    bodies = {
+        "a": "Varnish said no.",
+        "b": "The Varnish agreed.",
+        "c": "Deputy Varnish Orsa Tell spoke, and the Varnish left with Tessaly Varnish Swans fans.",
+    }
+    found = spread_known_names(
+        [
+            extraction("a", bodies["a"], ("Varnish", "person")),
+            extraction("b", bodies["b"], ("Varnish", "person")),
+            extraction("c", bodies["c"], ("Orsa Tell", "person"), ("Swans", "group")),
+        ],
+        bodies,
+    )
+    spread = [(m.start, m.text) for m in found[2].mentions if m.origin == "corpus"]
+    assert spread == [(bodies["c"].index("the Varnish") + 4, "Varnish")]

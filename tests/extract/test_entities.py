@@ -197,6 +197,16 @@ def test_untagged_people_are_found_by_their_given_name(english, vocab) -> None:
     assert [s.text for s in given_name_people(doc, vocab)] == ["Pellam Arbuth", "Clarine Dupuis"]
 
 
+def test_untagged_people_are_found_by_a_hyphenated_given_name(english, vocab) -> None:
+    from pipeline.extract.untagged import given_name_people
+
+    vocab = _with_names(vocab, "Pellam", "Clarine")
+    text = "His friends Pellam-Orvis Arbuth and Clarine - Dask won, as did the Pellam-Orvis."
+    doc = _doc(english, text, [])
+    # spaced dashes join no given name; a hyphenated given name alone names nobody
+    assert [s.text for s in given_name_people(doc, vocab)] == ["Pellam-Orvis Arbuth"]
+
+
 def test_a_personal_name_the_model_called_an_organization_is_a_person(english, vocab) -> None:
     vocab = _with_names(vocab, "Clarine")
     text = "Clarine Dupuis and the Clarine Award were praised."
@@ -416,3 +426,25 @@ def test_a_portfolio_before_minister_or_secretary_is_part_of_a_title_not_a_group
     assert [s[0] for s in _cleaned(english, vocab, "Immigration rules changed.", "Immigration", "ORG")] == [
         "Immigration"
     ]
+
+
+def test_a_capitalized_noun_that_describes_the_person_is_no_part_of_the_name(english, vocab) -> None:
+    import dataclasses
+
+    vocab = dataclasses.replace(
+        vocab,
+        given_names=frozenset({"Ysolt", "Pellam"}),
+        first_names=frozenset({"Ysolt", "Pellam", "Velvet"}),
+        nouns=frozenset({"glassblower", "velvet", "tsar"}),
+    )
+
+    def name(text: str, entity: str) -> str:
+        return _cleaned(english, vocab, text, entity, "PERSON")[0][0]
+
+    assert name("Glassblower Ysolt Quorvik said so.", "Glassblower Ysolt Quorvik") == "Ysolt Quorvik"
+    assert name("the former Glassblower Pellam Dask", "Glassblower Pellam Dask") == "Pellam Dask"
+    # a first name that is also a noun, a reigning title, no given name after it, no surname: kept
+    assert name("Velvet Ysolt Quorvik sang.", "Velvet Ysolt Quorvik") == "Velvet Ysolt Quorvik"
+    assert name("Tsar Pellam Dask ruled.", "Tsar Pellam Dask") == "Tsar Pellam Dask"
+    assert name("Glassblower Orvis Dask said so.", "Glassblower Orvis Dask") == "Glassblower Orvis Dask"
+    assert name("Glassblower Ysolt said so.", "Glassblower Ysolt") == "Glassblower Ysolt"

@@ -84,14 +84,22 @@ def _reference_propagate(spans, body):
         after = taken[index] if index < len(taken) else None
         return bool((before and before[1] > start) or (after and after[0] < end))
 
+    names = [(s.start, s.end) for s in spans if s.type in {"person", "group", "place"}]
+
+    def next_to_a_name(start, end):
+        after = body[end : end + 1] == " " and any(a <= end + 1 < b for a, b in names)
+        before = start >= 2 and body[start - 1] == " " and any(a <= start - 2 < b for a, b in names)
+        return after or before
+
     for text in sorted(votes, key=lambda t: (-len(t), t)):
         (label, kind), _ = sorted(votes[text].items(), key=lambda kv: (-kv[1], kv[0]))[0]
         for match in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", body):
             start, end = match.span()
-            if overlaps(start, end):
+            if overlaps(start, end) or next_to_a_name(start, end):
                 continue
             added.append(CharSpan(start, end, label, kind, "propagated"))
             bisect.insort(taken, (start, end))
+            names.append((start, end))
     return sorted(added, key=lambda s: s.start)
 
 

@@ -67,6 +67,26 @@ def test_propagation_tags_exact_repeats_and_surnames_but_not_inside_other_names(
     ]
 
 
+def test_propagation_skips_a_repeat_that_is_a_word_of_a_longer_name() -> None:
+    # The model tagged "Treasurer" alone once; before "Orsa Quist" it is the trimmed title, and before
+    # "Swans" a word of the team's name: neither is another mention of the same name.
+    body = "The Treasurer spoke. Treasurer Orsa Quist and the Varnby Swans met. Treasurer, Varnby agreed."
+    spans = [
+        CharSpan(4, 13, "PERSON", "person"),
+        CharSpan(body.index("Orsa"), body.index(" and"), "PERSON", "person"),
+        CharSpan(body.index("Swans"), body.index(" met"), "ORG", "group"),
+        CharSpan(body.index("Varnby agreed"), body.index(" agreed"), "GPE", "place"),
+    ]
+    found = [(body[s.start : s.end], s.origin) for s in propagate(spans, _text(body))]
+    assert found == [
+        ("Treasurer", "model"),
+        ("Orsa Quist", "model"),
+        ("Swans", "model"),
+        ("Treasurer", "propagated"),  # followed by a comma: a repeat
+        ("Varnby", "model"),
+    ]
+
+
 def test_a_surname_that_is_a_building_or_place_noun_is_not_propagated(vocab) -> None:
     body = "Quellan Mosque is old. The Mosque and Dr Varn met Varn there."
     spans = [
