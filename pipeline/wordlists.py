@@ -73,6 +73,8 @@ class Patterns:
     group_followers: frozenset[str] = frozenset()
     #: Nouns before a name that show it is a company or organization ("retailer Quellco").
     group_descriptors: frozenset[str] = frozenset()
+    #: Last words of the names of events and awards ("Quellby Cup", "Varn Prize"): no node.
+    event_heads: frozenset[str] = frozenset()
     digest: str = ""
 
 
@@ -100,5 +102,6 @@ def load_patterns(path: Path | None = None) -> Patterns:
         place_prefixes=words("place_prefixes"),
         group_followers=words("group_followers"),
         group_descriptors=words("group_descriptors"),
+        event_heads=words("event_heads"),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )

@@ -450,6 +450,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "place"  # "Malawi", "Sri Lanka" the model took for a person or an organization
     head = head_word(text)
     several_words = len(text.split()) > 1
+    if several_words and head in vocab.patterns.event_heads:
+        return "other"  # "the Quellby Cup", "Varn Prize": an event or an award, whatever the label
     if label == "PERSON" and head in _SURNAME_HEADS and _named_as_a_person(text, tokens, vocab):
         head = ""  # "Orsa Park", "Orsa Church", "Judge Quist Lane": a person's surname, not a park or church
     group_head = head in vocab.patterns.group_heads

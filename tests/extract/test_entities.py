@@ -145,6 +145,11 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         ("Civilians in the Hasaka countryside fled.", "Hasaka", "ORG", "place"),
         ("They escaped from al-Hol camp overnight.", "al-Hol", "PERSON", "place"),
         ("Guards at the ISIS camp fled.", "ISIS", "ORG", "group"),  # an acronym stays a group
+        # an event or an award is no node, whatever the label; a building named after one is a place
+        ("They won the Quellby Cup again.", "Quellby Cup", "ORG", "other"),
+        ("She took the Varn Prize for Poetry.", "Varn Prize for Poetry", "PERSON", "other"),
+        ("at the Osk Film Festival", "Osk Film Festival", "FAC", "other"),
+        ("at the Quellby Cup Stadium", "Quellby Cup Stadium", "FAC", "place"),
     ],
 )
 def test_label_to_type(english, vocab, text, name, label, expected_type) -> None:
@@ -209,9 +214,9 @@ def test_untagged_people_are_found_by_a_hyphenated_given_name(english, vocab) ->
 
 def test_a_personal_name_the_model_called_an_organization_is_a_person(english, vocab) -> None:
     vocab = _with_names(vocab, "Clarine")
-    text = "Clarine Dupuis and the Clarine Award were praised."
+    text = "Clarine Dupuis and the Clarine Commission were praised."
     assert _cleaned(english, vocab, text, "Clarine Dupuis", "ORG")[0][2] == "person"
-    assert _cleaned(english, vocab, text, "Clarine Award", "ORG")[0][2] == "group"
+    assert _cleaned(english, vocab, text, "Clarine Commission", "ORG")[0][2] == "group"
     assert _cleaned(english, vocab, text, "Clarine Dupuis", "GPE")[0][2] == "place"
     assert _cleaned(english, vocab, "Off to Clarine Springs.", "Clarine Springs", "ORG")[0][2] == "place"
     assert (
