@@ -500,11 +500,23 @@ _SURNAME_HEADS = frozenset({"park", "lane", "hall", "church", "temple", "castle"
 _NOT_A_PLACE_AFTER = POSSESSIVE_MARKS | {"v", "v.", "vs", "vs.", "versus", "against"}
 
 
+#: Words after which a name the model called a person is where something happens: prepositions of
+#: place ("in", "near", "fires burning around Quellby") and the parts of a region ("central Quellia").
+#: Not "to", "from", "towards" or "between": people are talked to, heard from and felt towards.
+_PLACE_WORDS_BEFORE = frozenset(
+    {"in", "at", "near", "nearby", "around", "outside", "inside", "across", "above", "below", "beyond"}
+    | {"throughout", "central", "northern", "southern", "eastern", "western"}
+    | {"north-eastern", "north-western", "south-eastern", "south-western"}
+    | {"northeastern", "northwestern", "southeastern", "southwestern"}
+)
+
+
 def _after_place_preposition(tokens: Sequence[Token]) -> bool:
-    """Does the name follow "in", "at" or "near", and not end in a possessive ("in Quist's view") or
-    name a court case ("in Quist v. Osk", "in Quist against the State")?"""
+    """Does the name follow a word of :data:`_PLACE_WORDS_BEFORE` ("in", "near", "central"), and not
+    end in a possessive ("in Quist's view") or name a court case ("in Quist v. Osk", "in Quist against
+    the State")?"""
     doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
-    if start == 0 or doc[start - 1].lower_ not in {"in", "at", "near"}:
+    if start == 0 or doc[start - 1].lower_ not in _PLACE_WORDS_BEFORE:
         return False
     return not (end < len(doc) and doc[end].lower_ in _NOT_A_PLACE_AFTER)
 

@@ -264,6 +264,11 @@ def test_a_name_the_model_called_a_person_after_in_or_at_is_a_place(english, voc
     assert _cleaned(english, vocab, text, "Orsa Quist", "PERSON")[0][2] == "person"  # a personal name
     assert _cleaned(english, vocab, text, "Varn", "PERSON")[0][2] == "person"  # a court case
     assert _cleaned(english, vocab, text, "Drovik", "PERSON")[0][2] == "person"  # a possessive
+    # other words of place: fires around a town, troops in a region's centre; not what is felt towards
+    text = "Fires burned around Tessby and above Orvale; troops reached central Quellia; anger towards Drovik grew."
+    for name in ("Tessby", "Orvale", "Quellia"):
+        assert _cleaned(english, vocab, text, name, "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Drovik", "PERSON")[0][2] == "person"
 
 
 def test_a_name_the_model_called_a_person_at_either_end_of_a_route_is_a_place(english, vocab) -> None:
