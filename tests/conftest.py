@@ -43,7 +43,8 @@ class KgResult:
 
 @pytest.fixture
 def kg(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., KgResult]:
-    """Run the real console entry point (`pipeline.cli:main`) in process and capture its exit code."""
+    """Run the console entry point's work (`pipeline.cli:main`; the script `kg` is `console`, which adds
+    only a fast exit) in process and capture its exit code."""
     from pipeline.cli import main
 
     def _run(*args: str | Path) -> KgResult:

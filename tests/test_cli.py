@@ -112,3 +112,22 @@ def test_out_refuses_a_foreign_non_empty_folder(kg, seeds_dir: Path, write, tmp_
     assert kg("ingest", seeds_dir, "--out", tmp_path / "mine", "--force").code == 0
     # an earlier run's folder is fine to overwrite without --force
     assert kg("ingest", seeds_dir, "--out", tmp_path / "mine").code == 0
+
+
+def test_the_console_script_keeps_exit_codes_and_every_line_it_prints(write, tmp_path: Path) -> None:
+    # console() leaves without the interpreter's teardown (os._exit): run it as its own process
+    import subprocess
+    import sys
+
+    def console(*args: object) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "pipeline.cli", *map(str, args)]
+        return subprocess.run(command, capture_output=True, text=True, timeout=300)
+
+    write("in/a.txt", "Quellby Council\n\nOrsa Quist met Varn Dask in Quellby on Monday.\n")
+    done = console("ingest", tmp_path / "in", "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith(f"Wrote {tmp_path / 'out'}/")  # the last line reached the pipe
+    assert (tmp_path / "out" / "manifest.json").is_file()
+    missing = console("ingest", tmp_path / "missing", "--out", tmp_path / "other")
+    assert missing.returncode == 2 and "input not found" in missing.stderr
+    assert console("ingest", tmp_path / "in", "--no-such-option").returncode == 2

@@ -419,3 +419,25 @@ def main() -> None:
         sys.exit(1)
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def console() -> None:
+    """The ``kg`` console script: :func:`main`, then an exit without the interpreter's teardown.
+
+    Every output is written, renamed into place and closed when :func:`main` returns; what is left is
+    freeing a run's objects one by one (0.1 s after a large run, a quarter of a warm re-run's time).
+    A run on a Dask cluster exits the ordinary way, so that the cluster's own exit handlers run."""
+    code: str | int | None = 0
+    try:
+        main()
+    except SystemExit as done:
+        code = done.code
+    if "distributed" in sys.modules:
+        sys.exit(code)
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)  # as the interpreter prints a non-integer exit value
+        code = 1
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code or 0)

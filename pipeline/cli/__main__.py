@@ -1,5 +1,5 @@
 """``python -m pipeline.cli``: the ``kg`` command without its console script."""
 
-from pipeline.cli import main
+from pipeline.cli import console
 
-main()
+console()
