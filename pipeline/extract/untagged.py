@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     """People the model left untagged: a given name (or a hyphenated one, "Jan-Mikael") and one or two
-    capitalized words after it, none of them inside an entity or a common noun ("Peace Spring"), the word after them not capitalized ("his
-    fellow-Scots Pellam Arbuth and ...")."""
+    capitalized words after it, none of them inside an entity or a common noun ("Peace Spring"), the
+    word after them not capitalized ("his fellow-Scots Pellam Arbuth and ...")."""
     from spacy.tokens import Span
 
     found: list[Span] = []
