@@ -340,6 +340,23 @@ def test_project_aliases_file_loads() -> None:
     assert {e.label for e in result.entities} == {"ISIS", "United States"}
 
 
+def test_new_york_is_the_city_and_its_state_and_newspaper_stay_apart() -> None:
+    from pipeline.config import DEFAULT_ALIASES
+
+    result = resolve(
+        [
+            article("a", ("New York", "place"), ("New York State", "place")),
+            article("b", ("New York City", "place"), ("NYC", "place"), ("New York Times", "group")),
+        ],
+        aliases=DEFAULT_ALIASES,
+    )
+    assert nodes(result) == {
+        "New York City": {"New York", "New York City", "NYC"},
+        "New York State": {"New York State"},
+        "New York Times": {"New York Times"},
+    }
+
+
 # --- the rules are a list -----------------------------------------------------------------------------
 
 
