@@ -75,6 +75,8 @@ class Patterns:
     group_descriptors: frozenset[str] = frozenset()
     #: Last words of the names of events and awards ("Quellby Cup", "Varn Prize"): no node.
     event_heads: frozenset[str] = frozenset()
+    #: Nouns for a work a title follows ("the novel Varn"): the title is no person, group or place.
+    work_nouns: frozenset[str] = frozenset()
     digest: str = ""
 
 
@@ -103,5 +105,6 @@ def load_patterns(path: Path | None = None) -> Patterns:
         group_followers=words("group_followers"),
         group_descriptors=words("group_descriptors"),
         event_heads=words("event_heads"),
+        work_nouns=words("work_nouns"),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )

@@ -17,6 +17,7 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
                      model called it;
 * ``coordination``   names listed with a place after a locative preposition are places;
 * ``citations``      names followed by a year ("Quell & Varn, 2011") are authors: people;
+* ``works``          a name right after a noun for a work ("the novel Varn") is its title, no node;
 * ``nested places``  the place an organization is named after ("University of Quellby", "Quellby Rovers")
                      is a place mention too (:mod:`pipeline.extract.nested`).
 
@@ -491,6 +492,54 @@ def _author_pieces(text: str) -> list[tuple[int, int]]:
     ]
 
 
+#: The words right before a name: a noun for a work, and an article or a year's possessive after it
+#: ("the novel Varn", "2003's comedy The Quellby").
+_BEFORE_A_TITLE = re.compile(r"([A-Za-z]+)\s+(?:(?:the|The|a|A|an|An)\s+)?$")
+#: The word right after a name.
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def named_works(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """A name right after a noun for a work ("the romantic comedy Quellby Nights", "Osk's novel Varn")
+    is the work's title: type ``other``, label WORK_OF_ART, no node. The model calls a title a person
+    most of the time. Not a well-known place ("the series Australia won"), nor a name a verb follows
+    ("the film Orla Quist directed"): there the name is the work's maker or subject."""
+    body = article.body
+    nouns = article.patterns.work_nouns
+    verbs = article.common_words[1] if len(article.common_words) > 1 else frozenset()
+    for span in spans:
+        if span.type not in {"person", "group", "place"}:
+            continue
+        before = _BEFORE_A_TITLE.search(body, max(0, span.start - 40), span.start)
+        if before is None or before.group(1).lower() not in nouns:
+            continue
+        if body[span.start : span.end] in article.places:
+            continue
+        after = _NEXT_WORD.match(body, span.end)
+        if after is not None and _a_verb(after.group(1), verbs):
+            continue
+        span.type, span.label = "other", "WORK_OF_ART"
+    return spans
+
+
+def _a_verb(word: str, verbs: frozenset[str]) -> bool:
+    """Is ``word`` a form of one of ``verbs`` (lemmas): "directed", "wrote", "makes"?
+
+    >>> _a_verb("directed", frozenset({"direct"})), _a_verb("stars", frozenset({"star"})), _a_verb("as", frozenset({"star"}))
+    (True, True, False)
+    """
+    if word in verbs:
+        return True
+    for suffix, ending in (("ed", ""), ("ed", "e"), ("d", ""), ("s", ""), ("es", "")):
+        if word.endswith(suffix) and word[: len(word) - len(suffix)] + ending in verbs:
+            return True
+    return word in _IRREGULAR_PASTS
+
+
+#: Past tenses of the verbs a work's maker is the subject of, which no suffix rule finds.
+_IRREGULAR_PASTS = frozenset({"wrote", "made", "sang", "drew", "began", "took", "gave", "won", "saw", "told"})
+
+
 #: The repairs, in the order they run, each with the step name a failure in it is recorded under.
 SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("shapes", reshaped),
@@ -503,5 +552,6 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("surnames", surnames_are_people),
     ("coordination", coordinated_places),
     ("citations", cited_authors),
+    ("works", named_works),
     ("nested places", nested_places),
 )

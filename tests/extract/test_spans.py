@@ -279,3 +279,31 @@ def test_an_acronym_defined_by_lower_case_words_is_a_term_not_a_name() -> None:
     ]
     kept = [body[s.start : s.end] for s in terms_are_not_names(spans, _text(body))]
     assert kept == ["Varnet Drift Office", "VDO", "VDO"]
+
+
+def test_a_name_after_a_noun_for_a_work_is_its_title() -> None:
+    from pipeline.extract.spans import named_works
+
+    body = (
+        "She starred in the romantic comedy Quellby Nights (2004) and Varnet's novel The Oskarby, then "
+        "in the film Orla Brannoc directed. The series Australia won ended. Brannoc met Tessaly Marrow."
+    )
+    names = [
+        ("Quellby Nights", "PERSON", "person"),
+        ("Oskarby", "ORG", "group"),
+        ("Orla Brannoc", "PERSON", "person"),
+        ("Australia", "GPE", "place"),
+        ("Tessaly Marrow", "PERSON", "person"),
+    ]
+    spans = [CharSpan(body.index(n), body.index(n) + len(n), label, kind) for n, label, kind in names]
+    article = ArticleText(
+        body, (), load_patterns(), frozenset({"Australia"}), common_words=(frozenset(), frozenset({"direct"}))
+    )
+    found = [(body[s.start : s.end], s.type, s.label) for s in named_works(spans, article)]
+    assert found == [
+        ("Quellby Nights", "other", "WORK_OF_ART"),  # after "comedy"
+        ("Oskarby", "other", "WORK_OF_ART"),  # after "novel The"
+        ("Orla Brannoc", "person", "PERSON"),  # a verb follows: the film's maker
+        ("Australia", "place", "GPE"),  # a well-known place: the team
+        ("Tessaly Marrow", "person", "PERSON"),  # no noun for a work before it
+    ]
