@@ -5,7 +5,8 @@ of each number phrase comes from :func:`pipeline.extract.values.parse_number`.
 
 What is counted (``object``) comes from the dependency parse:
 
-* ``nummod``: "3,000 fighters", "19 other prisoners" -> the noun the number modifies;
+* ``nummod``: "3,000 fighters", "19 other prisoners" -> the noun the number modifies, when the number comes
+  first (after it, the number labels or scores the noun: "Apollo 11", "Quellby 2 Varn 1");
 * a unit noun: "6,600 tons of wheat" -> the unit's ``of`` object;
 * partitive ``of``: "36 of its members" -> the ``of`` object;
 * ``to``/``at``/... on a verb: "bringing the death toll ... to 51,065" -> the verb's object or subject;
@@ -117,7 +118,7 @@ def quantities(
         counted, governor = _counted(doc, span, lemma)
         if counted is not None:
             obj = _phrase(counted)
-        elif span.root.pos_ == "NUM" and not parsed.unit:
+        elif span.root.pos_ == "NUM" and not parsed.unit and not _labels_its_noun(span):
             obj = last_object  # an elliptical count: "10 civilians were killed and 45 injured"
         else:
             obj = ""
@@ -259,6 +260,8 @@ def _counted(doc: Doc, span: Span, lemma: Callable[[Token], str]) -> tuple[Token
         and target.head.pos_ in _OBJECT_POS
     ):
         head = target.head
+        if _labels_its_noun(span):
+            return None, head.head
         if head.lower_ in _UNIT_NOUNS or lemma(head).lower() in _MEASURE_NOUNS:
             # "3,000 tons of wheat" with the unit outside the entity; "$185,000 worth of goods"
             nested = _of_object(head)
@@ -284,6 +287,18 @@ def _counted(doc: Doc, span: Span, lemma: Callable[[Token], str]) -> tuple[Token
     if target.pos_ in _OBJECT_POS and target.lower_ in _UNIT_NOUNS and target.head.pos_ in _OBJECT_POS:
         return target.head, target.head.head
     return None, _ancestor(target, _GOVERNING_POS)
+
+
+def _labels_its_noun(span: Span) -> bool:
+    """Does the number come after the noun it modifies, labelling or scoring it ("Apollo 11", "Quellby 2
+    Varn 1", "Tab 8", "Quist scoring 81")? English counts come before what they count, so such a number
+    counts nothing, not even what an earlier number of its sentence counted."""
+    target = span.root
+    return (
+        target.dep_ in {"nummod", "quantmod", "amod", "compound", "npadvmod"}
+        and target.head.pos_ in _OBJECT_POS
+        and target.head.i < span.start
+    )
 
 
 def _is_measure(span: Span) -> bool:

@@ -36,6 +36,23 @@ def test_elliptical_count_borrows_the_object_and_takes_its_own_verb(english) -> 
     ]
 
 
+def test_a_number_after_its_noun_labels_it_and_counts_nothing(english) -> None:
+    # 12 rowers won and Quellby 2 beat Varnet 1 .
+    doc = _doc(
+        english,
+        words=["12", "rowers", "won", "and", "Quellby", "2", "beat", "Varnet", "1", "."],
+        heads=[1, 2, 2, 2, 6, 4, 2, 6, 7, 2],
+        deps=["nummod", "nsubj", "ROOT", "cc", "nsubj", "nummod", "conj", "dobj", "nummod", "punct"],
+        pos=["NUM", "NOUN", "VERB", "CCONJ", "PROPN", "NUM", "VERB", "PROPN", "NUM", "PUNCT"],
+        lemmas=["12", "rower", "win", "and", "Quellby", "2", "beat", "Varnet", "1", "."],
+        ents=["B-CARDINAL", "O", "O", "O", "O", "B-CARDINAL", "O", "O", "B-CARDINAL", "O"],
+    )
+    spans = [(0, 1, "CARDINAL"), (5, 6, "CARDINAL"), (8, 9, "CARDINAL")]
+    found = quantities(doc, spans, article_id="a", sentence=0, offset=0)
+    # The scores neither count their team nor borrow "rowers" from the count before them.
+    assert [(q.value, q.object) for q in found] == [(12.0, "rowers"), (2.0, ""), (1.0, "")]
+
+
 def test_measure_unit_counts_its_of_object(english) -> None:
     # The ship carried 6,600 tons of wheat .
     doc = _doc(
