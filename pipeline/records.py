@@ -125,7 +125,8 @@ class Mention:
     form), ``possessor`` (split off "X's Y"), ``relabeled`` (a bare count spaCy called a DATE),
     ``corpus`` (a name the model tagged in other articles, :mod:`pipeline.extract.corpus`), ``citation``
     (a co-author in an academic citation, "(Quell, Varn, & Osk, 2011)"), ``nested`` (the place an
-    organization is named after, "Quellby" in "University of Quellby", inside the organization's mention).
+    organization is named after, "Quellby" in "University of Quellby", inside the organization's mention),
+    ``table`` (a team or player in a line of a results table, "Quellby 2 Varn 1").
     """
 
     article_id: str

@@ -350,6 +350,7 @@ def finish(draft: Draft, vocab: Vocabulary) -> Extraction:
             linked_places=vocab.linked_places,
             building_places=vocab.building_places,
             common_words=(vocab.nouns, vocab.verbs),
+            given_names=vocab.given_names,
         )
         spans = draft.spans
         for step, repair in SPAN_REPAIRS:

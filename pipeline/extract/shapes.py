@@ -101,6 +101,65 @@ def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     return kept
 
 
+#: A word of a team's or player's name in a results table: capitalized, or "&" ("Brighton & Hove").
+_TABLE_WORD = r"(?:[A-Z][\w.'’-]*|&)"
+_TABLE_NAME = rf"{_TABLE_WORD}(?:[ \t]+{_TABLE_WORD}){{0,4}}"
+#: A result, "Quellby 2 Varn Rovers 1", or a standings row, "Quellby 4 3 0 1 8 4 9": a whole line.
+_RESULT_LINE = re.compile(
+    rf"^[ \t]*(?P<home>{_TABLE_NAME})[ \t]+\d{{1,3}}[ \t]+(?P<away>{_TABLE_NAME})[ \t]+\d{{1,3}}[ \t]*$"
+    rf"|^[ \t]*(?P<row>{_TABLE_NAME})(?:[ \t]+-?\d{{1,4}}){{3,}}[ \t]*$",
+    re.MULTILINE,
+)
+#: Result lines an article needs before its lines count as a table: one such line may be anything.
+MIN_TABLE_LINES = 2
+
+
+def results_tables(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """The names in the lines of a results table ("Quellby 2 Varn Rovers 1", a standings row "Quellby 4 3
+    0 1 8 4 9") are teams, which the small model misses or calls people and places: each is a group. Rows
+    with no result beside them may rank players: a row the model called a person, or that starts with a
+    given name, is a person. The lines count only when the article has :data:`MIN_TABLE_LINES` of them;
+    other names overlapping a table's give way."""
+    body = article.body
+    if body.count("\n") < MIN_TABLE_LINES:
+        return spans
+    lines = list(_RESULT_LINE.finditer(body))
+    if len(lines) < MIN_TABLE_LINES:
+        return spans
+    names: list[tuple[int, int, bool]] = []  # (start, end, in a standings row)
+    for line in lines:
+        for group in ("home", "away", "row"):
+            if line.group(group) is not None:
+                start, end = line.span(group)
+                if not _RESULT_LINE_SKIP.fullmatch(body, start, end):
+                    names.append((start, end, group == "row"))
+    # Results between two sides are played by teams, and so are the rows of a table beside them; rows
+    # alone may rank players ("Orla Quist 68 70 71 209").
+    teams = any(not row for _, _, row in names)
+    people = {(s.start, s.end) for s in spans if s.type == "person"}
+    kept = [
+        s
+        for s in spans
+        if s.type not in _NAME_TYPES or not any(a < s.end and s.start < b for a, b, _ in names)
+    ]
+    for start, end, row in names:
+        words = body[start:end].split()
+        player = (
+            row
+            and not teams
+            and ((start, end) in people or (len(words) > 1 and words[0] in article.given_names))
+        )
+        if player:
+            kept.append(CharSpan(start, end, "PERSON", "person", "table"))
+        else:
+            kept.append(CharSpan(start, end, "ORG", "group", "table"))
+    return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+#: Row labels of a table that are no team: "Total", "Round 3", "Week".
+_RESULT_LINE_SKIP = re.compile(r"(?i:total|totals|round|week|day|game|match|group|table|figure|page)")
+
+
 def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """Fixtures split in two, names cut at a hyphen made whole, a trailing "for the ..." phrase cut."""
     body = article.body

@@ -6,6 +6,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
 * ``shapes``, ``not names``, ``sentence starts``  fixtures and names joined by a slash split, names cut at a hyphen made whole, handles, addresses and
                      time zones dropped, common words capitalized at a sentence start dropped
                      (:mod:`pipeline.extract.shapes`);
+* ``tables``         the names of a results table's lines ("Quellby 2 Varn 1") are teams (origin
+                     ``table``);
 * ``overlaps``       where two spans overlap the longer one wins;
 * ``abbreviations``  the "(SDF)" after a tagged "Syrian Democratic Forces" becomes a mention too
                      (definitions found with the Schwartz-Hearst algorithm);
@@ -35,7 +37,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.entities import DETERMINERS, THING_HEADS, CharSpan
 from pipeline.extract.nested import nested_places
-from pipeline.extract.shapes import never_names, reshaped, sentence_initial_words
+from pipeline.extract.shapes import never_names, reshaped, results_tables, sentence_initial_words
 from pipeline.wordlists import Patterns
 
 
@@ -55,6 +57,9 @@ class ArticleText:
     building_places: frozenset[str] = frozenset()
     #: The model's word lists (lowercase nouns, verbs): a heading that is one of them is no name.
     common_words: tuple[frozenset[str], ...] = ()
+    #: Given names (:attr:`pipeline.extract.model.Vocabulary.given_names`): a table row starting with one
+    #: is a player's.
+    given_names: frozenset[str] = frozenset()
 
 
 SpanRepair = Callable[[list[CharSpan], ArticleText], list[CharSpan]]
@@ -544,6 +549,7 @@ _IRREGULAR_PASTS = frozenset({"wrote", "made", "sang", "drew", "began", "took", 
 SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("shapes", reshaped),
     ("not names", never_names),
+    ("tables", results_tables),
     ("overlaps", without_overlaps),
     ("sentence starts", sentence_initial_words),
     ("abbreviations", add_acronyms),

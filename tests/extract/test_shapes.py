@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.entities import CharSpan
-from pipeline.extract.shapes import never_names, reshaped
+from pipeline.extract.shapes import never_names, reshaped, results_tables
 from pipeline.extract.spans import ArticleText
 from pipeline.wordlists import load_patterns
 
@@ -212,3 +212,38 @@ def test_two_places_joined_by_and_are_two_unless_one_country() -> None:
         ("Ernst and Quale", "group"),
         ("Quellby Food and Arts", "group"),
     ]
+
+
+def test_the_names_of_a_results_table_are_teams() -> None:
+    body = (
+        "Results of Varnland league matches on Saturday :\n\n"
+        "Quellby Rovers 2 Orla Athletic 1\n\n"
+        "Drovenport 0 Tessbury & Marrow United 0\n\n"
+        "Standings :\n\n"
+        "Quellby Rovers 4 3 0 1 8 4 9\n\n"
+        "Total 12 10 8 6 30 30 36\n\n"
+        "The Drovenport manager Orla Brannoc was pleased ."
+    )
+    # The model calls one team a person and runs another into its score; "Orla" is a given name.
+    spans = _spans(
+        body, ("Orla Athletic", "person"), ("Drovenport 0 Tessbury", "group"), ("Orla Brannoc", "person")
+    )
+    article = ArticleText(body, (), load_patterns(), given_names=frozenset({"Orla"}))
+    found = [(body[s.start : s.end], s.type, s.origin) for s in results_tables(spans, article)]
+    assert found == [
+        ("Quellby Rovers", "group", "table"),
+        ("Orla Athletic", "group", "table"),
+        ("Drovenport", "group", "table"),
+        ("Tessbury & Marrow United", "group", "table"),
+        ("Quellby Rovers", "group", "table"),  # "Total" labels a row, it is no team
+        ("Orla Brannoc", "person", "model"),  # prose is left alone
+    ]
+
+
+def test_rows_alone_may_rank_players_and_one_line_is_no_table() -> None:
+    body = "Leaders :\n\nOrla Brannoc 68 70 71 209\n\nQuellby Varn 69 70 72 211\n\nDone ."
+    article = ArticleText(body, (), load_patterns(), given_names=frozenset({"Orla"}))
+    found = [(body[s.start : s.end], s.type) for s in results_tables([], article)]
+    assert found == [("Orla Brannoc", "person"), ("Quellby Varn", "group")]
+    one_line = "He said :\n\nQuellby 2 Varn 1\n\nand left ."
+    assert results_tables([], ArticleText(one_line, (), load_patterns())) == []
