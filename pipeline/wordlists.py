@@ -8,7 +8,7 @@ replaces the package's file of that name: ``--models DIR`` (``Settings.models``)
 aliases alone.
 
 >>> sorted(load_patterns().group_heads)[:3]
-['administration', 'agency', 'alliance']
+['administration', 'agency', 'airline']
 """
 
 from __future__ import annotations
@@ -77,6 +77,8 @@ class Patterns:
     event_heads: frozenset[str] = frozenset()
     #: Nouns for a work a title follows ("the novel Varn"): the title is no person, group or place.
     work_nouns: frozenset[str] = frozenset()
+    #: Last words of illnesses' names, and nouns after an eponym ("Quist's disease"): no node.
+    illness_heads: frozenset[str] = frozenset()
     digest: str = ""
 
 
@@ -106,5 +108,6 @@ def load_patterns(path: Path | None = None) -> Patterns:
         group_descriptors=words("group_descriptors"),
         event_heads=words("event_heads"),
         work_nouns=words("work_nouns"),
+        illness_heads=words("illness_heads"),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )

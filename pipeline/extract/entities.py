@@ -452,6 +452,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     several_words = len(text.split()) > 1
     if several_words and head in vocab.patterns.event_heads:
         return "other"  # "the Quellby Cup", "Varn Prize": an event or an award, whatever the label
+    if _names_an_illness(tokens, several_words and head in vocab.patterns.illness_heads, vocab):
+        return "other"  # "Quellby Syndrome", "Quist's disease": an illness, and the eponym is part of it
     if label == "PERSON" and head in _SURNAME_HEADS and _named_as_a_person(text, tokens, vocab):
         head = ""  # "Orsa Park", "Orsa Church", "Judge Quist Lane": a person's surname, not a park or church
     group_head = head in vocab.patterns.group_heads
@@ -492,6 +494,18 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     ):
         return "person"  # "Clarine" said: a first name alone is a person ("at Clarine" is a place)
     return base
+
+
+def _names_an_illness(tokens: Sequence[Token], illness_head: bool, vocab: Vocabulary) -> bool:
+    """Is the name an illness's ("Varn Fever") or part of one: the words before its head noun ("Severe
+    Quellby Respiratory" of "... Syndrome"), or an eponym before a possessive ("Quist's disease")?"""
+    if illness_head:
+        return True
+    doc, after = tokens[0].doc, tokens[-1].i + 1
+    heads = vocab.patterns.illness_heads
+    if after < len(doc) and doc[after].lower_ in heads:
+        return True
+    return after + 1 < len(doc) and doc[after].lower_ in POSSESSIVE_MARKS and doc[after + 1].lower_ in heads
 
 
 #: Place heads that are also common surnames: after a given name, the model's person stands.

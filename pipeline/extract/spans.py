@@ -63,6 +63,8 @@ class ArticleText:
 
 
 SpanRepair = Callable[[list[CharSpan], ArticleText], list[CharSpan]]
+#: The types of names that become nodes.
+_NAME_TYPES = frozenset({"person", "group", "place"})
 
 
 class _Taken:
@@ -176,7 +178,8 @@ def _long_form(short: str, candidate: str, *, capitalized: bool = True) -> str |
 
 
 def add_acronyms(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
-    """The "(SDF)" after a tagged long form becomes a mention with the long form's label and type."""
+    """The "(SDF)" after a tagged long form becomes a mention with the long form's label and type; when
+    the long form names no entity (an illness, a law), neither do the model's mentions of the short form."""
     pairs, body = article.abbreviations, article.body
     by_text = {body[s.start : s.end]: s for s in spans}
     added = list(spans)
@@ -203,6 +206,11 @@ def add_acronyms(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                     taken.take(start, end)
         if source is None:
             continue
+        if source.type not in _NAME_TYPES:
+            # "Quellby Fever (QF)", "the Varn Act (VA)": the short form names no entity either.
+            for span in added:
+                if span.type in _NAME_TYPES and body[span.start : span.end] == short:
+                    span.type, span.label = source.type, source.label
         for _, start in parentheses.get(short, ()):
             end = start + len(short)
             if taken.free(start, end):

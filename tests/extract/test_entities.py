@@ -150,11 +150,33 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         ("She took the Varn Prize for Poetry.", "Varn Prize for Poetry", "PERSON", "other"),
         ("at the Osk Film Festival", "Osk Film Festival", "FAC", "other"),
         ("at the Quellby Cup Stadium", "Quellby Cup Stadium", "FAC", "place"),
+        # an illness is no node, nor is the eponym of one or the words before its head noun
+        ("Cases of Varn Fever rose.", "Varn Fever", "PERSON", "other"),
+        ("Patients with Quist's disease improved.", "Quist", "ORG", "other"),
+        ("Severe Osk Respiratory Syndrome spread.", "Severe Osk Respiratory", "ORG", "other"),
+        (
+            "Quist met the Osk Institute of Infectious Diseases.",
+            "Osk Institute of Infectious Diseases",
+            "ORG",
+            "group",
+        ),
     ],
 )
 def test_label_to_type(english, vocab, text, name, label, expected_type) -> None:
     [(_, _, kind, _)] = _cleaned(english, vocab, text, name, label)
     assert kind == expected_type
+
+
+def test_a_clinic_or_an_airline_after_a_given_name_is_an_organization(english, vocab) -> None:
+    vocab = _with_names(vocab, "Clarine", "Pellam")
+    for text, name in [
+        ("Doctors at the Clarine Clinic agreed.", "Clarine Clinic"),
+        ("She flew Pellam Airways home.", "Pellam Airways"),
+    ]:
+        [(_, _, kind, _)] = _cleaned(english, vocab, text, name, "ORG")
+        assert kind == "group"
+    [(_, _, kind, _)] = _cleaned(english, vocab, "Clarine Dupuis spoke.", "Clarine Dupuis", "ORG")
+    assert kind == "person"  # the rule the heads guard against: a given name and a surname
 
 
 def test_entity_extensions(english, vocab) -> None:

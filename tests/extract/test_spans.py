@@ -52,6 +52,21 @@ def test_acronym_mentions_follow_their_definition() -> None:
     assert ("Médecins Sans Frontières", "acronym") in [(body[s.start : s.end], s.origin) for s in added]
 
 
+def test_the_acronym_of_what_is_no_entity_is_none_either() -> None:
+    body = "Cases of Quellby Varn Fever (QVF) rose. QVF spread."
+    long = body.index("Quellby")
+    spans = [
+        CharSpan(long, long + 18, "PERSON", "other"),
+        CharSpan(body.index("QVF spread"), body.index("QVF spread") + 3, "ORG", "group"),
+    ]
+    added = add_acronyms(spans, _text(body))
+    assert [(body[s.start : s.end], s.type) for s in added] == [
+        ("Quellby Varn Fever", "other"),
+        ("QVF", "other"),
+        ("QVF", "other"),
+    ]
+
+
 def test_propagation_tags_exact_repeats_and_surnames_but_not_inside_other_names() -> None:
     body = (
         "Idlib was hit. Residents of Idlib fled. Janet Yellen spoke. Yellen left. Idlibi food is Idlib-made."
