@@ -470,6 +470,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         # "Clarine Dupuis" the model called an organization. A place it names stays a place: "Ras
         # Quellat" starts with a given name of some country too.
         return "person"
+    if label == "ORG" and several_words and text.split()[0] in vocab.first_names and _country_after(tokens):
+        return "person"  # "Orla Quist ( Quellia )" in a results line: a player and the country
     after = tokens[-1].i + 1
     followed_by_place_noun = after < len(doc) and doc[after].lower_ in vocab.patterns.place_followers
     if followed_by_place_noun and not (base == "group" and text.isupper()):  # "ISIS camp" stays a group
@@ -494,6 +496,18 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     ):
         return "person"  # "Clarine" said: a first name alone is a person ("at Clarine" is a place)
     return base
+
+
+def _country_after(tokens: Sequence[Token]) -> bool:
+    """Is the name followed by a country in brackets, as players are in results: "Orla Quist (Quellia)"?"""
+    doc, after = tokens[0].doc, tokens[-1].i + 1
+    if after >= len(doc) or doc[after].text != "(":
+        return False
+    inside = doc[after + 1 : after + 5]
+    close = next((t.i for t in inside if t.text == ")"), None)
+    if close is None or close == after + 1:
+        return False
+    return all(t.ent_type_ in {"GPE", "NORP", "LOC"} for t in doc[after + 1 : close])
 
 
 def _names_an_illness(tokens: Sequence[Token], illness_head: bool, vocab: Vocabulary) -> bool:

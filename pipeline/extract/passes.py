@@ -296,7 +296,7 @@ def _collect_numbers(
     for start, end in _windows(spans, last - first):
         inside = [(s - start, e - start, label) for s, e, label in spans if start <= s and e <= end]
         ends = frozenset(i - start for i in person_ends if start <= i < end)
-        window = _window_doc(doc, first + start, first + end)
+        window = _window_doc(doc, first + start, first + end, entities)
         draft.number_sentences.append((window, sentence_start, offset + doc[first + start].idx, inside, ends))
 
 
@@ -313,10 +313,11 @@ def _windows(spans: list[tuple[int, int, str]], length: int) -> list[tuple[int, 
     return ranges
 
 
-def _window_doc(doc: Doc, start: int, end: int) -> Doc:
+def _window_doc(doc: Doc, start: int, end: int, entities: Sequence[Span] = ()) -> Doc:
     """Tokens ``start``..``end`` of ``doc`` as a Doc of their own, as ``Span.as_doc`` would make it for
-    the parse (the same words, spaces, norms, and one sentence), at a fraction of its cost."""
-    from spacy.tokens import Doc
+    the parse (the same words, spaces, norms, and one sentence), at a fraction of its cost; the names
+    among ``entities`` (the sentence's) keep their labels, which the count rules read."""
+    from spacy.tokens import Doc, Span
 
     tokens = doc[start:end]
     words = [t.text for t in tokens]
@@ -327,7 +328,18 @@ def _window_doc(doc: Doc, start: int, end: int) -> Doc:
     for i, token in enumerate(tokens):
         if token.norm != token.lex.norm:  # a tokenizer exception's norm ("n't" -> "not")
             window[i].norm_ = token.norm_
+    names = [
+        Span(window, max(e.start, start) - start, min(e.end, end) - start, label=e.label)
+        for e in entities
+        if e.label_ in _NAME_LABELS and e.start < end and start < e.end
+    ]
+    if names:
+        window.ents = names
     return window
+
+
+#: The model's labels of names, which a window keeps: what is counted is never a named person or place.
+_NAME_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 
 
 def _bare_count(text: str) -> bool:

@@ -116,9 +116,12 @@ def quantities(
             )  # fmt: skip
             continue
         counted, governor = _counted(doc, span, lemma)
+        named = counted is not None and _a_named_thing(counted)
+        if named:
+            counted = None  # "64 Orla Quist" on a leaderboard, "2 for 69 Quellia", "177 Varn St."
         if counted is not None:
             obj = _phrase(counted)
-        elif span.root.pos_ == "NUM" and not parsed.unit and not _labels_its_noun(span):
+        elif span.root.pos_ == "NUM" and not parsed.unit and not named and not _labels_its_noun(span):
             obj = last_object  # an elliptical count: "10 civilians were killed and 45 injured"
         else:
             obj = ""
@@ -287,6 +290,16 @@ def _counted(doc: Doc, span: Span, lemma: Callable[[Token], str]) -> tuple[Token
     if target.pos_ in _OBJECT_POS and target.lower_ in _UNIT_NOUNS and target.head.pos_ in _OBJECT_POS:
         return target.head, target.head.head
     return None, _ancestor(target, _GOVERNING_POS)
+
+
+def _a_named_thing(token: Token) -> bool:
+    """Is the counted word part of the name of a person or place ("64 Orla Quist", "Quellia at 2 for
+    69"), or a singular proper noun that names one thing ("177 Varn St.", "23 January")? Counts count
+    kinds of things. A people ("Taliban" the model calls an organization, "Timorese") and plurals
+    ("Israelis", "Marines") stay counted."""
+    if token.ent_type_ in {"PERSON", "GPE", "LOC", "FAC"}:
+        return True
+    return token.tag_ == "NNP" and token.ent_type_ not in {"ORG", "NORP"}
 
 
 def _labels_its_noun(span: Span) -> bool:

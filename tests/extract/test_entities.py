@@ -480,3 +480,21 @@ def test_a_capitalized_noun_that_describes_the_person_is_no_part_of_the_name(eng
     assert name("Tsar Pellam Dask ruled.", "Tsar Pellam Dask") == "Tsar Pellam Dask"
     assert name("Glassblower Orvis Dask said so.", "Glassblower Orvis Dask") == "Glassblower Orvis Dask"
     assert name("Glassblower Ysolt said so.", "Glassblower Ysolt") == "Glassblower Ysolt"
+
+
+def test_a_name_with_a_country_in_brackets_is_a_player(english, vocab) -> None:
+    import dataclasses
+
+    vocab = dataclasses.replace(vocab, first_names=frozenset({"Orla"}))
+    for text, expected in [
+        ("Orla Quist ( Quellia ) beat Varn 6-3 .", "person"),  # a player and the country
+        ("Orla Quist ( Quellia ) won .", "person"),
+        ("Orla Holdings ( Quellia ) won .", "group"),  # a head noun says what it is
+        ("Varn Rovers ( Quellia ) won .", "group"),  # no first name: a team
+        ("Orla Quist ( Quellia Rovers ) won .", "group"),  # no country in the brackets
+    ]:
+        name = " ".join(text.split()[:2])
+        inside = text[text.index("( ") + 2 : text.index(" )")]
+        doc = _doc(english, text, [(name, "ORG"), (inside, "GPE" if inside == "Quellia" else "ORG")])
+        [span] = clean(doc, doc.ents[0], vocab)
+        assert span.type == expected, text

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract.entities import CharSpan
+from pipeline.extract.entities import THING_HEADS, CharSpan
 from pipeline.extract.model import Vocabulary
 from pipeline.extract.passes import Draft, finish
 from pipeline.extract.spans import (
@@ -66,6 +66,10 @@ def _reference_add_acronyms(spans, pairs, body):
     return sorted(added, key=lambda s: s.start)
 
 
+_PATTERNS = load_patterns()
+_HEADS = _PATTERNS.group_heads | _PATTERNS.place_heads | _PATTERNS.building_heads | THING_HEADS
+
+
 def _reference_propagate(spans, body):
     votes = defaultdict(Counter)
     for span in spans:
@@ -73,7 +77,7 @@ def _reference_propagate(spans, body):
         if span.type in {"person", "group", "place"} and len(text) >= 2 and any(c.isupper() for c in text):
             votes[text][(span.label, span.type)] += 1
         surname = surname_of(text) if span.type == "person" else ""
-        if surname:
+        if surname and surname.lower() not in _HEADS:  # "Trust" of a trust the model called a person
             votes[surname][(span.label, span.type)] += 0
     added = list(spans)
     taken = sorted((s.start, s.end) for s in spans)

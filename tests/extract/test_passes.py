@@ -25,6 +25,15 @@ def test_a_window_is_its_own_doc_with_the_words_spaces_and_norms_of_the_text(eng
     assert [t.is_sent_start for t in window] == [True, False, False, False, False]
 
 
+def test_a_window_keeps_the_labels_of_the_names_it_holds_cut_at_its_edges(english) -> None:
+    from spacy.tokens import Span
+
+    doc = english("Orla Quist sold 40 quindles to Mervale Varn today.")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 4, "CARDINAL"), Span(doc, 6, 8, "ORG")]
+    window = passes._window_doc(doc, 1, 7, list(doc.ents))
+    assert [(e.text, e.label_) for e in window.ents] == [("Quist", "PERSON"), ("Mervale", "ORG")]
+
+
 def test_an_elliptical_count_borrows_from_an_earlier_window_of_its_sentence(english) -> None:
     from spacy.tokens import Doc
 

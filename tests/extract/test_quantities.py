@@ -53,6 +53,35 @@ def test_a_number_after_its_noun_labels_it_and_counts_nothing(english) -> None:
     assert [(q.value, q.object) for q in found] == [(12.0, "rowers"), (2.0, ""), (1.0, "")]
 
 
+def test_a_named_person_place_or_thing_is_never_counted(english) -> None:
+    from spacy.tokens import Doc
+
+    def counted(words, heads, deps, pos, tags, ents, number=(0, 1)) -> str:
+        doc = Doc(english.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+        [found] = quantities(doc, [(*number, "CARDINAL")], article_id="a", sentence=0, offset=0)
+        return found.object
+
+    # "64 Orla Quistes" on a leaderboard: a person's name, whatever its tag
+    assert counted(
+        ["64", "Orla", "Quistes"], [2, 2, 2], ["nummod", "compound", "ROOT"], ["NUM", "PROPN", "PROPN"],
+        ["CD", "NNP", "NNPS"], ["B-CARDINAL", "B-PERSON", "I-PERSON"],
+    ) == ""  # fmt: skip
+    # "177 Varn St." and "23 Quellmonth": one named thing
+    assert counted(
+        ["177", "Varn", "St."], [2, 2, 2], ["nummod", "compound", "ROOT"], ["NUM", "PROPN", "PROPN"],
+        ["CD", "NNP", "NNP"], ["B-CARDINAL", "O", "O"],
+    ) == ""  # fmt: skip
+    # a people the model calls an organization, and a plural people-name, are counted
+    assert counted(
+        ["12", "Quellban", "died"], [1, 2, 2], ["nummod", "nsubj", "ROOT"], ["NUM", "PROPN", "VERB"],
+        ["CD", "NNP", "VBD"], ["B-CARDINAL", "B-ORG", "O"],
+    ) == "Quellban"  # fmt: skip
+    assert counted(
+        ["12", "Varnians", "died"], [1, 2, 2], ["nummod", "nsubj", "ROOT"], ["NUM", "PROPN", "VERB"],
+        ["CD", "NNPS", "VBD"], ["B-CARDINAL", "B-NORP", "O"],
+    ) == "Varnians"  # fmt: skip
+
+
 def test_measure_unit_counts_its_of_object(english) -> None:
     # The ship carried 6,600 tons of wheat .
     doc = _doc(
