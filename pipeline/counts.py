@@ -30,6 +30,10 @@ from pipeline.records import ENTITY_TYPES, Mention, Quantity
 #: Linked entities two articles' sentences must share before their equal counts are one node.
 SHARED_ENTITIES = 2
 
+#: Units of a share of something rather than an amount of it ("3% of voters", "one in eight members"):
+#: never a node, like a value that counts nothing.
+SHARES = frozenset({"%", "ratio"})
+
 _Identity = tuple[str, float, str, str]  # article, value, unit, object
 
 
@@ -38,7 +42,7 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
     each sentence links, the evidence that equal counts of two articles report one event."""
     clusters: dict[_Identity, list[Quantity]] = defaultdict(list)
     for quantity in quantities:
-        if quantity.category == "age" or not quantity.object.strip():
+        if quantity.category == "age" or not quantity.object.strip() or quantity.unit in SHARES:
             continue
         clusters[(quantity.article_id, quantity.value, quantity.unit, quantity.object.lower())].append(
             quantity

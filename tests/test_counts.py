@@ -28,6 +28,12 @@ def test_values_without_a_counted_object_never_become_nodes() -> None:
     assert number_nodes([percent, money, age]) == {}
 
 
+def test_a_share_of_something_is_never_a_node_and_an_amount_of_it_is() -> None:
+    share, ratio = count("a", 0, 12.0, "children", unit="%"), count("a", 1, 0.125, "members", unit="ratio")
+    aid = count("a", 2, 10_000_000.0, "aid", unit="USD")
+    assert number_nodes([share, ratio, aid]) == {aid: "number:10-million-aid"}
+
+
 def test_one_event_in_two_articles_joins_when_the_sentences_share_two_entities() -> None:
     a, b = count("a", 0, 12.0, "miners", category="kill"), count("b", 2, 12.0, "miners", category="kill")
     c = count("c", 0, 12.0, "miners", category="kill")

@@ -150,7 +150,7 @@ def test_show_is_an_offline_iframe(seed_result: Result) -> None:
     assert view.page.lstrip().lower().startswith("<!doctype html")
     external = r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//"
     assert not re.findall(external, view.page, re.IGNORECASE)
-    assert "121 nodes" not in repr(view) and "display it in Jupyter" in repr(view)
+    assert "120 nodes" not in repr(view) and "display it in Jupyter" in repr(view)
 
 
 @pytest.mark.model

@@ -120,7 +120,7 @@ def quantities(
         if named:
             counted = None  # "64 Orla Quist" on a leaderboard, "2 for 69 Quellia", "177 Varn St."
         if counted is not None:
-            obj = _phrase(counted)
+            obj = _without_unit_words(_phrase(counted)) if parsed.unit else _phrase(counted)
         elif span.root.pos_ == "NUM" and not parsed.unit and not named and not _labels_its_noun(span):
             obj = last_object  # an elliptical count: "10 civilians were killed and 45 injured"
         else:
@@ -290,6 +290,23 @@ def _counted(doc: Doc, span: Span, lemma: Callable[[Token], str]) -> tuple[Token
     if target.pos_ in _OBJECT_POS and target.lower_ in _UNIT_NOUNS and target.head.pos_ in _OBJECT_POS:
         return target.head, target.head.head
     return None, _ancestor(target, _GOVERNING_POS)
+
+
+def _without_unit_words(phrase: str) -> str:
+    """A measured object without the unit's own words before it: "kilometre containment line" of "a 20
+    kilometre containment line" -> "containment line", "hectares" of "200 hectares" -> "".
+
+    >>> _without_unit_words("kilometre containment line"), _without_unit_words("hectares"), _without_unit_words("aid")
+    ('containment line', '', 'aid')
+    """
+    words = phrase.split()
+    while words and words[0].lower() in _UNIT_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+#: Words of a unit, which name no measured thing.
+_UNIT_WORDS = frozenset(MEASURE_WORDS) | frozenset(CURRENCY_WORDS) | {"cent", "percent", "per"}
 
 
 def _a_named_thing(token: Token) -> bool:
