@@ -1,7 +1,8 @@
 """Span repairs by the shape of the text: things that are never names, and names the model cut or joined.
 
 * :func:`never_names`  social-media handles, web addresses, e-mail addresses, time zones ("GMT",
-  "UTC+2") and a generic word alone ("Party", "University") are not entities;
+  "UTC+2"), a generic word alone ("Party", "University"), a stock ticker and its exchange ("(NYSE: QLB)")
+  and a lawmaker's party and state ("D-N.Y.") are not entities;
 * :func:`reshaped`     a fixture "Quellby v Drovenport Town" is two teams; a name cut at a hyphen ("Lee
   Hsien" of "Lee Hsien-loong", "Institute for Anglo" of "Institute for Anglo-Varish Studies") is taken
   whole; a phrase after "for the" that the model ran into ("Quellby for the Cup") is not part of the name;
@@ -81,11 +82,29 @@ def _name_tail(tail: str, kind: str) -> bool:
 _GENERIC = frozenset({"party", "university", "group", "company", "department", "office", "committee"})
 
 
+#: A stock exchange and a ticker in brackets after a company's name: "(NYSE: QLB)", "(ASX:VRN)".
+_TICKER = re.compile(
+    r"\(\s*(?:NYSE(?: American| Arca)?|NASDAQ|Nasdaq|AMEX|OTC(?:QB|QX)?|LSE|LON|AIM|TSX(?:V)?|CVE|ASX|NZX|"
+    r"HKEX|HKG|SGX|JSE|NSE|BSE|TYO|TSE|KRX|SHA|SHE|SSE|SZSE|ETR|FRA|XETRA|EPA|Euronext|BIT|SIX|BME|OMX)"
+    r"\s*:\s*[A-Z0-9][A-Z0-9.\-]{0,9}\s*\)"
+)
+#: A US lawmaker's party and state: ", D-N.Y.," or "(R-Ky.)", "(D-NY)", ", R-Texas,".
+_PARTY_STATE = re.compile(
+    r"(?<=[,(] )[DRI]-[A-Z][A-Za-z.]{1,13}(?=[,)])|(?<=\()[DRI]-[A-Z][A-Za-z.]{1,13}(?=\))"
+)
+
+
 def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
-    """The spans without handles, addresses, time zones and lone generic heads."""
+    """The spans without handles, addresses, time zones, lone generic heads, a stock ticker and its
+    exchange ("(NYSE: QLB)") and a lawmaker's party and state ("Sen. Orla Quist, D-N.Y.,")."""
     body = article.body
+    tags = [m.span() for m in _TICKER.finditer(body)] if ":" in body else []
+    if "-" in body:
+        tags.extend(m.span() for m in _PARTY_STATE.finditer(body))
     kept = []
     for span in spans:
+        if tags and span.type in _NAME_TYPES and any(a <= span.start and span.end <= b for a, b in tags):
+            continue
         if span.type in _NAME_TYPES:
             text = body[span.start : span.end]
             word_start = max(body.rfind(" ", 0, span.start), body.rfind("\n", 0, span.start)) + 1

@@ -1,6 +1,7 @@
 """Photo captions and credit lines, taken out of an article body: they name whoever is in the picture
-and whoever took it ("Image: Velmora Quist", "(AP Photo/Orrin Tasby)"), not what the story says, and a
-model reads "Quist Image" or "AP Photo" as names. They stay with the article as its ``caption``.
+and whoever took it ("Image: Velmora Quist", "(AP Photo/Orrin Tasby)") or wrote and edited the story
+("Reporting by Orrin Tasby; Editing by Velmora Quist"), not what the story says, and a model reads "Quist
+Image" or "AP Photo" as names. They stay with the article as its ``caption``.
 
 >>> split_captions("Rain fell.\\n\\nPhoto: Orrin Tasby/Reuters\\n\\nIt stopped.")
 ('Rain fell.\\n\\nIt stopped.', 'Photo: Orrin Tasby/Reuters')
@@ -24,6 +25,7 @@ _CAPTION = re.compile(
       | \(?\s*(?:file|stock|archive)\s+(?:photo|picture|image)\b.*             # "File photo", "(File picture)"
       | (?:photo|picture|image)s?\s+(?:by|courtesy\s+of|supplied|via)\b.*       # "Photo by ...", "Picture supplied"
       | .*\(\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:Photo|Images?|Pictures?)\s*(?:/[^)]*)?\)\s*\.?  # "... (AP Photo/X)"
+      | \(?\s*(?:additional\s+)?(?:reporting|editing|writing|compiled|research)\s+by\s+(?-i:[A-Z]).*  # "Reporting by X; Editing by Y"
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -31,7 +33,9 @@ _CAPTION = re.compile(
 
 def split_captions(body: str) -> tuple[str, str]:
     """(body without its caption and credit lines, those lines joined by " | ")."""
-    if not re.search(r"(?i)image|photo|picture|caption|credit|illustration|video|\bpic\b", body):
+    if not re.search(
+        r"(?i)image|photo|picture|caption|credit|illustration|video|\bpic\b|ing by|iled by|rch by", body
+    ):
         return body, ""  # the common case, decided without reading line by line
     kept, captions = [], []
     for line in body.split("\n"):

@@ -28,11 +28,21 @@ def _texts(body: str, spans: list[CharSpan]) -> list[tuple[str, str]]:
         ("The vote closes at 10:00 GMT tomorrow.", "GMT"),
         ("The call is at 9 UTC+2 on Monday.", "UTC+2"),
         ("The University said nothing.", "University"),
+        ("Shares of Quellco (NYSE: QLC) fell.", "QLC"),
+        ("Shares of Quellco (ASX:QLC) fell.", "ASX"),
+        ("Sen. Orla Quist, D-Varn., said so.", "Varn."),
+        ("Rep. Orla Quist (R-Quellia) voted no.", "Quellia"),
     ],
 )
 def test_handles_addresses_time_zones_and_generic_heads_are_never_names(body: str, name: str) -> None:
     article = ArticleText(body, (), load_patterns())
     assert never_names(_spans(body, (name, "group")), article) == []
+
+
+def test_names_beside_a_ticker_or_a_party_tag_stay() -> None:
+    body = "Quellco (NYSE: QLC) and Varn Mining (Quellia) met D-Day veterans, said Orla Quist, R-Osk."
+    names = [("Quellco", "group"), ("Varn Mining", "group"), ("Quellia", "place"), ("Orla Quist", "person")]
+    assert _texts(body, never_names(_spans(body, *names), ArticleText(body, (), load_patterns()))) == names
 
 
 def test_a_fixture_is_two_teams() -> None:

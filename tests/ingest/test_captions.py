@@ -17,6 +17,8 @@ from pipeline.ingest.captions import split_captions
         "Picture: Supplied",
         "Photo by Orrin Tasby",
         "Image credit: Drovenport Council",
+        "Reporting by Orrin Tasby; Editing by Velmora Quist",
+        "(Additional reporting by Orrin Tasby in Drovenport; Writing by Velmora Quist)",
     ],
 )
 def test_caption_and_credit_lines_leave_the_body(line: str) -> None:
@@ -29,6 +31,7 @@ def test_caption_and_credit_lines_leave_the_body(line: str) -> None:
     [
         "The photo showed Velmora Quist leaving.",
         "Picture this: a city without cars.",
+        "Reporting by the council was slow, Velmora Quist said.",
         "Photos of the rally were shown for hours on Drovenport television, and the crowd kept growing.",
     ],
 )
