@@ -79,6 +79,8 @@ class Patterns:
     work_nouns: frozenset[str] = frozenset()
     #: Last words of illnesses' names, and nouns after an eponym ("Quist's disease"): no node.
     illness_heads: frozenset[str] = frozenset()
+    #: Fields of study ("Linguistics", "Computer Science"): alone, no entity.
+    disciplines: frozenset[str] = frozenset()
     digest: str = ""
 
 
@@ -109,5 +111,6 @@ def load_patterns(path: Path | None = None) -> Patterns:
         event_heads=words("event_heads"),
         work_nouns=words("work_nouns"),
         illness_heads=words("illness_heads"),
+        disciplines=words("disciplines"),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )

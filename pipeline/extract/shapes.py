@@ -1,8 +1,8 @@
 """Span repairs by the shape of the text: things that are never names, and names the model cut or joined.
 
 * :func:`never_names`  social-media handles, web addresses, e-mail addresses, time zones ("GMT",
-  "UTC+2"), a generic word alone ("Party", "University"), a stock ticker and its exchange ("(NYSE: QLB)")
-  and a lawmaker's party and state ("D-N.Y.") are not entities;
+  "UTC+2"), a generic word alone ("Party", "University"), a field of study ("Linguistics"), a stock
+  ticker and its exchange ("(NYSE: QLB)") and a lawmaker's party and state ("D-N.Y.") are not entities;
 * :func:`reshaped`     a fixture "Quellby v Drovenport Town" is two teams; a name cut at a hyphen ("Lee
   Hsien" of "Lee Hsien-loong", "Institute for Anglo" of "Institute for Anglo-Varish Studies") is taken
   whole; a phrase after "for the" that the model ran into ("Quellby for the Cup") is not part of the name;
@@ -116,6 +116,8 @@ def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             words = body[word_start:word_end]
             if _ADDRESS.search(words) or _TIME_ZONE.fullmatch(text) or text.lower() in _GENERIC:
                 continue
+            if text.lower() in article.patterns.disciplines:
+                continue  # "a Ph.D. in Linguistics": a field of study
         kept.append(span)
     return kept
 

@@ -28,6 +28,8 @@ def _texts(body: str, spans: list[CharSpan]) -> list[tuple[str, str]]:
         ("The vote closes at 10:00 GMT tomorrow.", "GMT"),
         ("The call is at 9 UTC+2 on Monday.", "UTC+2"),
         ("The University said nothing.", "University"),
+        ("She is Professor of Astronomy at Quellby.", "Astronomy"),
+        ("He took a Ph.D. in Computer Science.", "Computer Science"),
         ("Shares of Quellco (NYSE: QLC) fell.", "QLC"),
         ("Shares of Quellco (ASX:QLC) fell.", "ASX"),
         ("Sen. Orla Quist, D-Varn., said so.", "Varn."),
