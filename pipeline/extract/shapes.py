@@ -94,17 +94,27 @@ _PARTY_STATE = re.compile(
 )
 
 
+def _covered(length: int, ranges: list[tuple[int, int]]) -> bytearray:
+    """One byte per character of a body, 1 inside any of ``ranges``: whether a span lies inside or
+    overlaps them costs its own length, not the number of ranges."""
+    covered = bytearray(length)
+    for start, end in ranges:
+        covered[start:end] = b"\x01" * (end - start)
+    return covered
+
+
 def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
-    """The spans without handles, addresses, time zones, lone generic heads, a stock ticker and its
-    exchange ("(NYSE: QLB)") and a lawmaker's party and state ("Sen. Orla Quist, D-N.Y.,")."""
+    """The spans without handles, addresses, time zones, lone generic heads, fields of study, a stock
+    ticker and its exchange ("(NYSE: QLB)") and a lawmaker's party and state ("Sen. Orla Quist, D-N.Y.,")."""
     body = article.body
     tags = [m.span() for m in _TICKER.finditer(body)] if ":" in body else []
     if "-" in body:
         tags.extend(m.span() for m in _PARTY_STATE.finditer(body))
+    tagged = _covered(len(body), tags) if tags else bytearray()
     kept = []
     for span in spans:
-        if tags and span.type in _NAME_TYPES and any(a <= span.start and span.end <= b for a, b in tags):
-            continue
+        if tags and span.type in _NAME_TYPES and tagged.find(0, span.start, span.end) == -1:
+            continue  # inside a ticker or a party tag
         if span.type in _NAME_TYPES:
             text = body[span.start : span.end]
             word_start = max(body.rfind(" ", 0, span.start), body.rfind("\n", 0, span.start)) + 1
@@ -158,11 +168,8 @@ def results_tables(spans: list[CharSpan], article: ArticleText) -> list[CharSpan
     # alone may rank players ("Orla Quist 68 70 71 209").
     teams = any(not row for _, _, row in names)
     people = {(s.start, s.end) for s in spans if s.type == "person"}
-    kept = [
-        s
-        for s in spans
-        if s.type not in _NAME_TYPES or not any(a < s.end and s.start < b for a, b, _ in names)
-    ]
+    tabled = _covered(len(body), [(start, end) for start, end, _ in names])
+    kept = [s for s in spans if s.type not in _NAME_TYPES or tabled.find(1, s.start, s.end) == -1]
     for start, end, row in names:
         words = body[start:end].split()
         player = (

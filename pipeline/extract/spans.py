@@ -185,6 +185,9 @@ def add_acronyms(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     added = list(spans)
     if not pairs:
         return sorted(added, key=lambda s: s.start)
+    every_by_text: dict[str, list[CharSpan]] = defaultdict(list)
+    for span in spans:
+        every_by_text[body[span.start : span.end]].append(span)
     taken = _Taken(len(body), spans)
     # Every "(X)" of the body, found once: X -> (position of "(", position of X).
     parentheses: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -208,8 +211,8 @@ def add_acronyms(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             continue
         if source.type not in _NAME_TYPES:
             # "Quellby Fever (QF)", "the Varn Act (VA)": the short form names no entity either.
-            for span in added:
-                if span.type in _NAME_TYPES and body[span.start : span.end] == short:
+            for span in every_by_text.get(short, ()):
+                if span.type in _NAME_TYPES:
                     span.type, span.label = source.type, source.label
         for _, start in parentheses.get(short, ()):
             end = start + len(short)
