@@ -508,8 +508,8 @@ def _author_pieces(text: str) -> list[tuple[int, int]]:
     ]
 
 
-#: The words right before a name: a noun for a work, and an article or a year's possessive after it
-#: ("the novel Varn", "2003's comedy The Quellby").
+#: The words right before a name: a noun for a work, maybe with an article after it ("the novel Varn",
+#: "the comedy The Quellby").
 _BEFORE_A_TITLE = re.compile(r"([A-Za-z]+)\s+(?:(?:the|The|a|A|an|An)\s+)?$")
 #: The word right after a name.
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
@@ -524,7 +524,7 @@ def named_works(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     nouns = article.patterns.work_nouns
     verbs = article.common_words[1] if len(article.common_words) > 1 else frozenset()
     for span in spans:
-        if span.type not in {"person", "group", "place"}:
+        if span.type not in _NAME_TYPES:
             continue
         before = _BEFORE_A_TITLE.search(body, max(0, span.start - 40), span.start)
         if before is None or before.group(1).lower() not in nouns:
