@@ -47,7 +47,7 @@ def _reference_without_overlaps(spans):
 def _reference_add_acronyms(spans, pairs, body):
     by_text = {body[s.start : s.end]: s for s in spans}
     added = list(spans)
-    for short, long in pairs:
+    for short, long in dict.fromkeys(pairs):
         source = by_text.get(long)
         if source is None and short in by_text:
             tagged = by_text[short]
@@ -66,6 +66,10 @@ def _reference_add_acronyms(spans, pairs, body):
                     added.append(source)
         if source is None:
             continue
+        if source.type not in {"person", "group", "place"}:  # the short form names no entity either
+            for span in spans:
+                if span.type in {"person", "group", "place"} and body[span.start : span.end] == short:
+                    span.type, span.label = source.type, source.label
         for match in re.finditer(r"\(\s*" + re.escape(short) + r"\s*\)", body):
             start = match.start() + match.group(0).index(short)
             end = start + len(short)
