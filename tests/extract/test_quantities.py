@@ -12,10 +12,12 @@ from pipeline.extract.quantities import quantities
 from pipeline.extract.values import format_value, parse_number
 
 
-def _doc(english, words, heads, deps, pos, lemmas, ents):
+def _doc(english, words, heads, deps, pos, lemmas=None, ents=None, tags=None):
     from spacy.tokens import Doc
 
-    return Doc(english.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    return Doc(
+        english.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents, tags=tags
+    )
 
 
 def test_elliptical_count_borrows_the_object_and_takes_its_own_verb(english) -> None:
@@ -54,10 +56,8 @@ def test_a_number_after_its_noun_labels_it_and_counts_nothing(english) -> None:
 
 
 def test_a_named_person_place_or_thing_is_never_counted(english) -> None:
-    from spacy.tokens import Doc
-
     def counted(words, heads, deps, pos, tags, ents, number=(0, 1)) -> str:
-        doc = Doc(english.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+        doc = _doc(english, words, heads, deps, pos, ents=ents, tags=tags)
         [found] = quantities(doc, [(*number, "CARDINAL")], article_id="a", sentence=0, offset=0)
         return found.object
 
