@@ -4,7 +4,9 @@ A count belongs to its article. "3,000 fighters" in two sentences of one article
 words in two unrelated articles are two facts that merely share a value, and joining them would link
 stories that have nothing in common. So a number node's identity is (article, value, unit, counted
 object). Counts of two articles join only when they report one event twice: value, unit, object and
-category agree and their sentences share at least :data:`SHARED_ENTITIES` linked entities.
+category agree and their sentences share at least :data:`SHARED_ENTITIES` linked entities. In a sentence
+that lists several counts of one thing ("five people died in Queensland, three in Victoria"), each count's
+evidence is only its own stretch of the list: the whole sentence would give every count every place.
 
 Values without a counted object (a bare percentage, an amount of money, a distance, a score) stay in
 numbers.csv but never become nodes: nothing says what they are about. Ages are attributes of people.
@@ -20,6 +22,7 @@ articles were read in.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -49,10 +52,7 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
         )
     if not clusters:
         return {}
-    linked: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for mention in mentions:
-        if mention.node_id and mention.type in ENTITY_TYPES:
-            linked[(mention.article_id, mention.sentence)].add(mention.node_id)
+    evidence = _evidence([q for members in clusters.values() for q in members], mentions)
     parent = {identity: identity for identity in clusters}
 
     def find(identity: _Identity) -> _Identity:
@@ -72,9 +72,7 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
             continue
         holders: dict[str, list[_Identity]] = defaultdict(list)
         for identity in sorted(same):
-            entities = set().union(
-                *(linked.get((q.article_id, q.sentence), set()) for q in clusters[identity])
-            )
+            entities = set().union(*(evidence[q] for q in clusters[identity]))
             for entity in sorted(entities):
                 holders[entity].append(identity)
         shared: Counter[tuple[_Identity, _Identity]] = Counter()
@@ -102,6 +100,45 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
         for quantity in members:
             ids[quantity] = node_id
     return ids
+
+
+def _evidence(counts: Sequence[Quantity], mentions: Sequence[Mention]) -> dict[Quantity, frozenset[str]]:
+    """The linked entities each count's sentence gives as evidence of its event. Counts of one object and
+    category in one sentence are a list, and each takes the stretch from its own start (the sentence's
+    start for the first) to the next one's: "five people have died in Quellby, three in Varn" gives
+    five Quellby and three Varn.
+
+    >>> five = Quantity("a", 0, 0, 4, "five", 5.0, object="people")
+    >>> three = Quantity("a", 0, 40, 45, "three", 3.0, object="people")
+    >>> quellby = Mention("a", 0, 30, 37, "Quellby", "GPE", "place", node_id="Quellby")
+    >>> places = [quellby, Mention("a", 0, 49, 53, "Varn", "GPE", "place", node_id="Varn")]
+    >>> sorted(_evidence([five, three], places)[three])
+    ['Varn']
+    """
+    linked: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
+    for mention in mentions:
+        if mention.node_id and mention.type in ENTITY_TYPES:
+            linked[(mention.article_id, mention.sentence)].append((mention.start, mention.node_id))
+    for entities in linked.values():
+        entities.sort()
+    lists: dict[tuple[str, int, str, str], list[Quantity]] = defaultdict(list)
+    for quantity in counts:
+        lists[(quantity.article_id, quantity.sentence, quantity.object.lower(), quantity.category)].append(
+            quantity
+        )
+    evidence: dict[Quantity, frozenset[str]] = {}
+    for (article, sentence, _, _), members in lists.items():
+        entities = linked.get((article, sentence), [])
+        if len(members) == 1:
+            evidence[members[0]] = frozenset(node for _, node in entities)
+            continue
+        members.sort(key=lambda q: (q.start, q.end))
+        starts = [start for start, _ in entities]
+        for i, quantity in enumerate(members):
+            low = bisect_left(starts, quantity.start) if i else 0
+            high = bisect_left(starts, members[i + 1].start) if i + 1 < len(members) else len(entities)
+            evidence[quantity] = frozenset(node for _, node in entities[low:high])
+    return evidence
 
 
 def number_label(quantity: Quantity) -> str:

@@ -65,3 +65,32 @@ def test_a_vague_amount_never_joins_another_articles_count() -> None:
     )
     ids = number_nodes([exact, vague], mentions)
     assert ids[exact] != ids[vague]
+
+
+def test_a_list_of_counts_gives_each_count_only_the_places_of_its_own_stretch() -> None:
+    # "Five people have died in Quellby, three in Varn and two in Oskmere." against
+    # "Nine people have died in Varn, five in Oskmere, three in Quellby and two in Tavel."
+    def died(article: str, start: int, value: float) -> Quantity:
+        return Quantity(article, 0, start, start + 4, str(value), value, "", "people", "", "kill")
+
+    def place(article: str, start: int, name: str) -> Mention:
+        return Mention(article, 0, start, start + len(name), name, "GPE", "place", node_id=f"place:{name}")
+
+    a_five, a_three, a_two = died("a", 0, 5.0), died("a", 35, 3.0), died("a", 50, 2.0)
+    b_nine, b_five, b_three, b_two = (
+        died("b", 0, 9.0),
+        died("b", 30, 5.0),
+        died("b", 48, 3.0),
+        died("b", 70, 2.0),
+    )
+    mentions = [place("a", 25, "quellby"), place("a", 44, "varn"), place("a", 58, "oskmere")]
+    mentions += [place("b", 25, "varn"), place("b", 38, "oskmere"), place("b", 57, "quellby")]
+    mentions += [place("b", 77, "tavel")]
+    ids = number_nodes([a_five, a_three, a_two, b_nine, b_five, b_three, b_two], mentions)
+    assert len(set(ids.values())) == 7  # the whole sentences share three places; no stretch shares two
+    # the same list with each stretch naming the same two entities is one event reported twice
+    twice = [place(article, at, name) for article in "ab" for at, name in ((25, "quellby"), (30, "velm"))]
+    assert number_nodes([died("a", 0, 5.0), died("b", 0, 5.0)], twice) == {
+        died("a", 0, 5.0): "number:5-people",
+        died("b", 0, 5.0): "number:5-people",
+    }
