@@ -433,6 +433,18 @@ def _verb_form(word: str, verbs: frozenset[str]) -> bool:
     return False
 
 
+def _a_national_body(text: str, vocab: Vocabulary) -> bool:
+    """Is the name a common noun and a country or large city ("Netball Quellia", "Tourism Varn"), which
+    names a body, never a person? A first name before a place stays a person's ("Jack London")."""
+    first, _, rest = text.partition(" ")
+    return (
+        rest in vocab.major_places
+        and first not in vocab.first_names
+        and first[:1].isupper()
+        and first.lower() in vocab.nouns
+    )
+
+
 def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocabulary) -> str:
     """Node type of a cleaned name: the label's type, corrected by the name's own head word and its
     context when they say so plainly."""
@@ -450,6 +462,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "place"  # "Malawi", "Sri Lanka" the model took for a person or an organization
     head = head_word(text)
     several_words = len(text.split()) > 1
+    if label == "PERSON" and _a_national_body(text, vocab):
+        return "group"  # "Rowing Quellia", "Tourism Varn": a country's body for a sport or a trade
     if several_words and head in vocab.patterns.event_heads:
         return "other"  # "the Quellby Cup", "Varn Prize": an event or an award, whatever the label
     if _names_an_illness(tokens, several_words and head in vocab.patterns.illness_heads, vocab):

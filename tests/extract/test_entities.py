@@ -279,6 +279,22 @@ def test_a_country_or_large_city_is_a_place_whatever_the_models_label(english, v
     assert _cleaned(english, vocab, text, "Quellstan Airways", "ORG")[0][2] == "group"
 
 
+def test_a_common_noun_and_a_country_names_a_national_body_not_a_person(english, vocab) -> None:
+    import dataclasses
+
+    vocab = dataclasses.replace(
+        vocab,
+        major_places=frozenset({"Quellstan", "Varnis"}),
+        nouns=vocab.nouns | {"rowing", "tourism"},
+        first_names=vocab.first_names | {"Orsa"},
+    )
+    text = "Rowing Quellstan and Tourism Varnis thanked Orsa Varnis and Rowing Quellstani."
+    assert _cleaned(english, vocab, text, "Rowing Quellstan", "PERSON")[0][2] == "group"
+    assert _cleaned(english, vocab, text, "Tourism Varnis", "PERSON")[0][2] == "group"
+    assert _cleaned(english, vocab, text, "Orsa Varnis", "PERSON")[0][2] == "person"  # a first name
+    assert _cleaned(english, vocab, text, "Rowing Quellstani", "PERSON")[0][2] == "person"  # no country
+
+
 def test_a_name_the_model_called_a_person_after_in_or_at_is_a_place(english, vocab) -> None:
     vocab = _with_names(vocab, "Orsa")
     text = "Talks in Quellbora ended; at Orsa Quist's home, in Varn v. Osk and in Drovik's view, none."
