@@ -254,7 +254,7 @@ def spelling_variants(state: State, extractions: Sequence[Extraction], failures:
             (root_a, key_a), (root_b, key_b) = members[i], members[j]
             if key_a == key_b or state.find(root_a) == state.find(root_b):
                 continue
-            if _spelling_variants(key_a, key_b):
+            if _spelling_variants(key_a, key_b, person=kind == "person"):
                 score = round(fuzz.ratio(key_a, key_b) / 100, 3)
                 alias, canonical = sorted(
                     (state.find(root_a), state.find(root_b)),
@@ -278,6 +278,12 @@ def _well_known_place(name: str) -> bool:
     from pipeline.gazetteer import place_names
 
     return name in place_names()
+
+
+def _first_name(key: str) -> bool:
+    from pipeline.gazetteer import first_names
+
+    return key.capitalize() in first_names()
 
 
 def _named_by(headline: frozenset[str], key: str) -> bool:
@@ -305,13 +311,22 @@ def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     return all(word in iterator for word in short)
 
 
-def _spelling_variants(a: str, b: str) -> bool:
+def _spelling_variants(a: str, b: str, *, person: bool = False) -> bool:
     """Word-by-word guard: every word equal or a close variant, digits equal, and for several-word
-    names at least one identical word of three letters or more to anchor the match."""
+    names at least one identical word of three letters or more to anchor the match. A first name
+    another person's name extends is another name ("Bill" and "Billy", "Jacob" and "Jacobs"), while a
+    surname's or a place's is a spelling ("Zelensky" and "Zelenskyy", "Varnak" and "Varnakh").
+
+    >>> _spelling_variants("varnak", "varnakh", person=True), _spelling_variants("radek", "radeka", person=True)
+    (True, False)
+    """
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b) or a == b:
         return a == b
     if len(words_a) == 1:  # nothing else anchors the match: close spelling and nearly the same length
+        shorter, longer = sorted((a, b), key=len)
+        if person and longer.startswith(shorter) and _first_name(shorter):
+            return False
         similar = fuzz.ratio(a, b) >= SINGLE_WORD_SIMILARITY
         return min(len(a), len(b)) >= 4 and abs(len(a) - len(b)) <= 1 and similar
     anchored = False

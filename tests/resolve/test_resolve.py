@@ -210,6 +210,7 @@ def test_a_place_named_elsewhere_in_the_corpus_never_joins_a_namesake() -> None:
         ("Hasaka", "Hasakah", "place"),
         ("Zürich", "Zurich", "place"),
         ("Al-Shabaab", "al Shabaab", "group"),
+        ("Quistorf", "Quistorff", "person"),  # a surname's spelling, which extends the other
     ],
 )
 def test_spelling_variants_merge(a: str, b: str, kind: str) -> None:
@@ -231,6 +232,8 @@ def test_spelling_variants_merge(a: str, b: str, kind: str) -> None:
         ("Austria", "Australia", "place", "place"),
         ("Paris", "Paris Agreement", "place", "group"),
         ("Gaza", "Giza", "place", "place"),
+        ("Dorit", "Dorita", "person", "person"),  # a first name another extends is another name
+        ("Tomas", "Tomasz", "person", "person"),
     ],
 )
 def test_guards_keep_different_entities_apart(a: str, b: str, kind_a: str, kind_b: str) -> None:
