@@ -8,6 +8,7 @@
   whole; a phrase after "for the" that the model ran into ("Quellby for the Cup") is not part of the name;
   a name cut after a function word ("Institute of") runs on over the capitalized words after it, or
   loses the function word; "Quist et al" is the person Quist, and honours after a person's name ("Velma Quist FRS") are not part of it;
+  a regnal number after it is ("Quellam II");
   a place followed by a lower-case landform ("the Velmora sea", "the Quist river") is named with it;
   a name the model ran into a dateline's weekday ("Quellnews Saturday, January 31") ends before it;
   two names the model ran together over a slash or a comma ("Quellby / Drovenport", "Velmora, Department
@@ -52,6 +53,9 @@ _DATE_AFTER = re.compile(
     r",?\s+(?:\d{1,2}\b|(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b)"
 )
+#: A regnal number after a person's name ("Varn II", "Pope Quell XVI"). A one-letter number ends a clause or
+#: comes before "of" ("Quell I, who", "Varn I of Osk"): otherwise "I" is the pronoun ("Quist I think").
+_REGNAL = re.compile(r" (X{0,2}(?:IX|IV|V?I{1,3}|V)|X{1,2})(?:(?<=\w\w)\b|(?=[,.;:)]|\s+of\b))")
 #: "et al" after an author's surname: the name is the surname, a person's (the model calls it anything).
 _ET_AL = re.compile(r",?\s+et\.?\s+al\.?$")
 #: Post-nominal letters (honours, degrees) after a person's name; only for people, since "MD" or "QC"
@@ -67,11 +71,47 @@ _DESCRIPTIVE_TAILS = frozenset(
 )
 
 
+#: Linking words inside hyphenated place names ("Bourg-la-Reine", "Stratford-upon-Avon", "Frankfurt-am-Main").
+_LINKING_PARTS = frozenset(
+    {
+        "la",
+        "le",
+        "les",
+        "l",
+        "de",
+        "du",
+        "des",
+        "d",
+        "en",
+        "sur",
+        "sous",
+        "lès",
+        "lez",
+        "upon",
+        "on",
+        "under",
+        "in",
+        "by",
+        "the",
+        "am",
+        "an",
+        "im",
+        "der",
+        "di",
+        "del",
+        "della",
+        "y",
+        "et",
+    }
+)
+
+
 def _name_tail(tail: str, kind: str) -> bool:
-    """Does "-tail" continue the name before it? A capitalized part does ("Anglo" + "-Varish"); a
-    lowercase one only in a person's name ("Hsien" + "-loong"), and never a describing word."""
+    """Does "-tail" continue the name before it? A capitalized part does ("Anglo" + "-Varish"), and so do
+    linking words before one ("Bourg" + "-sur-Varne", "Quell" + "-upon-Osk"); a lowercase one only in a
+    person's name ("Hsien" + "-loong"), and never a describing word."""
     parts = [p for p in re.split(r"[-‐]", tail) if p]
-    if all(p[0].isupper() for p in parts):
+    if all(p[0].isupper() or p in _LINKING_PARTS for p in parts) and parts[-1][0].isupper():
         return True
     last = parts[-1].lower()
     return kind == "person" and not last.endswith("ed") and last not in _DESCRIPTIVE_TAILS
@@ -251,6 +291,8 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         if tail and re.search(r"\s(?:of|for|on)\s", text):  # "Institute for Anglo" + "-Varish Studies"
             more = _TITLE_WORDS.match(body, end)
             end = more.end() if more else end
+        regnal = _REGNAL.match(body, end) if span.type == "person" else None
+        end = regnal.end() if regnal else end
         if span.type == "place" and end == span.end:
             landform = _LANDFORM.match(body, end)
             end = landform.end() if landform else end

@@ -72,6 +72,20 @@ def test_names_cut_at_a_hyphen_are_taken_whole_but_describing_words_are_not() ->
     ]
 
 
+def test_a_hyphenated_place_runs_on_over_its_linking_words() -> None:
+    body = "From Bourgel-la-Varne to Quell-upon-Osk, past Drovenport-on-sea and Varnby-en-route traffic."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(
+        body, ("Bourgel", "place"), ("Quell", "place"), ("Drovenport", "place"), ("Varnby", "place")
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Bourgel-la-Varne", "place"),
+        ("Quell-upon-Osk", "place"),
+        ("Drovenport", "place"),  # a lower-case word ends no name
+        ("Varnby", "place"),
+    ]
+
+
 def test_a_phrase_after_for_the_is_not_part_of_the_name() -> None:
     body = "Quellby for the Cup, and the Commission for the Protection of Drovenport."
     article = ArticleText(body, (), load_patterns())
@@ -99,6 +113,26 @@ def test_et_al_leaves_the_author_a_person_and_honours_leave_the_name() -> None:
         ("Orsa Quillmay", "person"),
         ("Danto Vell", "person"),
         ("Drovenport, MD", "place"),  # a state after a place stays
+    ]
+
+
+def test_a_regnal_number_belongs_to_the_persons_name_and_the_pronoun_does_not() -> None:
+    body = "Tsar Varnulf I, who met Shah Quellam II and Osk XIV of Drovia, said Orsa Quist I think. Quellport IV won."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(
+        body,
+        ("Tsar Varnulf", "person"),
+        ("Shah Quellam", "person"),
+        ("Osk", "person"),
+        ("Orsa Quist", "person"),
+        ("Quellport", "place"),
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Tsar Varnulf I", "person"),
+        ("Shah Quellam II", "person"),
+        ("Osk XIV", "person"),
+        ("Orsa Quist", "person"),
+        ("Quellport", "place"),  # only a person's name takes a number
     ]
 
 
