@@ -3,7 +3,8 @@
 * :func:`never_names`  social-media handles, web addresses, e-mail addresses, time zones ("GMT",
   "UTC+2"), a generic word alone ("Party", "University"), a field of study ("Linguistics"), a stock
   ticker and its exchange ("(NYSE: QLB)") and a lawmaker's party and state ("D-N.Y.") are not entities;
-* :func:`reshaped`     a fixture "Quellby v Drovenport Town" is two teams; a name cut at a hyphen ("Lee
+* :func:`reshaped`     a fixture "Quellby v Drovenport Town" is two teams, and so are two names the model
+  ran over a verb or a demonstrative ("Quist composed Varnala"); a name cut at a hyphen ("Lee
   Hsien" of "Lee Hsien-loong", "Institute for Anglo" of "Institute for Anglo-Varish Studies") is taken
   whole; a phrase after "for the" that the model ran into ("Quellby for the Cup") is not part of the name;
   a name cut after a function word ("Institute of") runs on over the capitalized words after it, or
@@ -56,6 +57,11 @@ _DATE_AFTER = re.compile(
 #: A regnal number after a person's name ("Varn II", "Pope Quell XVI"). A one-letter number ends a clause or
 #: comes before "of" ("Quell I, who", "Varn I of Osk"): otherwise "I" is the pronoun ("Quist I think").
 _REGNAL = re.compile(r" (X{0,2}(?:IX|IV|V?I{1,3}|V)|X{1,2})(?:(?<=\w\w)\b|(?=[,.;:)]|\s+of\b))")
+#: A word inside a name the model ran over a clause: a finite verb, a past participle, "as" or a
+#: demonstrative ("Quist composed Varnala", "House of Osk as Varn", "Orsa Quist this Court").
+_CLAUSE_WORD = re.compile(
+    r"\s(?:is|was|are|were|has|had|have|will|would|said|says|as|this|that|these|those|which|who|[a-z]{2,}ed)\s"
+)
 #: "et al" after an author's surname: the name is the surname, a person's (the model calls it anything).
 _ET_AL = re.compile(r",?\s+et\.?\s+al\.?$")
 #: Post-nominal letters (honours, degrees) after a person's name; only for people, since "MD" or "QC"
@@ -259,6 +265,14 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         if honours and honours.start() > 0:
             span = CharSpan(span.start, span.start + honours.start(), span.label, span.type, span.origin)
             text = body[span.start : span.end]
+        clause = _CLAUSE_WORD.search(text)
+        if clause:  # "Quist composed Varnala", "Orsa Quist this Court": two names and a clause's words
+            for a, b in ((0, clause.start()), (clause.end(), len(text))):
+                if text[a : a + 1].isupper():
+                    result.append(
+                        CharSpan(span.start + a, span.start + b, span.label, span.type, span.origin)
+                    )
+            continue
         fixture = _FIXTURE.match(text)
         if fixture and fixture.group("home")[:1].isupper() and fixture.group("away")[:1].isupper():
             for side in ("home", "away"):

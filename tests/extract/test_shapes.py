@@ -86,6 +86,28 @@ def test_a_hyphenated_place_runs_on_over_its_linking_words() -> None:
     ]
 
 
+def test_a_name_run_over_a_verb_or_a_demonstrative_is_two_names() -> None:
+    body = (
+        "Quist composed Varnala; Orsa Tell this Court; the Quellby Is Osk trio; Museum of the Dreamed City."
+    )
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(
+        body,
+        ("Quist composed Varnala", "group"),
+        ("Orsa Tell this Court", "person"),
+        ("Quellby Is Osk", "group"),
+        ("Museum of the Dreamed City", "place"),
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Quist", "group"),
+        ("Varnala", "group"),
+        ("Orsa Tell", "person"),
+        ("Court", "person"),  # each piece keeps the model's label; resolution's votes settle its type
+        ("Quellby Is Osk", "group"),  # capitalized, a word of the name
+        ("Museum of the Dreamed City", "place"),
+    ]
+
+
 def test_a_phrase_after_for_the_is_not_part_of_the_name() -> None:
     body = "Quellby for the Cup, and the Commission for the Protection of Drovenport."
     article = ArticleText(body, (), load_patterns())
