@@ -8,7 +8,7 @@ replaces the package's file of that name: ``--models DIR`` (``Settings.models``)
 aliases alone.
 
 >>> sorted(load_patterns().group_heads)[:3]
-['administration', 'agency', 'airline']
+['administration', 'afc', 'agency']
 """
 
 from __future__ import annotations

@@ -179,6 +179,12 @@ def test_a_clinic_or_an_airline_after_a_given_name_is_an_organization(english, v
     assert kind == "person"  # the rule the heads guard against: a given name and a surname
 
 
+def test_a_sports_clubs_name_is_a_group_whatever_the_models_label(english, vocab) -> None:
+    text = "Quellby Rovers beat Varn Athletic 3-2, and Tarnby United drew."
+    for name in ("Quellby Rovers", "Varn Athletic", "Tarnby United"):
+        assert _cleaned(english, vocab, text, name, "PERSON")[0][2] == "group"
+
+
 def test_entity_extensions(english, vocab) -> None:
     text = "Members of the Board of Deputies of British Jews and the UK Treasury met the Group of Seven."
     doc = _doc(
@@ -458,6 +464,9 @@ def test_a_name_after_a_kind_of_place_and_of_is_a_place_whatever_the_models_labe
     assert _cleaned(english, vocab, text, "Varn Hill", "PERSON")[0][2] == "place"
     assert _cleaned(english, vocab, text, "Quellco", "ORG")[0][2] == "group"  # "state of": a condition too
     assert _cleaned(english, vocab, text, "Orsa Quist", "PERSON")[0][2] == "person"  # a personal name
+    text = "The mayor of Tarnvel and Oskbury residents met."
+    assert _cleaned(english, vocab, text, "Tarnvel", "ORG")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Oskbury", "PERSON")[0][2] == "place"
     text = "Fires burned south-west of Quellmar and north of Varn Springs."
     assert _cleaned(english, vocab, text, "Quellmar", "ORG")[0][2] == "place"
     assert _cleaned(english, vocab, text, "Varn Springs", "PERSON")[0][2] == "place"
