@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from pipeline.config import DEFAULT_ALIASES
-from pipeline.names import name_key
+from pipeline.names import initials, name_key
 from pipeline.records import Extraction, Failure, Resolution
 from pipeline.resolve.assemble import assemble
 from pipeline.resolve.curated import Curated
@@ -56,6 +56,7 @@ def resolve(
     failures: dict[str, Failure] = {}  # an article's first failure; its mentions keep an empty node id
     for extraction in extractions:
         try:
+            state.redefined |= _redefined_acronyms(extraction, curated)
             placed = [(mention, state.place(mention)) for mention in extraction.mentions]
         except Exception as error:
             failures[extraction.article_id] = failed(error, extraction.article_id, "mentions")
@@ -67,3 +68,31 @@ def resolve(
         rule(state, extractions, failures)
     resolution = assemble(state, extractions)
     return dataclasses.replace(resolution, failures=tuple(failures[a] for a in sorted(failures)))
+
+
+def _redefined_acronyms(extraction: Extraction, curated: Curated) -> set[tuple[str, str]]:
+    """(article, acronym key) of the curated acronyms the article gives another meaning: it defines the
+    acronym as another name ("Quellian National Army (QNA)"), or names a group whose initials it is
+    and which the list does not give as its meaning ("Quellian National Army" ... "a QNA patrol"; three
+    letters at least: "US" is the initials of too many names, "University of Sydney" among them)."""
+    meanings = [(name_key(short), name_key(long)) for short, long in extraction.abbreviations]
+    acronyms = {
+        name_key(m.text): m.text.replace(".", "")
+        for m in extraction.mentions
+        if m.text.replace(".", "").isupper()
+        and len(m.text.replace(".", "")) >= 3
+        and name_key(m.text) in curated.canonical
+    }
+    if acronyms:
+        groups = {m.text for m in extraction.mentions if m.type == "group" and len(m.text.split()) > 1}
+        by_initials: dict[str, set[str]] = {}
+        for name in groups:
+            by_initials.setdefault(initials(name), set()).add(name_key(name))
+        meanings += [
+            (key, long) for key, letters in acronyms.items() for long in by_initials.get(letters, ())
+        ]
+    return {
+        (extraction.article_id, key)
+        for key, long in meanings
+        if key in curated.canonical and not curated.same(key, long)
+    }

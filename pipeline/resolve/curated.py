@@ -6,10 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from rapidfuzz import fuzz
 
 from pipeline.errors import AliasesFileError
 from pipeline.names import name_key
 from pipeline.records import ENTITY_TYPES
+
+#: Similarity (rapidfuzz ratio, 0-100) at which a long form is one of the list's spellings of a name.
+SAME_SPELLING = 90
 
 
 @dataclass
@@ -20,6 +24,22 @@ class Curated:
     canonical: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias key -> (name, type)
     never: list[tuple[str, str]] = field(default_factory=list)  # pairs of name keys
     drop: set[str] = field(default_factory=set)
+
+    def same(self, short: str, long: str) -> bool:
+        """Does the curated list give the name keys ``short`` and ``long`` one canonical name, ``long``
+        spelled as listed or nearly ("organisation" for "organization")?
+
+        >>> curated = Curated(canonical={"qto": ("QTO", "group"), "quell treaty organization": ("QTO", "group")})
+        >>> curated.same("qto", "quell treaty organisation"), curated.same("qto", "quell trade office")
+        (True, False)
+        """
+        if short not in self.canonical:
+            return False
+        name = self.canonical[short][0]
+        if self.canonical.get(long, ("",))[0] == name:
+            return True
+        listed = [key for key, (canonical, _) in self.canonical.items() if canonical == name]
+        return any(fuzz.ratio(long, key) >= SAME_SPELLING for key in listed)
 
     @classmethod
     def load(cls, path: Path) -> Curated:

@@ -187,7 +187,9 @@ def acronyms(state: State, extractions: Sequence[Extraction], failures: dict[str
         if len({state.find(t) for t in targets}) != 1:
             continue  # undefined here, or defined as different things: leave to the articles
         for element in sorted(state.by_key.get(short, ())):
-            if state.find(element) != state.find(targets[0]):
+            root = state.find(element)
+            # a curated acronym keeps the list's meaning outside the articles that define it otherwise
+            if root != state.find(targets[0]) and not state.groups[root].curated:
                 state.union(element, targets[0], "acronym", 1.0)
 
 

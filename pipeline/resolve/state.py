@@ -58,6 +58,9 @@ class State:
         #: the one its article is about
         self.headlines: dict[str, frozenset[str]] = {}
         self.element_articles: dict[Element, set[str]] = defaultdict(set)
+        #: (article, acronym key) of each curated acronym an article defines as something else ("Quellian
+        #: National Army (QNA)" where the list says QNA is a news agency): there the article's meaning holds
+        self.redefined: set[tuple[str, str]] = set()
 
     # union-find -------------------------------------------------------------------------------------
 
@@ -114,7 +117,7 @@ class State:
         key = name_key(mention.text)
         if not key or key in self.curated.drop:
             return None
-        if key in self.curated.canonical:
+        if key in self.curated.canonical and (mention.article_id, key) not in self.redefined:
             name, _ = self.curated.canonical[key]
             return key, (GLOBAL, name_key(name)), name
         if len(key.split()) == 1 and mention.type in {"person", "group"}:

@@ -327,6 +327,44 @@ def test_curated_aliases_types_never_merge_and_drop(tmp_path: Path) -> None:
     assert not any("TT" in aliases for _, aliases in found.values())
 
 
+def test_an_article_defining_a_curated_acronym_otherwise_keeps_its_own_meaning(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.yml"
+    aliases.write_text(
+        "entities:\n  - {name: Quell News Agency, type: group, aliases: [QNA]}\n"
+        "  - {name: Quell Network, type: group, aliases: [QN]}\n",
+        encoding="utf-8",
+    )
+    result = resolve(
+        [
+            article(
+                "a",
+                ("Quellian National Army", "group"),
+                ("QNA", "group"),
+                abbreviations=[("QNA", "Quellian National Army")],
+            ),
+            article("b", ("QNA", "group")),
+            # the initials of a group in the article, undefined; two letters are too few
+            article("d", ("Quellian National Army", "group"), ("QNA", "group")),
+            article("e", ("Quellby Nets", "group"), ("QN", "group")),
+            article(
+                "c",
+                ("Quell News Agency", "group"),
+                ("QNA", "group"),
+                abbreviations=[("QNA", "Quell News Agency")],
+            ),
+        ],
+        aliases=aliases,
+    )
+    nodes_of = {(m.article_id, m.text): m.node_id for m in result.mentions}
+    assert (
+        nodes_of[("a", "QNA")] == nodes_of[("a", "Quellian National Army")] == "group:quellian-national-army"
+    )
+    assert nodes_of[("d", "QNA")] == "group:quellian-national-army"
+    assert nodes_of[("e", "QN")] == "group:quell-network"
+    assert nodes_of[("b", "QNA")] == nodes_of[("c", "QNA")] == "group:quell-news-agency"
+    assert nodes_of[("c", "Quell News Agency")] == "group:quell-news-agency"
+
+
 def test_bad_aliases_file_names_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "aliases.yml"
     bad.write_text("entities:\n  - {name: Oops, type: planet}\n", encoding="utf-8")
