@@ -561,3 +561,9 @@ def test_a_type_a_rule_gave_outweighs_the_models_bare_label() -> None:
     three = [mention("c", i, "PERSON", "person") for i in range(2)] + [mention("c", 2, "GPE", "place")]
     [entity] = resolve([Extraction("c", (), tuple(three), (), ())], aliases=None).entities
     assert entity.type == "person"
+
+
+def test_the_shipped_list_keeps_labor_and_labour_parties_apart() -> None:
+    # a spelling variant to the fuzzy rule, two parties of different countries to a reader
+    result = resolve([article("a", ("Labor Party", "group")), article("b", ("Labour Party", "group"))])
+    assert len(result.entities) == 2, nodes(result)
