@@ -127,9 +127,11 @@ def _short_form_candidates(
             1.0,
         )
         if len(words) == 1 and len(key) >= 3 and not surface.isupper():
+            # a clipped first word ("Fed" of "Federal Reserve", "Met" of "Metropolitan Police") keeps at
+            # most half of it: "Hindus" is no clipping of "Hindustan Times", nor "South" of "Southwest"
             yield (
                 "short name",
-                [c for c in same_kind if c[1].split()[0].startswith(key) and c[1].split()[0] != key],
+                [c for c in same_kind if _clipped(key, c[1].split()[0])],
                 0.9,
             )
     if article_id is None:
@@ -280,6 +282,15 @@ def _well_known_place(name: str) -> bool:
     from pipeline.gazetteer import place_names
 
     return name in place_names()
+
+
+def _clipped(short: str, word: str) -> bool:
+    """Is ``short`` a clipping of ``word``: its start, at most half of it?
+
+    >>> _clipped("fed", "federal"), _clipped("quellis", "quellistan"), _clipped("fed", "fed")
+    (True, False, False)
+    """
+    return word.startswith(short) and 2 * len(short) <= len(word)
 
 
 def _first_name(key: str) -> bool:

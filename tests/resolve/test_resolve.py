@@ -567,3 +567,16 @@ def test_the_shipped_list_keeps_labor_and_labour_parties_apart() -> None:
     # a spelling variant to the fuzzy rule, two parties of different countries to a reader
     result = resolve([article("a", ("Labor Party", "group")), article("b", ("Labour Party", "group"))])
     assert len(result.entities) == 2, nodes(result)
+
+
+def test_a_clipped_first_word_keeps_at_most_half_of_it() -> None:
+    result = resolve(
+        [
+            article("a", ("Quellistan Times", "group"), ("Quellis", "group")),  # a people, not a clipping
+            article("b", ("Varnoskian Bank", "group"), ("Varn", "group")),
+        ],
+        aliases=None,
+    )
+    found = nodes(result)
+    assert found["Quellistan Times"] == {"Quellistan Times"}
+    assert found["Varnoskian Bank"] == {"Varnoskian Bank", "Varn"}
