@@ -220,12 +220,12 @@ def short_names_across_corpus(
                     target = roots.pop()
                     break
         if target is not None:
-            # A group or place of one word joins a person of other articles ("Howard" the model called an
-            # organization, of "John Howard") only when the corpus names that person in several
-            # articles: the surname of someone one article names ("North" of "Douglass North") is no
-            # evidence for the "North" of a town elsewhere.
+            # A short form joins a person of other articles ("Howard", of "John Howard") only when the
+            # corpus names that person in several articles: the surname of someone one article names
+            # is no evidence for the same word elsewhere ("Harris" of "Rene Harris" and a "Dr Harris",
+            # "Hunter" of "Boyd Hunter" and the "lower Hunter" region).
             lone_person = state.type_of(target) == "person" and len(articles_of[target]) < 2
-            joining = [e for e in pending if not lone_person or state.kind(e) == "person"]
+            joining = [] if lone_person else pending
             for element in joining:
                 state.union(element, target, "short name", CORPUS_SCORE)
             pending = [e for e in pending if e not in joining]
