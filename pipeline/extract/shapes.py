@@ -150,8 +150,9 @@ def _covered(length: int, ranges: list[tuple[int, int]]) -> bytearray:
 
 
 def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
-    """The spans without handles, addresses, time zones, lone generic heads, fields of study, a stock
-    ticker and its exchange ("(NYSE: QLB)") and a lawmaker's party and state ("Sen. Orla Quist, D-N.Y.,")."""
+    """The spans without handles, addresses, time zones, lone generic heads, fields of study, "non-"
+    adjectives ("non-Quellan"), a stock ticker and its exchange ("(NYSE: QLB)") and a lawmaker's party
+    and state ("Sen. Orla Quist, D-N.Y.,")."""
     body = article.body
     tags = [m.span() for m in _TICKER.finditer(body)] if ":" in body else []
     if "-" in body:
@@ -172,6 +173,8 @@ def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             words = body[word_start:word_end]
             if _ADDRESS.search(words) or _TIME_ZONE.fullmatch(text) or text.lower() in _GENERIC:
                 continue
+            if text.startswith("non-"):
+                continue  # "the non-Quellan population": those who are not, an adjective
             if text.lower() in article.patterns.disciplines:
                 continue  # "a Ph.D. in Linguistics": a field of study
         kept.append(span)

@@ -220,12 +220,16 @@ def short_names_across_corpus(
                     target = roots.pop()
                     break
         if target is not None:
-            # A short form joins a person of other articles ("Howard", of "John Howard") only when the
-            # corpus names that person in several articles: the surname of someone one article names
-            # is no evidence for the same word elsewhere ("Harris" of "Rene Harris" and a "Dr Harris",
-            # "Hunter" of "Boyd Hunter" and the "lower Hunter" region).
-            lone_person = state.type_of(target) == "person" and len(articles_of[target]) < 2
-            joining = [] if lone_person else pending
+            # A short form joins a name of other articles ("Howard", of "John Howard") only when the
+            # corpus names it in several articles: the surname of someone one article names is no
+            # evidence for the same word elsewhere ("Harris" of "Rene Harris" and a "Dr Harris", "Hunter"
+            # of "Boyd Hunter" and the "lower Hunter" region), nor is one "Criminal Justice Coalition"
+            # for a "Coalition". An acronym is evidence enough ("FBI" of one "Federal Bureau of
+            # Investigation").
+            acronym = all(state.surface(e).replace(".", "").isupper() for e in pending)
+            fuller = any(len(k.split()) > len(key.split()) for k in state.groups[target].keys)
+            named_once = fuller and len(articles_of[target]) < 2
+            joining = [] if named_once and (state.type_of(target) == "person" or not acronym) else pending
             for element in joining:
                 state.union(element, target, "short name", CORPUS_SCORE)
             pending = [e for e in pending if e not in joining]

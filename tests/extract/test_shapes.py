@@ -34,6 +34,7 @@ def _texts(body: str, spans: list[CharSpan]) -> list[tuple[str, str]]:
         ("Shares of Quellco (ASX:QLC) fell.", "ASX"),
         ("Sen. Orla Quist, D-Varn., said so.", "Varn."),
         ("Rep. Orla Quist (R-Quellia) voted no.", "Quellia"),
+        ("Rates in the non-Quellan population rose.", "non-Quellan"),
     ],
 )
 def test_handles_addresses_time_zones_and_generic_heads_are_never_names(body: str, name: str) -> None:

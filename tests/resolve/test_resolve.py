@@ -588,3 +588,18 @@ def test_a_clipped_first_word_keeps_at_most_half_of_it() -> None:
     found = nodes(result)
     assert found["Quellistan Times"] == {"Quellistan Times"}
     assert found["Varnoskian Bank"] == {"Varnoskian Bank", "Varn"}
+
+
+def test_a_generic_word_joins_a_group_of_other_articles_only_when_the_corpus_names_it_often() -> None:
+    result = resolve(
+        [
+            article("a", ("Varnholm Justice Coalition", "group"), ("Coalition", "group")),
+            article("b", ("Coalition", "group"), ("Quellby", "place")),  # another story's coalition
+            article("c", ("Quellan Bureau of Inquiry", "group"), ("QBI", "group")),
+            article("d", ("QBI", "group")),  # an acronym is evidence enough
+        ],
+        aliases=None,
+    )
+    by_article = {m.article_id: m.node_id for m in result.mentions if m.text in {"Coalition", "QBI"}}
+    assert by_article["a"] == "group:varnholm-justice-coalition" != by_article["b"]
+    assert by_article["c"] == by_article["d"] == "group:quellan-bureau-of-inquiry"
