@@ -140,14 +140,31 @@ def _surnames_of_a_person(label: str, given: Counter[str], shown: Counter[str]) 
 
 def _fullest(surfaces: Counter[str]) -> str:
     """The label: most words, not an all-caps acronym, then most frequent, then the longest ("Varn Street"
-    over "Varn St."), then alphabetical."""
+    over "Varn St."), then alphabetical. A word the model ran in front of a full name more often written
+    without it is no part of the name ("Beatle George Harrison" once, "George Harrison" three times).
+
+    >>> _fullest(Counter({"Minstrel Orla Quist": 1, "Orla Quist": 3, "Quist": 5}))
+    'Orla Quist'
+    >>> _fullest(Counter({"Orla Quist": 1, "Quist": 5})), _fullest(Counter({"Orla Ann Quist": 1, "Ann Quist": 3}))
+    ('Orla Quist', 'Orla Ann Quist')
+    """
 
     def rank(item: tuple[str, int]) -> tuple[int, int, int, int, str]:
         text, count = item
         acronym = text.replace(".", "").isupper() and len(text.split()) == 1
         return (acronym, -len(text.split()), -count, -len(text), text)
 
-    return sorted(surfaces.items(), key=rank)[0][0]
+    best = sorted(surfaces.items(), key=rank)[0][0]
+    first, _, rest = best.partition(" ")
+    if len(rest.split()) >= 2 and surfaces[rest] > surfaces[best] and _first_name(rest.split()[0]):
+        return rest if not _first_name(first) else best
+    return best
+
+
+def _first_name(word: str) -> bool:
+    from pipeline.gazetteer import first_names
+
+    return word in first_names()
 
 
 def _node_ids(items: Sequence[tuple[str, str, int]]) -> list[str]:
