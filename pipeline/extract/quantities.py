@@ -115,13 +115,20 @@ def quantities(
                          object=_phrase(counted) if counted is not None else "", qualifier=parsed.qualifier)
             )  # fmt: skip
             continue
+        if _YEARS_OLD.match(doc.text, span.end_char):  # "Twenty-eight-year-old Orla Quist"
+            found.append(Quantity(**where, end=offset + span_end, text=text, value=parsed.value, unit="years",
+                                  object="age", category="age"))  # fmt: skip
+            continue
         counted, governor = _counted(doc, span, lemma)
         named = counted is not None and _a_named_thing(counted)
         if named:
             counted = None  # "64 Orla Quist" on a leaderboard, "2 for 69 Quellia", "177 Varn St."
+        sized = counted is not None and _describes_another_noun(span, counted)
+        if sized:
+            counted = None  # "a 172-page report", "the six-storey hotel": a size, not a count
         if counted is not None:
             obj = _without_unit_words(_phrase(counted)) if parsed.unit else _phrase(counted)
-        elif span.root.pos_ == "NUM" and not parsed.unit and not named and not _labels_its_noun(span):
+        elif span.root.pos_ == "NUM" and not (parsed.unit or named or sized or _labels_its_noun(span)):
             obj = last_object  # an elliptical count: "10 civilians were killed and 45 injured"
         else:
             obj = ""
@@ -317,6 +324,24 @@ def _a_named_thing(token: Token) -> bool:
     if token.ent_type_ in {"PERSON", "GPE", "LOC", "FAC"}:
         return True
     return token.tag_ == "NNP" and token.ent_type_ not in {"ORG", "NORP"}
+
+
+#: What makes a number before it an age: "-year-old", "-years-old".
+_YEARS_OLD = re.compile(r"-years?-old\b", re.IGNORECASE)
+
+
+def _describes_another_noun(span: Span, counted: Token) -> bool:
+    """Is the counted word hyphenated to the number and the pair an adjective of another noun ("a
+    172-page report", "the six-storey hotel", "an eight-nation contest", "a quarter-point cut")? Then
+    the number gives the size of that thing, and counts nothing."""
+    doc = span.doc
+    joined = (
+        span.end + 1 == counted.i
+        and doc[span.end].text == "-"
+        and not span[-1].whitespace_
+        and not doc[span.end].whitespace_
+    )
+    return joined and counted.head.i > counted.i and counted.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _labels_its_noun(span: Span) -> bool:

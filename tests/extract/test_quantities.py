@@ -134,6 +134,47 @@ def test_years_and_ages_are_not_counts(english) -> None:
     assert [(q.value, q.category, q.unit) for q in found] == [(53.0, "age", "years")]
 
 
+def test_a_number_hyphenated_to_a_noun_before_another_gives_a_size_and_a_spelled_age_is_an_age(
+    english,
+) -> None:
+    from spacy.tokens import Doc
+
+    # 12 crews wrote a 172-page report .
+    doc = Doc(
+        english.vocab,
+        words=["12", "crews", "wrote", "a", "172", "-", "page", "report", "."],
+        spaces=[True, True, True, True, False, False, True, False, False],
+        heads=[1, 2, 2, 7, 6, 6, 7, 2, 2],
+        deps=["nummod", "nsubj", "ROOT", "det", "nummod", "punct", "compound", "dobj", "punct"],
+        pos=["NUM", "NOUN", "VERB", "DET", "NUM", "PUNCT", "NOUN", "NOUN", "PUNCT"],
+    )
+    found = quantities(doc, [(0, 1, "CARDINAL"), (4, 5, "CARDINAL")], article_id="a", sentence=0, offset=0)
+    # the size counts nothing, nor borrows the count before it
+    assert [(q.value, q.object) for q in found] == [(12.0, "crews"), (172.0, "")]
+    # Twenty-eight-year-old Quist spoke .
+    doc = Doc(
+        english.vocab,
+        words=["Twenty", "-", "eight", "-", "year", "-", "old", "Quist", "spoke", "."],
+        spaces=[False, False, False, False, False, False, True, True, False, False],
+        heads=[2, 2, 6, 4, 6, 6, 7, 8, 8, 8],
+        deps=[
+            "compound",
+            "punct",
+            "npadvmod",
+            "punct",
+            "npadvmod",
+            "punct",
+            "amod",
+            "nsubj",
+            "ROOT",
+            "punct",
+        ],
+        pos=["NUM", "PUNCT", "NUM", "PUNCT", "NOUN", "PUNCT", "ADJ", "PROPN", "VERB", "PUNCT"],
+    )
+    found = quantities(doc, [(0, 3, "CARDINAL")], article_id="a", sentence=0, offset=0)
+    assert [(q.value, q.object, q.category, q.unit) for q in found] == [(28.0, "age", "age", "years")]
+
+
 def test_one_as_a_determiner_is_not_a_count(english) -> None:
     # one trader told Reuters .
     doc = _doc(
