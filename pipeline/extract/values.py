@@ -59,7 +59,10 @@ MEASURE_WORDS = {
     "metre": "m", "metres": "m", "meter": "m", "meters": "m", "mile": "mi", "miles": "mi", "acre": "acre",
     "acres": "acre", "hectare": "ha", "hectares": "ha", "barrel": "bbl", "barrels": "bbl", "litre": "l",
     "litres": "l", "liter": "l", "liters": "l", "gallon": "gal", "gallons": "gal", "megawatt": "MW",
-    "megawatts": "MW", "mw": "MW", "feet": "ft", "foot": "ft",
+    "megawatts": "MW", "mw": "MW", "feet": "ft", "foot": "ft", "cm": "cm", "centimetre": "cm",
+    "centimetres": "cm", "centimeter": "cm", "centimeters": "cm", "mm": "mm", "millimetre": "mm",
+    "millimetres": "mm", "millimeter": "mm", "millimeters": "mm", "inch": "in", "inches": "in",
+    "yard": "yd", "yards": "yd",
 }  # fmt: skip
 _PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage points": "pp"}
 UNIT_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹", "ILS": "₪", "%": "%"}

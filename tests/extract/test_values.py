@@ -21,6 +21,8 @@ from pipeline.extract.values import ParsedNumber, format_value, parse_number
         ("140,000 pounds", "MONEY", (140_000, "GBP", "")),
         ("140,000 pounds", "QUANTITY", (140_000, "lb", "")),
         ("6,600 tons", "QUANTITY", (6600, "t", "")),
+        ("50 centimetres", "QUANTITY", (50, "cm", "")),
+        ("about 3 inches", "QUANTITY", (3, "in", "about")),
         ("45%", "PERCENT", (45, "%", "")),
         ("12 per cent", "PERCENT", (12, "%", "")),
         ("twenty-five", "CARDINAL", (25, "", "")),
