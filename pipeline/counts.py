@@ -36,6 +36,11 @@ SHARED_ENTITIES = 2
 #: Units of a share of something rather than an amount of it ("3% of voters", "one in eight members"):
 #: never a node, like a value that counts nothing.
 SHARES = frozenset({"%", "ratio"})
+#: Objects that make a count a span of time or a frequency ("17 days", "three times"), not a number of things.
+DURATIONS = frozenset(
+    {"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century", "season", "term",
+     "time"}
+)  # fmt: skip
 
 _Identity = tuple[str, float, str, str]  # article, value, unit, object
 
@@ -46,6 +51,8 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
     clusters: dict[_Identity, list[Quantity]] = defaultdict(list)
     for quantity in quantities:
         if quantity.category == "age" or not quantity.object.strip() or quantity.unit in SHARES:
+            continue
+        if _a_duration(quantity.object):
             continue
         clusters[(quantity.article_id, quantity.value, quantity.unit, quantity.object.lower())].append(
             quantity
@@ -144,6 +151,17 @@ def _evidence(counts: Sequence[Quantity], mentions: Sequence[Mention]) -> dict[Q
 def number_label(quantity: Quantity) -> str:
     """ "3,000 fighters": the value as news writes it, and what it counts."""
     return f"{format_value(quantity.value, quantity.unit)} {quantity.object}".strip()
+
+
+def _a_duration(counted: str) -> bool:
+    """Is the counted object a unit of time or "times"?
+
+    >>> _a_duration("days"), _a_duration("centuries"), _a_duration("Times"), _a_duration("timers")
+    (True, True, True, False)
+    """
+    word = counted.lower().strip()
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+    return word in DURATIONS or singular in DURATIONS
 
 
 def _vague(quantity: Quantity) -> bool:

@@ -94,3 +94,9 @@ def test_a_list_of_counts_gives_each_count_only_the_places_of_its_own_stretch() 
         died("a", 0, 5.0): "number:5-people",
         died("b", 0, 5.0): "number:5-people",
     }
+
+
+def test_a_span_of_time_or_a_frequency_is_never_a_node() -> None:
+    days, times = count("a", 0, 17.0, "days"), count("a", 1, 3.0, "times")
+    crews = count("a", 2, 3.0, "crews")
+    assert number_nodes([days, times, crews]) == {crews: "number:3-crews"}
