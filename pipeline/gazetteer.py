@@ -62,6 +62,11 @@ def first_names() -> frozenset[str]:
     return _tables().first_names
 
 
+def is_first_name(word: str) -> bool:
+    """Is ``word``, capitalized as names are, a first name of Faker's locales (see :func:`first_names`)?"""
+    return word[:1].upper() + word[1:].lower() in first_names()
+
+
 def widespread_first_names() -> frozenset[str]:
     """The first names that :data:`WIDESPREAD_LOCALES` or more of Faker's locales list."""
     return _tables().widespread

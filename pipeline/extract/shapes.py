@@ -79,37 +79,9 @@ _DESCRIPTIVE_TAILS = frozenset(
 
 #: Linking words inside hyphenated place names ("Bourg-la-Reine", "Stratford-upon-Avon", "Frankfurt-am-Main").
 _LINKING_PARTS = frozenset(
-    {
-        "la",
-        "le",
-        "les",
-        "l",
-        "de",
-        "du",
-        "des",
-        "d",
-        "en",
-        "sur",
-        "sous",
-        "lès",
-        "lez",
-        "upon",
-        "on",
-        "under",
-        "in",
-        "by",
-        "the",
-        "am",
-        "an",
-        "im",
-        "der",
-        "di",
-        "del",
-        "della",
-        "y",
-        "et",
-    }
-)
+    {"la", "le", "les", "l", "de", "du", "des", "d", "en", "sur", "sous", "lès", "lez", "upon", "on", "under",
+     "in", "by", "the", "am", "an", "im", "der", "di", "del", "della", "y", "et"}
+)  # fmt: skip
 
 
 def _name_tail(tail: str, kind: str) -> bool:

@@ -156,15 +156,12 @@ def _fullest(surfaces: Counter[str]) -> str:
 
     best = sorted(surfaces.items(), key=rank)[0][0]
     first, _, rest = best.partition(" ")
-    if len(rest.split()) >= 2 and surfaces[rest] > surfaces[best] and _first_name(rest.split()[0]):
-        return rest if not _first_name(first) else best
+    if len(rest.split()) >= 2 and surfaces[rest] > surfaces[best]:
+        from pipeline.gazetteer import is_first_name
+
+        if is_first_name(rest.split()[0]) and not is_first_name(first):
+            return rest
     return best
-
-
-def _first_name(word: str) -> bool:
-    from pipeline.gazetteer import first_names
-
-    return word in first_names()
 
 
 def _node_ids(items: Sequence[tuple[str, str, int]]) -> list[str]:

@@ -297,12 +297,6 @@ def _clipped(short: str, word: str) -> bool:
     return word.startswith(short) and 2 * len(short) <= len(word)
 
 
-def _first_name(key: str) -> bool:
-    from pipeline.gazetteer import first_names
-
-    return key.capitalize() in first_names()
-
-
 def _named_by(headline: frozenset[str], key: str) -> bool:
     """Does a headline (its words) name the several-word name ``key``: its first and last words?
 
@@ -341,8 +335,10 @@ def _spelling_variants(a: str, b: str, *, person: bool = False) -> bool:
     if len(words_a) != len(words_b) or a == b:
         return a == b
     if len(words_a) == 1:  # nothing else anchors the match: close spelling and nearly the same length
+        from pipeline.gazetteer import is_first_name
+
         shorter, longer = sorted((a, b), key=len)
-        if person and longer.startswith(shorter) and _first_name(shorter):
+        if person and longer.startswith(shorter) and is_first_name(shorter):
             return False
         similar = fuzz.ratio(a, b) >= SINGLE_WORD_SIMILARITY
         return min(len(a), len(b)) >= 4 and abs(len(a) - len(b)) <= 1 and similar
