@@ -81,6 +81,8 @@ class Patterns:
     illness_heads: frozenset[str] = frozenset()
     #: Fields of study ("Linguistics", "Computer Science"): alone, no entity.
     disciplines: frozenset[str] = frozenset()
+    #: Peoples whose one member is a noun and no adjective ("arab", "kurd"): their plural names persons.
+    peoples: frozenset[str] = frozenset()
     digest: str = ""
 
 
@@ -112,5 +114,6 @@ def load_patterns(path: Path | None = None) -> Patterns:
         work_nouns=words("work_nouns"),
         illness_heads=words("illness_heads"),
         disciplines=words("disciplines"),
+        peoples=words("peoples"),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 #: Bump when a change in the extract package changes what extraction returns (part of the cache key).
-EXTRACTION_VERSION = "63"
+EXTRACTION_VERSION = "66"
 
 #: Pass one reads every body: sentence starts and entities. Pass two parses the windows holding a number;
 #: lemmas are looked up only for the few words the count rules ask about (:func:`lemmas`).
@@ -233,6 +233,8 @@ class Vocabulary:
     first_names: frozenset[str] = frozenset()
     #: The model's nouns (lowercase): a word after a given name that is one ("Peace Spring") makes no name.
     nouns: frozenset[str] = frozenset()
+    #: The model's adjectives (lowercase): "Palestinian" is one, so "Palestinians" are a people.
+    adjectives: frozenset[str] = frozenset()
     #: Countries, US states and large cities (:func:`pipeline.gazetteer.well_known_places`), no words.
     places: frozenset[str] = frozenset()
     #: Places an organization's name may end with after "of" ("University of Quellby"): ``places`` and
@@ -271,13 +273,15 @@ def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
     verbs: frozenset[str] = frozenset()
     common: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()
     if "lemmatizer" in nlp.pipe_names:
         lookups = cast("Lemmatizer", nlp.get_pipe("lemmatizer")).lookups
         if lookups.has_table("lemma_index"):
             index = lookups.get_table("lemma_index")
             verbs = frozenset(index.get("verb", []))
             nouns = frozenset(index.get("noun", []))
-            common = verbs | frozenset(index.get("adj", [])) | frozenset(index.get("adv", []))
+            adjectives = frozenset(index.get("adj", []))
+            common = verbs | adjectives | frozenset(index.get("adv", []))
     common |= frozenset(nlp.Defaults.stop_words)  # "Who", "Among": first names somewhere, words here
     names = given_names(common)
     return Vocabulary(
@@ -287,6 +291,7 @@ def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
         lone_given_names=(names & widespread_first_names()) - place_names(),
         first_names=first_names(),
         nouns=nouns,
+        adjectives=adjectives,
         places=well_known_places(common, nouns),
         linked_places=well_known_places(common, first_names_too=True),
         building_places=well_known_places(common),

@@ -17,7 +17,7 @@ from pipeline.resolve.state import Element, State, majority
 _LABEL_TYPES = {
     "PERSON": "person",
     "ORG": "group",
-    "NORP": "group",
+    "NORP": "person",  # a plural people-name: the label of an adjective never reaches here
     "GPE": "place",
     "LOC": "place",
     "FAC": "place",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.entities import clean, extended_entities
+from pipeline.extract.model import Vocabulary
+from pipeline.wordlists import load_patterns
 
 
 def _doc(english, text: str, entities: list[tuple[str, str]]):
@@ -128,8 +130,9 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         ("They met in Canada.", "Canada", "GPE", "place"),
         ("Boats sailed the Mediterranean.", "Mediterranean", "LOC", "place"),
         ("Trains reach Port Said daily.", "Port Said", "FAC", "place"),
-        ("Violence against Palestinians grew.", "Palestinians", "NORP", "group"),
-        ("The members represent British Jews today.", "British Jews", "NORP", "group"),
+        # a people is persons
+        ("Violence against Palestinians grew.", "Palestinians", "NORP", "person"),
+        ("The members represent British Jews today.", "British Jews", "NORP", "person"),
         ("Russian airstrikes hit the city.", "Russian", "NORP", "other"),
         ("The Kurdish forces advanced.", "Kurdish", "NORP", "other"),
         ("The Terrorism Act applies.", "Terrorism Act", "LAW", "other"),
@@ -165,6 +168,25 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
 def test_label_to_type(english, vocab, text, name, label, expected_type) -> None:
     [(_, _, kind, _)] = _cleaned(english, vocab, text, name, label)
     assert kind == expected_type
+
+
+def test_a_plural_the_model_calls_a_nationality_is_a_people_unless_a_common_noun_names_a_team(english) -> None:
+    words = Vocabulary(
+        verbs=frozenset(),
+        patterns=load_patterns(),
+        nouns=frozenset({"raven", "quellbian", "kurd"}),
+        adjectives=frozenset({"quellbian"}),
+    )
+    typed = {
+        name: _cleaned(english, words, text, name, "NORP")[0][2]
+        for text, name in [
+            ("Aid reached the Quellbians today.", "Quellbians"),  # "a Quellbian", "Quellbian towns"
+            ("The Varnoks crossed the river.", "Varnoks"),  # no common word
+            ("Kurds fled north.", "Kurds"),  # a listed people
+            ("The Ravens beat Varnby on Saturday.", "Ravens"),  # a team named by a common noun
+        ]
+    }
+    assert typed == {"Quellbians": "person", "Varnoks": "person", "Kurds": "person", "Ravens": "group"}
 
 
 def test_a_clinic_or_an_airline_after_a_given_name_is_an_organization(english, vocab) -> None:

@@ -77,7 +77,7 @@ def test_people_peoples_and_places_are_not_searched_and_a_place_must_end_the_lin
     names = [
         ("Varnley Quist", "PERSON", "person"),
         ("Quellby Osk", "GPE", "place"),
-        ("Quellbians", "NORP", "group"),
+        ("Quellbians", "NORP", "person"),
         ("Church of Quellby Saints", "ORG", "group"),  # "Quellby Saints" is another name
         ("Osk", "GPE", "place"),
         ("Bank of Osk", "ORG", "group"),
