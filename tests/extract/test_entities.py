@@ -170,7 +170,9 @@ def test_label_to_type(english, vocab, text, name, label, expected_type) -> None
     assert kind == expected_type
 
 
-def test_a_plural_the_model_calls_a_nationality_is_a_people_unless_a_common_noun_names_a_team(english) -> None:
+def test_a_plural_the_model_calls_a_nationality_is_a_people_unless_a_common_noun_names_a_team(
+    english,
+) -> None:
     words = Vocabulary(
         verbs=frozenset(),
         patterns=load_patterns(),
