@@ -461,6 +461,21 @@ def _a_people(plural: str, vocab: Vocabulary) -> bool:
     return member not in vocab.nouns or member in vocab.adjectives or member in vocab.patterns.peoples
 
 
+def _a_people_of_the_article(text: str, doc: Doc) -> bool:
+    """Is the one word the plural of a nationality the article names ("Quellbians" where the model
+    calls "Quellbian" a nationality)?"""
+    if " " in text or not text.endswith("s") or text.endswith("ss"):
+        return False
+    nationalities = doc.user_data.get(_NATIONALITIES)
+    if nationalities is None:  # once per article: the names are many, the nationalities few
+        nationalities = doc.user_data[_NATIONALITIES] = frozenset(e.text for e in doc.ents if e.label_ == "NORP")
+    return text[:-1] in nationalities
+
+
+#: Where an article's nationalities are kept, once found.
+_NATIONALITIES = "kg.nationalities"
+
+
 def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocabulary) -> str:
     """Node type of a cleaned name: the label's type, corrected by the name's own head word and its
     context when they say so plainly."""
@@ -475,6 +490,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         base = "person" if _a_people(last, vocab) else "group"
     if base not in {"person", "group", "place"}:
         return base
+    if label in {"ORG", "GPE", "PERSON"} and _a_people_of_the_article(text, doc):
+        return "person"  # "the Quellbians" beside "Quellbian food": a people the model called an organization
     if tuple(text.lower().split()) in vocab.patterns.person_titles:
         return "person"  # "the Governor-General", "the Pope": an office, held by a person
     if text in vocab.major_places and label in {"PERSON", "ORG"}:
