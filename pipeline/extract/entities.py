@@ -468,7 +468,9 @@ def _a_people_of_the_article(text: str, doc: Doc) -> bool:
         return False
     nationalities = doc.user_data.get(_NATIONALITIES)
     if nationalities is None:  # once per article: the names are many, the nationalities few
-        nationalities = doc.user_data[_NATIONALITIES] = frozenset(e.text for e in doc.ents if e.label_ == "NORP")
+        nationalities = doc.user_data[_NATIONALITIES] = frozenset(
+            e.text for e in doc.ents if e.label_ == "NORP"
+        )
     return text[:-1] in nationalities
 
 
