@@ -210,7 +210,8 @@ _RESULT_LINE_SKIP = re.compile(r"(?i:total|totals|round|week|day|game|match|grou
 
 
 def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
-    """Fixtures split in two, names cut at a hyphen made whole, a trailing "for the ..." phrase cut."""
+    """Fixtures split in two, names cut at a hyphen made whole, a trailing "for the ..." phrase cut (and
+    an organization's "on ..." after a word that is no head noun: "Council on" stays)."""
     body = article.body
     heads = article.patterns.group_heads
     tagged = {body[s.start : s.end] for s in spans if s.type == "place"}  # (the gazetteer's is not copied)
@@ -270,6 +271,8 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             result.append(CharSpan(span.start, end, span.label, span.type, span.origin))
             continue
         cut = text.find(" for the ")
+        if cut < 0 and span.type == "group":
+            cut = text.find(" on ")  # "Quist and Varn on Oskco": a firm and what it reported on
         if cut > 0 and text[:cut].split()[-1].lower() not in heads:
             result.append(CharSpan(span.start, span.start + cut, span.label, span.type, span.origin))
             continue

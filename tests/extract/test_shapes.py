@@ -121,6 +121,18 @@ def test_a_phrase_after_for_the_is_not_part_of_the_name() -> None:
     ]
 
 
+def test_an_organization_run_over_on_and_another_name_ends_before_it_unless_a_head_noun_comes_first() -> None:
+    body = "A report by Quist and Varn on Oskco's debts reached the Council on Drovenport Relations in Stoke on Osk."
+    article = ArticleText(body, (), load_patterns())
+    names = ("Quist and Varn on Oskco", "group"), ("Council on Drovenport Relations", "group")
+    spans = _spans(body, *names, ("Stoke on Osk", "place"))
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Quist and Varn", "group"),
+        ("Council on Drovenport Relations", "group"),
+        ("Stoke on Osk", "place"),  # a place's "on" links its river
+    ]
+
+
 def test_et_al_leaves_the_author_a_person_and_honours_leave_the_name() -> None:
     body = "As Trevolan et al showed, Orsa Quillmay FRS and Danto Vell, PhD, met in Drovenport, MD today."
     article = ArticleText(body, (), load_patterns())
