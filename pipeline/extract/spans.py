@@ -517,12 +517,13 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 
 def named_works(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """A name right after a noun for a work ("the romantic comedy Quellby Nights", "Osk's novel Varn")
-    is the work's title: type ``other``, label WORK_OF_ART, no node. The model calls a title a person
-    most of the time. Not a well-known place ("the series Australia won"), nor a name a verb follows
+    is the work's title: type ``other``, label WORK_OF_ART, no node, and so is that title alone elsewhere
+    in the article. The model calls a title a person most of the time. Not a well-known place ("the series Australia won"), nor a name a verb follows
     ("the film Orla Quist directed"): there the name is the work's maker or subject."""
     body = article.body
     nouns = article.patterns.work_nouns
     verbs = article.common_words[1] if len(article.common_words) > 1 else frozenset()
+    titles: set[str] = set()
     for span in spans:
         if span.type not in _NAME_TYPES:
             continue
@@ -535,6 +536,10 @@ def named_works(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         if after is not None and _a_verb(after.group(1), verbs):
             continue
         span.type, span.label = "other", "WORK_OF_ART"
+        titles.add(body[span.start : span.end])
+    for span in spans:  # the title alone elsewhere in the article: "Varn sold well"
+        if span.type in _NAME_TYPES and body[span.start : span.end] in titles:
+            span.type, span.label = "other", "WORK_OF_ART"
     return spans
 
 

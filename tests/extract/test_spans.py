@@ -301,7 +301,8 @@ def test_a_name_after_a_noun_for_a_work_is_its_title() -> None:
 
     body = (
         "She starred in the romantic comedy Quellby Nights (2004) and Varnet's novel The Oskarby, then "
-        "in the film Orla Brannoc directed. The series Australia won ended. Brannoc met Tessaly Marrow."
+        "in the film Orla Brannoc directed. The series Australia won ended. Brannoc met Tessaly Marrow. "
+        "The crew of the yacht Varn Spirit slept; Varn Spirit won."
     )
     names = [
         ("Quellby Nights", "PERSON", "person"),
@@ -309,8 +310,14 @@ def test_a_name_after_a_noun_for_a_work_is_its_title() -> None:
         ("Orla Brannoc", "PERSON", "person"),
         ("Australia", "GPE", "place"),
         ("Tessaly Marrow", "PERSON", "person"),
+        ("Varn Spirit", "PERSON", "person"),
+        ("Varn Spirit", "ORG", "group"),
     ]
-    spans = [CharSpan(body.index(n), body.index(n) + len(n), label, kind) for n, label, kind in names]
+    starts = [body.index(n) for n, _, _ in names[:-1]] + [body.rindex("Varn Spirit")]
+    spans = [
+        CharSpan(start, start + len(n), label, kind)
+        for start, (n, label, kind) in zip(starts, names, strict=True)
+    ]
     article = ArticleText(
         body, (), load_patterns(), frozenset({"Australia"}), common_words=(frozenset(), frozenset({"direct"}))
     )
@@ -321,4 +328,6 @@ def test_a_name_after_a_noun_for_a_work_is_its_title() -> None:
         ("Orla Brannoc", "person", "PERSON"),  # a verb follows: the film's maker
         ("Australia", "place", "GPE"),  # a well-known place: the team
         ("Tessaly Marrow", "person", "PERSON"),  # no noun for a work before it
+        ("Varn Spirit", "other", "WORK_OF_ART"),  # after "yacht": a craft's name
+        ("Varn Spirit", "other", "WORK_OF_ART"),  # the same name alone later in the article
     ]
