@@ -45,6 +45,8 @@ _TITLE_WORDS = re.compile(r"(?:\s+[A-Z][\w'’]*)+")
 _LANDFORM = re.compile(
     r"\s(?:sea|ocean|river|lake|strait|gulf|bay|peninsula|desert|island|islands|mountains|valley|delta)\b"
 )
+#: "party" after a party's name, in lower case as often as not ("the Quellbian party"): part of the name.
+_PARTY = re.compile(r"\sparty\b")
 #: Function words a name does not end with: the model cut it short ("University of").
 _DANGLING = re.compile(r"(?:\s+(?:of|the|de|la|le|du|des|del|for|and|&|at|on|in|von|van))+$", re.IGNORECASE)
 #: A weekday that ends a name the model ran into a dateline ("Quellnews Saturday, January 31, 2009").
@@ -288,6 +290,9 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         if span.type == "place" and end == span.end:
             landform = _LANDFORM.match(body, end)
             end = landform.end() if landform else end
+        if span.type == "group" and end == span.end:
+            party = _PARTY.match(body, end)
+            end = party.end() if party else end
         result.append(CharSpan(span.start, end, span.label, span.type, span.origin))
     return result
 

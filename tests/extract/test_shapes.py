@@ -193,6 +193,17 @@ def test_a_lower_case_landform_belongs_to_the_place_before_it() -> None:
     ]
 
 
+def test_a_lower_case_party_belongs_to_the_party_name_before_it() -> None:
+    body = "The Quellbian party met Varnco partygoers and Orsa Quist's party."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(body, ("Quellbian", "group"), ("Varnco", "group"), ("Orsa Quist", "person"))
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Quellbian party", "group"),
+        ("Varnco", "group"),  # "partygoers" is not "party"
+        ("Orsa Quist", "person"),  # a person's party is a gathering (and comes after "'s")
+    ]
+
+
 def test_names_run_together_over_a_slash_or_a_comma_are_split() -> None:
     body = (
         "Fares from Quellby / Drovenport rose, said Velmora, Department of Roads, and Orsa Vell, Jr. agreed."
