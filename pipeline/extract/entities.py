@@ -498,6 +498,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "person"  # "the Governor-General", "the Pope": an office, held by a person
     if text in vocab.major_places and label in {"PERSON", "ORG"}:
         return "place"  # "Malawi", "Sri Lanka" the model took for a person or an organization
+    if label != "PERSON" and _named_like_a_person(text, vocab):
+        return "person"  # "O. T. Quist", "Orla of Varnby": initials, or a given name "of" a place
     head = head_word(text)
     several_words = len(text.split()) > 1
     if label == "PERSON" and _a_national_body(text, vocab):
@@ -646,6 +648,40 @@ def _after_locative(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
     start = tokens[0].i
     before = tokens[0].doc[start - 1].lower_ if start > 0 else ""
     return before == "of" or before in vocab.patterns.locative
+
+
+#: Initials before a surname: "O. T. Quist", "O T Quist".
+_INITIALS_AND_SURNAME = re.compile(r"(?:[A-Z]\.\s?|[A-Z]\s){2,3}[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?")
+
+
+def _named_like_a_person(text: str, vocab: Vocabulary) -> bool:
+    """Is the name written as only people's are: two or three initials before a surname ("O. T.
+    Quist"), or a given name "of" where the person came from ("Orla of Varnby")? Not with a head noun
+    ("O. T. Quist Hall", "Orla of Varnby Hospital").
+
+    >>> from pipeline.extract.model import Vocabulary
+    >>> from pipeline.wordlists import load_patterns
+    >>> vocab = Vocabulary(frozenset(), load_patterns(), frozenset({"Orla"}))
+    >>> [_named_like_a_person(t, vocab) for t in ("O. T. Quist", "O T Quist", "Orla of Varnby", "O. Quist")]
+    [True, True, True, False]
+    >>> [_named_like_a_person(t, vocab) for t in ("O. T. Quist Hall", "Bank of Varnby", "Orla of Varnby Hospital")]
+    [False, False, False]
+    >>> _named_like_a_person("D.C. Circuit", Vocabulary(frozenset(), load_patterns(), nouns=frozenset({"circuit"})))
+    False
+    """
+    words = text.split()
+    patterns = vocab.patterns
+    heads = (patterns.group_heads, patterns.place_heads, patterns.building_heads, THING_HEADS)
+    if any(word.lower() in kind for word in words for kind in heads):
+        return False
+    if _INITIALS_AND_SURNAME.fullmatch(text):
+        return words[-1].lower() not in vocab.nouns  # "D.C. Circuit" is a court
+    return (
+        len(words) >= 3
+        and words[1] == "of"
+        and words[0] in vocab.given_names
+        and all(word[:1].isupper() for word in words[2:])
+    )
 
 
 def personal_name(text: str, vocab: Vocabulary) -> bool:

@@ -130,6 +130,9 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         ("They met in Canada.", "Canada", "GPE", "place"),
         ("Boats sailed the Mediterranean.", "Mediterranean", "LOC", "place"),
         ("Trains reach Port Said daily.", "Port Said", "FAC", "place"),
+        # written as only people's names are: initials before a surname, a given name "of" a place
+        ("The study by O. T. Quellman appeared.", "O. T. Quellman", "ORG", "person"),
+        ("They met at the O. T. Quellman Hall.", "O. T. Quellman Hall", "FAC", "place"),
         # a people is persons
         ("Violence against Palestinians grew.", "Palestinians", "NORP", "person"),
         ("The members represent British Jews today.", "British Jews", "NORP", "person"),
