@@ -498,6 +498,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "person"  # "the Governor-General", "the Pope": an office, held by a person
     if text in vocab.major_places and label in {"PERSON", "ORG"}:
         return "place"  # "Malawi", "Sri Lanka" the model took for a person or an organization
+    if label in {"GPE", "LOC", "FAC"} and _a_titled_person(text, tokens, vocab):
+        return "person"  # "King Quellan", "Queen Orla": a title before a name, no place's
     if label != "PERSON" and _named_like_a_person(text, vocab):
         return "person"  # "O. T. Quist", "Orla of Varnby": initials, or a given name "of" a place
     head = head_word(text)
@@ -648,6 +650,18 @@ def _after_locative(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
     start = tokens[0].i
     before = tokens[0].doc[start - 1].lower_ if start > 0 else ""
     return before == "of" or before in vocab.patterns.locative
+
+
+def _a_titled_person(text: str, tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Is the name a person's title and capitalized words, none a head noun, the whole no known place
+    ("King Quellan"; not "Prince Varnby Island", nor a town named after a prince)?"""
+    title = _title_length(tokens, vocab.patterns.person_titles)
+    rest = [token.text for token in tokens[title:]]
+    if title == 0 or not rest or not all(word[:1].isupper() for word in rest) or text in vocab.places:
+        return False
+    patterns = vocab.patterns
+    heads = (patterns.group_heads, patterns.place_heads, patterns.building_heads, THING_HEADS)
+    return not any(word.lower() in kind for word in rest for kind in heads)
 
 
 #: Initials before a surname: "O. T. Quist", "O T Quist".

@@ -133,6 +133,9 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         # written as only people's names are: initials before a surname, a given name "of" a place
         ("The study by O. T. Quellman appeared.", "O. T. Quellman", "ORG", "person"),
         ("They met at the O. T. Quellman Hall.", "O. T. Quellman Hall", "FAC", "place"),
+        # a title before a name the model called a place: a person, unless a head noun says otherwise
+        ("The tales of King Varnoth endure.", "King Varnoth", "GPE", "person"),
+        ("Boats reach Prince Varnoth Island.", "Prince Varnoth Island", "GPE", "place"),
         # a people is persons
         ("Violence against Palestinians grew.", "Palestinians", "NORP", "person"),
         ("The members represent British Jews today.", "British Jews", "NORP", "person"),
