@@ -136,7 +136,9 @@ def _fullest_kept(articles: list[Article]) -> tuple[Article, ...]:
         for index in group:
             article = articles[index]
             if index == fullest:
-                result[index] = dataclasses.replace(article, duplicate_of="", duplicate_rule="", similarity=0.0)
+                result[index] = dataclasses.replace(
+                    article, duplicate_of="", duplicate_rule="", similarity=0.0
+                )
                 continue
             other = _shingles(article_key(article.body))
             similarity = round(len(shingles & other) / len(shingles | other), 3)
