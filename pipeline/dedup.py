@@ -27,6 +27,7 @@ from pipeline.records import Article
 
 if TYPE_CHECKING:
     from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHash as Sketch  # the local name MinHash is the class datasketch gave
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -75,7 +76,7 @@ def deduplicate(
         threshold=lsh_threshold, num_perm=num_perm, params=LSH_PARAMS.get((lsh_threshold, num_perm))
     )
     bodies: dict[str, str] = {}  # kept article id -> its body, for the exact check
-    sketches: dict[str, MinHash] = {}  # kept article id -> its sketch, to estimate before checking
+    sketches: dict[str, Sketch] = {}  # kept article id -> its sketch, to estimate before checking
     order: dict[str, int] = {}
     copies: dict[str, int] = {}
     kept_of: dict[str, str] = {}  # article id -> id of the kept article it stands for
