@@ -445,6 +445,29 @@ def _a_national_body(text: str, vocab: Vocabulary) -> bool:
     )
 
 
+def _a_team(text: str, vocab: Vocabulary) -> bool:
+    """Is the name a country or large city and a plural noun ("Quellia Ravens", "Varn City Wanderers"),
+    which names a team? Not a place of the gazetteer ("Varn Falls"), nor a plural of a place's head
+    ("Varn Islands").
+
+    >>> from pipeline.extract.model import Vocabulary
+    >>> from pipeline.wordlists import load_patterns
+    >>> vocab = Vocabulary(frozenset(), load_patterns(), nouns=frozenset({"raven", "fall", "island"}),
+    ...                    major_places=frozenset({"Quellia"}), places=frozenset({"Quellia Falls"}))
+    >>> [_a_team(t, vocab) for t in ("Quellia Ravens", "Quellia Falls", "Quellia Islands", "Quellia Raven")]
+    [True, False, False, False]
+    """
+    place, _, plural = text.rpartition(" ")
+    return (
+        place in vocab.major_places
+        and text not in vocab.places
+        and plural.endswith("s")
+        and plural[:1].isupper()
+        and plural[:-1].lower() in vocab.nouns
+        and plural.lower() not in vocab.patterns.place_heads
+    )
+
+
 def _a_people(plural: str, vocab: Vocabulary) -> bool:
     """Is a capitalised plural the model calls a nationality a people rather than a team or a party
     named by a common noun ("the Swans", "Tests")? A member of a people is an adjective too ("a
@@ -506,6 +529,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     several_words = len(text.split()) > 1
     if label == "PERSON" and _a_national_body(text, vocab):
         return "group"  # "Rowing Quellia", "Tourism Varn": a country's body for a sport or a trade
+    if label in {"PERSON", "GPE", "LOC"} and _a_team(text, vocab):
+        return "group"  # "the Quellia Ravens": a team the model took for a person or a place
     if several_words and head in vocab.patterns.event_heads:
         return "other"  # "the Quellby Cup", "Varn Prize": an event or an award, whatever the label
     if _names_an_illness(tokens, several_words and head in vocab.patterns.illness_heads, vocab):

@@ -461,7 +461,7 @@ def cited_authors(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
     co_authors: list[tuple[int, int]] = []
     cited: set[str] = set()
     for span in spans:
-        if span.type not in {"person", "group", "place"}:
+        if span.type not in {"person", "group", "place"} or _no_author(body[span.start : span.end], article):
             result.append(span)
             continue
         match = _CITED_YEAR.match(body, span.end)
@@ -487,6 +487,18 @@ def cited_authors(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
         if span.type in {"group", "place"} and body[span.start : span.end] in cited:
             span.type, span.label = "person", "PERSON"
     return sorted(result, key=lambda s: (s.start, s.end))
+
+
+def _no_author(name: str, article: ArticleText) -> bool:
+    """Is the name, though a year in brackets follows it, no author's: a body named by its head noun
+    ("Quellby Health Organization (2019)") or a team, a known place and a plural ("Quellport Ravens
+    (2012)" in a player's career)?"""
+    words = name.split()
+    heads = article.patterns.group_heads | article.patterns.place_heads
+    if any(word.lower() in heads for word in words):
+        return True
+    place, _, last = name.rpartition(" ")
+    return place in article.places and last.endswith("s") and last[:1].isupper()
 
 
 def _author_pieces(text: str) -> list[tuple[int, int]]:

@@ -153,6 +153,18 @@ def _short_form_candidates(
         # well-known place stays itself, and places never join this way: "Quellby" and the "Quellby
         # Peninsula" named after it are two places.
         yield "short name", [c for c in same_kind if c[1].split()[:-1] == words], 0.9
+    if len(words) == 1 and key.endswith("s") and kind != "group" and state.only_in(element, article_id):
+        # "Ravens" in the article of the "Quellport Ravens", whatever the model called it: a team's
+        # short name. A place's name before it makes it a team ("Air Varnholms" is an airline named
+        # after the Varnholms).
+        teams = [
+            c
+            for c in longer
+            if state.kind(c) == "group"
+            and c[1].split()[-1] == key
+            and _well_known_place(state.surface(c).rpartition(" ")[0])
+        ]
+        yield "short name", teams, 0.9
     if kind == "person" or state.only_in(element, article_id):
         # The model calls a surname a place or group now and then ("Scholz said"), or spells it
         # another way ("Zelenskyy"): a full name in the same article settles it.

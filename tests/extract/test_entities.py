@@ -197,6 +197,44 @@ def test_a_plural_the_model_calls_a_nationality_is_a_people_unless_a_common_noun
     assert typed == {"Quellbians": "person", "Varnoks": "person", "Kurds": "person", "Ravens": "group"}
 
 
+def test_a_plural_of_a_nationality_the_article_names_is_a_people_whatever_the_label(english, vocab) -> None:
+    text = "Quellbian food is spicy. The Quellbians eat late, the Varnoks early."
+    doc = _doc(english, text, [("Quellbian", "NORP"), ("Quellbians", "ORG"), ("Varnoks", "ORG")])
+    typed = {doc.text[s.start : s.end]: s.type for ent in doc.ents[1:] for s in clean(doc, ent, vocab)}
+    assert typed == {"Quellbians": "person", "Varnoks": "group"}
+
+
+def test_a_given_name_of_a_place_is_a_person_whatever_the_label(english) -> None:
+    words = Vocabulary(verbs=frozenset(), patterns=load_patterns(), given_names=frozenset({"Orla"}))
+    typed = [
+        _cleaned(english, words, text, name, "GPE")[0][2]
+        for text, name in [
+            ("A letter from Orla of Varnby survives.", "Orla of Varnby"),
+            ("The Bank of Varnby lent more.", "Bank of Varnby"),
+        ]
+    ]
+    assert typed == ["person", "place"]  # no given name: the label decides
+
+
+def test_a_large_place_and_a_plural_noun_name_a_team_whatever_the_label(english) -> None:
+    words = Vocabulary(
+        verbs=frozenset(),
+        patterns=load_patterns(),
+        nouns=frozenset({"raven", "fall"}),
+        major_places=frozenset({"Quellport"}),
+        places=frozenset({"Quellport", "Quellport Falls"}),
+    )
+    typed = [
+        _cleaned(english, words, text, name, label)[0][2]
+        for text, name, label in [
+            ("The Quellport Ravens won again.", "Quellport Ravens", "PERSON"),
+            ("Fans of the Quellport Ravens cheered.", "Quellport Ravens", "GPE"),
+            ("Tourists visit Quellport Falls.", "Quellport Falls", "GPE"),
+        ]
+    ]
+    assert typed == ["group", "group", "place"]
+
+
 def test_a_clinic_or_an_airline_after_a_given_name_is_an_organization(english, vocab) -> None:
     vocab = _with_names(vocab, "Clarine", "Pellam")
     for text, name in [

@@ -197,6 +197,21 @@ def test_names_followed_by_a_year_are_cited_authors() -> None:
     ]
 
 
+def test_a_body_or_a_team_before_a_year_is_no_author() -> None:
+    from pipeline.extract.spans import cited_authors
+
+    body = "Figures (Quellby Health Organization, 2019) and a career: Quellport Ravens (2012), Varnet (2014)."
+    names = ["Quellby Health Organization", "Quellport Ravens", "Varnet"]
+    spans = [CharSpan(body.index(n), body.index(n) + len(n), "ORG", "group") for n in names]
+    article = ArticleText(body, (), load_patterns(), places=frozenset({"Quellport"}))
+    found = [(body[s.start : s.end], s.type) for s in cited_authors(spans, article)]
+    assert found == [
+        ("Quellby Health Organization", "group"),  # a head noun: the body wrote it
+        ("Quellport Ravens", "group"),  # a known place and a plural: a team
+        ("Varnet", "person"),
+    ]
+
+
 def test_every_author_of_a_citation_is_a_person() -> None:
     from pipeline.extract.spans import cited_authors
 

@@ -195,6 +195,20 @@ def test_given_name_mistyped_surname_and_surname_spelling_join_the_full_name_in_
     assert {e.label: e.type for e in result.entities}["Olaf Scholz"] == "person"
 
 
+def test_a_plural_joins_the_team_of_its_article_named_after_a_place_whatever_its_type() -> None:
+    result = resolve(
+        [
+            article("a", ("Quito Varnhawks", "group"), ("Quito Varnhawks", "group"), ("Varnhawks", "place")),
+            article("b", ("Air Oskholms", "group"), ("Oskholms", "place")),  # an airline named after islands
+        ],
+        aliases=None,
+    )
+    found = nodes(result)
+    assert found["Quito Varnhawks"] == {"Quito Varnhawks", "Varnhawks"}
+    assert {e.label: e.type for e in result.entities}["Quito Varnhawks"] == "group"
+    assert found["Oskholms"] == {"Oskholms"}
+
+
 def test_a_place_named_elsewhere_in_the_corpus_never_joins_a_namesake() -> None:
     result = resolve(
         [
