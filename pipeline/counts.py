@@ -4,9 +4,11 @@ A count belongs to its article. "3,000 fighters" in two sentences of one article
 words in two unrelated articles are two facts that merely share a value, and joining them would link
 stories that have nothing in common. So a number node's identity is (article, value, unit, counted
 object). Counts of two articles join only when they report one event twice: value, unit, object and
-category agree and their sentences share at least :data:`SHARED_ENTITIES` linked entities. In a sentence
-that lists several counts of one thing ("five people died in Queensland, three in Victoria"), each count's
-evidence is only its own stretch of the list: the whole sentence would give every count every place.
+an event's category (killed, wounded...) agree and their sentences share at least
+:data:`SHARED_ENTITIES` linked entities; a count of things with no event ("500 fighters") stays in its
+article. In a sentence that lists several counts of one thing ("five people died in Queensland, three in
+Victoria"), each count's evidence is only its own stretch of the list: the whole sentence would give every
+count every place.
 
 Values without a counted object (a bare percentage, an amount of money, a distance, a score) stay in
 numbers.csv but never become nodes: nothing says what they are about. Ages are attributes of people.
@@ -72,8 +74,11 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
     # entities, found through an index of entity -> clusters (never every pair of clusters).
     events: dict[tuple[float, str, str, str], list[_Identity]] = defaultdict(list)
     for identity, members in clusters.items():
-        if not any(_vague(q) for q in members):  # "dozens of" in two stories is no shared figure
-            events[(*identity[1:], _category(members))].append(identity)
+        category = _category(members)
+        # "dozens of" in two stories is no shared figure; a count of things with no event ("3 helicopters",
+        # "500 fighters") is a state of affairs two stories may see at two times, not an event told twice
+        if category and not any(_vague(q) for q in members):
+            events[(*identity[1:], category)].append(identity)
     for same in events.values():
         if len(same) < 2:
             continue

@@ -55,6 +55,15 @@ def test_a_different_category_keeps_equal_counts_apart() -> None:
     assert ids[a] != ids[b]
 
 
+def test_a_count_of_things_with_no_event_stays_in_its_article() -> None:
+    a, b = count("a", 0, 300.0, "tanks"), count("b", 2, 300.0, "tanks")  # "300 tanks near Velmora"
+    mentions = linked("a", 0, "place:velmora", "group:quarnet") + linked(
+        "b", 2, "place:velmora", "group:quarnet"
+    )
+    ids = number_nodes([a, b], mentions)
+    assert ids[a] != ids[b]
+
+
 def test_a_vague_amount_never_joins_another_articles_count() -> None:
     import dataclasses
 
