@@ -156,6 +156,8 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         ("Guards at the ISIS camp fled.", "ISIS", "ORG", "group"),  # an acronym stays a group
         # an event or an award is no node, whatever the label; a building named after one is a place
         ("They won the Quellby Cup again.", "Quellby Cup", "ORG", "other"),
+        ("Rain stopped the Varnport Test on day two.", "Varnport Test", "ORG", "other"),
+        ("She won the Quellby Open.", "Quellby Open", "GPE", "other"),
         ("She took the Varn Prize for Poetry.", "Varn Prize for Poetry", "PERSON", "other"),
         ("at the Osk Film Festival", "Osk Film Festival", "FAC", "other"),
         ("at the Quellby Cup Stadium", "Quellby Cup Stadium", "FAC", "place"),
