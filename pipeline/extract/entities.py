@@ -305,6 +305,7 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
             or first.is_space
             or lowered in DETERMINERS
             or (first.is_alpha and first.is_lower and (len(first.text) >= 4 or lowered in _LINKING_WORDS))
+            or (titles and len(tokens) > 1 and first.is_digit)  # "7 Orla Quist": a list's number
             or (
                 len(tokens) > 1
                 and first.is_sent_start
@@ -327,6 +328,7 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
         or tokens[-1].is_space
         or tokens[-1].lower_ in POSSESSIVE_MARKS
         or (tokens[-1].is_alpha and tokens[-1].is_lower and len(tokens[-1].text) >= 4)
+        or (titles and len(tokens) > 1 and tokens[-1].is_digit)  # "Orla Quist 2 for 66": her figures
     ):
         tokens.pop()
     return tokens
@@ -481,7 +483,13 @@ def _a_people(plural: str, vocab: Vocabulary) -> bool:
     [True, True, True, False]
     """
     member = plural.lower()[:-1]
+    if not member.replace("-", "").isalpha():
+        return False  # "F-16s": no people's name holds a digit
     return member not in vocab.nouns or member in vocab.adjectives or member in vocab.patterns.peoples
+
+
+#: A word holding a digit that is no ordinal ("F-16s", "B52"; not "2nd", "14th").
+_NOT_ORDINAL = re.compile(r"(?!\d+(?:st|nd|rd|th)$).*\d.*")
 
 
 def _a_people_of_the_article(text: str, doc: Doc) -> bool:
@@ -515,6 +523,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         base = "person" if _a_people(last, vocab) else "group"
     if base not in {"person", "group", "place"}:
         return base
+    if label == "PERSON" and any(_NOT_ORDINAL.fullmatch(word) for word in text.split()):
+        return "other"  # "F-16s", "B-52": aircraft; a person's name holds no number but a rank ("2nd Earl")
     if label in {"ORG", "GPE", "PERSON"} and _a_people_of_the_article(text, doc):
         return "person"  # "the Quellbians" beside "Quellbian food": a people the model called an organization
     if tuple(text.lower().split()) in vocab.patterns.person_titles:

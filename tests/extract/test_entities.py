@@ -34,6 +34,8 @@ def _cleaned(english, vocab, text, name, label):
             "ORG",
             "Popular Mobilization Forces",
         ),
+        ("Quist took 3 for 77 and Orla Varnet 2 for 66.", "Orla Varnet 2", "PERSON", "Orla Varnet"),
+        ("Sights: 7 Orla Varnet, the palace.", "7 Orla Varnet", "PERSON", "Orla Varnet"),
         (
             "It criticized Benjamin Netanyahu's government.",
             "Benjamin Netanyahu's",
@@ -136,6 +138,10 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         # a title before a name the model called a place: a person, unless a head noun says otherwise
         ("The tales of King Varnoth endure.", "King Varnoth", "GPE", "person"),
         ("Boats reach Prince Varnoth Island.", "Prince Varnoth Island", "GPE", "place"),
+        # no person's name holds a digit: a bowler's figures after it are cut, an aircraft is no person
+        ("Quist took 3 for 77 and Orla Varnet 2 for 66.", "Orla Varnet 2", "PERSON", "person"),
+        ("Two F-16s blasted targets.", "F-16s", "PERSON", "other"),
+        ("He met Quist, 2nd Earl of Varnby.", "2nd Earl of Varnby", "PERSON", "person"),
         # a people is persons
         ("Violence against Palestinians grew.", "Palestinians", "NORP", "person"),
         ("The members represent British Jews today.", "British Jews", "NORP", "person"),
