@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from pipeline.errors import failure_of
+from pipeline.gazetteer import is_first_name
 from pipeline.names import name_key
 from pipeline.records import ENTITY_TYPES, Failure, Mention
 from pipeline.resolve.curated import Curated
@@ -102,11 +103,12 @@ class State:
     def kind(self, element: Element) -> str:
         """Majority type of one element's own mentions (fixed once mentions are added)."""
         if element not in self._kinds:
-            self._kinds[element] = majority(self.types[element])
+            self._kinds[element] = majority(self.types[element], name=element[1])
         return self._kinds[element]
 
     def type_of(self, element: Element) -> str:
-        return majority(self.groups[self.find(element)].types)
+        root = self.find(element)
+        return majority(self.groups[root].types, name=root[1])
 
     # adding mentions --------------------------------------------------------------------------------
 
@@ -147,12 +149,20 @@ class State:
         return self.element_articles[element] == {article_id}
 
 
-def majority(votes: Counter[str], tie_break: Counter[str] | None = None) -> str:
+def majority(votes: Counter[str], tie_break: Counter[str] | None = None, name: str = "") -> str:
     """The most voted entity type; "other" only when nobody voted for a real type. Ties go to the
-    ``tie_break`` votes, then to the type the model is least likely to give by mistake: place, group, person."""
+    ``tie_break`` votes, then to the type the model is least likely to give by mistake: place, group,
+    person; but a ``name`` of several words that starts with a first name goes to a person ("Orla
+    Quistby", a person once and a place once, is a person).
+
+    >>> majority(Counter({"person": 1, "place": 1})), majority(Counter({"person": 1, "place": 1}), name="Orla Quistby")
+    ('place', 'person')
+    """
     real = {t: n for t, n in votes.items() if t in ENTITY_TYPES}
     if not real:
         return "other"
     preference = {"place": 0, "group": 1, "person": 2}
+    if " " in name.strip() and is_first_name(name.split()[0]):
+        preference["person"] = -1
     tie_break = tie_break or Counter()
     return sorted(real.items(), key=lambda kv: (-kv[1], -tie_break[kv[0]], preference[kv[0]]))[0][0]
