@@ -733,6 +733,10 @@ def _named_like_a_person(text: str, vocab: Vocabulary) -> bool:
     )
 
 
+#: A surname with its particle run in: "duPlessis", "deVarn", "vanQuist".
+_JOINED_PARTICLE = re.compile(r"(?:d[aeiu]|l[ae]|v[ao]n|mac|di)[A-Z]")
+
+
 def personal_name(text: str, vocab: Vocabulary) -> bool:
     """Two to four capitalized words, the first a given name, the last neither a group or place head
     nor a place: "Clarine Dupuis", "Otto H. Varnay"; not "Sydney Harbour" or "Austin Energy".
@@ -744,6 +748,8 @@ def personal_name(text: str, vocab: Vocabulary) -> bool:
     (True, False, False)
     >>> personal_name("Clarine-Anne Dupuis", vocab), personal_name("Otto Springs", vocab)
     (True, False)
+    >>> personal_name("Clarine duVarnay", vocab), personal_name("Clarine dunes", vocab)
+    (True, False)
     """
     words = text.split()
     if not 2 <= len(words) <= 4 or re.split(r"[-‐]", words[0])[0] not in vocab.given_names:
@@ -754,7 +760,8 @@ def personal_name(text: str, vocab: Vocabulary) -> bool:
         return False
     for word in words[1:]:
         initial = len(word) == 2 and word[0].isupper() and word[1] == "."
-        name_like = word[:1].isupper() and word.replace("-", "").replace("'", "").isalpha()
+        capitalized = word[:1].isupper() or _JOINED_PARTICLE.match(word) is not None  # "duVarnay"
+        name_like = capitalized and word.replace("-", "").replace("'", "").isalpha()
         if not (initial or name_like or word in NAME_PARTICLES):
             return False
         if not initial and word[1:].isupper():  # "Otto GmbH", "Clarine LLC"
