@@ -60,7 +60,7 @@ def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
             for mention, _ in items:
                 if display_name(mention.text) == label:
                     given[mention.type] += _weight(mention)
-            kind = majority(votes, tie_break=given, name=label)
+            kind = majority(votes, tie_break=given, person_first=state.named_person(root))
             if _surnames_of_a_person(label, given, shown):
                 kind = "person"
 

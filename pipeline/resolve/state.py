@@ -103,12 +103,24 @@ class State:
     def kind(self, element: Element) -> str:
         """Majority type of one element's own mentions (fixed once mentions are added)."""
         if element not in self._kinds:
-            self._kinds[element] = majority(self.types[element], name=element[1])
+            self._kinds[element] = majority(self.types[element], person_first=self.named_person(element))
         return self._kinds[element]
 
     def type_of(self, element: Element) -> str:
         root = self.find(element)
-        return majority(self.groups[root].types, name=root[1])
+        return majority(self.groups[root].types, person_first=self.named_person(root))
+
+    def named_person(self, element: Element) -> bool:
+        """Is the element a first name and more, whose last word its articles name alone as a person
+        ("Orla Quistby" and "Quistby said")? A tie of its votes then goes to the person."""
+        words = element[1].split()
+        if len(words) < 2 or not is_first_name(words[0]):
+            return False
+        articles = self.element_articles[element]
+        return any(
+            other[0] in articles and majority(self.types[other]) == "person"
+            for other in self.by_key[words[-1]]
+        )
 
     # adding mentions --------------------------------------------------------------------------------
 
@@ -149,20 +161,20 @@ class State:
         return self.element_articles[element] == {article_id}
 
 
-def majority(votes: Counter[str], tie_break: Counter[str] | None = None, name: str = "") -> str:
+def majority(
+    votes: Counter[str], tie_break: Counter[str] | None = None, *, person_first: bool = False
+) -> str:
     """The most voted entity type; "other" only when nobody voted for a real type. Ties go to the
     ``tie_break`` votes, then to the type the model is least likely to give by mistake: place, group,
-    person; but a ``name`` of several words that starts with a first name goes to a person ("Orla
-    Quistby", a person once and a place once, is a person).
+    person; or first to the person when something else says so (``person_first``).
 
-    >>> majority(Counter({"person": 1, "place": 1})), majority(Counter({"person": 1, "place": 1}), name="Orla Quistby")
+    >>> votes = Counter({"person": 1, "place": 1})
+    >>> majority(votes), majority(votes, person_first=True)
     ('place', 'person')
     """
     real = {t: n for t, n in votes.items() if t in ENTITY_TYPES}
     if not real:
         return "other"
-    preference = {"place": 0, "group": 1, "person": 2}
-    if " " in name.strip() and is_first_name(name.split()[0]):
-        preference["person"] = -1
+    preference = {"place": 0, "group": 1, "person": -1 if person_first else 2}
     tie_break = tie_break or Counter()
     return sorted(real.items(), key=lambda kv: (-kv[1], -tie_break[kv[0]], preference[kv[0]]))[0][0]
