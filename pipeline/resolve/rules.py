@@ -59,6 +59,8 @@ def _link_article(state: State, article_id: str) -> None:
         surface = state.surface(element)
         acronym = surface.replace(".", "") if surface.isupper() and len(surface) >= 2 else ""
         pool = index.around(element[1], initials=acronym, surnames=True)
+        if element[1].endswith("s") and " " not in element[1]:  # "the Varnholms": the "Varnholm Islands"
+            pool = sorted({*pool, *index.around(element[1][:-1])})
         us_state = _us_state(acronym) if len(acronym) == 2 else ""
         if us_state:  # "KS" in the article of "Kansas": one word, whose initial is no "KS"
             pool = sorted({*pool, *(e for e in present if e[1] == us_state)})
@@ -165,6 +167,10 @@ def _short_form_candidates(
             and _well_known_place(state.surface(c).rpartition(" ")[0])
         ]
         yield "short name", teams, 0.9
+    if len(words) == 1 and key.endswith("s") and state.only_in(element, article_id):
+        # "the Varnholms" in the article of the "Varnholm Islands", whatever the model called it
+        archipelago = {f"{key[:-1]} islands", f"{key[:-1]} island"}
+        yield "short name", [c for c in longer if state.kind(c) == "place" and c[1] in archipelago], 0.9
     if kind == "person" or state.only_in(element, article_id):
         # The model calls a surname a place or group now and then ("Scholz said"), or spells it
         # another way ("Zelenskyy"): a full name in the same article settles it.

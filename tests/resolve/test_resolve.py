@@ -209,6 +209,20 @@ def test_a_plural_joins_the_team_of_its_article_named_after_a_place_whatever_its
     assert found["Oskholms"] == {"Oskholms"}
 
 
+def test_a_plural_joins_the_islands_of_its_article_whatever_its_type() -> None:
+    result = resolve(
+        [
+            article("a", ("Varnholm Islands", "place"), ("Varnholm Islands", "place"), "Varnholms"),
+            article("b", ("Quellby Islands", "place"), ("Quellbys", "group")),
+        ],
+        aliases=None,
+    )
+    found = nodes(result)
+    assert found["Varnholm Islands"] == {"Varnholm Islands", "Varnholms"}
+    assert found["Quellby Islands"] == {"Quellby Islands", "Quellbys"}
+    assert {e.label: e.type for e in result.entities}["Varnholm Islands"] == "place"
+
+
 def test_a_tie_between_person_and_place_goes_to_a_person_whose_surname_the_article_names_alone() -> None:
     result = resolve(
         [
