@@ -694,9 +694,14 @@ def _a_titled_person(text: str, tokens: Sequence[Token], vocab: Vocabulary) -> b
     rest = [token.text for token in tokens[title:]]
     if title == 0 or not rest or not all(word[:1].isupper() for word in rest) or text in vocab.places:
         return False
+    return not _a_head_noun_among(rest, vocab)
+
+
+def _a_head_noun_among(words: Sequence[str], vocab: Vocabulary) -> bool:
+    """Is one of ``words`` the head noun of a group, a place, a building or a thing ("Hall", "Island")?"""
     patterns = vocab.patterns
     heads = (patterns.group_heads, patterns.place_heads, patterns.building_heads, THING_HEADS)
-    return not any(word.lower() in kind for word in rest for kind in heads)
+    return any(word.lower() in kind for word in words for kind in heads)
 
 
 #: Initials before a surname: "O. T. Quist", "O T Quist".
@@ -719,9 +724,7 @@ def _named_like_a_person(text: str, vocab: Vocabulary) -> bool:
     False
     """
     words = text.split()
-    patterns = vocab.patterns
-    heads = (patterns.group_heads, patterns.place_heads, patterns.building_heads, THING_HEADS)
-    if any(word.lower() in kind for word in words for kind in heads):
+    if _a_head_noun_among(words, vocab):
         return False
     if _INITIALS_AND_SURNAME.fullmatch(text):
         return words[-1].lower() not in vocab.nouns  # "D.C. Circuit" is a court
