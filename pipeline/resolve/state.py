@@ -55,6 +55,7 @@ class State:
             list
         )  # (article, start, sentence)
         self._kinds: dict[Element, str] = {}
+        self._full_names_by_last_word: dict[str, list[Element]] | None = None
         #: the words of each article's headline (name keys): the person or group a headline names is
         #: the one its article is about
         self.headlines: dict[str, frozenset[str]] = {}
@@ -112,15 +113,32 @@ class State:
 
     def named_person(self, element: Element) -> bool:
         """Is the element a first name and more, whose last word its articles name alone as a person
-        ("Orla Quistby" and "Quistby said")? A tie of its votes then goes to the person."""
+        ("Orla Quistby" and "Quistby said"), or one word that ends the full name of a person of the
+        corpus ("Quistby" and "Orla Quistby" anywhere)? A tie of its votes then goes to the person."""
         words = element[1].split()
-        if len(words) < 2 or not is_first_name(words[0]):
+        if len(words) == 1:
+            return any(
+                majority(self.types[full]) == "person" for full in self._full_names().get(words[0], ())
+            )
+        if not is_first_name(words[0]):
             return False
         articles = self.element_articles[element]
         return any(
             other[0] in articles and majority(self.types[other]) == "person"
             for other in self.by_key[words[-1]]
         )
+
+    def _full_names(self) -> dict[str, list[Element]]:
+        """Corpus-wide names of several words, by last word; built once, when first asked (after every
+        mention is added)."""
+        if self._full_names_by_last_word is None:
+            found: dict[str, list[Element]] = defaultdict(list)
+            for key, elements in self.by_key.items():
+                words = key.split()
+                if len(words) >= 2:
+                    found[words[-1]].extend(e for e in sorted(elements) if e[0] == GLOBAL)
+            self._full_names_by_last_word = dict(found)
+        return self._full_names_by_last_word
 
     # adding mentions --------------------------------------------------------------------------------
 

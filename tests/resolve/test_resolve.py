@@ -209,6 +209,19 @@ def test_a_plural_joins_the_team_of_its_article_named_after_a_place_whatever_its
     assert found["Oskholms"] == {"Oskholms"}
 
 
+def test_a_one_word_tie_goes_to_the_person_when_the_corpus_names_a_person_so() -> None:
+    result = resolve(
+        [
+            article("a", "Quistby", ("Quistby", "place"), "Varnholt", ("Varnholt", "place")),
+            article("b", "Brannoc Quistby", "Brannoc Quistby"),
+        ],
+        aliases=None,
+    )
+    types = {e.label: e.type for e in result.entities}
+    assert types["Quistby"] == "person"
+    assert types["Varnholt"] == "place"  # no person of that name: the place, as before
+
+
 def test_a_plural_joins_the_islands_of_its_article_whatever_its_type() -> None:
     result = resolve(
         [
