@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     """People the model left untagged: a given name (or a hyphenated one, "Jan-Mikael") and one or two
     capitalized words after it, none of them inside an entity or a common noun ("Peace Spring"), the
-    word after them not capitalized ("his fellow-Scots Pellam Arbuth and ...")."""
+    word after them not capitalized ("Pellam Arbuth Lectures" is no person)."""
     from spacy.tokens import Span
 
     found: list[Span] = []
@@ -45,7 +45,7 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
             end < length
             and end - given_end < 2
             and doc[end].ent_iob_ == "O"
-            and _name_word(doc[end], vocab.nouns)
+            and _name_word(doc[end], vocab.nouns, widespread=token.text in vocab.lone_given_names)
         ):
             end += 1
         after = doc[end] if end < length else None
@@ -126,5 +126,22 @@ def _untagged_titles(doc: Doc) -> list[int]:
 _OUTSIDE = 2
 
 
-def _name_word(token: Token, nouns: frozenset[str]) -> bool:
-    return token.is_title and token.is_alpha and len(token.text) >= 2 and token.lower_ not in nouns
+def _name_word(token: Token, nouns: frozenset[str], *, widespread: bool) -> bool:
+    """Can the capitalized word be a surname after a given name? Not a common noun ("Peace Spring"),
+    unless the given name is a common one and the article never writes the noun in lower case ("Celeste
+    Pollock", "Orla Baker")."""
+    if not (token.is_title and token.is_alpha and len(token.text) >= 2):
+        return False
+    return token.lower_ not in nouns or (widespread and token.lower_ not in lower_words(token.doc))
+
+
+def lower_words(doc: Doc) -> frozenset[str]:
+    """The words the article writes in lower case, found once per article."""
+    found = doc.user_data.get(_LOWER_WORDS)
+    if found is None:
+        found = doc.user_data[_LOWER_WORDS] = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+    return found  # type: ignore[no-any-return]
+
+
+#: Where an article's lower-case words are kept, once found.
+_LOWER_WORDS = "kg.lower_words"

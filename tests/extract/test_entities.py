@@ -306,6 +306,24 @@ def test_untagged_people_are_found_by_their_given_name(english, vocab) -> None:
     assert [s.text for s in given_name_people(doc, vocab)] == ["Pellam Arbuth", "Clarine Dupuis"]
 
 
+def test_a_common_noun_is_a_surname_after_a_common_given_name_when_the_article_never_writes_it_lower(
+    english, vocab
+) -> None:
+    import dataclasses
+
+    from pipeline.extract.untagged import given_name_people
+
+    vocab = dataclasses.replace(
+        _with_names(vocab, "Orla", "Pellam"),
+        lone_given_names=frozenset({"Orla"}),
+        nouns=frozenset({"baker", "spring"}),
+    )
+    text = "Her friend Orla Baker met Pellam Baker and Orla Spring; the spring was cold."
+    doc = _doc(english, text, [])
+    # "Pellam" is no common given name; the article writes "spring" in lower case
+    assert [s.text for s in given_name_people(doc, vocab)] == ["Orla Baker"]
+
+
 def test_untagged_people_are_found_by_a_hyphenated_given_name(english, vocab) -> None:
     from pipeline.extract.untagged import given_name_people
 
