@@ -33,7 +33,8 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
             continue
         before = doc[index - 1] if index else None
         if before is not None and (
-            (before.is_title and before.is_alpha and not token.is_sent_start)  # "San Clarine Dupuis"
+            # "San Clarine Dupuis"; a nationality the model tagged is no part of it ("Quellbian Clarine Dupuis")
+            (before.is_title and before.is_alpha and not token.is_sent_start and before.ent_type_ != "NORP")
             or (before.text in DASHES and not before.whitespace_)  # "Anne-Clarine Dupuis"
         ):
             continue

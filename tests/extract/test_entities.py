@@ -324,6 +324,15 @@ def test_a_common_noun_is_a_surname_after_a_common_given_name_when_the_article_n
     assert [s.text for s in given_name_people(doc, vocab)] == ["Orla Baker"]
 
 
+def test_a_nationality_before_a_given_name_is_no_part_of_the_name(english, vocab) -> None:
+    from pipeline.extract.untagged import given_name_people
+
+    vocab = _with_names(vocab, "Pellam", "Clarine")
+    text = "The Quellbian Pellam Arbuth met San Clarine Vosk."
+    doc = _doc(english, text, [("Quellbian", "NORP")])
+    assert [s.text for s in given_name_people(doc, vocab)] == ["Pellam Arbuth"]
+
+
 def test_untagged_people_are_found_by_a_hyphenated_given_name(english, vocab) -> None:
     from pipeline.extract.untagged import given_name_people
 
