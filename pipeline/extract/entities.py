@@ -574,6 +574,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     if before is not None and before.is_lower and before.text in vocab.patterns.group_descriptors:
         return "group"  # "retailer Quellco", "travel company Varnair": the noun says what it is
+    if label != "PERSON" and _after_a_descriptor_and_comma(tokens, vocab):
+        return "group"  # "the travel chain, Varnair, said": in apposition, the noun says it too
     if (
         label == "PERSON"
         and (_after_place_preposition(tokens) or _route_end(tokens))
@@ -587,6 +589,17 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     ):
         return "person"  # "Clarine" said: a first name alone is a person ("at Clarine" is a place)
     return base
+
+
+def _after_a_descriptor_and_comma(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Does the name stand in apposition to a company noun: "the travel chain, Varnair," (a comma or the
+    sentence's end after it)? Not a person's name: "at the company, Quist said" is a speaker."""
+    doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    noun = doc[start - 2]
+    closed = end >= len(doc) or doc[end].is_punct
+    return noun.is_lower and noun.text in vocab.patterns.group_descriptors and closed
 
 
 def _country_after(tokens: Sequence[Token]) -> bool:

@@ -135,6 +135,9 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         # written as only people's names are: initials before a surname, a given name "of" a place
         ("The study by O. T. Quellman appeared.", "O. T. Quellman", "ORG", "person"),
         ("They met at the O. T. Quellman Hall.", "O. T. Quellman Hall", "FAC", "place"),
+        # a company noun in apposition says what the name is, unless the model called it a person
+        ("Staff of the travel chain, Varnair, lost jobs.", "Varnair", "GPE", "group"),
+        ("Sales fell at the chain, Quist said.", "Quist", "GPE", "place"),  # no comma after: a speaker
         # a title before a name the model called a place: a person, unless a head noun says otherwise
         ("The tales of King Varnoth endure.", "King Varnoth", "GPE", "person"),
         ("Boats reach Prince Varnoth Island.", "Prince Varnoth Island", "GPE", "place"),
