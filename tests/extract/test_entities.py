@@ -135,6 +135,7 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         # written as only people's names are: initials before a surname, a given name "of" a place
         ("The study by O. T. Quellman appeared.", "O. T. Quellman", "ORG", "person"),
         ("They met at the O. T. Quellman Hall.", "O. T. Quellman Hall", "FAC", "place"),
+        ("They dug in in the forests of Varnghar.", "Varnghar", "PERSON", "place"),
         # a company noun in apposition says what the name is, unless the model called it a person
         ("Staff of the travel chain, Varnair, lost jobs.", "Varnair", "GPE", "group"),
         ("Sales fell at the chain, Quist said.", "Quist", "GPE", "place"),  # no comma after: a speaker
