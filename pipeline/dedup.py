@@ -130,9 +130,9 @@ def deduplicate(
 
 
 def _fullest_kept(articles: list[Article]) -> tuple[Article, ...]:
-    """The same articles, each story kept in its longest copy: a teaser or a first half found first
-    gives way to the full story found later ("28 words" kept, "the whole 560" dropped, lost half the
-    story). Ties keep the first copy; exact copies never outgrow the one they copy."""
+    """The same articles, each story kept in its longest copy: a teaser or a first half read first gives
+    way to the full story read later (kept first, a story's 293-word first half had dropped the whole
+    559-word story). Ties keep the first copy; exact copies never outgrow the one they copy."""
     members: dict[str, list[int]] = {}
     for index, article in enumerate(articles):
         members.setdefault(article.duplicate_of or article.article_id, []).append(index)

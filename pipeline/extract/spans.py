@@ -530,8 +530,9 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 def named_works(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """A name right after a noun for a work ("the romantic comedy Quellby Nights", "Osk's novel Varn")
     is the work's title: type ``other``, label WORK_OF_ART, no node, and so is that title alone elsewhere
-    in the article. The model calls a title a person most of the time. Not a well-known place ("the series Australia won"), nor a name a verb follows
-    ("the film Orla Quist directed"): there the name is the work's maker or subject."""
+    in the article. The model calls a title a person most of the time. Not a well-known place ("the
+    series Australia won"), nor a name a verb follows ("the film Orla Quist directed"): there the name
+    is the work's maker or subject."""
     body = article.body
     nouns = article.patterns.work_nouns
     verbs = article.common_words[1] if len(article.common_words) > 1 else frozenset()

@@ -55,7 +55,7 @@ def _link_article(state: State, article_id: str) -> None:
     for element in present:
         if state.groups[state.find(element)].curated:
             continue
-        kind = majority(state.types[element])
+        kind = state.kind(element)
         surface = state.surface(element)
         acronym = surface.replace(".", "") if surface.isupper() and len(surface) >= 2 else ""
         pool = index.around(element[1], initials=acronym, surnames=True)
