@@ -19,11 +19,13 @@ SAME_SPELLING = 90
 @dataclass
 class Curated:
     """What an aliases.yml says: canonical names (with their type) by alias key, never-merge pairs,
-    dropped strings."""
+    dropped strings, words that name another body in every story."""
 
     canonical: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias key -> (name, type)
     never: list[tuple[str, str]] = field(default_factory=list)  # pairs of name keys
     drop: set[str] = field(default_factory=set)
+    #: words that name another body in every story: never joined across articles
+    each_story: set[str] = field(default_factory=set)
 
     def same(self, short: str, long: str) -> bool:
         """Does the curated list give the name keys ``short`` and ``long`` one canonical name, ``long``
@@ -65,4 +67,5 @@ class Curated:
                 raise AliasesFileError(path, f"never_merge entries are pairs of names, got {pair!r}")
             curated.never.append((name_key(str(pair[0])), name_key(str(pair[1]))))
         curated.drop = {name_key(str(s)) for s in data.get("drop") or []}
+        curated.each_story = {name_key(str(s)) for s in data.get("each_story") or []}
         return curated

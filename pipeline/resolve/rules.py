@@ -224,6 +224,8 @@ def short_names_across_corpus(
     for element in state.parent:
         articles_of[state.find(element)] |= state.element_articles[element]
     for key in sorted(state.by_key):
+        if key in state.curated.each_story:
+            continue  # "the Government" of one story is not another's: each stays in its article
         scoped = sorted(e for e in state.by_key[key] if e[0] != GLOBAL)
         pending = [e for e in scoped if state.groups[state.find(e)].size == 1]
         if not pending:

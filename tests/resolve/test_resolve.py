@@ -389,6 +389,24 @@ def test_curated_aliases_types_never_merge_and_drop(tmp_path: Path) -> None:
     assert not any("TT" in aliases for _, aliases in found.values())
 
 
+def test_a_word_that_names_another_body_in_every_story_never_joins_across_articles(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.yml"
+    aliases.write_text("each_story: [Directorate]\n", encoding="utf-8")
+    stories = [
+        article("a", ("Quellian Directorate", "group"), ("Directorate", "group")),  # its own article's
+        article("b", ("Directorate", "group"), ("Varnholt", "place")),
+        article("c", ("Directorate", "group"), ("Oskmere", "place")),
+        article("d", ("Varnco", "group")),
+        article("e", ("Varnco", "group")),  # any other word still joins across articles
+    ]
+    result = resolve(stories, aliases=aliases)
+    found = {e.label: set(e.article_ids) for e in result.entities}
+    assert nodes(result)["Quellian Directorate"] == {"Quellian Directorate", "Directorate"}
+    directorates = [e.article_ids for e in result.entities if e.label == "Directorate"]
+    assert sorted(directorates) == [("b",), ("c",)]
+    assert found["Varnco"] == {"d", "e"}
+
+
 def test_an_article_defining_a_curated_acronym_otherwise_keeps_its_own_meaning(tmp_path: Path) -> None:
     aliases = tmp_path / "aliases.yml"
     aliases.write_text(
