@@ -497,16 +497,20 @@ def _a_people_of_the_article(text: str, doc: Doc) -> bool:
     calls "Quellbian" a nationality)?"""
     if " " in text or not text.endswith("s") or text.endswith("ss"):
         return False
-    nationalities = doc.user_data.get(_NATIONALITIES)
-    if nationalities is None:  # once per article: the names are many, the nationalities few
-        nationalities = doc.user_data[_NATIONALITIES] = frozenset(
-            e.text for e in doc.ents if e.label_ == "NORP"
-        )
-    return text[:-1] in nationalities
+    return text[:-1] in article_words(doc, "nationalities", _nationalities)
 
 
-#: Where an article's nationalities are kept, once found.
-_NATIONALITIES = "kg.nationalities"
+def _nationalities(doc: Doc) -> frozenset[str]:
+    return frozenset(e.text for e in doc.ents if e.label_ == "NORP")
+
+
+def article_words(doc: Doc, kind: str, collect: Callable[[Doc], frozenset[str]]) -> frozenset[str]:
+    """Words of one article that rules look up for many of its names (its nationalities, the words it
+    writes in lower case): collected on the first look-up and kept on the Doc."""
+    key = f"kg.{kind}"
+    if key not in doc.user_data:
+        doc.user_data[key] = collect(doc)
+    return doc.user_data[key]  # type: ignore[no-any-return]
 
 
 def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocabulary) -> str:

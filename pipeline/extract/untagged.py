@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.extract.entities import DASHES, personal_name
+from pipeline.extract.entities import DASHES, article_words, personal_name
 from pipeline.extract.model import FIRST_WORD
 
 if TYPE_CHECKING:
@@ -133,16 +133,10 @@ def _name_word(token: Token, nouns: frozenset[str], *, widespread: bool) -> bool
     Pollock", "Orla Baker")."""
     if not (token.is_title and token.is_alpha and len(token.text) >= 2):
         return False
-    return token.lower_ not in nouns or (widespread and token.lower_ not in lower_words(token.doc))
+    if token.lower_ not in nouns:
+        return True
+    return widespread and token.lower_ not in article_words(token.doc, "lower-case words", _lower_case_words)
 
 
-def lower_words(doc: Doc) -> frozenset[str]:
-    """The words the article writes in lower case, found once per article."""
-    found = doc.user_data.get(_LOWER_WORDS)
-    if found is None:
-        found = doc.user_data[_LOWER_WORDS] = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
-    return found  # type: ignore[no-any-return]
-
-
-#: Where an article's lower-case words are kept, once found.
-_LOWER_WORDS = "kg.lower_words"
+def _lower_case_words(doc: Doc) -> frozenset[str]:
+    return frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
