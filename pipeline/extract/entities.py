@@ -221,9 +221,18 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
             continue
         start, end = piece[0].idx, piece[-1].idx + len(piece[-1].text)
         text = doc_text[start:end]
+        glued = _GLUED_BRACKET.search(text)
+        if glued:  # "Orla Quist(c)" in a squad list: a captain's mark the tokenizer left on the name
+            text = text[: glued.start()].rstrip("-‐ ")
+            end = start + len(text)
+            if not text:
+                continue
         spans.append(CharSpan(start, end, label, _type(label, text, doc, piece, vocab), origin))
     return spans
 
+
+#: An opening bracket on a word of the name, not closed within it ("Quist(c", "Abu-al-(Quell").
+_GLUED_BRACKET = re.compile(r"(?<=\S)[(\[][^)\]]*$")
 
 #: Plural nouns that are not a noun plus "s".
 _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
@@ -329,9 +338,18 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
         or tokens[-1].lower_ in POSSESSIVE_MARKS
         or (tokens[-1].is_alpha and tokens[-1].is_lower and len(tokens[-1].text) >= 4)
         or (titles and len(tokens) > 1 and tokens[-1].is_digit)  # "Orla Quist 2 for 66": her figures
+        or (titles and _place_and_title(tokens, vocab))  # "Quellia Governor": an office of the place
     ):
         tokens.pop()
     return tokens
+
+
+def _place_and_title(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Is the name a well-known place and a one-word title after it ("Quellia Governor")?"""
+    last = _GLUED_BRACKET.sub("", tokens[-1].lower_)  # "Governor(s)"
+    if len(tokens) < 2 or (last,) not in vocab.patterns.person_titles:
+        return False
+    return " ".join(t.text for t in tokens[:-1]) in vocab.linked_places  # "Virginia" too
 
 
 def _describes_the_person(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
@@ -705,13 +723,32 @@ def _after_locative(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
 
 
 def _a_titled_person(text: str, tokens: Sequence[Token], vocab: Vocabulary) -> bool:
-    """Is the name a person's title and capitalized words, none a head noun, the whole no known place
-    ("King Quellan"; not "Prince Varnby Island", nor a town named after a prince)?"""
+    """Is the name a person's title and capitalized words, or capitalized words right after a title,
+    none a head noun, the whole no known place ("King Quellan", "President Orla Quist" where the model
+    took "Orla Quist" alone; not "Prince Varnby Island", nor a town named after a prince)?"""
     title = _title_length(tokens, vocab.patterns.person_titles)
     rest = [token.text for token in tokens[title:]]
-    if title == 0 or not rest or not all(word[:1].isupper() for word in rest) or text in vocab.places:
+    if title == 0 and not _after_a_title(tokens, vocab):
+        return False
+    if not rest or not all(word[:1].isupper() for word in rest) or text in vocab.places:
         return False
     return not _a_head_noun_among(rest, vocab)
+
+
+def _after_a_title(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Does a capitalized person's title end right before the name, in its sentence ("President" of
+    "South Quellian President Orla Quist", "Governor-General")? Not a word that is an adjective too
+    opening the sentence: "Major Quellby roads" are roads."""
+    first = tokens[0]
+    doc = first.doc
+    for start in range(first.i - 1, max(first.i - 6, -1), -1):
+        if doc[start + 1].is_sent_start:
+            return False
+        title = list(doc[start : first.i])
+        if _title_length(title, vocab.patterns.person_titles) == len(title):
+            opens = title[0].is_sent_start or start == 0
+            return title[0].is_title and not (opens and title[0].lower_ in vocab.adjectives)
+    return False
 
 
 def _a_head_noun_among(words: Sequence[str], vocab: Vocabulary) -> bool:

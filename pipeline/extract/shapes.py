@@ -49,6 +49,9 @@ _LANDFORM = re.compile(
 _PARTY = re.compile(r"\sparty\b")
 #: Function words a name does not end with: the model cut it short ("University of").
 _DANGLING = re.compile(r"(?:\s+(?:of|the|de|la|le|du|des|del|for|and|&|at|on|in|von|van))+$", re.IGNORECASE)
+#: A locative preposition ending a name cut short, and a possessive word in the words after it.
+_LOCATIVE_END = re.compile(r"\s(?:on|in|at)$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\w['’]s\b")
 #: A weekday that ends a name the model ran into a dateline ("Quellnews Saturday, January 31, 2009").
 _DATELINE_DAY = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 #: What follows a dateline's weekday: a comma and a month or a day of the month.
@@ -269,6 +272,8 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             # "Institute of Quellan Studies of" + "Varn Academy": a name cut after a function word runs on
             # over the capitalized words that follow it; a person's ("Orsa Quist of") stops before it.
             more = _TITLE_WORDS.match(body, span.end) if span.type != "person" else None
+            if more and _LOCATIVE_END.search(text) and _POSSESSIVE.search(more.group()):
+                more = None  # "Mt Varn on" + "Quellia's coast": where the place is, no part of its name
             end = more.end() if more else span.start + dangling.start()
             result.append(CharSpan(span.start, end, span.label, span.type, span.origin))
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from pipeline.extract.entities import clean, extended_entities
@@ -44,6 +46,9 @@ def _cleaned(english, vocab, text, name, label):
         ),
         ("It froze Ahmad’s assets.", "Ahmad’s", "PERSON", "Ahmad"),
         ("Children gather in Beit Lahia - AFP", "Beit Lahia - AFP", "GPE", "Beit Lahia"),
+        # a bracket on a word of the name, left open: a squad list's captain, a broken transcription
+        ("The squad: Orla Varnet(c), Danto Quist.", "Orla Varnet(c", "PERSON", "Orla Varnet"),
+        ("Then Ahmad Abu-al-(Quell spoke.", "Ahmad Abu-al-(Quell", "PERSON", "Ahmad Abu-al"),
         (
             "The World Health Organization (WHO) said so.",
             "World Health Organization (WHO",
@@ -142,6 +147,11 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         # a title before a name the model called a place: a person, unless a head noun says otherwise
         ("The tales of King Varnoth endure.", "King Varnoth", "GPE", "person"),
         ("Boats reach Prince Varnoth Island.", "Prince Varnoth Island", "GPE", "place"),
+        # so is a title right before a name the model called a place
+        ("Talks with South Quellian President Orla Varnet began.", "Orla Varnet", "GPE", "person"),
+        ("Then Governor-General Orla Varnet spoke.", "Orla Varnet", "LOC", "person"),
+        ("Then the president Orla Varnet spoke.", "Orla Varnet", "GPE", "place"),  # in lower case
+        ("Talks with President Varnoth Island began.", "Varnoth Island", "GPE", "place"),
         # no person's name holds a digit: a bowler's figures after it are cut, an aircraft is no person
         ("Quist took 3 for 77 and Orla Varnet 2 for 66.", "Orla Varnet 2", "PERSON", "person"),
         ("Two F-16s blasted targets.", "F-16s", "PERSON", "other"),
@@ -186,6 +196,20 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
 def test_label_to_type(english, vocab, text, name, label, expected_type) -> None:
     [(_, _, kind, _)] = _cleaned(english, vocab, text, name, label)
     assert kind == expected_type
+
+
+def test_a_well_known_place_and_a_title_after_it_are_the_place(english, vocab) -> None:
+    words = dataclasses.replace(vocab, linked_places=frozenset({"Quellia"}))
+    placed = _cleaned(english, words, "Then Quellia Governor(s) spoke.", "Quellia Governor(s", "PERSON")
+    named = _cleaned(english, words, "Then Varnia Governor spoke.", "Varnia Governor", "PERSON")
+    assert [t for t, *_ in placed + named] == ["Quellia", "Varnia Governor"]
+
+
+def test_a_title_that_is_an_adjective_too_opening_the_sentence_makes_no_person(english) -> None:
+    words = Vocabulary(verbs=frozenset(), patterns=load_patterns(), adjectives=frozenset({"major"}))
+    [(_, _, roads, _)] = _cleaned(english, words, "Major Tarnby roads were closed.", "Tarnby", "GPE")
+    [(_, _, officer, _)] = _cleaned(english, words, "Then Major Tarnby spoke.", "Tarnby", "GPE")
+    assert (roads, officer) == ("place", "person")
 
 
 def test_a_plural_the_model_calls_a_nationality_is_a_people_unless_a_common_noun_names_a_team(
@@ -383,8 +407,6 @@ def test_a_name_that_starts_with_a_place_word_is_a_place_whatever_the_models_lab
 
 
 def test_a_country_or_large_city_is_a_place_whatever_the_models_label(english, vocab) -> None:
-    import dataclasses
-
     vocab = dataclasses.replace(vocab, major_places=frozenset({"Quellstan", "Port Varnis"}))
     text = "Aid reached Quellstan and Port Varnis, and Quellstan Airways flew."
     assert _cleaned(english, vocab, text, "Quellstan", "PERSON")[0][2] == "place"

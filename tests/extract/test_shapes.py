@@ -133,6 +133,13 @@ def test_an_organization_run_over_on_and_another_name_ends_before_it_unless_a_he
     ]
 
 
+def test_a_place_cut_after_on_runs_on_over_capitalized_words_unless_they_say_whose_place_it_is() -> None:
+    body = "The plane hit Mt Varn on Quellia's Drove Coast near Stoke on Osk Water."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(body, ("Mt Varn on", "place"), ("Stoke on", "place"))
+    assert _texts(body, reshaped(spans, article)) == [("Mt Varn", "place"), ("Stoke on Osk Water", "place")]
+
+
 def test_et_al_leaves_the_author_a_person_and_honours_leave_the_name() -> None:
     body = "As Trevolan et al showed, Orsa Quillmay FRS and Danto Vell, PhD, met in Drovenport, MD today."
     article = ArticleText(body, (), load_patterns())
