@@ -217,6 +217,8 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
     spans = []
     for piece, origin in pieces:
         piece = _trim(piece, vocab, titles=label == "PERSON")
+        if label != "PERSON" and _ends_with_a_title_before_a_name(piece, vocab):
+            piece = piece[:-1]  # "Quellco Chairman" of "Quellco Chairman Orla Quist": his company
         if not piece or not any(ch.isupper() for t in piece for ch in t.text):
             continue
         start, end = piece[0].idx, piece[-1].idx + len(piece[-1].text)
@@ -342,6 +344,24 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
     ):
         tokens.pop()
     return tokens
+
+
+def _ends_with_a_title_before_a_name(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Does a one-word title end the name, right before a capitalized word, after capitalized words that
+    hold no title ("Quellco Chairman" of "Quellco Chairman Orla Quist")? Not "General" ("Attorney General"
+    is an office), nor an office "of" a place ("Office of the Mayor"), nor a title of titles ("Chief
+    Medical Officer")."""
+    if len(tokens) < 2:
+        return False
+    last = tokens[-1]
+    after = last.i + 1
+    doc = last.doc
+    if last.lower_ == "general" or (last.lower_,) not in vocab.patterns.person_titles:
+        return False
+    if after >= len(doc) or not doc[after].is_title or doc[after].is_sent_start:
+        return False
+    starts = _title_starts(tuple(vocab.patterns.person_titles))
+    return all(t.is_title and t.lower_ not in starts for t in tokens[:-1])
 
 
 def _place_and_title(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
