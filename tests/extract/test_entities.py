@@ -50,8 +50,18 @@ def _cleaned(english, vocab, text, name, label):
         ("Then Quellco Chairman Orla Varnet spoke.", "Quellco Chairman", "ORG", "Quellco"),
         ("Then Quellco Chairman spoke.", "Quellco Chairman", "ORG", "Quellco Chairman"),
         ("Then Attorney General Orla Varnet spoke.", "Attorney General", "ORG", "Attorney General"),
-        ("Then Chief Medical Officer Orla Varnet spoke.", "Chief Medical Officer", "ORG", "Chief Medical Officer"),
-        ("Then the Office of the Mayor Orla Varnet spoke.", "Office of the Mayor", "ORG", "Office of the Mayor"),
+        (
+            "Then Chief Medical Officer Orla Varnet spoke.",
+            "Chief Medical Officer",
+            "ORG",
+            "Chief Medical Officer",
+        ),
+        (
+            "Then the Office of the Mayor Orla Varnet spoke.",
+            "Office of the Mayor",
+            "ORG",
+            "Office of the Mayor",
+        ),
         # a bracket on a word of the name, left open: a squad list's captain, a broken transcription
         ("The squad: Orla Varnet(c), Danto Quist.", "Orla Varnet(c", "PERSON", "Orla Varnet"),
         ("Then Ahmad Abu-al-(Quell spoke.", "Ahmad Abu-al-(Quell", "PERSON", "Ahmad Abu-al"),
