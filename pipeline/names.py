@@ -24,6 +24,8 @@ import functools
 import re
 import unicodedata
 
+from rapidfuzz import fuzz
+
 _CONNECTIVES = frozenset({"of", "for", "on"})
 _LEADING = frozenset({"the", "a", "an"})
 _MINOR_WORDS = frozenset({"of", "for", "on", "and", "the", "in", "at", "to", "de", "du", "des", "la", "le"})
@@ -144,3 +146,18 @@ def skeleton(word: str) -> str:
     """Consonants only (vowels and y dropped): transliterations of one name usually agree on them
     ("Ayn"/"Ain" -> "n", "Mohammed"/"Muhammad" -> "mhmmd")."""
     return re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", ascii_fold(word).casefold())
+
+
+#: Whole-name similarity (rapidfuzz ratio, 0-100) of one-word names, which have no other words to anchor them.
+SINGLE_WORD_SIMILARITY = 85
+
+
+def close_surname(a: str, b: str) -> bool:
+    """ "Zelenskyy" / "Zelensky": one surname spelled two ways; not a family ("the Quists" of "Quist").
+
+    >>> close_surname("zelenskyy", "zelensky"), close_surname("quists", "quist")
+    (True, False)
+    """
+    if a in {b + "s", b + "es"} or b in {a + "s", a + "es"}:
+        return False
+    return a[0] == b[0] and abs(len(a) - len(b)) <= 2 and fuzz.ratio(a, b) >= SINGLE_WORD_SIMILARITY

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pipeline.extract.entities import DETERMINERS, THING_HEADS, CharSpan
 from pipeline.extract.nested import nested_places
 from pipeline.extract.shapes import never_names, reshaped, results_tables, sentence_initial_words
+from pipeline.names import close_surname
 from pipeline.wordlists import Patterns
 
 
@@ -250,6 +251,8 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             surname = surnames[name] if name in surnames else surnames.setdefault(name, surname_of(name))
             if surname and surname.lower() not in heads:  # "Mosque" of a mosque the model called a person
                 votes[surname][(span.label, span.type)] += 0
+    for variant, surname in _spelled_otherwise({s for s in surnames.values() if s in votes}, article).items():
+        votes[variant].update(dict.fromkeys(votes[surname], 0))  # "Zelenskiy" beside "Orla Zelensky"
     if not votes:
         return sorted(spans, key=lambda s: s.start)
     added = list(spans)
@@ -265,6 +268,28 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                 taken.take(start, end)
                 names.take(start, end)
     return sorted(added, key=lambda s: s.start)
+
+
+#: A capitalized word long enough to be told from another by its spelling.
+_LONG_CAPITALIZED = re.compile(r"\b[A-Z][a-z]{4,}\b")
+
+
+def _spelled_otherwise(surnames: set[str], article: ArticleText) -> dict[str, str]:
+    """Words of the body that spell one of ``surnames`` another way ("Zelenskiy", "Zelenskyy" beside
+    "Orla Zelensky"), each with the surname: no common word ("Browning" of "Brown"), place or head noun."""
+    keys = {surname.lower(): surname for surname in surnames if len(surname) >= 5}
+    if not keys:
+        return {}
+    heads = _head_nouns(article.patterns)
+    found: dict[str, str] = {}
+    for word in sorted(set(_LONG_CAPITALIZED.findall(article.body)) - surnames):
+        lower = word.lower()
+        close = [keys[key] for key in keys if close_surname(lower, key)]
+        if len(close) != 1 or lower in heads or any(lower in words for words in article.common_words):
+            continue
+        if word not in article.places and not _a_place(word):
+            found[word] = close[0]
+    return found
 
 
 def next_to_a_name(names: bytearray, body: str, start: int, end: int) -> bool:

@@ -7,13 +7,8 @@ import bisect
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-from rapidfuzz import fuzz
-
-from pipeline.names import initials
+from pipeline.names import close_surname, initials
 from pipeline.resolve.state import Element
-
-#: Whole-name similarity (rapidfuzz ratio, 0-100) of one-word names, which have no other words to anchor them.
-SINGLE_WORD_SIMILARITY = 85
 
 
 class NameIndex:
@@ -57,14 +52,3 @@ class NameIndex:
                     if close_surname(key, word):
                         found |= self.by_last_word[word]
         return sorted(found)
-
-
-def close_surname(a: str, b: str) -> bool:
-    """ "Zelenskyy" / "Zelensky": one surname spelled two ways; not a family ("the Quists" of "Quist").
-
-    >>> close_surname("zelenskyy", "zelensky"), close_surname("quists", "quist")
-    (True, False)
-    """
-    if a in {b + "s", b + "es"} or b in {a + "s", a + "es"}:
-        return False
-    return a[0] == b[0] and abs(len(a) - len(b)) <= 2 and fuzz.ratio(a, b) >= SINGLE_WORD_SIMILARITY

@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from pipeline.names import head_word, initials, name_key, skeleton
+from pipeline.names import SINGLE_WORD_SIMILARITY, close_surname, head_word, initials, name_key, skeleton
 from pipeline.records import ENTITY_TYPES, Extraction, Failure
-from pipeline.resolve.index import SINGLE_WORD_SIMILARITY, NameIndex, close_surname
+from pipeline.resolve.index import NameIndex
 from pipeline.resolve.state import GLOBAL, Element, State, failed, majority
 
 #: Token similarity (rapidfuzz ratio, 0-100) above which two longer words are spelling variants.

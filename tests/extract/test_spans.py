@@ -82,6 +82,30 @@ def test_propagation_tags_exact_repeats_and_surnames_but_not_inside_other_names(
     ]
 
 
+def test_a_surname_spelled_another_way_is_the_persons_too_unless_a_common_word_or_a_place() -> None:
+    body = (
+        "Orla Varnetsky spoke. Varnetskiy, also spelled Varnetskyy, left Varnetsk. Ada Mercant met Merchant."
+    )
+    spans = [
+        CharSpan(0, 14, "PERSON", "person"),
+        CharSpan(body.index("Ada"), body.index(" met"), "PERSON", "person"),
+    ]
+    article = ArticleText(
+        body,
+        (),
+        load_patterns(),
+        places=frozenset({"Varnetsk"}),
+        common_words=(frozenset({"merchant"}), frozenset()),
+    )
+    found = [(body[s.start : s.end], s.origin, s.type) for s in propagate(spans, article)]
+    assert found == [
+        ("Orla Varnetsky", "model", "person"),
+        ("Varnetskiy", "propagated", "person"),
+        ("Varnetskyy", "propagated", "person"),
+        ("Ada Mercant", "model", "person"),
+    ]
+
+
 def test_propagation_skips_a_repeat_that_is_a_word_of_a_longer_name() -> None:
     # The model tagged "Treasurer" alone once; before "Orsa Quist" it is the trimmed title, and before
     # "Swans" a word of the team's name: neither is another mention of the same name.
