@@ -83,6 +83,9 @@ class Patterns:
     disciplines: frozenset[str] = frozenset()
     #: Peoples whose one member is a noun and no adjective ("arab", "kurd"): their plural names persons.
     peoples: frozenset[str] = frozenset()
+    #: First words (or two) that open an organization's name whatever the model called it ("Hizb", "Jaish",
+    #: "Ansar al"), lowercase, a hyphen read as a space.
+    group_prefixes: frozenset[str] = frozenset()
     digest: str = ""
 
 
@@ -115,5 +118,6 @@ def load_patterns(path: Path | None = None) -> Patterns:
         illness_heads=words("illness_heads"),
         disciplines=words("disciplines"),
         peoples=words("peoples"),
+        group_prefixes=words("group_prefixes"),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )

@@ -593,6 +593,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     place_head = head in vocab.patterns.place_heads and several_words
     if group_head and not place_head:
         return "group"
+    if opened_by_a_group_word(text, vocab.patterns.group_prefixes):
+        return "group"  # "Jaish-e-Quell", "Ansar al-Varn": the first words say it is an organization
     if several_words and text.split()[0].lower() in vocab.patterns.place_prefixes:
         return "place"  # "County Quellby", "Fort Varn": the model took them for people now and then
     if place_head and not group_head:
@@ -631,6 +633,18 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     ):
         return "person"  # "Clarine" said: a first name alone is a person ("at Clarine" is a place)
     return base
+
+
+def opened_by_a_group_word(text: str, prefixes: frozenset[str]) -> bool:
+    """Do one or two of the name's first words, a hyphen read as a space, open organizations' names,
+    with more words after them ("Jaish-e-Quell", "Ansar al-Varn"; not "Ansar Quist")?
+
+    >>> prefixes = frozenset({"jaish", "ansar al"})
+    >>> [opened_by_a_group_word(t, prefixes) for t in ("Jaish-e-Quell", "Ansar al-Varn", "Ansar Quist", "Jaish")]
+    [True, True, False, False]
+    """
+    words = text.lower().replace("-", " ").split()
+    return any(" ".join(words[:n]) in prefixes for n in (1, 2) if len(words) > n)
 
 
 def _after_a_descriptor_and_comma(tokens: Sequence[Token], vocab: Vocabulary) -> bool:

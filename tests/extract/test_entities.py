@@ -172,6 +172,10 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         ("Quist took 3 for 77 and Orla Varnet 2 for 66.", "Orla Varnet 2", "PERSON", "person"),
         ("Two F-16s blasted targets.", "F-16s", "PERSON", "other"),
         ("He met Quist, 2nd Earl of Varnby.", "2nd Earl of Varnby", "PERSON", "person"),
+        # the first words of some organizations' names say what they are
+        ("Fighters of Jaish-e-Quellmar struck.", "Jaish-e-Quellmar", "PERSON", "group"),
+        ("Then Ansar al-Varnia claimed it.", "Ansar al-Varnia", "PERSON", "group"),
+        ("Then Ansar Quist spoke.", "Ansar Quist", "PERSON", "person"),
         # a people is persons
         ("Violence against Palestinians grew.", "Palestinians", "NORP", "person"),
         ("The members represent British Jews today.", "British Jews", "NORP", "person"),

@@ -73,6 +73,14 @@ def test_names_cut_at_a_hyphen_are_taken_whole_but_describing_words_are_not() ->
     ]
 
 
+def test_a_name_made_whole_at_a_hyphen_may_show_an_organization() -> None:
+    body = "Jaish-e-Quellmar struck, said Quan Jaish-e-Vorr."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(body, ("Jaish", "person"), ("Quan Jaish", "person"))
+    found = _texts(body, reshaped(spans, article))
+    assert found == [("Jaish-e-Quellmar", "group"), ("Quan Jaish-e-Vorr", "person")]
+
+
 def test_a_hyphenated_place_runs_on_over_its_linking_words() -> None:
     body = "From Bourgel-la-Varne to Quell-upon-Osk, past Drovenport-on-sea and Varnby-en-route traffic."
     article = ArticleText(body, (), load_patterns())
