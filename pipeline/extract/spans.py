@@ -276,7 +276,8 @@ _LONG_CAPITALIZED = re.compile(r"\b[A-Z][a-z]{4,}\b")
 
 def _spelled_otherwise(surnames: set[str], article: ArticleText) -> dict[str, str]:
     """Words of the body that spell one of ``surnames`` another way ("Zelenskiy", "Zelenskyy" beside
-    "Orla Zelensky"), each with the surname: no common word ("Browning" of "Brown"), place or head noun."""
+    "Orla Zelensky"), each with the surname: no common word ("Merchant" beside "Ada Mercant"), place or
+    head noun."""
     keys = {surname.lower(): surname for surname in surnames if len(surname) >= 5}
     if not keys:
         return {}
