@@ -607,6 +607,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "person"
     if label == "ORG" and several_words and text.split()[0] in vocab.first_names and _country_after(tokens):
         return "person"  # "Orla Quist ( Quellia )" in a results line: a player and the country
+    if label != "PERSON" and _written_like_a_full_name(text, vocab) and _joined_to_a_person(tokens):
+        return "person"  # "Orla Quist and Tamsin Varn": named beside a person, written like one
     after = tokens[-1].i + 1
     followed_by_place_noun = after < len(doc) and doc[after].lower_ in vocab.patterns.place_followers
     if followed_by_place_noun and not (base == "group" and text.isupper()):  # "ISIS camp" stays a group
@@ -656,6 +658,50 @@ def _after_a_descriptor_and_comma(tokens: Sequence[Token], vocab: Vocabulary) ->
     noun = doc[start - 2]
     closed = end >= len(doc) or doc[end].is_punct
     return noun.is_lower and noun.text in vocab.patterns.group_descriptors and closed
+
+
+#: Words that join the names of a list: "Orla Quist and Tamsin Varn", "Quist, and Varn", "Quist & Varn".
+_CONJUNCTIONS = frozenset({"and", "or", "&"})
+
+
+def _joined_to_a_person(tokens: Sequence[Token]) -> bool:
+    """Is the name joined by "and", "or" or "&" (a comma may come first) to a name the model called a
+    person: "Orla Quist and Tamsin Varn", "Tamsin Varn, and Orla Quist"? A comma alone is not enough:
+    "Orla Quist, Quellco" gives where a person works."""
+    doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
+    after = end + (end < len(doc) and doc[end].text == ",")
+    if after < len(doc) - 1 and doc[after].lower_ in _CONJUNCTIONS and doc[after + 1].ent_type_ == "PERSON":
+        return True
+    before = start - 1
+    if before < 1 or doc[before].lower_ not in _CONJUNCTIONS:
+        return False
+    before -= doc[before - 1].text == ","
+    return before >= 1 and doc[before - 1].ent_type_ == "PERSON"
+
+
+def _written_like_a_full_name(text: str, vocab: Vocabulary) -> bool:
+    """Is the name two or three capitalized words, none a head noun, the first no adjective and no
+    group's first word, the whole no known place: written as a person's full name is ("Tamsin Varn";
+    not "Varn Bank", "Quellby Island", "Amazing Grace", "Jaish-e-Quell")?
+
+    >>> from pipeline.extract.model import Vocabulary
+    >>> from pipeline.wordlists import load_patterns
+    >>> vocab = Vocabulary(frozenset(), load_patterns(), adjectives=frozenset({"amazing"}), places=frozenset({"Port Varn"}))
+    >>> [_written_like_a_full_name(t, vocab) for t in ("Tamsin Varn", "Tamsin O'Varn-Quist", "Orla Ann Quist")]
+    [True, True, True]
+    >>> [_written_like_a_full_name(t, vocab) for t in ("Varn Bank", "Amazing Grace", "Port Varn", "Quist", "QV Varn")]
+    [False, False, False, False, False]
+    """
+    words = text.split()
+    if not 2 <= len(words) <= 3 or text in vocab.places or _a_head_noun_among(words, vocab):
+        return False
+    if opened_by_a_group_word(text, vocab.patterns.group_prefixes):
+        return False
+    for word in words:
+        letters = word.replace("-", "").replace("'", "")
+        if not (letters.isalpha() and word[:1].isupper() and not letters.isupper()):
+            return False
+    return words[0].lower() not in vocab.adjectives  # "Amazing Grace", "Federal Varn"
 
 
 def _country_after(tokens: Sequence[Token]) -> bool:

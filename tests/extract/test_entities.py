@@ -672,3 +672,23 @@ def test_a_name_with_a_country_in_brackets_is_a_player(english, vocab) -> None:
         doc = _doc(english, text, [(name, "ORG"), (inside, "GPE" if inside == "Quellia" else "ORG")])
         [span] = clean(doc, doc.ents[0], vocab)
         assert span.type == expected, text
+
+
+def test_a_name_joined_to_a_persons_and_written_like_one_is_a_person(english, vocab) -> None:
+    for text, name, other, expected in [
+        ("Tamsin Varn and Orla Quist batted on .", "Tamsin Varn", "Orla Quist", "person"),
+        ("Orla Quist , and Tamsin Varn batted on .", "Tamsin Varn", "Orla Quist", "person"),
+        ("Orla Quist & Tamsin Varn won .", "Tamsin Varn", "Orla Quist", "person"),
+        (
+            "Orla Quist , Tamsin Varn said .",
+            "Tamsin Varn",
+            "Orla Quist",
+            "group",
+        ),  # a comma alone: where she works
+        ("Orla Quist and Varn Holdings won .", "Varn Holdings", "Orla Quist", "group"),  # a head noun
+        ("Orla Quist and Quellco won .", "Quellco", "Orla Quist", "group"),  # one word may be a company
+        ("Tamsin Varn and the Quist twins won .", "Tamsin Varn", "Quist", "group"),  # no person beside it
+    ]:
+        doc = _doc(english, text, sorted([(name, "ORG"), (other, "PERSON")], key=lambda e: text.index(e[0])))
+        [span] = clean(doc, next(e for e in doc.ents if e.text == name), vocab)
+        assert span.type == expected, text
