@@ -629,6 +629,12 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     ):
         return "place"  # "in Quellbora", "at Varn Osk", "Tarnby to Quellbora": an unfamiliar place
     if (
+        label in {"ORG", "PERSON", "FAC"}
+        and _listed_among_places(tokens)
+        and not (text.isupper() or group_head or personal_name(text, vocab))
+    ):
+        return "place"  # "Quellby, Varnton and Osk": one of a list of places the model called places
+    if (
         label in {"ORG", "GPE", "LOC"}
         and text in vocab.lone_given_names
         and not _after_locative(tokens, vocab)
@@ -677,6 +683,39 @@ def _joined_to_a_person(tokens: Sequence[Token]) -> bool:
         return False
     before -= doc[before - 1].text == ","
     return before >= 1 and doc[before - 1].ent_type_ == "PERSON"
+
+
+#: Labels of the model's places: a list that holds two of them is a list of places.
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _listed_among_places(tokens: Sequence[Token]) -> bool:
+    """Is the name one of a list of names, joined by commas and "and" or "or", two or more of them the
+    model's places and none a person: "Quellby, NAME and Varnton", "NAME, the Osk Valley and the south"?
+    A list with no "and" or "or" is no list: "in Varnton, Quellia, NAME said" ends a dateline."""
+    doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
+    labels: list[str] = []
+    joined = False
+    for step in (1, -1):
+        position = end if step == 1 else start - 1
+        for _ in range(3):
+            separators = []
+            while (
+                0 <= position < len(doc) and doc[position].lower_ in _LIST_SEPARATORS and len(separators) < 3
+            ):
+                separators.append(doc[position].lower_)
+                position += step
+            joined = joined or bool(_CONJUNCTIONS & set(separators))
+            if not separators or not (0 <= position < len(doc)) or not doc[position].ent_type_:
+                break
+            labels.append(doc[position].ent_type_)
+            entity = next(e for e in doc.ents if e.start <= position < e.end)
+            position = entity.end if step == 1 else entity.start - 1
+    return joined and "PERSON" not in labels and sum(label in _PLACE_LABELS for label in labels) >= 2
+
+
+#: Words between the names of a list: "Quellby, Varnton and the Osk Valley".
+_LIST_SEPARATORS = frozenset({",", "the"}) | _CONJUNCTIONS
 
 
 def _written_like_a_full_name(text: str, vocab: Vocabulary) -> bool:

@@ -692,3 +692,22 @@ def test_a_name_joined_to_a_persons_and_written_like_one_is_a_person(english, vo
         doc = _doc(english, text, sorted([(name, "ORG"), (other, "PERSON")], key=lambda e: text.index(e[0])))
         [span] = clean(doc, next(e for e in doc.ents if e.text == name), vocab)
         assert span.type == expected, text
+
+
+def test_a_name_in_a_list_of_places_is_a_place_whatever_the_models_label(english, vocab) -> None:
+    for text, label, expected in [
+        ("Fires burn at Quellby , Varnton , Oskmere and Tarnby .", "ORG", "place"),
+        ("Fires burn at Quellby , Varnton , Oskmere and Tarnby .", "PERSON", "place"),
+        ("Rain fell on the Oskmere , Varnton , the Tarn Valley and the north .", "ORG", "place"),
+        ("Fires burn at Quellby , Varnton , OSKM and Tarnby .", "ORG", "group"),  # an acronym: a body
+        ("Talks in Varnton , Quellia , Oskmere said .", "ORG", "group"),  # no "and": a dateline, no list
+        ("Orla Quist , Oskmere and Tarnby met .", "ORG", "group"),  # one place and a person
+    ]:
+        name = next(w for w in ("Oskmere", "OSKM") if w in text)
+        places = [w for w in ("Quellby", "Varnton", "Tarnby", "Tarn Valley", "Quellia") if w in text]
+        entities = [(name, label)] + [(w, "GPE") for w in places]
+        if "Orla Quist" in text:
+            entities.append(("Orla Quist", "PERSON"))
+        doc = _doc(english, text, sorted(entities, key=lambda e: text.index(e[0])))
+        [span] = clean(doc, next(e for e in doc.ents if e.text == name), vocab)
+        assert span.type == expected, (text, label)
