@@ -33,6 +33,9 @@ _ARTICLES = frozenset({"the", "la", "le", "les", "el"})
 _WORD = re.compile(r"[^\s,;:()]+")
 #: Sets of place names, a name in any of them is a place.
 Places = tuple[frozenset[str] | set[str], ...]
+#: Place heads of what is named after the town it serves, unlike a street or a landform ("Quellby Avenue",
+#: "Quellby Bay" are not in Quellby).
+_SERVING_HEADS = frozenset({"airport", "airfield", "aerodrome"})
 #: Longest place name, in words, looked for inside a name.
 _MAX_WORDS = 3
 
@@ -69,6 +72,8 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
         leading: Places = ()
         if last in heads.building_heads:
             leading = buildings  # "Osk University": a place that is a noun too ("Bath") counts here
+        elif last in _SERVING_HEADS:
+            leading = strict  # "Quellby Airport", "Quellby International Airport": the town it serves
         elif span.label != "FAC" and last not in heads.place_heads:
             leading = strict  # "Quellby Rovers", "Quellby Festival"; not "Quellby Chronicle", a book
         for start, end in _inner_places(words, leading, linked):

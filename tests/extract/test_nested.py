@@ -87,3 +87,14 @@ def test_people_peoples_and_places_are_not_searched_and_a_place_must_end_the_lin
     body = "The Drovenmark Orchestra played in Drovenmark."
     names = [("Drovenmark Orchestra", "ORG", "group"), ("Drovenmark", "GPE", "place")]
     assert _nested(body, names) == ["Drovenmark:place"]
+
+
+def test_an_airport_is_named_after_the_town_it_serves_a_bay_or_street_is_not_in_it() -> None:
+    body = "Flights left Quellby International Airport and Port Drovia Airport for Quellby Bay, not Varnley Airport."
+    names = [
+        ("Quellby International Airport", "FAC", "place"),
+        ("Port Drovia Airport", "ORG", "group"),
+        ("Quellby Bay", "LOC", "place"),  # a bay or a street is not in the town it starts with
+        ("Varnley Airport", "FAC", "place"),  # a first name as well: named after a person as likely
+    ]
+    assert _nested(body, names) == ["Quellby:place", "Port Drovia:place"]
