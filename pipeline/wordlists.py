@@ -86,6 +86,10 @@ class Patterns:
     #: First words (or two) that open an organization's name whatever the model called it ("Hizb", "Jaish",
     #: "Ansar al"), lowercase, a hyphen read as a space.
     group_prefixes: frozenset[str] = frozenset()
+    #: Nouns after a name that make it a program's ("the Quellbot worm"): no node.
+    program_nouns: frozenset[str] = frozenset()
+    #: Nouns after a name with a number in it that make it a model of a machine ("QX-9 bombers"): no node.
+    machine_nouns: frozenset[str] = frozenset()
     digest: str = ""
 
 
@@ -119,5 +123,7 @@ def load_patterns(path: Path | None = None) -> Patterns:
         disciplines=words("disciplines"),
         peoples=words("peoples"),
         group_prefixes=words("group_prefixes"),
+        program_nouns=words("program_nouns"),
+        machine_nouns=words("machine_nouns"),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )

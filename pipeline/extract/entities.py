@@ -583,6 +583,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "group"  # "Rowing Quellia", "Tourism Varn": a country's body for a sport or a trade
     if label in {"PERSON", "GPE", "LOC"} and _a_team(text, vocab):
         return "group"  # "the Quellia Ravens": a team the model took for a person or a place
+    if _names_a_program_or_machine(text, tokens, vocab):
+        return "other"  # "the Quellbot worm", "QX-9 bombers": a program or a machine, not its maker
     if several_words and head in vocab.patterns.event_heads:
         return "other"  # "the Quellby Cup", "Varn Prize": an event or an award, whatever the label
     if _names_an_illness(tokens, several_words and head in vocab.patterns.illness_heads, vocab):
@@ -753,6 +755,20 @@ def _country_after(tokens: Sequence[Token]) -> bool:
     if close is None or close == after + 1:
         return False
     return all(t.ent_type_ in {"GPE", "NORP", "LOC"} for t in doc[after + 1 : close])
+
+
+def _names_a_program_or_machine(text: str, tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Is a program's noun right after the name, or one word on ("the Quellbot worm", "the Varn Internet
+    worm"), or a machine's right after a name with a number in it ("QX-9 bombers", "a Quell 200
+    aircraft"; not "Quellair jets")?"""
+    doc, after = tokens[0].doc, tokens[-1].i + 1
+    following = [token.lower_ for token in doc[after : after + 2]]
+    if following and following[0] in vocab.patterns.machine_nouns and any(ch.isdigit() for ch in text):
+        return True
+    programs = vocab.patterns.program_nouns
+    if following and following[0] in programs:
+        return True
+    return len(following) == 2 and doc[after].is_alpha and following[1] in programs
 
 
 def _names_an_illness(tokens: Sequence[Token], illness_head: bool, vocab: Vocabulary) -> bool:

@@ -172,6 +172,12 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         ("Quist took 3 for 77 and Orla Varnet 2 for 66.", "Orla Varnet 2", "PERSON", "person"),
         ("Two F-16s blasted targets.", "F-16s", "PERSON", "other"),
         ("He met Quist, 2nd Earl of Varnby.", "2nd Earl of Varnby", "PERSON", "person"),
+        # a program or a model of a machine is no node; the maker of a machine stays one
+        ("The Quellbot worm spread.", "Quellbot", "PERSON", "other"),
+        ("The Varnak Internet worm spread.", "Varnak", "NORP", "other"),
+        ("Two QX-9 bombers crashed.", "QX-9", "ORG", "other"),
+        ("A Quell 200 aircraft came down.", "Quell 200", "ORG", "other"),
+        ("Two Quellair jets landed.", "Quellair", "ORG", "group"),
         # the first words of some organizations' names say what they are
         ("Fighters of Jaish-e-Quellmar struck.", "Jaish-e-Quellmar", "PERSON", "group"),
         ("Then Ansar al-Varnia claimed it.", "Ansar al-Varnia", "PERSON", "group"),
