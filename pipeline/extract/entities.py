@@ -204,6 +204,12 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
         if i > 0 and (spaced_dash or token.text in {"(", "["}):
             tokens = tokens[:i]
             break
+    teams = _teams_around_scores(tokens)
+    if teams:  # "Quellby 2 Varn Rovers 1", "Varn Rovers 3-2 Quellby": teams and their goals
+        return [
+            CharSpan(team[0].idx, team[-1].idx + len(team[-1].text), "ORG", "group", "model")
+            for team in teams
+        ]
     # An internal possessive names two things: "London's Central Criminal Court" -> London, Central Criminal Court.
     pieces: list[tuple[list[Token], str]] = [(tokens, "model")]
     for i, token in enumerate(tokens[:-1]):
@@ -232,6 +238,49 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
         spans.append(CharSpan(start, end, label, _type(label, text, doc, piece, vocab), origin))
     return spans
 
+
+def _teams_around_scores(tokens: Sequence[Token]) -> list[list[Token]]:
+    """The capitalized names on either side of a score in a name: "Quellby 2-1" (a score after the name),
+    "Varn Rovers 3-2 Quellby", "Quellby 2 Varn Rovers 1" (each team's goals after it); [] for a name with
+    no score in it ("Channel 4 News", "Boeing 737-800", "Apollo 11" hold one number, or one too long)."""
+    goals = [i for i, token in enumerate(tokens) if token.is_digit and len(token.text) <= 2]
+    dashed = [
+        i
+        for i in goals
+        if i + 2 < len(tokens)
+        and tokens[i + 1].text in _SCORE_DASHES
+        and i + 2 in goals
+        and not tokens[i].whitespace_
+    ]
+    if dashed:
+        scores = {j for i in dashed for j in (i, i + 1, i + 2)}
+    elif len(goals) == 2 and goals[1] > goals[0] + 1:
+        scores = set(goals)
+    else:
+        return []
+    if min(scores) == 0:
+        return []
+    teams: list[list[Token]] = [[]]
+    for i, token in enumerate(tokens):
+        if i in scores:
+            if teams[-1]:
+                teams.append([])
+        else:
+            teams[-1].append(token)
+    teams = [team for team in teams if team]
+    if not all(
+        team[0].text[:1].isupper() and all(_capitalized_or_particle(t) for t in team) for team in teams
+    ):
+        return []
+    return teams
+
+
+def _capitalized_or_particle(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text in NAME_PARTICLES
+
+
+#: Dashes between a score's goals: "2-1", "2–1".
+_SCORE_DASHES = frozenset({"-", "–"})
 
 #: An opening bracket on a word of the name, not closed within it ("Quist(c", "Abu-al-(Quell").
 _GLUED_BRACKET = re.compile(r"(?<=\S)[(\[][^)\]]*$")

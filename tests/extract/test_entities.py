@@ -717,3 +717,21 @@ def test_a_name_in_a_list_of_places_is_a_place_whatever_the_models_label(english
         doc = _doc(english, text, sorted(entities, key=lambda e: text.index(e[0])))
         [span] = clean(doc, next(e for e in doc.ents if e.text == name), vocab)
         assert span.type == expected, (text, label)
+
+
+def test_a_score_inside_a_name_parts_the_teams_on_either_side(english, vocab) -> None:
+    def names(text: str, name: str, label: str) -> list[tuple[str, str]]:
+        return [(found, kind) for found, _, kind, _ in _cleaned(english, vocab, text, name, label)]
+
+    assert names("Arsenal beat Quellby 2-1 at home.", "Quellby 2-1", "ORG") == [("Quellby", "group")]
+    assert names("Varn Rovers 3-2 Quellby", "Varn Rovers 3-2 Quellby", "PERSON") == [
+        ("Varn Rovers", "group"),
+        ("Quellby", "group"),
+    ]
+    assert names("Oskford 2 Varn Athletic 1: the report.", "Oskford 2 Varn Athletic 1", "ORG") == [
+        ("Oskford", "group"),
+        ("Varn Athletic", "group"),
+    ]
+    # one number, or a number too long for goals, is no score
+    assert names("He watched Quell 4 News.", "Quell 4 News", "ORG") == [("Quell 4 News", "group")]
+    assert names("The Quellair 737-800 landed.", "Quellair 737-800", "ORG") == [("Quellair 737-800", "group")]
