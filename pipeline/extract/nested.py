@@ -36,6 +36,12 @@ Places = tuple[frozenset[str] | set[str], ...]
 #: Place heads of what is named after the town it serves, unlike a street or a landform ("Quellby Avenue",
 #: "Quellby Bay" are not in Quellby).
 _SERVING_HEADS = frozenset({"airport", "airfield", "aerodrome"})
+#: Last words of a company's legal name: the place it starts with is as often a founder's name or a
+#: brand ("Quellby Motor Corp.", "Varnley Holdings") as where it is.
+_LEGAL_FORMS = frozenset(
+    {"corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc", "llc", "co", "holdings", "group"}
+    | {"ag", "sa", "nv", "gmbh", "spa"}
+)
 #: Longest place name, in words, looked for inside a name.
 _MAX_WORDS = 3
 
@@ -67,14 +73,14 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
         words = [(m.start() + span.start, m.end() + span.start, m.group()) for m in _WORD.finditer(text)]
         if not words:
             continue
-        last = words[-1][2].lower()
+        last = words[-1][2].lower().rstrip(".")
         # a street or a landform is not in the place it starts with ("Quellby Avenue")
         leading: Places = ()
         if last in heads.building_heads:
             leading = buildings  # "Osk University": a place that is a noun too ("Bath") counts here
         elif last in _SERVING_HEADS:
             leading = strict  # "Quellby Airport", "Quellby International Airport": the town it serves
-        elif span.label != "FAC" and last not in heads.place_heads:
+        elif span.label != "FAC" and last not in heads.place_heads and last not in _LEGAL_FORMS:
             leading = strict  # "Quellby Rovers", "Quellby Festival"; not "Quellby Chronicle", a book
         for start, end in _inner_places(words, leading, linked):
             found.append(CharSpan(start, end, "GPE", "place", "nested"))

@@ -98,3 +98,14 @@ def test_an_airport_is_named_after_the_town_it_serves_a_bay_or_street_is_not_in_
         ("Varnley Airport", "FAC", "place"),  # a first name as well: named after a person as likely
     ]
     assert _nested(body, names) == ["Quellby:place", "Port Drovia:place"]
+
+
+def test_a_companys_legal_name_is_not_in_the_place_it_starts_with() -> None:
+    body = "Quellby Motor Corp. and Port Drovia Holdings bought Quellby Rovers and the Bank of Quellby."
+    names = [
+        ("Quellby Motor Corp.", "ORG", "group"),  # a founder's name or a brand as often
+        ("Port Drovia Holdings", "ORG", "group"),
+        ("Quellby Rovers", "ORG", "group"),
+        ("Bank of Quellby", "ORG", "group"),  # after "of" it is the place
+    ]
+    assert _nested(body, names) == ["Quellby:place", "Quellby:place"]
