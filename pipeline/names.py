@@ -92,6 +92,13 @@ def name_key(text: str) -> str:
     return re.sub(r"\b([a-z]) (?=[a-z]\b)", r"\1", " ".join(words))  # "u s" -> "us"
 
 
+#: Last words of a company's legal name ("Quellco Holdings", "Varn Motor Corp."), name-key spelling.
+LEGAL_FORMS = frozenset(
+    {"corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc", "llc", "co", "holdings", "group"}
+    | {"ag", "sa", "nv", "gmbh", "spa"}
+)
+
+
 #: Abbreviations that open a name ("St Quellan") and that end one ("Varn St").
 _LEADING_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _TRAILING_ABBREVIATIONS = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "mt": "mount"}

@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pipeline.extract.entities import CharSpan
+from pipeline.names import LEGAL_FORMS
 
 if TYPE_CHECKING:
     from pipeline.extract.spans import ArticleText
@@ -36,12 +37,6 @@ Places = tuple[frozenset[str] | set[str], ...]
 #: Place heads of what is named after the town it serves, unlike a street or a landform ("Quellby Avenue",
 #: "Quellby Bay" are not in Quellby).
 _SERVING_HEADS = frozenset({"airport", "airfield", "aerodrome"})
-#: Last words of a company's legal name: the place it starts with is as often a founder's name or a
-#: brand ("Quellby Motor Corp.", "Varnley Holdings") as where it is.
-_LEGAL_FORMS = frozenset(
-    {"corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc", "llc", "co", "holdings", "group"}
-    | {"ag", "sa", "nv", "gmbh", "spa"}
-)
 #: Longest place name, in words, looked for inside a name.
 _MAX_WORDS = 3
 
@@ -80,8 +75,10 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
             leading = buildings  # "Osk University": a place that is a noun too ("Bath") counts here
         elif last in _SERVING_HEADS:
             leading = strict  # "Quellby Airport", "Quellby International Airport": the town it serves
-        elif span.label != "FAC" and last not in heads.place_heads and last not in _LEGAL_FORMS:
-            leading = strict  # "Quellby Rovers", "Quellby Festival"; not "Quellby Chronicle", a book
+        elif span.label != "FAC" and last not in heads.place_heads and last not in LEGAL_FORMS:
+            # "Quellby Rovers", "Quellby Festival"; not "Quellby Chronicle", a book, nor a company's legal
+            # name, which starts with a founder's name or a brand as often ("Quellby Motor Corp.")
+            leading = strict
         for start, end in _inner_places(words, leading, linked):
             found.append(CharSpan(start, end, "GPE", "place", "nested"))
     if not found:

@@ -20,7 +20,15 @@ from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from pipeline.names import SINGLE_WORD_SIMILARITY, close_surname, head_word, initials, name_key, skeleton
+from pipeline.names import (
+    LEGAL_FORMS,
+    SINGLE_WORD_SIMILARITY,
+    close_surname,
+    head_word,
+    initials,
+    name_key,
+    skeleton,
+)
 from pipeline.records import ENTITY_TYPES, Extraction, Failure
 from pipeline.resolve.index import NameIndex
 from pipeline.resolve.state import GLOBAL, Element, State, failed, majority
@@ -171,6 +179,19 @@ def _short_form_candidates(
         # "the Varnholms" in the article of the "Varnholm Islands", whatever the model called it
         archipelago = {f"{key[:-1]} islands", f"{key[:-1]} island"}
         yield "short name", [c for c in longer if state.kind(c) == "place" and c[1] in archipelago], 0.9
+    if (
+        len(words) == 1
+        and state.only_in(element, article_id)
+        and not _well_known_place(state.surface(element))
+    ):
+        # "Quellco" in the article of "Quellco Holdings", whatever the model called it (a place, a
+        # person): a company's name without its legal form.
+        companies = [
+            c
+            for c in longer
+            if state.kind(c) == "group" and c[1].split()[0] == key and c[1].split()[-1] in LEGAL_FORMS
+        ]
+        yield "short name", companies, 0.9
     if kind == "person" or state.only_in(element, article_id):
         # The model calls a surname a place or group now and then ("Scholz said"), or spells it
         # another way ("Zelenskyy"): a full name in the same article settles it.

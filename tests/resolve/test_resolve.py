@@ -675,3 +675,19 @@ def test_a_generic_word_joins_a_group_of_other_articles_only_when_the_corpus_nam
     by_article = {m.article_id: m.node_id for m in result.mentions if m.text in {"Coalition", "QBI"}}
     assert by_article["a"] == "group:varnholm-justice-coalition" != by_article["b"]
     assert by_article["c"] == by_article["d"] == "group:quellan-bureau-of-inquiry"
+
+
+def test_a_companys_name_without_its_legal_form_joins_it_in_its_article_whatever_its_type() -> None:
+    resolution = resolve(
+        [
+            article("a", ("Quellvex Holdings", "group"), ("Quellvex", "place")),  # the model's place
+            article("b", ("Varnoco Corp.", "group"), ("Varnoco", "person")),
+            article("c", ("Jordan Holdings", "group"), ("Jordan", "place")),  # a known place stays one
+            article("d", ("Osklin Group", "group")),
+            article("e", ("Osklin", "place")),  # in another article: nothing says it is the company
+        ]
+    )
+    assert nodes(resolution)["Quellvex Holdings"] == {"Quellvex Holdings", "Quellvex"}
+    assert nodes(resolution)["Varnoco Corp."] == {"Varnoco Corp.", "Varnoco"}
+    assert nodes(resolution)["Jordan"] == {"Jordan"}
+    assert nodes(resolution)["Osklin"] == {"Osklin"}
