@@ -604,6 +604,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     """Node type of a cleaned name: the label's type, corrected by the name's own head word and its
     context when they say so plainly."""
     base = TYPE_OF_LABEL.get(label, "other")
+    if label in {"PERSON", "ORG", "NORP", "FAC"} and _in_apposition_to_a_kind_of_place(tokens, vocab):
+        return "place"  # "Quellby, a town in the north", "Varn, the provincial capital of Osk"
     if label == "NORP":
         # An adjective ("Russian airstrikes", "Kurdish-dominated") only describes something else.
         last = text.split()[-1]
@@ -846,6 +848,32 @@ _PLACE_WORDS_BEFORE = frozenset(
     | {"throughout", "central", "northern", "southern", "eastern", "western"}
     | {"north-eastern", "north-western", "south-eastern", "south-western"}
     | {"northeastern", "northwestern", "southeastern", "southwestern"}
+)
+
+
+def _in_apposition_to_a_kind_of_place(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Is the name followed by a comma, "a", "an" or "the", at most two lower-case words and a kind of
+    place, then a preposition, a comma or the sentence's end: "NAME, a town in the north", "NAME, the
+    provincial capital of Osk", "NAME, a village near Varn"? Not "NAME, the mayor of Varn", nor "NAME,
+    the city's mayor" (whose the city is), nor "NAME, the city bus" (a noun after it)."""
+    doc, after = tokens[0].doc, tokens[-1].i + 1
+    if after + 2 >= len(doc) or doc[after].text != "," or doc[after + 1].lower_ not in {"a", "an", "the"}:
+        return False
+    for index in range(after + 2, min(after + 5, len(doc))):
+        token = doc[index]
+        if not token.is_lower or not token.is_alpha:
+            return False
+        if token.text in vocab.patterns.place_followers and token.text not in _PEOPLE_OF_A_PLACE:
+            following = doc[index + 1] if index + 1 < len(doc) else None
+            return following is None or following.is_punct or following.lower_ in _PLACE_LINKS
+    return False
+
+
+#: Place followers that are people of the place: "NAME, the mayor of Varn" is a person.
+_PEOPLE_OF_A_PLACE = frozenset({"mayor", "residents", "inhabitants"})
+#: Words after a kind of place in apposition that say where it is: "a town close to", "a village north of".
+_PLACE_LINKS = frozenset(
+    {"in", "of", "near", "on", "close", "outside", "north", "south", "east", "west", "about", "some", "just"}
 )
 
 

@@ -182,6 +182,18 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         ("Fighters of Jaish-e-Quellmar struck.", "Jaish-e-Quellmar", "PERSON", "group"),
         ("Then Ansar al-Varnia claimed it.", "Ansar al-Varnia", "PERSON", "group"),
         ("Then Ansar Quist spoke.", "Ansar Quist", "PERSON", "person"),
+        # a kind of place in apposition says what the name is, whatever the label
+        ("Troops took Varnivka, a town in the east.", "Varnivka", "PERSON", "place"),
+        ("Jets hit Quelhar, the provincial capital of Osk.", "Quelhar", "ORG", "place"),
+        ("He was born in Stridova, a village near Osk.", "Stridova", "NORP", "place"),
+        (
+            "Orla Quist, the mayor of Varn, said no.",
+            "Orla Quist",
+            "PERSON",
+            "person",
+        ),  # a person of the place
+        ("Quist, the city's mayor, said no.", "Quist", "PERSON", "person"),  # whose the city is
+        ("Varnholt, the city bus line, runs late.", "Varnholt", "ORG", "group"),  # a noun after the kind
         # a people is persons
         ("Violence against Palestinians grew.", "Palestinians", "NORP", "person"),
         ("The members represent British Jews today.", "British Jews", "NORP", "person"),
@@ -612,9 +624,7 @@ def test_a_name_after_a_company_noun_is_a_group_whatever_the_models_label(englis
 
 def test_a_name_after_a_kind_of_place_and_of_is_a_place_whatever_the_models_label(english, vocab) -> None:
     vocab = _with_names(vocab, "Orsa")
-    text = (
-        "In the town of Quellmar, the suburb of Varn Hill, the state of Quellco, the village of Orsa Quist."
-    )
+    text = "In the town of Quellmar, the suburb of Varn Hill, the village of Orsa Quist and the state of Quellco."
     assert _cleaned(english, vocab, text, "Quellmar", "ORG")[0][2] == "place"
     assert _cleaned(english, vocab, text, "Varn Hill", "PERSON")[0][2] == "place"
     assert _cleaned(english, vocab, text, "Quellco", "ORG")[0][2] == "group"  # "state of": a condition too
