@@ -606,6 +606,10 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     base = TYPE_OF_LABEL.get(label, "other")
     if label in {"PERSON", "ORG", "NORP", "FAC"} and _in_apposition_to_a_kind_of_place(tokens, vocab):
         return "place"  # "Quellby, a town in the north", "Varn, the provincial capital of Osk"
+    if label in {"PERSON", "GPE", "LOC", "ORG"} and _in_apposition_to_a_kind_of(
+        tokens, vocab.patterns.group_descriptors, frozenset()
+    ):
+        return "group"  # "Quellco, once Osk's largest oil company, said"
     if label == "NORP":
         # An adjective ("Russian airstrikes", "Kurdish-dominated") only describes something else.
         last = text.split()[-1]
@@ -654,7 +658,7 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "place"
     if label == "PERSON" and head in vocab.patterns.building_heads and several_words:
         return "place"  # "Quellan Mosque", "Varn Stadium": a building the model took for a person
-    if label == "ORG" and personal_name(text, vocab):
+    if label == "ORG" and personal_name(text, vocab) and not _employer(tokens):
         # "Clarine Dupuis" the model called an organization. A place it names stays a place: "Ras
         # Quellat" starts with a given name of some country too.
         return "person"
@@ -852,27 +856,91 @@ _PLACE_WORDS_BEFORE = frozenset(
 
 
 def _in_apposition_to_a_kind_of_place(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
-    """Is the name followed by a comma, "a", "an" or "the", at most two lower-case words and a kind of
-    place, then a preposition, a comma or the sentence's end: "NAME, a town in the north", "NAME, the
-    provincial capital of Osk", "NAME, a village near Varn"? Not "NAME, the mayor of Varn", nor "NAME,
-    the city's mayor" (whose the city is), nor "NAME, the city bus" (a noun after it)."""
+    """Is the name in apposition to a kind of place: "NAME, a town in the north", "NAME, the provincial
+    capital of Osk", "NAME, a village near Varn"? Not "NAME, the mayor of Varn", nor "NAME, the city's
+    mayor" (whose the city is), nor "NAME, the city bus" (a noun after it)."""
+    return _in_apposition_to_a_kind_of(tokens, vocab.patterns.place_followers, _PEOPLE_OF_A_PLACE)
+
+
+def _in_apposition_to_a_kind_of(
+    tokens: Sequence[Token], kinds: frozenset[str], not_kinds: frozenset[str]
+) -> bool:
+    """Is the name followed by a comma, "a", "an", "the" or a possessor ("Osk's"), at most three
+    lower-case words and one of ``kinds`` (not of ``not_kinds``), then a word that says where or which
+    (:data:`_APPOSITION_LINKS`), a punctuation mark or the sentence's end: "NAME, a town in the north",
+    "NAME, once Osk's largest oil company, said"?"""
     doc, after = tokens[0].doc, tokens[-1].i + 1
-    if after + 2 >= len(doc) or doc[after].text != "," or doc[after + 1].lower_ not in {"a", "an", "the"}:
+    if after + 2 >= len(doc) or doc[after].text != ",":
         return False
-    for index in range(after + 2, min(after + 5, len(doc))):
+    opening = after + 1 + (doc[after + 1].lower_ in _APPOSITION_ADVERBS)
+    if opening < len(doc) and doc[opening].lower_ in {"a", "an", "the"}:
+        opening += 1
+    elif (
+        opening + 1 < len(doc)
+        and doc[opening].text[:1].isupper()
+        and doc[opening + 1].lower_ in POSSESSIVE_MARKS
+    ):
+        opening += 2
+    else:
+        return False
+    for index in range(opening, min(opening + 4, len(doc))):
         token = doc[index]
-        if not token.is_lower or not token.is_alpha:
-            return False
-        if token.text in vocab.patterns.place_followers and token.text not in _PEOPLE_OF_A_PLACE:
+        if not token.is_lower or not token.is_alpha or token.text in _FUNCTION_WORDS:
+            return False  # "Quist, a member of the band,": the band is not Quist
+        if token.text in kinds and token.text not in not_kinds:
             following = doc[index + 1] if index + 1 < len(doc) else None
-            return following is None or following.is_punct or following.lower_ in _PLACE_LINKS
+            return following is None or following.is_punct or following.lower_ in _APPOSITION_LINKS
     return False
+
+
+#: Words that end a noun phrase: an apposition's kind is its last noun, before any of them.
+_FUNCTION_WORDS = frozenset(
+    {"of", "the", "a", "an", "in", "at", "for", "to", "and", "or", "with", "from", "on", "by"}
+)
+
+
+def _employer(tokens: Sequence[Token]) -> bool:
+    """Does the name follow people who work somewhere and "at": "analysts at NAME", "an economist at
+    NAME"? There it is where they work, even when written like a person's name ("Orla Quist")."""
+    doc, start = tokens[0].doc, tokens[0].i
+    return start >= 2 and doc[start - 1].lower_ == "at" and doc[start - 2].lower_ in _EMPLOYEES
+
+
+#: People named by where they work: "analysts at NAME".
+_EMPLOYEES = frozenset(
+    {
+        "analyst",
+        "analysts",
+        "economist",
+        "economists",
+        "strategist",
+        "strategists",
+        "researcher",
+        "researchers",
+    }
+    | {"executive", "executives", "banker", "bankers", "trader", "traders", "employee", "employees"}
+    | {
+        "worker",
+        "workers",
+        "engineer",
+        "engineers",
+        "scientist",
+        "scientists",
+        "staff",
+        "partner",
+        "partners",
+    }
+)
+
+#: Words that may open an apposition: "Quellco, once Osk's largest oil company".
+_APPOSITION_ADVERBS = frozenset({"once", "now", "formerly", "still", "then"})
 
 
 #: Place followers that are people of the place: "NAME, the mayor of Varn" is a person.
 _PEOPLE_OF_A_PLACE = frozenset({"mayor", "residents", "inhabitants"})
-#: Words after a kind of place in apposition that say where it is: "a town close to", "a village north of".
-_PLACE_LINKS = frozenset(
+#: Words after the kind in an apposition that say where or which it is: "a town close to", "a village north
+#: of", "a company that", "a bank based in".
+_APPOSITION_LINKS = frozenset({"that", "which", "based", "with", "whose", "from", "for", "at"}) | frozenset(
     {"in", "of", "near", "on", "close", "outside", "north", "south", "east", "west", "about", "some", "just"}
 )
 

@@ -194,6 +194,11 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         ),  # a person of the place
         ("Quist, the city's mayor, said no.", "Quist", "PERSON", "person"),  # whose the city is
         ("Varnholt, the city bus line, runs late.", "Varnholt", "ORG", "group"),  # a noun after the kind
+        # so does a kind of organization
+        ("Quellvex, once Osk's largest oil company, failed.", "Quellvex", "PERSON", "group"),
+        ("Varnoco, a lender based in Osk, grew.", "Varnoco", "GPE", "group"),
+        ("Orla Quist, a member of the band, sang.", "Orla Quist", "PERSON", "person"),  # the band is not her
+        ("Orla Quist, a bank teller, said no.", "Orla Quist", "PERSON", "person"),  # a noun after the kind
         # a people is persons
         ("Violence against Palestinians grew.", "Palestinians", "NORP", "person"),
         ("The members represent British Jews today.", "British Jews", "NORP", "person"),
@@ -745,3 +750,14 @@ def test_a_score_inside_a_name_parts_the_teams_on_either_side(english, vocab) ->
     # one number, or a number too long for goals, is no score
     assert names("He watched Quell 4 News.", "Quell 4 News", "ORG") == [("Quell 4 News", "group")]
     assert names("The Quellair 737-800 landed.", "Quellair 737-800", "ORG") == [("Quellair 737-800", "group")]
+
+
+def test_people_who_work_somewhere_and_at_name_where_they_work_though_written_like_a_person(
+    english, vocab
+) -> None:
+    vocab = _with_names(vocab, "Orla")
+    assert (
+        _cleaned(english, vocab, "Analysts at Orla Quist expect more.", "Orla Quist", "ORG")[0][2] == "group"
+    )
+    assert _cleaned(english, vocab, "He met Orla Quist at noon.", "Orla Quist", "ORG")[0][2] == "person"
+    assert _cleaned(english, vocab, "He looked at Orla Quist.", "Orla Quist", "ORG")[0][2] == "person"
