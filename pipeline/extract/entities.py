@@ -676,7 +676,11 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "group"  # "Quellco shares rose": a company the model took for a person
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     if before is not None and before.is_lower and before.text in vocab.patterns.group_descriptors:
-        return "group"  # "retailer Quellco", "travel company Varnair": the noun says what it is
+        # "retailer Quellco", "travel company Varnair", "oil giant Varnex": the noun says what it is; not
+        # an adjective after a determiner ("the giant Quellby Ice Sheet")
+        determiner = before.i > 0 and doc[before.i - 1].lower_ in DETERMINERS
+        if not (determiner and before.text in vocab.adjectives):
+            return "group"
     if label != "PERSON" and _after_a_descriptor_and_comma(tokens, vocab):
         return "group"  # "the travel chain, Varnair, said": in apposition, the noun says it too
     if (

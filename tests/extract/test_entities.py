@@ -625,6 +625,11 @@ def test_a_name_after_a_company_noun_is_a_group_whatever_the_models_label(englis
     assert _cleaned(english, vocab, text, "Quell Darby", "PERSON")[0][2] == "group"
     assert _cleaned(english, vocab, text, "Varnair", "GPE")[0][2] == "group"
     assert _cleaned(english, vocab, text, "Osk Tarn", "PERSON")[0][2] == "person"
+    text = "Oil giant Quellvex and Premier League side Varnby gained; the giant Osk Ice Sheet shrank."
+    assert _cleaned(english, vocab, text, "Quellvex", "PERSON")[0][2] == "group"
+    assert _cleaned(english, vocab, text, "Varnby", "PERSON")[0][2] == "group"
+    adjectives = dataclasses.replace(vocab, adjectives=frozenset({"giant"}))
+    assert _cleaned(english, adjectives, text, "Osk Ice Sheet", "LOC")[0][2] == "place"  # an adjective there
 
 
 def test_a_name_after_a_kind_of_place_and_of_is_a_place_whatever_the_models_label(english, vocab) -> None:
