@@ -863,7 +863,47 @@ def _in_apposition_to_a_kind_of_place(tokens: Sequence[Token], vocab: Vocabulary
     """Is the name in apposition to a kind of place: "NAME, a town in the north", "NAME, the provincial
     capital of Osk", "NAME, a village near Varn"? Not "NAME, the mayor of Varn", nor "NAME, the city's
     mayor" (whose the city is), nor "NAME, the city bus" (a noun after it)."""
-    return _in_apposition_to_a_kind_of(tokens, vocab.patterns.place_followers, _PEOPLE_OF_A_PLACE)
+    return _in_apposition_to_a_kind_of(
+        tokens, vocab.patterns.place_followers, _PEOPLE_OF_A_PLACE
+    ) or _placed_by_a_comma_clause(tokens, vocab)
+
+
+def _placed_by_a_comma_clause(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Does a comma and where it lies follow the name: "NAME, north of Varn", "NAME, 30 km south-west of
+    Varn", "NAME, near the border with Osk"? "Near" needs a place or a kind of place soon after it (not
+    "Quist, near tears, said"); "outside" and "at" say where a person stood as often. Not after "of":
+    there the clause may be the noun's before it ("the birthplace of Quist, 150 km north of Osk")."""
+    doc, after = tokens[0].doc, tokens[-1].i + 1
+    if after + 2 >= len(doc) or doc[after].text != ",":
+        return False
+    for before in reversed(doc[max(tokens[0].i - 3, 0) : tokens[0].i]):
+        if before.is_punct:
+            break
+        if before.lower_ == "of":  # "Varnby, the birthplace of (Lord) Quist, 150 km north of Osk"
+            return False
+    word = doc[after + 1]
+    if _direction_of(doc, after + 1):
+        return True
+    if word.like_num and doc[after + 2].lower_ in _DISTANCE_UNITS:
+        return _direction_of(doc, after + 3)
+    if word.lower_ != "near":
+        return False
+    ahead = doc[after + 2 : after + 6]
+    return any(t.ent_type_ in {"GPE", "LOC"} or t.lower_ in vocab.patterns.place_followers for t in ahead)
+
+
+def _direction_of(doc: Doc, start: int) -> bool:
+    """Do the tokens from ``start`` spell a direction and "of": "north of", "south-west of" (three
+    tokens or one)?"""
+    words = [t.lower_ for t in doc[start : start + 4]]
+    for length in (1, 3):
+        if len(words) > length and _DIRECTION_OF.fullmatch("".join(words[:length])) and words[length] == "of":
+            return True
+    return False
+
+
+#: Units of a distance: "30 km north of Varn".
+_DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi"})
 
 
 def _in_apposition_to_a_kind_of(

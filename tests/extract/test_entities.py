@@ -194,6 +194,13 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         ),  # a person of the place
         ("Quist, the city's mayor, said no.", "Quist", "PERSON", "person"),  # whose the city is
         ("Varnholt, the city bus line, runs late.", "Varnholt", "ORG", "group"),  # a noun after the kind
+        # so does a comma and where the name lies
+        ("Rebels took Burava, near the border with Osk.", "Burava", "PERSON", "place"),
+        ("Troops entered Kessavo, 30 km north of Varn.", "Kessavo", "ORG", "place"),
+        ("Shells hit Ossbury, south-west of Varn, at night.", "Ossbury", "PERSON", "place"),
+        ("Orla Quist, near tears, said no.", "Orla Quist", "PERSON", "person"),  # no place near
+        ("Orla Quist, outside the court, said no.", "Orla Quist", "PERSON", "person"),  # where she stood
+        ("Varnby, the birthplace of Lord Quist, 15 km north of Osk", "Quist", "PERSON", "person"),
         # so does a kind of organization
         ("Quellvex, once Osk's largest oil company, failed.", "Quellvex", "PERSON", "group"),
         ("Varnoco, a lender based in Osk, grew.", "Varnoco", "GPE", "group"),
