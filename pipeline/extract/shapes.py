@@ -286,6 +286,11 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         tail = _HYPHEN_TAIL.match(body, span.end)
         if tail and not _name_tail(tail.group(), span.type):
             tail = None
+        if tail and span.type == "place":
+            pair = _hyphenated_places(text, tail, body[span.start : tail.end()], (article.places, tagged))
+            if pair:  # "Quellia-Varnistan talks": two places, each its own
+                result.extend([span, CharSpan(pair[0], pair[1], "GPE", "place", span.origin)])
+                continue
         end = tail.end() if tail else span.end
         if tail and re.search(r"\s(?:of|for|on)\s", text):  # "Institute for Anglo" + "-Varish Studies"
             more = _TITLE_WORDS.match(body, end)
@@ -302,6 +307,25 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             span = CharSpan(span.start, end, "ORG", "group", span.origin)  # "Jaish" + "-e-Quell"
         result.append(CharSpan(span.start, end, span.label, span.type, span.origin))
     return result
+
+
+def _hyphenated_places(
+    text: str, tail: re.Match[str], joined: str, places: tuple[frozenset[str] | set[str], ...]
+) -> tuple[int, int] | None:
+    """(start, end) of the second place when a place and a hyphen tail are two known places and the
+    whole is none: "Quellia" + "-Varnistan"; None for "Guinea" + "-Bissau", one place.
+
+    >>> body = "Quellia-Varnistan talks"
+    >>> tail = _HYPHEN_TAIL.match(body, 7)
+    >>> _hyphenated_places("Quellia", tail, body[:17], ({"Quellia", "Varnistan"},))
+    (8, 17)
+    >>> _hyphenated_places("Quellia", tail, body[:17], ({"Quellia", "Varnistan", "Quellia-Varnistan"},))
+    """
+    second = tail.group()[1:]
+    known = [any(name in names for names in places) for name in (text, second, joined)]
+    if not (known[0] and known[1]) or known[2] or re.search(r"[-‐]", second):
+        return None
+    return tail.start() + 1, tail.end()
 
 
 #: What runs two names together: a slash, or a comma before another capitalized name.

@@ -95,6 +95,19 @@ def test_a_hyphenated_place_runs_on_over_its_linking_words() -> None:
     ]
 
 
+def test_two_known_places_joined_by_a_hyphen_stay_two_places_one_hyphenated_place_stays_one() -> None:
+    body = "Quellia-Varnistan talks, the Drovenport-Osk race and Guinea-Varn elections."
+    places = frozenset({"Quellia", "Varnistan", "Guinea", "Varn", "Guinea-Varn"})
+    article = ArticleText(body, (), load_patterns(), places)
+    spans = _spans(body, ("Quellia", "place"), ("Drovenport", "place"), ("Guinea", "place"))
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Quellia", "place"),
+        ("Varnistan", "place"),
+        ("Drovenport-Osk", "place"),  # neither is known: one name
+        ("Guinea-Varn", "place"),  # the whole is a known place
+    ]
+
+
 def test_a_name_run_over_a_verb_or_a_demonstrative_is_two_names() -> None:
     body = (
         "Quist composed Varnala; Orsa Tell this Court; the Quellby Is Osk trio; Museum of the Dreamed City."
