@@ -26,6 +26,7 @@ from pipeline.io.schema import split_list
 from pipeline.io.tables import read_articles, read_nodes, read_numbers, read_sentences
 from pipeline.names import name_key
 from pipeline.records import ENTITY_TYPES, Quantity
+from pipeline.wordlists import parse_yaml
 
 
 @dataclass
@@ -77,7 +78,7 @@ def evaluate(run_dir: str | os.PathLike[str], gold: str | os.PathLike[str]) -> R
     if not (run_dir / "nodes.csv").exists():
         raise MissingStageOutputError(run_dir / "nodes.csv", "eval", f"kg run INPUT... --out {run_dir}")
     try:
-        data = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
+        data = parse_yaml(gold_path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise GoldFileError(gold_path, f"not a valid YAML gold annotation ({error})") from error
     if not isinstance(data, dict):

@@ -760,7 +760,7 @@ def _listed_among_places(tokens: Sequence[Token]) -> bool:
     for step in (1, -1):
         position = end if step == 1 else start - 1
         for _ in range(3):
-            separators = []
+            separators: list[str] = []
             while (
                 0 <= position < len(doc) and doc[position].lower_ in _LIST_SEPARATORS and len(separators) < 3
             ):

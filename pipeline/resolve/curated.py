@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from pipeline.errors import AliasesFileError
 from pipeline.names import name_key
 from pipeline.records import ENTITY_TYPES
+from pipeline.wordlists import parse_yaml
 
 #: Similarity (rapidfuzz ratio, 0-100) at which a long form is one of the list's spellings of a name.
 SAME_SPELLING = 90
@@ -48,7 +49,7 @@ class Curated:
         if not path.is_file():
             raise AliasesFileError(path, "aliases file not found")
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = parse_yaml(path.read_text(encoding="utf-8")) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as error:
             raise AliasesFileError(path, f"not valid YAML ({error})") from error
         if not isinstance(data, dict):
