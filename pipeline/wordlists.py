@@ -91,6 +91,8 @@ class Patterns:
     program_nouns: frozenset[str] = frozenset()
     #: Nouns after a name with a number in it that make it a model of a machine ("QX-9 bombers"): no node.
     machine_nouns: frozenset[str] = frozenset()
+    #: First words (or two) of the names of storms and operations ("Storm Quellan"): no node.
+    event_prefixes: frozenset[str] = frozenset()
     digest: str = ""
 
 
@@ -132,5 +134,6 @@ def load_patterns(path: Path | None = None) -> Patterns:
         group_prefixes=words("group_prefixes"),
         program_nouns=words("program_nouns"),
         machine_nouns=words("machine_nouns"),
+        event_prefixes=words("event_prefixes"),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )

@@ -640,6 +640,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "group"  # "the Quellia Ravens": a team the model took for a person or a place
     if _names_a_program_or_machine(text, tokens, vocab):
         return "other"  # "the Quellbot worm", "QX-9 bombers": a program or a machine, not its maker
+    if opened_by_one_of(text, vocab.patterns.event_prefixes) or text.lower() in vocab.patterns.event_prefixes:
+        return "other"  # "Storm Quellan", "Hurricane Orla", "Operation Osk Shield", "the Cyclone": an event
     if several_words and head in vocab.patterns.event_heads:
         return "other"  # "the Quellby Cup", "Varn Prize": an event or an award, whatever the label
     if _names_an_illness(tokens, several_words and head in vocab.patterns.illness_heads, vocab):
@@ -650,7 +652,7 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     place_head = head in vocab.patterns.place_heads and several_words
     if group_head and not place_head:
         return "group"
-    if opened_by_a_group_word(text, vocab.patterns.group_prefixes):
+    if opened_by_one_of(text, vocab.patterns.group_prefixes):
         return "group"  # "Jaish-e-Quell", "Ansar al-Varn": the first words say it is an organization
     if several_words and text.split()[0].lower() in vocab.patterns.place_prefixes:
         return "place"  # "County Quellby", "Fort Varn": the model took them for people now and then
@@ -704,12 +706,13 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     return base
 
 
-def opened_by_a_group_word(text: str, prefixes: frozenset[str]) -> bool:
-    """Do one or two of the name's first words, a hyphen read as a space, open organizations' names,
-    with more words after them ("Jaish-e-Quell", "Ansar al-Varn"; not "Ansar Quist")?
+def opened_by_one_of(text: str, prefixes: frozenset[str]) -> bool:
+    """Are one or two of the name's first words, a hyphen read as a space, one of ``prefixes`` (words
+    that open organizations' names, or storms'), with more words after them ("Jaish-e-Quell", "Ansar
+    al-Varn"; not "Ansar Quist")?
 
     >>> prefixes = frozenset({"jaish", "ansar al"})
-    >>> [opened_by_a_group_word(t, prefixes) for t in ("Jaish-e-Quell", "Ansar al-Varn", "Ansar Quist", "Jaish")]
+    >>> [opened_by_one_of(t, prefixes) for t in ("Jaish-e-Quell", "Ansar al-Varn", "Ansar Quist", "Jaish")]
     [True, True, False, False]
     """
     words = text.lower().replace("-", " ").split()
@@ -795,7 +798,7 @@ def _written_like_a_full_name(text: str, vocab: Vocabulary) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 3 or text in vocab.places or _a_head_noun_among(words, vocab):
         return False
-    if opened_by_a_group_word(text, vocab.patterns.group_prefixes):
+    if opened_by_one_of(text, vocab.patterns.group_prefixes):
         return False
     for word in words:
         letters = word.replace("-", "").replace("'", "")

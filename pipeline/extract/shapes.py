@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pipeline.extract.entities import CharSpan, opened_by_a_group_word
+from pipeline.extract.entities import CharSpan, opened_by_one_of
 
 if TYPE_CHECKING:
     from pipeline.extract.spans import ArticleText
@@ -303,7 +303,7 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         if span.type == "group" and end == span.end:
             party = _PARTY.match(body, end)
             end = party.end() if party else end
-        if tail and opened_by_a_group_word(body[span.start : end], article.patterns.group_prefixes):
+        if tail and opened_by_one_of(body[span.start : end], article.patterns.group_prefixes):
             span = CharSpan(span.start, end, "ORG", "group", span.origin)  # "Jaish" + "-e-Quell"
         result.append(CharSpan(span.start, end, span.label, span.type, span.origin))
     return result

@@ -20,6 +20,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
 * ``coordination``   names listed with a place after a locative preposition are places;
 * ``citations``      names followed by a year ("Quell & Varn, 2011") are authors: people;
 * ``works``          a name right after a noun for a work ("the novel Varn") is its title, no node;
+* ``events``         a storm's or an operation's name without its first word ("Quellan" after "Storm
+                     Quellan") is the event's, no node;
 * ``nested places``  the place an organization is named after ("University of Quellby", "Quellby Rovers")
                      is a place mention too (:mod:`pipeline.extract.nested`).
 
@@ -35,7 +37,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from pipeline.extract.entities import DETERMINERS, THING_HEADS, CharSpan
+from pipeline.extract.entities import DETERMINERS, THING_HEADS, CharSpan, opened_by_one_of
 from pipeline.extract.nested import nested_places
 from pipeline.extract.shapes import never_names, reshaped, results_tables, sentence_initial_words
 from pipeline.names import close_surname
@@ -582,6 +584,28 @@ def named_works(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     return spans
 
 
+def named_events(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """The name of a storm or an operation without its first word ("Quellan" after "Storm Quellan",
+    "Osk Shield" after "Operation Osk Shield") is the event's too: type ``other``, no node. The model
+    calls a storm's name a person, as it is named like one."""
+    body = article.body
+    prefixes = article.patterns.event_prefixes
+    names: set[str] = set()
+    for span in spans:
+        text = body[span.start : span.end]
+        if span.type == "other" and opened_by_one_of(text, prefixes):
+            words = text.split()
+            for count in (1, 2):
+                if " ".join(words[:count]).lower() in prefixes and len(words) > count:
+                    names.add(" ".join(words[count:]))
+    if not names:
+        return spans
+    for span in spans:
+        if span.type in _NAME_TYPES and body[span.start : span.end] in names:
+            span.type = "other"
+    return spans
+
+
 def _a_verb(word: str, verbs: frozenset[str]) -> bool:
     """Is ``word`` a form of one of ``verbs`` (lemmas): "directed", "wrote", "makes"?
 
@@ -614,5 +638,6 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("coordination", coordinated_places),
     ("citations", cited_authors),
     ("works", named_works),
+    ("events", named_events),
     ("nested places", nested_places),
 )

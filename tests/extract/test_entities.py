@@ -172,6 +172,12 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         ("Quist took 3 for 77 and Orla Varnet 2 for 66.", "Orla Varnet 2", "PERSON", "person"),
         ("Two F-16s blasted targets.", "F-16s", "PERSON", "other"),
         ("He met Quist, 2nd Earl of Varnby.", "2nd Earl of Varnby", "PERSON", "person"),
+        # a storm or an operation is an event, no node, though named like a person
+        ("Storm Quellana battered the coast.", "Storm Quellana", "PERSON", "other"),
+        ("Tropical Cyclone Orla Varn hit.", "Tropical Cyclone Orla Varn", "PERSON", "other"),
+        ("Operation Osk Shield began.", "Operation Osk Shield", "ORG", "other"),
+        ("Stormont Quellby spoke.", "Stormont Quellby", "PERSON", "person"),  # a word, not its start
+        ("Yes, the Cyclone will weaken.", "Cyclone", "ORG", "other"),  # the storm, named by its kind
         # a program or a model of a machine is no node; the maker of a machine stays one
         ("The Quellbot worm spread.", "Quellbot", "PERSON", "other"),
         ("The Varnak Internet worm spread.", "Varnak", "NORP", "other"),

@@ -370,3 +370,26 @@ def test_a_name_after_a_noun_for_a_work_is_its_title() -> None:
         ("Varn Spirit", "other", "WORK_OF_ART"),  # after "yacht": a craft's name
         ("Varn Spirit", "other", "WORK_OF_ART"),  # the same name alone later in the article
     ]
+
+
+def test_a_storms_name_without_its_first_word_is_the_storms() -> None:
+    from pipeline.extract.spans import named_events
+
+    body = "Storm Quellana hit Varnby. Quellana flooded roads; Orla Quellan and Operation Osk Shield helped."
+    names = [
+        ("Storm Quellana", "PERSON", "other"),
+        ("Varnby", "GPE", "place"),
+        ("Quellana", "PERSON", "person"),
+        ("Orla Quellan", "PERSON", "person"),
+        ("Operation Osk Shield", "ORG", "other"),
+    ]
+    starts = [body.index(n) if n != "Quellana" else body.index("Quellana flooded") for n, _, _ in names]
+    spans = [CharSpan(s, s + len(n), label, kind) for s, (n, label, kind) in zip(starts, names, strict=True)]
+    found = [(body[s.start : s.end], s.type) for s in named_events(spans, _text(body))]
+    assert found == [
+        ("Storm Quellana", "other"),
+        ("Varnby", "place"),
+        ("Quellana", "other"),  # the storm's name alone
+        ("Orla Quellan", "person"),  # another name
+        ("Operation Osk Shield", "other"),
+    ]
