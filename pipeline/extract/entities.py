@@ -664,6 +664,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         # "Clarine Dupuis" the model called an organization. A place it names stays a place: "Ras
         # Quellat" starts with a given name of some country too.
         return "person"
+    if label in {"ORG", "GPE", "NORP", "FAC", "LOC"} and _followed_by_an_age(tokens):
+        return "person"  # "Quist, 45, of Varnby", "Orla Quist (45)": a person and her age
     if label == "ORG" and several_words and text.split()[0] in vocab.first_names and _country_after(tokens):
         return "person"  # "Orla Quist ( Quellia )" in a results line: a player and the country
     if label != "PERSON" and _written_like_a_full_name(text, vocab) and _joined_to_a_person(tokens):
@@ -805,6 +807,16 @@ def _written_like_a_full_name(text: str, vocab: Vocabulary) -> bool:
         if not (letters.isalpha() and word[:1].isupper() and not letters.isupper()):
             return False
     return words[0].lower() not in vocab.adjectives  # "Amazing Grace", "Federal Varn"
+
+
+def _followed_by_an_age(tokens: Sequence[Token]) -> bool:
+    """Is the name followed by a person's age between commas or in brackets: "Quist, 45, of Varnby",
+    "Orla Quist (45)"? Not a score or a year ("Quellby, 2004,")."""
+    doc, after = tokens[0].doc, tokens[-1].i + 1
+    if after + 2 >= len(doc) or (doc[after].text, doc[after + 2].text) not in {(",", ","), ("(", ")")}:
+        return False
+    age = doc[after + 1].text
+    return age.isdigit() and len(age) <= 3 and 1 <= int(age) <= 115
 
 
 def _country_after(tokens: Sequence[Token]) -> bool:

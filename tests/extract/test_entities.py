@@ -207,6 +207,10 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         ("Orla Quist, near tears, said no.", "Orla Quist", "PERSON", "person"),  # no place near
         ("Orla Quist, outside the court, said no.", "Orla Quist", "PERSON", "person"),  # where she stood
         ("Varnby, the birthplace of Lord Quist, 15 km north of Osk", "Quist", "PERSON", "person"),
+        # an age after a name makes it a person's
+        ("Quistvel, 45, of Varnby, was held.", "Quistvel", "ORG", "person"),
+        ("Then Orla Quist (45) won.", "Orla Quist", "GPE", "person"),
+        ("Quellby, 2004, was a good year.", "Quellby", "GPE", "place"),  # a year, no age
         # so does a kind of organization
         ("Quellvex, once Osk's largest oil company, failed.", "Quellvex", "PERSON", "group"),
         ("Varnoco, a lender based in Osk, grew.", "Varnoco", "GPE", "group"),
