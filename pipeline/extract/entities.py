@@ -309,16 +309,23 @@ def _possessor_in_the_name(possessor: Sequence[Token], label: str, vocab: Vocabu
 
 
 #: Office words a portfolio comes before: "Immigration Minister", "Defence Secretary".
-_OFFICES = frozenset({"minister", "secretary"})
+_OFFICES = frozenset({"minister", "secretary", "commissioner"})
 
 
 def _portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
-    """Is the one-word name a common noun right before "Minister" or "Secretary" ("Immigration Minister",
-    "Home Secretary")? A name is not: "UN Secretary-General" keeps the UN."""
-    after = ent.end
-    return (
-        len(ent) == 1 and after < len(doc) and doc[after].lower_ in _OFFICES and ent[0].lower_ in vocab.nouns
-    )
+    """Is the one-word name a common noun or adjective before "Minister", "Secretary" or "Commissioner",
+    maybe with one or two more capitalized common nouns ("Immigration Minister", "Home Secretary", "Fair
+    Trading Minister", "Royal Commissioner")? A name is not: "UN Secretary-General" keeps the UN."""
+    word = ent[0].lower_
+    if len(ent) != 1 or not ent[0].is_title or not (word in vocab.nouns or word in vocab.adjectives):
+        return False  # "UN High Commissioner": an acronym is a name
+    for after in range(ent.end, min(ent.end + 3, len(doc))):
+        token = doc[after]
+        if token.lower_ in _OFFICES:
+            return True
+        if not (token.is_title and token.lower_ in vocab.nouns):
+            return False
+    return False
 
 
 def _given_names_before(doc: Doc, ent: Span, vocab: Vocabulary) -> list[Token]:

@@ -675,6 +675,15 @@ def test_a_portfolio_before_minister_or_secretary_is_part_of_a_title_not_a_group
     assert [s[0] for s in _cleaned(english, vocab, "Immigration rules changed.", "Immigration", "ORG")] == [
         "Immigration"
     ]
+    vocab = dataclasses.replace(
+        vocab, nouns=frozenset({"trading", "fishery"}), adjectives=frozenset({"fair", "royal"})
+    )
+    text = "Fair Trading Minister Orsa Quist and Royal Commissioner Varn Tell met Fair Quellco Minister Osk."
+    assert _cleaned(english, vocab, text, "Fair", "ORG") == []  # an adjective and a noun before the office
+    assert _cleaned(english, vocab, text, "Royal", "ORG") == []
+    assert [s[0] for s in _cleaned(english, vocab, text[text.index("met") :], "Fair", "ORG")] == ["Fair"]
+    vocab = dataclasses.replace(vocab, nouns=frozenset({"high", "qun"}))
+    assert [s[0] for s in _cleaned(english, vocab, "the QUN High Commissioner", "QUN", "ORG")] == ["QUN"]
 
 
 def test_a_capitalized_noun_that_describes_the_person_is_no_part_of_the_name(english, vocab) -> None:
