@@ -22,6 +22,7 @@ from pipeline.extract.model import Vocabulary
 from pipeline.extract.passes import Draft, finish
 from pipeline.extract.spans import (
     ArticleText,
+    _a_place,
     _long_form,
     abbreviations,
     add_acronyms,
@@ -29,6 +30,7 @@ from pipeline.extract.spans import (
     surname_of,
     without_overlaps,
 )
+from pipeline.names import close_surname
 from pipeline.wordlists import load_patterns
 
 # --- the straightforward versions (the code before the fix), as references --------------------------
@@ -91,6 +93,12 @@ def _reference_propagate(spans, body):
         surname = surname_of(text) if span.type == "person" else ""
         if surname and surname.lower() not in _HEADS:  # "Trust" of a trust the model called a person
             votes[surname][(span.label, span.type)] += 0
+    # a capitalized word that spells one surname another way takes that surname's votes
+    surnames = {surname_of(body[s.start : s.end]) for s in spans if s.type == "person"} & set(votes)
+    for word in sorted(set(re.findall(r"\b[A-Z][a-z]{4,}\b", body)) - surnames):
+        close = [n for n in surnames if len(n) >= 5 and close_surname(word.lower(), n.lower())]
+        if len(close) == 1 and word.lower() not in _HEADS and not _a_place(word):
+            votes[word].update(dict.fromkeys(votes[close[0]], 0))
     added = list(spans)
     taken = sorted((s.start, s.end) for s in spans)
 
