@@ -675,7 +675,12 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "person"  # "Quist, 45, of Varnby", "Orla Quist (45)": a person and her age
     if label == "ORG" and several_words and text.split()[0] in vocab.first_names and _country_after(tokens):
         return "person"  # "Orla Quist ( Quellia )" in a results line: a player and the country
-    if label != "PERSON" and _written_like_a_full_name(text, vocab) and _joined_to_a_person(tokens):
+    if (
+        label != "PERSON"
+        and _written_like_a_full_name(text, vocab)
+        and _joined_to_a_person(tokens)
+        and not _labelled_so_elsewhere(text, label, tokens)
+    ):
         return "person"  # "Orla Quist and Tamsin Varn": named beside a person, written like one
     after = tokens[-1].i + 1
     followed_by_place_noun = after < len(doc) and doc[after].lower_ in vocab.patterns.place_followers
@@ -789,6 +794,13 @@ def _listed_among_places(tokens: Sequence[Token]) -> bool:
 
 #: Words between the names of a list: "Quellby, Varnton and the Osk Valley".
 _LIST_SEPARATORS = frozenset({",", "the"}) | _CONJUNCTIONS
+
+
+def _labelled_so_elsewhere(text: str, label: str, tokens: Sequence[Token]) -> bool:
+    """Does the article name ``text`` elsewhere with the same label: a company the model knows as one
+    ("Quist Varn and Orla Tell" once, "Quist Varn" an organization three times)?"""
+    start = tokens[0].i
+    return any(e.label_ == label and e.start != start and e.text == text for e in tokens[0].doc.ents)
 
 
 def _written_like_a_full_name(text: str, vocab: Vocabulary) -> bool:

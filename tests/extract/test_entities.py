@@ -744,6 +744,16 @@ def test_a_name_joined_to_a_persons_and_written_like_one_is_a_person(english, vo
         doc = _doc(english, text, sorted([(name, "ORG"), (other, "PERSON")], key=lambda e: text.index(e[0])))
         [span] = clean(doc, next(e for e in doc.ents if e.text == name), vocab)
         assert span.type == expected, text
+    # a name the article gives the same label elsewhere is what the model says: a company beside its chief
+    text = "Tamsin Varn and Orla Quist met . Tamsin Varn shares rose ."
+    doc = english(text)
+    doc.ents = [
+        doc.char_span(0, 11, label="ORG"),
+        doc.char_span(16, 26, label="PERSON"),
+        doc.char_span(text.rindex("Tamsin"), text.rindex("Tamsin") + 11, label="ORG"),
+    ]
+    [span] = clean(doc, doc.ents[0], vocab)
+    assert span.type == "group"
 
 
 def test_a_name_in_a_list_of_places_is_a_place_whatever_the_models_label(english, vocab) -> None:
