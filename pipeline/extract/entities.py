@@ -611,7 +611,11 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     """Node type of a cleaned name: the label's type, corrected by the name's own head word and its
     context when they say so plainly."""
     base = TYPE_OF_LABEL.get(label, "other")
-    if label in {"PERSON", "ORG", "NORP", "FAC"} and _in_apposition_to_a_kind_of_place(tokens, vocab):
+    if (
+        label in {"PERSON", "ORG", "NORP", "FAC"}
+        and _in_apposition_to_a_kind_of_place(tokens, vocab)
+        and not (label == "PERSON" and personal_name(text, vocab))  # "Orla Quist, near the Varn border post"
+    ):
         return "place"  # "Quellby, a town in the north", "Varn, the provincial capital of Osk"
     if label in {"PERSON", "GPE", "LOC", "ORG"} and _in_apposition_to_a_kind_of(
         tokens, vocab.patterns.group_descriptors, frozenset()

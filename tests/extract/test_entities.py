@@ -802,3 +802,12 @@ def test_people_who_work_somewhere_and_at_name_where_they_work_though_written_li
     )
     assert _cleaned(english, vocab, "He met Orla Quist at noon.", "Orla Quist", "ORG")[0][2] == "person"
     assert _cleaned(english, vocab, "He looked at Orla Quist.", "Orla Quist", "ORG")[0][2] == "person"
+
+
+def test_a_personal_name_the_model_called_a_person_stays_one_before_where_she_stood(english, vocab) -> None:
+    vocab = _with_names(vocab, "Orla")
+    text = "Orla Quist, near the Varn border, waved."
+    doc = _doc(english, text, [("Orla Quist", "PERSON"), ("Varn", "GPE")])
+    assert clean(doc, doc.ents[0], vocab)[0].type == "person"
+    doc = _doc(english, "Tarnquist, near the Varn border, fell.", [("Tarnquist", "PERSON"), ("Varn", "GPE")])
+    assert clean(doc, doc.ents[0], vocab)[0].type == "place"
