@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -791,9 +792,21 @@ def _listed_among_places(tokens: Sequence[Token]) -> bool:
             if not separators or not (0 <= position < len(doc)) or not doc[position].ent_type_:
                 break
             labels.append(doc[position].ent_type_)
-            entity = next(e for e in doc.ents if e.start <= position < e.end)
-            position = entity.end if step == 1 else entity.start - 1
+            position = _past_the_entity(doc, position, step)
     return joined and "PERSON" not in labels and sum(label in _PLACE_LABELS for label in labels) >= 2
+
+
+def _past_the_entity(doc: Doc, position: int, step: int) -> int:
+    """The token after (``step`` 1) or before (-1) the entity that holds token ``position``, read from the
+    tokens' IOB tags: a few tokens looked at, not the article's every entity."""
+    if step == 1:
+        position += 1
+        while position < len(doc) and doc[position].ent_iob_ == "I":
+            position += 1
+        return position
+    while position > 0 and doc[position].ent_iob_ == "I":
+        position -= 1
+    return position - 1
 
 
 #: Words between the names of a list: "Quellby, Varnton and the Osk Valley".
@@ -801,10 +814,15 @@ _LIST_SEPARATORS = frozenset({",", "the"}) | _CONJUNCTIONS
 
 
 def _labelled_so_elsewhere(text: str, label: str, tokens: Sequence[Token]) -> bool:
-    """Does the article name ``text`` elsewhere with the same label: a company the model knows as one
-    ("Quist Varn and Orla Tell" once, "Quist Varn" an organization three times)?"""
-    start = tokens[0].i
-    return any(e.label_ == label and e.start != start and e.text == text for e in tokens[0].doc.ents)
+    """Does the article name ``text`` more than once with the same label: a company the model knows as
+    one ("Quist Varn and Orla Tell" once, "Quist Varn" an organization three times)?"""
+    return f"{label} {text}" in article_words(tokens[0].doc, "repeated names", _repeated_names)
+
+
+def _repeated_names(doc: Doc) -> frozenset[str]:
+    """ "LABEL text" of every name the model tags twice or more in the article with one label."""
+    counts = Counter(f"{e.label_} {e.text}" for e in doc.ents)
+    return frozenset(name for name, count in counts.items() if count > 1)
 
 
 def _written_like_a_full_name(text: str, vocab: Vocabulary) -> bool:
