@@ -140,13 +140,15 @@ def _surnames_of_a_person(label: str, given: Counter[str], shown: Counter[str]) 
 
 def _fullest(surfaces: Counter[str]) -> str:
     """The label: most words, not an all-caps acronym, then most frequent, then the longest ("Varn Street"
-    over "Varn St."), then alphabetical. A word the model ran in front of a full name more often written
+    over "Varn St."), then alphabetical; written as the text writes it when datelines shout it. A word the model ran in front of a full name more often written
     without it is no part of the name ("Beatle George Harrison" once, "George Harrison" three times).
 
     >>> _fullest(Counter({"Minstrel Orla Quist": 1, "Orla Quist": 3, "Quist": 5}))
     'Orla Quist'
     >>> _fullest(Counter({"Orla Quist": 1, "Quist": 5})), _fullest(Counter({"Orla Ann Quist": 1, "Ann Quist": 3}))
     ('Orla Quist', 'Orla Ann Quist')
+    >>> _fullest(Counter({"PORT VARN": 9, "Port Varn": 2})), _fullest(Counter({"PORT VARN": 9, "Varn": 2}))
+    ('Port Varn', 'PORT VARN')
     """
 
     def rank(item: tuple[str, int]) -> tuple[int, int, int, int, str]:
@@ -155,6 +157,9 @@ def _fullest(surfaces: Counter[str]) -> str:
         return (acronym, -len(text.split()), -count, -len(text), text)
 
     best = sorted(surfaces.items(), key=rank)[0][0]
+    if best.isupper():  # a dateline's "NEW YORK": the article text's own "New York" when there is one
+        written = sorted(s for s in surfaces if s.lower() == best.lower() and not s.isupper())
+        best = max(written, key=lambda s: surfaces[s]) if written else best
     first, _, rest = best.partition(" ")
     if len(rest.split()) >= 2 and surfaces[rest] > surfaces[best]:
         from pipeline.gazetteer import is_first_name

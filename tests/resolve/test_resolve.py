@@ -691,3 +691,17 @@ def test_a_companys_name_without_its_legal_form_joins_it_in_its_article_whatever
     assert nodes(resolution)["Varnoco Corp."] == {"Varnoco Corp.", "Varnoco"}
     assert nodes(resolution)["Jordan"] == {"Jordan"}
     assert nodes(resolution)["Osklin"] == {"Osklin"}
+
+
+def test_a_name_a_dateline_shouts_is_labelled_as_the_text_writes_it() -> None:
+    resolution = resolve(
+        [
+            article("a", ("PORT VARN", "place"), ("Port Varn", "place")),
+            article("b", ("PORT VARN", "place"), ("Quellco", "group")),
+            article("c", ("PORT VARN", "place")),
+            article("d", ("OSKMERE", "place")),  # no other spelling: as written
+        ]
+    )
+    assert nodes(resolution)["Port Varn"] == {"PORT VARN", "Port Varn"}
+    assert [e.node_id for e in resolution.entities if e.label == "Port Varn"] == ["place:port-varn"]
+    assert "OSKMERE" in nodes(resolution)
