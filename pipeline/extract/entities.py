@@ -837,12 +837,17 @@ def _written_like_a_full_name(text: str, vocab: Vocabulary) -> bool:
     [True, True, True]
     >>> [_written_like_a_full_name(t, vocab) for t in ("Varn Bank", "Amazing Grace", "Port Varn", "Quist", "QV Varn")]
     [False, False, False, False, False]
+    >>> _written_like_a_full_name("Fort Quellby", vocab), _written_like_a_full_name("Jaish-e-Quell", vocab)
+    (False, False)
     """
     words = text.split()
     if not 2 <= len(words) <= 3 or text in vocab.places or _a_head_noun_among(words, vocab):
         return False
-    if opened_by_one_of(text, vocab.patterns.group_prefixes):
-        return False
+    if (
+        opened_by_one_of(text, vocab.patterns.group_prefixes)
+        or words[0].lower() in vocab.patterns.place_prefixes
+    ):
+        return False  # "Jaish-e-Quell", "Port Varn"
     for word in words:
         letters = word.replace("-", "").replace("'", "")
         if not (letters.isalpha() and word[:1].isupper() and not letters.isupper()):
