@@ -54,6 +54,16 @@ _UNIT_NOUNS = set(MEASURE_WORDS) | set(CURRENCY_WORDS) | {"percent"}
 #: Prepositions through which a number measures the verb's object or subject ("rose to 51", "valued at").
 _BORROWING_PREPS = {"to", "at", "from", "by"}
 _PRONOUNS = {"PRON"}
+#: Verbs of a level moving ("rose to", "closed at"): a bare number after "to" or "at" is where the subject's
+#: level stands (an index's), a count only when the subject is one (:data:`_COUNT_NOUNS`); an amount or a
+#: percentage still measures the subject ("debt rose to $1 trillion").
+_LEVEL_VERBS = frozenset(
+    {"rise", "fall", "climb", "drop", "slip", "gain", "jump", "surge", "soar", "plunge", "tumble", "slump"}
+    | {"close", "end", "finish", "ease", "edge", "dip", "sink", "slide", "rally", "advance", "decline"}
+    | {"increase", "decrease", "grow", "reach", "hit", "stand", "open", "trade", "settle"}
+)
+#: Nouns that are counts themselves: "the death toll rose to 51", "the number of dead climbed to 40".
+_COUNT_NOUNS = frozenset({"toll", "number", "count", "tally", "total", "figure", "population", "membership"})
 #: Nouns that measure something else named by their "of" phrase.
 _MEASURE_NOUNS = {"worth", "value", "total", "amount", "sum", "number", "tally"}
 
@@ -290,8 +300,12 @@ def _counted(doc: Doc, span: Span, lemma: Callable[[Token], str]) -> tuple[Token
     if target.dep_ == "pobj" and target.head.dep_ == "prep":
         prep = target.head
         verb = _ancestor(prep, _GOVERNING_POS - {"ADJ"}) if prep.lower_ in _BORROWING_PREPS else None
-        if verb is not None and _verb_argument(verb) is not None:
-            return _verb_argument(verb), verb  # "bringing the death toll ... to 51,065"
+        argument = _verb_argument(verb) if verb is not None else None
+        if verb is not None and argument is not None:
+            level = lemma(verb).lower() in _LEVEL_VERBS and not _an_amount(span)  # "debt rose to $1 trillion"
+            if level and lemma(argument).lower() not in _COUNT_NOUNS:
+                return None, verb  # "the index fell 1.5% to 7,430": a level it reached, nothing counted
+            return argument, verb  # "bringing the death toll ... to 51,065"
         if prep.head.pos_ in _OBJECT_POS and prep.head.lower_ not in _UNIT_NOUNS:
             return prep.head, prep.head.head  # "ransoms of $3,000", "the art sales for about 140,000 pounds"
     if target.pos_ in _OBJECT_POS and target.lower_ in _UNIT_NOUNS and target.head.pos_ in _OBJECT_POS:
@@ -359,6 +373,14 @@ def _labels_its_noun(span: Span) -> bool:
 def _is_measure(span: Span) -> bool:
     """A percentage or amount: it measures its verb's subject rather than counting things."""
     return any(t.text == "%" or t.lower_ in _UNIT_NOUNS for t in span)
+
+
+def _an_amount(span: Span) -> bool:
+    """Money, a percentage or a measure ("$1 trillion", "19 per cent", "500 metres"), not a bare number."""
+    measured = span.label_ in {"MONEY", "PERCENT", "QUANTITY"}
+    return measured or any(
+        t.text in CURRENCY_SYMBOLS or t.text == "%" or t.lower_ in _UNIT_WORDS for t in span
+    )
 
 
 def _as_span(token: Token) -> Span:

@@ -234,3 +234,34 @@ def test_the_quantity_path_never_raises(english, text: str, label: str) -> None:
     assert doc[people].text == "people" and doc[2 + n - 1].head.i == people
     for quantity in quantities(doc, [(2, 2 + n, label)], article_id="a", sentence=0, offset=0):
         assert math.isfinite(quantity.value)
+
+
+def test_a_bare_number_a_level_reaches_counts_nothing_unless_the_subject_is_a_count(english) -> None:
+    def counted(subject: str, lemma: str, number: str = "7,430", label: str = "CARDINAL") -> str:
+        # The SUBJECT fell to NUMBER .
+        doc = _doc(
+            english,
+            words=["The", subject, "fell", "to", number, "."],
+            heads=[1, 2, 2, 2, 3, 2],
+            deps=["det", "nsubj", "ROOT", "prep", "pobj", "punct"],
+            pos=["DET", "NOUN", "VERB", "ADP", "NUM", "PUNCT"],
+            lemmas=["the", lemma, "fall", "to", number, "."],
+            ents=["O", "O", "O", "O", f"B-{label}", "O"],
+        )
+        [found] = quantities(doc, [(4, 5, label)], article_id="a", sentence=0, offset=0)
+        return found.object
+
+    assert counted("index", "index") == ""  # where the index stands, nothing counted
+    assert counted("toll", "toll") == "toll"  # a count itself: the death toll fell to 51
+    # an amount measures the subject: The debt fell to $ 17 .
+    doc = _doc(
+        english,
+        words=["The", "debt", "fell", "to", "$", "17", "."],
+        heads=[1, 2, 2, 2, 5, 3, 2],
+        deps=["det", "nsubj", "ROOT", "prep", "nmod", "pobj", "punct"],
+        pos=["DET", "NOUN", "VERB", "ADP", "SYM", "NUM", "PUNCT"],
+        lemmas=["the", "debt", "fall", "to", "$", "17", "."],
+        ents=["O", "O", "O", "O", "B-MONEY", "I-MONEY", "O"],
+    )
+    [found] = quantities(doc, [(4, 6, "MONEY")], article_id="a", sentence=0, offset=0)
+    assert (found.value, found.unit, found.object) == (17.0, "USD", "debt")
