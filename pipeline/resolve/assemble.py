@@ -140,8 +140,9 @@ def _surnames_of_a_person(label: str, given: Counter[str], shown: Counter[str]) 
 
 def _fullest(surfaces: Counter[str]) -> str:
     """The label: most words, not an all-caps acronym, then most frequent, then the longest ("Varn Street"
-    over "Varn St."), then alphabetical; written as the text writes it when datelines shout it. A word the model ran in front of a full name more often written
-    without it is no part of the name ("Beatle George Harrison" once, "George Harrison" three times).
+    over "Varn St."), then alphabetical; written as the text writes it when datelines shout it. A word
+    the model ran in front of a full name more often written without it is no part of the name ("Beatle
+    George Harrison" once, "George Harrison" three times).
 
     >>> _fullest(Counter({"Minstrel Orla Quist": 1, "Orla Quist": 3, "Quist": 5}))
     'Orla Quist'
