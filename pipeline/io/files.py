@@ -1,8 +1,8 @@
 """Files on disk: written atomically (a temporary beside the target, then a rename), read safely.
 
-:func:`write_text` is the one way the project writes a file. Inside a staged save of a run folder
-(:func:`pipeline.io.folder.staged`) a file written into that folder stays a temporary until the save
-commits. :func:`read_regular` is the one way it reads an input or a manifest: regular files only, up to
+:func:`write_text` (or :func:`write_bytes`) is the one way the project writes a file. Inside a staged
+save of a run folder (:func:`pipeline.io.folder.staged`) a file written into that folder stays a
+temporary until the save commits; inside :func:`recorded` it stays in memory. :func:`read_regular` is the one way it reads an input or a manifest: regular files only, up to
 a size limit.
 """
 
@@ -68,11 +68,39 @@ class Stage(Protocol):
 STAGE: contextvars.ContextVar[Stage | None] = contextvars.ContextVar("output_staging", default=None)
 
 
+class _Recording:
+    """A stage that keeps the files written into its folder in memory, in the order written."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = os.path.abspath(folder)
+        self.files: list[tuple[str, bytes]] = []
+
+    def add(self, name: str, data: bytes) -> None:
+        self.files.append((name, data))
+
+
+@contextlib.contextmanager
+def recorded(folder: Path) -> Iterator[list[tuple[str, bytes]]]:
+    """Inside this block, files written into ``folder`` are not written: the list given fills with their
+    names and bytes, for :func:`write_bytes` to write later (a child process renders files this way and
+    hands them to the parent's staged save)."""
+    recording = _Recording(folder)
+    token = STAGE.set(recording)
+    try:
+        yield recording.files
+    finally:
+        STAGE.reset(token)
+
+
 def write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically (temporary file in the same folder, then rename).
 
     Inside :func:`pipeline.io.folder.staged` for ``path``'s folder the file stays a temporary until the stage commits."""
-    data = encoded(text)
+    write_bytes(path, encoded(text))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """:func:`write_text` of text already encoded."""
     staging = STAGE.get()
     if staging is not None and os.path.abspath(path.parent) == staging.folder:
         staging.add(path.name, data)

@@ -9,9 +9,10 @@ nodes too (mentions.csv holds the last stage's, sorted by article and position a
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,9 @@ import networkx as nx
 from pipeline.config import DEFAULT_PAGE_MAX_NODES, DEFAULT_TOP, Settings
 from pipeline.errors import MissingStageOutputError
 from pipeline.io import tables
+from pipeline.io.aside import aside
 from pipeline.io.csvfile import formula_guard
+from pipeline.io.files import recorded, write_bytes
 from pipeline.io.folder import (
     MANIFEST,
     check_ego_out,
@@ -77,26 +80,27 @@ def write_run(
     run that this one does not write (a later stage's) are removed. A failure while writing leaves the
     folder as it was."""
     out = prepare_out(Path(out), force=force)
+    graph = co_mentions.graph if co_mentions is not None else None
+    edges = tables.sorted_edges(graph) if graph is not None else []
     with writing(out), formula_guard(safe_csv), staged(out) as staging:
-        tables.write_articles(out / "articles.csv", corpus.articles)
-        if extractions:
-            _write_extractions(out, corpus, extractions, resolution, co_mentions)
-        if resolution is not None:
-            tables.write_merges(out / "merges.csv", resolution.merges)
-            if co_mentions is None:
-                tables.write_nodes(out / "nodes.csv", None, resolution.entities)
-        if co_mentions is not None:
-            titles = {a.article_id: a.title for a in corpus.kept}
-            dates = {a.article_id: a.iso_date for a in corpus.kept if a.iso_date}
-            write_graph(
-                co_mentions.graph,
-                out,
-                top=top,
-                page_max_nodes=page_max_nodes,
-                titles=titles,
-                dates=dates,
-                export=export,
-            )
+        page = {
+            "top": top,
+            "max_nodes": page_max_nodes,
+            "titles": {a.article_id: a.title for a in corpus.kept},
+            "dates": {a.article_id: a.iso_date for a in corpus.kept if a.iso_date},
+        }
+        # the exports render in a child while the tables are written here
+        with _exports_aside(graph if export else None, out, edges, page) as write_exports:
+            tables.write_articles(out / "articles.csv", corpus.articles)
+            if extractions:
+                _write_extractions(out, corpus, extractions, resolution, co_mentions)
+            if resolution is not None:
+                tables.write_merges(out / "merges.csv", resolution.merges)
+                if graph is None:
+                    tables.write_nodes(out / "nodes.csv", None, resolution.entities)
+            if graph is not None:
+                _write_graph_tables(graph, out, edges)
+            write_exports()
         staging.commit(dict(manifest))
     return out
 
@@ -142,22 +146,52 @@ def write_graph(
     """nodes.csv, edges.csv, evidence.csv and timeline.csv of ``graph`` in ``out``, and with ``export``
     graph.graphml, graph.gexf and graph.html (the ``top`` nodes drawn, the ``page_max_nodes`` most
     central searchable, evidence with its articles' ``titles`` and ``dates``); returns the paths written."""
-    from pipeline.page import write_page
-
     edges = tables.sorted_edges(graph)
+    page = {"top": top, "max_nodes": page_max_nodes, "titles": titles, "dates": dates}
+    with _exports_aside(graph if export else None, out, edges, page) as write_exports:
+        paths = _write_graph_tables(graph, out, edges)
+        return paths + write_exports()
+
+
+def _write_graph_tables(graph: nx.Graph, out: Path, edges: list[tuple[str, str]]) -> list[Path]:
     paths = [out / "nodes.csv", out / "edges.csv", out / "evidence.csv", out / "timeline.csv"]
     tables.write_nodes(paths[0], graph)
     tables.write_edges(paths[1], graph, edges)
     tables.write_evidence(paths[2], graph, edges)
     tables.write_timeline(paths[3], graph, edges)
-    if export:
-        paths += write_gephi(graph, out, edges)
-        # The page's title does not name the folder: a run gives the same bytes wherever it is written.
-        page = write_page(
-            graph, out / "graph.html", top=top, max_nodes=page_max_nodes, titles=titles, dates=dates
-        )
-        paths.append(page)
     return paths
+
+
+@contextlib.contextmanager
+def _exports_aside(
+    graph: nx.Graph | None, out: Path, edges: list[tuple[str, str]], page: Mapping[str, Any]
+) -> Iterator[Callable[[], list[Path]]]:
+    """A function that writes graph.graphml, graph.gexf and graph.html of ``graph`` (none for None) and
+    returns their paths; the files are rendered meanwhile by a child process (:mod:`pipeline.io.aside`),
+    which hands back their bytes. ``page``: :func:`pipeline.page.write_page`'s options."""
+    if graph is None:
+        yield list
+        return
+
+    def render() -> list[tuple[str, bytes]]:
+        from pipeline.page import write_page
+
+        with recorded(out) as files:
+            write_gephi(graph, out, edges)
+            # The page's title does not name the folder: a run gives the same bytes wherever it is written.
+            write_page(graph, out / "graph.html", **page)
+        return files
+
+    with aside(render) as rendered:
+
+        def write() -> list[Path]:
+            paths = []
+            for name, data in rendered():
+                write_bytes(out / name, data)
+                paths.append(out / name)
+            return paths
+
+        yield write
 
 
 def export_run(folder: str | os.PathLike[str], *, page_max_nodes: int | None = None) -> list[Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -190,3 +191,30 @@ def test_each_stage_reads_back_as_that_stage_made_it(seed_result, seed_run: Path
     assert set(graphed.co_mentions.numbers) == set(seed_result.co_mentions.numbers)
     assert any(m.node_id.startswith("number:") for m in graphed.co_mentions.mentions)
     assert not any(m.node_id.startswith("number:") for m in resolved.resolution.mentions)
+
+
+def test_exports_rendered_by_a_child_are_the_bytes_rendered_here(
+    seed_result, tmp_path: Path, monkeypatch
+) -> None:
+    from pipeline.io import aside, run
+
+    renderers = tmp_path / "renderers"
+    render = run.write_gephi
+
+    def write_gephi(*args, **kwargs):
+        with renderers.open("a") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(run, "write_gephi", write_gephi)
+    monkeypatch.setattr(aside, "can_fork", lambda: True)
+    forked = seed_result.save(tmp_path / "forked")
+    monkeypatch.setattr(aside, "can_fork", lambda: False)
+    here = seed_result.save(tmp_path / "here")
+    assert renderers.read_text().split()[0] != str(os.getpid())  # the first save rendered in a child
+    assert renderers.read_text().split()[1] == str(os.getpid())
+    outputs = json.loads((forked / "manifest.json").read_text())["outputs"]
+    assert {"graph.graphml", "graph.gexf", "graph.html", "nodes.csv"} <= set(outputs)
+    assert outputs == json.loads((here / "manifest.json").read_text())["outputs"]  # sizes and SHA-256
+    for name in outputs:
+        assert (forked / name).read_bytes() == (here / name).read_bytes(), name
