@@ -311,15 +311,28 @@ def _possessor_in_the_name(possessor: Sequence[Token], label: str, vocab: Vocabu
 
 #: Office words a portfolio comes before: "Immigration Minister", "Defence Secretary".
 _OFFICES = frozenset({"minister", "secretary", "commissioner"})
+#: The offices that a portfolio of several words comes right before.
+_PORTFOLIO_OFFICES = frozenset({"minister", "commissioner"})
 
 
 def _portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
-    """Is the one-word name a common noun or adjective before "Minister", "Secretary" or "Commissioner",
-    maybe with one or two more capitalized common nouns ("Immigration Minister", "Home Secretary", "Fair
-    Trading Minister", "Royal Commissioner")? A name is not: "UN Secretary-General" keeps the UN."""
-    word = ent[0].lower_
-    if len(ent) != 1 or not ent[0].is_title or not (word in vocab.nouns or word in vocab.adjectives):
+    """Is the name a common noun or adjective before "Minister", "Secretary" or "Commissioner", maybe with
+    one or two more capitalized common nouns ("Immigration Minister", "Home Secretary", "Fair Trading
+    Minister"), or two or three right before "Minister" or "Commissioner" ("Industrial Relations
+    Minister", "Federal Privacy Commissioner")? A name is not: "UN Secretary-General" keeps the UN, and a
+    name of several words with a nationality in it ("Quellian Federal Police Commissioner") keeps the
+    organization."""
+    if len(ent) > 3 or not all(token.is_title and _common_word(token.lower_, vocab) for token in ent):
         return False  # "UN High Commissioner": an acronym is a name
+    if len(ent) > 1:
+        # "United Nations Secretary-General", "Quellian Labour Party Secretary", "United Nations High
+        # Commissioner": organizations of common words have secretaries and high commissioners
+        after = doc[ent.end] if ent.end < len(doc) else None
+        return (
+            after is not None
+            and after.lower_ in _PORTFOLIO_OFFICES
+            and not any(_NATIONALITY_ENDING.search(token.lower_) for token in ent)
+        )
     for after in range(ent.end, min(ent.end + 3, len(doc))):
         token = doc[after]
         if token.lower_ in _OFFICES:
@@ -327,6 +340,20 @@ def _portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
         if not (token.is_title and token.lower_ in vocab.nouns):
             return False
     return False
+
+
+#: How the adjectives of nationalities end ("Quellian", "Varnese", "Oskish", "Tarni"): the model's word
+#: lists hold them in lower case, beside the common adjectives.
+_NATIONALITY_ENDING = re.compile(r"(?:an|ese|ish|i)$")
+
+
+def _common_word(word: str, vocab: Vocabulary) -> bool:
+    """A common noun or adjective of the model's, or the plural of a noun ("relations", "rights")."""
+    return (
+        word in vocab.nouns
+        or word in vocab.adjectives
+        or (word.endswith("s") and not word.endswith("ss") and word[:-1] in vocab.nouns)
+    )
 
 
 def _given_names_before(doc: Doc, ent: Span, vocab: Vocabulary) -> list[Token]:

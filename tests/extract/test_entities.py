@@ -230,6 +230,10 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
             "group",
         ),
         ("They reached Hadar Island at dawn.", "Hadar Island", "PERSON", "place"),
+        ("The yacht sank off Varnock Point.", "Varnock Point", "ORG", "place"),
+        ("Hikers crossed the Quellan Plateau and Osk Swamp.", "Quellan Plateau", "PERSON", "place"),
+        ("Hikers crossed the Quellan Plateau and Osk Swamp.", "Osk Swamp", "ORG", "place"),
+        ("Walkers finished the Tarnvel Trail.", "Tarnvel Trail", "PERSON", "place"),
         # so does a place noun written right after it
         ("Civilians in the Hasaka countryside fled.", "Hasaka", "ORG", "place"),
         ("They escaped from al-Hol camp overnight.", "al-Hol", "PERSON", "place"),
@@ -684,6 +688,29 @@ def test_a_portfolio_before_minister_or_secretary_is_part_of_a_title_not_a_group
     assert [s[0] for s in _cleaned(english, vocab, text[text.index("met") :], "Fair", "ORG")] == ["Fair"]
     vocab = dataclasses.replace(vocab, nouns=frozenset({"high", "qun"}))
     assert [s[0] for s in _cleaned(english, vocab, "the QUN High Commissioner", "QUN", "ORG")] == ["QUN"]
+    # several words: common nouns and adjectives (a noun's plural too), no nationality among them
+    vocab = dataclasses.replace(
+        vocab,
+        nouns=frozenset({"privacy", "relation", "police", "quellian"}),
+        adjectives=frozenset({"federal", "industrial", "quellian"}),
+    )
+    text = "Federal Privacy Commissioner Orsa Quist and Industrial Relations Minister Varn Tell met."
+    assert _cleaned(english, vocab, text, "Federal Privacy", "ORG") == []
+    assert _cleaned(english, vocab, text, "Industrial Relations", "ORG") == []
+    text = "Quellian Federal Police Commissioner Orsa Quist said so."
+    assert [s[0] for s in _cleaned(english, vocab, text, "Quellian Federal Police", "ORG")] == [
+        "Quellian Federal Police"
+    ]
+    vocab = dataclasses.replace(
+        vocab, nouns=vocab.nouns | {"people", "high"}, adjectives=vocab.adjectives | {"united"}
+    )
+    text = "United Peoples Secretary-General Orsa Quist met the United Peoples High Commissioner."
+    assert [s[0] for s in _cleaned(english, vocab, text, "United Peoples", "ORG")] == ["United Peoples"]
+    text = text[text.index("met") :]
+    assert [s[0] for s in _cleaned(english, vocab, text, "United Peoples", "ORG")] == ["United Peoples"]
+    text = "The Federal Privacy Act and the Federal Quellco Commissioner apply."
+    assert [s[0] for s in _cleaned(english, vocab, text, "Federal Privacy", "ORG")] == ["Federal Privacy"]
+    assert [s[0] for s in _cleaned(english, vocab, text, "Federal Quellco", "ORG")] == ["Federal Quellco"]
 
 
 def test_a_capitalized_noun_that_describes_the_person_is_no_part_of_the_name(english, vocab) -> None:
