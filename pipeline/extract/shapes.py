@@ -27,6 +27,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pipeline.extract.entities import CharSpan, opened_by_one_of
+from pipeline.names import head_word
 
 if TYPE_CHECKING:
     from pipeline.extract.spans import ArticleText
@@ -214,6 +215,13 @@ def results_tables(spans: list[CharSpan], article: ArticleText) -> list[CharSpan
 _RESULT_LINE_SKIP = re.compile(r"(?i:total|totals|round|week|day|game|match|group|table|figure|page)")
 
 
+def _two_words_on_a_head(name: str, heads: frozenset[str]) -> bool:
+    """Is ``name`` an organization's name of its own: two capitalized words or more, built on a head
+    noun ("Varn Bureau of Statistics")?"""
+    words = name.split()
+    return len(words) >= 2 and words[0][:1].isupper() and head_word(name) in heads
+
+
 def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """Fixtures split in two, names cut at a hyphen made whole, a trailing "for the ..." phrase cut (and
     an organization's "on ..." after a word that is no head noun: "Council on" stays)."""
@@ -280,6 +288,12 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         cut = text.find(" for the ")
         if cut < 0 and span.type == "group":
             cut = text.find(" on ")  # "Quist and Varn on Oskco": a firm and what it reported on
+        if cut > 0 and text.startswith(" for the ", cut) and _two_words_on_a_head(text[cut + 9 :], heads):
+            # "Quellby University for the Varn Bureau of Statistics": two bodies, one working for the
+            # other; "Society for the Prevention of Cruelty" stays whole
+            result.append(CharSpan(span.start, span.start + cut, span.label, span.type, span.origin))
+            result.append(CharSpan(span.start + cut + 9, span.end, "ORG", "group", span.origin))
+            continue
         if cut > 0 and text[:cut].split()[-1].lower() not in heads:
             result.append(CharSpan(span.start, span.start + cut, span.label, span.type, span.origin))
             continue

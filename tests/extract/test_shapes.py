@@ -142,6 +142,21 @@ def test_a_phrase_after_for_the_is_not_part_of_the_name() -> None:
     ]
 
 
+def test_one_organization_working_for_the_other_is_two_names() -> None:
+    body = "A study by the Quellby University for the Varn Bureau of Road Statistics, and the Osk Society for the Prevention of Fires."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(
+        body,
+        ("Quellby University for the Varn Bureau of Road Statistics", "group"),
+        ("Osk Society for the Prevention of Fires", "group"),
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Quellby University", "group"),
+        ("Varn Bureau of Road Statistics", "group"),
+        ("Osk Society for the Prevention of Fires", "group"),  # no body of its own after "for the"
+    ]
+
+
 def test_an_organization_run_over_on_and_another_name_ends_before_it_unless_a_head_noun_comes_first() -> None:
     body = "A report by Quist and Varn on Oskco's debts reached the Council on Drovenport Relations in Stoke on Osk."
     article = ArticleText(body, (), load_patterns())
