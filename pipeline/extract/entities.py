@@ -406,6 +406,7 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
                 and first.is_sent_start
                 and lowered not in _NAME_PARTICIPLES
                 and _verb_form(lowered, vocab.verbs)
+                and first.text not in vocab.given_names  # "Jared Quist": "jar" is a verb, "Jared" a name
             )
         ):
             tokens.pop(0)

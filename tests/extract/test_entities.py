@@ -838,3 +838,11 @@ def test_a_personal_name_the_model_called_a_person_stays_one_before_where_she_st
     assert clean(doc, doc.ents[0], vocab)[0].type == "person"
     doc = _doc(english, "Tarnquist, near the Varn border, fell.", [("Tarnquist", "PERSON"), ("Varn", "GPE")])
     assert clean(doc, doc.ents[0], vocab)[0].type == "place"
+
+
+def test_a_given_name_that_looks_like_a_verb_form_starts_the_name(english, vocab) -> None:
+    verbs = dataclasses.replace(vocab, verbs=frozenset({"varn"}))
+    text = "Varned Quist said so."
+    assert [s[0] for s in _cleaned(english, verbs, text, "Varned Quist", "PERSON")] == ["Quist"]
+    named = dataclasses.replace(verbs, given_names=frozenset({"Varned"}))
+    assert [s[0] for s in _cleaned(english, named, text, "Varned Quist", "PERSON")] == ["Varned Quist"]
