@@ -327,10 +327,10 @@ def _portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
     if len(ent) > 1:
         # "United Nations Secretary-General", "Quellian Labour Party Secretary", "United Nations High
         # Commissioner": organizations of common words have secretaries and high commissioners
-        after = doc[ent.end] if ent.end < len(doc) else None
+        office = doc[ent.end] if ent.end < len(doc) else None
         return (
-            after is not None
-            and after.lower_ in _PORTFOLIO_OFFICES
+            office is not None
+            and office.lower_ in _PORTFOLIO_OFFICES
             and not any(_NATIONALITY_ENDING.search(token.lower_) for token in ent)
         )
     for after in range(ent.end, min(ent.end + 3, len(doc))):
