@@ -1,9 +1,12 @@
-"""``.html`` / ``.htm``: title from ``<h1>`` (or ``<title>``), body from the ``<p>`` elements."""
+"""``.html`` / ``.htm``: title from ``<h1>`` (or ``<title>``), body from the ``<p>`` elements, or from the
+page's main text (trafilatura) when the article is not in them; the page's date and address from its
+metadata."""
 
 from __future__ import annotations
 
 from collections import Counter
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from pipeline.errors import InputError
 from pipeline.ingest.articles import article, clean_line
@@ -212,7 +215,76 @@ def read_html(text: str, source: str, encoding: str, **_: object) -> tuple[list[
     parser.feed(text)
     parser.close()
     body = "\n\n".join(parser.paragraphs)
+    main = _main_text(text)
+    fields: dict[str, object] = {}
+    if main is not None:
+        found = _words(main.body)
+        if not body or (found >= _MAIN_TEXT_WORDS and found * _MOST_OF > _words(body) * 100):
+            body = main.body  # the article is not (all) in <p> elements: <br>-separated lines, <div>s
+        fields = {"date": main.date, "url": main.url}
     if not body:
-        raise InputError(source, "HTML page has no <p> paragraphs")
-    title = parser.h1 or parser.title
-    return [article(source=source, position=0, title=title, body=body, encoding=encoding)], []
+        raise InputError(source, "HTML page has no article text (no <p> paragraphs, no main text)")
+    title = parser.h1 or parser.title or (main.title if main else "")
+    return [article(source=source, position=0, title=title, body=body, encoding=encoding, fields=fields)], []
+
+
+#: Our <p> paragraphs are kept unless they hold less than this share (%) of the words of the page's main
+#: text: they leave out less furniture where they hold the article (newspaper4k's pages: precision 0.99
+#: against 0.91 on Time's page), the main text finds what no <p> holds.
+_MOST_OF = 80
+
+
+#: Fewer words than this are no article's main text: on a page this short trafilatura returns every
+#: line of the page, menu included.
+_MAIN_TEXT_WORDS = 50
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+class _MainText(NamedTuple):
+    body: str
+    title: str
+    date: str
+    url: str
+
+
+def _main_text(page: str) -> _MainText | None:
+    """The page's main text by trafilatura (comments, tables and images left out; paragraphs one blank
+    line apart), its title, publication date (from the page's own metadata, never today's) and
+    canonical address; None when it finds no text or fails on the page."""
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):  # page-level chatter, not ours
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    try:
+        import trafilatura
+
+        document = trafilatura.bare_extraction(
+            page,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            with_metadata=True,
+            # the page's own date, and the same answer any day the page is read
+            date_extraction_params={
+                "extensive_search": False,
+                "original_date": True,
+                "max_date": "2999-12-31",
+            },
+        )
+    except Exception:  # a page trafilatura cannot read is read by the <p> reader alone
+        return None
+    if document is None or isinstance(document, dict):  # (a dict only when asked for one)
+        return None
+    lines = [clean_line(line) for line in (document.text or "").splitlines()]
+    if not any(lines):
+        return None
+    return _MainText(
+        body="\n\n".join(line for line in lines if line),
+        title=document.title or "",
+        date=document.date or "",
+        url=document.url or "",
+    )

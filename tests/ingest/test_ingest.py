@@ -299,6 +299,48 @@ def test_html_page_title_and_paragraphs(write) -> None:
     assert (article.title, article.body) == ("Story & More", "First para.\n\nSecond.")
 
 
+_FLOOD_LINES = [
+    "Floodwaters rose across Quellby on Tuesday as the Varn river burst its banks after three days of rain.",
+    "Orla Quist, who runs the harbour office, said forty homes near the old mill had been evacuated overnight.",
+    "Emergency crews from Tarnvel and Oskport worked through the night to shore up the levee with sandbags.",
+    "The regional council said schools would stay closed until Friday while engineers inspect two bridges.",
+]
+_NAV = '<nav><ul><li><a href="/">Home</a></li><li><a href="/sport">Sport</a></li></ul></nav>'
+
+
+def test_html_article_in_lines_not_paragraphs_comes_from_the_main_text(write) -> None:
+    page = (
+        "<html><head><title>Floods | Quellby Courier</title>"
+        '<meta property="article:published_time" content="2021-03-04T10:00:00Z">'
+        '<link rel="canonical" href="https://courier.example/quellby-floods"></head><body>'
+        f'{_NAV}<h1>Quellby floods</h1><div class="article-body">{"<br><br>".join(_FLOOD_LINES)}</div>'
+        "<footer>Copyright Quellby Courier</footer></body></html>"
+    )
+    [article] = ingest([write("floods.html", page)]).articles
+    assert article.title == "Quellby floods"
+    assert article.body == "\n\n".join(_FLOOD_LINES)  # no menu, no footer
+    assert (article.iso_date, article.url) == ("2021-03-04", "https://courier.example/quellby-floods")
+
+
+def test_html_article_in_paragraphs_is_read_from_them(write) -> None:
+    page = (
+        f"<html><head><title>Floods</title></head><body>{_NAV}<h1>Quellby floods</h1><article>"
+        + "".join(f"<p>{line}</p>" for line in _FLOOD_LINES)
+        + '</article><div class="related">Read more: Varn river levels and the Tarnvel weather outlook'
+        "</div></body></html>"
+    )
+    [article] = ingest([write("floods.html", page)]).articles
+    assert article.body == "\n\n".join(_FLOOD_LINES)
+    assert article.date == "" and article.iso_date == ""  # no date in the page: none made up
+
+
+def test_html_page_without_paragraphs_or_main_text_is_skipped_with_a_reason(write) -> None:
+    [skipped] = ingest(
+        [write("empty.html", "<html><head><title>Nothing</title></head><body></body></html>")]
+    ).skipped
+    assert "no article text" in skipped.reason
+
+
 # --- encodings and bad input ------------------------------------------------------------------------
 
 
