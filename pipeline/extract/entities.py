@@ -408,6 +408,8 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
                 and _verb_form(lowered, vocab.verbs)
                 and first.text not in vocab.given_names  # "Jared Quist": "jar" is a verb, "Jared" a name
             )
+            # "(Besides Quist, ...": a linking word opening the sentence, a bracket or a quote before it
+            or (len(tokens) > 1 and lowered in _SENTENCE_OPENERS and _opens_a_sentence(first))
         ):
             tokens.pop(0)
             changed = True
@@ -426,6 +428,7 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
         or (tokens[-1].is_alpha and tokens[-1].is_lower and len(tokens[-1].text) >= 4)
         or (titles and len(tokens) > 1 and tokens[-1].is_digit)  # "Orla Quist 2 for 66": her figures
         or (titles and _place_and_title(tokens, vocab))  # "Quellia Governor": an office of the place
+        or (len(tokens) > 1 and tokens[-1].lower_ in _BYLINE_BUTTONS and _before_a_handle(tokens[-1]))
     ):
         tokens.pop()
     return tokens
@@ -479,6 +482,54 @@ def _describes_the_person(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
 _LINKING_WORDS = frozenset({"of", "for", "and", "in", "on", "at", "to", "by", "or"})
 #: Titles that only ever stand before a person's name, whatever label the model gave it.
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof", "professor", "rev"})
+#: A byline's buttons, read as part of the author's name: "By Orla Quist Follow @oquist".
+_BYLINE_BUTTONS = frozenset({"follow", "tweet", "email"})
+
+
+def _before_a_handle(token: Token) -> bool:
+    after = token.i + 1
+    return after < len(token.doc) and token.doc[after].text.startswith("@")
+
+
+#: Words that open a sentence and never a name: "Besides Quist", "Meanwhile Varnco" the model read as one.
+_SENTENCE_OPENERS = frozenset(
+    {
+        "besides",
+        "despite",
+        "unlike",
+        "although",
+        "though",
+        "meanwhile",
+        "however",
+        "moreover",
+        "furthermore",
+        "nevertheless",
+        "nonetheless",
+        "whereas",
+        "whilst",
+        "unless",
+        "because",
+        "amid",
+        "amidst",
+        "including",
+        "regarding",
+        "according",
+    }
+)
+
+
+def _opens_a_sentence(token: Token) -> bool:
+    """Is the token the sentence's first word, maybe after opening brackets or quotes?"""
+    while not token.is_sent_start:
+        if token.i == 0:
+            return True
+        before = token.doc[token.i - 1]
+        if not (before.is_left_punct or before.is_quote or before.text in "([{"):
+            return False
+        token = before
+    return True
+
+
 #: Words that start names though they look like verb forms: "United States", "Allied Irish Banks".
 _NAME_PARTICIPLES = frozenset({"united", "allied", "associated", "consolidated", "federated", "unified"})
 #: Head words of what is named after a titled person: "Queen Maelis Hospital", "King Orvald Square".

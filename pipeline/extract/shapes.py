@@ -104,6 +104,12 @@ def _name_tail(tail: str, kind: str) -> bool:
 #: Words that name a kind, never one entity, when they stand alone ("the Party", "the University");
 #: "the Court", "the Senate" do name one in their story and stay.
 _GENERIC = frozenset({"party", "university", "group", "company", "department", "office", "committee"})
+#: A website's own furniture, left in a scraped page's text: "Learn more about our Privacy Policy and
+#: Terms of Use", "Cookie Settings".
+_SITE_FURNITURE = re.compile(
+    r"(?i:(?:privacy|cookie|cookies)\s+(?:policy|notice|settings|statement)(?:\s+and\s+terms(?:\s+of\s+(?:use|service))?)?"
+    r"|terms\s+(?:of\s+(?:use|service)|and\s+conditions))"
+)
 
 
 #: A stock exchange and a ticker in brackets after a company's name: "(NYSE: QLB)", "(ASX:VRN)".
@@ -128,7 +134,8 @@ def _covered(length: int, ranges: list[tuple[int, int]]) -> bytearray:
 
 
 def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
-    """The spans without handles, addresses, time zones, lone generic heads, fields of study, "non-"
+    """The spans without handles, addresses, time zones, lone generic heads, a website's furniture
+    ("Privacy Policy"), fields of study, "non-"
     adjectives ("non-Quellan"), a stock ticker and its exchange ("(NYSE: QLB)") and a lawmaker's party
     and state ("Sen. Orla Quist, D-N.Y.,")."""
     body = article.body
@@ -151,6 +158,8 @@ def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             words = body[word_start:word_end]
             if _ADDRESS.search(words) or _TIME_ZONE.fullmatch(text) or text.lower() in _GENERIC:
                 continue
+            if _SITE_FURNITURE.fullmatch(text):
+                continue  # "our Privacy Policy": the website's, no organization
             if text.startswith("non-"):
                 continue  # "the non-Quellan population": those who are not, an adjective
             if text.lower() in article.patterns.disciplines:
@@ -215,6 +224,20 @@ def results_tables(spans: list[CharSpan], article: ArticleText) -> list[CharSpan
 _RESULT_LINE_SKIP = re.compile(r"(?i:total|totals|round|week|day|game|match|group|table|figure|page)")
 
 
+#: Two capitalized words joined by a hyphen, nothing else: "Quist-Varnby".
+_HYPHENATED_PAIR = re.compile(r"([A-Z][\w'’]+)[-‐]([A-Z][\w'’]+)")
+_LABEL_OF = {"person": "PERSON", "group": "ORG", "place": "GPE"}
+
+
+def _names_alone(spans: list[CharSpan], body: str, places: frozenset[str]) -> dict[str, str]:
+    """The type of each name the article tags on its own (the first tag's), and of its known places."""
+    known = dict.fromkeys(places, "place")
+    for span in spans:
+        if span.type in _NAME_TYPES:
+            known.setdefault(body[span.start : span.end], span.type)
+    return known
+
+
 def _two_words_on_a_head(name: str, heads: frozenset[str]) -> bool:
     """Is ``name`` an organization's name of its own: two capitalized words or more, built on a head
     noun ("Varn Bureau of Statistics")?"""
@@ -230,6 +253,7 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     tagged = {body[s.start : s.end] for s in spans if s.type == "place"}  # (the gazetteer's is not copied)
     all_heads = heads | article.patterns.place_heads
     result: list[CharSpan] = []
+    known: dict[str, str] | None = None  # names the article tags on their own, when first needed
     for span in spans:
         if span.type not in _NAME_TYPES:
             result.append(span)
@@ -241,6 +265,25 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             )
             continue
         text = body[span.start : span.end]
+        pair = _HYPHENATED_PAIR.fullmatch(text) if "-" in text or "‐" in text else None
+        if pair and text not in article.places:
+            if known is None:
+                known = _names_alone(spans, body, article.places)
+            kinds = [known.get(part) for part in pair.groups()]
+            if kinds[0] and kinds[1]:
+                # "the Quist-Varnby sparring", "Quellia-Varnists talks": two names the article has
+                # named on their own, each its own
+                result.extend(
+                    CharSpan(
+                        span.start + pair.start(i),
+                        span.start + pair.end(i),
+                        _LABEL_OF[kind],
+                        kind,
+                        span.origin,
+                    )
+                    for i, kind in ((1, kinds[0]), (2, kinds[1]))
+                )
+                continue
         et_al = _ET_AL.search(text)
         if et_al and et_al.start() > 0:
             result.append(CharSpan(span.start, span.start + et_al.start(), "PERSON", "person", span.origin))
@@ -304,6 +347,18 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             pair = _hyphenated_places(text, tail, body[span.start : tail.end()], (article.places, tagged))
             if pair:  # "Quellia-Varnistan talks": two places, each its own
                 result.extend([span, CharSpan(pair[0], pair[1], "GPE", "place", span.origin)])
+                continue
+        if tail and " " not in text and _HYPHENATED_PAIR.fullmatch(body[span.start : tail.end()]):
+            if known is None:
+                known = _names_alone(spans, body, article.places)
+            second = tail.group()[1:]
+            kind = known.get(second)
+            joined = body[span.start : tail.end()]
+            if kind and text in known and joined not in known:
+                # "the Quellia-Varnist war": a place and an organization the article names on their own
+                result.extend(
+                    [span, CharSpan(tail.start() + 1, tail.end(), _LABEL_OF[kind], kind, span.origin)]
+                )
                 continue
         end = tail.end() if tail else span.end
         if tail and re.search(r"\s(?:of|for|on)\s", text):  # "Institute for Anglo" + "-Varish Studies"

@@ -846,3 +846,19 @@ def test_a_given_name_that_looks_like_a_verb_form_starts_the_name(english, vocab
     assert [s[0] for s in _cleaned(english, verbs, text, "Varned Quist", "PERSON")] == ["Quist"]
     named = dataclasses.replace(verbs, given_names=frozenset({"Varned"}))
     assert [s[0] for s in _cleaned(english, named, text, "Varned Quist", "PERSON")] == ["Varned Quist"]
+
+
+def test_a_linking_word_opening_the_sentence_is_no_part_of_the_name(english, vocab) -> None:
+    def name(text: str, entity: str) -> list[str]:
+        return [s[0] for s in _cleaned(english, vocab, text, entity, "PERSON")]
+
+    assert name("(Besides Quist, the complaint named others.)", "Besides Quist") == ["Quist"]
+    assert name('"Meanwhile Orla Quist said no," he wrote.', "Meanwhile Orla Quist") == ["Orla Quist"]
+    assert name("They called Besides Quist a friend.", "Besides Quist") == ["Besides Quist"]  # not opening
+
+
+def test_a_bylines_follow_button_before_a_handle_is_no_part_of_the_name(english, vocab) -> None:
+    text = "By Orla Quist Follow @oquist for more."
+    assert [s[0] for s in _cleaned(english, vocab, text, "Orla Quist Follow", "PERSON")] == ["Orla Quist"]
+    text = "Orla Quist and Varn Follow left."
+    assert [s[0] for s in _cleaned(english, vocab, text, "Varn Follow", "PERSON")] == ["Varn Follow"]

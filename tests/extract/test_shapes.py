@@ -35,6 +35,8 @@ def _texts(body: str, spans: list[CharSpan]) -> list[tuple[str, str]]:
         ("Sen. Orla Quist, D-Varn., said so.", "Varn."),
         ("Rep. Orla Quist (R-Quellia) voted no.", "Quellia"),
         ("Rates in the non-Quellan population rose.", "non-Quellan"),
+        ("Learn more about our Privacy Policy and Terms of Use.", "Privacy Policy and Terms"),
+        ("Manage your Cookie Settings here.", "Cookie Settings"),
     ],
 )
 def test_handles_addresses_time_zones_and_generic_heads_are_never_names(body: str, name: str) -> None:
@@ -382,3 +384,32 @@ def test_rows_alone_may_rank_players_and_one_line_is_no_table() -> None:
     assert found == [("Orla Brannoc", "person"), ("Quellby Varn", "group")]
     one_line = "He said :\n\nQuellby 2 Varn 1\n\nand left ."
     assert results_tables([], ArticleText(one_line, (), load_patterns())) == []
+
+
+def test_two_names_the_article_names_alone_joined_by_a_hyphen_are_two() -> None:
+    body = "Orla Quist met Tamsin Varnby; Quist spoke. Varnby listened. The Quist-Varnby sparring went on."
+    article = ArticleText(body, (), load_patterns())
+    names = ("Orla Quist", "person"), ("Tamsin Varnby", "person"), ("Quist", "person"), ("Varnby", "person")
+    spans = _spans(body, *names) + [
+        CharSpan(body.index("Quist-"), body.index(" sparring"), "PERSON", "person")
+    ]
+    assert _texts(body, reshaped(spans, article))[-2:] == [("Quist", "person"), ("Varnby", "person")]
+
+
+def test_a_place_and_a_group_joined_by_a_hyphen_are_two_when_each_is_named_alone() -> None:
+    body = (
+        "Quellia and the Varnists fought; Varnists fired. The Quellia-Varnists war went on in Guinea-Bissau."
+    )
+    article = ArticleText(
+        body, (), load_patterns(), places=frozenset({"Quellia", "Guinea", "Bissau", "Guinea-Bissau"})
+    )
+    war = body.index("Quellia-")
+    spans = _spans(body, ("Quellia", "place"), ("Varnists", "group")) + [
+        CharSpan(war, war + len("Quellia"), "GPE", "place"),  # the model's name, cut at the hyphen
+        CharSpan(body.index("Guinea-"), body.index("Guinea-") + len("Guinea-Bissau"), "GPE", "place"),
+    ]
+    assert _texts(body, reshaped(spans, article))[2:] == [
+        ("Quellia", "place"),
+        ("Varnists", "group"),
+        ("Guinea-Bissau", "place"),  # a known place of its own
+    ]
