@@ -115,12 +115,22 @@ def head_word(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
+#: Last words an acronym leaves out: a legal form that is no word of the name, a generation.
+_UNINITIALLED_ENDINGS = frozenset({"inc", "incorporated", "ltd", "llc", "plc", "jr", "sr"})
+
+
 @functools.lru_cache(maxsize=65536)  # the same names over and over, in every stage
 def initials(name: str) -> str:
     """Capital initials of the significant words, hyphenated parts included:
-    "Hayat Tahrir al-Sham" -> "HTS", "Syrian Observatory for Human Rights" -> "SOHR"."""
+    "Hayat Tahrir al-Sham" -> "HTS", "Syrian Observatory for Human Rights" -> "SOHR".
+
+    >>> initials("Quellby News Network, Inc."), initials("Orla F. Quist Jr."), initials("Varn Deposit Corp.")
+    ('QNN', 'OFQ', 'VDC')"""
     letters = []
-    for word in re.split(r"[\s]+", ascii_fold(name)):
+    words = re.split(r"[\s]+", ascii_fold(name))
+    while len(words) > 1 and re.sub(r"\W", "", words[-1]).lower() in _UNINITIALLED_ENDINGS:
+        words.pop()  # "Cable News Network, Inc." is CNN, "Martin Luther King Jr." MLK
+    for word in words:
         parts = [p for p in re.split(r"-", word) if p]
         for part in parts:
             if part.lower() in _MINOR_WORDS or part.lower() in {"al", "el"}:

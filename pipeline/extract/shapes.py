@@ -230,11 +230,13 @@ _LABEL_OF = {"person": "PERSON", "group": "ORG", "place": "GPE"}
 
 
 def _names_alone(spans: list[CharSpan], body: str, places: frozenset[str]) -> dict[str, str]:
-    """The type of each name the article tags on its own (the first tag's), and of its known places."""
+    """The type of each name the article tags on its own (the first tag's), and of its known places; a
+    hyphenated pair the model tagged ("Quist-Varnby") is no evidence of one name: it is what is asked."""
     known = dict.fromkeys(places, "place")
     for span in spans:
-        if span.type in _NAME_TYPES:
-            known.setdefault(body[span.start : span.end], span.type)
+        text = body[span.start : span.end]
+        if span.type in _NAME_TYPES and not _HYPHENATED_PAIR.fullmatch(text):
+            known.setdefault(text, span.type)
     return known
 
 
@@ -265,18 +267,18 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             )
             continue
         text = body[span.start : span.end]
-        pair = _HYPHENATED_PAIR.fullmatch(text) if "-" in text or "‐" in text else None
-        if pair and text not in article.places:
+        hyphenated = _HYPHENATED_PAIR.fullmatch(text) if "-" in text or "‐" in text else None
+        if hyphenated and text not in article.places:
             if known is None:
                 known = _names_alone(spans, body, article.places)
-            kinds = [known.get(part) for part in pair.groups()]
+            kinds = [known.get(part) for part in hyphenated.groups()]
             if kinds[0] and kinds[1]:
                 # "the Quist-Varnby sparring", "Quellia-Varnists talks": two names the article has
                 # named on their own, each its own
                 result.extend(
                     CharSpan(
-                        span.start + pair.start(i),
-                        span.start + pair.end(i),
+                        span.start + hyphenated.start(i),
+                        span.start + hyphenated.end(i),
                         _LABEL_OF[kind],
                         kind,
                         span.origin,
@@ -495,3 +497,45 @@ def _two_places(
     if len(words) > 6 or not all(w[:1].isupper() for w in words) or any(w.lower() in heads for w in words):
         return []
     return parts if any(text[a:b] in known for a, b in parts for known in places) else []
+
+
+#: A capitalized word without digits ("Sang-hyeok", "O’Neill"), and a person's name with a nickname in
+#: quotes between the given name and the surname: 'Orla “Quill” Varnsdottir', 'Kang "Osk" Tae-min'.
+_NAME_WORD = r"[A-Z][^\W\d_]*(?:[.-][^\W\d_]+|['’](?!s\b)[^\W\d_]+)*"
+_NICKNAMED = re.compile(
+    rf"(?P<given>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+[“\"](?P<nickname>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})[”\"]"
+    rf"\s+(?P<surname>{_NAME_WORD})"
+)
+
+
+def nicknamed_people(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """A person named with a nickname in quotes ('Lee “Quill” Sang-min', 'Orla "Osk" Varnby') is one
+    person's name, however the model cut it (the given name, the nickname and the surname as three
+    names of three types, or one of them alone), when one of those pieces is a person's; the nickname
+    alone elsewhere in the article ("Quill said") is that person too."""
+    body = article.body
+    if "“" not in body and '"' not in body:
+        return spans
+    nicknames: set[str] = set()
+    for match in _NICKNAMED.finditer(body):
+        start, end = match.span()
+        inside = [s for s in spans if s.start < end and s.end > start]
+        if not any(s.type == "person" for s in inside) or any(s.start < start or s.end > end for s in inside):
+            continue
+        given = match.group("given")
+        if " " in given and not any(s.start <= start < s.end for s in inside):
+            start += given.index(" ") + 1  # "Veteran Lee “Quill” ...": a word no name of the model's holds
+        spans = [s for s in spans if s not in inside]
+        spans.append(CharSpan(start, end, "PERSON", "person", inside[0].origin))
+        nicknames.add(match.group("nickname"))
+    if not nicknames:
+        return spans
+    for span in spans:
+        if body[span.start : span.end] in nicknames and span.type != "person":
+            span.label, span.type = "PERSON", "person"  # "Quill" the model called an organization
+    taken = _covered(len(body), [(s.start, s.end) for s in spans])
+    for nickname in sorted(nicknames):
+        for found in re.finditer(rf"(?<![\w“\"]){re.escape(nickname)}(?![\w”\"])", body):
+            if taken.find(1, found.start(), found.end()) == -1:  # "Quill lifted the cup", untagged
+                spans.append(CharSpan(found.start(), found.end(), "PERSON", "person", "propagated"))
+    return sorted(spans, key=lambda s: (s.start, s.end))

@@ -39,7 +39,13 @@ from dataclasses import dataclass
 
 from pipeline.extract.entities import DETERMINERS, THING_HEADS, CharSpan, opened_by_one_of
 from pipeline.extract.nested import nested_places
-from pipeline.extract.shapes import never_names, reshaped, results_tables, sentence_initial_words
+from pipeline.extract.shapes import (
+    never_names,
+    nicknamed_people,
+    reshaped,
+    results_tables,
+    sentence_initial_words,
+)
 from pipeline.names import close_surname
 from pipeline.wordlists import Patterns
 
@@ -630,6 +636,7 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("not names", never_names),
     ("tables", results_tables),
     ("overlaps", without_overlaps),
+    ("nicknames", nicknamed_people),
     ("sentence starts", sentence_initial_words),
     ("abbreviations", add_acronyms),
     ("terms", terms_are_not_names),

@@ -120,6 +120,10 @@ def _short_form_candidates(
         # "NJ" in the article of "New Jersey": a state's postal code.
         named = _us_state(state.surface(element).replace(".", ""))
         yield "initials", [c for c in present if c[1] == named], 1.0
+    if article_id is not None and kind != "group" and _initials_alone(state.surface(element)):
+        # "OFQ" in the article of "Orla F. Quist": a person known by initials, whatever the model called them
+        surface = state.surface(element).replace(".", "")
+        yield "initials", [c for c in people if initials(state.surface(c)) == surface], 1.0
     if kind == "person":
         yield "short name", [c for c in same_kind if c[1].split()[-len(words) :] == words], 1.0
     elif kind == "group":
@@ -192,6 +196,12 @@ def _short_form_candidates(
             if state.kind(c) == "group" and c[1].split()[0] == key and c[1].split()[-1] in LEGAL_FORMS
         ]
         yield "short name", companies, 0.9
+    if len(words) <= 3:
+        # "Quill" in the article of 'Lee “Quill” Sang-min' or 'Orla "Quill" Varnby': the nickname the
+        # full name holds in quotes
+        surface = state.surface(element)
+        quoted = (f"“{surface}”", f'"{surface}"')
+        yield "nickname", [c for c in people if any(q in state.surface(c) for q in quoted)], 0.9
     if kind == "person" or state.only_in(element, article_id):
         # The model calls a surname a place or group now and then ("Scholz said"), or spells it
         # another way ("Zelenskyy"): a full name in the same article settles it.
@@ -202,6 +212,12 @@ def _short_form_candidates(
                 [c for c in people if close_surname(key, c[1].split()[-1])],
                 0.8,
             )
+
+
+def _initials_alone(surface: str) -> bool:
+    """Three or four capitals, dots allowed: "JFK", "M.L.K." (two are too many things: "PM", "US")."""
+    letters = surface.replace(".", "")
+    return 3 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
 def acronyms(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.entities import CharSpan
-from pipeline.extract.shapes import never_names, reshaped, results_tables
+from pipeline.extract.shapes import never_names, nicknamed_people, reshaped, results_tables
 from pipeline.extract.spans import ArticleText
 from pipeline.wordlists import load_patterns
 
@@ -394,6 +394,15 @@ def test_two_names_the_article_names_alone_joined_by_a_hyphen_are_two() -> None:
         CharSpan(body.index("Quist-"), body.index(" sparring"), "PERSON", "person")
     ]
     assert _texts(body, reshaped(spans, article))[-2:] == [("Quist", "person"), ("Varnby", "person")]
+    # the pair again, cut at the hyphen by the model this time: the whole pair above proves nothing
+    body += " Not all Quist-Varnby rounds ended so."
+    article = ArticleText(body, (), load_patterns())
+    again = body.rindex("Quist-")
+    spans = _spans(body, *names) + [
+        CharSpan(body.index("Quist-"), body.index(" sparring"), "PERSON", "person"),
+        CharSpan(again, again + len("Quist"), "PERSON", "person"),
+    ]
+    assert _texts(body, reshaped(spans, article))[-4:] == [("Quist", "person"), ("Varnby", "person")] * 2
 
 
 def test_a_place_and_a_group_joined_by_a_hyphen_are_two_when_each_is_named_alone() -> None:
@@ -412,4 +421,24 @@ def test_a_place_and_a_group_joined_by_a_hyphen_are_two_when_each_is_named_alone
         ("Quellia", "place"),
         ("Varnists", "group"),
         ("Guinea-Bissau", "place"),  # a known place of its own
+    ]
+
+
+def test_a_name_with_a_nickname_in_quotes_is_one_person_and_the_nickname_alone_is_that_person() -> None:
+    body = (
+        'Lee “Quill” Tae-min’s Varnhound beat Orla "Osk" Varnby. Quill lifted the cup; Osk left. '
+        "The Quellco “Green” Fund grew."
+    )
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(body, ("Lee", "person"), ("Osk", "group"), ("Tae-min", "person"), ("Varnby", "person"))
+    spans += [CharSpan(body.index("Osk left"), body.index("Osk left") + 3, "ORG", "group")]
+    spans += _spans(body, ("Quellco", "group"), ("Fund", "group"))
+    spans = sorted(spans, key=lambda s: s.start)
+    assert _texts(body, nicknamed_people(spans, article)) == [
+        ("Lee “Quill” Tae-min", "person"),  # not the possessive, nor what is his
+        ('Orla "Osk" Varnby', "person"),
+        ("Quill", "person"),  # untagged, found as the nickname
+        ("Osk", "person"),  # the model's organization: the nickname
+        ("Quellco", "group"),  # no person among the pieces: a fund's name, left alone
+        ("Fund", "group"),
     ]

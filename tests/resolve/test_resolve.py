@@ -195,6 +195,38 @@ def test_given_name_mistyped_surname_and_surname_spelling_join_the_full_name_in_
     assert {e.label: e.type for e in result.entities}["Olaf Scholz"] == "person"
 
 
+def test_a_nickname_joins_the_full_name_that_holds_it_in_quotes_in_its_article() -> None:
+    result = resolve(
+        [
+            article("a", "Orla “Quill” Varnby", "Quill", "Tamsin Osk", ("Osk Rovers", "group")),
+            article("b", 'Kang "Tarn" Min-so', ("Tarn", "group")),
+            article("c", "Quill"),  # another article's "Quill": not that nickname
+        ],
+        aliases=None,
+    )
+    found = nodes(result)
+    assert found["Orla “Quill” Varnby"] == {"Orla “Quill” Varnby", "Quill"}
+    assert found['Kang "Tarn" Min-so'] == {'Kang "Tarn" Min-so', "Tarn"}
+    assert rule_of(result, "Tarn") == ("nickname", 0.9)
+    assert len(node_of(result, "Quill")) == 2  # article c's stays apart
+    assert {e.label: e.type for e in result.entities}['Kang "Tarn" Min-so'] == "person"
+
+
+def test_initials_join_the_person_or_company_of_their_article() -> None:
+    result = resolve(
+        [
+            article("a", "Orla F. Quist", "OFQ", ("Quellby News Network, Inc.", "group"), ("QNN", "group")),
+            article("b", "Tamsin Varnby", "TV"),  # two letters are too many things
+        ],
+        aliases=None,
+    )
+    found = nodes(result)
+    assert found["Orla F. Quist"] == {"Orla F. Quist", "OFQ"}
+    assert found["Quellby News Network, Inc."] == {"Quellby News Network, Inc.", "QNN"}
+    assert rule_of(result, "OFQ") == ("initials", 1.0)
+    assert found["Tamsin Varnby"] == {"Tamsin Varnby"}
+
+
 def test_a_plural_joins_the_team_of_its_article_named_after_a_place_whatever_its_type() -> None:
     result = resolve(
         [
