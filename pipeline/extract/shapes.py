@@ -240,6 +240,17 @@ def _names_alone(spans: list[CharSpan], body: str, places: frozenset[str]) -> di
     return known
 
 
+def _purpose_in_the_name(tail: str, article: ArticleText) -> bool:
+    """Is what follows "for the" or "on" part of an organization's name: two capitalized words or more
+    naming no body, event or place of their own ("People for the Ethical Treatment of Animals", "Panel
+    on Climate Change"; not "for the Premiership", "for the World Cup", "on Quellco")?"""
+    capitalized = [word for word in tail.split() if word[:1].isupper()]
+    if len(capitalized) < 2:
+        return False
+    patterns = article.patterns
+    return head_word(tail) not in patterns.group_heads | patterns.place_heads | patterns.event_heads
+
+
 def _two_words_on_a_head(name: str, heads: frozenset[str]) -> bool:
     """Is ``name`` an organization's name of its own: two capitalized words or more, built on a head
     noun ("Varn Bureau of Statistics")?"""
@@ -339,7 +350,13 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             result.append(CharSpan(span.start, span.start + cut, span.label, span.type, span.origin))
             result.append(CharSpan(span.start + cut + 9, span.end, "ORG", "group", span.origin))
             continue
-        if cut > 0 and text[:cut].split()[-1].lower() not in heads:
+        if (
+            cut > 0
+            and text[:cut].split()[-1].lower() not in heads
+            and not _purpose_in_the_name(
+                text[cut:].split(maxsplit=2 if text.startswith(" for the ", cut) else 1)[-1], article
+            )
+        ):
             result.append(CharSpan(span.start, span.start + cut, span.label, span.type, span.origin))
             continue
         tail = _HYPHEN_TAIL.match(body, span.end)

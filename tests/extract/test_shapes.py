@@ -144,6 +144,17 @@ def test_a_phrase_after_for_the_is_not_part_of_the_name() -> None:
     ]
 
 
+def test_a_purpose_after_for_the_or_on_is_part_of_an_organizations_name() -> None:
+    body = "Quellers for the Ethical Treatment of Varns protested; the Osk Panel on Climate Drift met."
+    article = ArticleText(body, (), load_patterns())
+    names = ("Quellers for the Ethical Treatment of Varns", "group"), ("Osk Panel on Climate Drift", "group")
+    assert _texts(body, reshaped(_spans(body, *names), article)) == list(names)
+    body = "They backed Quellby for the World Cup and Varn on Oskco."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(body, ("Quellby for the World Cup", "group"), ("Varn on Oskco", "group"))
+    assert _texts(body, reshaped(spans, article)) == [("Quellby", "group"), ("Varn", "group")]
+
+
 def test_one_organization_working_for_the_other_is_two_names() -> None:
     body = "A study by the Quellby University for the Varn Bureau of Road Statistics, and the Osk Society for the Prevention of Fires."
     article = ArticleText(body, (), load_patterns())
