@@ -93,6 +93,8 @@ class Patterns:
     machine_nouns: frozenset[str] = frozenset()
     #: First words (or two) of the names of storms and operations ("Storm Quellan"): no node.
     event_prefixes: frozenset[str] = frozenset()
+    #: Abbreviations of common nouns ("ai", "cctv", "mvp"): written in capitals alone, no name.
+    common_abbreviations: frozenset[str] = frozenset()
     digest: str = ""
 
 
@@ -135,5 +137,6 @@ def load_patterns(path: Path | None = None) -> Patterns:
         program_nouns=words("program_nouns"),
         machine_nouns=words("machine_nouns"),
         event_prefixes=words("event_prefixes"),
+        common_abbreviations=words("common_abbreviations"),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )

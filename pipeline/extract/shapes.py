@@ -133,9 +133,21 @@ def _covered(length: int, ranges: list[tuple[int, int]]) -> bytearray:
     return covered
 
 
+def _a_common_abbreviation(text: str, abbreviations: frozenset[str]) -> bool:
+    """Is the name an abbreviation of a common noun, in capitals, maybe plural ("CCTV", "CFLs")?
+
+    >>> words = frozenset({"cctv", "cfl"})
+    >>> [_a_common_abbreviation(t, words) for t in ("CCTV", "CFLs", "Cctv", "CFLS", "QCTV")]
+    [True, True, False, True, False]
+    """
+    if text.isupper():
+        return text.lower() in abbreviations or (text.endswith("S") and text[:-1].lower() in abbreviations)
+    return text.endswith("s") and text[:-1].isupper() and text[:-1].lower() in abbreviations
+
+
 def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The spans without handles, addresses, time zones, lone generic heads, a website's furniture
-    ("Privacy Policy"), fields of study, "non-"
+    ("Privacy Policy"), abbreviations of common nouns ("CCTV"), fields of study, "non-"
     adjectives ("non-Quellan"), a stock ticker and its exchange ("(NYSE: QLB)") and a lawmaker's party
     and state ("Sen. Orla Quist, D-N.Y.,")."""
     body = article.body
@@ -160,6 +172,8 @@ def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                 continue
             if _SITE_FURNITURE.fullmatch(text):
                 continue  # "our Privacy Policy": the website's, no organization
+            if _a_common_abbreviation(text, article.patterns.common_abbreviations):
+                continue  # "AI", "CCTV", "the MVP": a thing, written short
             if text.startswith("non-"):
                 continue  # "the non-Quellan population": those who are not, an adjective
             if text.lower() in article.patterns.disciplines:

@@ -37,6 +37,9 @@ def _texts(body: str, spans: list[CharSpan]) -> list[tuple[str, str]]:
         ("Rates in the non-Quellan population rose.", "non-Quellan"),
         ("Learn more about our Privacy Policy and Terms of Use.", "Privacy Policy and Terms"),
         ("Manage your Cookie Settings here.", "Cookie Settings"),
+        ("Use of AI in Quellby schools rose.", "AI"),
+        ("Two CFLs burned out; the CCTV footage showed it.", "CFLs"),
+        ("He was named MVP of the Varn series.", "MVP"),
     ],
 )
 def test_handles_addresses_time_zones_and_generic_heads_are_never_names(body: str, name: str) -> None:
