@@ -23,6 +23,7 @@ All are listed in :data:`pipeline.extract.spans.SPAN_REPAIRS` and take (spans, a
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -547,26 +548,39 @@ def nicknamed_people(spans: list[CharSpan], article: ArticleText) -> list[CharSp
     body = article.body
     if "“" not in body and '"' not in body:
         return spans
+    spans = sorted(spans, key=lambda s: (s.start, s.end))
+    starts = [s.start for s in spans]
+    replaced: set[int] = set()  # indexes of the spans a whole name replaces
+    added: list[CharSpan] = []
     nicknames: set[str] = set()
     for match in _NICKNAMED.finditer(body):
         start, end = match.span()
-        inside = [s for s in spans if s.start < end and s.end > start]
-        if not any(s.type == "person" for s in inside) or any(s.start < start or s.end > end for s in inside):
+        # the spans that overlap the name: those starting before its end, back to the first that ends
+        # after its start (the spans no longer overlap one another here)
+        first = bisect.bisect_left(starts, end)
+        inside = []
+        while first > 0 and spans[first - 1].end > start:
+            first -= 1
+            inside.append(first)
+        if not any(spans[i].type == "person" for i in inside) or any(
+            spans[i].start < start or spans[i].end > end or i in replaced for i in inside
+        ):
             continue
         given = match.group("given")
-        if " " in given and not any(s.start <= start < s.end for s in inside):
+        if " " in given and not any(spans[i].start <= start < spans[i].end for i in inside):
             start += given.index(" ") + 1  # "Veteran Lee “Quill” ...": a word no name of the model's holds
-        spans = [s for s in spans if s not in inside]
-        spans.append(CharSpan(start, end, "PERSON", "person", inside[0].origin))
+        replaced.update(inside)
+        added.append(CharSpan(start, end, "PERSON", "person", spans[min(inside)].origin))
         nicknames.add(match.group("nickname"))
     if not nicknames:
         return spans
+    spans = [s for i, s in enumerate(spans) if i not in replaced] + added
     for span in spans:
         if body[span.start : span.end] in nicknames and span.type != "person":
             span.label, span.type = "PERSON", "person"  # "Quill" the model called an organization
     taken = _covered(len(body), [(s.start, s.end) for s in spans])
-    for nickname in sorted(nicknames):
-        for found in re.finditer(rf"(?<![\w“\"]){re.escape(nickname)}(?![\w”\"])", body):
-            if taken.find(1, found.start(), found.end()) == -1:  # "Quill lifted the cup", untagged
-                spans.append(CharSpan(found.start(), found.end(), "PERSON", "person", "propagated"))
+    alone = "|".join(re.escape(n) for n in sorted(nicknames, key=lambda n: (-len(n), n)))
+    for found in re.finditer(rf"(?<![\w“\"])(?:{alone})(?![\w”\"])", body):
+        if taken.find(1, found.start(), found.end()) == -1:  # "Quill lifted the cup", untagged
+            spans.append(CharSpan(found.start(), found.end(), "PERSON", "person", "propagated"))
     return sorted(spans, key=lambda s: (s.start, s.end))
