@@ -1,5 +1,6 @@
-"""Write the 40 Lee news articles that bench/lee40/gold.json annotates, one .txt file each, for `kg run`
-and the document-level scorer (`kg eval RUN --gold bench/lee40/gold.json --baseline`).
+"""Write the 80 Lee news articles that bench/lee40/gold.json and gold_b.json annotate (two random samples
+of 40), one .txt file each, for `kg run` and the document-level scorer (`kg eval RUN --gold
+bench/lee40/gold.json --baseline`, then the same with gold_b.json: a gold scores its own documents).
 
     python3 bench/lee40/build.py [LEE_JSONL] OUT_DIR
 
@@ -17,12 +18,14 @@ import re
 import sys
 from pathlib import Path
 
-GOLD = Path(__file__).with_name("gold.json")
+GOLDS = sorted(Path(__file__).parent.glob("gold*.json"))
 
 
 def build(lee_jsonl: Path, out: Path) -> int:
     """Write the annotated articles of ``lee_jsonl`` into ``out``; returns how many were written."""
-    wanted = {_lee_id(key): key for key in json.loads(GOLD.read_text(encoding="utf-8"))["docs"]}
+    wanted = {
+        _lee_id(key): key for gold in GOLDS for key in json.loads(gold.read_text(encoding="utf-8"))["docs"]
+    }
     out.mkdir(parents=True, exist_ok=True)
     written = 0
     with lee_jsonl.open(encoding="utf-8") as lines:
