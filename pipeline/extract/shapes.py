@@ -24,6 +24,7 @@ All are listed in :data:`pipeline.extract.spans.SPAN_REPAIRS` and take (spans, a
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ from pipeline.names import head_word
 
 if TYPE_CHECKING:
     from pipeline.extract.spans import ArticleText
+    from pipeline.wordlists import Patterns
 
 _NAME_TYPES = frozenset({"person", "group", "place"})
 _TIME_ZONE = re.compile(
@@ -239,6 +241,18 @@ def results_tables(spans: list[CharSpan], article: ArticleText) -> list[CharSpan
 _RESULT_LINE_SKIP = re.compile(r"(?i:total|totals|round|week|day|game|match|group|table|figure|page)")
 
 
+#: A full name (two capitalized words or more) "of" a place: "Orla Quist of Varnby".
+_OF_A_PLACE = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+)\s+of\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _title_words(patterns: Patterns) -> frozenset[str]:
+    """Every word of the person titles of ``patterns`` ("queen", "prince", "duke", "general"...)."""
+    return frozenset(word for title in patterns.person_titles for word in title)
+
+
 #: Two capitalized words joined by a hyphen, nothing else: "Quist-Varnby".
 _HYPHENATED_PAIR = re.compile(r"([A-Z][\w'’]+)[-‐]([A-Z][\w'’]+)")
 _LABEL_OF = {"person": "PERSON", "group": "ORG", "place": "GPE"}
@@ -312,6 +326,17 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                     for i, kind in ((1, kinds[0]), (2, kinds[1]))
                 )
                 continue
+        hometown = _OF_A_PLACE.fullmatch(text) if span.type == "person" and " of " in text else None
+        if hometown and not _title_words(article.patterns) & set(hometown["name"].lower().split()):
+            # "Orla Quist of Varnby said": a person and where she lives; "Hilary of Poitiers", one given
+            # name, and "Mary Queen of Scots", a title, are one name
+            result.append(
+                CharSpan(span.start, span.start + hometown.end("name"), "PERSON", "person", span.origin)
+            )
+            result.append(
+                CharSpan(span.start + hometown.start("place"), span.end, "GPE", "place", span.origin)
+            )
+            continue
         et_al = _ET_AL.search(text)
         if et_al and et_al.start() > 0:
             result.append(CharSpan(span.start, span.start + et_al.start(), "PERSON", "person", span.origin))

@@ -456,3 +456,19 @@ def test_a_name_with_a_nickname_in_quotes_is_one_person_and_the_nickname_alone_i
         ("Quellco", "group"),  # no person among the pieces: a fund's name, left alone
         ("Fund", "group"),
     ]
+
+
+def test_a_full_name_of_a_place_is_a_person_and_where_they_live() -> None:
+    body = "Orla Quist of Varnby said so; Hilary of Osk wrote; Queen Maelis of Quellia reigned."
+    article = ArticleText(body, (), load_patterns())
+    names = (
+        ("Orla Quist of Varnby", "person"),
+        ("Hilary of Osk", "person"),
+        ("Queen Maelis of Quellia", "person"),
+    )
+    assert _texts(body, reshaped(_spans(body, *names), article)) == [
+        ("Orla Quist", "person"),
+        ("Varnby", "place"),
+        ("Hilary of Osk", "person"),  # one given name "of" a place: how the person is named
+        ("Queen Maelis of Quellia", "person"),  # a title: a style, one name
+    ]
