@@ -194,6 +194,9 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
     tokens = list(ent)
     if label == "ORG" and _portfolio(doc, ent, vocab):
         return []  # "Immigration" of "Immigration Minister Quist": part of a title, not an organization
+    place = _place_before_a_portfolio(doc, ent, vocab) if label == "ORG" else 0
+    if place:  # "Quellia Emergency" of "Quellia Emergency Services Minister": the state, then a title
+        return [CharSpan(ent[0].idx, ent[place - 1].idx + len(ent[place - 1].text), "GPE", "place")]
     if label == "PERSON":
         tokens = _given_names_before(doc, ent, vocab) + tokens
     if label != "PERSON" and len(tokens) >= 2 and tokens[0].lower_.rstrip(".") in _HONORIFICS:
@@ -340,6 +343,31 @@ def _portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
         if not (token.is_title and token.lower_ in vocab.nouns):
             return False
     return False
+
+
+def _place_before_a_portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> int:
+    """How many first words of the name are a place the article names elsewhere, when the rest is one to
+    three common words that open a portfolio before "Minister" or "Commissioner" ("Quellia Emergency" of
+    "Quellia Emergency Services Minister", where "Quellia" is a place of the article); 0 otherwise."""
+    places = article_words(doc, "places", _places_named)
+    words = [token.text for token in ent]
+    for cut in range(len(words) - 1, 0, -1):
+        if " ".join(words[:cut]) in places:
+            rest = ent[cut:]
+            if len(rest) > 3 or not all(t.is_title and _common_word(t.lower_, vocab) for t in rest):
+                return 0
+            for after in range(ent.end, min(ent.end + 3, len(doc))):
+                token = doc[after]
+                if token.lower_ in _PORTFOLIO_OFFICES:
+                    return cut
+                if not (token.is_title and _common_word(token.lower_, vocab)):
+                    return 0
+            return 0
+    return 0
+
+
+def _places_named(doc: Doc) -> frozenset[str]:
+    return frozenset(e.text for e in doc.ents if e.label_ in {"GPE", "LOC"})
 
 
 #: How the adjectives of nationalities end ("Quellian", "Varnese", "Oskish", "Tarni"): the model's word

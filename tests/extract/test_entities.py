@@ -862,3 +862,13 @@ def test_a_bylines_follow_button_before_a_handle_is_no_part_of_the_name(english,
     assert [s[0] for s in _cleaned(english, vocab, text, "Orla Quist Follow", "PERSON")] == ["Orla Quist"]
     text = "Orla Quist and Varn Follow left."
     assert [s[0] for s in _cleaned(english, vocab, text, "Varn Follow", "PERSON")] == ["Varn Follow"]
+
+
+def test_a_place_of_the_article_before_a_portfolio_is_the_place_alone(english, vocab) -> None:
+    vocab = dataclasses.replace(vocab, nouns=frozenset({"emergency", "service", "health"}))
+    text = "Floods hit Quellia. Quellia Emergency Services Minister Orla Quist spoke; Varnco Health Minister Osk left."
+    doc = _doc(english, text, [("Quellia", "GPE"), ("Quellia Emergency", "ORG"), ("Varnco Health", "ORG")])
+    [place] = clean(doc, doc.ents[1], vocab)
+    assert (doc.text[place.start : place.end], place.type) == ("Quellia", "place")
+    # no place of the article at its start: the name stays (another rule may say what it is)
+    assert [doc.text[s.start : s.end] for s in clean(doc, doc.ents[2], vocab)] == ["Varnco Health"]
