@@ -336,11 +336,16 @@ def _portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
             and office.lower_ in _PORTFOLIO_OFFICES
             and not any(_NATIONALITY_ENDING.search(token.lower_) for token in ent)
         )
-    for after in range(ent.end, min(ent.end + 3, len(doc))):
+    return _before_an_office(doc, ent.end, _OFFICES, lambda word: word in vocab.nouns)
+
+
+def _before_an_office(doc: Doc, start: int, offices: frozenset[str], common: Callable[[str], bool]) -> bool:
+    """Does one of ``offices`` come at ``start``, or after one or two capitalized ``common`` words?"""
+    for after in range(start, min(start + 3, len(doc))):
         token = doc[after]
-        if token.lower_ in _OFFICES:
+        if token.lower_ in offices:
             return True
-        if not (token.is_title and token.lower_ in vocab.nouns):
+        if not (token.is_title and common(token.lower_)):
             return False
     return False
 
@@ -356,13 +361,8 @@ def _place_before_a_portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> int:
             rest = ent[cut:]
             if len(rest) > 3 or not all(t.is_title and _common_word(t.lower_, vocab) for t in rest):
                 return 0
-            for after in range(ent.end, min(ent.end + 3, len(doc))):
-                token = doc[after]
-                if token.lower_ in _PORTFOLIO_OFFICES:
-                    return cut
-                if not (token.is_title and _common_word(token.lower_, vocab)):
-                    return 0
-            return 0
+            common = functools.partial(_common_word, vocab=vocab)
+            return cut if _before_an_office(doc, ent.end, _PORTFOLIO_OFFICES, common) else 0
     return 0
 
 
