@@ -126,7 +126,8 @@ class Mention:
     ``corpus`` (a name the model tagged in other articles, :mod:`pipeline.extract.corpus`), ``citation``
     (a co-author in an academic citation, "(Quell, Varn, & Osk, 2011)"), ``nested`` (the place an
     organization is named after, "Quellby" in "University of Quellby", inside the organization's mention),
-    ``table`` (a team or player in a line of a results table, "Quellby 2 Varn 1").
+    ``table`` (a team or player in a line of a results table, "Quellby 2 Varn 1"), ``hometown`` (where
+    a person lives, after the name and age: "Quist, 31, of Varnby").
     """
 
     article_id: str

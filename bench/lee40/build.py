@@ -1,6 +1,7 @@
-"""Write the 80 Lee news articles that bench/lee40/gold.json and gold_b.json annotate (two random samples
-of 40), one .txt file each, for `kg run` and the document-level scorer (`kg eval RUN --gold
-bench/lee40/gold.json --baseline`, then the same with gold_b.json: a gold scores its own documents).
+"""Write the 120 Lee news articles that bench/lee40/gold.json, gold_b.json and gold_c.json annotate (three
+random samples of 40, none in two), one .txt file each, for `kg run` and the document-level scorer (`kg
+eval RUN --gold bench/lee40/gold.json --baseline`, then the same with gold_b.json and gold_c.json: a gold
+scores its own documents).
 
     python3 bench/lee40/build.py [LEE_JSONL] OUT_DIR
 

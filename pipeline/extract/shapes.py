@@ -13,7 +13,10 @@
   a place followed by a lower-case landform ("the Velmora sea", "the Quist river") is named with it;
   a name the model ran into a dateline's weekday ("Quellnews Saturday, January 31") ends before it;
   two names the model ran together over a slash or a comma ("Quellby / Drovenport", "Velmora, Department
-  of Roads") are two;
+  of Roads") are two; so are two joined by "and" after "the towns of" ("Quellby and Varn"); a party, an
+  office and its holder run together are a group and a person ("Labour MP Orla Quist");
+* :func:`hometowns`    the capitalized words after a person's name and age ("Quist, 31, of Varnby") are a
+  place;
 * :func:`sentence_initial_words`  a word the article writes in lower case, capitalized only where it
   starts a sentence or a heading ("Wear shorts"), is not a name, nor is a common word that is a heading
   of its own ("Background").
@@ -269,6 +272,54 @@ def _names_alone(spans: list[CharSpan], body: str, places: frozenset[str]) -> di
     return known
 
 
+#: Offices held by one person that a name may run into: "Labour MP Orla Quist", "Quellby Mayor Orla Quist".
+_HOLDERS_OFFICES = frozenset({"mp", "mla", "mlc", "mep", "mk", "senator", "congressman", "congresswoman", "mayor",
+                              "governor", "minister", "spokesman", "spokeswoman", "spokesperson", "chairman",
+                              "chairwoman", "president", "leader", "councillor", "councilor", "premier"})  # fmt: skip
+#: Words before an office that say which one, not whose: "Federal Labour MP", "Former Varn Mayor".
+_OFFICE_QUALIFIERS = frozenset(
+    {"federal", "state", "former", "senior", "veteran", "shadow", "acting", "then"}
+)
+
+
+def _office_and_holder(
+    text: str, article: ArticleText
+) -> tuple[tuple[tuple[int, int] | None, str], tuple[int, int]] | None:
+    """((party, its type), holder) as (start, end) in ``text`` when a name other than a person's is a
+    party or a place, an office and a person's full name run together ("Federal Quellish Labour MP Orla
+    Quist": "Quellish Labour" and "Orla Quist"): the office comes after one capitalized word or more,
+    and two or three capitalized words follow it, the first a given name. None otherwise ("Quellby
+    Mayor's Office", "Labour Party Leader" with no one after it).
+
+    >>> from pipeline.wordlists import load_patterns
+    >>> from pipeline.extract.spans import ArticleText
+    >>> article = ArticleText("", (), load_patterns(None), given_names=frozenset({"Orla"}))
+    >>> _office_and_holder("Federal Quell Labour MP Orla Quist", article)
+    (((8, 20), 'group'), (24, 34))
+    >>> _office_and_holder("Quell Labour MP Varn Quist", article), _office_and_holder("Orla MP Quist", article)
+    (None, None)
+    """
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
+    for index in range(1, len(words) - 2):
+        office = words[index][2]
+        if office.lower().rstrip(".") not in _HOLDERS_OFFICES or not office[:1].isupper():
+            continue
+        before, holder = words[:index], words[index + 1 :]
+        if len(holder) > 3 or holder[0][2] not in article.given_names:
+            return None
+        if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for _, _, w in holder):
+            return None
+        while before and before[0][2].lower() in _OFFICE_QUALIFIERS:
+            before = before[1:]
+        if not all(w[:1].isupper() for _, _, w in before):
+            return None
+        party = (before[0][0], before[-1][1]) if before else None
+        named = text[party[0] : party[1]] if party else ""
+        kind = "place" if named in article.places else "group"
+        return (party, kind), (holder[0][0], holder[-1][1])
+    return None
+
+
 def _purpose_in_the_name(tail: str, article: ArticleText) -> bool:
     """Is what follows "for the" or "on" part of an organization's name: two capitalized words or more
     naming no body, event or place of their own ("People for the Ethical Treatment of Animals", "Panel
@@ -300,7 +351,8 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         if span.type not in _NAME_TYPES:
             result.append(span)
             continue
-        two = _two_places(body[span.start : span.end], (article.places, tagged), all_heads)
+        listed = _PLACES_OF.search(body, max(0, span.start - _PLACES_OF_REACH), span.start) is not None
+        two = _two_places(body[span.start : span.end], (article.places, tagged), all_heads, listed=listed)
         if two:
             result.extend(
                 CharSpan(span.start + a, span.start + b, "GPE", "place", span.origin) for a, b in two
@@ -326,6 +378,24 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                     for i, kind in ((1, kinds[0]), (2, kinds[1]))
                 )
                 continue
+        titled = _office_and_holder(text, article) if span.type != "person" else None
+        if titled is not None:
+            # "Quellish Labour MP Orla Quist said": a party, an office and its holder, run together
+            (body_part, body_kind), holder = titled
+            if body_part is not None:
+                result.append(
+                    CharSpan(
+                        span.start + body_part[0],
+                        span.start + body_part[1],
+                        _LABEL_OF[body_kind],
+                        body_kind,
+                        span.origin,
+                    )
+                )
+            result.append(
+                CharSpan(span.start + holder[0], span.start + holder[1], "PERSON", "person", span.origin)
+            )
+            continue
         hometown = _OF_A_PLACE.fullmatch(text) if span.type == "person" and " of " in text else None
         if hometown and not _title_words(article.patterns) & set(hometown["name"].lower().split()):
             # "Orla Quist of Varnby said": a person and where she lives; "Hilary of Poitiers", one given
@@ -425,7 +495,9 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             end = more.end() if more else end
         regnal = _REGNAL.match(body, end) if span.type == "person" else None
         end = regnal.end() if regnal else end
-        if span.type == "place" and end == span.end:
+        if span.type == "place" and end == span.end and head_word(text) not in article.patterns.place_heads:
+            # "the Velmora sea"; a name with a head noun of its own is whole ("the Quell Ocean island":
+            # an island in that ocean)
             landform = _LANDFORM.match(body, end)
             end = landform.end() if landform else end
         if span.type == "group" and end == span.end:
@@ -536,15 +608,26 @@ def _starts_sentence(body: str, start: int) -> bool:
 _COORDINATED = re.compile(r"(?P<left>.+?)\s+(?:and|&)\s+(?P<right>.+)")
 
 
+#: Places named in a list just before a name: "the towns of", "the border villages of".
+_PLACES_OF = re.compile(
+    r"\b(?:towns|cities|villages|suburbs|states|provinces|regions|districts|counties|islands|countries|"
+    r"municipalities|settlements|ports)\s+of\s+$"
+)
+_PLACES_OF_REACH = 40
+
+
 def _two_places(
-    text: str, places: tuple[frozenset[str] | set[str], ...], heads: frozenset[str]
+    text: str, places: tuple[frozenset[str] | set[str], ...], heads: frozenset[str], *, listed: bool = False
 ) -> list[tuple[int, int]]:
     """(start, end) of the two places in "Quellby and Drovenport" when one of them is a known place (the
-    gazetteer's or tagged a place in the article) and the whole is not ("Velmora and Osk", a country, stays
-    one), no word is a head noun ("Quellby and Osk Council") and every word is capitalized.
+    gazetteer's or tagged a place in the article), or the text before names places in a list ("the
+    towns of", ``listed``), and the whole is not ("Velmora and Osk", a country, stays one), no word is a
+    head noun ("Quellby and Osk Council") and every word is capitalized.
 
     >>> _two_places("Quellby & Varn", ({"Varn"},), frozenset()), _two_places("Quellby and Varn", (set(),), frozenset())
     ([(0, 7), (10, 14)], [])
+    >>> _two_places("Quellby and Varn", (set(),), frozenset(), listed=True)
+    [(0, 7), (12, 16)]
     """
     coordinated = _COORDINATED.fullmatch(text)
     if coordinated is None or any(text in known for known in places):
@@ -553,7 +636,7 @@ def _two_places(
     words = [w for a, b in parts for w in text[a:b].split()]
     if len(words) > 6 or not all(w[:1].isupper() for w in words) or any(w.lower() in heads for w in words):
         return []
-    return parts if any(text[a:b] in known for a, b in parts for known in places) else []
+    return parts if listed or any(text[a:b] in known for a, b in parts for known in places) else []
 
 
 #: A capitalized word without digits ("Sang-hyeok", "O’Neill"), and a person's name with a nickname in
@@ -609,3 +692,45 @@ def nicknamed_people(spans: list[CharSpan], article: ArticleText) -> list[CharSp
         if taken.find(1, found.start(), found.end()) == -1:  # "Quill lifted the cup", untagged
             spans.append(CharSpan(found.start(), found.end(), "PERSON", "person", "propagated"))
     return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+#: A person's age and where they live, after their name: ", 31, of Varnby", " (31), from Osk Bay".
+_AGE_AND_HOMETOWN = re.compile(
+    r"(?:,\s*\d{1,3},|\s*\(\d{1,3}\),?)\s+(?:of|from)\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
+
+
+def hometowns(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """The capitalized words after a person's name and age, "of" or "from" ("Orla Quist, 31, of Varnby"),
+    are where the person lives: a place, whatever the model called them (a product, nothing), unless the
+    model found an organization there with a head noun or in capitals ("Quist, 31, of Varn Council")."""
+    body = article.body
+    if "of " not in body and "from " not in body:
+        return spans
+    people = {s.end for s in spans if s.type == "person"}
+    found = [match.span("place") for match in _AGE_AND_HOMETOWN.finditer(body) if match.start() in people]
+    if not found:
+        return spans
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    starts = [s.start for s in ordered]
+    dropped: set[int] = set()
+    added = []
+    heads = article.patterns.group_heads
+    for start, end in found:
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end)
+        overlapping = [i for i in range(max(0, first - 1), last) if ordered[i].end > start]
+        keep = False
+        for i in overlapping:
+            span = ordered[i]
+            text = body[span.start : span.end]
+            if span.type == "place" or (
+                span.type == "group" and (head_word(text) in heads or text.isupper() or " " in text)
+            ):
+                keep = True
+        if keep:
+            continue
+        dropped.update(overlapping)
+        added.append(CharSpan(start, end, "GPE", "place", "hometown"))
+    kept = [span for i, span in enumerate(ordered) if i not in dropped]
+    return sorted(kept + added, key=lambda s: (s.start, s.end))

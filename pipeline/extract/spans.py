@@ -9,6 +9,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
 * ``tables``         the names of a results table's lines ("Quellby 2 Varn 1") are teams (origin
                      ``table``);
 * ``overlaps``       where two spans overlap the longer one wins;
+* ``hometowns``      the capitalized words after a person's name and age ("Quist, 31, of Varnby") are a
+                     place (origin ``hometown``);
 * ``abbreviations``  the "(SDF)" after a tagged "Syrian Democratic Forces" becomes a mention too
                      (definitions found with the Schwartz-Hearst algorithm);
 * ``terms``          an acronym the article defines by lower-case words ("sea surface salinity (SSS)") is
@@ -40,6 +42,7 @@ from dataclasses import dataclass
 from pipeline.extract.entities import DETERMINERS, THING_HEADS, CharSpan, opened_by_one_of
 from pipeline.extract.nested import nested_places
 from pipeline.extract.shapes import (
+    hometowns,
     never_names,
     nicknamed_people,
     reshaped,
@@ -637,6 +640,7 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("tables", results_tables),
     ("overlaps", without_overlaps),
     ("nicknames", nicknamed_people),
+    ("hometowns", hometowns),
     ("sentence starts", sentence_initial_words),
     ("abbreviations", add_acronyms),
     ("terms", terms_are_not_names),

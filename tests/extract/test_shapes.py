@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.entities import CharSpan
-from pipeline.extract.shapes import never_names, nicknamed_people, reshaped, results_tables
+from pipeline.extract.shapes import hometowns, never_names, nicknamed_people, reshaped, results_tables
 from pipeline.extract.spans import ArticleText
 from pipeline.wordlists import load_patterns
 
@@ -362,6 +362,79 @@ def test_two_places_joined_by_and_are_two_unless_one_country() -> None:
         ("Velmora and Osk", "place"),
         ("Ernst and Quale", "group"),
         ("Quellby Food and Arts", "group"),
+    ]
+
+
+def test_two_names_joined_by_and_after_towns_of_are_two_places_known_or_not() -> None:
+    body = "Troops entered the border towns of Quellby and Drovenport; Ernst and Quale of Osk advised."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(body, ("Quellby and Drovenport", "group"), ("Ernst and Quale", "group"))
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Quellby", "place"),
+        ("Drovenport", "place"),
+        ("Ernst and Quale", "group"),  # nothing before it lists places
+    ]
+
+
+def test_a_party_an_office_and_its_holder_run_together_are_a_group_and_a_person() -> None:
+    body = (
+        "Federal Quellish Labour MP Orla Quistby said so; Varnby Mayor Tamsin Oskar agreed; "
+        "the Quellish Labour MP Office and Drovenport Governor Wexley Varn stayed one name."
+    )
+    article = ArticleText(
+        body, (), load_patterns(), frozenset({"Varnby"}), given_names=frozenset({"Orla", "Tamsin"})
+    )
+    spans = _spans(
+        body,
+        ("Federal Quellish Labour MP Orla Quistby", "group"),
+        ("Varnby Mayor Tamsin Oskar", "place"),
+        ("Quellish Labour MP Office", "group"),  # no person's name after the office
+        ("Drovenport Governor Wexley Varn", "group"),  # "Wexley" is no given name it knows
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Quellish Labour", "group"),  # "Federal" says which branch, not whose
+        ("Orla Quistby", "person"),
+        ("Varnby", "place"),
+        ("Tamsin Oskar", "person"),
+        ("Quellish Labour MP Office", "group"),
+        ("Drovenport Governor Wexley Varn", "group"),
+    ]
+
+
+def test_a_name_with_a_head_noun_takes_no_lower_case_landform_after_it() -> None:
+    body = "The jet flew from the Quell Ocean island to the Varn River valley and the Osk sea."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(body, ("Quell Ocean", "place"), ("Varn River", "place"), ("Osk", "place"))
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Quell Ocean", "place"),  # an island in that ocean
+        ("Varn River", "place"),
+        ("Osk sea", "place"),
+    ]
+
+
+def test_the_words_after_a_persons_name_and_age_are_where_they_live() -> None:
+    body = (
+        "Orla Quistby, 31, of Varnholt pleaded guilty. Tam Oskar (45) from Drovenport Heights was fined. "
+        "Wex Varn, 52, of Quellby Council spoke. Osk Quale, 60, of Varn Mining spoke. Quellby, 2004, of Osk."
+    )
+    article = ArticleText(body, (), load_patterns())
+    spans = [
+        *_spans(body, ("Orla Quistby", "person"), ("Tam Oskar", "person"), ("Wex Varn", "person")),
+        CharSpan(body.index("Varnholt"), body.index("Varnholt") + 8, "PRODUCT", "other"),
+        *_spans(body, ("Quellby Council", "group"), ("Osk Quale", "person"), ("Varn Mining", "group")),
+        *_spans(body, ("Quellby, 2004", "group")),
+    ]
+    found = hometowns(spans, article)
+    assert [(text, span.origin) for text, span in zip(_texts(body, found), found, strict=True)] == [
+        (("Orla Quistby", "person"), "model"),
+        (("Varnholt", "place"), "hometown"),  # the model called it a product
+        (("Tam Oskar", "person"), "model"),
+        (("Drovenport Heights", "place"), "hometown"),  # found in no span
+        (("Wex Varn", "person"), "model"),
+        (("Quellby Council", "group"), "model"),  # an organization with a head noun: where he works
+        (("Osk Quale", "person"), "model"),
+        (("Varn Mining", "group"), "model"),
+        (("Quellby, 2004", "group"), "model"),  # a year, after no person
     ]
 
 
