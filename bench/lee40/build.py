@@ -1,7 +1,7 @@
-"""Write the 120 Lee news articles that bench/lee40/gold.json, gold_b.json and gold_c.json annotate (three
-random samples of 40, none in two), one .txt file each, for `kg run` and the document-level scorer (`kg
-eval RUN --gold bench/lee40/gold.json --baseline`, then the same with gold_b.json and gold_c.json: a gold
-scores its own documents).
+"""Write the 160 Lee news articles that bench/lee40/gold.json, gold_b.json, gold_c.json and gold_d.json
+annotate (four random samples of 40, none in two), one .txt file each, for `kg run` and the
+document-level scorer (`kg eval RUN --gold bench/lee40/gold.json --baseline`, then the same with each
+other gold: a gold scores its own documents).
 
     python3 bench/lee40/build.py [LEE_JSONL] OUT_DIR
 

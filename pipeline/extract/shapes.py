@@ -276,6 +276,19 @@ def _names_alone(spans: list[CharSpan], body: str, places: frozenset[str]) -> di
 _HOLDERS_OFFICES = frozenset({"mp", "mla", "mlc", "mep", "mk", "senator", "congressman", "congresswoman", "mayor",
                               "governor", "minister", "spokesman", "spokeswoman", "spokesperson", "chairman",
                               "chairwoman", "president", "leader", "councillor", "councilor", "premier"})  # fmt: skip
+#: A church's or a faith's adjective ending a name of two words or more ("Quellby Anglican"), and a
+#: lower-case word after a name (the noun the adjective went with: "school").
+_FAITH_BEFORE_A_NOUN = re.compile(
+    r"(?<=\w)\s+(?:Anglican|Catholic|Christian|Baptist|Methodist|Presbyterian|Lutheran|Uniting|Orthodox|"
+    r"Evangelical|Pentecostal|Jewish|Muslim|Islamic|Hindu|Buddhist|Sikh)$"
+)
+_LOWER_CASE_WORD = re.compile(r"\s+[a-z]")
+#: Offices held by one person, with those that say nothing of a party or place before them ("Patrol
+#: Chief"): a name the model called something else than a person, a group or a place loses them.
+_OFFICES_OF_ONE = _HOLDERS_OFFICES | frozenset(
+    {"chief", "commissioner", "secretary", "director", "sheriff", "coach", "ambassador", "treasurer", "judge",
+     "justice", "captain", "officer", "inspector", "superintendent", "detective"}
+)  # fmt: skip
 #: Words before an office that say which one, not whose: "Federal Labour MP", "Former Varn Mayor".
 _OFFICE_QUALIFIERS = frozenset(
     {"federal", "state", "former", "senior", "veteran", "shadow", "acting", "then"}
@@ -283,7 +296,7 @@ _OFFICE_QUALIFIERS = frozenset(
 
 
 def _office_and_holder(
-    text: str, article: ArticleText
+    text: str, article: ArticleText, *, offices: frozenset[str] = _HOLDERS_OFFICES
 ) -> tuple[tuple[tuple[int, int] | None, str], tuple[int, int]] | None:
     """((party, its type), holder) as (start, end) in ``text`` when a name other than a person's is a
     party or a place, an office and a person's full name run together ("Federal Quellish Labour MP Orla
@@ -302,7 +315,7 @@ def _office_and_holder(
     words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
     for index in range(1, len(words) - 2):
         office = words[index][2]
-        if office.lower().rstrip(".") not in _HOLDERS_OFFICES or not office[:1].isupper():
+        if office.lower().rstrip(".") not in offices or not office[:1].isupper():
             continue
         before, holder = words[:index], words[index + 1 :]
         if len(holder) > 3 or holder[0][2] not in article.given_names:
@@ -349,6 +362,13 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     known: dict[str, str] | None = None  # names the article tags on their own, when first needed
     for span in spans:
         if span.type not in _NAME_TYPES:
+            titled = _office_and_holder(body[span.start : span.end], article, offices=_OFFICES_OF_ONE)
+            if titled is not None:
+                # "Patrol Chief Orla Quist" called an event or a work: the person holding the office
+                holder = titled[1]
+                span = CharSpan(
+                    span.start + holder[0], span.start + holder[1], "PERSON", "person", span.origin
+                )
             result.append(span)
             continue
         listed = _PLACES_OF.search(body, max(0, span.start - _PLACES_OF_REACH), span.start) is not None
@@ -378,6 +398,14 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                     for i, kind in ((1, kinds[0]), (2, kinds[1]))
                 )
                 continue
+        faith = _FAITH_BEFORE_A_NOUN.search(text) if span.type == "group" else None
+        if faith and _LOWER_CASE_WORD.match(body, span.end):
+            # "a Quellby Anglican school": a place and a church's adjective before a common noun
+            rest = text[: faith.start()]
+            rest_kind = "place" if rest in article.linked_places or rest in tagged else "group"
+            end = span.start + faith.start()
+            result.append(CharSpan(span.start, end, _LABEL_OF[rest_kind], rest_kind, span.origin))
+            continue
         titled = _office_and_holder(text, article) if span.type != "person" else None
         if titled is not None:
             # "Quellish Labour MP Orla Quist said": a party, an office and its holder, run together

@@ -401,6 +401,32 @@ def test_a_party_an_office_and_its_holder_run_together_are_a_group_and_a_person(
     ]
 
 
+def test_an_office_and_its_holder_called_something_else_are_the_person() -> None:
+    body = "Patrol Chief Orla Quistby said so at the Varn Chief Summit."
+    article = ArticleText(body, (), load_patterns(), given_names=frozenset({"Orla"}))
+    spans = [
+        CharSpan(0, 25, "EVENT", "other"),
+        CharSpan(body.index("Varn Chief Summit"), body.index("Varn Chief Summit") + 17, "EVENT", "other"),
+    ]
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Orla Quistby", "person"),
+        ("Varn Chief Summit", "other"),  # no given name after the office
+    ]
+
+
+def test_a_faiths_adjective_before_a_common_noun_is_no_part_of_the_name_before_it() -> None:
+    body = "Pupils of a Varnby Anglican school met the Quellco Muslim staff and the Osk Catholic Church."
+    article = ArticleText(body, (), load_patterns(), linked_places=frozenset({"Varnby"}))
+    spans = _spans(
+        body, ("Varnby Anglican", "group"), ("Quellco Muslim", "group"), ("Osk Catholic Church", "group")
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Varnby", "place"),  # a place it knows
+        ("Quellco", "group"),
+        ("Osk Catholic Church", "group"),  # the adjective inside the name
+    ]
+
+
 def test_a_name_with_a_head_noun_takes_no_lower_case_landform_after_it() -> None:
     body = "The jet flew from the Quell Ocean island to the Varn River valley and the Osk sea."
     article = ArticleText(body, (), load_patterns())
