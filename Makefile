@@ -21,7 +21,10 @@ install: $(STAMP) ## Create .venv and install the project with its dev extras (q
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "Installing the project into $(VENV) (first time takes a minute)..."
-	@set -o pipefail; $(PIP) install -e ".[dev]" 2>&1 | { grep -v "^WARNING: Location" || true; }
+	@# pip's noise: unreachable local indexes, and jusText's "lxml[html_clean]" extra that lxml 6 dropped
+	@# (its cleaner, lxml_html_clean, is a dependency of this project)
+	@set -o pipefail; $(PIP) install -e ".[dev]" 2>&1 | \
+	  { grep -vE "^WARNING: (Location|lxml .* does not provide the extra 'html_clean')" || true; }
 	@$(BIN)/python -c "import pipeline, spacy, networkx, pandas, pyvis, typer" || { echo "install failed"; exit 1; }
 	@$(MAKE) --no-print-directory bytecode
 	@touch $(STAMP)
