@@ -362,7 +362,9 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     known: dict[str, str] | None = None  # names the article tags on their own, when first needed
     for span in spans:
         if span.type not in _NAME_TYPES:
-            titled = _office_and_holder(body[span.start : span.end], article, offices=_OFFICES_OF_ONE)
+            titled = None
+            if span.type == "other":
+                titled = _office_and_holder(body[span.start : span.end], article, offices=_OFFICES_OF_ONE)
             if titled is not None:
                 # "Patrol Chief Orla Quist" called an event or a work: the person holding the office
                 holder = titled[1]
