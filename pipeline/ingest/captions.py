@@ -1,7 +1,9 @@
 """Photo captions and credit lines, taken out of an article body: they name whoever is in the picture
 and whoever took it ("Image: Velmora Quist", "(AP Photo/Orrin Tasby)") or wrote and edited the story
 ("Reporting by Orrin Tasby; Editing by Velmora Quist"), not what the story says, and a model reads "Quist
-Image" or "AP Photo" as names. They stay with the article as its ``caption``.
+Image" or "AP Photo" as names. A scraped page's links to other stories ("Read more: Inside Quellco's Risky
+Bet", "Related: ...") go with them: another story's headline, in title case, which the model reads as
+names ("Risky Bet"). They stay with the article as its ``caption``.
 
 >>> split_captions("Rain fell.\\n\\nPhoto: Orrin Tasby/Reuters\\n\\nIt stopped.")
 ('Rain fell.\\n\\nIt stopped.', 'Photo: Orrin Tasby/Reuters')
@@ -26,6 +28,8 @@ _CAPTION = re.compile(
       | (?:photo|picture|image)s?\s+(?:by|courtesy\s+of|supplied|via)\b.*       # "Photo by ...", "Picture supplied"
       | .*\(\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:Photo|Images?|Pictures?)\s*(?:/[^)]*)?\)\s*\.?  # "... (AP Photo/X)"
       | \(?\s*(?:additional\s+)?(?:reporting|editing|writing|compiled|research)\s+by\s+(?-i:[A-Z]).*  # "Reporting by X; Editing by Y"
+      | (?:read\s+(?:more|next|also)|also\s+read|related(?:\s+(?:articles?|stories|coverage))?|see\s+also|more\s+on\s+this(?:\s+story)?
+         |recommended(?:\s+reading)?)(?:\s*[:|]|\s+[–—-])\s*\S.*               # "Read more: ...", "Related - ..."
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -34,7 +38,9 @@ _CAPTION = re.compile(
 def split_captions(body: str) -> tuple[str, str]:
     """(body without its caption and credit lines, those lines joined by " | ")."""
     if not re.search(
-        r"(?i)image|photo|picture|caption|credit|illustration|video|\bpic\b|ing by|iled by|rch by", body
+        r"(?i)image|photo|picture|caption|credit|illustration|video|\bpic\b|ing by|iled by|rch by"
+        r"|read (?:more|next|also)|also read|related|see also|more on this|recommended",
+        body,
     ):
         return body, ""  # the common case, decided without reading line by line
     kept, captions = [], []

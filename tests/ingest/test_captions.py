@@ -1,4 +1,5 @@
-"""Caption and credit lines leave the body at ingest and stay as the article's caption (invented names)."""
+"""Caption and credit lines, and links to other stories, leave the body at ingest and stay as the article's
+caption (invented names)."""
 
 import pytest
 
@@ -19,6 +20,11 @@ from pipeline.ingest.captions import split_captions
         "Image credit: Drovenport Council",
         "Reporting by Orrin Tasby; Editing by Velmora Quist",
         "(Additional reporting by Orrin Tasby in Drovenport; Writing by Velmora Quist)",
+        "Read more: Inside Quellco's Risky Bet to Cool the Seas",
+        "READ MORE: Drovenport Is Considering These Changes to Its Port",
+        "Related: Velmora Quist Wins Again",
+        "See also - The Quist Mine at 50",
+        "Recommended reading | Osk's New Council",
     ],
 )
 def test_caption_and_credit_lines_leave_the_body(line: str) -> None:
@@ -33,6 +39,9 @@ def test_caption_and_credit_lines_leave_the_body(line: str) -> None:
         "Picture this: a city without cars.",
         "Reporting by the council was slow, Velmora Quist said.",
         "Photos of the rally were shown for hours on Drovenport television, and the crowd kept growing.",
+        "Related-party deals at Quellco rose by a fifth.",
+        "Read more of the report at the Drovenport library.",
+        "See also the council's own figures.",
     ],
 )
 def test_sentences_about_pictures_stay(line: str) -> None:
