@@ -3,7 +3,8 @@ gold.json``), and the raw model's figures on the same documents (``--baseline``)
 
 The gold is JSON: ``{"docs": {DOC: [[key, type, [alias, ...]], ...]}, "other_names": {DOC: [name, ...]}}``.
 A document is an article whose source file stem, article id or title is DOC. Per document, the names
-predicted are the distinct spellings of person/group/place mentions (mentions.csv). A predicted name is
+predicted are the distinct spellings of person/group/place mentions (mentions.csv); a document the run
+found to be a copy of another article has that article's (the graph holds the story once). A predicted name is
 right when it equals a gold alias or is a shorter tail of it ("Trump" of "President Trump"; a lone
 generic word never is), ignored when it is one of the document's ``other_names`` (events, works...),
 wrong otherwise. A gold entity is found when one of its aliases is. Group and place count for one another
@@ -254,17 +255,19 @@ def evaluate_documents(
     if not present(run_dir, "mentions.csv"):
         raise MissingStageOutputError(run_dir / "mentions.csv", "eval", f"kg run INPUT... --out {run_dir}")
     present(run_dir, "articles.csv")
-    doc_of = {}
+    # The documents each kept article answers for: its own, and those of its duplicates (the run holds
+    # the story once, under the kept copy's names; the raw model reads every copy).
+    docs_of: dict[str, list[str]] = defaultdict(list)
     bodies = {}
     for article in read_articles(run_dir / "articles.csv"):
         doc = document_of(article.article_id, article.source, article.title, gold["docs"])
-        if doc is not None and article.kept:
-            doc_of[article.article_id] = doc
+        if doc is not None:
+            docs_of[article.duplicate_of or article.article_id].append(doc)
             bodies[doc] = article.body
     rows = (
-        (doc_of[m.article_id], m.text, m.type, m.node_id)
+        (doc, m.text, m.type, m.node_id)
         for m in read_mentions(run_dir / "mentions.csv")
-        if m.article_id in doc_of
+        for doc in docs_of.get(m.article_id, ())
     )
     report = score(predictions(rows), gold)
     if baseline is None:

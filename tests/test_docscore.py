@@ -103,3 +103,27 @@ def test_kg_eval_reads_a_document_gold_and_prints_the_baseline(kg, tmp_path: Pat
         "missed",
     ):
         assert text in result.stdout
+
+
+def test_a_document_the_run_found_to_be_a_copy_has_the_kept_copys_names(kg, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    story = (
+        "Harbour news\n\nQuilla Marsten opened the Velt Union office in Drovenport on Monday. "
+        "Marsten said the office would stay open.\n"
+    )
+    (docs / "story_one.txt").write_text(story, encoding="utf-8")
+    (docs / "story_one_again.txt").write_text(story, encoding="utf-8")  # the same story, filed twice
+    entities = GOLD["docs"]["story_one"]
+    gold = tmp_path / "gold.json"
+    gold.write_text(
+        json.dumps({"docs": {"story_one": entities, "story_one_again": entities}}), encoding="utf-8"
+    )
+    assert kg("run", docs, "--out", tmp_path / "run", "--no-cache").code == 0
+    from pipeline.docscore import evaluate_documents
+    from pipeline.io.tables import read_articles
+
+    assert sum(not a.kept for a in read_articles(tmp_path / "run" / "articles.csv")) == 1
+    report, _ = evaluate_documents(tmp_path / "run", gold)
+    assert (report.documents, report.overall.gold) == (2, 2 * len(entities))
+    assert report.overall.found == report.overall.gold  # the copy is answered by the kept article

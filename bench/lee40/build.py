@@ -1,7 +1,7 @@
-"""Write the 160 Lee news articles that bench/lee40/gold.json, gold_b.json, gold_c.json and gold_d.json
-annotate (four random samples of 40, none in two), one .txt file each, for `kg run` and the
-document-level scorer (`kg eval RUN --gold bench/lee40/gold.json --baseline`, then the same with each
-other gold: a gold scores its own documents).
+"""Write the 200 Lee news articles that bench/lee40/gold.json and gold_b.json to gold_e.json annotate (five
+random samples of 40, none in two), one .txt file each, for `kg run` and the document-level scorer (`kg
+eval RUN --gold bench/lee40/gold.json --baseline`, then the same with each other gold: a gold scores its
+own documents).
 
     python3 bench/lee40/build.py [LEE_JSONL] OUT_DIR
 

@@ -360,6 +360,7 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     all_heads = heads | article.patterns.place_heads
     result: list[CharSpan] = []
     known: dict[str, str] | None = None  # names the article tags on their own, when first needed
+    covered: bytearray | None = None  # the characters inside a span, when first needed
     for span in spans:
         if span.type not in _NAME_TYPES:
             titled = None
@@ -372,6 +373,11 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                     span.start + holder[0], span.start + holder[1], "PERSON", "person", span.origin
                 )
             result.append(span)
+            continue
+        text = body[span.start : span.end]
+        if _demonym(text, (tagged,)) and _LOWER_CASE_WORD.match(body, span.end):
+            # "the Quellbi groups" in the article of "Quellb": an adjective of the place, no name
+            result.append(CharSpan(span.start, span.end, "NORP", "other", span.origin))
             continue
         listed = _PLACES_OF.search(body, max(0, span.start - _PLACES_OF_REACH), span.start) is not None
         two = _two_places(body[span.start : span.end], (article.places, tagged), all_heads, listed=listed)
@@ -530,6 +536,16 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             # an island in that ocean)
             landform = _LANDFORM.match(body, end)
             end = landform.end() if landform else end
+        if span.type in {"place", "group"} and end == span.end and " " not in text:
+            # "Shell" + " Cove": one word cut before the head noun of a place's name, which no other name
+            # holds ("the Amazon River" is a place whatever the model called "Amazon")
+            head = _PLACE_HEAD_AFTER.match(body, end)
+            if head and not _TITLE_WORDS.match(body, head.end()):
+                if covered is None:
+                    covered = _covered(len(body), [(s.start, s.end) for s in spans])
+                if covered.find(1, head.start(), head.end()) == -1:
+                    span = CharSpan(span.start, span.end, "LOC", "place", span.origin)
+                    end = head.end()
         if span.type == "group" and end == span.end:
             party = _PARTY.match(body, end)
             end = party.end() if party else end
@@ -638,6 +654,32 @@ def _starts_sentence(body: str, start: int) -> bool:
 _COORDINATED = re.compile(r"(?P<left>.+?)\s+(?:and|&)\s+(?P<right>.+)")
 
 
+#: A capitalized head noun of a place's name right after a one-word place: "Shell" + " Cove".
+_PLACE_HEAD_AFTER = re.compile(
+    r" (?:Cove|Bay|Beach|Creek|River|Island|Heights|Harbour|Harbor|Valley|Lake|Falls|Springs|Gorge|Point|"
+    r"Peninsula|Headland|Lagoon|Inlet|Sound)\b"
+)
+#: Endings of an adjective or a noun of nationality made from a place's name: "Quellbi", "Varnian".
+_DEMONYM_ENDINGS = ("i", "n", "ian", "ese")
+
+
+def _demonym(text: str, places: tuple[frozenset[str] | set[str], ...]) -> bool:
+    """Is ``text`` one word made of a place's name and an ending of nationality ("Kashmiri" of
+    "Kashmir", "Kenyan" of "Kenya"), the place one of ``places`` (those the article names: "Coron" is
+    no adjective of a "Coro" the gazetteer knows), four letters at least?
+
+    >>> _demonym("Quellbi", ({"Quellb"},)), _demonym("Varnian", ({"Varn"},)), _demonym("Osk", ({"Os"},))
+    (True, True, False)
+    """
+    if " " in text or not text.isalpha() or not text[:1].isupper():
+        return False
+    for ending in _DEMONYM_ENDINGS:
+        stem = text[: -len(ending)]
+        if text.endswith(ending) and len(stem) >= 4 and any(stem in known for known in places):
+            return True
+    return False
+
+
 #: Places named in a list just before a name: "the towns of", "the border villages of".
 _PLACES_OF = re.compile(
     r"\b(?:towns|cities|villages|suburbs|states|provinces|regions|districts|counties|islands|countries|"
@@ -726,7 +768,8 @@ def nicknamed_people(spans: list[CharSpan], article: ArticleText) -> list[CharSp
 
 #: A person's age and where they live, after their name: ", 31, of Varnby", " (31), from Osk Bay".
 _AGE_AND_HOMETOWN = re.compile(
-    r"(?:,\s*\d{1,3},|\s*\(\d{1,3}\),?)\s+(?:of|from)\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"(?:,\s*\d{1,3},|\s*\(\d{1,3}\),?)\s+(?:of|from)\s+"
+    r"(?P<place>[A-Z][\w'’-]*?(?:\s+[A-Z][\w'’-]*?){0,2})(?=['’]s\b|[^\w'’-]|$)"
 )
 
 

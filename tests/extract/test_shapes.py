@@ -427,6 +427,35 @@ def test_a_faiths_adjective_before_a_common_noun_is_no_part_of_the_name_before_i
     ]
 
 
+def test_a_one_word_name_cut_before_its_place_head_is_taken_whole() -> None:
+    body = "Boys from Varn Heights and Shell Cove. Quellco Bay Trading rose. Osk River Dock Ltd fell."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(body, ("Shell", "group"), ("Quellco", "group"), ("Osk", "place"))
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Shell Cove", "place"),
+        ("Quellco", "group"),  # a longer capitalized name goes on after the head noun
+        ("Osk", "place"),
+    ]
+
+
+def test_an_adjective_made_from_a_place_of_the_article_is_no_name() -> None:
+    body = "The Quellbi groups fought in Quellb. Varnian troops left Varnia. Aid went to Quellbi. Quellbi Rovers won."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(
+        body, ("Quellbi", "group"), ("Quellb", "place"), ("Varnian", "person"), ("Varnia", "place")
+    )
+    spans.append(CharSpan(body.index("Quellbi."), body.index("Quellbi.") + 7, "GPE", "place"))
+    spans.append(CharSpan(body.rindex("Quellbi"), body.rindex("Quellbi") + 7, "ORG", "group"))
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Quellbi", "other"),  # an adjective before "groups"
+        ("Quellb", "place"),
+        ("Varnian", "other"),
+        ("Varnia", "place"),
+        ("Quellbi", "place"),  # no word after it: a place of that name
+        ("Quellbi", "group"),  # a capitalized word after it
+    ]
+
+
 def test_a_name_with_a_head_noun_takes_no_lower_case_landform_after_it() -> None:
     body = "The jet flew from the Quell Ocean island to the Varn River valley and the Osk sea."
     article = ArticleText(body, (), load_patterns())
@@ -441,14 +470,15 @@ def test_a_name_with_a_head_noun_takes_no_lower_case_landform_after_it() -> None
 def test_the_words_after_a_persons_name_and_age_are_where_they_live() -> None:
     body = (
         "Orla Quistby, 31, of Varnholt pleaded guilty. Tam Oskar (45) from Drovenport Heights was fined. "
-        "Wex Varn, 52, of Quellby Council spoke. Osk Quale, 60, of Varn Mining spoke. Quellby, 2004, of Osk."
+        "Wex Varn, 52, of Quellby Council spoke. Osk Quale, 60, of Varn Mining spoke. Quellby, 2004, of Osk. "
+        "Ada Quist, 20, of Varnby’s west won."
     )
     article = ArticleText(body, (), load_patterns())
     spans = [
         *_spans(body, ("Orla Quistby", "person"), ("Tam Oskar", "person"), ("Wex Varn", "person")),
         CharSpan(body.index("Varnholt"), body.index("Varnholt") + 8, "PRODUCT", "other"),
         *_spans(body, ("Quellby Council", "group"), ("Osk Quale", "person"), ("Varn Mining", "group")),
-        *_spans(body, ("Quellby, 2004", "group")),
+        *_spans(body, ("Quellby, 2004", "group"), ("Ada Quist", "person")),
     ]
     found = hometowns(spans, article)
     assert [(text, span.origin) for text, span in zip(_texts(body, found), found, strict=True)] == [
@@ -461,6 +491,8 @@ def test_the_words_after_a_persons_name_and_age_are_where_they_live() -> None:
         (("Osk Quale", "person"), "model"),
         (("Varn Mining", "group"), "model"),
         (("Quellby, 2004", "group"), "model"),  # a year, after no person
+        (("Ada Quist", "person"), "model"),
+        (("Varnby", "place"), "hometown"),  # without the possessive
     ]
 
 
