@@ -10,7 +10,9 @@
   a name cut after a function word ("Institute of") runs on over the capitalized words after it, or
   loses the function word; "Quist et al" is the person Quist, and honours after a person's name ("Velma Quist FRS") are not part of it;
   a regnal number after it is ("Quellam II");
-  a place followed by a lower-case landform ("the Velmora sea", "the Quist river") is named with it;
+  a place followed by a lower-case landform ("the Velmora sea", "the Quist river") is named with it, and
+  one word cut before the head noun of a place's name ("Shell" + "Cove") too; an adjective made from a
+  place the article names ("the Quellbi groups" beside "Quellb") is no name;
   a name the model ran into a dateline's weekday ("Quellnews Saturday, January 31") ends before it;
   two names the model ran together over a slash or a comma ("Quellby / Drovenport", "Velmora, Department
   of Roads") are two; so are two joined by "and" after "the towns of" ("Quellby and Varn"); a party, an
