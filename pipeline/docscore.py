@@ -4,10 +4,10 @@ gold.json``), and the raw model's figures on the same documents (``--baseline``)
 The gold is JSON: ``{"docs": {DOC: [[key, type, [alias, ...]], ...]}, "other_names": {DOC: [name, ...]}}``.
 A document is an article whose source file stem, article id or title is DOC. Per document, the names
 predicted are the distinct spellings of person/group/place mentions (mentions.csv); a document the run
-found to be a copy of another article has that article's (the graph holds the story once). A predicted name is
-right when it equals a gold alias or is a shorter tail of it ("Trump" of "President Trump"; a lone
-generic word never is), ignored when it is one of the document's ``other_names`` (events, works...),
-wrong otherwise. A gold entity is found when one of its aliases is. Group and place count for one another
+found to be a copy of another article has that article's (the graph holds the story once). A predicted
+name is right when it equals a gold alias or is a shorter tail of it ("Trump" of "President Trump"; a
+lone generic word never is), ignored when it is one of the document's ``other_names`` (events,
+works...), wrong otherwise. A gold entity is found when one of its aliases is. Group and place count for one another
 (an annotator types a country by its role), so the group and place figures read "a group or a place";
 the person figures want the person type on both sides.
 

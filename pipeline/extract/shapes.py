@@ -658,8 +658,8 @@ _COORDINATED = re.compile(r"(?P<left>.+?)\s+(?:and|&)\s+(?P<right>.+)")
 
 #: A capitalized head noun of a place's name right after a one-word place: "Shell" + " Cove".
 _PLACE_HEAD_AFTER = re.compile(
-    r" (?:Cove|Bay|Beach|Creek|River|Island|Heights|Harbour|Harbor|Valley|Lake|Falls|Springs|Gorge|Point|"
-    r"Peninsula|Headland|Lagoon|Inlet|Sound)\b"
+    r" (?:Cove|Bay|Beach|Creek|River|Island|Heights|Harbour|Harbor|Valley|Lake|Gorge|Peninsula|Headland|"
+    r"Lagoon|Inlet)\b"  # not "Falls", "Springs", "Point", "Sound": verbs and nouns in a title-case line
 )
 #: Endings of an adjective or a noun of nationality made from a place's name: "Quellbi", "Varnian".
 _DEMONYM_ENDINGS = ("i", "n", "ian", "ese")
