@@ -381,14 +381,15 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             # "the Quellbi groups" in the article of "Quellb": an adjective of the place, no name
             result.append(CharSpan(span.start, span.end, "NORP", "other", span.origin))
             continue
-        listed = _PLACES_OF.search(body, max(0, span.start - _PLACES_OF_REACH), span.start) is not None
-        two = _two_places(body[span.start : span.end], (article.places, tagged), all_heads, listed=listed)
+        two = []
+        if "and" in text or "&" in text:  # the words before are read only for a name that may be two
+            listed = _PLACES_OF.search(body, max(0, span.start - _PLACES_OF_REACH), span.start) is not None
+            two = _two_places(text, (article.places, tagged), all_heads, listed=listed)
         if two:
             result.extend(
                 CharSpan(span.start + a, span.start + b, "GPE", "place", span.origin) for a, b in two
             )
             continue
-        text = body[span.start : span.end]
         hyphenated = _HYPHENATED_PAIR.fullmatch(text) if "-" in text or "‐" in text else None
         if hyphenated and text not in article.places:
             if known is None:
