@@ -127,7 +127,8 @@ class Mention:
     (a co-author in an academic citation, "(Quell, Varn, & Osk, 2011)"), ``nested`` (the place an
     organization is named after, "Quellby" in "University of Quellby", inside the organization's mention),
     ``table`` (a team or player in a line of a results table, "Quellby 2 Varn 1"), ``hometown`` (where
-    a person lives, after the name and age: "Quist, 31, of Varnby").
+    a person lives, after the name and age: "Quist, 31, of Varnby"), ``dateline`` (a wire story's city,
+    region or agency at the top of its body: "VARNBY, Quellia (Reuters) -").
     """
 
     article_id: str

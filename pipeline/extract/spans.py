@@ -11,6 +11,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
 * ``overlaps``       where two spans overlap the longer one wins;
 * ``hometowns``      the capitalized words after a person's name and age ("Quist, 31, of Varnby") are a
                      place (origin ``hometown``);
+* ``datelines``      a wire story's dateline ("OSKBURG, Velmora (Reuters) -") names places and an agency
+                     (origin ``dateline``, :mod:`pipeline.extract.datelines`);
 * ``abbreviations``  the "(SDF)" after a tagged "Syrian Democratic Forces" becomes a mention too
                      (definitions found with the Schwartz-Hearst algorithm);
 * ``terms``          an acronym the article defines by lower-case words ("sea surface salinity (SSS)") is
@@ -39,6 +41,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from pipeline.extract.datelines import datelines
 from pipeline.extract.entities import DETERMINERS, THING_HEADS, CharSpan, opened_by_one_of
 from pipeline.extract.nested import nested_places
 from pipeline.extract.shapes import (
@@ -641,6 +644,7 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("overlaps", without_overlaps),
     ("nicknames", nicknamed_people),
     ("hometowns", hometowns),
+    ("datelines", datelines),
     ("sentence starts", sentence_initial_words),
     ("abbreviations", add_acronyms),
     ("terms", terms_are_not_names),

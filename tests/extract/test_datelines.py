@@ -1,0 +1,102 @@
+"""A wire story's dateline (pipeline.extract.datelines), on invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.datelines import datelines
+from pipeline.extract.entities import CharSpan
+from pipeline.extract.spans import ArticleText
+from pipeline.wordlists import load_patterns
+
+_LABELS = {"person": "PERSON", "group": "ORG", "place": "GPE", "other": "DATE"}
+
+
+def _article(body: str, *, places: frozenset[str] = frozenset()) -> ArticleText:
+    return ArticleText(
+        body,
+        (),
+        load_patterns(),
+        linked_places=places,
+        common_words=(frozenset({"soccer", "update", "analysis"}), frozenset({"watch"})),
+    )
+
+
+def _found(
+    body: str, *names: tuple[str, str], places: frozenset[str] = frozenset()
+) -> list[tuple[str, str, str]]:
+    spans = [CharSpan(body.index(n), body.index(n) + len(n), _LABELS[t], t) for n, t in names]
+    return [
+        (body[s.start : s.end], s.type, s.origin) for s in datelines(spans, _article(body, places=places))
+    ]
+
+
+def test_a_dateline_on_its_own_line_names_the_city_and_its_region() -> None:
+    body = "Orla Quist\n\nVARNHOLT , Quellia 2011-04-09\n\nThe Oskar Rovers won at home ."
+    # the model took the byline and the team, and neither the city nor the country
+    assert _found(body, ("Orla Quist", "person"), ("Oskar Rovers", "group")) == [
+        ("Orla Quist", "person", "model"),
+        ("VARNHOLT", "place", "dateline"),
+        ("Quellia", "place", "dateline"),
+        ("Oskar Rovers", "group", "model"),
+    ]
+
+
+def test_a_dateline_opening_the_first_paragraph_names_the_city_and_the_agency() -> None:
+    body = "DROVENPORT, Velmora (Quellwire) - The talks ended on Friday."
+    # the model called the city an organization and the country a person
+    assert _found(body, ("DROVENPORT", "group"), ("Velmora", "person")) == [
+        ("DROVENPORT", "place", "dateline"),
+        ("Velmora", "place", "dateline"),
+        ("Quellwire", "group", "dateline"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a date after the comma is no region
+        ("PORT OSKAR, Dec. 5 (Quellwire) - Talks ended.", [("PORT OSKAR", "place"), ("Quellwire", "group")]),
+        ("Varnholt (QTV) — Talks ended on Friday.", [("Varnholt", "place"), ("QTV", "group")]),
+        # an abbreviated state is left to the model
+        ("VARNHOLT, Qll. (Quellwire) — Talks ended.", [("VARNHOLT", "place"), ("Quellwire", "group")]),
+        ("ST. OSKAR 2011-04-09\n\nTalks ended.", [("ST. OSKAR", "place")]),
+    ],
+)
+def test_dateline_shapes(body: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text, kind) for text, kind, _ in _found(body)] == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "SOCCER - QUELLBY WIN AT VARNHOLT .\n\nQuellby won.",  # a kicker before a headline in capitals
+        "UPDATE - Talks ended on Friday.",  # a common word
+        "ORLA QUIST - Staff writer",  # a byline: a dash, and no place anyone knows
+        "Varnholt - Talks ended on Friday.",  # title case without an agency: any sentence
+        "The talks ended.\n\nMore text.\n\nStill more.\n\nVARNHOLT 2011-04-09",  # past the first lines
+        "Talks ended in VARNHOLT 2011-04-09 as planned.",  # not the start of a line
+    ],
+)
+def test_no_dateline(body: str) -> None:
+    assert _found(body) == []
+
+
+def test_a_dash_after_a_city_the_gazetteer_knows_is_enough() -> None:
+    body = "VARNHOLT — Talks ended on Friday."
+    assert _found(body) == []
+    assert _found(body, places=frozenset({"Varnholt"})) == [("VARNHOLT", "place", "dateline")]
+    # or a city the model tagged as a place or an organization itself
+    assert _found(body, ("VARNHOLT", "group")) == [("VARNHOLT", "place", "dateline")]
+
+
+def test_the_models_own_place_stands_and_overlapping_spans_give_way() -> None:
+    body = "PORT OSKAR 2011-04-09\n\nTalks ended."
+    # the model ran the city's last word into the date
+    found = _found(body, ("PORT", "place"), ("OSKAR 2011-04-09", "other"))
+    assert found == [("PORT OSKAR", "place", "dateline")]
+    body = "VARNHOLT (Quellwire) - Talks ended."
+    assert _found(body, ("VARNHOLT", "place")) == [
+        ("VARNHOLT", "place", "model"),
+        ("Quellwire", "group", "dateline"),
+    ]
