@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
+from pipeline.datelines import dateline_date
 from pipeline.errors import InputError
 from pipeline.ingest.captions import split_captions
 from pipeline.ingest.decoding import CONTROL
@@ -105,7 +106,8 @@ def article(
     caption: str = "",
     fields: dict[str, object] | None = None,
 ) -> Article:
-    """The record of one article; ``fields`` are the input's other fields (date, url, metadata)."""
+    """The record of one article; ``fields`` are the input's other fields (date, url, metadata). An
+    article the input gives no date takes its dateline's, when that holds a year."""
     fields = dict(fields or {})
     date = _pop_first(fields, DATE_KEYS)
     url = _pop_first(fields, URL_KEYS)
@@ -114,6 +116,7 @@ def article(
     )
     body, credits = split_captions(_safe(body))
     caption = " | ".join(part for part in (clean_line(caption), credits) if part)
+    date = date or dateline_date(body)  # wire copy dates itself: "OSKBURG 2024-03-02"
     return Article(
         article_id=_article_id(body),
         source=source,

@@ -151,3 +151,20 @@ def test_a_bad_bound_is_a_usage_error(kg, write, tmp_path: Path) -> None:
     assert result.code == 2
     assert "--until: '03/04/2025' is not valid; expected a date such as 2025-05-19" in result.stderr
     assert not (tmp_path / "run").exists()
+
+
+def test_wire_copy_without_a_date_takes_its_datelines(write) -> None:
+    story = (
+        "QUELLBY HOLD VARNHAM\n\nOrla Quist\n\nVARNHAM , Velmora 2019-06-14\n\nQuellby drew 1-1 on Friday .\n"
+    )
+    undated = write("wire.txt", story)
+    dated = jsonl(write, "feed.jsonl", ["2019-06-20"])
+    corpus = ingest([undated, dated])
+    assert sorted((Path(a.source).name.partition(":")[0], a.date, a.iso_date) for a in corpus.articles) == [
+        ("feed.jsonl", "2019-06-20", "2019-06-20"),  # the input's own date
+        ("wire.txt", "2019-06-14", "2019-06-14"),
+    ]
+    # a dateline without a year names no day, and is no unreadable date either
+    corpus = ingest([write("afp.txt", "TALKS END\n\nVARNTON, Dec 5 (Quellwire) - Talks ended.\n")])
+    assert [(a.date, a.iso_date) for a in corpus.articles] == [("", "")]
+    assert corpus.bad_dates == ()
