@@ -8,6 +8,7 @@ semicolons, quotes and blank lines (the shape that made delimiter sniffing drop 
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import random
@@ -169,6 +170,31 @@ def write_awkward(folder: Path, *, seed: int = 12) -> dict[str, str]:
         "fault.txt",
         f"Injected Fault\n\nOfficials in Polvi said {FAULT_MARKER} 12 people were hurt.\n",
         "an article the soak run makes fail on purpose (KG_INJECT_FAULT)",
+    )
+    items = [
+        {"title": "Array one", "text": "Officials in Garfin said 12 boats sank."},
+        {"title": "Array two", "summary": "no text field"},
+        {"title": "Array three", "text": "The Lunport council met on Monday."},
+    ]
+    put(
+        "scraped.json",
+        "[\n" + ",\n".join(json.dumps(item) for item in items) + "\n]\n",
+        "a JSON array of articles, one item without text",
+    )
+    put(
+        "api.json",
+        json.dumps({"status": "ok", "totalResults": 2, "articles": [items[2], items[0]]}),
+        "a news API's JSON: the articles under 'articles' (both copies of array items)",
+    )
+    put(
+        "feed.jsonl.gz",
+        gzip.compress(
+            (
+                json.dumps({"title": "Packed", "text": "Kara Vilmo spoke in Zelport."}) + "\n{broken\n"
+            ).encode(),
+            mtime=0,
+        ),
+        "gzip-compressed JSONL with a malformed line",
     )
     long_rng = random.Random(seed + 2)
     put(

@@ -4,22 +4,27 @@ Inputs: ../shared/corpora/gum-dev/docs (84 real documents, when the folder is th
 folder of awkward cases (bench/awkward.py: a 97-row scraper CSV, CRLF and BOM, semicolons, TSV, fields
 with line breaks, a malformed JSONL line, typo numerals, plain articles with repeated lines, a scraped
 page and its copy, empty and whitespace-only files, Windows-1252, UTF-16, a stray byte, a binary file,
-an unsupported extension, a long article, and one article made to fail on purpose through the
-test-only KG_INJECT_FAULT; SOAK_INJECT=0 leaves it alone).
+an unsupported extension, a JSON array and a news API's JSON, gzip-compressed JSONL, a long article,
+and one article made to fail on purpose through the test-only KG_INJECT_FAULT; SOAK_INJECT=0 leaves
+it alone).
 
 Every unit of input is then looked up in the outputs, independently of how ingest reads it: a .txt or
-.html file, a non-blank JSONL line, a CSV/TSV record with some text (its first line), a file with an
-unsupported extension. Each must be kept, a duplicate, skipped with a reason, failed with an error, or
-ignored; anything else is a gap. Plain files (every gum-dev document, the awkward plain articles) must be
+.html file, a non-blank JSONL line, an item of a JSON array or of its "articles" list, a CSV/TSV record
+with some text (its first line), a file with an unsupported extension; compressed files are unpacked
+first. Each must be kept, a duplicate, skipped with a reason, failed with an error, or ignored;
+anything else is a gap. Plain files (every gum-dev document, the awkward plain articles) must be
 exactly one article; the page exactly two. The accounting is printed; the exit code is 1 on any gap.
 """
 
 from __future__ import annotations
 
+import bz2
 import codecs
 import csv
+import gzip
 import io
 import json
+import lzma
 import os
 import subprocess
 import sys
@@ -31,7 +36,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GUM_DOCS = ROOT.parent / "shared" / "corpora" / "gum-dev" / "docs"
-SUPPORTED = {".txt", ".jsonl", ".ndjson", ".csv", ".tsv", ".html", ".htm"}
+SUPPORTED = {".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".html", ".htm"}
+_UNPACK = {".gz": gzip.decompress, ".bz2": bz2.decompress, ".xz": lzma.decompress}
+
+
+def _format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in _UNPACK:
+        suffix = Path(path.stem).suffix.lower()
+    return suffix if suffix in SUPPORTED else ""
+
+
 STATUSES = ("kept", "duplicate", "skipped", "failed", "ignored", "missing")
 _DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t", "pipe": "|"}
 
@@ -76,13 +91,21 @@ def _decode(data: bytes) -> str:
 
 def _units_of(path: Path, delimiters: dict[str, str]) -> list[str]:
     """The units one input file holds, named as articles.csv and manifest.json name sources."""
-    suffix = path.suffix.lower()
+    suffix = _format_of(path)
     source = str(path)
     if suffix in {".txt", ".html", ".htm"}:
         return [source]
-    text = _decode(path.read_bytes())
+    data = path.read_bytes()
+    if path.suffix.lower() in _UNPACK:
+        try:
+            data = _UNPACK[path.suffix.lower()](data)
+        except (OSError, EOFError, ValueError, lzma.LZMAError):
+            return [source]  # a damaged file must be skipped as a whole
+    text = _decode(data)
     if suffix in {".jsonl", ".ndjson"}:
         return [f"{source}:{n}" for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    if suffix == ".json":
+        return _json_units(source, text)
     delimiter = "\t" if suffix == ".tsv" else _DELIMITERS.get(delimiters.get(source, "comma"), ",")
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     units = []
@@ -96,6 +119,21 @@ def _units_of(path: Path, delimiters: dict[str, str]) -> list[str]:
     except (StopIteration, csv.Error):
         pass  # no header, or a malformed record: then the file itself (or that line) must be skipped
     return units or [source]
+
+
+def _json_units(source: str, text: str) -> list[str]:
+    """A JSON array's items (the soak writes one per line: named by their line), or the items of the
+    list under "articles" (named by their index); the file itself when it holds neither."""
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return [source]
+    if isinstance(document, list):
+        lines = enumerate(text.split("\n"), start=1)
+        return [f"{source}:{n}" for n, line in lines if line.strip().startswith("{")] or [source]
+    if isinstance(document, dict) and isinstance(document.get("articles"), list):
+        return [f"{source}:articles[{i}]" for i in range(len(document["articles"]))] or [source]
+    return [source]
 
 
 def _inputs(paths: list[Path]) -> list[Path]:
@@ -125,9 +163,11 @@ def account(inputs: list[Path], out: Path) -> Accounting:
     ignored = set(manifest.get("ignored") or [])
     delimiters = manifest.get("delimiters") or {}
 
+    files = {str(path) for path in _inputs(inputs)}
+
     def file_of(source: str) -> str:
-        head, _, tail = source.rpartition(":")
-        return head if tail.isdigit() and head else source
+        head, _, _ = source.rpartition(":")  # "feed.jsonl:7", "api.json:articles[0]"
+        return head if head in files else source
 
     kept_at: dict[str, list[str]] = {}
     for source, duplicate_of in articles:
@@ -149,8 +189,8 @@ def account(inputs: list[Path], out: Path) -> Accounting:
             result.problems.append(f"failed article is not in articles.csv: {item.get('source')}")
 
     for path in _inputs(inputs):
-        suffix = path.suffix.lower()
-        if suffix not in SUPPORTED:
+        suffix = _format_of(path)
+        if not suffix:
             unit = str(path)
             result.kinds[unit] = "other"
             result.units[unit] = "ignored" if unit in ignored or unit in skipped_at else "missing"

@@ -12,7 +12,7 @@ from pipeline.config import MODEL_ENV
 Inputs = Annotated[
     list[Path],
     typer.Argument(
-        help="Files or folders (searched recursively): .txt pages, .jsonl/.ndjson, .csv/.tsv, .html.",
+        help="Files or folders (searched recursively): .txt pages, .jsonl/.ndjson, .json, .csv/.tsv, .html; also .gz, .bz2, .xz.",
         show_default=False,
     ),
 ]

@@ -5,10 +5,12 @@ Formats, chosen by extension, one module each (:data:`READERS`; a new format is 
 
 * ``.txt``  (:mod:`~pipeline.ingest.txt`) a plain article or a scraped page holding several article blocks;
 * ``.jsonl`` / ``.ndjson``  (:mod:`~pipeline.ingest.jsonl`) one JSON object per line;
+* ``.json``  (:mod:`~pipeline.ingest.jsondoc`) an array of articles, an object holding one, pandas' layouts;
 * ``.csv`` / ``.tsv``  (:mod:`~pipeline.ingest.delimited`) one article per row, text column found by name;
 * ``.html`` / ``.htm``  (:mod:`~pipeline.ingest.htmlpage`) title from ``<h1>``, body from ``<p>`` elements.
 
-Files are found by :mod:`~pipeline.ingest.discovery`, decoded by :mod:`~pipeline.ingest.decoding`, and
+Each may be compressed (``feed.jsonl.gz``, ``.bz2``, ``.xz``). Files are found by
+:mod:`~pipeline.ingest.discovery`, unpacked and decoded by :mod:`~pipeline.ingest.decoding`, and
 made into records by :mod:`~pipeline.ingest.articles`. One bad file or line never stops the run: it
 becomes a :class:`~pipeline.records.Skipped` with a reason.
 """
@@ -22,10 +24,11 @@ from pipeline.config import DEFAULTS
 from pipeline.errors import InputError, NoInputsError
 from pipeline.ingest.articles import article_key
 from pipeline.ingest.dating import date_articles, in_period
-from pipeline.ingest.decoding import decode
+from pipeline.ingest.decoding import decode, decompressed
 from pipeline.ingest.delimited import read_delimited, read_tsv
-from pipeline.ingest.discovery import SUFFIXES, discover, shown
+from pipeline.ingest.discovery import COMPRESSED_SUFFIXES, SUFFIXES, discover, format_of, shown
 from pipeline.ingest.htmlpage import read_html
+from pipeline.ingest.jsondoc import read_json
 from pipeline.ingest.jsonl import read_jsonl
 from pipeline.ingest.txt import read_txt
 from pipeline.io.files import read_regular
@@ -38,6 +41,7 @@ Reader = Callable[..., tuple[list[Article], list[Skipped]]]
 READERS: dict[str, Reader] = {
     ".txt": read_txt,
     ".jsonl": read_jsonl,
+    ".json": read_json,
     ".ndjson": read_jsonl,
     ".csv": read_delimited,
     ".tsv": read_tsv,
@@ -83,8 +87,11 @@ def ingest(
     for done, path in enumerate(files, start=1):
         source = shown(path)
         try:
-            text, encoding = decode(read_regular(path, max_bytes=max_file_bytes), source)
-            reader = READERS[path.suffix.lower()]
+            data = read_regular(path, max_bytes=max_file_bytes)
+            if path.suffix.lower() in COMPRESSED_SUFFIXES:
+                data = decompressed(data, path.suffix.lower(), source, max_bytes=max_file_bytes)
+            text, encoding = decode(data, source)
+            reader = READERS[format_of(path)]
             found, bad = reader(
                 text, source, encoding, text_field=text_field, text_column=text_column, notes=delimiters
             )

@@ -1,10 +1,17 @@
-"""Bytes -> text: byte-order marks, UTF-16/32 without one, legacy encodings, binary files refused."""
+"""Bytes -> text: compressed files opened, byte-order marks, UTF-16/32 without one, legacy encodings,
+binary files refused."""
 
 from __future__ import annotations
 
+import bz2
 import codecs
+import gzip
+import io
+import lzma
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import IO, Any
 
 from pipeline.errors import InputError
 from pipeline.names import strip_invisible
@@ -22,6 +29,32 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+#: How a compressed file is opened, by its last extension (see
+#: :data:`pipeline.ingest.discovery.COMPRESSED_SUFFIXES`).
+_OPENERS: dict[str, Callable[[IO[bytes]], Any]] = {
+    ".gz": lambda packed: gzip.GzipFile(fileobj=packed),
+    ".bz2": bz2.BZ2File,
+    ".xz": lzma.LZMAFile,
+}
+
+
+def decompressed(data: bytes, suffix: str, source: str, *, max_bytes: int) -> bytes:
+    """The bytes a ``.gz``, ``.bz2`` or ``.xz`` file holds, at most ``max_bytes`` of them (a small file
+    may unpack to gigabytes). Raises :class:`InputError` for a damaged file or one too large unpacked."""
+    try:
+        with _OPENERS[suffix](io.BytesIO(data)) as unpacked:
+            content: bytes = unpacked.read(max_bytes + 1)
+    except (OSError, EOFError, lzma.LZMAError, ValueError) as error:
+        raise InputError(source, f"cannot unpack the {suffix} file: {error}") from error
+    if len(content) > max_bytes:
+        raise InputError(
+            source,
+            f"file too large unpacked (over {max_bytes / 1e6:,.0f} MB, the limit per file; raise it with "
+            "--max-file-mb)",
+        )
+    return content
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:

@@ -13,7 +13,22 @@ from pipeline.io.folder import MANIFEST, output_kind
 from pipeline.records import Skipped
 
 #: The extensions ingest reads (see :data:`pipeline.ingest.READERS`).
-SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".tsv", ".html", ".htm")
+SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".html", ".htm")
+#: Compressed files are read too when the extension before names one of :data:`SUFFIXES`
+#: ("feed.jsonl.gz", "pages.csv.xz").
+COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
+
+
+def format_of(path: Path) -> str:
+    """The extension that says how ``path`` is read (".jsonl" for "feed.jsonl.gz"); "" when it is not.
+
+    >>> format_of(Path("a/Feed.JSONL.gz")), format_of(Path("notes.gz")), format_of(Path("page.htm"))
+    ('.jsonl', '', '.htm')
+    """
+    suffix = path.suffix.lower()
+    if suffix in COMPRESSED_SUFFIXES:
+        suffix = Path(path.stem).suffix.lower()
+    return suffix if suffix in SUFFIXES else ""
 
 
 def shown(value: object) -> str:
@@ -42,7 +57,7 @@ def discover(
             ignored.extend(unsupported)
             skipped.extend(bad)
             runs.extend(nested)
-        elif path.suffix.lower() in SUFFIXES:
+        elif format_of(path):
             found = [path]
         else:
             skipped.append(Skipped(str(path), f"unsupported file type {path.suffix or '(none)'!r}"))
@@ -94,7 +109,7 @@ def _walk(
             if name.startswith("."):
                 continue
             file = Path(folder) / name
-            if file.suffix.lower() not in SUFFIXES:
+            if not format_of(file):
                 unsupported.append(file)
             elif leads_out(str(file)):
                 continue

@@ -20,7 +20,7 @@ def read_jsonl(
             continue
         where = f"{source}:{number}"
         try:
-            record = json.loads(line, parse_int=_json_int)
+            record = json.loads(line, parse_int=json_int)
         except json.JSONDecodeError as error:
             skipped.append(Skipped(where, f"malformed JSON ({error.msg} at column {error.colno})"))
             continue
@@ -39,7 +39,8 @@ def read_jsonl(
     return articles, skipped
 
 
-def _json_int(digits: str) -> int | str:
+def json_int(digits: str) -> int | str:
+    """An integer as JSON writes it, or its digits when there are too many to convert."""
     # Python refuses to turn more than sys.get_int_max_str_digits() digits into an int (a guard against
     # slow conversions); such a number is kept as it is written.
     limit = sys.get_int_max_str_digits()

@@ -1,0 +1,222 @@
+"""``.json``: one JSON document holding articles, as scrapers, news APIs and pandas write them.
+
+* an array of objects (Scrapy's ``-o items.json``, ``DataFrame.to_json(orient="records")``), each item
+  named by its line, as a JSONL line is;
+* an object holding such an array under a usual name (``articles``, ``results``, ``data``, ``items``...),
+  at most three levels down (``{"response": {"results": [...]}}``), each item named by its path
+  (``feed.json:articles[3]``);
+* pandas' other layouts: ``orient="columns"`` (its default: one object per column, keyed by row),
+  ``orient="index"`` and ``orient="split"``, each row named by its key (``frame.json:row 7``);
+* one article object.
+
+A ``.json`` file that holds several values one after another is JSON Lines and is read as such. A
+malformed array keeps the items before the fault, and the fault is reported with its line and column.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+
+from pipeline.errors import InputError
+from pipeline.ingest.articles import from_fields, text_key
+from pipeline.ingest.jsonl import json_int, read_jsonl
+from pipeline.records import Article, Skipped
+
+#: Names under which an object holds its list of articles.
+CONTAINER_KEYS = (
+    "articles",
+    "results",
+    "data",
+    "items",
+    "records",
+    "documents",
+    "docs",
+    "stories",
+    "entries",
+    "news",
+    "posts",
+    "rows",
+    "hits",
+    "response",
+)
+#: How many objects down a list of articles is looked for.
+CONTAINER_DEPTH = 3
+
+_WHITESPACE = " \t\n\r"
+
+
+def read_json(
+    text: str, source: str, encoding: str, *, text_field: str | None = None, **_: object
+) -> tuple[list[Article], list[Skipped]]:
+    decoder = json.JSONDecoder(parse_int=json_int)
+    start = _skip(text, 0)
+    if start == len(text):
+        return [], []
+    if text[start] == "[":
+        return _array(text, start, source, encoding, text_field, decoder)
+    try:
+        document, end = decoder.raw_decode(text, start)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            source, f"malformed JSON at line {error.lineno} column {error.colno} ({error.msg})"
+        ) from error
+    except RecursionError as error:
+        raise InputError(source, "JSON nested too deeply to read") from error
+    if _skip(text, end) < len(text):  # another value follows: JSON Lines under a .json name
+        return read_jsonl(text, source, encoding, text_field=text_field)
+    if not isinstance(document, dict):
+        raise InputError(
+            source, f"expected a JSON array or object of articles, got {type(document).__name__}"
+        )
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for where, record in _records(document, source, text_field):
+        _add(record, where, encoding, text_field, articles, skipped)
+    return articles, skipped
+
+
+def _array(
+    text: str, start: int, source: str, encoding: str, text_field: str | None, decoder: json.JSONDecoder
+) -> tuple[list[Article], list[Skipped]]:
+    """The items of the array at ``start``, each named by its line; a fault ends the array there."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    position, line = _skip(text, start + 1), 1 + text.count("\n", 0, start)
+    counted = start  # line numbers are counted forward only: linear in the file
+    while position < len(text) and text[position] != "]":
+        line += text.count("\n", counted, position)
+        counted = position
+        where = f"{source}:{line}"
+        try:
+            record, end = decoder.raw_decode(text, position)
+        except json.JSONDecodeError as error:
+            skipped.append(
+                Skipped(
+                    where,
+                    f"malformed JSON at line {error.lineno} column {error.colno} ({error.msg}); the rest of the array is not read",
+                )
+            )
+            return articles, skipped
+        except RecursionError:
+            skipped.append(
+                Skipped(where, "JSON nested too deeply to read; the rest of the array is not read")
+            )
+            return articles, skipped
+        if isinstance(record, dict):
+            _add(record, where, encoding, text_field, articles, skipped)
+        else:
+            skipped.append(Skipped(where, f"expected a JSON object, got {type(record).__name__}"))
+        position = _skip(text, end)
+        if position < len(text) and text[position] == ",":
+            position = _skip(text, position + 1)
+        elif position < len(text) and text[position] != "]":
+            skipped.append(
+                Skipped(
+                    where,
+                    "malformed JSON (expected ',' or ']' after an item); the rest of the array is not read",
+                )
+            )
+            return articles, skipped
+    if position >= len(text):
+        skipped.append(
+            Skipped(source, "malformed JSON (the array is never closed); the items before the end are read")
+        )
+    return articles, skipped
+
+
+def _records(
+    document: dict[str, object], source: str, text_field: str | None
+) -> Iterator[tuple[str, dict[str, object]]]:
+    """(where, record) of each article an object holds, in one of the layouts the module lists."""
+    key = text_key(document, text_field)
+    if key is not None and not isinstance(document[key], dict | list):
+        yield source, document  # one article
+        return
+    found = _container(document, "", text_field, CONTAINER_DEPTH)
+    if found is not None:
+        path, items = found
+        for index, item in enumerate(items):
+            yield f"{source}:{path}[{index}]", item
+        return
+    columns = _columns(document, text_field)
+    if columns:  # orient="columns": one object per column, keyed by row
+        for row in columns:
+            cells = {name: values.get(row) for name, values in document.items() if isinstance(values, dict)}
+            yield f"{source}:row {row}", cells
+        return
+    split = _split(document)
+    if split is not None:
+        for index, record in enumerate(split):
+            yield f"{source}:data[{index}]", record
+        return
+    rows = {row: value for row, value in document.items() if isinstance(value, dict)}
+    if (
+        rows
+        and len(rows) == len(document)
+        and all(text_key(r, text_field) is not None for r in rows.values())
+    ):
+        for row, cells in rows.items():  # orient="index": one object per row, keyed by row
+            yield f"{source}:row {row}", cells
+        return
+    keys = ", ".join(map(str, document)) or "none"
+    raise InputError(source, f"no list of articles and no text field in this JSON object (keys seen: {keys})")
+
+
+def _container(
+    value: Mapping[str, object], path: str, text_field: str | None, depth: int
+) -> tuple[str, list[dict[str, object]]] | None:
+    """The first list of objects under one of :data:`CONTAINER_KEYS`, and its path."""
+    if depth == 0:
+        return None
+    for key in CONTAINER_KEYS:
+        inner = value.get(key)
+        here = f"{path}.{key}" if path else key
+        if isinstance(inner, list) and inner and all(isinstance(item, dict) for item in inner):
+            return here, inner
+        if isinstance(inner, dict):
+            found = _container(inner, here, text_field, depth - 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _columns(document: Mapping[str, object], text_field: str | None) -> list[str]:
+    """The row keys of pandas' column layout (``{"title": {"0": ...}, "text": {"0": ...}}``), or []."""
+    key = text_key(document, text_field)
+    texts = document.get(key) if key is not None else None
+    if not isinstance(texts, dict) or not all(isinstance(v, dict) for v in document.values()):
+        return []
+    return [str(row) for row in texts]
+
+
+def _split(document: Mapping[str, object]) -> list[dict[str, object]] | None:
+    """The rows of pandas' split layout (``{"columns": [...], "data": [[...], ...]}``), or None."""
+    columns, data = document.get("columns"), document.get("data")
+    if not isinstance(columns, list) or not isinstance(data, list):
+        return None
+    if not all(isinstance(row, list) and len(row) == len(columns) for row in data):
+        return None
+    return [dict(zip(map(str, columns), row, strict=True)) for row in data]
+
+
+def _add(
+    record: dict[str, object],
+    where: str,
+    encoding: str,
+    text_field: str | None,
+    articles: list[Article],
+    skipped: list[Skipped],
+) -> None:
+    try:
+        articles.append(from_fields(record, where, len(articles), encoding, text_field, "--text-field"))
+    except InputError as error:
+        skipped.append(Skipped(error.source, error.reason))
+    except RecursionError:
+        skipped.append(Skipped(where, "JSON nested too deeply to read"))
+
+
+def _skip(text: str, position: int) -> int:
+    while position < len(text) and text[position] in _WHITESPACE:
+        position += 1
+    return position
