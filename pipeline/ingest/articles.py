@@ -17,6 +17,8 @@ from pipeline.io.files import without_surrogates
 from pipeline.names import strip_invisible
 from pipeline.records import Article
 
+#: Field and column names, matched in any case and without "_", "-" or spaces ("articleBody",
+#: "Article Body" and "article_body" are one name), in order of preference.
 TEXT_KEYS = (
     "text",
     "body",
@@ -24,25 +26,28 @@ TEXT_KEYS = (
     "article",
     "maintext",
     "full_text",
-    "fulltext",
     "story",
     "article_text",
+    "article_body",
+    "body_text",
 )
-TITLE_KEYS = ("title", "headline")
+TITLE_KEYS = ("title", "headline", "web_title")
 DATE_KEYS = (
     "date",
     "published",
     "published_at",
     "publish_date",
     "date_published",
-    "datepublished",
     "published_time",
+    "publication_date",
+    "web_publication_date",
     "pubdate",
     "seendate",
     "datetime",
     "timestamp",
+    "created_at",
 )
-URL_KEYS = ("url", "link", "href")
+URL_KEYS = ("url", "link", "href", "web_url")
 
 #: A run this long without a space is not language (an embedded image, a minified script, a blob): it
 #: holds no names, yet spaCy would spend minutes on it, so bodies lose it. A 3 MB blob costs 5 minutes.
@@ -140,13 +145,26 @@ def _safe(text: str) -> str:
 
 
 def _pop_first(fields: dict[str, object], keys: Sequence[str]) -> str:
-    lowered = {k.lower(): k for k in fields}
+    named = _by_normal_name(fields)
     for key in keys:
-        if key in lowered:
-            value = _metadata_value(fields.pop(lowered[key]))
+        if _normal_name(key) in named:
+            value = _metadata_value(fields.pop(named[_normal_name(key)]))
             if value:
                 return value
     return ""
+
+
+def _normal_name(name: str) -> str:
+    """A field's name without case, "_", "-" or spaces: "publishedAt", "Published At" -> "publishedat"."""
+    return re.sub(r"[\W_]+", "", name).casefold()
+
+
+def _by_normal_name(fields: Mapping[str, object]) -> dict[str, str]:
+    """Each field's normal name -> the field (the first of two that share one)."""
+    named: dict[str, str] = {}
+    for key in fields:
+        named.setdefault(_normal_name(key), key)
+    return named
 
 
 def _metadata_value(value: object) -> str:
@@ -161,10 +179,14 @@ def from_fields(
     record: dict[str, object], where: str, position: int, encoding: str, chosen: str | None, option: str
 ) -> Article:
     """The article of a JSONL object or CSV row: text from the field ``chosen`` (or the first of
-    :data:`TEXT_KEYS`), title, date and url from their usual names, the other fields as metadata.
+    :data:`TEXT_KEYS`, at the top or one object down), title, date and url from their usual names, the
+    other fields as metadata.
     ``option`` names the command-line option that chooses the text field, for the error message."""
     fields = {str(k): v for k, v in record.items()}
     key = text_key(fields, chosen)
+    if key is None and not chosen:
+        fields = _with_inner_record(fields)
+        key = text_key(fields, None)
     if key is None:
         seen = ", ".join(fields) or "none"
         wanted = repr(chosen) if chosen else "one of " + ", ".join(TEXT_KEYS)
@@ -187,9 +209,27 @@ def from_fields(
     return article(source=where, position=position, title=title, body=body, encoding=encoding, fields=fields)
 
 
+def _with_inner_record(fields: dict[str, object]) -> dict[str, object]:
+    """A record whose text sits one object down (a search index's ``"_source": {...}``, a news API's
+    ``"fields": {"bodyText": ...}``) with that object's fields brought up beside the others'."""
+    for name, value in fields.items():
+        if isinstance(value, dict):
+            inner = {str(k): v for k, v in value.items()}
+            key = text_key(inner, None)
+            if key is not None and isinstance(inner[key], str):
+                return {**{k: v for k, v in fields.items() if k != name}, **inner}
+    return fields
+
+
 def text_key(fields: Mapping[str, object], chosen: str | None) -> str | None:
-    """The field holding the text: ``chosen`` or the first of :data:`TEXT_KEYS`, in any case."""
-    lowered = {k.lower(): k for k in fields}
+    """The field holding the text: ``chosen`` or the first of :data:`TEXT_KEYS`, in any case (and for
+    the usual names, without "_", "-" or spaces: "articleBody").
+
+    >>> text_key({"Title": "x", "articleBody": "y"}, None), text_key({"Body Text": "y"}, None)
+    ('articleBody', 'Body Text')
+    """
     if chosen:
+        lowered = {k.lower(): k for k in fields}
         return lowered.get(chosen.lower())
-    return next((lowered[k] for k in TEXT_KEYS if k in lowered), None)
+    named = _by_normal_name(fields)
+    return next((named[_normal_name(k)] for k in TEXT_KEYS if _normal_name(k) in named), None)

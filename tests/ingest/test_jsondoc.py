@@ -99,7 +99,7 @@ def test_a_malformed_array_keeps_the_items_before_the_fault(write) -> None:
     assert [(s.source, s.reason.split(" (")[0]) for s in corpus.skipped] == [
         (
             f"{path}:1",
-            "no text field one of text, body, content, article, maintext, full_text, fulltext, story, article_text",
+            "no text field one of text, body, content, article, maintext, full_text, story, article_text, article_body, body_text",
         ),
         (f"{path}:1", "expected a JSON object, got int"),
     ]
@@ -146,3 +146,60 @@ def test_a_damaged_or_oversized_compressed_file_is_skipped(write, tmp_path: Path
     assert reasons[str(damaged)].startswith("cannot unpack the .gz file")
     assert reasons[str(bomb)].startswith("file too large unpacked (over 1 MB")
     assert corpus.ignored == (str(tmp_path / "notes.gz"),)
+
+
+def test_the_usual_field_names_of_news_apis_and_search_indexes(write) -> None:
+    news_api = {
+        "status": "ok",
+        "articles": [
+            {
+                "source": {"id": None, "name": "Quellby Post"},
+                "title": "Quellby wins",
+                "publishedAt": "2024-03-02T08:00:00Z",
+                "url": "https://quellby.example/a",
+                "content": STORIES[0]["text"],
+            }
+        ],
+    }
+    nested = {
+        "response": {
+            "results": [
+                {
+                    "webTitle": "Varn talks",
+                    "webPublicationDate": "2024-03-03T10:00:00Z",
+                    "webUrl": "https://varn.example/b",
+                    "fields": {"bodyText": STORIES[1]["text"]},
+                }
+            ]
+        }
+    }
+    index = {
+        "hits": {
+            "hits": [
+                {"_id": "7", "_source": {"headline": "Oskburg", "articleBody": "Hedda Lorn won in Oskburg."}}
+            ]
+        }
+    }
+    corpus = ingest(
+        [
+            write("a.json", json.dumps(news_api)),
+            write("b.json", json.dumps(nested)),
+            write("c.json", json.dumps(index)),
+        ]
+    )
+    assert corpus.skipped == ()
+    assert [(a.title, a.date, a.url, a.body) for a in corpus.articles] == [
+        ("Quellby wins", "2024-03-02T08:00:00Z", "https://quellby.example/a", STORIES[0]["text"]),
+        ("Varn talks", "2024-03-03T10:00:00Z", "https://varn.example/b", STORIES[1]["text"]),
+        ("Oskburg", "", "", "Hedda Lorn won in Oskburg."),
+    ]
+    assert [a.iso_date for a in corpus.articles] == ["2024-03-02", "2024-03-03", ""]
+    assert dict(corpus.articles[2].metadata) == {"_id": "7"}
+
+
+def test_a_csv_column_named_in_another_style(write) -> None:
+    path = write(
+        "export.csv", 'Headline,Article Body,Publication Date\nQuellby wins,"Orla Quist won.",2024-03-02\n'
+    )
+    [story] = ingest([path]).articles
+    assert (story.title, story.body, story.iso_date) == ("Quellby wins", "Orla Quist won.", "2024-03-02")
