@@ -324,8 +324,14 @@ def _portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
     Minister"), or two or three right before "Minister" or "Commissioner" ("Industrial Relations
     Minister", "Federal Privacy Commissioner")? A name is not: "UN Secretary-General" keeps the UN, and a
     name of several words with a nationality in it ("Quellian Federal Police Commissioner") keeps the
-    organization."""
-    if len(ent) > 3 or not all(token.is_title and _common_word(token.lower_, vocab) for token in ent):
+    organization, unless the rest is a portfolio ("Quellian Trade" of "Quellian Trade Secretary"). Common
+    words after an office and "of" or "for" are its portfolio too ("Secretary of State")."""
+    common = all(token.is_title and _common_word(token.lower_, vocab) for token in ent)
+    if common and _after_an_office(doc, ent.start):
+        return True  # "State" of "Secretary of State", "Foreign Affairs" of "Minister for Foreign Affairs"
+    if 2 <= len(ent) <= 3 and _nationality_and_portfolio(doc, ent, vocab):
+        return True
+    if len(ent) > 3 or not common:
         return False  # "UN High Commissioner": an acronym is a name
     if len(ent) > 1:
         # "United Nations Secretary-General", "Quellian Labour Party Secretary", "United Nations High
@@ -337,6 +343,32 @@ def _portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
             and not any(_NATIONALITY_ENDING.search(token.lower_) for token in ent)
         )
     return _before_an_office(doc, ent.end, _OFFICES, lambda word: word in vocab.nouns)
+
+
+def _after_an_office(doc: Doc, start: int) -> bool:
+    """Do "Minister", "Secretary" or "Commissioner" and "of" or "for" (and "the") come right before
+    ``start``: the name is the office's portfolio ("Secretary of State", "Minister for the Arts")?"""
+    before = [token.lower_ for token in doc[max(0, start - 3) : start]]
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    return len(before) >= 2 and before[-1] in ("of", "for") and before[-2] in _OFFICES
+
+
+def _nationality_and_portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
+    """Is the name a nationality and one or two capitalized common words before an office ("British Home"
+    of "British Home Secretary", "British Trade" of "British Trade Secretary"): a minister's country and
+    portfolio, no organization? An organization's head noun keeps it ("Quellian Federal Police
+    Commissioner")."""
+    nationality, portfolio = ent[0], ent[1:]
+    office = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        office is not None
+        and office.lower_ in _OFFICES
+        and nationality.is_title
+        and _NATIONALITY_ENDING.search(nationality.lower_) is not None
+        and all(t.is_title and _common_word(t.lower_, vocab) for t in portfolio)
+        and not any(t.lower_ in vocab.patterns.group_heads for t in portfolio)
+    )
 
 
 def _before_an_office(doc: Doc, start: int, offices: frozenset[str], common: Callable[[str], bool]) -> bool:

@@ -91,10 +91,12 @@ _DESCRIPTIVE_TAILS = frozenset(
 )
 
 
-#: Linking words inside hyphenated place names ("Bourg-la-Reine", "Stratford-upon-Avon", "Frankfurt-am-Main").
+#: Linking words inside hyphenated place names ("Bourg-la-Reine", "Stratford-upon-Avon", "Frankfurt-am-Main",
+#: "Bergen-op-Zoom", and Persian and Arabic names written with hyphens: "Mazar-e-Sharif", "Dera-ud-Din").
 _LINKING_PARTS = frozenset(
     {"la", "le", "les", "l", "de", "du", "des", "d", "en", "sur", "sous", "lès", "lez", "upon", "on", "under",
-     "in", "by", "the", "am", "an", "im", "der", "di", "del", "della", "y", "et"}
+     "in", "by", "the", "am", "an", "im", "der", "di", "del", "della", "y", "et", "aan", "den", "op", "zum",
+     "zur", "sul", "e", "al", "el", "ul", "ud", "ad"}
 )  # fmt: skip
 
 

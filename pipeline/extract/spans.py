@@ -348,7 +348,9 @@ _MISTYPED_SURNAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_
 def surnames_are_people(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """A one-word name that is the surname of a person named in full in the article is that person's,
     whatever the model called it ("Quist said" after "Orsa Quist"), unless it is a well-known place
-    ("Washington" after "George Washington")."""
+    ("Washington" after "George Washington"); so is such a surname after titles the model ran into it
+    and called an organization ("Skipper Quist", "Justice Quist"; a place keeps its name: "Pill Quist"
+    may be a hill, and common nouns are too many: the model's list holds "paris")."""
     body = article.body
     surnames = {
         surname_of(body[s.start : s.end])
@@ -360,11 +362,28 @@ def surnames_are_people(spans: list[CharSpan], article: ArticleText) -> list[Cha
         return spans
     heads = article.patterns.group_heads | article.patterns.place_heads | THING_HEADS
     surnames = {name for name in surnames if name.lower() not in heads}  # "Hotel" of "Quist Hotel"
+    titles = {title[0] for title in article.patterns.person_titles if len(title) == 1}
     for span in spans:
-        if span.type != "person" and span.label in _MISTYPED_SURNAME_LABELS:
-            text = body[span.start : span.end]
-            if text in surnames and text not in article.places and not _a_place(text):
-                span.label, span.type = "PERSON", "person"
+        text = body[span.start : span.end]
+        before, _, last = text.rpartition(" ")
+        if (
+            before
+            and span.label == "ORG"
+            and last in surnames
+            and all(word.lower().rstrip(".") in titles for word in before.split())
+            and not any(word in article.given_names for word in before.split())
+        ):
+            # "Skipper Quist", "Justice Quist" after "Orsa Quist": a title the model ran into the surname
+            # and called an organization
+            span.start, span.label, span.type = span.end - len(last), "PERSON", "person"
+        elif (
+            span.type != "person"
+            and span.label in _MISTYPED_SURNAME_LABELS
+            and text in surnames
+            and text not in article.places
+            and not _a_place(text)
+        ):
+            span.label, span.type = "PERSON", "person"
     return spans
 
 

@@ -713,6 +713,29 @@ def test_a_portfolio_before_minister_or_secretary_is_part_of_a_title_not_a_group
     assert [s[0] for s in _cleaned(english, vocab, text, "Federal Quellco", "ORG")] == ["Federal Quellco"]
 
 
+def test_a_portfolio_after_an_office_or_after_a_nationality_is_no_group(english, vocab) -> None:
+    import dataclasses
+
+    vocab = dataclasses.replace(
+        vocab, nouns=vocab.nouns | {"state", "trade", "art", "police", "home"}, adjectives=vocab.adjectives
+    )
+    text = "Quellian Secretary of State Orsa Quist met the Minister for the Arts, Varn Tell."
+    assert _cleaned(english, vocab, text, "State", "ORG") == []
+    assert _cleaned(english, vocab, text, "Arts", "ORG") == []
+    # a department is an organization, and so is a name that is no common word
+    text = "The Department of State and the Secretary of Quellco met."
+    assert [s[0] for s in _cleaned(english, vocab, text, "State", "ORG")] == ["State"]
+    assert [s[0] for s in _cleaned(english, vocab, text, "Quellco", "ORG")] == ["Quellco"]
+    # a nationality and a portfolio before an office: a minister's country and portfolio
+    text = "Quellish Trade Secretary Orsa Quist and Quellish Home Secretary Varn Tell met."
+    assert _cleaned(english, vocab, text, "Quellish Trade", "ORG") == []
+    assert _cleaned(english, vocab, text, "Quellish Home", "ORG") == []
+    # not with an organization's head noun, nor without the office after it
+    text = "Quellish Police Commissioner Orsa Quist met the Quellish Trade delegation."
+    assert [s[0] for s in _cleaned(english, vocab, text, "Quellish Police", "ORG")] == ["Quellish Police"]
+    assert [s[0] for s in _cleaned(english, vocab, text, "Quellish Trade", "ORG")] == ["Quellish Trade"]
+
+
 def test_a_capitalized_noun_that_describes_the_person_is_no_part_of_the_name(english, vocab) -> None:
     import dataclasses
 

@@ -87,14 +87,20 @@ def test_a_name_made_whole_at_a_hyphen_may_show_an_organization() -> None:
 
 
 def test_a_hyphenated_place_runs_on_over_its_linking_words() -> None:
-    body = "From Bourgel-la-Varne to Quell-upon-Osk, past Drovenport-on-sea and Varnby-en-route traffic."
+    body = "From Bourgel-la-Varne to Quell-upon-Osk and Mazor-e-Varif, past Drovenport-on-sea and Varnby-en-route traffic."
     article = ArticleText(body, (), load_patterns())
     spans = _spans(
-        body, ("Bourgel", "place"), ("Quell", "place"), ("Drovenport", "place"), ("Varnby", "place")
+        body,
+        ("Bourgel", "place"),
+        ("Quell", "place"),
+        ("Mazor", "place"),
+        ("Drovenport", "place"),
+        ("Varnby", "place"),
     )
     assert _texts(body, reshaped(spans, article)) == [
         ("Bourgel-la-Varne", "place"),
         ("Quell-upon-Osk", "place"),
+        ("Mazor-e-Varif", "place"),  # a Persian name's linking "e"
         ("Drovenport", "place"),  # a lower-case word ends no name
         ("Varnby", "place"),
     ]

@@ -305,6 +305,45 @@ def test_a_surname_of_a_person_named_in_full_is_that_person_whatever_the_model_c
     ]
 
 
+def test_a_surname_after_a_role_or_title_the_model_ran_in_is_the_persons() -> None:
+    from pipeline.extract.spans import surnames_are_people
+
+    body = "Orsa Quist skippers Varnholt. Skipper Quist said so, Justice Quist agreed, Quellby Quist left."
+    body += " Ilmar Quist, her brother, and Cardinal Quist came to Beacon Quist."
+    names = [
+        ("Orsa Quist", "PERSON"),
+        ("Skipper Quist", "ORG"),
+        ("Justice Quist", "ORG"),
+        ("Quellby Quist", "ORG"),
+        ("Ilmar Quist", "PERSON"),
+        ("Cardinal Quist", "ORG"),
+        ("Beacon Quist", "GPE"),
+    ]
+    spans = [CharSpan(body.index(t), body.index(t) + len(t), label, _TYPES[label]) for t, label in names]
+    # "ilmar" and "cardinal" are nouns too, but a given name opens a person's name
+    nouns = frozenset({"skipper", "ilmar", "cardinal", "beacon"})
+    article = ArticleText(
+        body,
+        (),
+        load_patterns(),
+        common_words=(nouns, frozenset()),
+        given_names=frozenset({"Ilmar", "Cardinal"}),
+    )
+    found = [(body[s.start : s.end], s.type) for s in surnames_are_people(spans, article)]
+    assert found == [
+        ("Orsa Quist", "person"),
+        ("Quist", "person"),  # a title before the surname
+        ("Quist", "person"),
+        ("Quellby Quist", "group"),  # a common noun, no title: a name of its own
+        ("Ilmar Quist", "person"),  # the model's person keeps the name whole
+        ("Cardinal Quist", "group"),  # a given name, not a role
+        ("Beacon Quist", "place"),  # a place keeps its name
+    ]
+
+
+_TYPES = {"PERSON": "person", "ORG": "group", "GPE": "place"}
+
+
 def test_authors_and_the_year_the_model_took_as_one_name_are_people() -> None:
     from pipeline.extract.spans import cited_authors
 
