@@ -92,9 +92,12 @@ EntityRepair = Callable[["Doc", "Span", "Span | None", Patterns], "Span | None"]
 def institution_of_name(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
     """An institutional name carries over a trailing "of + Name": "the Board of Deputies" + "of British
     Jews", "Federal Reserve Bank" + "of New York", "Group" + "of Seven". Only names that already contain a
-    lowercase connective or end on an institutional noun grow, so "Hezbollah of Lebanon" stays two."""
+    lowercase connective or end on an institutional noun grow, so "Hezbollah of Lebanon" stays two. An
+    inquiry carries over what it inquires into: "Royal Commission" + "into the Building Industry"."""
     if ent.label_ != "ORG":
         return None
+    if ent[-1].lower_ in _INQUIRY_HEADS and _subject_of_inquiry(doc, ent.end) > ent.end:
+        return _extended(doc, ent, _subject_of_inquiry(doc, ent.end))
     connective = any(t.is_lower and t.is_alpha and t.lower_ in {"of", "for", "on"} for t in ent[1:-1])
     institutional = ent[-1].lower_ in patterns.group_heads  # "Federal Reserve Bank" + "of New York"
     if not (connective or institutional):
@@ -106,6 +109,33 @@ def institution_of_name(doc: Doc, ent: Span, previous: Span | None, patterns: Pa
             probe += 1
         end = probe
     return _extended(doc, ent, end)
+
+
+#: Bodies named after what they inquire into: "the Royal Commission into the Building Industry".
+_INQUIRY_HEADS = frozenset({"commission", "inquiry", "committee", "tribunal", "taskforce"})
+#: Lower-case words inside the subject of an inquiry: "into Deaths in Custody", "into Trade and Tariffs".
+_SUBJECT_LINKS = frozenset({"of", "and", "in", "on", "for", "the"})
+
+
+def _subject_of_inquiry(doc: Doc, start: int) -> int:
+    """The end of "into (the) Capitalized Words" at ``start`` ("into the Building Industry", "into
+    Deaths in Custody"); ``start`` when there is none."""
+    if start >= len(doc) or doc[start].lower_ != "into":
+        return start
+    probe = start + 1
+    if probe < len(doc) and doc[probe].lower_ == "the":
+        probe += 1
+    end = start
+    while probe < len(doc):
+        token = doc[probe]
+        if token.is_title and token.is_alpha:
+            probe += 1
+            end = probe
+        elif token.lower_ in _SUBJECT_LINKS and probe + 1 < len(doc) and doc[probe + 1].is_title:
+            probe += 1
+        else:
+            break
+    return end
 
 
 def name_particles(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
@@ -761,6 +791,10 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         tokens, vocab.patterns.group_descriptors, frozenset()
     ):
         return "group"  # "Quellco, once Osk's largest oil company, said"
+    if label == "NORP" and text in vocab.linked_places:
+        # "a Melbourne team": a city's name before a noun, which the model took for an adjective (a
+        # nationality is no place's name; a first name that is one too is no risk under this label)
+        return "place"
     if label == "NORP":
         # An adjective ("Russian airstrikes", "Kurdish-dominated") only describes something else.
         last = text.split()[-1]

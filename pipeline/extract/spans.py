@@ -222,6 +222,10 @@ def add_acronyms(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                     source = CharSpan(start, end, tagged.label, tagged.type, "acronym")
                     added.append(source)
                     taken.take(start, end)
+        if source is None and short not in by_text:
+            source = _untagged_long_form(long, short, body, parentheses, taken, article)
+            if source is not None:
+                added.append(source)
         if source is None:
             continue
         if source.type not in _NAME_TYPES:
@@ -235,6 +239,42 @@ def add_acronyms(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                 added.append(CharSpan(start, end, source.label, source.type, "acronym"))
                 taken.take(start, end)
     return sorted(added, key=lambda s: s.start)
+
+
+def _untagged_long_form(
+    long: str,
+    short: str,
+    body: str,
+    parentheses: dict[str, list[tuple[int, int]]],
+    taken: _Taken,
+    article: ArticleText,
+) -> CharSpan | None:
+    """The span of a long form the model tagged nowhere, nor its short form, when the definition itself
+    says what it names: capitalized words ending on an organization's head noun ("Quellby Mining and
+    Energy Union (QMEU)") or a place's or building's ("Varnby Memorial Stadium (VMS)")."""
+    words = long.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w in _LONG_FORM_LINKS for w in words):
+        return None
+    head = words[-1].lower()
+    if head in article.patterns.group_heads:
+        label, kind = "ORG", "group"
+    elif head in article.patterns.place_heads or head in article.patterns.building_heads:
+        label, kind = "FAC", "place"
+    else:
+        return None
+    for opening, _ in parentheses.get(short, ()):
+        end = opening
+        while end > 0 and body[end - 1].isspace():
+            end -= 1
+        start = end - len(long)
+        if start >= 0 and body.startswith(long, start) and taken.free(start, end):
+            taken.take(start, end)
+            return CharSpan(start, end, label, kind, "acronym")
+    return None
+
+
+#: Lower-case words inside a long form: "Mining and Energy", "Department of Quellian Affairs".
+_LONG_FORM_LINKS = frozenset({"of", "and", "for", "the", "&", "de", "on"})
 
 
 #: A word character, as regular expressions see it (\w), and runs of them.

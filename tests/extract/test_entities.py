@@ -353,6 +353,28 @@ def test_a_sports_clubs_name_is_a_group_whatever_the_models_label(english, vocab
         assert _cleaned(english, vocab, text, name, "PERSON")[0][2] == "group"
 
 
+def test_an_inquiry_takes_what_it_inquires_into(english, vocab) -> None:
+    text = "The Royal Commission into the Quellby Building Industry and the Varn Inquiry into Deaths in Custody met."
+    text += " The Osk Committee into the matter did not."
+    doc = _doc(
+        english, text, [("Royal Commission", "ORG"), ("Varn Inquiry", "ORG"), ("Osk Committee", "ORG")]
+    )
+    assert [e.text for e in extended_entities(doc, vocab.patterns)] == [
+        "Royal Commission into the Quellby Building Industry",
+        "Varn Inquiry into Deaths in Custody",
+        "Osk Committee",  # a lower-case subject is no part of the name
+    ]
+
+
+def test_a_known_places_name_the_model_took_for_an_adjective_is_the_place(english, vocab) -> None:
+    import dataclasses
+
+    vocab = dataclasses.replace(vocab, linked_places=frozenset({"Quellburg"}))
+    text = "A Quellburg team beat a Quellian crew."
+    assert _cleaned(english, vocab, text, "Quellburg", "NORP")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Quellian", "NORP")[0][2] == "other"
+
+
 def test_entity_extensions(english, vocab) -> None:
     text = "Members of the Board of Deputies of British Jews and the UK Treasury met the Group of Seven."
     doc = _doc(

@@ -52,6 +52,18 @@ def test_acronym_mentions_follow_their_definition() -> None:
     assert ("Médecins Sans Frontières", "acronym") in [(body[s.start : s.end], s.origin) for s in added]
 
 
+def test_a_definition_names_an_organization_or_a_place_the_model_tagged_nowhere() -> None:
+    body = "Quellby Mining and Energy Union (QMEU) members met at the Varnby Memorial Stadium (VMS)."
+    body += " Sea Surface Salinity (SSS) rose."
+    added = add_acronyms([], _text(body))
+    assert [(body[s.start : s.end], s.type, s.origin) for s in added] == [
+        ("Quellby Mining and Energy Union", "group", "acronym"),  # its head noun says what it is
+        ("QMEU", "group", "acronym"),
+        ("Varnby Memorial Stadium", "place", "acronym"),
+        ("VMS", "place", "acronym"),
+    ]  # "Sea Surface Salinity" ends on no head noun: a term, not an entity
+
+
 def test_the_acronym_of_what_is_no_entity_is_none_either() -> None:
     body = "Cases of Quellby Varn Fever (QVF) rose. QVF spread."
     long = body.index("Quellby")
