@@ -23,8 +23,11 @@ def datelines(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The spans with the places of the body's dateline, if it has one (origin ``dateline``). A city in
     capitals with nothing but a dash after it counts only when the gazetteer knows it or the model tagged
     it a place or group, and it is no common word ("UPDATE - ...", "ORLA QUIST - Staff writer")."""
+    candidates = list(dateline_candidates(article.body))
+    if not candidates:  # most bodies: nothing more to look at
+        return spans
     types = {(s.start, s.end): s.type for s in spans}
-    dateline = next((d for d in dateline_candidates(article.body) if _accepted(d, article, types)), None)
+    dateline = next((d for d in candidates if _accepted(d, article, types)), None)
     if dateline is None:
         return spans
     wanted = [(dateline.city, "GPE")]

@@ -96,8 +96,9 @@ def institution_of_name(doc: Doc, ent: Span, previous: Span | None, patterns: Pa
     inquiry carries over what it inquires into: "Royal Commission" + "into the Building Industry"."""
     if ent.label_ != "ORG":
         return None
-    if ent[-1].lower_ in _INQUIRY_HEADS and _subject_of_inquiry(doc, ent.end) > ent.end:
-        return _extended(doc, ent, _subject_of_inquiry(doc, ent.end))
+    subject_end = _subject_of_inquiry(doc, ent.end) if ent[-1].lower_ in _INQUIRY_HEADS else ent.end
+    if subject_end > ent.end:
+        return _extended(doc, ent, subject_end)
     connective = any(t.is_lower and t.is_alpha and t.lower_ in {"of", "for", "on"} for t in ent[1:-1])
     institutional = ent[-1].lower_ in patterns.group_heads  # "Federal Reserve Bank" + "of New York"
     if not (connective or institutional):

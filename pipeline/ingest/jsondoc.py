@@ -9,8 +9,9 @@
   ``orient="index"`` and ``orient="split"``, each row named by its key (``frame.json:row 7``);
 * one article object.
 
-A ``.json`` file that holds several values one after another is JSON Lines and is read as such. A
-malformed array keeps the items before the fault, and the fault is reported with its line and column.
+A ``.json`` file that holds several objects one after another is JSON Lines and is read as such, and
+arrays one after another ("[...][...]", an export appended to) are all read. A malformed array keeps the
+items before the fault, and the fault is reported with its line and column.
 """
 
 from __future__ import annotations
@@ -50,11 +51,21 @@ def read_json(
     text: str, source: str, encoding: str, *, text_field: str | None = None, **_: object
 ) -> tuple[list[Article], list[Skipped]]:
     decoder = json.JSONDecoder(parse_int=json_int)
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
     start = _skip(text, 0)
     if start == len(text):
-        return [], []
+        return articles, skipped
     if text[start] == "[":
-        return _array(text, start, source, encoding, text_field, decoder)
+        position: int | None = start
+        # Arrays one after another ("[...][...]": an export appended to) are all read.
+        while position is not None and position < len(text):
+            if text[position] != "[":
+                line = 1 + text.count("\n", 0, position)
+                skipped.append(Skipped(f"{source}:{line}", "text after the JSON array is not read"))
+                break
+            position = _array(text, position, source, encoding, text_field, decoder, articles, skipped)
+        return articles, skipped
     try:
         document, end = decoder.raw_decode(text, start)
     except json.JSONDecodeError as error:
@@ -69,19 +80,23 @@ def read_json(
         raise InputError(
             source, f"expected a JSON array or object of articles, got {type(document).__name__}"
         )
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
     for where, record in _records(document, source, text_field):
         _add(record, where, encoding, text_field, articles, skipped)
     return articles, skipped
 
 
 def _array(
-    text: str, start: int, source: str, encoding: str, text_field: str | None, decoder: json.JSONDecoder
-) -> tuple[list[Article], list[Skipped]]:
-    """The items of the array at ``start``, each named by its line; a fault ends the array there."""
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
+    text: str,
+    start: int,
+    source: str,
+    encoding: str,
+    text_field: str | None,
+    decoder: json.JSONDecoder,
+    articles: list[Article],
+    skipped: list[Skipped],
+) -> int | None:
+    """Read the items of the array at ``start``, each named by its line, into ``articles`` (or
+    ``skipped``); returns where the text goes on after the array, None after a fault, which ends it."""
     position, line = _skip(text, start + 1), 1 + text.count("\n", 0, start)
     counted = start  # line numbers are counted forward only: linear in the file
     while position < len(text) and text[position] != "]":
@@ -91,18 +106,14 @@ def _array(
         try:
             record, end = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
-            skipped.append(
-                Skipped(
-                    where,
-                    f"malformed JSON at line {error.lineno} column {error.colno} ({error.msg}); the rest of the array is not read",
-                )
-            )
-            return articles, skipped
+            fault = f"malformed JSON at line {error.lineno} column {error.colno} ({error.msg})"
+            skipped.append(Skipped(where, f"{fault}; the rest of the array is not read"))
+            return None
         except RecursionError:
             skipped.append(
                 Skipped(where, "JSON nested too deeply to read; the rest of the array is not read")
             )
-            return articles, skipped
+            return None
         if isinstance(record, dict):
             _add(record, where, encoding, text_field, articles, skipped)
         else:
@@ -111,18 +122,14 @@ def _array(
         if position < len(text) and text[position] == ",":
             position = _skip(text, position + 1)
         elif position < len(text) and text[position] != "]":
-            skipped.append(
-                Skipped(
-                    where,
-                    "malformed JSON (expected ',' or ']' after an item); the rest of the array is not read",
-                )
-            )
-            return articles, skipped
+            fault = "malformed JSON (expected ',' or ']' after an item)"
+            skipped.append(Skipped(where, f"{fault}; the rest of the array is not read"))
+            return None
     if position >= len(text):
-        skipped.append(
-            Skipped(source, "malformed JSON (the array is never closed); the items before the end are read")
-        )
-    return articles, skipped
+        fault = "malformed JSON (the array is never closed)"
+        skipped.append(Skipped(source, f"{fault}; the items before the end are read"))
+        return None
+    return _skip(text, position + 1)
 
 
 def _records(
@@ -133,7 +140,7 @@ def _records(
     if key is not None and not isinstance(document[key], dict | list):
         yield source, document  # one article
         return
-    found = _container(document, "", text_field, CONTAINER_DEPTH)
+    found = _container(document, "", CONTAINER_DEPTH)
     if found is not None:
         path, items = found
         for index, item in enumerate(items):
@@ -164,7 +171,7 @@ def _records(
 
 
 def _container(
-    value: Mapping[str, object], path: str, text_field: str | None, depth: int
+    value: Mapping[str, object], path: str, depth: int
 ) -> tuple[str, list[dict[str, object]]] | None:
     """The first list of objects under one of :data:`CONTAINER_KEYS`, and its path."""
     if depth == 0:
@@ -175,7 +182,7 @@ def _container(
         if isinstance(inner, list) and inner and all(isinstance(item, dict) for item in inner):
             return here, inner
         if isinstance(inner, dict):
-            found = _container(inner, here, text_field, depth - 1)
+            found = _container(inner, here, depth - 1)
             if found is not None:
                 return found
     return None

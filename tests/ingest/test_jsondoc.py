@@ -203,3 +203,20 @@ def test_a_csv_column_named_in_another_style(write) -> None:
     )
     [story] = ingest([path]).articles
     assert (story.title, story.body, story.iso_date) == ("Quellby wins", "Orla Quist won.", "2024-03-02")
+
+
+def test_arrays_one_after_another_are_all_read_and_trailing_text_reported(write) -> None:
+    appended = json.dumps(STORIES[:1]) + "\n" + json.dumps(STORIES[1:]) + "\n"
+    assert [title for _, title, _ in _read(write("twice.json", appended))] == ["Quellby wins", "Varn talks"]
+    path = write("tail.json", json.dumps(STORIES[:1]) + "\nthe end\n")
+    corpus = ingest([path])
+    assert [a.title for a in corpus.articles] == ["Quellby wins"]
+    assert [(s.source, s.reason) for s in corpus.skipped] == [
+        (f"{path}:2", "text after the JSON array is not read")
+    ]
+    path = write("open.json", '[{"text": "Orla Quist spoke."},\n')
+    corpus = ingest([path])
+    assert [a.body for a in corpus.articles] == ["Orla Quist spoke."]
+    assert [s.reason for s in corpus.skipped] == [
+        "malformed JSON (the array is never closed); the items before the end are read"
+    ]
