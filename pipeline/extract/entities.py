@@ -93,7 +93,9 @@ def institution_of_name(doc: Doc, ent: Span, previous: Span | None, patterns: Pa
     """An institutional name carries over a trailing "of + Name": "the Board of Deputies" + "of British
     Jews", "Federal Reserve Bank" + "of New York", "Group" + "of Seven". Only names that already contain a
     lowercase connective or end on an institutional noun grow, so "Hezbollah of Lebanon" stays two. An
-    inquiry carries over what it inquires into: "Royal Commission" + "into the Building Industry"."""
+    institutional noun takes "for + Name" too ("United Nations Office" + "for the Coordination of
+    Humanitarian Affairs"), and an inquiry what it inquires into ("Royal Commission" + "into the
+    Building Industry")."""
     if ent.label_ != "ORG":
         return None
     subject_end = _subject_of_inquiry(doc, ent.end) if ent[-1].lower_ in _INQUIRY_HEADS else ent.end
@@ -109,6 +111,8 @@ def institution_of_name(doc: Doc, ent: Span, previous: Span | None, patterns: Pa
         while probe < len(doc) and (doc[probe].is_title or doc[probe].is_upper) and doc[probe].is_alpha:
             probe += 1
         end = probe
+    if end == ent.end and institutional:
+        end = _subject_of_inquiry(doc, end, opener="for")  # "Office" + "for the Coordination of ..."
     return _extended(doc, ent, end)
 
 
@@ -118,10 +122,11 @@ _INQUIRY_HEADS = frozenset({"commission", "inquiry", "committee", "tribunal", "t
 _SUBJECT_LINKS = frozenset({"of", "and", "in", "on", "for", "the"})
 
 
-def _subject_of_inquiry(doc: Doc, start: int) -> int:
+def _subject_of_inquiry(doc: Doc, start: int, *, opener: str = "into") -> int:
     """The end of "into (the) Capitalized Words" at ``start`` ("into the Building Industry", "into
-    Deaths in Custody"); ``start`` when there is none."""
-    if start >= len(doc) or doc[start].lower_ != "into":
+    Deaths in Custody"), or of "for ..." with ``opener`` "for" ("for the Coordination of Humanitarian
+    Affairs"); ``start`` when there is none."""
+    if start >= len(doc) or doc[start].lower_ != opener:
         return start
     probe = start + 1
     if probe < len(doc) and doc[probe].lower_ == "the":

@@ -353,16 +353,21 @@ def test_a_sports_clubs_name_is_a_group_whatever_the_models_label(english, vocab
         assert _cleaned(english, vocab, text, name, "PERSON")[0][2] == "group"
 
 
-def test_an_inquiry_takes_what_it_inquires_into(english, vocab) -> None:
+def test_an_inquiry_takes_what_it_inquires_into_and_an_institution_what_it_is_for(english, vocab) -> None:
     text = "The Royal Commission into the Quellby Building Industry and the Varn Inquiry into Deaths in Custody met."
-    text += " The Osk Committee into the matter did not."
-    doc = _doc(
-        english, text, [("Royal Commission", "ORG"), ("Varn Inquiry", "ORG"), ("Osk Committee", "ORG")]
+    text += (
+        " The Osk Committee into the matter did not. The Quellby Office for the Coordination of Varn Affairs"
     )
+    text += " spoke, and the Osk Party for the first time."
+    names = [("Royal Commission", "ORG"), ("Varn Inquiry", "ORG"), ("Osk Committee", "ORG")]
+    names += [("Quellby Office", "ORG"), ("Osk Party", "ORG")]
+    doc = _doc(english, text, names)
     assert [e.text for e in extended_entities(doc, vocab.patterns)] == [
         "Royal Commission into the Quellby Building Industry",
         "Varn Inquiry into Deaths in Custody",
         "Osk Committee",  # a lower-case subject is no part of the name
+        "Quellby Office for the Coordination of Varn Affairs",  # an institution "for" something
+        "Osk Party",
     ]
 
 
