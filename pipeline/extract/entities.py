@@ -230,6 +230,8 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
     tokens = list(ent)
     if label == "ORG" and _portfolio(doc, ent, vocab):
         return []  # "Immigration" of "Immigration Minister Quist": part of a title, not an organization
+    if label == "ORG" and _inside_a_title(doc, ent, vocab):
+        return []  # "Sergeant First" of "Sergeant First Class Orla Quist": a rank, not an organization
     place = _place_before_a_portfolio(doc, ent, vocab) if label == "ORG" else 0
     if place:  # "Quellia Emergency" of "Quellia Emergency Services Minister": the state, then a title
         return [CharSpan(ent[0].idx, ent[place - 1].idx + len(ent[place - 1].text), "GPE", "place")]
@@ -662,6 +664,14 @@ def _title_is_part_of_the_name(tokens: Sequence[Token], title: int, vocab: Vocab
     ordinal = len(rest) == 2 and re.fullmatch(r"[IVX]+", rest[1].text) is not None
     reigning = " ".join(t.lower_.rstrip(".") for t in tokens[:title]) in _REIGNING_TITLES
     return reigning and (len(rest) == 1 or ordinal)
+
+
+def _inside_a_title(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
+    """Is the name the start of a person's title of several words, all of it or cut short, that a
+    capitalized name follows ("Sergeant First" of "Sergeant First Class Orla Quist")?"""
+    window = list(doc[ent.start : min(len(doc), ent.start + 8)])
+    length = _title_length(window, vocab.patterns.person_titles)
+    return length >= max(2, len(ent)) and length < len(window) and window[length].is_title
 
 
 def _title_length(tokens: Sequence[Token], titles: Sequence[tuple[str, ...]]) -> int:

@@ -670,14 +670,19 @@ _DEMONYM_ENDINGS = ("i", "n", "ian", "ese")
 
 def _demonym(text: str, places: tuple[frozenset[str] | set[str], ...]) -> bool:
     """Is ``text`` one word made of a place's name and an ending of nationality ("Kashmiri" of
-    "Kashmir", "Kenyan" of "Kenya"), the place one of ``places`` (those the article names: "Coron" is
-    no adjective of a "Coro" the gazetteer knows), four letters at least?
+    "Kashmir", "Kenyan" of "Kenya"), or a place's name without its "-stan" ("Afghan"), the place one of
+    ``places`` (those the article names: "Coron" is no adjective of a "Coro" the gazetteer knows), four
+    letters at least?
 
     >>> _demonym("Quellbi", ({"Quellb"},)), _demonym("Varnian", ({"Varn"},)), _demonym("Osk", ({"Os"},))
     (True, True, False)
+    >>> _demonym("Quellak", ({"Quellakistan"},)), _demonym("Varn", ({"Varnistan"},))
+    (True, True)
     """
     if " " in text or not text.isalpha() or not text[:1].isupper():
         return False
+    if len(text) >= 4 and any(text + ending in known for ending in ("istan", "stan") for known in places):
+        return True  # "Afghan" of "Afghanistan", "Kazakh" of "Kazakhstan"
     for ending in _DEMONYM_ENDINGS:
         stem = text[: -len(ending)]
         if text.endswith(ending) and len(stem) >= 4 and any(stem in known for known in places):

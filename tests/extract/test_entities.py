@@ -922,3 +922,14 @@ def test_a_place_of_the_article_before_a_portfolio_is_the_place_alone(english, v
     assert (doc.text[place.start : place.end], place.type) == ("Quellia", "place")
     # no place of the article at its start: the name stays (another rule may say what it is)
     assert [doc.text[s.start : s.end] for s in clean(doc, doc.ents[2], vocab)] == ["Varnco Health"]
+
+
+def test_a_rank_of_several_words_is_no_organization_and_no_part_of_the_name(english, vocab) -> None:
+    text = "Sergeant First Class Orla Quist and Staff Sergeant Tam Varnby died; the Sergeant First Fund paid."
+    assert _cleaned(english, vocab, text, "Sergeant First", "ORG") == []
+    assert [s[0] for s in _cleaned(english, vocab, text, "Staff Sergeant Tam Varnby", "PERSON")] == [
+        "Tam Varnby"
+    ]
+    # a fund named so is a name: no person's title is spelled before it
+    found = _cleaned(english, vocab, text[text.index("the Sergeant") :], "Sergeant First Fund", "ORG")
+    assert [s[0] for s in found] == ["Sergeant First Fund"]

@@ -66,6 +66,10 @@ def _reference_add_acronyms(spans, pairs, body):
                 ):
                     source = CharSpan(start, end, tagged.label, tagged.type, "acronym")
                     added.append(source)
+        if source is None and short not in by_text:
+            source = _reference_untagged_long_form(long, short, body, added)
+            if source is not None:
+                added.append(source)
         if source is None:
             continue
         if source.type not in {"person", "group", "place"}:  # the short form names no entity either
@@ -78,6 +82,29 @@ def _reference_add_acronyms(spans, pairs, body):
             if not any(s.start < end and start < s.end for s in added):
                 added.append(CharSpan(start, end, source.label, source.type, "acronym"))
     return sorted(added, key=lambda s: s.start)
+
+
+def _reference_untagged_long_form(long, short, body, added):
+    """A long form nobody tagged names an organization or a place by its last word, before its "(SHORT)"."""
+    words = long.split()
+    links = {"of", "and", "for", "the", "&", "de", "on"}
+    if len(words) < 2 or not all(w[:1].isupper() or w in links for w in words):
+        return None
+    head = words[-1].lower()
+    if head in _PATTERNS.group_heads:
+        label, kind = "ORG", "group"
+    elif head in _PATTERNS.place_heads or head in _PATTERNS.building_heads:
+        label, kind = "FAC", "place"
+    else:
+        return None
+    for match in re.finditer(r"\(\s*" + re.escape(short) + r"\s*\)", body):
+        end = match.start()
+        while end > 0 and body[end - 1].isspace():
+            end -= 1
+        start = end - len(long)
+        if start >= 0 and body[start:end] == long and not any(s.start < end and start < s.end for s in added):
+            return CharSpan(start, end, label, kind, "acronym")
+    return None
 
 
 _PATTERNS = load_patterns()
