@@ -13,6 +13,7 @@ from pipeline.datelines import dateline_date
 from pipeline.errors import InputError
 from pipeline.ingest.captions import split_captions
 from pipeline.ingest.decoding import CONTROL
+from pipeline.ingest.tokenized import detokenized
 from pipeline.io.files import without_surrogates
 from pipeline.names import strip_invisible
 from pipeline.records import Article
@@ -112,21 +113,23 @@ def article(
     fields: dict[str, object] | None = None,
 ) -> Article:
     """The record of one article; ``fields`` are the input's other fields (date, url, metadata). An
-    article the input gives no date takes its dateline's, when that holds a year."""
+    article the input gives no date takes its dateline's, when that holds a year; text split into tokens
+    joined by spaces is written back as people write it (:mod:`pipeline.ingest.tokenized`)."""
     fields = dict(fields or {})
     date = _pop_first(fields, DATE_KEYS)
     url = _pop_first(fields, URL_KEYS)
     metadata = tuple(
         sorted((_safe(str(k)), _safe(_metadata_value(v))) for k, v in fields.items() if _metadata_value(v))
     )
-    body, credits = split_captions(_safe(body))
+    body, title = detokenized(_safe(body), _safe(clean_line(title)))
+    body, credits = split_captions(body)
     caption = " | ".join(part for part in (clean_line(caption), credits) if part)
     date = date or dateline_date(body)  # wire copy dates itself: "OSKBURG 2024-03-02"
     return Article(
         article_id=_article_id(body),
         source=source,
         position=position,
-        title=_safe(clean_line(title)),
+        title=title,
         body=body,
         caption=_safe(clean_line(caption)),
         date=_safe(date),
