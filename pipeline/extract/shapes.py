@@ -611,6 +611,65 @@ def _joined_names(text: str) -> list[tuple[int, int]]:
     return pieces
 
 
+#: A line in capitals: this many letters at least, this share of them capitals.
+_SHOUTING_LETTERS = 12
+_SHOUTING_SHARE = 0.9
+
+
+def names_in_capitals(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """The spans without names found only in a line written in capitals (a headline or kicker left in
+    the body: "SOCCER - QUELLBY GET LUCKY WIN, VARNBY IN SURPRISE DEFEAT."), where the model reads
+    "DEFEAT" as a place: a name the rest of the article also writes, as it is or capitalized
+    ("Quellby"), or a well-known place stays; a dateline's city stays."""
+    body = article.body
+    lines = _lines_in_capitals(body)
+    if not lines:
+        return spans
+    starts = [start for start, _ in lines]
+
+    def shouted(span: CharSpan) -> bool:
+        index = bisect.bisect_right(starts, span.start) - 1
+        return index >= 0 and span.end <= lines[index][1]
+
+    # the rest of the article, with the lines in capitals blanked out
+    rest = list(body)
+    for start, end in lines:
+        rest[start:end] = " " * (end - start)
+    written = "".join(rest)
+
+    def named_elsewhere(name: str) -> bool:
+        # as written or capitalized ("QUELLBY" as "Quellby"): "defeat" in a sentence names nothing
+        forms = "|".join(re.escape(form) for form in {name, name.title()})
+        return re.search(rf"(?<!\w)(?:{forms})(?!\w)", written) is not None
+
+    return [
+        s
+        for s in spans
+        if s.type not in _NAME_TYPES
+        or s.origin == "dateline"
+        or not shouted(s)
+        or body[s.start : s.end].title() in article.places
+        or named_elsewhere(body[s.start : s.end])
+    ]
+
+
+def _lines_in_capitals(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``body`` written in capitals (see :data:`_SHOUTING_SHARE`).
+
+    >>> _lines_in_capitals("QUELLBY WINS THE CUP AGAIN\\nQuellby won.\\nVARN 2 OSK 1")
+    [(0, 26)]
+    """
+    found = []
+    start = 0
+    for line in body.split("\n"):
+        letters = [ch for ch in line if ch.isalpha()]
+        capitals = sum(ch.isupper() for ch in letters)
+        if len(letters) >= _SHOUTING_LETTERS and capitals >= _SHOUTING_SHARE * len(letters):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
 def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The spans without one-word names that the article also writes in lower case and capitalizes only
     at the start of a sentence, a line or a heading ("Wear shorts"), and without a common word that is

@@ -13,6 +13,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
                      place (origin ``hometown``);
 * ``datelines``      a wire story's dateline ("OSKBURG, Velmora (Reuters) -") names places and an agency
                      (origin ``dateline``, :mod:`pipeline.extract.datelines`);
+* ``capitals``       a name found only in a line written in capitals (a headline left in the body) is
+                     dropped unless the article names it elsewhere or it is a well-known place;
 * ``abbreviations``  the "(SDF)" after a tagged "Syrian Democratic Forces" becomes a mention too
                      (definitions found with the Schwartz-Hearst algorithm);
 * ``terms``          an acronym the article defines by lower-case words ("sea surface salinity (SSS)") is
@@ -46,6 +48,7 @@ from pipeline.extract.entities import DETERMINERS, THING_HEADS, CharSpan, opened
 from pipeline.extract.nested import nested_places
 from pipeline.extract.shapes import (
     hometowns,
+    names_in_capitals,
     never_names,
     nicknamed_people,
     reshaped,
@@ -704,6 +707,7 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("nicknames", nicknamed_people),
     ("hometowns", hometowns),
     ("datelines", datelines),
+    ("capitals", names_in_capitals),
     ("sentence starts", sentence_initial_words),
     ("abbreviations", add_acronyms),
     ("terms", terms_are_not_names),

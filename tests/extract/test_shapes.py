@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.entities import CharSpan
-from pipeline.extract.shapes import hometowns, never_names, nicknamed_people, reshaped, results_tables
+from pipeline.extract.shapes import (
+    hometowns,
+    names_in_capitals,
+    never_names,
+    nicknamed_people,
+    reshaped,
+    results_tables,
+)
 from pipeline.extract.spans import ArticleText
 from pipeline.wordlists import load_patterns
 
@@ -609,3 +616,31 @@ def test_a_full_name_of_a_place_is_a_person_and_where_they_live() -> None:
         ("Hilary of Osk", "person"),  # one given name "of" a place: how the person is named
         ("Queen Maelis of Quellia", "person"),  # a title: a style, one name
     ]
+
+
+def test_a_name_found_only_in_a_line_in_capitals_is_dropped_unless_named_elsewhere() -> None:
+    body = (
+        "SOCCER - QUELLBY GET LUCKY WIN, VARNBY IN SURPRISE DEFEAT AT OSKPORT.\n\n"
+        "VARNTON, Velmora 1996-12-06\n\n"
+        "Quellby beat Drovia 2-1 on Friday, while Varnby lost: a defeat."
+    )
+    spans = _spans(
+        body,
+        ("QUELLBY", "group"),
+        ("VARNBY", "group"),
+        ("DEFEAT", "place"),
+        ("OSKPORT", "place"),
+        ("VARNTON", "place"),
+        ("Quellby", "group"),
+        ("Drovia", "group"),
+    )
+    spans[4].origin = "dateline"
+    article = ArticleText(body, (), load_patterns(), frozenset({"Oskport"}))
+    assert _texts(body, names_in_capitals(spans, article)) == [
+        ("QUELLBY", "group"),  # the body names it
+        ("VARNBY", "group"),  # the body writes it, untagged
+        ("OSKPORT", "place"),  # a well-known place
+        ("VARNTON", "place"),  # a dateline's city
+        ("Quellby", "group"),
+        ("Drovia", "group"),
+    ]  # "DEFEAT" is no name elsewhere: "a defeat"
