@@ -216,15 +216,9 @@ def add_acronyms(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         if source is None and short in by_text:
             # "Médecins Sans Frontières (MSF)" where the model tagged only "MSF": the definition names it too.
             tagged = by_text[short]
-            for opening, _ in parentheses.get(short, ()):
-                end = opening
-                while end > 0 and body[end - 1].isspace():
-                    end -= 1
-                start = end - len(long)
-                if start >= 0 and body.startswith(long, start) and taken.free(start, end):
-                    source = CharSpan(start, end, tagged.label, tagged.type, "acronym")
-                    added.append(source)
-                    taken.take(start, end)
+            for start, end in _long_forms(long, short, body, parentheses, taken):
+                source = CharSpan(start, end, tagged.label, tagged.type, "acronym")
+                added.append(source)
         if source is None and short not in by_text:
             source = _untagged_long_form(long, short, body, parentheses, taken, article)
             if source is not None:
@@ -265,6 +259,16 @@ def _untagged_long_form(
         label, kind = "FAC", "place"
     else:
         return None
+    for start, end in _long_forms(long, short, body, parentheses, taken):
+        return CharSpan(start, end, label, kind, "acronym")
+    return None
+
+
+def _long_forms(
+    long: str, short: str, body: str, parentheses: dict[str, list[tuple[int, int]]], taken: _Taken
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of each free ``long`` written right before a "(short)", spaces aside; each one
+    yielded is taken."""
     for opening, _ in parentheses.get(short, ()):
         end = opening
         while end > 0 and body[end - 1].isspace():
@@ -272,8 +276,7 @@ def _untagged_long_form(
         start = end - len(long)
         if start >= 0 and body.startswith(long, start) and taken.free(start, end):
             taken.take(start, end)
-            return CharSpan(start, end, label, kind, "acronym")
-    return None
+            yield start, end
 
 
 #: Lower-case words inside a long form: "Mining and Energy", "Department of Quellian Affairs".

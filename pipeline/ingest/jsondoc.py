@@ -20,8 +20,8 @@ import json
 from collections.abc import Iterator, Mapping
 
 from pipeline.errors import InputError
-from pipeline.ingest.articles import from_fields, text_key
-from pipeline.ingest.jsonl import json_int, read_jsonl
+from pipeline.ingest.articles import text_key
+from pipeline.ingest.jsonl import add_record, json_int, read_jsonl
 from pipeline.records import Article, Skipped
 
 #: Names under which an object holds its list of articles.
@@ -81,7 +81,7 @@ def read_json(
             source, f"expected a JSON array or object of articles, got {type(document).__name__}"
         )
     for where, record in _records(document, source, text_field):
-        _add(record, where, encoding, text_field, articles, skipped)
+        add_record(record, where, encoding, text_field, articles, skipped)
     return articles, skipped
 
 
@@ -115,7 +115,7 @@ def _array(
             )
             return None
         if isinstance(record, dict):
-            _add(record, where, encoding, text_field, articles, skipped)
+            add_record(record, where, encoding, text_field, articles, skipped)
         else:
             skipped.append(Skipped(where, f"expected a JSON object, got {type(record).__name__}"))
         position = _skip(text, end)
@@ -205,22 +205,6 @@ def _split(document: Mapping[str, object]) -> list[dict[str, object]] | None:
     if not all(isinstance(row, list) and len(row) == len(columns) for row in data):
         return None
     return [dict(zip(map(str, columns), row, strict=True)) for row in data]
-
-
-def _add(
-    record: dict[str, object],
-    where: str,
-    encoding: str,
-    text_field: str | None,
-    articles: list[Article],
-    skipped: list[Skipped],
-) -> None:
-    try:
-        articles.append(from_fields(record, where, len(articles), encoding, text_field, "--text-field"))
-    except InputError as error:
-        skipped.append(Skipped(error.source, error.reason))
-    except RecursionError:
-        skipped.append(Skipped(where, "JSON nested too deeply to read"))
 
 
 def _skip(text: str, position: int) -> int:

@@ -30,13 +30,25 @@ def read_jsonl(
         if not isinstance(record, dict):
             skipped.append(Skipped(where, f"expected a JSON object, got {type(record).__name__}"))
             continue
-        try:
-            articles.append(from_fields(record, where, len(articles), encoding, text_field, "--text-field"))
-        except InputError as error:
-            skipped.append(Skipped(error.source, error.reason))
-        except RecursionError:
-            skipped.append(Skipped(where, "JSON nested too deeply to read"))
+        add_record(record, where, encoding, text_field, articles, skipped)
     return articles, skipped
+
+
+def add_record(
+    record: dict[str, object],
+    where: str,
+    encoding: str,
+    text_field: str | None,
+    articles: list[Article],
+    skipped: list[Skipped],
+) -> None:
+    """The article of one JSON object added to ``articles``, or the reason it has none to ``skipped``."""
+    try:
+        articles.append(from_fields(record, where, len(articles), encoding, text_field, "--text-field"))
+    except InputError as error:
+        skipped.append(Skipped(error.source, error.reason))
+    except RecursionError:
+        skipped.append(Skipped(where, "JSON nested too deeply to read"))
 
 
 def json_int(digits: str) -> int | str:
