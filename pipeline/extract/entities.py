@@ -235,6 +235,17 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
     place = _place_before_a_portfolio(doc, ent, vocab) if label == "ORG" else 0
     if place:  # "Quellia Emergency" of "Quellia Emergency Services Minister": the state, then a title
         return [CharSpan(ent[0].idx, ent[place - 1].idx + len(ent[place - 1].text), "GPE", "place")]
+    venue = _event_at_a_place(ent, vocab) if label in {"EVENT", "WORK_OF_ART"} else 0
+    if venue:  # "Test in Quellby": the event, then where it is held
+        held = ent[venue + 1 :]
+        return [
+            CharSpan(ent.start_char, ent[venue - 1].idx + len(ent[venue - 1].text), "EVENT", "other"),
+            CharSpan(held.start_char, held.end_char, "GPE", "place"),
+        ]
+    office = _office_of_a_place(doc, ent, vocab) if label == "ORG" else None
+    if office is not None:  # "Anglican Archbishop of Quellby": a title, then the place it is the office of
+        start, end = office
+        return [CharSpan(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), "GPE", "place")]
     if label == "PERSON":
         tokens = _given_names_before(doc, ent, vocab) + tokens
     if label != "PERSON" and len(tokens) >= 2 and tokens[0].lower_.rstrip(".") in _HONORIFICS:
@@ -434,6 +445,48 @@ def _place_before_a_portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> int:
             common = functools.partial(_common_word, vocab=vocab)
             return cut if _before_an_office(doc, ent.end, _PORTFOLIO_OFFICES, common) else 0
     return 0
+
+
+def _office_of_a_place(doc: Doc, ent: Span, vocab: Vocabulary) -> tuple[int, int] | None:
+    """The place (its first and end token) of a name that is a one-word title, "of", maybe "the", and a
+    well-known place, after at most two capitalized words that are no organization's head ("Anglican
+    Archbishop of Quellby", "Mayor of Varnby"); the place may follow a name the model cut after "of".
+    Such a name is an office, no organization. Not a title of several words ("Secretary of State" is
+    :func:`_portfolio`'s) nor a group's head before "of" ("Bank of Quellia")."""
+    words = [token.lower_ for token in ent]
+    first = 1 if words[0] in DETERMINERS else 0
+    if "of" not in words[first + 1 : first + 4]:
+        return None
+    of = words.index("of", first + 1)
+    if (words[of - 1],) not in vocab.patterns.person_titles or not all(
+        t.is_title and t.lower_ not in vocab.patterns.group_heads for t in ent[first:of]
+    ):
+        return None
+    start = ent.start + of + 1
+    if start < len(doc) and doc[start].lower_ == "the":
+        start += 1
+    for end in range(min(len(doc), start + _LONGEST_PLACE_NAME), start, -1):
+        if end >= ent.end and doc[start:end].text in vocab.linked_places:  # all the rest of the name
+            return start, end
+    return None
+
+
+def _event_at_a_place(ent: Span, vocab: Vocabulary) -> int:
+    """Where the locative preposition is in an event's name that ends on an event's head noun, then
+    "in" or "at" and a well-known place ("the first Test in Quellby", "Grand Prix at Varnby"); 0
+    otherwise. A work's title keeps its place ("Murder at Varnby Hall": "Hall" heads no event)."""
+    for index in range(1, len(ent) - 1):
+        token = ent[index]
+        if token.lower_ in vocab.patterns.locative and token.is_lower:
+            head = ent[index - 1].lower_
+            if head in vocab.patterns.event_heads and ent[index + 1 :].text in vocab.linked_places:
+                return index
+            return 0
+    return 0
+
+
+#: Most tokens a well-known place's name spells: "Bosnia and Herzegovina".
+_LONGEST_PLACE_NAME = 4
 
 
 def _places_named(doc: Doc) -> frozenset[str]:

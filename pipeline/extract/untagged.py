@@ -81,18 +81,31 @@ _LONGEST_PLACE = 4
 def gazetteer_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
     """Well-known places the model left untagged ("flights to Velmora City" when the gazetteer knows
     it): the longest run of up to four tokens spelling a place, none inside an entity, not part of a
-    longer capitalized name (no capitalized word right before, unless it starts the sentence, or after)."""
+    longer capitalized name (no capitalized word right before, unless it starts the sentence, or after).
+    A large city that is also a first name or a noun ("Adelaide", "Bath") counts only right after a
+    locative preposition ("the Test in Adelaide"): alone, the word names a person as often."""
     from spacy.tokens import Span
 
     found: list[Span] = []
     if not vocab.places:
         return found
     length, index, starts = len(doc), 0, vocab.place_starts
+    locative = vocab.patterns.locative
     for start in _untagged_titles(doc):
         if start < index:
             continue
         index = start
         token = doc[index]
+        if (
+            token.text in vocab.linked_places
+            and token.text not in vocab.places
+            and index
+            and doc[index - 1].lower_ in locative
+            and doc[index - 1].is_lower
+            and not (index + 1 < length and doc[index + 1].is_title)
+        ):
+            found.append(Span(doc, index, index + 1, label="GPE"))
+            continue
         word = FIRST_WORD.match(token.text)
         if word is None or word.group() not in starts:
             continue  # the common case: no place starts with this word

@@ -933,3 +933,64 @@ def test_a_rank_of_several_words_is_no_organization_and_no_part_of_the_name(engl
     # a fund named so is a name: no person's title is spelled before it
     found = _cleaned(english, vocab, text[text.index("the Sergeant") :], "Sergeant First Fund", "ORG")
     assert [s[0] for s in found] == ["Sergeant First Fund"]
+
+
+def test_a_city_that_is_also_a_first_name_is_a_place_only_after_a_locative_preposition(
+    english, vocab
+) -> None:
+    import dataclasses
+
+    from pipeline.extract.untagged import gazetteer_places
+
+    # "Orlaine" is a large city and a first name: linked places hold it, the untagged places do not
+    vocab = dataclasses.replace(
+        vocab, places=frozenset({"Velmora"}), linked_places=frozenset({"Orlaine", "Velmora"})
+    )
+    text = (
+        "The second Test starts in Orlaine tomorrow. Orlaine said she would go. Gifts to Orlaine Quist came."
+    )
+    doc = _doc(english, text, [])
+    assert [(s.text, s.start) for s in gazetteer_places(doc, vocab)] == [("Orlaine", 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("He was the Quellish Archbishop of Varnby then.", "Quellish Archbishop of Varnby", ["Varnby"]),
+        ("The Mayor of the Varnby spoke.", "Mayor of the Varnby", ["Varnby"]),
+        # a group's head before "of", or a place that is no well-known place: the organization stays
+        ("The Bank of Varnby cut rates.", "Bank of Varnby", ["Bank of Varnby"]),
+        ("He was the Archbishop of Osk then.", "Archbishop of Osk", ["Archbishop of Osk"]),
+    ],
+)
+def test_a_title_of_a_place_is_an_office_and_the_place(english, vocab, text, name, expected) -> None:
+    import dataclasses
+
+    vocab = dataclasses.replace(vocab, linked_places=frozenset({"Varnby"}))
+    assert [found for found, *_ in _cleaned(english, vocab, text, name, "ORG")] == expected
+
+
+def test_a_title_of_a_place_the_model_cut_after_of_is_the_place(english, vocab) -> None:
+    import dataclasses
+
+    vocab = dataclasses.replace(vocab, linked_places=frozenset({"New Varnby"}))
+    text = "She met the Anglican Bishop of New Varnby today."
+    doc = _doc(english, text, [("the Anglican Bishop of", "ORG"), ("New Varnby", "GPE")])
+    assert [(doc.text[s.start : s.end], s.type) for s in clean(doc, doc.ents[0], vocab)] == [
+        ("New Varnby", "place")
+    ]
+
+
+def test_an_event_held_in_a_place_names_the_event_and_the_place(english, vocab) -> None:
+    import dataclasses
+
+    vocab = dataclasses.replace(vocab, linked_places=frozenset({"Varnby"}))
+    text = "He bowled well in the first Test in Varnby and read Murder at Varnby."
+    assert _cleaned(english, vocab, text, "Test in Varnby", "WORK_OF_ART") == [
+        ("Test", "EVENT", "other", "model"),
+        ("Varnby", "GPE", "place", "model"),
+    ]
+    # a work's title whose last word before "at" heads no event keeps its place
+    assert [found for found, *_ in _cleaned(english, vocab, text, "Murder at Varnby", "WORK_OF_ART")] == [
+        "Murder at Varnby"
+    ]
