@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pipeline.extract.entities import CharSpan
-from pipeline.names import LEGAL_FORMS
+from pipeline.names import LEGAL_FORMS, head_word
 
 if TYPE_CHECKING:
     from pipeline.extract.spans import ArticleText
@@ -57,8 +57,16 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
     heads = article.patterns
     found: list[CharSpan] = []
     for span in spans:
-        container = span.label == "EVENT" or (
-            span.label in {"ORG", "FAC"} and span.type in {"group", "place"}
+        # an event by its label, or by its head whatever the label ("Quellby Yacht Race" the model
+        # called an organization, so typed "other")
+        container = (
+            span.label == "EVENT"
+            or (span.label in {"ORG", "FAC"} and span.type in {"group", "place"})
+            or (
+                span.type == "other"
+                and span.label in {"ORG", "FAC", "GPE", "LOC"}
+                and head_word(body[span.start : span.end]) in heads.event_heads
+            )
         )
         if not container:
             continue
@@ -75,6 +83,8 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
             leading = buildings  # "Osk University": a place that is a noun too ("Bath") counts here
         elif last in _SERVING_HEADS:
             leading = strict  # "Quellby Airport", "Quellby International Airport": the town it serves
+        elif last in heads.event_heads:
+            leading = strict  # "Quellby Yacht Race", "Quellby Summit": the event is held in the place
         elif span.label != "FAC" and last not in heads.place_heads and last not in LEGAL_FORMS:
             # "Quellby Rovers", "Quellby Festival"; not "Quellby Chronicle", a book, nor a company's legal
             # name, which starts with a founder's name or a brand as often ("Quellby Motor Corp.")

@@ -69,6 +69,20 @@ def test_a_building_is_in_the_place_it_starts_with_only_when_its_last_word_says_
     assert nested_places([], ArticleText("", (), load_patterns())) == []
 
 
+def test_an_event_the_model_called_an_organization_or_a_building_is_held_in_the_place_it_starts_with() -> (
+    None
+):
+    body = "The Quellby Yacht Race and the Port Drovia Summit, then the Quellby Chronicle Cup at Osk Hall."
+    names = [
+        ("Quellby Yacht Race", "ORG", "other"),  # typed "other" by its head, as the Quellby Cup is
+        ("Port Drovia Summit", "FAC", "other"),
+        ("Osk Hall", "FAC", "place"),  # a building stands in the place, as before
+    ]
+    assert _nested(body, names) == ["Quellby:place", "Port Drovia:place", "Osk:place"]
+    # a work's title is not searched, whatever its last word
+    assert _nested(body, [("Quellby Yacht Race", "WORK_OF_ART", "other")]) == []
+
+
 def test_people_peoples_and_places_are_not_searched_and_a_place_must_end_the_linked_words() -> None:
     body = (
         "Varnley Quist met the Quellby Osk, the Quellbians and the Church of Quellby Saints in "
