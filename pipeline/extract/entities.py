@@ -41,6 +41,8 @@ TYPE_OF_LABEL = {
 NAME_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
+#: Most tokens a well-known place's name spells ("Bosnia and Herzegovina"): the longest looked up.
+LONGEST_PLACE_NAME = 4
 DETERMINERS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
 )
@@ -465,7 +467,7 @@ def _office_of_a_place(doc: Doc, ent: Span, vocab: Vocabulary) -> tuple[int, int
     start = ent.start + of + 1
     if start < len(doc) and doc[start].lower_ == "the":
         start += 1
-    for end in range(min(len(doc), start + _LONGEST_PLACE_NAME), start, -1):
+    for end in range(min(len(doc), start + LONGEST_PLACE_NAME), start, -1):
         if end >= ent.end and doc[start:end].text in vocab.linked_places:  # all the rest of the name
             return start, end
     return None
@@ -474,7 +476,7 @@ def _office_of_a_place(doc: Doc, ent: Span, vocab: Vocabulary) -> tuple[int, int
 def _event_at_a_place(ent: Span, vocab: Vocabulary) -> int:
     """Where the locative preposition is in an event's name that ends on an event's head noun, then
     "in" or "at" and a well-known place ("the first Test in Quellby", "Grand Prix at Varnby"); 0
-    otherwise. A work's title keeps its place ("Murder at Varnby Hall": "Hall" heads no event)."""
+    otherwise. A work's title stays whole ("Murder at Varnby": "murder" heads no event)."""
     for index in range(1, len(ent) - 1):
         token = ent[index]
         if token.lower_ in vocab.patterns.locative and token.is_lower:
@@ -483,10 +485,6 @@ def _event_at_a_place(ent: Span, vocab: Vocabulary) -> int:
                 return index
             return 0
     return 0
-
-
-#: Most tokens a well-known place's name spells: "Bosnia and Herzegovina".
-_LONGEST_PLACE_NAME = 4
 
 
 def _places_named(doc: Doc) -> frozenset[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.extract.entities import DASHES, article_words, personal_name
+from pipeline.extract.entities import DASHES, LONGEST_PLACE_NAME, article_words, personal_name
 from pipeline.extract.model import FIRST_WORD
 
 if TYPE_CHECKING:
@@ -74,10 +74,6 @@ def _hyphenated(doc: Doc, index: int) -> bool:
     )
 
 
-#: Longest place name (in tokens) looked up in the gazetteer: "Bosnia and Herzegovina".
-_LONGEST_PLACE = 4
-
-
 def gazetteer_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
     """Well-known places the model left untagged ("flights to Velmora City" when the gazetteer knows
     it): the longest run of up to four tokens spelling a place, none inside an entity, not part of a
@@ -113,7 +109,7 @@ def gazetteer_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
         if before is not None and before.is_title and before.ent_iob_ == "O" and not token.is_sent_start:
             continue
         match = 0
-        for end in range(min(length, index + _LONGEST_PLACE), index, -1):
+        for end in range(min(length, index + LONGEST_PLACE_NAME), index, -1):
             span = doc[index:end]
             if span.text in vocab.places and all(t.ent_iob_ == "O" for t in span):
                 match = end
