@@ -290,7 +290,19 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
             end = start + len(text)
             if not text:
                 continue
-        spans.append(CharSpan(start, end, label, _type(label, text, doc, piece, vocab), origin))
+        kind = _type(label, text, doc, piece, vocab)
+        if kind == "person" and label != "PERSON":
+            # "Justice Quist" the model called an organization: a person's title is no part of the name
+            untitled = _trim(piece, vocab)
+            if (
+                untitled
+                and untitled[0].i > piece[0].i
+                and untitled[-1].i == piece[-1].i
+                and untitled[-1].lower_.rstrip(".") not in vocab.patterns.place_heads  # "Admiral Blvd"
+            ):
+                start = untitled[0].idx
+                text = doc_text[start:end]
+        spans.append(CharSpan(start, end, label, kind, origin))
     return spans
 
 
@@ -585,20 +597,53 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
 
 def _ends_with_a_title_before_a_name(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
     """Does a one-word title end the name, right before a capitalized word, after capitalized words that
-    hold no title ("Quellco Chairman" of "Quellco Chairman Orla Quist")? Not "General" ("Attorney General"
-    is an office), nor an office "of" a place ("Office of the Mayor"), nor a title of titles ("Chief
+    hold no title ("Quellco Chairman" of "Quellco Chairman Orla Quist", "Joint Chiefs General" of "Joint
+    Chiefs General Orla Quist")? Not "General" after an office ("Attorney General" is one office), nor an
+    office "of" a place ("Office of the Mayor"), nor a title of titles ("Chief
     Medical Officer")."""
     if len(tokens) < 2:
         return False
     last = tokens[-1]
     after = last.i + 1
     doc = last.doc
-    if last.lower_ == "general" or (last.lower_,) not in vocab.patterns.person_titles:
+    if (last.lower_,) not in vocab.patterns.person_titles:
+        return False
+    if last.lower_ == "general" and tokens[-2].lower_ in _OFFICES_BEFORE_GENERAL:
         return False
     if after >= len(doc) or not doc[after].is_title or doc[after].is_sent_start:
         return False
     starts = _title_starts(tuple(vocab.patterns.person_titles))
     return all(t.is_title and t.lower_ not in starts for t in tokens[:-1])
+
+
+#: Offices "General" follows as a part of the office ("Attorney General"), not as a rank before a name
+#: ("Joint Chiefs General Orla Quist": the body, then the general).
+_OFFICES_BEFORE_GENERAL = frozenset(
+    {
+        "attorney",
+        "surgeon",
+        "secretary",
+        "solicitor",
+        "inspector",
+        "auditor",
+        "postmaster",
+        "governor",
+        "director",
+        "consul",
+        "advocate",
+        "procurator",
+        "registrar",
+        "comptroller",
+        "paymaster",
+        "quartermaster",
+        "adjutant",
+        "vicar",
+        "accountant",
+        "receiver",
+        "commissary",
+        "captain",
+    }
+)
 
 
 def _place_and_title(tokens: Sequence[Token], vocab: Vocabulary) -> bool:

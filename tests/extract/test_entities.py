@@ -50,6 +50,14 @@ def _cleaned(english, vocab, text, name, label):
         ("Then Quellco Chairman Orla Varnet spoke.", "Quellco Chairman", "ORG", "Quellco"),
         ("Then Quellco Chairman spoke.", "Quellco Chairman", "ORG", "Quellco Chairman"),
         ("Then Attorney General Orla Varnet spoke.", "Attorney General", "ORG", "Attorney General"),
+        # a rank after a body is the general's, not the body's; after an office it is part of the office
+        (
+            "Chair of the Quell Chiefs General Orla Varnet spoke.",
+            "Quell Chiefs General",
+            "ORG",
+            "Quell Chiefs",
+        ),
+        ("Then Inspector General Orla Varnet spoke.", "Inspector General", "ORG", "Inspector General"),
         (
             "Then Chief Medical Officer Orla Varnet spoke.",
             "Chief Medical Officer",
@@ -997,3 +1005,16 @@ def test_an_event_held_in_a_place_names_the_event_and_the_place(english, vocab) 
     assert [found for found, *_ in _cleaned(english, vocab, text, "Murder at Varnby", "WORK_OF_ART")] == [
         "Murder at Varnby"
     ]
+
+
+def test_a_title_before_a_name_the_model_called_an_organization_is_no_part_of_the_persons_name(
+    english, vocab
+) -> None:
+    import dataclasses
+
+    # "Justice" is a given name too (as Faker lists it), so "Justice Carvin" is written like a person's name
+    vocab = dataclasses.replace(vocab, given_names=frozenset({"Justice"}), first_names=frozenset({"Justice"}))
+    text = '"You lied," Justice Carvin said, and drove down Admiral Blvd.'
+    assert _cleaned(english, vocab, text, "Justice Carvin", "ORG") == [("Carvin", "ORG", "person", "model")]
+    # a street stays whole: its head noun says it is no person
+    assert [found for found, *_ in _cleaned(english, vocab, text, "Admiral Blvd", "ORG")] == ["Admiral Blvd"]
