@@ -1,5 +1,5 @@
 """Write the 350 Lee news articles that bench/lee40/gold.json and gold_b.json to gold_i.json annotate (eight
-random samples of 40, none in two), one .txt file each, for `kg run` and the document-level scorer (`kg
+random samples of 40 and the last 30 articles, none in two), one .txt file each, for `kg run` and the document-level scorer (`kg
 eval RUN --gold bench/lee40/gold.json --baseline`, then the same with each other gold: a gold scores its
 own documents).
 
