@@ -84,6 +84,8 @@ class Patterns:
     disciplines: frozenset[str] = frozenset()
     #: Peoples whose one member is a noun and no adjective ("arab", "kurd"): their plural names persons.
     peoples: frozenset[str] = frozenset()
+    #: Religions and creeds ("islam", "hinduism"): groups, never places.
+    religions: frozenset[str] = frozenset()
     #: First words (or two) that open an organization's name whatever the model called it ("Hizb", "Jaish",
     #: "Ansar al"), lowercase, a hyphen read as a space.
     group_prefixes: frozenset[str] = frozenset()
@@ -133,6 +135,7 @@ def load_patterns(path: Path | None = None) -> Patterns:
         illness_heads=words("illness_heads"),
         disciplines=words("disciplines"),
         peoples=words("peoples"),
+        religions=words("religions"),
         group_prefixes=words("group_prefixes"),
         program_nouns=words("program_nouns"),
         machine_nouns=words("machine_nouns"),

@@ -903,6 +903,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         tokens, vocab.patterns.group_descriptors, frozenset()
     ):
         return "group"  # "Quellco, once Osk's largest oil company, said"
+    if text.lower() in vocab.patterns.religions:
+        return "group"  # "Islam", "Hinduism" the model took for a place or an adjective: its believers, no place
     if label == "NORP" and text in vocab.linked_places:
         # "a Melbourne team": a city's name before a noun, which the model took for an adjective (a
         # nationality is no place's name; a first name that is one too is no risk under this label)

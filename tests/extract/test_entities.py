@@ -251,6 +251,9 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         ("Rain stopped the Varnport Test on day two.", "Varnport Test", "ORG", "other"),
         ("She won the Quellby Open.", "Quellby Open", "GPE", "other"),
         ("The Quellby Yacht Race left at noon.", "Quellby Yacht Race", "ORG", "other"),
+        # a religion is its believers, a group, whether the model called it a place or an adjective
+        ("Converts to Sikhism grew.", "Sikhism", "GPE", "group"),
+        ("Jainism teaches restraint.", "Jainism", "NORP", "group"),
         ("Leaders met at the Varnport Earth Summit.", "Varnport Earth Summit", "ORG", "other"),
         ("He swam the Osk River Marathon.", "Osk River Marathon", "LOC", "other"),
         ("She took the Varn Prize for Poetry.", "Varn Prize for Poetry", "PERSON", "other"),
