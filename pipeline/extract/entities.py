@@ -764,10 +764,12 @@ def _title_is_part_of_the_name(tokens: Sequence[Token], title: int, vocab: Vocab
 
 def _inside_a_title(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
     """Is the name the start of a person's title of several words, all of it or cut short, that a
-    capitalized name follows ("Sergeant First" of "Sergeant First Class Orla Quist")?"""
+    capitalized name follows ("Sergeant First" of "Sergeant First Class Orla Quist", "Staff-Insp." before
+    "Orla Quist")?"""
     window = list(doc[ent.start : min(len(doc), ent.start + 8)])
     length = _title_length(window, vocab.patterns.person_titles)
-    return length >= max(2, len(ent)) and length < len(window) and window[length].is_title
+    after = length + 1 if length < len(window) and window[length].text == "." else length  # "Staff-Insp."
+    return length >= max(2, len(ent)) and after < len(window) and window[after].is_title
 
 
 def _title_length(tokens: Sequence[Token], titles: Sequence[tuple[str, ...]]) -> int:
@@ -904,7 +906,9 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     ):
         return "group"  # "Quellco, once Osk's largest oil company, said"
     if text.lower() in vocab.patterns.religions:
-        return "group"  # "Islam", "Hinduism" the model took for a place or an adjective: its believers, no place
+        return (
+            "group"  # "Islam", "Hinduism" the model took for a place or an adjective: its believers, no place
+        )
     if label == "NORP" and text in vocab.linked_places:
         # "a Melbourne team": a city's name before a noun, which the model took for an adjective (a
         # nationality is no place's name; a first name that is one too is no risk under this label)

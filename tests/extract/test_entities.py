@@ -579,6 +579,8 @@ def test_a_title_alone_names_an_office_holder_a_person(english, vocab) -> None:
     assert _cleaned(english, vocab, text, "Governor-General", "FAC")[0][2] == "person"
     assert _cleaned(english, vocab, text, "Prime Minister", "ORG")[0][2] == "person"
     assert _cleaned(english, vocab, text, "Quellby House", "FAC")[0][2] == "place"
+    text = "The inquiry heard Counsel Assisting, Orla Quist QC, today."
+    assert _cleaned(english, vocab, text, "Counsel Assisting", "FAC")[0][2] == "person"  # no building
 
 
 def test_major_places_leave_out_first_names() -> None:
@@ -947,6 +949,10 @@ def test_a_rank_of_several_words_is_no_organization_and_no_part_of_the_name(engl
     # a fund named so is a name: no person's title is spelled before it
     found = _cleaned(english, vocab, text[text.index("the Sergeant") :], "Sergeant First Fund", "ORG")
     assert [s[0] for s in found] == ["Sergeant First Fund"]
+    # an abbreviated police rank and its full stop before the name
+    text = "It was a joke, Staff-Insp. Orla Quist said, as Det Sgt Tam Varnby agreed."
+    assert _cleaned(english, vocab, text, "Staff-Insp", "ORG") == []
+    assert [s[0] for s in _cleaned(english, vocab, text, "Det Sgt Tam Varnby", "PERSON")] == ["Tam Varnby"]
 
 
 def test_a_city_that_is_also_a_first_name_is_a_place_only_after_a_locative_preposition(
