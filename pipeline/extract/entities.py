@@ -466,14 +466,18 @@ def _office_of_a_place(doc: Doc, ent: Span, vocab: Vocabulary) -> tuple[int, int
     well-known place, after at most two capitalized words that are no organization's head ("Anglican
     Archbishop of Quellby", "Mayor of Varnby"); the place may follow a name the model cut after "of".
     Such a name is an office, no organization. Not a title of several words ("Secretary of State" is
-    :func:`_portfolio`'s) nor a group's head before "of" ("Bank of Quellia")."""
+    :func:`_portfolio`'s), a group's head before "of" ("Bank of Quellia"), nor a reigning title, which
+    names its holder ("Prince of Quellia")."""
     words = [token.lower_ for token in ent]
     first = 1 if words[0] in DETERMINERS else 0
     if "of" not in words[first + 1 : first + 4]:
         return None
     of = words.index("of", first + 1)
-    if (words[of - 1],) not in vocab.patterns.person_titles or not all(
-        t.is_title and t.lower_ not in vocab.patterns.group_heads for t in ent[first:of]
+    title = words[of - 1]
+    if (
+        (title,) not in vocab.patterns.person_titles
+        or title in _REIGNING_TITLES
+        or not all(t.is_title and t.lower_ not in vocab.patterns.group_heads for t in ent[first:of])
     ):
         return None
     start = ent.start + of + 1

@@ -980,6 +980,7 @@ def test_a_city_that_is_also_a_first_name_is_a_place_only_after_a_locative_prepo
         ("The Mayor of the Varnby spoke.", "Mayor of the Varnby", ["Varnby"]),
         # a group's head before "of", or a place that is no well-known place: the organization stays
         ("The Bank of Varnby cut rates.", "Bank of Varnby", ["Bank of Varnby"]),
+        ("The Prince of Varnby visited.", "Prince of Varnby", ["Prince of Varnby"]),  # its holder
         ("He was the Archbishop of Osk then.", "Archbishop of Osk", ["Archbishop of Osk"]),
     ],
 )
