@@ -74,19 +74,23 @@ def _hyphenated(doc: Doc, index: int) -> bool:
     )
 
 
+#: Prepositions after which a city that is also a first name is the city: where something is ("a pass
+#: from Austin" in a match report is a player's).
+_WHERE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout"})
+
+
 def gazetteer_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
     """Well-known places the model left untagged ("flights to Velmora City" when the gazetteer knows
     it): the longest run of up to four tokens spelling a place, none inside an entity, not part of a
     longer capitalized name (no capitalized word right before, unless it starts the sentence, or after).
     A large city that is also a first name or a noun ("Adelaide", "Bath") counts only right after a
-    locative preposition ("the Test in Adelaide"): alone, the word names a person as often."""
+    preposition of place ("the Test in Adelaide"): alone, the word names a person as often."""
     from spacy.tokens import Span
 
     found: list[Span] = []
     if not vocab.places:
         return found
     length, index, starts = len(doc), 0, vocab.place_starts
-    locative = vocab.patterns.locative
     for start in _untagged_titles(doc):
         if start < index:
             continue
@@ -96,7 +100,7 @@ def gazetteer_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
             token.text in vocab.linked_places
             and token.text not in vocab.places
             and index
-            and doc[index - 1].lower_ in locative
+            and doc[index - 1].lower_ in _WHERE
             and doc[index - 1].is_lower
             and not (index + 1 < length and doc[index + 1].is_title)
         ):

@@ -968,6 +968,7 @@ def test_a_city_that_is_also_a_first_name_is_a_place_only_after_a_locative_prepo
     )
     text = (
         "The second Test starts in Orlaine tomorrow. Orlaine said she would go. Gifts to Orlaine Quist came."
+        " A pass from Orlaine found Tam."  # in a match report, a player's pass
     )
     doc = _doc(english, text, [])
     assert [(s.text, s.start) for s in gazetteer_places(doc, vocab)] == [("Orlaine", 5)]
