@@ -84,7 +84,9 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
         elif last in _SERVING_HEADS:
             leading = strict  # "Quellby Airport", "Quellby International Airport": the town it serves
         elif last in heads.event_heads:
-            leading = strict  # "Quellby Yacht Race", "Quellby Summit": the event is held in the place
+            # "Quellby Yacht Race", "Quellby Summit": the event is held in the place; a city that is a
+            # first name too only right before the head ("the Varnley Test", not "Varnley Quist Award")
+            leading = linked if len(words) == 2 else strict
         elif span.label != "FAC" and last not in heads.place_heads and last not in LEGAL_FORMS:
             # "Quellby Rovers", "Quellby Festival"; not "Quellby Chronicle", a book, nor a company's legal
             # name, which starts with a founder's name or a brand as often ("Quellby Motor Corp.")

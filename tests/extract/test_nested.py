@@ -81,6 +81,10 @@ def test_an_event_the_model_called_an_organization_or_a_building_is_held_in_the_
     assert _nested(body, names) == ["Quellby:place", "Port Drovia:place", "Osk:place"]
     # a work's title is not searched, whatever its last word
     assert _nested(body, [("Quellby Yacht Race", "WORK_OF_ART", "other")]) == []
+    # a city that is a first name too ("Varnley") counts right before the event's head, not before a surname
+    body = "He missed the Varnley Test and won the Varnley Quist Cup."
+    names = [("Varnley Test", "ORG", "other"), ("Varnley Quist Cup", "EVENT", "other")]
+    assert _nested(body, names) == ["Varnley:place"]
 
 
 def test_people_peoples_and_places_are_not_searched_and_a_place_must_end_the_linked_words() -> None:
