@@ -27,9 +27,17 @@ _LABEL_TYPES = {
 EVIDENCE_WEIGHT = 3
 
 
+#: Origins of mentions that a rule found and typed by the text's layout, whatever the model said there:
+#: a results table's teams, a dateline's city and agency.
+_LAYOUT_ORIGINS = frozenset({"table", "dateline"})
+
+
 def _weight(mention: Mention) -> int:
     """A mention's vote for its entity's type: :data:`EVIDENCE_WEIGHT` when a rule, not the model's label,
-    typed it."""
+    typed it, or the layout it stands in did ("Quellby 2 Varn Rovers 1": teams, though the model reads
+    "Quellby" as a person in the report beside it)."""
+    if mention.origin in _LAYOUT_ORIGINS:
+        return EVIDENCE_WEIGHT
     return EVIDENCE_WEIGHT if _LABEL_TYPES.get(mention.label, mention.type) != mention.type else 1
 
 

@@ -355,6 +355,24 @@ def test_type_is_the_majority_of_mention_votes() -> None:
     assert {e.label: e.type for e in result.entities} == {"Amuda": "place", "Observatory for Peace": "group"}
 
 
+def test_a_results_table_or_a_dateline_outweighs_the_models_labels_elsewhere() -> None:
+    """The small model reads a team named after a town as a person in a match report; the results
+    table beside it, and a dateline, say what the name is."""
+    team = Mention("a", 0, 0, 7, "Quellby", "ORG", "group", origin="table")
+    town = Mention("b", 0, 0, 7, "Varnham", "GPE", "place", origin="dateline")
+    report = article("b", "Quellby", "Quellby", "Varnham", "Varnham", "Orla Quist")
+    table = Extraction("a", (), (team,), (), ())
+    dated = Extraction("b", (), (town, *report.mentions[:4]), (), ())
+    result = resolve([table, dated], aliases=None)
+    assert {e.label: e.type for e in result.entities} == {"Quellby": "group", "Varnham": "place"}
+    # without them, the model's labels win
+    assert {e.label: e.type for e in resolve([report], aliases=None).entities} == {
+        "Quellby": "person",
+        "Varnham": "person",
+        "Orla Quist": "person",
+    }
+
+
 def test_mentions_typed_other_never_become_entities() -> None:
     result = resolve([article("a", ("Russian", "other"), ("Moscow", "place"))], aliases=None)
     assert [e.label for e in result.entities] == ["Moscow"]
