@@ -495,7 +495,7 @@ def _event_at_a_place(ent: Span, vocab: Vocabulary) -> int:
     otherwise. A work's title stays whole ("Murder at Varnby": "murder" heads no event)."""
     for index in range(1, len(ent) - 1):
         token = ent[index]
-        if token.lower_ in vocab.patterns.locative and token.is_lower:
+        if token.lower_ in {"in", "at"} and token.is_lower:
             head = ent[index - 1].lower_
             if head in vocab.patterns.event_heads and ent[index + 1 :].text in vocab.linked_places:
                 return index
@@ -910,9 +910,7 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     ):
         return "group"  # "Quellco, once Osk's largest oil company, said"
     if text.lower() in vocab.patterns.religions:
-        return (
-            "group"  # "Islam", "Hinduism" the model took for a place or an adjective: its believers, no place
-        )
+        return "group"  # "Islam", "Hinduism" the model took for a place or an adjective: believers
     if label == "NORP" and text in vocab.linked_places:
         # "a Melbourne team": a city's name before a noun, which the model took for an adjective (a
         # nationality is no place's name; a first name that is one too is no risk under this label)

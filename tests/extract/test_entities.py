@@ -955,7 +955,7 @@ def test_a_rank_of_several_words_is_no_organization_and_no_part_of_the_name(engl
     assert [s[0] for s in _cleaned(english, vocab, text, "Det Sgt Tam Varnby", "PERSON")] == ["Tam Varnby"]
 
 
-def test_a_city_that_is_also_a_first_name_is_a_place_only_after_a_locative_preposition(
+def test_a_city_that_is_also_a_first_name_is_a_place_only_after_a_preposition_of_place(
     english, vocab
 ) -> None:
     import dataclasses
@@ -1012,7 +1012,7 @@ def test_an_event_held_in_a_place_names_the_event_and_the_place(english, vocab) 
         ("Test", "EVENT", "other", "model"),
         ("Varnby", "GPE", "place", "model"),
     ]
-    # a work's title whose last word before "at" heads no event keeps its place
+    # a work's title whose last word before "at" heads no event stays whole
     assert [found for found, *_ in _cleaned(english, vocab, text, "Murder at Varnby", "WORK_OF_ART")] == [
         "Murder at Varnby"
     ]
