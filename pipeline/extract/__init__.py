@@ -243,9 +243,10 @@ def start_fork_server(model: str) -> Any:
     from pipeline.extract.preload import PRELOAD_ENV
 
     context = multiprocessing.get_context("forkserver")
-    # "__main__": the server imports the program's main module once, not every worker (`kg` is a
-    # script, which a worker would otherwise run again, importing the whole command line)
-    context.set_forkserver_preload(["__main__", "pipeline.extract.preload"])
+    # A worker runs the program's main script again on starting (`kg` imports the whole command line).
+    # Python 3.11's fork server never preloads "__main__" (it drops the script's path), so the command
+    # line is preloaded by name as well: the server imports it once, and the script finds it imported.
+    context.set_forkserver_preload(["__main__", "pipeline.extract.preload", "pipeline.cli"])
     server_environment = {  # the server is started with this process's environment, and these
         PRELOAD_ENV: model,
         # The modules it imports must be the ones this process imports: Python 3.11's fork server
