@@ -242,6 +242,8 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         ("Hikers crossed the Quellan Plateau and Osk Swamp.", "Quellan Plateau", "PERSON", "place"),
         ("Hikers crossed the Quellan Plateau and Osk Swamp.", "Osk Swamp", "ORG", "place"),
         ("Walkers finished the Tarnvel Trail.", "Tarnvel Trail", "PERSON", "place"),
+        ("Rafters entered the Quarnel Gorge.", "Quarnel Gorge", "PERSON", "place"),
+        ("Barges filled the Osk Canal.", "Osk Canal", "ORG", "place"),
         # so does a place noun written right after it
         ("Civilians in the Hasaka countryside fled.", "Hasaka", "ORG", "place"),
         ("They escaped from al-Hol camp overnight.", "al-Hol", "PERSON", "place"),
