@@ -43,7 +43,7 @@ MAJOR_CITY_POPULATION = 300_000
 #: A first name listed by this many of Faker's locales is common enough to name a person on its own.
 WIDESPREAD_LOCALES = 3
 #: Bump when a change here changes what the tables hold (part of :func:`tables_key`).
-TABLES_VERSION = "4"
+TABLES_VERSION = "5"
 #: Sub-folder of the cache folder that holds the tables.
 TABLES_FOLDER = "tables"
 
@@ -203,9 +203,16 @@ def _build_first_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(locales), widespread
 
 
+#: First names of two letters that are no word or particle ("Ed Varnholm"; "Al", "El", "Le" and "My"
+#: open other names and sentences).
+TWO_LETTER_FIRST_NAMES = frozenset({"Bo", "Ed", "Jo", "Ty"})
+
+
 def _latin_name(name: str) -> bool:
-    """ "Élodie", "Jens": a capitalized word of Latin letters, three or more."""
-    shape = len(name) >= 3 and name.isalpha() and name[0].isupper() and name[1:].islower()
+    """ "Élodie", "Jens", "Ed": a capitalized word of Latin letters, three or more, or one of
+    :data:`TWO_LETTER_FIRST_NAMES`."""
+    long_enough = len(name) >= 3 or name in TWO_LETTER_FIRST_NAMES
+    shape = long_enough and name.isalpha() and name[0].isupper() and name[1:].islower()
     return shape and all("a" <= c <= "z" or c in _ACCENTED for c in name.lower())
 
 

@@ -61,3 +61,9 @@ def test_clearing_removes_tables_of_other_versions_only(tmp_path):
     assert gazetteer.remove_stale_tables(tmp_path) == [old]
     assert current.is_file() and not old.exists()
     assert gazetteer.remove_stale_tables(tmp_path) == []
+
+
+def test_first_names_of_two_letters_only_when_no_word_or_particle():
+    names = gazetteer.first_names()
+    assert {"Ed", "Jo", "Ty"} <= names  # "Ed Varnholm"
+    assert not {"Al", "El", "Le", "My", "Us"} & names  # "Al Quist" may be "al-Quist"; "My" opens sentences

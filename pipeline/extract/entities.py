@@ -252,6 +252,8 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
         tokens = _given_names_before(doc, ent, vocab) + tokens
     if label != "PERSON" and len(tokens) >= 2 and tokens[0].lower_.rstrip(".") in _HONORIFICS:
         label = "PERSON"  # "Dr Quist" the model called an organization: an honorific names a person
+    if label in {"ORG", "GPE", "NORP"} and _nationality_before_a_name(tokens, vocab):
+        tokens, label = tokens[1:], "PERSON"  # "Quellian Ed Varnholm": a nationality run into a name
     # A credit or dateline tail after a spaced dash ("Beit Lahia - AFP"), or a parenthesis the model ran
     # into ("World Health Organization (WHO"): the name ends before it.
     for i, token in enumerate(tokens):
@@ -510,6 +512,21 @@ def _places_named(doc: Doc) -> frozenset[str]:
 #: How the adjectives of nationalities end ("Quellian", "Varnese", "Oskish", "Tarni"): the model's word
 #: lists hold them in lower case, beside the common adjectives.
 _NATIONALITY_ENDING = re.compile(r"(?:an|ese|ish|i)$")
+
+
+def _nationality_before_a_name(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Is the first word a nationality and the rest a person's full name ("Quellian Ed Varnholm", which
+    the model read as one organization)? Not before a head noun ("Quellian Ed Varnholm Trust")."""
+    if len(tokens) < 3:
+        return False
+    nationality = tokens[0]
+    rest = " ".join(t.text for t in tokens[1:])
+    return (
+        nationality.is_title
+        and nationality.lower_ in vocab.adjectives
+        and _NATIONALITY_ENDING.search(nationality.lower_) is not None
+        and personal_name(rest, vocab)
+    )
 
 
 def _common_word(word: str, vocab: Vocabulary) -> bool:

@@ -123,6 +123,36 @@ def test_cleaning_rules(english, vocab, text, name, label, expected) -> None:
     assert (cleaned, kept_label, origin) == (expected, label, "model")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        # a nationality the model ran into a person's full name: the person, without it
+        (
+            "The record fell to Norwegian Ed Varnholm.",
+            "Norwegian Ed Varnholm",
+            "ORG",
+            ("Ed Varnholm", "person"),
+        ),
+        ("Then American Tessa Quistel won.", "American Tessa Quistel", "GPE", ("Tessa Quistel", "person")),
+        # not before an organization's head noun, nor when no given name follows
+        ("The Norwegian Ed Varnholm Trust paid.", "Norwegian Ed Varnholm Trust", "ORG", None),
+        ("Flights on Norwegian Air Quistel resumed.", "Norwegian Air Quistel", "ORG", None),
+    ],
+)
+def test_a_nationality_before_a_full_name(english, text, name, label, expected) -> None:
+    vocab = Vocabulary(
+        verbs=frozenset(),
+        patterns=load_patterns(),
+        given_names=frozenset({"Ed", "Tessa"}),
+        adjectives=frozenset({"norwegian", "american"}),
+    )
+    [(cleaned, kept_label, kind, _)] = _cleaned(english, vocab, text, name, label)
+    if expected is None:
+        assert (cleaned, kept_label, kind) == (name, label, "group")
+    else:
+        assert (cleaned, kind) == expected and kept_label == "PERSON"
+
+
 def test_internal_possessive_names_two_things(english, vocab) -> None:
     text = "He appeared at London’s Central Criminal Court on Friday."
     assert _cleaned(english, vocab, text, "London’s Central Criminal Court", "ORG") == [
