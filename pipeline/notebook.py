@@ -126,8 +126,9 @@ class RunViews:
 
     @property
     def titles(self) -> dict[str, str]:
-        """Kept articles' titles by id: the page shows them with the evidence."""
-        return {a.article_id: a.title for a in self.corpus.kept}
+        """Kept articles' names by id (:attr:`pipeline.records.Article.label`): the page shows them with the
+        evidence."""
+        return {a.article_id: a.label for a in self.corpus.kept}
 
     @property
     def article_dates(self) -> dict[str, str]:

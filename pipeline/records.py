@@ -40,6 +40,22 @@ class Article:
     def kept(self) -> bool:
         return not self.duplicate_of
 
+    @property
+    def label(self) -> str:
+        """How a reader finds the article: its title; untitled, the id its input gave it and where it
+        is ("bg-260 (lee.jsonl:260)"), else where it is.
+
+        >>> Article("9c10", "/data/lee.jsonl:260", 259, "", "Text.", metadata=(("id", "bg-260"),)).label
+        'bg-260 (lee.jsonl:260)'
+        >>> Article("9c10", "/data/notes.txt", 0, "", "Text.").label
+        'notes.txt'
+        """
+        if self.title:
+            return self.title
+        where = self.source.replace("\\", "/").rpartition("/")[2]
+        own_id = dict(self.metadata).get("id", "")
+        return f"{own_id} ({where})" if own_id else where
+
 
 @dataclass(frozen=True, slots=True)
 class Skipped:

@@ -388,6 +388,40 @@ def test_double_click_adds_the_next_strongest_neighbours(visit, tmp_path: Path) 
     seen.clean()
 
 
+def test_a_node_lighter_than_the_weight_filter_lowers_it_and_says_so(visit, tmp_path: Path) -> None:
+    seen = visit(write_page(far_graph(), tmp_path / "graph.html", top=8))
+    page = seen.page
+    page.locator("#min-weight").fill("4")
+    page.locator("#search").press_sequentially("Quillon")
+    page.locator("#search-results li").first.wait_for()
+    page.press("#search", "Enter")
+    settled(seen)
+    # Its one link weighs 2: the filter comes down to 2, not to 1, and the pair is drawn with its link.
+    assert page.locator("#min-weight-value").inner_text() == "2"
+    assert page.locator("#search-status").inner_text() == (
+        "Added 2 nodes around Quillon Abbey · Min. link weight lowered from 4 to 2 to show Quillon Abbey's links"
+    )
+    assert {"group:quillon-abbey", "place:marrowick"} <= set(seen.evaluate("() => window.kg.drawn().nodes"))
+    # A link chosen after a node takes the node out of the address: sharing it must not reopen the node.
+    assert page.url.endswith("#node=group%3Aquillon-abbey")
+    [link] = seen.evaluate("() => window.kg.links('group:quillon-abbey')")
+    seen.evaluate("(id) => window.kg.selectEdge(id)", link)
+    assert "#node=" not in page.url
+    assert "1 of 2 sentences shown" in page.locator("#details").inner_text()  # not every sentence is here
+    seen.clean()
+
+
+def test_neighbours_below_one_adds_one(visit, tmp_path: Path) -> None:
+    seen = visit(write_page(far_graph(), tmp_path / "graph.html", top=8))
+    page = seen.page
+    page.fill("#neighbours", "0")
+    page.mouse.dblclick(*dom_point(seen, "place:core-1"))
+    settled(seen)
+    assert page.locator("#search-status").inner_text() == "Added 1 node around Corevale 1"
+    assert not page.locator("#tip").is_visible()  # the hover box's counts went out of date
+    seen.clean()
+
+
 def test_address_opens_the_page_on_a_node(visit, tmp_path: Path) -> None:
     path = write_page(far_graph(), tmp_path / "graph.html", top=8)
     seen = visit(path, fragment="#node=person%3Azofia-kvetnarova")

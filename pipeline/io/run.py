@@ -86,7 +86,7 @@ def write_run(
         page = {
             "top": top,
             "max_nodes": page_max_nodes,
-            "titles": {a.article_id: a.title for a in corpus.kept},
+            "titles": {a.article_id: a.label for a in corpus.kept},
             "dates": {a.article_id: a.iso_date for a in corpus.kept if a.iso_date},
         }
         # the exports render in a child while the tables are written here
@@ -415,9 +415,9 @@ def read_graph(folder: Path) -> nx.Graph:
 
 
 def read_titles(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """Kept articles' titles and dates (the dated ones) by id, from articles.csv: the page shows them
-    with the evidence."""
+    """Kept articles' names (:attr:`pipeline.records.Article.label`) and dates (the dated ones) by id, from
+    articles.csv: the page shows them with the evidence."""
     if not (folder / "articles.csv").exists():
         return {}, {}
     kept = [a for a in tables.read_articles(folder / "articles.csv") if a.kept]
-    return {a.article_id: a.title for a in kept}, {a.article_id: a.iso_date for a in kept if a.iso_date}
+    return {a.article_id: a.label for a in kept}, {a.article_id: a.iso_date for a in kept if a.iso_date}

@@ -543,7 +543,11 @@
   // --- click: the full record in the side panel --------------------------------------------------------
   const details = $("details");
   const neighboursInput = $("neighbours");
-  const neighbourCount = () => Math.max(1, Math.min(200, Math.round(Number(neighboursInput.value)) || data.neighbours));
+  const neighbourCount = () => {
+    const wanted = Math.round(Number(neighboursInput.value));
+    // an empty or unreadable field is the default; anything else is held between 1 and 200
+    return neighboursInput.value.trim() === "" || !Number.isFinite(wanted) ? data.neighbours : Math.max(1, Math.min(200, wanted));
+  };
   function showNode(n) {
     const style = styleOf(n.type);
     const facts = el("dl");
@@ -596,8 +600,11 @@
       list.append(dated(el("li", "", el("blockquote", "", data.texts[text]), source), article));
     }
     content.push(el("h3", "", "Evidence"), e.evidence.length ? list : el("p", "hint", "No sentence stored for this link."));
-    if (!e.complete && e.evidence.length && e.weight > 1) {
-      content.push(el("p", "hint", "The page keeps one sentence for links outside the first view; evidence.csv holds up to five."));
+    if (e.evidence.length && e.evidence.length < e.weight) {
+      const shown = `${count(e.evidence.length)} of ${plural(e.weight, "sentence")} shown`;
+      content.push(el("p", "hint", e.complete
+        ? `${shown}: a run stores a few per link (kg run --evidence N stores more).`
+        : `${shown}: the page keeps one for links outside the first view; evidence.csv holds more.`));
     }
     details.replaceChildren(...content);
   }
@@ -634,6 +641,7 @@
     network.selectEdges([id]);
     showEdge(edge(k));
     highlight();
+    setHash(null); // the address names nodes only: a shared link must not reopen the node before it
     return true;
   }
   function clearSelection() {
@@ -653,6 +661,7 @@
     else clearSelection();
   });
   network.on("doubleClick", (p) => {
+    hideTip(); // its counts of links not drawn are out of date once the neighbours are added
     if (p.nodes.length) expand(indexOf.get(p.nodes[0]), { select: true, focus: false });
   });
 
@@ -757,6 +766,7 @@
     let centre;
     if (!state.drawnNodes.has(i)) {
       if (!typeShown(i)) setTypeVisible(data.typeNames[N.type[i]], true);
+      lowerWeightFor(i); // before its neighbours are chosen under the filter
       centre = placeNew(i, box);
       added.push(i);
       positions.push(centre);
@@ -781,9 +791,9 @@
     const drawnNow = draw(added, positions);
     const id = N.id[i];
     if (options.select !== false) selectNode(id, { focus: false });
-    status.textContent = drawnNow.length
-      ? `Added ${plural(drawnNow.length, "node")} around ${N.label[i]}`
-      : `${N.label[i]}: every neighbour is already drawn`;
+    status.textContent = withWeightNote(
+      drawnNow.length ? `Added ${plural(drawnNow.length, "node")} around ${N.label[i]}` : `${N.label[i]}: every neighbour is already drawn`
+    );
     if (options.focus !== false) {
       // Once the new nodes have settled: the node and its strongest neighbours in view, new or not.
       const show = () => {
@@ -963,14 +973,25 @@
     closeResults();
     const wasDrawn = state.drawnNodes.has(m.index);
     selectNode(n.id, { focus: true });
-    if (wasDrawn) status.textContent = m.alias !== null ? `Found ${n.label} (written “${m.alias}”)` : `Found ${n.label}`;
+    if (wasDrawn) status.textContent = withWeightNote(m.alias !== null ? `Found ${n.label} (written “${m.alias}”)` : `Found ${n.label}`);
   });
+  // A node whose links are all lighter than the Min. link weight would be drawn alone: the filter comes
+  // down to its strongest link, and the status says so (weightNote, read by whoever writes the status).
+  let weightNote = "";
+  function lowerWeightFor(i) {
+    const heaviest = Math.max(1, ...linksOf(i).map((k) => weightInDates(k)));
+    if (heaviest >= state.minWeight) return;
+    weightNote = `Min. link weight lowered from ${state.minWeight} to ${heaviest} to show ${N.label[i]}'s links`;
+    setMinWeight(heaviest);
+  }
+  function withWeightNote(text) {
+    const note = weightNote;
+    weightNote = "";
+    return note ? `${text} · ${note}` : text;
+  }
   function reveal(i) {
     if (!typeShown(i)) setTypeVisible(data.typeNames[N.type[i]], true);
-    if (state.hiddenNodes.has(N.id[i])) {
-      const heaviest = Math.max(1, ...drawnLinks(i).map((k) => weightInDates(k)));
-      setMinWeight(Math.min(state.minWeight, heaviest));
-    }
+    if (state.hiddenNodes.has(N.id[i])) lowerWeightFor(i);
     // No link of it in the chosen dates: the whole span again.
     if (state.hiddenNodes.has(N.id[i]) && !wholeSpan()) setDates(0, lastPeriod);
   }

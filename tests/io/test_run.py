@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -130,6 +131,24 @@ def test_duplicate_articles_never_count(write, tmp_path: Path) -> None:
     thrice = build([tmp_path / "thrice"]).save(tmp_path / "out_thrice")
     assert (once / "edges.csv").read_bytes() == (thrice / "edges.csv").read_bytes()
     assert (once / "nodes.csv").read_bytes() == (thrice / "nodes.csv").read_bytes()
+
+
+def test_untitled_articles_are_named_on_the_page_by_their_id_and_line(kg, write, tmp_path: Path) -> None:
+    story = "Orla Varnholm met Tessa Quistel in Paris on Monday. Varnholm and Quistel talked for an hour."
+    lines = [json.dumps({"id": "vx-7", "text": story}), json.dumps({"text": story.replace("Monday", "Friday")})]
+    write("feed.jsonl", "\n".join(lines) + "\n")
+    out = build([tmp_path / "feed.jsonl"]).save(tmp_path / "out")
+
+    def names(folder: Path) -> list[str]:
+        html = (folder / "graph.html").read_text(encoding="utf-8")
+        found = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S)
+        assert found
+        return sorted(name for _, name in json.loads(found.group(1))["articles"])
+
+    assert names(out) == ["feed.jsonl:2", "vx-7 (feed.jsonl:1)"]
+    (out / "graph.html").unlink()
+    assert kg("export", out).code == 0  # the page rebuilt from the folder's articles.csv names them alike
+    assert names(out) == ["feed.jsonl:2", "vx-7 (feed.jsonl:1)"]
 
 
 def test_ego_writes_a_neighbourhood(kg, seed_run: Path, tmp_path: Path) -> None:
