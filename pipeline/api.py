@@ -163,6 +163,7 @@ class Result(RunViews):
             safe_csv=self.settings.safe_csv,
             export=export,
             force=force,
+            extracted=bool(self.model),
         )
 
     def __repr__(self) -> str:

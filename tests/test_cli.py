@@ -87,6 +87,29 @@ def test_bad_inputs_are_reported_and_good_ones_kept(kg, write, tmp_path: Path) -
     assert len(_rows(tmp_path / "out" / "articles.csv")) == 2
 
 
+def test_a_run_that_keeps_no_article_writes_every_table_and_the_stages_go_on(
+    kg, write, tmp_path: Path
+) -> None:
+    write("in/feed.jsonl", '{"title": "Quellby", "text": ""}\n')
+    run, staged = tmp_path / "run", tmp_path / "staged"
+    assert kg("run", tmp_path / "in", "--out", run, "--no-cache").code == 0
+    for name in (
+        "sentences.csv",
+        "mentions.csv",
+        "numbers.csv",
+        "abbreviations.csv",
+        "nodes.csv",
+        "edges.csv",
+    ):
+        assert len(_rows(run / name)) == 0 and (run / name).read_text(encoding="utf-8").strip(), (
+            name
+        )  # a header
+    assert kg("ingest", tmp_path / "in", "--out", staged).code == 0
+    for stage in ("extract", "resolve", "graph", "export"):
+        assert kg(stage, staged, *(["--no-cache"] if stage == "extract" else [])).code == 0, stage
+    assert (staged / "mentions.csv").read_bytes() == (run / "mentions.csv").read_bytes()
+
+
 def test_missing_path_exits_2(kg, tmp_path: Path) -> None:
     result = kg("run", tmp_path / "missing", "--out", tmp_path / "out")
     assert result.code == 2

@@ -72,9 +72,12 @@ def write_run(
     safe_csv: bool = True,
     export: bool = True,
     force: bool = False,
+    extracted: bool = False,
 ) -> Path:
     """Write the files of a run's stages into ``out`` (the output contract in the README), then
     ``manifest`` last. ``export=False`` leaves out the files rendered from the graph (GraphML, GEXF, page).
+    ``extracted``: the extract stage ran, so its tables are written even when no article was kept (with
+    their header only), and the next stage's command finds them.
 
     The files are written beside the previous run's and put in place together; files of the previous
     run that this one does not write (a later stage's) are removed. A failure while writing leaves the
@@ -92,7 +95,7 @@ def write_run(
         # the exports render in a child while the tables are written here
         with _exports_aside(graph if export else None, out, edges, page) as write_exports:
             tables.write_articles(out / "articles.csv", corpus.articles)
-            if extractions:
+            if extractions or extracted or resolution is not None:
                 _write_extractions(out, corpus, extractions, resolution, co_mentions)
             if resolution is not None:
                 tables.write_merges(out / "merges.csv", resolution.merges)
