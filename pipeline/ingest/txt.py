@@ -133,7 +133,21 @@ def _header_at(lines: Sequence[_Line], start: int, counts: Counter[str]) -> _Hea
         return None  # text between the copies: a repeated line inside an article, not a header
     echoed = {line.text for line in lines[repeat + 1 : end]}
     signed = any(not _furniture(t) and t in echoed for t in caption_lines)
+    if not signed and not _written_like_a_headline(title):
+        return None  # a paragraph or pull quote printed twice (a scraper's glitch), not a headline
     return _Header(start=start, end=end, title=title, caption=" ".join(caption_lines), signed=signed)
+
+
+def _written_like_a_headline(line: str) -> bool:
+    """Headlines end without a full stop or comma and do not open with a quote: a repeated line that
+    does is a sentence of the body.
+
+    >>> [_written_like_a_headline(t) for t in ("Storm Hits Quellby Coast", "Is Varn Safe?")]
+    [True, True]
+    >>> [_written_like_a_headline(t) for t in ("Quist, who also spoke, left.", '"It is over," he said')]
+    [False, False]
+    """
+    return not line.endswith((".", ",", ";", ":")) and line[:1] not in "\"“‘'«"
 
 
 def _furniture(line: str) -> bool:

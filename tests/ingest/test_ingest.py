@@ -88,6 +88,28 @@ def test_text_before_the_first_repeated_headline_is_its_own_article(write) -> No
     ]
 
 
+@pytest.mark.parametrize(
+    "repeated",
+    [
+        # a body paragraph the scraper printed twice
+        "Varnholm, who also ran the Quellby gallery, faced five years in prison.\n"
+        "Varnholm, who also ran the Quellby gallery, faced five years in prison.\n",
+        # a pull quote printed again around an advert
+        '"The talks are over," Orla Quist told reporters.\nAdvertisement\n'
+        '"The talks are over," Orla Quist told reporters.\n',
+    ],
+)
+def test_a_sentence_printed_twice_on_a_scraped_page_starts_no_article(write, repeated: str) -> None:
+    page = write(
+        "page.txt",
+        "Storm Hits Coast\n\nWaves over the pier (Photo: X)\nWaves over the pier (Photo: X)\nADVERT\n\n"
+        "Storm Hits Coast\n\nWaves over the pier (Photo: X)\nWaves over the pier (Photo: X)\n\n"
+        "A storm hit the coast on Monday.\n\n" + repeated + "\nThousands lost power.\n",
+    )
+    [article] = ingest([page]).articles
+    assert article.title == "Storm Hits Coast" and article.body.endswith("Thousands lost power.")
+
+
 def test_a_headline_repeated_without_the_page_signature_does_not_split(write) -> None:
     # The pages we read print a caption with the headline and again after its repeat; without that,
     # a repeated short line is no evidence of a page.
