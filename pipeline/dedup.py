@@ -126,13 +126,17 @@ def deduplicate(
         result.append(article)
     if signatures is not None:
         signatures.put_signatures(computed)
-    return _fullest_kept(result)
+    return _fullest_kept(result, threshold)
 
 
-def _fullest_kept(articles: list[Article]) -> tuple[Article, ...]:
+def _fullest_kept(articles: list[Article], threshold: float) -> tuple[Article, ...]:
     """The same articles, each story kept in its longest copy: a teaser or a first half read first gives
     way to the full story read later (kept first, a story's 293-word first half had dropped the whole
-    559-word story). Ties keep the first copy; exact copies never outgrow the one they copy."""
+    559-word story). Ties keep the first copy; exact copies never outgrow the one they copy.
+
+    A copy is a duplicate of the new kept one only at ``threshold`` or above: one that was near the
+    first copy but is further from the longest (it adds text of its own) is kept, or is a duplicate of
+    such a copy kept before it."""
     members: dict[str, list[int]] = {}
     for index, article in enumerate(articles):
         members.setdefault(article.duplicate_of or article.article_id, []).append(index)
@@ -142,8 +146,8 @@ def _fullest_kept(articles: list[Article]) -> tuple[Article, ...]:
         fullest = group[words.index(max(words))]
         if articles[fullest].article_id == kept:
             continue
-        new_kept = articles[fullest].article_id
-        shingles = _shingles(article_key(articles[fullest].body))
+        # (article id, shingles) of the group's kept copies: the longest first, then those set free
+        keepers = [(articles[fullest].article_id, _shingles(article_key(articles[fullest].body)))]
         for index in group:
             article = articles[index]
             if index == fullest:
@@ -152,7 +156,16 @@ def _fullest_kept(articles: list[Article]) -> tuple[Article, ...]:
                 )
                 continue
             other = _shingles(article_key(article.body))
-            similarity = round(len(shingles & other) / len(shingles | other), 3)
+            similarity, new_kept = max(
+                (round(len(shingles & other) / len(shingles | other), 3), keeper)
+                for keeper, shingles in keepers
+            )
+            if similarity < threshold:
+                keepers.append((article.article_id, other))
+                result[index] = dataclasses.replace(
+                    article, duplicate_of="", duplicate_rule="", similarity=0.0
+                )
+                continue
             rule = "exact" if similarity == 1.0 else "near"
             result[index] = dataclasses.replace(
                 article, duplicate_of=new_kept, duplicate_rule=rule, similarity=similarity

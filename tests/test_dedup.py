@@ -107,6 +107,23 @@ def test_a_story_is_kept_in_its_longest_copy(write) -> None:
     assert (copy.duplicate_of, copy.duplicate_rule) == (full.article_id, "near")  # the teaser's copy too
 
 
+def test_a_copy_further_than_the_threshold_from_the_longest_stays_its_own_story(write) -> None:
+    def words(start: int, count: int) -> str:  # invented words, each once: "varbac", "varbad", ...
+        return " ".join(
+            "var" + "".join(chr(97 + (i // 26**k) % 26) for k in (2, 1, 0))
+            for i in range(start, start + count)
+        )
+
+    shared = words(0, 200)
+    first, longer_own, longest_own = shared, words(1000, 150), words(2000, 190)
+    short, extended, longest = deduplicate(
+        _articles(write, [first, f"{shared} {longer_own}", f"{shared} {longest_own}"])
+    )
+    assert longest.kept and (short.duplicate_of, short.duplicate_rule) == (longest.article_id, "near")
+    # near the first copy (0.57), but only 0.37 of the longest: it adds 150 words of its own
+    assert extended.kept
+
+
 def test_the_lsh_bands_given_to_datasketch_are_the_ones_it_would_choose() -> None:
     from datasketch.lsh import _optimal_param
 
