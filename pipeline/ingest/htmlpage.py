@@ -116,6 +116,9 @@ class _ArticleHTML(HTMLParser):
         self._ignoring = 0
         self._collecting: list[list[str]] = []  # text of the open <p>, <h1> and <title>, innermost last
         self._furniture: list[tuple[int, int]] = []  # paragraph ranges inside closed furniture
+        #: The text of every link: a page whose main text is only these is a menu or an index, no article.
+        self.link_texts: set[str] = set()
+        self._link: list[str] | None = None  # text of the open <a>
 
     # tokens -----------------------------------------------------------------------------------------
 
@@ -138,6 +141,8 @@ class _ArticleHTML(HTMLParser):
             self._collecting.append(element.text)
         if tag in self._NEVER_TEXT:
             self._ignoring += 1
+        if tag == "a" and self._link is None:
+            self._link = []
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -174,6 +179,8 @@ class _ArticleHTML(HTMLParser):
     def _data(self, data: str) -> None:
         if self._collecting:  # the innermost open <p>, <h1> or <title> gets the text
             self._collecting[-1].append(data)
+        if self._link is not None:
+            self._link.append(data)
 
     def _close_through(self, position: int) -> None:
         """Close the open elements from the innermost down to ``position``."""
@@ -184,6 +191,9 @@ class _ArticleHTML(HTMLParser):
                 self._markers.pop()
             if element.tag in self._NEVER_TEXT:
                 self._ignoring -= 1
+            if element.tag == "a" and self._link is not None:
+                self.link_texts.add(clean_line("".join(self._link)))
+                self._link = None
             if element.text is not None:
                 self._collecting.pop()
                 self._finish(element)
@@ -219,6 +229,8 @@ def read_html(text: str, source: str, encoding: str, **_: object) -> tuple[list[
     fields: dict[str, object] = {}
     if main is not None:
         found = _words(main.body)
+        if not body and _links_only(main.body, parser.link_texts):
+            raise InputError(source, "HTML page holds links only (a menu or an index page), no article text")
         if not body or (found >= _MAIN_TEXT_WORDS and found * _MOST_OF > _words(body) * 100):
             body = main.body  # the article is not (all) in <p> elements: <br>-separated lines, <div>s
         fields = {"date": main.date, "url": main.url}
@@ -241,6 +253,20 @@ _MAIN_TEXT_WORDS = 50
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def _links_only(main_text: str, link_texts: set[str]) -> bool:
+    r"""Is most of the main text (:data:`_MOST_OF` % of its words) made of lines that are each a link's
+    text: a menu, a list of headlines?
+
+    >>> _links_only("World news\n\nSport\n\nWeather", {"World news", "Sport", "Weather"})
+    True
+    >>> _links_only("Quist won the Varnby vote.\n\nSport", {"Sport"})
+    False
+    """
+    lines = [line for line in main_text.split("\n") if line.strip()]
+    linked = sum(_words(line) for line in lines if line in link_texts)
+    return linked * 100 >= _MOST_OF * _words(main_text)
 
 
 class _MainText(NamedTuple):

@@ -363,6 +363,17 @@ def test_html_page_without_paragraphs_or_main_text_is_skipped_with_a_reason(writ
     assert "no article text" in skipped.reason
 
 
+def test_html_page_of_links_only_is_skipped_with_a_reason(write) -> None:
+    links = "".join(f'<li><a href="/s{i}">Quellby news section {i}</a></li>' for i in range(60))
+    menu = write("menu.html", f"<html><body><nav><ul>{links}</ul></nav></body></html>")
+    index = write("index.html", f"<html><body><div><ul>{links}</ul></div></body></html>")
+    corpus = ingest([menu, index])
+    assert not corpus.articles
+    assert [s.reason for s in corpus.skipped] == [
+        "HTML page holds links only (a menu or an index page), no article text"
+    ] * 2
+
+
 # --- encodings and bad input ------------------------------------------------------------------------
 
 
