@@ -966,6 +966,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "other"  # "Storm Quellan", "Hurricane Orla", "Operation Osk Shield", "the Cyclone": an event
     if several_words and head in vocab.patterns.event_heads:
         return "other"  # "the Quellby Cup", "Varn Prize": an event or an award, whatever the label
+    if not several_words and _names_an_award(tokens):
+        return "other"  # "Oscar winner Orla Quist", "a Varnley-winning writer": the award, not a person
     if _names_an_illness(tokens, several_words and head in vocab.patterns.illness_heads, vocab):
         return "other"  # "Quellby Syndrome", "Quist's disease": an illness, and the eponym is part of it
     if label == "PERSON" and head in _SURNAME_HEADS and _named_as_a_person(text, tokens, vocab):
@@ -1199,6 +1201,20 @@ def _names_a_program_or_machine(text: str, tokens: Sequence[Token], vocab: Vocab
     if following and following[0] in programs:
         return True
     return len(following) == 2 and doc[after].is_alpha and following[1] in programs
+
+
+#: Nouns after an award's name that say it is one ("Oscar winner", "Nobel laureate", "Emmy nominee").
+_AWARD_HOLDERS = frozenset({"winner", "winners", "laureate", "laureates", "nominee", "nominees"})
+
+
+def _names_an_award(tokens: Sequence[Token]) -> bool:
+    """Is the one-word name an award, told by the noun after it ("Oscar winner", "Tony nominee") or a
+    hyphen and "winning" ("Pulitzer-winning")? "Quist winning the vote" is a person winning."""
+    doc, after = tokens[0].doc, tokens[-1].i + 1
+    if after < len(doc) and doc[after].lower_ in _AWARD_HOLDERS:
+        return True
+    hyphenated = after + 1 < len(doc) and doc[after].text in DASHES and not tokens[-1].whitespace_
+    return hyphenated and doc[after + 1].lower_ in {"winning", "nominated"}
 
 
 def _names_an_illness(tokens: Sequence[Token], illness_head: bool, vocab: Vocabulary) -> bool:

@@ -273,6 +273,10 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         ("Hikers crossed the Quellan Plateau and Osk Swamp.", "Osk Swamp", "ORG", "place"),
         ("Walkers finished the Tarnvel Trail.", "Tarnvel Trail", "PERSON", "place"),
         ("Rafters entered the Quarnel Gorge.", "Quarnel Gorge", "PERSON", "place"),
+        # an award before its winner is no person
+        ("It starred Varnley winner Orla Quist.", "Varnley", "PERSON", "other"),
+        ("The Quellan-winning writer left.", "Quellan", "PERSON", "other"),
+        ("With Quist winning the vote, Varn left.", "Quist", "PERSON", "person"),
         ("Barges filled the Osk Canal.", "Osk Canal", "ORG", "place"),
         # so does a place noun written right after it
         ("Civilians in the Hasaka countryside fled.", "Hasaka", "ORG", "place"),
