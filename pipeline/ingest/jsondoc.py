@@ -7,7 +7,10 @@
   (``feed.json:articles[3]``);
 * pandas' other layouts: ``orient="columns"`` (its default: one object per column, keyed by row),
   ``orient="index"`` and ``orient="split"``, each row named by its key (``frame.json:row 7``);
-* one article object.
+* one article object (its text may sit one object down: ``{"article": {"title": ..., "body": ...}}``).
+
+An item of a list that is no object (a ``null``, an ad slot's string) is skipped by its name; the items
+beside it are read.
 
 A ``.json`` file that holds several objects one after another is JSON Lines and is read as such, and
 arrays one after another ("[...][...]", an export appended to) are all read. A malformed array keeps the
@@ -21,7 +24,7 @@ from collections.abc import Iterator, Mapping
 
 from pipeline.errors import InputError
 from pipeline.ingest.articles import text_key
-from pipeline.ingest.jsonl import add_record, json_int, read_jsonl
+from pipeline.ingest.jsonl import add_record, json_fault, json_int, json_kind, read_jsonl, text_source
 from pipeline.records import Article, Skipped
 
 #: Names under which an object holds its list of articles.
@@ -50,7 +53,8 @@ _WHITESPACE = " \t\n\r"
 def read_json(
     text: str, source: str, encoding: str, *, text_field: str | None = None, **_: object
 ) -> tuple[list[Article], list[Skipped]]:
-    decoder = json.JSONDecoder(parse_int=json_int)
+    # strict=False: a raw tab pasted into a string is text, not a fault that ends the array
+    decoder = json.JSONDecoder(parse_int=json_int, strict=False)
     articles: list[Article] = []
     skipped: list[Skipped] = []
     start = _skip(text, 0)
@@ -69,17 +73,13 @@ def read_json(
     try:
         document, end = decoder.raw_decode(text, start)
     except json.JSONDecodeError as error:
-        raise InputError(
-            source, f"malformed JSON at line {error.lineno} column {error.colno} ({error.msg})"
-        ) from error
+        raise InputError(source, json_fault(error, with_line=True)) from error
     except RecursionError as error:
         raise InputError(source, "JSON nested too deeply to read") from error
     if _skip(text, end) < len(text):  # another value follows: JSON Lines under a .json name
         return read_jsonl(text, source, encoding, text_field=text_field)
     if not isinstance(document, dict):
-        raise InputError(
-            source, f"expected a JSON array or object of articles, got {type(document).__name__}"
-        )
+        raise InputError(source, f"expected a JSON array or object of articles, got {json_kind(document)}")
     for where, record in _records(document, source, text_field):
         add_record(record, where, encoding, text_field, articles, skipped)
     return articles, skipped
@@ -106,7 +106,7 @@ def _array(
         try:
             record, end = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
-            fault = f"malformed JSON at line {error.lineno} column {error.colno} ({error.msg})"
+            fault = json_fault(error, with_line=True)
             skipped.append(Skipped(where, f"{fault}; the rest of the array is not read"))
             return None
         except RecursionError:
@@ -114,10 +114,7 @@ def _array(
                 Skipped(where, "JSON nested too deeply to read; the rest of the array is not read")
             )
             return None
-        if isinstance(record, dict):
-            add_record(record, where, encoding, text_field, articles, skipped)
-        else:
-            skipped.append(Skipped(where, f"expected a JSON object, got {type(record).__name__}"))
+        add_record(record, where, encoding, text_field, articles, skipped)
         position = _skip(text, end)
         if position < len(text) and text[position] == ",":
             position = _skip(text, position + 1)
@@ -134,11 +131,11 @@ def _array(
 
 def _records(
     document: dict[str, object], source: str, text_field: str | None
-) -> Iterator[tuple[str, dict[str, object]]]:
-    """(where, record) of each article an object holds, in one of the layouts the module lists."""
-    key = text_key(document, text_field)
-    if key is not None and not isinstance(document[key], dict | list):
-        yield source, document  # one article
+) -> Iterator[tuple[str, object]]:
+    """(where, item) of each article an object holds, in one of the layouts the module lists; an item
+    that is no object is yielded too, to be skipped by name."""
+    if text_source(document, text_field, anywhere=False) is not None:
+        yield source, document  # one article, its text at the top or in its text field's object
         return
     found = _container(document, "", CONTAINER_DEPTH)
     if found is not None:
@@ -166,20 +163,34 @@ def _records(
         for row, cells in rows.items():  # orient="index": one object per row, keyed by row
             yield f"{source}:row {row}", cells
         return
+    key = text_key(document, text_field)
+    if text_source(document, text_field) is not None or (
+        key is not None and not isinstance(document[key], dict | list)
+    ):
+        # one article whose text sits in another object (a search index's "_source"), or whose text
+        # field holds none: its reading says why, naming the field
+        yield source, document
+        return
     keys = ", ".join(map(str, document)) or "none"
     raise InputError(source, f"no list of articles and no text field in this JSON object (keys seen: {keys})")
 
 
-def _container(
-    value: Mapping[str, object], path: str, depth: int
-) -> tuple[str, list[dict[str, object]]] | None:
-    """The first list of objects under one of :data:`CONTAINER_KEYS`, and its path."""
+def _container(value: Mapping[str, object], path: str, depth: int) -> tuple[str, list[object]] | None:
+    """The first list holding objects under one of :data:`CONTAINER_KEYS`, and its path. Its other
+    items (a ``null``, an ad slot's string) are skipped one by one, as a top-level array's are: one
+    of them must not hide the articles beside it.
+
+    >>> _container({"status": "ok", "articles": [{"text": "Quellby"}, None]}, "", 3)
+    ('articles', [{'text': 'Quellby'}, None])
+    >>> _container({"data": ["Quellby", 7]}, "", 3) is None
+    True
+    """
     if depth == 0:
         return None
     for key in CONTAINER_KEYS:
         inner = value.get(key)
         here = f"{path}.{key}" if path else key
-        if isinstance(inner, list) and inner and all(isinstance(item, dict) for item in inner):
+        if isinstance(inner, list) and any(isinstance(item, dict) for item in inner):
             return here, inner
         if isinstance(inner, dict):
             found = _container(inner, here, depth - 1)

@@ -113,7 +113,7 @@ def test_a_malformed_array_keeps_the_items_before_the_fault(write) -> None:
             "no list of articles and no text field in this JSON object (keys seen: status, count)",
         ),
         ("42", "expected a JSON array or object of articles, got int"),
-        ('{"text": "Orla', "malformed JSON at line 1 column 10 (Unterminated string starting at)"),
+        ('{"text": "Orla', "malformed JSON (Unterminated string starting at line 1 column 10)"),
     ],
 )
 def test_a_json_file_without_articles_is_skipped_with_its_reason(write, content: str, reason: str) -> None:

@@ -1,0 +1,210 @@
+"""Reading one JSON record (pipeline.ingest.jsonl, pipeline.ingest.jsondoc): every item of a list is
+accounted for, the text is found where exports put it (one object down, past an empty field), and a
+stray tab or a malformed line is told plainly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.ingest import ingest
+
+QUELLBY = {"title": "Quellby wins", "content": "Orla Varnholm led Quellby to a win in Varnholt."}
+OSKBURG = {"title": "Oskburg talks", "content": "Tam Brevik spoke in Oskburg on Tuesday."}
+
+
+def _found(path: Path, **options: object) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
+    """(name, title, body) of each article and (name, reason) of each skipped unit, names without the
+    folder."""
+    corpus = ingest([path], **options)
+    return (
+        [(a.source.rpartition("/")[2], a.title, a.body) for a in corpus.articles],
+        [(s.source.rpartition("/")[2], s.reason) for s in corpus.skipped],
+    )
+
+
+# --- an item that is no object does not hide the others ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("document", "kept", "skipped"),
+    [
+        (
+            {"status": "ok", "articles": [QUELLBY, None, OSKBURG]},
+            ["api.json:articles[0]", "api.json:articles[2]"],
+            [("api.json:articles[1]", "expected a JSON object, got null")],
+        ),
+        (
+            {"response": {"results": [QUELLBY, "ad-slot", OSKBURG]}},
+            ["api.json:response.results[0]", "api.json:response.results[2]"],
+            [("api.json:response.results[1]", "expected a JSON object, got str")],
+        ),
+    ],
+)
+def test_an_item_that_is_no_object_is_skipped_and_the_others_kept(
+    write, document: object, kept: list[str], skipped: list[tuple[str, str]]
+) -> None:
+    articles, reasons = _found(write("api.json", json.dumps(document)))
+    assert articles == [
+        (kept[0], "Quellby wins", QUELLBY["content"]),
+        (kept[1], "Oskburg talks", OSKBURG["content"]),
+    ]
+    assert reasons == skipped
+
+
+def test_a_null_in_a_top_level_array_is_named_null(write) -> None:
+    text = "[\n" + json.dumps(QUELLBY) + ",\nnull\n]"
+    articles, reasons = _found(write("feed.json", text))
+    assert [name for name, _, _ in articles] == ["feed.json:2"]
+    assert reasons == [("feed.json:3", "expected a JSON object, got null")]
+
+
+# --- text one object down -------------------------------------------------------------------------
+
+
+def test_text_under_an_article_or_story_object_is_read_with_its_title_and_date(write) -> None:
+    path = write(
+        "nested.jsonl",
+        "\n".join(
+            [
+                json.dumps({"id": 1, "article": {"title": "Quellby wins", "body": QUELLBY["content"]}}),
+                json.dumps(
+                    {
+                        "id": 2,
+                        "story": {
+                            "headline": "Oskburg talks",
+                            "text": OSKBURG["content"],
+                            "date": "2024-03-02",
+                        },
+                    }
+                ),
+                # the object's own text field may be empty too: its next one is read
+                json.dumps({"id": 3, "article": {"text": None, "body": "Hedda Lorn won in Quellby."}}),
+            ]
+        ),
+    )
+    corpus = ingest([path])
+    assert corpus.skipped == ()
+    assert [(a.title, a.body, a.iso_date, a.metadata) for a in corpus.articles] == [
+        ("Quellby wins", QUELLBY["content"], "", (("id", "1"),)),
+        ("Oskburg talks", OSKBURG["content"], "2024-03-02", (("id", "2"),)),
+        ("", "Hedda Lorn won in Quellby.", "", (("id", "3"),)),
+    ]
+
+
+def test_a_named_text_field_is_found_one_object_down(write) -> None:
+    path = write(
+        "nested.jsonl", json.dumps({"id": 1, "article": {"title": "Quellby wins", "body": "Orla spoke."}})
+    )
+    assert _found(path, text_field="body") == ([("nested.jsonl:1", "Quellby wins", "Orla spoke.")], [])
+    # naming the object reads its usual text field
+    assert _found(path, text_field="article") == ([("nested.jsonl:1", "Quellby wins", "Orla spoke.")], [])
+    # a name found nowhere is still reported with the fields seen
+    [(name, reason)] = _found(path, text_field="summary")[1]
+    assert name == "nested.jsonl:1" and reason.startswith(
+        "no text field 'summary' (fields seen: id, article)"
+    )
+
+
+def test_an_object_without_text_inside_is_still_reported_with_its_fields(write) -> None:
+    path = write("odd.jsonl", json.dumps({"article": {"id": 7, "tags": ["quellby"]}}))
+    [(name, reason)] = _found(path)[1]
+    assert name == "odd.jsonl:1"
+    assert reason.startswith("field 'article' holds an object (fields inside it: id, tags), not text")
+
+
+def test_one_json_object_whose_text_sits_one_object_down(write) -> None:
+    single = {"status": "ok", "article": {"title": "Quellby wins", "body": QUELLBY["content"]}}
+    assert _found(write("one.json", json.dumps(single))) == (
+        [("one.json", "Quellby wins", QUELLBY["content"])],
+        [],
+    )
+    indexed = {"_id": "k7", "_source": {"headline": "Oskburg talks", "articleBody": OSKBURG["content"]}}
+    assert _found(write("hit.json", json.dumps(indexed))) == (
+        [("hit.json", "Oskburg talks", OSKBURG["content"])],
+        [],
+    )
+
+
+# --- an empty text field does not hide a filled one -----------------------------------------------
+
+
+def test_an_empty_or_null_text_gives_way_to_the_next_text_field(write) -> None:
+    path = write(
+        "blank.jsonl",
+        "\n".join(
+            [
+                json.dumps({"title": "Quellby wins", "text": None, "content": QUELLBY["content"]}),
+                json.dumps({"title": "Oskburg talks", "text": "  ", "body": OSKBURG["content"]}),
+                json.dumps({"title": "Nothing", "text": "", "body": None}),
+            ]
+        ),
+    )
+    articles, reasons = _found(path)
+    assert articles == [
+        ("blank.jsonl:1", "Quellby wins", QUELLBY["content"]),
+        ("blank.jsonl:2", "Oskburg talks", OSKBURG["content"]),
+    ]
+    assert reasons == [("blank.jsonl:3", "empty text in field 'text'")]
+    # a field the user named is read as named, even when empty
+    articles, reasons = _found(path, text_field="text")
+    assert articles == []
+    assert [reason for _, reason in reasons] == ["empty text in field 'text'"] * 3
+
+
+def test_an_empty_text_in_one_json_object_gives_way_too(write) -> None:
+    document = {"title": "Quellby wins", "text": None, "content": QUELLBY["content"]}
+    assert _found(write("one.json", json.dumps(document))) == (
+        [("one.json", "Quellby wins", QUELLBY["content"])],
+        [],
+    )
+    # an empty text beside a list of articles: the articles are read
+    api = {"status": "ok", "text": "", "articles": [OSKBURG]}
+    assert _found(write("api.json", json.dumps(api)))[0] == [
+        ("api.json:articles[0]", "Oskburg talks", OSKBURG["content"])
+    ]
+    # and alone, it is reported as before
+    assert _found(write("empty.json", json.dumps({"title": "Nothing", "text": None})))[1] == [
+        ("empty.json", "empty text in field 'text'")
+    ]
+
+
+# --- raw control characters and the decoder's messages --------------------------------------------
+
+
+def test_a_raw_tab_inside_a_string_is_read(write) -> None:
+    line = '{"title": "Quellby\twins", "text": "Orla Varnholm\tspoke in Quellby."}'
+    assert _found(write("tab.jsonl", line + "\n")) == (
+        [("tab.jsonl:1", "Quellby wins", "Orla Varnholm spoke in Quellby.")],
+        [],
+    )
+    assert _found(write("tab.json", "[\n" + line + "\n]"))[0] == [
+        ("tab.json:2", "Quellby wins", "Orla Varnholm spoke in Quellby.")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "where", "reason"),
+    [
+        (
+            "cut.jsonl",
+            '{"title": "Quellby", "text": "Orla\n',
+            "cut.jsonl:1",
+            "malformed JSON (Unterminated string starting at column 30)",
+        ),
+        (
+            "cut.json",
+            '[\n{"text": "Orla Varnholm spoke."},\n{"text": "Tam\n',
+            "cut.json:3",
+            "malformed JSON (Unterminated string starting at line 3 column 10); the rest of the array is not read",
+        ),
+    ],
+)
+def test_a_malformed_string_says_where_it_starts_once(
+    write, name: str, content: str, where: str, reason: str
+) -> None:
+    _, reasons = _found(write(name, content))
+    assert reasons == [(where, reason)]
+    assert "at at" not in reason
