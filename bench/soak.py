@@ -26,6 +26,7 @@ import io
 import json
 import lzma
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -107,15 +108,17 @@ def _units_of(path: Path, delimiters: dict[str, str]) -> list[str]:
     if suffix == ".json":
         return _json_units(source, text)
     delimiter = "\t" if suffix == ".tsv" else _DELIMITERS.get(delimiters.get(source, "comma"), ",")
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    named = re.match(r"(?i)sep=(.)\r?\n", text)  # Excel's first line naming the delimiter
+    skipped_lines = 1 if named else 0
+    reader = csv.reader(io.StringIO(text[named.end() :] if named else text), delimiter=delimiter)
     units = []
     try:
         next(reader)  # the header row
-        first_line = reader.line_num + 1
+        first_line = reader.line_num + 1 + skipped_lines
         for row in reader:
             if any(cell.strip() for cell in row):
                 units.append(f"{source}:{first_line}")
-            first_line = reader.line_num + 1
+            first_line = reader.line_num + 1 + skipped_lines
     except (StopIteration, csv.Error):
         pass  # no header, or a malformed record: then the file itself (or that line) must be skipped
     return units or [source]

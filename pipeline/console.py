@@ -105,7 +105,7 @@ def print_summary(result: Result, written: Path) -> None:
     for source, encoding in result.corpus.encodings:
         say(err, (f"decoded {source} as {encoding}", "dim"))
     for source, delimiter in result.corpus.delimiters:
-        say(err, (f"read {source} as {delimiter}-separated (one column under commas)", "dim"))
+        say(err, (f"read {source} as {delimiter}-separated", "dim"))
     for note in result.corpus.bad_dates:
         say(err, ("unreadable date", "yellow"), f" {note.source}: {note.reason}")
     for failure in result.failures:

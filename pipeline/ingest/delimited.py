@@ -1,12 +1,20 @@
-"""``.csv`` and ``.tsv``: one article per row, text column found by name; RFC 4180, comma-separated (a
-.csv file uses another delimiter only when its header row is one column under commas and clearly several
-under that delimiter), tab-separated for .tsv."""
+"""``.csv`` and ``.tsv``: one article per row, text column found by name; RFC 4180, comma-separated for
+.csv, tab-separated for .tsv. A .csv file uses another delimiter when an Excel ``sep=`` first line names
+it, or when its header row is one column under commas and clearly several under that delimiter, with
+most of the first rows agreeing.
+
+Damage stays with the rows it touches: a row with too many cells is skipped with its line, one missing
+only trailing cells is kept (the missing fields empty, and a note saying so), and a quote left unclosed
+costs its own row only: the complete rows it ran on over are read on their own."""
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
+import re
+from collections.abc import Iterator
 from typing import Any
 
 from pipeline.errors import InputError
@@ -17,8 +25,14 @@ from pipeline.records import Article, Skipped
 #: semicolons, a tab export named .csv).
 OTHER_DELIMITERS = (";", "\t", "|")
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
-#: Rows after the header that must have the header's width under another delimiter before it is used.
-_DELIMITER_PROBE_ROWS = 5
+#: Records after the header read to confirm another delimiter: at least half of them, the header counted
+#: too, must have the header's width under it (a few irregular rows must not decide how a file is read).
+_DELIMITER_PROBE_ROWS = 10
+#: The metadata field (an articles.csv column) holding what was wrong with a row that is kept anyway.
+NOTE_FIELD = "ingest_note"
+
+#: A record: the numbers of its first and last lines, and its cells or the reader's error.
+Record = tuple[int, int, list[str] | csv.Error]
 
 
 def read_delimited(
@@ -32,56 +46,214 @@ def read_delimited(
     **_: object,
 ) -> tuple[list[Article], list[Skipped]]:
     """RFC 4180 records (quoted fields may hold delimiters, quotes and line breaks): comma-separated for
-    .csv, tab-separated for .tsv. A .csv file uses another delimiter only when its header row is a single
-    column under commas and clearly several under that delimiter; ``notes`` then records which."""
+    .csv, tab-separated for .tsv. An Excel ``sep=`` first line names the delimiter; otherwise a .csv
+    file uses another one only when its header row is a single column under commas and clearly several
+    under it. ``notes`` records a delimiter other than the format's.
+
+    Every record after the header becomes an article or a :class:`Skipped` naming its line:
+
+    >>> found, skipped = read_delimited(
+    ...     "title,text,date\\nQuellby,Orla Varnholm spoke.,2031-02-03\\nTarnwick,Ede Solm left.\\n"
+    ...     "Brisk,Too,many,cells\\n", "feed.csv", "utf-8")
+    >>> [(a.source, a.title, a.date, a.metadata) for a in found]  # doctest: +NORMALIZE_WHITESPACE
+    [('feed.csv:2', 'Quellby', '2031-02-03', ()),
+     ('feed.csv:3', 'Tarnwick', '', (('ingest_note', 'row has 2 cells, header has 3: date left empty'),))]
+    >>> skipped
+    [Skipped(source='feed.csv:4', reason='row has 4 cells, header has 3')]
+    """
     csv.field_size_limit(1 << 30)
-    if delimiter == ",":
-        other = _other_delimiter(text)
-        if other:
-            delimiter = other
-            if notes is not None:
-                notes.append((source, _DELIMITER_NAMES[other]))
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    try:
-        header = _unique([clean_line(h) for h in next(reader)])
-    except (StopIteration, csv.Error) as error:
-        raise InputError(source, f"no CSV header row ({error or 'file is empty'})") from error
-    probe = {h: "" for h in header}
-    key = text_key(probe, text_column)
+    lines = list(io.StringIO(text))  # as csv.reader reads them, so line numbers index this list
+    own_delimiter, header_line = delimiter, 1
+    named = _named_delimiter(lines[0]) if lines else None
+    if named:
+        delimiter, header_line = named, 2
+    elif delimiter == ",":
+        delimiter = _other_delimiter(lines) or delimiter
+    if delimiter != own_delimiter and notes is not None:
+        notes.append((source, _DELIMITER_NAMES.get(delimiter, repr(delimiter))))
+    first_record = next(_records(lines, header_line, delimiter), None)
+    if first_record is None or isinstance(first_record[2], csv.Error):
+        problem = (
+            first_record[2] if first_record else "nothing after its sep= line" if named else "file is empty"
+        )
+        raise InputError(source, f"no CSV header row ({problem})")
+    header_end, cells = first_record[1], first_record[2]
+    header = _unique([clean_line(h) for h in cells])
+    key = text_key({h: "" for h in header}, text_column)
     if key is None:
         wanted = repr(text_column) if text_column else "named one of " + ", ".join(TEXT_KEYS)
         raise InputError(
             source,
             f"no text column {wanted} (columns seen: {', '.join(header) or 'none'}); name it with --text-column",
         )
+    text_index = header.index(key)
+    note_field = _unique([*header, NOTE_FIELD])[-1]
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    line = reader.line_num + 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            skipped.append(Skipped(f"{source}:{line}", f"malformed CSV row ({error})"))
-            line = reader.line_num + 1
+    for first, row, problem in _rows(lines, header_end + 1, delimiter, len(header)):
+        where = f"{source}:{first}"
+        if row is None:
+            skipped.append(Skipped(where, problem))
             continue
-        where = f"{source}:{line}"
-        line = reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(header):
-            skipped.append(Skipped(where, f"row has {len(row)} cells, header has {len(header)}"))
+        if len(row) > len(header) or len(row) <= text_index:
+            missing_text = f" (no {key!r} cell)" if len(row) <= text_index else ""
+            reason = f"row has {len(row)} cells, header has {len(header)}{missing_text}"
+            skipped.append(Skipped(where, f"{reason}; {problem}" if problem else reason))
             continue
+        fields: dict[str, object] = dict(zip(header, row, strict=False))
+        if len(row) < len(header):
+            left_empty = ", ".join(header[len(row) :])
+            short = f"row has {len(row)} cells, header has {len(header)}: {left_empty} left empty"
+            problem = f"{short}; {problem}" if problem else short
+        if problem:
+            fields[note_field] = problem
         try:
-            articles.append(
-                from_fields(
-                    dict(zip(header, row, strict=True)), where, len(articles), encoding, key, "--text-column"
-                )
-            )
+            articles.append(from_fields(fields, where, len(articles), encoding, key, "--text-column"))
         except InputError as error:
             skipped.append(Skipped(error.source, error.reason))
     return articles, skipped
+
+
+def _rows(
+    lines: list[str], start: int, delimiter: str, width: int
+) -> Iterator[tuple[int, list[str] | None, str]]:
+    """The records from line ``start`` on, each as (first line, cells, problem): cells None when the
+    record cannot be used (``problem`` says why), else ``problem`` is empty or a note.
+
+    A quote left unclosed makes its field run on over the following rows until the next quote, and the
+    reader returns one record holding them all. Such a record shows itself to a strict reading: its
+    fields span lines and a quote in them closes a field before its end (the next row's opening quote),
+    or the file ends inside the field. When the lines it ran on over then read as complete rows of the
+    header's width, each valid RFC 4180 on its own, its first row is skipped and reading starts again
+    on the next line; otherwise the record stays as it is, with a note naming its lines.
+
+    >>> text = 'id,text\\n1,"Open quote, Orla Varnholm\\n2,"Quellby, the port."\\n3,Tarnwick.\\n'
+    >>> [(first, row) for first, row, _ in _rows(list(io.StringIO(text)), 2, ",", 2)]
+    [(2, None), (3, ['2', 'Quellby, the port.']), (4, ['3', 'Tarnwick.'])]
+    """
+    position: int | None = start
+    while position is not None:
+        resume, position = position, None
+        for first, last, record in _records(lines, resume, delimiter):
+            span = f"lines {first}–{last}" if last > first else f"line {first}"
+            if isinstance(record, csv.Error):
+                over = f" over {span}" if last > first else ""
+                yield first, None, f"malformed CSV row{over} ({record})"
+            elif last == first:
+                # One line is read leniently, as ever ('"Quoted" then more' is one field); only an odd
+                # count of quotes on the file's last line says for sure that the file ended inside one.
+                ends_open = last == len(lines) and lines[-1].count('"') % 2 == 1
+                yield (
+                    first,
+                    record,
+                    "the file ends inside a quoted field of this row (its closing quote is missing)"
+                    if ends_open
+                    else "",
+                )
+            elif _parses_strictly(lines[first - 1 : last], delimiter):
+                yield first, record, ""
+            elif _complete_rows(lines, first + 1, last, delimiter, width):
+                ran_over = f"line {first + 1}" if last == first + 1 else f"lines {first + 1}–{last}"
+                swallowed = (
+                    f"unclosed quote: a quoted field opened on this line ran on over {ran_over}, which "
+                    "read as complete rows; this row is skipped and those rows are read on their own"
+                )
+                yield first, None, swallowed
+                position = first + 1  # the rows it swallowed, read again on their own
+                break
+            else:
+                unclosed = (
+                    f"its fields run over {span} and a quote in them does not close where a field ends "
+                    "(a quote may be unclosed)"
+                )
+                yield first, record, unclosed
+
+
+def _records(lines: list[str], start: int, delimiter: str) -> Iterator[Record]:
+    """The records of ``lines`` from line ``start`` (1-based) on, with their first and last lines; a
+    record the reader cannot read is its error, and reading goes on after it.
+
+    >>> list(_records(['a,"b\\n', 'c",d\\n', '\\n', 'e\\n'], 1, ","))
+    [(1, 2, ['a', 'b\\nc', 'd']), (3, 3, []), (4, 4, ['e'])]
+    """
+    # by index, not a slice: a trial reading (:func:`_complete_rows`) must not copy the rest of the file
+    reader = csv.reader((lines[index] for index in range(start - 1, len(lines))), delimiter=delimiter)
+    done = start - 1  # lines read so far
+    while True:
+        try:
+            record: list[str] | csv.Error = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            record = error
+        yield done + 1, start - 1 + reader.line_num, record
+        done = start - 1 + reader.line_num
+
+
+def _parses_strictly(record_lines: list[str], delimiter: str) -> bool:
+    """Whether the lines of one record read as one record also when a quote may only close a field at
+    its end and the file may not end inside a quoted field.
+
+    >>> _parses_strictly(['1,"Two\\n', 'lines"\\n'], ","), _parses_strictly(['1,"Open\\n', '2,"B"\\n'], ",")
+    (True, False)
+    """
+    try:
+        return len(list(csv.reader(iter(record_lines), delimiter=delimiter, strict=True))) == 1
+    except csv.Error:
+        return False
+
+
+def _complete_rows(lines: list[str], start: int, end: int, delimiter: str, width: int) -> bool:
+    """Whether the records starting on lines ``start`` to ``end`` read as rows of their own: each valid
+    RFC 4180 (a quote only around a whole field, doubled inside it) and at least half of them, one at
+    least, with ``width`` cells (blank lines aside). The evidence that a quote above them swallowed them,
+    rather than a text holding line breaks: prose lines would break the quoting where the text's own
+    closing quote stands (``He left." (AP)``), or mostly differ in width.
+
+    >>> lines = ['2,"Quellby, the port."\\n', '3,Orla,Varnholm\\n', '\\n']
+    >>> _complete_rows(lines, 1, 3, ",", 2), _complete_rows(['He left." (AP)\\n'], 1, 1, ",", 1)
+    (True, False)
+    """
+    rows = agreeing = 0
+    for first, last, record in _records(lines, start, delimiter):
+        if first > end:
+            break
+        if isinstance(record, list) and not any(cell.strip() for cell in record):
+            continue
+        if isinstance(record, csv.Error) or not _rfc4180(delimiter).fullmatch(
+            "".join(lines[first - 1 : last])
+        ):
+            return False
+        rows += 1
+        agreeing += len(record) == width
+    return agreeing > 0 and 2 * agreeing >= rows
+
+
+@functools.cache
+def _rfc4180(delimiter: str) -> re.Pattern[str]:
+    """One RFC 4180 record (with its line end): fields quoted whole, or holding no quote at all.
+
+    >>> bool(_rfc4180(",").fullmatch('2,"Quellby, ""the"" port."\\r\\n')), bool(_rfc4180(",").fullmatch('2,it" (AP)\\n'))
+    (True, False)
+    """
+    quoted = '"[^"]*(?:""[^"]*)*"'  # unrolled, so a long field cannot make the matcher backtrack
+    bare = f'[^"{re.escape(delimiter)}\\r\\n]*'
+    field = f"(?:{quoted}|{bare})"
+    return re.compile(f"{field}(?:{re.escape(delimiter)}{field})*(?:\\r?\\n)?")
+
+
+def _named_delimiter(line: str) -> str | None:
+    """The delimiter an Excel ``sep=`` first line names, or None.
+
+    >>> _named_delimiter("sep=;\\r\\n"), _named_delimiter("SEP=|\\n"), _named_delimiter("title,text\\n")
+    (';', '|', None)
+    """
+    body = line.rstrip("\r\n")
+    if len(body) == 5 and body[:4].lower() == "sep=" and body[4] != '"' and not body[4].isalnum():
+        return body[4]
+    return None
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -102,29 +274,37 @@ def _unique(names: list[str]) -> list[str]:
     return result
 
 
-def _other_delimiter(text: str) -> str | None:
-    """The delimiter of a .csv file whose header row is one column under commas but several (and the
-    same number in the first rows) under semicolons, tabs or pipes; None keeps commas."""
-    try:
-        header = next(csv.reader(io.StringIO(text)), [])
-    except csv.Error:
+def _other_delimiter(lines: list[str]) -> str | None:
+    """The delimiter of a .csv file whose header row is one column under commas but several under
+    semicolons, tabs or pipes, with that many cells in at least half of its first records, the header
+    included (the most agreeing, then the widest, wins); None keeps commas. Most rows, not all: one bad
+    row among the first must not turn the whole file into one column without text.
+
+    >>> _other_delimiter(["title;text\\n", "Quellby;Orla Varnholm spoke.\\n", "Tarnwick;Ede;Solm\\n"])
+    ';'
+    >>> _other_delimiter(["title;text\\n", "Quellby;Orla;Varnholm\\n", "Tarnwick;Ede;Solm\\n"]) is None
+    True
+    >>> _other_delimiter(["text\\n", "First; second.\\n"]) is None
+    True
+    """
+    header = next(_records(lines, 1, ","), None)
+    if header is None or isinstance(header[2], csv.Error) or len(header[2]) != 1:
         return None
-    if len(header) != 1:
-        return None
-    best: tuple[int, str] | None = None
+    best: tuple[tuple[int, int], str] | None = None
     for candidate in OTHER_DELIMITERS:
-        try:
-            rows = list(
-                itertools.islice(
-                    csv.reader(io.StringIO(text), delimiter=candidate), _DELIMITER_PROBE_ROWS + 1
-                )
-            )
-        except csv.Error:
+        sample = [
+            record
+            for _, _, record in itertools.islice(_records(lines, 1, candidate), _DELIMITER_PROBE_ROWS + 1)
+        ]
+        if isinstance(sample[0], csv.Error) or len(sample[0]) < 2:
             continue
-        width = len(rows[0]) if rows else 0
-        filled = [row for row in rows[1:] if any(cell.strip() for cell in row)]
-        if width >= 2 and all(len(row) == width for row in filled) and (best is None or width > best[0]):
-            best = (width, candidate)
+        width = len(sample[0])
+        rows = [r for r in sample[1:] if isinstance(r, csv.Error) or any(cell.strip() for cell in r)]
+        agreeing = sum(isinstance(r, list) and len(r) == width for r in rows)
+        if 2 * (agreeing + 1) < len(rows) + 1:  # the header votes too: one data row alone cannot veto it
+            continue
+        if best is None or (agreeing, width) > best[0]:
+            best = ((agreeing, width), candidate)
     return best[1] if best else None
 
 
