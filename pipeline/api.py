@@ -134,6 +134,7 @@ class Result(RunViews):
             "model": self.model,
             "counts": self.counts(),
             "skipped": [{"source": s.source, "reason": s.reason} for s in self.corpus.skipped],
+            "notes": [{"source": a.source, "note": a.note} for a in self.corpus.articles if a.note],
             "failed": [f.as_dict() for f in self.failures],
             "files": list(self.corpus.files),
             "ignored": list(self.corpus.ignored),

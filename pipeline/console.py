@@ -104,6 +104,9 @@ def print_summary(result: Result, written: Path) -> None:
         say(err, ("left out", "yellow"), f" {folder}: it holds an earlier kg run (its files are outputs)")
     for source, encoding in result.corpus.encodings:
         say(err, (f"decoded {source} as {encoding}", "dim"))
+    for article in result.corpus.articles:
+        if article.note:
+            say(err, ("read with a note", "yellow"), f" {article.source}: {article.note}")
     for source, delimiter in result.corpus.delimiters:
         say(err, (f"read {source} as {delimiter}-separated", "dim"))
     for note in result.corpus.bad_dates:
@@ -119,7 +122,8 @@ def print_summary(result: Result, written: Path) -> None:
     lines += [
         f"Read {ingested['files']} file(s): {ingested['articles']} articles, {ingested['kept']} kept, "
         f"{ingested['duplicates']} duplicates ({ingested['exact_duplicates']} exact, "
-        f"{ingested['near_duplicates']} near), {ingested['skipped']} input(s) skipped."
+        f"{ingested['near_duplicates']} near), {ingested['skipped']} input(s) skipped"
+        + (f", {ingested['read_with_notes']} read with a note." if ingested.get("read_with_notes") else ".")
     ]
     lines.extend(_date_lines(result))
     if "extract" in counts:

@@ -13,6 +13,11 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
+#: The metadata field (an articles.csv column) that says what was wrong with an input unit read anyway
+#: ("row has 2 cells, header has 3: date left empty").
+INGEST_NOTE = "ingest_note"
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news article: a block of a scraped page, a JSONL line or a CSV row.
@@ -39,6 +44,11 @@ class Article:
     @property
     def kept(self) -> bool:
         return not self.duplicate_of
+
+    @property
+    def note(self) -> str:
+        """What was wrong with the input unit, read all the same (:data:`INGEST_NOTE`); "" for none."""
+        return dict(self.metadata).get(INGEST_NOTE, "")
 
     @property
     def label(self) -> str:
@@ -112,6 +122,7 @@ class Corpus:
             "undated": sum(not a.iso_date for a in self.articles),
             "unreadable_dates": len(self.bad_dates),
             "left_out_of_period": len(self.left_out),
+            "read_with_notes": sum(bool(a.note) for a in self.articles),
         }
 
 

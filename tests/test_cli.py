@@ -110,6 +110,18 @@ def test_a_run_that_keeps_no_article_writes_every_table_and_the_stages_go_on(
     assert (staged / "mentions.csv").read_bytes() == (run / "mentions.csv").read_bytes()
 
 
+def test_a_row_read_with_a_note_is_counted_and_listed(kg, write, tmp_path: Path) -> None:
+    write(
+        "in/feed.csv", "title,text,date\nQuellby,Orla Varnholm spoke.,2031-02-03\nTarnwick,Ede Solm left.\n"
+    )
+    result = kg("ingest", tmp_path / "in", "--out", tmp_path / "out")
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    note = "row has 2 cells, header has 3: date left empty"
+    assert manifest["notes"] == [{"source": str(tmp_path / "in" / "feed.csv") + ":3", "note": note}]
+    assert manifest["counts"]["ingest"]["read_with_notes"] == 1
+    assert "1 read with a note." in result.stdout and note in result.stderr
+
+
 def test_missing_path_exits_2(kg, tmp_path: Path) -> None:
     result = kg("run", tmp_path / "missing", "--out", tmp_path / "out")
     assert result.code == 2

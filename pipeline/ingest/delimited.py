@@ -19,7 +19,7 @@ from typing import Any
 
 from pipeline.errors import InputError
 from pipeline.ingest.articles import TEXT_KEYS, clean_line, from_fields, text_key
-from pipeline.records import Article, Skipped
+from pipeline.records import INGEST_NOTE, Article, Skipped
 
 #: Delimiters tried when a .csv file's header row is one column under commas (a spreadsheet saved with
 #: semicolons, a tab export named .csv).
@@ -28,8 +28,6 @@ _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 #: Records after the header read to confirm another delimiter: at least half of them, the header counted
 #: too, must have the header's width under it (a few irregular rows must not decide how a file is read).
 _DELIMITER_PROBE_ROWS = 10
-#: The metadata field (an articles.csv column) holding what was wrong with a row that is kept anyway.
-NOTE_FIELD = "ingest_note"
 
 #: A record: the numbers of its first and last lines, and its cells or the reader's error.
 Record = tuple[int, int, list[str] | csv.Error]
@@ -87,7 +85,7 @@ def read_delimited(
             f"no text column {wanted} (columns seen: {', '.join(header) or 'none'}); name it with --text-column",
         )
     text_index = header.index(key)
-    note_field = _unique([*header, NOTE_FIELD])[-1]
+    note_field = _unique([*header, INGEST_NOTE])[-1]
     articles: list[Article] = []
     skipped: list[Skipped] = []
     for first, row, problem in _rows(lines, header_end + 1, delimiter, len(header)):
