@@ -90,7 +90,8 @@ def ingest(
             data = read_regular(path, max_bytes=max_file_bytes)
             if path.suffix.lower() in COMPRESSED_SUFFIXES:
                 data = decompressed(data, path.suffix.lower(), source, max_bytes=max_file_bytes)
-            text, encoding = decode(data, source)
+            decoded = decode(data, source)
+            text, encoding = decoded.text, decoded.encoding
             reader = READERS[format_of(path)]
             found, bad = reader(
                 text, source, encoding, text_field=text_field, text_column=text_column, notes=delimiters
@@ -102,8 +103,9 @@ def ingest(
             articles.extend(found)
             bad_dates.extend(notes)
             skipped.extend(bad)
-            if encoding != "utf-8":
-                encodings.append((source, encoding))
+            if encoding != "utf-8" or decoded.replaced:
+                # the note names any byte replaced by U+FFFD, with its line
+                encodings.append((source, decoded.note))
             if not found and not bad:
                 skipped.append(Skipped(source, "no article text found"))
         if progress:

@@ -135,7 +135,10 @@ def test_duplicate_articles_never_count(write, tmp_path: Path) -> None:
 
 def test_untitled_articles_are_named_on_the_page_by_their_id_and_line(kg, write, tmp_path: Path) -> None:
     story = "Orla Varnholm met Tessa Quistel in Paris on Monday. Varnholm and Quistel talked for an hour."
-    lines = [json.dumps({"id": "vx-7", "text": story}), json.dumps({"text": story.replace("Monday", "Friday")})]
+    lines = [
+        json.dumps({"id": "vx-7", "text": story}),
+        json.dumps({"text": story.replace("Monday", "Friday")}),
+    ]
     write("feed.jsonl", "\n".join(lines) + "\n")
     out = build([tmp_path / "feed.jsonl"]).save(tmp_path / "out")
 
