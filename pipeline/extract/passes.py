@@ -17,7 +17,7 @@ import contextlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import failure_of, inject_fault
 from pipeline.extract.attributes import fast_attributes
@@ -45,10 +45,13 @@ from pipeline.wordlists import Patterns, load_patterns
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 #: Longest text handed to spaCy at once; longer bodies are split at paragraph (then sentence) breaks.
 SEGMENT_CHARS = 100_000
+#: Longest sentence, in tokens, that is one co-mention window; longer ones are cut (:func:`_cuts`). The
+#: longest sentences of gum-dev and Lee are 150 and 80 tokens.
+LONGEST_SENTENCE = 200
 #: Tokens parsed either side of a number: the counted noun, its verb and their arguments (12 changed
 #: a few counts on real news; 24 gives the parse of the whole sentence on gum-dev, Lee and the seeds).
 WINDOW = 24
@@ -250,11 +253,17 @@ def _read_pass_one(
 
 def _sentence_tokens(doc: Doc) -> Iterator[tuple[int, int, int, int]]:
     """(first, last non-space token or -1 for both, start, end token) of each of ``doc.sents``, read from
-    doc-level arrays: iterating Token objects over every body costs more than the rest of the pass."""
-    from spacy.attrs import IS_SPACE, SENT_START
+    doc-level arrays: iterating Token objects over every body costs more than the rest of the pass. A
+    sentence longer than :data:`LONGEST_SENTENCE` tokens is cut (:func:`_cuts`)."""
+    from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
 
-    starts, spaces = doc.to_array([SENT_START, IS_SPACE]).T
-    bounds = [0, *(starts[1:] == 1).nonzero()[0] + 1, len(doc)]  # where Doc.sents cuts
+    starts, spaces, iob = doc.to_array([SENT_START, IS_SPACE, ENT_IOB]).T
+    sentence_bounds = [0, *(starts[1:] == 1).nonzero()[0] + 1, len(doc)]  # where Doc.sents cuts
+    bounds = [0]
+    for start, end in zip(sentence_bounds, sentence_bounds[1:], strict=False):
+        if end - start > LONGEST_SENTENCE:
+            bounds.extend(_cuts(doc, int(start), int(end), iob))
+        bounds.append(int(end))
     words = (spaces == 0).nonzero()[0].tolist()
     cursor = 0
     for start, end in zip(bounds, bounds[1:], strict=False):
@@ -268,6 +277,35 @@ def _sentence_tokens(doc: Doc) -> Iterator[tuple[int, int, int, int]]:
             yield -1, -1, start, end
         else:
             yield words[first], words[cursor - 1], start, end
+
+
+def _cuts(doc: Doc, start: int, end: int, iob: Any) -> list[int]:
+    """Where a sentence of more than :data:`LONGEST_SENTENCE` tokens is cut, so that no piece is longer:
+    a table's rows or a text without full stops read as one sentence would link every name in it to
+    every other (a window's links grow with the square of its names) and repeat the whole text as the
+    evidence of each link. A cut goes after the last line break, semicolon, colon or comma of the second
+    half of the piece, else before any token that does not continue a name (``iob`` 1: inside one)."""
+    cuts: list[int] = []
+    piece = start
+    while end - piece > LONGEST_SENTENCE:
+        limit = piece + LONGEST_SENTENCE
+        cut = next(
+            (
+                i + 1
+                for i in range(limit - 1, piece + LONGEST_SENTENCE // 2, -1)
+                if _breaks_a_line(doc[i]) and iob[i + 1] != 1
+            ),
+            None,
+        )
+        if cut is None:
+            cut = next((i for i in range(limit, piece, -1) if iob[i] != 1), limit)
+        cuts.append(cut)
+        piece = cut
+    return cuts
+
+
+def _breaks_a_line(token: Token) -> bool:
+    return ("\n" in token.text and token.is_space) or token.text in {";", ":", ","}
 
 
 def _collect_numbers(

@@ -72,6 +72,19 @@ def test_long_body_split_in_segments_keeps_offsets(monkeypatch) -> None:
     assert [q.value for q in extraction.quantities] == [40.0] * 12
 
 
+def test_a_sentence_without_full_stops_is_cut_into_windows_of_bounded_length() -> None:
+    # a table's rows run into one paragraph, no full stop: one sentence to the model
+    rows = " ".join(f"Quellby {1900 + i} {1000 + 37 * i:,} Varnholm {i % 9}" for i in range(300))
+    body = f"Orla Varnholm tabled the census of Quellby {rows}"
+    [extraction] = ex.extract_chunk([("table", body)], model=MODEL)
+    lengths = [len(body[s.start : s.end].split()) for s in extraction.sentences]
+    assert len(lengths) > 5 and max(lengths) <= passes.LONGEST_SENTENCE
+    assert all(body[m.start : m.end] == m.text for m in extraction.mentions)
+    # no name is cut in two: each mention lies inside one sentence
+    spans = [(s.start, s.end) for s in extraction.sentences]
+    assert all(any(a <= m.start and m.end <= b for a, b in spans) for m in extraction.mentions)
+
+
 @pytest.mark.model
 def test_workers_give_the_same_result(seed_result) -> None:
     two = ex.extract(seed_result.corpus.articles, model=MODEL, workers=2, chunk_size=2)
