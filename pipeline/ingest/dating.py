@@ -14,8 +14,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from pipeline.dates import UNDATED, read_date
+from pipeline.dates import UNDATED, Reading, read_date
 from pipeline.records import Article, DateNote
+
+#: The days an article's date may name (ISO): printed news starts in the 17th century, and nothing is
+#: dated centuries ahead.
+FIRST_DAY, LAST_DAY = "1600-01-01", "2199-12-31"
 
 
 def date_articles(articles: Sequence[Article]) -> tuple[list[Article], list[DateNote]]:
@@ -28,6 +32,12 @@ def date_articles(articles: Sequence[Article]) -> tuple[list[Article], list[Date
     for article, reading in zip(articles, readings, strict=True):
         if reading.problem and order:
             reading = read_date(article.date, order=order)
+        if reading.iso and not FIRST_DAY <= reading.iso <= LAST_DAY:
+            # a placeholder ("9999-12-31", "0001-01-01") or a typo'd year: no news is dated so, and a
+            # timeline stretched over centuries would draw one bar per day or month of them
+            reading = Reading(
+                problem=f'"{article.date}" is outside the years news is dated ({FIRST_DAY[:4]}-{LAST_DAY[:4]})'
+            )
         if reading.problem:
             why = reading.problem
             if len(orders) > 1:

@@ -66,6 +66,16 @@ def test_an_unreadable_date_is_reported_with_its_file_and_line_and_the_article_k
     assert corpus.counts()["unreadable_dates"] == 2
 
 
+def test_a_placeholder_or_a_typod_year_leaves_the_article_undated_and_noted(write) -> None:
+    path = jsonl(write, "feed.jsonl", ["2025-05-19", "9999-12-31", "0201-03-04", "1851-09-18"])
+    corpus = ingest([path])
+    assert [a.iso_date for a in corpus.articles] == ["2025-05-19", "", "", "1851-09-18"]
+    assert [n.reason for n in corpus.bad_dates] == [
+        f'"{date}" is outside the years news is dated (1600-2199); the article is kept, undated'
+        for date in ("9999-12-31", "0201-03-04")
+    ]
+
+
 def test_a_files_certain_dates_settle_the_order_of_its_ambiguous_ones(write) -> None:
     european = write(
         "eu.csv", "text,date\nFirst Quelmont story.,19/04/2025\nSecond Quelmont story.,03/04/2025\n"
