@@ -111,6 +111,8 @@ class Result(RunViews):
                 "number_nodes": kinds.count("number"),
                 "communities": len({d.get("community") for _, d in self.graph.nodes(data=True)}),
                 "components": len({d.get("component") for _, d in self.graph.nodes(data=True)}),
+                # betweenness sampled from this many sources (a large graph; exported with it)
+                **{k: v for k, v in self.graph.graph.items() if k == "betweenness_samples"},
             }
         return counts
 

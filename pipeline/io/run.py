@@ -392,9 +392,14 @@ def read_graph(folder: Path) -> nx.Graph:
         present(folder, name)  # refuses a file its manifest.json does not vouch for
     graph = nx.Graph()
     if (folder / MANIFEST).exists():  # the settings the graph was built with
-        settings = read_manifest(folder / MANIFEST).get("settings")
+        manifest = read_manifest(folder / MANIFEST)
+        settings = manifest.get("settings")
         if isinstance(settings, dict):
             graph.graph.update({k: settings[k] for k in ("window", "numbers", "min_weight") if k in settings})
+        counts = manifest.get("counts")
+        built = counts.get("graph") if isinstance(counts, dict) else None
+        if isinstance(built, dict) and "betweenness_samples" in built:  # sampled on a large graph
+            graph.graph["betweenness_samples"] = built["betweenness_samples"]
     for data in tables.read_nodes(folder / "nodes.csv"):
         graph.add_node(data.pop("id"), **data)
     for data in tables.read_edges(folder / "edges.csv"):

@@ -73,7 +73,12 @@ def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
                 kind = "person"
 
         drafts.append((root, kind, label, items, surfaces, shown))
-    node_ids = _node_ids([(kind, label, len(items)) for _, kind, label, items, _, _ in drafts])
+    node_ids = _node_ids(
+        [
+            (kind, label, len(items), min((m.article_id, m.start) for m, _ in items))
+            for _, kind, label, items, _, _ in drafts
+        ]
+    )
     entities, merges, resolved, kinds = [], [], {}, {}
     for (_, kind, label, items, surfaces, shown), node_id in zip(drafts, node_ids, strict=True):
         article_ids = tuple(sorted({m.article_id for m, _ in items}))
@@ -178,13 +183,19 @@ def _fullest(surfaces: Counter[str]) -> str:
     return best
 
 
-def _node_ids(items: Sequence[tuple[str, str, int]]) -> list[str]:
-    """type:slug ids; a clash (two entities, one slug) numbers the less mentioned one."""
-    order = sorted(range(len(items)), key=lambda i: (-items[i][2], items[i][1], items[i][0]))
+def _node_ids(items: Sequence[tuple[str, str, int, tuple[str, int]]]) -> list[str]:
+    """type:slug ids of (type, label, mentions, first mention as (article id, offset)); a clash (two
+    entities, one slug) numbers the less mentioned one, then the one first mentioned later: never the
+    order the entities come in, which differs between a run and its stage commands.
+
+    >>> _node_ids([("group", "Senate", 2, ("b", 0)), ("group", "Senate", 2, ("a", 9))])
+    ['group:senate-2', 'group:senate']
+    """
+    order = sorted(range(len(items)), key=lambda i: (-items[i][2], items[i][1], items[i][0], items[i][3]))
     seen: Counter[str] = Counter()
     ids = [""] * len(items)
     for index in order:
-        kind, label, _ = items[index]
+        kind, label, _, _ = items[index]
         base = f"{kind}:{slug(label)}"
         seen[base] += 1
         ids[index] = base if seen[base] == 1 else f"{base}-{seen[base]}"

@@ -114,6 +114,22 @@ def test_stage_commands_restart_midway_and_match_a_full_run(
             assert path.read_bytes() == (out / path.name).read_bytes(), path.name
 
 
+def test_stage_commands_match_a_full_run_on_a_graph_too_large_for_exact_betweenness(
+    kg, seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.graph
+
+    monkeypatch.setattr(pipeline.graph, "EXACT_BETWEENNESS_NODES", 10)  # sampled, as on a large corpus
+    run, staged = tmp_path / "run", tmp_path / "staged"
+    assert kg("run", seeds_dir, "--out", run, "--no-cache").code == 0
+    assert kg("ingest", seeds_dir, "--out", staged).code == 0
+    for stage in ("extract", "resolve", "graph", "export"):
+        assert kg(stage, staged, *(["--no-cache"] if stage == "extract" else [])).code == 0, stage
+    assert 'attr.name="betweenness_samples"' in (run / "graph.graphml").read_text(encoding="utf-8")
+    for name in ("nodes.csv", "edges.csv", "mentions.csv", "graph.graphml", "graph.gexf"):
+        assert (run / name).read_bytes() == (staged / name).read_bytes(), name
+
+
 def test_stage_command_without_its_input_says_what_to_run(kg, tmp_path: Path) -> None:
     result = kg("resolve", tmp_path)
     assert result.code == 2 and "kg ingest" in result.stderr
