@@ -133,19 +133,56 @@ def matches(predicted: str, alias: str) -> bool:
 
 
 def load_gold(path: str | os.PathLike[str]) -> dict:
-    """The document-level gold at ``path``; :class:`GoldFileError` names what is wrong with it."""
+    """The document-level gold at ``path``, every entry of the shape :func:`score` reads;
+    :class:`GoldFileError` names the first entry that is not."""
     path = Path(path)
+    if not path.is_file():
+        raise GoldFileError(path, "not found")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise GoldFileError(path, f"not a valid JSON gold annotation ({error})") from error
+    except OSError as error:
+        raise GoldFileError(path, f"cannot be read ({error.strerror or error})") from error
     if not isinstance(data, dict) or not isinstance(data.get("docs"), dict):
         raise GoldFileError(path, 'a document-level gold is a JSON object with "docs": {document: entities}')
+    types = ", ".join(ENTITY_TYPES)
     for doc, entities in data["docs"].items():
-        for item in entities:
-            if not (isinstance(item, list) and len(item) == 3 and isinstance(item[2], list)):
-                raise GoldFileError(path, f"document {doc!r}: {item!r} is not [key, type, [aliases]]")
+        where = f"docs[{_show(doc)}]"
+        if not isinstance(entities, list):
+            raise GoldFileError(path, f"{where} is {_show(entities)}, not a list of [key, type, [aliases]]")
+        for i, item in enumerate(entities):
+            if not (isinstance(item, list) and len(item) == 3):
+                raise GoldFileError(path, f"{where}[{i}] {_show(item)} is not [key, type, [aliases]]")
+            key, kind, aliases = item
+            if not _is_text(key):
+                raise GoldFileError(path, f"{where}[{i}] has key {_show(key)}, not a non-empty string")
+            if kind not in ENTITY_TYPES:
+                raise GoldFileError(path, f"{where}[{i}] ({key}) has type {_show(kind)}; types are {types}")
+            if not (isinstance(aliases, list) and aliases and all(_is_text(a) for a in aliases)):
+                raise GoldFileError(
+                    path,
+                    f"{where}[{i}] ({key}) has aliases {_show(aliases)}, not a list of non-empty strings",
+                )
+    other_names = data.get("other_names")
+    if other_names is not None and not isinstance(other_names, dict):
+        raise GoldFileError(path, f"other_names is {_show(other_names)}, not {{document: [name, ...]}}")
+    for doc, names in (other_names or {}).items():
+        if not (isinstance(names, list) and all(_is_text(n) for n in names)):
+            raise GoldFileError(
+                path, f"other_names[{_show(doc)}] is {_show(names)}, not a list of non-empty strings"
+            )
     return data
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _show(value: object, limit: int = 80) -> str:
+    """``value`` as the error message quotes it: JSON, cut short."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def document_of(article_id: str, source: str, title: str, wanted: Iterable[str]) -> str | None:

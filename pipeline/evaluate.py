@@ -72,35 +72,143 @@ class Report:
 
 
 def evaluate(run_dir: str | os.PathLike[str], gold: str | os.PathLike[str]) -> Report:
-    run_dir, gold_path = Path(run_dir), Path(gold)
-    if not gold_path.is_file():
-        raise GoldFileError(gold_path, "not found")
+    run_dir = Path(run_dir)
+    data = load_gold(gold)
     if not (run_dir / "nodes.csv").exists():
         raise MissingStageOutputError(run_dir / "nodes.csv", "eval", f"kg run INPUT... --out {run_dir}")
-    try:
-        data = parse_yaml(gold_path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise GoldFileError(gold_path, f"not a valid YAML gold annotation ({error})") from error
-    if not isinstance(data, dict):
-        raise GoldFileError(gold_path, f"a gold annotation is a YAML mapping, not a {type(data).__name__}")
     present(run_dir, "nodes.csv")  # refuses a file left from an earlier run
     nodes = [row for row in read_nodes(run_dir / "nodes.csv") if row["type"] in ENTITY_TYPES]
     report = _entities(nodes, data)
-    if data.get("numbers") and present(run_dir, "numbers.csv"):
+    if data["numbers"] and present(run_dir, "numbers.csv"):
         report.numbers = _numbers(run_dir, data)
     return report
 
 
-def _entities(nodes: list[dict[str, Any]], data: dict) -> Report:
+#: The sections of a gold annotation, each a list (see tests/data/seeds_gold.yml).
+SECTIONS = ("entities", "ignore", "must_not_merge", "numbers", "not_counts")
+#: The keys every entry of ``numbers`` / ``not_counts`` has (``unit`` and ``category`` may be left out).
+NUMBER_KEYS = ("article", "text", "context", "value", "object")
+NOT_COUNT_KEYS = ("article", "text", "context")
+#: Texts of a count that may be empty ("" for no unit, no category, any sentence).
+OPTIONAL = ("unit", "category", "context")
+
+
+def load_gold(path: str | os.PathLike[str]) -> dict[str, list[Any]]:
+    """The gold annotation at ``path``, each of :data:`SECTIONS` a list (empty when left out), every
+    entry of the shape the scoring reads; :class:`GoldFileError` names the first entry that is not.
+
+    The only place a gold file is read and checked: the scoring below trusts what it returns.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise GoldFileError(path, "not found")
+    try:
+        data = parse_yaml(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise GoldFileError(path, f"not a valid YAML gold annotation ({error})") from error
+    except OSError as error:
+        raise GoldFileError(path, f"cannot be read ({error.strerror or error})") from error
+    if data is None:  # an empty file: an empty gold
+        data = {}
+    if not isinstance(data, dict):
+        raise GoldFileError(path, f"a gold annotation is a YAML mapping, not a {type(data).__name__}")
+    unknown = [key for key in data if key not in SECTIONS]
+    if unknown:
+        raise GoldFileError(
+            path,
+            f"unknown key(s) {', '.join(map(repr, unknown))}; a gold annotation has {', '.join(SECTIONS)}",
+        )
+    gold: dict[str, list[Any]] = {}
+    for section in SECTIONS:
+        items = data.get(section)
+        if items is not None and not isinstance(items, list):
+            raise GoldFileError(path, f"{section} is {_show(items)}, not a list")
+        gold[section] = items or []
+    for i, item in enumerate(gold["entities"]):
+        where = f"entities[{i}]"
+        if not isinstance(item, dict):
+            raise GoldFileError(
+                path,
+                f"{where} is {_show(item)}, not an entity {{name: NAME, type: TYPE, aliases: [NAME, ...]}}",
+            )
+        _has(path, where, item, ("name", "type"))
+        _check_name(path, f"{where}.name", item["name"])
+        if item["type"] not in ENTITY_TYPES:
+            raise GoldFileError(
+                path, f"{where}.type is {_show(item['type'])}; types are {', '.join(ENTITY_TYPES)}"
+            )
+        aliases = item.get("aliases")
+        if aliases is not None and not isinstance(aliases, list):
+            raise GoldFileError(path, f"{where}.aliases is {_show(aliases)}, not a list of names")
+        for j, alias in enumerate(aliases or []):
+            _check_name(path, f"{where}.aliases[{j}]", alias)
+    for i, name in enumerate(gold["ignore"]):
+        _check_name(path, f"ignore[{i}]", name)
+    for i, pair in enumerate(gold["must_not_merge"]):
+        if not (isinstance(pair, list) and len(pair) == 2):
+            raise GoldFileError(
+                path, f"must_not_merge[{i}] is {_show(pair)}, not a pair of names [NAME, NAME]"
+            )
+        for j, name in enumerate(pair):
+            _check_name(path, f"must_not_merge[{i}][{j}]", name)
+    for section, keys in (("numbers", NUMBER_KEYS), ("not_counts", NOT_COUNT_KEYS)):
+        for i, item in enumerate(gold[section]):
+            where = f"{section}[{i}]"
+            if not isinstance(item, dict):
+                shape = ", ".join(f"{key}: ..." for key in keys)
+                raise GoldFileError(path, f"{where} is {_show(item)}, not a mapping {{{shape}}}")
+            _has(path, where, item, keys)
+            for key in ("article", "text", "context", "object", "unit", "category"):
+                if key in keys or item.get(key) is not None:
+                    _check_name(path, f"{where}.{key}", item[key], what="text", empty=key in OPTIONAL)
+            if "value" in keys and not _is_number(item["value"]):
+                raise GoldFileError(path, f"{where}.value is {_show(item['value'])}, not a number")
+    return gold
+
+
+def _has(path: Path, where: str, item: dict, keys: tuple[str, ...]) -> None:
+    missing = [key for key in keys if key not in item]
+    if missing:
+        raise GoldFileError(path, f"{where} has no {', '.join(map(repr, missing))}: {_show(item)}")
+
+
+def _check_name(path: Path, where: str, value: object, *, what: str = "name", empty: bool = False) -> None:
+    """``value`` is a name (or a text) as YAML reads one: a string, or a number written bare (``1984``)."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, str | int | float)
+        or not (empty or str(value).strip())
+    ):
+        raise GoldFileError(path, f"{where} is {_show(value)}, not a {what}")
+
+
+def _is_number(value: object) -> bool:
+    """A count's ``value``: a number, or a text that reads as one (YAML reads ``1e6`` as a text)."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _show(value: object, limit: int = 80) -> str:
+    """``value`` as the error message quotes it: its repr, cut short."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _entities(nodes: list[dict[str, Any]], data: dict[str, list[Any]]) -> Report:
     gold = [
         (
             str(item["name"]),
             str(item["type"]),
             {name_key(str(a)) for a in [item["name"], *(item.get("aliases") or [])]},
         )
-        for item in data.get("entities") or []
+        for item in data["entities"]
     ]
-    ignore = {name_key(str(name)) for name in data.get("ignore") or []}
+    ignore = {name_key(str(name)) for name in data["ignore"]}
     node_keys = {
         row["id"]: {name_key(a) for a in [row["label"], *split_list(row["aliases"])] if a} for row in nodes
     }
@@ -134,7 +242,7 @@ def _entities(nodes: list[dict[str, Any]], data: dict) -> Report:
     for node_id, keys in node_keys.items():
         for key in keys:
             key_nodes[key].add(node_id)
-    for left, right in data.get("must_not_merge") or []:
+    for left, right in data["must_not_merge"]:
         shared = key_nodes[name_key(str(left))] & key_nodes[name_key(str(right))]
         wrong.extend(f"{left} and {right} share {node}" for node in sorted(shared))
     alias_sets = [(name, keys) for name, _, keys in gold if len(keys) > 1]
@@ -153,7 +261,7 @@ def _entities(nodes: list[dict[str, Any]], data: dict) -> Report:
     )
 
 
-def _numbers(run_dir: Path, data: dict) -> NumberScore:
+def _numbers(run_dir: Path, data: dict[str, list[Any]]) -> NumberScore:
     articles = read_articles(run_dir / "articles.csv")
     titles = {a.article_id: a.title for a in articles}
     bodies = {a.article_id: a.body for a in articles}
@@ -180,9 +288,10 @@ def _numbers(run_dir: Path, data: dict) -> NumberScore:
             continue
         q = found[0]
         score.found += 1
-        value_ok = abs(q.value - float(item["value"])) < 1e-6 and q.unit == str(item.get("unit", ""))
+        unit, category = _optional(item, "unit"), _optional(item, "category")
+        value_ok = abs(q.value - float(item["value"])) < 1e-6 and q.unit == unit
         object_ok = _head(q.object) == _head(str(item["object"]))
-        category_ok = q.category == str(item.get("category", ""))
+        category_ok = q.category == category
         score.value += value_ok
         score.obj += object_ok
         score.value_and_object += value_ok and object_ok
@@ -190,12 +299,18 @@ def _numbers(run_dir: Path, data: dict) -> NumberScore:
         if not (value_ok and object_ok and category_ok):
             score.wrong.append(
                 f"{item['text']!r}: got {cell_text(q.value)} {q.unit} / {q.object!r} / {q.category!r}, "
-                f"expected {item['value']} {item.get('unit', '')} / {item['object']!r} / {item.get('category', '')!r}"
+                f"expected {item['value']} {unit} / {item['object']!r} / {category!r}"
             )
-    not_counts = data.get("not_counts") or []
+    not_counts = data["not_counts"]
     score.non_counts = len(not_counts)
     score.false_counts = [f"{item['text']!r} ({item['context']})" for item in not_counts if lookup(item)]
     return score
+
+
+def _optional(item: dict, key: str) -> str:
+    """An entry's ``unit`` or ``category``: "" when left out or left empty (``unit:``)."""
+    value = item.get(key)
+    return "" if value is None else str(value)
 
 
 def _head(phrase: str) -> str:

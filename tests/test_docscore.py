@@ -80,6 +80,56 @@ def test_a_gold_file_of_another_shape_is_refused(tmp_path: Path) -> None:
         load_gold(path)
 
 
+@pytest.mark.parametrize(
+    ("docs", "problem"),
+    [
+        ({"d": 5}, 'docs["d"] is 5, not a list of [key, type, [aliases]]'),
+        ({"d": ["k"]}, 'docs["d"][0] "k" is not [key, type, [aliases]]'),
+        ({"d": [["k", "person", ["K"], "x"]]}, 'docs["d"][0] ["k", "person", ["K"], "x"] is not [key,'),
+        ({"d": [[["k"], "person", ["K"]]]}, 'docs["d"][0] has key ["k"], not a non-empty string'),
+        (
+            {"d": [["k", "wizard", ["K"]]]},
+            'docs["d"][0] (k) has type "wizard"; types are person, group, place',
+        ),
+        ({"d": [["k", "PERSON", ["K"]]]}, 'docs["d"][0] (k) has type "PERSON"'),
+        ({"d": [["k", "place", "K"]]}, 'docs["d"][0] (k) has aliases "K", not a list of non-empty strings'),
+        ({"d": [["k", "place", ["K", 3]]]}, 'docs["d"][0] (k) has aliases ["K", 3], not a list'),
+        ({"d": [["k", "place", []]]}, 'docs["d"][0] (k) has aliases [], not a list'),
+    ],
+)
+def test_a_gold_entry_of_another_shape_is_named(tmp_path: Path, docs: dict, problem: str) -> None:
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps({"docs": docs}), encoding="utf-8")
+    with pytest.raises(GoldFileError) as refused:
+        load_gold(path)
+    assert str(refused.value).startswith(f"{path}: {problem}")
+
+
+def test_other_names_and_a_missing_gold_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps({"docs": {}, "other_names": {"d": "Festival"}}), encoding="utf-8")
+    with pytest.raises(GoldFileError, match='other_names\\["d"\\] is "Festival", not a list'):
+        load_gold(path)
+    path.write_text(json.dumps({"docs": {}, "other_names": ["Festival"]}), encoding="utf-8")
+    with pytest.raises(GoldFileError, match="other_names is"):
+        load_gold(path)
+    with pytest.raises(GoldFileError, match="missing.json: not found"):
+        load_gold(tmp_path / "missing.json")
+    path.write_text(json.dumps(GOLD), encoding="utf-8")
+    assert load_gold(path) == GOLD
+
+
+def test_kg_eval_reports_a_malformed_document_gold_with_exit_code_2(kg, tmp_path: Path) -> None:
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps({"docs": {"d": [["k", "wizard", ["K"]]]}}), encoding="utf-8")
+    result = kg("eval", tmp_path, "--gold", path)
+    assert result.code == 2
+    assert (
+        result.stderr.strip()
+        == f'error: {path}: docs["d"][0] (k) has type "wizard"; types are person, group, place'
+    )
+
+
 @pytest.mark.model
 def test_kg_eval_reads_a_document_gold_and_prints_the_baseline(kg, tmp_path: Path) -> None:
     docs = tmp_path / "docs"

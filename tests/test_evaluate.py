@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.api import build
-from pipeline.evaluate import evaluate
+from pipeline.errors import GoldFileError
+from pipeline.evaluate import evaluate, load_gold
 
 DATA = Path(__file__).parent / "data"
-pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
@@ -18,6 +18,7 @@ def other_run(tmp_path_factory) -> Path:
     return build([DATA / "other_news"]).save(tmp_path_factory.mktemp("other_news"))
 
 
+@pytest.mark.model
 def test_seed_entities_meet_the_targets(seed_run: Path) -> None:
     report = evaluate(seed_run, DATA / "seeds_gold.yml")
     for score in report.types:
@@ -27,6 +28,7 @@ def test_seed_entities_meet_the_targets(seed_run: Path) -> None:
     assert report.alias_sets_merged == report.alias_sets, report.unmerged
 
 
+@pytest.mark.model
 def test_seed_numbers_have_the_right_value_and_object(seed_run: Path) -> None:
     numbers = evaluate(seed_run, DATA / "seeds_gold.yml").numbers
     assert numbers is not None
@@ -36,6 +38,7 @@ def test_seed_numbers_have_the_right_value_and_object(seed_run: Path) -> None:
     assert numbers.false_counts == []
 
 
+@pytest.mark.model
 def test_resolution_holds_on_news_it_was_not_tuned_on(other_run: Path) -> None:
     report = evaluate(other_run, DATA / "other_news_gold.yml")
     for score in report.types:
@@ -47,6 +50,7 @@ def test_resolution_holds_on_news_it_was_not_tuned_on(other_run: Path) -> None:
     assert numbers is not None and numbers.value_and_object / numbers.gold >= 0.85, numbers.wrong
 
 
+@pytest.mark.model
 def test_kg_eval_prints_the_figures(kg, seed_run: Path) -> None:
     result = kg("eval", seed_run, "--gold", DATA / "seeds_gold.yml")
     assert result.code == 0
@@ -73,3 +77,90 @@ def test_evaluation_counts_wrong_merges(tmp_path: Path) -> None:
     assert (scores["group"].found, scores["group"].gold) == (1, 3)
     assert scores["place"].precision == 1.0
     assert len(report.wrong_merges) == 2  # one node joining two gold entities, one must-not-merge pair
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("entities:\n  - {type: person}\n", "entities[0] has no 'name': {'type': 'person'}"),
+        ("entities: [Quilla Marsten]\n", "entities[0] is 'Quilla Marsten', not an entity {name: NAME"),
+        ("entities: 5\n", "entities is 5, not a list"),
+        (
+            "entities: [{name: Quilla Marsten, type: wizard}]\n",
+            "entities[0].type is 'wizard'; types are person,",
+        ),
+        ("entities: [{name: [1, 2], type: person}]\n", "entities[0].name is [1, 2], not a name"),
+        ("entities: [{name: '', type: place}]\n", "entities[0].name is '', not a name"),
+        ("entities: [{name: Drovenport, type: place, aliases: Drovenport}]\n", "entities[0].aliases is 'Dro"),
+        (
+            "entities: [{name: Drovenport, type: place, aliases: [Dro, {a: b}]}]\n",
+            "entities[0].aliases[1] is",
+        ),
+        ("ignore: [[Velt]]\n", "ignore[0] is ['Velt'], not a name"),
+        ("must_not_merge: [[Velt]]\n", "must_not_merge[0] is ['Velt'], not a pair of names"),
+        ("must_not_merge: [Velt Union]\n", "must_not_merge[0] is 'Velt Union', not a pair of names"),
+        ("must_not_merge: [[Velt, null]]\n", "must_not_merge[0][1] is None, not a name"),
+        ("numbers: [{value: 3}]\n", "numbers[0] has no 'article', 'text', 'context', 'object': {'value': 3}"),
+        ("numbers: [{article: x, value: abc, context: y, object: z}]\n", "numbers[0] has no 'text': "),
+        (
+            "numbers: [{article: x, text: t, value: abc, context: y, object: z}]\n",
+            "numbers[0].value is 'abc'",
+        ),
+        (
+            "numbers: [{article: x, text: t, value: true, context: y, object: z}]\n",
+            "numbers[0].value is True",
+        ),
+        (
+            "numbers: [{article: x, text: t, value: 1, context: y, object: z, unit: [m]}]\n",
+            "numbers[0].unit is",
+        ),
+        ("numbers: [three]\n", "numbers[0] is 'three', not a mapping {article: ..., text: ..., context: ..."),
+        ("not_counts: [{article: x, text: t}]\n", "not_counts[0] has no 'context'"),
+        ("entites: []\n", "unknown key(s) 'entites'; a gold annotation has entities, ignore,"),
+        ("- entities\n", "a gold annotation is a YAML mapping, not a list"),
+        ("entities: [a\n", "not a valid YAML gold annotation"),
+    ],
+)
+def test_a_malformed_gold_is_refused_naming_the_bad_entry(tmp_path: Path, text: str, problem: str) -> None:
+    gold = tmp_path / "gold.yml"
+    gold.write_text(text, encoding="utf-8")
+    with pytest.raises(GoldFileError) as refused:
+        load_gold(gold)
+    assert str(refused.value).startswith(f"{gold}: {problem}")
+    assert refused.value.exit_code == 2
+
+
+def test_a_gold_is_checked_before_the_run_is_read(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.yml"
+    gold.write_text("entities: [{name: Drovenport, type: town}]\n", encoding="utf-8")
+    with pytest.raises(GoldFileError, match=r"entities\[0\]\.type is 'town'"):
+        evaluate(tmp_path / "no_run", gold)
+    with pytest.raises(GoldFileError, match="not found"):
+        evaluate(tmp_path, tmp_path / "missing.yml")
+
+
+def test_a_well_formed_gold_loads_with_every_section_a_list(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.yml"
+    gold.write_text(
+        "entities:\n  - {name: 1984, type: group}\n  - {name: Drovenport, type: place, aliases: null}\n"
+        "ignore:\nnumbers:\n  - article: x\n    text: '3'\n    context: ''\n"
+        "    value: 1e3\n    unit:\n    object: ships\n",
+        encoding="utf-8",
+    )
+    data = load_gold(gold)
+    assert data["must_not_merge"] == data["ignore"] == data["not_counts"] == []
+    assert [e["name"] for e in data["entities"]] == [1984, "Drovenport"]
+    gold.write_text("", encoding="utf-8")
+    assert load_gold(gold) == dict.fromkeys(
+        ("entities", "ignore", "must_not_merge", "numbers", "not_counts"), []
+    )
+    for name in ("seeds_gold.yml", "other_news_gold.yml"):  # the team's own annotations pass the check
+        assert load_gold(DATA / name)["entities"]
+
+
+def test_kg_eval_reports_a_malformed_gold_in_one_line_with_exit_code_2(kg, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.yml"
+    gold.write_text("entities:\n  - {type: person}\n", encoding="utf-8")
+    result = kg("eval", tmp_path, "--gold", gold)
+    assert result.code == 2
+    assert result.stderr.strip() == f"error: {gold}: entities[0] has no 'name': {{'type': 'person'}}"
