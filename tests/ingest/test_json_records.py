@@ -208,3 +208,103 @@ def test_a_malformed_string_says_where_it_starts_once(
     _, reasons = _found(write(name, content))
     assert reasons == [(where, reason)]
     assert "at at" not in reason
+
+
+# --- every list of articles in an object is read --------------------------------------------------
+
+HEDDA = {"title": "Hedda Lorn returns", "text": "Hedda Lorn came back to Oskburg."}
+
+
+@pytest.mark.parametrize(
+    ("document", "names"),
+    [
+        (
+            {"articles": [QUELLBY, OSKBURG], "results": [HEDDA]},
+            ["feed.json:articles[0]", "feed.json:articles[1]", "feed.json:results[0]"],
+        ),
+        # in the order the file holds them, not the order of the usual names
+        (
+            {"results": [QUELLBY], "status": "ok", "articles": [OSKBURG, HEDDA]},
+            ["feed.json:results[0]", "feed.json:articles[0]", "feed.json:articles[1]"],
+        ),
+        # one object down, under a name that is no usual one
+        (
+            {"data": {"items": [QUELLBY, OSKBURG]}, "extra": {"stories": [HEDDA]}},
+            ["feed.json:data.items[0]", "feed.json:data.items[1]", "feed.json:extra.stories[0]"],
+        ),
+    ],
+)
+def test_every_list_of_articles_in_an_object_is_read(write, document: object, names: list[str]) -> None:
+    articles, reasons = _found(write("feed.json", json.dumps(document)))
+    assert [(name, title) for name, title, _ in articles] == list(
+        zip(names, ["Quellby wins", "Oskburg talks", "Hedda Lorn returns"], strict=True)
+    )
+    assert reasons == []
+
+
+def test_a_second_list_holding_no_article_is_skipped_item_by_item(write) -> None:
+    document = {"articles": [QUELLBY], "results": [{"id": 7}, None]}
+    articles, reasons = _found(write("feed.json", json.dumps(document)))
+    assert [name for name, _, _ in articles] == ["feed.json:articles[0]"]
+    assert [(name, reason.split(" (")[0]) for name, reason in reasons] == [
+        (
+            "feed.json:results[0]",
+            "no text field one of text, body, content, article, maintext, full_text, story, article_text, article_body, body_text",
+        ),
+        ("feed.json:results[1]", "expected a JSON object, got null"),
+    ]
+
+
+def test_the_lists_inside_an_article_are_its_own(write) -> None:
+    # pandas' orient="index": each row is an article; its "items" (a gallery) are not articles
+    rows = {
+        "a": {"title": "Quellby wins", "text": QUELLBY["content"], "items": [{"caption": "Orla Varnholm"}]},
+        "b": {"title": "Oskburg talks", "text": OSKBURG["content"], "items": []},
+    }
+    articles, reasons = _found(write("frame.json", json.dumps(rows)))
+    assert [(name, title) for name, title, _ in articles] == [
+        ("frame.json:row a", "Quellby wins"),
+        ("frame.json:row b", "Oskburg talks"),
+    ]
+    assert reasons == []
+
+
+# --- the items of an array written on one line are named by their place ---------------------------
+
+
+def test_items_of_a_one_line_array_are_named_by_their_place(write) -> None:
+    articles, reasons = _found(write("nulls.json", json.dumps([QUELLBY, None, OSKBURG])))
+    assert [(name, title) for name, title, _ in articles] == [
+        ("nulls.json:[0]", "Quellby wins"),
+        ("nulls.json:[2]", "Oskburg talks"),
+    ]
+    assert reasons == [("nulls.json:[1]", "expected a JSON object, got null")]
+    # one item on the line names it well enough: its line, as before
+    assert _found(write("one.json", json.dumps([QUELLBY])))[0][0][0] == "one.json:1"
+
+
+def test_one_line_holding_two_items_names_every_item_of_its_array_by_place(write) -> None:
+    text = "[\n" + json.dumps(QUELLBY) + ",\n" + json.dumps(OSKBURG) + ", " + json.dumps(HEDDA) + "\n]"
+    articles, _ = _found(write("feed.json", text))
+    assert [name for name, _, _ in articles] == ["feed.json:[0]", "feed.json:[1]", "feed.json:[2]"]
+
+
+def test_a_fault_in_a_one_line_array_is_named_by_its_place(write) -> None:
+    text = json.dumps([QUELLBY, OSKBURG])[:-30]  # cut inside the second item
+    articles, reasons = _found(write("cut.json", text))
+    assert [name for name, _, _ in articles] == ["cut.json:[0]"]
+    [(name, reason)] = reasons
+    assert name == "cut.json:[1]" and reason.endswith("; the rest of the array is not read")
+
+
+def test_one_line_arrays_one_after_another_name_their_items_apart(write) -> None:
+    appended = json.dumps([QUELLBY, OSKBURG]) + "\n" + json.dumps([HEDDA, None]) + "\n"
+    articles, reasons = _found(write("twice.json", appended))
+    assert [name for name, _, _ in articles] == ["twice.json:[0]", "twice.json:[1]", "twice.json:[1][0]"]
+    assert reasons == [("twice.json:[1][1]", "expected a JSON object, got null")]
+    # arrays written one item a line keep their lines
+    indented = "[\n" + json.dumps(QUELLBY) + "\n]\n[\n" + json.dumps(OSKBURG) + "\n]\n"
+    assert [name for name, _, _ in _found(write("lines.json", indented))[0]] == [
+        "lines.json:2",
+        "lines.json:5",
+    ]

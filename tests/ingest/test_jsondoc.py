@@ -97,11 +97,11 @@ def test_a_malformed_array_keeps_the_items_before_the_fault(write) -> None:
     corpus = ingest([path])
     assert [a.title for a in corpus.articles] == ["Varn talks"]
     assert [(s.source, s.reason.split(" (")[0]) for s in corpus.skipped] == [
-        (
-            f"{path}:1",
+        (  # items written on one line are named by their place in the array
+            f"{path}:[0]",
             "no text field one of text, body, content, article, maintext, full_text, story, article_text, article_body, body_text",
         ),
-        (f"{path}:1", "expected a JSON object, got int"),
+        (f"{path}:[2]", "expected a JSON object, got int"),
     ]
 
 
