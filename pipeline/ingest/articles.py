@@ -1,13 +1,16 @@
-"""From an input's text and fields to an :class:`~pipeline.records.Article`: paragraphs, the id derived
-from the normalized body, the title, date, url and metadata fields, text made safe to write."""
+"""From an input's text and fields to an :class:`~pipeline.records.Article`: HTML character references
+decoded, paragraphs, blobs dropped (with a note), the id derived from the normalized body, the title,
+date, url and metadata fields, text made safe to write."""
 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from html.entities import html5
 
 from pipeline.datelines import dateline_date
 from pipeline.errors import InputError
@@ -16,7 +19,7 @@ from pipeline.ingest.decoding import CONTROL
 from pipeline.ingest.tokenized import detokenized
 from pipeline.io.files import without_surrogates
 from pipeline.names import strip_invisible
-from pipeline.records import Article
+from pipeline.records import INGEST_NOTE, Article
 
 #: Field and column names, matched in any case and without "_", "-" or spaces ("articleBody",
 #: "Article Body" and "article_body" are one name), in order of preference.
@@ -51,10 +54,40 @@ DATE_KEYS = (
 URL_KEYS = ("url", "link", "href", "web_url")
 
 #: A run this long without a space is not language (an embedded image, a minified script, a blob): it
-#: holds no names, yet spaCy would spend minutes on it, so bodies lose it. A 3 MB blob costs 5 minutes.
+#: holds no names, yet spaCy would spend minutes on it, so bodies lose it (and the article says so in
+#: its :data:`~pipeline.records.INGEST_NOTE`). A 3 MB blob costs 5 minutes. Scripts written without
+#: spaces (Chinese, Japanese, Thai...) are language all the same: see :func:`_written`.
 MAX_WORD_CHARS = 200
 _NOT_WORDS = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 NO_READABLE_TEXT = f"no readable text (only runs of more than {MAX_WORD_CHARS} characters without a space)"
+
+#: An HTML character reference, semicolon included: named ("&nbsp;", "&quot;"), decimal ("&#8217;") or
+#: hexadecimal ("&#x2019;"). "AT&T", "R&D" and "&c" are none.
+_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8});")
+
+
+def unescaped(text: str) -> str:
+    """Text with its HTML character references decoded, "&nbsp;" as a plain space; text escaped twice
+    ("&amp;nbsp;", "&amp;quot;") is decoded twice, never more. An "&" that starts no reference stays.
+
+    >>> unescaped("Orla&nbsp;Varnholm &quot;met&quot; Quellby&#8217;s mayor&amp;nbsp;at AT&T &c.")
+    'Orla Varnholm "met" Quellby’s mayor at AT&T &c.'
+    >>> unescaped("&amp;amp;amp; &notareference;")
+    '&amp; &notareference;'
+    """
+    for _ in range(2):
+        if "&" not in text:
+            break
+        text = _REFERENCE.sub(_decoded, text)
+    return text
+
+
+def _decoded(match: re.Match[str]) -> str:
+    reference = match.group()
+    if reference[1] != "#" and reference[1:] not in html5:
+        return reference  # no such name: text that only looks like a reference
+    character = html.unescape(reference)
+    return " " if character == "\xa0" else character
 
 
 def _paragraphs(lines: Sequence[str]) -> list[str]:
@@ -81,11 +114,66 @@ def _paragraphs(lines: Sequence[str]) -> list[str]:
     return paragraphs
 
 
-def body_of(text: str) -> str:
-    """A body as the later stages read it: paragraphs separated by a blank line, runs without a space
-    (blobs) removed."""
-    text = _NOT_WORDS.sub(" ", text)
-    return "\n\n".join(_paragraphs(text.split("\n")))
+def cleaned_body(text: str) -> tuple[str, str]:
+    """A body as the later stages read it (paragraphs separated by a blank line, runs without a space
+    that are no writing removed) and a note on what was removed ("" for nothing). References are
+    decoded before (:func:`unescaped`), so words joined by "&nbsp;" are no run.
+
+    >>> cleaned_body("Orla Varnholm spoke.\\n\\n" + "QUJD" * 60 + " Quellby replied.")
+    ('Orla Varnholm spoke.\\n\\nQuellby replied.', 'dropped 1 run of 240 characters without a space (a blob?)')
+    >>> cleaned_body("Orla Varnholm spoke in Quellby:\\n" + "奥拉说，" * 60)[1]
+    ''
+    """
+    dropped: list[int] = []
+
+    def blob(match: re.Match[str]) -> str:
+        if _written(match.group()):
+            return match.group()
+        dropped.append(len(match.group()))
+        return " "
+
+    text = _NOT_WORDS.sub(blob, text)
+    return "\n\n".join(_paragraphs(text.split("\n"))), _dropped_note(dropped)
+
+
+def _written(run: str) -> bool:
+    """Whether a long run without a space is writing in a script that uses no spaces (Chinese, Japanese,
+    Thai, Khmer...): most of its characters are letters (Unicode category L*, or the marks that go on
+    them, M*) beyond ASCII. Blobs are ASCII: base64, URLs, hex dumps, minified scripts.
+
+    >>> [_written(run) for run in ("ออร์ลาพบกับเควลบี" * 12, "北京，" * 70, "aGVsbG8=" * 30, "0x3f," * 50)]
+    [True, True, False, False]
+    """
+    if run.isascii():
+        return False
+    letters = sum(1 for ch in run if not ch.isascii() and unicodedata.category(ch)[0] in "LM")
+    return letters * 2 > len(run)
+
+
+def _dropped_note(sizes: Sequence[int]) -> str:
+    """The ingest note for the runs :func:`cleaned_body` removed.
+
+    >>> _dropped_note([5230]), _dropped_note([300, 4000])
+    ('dropped 1 run of 5,230 characters without a space (a blob?)', 'dropped 2 runs of 4,300 characters in all without a space (blobs?)')
+    """
+    if not sizes:
+        return ""
+    if len(sizes) == 1:
+        return f"dropped 1 run of {sizes[0]:,} characters without a space (a blob?)"
+    return f"dropped {len(sizes)} runs of {sum(sizes):,} characters in all without a space (blobs?)"
+
+
+def _with_note(fields: Mapping[str, object], note: str) -> dict[str, object]:
+    """``fields`` with ``note`` added to the :data:`~pipeline.records.INGEST_NOTE` field, after a note
+    already there ("; " between).
+
+    >>> _with_note({"ingest_note": "row has 2 cells, header has 3: date left empty"}, "dropped a blob")
+    {'ingest_note': 'row has 2 cells, header has 3: date left empty; dropped a blob'}
+    """
+    if not note:
+        return dict(fields)
+    earlier = _metadata_value(fields.get(INGEST_NOTE))
+    return {**fields, INGEST_NOTE: f"{earlier}; {note}" if earlier else note}
 
 
 def clean_line(value: object) -> str:
@@ -111,11 +199,14 @@ def article(
     encoding: str,
     caption: str = "",
     fields: dict[str, object] | None = None,
+    note: str = "",
 ) -> Article:
-    """The record of one article; ``fields`` are the input's other fields (date, url, metadata). An
-    article the input gives no date takes its dateline's, when that holds a year; text split into tokens
-    joined by spaces is written back as people write it (:mod:`pipeline.ingest.tokenized`)."""
-    fields = dict(fields or {})
+    """The record of one article; ``fields`` are the input's other fields (date, url, metadata), ``note``
+    what reading it left out (:func:`cleaned_body`), added to its
+    :data:`~pipeline.records.INGEST_NOTE`. An article the input gives no date takes its dateline's, when
+    that holds a year; text split into tokens joined by spaces is written back as people write it
+    (:mod:`pipeline.ingest.tokenized`)."""
+    fields = _with_note(fields or {}, note)
     date = _pop_first(fields, DATE_KEYS)
     url = _pop_first(fields, URL_KEYS)
     metadata = tuple(
@@ -183,7 +274,7 @@ def from_fields(
 ) -> Article:
     """The article of a JSONL object or CSV row: text from the field ``chosen`` (or the first of
     :data:`TEXT_KEYS`, at the top or one object down), title, date and url from their usual names, the
-    other fields as metadata.
+    other fields as metadata. Text and title have their HTML character references decoded.
     ``option`` names the command-line option that chooses the text field, for the error message."""
     fields = {str(k): v for k, v in record.items()}
     key = text_key(fields, chosen)
@@ -203,13 +294,16 @@ def from_fields(
         )
     if isinstance(value, bool | int | float):
         raise InputError(where, f"field {key!r} holds {json.dumps(value)}, not text")
-    if value is None or not str(value).strip():
+    text = unescaped(str(value)) if value is not None else ""
+    if not text.strip():
         raise InputError(where, f"empty text in field {key!r}")
-    body = body_of(str(value))
+    body, note = cleaned_body(text)
     if not body:
         raise InputError(where, f"field {key!r}: {NO_READABLE_TEXT}")
-    title = _pop_first(fields, TITLE_KEYS)
-    return article(source=where, position=position, title=title, body=body, encoding=encoding, fields=fields)
+    title = unescaped(_pop_first(fields, TITLE_KEYS))
+    return article(
+        source=where, position=position, title=title, body=body, encoding=encoding, fields=fields, note=note
+    )
 
 
 def _with_inner_record(fields: dict[str, object]) -> dict[str, object]:

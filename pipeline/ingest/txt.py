@@ -4,6 +4,9 @@ blocks.
 A block is found from repetition: its headline line appears again a few lines later, with the lines in
 between (photo caption, site markers such as ``TT`` or a share count) forming the header. Lines repeated
 inside the header are the caption; lines seen once there are page furniture and dropped.
+
+HTML character references ("&nbsp;", "&quot;", "&#8217;") are decoded line by line before any of this,
+so line numbers stay those of the file.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.ingest.articles import NO_READABLE_TEXT, article, body_of
+from pipeline.ingest.articles import NO_READABLE_TEXT, article, cleaned_body, unescaped
 from pipeline.records import Article, Skipped
 
 #: How far (in non-blank lines) a headline's repetition may be from its first appearance.
@@ -42,19 +45,21 @@ class _Header:
 
 
 def read_txt(text: str, source: str, encoding: str, **_: object) -> tuple[list[Article], list[Skipped]]:
-    raw_lines = text.split("\n")
+    raw_lines = [unescaped(line) for line in text.split("\n")]
     lines = [_Line(n, " ".join(t.split())) for n, t in enumerate(raw_lines, start=1) if t.strip()]
+    if not lines:  # the file held only references to spaces
+        return [], [Skipped(source, 'empty file (only spaces written as HTML references: "&nbsp;")')]
     headers = _find_headers(lines)
     if not headers:
         title, body_lines = lines[0].text, raw_lines[lines[0].number :]
         if len(title) > MAX_TITLE_CHARS:  # too long for a headline: the first line is body text
             title, body_lines = "", raw_lines[lines[0].number - 1 :]
-        body = body_of("\n".join(body_lines))
+        body, note = cleaned_body("\n".join(body_lines))
         if not body and title:  # a one-line file is all body
-            title, body = "", body_of(title)
+            title, (body, note) = "", cleaned_body(title)
         if not body:
             return [], [Skipped(source, NO_READABLE_TEXT)]
-        return [article(source=source, position=0, title=title, body=body, encoding=encoding)], []
+        return [article(source=source, position=0, title=title, body=body, encoding=encoding, note=note)], []
 
     articles: list[Article] = []
     skipped: list[Skipped] = []
@@ -70,7 +75,7 @@ def read_txt(text: str, source: str, encoding: str, **_: object) -> tuple[list[A
         if first >= end:
             skipped.append(Skipped(block_source, f"article block {title!r} has a headline but no body"))
             continue
-        body = body_of("\n".join(raw_lines[lines[first].number - 1 : lines[end - 1].number]))
+        body, note = cleaned_body("\n".join(raw_lines[lines[first].number - 1 : lines[end - 1].number]))
         if not body:
             skipped.append(Skipped(block_source, f"article block {title!r}: {NO_READABLE_TEXT}"))
             continue
@@ -82,6 +87,7 @@ def read_txt(text: str, source: str, encoding: str, **_: object) -> tuple[list[A
                 body=body,
                 caption=caption,
                 encoding=encoding,
+                note=note,
             )
         )
     return articles, skipped
