@@ -374,6 +374,7 @@ def _ingest(
         max_file_bytes=settings.max_file_mb * 1_000_000,
         since=settings.since,
         until=settings.until,
+        language=settings.article_language,
         progress=(lambda done, total: progress("ingest", done, total)) if progress else None,
     )
     timings["ingest"] = time.perf_counter() - started

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -60,6 +61,9 @@ class Settings:
     #: left out when either is given. Written as people write dates; kept as YYYY-MM-DD.
     since: str | None = None
     until: str | None = None
+    #: Articles written in another language are left out and listed (an ISO 639-1 code such as "de");
+    #: None: the model's own, read from its name ("en_core_web_sm" reads English); "any": none is.
+    language: str | None = None
     #: The period of timeline.csv (day, week or month); None: chosen from the span of the dates.
     period: str | None = None
     numbers: bool = True
@@ -83,6 +87,10 @@ class Settings:
                 object.__setattr__(self, option, _day(f"--{option}", value))
         if self.since and self.until and self.since > self.until:
             raise BadOptionError("--until", self.until, f"a date on or after --since {self.since}")
+        if self.language is not None:
+            object.__setattr__(self, "language", self.language.strip().casefold())
+            if not re.fullmatch(r"[a-z]{2,3}|any", self.language):
+                raise BadOptionError("--language", self.language, "a language code such as en or de, or any")
         if self.period is not None and self.period not in PERIODS:
             raise BadOptionError("--period", self.period, " | ".join(PERIODS))
         if self.workers < 1:
@@ -116,6 +124,21 @@ class Settings:
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
+
+    @property
+    def article_language(self) -> str | None:
+        """The language articles must be written in; None: any.
+
+        >>> Settings().article_language, Settings(model="de_core_news_sm").article_language
+        ('en', 'de')
+        >>> Settings(language="any").article_language, Settings(model="xx_ent_wiki_sm").article_language
+        (None, None)
+        """
+        if self.language is not None:
+            return None if self.language == "any" else self.language
+        prefix = re.match(r"([a-z]{2,3})_", Path(self.model).name)
+        # "xx" is spaCy's code for its multi-language models; a model folder may say nothing
+        return prefix.group(1) if prefix and prefix.group(1) != "xx" else None
 
 
 def _day(option: str, value: object) -> str:

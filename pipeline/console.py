@@ -123,6 +123,7 @@ def print_summary(result: Result, written: Path) -> None:
         f"Read {ingested['files']} file(s): {ingested['articles']} articles, {ingested['kept']} kept, "
         f"{ingested['duplicates']} duplicates ({ingested['exact_duplicates']} exact, "
         f"{ingested['near_duplicates']} near), {ingested['skipped']} input(s) skipped"
+        + (f" ({ingested['other_language']} in another language)" if ingested.get("other_language") else "")
         + (f", {ingested['read_with_notes']} read with a note." if ingested.get("read_with_notes") else ".")
     ]
     lines.extend(_date_lines(result))

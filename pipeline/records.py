@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 #: The metadata field (an articles.csv column) that says what was wrong with an input unit read anyway
 #: ("row has 2 cells, header has 3: date left empty").
 INGEST_NOTE = "ingest_note"
+#: How the reason of an article skipped for its language begins (:mod:`pipeline.ingest.language`).
+OTHER_LANGUAGE = "written in "
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +118,7 @@ class Corpus:
             "exact_duplicates": rules.count("exact"),
             "near_duplicates": rules.count("near"),
             "skipped": len(self.skipped),
+            "other_language": sum(s.reason.startswith(OTHER_LANGUAGE) for s in self.skipped),
             "ignored_files": len(self.ignored),
             "run_folders_left_out": len(self.runs),
             "dated": sum(bool(a.iso_date) for a in self.articles),

@@ -21,6 +21,7 @@ from pipeline.cli.options import (
     FollowLinks,
     Force,
     Inputs,
+    Language,
     MaxFileMb,
     MinWeight,
     Model,
@@ -44,7 +45,7 @@ from pipeline.cli.options import (
     Workers,
 )
 from pipeline.cli.reading import cache_app
-from pipeline.config import DEFAULTS, Settings, collect_less
+from pipeline.config import DEFAULTS, Settings, collect_less, default_model
 from pipeline.console import (
     err,
     out,
@@ -99,6 +100,7 @@ def run(
     max_file_mb: MaxFileMb = DEFAULTS.max_file_mb,
     since: Since = None,
     until: Until = None,
+    language: Language = None,
     period: Period = None,
     force: Force = False,
     strict: Strict = False,
@@ -126,6 +128,7 @@ def run(
         aliases=str(aliases) if aliases is not None else None,
         since=since,
         until=until,
+        language=language,
         period=period.lower() if period else None,
     )
     # Nothing changed since the run in --out (inputs, settings, model, code): its files are the answer.
@@ -197,6 +200,7 @@ def ingest(
     max_file_mb: MaxFileMb = DEFAULTS.max_file_mb,
     since: Since = None,
     until: Until = None,
+    language: Language = None,
     force: Force = False,
     strict: Strict = False,
     quiet: Quiet = False,
@@ -213,6 +217,8 @@ def ingest(
         max_file_mb=max_file_mb,
         since=since,
         until=until,
+        # the model comes with kg extract: the language is that of the model it will be by default
+        language=language or Settings(model=default_model()).article_language or "any",
         models=_models(None),  # recorded for the later stage commands, as kg run does
     )
     with progress_bars(quiet) as progress:

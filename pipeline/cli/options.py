@@ -70,6 +70,14 @@ Until = Annotated[
         show_default=False,
     ),
 ]
+Language = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        help="Skip (and report) articles not written in this language (en, de...); default: the model's; 'any' keeps all.",
+        show_default=False,
+    ),
+]
 Period = Annotated[
     str | None,
     typer.Option(

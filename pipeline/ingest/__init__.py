@@ -30,6 +30,7 @@ from pipeline.ingest.discovery import COMPRESSED_SUFFIXES, SUFFIXES, discover, f
 from pipeline.ingest.htmlpage import read_html
 from pipeline.ingest.jsondoc import read_json
 from pipeline.ingest.jsonl import read_jsonl
+from pipeline.ingest.language import in_language
 from pipeline.ingest.txt import read_txt
 from pipeline.io.files import read_regular
 from pipeline.records import Article, Corpus, DateNote, Skipped
@@ -61,11 +62,14 @@ def ingest(
     max_file_bytes: int = DEFAULTS.max_file_mb * 1_000_000,
     since: str | None = DEFAULTS.since,
     until: str | None = DEFAULTS.until,
+    language: str | None = DEFAULTS.article_language,
     progress: Progress | None = None,
 ) -> Corpus:
     """Read every supported file under ``paths`` into articles (not yet de-duplicated), with their dates
     read (:mod:`pipeline.ingest.dating`); with ``since`` or ``until`` (ISO dates, both included) only the
-    articles dated in that period are kept, and the others listed in ``Corpus.left_out``.
+    articles dated in that period are kept, and the others listed in ``Corpus.left_out``. An article
+    written in another ``language`` than this (an ISO 639-1 code; None: any) is skipped, with the
+    language it is written in (:mod:`pipeline.ingest.language`).
 
     Only regular files of at most ``max_file_bytes`` are read. In folders, a symbolic link is followed
     only when it leads to a place inside ``paths`` (or with ``follow_links``), and a folder holding an
@@ -99,14 +103,16 @@ def ingest(
         except InputError as error:
             skipped.append(Skipped(source, error.reason))
         else:
+            found, other_language = in_language(found, language=language)
             found, notes = date_articles(found)
             articles.extend(found)
             bad_dates.extend(notes)
             skipped.extend(bad)
+            skipped.extend(other_language)
             if encoding != "utf-8" or decoded.replaced:
                 # the note names any byte replaced by U+FFFD, with its line
                 encodings.append((source, decoded.note))
-            if not found and not bad:
+            if not found and not bad and not other_language:
                 skipped.append(Skipped(source, "no article text found"))
         if progress:
             progress(done, len(files))
