@@ -26,11 +26,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 #: Bump when a change in the extract package changes what extraction returns (part of the cache key).
-EXTRACTION_VERSION = "142"
+EXTRACTION_VERSION = "143"
 
 #: Pass one reads every body: sentence starts and entities. Pass two parses the windows holding a number;
 #: lemmas are looked up only for the few words the count rules ask about (:func:`lemmas`).
-PASS_ONE = ("kg_paragraph_starts", "senter", "ner")
+PASS_ONE = ("kg_paragraph_starts", "senter", "kg_whole_words", "ner")
 PASS_TWO = ("tagger", "morphologizer", "parser", "attribute_ruler")
 
 
@@ -42,6 +42,8 @@ def load_model(name: str) -> Language:
 
     if not Language.has_factory("kg_paragraph_starts"):
         Language.component("kg_paragraph_starts", func=_paragraph_starts)
+    if not Language.has_factory("kg_whole_words"):
+        Language.component("kg_whole_words", func=_whole_words)
     if "kg_tokenizer_from_disk" not in spacy.registry.tokenizers:
         spacy.registry.tokenizers("kg_tokenizer_from_disk", func=_tokenizer_from_disk)
     try:
@@ -60,6 +62,7 @@ def load_model(name: str) -> Language:
         nlp.add_pipe("sentencizer", before="ner")
         first_splitter = "sentencizer"
     nlp.add_pipe("kg_paragraph_starts", before=first_splitter)
+    nlp.add_pipe("kg_whole_words", after=first_splitter)
     import gc
 
     gc.freeze()  # the model lives as long as the process: full collections need not scan it again
@@ -176,6 +179,31 @@ def _paragraph_starts(doc: Doc) -> Doc:
     for index in spaces:
         if index + 1 < len(doc) and "\n" in doc[index].text:
             doc[index + 1].is_sent_start = True
+    return doc
+
+
+#: Hyphens that join the parts of one written word ("Anti-Taliban"); dashes between clauses are not.
+_WORD_HYPHENS = ("-", "\u2010", "\u2011")
+
+
+def _whole_words(doc: Doc) -> Doc:
+    """No sentence starts inside a hyphenated word: the sentence splitter cut "Anti-Taliban forces ..."
+    into "Anti" and "-Taliban forces ...", the fragment became a link's evidence and the co-mentions
+    across the cut were lost (3 sentences of Lee began with a hyphen). A start after a line break
+    stays."""
+    from spacy.attrs import SENT_START
+
+    starts = (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
+    for index in starts:
+        if index == 0:
+            continue
+        before, token = doc[index - 1], doc[index]
+        if before.whitespace_ or before.is_space:
+            continue
+        joined = token.text.startswith(_WORD_HYPHENS) or before.text.endswith(_WORD_HYPHENS)
+        dash = token.text.startswith("--") or before.text.endswith("--")  # "--" stands for a dash
+        if joined and not dash:
+            token.is_sent_start = False
     return doc
 
 

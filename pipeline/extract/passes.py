@@ -38,7 +38,7 @@ from pipeline.extract.model import (
     vocabulary,
 )
 from pipeline.extract.quantities import last_object_of, needs_parse, quantities
-from pipeline.extract.spans import SPAN_REPAIRS, ArticleText, abbreviations
+from pipeline.extract.spans import SPAN_REPAIRS, ArticleText, abbreviations, title_holders
 from pipeline.extract.untagged import gazetteer_places, given_name_people
 from pipeline.records import Extraction, Failure, Mention, Quantity, Sentence
 from pipeline.wordlists import Patterns, load_patterns
@@ -406,6 +406,8 @@ def finish(draft: Draft, vocab: Vocabulary) -> Extraction:
         for step, repair in SPAN_REPAIRS:
             inject_fault(step, body)
             spans = repair(spans, article)
+        step = "title holders"
+        defined = (*article.abbreviations, *title_holders(body, spans, vocab.patterns))
         step = "mentions"
         starts = [s.start for s in sentences]
         article_id, find = draft.article_id, bisect.bisect_right
@@ -430,7 +432,7 @@ def finish(draft: Draft, vocab: Vocabulary) -> Extraction:
         sentences=sentences,
         mentions=mentions,
         quantities=tuple(sorted(draft.quantities, key=lambda q: (q.start, q.end))),
-        abbreviations=tuple(sorted(set(article.abbreviations))),
+        abbreviations=tuple(sorted(set(defined))),
     )
 
 

@@ -155,10 +155,14 @@ def _a_common_abbreviation(text: str, abbreviations: frozenset[str]) -> bool:
     return text.endswith("s") and text[:-1].isupper() and text[:-1].lower() in abbreviations
 
 
+#: A prefix that makes an adjective of the name it is hyphened to ("Anti-Quellan forces").
+_STANCE_PREFIXES = ("anti-", "pro-", "non-")
+
+
 def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The spans without handles, addresses, time zones, lone generic heads, a website's furniture
-    ("Privacy Policy"), abbreviations of common nouns ("CCTV"), fields of study, "non-"
-    adjectives ("non-Quellan"), a stock ticker and its exchange ("(NYSE: QLB)") and a lawmaker's party
+    ("Privacy Policy"), abbreviations of common nouns ("CCTV"), fields of study, "non-", "anti-" and
+    "pro-" adjectives ("non-Quellan", "Anti-Varnian"), a stock ticker and its exchange ("(NYSE: QLB)") and a lawmaker's party
     and state ("Sen. Orla Quist, D-N.Y.,")."""
     body = article.body
     tags = [m.span() for m in _TICKER.finditer(body)] if ":" in body else []
@@ -184,8 +188,10 @@ def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                 continue  # "our Privacy Policy": the website's, no organization
             if _a_common_abbreviation(text, article.patterns.common_abbreviations):
                 continue  # "AI", "CCTV", "the MVP": a thing, written short
-            if text.startswith("non-"):
-                continue  # "the non-Quellan population": those who are not, an adjective
+            if text.startswith("non-") or (" " not in text and text.lower().startswith(_STANCE_PREFIXES)):
+                # "the non-Quellan population", "Anti-Quellan forces": an adjective; "Anti-Varn League"
+                # is a name
+                continue
             if text.lower() in article.patterns.disciplines:
                 continue  # "a Ph.D. in Linguistics": a field of study
         kept.append(span)

@@ -131,6 +131,44 @@ def abbreviations(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def title_holders(body: str, spans: Sequence[CharSpan], patterns: Patterns) -> list[tuple[str, str]]:
+    """(title, holder) for each title a person's name stands alone for in the article, when one person
+    of the article is named with it: "Governor-General Peter Hollingworth said ... The Governor-General"
+    gives ("Governor-General", "Peter Hollingworth"). The title alone is an office the model tagged as a
+    person (13 mentions of "Governor-General" made one person of Lee); resolution joins it to its holder
+    as it joins a defined acronym. A title two people of the article hold stays alone.
+
+    >>> from pipeline.wordlists import load_patterns
+    >>> body = "Treasurer Orla Quist met Velmor Osk. The Treasurer said no."
+    >>> spans = [CharSpan(10, 20, "PERSON", "person"), CharSpan(25, 35, "PERSON", "person"),
+    ...          CharSpan(41, 50, "PERSON", "person")]
+    >>> title_holders(body, spans, load_patterns())
+    [('Treasurer', 'Orla Quist')]
+    """
+    people = [span for span in spans if span.type == "person"]
+    alone: dict[tuple[str, ...], str] = {}
+    for span in people:
+        words = body[span.start : span.end].split()
+        if words and words[0].lower() in DETERMINERS:
+            words = words[1:]
+        if words and words[0][0].isupper() and tuple(w.lower() for w in words) in patterns.person_titles:
+            alone.setdefault(tuple(w.lower() for w in words), " ".join(words))
+    if not alone:
+        return []
+    holders: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for span in people:
+        name = body[span.start : span.end]
+        if len(name.split()) < 2 or name.split()[0].lower() in DETERMINERS:
+            continue
+        before = body[max(0, span.start - 60) : span.start].split("\n")[-1].split()
+        for title in alone:
+            written = before[-len(title) :]
+            if len(written) == len(title) and [w.lower() for w in written] == list(title):
+                if written[0][0].isupper():  # "Treasurer Orla Quist", not "the treasurer Orla Quist"
+                    holders[title].add(name)
+    return sorted((alone[t], names.pop()) for t, names in holders.items() if len(names) == 1)
+
+
 def term_acronyms(text: str) -> set[str]:
     """Acronyms the text defines with a lower-case long form, terms and not names: "sea surface salinity
     (SSS)", "foreign direct investment (FDI)".

@@ -67,7 +67,8 @@ def _flat(graph: nx.Graph, edges: list[tuple[str, str]]) -> _Flat:
     node_values, node_keys = _attributes([node_data[node] for node in nodes], NODES.columns, texts)
     edge_values, edge_keys = _attributes(edge_data, EDGES.columns, texts)
     return _Flat(
-        graph={k: v for k, v in graph.graph.items() if _scalar(v)},
+        # by name: the graph stage and a graph read back from its tables set them in different orders
+        graph={k: graph.graph[k] for k in sorted(graph.graph) if _scalar(graph.graph[k])},
         nodes=[_node(node, values, texts) for node, values in zip(nodes, node_values, strict=True)],
         edges=[
             (_text(a, texts), _text(b, texts), values)

@@ -85,6 +85,32 @@ def test_a_sentence_without_full_stops_is_cut_into_windows_of_bounded_length() -
     assert all(any(a <= m.start and m.end <= b for a, b in spans) for m in extraction.mentions)
 
 
+def test_no_sentence_starts_inside_a_hyphenated_word() -> None:
+    # the sentence splitter cut "Anti-Varnian" into "Anti" and "-Varnian forces ..."
+    body = (
+        "Anti-Varnian forces are continuing their search for Orla Quistberg near Drovenmark. "
+        "Anti-child abuse groups in Quellby welcomed the report from the Oskfeld inquiry.\n"
+        "-- Velmor Oskany, Quellby"
+    )
+    [extraction] = ex.extract_chunk([("hyphens", body)], model=MODEL)
+    texts = [body[s.start : s.end] for s in extraction.sentences]
+    assert texts[:2] == [
+        "Anti-Varnian forces are continuing their search for Orla Quistberg near Drovenmark.",
+        "Anti-child abuse groups in Quellby welcomed the report from the Oskfeld inquiry.",
+    ]
+    assert texts[2].startswith("--")  # a line break still starts a sentence
+    assert "Anti-Varnian" not in {m.text for m in extraction.mentions}  # an adjective, no name
+
+
+def test_a_title_standing_alone_is_defined_by_the_person_who_holds_it_in_the_article() -> None:
+    body = (
+        "Treasurer Orla Quistberg told the Varnian parliament on Monday that the budget was in surplus. "
+        "The Treasurer said that Velmor Oskany had not seen the figures."
+    )
+    [extraction] = ex.extract_chunk([("holder", body)], model=MODEL)
+    assert ("Treasurer", "Orla Quistberg") in extraction.abbreviations
+
+
 @pytest.mark.model
 def test_workers_give_the_same_result(seed_result) -> None:
     two = ex.extract(seed_result.corpus.articles, model=MODEL, workers=2, chunk_size=2)

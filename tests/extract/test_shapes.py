@@ -42,6 +42,8 @@ def _texts(body: str, spans: list[CharSpan]) -> list[tuple[str, str]]:
         ("Sen. Orla Quist, D-Varn., said so.", "Varn."),
         ("Rep. Orla Quist (R-Quellia) voted no.", "Quellia"),
         ("Rates in the non-Quellan population rose.", "non-Quellan"),
+        ("Anti-Varnian forces regrouped near the pass.", "Anti-Varnian"),
+        ("The pro-Quellan militia left.", "pro-Quellan"),
         ("Learn more about our Privacy Policy and Terms of Use.", "Privacy Policy and Terms"),
         ("Manage your Cookie Settings here.", "Cookie Settings"),
         ("Use of AI in Quellby schools rose.", "AI"),
@@ -52,6 +54,12 @@ def _texts(body: str, spans: list[CharSpan]) -> list[tuple[str, str]]:
 def test_handles_addresses_time_zones_and_generic_heads_are_never_names(body: str, name: str) -> None:
     article = ArticleText(body, (), load_patterns())
     assert never_names(_spans(body, (name, "group")), article) == []
+
+
+def test_a_name_that_opens_with_anti_is_kept() -> None:
+    body = "The Anti-Varnian League met the Pro-Quell Alliance."
+    names = [("Anti-Varnian League", "group"), ("Pro-Quell Alliance", "group")]
+    assert _texts(body, never_names(_spans(body, *names), ArticleText(body, (), load_patterns()))) == names
 
 
 def test_names_beside_a_ticker_or_a_party_tag_stay() -> None:

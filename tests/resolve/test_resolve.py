@@ -55,6 +55,22 @@ def test_defined_acronym_joins_its_long_form_and_bare_mentions_elsewhere() -> No
     assert {m.node_id for m in result.mentions if m.text == "KRG"} == {"group:kurdistan-regional-government"}
 
 
+def test_a_title_alone_joins_its_holder_in_each_article_that_names_one() -> None:
+    result = resolve(
+        [
+            article("a", "Orla Quistberg", "Treasurer", abbreviations=[("Treasurer", "Orla Quistberg")]),
+            article("b", "Velmor Oskany", "Treasurer", abbreviations=[("Treasurer", "Velmor Oskany")]),
+            article("c", "Treasurer", "Drovan Pell"),
+        ],
+        aliases=None,
+    )
+    assert {m.node_id for m in result.mentions if m.article_id == "a"} == {"person:orla-quistberg"}
+    assert {m.node_id for m in result.mentions if m.article_id == "b"} == {"person:velmor-oskany"}
+    # two holders in the corpus: a title no article of its own defines is nobody's in particular
+    [alone] = [m.node_id for m in result.mentions if m.article_id == "c" and m.text == "Treasurer"]
+    assert alone not in {"person:orla-quistberg", "person:velmor-oskany"}
+
+
 def test_acronym_defined_as_two_things_is_not_guessed_elsewhere() -> None:
     result = resolve(
         [
