@@ -2,7 +2,10 @@
 appeared, those that disappeared, and those whose mentions or weight changed most.
 
 Node ids are stable from run to run (``type:slug`` of the label), so an entity is the same node in both
-runs whatever its spellings; a link is the same pair of ids. A node's size is its mentions, a link's
+runs whatever its spellings; a link is the same pair of ids. A node whose label changed because a fuller
+name came ("ASIO" named "Australian Security Intelligence Organisation" in the later weeks) has a new
+id: an id found in one run only is the same entity as the one id of the other run only that has its
+type and one of its aliases, and is reported as changed under its new id and label ("... (was ASIO)"). A node's size is its mentions, a link's
 its weight (windows mentioning both). :func:`diff_runs` reads the two runs' nodes.csv and edges.csv and
 returns every change, sorted: nodes before links, then appeared, disappeared, changed, each by the
 size of the change (largest first), then by id. ``kg diff`` prints the top of each list and writes all
@@ -54,19 +57,26 @@ def diff_runs(before: str | os.PathLike[str], after: str | os.PathLike[str]) -> 
     """Every entity and link that appeared, disappeared or changed size from run ``before`` to ``after``."""
     old_side, old_nodes, old_links = _read(Path(before))
     new_side, new_nodes, new_links = _read(Path(after))
+    renamed = _renamed(old_nodes, new_nodes)
+    old_nodes = {renamed.get(node, node): data for node, data in old_nodes.items()}
+    old_links = {_pair(renamed.get(a, a), renamed.get(b, b)): weight for (a, b), weight in old_links.items()}
+    former = {new: str(old_nodes[new]["label"]) for new in renamed.values()}
     changes: list[Change] = []
     for node in sorted(old_nodes.keys() | new_nodes.keys()):
         old, new = old_nodes.get(node), new_nodes.get(node)
         if old is not None and new is not None and old["mentions"] == new["mentions"]:
             continue
         data = new if new is not None else old
+        label = str(data["label"])  # type: ignore[index]
+        if former.get(node, label) != label:
+            label = f"{label} (was {former[node]})"
         changes.append(
             Change(
                 kind="node",
                 change="appeared" if old is None else "disappeared" if new is None else "changed",
                 source=node,
                 target="",
-                label=str(data["label"]),  # type: ignore[index]
+                label=label,
                 type=str(data["type"]),  # type: ignore[index]
                 before=int(old["mentions"]) if old is not None else 0,
                 after=int(new["mentions"]) if new is not None else 0,
@@ -96,6 +106,40 @@ def diff_runs(before: str | os.PathLike[str], after: str | os.PathLike[str]) -> 
     return Diff(before=old_side, after=new_side, changes=tuple(changes))
 
 
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+def _renamed(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Old id -> new id of each entity whose id changed: the one node of the other run only that has
+    its type and shares an alias with it, both ways."""
+
+    def by_alias(nodes: dict[str, dict[str, Any]], only: set[str]) -> dict[tuple[str, str], set[str]]:
+        index: dict[tuple[str, str], set[str]] = {}
+        for node in only:
+            for alias in str(nodes[node]["aliases"]).split("|"):
+                if alias:
+                    index.setdefault((str(nodes[node]["type"]), alias.casefold()), set()).add(node)
+        return index
+
+    gone, came = old.keys() - new.keys(), new.keys() - old.keys()
+    if not gone or not came:
+        return {}
+    old_index, new_index = by_alias(old, gone), by_alias(new, came)
+    matches: dict[str, set[str]] = {}
+    back: dict[str, set[str]] = {}
+    for key, olds in old_index.items():
+        for a in olds:
+            for b in new_index.get(key, ()):
+                matches.setdefault(a, set()).add(b)
+                back.setdefault(b, set()).add(a)
+    return {
+        a: next(iter(bs))
+        for a, bs in sorted(matches.items())
+        if len(bs) == 1 and len(back[next(iter(bs))]) == 1
+    }
+
+
 def _read(folder: Path) -> tuple[RunSide, dict[str, dict[str, Any]], dict[tuple[str, str], int]]:
     """A run's nodes (by id) and link weights (by sorted pair of ids), read through its manifest."""
     if not present(folder, "edges.csv") or not present(folder, "nodes.csv"):
@@ -105,8 +149,7 @@ def _read(folder: Path) -> tuple[RunSide, dict[str, dict[str, Any]], dict[tuple[
         nodes = {str(row["id"]): row for row in tables.read_nodes(folder / "nodes.csv")}
         links: dict[tuple[str, str], int] = {}
         for row in tables.read_edges(folder / "edges.csv"):
-            a, b = sorted((str(row["source"]), str(row["target"])))
-            links[(a, b)] = int(str(row["weight"]))
+            links[_pair(str(row["source"]), str(row["target"]))] = int(str(row["weight"]))
     recorded = manifest.get("dates")
     dates: dict[str, Any] = recorded if isinstance(recorded, dict) else {}
     side = RunSide(

@@ -14,15 +14,22 @@ from pipeline.io.run import write_graph
 from pipeline.io.schema import DIFF
 
 
-def run(folder: Path, nodes: dict[str, int], links: dict[tuple[str, str], int]) -> Path:
+def run(
+    folder: Path,
+    nodes: dict[str, int],
+    links: dict[tuple[str, str], int],
+    aliases: dict[str, tuple[str, ...]] | None = None,
+) -> Path:
     """A run's nodes.csv and edges.csv: node id -> mentions, (id, id) -> weight."""
     graph = nx.Graph()
     for node, mentions in nodes.items():
+        label = node.split(":")[1].replace("-", " ").title()
         graph.add_node(
             node,
-            label=node.split(":")[1].replace("-", " ").title(),
+            label=label,
             type=node.split(":")[0],
             mentions=mentions,
+            aliases="|".join((aliases or {}).get(node, (label,))),
         )
     for (a, b), weight in links.items():
         graph.add_edge(a, b, weight=weight, evidence_list=[])
@@ -72,6 +79,39 @@ def test_what_appeared_disappeared_and_changed_most(two_weeks: tuple[Path, Path]
         ("group:tessaly-union", "person:ada-brisk", 3),
     ]
     assert (found.before.nodes, found.before.links, found.after.nodes) == (4, 3, 4)
+
+
+def test_an_entity_whose_label_grew_is_the_same_entity(tmp_path: Path) -> None:
+    # the later run names "QSO" in full: its id follows the fuller label
+    week1 = run(
+        tmp_path / "w1",
+        {"group:qso": 2, "person:ada-brisk": 3, "group:qsa": 1},
+        {("group:qso", "person:ada-brisk"): 2},
+        aliases={"group:qso": ("QSO",), "group:qsa": ("QSA",)},
+    )
+    week2 = run(
+        tmp_path / "w2",
+        {"group:quellian-security-office": 14, "person:ada-brisk": 3, "place:qsa": 1},
+        {("group:quellian-security-office", "person:ada-brisk"): 5},
+        aliases={
+            "group:quellian-security-office": ("QSO", "Quellian Security Office"),
+            "place:qsa": ("QSA",),
+        },
+    )
+    changes = diff_runs(week1, week2).changes
+    nodes = [(c.change, c.source, c.label, c.before, c.after) for c in changes if c.kind == "node"]
+    assert ("changed", "group:quellian-security-office", "Quellian Security Office (was Qso)", 2, 14) in nodes
+    assert not any(c.source == "group:qso" for c in changes)
+    # another type is another entity, even under the same name
+    assert ("disappeared", "group:qsa", "Qsa", 1, 0) in nodes and (
+        "appeared",
+        "place:qsa",
+        "Qsa",
+        0,
+        1,
+    ) in nodes
+    links = [(c.change, c.source, c.target, c.before, c.after) for c in changes if c.kind == "link"]
+    assert links == [("changed", "group:quellian-security-office", "person:ada-brisk", 2, 5)]
 
 
 def test_a_run_against_itself_changes_nothing(two_weeks: tuple[Path, Path]) -> None:
