@@ -250,7 +250,7 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
         return [CharSpan(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), "GPE", "place")]
     if label == "PERSON":
         tokens = _given_names_before(doc, ent, vocab) + tokens
-    if label != "PERSON" and len(tokens) >= 2 and tokens[0].lower_.rstrip(".") in _HONORIFICS:
+    if label != "PERSON" and len(tokens) >= 2 and tokens[0].lower_.rstrip(".") in HONORIFICS:
         label = "PERSON"  # "Dr Quist" the model called an organization: an honorific names a person
     if label in {"ORG", "GPE", "NORP"} and _nationality_before_a_name(tokens, vocab):
         tokens, label = tokens[1:], "PERSON"  # "Quellian Ed Varnholm": a nationality run into a name
@@ -696,7 +696,7 @@ def _describes_the_person(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
 #: of Quellia" -> "Quellia", not "of Quellia").
 _LINKING_WORDS = frozenset({"of", "for", "and", "in", "on", "at", "to", "by", "or"})
 #: Titles that only ever stand before a person's name, whatever label the model gave it.
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof", "professor", "rev"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof", "professor", "rev"})
 #: A byline's buttons, read as part of the author's name: "By Orla Quist Follow @oquist".
 _BYLINE_BUTTONS = frozenset({"follow", "tweet", "email"})
 
@@ -1390,7 +1390,7 @@ def _named_as_a_person(text: str, tokens: Sequence[Token], vocab: Vocabulary) ->
     """Does the name start with a given name or a title, or follow a title ("Judge", "Dr")?"""
     start = tokens[0].i
     before = tokens[0].doc[start - 1].lower_.rstrip(".") if start > 0 else ""
-    titles = _title_starts(tuple(vocab.patterns.person_titles)) | _HONORIFICS
+    titles = _title_starts(tuple(vocab.patterns.person_titles)) | HONORIFICS
     first = text.split()[0]
     return first in vocab.given_names or first.lower().rstrip(".") in titles or before in titles
 

@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pipeline.extract.datelines import datelines
-from pipeline.extract.entities import DETERMINERS, THING_HEADS, CharSpan, opened_by_one_of
+from pipeline.extract.entities import DETERMINERS, HONORIFICS, THING_HEADS, CharSpan, opened_by_one_of
 from pipeline.extract.nested import nested_places
 from pipeline.extract.shapes import (
     hometowns,
@@ -144,6 +144,10 @@ def title_holders(body: str, spans: Sequence[CharSpan], patterns: Patterns) -> l
     ...          CharSpan(41, 50, "PERSON", "person")]
     >>> title_holders(body, spans, load_patterns())
     [('Treasurer', 'Orla Quist')]
+    >>> body = "The Governor-General, Dr Velmor Osk, spoke. The Governor-General left."
+    >>> spans = [CharSpan(25, 35, "PERSON", "person"), CharSpan(48, 64, "FAC", "person")]
+    >>> title_holders(body, spans, load_patterns())
+    [('Governor-General', 'Velmor Osk')]
     """
     people = [span for span in spans if span.type == "person"]
     alone: dict[tuple[str, ...], str] = {}
@@ -161,11 +165,15 @@ def title_holders(body: str, spans: Sequence[CharSpan], patterns: Patterns) -> l
         if len(name.split()) < 2 or name.split()[0].lower() in DETERMINERS:
             continue
         before = body[max(0, span.start - 60) : span.start].split("\n")[-1].split()
+        while before and before[-1].lower().rstrip(".") in HONORIFICS:
+            before.pop()  # "Governor-General, Dr Peter Hollingworth"
+        if before:
+            before[-1] = before[-1].removesuffix(",")
         for title in alone:
             written = before[-len(title) :]
-            if len(written) == len(title) and [w.lower() for w in written] == list(title):
-                if written[0][0].isupper():  # "Treasurer Orla Quist", not "the treasurer Orla Quist"
-                    holders[title].add(name)
+            same = len(written) == len(title) and [w.lower() for w in written] == list(title)
+            if same and written[0][0].isupper():  # "Treasurer Orla Quist", not "the treasurer Orla Quist"
+                holders[title].add(name)
     return sorted((alone[t], names.pop()) for t, names in holders.items() if len(names) == 1)
 
 
