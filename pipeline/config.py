@@ -80,6 +80,14 @@ class Settings:
     use_cache: bool = True
 
     def __post_init__(self) -> None:
+        # build(top="5") must be named here, not fail as a comparison of text with a number below.
+        for option, name in _WHOLE_NUMBERS.items():
+            value = getattr(self, option)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise BadOptionError(name, value, "a whole number")
+        threshold = self.near_duplicate_threshold
+        if isinstance(threshold, bool) or not isinstance(threshold, int | float):
+            raise BadOptionError("--near-duplicate-threshold", threshold, "a number in (0, 1]")
         # Frozen: the dates are normalised in place once, so the manifest records what was applied.
         for option in ("since", "until"):
             value = getattr(self, option)
@@ -139,6 +147,17 @@ class Settings:
         prefix = re.match(r"([a-z]{2,3})_", Path(self.model).name)
         # "xx" is spaCy's code for its multi-language models; a model folder may say nothing
         return prefix.group(1) if prefix and prefix.group(1) != "xx" else None
+
+
+#: Settings that are whole numbers, and the option that sets each.
+_WHOLE_NUMBERS = {
+    "workers": "--workers",
+    "max_file_mb": "--max-file-mb",
+    "min_weight": "--min-weight",
+    "top": "--top",
+    "page_max_nodes": "--page-max-nodes",
+    "evidence_limit": "--evidence",
+}
 
 
 def _day(option: str, value: object) -> str:

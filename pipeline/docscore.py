@@ -136,6 +136,8 @@ def load_gold(path: str | os.PathLike[str]) -> dict:
     """The document-level gold at ``path``, every entry of the shape :func:`score` reads;
     :class:`GoldFileError` names the first entry that is not."""
     path = Path(path)
+    if path.is_dir():
+        raise GoldFileError(path, "is a folder, not a file")
     if not path.is_file():
         raise GoldFileError(path, "not found")
     try:
@@ -172,6 +174,8 @@ def load_gold(path: str | os.PathLike[str]) -> dict:
             raise GoldFileError(
                 path, f"other_names[{_show(doc)}] is {_show(names)}, not a list of non-empty strings"
             )
+    if not data["docs"]:  # nothing to score: every recall would read 1.000
+        raise GoldFileError(path, 'holds no annotations; "docs" is empty')
     return data
 
 

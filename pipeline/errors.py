@@ -109,6 +109,26 @@ class UnknownEntityError(UsageError):
         super().__init__(f"no entity named {name!r} in the graph{hint}")
 
 
+class NoLinkError(UsageError):
+    """Two entities of the graph that no link joins."""
+
+    def __init__(self, a: str, b: str, *, window: str = "sentence", min_weight: int = 1) -> None:
+        together = f"in the same {window}"
+        why = (
+            f"they are {together} fewer than {min_weight} times (the min_weight setting)"
+            if min_weight > 1
+            else f"they are never {together}"
+        )
+        super().__init__(f"no link between {a!r} and {b!r} in the graph: {why}")
+
+
+class PagePathError(UsageError):
+    """A graph page cannot be saved where it was asked to go."""
+
+    def __init__(self, path: str | os.PathLike[str], problem: str) -> None:
+        super().__init__(f"{os.fspath(path)} {problem}")
+
+
 class AliasesFileError(UsageError):
     """The curated aliases file cannot be used: missing, not YAML, or an entry of the wrong shape."""
 
@@ -136,6 +156,13 @@ class SchedulerError(UsageError):
 class MissingStageOutputError(UsageError):
     def __init__(self, path: Path, stage: str, producer: str) -> None:
         super().__init__(f"{path} not found: the {stage} stage needs it; run '{producer}' first")
+
+
+class NotARunError(UsageError):
+    """A run folder to read that is none: missing, a file, or a folder without a run's files."""
+
+    def __init__(self, folder: Path | str, problem: str) -> None:
+        super().__init__(f"{folder}: {problem}")
 
 
 class CacheError(UsageError):
@@ -178,10 +205,31 @@ class WorkerError(KgError):
     """Worker processes fail on every article: the environment is at fault, not one article."""
 
     def __init__(self, workers: int) -> None:
+        script = running_script()
+        if script is None:
+            super().__init__(
+                f"--workers {workers}: worker processes die before finishing any article; "
+                "run with --workers 1 to see why"
+            )
+            return
+        # Each worker process imports the script again: unguarded, its build() starts workers of its own.
         super().__init__(
-            f"--workers {workers}: worker processes die before finishing any article; "
-            "run with --workers 1 to see why"
+            f"workers={workers}: worker processes die before finishing any article. Each one runs "
+            f"{script} again: put the code that calls build() under 'if __name__ == \"__main__\":' "
+            "(multiprocessing needs it in a script), or run with workers=1 to see why"
         )
+
+
+def running_script() -> str | None:
+    """The file of the Python script this process runs (``python my_script.py``); None for ``kg``, a
+    module run with ``-m`` and an interactive session or notebook (their ``__main__`` is no .py file)."""
+    import sys
+
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if getattr(main, "__spec__", None) is not None or not isinstance(path, str) or not path.endswith(".py"):
+        return None
+    return path
 
 
 class InputError(KgError):

@@ -86,6 +86,8 @@ def evaluate(run_dir: str | os.PathLike[str], gold: str | os.PathLike[str]) -> R
 
 #: The sections of a gold annotation, each a list (see tests/data/seeds_gold.yml).
 SECTIONS = ("entities", "ignore", "must_not_merge", "numbers", "not_counts")
+#: The sections that are scored (``ignore`` only leaves names out of the scores).
+SCORED = ("entities", "must_not_merge", "numbers", "not_counts")
 #: The keys every entry of ``numbers`` / ``not_counts`` has (``unit`` and ``category`` may be left out).
 NUMBER_KEYS = ("article", "text", "context", "value", "object")
 NOT_COUNT_KEYS = ("article", "text", "context")
@@ -100,6 +102,8 @@ def load_gold(path: str | os.PathLike[str]) -> dict[str, list[Any]]:
     The only place a gold file is read and checked: the scoring below trusts what it returns.
     """
     path = Path(path)
+    if path.is_dir():
+        raise GoldFileError(path, "is a folder, not a file")
     if not path.is_file():
         raise GoldFileError(path, "not found")
     try:
@@ -108,7 +112,7 @@ def load_gold(path: str | os.PathLike[str]) -> dict[str, list[Any]]:
         raise GoldFileError(path, f"not a valid YAML gold annotation ({error})") from error
     except OSError as error:
         raise GoldFileError(path, f"cannot be read ({error.strerror or error})") from error
-    if data is None:  # an empty file: an empty gold
+    if data is None:  # an empty file, or only comments: refused below as a gold without annotations
         data = {}
     if not isinstance(data, dict):
         raise GoldFileError(path, f"a gold annotation is a YAML mapping, not a {type(data).__name__}")
@@ -163,6 +167,11 @@ def load_gold(path: str | os.PathLike[str]) -> dict[str, list[Any]]:
                     _check_name(path, f"{where}.{key}", item[key], what="text", empty=key in OPTIONAL)
             if "value" in keys and not _is_number(item["value"]):
                 raise GoldFileError(path, f"{where}.value is {_show(item['value'])}, not a number")
+    # With nothing to find, every recall would read 1.000: a perfect score for an empty file.
+    if not any(gold[section] for section in SCORED):
+        raise GoldFileError(
+            path, f"holds no annotations; a gold annotation lists {', '.join(SCORED)} (at least one)"
+        )
     return gold
 
 

@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.config import Settings
-from pipeline.errors import BadOptionError, NeedsGraphError
+from pipeline.errors import BadOptionError, NeedsGraphError, NoLinkError, PagePathError
 from pipeline.io import tables
 from pipeline.io.files import write_text
 from pipeline.io.run import mentions_of, write_ego
 from pipeline.io.schema import (
     ARTICLES,
     EDGES,
+    EVIDENCE,
     LIST_SEPARATOR,
     MENTIONS,
     MERGES,
@@ -87,6 +88,17 @@ class RunViews:
         return _edge_frame(self.graph)
 
     @property
+    def evidence(self) -> pd.DataFrame:
+        """evidence.csv: the sentences behind each link, up to the ``evidence_limit`` setting per link
+        (edges.csv holds one of them); see :meth:`evidence_between` for one link by names."""
+        return _evidence_frame(self.graph)
+
+    def evidence_between(self, a: str, b: str) -> pd.DataFrame:
+        """The sentences behind the link between the entities named ``a`` and ``b`` (label, alias or id,
+        found as :meth:`ego` finds them): the rows of :attr:`evidence` for that link."""
+        return _evidence_between(_need_graph(self.graph, "evidence_between()"), a, b)
+
+    @property
     def timeline(self) -> pd.DataFrame:
         """timeline.csv: each node's mentions and each link's weight per period (day, week or month)
         of the dated articles (empty when no article is dated, or before the graph stage)."""
@@ -110,7 +122,7 @@ class RunViews:
         title = ", ".join(Path(source).name for source in self.inputs)
         return _show(
             self.graph,
-            top=top or self.settings.top,
+            top=_nodes_shown(top, self.settings),
             max_nodes=self.settings.page_max_nodes,
             height=height,
             title=title,
@@ -122,7 +134,7 @@ class RunViews:
         """The entity called ``name`` (label, alias or id) and everything within ``hops`` links of it."""
         from pipeline.query import ego
 
-        return Neighbourhood(self, ego(_need_graph(self.graph, "ego()"), name, hops=hops))
+        return Neighbourhood(self, ego(_need_graph(self.graph, "ego()"), name, hops=hops, option="hops"))
 
     @property
     def titles(self) -> dict[str, str]:
@@ -156,6 +168,15 @@ class Neighbourhood:
         return _edge_frame(self.graph)
 
     @property
+    def evidence(self) -> pd.DataFrame:
+        """The sentences behind the neighbourhood's links (the rows of evidence.csv for them)."""
+        return _evidence_frame(self.graph)
+
+    def evidence_between(self, a: str, b: str) -> pd.DataFrame:
+        """The sentences behind the link between ``a`` and ``b``, two entities of the neighbourhood."""
+        return _evidence_between(self.graph, a, b)
+
+    @property
     def mentions(self) -> pd.DataFrame:
         """Mentions of the neighbourhood's nodes."""
         mentions = self.result.mentions
@@ -183,7 +204,7 @@ class Neighbourhood:
         settings = self.result.settings
         return _show(
             self.graph,
-            top=top or settings.top,
+            top=_nodes_shown(top, settings),
             max_nodes=settings.page_max_nodes,
             height=height,
             title=title,
@@ -236,7 +257,17 @@ class GraphView:
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the page to ``path`` (an .html file that opens offline)."""
-        write_text(Path(path), self.page)
+        if Path(path).is_dir():
+            raise PagePathError(path, "is a folder; give a file name such as graph.html")
+        # Path() drops a trailing slash: "out/" would become a file named out.
+        if os.fspath(path).endswith(("/", os.sep)):
+            raise PagePathError(
+                path, "names a folder (it ends with a slash); give a file name such as graph.html"
+            )
+        try:
+            write_text(Path(path), self.page)
+        except OSError as error:  # its file name would be the temporary one the page is written to first
+            raise PagePathError(path, f"cannot be written: {error.strerror or error}") from error
         return Path(path)
 
     def __repr__(self) -> str:
@@ -275,12 +306,43 @@ def _edge_frame(graph: nx.Graph | None) -> pd.DataFrame:
     return frame(EDGES.columns, tables.edge_rows(graph) if graph is not None else (), EDGES.types)
 
 
+def _evidence_frame(graph: nx.Graph | None) -> pd.DataFrame:
+    rows = tables.evidence_rows(graph, tables.sorted_edges(graph)) if graph is not None else ()
+    return frame(EVIDENCE.columns, rows, EVIDENCE.types)
+
+
+def _evidence_between(graph: nx.Graph, a: str, b: str) -> pd.DataFrame:
+    from pipeline.query import find_node
+
+    found = (find_node(graph, a), find_node(graph, b))
+    ends = sorted(found)  # evidence.csv's order: the smaller id first
+    if not graph.has_edge(*ends):
+        raise NoLinkError(
+            *(str(graph.nodes[node].get("label", node)) for node in found),
+            window=str(graph.graph.get("window") or "sentence"),
+            min_weight=int(graph.graph.get("min_weight") or 1),
+        )
+    return frame(EVIDENCE.columns, tables.evidence_rows(graph, [(ends[0], ends[1])]), EVIDENCE.types)
+
+
+def _nodes_shown(top: int | None, settings: Settings) -> int:
+    """``show(top=...)``: None is the run's ``top`` setting (0 was taken for it too, silently)."""
+    return settings.top if top is None else _whole("top", top, "a whole number of nodes, 1 or more")
+
+
+def _whole(option: str, value: object, expected: str) -> int:
+    """``value`` when it is a whole number, 1 or more (True is an int to Python, not to an analyst)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise BadOptionError(option, value, expected)
+    return value
+
+
 def _top(nodes: pd.DataFrame, type: str, n: int) -> pd.DataFrame:
     """The first ``n`` nodes of a type in the one ranking (:mod:`pipeline.rank`)."""
     kind = _TYPE_NAMES.get(str(type).strip().lower(), str(type).strip().lower())
     if kind not in NODE_TYPES:
         raise BadOptionError("type", type, " | ".join(NODE_TYPES))
-    if not isinstance(n, int) or n < 0:
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
         raise BadOptionError("n", n, "a whole number of rows, 0 or more")
     of_kind = nodes[nodes["type"] == kind]
     records = of_kind.to_dict("records")
@@ -306,6 +368,7 @@ def _show(
 ) -> GraphView:
     from pipeline.page import render_page
 
+    height = _whole("height", height, "a whole number of pixels, 1 or more")
     page = render_page(
         _need_graph(graph, "show()"), top=top, max_nodes=max_nodes, title=title, titles=titles, dates=dates
     )

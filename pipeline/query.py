@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import networkx as nx
@@ -14,30 +15,68 @@ from pipeline.records import NODE_TYPES
 
 def find_node(graph: nx.Graph, name: str) -> str:
     """The node whose id, label or alias matches ``name`` (case, accents and "the" ignored); among several,
-    the most mentioned. Raises a usage error listing close names when nothing matches."""
-    wanted = name_key(name)
+    the most mentioned. A possessive finds its owner when it is no name itself ("Arafat's" is Arafat).
+    Raises a usage error listing close names when nothing matches.
+
+    >>> graph = nx.Graph()
+    >>> graph.add_node("person:yasser-arafat", label="Yasser Arafat", aliases="Arafat", mentions=9)
+    >>> graph.add_node("number:80-strike-aircraft", label="80 strike aircraft", type="number")
+    >>> find_node(graph, "ARAFAT’S")
+    'person:yasser-arafat'
+    >>> find_node(graph, "Arafet")
+    Traceback (most recent call last):
+    pipeline.errors.UnknownEntityError: no entity named 'Arafet' in the graph; did you mean 'Yasser Arafat'?
+    """
+    if not isinstance(name, str):
+        raise BadOptionError("name", name, "the label, alias or id of an entity, as text")
+    if not name.strip():
+        raise BadOptionError("name", name, "the label, alias or id of an entity, such as 'Keir Starmer'")
+    found = _match(graph, name_key(name))
+    owner = _POSSESSIVE.sub("", name.strip())
+    if found is None and owner != name.strip() and owner:
+        found = _match(graph, name_key(owner))
+    if found is not None:
+        return found
+    raise UnknownEntityError(name, _close_names(graph, owner or name))
+
+
+#: A trailing possessive: "Arafat's", "Arafat’s", "the Joneses'".
+_POSSESSIVE = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+
+
+def _match(graph: nx.Graph, wanted: str) -> str | None:
     matches = []
     for node, data in graph.nodes(data=True):
         names = [node, data.get("label", ""), *str(data.get("aliases", "")).split("|")]
         if wanted in {name_key(n) for n in names if n}:
             matches.append((-int(data.get("mentions", 0)), node))
-    if matches:
-        return sorted(matches)[0][1]
+    return sorted(matches)[0][1] if matches else None
+
+
+def _close_names(graph: nx.Graph, name: str) -> list[str]:
+    """Up to five labels like ``name``; counts ("80 strike aircraft") only for a name with a digit, as
+    their words otherwise match any name by a letter or two."""
     from rapidfuzz import fuzz, process
 
-    labels = {str(data.get("label", node)): node for node, data in graph.nodes(data=True)}
-    close = [
+    numeric = any(ch.isdigit() for ch in name)
+    labels = {
+        str(data.get("label", node)): node
+        for node, data in graph.nodes(data=True)
+        if numeric or data.get("type") != "number"
+    }
+    return [
         label
         for label, score, _ in process.extract(name, list(labels), scorer=fuzz.WRatio, limit=5)
         if score >= 60
     ]
-    raise UnknownEntityError(name, close)
 
 
-def ego(graph: nx.Graph, name: str, *, hops: int = 1) -> nx.Graph:
-    """The neighbourhood of ``name`` within ``hops`` links, with all attributes (a copy)."""
-    if hops < 1:
-        raise BadOptionError("--hops", hops, "1 or more")
+def ego(graph: nx.Graph, name: str, *, hops: int = 1, option: str = "--hops") -> nx.Graph:
+    """The neighbourhood of ``name`` within ``hops`` links, with all attributes (a copy). ``option``: how
+    the caller's user wrote ``hops``, for the message when it is not a whole number, 1 or more."""
+    # bool is an int, and a float such as 2.5 would reach a radius nobody asked for
+    if isinstance(hops, bool) or not isinstance(hops, int) or hops < 1:
+        raise BadOptionError(option, hops, "a whole number of links, 1 or more")
     center = find_node(graph, name)
     sub = nx.ego_graph(graph, center, radius=hops).copy()
     sub.graph.update(graph.graph, center=center, hops=hops)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from pipeline.api import Result, build
+from pipeline.api import Result, build, load
 from pipeline.config import DEFAULT_ALIASES, DEFAULT_MODEL, Settings
-from pipeline.errors import BadOptionError
+from pipeline.errors import BadOptionError, NotARunError, StageError, WorkerError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,6 +61,69 @@ def test_an_unknown_setting_is_named() -> None:
 def test_a_bad_setting_value_is_named() -> None:
     with pytest.raises(BadOptionError, match="--window: 'page' is not valid"):
         build(SEEDS, window="page")
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "option"),
+    [
+        ("top", "5", "--top"),
+        ("workers", 2.0, "--workers"),
+        ("min_weight", True, "--min-weight"),
+        ("evidence_limit", None, "--evidence"),
+        ("near_duplicate_threshold", "0.5", "--near-duplicate-threshold"),
+    ],
+)
+def test_a_setting_of_the_wrong_type_is_named(setting: str, value: object, option: str) -> None:
+    # top="5" raised a TypeError comparing text with a number; True counted as 1
+    with pytest.raises(BadOptionError, match=f"^{option}: {re.escape(repr(value))} is not valid"):
+        build(SEEDS, stop_after="ingest", **{setting: value})
+
+
+def test_load_names_what_is_wrong_with_the_folder(seed_run: Path, tmp_path: Path) -> None:
+    with pytest.raises(NotARunError, match=f"^{tmp_path / 'missing'}: no such folder$"):
+        load(tmp_path / "missing")
+    with pytest.raises(
+        NotARunError, match=f"nodes.csv: is a file, not a run folder; its folder {seed_run} holds a run"
+    ):
+        load(seed_run / "nodes.csv")
+    with pytest.raises(
+        NotARunError, match=f"^{tmp_path}: holds no run \\(no articles.csv\\); make one with 'kg run"
+    ):
+        load(tmp_path)
+    with pytest.raises(
+        StageError, match="unknown stage 'graphs'; stages are ingest, extract, resolve, graph"
+    ):
+        load(seed_run, through="graphs")  # a ValueError from tuple.index
+
+
+@pytest.mark.model
+def test_a_script_without_the_main_guard_is_told_to_add_it(tmp_path: Path) -> None:
+    script = tmp_path / "noguard.py"
+    script.write_text(
+        "from pipeline import build\n"
+        f"build({str(SEEDS / '000_841aebc9bbe2ba92.txt')!r}, workers=2, use_cache=False)\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 1
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith(
+        "pipeline.errors.WorkerError: workers=2: worker processes die before finishing any"
+    )
+    assert f"Each one runs {script} again: put the code that calls build() under" in last
+    assert "'if __name__ == \"__main__\":'" in last and "or run with workers=1 to see why" in last
+    # kg, a module run with -m, a notebook: the message it always gave
+    assert str(WorkerError(2)) == (
+        "--workers 2: worker processes die before finishing any article; run with --workers 1 to see why"
+    )
 
 
 def test_one_path_or_several() -> None:

@@ -115,6 +115,9 @@ def test_other_names_and_a_missing_gold_are_refused(tmp_path: Path) -> None:
         load_gold(path)
     with pytest.raises(GoldFileError, match="missing.json: not found"):
         load_gold(tmp_path / "missing.json")
+    path.write_text(json.dumps({"docs": {}}), encoding="utf-8")  # scored every recall 1.000
+    with pytest.raises(GoldFileError, match='gold.json: holds no annotations; "docs" is empty'):
+        load_gold(path)
     path.write_text(json.dumps(GOLD), encoding="utf-8")
     assert load_gold(path) == GOLD
 

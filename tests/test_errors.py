@@ -56,6 +56,8 @@ def test_eval_names_a_missing_or_broken_gold_file(tmp_path: Path) -> None:
     (tmp_path / "gold.yml").write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(GoldFileError, match=r"gold\.yml: a gold annotation is a YAML mapping, not a list"):
         evaluate(tmp_path, tmp_path / "gold.yml")
-    (tmp_path / "gold.yml").write_text("entities: []", encoding="utf-8")  # a gold, then the run is looked at
+    (tmp_path / "gold.yml").write_text(
+        "entities: [{name: Velt, type: place}]", encoding="utf-8"
+    )  # then the run
     with pytest.raises(UsageError, match=r"nodes\.csv not found: the eval stage needs it"):
         evaluate(tmp_path, tmp_path / "gold.yml")

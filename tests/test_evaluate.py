@@ -150,12 +150,27 @@ def test_a_well_formed_gold_loads_with_every_section_a_list(tmp_path: Path) -> N
     data = load_gold(gold)
     assert data["must_not_merge"] == data["ignore"] == data["not_counts"] == []
     assert [e["name"] for e in data["entities"]] == [1984, "Drovenport"]
-    gold.write_text("", encoding="utf-8")
-    assert load_gold(gold) == dict.fromkeys(
-        ("entities", "ignore", "must_not_merge", "numbers", "not_counts"), []
-    )
     for name in ("seeds_gold.yml", "other_news_gold.yml"):  # the team's own annotations pass the check
         assert load_gold(DATA / name)["entities"]
+
+
+@pytest.mark.parametrize("text", ["", "# to do\n", "entities: []\nignore: [Velt]\n"])
+def test_a_gold_without_annotations_is_refused(kg, tmp_path: Path, text: str) -> None:
+    # Nothing to find scored a recall of 1.000 for every type, and kg eval exited 0.
+    gold = tmp_path / "gold.yml"
+    gold.write_text(text, encoding="utf-8")
+    with pytest.raises(GoldFileError, match="holds no annotations; a gold annotation lists entities, "):
+        load_gold(gold)
+    result = kg("eval", tmp_path, "--gold", gold)
+    assert result.code == 2 and result.stderr.startswith(f"error: {gold}: holds no annotations")
+
+
+def test_a_gold_that_is_a_folder_is_named_so(kg, tmp_path: Path) -> None:
+    for name in ("gold", "gold.json"):
+        (tmp_path / name).mkdir()
+        result = kg("eval", tmp_path, "--gold", tmp_path / name)
+        assert result.code == 2
+        assert result.stderr.strip() == f"error: {tmp_path / name}: is a folder, not a file"
 
 
 def test_kg_eval_reports_a_malformed_gold_in_one_line_with_exit_code_2(kg, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from pipeline.api import Result, build, load
-from pipeline.errors import BadOptionError, UsageError
+from pipeline.errors import BadOptionError, NoLinkError, PagePathError, UnknownEntityError, UsageError
 from pipeline.notebook import GraphView, Neighbourhood
 
 #: DataFrame property -> the file that holds the same table.
@@ -21,6 +21,7 @@ FILES = {
     "entities": "nodes.csv",
     "edges": "edges.csv",
     "merges": "merges.csv",
+    "evidence": "evidence.csv",
 }
 
 
@@ -39,7 +40,7 @@ def read_like(path: Path, frame: pd.DataFrame) -> pd.DataFrame:
 def test_tables_before_extraction(seeds_dir: Path) -> None:
     result = build(seeds_dir, stop_after="ingest")
     assert len(result.articles) == 10
-    for name in ("mentions", "numbers", "entities", "edges", "merges"):
+    for name in ("mentions", "numbers", "entities", "edges", "merges", "evidence"):
         frame = getattr(result, name)
         assert frame.empty and len(frame.columns) > 3, name
     assert "10 articles (7 kept)" in repr(result)
@@ -138,6 +139,57 @@ def test_ego_names_close_matches(seed_result: Result) -> None:
 
 
 @pytest.mark.model
+def test_the_sentences_behind_a_link_by_names(seed_result: Result) -> None:
+    evidence = seed_result.evidence_between("SDF", "Mustafa Bali's")  # found as ego() finds them
+    assert list(evidence.columns) == ["source", "target", "article_id", "sentence", "text"]
+    assert evidence.to_dict("records") == [
+        {
+            "source": "group:syrian-democratic-forces",
+            "target": "person:mustafa-bali",
+            "article_id": "9308e79173b056bf",
+            "sentence": 12,
+            "text": "SDF spokesman Mustafa Bali said about 3,000 fighters had handed themselves over to the SDF.",
+        }
+    ]
+    pd.testing.assert_frame_equal(seed_result.evidence_between("Mustafa Bali", "SDF"), evidence)
+    # at most evidence_limit (5) sentences a link; edges.csv counts all the windows
+    per_link = seed_result.evidence.groupby(["source", "target"]).size()
+    edges = seed_result.edges.set_index(["source", "target"])
+    assert (per_link == edges.evidence_count.clip(upper=5).loc[per_link.index]).all()
+    ego = seed_result.ego("SDF")
+    assert set(ego.evidence.source) | set(ego.evidence.target) <= set(ego.entities.id)
+    pd.testing.assert_frame_equal(ego.evidence_between("SDF", "Mustafa Bali"), evidence)
+    with pytest.raises(
+        NoLinkError,
+        match="no link between 'Syrian Democratic Forces' and 'Nazem Ahmad' in the graph: "
+        "they are never in the same sentence",
+    ):
+        seed_result.evidence_between("SDF", "Nazem Ahmad")
+    with pytest.raises(UnknownEntityError, match="no entity named 'Nazem Ahmed'"):
+        seed_result.evidence_between("SDF", "Nazem Ahmed")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda r: r.ego("SDF", hops="2"), "hops: '2' is not valid; expected a whole number of links"),
+        (lambda r: r.ego("SDF", hops=2.5), "hops: 2.5 is not valid"),  # it reached as far as hops=3
+        (lambda r: r.ego(None), "name: None is not valid; expected the label, alias or id of an entity"),
+        (lambda r: r.ego(""), "name: '' is not valid; expected the label, alias or id of an entity"),
+        (lambda r: r.show(top=0), "top: 0 is not valid; expected a whole number of nodes"),  # was 300
+        (lambda r: r.show(height="x"), "height: 'x' is not valid; expected a whole number of pixels"),
+        (lambda r: r.ego("SDF").show(top=1.5), "top: 1.5 is not valid"),
+        (lambda r: r.ego("SDF").show(height=0), "height: 0 is not valid"),
+        (lambda r: r.top("person", True), "n: True is not valid"),  # it gave one row
+    ],
+)
+def test_a_bad_argument_is_named(seed_result: Result, call, message: str) -> None:
+    with pytest.raises(BadOptionError, match=re.escape(message)):
+        call(seed_result)
+
+
+@pytest.mark.model
 def test_show_is_an_offline_iframe(seed_result: Result) -> None:
     view = seed_result.show(height=480)
     assert isinstance(view, GraphView)
@@ -182,3 +234,14 @@ def test_graph_view_escapes_the_page(tmp_path: Path) -> None:
     )
     assert "<script" not in markup
     assert GraphView(page).save(tmp_path / "graph.html").read_text(encoding="utf-8") == page
+
+
+def test_a_page_saved_to_a_folder_asks_for_a_file_name(tmp_path: Path) -> None:
+    # The folder raised IsADirectoryError naming the temporary file the page is first written to.
+    with pytest.raises(
+        PagePathError, match=f"^{re.escape(str(tmp_path))} is a folder; give a file name such as graph.html"
+    ):
+        GraphView("<p>x</p>").save(tmp_path)
+    with pytest.raises(PagePathError, match="names a folder \\(it ends with a slash\\)"):
+        GraphView("<p>x</p>").save(f"{tmp_path}/new/")
+    assert sorted(tmp_path.iterdir()) == []

@@ -105,7 +105,8 @@ def test_02_your_corpus_on_the_seeds(kernel_dirs: list[str], tmp_path: Path) -> 
 @pytest.mark.notebook
 @pytest.mark.model
 def test_02_your_corpus_with_dates(kernel_dirs: list[str], tmp_path: Path) -> None:
-    """A JSONL of the seeds' and three other articles, one week apart: the timeline is drawn."""
+    """A JSONL of the seeds' and three other articles, one week apart, and a dated copy of the first:
+    the timeline is drawn, and the copy is not counted among the dated kept articles."""
     from pipeline.api import build
 
     kept = build(ROOT / "seeds", stop_after="ingest").corpus.kept
@@ -121,7 +122,9 @@ def test_02_your_corpus_with_dates(kernel_dirs: list[str], tmp_path: Path) -> No
             )
             + "\n"
             for i, (title, body) in enumerate(articles)
-        ),
+        )
+        + json.dumps({"title": articles[0][0], "text": articles[0][1].strip(), "date": "2024-01-02"})
+        + "\n",
         encoding="utf-8",
     )
     notebook = execute(

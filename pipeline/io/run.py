@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from pipeline.config import DEFAULT_PAGE_MAX_NODES, DEFAULT_TOP, Settings
-from pipeline.errors import MissingStageOutputError
+from pipeline.errors import MissingStageOutputError, NotARunError, StageError
 from pipeline.io import tables
 from pipeline.io.aside import aside
 from pipeline.io.csvfile import formula_guard
@@ -276,8 +276,22 @@ def read_run(folder: str | os.PathLike[str], *, through: str = STAGES[-1]) -> Ru
     """The records of ``folder``'s run up to the stage ``through``. Every file read must be one its
     manifest.json vouches for."""
     folder = Path(folder)
+    if through not in STAGES:
+        raise StageError(through, STAGES)
+    if folder.is_file():
+        # a run's own file (its nodes.csv) names the run it is in
+        hint = (
+            f"; its folder {folder.parent} holds a run" if (folder.parent / "articles.csv").is_file() else ""
+        )
+        raise NotARunError(folder, f"is a file, not a run folder{hint}")
+    if not folder.exists():
+        raise NotARunError(folder, "no such folder")
     if not present(folder, "articles.csv"):
-        raise MissingStageOutputError(folder / "articles.csv", "extract", "kg ingest INPUT... --out DIR")
+        raise NotARunError(
+            folder,
+            f"holds no run (no articles.csv); make one with 'kg run INPUT... --out {folder}' "
+            f"(or 'kg ingest INPUT... --out {folder}' for its first stage)",
+        )
     manifest: dict[str, Any] = kg_manifest(folder) or {}
     settings = settings_of(manifest)
     stages = STAGES[: STAGES.index(through) + 1]

@@ -1,0 +1,63 @@
+"""Finding an entity by the name an analyst types, and its neighbourhood (pipeline.query), on a hand-built
+graph."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from pipeline.errors import BadOptionError, UnknownEntityError
+from pipeline.query import ego, find_node
+
+
+@pytest.fixture
+def graph() -> nx.Graph:
+    graph = nx.Graph()
+    graph.add_node(
+        "person:orla-quist", label="Orla Quist", type="person", aliases="Orla Quist|Quist", mentions=9
+    )
+    graph.add_node("group:velt-union", label="Velt Union", type="group", aliases="Velt Union", mentions=4)
+    graph.add_node("group:mc-dorans", label="McDoran's", type="group", aliases="McDoran's", mentions=2)
+    graph.add_node("place:ardvik", label="Ardvik", type="place", mentions=3)
+    for label in ("80 strike aircraft", "12 quist boats", "300 m freestyle"):
+        graph.add_node(f"number:{label}", label=label, type="number", mentions=1)
+    graph.add_edges_from([("person:orla-quist", "group:velt-union"), ("group:velt-union", "place:ardvik")])
+    return graph
+
+
+@pytest.mark.parametrize("name", ["Quist's", "orla quist’s", "QUIST'S  ", "Quist'"])
+def test_a_possessive_finds_its_owner(graph: nx.Graph, name: str) -> None:
+    assert find_node(graph, name) == "person:orla-quist"
+
+
+def test_a_name_ending_like_a_possessive_is_found_whole(graph: nx.Graph) -> None:
+    assert find_node(graph, "mcdoran's") == "group:mc-dorans"
+    with pytest.raises(UnknownEntityError, match='no entity named "Ardvik\'s Velt"'):
+        find_node(graph, "Ardvik's Velt")  # only a trailing possessive is taken off
+
+
+def test_close_names_leave_counts_out_unless_the_name_has_a_digit(graph: nx.Graph) -> None:
+    with pytest.raises(UnknownEntityError) as missed:
+        find_node(graph, "Quistt")
+    assert "'Orla Quist'" in str(missed.value) and "boats" not in str(missed.value)
+    with pytest.raises(UnknownEntityError, match="did you mean '12 quist boats'"):
+        find_node(graph, "12 quist boat")
+
+
+@pytest.mark.parametrize("name", ["", "   ", None, 123])
+def test_a_name_is_needed(graph: nx.Graph, name: object) -> None:
+    # "   " listed unrelated names as close ones; None and 123 raised a TypeError from deep inside
+    with pytest.raises(BadOptionError, match=f"name: {name!r} is not valid; expected the label, alias or id"):
+        find_node(graph, name)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("hops", ["2", 2.5, 0, True])
+def test_hops_is_a_whole_number_of_links(graph: nx.Graph, hops: object) -> None:
+    # 2.5 reached as far as 3 did; "2" raised a TypeError comparing text with a number
+    with pytest.raises(
+        BadOptionError, match=f"--hops: {hops!r} is not valid; expected a whole number of links"
+    ):
+        ego(graph, "Quist", hops=hops)  # type: ignore[arg-type]
+    with pytest.raises(BadOptionError, match=f"^hops: {hops!r}"):
+        ego(graph, "Quist", hops=hops, option="hops")  # type: ignore[arg-type]
+    assert set(ego(graph, "Quist", hops=2)) == {"person:orla-quist", "group:velt-union", "place:ardvik"}
