@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from pipeline.config import CACHE_ENV
-from pipeline.errors import CacheError
+from pipeline.errors import CacheError, CacheLocationError
 from pipeline.io.codec import decode, encode
 from pipeline.records import Extraction
 
@@ -55,6 +55,23 @@ def default_location() -> Path:
     return Path(base) / "kg"
 
 
+def check_location(folder: str | os.PathLike[str] | None = None) -> Path:
+    """The cache's folder: ``folder``, else the default. A file there is refused with
+    :class:`CacheLocationError` (no cache can be made in it, nor 'kg cache clear' empty it)."""
+    where = Path(folder) if folder else default_location()
+    if os.path.exists(where) and not where.is_dir():
+        named_by = (
+            "--cache" if folder else f"${CACHE_ENV}" if os.environ.get(CACHE_ENV) else "the cache folder"
+        )
+        raise CacheLocationError(where, named_by)
+    return where
+
+
+def holds_cache(folder: str | os.PathLike[str] | None = None) -> bool:
+    """Whether ``folder`` (None: the default) holds a cache file: the cache commands make none."""
+    return os.path.lexists(check_location(folder) / FILE_NAME)
+
+
 def _guarded(method: Callable[..., T]) -> Callable[..., T]:
     """A cache that turns out damaged halfway through a run stops it with the way out, not a traceback."""
 
@@ -72,7 +89,7 @@ class Cache:
     """Extraction results by key. Use as a context manager or call :meth:`close`."""
 
     def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
-        self.folder = Path(folder) if folder else default_location()
+        self.folder = check_location(folder)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.folder / FILE_NAME, timeout=60, isolation_level=None)

@@ -159,6 +159,19 @@ def print_summary(result: Result, written: Path) -> None:
     say(out, f"Wrote {written}/")
 
 
+def warn_nothing_kept(skipped: int, left_out: int) -> None:
+    """A run that kept no article still exits 0 (skipped inputs fail only --strict), but says so: its
+    files are empty, and the reasons are the inputs skipped and the articles left out."""
+    reasons = [f"{skipped} input(s) skipped"] if skipped else []
+    reasons += [f"{left_out} article(s) left out by --since/--until"] if left_out else []
+    say(
+        err,
+        ("warning:", "yellow"),
+        f" no article was kept: {', '.join(reasons) or 'the inputs hold no article'}; the outputs are empty "
+        "(see skipped/left_out in manifest.json)",
+    )
+
+
 def print_reused(manifest: dict[str, object], folder: Path) -> None:
     """A re-run that found nothing changed: what the kept run holds."""
     counts = manifest.get("counts")

@@ -74,6 +74,13 @@ class OutputDirError(UsageError):
         super().__init__(f"--out {out} {problem}")
 
 
+class OutputFileError(UsageError):
+    """--out names a file we must not (or cannot) replace."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(f"--out {path} {problem}")
+
+
 class UnknownSettingError(UsageError, TypeError):
     """``build(...)`` got a setting by a name :class:`pipeline.config.Settings` does not have."""
 
@@ -136,6 +143,13 @@ class AliasesFileError(UsageError):
         super().__init__(f"{path}: {problem}")
 
 
+class PatternsFileError(UsageError):
+    """A models folder's patterns.yml cannot be used: unreadable, not YAML, or not a mapping."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+
+
 class GoldFileError(UsageError):
     """``kg eval``'s gold annotation cannot be used."""
 
@@ -175,6 +189,15 @@ class CacheError(UsageError):
         )
 
 
+class CacheLocationError(UsageError):
+    """The extraction cache's folder is a file: neither a run nor 'kg cache clear' can use it."""
+
+    def __init__(self, folder: Path, named_by: str) -> None:
+        super().__init__(
+            f"{named_by} {folder} is a file; the extraction cache is a folder: choose another with --cache DIR"
+        )
+
+
 class StaleOutputError(UsageError):
     """A run's file that its manifest.json does not vouch for: a reader must not mix it with the rest."""
 
@@ -191,14 +214,13 @@ class StaleOutputError(UsageError):
 
 
 class OutputWriteError(KgError):
-    """The run's files could not be written (a full disk, a read-only folder): the folder is unchanged."""
+    """The run's files could not be written (a full disk, a read-only folder): the folder is unchanged,
+    or, when this save was to make it, not there."""
 
-    def __init__(self, folder: Path, error: OSError) -> None:
+    def __init__(self, folder: Path, error: OSError, *, made: bool = False) -> None:
         where = f" ({error.filename})" if error.filename else ""
-        super().__init__(
-            f"cannot write the run into {folder}: {error.strerror or error}{where}; "
-            "the folder was left as it was"
-        )
+        kept = "nothing was saved and the folder was not made" if made else "the folder was left as it was"
+        super().__init__(f"cannot write the run into {folder}: {error.strerror or error}{where}; {kept}")
 
 
 class WorkerError(KgError):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import BadOptionError
+from pipeline.errors import BadOptionError, PatternsFileError
 
 PATTERNS = "patterns.yml"
 ALIASES = "aliases.yml"
@@ -110,9 +110,20 @@ def parse_yaml(text: str) -> Any:
 
 @functools.lru_cache(maxsize=8)
 def load_patterns(path: Path | None = None) -> Patterns:
-    """The word classes of the patterns file at ``path`` (None: the package's)."""
-    raw = Path(path or PACKAGE_LISTS / PATTERNS).read_bytes()
-    data = parse_yaml(raw.decode("utf-8")) or {}
+    """The word classes of the patterns file at ``path`` (None: the package's); a file that cannot be
+    read as a YAML mapping raises :class:`~pipeline.errors.PatternsFileError`."""
+    import yaml
+
+    path = Path(path or PACKAGE_LISTS / PATTERNS)
+    try:
+        raw = path.read_bytes()
+        data = parse_yaml(raw.decode("utf-8")) or {}
+    except OSError as error:
+        raise PatternsFileError(path, f"cannot be read ({error.strerror or error})") from error
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise PatternsFileError(path, f"not valid YAML ({error})") from error
+    if not isinstance(data, dict):
+        raise PatternsFileError(path, f"a patterns file is a YAML mapping, not a {type(data).__name__}")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or [])

@@ -141,7 +141,8 @@ def test_warm_run_writes_byte_identical_files(kg, seeds_dir: Path, tmp_path: Pat
 def test_no_cache_and_the_cache_commands(kg, seeds_dir: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     assert kg("run", seeds_dir, "--out", tmp_path / "o", "--cache", cache, "--no-cache").code == 0
-    assert "0 article(s)" in kg("cache", "info", "--cache", cache).stdout
+    assert "no extraction cache" in kg("cache", "info", "--cache", cache).stdout
+    assert not cache.exists()
     assert kg("run", seeds_dir, "--out", tmp_path / "o", "--cache", cache).code == 0
     assert "7 article(s)" in kg("cache", "info", "--cache", cache).stdout
     assert "Removed 7" in kg("cache", "clear", "--cache", cache).stdout
@@ -163,3 +164,33 @@ def test_holds_says_whether_a_model_has_cached_extractions(tmp_path: Path) -> No
         assert not cache.holds("en_quillmoor_sm-1.0")
         cache.put_many([("k", _extraction("a"))], model="en_quillmoor_sm-1.0")
         assert cache.holds("en_quillmoor_sm-1.0") and not cache.holds("en_quillmoor_sm-2.0")
+
+
+def test_a_file_given_as_the_cache_is_bad_usage(kg, write, tmp_path: Path, monkeypatch) -> None:
+    # it was taken for a damaged cache: 'kg cache clear --cache FILE' was advised, and cleared nothing
+    afile = write("afile.txt", "mine\n")
+    write("in/a.txt", "Title\nBody of the story.")
+    for args in (
+        ["run", tmp_path / "in", "--out", tmp_path / "out"],
+        ["cache", "clear"],
+        ["cache", "info"],
+    ):
+        result = kg(*args, "--cache", afile)
+        assert result.code == 2, args
+        assert f"--cache {afile} is a file" in result.stderr and "kg cache clear" not in result.stderr
+        assert "Traceback" not in result.stderr
+    monkeypatch.setenv("KG_CACHE_DIR", str(afile))  # ingest keeps de-duplication's signatures there
+    result = kg("ingest", tmp_path / "in", "--out", tmp_path / "out")
+    assert result.code == 2 and f"$KG_CACHE_DIR {afile} is a file" in result.stderr
+    assert afile.read_text() == "mine\n" and not (tmp_path / "out").exists()
+
+
+def test_the_cache_commands_make_no_cache_where_there_is_none(kg, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    for command in ("info", "clear"):
+        result = kg("cache", command, "--cache", mine)
+        assert result.code == 0 and f"{mine}: no extraction cache" in result.stdout
+        assert not any(mine.iterdir())
+        assert kg("cache", command, "--cache", tmp_path / "none").code == 0
+        assert not (tmp_path / "none").exists()

@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from pathlib import Path
+
+import pytest
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -166,3 +169,83 @@ def test_the_console_script_keeps_exit_codes_and_every_line_it_prints(write, tmp
     missing = console("ingest", tmp_path / "missing", "--out", tmp_path / "other")
     assert missing.returncode == 2 and "input not found" in missing.stderr
     assert console("ingest", tmp_path / "in", "--no-such-option").returncode == 2
+
+
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]])
+def test_an_aliases_file_that_is_missing_or_a_folder_is_refused_before_any_work(
+    kg, write, tmp_path: Path, cache: list[str]
+) -> None:
+    # with the cache on, the run's fingerprint read the file first and died with a traceback
+    write("in/a.txt", "Title\nOrsa Quist met Varn Dask in Quellby.")
+    for aliases in (tmp_path / "nope.yml", tmp_path / "in"):
+        result = kg("run", tmp_path / "in", "--out", tmp_path / "out", "--aliases", aliases, *cache)
+        assert result.code == 2, result.stderr
+        assert result.stderr == f"error: {aliases}: aliases file not found\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_word_lists_named_by_the_user_are_read_before_extraction(
+    kg, write, tmp_path: Path, monkeypatch
+) -> None:
+    from pipeline import api
+
+    write("in/a.txt", "Title\nOrsa Quist met Varn Dask in Quellby.")
+    write("models/patterns.yml", "group_heads: [guild\n")
+    write("aliases.yml", "- a list\n")
+    monkeypatch.setattr(api, "build", lambda *args, **kwargs: pytest.fail("the run started"))
+    out = tmp_path / "out"
+    broken = kg("run", tmp_path / "in", "--out", out, "--models", tmp_path / "models")
+    assert broken.code == 2 and f"{tmp_path / 'models' / 'patterns.yml'}: not valid YAML" in broken.stderr
+    assert "Traceback" not in broken.stderr
+    listed = kg("run", tmp_path / "in", "--out", out, "--aliases", tmp_path / "aliases.yml")
+    assert listed.code == 2 and "a YAML mapping, not a list" in listed.stderr
+    assert not out.exists()
+
+
+def test_a_run_that_keeps_no_article_says_so_and_fails_only_with_strict(kg, write, tmp_path: Path) -> None:
+    write("in/feed.jsonl", '{"text": "Orsa Quist met Varn Dask in Quellby.", "date": "2025-05-19"}\n')
+    out = tmp_path / "out"
+    left_out = kg("run", tmp_path / "in", "--out", out, "--since", "2030-01-01", "--cache", tmp_path / "c")
+    assert left_out.code == 0, left_out.stderr
+    assert (
+        "warning: no article was kept: 1 article(s) left out by --since/--until; the outputs are empty "
+        "(see skipped/left_out in manifest.json)"
+    ) in left_out.stderr
+    # the same run again is kept as it is, and says the same
+    again = kg("run", tmp_path / "in", "--out", out, "--since", "2030-01-01", "--cache", tmp_path / "c", "--strict")  # fmt: skip
+    assert "Nothing changed" in again.stdout and "no article was kept" in again.stderr
+    assert again.code == 1 and "--strict: no article was kept" in again.stderr
+    skipped = kg("run", tmp_path / "in", "--out", out, "--text-field", "nope", "--no-cache")
+    assert skipped.code == 0 and "no article was kept: 1 input(s) skipped" in skipped.stderr
+    strict = kg("ingest", tmp_path / "in", "--out", out, "--text-field", "nope", "--strict")
+    assert strict.code == 1 and "1 input(s) were skipped and no article was kept" in strict.stderr
+    kept = kg("ingest", tmp_path / "in", "--out", out, "--strict")
+    assert kept.code == 0 and "warning" not in kept.stderr
+
+
+def test_every_stage_command_takes_quiet(kg, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "250")
+    for command in ("run", "ingest", "extract", "resolve", "graph", "export"):
+        shown = [line.split()[1:3] for line in kg(command, "--help").stdout.splitlines()]
+        assert ["--quiet", "-q"] in shown, command
+
+
+@pytest.mark.model
+def test_evidence_sets_the_sentences_kept_per_link(kg, write, tmp_path: Path) -> None:
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+    write("in/a.txt", "Title\n\n" + " ".join(f"Orsa Quist visited Quellby on {day}." for day in days))
+    out = tmp_path / "out"
+
+    def most_per_link() -> int:
+        per_link = Counter((row["source"], row["target"]) for row in _rows(out / "evidence.csv"))
+        return max(per_link.values())
+
+    assert kg("run", tmp_path / "in", "--out", out, "--no-cache", "--evidence", "2", "-q").code == 0
+    assert most_per_link() == 2
+    assert json.loads((out / "manifest.json").read_text())["settings"]["evidence_limit"] == 2
+    assert kg("graph", out, "--evidence", "3", "-q").code == 0
+    assert most_per_link() == 3
+    assert kg("run", tmp_path / "in", "--out", out, "--no-cache", "-q").code == 0
+    assert most_per_link() == 5  # the default
+    zero = kg("run", tmp_path / "in", "--out", out, "--evidence", "0")
+    assert zero.code == 2 and "--evidence: 0 is not valid" in zero.stderr

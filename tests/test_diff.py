@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import networkx as nx
@@ -139,3 +140,37 @@ def test_kg_diff_needs_two_runs_and_a_file(kg, two_weeks, tmp_path: Path) -> Non
     assert missing.code == 2 and "kg run" in missing.stderr
     folder = kg("diff", *two_weeks, "--out", tmp_path)
     assert folder.code == 2 and "--out" in folder.stderr
+
+
+def test_kg_diff_replaces_an_earlier_diff_but_no_other_file(kg, two_weeks, tmp_path: Path) -> None:
+    earlier = tmp_path / "changes.csv"
+    assert kg("diff", *two_weeks, "--out", earlier).code == 0
+    assert kg("diff", *reversed(two_weeks), "--out", earlier).code == 0  # an earlier diff is replaced
+    assert tables.read_diff(earlier) == list(diff_runs(*reversed(two_weeks)).changes)
+
+    notes = tmp_path / "README.md"
+    notes.write_text("# my notes\n", encoding="utf-8")
+    refused = kg("diff", *two_weeks, "--out", notes)
+    assert refused.code == 2 and f"--out {notes} exists and is not an earlier kg diff" in refused.stderr
+    assert "--force" in refused.stderr and notes.read_text(encoding="utf-8") == "# my notes\n"
+    assert kg("diff", *two_weeks, "--out", notes, "--force").code == 0
+    assert tables.read_diff(notes) == list(diff_runs(*two_weeks).changes)
+
+
+def test_kg_diff_never_replaces_a_file_of_a_run(kg, two_weeks, tmp_path: Path) -> None:
+    finished = tmp_path / "finished"
+    finished.mkdir()
+    (finished / "nodes.csv").write_text("id,label\n", encoding="utf-8")
+    manifest = {"tool": "kg", "outputs": {"nodes.csv": {"bytes": 9}}}
+    (finished / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in finished.iterdir()}
+    (tmp_path / "link.csv").symlink_to(finished / "nodes.csv")
+    for target in ("nodes.csv", "manifest.json", "edges.csv"):  # edges.csv: a name a run writes
+        for force in ([], ["--force"]):
+            refused = kg("diff", *two_weeks, "--out", finished / target, *force)
+            assert refused.code == 2, (target, force)
+            assert f"is {target} of the kg output in {finished}" in refused.stderr
+    assert kg("diff", *two_weeks, "--out", tmp_path / "link.csv", "--force").code == 2
+    assert {p.name: p.read_bytes() for p in finished.iterdir()} == before
+    # a diff of its own beside the run is fine
+    assert kg("diff", *two_weeks, "--out", finished / "diff.csv").code == 0

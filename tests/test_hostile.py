@@ -723,6 +723,36 @@ def test_a_ctrl_c_a_library_swallowed_still_stops_the_run_before_it_saves(
     assert not (tmp_path / "out").exists()
 
 
+def test_ctrl_c_says_what_out_holds_by_what_it_held_before(kg, write, tmp_path: Path, monkeypatch) -> None:
+    from pipeline import api
+    from pipeline.cli import _INTERRUPTED
+
+    def interrupted(*args, **kwargs):
+        _INTERRUPTED.append(2)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(api, "build", interrupted)
+    write("in/a.txt", "A story\n\nIlse Varga met members of the Orvo Union in Tarnow.\n")
+    write("earlier/manifest.json", manifest_text({"kind": "run"}))
+    (tmp_path / "empty").mkdir()
+    said = {}
+    try:
+        for out in ("fresh", "earlier", "empty"):
+            done = kg("run", tmp_path / "in", "--out", tmp_path / out, "--no-cache", "-q")
+            _INTERRUPTED.clear()
+            assert done.code == 130, done.stderr
+            said[out] = done.stderr.strip()
+    finally:
+        _INTERRUPTED.clear()
+    start = "interrupted (Ctrl-C); a save is all or nothing: --out "
+    assert said == {
+        "fresh": start + "holds the whole new run or was not made",
+        "earlier": start + "holds its earlier run or the whole new one",
+        "empty": start + "holds what it held before or the whole new run",
+    }
+    assert not (tmp_path / "fresh").exists()
+
+
 # --- what held up must keep holding -------------------------------------------------------------------
 
 

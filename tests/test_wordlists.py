@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import wordlists
-from pipeline.errors import BadOptionError
+from pipeline.errors import BadOptionError, PatternsFileError
 from pipeline.extract.model import extraction_version
 from pipeline.wordlists import ALIASES, PATTERNS, aliases_file, default_models, load_patterns, word_list
 
@@ -72,3 +72,17 @@ def test_kg_run_reads_the_models_folder_it_is_given(kg, write, tmp_path: Path) -
     assert settings["models"] == str((tmp_path / "lists").resolve()) and settings["aliases"] is None
     missing = kg("run", tmp_path / "in", "--out", tmp_path / "o2", "--models", tmp_path / "nowhere")
     assert missing.code == 2 and "nowhere" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("group_heads: [guild\n", "not valid YAML"),
+        ("- guild\n", "a patterns file is a YAML mapping, not a list"),
+    ],
+)
+def test_a_broken_patterns_file_is_named_with_its_problem(tmp_path: Path, content: str, problem: str) -> None:
+    (tmp_path / PATTERNS).write_text(content, encoding="utf-8")
+    with pytest.raises(PatternsFileError) as raised:
+        load_patterns(tmp_path / PATTERNS)
+    assert str(raised.value).startswith(f"{tmp_path / PATTERNS}: {problem}")

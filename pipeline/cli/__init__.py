@@ -18,6 +18,7 @@ from pipeline.cli.options import (
     Aliases,
     CacheDir,
     Engine,
+    Evidence,
     FollowLinks,
     Force,
     Inputs,
@@ -53,8 +54,9 @@ from pipeline.console import (
     print_summary,
     progress_bars,
     say,
+    warn_nothing_kept,
 )
-from pipeline.errors import KgError, MissingStageOutputError
+from pipeline.errors import AliasesFileError, KgError, MissingStageOutputError
 from pipeline.fingerprint import fingerprint
 from pipeline.io.csvfile import formula_guard
 from pipeline.io.folder import check_ego_out, check_out, kg_manifest, present, reusable_run
@@ -89,6 +91,7 @@ def run(
     min_weight: MinWeight = DEFAULTS.min_weight,
     top: Top = DEFAULTS.top,
     page_max_nodes: PageMaxNodes = DEFAULTS.page_max_nodes,
+    evidence: Evidence = DEFAULTS.evidence_limit,
     no_numbers: NoNumbers = False,
     cache: CacheDir = None,
     no_cache: NoCache = False,
@@ -109,7 +112,8 @@ def run(
 ) -> None:
     """Run every stage on INPUTS and write all outputs into --out (a re-run with nothing changed keeps
     the files already there)."""
-    check_out(out_dir, force=force)  # before minutes of work, not after
+    _check_run_out(out_dir, force)  # before minutes of work, not after
+    _check_aliases(aliases)
     settings = Settings(
         model=model,
         workers=workers,
@@ -119,6 +123,7 @@ def run(
         min_weight=min_weight,
         top=top,
         page_max_nodes=page_max_nodes,
+        evidence_limit=evidence,
         numbers=not no_numbers,
         text_field=text_field,
         text_column=text_column,
@@ -136,9 +141,14 @@ def run(
     earlier = reusable_run(out_dir, digest) if digest else None
     if earlier is not None:
         print_reused(earlier, out_dir)
-        skipped = earlier.get("skipped")
-        _check_strict_counts(len(skipped) if isinstance(skipped, list) else 0, 0, strict)
+        skipped, left_out = (earlier.get(key) for key in ("skipped", "left_out"))
+        skipped_count = len(skipped) if isinstance(skipped, list) else 0
+        kept = _kept_in(earlier)
+        if kept == 0:
+            warn_nothing_kept(skipped_count, len(left_out) if isinstance(left_out, list) else 0)
+        _check_strict_counts(skipped_count, 0, strict, nothing_kept=kept == 0)
         return
+    _check_word_lists(settings)
     from pipeline.extract import start_fork_server, workers_ahead
 
     if workers_ahead(settings):  # the model loads there while the later stages' modules are imported
@@ -154,12 +164,41 @@ def run(
     result.fingerprint = digest
     written = result.save(out_dir, force=force)
     print_summary(result, written)
+    _warn_if_nothing_kept(result)
     _check_strict(result, strict)
+
+
+def _check_run_out(out_dir: Path, force: bool) -> None:
+    """:func:`check_out` for a command that makes a run, noting what --out held for a Ctrl-C's message."""
+    check_out(out_dir, force=force)
+    _OUT_BEFORE[:] = ["run" if kg_manifest(out_dir) is not None else "folder" if out_dir.is_dir() else ""]
+
+
+def _check_aliases(aliases: Path | None) -> None:
+    """A missing --aliases file stops the run before the fingerprint reads it (and before extraction)."""
+    if aliases is not None and not aliases.is_file():
+        raise AliasesFileError(aliases, "aliases file not found")
+
+
+def _check_word_lists(settings: Settings) -> None:
+    """Word lists the user named are read before extraction: a broken one stops the run at once, not
+    after minutes of work (the package's own are read when their stage comes)."""
+    if settings.aliases is None and settings.models is None:
+        return
+    from pipeline.resolve.curated import Curated
+    from pipeline.wordlists import PATTERNS, aliases_file, load_patterns, word_list
+
+    load_patterns(word_list(PATTERNS, settings.models))
+    Curated.load(aliases_file(settings.aliases, settings.models))
 
 
 def _where_extraction_runs(
     cache: Path | None, no_cache: bool, engine: str, scheduler: str | None
 ) -> dict[str, Any]:
+    if not no_cache:  # a file given as the cache is bad usage, not a damaged cache to clear
+        from pipeline.cache import check_location
+
+        check_location(cache)
     return {
         "cache": str(cache) if cache else None,
         "use_cache": not no_cache,
@@ -174,18 +213,34 @@ def _models(models: Path | None) -> str | None:
 
 
 def _check_strict(result: api.Result, strict: bool) -> None:
-    _check_strict_counts(len(result.corpus.skipped), len(result.failures), strict)
+    _check_strict_counts(
+        len(result.corpus.skipped), len(result.failures), strict, nothing_kept=not result.corpus.kept
+    )
 
 
-def _check_strict_counts(skipped: int, failed: int, strict: bool) -> None:
-    if strict and (skipped or failed):
+def _warn_if_nothing_kept(result: api.Result) -> None:
+    if not result.corpus.kept:
+        warn_nothing_kept(len(result.corpus.skipped), len(result.corpus.left_out))
+
+
+def _kept_in(manifest: dict[str, object]) -> int | None:
+    """The articles an earlier run kept, as its manifest counts them (None: not recorded)."""
+    counts = manifest.get("counts")
+    ingested = counts.get("ingest") if isinstance(counts, dict) else None
+    kept = ingested.get("kept") if isinstance(ingested, dict) else None
+    return kept if isinstance(kept, int) else None
+
+
+def _check_strict_counts(skipped: int, failed: int, strict: bool, *, nothing_kept: bool = False) -> None:
+    if strict and (skipped or failed or nothing_kept):
         problems = [f"{skipped} input(s) were skipped"] if skipped else []
         problems += [f"{failed} article(s) failed"] if failed else []
+        problems += ["no article was kept"] if nothing_kept else []
+        held = "are empty" if nothing_kept else "hold the good ones"
         say(
             err,
             ("error:", "red"),
-            f" --strict: {' and '.join(problems)} (listed above and in manifest.json); "
-            "the outputs hold the good ones",
+            f" --strict: {' and '.join(problems)} (listed above and in manifest.json); the outputs {held}",
         )
         raise typer.Exit(1)
 
@@ -209,7 +264,7 @@ def ingest(
     stages' files of an earlier run in --out are removed: they no longer match)."""
     from pipeline import api
 
-    check_out(out_dir, force=force)
+    _check_run_out(out_dir, force)
     settings = Settings(
         text_field=text_field,
         text_column=text_column,
@@ -225,6 +280,7 @@ def ingest(
         result = api.build(inputs, settings=settings, progress=progress, stop_after="ingest")
     written = result.save(out_dir, force=force)
     print_summary(result, written)
+    _warn_if_nothing_kept(result)
     _check_strict(result, strict)
 
 
@@ -259,7 +315,7 @@ def extract(
 
 
 @app.command()
-def resolve(run_dir: RunDir, aliases: Aliases = None, models: Models = None) -> None:
+def resolve(run_dir: RunDir, aliases: Aliases = None, models: Models = None, quiet: Quiet = False) -> None:
     """Merge the mentions in RUN_DIR into entities: writes nodes.csv and merges.csv."""
     from pipeline import api
 
@@ -271,7 +327,8 @@ def resolve(run_dir: RunDir, aliases: Aliases = None, models: Models = None) -> 
         result.settings = dataclasses.replace(result.settings, aliases=str(aliases))
     if models is not None:
         result.settings = dataclasses.replace(result.settings, models=_models(models))
-    api.run_stage(result, "resolve")
+    with progress_bars(quiet) as progress:
+        api.run_stage(result, "resolve", progress=progress)
     print_summary(result, result.save(run_dir))
 
 
@@ -282,6 +339,8 @@ def graph(
     min_weight: MinWeight = DEFAULTS.min_weight,
     no_numbers: NoNumbers = False,
     period: Period = None,
+    evidence: Evidence = DEFAULTS.evidence_limit,
+    quiet: Quiet = False,
 ) -> None:
     """Build the co-mention graph from RUN_DIR's resolved mentions: writes nodes.csv, edges.csv,
     evidence.csv and timeline.csv."""
@@ -297,8 +356,10 @@ def graph(
         min_weight=min_weight,
         numbers=not no_numbers,
         period=period.lower() if period else None,
+        evidence_limit=evidence,
     )
-    api.run_stage(result, "graph")
+    with progress_bars(quiet) as progress:
+        api.run_stage(result, "graph", progress=progress)
     print_summary(result, result.save(run_dir, export=False))
 
 
@@ -314,10 +375,12 @@ def export(
             show_default=False,
         ),
     ] = None,
+    quiet: Quiet = False,
 ) -> None:
     """Render RUN_DIR's graph tables as graph.graphml and graph.gexf (and the HTML page)."""
     from pipeline.io.run import export_run
 
+    del quiet  # accepted as every stage command does: exporting shows no progress bars
     for path in export_run(run_dir, page_max_nodes=page_max_nodes):
         say(out, f"Wrote {path}")
 
@@ -380,6 +443,19 @@ app.add_typer(cache_app, name="cache")
 
 #: The Ctrl-C signals this process received (:func:`main` records them).
 _INTERRUPTED: list[int] = []
+#: What --out held before the command that makes a run: "run", "folder" (anything else) or "" (no folder).
+_OUT_BEFORE: list[str] = []
+
+
+def _interrupted_message() -> str:
+    """A save is all or nothing; what that leaves in --out depends on what it held before."""
+    before = _OUT_BEFORE[0] if _OUT_BEFORE else "run"
+    held = {
+        "run": "holds its earlier run or the whole new one",
+        "folder": "holds what it held before or the whole new run",
+        "": "holds the whole new run or was not made",
+    }[before]
+    return f" (Ctrl-C); a save is all or nothing: --out {held}"
 
 
 def main() -> None:
@@ -390,6 +466,7 @@ def main() -> None:
     logging.basicConfig(level=os.environ.get("KG_LOG", "WARNING").upper(), format="%(levelname)s %(message)s")
     collect_less()
     interrupted = _INTERRUPTED
+    _OUT_BEFORE.clear()
 
     def on_interrupt(signum: int, frame: FrameType | None) -> None:
         interrupted.append(signum)
@@ -403,18 +480,10 @@ def main() -> None:
         sys.exit(error.exit_code)
     except SystemExit as done:
         if done.code == 130 and interrupted:
-            say(
-                err,
-                ("interrupted", "yellow"),
-                " (Ctrl-C); a save is all or nothing: --out holds its earlier run or the whole new one",
-            )
+            say(err, ("interrupted", "yellow"), _interrupted_message())
         raise
     except KeyboardInterrupt:
-        say(
-            err,
-            ("interrupted", "yellow"),
-            " (Ctrl-C); a save is all or nothing: --out holds its earlier run or the whole new one",
-        )
+        say(err, ("interrupted", "yellow"), _interrupted_message())
         sys.exit(130)
     except Exception:
         # A bug: the traceback helps, but it may quote input text, so it is printed as plain text too.

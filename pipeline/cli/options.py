@@ -21,7 +21,11 @@ Force = Annotated[
     bool, typer.Option("--force", help="Write into a non-empty folder that holds no earlier run.")
 ]
 Strict = Annotated[
-    bool, typer.Option("--strict", help="Exit with code 1 if any input was skipped or any article failed.")
+    bool,
+    typer.Option(
+        "--strict",
+        help="Exit with code 1 if any input was skipped, any article failed or no article was kept.",
+    ),
 ]
 RawCsv = Annotated[
     bool,
@@ -107,6 +111,10 @@ PageMaxNodes = Annotated[
     ),
 ]
 NoNumbers = Annotated[bool, typer.Option("--no-numbers", help="Leave counts out of the graph.")]
+Evidence = Annotated[
+    int,
+    typer.Option("--evidence", help="Supporting sentences kept per link in evidence.csv (and on the page)."),
+]
 CacheDir = Annotated[
     Path | None,
     typer.Option(

@@ -35,15 +35,23 @@ def diff(
         Path, typer.Option("--out", "-o", help="CSV file of every change (kind, change, ids, before, after).")
     ] = Path("diff.csv"),
     limit: Annotated[int, typer.Option("--limit", help="Rows per table printed.", min=0)] = 10,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace an existing --out file that is not an earlier diff (never a run's file)."
+        ),
+    ] = False,
 ) -> None:
     """What changed from RUN_A to RUN_B (say, two weeks): entities and links that appeared, disappeared
     or changed weight most, as tables and a CSV file of every change."""
     from pipeline.diff import diff_runs
+    from pipeline.io.folder import check_diff_out
     from pipeline.io.tables import write_diff
 
     if out_file.is_dir() or not out_file.parent.is_dir():
         why = "this is a folder" if out_file.is_dir() else f"there is no folder {out_file.parent}"
         raise BadOptionError("--out", str(out_file), f"a CSV file in an existing folder ({why})")
+    check_diff_out(out_file, force=force)
     found = diff_runs(run_a, run_b)
     print_diff(found, limit)
     write_diff(out_file, found.changes)
@@ -56,8 +64,11 @@ cache_app = typer.Typer(help="Inspect or empty the extraction cache.", no_args_i
 @cache_app.command("info")
 def cache_info(cache: CacheDir = None) -> None:
     """Where the cache is, how many articles it holds and for which models."""
-    from pipeline.cache import Cache
+    from pipeline.cache import Cache, check_location, holds_cache
 
+    if not holds_cache(cache):  # opening it would make one in a folder that held none
+        say(out, f"{check_location(cache)}: no extraction cache")
+        return
     with Cache(cache) as store:
         info = store.info()
     say(
@@ -71,21 +82,25 @@ def cache_info(cache: CacheDir = None) -> None:
 def cache_clear(cache: CacheDir = None) -> None:
     """Remove every cached extraction (a damaged cache file is deleted), and gazetteer tables that older
     package versions left in the cache folder."""
-    from pipeline.cache import Cache, default_location, remove_files
+    from pipeline.cache import Cache, check_location, holds_cache, remove_files
     from pipeline.errors import CacheError
     from pipeline.gazetteer import remove_stale_tables
 
+    folder = check_location(cache)
     stale = remove_stale_tables()
     if stale:
         say(out, f"Removed {len(stale)} gazetteer table file(s) of older package versions")
-
+    if not holds_cache(cache):
+        say(out, f"{folder}: no extraction cache, nothing to remove")
+        return
     try:
         with Cache(cache) as store:
             removed = store.clear()
     except CacheError as error:
-        say(err, ("warning:", "yellow"), f" {error}")
         files = remove_files(cache)
-        folder = cache or default_location()
+        if not files:  # nothing of the cache's could be removed: the reason is the answer
+            raise
+        say(err, ("warning:", "yellow"), f" {error}")
         say(out, f"Removed the damaged cache from {folder} ({len(files)} file(s)); it starts afresh")
         return
     say(out, f"Removed {removed} cached extraction(s) from {store.folder}")

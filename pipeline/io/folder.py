@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.errors import InputError, OutputDirError, OutputWriteError, StaleOutputError
+from pipeline.errors import InputError, OutputDirError, OutputFileError, OutputWriteError, StaleOutputError
 from pipeline.io.files import (
     STAGE,
     TEMPORARY,
@@ -219,7 +219,7 @@ def reusable_run(folder: Path, fingerprint: str) -> dict[str, object] | None:
 def check_out(out: str | os.PathLike[str], *, force: bool) -> Path:
     """Refuse an output folder the run could not, or must not, be written into, before any work:
     a file, a non-empty folder that holds no earlier kg output (unless ``force``), a folder that cannot
-    be written. Creates nothing."""
+    be written or made. Leaves nothing behind."""
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise OutputDirError(out, "is a file, not a folder")
@@ -241,16 +241,45 @@ def check_out(out: str | os.PathLike[str], *, force: bool) -> Path:
     # and immutable folders, root included.
     if not os.access(ancestor, os.W_OK | os.X_OK):
         raise OutputDirError(out, f"cannot be written (in {ancestor}): permission denied or read-only")
+    _probe_mkdir(out, ancestor)
     return out
+
+
+def _probe_mkdir(out: Path, ancestor: Path) -> None:
+    """Make and remove the first folder of ``out`` that is missing: access() says yes to root in
+    folders no one can make anything in (/proc, /sys), and the save would fail only after the work."""
+    first = missing_part(out) or out
+    try:
+        os.mkdir(first)
+    except FileExistsError:
+        return  # made meanwhile by someone else: theirs, and it can be made
+    except OSError as error:
+        raise OutputDirError(out, f"cannot be made (in {ancestor}): {error.strerror or error}") from error
+    with contextlib.suppress(OSError):
+        os.rmdir(first)
+
+
+def missing_part(out: Path) -> Path | None:
+    """The first folder of ``out`` (``out`` itself or a parent) that does not exist yet, else None: what a
+    save made and removes again if it saves nothing."""
+    if os.path.lexists(out):
+        return None
+    first = out
+    while not os.path.lexists(first.parent) and first.parent != first:
+        first = first.parent
+    return first
 
 
 def prepare_out(out: Path, *, force: bool) -> Path:
     """Create ``out`` after :func:`check_out`'s checks, removing temporaries an interrupted kg save left."""
     check_out(out, force=force)
+    made = missing_part(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputWriteError(out, error) from error
+        if made is not None:
+            _remove_made(out, made)
+        raise OutputWriteError(out, error, made=made is not None) from error
     for entry in os.scandir(out):
         if is_temporary(entry.name) and entry.is_file(follow_symlinks=False):
             with contextlib.suppress(FileNotFoundError):
@@ -275,13 +304,62 @@ def check_ego_out(
     return check_out(out, force=force)
 
 
+def check_diff_out(path: Path, *, force: bool) -> Path:
+    """Refuse a file ``kg diff`` must not replace, before any work: a file of a kg output folder that its
+    manifest.json lists (or could: any name a run writes), even with ``force``; anything that is not a
+    regular file; an existing file that is not an earlier diff (unless ``force``). An earlier diff is
+    replaced."""
+    from pipeline.io.tables import is_diff
+
+    for candidate in dict.fromkeys([Path(os.path.abspath(path)), path.resolve()]):
+        manifest = kg_manifest(candidate.parent)
+        outputs = manifest.get("outputs") if manifest is not None else None
+        listed = isinstance(outputs, dict) and candidate.name in outputs
+        if manifest is not None and (listed or candidate.name in OUTPUT_FILES):
+            raise OutputFileError(
+                path,
+                f"is {candidate.name} of the kg output in {candidate.parent}; kg diff never replaces "
+                "a run's files (not even with --force): choose another file",
+            )
+    if not os.path.lexists(path):
+        return path
+    if not path.is_file():
+        raise OutputFileError(path, "is not a regular file: choose a CSV file")
+    if not force and not is_diff(path):
+        raise OutputFileError(
+            path,
+            "exists and is not an earlier kg diff (its first line is not diff.csv's header); "
+            "choose another file or pass --force to replace it",
+        )
+    return path
+
+
 @contextlib.contextmanager
-def writing(out: Path) -> Iterator[None]:
-    """An OSError while saving into ``out`` (a full disk, a read-only folder) says the folder is unchanged."""
+def writing(out: Path, made: Path | None = None) -> Iterator[None]:
+    """An OSError while saving into ``out`` (a full disk, a read-only folder) says the folder is unchanged.
+    ``made``: the first folder of ``out`` that this save made (:func:`missing_part`); a save that fails
+    or is interrupted removes it again, so that no empty folder is left where none was."""
     try:
         yield
-    except OSError as error:
-        raise OutputWriteError(out, error) from error
+    except BaseException as error:
+        if made is not None:
+            _remove_made(out, made)
+        if isinstance(error, OSError):
+            raise OutputWriteError(out, error, made=made is not None) from error
+        raise
+
+
+def _remove_made(out: Path, made: Path) -> None:
+    """Remove ``out`` and its parents up to ``made`` while they are empty (never a file, never above)."""
+    folder = out
+    while True:
+        try:
+            os.rmdir(folder)
+        except OSError:
+            return
+        if folder == made or folder.parent == folder:
+            return
+        folder = folder.parent
 
 
 def _ours(folder: Path) -> bool:

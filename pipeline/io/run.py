@@ -30,6 +30,7 @@ from pipeline.io.folder import (
     check_ego_out,
     check_out,
     kg_manifest,
+    missing_part,
     prepare_out,
     present,
     read_manifest,
@@ -82,10 +83,11 @@ def write_run(
     The files are written beside the previous run's and put in place together; files of the previous
     run that this one does not write (a later stage's) are removed. A failure while writing leaves the
     folder as it was."""
+    made = missing_part(Path(out))
     out = prepare_out(Path(out), force=force)
     graph = co_mentions.graph if co_mentions is not None else None
     edges = tables.sorted_edges(graph) if graph is not None else []
-    with writing(out), formula_guard(safe_csv), staged(out) as staging:
+    with writing(out, made), formula_guard(safe_csv), staged(out) as staging:
         page = {
             "top": top,
             "max_nodes": page_max_nodes,
@@ -240,6 +242,7 @@ def write_ego(
     what it is, so a second ``kg ego`` into the same folder replaces it without --force."""
     out = Path(out)
     check_ego_out(out, source, force=force)
+    made = missing_part(out)
     out = prepare_out(out, force=force)
     manifest = {
         "kind": "ego",
@@ -249,7 +252,7 @@ def write_ego(
         "top": top,
         "counts": {"graph": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}},
     }
-    with writing(out), formula_guard(safe_csv), staged(out) as staging:
+    with writing(out, made), formula_guard(safe_csv), staged(out) as staging:
         write_graph(graph, out, top=top, page_max_nodes=page_max_nodes, titles=titles, dates=dates)
         staging.commit(manifest)
     return out

@@ -427,6 +427,17 @@ def write_diff(path: Path, changes: Iterable[Change]) -> None:
     write_csv(path, DIFF.columns, diff_rows(changes))
 
 
+def is_diff(path: Path) -> bool:
+    """Does the regular file at ``path`` start with diff.csv's header (an earlier ``kg diff`` wrote it)?"""
+    header = ",".join(DIFF.columns).encode("ascii")
+    try:
+        with path.open("rb") as handle:
+            first = handle.readline(len(header) + 2)
+    except OSError:
+        return False
+    return first.rstrip(b"\r\n") == header
+
+
 def read_diff(path: Path) -> list[Change]:
     return [
         Change(
