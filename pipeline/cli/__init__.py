@@ -258,6 +258,7 @@ def ingest(
     language: Language = None,
     force: Force = False,
     strict: Strict = False,
+    raw_csv: RawCsv = False,
     quiet: Quiet = False,
 ) -> None:
     """Read INPUTS into articles and mark duplicates: writes articles.csv and manifest.json (the later
@@ -275,6 +276,7 @@ def ingest(
         # the model comes with kg extract: the language is that of the model it will be by default
         language=language or Settings(model=default_model()).article_language or "any",
         models=_models(None),  # recorded for the later stage commands, as kg run does
+        safe_csv=not raw_csv,  # so are these: every stage writes its CSVs alike
     )
     with progress_bars(quiet) as progress:
         result = api.build(inputs, settings=settings, progress=progress, stop_after="ingest")
@@ -375,13 +377,22 @@ def export(
             show_default=False,
         ),
     ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top",
+            help="Nodes shown on the HTML page (default: the run's setting).",
+            min=1,
+            show_default=False,
+        ),
+    ] = None,
     quiet: Quiet = False,
 ) -> None:
     """Render RUN_DIR's graph tables as graph.graphml and graph.gexf (and the HTML page)."""
     from pipeline.io.run import export_run
 
     del quiet  # accepted as every stage command does: exporting shows no progress bars
-    for path in export_run(run_dir, page_max_nodes=page_max_nodes):
+    for path in export_run(run_dir, top=top, page_max_nodes=page_max_nodes):
         say(out, f"Wrote {path}")
 
 

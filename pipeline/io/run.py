@@ -199,16 +199,27 @@ def _exports_aside(
         yield write
 
 
-def export_run(folder: str | os.PathLike[str], *, page_max_nodes: int | None = None) -> list[Path]:
+def export_run(
+    folder: str | os.PathLike[str], *, top: int | None = None, page_max_nodes: int | None = None
+) -> list[Path]:
     """``kg export``: render a run's graph tables as GraphML, GEXF and the page, and add them to its
-    manifest. The page shows the ``top`` nodes the run asked for and holds its ``page_max_nodes`` (or
-    the number given) most central."""
+    manifest. The page shows the ``top`` nodes (None: as many as the run asked for) and holds the
+    ``page_max_nodes`` (None: the run's setting) most central; the manifest records what was used."""
     folder = Path(folder)
     if not present(folder, "edges.csv"):
         raise MissingStageOutputError(folder / "edges.csv", "export", f"kg graph {folder}")
     manifest = kg_manifest(folder) or {"kind": "run"}
     manifest.pop("fingerprint", None)  # the files are no longer the ones kg run would write
     settings = settings_of(manifest)
+    settings = dataclasses.replace(
+        settings, top=top or settings.top, page_max_nodes=page_max_nodes or settings.page_max_nodes
+    )
+    if isinstance(manifest.get("settings"), dict):
+        manifest["settings"] = {
+            **manifest["settings"],
+            "top": settings.top,
+            "page_max_nodes": settings.page_max_nodes,
+        }
     check_out(folder, force=True)
     with formula_guard(settings.safe_csv):
         graph = read_graph(folder)
@@ -218,7 +229,7 @@ def export_run(folder: str | os.PathLike[str], *, page_max_nodes: int | None = N
                 graph,
                 folder,
                 top=settings.top,
-                page_max_nodes=page_max_nodes or settings.page_max_nodes,
+                page_max_nodes=settings.page_max_nodes,
                 titles=titles,
                 dates=dates,
             )

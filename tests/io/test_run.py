@@ -130,6 +130,23 @@ def test_stage_commands_match_a_full_run_on_a_graph_too_large_for_exact_betweenn
         assert (run / name).read_bytes() == (staged / name).read_bytes(), name
 
 
+def test_stage_commands_take_the_options_of_a_full_run_that_change_its_files(
+    kg, seeds_dir: Path, tmp_path: Path
+) -> None:
+    # --raw-csv changes every CSV holding a sentence ("-child abuse ..." unguarded); --top the page
+    run, staged = tmp_path / "run", tmp_path / "staged"
+    assert kg("run", seeds_dir, "--out", run, "--no-cache", "--raw-csv", "--top", "12").code == 0
+    assert kg("ingest", seeds_dir, "--out", staged, "--raw-csv").code == 0
+    for stage in ("extract", "resolve", "graph"):
+        assert kg(stage, staged, *(["--no-cache"] if stage == "extract" else [])).code == 0, stage
+    assert kg("export", staged, "--top", "12").code == 0
+    for path in sorted(run.iterdir()):
+        if path.name != "manifest.json":
+            assert path.read_bytes() == (staged / path.name).read_bytes(), path.name
+    manifest = json.loads((staged / "manifest.json").read_text(encoding="utf-8"))
+    assert (manifest["settings"]["top"], manifest["settings"]["safe_csv"]) == (12, False)
+
+
 def test_stage_command_without_its_input_says_what_to_run(kg, tmp_path: Path) -> None:
     result = kg("resolve", tmp_path)
     assert result.code == 2 and "kg ingest" in result.stderr
