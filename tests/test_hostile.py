@@ -753,6 +753,22 @@ def test_ctrl_c_says_what_out_holds_by_what_it_held_before(kg, write, tmp_path: 
     assert not (tmp_path / "fresh").exists()
 
 
+def test_ctrl_c_in_a_command_that_makes_no_run_speaks_of_no_out(kg, tmp_path: Path, monkeypatch) -> None:
+    from pipeline import diff as diff_module
+    from pipeline.cli import _INTERRUPTED
+
+    def interrupted(*args, **kwargs):
+        _INTERRUPTED.append(2)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(diff_module, "diff_runs", interrupted)
+    try:
+        done = kg("diff", tmp_path / "a", tmp_path / "b", "--out", tmp_path / "d.csv")
+    finally:
+        _INTERRUPTED.clear()
+    assert (done.code, done.stderr.strip()) == (130, "interrupted (Ctrl-C)")
+
+
 # --- what held up must keep holding -------------------------------------------------------------------
 
 

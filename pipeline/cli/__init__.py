@@ -303,6 +303,7 @@ def extract(
 
     result = api.load(run_dir, through="ingest")
     check_out(run_dir, force=False)
+    _OUT_BEFORE[:] = ["run"]  # a stage adds to a run: its save is all or nothing too
     result.settings = dataclasses.replace(
         result.settings,
         model=model,
@@ -325,6 +326,7 @@ def resolve(run_dir: RunDir, aliases: Aliases = None, models: Models = None, qui
     if not result.extractions and not present(run_dir, "mentions.csv"):  # none kept: header-only tables
         raise MissingStageOutputError(run_dir / "mentions.csv", "resolve", f"kg extract {run_dir}")
     check_out(run_dir, force=False)
+    _OUT_BEFORE[:] = ["run"]  # a stage adds to a run: its save is all or nothing too
     if aliases is not None:
         result.settings = dataclasses.replace(result.settings, aliases=str(aliases))
     if models is not None:
@@ -352,6 +354,7 @@ def graph(
     if result.resolution is None:
         raise MissingStageOutputError(run_dir / "merges.csv", "graph", f"kg resolve {run_dir}")
     check_out(run_dir, force=False)
+    _OUT_BEFORE[:] = ["run"]  # a stage adds to a run: its save is all or nothing too
     result.settings = dataclasses.replace(
         result.settings,
         window=window.lower(),
@@ -392,6 +395,7 @@ def export(
     from pipeline.io.run import export_run
 
     del quiet  # accepted as every stage command does: exporting shows no progress bars
+    _OUT_BEFORE[:] = ["run"]
     for path in export_run(run_dir, top=top, page_max_nodes=page_max_nodes):
         say(out, f"Wrote {path}")
 
@@ -460,7 +464,9 @@ _OUT_BEFORE: list[str] = []
 
 def _interrupted_message() -> str:
     """A save is all or nothing; what that leaves in --out depends on what it held before."""
-    before = _OUT_BEFORE[0] if _OUT_BEFORE else "run"
+    if not _OUT_BEFORE:
+        return " (Ctrl-C)"  # a command that makes no run (stats, diff, eval, cache, ego)
+    before = _OUT_BEFORE[0]
     held = {
         "run": "holds its earlier run or the whole new one",
         "folder": "holds what it held before or the whole new run",
