@@ -23,7 +23,7 @@ from pipeline.errors import MissingStageOutputError
 from pipeline.io import tables
 from pipeline.io.csvfile import formula_guard
 from pipeline.io.folder import kg_manifest, present
-from pipeline.io.run import settings_of
+from pipeline.io.run import check_run_folder, settings_of
 from pipeline.records import Change
 
 #: The order of the kinds and changes in the result and in the CSV file.
@@ -142,6 +142,7 @@ def _renamed(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> 
 
 def _read(folder: Path) -> tuple[RunSide, dict[str, dict[str, Any]], dict[tuple[str, str], int]]:
     """A run's nodes (by id) and link weights (by sorted pair of ids), read through its manifest."""
+    check_run_folder(folder)
     if not present(folder, "edges.csv") or not present(folder, "nodes.csv"):
         raise MissingStageOutputError(folder / "edges.csv", "diff", f"kg run INPUT... --out {folder}")
     manifest = kg_manifest(folder) or {}

@@ -87,7 +87,8 @@ def test_load_names_what_is_wrong_with_the_folder(seed_run: Path, tmp_path: Path
     ):
         load(seed_run / "nodes.csv")
     with pytest.raises(
-        NotARunError, match=f"^{tmp_path}: holds no run \\(no articles.csv\\); make one with 'kg run"
+        NotARunError,
+        match=f"^{tmp_path}: holds no run \\(no articles.csv\\): give the folder a run was written into",
     ):
         load(tmp_path)
     with pytest.raises(

@@ -249,3 +249,25 @@ def test_evidence_sets_the_sentences_kept_per_link(kg, write, tmp_path: Path) ->
     assert most_per_link() == 5  # the default
     zero = kg("run", tmp_path / "in", "--out", out, "--evidence", "0")
     assert zero.code == 2 and "--evidence: 0 is not valid" in zero.stderr
+
+
+def test_readers_say_what_a_folder_that_is_no_run_is(kg, write, tmp_path: Path) -> None:
+    notes = write("in/notes.txt", "A story\n\nIlse Varga met members of the Orvo Union in Tarnow.\n")
+    said = {}
+    for name, path in (("file", notes), ("inputs", tmp_path / "in"), ("missing", tmp_path / "nope")):
+        for command in (
+            ["stats", path],
+            ["diff", path, path, "--out", tmp_path / "d.csv"],
+            ["ego", "x", "-g", path],
+        ):
+            result = kg(*command)
+            assert result.code == 2, (command, result.stderr)
+            said.setdefault(name, set()).add(result.stderr.strip().split(": ", 2)[-1])
+    assert said == {
+        "file": {"is a file, not a run folder"},
+        "inputs": {
+            "holds no run (no articles.csv): give the folder a run was written into ('kg run INPUT... "
+            "--out DIR', or 'kg ingest INPUT... --out DIR' for its first stage)"
+        },
+        "missing": {"no such folder"},
+    }

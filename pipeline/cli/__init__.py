@@ -420,9 +420,10 @@ def ego(
 ) -> None:
     """Write the neighbourhood of one entity as its own nodes/edges/GraphML/GEXF files and graph.html
     (never into a run's folder; an earlier kg ego output is replaced)."""
-    from pipeline.io.run import read_graph, read_titles, settings_of, write_ego
+    from pipeline.io.run import check_run_folder, read_graph, read_titles, settings_of, write_ego
     from pipeline.query import ego as ego_of
 
+    check_run_folder(graph_dir)
     if not present(graph_dir, "edges.csv"):
         raise MissingStageOutputError(graph_dir / "edges.csv", "ego", f"kg run INPUT... --out {graph_dir}")
     target = out_dir or graph_dir / "ego"

@@ -20,9 +20,10 @@ def stats(
     run_dir: RunDir, limit: Annotated[int, typer.Option("--limit", help="Rows per table.", min=0)] = 10
 ) -> None:
     """Print the top entities per type, the strongest links and the largest communities of RUN_DIR."""
-    from pipeline.io.run import read_graph
+    from pipeline.io.run import check_run_folder, read_graph
     from pipeline.query import summarize
 
+    check_run_folder(run_dir)
     if not present(run_dir, "edges.csv"):
         raise MissingStageOutputError(run_dir / "edges.csv", "stats", f"kg run INPUT... --out {run_dir}")
     print_stats(summarize(read_graph(run_dir), per_type=limit, edges=limit, communities=limit))

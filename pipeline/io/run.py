@@ -206,6 +206,7 @@ def export_run(
     manifest. The page shows the ``top`` nodes (None: as many as the run asked for) and holds the
     ``page_max_nodes`` (None: the run's setting) most central; the manifest records what was used."""
     folder = Path(folder)
+    check_run_folder(folder)
     if not present(folder, "edges.csv"):
         raise MissingStageOutputError(folder / "edges.csv", "export", f"kg graph {folder}")
     manifest = kg_manifest(folder) or {"kind": "run"}
@@ -214,12 +215,9 @@ def export_run(
     settings = dataclasses.replace(
         settings, top=top or settings.top, page_max_nodes=page_max_nodes or settings.page_max_nodes
     )
-    if isinstance(manifest.get("settings"), dict):
-        manifest["settings"] = {
-            **manifest["settings"],
-            "top": settings.top,
-            "page_max_nodes": settings.page_max_nodes,
-        }
+    recorded = manifest.get("settings")
+    if isinstance(recorded, dict):
+        manifest["settings"] = {**recorded, "top": settings.top, "page_max_nodes": settings.page_max_nodes}
     check_out(folder, force=True)
     with formula_guard(settings.safe_csv):
         graph = read_graph(folder)
@@ -286,14 +284,10 @@ class RunFiles:
     failures: tuple[Failure, ...] = ()
 
 
-def read_run(folder: str | os.PathLike[str], *, through: str = STAGES[-1]) -> RunFiles:
-    """The records of ``folder``'s run up to the stage ``through``. Every file read must be one its
-    manifest.json vouches for."""
-    folder = Path(folder)
-    if through not in STAGES:
-        raise StageError(through, STAGES)
+def check_run_folder(folder: Path) -> None:
+    """Refuse what is no run's folder, saying what it is instead: missing, a file (a run's own file
+    names its run), or a folder without a run's articles.csv (an input folder, say)."""
     if folder.is_file():
-        # a run's own file (its nodes.csv) names the run it is in
         hint = (
             f"; its folder {folder.parent} holds a run" if (folder.parent / "articles.csv").is_file() else ""
         )
@@ -303,9 +297,18 @@ def read_run(folder: str | os.PathLike[str], *, through: str = STAGES[-1]) -> Ru
     if not present(folder, "articles.csv"):
         raise NotARunError(
             folder,
-            f"holds no run (no articles.csv); make one with 'kg run INPUT... --out {folder}' "
-            f"(or 'kg ingest INPUT... --out {folder}' for its first stage)",
+            "holds no run (no articles.csv): give the folder a run was written into "
+            "('kg run INPUT... --out DIR', or 'kg ingest INPUT... --out DIR' for its first stage)",
         )
+
+
+def read_run(folder: str | os.PathLike[str], *, through: str = STAGES[-1]) -> RunFiles:
+    """The records of ``folder``'s run up to the stage ``through``. Every file read must be one its
+    manifest.json vouches for."""
+    folder = Path(folder)
+    if through not in STAGES:
+        raise StageError(through, STAGES)
+    check_run_folder(folder)
     manifest: dict[str, Any] = kg_manifest(folder) or {}
     settings = settings_of(manifest)
     stages = STAGES[: STAGES.index(through) + 1]
