@@ -142,7 +142,7 @@ def _renamed(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> 
 
 def _read(folder: Path) -> tuple[RunSide, dict[str, dict[str, Any]], dict[tuple[str, str], int]]:
     """A run's nodes (by id) and link weights (by sorted pair of ids), read through its manifest."""
-    check_run_folder(folder)
+    check_run_folder(folder, first="edges.csv")
     if not present(folder, "edges.csv") or not present(folder, "nodes.csv"):
         raise MissingStageOutputError(folder / "edges.csv", "diff", f"kg run INPUT... --out {folder}")
     manifest = kg_manifest(folder) or {}

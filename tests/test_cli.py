@@ -266,7 +266,7 @@ def test_readers_say_what_a_folder_that_is_no_run_is(kg, write, tmp_path: Path) 
     assert said == {
         "file": {"is a file, not a run folder"},
         "inputs": {
-            "holds no run (no articles.csv): give the folder a run was written into ('kg run INPUT... "
+            "holds no run (no edges.csv): give the folder a run was written into ('kg run INPUT... "
             "--out DIR', or 'kg ingest INPUT... --out DIR' for its first stage)"
         },
         "missing": {"no such folder"},

@@ -423,7 +423,7 @@ def ego(
     from pipeline.io.run import check_run_folder, read_graph, read_titles, settings_of, write_ego
     from pipeline.query import ego as ego_of
 
-    check_run_folder(graph_dir)
+    check_run_folder(graph_dir, first="edges.csv")
     if not present(graph_dir, "edges.csv"):
         raise MissingStageOutputError(graph_dir / "edges.csv", "ego", f"kg run INPUT... --out {graph_dir}")
     target = out_dir or graph_dir / "ego"

@@ -23,7 +23,7 @@ def stats(
     from pipeline.io.run import check_run_folder, read_graph
     from pipeline.query import summarize
 
-    check_run_folder(run_dir)
+    check_run_folder(run_dir, first="edges.csv")
     if not present(run_dir, "edges.csv"):
         raise MissingStageOutputError(run_dir / "edges.csv", "stats", f"kg run INPUT... --out {run_dir}")
     print_stats(summarize(read_graph(run_dir), per_type=limit, edges=limit, communities=limit))

@@ -206,7 +206,7 @@ def export_run(
     manifest. The page shows the ``top`` nodes (None: as many as the run asked for) and holds the
     ``page_max_nodes`` (None: the run's setting) most central; the manifest records what was used."""
     folder = Path(folder)
-    check_run_folder(folder)
+    check_run_folder(folder, first="edges.csv")
     if not present(folder, "edges.csv"):
         raise MissingStageOutputError(folder / "edges.csv", "export", f"kg graph {folder}")
     manifest = kg_manifest(folder) or {"kind": "run"}
@@ -284,20 +284,20 @@ class RunFiles:
     failures: tuple[Failure, ...] = ()
 
 
-def check_run_folder(folder: Path) -> None:
+def check_run_folder(folder: Path, *, first: str = "articles.csv") -> None:
     """Refuse what is no run's folder, saying what it is instead: missing, a file (a run's own file
-    names its run), or a folder without a run's articles.csv (an input folder, say)."""
+    names its run), or a folder without any kg output (an input folder, say). ``first``: the file a
+    folder must hold to be read at all (a graph's readers need only its tables: an ego's folder has
+    no articles.csv); a run that stopped before making it is left to the stage's own message."""
     if folder.is_file():
-        hint = (
-            f"; its folder {folder.parent} holds a run" if (folder.parent / "articles.csv").is_file() else ""
-        )
+        hint = f"; its folder {folder.parent} holds a run" if (folder.parent / first).is_file() else ""
         raise NotARunError(folder, f"is a file, not a run folder{hint}")
     if not folder.exists():
         raise NotARunError(folder, "no such folder")
-    if not present(folder, "articles.csv"):
+    if not present(folder, first) and not present(folder, "articles.csv"):
         raise NotARunError(
             folder,
-            "holds no run (no articles.csv): give the folder a run was written into "
+            f"holds no run (no {first}): give the folder a run was written into "
             "('kg run INPUT... --out DIR', or 'kg ingest INPUT... --out DIR' for its first stage)",
         )
 
