@@ -124,6 +124,7 @@ def print_summary(result: Result, written: Path) -> None:
         f"{ingested['duplicates']} duplicates ({ingested['exact_duplicates']} exact, "
         f"{ingested['near_duplicates']} near), {ingested['skipped']} input(s) skipped"
         + (f" ({ingested['other_language']} in another language)" if ingested.get("other_language") else "")
+        + (f", {ingested['ignored_files']} file(s) ignored" if ingested.get("ignored_files") else "")
         + (f", {ingested['read_with_notes']} read with a note." if ingested.get("read_with_notes") else ".")
     ]
     lines.extend(_date_lines(result))

@@ -7,7 +7,8 @@ Formats, chosen by extension, one module each (:data:`READERS`; a new format is 
 * ``.jsonl`` / ``.ndjson``  (:mod:`~pipeline.ingest.jsonl`) one JSON object per line;
 * ``.json``  (:mod:`~pipeline.ingest.jsondoc`) an array of articles, an object holding one, pandas' layouts;
 * ``.csv`` / ``.tsv``  (:mod:`~pipeline.ingest.delimited`) one article per row, text column found by name;
-* ``.html`` / ``.htm``  (:mod:`~pipeline.ingest.htmlpage`) title from ``<h1>``, body from ``<p>`` elements.
+* ``.html`` / ``.htm``  (:mod:`~pipeline.ingest.htmlpage`) title from ``<h1>``, body from ``<p>`` elements;
+* ``.xml`` / ``.rss`` / ``.atom``  (:mod:`~pipeline.ingest.feed`) an RSS or Atom feed, one article per entry.
 
 Each may be compressed (``feed.jsonl.gz``, ``.bz2``, ``.xz``). Files are found by
 :mod:`~pipeline.ingest.discovery`, unpacked and decoded by :mod:`~pipeline.ingest.decoding`, and
@@ -27,6 +28,7 @@ from pipeline.ingest.dating import date_articles, in_period
 from pipeline.ingest.decoding import decode, decompressed
 from pipeline.ingest.delimited import read_delimited, read_tsv
 from pipeline.ingest.discovery import COMPRESSED_SUFFIXES, SUFFIXES, discover, format_of, shown
+from pipeline.ingest.feed import read_feed
 from pipeline.ingest.htmlpage import read_html
 from pipeline.ingest.jsondoc import read_json
 from pipeline.ingest.jsonl import read_jsonl
@@ -48,6 +50,9 @@ READERS: dict[str, Reader] = {
     ".tsv": read_tsv,
     ".html": read_html,
     ".htm": read_html,
+    ".xml": read_feed,
+    ".rss": read_feed,
+    ".atom": read_feed,
 }
 
 Progress = Callable[[int, int], None]

@@ -1,5 +1,5 @@
 """Finding the input files: folders searched recursively, each file and folder once, links followed
-only inside the inputs, folders holding an earlier kg run left out."""
+only inside the inputs, folders holding an earlier kg run left out, hidden files and folders ignored."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pipeline.io.folder import MANIFEST, output_kind
 from pipeline.records import Skipped
 
 #: The extensions ingest reads (see :data:`pipeline.ingest.READERS`).
-SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".html", ".htm")
+SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".html", ".htm", ".xml", ".rss", ".atom")
 #: Compressed files are read too when the extension before names one of :data:`SUFFIXES`
 #: ("feed.jsonl.gz", "pages.csv.xz").
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
@@ -40,8 +40,10 @@ def shown(value: object) -> str:
 def discover(
     paths: Sequence[str | os.PathLike[str]], *, follow_links: bool
 ) -> tuple[list[Path], list[Path], list[Skipped], list[Path]]:
-    """Files to read (sorted, each once), files ignored for their extension, folders and links that
-    could not be used, and folders left out because they hold an earlier kg run."""
+    """Files to read (sorted, each once), files ignored for their extension and hidden files and folders
+    in the input folders, folders and links that could not be used, and folders left out because they
+    hold an earlier kg run. A file reached by several paths (a link to it inside the inputs) is named by
+    a path without links when one of them is."""
     files: dict[str, Path] = {}
     ignored: list[Path] = []
     skipped: list[Skipped] = []
@@ -63,7 +65,9 @@ def discover(
             skipped.append(Skipped(str(path), f"unsupported file type {path.suffix or '(none)'!r}"))
             found = []
         for file in found:
-            files.setdefault(os.path.realpath(file), file)
+            real = os.path.realpath(file)
+            if real not in files or (real == os.path.abspath(file) != os.path.abspath(files[real])):
+                files[real] = file
     return sorted(files.values(), key=str), sorted(ignored, key=str), skipped, runs
 
 
@@ -71,7 +75,12 @@ def _walk(
     root: Path, *, roots: Sequence[str], follow_links: bool
 ) -> tuple[list[Path], list[Path], list[Skipped], list[Path]]:
     """Recursive listing that never enters the same folder twice, follows a symbolic link only to a
-    place inside ``roots`` (unless ``follow_links``) and leaves out folders holding a kg run."""
+    place inside ``roots`` (unless ``follow_links``) and leaves out folders holding a kg run.
+
+    Hidden files and folders (their names start with ".") are listed with the unsupported files, never
+    read: they are the system's, an editor's or a tool's (.DS_Store, ._ copies macOS writes on other
+    disks, .~lock files, .git, .ipynb_checkpoints), copies or old versions rather than the corpus. A
+    hidden folder is listed once, not what it holds. A hidden path named on the command line is read."""
     found: list[Path] = []
     unsupported: list[Path] = []
     bad: list[Skipped] = []
@@ -104,12 +113,13 @@ def _walk(
             runs.append(Path(folder))  # an earlier run's outputs (mentions.csv has a text column)
             dirnames[:] = []
             continue
-        dirnames[:] = sorted(d for d in dirnames if not leads_out(os.path.join(folder, d)))
+        unsupported.extend(Path(folder) / d for d in dirnames if d.startswith("."))
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and not leads_out(os.path.join(folder, d))
+        )
         for name in sorted(filenames):
-            if name.startswith("."):
-                continue
             file = Path(folder) / name
-            if not format_of(file):
+            if name.startswith(".") or not format_of(file):
                 unsupported.append(file)
             elif leads_out(str(file)):
                 continue

@@ -4,12 +4,14 @@ metadata."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html.parser import HTMLParser
 from typing import NamedTuple
 
 from pipeline.errors import InputError
 from pipeline.ingest.articles import article, clean_line
+from pipeline.ingest.feed import is_feed, read_feed
 from pipeline.records import Article, Skipped
 
 
@@ -22,7 +24,10 @@ class _ArticleHTML(HTMLParser):
     the end of an element holding it, or at the end of the page; valid HTML5 leaves most <p> open. A
     heading ends at the start of a block too (browsers would let a stray <p> into an unclosed <h1>).
 
-    Page furniture (<nav>, <header>, <footer>, <aside>, <figure>) is left out when the page closes it.
+    Page furniture (<nav>, <header>, <footer>, <aside>, <figure>) is left out when the page closes it,
+    and so is a box that names itself furniture (:func:`_names_furniture`: a cookie banner, a newsletter
+    box, comments, related links, share buttons, by its class, id, ARIA role or label) unless it holds half
+    of the page's paragraph words or more (then it holds the article).
     An unclosed one holds, in the browser's tree, everything after it: the article itself. Knowing which
     elements were closed by their own end tag is why this reads tokens rather than a library's finished
     tree, which no longer says so. Every step is constant time per tag (amortized), whatever the nesting.
@@ -116,6 +121,7 @@ class _ArticleHTML(HTMLParser):
         self._ignoring = 0
         self._collecting: list[list[str]] = []  # text of the open <p>, <h1> and <title>, innermost last
         self._furniture: list[tuple[int, int]] = []  # paragraph ranges inside closed furniture
+        self._boxes: list[tuple[int, int]] = []  # paragraph ranges inside closed boxes named furniture
         #: The text of every link: a page whose main text is only these is a menu or an index, no article.
         self.link_texts: set[str] = set()
         self._link: list[str] | None = None  # text of the open <a>
@@ -135,6 +141,7 @@ class _ArticleHTML(HTMLParser):
         if tag == "p" or tag in self._SCOPE:
             self._markers.append(len(self._stack))
         element = _Element(tag, len(self.paragraphs))
+        element.boxed = _names_furniture(attrs)
         self._stack.append(element)
         self._open[tag] += 1
         if element.text is not None:
@@ -166,8 +173,11 @@ class _ArticleHTML(HTMLParser):
         super().close()
         if self._stack:
             self._close_through(0)
+        words = [len(p.split()) for p in self.paragraphs]
+        most = sum(words) * _BOX_MOST / 100
+        boxes = [(first, end) for first, end in self._boxes if sum(words[first:end]) < most]
         dropped = [False] * len(self.paragraphs)
-        for first, end in sorted(self._furniture, key=lambda r: (r[0], -r[1])):  # outer ranges first
+        for first, end in sorted(self._furniture + boxes, key=lambda r: (r[0], -r[1])):  # outer ranges first
             for index in range(first, end):
                 if dropped[index]:
                     break  # nested ranges: the rest is marked already
@@ -199,6 +209,8 @@ class _ArticleHTML(HTMLParser):
                 self._finish(element)
             elif element.tag in self._FURNITURE and element.closed:
                 self._furniture.append((element.paragraphs, len(self.paragraphs)))
+            elif element.boxed and element.closed:
+                self._boxes.append((element.paragraphs, len(self.paragraphs)))
 
     def _finish(self, element: _Element) -> None:
         text = clean_line("".join(element.text or ()))
@@ -210,17 +222,86 @@ class _ArticleHTML(HTMLParser):
             self.h1 = text
 
 
+#: A box named furniture is kept when it holds this share (%) of the page's paragraph words or more: a
+#: page that calls its article's wrapper "story has-comments" keeps its article.
+_BOX_MOST = 50
+#: Words in a class, id or ARIA label that name page furniture: consent banners, newsletter and
+#: subscription boxes, comment sections, related or recommended links, share buttons, adverts.
+_FURNITURE_WORDS = frozenset(
+    [
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "newsletter",
+        "newsletters",
+        "subscribe",
+        "subscription",
+        "signup",
+        "comment",
+        "comments",
+        "disqus",
+        "related",
+        "recommended",
+        "share",
+        "sharing",
+        "sharebar",
+        "social",
+        "outbrain",
+        "taboola",
+        "promo",
+        "advert",
+        "advertisement",
+        "ad",
+        "ads",
+        "popup",
+        "modal",
+    ]
+)
+#: Stems that name furniture even run together with another word ("cookiebanner", "newsletterbox").
+_FURNITURE_STEMS = ("cookie", "consent", "newsletter", "disqus", "outbrain", "taboola")
+#: ARIA roles of the parts of a page that are not its main content.
+_FURNITURE_ROLES = frozenset(
+    {"complementary", "navigation", "banner", "contentinfo", "dialog", "alertdialog", "search"}
+)
+
+
+def _names_furniture(attrs: list[tuple[str, str | None]]) -> bool:
+    """Does an element's class, id, role or ARIA label name it page furniture?
+
+    >>> _names_furniture([("class", "cookie-banner")]), _names_furniture([("id", "newsletterSignup")])
+    (True, True)
+    >>> _names_furniture([("class", "story-body commentary")]), _names_furniture([("role", "main")])
+    (False, False)
+    """
+    for name, value in attrs:
+        if not value:
+            continue
+        if name == "role":
+            if value.strip().lower() in _FURNITURE_ROLES:
+                return True
+        elif name in ("class", "id", "aria-label"):
+            spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", value).lower()
+            words = re.split(r"[^a-z0-9]+", spaced)
+            if any(w in _FURNITURE_WORDS or w.startswith(_FURNITURE_STEMS) for w in words):
+                return True
+    return False
+
+
 class _Element:
-    __slots__ = ("closed", "paragraphs", "tag", "text")
+    __slots__ = ("boxed", "closed", "paragraphs", "tag", "text")
 
     def __init__(self, tag: str, paragraphs: int) -> None:
         self.tag = tag
         self.paragraphs = paragraphs  # paragraphs finished before it opened
         self.closed = False  # by its own end tag
+        self.boxed = False  # its class, id, role or label name it furniture
         self.text: list[str] | None = [] if tag in {"p", "title", "h1"} else None
 
 
 def read_html(text: str, source: str, encoding: str, **_: object) -> tuple[list[Article], list[Skipped]]:
+    if is_feed(text):  # an RSS or Atom feed saved as a page
+        return read_feed(text, source, encoding)
     parser = _ArticleHTML()
     parser.feed(text)
     parser.close()
@@ -237,6 +318,9 @@ def read_html(text: str, source: str, encoding: str, **_: object) -> tuple[list[
     if not body:
         raise InputError(source, "HTML page has no article text (no <p> paragraphs, no main text)")
     title = parser.h1 or parser.title or (main.title if main else "")
+    lead, rest = body.partition("\n\n")[::2]
+    if rest and clean_line(lead).casefold() == clean_line(title).casefold():
+        body = rest  # the headline, read again as the text's first line
     return [article(source=source, position=0, title=title, body=body, encoding=encoding, fields=fields)], []
 
 

@@ -1,5 +1,6 @@
-"""``.txt``: a plain article (first line title, then body) or a scraped page holding several article
-blocks.
+"""``.txt``: a plain article (first line title, then body), a scraped page holding several article
+blocks, a news database's export holding several documents (:mod:`pipeline.ingest.exports`), or a table
+saved by Excel as "Unicode text" (UTF-16, tab-separated, a header row), read as a ``.tsv``.
 
 A block is found from repetition: its headline line appears again a few lines later, with the lines in
 between (photo caption, site markers such as ``TT`` or a share count) forming the header. Lines repeated
@@ -16,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.ingest.articles import NO_READABLE_TEXT, article, cleaned_body, unescaped
+from pipeline.ingest.delimited import read_tsv
+from pipeline.ingest.exports import Document, export_documents
 from pipeline.records import Article, Skipped
 
 #: How far (in non-blank lines) a headline's repetition may be from its first appearance.
@@ -44,8 +47,13 @@ class _Header:
     signed: bool
 
 
-def read_txt(text: str, source: str, encoding: str, **_: object) -> tuple[list[Article], list[Skipped]]:
+def read_txt(text: str, source: str, encoding: str, **options: object) -> tuple[list[Article], list[Skipped]]:
+    if _unicode_text_table(text, encoding):
+        return read_tsv(text, source, encoding, **options)
     raw_lines = [unescaped(line) for line in text.split("\n")]
+    export = export_documents(raw_lines)
+    if export:
+        return _export_articles(export[0], export[1], source, encoding)
     lines = [_Line(n, " ".join(t.split())) for n, t in enumerate(raw_lines, start=1) if t.strip()]
     if not lines:  # the file held only references to spaces
         return [], [Skipped(source, 'empty file (only spaces written as HTML references: "&nbsp;")')]
@@ -87,6 +95,53 @@ def read_txt(text: str, source: str, encoding: str, **_: object) -> tuple[list[A
                 body=body,
                 caption=caption,
                 encoding=encoding,
+                note=note,
+            )
+        )
+    return articles, skipped
+
+
+#: The longest header cell of a table saved as Unicode text: longer, the first line is a sentence.
+MAX_HEADER_CHARS = 60
+
+
+def _unicode_text_table(text: str, encoding: str) -> bool:
+    r"""Is ``text`` a table saved by Excel as "Unicode text": UTF-16, a first line of at least two short
+    tab-separated names, and a tab on some later line?
+
+    >>> _unicode_text_table("title\tdate\ttext\nVarn\t2024-03-01\tQuist spoke.", "utf-16")
+    True
+    >>> _unicode_text_table("title\tdate\ttext\nVarn\t2024-03-01\tQuist spoke.", "utf-8")
+    False
+    """
+    if not encoding.lower().replace("_", "-").startswith("utf-16"):
+        return False
+    header, _, rest = text.lstrip("\ufeff").partition("\n")
+    cells = [cell.strip() for cell in header.rstrip("\r").split("\t")]
+    return len(cells) >= 2 and all(0 < len(cell) <= MAX_HEADER_CHARS for cell in cells) and "\t" in rest
+
+
+def _export_articles(
+    name: str, documents: list[Document], source: str, encoding: str
+) -> tuple[list[Article], list[Skipped]]:
+    """One article per document of a news database's export, named by its first line."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for position, document in enumerate(documents):
+        document_source = f"{source}:{document.line}"
+        body, note = cleaned_body("\n".join(document.body))
+        if not body:
+            skipped.append(Skipped(document_source, f"{name} document {document.title!r} has no text"))
+            continue
+        fields: dict[str, object] = {"date": document.date, **document.fields}
+        articles.append(
+            article(
+                source=document_source,
+                position=position,
+                title=document.title,
+                body=body,
+                encoding=encoding,
+                fields=fields,
                 note=note,
             )
         )

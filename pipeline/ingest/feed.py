@@ -1,0 +1,192 @@
+"""RSS and Atom feeds (``.xml``, ``.rss``, ``.atom``, or a feed saved as ``.html``): one article per
+``<item>`` or ``<entry>``.
+
+Title from ``<title>``; date from ``<published>``, ``<updated>``, ``<pubDate>`` or ``<dc:date>``;
+address from ``<link>`` (Atom: its ``href``, the ``alternate`` one first); text from ``<content>``,
+``<content:encoded>``, ``<summary>`` or ``<description>``, whichever holds the most, with its HTML made
+text (:func:`html_text`: block ends and ``<br><br>`` are paragraph breaks). Elements are matched by their
+local name, whatever their namespace, so RSS 0.9x/1.0 (RDF) and 2.0 and Atom are read alike.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+from pipeline.errors import InputError
+from pipeline.ingest.articles import article, clean_line, cleaned_body
+from pipeline.records import Article, Skipped
+
+#: The root elements of a feed: RSS 2.0 and 0.9x, RSS 1.0 (RDF), Atom.
+FEED_ROOTS = frozenset({"rss", "rdf", "feed"})
+#: The first element of a document, after its XML declaration, comments and doctype.
+_FIRST_ELEMENT = re.compile(r"\A(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<([A-Za-z_][\w.:-]*)", re.DOTALL)
+_TEXT_NAMES = ("encoded", "content", "description", "summary")
+_DATE_NAMES = ("published", "pubDate", "date", "issued", "updated", "modified")
+
+
+def root_name(text: str) -> str:
+    """The local name of the document's first element, lower case ("" when it opens with text).
+
+    >>> root_name('<?xml version="1.0"?><!-- x --><rdf:RDF xmlns:rdf="r">'), root_name("<html>")
+    ('rdf', 'html')
+    """
+    found = _FIRST_ELEMENT.match(text.lstrip("\ufeff"))
+    return found.group(1).rpartition(":")[2].lower() if found else ""
+
+
+def is_feed(text: str) -> bool:
+    return root_name(text) in FEED_ROOTS
+
+
+def read_feed(text: str, source: str, encoding: str, **_: object) -> tuple[list[Article], list[Skipped]]:
+    """One article per item or entry of an RSS or Atom feed; any other XML document is skipped."""
+    root = root_name(text)
+    if root not in FEED_ROOTS:
+        shown = f"<{root}>" if root else "no element"
+        raise InputError(source, f"XML file that is no RSS or Atom feed (its root element: {shown})")
+    try:
+        tree = ET.fromstring(text.lstrip("\ufeff"))
+    except ET.ParseError as error:
+        raise InputError(source, f"RSS/Atom feed that is not well-formed XML ({error})") from None
+    entries = [e for e in tree.iter() if _local(e.tag) in ("item", "entry")]
+    if not entries:
+        raise InputError(source, "RSS/Atom feed with no <item> or <entry>")
+    lines = _entry_lines(text, len(entries))
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for position, (entry, line) in enumerate(zip(entries, lines, strict=True)):
+        entry_source = f"{source}:{line}"
+        children: dict[str, ET.Element] = {}
+        for child in entry:
+            children.setdefault(_local(child.tag), child)
+        title = clean_line(_inner_text(children["title"])) if "title" in children else ""
+        texts = [html_text(_inner_text(children[n])) for n in _TEXT_NAMES if n in children]
+        body, note = cleaned_body(max(texts, key=len, default=""))
+        if not body:
+            skipped.append(Skipped(entry_source, f"feed entry {title!r} has no text"))
+            continue
+        date = next((clean_line(children[n].text) for n in _DATE_NAMES if n in children), "")
+        fields: dict[str, object] = {"date": date, "url": _link(entry)}
+        author = children.get("author") or children.get("creator")
+        if author is not None:
+            fields["author"] = clean_line(" ".join(author.itertext()))
+        articles.append(
+            article(
+                source=entry_source,
+                position=position,
+                title=title,
+                body=body,
+                encoding=encoding,
+                fields=fields,
+                note=note,
+            )
+        )
+    return articles, skipped
+
+
+def _local(tag: object) -> str:
+    return str(tag).rpartition("}")[2].rpartition(":")[2]
+
+
+def _inner_text(element: ET.Element) -> str:
+    """The text of an element; Atom's ``type="xhtml"`` content is markup, given back as such."""
+    if element.get("type") == "xhtml":
+        return "".join(ET.tostring(child, encoding="unicode") for child in element)
+    return "".join(element.itertext())
+
+
+def _link(entry: ET.Element) -> str:
+    links = [child for child in entry if _local(child.tag) == "link"]
+    for link in sorted(links, key=lambda e: e.get("rel", "alternate") != "alternate"):
+        address = link.get("href") or (link.text or "").strip()
+        if address:
+            return address
+    return ""
+
+
+def _entry_lines(text: str, count: int) -> list[str]:
+    """Where each entry starts: its line, or its place (``[3]``) when the start tags cannot be matched
+    one for one with the entries (an ``<item>`` written inside a CDATA text) or entries share a line."""
+    starts = [m.start() for m in re.finditer(r"<(?:[\w.-]+:)?(?:item|entry)[\s/>]", text)]
+    lines = [str(text.count("\n", 0, start) + 1) for start in starts]
+    if len(starts) != count or len(set(lines)) != count:
+        return [f"[{n}]" for n in range(count)]
+    return lines
+
+
+class _Text(HTMLParser):
+    """Text of an HTML fragment: a block's start or end and two ``<br>`` in a row end a paragraph."""
+
+    _BLOCKS = frozenset(
+        [
+            "p",
+            "div",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "ul",
+            "ol",
+            "blockquote",
+            "pre",
+            "table",
+            "tr",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "figure",
+            "figcaption",
+            "dl",
+            "dt",
+            "dd",
+            "hr",
+        ]
+    )
+    _NEVER_TEXT = frozenset({"script", "style", "noscript", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._ignoring = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._NEVER_TEXT:
+            self._ignoring += 1
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag in self._BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._NEVER_TEXT:
+            self._ignoring = max(0, self._ignoring - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._ignoring:
+            self.parts.append(data.replace("\n", " "))
+
+
+def html_text(fragment: str) -> str:
+    """Paragraphs (a blank line apart) of an HTML fragment; text without markup is kept as written.
+
+    >>> html_text("<p>Quist won.</p><p>Varn &amp; Co lost.</p>")
+    'Quist won.\\n\\nVarn & Co lost.'
+    >>> html_text("<div>Quist won.<br><br>Varn lost.<br>Again.</div>")
+    'Quist won.\\n\\nVarn lost. Again.'
+    """
+    if not re.search(r"<[A-Za-z/!]", fragment):
+        return fragment.strip()
+    parser = _Text()
+    parser.feed(fragment)
+    parser.close()
+    text = re.sub(r"\n[ \t]*\n\s*", "\n\n", "".join(parser.parts))
+    paragraphs = (clean_line(part) for part in text.split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)

@@ -1,0 +1,242 @@
+"""News database exports saved as .txt (LexisNexis, Nexis Uni, Factiva, ProQuest) and Excel's "Unicode
+text" tables: one article per document, without the export's own lines. All names are invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.ingest import ingest
+
+FIRST = "Floodwaters rose across Quellby on Tuesday as the Varn river burst its banks."
+SECOND = "Orla Quist said forty homes near the old mill had been evacuated overnight."
+THIRD = "The Tarnvel council voted to rebuild the Oskport bridge before the winter storms."
+
+
+def _read(path: Path) -> list[tuple[str, str, str, str]]:
+    corpus = ingest([path], language=None)
+    assert not corpus.skipped
+    return [(a.title, a.iso_date, a.body, dict(a.metadata).get("byline", "")) for a in corpus.articles]
+
+
+LEXIS = f"""                               1 of 2 DOCUMENTS
+
+
+                            Quellby Courier
+
+                          March 4, 2024 Monday
+
+Varn river floods Quellby
+
+BYLINE: Orla Quist
+
+SECTION: NEWS
+
+LENGTH: 30 words
+
+
+{FIRST}
+
+{SECOND}
+
+
+LOAD-DATE: March 5, 2024
+
+LANGUAGE: ENGLISH
+
+PUBLICATION-TYPE: Newspaper
+
+
+                               2 of 2 DOCUMENTS
+
+
+                            Tarnvel Post
+
+                          March 6, 2024 Wednesday
+
+Bridge vote in Tarnvel
+
+BYLINE: Bo Lindqvar
+
+LENGTH: 14 words
+
+
+{THIRD}
+
+
+LOAD-DATE: March 7, 2024
+
+LANGUAGE: ENGLISH
+"""
+
+
+def test_lexisnexis_export_gives_one_article_per_document(write) -> None:
+    path = write("lexis.txt", LEXIS)
+    assert _read(path) == [
+        ("Varn river floods Quellby", "2024-03-04", f"{FIRST}\n\n{SECOND}", "Orla Quist"),
+        ("Bridge vote in Tarnvel", "2024-03-06", THIRD, "Bo Lindqvar"),
+    ]
+    corpus = ingest([path], language=None)
+    assert [a.source for a in corpus.articles] == [f"{path}:1", f"{path}:29"]  # the lines "k of 2 DOCUMENTS"
+    assert dict(corpus.articles[1].metadata)["publication"] == "Tarnvel Post"
+
+
+NEXIS_UNI = f"""Varn river floods Quellby
+Quellby Courier
+March 4, 2024 Monday
+Copyright 2024 Quellby Courier Ltd
+Section: NEWS
+Length: 30 words
+Byline: Orla Quist
+Body
+
+{FIRST}
+
+{SECOND}
+
+Load-Date: March 5, 2024
+
+End of Document
+
+Bridge vote in Tarnvel
+Tarnvel Post
+March 6, 2024 Wednesday
+Copyright 2024 Tarnvel Post
+Length: 14 words
+Body
+
+{THIRD}
+
+Classification
+
+Language: ENGLISH
+
+End of Document
+"""
+
+
+def test_nexis_uni_export_gives_one_article_per_document(write) -> None:
+    assert _read(write("uni.txt", NEXIS_UNI)) == [
+        ("Varn river floods Quellby", "2024-03-04", f"{FIRST}\n\n{SECOND}", "Orla Quist"),
+        ("Bridge vote in Tarnvel", "2024-03-06", THIRD, ""),
+    ]
+
+
+FACTIVA = f"""HD
+Varn river floods Quellby
+BY
+Orla Quist
+WC
+30 words
+PD
+4 March 2024
+SN
+Quellby Courier
+LA
+English
+CY
+Copyright 2024 Quellby Courier
+LP
+{FIRST}
+TD
+{SECOND}
+NS
+gcat : Political/General News
+AN
+Document QUELCO0020240304ek340001
+
+
+HD
+Bridge vote in Tarnvel
+WC
+14 words
+PD
+6 March 2024
+SN
+Tarnvel Post
+LP
+{THIRD}
+AN
+Document TARNPO0020240306ek360002
+"""
+
+
+def test_factiva_export_gives_one_article_per_document(write) -> None:
+    path = write("factiva.txt", FACTIVA)
+    assert _read(path) == [
+        ("Varn river floods Quellby", "2024-03-04", f"{FIRST}\n\n{SECOND}", "Orla Quist"),
+        ("Bridge vote in Tarnvel", "2024-03-06", THIRD, ""),
+    ]
+    [first, _] = ingest([path], language=None).articles
+    assert dict(first.metadata)["publication"] == "Quellby Courier"
+
+
+RULE = "_" * 60
+PROQUEST = f"""{RULE}
+
+Varn river floods Quellby
+
+Author: Quist, Orla
+
+Publication info: Quellby Courier; Quellby [Quellby]. 04 Mar 2024.
+
+ProQuest document link: https://search.example/docview/1
+
+Full text: {FIRST}
+
+{SECOND}
+
+Subject: Floods
+
+Publication date: Mar 4, 2024
+
+Document URL: https://search.example/docview/1
+
+{RULE}
+
+Bridge vote in Tarnvel
+
+Publication info: Tarnvel Post. 06 Mar 2024.
+
+ProQuest document link: https://search.example/docview/2
+
+Full text: {THIRD}
+
+Copyright: Tarnvel Post
+
+{RULE}
+"""
+
+
+def test_proquest_export_gives_one_article_per_document(write) -> None:
+    assert _read(write("proquest.txt", PROQUEST)) == [
+        ("Varn river floods Quellby", "2024-03-04", f"{FIRST}\n\n{SECOND}", "Quist, Orla"),
+        ("Bridge vote in Tarnvel", "2024-03-06", THIRD, ""),
+    ]
+
+
+def test_plain_articles_holding_an_export_marker_once_are_not_split(write) -> None:
+    texts = {
+        "rule.txt": f"Quellby notes\n{FIRST}\n{RULE}\n{SECOND}\n",
+        "end.txt": f"Quellby notes\n{FIRST}\n\nEnd of Document\n\n{SECOND}\n",
+        "codes.txt": f"Quellby notes\nHD\n{FIRST}\nDocument QUELCO0020240304ek340001\n{SECOND}\n",
+        "count.txt": f"Quellby notes\n1 of 2 DOCUMENTS\n{FIRST}\n2 of 2 DOCUMENTS\n{SECOND}\n",
+    }
+    for name, text in texts.items():
+        [one] = ingest([write(name, text)], language=None).articles
+        assert one.title == "Quellby notes", name
+
+
+def test_excel_unicode_text_table_is_read_as_tsv(write) -> None:
+    table = f"title\tdate\ttext\r\nVarn floods\t2024-03-04\t{FIRST}\r\nBridge vote\t2024-03-06\t{THIRD}\r\n"
+    path = write("sheet.txt", table.encode("utf-16"))
+    corpus = ingest([path], language=None)
+    assert [(a.source, a.title, a.iso_date, a.body) for a in corpus.articles] == [
+        (f"{path}:2", "Varn floods", "2024-03-04", FIRST),
+        (f"{path}:3", "Bridge vote", "2024-03-06", THIRD),
+    ]
+
+
+def test_a_utf8_text_with_tabs_stays_one_article(write) -> None:
+    text = f"title\tdate\ttext\nVarn floods\t2024-03-04\t{FIRST}\n"
+    [one] = ingest([write("tabs.txt", text)], language=None).articles
+    assert one.title == "title date text"
