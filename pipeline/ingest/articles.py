@@ -10,6 +10,7 @@ out and noted."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -294,6 +295,7 @@ EXCEL_CELL_LIMIT = 32_767
 _PART = re.compile(r"(.+?)(?:(?:part|pt)?(\d{1,2})|(continued|cont|continuation))")
 
 
+@functools.lru_cache(maxsize=4096)  # field names repeat on every record
 def _part_of(name: str) -> tuple[str, int]:
     """A field's base (normal) name and its place among the parts of that base: 0 for the base itself.
 
