@@ -291,50 +291,60 @@ def _joined(parts: Sequence[str]) -> str:
 
 #: Excel cuts a cell at this many characters: exports split longer texts over several columns.
 EXCEL_CELL_LIMIT = 32_767
-#: A continued or numbered part of a field, by its normal name: "bodypart2", "text2", "textcontinued".
-_PART = re.compile(r"(.+?)(?:(?:part|pt)?(\d{1,2})|(continued|cont|continuation))")
+#: A continued or numbered part of a field, by its normal name: "bodypart2", "textcontinued", "text2".
+_PART = re.compile(r"(.+?)(?:(part|pt)?(\d{1,2})|(continued|cont|continuation))")
+#: The place of a "continued" part: after the numbered ones.
+_CONTINUED = 100
 
 
 @functools.lru_cache(maxsize=4096)  # field names repeat on every record
-def _part_of(name: str) -> tuple[str, int]:
-    """A field's base (normal) name and its place among the parts of that base: 0 for the base itself.
+def _part_of(name: str) -> tuple[str, int, bool]:
+    """A field's base (normal) name, its place among the parts of that base (0 for the base itself), and
+    whether it is only numbered ("text2", "Article 1"), a part only when its base is no field: "text_2"
+    beside "text" is a repeated column, "text" + "text_continued" or "body_part2" is a split text.
 
     >>> _part_of("body_part2"), _part_of("Text (continued)"), _part_of("text"), _part_of("article2")
-    (('body', 2), ('text', 100), ('text', 0), ('article', 2))
+    (('body', 2, False), ('text', 100, False), ('text', 0, False), ('article', 2, True))
     """
     normal = _normal_name(name)
     match = _PART.fullmatch(normal)
     if match is None:
-        return normal, 0
-    return match.group(1), int(match.group(2)) if match.group(2) else 100
+        return normal, 0, False
+    if match.group(3) is None:
+        return match.group(1), _CONTINUED, False
+    return match.group(1), int(match.group(3)), match.group(2) is None
+
+
+def _parts(fields: Mapping[str, object], base: str) -> list[str]:
+    """The fields holding parts of the text of ``base`` (a normal name), in order; the first field of
+    each place ("Text" and "text" are one); fields only numbered are parts when no field is ``base``."""
+    places: dict[int, str] = {}
+    numbered: dict[int, str] = {}
+    for name in fields:
+        name_base, place, bare = _part_of(name)
+        if name_base == base:
+            (numbered if bare else places).setdefault(place, name)
+    if 0 not in places:
+        places = {**numbered, **places}
+    return [places[place] for place in sorted(places)]
 
 
 def text_parts(fields: Mapping[str, object], key: str) -> list[str]:
     """The fields that hold parts of the text whose field is ``key``, ``key`` among them, in order:
-    ``body_part1``, ``body_part2``; ``text``, ``text_2``, ``text_continued``.
+    ``body_part1``, ``body_part2``; ``text``, ``text_continued``; ``article 1``, ``article 2``.
 
-    >>> text_parts({"title": "T", "text_continued": " more", "text": "Orla"}, "text")
+    >>> text_parts({"title": "T", "text_continued": " more", "text": "Orla", "text_2": "x"}, "text")
     ['text', 'text_continued']
     """
-    base = _part_of(key)[0]
-    places: dict[int, str] = {}  # the first field of each place: "Text" and "text" are one
-    for name in fields:
-        name_base, place = _part_of(name)
-        if name_base == base:
-            places.setdefault(place, name)
-    parts = [places[place] for place in sorted(places)]
+    parts = _parts(fields, _part_of(key)[0])
     return parts if key in parts else [key]
 
 
 def _text_groups(fields: Mapping[str, object]) -> list[list[str]]:
     """The text fields of ``fields``, grouped by the text they hold parts of, in :data:`TEXT_KEYS`
     order; a group's fields in order."""
-    bases: dict[str, dict[int, str]] = {}
-    for name in fields:
-        base, place = _part_of(name)
-        if base in _TEXT_NAMES:
-            bases.setdefault(base, {}).setdefault(place, name)
-    return [[bases[base][place] for place in sorted(bases[base])] for base in _TEXT_NAMES if base in bases]
+    bases = {_part_of(name)[0] for name in fields}
+    return [parts for base in _TEXT_NAMES if base in bases and (parts := _parts(fields, base))]
 
 
 def fullest_text_key(fields: Mapping[str, object]) -> str | None:

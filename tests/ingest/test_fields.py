@@ -213,3 +213,9 @@ def test_a_single_column_csv_keeps_its_first_line_as_header(write) -> None:
     articles, skipped = _read(write("one.csv", f'text\n"{ORLA}"\n"{EDE}"\n'))
     assert [body for _, _, body in articles] == [ORLA, EDE]
     assert skipped == []
+
+
+def test_a_repeated_text_column_is_no_part(write) -> None:
+    text = f'title,text,text\nQuellby,"{ORLA}","{EDE}"\n'
+    (found,) = ingest([write("twice.csv", text)], language=None).articles
+    assert (found.body, dict(found.metadata)) == (ORLA, {"text_2": EDE})
