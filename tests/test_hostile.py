@@ -621,7 +621,7 @@ def test_jsonl_text_must_be_text(write) -> None:
                 json.dumps({"text": {"en": "Hello", "fr": "Bonjour"}}),
                 json.dumps({"text": 12345}),
                 json.dumps({"text": True}),
-                json.dumps({"text": ["a", "b"]}),
+                json.dumps({"text": [{"p": "a"}, {"p": "b"}]}),  # a list of strings is paragraphs
                 "\ufeff" + json.dumps({"text": "After a stray byte-order mark."}),
             ]
         ),
@@ -633,7 +633,7 @@ def test_jsonl_text_must_be_text(write) -> None:
     assert reasons[1:] == [
         "field 'text' holds 12345, not text",
         "field 'text' holds true, not text",
-        "field 'text' holds a list, not text; name the text field with --text-field",
+        "field 'text' holds a list of objects, not text; name the text field with --text-field",
     ]
 
 

@@ -1,9 +1,16 @@
 """From an input's text and fields to an :class:`~pipeline.records.Article`: HTML character references
 decoded, paragraphs, blobs dropped (with a note), the id derived from the normalized body, the title,
-date, url and metadata fields, text made safe to write."""
+date, url and metadata fields, text made safe to write.
+
+A JSON record or CSV row may hold its text in several fields: the fullest of them is read (a summary or a
+cut ``content`` beside a ``full_text`` is no body), a text split over numbered or continued fields
+(``body_part1``, ``body_part2``; ``text``, ``text_continued``) is joined in order, a list of paragraphs
+is joined, HTML markup in a field becomes paragraphs, and a news API's ``[+1626 chars]`` cut is taken
+out and noted."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -36,6 +43,9 @@ TEXT_KEYS = (
     "body_text",
 )
 TITLE_KEYS = ("title", "headline", "web_title")
+#: The field of an object given as a title, date or url that holds it: NYT's ``headline: {"main": ...}``,
+#: WordPress's ``title: {"rendered": ...}``.
+INNER_VALUE_KEYS = ("main", "rendered")
 DATE_KEYS = (
     "date",
     "published",
@@ -52,6 +62,7 @@ DATE_KEYS = (
     "created_at",
 )
 URL_KEYS = ("url", "link", "href", "web_url")
+_TEXT_NAMES = tuple(dict.fromkeys(re.sub(r"[\W_]+", "", key) for key in TEXT_KEYS))
 
 #: A run this long without a space is not language (an embedded image, a minified script, a blob): it
 #: holds no names, yet spaCy would spend minutes on it, so bodies lose it (and the article says so in
@@ -88,6 +99,269 @@ def _decoded(match: re.Match[str]) -> str:
         return reference  # no such name: text that only looks like a reference
     character = html.unescape(reference)
     return " " if character == "\xa0" else character
+
+
+#: Elements whose start or end breaks a paragraph, and the inline ones, which only go.
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+_INLINE_TAGS = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+    ]
+)
+_DROPPED = re.compile(
+    r"<(script|style|noscript|template|iframe)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL
+)
+_BLANK_LINES = re.compile(r"\n{3,}")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
+#: What says a text is HTML laid out in paragraphs: a block element's end tag, or a <p>, <div>, <br> or
+#: <hr> tag. Inline tags alone are not enough: "his book <i>Diplomacy</i>" (a Lee article) is read as it
+#: stands, and so is "if a <b and c> d".
+_BLOCK_NAMES = "|".join(sorted(_BLOCK_TAGS))
+_MARKUP = re.compile(rf"</(?:{_BLOCK_NAMES})\s*>|<(?:p|div|br|hr)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+
+
+def markup_text(text: str) -> str:
+    r"""Text given as HTML (a CMS's ``<p>...</p>``, ``<div class="story">...<br><br>...</div>``) as
+    paragraphs: a block element's start or end or ``<br><br>`` breaks a paragraph, one ``<br>`` a line,
+    other tags go, scripts, styles and comments go with their content. Text holding no paragraph markup
+    (a stray "<", "a <b and c> d", only inline tags) is returned as it is; character references are left
+    for :func:`unescaped`.
+
+    >>> markup_text('<div class="story">Orla spoke.<br><br>Quellby <b>replied</b>.</div>')
+    'Orla spoke.\n\nQuellby replied.'
+    >>> markup_text("<p>Orla\nVarnholm spoke.</p><script>track()</script><p>Quellby &amp; Tarn.</p>")
+    'Orla Varnholm spoke.\n\nQuellby &amp; Tarn.'
+    >>> markup_text("if a <b and c> d, then a < d"), markup_text("his book <i>Quellby</i>")
+    ('if a <b and c> d, then a < d', 'his book <i>Quellby</i>')
+    """
+    if "<" not in text or not _MARKUP.search(text):
+        return text
+    text = _DROPPED.sub(" ", text)
+    names = {match.group(2).lower() for match in _TAG.finditer(text)}
+    if names & (_BLOCK_TAGS | {"br"}):
+        text = " ".join(text.split())  # as a browser reads it: line ends in the source are spaces
+
+    def replaced(match: re.Match[str]) -> str:
+        name = match.group(2).lower()
+        if name == "br":
+            return "\n"
+        if name in _BLOCK_TAGS:
+            return "\n\n"
+        return "" if name in _INLINE_TAGS else match.group()
+
+    text = _TAG.sub(replaced, text)
+    return _BLANK_LINES.sub("\n\n", "\n".join(line.strip() for line in text.split("\n"))).strip()
+
+
+#: A news API's mark of a cut text (NewsAPI's free plan: "... a new blaze near Goulb… [+1626 chars]").
+_CUT = re.compile(r"\s*\[\+(\d[\d,]*) chars?\]\s*$")
+
+
+def uncut(text: str) -> tuple[str, str]:
+    """Text without a news API's ``[+N chars]`` cut mark at its end, and a note saying how much is
+    missing ("" when there is no mark).
+
+    >>> uncut("Orla Varnholm spoke in Quellby on Tues… [+1626 chars]")
+    ('Orla Varnholm spoke in Quellby on Tues…', 'text is truncated: 1,626 characters missing (the source cut it and marked it [+1626 chars])')
+    """
+    match = _CUT.search(text)
+    if match is None:
+        return text, ""
+    missing = int(match.group(1).replace(",", ""))
+    return text[: match.start()], (
+        f"text is truncated: {missing:,} characters missing (the source cut it and marked it "
+        f"[+{match.group(1)} chars])"
+    )
+
+
+def field_text(value: object) -> str | None:
+    r"""The text a field holds: a string, or a list of strings (a scraper's paragraphs) joined as
+    paragraphs; None for anything else (an object, a number, a list of objects).
+
+    >>> field_text(["Orla spoke.", "Quellby replied."]), field_text("Orla"), field_text([{"p": 1}])
+    ('Orla spoke.\n\nQuellby replied.', 'Orla', None)
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(item, str) or item is None for item in value):
+        return "\n\n".join(item for item in value if item)
+    return None
+
+
+def holds_text(value: object) -> bool:
+    """Whether a field holds text: a string or list of strings, not only spaces."""
+    text = field_text(value)
+    return text is not None and bool(text.strip())
+
+
+def _joined(parts: Sequence[str]) -> str:
+    r"""A text split over several fields, joined: directly where the cut is at a space, else with a
+    space, or directly after a part of exactly Excel's cell limit (a cut inside a word). A part equal to
+    the one before (a column exported twice) is left out.
+
+    >>> _joined(["Orla Varnholm spoke", " in Quellby."]), _joined(["Orla spoke.", "Quellby replied."])
+    ('Orla Varnholm spoke in Quellby.', 'Orla spoke. Quellby replied.')
+    """
+    text = ""
+    previous = None
+    for part in parts:
+        if not part.strip() or part == previous:
+            continue
+        if text and not (text[-1].isspace() or part[0].isspace() or len(previous or "") == EXCEL_CELL_LIMIT):
+            text += " "
+        text += part
+        previous = part
+    return text
+
+
+#: Excel cuts a cell at this many characters: exports split longer texts over several columns.
+EXCEL_CELL_LIMIT = 32_767
+#: A continued or numbered part of a field, by its normal name: "bodypart2", "textcontinued", "text2".
+_PART = re.compile(r"(.+?)(?:(part|pt)?(\d{1,2})|(continued|cont|continuation))")
+#: The place of a "continued" part: after the numbered ones.
+_CONTINUED = 100
+
+
+@functools.lru_cache(maxsize=4096)  # field names repeat on every record
+def _part_of(name: str) -> tuple[str, int, bool]:
+    """A field's base (normal) name, its place among the parts of that base (0 for the base itself), and
+    whether it is only numbered ("text2", "Article 1"), a part only when its base is no field: "text_2"
+    beside "text" is a repeated column, "text" + "text_continued" or "body_part2" is a split text.
+
+    >>> _part_of("body_part2"), _part_of("Text (continued)"), _part_of("text"), _part_of("article2")
+    (('body', 2, False), ('text', 100, False), ('text', 0, False), ('article', 2, True))
+    """
+    normal = _normal_name(name)
+    match = _PART.fullmatch(normal)
+    if match is None:
+        return normal, 0, False
+    if match.group(3) is None:
+        return match.group(1), _CONTINUED, False
+    return match.group(1), int(match.group(3)), match.group(2) is None
+
+
+def _parts(fields: Mapping[str, object], base: str) -> list[str]:
+    """The fields holding parts of the text of ``base`` (a normal name), in order; the first field of
+    each place ("Text" and "text" are one); fields only numbered are parts when no field is ``base``."""
+    places: dict[int, str] = {}
+    numbered: dict[int, str] = {}
+    for name in fields:
+        name_base, place, bare = _part_of(name)
+        if name_base == base:
+            (numbered if bare else places).setdefault(place, name)
+    if 0 not in places:
+        places = {**numbered, **places}
+    return [places[place] for place in sorted(places)]
+
+
+def text_parts(fields: Mapping[str, object], key: str) -> list[str]:
+    """The fields that hold parts of the text whose field is ``key``, ``key`` among them, in order:
+    ``body_part1``, ``body_part2``; ``text``, ``text_continued``; ``article 1``, ``article 2``.
+
+    >>> text_parts({"title": "T", "text_continued": " more", "text": "Orla", "text_2": "x"}, "text")
+    ['text', 'text_continued']
+    """
+    parts = _parts(fields, _part_of(key)[0])
+    return parts if key in parts else [key]
+
+
+def _text_groups(fields: Mapping[str, object]) -> list[list[str]]:
+    """The text fields of ``fields``, grouped by the text they hold parts of, in :data:`TEXT_KEYS`
+    order; a group's fields in order."""
+    bases = {_part_of(name)[0] for name in fields}
+    return [parts for base in _TEXT_NAMES if base in bases and (parts := _parts(fields, base))]
+
+
+def fullest_text_key(fields: Mapping[str, object]) -> str | None:
+    """The text field holding the most text, its parts counted together; the first of :data:`TEXT_KEYS`
+    on a tie; None when none holds text. A summary or a cut ``content`` beside the full text loses.
+
+    >>> fullest_text_key({"text": "Orla spoke.", "full_text": "Orla spoke. Quellby replied."})
+    'full_text'
+    >>> fullest_text_key({"text": "", "body_part1": "Orla spoke", "body_part2": " in Quellby."})
+    'body_part1'
+    """
+    best: tuple[int, str] | None = None
+    for group in _text_groups(fields):
+        size = sum(len((field_text(fields[name]) or "").strip()) for name in group)
+        if size and (best is None or size > best[0]):
+            best = size, group[0]
+    return best[1] if best else None
 
 
 def _paragraphs(lines: Sequence[str]) -> list[str]:
@@ -242,10 +516,28 @@ def _pop_first(fields: dict[str, object], keys: Sequence[str]) -> str:
     named = _by_normal_name(fields)
     for key in keys:
         if _normal_name(key) in named:
-            value = _metadata_value(fields.pop(named[_normal_name(key)]))
+            value = _metadata_value(_plain(fields.pop(named[_normal_name(key)])))
             if value:
                 return value
     return ""
+
+
+def _plain(value: object) -> object:
+    """A title, date or url given as a one-element list (Scrapy's ItemLoader: ``"title": ["..."]``) or as
+    an object holding it (:data:`INNER_VALUE_KEYS`) as that element or field; any other value as it is.
+
+    >>> _plain(["Quellby wins"]), _plain({"kicker": None, "main": "Quellby wins"}), _plain(["a", "b"])
+    ('Quellby wins', 'Quellby wins', ['a', 'b'])
+    """
+    if isinstance(value, list) and len(value) == 1:
+        return _plain(value[0])
+    if isinstance(value, dict):
+        named = _by_normal_name({str(k): v for k, v in value.items()})
+        for key in INNER_VALUE_KEYS:
+            inner = value.get(named.get(key, ""))
+            if isinstance(inner, str | int | float) and not isinstance(inner, bool):
+                return inner
+    return value
 
 
 def _normal_name(name: str) -> str:
@@ -272,37 +564,51 @@ def _metadata_value(value: object) -> str:
 def from_fields(
     record: dict[str, object], where: str, position: int, encoding: str, chosen: str | None, option: str
 ) -> Article:
-    """The article of a JSONL object or CSV row: text from the field ``chosen`` (or the first of
-    :data:`TEXT_KEYS`, at the top or one object down), title, date and url from their usual names, the
-    other fields as metadata. Text and title have their HTML character references decoded.
-    ``option`` names the command-line option that chooses the text field, for the error message."""
+    """The article of a JSONL object or CSV row: text from the field ``chosen`` (or the fullest of the
+    :data:`TEXT_KEYS` fields, at the top or one object down: :func:`fullest_text_key`), with the fields
+    holding its later parts (:func:`text_parts`); title, date and url from their usual names, the other
+    fields as metadata. A list of strings is text (paragraphs), HTML markup becomes paragraphs
+    (:func:`markup_text`), HTML character references are decoded (text and title), and a news API's
+    ``[+N chars]`` cut is taken out and noted. ``option`` names the command-line option that chooses the
+    text field, for the error message."""
     fields = {str(k): v for k, v in record.items()}
-    key = text_key(fields, chosen)
+    key = text_key(fields, chosen) if chosen else fullest_text_key(fields) or text_key(fields, None)
     if key is None and not chosen:
         fields = _with_inner_record(fields)
-        key = text_key(fields, None)
+        key = fullest_text_key(fields) or text_key(fields, None)
     if key is None:
         seen = ", ".join(fields) or "none"
         wanted = repr(chosen) if chosen else "one of " + ", ".join(TEXT_KEYS)
         raise InputError(where, f"no text field {wanted} (fields seen: {seen}); name it with {option}")
-    value = fields.pop(key)
-    if isinstance(value, dict | list):
-        inside = f" (fields inside it: {', '.join(map(str, value))})" if isinstance(value, dict) else ""
-        kind = "an object" if isinstance(value, dict) else "a list"
-        raise InputError(
-            where, f"field {key!r} holds {kind}{inside}, not text; name the text field with {option}"
-        )
-    if isinstance(value, bool | int | float):
-        raise InputError(where, f"field {key!r} holds {json.dumps(value)}, not text")
-    text = unescaped(str(value)) if value is not None else ""
+    parts = [(name, fields.pop(name)) for name in text_parts(fields, key)]
+    texts = []
+    for name, value in parts:
+        text = field_text(value)
+        if text is None and isinstance(value, dict | list):
+            inside = f" (fields inside it: {', '.join(map(str, value))})" if isinstance(value, dict) else ""
+            kind = "an object" if isinstance(value, dict) else "a list of objects"
+            raise InputError(
+                where, f"field {name!r} holds {kind}{inside}, not text; name the text field with {option}"
+            )
+        if isinstance(value, bool | int | float):
+            raise InputError(where, f"field {name!r} holds {json.dumps(value)}, not text")
+        texts.append(text or "")
+    text = unescaped(markup_text(_joined(texts)))
     if not text.strip():
         raise InputError(where, f"empty text in field {key!r}")
+    text, cut = uncut(text)
     body, note = cleaned_body(text)
     if not body:
         raise InputError(where, f"field {key!r}: {NO_READABLE_TEXT}")
-    title = unescaped(_pop_first(fields, TITLE_KEYS))
+    title = unescaped(markup_text(_pop_first(fields, TITLE_KEYS)))
     return article(
-        source=where, position=position, title=title, body=body, encoding=encoding, fields=fields, note=note
+        source=where,
+        position=position,
+        title=title,
+        body=body,
+        encoding=encoding,
+        fields=_with_note(fields, cut),
+        note=note,
     )
 
 
@@ -312,15 +618,15 @@ def _with_inner_record(fields: dict[str, object]) -> dict[str, object]:
     for name, value in fields.items():
         if isinstance(value, dict):
             inner = {str(k): v for k, v in value.items()}
-            key = text_key(inner, None)
-            if key is not None and isinstance(inner[key], str):
+            if fullest_text_key(inner) is not None:
                 return {**{k: v for k, v in fields.items() if k != name}, **inner}
     return fields
 
 
 def text_key(fields: Mapping[str, object], chosen: str | None) -> str | None:
-    """The field holding the text: ``chosen`` or the first of :data:`TEXT_KEYS`, in any case (and for
-    the usual names, without "_", "-" or spaces: "articleBody").
+    """The field holding the text: ``chosen`` or the first of :data:`TEXT_KEYS` (or the first part of
+    one: ``body_part1``), in any case (and for the usual names, without "_", "-" or spaces:
+    "articleBody").
 
     >>> text_key({"Title": "x", "articleBody": "y"}, None), text_key({"Body Text": "y"}, None)
     ('articleBody', 'Body Text')
@@ -328,5 +634,5 @@ def text_key(fields: Mapping[str, object], chosen: str | None) -> str | None:
     if chosen:
         lowered = {k.lower(): k for k in fields}
         return lowered.get(chosen.lower())
-    named = _by_normal_name(fields)
-    return next((named[_normal_name(k)] for k in TEXT_KEYS if _normal_name(k) in named), None)
+    groups = _text_groups(fields)
+    return groups[0][0] if groups else None

@@ -78,6 +78,26 @@ def read_delimited(
     header_end, cells = first_record[1], first_record[2]
     header = _unique([clean_line(h) for h in cells])
     key = text_key({h: "" for h in header}, text_column)
+    skipped: list[Skipped] = []
+    below = None if key is not None else _below_title(lines, header_end + 1, delimiter, text_column, cells)
+    if below is None and key is None and not named and own_delimiter == delimiter == ",":
+        other = _other_delimiter(lines[header_end:])
+        if other is not None:
+            below = _below_title(lines, header_end + 1, other, text_column, cells)
+            if below is not None:
+                delimiter = other
+                if notes is not None:
+                    notes.append((source, _DELIMITER_NAMES.get(delimiter, repr(delimiter))))
+    if below is not None:  # a title line above the header: the header is the next record
+        title = " ".join(cell for cell in map(clean_line, cells) if cell)
+        skipped.append(
+            Skipped(
+                f"{source}:{header_line}",
+                f"a title line above the header row ({title!r}), not a row; the header is line "
+                f"{header_end + 1} and the rows are read from there",
+            )
+        )
+        header_end, header, key = below
     if key is None:
         wanted = repr(text_column) if text_column else "named one of " + ", ".join(TEXT_KEYS)
         raise InputError(
@@ -87,7 +107,6 @@ def read_delimited(
     text_index = header.index(key)
     note_field = _unique([*header, INGEST_NOTE])[-1]
     articles: list[Article] = []
-    skipped: list[Skipped] = []
     for first, row, problem in _rows(lines, header_end + 1, delimiter, len(header)):
         where = f"{source}:{first}"
         if row is None:
@@ -108,10 +127,40 @@ def read_delimited(
         if problem:
             fields[note_field] = problem
         try:
-            articles.append(from_fields(fields, where, len(articles), encoding, key, "--text-column"))
+            # the column named, else the row's fullest text column (a cut "content" beside "full text")
+            articles.append(from_fields(fields, where, len(articles), encoding, text_column, "--text-column"))
         except InputError as error:
             skipped.append(Skipped(error.source, error.reason))
     return articles, skipped
+
+
+def _below_title(
+    lines: list[str], start: int, delimiter: str, text_column: str | None, title: list[str]
+) -> tuple[int, list[str], str] | None:
+    """When the record above line ``start``, ``title``, is a report's title rather than a header ("ABC
+    export - generated 2031-02-03", "Search results: Quellby,,,"): one cell holding something (the others
+    empty) above a header naming the text column, whose width at least half of the rows below share (the
+    header counted too). Returns the header's last line, its names and the text column; None otherwise.
+
+    >>> lines = ["Quellby export\\n", "title,text\\n", "Oskburg,Orla spoke.\\n", "Tarn,Ede left.\\n"]
+    >>> _below_title(lines, 2, ",", None, ["Quellby export"])
+    (2, ['title', 'text'], 'text')
+    >>> _below_title(lines, 2, ",", None, ["Quellby", "export"]) is None
+    True
+    """
+    if sum(1 for cell in title if cell.strip()) != 1:
+        return None
+    sample = list(itertools.islice(_records(lines, start, delimiter), _DELIMITER_PROBE_ROWS + 1))
+    if not sample or isinstance(sample[0][2], csv.Error) or len(sample[0][2]) < 2:
+        return None
+    header_end, cells = sample[0][1], sample[0][2]
+    header = _unique([clean_line(h) for h in cells])
+    key = text_key({h: "" for h in header}, text_column)
+    rows = [r for _, _, r in sample[1:] if isinstance(r, csv.Error) or any(cell.strip() for cell in r)]
+    agreeing = sum(isinstance(r, list) and len(r) == len(header) for r in rows)
+    if key is None or 2 * (agreeing + 1) < len(rows) + 1:
+        return None
+    return header_end, header, key
 
 
 def _rows(

@@ -14,7 +14,8 @@
 An item of a list that is no object (a ``null``, an ad slot's string) is skipped by its name; the items
 beside it are read.
 
-A ``.json`` file that holds several objects one after another is JSON Lines and is read as such, and
+A ``.json`` file that holds several objects one after another is JSON Lines and is read as such (or,
+when they are indented, as ``jq`` writes them, value by value: :func:`~pipeline.ingest.jsonl.read_jsonl`), and
 arrays one after another ("[...][...]", an export appended to) are all read; an item of an array after
 the first, when named by its place, is named by the array's place too (``feed.json:[1][0]``). A
 malformed array keeps the items before the fault, and the fault is reported with its line and column.

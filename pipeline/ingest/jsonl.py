@@ -1,20 +1,41 @@
-"""``.jsonl`` / ``.ndjson``: one JSON object per line; text from ``text``/``body``/... or ``--text-field``."""
+"""``.jsonl`` / ``.ndjson``: one JSON object per line; text from ``text``/``body``/... or ``--text-field``.
+
+A file whose lines are not each a value but which holds values one after another (``jq '.articles[]'``
+writes indented objects so) is read value by value, each named by the line it starts on: a faulty one
+is skipped with its line and reading goes on at the next line starting a value (``{`` or ``[``)."""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 from pipeline.errors import InputError
-from pipeline.ingest.articles import from_fields, text_key
+from pipeline.ingest.articles import from_fields, fullest_text_key, holds_text, text_key
 from pipeline.records import Article, Skipped
+
+#: The field of an object under a text field that holds its text when no usual name does: WordPress's
+#: ``"content": {"rendered": "<p>...</p>", "protected": false}``.
+INNER_TEXT_KEYS = ("rendered",)
+
+#: A line starting a JSON object or array, where reading goes on after a faulty value.
+_VALUE_START = re.compile(r"^[\[{]", re.MULTILINE)
 
 
 def read_jsonl(
     text: str, source: str, encoding: str, *, text_field: str | None = None, **_: object
 ) -> tuple[list[Article], list[Skipped]]:
+    r"""The articles of a JSON Lines file, each line named by its number; when some lines are no JSON
+    value and reading the file as values one after another decodes more of them (pretty-printed
+    objects), it is read so (:func:`_read_values`).
+
+    >>> found, skipped = read_jsonl('{\n  "text": "Orla spoke."\n}\n{\n  "text": "Quellby"\n}\n', "jq.jsonl", "utf-8")
+    >>> [(a.source, a.body) for a in found], skipped
+    ([('jq.jsonl:1', 'Orla spoke.'), ('jq.jsonl:4', 'Quellby')], [])
+    """
     articles: list[Article] = []
     skipped: list[Skipped] = []
+    decoded = faults = 0
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -24,12 +45,68 @@ def read_jsonl(
             record = json.loads(line, parse_int=json_int, strict=False)
         except json.JSONDecodeError as error:
             skipped.append(Skipped(where, json_fault(error)))
+            faults += 1
             continue
         except RecursionError:
             skipped.append(Skipped(where, "JSON nested too deeply to read"))
+            faults += 1
             continue
+        decoded += 1
         add_record(record, where, encoding, text_field, articles, skipped)
+    if faults:  # some line held no whole value: values spread over lines?
+        values = _read_values(text, source, encoding, text_field)
+        if values[2] > decoded:
+            return values[0], values[1]
     return articles, skipped
+
+
+def _read_values(
+    text: str, source: str, encoding: str, text_field: str | None
+) -> tuple[list[Article], list[Skipped], int]:
+    """The articles of JSON values one after another, whatever the space between them, each named by
+    the line it starts on (an array's items by that and their place, ``feed.json:5[2]``), and how many
+    values were decoded. After a faulty value reading goes on at the next line starting with ``{`` or
+    ``[``."""
+    # strict=False: a raw tab pasted into a string is text, not a fault
+    decoder = json.JSONDecoder(parse_int=json_int, strict=False)
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    decoded = 0
+    line, counted = 1, 0
+    position = _after_space(text, 0)
+    while position < len(text):
+        line += text.count("\n", counted, position)  # counted forward only: linear in the file
+        counted = position
+        where = f"{source}:{line}"
+        try:
+            value, end = decoder.raw_decode(text, position)
+        except (json.JSONDecodeError, RecursionError) as error:
+            reason = (
+                json_fault(error, with_line=True)
+                if isinstance(error, json.JSONDecodeError)
+                else "JSON nested too deeply to read"
+            )
+            skipped.append(Skipped(where, reason))
+            line_end = text.find("\n", position)
+            following = _VALUE_START.search(text, line_end + 1) if line_end >= 0 else None
+            if following is None:
+                break
+            position = following.start()
+            continue
+        decoded += 1
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                add_record(item, f"{where}[{index}]", encoding, text_field, articles, skipped)
+        else:
+            add_record(value, where, encoding, text_field, articles, skipped)
+        position = _after_space(text, end)
+    return articles, skipped, decoded
+
+
+def _after_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\n\r":
+        position += 1
+    return position
 
 
 def add_record(
@@ -63,12 +140,14 @@ def text_source(
 ) -> tuple[dict[str, object], str] | None:
     """The fields to read an article from and the one holding its text, or None when none holds any.
 
-    Unless ``text_field`` names it, the text is in the first of the usual text fields that holds some:
-    an empty or null ``text`` does not hide a filled ``content``. A text field holding an object (``"article":
-    {"title": ..., "body": ...}``) and, when ``anywhere``, any object (a search index's ``"_source"``) is
-    looked into one level down; its fields are then brought up beside the others' (the inner ones win)
-    so that its title and date are read too. A field named by ``text_field`` is found one level down
-    when it is not at the top.
+    Unless ``text_field`` names it, the text is in the usual text field holding the most text
+    (:func:`~pipeline.ingest.articles.fullest_text_key`): an empty or null ``text`` does not hide a filled
+    ``content``, nor a summary in ``text`` the ``full_text``. A text field holding an object (``"article":
+    {"title": ..., "body": ...}``, WordPress's ``"content": {"rendered": ...}``) and, when ``anywhere``, any
+    object (a search index's ``"_source"``) is looked into one level down; its fields are then brought up
+    beside the others' (the inner ones win) so that its title and date are read too. A field named by
+    ``text_field`` is found one level down when it is not at the top (in an object under a text field's
+    name first), or by its path (``content.rendered``).
 
     >>> text_source({"title": "Quellby", "text": None, "body": "Orla Varnholm spoke."}, None)[1]
     'body'
@@ -76,25 +155,19 @@ def text_source(
     ({'id': 3, 'headline': 'Quellby', 'body': 'Orla spoke.'}, 'body')
     >>> text_source({"id": 3, "story": {"body": "Orla spoke."}}, "body")
     ({'id': 3, 'body': 'Orla spoke.'}, 'body')
+    >>> text_source({"guid": {"rendered": "https://q.example"}, "content": {"rendered": "Orla spoke."}}, None)
+    ({'guid': {'rendered': 'https://q.example'}, 'rendered': 'Orla spoke.'}, 'rendered')
     >>> text_source({"text": "", "summary": "Orla spoke."}, None) is None
     True
     """
     if text_field:
-        key = text_key(record, text_field)
-        if key is not None:  # named by the user: read as it is, even when empty (from_fields says so)
-            inner = record[key]
-            return _brought_up(record, key, _first_text(inner)) if isinstance(inner, dict) else (record, key)
-        for name, value in record.items():
-            if isinstance(value, dict):
-                found = _brought_up(record, name, text_key(_named(value), text_field))
-                if found is not None:
-                    return found
-        return None
+        return _named_source(record, text_field)
+    key = fullest_text_key(record)
+    if key is not None:
+        return record, key
     candidates = dict(record)
     while (key := text_key(candidates, None)) is not None:
         value = candidates.pop(key)
-        if _holds_text(value):
-            return record, key
         if isinstance(value, dict):
             found = _brought_up(record, key, _first_text(value))
             if found is not None:
@@ -108,13 +181,52 @@ def text_source(
     return None
 
 
-def _first_text(fields: dict[object, object]) -> str | None:
-    """The first of the usual text fields of ``fields`` that holds text (a string, not only spaces)."""
-    candidates = _named(fields)
-    while (key := text_key(candidates, None)) is not None:
-        if _holds_text(candidates.pop(key)):
-            return key
+def _named_source(record: dict[str, object], text_field: str) -> tuple[dict[str, object], str] | None:
+    """:func:`text_source` for a text field the user named: at the top, by its path (``content.rendered``),
+    or one level down, in an object under a text field's name before any other.
+
+    >>> post = {"guid": {"rendered": "https://q.example"}, "content": {"rendered": "Orla spoke."}}
+    >>> _named_source(post, "rendered")[0]["rendered"], _named_source(post, "content.rendered")[0]["rendered"]
+    ('Orla spoke.', 'Orla spoke.')
+    """
+    key = text_key(record, text_field)
+    if key is not None:  # named by the user: read as it is, even when empty (from_fields says so)
+        inner = record[key]
+        return _brought_up(record, key, _first_text(inner)) if isinstance(inner, dict) else (record, key)
+    head, dot, rest = text_field.partition(".")
+    key = text_key(record, head) if dot and rest else None
+    inner = record[key] if key is not None else None
+    if isinstance(inner, dict):
+        found = _named_source(_named(inner), rest)
+        if found is not None:
+            fields = {**{k: v for k, v in record.items() if k != key}, **found[0]}
+            if text_key(fields, found[1]) == found[1]:
+                return fields, found[1]
+    objects = [(name, value) for name, value in record.items() if isinstance(value, dict)]
+    objects.sort(key=lambda item: text_key({item[0]: ""}, None) is None)  # text fields' objects first
+    for name, value in objects:
+        found = _brought_up(record, name, text_key(_named(value), text_field))
+        if found is not None:
+            return found
     return None
+
+
+def _first_text(fields: dict[object, object]) -> str | None:
+    """The usual text field of ``fields`` holding the most text, else the first of
+    :data:`INNER_TEXT_KEYS` holding some."""
+    named = _named(fields)
+    key = fullest_text_key(named)
+    if key is not None:
+        return key
+    lowered = {name.lower(): name for name in named}
+    return next(
+        (
+            lowered[inner]
+            for inner in INNER_TEXT_KEYS
+            if inner in lowered and holds_text(named[lowered[inner]])
+        ),
+        None,
+    )
 
 
 def _brought_up(
@@ -127,10 +239,6 @@ def _brought_up(
         return None
     fields = {**{k: v for k, v in record.items() if k != name}, **_named(inner)}
     return (fields, inner_key) if text_key(fields, inner_key) == inner_key else None
-
-
-def _holds_text(value: object) -> bool:
-    return isinstance(value, str) and bool(value.strip())
 
 
 def _named(fields: dict[object, object]) -> dict[str, object]:
