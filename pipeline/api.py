@@ -332,14 +332,27 @@ def run_stage(
         result.cache_stats = {"hits": cache.hits, "misses": cache.misses} if cache else {}
         result.model = {"name": settings.model, "version": model_version(settings.model)}
         result.resolution = None
-    elif stage == "resolve":
+    elif stage in ("resolve", "graph"):
+        if progress:  # one step over the whole corpus: a line with its elapsed time, not seconds of silence
+            progress(stage, 0, 1)
+        _run_corpus_stage(result, stage)
+        if progress:
+            progress(stage, 1, 1)
+    else:
+        raise StageError(stage, STAGES)
+    result.timings[stage] = time.perf_counter() - started
+    return result
+
+
+def _run_corpus_stage(result: Result, stage: str) -> None:
+    if stage == "resolve":
         from pipeline.resolve import resolve
 
         aliases = aliases_file(result.settings.aliases, result.settings.models)
         headlines = {a.article_id: a.title for a in result.corpus.articles}
         result.resolution = resolve(result.extractions, aliases=aliases, headlines=headlines)
         result.co_mentions = None
-    elif stage == "graph":
+    else:
         from pipeline.graph import build_graph
 
         if result.resolution is None:
@@ -355,10 +368,6 @@ def run_stage(
             evidence_limit=settings.evidence_limit,
             period=settings.period,
         )
-    else:
-        raise StageError(stage, STAGES)
-    result.timings[stage] = time.perf_counter() - started
-    return result
 
 
 def _ingest(

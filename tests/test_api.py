@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -148,6 +149,26 @@ def test_a_full_build_prints_nothing(write, capfd: pytest.CaptureFixture[str]) -
     result = build(path)
     assert capfd.readouterr() == ("", "")
     assert {"Keir Starmer", "Emmanuel Macron"} <= set(result.entities.label)
+
+
+def test_every_stage_reports_progress_and_the_save_is_timed(write, tmp_path: Path) -> None:
+    path = write("one.txt", "Leaders meet\n\nOrla Quistberg met Velmor Oskany in Drovenmark.\n")
+    seen: list[tuple[str, int, int]] = []
+    result = build(
+        path, progress=lambda stage, done, total: seen.append((stage, done, total)), use_cache=False
+    )
+    stages = list(dict.fromkeys(stage for stage, _, _ in seen))
+    assert stages == ["ingest", "extract", "resolve", "graph"]
+    # the corpus-wide stages are one step each: a line that shows their time as they run
+    assert [s for s in seen if s[0] in ("resolve", "graph")] == [
+        ("resolve", 0, 1),
+        ("resolve", 1, 1),
+        ("graph", 0, 1),
+        ("graph", 1, 1),
+    ]
+    result.save(tmp_path / "run")
+    timings = json.loads((tmp_path / "run" / "manifest.json").read_text(encoding="utf-8"))["timings"]
+    assert {"ingest", "extract", "resolve", "graph", "save"} <= set(timings)
 
 
 @pytest.mark.model

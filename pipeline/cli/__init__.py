@@ -157,12 +157,14 @@ def run(
 
     with progress_bars(quiet) as progress:
         result = api.build(inputs, settings=settings, progress=progress)
-    if _INTERRUPTED:
-        # Ctrl-C came while a library swallowed the KeyboardInterrupt (numpy's lazy import of
-        # numpy.random, inside a compiled module's start-up, does): nothing is saved all the same
-        raise KeyboardInterrupt
-    result.fingerprint = digest
-    written = result.save(out_dir, force=force)
+        if _INTERRUPTED:
+            # Ctrl-C came while a library swallowed the KeyboardInterrupt (numpy's lazy import of
+            # numpy.random, inside a compiled module's start-up, does): nothing is saved all the same
+            raise KeyboardInterrupt
+        result.fingerprint = digest
+        if progress:
+            progress("save", 0, 1)
+        written = result.save(out_dir, force=force)
     print_summary(result, written)
     _warn_if_nothing_kept(result)
     _check_strict(result, strict)
