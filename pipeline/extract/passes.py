@@ -49,6 +49,10 @@ if TYPE_CHECKING:
 
 #: Longest text handed to spaCy at once; longer bodies are split at paragraph (then sentence) breaks.
 SEGMENT_CHARS = 100_000
+#: Text the model holds at once: spaCy keeps a whole batch's documents (about 3 KB per character with
+#: their vectors), and its batches count documents, so a 3 MB article's 30 segments, one batch, took
+#: 8.9 GB. A chunk of ordinary articles (64 of a few KB) stays one batch.
+BATCH_CHARS = 400_000
 #: Longest sentence, in tokens, that is one co-mention window; longer ones are cut (:func:`_cuts`). The
 #: longest sentences of gum-dev and Lee are 150 and 80 tokens.
 LONGEST_SENTENCE = 200
@@ -125,7 +129,13 @@ def _extract_together(items: Sequence[tuple[str, str]], nlp: Language, vocab: Vo
     possessors: list[tuple[Draft, CharSpan]] = []
     try:
         with nlp.select_pipes(enable=components(nlp, PASS_ONE)):
-            stream = nlp.pipe(((text, (i, offset)) for i, offset, text in pieces), as_tuples=True)
+            stream = (
+                result
+                for batch in _batches(pieces, BATCH_CHARS)
+                for result in nlp.pipe(
+                    ((text, (i, offset)) for i, offset, text in batch), as_tuples=True, batch_size=len(batch)
+                )
+            )
             for doc, (index, offset) in stream:
                 draft = drafts[index]
                 if draft.failure is not None:
@@ -202,6 +212,24 @@ def _guard(draft: Draft, step: str) -> Iterator[None]:
         yield
     except Exception as error:
         draft.failure = failure_of(error, article_id=draft.article_id, stage="extract", step=step)
+
+
+def _batches(pieces: Sequence[tuple[int, int, str]], max_chars: int) -> Iterator[list[tuple[int, int, str]]]:
+    """``pieces`` in order, in batches of at most ``max_chars`` characters (a longer piece alone).
+
+    >>> [len(b) for b in _batches([(0, 0, "ab"), (1, 0, "cd"), (2, 0, "efgh"), (3, 0, "i")], 4)]
+    [2, 1, 1]
+    """
+    batch: list[tuple[int, int, str]] = []
+    size = 0
+    for piece in pieces:
+        if batch and size + len(piece[2]) > max_chars:
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[2])
+    if batch:
+        yield batch
 
 
 def segments(body: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]:
