@@ -177,6 +177,11 @@ class Neighbourhood:
         return _evidence_between(self.graph, a, b)
 
     @property
+    def timeline(self) -> pd.DataFrame:
+        """The rows of timeline.csv for the neighbourhood's nodes and links (empty when undated)."""
+        return frame(TIMELINE.columns, tables.timeline_rows(self.graph), TIMELINE.types)
+
+    @property
     def mentions(self) -> pd.DataFrame:
         """Mentions of the neighbourhood's nodes."""
         mentions = self.result.mentions

@@ -87,6 +87,15 @@ def test_a_dated_run_reports_its_dates_and_writes_its_timeline(kg, corpus: Path,
         out / "timeline.csv", keep_default_na=False, na_values={"mentions": [""], "weight": [""]}
     )
     pd.testing.assert_frame_equal(built.timeline, expected, check_dtype=False)
+    # a neighbourhood's timeline is the run's, restricted to its nodes and links
+    around = built.ego("Odo Brann")
+    nodes, links = set(around.entities.id), set(zip(around.edges.source, around.edges.target, strict=True))
+    inside = [
+        (r.node in nodes) if r.node else ((r.source, r.target) in links) for r in built.timeline.itertuples()
+    ]
+    wanted = built.timeline[inside].reset_index(drop=True)
+    assert len(wanted) > 0
+    pd.testing.assert_frame_equal(around.timeline, wanted)
 
 
 def test_since_and_until_keep_a_week_and_account_for_the_rest(kg, corpus: Path, tmp_path: Path) -> None:
