@@ -184,8 +184,13 @@ _INLINE_TAGS = frozenset(
     ]
 )
 _DROPPED = re.compile(
-    r"<(script|style|noscript|template|iframe)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL
+    r"<(script|style|noscript|template|iframe|head)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<!doctype[^>]*>",
+    re.IGNORECASE | re.DOTALL,
 )
+#: Tags of a whole page's frame, which hold no text of their own.
+_PAGE_TAGS = frozenset(["html", "head", "body", "meta", "link", "title", "base"])
+#: A field holding a whole page's source (a scraper's ``html`` or ``content``), not the article's text.
+_PAGE_SOURCE = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>])|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
 #: What says a text is HTML laid out in paragraphs: a block element's end tag, or a <p>, <div>, <br> or
@@ -222,7 +227,7 @@ def markup_text(text: str) -> str:
             return "\n"
         if name in _BLOCK_TAGS:
             return "\n\n"
-        return "" if name in _INLINE_TAGS else match.group()
+        return "" if name in _INLINE_TAGS or name in _PAGE_TAGS else match.group()
 
     text = _TAG.sub(replaced, text)
     return _BLANK_LINES.sub("\n\n", "\n".join(line.strip() for line in text.split("\n"))).strip()
@@ -355,13 +360,20 @@ def fullest_text_key(fields: Mapping[str, object]) -> str | None:
     'full_text'
     >>> fullest_text_key({"text": "", "body_part1": "Orla spoke", "body_part2": " in Quellby."})
     'body_part1'
+    >>> fullest_text_key({"content": "<!DOCTYPE html><html><head><title>Q</title></head>" + "x" * 99,
+    ...                   "text": "Orla spoke."})
+    'text'
     """
-    best: tuple[int, str] | None = None
+    best: tuple[bool, int, str] | None = None
     for group in _text_groups(fields):
-        size = sum(len((field_text(fields[name]) or "").strip()) for name in group)
-        if size and (best is None or size > best[0]):
-            best = size, group[0]
-    return best[1] if best else None
+        texts = [(field_text(fields[name]) or "").strip() for name in group]
+        size = sum(map(len, texts))
+        # a page's whole source is longer than its article, and holds it with the page's furniture:
+        # any other text field is the article's text
+        written = not any(_PAGE_SOURCE.search(text[:2000]) for text in texts)
+        if size and (best is None or (written, size) > best[:2]):
+            best = written, size, group[0]
+    return best[2] if best else None
 
 
 def _paragraphs(lines: Sequence[str]) -> list[str]:

@@ -98,6 +98,21 @@ def test_the_fullest_text_field_beats_a_summary_or_a_cut(write) -> None:
     assert [body for _, _, body in articles] == [ORLA, EDE]
 
 
+def test_a_whole_page_source_never_beats_the_articles_text(write) -> None:
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><title>Quellby Daily</title><meta charset="utf-8">'
+        '<link rel="stylesheet" href="q.css"></head><body><nav>Home | World | Sport</nav>'
+        f"<p>{ORLA}</p><p>Subscribe to the Quellby Daily newsletter for more.</p></body></html>"
+    )
+    record = {"title": "Quellby", "content": page, "text": ORLA}
+    articles, _ = _read(write("feed.jsonl", json.dumps(record) + "\n"))
+    assert [body for _, _, body in articles] == [ORLA]
+    # a page source that is the only text is read as text: no tag, no head
+    articles, _ = _read(write("alone.jsonl", json.dumps({"title": "Alone", "text": page}) + "\n"))
+    [(_, _, body)] = articles
+    assert ORLA in body and "<" not in body and "Quellby Daily\n" not in body and "q.css" not in body
+
+
 def test_a_named_text_field_is_read_even_when_another_is_longer(write) -> None:
     record = {"text": "Orla Varnholm crossed the Quellby bridge.", "full_text": ORLA}
     articles, _ = _read(write("feed.jsonl", json.dumps(record) + "\n"), text_field="text")
