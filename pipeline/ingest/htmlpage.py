@@ -176,6 +176,11 @@ class _ArticleHTML(HTMLParser):
         words = [len(p.split()) for p in self.paragraphs]
         most = sum(words) * _BOX_MOST / 100
         boxes = [(first, end) for first, end in self._boxes if sum(words[first:end]) < most]
+        boxed = set().union(*(range(first, end) for first, end in boxes))
+        if sum(words[i] for i in boxed) >= sum(words) * _BOXES_MOST / 100:
+            # so much text in boxes named furniture is the article cut around an advert ("comments-enabled"
+            # twice): the page keeps them all
+            boxes = []
         dropped = [False] * len(self.paragraphs)
         for first, end in sorted(self._furniture + boxes, key=lambda r: (r[0], -r[1])):  # outer ranges first
             for index in range(first, end):
@@ -225,6 +230,9 @@ class _ArticleHTML(HTMLParser):
 #: A box named furniture is kept when it holds this share (%) of the page's paragraph words or more: a
 #: page that calls its article's wrapper "story has-comments" keeps its article.
 _BOX_MOST = 50
+#: All boxes named furniture are kept when together they hold this share (%) of the paragraph words or
+#: more, as one is: an article split in two boxes around an advert lost 95% of its words.
+_BOXES_MOST = 50
 #: Words in a class, id or ARIA label that name page furniture: consent banners, newsletter and
 #: subscription boxes, comment sections, related or recommended links, share buttons, adverts.
 _FURNITURE_WORDS = frozenset(
@@ -258,6 +266,8 @@ _FURNITURE_WORDS = frozenset(
         "modal",
     ]
 )
+#: Words that say what a furniture word's element allows, not that it is furniture ("ad-free").
+_STATE_WORDS = frozenset({"enabled", "disabled", "free", "allowed", "open", "closed", "count", "on", "off"})
 #: Stems that name furniture even run together with another word ("cookiebanner", "newsletterbox").
 _FURNITURE_STEMS = ("cookie", "consent", "newsletter", "disqus", "outbrain", "taboola")
 #: ARIA roles of the parts of a page that are not its main content.
@@ -273,6 +283,8 @@ def _names_furniture(attrs: list[tuple[str, str | None]]) -> bool:
     (True, True)
     >>> _names_furniture([("class", "story-body commentary")]), _names_furniture([("role", "main")])
     (False, False)
+    >>> _names_furniture([("class", "story comments-enabled")]), _names_furniture([("class", "body ad-free")])
+    (False, False)
     """
     for name, value in attrs:
         if not value:
@@ -281,10 +293,13 @@ def _names_furniture(attrs: list[tuple[str, str | None]]) -> bool:
             if value.strip().lower() in _FURNITURE_ROLES:
                 return True
         elif name in ("class", "id", "aria-label"):
-            spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", value).lower()
-            words = re.split(r"[^a-z0-9]+", spaced)
-            if any(w in _FURNITURE_WORDS or w.startswith(_FURNITURE_STEMS) for w in words):
-                return True
+            for one in value.split():  # a class attribute holds several names
+                spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", one).lower()
+                words = re.split(r"[^a-z0-9]+", spaced)
+                if _STATE_WORDS.intersection(words):
+                    continue  # "comments-enabled", "ad-free": what the element allows, not what it is
+                if any(w in _FURNITURE_WORDS or w.startswith(_FURNITURE_STEMS) for w in words):
+                    return True
     return False
 
 

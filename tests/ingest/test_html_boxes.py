@@ -50,3 +50,21 @@ def test_headline_repeated_as_the_first_line_of_the_text_is_dropped(write) -> No
     [article] = ingest([write("brbr.html", page)], language=None).articles
     assert article.title == "Quellby floods"
     assert article.body == "\n\n".join(ARTICLE * 3)
+
+
+def test_an_article_cut_in_two_boxes_named_like_furniture_keeps_both_halves(write) -> None:
+    # the body split around an advert, each half in a box whose class says comments are on
+    first, second = ARTICLE[:2], ARTICLE[2:] * 2
+    page = (
+        "<html><body><h1>Quellby floods</h1>"
+        + "<div class='body-half'>" + "".join(f"<p>{p}</p>" for p in first) + "</div>"
+        + "<div class='ad-slot'><p>Advert</p></div>"
+        + "<div class='body-half'>" + "".join(f"<p>{p}</p>" for p in second) + "</div></body></html>"
+    )  # fmt: skip
+    for name in ("related-body", "comments-enabled"):
+        [article] = ingest([write(f"{name}.html", page.replace("body-half", name))], language=None).articles
+        assert all(p in article.body for p in ARTICLE), name
+    [article] = ingest(
+        [write("free.html", _page("").replace("'story'", "'story ad-free'"))], language=None
+    ).articles
+    assert article.body == "\n\n".join(ARTICLE)
