@@ -9,9 +9,11 @@
 * ProQuest: documents between rules of underscores, each with ``Full text:`` and the ProQuest fields
   (``Author:``, ``Publication info:``, ``Publication date:``, ``Document URL:``...).
 
-A format is recognised only from its own markers, repeated in every document (a marker per document, in
-order, and the fields that go with it), so that a plain article, which may well hold a line "End of
-Document" or a rule of underscores, is never split. :func:`export_documents` gives the documents, each
+A format is recognised only from its own markers (a marker per document, in order, and the fields that go
+with it), so that a plain article, which may well hold a line "End of Document" or a rule of underscores,
+is never split. A cover page or trailer is left out and a document without body kept without one (both
+reported as skipped, with their line), never making the whole export one article. A body ends only at
+the block of fields that closes the document, not at a paragraph that begins like a field. :func:`export_documents` gives the documents, each
 with the line it starts on, its title, date, other fields (``byline``, ``publication``) and body lines.
 """
 
@@ -56,6 +58,32 @@ def _nonblank(lines: Sequence[str], first: int, end: int) -> list[int]:
     return [i for i in range(first, end) if lines[i].strip()]
 
 
+def _trailer_start(lines: Sequence[str], first: int, end: int, is_field: Callable[[str], bool]) -> int:
+    """Where the block of field lines that closes ``lines[first:end]`` starts (``end`` when there is none).
+
+    The block is read from the end back: field lines, blank lines, and lines that continue the line right
+    above them (a value wrapped without a blank line). A paragraph that begins like a field ("Abstract: In
+    this article...") but is followed by more text is body, not trailer.
+    """
+    start = end
+    for i in range(end - 1, first - 1, -1):
+        line = lines[i]
+        if not line.strip():
+            continue
+        if is_field(line):
+            start = i
+        elif not (i > first and lines[i - 1].strip()):
+            break
+    return start
+
+
+def _left_out(lines: Sequence[str], indices: Sequence[int], what: str) -> Document:
+    """A part of an export that is no document (a cover page, a search summary, a trailer): kept as a
+    document without body, so that it is reported as skipped with its line, never read as an article."""
+    shown = " ".join(lines[indices[0]].split())[:60]
+    return Document(line=indices[0] + 1, title=f"{what} ({shown}...), left out")
+
+
 # LexisNexis classic -----------------------------------------------------------------------------------
 
 _LEXIS_MARKER = re.compile(r"^\s*(\d+) of (\d+) DOCUMENTS?\s*$")
@@ -69,14 +97,20 @@ _LEXIS_TAIL = re.compile(
 _COPYRIGHT = re.compile(r"^\s*(Copyright\b|©|\(c\)\s*\d{4})", re.IGNORECASE)
 
 
+#: The most lines a cover page (search terms, sources, count) before the first document may hold.
+_MAX_COVER_LINES = 15
+
+
 def _lexis_classic(lines: Sequence[str]) -> list[Document]:
-    """Documents of a LexisNexis export: a marker ``k of M DOCUMENTS`` for k = 1, 2... (the same M), the
-    first marker the file's first line that holds anything, and every document with a ``LENGTH:`` or
-    ``LOAD-DATE:`` field."""
+    """Documents of a LexisNexis export: a marker ``k of M DOCUMENTS`` for k = 1, 2... (the same M), every
+    document with a ``LENGTH:`` or ``LOAD-DATE:`` field; a short cover page before the first marker (search
+    terms, sources) is left out."""
     markers = [(i, _LEXIS_MARKER.match(line)) for i, line in enumerate(lines)]
     found = [(i, int(m.group(1)), int(m.group(2))) for i, m in markers if m]
-    first_text = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if not found or found[0][0] != first_text:
+    if not found:
+        return []
+    cover = _nonblank(lines, 0, found[0][0])
+    if len(cover) > _MAX_COVER_LINES:
         return []
     total = found[0][2]
     if [k for _, k, _ in found] != list(range(1, len(found) + 1)) or any(m != total for *_, m in found):
@@ -84,15 +118,17 @@ def _lexis_classic(lines: Sequence[str]) -> list[Document]:
     if len(found) > total:
         return []
     starts = [i for i, _, _ in found]
-    documents: list[Document] = []
+    documents: list[Document] = [_left_out(lines, cover, "cover page")] if cover else []
     for first, end in _blocks(lines, starts, [*starts[1:], len(lines)]):
         filled = _nonblank(lines, first + 1, end)
         fields_at = [i for i in filled if _LEXIS_HEAD.match(lines[i]) or _LEXIS_TAIL.match(lines[i])]
         if not any(lines[i].startswith(("LENGTH:", "LOAD-DATE:")) for i in fields_at):
             return []
         document = Document(line=first + 1)
-        head = [i for i in filled if _LEXIS_HEAD.match(lines[i])]
-        tail = next((i for i in filled if _LEXIS_TAIL.match(lines[i])), end)
+        tail = _trailer_start(
+            lines, first + 1, end, lambda line: bool(_LEXIS_TAIL.match(line) or _COPYRIGHT.match(line))
+        )
+        head = _field_run(lines, [i for i in filled if i < tail], _LEXIS_HEAD)
         before = [i for i in filled if i < (head[0] if head else tail)]
         # the publication, its copyright, the date (and edition), then the headline
         dated = next((n for n, i in enumerate(before) if _DATE.search(lines[i])), None)
@@ -112,9 +148,21 @@ def _lexis_classic(lines: Sequence[str]) -> list[Document]:
             key, _, value = lines[i].partition(":")
             if key in ("BYLINE", "SECTION", "DATELINE") and value.strip():
                 document.fields[key.lower()] = value.strip()
-        document.body = [line for line in lines[body_from:tail] if not _COPYRIGHT.match(line)]
+        document.body = list(lines[body_from:tail])
         documents.append(document)
     return documents
+
+
+def _field_run(lines: Sequence[str], filled: Sequence[int], pattern: re.Pattern[str]) -> list[int]:
+    """The lines (of ``filled``, the non-blank ones) of the first run of field lines: from the first line
+    that ``pattern`` matches on, field lines and lines continuing the one right above; the body follows."""
+    run: list[int] = []
+    for i in filled:
+        if pattern.match(lines[i]) or (run and run[-1] == i - 1):
+            run.append(i)
+        elif run:
+            break
+    return run
 
 
 # Nexis Uni --------------------------------------------------------------------------------------------
@@ -128,9 +176,18 @@ _UNI_TAIL = re.compile(
 )
 
 
+#: Lines of Nexis Uni's cover page (before the first document's headline).
+_UNI_COVER = re.compile(
+    r"^\s*(Date and Time|Job Number|Documents \(\d+\)|Client/Matter|Search Terms|Search Type|Narrowed by|"
+    r"Content Type|Print(?:ed)? (?:by|date)|Source)\b",
+    re.IGNORECASE,
+)
+
+
 def _nexis_uni(lines: Sequence[str]) -> list[Document]:
     """Documents of a Nexis Uni export: each ends with a line ``End of Document`` (the last one the end
-    of the file) and holds a line ``Body`` after its headline, publication and date."""
+    of the file) and holds a line ``Body`` after its headline, publication and date; a cover page before
+    the first headline is left out."""
     ends = [i for i, line in enumerate(lines) if line.strip() == _UNI_END]
     last_text = max((i for i, line in enumerate(lines) if line.strip()), default=None)
     if not ends or ends[-1] != last_text:
@@ -142,16 +199,38 @@ def _nexis_uni(lines: Sequence[str]) -> list[Document]:
         if body_line is None or not filled:
             return []
         before = [i for i in filled if i < body_line]
-        document = Document(line=filled[0] + 1, title=lines[filled[0]].strip())
-        top = [i for i in before[1:] if not (_UNI_HEAD.match(lines[i]) or _COPYRIGHT.match(lines[i]))]
-        if top:
-            document.fields["publication"] = lines[top[0]].strip()
-        document.date = next((lines[i].strip() for i in top if _DATE.search(lines[i])), "")
+        # headline (one line or more), publication, date, copyright, then Section:/Length:/Byline:...
+        fielded = next(
+            (i for i in before if _UNI_HEAD.match(lines[i]) or _COPYRIGHT.match(lines[i])), body_line
+        )
+        top = [i for i in before if i < fielded]
+        dated = next((n for n in range(len(top) - 1, -1, -1) if _DATE.search(lines[top[n]])), None)
+        named = (dated - 1) if dated is not None else len(top) - 1  # the publication's place in top
+        titled: list[int] = []
+        if named >= 1:
+            titled = [top[named - 1]]
+            while len(titled) < named and top[named - len(titled) - 1] == titled[0] - 1:
+                titled.insert(0, top[named - len(titled) - 1])  # a headline written on several lines
+            if not documents:  # the first document: drop the export's cover lines from the headline
+                titled = titled[
+                    next((n for n, i in enumerate(titled) if not _UNI_COVER.match(lines[i])), 0) :
+                ]
+        else:
+            titled, named = top[:1], -1
+        cover = [i for i in top if i < titled[0]] if titled else []
+        if cover and not documents:
+            documents.append(_left_out(lines, cover, "cover page"))
+        document = Document(
+            line=(titled[0] if titled else filled[0]) + 1, title=" ".join(lines[i].strip() for i in titled)
+        )
+        if named >= 0 and top:
+            document.fields["publication"] = lines[top[named]].strip()
+        document.date = lines[top[dated]].strip() if dated is not None else ""
         for i in before:
             key, _, value = lines[i].partition(":")
             if _UNI_HEAD.match(lines[i]) and key in ("Byline", "Section", "Dateline") and value.strip():
                 document.fields[key.lower()] = value.strip()
-        tail = next((i for i in filled if i > body_line and _UNI_TAIL.match(lines[i])), end)
+        tail = _trailer_start(lines, body_line + 1, end, lambda line: bool(_UNI_TAIL.match(line)))
         document.body = list(lines[body_line + 1 : tail])
         documents.append(document)
     return documents
@@ -196,40 +275,76 @@ _FACTIVA_CODES = frozenset(
 _FACTIVA_DOCUMENT = re.compile(r"^\s*Document [A-Za-z0-9]{12,}\s*$")
 
 
+_FACTIVA_INLINE = re.compile(r"^\s*([A-Z]{2,3})[ \t]+(\S.*)$")
+#: The codes that may follow a document's text (``LP``/``TD``).
+_FACTIVA_AFTER_TEXT = frozenset(["CT", "RF", "ART", "CO", "IN", "NS", "RE", "IPC", "IPD", "PUB", "AN"])
+
+
 def _factiva(lines: Sequence[str]) -> list[Document]:
     """Documents of a Factiva export: each closed by its ``Document XXXX`` line and holding an ``HD``
-    (headline) and an ``LP`` or ``TD`` (text) code line; codes outside a document (a cover page) count
-    against the format."""
+    (headline) code, alone on its line or before its value (``HD Varn floods``). A document without an
+    ``LP`` or ``TD`` (text) code is one without body; at least one document must have text. Lines
+    before a document's first code (a search summary) or after the last document are left out."""
     ends = [i for i, line in enumerate(lines) if _FACTIVA_DOCUMENT.match(line)]
     if not ends:
         return []
+    inline = not any(line.strip() == "HD" for line in lines) and any(
+        (m := _FACTIVA_INLINE.match(line)) and m.group(1) == "HD" for line in lines
+    )
     documents: list[Document] = []
     for first, end in _blocks(lines, [0, *(e + 1 for e in ends[:-1])], ends):
         values: dict[str, list[str]] = {}
         code = ""
         start = None
+        outside: list[int] = []
+        trailer = _trailer_start(lines, first, end, lambda line: _factiva_code(line, inline)[0] != "")
         for i in range(first, end):
-            stripped = lines[i].strip()
-            if stripped in _FACTIVA_CODES:
-                code = stripped
+            found, value = _factiva_code(lines[i], inline)
+            if found and code in ("LP", "TD") and found not in ("TD", *_FACTIVA_AFTER_TEXT):
+                found = ""  # a paragraph of the text that begins like a code
+            if found and code in ("LP", "TD") and found != "TD" and inline and i < trailer:
+                found = ""
+            if found:
+                code = found
                 values.setdefault(code, [])
+                if value:
+                    values[code].append(value)
                 if start is None:
                     start = i
             elif code:
                 values[code].append(lines[i])
-            elif stripped:
-                return []  # text before the first code: no Factiva document
-        if "HD" not in values or not ({"LP", "TD"} & values.keys()) or start is None:
+            elif lines[i].strip():
+                outside.append(i)
+        if "HD" not in values or start is None:
             return []
+        if outside:
+            documents.append(_left_out(lines, outside, "search summary"))
         document = Document(line=start + 1, title=" ".join(" ".join(values["HD"]).split()))
         document.date = " ".join(" ".join(values.get("PD", [])).split())
         for code_name, name in (("BY", "byline"), ("SN", "publication"), ("SE", "section")):
             value = " ".join(" ".join(values.get(code_name, [])).split())
             if value:
                 document.fields[name] = value
-        document.body = [*values.get("LP", []), "", *values.get("TD", [])]
+        if {"LP", "TD"} & values.keys():
+            document.body = [*values.get("LP", []), "", *values.get("TD", [])]
         documents.append(document)
+    if not any(document.body for document in documents):
+        return []
+    after = _nonblank(lines, ends[-1] + 1, len(lines))
+    if after:
+        documents.append(_left_out(lines, after, "text after the last document"))
     return documents
+
+
+def _factiva_code(line: str, inline: bool) -> tuple[str, str]:
+    """The Factiva code a line starts (``""`` for none) and the value written after it on the line."""
+    stripped = line.strip()
+    if stripped in _FACTIVA_CODES:
+        return stripped, ""
+    found = _FACTIVA_INLINE.match(line) if inline else None
+    if found and found.group(1) in _FACTIVA_CODES:
+        return found.group(1), found.group(2)
+    return "", ""
 
 
 # ProQuest ---------------------------------------------------------------------------------------------
@@ -247,21 +362,26 @@ _PROQUEST_MARKER = re.compile(r"^\s*Document \d+ of \d+\s*$")
 
 
 def _proquest(lines: Sequence[str]) -> list[Document]:
-    """Documents of a ProQuest export: the text between rules of underscores, every part that holds
-    anything a document with a ``Full text:`` line and a ProQuest link or URL field."""
+    """Documents of a ProQuest export: the text between rules of underscores. A part with a ProQuest link
+    or URL field is a document, its body the ``Full text:`` up to the fields that close it (a document
+    without ``Full text:``, a citation or abstract, has no body); a first or last part without these
+    fields (the cover, "Contact ProQuest") is left out; at least one document must have a full text."""
     rules = [i for i, line in enumerate(lines) if _RULE.match(line)]
     if not rules:
         return []
+    parts = [
+        (first, end, filled)
+        for first, end in _blocks(lines, [0, *(r + 1 for r in rules)], [*rules, len(lines)])
+        if (filled := [i for i in _nonblank(lines, first, end) if not _PROQUEST_MARKER.match(lines[i])])
+    ]
     documents: list[Document] = []
-    for first, end in _blocks(lines, [0, *(r + 1 for r in rules)], [*rules, len(lines)]):
-        filled = [i for i in _nonblank(lines, first, end) if not _PROQUEST_MARKER.match(lines[i])]
-        if not filled:
-            continue
+    for n, (_, end, filled) in enumerate(parts):
         keys = {m.group(1): i for i in filled if (m := _PROQUEST_FIELD.match(lines[i]))}
-        if "Full text" not in keys or not ({"ProQuest document link", "Document URL"} & keys.keys()):
-            if documents or first > 0:
+        if not ({"ProQuest document link", "Document URL"} & keys.keys()):
+            if 0 < n < len(parts) - 1:
                 return []
-            continue  # the export's cover page, before the first rule
+            documents.append(_left_out(lines, filled, "cover page" if n == 0 else "trailer"))
+            continue
         document = Document(line=filled[0] + 1)
         document.title = lines[filled[0]].strip() if filled[0] < min(keys.values()) else ""
         if "Title" in keys and not document.title:
@@ -276,11 +396,19 @@ def _proquest(lines: Sequence[str]) -> list[Document]:
         publication = value.get("Publication title") or value.get("Publication info", "").partition(";")[0]
         if publication.strip():
             document.fields["publication"] = publication.strip().rstrip(".")
-        text_at = keys["Full text"]
-        after = next((i for i in filled if i > text_at and _PROQUEST_FIELD.match(lines[i])), end)
-        document.body = [value["Full text"], *lines[text_at + 1 : after]]
+        text_at = next((i for i in filled if lines[i].startswith("Full text:")), None)
+        if text_at is not None:
+            after = _trailer_start(lines, text_at + 1, end, _proquest_trailer)
+            document.body = [lines[text_at].partition(":")[2].strip(), *lines[text_at + 1 : after]]
         documents.append(document)
+    if not any(document.body for document in documents):
+        return []
     return documents
+
+
+def _proquest_trailer(line: str) -> bool:
+    found = _PROQUEST_FIELD.match(line)
+    return found is not None and found.group(1) not in ("Full text", "Abstract")
 
 
 _FORMATS: tuple[tuple[str, Callable[[Sequence[str]], list[Document]]], ...] = (

@@ -5,7 +5,9 @@ Title from ``<title>``; date from ``<published>``, ``<updated>``, ``<pubDate>`` 
 address from ``<link>`` (Atom: its ``href``, the ``alternate`` one first); text from ``<content>``,
 ``<content:encoded>``, ``<summary>`` or ``<description>``, whichever holds the most, with its HTML made
 text (:func:`html_text`: block ends and ``<br><br>`` are paragraph breaks). Elements are matched by their
-local name, whatever their namespace, so RSS 0.9x/1.0 (RDF) and 2.0 and Atom are read alike.
+local name, whatever their namespace, so RSS 0.9x/1.0 (RDF) and 2.0 and Atom are read alike; of two with
+one local name, the entry's own namespace wins (``<content>`` over ``<media:content>``). A feed that is
+not well-formed XML (a bare ``&``) is read by lxml's recovering parser, and the repair noted.
 """
 
 from __future__ import annotations
@@ -46,21 +48,25 @@ def read_feed(text: str, source: str, encoding: str, **_: object) -> tuple[list[
     if root not in FEED_ROOTS:
         shown = f"<{root}>" if root else "no element"
         raise InputError(source, f"XML file that is no RSS or Atom feed (its root element: {shown})")
+    skipped: list[Skipped] = []
     try:
         tree = ET.fromstring(text.lstrip("\ufeff"))
     except ET.ParseError as error:
-        raise InputError(source, f"RSS/Atom feed that is not well-formed XML ({error})") from None
+        recovered = _recovered(text)
+        if recovered is None:
+            raise InputError(source, f"RSS/Atom feed that is not well-formed XML ({error})") from None
+        tree = recovered
+        skipped.append(
+            Skipped(source, f"RSS/Atom feed that is not well-formed XML ({error}): read leniently")
+        )
     entries = [e for e in tree.iter() if _local(e.tag) in ("item", "entry")]
     if not entries:
         raise InputError(source, "RSS/Atom feed with no <item> or <entry>")
     lines = _entry_lines(text, len(entries))
     articles: list[Article] = []
-    skipped: list[Skipped] = []
     for position, (entry, line) in enumerate(zip(entries, lines, strict=True)):
         entry_source = f"{source}:{line}"
-        children: dict[str, ET.Element] = {}
-        for child in entry:
-            children.setdefault(_local(child.tag), child)
+        children = _children(entry)
         title = clean_line(_inner_text(children["title"])) if "title" in children else ""
         texts = [html_text(_inner_text(children[n])) for n in _TEXT_NAMES if n in children]
         body, note = cleaned_body(max(texts, key=len, default=""))
@@ -84,6 +90,43 @@ def read_feed(text: str, source: str, encoding: str, **_: object) -> tuple[list[
             )
         )
     return articles, skipped
+
+
+def _recovered(text: str) -> ET.Element | None:
+    """The feed of a text that is not well-formed XML (a bare ``&``, an unclosed tag), as far as lxml's
+    recovering parser can read it, in ElementTree's terms; None when nothing can be read."""
+    from lxml import etree
+
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
+    root = etree.fromstring(text.lstrip("\ufeff").encode("utf-8"), parser)
+    if root is None:
+        return None
+    xml = etree.tostring(root, encoding="unicode")
+    try:
+        return ET.fromstring(xml)
+    except ET.ParseError:
+        return None
+
+
+def _children(entry: ET.Element) -> dict[str, ET.Element]:
+    """An entry's children by local name; of two with the same local name (Atom's ``<content>`` and
+    ``<media:content>``, ``<title>`` and ``<media:title>``), the first one in the entry's own namespace
+    (or in none) wins, the other's namespace being an extension's."""
+    own = _namespace(entry.tag)
+    children: dict[str, ET.Element] = {}
+    for child in entry:
+        name = _local(child.tag)
+        held = children.get(name)
+        if held is None or (_namespace(held.tag) != own and _namespace(child.tag) == own):
+            children[name] = child
+    return children
+
+
+def _namespace(tag: object) -> str:
+    text = str(tag)
+    if text.startswith("{"):
+        return text[1:].partition("}")[0]
+    return text.rpartition(":")[0]
 
 
 def _local(tag: object) -> str:

@@ -240,3 +240,70 @@ def test_a_utf8_text_with_tabs_stays_one_article(write) -> None:
     text = f"title\tdate\ttext\nVarn floods\t2024-03-04\t{FIRST}\n"
     [one] = ingest([write("tabs.txt", text)], language=None).articles
     assert one.title == "title date text"
+
+
+def _reasons(path: Path) -> list[str]:
+    return [f"{s.source.rpartition(':')[2]} {s.reason}" for s in ingest([path], language=None).skipped]
+
+
+def test_a_body_paragraph_that_begins_like_a_field_does_not_end_the_body(write) -> None:
+    proquest = PROQUEST.replace(f"{SECOND}\n", f"Abstract: {SECOND}\n\n{THIRD}\n", 1)
+    assert _read(write("pq.txt", proquest))[0][2] == f"{FIRST}\n\nAbstract: {SECOND}\n\n{THIRD}"
+    uni = NEXIS_UNI.replace(f"{SECOND}\n", f"Notes: {SECOND}\n\n{THIRD}\n", 1)
+    assert _read(write("uni.txt", uni))[0][2] == f"{FIRST}\n\nNotes: {SECOND}\n\n{THIRD}"
+    lexis = LEXIS.replace(f"{SECOND}\n", f"SOURCE: {SECOND}\n\n{THIRD}\n", 1)
+    assert _read(write("lexis.txt", lexis))[0][2] == f"{FIRST}\n\nSOURCE: {SECOND}\n\n{THIRD}"
+
+
+def test_a_cover_page_or_trailer_is_left_out_and_noted(write) -> None:
+    covers = {
+        "lexis.txt": "Search Terms: Varn\nDocuments: 2\n\n" + LEXIS,
+        "factiva.txt": "Search Summary\nText: Varn\n\n" + FACTIVA,
+        "proquest.txt": f"Results\n\n{PROQUEST}\nContact ProQuest\nCopyright 2024 ProQuest LLC\n",
+    }
+    for name, text in covers.items():
+        path = write(name, text)
+        corpus = ingest([path], language=None)
+        assert [a.title for a in corpus.articles] == [
+            "Varn river floods Quellby",
+            "Bridge vote in Tarnvel",
+        ], name
+        assert corpus.skipped and all("left out" in s.reason for s in corpus.skipped), name
+    assert _reasons(path)[-1].startswith("37 ProQuest document 'trailer (Contact ProQuest")
+
+
+def test_a_document_without_body_is_skipped_not_the_export(write) -> None:
+    factiva = FACTIVA.replace(f"LP\n{THIRD}\n", "")
+    path = write("factiva.txt", factiva)
+    assert [a.title for a in ingest([path], language=None).articles] == ["Varn river floods Quellby"]
+    assert _reasons(path) == ["25 Factiva document 'Bridge vote in Tarnvel' has no text"]
+    proquest = PROQUEST.replace(f"Full text: {THIRD}", f"Abstract: {THIRD}")
+    path = write("proquest.txt", proquest)
+    assert [a.title for a in ingest([path], language=None).articles] == ["Varn river floods Quellby"]
+    assert _reasons(path) == ["23 ProQuest document 'Bridge vote in Tarnvel' has no text"]
+
+
+def test_factiva_codes_written_on_the_line_of_their_value(write) -> None:
+    oneline = FACTIVA
+    for code in ("HD", "BY", "WC", "PD", "SN", "LA", "CY", "LP", "TD", "NS"):
+        oneline = oneline.replace(f"{code}\n", f"{code} ")
+    assert _read(write("factiva.txt", oneline)) == [
+        ("Varn river floods Quellby", "2024-03-04", f"{FIRST}\n\n{SECOND}", "Orla Quist"),
+        ("Bridge vote in Tarnvel", "2024-03-06", THIRD, ""),
+    ]
+
+
+def test_nexis_uni_cover_page_and_two_line_headline(write) -> None:
+    cover = "Date and Time: Monday, March 11, 2024 9:00 AM EST\nJob Number: 4711\n\nDocuments (2)\n\n"
+    two_lines = NEXIS_UNI.replace("Varn river floods Quellby\n", "Varn river floods\nQuellby streets\n", 1)
+    path = write("uni.txt", cover + two_lines)
+    corpus = ingest([path], language=None)
+    first = corpus.articles[0]
+    assert (first.title, dict(first.metadata)["publication"]) == (
+        "Varn river floods Quellby streets",
+        "Quellby Courier",
+    )
+    assert first.source == f"{path}:6"
+    assert _reasons(path) == [
+        "1 Nexis Uni document 'cover page (Date and Time: Monday, March 11, 2024 9:00 AM EST...), left out' has no text"
+    ]

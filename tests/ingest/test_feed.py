@@ -66,8 +66,28 @@ def test_xml_that_is_no_feed_is_skipped_with_its_root(write) -> None:
 
 def test_broken_feed_is_skipped_with_the_parsers_reason(write) -> None:
     corpus = ingest([write("broken.rss", "<rss><channel><item><title>Varn</item></rss>")], language=None)
-    [skipped] = corpus.skipped
-    assert skipped.reason.startswith("RSS/Atom feed that is not well-formed XML (mismatched tag")
+    reasons = [skipped.reason for skipped in corpus.skipped]
+    assert reasons[0].startswith("RSS/Atom feed that is not well-formed XML (mismatched tag")
+
+
+def test_a_stray_ampersand_loses_no_item_and_is_noted(write) -> None:
+    items = "".join(
+        f"<item><title>Vote {n}</title><description>{THIRD}</description></item>" for n in range(5)
+    )
+    bad = items.replace("Vote 3", "Varn & Quist")
+    corpus = ingest([write("amp.rss", f"<rss><channel>{bad}</channel></rss>")], language=None)
+    assert [a.title for a in corpus.articles] == ["Vote 0", "Vote 1", "Vote 2", "Varn Quist", "Vote 4"]
+    [note] = corpus.skipped
+    assert "not well-formed XML" in note.reason and "read leniently" in note.reason
+
+
+def test_media_content_does_not_hide_the_atom_content(write) -> None:
+    atom = f"""<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">
+<entry><title>Varn floods</title><media:title>Photo</media:title>
+<media:content url="https://courier.example/a.jpg"/><summary>Short.</summary>
+<content type="html">&lt;p&gt;{FIRST}&lt;/p&gt;&lt;p&gt;{SECOND}&lt;/p&gt;</content></entry></feed>"""
+    [one] = ingest([write("media.atom", atom)], language=None).articles
+    assert (one.title, one.body) == ("Varn floods", f"{FIRST}\n\n{SECOND}")
 
 
 def test_html_text_makes_block_ends_paragraph_breaks() -> None:
