@@ -38,6 +38,8 @@ class Document:
     date: str = ""
     fields: dict[str, str] = field(default_factory=dict)
     body: list[str] = field(default_factory=list)
+    #: Why this part of the export is no document (a cover page, a trailer); "" for a document.
+    left_out: str = ""
 
 
 def export_documents(lines: Sequence[str]) -> tuple[str, list[Document]] | None:
@@ -81,7 +83,7 @@ def _left_out(lines: Sequence[str], indices: Sequence[int], what: str) -> Docume
     """A part of an export that is no document (a cover page, a search summary, a trailer): kept as a
     document without body, so that it is reported as skipped with its line, never read as an article."""
     shown = " ".join(lines[indices[0]].split())[:60]
-    return Document(line=indices[0] + 1, title=f"{what} ({shown}...), left out")
+    return Document(line=indices[0] + 1, left_out=f"{what} ({shown}...), no document: left out")
 
 
 # LexisNexis classic -----------------------------------------------------------------------------------

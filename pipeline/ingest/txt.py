@@ -129,6 +129,9 @@ def _export_articles(
     skipped: list[Skipped] = []
     for position, document in enumerate(documents):
         document_source = f"{source}:{document.line}"
+        if document.left_out:
+            skipped.append(Skipped(document_source, f"{name} export: {document.left_out}"))
+            continue
         body, note = cleaned_body("\n".join(document.body))
         if not body:
             skipped.append(Skipped(document_source, f"{name} document {document.title!r} has no text"))

@@ -269,7 +269,7 @@ def test_a_cover_page_or_trailer_is_left_out_and_noted(write) -> None:
             "Bridge vote in Tarnvel",
         ], name
         assert corpus.skipped and all("left out" in s.reason for s in corpus.skipped), name
-    assert _reasons(path)[-1].startswith("37 ProQuest document 'trailer (Contact ProQuest")
+    assert _reasons(path)[-1].startswith("37 ProQuest export: trailer (Contact ProQuest")
 
 
 def test_a_document_without_body_is_skipped_not_the_export(write) -> None:
@@ -305,5 +305,5 @@ def test_nexis_uni_cover_page_and_two_line_headline(write) -> None:
     )
     assert first.source == f"{path}:6"
     assert _reasons(path) == [
-        "1 Nexis Uni document 'cover page (Date and Time: Monday, March 11, 2024 9:00 AM EST...), left out' has no text"
+        "1 Nexis Uni export: cover page (Date and Time: Monday, March 11, 2024 9:00 AM EST...), no document: left out"
     ]
