@@ -191,6 +191,7 @@ def build(
     settings: Settings | None = None,
     progress: ProgressFn | bool | None = None,
     stop_after: str = STAGES[-1],
+    destination: str | os.PathLike[str] | None = None,
     **options: object,
 ) -> Result:
     """Run the pipeline on ``inputs`` (a file or folder, or several) up to ``stop_after`` and return the
@@ -199,6 +200,8 @@ def build(
     Keyword ``options`` are settings by name (``window="paragraph"``, ``workers=2``, ``model=...``; see
     :class:`pipeline.config.Settings`), applied over ``settings``. Nothing is printed unless ``progress``
     asks for it: ``True`` for plain progress bars, or a ``progress(stage, done, total)`` function.
+    ``destination``: the folder the result will be saved into, left out of the inputs when it lies in
+    them.
     """
     settings = _settings(settings, options)
     if isinstance(inputs, str | os.PathLike):
@@ -207,7 +210,7 @@ def build(
         raise StageError(stop_after, STAGES)
     stages = STAGES[1 : STAGES.index(stop_after) + 1]
     with _progress_bars(progress) as report, _workers_ahead(settings, "extract" in stages) as pool:
-        result = _ingest(inputs, settings, report)
+        result = _ingest(inputs, settings, report, destination)
         importing = None
         for stage in stages:
             if stage == "extract" and settings.workers > 1 and stage != stages[-1]:
@@ -371,7 +374,10 @@ def _run_corpus_stage(result: Result, stage: str) -> None:
 
 
 def _ingest(
-    inputs: Sequence[str | os.PathLike[str]], settings: Settings, progress: ProgressFn | None
+    inputs: Sequence[str | os.PathLike[str]],
+    settings: Settings,
+    progress: ProgressFn | None,
+    destination: str | os.PathLike[str] | None = None,
 ) -> Result:
     timings: dict[str, float] = {}
     started = time.perf_counter()
@@ -384,6 +390,7 @@ def _ingest(
         since=settings.since,
         until=settings.until,
         language=settings.article_language,
+        destination=destination,
         progress=(lambda done, total: progress("ingest", done, total)) if progress else None,
     )
     timings["ingest"] = time.perf_counter() - started

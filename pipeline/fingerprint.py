@@ -40,14 +40,22 @@ _PACKAGE = Path(__file__).resolve().parent
 _SOURCE_SUFFIXES = {".py", ".yml", ".j2", ".js", ".css"}
 
 
-def fingerprint(inputs: Sequence[str | os.PathLike[str]], settings: Settings) -> str:
-    """The digest of everything ``kg run`` on ``inputs`` with ``settings`` would write."""
+def fingerprint(
+    inputs: Sequence[str | os.PathLike[str]],
+    settings: Settings,
+    *,
+    destination: str | os.PathLike[str] | None = None,
+) -> str:
+    """The digest of everything ``kg run`` on ``inputs`` with ``settings`` would write into
+    ``destination``."""
     from pipeline import __version__
     from pipeline.extract.model import EXTRACTION_VERSION, model_version
     from pipeline.ingest.discovery import discover
     from pipeline.wordlists import PATTERNS, aliases_file, word_list
 
-    files, ignored, skipped, runs = discover(inputs, follow_links=settings.follow_links)
+    files, ignored, skipped, runs = discover(
+        inputs, follow_links=settings.follow_links, destination=destination
+    )
     parts = {
         "kg": __version__,
         "code": _code_digest(),

@@ -238,13 +238,25 @@ def test_a_run_nested_in_its_input_folder_is_left_out(kg, write, tmp_path: Path)
     write("nest/a.txt", "First\nThe first story from Tarnow.")
     write("nest/b.txt", "Second\nThe second story about Orvo.")
     for _ in range(2):
+        result = kg("ingest", tmp_path / "nest", "--out", tmp_path / "nest" / "other")
+        assert result.code == 0, result.stderr
+    for _ in range(2):  # the run's own --out is where it writes: left out without a word
         result = kg("ingest", tmp_path / "nest", "--out", tmp_path / "nest" / "kg")
         assert result.code == 0, result.stderr
     assert len(_articles(tmp_path / "nest" / "kg")) == 2
     assert "Left out 1 folder(s) holding an earlier kg run" in result.stdout
-    assert f"{tmp_path / 'nest' / 'kg'}: it holds an earlier kg run" in result.stderr
+    assert f"{tmp_path / 'nest' / 'other'}: it holds an earlier kg run" in result.stderr
     manifest = json.loads((tmp_path / "nest" / "kg" / "manifest.json").read_text())
-    assert manifest["runs_left_out"] == [str(tmp_path / "nest" / "kg")]
+    assert manifest["runs_left_out"] == [str(tmp_path / "nest" / "other")]
+
+
+@pytest.mark.model
+def test_a_second_run_into_a_folder_inside_its_inputs_reuses_the_first(kg, write, tmp_path: Path) -> None:
+    write("nest/a.txt", "First\nIlse Varga met Odo Brann in Tarnow.")
+    out = tmp_path / "nest" / "kg"
+    assert kg("run", tmp_path / "nest", "--out", out, "-q").code == 0
+    again = kg("run", tmp_path / "nest", "--out", out, "-q")
+    assert again.code == 0 and "Nothing changed since the run in this folder" in again.stdout
 
 
 # --- 8. a stage command invalidates the later stages of an older run ----------------------------------

@@ -137,7 +137,7 @@ def run(
         period=period.lower() if period else None,
     )
     # Nothing changed since the run in --out (inputs, settings, model, code): its files are the answer.
-    digest = fingerprint(inputs, settings) if settings.use_cache else ""
+    digest = fingerprint(inputs, settings, destination=out_dir) if settings.use_cache else ""
     earlier = reusable_run(out_dir, digest) if digest else None
     if earlier is not None:
         print_reused(earlier, out_dir)
@@ -156,7 +156,7 @@ def run(
     from pipeline import api
 
     with progress_bars(quiet) as progress:
-        result = api.build(inputs, settings=settings, progress=progress)
+        result = api.build(inputs, settings=settings, progress=progress, destination=out_dir)
         if _INTERRUPTED:
             # Ctrl-C came while a library swallowed the KeyboardInterrupt (numpy's lazy import of
             # numpy.random, inside a compiled module's start-up, does): nothing is saved all the same
@@ -281,7 +281,9 @@ def ingest(
         safe_csv=not raw_csv,  # so are these: every stage writes its CSVs alike
     )
     with progress_bars(quiet) as progress:
-        result = api.build(inputs, settings=settings, progress=progress, stop_after="ingest")
+        result = api.build(
+            inputs, settings=settings, progress=progress, stop_after="ingest", destination=out_dir
+        )
     written = result.save(out_dir, force=force)
     print_summary(result, written)
     _warn_if_nothing_kept(result)

@@ -68,13 +68,15 @@ def ingest(
     since: str | None = DEFAULTS.since,
     until: str | None = DEFAULTS.until,
     language: str | None = DEFAULTS.article_language,
+    destination: str | os.PathLike[str] | None = None,
     progress: Progress | None = None,
 ) -> Corpus:
     """Read every supported file under ``paths`` into articles (not yet de-duplicated), with their dates
     read (:mod:`pipeline.ingest.dating`); with ``since`` or ``until`` (ISO dates, both included) only the
     articles dated in that period are kept, and the others listed in ``Corpus.left_out``. An article
     written in another ``language`` than this (an ISO 639-1 code; None: any) is skipped, with the
-    language it is written in (:mod:`pipeline.ingest.language`).
+    language it is written in (:mod:`pipeline.ingest.language`). ``destination``: the folder the run
+    writes into, left out of the inputs without a word (:func:`~pipeline.ingest.discovery.discover`).
 
     Only regular files of at most ``max_file_bytes`` are read. In folders, a symbolic link is followed
     only when it leads to a place inside ``paths`` (or with ``follow_links``), and a folder holding an
@@ -83,7 +85,7 @@ def ingest(
     Raises :class:`MissingPathError` for a path that does not exist and :class:`NoInputsError` when the
     paths hold no supported file; every other problem is recorded in ``Corpus.skipped``.
     """
-    files, ignored, skipped, runs = discover(paths, follow_links=follow_links)
+    files, ignored, skipped, runs = discover(paths, follow_links=follow_links, destination=destination)
     if not files and not skipped:
         raise NoInputsError([shown(p) for p in paths], SUFFIXES, runs=[shown(r) for r in runs])
     articles: list[Article] = []

@@ -38,12 +38,17 @@ def shown(value: object) -> str:
 
 
 def discover(
-    paths: Sequence[str | os.PathLike[str]], *, follow_links: bool
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    follow_links: bool,
+    destination: str | os.PathLike[str] | None = None,
 ) -> tuple[list[Path], list[Path], list[Skipped], list[Path]]:
     """Files to read (sorted, each once), files ignored for their extension and hidden files and folders
     in the input folders, folders and links that could not be used, and folders left out because they
     hold an earlier kg run. A file reached by several paths (a link to it inside the inputs) is named by
-    a path without links when one of them is."""
+    a path without links when one of them is. ``destination``: the folder this run writes into, left out
+    without a word when it lies in the inputs (``kg run corpus --out corpus/kg``), whether it holds the
+    run yet or not, so that a second run finds the same inputs as the first."""
     files: dict[str, Path] = {}
     ignored: list[Path] = []
     skipped: list[Skipped] = []
@@ -55,7 +60,12 @@ def discover(
         if not path.exists() and not path.is_symlink():
             raise MissingPathError(shown(path))
         if path.is_dir():
-            found, unsupported, bad, nested = _walk(path, roots=roots, follow_links=follow_links)
+            found, unsupported, bad, nested = _walk(
+                path,
+                roots=roots,
+                follow_links=follow_links,
+                destination=os.path.realpath(destination) if destination is not None else None,
+            )
             ignored.extend(unsupported)
             skipped.extend(bad)
             runs.extend(nested)
@@ -72,7 +82,7 @@ def discover(
 
 
 def _walk(
-    root: Path, *, roots: Sequence[str], follow_links: bool
+    root: Path, *, roots: Sequence[str], follow_links: bool, destination: str | None = None
 ) -> tuple[list[Path], list[Path], list[Skipped], list[Path]]:
     """Recursive listing that never enters the same folder twice, follows a symbolic link only to a
     place inside ``roots`` (unless ``follow_links``) and leaves out folders holding a kg run.
@@ -109,6 +119,9 @@ def _walk(
             dirnames[:] = []
             continue
         seen.add(real)
+        if real == destination:
+            dirnames[:] = []
+            continue
         if MANIFEST in filenames and output_kind(Path(folder)):
             runs.append(Path(folder))  # an earlier run's outputs (mentions.csv has a text column)
             dirnames[:] = []
