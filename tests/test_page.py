@@ -518,3 +518,26 @@ print("ok")
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_an_article_with_an_address_carries_it_and_only_a_web_address(dated_graph) -> None:
+    graph, titles, dates = dated_graph
+    urls = {"w0": "https://news.example/w0", "w1": "javascript:alert(1)", "w2": ""}
+    data = payload(page_module.render_page(graph, titles=titles, dates=dates, urls=urls))
+    articles = {item[0]: item for item in data["articles"]}
+    assert articles["w0"] == ["w0", "Week 0 report", "https://news.example/w0"]
+    assert articles["w1"] == ["w1", "Week 1 report"] and articles["w2"] == ["w2", "Week 2 report"]
+    assert "alert(1)" not in page_module.render_page(graph, titles=titles, dates=dates, urls=urls)
+
+
+def test_a_dated_page_holds_each_nodes_mentions_per_period(dated_graph) -> None:
+    graph, titles, dates = dated_graph
+    graph.nodes["person:ilona-vesk"]["timeline"] = (
+        ("2025-05-12", 2, 1),
+        ("2025-05-26", 1, 1),
+        ("2024-01-01", 9, 9),
+    )
+    data = payload(page_module.render_page(graph, titles=titles, dates=dates))
+    ilona = data["nodes"]["id"].index("person:ilona-vesk")
+    assert data["time"]["nodes"][ilona] == [1, 2, 1, 3, 1, 1]  # (period, mentions, articles); none outside
+    assert data["time"]["nodes"][data["nodes"]["id"].index("place:karsk")] == []

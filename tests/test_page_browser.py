@@ -336,7 +336,7 @@ def test_search_finds_a_node_that_is_not_drawn_and_opens_its_neighbourhood(visit
         for e in drawn["edges"]
     ]
     assert any(ZOFIA in pair and "place:core-2" in pair for pair in labels)
-    assert page.locator("#search-status").inner_text() == "Added 4 nodes around Žofia Kvetnárová"
+    assert page.locator("#search-status").inner_text() == "Added Žofia Kvetnárová and 3 neighbours"
     assert page.locator("#details h2").inner_text() == "Žofia Kvetnárová"
     assert "Outer Council 1" in page.locator("#details ul.links").inner_text()
     assert page.locator("#shown-nodes").inner_text() == "12"
@@ -373,7 +373,7 @@ def test_double_click_adds_the_next_strongest_neighbours(visit, tmp_path: Path) 
         assert seen.evaluate("() => window.kg.selected().id") == "place:core-1"
         assert (
             page.locator("#search-status").inner_text()
-            == f"Added {expected} node{'s' * (expected > 1)} around Corevale 1"
+            == f"Added {expected} neighbour{'s' * (expected > 1)} of Corevale 1"
         )
     added = set(seen.evaluate("() => window.kg.drawn().nodes")) - {f"place:core-{i}" for i in range(8)}
     assert added == {"group:outer-1", "group:outer-9", "group:outer-17"}
@@ -399,7 +399,7 @@ def test_a_node_lighter_than_the_weight_filter_lowers_it_and_says_so(visit, tmp_
     # Its one link weighs 2: the filter comes down to 2, not to 1, and the pair is drawn with its link.
     assert page.locator("#min-weight-value").inner_text() == "2"
     assert page.locator("#search-status").inner_text() == (
-        "Added 2 nodes around Quillon Abbey · Min. link weight lowered from 4 to 2 to show Quillon Abbey's links"
+        "Added Quillon Abbey and 1 neighbour · Min. link weight lowered from 4 to 2 to show Quillon Abbey's links"
     )
     assert {"group:quillon-abbey", "place:marrowick"} <= set(seen.evaluate("() => window.kg.drawn().nodes"))
     # A link chosen after a node takes the node out of the address: sharing it must not reopen the node.
@@ -417,7 +417,7 @@ def test_neighbours_below_one_adds_one(visit, tmp_path: Path) -> None:
     page.fill("#neighbours", "0")
     page.mouse.dblclick(*dom_point(seen, "place:core-1"))
     settled(seen)
-    assert page.locator("#search-status").inner_text() == "Added 1 node around Corevale 1"
+    assert page.locator("#search-status").inner_text() == "Added 1 neighbour of Corevale 1"
     assert not page.locator("#tip").is_visible()  # the hover box's counts went out of date
     seen.clean()
 
@@ -823,4 +823,127 @@ def test_the_date_range_shows_only_the_links_of_those_dates(visit, dated_graph, 
     seen.evaluate("() => window.kg.setDates(0, 3)")
     assert visible() == (6, 6)
     page.screenshot(path=str(tmp_path / "dates.png"))
+    seen.clean()
+
+
+# --- date ranges: the range's own first view, searches, the node panel, status (review 36) -------------
+
+VESK, BRANN = "person:ilona-vesk", "person:odo-brann"
+
+
+def dated_page(dated_graph, tmp_path: Path, **options: object) -> Path:
+    graph, titles, dates = dated_graph
+    graph.nodes[VESK]["timeline"] = (("2025-05-05", 1, 1), ("2025-05-12", 2, 1), ("2025-05-19", 1, 1))
+    urls = {"w1": "https://news.example/week-1"}
+    return page_module.write_page(
+        graph, tmp_path / "graph.html", titles=titles, dates=dates, urls=urls, **options
+    )
+
+
+def test_a_date_range_draws_its_own_strongest_nodes(visit, dated_graph, tmp_path: Path) -> None:
+    """The first view holds the two most central places; the last week's strongest link is between two
+    people outside it, and choosing that week draws them (the same budget of two nodes)."""
+    seen = visit(dated_page(dated_graph, tmp_path, top=2))
+    page = seen.page
+    assert sorted(seen.evaluate("() => window.kg.drawn().nodes")) == ["place:ardvik", "place:quelmont"]
+    seen.evaluate("() => { window.kg.setDates(3, 3); window.kg.setMinWeight(2); }")
+    assert sorted(seen.evaluate("() => window.kg.drawn().nodes")) == [VESK, BRANN]
+    assert seen.evaluate("() => window.kg.shown()") == {"nodes": 2, "edges": 1}
+    assert page.locator("#search-status").inner_text() == ""
+    # nothing in a week reaches the weight: the status says so
+    seen.evaluate("() => window.kg.setDates(1, 1)")
+    seen.evaluate("() => window.kg.setMinWeight(4)")
+    assert seen.evaluate("() => window.kg.shown()") == {"nodes": 0, "edges": 0}
+    assert page.locator("#search-status").inner_text() == (
+        "Nothing to show: no link in 2025-05-12 – 2025-05-18 reaches Min. link weight 4."
+    )
+    # the whole span again: the first view again, where the places were
+    seen.evaluate("() => { window.kg.setMinWeight(1); window.kg.setDates(0, 3); }")
+    assert sorted(seen.evaluate("() => window.kg.drawn().nodes")) == ["place:ardvik", "place:quelmont"]
+    assert page.locator("#search-status").inner_text() == "" and page.locator("#overview").is_disabled()
+    seen.clean()
+
+
+def test_searching_a_node_with_no_link_in_the_dates_widens_them_and_says_so(
+    visit, dated_graph, tmp_path
+) -> None:
+    seen = visit(dated_page(dated_graph, tmp_path, top=2))
+    page = seen.page
+    seen.evaluate("() => window.kg.setDates(2, 2)")  # Ilona Vesk–Ardvik only; Odo Brann's are in week 3
+    page.locator("#search").press_sequentially("Odo Brann")
+    page.locator("#search-results li").first.wait_for()
+    page.press("#search", "Enter")
+    settled(seen)
+    assert seen.evaluate("() => window.kg.dates()")["from"] == "2025-05-05"  # the whole span
+    assert {BRANN, VESK, "place:karsk"} <= set(seen.evaluate("() => window.kg.drawn().nodes"))
+    assert page.locator("#search-status").inner_text() == (
+        "Added Odo Brann and 2 neighbours · Dates widened from 2025-05-19 – 2025-05-25 to the whole span: "
+        "Odo Brann has no link in them"
+    )
+    # a node with no link in the range, not drawn and then drawn (hidden): the status says the same
+    for found in ("Added Tessaly Union (its neighbours are drawn already)", "Found Tessaly Union"):
+        seen.evaluate("() => window.kg.setDates(3, 3)")
+        page.fill("#search", "")
+        page.locator("#search").press_sequentially("Tessaly")
+        page.locator("#search-results li").first.wait_for()
+        page.press("#search", "Enter")
+        settled(seen)
+        assert page.locator("#search-status").inner_text() == (
+            f"{found} · Dates widened from 2025-05-26 – 2025-06-01 to the whole span: "
+            "Tessaly Union has no link in them"
+        )
+    # a possessive is dropped when the whole text is no name; the message says "matches"
+    assert seen.evaluate('() => window.kg.find("odo brann\'s")') == BRANN
+    page.fill("#search", "")
+    page.locator("#search").press_sequentially("Zzyzx")
+    assert page.locator("#search-status").inner_text() == "No name or alias on this page matches “Zzyzx”."
+    seen.clean()
+
+
+def test_the_node_panel_counts_the_date_range_and_links_titles(visit, dated_graph, tmp_path: Path) -> None:
+    seen = visit(dated_page(dated_graph, tmp_path))
+    page = seen.page
+    seen.evaluate("() => window.kg.setDates(1, 1)")
+    seen.evaluate("(id) => window.kg.selectNode(id)", VESK)
+    details = page.locator("#details")
+    facts = details.locator("dl").inner_text()
+    assert "In 2025-05-12 – 2025-05-18\n2 mentions in 1 article; 1 link, weight 1" in facts
+    assert "Mentions (whole span)" in facts and "Links (whole span)" in facts
+    assert details.locator("h3").first.text_content() == "Strongest links in 2025-05-12 – 2025-05-18"
+    assert details.locator("ul.links li").all_inner_texts() == ["Tessaly Union\n1 (2 in all)"]
+    # the range's sentence first (the whole span's first sentence of that link is from week 0)
+    first = details.locator("ol.evidence li").first
+    assert first.locator("blockquote").inner_text() == "Tessaly Union and Ilona Vesk in week 1."
+    assert first.get_attribute("class") is None
+    # its title links to the article, in a new tab, and nothing was fetched
+    link = first.locator(".source a")
+    assert link.inner_text() == "Week 1 report"
+    assert (link.get_attribute("href"), link.get_attribute("target")) == (
+        "https://news.example/week-1",
+        "_blank",
+    )
+    assert "noopener" in link.get_attribute("rel")
+    seen.clean()
+
+
+def test_filters_clear_a_stale_status_and_tip_and_refuse_dates_outside_the_span(
+    visit, dated_graph, tmp_path
+) -> None:
+    seen = visit(dated_page(dated_graph, tmp_path))
+    page = seen.page
+    page.locator("#search").press_sequentially("Quelmont")
+    page.locator("#search-results li").first.wait_for()
+    page.press("#search", "Enter")
+    assert page.locator("#search-status").inner_text() == "Found Quelmont"
+    page.mouse.move(*dom_point(seen, "place:ardvik"))
+    page.locator("#tip").wait_for()
+    seen.evaluate("() => window.kg.setDates(0, 1)")
+    assert not page.locator("#tip").is_visible()
+    assert page.locator("#search-status").inner_text() == ""
+    assert seen.evaluate("() => window.kg.setDates('2024-01-01', '2024-01-05')") is False
+    assert seen.evaluate("() => window.kg.dates()")["to"] == "2025-05-18"  # unchanged
+    assert (
+        page.locator("#search-status").inner_text().startswith("No article is dated 2024-01-01 – 2024-01-05")
+    )
+    assert seen.evaluate("() => window.kg.setDates('2030-01-01', '2030-01-05')") is False
     seen.clean()

@@ -49,6 +49,7 @@ def render_page(
     title: str = "",
     titles: Mapping[str, str] | None = None,
     dates: Mapping[str, str] | None = None,
+    urls: Mapping[str, str] | None = None,
 ) -> str:
     """The full self-contained HTML page for ``graph``.
 
@@ -58,7 +59,8 @@ def render_page(
     ``max_nodes`` most central in that compact form (and the links between them); the page says how many
     it left out. ``title`` defaults to "kg graph", or "Around NAME" for a neighbourhood from
     :func:`pipeline.query.ego`, whose centre is always kept. ``titles`` (article id -> title) names the
-    articles of the evidence sentences and ``dates`` (article id -> YYYY-MM-DD) dates them. When the
+    articles of the evidence sentences, ``dates`` (article id -> YYYY-MM-DD) dates them and ``urls``
+    (article id -> http(s) address) links their titles to the articles (opened only when clicked). When the
     graph has a timeline (its articles are dated), the page has a date range that shows only the links
     seen in articles of those dates.
 
@@ -87,7 +89,15 @@ def render_page(
         shown, sorted(drawn), [(held[links[i][0]], held[links[i][1]], i) for i in drawn_links]
     )
     payload = build_payload(
-        graph, held, links, drawn, drawn_links, title=title, max_nodes=max_nodes, titles=titles or {}
+        graph,
+        held,
+        links,
+        drawn,
+        drawn_links,
+        title=title,
+        max_nodes=max_nodes,
+        titles=titles or {},
+        urls=urls,
     )
     time = build_timeline(graph, held, links, payload["articles"], dates or {})
     if time is not None:
@@ -123,9 +133,12 @@ def write_page(
     title: str = "",
     titles: Mapping[str, str] | None = None,
     dates: Mapping[str, str] | None = None,
+    urls: Mapping[str, str] | None = None,
 ) -> Path:
     """Write :func:`render_page` to ``path`` atomically; returns ``path``."""
     path = Path(path)
-    page = render_page(graph, top=top, max_nodes=max_nodes, title=title, titles=titles, dates=dates)
+    page = render_page(
+        graph, top=top, max_nodes=max_nodes, title=title, titles=titles, dates=dates, urls=urls
+    )
     write_text(path, page)
     return path

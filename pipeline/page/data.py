@@ -43,6 +43,7 @@ def build_payload(
     title: str,
     max_nodes: int,
     titles: Mapping[str, str],
+    urls: Mapping[str, str] | None = None,
 ) -> dict[str, object]:
     """Everything the page's panels and search use, as plain data (strings are shown as text, never
     markup), in columns: ``nodes`` and ``edges`` hold one list per field, a node is its position in
@@ -160,8 +161,15 @@ def build_payload(
         "overview": {"nodes": [position_of[node] for node in drawn], "edges": drawn_links},
         "evidence": drawn_evidence,
         "texts": texts.items,
-        "articles": [[article, str(titles.get(article, ""))] for article in articles.items],
+        # [id, title], and the article's address third when it has one (its title becomes a link to it)
+        "articles": [_article(article, titles, urls or {}) for article in articles.items],
     }
+
+
+def _article(article: str, titles: Mapping[str, str], urls: Mapping[str, str]) -> list[str]:
+    url = str(urls.get(article) or "")
+    item = [article, str(titles.get(article, ""))]
+    return [*item, url] if url.startswith(("http://", "https://")) else item
 
 
 def build_timeline(
@@ -174,7 +182,9 @@ def build_timeline(
     """What the page's date range needs, or None when the graph has no timeline: every period of the
     span (first and last days, empty periods too), each link's weight per period as a flat list of
     (period position, weight) pairs (empty for a link seen only in undated articles), and the date of
-    each article of the evidence (in the order of the payload's ``articles``)."""
+    each article of the evidence (in the order of the payload's ``articles``), and each held node's
+    mentions and articles per period as flat (period position, mentions, articles) triples (periods
+    outside the links' span left out), so the node panel can count a range."""
     period = str(graph.graph.get("period") or "")
     timelines = [graph.edges[held[a], held[b]].get("timeline") or () for a, b in links]
     known = [start for timeline in timelines for start, _, _ in timeline]
@@ -189,7 +199,16 @@ def build_timeline(
         "edges": [
             [v for start, weight, _ in timeline for v in (position[start], weight)] for timeline in timelines
         ],
-        "articleDates": [str(dates.get(article_id, "")) for article_id, _ in articles],
+        "nodes": [
+            [
+                v
+                for start, mentions, count in graph.nodes[node].get("timeline") or ()
+                if start in position
+                for v in (position[start], int(mentions), int(count))
+            ]
+            for node in held
+        ],
+        "articleDates": [str(dates.get(article[0], "")) for article in articles],
     }
 
 

@@ -23,6 +23,18 @@
     const [id, title] = data.articles[index] || ["", ""];
     return title || (id ? `article ${id}` : "untitled article");
   };
+  // The title as a link to the article when the run knows its address (a new tab, only when clicked:
+  // the page itself requests nothing), else as text.
+  function articleSource(index) {
+    const url = (data.articles[index] || [])[2];
+    if (!url || !/^https?:\/\//i.test(url)) return articleTitle(index);
+    const a = document.createElement("a");
+    a.href = url;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    a.textContent = articleTitle(index);
+    return a;
+  }
   // Drawings with more nodes or links than this skip fading the unselected ones (see highlight()).
   const DIM_NODES = 600;
   const DIM_EDGES = 3000;
@@ -110,10 +122,21 @@
     }
     return slice;
   }
-  // A node's first sentences from its strongest links, each sentence once.
+  // A node's first sentences from its strongest links, each sentence once; with a date range, sentences
+  // of those dates first (from its strongest links there), then the others.
   function nodeEvidence(i, limit) {
     const seen = new Set();
     const result = [];
+    if (!wholeSpan()) {
+      for (const k of rangeLinks(i)) {
+        if (result.length >= limit) break;
+        const items = fullEvidence.get(k) || (E.text[k] >= 0 ? [[E.text[k], E.article[k]]] : []);
+        const found = items.find(([text, article]) => !seen.has(text) && inDates(articleDate(article)));
+        if (!found) continue;
+        seen.add(found[0]);
+        result.push([found[0], found[1], other(k, i)]);
+      }
+    }
     for (const k of linksOf(i)) {
       if (result.length >= limit) break;
       const text = fullEvidence.has(k) ? (fullEvidence.get(k)[0] || [-1])[0] : E.text[k];
@@ -163,6 +186,8 @@
     selected: null, // {kind: "node"|"edge", id}
     drawnNodes: new Set(overview.nodes), // node positions in the DataSet
     drawnEdges: new Set(overview.edges), // edge positions in the DataSet
+    base: new Set(overview.nodes), // node positions of the first view of the chosen dates (see rebase())
+    added: new Set(), // node positions the analyst added (search, neighbours, links)
     hiddenNodes: new Set(), // ids
     hiddenEdges: new Set(), // ids
     layoutRunning: false,
@@ -185,7 +210,8 @@
     state.layoutRunning = false;
     layoutButton.textContent = "Resume layout";
     if (state.localLayout) {
-      nodes.update(state.localLayout.map((id) => ({ id, fixed: false })));
+      // (update() would add a node taken off the drawing meanwhile)
+      nodes.update(state.localLayout.filter((id) => nodes.get(id) !== null).map((id) => ({ id, fixed: false })));
       state.localLayout = null;
     }
   }
@@ -334,10 +360,39 @@
     return item;
   }
   const dateNote = (article) => (articleDate(article) ? el("span", "date", ` · ${articleDate(article)}`) : null);
+  // A node's links with a sentence in the chosen dates, strongest there first (its links at the whole span).
+  function rangeLinks(i) {
+    const all = Array.from(linksOf(i));
+    if (wholeSpan()) return all;
+    const weights = new Map(all.map((k) => [k, weightInDates(k)]));
+    return all.filter((k) => weights.get(k) > 0).sort((x, y) => weights.get(y) - weights.get(x));
+  }
+  // A node's mentions and articles in the chosen dates.
+  function nodeInDates(i) {
+    const triples = (time.nodes && time.nodes[i]) || [];
+    let mentions = 0;
+    let articles = 0;
+    for (let j = 0; j < triples.length; j += 3) {
+      if (triples[j] >= dates.from && triples[j] <= dates.to) {
+        mentions += triples[j + 1];
+        articles += triples[j + 2];
+      }
+    }
+    return { mentions, articles };
+  }
+  // Positions of periods, or ISO dates: a date range that holds no period of the span is refused
+  // (false; the status says why) rather than shown as the nearest period.
   function setDates(from, to) {
-    if (!time) return;
+    if (!time) return false;
+    const iso = (value) => typeof value === "string" && value.includes("-");
+    const first = time.starts[0];
+    const last = time.ends[lastPeriod];
+    if ((iso(to) && to < first) || (iso(from) && from > last)) {
+      status.textContent = `No article is dated ${iso(from) ? from : "…"} – ${iso(to) ? to : "…"}: the dates run from ${first} to ${last}.`;
+      return false;
+    }
     const position = (value, fallback) => {
-      if (typeof value === "string" && value.includes("-")) {
+      if (iso(value)) {
         const found = time.ends.findIndex((end) => end >= value);
         return found < 0 ? lastPeriod : found;
       }
@@ -360,10 +415,12 @@
     const handles = $("date-from").parentElement;
     handles.style.setProperty("--from", `${(100 * a) / Math.max(1, lastPeriod)}%`);
     handles.style.setProperty("--to", `${(100 * b) / Math.max(1, lastPeriod)}%`);
+    rebase();
     applyFilters();
     const sel = state.selected;
     if (sel && sel.kind === "node") showNode(node(indexOf.get(sel.id)));
     else if (sel && sel.kind === "edge") showEdge(edge(edgeIndex(sel.id)));
+    return true;
   }
   if (time) {
     // Each handle pushes the other along rather than crossing it.
@@ -408,9 +465,83 @@
     nodes.update(nodeChanges);
     edges.update(edgeChanges);
     const sel = state.selected;
-    if (sel && (sel.kind === "node" ? hiddenNodes.has(sel.id) : hiddenEdges.has(sel.id))) clearSelection();
+    const gone = sel && (sel.kind === "node" ? !state.drawnNodes.has(indexOf.get(sel.id)) : !state.drawnEdges.has(edgeIndex(sel.id)));
+    if (sel && (gone || (sel.kind === "node" ? hiddenNodes.has(sel.id) : hiddenEdges.has(sel.id)))) clearSelection();
     else if (sel) highlight();
     updateCounts();
+    // What the status and a tip said was about the drawing before: gone (whoever changed the filters
+    // for a search writes the status again after this); an empty drawing says why.
+    hideTip();
+    status.textContent = state.drawnNodes.size > hiddenNodes.size ? "" : emptyText();
+  }
+  function emptyText() {
+    const where = wholeSpan() ? "" : ` in ${datesText()}`;
+    const types = [...state.types.values()].some((shown) => !shown) ? " between the types shown" : "";
+    const weight = state.minWeight > 1 ? ` reaches Min. link weight ${state.minWeight}` : "";
+    return weight || where || types ? `Nothing to show: no link${where}${types}${weight}.` : "Nothing to show.";
+  }
+  // The nodes drawn as the first view of the chosen dates: at the whole span the overview; in a date range
+  // the same number of nodes, those with the most weight in links of those dates that reach Min. link
+  // weight (ties: the more central), so a range's strongest links are drawn even when the overview
+  // left their nodes out. Nodes the analyst added, and the selection, stay drawn.
+  const BUDGET = data.overview.nodes.length;
+  function rangeBase() {
+    if (wholeSpan()) return new Set(overview.nodes);
+    const floor = Math.max(1, state.minWeight);
+    const score = new Float64Array(N.id.length);
+    for (let k = 0; k < E.a.length; k++) {
+      const w = weightInDates(k);
+      if (w >= floor) {
+        score[E.a[k]] += w;
+        score[E.b[k]] += w;
+      }
+    }
+    const candidates = [];
+    for (let i = 0; i < score.length; i++) if (score[i] > 0) candidates.push(i);
+    candidates.sort((x, y) => score[y] - score[x] || x - y);
+    const base = new Set(candidates.slice(0, BUDGET));
+    if (data.center !== null && indexOf.has(data.center)) base.add(indexOf.get(data.center));
+    return base;
+  }
+  const savedPositions = new Map(); // id -> {x, y} of nodes taken off the drawing, for when they return
+  function rebase() {
+    const base = rangeBase();
+    if (base.size === state.base.size && [...base].every((i) => state.base.has(i))) return;
+    state.base = base;
+    const keep = new Set([...base, ...state.added]);
+    const sel = state.selected;
+    if (sel && sel.kind === "node") keep.add(indexOf.get(sel.id));
+    else if (sel) [E.a[edgeIndex(sel.id)], E.b[edgeIndex(sel.id)]].forEach((i) => keep.add(i));
+    const gone = [...state.drawnNodes].filter((i) => !keep.has(i));
+    if (gone.length) {
+      if (state.localLayout) stopLayout();
+      afterLocalLayout = null;
+      const positions = network.getPositions(gone.map((i) => N.id[i]));
+      for (const [id, p] of Object.entries(positions)) savedPositions.set(id, p);
+      const goneSet = new Set(gone);
+      const goneEdges = [...state.drawnEdges].filter((k) => goneSet.has(E.a[k]) || goneSet.has(E.b[k]));
+      edges.remove(goneEdges.map((k) => `e${k}`));
+      nodes.remove(gone.map((i) => N.id[i]));
+      for (const k of goneEdges) {
+        state.drawnEdges.delete(k);
+        state.hiddenEdges.delete(`e${k}`);
+        faded.edges.delete(`e${k}`);
+      }
+      for (const i of gone) {
+        state.drawnNodes.delete(i);
+        state.hiddenNodes.delete(N.id[i]);
+        faded.nodes.delete(N.id[i]);
+      }
+    }
+    const fresh = [...keep].filter((i) => !state.drawnNodes.has(i)).sort((x, y) => x - y);
+    if (fresh.length) {
+      draw(fresh, fresh.map((i) => savedPositions.get(N.id[i])), { added: false, keep: true });
+      afterLocalLayout = () => network.fit({ animation: { duration: 300 } });
+    }
+    overviewButton();
+  }
+  function overviewButton() {
+    $("overview").disabled = ![...state.drawnNodes].some((i) => !state.base.has(i));
   }
   const legendRows = new Map();
   function buildLegend() {
@@ -464,6 +595,7 @@
     state.minWeight = Math.max(1, Math.round(Number(value)) || 1);
     slider.value = String(state.minWeight);
     $("min-weight-value").textContent = String(state.minWeight);
+    rebase();
     applyFilters();
   }
   slider.addEventListener("input", () => setMinWeight(slider.value));
@@ -513,6 +645,10 @@
   }
   function nodeFacts(n) {
     const style = styleOf(n.type);
+    if (!wholeSpan()) {
+      const here = nodeInDates(n.index);
+      return `${style.name} · ${plural(here.mentions, "mention")} · ${plural(here.articles, "article")} in ${datesText()} (${count(n.mentions)} in all)`;
+    }
     return `${style.name} · ${plural(n.mentions, "mention")} · ${plural(n.articles, "article")}`;
   }
   function nodeSummary(n) {
@@ -553,8 +689,17 @@
     const facts = el("dl");
     const fact = (term, value) => facts.append(el("dt", "", term), el("dd", "", value));
     const held = linksOf(n.index).length;
-    fact("Mentions", `${n.mentions.toLocaleString("en")} in ${plural(n.articles, "article")}`);
-    fact("Links", `${plural(n.degree, "entity", "entities")}, weight ${n.weighted_degree}${held < n.degree ? ` (${count(held)} on this page)` : ""}`);
+    const range = !wholeSpan();
+    if (range) {
+      // The chosen dates' figures first; the whole span's below, labelled so.
+      const here = nodeInDates(n.index);
+      const linked = rangeLinks(n.index);
+      const weight = linked.reduce((sum, k) => sum + weightInDates(k), 0);
+      fact(`In ${datesText()}`, `${plural(here.mentions, "mention")} in ${plural(here.articles, "article")}; ${plural(linked.length, "link")}, weight ${weight}`);
+    }
+    const whole = range ? " (whole span)" : "";
+    fact(`Mentions${whole}`, `${n.mentions.toLocaleString("en")} in ${plural(n.articles, "article")}`);
+    fact(`Links${whole}`, `${plural(n.degree, "entity", "entities")}, weight ${n.weighted_degree}${held < n.degree ? ` (${count(held)} on this page)` : ""}`);
     if (n.aliases.length) fact("Also written", n.aliases.join(" · "));
     if (n.value !== undefined) fact("Value", [n.value.toLocaleString("en"), n.unit || "", n.object || ""].filter(Boolean).join(" "));
     if (n.category) fact("Category", n.category);
@@ -569,20 +714,27 @@
       more.addEventListener("click", () => expand(n.index, { select: true }));
       content.push(el("p", "actions", more));
     }
-    const strongest = Array.from(linksOf(n.index).subarray(0, LINKS));
+    // In a date range: its strongest links there, by their weight there (the whole span's in brackets).
+    const strongest = rangeLinks(n.index).slice(0, LINKS);
     if (strongest.length) {
       const list = el("ul", "links");
-      for (const k of strongest) list.append(el("li", "", nameButton(other(k, n.index)), el("span", "", String(E.weight[k]))));
-      content.push(el("h3", "", "Strongest links"), list);
-    }
+      for (const k of strongest) {
+        const weight = range ? `${weightInDates(k)} (${E.weight[k]} in all)` : String(E.weight[k]);
+        list.append(el("li", "", nameButton(other(k, n.index)), el("span", "", weight)));
+      }
+      content.push(el("h3", "", range ? `Strongest links in ${datesText()}` : "Strongest links"), list);
+    } else if (range) content.push(el("h3", "", "Strongest links"), el("p", "hint", `No link in ${datesText()}.`));
     const evidence = nodeEvidence(n.index, NODE_EVIDENCE);
     if (evidence.length) {
       const list = el("ol", "evidence");
       for (const [text, article, with_] of evidence) {
-        const source = el("p", "source", "with ", nameButton(with_), ` — ${articleTitle(article)}`, dateNote(article));
+        const source = el("p", "source", "with ", nameButton(with_), " — ", articleSource(article), dateNote(article));
         list.append(dated(el("li", "", el("blockquote", "", data.texts[text]), source), article));
       }
       content.push(el("h3", "", "Strongest evidence"), list);
+      if (range && !inDates(articleDate(evidence[0][1]))) {
+        content.push(el("p", "hint", `No sentence the page holds for its links is from ${datesText()} (a run stores a few per link; evidence.csv holds more).`));
+      }
     }
     details.replaceChildren(...content);
   }
@@ -596,7 +748,7 @@
     // Sentences of the chosen dates first (the rest follow, greyed); stable, so each keeps its order.
     const ordered = wholeSpan() ? e.evidence : [...e.evidence].sort((x, y) => inDates(articleDate(y[1])) - inDates(articleDate(x[1])));
     for (const [text, article] of ordered) {
-      const source = el("p", "source", articleTitle(article), dateNote(article));
+      const source = el("p", "source", articleSource(article), dateNote(article));
       list.append(dated(el("li", "", el("blockquote", "", data.texts[text]), source), article));
     }
     content.push(el("h3", "", "Evidence"), e.evidence.length ? list : el("p", "hint", "No sentence stored for this link."));
@@ -630,6 +782,8 @@
     showNode(n);
     highlight();
     setHash(id);
+    // What the search found, and how the filters changed to show it (written after they changed).
+    if (!options.quiet && (options.found || weightNote || dateNote_)) status.textContent = withWeightNote(options.found || `Showing ${n.label}`);
     if (options.focus) network.focus(id, { scale: Math.max(network.getScale(), 1.1), locked: false, animation: { duration: 400 } });
     return true;
   }
@@ -709,16 +863,27 @@
     const n = node(i);
     return { id: n.id, label: n.label, shape: styleOf(n.type).shape, color: nodeColor(baseColor(n)), value: sizeOf(n), x, y };
   }
-  // Adds nodes (positions given) and every link between a new node and a drawn one.
-  function draw(newNodes, positions) {
+  // Adds nodes (positions given, or beside their drawn neighbours) and every link between a new node and
+  // a drawn one; they count as the analyst's (state.added) unless options.added is false. With
+  // options.keep (nodes put back where they were) the nodes given a position stay there; the others settle.
+  function draw(newNodes, positions, options = {}) {
     const fresh = newNodes.filter((i) => !state.drawnNodes.has(i));
     if (!fresh.length) return [];
     const box = drawnBox();
-    const items = fresh.map((i, j) => {
-      const p = positions[j] || placeNew(i, box);
+    const placed = new Set();
+    const items = fresh.map((i) => {
+      const j = newNodes.indexOf(i);
+      let p = positions[j];
+      if (p && options.keep) placed.add(i);
+      else if (!p) {
+        // a little apart from the others put beside the same neighbour (golden angle, deterministic)
+        const q = placeNew(i, box);
+        p = { x: q.x + 30 * Math.cos(j * 2.39996), y: q.y + 30 * Math.sin(j * 2.39996) };
+      }
       return visNode(i, p.x, p.y);
     });
     for (const i of fresh) state.drawnNodes.add(i);
+    if (options.added !== false) for (const i of fresh) state.added.add(i);
     const links = [];
     for (const i of fresh) {
       for (const k of linksOf(i)) {
@@ -729,13 +894,15 @@
       }
     }
     // The nodes already drawn stay still while the new ones settle among them.
-    const still = [...state.drawnNodes].filter((i) => !fresh.includes(i)).map((i) => N.id[i]);
-    nodes.update(still.map((id) => ({ id, fixed: true })));
-    nodes.add(items);
+    const freshSet = new Set(fresh);
+    const still = [...state.drawnNodes].filter((i) => !freshSet.has(i) || placed.has(i)).map((i) => N.id[i]);
+    nodes.update(still.filter((id) => nodes.get(id) !== null).map((id) => ({ id, fixed: true })));
+    nodes.add(items.map((item) => (placed.has(indexOf.get(item.id)) ? { ...item, fixed: true } : item)));
     edges.add(links);
-    $("overview").disabled = false;
+    overviewButton();
     applyFilters();
-    settle(still);
+    if (placed.size < fresh.length) settle(still);
+    else nodes.update(items.map((item) => ({ id: item.id, fixed: false })));
     return fresh.map((i) => N.id[i]);
   }
   function settle(still) {
@@ -760,13 +927,16 @@
   function expand(i, options = {}) {
     if (i === undefined || i < 0 || i >= N.id.length) return [];
     const wanted = options.count || neighbourCount();
-    const box = drawnBox();
+    if (state.drawnNodes.has(i)) state.added.add(i); // stays drawn whatever the dates
+    widenDatesFor(i); // before anything is chosen under the range
+    let box = drawnBox();
     const added = [];
     const positions = [];
     let centre;
     if (!state.drawnNodes.has(i)) {
       if (!typeShown(i)) setTypeVisible(data.typeNames[N.type[i]], true);
       lowerWeightFor(i); // before its neighbours are chosen under the filter
+      box = drawnBox(); // (in a date range the filter can change what is drawn)
       centre = placeNew(i, box);
       added.push(i);
       positions.push(centre);
@@ -790,10 +960,12 @@
     });
     const drawnNow = draw(added, positions);
     const id = N.id[i];
-    if (options.select !== false) selectNode(id, { focus: false });
-    status.textContent = withWeightNote(
-      drawnNow.length ? `Added ${plural(drawnNow.length, "node")} around ${N.label[i]}` : `${N.label[i]}: every neighbour is already drawn`
-    );
+    if (options.select !== false) selectNode(id, { focus: false, quiet: true });
+    const around = drawnNow.filter((drawnId) => drawnId !== id).length; // its neighbours, not itself
+    let text;
+    if (drawnNow.includes(id)) text = around ? `Added ${N.label[i]} and ${plural(around, "neighbour")}` : `Added ${N.label[i]} (${linksOf(i).some((k) => !state.drawnNodes.has(other(k, i))) ? "no other neighbour passes the filters" : "its neighbours are drawn already"})`;
+    else text = around ? `Added ${plural(around, "neighbour")} of ${N.label[i]}` : `${N.label[i]}: every neighbour is already drawn`;
+    status.textContent = withWeightNote(text);
     if (options.focus !== false) {
       // Once the new nodes have settled: the node and its strongest neighbours in view, new or not.
       const show = () => {
@@ -806,16 +978,17 @@
     return drawnNow;
   }
   function backToOverview() {
-    const extraNodes = [...state.drawnNodes].filter((i) => !overview.nodes.has(i));
-    const extraEdges = [...state.drawnEdges].filter((k) => !overview.edges.has(k));
+    state.added.clear();
+    const extraNodes = [...state.drawnNodes].filter((i) => !state.base.has(i));
+    const extraEdges = [...state.drawnEdges].filter((k) => !state.base.has(E.a[k]) || !state.base.has(E.b[k]));
     if (state.localLayout) stopLayout();
     afterLocalLayout = null;
     edges.remove(extraEdges.map((k) => `e${k}`));
     nodes.remove(extraNodes.map((i) => N.id[i]));
     for (const id of extraNodes.map((i) => N.id[i])) faded.nodes.delete(id);
     for (const id of extraEdges.map((k) => `e${k}`)) faded.edges.delete(id);
-    state.drawnNodes = new Set(overview.nodes);
-    state.drawnEdges = new Set(overview.edges);
+    for (const i of extraNodes) state.drawnNodes.delete(i);
+    for (const k of extraEdges) state.drawnEdges.delete(k);
     $("overview").disabled = true;
     clearSelection();
     applyFilters();
@@ -856,8 +1029,13 @@
   // name starting with it, then (from three letters) the text anywhere; at each level a node's own
   // name before an alias, then the most central. Names are scanned in node order (most central
   // first), so each level keeps its first `limit` matches: one pass, whatever the size of the graph.
+  // A possessive counts when the whole text is no name ("arafat's": Arafat), as in the Python API.
   function search(query, limit = MATCHES) {
-    const wanted = fold(query);
+    const found = searchFolded(fold(query), limit);
+    const possessive = /^(.*\S)['’`]s$/i.exec(String(query).trim());
+    return found.length || !possessive ? found : searchFolded(fold(possessive[1]), limit);
+  }
+  function searchFolded(wanted, limit) {
     if (!wanted) return [];
     const { keys, nodes: owners, alias } = nameIndex();
     const levels = Array.from({ length: 8 }, () => []);
@@ -912,7 +1090,7 @@
     matches = search(input.value);
     if (!matches.length) {
       closeResults();
-      if (input.value.trim()) status.textContent = `No name or alias on this page starts with “${input.value.trim()}”.`;
+      if (input.value.trim()) status.textContent = `No name or alias on this page matches “${input.value.trim()}”.`;
       return;
     }
     status.textContent = "";
@@ -938,14 +1116,14 @@
     input.setAttribute("aria-expanded", "true");
     setActive(0);
   }
+  const foundText = (m) => (m.alias !== null ? `Found ${N.label[m.index]} (written “${m.alias}”)` : `Found ${N.label[m.index]}`);
   function choose(j) {
     const m = matches[j];
     const query = input.value.trim();
     closeResults();
     if (!m) return;
     const n = node(m.index);
-    selectNode(n.id, { focus: true });
-    if (state.drawnNodes.has(m.index)) status.textContent = m.alias !== null ? `Found ${n.label} (written “${m.alias}”)` : `Found ${n.label}`;
+    selectNode(n.id, { focus: true, found: foundText(m) });
     if (!query) return;
     input.value = n.label;
   }
@@ -971,29 +1149,35 @@
     const m = matches[Math.max(0, active)];
     const n = node(m.index);
     closeResults();
-    const wasDrawn = state.drawnNodes.has(m.index);
-    selectNode(n.id, { focus: true });
-    if (wasDrawn) status.textContent = withWeightNote(m.alias !== null ? `Found ${n.label} (written “${m.alias}”)` : `Found ${n.label}`);
+    selectNode(n.id, { focus: true, found: foundText(m) });
   });
   // A node whose links are all lighter than the Min. link weight would be drawn alone: the filter comes
   // down to its strongest link, and the status says so (weightNote, read by whoever writes the status).
+  // Likewise a node with no link in the chosen dates widens them to the whole span (dateNote).
   let weightNote = "";
+  let dateNote_ = "";
   function lowerWeightFor(i) {
     const heaviest = Math.max(1, ...linksOf(i).map((k) => weightInDates(k)));
     if (heaviest >= state.minWeight) return;
     weightNote = `Min. link weight lowered from ${state.minWeight} to ${heaviest} to show ${N.label[i]}'s links`;
     setMinWeight(heaviest);
   }
+  function widenDatesFor(i) {
+    if (wholeSpan() || !linksOf(i).length || linksOf(i).some((k) => weightInDates(k) > 0)) return;
+    dateNote_ = `Dates widened from ${datesText()} to the whole span: ${N.label[i]} has no link in them`;
+    setDates(0, lastPeriod);
+  }
   function withWeightNote(text) {
-    const note = weightNote;
+    const notes = [dateNote_, weightNote].filter(Boolean);
     weightNote = "";
-    return note ? `${text} · ${note}` : text;
+    dateNote_ = "";
+    return [text, ...notes].join(" · ");
   }
   function reveal(i) {
+    state.added.add(i); // asked for: it stays drawn whatever the filters do to the first view
     if (!typeShown(i)) setTypeVisible(data.typeNames[N.type[i]], true);
+    if (state.hiddenNodes.has(N.id[i])) widenDatesFor(i);
     if (state.hiddenNodes.has(N.id[i])) lowerWeightFor(i);
-    // No link of it in the chosen dates: the whole span again.
-    if (state.hiddenNodes.has(N.id[i]) && !wholeSpan()) setDates(0, lastPeriod);
   }
 
   // --- #node=ID (or a name) in the address opens the page on that node ---------------------------------
