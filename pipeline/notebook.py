@@ -128,6 +128,7 @@ class RunViews:
             title=title,
             titles=self.titles,
             dates=self.article_dates,
+            urls=self.article_urls,
         )
 
     def ego(self, name: str, *, hops: int = 1) -> Neighbourhood:
@@ -141,6 +142,11 @@ class RunViews:
         """Kept articles' names by id (:attr:`pipeline.records.Article.label`): the page shows them with the
         evidence."""
         return {a.article_id: a.label for a in self.corpus.kept}
+
+    @property
+    def article_urls(self) -> dict[str, str]:
+        """Kept articles' addresses by id, for those that have one: the page links the evidence to them."""
+        return {a.article_id: a.url for a in self.corpus.kept if a.url}
 
     @property
     def article_dates(self) -> dict[str, str]:
@@ -215,6 +221,7 @@ class Neighbourhood:
             title=title,
             titles=self.result.titles,
             dates=self.result.article_dates,
+            urls=self.result.article_urls,
         )
 
     def save(self, out: str | os.PathLike[str], *, force: bool = False) -> Path:
@@ -230,6 +237,7 @@ class Neighbourhood:
             safe_csv=settings.safe_csv,
             titles=self.result.titles,
             dates=self.result.article_dates,
+            urls=self.result.article_urls,
         )
 
     def __repr__(self) -> str:
@@ -370,11 +378,18 @@ def _show(
     title: str,
     titles: Mapping[str, str],
     dates: Mapping[str, str],
+    urls: Mapping[str, str],
 ) -> GraphView:
     from pipeline.page import render_page
 
     height = _whole("height", height, "a whole number of pixels, 1 or more")
     page = render_page(
-        _need_graph(graph, "show()"), top=top, max_nodes=max_nodes, title=title, titles=titles, dates=dates
+        _need_graph(graph, "show()"),
+        top=top,
+        max_nodes=max_nodes,
+        title=title,
+        titles=titles,
+        dates=dates,
+        urls=urls,
     )
     return GraphView(page, height=height)

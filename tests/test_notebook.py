@@ -218,7 +218,8 @@ def test_show_passes_top_and_title(seed_result: Result, monkeypatch: pytest.Monk
     assert len(titles) == 7
     dates = {a.article_id: a.iso_date for a in seed_result.corpus.kept if a.iso_date}  # the evidence's dates
     assert dates == seed_result.article_dates  # the seeds are undated: {}
-    shared = {"max_nodes": 10_000, "titles": titles, "dates": dates}
+    urls = {a.article_id: a.url for a in seed_result.corpus.kept if a.url}  # evidence links to them
+    shared = {"max_nodes": 10_000, "titles": titles, "dates": dates, "urls": urls}
     assert calls == [
         {"top": 300, "title": "seeds", **shared},
         {"top": 20, "title": "seeds", **shared},

@@ -435,7 +435,7 @@ def ego(
     safe_csv = settings_of(kg_manifest(graph_dir) or {}).safe_csv
     with formula_guard(safe_csv):
         sub = ego_of(read_graph(graph_dir), name, hops=hops)
-        titles, dates = read_titles(graph_dir)
+        titles, dates, urls = read_titles(graph_dir)
     write_ego(
         sub,
         target,
@@ -446,6 +446,7 @@ def ego(
         source=graph_dir,
         titles=titles,
         dates=dates,
+        urls=urls,
     )
     label = sub.nodes[sub.graph["center"]].get("label", sub.graph["center"])
     say(

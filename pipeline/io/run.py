@@ -95,6 +95,7 @@ def write_run(
             "max_nodes": page_max_nodes,
             "titles": {a.article_id: a.label for a in corpus.kept},
             "dates": {a.article_id: a.iso_date for a in corpus.kept if a.iso_date},
+            "urls": {a.article_id: a.url for a in corpus.kept if a.url},
         }
         # the exports render in a child while the tables are written here
         with _exports_aside(graph if export else None, out, edges, page) as write_exports:
@@ -152,13 +153,15 @@ def write_graph(
     page_max_nodes: int = DEFAULT_PAGE_MAX_NODES,
     titles: Mapping[str, str] | None = None,
     dates: Mapping[str, str] | None = None,
+    urls: Mapping[str, str] | None = None,
     export: bool = True,
 ) -> list[Path]:
     """nodes.csv, edges.csv, evidence.csv and timeline.csv of ``graph`` in ``out``, and with ``export``
     graph.graphml, graph.gexf and graph.html (the ``top`` nodes drawn, the ``page_max_nodes`` most
-    central searchable, evidence with its articles' ``titles`` and ``dates``); returns the paths written."""
+    central searchable, evidence with its articles' ``titles``, ``dates`` and ``urls``); returns the paths
+    written."""
     edges = tables.sorted_edges(graph)
-    page = {"top": top, "max_nodes": page_max_nodes, "titles": titles, "dates": dates}
+    page = {"top": top, "max_nodes": page_max_nodes, "titles": titles, "dates": dates, "urls": urls}
     with _exports_aside(graph if export else None, out, edges, page) as write_exports:
         paths = _write_graph_tables(graph, out, edges)
         return paths + write_exports()
@@ -227,7 +230,7 @@ def export_run(
     check_out(folder, force=True)
     with formula_guard(settings.safe_csv):
         graph = read_graph(folder)
-        titles, dates = read_titles(folder)
+        titles, dates, urls = read_titles(folder)
         with writing(folder), staged(folder) as staging:
             paths = write_graph(
                 graph,
@@ -236,6 +239,7 @@ def export_run(
                 page_max_nodes=settings.page_max_nodes,
                 titles=titles,
                 dates=dates,
+                urls=urls,
             )
             staging.commit(manifest, replace=False)
     return paths
@@ -252,6 +256,7 @@ def write_ego(
     source: str | os.PathLike[str] | None = None,
     titles: Mapping[str, str] | None = None,
     dates: Mapping[str, str] | None = None,
+    urls: Mapping[str, str] | None = None,
 ) -> Path:
     """Write a neighbourhood (:func:`pipeline.query.ego`) as its own files plus a manifest.json saying
     what it is, so a second ``kg ego`` into the same folder replaces it without --force."""
@@ -268,7 +273,7 @@ def write_ego(
         "counts": {"graph": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}},
     }
     with writing(out, made), formula_guard(safe_csv), staged(out) as staging:
-        write_graph(graph, out, top=top, page_max_nodes=page_max_nodes, titles=titles, dates=dates)
+        write_graph(graph, out, top=top, page_max_nodes=page_max_nodes, titles=titles, dates=dates, urls=urls)
         staging.commit(manifest)
     return out
 
@@ -459,10 +464,14 @@ def read_graph(folder: Path) -> nx.Graph:
     return graph
 
 
-def read_titles(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """Kept articles' names (:attr:`pipeline.records.Article.label`) and dates (the dated ones) by id, from
-    articles.csv: the page shows them with the evidence."""
+def read_titles(folder: Path) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Kept articles' names (:attr:`pipeline.records.Article.label`), dates and addresses (those that have
+    them) by id, from articles.csv: the page shows them with the evidence."""
     if not (folder / "articles.csv").exists():
-        return {}, {}
+        return {}, {}, {}
     kept = [a for a in tables.read_articles(folder / "articles.csv") if a.kept]
-    return {a.article_id: a.label for a in kept}, {a.article_id: a.iso_date for a in kept if a.iso_date}
+    return (
+        {a.article_id: a.label for a in kept},
+        {a.article_id: a.iso_date for a in kept if a.iso_date},
+        {a.article_id: a.url for a in kept if a.url},
+    )

@@ -273,3 +273,23 @@ def test_exports_rendered_by_a_child_are_the_bytes_rendered_here(
     assert outputs == json.loads((here / "manifest.json").read_text())["outputs"]  # sizes and SHA-256
     for name in outputs:
         assert (forked / name).read_bytes() == (here / name).read_bytes(), name
+
+
+@pytest.mark.model
+def test_the_page_links_evidence_to_the_articles_address(kg, write, tmp_path: Path) -> None:
+    lines = [
+        {"title": "Flood", "url": "https://news.example/quellby-flood", "text": "Orla Quistberg met Velmor Oskany in Drovenmark."},
+        {"title": "Talks", "url": "javascript:alert(1)", "text": "Velmor Oskany met Orla Quistberg in Tarnwick."},
+    ]  # fmt: skip
+    feed = write("feed.jsonl", "".join(json.dumps(line) + "\n" for line in lines))
+    run = tmp_path / "run"
+    assert kg("run", feed, "--out", run, "--no-cache", "-q").code == 0
+    page = (run / "graph.html").read_text(encoding="utf-8")
+    assert "https://news.example/quellby-flood" in page and "javascript:alert" not in page
+    built = page
+    assert kg("export", run).code == 0  # the stage command reads the addresses back from articles.csv
+    assert (run / "graph.html").read_text(encoding="utf-8") == built
+    assert kg("ego", "Orla Quistberg", "-g", run, "--out", tmp_path / "ego").code == 0
+    assert "https://news.example/quellby-flood" in (tmp_path / "ego" / "graph.html").read_text(
+        encoding="utf-8"
+    )
