@@ -132,20 +132,29 @@ def matches(predicted: str, alias: str) -> bool:
     return len(predicted.split()) >= 2 or (predicted not in GENERIC and len(alias.split()) <= 3)
 
 
-def load_gold(path: str | os.PathLike[str]) -> dict:
-    """The document-level gold at ``path``, every entry of the shape :func:`score` reads;
-    :class:`GoldFileError` names the first entry that is not."""
-    path = Path(path)
+def gold_text(path: Path) -> str:
+    """The text of a gold file (YAML or JSON); :class:`GoldFileError` when there is none to read."""
     if path.is_dir():
         raise GoldFileError(path, "is a folder, not a file")
     if not path.is_file():
         raise GoldFileError(path, "not found")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise GoldFileError(path, f"not a valid JSON gold annotation ({error})") from error
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise GoldFileError(path, f"not UTF-8 text ({error})") from error
     except OSError as error:
         raise GoldFileError(path, f"cannot be read ({error.strerror or error})") from error
+
+
+def load_gold(path: str | os.PathLike[str]) -> dict:
+    """The document-level gold at ``path``, every entry of the shape :func:`score` reads;
+    :class:`GoldFileError` names the first entry that is not."""
+    path = Path(path)
+    text = gold_text(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise GoldFileError(path, f"not a valid JSON gold annotation ({error})") from error
     if not isinstance(data, dict) or not isinstance(data.get("docs"), dict):
         raise GoldFileError(path, 'a document-level gold is a JSON object with "docs": {document: entities}')
     types = ", ".join(ENTITY_TYPES)

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from pipeline.docscore import gold_text
 from pipeline.errors import GoldFileError, MissingStageOutputError
 from pipeline.io.csvfile import cell_text
 from pipeline.io.folder import present
@@ -102,16 +103,11 @@ def load_gold(path: str | os.PathLike[str]) -> dict[str, list[Any]]:
     The only place a gold file is read and checked: the scoring below trusts what it returns.
     """
     path = Path(path)
-    if path.is_dir():
-        raise GoldFileError(path, "is a folder, not a file")
-    if not path.is_file():
-        raise GoldFileError(path, "not found")
+    text = gold_text(path)
     try:
-        data = parse_yaml(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        data = parse_yaml(text)
+    except yaml.YAMLError as error:
         raise GoldFileError(path, f"not a valid YAML gold annotation ({error})") from error
-    except OSError as error:
-        raise GoldFileError(path, f"cannot be read ({error.strerror or error})") from error
     if data is None:  # an empty file, or only comments: refused below as a gold without annotations
         data = {}
     if not isinstance(data, dict):

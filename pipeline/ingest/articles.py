@@ -102,7 +102,7 @@ def _decoded(match: re.Match[str]) -> str:
 
 
 #: Elements whose start or end breaks a paragraph, and the inline ones, which only go.
-_BLOCK_TAGS = frozenset(
+BLOCK_TAGS = frozenset(
     [
         "address",
         "article",
@@ -196,7 +196,7 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
 #: What says a text is HTML laid out in paragraphs: a block element's end tag, or a <p>, <div>, <br> or
 #: <hr> tag. Inline tags alone are not enough: "his book <i>Diplomacy</i>" (a Lee article) is read as it
 #: stands, and so is "if a <b and c> d".
-_BLOCK_NAMES = "|".join(sorted(_BLOCK_TAGS))
+_BLOCK_NAMES = "|".join(sorted(BLOCK_TAGS))
 _MARKUP = re.compile(rf"</(?:{_BLOCK_NAMES})\s*>|<(?:p|div|br|hr)(?:\s[^<>]*)?/?>", re.IGNORECASE)
 
 
@@ -218,14 +218,14 @@ def markup_text(text: str) -> str:
         return text
     text = _DROPPED.sub(" ", text)
     names = {match.group(2).lower() for match in _TAG.finditer(text)}
-    if names & (_BLOCK_TAGS | {"br"}):
+    if names & (BLOCK_TAGS | {"br"}):
         text = " ".join(text.split())  # as a browser reads it: line ends in the source are spaces
 
     def replaced(match: re.Match[str]) -> str:
         name = match.group(2).lower()
         if name == "br":
             return "\n"
-        if name in _BLOCK_TAGS:
+        if name in BLOCK_TAGS:
             return "\n\n"
         return "" if name in _INLINE_TAGS or name in _PAGE_TAGS else match.group()
 

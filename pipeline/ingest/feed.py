@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 from pipeline.errors import InputError
-from pipeline.ingest.articles import article, clean_line, cleaned_body
+from pipeline.ingest.articles import BLOCK_TAGS, article, clean_line, cleaned_body
 from pipeline.records import Article, Skipped
 
 #: The root elements of a feed: RSS 2.0 and 0.9x, RSS 1.0 (RDF), Atom.
@@ -162,35 +162,7 @@ def _entry_lines(text: str, count: int) -> list[str]:
 class _Text(HTMLParser):
     """Text of an HTML fragment: a block's start or end and two ``<br>`` in a row end a paragraph."""
 
-    _BLOCKS = frozenset(
-        [
-            "p",
-            "div",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "li",
-            "ul",
-            "ol",
-            "blockquote",
-            "pre",
-            "table",
-            "tr",
-            "section",
-            "article",
-            "header",
-            "footer",
-            "figure",
-            "figcaption",
-            "dl",
-            "dt",
-            "dd",
-            "hr",
-        ]
-    )
+    _BLOCKS = BLOCK_TAGS  # a fragment breaks paragraphs where a JSON field's markup does
     _NEVER_TEXT = frozenset({"script", "style", "noscript", "template"})
 
     def __init__(self) -> None:
