@@ -271,3 +271,14 @@ def test_readers_say_what_a_folder_that_is_no_run_is(kg, write, tmp_path: Path) 
         },
         "missing": {"no such folder"},
     }
+
+
+def test_command_help_is_not_broken_where_the_source_wraps() -> None:
+    # Rich keeps a docstring's line breaks: `kg --help` broke "keeps / the files already there"
+    from pipeline.cli import app
+    from pipeline.cli.reading import cache_app
+
+    for info in (*app.registered_commands, *cache_app.registered_commands):
+        assert info.callback is not None
+        doc = info.callback.__doc__ or ""
+        assert doc and all("\n" not in paragraph for paragraph in doc.split("\n\n")), info.callback

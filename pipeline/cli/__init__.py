@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import logging
 import os
 import signal
@@ -460,6 +461,21 @@ app.command()(reading.stats)
 app.command()(reading.diff)
 app.command(name="eval")(reading.evaluate)
 app.add_typer(cache_app, name="cache")
+
+
+def _unwrapped(doc: str) -> str:
+    r"""A docstring with each paragraph on one line: Rich keeps a docstring's line breaks, so ``kg --help``
+    broke its summaries mid-sentence where the source wraps them.
+
+    >>> _unwrapped("Read INPUTS into\n    articles.\n\n    Then stop.")
+    'Read INPUTS into articles.\n\nThen stop.'
+    """
+    return "\n\n".join(" ".join(p.split()) for p in inspect.cleandoc(doc).split("\n\n"))
+
+
+for _command in (*app.registered_commands, *cache_app.registered_commands):
+    if _command.callback is not None and _command.callback.__doc__:
+        _command.callback.__doc__ = _unwrapped(_command.callback.__doc__)
 
 
 #: The Ctrl-C signals this process received (:func:`main` records them).
