@@ -305,6 +305,31 @@ def print_diff(diff: Diff, limit: int) -> None:
 
 def print_report(report: Report) -> None:
     """Print an evaluation report (names come from the run and the gold file: plain text)."""
+    if report.types:
+        _print_entity_report(report)
+    n = report.numbers
+    if n is not None:
+        say(
+            out,
+            f"Numbers: {n.found}/{n.gold} found; value {n.value}/{n.gold}, object {n.obj}/{n.gold}, "
+            f"value and object {n.value_and_object}/{n.gold}, category {n.category}/{n.gold}; "
+            f"false counts {len(n.false_counts)}/{n.non_counts}",
+        )
+        if n.counted_articles:
+            say(
+                out,
+                f"Number nodes in the {n.counted_articles} articles whose counts are all listed: "
+                f"{n.listed_nodes}/{n.nodes} are listed counts (precision {n.node_precision:.3f})",
+            )
+        for line in n.wrong:
+            say(out, f"  {line}")
+        for line in n.false_counts:
+            say(out, f"  not a count but listed: {line}")
+        for line in n.false_nodes:
+            say(out, f"  a node but no listed count: {line}")
+
+
+def _print_entity_report(report: Report) -> None:
     table = Table(title="Entities against the gold annotation")
     for column in ("type", "gold", "found", "recall", "nodes", "correct", "precision"):
         table.add_column(column, justify="left" if column == "type" else "right")
@@ -333,18 +358,6 @@ def print_report(report: Report) -> None:
             say(out, f"Missed {t.type}: {', '.join(t.missed)}")
         if t.spurious:
             say(out, f"Not in gold as {t.type}: {', '.join(t.spurious)}")
-    n = report.numbers
-    if n is not None:
-        say(
-            out,
-            f"Numbers: {n.found}/{n.gold} found; value {n.value}/{n.gold}, object {n.obj}/{n.gold}, "
-            f"value and object {n.value_and_object}/{n.gold}, category {n.category}/{n.gold}; "
-            f"false counts {len(n.false_counts)}/{n.non_counts}",
-        )
-        for line in n.wrong:
-            say(out, f"  {line}")
-        for line in n.false_counts:
-            say(out, f"  not a count but listed: {line}")
 
 
 def print_document_report(

@@ -6,12 +6,17 @@ aside) that match a gold entity of that type; recall is the share of gold entiti
 node of the type matches. A wrong merge is a node matching two gold entities, or a must-not-merge pair on
 one node. An alias set is merged when all its names sit on one node.
 
-Numbers: each hand-checked count is looked up by article title, text and a snippet of its sentence.
+Numbers: each hand-checked count is looked up by its article (a title's beginning, or the name of the
+article's file without extension), its text (as written, or the same number with or without its qualifier:
+"at least 10" and "10") and a snippet of its sentence. In the articles a gold lists under
+``counted_articles`` every count is annotated, so a number node of theirs that matches no annotated count
+is a false count node: the precision of the counts the graph shows.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +31,7 @@ from pipeline.io.folder import present
 from pipeline.io.schema import split_list
 from pipeline.io.tables import read_articles, read_nodes, read_numbers, read_sentences
 from pipeline.names import name_key
-from pipeline.records import ENTITY_TYPES, Quantity
+from pipeline.records import ENTITY_TYPES
 from pipeline.wordlists import parse_yaml
 
 
@@ -60,11 +65,19 @@ class NumberScore:
     false_counts: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
     non_counts: int = 0
+    counted_articles: int = 0  # articles whose every count the gold lists
+    nodes: int = 0  # number nodes in those articles
+    listed_nodes: int = 0  # ... that match a listed count
+    false_nodes: list[str] = field(default_factory=list)
+
+    @property
+    def node_precision(self) -> float:
+        return self.listed_nodes / self.nodes if self.nodes else 1.0
 
 
 @dataclass
 class Report:
-    types: list[TypeScore]
+    types: list[TypeScore]  # empty when the gold annotates no entities (a gold of counts alone)
     alias_sets: int
     alias_sets_merged: int
     unmerged: list[str]
@@ -80,13 +93,15 @@ def evaluate(run_dir: str | os.PathLike[str], gold: str | os.PathLike[str]) -> R
     present(run_dir, "nodes.csv")  # refuses a file left from an earlier run
     nodes = [row for row in read_nodes(run_dir / "nodes.csv") if row["type"] in ENTITY_TYPES]
     report = _entities(nodes, data)
+    if not (data["entities"] or data["must_not_merge"]):
+        report.types = []  # nothing to score them against: every node would read as a wrong name
     if data["numbers"] and present(run_dir, "numbers.csv"):
         report.numbers = _numbers(run_dir, data)
     return report
 
 
 #: The sections of a gold annotation, each a list (see tests/data/seeds_gold.yml).
-SECTIONS = ("entities", "ignore", "must_not_merge", "numbers", "not_counts")
+SECTIONS = ("entities", "ignore", "must_not_merge", "numbers", "not_counts", "counted_articles")
 #: The sections that are scored (``ignore`` only leaves names out of the scores).
 SCORED = ("entities", "must_not_merge", "numbers", "not_counts")
 #: The keys every entry of ``numbers`` / ``not_counts`` has (``unit`` and ``category`` may be left out).
@@ -144,6 +159,8 @@ def load_gold(path: str | os.PathLike[str]) -> dict[str, list[Any]]:
             _check_name(path, f"{where}.aliases[{j}]", alias)
     for i, name in enumerate(gold["ignore"]):
         _check_name(path, f"ignore[{i}]", name)
+    for i, name in enumerate(gold["counted_articles"]):
+        _check_name(path, f"counted_articles[{i}]", name, what="title or file name")
     for i, pair in enumerate(gold["must_not_merge"]):
         if not (isinstance(pair, list) and len(pair) == 2):
             raise GoldFileError(
@@ -268,30 +285,37 @@ def _entities(nodes: list[dict[str, Any]], data: dict[str, list[Any]]) -> Report
 
 def _numbers(run_dir: Path, data: dict[str, list[Any]]) -> NumberScore:
     articles = read_articles(run_dir / "articles.csv")
-    titles = {a.article_id: a.title for a in articles}
+    names = {a.article_id: (a.title, _file_stem(a.source)) for a in articles}
     bodies = {a.article_id: a.body for a in articles}
     sentences = {
         (s.article_id, s.index): bodies.get(s.article_id, "")[s.start : s.end]
         for s in read_sentences(run_dir / "sentences.csv")
     }
-    counts = [quantity for quantity, _ in read_numbers(run_dir / "numbers.csv")]
+    rows = read_numbers(run_dir / "numbers.csv")
 
-    def lookup(item: dict) -> list[Quantity]:
+    def named(article_id: str, article: object) -> bool:
+        title, stem = names.get(article_id, ("", ""))
+        return title.startswith(str(article)) or stem == str(article)
+
+    def lookup(item: dict) -> list[int]:
+        """Rows of ``numbers.csv`` (by index) that are the gold's ``item``."""
         return [
-            q
-            for q in counts
-            if titles.get(q.article_id, "").startswith(str(item["article"]))
-            and q.text == str(item["text"])
+            i
+            for i, (q, _) in enumerate(rows)
+            if named(q.article_id, item["article"])
+            and _same_number(q.text, str(item["text"]))
             and str(item["context"]) in sentences.get((q.article_id, q.sentence), "")
         ]
 
     score = NumberScore(gold=len(data["numbers"]))
+    listed: set[int] = set()
     for item in data["numbers"]:
         found = lookup(item)
         if not found:
             score.wrong.append(f"missing: {item['text']!r} ({item['context']})")
             continue
-        q = found[0]
+        listed.update(found)
+        q = rows[found[0]][0]
         score.found += 1
         unit, category = _optional(item, "unit"), _optional(item, "category")
         value_ok = abs(q.value - float(item["value"])) < 1e-6 and q.unit == unit
@@ -309,7 +333,34 @@ def _numbers(run_dir: Path, data: dict[str, list[Any]]) -> NumberScore:
     not_counts = data["not_counts"]
     score.non_counts = len(not_counts)
     score.false_counts = [f"{item['text']!r} ({item['context']})" for item in not_counts if lookup(item)]
+    counted = data["counted_articles"]
+    score.counted_articles = len(counted)
+    for i, (q, node_id) in enumerate(rows):
+        if node_id and any(named(q.article_id, article) for article in counted):
+            score.nodes += 1
+            if i in listed:
+                score.listed_nodes += 1
+            else:
+                sentence = sentences.get((q.article_id, q.sentence), "")
+                score.false_nodes.append(
+                    f"{node_id} ({names[q.article_id][1] or q.article_id}: {sentence!r})"
+                )
     return score
+
+
+def _file_stem(source: str) -> str:
+    """ "corpus/GUM_lee_bg019.txt" (or "feed.jsonl:12") -> "GUM_lee_bg019" (or "feed")."""
+    name = source.replace("\\", "/").rsplit("/", 1)[-1]
+    name = re.sub(r":\d+$", "", name)
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def _same_number(found: str, annotated: str) -> bool:
+    """The run's text of a number and the gold's name one number: equal but for case, or one is the other
+    with its qualifier ("At least 10" and "10", "about 3,000" and "3,000")."""
+    a, b = found.casefold().split(), annotated.casefold().split()
+    shorter, longer = sorted((a, b), key=len)
+    return bool(shorter) and longer[len(longer) - len(shorter) :] == shorter
 
 
 def _optional(item: dict, key: str) -> str:

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.api import build
 from pipeline.errors import GoldFileError
-from pipeline.evaluate import evaluate, load_gold
+from pipeline.evaluate import _file_stem, _same_number, evaluate, load_gold
 
 DATA = Path(__file__).parent / "data"
 
@@ -79,6 +79,61 @@ def test_evaluation_counts_wrong_merges(tmp_path: Path) -> None:
     assert len(report.wrong_merges) == 2  # one node joining two gold entities, one must-not-merge pair
 
 
+@pytest.mark.model
+def test_a_gold_of_counts_alone_scores_the_number_nodes_of_its_counted_articles(kg, tmp_path: Path) -> None:
+    # Articles named by their file (an untitled text), counts named with or without their qualifier.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "quell_flood.txt").write_text(
+        "untitled\n\nFloods in Quellmark forced at least 40 families from their homes on Tuesday. "
+        "Rescuers from Varnby pulled six fishermen from the river. Two bridges collapsed.\n",
+        encoding="utf-8",
+    )
+    run = build([corpus]).save(tmp_path / "run")
+    gold = tmp_path / "counts.yml"
+    gold.write_text(
+        "numbers:\n"
+        "  - {article: quell_flood, text: '40', context: families from their homes, value: 40, object: families}\n"
+        "  - {article: quell_flood, text: six, context: pulled six fishermen, value: 6, object: fishermen}\n"
+        "counted_articles: [quell_flood]\n",
+        encoding="utf-8",
+    )
+    numbers = evaluate(run, gold).numbers
+    assert numbers is not None
+    assert (numbers.found, numbers.value_and_object) == (2, 2), numbers.wrong
+    # "Two bridges" is a count node too, and the gold does not list it: a false node.
+    assert (numbers.listed_nodes, numbers.nodes) == (2, 3)
+    assert numbers.false_nodes == [
+        f"{numbers.false_nodes[0].split()[0]} (quell_flood: 'Two bridges collapsed.')"
+    ]
+    printed = kg("eval", run, "--gold", gold).stdout
+    assert "2/3 are listed counts (precision 0.667)" in printed
+    assert "Entities against" not in printed  # no entity is annotated: no table of wrong names
+
+
+@pytest.mark.parametrize(
+    ("found", "annotated", "same"),
+    [
+        ("At least 10", "10", True),
+        ("10", "at least 10", True),
+        ("about 3,000", "About 3,000", True),
+        ("110", "10", False),  # a number's tail is no number
+        ("10 km", "10", False),
+        ("", "", False),
+    ],
+)
+def test_a_count_is_found_with_or_without_its_qualifier(found: str, annotated: str, same: bool) -> None:
+    assert _same_number(found, annotated) is same
+
+
+@pytest.mark.parametrize(
+    ("source", "stem"),
+    [("corpus/GUM_lee_bg019.txt", "GUM_lee_bg019"), ("C:\\in\\feed.jsonl:12", "feed"), ("notes", "notes")],
+)
+def test_an_article_is_named_by_its_file_without_extension(source: str, stem: str) -> None:
+    assert _file_stem(source) == stem
+
+
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
@@ -116,6 +171,7 @@ def test_evaluation_counts_wrong_merges(tmp_path: Path) -> None:
         ),
         ("numbers: [three]\n", "numbers[0] is 'three', not a mapping {article: ..., text: ..., context: ..."),
         ("not_counts: [{article: x, text: t}]\n", "not_counts[0] has no 'context'"),
+        ("counted_articles: [[x]]\nnumbers: []\n", "counted_articles[0] is ['x'], not a title or file name"),
         ("entites: []\n", "unknown key(s) 'entites'; a gold annotation has entities, ignore,"),
         ("- entities\n", "a gold annotation is a YAML mapping, not a list"),
         ("entities: [a\n", "not a valid YAML gold annotation"),
