@@ -10,8 +10,10 @@ article. In a sentence that lists several counts of one thing ("five people died
 Victoria"), each count's evidence is only its own stretch of the list: the whole sentence would give every
 count every place.
 
-Values without a counted object (a bare percentage, an amount of money, a distance, a score) stay in
-numbers.csv but never become nodes: nothing says what they are about. Ages are attributes of people.
+Values without a counted object (a bare percentage, a score) stay in numbers.csv but never become
+nodes: nothing says what they are about. Nor do amounts of money, shares, distances, rates and
+fractions, which count no things (see :func:`_a_node_unit`), nor a sporting score's units ("five
+wickets"). Ages are attributes of people.
 
 Node ids stay readable: ``number:`` + the slug of the label ("number:3-000-fighters"); when two nodes
 would share that id, each takes its first article's id as a suffix, so ids never depend on the order
@@ -28,7 +30,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from pipeline.extract.values import VAGUE_WORDS, format_value
+from pipeline.extract.values import CURRENCY_SYMBOLS, CURRENCY_WORDS, VAGUE_WORDS, format_value
 from pipeline.names import slug
 from pipeline.records import ENTITY_TYPES, Mention, Quantity
 
@@ -38,6 +40,17 @@ SHARED_ENTITIES = 2
 #: Units of a share of something rather than an amount of it ("3% of voters", "one in eight members"):
 #: never a node, like a value that counts nothing.
 SHARES = frozenset({"%", "ratio"})
+#: Units of length: a distance ("240 kilometres north-east of Perth", "a two-metre wave") says where or
+#: how big, never how much of something there is.
+DISTANCES = frozenset({"km", "m", "mi", "ft", "cm", "mm", "in", "yd"})
+#: Currencies: an amount of money counts no things ("$5,000 bail", "a $400 million plan").
+CURRENCIES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
+#: What a sporting score is counted in ("five wickets", "70 runs", "three sets"): a result, no count of
+#: things that exist or happened to someone.
+SCORING_UNITS = frozenset(
+    {"wicket", "run", "ball", "over", "innings", "six", "four", "boundary", "century", "set", "game", "goal",
+     "point", "try", "lap", "stroke", "shot", "birdie", "bogey", "assist", "rebound", "touchdown"}
+)  # fmt: skip
 #: Objects that make a count a span of time or a frequency ("17 days", "three times"), not a number of things.
 DURATIONS = frozenset(
     {"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century", "season", "term",
@@ -52,9 +65,9 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
     each sentence links, the evidence that equal counts of two articles report one event."""
     clusters: dict[_Identity, list[Quantity]] = defaultdict(list)
     for quantity in quantities:
-        if quantity.category == "age" or not quantity.object.strip() or quantity.unit in SHARES:
+        if quantity.category == "age" or not quantity.object.strip() or not _a_node_unit(quantity):
             continue
-        if _a_duration(quantity.object):
+        if _a_duration(quantity.object) or _a_score(quantity.object):
             continue
         clusters[(quantity.article_id, quantity.value, quantity.unit, quantity.object.lower())].append(
             quantity
@@ -158,6 +171,20 @@ def number_label(quantity: Quantity) -> str:
     return f"{format_value(quantity.value, quantity.unit)} {quantity.object}".strip()
 
 
+def _a_node_unit(quantity: Quantity) -> bool:
+    """Does the value's unit let it be a node? Not a share, a distance, money or a rate ("three meals a
+    day"); nor a count that is no whole number ("almost half the fleet": a share written as a fraction).
+
+    >>> units = ((3, ""), (0.5, ""), (2, "km"), (3, "per day"), (5000, "USD"), (6600, "t"))
+    >>> [_a_node_unit(Quantity("a", 0, 0, 1, "x", v, unit=u)) for v, u in units]
+    [True, False, False, False, False, True]
+    """
+    unit = quantity.unit
+    if unit in SHARES or unit in DISTANCES or unit in CURRENCIES or unit.startswith("per "):
+        return False
+    return bool(unit) or float(quantity.value).is_integer()
+
+
 def _a_duration(counted: str) -> bool:
     """Is the counted object a unit of time or "times"?
 
@@ -167,6 +194,17 @@ def _a_duration(counted: str) -> bool:
     word = counted.lower().strip()
     singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
     return word in DURATIONS or singular in DURATIONS
+
+
+def _a_score(counted: str) -> bool:
+    """Is the counted object what a sporting score is counted in ("wickets", "runs", "sets")?
+
+    >>> _a_score("wickets"), _a_score("sixes"), _a_score("innings"), _a_score("runners")
+    (True, True, True, False)
+    """
+    word = counted.lower().strip()
+    singular = word[:-2] if word.endswith("xes") else word[:-1] if word.endswith("s") else word
+    return word in SCORING_UNITS or singular in SCORING_UNITS
 
 
 def _vague(quantity: Quantity) -> bool:

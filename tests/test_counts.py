@@ -28,10 +28,14 @@ def test_values_without_a_counted_object_never_become_nodes() -> None:
     assert number_nodes([percent, money, age]) == {}
 
 
-def test_a_share_of_something_is_never_a_node_and_an_amount_of_it_is() -> None:
+def test_a_share_money_a_distance_a_rate_or_a_score_is_never_a_node_and_an_amount_of_a_thing_is() -> None:
     share, ratio = count("a", 0, 12.0, "children", unit="%"), count("a", 1, 0.125, "members", unit="ratio")
-    aid = count("a", 2, 10_000_000.0, "aid", unit="USD")
-    assert number_nodes([share, ratio, aid]) == {aid: "number:10-million-aid"}
+    aid = count("a", 2, 10_000_000.0, "aid", unit="USD")  # its object stays in numbers.csv
+    line = count("a", 3, 20.0, "containment line", unit="km")
+    meals, half = count("a", 4, 3.0, "meals", unit="per day"), count("a", 5, 0.5, "fleet")
+    wickets, grain = count("a", 6, 5.0, "wickets"), count("a", 7, 6600.0, "grain", unit="t")
+    found = number_nodes([share, ratio, aid, line, meals, half, wickets, grain])
+    assert found == {grain: "number:6-600-t-grain"}
 
 
 def test_one_event_in_two_articles_joins_when_the_sentences_share_two_entities() -> None:

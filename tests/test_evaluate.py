@@ -89,12 +89,14 @@ def test_a_gold_of_counts_alone_scores_the_number_nodes_of_its_counted_articles(
         "Rescuers from Varnby pulled six fishermen from the river. Two bridges collapsed.\n",
         encoding="utf-8",
     )
+    # a copy of the article, read as the first one: its counts are looked up there
+    (corpus / "quell_flood_copy.txt").write_text((corpus / "quell_flood.txt").read_text(), encoding="utf-8")
     run = build([corpus]).save(tmp_path / "run")
     gold = tmp_path / "counts.yml"
     gold.write_text(
         "numbers:\n"
         "  - {article: quell_flood, text: '40', context: families from their homes, value: 40, object: families}\n"
-        "  - {article: quell_flood, text: six, context: pulled six fishermen, value: 6, object: fishermen}\n"
+        "  - {article: quell_flood_copy, text: six, context: pulled six fishermen, value: 6, object: fishermen}\n"
         "counted_articles: [quell_flood]\n",
         encoding="utf-8",
     )

@@ -125,7 +125,7 @@ def test_ego(seed_result: Result, tmp_path: Path) -> None:
     assert set(ego.numbers.node_id) <= nodes and "3,000" in set(ego.numbers.text)
     assert set(ego.articles.article_id) <= set(seed_result.articles.article_id) and len(ego.articles) >= 1
     assert set(ego.top("person").label) == {"Mustafa Bali", "Jiaker Amed", "Sean Ryan"}
-    assert "13 nodes" in repr(ego)
+    assert "12 nodes" in repr(ego)
     assert len(seed_result.ego("SDF", hops=2).entities) > len(nodes)
     out = ego.save(tmp_path / "ego")
     assert {"nodes.csv", "edges.csv", "graph.graphml", "graph.gexf"} <= {p.name for p in out.iterdir()}
@@ -202,7 +202,7 @@ def test_show_is_an_offline_iframe(seed_result: Result) -> None:
     assert view.page.lstrip().lower().startswith("<!doctype html")
     external = r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//"
     assert not re.findall(external, view.page, re.IGNORECASE)
-    assert "120 nodes" not in repr(view) and "display it in Jupyter" in repr(view)
+    assert "116 nodes" not in repr(view) and "display it in Jupyter" in repr(view)
 
 
 @pytest.mark.model

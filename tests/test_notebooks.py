@@ -76,7 +76,7 @@ def test_01_explore_seeds(kernel_dirs: list[str]) -> None:
     # Jupyter starts a notebook's kernel in the notebook's folder.
     notebook = execute("01_explore_seeds.ipynb", cwd=NOTEBOOKS, kernel_dirs=kernel_dirs)
     text, _ = outputs(notebook)
-    assert "<Result of " in text and "120 nodes" in text
+    assert "<Result of " in text and "116 nodes" in text
     assert "10 article blocks in 5 files: 7 kept, 3 copies removed" in text
     assert "Nazem Ahmad" in text and "Syrian Democratic Forces" in text and "Syria" in text
     assert "3,000" in text and "surrender" in text  # the number table

@@ -467,7 +467,7 @@ def test_seed_page_opens_offline_and_draws_the_graph(visit, seed_page: Path) -> 
     for kind, style in TYPES.items():  # every type is drawn in its colour
         assert color_pixels(canvas_png(seen), style["color"]) > 100, kind
     text = seen.page.locator("#side").inner_text()
-    assert "Showing all 120 nodes" in text or "left out — the CSVs hold everything" in text
+    assert "Showing all 116 nodes" in text or "left out — the CSVs hold everything" in text
 
 
 @pytest.mark.model

@@ -37,9 +37,10 @@ from pipeline.extract.model import (
     load_model,
     vocabulary,
 )
-from pipeline.extract.quantities import last_object_of, needs_parse, quantities
+from pipeline.extract.quantities import age_of, ages_after_people, last_object_of, needs_parse, quantities
 from pipeline.extract.spans import SPAN_REPAIRS, ArticleText, abbreviations, title_holders
 from pipeline.extract.untagged import gazetteer_places, given_name_people
+from pipeline.extract.values import VAGUE_WORDS
 from pipeline.records import Extraction, Failure, Mention, Quantity, Sentence
 from pipeline.wordlists import Patterns, load_patterns
 
@@ -353,9 +354,13 @@ def _collect_numbers(
                 CharSpan(offset + ent.start_char, offset + ent.end_char, label, "number", "relabeled")
             )
         # "a 53-year-old" stays a DATE mention but goes to the number rules, which keep it as an age.
-        age = label == "DATE" and re.match(r"^\d{1,3}[- ]years?[- ]old$", ent.text)
+        age = label == "DATE" and age_of(ent.text) is not None
         if label in NUMBER_LABELS or age:
             spans.append((max(ent.start, first) - first, min(ent.end, last) - first, label))
+        elif label == "DATE" and ent.start > first and doc[ent.start - 1].lower_ == "aged":
+            # "boys aged three and 13": each number an age the model took for a date
+            spans.extend((t.i - first, t.i + 1 - first, "CARDINAL") for t in ent if t.like_num and t.i < last)
+    spans.extend(_untagged_vague_counts(doc, entities, first, last))
     if not spans:
         return
     sentence_start = offset + doc[first].idx
@@ -408,6 +413,30 @@ def _window_doc(doc: Doc, start: int, end: int, entities: Sequence[Span] = ()) -
 _NAME_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 
 
+def _untagged_vague_counts(
+    doc: Doc, entities: list[Span], first: int, last: int
+) -> list[tuple[int, int, str]]:
+    """ "scores of police", "hundreds of supporters" the model left untagged: a vague plural before "of"
+    outside every entity, as a CARDINAL span of the sentence (tokens from ``first``)."""
+    covered = {i for ent in entities for i in range(ent.start, ent.end)}
+    return [
+        (i - first, i + 1 - first, "CARDINAL")
+        for i in range(first, last - 2)
+        if doc[i].lower_ in VAGUE_WORDS
+        and doc[i + 1].lower_ == "of"
+        and i not in covered
+        # "the scores of the two teams": results, not a crowd (pass one has no part-of-speech tags)
+        and not (i > first and doc[i - 1].lower_ in _DETERMINERS)
+        and doc[i + 2].lower_ not in _DETERMINERS
+        and not doc[i + 2].like_num
+    ]
+
+
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my"}
+)
+
+
 def _bare_count(text: str) -> bool:
     return bool(re.match(r"^\d[\d,]*$", text)) and not re.match(r"^(1[89]\d\d|20\d\d)$", text)
 
@@ -436,6 +465,9 @@ def finish(draft: Draft, vocab: Vocabulary) -> Extraction:
             spans = repair(spans, article)
         step = "title holders"
         defined = (*article.abbreviations, *title_holders(body, spans, vocab.patterns))
+        step = "numbers"
+        people_end = frozenset(span.end for span in spans if span.type == "person")
+        counts = ages_after_people(sorted(draft.quantities, key=lambda q: (q.start, q.end)), body, people_end)
         step = "mentions"
         starts = [s.start for s in sentences]
         article_id, find = draft.article_id, bisect.bisect_right
@@ -459,7 +491,7 @@ def finish(draft: Draft, vocab: Vocabulary) -> Extraction:
         article_id=draft.article_id,
         sentences=sentences,
         mentions=mentions,
-        quantities=tuple(sorted(draft.quantities, key=lambda q: (q.start, q.end))),
+        quantities=tuple(counts),
         abbreviations=tuple(sorted(set(defined))),
     )
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from pipeline.extract.values import (
@@ -38,7 +39,8 @@ if TYPE_CHECKING:
 #: Governing word (lemma) -> GDELT-style count category.
 CATEGORIES = {
     "kill": "kill", "die": "kill", "dead": "kill", "death": "kill", "slay": "kill", "execute": "kill",
-    "massacre": "kill", "murder": "kill", "fatality": "kill",
+    "massacre": "kill", "murder": "kill", "fatality": "kill", "manslaughter": "kill", "homicide": "kill",
+    "toll": "kill",
     "injure": "wound", "wound": "wound", "hurt": "wound", "injured": "wound", "wounded": "wound",
     "injury": "wound",
     "arrest": "arrest", "detain": "arrest", "jail": "arrest", "imprison": "arrest", "apprehend": "arrest",
@@ -64,6 +66,8 @@ _LEVEL_VERBS = frozenset(
 )
 #: Nouns that are counts themselves: "the death toll rose to 51", "the number of dead climbed to 40".
 _COUNT_NOUNS = frozenset({"toll", "number", "count", "tally", "total", "figure", "population", "membership"})
+#: Nouns of a margin between two sides, which a number after "of" measures without counting things.
+_MARGIN_NOUNS = frozenset({"lead", "margin", "deficit", "majority", "advantage", "gap", "score"})
 #: Nouns that measure something else named by their "of" phrase.
 _MEASURE_NOUNS = {"worth", "value", "total", "amount", "sum", "number", "tally"}
 
@@ -88,12 +92,15 @@ def quantities(
     sentence counted last, for an elliptical count (see :func:`last_object_of`).
     """
     found: list[Quantity] = []
+    last_category = ""
     ordered = sorted(spans)
     skip: set[int] = set()
     for position, (start, end, label) in enumerate(ordered):
         if position in skip:
             continue
         span = doc[start:end]
+        if len(span) > 1 and span[0].lower_ in _LEADING_PREPOSITIONS:
+            span = span[1:]  # "between hundreds" as the model cut it
         text, span_start, span_end = _with_currency_symbol(doc, span)
         where: dict[str, Any] = {
             "article_id": article_id,
@@ -142,10 +149,17 @@ def quantities(
             obj = last_object  # an elliptical count: "10 civilians were killed and 45 injured"
         else:
             obj = ""
+        if not parsed.unit:  # "three meals a day", "19,000 per week": a rate, counted per period
+            period = _rate_period(span[-1]) or (_rate_period(counted) if counted is not None else "")
+            if period:
+                parsed = ParsedNumber(parsed.value, f"per {period}", parsed.qualifier)
         category = _category(doc, span, counted, governor, lemma)
-        if parsed.value == 1 and not parsed.qualifier and not category and _spelled(span):
-            continue  # "one trader", "one of the": a determiner, not a count
+        if not category and counted is None and _of_a_pronoun(span.root):
+            category = last_category  # "killing 21 people, 14 of them children": the 14 died too
+        if parsed.value == 1 and not parsed.qualifier and _spelled(span) and (not category or _one_of(span)):
+            continue  # "one trader", "the death of one of the gunmen": a determiner or one person, no count
         last_object = obj or last_object
+        last_category = category or last_category
         found.append(
             Quantity(**where, end=offset + span_end, text=text, value=parsed.value, unit=parsed.unit, object=obj,
                      qualifier=parsed.qualifier, category=category)
@@ -196,6 +210,11 @@ def _unit_from_head(span: Span, parsed: ParsedNumber, label: str) -> ParsedNumbe
         return ParsedNumber(parsed.value, CURRENCY_WORDS[head], parsed.qualifier)
     if head in MEASURE_WORDS:
         return ParsedNumber(parsed.value, MEASURE_WORDS[head], parsed.qualifier)
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in MEASURE_WORDS and after.head.i == root.head.i:
+        # "a 6,800 kilogram bomb", the unit parsed as a word of the bomb's name beside the number
+        return ParsedNumber(parsed.value, MEASURE_WORDS[after.lower_], parsed.qualifier)
     return parsed
 
 
@@ -231,28 +250,81 @@ def _spelled(span: Span) -> bool:
     return not any(ch.isdigit() for ch in span.text)
 
 
+def age_of(text: str) -> float | None:
+    """The age a "-year-old" phrase gives, in digits or words; None for any other text.
+
+    >>> age_of("53-year-old"), age_of("three-year-old"), age_of("Twenty-eight-year-old"), age_of("53")
+    (53.0, 3.0, 28.0, None)
+    """
+    match = _AGE_PHRASE.match(text)
+    return _an_age(match.group(1)) if match else None
+
+
+_AGE_PHRASE = re.compile(r"^(.+?)[- ]years?[- ]old$", re.IGNORECASE)
+
+
+def _an_age(text: str) -> float | None:
+    """ "53" or "three" as a person's age: a whole number of years under 130."""
+    parsed = parse_number(text)
+    if parsed is None or parsed.unit or parsed.qualifier or not 0 < parsed.value < 130:
+        return None
+    return parsed.value if float(parsed.value).is_integer() else None
+
+
 def _age(doc: Doc, span: Span, person_ends: frozenset[int]) -> float | None:
-    """ "Oghenochuko Ojiri, 53," and "a 53-year-old" are ages, not counts."""
+    """ "Oghenochuko Ojiri, 53,", "a 53-year-old" and "two boys aged three and 13" are ages, not counts."""
     text = span.text
-    match = re.match(r"^(\d{1,3})[- ]years?[- ]old$", text)
-    if match:
-        return float(match.group(1))
+    phrase = age_of(text)
+    if phrase is not None:
+        return phrase
+    start, end = span.start, span.end
+    before = start
+    while before > 0 and (doc[before - 1].like_num or doc[before - 1].lower_ in {"and", ","}):
+        before -= 1  # "aged three and 13": the 13 is an age too
+    if before > 0 and doc[before - 1].lower_ == "aged":
+        return _an_age(text)
     if not re.match(r"^\d{1,3}$", text):
         return None
-    start, end = span.start, span.end
     after = doc[end].text if end < len(doc) else ""
     before_comma = start >= 2 and doc[start - 1].text == "," and (start - 2) in person_ends
     if before_comma and after in {",", ".", ")", ""}:
         return float(text)
-    if start > 0 and doc[start - 1].lower_ == "aged":
-        return float(text)
     return None
+
+
+def ages_after_people(found: Sequence[Quantity], body: str, person_ends: frozenset[int]) -> list[Quantity]:
+    """``found`` with each bare "Name, 53," number after a person's name made an age: ``person_ends`` are
+    the character offsets where the article's people end, as the whole article's rules typed them (the
+    model had called "Mr Quist" or "Orla Varnby" no person, so pass two could not tell).
+
+    >>> body = "Mr Quist, 53, and 12 sailors."
+    >>> q = [Quantity("a", 0, 10, 12, "53", 53.0), Quantity("a", 0, 19, 21, "12", 12.0, object="sailors")]
+    >>> [(x.value, x.object, x.category) for x in ages_after_people(q, body, frozenset({8}))]
+    [(53.0, 'age', 'age'), (12.0, 'sailors', '')]
+    """
+    aged = []
+    for q in found:
+        bare = not (q.unit or q.object or q.category or q.qualifier)
+        after = body[q.end : q.end + 1]
+        if (
+            bare
+            and re.fullmatch(r"\d{1,3}", q.text)
+            and body[q.start - 2 : q.start] == ", "
+            and q.start - 2 in person_ends
+            and after in {",", ".", ")", ""}
+            and 0 < q.value < 130
+        ):
+            q = replace(q, unit="years", object="age", category="age")
+        aged.append(q)
+    return aged
 
 
 def _not_a_count(doc: Doc, span: Span, parsed: ParsedNumber) -> bool:
     text = span.text
     if parsed.unit:
         return False
+    if _joined_to_a_number(span):  # "a 3-0 win", "won 6-4": a score; "aged 18-25": a range
+        return True
     # Years: four digits in the plausible range with no counted noun after them ("since 2019").
     if re.match(r"^(1[89]\d\d|20\d\d)$", text):
         head = span.root.head
@@ -266,6 +338,52 @@ def _not_a_count(doc: Doc, span: Span, parsed: ParsedNumber) -> bool:
         return True
     root = span.root
     return bool(root.pos_ == "PROPN" and root.head.pos_ == "PROPN" and root.head.text[:1].isupper())
+
+
+def _rate_period(counted: Token) -> str:
+    """ "day" of "three meals a day", "week" of "40 flights per week": the period of a rate."""
+    doc, i = counted.doc, counted.i
+    if i + 2 >= len(doc):
+        return ""
+    word, period = doc[i + 1].lower_, doc[i + 2].lower_
+    after = doc[i + 3].lower_ if i + 3 < len(doc) else ""
+    if word in {"a", "an", "per", "each", "every"} and period in _PERIODS and after not in _NOT_A_RATE:
+        return period
+    return ""
+
+
+#: Words after "a day" that make it a time, not a rate's period: "40 men a year ago", "a week earlier".
+_NOT_A_RATE = frozenset({"ago", "earlier", "later", "before", "after", "old", "or"})
+
+
+_PERIODS = frozenset({"hour", "day", "night", "week", "fortnight", "month", "year", "season"})
+
+
+def _joined_to_a_number(span: Span) -> bool:
+    """Is the number one side of a score or range written with a dash and no spaces ("3-0", "6–4"), or
+    of a cricket score ("7 for 309")?"""
+    doc, start, end = span.doc, span.start, span.end
+    after = (
+        end + 1 < len(doc)
+        and doc[end].text in _DASHES
+        and not span[-1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isdigit()
+    )
+    before = (
+        start >= 2
+        and doc[start - 1].text in _DASHES
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].text[-1:].isdigit()
+    )
+    # a cricket score "7 for 309", "out for 9" aside (a batsman's runs stay a bare value)
+    for_after = end + 1 < len(doc) and doc[end].lower_ == "for" and doc[end + 1].text[:1].isdigit()
+    for_before = start >= 2 and doc[start - 1].lower_ == "for" and doc[start - 2].text[-1:].isdigit()
+    return after or before or for_after or for_before
+
+
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
 def _counted(doc: Doc, span: Span, lemma: Callable[[Token], str]) -> tuple[Token | None, Token | None]:
@@ -290,7 +408,9 @@ def _counted(doc: Doc, span: Span, lemma: Callable[[Token], str]) -> tuple[Token
     if target.dep_ in {"attr", "acomp"} and target.head.pos_ in {"AUX", "VERB"}:  # "turnout was 45%"
         subject = next((c for c in target.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None and subject.pos_ in _OBJECT_POS:
-            return subject, target.head
+            # "the number of soldiers killed is now three": the soldiers are counted, not the number
+            counted_by = _of_object(subject) if lemma(subject).lower() in _COUNT_NOUNS - {"toll"} else None
+            return (counted_by if counted_by is not None else subject), target.head
     if target.dep_ in {"dobj", "npadvmod"} and target.head.pos_ == "VERB" and _is_measure(span):
         subject = next((c for c in target.head.children if c.dep_ == "nsubj" and c.pos_ in _OBJECT_POS), None)
         if subject is not None:
@@ -306,6 +426,8 @@ def _counted(doc: Doc, span: Span, lemma: Callable[[Token], str]) -> tuple[Token
             if level and lemma(argument).lower() not in _COUNT_NOUNS:
                 return None, verb  # "the index fell 1.5% to 7,430": a level it reached, nothing counted
             return argument, verb  # "bringing the death toll ... to 51,065"
+        if prep.head.pos_ in _OBJECT_POS and lemma(prep.head).lower() in _MARGIN_NOUNS:
+            return None, prep.head.head  # "an overall lead of 68", "a majority of 12": a margin, no things
         if prep.head.pos_ in _OBJECT_POS and prep.head.lower_ not in _UNIT_NOUNS:
             return prep.head, prep.head.head  # "ransoms of $3,000", "the art sales for about 140,000 pounds"
     if target.pos_ in _OBJECT_POS and target.lower_ in _UNIT_NOUNS and target.head.pos_ in _OBJECT_POS:
@@ -392,8 +514,36 @@ def _of_object(token: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj" and grandchild.pos_ in _OBJECT_POS | _PRONOUNS:
-                    return grandchild if grandchild.pos_ in _OBJECT_POS else None
+                    if grandchild.pos_ not in _OBJECT_POS:
+                        return None
+                    return _shared_head(grandchild) or grandchild
     return None
+
+
+#: Words the model sometimes takes into a number's entity: "between hundreds of supporters".
+_LEADING_PREPOSITIONS = frozenset({"between", "of", "among", "with"})
+
+
+def _one_of(span: Span) -> bool:
+    """ "one of the gunmen": one person picked out of a group."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ == "of"
+
+
+def _of_a_pronoun(token: Token) -> bool:
+    """ "14 of them", "two of whom": a part of what was counted before."""
+    return any(
+        child.dep_ == "prep" and child.lower_ == "of" and any(g.pos_ == "PRON" for g in child.children)
+        for child in token.children
+    )
+
+
+def _shared_head(name: Token) -> Token | None:
+    """The common noun that a proper noun is coordinated into as one of its modifiers: "offices" of
+    "dozens of Quellist and Varn Front offices", which the parser reads as "Quellist" and "offices"."""
+    if name.pos_ != "PROPN":
+        return None
+    return next((c for c in name.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.tag_ == "NNS"), None)
 
 
 def _verb_argument(verb: Token) -> Token | None:
@@ -404,6 +554,13 @@ def _verb_argument(verb: Token) -> Token | None:
             if child.dep_ == dep and child.pos_ in _OBJECT_POS:
                 return child
     return None
+
+
+def _first_conjunct(noun: Token) -> Token:
+    """The first of the nouns ``noun`` is coordinated with ("troops" of "three troops and five police")."""
+    while noun.dep_ == "conj" and noun.head.pos_ in _OBJECT_POS and noun.head.i < noun.i:
+        noun = noun.head
+    return noun
 
 
 def _ancestor(token: Token, pos: set[str]) -> Token | None:
@@ -438,14 +595,25 @@ def _category(
     doc: Doc, span: Span, counted: Token | None, governor: Token | None, lemma: Callable[[Token], str]
 ) -> str:
     candidates: list[Token] = []
+    governors = [governor] if governor is not None else []
     if counted is not None:
         candidates.extend(t for t in counted.children if t.dep_ in {"acl", "relcl", "amod", "compound"})
         candidates.append(counted)
+        first = _first_conjunct(counted)
+        if first.i != counted.i:  # "three soldiers and five police were killed": the verb governs both
+            candidates.extend(t for t in first.children if t.dep_ in {"acl", "relcl"})
+            governors.append(first.head)
     root = span.root
     candidates.extend(t for t in root.children if t.dep_ in {"acl", "relcl", "amod"})
-    if governor is not None:
-        candidates.append(governor)
-        candidates.extend(t for t in governor.children if t.dep_ in {"xcomp", "acomp", "conj", "advcl"})
+    for governing in governors:
+        if governing.dep_ == "prep" and governing.lower_ == "of":
+            governing = governing.head  # "the killing of 18 tourists", "the evacuation of 500 residents"
+        elif governing.dep_ == "prep" and governing.lower_ in {"including", "among"}:
+            # "21 people including 14 children were killed": what happened to the whole, happened to the part
+            whole = governing.head
+            governing = whole.head if whole.dep_ in {"nsubj", "nsubjpass", "dobj"} else whole
+        candidates.append(governing)
+        candidates.extend(t for t in governing.children if t.dep_ in {"xcomp", "acomp", "conj", "advcl"})
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.pos_ in _GOVERNING_POS:
         candidates.append(root.head)
     for token in candidates:

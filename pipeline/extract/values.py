@@ -25,6 +25,8 @@ _SCALES = {
     "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
 }  # fmt: skip
+#: Scale words that are a number alone ("a million"), unlike abbreviations ("m", "k").
+_SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion"})
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 #: Vague plurals: the smallest amount they can mean, so the count stays a lower bound.
 _VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2e6, "billions": 2e9}
@@ -41,7 +43,8 @@ _QUALIFIERS = [
     ("below", "less than"), ("nearly", "nearly"), ("almost", "nearly"), ("close to", "nearly"),
     ("just under", "nearly"), ("about", "about"), ("around", "about"), ("approximately", "about"),
     ("roughly", "about"), ("some", "about"), ("an estimated", "about"), ("estimated", "about"),
-    ("circa", "about"), ("~", "about"),
+    ("circa", "about"), ("~", "about"), ("as many as", "at most"), ("as much as", "at most"),
+    ("between", ""),
 ]  # fmt: skip
 
 CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₪": "ILS"}
@@ -105,6 +108,8 @@ def parse_number(text: str, *, label: str = "CARDINAL") -> ParsedNumber | None:
     ParsedNumber(value=6600.0, unit='t', qualifier='')
     >>> parse_number("3.817.69") is None
     True
+    >>> parse_number("nearly a million"), parse_number("as many as 10,000")
+    (ParsedNumber(value=1000000.0, unit='', qualifier='nearly'), ParsedNumber(value=10000.0, unit='', qualifier='at most'))
     """
     words = _words(text)
     qualifier, words = _take_qualifier(words)
@@ -202,7 +207,7 @@ def _words_value(words: Sequence[str]) -> float | None:
         elif word in _DOZEN:
             current = (current or 1) * _DOZEN[word]
             last = "scale"
-        elif word in _SCALES and seen:
+        elif word in _SCALES and (seen or word in _SCALE_WORDS):  # "a million": its "a" is dropped
             scale = _SCALES[word]
             if scale == 100:
                 current = (current or 1) * 100

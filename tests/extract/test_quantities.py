@@ -265,3 +265,151 @@ def test_a_bare_number_a_level_reaches_counts_nothing_unless_the_subject_is_a_co
     )
     [found] = quantities(doc, [(4, 6, "MONEY")], article_id="a", sentence=0, offset=0)
     assert (found.value, found.unit, found.object) == (17.0, "USD", "debt")
+
+
+def _parsed(english, rows, glued=()):
+    """A Doc from (word, head, dep, pos, lemma, tag) rows, every word followed by a space but those at
+    the indices ``glued`` ("3-0")."""
+    from spacy.tokens import Doc
+
+    words, heads, deps, pos, lemmas, tags = (list(column) for column in zip(*rows, strict=True))
+    spaces = [i not in glued for i in range(len(words))]
+    return Doc(
+        english.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tags
+    )
+
+
+def _counts(doc, spans):
+    return [
+        (q.text, q.value, q.unit, q.object, q.category)
+        for q in quantities(doc, spans, article_id="a", sentence=0, offset=0)
+    ]
+
+
+def test_coordinated_counts_share_the_verb_that_governs_the_first(english) -> None:
+    # Four Quellish troops and six Varn police were killed .
+    doc = _parsed(english, [
+        ("Four", 2, "nummod", "NUM", "four", "CD"), ("Quellish", 2, "amod", "ADJ", "quellish", "JJ"),
+        ("troops", 8, "nsubjpass", "NOUN", "troop", "NNS"), ("and", 2, "cc", "CCONJ", "and", "CC"),
+        ("six", 6, "nummod", "NUM", "six", "CD"), ("Varn", 6, "compound", "PROPN", "Varn", "NNP"),
+        ("police", 2, "conj", "NOUN", "police", "NNS"), ("were", 8, "auxpass", "AUX", "be", "VBD"),
+        ("killed", 8, "ROOT", "VERB", "kill", "VBN"), (".", 8, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _counts(doc, [(0, 1, "CARDINAL"), (4, 5, "CARDINAL")]) == [
+        ("Four", 4.0, "", "troops", "kill"),
+        ("six", 6.0, "", "police", "kill"),
+    ]
+
+
+def test_an_event_noun_with_of_gives_the_category_of_its_counts(english) -> None:
+    # charged with the manslaughter of 18 hikers and three guides
+    doc = _parsed(english, [
+        ("charged", 0, "ROOT", "VERB", "charge", "VBN"), ("with", 0, "prep", "ADP", "with", "IN"),
+        ("the", 3, "det", "DET", "the", "DT"), ("manslaughter", 1, "pobj", "NOUN", "manslaughter", "NN"),
+        ("of", 3, "prep", "ADP", "of", "IN"), ("18", 6, "nummod", "NUM", "18", "CD"),
+        ("hikers", 4, "pobj", "NOUN", "hiker", "NNS"), ("and", 6, "cc", "CCONJ", "and", "CC"),
+        ("three", 9, "nummod", "NUM", "three", "CD"), ("guides", 6, "conj", "NOUN", "guide", "NNS"),
+    ])  # fmt: skip
+    assert [c[3:] for c in _counts(doc, [(5, 6, "CARDINAL"), (8, 9, "CARDINAL")])] == [
+        ("hikers", "kill"),
+        ("guides", "kill"),
+    ]
+
+
+def test_the_number_of_things_is_a_count_of_the_things(english) -> None:
+    # the number of Varn soldiers killed is now three .
+    doc = _parsed(english, [
+        ("the", 1, "det", "DET", "the", "DT"), ("number", 6, "nsubj", "NOUN", "number", "NN"),
+        ("of", 1, "prep", "ADP", "of", "IN"), ("Varn", 4, "compound", "PROPN", "Varn", "NNP"),
+        ("soldiers", 2, "pobj", "NOUN", "soldier", "NNS"), ("killed", 4, "acl", "VERB", "kill", "VBN"),
+        ("is", 6, "ROOT", "AUX", "be", "VBZ"), ("now", 6, "advmod", "ADV", "now", "RB"),
+        ("three", 6, "attr", "NUM", "three", "CD"), (".", 6, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _counts(doc, [(8, 9, "CARDINAL")]) == [("three", 3.0, "", "soldiers", "kill")]
+
+
+def test_a_part_of_a_count_takes_what_happened_to_the_whole(english) -> None:
+    # killing 21 people , 14 of them children ; 30 people including 12 children were killed .
+    doc = _parsed(english, [
+        ("killing", 0, "ROOT", "VERB", "kill", "VBG"), ("21", 2, "nummod", "NUM", "21", "CD"),
+        ("people", 0, "dobj", "NOUN", "people", "NNS"), (",", 2, "punct", "PUNCT", ",", ","),
+        ("14", 7, "nsubj", "NUM", "14", "CD"), ("of", 4, "prep", "ADP", "of", "IN"),
+        ("them", 5, "pobj", "PRON", "they", "PRP"), ("children", 2, "appos", "NOUN", "child", "NNS"),
+        (";", 0, "punct", "PUNCT", ";", ":"), ("30", 10, "nummod", "NUM", "30", "CD"),
+        ("people", 16, "nsubjpass", "NOUN", "people", "NNS"), ("including", 10, "prep", "VERB", "include", "VBG"),
+        ("12", 13, "nummod", "NUM", "12", "CD"), ("children", 11, "pobj", "NOUN", "child", "NNS"),
+        ("were", 16, "auxpass", "AUX", "be", "VBD"), ("still", 16, "advmod", "ADV", "still", "RB"),
+        ("killed", 0, "conj", "VERB", "kill", "VBN"), (".", 0, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    spans = [(1, 2, "CARDINAL"), (4, 5, "CARDINAL"), (9, 10, "CARDINAL"), (12, 13, "CARDINAL")]
+    assert [(c[0], c[4]) for c in _counts(doc, spans)] == [
+        ("21", "kill"),
+        ("14", "kill"),
+        ("30", "kill"),
+        ("12", "kill"),
+    ]
+
+
+def test_a_score_and_a_rate_are_no_counts_of_things(english) -> None:
+    # a 3-0 win ; three meals a day ; Orlavik 2 sailed ; 40 men a year ago
+    doc = _parsed(english, [
+        ("a", 4, "det", "DET", "a", "DT"), ("3", 4, "nummod", "NUM", "3", "CD"), ("-", 3, "punct", "SYM", "-", "SYM"),
+        ("0", 1, "prep", "NUM", "0", "CD"), ("win", 4, "ROOT", "NOUN", "win", "NN"), (";", 4, "punct", "PUNCT", ";", ":"),
+        ("three", 7, "nummod", "NUM", "three", "CD"), ("meals", 4, "appos", "NOUN", "meal", "NNS"),
+        ("a", 9, "det", "DET", "a", "DT"), ("day", 7, "npadvmod", "NOUN", "day", "NN"),
+        (";", 4, "punct", "PUNCT", ";", ":"), ("Orlavik", 13, "nsubj", "PROPN", "Orlavik", "NNP"),
+        ("2", 11, "nummod", "NUM", "2", "CD"), ("sailed", 4, "conj", "VERB", "sail", "VBD"),
+        (";", 4, "punct", "PUNCT", ";", ":"), ("40", 16, "nummod", "NUM", "40", "CD"),
+        ("men", 4, "appos", "NOUN", "man", "NNS"), ("a", 18, "det", "DET", "a", "DT"),
+        ("year", 19, "npadvmod", "NOUN", "year", "NN"), ("ago", 16, "advmod", "ADV", "ago", "RB"),
+    ], glued={1, 2})  # fmt: skip
+    spans = [
+        (1, 2, "CARDINAL"),
+        (3, 4, "CARDINAL"),
+        (6, 7, "CARDINAL"),
+        (12, 13, "CARDINAL"),
+        (15, 16, "CARDINAL"),
+    ]
+    # "3-0" is a score, "Orlavik 2" labels a name (kept as a value, counting nothing), "a year ago" a time
+    assert _counts(doc, spans) == [
+        ("three", 3.0, "per day", "meals", ""),
+        ("2", 2.0, "", "", ""),
+        ("40", 40.0, "", "men", ""),
+    ]
+
+
+def test_named_modifiers_before_a_shared_noun_leave_the_noun_counted(english) -> None:
+    # closed dozens of Quellist and Varn Front offices
+    doc = _parsed(english, [
+        ("closed", 0, "ROOT", "VERB", "close", "VBD"), ("dozens", 0, "dobj", "NOUN", "dozen", "NNS"),
+        ("of", 1, "prep", "ADP", "of", "IN"), ("Quellist", 2, "pobj", "PROPN", "Quellist", "NNP"),
+        ("and", 3, "cc", "CCONJ", "and", "CC"), ("Varn", 6, "compound", "PROPN", "Varn", "NNP"),
+        ("Front", 7, "compound", "PROPN", "Front", "NNP"), ("offices", 3, "conj", "NOUN", "office", "NNS"),
+    ])  # fmt: skip
+    assert _counts(doc, [(1, 2, "CARDINAL")]) == [("dozens", 24.0, "", "offices", "")]
+
+
+def test_a_unit_word_beside_the_number_is_its_unit(english) -> None:
+    # dropped a 6,800 kilogram bomb
+    doc = _parsed(english, [
+        ("dropped", 0, "ROOT", "VERB", "drop", "VBD"), ("a", 4, "det", "DET", "a", "DT"),
+        ("6,800", 4, "nummod", "NUM", "6,800", "CD"), ("kilogram", 4, "compound", "PROPN", "kilogram", "NNP"),
+        ("bomb", 0, "dobj", "NOUN", "bomb", "NN"),
+    ])  # fmt: skip
+    assert _counts(doc, [(2, 3, "CARDINAL")]) == [("6,800", 6800.0, "kg", "bomb", "")]
+
+
+def test_ages_after_aged_in_words_or_digits(english) -> None:
+    # two boys aged three and 13 died
+    doc = _parsed(english, [
+        ("two", 1, "nummod", "NUM", "two", "CD"), ("boys", 6, "nsubj", "NOUN", "boy", "NNS"),
+        ("aged", 1, "acl", "VERB", "age", "VBN"), ("three", 2, "dobj", "NUM", "three", "CD"),
+        ("and", 3, "cc", "CCONJ", "and", "CC"), ("13", 3, "conj", "NUM", "13", "CD"),
+        ("died", 6, "ROOT", "VERB", "die", "VBD"),
+    ])  # fmt: skip
+    found = _counts(doc, [(0, 1, "CARDINAL"), (3, 4, "CARDINAL"), (5, 6, "CARDINAL")])
+    assert found == [
+        ("two", 2.0, "", "boys", "kill"),
+        ("three", 3.0, "years", "age", "age"),
+        ("13", 13.0, "years", "age", "age"),
+    ]
