@@ -66,6 +66,8 @@ _LEVEL_VERBS = frozenset(
 )
 #: Nouns that are counts themselves: "the death toll rose to 51", "the number of dead climbed to 40".
 _COUNT_NOUNS = frozenset({"toll", "number", "count", "tally", "total", "figure", "population", "membership"})
+#: Nouns whose "of" phrase names what they count: "the number of soldiers killed is three".
+_NUMBER_NOUNS = frozenset({"number", "count", "tally", "total"})
 #: Nouns of a margin between two sides, which a number after "of" measures without counting things.
 _MARGIN_NOUNS = frozenset({"lead", "margin", "deficit", "majority", "advantage", "gap", "score"})
 #: Nouns that measure something else named by their "of" phrase.
@@ -409,8 +411,10 @@ def _counted(doc: Doc, span: Span, lemma: Callable[[Token], str]) -> tuple[Token
         subject = next((c for c in target.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None and subject.pos_ in _OBJECT_POS:
             # "the number of soldiers killed is now three": the soldiers are counted, not the number
-            counted_by = _of_object(subject) if lemma(subject).lower() in _COUNT_NOUNS - {"toll"} else None
-            return (counted_by if counted_by is not None else subject), target.head
+            counted_by = _of_object(subject) if lemma(subject).lower() in _NUMBER_NOUNS else None
+            if counted_by is not None and counted_by.pos_ == "NOUN":
+                return counted_by, target.head
+            return subject, target.head  # "the population of York was 181,000"
     if target.dep_ in {"dobj", "npadvmod"} and target.head.pos_ == "VERB" and _is_measure(span):
         subject = next((c for c in target.head.children if c.dep_ == "nsubj" and c.pos_ in _OBJECT_POS), None)
         if subject is not None:

@@ -413,3 +413,14 @@ def test_ages_after_aged_in_words_or_digits(english) -> None:
         ("three", 3.0, "years", "age", "age"),
         ("13", 13.0, "years", "age", "age"),
     ]
+
+
+def test_the_population_of_a_place_stays_the_population(english) -> None:
+    # the population of Quellport was 181,000 .
+    doc = _parsed(english, [
+        ("the", 1, "det", "DET", "the", "DT"), ("population", 4, "nsubj", "NOUN", "population", "NN"),
+        ("of", 1, "prep", "ADP", "of", "IN"), ("Quellport", 2, "pobj", "PROPN", "Quellport", "NNP"),
+        ("was", 4, "ROOT", "AUX", "be", "VBD"), ("181,000", 4, "attr", "NUM", "181,000", "CD"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _counts(doc, [(5, 6, "CARDINAL")]) == [("181,000", 181000.0, "", "population", "")]
