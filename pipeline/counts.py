@@ -49,7 +49,7 @@ CURRENCIES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.val
 #: things that exist or happened to someone.
 SCORING_UNITS = frozenset(
     {"wicket", "run", "ball", "over", "innings", "six", "four", "boundary", "century", "set", "game", "goal",
-     "point", "try", "lap", "stroke", "birdie", "bogey", "assist", "rebound", "touchdown"}
+     "point", "try", "lap", "birdie", "bogey", "assist", "rebound", "touchdown"}
 )  # fmt: skip
 #: Objects that make a count a span of time or a frequency ("17 days", "three times"), not a number of things.
 DURATIONS = frozenset(
