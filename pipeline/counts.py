@@ -43,13 +43,15 @@ SHARES = frozenset({"%", "ratio"})
 #: Units of length: a distance ("240 kilometres north-east of Perth", "a two-metre wave") says where or
 #: how big, never how much of something there is.
 DISTANCES = frozenset({"km", "m", "mi", "ft", "cm", "mm", "in", "yd"})
+#: Temperatures: a level, not an amount ("the 2°C warming limit").
+TEMPERATURES = frozenset({"°", "°C", "°F"})
 #: Currencies: an amount of money counts no things ("$5,000 bail", "a $400 million plan").
 CURRENCIES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
-#: What a sporting score is counted in ("five wickets", "70 runs", "three sets"): a result, no count of
-#: things that exist or happened to someone.
+#: What a sporting score is counted in ("five wickets", "70 runs", "three sets", a video game's "19
+#: kills"): a result, no count of things that exist or happened to someone.
 SCORING_UNITS = frozenset(
     {"wicket", "run", "ball", "over", "innings", "six", "four", "boundary", "century", "set", "game", "goal",
-     "point", "try", "lap", "birdie", "bogey", "assist", "rebound", "touchdown"}
+     "point", "try", "lap", "birdie", "bogey", "assist", "rebound", "touchdown", "kill"}
 )  # fmt: skip
 #: Objects that make a count a span of time or a frequency ("17 days", "three times"), not a number of things.
 DURATIONS = frozenset(
@@ -180,7 +182,7 @@ def _a_node_unit(quantity: Quantity) -> bool:
     [True, False, False, False, False, True]
     """
     unit = quantity.unit
-    if unit in SHARES or unit in DISTANCES or unit in CURRENCIES or unit.startswith("per "):
+    if unit in SHARES | DISTANCES | TEMPERATURES | CURRENCIES or unit.startswith("per "):
         return False
     return bool(unit) or float(quantity.value).is_integer()
 

@@ -391,6 +391,8 @@ _DASHES = frozenset({"-", "\u2013", "\u2014"})
 def _counted(doc: Doc, span: Span, lemma: Callable[[Token], str]) -> tuple[Token | None, Token | None]:
     """The token naming what is counted, and the token that governs the number phrase."""
     target = span.root
+    if _labels_its_noun(span):  # "game four of the semifinals": the game's label, before any "of"
+        return None, target.head.head
     # "6,600 tons of wheat", "36 of its members", "dozens of prisoners": partitive or measure "of".
     of_object = _of_object(target)
     if of_object is not None:

@@ -29,7 +29,10 @@ _SCALES = {
 _SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion"})
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 #: Vague plurals: the smallest amount they can mean, so the count stays a lower bound.
-_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2e6, "billions": 2e9}
+_VAGUE = {"tens": 20, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2e6,
+          "billions": 2e9}
+#: A vague plural's scale after another ("tens of thousands": 20 x 1,000).
+_VAGUE_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _DOZEN = {"dozen": 12}
 #: Words that make an amount vague ("dozens of", "hundreds of"): a lower bound, not a figure.
 VAGUE_WORDS = frozenset(_VAGUE)
@@ -65,7 +68,7 @@ MEASURE_WORDS = {
     "megawatts": "MW", "mw": "MW", "feet": "ft", "foot": "ft", "cm": "cm", "centimetre": "cm",
     "centimetres": "cm", "centimeter": "cm", "centimeters": "cm", "mm": "mm", "millimetre": "mm",
     "millimetres": "mm", "millimeter": "mm", "millimeters": "mm", "inch": "in", "inches": "in",
-    "yard": "yd", "yards": "yd",
+    "yard": "yd", "yards": "yd", "°": "°", "°c": "°C", "°f": "°F", "celsius": "°C", "fahrenheit": "°F",
 }  # fmt: skip
 _PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage points": "pp"}
 UNIT_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹", "ILS": "₪", "%": "%"}
@@ -108,6 +111,8 @@ def parse_number(text: str, *, label: str = "CARDINAL") -> ParsedNumber | None:
     ParsedNumber(value=6600.0, unit='t', qualifier='')
     >>> parse_number("3.817.69") is None
     True
+    >>> parse_number("hundreds of thousands")
+    ParsedNumber(value=200000.0, unit='', qualifier='at least')
     >>> parse_number("nearly a million"), parse_number("as many as 10,000")
     (ParsedNumber(value=1000000.0, unit='', qualifier='nearly'), ParsedNumber(value=10000.0, unit='', qualifier='at most'))
     """
@@ -118,6 +123,8 @@ def parse_number(text: str, *, label: str = "CARDINAL") -> ParsedNumber | None:
         return None
     if len(words) == 1 and words[0] in _VAGUE:
         return ParsedNumber(float(_VAGUE[words[0]]), unit, qualifier or "at least")
+    if len(words) == 2 and words[0] in _VAGUE and words[1] in _VAGUE_SCALES:  # "hundreds of thousands"
+        return ParsedNumber(_VAGUE[words[0]] * _VAGUE_SCALES[words[1]], unit, qualifier or "at least")
     value = _words_value(words)
     if value is None or not math.isfinite(value):
         return None

@@ -424,3 +424,13 @@ def test_the_population_of_a_place_stays_the_population(english) -> None:
         (".", 4, "punct", "PUNCT", ".", "."),
     ])  # fmt: skip
     assert _counts(doc, [(5, 6, "CARDINAL")]) == [("181,000", 181000.0, "", "population", "")]
+
+
+def test_a_number_after_its_noun_labels_it_even_before_of(english) -> None:
+    # won game four of the final
+    doc = _parsed(english, [
+        ("won", 0, "ROOT", "VERB", "win", "VBD"), ("game", 0, "dobj", "NOUN", "game", "NN"),
+        ("four", 1, "nummod", "NUM", "four", "CD"), ("of", 2, "prep", "ADP", "of", "IN"),
+        ("the", 5, "det", "DET", "the", "DT"), ("final", 3, "pobj", "NOUN", "final", "NN"),
+    ])  # fmt: skip
+    assert _counts(doc, [(2, 3, "CARDINAL")]) == [("four", 4.0, "", "", "")]
