@@ -213,6 +213,20 @@ class StaleOutputError(UsageError):
         super().__init__(f"{path} {why}; run '{remedy}' to make it again (or 'kg run' for the whole run)")
 
 
+class GraphAttributeError(UsageError):
+    """A node or edge attribute GraphML and GEXF cannot hold (a dict, an object): refused by name rather
+    than left out of the files without a word."""
+
+    def __init__(self, scope: str, element: str, name: str, value: object) -> None:
+        shown = repr(value)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        super().__init__(
+            f"cannot write {scope} attribute {name!r} of {element} to graph.graphml/graph.gexf: "
+            f"{shown} is a {type(value).__name__}; these files hold text, numbers, booleans, dates and "
+            f"lists of them (joined with '|'): convert it or delete it from the graph before saving"
+        )
+
+
 class OutputWriteError(KgError):
     """The run's files could not be written (a full disk, a read-only folder): the folder is unchanged,
     or, when this save was to make it, not there."""

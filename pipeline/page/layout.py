@@ -34,7 +34,7 @@ def build_network(shown: nx.Graph, nodes: list[str], edges: list[tuple[str, str,
     from pipeline.page.vis import Edge, Network
 
     network = Network(directed=False, cdn_resources="in_line")
-    positions = _start_positions(shown, nodes)
+    positions = start_positions(shown, nodes)
     for node in nodes:
         data = shown.nodes[node]
         style = TYPES.get(str(data.get("type", "")), OTHER_TYPE)
@@ -62,10 +62,11 @@ def build_network(shown: nx.Graph, nodes: list[str], edges: list[tuple[str, str,
     return network
 
 
-def _start_positions(shown: nx.Graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
+def start_positions(shown: nx.Graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
     """Where physics starts: each community on its own patch of a sunflower spiral (largest first, in
     the middle), its most central node at the patch's centre. O(n), deterministic, and close enough to
-    the final layout that a few hundred iterations settle even a 2,000-node page."""
+    the final layout that a few hundred iterations settle even a 2,000-node page. graph.gexf and
+    graph.graphml carry the same positions, so Gephi opens on this picture too."""
     golden = math.pi * (3 - math.sqrt(5))
     members: dict[int, list[str]] = {}
     for node in nodes:
@@ -99,7 +100,7 @@ def _options(nodes: int, edges: int) -> dict[str, object]:
     big = edges > BIG_PAGE_EDGES
     return {
         "autoResize": True,
-        "layout": {"randomSeed": 7, "improvedLayout": False},  # start positions come from _start_positions
+        "layout": {"randomSeed": 7, "improvedLayout": False},  # start positions come from start_positions
         "nodes": {
             "borderWidth": 1,
             "borderWidthSelected": 3,

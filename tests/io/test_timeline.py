@@ -117,9 +117,13 @@ def test_timeline_csv_reads_back_into_the_same_graph_and_the_same_files(tmp_path
     )
     write_graph(again, second, export=False)
     write_gephi(again, second, tables.sorted_edges(again))
-    # (GraphML also carries the run's settings, which come from its manifest.json: none here)
-    for name in ("timeline.csv", "edges.csv", "nodes.csv", "graph.gexf"):
+    for name in ("timeline.csv", "edges.csv", "nodes.csv"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    # but the run's settings in the description, which come from its manifest.json: none here
+    gexf = [(folder / "graph.gexf").read_text(encoding="utf-8").splitlines() for folder in (first, second)]
+    assert [line for line in gexf[0] if "<description>" not in line] == [
+        line for line in gexf[1] if "<description>" not in line
+    ]
 
 
 def test_undated_graph_writes_a_header_only_timeline(tmp_path: Path) -> None:
@@ -136,40 +140,49 @@ def test_gexf_is_a_dynamic_graph_for_gephis_timeline(tmp_path: Path) -> None:
     root = ElementTree.parse(tmp_path / "graph.gexf").getroot()
     element = root.find(f"{GEXF}graph")
     assert (element.get("mode"), element.get("timeformat")) == ("dynamic", "date")
-    assert (element.get("start"), element.get("end")) == ("2025-05-13", "2025-05-22")
+    # every end is the last second of its day: a bare date would be its midnight
+    assert (element.get("start"), element.get("end")) == ("2025-05-13", "2025-05-22T23:59:59")
     nodes = {n.get("id"): n for n in root.iter(f"{GEXF}node")}
     assert (nodes["place:ardvik"].get("start"), nodes["place:ardvik"].get("end")) == (
         "2025-05-13",
-        "2025-05-22",
+        "2025-05-22T23:59:59",
     )
     assert (nodes["place:tessaly"].get("start"), nodes["place:tessaly"].get("end")) == (
         "2025-05-21",
-        "2025-05-21",
+        "2025-05-21T23:59:59",
     )
     edges = {(e.get("source"), e.get("target")): e for e in root.iter(f"{GEXF}edge")}
     undated = edges[("place:quelmont", "place:tessaly")]
     assert undated.get("start") is None and undated.get("end") is None  # there the whole time
+    assert undated.get("weight") == "1"  # the co-mentions, dated or not
     link = edges[("place:ardvik", "place:quelmont")]
-    assert (link.get("start"), link.get("end"), link.get("weight")) == ("2025-05-13", "2025-05-22", "3")
+    assert (link.get("start"), link.get("end"), link.get("weight")) == (
+        "2025-05-13",
+        "2025-05-22T23:59:59",
+        "3",
+    )
     # the weight per week, each week cut to the link's own life
     dynamic = [
         (v.get("value"), v.get("start"), v.get("end"))
         for v in link.iter(f"{GEXF}attvalue")
-        if v.get("for") == "weight"
+        if v.get("for") == "weight_in_period"
     ]
-    assert dynamic == [("1", "2025-05-13", "2025-05-18"), ("2", "2025-05-19", "2025-05-22")]
+    assert dynamic == [("1", "2025-05-13", "2025-05-18T23:59:59"), ("2", "2025-05-19", "2025-05-22T23:59:59")]
     declared = [a for a in root.iter(f"{GEXF}attributes") if a.get("mode") == "dynamic"]
-    assert [(a.get("class"), [x.get("id") for x in a]) for a in declared] == [("edge", ["weight"])]
+    assert [(a.get("class"), [x.get("id") for x in a]) for a in declared] == [
+        ("node", ["mentions_in_period"]),
+        ("edge", ["weight_in_period"]),
+    ]
     # networkx reads it back as a dynamic graph
     again = nx.read_gexf(tmp_path / "graph.gexf")
     assert again.graph["mode"] == "dynamic"
     assert again.edges["place:ardvik", "place:quelmont"]["start"] == "2025-05-13"
-    # GraphML carries the dates as attributes, and the period of the timeline
+    # GraphML carries the dates as attributes, and the period of the timeline in its description
     graphml = nx.read_graphml(tmp_path / "graph.graphml")
-    assert graphml.graph["period"] == "week"
     link = graphml.edges["place:ardvik", "place:quelmont"]
     assert (link["first_date"], link["last_date"]) == ("2025-05-13", "2025-05-22")
     assert "first_date" not in graphml.edges["place:quelmont", "place:tessaly"]  # empty: left out
+    assert "period=week" in (tmp_path / "graph.graphml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("period", ["day", "week", "month"])
