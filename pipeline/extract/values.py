@@ -29,8 +29,15 @@ _SCALES = {
 _SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion"})
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 #: Vague plurals: the smallest amount they can mean, so the count stays a lower bound.
-_VAGUE = {"tens": 20, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2e6,
-          "billions": 2e9}
+_VAGUE = {
+    "tens": 20,
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "millions": 2e6,
+    "billions": 2e9,
+}
 #: A vague plural's scale after another ("tens of thousands": 20 x 1,000).
 _VAGUE_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _DOZEN = {"dozen": 12}
