@@ -9,12 +9,18 @@ joined by rules (:mod:`pipeline.resolve.rules`), each recorded in merges.csv wit
                  unless the corpus defines SDF as two different things;
 * ``initials``   an all-caps name equal to the initials of one longer group in the same article;
 * ``short name`` a surname or name tail ("Starmer" -> "Keir Starmer"), or a group name that is part of
-                 a longer one with the same head word ("the Board of Deputies", "the Observatory"), or
-                 a truncation ("the Met" -> "Metropolitan Police"). One-word names are first resolved
-                 inside their own article and only then, if unambiguous, across the corpus;
+                 a longer one with the same head word ("the Board of Deputies", "the Observatory"; the
+                 words after the head unbroken: "University of Quellby" is no "University of South
+                 Quellby"), or a truncation ("the Met" -> "Metropolitan Police"). One-word names are
+                 first resolved inside their own article and only then, if unambiguous, across the
+                 corpus (an acronym no article spells out only where its stories share a person or
+                 group with the long form's);
 * ``fuzzy``      spelling variants ("Ras al-Ayn" / "Ras Al-Ain", "Hasaka" / "Hasakah"), with rapidfuzz.
                  Guards: same type, same number of words, every word matching (digits exactly, short
-                 words exactly or by consonants), so "UK Treasury" never meets "US Treasury".
+                 words exactly or by consonants), so "UK Treasury" never meets "US Treasury"; a word
+                 and its plural are two names.
+
+An era beside a year ("3000 BC") is no name, whatever the model called it.
 
 The modules, in the order a mention meets them: :mod:`~pipeline.resolve.state` (union-find over
 spellings), :mod:`~pipeline.resolve.index` (candidate look-ups), :mod:`~pipeline.resolve.rules`,
@@ -57,7 +63,11 @@ def resolve(
     for extraction in extractions:
         try:
             state.redefined |= _redefined_acronyms(extraction, curated)
-            placed = [(mention, state.place(mention)) for mention in extraction.mentions]
+            eras = _eras(extraction)
+            placed = [
+                (mention, None if mention.start in eras else state.place(mention))
+                for mention in extraction.mentions
+            ]
         except Exception as error:
             failures[extraction.article_id] = failed(error, extraction.article_id, "mentions")
             continue
@@ -68,6 +78,30 @@ def resolve(
         rule(state, extractions, failures)
     resolution = assemble(state, extractions)
     return dataclasses.replace(resolution, failures=tuple(failures[a] for a in sorted(failures)))
+
+
+#: Name keys of the words that date a year ("3000 BC", "AD 79"): never a name, whatever the model said.
+_ERAS = frozenset({"bc", "bce", "ad", "ce"})
+
+
+def _eras(extraction: Extraction) -> set[int]:
+    """Start offsets of the mentions that are an era beside a year: "BC" right after "3000" or "the 7th
+    century", "AD" right before "79". The model reads "BC" as an organization now and then, and every
+    such "BC" of a history would become one group (and join a "Bright Crane" by its initials).
+
+    >>> from pipeline.records import Mention
+    >>> year, bc = Mention("a", 0, 0, 4, "3000", "CARDINAL", "number"), Mention("a", 0, 5, 7, "BC", "ORG", "group")
+    >>> _eras(Extraction("a", (), (year, bc), ()))
+    {5}
+    """
+    years = [m for m in extraction.mentions if m.label == "DATE" or any(ch.isdigit() for ch in m.text)]
+    after = {m.end + gap for m in years for gap in (0, 1)}  # "3000BC", "3000 BC"
+    before = {m.start - gap for m in years for gap in (0, 1)}  # "AD 79"
+    return {
+        m.start
+        for m in extraction.mentions
+        if name_key(m.text) in _ERAS and (m.start in after or (name_key(m.text) == "ad" and m.end in before))
+    }
 
 
 def _redefined_acronyms(extraction: Extraction, curated: Curated) -> set[tuple[str, str]]:

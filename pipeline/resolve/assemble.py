@@ -44,14 +44,22 @@ def _weight(mention: Mention) -> int:
 def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
     """One entity per set of elements holding a person, group or place; its label, type, aliases and
     node id; a merge record for every spelling; and every mention of ``extractions`` with its node id."""
+    # What an article defines as another name's short form ("Counsel Assisting" for "Orla Quist", an
+    # acronym) is never the label while the name itself is a spelling of the entity.
+    titles = frozenset(
+        display_name(short)
+        for extraction in extractions
+        for short, long in extraction.abbreviations
+        if name_key(short) != name_key(long)
+    )
     members: dict[Element, list[tuple[Mention, Element]]] = defaultdict(list)
     for mention, element in state.mentions:
         members[state.find(element)].append((mention, element))
     drafts = []
     for root, items in members.items():
         votes: Counter[str] = Counter()
-        for mention, _ in items:
-            votes[mention.type] += _weight(mention)
+        for mention, element in items:
+            votes[state.typed.get(element, mention.type)] += _weight(mention)
         curated_name = state.groups[root].curated
         kind = state.curated.canonical[name_key(curated_name)][1] if curated_name else majority(votes)
         if kind not in ENTITY_TYPES:
@@ -62,12 +70,12 @@ def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
         shown: Counter[str] = Counter()
         for text, count in surfaces.items():
             shown[display_name(text)] += count
-        label = curated_name or _fullest(shown)
+        label = curated_name or _fullest(shown, titles=titles)
         if not curated_name:  # a tie goes to the type the fullest name was given
             given: Counter[str] = Counter()
-            for mention, _ in items:
+            for mention, element in items:
                 if display_name(mention.text) == label:
-                    given[mention.type] += _weight(mention)
+                    given[state.typed.get(element, mention.type)] += _weight(mention)
             kind = majority(votes, tie_break=given, person_first=state.named_person(root))
             if _surnames_of_a_person(label, given, shown):
                 kind = "person"
@@ -151,10 +159,11 @@ def _surnames_of_a_person(label: str, given: Counter[str], shown: Counter[str]) 
     return all(shortened(name) for name in shown)
 
 
-def _fullest(surfaces: Counter[str]) -> str:
-    """The label: most words, not an all-caps acronym, then most frequent, then the longest ("Varn Street"
-    over "Varn St."), then alphabetical; written as the text writes it when datelines shout it. A word
-    the model ran in front of a full name more often written without it is no part of the name ("Beatle
+def _fullest(surfaces: Counter[str], *, titles: frozenset[str] = frozenset()) -> str:
+    """The label: most words, not an all-caps acronym nor one of the ``titles`` (short forms an article
+    defines: "Counsel Assisting, Orla Quist"), then most frequent, then the longest ("Varn Street" over
+    "Varn St."), then alphabetical; written as the text writes it when datelines shout it. A word the
+    model ran in front of a full name more often written without it is no part of the name ("Beatle
     George Harrison" once, "George Harrison" three times).
 
     >>> _fullest(Counter({"Minstrel Orla Quist": 1, "Orla Quist": 3, "Quist": 5}))
@@ -163,12 +172,14 @@ def _fullest(surfaces: Counter[str]) -> str:
     ('Orla Quist', 'Orla Ann Quist')
     >>> _fullest(Counter({"PORT VARN": 9, "Port Varn": 2})), _fullest(Counter({"PORT VARN": 9, "Varn": 2}))
     ('Port Varn', 'PORT VARN')
+    >>> _fullest(Counter({"Chief Counsel": 3, "Orla Quist": 1}), titles=frozenset({"Chief Counsel"}))
+    'Orla Quist'
     """
 
-    def rank(item: tuple[str, int]) -> tuple[int, int, int, int, str]:
+    def rank(item: tuple[str, int]) -> tuple[bool, int, int, int, str]:
         text, count = item
         acronym = text.replace(".", "").isupper() and len(text.split()) == 1
-        return (acronym, -len(text.split()), -count, -len(text), text)
+        return (acronym or text in titles, -len(text.split()), -count, -len(text), text)
 
     best = sorted(surfaces.items(), key=rank)[0][0]
     if best.isupper():  # a dateline's "NEW YORK": the article text's own "New York" when there is one

@@ -63,20 +63,78 @@ def _link_article(state: State, article_id: str) -> None:
     for element in present:
         if state.groups[state.find(element)].curated:
             continue
+        place = _the_place(state, element, article_id)
+        if place is not None:
+            # the word names a place here, whatever the model called it: its mentions vote place
+            state.retype(element, "place")
+            state.union(element, *place)
+            continue
         kind = state.kind(element)
         surface = state.surface(element)
         acronym = surface.replace(".", "") if surface.isupper() and len(surface) >= 2 else ""
         pool = index.around(element[1], initials=acronym, surnames=True)
-        if element[1].endswith("s") and " " not in element[1]:  # "the Varnholms": the "Varnholm Islands"
-            pool = sorted({*pool, *index.around(element[1][:-1])})
         us_state = _us_state(acronym) if len(acronym) == 2 else ""
         if us_state:  # "KS" in the article of "Kansas": one word, whose initial is no "KS"
             pool = sorted({*pool, *(e for e in present if e[1] == us_state)})
         for rule, candidates, score in _short_form_candidates(state, element, kind, pool, article_id):
-            target = _pick(state, element, candidates, article_id)
-            if target is not None:
+            candidates = _of_the_headline(state, element, candidates, article_id)
+            rivals = _rivals(element, candidates, pool)
+            target = _pick(state, element, [*candidates, *rivals], article_id)
+            if target is not None and target in {state.find(c) for c in candidates}:
                 state.union(element, target, rule, score)
                 break
+
+
+def _of_the_headline(
+    state: State, element: Element, candidates: list[Element], article_id: str
+) -> list[Element]:
+    """A word that names the story's own body ("the Court", "the State": the curated ``each_story``
+    words), used by the article's headline too, names the body the headline names: a transcript under
+    "Quellia Supreme Court - Case 12" calls that court "the Court", not a "Federal Circuit Court" it
+    cites. Only candidates the headline names stay."""
+    key = element[1]
+    headline = state.headlines.get(article_id, frozenset())
+    if key not in state.curated.each_story or key not in headline:
+        return candidates
+    return [c for c in candidates if set(c[1].split()) <= headline]
+
+
+def _rivals(element: Element, candidates: Sequence[Element], pool: Sequence[Element]) -> list[Element]:
+    """The other names of the article (in ``pool``, those holding the word) a bare head word could
+    stand for, whatever the model typed them: "the Hotel" among the "Quellby Hotel" (a group) and the
+    "Varn Hotel" and "Osk Hotel" (places) is any of them, so the one named just before it, or none."""
+    key = element[1]
+    if not candidates or " " in key or any(head_word(c[1]) != key for c in candidates):
+        return []
+    return [c for c in pool if c not in candidates and " " in c[1] and head_word(c[1]) == key]
+
+
+def _the_place(state: State, element: Element, article_id: str) -> tuple[Element, str, float] | None:
+    """(place, rule, score) when a one-word name stands for a place of its article, before any rule
+    reads it as the short form of a person or group: "the Varnholms" in the article of the "Varnholm
+    Islands" (not its airline "Air Varnholms"), or a well-known place the article names a place more
+    often than not (a city the model calls a person twice among a dozen places is no given name of the
+    "Minster" named after it)."""
+    key = element[1]
+    if " " in key or not state.only_in(element, article_id):
+        return None
+    if key.endswith("s"):
+        islands = [
+            c
+            for name in (f"{key[:-1]} islands", f"{key[:-1]} island")
+            for c in sorted(state.by_key.get(name, ()))
+            if article_id in state.element_articles[c] and state.kind(c) == "place"
+        ]
+        target = _pick(state, element, islands, article_id) if islands else None
+        if target is not None:
+            return target, "short name", 0.9
+    place = (GLOBAL, key)
+    if element[0] != article_id or place not in state.parent or state.kind(place) != "place":
+        return None
+    as_place = sum(1 for position in state.positions[place] if position[0] == article_id)
+    if as_place > len(state.positions[element]) and _well_known_place(state.surface(place)):
+        return place, "spelling", 1.0
+    return None
 
 
 def _pick(state: State, element: Element, candidates: Sequence[Element], article_id: str) -> Element | None:
@@ -137,7 +195,13 @@ def _short_form_candidates(
         head = head_word(key)
         yield (
             "short name",
-            [c for c in same_kind if head_word(c[1]) == head and _subsequence(words, c[1].split())],
+            [
+                c
+                for c in same_kind
+                if head_word(c[1]) == head
+                and _subsequence(words, c[1].split())
+                and _keeps_complement(words, c[1].split(), head)
+            ],
             1.0,
         )
         if len(words) == 1 and len(key) >= 3 and not surface.isupper():
@@ -179,10 +243,6 @@ def _short_form_candidates(
             and _well_known_place(state.surface(c).rpartition(" ")[0])
         ]
         yield "short name", teams, 0.9
-    if len(words) == 1 and key.endswith("s") and state.only_in(element, article_id):
-        # "the Varnholms" in the article of the "Varnholm Islands", whatever the model called it
-        archipelago = {f"{key[:-1]} islands", f"{key[:-1]} island"}
-        yield "short name", [c for c in longer if state.kind(c) == "place" and c[1] in archipelago], 0.9
     if (
         len(words) == 1
         and state.only_in(element, article_id)
@@ -287,6 +347,15 @@ def short_names_across_corpus(
             fuller = any(len(k.split()) > len(key.split()) for k in state.groups[target].keys)
             named_once = fuller and len(articles_of[target]) < 2
             joining = [] if named_once and (state.type_of(target) == "person" or not acronym) else pending
+            if acronym and not resolved:
+                # Letters no article spells out say little alone: "the QT" of a road toll is not the
+                # "Quellan Therapeutics" of a cloning story, nor "SI" of a linguistics paper the
+                # "Supporting Information" of another. An acronym joins a long form of other articles
+                # only when the stories meet: one of its articles names a person or group the long
+                # form's articles name.
+                around = _context(state, articles_of[target], leave_out={target})
+                if not _context(state, {e[0] for e in pending}, leave_out={target}) & around:
+                    joining = []
             for element in joining:
                 state.union(element, target, "short name", CORPUS_SCORE)
             pending = [e for e in pending if e not in joining]
@@ -295,6 +364,12 @@ def short_names_across_corpus(
         anchor = state.element((GLOBAL, key))
         for element in pending:
             state.union(element, anchor, "spelling", 1.0)
+
+
+def _context(state: State, articles: Iterable[str], *, leave_out: set[Element]) -> set[Element]:
+    """The people and groups (their sets' roots) the ``articles`` name, but those of ``leave_out``."""
+    roots = {state.find(e) for article in articles for e in state.articles[article]}
+    return {r for r in roots - leave_out if state.type_of(r) in {"person", "group"}}
 
 
 def spelling_variants(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
@@ -319,7 +394,7 @@ def spelling_variants(state: State, extractions: Sequence[Extraction], failures:
             (root_a, key_a), (root_b, key_b) = members[i], members[j]
             if key_a == key_b or state.find(root_a) == state.find(root_b):
                 continue
-            if _spelling_variants(key_a, key_b, person=kind == "person"):
+            if _spelling_variants(key_a, key_b, person=kind == "person", place=kind == "place"):
                 score = round(fuzz.ratio(key_a, key_b) / 100, 3)
                 alias, canonical = sorted(
                     (state.find(root_a), state.find(root_b)),
@@ -374,19 +449,49 @@ def _most_general(candidates: Sequence[Element]) -> list[Element]:
     return [c for c in candidates if not any(c[1][:i] in keys for i, ch in enumerate(c[1]) if ch == " ")]
 
 
+def _keeps_complement(short: Sequence[str], long: Sequence[str], head: str) -> bool:
+    """Does the long name keep the words after the short one's head word unbroken? Words may come
+    before the head ("the Quellish Board of Deputies") and after those words ("University of Quellby,
+    Varnton" campus), but never between them: the "University of South Quellby" is another university
+    than the "University of Quellby".
+
+    >>> _keeps_complement("university of quellby".split(), "university of quellby varnton".split(), "university")
+    True
+    >>> _keeps_complement("university of quellby".split(), "university of south quellby".split(), "university")
+    False
+    """
+    if head not in short or head not in long:
+        return True
+    after = short[short.index(head) + 1 :]
+    return list(long[long.index(head) + 1 :][: len(after)]) == list(after)
+
+
 def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     iterator = iter(long)
     return all(word in iterator for word in short)
 
 
-def _spelling_variants(a: str, b: str, *, person: bool = False) -> bool:
+def _plural_of(a: str, b: str) -> bool:
+    """Is one word the other with a plural "s" or "es"?"""
+    return a in {b + "s", b + "es"} or b in {a + "s", a + "es"}
+
+
+def _spelling_variants(a: str, b: str, *, person: bool = False, place: bool = False) -> bool:
     """Word-by-word guard: every word equal or a close variant, digits equal, and for several-word
     names at least one identical word of three letters or more to anchor the match. A first name
     another person's name extends is another name ("Bill" and "Billy", "Jacob" and "Jacobs"), while a
-    surname's or a place's is a spelling ("Zelensky" and "Zelenskyy", "Varnak" and "Varnakh").
+    surname's or a place's is a spelling ("Zelensky" and "Zelenskyy", "Varnak" and "Varnakh"). A word and
+    its plural are two names too: the "Quellwind" airline and the "Quellwinds" journals, a "Varnick" and
+    "the Varnicks"; and a place whose last word is another's plural is a part of it or one of several
+    ("Varn Island" of the "Varn Islands", a "Quell Lake" of the "Quell Lakes"), while a body's is a
+    spelling ("Varn Emergency Service" and "Services").
 
     >>> _spelling_variants("varnak", "varnakh", person=True), _spelling_variants("radek", "radeka", person=True)
     (True, False)
+    >>> _spelling_variants("quellwind", "quellwinds")
+    False
+    >>> _spelling_variants("varn island", "varn islands", place=True), _spelling_variants("varn service", "varn services")
+    (False, True)
     """
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b) or a == b:
@@ -397,8 +502,12 @@ def _spelling_variants(a: str, b: str, *, person: bool = False) -> bool:
         shorter, longer = sorted((a, b), key=len)
         if person and longer.startswith(shorter) and is_first_name(shorter):
             return False
+        if _plural_of(a, b):
+            return False
         similar = fuzz.ratio(a, b) >= SINGLE_WORD_SIMILARITY
         return min(len(a), len(b)) >= 4 and abs(len(a) - len(b)) <= 1 and similar
+    if place and _plural_of(words_a[-1], words_b[-1]):
+        return False
     anchored = False
     for x, y in zip(words_a, words_b, strict=True):
         if x == y:

@@ -60,6 +60,9 @@ class State:
         #: the one its article is about
         self.headlines: dict[str, frozenset[str]] = {}
         self.element_articles: dict[Element, set[str]] = defaultdict(set)
+        #: elements whose mentions a rule typed, whatever the model said ("the Varnholms" of the
+        #: "Varnholm Islands" are a place even where the model read an organization)
+        self.typed: dict[Element, str] = {}
         #: (article, acronym key) of each curated acronym an article defines as something else ("Quellian
         #: National Army (QNA)" where the list says QNA is a news agency): there the article's meaning holds
         self.redefined: set[tuple[str, str]] = set()
@@ -100,6 +103,17 @@ class State:
         del self.groups[a]
         self.joined_by.setdefault(alias, (rule, score))
         return True
+
+    def retype(self, element: Element, kind: str) -> None:
+        """Count every mention of ``element`` as ``kind``: a rule knows better than the model's labels."""
+        votes = self.types[element]
+        group = self.groups[self.find(element)]
+        group.types.subtract(votes)
+        group.types = +group.types  # no type left with no vote
+        group.types[kind] += sum(votes.values())
+        self.types[element] = Counter({kind: sum(votes.values())})
+        self._kinds.pop(element, None)
+        self.typed[element] = kind
 
     def kind(self, element: Element) -> str:
         """Majority type of one element's own mentions (fixed once mentions are added)."""
