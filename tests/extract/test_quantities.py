@@ -434,3 +434,23 @@ def test_a_number_after_its_noun_labels_it_even_before_of(english) -> None:
         ("the", 5, "det", "DET", "the", "DT"), ("final", 3, "pobj", "NOUN", "final", "NN"),
     ])  # fmt: skip
     assert _counts(doc, [(2, 3, "CARDINAL")]) == [("four", 4.0, "", "", "")]
+
+
+def test_lives_claimed_are_deaths_and_the_predicate_of_the_counted_comes_first(english) -> None:
+    # the storm claimed 200 lives ; the blast left three people dead and 20 injured
+    doc = _parsed(english, [
+        ("the", 1, "det", "DET", "the", "DT"), ("storm", 2, "nsubj", "NOUN", "storm", "NN"),
+        ("claimed", 2, "ROOT", "VERB", "claim", "VBD"), ("200", 4, "nummod", "NUM", "200", "CD"),
+        ("lives", 2, "dobj", "NOUN", "life", "NNS"), (";", 2, "punct", "PUNCT", ";", ":"),
+        ("the", 7, "det", "DET", "the", "DT"), ("blast", 8, "nsubj", "NOUN", "blast", "NN"),
+        ("left", 2, "conj", "VERB", "leave", "VBD"), ("three", 10, "nummod", "NUM", "three", "CD"),
+        ("people", 8, "dobj", "NOUN", "people", "NNS"), ("dead", 8, "oprd", "ADJ", "dead", "JJ"),
+        ("and", 8, "cc", "CCONJ", "and", "CC"), ("20", 14, "nsubj", "NUM", "20", "CD"),
+        ("injured", 8, "conj", "VERB", "injure", "VBN"),
+    ])  # fmt: skip
+    found = _counts(doc, [(3, 4, "CARDINAL"), (9, 10, "CARDINAL"), (13, 14, "CARDINAL")])
+    assert [(c[0], c[3], c[4]) for c in found] == [
+        ("200", "lives", "kill"),
+        ("three", "people", "kill"),
+        ("20", "people", "wound"),
+    ]
