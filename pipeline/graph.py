@@ -2,15 +2,19 @@
 
 Two nodes are linked when they are mentioned in the same window (a sentence by default, or a paragraph,
 or an article). Each window counts once, whatever the number of mentions in it, and duplicate articles
-never reach this stage. Every edge carries:
+never reach this stage. In one sentence two mentions are not linked when both are items of its
+enumerations (:mod:`pipeline.enumerations`: "Quellia, Varnia, Oskia and Tellia"), nor when one lies over
+the other (a place inside an organization's name, a count and the noun it counts). Every edge carries:
 
-* ``weight``   windows mentioning both;
+* ``weight``   windows linking both;
 * ``articles`` distinct articles among them;
 * ``npmi``     normalized pointwise mutual information of the two nodes over windows, in [-1, 1]: high
                when they appear together more than their frequencies predict, so a hub such as "Syria"
                linked to everything scores low;
-* ``evidence`` up to ``evidence_limit`` supporting windows (article id, sentence index and text), taken
-               round-robin across articles;
+* ``evidence_list`` up to ``evidence_limit`` supporting windows (article id, sentence index and text),
+               taken round-robin across articles, the newest dated articles first, then in reading order
+               (:func:`_evidence_order`); ``evidence`` and ``evidence_article`` are the first of them and
+               ``evidence_count`` counts them all (as ``weight``);
 * ``first_date``, ``last_date`` the first and last day among the dated articles of its windows.
 
 Dates are the articles' ``iso_date`` (read at ingest). When some articles have one, the graph records
@@ -34,12 +38,14 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
+from typing import NamedTuple
 
 import networkx as nx
 
 from pipeline.betweenness import betweenness as _betweenness
 from pipeline.config import DEFAULTS
 from pipeline.counts import number_label, number_nodes
+from pipeline.enumerations import LEAST_ITEMS, listed
 from pipeline.errors import failure_of
 from pipeline.louvain import louvain as _louvain
 from pipeline.pagerank import pagerank as _pagerank
@@ -125,8 +131,8 @@ def build_graph(
             timeline=_node_timeline(mentions_in.get(node_id, {}), starts),
         )
     failures: dict[str, Failure] = {}
-    windows = _windows(resolution, extractions, number_of, window, failures)
-    _add_edges(graph, windows, bodies, extractions, evidence_limit, failures, dates, starts)
+    windows = _windows(resolution, extractions, number_of, window, bodies, failures)
+    _add_edges(graph, windows, articles, extractions, evidence_limit, failures, dates, starts)
     _analyse(graph)
     light = [(u, v) for u, v, w in graph.edges(data="weight") if w < min_weight]
     graph.remove_edges_from(light)
@@ -196,16 +202,36 @@ def _with_number_ids(mentions: Sequence[Mention], number_of: dict[Quantity, str]
 # --- windows and edges ------------------------------------------------------------------------------
 
 
+class _Place(NamedTuple):
+    """A mention of a node in a window: its sentence, its span in the body (a count's is the noun it
+    counts, :func:`_count_span`), and the item of an enumeration of its sentence it belongs to
+    (:mod:`pipeline.enumerations`; -1 when none)."""
+
+    sentence: int
+    start: int
+    end: int
+    item: int = -1
+
+
+#: Labels of mentions that are no names: they neither make nor break an enumeration of names.
+_NOT_NAMES = frozenset({"DATE", "TIME", "ORDINAL"})
+#: How far after a count its counted noun may start ("14 Quellians", "6,600 tons of wheat", "thousands of
+#: young Quellians"): the count stands on the noun, so the count is not linked to the noun's own node.
+OBJECT_REACH = 30
+
+
 def _windows(
     resolution: Resolution,
     extractions: Sequence[Extraction],
     number_of: dict[Quantity, str],
     window: str,
+    bodies: dict[str, str],
     failures: dict[str, Failure],
-) -> dict[tuple[str, int], dict[str, set[int]]]:
-    """(article id, window index) -> {node id: sentences of its mentions in that window}. An article
-    whose windows cannot be built is left out and recorded in ``failures``."""
+) -> dict[tuple[str, int], dict[str, list[_Place]]]:
+    """(article id, window index) -> {node id: its mentions in that window}. An article whose windows
+    cannot be built is left out and recorded in ``failures``."""
     paragraph = {(s.article_id, s.index): s.paragraph for e in extractions for s in e.sentences}
+    bounds = {(s.article_id, s.index): (s.start, s.end) for e in extractions for s in e.sentences}
 
     def unit(article_id: str, sentence: int) -> tuple[str, int]:
         if window == "sentence":
@@ -214,34 +240,80 @@ def _windows(
             return article_id, paragraph[(article_id, sentence)]
         return article_id, 0
 
-    present: dict[str, list[tuple[str, int]]] = defaultdict(list)  # article -> (node id, sentence)
+    names: dict[str, list[Mention]] = defaultdict(list)  # article -> its names, nodes or not
     for mention in resolution.mentions:
-        if mention.node_id and mention.type in ENTITY_TYPES:
-            present[mention.article_id].append((mention.node_id, mention.sentence))
+        if mention.type in ENTITY_TYPES or (mention.type == "other" and mention.label not in _NOT_NAMES):
+            names[mention.article_id].append(mention)
+    counts: dict[str, list[tuple[Quantity, str]]] = defaultdict(list)
     for quantity, node_id in number_of.items():
-        present[quantity.article_id].append((node_id, quantity.sentence))
-    windows: dict[tuple[str, int], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-    for article_id, nodes in present.items():
+        counts[quantity.article_id].append((quantity, node_id))
+    windows: dict[tuple[str, int], dict[str, list[_Place]]] = defaultdict(lambda: defaultdict(list))
+    for article_id in sorted(names.keys() | counts.keys()):
         try:
-            placed = [(unit(article_id, sentence), node_id, sentence) for node_id, sentence in nodes]
+            body = bodies.get(article_id, "")
+            placed = [
+                (unit(article_id, m.sentence), m.node_id, _Place(m.sentence, m.start, m.end, item))
+                for m, item in _items(names.get(article_id, ()), body, bounds)
+                if m.node_id and m.type in ENTITY_TYPES
+            ]
+            for quantity, node_id in counts.get(article_id, ()):
+                end = bounds.get((article_id, quantity.sentence), (0, quantity.end))[1]
+                start, end = _count_span(quantity, body, end)
+                placed.append(
+                    (
+                        unit(article_id, quantity.sentence),
+                        node_id,
+                        _Place(quantity.sentence, start, end),
+                    )
+                )
         except Exception as error:
             failures.setdefault(article_id, _failure(error, article_id, "windows"))
             continue
-        for key, node_id, sentence in placed:
-            windows[key][node_id].add(sentence)
+        for key, node_id, place in placed:
+            windows[key][node_id].append(place)
     return windows
+
+
+def _items(
+    mentions: Sequence[Mention], body: str, bounds: dict[tuple[str, int], tuple[int, int]]
+) -> Iterable[tuple[Mention, int]]:
+    """Each of an article's names and the item of an enumeration of its sentence it belongs to (-1: none)."""
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_sentence[mention.sentence].append(mention)
+    for sentence in sorted(by_sentence):
+        found = by_sentence[sentence]
+        items: dict[int, int] = {}
+        if len(found) >= LEAST_ITEMS:
+            start, end = bounds.get((found[0].article_id, sentence), (0, len(body)))
+            items = listed(body[start:end], [(m.start - start, m.end - start) for m in found])
+        for index, mention in enumerate(found):
+            yield mention, items.get(index, -1)
+
+
+def _count_span(quantity: Quantity, body: str, sentence_end: int) -> tuple[int, int]:
+    """Where a count stands among the mentions of its sentence: on its counted noun when the noun follows
+    it ("14 Quellians" are not linked to the Quellians, whom they count; "1,000 Quellian marines" are to
+    Quellia), else on its number."""
+    if quantity.object:
+        reach = min(sentence_end, quantity.end + OBJECT_REACH + len(quantity.object))
+        found = body.find(quantity.object, quantity.end, reach)
+        if found >= 0:
+            return found, found + len(quantity.object)
+    return quantity.start, quantity.end
 
 
 def _add_edges(
     graph: nx.Graph,
-    windows: dict[tuple[str, int], dict[str, set[int]]],
-    bodies: dict[str, str],
+    windows: dict[tuple[str, int], dict[str, list[_Place]]],
+    articles: Sequence[Article],
     extractions: Sequence[Extraction],
     evidence_limit: int,
     failures: dict[str, Failure],
     dates: dict[str, str],
     starts: dict[str, str],
 ) -> None:
+    bodies = {a.article_id: a.body for a in articles if a.kept}
     texts: dict[str, list[str]] = {}  # sentence texts by article and index (sentence indices run 0..n-1)
     for e in extractions:
         try:
@@ -249,25 +321,25 @@ def _add_edges(
         except Exception as error:
             failures.setdefault(e.article_id, _failure(error, e.article_id, "evidence"))
     windows = {key: present for key, present in windows.items() if key[0] in texts}
-    # Windows are visited in order, so each pair's support lists its windows by article id: its distinct
-    # articles come out sorted without sorting, and its weight is the length of the list.
-    support: dict[tuple[str, str], list[tuple[str, tuple[int, ...]]]] = defaultdict(list)
+    # Windows are visited in evidence order (:func:`_evidence_order`), so each pair's support lists its
+    # windows in the order its evidence is chosen from; its weight is the length of the list.
+    rank = _evidence_order(articles)
+    support: dict[tuple[str, str], list[tuple[str, tuple[int, ...], bool]]] = defaultdict(list)
     frequency: Counter[str] = Counter()
-    for (article_id, _), present in sorted(windows.items()):
+    for key in sorted(windows, key=lambda key: (rank.get(key[0], len(rank)), key)):
+        present = windows[key]
         frequency.update(list(present))
+        plain = _plain(present)
         for a, b in combinations(sorted(present), 2):
-            shared = present[a] & present[b]
-            if len(shared) == 1:  # the usual case: both in the window's one sentence
-                sentences = tuple(shared)
-            else:
-                sentences = tuple(sorted(shared or {min(present[a]), min(present[b])}))
-            support[(a, b)].append((article_id, sentences))
+            link = _linked(present[a], present[b], plain=plain)
+            if link is not None:
+                support[(a, b)].append((key[0], *link))
     total = len(windows)
     edges = []
     for (a, b), found in sorted(support.items()):
         count = len(found)
-        windows_in = Counter(article_id for article_id, _ in found)
-        article_ids = list(windows_in)
+        windows_in = Counter(article_id for article_id, _, _ in found)
+        article_ids = sorted(windows_in)
         evidence = _evidence(found, texts, evidence_limit)
         edges.append(
             (
@@ -280,6 +352,7 @@ def _add_edges(
                     "npmi": round(_npmi(count, frequency[a], frequency[b], total), 4),
                     "evidence": evidence[0].text if evidence else "",
                     "evidence_article": evidence[0].article_id if evidence else "",
+                    # every supporting window, as the weight; evidence.csv holds up to evidence_limit of them
                     "evidence_count": count,
                     "evidence_list": evidence,
                     **_date_range(dates, article_ids),
@@ -290,27 +363,91 @@ def _add_edges(
     graph.add_edges_from(edges)
 
 
+def _evidence_order(articles: Sequence[Article]) -> dict[str, int]:
+    """Each kept article's place in the order a link's evidence is taken from: dated articles newest
+    first, then the undated, and among equals the order the inputs were read in. (By article id, a
+    content hash, the same arbitrary articles came first for every link and the last never showed.)"""
+    kept = [a for a in articles if a.kept]
+    # ISO days sort as text, "" (undated) last; a stable sort keeps the reading order among equals
+    ordered = sorted(kept, key=lambda a: a.iso_date, reverse=True)
+    return {a.article_id: place for place, a in enumerate(ordered)}
+
+
+def _plain(present: dict[str, list[_Place]]) -> bool:
+    """Whether every two nodes of a window are linked where they share a sentence: no name is an item of
+    an enumeration and no two mentions overlap. Most windows are plain."""
+    places = sorted(p for found in present.values() for p in found)
+    if any(p.item >= 0 for p in places):
+        return False
+    return all(
+        before.sentence != after.sentence or before.end <= after.start
+        for before, after in zip(places, places[1:], strict=False)
+    )
+
+
+def _linked(first: list[_Place], second: list[_Place], *, plain: bool) -> tuple[tuple[int, ...], bool] | None:
+    """The sentences of a window that link two nodes, and whether they link them only as items of an
+    enumeration beside a name outside it; None when the window does not link them.
+
+    In one sentence two mentions are linked unless they are two items of its enumerations
+    (:mod:`pipeline.enumerations`) or one overlaps the other (a place inside an organization's name, the
+    noun a count counts): "Quellby Rovers" states nothing about Quellby. In a window of several sentences
+    two nodes that never share one are linked through their first sentences."""
+    if plain:
+        shared = {p.sentence for p in first} & {p.sentence for p in second}
+        if len(shared) == 1:  # the usual case: both in the window's one sentence
+            return tuple(shared), False
+        if shared:
+            return tuple(sorted(shared)), False
+        return tuple(sorted({min(p.sentence for p in first), min(p.sentence for p in second)})), False
+    stated: set[int] = set()  # sentences linking them outside any enumeration, or as one item's names
+    beside: set[int] = set()  # sentences linking an item of an enumeration to a name outside it
+    apart: tuple[int, int] | None = None  # the first two different sentences naming one each
+    for x in first:
+        for y in second:
+            if x.sentence != y.sentence:
+                pair = (min(x.sentence, y.sentence), max(x.sentence, y.sentence))
+                apart = pair if apart is None else min(apart, pair)
+            elif x.start < y.end and y.start < x.end:
+                continue
+            elif x.item == y.item:
+                stated.add(x.sentence)
+            elif x.item >= 0 and y.item >= 0:
+                continue
+            else:
+                beside.add(x.sentence)
+    if stated or beside:
+        return tuple(sorted(stated | beside)), not stated
+    if apart is not None:
+        return apart, False
+    return None
+
+
 def _failure(error: Exception, article_id: str, step: str) -> Failure:
     return failure_of(error, article_id=article_id, stage="graph", step=step)
 
 
 def _evidence(
-    support: list[tuple[str, tuple[int, ...]]], texts: dict[str, list[str]], limit: int
+    support: list[tuple[str, tuple[int, ...], bool]], texts: dict[str, list[str]], limit: int
 ) -> list[Evidence]:
     """Up to ``limit`` windows, one per article in turn, so a single article cannot fill the list.
-    ``support`` lists the windows by article id."""
+    ``support`` lists the windows in evidence order (articles by :func:`_evidence_order`, an article's
+    windows by sentence); within an article a window that states the link comes before one that only
+    links a list's item to a name beside the list."""
     if len(support) == 1 and limit >= 1:  # most pairs share one window
-        article_id, sentences = support[0]
+        article_id, sentences, _ = support[0]
         return [Evidence(article_id, sentences[0], " … ".join(texts[article_id][s] for s in sentences))]
-    by_article: dict[str, list[tuple[int, ...]]] = defaultdict(list)
-    for article_id, sentences in support:
-        by_article[article_id].append(sentences)
+    by_article: dict[str, list[tuple[bool, tuple[int, ...]]]] = defaultdict(list)
+    for article_id, sentences, beside in support:
+        by_article[article_id].append((beside, sentences))
+    for windows in by_article.values():
+        windows.sort(key=lambda window: window[0])  # stable: sentence order among equals
     chosen: list[Evidence] = []
     depth = 0
     while len(chosen) < limit and any(depth < len(v) for v in by_article.values()):
         for article_id, windows in by_article.items():
             if depth < len(windows) and len(chosen) < limit:
-                sentences = windows[depth]
+                sentences = windows[depth][1]
                 text = " … ".join(texts[article_id][s] for s in sentences)
                 chosen.append(Evidence(article_id, sentences[0], text))
         depth += 1

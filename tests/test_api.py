@@ -185,7 +185,7 @@ def test_load_needs_no_spacy(seed_run: Path) -> None:
         "print(sizes, top, len(ego.entities))\n"
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[10, 320, 32, 116, 305] Syria 12"
+    assert done.stdout.strip() == "[10, 320, 32, 116, 299] Syria 12"
 
 
 @pytest.mark.model
@@ -193,7 +193,7 @@ def test_repr_is_a_summary(seed_result: Result) -> None:
     text = repr(seed_result)
     assert text == (
         f"<Result of {SEEDS}: 10 articles (7 kept); 320 mentions, 32 numbers; 91 entities; "
-        "a graph of 116 nodes and 305 edges>"
+        "a graph of 116 nodes and 299 edges>"
     )
 
 

@@ -132,13 +132,15 @@ def test_min_weight_prunes_edges_after_analytics() -> None:
 
 
 def test_numbers_become_nodes_linked_to_their_sentence() -> None:
+    # the body is "A. B.": each count stands at its sentence's full stop, beside the name, not over it
     counts = [
-        Quantity("a", 0, 0, 1, "3,000", 3000.0, object="fighters", category="surrender"),
-        Quantity("a", 1, 0, 1, "about 3,000", 3000.0, object="fighters", qualifier="about"),
-        Quantity("a", 1, 0, 1, "53", 53.0, unit="years", object="age", category="age"),
-        Quantity("a", 1, 0, 1, "two", 2.0),
+        Quantity("a", 0, 1, 2, "3,000", 3000.0, object="fighters", category="surrender"),
+        Quantity("a", 1, 4, 5, "about 3,000", 3000.0, object="fighters", qualifier="about"),
+        Quantity("a", 1, 4, 5, "53", 53.0, unit="years", object="age", category="age"),
+        Quantity("a", 1, 4, 5, "two", 2.0),
     ]
     article = corpus([["A"], ["B"]], numbers=counts)
+    assert article[1].body == "A. B.\n"
     graph = graph_of(article)
     assert graph.nodes["number:3-000-fighters"]["label"] == "3,000 fighters"
     assert graph.nodes["number:3-000-fighters"]["mentions"] == 2
@@ -269,3 +271,131 @@ def test_places_named_without_ambiguity_get_coordinates() -> None:
     assert graph.nodes["place:france"]["lon"] == pytest.approx(2.35, abs=0.1)
     assert "lat" not in graph.nodes["place:springfield"]  # several cities, none dominant
     assert "lat" not in graph.nodes["place:quellby"]  # not in the gazetteer
+
+
+def written(text: str, *, article_id: str = "a", counts: tuple[Quantity, ...] = ()):
+    """One article of one paragraph whose sentences end in ". ", names marked in brackets: "[Quist] met
+    [Varn]." Brackets nest ("[[Quellby] Rovers]": a place inside a team's name); each name is a place
+    entity of its own."""
+    body, spans, stack = [], [], []
+    for char in text:
+        if char == "[":
+            stack.append(len(body))
+        elif char == "]":
+            spans.append((stack.pop(), len(body)))
+        else:
+            body.append(char)
+    plain = "".join(body)
+    sentences, start = [], 0
+    for index, piece in enumerate(plain.split(". ")):
+        end = start + len(piece) + (0 if piece.endswith(".") else 1)
+        sentences.append(Sentence(article_id, index, start, min(end, len(plain)), 0))
+        start += len(piece) + 2
+    mentions = []
+    for first, last in sorted(spans):
+        name = plain[first:last]
+        index = next(s.index for s in sentences if s.start <= first < s.end)
+        node = f"place:{name.lower().replace(' ', '-')}"
+        mentions.append(Mention(article_id, index, first, last, name, "GPE", "place", node_id=node))
+    extraction = Extraction(article_id, tuple(sentences), tuple(mentions), counts)
+    return extraction, Article(article_id, "x.txt", 0, "T", plain)
+
+
+def links(graph) -> set[tuple[str, str]]:
+    """Each link as its two names, sorted (:func:`resolution_of` labels "Fort Quell" "Fort-Quell")."""
+    name = {node: label.replace("-", " ") for node, label in graph.nodes(data="label")}
+    return {tuple(sorted((name[a], name[b]))) for a, b in graph.edges}
+
+
+def test_items_of_an_enumeration_are_linked_to_the_sentence_not_to_each_other() -> None:
+    graph = graph_of(written("[Fort Quell] is bordered by [Varn], [Osk], [Tell] and [Brin]."))
+    assert links(graph) == {
+        ("Brin", "Fort Quell"),
+        ("Fort Quell", "Osk"),
+        ("Fort Quell", "Tell"),
+        ("Fort Quell", "Varn"),
+    }
+    # a visa list with its parentheses, nothing else named: no link at all
+    visas = written(
+        "Citizens of [Quellia] (28 days), [Varnia] (28 days), [Oskia], [Tellia] or [Brinia] need no visa."
+    )
+    assert links(graph_of(visas)) == set()
+    # two lists in one sentence (the authors of two citations): no item is linked to another
+    cited = written(
+        "Play helps ([Quist], [Varn], [Osk], & [Tell], 2010); see also ([Brin], [Dell], [Ekk] and [Fenn], 2008)."
+    )
+    assert links(graph_of(cited)) == set()
+
+
+def test_two_and_three_names_joined_by_and_keep_their_links() -> None:
+    graph = graph_of(written("[Quist] and [Varn] met in [Osk]. [Tell], [Brin] and [Dell] signed."))
+    assert links(graph) == {
+        ("Osk", "Quist"),
+        ("Osk", "Varn"),
+        ("Quist", "Varn"),
+        ("Brin", "Dell"),
+        ("Brin", "Tell"),
+        ("Dell", "Tell"),
+    }
+
+
+def test_an_enumeration_is_cut_by_any_word_between_its_names() -> None:
+    # "[A] in [B], [C] in [D]": pairs, not one list of names; names with spaces alone between are no list
+    graph = graph_of(written("I went to [Quell] in [Varn], [Osk] in [Tell]. [Brin] [Dell] [Ekk] [Fenn] won."))
+    assert len(links(graph)) == 6 + 6
+
+
+def test_list_items_still_link_across_sentences_of_a_paragraph_window() -> None:
+    article = written("[Varn], [Osk], [Tell] and [Brin] signed. [Quist] watched.")
+    assert links(graph_of(article)) == set()
+    assert links(graph_of(article, window="paragraph")) == {
+        ("Brin", "Quist"),
+        ("Osk", "Quist"),
+        ("Quist", "Tell"),
+        ("Quist", "Varn"),
+    }
+    evidence = graph_of(article, window="paragraph").edges["place:quist", "place:varn"]["evidence"]
+    assert evidence == "Varn, Osk, Tell and Brin signed. … Quist watched."
+
+
+def test_a_name_is_not_linked_to_a_name_holding_it_nor_a_count_to_the_noun_it_counts() -> None:
+    graph = graph_of(written("[[Quellby] Rovers] beat [Varn]."))
+    assert links(graph) == {("Quellby", "Varn"), ("Quellby Rovers", "Varn")}
+    fourteen = Quantity("a", 0, 0, 2, "14", 14.0, object="Quellians")
+    graph = graph_of(written("14 [Quellians] died in [Varn].", counts=(fourteen,)))
+    assert links(graph) == {("14 Quellians", "Varn"), ("Quellians", "Varn")}
+    # a name between a count and its noun is linked to the count; one elsewhere in the sentence too
+    marines = Quantity("a", 0, 0, 5, "1,000", 1000.0, object="marines")
+    graph = graph_of(
+        written("1,000 [Quellian] marines left [Varn] and 3 [Osk] Rovers stayed.", counts=(marines,))
+    )
+    assert {("1,000 marines", "Quellian"), ("1,000 marines", "Osk"), ("1,000 marines", "Varn")} <= links(
+        graph
+    )
+    # a count beside an enumeration is linked to each item
+    cities = Quantity("a", 0, 8, 9, "4", 4.0, object="cities")
+    graph = graph_of(written("Flights to 4 cities: [Varn], [Osk], [Tell] and [Brin].", counts=(cities,)))
+    assert links(graph) == {("4 cities", name) for name in ("Brin", "Osk", "Tell", "Varn")}
+
+
+def test_evidence_comes_from_the_newest_articles_then_in_reading_order() -> None:
+    # article ids that sort against the reading order: the hash id no longer decides
+    late, early, undated = (written("[Quist] met [Varn].", article_id=i) for i in ("zz", "mm", "aa"))
+    graph = graph_of(late, early, undated, evidence_limit=5)
+    assert [e.article_id for e in graph.edges["place:quist", "place:varn"]["evidence_list"]] == [
+        "zz",
+        "mm",
+        "aa",
+    ]
+    assert graph.edges["place:quist", "place:varn"]["article_ids"] == "aa|mm|zz"  # ids stay sorted
+    graph = graph_of(dated(late, "2025-01-02"), dated(early, "2025-03-04"), undated)
+    data = graph.edges["place:quist", "place:varn"]
+    assert [e.article_id for e in data["evidence_list"]] == ["mm", "zz", "aa"]
+    assert data["evidence_article"] == "mm"
+
+
+def test_within_an_article_a_stated_link_comes_before_a_list_beside_it() -> None:
+    article = written("[Quellco] flies to [Varn], [Osk], [Tell] and [Brin]. [Quellco] is based in [Varn].")
+    data = graph_of(article).edges["place:quellco", "place:varn"]
+    assert [e.sentence for e in data["evidence_list"]] == [1, 0]
+    assert (data["weight"], data["evidence_count"]) == (2, 2)  # every supporting window, as the weight

@@ -6,6 +6,7 @@ Nothing here runs at import time; spaCy is imported when a model is first needed
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.util
 import json
@@ -30,7 +31,7 @@ EXTRACTION_VERSION = "144"
 
 #: Pass one reads every body: sentence starts and entities. Pass two parses the windows holding a number;
 #: lemmas are looked up only for the few words the count rules ask about (:func:`lemmas`).
-PASS_ONE = ("kg_paragraph_starts", "senter", "kg_whole_words", "ner")
+PASS_ONE = ("kg_paragraph_starts", "senter", "kg_whole_words", "ner", "kg_citation_markers")
 PASS_TWO = ("tagger", "morphologizer", "parser", "attribute_ruler")
 
 
@@ -44,6 +45,8 @@ def load_model(name: str) -> Language:
         Language.component("kg_paragraph_starts", func=_paragraph_starts)
     if not Language.has_factory("kg_whole_words"):
         Language.component("kg_whole_words", func=_whole_words)
+    if not Language.has_factory("kg_citation_markers"):
+        Language.component("kg_citation_markers", func=_citation_markers)
     if "kg_tokenizer_from_disk" not in spacy.registry.tokenizers:
         spacy.registry.tokenizers("kg_tokenizer_from_disk", func=_tokenizer_from_disk)
     try:
@@ -63,6 +66,8 @@ def load_model(name: str) -> Language:
         first_splitter = "sentencizer"
     nlp.add_pipe("kg_paragraph_starts", before=first_splitter)
     nlp.add_pipe("kg_whole_words", after=first_splitter)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("kg_citation_markers", after="ner")
     import gc
 
     gc.freeze()  # the model lives as long as the process: full collections need not scan it again
@@ -189,8 +194,9 @@ _WORD_HYPHENS = ("-", "\u2010", "\u2011")
 def _whole_words(doc: Doc) -> Doc:
     """No sentence starts inside a hyphenated word: the sentence splitter cut "Anti-Taliban forces ..."
     into "Anti" and "-Taliban forces ...", the fragment became a link's evidence and the co-mentions
-    across the cut were lost (3 sentences of Lee began with a hyphen). A start after a line break
-    stays."""
+    across the cut were lost (3 sentences of Lee began with a hyphen). Nor inside square brackets
+    (:func:`_bracket_starts`); and one starts after a number's full stop (:func:`_number_stops`). A start
+    after a line break stays."""
     from spacy.attrs import SENT_START
 
     starts = (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
@@ -204,7 +210,153 @@ def _whole_words(doc: Doc) -> Doc:
         dash = token.text.startswith("--") or before.text.endswith("--")  # "--" stands for a dash
         if joined and not dash:
             token.is_sent_start = False
+    if "[" in doc.text:
+        _bracket_starts(doc, starts)
+    _number_stops(doc, starts)
     return doc
+
+
+#: A full stop right after a number (whitespace or "(" before it), then a word on the same line.
+_NUMBER_STOP = re.compile(r"(?<![^\s(])\d[\d,]*\.[ \t]+([^\W\d_]+)")
+#: Words after "5." that go on with a date ("5. Januar", "5. Jan") rather than start a sentence.
+_MONTHS = frozenset(
+    {
+        *("january", "february", "march", "april", "may", "june", "july", "august", "september"),
+        *("october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep"),
+        *("sept", "oct", "nov", "dec", "januar", "februar", "märz", "mai", "juni", "juli", "oktober"),
+        "dezember",
+    }
+)
+#: An abbreviation before a number, at the end of a text: "No. ", "Vol. ", "Fig. ", "pp. ".
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}|p|pp|vol|no|nos|fig|ch|sec|art|nr|op)\.\s*$")
+#: What follows an abbreviation before a number: ". 12".
+_NUMBER_AFTER = re.compile(r"\.\s*\d")
+
+
+def _words_before(text: str, at: int) -> int:
+    """How many words stand on the line of ``at`` before it (counted up to 2)."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return min(2, len(line[-200:].split()))
+
+
+def _number_stops(doc: Doc, starts: list[int]) -> None:
+    """A sentence starts at a capitalized word after a number's full stop: the splitter ran "... aboard
+    Endeavour on December 5. Earlier Monday, the seven astronauts ..." into one sentence (Lee, GUM: "on
+    January 2. Mr Bakes says", "from Terminal 2. Likewise"), which linked names of two sentences. Not
+    when the word goes on with a date ("5. Jan") or is an abbreviation before a number ("Vol. 5. No.
+    12"), nor after a heading's or caption's number ("1. Introduction", "Figure 2. Map of
+    Quellby"). Nor does a sentence start at that full stop ("No. 5 | . Earlier"), nor at a number after an
+    abbreviation ("See Fig. | 5.")."""
+    from spacy.attrs import IDX
+
+    text = doc.text
+    for index in starts:
+        if index == 0 or "\n" in doc[index - 1].text:
+            continue
+        token, before = doc[index], doc[index - 1]
+        if (
+            (token.text == "." and not before.whitespace_)  # a full stop is its word's
+            or (token.text[:1].isdigit() and _ABBREVIATION.search(text, max(0, token.idx - 8), token.idx))
+            or (
+                _NUMBER_AFTER.match(text, token.idx + len(token.text))
+                and _ABBREVIATION.match(token.text + ".")
+            )
+        ):
+            token.is_sent_start = False
+    found = [
+        match.start(1)
+        for match in _NUMBER_STOP.finditer(text)
+        if match.group(1)[0].isupper()
+        and match.group(1).lower() not in _MONTHS
+        and not _NUMBER_AFTER.match(text, match.end(1))
+        and _words_before(text, match.start()) >= 2  # not a heading's or a caption's number: "Figure 2. Map"
+    ]
+    if not found:
+        return
+    offsets = doc.to_array(IDX).tolist()
+    for at in found:
+        index = bisect.bisect_left(offsets, at)
+        if index < len(offsets) and offsets[index] == at:
+            doc[index].is_sent_start = True
+
+
+#: What a citation or footnote marker holds: "[11]", "[8,9]", "[3-5]", "[a]", "[citation needed]".
+_MARKER = re.compile(
+    r"\d{1,4}(?:\s*[,\u2013-]\s*\d{1,4})*|[a-z]|[a-z ]{1,20} needed|note \d{1,3}", re.IGNORECASE
+)
+#: A bracket holds no line break and at most this many characters; a "[" without its "]" soon after is
+#: no bracket to keep whole.
+_LONGEST_BRACKET = 200
+
+
+def _bracket_starts(doc: Doc, starts: list[int]) -> None:
+    """No sentence starts inside square brackets, and citation markers stay with the sentence before
+    them. The splitter cut "... in its first week. [10] [11] Her video ..." after "[" (GUM: 312 of
+    4,236 sentences began or ended inside a bracket, and evidence read "11] Her video ..."), and "at
+    11am [AEDT] in the Commission" after "[". A start inside a marker, or on a marker that follows the
+    end of a sentence, moves past the run of markers to the next word; a start inside any other bracket
+    is dropped (the bracket is part of its sentence). A start after a line break stays."""
+    text = doc.text
+    for index in starts:
+        if index == 0:
+            continue
+        token = doc[index]
+        if not token.is_sent_start or "\n" in doc[index - 1].text:  # already moved on, or a paragraph start
+            continue
+        at = token.idx
+        opened = text.rfind("[", 0, at + 1 if token.text.startswith("[") else at)
+        if opened < 0 or "]" in text[opened:at] or "\n" in text[opened:at]:
+            continue  # not inside a bracket, nor on one
+        closed = text.find("]", opened)
+        if closed < 0 or closed - opened > _LONGEST_BRACKET or "\n" in text[opened:closed]:
+            continue
+        marker = _MARKER.fullmatch(text[opened + 1 : closed].strip()) is not None
+        if opened == at and not marker:
+            continue  # a sentence may open with a bracket ("[Editor's note: ...]")
+        token.is_sent_start = False
+        if not (marker and _ends_sentence(text[max(0, opened - _LONGEST_BRACKET) : opened])):
+            continue  # a bracket inside its sentence: the sentence goes on after it
+        after = closed + 1
+        while True:  # past the run of markers: "[10] [11]"
+            found = _NEXT_MARKER.match(text, after)
+            if found is None or _MARKER.fullmatch(found.group(1).strip()) is None:
+                break
+            after = found.end()
+        following = next((t for t in doc[index:] if t.idx >= after and not t.is_space), None)
+        if following is not None and "\n" not in text[after : following.idx]:
+            following.is_sent_start = True
+
+
+def _citation_markers(doc: Doc) -> Doc:
+    """A citation or footnote marker ("[3]", "[8,9]", "[21]–[24]") is no entity: the model tags its
+    number CARDINAL, and once the marker stays in its sentence (:func:`_bracket_starts`) the count
+    rules read "19.5 million subscribers, [3]" as three subscribers."""
+    text = doc.text
+    if "[" not in text:
+        return doc
+    entities = doc.ents
+    kept = [e for e in entities if not _MARKER_RUN.fullmatch(text, max(0, e.start_char - 1), e.end_char + 1)]
+    if len(kept) < len(entities):
+        doc.ents = kept
+    return doc
+
+
+#: One or more markers, brackets included: "[3]", "[21]–[24]", "[17], [18]".
+_MARKER_RUN = re.compile(
+    rf"\[(?:{_MARKER.pattern})\](?:\s*[,\u2013-]?\s*\[(?:{_MARKER.pattern})\])*", re.IGNORECASE
+)
+
+#: The next marker, after spaces on the same line.
+_NEXT_MARKER = re.compile(r"[ \t]*\[([^\[\]\n]{1,30})\]")
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence, markers aside: "... week. [10] " does, "... left " does not."""
+    return _SENTENCE_END.search(text) is not None
+
+
+#: The end of a sentence, then any markers: a full stop, "?" or "!", a closing quote or parenthesis.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?:\s*\[[^\[\]\n]{1,30}\])*\s*$")
 
 
 def components(nlp: Language, wanted: Sequence[str]) -> list[str]:

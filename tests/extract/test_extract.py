@@ -102,6 +102,97 @@ def test_no_sentence_starts_inside_a_hyphenated_word() -> None:
     assert "Anti-Varnian" not in {m.text for m in extraction.mentions}  # an adjective, no name
 
 
+def test_no_sentence_starts_inside_square_brackets_and_markers_stay_with_their_sentence() -> None:
+    # the splitter cut "... first week. [10] [" / "11] Her video ..." and "at 11am [" / "AEDT] in ..."
+    body = (
+        "Orla Quist sold a million copies in its first week. [10] [11] Her video was featured by the "
+        "Quellby Times and Varn News. We will resume tomorrow at 11am [AEDT] in the Oskfeld Commission, "
+        "Tell Brin said."
+    )
+    [extraction] = ex.extract_chunk([("brackets", body)], model=MODEL)
+    assert [body[s.start : s.end] for s in extraction.sentences] == [
+        "Orla Quist sold a million copies in its first week. [10] [11]",
+        "Her video was featured by the Quellby Times and Varn News.",
+        "We will resume tomorrow at 11am [AEDT] in the Oskfeld Commission, Tell Brin said.",
+    ]
+
+
+def test_a_citation_marker_is_no_number_nor_a_count() -> None:
+    # kept in its sentence, "[3]" was read as three of the subscribers before it
+    body = (
+        "Orla Quist has 19.5 million subscribers, [3] and is the most watched in Quellby. "
+        "Training helps [17], [18], [21]–[24], all of which were short."
+    )
+    [extraction] = ex.extract_chunk([("markers", body)], model=MODEL)
+    assert [q.text for q in extraction.quantities] == ["19.5 million"]
+    assert not any(m.text in {"3", "17", "18", "21]–[24"} for m in extraction.mentions)
+
+
+def sentences_after_repair(english, text: str, *starts: str) -> list[str]:
+    """The sentences of ``text`` after :func:`model._whole_words`, when the splitter started one at
+    each of ``starts`` (the start of the first occurrence of each)."""
+    doc = english(text)
+    at = {text.index(start) for start in starts}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in at
+    return [sentence.text for sentence in model._whole_words(doc).sents]
+
+
+def test_a_start_inside_brackets_moves_past_the_markers_or_goes(english) -> None:
+    text = "Quist won in its first week. [10] [11] Her video was seen."
+    expected = ["Quist won in its first week. [10] [11]", "Her video was seen."]
+    assert sentences_after_repair(english, text, "11]") == expected  # inside a marker
+    assert sentences_after_repair(english, text, "[10]") == expected  # on a marker after a full stop
+    # a marker before its sentence's full stop, in one bracket or two
+    assert sentences_after_repair(english, "Quist left [8,9]. Osk stayed.", "8,9", "Osk") == [
+        "Quist left [8,9].",
+        "Osk stayed.",
+    ]
+    assert sentences_after_repair(english, "Quist left [8] [9]. Osk stayed.", "[9]", "Osk") == [
+        "Quist left [8] [9].",
+        "Osk stayed.",
+    ]
+    # any other bracket is part of its sentence; a sentence may still open with one, or after a line break
+    assert sentences_after_repair(english, "At 11am [QST] in Varn. Then more.", "QST", "Then") == [
+        "At 11am [QST] in Varn.",
+        "Then more.",
+    ]
+    assert sentences_after_repair(
+        english, "Quist left. [Editor's note: Varn.] Osk stayed.", "[Ed", "Osk"
+    ) == [
+        "Quist left.",
+        "[Editor's note: Varn.]",
+        "Osk stayed.",
+    ]
+    assert sentences_after_repair(english, "Quist left.\n[3] Osk stayed.", "[3]") == [
+        "Quist left.\n",
+        "[3] Osk stayed.",
+    ]
+
+
+def test_a_sentence_starts_after_a_numbers_full_stop() -> None:
+    # the splitter ran "on December 5. Earlier Monday, ..." into one sentence, linking names of both
+    body = (
+        "Orla Quist and Varn Osk flew to the station aboard Quellship on December 5. Earlier Monday, "
+        "the crew woke up in Tellby. Take the bus from Terminal 2. Likewise one can take the train to "
+        "Brinford. He was ranked No. 5. See Fig. 5. It was born on 5. Januar 1950 in Varnby. The Quell "
+        "Review, Vol. 5. No. 12, had it.\n1. Introduction\nFigure 2. Map of Quellby"
+    )
+    [extraction] = ex.extract_chunk([("stops", body)], model=MODEL)
+    assert [body[s.start : s.end] for s in extraction.sentences] == [
+        "Orla Quist and Varn Osk flew to the station aboard Quellship on December 5.",
+        "Earlier Monday, the crew woke up in Tellby.",
+        "Take the bus from Terminal 2.",
+        "Likewise one can take the train to Brinford.",
+        "He was ranked No. 5.",
+        "See Fig. 5.",
+        "It was born on 5. Januar 1950 in Varnby.",
+        "The Quell Review, Vol. 5. No. 12, had it.",
+        "1. Introduction",  # a heading's or a caption's number
+        "Figure 2. Map of Quellby",
+    ]
+
+
 def test_a_title_standing_alone_is_defined_by_the_person_who_holds_it_in_the_article() -> None:
     body = (
         "Treasurer Orla Quistberg told the Varnian parliament on Monday that the budget was in surplus. "
