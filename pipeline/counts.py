@@ -169,8 +169,29 @@ def _evidence(counts: Sequence[Quantity], mentions: Sequence[Mention]) -> dict[Q
 
 
 def number_label(quantity: Quantity) -> str:
-    """ "3,000 fighters": the value as news writes it, and what it counts."""
-    return f"{format_value(quantity.value, quantity.unit)} {quantity.object}".strip()
+    """ "3,000 fighters": the value as news writes it, what it counts and what happened to them; a vague
+    count keeps its words, which are no figure.
+
+    >>> number_label(Quantity("a", 0, 0, 5, "3,000", 3000.0, object="fighters"))
+    '3,000 fighters'
+    >>> number_label(Quantity("a", 0, 0, 6, "Dozens", 24.0, object="Israelis", category="kill"))
+    'dozens of Israelis killed'
+    """
+    if _vague(quantity):
+        words = quantity.text.lower().split()
+        first = next(i for i, word in enumerate(words) if word in VAGUE_WORDS)
+        number = " ".join(words[first:]) + " of"
+    else:
+        number = format_value(quantity.value, quantity.unit)
+    done = _HAPPENED.get(quantity.category, "")
+    return " ".join(part for part in (number, quantity.object, done) if part)
+
+
+#: What a count's category says happened to what it counts, as a label ends ("26 people killed").
+_HAPPENED = {
+    "kill": "killed", "wound": "wounded", "arrest": "arrested", "kidnap": "kidnapped", "seize": "seized",
+    "escape": "escaped", "surrender": "surrendered", "affect": "affected",
+}  # fmt: skip
 
 
 def _a_node_unit(quantity: Quantity) -> bool:

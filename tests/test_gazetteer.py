@@ -67,3 +67,11 @@ def test_first_names_of_two_letters_only_when_no_word_or_particle():
     names = gazetteer.first_names()
     assert {"Ed", "Jo", "Ty"} <= names  # "Ed Varnholm"
     assert not {"Al", "El", "Le", "My", "Us"} & names  # "Al Quist" may be "al-Quist"; "My" opens sentences
+
+
+def test_a_plain_spelling_finds_coordinates_but_tags_no_word() -> None:
+    from pipeline import gazetteer
+
+    # GeoNames writes "Kandahār" and "Chía"; news writes "Kandahar", and "chia" is a seed
+    assert gazetteer.coordinates("Kandahar") == gazetteer.coordinates("Kandahār") is not None
+    assert "Chia" not in gazetteer.large_place_names() and "Chía" in gazetteer.large_place_names()
