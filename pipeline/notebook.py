@@ -111,6 +111,43 @@ class RunViews:
         merges = self.resolution.merges if self.resolution is not None else ()
         return frame(MERGES.columns, tables.merge_rows(merges), MERGES.types)
 
+    def counts_in_context(self, category: str | None = None) -> pd.DataFrame:
+        """The counts GDELT-style, one row per row of :attr:`numbers` with what reading it needs beside
+        it: the article's ``title`` and ``date``, the ``sentence_text``, and the labels of the
+        ``places``, ``people`` and ``groups`` its sentence names ("|"-separated). ``category`` ("kill",
+        "wound", "arrest", ...) keeps that category's counts. A ``qualifier`` "at least" on a vague
+        count ("dozens") is a lower bound, no reported figure: sum such values with care."""
+        from pipeline.extract.quantities import CATEGORIES
+
+        known = sorted({*CATEGORIES.values(), "age"})
+        if category is not None and category not in known:
+            raise ValueError(f"category={category!r}: a count's category is one of {', '.join(known)}")
+        numbers = self.numbers
+        if category is not None:
+            numbers = numbers[numbers["category"] == category].reset_index(drop=True)
+        bodies = {a.article_id: a.body for a in self.corpus.kept}
+        sentences = {
+            (s.article_id, s.index): bodies.get(s.article_id, "")[s.start : s.end]
+            for e in self.extractions
+            for s in e.sentences
+        }
+        entities = self.entities
+        named = dict(zip(entities["id"], zip(entities["label"], entities["type"], strict=True), strict=True))
+        titles, dates = self.titles, self.article_dates
+
+        def labels(ids: str, kind: str) -> str:
+            return "|".join(named[i][0] for i in ids.split("|") if i in named and named[i][1] == kind)
+
+        numbers.insert(1, "title", [titles.get(a, "") for a in numbers["article_id"]])
+        numbers.insert(2, "date", [dates.get(a, "") for a in numbers["article_id"]])
+        numbers["sentence_text"] = [
+            sentences.get((a, int(i)), "")
+            for a, i in zip(numbers["article_id"], numbers["sentence"], strict=True)
+        ]
+        for column, kind in (("places", "place"), ("people", "person"), ("groups", "group")):
+            numbers[column] = [labels(ids, kind) for ids in numbers["entities"].fillna("")]
+        return numbers
+
     def top(self, type: str, n: int = 10) -> pd.DataFrame:
         """The ``n`` nodes of one type (person, group, place, number) with the highest PageRank (ties:
         mentions, then id)."""

@@ -133,6 +133,19 @@ def test_ego(seed_result: Result, tmp_path: Path) -> None:
 
 
 @pytest.mark.model
+def test_counts_in_context_give_the_sentence_title_and_places_of_each_count(seed_result: Result) -> None:
+    kills = seed_result.counts_in_context("kill")
+    assert len(kills) and set(kills.category) == {"kill"}
+    for row in kills.itertuples():
+        assert row.text in row.sentence_text and row.title  # the count is read in its own sentence
+    palestinians = kills[kills.text == "At least 1,691"].iloc[0]
+    assert palestinians.object == "Palestinians" and palestinians.places == "Gaza Strip"
+    assert palestinians.groups == "Hamas" and palestinians.qualifier == "at least"
+    assert len(seed_result.counts_in_context()) == len(seed_result.numbers)
+    with pytest.raises(ValueError, match="category='killed': a count's category is one of affect, age"):
+        seed_result.counts_in_context("killed")
+
+
 def test_ego_names_close_matches(seed_result: Result) -> None:
     with pytest.raises(UsageError, match="no entity named 'Nazem Ahmed'.*did you mean 'Nazem Ahmad'"):
         seed_result.ego("Nazem Ahmed")
