@@ -158,7 +158,7 @@ def quantities(
             if period:
                 parsed = ParsedNumber(parsed.value, f"per {period}", parsed.qualifier)
         category = _category(doc, span, counted, governor, lemma)
-        if not category and counted is None and _of_a_pronoun(span.root):
+        if last_category and counted is None and _of_a_pronoun(span.root):
             category = last_category  # "killing 21 people, 14 of them children": the 14 died too
         if parsed.value == 1 and not parsed.qualifier and _spelled(span) and (not category or _one_of(span)):
             continue  # "one trader", "the death of one of the gunmen": a determiner or one person, no count
@@ -602,6 +602,11 @@ def _phrase(token: Token) -> str:
 def _category(
     doc: Doc, span: Span, counted: Token | None, governor: Token | None, lemma: Callable[[Token], str]
 ) -> str:
+    after = doc[span.end] if span.end < len(doc) else None
+    if counted is None and after is not None and after.pos_ in {"VERB", "ADJ"}:
+        for form in (after.lower_, lemma(after).lower()):
+            if form in CATEGORIES:  # "... killed and around 120 injured": the word after a bare count
+                return CATEGORIES[form]
     candidates: list[Token] = []
     governors = [governor] if governor is not None else []
     if counted is not None:

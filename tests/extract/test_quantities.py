@@ -454,3 +454,17 @@ def test_lives_claimed_are_deaths_and_the_predicate_of_the_counted_comes_first(e
         ("three", "people", "kill"),
         ("20", "people", "wound"),
     ]
+
+
+def test_a_bare_count_takes_the_category_written_right_after_it(english) -> None:
+    # two were killed and around 120 injured , half of them boys  (the parser hangs 120 anywhere)
+    doc = _parsed(english, [
+        ("two", 2, "nsubjpass", "NUM", "two", "CD"), ("were", 2, "auxpass", "AUX", "be", "VBD"),
+        ("killed", 2, "ROOT", "VERB", "kill", "VBN"), ("and", 2, "cc", "CCONJ", "and", "CC"),
+        ("around", 5, "quantmod", "ADP", "around", "IN"), ("120", 2, "conj", "NUM", "120", "CD"),
+        ("injured", 2, "advcl", "VERB", "injure", "VBN"), (",", 2, "punct", "PUNCT", ",", ","),
+        ("half", 11, "nsubj", "NOUN", "half", "NN"), ("of", 8, "prep", "ADP", "of", "IN"),
+        ("them", 9, "pobj", "PRON", "they", "PRP"), ("boys", 2, "appos", "NOUN", "boy", "NNS"),
+    ])  # fmt: skip
+    found = _counts(doc, [(0, 1, "CARDINAL"), (4, 6, "CARDINAL"), (8, 9, "CARDINAL")])
+    assert [(c[0], c[4]) for c in found] == [("two", "kill"), ("around 120", "wound"), ("half", "wound")]
