@@ -309,24 +309,35 @@ def print_report(report: Report) -> None:
         _print_entity_report(report)
     n = report.numbers
     if n is not None:
-        say(
-            out,
-            f"Numbers: {n.found}/{n.gold} found; value {n.value}/{n.gold}, object {n.obj}/{n.gold}, "
-            f"value and object {n.value_and_object}/{n.gold}, category {n.category}/{n.gold}; "
-            f"false counts {len(n.false_counts)}/{n.non_counts}",
-        )
+        if n.unknown_articles:
+            say(out, f"Gold articles the run does not hold (left out): {', '.join(n.unknown_articles)}")
+        if n.gold:
+            say(
+                out,
+                f"Numbers: {n.found}/{n.gold} found; value {n.value}/{n.gold}, object {n.obj}/{n.gold}, "
+                f"value and object {n.value_and_object}/{n.gold}, category {n.category}/{n.gold}",
+            )
+        if n.non_counts:
+            say(
+                out,
+                f"Non-counts: {len(n.false_count_nodes)}/{n.non_counts} made number nodes, "
+                f"{len(n.false_counts)} more kept as values in numbers.csv",
+            )
         if n.counted_articles:
+            shown = f"precision {n.node_precision:.3f}" if n.nodes else "no number node in them"
             say(
                 out,
                 f"Number nodes in the {n.counted_articles} articles whose counts are all listed: "
-                f"{n.listed_nodes}/{n.nodes} are listed counts (precision {n.node_precision:.3f})",
+                f"{n.listed_nodes}/{n.nodes} hold an annotated count ({shown})",
             )
         for line in n.wrong:
             say(out, f"  {line}")
+        for line in n.false_count_nodes:
+            say(out, f"  not a count but a node: {line}")
         for line in n.false_counts:
-            say(out, f"  not a count but listed: {line}")
-        for line in n.false_nodes:
-            say(out, f"  a node but no listed count: {line}")
+            say(out, f"  not a count but a value: {line}")
+        for line in n.false_nodes.values():
+            say(out, f"  a node but no annotated count: {line}")
 
 
 def _print_entity_report(report: Report) -> None:

@@ -172,8 +172,10 @@ def number_label(quantity: Quantity) -> str:
     """ "3,000 fighters": the value as news writes it, what it counts and what happened to them; a vague
     count keeps its words, which are no figure.
 
-    >>> number_label(Quantity("a", 0, 0, 5, "3,000", 3000.0, object="fighters"))
-    '3,000 fighters'
+    >>> number_label(Quantity("a", 0, 0, 5, "3,000", 3000.0, object="fighters", qualifier="about"))
+    'about 3,000 fighters'
+    >>> number_label(Quantity("a", 0, 0, 5, "51,065", 51065.0, object="death toll", category="kill"))
+    '51,065 death toll'
     >>> number_label(Quantity("a", 0, 0, 6, "Dozens", 24.0, object="Israelis", category="kill"))
     'dozens of Israelis killed'
     """
@@ -182,11 +184,27 @@ def number_label(quantity: Quantity) -> str:
         first = next(i for i, word in enumerate(words) if word in VAGUE_WORDS)
         number = " ".join(words[first:]) + " of"
     else:
-        number = format_value(quantity.value, quantity.unit)
-    done = _HAPPENED.get(quantity.category, "")
+        number = " ".join(p for p in (quantity.qualifier, format_value(quantity.value, quantity.unit)) if p)
+    head = quantity.object.lower().split()[-1:] or [""]
+    done = "" if head[0] in _SAYS_WHAT_HAPPENED else _HAPPENED.get(quantity.category, "")
     return " ".join(part for part in (number, quantity.object, done) if part)
 
 
+#: Counted words that say what happened themselves: "37 road toll", "26 deaths", "200 lives".
+_SAYS_WHAT_HAPPENED = frozenset(
+    {
+        "toll",
+        "deaths",
+        "dead",
+        "fatalities",
+        "lives",
+        "casualties",
+        "injuries",
+        "arrests",
+        "hostages",
+        "victims",
+    }
+)
 #: What a count's category says happened to what it counts, as a label ends ("26 people killed").
 _HAPPENED = {
     "kill": "killed", "wound": "wounded", "arrest": "arrested", "kidnap": "kidnapped", "seize": "seized",

@@ -64,11 +64,12 @@ def diff_runs(before: str | os.PathLike[str], after: str | os.PathLike[str]) -> 
     changes: list[Change] = []
     for node in sorted(old_nodes.keys() | new_nodes.keys()):
         old, new = old_nodes.get(node), new_nodes.get(node)
-        if old is not None and new is not None and old["mentions"] == new["mentions"]:
-            continue
         data = new if new is not None else old
         label = str(data["label"])  # type: ignore[index]
-        if former.get(node, label) != label:
+        relabelled = former.get(node, label) != label
+        if old is not None and new is not None and old["mentions"] == new["mentions"] and not relabelled:
+            continue
+        if relabelled:
             label = f"{label} (was {former[node]})"
         changes.append(
             Change(
@@ -110,16 +111,25 @@ def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
+#: What makes two runs' count nodes one count (nodes.csv columns).
+_COUNT_IDENTITY = ("value", "unit", "object", "article_ids")
+
+
 def _renamed(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> dict[str, str]:
     """Old id -> new id of each entity whose id changed: the one node of the other run only that has
-    its type and shares an alias with it, both ways."""
+    its type and shares an alias with it (a count: its value, unit, object and articles), both ways."""
 
     def by_alias(nodes: dict[str, dict[str, Any]], only: set[str]) -> dict[tuple[str, str], set[str]]:
         index: dict[tuple[str, str], set[str]] = {}
         for node in only:
-            for alias in str(nodes[node]["aliases"]).split("|"):
-                if alias:
-                    index.setdefault((str(nodes[node]["type"]), alias.casefold()), set()).add(node)
+            data = nodes[node]
+            if data["type"] == "number":
+                # a count is its value, unit and object in its articles; its texts ("two") are everyone's
+                keys = ["|".join(str(data.get(c, "")).casefold() for c in _COUNT_IDENTITY)]
+            else:
+                keys = [alias.casefold() for alias in str(data["aliases"]).split("|") if alias]
+            for key in keys:
+                index.setdefault((str(data["type"]), key), set()).add(node)
         return index
 
     gone, came = old.keys() - new.keys(), new.keys() - old.keys()

@@ -31,7 +31,7 @@ from pipeline.io.folder import present
 from pipeline.io.schema import split_list
 from pipeline.io.tables import read_articles, read_nodes, read_numbers, read_sentences
 from pipeline.names import name_key
-from pipeline.records import ENTITY_TYPES
+from pipeline.records import COUNT_CATEGORIES, ENTITY_TYPES
 from pipeline.wordlists import parse_yaml
 
 
@@ -62,13 +62,15 @@ class NumberScore:
     obj: int = 0
     value_and_object: int = 0
     category: int = 0
-    false_counts: list[str] = field(default_factory=list)
+    false_counts: list[str] = field(default_factory=list)  # non-counts the run holds as values
+    false_count_nodes: list[str] = field(default_factory=list)  # ... and made graph nodes
     wrong: list[str] = field(default_factory=list)
     non_counts: int = 0
     counted_articles: int = 0  # articles whose every count the gold lists
     nodes: int = 0  # number nodes in those articles
-    listed_nodes: int = 0  # ... that match a listed count
-    false_nodes: list[str] = field(default_factory=list)
+    listed_nodes: int = 0  # ... that hold an annotated count
+    false_nodes: dict[str, str] = field(default_factory=dict)  # node id -> where
+    unknown_articles: list[str] = field(default_factory=list)  # gold names no article (or several) of the run
 
     @property
     def node_precision(self) -> float:
@@ -95,7 +97,7 @@ def evaluate(run_dir: str | os.PathLike[str], gold: str | os.PathLike[str]) -> R
     report = _entities(nodes, data)
     if not (data["entities"] or data["must_not_merge"]):
         report.types = []  # nothing to score them against: every node would read as a wrong name
-    if data["numbers"] and present(run_dir, "numbers.csv"):
+    if (data["numbers"] or data["not_counts"]) and present(run_dir, "numbers.csv"):
         report.numbers = _numbers(run_dir, data)
     return report
 
@@ -107,6 +109,7 @@ SCORED = ("entities", "must_not_merge", "numbers", "not_counts")
 #: The keys every entry of ``numbers`` / ``not_counts`` has (``unit`` and ``category`` may be left out).
 NUMBER_KEYS = ("article", "text", "context", "value", "object")
 NOT_COUNT_KEYS = ("article", "text", "context")
+OPTIONAL_NUMBER_KEYS = ("unit", "category")
 #: Texts of a count that may be empty ("" for no unit, no category, any sentence).
 OPTIONAL = ("unit", "category", "context")
 
@@ -175,6 +178,24 @@ def load_gold(path: str | os.PathLike[str]) -> dict[str, list[Any]]:
                 shape = ", ".join(f"{key}: ..." for key in keys)
                 raise GoldFileError(path, f"{where} is {_show(item)}, not a mapping {{{shape}}}")
             _has(path, where, item, keys)
+            allowed = keys + (OPTIONAL_NUMBER_KEYS if section == "numbers" else ())
+            unknown = [str(key) for key in item if key not in allowed]
+            if unknown:  # "catgory: kill" would leave the category empty and score as if written so
+                hint = (
+                    ' (a comma splits a value inside {...}: quote it, value: "1,121")'
+                    if any(key.isdigit() for key in unknown)
+                    else ""
+                )
+                raise GoldFileError(
+                    path,
+                    f"{where} has unknown key(s) {', '.join(map(repr, unknown))}; "
+                    f"keys are {', '.join(allowed)}{hint}",
+                )
+            if section == "numbers" and item.get("category") not in (None, "", *COUNT_CATEGORIES):
+                raise GoldFileError(
+                    path,
+                    f"{where}.category is {_show(item['category'])}; categories are {', '.join(COUNT_CATEGORIES)}",
+                )
             for key in ("article", "text", "context", "object", "unit", "category"):
                 if key in keys or item.get(key) is not None:
                     _check_name(path, f"{where}.{key}", item[key], what="text", empty=key in OPTIONAL)
@@ -285,12 +306,12 @@ def _entities(nodes: list[dict[str, Any]], data: dict[str, list[Any]]) -> Report
 
 def _numbers(run_dir: Path, data: dict[str, list[Any]]) -> NumberScore:
     articles = read_articles(run_dir / "articles.csv")
-    names = {a.article_id: (a.title, _file_stem(a.source)) for a in articles}
-    # A copy of another article was read as that one: the gold's counts of the copy are the kept one's.
-    copies: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    kept = {a.article_id for a in articles if a.kept}
+    # An article is named by its id, its file's name or its title's beginning; a copy of another
+    # article was read as that one, so the gold's counts of the copy are the kept one's.
+    names: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for a in articles:
-        if a.duplicate_of:
-            copies[a.duplicate_of].append((a.title, _file_stem(a.source)))
+        names[a.duplicate_of or a.article_id].append((a.article_id, _file_stem(a.source), a.title))
     bodies = {a.article_id: a.body for a in articles}
     sentence_rows = read_sentences(run_dir / "sentences.csv")
     sentences = {
@@ -298,20 +319,39 @@ def _numbers(run_dir: Path, data: dict[str, list[Any]]) -> NumberScore:
     }
     starts = {(s.article_id, s.index): s.start for s in sentence_rows}
     rows = read_numbers(run_dir / "numbers.csv")
+    score = NumberScore(gold=len(data["numbers"]))
 
-    def named(article_id: str, article: object) -> bool:
-        return any(
-            title.startswith(str(article)) or stem == str(article)
-            for title, stem in [names.get(article_id, ("", "")), *copies.get(article_id, [])]
-        )
+    # Each name of the gold, once: the kept articles it names (by id or file first, else by title).
+    by_name: dict[str, set[str]] = defaultdict(set)  # an id or a file's name -> the kept article it is
+    for k in kept:
+        for article_id, stem, _ in names[k]:
+            by_name[article_id].add(k)
+            by_name[stem].add(k)
+    named_as: dict[str, set[str]] = {}
+    for article in sorted(
+        {str(item["article"]) for section in ("numbers", "not_counts") for item in data[section]}
+        | {str(a) for a in data["counted_articles"]}
+    ):
+        exact = by_name.get(article, set())
+        titled = set() if exact else {k for k in kept for _, _, t in names[k] if t.startswith(article)}
+        named_as[article] = exact or titled
+        if not named_as[article]:
+            score.unknown_articles.append(article)
+        elif not exact and len(titled) > 1:
+            score.unknown_articles.append(f"{article} (the beginning of {len(titled)} titles)")
+            named_as[article] = set()
 
-    def lookup(item: dict) -> list[int]:
-        """Rows of ``numbers.csv`` (by index) that are the gold's ``item``, the one inside its context
-        first ("closed dozens of offices ... killed dozens of Israelis": two "dozens" in one sentence)."""
-        context = str(item["context"])
+    def lookup(item: dict, claimed: set[int], *, loose: bool = False) -> list[int]:
+        """Rows of ``numbers.csv`` (by index) that are the gold's ``item`` and no earlier item's, the one
+        inside its context first ("closed dozens of offices ... killed dozens of Israelis": two "dozens"
+        in one sentence). ``loose``: the text may also be the row's number with its noun ("three times")."""
+        context, text = str(item["context"]), str(item["text"])
+        articles_named = named_as.get(str(item["article"]), set())
         found = []
         for i, (q, _) in enumerate(rows):
-            if not (named(q.article_id, item["article"]) and _same_number(q.text, str(item["text"]))):
+            if i in claimed or q.article_id not in articles_named:
+                continue
+            if not (_same_number(q.text, text) or (loose and _number_of(q.text, text))):
                 continue
             sentence = sentences.get((q.article_id, q.sentence), "")
             at = sentence.find(context)
@@ -321,14 +361,13 @@ def _numbers(run_dir: Path, data: dict[str, list[Any]]) -> NumberScore:
                 found.append((not inside, i))
         return [i for _, i in sorted(found)]
 
-    score = NumberScore(gold=len(data["numbers"]))
     listed: set[int] = set()
     for item in data["numbers"]:
-        found = lookup(item)
+        found = lookup(item, listed)
         if not found:
             score.wrong.append(f"missing: {item['text']!r} ({item['context']})")
             continue
-        listed.update(found)
+        listed.add(found[0])
         q = rows[found[0]][0]
         score.found += 1
         unit, category = _optional(item, "unit"), _optional(item, "category")
@@ -346,19 +385,28 @@ def _numbers(run_dir: Path, data: dict[str, list[Any]]) -> NumberScore:
             )
     not_counts = data["not_counts"]
     score.non_counts = len(not_counts)
-    score.false_counts = [f"{item['text']!r} ({item['context']})" for item in not_counts if lookup(item)]
-    counted = data["counted_articles"]
+    claimed: set[int] = set(listed)
+    for item in not_counts:
+        found = lookup(item, claimed, loose=True)
+        if found:
+            claimed.add(found[0])
+            where = f"{item['text']!r} ({item['context']})"
+            (score.false_count_nodes if rows[found[0]][1] else score.false_counts).append(where)
+    counted = set().union(*(named_as.get(str(a), set()) for a in data["counted_articles"]))
     score.counted_articles = len(counted)
+    nodes: dict[str, bool] = {}  # number node of a counted article -> whether it holds an annotated count
     for i, (q, node_id) in enumerate(rows):
-        if node_id and any(named(q.article_id, article) for article in counted):
-            score.nodes += 1
-            if i in listed:
-                score.listed_nodes += 1
-            else:
+        if node_id and q.article_id in counted:
+            nodes[node_id] = nodes.get(node_id, False) or i in listed
+            if i not in listed and not nodes[node_id]:
                 sentence = sentences.get((q.article_id, q.sentence), "")
-                score.false_nodes.append(
-                    f"{node_id} ({names[q.article_id][1] or q.article_id}: {sentence!r})"
-                )
+                stem = names[q.article_id][0][1] if names.get(q.article_id) else q.article_id
+                score.false_nodes[node_id] = f"{node_id} ({stem}: {sentence!r})"
+    score.nodes = len(nodes)
+    score.listed_nodes = sum(nodes.values())
+    for node_id, holds in nodes.items():
+        if holds:
+            score.false_nodes.pop(node_id, None)
     return score
 
 
@@ -367,6 +415,13 @@ def _file_stem(source: str) -> str:
     name = source.replace("\\", "/").rsplit("/", 1)[-1]
     name = re.sub(r":\d+$", "", name)
     return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def _number_of(found: str, annotated: str) -> bool:
+    """The gold writes a non-count as the run's number and the words after it: "three times" for the
+    run's "three", "five years" for "five"."""
+    a, b = found.casefold().split(), annotated.casefold().split()
+    return bool(a) and len(a) < len(b) and b[: len(a)] == a
 
 
 def _same_number(found: str, annotated: str) -> bool:

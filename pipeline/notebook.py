@@ -32,7 +32,15 @@ from pipeline.io.schema import (
     split_list,
 )
 from pipeline.rank import rank_key
-from pipeline.records import NODE_TYPES, CoMentionGraph, Corpus, Entity, Extraction, Resolution
+from pipeline.records import (
+    COUNT_CATEGORIES,
+    NODE_TYPES,
+    CoMentionGraph,
+    Corpus,
+    Entity,
+    Extraction,
+    Resolution,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -117,11 +125,8 @@ class RunViews:
         ``places``, ``people`` and ``groups`` its sentence names ("|"-separated). ``category`` ("kill",
         "wound", "arrest", ...) keeps that category's counts. A ``qualifier`` "at least" on a vague
         count ("dozens") is a lower bound, no reported figure: sum such values with care."""
-        from pipeline.extract.quantities import CATEGORIES
-
-        known = sorted({*CATEGORIES.values(), "age"})
-        if category is not None and category not in known:
-            raise ValueError(f"category={category!r}: a count's category is one of {', '.join(known)}")
+        if category is not None and category not in COUNT_CATEGORIES:
+            raise BadOptionError("category", category, f"one of {', '.join(sorted(COUNT_CATEGORIES))}")
         numbers = self.numbers
         if category is not None:
             numbers = numbers[numbers["category"] == category].reset_index(drop=True)

@@ -132,6 +132,8 @@ class Corpus:
 #: The entity types analysts asked for; with counts, the four node types. "other" marks mentions kept
 #: for reference only.
 ENTITY_TYPES = ("person", "group", "place")
+#: What happened to what a count counts (GDELT-style), and "age" for a person's age.
+COUNT_CATEGORIES = ("kill", "wound", "arrest", "kidnap", "seize", "escape", "surrender", "affect", "age")
 NODE_TYPES = (*ENTITY_TYPES, "number")
 
 

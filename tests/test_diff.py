@@ -20,8 +20,10 @@ def run(
     nodes: dict[str, int],
     links: dict[tuple[str, str], int],
     aliases: dict[str, tuple[str, ...]] | None = None,
+    counts: dict[str, dict[str, object]] | None = None,
 ) -> Path:
-    """A run's nodes.csv and edges.csv: node id -> mentions, (id, id) -> weight."""
+    """A run's nodes.csv and edges.csv: node id -> mentions, (id, id) -> weight; ``counts`` gives number
+    nodes their value, unit, object and article_ids."""
     graph = nx.Graph()
     for node, mentions in nodes.items():
         label = node.split(":")[1].replace("-", " ").title()
@@ -31,6 +33,7 @@ def run(
             type=node.split(":")[0],
             mentions=mentions,
             aliases="|".join((aliases or {}).get(node, (label,))),
+            **(counts or {}).get(node, {}),
         )
     for (a, b), weight in links.items():
         graph.add_edge(a, b, weight=weight, evidence_list=[])
@@ -113,6 +116,37 @@ def test_an_entity_whose_label_grew_is_the_same_entity(tmp_path: Path) -> None:
     ) in nodes
     links = [(c.change, c.source, c.target, c.before, c.after) for c in changes if c.kind == "link"]
     assert links == [("changed", "group:quellian-security-office", "person:ada-brisk", 2, 5)]
+
+
+def test_a_count_node_whose_label_changed_is_the_same_count(tmp_path: Path) -> None:
+    # the later run's labels say what happened: the ids follow; the texts ("two") are any count's
+    dead = {"value": 26.0, "object": "miners", "article_ids": "a1"}
+    week1 = run(
+        tmp_path / "w1",
+        {"number:26-miners": 1, "number:2-boats": 1},
+        {},
+        aliases={"number:26-miners": ("26",), "number:2-boats": ("two",)},
+        counts={
+            "number:26-miners": dead,
+            "number:2-boats": {"value": 2.0, "object": "boats", "article_ids": "a1"},
+        },
+    )
+    week2 = run(
+        tmp_path / "w2",
+        {"number:26-miners-killed": 1, "number:2-rafts": 1},
+        {},
+        aliases={"number:26-miners-killed": ("26",), "number:2-rafts": ("two",)},
+        counts={
+            "number:26-miners-killed": dead,
+            "number:2-rafts": {"value": 2.0, "object": "rafts", "article_ids": "a1"},
+        },
+    )
+    nodes = [(c.change, c.source, c.label) for c in diff_runs(week1, week2).changes if c.kind == "node"]
+    assert sorted(nodes) == [
+        ("appeared", "number:2-rafts", "2 Rafts"),
+        ("changed", "number:26-miners-killed", "26 Miners Killed (was 26 Miners)"),
+        ("disappeared", "number:2-boats", "2 Boats"),
+    ]
 
 
 def test_a_run_against_itself_changes_nothing(two_weeks: tuple[Path, Path]) -> None:

@@ -105,12 +105,64 @@ def test_a_gold_of_counts_alone_scores_the_number_nodes_of_its_counted_articles(
     assert (numbers.found, numbers.value_and_object) == (2, 2), numbers.wrong
     # "Two bridges" is a count node too, and the gold does not list it: a false node.
     assert (numbers.listed_nodes, numbers.nodes) == (2, 3)
-    assert numbers.false_nodes == [
-        f"{numbers.false_nodes[0].split()[0]} (quell_flood: 'Two bridges collapsed.')"
+    assert [(node, where.split(" ", 1)[1]) for node, where in numbers.false_nodes.items()] == [
+        ("number:2-bridges", "(quell_flood: 'Two bridges collapsed.')")
     ]
     printed = kg("eval", run, "--gold", gold).stdout
-    assert "2/3 are listed counts (precision 0.667)" in printed
+    assert "2/3 hold an annotated count (precision 0.667)" in printed
     assert "Entities against" not in printed  # no entity is annotated: no table of wrong names
+
+
+@pytest.mark.model
+def test_a_count_gold_names_what_it_cannot_find_and_scores_each_row_once(kg, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "storm_report.txt").write_text(
+        "Storm report\n\nThe storm in Quellmark destroyed 12 boats. Fishermen from Varnby went out three "
+        "times that night.\n",
+        encoding="utf-8",
+    )
+    (corpus / "storm_update.txt").write_text(
+        "Storm update\n\nIn Varnby, 30 houses lost their roofs and 4 families left the town.\n",
+        encoding="utf-8",
+    )
+    run = build([corpus]).save(tmp_path / "run")
+    gold = tmp_path / "counts.yml"
+    gold.write_text(
+        "numbers:\n"
+        "  - {article: storm_report, text: '12', context: destroyed 12 boats, value: 12, object: boats}\n"
+        "  - {article: storm_report, text: '12', context: destroyed 12 boats, value: 12, object: boats}\n"
+        "  - {article: Storm update, text: '30', context: 30 houses, value: 30, object: houses}\n"
+        "  - {article: stom_update, text: '4', context: 4 families, value: 4, object: families}\n"
+        "  - {article: Storm, text: '4', context: 4 families, value: 4, object: families}\n"
+        "not_counts:\n"
+        "  - {article: storm_report, text: three times, context: three times that night}\n"
+        "counted_articles: [storm_report, storm_update]\n",
+        encoding="utf-8",
+    )
+    numbers = evaluate(run, gold).numbers
+    assert numbers is not None
+    # a typo and a title's beginning that names two articles are said, not scored as misses of the run
+    assert sorted(numbers.unknown_articles) == ["Storm (the beginning of 2 titles)", "stom_update"]
+    # one row is one count: the second "12" finds no row of its own
+    assert numbers.found == 2 and "missing: '12' (destroyed 12 boats)" in numbers.wrong
+    # "three times" is the run's "three" with its noun; a frequency is no node
+    assert (
+        numbers.false_counts == ["'three times' (three times that night)"] and numbers.false_count_nodes == []
+    )
+    # nodes, not rows: the "4 families" node holds no annotated count (its entries named no article)
+    assert (numbers.listed_nodes, numbers.nodes) == (2, 3)
+    printed = kg("eval", run, "--gold", gold).stdout
+    assert "Gold articles the run does not hold (left out): " in printed
+    only_non_counts = tmp_path / "non_counts.yml"
+    only_non_counts.write_text(
+        "not_counts:\n  - {article: storm_report, text: three times, context: three times that night}\n",
+        encoding="utf-8",
+    )
+    assert (
+        "Non-counts: 0/1 made number nodes, 1 more kept as values"
+        in kg("eval", run, "--gold", only_non_counts).stdout
+    )
 
 
 @pytest.mark.parametrize(
@@ -174,6 +226,18 @@ def test_an_article_is_named_by_its_file_without_extension(source: str, stem: st
         ("numbers: [three]\n", "numbers[0] is 'three', not a mapping {article: ..., text: ..., context: ..."),
         ("not_counts: [{article: x, text: t}]\n", "not_counts[0] has no 'context'"),
         ("counted_articles: [[x]]\nnumbers: []\n", "counted_articles[0] is ['x'], not a title or file name"),
+        (
+            "numbers: [{article: x, text: t, context: c, value: 1, object: o, catgory: kill}]\n",
+            "numbers[0] has unknown key(s) 'catgory'; keys are article, text, context, value, object, unit",
+        ),
+        (
+            "numbers: [{article: x, text: t, context: c, value: 1,121, object: o}]\n",
+            "numbers[0] has unknown key(s) '121'; keys are article, text, context, value, object, unit, category (a comma",
+        ),
+        (
+            "numbers: [{article: x, text: t, context: c, value: 1, object: o, category: killed}]\n",
+            "numbers[0].category is 'killed'; categories are kill, wound,",
+        ),
         ("entites: []\n", "unknown key(s) 'entites'; a gold annotation has entities, ignore,"),
         ("- entities\n", "a gold annotation is a YAML mapping, not a list"),
         ("entities: [a\n", "not a valid YAML gold annotation"),

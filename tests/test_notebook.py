@@ -142,7 +142,7 @@ def test_counts_in_context_give_the_sentence_title_and_places_of_each_count(seed
     assert palestinians.object == "Palestinians" and palestinians.places == "Gaza Strip"
     assert palestinians.groups == "Hamas" and palestinians.qualifier == "at least"
     assert len(seed_result.counts_in_context()) == len(seed_result.numbers)
-    with pytest.raises(ValueError, match="category='killed': a count's category is one of affect, age"):
+    with pytest.raises(BadOptionError, match="category: 'killed' is not valid; expected one of affect, age"):
         seed_result.counts_in_context("killed")
 
 

@@ -618,6 +618,13 @@ def _category(
             governors.append(first.head)
     root = span.root
     candidates.extend(t for t in root.children if t.dep_ in {"acl", "relcl", "amod"})
+    if (
+        counted is not None
+        and counted.dep_ == "nsubj"
+        and any(c.dep_ == "dobj" for c in counted.head.children)
+    ):
+        # "three gunmen killed 25 people": the gunmen did it, it did not happen to them
+        governors = [g for g in governors if g.i != counted.head.i]
     for governing in governors:
         if governing.dep_ == "prep" and governing.lower_ == "of":
             governing = governing.head  # "the killing of 18 tourists", "the evacuation of 500 residents"

@@ -63,7 +63,11 @@ CURRENCY_WORDS = {
     "gbp": "GBP", "euro": "EUR", "euros": "EUR", "eur": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
     "rupee": "INR", "rupees": "INR", "shekel": "ILS", "shekels": "ILS", "lira": "TRY", "liras": "TRY",
     "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "riyal": "SAR", "riyals": "SAR",
-    "dirham": "AED", "dirhams": "AED", "franc": "CHF", "francs": "CHF",
+    "dirham": "AED", "dirhams": "AED", "franc": "CHF", "francs": "CHF", "rupiah": "IDR", "baht": "THB",
+    "ringgit": "MYR", "naira": "NGN", "zloty": "PLN", "zlotys": "PLN", "hryvnia": "UAH",
+    # a peso, dinar or krona of which country the words do not say
+    "peso": "peso", "pesos": "peso", "dinar": "dinar", "dinars": "dinar", "krona": "krona", "kronor": "krona",
+    "krone": "krone", "kroner": "krone",
 }  # fmt: skip
 MEASURE_WORDS = {
     "ton": "t", "tons": "t", "tonne": "t", "tonnes": "t", "kg": "kg", "kilogram": "kg", "kilograms": "kg",

@@ -468,3 +468,23 @@ def test_a_bare_count_takes_the_category_written_right_after_it(english) -> None
     ])  # fmt: skip
     found = _counts(doc, [(0, 1, "CARDINAL"), (4, 6, "CARDINAL"), (8, 9, "CARDINAL")])
     assert [(c[0], c[4]) for c in found] == [("two", "kill"), ("around 120", "wound"), ("half", "wound")]
+
+
+def test_those_who_did_it_take_no_category_of_what_they_did(english) -> None:
+    # three gunmen killed 25 people
+    doc = _parsed(english, [
+        ("three", 1, "nummod", "NUM", "three", "CD"), ("gunmen", 2, "nsubj", "NOUN", "gunman", "NNS"),
+        ("killed", 2, "ROOT", "VERB", "kill", "VBD"), ("25", 4, "nummod", "NUM", "25", "CD"),
+        ("people", 2, "dobj", "NOUN", "people", "NNS"),
+    ])  # fmt: skip
+    assert [(c[3], c[4]) for c in _counts(doc, [(0, 1, "CARDINAL"), (3, 4, "CARDINAL")])] == [
+        ("gunmen", ""),
+        ("people", "kill"),
+    ]
+
+
+def test_every_category_a_count_takes_is_one_the_outputs_document() -> None:
+    from pipeline.extract.quantities import CATEGORIES
+    from pipeline.records import COUNT_CATEGORIES
+
+    assert {*CATEGORIES.values(), "age"} == set(COUNT_CATEGORIES)
