@@ -142,10 +142,12 @@ def test_numbers_become_nodes_linked_to_their_sentence() -> None:
     article = corpus([["A"], ["B"]], numbers=counts)
     assert article[1].body == "A. B.\n"
     graph = graph_of(article)
-    assert graph.nodes["number:3-000-fighters"]["label"] == "3,000 fighters"
-    assert graph.nodes["number:3-000-fighters"]["mentions"] == 2
-    assert set(graph["number:3-000-fighters"]) == {"place:a", "place:b"}
-    assert [n for n, d in graph.nodes(data=True) if d["type"] == "number"] == ["number:3-000-fighters"]
+    # one count, two labels ("3,000 fighters surrendered", "about 3,000 fighters"): the first in order
+    node = "number:3-000-fighters-surrendered"
+    assert graph.nodes[node]["label"] == "3,000 fighters surrendered"
+    assert graph.nodes[node]["mentions"] == 2
+    assert set(graph[node]) == {"place:a", "place:b"}
+    assert [n for n, d in graph.nodes(data=True) if d["type"] == "number"] == [node]
     assert not any(d["type"] == "number" for _, d in graph_of(article, numbers=False).nodes(data=True))
 
 
