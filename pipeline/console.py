@@ -245,7 +245,8 @@ def _failure_lines(failures: tuple[Failure, ...]) -> list[str]:
 
 
 def print_stats(summary: Summary) -> None:
-    """``kg stats``: the top nodes per type, the strongest links, the largest communities."""
+    """``kg stats``: the top nodes per type, the strongest links, the counts by category, the largest
+    communities."""
     for kind, rows in summary.top.items():
         if not rows:
             continue
@@ -261,6 +262,16 @@ def print_stats(summary: Summary) -> None:
     for a, b, weight, articles, npmi in summary.edges:
         table.add_row(plain(a), plain(b), str(weight), str(articles), f"{npmi:.3f}")
     out.print(table)
+    if summary.categories:
+        table = Table(
+            title="Counts by what happened (count nodes; a story told twice counts twice)",
+            title_justify="left",
+        )
+        for column in ("category", "count nodes", "articles", "largest"):
+            table.add_column(column, justify="left" if column in {"category", "largest"} else "right")
+        for category, (nodes, articles, largest) in summary.categories.items():
+            table.add_row(category, str(nodes), str(articles), plain("; ".join(largest)))
+        out.print(table)
     table = Table(title="Largest communities", title_justify="left")
     for column in ("community", "size", "most central members"):
         table.add_column(column, justify="right" if column != "most central members" else "left")

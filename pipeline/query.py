@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -88,6 +88,8 @@ class Summary:
     top: dict[str, list[tuple[str, str, float, int]]]  # type -> [(id, label, pagerank, mentions)]
     edges: list[tuple[str, str, int, int, float]]  # (label a, label b, weight, articles, npmi)
     communities: list[tuple[int, int, list[str]]]  # (community, size, top labels)
+    # category -> (count nodes, articles, the largest counts' labels): what the counts say happened
+    categories: dict[str, tuple[int, int, list[str]]] = field(default_factory=dict)
 
 
 def summarize(graph: nx.Graph, *, per_type: int = 10, edges: int = 15, communities: int = 10) -> Summary:
@@ -116,4 +118,18 @@ def summarize(graph: nx.Graph, *, per_type: int = 10, edges: int = 15, communiti
         (community, len(members), members[:6])
         for community, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:communities]
     ]
-    return Summary(top=top, edges=edge_rows, communities=community_rows)
+    by_category: dict[str, list[tuple[float, str, str]]] = {}
+    for node, data in graph.nodes(data=True):
+        if data.get("type") == "number" and data.get("category") and data["category"] != "age":
+            by_category.setdefault(str(data["category"]), []).append(
+                (float(data.get("value") or 0), label[node], str(data.get("article_ids", "")))
+            )
+    categories = {
+        category: (
+            len(found),
+            len({a for _, _, ids in found for a in ids.split("|") if a}),
+            [name for _, name, _ in sorted(found, key=lambda f: (-f[0], f[1]))[:3]],
+        )
+        for category, found in sorted(by_category.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    }
+    return Summary(top=top, edges=edge_rows, communities=community_rows, categories=categories)

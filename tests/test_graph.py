@@ -242,6 +242,20 @@ def test_summary_tables() -> None:
     assert summary.top["place"][0][1] == "A"
     assert summary.edges[0][:3] == ("A", "B", 2)
     assert sum(size for _, size, _ in summary.communities) == 3
+    assert summary.categories == {}
+    # counts by what happened: the count nodes of a category, their articles and the largest first
+    for node, (value, category, articles) in {
+        "number:12-miners-killed": (12.0, "kill", "x|y"),
+        "number:40-miners-killed": (40.0, "kill", "y"),
+        "number:3-men-arrested": (3.0, "arrest", "z"),
+        "number:53-age": (53.0, "age", "z"),
+    }.items():
+        label = node.split(":")[1].replace("-", " ")
+        graph.add_node(node, type="number", label=label, value=value, category=category, article_ids=articles)
+    assert summarize(graph).categories == {
+        "kill": (2, 2, ["40 miners killed", "12 miners killed"]),
+        "arrest": (1, 1, ["3 men arrested"]),
+    }
 
 
 def test_the_stage_returns_its_number_nodes_and_the_mentions_with_their_node_ids() -> None:

@@ -19,7 +19,8 @@ from pipeline.io.folder import present
 def stats(
     run_dir: RunDir, limit: Annotated[int, typer.Option("--limit", help="Rows per table.", min=0)] = 10
 ) -> None:
-    """Print the top entities per type, the strongest links and the largest communities of RUN_DIR."""
+    """Print the top entities per type, the strongest links, the counts by category and the largest
+    communities of RUN_DIR."""
     from pipeline.io.run import check_run_folder, read_graph
     from pipeline.query import summarize
 
