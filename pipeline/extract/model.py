@@ -234,9 +234,10 @@ _NUMBER_AFTER = re.compile(r"\.\s*\d")
 
 
 def _words_before(text: str, at: int) -> int:
-    """How many words stand on the line of ``at`` before it (counted up to 2)."""
-    line = text[text.rfind("\n", 0, at) + 1 : at]
-    return min(2, len(line[-200:].split()))
+    """How many words stand on the line of ``at`` before it (counted up to 2, in the 200 characters
+    before it: a search back to the line's start would cross a whole one-line article at every match)."""
+    line = text[max(0, at - 200) : at]
+    return min(2, len(line[line.rfind("\n") + 1 :].split()))
 
 
 def _number_stops(doc: Doc, starts: list[int]) -> None:
@@ -304,7 +305,8 @@ def _bracket_starts(doc: Doc, starts: list[int]) -> None:
         if not token.is_sent_start or "\n" in doc[index - 1].text:  # already moved on, or a paragraph start
             continue
         at = token.idx
-        opened = text.rfind("[", 0, at + 1 if token.text.startswith("[") else at)
+        # a bracket opens at most _LONGEST_BRACKET characters back: no search through the whole text
+        opened = text.rfind("[", max(0, at - _LONGEST_BRACKET), at + 1 if token.text.startswith("[") else at)
         if opened < 0 or "]" in text[opened:at] or "\n" in text[opened:at]:
             continue  # not inside a bracket, nor on one
         closed = text.find("]", opened)
