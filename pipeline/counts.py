@@ -232,9 +232,7 @@ def _a_duration(counted: str) -> bool:
     >>> _a_duration("days"), _a_duration("centuries"), _a_duration("Times"), _a_duration("timers")
     (True, True, True, False)
     """
-    word = counted.lower().strip()
-    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
-    return word in DURATIONS or singular in DURATIONS
+    return _one_of(counted, DURATIONS)
 
 
 def _a_score(counted: str) -> bool:
@@ -243,9 +241,22 @@ def _a_score(counted: str) -> bool:
     >>> _a_score("wickets"), _a_score("sixes"), _a_score("innings"), _a_score("runners")
     (True, True, True, False)
     """
+    return _one_of(counted, SCORING_UNITS)
+
+
+def _one_of(counted: str, words: frozenset[str]) -> bool:
+    """Is the counted object, or its singular ("centuries", "sixes", "days"), one of ``words``?"""
     word = counted.lower().strip()
-    singular = word[:-2] if word.endswith("xes") else word[:-1] if word.endswith("s") else word
-    return word in SCORING_UNITS or singular in SCORING_UNITS
+    singular = (
+        word[:-3] + "y"
+        if word.endswith("ies")
+        else word[:-2]
+        if word.endswith("xes")
+        else word[:-1]
+        if word.endswith("s")
+        else word
+    )
+    return word in words or singular in words
 
 
 def _vague(quantity: Quantity) -> bool:
