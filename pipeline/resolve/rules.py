@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from pipeline.names import (
     LEGAL_FORMS,
@@ -394,13 +395,17 @@ def spelling_variants(state: State, extractions: Sequence[Extraction], failures:
             (root_a, key_a), (root_b, key_b) = members[i], members[j]
             if key_a == key_b or state.find(root_a) == state.find(root_b):
                 continue
+            score = round(fuzz.ratio(key_a, key_b) / 100, 3)
             if _spelling_variants(key_a, key_b, person=kind == "person", place=kind == "place"):
-                score = round(fuzz.ratio(key_a, key_b) / 100, 3)
                 alias, canonical = sorted(
                     (state.find(root_a), state.find(root_b)),
                     key=lambda r: (sum(state.groups[r].types.values()), r),
                 )
                 state.union(alias, canonical, "fuzzy", score)
+            elif kind == "place" and (typo := _misspelt_place(state.surface(root_a), state.surface(root_b))):
+                alias, canonical = (root_a, root_b) if typo == state.surface(root_a) else (root_b, root_a)
+                state.typos.add(typo)
+                state.union(state.find(alias), state.find(canonical), "fuzzy", score)
 
 
 # --- pure helpers -----------------------------------------------------------------------------------
@@ -418,6 +423,35 @@ def _well_known_place(name: str) -> bool:
     from pipeline.gazetteer import place_names
 
     return name in place_names()
+
+
+def _misspelt_place(a: str, b: str) -> str:
+    """The one of two one-word place names that is a typo of the other, a well-known place: one vowel
+    for another, or a vowel or doubled letter more or less, and not itself a place of the gazetteer; ""
+    if neither is. A consonant changed makes another word ("Parks" is no "Paris").
+
+    >>> _misspelt_place("Taipai", "Taipei"), _misspelt_place("Madrid", "Maddrid"), _misspelt_place("Paris", "Parks")
+    ('Taipai', 'Maddrid', '')
+    """
+    x, y = a.lower(), b.lower()
+    if " " in a or " " in b or min(len(x), len(y)) < 5 or Levenshtein.distance(x, y) != 1:
+        return ""
+    [edit] = Levenshtein.editops(x, y).as_list()
+    operation, i, j = str(edit[0]), int(edit[1]), int(edit[2])
+    vowels = "aeiouy"
+    if operation == "replace":
+        typo = x[i] in vowels and y[j] in vowels
+    else:  # the letter one spelling has and the other lacks: a vowel, or one of a doubled pair
+        longer, at = (x, i) if operation == "delete" else (y, j)
+        typo = longer[at] in vowels or longer[at] in longer[max(at - 1, 0) : at] + longer[at + 1 : at + 2]
+    if not typo:
+        return ""
+    from pipeline.gazetteer import place_names
+
+    known = place_names()
+    if (a in known) == (b in known):
+        return ""
+    return b if a in known else a
 
 
 def _clipped(short: str, word: str) -> bool:

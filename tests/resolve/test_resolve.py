@@ -284,6 +284,21 @@ def test_a_plural_joins_the_islands_of_its_article_whatever_its_type() -> None:
     assert {e.label: e.type for e in result.entities}["Varnholm Islands"] == "place"
 
 
+def test_a_typo_of_a_well_known_place_joins_it_and_a_changed_consonant_does_not() -> None:
+    result = resolve(
+        [
+            article("a", ("Dublin", "place"), ("Oskmere", "place")),
+            article("b", ("Dublon", "place")),  # a vowel for another, as often as the place: not the label
+            article("c", ("Lisbon", "place"), ("Lisbor", "place")),  # a consonant: another word
+        ],
+        aliases=None,
+    )
+    found = nodes(result)
+    assert found["Dublin"] == {"Dublin", "Dublon"}
+    assert rule_of(result, "Dublon")[0] == "fuzzy"
+    assert found["Lisbor"] == {"Lisbor"}
+
+
 def test_a_tie_between_person_and_place_goes_to_a_person_whose_surname_the_article_names_alone() -> None:
     result = resolve(
         [
