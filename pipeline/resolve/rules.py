@@ -227,10 +227,13 @@ def _short_form_candidates(
         yield "short name", [c for c in same_kind if c[1].split()[: len(words)] == words], 0.9
     if kind == "person" and len(words) == 1:
         yield "short name", [c for c in same_kind if c[1].split()[0] == key], 0.9  # "Tedros"
-    if kind == "group" and len(words) == 1 and not _well_known_place(state.surface(element)):
+    if kind == "group" and len(words) == 1 and (
+        not _well_known_place(state.surface(element)) or _never_a_place_in(state, element, article_id)
+    ):
         # "Quellby" in the article of "Quellby University": the organization without its head noun. A
-        # well-known place stays itself, and places never join this way: "Quellby" and the "Quellby
-        # Peninsula" named after it are two places.
+        # well-known place stays itself where the model read the place in the article too ("educated
+        # at Quellby" in a story that never names the town is the school), and places never join
+        # this way: "Quellby" and the "Quellby Peninsula" named after it are two places.
         yield "short name", [c for c in same_kind if c[1].split()[:-1] == words], 0.9
     if len(words) == 1 and key.endswith("s") and kind != "group" and state.only_in(element, article_id):
         # "Ravens" in the article of the "Quellport Ravens", whatever the model called it: a team's
@@ -273,6 +276,12 @@ def _short_form_candidates(
                 [c for c in people if close_surname(key, c[1].split()[-1])],
                 0.8,
             )
+
+
+def _never_a_place_in(state: State, element: Element, article_id: str) -> bool:
+    """Did the model never read a place in the word in this article (an organization mostly: the
+    element's type is its majority)?"""
+    return article_id not in state.element_articles.get((GLOBAL, element[1]), set())
 
 
 def _initials_alone(surface: str) -> bool:

@@ -284,6 +284,19 @@ def test_a_plural_joins_the_islands_of_its_article_whatever_its_type() -> None:
     assert {e.label: e.type for e in result.entities}["Varnholm Islands"] == "place"
 
 
+def test_a_well_known_place_read_as_an_organization_throughout_its_article_joins_the_institution() -> None:
+    result = resolve(
+        [
+            article("a", ("Montevideo College", "group"), ("Montevideo", "group"), ("Montevideo", "group")),
+            article("b", ("Montevideo Academy", "group"), ("Montevideo", "group"), ("Montevideo", "place")),
+        ],
+        aliases=None,
+    )
+    found = nodes(result)
+    assert found["Montevideo College"] == {"Montevideo College", "Montevideo"}
+    assert found["Montevideo Academy"] == {"Montevideo Academy"}  # the city is named there: "Montevideo" is it
+
+
 def test_a_typo_of_a_well_known_place_joins_it_and_a_changed_consonant_does_not() -> None:
     result = resolve(
         [
