@@ -227,8 +227,10 @@ def _short_form_candidates(
         yield "short name", [c for c in same_kind if c[1].split()[: len(words)] == words], 0.9
     if kind == "person" and len(words) == 1:
         yield "short name", [c for c in same_kind if c[1].split()[0] == key], 0.9  # "Tedros"
-    if kind == "group" and len(words) == 1 and (
-        not _well_known_place(state.surface(element)) or _never_a_place_in(state, element, article_id)
+    if (
+        kind == "group"
+        and len(words) == 1
+        and (not _well_known_place(state.surface(element)) or _never_a_place_in(state, element, article_id))
     ):
         # "Quellby" in the article of "Quellby University": the organization without its head noun. A
         # well-known place stays itself where the model read the place in the article too ("educated

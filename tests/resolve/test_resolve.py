@@ -294,7 +294,9 @@ def test_a_well_known_place_read_as_an_organization_throughout_its_article_joins
     )
     found = nodes(result)
     assert found["Montevideo College"] == {"Montevideo College", "Montevideo"}
-    assert found["Montevideo Academy"] == {"Montevideo Academy"}  # the city is named there: "Montevideo" is it
+    assert found["Montevideo Academy"] == {
+        "Montevideo Academy"
+    }  # the city is named there: "Montevideo" is it
 
 
 def test_a_typo_of_a_well_known_place_joins_it_and_a_changed_consonant_does_not() -> None:
