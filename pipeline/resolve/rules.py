@@ -10,7 +10,8 @@ new rule is one function added to :data:`RULES`.
 * :func:`short_names_in_articles`   a short form -> a longer name in the same article ("Starmer" ->
                                     "Keir Starmer", "the Observatory", initials "SOHR");
 * :func:`short_names_across_corpus` short forms no article resolved -> the one entity the corpus offers;
-* :func:`spelling_variants`         "Ras al-Ayn" / "Ras Al-Ain", with rapidfuzz and word-by-word guards.
+* :func:`spelling_variants`         "Ras al-Ayn" / "Ras Al-Ain", with rapidfuzz and word-by-word guards;
+* :func:`spellings_across_types`    one letter apart in one article, whatever the model typed each.
 """
 
 from __future__ import annotations
@@ -419,6 +420,62 @@ def spelling_variants(state: State, extractions: Sequence[Extraction], failures:
                 state.union(state.find(alias), state.find(canonical), "fuzzy", score)
 
 
+def spellings_across_types(
+    state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]
+) -> None:
+    """Two spellings of one name in one article that the model typed differently ("Esfahan" an
+    organization, "Isfahan" a place; "Vigin Blue" and "Virgin Blue"): every word equal or one letter off.
+    Only names that share their first or last three letters are compared, never every pair."""
+    for article_id in sorted(state.articles):
+        try:
+            _join_spellings_of_article(state, article_id)
+        except Exception as error:
+            failures.setdefault(article_id, failed(error, article_id, "spellings"))
+
+
+def _join_spellings_of_article(state: State, article_id: str) -> None:
+    blocks: dict[tuple[str, str], list[Element]] = defaultdict(list)
+    for element in sorted(state.articles[article_id]):
+        key = element[1]
+        if len(key) >= 5:
+            blocks[("first", key[:3])].append(element)
+            blocks[("last", key[-3:])].append(element)
+    for members in blocks.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                root_a, root_b = state.find(a), state.find(b)
+                kinds = {state.type_of(root_a), state.type_of(root_b)}
+                if root_a == root_b or len(kinds) < 2 or not kinds <= set(ENTITY_TYPES):
+                    continue
+                if _one_letter_apart(a[1], b[1]) and _spelling_variants(a[1], b[1], place="place" in kinds):
+                    alias, canonical = sorted(
+                        (root_a, root_b), key=lambda r: (sum(state.groups[r].types.values()), r)
+                    )
+                    state.union(alias, canonical, "fuzzy", round(fuzz.ratio(a[1], b[1]) / 100, 3))
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Is one name the other with one letter of one word changed, added or dropped, and neither a given
+    name nor a word the other's extended ("Quellans" of "Quellan", "Orlan" of "Orla" are other words)?
+
+    >>> _one_letter_apart("esfahan", "isfahan"), _one_letter_apart("vigin blue", "virgin blue")
+    (True, True)
+    >>> _one_letter_apart("quellans", "quellan"), _one_letter_apart("varn isle", "varn islet")
+    (False, False)
+    >>> _one_letter_apart("georgia", "georgie"), _one_letter_apart("new zealanders", "new zealand")
+    (False, False)
+    """
+    from pipeline.gazetteer import is_first_name
+
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) or Levenshtein.distance(a, b) != 1:
+        return False
+    x, y = next((x, y) for x, y in zip(words_a, words_b, strict=True) if x != y)
+    if x.startswith(y) or y.startswith(x):
+        return False
+    return not (is_first_name(words_a[0].title()) or is_first_name(words_b[0].title()))
+
+
 # --- pure helpers -----------------------------------------------------------------------------------
 
 
@@ -568,4 +625,10 @@ def _spelling_variants(a: str, b: str, *, person: bool = False, place: bool = Fa
 
 
 #: The rules, in the order they run.
-RULES: tuple[Rule, ...] = (acronyms, short_names_in_articles, short_names_across_corpus, spelling_variants)
+RULES: tuple[Rule, ...] = (
+    acronyms,
+    short_names_in_articles,
+    short_names_across_corpus,
+    spelling_variants,
+    spellings_across_types,
+)

@@ -299,6 +299,25 @@ def test_a_well_known_place_read_as_an_organization_throughout_its_article_joins
     }  # the city is named there: "Montevideo" is it
 
 
+def test_spellings_one_letter_apart_in_one_article_join_whatever_the_model_typed_each() -> None:
+    result = resolve(
+        [
+            article("a", ("Quellbarn Air", "person"), ("Quellbarn Air", "person"), ("Quelbarn Air", "group")),
+            article("b", ("Oskandar", "group"), ("Uskandar", "place"), ("Uskandar", "place")),
+            article("c", ("Varnhold", "place"), ("Varnholds", "person")),  # its people: another word
+            article("d", ("Tessaly Bay", "place")),
+            article("e", ("Tesaly Bay", "person")),  # another article: the types keep them apart
+        ],
+        aliases=None,
+    )
+    found = nodes(result)
+    assert found["Quellbarn Air"] == {"Quellbarn Air", "Quelbarn Air"}
+    assert found["Uskandar"] == {"Uskandar", "Oskandar"}
+    assert rule_of(result, "Quelbarn Air") == ("fuzzy", 0.96)
+    assert found["Varnhold"] == {"Varnhold"}
+    assert found["Tessaly Bay"] == {"Tessaly Bay"}
+
+
 def test_a_typo_of_a_well_known_place_joins_it_and_a_changed_consonant_does_not() -> None:
     result = resolve(
         [
