@@ -424,8 +424,9 @@ def spellings_across_types(
     state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]
 ) -> None:
     """Two spellings of one name in one article that the model typed differently ("Esfahan" an
-    organization, "Isfahan" a place; "Vigin Blue" and "Virgin Blue"): every word equal or one letter off.
-    Only names that share their first or last three letters are compared, never every pair."""
+    organization, "Isfahan" a place; "Vigin Blue" and "Virgin Blue"): one letter apart. Names one letter
+    apart share a spelling with one letter dropped, so each name is looked up under those spellings
+    (as many as its letters), never compared with every other name."""
     for article_id in sorted(state.articles):
         try:
             _join_spellings_of_article(state, article_id)
@@ -434,24 +435,24 @@ def spellings_across_types(
 
 
 def _join_spellings_of_article(state: State, article_id: str) -> None:
-    blocks: dict[tuple[str, str], list[Element]] = defaultdict(list)
-    for element in sorted(state.articles[article_id]):
+    dropped: dict[str, set[Element]] = defaultdict(set)
+    for element in state.articles[article_id]:
         key = element[1]
         if len(key) >= 5:
-            blocks[("first", key[:3])].append(element)
-            blocks[("last", key[-3:])].append(element)
-    for members in blocks.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                root_a, root_b = state.find(a), state.find(b)
-                kinds = {state.type_of(root_a), state.type_of(root_b)}
-                if root_a == root_b or len(kinds) < 2 or not kinds <= set(ENTITY_TYPES):
-                    continue
-                if _one_letter_apart(a[1], b[1]) and _spelling_variants(a[1], b[1], place="place" in kinds):
-                    alias, canonical = sorted(
-                        (root_a, root_b), key=lambda r: (sum(state.groups[r].types.values()), r)
-                    )
-                    state.union(alias, canonical, "fuzzy", round(fuzz.ratio(a[1], b[1]) / 100, 3))
+            dropped[key].add(element)
+            for i in range(len(key)):
+                dropped[key[:i] + key[i + 1 :]].add(element)
+    pairs = {tuple(sorted((a, b))) for near in dropped.values() for a in near for b in near if a[1] < b[1]}
+    for a, b in sorted(pairs):
+        root_a, root_b = state.find(a), state.find(b)
+        kinds = {state.type_of(root_a), state.type_of(root_b)}
+        if root_a == root_b or len(kinds) < 2 or not kinds <= set(ENTITY_TYPES):
+            continue
+        if _one_letter_apart(a[1], b[1]) and _spelling_variants(a[1], b[1], place="place" in kinds):
+            alias, canonical = sorted(
+                (root_a, root_b), key=lambda r: (sum(state.groups[r].types.values()), r)
+            )
+            state.union(alias, canonical, "fuzzy", round(fuzz.ratio(a[1], b[1]) / 100, 3))
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
