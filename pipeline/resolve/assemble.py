@@ -51,7 +51,7 @@ def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
         for extraction in extractions
         for short, long in extraction.abbreviations
         if name_key(short) != name_key(long)
-    ) | frozenset(display_name(typo) for typo in state.typos)
+    ) | frozenset(display_name(name) for name in state.not_labels)
     members: dict[Element, list[tuple[Mention, Element]]] = defaultdict(list)
     for mention, element in state.mentions:
         members[state.find(element)].append((mention, element))

@@ -11,7 +11,8 @@ new rule is one function added to :data:`RULES`.
                                     "Keir Starmer", "the Observatory", initials "SOHR");
 * :func:`short_names_across_corpus` short forms no article resolved -> the one entity the corpus offers;
 * :func:`spelling_variants`         "Ras al-Ayn" / "Ras Al-Ain", with rapidfuzz and word-by-word guards;
-* :func:`spellings_across_types`    one letter apart in one article, whatever the model typed each.
+* :func:`spellings_across_types`    one letter apart in one article, whatever the model typed each;
+* :func:`formal_styles`             "the City of Quellby" -> the place "Quellby".
 """
 
 from __future__ import annotations
@@ -416,8 +417,34 @@ def spelling_variants(state: State, extractions: Sequence[Extraction], failures:
                 state.union(alias, canonical, "fuzzy", score)
             elif kind == "place" and (typo := _misspelt_place(state.surface(root_a), state.surface(root_b))):
                 alias, canonical = (root_a, root_b) if typo == state.surface(root_a) else (root_b, root_a)
-                state.typos.add(typo)
+                state.not_labels.add(typo)
                 state.union(state.find(alias), state.find(canonical), "fuzzy", score)
+
+
+#: Words that style a place formally: "the State of Quellia" is Quellia, "the City of Quellby" Quellby.
+#: ("District of Columbia" is no Columbia, and the "Isle of Man" no "Man": neither word is here.)
+FORMAL_STYLES = frozenset(
+    {"city", "state", "town", "village", "province", "republic", "kingdom", "commonwealth", "municipality"}
+)
+
+
+def formal_styles(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
+    """A place's formal style joins the place the corpus names plainly: "the City of Quellby" is the
+    "Quellby" the model read as a place, and is a place, whatever the model called the style (a court's
+    "State of Quellia" is a party to it, an organization). The plain name stays the label."""
+    for element in sorted(state.parent):
+        style, of, rest = element[1].partition(" of ")
+        if element[0] != GLOBAL or style not in FORMAL_STYLES or not of:
+            continue
+        place = (GLOBAL, rest)
+        if (
+            place in state.parent
+            and state.kind(place) == "place"
+            and state.find(place) != state.find(element)
+        ):
+            state.not_labels.add(state.surface(element))
+            state.retype(element, "place")
+            state.union(element, place, "short name", 0.9)
 
 
 def spellings_across_types(
@@ -632,4 +659,5 @@ RULES: tuple[Rule, ...] = (
     short_names_across_corpus,
     spelling_variants,
     spellings_across_types,
+    formal_styles,
 )

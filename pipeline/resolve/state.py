@@ -66,8 +66,9 @@ class State:
         #: (article, acronym key) of each curated acronym an article defines as something else ("Quellian
         #: National Army (QNA)" where the list says QNA is a news agency): there the article's meaning holds
         self.redefined: set[tuple[str, str]] = set()
-        #: spellings a rule found to be typos of another ("Taipai"): never an entity's label
-        self.typos: set[str] = set()
+        #: spellings never an entity's label: typos of another ("Taipai"), a place's formal style
+        #: ("City of Quellby")
+        self.not_labels: set[str] = set()
 
     # union-find -------------------------------------------------------------------------------------
 

@@ -318,6 +318,24 @@ def test_spellings_one_letter_apart_in_one_article_join_whatever_the_model_typed
     assert found["Tessaly Bay"] == {"Tessaly Bay"}
 
 
+def test_a_place_s_formal_style_joins_the_place_and_the_plain_name_stays_the_label() -> None:
+    result = resolve(
+        [
+            article("a", ("Quellia", "place"), ("State of Quellia", "group"), ("State of Quellia", "group")),
+            article("b", ("City of Varnby", "place"), ("Varnby", "place")),
+            article("c", ("District of Oskia", "place"), ("Oskia", "place")),  # no style of a place
+            article("d", ("Republic of Tessa", "place"), ("Tessa", "person")),  # "Tessa" is no place
+        ],
+        aliases=None,
+    )
+    found = nodes(result)
+    assert found["Quellia"] == {"Quellia", "State of Quellia"}
+    assert {e.label: e.type for e in result.entities}["Quellia"] == "place"
+    assert found["Varnby"] == {"Varnby", "City of Varnby"}
+    assert found["District of Oskia"] == {"District of Oskia"}
+    assert found["Republic of Tessa"] == {"Republic of Tessa"}
+
+
 def test_a_typo_of_a_well_known_place_joins_it_and_a_changed_consonant_does_not() -> None:
     result = resolve(
         [
