@@ -103,7 +103,7 @@ def quantities(
     last_category = ""
     ordered = sorted(spans)
     skip: set[int] = set()
-    previous_end = -1  # where the last count's number ended, for the other end of a range
+    previous_end, previous_object = -1, ""  # the last count's, for the other end of a range
     for position, (start, end, label) in enumerate(ordered):
         if position in skip:
             continue
@@ -158,8 +158,8 @@ def quantities(
         if sized:
             counted = None  # "a 172-page report", "the six-storey hotel": a size, not a count
         other_end = _other_end(doc, span, previous_end)
-        if other_end and last_object and not parsed.unit:
-            obj = last_object  # "from 800 people to 1,200", "by 15 votes to eight": both ends count the same
+        if other_end and previous_object and not parsed.unit:
+            obj = previous_object  # "from 800 people to 1,200", "by 15 votes to eight": both ends count the same
         elif counted is not None:
             phrase = _phrase(counted, number_end=span.end)
             obj = _without_unit_words(phrase) if parsed.unit else phrase
@@ -178,7 +178,7 @@ def quantities(
             continue  # "one trader", "the death of one of the gunmen": a determiner or one person, no count
         last_object = obj or last_object
         last_category = category or last_category
-        previous_end = span.end
+        previous_end, previous_object = span.end, obj
         found.append(
             Quantity(**where, end=offset + span_end, text=text, value=parsed.value, unit=parsed.unit, object=obj,
                      qualifier=parsed.qualifier, category=category)
