@@ -48,10 +48,11 @@ TEMPERATURES = frozenset({"°", "°C", "°F"})
 #: Currencies: an amount of money counts no things ("$5,000 bail", "a $400 million plan").
 CURRENCIES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
 #: What a sporting score is counted in ("five wickets", "70 runs", "three sets", a video game's "19
-#: kills"): a result, no count of things that exist or happened to someone.
+#: kills"), and a ballot's tally ("passed by 15 votes to eight"): a result, no count of things that exist
+#: or happened to someone.
 SCORING_UNITS = frozenset(
     {"wicket", "run", "ball", "over", "innings", "six", "four", "boundary", "century", "set", "game", "goal",
-     "point", "try", "lap", "birdie", "bogey", "assist", "rebound", "touchdown", "kill"}
+     "point", "try", "lap", "birdie", "bogey", "assist", "rebound", "touchdown", "kill", "vote"}
 )  # fmt: skip
 #: Objects that make a count a span of time or a frequency ("17 days", "three times"), not a number of things.
 DURATIONS = frozenset(
@@ -178,6 +179,8 @@ def number_label(quantity: Quantity) -> str:
     '51,065 death toll'
     >>> number_label(Quantity("a", 0, 0, 6, "Dozens", 24.0, object="Israelis", category="kill"))
     'dozens of Israelis killed'
+    >>> number_label(Quantity("a", 0, 0, 8, "at least one", 1.0, object="fighters", category="kill", qualifier="at least"))
+    'at least 1 of the fighters killed'
     """
     if _vague(quantity):
         words = quantity.text.lower().split()
@@ -187,7 +190,28 @@ def number_label(quantity: Quantity) -> str:
         number = " ".join(p for p in (quantity.qualifier, format_value(quantity.value, quantity.unit)) if p)
     head = quantity.object.lower().split()[-1:] or [""]
     done = "" if head[0] in _SAYS_WHAT_HAPPENED else _HAPPENED.get(quantity.category, "")
-    return " ".join(part for part in (number, quantity.object, done) if part)
+    counted = quantity.object
+    if counted and quantity.value == 1 and not quantity.unit and _plural(head[0]):
+        # "one of the fighters", "killing one": one out of them, never "1 fighters"
+        counted = f"of the {counted}"
+    return " ".join(part for part in (number, counted, done) if part)
+
+
+def _plural(word: str) -> bool:
+    """Does the counted word name several ("fighters", "children", "people"), which one cannot count alone?
+
+    >>> [_plural(w) for w in ("fighters", "children", "people", "fighter", "class", "virus", "crisis")]
+    [True, True, True, False, False, False, False]
+    """
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+#: Plurals without an "s": "1 of the children killed", never "1 children killed".
+_IRREGULAR_PLURALS = frozenset(
+    {"people", "children", "men", "women", "police", "personnel", "feet", "teeth", "mice"}
+)
 
 
 #: Counted words that say what happened themselves: "37 road toll", "26 deaths", "200 lives".

@@ -122,3 +122,20 @@ def test_a_node_label_says_what_happened_and_a_vague_count_keeps_its_words() -> 
         held: "number:200-protesters-arrested",
         vague: "number:hundreds-of-thousands-of-refugees-affected",
     }
+
+
+def test_one_of_a_plural_reads_as_one_of_them() -> None:
+    one = Quantity(
+        "a", 0, 0, 12, "at least one", 1.0, object="raiders", qualifier="at least", category="kill"
+    )
+    child = count("a", 1, 1.0, "children", category="kill")
+    porter = count("a", 2, 1.0, "porter", category="wound")
+    assert number_nodes([one, child, porter]) == {
+        one: "number:at-least-1-of-the-raiders-killed",
+        child: "number:1-of-the-children-killed",
+        porter: "number:1-porter-wounded",
+    }
+
+
+def test_votes_are_a_tally_and_never_a_node() -> None:
+    assert number_nodes([count("a", 0, 12.0, "votes"), count("a", 1, 5.0, "votes")]) == {}

@@ -11,7 +11,11 @@ What is counted (``object``) comes from the dependency parse:
 * partitive ``of``: "36 of its members" -> the ``of`` object;
 * ``to``/``at``/... on a verb: "bringing the death toll ... to 51,065" -> the verb's object or subject;
 * nothing found: a number coordinated with an earlier one borrows its object
-  ("10 civilians were killed and 45 injured").
+  ("10 civilians were killed and 45 injured"), and the second end of a range or tally the first's
+  ("from 800 people to 1,200").
+
+The object is the head of the noun phrase with its compounds, wherever in the phrase the parser hung the
+number ("three counting centres", "poker and gaming machines").
 
 The category comes from the verb, adjective or noun that governs the counted thing.
 """
@@ -99,6 +103,7 @@ def quantities(
     last_category = ""
     ordered = sorted(spans)
     skip: set[int] = set()
+    previous_end, previous_object = -1, ""  # the last count's, for the other end of a range
     for position, (start, end, label) in enumerate(ordered):
         if position in skip:
             continue
@@ -144,11 +149,20 @@ def quantities(
         named = counted is not None and _a_named_thing(counted)
         if named:
             counted = None  # "64 Orla Quist" on a leaderboard, "2 for 69 Quellia", "177 Varn St."
-        sized = counted is not None and _describes_another_noun(span, counted)
+        if counted is not None and counted.i > span.end and _quoted_name(span, counted):
+            counted, named = None, True  # '"gang of four" senators': a name's number
+        sized = counted is not None and (
+            _describes_another_noun(span, counted)
+            or (not parsed.unit and _sizes_a_singular(span, counted, parsed.value))
+        )
         if sized:
             counted = None  # "a 172-page report", "the six-storey hotel": a size, not a count
-        if counted is not None:
-            obj = _without_unit_words(_phrase(counted)) if parsed.unit else _phrase(counted)
+        other_end = _other_end(doc, span, previous_end)
+        if other_end and previous_object and not parsed.unit:
+            obj = previous_object  # "from 800 people to 1,200", "by 15 votes to eight": both ends count the same
+        elif counted is not None:
+            phrase = _phrase(counted, number_end=span.end)
+            obj = _without_unit_words(phrase) if parsed.unit else phrase
         elif span.root.pos_ == "NUM" and not (parsed.unit or named or sized or _labels_its_noun(span)):
             obj = last_object  # an elliptical count: "10 civilians were killed and 45 injured"
         else:
@@ -164,6 +178,7 @@ def quantities(
             continue  # "one trader", "the death of one of the gunmen": a determiner or one person, no count
         last_object = obj or last_object
         last_category = category or last_category
+        previous_end, previous_object = span.end, obj
         found.append(
             Quantity(**where, end=offset + span_end, text=text, value=parsed.value, unit=parsed.unit, object=obj,
                      qualifier=parsed.qualifier, category=category)
@@ -205,16 +220,22 @@ def last_object_of(found: Sequence[Quantity], last_object: str = "") -> str:
 
 
 def _unit_from_head(span: Span, parsed: ParsedNumber, label: str) -> ParsedNumber:
-    """ "about 200 billion" + "euros": the unit can be the noun the number modifies, outside the entity."""
+    """ "about 200 billion" + "euros": the unit can be the noun the number modifies, outside the entity;
+    "just under 1" + "per cent": a percentage the model cut short, whatever the parse made of it."""
     root = span.root
-    if parsed.unit or root.dep_ not in {"nummod", "quantmod", "compound"}:
+    if parsed.unit:
+        return parsed
+    doc = span.doc
+    following = " ".join(t.lower_ for t in doc[span.end : span.end + 2])
+    if following.startswith(("per cent", "percent", "%", "pct")):
+        return ParsedNumber(parsed.value, "%", parsed.qualifier)
+    if root.dep_ not in {"nummod", "quantmod", "compound"}:
         return parsed
     head = root.head.lower_
     if head in CURRENCY_WORDS and (label != "QUANTITY" or head not in MEASURE_WORDS):
         return ParsedNumber(parsed.value, CURRENCY_WORDS[head], parsed.qualifier)
     if head in MEASURE_WORDS:
         return ParsedNumber(parsed.value, MEASURE_WORDS[head], parsed.qualifier)
-    doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in MEASURE_WORDS and after.head.i == root.head.i:
         # "a 6,800 kilogram bomb", the unit parsed as a word of the bomb's name beside the number
@@ -398,7 +419,7 @@ def _counted(doc: Doc, span: Span, lemma: Callable[[Token], str]) -> tuple[Token
     # "6,600 tons of wheat", "36 of its members", "dozens of prisoners": partitive or measure "of".
     of_object = _of_object(target)
     if of_object is not None:
-        return of_object, target.head
+        return _phrase_head(of_object), target.head
     if (
         target.dep_ in {"nummod", "quantmod", "amod", "compound", "npadvmod"}
         and target.head.pos_ in _OBJECT_POS
@@ -410,9 +431,20 @@ def _counted(doc: Doc, span: Span, lemma: Callable[[Token], str]) -> tuple[Token
             # "3,000 tons of wheat" with the unit outside the entity; "$185,000 worth of goods"
             nested = _of_object(head)
             return (nested if nested is not None else head), head.head
-        return head, head.head
+        while (
+            head.dep_ in {"compound", "nmod"}
+            and head.head.pos_ == "NOUN"
+            and head.head.i > head.i
+            and not doc[span.end - 1 : head.i + 1].text.replace(" ", "").endswith("-" + head.text)
+        ):
+            # "the three counting centres": the number sits on a modifier of the noun ("a 30-member
+            # cabinet" stays as written, a size of the cabinet: see _describes_another_noun)
+            head = head.head
+        return _phrase_head(head), head.head
     if target.dep_ in {"attr", "acomp"} and target.head.pos_ in {"AUX", "VERB"}:  # "turnout was 45%"
         subject = next((c for c in target.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.tag_ == "NNP":
+            return None, target.head  # "Quist was not out 67": one named person's score or age, no count
         if subject is not None and subject.pos_ in _OBJECT_POS:
             # "the number of soldiers killed is now three": the soldiers are counted, not the number
             counted_by = _of_object(subject) if lemma(subject).lower() in _NUMBER_NOUNS else None
@@ -430,7 +462,8 @@ def _counted(doc: Doc, span: Span, lemma: Callable[[Token], str]) -> tuple[Token
         verb = _ancestor(prep, _GOVERNING_POS - {"ADJ"}) if prep.lower_ in _BORROWING_PREPS else None
         argument = _verb_argument(verb) if verb is not None else None
         if verb is not None and argument is not None:
-            level = lemma(verb).lower() in _LEVEL_VERBS and not _an_amount(span)  # "debt rose to $1 trillion"
+            # "debt rose to $1 trillion"; "estimates range from 200 to 500": the span a level covers
+            level = (lemma(verb).lower() in _LEVEL_VERBS or _a_range(prep)) and not _an_amount(span)
             if level and lemma(argument).lower() not in _COUNT_NOUNS:
                 return None, verb  # "the index fell 1.5% to 7,430": a level it reached, nothing counted
             return argument, verb  # "bringing the death toll ... to 51,065"
@@ -441,6 +474,15 @@ def _counted(doc: Doc, span: Span, lemma: Callable[[Token], str]) -> tuple[Token
     if target.pos_ in _OBJECT_POS and target.lower_ in _UNIT_NOUNS and target.head.pos_ in _OBJECT_POS:
         return target.head, target.head.head
     return None, _ancestor(target, _GOVERNING_POS)
+
+
+def _a_range(prep: Token) -> bool:
+    """Is ``prep`` one end of "from ... to ..." or "by ... to ..." (a range or a tally)?"""
+    partner = {"from": "to", "by": "to", "to": "from"}.get(prep.lower_)
+    if partner is None:
+        return False
+    near = [*prep.children, *prep.head.children, prep.head]
+    return any(t.dep_ in {"prep", "agent"} and t.lower_ in {partner, "by"} and t.i != prep.i for t in near)
 
 
 def _without_unit_words(phrase: str) -> str:
@@ -486,6 +528,40 @@ def _describes_another_noun(span: Span, counted: Token) -> bool:
         and not doc[span.end].whitespace_
     )
     return joined and counted.head.i > counted.i and counted.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _sizes_a_singular(span: Span, counted: Token, value: float) -> bool:
+    """Does a number above one stand before a singular noun with another noun or participle between
+    ("a shock five set loss", "a 10 point lead", "a 300 seat parliament")? A number cannot count one
+    thing: with the word after it, it gives the thing's size, as "a 172-page report" does. Collective
+    nouns ("20 support staff", "a 15 man crew") and plurals without an "s" ("80 strike aircraft") stay counts."""
+    doc = span.doc
+    if value == 1 or counted.tag_ != "NN" or counted.lower_ in _COUNTED_IN_THE_SINGULAR:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        after is not None
+        and after.i < counted.i
+        and after.tag_ in {"NN", "VBN", "VBG"}
+        and counted.left_edge.i <= after.i
+    )
+
+
+#: Nouns a tagger may call singular that count several: collectives ("20 support staff", "30 riot police",
+#: "200 head of cattle") and plurals without an "s" ("80 strike aircraft").
+_COUNTED_IN_THE_SINGULAR = frozenset(
+    {"staff", "crew", "personnel", "police", "militia", "cattle", "livestock", "head", "aircraft", "craft",
+     "sheep", "fish", "deer", "species", "series", "offspring"}
+)  # fmt: skip
+
+
+def _other_end(doc: Doc, span: Span, previous_end: int) -> bool:
+    """Is the number the second end of a range or tally whose first end ended at ``previous_end`` ("from
+    800 people to 1,200", "by 15 votes to eight"), with only that end's noun and "to" between? It
+    counts what the first end counts."""
+    if previous_end < 0 or span.start < 1 or doc[span.start - 1].lower_ != "to" or span.root.dep_ != "pobj":
+        return False
+    return all(t.pos_ in _OBJECT_POS for t in doc[previous_end : span.start - 1])
 
 
 def _labels_its_noun(span: Span) -> bool:
@@ -564,6 +640,30 @@ def _verb_argument(verb: Token) -> Token | None:
     return None
 
 
+def _own_victim(clause: Token, counted: Token | None) -> bool:
+    """Does a clause beside the count name whom its verb happened to, someone other than the counted?
+    "threw two grenades, injuring one policeman": the policeman was injured, not the grenades; "two
+    bombings in which three people were wounded": the bombings are where it happened. A clause whose
+    object is a pronoun ("shot five men, killing them") or a relative ("people who were killed") still
+    speaks of the counted."""
+    if clause.pos_ not in {"VERB", "AUX"}:
+        return False  # "left three people dead": an adjective names no one else
+    for child in clause.children:
+        victim = child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in _OBJECT_POS | {"NUM"}
+        if victim and (counted is None or child.i != counted.i):
+            return True
+        if clause.dep_ == "relcl" and _oblique_relative(child):
+            return True  # "in which", "where", "when": the counted noun is the place or time
+    return False
+
+
+def _oblique_relative(token: Token) -> bool:
+    """ "in which", "where", "during which": a relative word that makes its clause's noun a place or time."""
+    if token.dep_ == "advmod" and token.tag_ == "WRB":
+        return True
+    return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.tag_ in {"WDT", "WP"} for c in token.children)
+
+
 def _first_conjunct(noun: Token) -> Token:
     """The first of the nouns ``noun`` is coordinated with ("troops" of "three troops and five police")."""
     while noun.dep_ == "conj" and noun.head.pos_ in _OBJECT_POS and noun.head.i < noun.i:
@@ -582,21 +682,108 @@ def _ancestor(token: Token, pos: set[str]) -> Token | None:
     return None
 
 
-def _phrase(token: Token) -> str:
-    """The counted noun with its common-noun compounds and hyphenated parts: "death toll", "counter-attacks"."""
+def _phrase(token: Token, number_end: int = 0) -> str:
+    """The counted noun with its compounds and hyphenated parts: "death toll", "counter-attacks",
+    "detention centre officers", "Volvo 60s" (one name), "poker and gaming machines". The count's own
+    number, which ends at ``number_end``, is never part of it: "14-Australians" (a typo for "14
+    Australians") counts Australians."""
     doc = token.doc
-    start = token.i
-    for child in sorted(token.lefts, key=lambda t: -t.i):
-        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i == start - 1:
-            start = child.i
+    number_end = number_end if number_end <= token.i else 0  # "the death toll rose to 51": before it
+    start = _modifiers_start(token, number_end)
     end = token.i + 1
-    while start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].is_alpha:
+    while start > number_end and not doc[start - 1].whitespace_ and doc[start - 1].is_alpha:
         start -= 1
-    while start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+    while start - 2 >= number_end and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
         start -= 2
     while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].is_alpha or doc[end].text == "-"):
         end += 1
     return doc[start:end].text.strip("-")
+
+
+def _modifiers_start(token: Token, floor: int) -> int:
+    """Where the compounds before a noun begin, at ``floor`` or after: "detention centre" of "detention
+    centre officers" (a compound with its own modifiers), "Volvo" of "Volvo 60s" (a name's words), and
+    the first part of a phrase the parser broke in two (:func:`_phrase_head`). Adjectives ("other",
+    "Israeli") are left out."""
+    start = token.i
+    for child in sorted(token.lefts, key=lambda t: -t.i):
+        if child.i < floor or child.right_edge.i != start - 1 or child.dep_ not in {"compound", "nmod"}:
+            continue
+        if child.pos_ == "NOUN" or (child.pos_ == "PROPN" and _one_name(child, token)):
+            start = max(child.left_edge.i, floor)  # "three counting centres": the number sits on "counting"
+    if floor <= token.head.i < token.i and _broken_off(token.head, token):
+        start = min(start, _modifiers_start(token.head, floor))
+    return start
+
+
+def _one_name(modifier: Token, head: Token) -> bool:
+    """Are a proper-noun modifier and its noun words of one name: one entity, a proper noun's words
+    ("Golden Globe"), or a maker and its model number ("Volvo 60s", "Boeing 747s"), which alone says
+    nothing?"""
+    if head.text[:1].isdigit() or head.pos_ == "PROPN":
+        return True
+    doc = modifier.doc
+    return bool(head.ent_type_) and all(doc[i].ent_iob_ == "I" for i in range(modifier.i + 1, head.i + 1))
+
+
+def _phrase_head(noun: Token) -> Token:
+    """The head of the noun phrase ``noun`` starts when the parser broke it in two: "machines" of
+    "poker and gaming machines" (a singular noun coordinated as a modifier of a plural), "awards" of
+    "Golden Globe best actor awards" (read as an apposition with no comma), "senators" of the
+    '"gang of four" senators' (a quoted name before its noun)."""
+    closing = _closing_quote(noun)
+    if closing is not None and closing + 1 < len(noun.doc):
+        after = noun.doc[closing + 1]
+        if after.pos_ == "NOUN" and noun.left_edge.i <= after.i <= noun.right_edge.i:
+            return after
+    return next((child for child in noun.rights if _broken_off(noun, child)), noun)
+
+
+def _broken_off(modifier: Token, head: Token) -> bool:
+    """Is ``modifier`` the first part of ``head``'s noun phrase, parsed as a phrase of its own with
+    ``head`` its apposition ("Golden Globe best actor awards") or conjunct ("poker and gaming
+    machines": a singular noun cannot share a plural count alone)?"""
+    if head.pos_ != "NOUN" or modifier.pos_ not in _OBJECT_POS or not _continues(modifier, head):
+        return False
+    if head.dep_ == "appos":
+        return True
+    return head.dep_ == "conj" and modifier.tag_ == "NN" and head.tag_ == "NNS"
+
+
+def _continues(modifier: Token, head: Token) -> bool:
+    """Do the words between ``modifier`` and ``head`` (after it) only join them or modify the head, with
+    no comma or number: then the modifier is part of the head's phrase, whatever the parse called it."""
+    doc = modifier.doc
+    between = doc[modifier.i + 1 : head.i]
+    return all(
+        not t.is_punct and not t.like_num and (t.dep_ == "cc" or head.left_edge.i <= t.i) for t in between
+    )
+
+
+def _closing_quote(token: Token) -> int | None:
+    """The index of the quote that closes a quotation opening right before ``token``, within its phrase."""
+    doc = token.doc
+    if token.i == 0 or not _quote(doc[token.i - 1], opening=True):
+        return None
+    for i in range(token.i + 1, token.right_edge.i + 1):
+        if _quote(doc[i], opening=False):
+            return i
+    return None
+
+
+def _quote(token: Token, *, opening: bool) -> bool:
+    if token.tag_ == ("``" if opening else "''"):
+        return True
+    return token.text in ({"\u201c"} if opening else {"\u201d"})
+
+
+def _quoted_name(span: Span, counted: Token) -> bool:
+    """Is the number inside a quotation that closes before the noun it modifies ('the "gang of four"
+    senators')? Then it is a word of a name, which counts nothing."""
+    doc = span.doc
+    return any(_quote(doc[i], opening=False) for i in range(span.end, counted.i)) and any(
+        _quote(doc[i], opening=True) for i in range(max(0, span.start - 8), span.start)
+    )
 
 
 def _category(
@@ -610,14 +797,24 @@ def _category(
     candidates: list[Token] = []
     governors = [governor] if governor is not None else []
     if counted is not None:
-        candidates.extend(t for t in counted.children if t.dep_ in {"acl", "relcl", "amod", "compound"})
+        candidates.extend(
+            t
+            for t in counted.children
+            if t.dep_ in {"amod", "compound"} or (t.dep_ in {"acl", "relcl"} and not _own_victim(t, counted))
+        )
         candidates.append(counted)
         first = _first_conjunct(counted)
         if first.i != counted.i:  # "three soldiers and five police were killed": the verb governs both
-            candidates.extend(t for t in first.children if t.dep_ in {"acl", "relcl"})
+            candidates.extend(
+                t for t in first.children if t.dep_ in {"acl", "relcl"} and not _own_victim(t, first)
+            )
             governors.append(first.head)
     root = span.root
-    candidates.extend(t for t in root.children if t.dep_ in {"acl", "relcl", "amod"})
+    candidates.extend(
+        t
+        for t in root.children
+        if t.dep_ == "amod" or (t.dep_ in {"acl", "relcl"} and not _own_victim(t, counted))
+    )
     if (
         counted is not None
         and counted.dep_ == "nsubj"
@@ -641,7 +838,9 @@ def _category(
         candidates.append(governing)
         # "left three people dead and 20 injured": the predicate of the counted ("oprd") before the next verb
         candidates.extend(
-            t for t in governing.children if t.dep_ in {"oprd", "xcomp", "acomp", "conj", "advcl"}
+            t
+            for t in governing.children
+            if t.dep_ in {"oprd", "xcomp", "acomp", "conj", "advcl"} and not _own_victim(t, counted)
         )
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.pos_ in _GOVERNING_POS:
         candidates.append(root.head)

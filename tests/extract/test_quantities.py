@@ -488,3 +488,149 @@ def test_every_category_a_count_takes_is_one_the_outputs_document() -> None:
     from pipeline.records import COUNT_CATEGORIES
 
     assert {*CATEGORIES.values(), "age"} == set(COUNT_CATEGORIES)
+
+
+def test_a_clause_that_names_its_own_victim_gives_the_count_beside_it_no_category(english) -> None:
+    # Raiders threw two crates at guards , injuring one porter , and shot five men , killing them .
+    doc = _parsed(english, [
+        ("Raiders", 1, "nsubj", "NOUN", "raider", "NNS"), ("threw", 1, "ROOT", "VERB", "throw", "VBD"),
+        ("two", 3, "nummod", "NUM", "two", "CD"), ("crates", 1, "dobj", "NOUN", "crate", "NNS"),
+        ("at", 1, "prep", "ADP", "at", "IN"), ("guards", 4, "pobj", "NOUN", "guard", "NNS"),
+        (",", 1, "punct", "PUNCT", ",", ","), ("injuring", 1, "advcl", "VERB", "injure", "VBG"),
+        ("one", 9, "nummod", "NUM", "one", "CD"), ("porter", 7, "dobj", "NOUN", "porter", "NN"),
+        (",", 1, "punct", "PUNCT", ",", ","), ("and", 1, "cc", "CCONJ", "and", "CC"),
+        ("shot", 1, "conj", "VERB", "shoot", "VBD"), ("five", 14, "nummod", "NUM", "five", "CD"),
+        ("men", 12, "dobj", "NOUN", "man", "NNS"), (",", 12, "punct", "PUNCT", ",", ","),
+        ("killing", 12, "advcl", "VERB", "kill", "VBG"), ("them", 16, "dobj", "PRON", "they", "PRP"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    # the porter was injured, not the crates; "them" are the five men
+    assert _counts(doc, [(2, 3, "CARDINAL"), (8, 9, "CARDINAL"), (13, 14, "CARDINAL")]) == [
+        ("two", 2.0, "", "crates", ""),
+        ("one", 1.0, "", "porter", "wound"),
+        ("five", 5.0, "", "men", "kill"),
+    ]
+
+
+def test_a_relative_clause_of_place_or_with_its_own_victim_leaves_its_noun_uncounted(english) -> None:
+    # two raids in which three people were hurt
+    doc = _parsed(english, [
+        ("two", 1, "nummod", "NUM", "two", "CD"), ("raids", 1, "ROOT", "NOUN", "raid", "NNS"),
+        ("in", 7, "prep", "ADP", "in", "IN"), ("which", 2, "pobj", "PRON", "which", "WDT"),
+        ("three", 5, "nummod", "NUM", "three", "CD"), ("people", 7, "nsubjpass", "NOUN", "people", "NNS"),
+        ("were", 7, "auxpass", "AUX", "be", "VBD"), ("hurt", 1, "relcl", "VERB", "hurt", "VBN"),
+    ])  # fmt: skip
+    assert _counts(doc, [(0, 1, "CARDINAL"), (4, 5, "CARDINAL")]) == [
+        ("two", 2.0, "", "raids", ""),
+        ("three", 3.0, "", "people", "wound"),
+    ]
+
+
+def test_what_is_counted_is_the_head_of_its_phrase_with_its_compounds(english) -> None:
+    def counted(rows, number, glued=()):
+        [found] = quantities(_parsed(english, rows, glued), [(*number, "CARDINAL")], article_id="a", sentence=0,
+                             offset=0)  # fmt: skip
+        return found.object
+
+    # the number on a compound modifier: "the three sorting centres"
+    assert counted([
+        ("the", 3, "det", "DET", "the", "DT"), ("three", 2, "nummod", "NUM", "three", "CD"),
+        ("sorting", 3, "compound", "NOUN", "sorting", "NN"), ("centres", 3, "ROOT", "NOUN", "centre", "NNS"),
+    ], (1, 2)) == "sorting centres"  # fmt: skip
+    # a singular noun coordinated as the first modifier: "almost 900 quell and varn machines"
+    assert counted([
+        ("almost", 1, "advmod", "ADV", "almost", "RB"), ("900", 2, "nummod", "NUM", "900", "CD"),
+        ("quell", 2, "ROOT", "NOUN", "quell", "NN"), ("and", 2, "cc", "CCONJ", "and", "CC"),
+        ("varn", 5, "compound", "NOUN", "varn", "NN"), ("machines", 2, "conj", "NOUN", "machine", "NNS"),
+    ], (0, 2)) == "quell and varn machines"  # fmt: skip
+    # an apposition with no comma continues the phrase: "two Golden Quell best actor awards"
+    assert counted([
+        ("won", 0, "ROOT", "VERB", "win", "VBD"), ("two", 3, "nummod", "NUM", "two", "CD"),
+        ("Golden", 3, "nmod", "PROPN", "Golden", "NNP"), ("Quell", 0, "dobj", "PROPN", "Quell", "NNP"),
+        ("best", 5, "amod", "ADJ", "good", "JJS"), ("actor", 6, "compound", "NOUN", "actor", "NN"),
+        ("awards", 3, "appos", "NOUN", "award", "NNS"),
+    ], (1, 2)) == "Golden Quell best actor awards"  # fmt: skip
+    # a maker's name before a model number: "Five other Varno 70s"
+    assert counted([
+        ("Five", 3, "nummod", "NUM", "five", "CD"), ("other", 3, "amod", "ADJ", "other", "JJ"),
+        ("Varno", 3, "compound", "PROPN", "Varno", "NNP"), ("70s", 3, "ROOT", "NOUN", "70", "NNS"),
+    ], (0, 1)) == "Varno 70s"  # fmt: skip
+    # a typo's hyphen joins no count to its noun: "including 14-Quellans"
+    assert counted([
+        ("including", 0, "ROOT", "VERB", "include", "VBG"), ("14", 3, "nummod", "NUM", "14", "CD"),
+        ("-", 3, "punct", "PUNCT", "-", "HYPH"), ("Quellans", 0, "pobj", "PROPN", "Quellans", "NNPS"),
+    ], (1, 2), glued={1, 2}) == "Quellans"  # fmt: skip
+
+
+def test_a_quoted_name_before_its_noun_is_a_modifier_and_its_number_counts_nothing(english) -> None:
+    # Three of the " band of five " senators
+    doc = _parsed(english, [
+        ("Three", 0, "ROOT", "NUM", "three", "CD"), ("of", 0, "prep", "ADP", "of", "IN"),
+        ("the", 4, "det", "DET", "the", "DT"), ('"', 4, "punct", "PUNCT", '"', "``"),
+        ("band", 1, "pobj", "NOUN", "band", "NN"), ("of", 4, "prep", "ADP", "of", "IN"),
+        ("five", 8, "nummod", "NUM", "five", "CD"), ('"', 8, "punct", "PUNCT", '"', "''"),
+        ("senators", 5, "pobj", "NOUN", "senator", "NNS"),
+    ])  # fmt: skip
+    assert _counts(doc, [(0, 1, "CARDINAL"), (6, 7, "CARDINAL")]) == [
+        ("Three", 3.0, "", "senators", ""),
+        ("five", 5.0, "", "", ""),
+    ]
+
+
+def test_a_percentage_the_entity_cut_short_is_still_a_percentage(english) -> None:
+    # a figure of just under 2 per cent
+    doc = _parsed(english, [
+        ("a", 1, "det", "DET", "a", "DT"), ("figure", 1, "ROOT", "NOUN", "figure", "NN"),
+        ("of", 1, "prep", "ADP", "of", "IN"), ("just", 5, "advmod", "ADV", "just", "RB"),
+        ("under", 5, "quantmod", "ADP", "under", "IN"), ("2", 2, "pobj", "NUM", "2", "CD"),
+        ("per", 5, "prep", "ADP", "per", "IN"), ("cent", 6, "pobj", "NOUN", "cent", "NN"),
+    ])  # fmt: skip
+    [found] = quantities(doc, [(3, 6, "CARDINAL")], article_id="a", sentence=0, offset=0)
+    assert (found.value, found.unit, found.qualifier) == (2.0, "%", "nearly")
+
+
+def test_a_score_a_tally_and_a_size_count_no_things(english) -> None:
+    # Quist was not out 67 ; passed by 12 votes to five ; a shock five set loss
+    doc = _parsed(english, [
+        ("Quist", 1, "nsubj", "PROPN", "Quist", "NNP"), ("was", 1, "ROOT", "AUX", "be", "VBD"),
+        ("not", 1, "neg", "PART", "not", "RB"), ("out", 4, "advmod", "ADV", "out", "RB"),
+        ("67", 1, "attr", "NUM", "67", "CD"), (";", 1, "punct", "PUNCT", ";", ":"),
+        ("passed", 1, "conj", "VERB", "pass", "VBD"), ("by", 6, "agent", "ADP", "by", "IN"),
+        ("12", 9, "nummod", "NUM", "12", "CD"), ("votes", 7, "pobj", "NOUN", "vote", "NNS"),
+        ("to", 6, "prep", "ADP", "to", "IN"), ("five", 10, "pobj", "NUM", "five", "CD"),
+        (";", 1, "punct", "PUNCT", ";", ":"), ("a", 17, "det", "DET", "a", "DT"),
+        ("shock", 17, "compound", "NOUN", "shock", "NN"), ("five", 17, "nummod", "NUM", "five", "CD"),
+        ("set", 17, "amod", "VERB", "set", "VBN"), ("loss", 1, "npadvmod", "NOUN", "loss", "NN"),
+    ])  # fmt: skip
+    spans = [(4, 5, "CARDINAL"), (8, 9, "CARDINAL"), (11, 12, "CARDINAL"), (15, 16, "CARDINAL")]
+    # the five of the tally counts votes, as the twelve does (votes never make a node: pipeline.counts)
+    assert _counts(doc, spans) == [
+        ("67", 67.0, "", "", ""),
+        ("12", 12.0, "", "votes", ""),
+        ("five", 5.0, "", "votes", ""),
+        ("five", 5.0, "", "", ""),
+    ]
+
+
+def test_the_ends_of_a_range_count_one_thing_and_a_range_of_a_level_counts_nothing(english) -> None:
+    # raise the number from 700 people to 1,100
+    doc = _parsed(english, [
+        ("raise", 0, "ROOT", "VERB", "raise", "VB"), ("the", 2, "det", "DET", "the", "DT"),
+        ("number", 0, "dobj", "NOUN", "number", "NN"), ("from", 0, "prep", "ADP", "from", "IN"),
+        ("700", 5, "nummod", "NUM", "700", "CD"), ("people", 3, "pobj", "NOUN", "people", "NNS"),
+        ("to", 0, "prep", "ADP", "to", "IN"), ("1,100", 6, "pobj", "NUM", "1,100", "CD"),
+    ])  # fmt: skip
+    assert _counts(doc, [(4, 5, "CARDINAL"), (7, 8, "CARDINAL")]) == [
+        ("700", 700.0, "", "people", ""),
+        ("1,100", 1100.0, "", "people", ""),
+    ]
+    # estimates range from 300 to 900: what ranges is no thing they count
+    doc = _parsed(english, [
+        ("estimates", 1, "nsubj", "NOUN", "estimate", "NNS"), ("range", 1, "ROOT", "VERB", "range", "VBP"),
+        ("from", 1, "prep", "ADP", "from", "IN"), ("300", 2, "pobj", "NUM", "300", "CD"),
+        ("to", 2, "prep", "ADP", "to", "IN"), ("900", 4, "pobj", "NUM", "900", "CD"),
+    ])  # fmt: skip
+    assert _counts(doc, [(3, 4, "CARDINAL"), (5, 6, "CARDINAL")]) == [
+        ("300", 300.0, "", "", ""),
+        ("900", 900.0, "", "", ""),
+    ]
