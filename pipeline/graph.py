@@ -211,6 +211,12 @@ class _Place(NamedTuple):
     start: int
     end: int
     item: int = -1
+    #: a count's: the ranges of its sentence that tell of other counts (:attr:`Quantity.apart`)
+    apart: tuple[tuple[int, int], ...] = ()
+
+    def sets_apart(self, other: _Place) -> bool:
+        """Does this count's sentence tell of ``other`` (a name) only as part of another count?"""
+        return any(start <= other.start and other.end <= end for start, end in self.apart)
 
 
 #: Labels of mentions that are no names: they neither make nor break an enumeration of names.
@@ -263,7 +269,7 @@ def _windows(
                     (
                         unit(article_id, quantity.sentence),
                         node_id,
-                        _Place(quantity.sentence, start, end),
+                        _Place(quantity.sentence, start, end, apart=quantity.apart),
                     )
                 )
         except Exception as error:
@@ -377,7 +383,7 @@ def _plain(present: dict[str, list[_Place]]) -> bool:
     """Whether every two nodes of a window are linked where they share a sentence: no name is an item of
     an enumeration and no two mentions overlap. Most windows are plain."""
     places = sorted(p for found in present.values() for p in found)
-    if any(p.item >= 0 for p in places):
+    if any(p.item >= 0 or p.apart for p in places):
         return False
     return all(
         before.sentence != after.sentence or before.end <= after.start
@@ -390,8 +396,9 @@ def _linked(first: list[_Place], second: list[_Place], *, plain: bool) -> tuple[
     enumeration beside a name outside it; None when the window does not link them.
 
     In one sentence two mentions are linked unless they are two items of its enumerations
-    (:mod:`pipeline.enumerations`) or one overlaps the other (a place inside an organization's name, the
-    noun a count counts): "Quellby Rovers" states nothing about Quellby. In a window of several sentences
+    (:mod:`pipeline.enumerations`), one overlaps the other (a place inside an organization's name, the
+    noun a count counts): "Quellby Rovers" states nothing about Quellby, or a count's sentence names
+    the other as part of another count of a tally ("five died in Quellby, three in Varnby"). In a window of several sentences
     two nodes that never share one are linked through their first sentences."""
     if plain:
         shared = {p.sentence for p in first} & {p.sentence for p in second}
@@ -408,7 +415,7 @@ def _linked(first: list[_Place], second: list[_Place], *, plain: bool) -> tuple[
             if x.sentence != y.sentence:
                 pair = (min(x.sentence, y.sentence), max(x.sentence, y.sentence))
                 apart = pair if apart is None else min(apart, pair)
-            elif x.start < y.end and y.start < x.end:
+            elif (x.start < y.end and y.start < x.end) or x.sets_apart(y) or y.sets_apart(x):
                 continue
             elif x.item == y.item:
                 stated.add(x.sentence)

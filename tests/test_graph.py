@@ -374,6 +374,24 @@ def test_list_items_still_link_across_sentences_of_a_paragraph_window() -> None:
     assert evidence == "Varn, Osk, Tell and Brin signed. … Quist watched."
 
 
+def test_each_count_of_a_tally_is_linked_to_its_own_place_only() -> None:
+    text = "Seven people died in [Oskland], five in [Quellia], three in [Varnby]."
+    plain = text.replace("[", "").replace("]", "")
+
+    def at(word: str) -> int:
+        return plain.index(word)
+
+    # what extraction gives each count: the parts of the sentence that tell of the others
+    five_item, three_item = (at("five"), at(", three")), (at("three"), len(plain) - 1)
+    seven = Quantity("a", 0, 0, 5, "Seven", 7.0, object="people", apart=(five_item, three_item))
+    five = Quantity("a", 0, at("five"), at("five") + 4, "five", 5.0, object="people",
+                    apart=((0, five_item[0]), (five_item[1], len(plain))))  # fmt: skip
+    graph = graph_of(written(text, counts=(seven, five)))
+    counted = {pair for pair in links(graph) if any(name[0].isdigit() for name in pair)}
+    assert counted == {("7 people", "Oskland"), ("5 people", "Quellia")}
+    assert ("Oskland", "Quellia") in links(graph)  # names keep their links
+
+
 def test_a_name_is_not_linked_to_a_name_holding_it_nor_a_count_to_the_noun_it_counts() -> None:
     graph = graph_of(written("[[Quellby] Rovers] beat [Varn]."))
     assert links(graph) == {("Quellby", "Varn"), ("Quellby Rovers", "Varn")}

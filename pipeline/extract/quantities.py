@@ -103,6 +103,7 @@ def quantities(
     last_category = ""
     ordered = sorted(spans)
     skip: set[int] = set()
+    tallies = _tally_items(doc, ordered)
     previous_end, previous_object = -1, ""  # the last count's, for the other end of a range
     for position, (start, end, label) in enumerate(ordered):
         if position in skip:
@@ -181,9 +182,44 @@ def quantities(
         previous_end, previous_object = span.end, obj
         found.append(
             Quantity(**where, end=offset + span_end, text=text, value=parsed.value, unit=parsed.unit, object=obj,
-                     qualifier=parsed.qualifier, category=category)
+                     qualifier=parsed.qualifier, category=category,
+                     apart=_apart(doc, span, tallies, offset) if tallies else ())
         )  # fmt: skip
     return found
+
+
+def _tally_items(doc: Doc, ordered: Sequence[tuple[int, int, str]]) -> list[Span]:
+    """The counts of a tally by place or group that each say where with their own words, in a sentence
+    with other counts: "five in Quellia" and "three in the Varn Territory" of "Seven people died in
+    Oskland, five in Quellia, three in the Varn Territory" (a bare number, set beside the first count's
+    noun as an apposition or conjunct, with its own preposition). Each such item is the subtree of its
+    number."""
+    if len(ordered) < 2:
+        return []
+    items = []
+    for start, end, _ in ordered:
+        number = doc[start:end].root
+        if (
+            number.pos_ == "NUM"
+            and number.dep_ in {"appos", "conj", "npadvmod"}
+            and {child.lower_ for child in number.children if child.dep_ == "prep"} - {"of"}
+            and not any(child.dep_ == "prep" and child.lower_ == "of" for child in number.children)
+        ):  # "one of them in Quellia": a part of a count, no item of a tally
+            items.append(doc[number.left_edge.i : number.right_edge.i + 1])
+    return items
+
+
+def _apart(doc: Doc, span: Span, tallies: Sequence[Span], offset: int) -> tuple[tuple[int, int], ...]:
+    """Character ranges (in the body) of the count's sentence that tell of other counts of a tally
+    (:func:`_tally_items`): the names there are not linked to it. An item of the tally is apart from all
+    of its window but itself ("five in Quellia" from Oskland); any other count is apart from the items
+    ("Seven people died in Oskland" from Quellia)."""
+    own = next((item for item in tallies if item.start <= span.start and span.end <= item.end), None)
+    if own is not None:
+        ranges = [(0, doc[own.start].idx), (own.end_char, len(doc.text))]
+    else:
+        ranges = [(item.start_char, item.end_char) for item in tallies]
+    return tuple((offset + start, offset + end) for start, end in ranges if start < end)
 
 
 def needs_parse(

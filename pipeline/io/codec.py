@@ -43,6 +43,12 @@ def decode(payload: str, article_id: str) -> Extraction:
         article_id=article_id,
         sentences=tuple(Sentence(article_id, *s) for s in sentences),
         mentions=tuple(Mention(article_id, *m) for m in mentions),
-        quantities=tuple(Quantity(article_id, *q) for q in quantities),
+        quantities=tuple(_quantity(article_id, q) for q in quantities),
         abbreviations=tuple((short, long) for short, long in abbreviations),
     )
+
+
+def _quantity(article_id: str, fields: list) -> Quantity:
+    *scalars, apart = fields  # JSON lists back to the record's tuple of (start, end) ranges
+    values = [*scalars, tuple((start, end) for start, end in apart)]
+    return Quantity(article_id, **dict(zip(Quantity.__slots__[1:], values, strict=True)))

@@ -100,6 +100,7 @@ NUMBERS = _table(
         ("end", int),
         ("label", str),
         ("node_id", str),
+        ("apart", str),
     ],
 )
 ABBREVIATIONS = _table("abbreviations.csv", [("article_id", str), ("short", str), ("long", str)])

@@ -176,13 +176,25 @@ def number_rows(
     resolved: bool,
 ) -> Iterator[Row]:
     """numbers.csv: each count with the entities of its sentence ("|"-joined node ids once ``resolved``,
-    the mentions' texts before) and its node id when it is a graph node (``node_ids``)."""
-    in_sentence: dict[tuple[str, int], set[str]] = {}
+    the mentions' texts before) but those its ``apart`` ranges hold ("start-end", "|"-joined: parts of
+    the sentence that tell of other counts), and its node id when it is a graph node (``node_ids``)."""
+    in_sentence: dict[tuple[str, int], list[Mention]] = {}
     for m in mentions:
         if m.type in ENTITY_TYPES and (m.node_id or not resolved):
-            in_sentence.setdefault((m.article_id, m.sentence), set()).add(m.node_id or m.text)
-    entities = {key: LIST_SEPARATOR.join(sorted(names)) for key, names in in_sentence.items()}
+            in_sentence.setdefault((m.article_id, m.sentence), []).append(m)
+    entities = {
+        key: LIST_SEPARATOR.join(sorted({m.node_id or m.text for m in found}))
+        for key, found in in_sentence.items()
+    }
     for q in sorted(quantities, key=lambda q: (q.article_id, q.start, q.end)):
+        if q.apart:
+            named = in_sentence.get((q.article_id, q.sentence), [])
+            kept = {
+                m.node_id or m.text for m in named if not any(a <= m.start and m.end <= b for a, b in q.apart)
+            }
+            linked = LIST_SEPARATOR.join(sorted(kept))
+        else:
+            linked = entities.get((q.article_id, q.sentence), "")
         yield [
             q.article_id,
             q.value,
@@ -190,13 +202,14 @@ def number_rows(
             q.object,
             q.text,
             q.sentence,
-            entities.get((q.article_id, q.sentence), ""),
+            linked,
             q.category,
             q.qualifier,
             q.start,
             q.end,
             q.label,
             node_ids.get(q, ""),
+            LIST_SEPARATOR.join(f"{start}-{end}" for start, end in q.apart),
         ]
 
 
@@ -227,11 +240,22 @@ def read_numbers(path: Path) -> list[tuple[Quantity, str]]:
                 qualifier=row["qualifier"],
                 category=row["category"],
                 label=row["label"],
+                apart=_ranges(row.get("apart", "")),
             ),
             row.get("node_id", ""),
         )
         for row in read_csv(path)
     ]
+
+
+def _ranges(cell: str) -> tuple[tuple[int, int], ...]:
+    """ "12-40|55-80" -> ((12, 40), (55, 80)).
+
+    >>> _ranges("12-40|55-80"), _ranges("")
+    (((12, 40), (55, 80)), ())
+    """
+    pairs = (part.split("-") for part in cell.split(LIST_SEPARATOR) if part)
+    return tuple((int(start), int(end)) for start, end in pairs)
 
 
 def abbreviation_rows(extractions: Iterable[Extraction]) -> Iterator[Row]:

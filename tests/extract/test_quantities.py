@@ -634,3 +634,61 @@ def test_the_ends_of_a_range_count_one_thing_and_a_range_of_a_level_counts_nothi
         ("300", 300.0, "", "", ""),
         ("900", 900.0, "", "", ""),
     ]
+
+
+def test_each_count_of_a_tally_sets_the_other_counts_places_apart(english) -> None:
+    # Seven people died in Oskland , five in Quellia , three in Varnby .
+    words = [
+        "Seven",
+        "people",
+        "died",
+        "in",
+        "Oskland",
+        ",",
+        "five",
+        "in",
+        "Quellia",
+        ",",
+        "three",
+        "in",
+        "Varnby",
+        ".",
+    ]
+    doc = _doc(
+        english,
+        words=words,
+        heads=[1, 2, 2, 2, 3, 4, 4, 6, 7, 4, 4, 10, 11, 2],
+        deps=["nummod", "nsubj", "ROOT", "prep", "pobj", "punct", "appos", "prep", "pobj", "punct", "appos",
+              "prep", "pobj", "punct"],
+        pos=["NUM", "NOUN", "VERB", "ADP", "PROPN", "PUNCT", "NUM", "ADP", "PROPN", "PUNCT", "NUM", "ADP",
+             "PROPN", "PUNCT"],
+        ents=["B-CARDINAL", "O", "O", "O", "B-GPE", "O", "B-CARDINAL", "O", "B-GPE", "O", "B-CARDINAL", "O",
+              "B-GPE", "O"],
+    )  # fmt: skip
+    spans = [(0, 1, "CARDINAL"), (6, 7, "CARDINAL"), (10, 11, "CARDINAL")]
+    found = quantities(doc, spans, article_id="a", sentence=0, offset=100)
+
+    def named(count, name: str) -> bool:  # is the name outside the count's apart ranges?
+        start = 100 + doc.text.index(name)
+        return not any(a <= start and start + len(name) <= b for a, b in count.apart)
+
+    assert [(q.value, q.object) for q in found] == [(7.0, "people"), (5.0, "people"), (3.0, "people")]
+    assert [[c for c in ("Oskland", "Quellia", "Varnby") if named(q, c)] for q in found] == [
+        ["Oskland"],
+        ["Quellia"],
+        ["Varnby"],
+    ]
+
+
+def test_a_part_of_a_count_is_no_item_of_a_tally(english) -> None:
+    # Two men died , one of them in Oskland .
+    doc = _doc(
+        english,
+        words=["Two", "men", "died", ",", "one", "of", "them", "in", "Oskland", "."],
+        heads=[1, 2, 2, 2, 2, 4, 5, 4, 7, 2],
+        deps=["nummod", "nsubj", "ROOT", "punct", "npadvmod", "prep", "pobj", "prep", "pobj", "punct"],
+        pos=["NUM", "NOUN", "VERB", "PUNCT", "NUM", "ADP", "PRON", "ADP", "PROPN", "PUNCT"],
+        ents=["B-CARDINAL", "O", "O", "O", "B-CARDINAL", "O", "O", "O", "B-GPE", "O"],
+    )
+    found = quantities(doc, [(0, 1, "CARDINAL"), (4, 5, "CARDINAL")], article_id="a", sentence=0, offset=0)
+    assert [q.apart for q in found] == [()] * len(found)

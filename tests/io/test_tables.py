@@ -45,7 +45,18 @@ def test_extraction_tables_round_trip(tmp_path: Path) -> None:
             "a", 1, 21, 26, "3,000", "CARDINAL", "number", origin="model", node_id="number:3-000-fighters"
         ),
     ]
-    count = Quantity("a", 1, 21, 26, "3,000", 3000.0, object="fighters", category="escape", qualifier="about")
+    count = Quantity(
+        "a",
+        1,
+        21,
+        26,
+        "3,000",
+        3000.0,
+        object="fighters",
+        category="escape",
+        qualifier="about",
+        apart=((0, 7),),
+    )
     tables.write_sentences(tmp_path / "sentences.csv", sentences, {"a": body})
     tables.write_mentions(tmp_path / "mentions.csv", mentions)
     tables.write_numbers(
@@ -60,6 +71,7 @@ def test_extraction_tables_round_trip(tmp_path: Path) -> None:
     assert tables.read_abbreviations(tmp_path / "abbreviations.csv") == {"a": [("LP", "Lun Port")]}
     [row] = read_csv(tmp_path / "numbers.csv")
     assert row["entities"] == "" and row["value"] == "3000"  # Lunport is in the other sentence
+    assert row["apart"] == "0-7"
     [row] = (
         read_csv(tmp_path / "sentences.csv")[:1] if False else list(read_csv(tmp_path / "sentences.csv"))[:1]
     )
@@ -122,3 +134,19 @@ def test_only_the_tables_module_writes_and_reads_csv_files(call: str) -> None:
         if re.search(rf"\b{call}\(", path.read_text(encoding="utf-8"))
     )
     assert callers == ["io/csvfile.py", "io/tables.py"]
+
+
+def test_a_count_s_entities_leave_out_the_names_of_the_other_counts_of_its_tally(tmp_path: Path) -> None:
+    # "Seven died in Oskland, five in Quellia."
+    mentions = [
+        Mention("a", 0, 14, 21, "Oskland", "GPE", "place", node_id="place:oskland"),
+        Mention("a", 0, 31, 38, "Quellia", "GPE", "place", node_id="place:quellia"),
+    ]
+    seven = Quantity("a", 0, 0, 5, "Seven", 7.0, apart=((23, 38),))
+    five = Quantity("a", 0, 23, 27, "five", 5.0, apart=((0, 21),))
+    tables.write_numbers(tmp_path / "numbers.csv", [seven, five], mentions, {}, resolved=True)
+    rows = read_csv(tmp_path / "numbers.csv")
+    assert [(row["text"], row["entities"], row["apart"]) for row in rows] == [
+        ("Seven", "place:oskland", "23-38"),
+        ("five", "place:quellia", "0-21"),
+    ]
