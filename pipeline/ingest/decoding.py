@@ -138,9 +138,15 @@ def decode(data: bytes, source: str) -> Decoded:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as error:
-            raise InputError(
-                source, f"starts with a {encoding} byte-order mark but is not valid {encoding}"
-            ) from error
+            if encoding != "utf-8-sig":
+                raise InputError(
+                    source,
+                    f"starts with a {encoding} byte-order mark but is not valid {encoding} (byte {error.start})",
+                ) from error
+            # A UTF-8 file by its own mark, with a few damaged bytes: each becomes U+FFFD, as without it.
+            text, encoding, replaced = _utf8_replacing(
+                data[len(codecs.BOM_UTF8) :].decode("utf-8", "surrogateescape")
+            )
         encoding = "utf-8" if encoding == "utf-8-sig" else encoding
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(CONTROL.findall(text[:65536])) > 0.05 * min(len(text), 65536):

@@ -26,6 +26,22 @@ def test_a_stray_byte_in_utf8_becomes_one_replacement_character(stray: bytes) ->
     assert decoded.replaced == ((4, stray[0]),)
 
 
+def test_a_utf8_file_with_its_byte_order_mark_keeps_its_rows_despite_a_stray_byte(write) -> None:
+    data = (
+        b"\xef\xbb\xbf"
+        + "id,text\n1,Orla Varnholm met Zoë Brånstad.\n2,Quellby caf".encode()
+        + b"\xe9 opened.\n"
+    )
+    decoded = decode(data, "bom.csv")
+    assert decoded.text.startswith("id,text") and "caf\ufffd opened" in decoded.text
+    assert (decoded.encoding, decoded.replaced) == ("utf-8", ((3, 0xE9),))
+    corpus = ingest([write("bom.csv", data)])
+    assert [a.body for a in corpus.articles] == [
+        "Orla Varnholm met Zoë Brånstad.",
+        "Quellby caf\ufffd opened.",
+    ]
+
+
 def test_a_few_stray_bytes_are_each_replaced_and_listed_by_line() -> None:
     data = b"Orla Varnholm \xe9lu\n" + "Zoë Brånstad".encode() + b"\r\nin Quellby\x92s hall \x81\n"
     decoded = decode(data, "few.txt")
