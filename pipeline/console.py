@@ -388,6 +388,11 @@ def print_document_report(
     """Print figures against a document-level gold, with the raw model's beside them when given;
     ``details`` lists the run's wrong, missed and unmerged names."""
     columns = [("kg", report)] + ([("raw model", baseline)] if baseline is not None else [])
+    if report.absent:
+        shown = ", ".join(report.absent[:10]) + (
+            f" and {len(report.absent) - 10} more" if len(report.absent) > 10 else ""
+        )
+        say(out, f"Gold documents the run does not hold (left out): {len(report.absent)}: {shown}")
     table = Table(title=f"Names in {report.documents} documents against the gold")
     table.add_column("figure")
     for name, _ in columns:

@@ -111,6 +111,8 @@ class DocReport:
     wrong: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     unmerged: list[str] = field(default_factory=list)
+    #: the gold's documents the run does not hold: left out of every figure
+    absent: list[str] = field(default_factory=list)
 
 
 def norm(name: str) -> str:
@@ -314,15 +316,28 @@ def evaluate_documents(
         if doc is not None:
             docs_of[article.duplicate_of or article.article_id].append(doc)
             bodies[doc] = article.body
+    absent = sorted(set(gold["docs"]) - set(bodies))
+    if len(absent) == len(gold["docs"]):
+        raise GoldFileError(
+            Path(gold_path),
+            f"none of its {len(absent)} documents is in {run_dir} (a document is an article whose file "
+            "name without its extension, article id or title is the document's key)",
+        )
+    # A document the run does not hold is left out, not scored as all missed: a gold of a larger corpus
+    # scores the part of it a run holds.
+    gold = {**gold, "docs": {doc: gold["docs"][doc] for doc in sorted(bodies)}}
     rows = (
         (doc, m.text, m.type, m.node_id)
         for m in read_mentions(run_dir / "mentions.csv")
         for doc in docs_of.get(m.article_id, ())
     )
     report = score(predictions(rows), gold)
+    report.absent = absent
     if baseline is None:
         return report, None
-    return report, score(raw_predictions(bodies, _spacy_tagger(baseline)), gold)
+    raw = score(raw_predictions(bodies, _spacy_tagger(baseline)), gold)
+    raw.absent = absent
+    return report, raw
 
 
 def _spacy_tagger(model: str) -> Tagger:

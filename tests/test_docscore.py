@@ -143,10 +143,19 @@ def test_kg_eval_reads_a_document_gold_and_prints_the_baseline(kg, tmp_path: Pat
         encoding="utf-8",
     )
     gold = tmp_path / "gold.json"
-    gold.write_text(json.dumps({"docs": {"story_one": GOLD["docs"]["story_one"]}}), encoding="utf-8")
+    # a gold of a larger corpus: the documents the run does not hold are named and left out
+    entities = GOLD["docs"]["story_one"]
+    gold.write_text(json.dumps({"docs": {"story_one": entities, "story_nine": entities}}), encoding="utf-8")
     assert kg("run", docs, "--out", tmp_path / "run", "--no-cache").code == 0
     result = kg("eval", tmp_path / "run", "--gold", gold, "--baseline", "--details")
     assert result.code == 0, result.stderr
+    assert "the run does not hold (left out): 1: story_nine" in result.stdout
+    assert "Names in 1 documents" in result.stdout
+    # a gold none of whose documents the run holds is no score of zero but an error
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"docs": {"story_nine": entities}}), encoding="utf-8")
+    refused = kg("eval", tmp_path / "run", "--gold", other)
+    assert refused.code == 2 and "none of its 1 documents is in" in refused.stderr
     for text in (
         "all precision",
         "person F1",
