@@ -169,7 +169,7 @@ class SchedulerError(UsageError):
 
 class MissingStageOutputError(UsageError):
     def __init__(self, path: Path, stage: str, producer: str) -> None:
-        super().__init__(f"{path} not found: the {stage} stage needs it; run '{producer}' first")
+        super().__init__(f"{path} not found: 'kg {stage}' needs it; run '{producer}' first")
 
 
 class NotARunError(UsageError):

@@ -355,7 +355,7 @@ def _add_edges(
                     "weight": count,
                     "articles": len(article_ids),
                     "article_ids": "|".join(article_ids),
-                    "npmi": round(_npmi(count, frequency[a], frequency[b], total), 4),
+                    "npmi": _npmi(count, frequency[a], frequency[b], total),
                     "evidence": evidence[0].text if evidence else "",
                     "evidence_article": evidence[0].article_id if evidence else "",
                     # every supporting window, as the weight; evidence.csv holds up to evidence_limit of them
@@ -462,10 +462,17 @@ def _evidence(
 
 
 def _npmi(joint: int, a: int, b: int, total: int) -> float:
+    """Normalized pointwise mutual information of two nodes in ``joint`` of ``total`` windows, rounded to
+    4 places; never -0.0, which edges.csv writes "0" and the stage commands read back as 0.0 (GraphML of
+    a run and of its stages would differ).
+
+    >>> _npmi(1, 100, 100, 9999), _npmi(2, 2, 2, 4)
+    (0.0, 1.0)
+    """
     if joint == total:
         return 1.0
     p_joint, p_a, p_b = joint / total, a / total, b / total
-    return math.log(p_joint / (p_a * p_b)) / -math.log(p_joint)
+    return round(math.log(p_joint / (p_a * p_b)) / -math.log(p_joint), 4) + 0.0
 
 
 # --- analytics --------------------------------------------------------------------------------------

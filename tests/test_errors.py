@@ -59,5 +59,5 @@ def test_eval_names_a_missing_or_broken_gold_file(tmp_path: Path) -> None:
     (tmp_path / "gold.yml").write_text(
         "entities: [{name: Velt, type: place}]", encoding="utf-8"
     )  # then the run
-    with pytest.raises(UsageError, match=r"nodes\.csv not found: the eval stage needs it"):
+    with pytest.raises(UsageError, match=r"nodes\.csv not found: 'kg eval' needs it"):
         evaluate(tmp_path, tmp_path / "gold.yml")

@@ -99,7 +99,14 @@ Window = Annotated[
     str,
     typer.Option("--window", help="Co-mention window: sentence, paragraph or article.", case_sensitive=False),
 ]
-MinWeight = Annotated[int, typer.Option("--min-weight", help="Drop edges seen in fewer windows than this.")]
+MinWeight = Annotated[
+    int,
+    typer.Option(
+        "--min-weight",
+        help="Drop edges seen in fewer windows than this from the outputs; degree, PageRank, betweenness "
+        "and communities in nodes.csv stay those of the full graph.",
+    ),
+]
 Top = Annotated[int, typer.Option("--top", help="Nodes shown on the HTML page (the CSVs keep all).")]
 PageMaxNodes = Annotated[
     int,

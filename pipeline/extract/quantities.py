@@ -173,6 +173,8 @@ def quantities(
             if period:
                 parsed = ParsedNumber(parsed.value, f"per {period}", parsed.qualifier)
         category = _category(doc, span, counted, governor, lemma)
+        if parsed.value < 1 and not parsed.unit:
+            category = ""  # "captured half of the airport": a share of a thing, no count of what was seized
         if last_category and counted is None and _of_a_pronoun(span.root):
             category = last_category  # "killing 21 people, 14 of them children": the 14 died too
         if parsed.value == 1 and not parsed.qualifier and _spelled(span) and (not category or _one_of(span)):

@@ -27,7 +27,7 @@ from pipeline.ingest.articles import article_key
 from pipeline.ingest.dating import date_articles, in_period
 from pipeline.ingest.decoding import decode, decompressed
 from pipeline.ingest.delimited import read_delimited, read_tsv
-from pipeline.ingest.discovery import COMPRESSED_SUFFIXES, SUFFIXES, discover, format_of, shown
+from pipeline.ingest.discovery import COMPRESSED_SUFFIXES, SUFFIXES, UNSUPPORTED, discover, format_of, shown
 from pipeline.ingest.feed import read_feed
 from pipeline.ingest.htmlpage import read_html
 from pipeline.ingest.jsondoc import read_json
@@ -86,7 +86,9 @@ def ingest(
     paths hold no supported file; every other problem is recorded in ``Corpus.skipped``.
     """
     files, ignored, skipped, runs = discover(paths, follow_links=follow_links, destination=destination)
-    if not files and not skipped:
+    # Nothing to read, and nothing went wrong but file types: the same usage error whether the file of
+    # another type was named or found in a folder (an unreadable folder is a skipped input instead).
+    if not files and all(s.reason.startswith(UNSUPPORTED) for s in skipped):
         raise NoInputsError([shown(p) for p in paths], SUFFIXES, runs=[shown(r) for r in runs])
     articles: list[Article] = []
     skipped = list(skipped)

@@ -590,7 +590,7 @@ def from_fields(
         key = fullest_text_key(fields) or text_key(fields, None)
     if key is None:
         seen = ", ".join(fields) or "none"
-        wanted = repr(chosen) if chosen else "one of " + ", ".join(TEXT_KEYS)
+        wanted = repr(chosen) if chosen else "among " + ", ".join(TEXT_KEYS)
         raise InputError(where, f"no text field {wanted} (fields seen: {seen}); name it with {option}")
     parts = [(name, fields.pop(name)) for name in text_parts(fields, key)]
     texts = []

@@ -37,6 +37,10 @@ def shown(value: object) -> str:
     return without_surrogates(str(value))
 
 
+#: The reason a file named on the command line is skipped for its type.
+UNSUPPORTED = "unsupported file type"
+
+
 def discover(
     paths: Sequence[str | os.PathLike[str]],
     *,
@@ -72,7 +76,7 @@ def discover(
         elif format_of(path):
             found = [path]
         else:
-            skipped.append(Skipped(str(path), f"unsupported file type {path.suffix or '(none)'!r}"))
+            skipped.append(Skipped(str(path), f"{UNSUPPORTED} {path.suffix or '(none)'!r}"))
             found = []
         for file in found:
             real = os.path.realpath(file)

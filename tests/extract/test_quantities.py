@@ -692,3 +692,18 @@ def test_a_part_of_a_count_is_no_item_of_a_tally(english) -> None:
     )
     found = quantities(doc, [(0, 1, "CARDINAL"), (4, 5, "CARDINAL")], article_id="a", sentence=0, offset=0)
     assert [q.apart for q in found] == [()] * len(found)
+
+
+def test_a_share_of_a_thing_takes_no_category(english) -> None:
+    # Rebels captured half of the Quellby airport .
+    doc = _doc(
+        english,
+        words=["Rebels", "captured", "half", "of", "the", "Quellby", "airport", "."],
+        heads=[1, 1, 1, 2, 6, 6, 3, 1],
+        deps=["nsubj", "ROOT", "dobj", "prep", "det", "compound", "pobj", "punct"],
+        pos=["NOUN", "VERB", "NUM", "ADP", "DET", "PROPN", "NOUN", "PUNCT"],
+        lemmas=["rebel", "capture", "half", "of", "the", "Quellby", "airport", "."],
+        ents=["O", "O", "B-CARDINAL", "O", "O", "O", "O", "O"],
+    )
+    [found] = quantities(doc, [(2, 3, "CARDINAL")], article_id="a", sentence=0, offset=0)
+    assert (found.value, found.object, found.category) == (0.5, "airport", "")

@@ -454,6 +454,9 @@ def test_named_file_with_unsupported_extension_is_skipped(write) -> None:
     odd = write("b.docx", b"PK")
     corpus = ingest([good, odd])
     assert [(s.source, "unsupported file type" in s.reason) for s in corpus.skipped] == [(str(odd), True)]
+    # named alone, it is the usage error of a folder holding no supported file
+    with pytest.raises(NoInputsError, match="no supported input files"):
+        ingest([odd])
 
 
 def test_recursive_folders_with_a_symlink_loop_read_each_file_once(write, tmp_path: Path) -> None:
