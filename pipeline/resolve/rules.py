@@ -6,6 +6,7 @@ Every rule has the signature ``rule(state, extractions, failures)``: it reads th
 article whose part of a rule raises is recorded in ``failures``, and the rule goes on with the others. A
 new rule is one function added to :data:`RULES`.
 
+* :func:`function_word_variants`    "Quell Workers and Union" / "Quell Workers Union": a function word more;
 * :func:`acronyms`                  "Long Form (LF)" definitions in the text;
 * :func:`short_names_in_articles`   a short form -> a longer name in the same article ("Starmer" ->
                                     "Keir Starmer", "the Observatory", initials "SOHR");
@@ -421,6 +422,34 @@ def spelling_variants(state: State, extractions: Sequence[Extraction], failures:
                 state.union(state.find(alias), state.find(canonical), "fuzzy", score)
 
 
+#: Words a name may hold or drop and stay the same name: "Australian Manufacturing and Workers Union" is
+#: the "Australian Manufacturing Workers Union".
+FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "&"})
+
+
+def function_word_variants(
+    state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]
+) -> None:
+    """Names of three or more words that differ only by a function word ("and", "of", "for", "the")
+    and are of one type: one name written two ways. Run before the acronyms, so that an acronym both
+    spellings define ("AMWU") defines one thing."""
+    spellings: dict[tuple[str, str], list[Element]] = defaultdict(list)
+    for element in sorted(state.parent):
+        words = element[1].split()
+        if element[0] == GLOBAL and len(words) >= 3:
+            kept = " ".join(w for w in words if w not in FUNCTION_WORDS)
+            if len(kept.split()) >= 3:
+                spellings[(state.type_of(element), kept)].append(element)
+    for (kind, _), elements in sorted(spellings.items()):
+        if kind not in ENTITY_TYPES or len(elements) < 2:
+            continue
+        canonical = max(elements, key=lambda e: (sum(state.groups[state.find(e)].types.values()), e))
+        for element in elements:
+            if element != canonical:  # the spelling written less often is no label: a slip, likely
+                state.not_labels.add(state.surface(element))
+                state.union(element, canonical, "spelling", 1.0)
+
+
 #: Words that style a place formally: "the State of Quellia" is Quellia, "the City of Quellby" Quellby.
 #: ("District of Columbia" is no Columbia, and the "Isle of Man" no "Man": neither word is here.)
 FORMAL_STYLES = frozenset(
@@ -654,6 +683,7 @@ def _spelling_variants(a: str, b: str, *, person: bool = False, place: bool = Fa
 
 #: The rules, in the order they run.
 RULES: tuple[Rule, ...] = (
+    function_word_variants,
     acronyms,
     short_names_in_articles,
     short_names_across_corpus,

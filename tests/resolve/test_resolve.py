@@ -336,6 +336,28 @@ def test_a_place_s_formal_style_joins_the_place_and_the_plain_name_stays_the_lab
     assert found["Republic of Tessa"] == {"Republic of Tessa"}
 
 
+def test_names_that_differ_by_a_function_word_are_one_and_their_acronym_defines_one_thing() -> None:
+    long, variant = ("Quellish Boiler Makers Union", "group"), ("Quellish Boiler and Makers Union", "group")
+    result = resolve(
+        [
+            article("a", long, ("QBMU", "group"), abbreviations=[("QBMU", "Quellish Boiler Makers Union")]),
+            article(
+                "b", variant, ("QBMU", "group"), abbreviations=[("QBMU", "Quellish Boiler and Makers Union")]
+            ),
+            article("c", ("QBMU", "group"), ("Varnby", "place")),
+            article("d", ("Quellish Boiler Makers Union", "group")),  # written most: the label
+        ],
+        aliases=None,
+    )
+    found = nodes(result)
+    assert found["Quellish Boiler Makers Union"] == {
+        "Quellish Boiler Makers Union",
+        "Quellish Boiler and Makers Union",
+        "QBMU",
+    }
+    assert len(node_of(result, "QBMU")) == 1
+
+
 def test_a_typo_of_a_well_known_place_joins_it_and_a_changed_consonant_does_not() -> None:
     result = resolve(
         [
