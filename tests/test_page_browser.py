@@ -947,3 +947,344 @@ def test_filters_clear_a_stale_status_and_tip_and_refuse_dates_outside_the_span(
     )
     assert seen.evaluate("() => window.kg.setDates('2030-01-01', '2030-01-05')") is False
     seen.clean()
+
+
+# --- review 38: search, panel, labels, keys and fields ----------------------------------------------------
+
+HAMAS, GAZA = "group:hamas", "place:gaza-strip"
+
+
+def hidden_nodes(visit: Visit) -> list[str]:
+    return visit.evaluate("() => window.kg.hidden().nodes")
+
+
+def in_middle(visit: Visit, node: str) -> None:
+    """Wait until the view has glided to ``node``: it is drawn in the middle of the canvas."""
+    visit.page.wait_for_function(
+        """(id) => {
+            const p = window.kg.network.canvasToDOM(window.kg.network.getPositions([id])[id]);
+            const box = document.getElementById('network').getBoundingClientRect();
+            return Math.abs(p.x - box.width / 2) < 40 && Math.abs(p.y - box.height / 2) < 40;
+        }""",
+        arg=node,
+        timeout=10_000,
+    )
+
+
+@pytest.mark.model
+def test_search_shows_a_node_whose_links_go_to_a_hidden_type(visit, seed_page: Path) -> None:
+    """Hamas's one link of weight 2 goes to Gaza Strip, a place: with places hidden and Min. link weight
+    3, finding Hamas must show it with that link, not say "Found" over an empty spot."""
+    seen = visit(seed_page)
+    page = seen.page
+    page.locator("#legend tr[data-type=place] input").click()
+    page.locator("#min-weight").fill("3")
+    assert HAMAS in hidden_nodes(seen)
+    page.fill("#search", "Hamas")
+    page.press("#search", "Enter")
+    assert seen.evaluate("() => window.kg.selected()") == {"kind": "node", "id": HAMAS}
+    assert page.locator("#search-status").inner_text() == (
+        "Found Hamas · Type place switched on and Min. link weight lowered from 3 to 2 to show Hamas's links"
+    )
+    assert page.locator("#legend tr[data-type=place] input").is_checked()
+    assert page.locator("#min-weight-value").inner_text() == "2"
+    assert HAMAS not in hidden_nodes(seen) and GAZA not in hidden_nodes(seen)
+    [link] = seen.evaluate(
+        "() => window.kg.links('group:hamas').filter(id => window.kg.edge(id).weight === 2)"
+    )
+    assert link not in seen.evaluate("() => window.kg.hidden().edges")
+    in_middle(seen, HAMAS)
+    page.wait_for_timeout(100)
+    assert color_pixels(canvas_png(seen), TYPES["group"]["color"]) > 100  # drawn where the view went
+    seen.clean()
+
+
+def test_a_node_found_behind_a_hidden_type_brings_the_type_back(visit, tmp_path: Path) -> None:
+    """Quillon Abbey (a group, not drawn) has one link, of weight 2, to Marrowick, a place."""
+    seen = visit(write_page(far_graph(), tmp_path / "graph.html", top=8))
+    page = seen.page
+    page.locator("#legend tr[data-type=place] input").click()
+    page.locator("#min-weight").fill("4")
+    page.locator("#search").press_sequentially("Quillon")
+    page.locator("#search-results li").first.wait_for()
+    page.press("#search", "Enter")
+    settled(seen)
+    assert page.locator("#search-status").inner_text() == (
+        "Added Quillon Abbey and 1 neighbour · Type place switched on and Min. link weight lowered from 4 "
+        "to 2 to show Quillon Abbey's links"
+    )
+    assert page.locator("#legend tr[data-type=place] input").is_checked()
+    assert page.locator("#min-weight-value").inner_text() == "2"
+    hidden = hidden_nodes(seen)
+    assert "group:quillon-abbey" not in hidden and "place:marrowick" not in hidden
+    assert on_canvas(seen, "group:quillon-abbey")
+    seen.clean()
+
+
+def test_a_node_without_links_is_shown_alone_and_the_slider_stays(visit, tmp_path: Path) -> None:
+    graph = far_graph()
+    graph.add_node("group:hermits", label="Hermit Guild", type="group", pagerank=0.0001, mentions=1)
+    seen = visit(write_page(graph, tmp_path / "graph.html", top=40))
+    page = seen.page
+    page.locator("#min-weight").fill("3")
+    assert "group:hermits" in hidden_nodes(seen)
+    page.fill("#search", "hermit")
+    page.press("#search", "Enter")
+    assert seen.evaluate("() => window.kg.selected().id") == "group:hermits"
+    assert page.locator("#min-weight-value").inner_text() == "3"  # lowering it would show no link
+    assert "group:hermits" not in hidden_nodes(seen)
+    assert page.locator("#search-status").inner_text() == (
+        "Found Hermit Guild · Min. link weight 3 hides nodes without a link: Hermit Guild, which has none, "
+        "is shown alone"
+    )
+    seen.evaluate("() => window.kg.selectNode('place:core-0')")  # chosen elsewhere: the filter again
+    assert "group:hermits" in hidden_nodes(seen)
+    seen.clean()
+
+
+@pytest.mark.model
+def test_a_new_selection_shows_the_panel_from_its_heading(visit, seed_page: Path) -> None:
+    seen = visit(seed_page)
+    page = seen.page
+
+    def scroll_down() -> None:
+        seen.evaluate("() => { const s = document.getElementById('side'); s.scrollTop = s.scrollHeight; }")
+        assert seen.evaluate("() => document.getElementById('side').scrollTop") > 200
+
+    def heading_in_view() -> bool:
+        return seen.evaluate(
+            """() => {
+                const side = document.getElementById('side').getBoundingClientRect();
+                const h = document.querySelector('#details h2').getBoundingClientRect();
+                return h.top >= side.top && h.bottom <= side.bottom;
+            }"""
+        )
+
+    seen.evaluate("() => window.kg.selectNode('place:syria')")
+    scroll_down()
+    assert not heading_in_view()
+    page.locator("#details ul.links button.name").first.click()  # a name in the panel
+    assert page.locator("#details h2").inner_text() == "ISIS"
+    assert heading_in_view()
+    scroll_down()
+    page.mouse.click(*dom_point(seen, "place:syria"))  # a node on the canvas
+    assert seen.evaluate("() => window.kg.selected().id") == "place:syria"
+    assert heading_in_view()
+    seen.clean()
+
+
+def namesake_graph() -> nx.Graph:
+    """Two count nodes of the same name, from different articles, and the places they are linked to."""
+    graph = nx.Graph(titles={"c1": "Canyoning trial opens", "f1": "Flash flood inquiry"})
+    for node, label, kind, rank in (
+        ("number:14-killed-c1", "14 Australians killed", "number", 0.3),
+        ("number:14-killed-f1", "14 Australians killed", "number", 0.2),
+        ("place:interlaken", "Interlaken", "place", 0.5),
+        ("place:saxeten", "Saxeten", "place", 0.4),
+    ):
+        graph.add_node(node, label=label, type=kind, pagerank=rank, mentions=1, articles=1)
+    for a, b, article, sentence in (
+        (
+            "number:14-killed-c1",
+            "place:interlaken",
+            "c1",
+            "Six guides went on trial in Interlaken over the deaths.",
+        ),
+        ("number:14-killed-f1", "place:saxeten", "f1", "The flash flood in Saxeten swept the group away."),
+    ):
+        graph.add_edge(a, b, weight=1, articles=1, npmi=0.5, evidence_list=[Evidence(article, 0, sentence)])
+    return graph
+
+
+def test_suggestions_tell_apart_nodes_of_the_same_name(visit, tmp_path: Path) -> None:
+    seen = visit(write_page(namesake_graph(), tmp_path / "graph.html"))
+    page = seen.page
+    page.locator("#search").press_sequentially("14 australians")
+    options = page.locator("#search-results li")
+    options.first.wait_for()
+    assert options.locator(".label").all_inner_texts() == ["14 Australians killed"] * 2
+    assert options.locator(".from").all_inner_texts() == [
+        "“Six guides went on trial in Interlaken over the deaths.” — Canyoning trial opens",
+        "“The flash flood in Saxeten swept the group away.” — Flash flood inquiry",
+    ]
+    options.nth(1).click()
+    assert seen.evaluate("() => window.kg.selected().id") == "number:14-killed-f1"
+    assert page.locator("#details .namesake").inner_text() == (
+        "One of 2 nodes named so; this one: “The flash flood in Saxeten swept the group away.” — Flash flood inquiry"
+    )
+    page.fill("#search", "")
+    page.locator("#search").press_sequentially("interlaken")  # a name of its own: nothing added
+    options.first.wait_for()
+    assert options.locator(".from").count() == 0
+    seen.clean()
+
+
+def test_suggestions_say_how_many_more_match_and_list_them_all(visit, tmp_path: Path) -> None:
+    seen = visit(write_page(far_graph(), tmp_path / "graph.html", top=8))
+    page = seen.page
+    page.locator("#search").press_sequentially("outer")  # 22 Outer Councils
+    options = page.locator("#search-results li")
+    options.first.wait_for()
+    assert options.count() == 9
+    more = page.locator("#search-results li.more")
+    assert more.inner_text() == "… and 14 more: show all 22"
+    assert more.is_visible()
+    more.click()
+    assert page.locator("#search-results li[data-node]").count() == 22
+    assert page.locator("#search-results li.more").count() == 0
+    assert seen.evaluate("() => document.activeElement.id") == "search"  # still typing
+    assert seen.evaluate(
+        "() => { const list = document.getElementById('search-results'); return list.scrollHeight > list.clientHeight; }"
+    )
+    last = page.locator('#search-results li[data-node="group:outer-21"]')
+    last.scroll_into_view_if_needed()
+    last.click()
+    assert seen.evaluate("() => window.kg.selected().id") == "group:outer-21"
+    # With the keyboard: up from the first match is the row that lists them all.
+    page.fill("#search", "")
+    page.locator("#search").press_sequentially("outer")
+    options.first.wait_for()
+    page.press("#search", "ArrowUp")
+    page.press("#search", "Enter")
+    assert page.locator("#search-results li[data-node]").count() == 22
+    seen.clean()
+
+
+def test_search_finds_every_word_in_any_order(visit, tmp_path: Path) -> None:
+    seen = visit(write_page(far_graph(), tmp_path / "graph.html", top=8))
+    page = seen.page
+    labels = "(q) => window.kg.search(q).map(m => m.label)"
+    assert seen.evaluate(labels, "3 council") == ["Outer Council 3"]
+    assert seen.evaluate(labels, "council outer 3") == ["Outer Council 3"]
+    assert seen.evaluate(labels, "kvetnarova zofia") == ["Žofia Kvetnárová"]
+    # the whole name and names starting with it come first
+    assert seen.evaluate(labels, "outer council 1")[:3] == [
+        "Outer Council 1",
+        "Outer Council 10",
+        "Outer Council 11",
+    ]
+    assert seen.evaluate(labels, "council 9 nobody") == []
+    page.locator("#search").press_sequentially("council 3")
+    page.locator("#search-results li").first.wait_for()
+    assert page.locator("#search-results li .label").all_inner_texts() == ["Outer Council 3"]
+    page.press("#search", "Enter")
+    settled(seen)
+    assert seen.evaluate("() => window.kg.selected().id") == "group:outer-3"
+    seen.clean()
+
+
+def dark_pixels(visit: Visit, clip: dict[str, float]) -> int:
+    """Pixels of the label colour (#1f2328) in a part of the page."""
+    return color_pixels(visit.page.screenshot(clip=clip), "#1f2328", tolerance=40)
+
+
+def test_faded_labels_do_not_paint_over_lit_ones(visit, tmp_path: Path) -> None:
+    """vis-network draws labels in the order the nodes were added: a faded node added after a lit one
+    and moved onto it must not erase the lit label's letters."""
+    seen = visit(write_page(far_graph(), tmp_path / "graph.html", top=40))
+    page = seen.page
+    lit, faded = "group:outer-0", "place:marrowick"  # outer-0 is a neighbour of core-0; Marrowick is not
+    assert seen.evaluate("() => window.kg.drawn().nodes.indexOf('place:marrowick')") > seen.evaluate(
+        "() => window.kg.drawn().nodes.indexOf('group:outer-0')"
+    )
+    seen.evaluate("() => window.kg.selectNode('place:core-0')")
+    seen.evaluate(
+        """([lit, faded]) => {
+            const net = window.kg.network;
+            const p = net.getPositions([lit])[lit];
+            net.moveNode(faded, p.x + 400, p.y + 400);  // out of the way
+            net.moveTo({position: p, scale: 1.5});
+        }""",
+        [lit, faded],
+    )
+    page.wait_for_timeout(150)
+    x, y = dom_point(seen, lit)
+    clip = {"x": x - 80, "y": y + 4, "width": 160, "height": 40}  # the label, under the node
+    alone = dark_pixels(seen, clip)
+    assert alone > 150, alone
+    seen.evaluate(
+        """([lit, faded]) => {
+            const net = window.kg.network;
+            const p = net.getPositions([lit])[lit];
+            net.moveNode(faded, p.x + 6, p.y);  // its label right on the lit one
+            net.redraw();
+        }""",
+        [lit, faded],
+    )
+    page.wait_for_timeout(150)
+    covered = dark_pixels(seen, clip)
+    page.screenshot(path=str(tmp_path / "faded.png"))
+    print(f"\nlabel pixels alone {alone}, covered {covered}")
+    assert covered >= 0.9 * alone, (alone, covered)
+    seen.clean()
+
+
+def test_escape_clears_the_selection_then_goes_back_to_the_overview(visit, tmp_path: Path) -> None:
+    seen = visit(write_page(far_graph(), tmp_path / "graph.html", top=8))
+    page = seen.page
+    core = sorted(seen.evaluate("() => window.kg.drawn().nodes"))
+    page.mouse.dblclick(*dom_point(seen, "place:core-1"))  # adds its neighbours and selects it
+    settled(seen)
+    assert seen.evaluate("() => window.kg.selected().id") == "place:core-1"
+    page.fill("#search", "cor")
+    page.press("#search", "Escape")  # in the search box Escape only closes the list
+    assert seen.evaluate("() => window.kg.selected().id") == "place:core-1"
+    page.locator("#network .vis-network").focus()  # the drawing, as a click or Tab gives it the focus
+    page.keyboard.press("Escape")
+    assert seen.evaluate("() => window.kg.selected()") is None
+    assert "Hover over a node" in page.locator("#details").inner_text()
+    assert len(seen.evaluate("() => window.kg.drawn().nodes")) > len(core)
+    page.keyboard.press("Escape")
+    assert sorted(seen.evaluate("() => window.kg.drawn().nodes")) == core
+    assert page.locator("#overview").is_disabled()
+    seen.clean()
+
+
+def test_arrow_keys_move_the_view_when_the_drawing_has_the_focus(visit, tmp_path: Path) -> None:
+    seen = visit(write_page(far_graph(), tmp_path / "graph.html", top=8))
+    page = seen.page
+    view = "() => JSON.stringify([window.kg.network.getViewPosition(), window.kg.network.getScale()])"
+    page.locator("#search").focus()
+    before = seen.evaluate(view)
+    page.keyboard.press("ArrowLeft")  # typing in the box moves nothing
+    page.wait_for_timeout(200)
+    assert seen.evaluate(view) == before
+    page.mouse.click(10, VIEWPORT["height"] - 40)  # an empty spot of the drawing
+    page.keyboard.down("ArrowLeft")
+    page.wait_for_timeout(300)
+    page.keyboard.up("ArrowLeft")
+    page.wait_for_timeout(100)
+    assert seen.evaluate(view) != before
+    seen.clean()
+
+
+def test_with_every_type_unticked_the_status_says_no_type_is_selected(visit, tmp_path: Path) -> None:
+    seen = visit(write_page(far_graph(), tmp_path / "graph.html", top=8))
+    page = seen.page
+    boxes = page.locator("#legend tbody input")
+    for n in range(boxes.count()):
+        boxes.nth(n).click()
+    assert seen.evaluate("() => window.kg.shown()") == {"nodes": 0, "edges": 0}
+    assert page.locator("#search-status").inner_text() == (
+        "Nothing to show: no type is selected. Tick a type in the legend to show it."
+    )
+    boxes.first.click()
+    page.locator("#min-weight").fill("9")
+    assert "no type is selected" not in page.locator("#search-status").inner_text()
+    seen.clean()
+
+
+def test_the_neighbours_field_shows_the_whole_number_it_uses(visit, tmp_path: Path) -> None:
+    seen = visit(write_page(far_graph(), tmp_path / "graph.html", top=8))
+    page = seen.page
+    for typed, used in (("0", "1"), ("-3", "1"), ("2.5", "3"), ("500", "200"), ("", "10"), ("4", "4")):
+        page.fill("#neighbours", typed)
+        page.press("#neighbours", "Tab")
+        assert page.input_value("#neighbours") == used, typed
+    page.fill("#neighbours", "2.5")
+    page.press("#neighbours", "Enter")
+    assert page.input_value("#neighbours") == "3"
+    page.mouse.dblclick(*dom_point(seen, "place:core-1"))  # its three groups: all of them
+    settled(seen)
+    assert page.locator("#search-status").inner_text() == "Added 3 neighbours of Corevale 1"
+    seen.clean()

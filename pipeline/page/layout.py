@@ -160,7 +160,9 @@ def _options(nodes: int, edges: int) -> dict[str, object]:
             "tooltipDelay": 120,
             "hideEdgesOnDrag": big,
             "hideEdgesOnZoom": big,
-            "keyboard": False,
+            # Arrows move and +/- zoom the view while the drawing has the focus (click it, or Tab to it);
+            # never while typing in the bar.
+            "keyboard": {"enabled": True, "bindToWindow": False, "autoFocus": False},
             "multiselect": False,
         },
     }

@@ -192,6 +192,7 @@
     hiddenEdges: new Set(), // ids
     layoutRunning: false,
     localLayout: null, // ids of the nodes held still while the added ones settle
+    alone: null, // the node asked for that no filter change can show with a link: shown while selected
   };
   const typesPresent = [...new Set([...data.types.map((t) => t.type), ...Object.keys(data.counts.graphTypes)])];
   for (const type of typesPresent) state.types.set(type, true);
@@ -280,6 +281,8 @@
   // updated, and big drawings skip it (each update costs vis-network a re-layout of that item's label); they
   // keep vis-network's own highlight of the selected node and its links.
   const faded = { nodes: new Set(), edges: new Set() };
+  const FADED_FONT = { color: "rgba(31,35,40,0.16)", strokeWidth: 0 };
+  const LIT_FONT = { color: "#1f2328", strokeWidth: net.options.nodes.font.strokeWidth };
   function highlight() {
     const big = state.drawnNodes.size > DIM_NODES || state.drawnEdges.size > DIM_EDGES;
     if (big && faded.nodes.size === 0 && faded.edges.size === 0) return;
@@ -293,7 +296,9 @@
         .filter((id) => nodes.get(id) !== null)
         .map((id) => {
           const fade = fadeNodes.has(id);
-          return { id, opacity: fade ? 0.18 : 1, font: { color: fade ? "rgba(31,35,40,0.22)" : "#1f2328" } };
+          // A faded label loses its white outline: drawn after a lit one (vis-network draws in the order
+          // the nodes were added) it would otherwise paint over the lit label's letters.
+          return { id, opacity: fade ? 0.18 : 1, font: fade ? FADED_FONT : LIT_FONT };
         })
     );
     edges.update(
@@ -456,7 +461,7 @@
     const hiddenNodes = new Set();
     for (const i of state.drawnNodes) {
       const id = N.id[i];
-      const visible = typeShown(i) && ((state.minWeight <= 1 && wholeSpan()) || (degree.get(i) || 0) > 0);
+      const visible = typeShown(i) && ((state.minWeight <= 1 && wholeSpan()) || (degree.get(i) || 0) > 0 || i === state.alone);
       if (!visible) hiddenNodes.add(id);
       if (visible === state.hiddenNodes.has(id)) nodeChanges.push({ id, hidden: !visible });
     }
@@ -475,6 +480,7 @@
     status.textContent = state.drawnNodes.size > hiddenNodes.size ? "" : emptyText();
   }
   function emptyText() {
+    if (![...state.types.values()].some(Boolean)) return "Nothing to show: no type is selected. Tick a type in the legend to show it.";
     const where = wholeSpan() ? "" : ` in ${datesText()}`;
     const types = [...state.types.values()].some((shown) => !shown) ? " between the types shown" : "";
     const weight = state.minWeight > 1 ? ` reaches Min. link weight ${state.minWeight}` : "";
@@ -684,6 +690,10 @@
     // an empty or unreadable field is the default; anything else is held between 1 and 200
     return neighboursInput.value.trim() === "" || !Number.isFinite(wanted) ? data.neighbours : Math.max(1, Math.min(200, wanted));
   };
+  // The field shows the number used: 0 becomes 1, 2.5 becomes 3, -3 becomes 1.
+  neighboursInput.addEventListener("change", () => {
+    neighboursInput.value = String(neighbourCount());
+  });
   function showNode(n) {
     const style = styleOf(n.type);
     const facts = el("dl");
@@ -705,7 +715,10 @@
     if (n.category) fact("Category", n.category);
     if (n.first_date) fact("Dates", n.first_date === n.last_date ? n.first_date : `${n.first_date} – ${n.last_date}`);
     if (n.community >= 0) fact("Community", String(n.community));
-    const content = [el("h2", "", n.label), el("p", "kind", swatch(style.shape, style.color), ` ${style.name}`), facts];
+    const content = [el("h2", "", n.label), el("p", "kind", swatch(style.shape, style.color), ` ${style.name}`)];
+    const same = namesakes(n.index);
+    if (same > 1) content.push(el("p", "namesake", `One of ${count(same)} nodes named so; this one: ${whereFrom(n.index)}`));
+    content.push(facts);
     const waiting = Array.from(linksOf(n.index)).filter((k) => !state.drawnNodes.has(other(k, n.index))).length;
     if (waiting) {
       const more = el("button", "expand", `Neighbours: add ${count(Math.min(waiting, neighbourCount()))} of ${count(waiting)} not drawn`);
@@ -768,6 +781,13 @@
       /* the address of an iframe srcdoc cannot change; the page works the same */
     }
   }
+  const isSelected = (kind, id) => state.selected !== null && state.selected.kind === kind && state.selected.id === id;
+  // A new selection is read from its heading: the panel may have been scrolled down through the last one.
+  const side = $("side");
+  function panelToTop() {
+    const top = details.getBoundingClientRect().top - side.getBoundingClientRect().top + side.scrollTop;
+    if (side.scrollTop > top) side.scrollTop = top;
+  }
   function selectNode(id, options = {}) {
     const i = indexOf.get(id);
     if (i === undefined) return false;
@@ -776,32 +796,39 @@
       return true;
     }
     const n = node(i);
+    const fresh = !isSelected("node", id);
+    leaveAlone(i);
     if (state.hiddenNodes.has(id)) reveal(i);
     state.selected = { kind: "node", id };
     network.selectNodes([id]);
     showNode(n);
+    if (fresh) panelToTop();
     highlight();
     setHash(id);
     // What the search found, and how the filters changed to show it (written after they changed).
-    if (!options.quiet && (options.found || weightNote || dateNote_)) status.textContent = withWeightNote(options.found || `Showing ${n.label}`);
+    if (!options.quiet && (options.found || filterNote || dateNote_)) status.textContent = withWeightNote(options.found || `Showing ${n.label}`);
     if (options.focus) network.focus(id, { scale: Math.max(network.getScale(), 1.1), locked: false, animation: { duration: 400 } });
     return true;
   }
   function selectEdge(id) {
     const k = edgeIndex(id);
     if (!(k >= 0 && k < E.a.length) || `e${k}` !== id) return false;
+    const fresh = !isSelected("edge", id);
+    leaveAlone(null);
     if (!state.drawnEdges.has(k)) draw([E.a[k], E.b[k]], []);
     state.selected = { kind: "edge", id };
     network.selectEdges([id]);
     showEdge(edge(k));
+    if (fresh) panelToTop();
     highlight();
     setHash(null); // the address names nodes only: a shared link must not reopen the node before it
     return true;
   }
   function clearSelection() {
     state.selected = null;
+    leaveAlone(null);
     network.unselectAll();
-    details.replaceChildren(el("p", "hint", "Hover over a node or a link for a summary; click it for its evidence; double-click a node to add its neighbours."));
+    details.replaceChildren(el("p", "hint", "Hover over a node or a link for a summary; click it for its evidence; double-click a node to add its neighbours; Esc clears the selection, and then the nodes added."));
     highlight();
     setHash(null);
   }
@@ -813,6 +840,18 @@
     if (p.nodes.length) selectNode(p.nodes[0]);
     else if (p.edges.length) selectEdge(p.edges[0]);
     else clearSelection();
+  });
+  // Escape, outside the fields of the bar: the first clears the selection, the next goes back to the
+  // overview (removes the nodes added).
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || event.defaultPrevented) return;
+    const target = event.target;
+    if (target instanceof Element && target.closest("input, select, textarea")) return;
+    hideTip();
+    if (state.selected) {
+      clearSelection();
+      status.textContent = "";
+    } else if (!$("overview").disabled) backToOverview();
   });
   network.on("doubleClick", (p) => {
     hideTip(); // its counts of links not drawn are out of date once the neighbours are added
@@ -935,7 +974,7 @@
     let centre;
     if (!state.drawnNodes.has(i)) {
       if (!typeShown(i)) setTypeVisible(data.typeNames[N.type[i]], true);
-      lowerWeightFor(i); // before its neighbours are chosen under the filter
+      showLinksOf(i); // before its neighbours are chosen under the filters
       box = drawnBox(); // (in a date range the filter can change what is drawn)
       centre = placeNew(i, box);
       added.push(i);
@@ -963,7 +1002,8 @@
     if (options.select !== false) selectNode(id, { focus: false, quiet: true });
     const around = drawnNow.filter((drawnId) => drawnId !== id).length; // its neighbours, not itself
     let text;
-    if (drawnNow.includes(id)) text = around ? `Added ${N.label[i]} and ${plural(around, "neighbour")}` : `Added ${N.label[i]} (${linksOf(i).some((k) => !state.drawnNodes.has(other(k, i))) ? "no other neighbour passes the filters" : "its neighbours are drawn already"})`;
+    if (drawnNow.includes(id) && !linksOf(i).length) text = `Added ${N.label[i]} (it has no link on this page)`;
+    else if (drawnNow.includes(id)) text = around ? `Added ${N.label[i]} and ${plural(around, "neighbour")}` : `Added ${N.label[i]} (${linksOf(i).some((k) => !state.drawnNodes.has(other(k, i))) ? "no other neighbour passes the filters" : "its neighbours are drawn already"})`;
     else text = around ? `Added ${plural(around, "neighbour")} of ${N.label[i]}` : `${N.label[i]}: every neighbour is already drawn`;
     status.textContent = withWeightNote(text);
     if (options.focus !== false) {
@@ -1026,40 +1066,57 @@
     return names;
   }
   // The best matches, best first: the whole name, then names starting with the text, then a word of a
-  // name starting with it, then (from three letters) the text anywhere; at each level a node's own
+  // name starting with it, then (from three letters) the text anywhere, then (for two words or more)
+  // names holding every word in any order ("killed 26": "26 people killed"); at each level a node's own
   // name before an alias, then the most central. Names are scanned in node order (most central
   // first), so each level keeps its first `limit` matches: one pass, whatever the size of the graph.
+  // The list also says how many nodes match in all (`total`).
   // A possessive counts when the whole text is no name ("arafat's": Arafat), as in the Python API.
   function search(query, limit = MATCHES) {
     const found = searchFolded(fold(query), limit);
     const possessive = /^(.*\S)['’`]s$/i.exec(String(query).trim());
     return found.length || !possessive ? found : searchFolded(fold(possessive[1]), limit);
   }
+  // A word of the text is in a name when a word of the name starts with it, or (from three letters)
+  // when the name holds it anywhere.
+  const hasWord = (key, word) => ` ${key}`.includes(` ${word}`) || (word.length >= 3 && key.includes(word));
   function searchFolded(wanted, limit) {
-    if (!wanted) return [];
+    const result = [];
+    result.total = 0;
+    if (!wanted) return result;
     const { keys, nodes: owners, alias } = nameIndex();
-    const levels = Array.from({ length: 8 }, () => []);
-    const best = new Map(); // node -> its best level so far
+    const words = wanted.split(" ");
+    const levels = Array.from({ length: 10 }, () => []);
     const wordStart = ` ${wanted}`;
+    // A node's names are next to each other in the index: its best level is known at its last name.
+    let current = -1;
+    let best = null;
+    const done = () => {
+      if (best === null) return;
+      result.total++;
+      if (levels[best.level].length < limit) levels[best.level].push(best);
+    };
     for (let e = 0; e < keys.length; e++) {
+      if (owners[e] !== current) {
+        done();
+        current = owners[e];
+        best = null;
+      }
       const key = keys[e];
       let level;
       if (key === wanted) level = 0;
       else if (key.startsWith(wanted)) level = 2;
       else if (key.includes(wordStart)) level = 4;
       else if (wanted.length >= 3 && key.includes(wanted)) level = 6;
+      else if (words.length > 1 && words.every((word) => hasWord(key, word))) level = 8;
       else continue;
       if (alias[e] !== null) level += 1;
-      const i = owners[e];
-      const before = best.get(i);
-      if ((before !== undefined && before <= level) || levels[level].length >= limit) continue;
-      best.set(i, level);
-      levels[level].push({ index: i, alias: alias[e], level });
+      if (best === null || level < best.level) best = { index: current, alias: alias[e], level };
     }
-    const result = [];
+    done();
     for (const level of levels) {
       for (const m of level) {
-        if (result.length < limit && best.get(m.index) === m.level) result.push(m);
+        if (result.length < limit) result.push(m);
       }
     }
     return result;
@@ -1072,6 +1129,7 @@
   const input = $("search");
   const results = $("search-results");
   let matches = [];
+  let rows = 0; // the options listed: the matches, and a last "show all" row when there are more
   let active = -1;
   function closeResults() {
     results.hidden = true;
@@ -1079,45 +1137,86 @@
     input.setAttribute("aria-expanded", "false");
     input.removeAttribute("aria-activedescendant");
     matches = [];
+    rows = 0;
     active = -1;
   }
   function setActive(j) {
     active = j;
     results.querySelectorAll("li").forEach((li, n) => li.setAttribute("aria-selected", String(n === j)));
-    if (j >= 0) input.setAttribute("aria-activedescendant", `match-${j}`);
+    if (j >= 0) {
+      input.setAttribute("aria-activedescendant", `match-${j}`);
+      const li = document.getElementById(`match-${j}`);
+      if (li) li.scrollIntoView({ block: "nearest" });
+    }
   }
-  function showResults() {
-    matches = search(input.value);
+  function option(li, j) {
+    li.id = `match-${j}`;
+    li.setAttribute("role", "option");
+    li.addEventListener("mousedown", (event) => {
+      event.preventDefault(); // keep the focus in the box until the choice is made
+      choose(j);
+    });
+    return li;
+  }
+  // The list under the box: the first MATCHES matches and a row that lists them all (scrolled in the box).
+  function showResults(all = false) {
+    matches = search(input.value, all ? Infinity : MATCHES);
     if (!matches.length) {
       closeResults();
       if (input.value.trim()) status.textContent = `No name or alias on this page matches “${input.value.trim()}”.`;
       return;
     }
     status.textContent = "";
-    results.replaceChildren(
-      ...matches.map((m, j) => {
-        const n = node(m.index);
-        const style = styleOf(n.type);
-        const note = [style.name, plural(n.mentions, "mention")];
-        if (m.alias !== null) note.unshift(`written “${m.alias}”`);
-        if (!state.drawnNodes.has(m.index)) note.push("not drawn yet");
-        const li = el("li", "", swatch(style.shape, style.color), el("span", "label", n.label), el("span", "note", note.join(" · ")));
-        li.id = `match-${j}`;
-        li.setAttribute("role", "option");
-        li.dataset.node = n.id;
-        li.addEventListener("mousedown", (event) => {
-          event.preventDefault(); // keep the focus in the box until the choice is made
-          choose(j);
-        });
-        return li;
-      })
-    );
+    const items = matches.map((m, j) => {
+      const n = node(m.index);
+      const style = styleOf(n.type);
+      const note = [style.name, plural(n.mentions, "mention")];
+      if (m.alias !== null) note.unshift(`written “${m.alias}”`);
+      if (!state.drawnNodes.has(m.index)) note.push("not drawn yet");
+      const from = namesakes(m.index) > 1 ? el("span", "from", whereFrom(m.index)) : null;
+      const li = option(el("li", "", swatch(style.shape, style.color), el("span", "label", n.label), el("span", "note", note.join(" · ")), from), j);
+      li.dataset.node = n.id;
+      return li;
+    });
+    const more = matches.total - matches.length;
+    if (more > 0) items.push(option(el("li", "more", el("span", "label", `… and ${count(more)} more: show all ${count(matches.total)}`)), matches.length));
+    rows = items.length;
+    results.replaceChildren(...items);
+    results.scrollTop = 0;
     results.hidden = false;
     input.setAttribute("aria-expanded", "true");
     setActive(0);
   }
+  // Nodes of the same name (count phrases of different articles, "21 people killed") are told apart by
+  // the opening words of their first sentence and its article.
+  let labelCounts = null;
+  function namesakes(i) {
+    if (!labelCounts) {
+      labelCounts = new Map();
+      for (const label of N.label) labelCounts.set(label, (labelCounts.get(label) || 0) + 1);
+    }
+    return labelCounts.get(N.label[i]) || 1;
+  }
+  function whereFrom(i) {
+    const [first] = nodeEvidence(i, 1);
+    if (!first) return "no sentence on this page";
+    const words = data.texts[first[0]].split(/\s+/);
+    let opening = "";
+    for (const word of words) {
+      if (opening && opening.length + word.length > 60) {
+        opening += " …";
+        break;
+      }
+      opening = opening ? `${opening} ${word}` : word;
+    }
+    return `“${opening}” — ${articleTitle(first[1])}`;
+  }
   const foundText = (m) => (m.alias !== null ? `Found ${N.label[m.index]} (written “${m.alias}”)` : `Found ${N.label[m.index]}`);
   function choose(j) {
+    if (j === matches.length && rows > matches.length) {
+      showResults(true); // the "show all" row
+      return;
+    }
     const m = matches[j];
     const query = input.value.trim();
     closeResults();
@@ -1127,13 +1226,14 @@
     if (!query) return;
     input.value = n.label;
   }
-  input.addEventListener("input", showResults);
+  input.addEventListener("input", () => showResults());
+  results.addEventListener("mousedown", (event) => event.preventDefault()); // its scroll bar too
   input.addEventListener("focus", () => input.value.trim() && showResults());
   input.addEventListener("blur", () => setTimeout(closeResults, 0));
   input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       if (!matches.length) showResults();
-      if (matches.length) setActive((active + (event.key === "ArrowDown" ? 1 : matches.length - 1)) % matches.length);
+      if (rows) setActive((active + (event.key === "ArrowDown" ? 1 : rows - 1)) % rows);
       event.preventDefault();
     } else if (event.key === "Escape") closeResults();
   });
@@ -1146,21 +1246,52 @@
       closeResults();
       return;
     }
-    const m = matches[Math.max(0, active)];
-    const n = node(m.index);
-    closeResults();
-    selectNode(n.id, { focus: true, found: foundText(m) });
+    choose(Math.max(0, active));
   });
-  // A node whose links are all lighter than the Min. link weight would be drawn alone: the filter comes
-  // down to its strongest link, and the status says so (weightNote, read by whoever writes the status).
-  // Likewise a node with no link in the chosen dates widens them to the whole span (dateNote).
-  let weightNote = "";
+  // A node asked for (search, a name, the address) is shown with a link whatever the filters: when its
+  // links are all lighter than the Min. link weight or go to types switched off, the filters change as
+  // little as they can to show one (filterNote, read by whoever writes the status, says how). Likewise a
+  // node with no link in the chosen dates widens them to the whole span (dateNote), and one no change
+  // could show with a link (it has none) is shown alone while it is selected (state.alone).
+  let filterNote = "";
   let dateNote_ = "";
-  function lowerWeightFor(i) {
-    const heaviest = Math.max(1, ...linksOf(i).map((k) => weightInDates(k)));
-    if (heaviest >= state.minWeight) return;
-    weightNote = `Min. link weight lowered from ${state.minWeight} to ${heaviest} to show ${N.label[i]}'s links`;
-    setMinWeight(heaviest);
+  // The link of node i that needs the least change of the filters to be shown: the one that keeps the
+  // Min. link weight highest, then one that switches no type on, then one whose other end is drawn
+  // (among equals the strongest). null when i has no link in the chosen dates.
+  function linkToShow(i) {
+    const floor = Math.max(1, state.minWeight);
+    let best = null;
+    for (const k of linksOf(i)) {
+      const w = weightInDates(k);
+      if (w <= 0) continue;
+      const j = other(k, i);
+      const option = { k, j, weight: Math.min(w, floor), type: typeShown(j) ? null : data.typeNames[N.type[j]], drawn: state.drawnNodes.has(j) };
+      const better =
+        !best ||
+        option.weight > best.weight ||
+        (option.weight === best.weight && (best.type !== null && option.type === null || (best.type === null) === (option.type === null) && option.drawn && !best.drawn));
+      if (better) best = option;
+    }
+    return best;
+  }
+  // Switches on the type and lowers the weight that linkToShow(i) asks for; returns that link (or null).
+  function showLinksOf(i) {
+    const link = linkToShow(i);
+    if (!link) return null;
+    const changes = [];
+    if (link.type !== null) {
+      changes.push(`type ${link.type || "other"} switched on`);
+      setTypeVisible(link.type, true);
+    }
+    if (link.weight < state.minWeight) {
+      changes.push(`Min. link weight lowered from ${state.minWeight} to ${link.weight}`);
+      setMinWeight(link.weight);
+    }
+    if (changes.length) {
+      const text = changes.join(" and ");
+      filterNote = `${text[0].toUpperCase()}${text.slice(1)} to show ${N.label[i]}'s links`;
+    }
+    return link;
   }
   function widenDatesFor(i) {
     if (wholeSpan() || !linksOf(i).length || linksOf(i).some((k) => weightInDates(k) > 0)) return;
@@ -1168,16 +1299,35 @@
     setDates(0, lastPeriod);
   }
   function withWeightNote(text) {
-    const notes = [dateNote_, weightNote].filter(Boolean);
-    weightNote = "";
+    const notes = [dateNote_, filterNote].filter(Boolean);
+    filterNote = "";
     dateNote_ = "";
     return [text, ...notes].join(" · ");
   }
+  // Node i, drawn, stays on the drawing while it is selected even with no link shown.
+  function showAlone(i) {
+    state.alone = i;
+    applyFilters();
+    filterNote = linksOf(i).length
+      ? `${N.label[i]} is shown alone: the filters hide its links`
+      : `Min. link weight ${state.minWeight} hides nodes without a link: ${N.label[i]}, which has none, is shown alone`;
+  }
+  // The node shown alone goes back under the filters once something else is selected.
+  function leaveAlone(keep) {
+    if (state.alone === null || state.alone === keep) return;
+    state.alone = null;
+    applyFilters();
+  }
   function reveal(i) {
     state.added.add(i); // asked for: it stays drawn whatever the filters do to the first view
+    const hidden = () => state.hiddenNodes.has(N.id[i]);
     if (!typeShown(i)) setTypeVisible(data.typeNames[N.type[i]], true);
-    if (state.hiddenNodes.has(N.id[i])) widenDatesFor(i);
-    if (state.hiddenNodes.has(N.id[i])) lowerWeightFor(i);
+    if (hidden()) widenDatesFor(i);
+    if (hidden()) {
+      const link = showLinksOf(i);
+      if (link && hidden() && !state.drawnNodes.has(link.j)) draw([link.j], []);
+    }
+    if (hidden()) showAlone(i);
   }
 
   // --- #node=ID (or a name) in the address opens the page on that node ---------------------------------
