@@ -62,6 +62,7 @@ from pipeline.records import (
     NumberNode,
     Quantity,
     Resolution,
+    within,
 )
 
 SEED = 42
@@ -211,12 +212,8 @@ class _Place(NamedTuple):
     start: int
     end: int
     item: int = -1
-    #: a count's: the ranges of its sentence that tell of other counts (:attr:`Quantity.apart`)
+    #: a count's: the ranges of its sentence that tell of other counts of a tally (:attr:`Quantity.apart`)
     apart: tuple[tuple[int, int], ...] = ()
-
-    def sets_apart(self, other: _Place) -> bool:
-        """Does this count's sentence tell of ``other`` (a name) only as part of another count?"""
-        return any(start <= other.start and other.end <= end for start, end in self.apart)
 
 
 #: Labels of mentions that are no names: they neither make nor break an enumeration of names.
@@ -415,7 +412,7 @@ def _linked(first: list[_Place], second: list[_Place], *, plain: bool) -> tuple[
             if x.sentence != y.sentence:
                 pair = (min(x.sentence, y.sentence), max(x.sentence, y.sentence))
                 apart = pair if apart is None else min(apart, pair)
-            elif (x.start < y.end and y.start < x.end) or x.sets_apart(y) or y.sets_apart(x):
+            elif (x.start < y.end and y.start < x.end) or _set_apart(x, y) or _set_apart(y, x):
                 continue
             elif x.item == y.item:
                 stated.add(x.sentence)
@@ -459,6 +456,11 @@ def _evidence(
                 chosen.append(Evidence(article_id, sentences[0], text))
         depth += 1
     return chosen
+
+
+def _set_apart(count: _Place, name: _Place) -> bool:
+    """Does ``count``'s sentence name ``name`` only as part of another count of a tally?"""
+    return within(count.apart, name.start, name.end)
 
 
 def _npmi(joint: int, a: int, b: int, total: int) -> float:

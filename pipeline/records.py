@@ -195,6 +195,19 @@ class Quantity:
     #: Quellby, three in Varnby"): the names there are not linked to this count
     apart: tuple[tuple[int, int], ...] = ()
 
+    def sets_apart(self, start: int, end: int) -> bool:
+        """Does the text at ``start``..``end`` (a name) lie in one of the count's :attr:`apart` ranges?
+
+        >>> Quantity("a", 0, 0, 4, "five", 5.0, apart=((10, 30),)).sets_apart(12, 19)
+        True
+        """
+        return within(self.apart, start, end)
+
+
+def within(ranges: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """Does ``start``..``end`` lie inside one of ``ranges``?"""
+    return any(low <= start and end <= high for low, high in ranges)
+
 
 @dataclass(frozen=True, slots=True)
 class Failure:

@@ -189,9 +189,7 @@ def number_rows(
     for q in sorted(quantities, key=lambda q: (q.article_id, q.start, q.end)):
         if q.apart:
             named = in_sentence.get((q.article_id, q.sentence), [])
-            kept = {
-                m.node_id or m.text for m in named if not any(a <= m.start and m.end <= b for a, b in q.apart)
-            }
+            kept = {m.node_id or m.text for m in named if not q.sets_apart(m.start, m.end)}
             linked = LIST_SEPARATOR.join(sorted(kept))
         else:
             linked = entities.get((q.article_id, q.sentence), "")

@@ -52,11 +52,19 @@ def short_names_in_articles(
 ) -> None:
     """Short forms -> a longer name in the same article: the one that fits, or the one just before.
     An article whose rules raise is recorded in ``failures``; the merges made before stay."""
+    _each_article(state, failures, "short names", _link_article)
+
+
+def _each_article(
+    state: State, failures: dict[str, Failure], step: str, work: Callable[[State, str], None]
+) -> None:
+    """``work(state, article_id)`` for every article; one that raises is recorded in ``failures`` under
+    ``step``, the merges made before stay, and the others go on."""
     for article_id in sorted(state.articles):
         try:
-            _link_article(state, article_id)
+            work(state, article_id)
         except Exception as error:
-            failures.setdefault(article_id, failed(error, article_id, "short names"))
+            failures.setdefault(article_id, failed(error, article_id, step))
 
 
 def _link_article(state: State, article_id: str) -> None:
@@ -483,11 +491,7 @@ def spellings_across_types(
     organization, "Isfahan" a place; "Vigin Blue" and "Virgin Blue"): one letter apart. Names one letter
     apart share a spelling with one letter dropped, so each name is looked up under those spellings
     (as many as its letters), never compared with every other name."""
-    for article_id in sorted(state.articles):
-        try:
-            _join_spellings_of_article(state, article_id)
-        except Exception as error:
-            failures.setdefault(article_id, failed(error, article_id, "spellings"))
+    _each_article(state, failures, "spellings", _join_spellings_of_article)
 
 
 def _join_spellings_of_article(state: State, article_id: str) -> None:
