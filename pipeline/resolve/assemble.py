@@ -174,12 +174,22 @@ def _fullest(surfaces: Counter[str], *, titles: frozenset[str] = frozenset()) ->
     ('Port Varn', 'PORT VARN')
     >>> _fullest(Counter({"Chief Counsel": 3, "Orla Quist": 1}), titles=frozenset({"Chief Counsel"}))
     'Orla Quist'
+    >>> _fullest(Counter({"Orla MacQuist": 1, "Orla Macquist": 1, "Macquist": 2}))
+    'Orla Macquist'
     """
 
-    def rank(item: tuple[str, int]) -> tuple[bool, int, int, int, str]:
+    # Each word as every spelling writes it: of two spellings written as often, the one whose words the
+    # others write more ("Orla Macquist" of "Macquist" twice, over a single "Orla MacQuist").
+    written: Counter[str] = Counter()
+    for surface, count in surfaces.items():
+        for word in set(surface.split()):
+            written[word] += count
+
+    def rank(item: tuple[str, int]) -> tuple[bool, int, int, int, int, str]:
         text, count = item
         acronym = text.replace(".", "").isupper() and len(text.split()) == 1
-        return (acronym or text in titles, -len(text.split()), -count, -len(text), text)
+        support = sum(written[word] for word in set(text.split()))
+        return (acronym or text in titles, -len(text.split()), -count, -support, -len(text), text)
 
     best = sorted(surfaces.items(), key=rank)[0][0]
     if best.isupper():  # a dateline's "NEW YORK": the article text's own "New York" when there is one
