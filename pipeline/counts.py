@@ -15,13 +15,14 @@ nodes: nothing says what they are about. Nor do amounts of money, shares, distan
 fractions, which count no things (see :func:`_a_node_unit`), nor a sporting score's units ("five
 wickets"). Ages are attributes of people.
 
-Node ids stay readable: ``number:`` + the slug of the label ("number:3-000-fighters"); when two nodes
-would share that id, each takes its first article's id as a suffix, so ids never depend on the order
+A node id is ``number:`` + the slug of the label + its article's id ("number:3-000-fighters-a"; the
+first article's, of a count two articles report): the same from run to run, whatever articles are added
+(a second story's "3,000 fighters" takes nothing from the first's), and never dependent on the order
 articles were read in.
 
 >>> q = Quantity("a", 0, 0, 5, "3,000", 3000.0, object="fighters")
 >>> number_nodes([q])[q]
-'number:3-000-fighters'
+'number:3-000-fighters-a'
 """
 
 from __future__ import annotations
@@ -121,10 +122,14 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
     for root, members in nodes.items():
         labels = Counter(number_label(q) for q in members)
         bases[root] = "number:" + slug(sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0])
-    clashes = Counter(bases.values())
     ids: dict[Quantity, str] = {}
-    for root, members in nodes.items():
-        node_id = bases[root] if clashes[bases[root]] == 1 else f"{bases[root]}-{slug(root[0])}"
+    taken: Counter[str] = Counter()
+    for root in sorted(nodes):
+        node_id = f"{bases[root]}-{slug(root[0])}"
+        taken[node_id] += 1
+        if taken[node_id] > 1:  # two counts of one article whose labels read alike: a last resort
+            node_id = f"{node_id}-{taken[node_id]}"
+        members = nodes[root]
         for quantity in members:
             ids[quantity] = node_id
     return ids

@@ -35,7 +35,7 @@ def test_a_share_money_a_distance_a_rate_or_a_score_is_never_a_node_and_an_amoun
     meals, half = count("a", 4, 3.0, "meals", unit="per day"), count("a", 5, 0.5, "fleet")
     wickets, grain = count("a", 6, 5.0, "wickets"), count("a", 7, 6600.0, "grain", unit="t")
     found = number_nodes([share, ratio, aid, line, meals, half, wickets, grain])
-    assert found == {grain: "number:6-600-t-grain"}
+    assert found == {grain: "number:6-600-t-grain-a"}
 
 
 def test_one_event_in_two_articles_joins_when_the_sentences_share_two_entities() -> None:
@@ -104,23 +104,23 @@ def test_a_list_of_counts_gives_each_count_only_the_places_of_its_own_stretch() 
     # the same list with each stretch naming the same two entities is one event reported twice
     twice = [place(article, at, name) for article in "ab" for at, name in ((25, "quellby"), (30, "velm"))]
     assert number_nodes([died("a", 0, 5.0), died("b", 0, 5.0)], twice) == {
-        died("a", 0, 5.0): "number:5-people-killed",
-        died("b", 0, 5.0): "number:5-people-killed",
+        died("a", 0, 5.0): "number:5-people-killed-a",  # the first article's
+        died("b", 0, 5.0): "number:5-people-killed-a",
     }
 
 
 def test_a_span_of_time_or_a_frequency_is_never_a_node() -> None:
     days, times = count("a", 0, 17.0, "days"), count("a", 1, 3.0, "times")
     crews = count("a", 2, 3.0, "crews")
-    assert number_nodes([days, times, crews]) == {crews: "number:3-crews"}
+    assert number_nodes([days, times, crews]) == {crews: "number:3-crews-a"}
 
 
 def test_a_node_label_says_what_happened_and_a_vague_count_keeps_its_words() -> None:
     held = count("a", 0, 200.0, "protesters", category="arrest")
     vague = Quantity("a", 1, 0, 22, "hundreds of thousands", 200_000.0, object="refugees", category="affect")
     assert number_nodes([held, vague]) == {
-        held: "number:200-protesters-arrested",
-        vague: "number:hundreds-of-thousands-of-refugees-affected",
+        held: "number:200-protesters-arrested-a",
+        vague: "number:hundreds-of-thousands-of-refugees-affected-a",
     }
 
 
@@ -131,11 +131,20 @@ def test_one_of_a_plural_reads_as_one_of_them() -> None:
     child = count("a", 1, 1.0, "children", category="kill")
     porter = count("a", 2, 1.0, "porter", category="wound")
     assert number_nodes([one, child, porter]) == {
-        one: "number:at-least-1-of-the-raiders-killed",
-        child: "number:1-of-the-children-killed",
-        porter: "number:1-porter-wounded",
+        one: "number:at-least-1-of-the-raiders-killed-a",
+        child: "number:1-of-the-children-killed-a",
+        porter: "number:1-porter-wounded-a",
     }
 
 
 def test_votes_are_a_tally_and_never_a_node() -> None:
     assert number_nodes([count("a", 0, 12.0, "votes"), count("a", 1, 5.0, "votes")]) == {}
+
+
+def test_a_count_keeps_its_node_id_when_another_story_brings_the_same_words() -> None:
+    first = count("a", 0, 4.0, "pilgrims", category="kill")
+    before = number_nodes([first])[first]
+    later = count("b", 3, 4.0, "pilgrims", category="kill")  # tomorrow's batch: another story
+    after = number_nodes([first, later])
+    assert before == after[first] == "number:4-pilgrims-killed-a"
+    assert after[later] == "number:4-pilgrims-killed-b"

@@ -105,9 +105,9 @@ def test_a_gold_of_counts_alone_scores_the_number_nodes_of_its_counted_articles(
     assert (numbers.found, numbers.value_and_object) == (2, 2), numbers.wrong
     # "Two bridges" is a count node too, and the gold does not list it: a false node.
     assert (numbers.listed_nodes, numbers.nodes) == (2, 3)
-    assert [(node, where.split(" ", 1)[1]) for node, where in numbers.false_nodes.items()] == [
-        ("number:2-bridges", "(quell_flood: 'Two bridges collapsed.')")
-    ]
+    [(node, where)] = numbers.false_nodes.items()
+    assert node.startswith("number:2-bridges-")  # and its article's id
+    assert where.split(" ", 1)[1] == "(quell_flood: 'Two bridges collapsed.')"
     printed = kg("eval", run, "--gold", gold).stdout
     assert "2/3 hold an annotated count (precision 0.667)" in printed
     assert "Entities against" not in printed  # no entity is annotated: no table of wrong names

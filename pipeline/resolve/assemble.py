@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from pipeline.names import display_name, name_key, slug
 from pipeline.records import ENTITY_TYPES, Entity, Extraction, Mention, Merge, Resolution
-from pipeline.resolve.state import Element, State, majority
+from pipeline.resolve.state import GLOBAL, Element, State, majority
 
 #: The type each spaCy label gives a name; a mention typed otherwise was typed by a rule's evidence.
 _LABEL_TYPES = {
@@ -52,6 +52,9 @@ def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
         for short, long in extraction.abbreviations
         if name_key(short) != name_key(long)
     ) | frozenset(display_name(name) for name in state.not_labels)
+    # The sets holding a name of the corpus; each other one is of one story: its spellings were each
+    # resolved inside their article ("the Government" no fuller name of its article named).
+    corpus_wide = {state.find(element) for element in state.parent if element[0] == GLOBAL}
     members: dict[Element, list[tuple[Mention, Element]]] = defaultdict(list)
     for mention, element in state.mentions:
         members[state.find(element)].append((mention, element))
@@ -83,8 +86,14 @@ def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
         drafts.append((root, kind, label, items, surfaces, shown))
     node_ids = _node_ids(
         [
-            (kind, label, len(items), min((m.article_id, m.start) for m, _ in items))
-            for _, kind, label, items, _, _ in drafts
+            (
+                kind,
+                label,
+                len(items),
+                min((m.article_id, m.start) for m, _ in items),
+                "" if root in corpus_wide else min(m.article_id for m, _ in items),
+            )
+            for root, kind, label, items, _, _ in drafts
         ]
     )
     entities, merges, resolved, kinds = [], [], {}, {}
@@ -204,20 +213,32 @@ def _fullest(surfaces: Counter[str], *, titles: frozenset[str] = frozenset()) ->
     return best
 
 
-def _node_ids(items: Sequence[tuple[str, str, int, tuple[str, int]]]) -> list[str]:
-    """type:slug ids of (type, label, mentions, first mention as (article id, offset)); a clash (two
-    entities, one slug) numbers the less mentioned one, then the one first mentioned later: never the
-    order the entities come in, which differs between a run and its stage commands.
+def _node_ids(items: Sequence[tuple[str, str, int, tuple[str, int], str]]) -> list[str]:
+    """type:slug ids of (type, label, mentions, first mention as (article id, offset), story), the same
+    from run to run as articles are added. An entity of one story (``story``, its article id: "the
+    Government" no fuller name of its article resolved) is told apart by that article, always: a second
+    story's "Government" takes nothing from the first. Of entities of the corpus sharing a slug, the most
+    mentioned keeps it and each other one adds the article of its first mention; never a number that
+    follows how many there are, nor the order the entities come in.
 
-    >>> _node_ids([("group", "Senate", 2, ("b", 0)), ("group", "Senate", 2, ("a", 9))])
-    ['group:senate-2', 'group:senate']
+    >>> _node_ids([("group", "Senate", 2, ("b", 0), ""), ("group", "Senate", 3, ("a", 9), "")])
+    ['group:senate-b', 'group:senate']
+    >>> _node_ids([("group", "Government", 4, ("c1", 0), "c1"), ("group", "Cabinet", 1, ("c2", 5), "c2")])
+    ['group:government-c1', 'group:cabinet-c2']
     """
     order = sorted(range(len(items)), key=lambda i: (-items[i][2], items[i][1], items[i][0], items[i][3]))
-    seen: Counter[str] = Counter()
+    taken: set[str] = set()
     ids = [""] * len(items)
     for index in order:
-        kind, label, _, _ = items[index]
+        kind, label, _, (first_article, _), story = items[index]
         base = f"{kind}:{slug(label)}"
-        seen[base] += 1
-        ids[index] = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        node_id = f"{base}-{slug(story)}" if story else base
+        if node_id in taken and not story:
+            node_id = f"{base}-{slug(first_article)}"
+        number = 1
+        while node_id in taken:  # two entities of one slug first named in one article: a last resort
+            number += 1
+            node_id = f"{base}-{slug(first_article)}-{number}"
+        taken.add(node_id)
+        ids[index] = node_id
     return ids

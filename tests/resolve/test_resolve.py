@@ -560,6 +560,15 @@ def test_a_word_that_names_another_body_in_every_story_never_joins_across_articl
     directorates = [e.article_ids for e in result.entities if e.label == "Directorate"]
     assert sorted(directorates) == [("b",), ("c",)]
     assert found["Varnco"] == {"d", "e"}
+    # each story's keeps its id, its article's, whatever stories come later; a name of the corpus keeps
+    # the plain one
+    ids = {e.node_id for e in result.entities}
+    assert {"group:directorate-b", "group:directorate-c", "group:varnco"} <= ids
+    later = resolve(
+        [*stories, article("f", ("Directorate", "group")), article("g", ("Directorate", "group"))],
+        aliases=aliases,
+    )
+    assert ids <= {e.node_id for e in later.entities}
 
 
 def test_an_article_defining_a_curated_acronym_otherwise_keeps_its_own_meaning(tmp_path: Path) -> None:
