@@ -7,7 +7,8 @@
   (:data:`pipeline.config.NEAR_DUPLICATE_THRESHOLD`). The estimate alone errs by ±0.1 and more on
   short texts: two different one-line items (exact 0.33) were estimated at 0.52.
 
-Each story is kept in its longest copy, the first in input order among equals, so the outcome depends only
+Each story is kept in its longest copy; of equally long copies, the latest dated (a later batch's
+correction replaces the story it corrects), then the first in input order, so the outcome depends only
 on the sorted inputs.
 """
 
@@ -131,19 +132,21 @@ def deduplicate(
 
 def _fullest_kept(articles: list[Article], threshold: float) -> tuple[Article, ...]:
     """The same articles, each story kept in its longest copy: a teaser or a first half read first gives
-    way to the full story read later (kept first, a story's 293-word first half had dropped the whole
-    559-word story). Ties keep the first copy; exact copies never outgrow the one they copy.
+        way to the full story read later (kept first, a story's 293-word first half had dropped the whole
+        559-word story). Of equally long copies the latest dated is kept, then the first; exact copies never
+    outgrow the one they copy.
 
-    A copy is a duplicate of the new kept one only at ``threshold`` or above: one that was near the
-    first copy but is further from the longest (it adds text of its own) is kept, or is a duplicate of
-    such a copy kept before it."""
+        A copy is a duplicate of the new kept one only at ``threshold`` or above: one that was near the
+        first copy but is further from the longest (it adds text of its own) is kept, or is a duplicate of
+        such a copy kept before it."""
     members: dict[str, list[int]] = {}
     for index, article in enumerate(articles):
         members.setdefault(article.duplicate_of or article.article_id, []).append(index)
     result = list(articles)
     for kept, group in members.items():
-        words = [len(articles[i].body.split()) for i in group]
-        fullest = group[words.index(max(words))]
+        # the longest copy; of equally long ones, the latest dated (a correction, "eight" made "nine"),
+        # then the first read
+        fullest = max(group, key=lambda i: (len(articles[i].body.split()), articles[i].iso_date, -i))
         if articles[fullest].article_id == kept:
             continue
         # (article id, shingles) of the group's kept copies: the longest first, then those set free

@@ -77,6 +77,23 @@ def test_first_in_input_order_is_kept(write) -> None:
     assert forward[1].duplicate_of == forward[0].article_id
 
 
+def test_of_equally_long_copies_the_latest_dated_is_kept_a_correction_replaces_the_story(write) -> None:
+    import json
+
+    corrected = STORY.replace("two of its pillars", "three of its pillars")  # as long, a day later
+    lines = [
+        {"title": "Flood", "date": "2024-03-05", "text": STORY},
+        {"title": "Flood", "date": "2024-03-06", "text": corrected},
+        {"title": "Flood", "date": "2024-03-04", "text": STORY.replace("Friday", "Monday")},
+    ]
+    path = write("batch.jsonl", "\n".join(json.dumps(line) for line in lines))
+    first, correction, earlier = deduplicate(ingest([path]).articles)
+    assert correction.kept and not first.kept and not earlier.kept
+    assert first.duplicate_of == earlier.duplicate_of == correction.article_id
+    # undated copies keep the first read
+    assert [a.kept for a in deduplicate(_articles(write, [STORY, corrected]))] == [True, False]
+
+
 def test_a_story_just_over_the_threshold_is_found_every_time() -> None:
     import random
 
