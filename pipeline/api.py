@@ -18,6 +18,7 @@ import importlib
 import os
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.cache import Cache
 from pipeline.config import Settings, default_model
 from pipeline.dedup import deduplicate
-from pipeline.errors import StageError, UnknownSettingError
+from pipeline.errors import NothingKeptWarning, StageError, UnknownSettingError
 from pipeline.ingest import ingest
 from pipeline.io.run import STAGES, read_run, write_run
 from pipeline.notebook import GraphView, Neighbourhood, RunViews
@@ -172,9 +173,19 @@ class Result(RunViews):
     def __repr__(self) -> str:
         # The generated dataclass repr prints every record: thousands of lines in a notebook cell.
         counts = self.counts()
-        parts = [f"{counts['ingest']['articles']} articles ({counts['ingest']['kept']} kept)"]
+        ingested = counts["ingest"]
+        dated_out = ingested["left_out_of_period"]
+        read = f"{ingested['articles'] + dated_out} articles ({ingested['kept']} kept"
+        read += f", {dated_out} left out by date)" if dated_out else ")"
+        if ingested["skipped"]:
+            read += f", {ingested['skipped']} input{'s' * (ingested['skipped'] != 1)} skipped"
+        parts = [read]
         if "extract" in counts:
-            parts.append(f"{counts['extract']['mentions']} mentions, {counts['extract']['numbers']} numbers")
+            # numbers=False: the counts are found (numbers.csv) but are no nodes of the graph
+            left_out = "" if self.settings.numbers else " (not in the graph: numbers=False)"
+            parts.append(
+                f"{counts['extract']['mentions']} mentions, {counts['extract']['numbers']} numbers{left_out}"
+            )
         if "resolve" in counts:
             parts.append(f"{counts['resolve']['entities']} entities")
         if "graph" in counts:
@@ -201,7 +212,9 @@ def build(
     :class:`pipeline.config.Settings`), applied over ``settings``. Nothing is printed unless ``progress``
     asks for it: ``True`` for plain progress bars, or a ``progress(stage, done, total)`` function.
     ``destination``: the folder the result will be saved into, left out of the inputs when it lies in
-    them.
+    them. A build that keeps no article (every input skipped, every article left out by date) warns
+    with a :class:`pipeline.errors.NothingKeptWarning` naming the first reasons, and returns the empty
+    result.
     """
     settings = _settings(settings, options)
     if isinstance(inputs, str | os.PathLike):
@@ -219,6 +232,10 @@ def build(
                 importing.join()  # the later stages import nothing at the same time as the thread
                 importing = None
             run_stage(result, stage, progress=report, pool=pool)
+    if not result.corpus.kept:  # an empty result says why, rather than look like a quiet success
+        warnings.warn(
+            NothingKeptWarning(result.inputs, result.corpus.skipped, result.corpus.left_out), stacklevel=2
+        )
     return result
 
 

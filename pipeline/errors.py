@@ -17,11 +17,73 @@ plain Python exceptions.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from pathlib import Path
 
-from pipeline.records import Failure
+from pipeline.records import DateNote, Failure, Skipped
+
+# --- how the user names a setting ------------------------------------------------------------------
+# Messages name a setting the way the user set it: ``window=`` in Python (build(), Settings, a result's
+# methods), ``--window`` while the ``kg`` command runs (its main() says so with command_line()).
+
+_COMMAND_LINE: ContextVar[bool] = ContextVar("kg_command_line", default=False)
+
+#: Settings whose command-line flag is not their name with dashes.
+_FLAGS = {
+    "evidence_limit": "--evidence",
+    "numbers": "--no-numbers",
+    "use_cache": "--no-cache",
+    "safe_csv": "--raw-csv",
+}
+
+
+@contextlib.contextmanager
+def command_line() -> Iterator[None]:
+    """Within it, messages name settings by the ``kg`` command's flags (``--text-field``)."""
+    token = _COMMAND_LINE.set(True)
+    try:
+        yield
+    finally:
+        _COMMAND_LINE.reset(token)
+
+
+def flag(setting: str) -> str:
+    """The ``kg`` option that sets ``setting`` (a :class:`pipeline.config.Settings` field or an argument).
+
+    >>> flag("text_field"), flag("evidence_limit")
+    ('--text-field', '--evidence')
+    """
+    return _FLAGS.get(setting, "--" + setting.replace("_", "-"))
+
+
+def named(setting: str, value: object = True) -> str:
+    """``setting`` set to ``value`` as the user writes it: a keyword in Python, a flag in ``kg``.
+
+    >>> named("since", "2025-05-19"), named("force")
+    ("since='2025-05-19'", 'force=True')
+    >>> with command_line():
+    ...     named("since", "2025-05-19"), named("force")
+    ('--since 2025-05-19', '--force')
+    """
+    if _COMMAND_LINE.get():
+        return flag(setting) if value is True else f"{flag(setting)} {value}"
+    return f"{setting}={os.fspath(value) if isinstance(value, os.PathLike) else value!r}"
+
+
+def both_spellings(setting: str, value: object = None) -> str:
+    """A setting named for a message kept in manifest.json, which either kind of user may read.
+
+    >>> both_spellings("text_field"), both_spellings("language", "any")
+    ('--text-field (text_field= in Python)', "--language any (language='any' in Python)")
+    """
+    if value is None:
+        return f"{flag(setting)} ({setting}= in Python)"
+    with command_line():
+        cli = named(setting, value)
+    return f"{cli} ({setting}={value!r} in Python)"
 
 
 class KgError(Exception):
@@ -42,8 +104,25 @@ class MissingPathError(UsageError):
 
 
 class NoInputsError(UsageError):
-    def __init__(self, paths: list[str], suffixes: tuple[str, ...], *, runs: Sequence[str] = ()) -> None:
+    """The inputs hold no file ingest reads: files of other kinds named, folders without any."""
+
+    def __init__(
+        self,
+        paths: list[str],
+        suffixes: tuple[str, ...],
+        *,
+        runs: Sequence[str] = (),
+        files: bool = False,
+        compressed: tuple[str, ...] = (),
+    ) -> None:
         shown = ", ".join(paths)
+        if files:  # only files were named: each is of a kind ingest does not read
+            packed = f", each also compressed ({', '.join(compressed)})" if compressed else ""
+            verb = "is not a supported input" if len(paths) == 1 else "are not supported inputs"
+            super().__init__(
+                f"{shown} {verb} (supported: {', '.join(suffixes)}{packed}; or a folder of them)"
+            )
+            return
         left_out = (
             f"; left out {len(runs)} folder(s) holding an earlier kg run: {', '.join(runs)}" if runs else ""
         )
@@ -67,11 +146,22 @@ class BadOptionError(UsageError):
         super().__init__(f"{option}: {value!r} is not valid; expected {expected}")
 
 
+class BadSettingError(BadOptionError):
+    """A setting with a value it cannot take, named as the user set it (:func:`named`): ``window='page'``
+    in Python, ``--window: 'page'`` in ``kg``."""
+
+    def __init__(self, setting: str, value: object, expected: str) -> None:
+        if _COMMAND_LINE.get():
+            super().__init__(flag(setting), value, expected)
+        else:
+            UsageError.__init__(self, f"{setting}={value!r} is not valid; expected {expected}")
+
+
 class OutputDirError(UsageError):
-    """--out points at a folder we must not (or cannot) write into."""
+    """The folder to write into (``--out``, ``save(out)``) is one we must not (or cannot) write into."""
 
     def __init__(self, out: Path | str, problem: str) -> None:
-        super().__init__(f"--out {out} {problem}")
+        super().__init__(f"{named('out', str(out))} {problem}")
 
 
 class OutputFileError(UsageError):
@@ -114,6 +204,18 @@ class UnknownEntityError(UsageError):
     def __init__(self, name: str, close: list[str]) -> None:
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         super().__init__(f"no entity named {name!r} in the graph{hint}")
+
+
+class NotInNeighbourhoodError(UnknownEntityError):
+    """An entity of the run that a neighbourhood (``result.ego(...)``) does not reach."""
+
+    def __init__(self, name: str, label: str, center: str, hops: int, *, what: str) -> None:
+        called = f" ({label})" if label != name else ""
+        UsageError.__init__(
+            self,
+            f"{name!r}{called} is not in this neighbourhood ({hops} hop{'s' * (hops != 1)} of {center}); "
+            f"result.{what}(...) looks in the whole graph",
+        )
 
 
 class NoLinkError(UsageError):
@@ -275,6 +377,56 @@ class InputError(KgError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+# --- warnings -------------------------------------------------------------------------------------
+
+
+class NothingKeptWarning(UserWarning):
+    """``build()`` kept no article: every input was skipped, every article left out by date, or the
+    inputs hold none. A warning, not an error: a script may get nothing on purpose (a week without
+    news). ``kg`` says so in its own words instead.
+
+    >>> skipped = [Skipped("x.jsonl:1", "no text"), Skipped("x.jsonl:2", "no text")]
+    >>> print(NothingKeptWarning(["x.jsonl"], skipped, []))
+    build() kept no article from x.jsonl; the result is empty.
+    2 inputs skipped (result.corpus.skipped):
+      x.jsonl:1 (and 1 more like it): no text
+    """
+
+    #: Reasons the message quotes; the rest are counted.
+    SHOWN = 3
+
+    def __init__(
+        self, inputs: Sequence[str], skipped: Sequence[Skipped], left_out: Sequence[DateNote]
+    ) -> None:
+        lines = [f"build() kept no article from {', '.join(inputs)}; the result is empty."]
+        if skipped:
+            lines.append(f"{_plural(len(skipped), 'input')} skipped (result.corpus.skipped):")
+            lines.extend(self._first([(s.source, s.reason) for s in skipped]))
+        if left_out:
+            lines.append(f"{_plural(len(left_out), 'article')} left out by date (result.corpus.left_out):")
+            lines.extend(self._first([(n.source, n.reason) for n in left_out]))
+        if not (skipped or left_out):
+            lines.append("The inputs hold no article.")
+        super().__init__("\n".join(lines))
+
+    @classmethod
+    def _first(cls, items: Sequence[tuple[str, str]]) -> list[str]:
+        """The first reasons, each with the first source it was given for and how many more."""
+        sources: dict[str, list[str]] = {}
+        for source, reason in items:
+            sources.setdefault(reason, []).append(source)
+        shown = [
+            f"  {where[0]}{f' (and {len(where) - 1} more like it)' if len(where) > 1 else ''}: {reason}"
+            for reason, where in list(sources.items())[: cls.SHOWN]
+        ]
+        others = len(sources) - cls.SHOWN
+        return shown + ([f"  ... and {_plural(others, 'other reason')}"] if others > 0 else [])
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 # --- one article's failure --------------------------------------------------------------------------

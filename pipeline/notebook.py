@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.config import Settings
-from pipeline.errors import BadOptionError, NeedsGraphError, NoLinkError, PagePathError
+from pipeline.errors import (
+    BadOptionError,
+    NeedsGraphError,
+    NoLinkError,
+    NotInNeighbourhoodError,
+    PagePathError,
+    UnknownEntityError,
+)
 from pipeline.io import tables
 from pipeline.io.files import write_text
 from pipeline.io.run import mentions_of, write_ego
@@ -31,7 +38,7 @@ from pipeline.io.schema import (
     TIMELINE,
     split_list,
 )
-from pipeline.rank import rank_key
+from pipeline.rank import RANKINGS, rank_key
 from pipeline.records import (
     COUNT_CATEGORIES,
     NODE_TYPES,
@@ -104,7 +111,10 @@ class RunViews:
     def evidence_between(self, a: str, b: str) -> pd.DataFrame:
         """The sentences behind the link between the entities named ``a`` and ``b`` (label, alias or id,
         found as :meth:`ego` finds them): the rows of :attr:`evidence` for that link."""
-        return _evidence_between(_need_graph(self.graph, "evidence_between()"), a, b)
+        from pipeline.query import find_node
+
+        graph = _need_graph(self.graph, "evidence_between()")
+        return _evidence_between(graph, find_node(graph, a), find_node(graph, b))
 
     @property
     def timeline(self) -> pd.DataFrame:
@@ -153,10 +163,10 @@ class RunViews:
             numbers[column] = [labels(ids, kind) for ids in numbers["entities"].fillna("")]
         return numbers
 
-    def top(self, type: str, n: int = 10) -> pd.DataFrame:
-        """The ``n`` nodes of one type (person, group, place, number) with the highest PageRank (ties:
-        mentions, then id)."""
-        return _top(self.entities, type, n)
+    def top(self, type: str, n: int = 10, *, by: str = "pagerank") -> pd.DataFrame:
+        """The ``n`` nodes of one type (person, group, place, number) with the highest PageRank, or the
+        highest ``by``: "mentions", "articles" or "degree" (ties: PageRank, mentions, then id)."""
+        return _top(self.entities, type, n, by)
 
     def show(self, *, top: int | None = None, height: int = 650) -> GraphView:
         """The interactive graph, displayed inline by Jupyter; ``top`` nodes at most (default: the
@@ -222,7 +232,26 @@ class Neighbourhood:
 
     def evidence_between(self, a: str, b: str) -> pd.DataFrame:
         """The sentences behind the link between ``a`` and ``b``, two entities of the neighbourhood."""
-        return _evidence_between(self.graph, a, b)
+        what = "evidence_between"
+        return _evidence_between(self.graph, self._find(a, what), self._find(b, what))
+
+    def _find(self, name: str, what: str) -> str:
+        """The node of the neighbourhood called ``name`` (:func:`pipeline.query.find_node`); an entity of
+        the run outside the neighbourhood is refused as such, not as a name that matches nothing."""
+        from pipeline.query import find_node
+
+        try:
+            return find_node(self.graph, name)
+        except UnknownEntityError as missing:
+            whole = self.result.graph
+            try:
+                node = find_node(whole, name) if whole is not None else None
+            except UnknownEntityError:
+                node = None
+            if node is None:
+                raise missing from None
+            label = str(whole.nodes[node].get("label", node)) if whole is not None else node
+            raise NotInNeighbourhoodError(name, label, self.label, self.hops, what=what) from None
 
     @property
     def timeline(self) -> pd.DataFrame:
@@ -249,8 +278,10 @@ class Neighbourhood:
         articles = self.result.articles
         return articles[articles["article_id"].isin(ids)].reset_index(drop=True)
 
-    def top(self, type: str, n: int = 10) -> pd.DataFrame:
-        return _top(self.entities, type, n)
+    def top(self, type: str, n: int = 10, *, by: str = "pagerank") -> pd.DataFrame:
+        """The ``n`` nodes of one type in the neighbourhood, ranked as :meth:`RunViews.top` ranks them
+        (by their values in the whole graph: PageRank, degree...)."""
+        return _top(self.entities, type, n, by)
 
     def show(self, *, top: int | None = None, height: int = 500) -> GraphView:
         title = f"{self.label}: {self.hops}-hop neighbourhood"
@@ -367,9 +398,8 @@ def _evidence_frame(graph: nx.Graph | None) -> pd.DataFrame:
 
 
 def _evidence_between(graph: nx.Graph, a: str, b: str) -> pd.DataFrame:
-    from pipeline.query import find_node
-
-    found = (find_node(graph, a), find_node(graph, b))
+    """The rows of evidence.csv for the link between the nodes ``a`` and ``b`` (ids of ``graph``)."""
+    found = (a, b)
     ends = sorted(found)  # evidence.csv's order: the smaller id first
     if not graph.has_edge(*ends):
         raise NoLinkError(
@@ -392,16 +422,19 @@ def _whole(option: str, value: object, expected: str) -> int:
     return value
 
 
-def _top(nodes: pd.DataFrame, type: str, n: int) -> pd.DataFrame:
-    """The first ``n`` nodes of a type in the one ranking (:mod:`pipeline.rank`)."""
+def _top(nodes: pd.DataFrame, type: str, n: int, by: str = "pagerank") -> pd.DataFrame:
+    """The first ``n`` nodes of a type in the one ranking (:mod:`pipeline.rank`), or by the column
+    ``by`` first."""
     kind = _TYPE_NAMES.get(str(type).strip().lower(), str(type).strip().lower())
     if kind not in NODE_TYPES:
         raise BadOptionError("type", type, " | ".join(NODE_TYPES))
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
         raise BadOptionError("n", n, "a whole number of rows, 0 or more")
+    if by not in RANKINGS:
+        raise BadOptionError("by", by, " | ".join(RANKINGS))
     of_kind = nodes[nodes["type"] == kind]
     records = of_kind.to_dict("records")
-    order = sorted(range(len(records)), key=lambda i: rank_key(str(records[i]["id"]), records[i]))
+    order = sorted(range(len(records)), key=lambda i: rank_key(str(records[i]["id"]), records[i], by=by))
     return of_kind.iloc[order[:n]].reset_index(drop=True)
 
 

@@ -15,14 +15,16 @@ from pipeline.records import NODE_TYPES
 
 def find_node(graph: nx.Graph, name: str) -> str:
     """The node whose id, label or alias matches ``name`` (case, accents and "the" ignored); among several,
-    the most mentioned. A possessive finds its owner when it is no name itself ("Arafat's" is Arafat).
-    Raises a usage error listing close names when nothing matches.
+    the most mentioned. A possessive finds its owner when it is no name itself ("Arafat's" is Arafat),
+    and a name opened by titles that is none finds the name without them, as extraction drops them
+    from mentions ("Prime Minister Yasser Arafat", "Mr Arafat"). Raises a usage error listing close
+    names when nothing matches.
 
     >>> graph = nx.Graph()
     >>> graph.add_node("person:yasser-arafat", label="Yasser Arafat", aliases="Arafat", mentions=9)
     >>> graph.add_node("number:80-strike-aircraft", label="80 strike aircraft", type="number")
-    >>> find_node(graph, "ARAFAT’S")
-    'person:yasser-arafat'
+    >>> find_node(graph, "ARAFAT’S"), find_node(graph, "President Arafat"), find_node(graph, "Mr. Arafat")
+    ('person:yasser-arafat', 'person:yasser-arafat', 'person:yasser-arafat')
     >>> find_node(graph, "Arafet")
     Traceback (most recent call last):
     pipeline.errors.UnknownEntityError: no entity named 'Arafet' in the graph; did you mean 'Yasser Arafat'?
@@ -35,9 +37,38 @@ def find_node(graph: nx.Graph, name: str) -> str:
     owner = _POSSESSIVE.sub("", name.strip())
     if found is None and owner != name.strip() and owner:
         found = _match(graph, name_key(owner))
+    untitled = untitled_name(owner or name)
+    if found is None and untitled != (owner or name).strip():
+        found = _match(graph, name_key(untitled))
     if found is not None:
         return found
     raise UnknownEntityError(name, _close_names(graph, owner or name))
+
+
+def untitled_name(name: str) -> str:
+    """``name`` without the titles and honorifics that open it, from the word lists extraction drops them
+    with (the package's patterns.yml ``person_titles`` and :data:`pipeline.extract.entities.HONORIFICS`);
+    a name that is all title is kept.
+
+    >>> untitled_name("Prime Minister John Howard"), untitled_name("Mr. Howard"), untitled_name("Prime Minister")
+    ('John Howard', 'Howard', 'Prime Minister')
+    """
+    from pipeline.extract.entities import HONORIFICS
+    from pipeline.wordlists import load_patterns
+
+    titles = load_patterns().person_titles  # longest first
+    words = name.split()
+    while len(words) > 1:
+        lowered = tuple(word.lower().rstrip(".") for word in words)
+        title = (
+            1
+            if lowered[0] in HONORIFICS
+            else next((len(t) for t in titles if len(t) < len(words) and lowered[: len(t)] == t), 0)
+        )
+        if not title:
+            break
+        words = words[title:]
+    return " ".join(words)
 
 
 #: A trailing possessive: "Arafat's", "Arafat’s", "the Joneses'".

@@ -1,5 +1,6 @@
 """The one ranking of nodes: PageRank, then mentions, then id. The page's ``top`` nodes, ``kg stats``
-and ``result.top()`` all list nodes in this order.
+and ``result.top()`` all list nodes in this order; ``result.top(..., by="mentions")`` (or another of
+:data:`RANKINGS`) puts that column first and breaks its ties in this order.
 
 >>> import networkx as nx
 >>> graph = nx.Graph()
@@ -10,6 +11,8 @@ and ``result.top()`` all list nodes in this order.
 ['person:c', 'place:a', 'place:b']
 >>> ranked(graph, kind="place")
 ['place:a', 'place:b']
+>>> sorted(graph.nodes, key=lambda node: rank_key(node, graph.nodes[node], by="mentions"))
+['person:c', 'place:a', 'place:b']
 """
 
 from __future__ import annotations
@@ -22,10 +25,19 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-def rank_key(node: str, data: Mapping[str, object]) -> tuple[float, int, str]:
-    """Sort key of a node with attributes ``data``: the highest PageRank first, then the most mentioned,
-    then by id. A missing (or empty, or NaN) PageRank or mention count counts as 0."""
-    return (-_number(data.get("pagerank")), -int(_number(data.get("mentions"))), str(node))
+#: What nodes can be ranked by: columns of nodes.csv, the highest first.
+RANKINGS = ("pagerank", "mentions", "articles", "degree")
+#: A node's place in a ranking: sorted, the best node first.
+RankKey = tuple[float, float, int, str]
+
+
+def rank_key(node: str, data: Mapping[str, object], *, by: str = "pagerank") -> RankKey:
+    """Sort key of a node with attributes ``data``: the highest ``by`` (one of :data:`RANKINGS`) first,
+    then the highest PageRank, then the most mentioned, then by id. A missing (or empty, or NaN) value
+    counts as 0."""
+    pagerank = -_number(data.get("pagerank"))
+    first = pagerank if by == "pagerank" else -_number(data.get(by))
+    return (first, pagerank, -int(_number(data.get("mentions"))), str(node))
 
 
 def ranked(graph: nx.Graph, *, kind: str | None = None) -> list[str]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import BadOptionError, PatternsFileError
+from pipeline.errors import BadSettingError, PatternsFileError
 
 PATTERNS = "patterns.yml"
 ALIASES = "aliases.yml"
@@ -43,8 +43,8 @@ def word_list(name: str, models: str | os.PathLike[str] | None) -> Path:
     if models is not None:
         folder = Path(models)
         if not folder.is_dir():
-            raise BadOptionError(
-                "--models", os.fspath(models), f"a folder holding {PATTERNS} and/or {ALIASES}"
+            raise BadSettingError(
+                "models", os.fspath(models), f"a folder holding {PATTERNS} and/or {ALIASES}"
             )
         if (folder / name).is_file():
             return folder / name

@@ -7,13 +7,21 @@ import os
 import re
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
 
 from pipeline.api import Result, build, load
 from pipeline.config import DEFAULT_ALIASES, DEFAULT_MODEL, Settings
-from pipeline.errors import BadOptionError, NotARunError, StageError, WorkerError
+from pipeline.errors import (
+    BadOptionError,
+    NotARunError,
+    NothingKeptWarning,
+    OutputDirError,
+    StageError,
+    WorkerError,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,24 +67,32 @@ def test_an_unknown_setting_is_named() -> None:
         build(SEEDS, windw="paragraph")
 
 
-def test_a_bad_setting_value_is_named() -> None:
-    with pytest.raises(BadOptionError, match="--window: 'page' is not valid"):
+def test_a_bad_setting_value_is_named_as_python_writes_it() -> None:
+    # it said "--window: 'page'", the command line's name, to a build() given window=
+    with pytest.raises(
+        BadOptionError, match=re.escape("window='page' is not valid; expected sentence | paragraph | article")
+    ):
         build(SEEDS, window="page")
+    with pytest.raises(
+        BadOptionError,
+        match=re.escape("until='2020-01-01' is not valid; expected a date on or after since='2020-01-02'"),
+    ):
+        build(SEEDS, since="2 January 2020", until="2020-01-01")
 
 
 @pytest.mark.parametrize(
-    ("setting", "value", "option"),
+    ("setting", "value"),
     [
-        ("top", "5", "--top"),
-        ("workers", 2.0, "--workers"),
-        ("min_weight", True, "--min-weight"),
-        ("evidence_limit", None, "--evidence"),
-        ("near_duplicate_threshold", "0.5", "--near-duplicate-threshold"),
+        ("top", "5"),
+        ("workers", 2.0),
+        ("min_weight", True),
+        ("evidence_limit", None),
+        ("near_duplicate_threshold", "0.5"),
     ],
 )
-def test_a_setting_of_the_wrong_type_is_named(setting: str, value: object, option: str) -> None:
+def test_a_setting_of_the_wrong_type_is_named(setting: str, value: object) -> None:
     # top="5" raised a TypeError comparing text with a number; True counted as 1
-    with pytest.raises(BadOptionError, match=f"^{option}: {re.escape(repr(value))} is not valid"):
+    with pytest.raises(BadOptionError, match=f"^{setting}={re.escape(repr(value))} is not valid"):
         build(SEEDS, stop_after="ingest", **{setting: value})
 
 
@@ -268,3 +284,121 @@ def test_a_thread_imports_the_modules_and_leaves_a_missing_one_to_the_stage() ->
     sys.modules.pop("json.tool", None)
     api._importing(["pipeline_no_such_module_qq", "json.tool"]).join()
     assert "json.tool" in sys.modules
+
+
+# --- a build that keeps nothing, and what the repr says ------------------------------------------------
+
+
+@pytest.fixture
+def news(write) -> Path:
+    """Two dated JSONL articles with their text in "text"."""
+    lines = [
+        {"text": "Orla Quist visited Varnby on Monday.", "date": "2001-09-12"},
+        {"text": "Velmor Osk met Orla Quist in Quellby.", "date": "2001-09-13"},
+    ]
+    return write("news.jsonl", "".join(json.dumps(line) + "\n" for line in lines))
+
+
+def test_a_build_that_keeps_nothing_warns_with_the_first_reasons(news: Path, write) -> None:
+    # it returned an empty result without a word: a misspelt field looked like a corpus without names
+    with pytest.warns(NothingKeptWarning) as caught:
+        result = build(news, text_field="body", stop_after="ingest")
+    assert len(caught) == 1 and caught[0].filename == __file__  # points at the caller's line
+    assert str(caught[0].message) == (
+        f"build() kept no article from {news}; the result is empty.\n"
+        "2 inputs skipped (result.corpus.skipped):\n"
+        f"  {news}:1 (and 1 more like it): no text field 'body' (fields seen: text, date); "
+        "name it with --text-field (text_field= in Python)"
+    )
+    assert repr(result) == f"<Result of {news}: 0 articles (0 kept), 2 inputs skipped>"
+
+    stories = write("stories.csv", "title,story\nA,Orla Quist visited Varnby.\n")
+    with pytest.warns(NothingKeptWarning, match="name it with --text-column \\(text_column= in Python\\)"):
+        result = build(stories, text_column="stroy", stop_after="ingest")
+    assert repr(result) == f"<Result of {stories}: 0 articles (0 kept), 1 input skipped>"
+
+
+def test_a_build_with_every_article_left_out_by_date_warns(news: Path) -> None:
+    with pytest.warns(NothingKeptWarning) as caught:
+        result = build(news, since="2100-01-01", stop_after="ingest")
+    assert str(caught[0].message).endswith(
+        "2 articles left out by date (result.corpus.left_out):\n"
+        f"  {news}:1 (and 1 more like it): before --since 2100-01-01"
+    )
+    assert repr(result) == f"<Result of {news}: 2 articles (0 kept, 2 left out by date)>"
+    # one kept: no warning, and the repr counts the one left out
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", NothingKeptWarning)
+        some = build(news, since="2001-09-13", stop_after="ingest")
+    assert repr(some) == f"<Result of {news}: 2 articles (1 kept, 1 left out by date)>"
+
+
+def test_the_warning_names_at_most_three_reasons(write) -> None:
+    # each file its own reason (the columns it has), the first three quoted
+    files = [write(f"{name}.csv", f"title,{name}\nA,Orla Quist.\n") for name in "abcde"]
+    with pytest.warns(NothingKeptWarning) as caught:
+        build(files, text_column="story", stop_after="ingest")
+    lines = str(caught[0].message).splitlines()
+    assert lines[1:3] == [
+        "5 inputs skipped (result.corpus.skipped):",
+        f"  {files[0]}: no text column 'story' (columns seen: title, a); name it with --text-column "
+        "(text_column= in Python)",
+    ]
+    assert [line.split(":")[0] for line in lines[3:5]] == [f"  {f}" for f in files[1:3]]
+    assert lines[5:] == ["  ... and 2 other reasons"]
+
+
+def test_saving_into_a_foreign_folder_names_force_as_python_writes_it(news: Path, tmp_path: Path) -> None:
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("mine", encoding="utf-8")
+    result = build(news, stop_after="ingest")
+    with pytest.raises(OutputDirError) as refused:
+        result.save(tmp_path / "mine")
+    assert str(refused.value) == (
+        f"out='{tmp_path / 'mine'}' is not empty and holds no earlier kg run (no manifest.json); "
+        "choose an empty folder or pass force=True to write into it anyway"
+    )
+
+
+@pytest.mark.model
+def test_repr_says_when_counts_are_not_in_the_graph(seed_result: Result) -> None:
+    without = build(SEEDS, numbers=False)
+    assert not any(kind == "number" for _, kind in without.graph.nodes(data="type"))
+    numbers = len(without.numbers)
+    assert f"{numbers} numbers (not in the graph: numbers=False);" in repr(without)
+    assert f"{numbers} numbers;" in repr(seed_result)
+
+
+@pytest.mark.model
+def test_load_names_a_neighbourhood_folder(seed_result: Result, tmp_path: Path) -> None:
+    # it said "holds no run (no articles.csv)" of a folder ego().save() wrote
+    folder = seed_result.ego("SDF").save(tmp_path / "sdf")
+    with pytest.raises(NotARunError) as refused:
+        load(folder)
+    assert str(refused.value) == (
+        f"{folder}: holds a neighbourhood (1 hop of group:syrian-democratic-forces) saved by ego().save() "
+        "or kg ego, not a whole run: give the folder of a whole run (saved by Result.save() or "
+        "'kg run INPUT... --out DIR')"
+    )
+
+
+@pytest.mark.model
+def test_the_readme_jupyter_block_runs_on_the_seeds(seed_result: Result, tmp_path: Path, monkeypatch) -> None:
+    # it called evidence_between("Arafat", "Sharon"), who are not in the seeds
+    import pipeline
+    from pipeline import api
+
+    block = (ROOT / "README.md").read_text(encoding="utf-8").split("\n## In Jupyter\n", 1)[1]
+    code = block.split("```python\n", 1)[1].split("```", 1)[0]
+    built: list[object] = []
+
+    def build_seeds(inputs: str, *, progress: object = None, **options: object) -> Result:
+        assert (ROOT / inputs).is_dir(), inputs
+        api._settings(None, options)  # settings that exist, with values they can take
+        built.append(inputs)
+        return seed_result  # the seeds with the default settings: built once for every test
+
+    monkeypatch.setattr(pipeline, "build", build_seeds)
+    monkeypatch.chdir(tmp_path)  # result.save("graphs/mine") writes here
+    exec(compile(code, "README.md", "exec"), {})
+    assert built == ["seeds", "seeds"] and (tmp_path / "graphs" / "mine" / "manifest.json").is_file()

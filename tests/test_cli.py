@@ -152,6 +152,45 @@ def test_out_refuses_a_foreign_non_empty_folder(kg, seeds_dir: Path, write, tmp_
     assert kg("ingest", seeds_dir, "--out", tmp_path / "mine").code == 0
 
 
+def test_messages_name_the_command_lines_flags(kg, write, tmp_path: Path) -> None:
+    # build() names settings as Python writes them (window='page'); kg keeps its flags
+    write("in/a.txt", "Title\nOrsa Quist met Varn Dask in Quellby.")
+    out = tmp_path / "out"
+    window = kg("run", tmp_path / "in", "--out", out, "--window", "page")
+    assert window.code == 2
+    assert "error: --window: 'page' is not valid; expected sentence | paragraph | article" in window.stderr
+    dates = kg("ingest", tmp_path / "in", "--out", out, "--since", "2020-01-02", "--until", "2020-01-01")
+    assert (
+        "--until: '2020-01-01' is not valid; expected a date on or after --since 2020-01-02" in dates.stderr
+    )
+    write("mine/notes.txt", "mine")
+    foreign = kg("ingest", tmp_path / "in", "--out", tmp_path / "mine")
+    assert f"error: --out {tmp_path / 'mine'} is not empty" in foreign.stderr
+    assert "pass --force to write into it anyway" in foreign.stderr
+
+
+def test_a_run_that_keeps_nothing_warns_once_in_its_own_words(kg, write, tmp_path: Path) -> None:
+    import warnings
+
+    from pipeline.errors import NothingKeptWarning
+
+    write("in/feed.jsonl", '{"text": "Orsa Quist met Varn Dask in Quellby."}\n')
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = kg("ingest", tmp_path / "in", "--out", tmp_path / "out", "--text-field", "body")
+    assert not [w for w in caught if issubclass(w.category, NothingKeptWarning)]  # build()'s is for Python
+    assert result.stderr.count("no article was kept") == 1 and "NothingKeptWarning" not in result.stderr
+    assert "name it with --text-field (text_field= in Python)" in result.stderr
+
+
+def test_a_named_file_of_another_kind_is_named(kg, write, tmp_path: Path) -> None:
+    # it said "no supported input files in t.docx", as of a folder
+    docx = write("t.docx", b"PK")
+    result = kg("run", docx, "--out", tmp_path / "out")
+    assert result.code == 2
+    assert f"error: {docx} is not a supported input (supported: .txt, .jsonl" in result.stderr
+
+
 def test_the_console_script_keeps_exit_codes_and_every_line_it_prints(write, tmp_path: Path) -> None:
     # console() leaves without the interpreter's teardown (os._exit): run it as its own process
     import subprocess

@@ -15,9 +15,24 @@ from pipeline.resolve import resolve
 
 def test_every_deliberate_error_is_a_kg_error_with_an_exit_code() -> None:
     classes = [c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, Exception)]
-    deliberate = [c for c in classes if c is not errors.InjectedFault]
+    warnings = [c for c in classes if issubclass(c, Warning)]
+    deliberate = [c for c in classes if c is not errors.InjectedFault and c not in warnings]
     assert all(issubclass(c, errors.KgError) for c in deliberate), deliberate
     assert {c.exit_code for c in deliberate if issubclass(c, UsageError)} == {2}
+    assert warnings == [errors.NothingKeptWarning] and issubclass(errors.NothingKeptWarning, UserWarning)
+
+
+def test_a_setting_is_named_as_the_user_set_it() -> None:
+    # build(window="paragraf") said "--window: 'paragraf'": kg's flag, to a Python user
+    assert str(errors.BadSettingError("window", "paragraf", "sentence | paragraph | article")) == (
+        "window='paragraf' is not valid; expected sentence | paragraph | article"
+    )
+    with errors.command_line():
+        assert str(errors.BadSettingError("evidence_limit", 0, "1 or more")) == (
+            "--evidence: 0 is not valid; expected 1 or more"
+        )
+        assert errors.named("out", "graphs/x") == "--out graphs/x"
+    assert errors.named("out", Path("graphs/x")) == "out='graphs/x'"
 
 
 @pytest.mark.parametrize(

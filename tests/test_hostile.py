@@ -645,7 +645,8 @@ def test_jsonl_text_must_be_text(write) -> None:
     assert reasons[1:] == [
         "field 'text' holds 12345, not text",
         "field 'text' holds true, not text",
-        "field 'text' holds a list of objects, not text; name the text field with --text-field",
+        "field 'text' holds a list of objects, not text; name the text field with --text-field "
+        "(text_field= in Python)",
     ]
 
 

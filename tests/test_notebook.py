@@ -10,7 +10,14 @@ import pandas as pd
 import pytest
 
 from pipeline.api import Result, build, load
-from pipeline.errors import BadOptionError, NoLinkError, PagePathError, UnknownEntityError, UsageError
+from pipeline.errors import (
+    BadOptionError,
+    NoLinkError,
+    NotInNeighbourhoodError,
+    PagePathError,
+    UnknownEntityError,
+    UsageError,
+)
 from pipeline.notebook import GraphView, Neighbourhood
 
 #: DataFrame property -> the file that holds the same table.
@@ -98,6 +105,27 @@ def test_top_names_the_bad_type(seed_result: Result) -> None:
 
 
 @pytest.mark.model
+def test_top_by_another_column(seed_result: Result) -> None:
+    by_mentions = seed_result.top("person", 5, by="mentions")
+    assert by_mentions.mentions.is_monotonic_decreasing and by_mentions.label[0] == "Nazem Ahmad"
+    assert list(by_mentions.label[2:5]) == [
+        "Bashar al-Assad",
+        "Palestinians",
+        "Keir Starmer",
+    ]  # ties: PageRank
+    assert seed_result.top("person", 2, by="degree").label.tolist() == ["Oghenochuko Ojiri", "Nazem Ahmad"]
+    assert seed_result.top("group", 10, by="articles").articles.is_monotonic_decreasing
+    pd.testing.assert_frame_equal(seed_result.top("person", 5, by="pagerank"), seed_result.top("person", 5))
+    ego = seed_result.ego("Keir Starmer")  # ranked by the whole graph's degree
+    assert ego.top("place", 3, by="degree").label.tolist() == ["United Kingdom", "Middle East", "Canada"]
+    with pytest.raises(
+        BadOptionError,
+        match=re.escape("by: 'views' is not valid; expected pagerank | mentions | articles | degree"),
+    ):
+        seed_result.top("person", by="views")
+
+
+@pytest.mark.model
 def test_top_before_the_graph_ranks_by_mentions(seed_run: Path) -> None:
     resolved = load(seed_run, through="resolve")
     assert resolved.graph is None and "pagerank" not in resolved.entities
@@ -180,6 +208,24 @@ def test_the_sentences_behind_a_link_by_names(seed_result: Result) -> None:
         seed_result.evidence_between("SDF", "Nazem Ahmad")
     with pytest.raises(UnknownEntityError, match="no entity named 'Nazem Ahmed'"):
         seed_result.evidence_between("SDF", "Nazem Ahmed")
+
+
+@pytest.mark.model
+def test_a_neighbourhood_names_an_entity_outside_it_as_such(seed_result: Result) -> None:
+    # it said "no entity named 'ISIS' in the graph" of an entity the run has
+    ego = seed_result.ego("Keir Starmer")
+    with pytest.raises(NotInNeighbourhoodError) as outside:
+        ego.evidence_between("Keir Starmer", "ISIS")
+    assert str(outside.value) == (
+        "'ISIS' is not in this neighbourhood (1 hop of Keir Starmer); result.evidence_between(...) looks in "
+        "the whole graph"
+    )
+    with pytest.raises(NotInNeighbourhoodError, match="^'SDF' \\(Syrian Democratic Forces\\) is not in this"):
+        ego.evidence_between("SDF", "Keir Starmer")
+    assert isinstance(outside.value, UnknownEntityError)  # caught as any name not found is
+    with pytest.raises(UnknownEntityError, match="no entity named 'Nobody Atall' in the graph"):
+        ego.evidence_between("Keir Starmer", "Nobody Atall")
+    assert len(ego.evidence_between("Keir Starmer", "Canada")) > 0
 
 
 @pytest.mark.model

@@ -451,7 +451,7 @@ def test_page_max_nodes_is_a_setting() -> None:
     from pipeline.errors import BadOptionError
 
     assert Settings().page_max_nodes == 10_000 and Settings(page_max_nodes=5).as_dict()["page_max_nodes"] == 5
-    with pytest.raises(BadOptionError, match="--page-max-nodes"):
+    with pytest.raises(BadOptionError, match="^page_max_nodes=0 is not valid"):
         Settings(page_max_nodes=0)
 
 

@@ -30,6 +30,21 @@ def test_a_possessive_finds_its_owner(graph: nx.Graph, name: str) -> None:
     assert find_node(graph, name) == "person:orla-quist"
 
 
+@pytest.mark.parametrize(
+    "name", ["Prime Minister Orla Quist", "Mr Quist", "Dr. Quist's", "Deputy Prime Minister Orla Quist"]
+)
+def test_titles_are_dropped_as_extraction_drops_them(graph: nx.Graph, name: str) -> None:
+    # "Prime Minister John Howard" and "Mr Howard" found nothing, though the node is John Howard
+    assert find_node(graph, name) == "person:orla-quist"
+
+
+def test_a_title_that_is_part_of_a_node_is_kept(graph: nx.Graph) -> None:
+    graph.add_node("person:president-quist", label="President Quist", type="person", mentions=1)
+    assert find_node(graph, "President Quist") == "person:president-quist"  # the whole name first
+    with pytest.raises(UnknownEntityError, match="no entity named 'Prime Minister'"):
+        find_node(graph, "Prime Minister")  # a title alone is no name
+
+
 def test_a_name_ending_like_a_possessive_is_found_whole(graph: nx.Graph) -> None:
     assert find_node(graph, "mcdoran's") == "group:mc-dorans"
     with pytest.raises(UnknownEntityError, match='no entity named "Ardvik\'s Velt"'):

@@ -34,7 +34,7 @@ def tied_graph() -> nx.Graph:
 def test_pagerank_then_mentions_then_id() -> None:
     assert ranked(tied_graph()) == ["person:e", "place:d", "place:b", "place:a", "place:c", "place:f"]
     assert ranked(tied_graph(), kind="person") == ["person:e"]
-    assert rank_key("x", {}) == (-0.0, 0, "x") and rank_key("x", {"pagerank": math.nan})[0] == 0
+    assert rank_key("x", {}) == (-0.0, -0.0, 0, "x") and rank_key("x", {"pagerank": math.nan})[0] == 0
 
 
 def test_page_stats_and_top_list_nodes_in_the_same_order() -> None:

@@ -29,7 +29,7 @@ def test_a_models_folder_replaces_only_the_lists_it_holds(tmp_path: Path) -> Non
 
 
 def test_a_missing_models_folder_is_named(tmp_path: Path) -> None:
-    with pytest.raises(BadOptionError, match=r"--models: '.*nowhere' is not valid"):
+    with pytest.raises(BadOptionError, match=r"^models='.*nowhere' is not valid"):
         word_list(PATTERNS, tmp_path / "nowhere")
 
 

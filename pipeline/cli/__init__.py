@@ -8,6 +8,7 @@ import logging
 import os
 import signal
 import sys
+import warnings
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any
@@ -57,7 +58,13 @@ from pipeline.console import (
     say,
     warn_nothing_kept,
 )
-from pipeline.errors import AliasesFileError, KgError, MissingStageOutputError
+from pipeline.errors import (
+    AliasesFileError,
+    KgError,
+    MissingStageOutputError,
+    NothingKeptWarning,
+    command_line,
+)
 from pipeline.fingerprint import fingerprint
 from pipeline.io.csvfile import formula_guard
 from pipeline.io.folder import check_ego_out, check_out, kg_manifest, present, reusable_run
@@ -513,7 +520,10 @@ def main() -> None:
 
     previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        app()
+        # Messages name settings by their flags; a run that keeps nothing is told by warn_nothing_kept.
+        with command_line(), warnings.catch_warnings():
+            warnings.simplefilter("ignore", NothingKeptWarning)
+            app()
     except KgError as error:
         say(err, ("error:", "red"), f" {error}")
         sys.exit(error.exit_code)

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from html.entities import html5
 
 from pipeline.datelines import dateline_date
-from pipeline.errors import InputError
+from pipeline.errors import InputError, both_spellings
 from pipeline.ingest.captions import split_captions
 from pipeline.ingest.decoding import CONTROL
 from pipeline.ingest.tokenized import detokenized
@@ -574,15 +574,15 @@ def _metadata_value(value: object) -> str:
 
 
 def from_fields(
-    record: dict[str, object], where: str, position: int, encoding: str, chosen: str | None, option: str
+    record: dict[str, object], where: str, position: int, encoding: str, chosen: str | None, setting: str
 ) -> Article:
     """The article of a JSONL object or CSV row: text from the field ``chosen`` (or the fullest of the
     :data:`TEXT_KEYS` fields, at the top or one object down: :func:`fullest_text_key`), with the fields
     holding its later parts (:func:`text_parts`); title, date and url from their usual names, the other
     fields as metadata. A list of strings is text (paragraphs), HTML markup becomes paragraphs
     (:func:`markup_text`), HTML character references are decoded (text and title), and a news API's
-    ``[+N chars]`` cut is taken out and noted. ``option`` names the command-line option that chooses the
-    text field, for the error message."""
+    ``[+N chars]`` cut is taken out and noted. ``setting`` names the setting that chooses the text
+    field (``text_field``, ``text_column``), for the reason an input is skipped."""
     fields = {str(k): v for k, v in record.items()}
     key = text_key(fields, chosen) if chosen else fullest_text_key(fields) or text_key(fields, None)
     if key is None and not chosen:
@@ -591,7 +591,9 @@ def from_fields(
     if key is None:
         seen = ", ".join(fields) or "none"
         wanted = repr(chosen) if chosen else "among " + ", ".join(TEXT_KEYS)
-        raise InputError(where, f"no text field {wanted} (fields seen: {seen}); name it with {option}")
+        raise InputError(
+            where, f"no text field {wanted} (fields seen: {seen}); name it with {both_spellings(setting)}"
+        )
     parts = [(name, fields.pop(name)) for name in text_parts(fields, key)]
     texts = []
     for name, value in parts:
@@ -600,7 +602,8 @@ def from_fields(
             inside = f" (fields inside it: {', '.join(map(str, value))})" if isinstance(value, dict) else ""
             kind = "an object" if isinstance(value, dict) else "a list of objects"
             raise InputError(
-                where, f"field {name!r} holds {kind}{inside}, not text; name the text field with {option}"
+                where,
+                f"field {name!r} holds {kind}{inside}, not text; name the text field with {both_spellings(setting)}",
             )
         if isinstance(value, bool | int | float):
             raise InputError(where, f"field {name!r} holds {json.dumps(value)}, not text")

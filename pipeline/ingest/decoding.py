@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import IO, Any, NamedTuple
 
-from pipeline.errors import InputError
+from pipeline.errors import InputError, both_spellings
 from pipeline.names import strip_invisible
 
 #: How many undecodable bytes the run's notes list by line (the count says how many there are).
@@ -73,7 +73,7 @@ def decompressed(data: bytes, suffix: str, source: str, *, max_bytes: int) -> by
         raise InputError(
             source,
             f"file too large unpacked (over {max_bytes / 1e6:,.0f} MB, the limit per file; raise it with "
-            "--max-file-mb)",
+            f"{both_spellings('max_file_mb')})",
         )
     return content
 

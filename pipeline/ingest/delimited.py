@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from pipeline.errors import InputError
+from pipeline.errors import InputError, both_spellings
 from pipeline.ingest.articles import TEXT_KEYS, clean_line, from_fields, text_key
 from pipeline.records import INGEST_NOTE, Article, Skipped
 
@@ -102,7 +102,7 @@ def read_delimited(
         wanted = repr(text_column) if text_column else "named one of " + ", ".join(TEXT_KEYS)
         raise InputError(
             source,
-            f"no text column {wanted} (columns seen: {', '.join(header) or 'none'}); name it with --text-column",
+            f"no text column {wanted} (columns seen: {', '.join(header) or 'none'}); name it with {both_spellings('text_column')}",
         )
     text_index = header.index(key)
     note_field = _unique([*header, INGEST_NOTE])[-1]
@@ -128,7 +128,7 @@ def read_delimited(
             fields[note_field] = problem
         try:
             # the column named, else the row's fullest text column (a cut "content" beside "full text")
-            articles.append(from_fields(fields, where, len(articles), encoding, text_column, "--text-column"))
+            articles.append(from_fields(fields, where, len(articles), encoding, text_column, "text_column"))
         except InputError as error:
             skipped.append(Skipped(error.source, error.reason))
     return articles, skipped

@@ -7,7 +7,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.errors import MissingPathError
+from pipeline.errors import MissingPathError, both_spellings
 from pipeline.io.files import without_surrogates
 from pipeline.io.folder import MANIFEST, output_kind
 from pipeline.records import Skipped
@@ -112,7 +112,8 @@ def _walk(
         target = os.readlink(path)
         bad.append(
             Skipped(
-                path, f"symbolic link to {target}, outside the inputs: not followed (--follow-links reads it)"
+                path,
+                f"symbolic link to {target}, outside the inputs: not followed ({both_spellings('follow_links', True)} reads it)",
             )
         )
         return True

@@ -124,10 +124,10 @@ def add_record(
     try:
         found = text_source(record, text_field)
         if found is None:  # no field holds text: the reading of the usual field says why
-            article = from_fields(record, where, len(articles), encoding, text_field, "--text-field")
+            article = from_fields(record, where, len(articles), encoding, text_field, "text_field")
         else:
             fields, key = found
-            article = from_fields(fields, where, len(articles), encoding, key, "--text-field")
+            article = from_fields(fields, where, len(articles), encoding, key, "text_field")
         articles.append(article)
     except InputError as error:
         skipped.append(Skipped(error.source, error.reason))

@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from pipeline.errors import both_spellings
 from pipeline.records import OTHER_LANGUAGE, Article, Skipped
 
 #: A text's small words are at least this share English function words in any English prose: 0.2 to
@@ -85,7 +86,7 @@ def in_language(articles: Sequence[Article], *, language: str | None) -> tuple[l
                 Skipped(
                     article.source,
                     f"{OTHER_LANGUAGE}{_named(code)} ({code}, {probability:.0%} sure), and the model reads "
-                    f"{_named(language)}; --language any keeps it",
+                    f"{_named(language)}; {both_spellings('language', 'any')} keeps it",
                 )
             )
     return kept, left_out

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from pipeline.errors import InputError
+from pipeline.errors import InputError, both_spellings
 
 #: The temporary files this module makes: ".<name>.<16 hex digits>.tmp".
 TEMPORARY = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{16}\.tmp")
@@ -201,5 +201,5 @@ def _not_regular(mode: int) -> str:
 def _too_large(size: int, limit: int) -> str:
     return (
         f"file too large ({size / 1e6:,.1f} MB; the limit is {limit / 1e6:,.0f} MB per file, "
-        "raise it with --max-file-mb)"
+        f"raise it with {both_spellings('max_file_mb')})"
     )

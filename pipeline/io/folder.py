@@ -15,7 +15,14 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.errors import InputError, OutputDirError, OutputFileError, OutputWriteError, StaleOutputError
+from pipeline.errors import (
+    InputError,
+    OutputDirError,
+    OutputFileError,
+    OutputWriteError,
+    StaleOutputError,
+    named,
+)
 from pipeline.io.files import (
     STAGE,
     TEMPORARY,
@@ -228,7 +235,7 @@ def check_out(out: str | os.PathLike[str], *, force: bool) -> Path:
             raise OutputDirError(
                 out,
                 f"is not empty and holds no earlier kg run (no {MANIFEST}); "
-                "choose an empty folder or pass --force to write into it anyway",
+                f"choose an empty folder or pass {named('force')} to write into it anyway",
             )
         _probe(out)
         return out
@@ -298,8 +305,8 @@ def check_ego_out(
         default = f" (the default is {Path(graph_dir) / 'ego'})" if graph_dir is not None else ""
         raise OutputDirError(
             out,
-            "holds a kg run; kg ego writes its own nodes.csv, edges.csv and graph files and "
-            f"never into a run's folder: choose another folder{default}",
+            "holds a kg run; a neighbourhood (kg ego, ego().save()) has its own nodes.csv, edges.csv and "
+            f"graph files and is never written into a run's folder: choose another folder{default}",
         )
     return check_out(out, force=force)
 

@@ -306,6 +306,15 @@ def check_run_folder(folder: Path, *, first: str = "articles.csv") -> None:
     if not folder.exists():
         raise NotARunError(folder, "no such folder")
     if not present(folder, first) and not present(folder, "articles.csv"):
+        manifest = kg_manifest(folder) or {}
+        if manifest.get("kind") == "ego":  # what ego().save() and kg ego write: a graph without articles
+            hops = manifest.get("hops")
+            raise NotARunError(
+                folder,
+                f"holds a neighbourhood ({hops} hop{'s' * (hops != 1)} of {manifest.get('center')}) saved by "
+                "ego().save() or kg ego, not a whole run: give the folder of a whole run (saved by "
+                "Result.save() or 'kg run INPUT... --out DIR')",
+            )
         raise NotARunError(
             folder,
             f"holds no run (no {first}): give the folder a run was written into "

@@ -12,10 +12,10 @@ import networkx as nx
 from pipeline.io.schema import LIST_SEPARATOR
 from pipeline.page.style import COMMUNITY_COLORS, NEIGHBOURS, OTHER_TYPE, TYPES
 from pipeline.periods import end_of, starts_between
-from pipeline.rank import rank_key
+from pipeline.rank import RankKey, rank_key
 
 
-def rank(graph: nx.Graph, node: str) -> tuple[float, int, str]:
+def rank(graph: nx.Graph, node: str) -> RankKey:
     """The one ranking (:mod:`pipeline.rank`): the order of every list on the page."""
     return rank_key(node, graph.nodes[node])
 

@@ -454,8 +454,8 @@ def test_named_file_with_unsupported_extension_is_skipped(write) -> None:
     odd = write("b.docx", b"PK")
     corpus = ingest([good, odd])
     assert [(s.source, "unsupported file type" in s.reason) for s in corpus.skipped] == [(str(odd), True)]
-    # named alone, it is the usage error of a folder holding no supported file
-    with pytest.raises(NoInputsError, match="no supported input files"):
+    # named alone, it is a usage error naming the file and the kinds that are read
+    with pytest.raises(NoInputsError, match=r"b.docx is not a supported input \(supported: .txt, .jsonl"):
         ingest([odd])
 
 

@@ -91,7 +91,7 @@ def test_the_language_is_the_models_unless_given() -> None:
     assert Settings(model="fr_core_news_sm").article_language == "fr"
     assert Settings(model="/opt/models/my-ner").article_language is None
     assert Settings(language=" DE ").article_language == "de"
-    with pytest.raises(BadOptionError, match="--language"):
+    with pytest.raises(BadOptionError, match="^language='english' is not valid"):
         Settings(language="English")
 
 

@@ -17,7 +17,7 @@ needs_proc = pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs L
 @pytest.mark.parametrize("out", ["/proc/kg-nothing", "/proc/kg-nothing/deeper"])
 def test_an_out_that_cannot_be_made_is_refused_before_any_work(out: str) -> None:
     # /proc says writable to root (access()), yet nothing can be made in it
-    with pytest.raises(OutputDirError, match=f"--out {out} cannot be"):
+    with pytest.raises(OutputDirError, match=f"out='{out}' cannot be"):
         check_out(out, force=False)
 
 
