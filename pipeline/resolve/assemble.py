@@ -189,15 +189,15 @@ def _fullest(surfaces: Counter[str], *, titles: frozenset[str] = frozenset()) ->
 
     # Each word as every spelling writes it: of two spellings written as often, the one whose words the
     # others write more ("Orla Macquist" of "Macquist" twice, over a single "Orla MacQuist").
-    written: Counter[str] = Counter()
+    words_written: Counter[str] = Counter()
     for surface, count in surfaces.items():
         for word in set(surface.split()):
-            written[word] += count
+            words_written[word] += count
 
     def rank(item: tuple[str, int]) -> tuple[bool, int, int, int, int, str]:
         text, count = item
         acronym = text.replace(".", "").isupper() and len(text.split()) == 1
-        support = sum(written[word] for word in set(text.split()))
+        support = sum(words_written[word] for word in set(text.split()))
         return (acronym or text in titles, -len(text.split()), -count, -support, -len(text), text)
 
     best = sorted(surfaces.items(), key=rank)[0][0]
