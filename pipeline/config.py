@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -162,6 +163,29 @@ def _day(setting: str, value: object) -> str:
 
 #: The default of every setting, for the command line's options and the stages' keyword arguments.
 DEFAULTS = Settings()
+
+#: Settings that say where and how a run computes, never what it writes: the cache's folder (however it
+#: is spelled, or $KG_CACHE_DIR), the worker processes, the engine and its scheduler. A change of them is
+#: no change of a run's settings (:func:`settings_changes`), and the fingerprint leaves them out.
+HOW_NOT_WHAT = frozenset({"workers", "engine", "scheduler", "cache", "use_cache"})
+
+
+def settings_changes(
+    before: Mapping[str, object], after: Mapping[str, object]
+) -> list[tuple[str, object, object]]:
+    """The settings that change what a run writes and differ between two runs' recorded settings
+    (manifest.json's ``settings``): (name, before, after), by name. A name one of them does not record
+    (an older version's run, a stage command's) is left out.
+
+    >>> settings_changes({"window": "sentence", "workers": 1, "top": 300},
+    ...                  {"window": "paragraph", "workers": 4, "cache": "/tmp/c"})
+    [('window', 'sentence', 'paragraph')]
+    """
+    return [
+        (name, before[name], after[name])
+        for name in sorted(before.keys() & after.keys())
+        if name not in HOW_NOT_WHAT and before[name] != after[name]
+    ]
 
 
 def collect_less() -> None:

@@ -9,10 +9,13 @@ every table cell through :func:`plain`.
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.progress import (
@@ -36,8 +39,30 @@ if TYPE_CHECKING:
     from pipeline.evaluate import Report
     from pipeline.query import Summary
 
-err = Console(stderr=True, soft_wrap=True)
-out = Console(soft_wrap=True)
+
+class _Console(Console):
+    """Rich's console, but a reader that went away (``kg diff A B | head -3``) is a BrokenPipeError,
+    on which every ``kg`` command ends quietly with exit 0, not Rich's own ``SystemExit(1)``."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        to_devnull(sys.stderr if self.stderr else sys.stdout)
+        raise BrokenPipeError(errno.EPIPE, "the output's reader went away")
+
+
+def to_devnull(stream: TextIO) -> None:
+    """Point ``stream``'s file descriptor at os.devnull, as Python's documentation advises after a
+    BrokenPipeError (signal, "Note on SIGPIPE"): the interpreter's last flush then fails no more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor (a test's capture), or closed already
+        pass
+
+
+err = _Console(stderr=True, soft_wrap=True)
+out = _Console(soft_wrap=True)
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -95,11 +120,11 @@ def progress_bars(quiet: bool) -> Iterator[ProgressFn | None]:
         yield report
 
 
-def print_summary(result: Result, written: Path) -> None:
-    """What a run read, found and wrote, after the lines naming each skipped input and failed article."""
+def print_summary(result: Result, written: Path, notes: Sequence[str] = ()) -> None:
+    """What a run read, found and wrote, after the lines naming each skipped input and failed article;
+    ``notes`` (on what the folder held before) come last before the folder written."""
     counts = result.counts()
-    for skipped in result.corpus.skipped:
-        say(err, ("skipped", "yellow"), f" {skipped.source}: {skipped.reason}")
+    print_skipped((s.source, s.reason) for s in result.corpus.skipped)
     for folder in result.corpus.runs:
         say(err, ("left out", "yellow"), f" {folder}: it holds an earlier kg run (its files are outputs)")
     for source, encoding in result.corpus.encodings:
@@ -117,16 +142,8 @@ def print_summary(result: Result, written: Path) -> None:
             ("failed", "red"),
             f" {failure.source} ({failure.stage}, {failure.step}): {failure.error_type}: {failure.message}",
         )
-    ingested = counts["ingest"]
     lines = _period_lines(result)
-    lines += [
-        f"Read {ingested['files']} file(s): {ingested['articles']} articles, {ingested['kept']} kept, "
-        f"{ingested['duplicates']} duplicates ({ingested['exact_duplicates']} exact, "
-        f"{ingested['near_duplicates']} near), {ingested['skipped']} input(s) skipped"
-        + (f" ({ingested['other_language']} in another language)" if ingested.get("other_language") else "")
-        + (f", {ingested['ignored_files']} file(s) ignored" if ingested.get("ignored_files") else "")
-        + (f", {ingested['read_with_notes']} read with a note." if ingested.get("read_with_notes") else ".")
-    ]
+    lines.append(_read_line(counts["ingest"]))
     lines.extend(_date_lines(result))
     if "extract" in counts:
         extracted = counts["extract"]
@@ -155,9 +172,32 @@ def print_summary(result: Result, written: Path) -> None:
             f"Left out {len(result.corpus.runs)} folder(s) holding an earlier kg run (listed above)."
         )
     lines.extend(_failure_lines(result.failures))
+    lines.extend(notes)
     for line in lines:
         say(out, line)
     say(out, f"Wrote {written}/")
+
+
+def print_skipped(skipped: Iterable[tuple[str, str]]) -> None:
+    """A line per input skipped: its source and why."""
+    for source, reason in skipped:
+        say(err, ("skipped", "yellow"), f" {source}: {reason}")
+
+
+def _read_line(ingested: Mapping[str, object]) -> str:
+    """The summary's line on what ingest read (from a run's counts, or a kept run's manifest)."""
+
+    def n(key: str) -> object:
+        return ingested.get(key, 0)
+
+    return (
+        f"Read {n('files')} file(s): {n('articles')} articles, {n('kept')} kept, "
+        f"{n('duplicates')} duplicates ({n('exact_duplicates')} exact, "
+        f"{n('near_duplicates')} near), {n('skipped')} input(s) skipped"
+        + (f" ({n('other_language')} in another language)" if n("other_language") else "")
+        + (f", {n('ignored_files')} file(s) ignored" if n("ignored_files") else "")
+        + (f", {n('read_with_notes')} read with a note." if n("read_with_notes") else ".")
+    )
 
 
 def warn_nothing_kept(skipped: int, left_out: int) -> None:
@@ -174,13 +214,18 @@ def warn_nothing_kept(skipped: int, left_out: int) -> None:
 
 
 def print_reused(manifest: dict[str, object], folder: Path) -> None:
-    """A re-run that found nothing changed: what the kept run holds."""
+    """A re-run that found nothing changed: what the kept run read (its skipped inputs named as a run
+    names them) and holds."""
     counts = manifest.get("counts")
+    ingested = counts.get("ingest") if isinstance(counts, dict) else None
     graphed = counts.get("graph") if isinstance(counts, dict) else None
+    print_skipped(skipped_in(manifest))
     say(
         out,
         "Nothing changed since the run in this folder (inputs, settings, model, code): its files are kept.",
     )
+    if isinstance(ingested, dict):
+        say(out, _read_line(ingested))
     if isinstance(graphed, dict):
         say(
             out,
@@ -188,6 +233,16 @@ def print_reused(manifest: dict[str, object], folder: Path) -> None:
             f"{graphed.get('edges')} edges, {graphed.get('communities')} communities.",
         )
     say(out, f"Kept {folder}/")
+
+
+def skipped_in(manifest: Mapping[str, object]) -> list[tuple[str, str]]:
+    """The inputs a run's manifest lists as skipped: (source, reason)."""
+    skipped = manifest.get("skipped")
+    return [
+        (str(s.get("source", "")), str(s.get("reason", "")))
+        for s in (skipped if isinstance(skipped, list) else [])
+        if isinstance(s, dict)
+    ]
 
 
 def _period_lines(result: Result) -> list[str]:
@@ -284,34 +339,72 @@ _CHANGE_TITLES = {
     ("node", "appeared"): "Entities and counts that appeared",
     ("node", "disappeared"): "Entities and counts that disappeared",
     ("node", "changed"): "Entities mentioned more or less",
+    ("node", "merged"): "Entities merged into another (A → B)",
+    ("node", "split"): "Entities split over several (A → B)",
+    ("node", "retyped"): "Entities whose type changed",
     ("link", "appeared"): "Links that appeared",
     ("link", "disappeared"): "Links that disappeared",
     ("link", "changed"): "Links that grew or shrank",
 }
+#: Changes only some pairs of runs have: their tables are left out when empty (the others say "none").
+_RARE_CHANGES = frozenset({"merged", "split", "retyped"})
 
 
 def print_diff(diff: Diff, limit: int) -> None:
-    """``kg diff``: the two runs, then the largest changes of each kind (``limit`` rows per table)."""
+    """``kg diff``: the two runs, the settings they differ in, then the largest changes of each kind
+    (``limit`` rows per table)."""
     for name, side in (("A", diff.before), ("B", diff.after)):
         span = f", articles dated {side.first_date} to {side.last_date}" if side.first_date else ""
         say(out, f"{name}: {side.folder}: {side.nodes:,} nodes, {side.links:,} links{span}")
+    if diff.settings:
+        say(
+            err,
+            ("note:", "yellow"),
+            f" the runs used different settings: {settings_text(diff.settings)} "
+            "(some changes below may come from them)",
+        )
     for kind, change in _CHANGE_TITLES:
         rows = diff.of(kind, change)
         if not rows:
-            say(out, f"{_CHANGE_TITLES[(kind, change)]}: none")
+            if change not in _RARE_CHANGES:
+                say(out, f"{_CHANGE_TITLES[(kind, change)]}: none")
             continue
         size = "mentions" if kind == "node" else "weight"
         table = Table(
             title=f"{_CHANGE_TITLES[(kind, change)]} ({min(limit, len(rows))} of {len(rows)})",
             title_justify="left",
         )
-        for column in ("link" if kind == "link" else "name", "type", f"{size} A", f"{size} B", "change"):
+        columns = ["link" if kind == "link" else "name", "type", f"{size} A", f"{size} B"]
+        columns += [] if change in _RARE_CHANGES else ["change"]
+        for column in columns:
             table.add_column(column, justify="right" if column.endswith((" A", " B", "change")) else "left")
         for row in rows[:limit]:
-            table.add_row(
-                plain(row.label), plain(row.type), str(row.before), str(row.after), f"{row.delta:+d}"
-            )
+            cells: list[Text | str] = [plain(row.label), plain(row.type), str(row.before), str(row.after)]
+            table.add_row(*cells, *([] if change in _RARE_CHANGES else [f"{row.delta:+d}"]))
         out.print(table)
+
+
+def settings_text(changes: Sequence[tuple[str, object, object]]) -> str:
+    """Changed settings as one phrase.
+
+    >>> settings_text([("min_weight", 1, 2), ("period", None, "week"), ("numbers", True, False)])
+    'min_weight 1 -> 2, period none -> week, numbers true -> false'
+    """
+
+    def shown(value: object) -> str:
+        return "none" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+
+    return ", ".join(f"{name} {shown(a)} -> {shown(b)}" for name, a, b in changes)
+
+
+def listed(items: Sequence[str], most: int = 3) -> str:
+    """Up to ``most`` items, then how many more.
+
+    >>> listed(["a", "b"]), listed(["a", "b", "c", "d", "e"])
+    ('a, b', 'a, b, c and 2 more')
+    """
+    shown = ", ".join(items[:most])
+    return f"{shown} and {len(items) - most} more" if len(items) > most else shown
 
 
 def print_report(report: Report) -> None:

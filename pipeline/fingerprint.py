@@ -1,12 +1,18 @@
 """What a run's outputs depend on, as one digest: when it matches the one in an earlier run's
 manifest.json, ``kg run`` keeps that run's files instead of computing them again.
 
-The digest covers the input files (found as ingest finds them, read byte for byte), every setting, the
-model's name and version, :data:`~pipeline.extract.model.EXTRACTION_VERSION`, the word lists the rules
-read, the package's version and its own source and data files (an edited rule changes the outputs
-without any version changing), the versions of the libraries whose answers end up in the files
-(:data:`LIBRARIES`), and the fault-injection switch of the tests. Computing it imports
-neither spaCy nor NetworkX nor pandas: a warm run starts none of them.
+The digest covers the input files (found as ingest finds them, named as they are found, read byte for
+byte), every setting that changes what a run writes, the model's name and version,
+:data:`~pipeline.extract.model.EXTRACTION_VERSION`, the word lists the rules read, the package's version
+and its own source and data files (an edited rule changes the outputs without any version changing), the
+versions of the libraries whose answers end up in the files (:data:`LIBRARIES`), and the fault-injection
+switch of the tests. Computing it imports neither spaCy nor NetworkX nor pandas: a warm run starts none
+of them.
+
+What does not change the outputs is left out, so that it never makes a run compute again: the settings
+of :data:`~pipeline.config.HOW_NOT_WHAT` (the cache's folder however it is spelled, workers, engine), the
+paths of the word lists (their contents are in), how the inputs were spelled on the command line (the
+files found are in), and what is no setting at all (progress bars, ``--quiet``).
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.config import Settings
+from pipeline.config import HOW_NOT_WHAT, Settings
 
 #: Environment variables that change what a run writes (beyond the settings).
 ENVIRONMENT = ("KG_INJECT_FAULT",)
@@ -35,6 +41,9 @@ LIBRARIES = (
     "pyvis",
     "jinja2",
 )
+
+#: Settings the digest leaves out: they change nothing a run writes (the word lists' contents are in).
+_NOT_IN_DIGEST = HOW_NOT_WHAT | {"models", "aliases"}
 
 _PACKAGE = Path(__file__).resolve().parent
 _SOURCE_SUFFIXES = {".py", ".yml", ".j2", ".js", ".css"}
@@ -61,8 +70,7 @@ def fingerprint(
         "code": _code_digest(),
         "extraction": EXTRACTION_VERSION,
         "model": [settings.model, model_version(settings.model)],
-        "settings": settings.as_dict(),
-        "inputs": [os.fspath(p) for p in inputs],
+        "settings": {k: v for k, v in settings.as_dict().items() if k not in _NOT_IN_DIGEST},
         "files": [[str(path), _file_digest(path)] for path in files],
         "ignored": [str(path) for path in ignored],
         "skipped": [[s.source, s.reason] for s in skipped],

@@ -316,10 +316,11 @@ class CoMentionGraph:
 class Change:
     """What ``kg diff`` found for one node (``source`` its id, ``target`` empty) or link (``source`` <
     ``target``) of two runs: it appeared, disappeared or changed size (mentions of a node, weight of a
-    link; 0 in the run without it)."""
+    link; 0 in the run without it); or a node of the earlier run (``source``) was merged into, split
+    over or retyped as a node of the later run (``target``; ``before`` and ``after`` their mentions)."""
 
     kind: str  # node | link
-    change: str  # appeared | disappeared | changed
+    change: str  # appeared | disappeared | changed | merged | split | retyped (nodes only)
     source: str
     target: str
     label: str  # the node's label; for a link "A — B"

@@ -257,7 +257,9 @@ def test_a_run_that_keeps_no_article_says_so_and_fails_only_with_strict(kg, writ
     skipped = kg("run", tmp_path / "in", "--out", out, "--text-field", "nope", "--no-cache")
     assert skipped.code == 0 and "no article was kept: 1 input(s) skipped" in skipped.stderr
     strict = kg("ingest", tmp_path / "in", "--out", out, "--text-field", "nope", "--strict")
-    assert strict.code == 1 and "1 input(s) were skipped and no article was kept" in strict.stderr
+    feed = tmp_path / "in" / "feed.jsonl"
+    assert strict.code == 1  # the message names the input skipped
+    assert f"--strict: 1 input(s) were skipped ({feed}:1) and no article was kept" in strict.stderr
     kept = kg("ingest", tmp_path / "in", "--out", out, "--strict")
     assert kept.code == 0 and "warning" not in kept.stderr
 

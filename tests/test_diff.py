@@ -21,17 +21,20 @@ def run(
     links: dict[tuple[str, str], int],
     aliases: dict[str, tuple[str, ...]] | None = None,
     counts: dict[str, dict[str, object]] | None = None,
+    mentions: list[tuple[str, int, str, str]] | None = None,
+    settings: dict[str, object] | None = None,
 ) -> Path:
     """A run's nodes.csv and edges.csv: node id -> mentions, (id, id) -> weight; ``counts`` gives number
-    nodes their value, unit, object and article_ids."""
+    nodes their value, unit, object and article_ids; ``mentions`` (article, start, text, node id) a
+    mentions.csv; ``settings`` a manifest.json recording them."""
     graph = nx.Graph()
-    for node, mentions in nodes.items():
+    for node, size in nodes.items():
         label = node.split(":")[1].replace("-", " ").title()
         graph.add_node(
             node,
             label=label,
             type=node.split(":")[0],
-            mentions=mentions,
+            mentions=size,
             aliases="|".join((aliases or {}).get(node, (label,))),
             **(counts or {}).get(node, {}),
         )
@@ -39,6 +42,15 @@ def run(
         graph.add_edge(a, b, weight=weight, evidence_list=[])
     folder.mkdir()
     write_graph(graph, folder, export=False)
+    if mentions is not None:
+        with (folder / "mentions.csv").open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["article_id", "node_id", "text", "start", "end", "label", "type", "sentence"])
+            for article, start, text, node in mentions:
+                writer.writerow([article, node, text, start, start + len(text), "", node.split(":")[0], 0])
+    if settings is not None:
+        manifest = {"tool": "kg", "kind": "run", "settings": settings}
+        (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     return folder
 
 
@@ -106,14 +118,9 @@ def test_an_entity_whose_label_grew_is_the_same_entity(tmp_path: Path) -> None:
     nodes = [(c.change, c.source, c.label, c.before, c.after) for c in changes if c.kind == "node"]
     assert ("changed", "group:quellian-security-office", "Quellian Security Office (was Qso)", 2, 14) in nodes
     assert not any(c.source == "group:qso" for c in changes)
-    # another type is another entity, even under the same name
-    assert ("disappeared", "group:qsa", "Qsa", 1, 0) in nodes and (
-        "appeared",
-        "place:qsa",
-        "Qsa",
-        0,
-        1,
-    ) in nodes
+    # the same name under another type is the same entity, retyped (old id in source, new in target)
+    assert ("retyped", "group:qsa", "Qsa", 1, 1) in nodes
+    assert not any(c.change in {"appeared", "disappeared"} for c in changes)
     links = [(c.change, c.source, c.target, c.before, c.after) for c in changes if c.kind == "link"]
     assert links == [("changed", "group:quellian-security-office", "person:ada-brisk", 2, 5)]
 
@@ -147,6 +154,129 @@ def test_a_count_node_whose_label_changed_is_the_same_count(tmp_path: Path) -> N
         ("changed", "number:26-miners-killed", "26 Miners Killed (was 26 Miners)"),
         ("disappeared", "number:2-boats", "2 Boats"),
     ]
+
+
+def test_an_entity_that_joined_another_is_merged_and_its_links_follow(tmp_path: Path) -> None:
+    # "Labor" (17 mentions) joins "Labor Party" (22): no "disappeared", and its links are Labor Party's
+    week1 = run(
+        tmp_path / "w1",
+        {"group:labor": 17, "group:labor-party": 22, "person:orla-quist": 6},
+        {("group:labor", "person:orla-quist"): 3, ("group:labor-party", "person:orla-quist"): 5,
+         ("group:labor", "group:labor-party"): 2},
+        aliases={"group:labor": ("Labor",), "group:labor-party": ("Labor Party",)},
+    )  # fmt: skip
+    week2 = run(
+        tmp_path / "w2",
+        {"group:labor-party": 41, "person:orla-quist": 6},
+        {("group:labor-party", "person:orla-quist"): 9},
+        aliases={"group:labor-party": ("Labor Party", "Labor")},
+    )
+    found = diff_runs(week1, week2)
+    assert [(c.source, c.target, c.label, c.type, c.before, c.after) for c in found.of("node", "merged")] == [
+        ("group:labor", "group:labor-party", "Labor → Labor Party", "group", 17, 41)
+    ]
+    assert found.of("node", "disappeared") == [] and found.of("node", "appeared") == []
+    assert [(c.source, c.before, c.after) for c in found.of("node", "changed")] == [
+        ("group:labor-party", 22, 41)
+    ]
+    # Labor's 3 and Labor Party's 5 are one link of 8 now 9; the link between the two went with the merge
+    assert [(c.change, c.source, c.target, c.before, c.after) for c in found.changes if c.kind == "link"] == [
+        ("changed", "group:labor-party", "person:orla-quist", 8, 9)
+    ]
+
+
+def test_an_entity_of_another_type_is_retyped_and_keeps_its_links(tmp_path: Path) -> None:
+    week1 = run(
+        tmp_path / "w1",
+        {"person:ansett": 5, "group:qantas": 4},
+        {("group:qantas", "person:ansett"): 4},
+        aliases={"person:ansett": ("Ansett",)},
+    )
+    week2 = run(
+        tmp_path / "w2",
+        {"group:ansett": 7, "group:qantas": 4},
+        {("group:ansett", "group:qantas"): 6},
+        aliases={"group:ansett": ("Ansett", "Ansett Australia")},
+    )
+    found = diff_runs(week1, week2)
+    assert [(c.change, c.source, c.target, c.label, c.type, c.before, c.after) for c in found.changes] == [
+        ("retyped", "person:ansett", "group:ansett", "Ansett", "person→group", 5, 7),
+        ("changed", "group:ansett", "group:qantas", "Ansett — Qantas", "group–group", 4, 6),
+    ]
+
+
+def test_an_entity_whose_mentions_went_to_several_is_split(tmp_path: Path) -> None:
+    # mentions.csv: "Reed" of two articles is now Jo Reed in one and Tom Reed in the other; no name says
+    # so, the mentions do (the same text at the same place of the same article)
+    week1 = run(
+        tmp_path / "w1",
+        {"person:reed": 2, "group:labor": 3},
+        {},
+        aliases={"group:labor": ("Labor", "ALP")},
+        mentions=[("a1", 10, "Reed", "person:reed"), ("a2", 10, "Reed", "person:reed"),
+                  ("a3", 0, "Labor", "group:labor"), ("a3", 40, "ALP", "group:labor")],
+    )  # fmt: skip
+    week2 = run(
+        tmp_path / "w2",
+        {"person:jo-reed": 2, "person:tom-reed": 1, "person:ida-reed": 1, "group:labor": 2, "group:alp": 1},
+        {},
+        mentions=[("a1", 10, "Reed", "person:jo-reed"), ("a2", 10, "Reed", "person:tom-reed"),
+                  ("a1", 30, "Reed", "person:ida-reed"),  # another place: nothing to do with the old Reed
+                  ("a3", 0, "Labor", "group:labor"), ("a3", 40, "ALP", "group:alp")],
+    )  # fmt: skip
+    found = diff_runs(week1, week2)
+    assert [(c.source, c.target, c.label) for c in found.of("node", "split")] == [
+        ("group:labor", "group:alp", "Labor → Alp"),  # a spelling of a node both runs hold left it
+        ("person:reed", "person:jo-reed", "Reed → Jo Reed"),
+        ("person:reed", "person:tom-reed", "Reed → Tom Reed"),
+    ]
+    assert [c.source for c in found.of("node", "appeared")] == ["person:ida-reed"]
+    assert found.of("node", "disappeared") == []
+
+
+def test_the_runs_settings_that_differ_are_named(kg, tmp_path: Path) -> None:
+    settings = {"window": "sentence", "min_weight": 1, "workers": 1, "cache": "/tmp/a", "model": "m"}
+    week1 = run(tmp_path / "w1", {"person:ada-brisk": 2}, {}, settings=settings)
+    week2 = run(
+        tmp_path / "w2",
+        {"person:ada-brisk": 3},
+        {},
+        settings={**settings, "window": "paragraph", "min_weight": 2, "workers": 4, "cache": "/tmp/b"},
+    )
+    # workers and the cache change nothing a run writes: not named
+    assert diff_runs(week1, week2).settings == (("min_weight", 1, 2), ("window", "sentence", "paragraph"))
+    assert diff_runs(week1, week1).settings == ()
+    done = kg("diff", week1, week2, "--out", tmp_path / "d.csv")
+    assert done.code == 0, done.stderr
+    assert (
+        "note: the runs used different settings: min_weight 1 -> 2, window sentence -> paragraph"
+        in " ".join(done.stderr.split())
+    )
+    assert "note:" not in kg("diff", week1, week1, "--out", tmp_path / "d.csv").stderr
+
+
+def test_kg_diff_into_a_reader_that_stops_early_writes_its_file_and_exits_0(two_weeks, tmp_path) -> None:
+    # `kg diff A B --out d.csv | head -3`: the reader has gone before kg prints
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "d.csv"
+    for command in (["diff", *map(str, two_weeks), "--out", str(out)], ["stats", str(two_weeks[0])]):
+        read, write = os.pipe()
+        os.close(read)
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "pipeline.cli", *command],
+                stdout=write,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=120,
+            )
+        finally:
+            os.close(write)
+        assert (done.returncode, done.stderr) == (0, ""), command
+    assert tables.read_diff(out) == list(diff_runs(*two_weeks).changes)
 
 
 def test_a_run_against_itself_changes_nothing(two_weeks: tuple[Path, Path]) -> None:

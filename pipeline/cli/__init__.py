@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import inspect
 import logging
 import os
 import signal
 import sys
 import warnings
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any
@@ -48,14 +50,18 @@ from pipeline.cli.options import (
     Workers,
 )
 from pipeline.cli.reading import cache_app
-from pipeline.config import DEFAULTS, Settings, collect_less, default_model
+from pipeline.config import DEFAULTS, Settings, collect_less, default_model, settings_changes
 from pipeline.console import (
     err,
+    listed,
     out,
     print_reused,
     print_summary,
     progress_bars,
     say,
+    settings_text,
+    skipped_in,
+    to_devnull,
     warn_nothing_kept,
 )
 from pipeline.errors import (
@@ -67,7 +73,7 @@ from pipeline.errors import (
 )
 from pipeline.fingerprint import fingerprint
 from pipeline.io.csvfile import formula_guard
-from pipeline.io.folder import check_ego_out, check_out, kg_manifest, present, reusable_run
+from pipeline.io.folder import LATEST_SAVE, check_ego_out, check_out, kg_manifest, present, reusable_run
 from pipeline.wordlists import default_models
 
 if TYPE_CHECKING:
@@ -149,13 +155,13 @@ def run(
     earlier = reusable_run(out_dir, digest) if digest else None
     if earlier is not None:
         print_reused(earlier, out_dir)
-        skipped, left_out = (earlier.get(key) for key in ("skipped", "left_out"))
-        skipped_count = len(skipped) if isinstance(skipped, list) else 0
+        skipped, left_out = skipped_in(earlier), earlier.get("left_out")
         kept = _kept_in(earlier)
         if kept == 0:
-            warn_nothing_kept(skipped_count, len(left_out) if isinstance(left_out, list) else 0)
-        _check_strict_counts(skipped_count, 0, strict, nothing_kept=kept == 0)
+            warn_nothing_kept(len(skipped), len(left_out) if isinstance(left_out, list) else 0)
+        _check_strict_counts([source for source, _ in skipped], [], strict, nothing_kept=kept == 0)
         return
+    _say_settings_changed(settings, out_dir)
     _check_word_lists(settings)
     from pipeline.extract import start_fork_server, workers_ahead
 
@@ -173,15 +179,48 @@ def run(
         if progress:
             progress("save", 0, 1)
         written = result.save(out_dir, force=force)
-    print_summary(result, written)
+    print_summary(result, written, _inputs_gone(result, out_dir))
     _warn_if_nothing_kept(result)
     _check_strict(result, strict)
 
 
 def _check_run_out(out_dir: Path, force: bool) -> None:
-    """:func:`check_out` for a command that makes a run, noting what --out held for a Ctrl-C's message."""
+    """:func:`check_out` for a command that makes a run, noting what --out held (for a Ctrl-C's message,
+    and the earlier run's manifest to compare the new run with)."""
     check_out(out_dir, force=force)
-    _OUT_BEFORE[:] = ["run" if kg_manifest(out_dir) is not None else "folder" if out_dir.is_dir() else ""]
+    manifest = kg_manifest(out_dir)
+    held = "run" if manifest is not None else "folder" if out_dir.is_dir() else ""
+    _OUT[:] = [
+        (out_dir, held, manifest if manifest is not None and manifest.get("kind", "run") == "run" else {})
+    ]
+
+
+def _earlier_run() -> dict[str, object]:
+    """The manifest of the run --out held before this command (empty: none)."""
+    return _OUT[0][2] if _OUT else {}
+
+
+def _say_settings_changed(settings: Settings, out_dir: Path) -> None:
+    """One line naming the settings (those that change what a run writes) that differ from the run in
+    --out: the reason it runs again, or part of it."""
+    recorded = _earlier_run().get("settings")
+    changes = settings_changes(recorded, settings.as_dict()) if isinstance(recorded, dict) else []
+    if changes:
+        say(out, f"Settings changed since the run in {out_dir}/: {settings_text(changes)}")
+
+
+def _inputs_gone(result: api.Result, out_dir: Path) -> list[str]:
+    """A line naming the files the run in --out read that this one did not (none: no line)."""
+    files = _earlier_run().get("files")
+    if not isinstance(files, list) or not files:
+        return []
+    now = set(result.corpus.files) | {os.path.abspath(f) for f in result.corpus.files}
+    gone = [str(f) for f in files if str(f) not in now and os.path.abspath(str(f)) not in now]
+    if not gone:
+        return []
+    were = "file of the previous run" if len(gone) == 1 else "files of the previous run"
+    verb = "is" if len(gone) == 1 else "are"
+    return [f"{len(gone)} {were} in {out_dir}/ {verb} no longer an input: {listed(gone)}"]
 
 
 def _check_aliases(aliases: Path | None) -> None:
@@ -224,7 +263,10 @@ def _models(models: Path | None) -> str | None:
 
 def _check_strict(result: api.Result, strict: bool) -> None:
     _check_strict_counts(
-        len(result.corpus.skipped), len(result.failures), strict, nothing_kept=not result.corpus.kept
+        [s.source for s in result.corpus.skipped],
+        [f.source for f in result.failures],
+        strict,
+        nothing_kept=not result.corpus.kept,
     )
 
 
@@ -241,16 +283,20 @@ def _kept_in(manifest: dict[str, object]) -> int | None:
     return kept if isinstance(kept, int) else None
 
 
-def _check_strict_counts(skipped: int, failed: int, strict: bool, *, nothing_kept: bool = False) -> None:
+def _check_strict_counts(
+    skipped: Sequence[str], failed: Sequence[str], strict: bool, *, nothing_kept: bool = False
+) -> None:
+    """--strict: exit 1 naming the inputs skipped and the articles failed (``skipped``, ``failed``: their
+    sources), or that no article was kept."""
     if strict and (skipped or failed or nothing_kept):
-        problems = [f"{skipped} input(s) were skipped"] if skipped else []
-        problems += [f"{failed} article(s) failed"] if failed else []
+        problems = [f"{len(skipped)} input(s) were skipped ({listed(skipped)})"] if skipped else []
+        problems += [f"{len(failed)} article(s) failed ({listed(failed)})"] if failed else []
         problems += ["no article was kept"] if nothing_kept else []
         held = "are empty" if nothing_kept else "hold the good ones"
         say(
             err,
             ("error:", "red"),
-            f" --strict: {' and '.join(problems)} (listed above and in manifest.json); the outputs {held}",
+            f" --strict: {' and '.join(problems)}; the outputs {held} (see manifest.json)",
         )
         raise typer.Exit(1)
 
@@ -293,7 +339,7 @@ def ingest(
             inputs, settings=settings, progress=progress, stop_after="ingest", destination=out_dir
         )
     written = result.save(out_dir, force=force)
-    print_summary(result, written)
+    print_summary(result, written, _inputs_gone(result, out_dir))
     _warn_if_nothing_kept(result)
     _check_strict(result, strict)
 
@@ -315,7 +361,7 @@ def extract(
 
     result = api.load(run_dir, through="ingest")
     check_out(run_dir, force=False)
-    _OUT_BEFORE[:] = ["run"]  # a stage adds to a run: its save is all or nothing too
+    _OUT[:] = [(run_dir, "run", {})]  # a stage adds to a run: its save is all or nothing too
     result.settings = dataclasses.replace(
         result.settings,
         model=model,
@@ -338,7 +384,7 @@ def resolve(run_dir: RunDir, aliases: Aliases = None, models: Models = None, qui
     if not result.extractions and not present(run_dir, "mentions.csv"):  # none kept: header-only tables
         raise MissingStageOutputError(run_dir / "mentions.csv", "resolve", f"kg extract {run_dir}")
     check_out(run_dir, force=False)
-    _OUT_BEFORE[:] = ["run"]  # a stage adds to a run: its save is all or nothing too
+    _OUT[:] = [(run_dir, "run", {})]  # a stage adds to a run: its save is all or nothing too
     if aliases is not None:
         result.settings = dataclasses.replace(result.settings, aliases=str(aliases))
     if models is not None:
@@ -366,7 +412,7 @@ def graph(
     if result.resolution is None:
         raise MissingStageOutputError(run_dir / "merges.csv", "graph", f"kg resolve {run_dir}")
     check_out(run_dir, force=False)
-    _OUT_BEFORE[:] = ["run"]  # a stage adds to a run: its save is all or nothing too
+    _OUT[:] = [(run_dir, "run", {})]  # a stage adds to a run: its save is all or nothing too
     result.settings = dataclasses.replace(
         result.settings,
         window=window.lower(),
@@ -407,7 +453,7 @@ def export(
     from pipeline.io.run import export_run
 
     del quiet  # accepted as every stage command does: exporting shows no progress bars
-    _OUT_BEFORE[:] = ["run"]
+    _OUT[:] = [(run_dir, "run", {})]
     for path in export_run(run_dir, top=top, page_max_nodes=page_max_nodes):
         say(out, f"Wrote {path}")
 
@@ -480,28 +526,61 @@ def _unwrapped(doc: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in inspect.cleandoc(doc).split("\n\n"))
 
 
+def _ends_when_the_reader_does(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``command``, ending as a finished command (exit 0, no traceback) when the reader of its output
+    went away (``kg diff A B | head -3``, ``kg stats R | head``): its files are written by then, and
+    the rest of its output is for no one. stdout then points at os.devnull, as Python's documentation
+    advises, so that the last flush on the way out does not fail again. (Click would exit 1.)"""
+
+    @functools.wraps(command)
+    def ending_quietly(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except BrokenPipeError:
+            to_devnull(sys.stdout)
+            raise typer.Exit(0) from None
+
+    return ending_quietly
+
+
 for _command in (*app.registered_commands, *cache_app.registered_commands):
     if _command.callback is not None and _command.callback.__doc__:
         _command.callback.__doc__ = _unwrapped(_command.callback.__doc__)
+    if _command.callback is not None:
+        _command.callback = _ends_when_the_reader_does(_command.callback)
 
 
 #: The Ctrl-C signals this process received (:func:`main` records them).
 _INTERRUPTED: list[int] = []
-#: What --out held before the command that makes a run: "run", "folder" (anything else) or "" (no folder).
-_OUT_BEFORE: list[str] = []
+#: The folder a command that makes a run writes into, what it held before ("run", "folder": anything
+#: else, "": no folder) and the manifest of the run it held (empty: none).
+_OUT: list[tuple[Path, str, dict[str, object]]] = []
 
 
 def _interrupted_message() -> str:
-    """A save is all or nothing; what that leaves in --out depends on what it held before."""
-    if not _OUT_BEFORE:
+    """What a Ctrl-C left in --out: a save is all or nothing, and :data:`LATEST_SAVE` says how far it went.
+
+    >>> _OUT[:] = [(Path("out"), "run", {})]
+    >>> _interrupted_message()
+    ' (Ctrl-C) before the save: nothing was written; out/ holds its earlier run'
+    >>> LATEST_SAVE.update(state="committed")
+    >>> _interrupted_message()
+    ' (Ctrl-C) after the save: out/ holds the whole new run'
+    >>> _OUT.clear(); LATEST_SAVE.clear()
+    """
+    if not _OUT:
         return " (Ctrl-C)"  # a command that makes no run (stats, diff, eval, cache, ego)
-    before = _OUT_BEFORE[0]
+    folder, before, _ = _OUT[0]
+    state = LATEST_SAVE.get("state")
+    if state == "committed":
+        return f" (Ctrl-C) after the save: {folder}/ holds the whole new run"
     held = {
-        "run": "holds its earlier run or the whole new one",
-        "folder": "holds what it held before or the whole new run",
-        "": "holds the whole new run or was not made",
+        "run": f"{folder}/ holds its earlier run",
+        "folder": f"{folder}/ holds what it held before",
+        "": f"{folder}/ was not made",
     }[before]
-    return f" (Ctrl-C); a save is all or nothing: --out {held}"
+    when = "during the save, before its files were put in place" if state == "writing" else "before the save"
+    return f" (Ctrl-C) {when}: nothing was written; {held}"
 
 
 def main() -> None:
@@ -512,7 +591,8 @@ def main() -> None:
     logging.basicConfig(level=os.environ.get("KG_LOG", "WARNING").upper(), format="%(levelname)s %(message)s")
     collect_less()
     interrupted = _INTERRUPTED
-    _OUT_BEFORE.clear()
+    _OUT.clear()
+    LATEST_SAVE.clear()
 
     def on_interrupt(signum: int, frame: FrameType | None) -> None:
         interrupted.append(signum)

@@ -45,7 +45,8 @@ def diff(
     ] = False,
 ) -> None:
     """What changed from RUN_A to RUN_B (say, two weeks): entities and links that appeared, disappeared
-    or changed weight most, as tables and a CSV file of every change."""
+    or changed weight most, and entities merged, split or retyped, as tables and a CSV file of every
+    change."""
     from pipeline.diff import diff_runs
     from pipeline.io.folder import check_diff_out
     from pipeline.io.tables import write_diff
@@ -55,8 +56,8 @@ def diff(
         raise BadOptionError("--out", str(out_file), f"a CSV file in an existing folder ({why})")
     check_diff_out(out_file, force=force)
     found = diff_runs(run_a, run_b)
+    write_diff(out_file, found.changes)  # first: a reader that stops early (| head) still gets the file
     print_diff(found, limit)
-    write_diff(out_file, found.changes)
     say(out, f"Wrote {out_file} ({len(found.changes):,} changes)")
 
 

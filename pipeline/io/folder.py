@@ -68,6 +68,12 @@ def is_temporary(name: str) -> bool:
     return match is not None and match["name"] in OUTPUT_FILES
 
 
+#: How far the latest save of this process went: ``folder`` and ``state``, "writing" (its files are
+#: being written beside the folder's earlier ones, which stay until the commit) or "committed" (they
+#: are in place, manifest.json last). Empty before any save; Ctrl-C's message reads it.
+LATEST_SAVE: dict[str, str] = {}
+
+
 class Staging:
     """The files of one save, written as temporaries beside their final names; :meth:`commit` renames
     them into place and writes manifest.json last, naming every file it vouches for (size and SHA-256).
@@ -79,6 +85,8 @@ class Staging:
         self.folder = os.path.abspath(folder)
         self._temporaries: dict[str, str] = {}
         self.outputs: dict[str, dict[str, object]] = {}
+        LATEST_SAVE.clear()
+        LATEST_SAVE.update(folder=self.folder, state="writing")
 
     def add(self, name: str, data: bytes) -> None:
         if name == MANIFEST:
@@ -130,6 +138,7 @@ class Staging:
                     os.unlink(folder / name)
             os.replace(temporary, folder / MANIFEST)
             self._temporaries.clear()
+            LATEST_SAVE["state"] = "committed"
         sync_folder(folder)
 
 

@@ -174,7 +174,8 @@ TIMELINE = _table(
 )
 
 #: The CSV file ``kg diff`` writes (not a file of a run): every node and link that appeared, disappeared
-#: or changed size between two runs (:class:`pipeline.records.Change`).
+#: or changed size between two runs, and every node merged, split or retyped
+#: (:class:`pipeline.records.Change`).
 DIFF = _table(
     "diff.csv",
     [

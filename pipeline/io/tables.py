@@ -168,6 +168,14 @@ def read_mentions(path: Path) -> list[Mention]:
     ]
 
 
+def read_mention_nodes(path: Path) -> Iterator[tuple[str, int, str, str]]:
+    """(article id, start, text, node id) of each mention that joined a node: what ``kg diff`` matches
+    two runs' nodes by, read without building a :class:`Mention` per row."""
+    for row in read_csv(path):
+        if row.get("node_id"):
+            yield row["article_id"], int(row["start"]), row["text"], row["node_id"]
+
+
 def number_rows(
     quantities: Iterable[Quantity],
     mentions: Iterable[Mention],
