@@ -246,7 +246,10 @@ def _matches(old: _Run, new: _Run) -> dict[str, set[str]]:
             add(a, b)
     for b in came:
         label, names = _keys(new.nodes[b])
-        for a in _looked_up(old_names, [label]) | _looked_up(old_labels, names):
+        # A name alone ties a new node only to one that is gone: a node both runs hold and a new one with
+        # one of its spellings (a later story's own "Government" beside the "Federal Government") are two
+        # entities, unless mentions moved from one to the other (above).
+        for a in (_looked_up(old_names, [label]) | _looked_up(old_labels, names)) & gone:
             add(a, b)
     return found
 

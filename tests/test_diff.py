@@ -234,6 +234,29 @@ def test_an_entity_whose_mentions_went_to_several_is_split(tmp_path: Path) -> No
     assert found.of("node", "disappeared") == []
 
 
+def test_a_new_story_s_node_named_like_a_spelling_of_a_node_both_runs_hold_appeared(tmp_path: Path) -> None:
+    # the later batch's own "Government" (a node of its story) shares a spelling with the "Federal
+    # Government" both runs hold, but no mention left it: it appeared, nothing was split
+    week1 = run(
+        tmp_path / "w1",
+        {"group:federal-government": 13},
+        {},
+        aliases={"group:federal-government": ("Federal Government", "Government")},
+        mentions=[("a1", 0, "Federal Government", "group:federal-government"), ("a1", 50, "Government", "group:federal-government")],
+    )  # fmt: skip
+    week2 = run(
+        tmp_path / "w2",
+        {"group:federal-government": 13, "group:government": 2},
+        {},
+        aliases={"group:federal-government": ("Federal Government", "Government"), "group:government": ("Government",)},
+        mentions=[("a1", 0, "Federal Government", "group:federal-government"), ("a1", 50, "Government", "group:federal-government"),
+                  ("b7", 9, "Government", "group:government")],
+    )  # fmt: skip
+    found = diff_runs(week1, week2)
+    assert found.of("node", "split") == []
+    assert [c.source for c in found.of("node", "appeared")] == ["group:government"]
+
+
 def test_the_runs_settings_that_differ_are_named(kg, tmp_path: Path) -> None:
     settings = {"window": "sentence", "min_weight": 1, "workers": 1, "cache": "/tmp/a", "model": "m"}
     week1 = run(tmp_path / "w1", {"person:ada-brisk": 2}, {}, settings=settings)
