@@ -145,8 +145,13 @@ def _fullest_kept(articles: list[Article], threshold: float) -> tuple[Article, .
     result = list(articles)
     for kept, group in members.items():
         # the longest copy; of equally long ones, the latest dated (a correction, "eight" made "nine"),
-        # then the first read
-        fullest = max(group, key=lambda i: (len(articles[i].body.split()), articles[i].iso_date, -i))
+        # then the first read. An exact copy is never newer than what it copies: the same story
+        # published again later changes nothing, not even the id of the story's article.
+        def rank(i: int) -> tuple[int, str, int]:
+            exact = articles[i].duplicate_rule == "exact"
+            return (len(articles[i].body.split()), "" if exact else articles[i].iso_date, -i)
+
+        fullest = max(group, key=rank)
         if articles[fullest].article_id == kept:
             continue
         # (article id, shingles) of the group's kept copies: the longest first, then those set free

@@ -90,6 +90,11 @@ def test_of_equally_long_copies_the_latest_dated_is_kept_a_correction_replaces_t
     first, correction, earlier = deduplicate(ingest([path]).articles)
     assert correction.kept and not first.kept and not earlier.kept
     assert first.duplicate_of == earlier.duplicate_of == correction.article_id
+    # the same story again, word for word and a day later, changes nothing: not even the kept article's id
+    again = {"title": "Flood", "date": "2024-03-07", "text": STORY}
+    path = write("again.jsonl", "\n".join(json.dumps(line) for line in [lines[0], again]))
+    kept, copy = deduplicate(ingest([path]).articles)
+    assert kept.kept and (copy.duplicate_of, copy.duplicate_rule) == (kept.article_id, "exact")
     # undated copies keep the first read
     assert [a.kept for a in deduplicate(_articles(write, [STORY, corrected]))] == [True, False]
 
