@@ -81,19 +81,18 @@ def deduplicate(
     order: dict[str, int] = {}
     copies: dict[str, int] = {}
     kept_of: dict[str, str] = {}  # article id -> id of the kept article it stands for
-    result: list[Article] = []
-    for article in articles:
+    result: list[Article | None] = [None] * len(articles)
+    for index in _first_published_first(articles):
+        article = articles[index]
         original = article.article_id
         if original in copies:
             copies[original] += 1
-            result.append(
-                dataclasses.replace(
-                    article,
-                    article_id=f"{original}-{copies[original]}",
-                    duplicate_of=kept_of[original],
-                    duplicate_rule="exact",
-                    similarity=1.0,
-                )
+            result[index] = dataclasses.replace(
+                article,
+                article_id=f"{original}-{copies[original]}",
+                duplicate_of=kept_of[original],
+                duplicate_rule="exact",
+                similarity=1.0,
             )
             continue
         copies[original] = 1
@@ -113,10 +112,8 @@ def deduplicate(
         if match is not None:
             kept, similarity = match
             kept_of[original] = kept
-            result.append(
-                dataclasses.replace(
-                    article, duplicate_of=kept, duplicate_rule="near", similarity=round(similarity, 3)
-                )
+            result[index] = dataclasses.replace(
+                article, duplicate_of=kept, duplicate_rule="near", similarity=round(similarity, 3)
             )
             continue
         kept_of[original] = original
@@ -124,10 +121,34 @@ def deduplicate(
         sketches[original] = sketch
         bodies[original] = article.body
         order[original] = len(order)
-        result.append(article)
+        result[index] = article
     if signatures is not None:
         signatures.put_signatures(computed)
-    return _fullest_kept(result, threshold)
+    return _fullest_kept([a for a in result if a is not None], threshold)
+
+
+def _first_published_first(articles: Sequence[Article]) -> list[int]:
+    """The order the articles are checked in: as read, but of word-for-word copies the earliest dated
+    (undated ones last) in the place of the first read, so that it keeps the story's plain id and a copy
+    published again later, whatever its file's name, changes nothing.
+
+    >>> from pipeline.records import Article
+    >>> late, early = Article("x", "b.txt", 0, "", "A.", iso_date="2024-05-02"), Article("x", "c.txt", 0, "", "A.", iso_date="2024-05-01")
+    >>> _first_published_first([late, Article("y", "b.txt", 1, "", "B."), early])
+    [2, 1, 0]
+    """
+    first_read: dict[str, int] = {}
+    earliest: dict[str, int] = {}
+    for index, article in enumerate(articles):
+        first_read.setdefault(article.article_id, index)
+        best = earliest.setdefault(article.article_id, index)
+        if (article.iso_date or "\uffff", index) < (articles[best].iso_date or "\uffff", best):
+            earliest[article.article_id] = index
+    order = list(range(len(articles)))
+    for article_id, slot in first_read.items():
+        chosen = earliest[article_id]
+        order[slot], order[chosen] = chosen, slot
+    return order
 
 
 def _fullest_kept(articles: list[Article], threshold: float) -> tuple[Article, ...]:

@@ -95,6 +95,14 @@ def test_of_equally_long_copies_the_latest_dated_is_kept_a_correction_replaces_t
     path = write("again.jsonl", "\n".join(json.dumps(line) for line in [lines[0], again]))
     kept, copy = deduplicate(ingest([path]).articles)
     assert kept.kept and (copy.duplicate_of, copy.duplicate_rule) == (kept.article_id, "exact")
+    # read first (its file sorts first), the later copy still changes nothing: the first published keeps
+    # the story's id, and a correction keeps its place
+    path = write("again2.jsonl", "\n".join(json.dumps(line) for line in [again, lines[0], lines[1]]))
+    copy, kept, correction = deduplicate(ingest([path]).articles)
+    assert kept.article_id == first.article_id and copy.article_id == f"{first.article_id}-2"
+    assert (
+        correction.kept and not kept.kept and copy.duplicate_of == kept.duplicate_of == correction.article_id
+    )
     # undated copies keep the first read
     assert [a.kept for a in deduplicate(_articles(write, [STORY, corrected]))] == [True, False]
 
