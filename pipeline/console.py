@@ -385,16 +385,24 @@ def print_diff(diff: Diff, limit: int) -> None:
 
 
 def settings_text(changes: Sequence[tuple[str, object, object]]) -> str:
-    """Changed settings as one phrase.
+    """Changed settings as one phrase, each named by the option that sets it (a switch by its name).
 
     >>> settings_text([("min_weight", 1, 2), ("period", None, "week"), ("numbers", True, False)])
-    'min_weight 1 -> 2, period none -> week, numbers true -> false'
+    '--min-weight 1 -> 2, --period none -> week, numbers on -> off'
+    >>> settings_text([("evidence_limit", 5, 2)])
+    '--evidence 5 -> 2'
     """
+    from pipeline.errors import flag
 
     def shown(value: object) -> str:
-        return "none" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+        return (
+            "none" if value is None else ("on" if value else "off") if isinstance(value, bool) else str(value)
+        )
 
-    return ", ".join(f"{name} {shown(a)} -> {shown(b)}" for name, a, b in changes)
+    return ", ".join(
+        f"{name.replace('_', ' ') if isinstance(a, bool) or isinstance(b, bool) else flag(name)} {shown(a)} -> {shown(b)}"
+        for name, a, b in changes
+    )
 
 
 def listed(items: Sequence[str], most: int = 3) -> str:

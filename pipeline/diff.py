@@ -121,8 +121,16 @@ def diff_runs(before: str | os.PathLike[str], after: str | os.PathLike[str]) -> 
         changes.extend(
             _match("split", a, node, old.nodes[a], new.nodes[node]) for a in behind if a in new.nodes
         )
+    # A node both runs hold that others were merged into grew by what it took in only beyond their
+    # mentions: "Labor Party" 2 -> 25 with "Labor"'s 18 is 20 -> 25.
+    took_in: dict[str, int] = {}
+    for a, b in became.items():
+        if b in old.nodes:
+            took_in[b] = took_in.get(b, 0) + int(old.nodes[a]["mentions"])
     for node in sorted(old.nodes.keys() & new.nodes.keys()):
         was, now = old.nodes[node], new.nodes[node]
+        if node in took_in:
+            was = {**was, "mentions": int(was["mentions"]) + took_in[node]}
         if was["mentions"] != now["mentions"]:
             changes.append(_node_change("changed", node, was, now))
 
@@ -217,6 +225,9 @@ class _Run:
     #: (article id, start, text) -> node id of each mention that joined a node (empty: no mentions.csv).
     mentions: dict[tuple[str, int, str], str]
     settings: dict[str, object]
+    #: article id -> the article kept in its place: the run's copies of a story (articles.csv's
+    #: ``duplicate_of``), a correction kept instead of the story it corrects among them
+    kept_for: dict[str, str]
 
 
 #: What makes two runs' count nodes one count (nodes.csv columns).
@@ -225,7 +236,13 @@ _COUNT_IDENTITY = ("value", "unit", "object", "article_ids")
 
 def _matches(old: _Run, new: _Run) -> dict[str, set[str]]:
     """Old id -> the new ids it shares a mention or a name with, for the pairs where at least one of the
-    two ids is in one run only (two nodes both runs hold are compared by their sizes)."""
+    two ids is in one run only (two nodes both runs hold are compared by their sizes).
+
+    A mention says it for any such pair. A name only ties a node that is gone to one that is new, one
+    to one, when no mention says otherwise: two periods' "Government" nodes, or a new story's "Government"
+    beside the "Federal Government" both runs hold, are different entities with one name. A node of one
+    story ("the Government" of an article) only meets a node of the same story, the story's correction
+    in the later run being the same story."""
     gone, came = old.nodes.keys() - new.nodes.keys(), new.nodes.keys() - old.nodes.keys()
     found: dict[str, set[str]] = {}
 
@@ -238,40 +255,80 @@ def _matches(old: _Run, new: _Run) -> dict[str, set[str]]:
             b = new.mentions.get(key)
             if b is not None:
                 add(a, b)
-    old_labels, old_names = _names(old.nodes)
-    new_labels, new_names = _names(new.nodes)
-    for a in gone:
-        label, names = _keys(old.nodes[a])
-        for b in _looked_up(new_names, [label]) | _looked_up(new_labels, names):
-            add(a, b)
-    for b in came:
-        label, names = _keys(new.nodes[b])
-        # A name alone ties a new node only to one that is gone: a node both runs hold and a new one with
-        # one of its spellings (a later story's own "Government" beside the "Federal Government") are two
-        # entities, unless mentions moved from one to the other (above).
-        for a in (_looked_up(old_names, [label]) | _looked_up(old_labels, names)) & gone:
-            add(a, b)
+    unmatched_old = gone - found.keys()
+    unmatched_new = came - {b for bs in found.values() for b in bs}
+    kept_for = new.kept_for
+    # a node that is gone, by name: a new node (renamed, retyped) or one both runs hold (merged into it)
+    candidates = unmatched_new | (old.nodes.keys() & new.nodes.keys())
+    old_labels, old_names = _names({a: old.nodes[a] for a in unmatched_old}, kept_for)
+    new_labels, new_names = _names({b: new.nodes[b] for b in candidates}, {})
+    by_name: dict[str, set[str]] = {}
+    for a in unmatched_old:
+        label, names = _keys(old.nodes[a], kept_for)
+        by_name[a] = _looked_up(new_names, [label]) | _looked_up(new_labels, names)
+    for b in unmatched_new:
+        label, names = _keys(new.nodes[b], {})
+        for a in _looked_up(old_names, [label]) | _looked_up(old_labels, names):
+            by_name.setdefault(a, set()).add(b)
+    named_by: dict[str, set[str]] = {}
+    for a, bs in by_name.items():
+        for b in bs:
+            named_by.setdefault(b, set()).add(a)
+    for a, bs in sorted(by_name.items()):
+        was = old.nodes[a]
+        fitting = [b for b in bs if _same_story(a, was, b, new.nodes[b], kept_for)]
+        if len(fitting) != 1:
+            continue  # a name several nodes answer to says nothing
+        (b,) = fitting
+        if b in unmatched_new:
+            if named_by[b] == {a}:  # one to one: the same entity renamed or retyped
+                add(a, b)
+        elif _share_an_article(was, new.nodes[b], kept_for):  # merged into a node of its articles
+            found.setdefault(a, set()).add(b)
     return found
 
 
-def _keys(data: dict[str, Any]) -> tuple[tuple[str, str], list[tuple[str, str]]]:
+def _share_an_article(was: dict[str, Any], now: dict[str, Any], kept_for: dict[str, str]) -> bool:
+    """Does the later node hold an article of the earlier one (or its correction)? A run that records no
+    articles for them says nothing against it."""
+    before = {kept_for.get(a, a) for a in str(was.get("article_ids", "")).split("|") if a}
+    after = {a for a in str(now.get("article_ids", "")).split("|") if a}
+    return not before or not after or bool(before & after)
+
+
+def _story(node: str, data: dict[str, Any]) -> str:
+    """The article of a node of one story (its id ends with its one article's id), else ""."""
+    articles = str(data.get("article_ids", "")).split("|")
+    return articles[0] if len(articles) == 1 and articles[0] and node.endswith(f"-{articles[0]}") else ""
+
+
+def _same_story(a: str, was: dict[str, Any], b: str, now: dict[str, Any], kept_for: dict[str, str]) -> bool:
+    """Are two nodes of one story, or neither of a story?"""
+    story_a, story_b = _story(a, was), _story(b, now)
+    return kept_for.get(story_a, story_a) == story_b
+
+
+def _keys(data: dict[str, Any], kept_for: dict[str, str]) -> tuple[tuple[str, str], list[tuple[str, str]]]:
     """A node's label and its spellings as keys: entities by name (whatever their type), a count by its
     value, unit, object and articles (its texts, "two", are any count's)."""
     if data["type"] == "number":
-        key = ("number", "|".join(str(data.get(c, "")).casefold() for c in _COUNT_IDENTITY))
+        articles = "|".join(sorted({kept_for.get(a, a) for a in str(data.get("article_ids", "")).split("|")}))
+        identity = [str(data.get(c, "")).casefold() for c in _COUNT_IDENTITY[:-1]]
+        key = ("number", "|".join([*identity, articles]))
         return key, [key]
     label = ("entity", str(data["label"]).casefold())
     return label, [label, *(("entity", a.casefold()) for a in str(data["aliases"]).split("|") if a)]
 
 
 def _names(
-    nodes: dict[str, dict[str, Any]],
+    nodes: dict[str, dict[str, Any]], kept_for: dict[str, str]
 ) -> tuple[dict[tuple[str, str], set[str]], dict[tuple[str, str], set[str]]]:
-    """Two indexes of a run's nodes: by label, and by each spelling."""
+    """Two indexes of ``nodes``: by label, and by each spelling (a count's articles read through
+    ``kept_for``)."""
     labels: dict[tuple[str, str], set[str]] = {}
     names: dict[tuple[str, str], set[str]] = {}
     for node, data in nodes.items():
-        label, spellings = _keys(data)
+        label, spellings = _keys(data, kept_for)
         labels.setdefault(label, set()).add(node)
         for key in spellings:
             names.setdefault(key, set()).add(node)
@@ -300,6 +357,13 @@ def _read(folder: Path) -> _Run:
                 tables.read_mention_nodes(folder / "mentions.csv") if present(folder, "mentions.csv") else ()
             )
         }
+        kept_for = {
+            article.article_id: article.duplicate_of
+            for article in (
+                tables.read_articles(folder / "articles.csv") if present(folder, "articles.csv") else ()
+            )
+            if article.duplicate_of
+        }
     recorded = manifest.get("dates")
     dates: dict[str, Any] = recorded if isinstance(recorded, dict) else {}
     settings = manifest.get("settings")
@@ -310,4 +374,4 @@ def _read(folder: Path) -> _Run:
         first_date=str(dates.get("first", "")),
         last_date=str(dates.get("last", "")),
     )
-    return _Run(side, nodes, links, mentions, dict(settings) if isinstance(settings, dict) else {})
+    return _Run(side, nodes, links, mentions, dict(settings) if isinstance(settings, dict) else {}, kept_for)

@@ -9,7 +9,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from pipeline.diff import diff_runs
+from pipeline.diff import MATCHES, diff_runs
 from pipeline.io import tables
 from pipeline.io.run import write_graph
 from pipeline.io.schema import DIFF
@@ -24,19 +24,22 @@ def run(
     mentions: list[tuple[str, int, str, str]] | None = None,
     settings: dict[str, object] | None = None,
 ) -> Path:
-    """A run's nodes.csv and edges.csv: node id -> mentions, (id, id) -> weight; ``counts`` gives number
-    nodes their value, unit, object and article_ids; ``mentions`` (article, start, text, node id) a
+    """A run's nodes.csv and edges.csv: node id -> mentions, (id, id) -> weight; ``counts`` gives nodes
+    more columns (a number node's value, unit, object and article_ids; a label other than the id's); ``mentions`` (article, start, text, node id) a
     mentions.csv; ``settings`` a manifest.json recording them."""
     graph = nx.Graph()
     for node, size in nodes.items():
-        label = node.split(":")[1].replace("-", " ").title()
+        given = (counts or {}).get(node, {})
+        label = str(given.get("label", node.split(":")[1].replace("-", " ").title()))
         graph.add_node(
             node,
-            label=label,
-            type=node.split(":")[0],
-            mentions=size,
-            aliases="|".join((aliases or {}).get(node, (label,))),
-            **(counts or {}).get(node, {}),
+            **{
+                "label": label,
+                "type": node.split(":")[0],
+                "mentions": size,
+                "aliases": "|".join((aliases or {}).get(node, (label,))),
+                **given,
+            },
         )
     for (a, b), weight in links.items():
         graph.add_edge(a, b, weight=weight, evidence_list=[])
@@ -176,8 +179,9 @@ def test_an_entity_that_joined_another_is_merged_and_its_links_follow(tmp_path: 
         ("group:labor", "group:labor-party", "Labor → Labor Party", "group", 17, 41)
     ]
     assert found.of("node", "disappeared") == [] and found.of("node", "appeared") == []
+    # Labor Party grew from the 22 + 17 mentions of the two to 41, not from its own 22
     assert [(c.source, c.before, c.after) for c in found.of("node", "changed")] == [
-        ("group:labor-party", 22, 41)
+        ("group:labor-party", 39, 41)
     ]
     # Labor's 3 and Labor Party's 5 are one link of 8 now 9; the link between the two went with the merge
     assert [(c.change, c.source, c.target, c.before, c.after) for c in found.changes if c.kind == "link"] == [
@@ -257,6 +261,62 @@ def test_a_new_story_s_node_named_like_a_spelling_of_a_node_both_runs_hold_appea
     assert [c.source for c in found.of("node", "appeared")] == ["group:government"]
 
 
+def test_two_periods_nodes_of_one_name_meet_only_in_an_article_they_share(tmp_path: Path) -> None:
+    # week 1: the Parliament of a story (s1) and India's (s2); week 2 holds neither story. Week 2's Indian
+    # Parliament is also called "Parliament", and its own stories have their own "Government" nodes.
+    week1 = run(
+        tmp_path / "w1",
+        {"group:parliament-s1": 2, "group:indian-parliament": 3, "group:government-s2": 1},
+        {},
+        aliases={"group:parliament-s1": ("Parliament",), "group:government-s2": ("Government",)},
+        counts={"group:parliament-s1": {"article_ids": "s1", "label": "Parliament"},
+                "group:indian-parliament": {"article_ids": "s2"},
+                "group:government-s2": {"article_ids": "s2", "label": "Government"}},
+    )  # fmt: skip
+    week2 = run(
+        tmp_path / "w2",
+        {"group:indian-parliament": 4, "group:government-s3": 1, "group:government-s4": 1},
+        {},
+        aliases={"group:indian-parliament": ("Indian Parliament", "Parliament"),
+                 "group:government-s3": ("Government",), "group:government-s4": ("Government",)},
+        counts={"group:indian-parliament": {"article_ids": "s3"},
+                "group:government-s3": {"article_ids": "s3", "label": "Government"},
+                "group:government-s4": {"article_ids": "s4", "label": "Government"}},
+    )  # fmt: skip
+    found = diff_runs(week1, week2)
+    assert [c.source for c in found.of("node", "disappeared")] == [
+        "group:parliament-s1",
+        "group:government-s2",
+    ]
+    assert [c.source for c in found.of("node", "appeared")] == ["group:government-s3", "group:government-s4"]
+    assert not any(c.change in MATCHES for c in found.changes)
+
+
+def test_a_story_replaced_by_its_correction_keeps_its_counts_and_story_nodes(tmp_path: Path) -> None:
+    # story x1 of week 1 is, in the later run, a copy of its correction y1, which the run kept instead
+    week1 = run(
+        tmp_path / "w1",
+        {"number:4-races-x1": 1, "group:government-x1": 2},
+        {},
+        counts={"number:4-races-x1": {"value": 4.0, "object": "races", "article_ids": "x1"},
+                "group:government-x1": {"article_ids": "x1", "label": "Government"}},
+    )  # fmt: skip
+    week2 = run(
+        tmp_path / "w2",
+        {"number:4-races-y1": 1, "group:government-y1": 2},
+        {},
+        counts={"number:4-races-y1": {"value": 4.0, "object": "races", "article_ids": "y1"},
+                "group:government-y1": {"article_ids": "y1", "label": "Government"}},
+    )  # fmt: skip
+    with (week2 / "articles.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["article_id", "source", "position", "title", "duplicate_of", "body"])
+        writer.writerow(["y1", "b.jsonl:1", 0, "", "", "Corrected."])
+        writer.writerow(["x1", "a.jsonl:1", 0, "", "y1", "Original."])
+    found = diff_runs(week1, week2)
+    assert found.of("node", "disappeared") == [] and found.of("node", "appeared") == []
+
+
 def test_the_runs_settings_that_differ_are_named(kg, tmp_path: Path) -> None:
     settings = {"window": "sentence", "min_weight": 1, "workers": 1, "cache": "/tmp/a", "model": "m"}
     week1 = run(tmp_path / "w1", {"person:ada-brisk": 2}, {}, settings=settings)
@@ -272,7 +332,7 @@ def test_the_runs_settings_that_differ_are_named(kg, tmp_path: Path) -> None:
     done = kg("diff", week1, week2, "--out", tmp_path / "d.csv")
     assert done.code == 0, done.stderr
     assert (
-        "note: the runs used different settings: min_weight 1 -> 2, window sentence -> paragraph"
+        "note: the runs used different settings: --min-weight 1 -> 2, --window sentence -> paragraph"
         in " ".join(done.stderr.split())
     )
     assert "note:" not in kg("diff", week1, week1, "--out", tmp_path / "d.csv").stderr

@@ -181,7 +181,7 @@ def test_a_run_says_which_settings_and_inputs_changed_since_the_run_in_out(
     again = kg("run", corpus, "--out", out, "--quiet", "--window", "paragraph", "--workers", "1")
     assert again.code == 0, again.stderr
     lines = again.stdout.splitlines()
-    assert f"Settings changed since the run in {out}/: window sentence -> paragraph" in lines
+    assert f"Settings changed since the run in {out}/: --window sentence -> paragraph" in lines
     assert f"1 file of the previous run in {out}/ is no longer an input: {day2}" in lines
     # only an input changed: no word of settings; nothing changed: no word of either
     write("news/day2.txt", "Day two\nHadry Loom sailed from Quessary to Ostrel.\n")
