@@ -5,9 +5,9 @@ were merged, split or retyped.
 Node ids are stable from run to run (``type:slug`` of the label), so an entity is the same node in both
 runs whatever its spellings; a link is the same pair of ids. An id found in one run only is matched with
 the nodes of the other run it shares something with: a mention (the same text at the same place of the
-same article, from mentions.csv when both runs have one) or a name (one node's label is a spelling of
-the other; a count: the same value, unit, object and articles). So a node of the earlier run whose id
-is gone is
+same article, from mentions.csv when both runs have one) or, failing that, a name (one node's label is
+a spelling of the other; a count: the same value, unit, object and articles), one to one or in an
+article both hold (see :func:`_matches`). So a node of the earlier run whose id is gone is
 
 - *merged* into the one node it now shares with another ("Labor" now part of "Labor Party");
 - *split* when its mentions or spellings are now on several nodes (one row per node);
