@@ -215,26 +215,30 @@ def _fullest(surfaces: Counter[str], *, titles: frozenset[str] = frozenset()) ->
 
 def _node_ids(items: Sequence[tuple[str, str, int, tuple[str, int], str]]) -> list[str]:
     """type:slug ids of (type, label, mentions, first mention as (article id, offset), story), the same
-    from run to run as articles are added. An entity of one story (``story``, its article id: "the
-    Government" no fuller name of its article resolved) is told apart by that article, always: a second
-    story's "Government" takes nothing from the first. Of entities of the corpus sharing a slug, the most
-    mentioned keeps it and each other one adds the article of its first mention; never a number that
-    follows how many there are, nor the order the entities come in.
+    from run to run as articles are added, and never passed from one entity to another. An entity of one
+    story (``story``, its article id: "the Government" no fuller name of its article resolved) is told
+    apart by that article, always: a second story's "Government" takes nothing from the first. Entities
+    of the corpus that share a slug each add the article of their first mention (which of them is
+    mentioned most may change from run to run; what each was first named in does not change as
+    articles are added, unless an article of a smaller id names it); never a number that follows how
+    many there are, nor the order the entities come in.
 
-    >>> _node_ids([("group", "Senate", 2, ("b", 0), ""), ("group", "Senate", 3, ("a", 9), "")])
-    ['group:senate-b', 'group:senate']
+    >>> _node_ids([("group", "Senate", 2, ("b", 0), ""), ("group", "Senate", 3, ("a", 9), ""), ("group", "Varn", 1, ("a", 0), "")])
+    ['group:senate-b', 'group:senate-a', 'group:varn']
     >>> _node_ids([("group", "Government", 4, ("c1", 0), "c1"), ("group", "Cabinet", 1, ("c2", 5), "c2")])
     ['group:government-c1', 'group:cabinet-c2']
     """
+    corpus_slugs = Counter(f"{kind}:{slug(label)}" for kind, label, _, _, story in items if not story)
     order = sorted(range(len(items)), key=lambda i: (-items[i][2], items[i][1], items[i][0], items[i][3]))
     taken: set[str] = set()
     ids = [""] * len(items)
     for index in order:
         kind, label, _, (first_article, _), story = items[index]
         base = f"{kind}:{slug(label)}"
-        node_id = f"{base}-{slug(story)}" if story else base
-        if node_id in taken and not story:
-            node_id = f"{base}-{slug(first_article)}"
+        if story:
+            node_id = f"{base}-{slug(story)}"
+        else:
+            node_id = base if corpus_slugs[base] == 1 else f"{base}-{slug(first_article)}"
         number = 1
         while node_id in taken:  # two entities of one slug first named in one article: a last resort
             number += 1
