@@ -143,6 +143,39 @@ class Staging:
 
 
 @contextlib.contextmanager
+def one_save_at_a_time(out: Path) -> Iterator[None]:
+    """Within it, no other kg process saves into ``out``: one waits for the other (a save takes a
+    second or so). Two runs writing into one folder at once would each remove the other's temporaries
+    as an interrupted save's, and one would fail; in turn, the later save replaces the earlier, whole.
+
+    The lock is a file of the system's temporary folder named after ``out``'s absolute path, so a
+    folder not made yet has one too. Where no lock can be taken (no ``fcntl``: Windows; a temporary
+    folder another user's lock files fill) the save goes on without it."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    import tempfile
+
+    name = hashlib.sha256(os.path.abspath(out).encode("utf-8")).hexdigest()[:24]
+    try:
+        locks = Path(tempfile.gettempdir()) / "kg-saves"
+        locks.mkdir(exist_ok=True)
+        with contextlib.suppress(OSError):  # every user's runs share it, as /tmp itself
+            os.chmod(locks, 0o1777)
+        handle = os.open(locks / f"{name}.lock", os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # and the lock with it
+
+
+@contextlib.contextmanager
 def staged(folder: Path) -> Iterator[Staging]:
     """Inside this block, write_text into ``folder`` stages files for one :meth:`Staging.commit`;
     leaving the block without a commit (an error, Ctrl-C) removes them."""

@@ -32,6 +32,7 @@ from pipeline.io.folder import (
     check_out,
     kg_manifest,
     missing_part,
+    one_save_at_a_time,
     prepare_out,
     present,
     read_manifest,
@@ -85,35 +86,36 @@ def write_run(
     run that this one does not write (a later stage's) are removed. A failure while writing leaves the
     folder as it was."""
     started = time.perf_counter()
-    made = missing_part(Path(out))
-    out = prepare_out(Path(out), force=force)
-    graph = co_mentions.graph if co_mentions is not None else None
-    edges = tables.sorted_edges(graph) if graph is not None else []
-    with writing(out, made), formula_guard(safe_csv), staged(out) as staging:
-        page = {
-            "top": top,
-            "max_nodes": page_max_nodes,
-            "titles": {a.article_id: a.label for a in corpus.kept},
-            "dates": {a.article_id: a.iso_date for a in corpus.kept if a.iso_date},
-            "urls": {a.article_id: a.url for a in corpus.kept if a.url},
-        }
-        # the exports render in a child while the tables are written here
-        with _exports_aside(graph if export else None, out, edges, page) as write_exports:
-            tables.write_articles(out / "articles.csv", corpus.articles)
-            if extractions or extracted or resolution is not None:
-                _write_extractions(out, corpus, extractions, resolution, co_mentions)
-            if resolution is not None:
-                tables.write_merges(out / "merges.csv", resolution.merges)
-                if graph is None:
-                    tables.write_nodes(out / "nodes.csv", None, resolution.entities)
-            if graph is not None:
-                _write_graph_tables(graph, out, edges)
-            write_exports()
-        record = dict(manifest)
-        timings = record.get("timings")
-        if isinstance(timings, dict):  # the save is timed too, up to its manifest
-            record["timings"] = {**timings, "save": round(time.perf_counter() - started, 3)}
-        staging.commit(record)
+    with one_save_at_a_time(Path(out)):
+        made = missing_part(Path(out))
+        out = prepare_out(Path(out), force=force)
+        graph = co_mentions.graph if co_mentions is not None else None
+        edges = tables.sorted_edges(graph) if graph is not None else []
+        with writing(out, made), formula_guard(safe_csv), staged(out) as staging:
+            page = {
+                "top": top,
+                "max_nodes": page_max_nodes,
+                "titles": {a.article_id: a.label for a in corpus.kept},
+                "dates": {a.article_id: a.iso_date for a in corpus.kept if a.iso_date},
+                "urls": {a.article_id: a.url for a in corpus.kept if a.url},
+            }
+            # the exports render in a child while the tables are written here
+            with _exports_aside(graph if export else None, out, edges, page) as write_exports:
+                tables.write_articles(out / "articles.csv", corpus.articles)
+                if extractions or extracted or resolution is not None:
+                    _write_extractions(out, corpus, extractions, resolution, co_mentions)
+                if resolution is not None:
+                    tables.write_merges(out / "merges.csv", resolution.merges)
+                    if graph is None:
+                        tables.write_nodes(out / "nodes.csv", None, resolution.entities)
+                if graph is not None:
+                    _write_graph_tables(graph, out, edges)
+                write_exports()
+            record = dict(manifest)
+            timings = record.get("timings")
+            if isinstance(timings, dict):  # the save is timed too, up to its manifest
+                record["timings"] = {**timings, "save": round(time.perf_counter() - started, 3)}
+            staging.commit(record)
     return out
 
 
@@ -231,7 +233,7 @@ def export_run(
     with formula_guard(settings.safe_csv):
         graph = read_graph(folder)
         titles, dates, urls = read_titles(folder)
-        with writing(folder), staged(folder) as staging:
+        with one_save_at_a_time(folder), writing(folder), staged(folder) as staging:
             paths = write_graph(
                 graph,
                 folder,
@@ -262,19 +264,22 @@ def write_ego(
     what it is, so a second ``kg ego`` into the same folder replaces it without --force."""
     out = Path(out)
     check_ego_out(out, source, force=force)
-    made = missing_part(out)
-    out = prepare_out(out, force=force)
-    manifest = {
-        "kind": "ego",
-        "graph": os.fspath(source) if source is not None else "",
-        "center": graph.graph.get("center", ""),
-        "hops": graph.graph.get("hops", 0),
-        "top": top,
-        "counts": {"graph": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}},
-    }
-    with writing(out, made), formula_guard(safe_csv), staged(out) as staging:
-        write_graph(graph, out, top=top, page_max_nodes=page_max_nodes, titles=titles, dates=dates, urls=urls)
-        staging.commit(manifest)
+    with one_save_at_a_time(out):
+        made = missing_part(out)
+        out = prepare_out(out, force=force)
+        manifest = {
+            "kind": "ego",
+            "graph": os.fspath(source) if source is not None else "",
+            "center": graph.graph.get("center", ""),
+            "hops": graph.graph.get("hops", 0),
+            "top": top,
+            "counts": {"graph": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}},
+        }
+        with writing(out, made), formula_guard(safe_csv), staged(out) as staging:
+            write_graph(
+                graph, out, top=top, page_max_nodes=page_max_nodes, titles=titles, dates=dates, urls=urls
+            )
+            staging.commit(manifest)
     return out
 
 

@@ -59,3 +59,48 @@ def test_an_interrupted_save_removes_the_folder_it_made(tmp_path: Path) -> None:
     with pytest.raises(KeyboardInterrupt), writing(out, made):
         raise KeyboardInterrupt
     assert not out.exists()
+
+
+def test_a_save_waits_while_another_process_saves_into_its_folder(write, tmp_path: Path) -> None:
+    # Another kg process is saving into "run": its temporary file is there and it holds the folder's lock.
+    # A save started meanwhile must neither remove that temporary (as an interrupted save's) nor write:
+    # it waits, then replaces the other's run whole.
+    import subprocess
+    import sys
+    import threading
+
+    from pipeline.api import build
+
+    out = tmp_path / "run"
+    other = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import os, sys\n"
+            "from pathlib import Path\n"
+            "from pipeline.io.folder import one_save_at_a_time\n"
+            f"out = Path({str(out)!r})\n"
+            "with one_save_at_a_time(out):\n"
+            "    out.mkdir()\n"
+            "    (out / '.nodes.csv.0123456789abcdef.tmp').write_text('id\\n')\n"
+            "    print('saving', flush=True)\n"
+            "    sys.stdin.read()\n"
+            "    os.replace(out / '.nodes.csv.0123456789abcdef.tmp', out / 'nodes.csv')\n",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert other.stdout is not None and other.stdin is not None
+    assert other.stdout.readline() == "saving\n"
+    result = build(write("a.txt", "Title\nOrla Quist met Varn Osk in Quellby."), stop_after="ingest")
+    saved = threading.Event()
+    saving = threading.Thread(target=lambda: (result.save(out), saved.set()))
+    saving.start()
+    assert not saved.wait(0.5)  # waiting for the other process's save
+    assert (out / ".nodes.csv.0123456789abcdef.tmp").exists()
+    other.stdin.close()
+    assert other.wait(30) == 0  # its save completed: nothing of it was taken away
+    saving.join(30)
+    assert saved.is_set()
+    assert (out / "articles.csv").exists() and not list(out.glob(".*.tmp"))
