@@ -382,6 +382,22 @@ class InputError(KgError):
 # --- warnings -------------------------------------------------------------------------------------
 
 
+class AmbiguousNameWarning(UserWarning):
+    """A name several nodes answer to (a label or spelling of each): the most mentioned was taken, and
+    the message names it and the others, so that a fuller name or an id can choose another.
+
+    >>> print(AmbiguousNameWarning("Government", "Federal Government (30 mentions)", ["Israeli Government (11)", "Government (4)"], 12))
+    'Government' names 15 nodes: taken Federal Government (30 mentions); also Israeli Government (11), Government (4) and 12 more. A fuller name or a node id chooses another.
+    """
+
+    def __init__(self, name: str, taken: str, others: Sequence[str], more: int) -> None:
+        rest = f" and {more} more" if more else ""
+        super().__init__(
+            f"{name!r} names {1 + len(others) + more} nodes: taken {taken}; also {', '.join(others)}{rest}."
+            " A fuller name or a node id chooses another."
+        )
+
+
 class NothingKeptWarning(UserWarning):
     """``build()`` kept no article: every input was skipped, every article left out by date, or the
     inputs hold none. A warning, not an error: a script may get nothing on purpose (a week without

@@ -9,6 +9,7 @@ a DataFrame and its file never disagree.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.config import Settings
 from pipeline.errors import (
+    AmbiguousNameWarning,
     BadOptionError,
     NeedsGraphError,
     NoLinkError,
@@ -245,7 +247,9 @@ class Neighbourhood:
         except UnknownEntityError as missing:
             whole = self.result.graph
             try:
-                node = find_node(whole, name) if whole is not None else None
+                with warnings.catch_warnings():  # only asked whether the run has it: which one is moot
+                    warnings.simplefilter("ignore", AmbiguousNameWarning)
+                    node = find_node(whole, name) if whole is not None else None
             except UnknownEntityError:
                 node = None
             if node is None:

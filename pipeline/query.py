@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from pipeline.errors import BadOptionError, UnknownEntityError
+from pipeline.errors import AmbiguousNameWarning, BadOptionError, UnknownEntityError
 from pipeline.names import name_key
 from pipeline.rank import ranked
 from pipeline.records import NODE_TYPES
@@ -33,16 +34,34 @@ def find_node(graph: nx.Graph, name: str) -> str:
         raise BadOptionError("name", name, "the label, alias or id of an entity, as text")
     if not name.strip():
         raise BadOptionError("name", name, "the label, alias or id of an entity, such as 'Keir Starmer'")
-    found = _match(graph, name_key(name))
+    found = _matches(graph, name_key(name))
     owner = _POSSESSIVE.sub("", name.strip())
-    if found is None and owner != name.strip() and owner:
-        found = _match(graph, name_key(owner))
+    if not found and owner != name.strip() and owner:
+        found = _matches(graph, name_key(owner))
     untitled = untitled_name(owner or name)
-    if found is None and untitled != (owner or name).strip():
-        found = _match(graph, name_key(untitled))
-    if found is not None:
-        return found
-    raise UnknownEntityError(name, _close_names(graph, owner or name))
+    if not found and untitled != (owner or name).strip():
+        found = _matches(graph, name_key(untitled))
+    if not found:
+        raise UnknownEntityError(name, _close_names(graph, owner or name))
+    if len(found) > 1:
+        shown = [_named(graph, node) for node in found[: _ALTERNATIVES + 1]]
+        more = len(found) - len(shown)
+        warnings.warn(AmbiguousNameWarning(name, shown[0], shown[1:], more), stacklevel=3)
+    return found[0]
+
+
+#: How many other nodes of an ambiguous name its warning names.
+_ALTERNATIVES = 3
+
+
+def _named(graph: nx.Graph, node: str) -> str:
+    """A node as a warning names it: its label, mentions and, for a node of one story, its id."""
+    data = graph.nodes[node]
+    mentions = int(data.get("mentions", 0) or 0)
+    label = str(data.get("label", node))
+    articles = str(data.get("article_ids", "")).split("|")
+    story = f", {node}" if len(articles) == 1 and articles[0] and node.endswith(f"-{articles[0]}") else ""
+    return f"{label} ({mentions} mention{'s' * (mentions != 1)}{story})"
 
 
 def untitled_name(name: str) -> str:
@@ -75,13 +94,17 @@ def untitled_name(name: str) -> str:
 _POSSESSIVE = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 
 
-def _match(graph: nx.Graph, wanted: str) -> str | None:
+def _matches(graph: nx.Graph, wanted: str) -> list[str]:
+    """The nodes whose id, label or a spelling is ``wanted`` (a name key): the most mentioned first. An id
+    names one node only."""
     matches = []
     for node, data in graph.nodes(data=True):
-        names = [node, data.get("label", ""), *str(data.get("aliases", "")).split("|")]
+        if name_key(node) == wanted:
+            return [node]
+        names = [data.get("label", ""), *str(data.get("aliases", "")).split("|")]
         if wanted in {name_key(n) for n in names if n}:
             matches.append((-int(data.get("mentions", 0)), node))
-    return sorted(matches)[0][1] if matches else None
+    return [node for _, node in sorted(matches)]
 
 
 def _close_names(graph: nx.Graph, name: str) -> list[str]:

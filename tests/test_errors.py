@@ -19,7 +19,8 @@ def test_every_deliberate_error_is_a_kg_error_with_an_exit_code() -> None:
     deliberate = [c for c in classes if c is not errors.InjectedFault and c not in warnings]
     assert all(issubclass(c, errors.KgError) for c in deliberate), deliberate
     assert {c.exit_code for c in deliberate if issubclass(c, UsageError)} == {2}
-    assert warnings == [errors.NothingKeptWarning] and issubclass(errors.NothingKeptWarning, UserWarning)
+    assert warnings == [errors.AmbiguousNameWarning, errors.NothingKeptWarning]
+    assert all(issubclass(w, UserWarning) for w in warnings)
 
 
 def test_a_setting_is_named_as_the_user_set_it() -> None:

@@ -3,10 +3,12 @@ graph."""
 
 from __future__ import annotations
 
+import warnings
+
 import networkx as nx
 import pytest
 
-from pipeline.errors import BadOptionError, UnknownEntityError
+from pipeline.errors import AmbiguousNameWarning, BadOptionError, UnknownEntityError
 from pipeline.query import ego, find_node
 
 
@@ -76,3 +78,36 @@ def test_hops_is_a_whole_number_of_links(graph: nx.Graph, hops: object) -> None:
     with pytest.raises(BadOptionError, match=f"^hops: {hops!r}"):
         ego(graph, "Quist", hops=hops, option="hops")  # type: ignore[arg-type]
     assert set(ego(graph, "Quist", hops=2)) == {"person:orla-quist", "group:velt-union", "place:ardvik"}
+
+
+def test_a_name_several_nodes_answer_to_takes_the_most_mentioned_and_says_which_others(graph) -> None:
+    # "the Directorate": the Quellian Directorate's short name, and two stories' own Directorate
+    graph.add_node(
+        "group:quellian-directorate", label="Quellian Directorate", aliases="Directorate", mentions=8
+    )
+    graph.add_node(
+        "group:directorate-a1", label="Directorate", aliases="Directorate", mentions=2, article_ids="a1"
+    )
+    graph.add_node(
+        "group:directorate-b2", label="Directorate", aliases="Directorate", mentions=1, article_ids="b2"
+    )
+    with pytest.warns(AmbiguousNameWarning) as caught:
+        assert find_node(graph, "the Directorate") == "group:quellian-directorate"
+    assert str(caught[0].message) == (
+        "'the Directorate' names 3 nodes: taken Quellian Directorate (8 mentions); also Directorate (2 mentions,"
+        " group:directorate-a1), Directorate (1 mention, group:directorate-b2). A fuller name or a node id"
+        " chooses another."
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a name or an id only one node answers to: no warning
+        assert find_node(graph, "group:directorate-b2") == "group:directorate-b2"
+        assert find_node(graph, "Orla Quist") == "person:orla-quist"
+
+
+def test_kg_ego_says_which_node_an_ambiguous_name_took_in_a_note(kg, seed_run, tmp_path) -> None:
+    # "two" is the text of three of the seeds' counts
+    result = kg("ego", "two", "--graph", seed_run, "--out", tmp_path / "two")
+    assert result.code == 0
+    [note] = [line for line in result.stderr.splitlines() if line.startswith("note:")]
+    assert note.startswith("note: 'two' names 3 nodes: taken ") and "A fuller name or a node id" in note
+    assert "AmbiguousNameWarning" not in result.stderr  # one line, not Python's warning format

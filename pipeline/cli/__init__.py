@@ -66,6 +66,7 @@ from pipeline.console import (
 )
 from pipeline.errors import (
     AliasesFileError,
+    AmbiguousNameWarning,
     KgError,
     MissingStageOutputError,
     NothingKeptWarning,
@@ -583,6 +584,19 @@ def _interrupted_message() -> str:
     return f" (Ctrl-C) {when}: nothing was written; {held}"
 
 
+def _as_note(show: Callable[..., None]) -> Callable[..., None]:
+    """``warnings.showwarning`` that prints kg's own warnings (a name several nodes answer to) as one
+    ``note:`` line, not Python's file, line and source; other warnings as ``show`` does."""
+
+    def showing(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+        if issubclass(category, AmbiguousNameWarning):
+            say(err, ("note:", "yellow"), f" {message}")
+        else:
+            show(message, category, *args, **kwargs)
+
+    return showing
+
+
 def main() -> None:
     """Console entry point: deliberate errors become one clean line and an exit code (1 failure, 2 usage).
 
@@ -603,6 +617,7 @@ def main() -> None:
         # Messages name settings by their flags; a run that keeps nothing is told by warn_nothing_kept.
         with command_line(), warnings.catch_warnings():
             warnings.simplefilter("ignore", NothingKeptWarning)
+            warnings.showwarning = _as_note(warnings.showwarning)
             app()
     except KgError as error:
         say(err, ("error:", "red"), f" {error}")
