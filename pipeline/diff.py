@@ -238,11 +238,12 @@ def _matches(old: _Run, new: _Run) -> dict[str, set[str]]:
     """Old id -> the new ids it shares a mention or a name with, for the pairs where at least one of the
     two ids is in one run only (two nodes both runs hold are compared by their sizes).
 
-    A mention says it for any such pair. A name only ties a node that is gone to one that is new, one
-    to one, when no mention says otherwise: two periods' "Government" nodes, or a new story's "Government"
-    beside the "Federal Government" both runs hold, are different entities with one name. A node of one
-    story ("the Government" of an article) only meets a node of the same story, the story's correction
-    in the later run being the same story."""
+    A mention says it for any such pair. A name, only for a node that is gone and that no mention
+    placed: it ties it to the one new node of its name (renamed, retyped; that node named by no other),
+    or to the one node both runs hold that has its name in an article of its own (merged into it). Two
+    periods' "Government" nodes, or a new story's "Government" beside the "Federal Government" both runs
+    hold, are different entities with one name. A node of one story ("the Government" of an article)
+    only meets a node of the same story, the story's correction in the later run being the same story."""
     gone, came = old.nodes.keys() - new.nodes.keys(), new.nodes.keys() - old.nodes.keys()
     found: dict[str, set[str]] = {}
 
