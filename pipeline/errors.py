@@ -384,18 +384,25 @@ class InputError(KgError):
 
 class AmbiguousNameWarning(UserWarning):
     """A name several nodes answer to (a label or spelling of each): the most mentioned was taken, and
-    the message names it and the others, so that a fuller name or an id can choose another.
+    the message names it and the others, so that a fuller name or an id can choose another. Also a
+    one-word name one node answers to, when other nodes' names end with it (``fuller``): "Howard" of a
+    few stories, kept apart from "John Howard".
 
     >>> print(AmbiguousNameWarning("Government", "Federal Government (30 mentions)", ["Israeli Government (11)", "Government (4)"], 12))
     'Government' names 15 nodes: taken Federal Government (30 mentions); also Israeli Government (11), Government (4) and 12 more. A fuller name or a node id chooses another.
+    >>> print(AmbiguousNameWarning("Mr Quist", "Quist (3 mentions)", ["Orla Quist (40 mentions)"], 0, fuller=True))
+    'Mr Quist' names Quist (3 mentions), a node of its own; fuller names end with it: Orla Quist (40 mentions). A fuller name or a node id chooses another.
     """
 
-    def __init__(self, name: str, taken: str, others: Sequence[str], more: int) -> None:
+    def __init__(
+        self, name: str, taken: str, others: Sequence[str], more: int, *, fuller: bool = False
+    ) -> None:
         rest = f" and {more} more" if more else ""
-        super().__init__(
-            f"{name!r} names {1 + len(others) + more} nodes: taken {taken}; also {', '.join(others)}{rest}."
-            " A fuller name or a node id chooses another."
-        )
+        if fuller:  # one node answers to the name, and others' names end with it
+            found = f"{name!r} names {taken}, a node of its own; fuller names end with it: "
+        else:
+            found = f"{name!r} names {1 + len(others) + more} nodes: taken {taken}; also "
+        super().__init__(f"{found}{', '.join(others)}{rest}. A fuller name or a node id chooses another.")
 
 
 class NothingKeptWarning(UserWarning):

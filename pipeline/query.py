@@ -47,7 +47,32 @@ def find_node(graph: nx.Graph, name: str) -> str:
         shown = [_named(graph, node) for node in found[: _ALTERNATIVES + 1]]
         more = len(found) - len(shown)
         warnings.warn(AmbiguousNameWarning(name, shown[0], shown[1:], more), stacklevel=3)
+    elif fuller := _fuller_names(graph, found[0]):
+        shown = [_named(graph, node) for node in fuller[:_ALTERNATIVES]]
+        more = len(fuller) - len(shown)
+        warnings.warn(
+            AmbiguousNameWarning(name, _named(graph, found[0]), shown, more, fuller=True), stacklevel=3
+        )
     return found[0]
+
+
+def _fuller_names(graph: nx.Graph, node: str) -> list[str]:
+    """For a person known by one word, the other people whose label ends with it, the most mentioned
+    first: the "John Howard" a lone "Howard" of a few stories may well be, which resolution kept apart
+    (two people of that surname in the corpus, or a story that names no one fuller). Not for places
+    and groups, whose longer names are mostly other things ("Sydney" and "North Sydney")."""
+    data = graph.nodes[node]
+    word = name_key(str(data.get("label", "")))
+    if data.get("type") != "person" or not word or " " in word:
+        return []
+    fuller = [
+        (-int(other.get("mentions", 0) or 0), candidate)
+        for candidate, other in graph.nodes(data=True)
+        if candidate != node
+        and other.get("type") == data.get("type")
+        and name_key(str(other.get("label", ""))).endswith(" " + word)
+    ]
+    return [candidate for _, candidate in sorted(fuller)]
 
 
 #: How many other nodes of an ambiguous name its warning names.

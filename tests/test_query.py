@@ -111,3 +111,23 @@ def test_kg_ego_says_which_node_an_ambiguous_name_took_in_a_note(kg, seed_run, t
     [note] = [line for line in result.stderr.splitlines() if line.startswith("note:")]
     assert note.startswith("note: 'two' names 3 nodes: taken ") and "A fuller name or a node id" in note
     assert "AmbiguousNameWarning" not in result.stderr  # one line, not Python's warning format
+
+
+def test_a_lone_surname_says_which_fuller_names_end_with_it(graph) -> None:
+    # "Mr Varnhagen" of a story that names no one fuller is a node of its own: the note points to the
+    # fuller names an analyst most likely meant, and a place's longer names are left alone
+    graph.add_node("person:varnhagen", label="Varnhagen", type="person", mentions=2)
+    graph.add_node("person:tilde-varnhagen", label="Tilde Varnhagen", type="person", mentions=30)
+    graph.add_node("person:ruth-varnhagen", label="Ruth Varnhagen", type="person", mentions=5)
+    graph.add_node("place:lindqvist", label="Lindqvist", type="place", mentions=9)
+    graph.add_node("place:north-lindqvist", label="North Lindqvist", type="place", mentions=9)
+    with pytest.warns(AmbiguousNameWarning) as caught:
+        assert find_node(graph, "Mr Varnhagen") == "person:varnhagen"
+    assert str(caught[0].message) == (
+        "'Mr Varnhagen' names Varnhagen (2 mentions), a node of its own; fuller names end with it:"
+        " Tilde Varnhagen (30 mentions), Ruth Varnhagen (5 mentions). A fuller name or a node id chooses another."
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert find_node(graph, "Lindqvist") == "place:lindqvist"
+        assert find_node(graph, "Tilde Varnhagen") == "person:tilde-varnhagen"
