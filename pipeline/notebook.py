@@ -370,7 +370,8 @@ def frame(
     columns: Sequence[str], rows: Iterable[Sequence[object]], types: Mapping[str, type]
 ) -> pd.DataFrame:
     """Rows as a DataFrame with the files' column types: text columns hold "" for an empty cell, never
-    NaN; an integer column with an empty cell becomes float with NaN, as ``pd.read_csv`` makes it."""
+    NaN; an integer column with an empty cell is pandas' nullable ``Int64`` (``<NA>`` there), so that
+    timeline.csv's mentions read 3, not 3.0, on its node rows (``pd.read_csv`` makes such a column float)."""
     import pandas as pd
 
     rows = list(rows)
@@ -382,6 +383,8 @@ def frame(
             data[column] = pd.Series(["" if v is None else v for v in values], dtype=str)
         elif kind is int and all(v not in ("", None) for v in values):
             data[column] = pd.Series([int(v) for v in values], dtype="int64")
+        elif kind is int:  # whole numbers stay whole where some rows leave the cell empty
+            data[column] = pd.Series([None if v in ("", None) else int(v) for v in values], dtype="Int64")
         else:
             data[column] = pd.Series([None if v in ("", None) else float(v) for v in values], dtype="float64")
     return pd.DataFrame(data, columns=list(columns))

@@ -87,6 +87,10 @@ def test_a_dated_run_reports_its_dates_and_writes_its_timeline(kg, corpus: Path,
         out / "timeline.csv", keep_default_na=False, na_values={"mentions": [""], "weight": [""]}
     )
     pd.testing.assert_frame_equal(built.timeline, expected, check_dtype=False)
+    # node rows leave weight empty and link rows mentions: both stay whole numbers, not 3.0
+    assert built.timeline.mentions.dtype == "Int64" and built.timeline.weight.dtype == "Int64"
+    assert built.timeline.articles.dtype == "int64"
+    assert built.timeline.loc[built.timeline.node != "", "weight"].isna().all()
     # a neighbourhood's timeline is the run's, restricted to its nodes and links
     around = built.ego("Odo Brann")
     nodes, links = set(around.entities.id), set(zip(around.edges.source, around.edges.target, strict=True))
