@@ -31,6 +31,7 @@ from pipeline.extract.values import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     MEASURE_WORDS,
+    QUALIFIERS,
     ParsedNumber,
     parse_number,
 )
@@ -105,6 +106,7 @@ def quantities(
     skip: set[int] = set()
     tallies = _tally_items(doc, ordered)
     previous_end, previous_object = -1, ""  # the last count's, for the other end of a range
+    categorized: dict[int, str] = {}  # counted noun (token index) -> its count's category
     for position, (start, end, label) in enumerate(ordered):
         if position in skip:
             continue
@@ -129,6 +131,14 @@ def quantities(
         parsed = _unit_from_head(span, parsed, label)
         if _not_a_count(doc, span, parsed):
             continue
+        if not parsed.qualifier:  # "up to 1,500 troops": the model's span began at the number
+            qualifier, first = _qualifier_before(doc, span.start - (span_start < span.start_char))
+            if qualifier:
+                parsed = ParsedNumber(parsed.value, parsed.unit, qualifier)
+                span_start, text = doc[first].idx, doc.text[doc[first].idx : span_end]
+                where["start"] = offset + span_start
+        if parsed.unit == "%":
+            where["label"] = "PERCENT"  # "5 per cent", which the model calls MONEY as often as not
         ratio = _ratio_denominator(doc, span, ordered, position)
         if ratio is not None:  # "one in eight members": a share, not two counts
             denominator_position, denominator = ratio
@@ -172,7 +182,7 @@ def quantities(
             period = _rate_period(span[-1]) or (_rate_period(counted) if counted is not None else "")
             if period:
                 parsed = ParsedNumber(parsed.value, f"per {period}", parsed.qualifier)
-        category = _category(doc, span, counted, governor, lemma)
+        category = _category(doc, span, counted, governor, lemma, counted_before=categorized)
         if parsed.value < 1 and not parsed.unit:
             category = ""  # "captured half of the airport": a share of a thing, no count of what was seized
         if last_category and counted is None and _of_a_pronoun(span.root):
@@ -181,6 +191,8 @@ def quantities(
             continue  # "one trader", "the death of one of the gunmen": a determiner or one person, no count
         last_object = obj or last_object
         last_category = category or last_category
+        if counted is not None and category:
+            categorized[counted.i] = category
         previous_end, previous_object = span.end, obj
         found.append(
             Quantity(**where, end=offset + span_end, text=text, value=parsed.value, unit=parsed.unit, object=obj,
@@ -309,6 +321,48 @@ def _with_currency_symbol(doc: Doc, span: Span) -> tuple[str, int, int]:
             start = before.idx
             text = before.text + text
     return text, start, span.end_char
+
+
+#: Qualifiers a number's own span may leave out, the words just before it: not the ones that are
+#: prepositions as often ("over 2 days", "under 5", "between").
+_QUALIFIERS_BEFORE = [
+    (phrase.split(), normal)
+    for phrase, normal in QUALIFIERS
+    if normal and phrase not in {"over", "under", "below", "~"}
+]
+
+
+def _said_of_the_subject(governing: Token, lemma: Callable[[Token], str]) -> str:
+    """The category a count takes from the toll it brings a verb to ("the death toll rose to 1,121
+    people", "brings the death toll to 1,121 people"), or from the dead it is ("the dead were five
+    children"); "" otherwise."""
+    through = governing.dep_ == "prep" and governing.lower_ in _BORROWING_PREPS
+    verb = governing.head if through else governing
+    if through:  # a count noun the verb moves: its subject or its object
+        tolls = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        tolls = [t for t in tolls if lemma(t).lower() in _COUNT_NOUNS]
+    elif lemma(verb).lower() == "be":
+        tolls = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    else:
+        return ""
+    for toll in tolls:
+        for word in (toll, *(c for c in toll.children if c.dep_ in {"compound", "amod"})):
+            category = CATEGORIES.get(lemma(word).lower()) or CATEGORIES.get(word.lower_)
+            if category:
+                return category
+    return ""
+
+
+def _qualifier_before(doc: Doc, start: int) -> tuple[str, int]:
+    """The qualifier written right before the token ``start`` ("up to", "around", "some") and the
+    index of its first word; ("", start) when there is none."""
+    for words, normal in _QUALIFIERS_BEFORE:
+        first = start - len(words)
+        if first >= 0 and all(doc[first + i].lower_ == word for i, word in enumerate(words)):
+            if any(doc[i].dep_ == "prep" for i in range(first, start)):
+                break  # "talking about one area": a preposition, not an estimate
+            return normal, first
+    return "", start
 
 
 def _spelled(span: Span) -> bool:
@@ -689,7 +743,8 @@ def _own_victim(clause: Token, counted: Token | None) -> bool:
     if clause.pos_ not in {"VERB", "AUX"}:
         return False  # "left three people dead": an adjective names no one else
     for child in clause.children:
-        victim = child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in _OBJECT_POS | {"NUM"}
+        # "infected four people, and one of those has died": a clause with a subject of its own
+        victim = child.dep_ in {"dobj", "nsubjpass", "nsubj"} and child.pos_ in _OBJECT_POS | {"NUM"}
         if victim and (counted is None or child.i != counted.i):
             return True
         if clause.dep_ == "relcl" and _oblique_relative(child):
@@ -827,7 +882,13 @@ def _quoted_name(span: Span, counted: Token) -> bool:
 
 
 def _category(
-    doc: Doc, span: Span, counted: Token | None, governor: Token | None, lemma: Callable[[Token], str]
+    doc: Doc,
+    span: Span,
+    counted: Token | None,
+    governor: Token | None,
+    lemma: Callable[[Token], str],
+    *,
+    counted_before: dict[int, str] | None = None,
 ) -> str:
     after = doc[span.end] if span.end < len(doc) else None
     if counted is None and after is not None and after.pos_ in {"VERB", "ADJ"}:
@@ -865,9 +926,13 @@ def _category(
     for governing in governors:
         if governing.dep_ == "prep" and governing.lower_ == "of":
             governing = governing.head  # "the killing of 18 tourists", "the evacuation of 500 residents"
+            if lemma(governing).lower() == "life" and lemma(governing.head).lower() in _LIFE_TAKING:
+                return "kill"  # "cost the lives of up to 200,000 Timorese"
         elif governing.dep_ == "prep" and governing.lower_ in {"including", "among"}:
             # "21 people including 14 children were killed": what happened to the whole, happened to the part
             whole = governing.head
+            if counted_before and whole.i in counted_before:
+                return counted_before[whole.i]  # "rose to 1,121 people, including 865 Palestinians"
             governing = whole.head if whole.dep_ in {"nsubj", "nsubjpass", "dobj"} else whole
         if (
             counted is not None
@@ -875,6 +940,9 @@ def _category(
             and lemma(governing).lower() in _LIFE_TAKING
         ):
             return "kill"  # "the quake claimed 200 lives", "30 lives were lost"
+        said = _said_of_the_subject(governing, lemma)
+        if said:
+            return said
         candidates.append(governing)
         # "left three people dead and 20 injured": the predicate of the counted ("oprd") before the next verb
         candidates.extend(
@@ -885,6 +953,8 @@ def _category(
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.pos_ in _GOVERNING_POS:
         candidates.append(root.head)
     for token in candidates:
+        if any(child.dep_ == "neg" for child in token.children):
+            continue  # "would not be arrested", "were not hurt": what did not happen
         for form in (lemma(token).lower(), token.lower_):
             if form in CATEGORIES:
                 return CATEGORIES[form]

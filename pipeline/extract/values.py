@@ -45,7 +45,7 @@ _DOZEN = {"dozen": 12}
 VAGUE_WORDS = frozenset(_VAGUE)
 
 #: Qualifier phrases, longest first, mapped to the normal form written in numbers.csv.
-_QUALIFIERS = [
+QUALIFIERS = [
     ("more than", "more than"), ("greater than", "more than"), ("upwards of", "more than"), ("over", "more than"),
     ("in excess of", "more than"), ("at least", "at least"), ("no fewer than", "at least"),
     ("no less than", "at least"), ("a minimum of", "at least"), ("at most", "at most"), ("up to", "at most"),
@@ -57,9 +57,24 @@ _QUALIFIERS = [
     ("between", ""),
 ]  # fmt: skip
 
-CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₪": "ILS"}
+#: A "$" of no stated country is a "dollar": Australian, Canadian and Hong Kong news writes its own
+#: dollars so, and reading them as US dollars put them in one column with amounts they are not.
+CURRENCY_SYMBOLS = {"us$": "USD", "$": "dollar", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₪": "ILS"}
+#: A dollar whose country the text states, by symbol ("A$40", "$US3000", "$AUD1.1") or by name
+#: ("20 million Australian dollars"): its ISO code, before the words are read.
+_STATED_DOLLAR = [
+    (re.compile(rf"(?:\b{before}\$|\$\s?(?:{after})(?=[\d\s]|$)|\b{name}\s+dollars?\b|\b{code}\b)"), code.upper())
+    for before, after, name, code in [
+        (r"u\.?s\.?\s?", "usd|us", r"(?:us|u\.s\.|american)", "usd"),
+        ("au?", "aud|au|a", "australian", "aud"),
+        ("nz", "nzd|nz", r"new\s+zealand", "nzd"),
+        ("ca?", "cad|ca|c", "canadian", "cad"),
+        ("hk", "hkd|hk", r"hong\s+kong", "hkd"),
+        ("sg?", "sgd|sg|s", "singapore", "sgd"),
+    ]
+]  # fmt: skip
 CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "usd": "USD", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
+    "dollar": "dollar", "dollars": "dollar", "usd": "USD", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
     "gbp": "GBP", "euro": "EUR", "euros": "EUR", "eur": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
     "rupee": "INR", "rupees": "INR", "shekel": "ILS", "shekels": "ILS", "lira": "TRY", "liras": "TRY",
     "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "riyal": "SAR", "riyals": "SAR",
@@ -82,7 +97,21 @@ MEASURE_WORDS = {
     "yard": "yd", "yards": "yd", "°": "°", "°c": "°C", "°f": "°F", "celsius": "°C", "fahrenheit": "°F",
 }  # fmt: skip
 _PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage points": "pp"}
-UNIT_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹", "ILS": "₪", "%": "%"}
+UNIT_SYMBOLS = {
+    "USD": "$",
+    "dollar": "$",
+    "AUD": "A$",
+    "NZD": "NZ$",
+    "CAD": "C$",
+    "HKD": "HK$",
+    "SGD": "S$",
+    "GBP": "£",
+    "EUR": "€",
+    "JPY": "¥",
+    "INR": "₹",
+    "ILS": "₪",
+    "%": "%",
+}
 
 #: Digit groups with a thousands separator: "1,234,567.5" (comma) and "1.234.567" or "1.234,5" (dot).
 _COMMA_THOUSANDS = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
@@ -127,9 +156,11 @@ def parse_number(text: str, *, label: str = "CARDINAL") -> ParsedNumber | None:
     >>> parse_number("nearly a million"), parse_number("as many as 10,000")
     (ParsedNumber(value=1000000.0, unit='', qualifier='nearly'), ParsedNumber(value=10000.0, unit='', qualifier='at most'))
     """
+    stated, text = _stated_dollar(text)
     words = _words(text)
     qualifier, words = _take_qualifier(words)
     unit, words = _take_unit(words, label)
+    unit = stated or unit
     if not words:
         return None
     if len(words) == 1 and words[0] in _VAGUE:
@@ -140,6 +171,23 @@ def parse_number(text: str, *, label: str = "CARDINAL") -> ParsedNumber | None:
     if value is None or not math.isfinite(value):
         return None
     return ParsedNumber(value, unit, qualifier)
+
+
+def _stated_dollar(text: str) -> tuple[str, str]:
+    """The ISO code of a dollar whose country ``text`` states, and the text without the words or
+    letters that state it; ("", text) otherwise.
+
+    >>> _stated_dollar("A$40 million"), _stated_dollar("$US3000 billion"), _stated_dollar("$5 million")
+    (('AUD', ' 40 million'), ('USD', ' 3000 billion'), ('', '$5 million'))
+    >>> _stated_dollar("20 million Australian dollars"), _stated_dollar("$AUD1.102 billion")
+    (('AUD', '20 million  '), ('AUD', ' 1.102 billion'))
+    """
+    lowered = text.lower()
+    for pattern, code in _STATED_DOLLAR:
+        match = pattern.search(lowered)
+        if match:
+            return code, text[: match.start()] + " " + text[match.end() :]
+    return "", text
 
 
 def _words(text: str) -> list[str]:
@@ -159,7 +207,7 @@ def _words(text: str) -> list[str]:
 
 def _take_qualifier(words: list[str]) -> tuple[str, list[str]]:
     joined = " ".join(words)
-    for phrase, normal in _QUALIFIERS:
+    for phrase, normal in QUALIFIERS:
         if joined == phrase or joined.startswith(phrase + " "):
             return normal, words[len(phrase.split()) :]
     return "", words

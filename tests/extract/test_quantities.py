@@ -264,7 +264,7 @@ def test_a_bare_number_a_level_reaches_counts_nothing_unless_the_subject_is_a_co
         ents=["O", "O", "O", "O", "B-MONEY", "I-MONEY", "O"],
     )
     [found] = quantities(doc, [(4, 6, "MONEY")], article_id="a", sentence=0, offset=0)
-    assert (found.value, found.unit, found.object) == (17.0, "USD", "debt")
+    assert (found.value, found.unit, found.object) == (17.0, "dollar", "debt")
 
 
 def _parsed(english, rows, glued=()):
@@ -707,3 +707,62 @@ def test_a_share_of_a_thing_takes_no_category(english) -> None:
     )
     [found] = quantities(doc, [(2, 3, "CARDINAL")], article_id="a", sentence=0, offset=0)
     assert (found.value, found.object, found.category) == (0.5, "airport", "")
+
+
+def test_a_toll_that_rises_to_a_count_gives_its_category_and_so_do_its_parts(english) -> None:
+    # The death toll rose to 412 people , including 37 Quellians .
+    doc = _parsed(english, [
+        ("The", 2, "det", "DET", "the", "DT"), ("death", 2, "compound", "NOUN", "death", "NN"),
+        ("toll", 3, "nsubj", "NOUN", "toll", "NN"), ("rose", 3, "ROOT", "VERB", "rise", "VBD"),
+        ("to", 3, "prep", "ADP", "to", "IN"), ("412", 6, "nummod", "NUM", "412", "CD"),
+        ("people", 4, "pobj", "NOUN", "people", "NNS"), (",", 6, "punct", "PUNCT", ",", ","),
+        ("including", 6, "prep", "VERB", "include", "VBG"), ("37", 10, "nummod", "NUM", "37", "CD"),
+        ("Quellians", 8, "pobj", "PROPN", "Quellians", "NNPS"), (".", 3, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert [c[3:] for c in _counts(doc, [(5, 6, "CARDINAL"), (9, 10, "CARDINAL")])] == [
+        ("people", "kill"),
+        ("Quellians", "kill"),
+    ]
+    # a level that rises is no toll: The price rose to 412 people -> nothing
+    price = _parsed(english, [
+        ("The", 1, "det", "DET", "the", "DT"), ("fare", 2, "nsubj", "NOUN", "fare", "NN"),
+        ("rose", 2, "ROOT", "VERB", "rise", "VBD"), ("to", 2, "prep", "ADP", "to", "IN"),
+        ("9", 5, "nummod", "NUM", "9", "CD"), ("passengers", 3, "pobj", "NOUN", "passenger", "NNS"),
+    ])  # fmt: skip
+    assert [c[4] for c in _counts(price, [(4, 5, "CARDINAL")])] == [""]
+
+
+def test_the_dead_who_are_counted_are_killed(english) -> None:
+    # The dead were five Varnish guides and two porters .
+    doc = _parsed(english, [
+        ("The", 1, "det", "DET", "the", "DT"), ("dead", 2, "nsubj", "ADJ", "dead", "JJ"),
+        ("were", 2, "ROOT", "AUX", "be", "VBD"), ("five", 5, "nummod", "NUM", "five", "CD"),
+        ("Varnish", 5, "amod", "ADJ", "varnish", "JJ"), ("guides", 2, "attr", "NOUN", "guide", "NNS"),
+        ("and", 5, "cc", "CCONJ", "and", "CC"), ("two", 8, "nummod", "NUM", "two", "CD"),
+        ("porters", 5, "conj", "NOUN", "porter", "NNS"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert [c[3:] for c in _counts(doc, [(3, 4, "CARDINAL"), (7, 8, "CARDINAL")])] == [
+        ("guides", "kill"),
+        ("porters", "kill"),
+    ]
+
+
+def test_lives_of_people_a_war_cost_are_deaths_and_a_qualifier_before_the_span_is_read(english) -> None:
+    # The war cost the lives of up to 9,000 Oskish villagers .
+    doc = _parsed(english, [
+        ("The", 1, "det", "DET", "the", "DT"), ("war", 2, "nsubj", "NOUN", "war", "NN"),
+        ("cost", 2, "ROOT", "VERB", "cost", "VBD"), ("the", 4, "det", "DET", "the", "DT"),
+        ("lives", 2, "dobj", "NOUN", "life", "NNS"), ("of", 4, "prep", "ADP", "of", "IN"),
+        ("up", 8, "quantmod", "ADP", "up", "IN"), ("to", 8, "quantmod", "PART", "to", "TO"),
+        ("9,000", 10, "nummod", "NUM", "9,000", "CD"), ("Oskish", 10, "amod", "ADJ", "oskish", "JJ"),
+        ("villagers", 5, "pobj", "NOUN", "villager", "NNS"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    [found] = quantities(doc, [(8, 9, "CARDINAL")], article_id="a", sentence=0, offset=0)
+    assert (found.text, found.value, found.qualifier, found.object, found.category) == (
+        "up to 9,000",
+        9000.0,
+        "at most",
+        "villagers",
+        "kill",
+    )
+    assert found.start == doc[6].idx  # the qualifier is part of the count as written
