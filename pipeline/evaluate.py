@@ -98,7 +98,7 @@ def evaluate(run_dir: str | os.PathLike[str], gold: str | os.PathLike[str]) -> R
     if not (data["entities"] or data["must_not_merge"]):
         report.types = []  # nothing to score them against: every node would read as a wrong name
     if (data["numbers"] or data["not_counts"]) and present(run_dir, "numbers.csv"):
-        report.numbers = _numbers(run_dir, data)
+        report.numbers = _numbers(run_dir, data, gold_path=Path(gold))
     return report
 
 
@@ -304,7 +304,7 @@ def _entities(nodes: list[dict[str, Any]], data: dict[str, list[Any]]) -> Report
     )
 
 
-def _numbers(run_dir: Path, data: dict[str, list[Any]]) -> NumberScore:
+def _numbers(run_dir: Path, data: dict[str, list[Any]], *, gold_path: Path) -> NumberScore:
     articles = read_articles(run_dir / "articles.csv")
     kept = {a.article_id for a in articles if a.kept}
     # An article is named by its id, its file's name or its title's beginning; a copy of another
@@ -340,6 +340,19 @@ def _numbers(run_dir: Path, data: dict[str, list[Any]]) -> NumberScore:
         elif not exact and len(titled) > 1:
             score.unknown_articles.append(f"{article} (the beginning of {len(titled)} titles)")
             named_as[article] = set()
+    if named_as and not any(named_as.values()):  # a gold of other files: 0 of everything, said as such
+        first = next((a for a in articles if a.kept), None)
+        like = (
+            f"; the run's are named like {first.article_id!r} or {_file_stem(first.source)!r}"
+            if first
+            else ""
+        )
+        raise GoldFileError(
+            gold_path,
+            f"none of the {len(named_as)} articles its counts name is in {run_dir} (an article is named by "
+            f"its id, its file's name without the extension, or the beginning of its title): it names "
+            f"{next(iter(sorted(named_as)))!r}{like}",
+        )
 
     def lookup(item: dict, claimed: set[int], *, loose: bool = False) -> list[int]:
         """Rows of ``numbers.csv`` (by index) that are the gold's ``item`` and no earlier item's, the one

@@ -135,10 +135,10 @@ class RunViews:
         """The counts GDELT-style, one row per row of :attr:`numbers` with what reading it needs beside
         it: the article's ``title`` and ``date``, the ``sentence_text``, and the labels of the
         ``places``, ``people`` and ``groups`` its sentence names ("|"-separated). ``category`` ("kill",
-        "wound", "arrest", ...) keeps that category's counts. A ``qualifier`` "at least" on a vague
+        "wound", "arrest", ...; or a word of it: "killed", "deaths", "injured") keeps that category's counts. A ``qualifier`` "at least" on a vague
         count ("dozens") is a lower bound, no reported figure: sum such values with care."""
-        if category is not None and category not in COUNT_CATEGORIES:
-            raise BadOptionError("category", category, f"one of {', '.join(sorted(COUNT_CATEGORIES))}")
+        if category is not None:
+            category = _count_category(category)
         numbers = self.numbers
         if category is not None:
             numbers = numbers[numbers["category"] == category].reset_index(drop=True)
@@ -364,6 +364,35 @@ class GraphView:
         return (
             f"<GraphView: a {len(self.page):,}-character page; display it in Jupyter or .save('graph.html')>"
         )
+
+
+def _count_category(word: str) -> str:
+    """The count category ``word`` names: a category itself, or a form of its words ("killed",
+    "deaths", "injured", "arrests" -> kill, kill, wound, arrest); a usage error otherwise.
+
+    >>> _count_category("Killed"), _count_category("deaths"), _count_category("arrest")
+    ('kill', 'kill', 'arrest')
+    """
+    from pipeline.extract.quantities import CATEGORIES
+
+    lowered = word.strip().lower() if isinstance(word, str) else word
+    if lowered in COUNT_CATEGORIES:
+        return str(lowered)
+    if isinstance(lowered, str):
+        stems = (
+            lowered,
+            lowered[:-1],
+            lowered[:-2],
+            lowered[:-3],
+            lowered[:-4],
+            "flee" * (lowered == "fled"),
+        )
+        for stem in (s for s in stems if s):  # deaths, died, killed, killing, killings
+            if stem in CATEGORIES:
+                return CATEGORIES[stem]
+    raise BadOptionError(
+        "category", word, f'one of {", ".join(sorted(COUNT_CATEGORIES))}, or a word of one ("killed")'
+    )
 
 
 def frame(

@@ -163,6 +163,18 @@ def test_a_count_gold_names_what_it_cannot_find_and_scores_each_row_once(kg, tmp
         "Non-counts: 0/1 made number nodes, 1 more kept as values"
         in kg("eval", run, "--gold", only_non_counts).stdout
     )
+    # a gold of other files (ids of another copy of the corpus) is refused, not scored 0/2 with exit 0
+    elsewhere = tmp_path / "elsewhere.yml"
+    elsewhere.write_text(
+        "numbers:\n"
+        "  - {article: CORP_storm_report, text: '12', context: destroyed 12 boats, value: 12, object: boats}\n"
+        "  - {article: CORP_storm_update, text: '30', context: 30 houses, value: 30, object: houses}\n",
+        encoding="utf-8",
+    )
+    refused = kg("eval", run, "--gold", elsewhere)
+    assert refused.code == 2 and "Numbers:" not in refused.stdout
+    assert "none of the 2 articles its counts name is in" in refused.stderr
+    assert "it names 'CORP_storm_report'; the run's are named like " in refused.stderr
 
 
 @pytest.mark.parametrize(
