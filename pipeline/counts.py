@@ -194,7 +194,7 @@ def number_label(quantity: Quantity) -> str:
     else:
         number = " ".join(p for p in (quantity.qualifier, format_value(quantity.value, quantity.unit)) if p)
     head = quantity.object.lower().split()[-1:] or [""]
-    done = "" if head[0] in _SAYS_WHAT_HAPPENED else _HAPPENED.get(quantity.category, "")
+    done = "" if head[0] in _SAYS_WHAT_HAPPENED else CATEGORY_WORDS.get(quantity.category, "")
     counted = quantity.object
     if counted and quantity.value == 1 and not quantity.unit and _plural(head[0]):
         # "one of the fighters", "killing one": one out of them, never "1 fighters"
@@ -235,7 +235,7 @@ _SAYS_WHAT_HAPPENED = frozenset(
     }
 )
 #: What a count's category says happened to what it counts, as a label ends ("26 people killed").
-_HAPPENED = {
+CATEGORY_WORDS = {
     "kill": "killed", "wound": "wounded", "arrest": "arrested", "kidnap": "kidnapped", "seize": "seized",
     "escape": "escaped", "surrender": "surrendered", "affect": "affected",
 }  # fmt: skip

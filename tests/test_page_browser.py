@@ -1151,7 +1151,12 @@ def test_suggestions_say_how_many_more_match_and_list_them_all(visit, tmp_path: 
 
 
 def test_search_finds_every_word_in_any_order(visit, tmp_path: Path) -> None:
-    seen = visit(write_page(far_graph(), tmp_path / "graph.html", top=8))
+    graph = far_graph()
+    graph.add_node(
+        "number:14-deaths-t1", label="14 deaths", type="number", value=14.0, object="deaths", category="kill",
+        pagerank=0.0001, mentions=1, articles=1,
+    )  # fmt: skip
+    seen = visit(write_page(graph, tmp_path / "graph.html", top=8))
     page = seen.page
     labels = "(q) => window.kg.search(q).map(m => m.label)"
     assert seen.evaluate(labels, "3 council") == ["Outer Council 3"]
@@ -1164,6 +1169,9 @@ def test_search_finds_every_word_in_any_order(visit, tmp_path: Path) -> None:
         "Outer Council 11",
     ]
     assert seen.evaluate(labels, "council 9 nobody") == []
+    # a count is found by its category's word, though its label says it otherwise
+    assert seen.evaluate(labels, "killed") == ["14 deaths"]
+    assert seen.evaluate(labels, "killed 14") == ["14 deaths"]
     page.locator("#search").press_sequentially("council 3")
     page.locator("#search-results li").first.wait_for()
     assert page.locator("#search-results li .label").all_inner_texts() == ["Outer Council 3"]

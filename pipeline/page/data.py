@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
+from pipeline.counts import CATEGORY_WORDS
 from pipeline.io.schema import LIST_SEPARATOR
 from pipeline.page.style import COMMUNITY_COLORS, NEIGHBOURS, OTHER_TYPE, TYPES
 from pipeline.periods import end_of, starts_between
@@ -155,6 +156,7 @@ def build_payload(
             "cappedEdges": graph.number_of_edges() - len(links),
         },
         "typeNames": kinds.items,
+        "categoryWords": CATEGORY_WORDS,  # search finds a count by its category's word ("killed")
         "nodes": columns,
         "more": more,
         "edges": edge_columns,

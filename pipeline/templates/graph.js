@@ -1049,6 +1049,8 @@
     while (words.length > 1 && (words[0] === "the" || words[0] === "a" || words[0] === "an")) words.shift();
     return words.join(" ");
   }
+  // The words a count's category is written with in its label ("26 people killed").
+  const CATEGORY_WORDS = data.categoryWords || {};
   // Every name and alias, folded once, in node order (most central first); made on first search.
   let names = null;
   function nameIndex() {
@@ -1061,6 +1063,13 @@
           names.nodes.push(i);
           names.alias.push(j > 0 ? name : null);
         });
+        // a count is found by its category's word too: "killed" finds "26 deaths" and "184 victims"
+        const category = (data.more[i] || {}).category;
+        if (category && CATEGORY_WORDS[category]) {
+          names.keys.push(fold(`${N.label[i]} ${CATEGORY_WORDS[category]}`));
+          names.nodes.push(i);
+          names.alias.push(null);
+        }
       }
     }
     return names;
