@@ -57,9 +57,14 @@ def main(argv: list[str]) -> int:
             continue
         counts, names, edges = tables[row["corpus"]]
         key = (row["article_id"], row["sentence"])
-        count = [c for c in counts[key] if c["start"] == row["count_start"]] or [
-            c for c in counts[key] if c["text"] == row["count_text"]
-        ]
+        # the judged count by where it starts, or ends (a qualifier read since may start it earlier:
+        # "up to 1,500" of a judged "1,500"), else by its text
+        end = str(int(row["count_start"]) + len(row["count_text"]))
+        count = (
+            [c for c in counts[key] if c["start"] == row["count_start"]]
+            or [c for c in counts[key] if c["end"] == end and c["text"].endswith(row["count_text"])]
+            or [c for c in counts[key] if c["text"] == row["count_text"]]
+        )
         name = names[key].get(row["entity"])
         if not count or name is None:
             found[(row["sample"], row["label"], "gone")] += 1

@@ -219,8 +219,20 @@ def _tally_items(doc: Doc, ordered: Sequence[tuple[int, int, str]]) -> list[Span
             and {child.lower_ for child in number.children if child.dep_ == "prep"} - {"of"}
             and not any(child.dep_ == "prep" and child.lower_ == "of" for child in number.children)
         ):  # "one of them in Quellia": a part of a count, no item of a tally
-            items.append(doc[number.left_edge.i : number.right_edge.i + 1])
+            items.append(doc[number.left_edge.i : _own_right_edge(number) + 1])
     return items
+
+
+def _own_right_edge(number: Token) -> int:
+    """The last token of a tally item's own words: its subtree without a next item coordinated to it
+    ("two in Varnland" of "two in Varnland and one in Osk", which the parser hangs on "two")."""
+    right = number.i
+    for child in number.rights:
+        if child.dep_ == "conj" and child.pos_ == "NUM":
+            break
+        if child.dep_ not in {"cc", "punct"}:
+            right = child.right_edge.i
+    return right
 
 
 def _apart(doc: Doc, span: Span, tallies: Sequence[Span], offset: int) -> tuple[tuple[int, int], ...]:

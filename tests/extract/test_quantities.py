@@ -680,6 +680,41 @@ def test_each_count_of_a_tally_sets_the_other_counts_places_apart(english) -> No
     ]
 
 
+def test_the_last_item_of_a_tally_joined_by_and_is_apart_from_the_one_before(english) -> None:
+    # Seven people died in Oskland , two in Quellia and one in Varnby .  ("one" hangs on "two")
+    doc = _doc(
+        english,
+        words=["Seven", "people", "died", "in", "Oskland", ",", "two", "in", "Quellia", "and", "one", "in",
+               "Varnby", "."],
+        heads=[1, 2, 2, 2, 3, 4, 4, 6, 7, 6, 6, 10, 11, 2],
+        deps=["nummod", "nsubj", "ROOT", "prep", "pobj", "punct", "appos", "prep", "pobj", "cc", "conj",
+              "prep", "pobj", "punct"],
+        pos=["NUM", "NOUN", "VERB", "ADP", "PROPN", "PUNCT", "NUM", "ADP", "PROPN", "CCONJ", "NUM", "ADP",
+             "PROPN", "PUNCT"],
+        lemmas=["seven", "people", "die", "in", "Oskland", ",", "two", "in", "Quellia", "and", "one", "in",
+                "Varnby", "."],
+        ents=["B-CARDINAL", "O", "O", "O", "B-GPE", "O", "B-CARDINAL", "O", "B-GPE", "O", "B-CARDINAL", "O",
+              "B-GPE", "O"],
+    )  # fmt: skip
+    found = quantities(
+        doc,
+        [(0, 1, "CARDINAL"), (6, 7, "CARDINAL"), (10, 11, "CARDINAL")],
+        article_id="a",
+        sentence=0,
+        offset=0,
+    )
+
+    def named(count, name: str) -> bool:
+        start = doc.text.index(name)
+        return not any(a <= start and start + len(name) <= b for a, b in count.apart)
+
+    assert [[c for c in ("Oskland", "Quellia", "Varnby") if named(q, c)] for q in found] == [
+        ["Oskland"],
+        ["Quellia"],
+        ["Varnby"],
+    ]
+
+
 def test_a_part_of_a_count_is_no_item_of_a_tally(english) -> None:
     # Two men died , one of them in Oskland .
     doc = _doc(
