@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def fingerprint(
         "extraction": EXTRACTION_VERSION,
         "model": [settings.model, model_version(settings.model)],
         "settings": {k: v for k, v in settings.as_dict().items() if k not in _NOT_IN_DIGEST},
-        "files": [[str(path), _file_digest(path)] for path in files],
+        "files": [[str(path), _input_digest(path)] for path in files],
         "ignored": [str(path) for path in ignored],
         "skipped": [[s.source, s.reason] for s in skipped],
         "runs": [str(path) for path in runs],
@@ -103,6 +104,26 @@ def _file_digest(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def _input_digest(path: Path) -> str:
+    """The digest of an input file, or why it cannot be read: ingest then skips it with that reason,
+    and one unreadable file must not stop the run before it gets there. A FIFO or a device named on
+    the command line is not read at all (it would block, or never end)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        return f"unreadable: {error.strerror or error}"
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return "not a regular file"
+        digest = hashlib.sha256()
+        try:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        except OSError as error:
+            return f"unreadable: {error.strerror or error}"
+        return digest.hexdigest()
 
 
 def _code_digest() -> str:

@@ -189,3 +189,43 @@ def test_a_run_says_which_settings_and_inputs_changed_since_the_run_in_out(
     assert third.code == 0 and "Settings changed" not in third.stdout and "no longer" not in third.stdout
     kept = kg("run", corpus, "--out", out, "--quiet", "--window", "paragraph")
     assert "Nothing changed" in kept.stdout and "Settings changed" not in kept.stdout
+
+
+def test_inputs_that_cannot_be_read_are_fingerprinted_by_why_not_read(tmp_path: Path, monkeypatch) -> None:
+    # the fingerprint reads the inputs before ingest checks them: a FIFO named on the command line
+    # blocked it, a link to /dev/zero never ended, and an unreadable file or a broken link stopped
+    # the run with a traceback, losing the good files' results
+    import os
+
+    import pipeline.fingerprint as fingerprinting
+
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    broken = tmp_path / "broken.txt"
+    broken.symlink_to(tmp_path / "nowhere.txt")
+    secret = tmp_path / "secret.txt"
+    secret.write_text(ARTICLE, encoding="utf-8")
+    opening = os.open
+
+    def refuse_secret(path, *args, **kwargs):  # root reads a chmod 000 file: refuse it as a user's would be
+        if Path(path) == secret:
+            raise PermissionError(13, "Permission denied", str(path))
+        return opening(path, *args, **kwargs)
+
+    monkeypatch.setattr(fingerprinting.os, "open", refuse_secret)
+    digest = fingerprinting._input_digest
+    assert [digest(p) for p in (fifo, zero, broken, secret)] == [
+        "not a regular file",
+        "not a regular file",
+        "unreadable: No such file or directory",
+        "unreadable: Permission denied",
+    ]
+    assert len(digest(good)) == 64
+    settings = Settings(use_cache=True)
+    before = fingerprint([good, fifo, zero, broken, secret], settings)
+    good.write_text(ARTICLE + "More.\n", encoding="utf-8")
+    assert fingerprint([good, fifo, zero, broken, secret], settings) != before

@@ -167,6 +167,27 @@ def test_a_fifo_or_device_named_directly_is_skipped_not_read(write, tmp_path: Pa
     assert "a FIFO" in done.stdout and "a character device" in done.stdout
 
 
+@pytest.mark.model
+def test_a_run_with_its_cache_skips_a_fifo_named_directly_and_keeps_the_good_file(
+    write, tmp_path: Path
+) -> None:
+    # the run's fingerprint read every input before ingest could skip it: a FIFO blocked it for good
+    fifo = tmp_path / "f.txt"
+    os.mkfifo(fifo)
+    good = write("good.txt", "Harbour talks\n\nIlse Varga met Tomas Brandl in Quellmark on Monday.")
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "pipeline.cli", "run", str(fifo), str(good), "--out", str(tmp_path / "out")],
+            capture_output=True, text=True, timeout=120, env=environment,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        pytest.fail("kg run hung on a FIFO")
+    assert done.returncode == 0, done.stderr
+    assert "f.txt: not a regular file (a FIFO)" in done.stdout + done.stderr
+    assert "1 kept" in done.stdout and (tmp_path / "out" / "nodes.csv").exists()
+
+
 def test_special_files_in_a_folder_are_skipped(write, tmp_path: Path) -> None:
     write("in/good.txt", "Good\nGood body.")
     os.mkfifo(tmp_path / "in" / "pipe.txt")
