@@ -252,10 +252,18 @@ def _oddities(text: str) -> float:
     0.0
     >>> _oddities("Clara Mart’nez Cant—n"), _oddities("StateÕs CafÈ"), _oddities("CafÃ© Today𠏋")
     (2.0, 2.0, 2.0)
+    >>> _oddities("devel\uf8f3\uf8f2\x80oped"), _oddities("develí\xa0½oped"), _oddities("Quellco™ rose 2½%")
+    (5.0, 3.0, 0.0)
+    >>> _oddities("devel\ufffd\ufffd\ufffdoped"), _oddities("Caf\ufffd in Quellby"), _oddities("Füße")
+    (3.0, 1.0, 1.0)
     """
     odd = float(text.count("\ufffd"))
     padded = f" {text}  "  # every character has one before and two after
     for run in _NON_ASCII_RUN.finditer(text):
+        inside = _latin_ascii(padded[run.start()]) and _latin_ascii(padded[run.end() + 1])
+        if inside and "\ufffd" not in run.group():  # (a byte not read is counted once, above)
+            # "develÿþ€oped": a run of characters inside a word, each past the first unusual ("Füße")
+            odd += run.end() - run.start() - 1
         for at in range(run.start() + 1, run.end() + 1):
             char, before, after = padded[at], padded[at - 1], padded[at + 1]
             if char.isalpha():
@@ -265,11 +273,26 @@ def _oddities(text: str) -> float:
                 odd += not _joins_words(padded, at)
             elif unicodedata.east_asian_width(char) in "FW" and (_latin_ascii(before) or _latin_ascii(after)):
                 odd += 1  # "Im（ Moriori": a CJK reading took an ASCII byte into a wide character
+            elif unicodedata.category(char) in _NOT_WRITTEN:
+                odd += 1  # a private-use, unassigned or C1 control character: no text holds one
+            elif (
+                char not in _SIGNS
+                and unicodedata.category(char) in _SYMBOLS
+                and (before.isalpha() or after.isalpha())
+            ):
+                odd += 1  # "½oped": a fraction or symbol glued to a word
     for word in _WORD.finditer(text):
         # "Çàãîëîâîê": Cyrillic read as Windows-1252; Western words are mostly unaccented
         accented = sum(char > "\x7f" and not _foreign_letter(char) for char in word.group())
         odd += accented * 2 > len(word.group())
     return odd
+
+
+#: Categories of characters no writing holds: private use, unassigned, C1 controls, lone surrogates.
+_NOT_WRITTEN = frozenset({"Co", "Cn", "Cc", "Cs"})
+#: Symbols and other numbers ("½", "¤", "¬"), odd beside a letter, but for the signs words carry.
+_SYMBOLS = frozenset({"No", "So", "Sm", "Sk"})
+_SIGNS = frozenset("™®©°\ufffd")
 
 
 def _odd_letter(char: str, before: str, after: str, next_after: str) -> float:

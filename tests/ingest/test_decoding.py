@@ -147,3 +147,18 @@ def test_the_same_words_in_windows_1252_stay_windows_1252() -> None:
 def test_other_scripts_keep_the_detected_encoding(encoding: str, text: str) -> None:
     decoded = decode(text.encode(encoding), "other.txt")
     assert decoded.text == text
+
+
+@pytest.mark.parametrize("damage", [b"\xff\xfe\x80", b"\xed\xa0\xbd"])
+def test_a_few_damaged_bytes_in_ascii_text_are_replaced_not_read_as_another_encoding(damage: bytes) -> None:
+    # three bad bytes in a word of an all-ASCII export were read as Shift-JIS ("h\uf8f3\uf8f2\x80oped")
+    # or Windows-1252 ("hí ½oped"), with no line reported
+    lines = [
+        b'{"title": "Quellby floods", "text": "Rain fell on Quellby for a week."}',
+        b'{"title": "Varn harbour", "text": "The harbour of Varn reopened on Monday."}',
+        b'{"title": "Osk bridge", "text": "The bridge at Osk was devel' + damage + b'oped in 1990."}',
+    ]
+    decoded = decode(b"\n".join(lines), "damaged.jsonl")
+    assert decoded.encoding == "utf-8"
+    assert "devel\ufffd\ufffd\ufffdoped" in decoded.text
+    assert [line for line, _ in decoded.replaced] == [3, 3, 3]
