@@ -491,7 +491,8 @@ def article(
     what reading it left out (:func:`cleaned_body`), added to its
     :data:`~pipeline.records.INGEST_NOTE`. An article the input gives no date takes its dateline's, when
     that holds a year; text split into tokens joined by spaces is written back as people write it
-    (:mod:`pipeline.ingest.tokenized`)."""
+    (:mod:`pipeline.ingest.tokenized`). A body left empty once invisible and control characters and
+    captions are out is an :class:`~pipeline.errors.InputError`."""
     fields = _with_note(fields or {}, note)
     date = _pop_first(fields, DATE_KEYS)
     url = _pop_first(fields, URL_KEYS)
@@ -500,6 +501,8 @@ def article(
     )
     body, title = detokenized(_safe(body), _safe(clean_line(title)))
     body, credits = split_captions(body)
+    if not body.strip():  # every format's records: text of invisible or control characters, or captions
+        raise InputError(source, "empty text (nothing but invisible or control characters, or captions)")
     caption = " | ".join(part for part in (clean_line(caption), credits) if part)
     date = date or dateline_date(body)  # wire copy dates itself: "OSKBURG 2024-03-02"
     return Article(

@@ -171,6 +171,23 @@ def test_an_empty_text_in_one_json_object_gives_way_too(write) -> None:
     ]
 
 
+def test_a_text_of_invisible_or_control_characters_is_skipped_as_empty(write) -> None:
+    # such records were kept with an empty body (0 words), or counted as each other's duplicates
+    records = [
+        {"title": "Zero width", "text": "\u200b\u200b\u00ad"},
+        {"title": "Controls", "text": "\u001b\u0007\u0000"},
+        {"title": "Only a credit", "text": "Photo: Orla Varnholm/Quellby Press"},
+        QUELLBY,
+    ]
+    path = write("odd.jsonl", "\n".join(json.dumps(r) for r in records))
+    kept, skipped = _found(path)
+    assert [title for _, title, _ in kept] == ["Quellby wins"]
+    assert skipped == [(f"odd.jsonl:{line}", EMPTY) for line in (1, 2, 3)]
+
+
+EMPTY = "empty text (nothing but invisible or control characters, or captions)"
+
+
 # --- raw control characters and the decoder's messages --------------------------------------------
 
 
