@@ -179,9 +179,20 @@ def print_summary(result: Result, written: Path, notes: Sequence[str] = ()) -> N
 
 
 def print_skipped(skipped: Iterable[tuple[str, str]]) -> None:
-    """A line per input skipped: its source and why."""
-    for source, reason in skipped:
-        say(err, ("skipped", "yellow"), f" {source}: {reason}")
+    """A line per input skipped: its source and why; past :data:`SKIPPED_SHOWN` of them, one line
+    counting the rest (a feed of 50,000 empty items), which manifest.json lists."""
+    more = 0
+    for shown, (source, reason) in enumerate(skipped):
+        if shown < SKIPPED_SHOWN:
+            say(err, ("skipped", "yellow"), f" {source}: {reason}")
+        else:
+            more += 1
+    if more:
+        say(err, ("skipped", "yellow"), f' {more:,} more input(s), listed in manifest.json ("skipped")')
+
+
+#: How many skipped inputs a run names one by one.
+SKIPPED_SHOWN = 100
 
 
 def _read_line(ingested: Mapping[str, object]) -> str:

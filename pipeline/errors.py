@@ -18,6 +18,7 @@ plain Python exceptions.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
@@ -114,8 +115,15 @@ class NoInputsError(UsageError):
         runs: Sequence[str] = (),
         files: bool = False,
         compressed: tuple[str, ...] = (),
+        destination: str = "",
     ) -> None:
         shown = ", ".join(paths)
+        if destination:  # the run would write into the folder it reads, which it leaves out of its inputs
+            super().__init__(
+                f"--out {destination} is the input folder: a run's own folder is left out of its inputs, so "
+                "there is nothing to read; write the run to another folder (--out DIR)"
+            )
+            return
         if files:  # only files were named: each is of a kind ingest does not read
             packed = f", each also compressed ({', '.join(compressed)})" if compressed else ""
             verb = "is not a supported input" if len(paths) == 1 else "are not supported inputs"
@@ -282,9 +290,12 @@ class NotARunError(UsageError):
 
 
 class CacheError(UsageError):
-    """The extraction cache cannot be opened or read (a damaged or foreign file, no permission)."""
+    """The extraction cache cannot be opened or read (a damaged or foreign file, no permission); a
+    full disk is a failure of the machine, not of the request (exit code 1)."""
 
     def __init__(self, folder: Path, error: Exception) -> None:
+        if "disk is full" in str(error) or getattr(error, "errno", None) == errno.ENOSPC:
+            self.exit_code = KgError.exit_code
         super().__init__(
             f"cannot use the extraction cache in {folder}: {error}. Run without it with --no-cache, "
             f"or empty it with 'kg cache clear --cache {folder}' (or choose another with --cache DIR)"

@@ -194,3 +194,13 @@ def test_the_cache_commands_make_no_cache_where_there_is_none(kg, tmp_path: Path
         assert not any(mine.iterdir())
         assert kg("cache", command, "--cache", tmp_path / "none").code == 0
         assert not (tmp_path / "none").exists()
+
+
+def test_a_full_disk_under_the_cache_is_a_failure_not_a_usage_error() -> None:
+    import sqlite3
+
+    from pipeline.errors import CacheError
+
+    full = CacheError(Path("cache"), sqlite3.OperationalError("database or disk is full"))
+    damaged = CacheError(Path("cache"), sqlite3.DatabaseError("file is not a database"))
+    assert (full.exit_code, damaged.exit_code) == (1, 2)

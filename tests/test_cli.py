@@ -323,3 +323,21 @@ def test_command_help_is_not_broken_where_the_source_wraps() -> None:
         assert info.callback is not None
         doc = info.callback.__doc__ or ""
         assert doc and all("\n" not in paragraph for paragraph in doc.split("\n\n")), info.callback
+
+
+def test_a_run_names_the_first_hundred_skipped_inputs_and_counts_the_rest(kg, write, tmp_path) -> None:
+    # a feed of thousands of empty items printed a line for each
+    import json
+
+    records = [{"title": f"Empty {i}", "text": ""} for i in range(105)]
+    records.append(
+        {"title": "Quellby floods", "text": "Rain fell on Quellby for a week, Orla Varnholm said."}
+    )
+    path = write("many.jsonl", "\n".join(json.dumps(r) for r in records))
+    result = kg("ingest", path, "--out", tmp_path / "out")
+    assert result.code == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
+    assert len(lines) == 101 and lines[0].startswith("skipped ") and "many.jsonl:1:" in lines[0]
+    assert lines[-1] == 'skipped 5 more input(s), listed in manifest.json ("skipped")'
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["skipped"]) == 105

@@ -271,6 +271,16 @@ def test_a_run_nested_in_its_input_folder_is_left_out(kg, write, tmp_path: Path)
     assert manifest["runs_left_out"] == [str(tmp_path / "nest" / "other")]
 
 
+def test_out_that_is_the_input_folder_says_so(kg, write, tmp_path: Path) -> None:
+    # it said "no supported input files in nest", of a folder holding two
+    write("nest/a.txt", "First\nThe first story from Tarnow.")
+    write("nest/b.txt", "Second\nThe second story about Orvo.")
+    result = kg("ingest", tmp_path / "nest", "--out", tmp_path / "nest", "--force")
+    assert result.code == 2
+    assert f"--out {tmp_path / 'nest'} is the input folder" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "nest").iterdir()) == ["a.txt", "b.txt"]
+
+
 @pytest.mark.model
 def test_a_second_run_into_a_folder_inside_its_inputs_reuses_the_first(kg, write, tmp_path: Path) -> None:
     write("nest/a.txt", "First\nIlse Varga met Odo Brann in Tarnow.")

@@ -89,12 +89,14 @@ def ingest(
     # Nothing to read, and nothing went wrong but file types: the same usage error whether the file of
     # another type was named or found in a folder (an unreadable folder is a skipped input instead).
     if not files and all(s.reason.startswith(UNSUPPORTED) for s in skipped):
+        out = os.path.realpath(destination) if destination is not None else None
         raise NoInputsError(
             [shown(p) for p in paths],
             SUFFIXES,
             runs=[shown(r) for r in runs],
             files=not any(os.path.isdir(p) for p in paths),
             compressed=COMPRESSED_SUFFIXES,
+            destination=shown(destination) if out in {os.path.realpath(p) for p in paths} else "",
         )
     articles: list[Article] = []
     skipped = list(skipped)

@@ -42,6 +42,8 @@ _ELIDED = {"qu", "jusqu", "lorsqu", "puisqu", "dell", "nell", "dall", "sull", "a
 _ONE_LETTER_WORDS = set("àáéèÀÉºª")
 #: Control characters text never needs (tab and line breaks stay).
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Control characters a file needs (beyond 5% of it) to be binary: a short note with two stray ones is text.
+MIN_BINARY_CONTROLS = 4
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -149,7 +151,8 @@ def decode(data: bytes, source: str) -> Decoded:
             )
         encoding = "utf-8" if encoding == "utf-8-sig" else encoding
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if len(CONTROL.findall(text[:65536])) > 0.05 * min(len(text), 65536):
+    controls = len(CONTROL.findall(text[:65536]))
+    if controls > 0.05 * min(len(text), 65536) and controls >= MIN_BINARY_CONTROLS:
         raise InputError(source, "binary file (mostly control characters), not text")
     text = unicodedata.normalize("NFC", strip_invisible(CONTROL.sub("", text)))
     if not text.strip():

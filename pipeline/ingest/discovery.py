@@ -3,6 +3,7 @@ only inside the inputs, folders holding an earlier kg run left out, hidden files
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -144,9 +145,18 @@ def _walk(
             elif file.is_file():
                 found.append(file)
             else:
-                kind = "a broken link" if not file.exists() else "a FIFO, device or socket"
+                kind = _not_regular(file)
                 bad.append(Skipped(str(file), f"not a regular file ({kind}); only regular files are read"))
     return found, unsupported, bad, runs
+
+
+def _not_regular(file: Path) -> str:
+    """What a path that is no regular file is: a link loop, a broken link, or a special file."""
+    try:
+        file.stat()
+    except OSError as error:
+        return "a loop of links" if error.errno == errno.ELOOP else "a broken link"
+    return "a FIFO, device or socket"
 
 
 def _inside(path: str, roots: Sequence[str]) -> bool:

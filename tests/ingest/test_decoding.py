@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from pipeline.errors import InputError
 from pipeline.ingest import ingest
 from pipeline.ingest.decoding import decode
 
@@ -162,3 +163,10 @@ def test_a_few_damaged_bytes_in_ascii_text_are_replaced_not_read_as_another_enco
     assert decoded.encoding == "utf-8"
     assert "devel\ufffd\ufffd\ufffdoped" in decoded.text
     assert [line for line, _ in decoded.replaced] == [3, 3, 3]
+
+
+def test_a_short_note_with_two_stray_control_characters_is_text() -> None:
+    decoded = decode(b"Quellby floods\n\nRain\x01 fell\x02 on Quellby.", "note.txt")
+    assert decoded.text == "Quellby floods\n\nRain fell on Quellby."
+    with pytest.raises(InputError, match="binary file"):
+        decode(b"\x01\x02\x03\x04\x05abc", "blob.txt")

@@ -39,3 +39,21 @@ def test_the_summary_counts_ignored_files(kg, write, tmp_path: Path) -> None:
     result = kg("ingest", tmp_path / "in", "--out", tmp_path / "out", "--language", "any")
     assert result.code == 0, result.stderr
     assert "0 input(s) skipped, 2 file(s) ignored." in result.stdout
+
+
+def test_a_link_loop_and_a_broken_link_in_a_folder_are_named_as_such(tmp_path: Path) -> None:
+    from pipeline.ingest.discovery import discover
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("Quellby floods\n\nRain fell on Quellby.", encoding="utf-8")
+    (folder / "l1.txt").symlink_to("l2.txt")
+    (folder / "l2.txt").symlink_to("l1.txt")
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    files, _, skipped, _ = discover([folder], follow_links=True)
+    assert [f.name for f in files] == ["ok.txt"]
+    assert {Path(s.source).name: s.reason.split("(")[1].split(")")[0] for s in skipped} == {
+        "gone.txt": "a broken link",
+        "l1.txt": "a loop of links",
+        "l2.txt": "a loop of links",
+    }
