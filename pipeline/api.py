@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["STAGES", "GraphView", "Neighbourhood", "ProgressFn", "Result", "build", "load", "run_stage"]
 
 #: progress(stage, done, total): how stages report advancement to a user interface, if there is one.
-ProgressFn = Callable[[str, int, int], None]
+ProgressFn = Callable[[str, float, int], None]
 
 
 @dataclass(repr=False)
@@ -303,7 +303,8 @@ def _progress_bars(progress: ProgressFn | bool | None) -> Iterator[ProgressFn | 
         from tqdm.auto import tqdm
     bars: dict[str, tqdm] = {}
 
-    def report(stage: str, done: int, total: int) -> None:
+    def report(stage: str, done: float, total: int) -> None:
+        done = int(done)  # whole articles: "3/7", not "3.27/7"
         bar = bars.get(stage)
         if bar is None:
             # Stages run one after the other: one bar at a time, each left on screen once finished.

@@ -108,7 +108,7 @@ def progress_bars(quiet: bool) -> Iterator[ProgressFn | None]:
     )
     tasks: dict[str, TaskID] = {}
 
-    def report(stage: str, done: int, total: int) -> None:
+    def report(stage: str, done: float, total: int) -> None:
         if stage not in tasks:
             tasks[stage] = bar.add_task(stage, total=total, rate="")
         task = bar.tasks[tasks[stage]]

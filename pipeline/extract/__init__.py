@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -57,7 +58,8 @@ CHUNK_ARTICLES = 64
 #: last one to finish (guided scheduling, measured by characters: articles differ in length).
 GUIDED_SHARE = 3
 
-ProgressFn = Callable[[int, int], None]
+#: progress(done, total): articles extracted (a float while one chunk is being read), of all kept.
+ProgressFn = Callable[[float, int], None]
 
 
 def extract(
@@ -100,8 +102,20 @@ def extract(
     if progress:
         progress(done, len(kept))
     chunks = _chunks(todo, workers, chunk_size or int(os.environ.get("KG_CHUNK_ARTICLES") or 0))
+
+    def reading(size: int, share: float) -> None:  # a share of the chunk read: one long article moves
+        if progress:
+            progress(done + share * size, len(kept))
+
     runs = _run_chunks(
-        chunks, model=model, patterns=patterns, workers=workers, engine=engine, scheduler=scheduler, pool=pool
+        chunks,
+        model=model,
+        patterns=patterns,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        pool=pool,
+        read=reading if progress else None,
     )
     for chunk_result in runs:
         chunk_result = [_with_source(e, sources) for e in chunk_result]
@@ -165,7 +179,10 @@ def _run_chunks(
     engine: str,
     scheduler: str | None,
     pool: ProcessPoolExecutor | None,
+    read: Callable[[int, float], None] | None = None,
 ) -> Iterator[list[Extraction]]:
+    """Each chunk's extractions, in order; ``read(size, share)`` follows a chunk of ``size`` articles
+    being read when it runs in this process (one worker)."""
     if not chunks:
         return
     if engine == "dask":
@@ -173,7 +190,8 @@ def _run_chunks(
         return
     if pool is None and (workers <= 1 or len(chunks) <= 1):
         for chunk in chunks:
-            yield extract_chunk(chunk, model=model, patterns=patterns)
+            share = functools.partial(read, len(chunk)) if read is not None else None
+            yield extract_chunk(chunk, model=model, patterns=patterns, read=share)
         return
     model_version(model)  # a missing model fails here, with one clear message, before any process starts
     yield from _run_in_processes(chunks, model=model, patterns=patterns, workers=workers, pool=pool)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -80,10 +80,15 @@ class Draft:
 
 
 def extract_chunk(
-    items: Sequence[tuple[str, str]], *, model: str, patterns: Patterns | None = None
+    items: Sequence[tuple[str, str]],
+    *,
+    model: str,
+    patterns: Patterns | None = None,
+    read: Callable[[float], None] | None = None,
 ) -> list[Extraction]:
     """Both passes over (article_id, body) pairs with the word classes ``patterns`` (None: the
-    package's); the unit of work for worker processes and Dask.
+    package's); the unit of work for worker processes and Dask. ``read(share)`` is told the share of
+    the chunk's characters pass one has read, piece by piece: the progress of one long article.
 
     One article's failure fails that article only: an :class:`Extraction` with ``failure`` set. The
     steps of one article are guarded one by one; when spaCy itself raises inside a batch, nothing says
@@ -92,7 +97,7 @@ def extract_chunk(
     nlp = load_model(model)
     vocab = vocabulary(model, patterns or load_patterns())
     try:
-        return _extract_together(items, nlp, vocab)
+        return _extract_together(items, nlp, vocab, read=read)
     except _BatchFailed as batch:
         if len(items) == 1:
             return [failed(items[0][0], batch.step, batch.__cause__ or batch)]
@@ -120,7 +125,13 @@ def failed(article_id: str, step: str, error: BaseException) -> Extraction:
     return Extraction(article_id, (), (), (), failure=failure)
 
 
-def _extract_together(items: Sequence[tuple[str, str]], nlp: Language, vocab: Vocabulary) -> list[Extraction]:
+def _extract_together(
+    items: Sequence[tuple[str, str]],
+    nlp: Language,
+    vocab: Vocabulary,
+    *,
+    read: Callable[[float], None] | None = None,
+) -> list[Extraction]:
     drafts = [Draft(article_id, body) for article_id, body in items]
     limit = min(SEGMENT_CHARS, nlp.max_length - 1)
     pieces: list[tuple[int, int, str]] = []
@@ -137,7 +148,11 @@ def _extract_together(items: Sequence[tuple[str, str]], nlp: Language, vocab: Vo
                     ((text, (i, offset)) for i, offset, text in batch), as_tuples=True, batch_size=len(batch)
                 )
             )
+            total, so_far = sum(len(text) for _, _, text in pieces) or 1, 0
             for doc, (index, offset) in stream:
+                if read is not None:
+                    so_far += len(doc.text)
+                    read(so_far / total)
                 draft = drafts[index]
                 if draft.failure is not None:
                     continue

@@ -72,6 +72,21 @@ def test_long_body_split_in_segments_keeps_offsets(monkeypatch) -> None:
     assert [q.value for q in extraction.quantities] == [40.0] * 12
 
 
+@pytest.mark.model
+def test_the_progress_of_one_long_article_moves_as_its_pieces_are_read(monkeypatch) -> None:
+    # a 5 MB article showed "extract 0/1" for minutes: the bar moved only when an article was done
+    paragraph = "Officials in Quellby said 40 prisoners escaped from a prison near Varnholt on Monday."
+    body = "\n\n".join([paragraph] * 12)
+    monkeypatch.setattr(passes, "SEGMENT_CHARS", 250)
+    article = Article("long", "long.txt", 0, "Long", body)
+    seen: list[tuple[float, int]] = []
+    ex.extract([article], model=MODEL, progress=lambda done, total: seen.append((done, total)))
+    shares = [done for done, _ in seen]
+    assert seen[0] == (0, 1) and seen[-1] == (1, 1) and {total for _, total in seen} == {1}
+    inside = [share for share in shares if 0 < share < 1]
+    assert len(inside) >= 4 and inside == sorted(inside)
+
+
 def test_a_sentence_without_full_stops_is_cut_into_windows_of_bounded_length() -> None:
     # a table's rows run into one paragraph, no full stop: one sentence to the model
     rows = " ".join(f"Quellby {1900 + i} {1000 + 37 * i:,} Varnholm {i % 9}" for i in range(300))
