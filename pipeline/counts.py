@@ -239,6 +239,19 @@ CATEGORY_WORDS = {
     "kill": "killed", "wound": "wounded", "arrest": "arrested", "kidnap": "kidnapped", "seize": "seized",
     "escape": "escaped", "surrender": "surrendered", "affect": "affected",
 }  # fmt: skip
+#: The words an analyst types for a category ("killed", "deaths", "injured"): ``counts_in_context()``
+#: takes them, and the page's search finds a category's counts by them.
+CATEGORY_FORMS = {
+    "kill": ("killed", "kills", "killing", "killings", "dead", "died", "dies", "dying", "death", "deaths",
+             "fatalities", "fatality", "murdered", "slain", "executed"),
+    "wound": ("wounded", "wounds", "wounding", "injured", "injury", "injuries", "hurt"),
+    "arrest": ("arrested", "arrests", "detained", "detention", "jailed", "imprisoned"),
+    "kidnap": ("kidnapped", "kidnapping", "kidnappings", "abducted", "abduction", "hostages"),
+    "seize": ("seized", "seizure", "captured", "confiscated"),
+    "escape": ("escaped", "escapes", "fled"),
+    "surrender": ("surrendered", "surrenders"),
+    "affect": ("affected", "displaced", "evacuated", "homeless"),
+}  # fmt: skip
 
 
 def _a_node_unit(quantity: Quantity) -> bool:

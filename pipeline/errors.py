@@ -289,12 +289,22 @@ class NotARunError(UsageError):
         super().__init__(f"{folder}: {problem}")
 
 
+def machine_failure(error: BaseException) -> bool:
+    """Is ``error`` the machine's (a full disk, an input/output error), not the request's?"""
+    text = str(error)
+    return (
+        "disk is full" in text
+        or "disk I/O error" in text
+        or getattr(error, "errno", None) in (errno.ENOSPC, errno.EIO, errno.EDQUOT)
+    )
+
+
 class CacheError(UsageError):
     """The extraction cache cannot be opened or read (a damaged or foreign file, no permission); a
     full disk is a failure of the machine, not of the request (exit code 1)."""
 
     def __init__(self, folder: Path, error: Exception) -> None:
-        if "disk is full" in str(error) or getattr(error, "errno", None) == errno.ENOSPC:
+        if machine_failure(error):
             self.exit_code = KgError.exit_code
         super().__init__(
             f"cannot use the extraction cache in {folder}: {error}. Run without it with --no-cache, "
@@ -414,6 +424,21 @@ class AmbiguousNameWarning(UserWarning):
         else:
             found = f"{name!r} names {1 + len(others) + more} nodes: taken {taken}; also "
         super().__init__(f"{found}{', '.join(others)}{rest}. A fuller name or a node id chooses another.")
+
+
+class CacheNotWrittenWarning(UserWarning):
+    """The cache could not store what a run extracted (its disk filled up halfway): the run goes on
+    with the results it holds, and the next run extracts those articles again.
+
+    >>> print(CacheNotWrittenWarning(Path("cache"), OSError("database or disk is full")))
+    the extraction cache in cache could not be written (database or disk is full): this run goes on without storing its articles; the next run extracts them again
+    """
+
+    def __init__(self, folder: Path, error: BaseException) -> None:
+        super().__init__(
+            f"the extraction cache in {folder} could not be written ({error}): this run goes on without "
+            "storing its articles; the next run extracts them again"
+        )
 
 
 class NothingKeptWarning(UserWarning):

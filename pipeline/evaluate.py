@@ -312,6 +312,9 @@ def _numbers(run_dir: Path, data: dict[str, list[Any]], *, gold_path: Path) -> N
     names: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for a in articles:
         names[a.duplicate_of or a.article_id].append((a.article_id, _file_stem(a.source), a.title))
+        own = dict(a.metadata).get("id", "")  # the input's own id of a record ("bg-003")
+        if own:
+            names[a.duplicate_of or a.article_id].append((own, "", ""))
     bodies = {a.article_id: a.body for a in articles}
     sentence_rows = read_sentences(run_dir / "sentences.csv")
     sentences = {
@@ -326,7 +329,8 @@ def _numbers(run_dir: Path, data: dict[str, list[Any]], *, gold_path: Path) -> N
     for k in kept:
         for article_id, stem, _ in names[k]:
             by_name[article_id].add(k)
-            by_name[stem].add(k)
+            if stem:
+                by_name[stem].add(k)
     named_as: dict[str, set[str]] = {}
     for article in sorted(
         {str(item["article"]) for section in ("numbers", "not_counts") for item in data[section]}
@@ -350,7 +354,8 @@ def _numbers(run_dir: Path, data: dict[str, list[Any]], *, gold_path: Path) -> N
         raise GoldFileError(
             gold_path,
             f"none of the {len(named_as)} articles its counts name is in {run_dir} (an article is named by "
-            f"its id, its file's name without the extension, or the beginning of its title): it names "
+            f"its id, the input's own id field, its file's name without the extension, or the beginning of its "
+            f"title): it names "
             f"{next(iter(sorted(named_as)))!r}{like}",
         )
 

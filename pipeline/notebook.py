@@ -367,29 +367,20 @@ class GraphView:
 
 
 def _count_category(word: str) -> str:
-    """The count category ``word`` names: a category itself, or a form of its words ("killed",
-    "deaths", "injured", "arrests" -> kill, kill, wound, arrest); a usage error otherwise.
+    """The count category ``word`` names: a category itself, or a word an analyst types for it
+    (:data:`pipeline.counts.CATEGORY_FORMS`: "killed", "deaths", "injured"); a usage error otherwise.
 
     >>> _count_category("Killed"), _count_category("deaths"), _count_category("arrest")
     ('kill', 'kill', 'arrest')
     """
-    from pipeline.extract.quantities import CATEGORIES
+    from pipeline.counts import CATEGORY_FORMS
 
     lowered = word.strip().lower() if isinstance(word, str) else word
     if lowered in COUNT_CATEGORIES:
         return str(lowered)
-    if isinstance(lowered, str):
-        stems = (
-            lowered,
-            lowered[:-1],
-            lowered[:-2],
-            lowered[:-3],
-            lowered[:-4],
-            "flee" * (lowered == "fled"),
-        )
-        for stem in (s for s in stems if s):  # deaths, died, killed, killing, killings
-            if stem in CATEGORIES:
-                return CATEGORIES[stem]
+    for category, forms in CATEGORY_FORMS.items():
+        if lowered in forms:
+            return category
     raise BadOptionError(
         "category", word, f'one of {", ".join(sorted(COUNT_CATEGORIES))}, or a word of one ("killed")'
     )

@@ -47,7 +47,7 @@ def find_node(graph: nx.Graph, name: str) -> str:
         shown = [_named(graph, node) for node in found[: _ALTERNATIVES + 1]]
         more = len(found) - len(shown)
         warnings.warn(AmbiguousNameWarning(name, shown[0], shown[1:], more), stacklevel=3)
-    elif fuller := _fuller_names(graph, found[0]):
+    elif name_key(found[0]) != name_key(name) and (fuller := _fuller_names(graph, found[0])):
         shown = [_named(graph, node) for node in fuller[:_ALTERNATIVES]]
         more = len(fuller) - len(shown)
         warnings.warn(

@@ -204,3 +204,28 @@ def test_a_full_disk_under_the_cache_is_a_failure_not_a_usage_error() -> None:
     full = CacheError(Path("cache"), sqlite3.OperationalError("database or disk is full"))
     damaged = CacheError(Path("cache"), sqlite3.DatabaseError("file is not a database"))
     assert (full.exit_code, damaged.exit_code) == (1, 2)
+
+
+@pytest.mark.model
+def test_a_cache_whose_disk_fills_during_a_run_warns_and_the_run_keeps_its_articles(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import sqlite3
+
+    from pipeline import extract as ex
+    from pipeline.errors import CacheError, CacheNotWrittenWarning
+    from pipeline.records import Article
+
+    def full(self, *args, **kwargs):
+        raise CacheError(self.folder, sqlite3.OperationalError("database or disk is full"))
+
+    monkeypatch.setattr(Cache, "put_many", full)
+    articles = [
+        Article(f"a{i}", "a.txt", i, "T", f"Orla Varnholm met {i} fishermen in Quellby.") for i in range(3)
+    ]
+    with (
+        Cache(tmp_path / "cache") as cache,
+        pytest.warns(CacheNotWrittenWarning, match="could not be written"),
+    ):
+        done = ex.extract(articles, model=MODEL, cache=cache, chunk_size=1)
+    assert [e.article_id for e in done] == ["a0", "a1", "a2"] and all(e.failure is None for e in done)

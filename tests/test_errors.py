@@ -19,7 +19,7 @@ def test_every_deliberate_error_is_a_kg_error_with_an_exit_code() -> None:
     deliberate = [c for c in classes if c is not errors.InjectedFault and c not in warnings]
     assert all(issubclass(c, errors.KgError) for c in deliberate), deliberate
     assert {c.exit_code for c in deliberate if issubclass(c, UsageError)} == {2}
-    assert warnings == [errors.AmbiguousNameWarning, errors.NothingKeptWarning]
+    assert warnings == [errors.AmbiguousNameWarning, errors.CacheNotWrittenWarning, errors.NothingKeptWarning]
     assert all(issubclass(w, UserWarning) for w in warnings)
 
 

@@ -313,3 +313,20 @@ def test_kg_eval_reports_a_malformed_gold_in_one_line_with_exit_code_2(kg, tmp_p
     result = kg("eval", tmp_path, "--gold", gold)
     assert result.code == 2
     assert result.stderr.strip() == f"error: {gold}: entities[0] has no 'name': {{'type': 'person'}}"
+
+
+@pytest.mark.model
+def test_a_count_gold_may_name_an_article_by_the_inputs_own_id(tmp_path: Path) -> None:
+    import json
+
+    records = [{"id": "q-7", "title": "Storm report", "text": "The storm in Quellmark destroyed 12 boats."}]
+    corpus = tmp_path / "stories.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    run = build([corpus]).save(tmp_path / "run")
+    gold = tmp_path / "counts.yml"
+    gold.write_text(
+        "numbers:\n  - {article: q-7, text: '12', context: destroyed 12 boats, value: 12, object: boats}\n",
+        encoding="utf-8",
+    )
+    numbers = evaluate(run, gold).numbers
+    assert numbers is not None and numbers.unknown_articles == [] and numbers.value_and_object == 1

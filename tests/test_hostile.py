@@ -275,9 +275,10 @@ def test_out_that_is_the_input_folder_says_so(kg, write, tmp_path: Path) -> None
     # it said "no supported input files in nest", of a folder holding two
     write("nest/a.txt", "First\nThe first story from Tarnow.")
     write("nest/b.txt", "Second\nThe second story about Orvo.")
-    result = kg("ingest", tmp_path / "nest", "--out", tmp_path / "nest", "--force")
-    assert result.code == 2
-    assert f"--out {tmp_path / 'nest'} is the input folder" in result.stderr
+    for force in ((), ("--force",)):  # without --force, not "is not empty ... pass --force" first
+        result = kg("ingest", tmp_path / "nest", "--out", tmp_path / "nest", *force)
+        assert result.code == 2
+        assert f"--out {tmp_path / 'nest'} is the input folder" in result.stderr
     assert sorted(p.name for p in (tmp_path / "nest").iterdir()) == ["a.txt", "b.txt"]
 
 

@@ -173,6 +173,8 @@ def test_counts_in_context_give_the_sentence_title_and_places_of_each_count(seed
     # a word of a category is that category: an analyst types what the text says
     pd.testing.assert_frame_equal(seed_result.counts_in_context("killed"), kills)
     pd.testing.assert_frame_equal(seed_result.counts_in_context("Deaths"), kills)
+    with pytest.raises(BadOptionError, match="category: 'diet' is not valid"):
+        seed_result.counts_in_context("diet")  # no word of a category, whatever it starts with
     with pytest.raises(BadOptionError, match="category: 'bombed' is not valid; expected one of affect, age"):
         seed_result.counts_in_context("bombed")
 

@@ -1172,6 +1172,7 @@ def test_search_finds_every_word_in_any_order(visit, tmp_path: Path) -> None:
     # a count is found by its category's word, though its label says it otherwise
     assert seen.evaluate(labels, "killed") == ["14 deaths"]
     assert seen.evaluate(labels, "killed 14") == ["14 deaths"]
+    assert seen.evaluate(labels, "dead") == ["14 deaths"] and seen.evaluate(labels, "injured") == []
     page.locator("#search").press_sequentially("council 3")
     page.locator("#search-results li").first.wait_for()
     assert page.locator("#search-results li .label").all_inner_texts() == ["Outer Council 3"]

@@ -130,4 +130,5 @@ def test_a_lone_surname_says_which_fuller_names_end_with_it(graph) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert find_node(graph, "Lindqvist") == "place:lindqvist"
+        assert find_node(graph, "person:varnhagen") == "person:varnhagen"  # an id chooses: no note
         assert find_node(graph, "Tilde Varnhagen") == "person:tilde-varnhagen"

@@ -67,8 +67,10 @@ from pipeline.console import (
 from pipeline.errors import (
     AliasesFileError,
     AmbiguousNameWarning,
+    CacheNotWrittenWarning,
     KgError,
     MissingStageOutputError,
+    NoInputsError,
     NothingKeptWarning,
     command_line,
 )
@@ -127,7 +129,7 @@ def run(
 ) -> None:
     """Run every stage on INPUTS and write all outputs into --out (a re-run with nothing changed keeps
     the files already there)."""
-    _check_run_out(out_dir, force)  # before minutes of work, not after
+    _check_run_out(out_dir, force, inputs)  # before minutes of work, not after
     _check_aliases(aliases)
     settings = Settings(
         model=model,
@@ -185,9 +187,14 @@ def run(
     _check_strict(result, strict)
 
 
-def _check_run_out(out_dir: Path, force: bool) -> None:
+def _check_run_out(out_dir: Path, force: bool, inputs: Sequence[Path]) -> None:
     """:func:`check_out` for a command that makes a run, noting what --out held (for a Ctrl-C's message,
-    and the earlier run's manifest to compare the new run with)."""
+    and the earlier run's manifest to compare the new run with). An --out that is the only input
+    folder is refused first: it would be left out of the inputs, leaving nothing to read."""
+    if inputs and all(os.path.realpath(p) == os.path.realpath(out_dir) for p in inputs):
+        from pipeline.ingest.discovery import SUFFIXES, shown
+
+        raise NoInputsError([shown(p) for p in inputs], SUFFIXES, destination=shown(out_dir))
     check_out(out_dir, force=force)
     manifest = kg_manifest(out_dir)
     held = "run" if manifest is not None else "folder" if out_dir.is_dir() else ""
@@ -322,7 +329,7 @@ def ingest(
     stages' files of an earlier run in --out are removed: they no longer match)."""
     from pipeline import api
 
-    _check_run_out(out_dir, force)
+    _check_run_out(out_dir, force, inputs)
     settings = Settings(
         text_field=text_field,
         text_column=text_column,
@@ -589,7 +596,7 @@ def _as_note(show: Callable[..., None]) -> Callable[..., None]:
     ``note:`` line, not Python's file, line and source; other warnings as ``show`` does."""
 
     def showing(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
-        if issubclass(category, AmbiguousNameWarning):
+        if issubclass(category, AmbiguousNameWarning | CacheNotWrittenWarning):
             say(err, ("note:", "yellow"), f" {message}")
         else:
             show(message, category, *args, **kwargs)

@@ -27,13 +27,21 @@ import dataclasses
 import functools
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from pipeline.cache import Cache, cache_key
 from pipeline.config import DEFAULTS, Settings, collect_less
-from pipeline.errors import DaskMissingError, KgError, SchedulerError, WorkerError
+from pipeline.errors import (
+    CacheError,
+    CacheNotWrittenWarning,
+    DaskMissingError,
+    KgError,
+    SchedulerError,
+    WorkerError,
+)
 from pipeline.extract.corpus import spread_known_names
 from pipeline.extract.model import extraction_version, load_model, model_version
 from pipeline.extract.passes import extract_chunk, failed
@@ -122,7 +130,13 @@ def extract(
         fresh.update((e.article_id, e) for e in chunk_result)
         if cache is not None:  # a failed article is not cached: the next run tries it again
             succeeded = ((keys[e.article_id], e) for e in chunk_result if e.failure is None)
-            cache.put_many(succeeded, model=model_version(model))
+            try:
+                cache.put_many(succeeded, model=model_version(model))
+            except CacheError as error:
+                if error.exit_code == CacheError.exit_code:
+                    raise  # a damaged cache: the way out is in the message
+                warnings.warn(CacheNotWrittenWarning(cache.folder, error.__cause__ or error), stacklevel=2)
+                cache = None  # a full disk: what was extracted is kept all the same
         done += len(chunk_result)
         if progress:
             progress(done, len(kept))

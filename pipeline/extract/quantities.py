@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.extract.values import (
     CURRENCY_SYMBOLS,
+    CURRENCY_UNITS,
     CURRENCY_WORDS,
     MEASURE_WORDS,
     QUALIFIERS,
@@ -131,6 +132,8 @@ def quantities(
         parsed = _unit_from_head(span, parsed, label)
         if _not_a_count(doc, span, parsed):
             continue
+        if parsed.unit in CURRENCY_UNITS and label != "MONEY":
+            where["label"] = "MONEY"  # "AUD 45 million", which the model calls a cardinal
         if not parsed.qualifier:  # "up to 1,500 troops": the model's span began at the number
             qualifier, first = _qualifier_before(doc, span.start - (span_start < span.start_char))
             if qualifier:
@@ -324,15 +327,34 @@ def _ratio_denominator(
 
 
 def _with_currency_symbol(doc: Doc, span: Span) -> tuple[str, int, int]:
-    """spaCy leaves "$" outside MONEY entities ("$185,000" -> "185,000"); take it back in."""
-    start = span.start_char
-    text = span.text
-    if span.start > 0:
-        before = doc[span.start - 1]
-        if before.text.lower() in CURRENCY_SYMBOLS and not before.whitespace_:
-            start = before.idx
-            text = before.text + text
-    return text, start, span.end_char
+    """spaCy leaves the currency outside MONEY entities; take it back in: a symbol ("$185,000" ->
+    "185,000", "A$1.2bn"), the country written before a "$" ("US $5", "Canadian $40 million"), or an
+    ISO code before or after the amount ("AUD 45 million", "40 million NZD")."""
+    first, last = span.start, span.end
+    if first > 0 and not doc[first - 1].whitespace_ and _SYMBOL.fullmatch(doc[first - 1].lower_):
+        first -= 1  # "$" + "185,000", "A$" + "1.2bn"
+    elif first > 1 and doc[first - 1].lower_ in _DOLLAR_COUNTRIES and doc[first - 2].text == "$":
+        first -= 2  # "$US 40 million"
+    elif first > 0 and doc[first - 1].text in _CURRENCY_CODES:
+        first -= 1  # "AUD 45 million"
+    elif last < len(doc) and doc[last].text in _CURRENCY_CODES:
+        last += 1  # "40 million AUD"
+    if first > 0 and doc[first].text == "$" and doc[first - 1].lower_ in _DOLLAR_COUNTRIES:
+        first -= 1  # "US $5", "Canadian $40 million"
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    return doc.text[start:end], start, end
+
+
+#: A currency symbol spaCy tokenizes apart from its amount: "$", "£", "€", "A$", "US$", "NZ$".
+_SYMBOL = re.compile(r"(?:[a-z]{1,2})?\$|[£€¥₹₪]")
+#: Words for the country of a "$" written apart before it: "US $5", "Canadian $40 million".
+_DOLLAR_COUNTRIES = frozenset(
+    {"us", "u.s.", "au", "nz", "hk", "american", "australian", "canadian", "singapore"}
+)
+#: ISO codes of currencies written beside an amount: "AUD 45 million", "40 million EUR".
+_CURRENCY_CODES = frozenset(
+    {"USD", "AUD", "NZD", "CAD", "HKD", "SGD", "EUR", "GBP", "JPY", "CHF", "CNY", "INR"}
+)
 
 
 #: Qualifiers a number's own span may leave out, the words just before it: not the ones that are
@@ -371,8 +393,8 @@ def _qualifier_before(doc: Doc, start: int) -> tuple[str, int]:
     for words, normal in _QUALIFIERS_BEFORE:
         first = start - len(words)
         if first >= 0 and all(doc[first + i].lower_ == word for i, word in enumerate(words)):
-            if any(doc[i].dep_ == "prep" for i in range(first, start)):
-                break  # "talking about one area": a preposition, not an estimate
+            if len(words) == 1 and doc[first].dep_ == "prep":
+                break  # "talking about one area": a preposition, not an estimate ("upwards of" is one)
             return normal, first
     return "", start
 
@@ -754,6 +776,8 @@ def _own_victim(clause: Token, counted: Token | None) -> bool:
     speaks of the counted."""
     if clause.pos_ not in {"VERB", "AUX"}:
         return False  # "left three people dead": an adjective names no one else
+    if any(c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "PRON" for c in clause.children):
+        return False  # "rounded up 40 men, and troops detained them": its victims are the counted
     for child in clause.children:
         # "infected four people, and one of those has died": a clause with a subject of its own
         victim = child.dep_ in {"dobj", "nsubjpass", "nsubj"} and child.pos_ in _OBJECT_POS | {"NUM"}

@@ -63,7 +63,7 @@ CURRENCY_SYMBOLS = {"us$": "USD", "$": "dollar", "£": "GBP", "€": "EUR", "¥"
 #: A dollar whose country the text states, by symbol ("A$40", "$US3000", "$AUD1.1") or by name
 #: ("20 million Australian dollars"): its ISO code, before the words are read.
 _STATED_DOLLAR = [
-    (re.compile(rf"(?:\b{before}\$|\$\s?(?:{after})(?=[\d\s]|$)|\b{name}\s+dollars?\b|\b{code}\b)"), code.upper())
+    (re.compile(rf"(?:\b{before}\$|\$\s?(?:{after})(?=[\d\s]|$)|\b{name}(?:\s+dollars?\b|\s*\$)|\b{code}\b)"), code.upper())
     for before, after, name, code in [
         (r"u\.?s\.?\s?", "usd|us", r"(?:us|u\.s\.|american)", "usd"),
         ("au?", "aud|au|a", "australian", "aud"),
@@ -74,7 +74,8 @@ _STATED_DOLLAR = [
     ]
 ]  # fmt: skip
 CURRENCY_WORDS = {
-    "dollar": "dollar", "dollars": "dollar", "usd": "USD", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
+    "dollar": "dollar", "dollars": "dollar", "usd": "USD", "aud": "AUD", "nzd": "NZD", "cad": "CAD", "hkd": "HKD",
+    "sgd": "SGD", "chf": "CHF", "cny": "CNY", "inr": "INR", "jpy": "JPY", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
     "gbp": "GBP", "euro": "EUR", "euros": "EUR", "eur": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
     "rupee": "INR", "rupees": "INR", "shekel": "ILS", "shekels": "ILS", "lira": "TRY", "liras": "TRY",
     "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "riyal": "SAR", "riyals": "SAR",
@@ -84,6 +85,12 @@ CURRENCY_WORDS = {
     "peso": "peso", "pesos": "peso", "dinar": "dinar", "dinars": "dinar", "krona": "krona", "kronor": "krona",
     "krone": "krone", "kroner": "krone",
 }  # fmt: skip
+#: Every unit of money a value can have.
+CURRENCY_UNITS = (
+    frozenset(CURRENCY_SYMBOLS.values())
+    | frozenset(CURRENCY_WORDS.values())
+    | frozenset(code for _, code in _STATED_DOLLAR)
+)
 MEASURE_WORDS = {
     "ton": "t", "tons": "t", "tonne": "t", "tonnes": "t", "kg": "kg", "kilogram": "kg", "kilograms": "kg",
     "kilo": "kg", "kilos": "kg", "gram": "g", "grams": "g", "pound": "lb", "pounds": "lb", "lb": "lb",

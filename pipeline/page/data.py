@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
-from pipeline.counts import CATEGORY_WORDS
+from pipeline.counts import CATEGORY_FORMS, CATEGORY_WORDS
 from pipeline.io.schema import LIST_SEPARATOR
 from pipeline.page.style import COMMUNITY_COLORS, NEIGHBOURS, OTHER_TYPE, TYPES
 from pipeline.periods import end_of, starts_between
@@ -156,7 +156,8 @@ def build_payload(
             "cappedEdges": graph.number_of_edges() - len(links),
         },
         "typeNames": kinds.items,
-        "categoryWords": CATEGORY_WORDS,  # search finds a count by its category's word ("killed")
+        # search finds a count by its category's words ("killed", "deaths")
+        "categoryWords": {c: " ".join((CATEGORY_WORDS[c], *CATEGORY_FORMS[c])) for c in CATEGORY_FORMS},
         "nodes": columns,
         "more": more,
         "edges": edge_columns,

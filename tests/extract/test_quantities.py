@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -801,3 +802,37 @@ def test_lives_of_people_a_war_cost_are_deaths_and_a_qualifier_before_the_span_i
         "kill",
     )
     assert found.start == doc[6].idx  # the qualifier is part of the count as written
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "span", "text"),
+    [
+        (["paid", "A$", "1.2bn", "."], [1, 0, 0, 0], (2, 3), "A$1.2bn"),
+        (["paid", "US", "$", "5", "."], [1, 1, 0, 0, 0], (3, 4), "US $5"),
+        (["paid", "Canadian", "$", "40", "million"], [1, 1, 0, 1, 0], (2, 5), "Canadian $40 million"),
+        (["paid", "$", "US", "40", "million"], [1, 0, 1, 1, 0], (3, 5), "$US 40 million"),
+        (["paid", "AUD", "45", "million"], [1, 1, 1, 0], (2, 4), "AUD 45 million"),
+        (["paid", "40", "million", "NZD", "."], [1, 1, 1, 0, 0], (1, 3), "40 million NZD"),
+        (["paid", "a", "$", "5", "fee"], [1, 1, 0, 1, 0], (3, 4), "$5"),  # "a" is no country
+    ],
+)
+def test_the_currency_written_beside_an_amount_is_taken_in(english, words, spaces, span, text) -> None:
+    from spacy.tokens import Doc
+
+    from pipeline.extract.quantities import _with_currency_symbol
+
+    doc = Doc(english.vocab, words=words, spaces=[bool(s) for s in spaces])
+    assert _with_currency_symbol(doc, doc[span[0] : span[1]])[0] == text
+
+
+def test_a_later_clause_that_does_it_to_them_gives_its_category(english) -> None:
+    # Troops rounded up 40 men , and police detained them .  (its own subject, but "them" are the 40)
+    doc = _parsed(english, [
+        ("Troops", 1, "nsubj", "NOUN", "troop", "NNS"), ("rounded", 1, "ROOT", "VERB", "round", "VBD"),
+        ("up", 1, "prt", "ADP", "up", "RP"), ("40", 4, "nummod", "NUM", "40", "CD"),
+        ("men", 1, "dobj", "NOUN", "man", "NNS"), (",", 1, "punct", "PUNCT", ",", ","),
+        ("and", 1, "cc", "CCONJ", "and", "CC"), ("police", 8, "nsubj", "NOUN", "police", "NNS"),
+        ("detained", 1, "conj", "VERB", "detain", "VBD"), ("them", 8, "dobj", "PRON", "they", "PRP"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert [c[3:] for c in _counts(doc, [(3, 4, "CARDINAL")])] == [("men", "arrest")]
