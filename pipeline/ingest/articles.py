@@ -501,7 +501,7 @@ def article(
     )
     body, title = detokenized(_safe(body), _safe(clean_line(title)))
     body, credits = split_captions(body)
-    if not body.strip():  # every format's records: text of invisible or control characters, or captions
+    if not _has_text(body):  # every format's records: text of invisible or control characters, or captions
         raise InputError(source, "empty text (nothing but invisible or control characters, or captions)")
     caption = " | ".join(part for part in (clean_line(caption), credits) if part)
     date = date or dateline_date(body)  # wire copy dates itself: "OSKBURG 2024-03-02"
@@ -517,6 +517,20 @@ def article(
         metadata=metadata,
         encoding=encoding,
     )
+
+
+def _has_text(body: str) -> bool:
+    """Does ``body`` hold a letter or a digit a reader sees? Not joiners, variation selectors, tags,
+    combining marks alone or the Hangul fillers that stand for blanks.
+
+    >>> _has_text("\u200c\u200d\u00ad\u034f\ufe0f\U000e0041\u3164\u115f\u2800"), _has_text("Quellby 4")
+    (False, True)
+    """
+    return any(char.isalnum() and char not in _BLANK_LETTERS for char in body)
+
+
+#: Letters by their category that print as blanks.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
 
 
 def _safe(text: str) -> str:

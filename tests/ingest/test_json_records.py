@@ -176,13 +176,15 @@ def test_a_text_of_invisible_or_control_characters_is_skipped_as_empty(write) ->
     records = [
         {"title": "Zero width", "text": "\u200b\u200b\u00ad"},
         {"title": "Controls", "text": "\u001b\u0007\u0000"},
+        {"title": "Joiners and tags", "text": "\u200c\u200d\ufe0f\U000e0041\u034f"},
+        {"title": "Fillers", "text": "\u3164\u115f\u2800"},
         {"title": "Only a credit", "text": "Photo: Orla Varnholm/Quellby Press"},
         QUELLBY,
     ]
     path = write("odd.jsonl", "\n".join(json.dumps(r) for r in records))
     kept, skipped = _found(path)
     assert [title for _, title, _ in kept] == ["Quellby wins"]
-    assert skipped == [(f"odd.jsonl:{line}", EMPTY) for line in (1, 2, 3)]
+    assert skipped == [(f"odd.jsonl:{line}", EMPTY) for line in (1, 2, 3, 4, 5)]
 
 
 EMPTY = "empty text (nothing but invisible or control characters, or captions)"
