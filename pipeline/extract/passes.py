@@ -145,14 +145,16 @@ def _extract_together(
                 result
                 for batch in _batches(pieces, BATCH_CHARS)
                 for result in nlp.pipe(
-                    ((text, (i, offset)) for i, offset, text in batch), as_tuples=True, batch_size=len(batch)
+                    ((text, (i, offset)) for i, offset, text in batch),
+                    as_tuples=True,
+                    batch_size=_batch_size(batch, watched=read is not None),
                 )
             )
             total, so_far = sum(len(text) for _, _, text in pieces) or 1, 0
             for doc, (index, offset) in stream:
-                if read is not None:
+                if read is not None:  # pass one is most of the work; pass two the rest
                     so_far += len(doc.text)
-                    read(so_far / total)
+                    read(PASS_ONE_SHARE * so_far / total)
                 draft = drafts[index]
                 if draft.failure is not None:
                     continue
@@ -209,6 +211,22 @@ def _extract_together(
         finish(d, vocab) if d.failure is None else Extraction(d.article_id, (), (), (), failure=d.failure)
         for d in drafts
     ]
+
+
+#: The share of a chunk's time pass one takes, for the progress of one long article.
+PASS_ONE_SHARE = 0.8
+
+
+def _batch_size(batch: Sequence[tuple[int, int, str]], *, watched: bool) -> int:
+    """How many pieces spaCy reads before it hands any back: the whole batch, but one by one when
+    someone watches the progress of one long article cut into pieces (it moved in jumps of 400,000
+    characters); the pieces are then long enough that batching them gains nothing.
+
+    >>> _batch_size([(0, 0, "a"), (0, 1, "b")], watched=True), _batch_size([(0, 0, "a"), (1, 0, "b")], watched=True)
+    (1, 2)
+    """
+    one_article = len({index for index, _, _ in batch}) == 1
+    return 1 if watched and one_article else len(batch)
 
 
 def _needs_parse(doc: Doc, spans: list[tuple[int, int, str]], person_ends: frozenset[int]) -> bool:

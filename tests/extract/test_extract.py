@@ -85,6 +85,10 @@ def test_the_progress_of_one_long_article_moves_as_its_pieces_are_read(monkeypat
     assert seen[0] == (0, 1) and seen[-1] == (1, 1) and {total for _, total in seen} == {1}
     inside = [share for share in shares if 0 < share < 1]
     assert len(inside) >= 4 and inside == sorted(inside)
+    # read one piece at a time while watched, the article comes out the same
+    assert ex.extract_chunk([("long", body)], model=MODEL, read=lambda share: None) == ex.extract_chunk(
+        [("long", body)], model=MODEL
+    )
 
 
 def test_a_sentence_without_full_stops_is_cut_into_windows_of_bounded_length() -> None:
