@@ -157,13 +157,15 @@ def test_a_fifo_or_device_named_directly_is_skipped_not_read(write, tmp_path: Pa
     os.mkfifo(fifo)
     zero = tmp_path / "z.txt"
     zero.symlink_to("/dev/zero")
+    bare = tmp_path / "zero"  # no suffix: a device, not "an unsupported file type '(none)'"
+    bare.symlink_to("/dev/null")
     good = write("good.txt", "Good\nGood body.")
     try:
-        done = _bounded_ingest(fifo, zero, good)
+        done = _bounded_ingest(fifo, zero, bare, good)
     except subprocess.TimeoutExpired:
         pytest.fail("ingest hung on a FIFO")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.count("not a regular file") == 2, done.stdout
+    assert done.stdout.count("not a regular file") == 3, done.stdout
     assert "a FIFO" in done.stdout and "a character device" in done.stdout
 
 

@@ -74,8 +74,8 @@ def discover(
             ignored.extend(unsupported)
             skipped.extend(bad)
             runs.extend(nested)
-        elif format_of(path):
-            found = [path]
+        elif format_of(path) or (path.exists() and not path.is_file()):
+            found = [path]  # a FIFO or device named directly: ingest says what it is, whatever its name
         else:
             skipped.append(Skipped(str(path), f"{UNSUPPORTED} {path.suffix or '(none)'!r}"))
             found = []
