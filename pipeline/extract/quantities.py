@@ -442,7 +442,17 @@ def _age(doc: Doc, span: Span, person_ends: frozenset[int]) -> float | None:
     before_comma = start >= 2 and doc[start - 1].text == "," and (start - 2) in person_ends
     if before_comma and after in {",", ".", ")", ""}:
         return float(text)
+    # "when he was 16", "she turned 40.": one person's number with nothing counted after it
+    said_of_one = start >= 2 and doc[start - 2].lower_ in _ONE_PERSON and doc[start - 1].lower_ in _IS_AGED
+    if said_of_one and after.lower() in _CLAUSE_ENDS and 0 < int(text) < 120:
+        return float(text)
     return None
+
+
+#: Pronouns of one person, the verbs that give their age, and what ends the clause after it.
+_ONE_PERSON = frozenset({"he", "she", "i"})
+_IS_AGED = frozenset({"was", "is", "turned", "turns", "'s"})
+_CLAUSE_ENDS = frozenset({",", ".", ";", ")", "", "when", "and", "but", "at", "in", "on"})
 
 
 def ages_after_people(found: Sequence[Quantity], body: str, person_ends: frozenset[int]) -> list[Quantity]:

@@ -836,3 +836,20 @@ def test_a_later_clause_that_does_it_to_them_gives_its_category(english) -> None
         (".", 1, "punct", "PUNCT", ".", "."),
     ])  # fmt: skip
     assert [c[3:] for c in _counts(doc, [(3, 4, "CARDINAL")])] == [("men", "arrest")]
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        (["When", "she", "was", "16", ",", "Orla", "left", "Quellby", "."], 16.0),
+        (["Tam", "Brevik", "said", "he", "turned", "40", "in", "March", "."], 40.0),
+        (["He", "was", "5", "points", "behind", "."], None),  # something counted after it
+    ],
+)
+def test_a_number_one_person_was_or_turned_is_an_age(english, words, age) -> None:
+    from spacy.tokens import Doc
+
+    doc = Doc(english.vocab, words=words)
+    number = next(i for i, word in enumerate(words) if word.isdigit())
+    [found] = quantities(doc, [(number, number + 1, "CARDINAL")], article_id="a", sentence=0, offset=0)
+    assert (found.value if found.category == "age" else None) == age
