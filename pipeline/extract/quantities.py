@@ -135,7 +135,10 @@ def quantities(
         if parsed.unit in CURRENCY_UNITS and label != "MONEY":
             where["label"] = "MONEY"  # "AUD 45 million", which the model calls a cardinal
         if not parsed.qualifier:  # "up to 1,500 troops": the model's span began at the number
-            qualifier, first = _qualifier_before(doc, span.start - (span_start < span.start_char))
+            opening = span.start  # the first token of the amount as written, currency included
+            while opening > 0 and doc[opening].idx > span_start:
+                opening -= 1
+            qualifier, first = _qualifier_before(doc, opening)
             if qualifier:
                 parsed = ParsedNumber(parsed.value, parsed.unit, qualifier)
                 span_start, text = doc[first].idx, doc.text[doc[first].idx : span_end]

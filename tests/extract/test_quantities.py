@@ -853,3 +853,11 @@ def test_a_number_one_person_was_or_turned_is_an_age(english, words, age) -> Non
     number = next(i for i, word in enumerate(words) if word.isdigit())
     [found] = quantities(doc, [(number, number + 1, "CARDINAL")], article_id="a", sentence=0, offset=0)
     assert (found.value if found.category == "age" else None) == age
+
+
+def test_a_qualifier_before_a_currency_written_apart_is_read(english) -> None:
+    from spacy.tokens import Doc
+
+    doc = Doc(english.vocab, words=["paid", "about", "US", "$", "5", "."], spaces=[1, 1, 1, 0, 0, 0])
+    [found] = quantities(doc, [(4, 5, "MONEY")], article_id="a", sentence=0, offset=0)
+    assert (found.text, found.unit, found.qualifier, found.start) == ("about US $5", "USD", "about", 5)
