@@ -23,6 +23,7 @@ import os
 import stat
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from pipeline.config import HOW_NOT_WHAT, Settings
 
@@ -99,10 +100,14 @@ def _versions(names: Sequence[str]) -> dict[str, str]:
 
 
 def _file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+        return _digest_of(handle)
+
+
+def _digest_of(handle: BinaryIO) -> str:
+    digest = hashlib.sha256()
+    for block in iter(lambda: handle.read(1 << 20), b""):
+        digest.update(block)
     return digest.hexdigest()
 
 
@@ -117,13 +122,10 @@ def _input_digest(path: Path) -> str:
     with os.fdopen(descriptor, "rb") as handle:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             return "not a regular file"
-        digest = hashlib.sha256()
         try:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
+            return _digest_of(handle)
         except OSError as error:
             return f"unreadable: {error.strerror or error}"
-        return digest.hexdigest()
 
 
 def _code_digest() -> str:

@@ -41,6 +41,7 @@ from pipeline.errors import (
     KgError,
     SchedulerError,
     WorkerError,
+    machine_failure,
 )
 from pipeline.extract.corpus import spread_known_names
 from pipeline.extract.model import extraction_version, load_model, model_version
@@ -133,7 +134,7 @@ def extract(
             try:
                 cache.put_many(succeeded, model=model_version(model))
             except CacheError as error:
-                if error.exit_code == CacheError.exit_code:
+                if not machine_failure(error.__cause__ or error):
                     raise  # a damaged cache: the way out is in the message
                 warnings.warn(CacheNotWrittenWarning(cache.folder, error.__cause__ or error), stacklevel=2)
                 cache = None  # a full disk: what was extracted is kept all the same
