@@ -300,6 +300,7 @@ def test_readers_say_what_a_folder_that_is_no_run_is(kg, write, tmp_path: Path) 
             ["stats", path],
             ["diff", path, path, "--out", tmp_path / "d.csv"],
             ["ego", "x", "-g", path],
+            ["ego", path, "x"],
         ):
             result = kg(*command)
             assert result.code == 2, (command, result.stderr)

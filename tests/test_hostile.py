@@ -134,7 +134,10 @@ def test_links_leading_out_of_the_inputs_are_not_followed(write, tmp_path: Path)
 
 # --- 4. regular files only, with a size cap -----------------------------------------------------------
 
-_INGEST_ONE = "import sys; from pipeline.ingest import ingest; c = ingest(sys.argv[1:]); print([s.reason for s in c.skipped])"
+_INGEST_ONE = (
+    "import sys; from pipeline.ingest import ingest; c = ingest(sys.argv[1:]); "
+    "print([s.reason for s in c.skipped], 'files read:', list(c.files))"
+)
 
 
 def _bounded_ingest(*paths: Path) -> subprocess.CompletedProcess[str]:
@@ -167,6 +170,8 @@ def test_a_fifo_or_device_named_directly_is_skipped_not_read(write, tmp_path: Pa
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("not a regular file") == 3, done.stdout
     assert "a FIFO" in done.stdout and "a character device" in done.stdout
+    # skipped, not read: "Read N file(s)" and manifest.json's files name the good file only
+    assert done.stdout.rstrip().endswith(f"files read: [{str(good)!r}]"), done.stdout
 
 
 @pytest.mark.model
@@ -196,10 +201,11 @@ def test_special_files_in_a_folder_are_skipped(write, tmp_path: Path) -> None:
     (tmp_path / "in" / "zero.csv").symlink_to("/dev/zero")
     corpus = ingest([tmp_path / "in"], follow_links=True)  # even where links are followed
     assert [a.body for a in corpus.articles] == ["Good body."]
-    assert sorted(Path(s.source).name for s in corpus.skipped if "not a regular file" in s.reason) == [
-        "pipe.txt",
-        "zero.csv",
+    assert sorted((Path(s.source).name, s.reason) for s in corpus.skipped) == [
+        ("pipe.txt", "not a regular file (a FIFO); only regular files are read"),
+        ("zero.csv", "not a regular file (a character device); only regular files are read"),
     ]
+    assert [Path(f).name for f in corpus.files] == ["good.txt"]
 
 
 def test_files_over_the_size_cap_are_skipped_and_reported(kg, write, tmp_path: Path) -> None:
@@ -217,6 +223,21 @@ def test_files_over_the_size_cap_are_skipped_and_reported(kg, write, tmp_path: P
 
 
 # --- 5./6. kg ego never overwrites a run; --force removes only kg's own temporaries -------------------
+
+
+def test_ego_takes_its_run_first_as_stats_does_or_by_graph(kg, tmp_path: Path) -> None:
+    run = _tiny_run(tmp_path / "run")
+    first = kg("ego", run, "Ilse Varga", "--out", tmp_path / "first")
+    assert first.code == 0, first.stderr
+    by_option = kg("ego", "Ilse Varga", "--graph", run, "--out", tmp_path / "option")
+    assert by_option.code == 0, by_option.stderr
+    assert _snapshot(tmp_path / "first").keys() == _snapshot(tmp_path / "option").keys()
+    nodes = [list(csvfile.read_csv(tmp_path / name / "nodes.csv")) for name in ("first", "option")]
+    assert nodes[0] == nodes[1] and {r["id"] for r in nodes[0]} == {"person:ilse-varga", "place:tarnow"}
+    twice = kg("ego", run, "Ilse Varga", "--graph", run)
+    assert twice.code == 2 and "kg ego takes its run once" in twice.stderr
+    alone = kg("ego", "Ilse Varga")
+    assert alone.code == 2 and "kg ego needs a run and a name: kg ego RUN_DIR 'Ilse Varga'" in alone.stderr
 
 
 def test_ego_refuses_a_run_folder_and_replaces_its_own_output(kg, tmp_path: Path) -> None:

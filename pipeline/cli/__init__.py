@@ -72,6 +72,7 @@ from pipeline.errors import (
     MissingStageOutputError,
     NoInputsError,
     NothingKeptWarning,
+    UsageError,
     command_line,
 )
 from pipeline.fingerprint import fingerprint
@@ -468,12 +469,32 @@ def export(
 
 @app.command()
 def ego(
-    name: Annotated[str, typer.Argument(help="Entity label or alias, e.g. 'Keir Starmer' or 'SDF'.")],
-    graph_dir: Annotated[Path, typer.Option("--graph", "-g", help="Folder of a finished run.")],
+    run_or_name: Annotated[
+        str,
+        typer.Argument(
+            metavar="RUN_DIR",
+            help="The folder of a finished run (or NAME, when --graph gives the run).",
+            show_default=False,
+        ),
+    ],
+    name_after_run: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="NAME",
+            help="An entity's label, spelling or node id, e.g. 'Keir Starmer' or 'SDF'.",
+            show_default=False,
+        ),
+    ] = None,
+    graph_option: Annotated[
+        Path | None,
+        typer.Option(
+            "--graph", "-g", help="The run's folder, as in kg ego NAME --graph RUN_DIR.", show_default=False
+        ),
+    ] = None,
     hops: Annotated[int, typer.Option("--hops", help="Links away from the entity.", min=1)] = 1,
     out_dir: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Where to write (default GRAPH/ego).", show_default=False),
+        typer.Option("--out", "-o", help="Where to write (default RUN_DIR/ego).", show_default=False),
     ] = None,
     top: Annotated[
         int, typer.Option("--top", help="Nodes shown on the HTML page (the CSVs keep all).", min=1)
@@ -489,6 +510,7 @@ def ego(
     from pipeline.io.run import check_run_folder, read_graph, read_titles, settings_of, write_ego
     from pipeline.query import ego as ego_of
 
+    graph_dir, name = _run_and_name(run_or_name, name_after_run, graph_option)
     check_run_folder(graph_dir, first="edges.csv")
     if not present(graph_dir, "edges.csv"):
         raise MissingStageOutputError(graph_dir / "edges.csv", "ego", f"kg run INPUT... --out {graph_dir}")
@@ -516,6 +538,27 @@ def ego(
         f"{label} ({sub.graph['center']}): {sub.number_of_nodes()} nodes and {sub.number_of_edges()} edges "
         f"within {hops} hop(s). Wrote {target}/",
     )
+
+
+def _run_and_name(first: str, second: str | None, graph_option: Path | None) -> tuple[Path, str]:
+    """(run folder, name) of ``kg ego RUN_DIR NAME``, as ``kg stats RUN_DIR`` takes its run, or of the
+    older ``kg ego NAME --graph RUN_DIR``.
+
+    >>> _run_and_name("runs/week1", "Ilse Varga", None), _run_and_name("Ilse Varga", None, Path("runs/week1"))
+    ((PosixPath('runs/week1'), 'Ilse Varga'), (PosixPath('runs/week1'), 'Ilse Varga'))
+    """
+    if graph_option is not None:
+        if second is not None:
+            raise UsageError(
+                f"kg ego takes its run once: kg ego RUN_DIR NAME, or kg ego NAME --graph RUN_DIR "
+                f"(given {first!r} {second!r} and --graph {str(graph_option)!r})"
+            )
+        return graph_option, first
+    if second is None:
+        raise UsageError(
+            f"kg ego needs a run and a name: kg ego RUN_DIR {first!r} (or {first!r} --graph RUN_DIR)"
+        )
+    return Path(first), second
 
 
 app.command()(reading.stats)

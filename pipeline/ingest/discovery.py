@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.errors import MissingPathError, both_spellings
-from pipeline.io.files import without_surrogates
+from pipeline.io.files import not_regular, without_surrogates
 from pipeline.io.folder import MANIFEST, output_kind
 from pipeline.records import Skipped
 
@@ -74,8 +74,11 @@ def discover(
             ignored.extend(unsupported)
             skipped.extend(bad)
             runs.extend(nested)
-        elif format_of(path) or (path.exists() and not path.is_file()):
-            found = [path]  # a FIFO or device named directly: ingest says what it is, whatever its name
+        elif path.exists() and not path.is_file():
+            skipped.append(Skipped(str(path), _not_regular(path)))  # a FIFO or device, whatever its name
+            found = []
+        elif format_of(path):
+            found = [path]
         else:
             skipped.append(Skipped(str(path), f"{UNSUPPORTED} {path.suffix or '(none)'!r}"))
             found = []
@@ -145,18 +148,18 @@ def _walk(
             elif file.is_file():
                 found.append(file)
             else:
-                kind = _not_regular(file)
-                bad.append(Skipped(str(file), f"not a regular file ({kind}); only regular files are read"))
+                bad.append(Skipped(str(file), _not_regular(file)))
     return found, unsupported, bad, runs
 
 
 def _not_regular(file: Path) -> str:
-    """What a path that is no regular file is: a link loop, a broken link, or a special file."""
+    """Why a path that is no regular file is not read: a link loop, a broken link, or a special file."""
     try:
-        file.stat()
+        mode = file.stat().st_mode
     except OSError as error:
-        return "a loop of links" if error.errno == errno.ELOOP else "a broken link"
-    return "a FIFO, device or socket"
+        kind = "a loop of links" if error.errno == errno.ELOOP else "a broken link"
+        return f"not a regular file ({kind}); only regular files are read"
+    return not_regular(mode)
 
 
 def _inside(path: str, roots: Sequence[str]) -> bool:

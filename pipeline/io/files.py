@@ -160,14 +160,14 @@ def read_regular(path: Path, *, max_bytes: int) -> bytes:
     blocks forever) and again after (it cannot be swapped in between). Raises :class:`InputError`."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
-            raise InputError(str(path), _not_regular(os.stat(path).st_mode))
+            raise InputError(str(path), not_regular(os.stat(path).st_mode))
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         raise InputError(str(path), f"cannot read file: {error.strerror or error}") from error
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(str(path), _not_regular(info.st_mode))
+            raise InputError(str(path), not_regular(info.st_mode))
         if info.st_size > max_bytes:
             raise InputError(str(path), _too_large(info.st_size, max_bytes))
         chunks, size = [], 0
@@ -186,7 +186,13 @@ def read_regular(path: Path, *, max_bytes: int) -> bytes:
         os.close(fd)
 
 
-def _not_regular(mode: int) -> str:
+def not_regular(mode: int) -> str:
+    """Why a file of ``mode`` (``os.stat``'s) is not read.
+
+    >>> import stat
+    >>> not_regular(stat.S_IFIFO)
+    'not a regular file (a FIFO); only regular files are read'
+    """
     kinds = {
         stat.S_ISDIR: "a folder",
         stat.S_ISFIFO: "a FIFO",
