@@ -13,7 +13,8 @@ ARGS   ?=
 .PHONY: help install bytecode graph test browser lint bench soak clean
 
 help: ## Show this help
-	@awk 'BEGIN {FS = ":.*## "; printf "Targets:\n"} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-9s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@colour=; plain=; if [ -t 1 ]; then colour=$$(printf '\033[36m'); plain=$$(printf '\033[0m'); fi; \
+	awk -v c="$$colour" -v p="$$plain" 'BEGIN {FS = ":.*## "; printf "Targets:\n"} /^[a-zA-Z_-]+:.*## / {printf "  %s%-9s%s %s\n", c, $$1, p, $$2}' $(MAKEFILE_LIST)
 	@printf "\nOn a fresh machine run 'make graph' (builds graphs/seeds/) and 'make test'.\n"
 
 install: $(STAMP) ## Create .venv and install the project with its dev extras (quick when nothing changed)
@@ -74,4 +75,4 @@ lint: install ## Check style with ruff and types with mypy
 
 clean: ## Remove generated graphs (keeps graphs/README.md) and caches
 	find graphs -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +
-	rm -rf .pytest_cache .ruff_cache
+	rm -rf .pytest_cache .ruff_cache .mypy_cache

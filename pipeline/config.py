@@ -100,6 +100,14 @@ class Settings:
             object.__setattr__(self, "language", self.language.strip().casefold())
             if not re.fullmatch(r"[a-z]{2,3}|any", self.language):
                 raise BadSettingError("language", self.language, "a language code such as en or de, or any")
+            from pipeline.ingest.language import ANY, IDENTIFIED
+
+            if self.language not in IDENTIFIED | {ANY}:
+                raise BadSettingError(
+                    "language",
+                    self.language,
+                    "a language the identifier knows (ISO 639: en, de, fr...), or any",
+                )
         if self.period is not None and self.period not in PERIODS:
             raise BadSettingError("period", self.period, " | ".join(PERIODS))
         if self.workers < 1:

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-from pipeline.errors import GoldFileError
+from pipeline.errors import GoldFileError, InputError
 from pipeline.records import ENTITY_TYPES
 
 #: A lone word that names a kind of thing, never one entity: it does not match the tail of a gold name.
@@ -136,16 +136,22 @@ def matches(predicted: str, alias: str) -> bool:
 
 def gold_text(path: Path) -> str:
     """The text of a gold file (YAML or JSON); :class:`GoldFileError` when there is none to read."""
+    from pipeline.io.files import read_regular
+
     if path.is_dir():
         raise GoldFileError(path, "is a folder, not a file")
-    if not path.is_file():
+    if not path.exists():
         raise GoldFileError(path, "not found")
-    try:
-        return path.read_text(encoding="utf-8")
+    try:  # never a FIFO or device: reading /dev/zero would not end
+        return read_regular(path, max_bytes=GOLD_MAX_BYTES).decode("utf-8")
     except UnicodeDecodeError as error:
         raise GoldFileError(path, f"not UTF-8 text ({error})") from error
-    except OSError as error:
-        raise GoldFileError(path, f"cannot be read ({error.strerror or error})") from error
+    except InputError as error:
+        raise GoldFileError(path, error.reason) from error
+
+
+#: The largest gold file read (a hand-made annotation is a few hundred KB).
+GOLD_MAX_BYTES = 256 * 1024 * 1024
 
 
 def load_gold(path: str | os.PathLike[str]) -> dict:

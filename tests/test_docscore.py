@@ -115,6 +115,10 @@ def test_other_names_and_a_missing_gold_are_refused(tmp_path: Path) -> None:
         load_gold(path)
     with pytest.raises(GoldFileError, match="missing.json: not found"):
         load_gold(tmp_path / "missing.json")
+    device = tmp_path / "device.json"
+    device.symlink_to("/dev/zero")  # it exists: "not found" was wrong, and reading it never ends
+    with pytest.raises(GoldFileError, match=r"device.json: not a regular file \(a character device\)"):
+        load_gold(device)
     path.write_text(json.dumps({"docs": {}}), encoding="utf-8")  # scored every recall 1.000
     with pytest.raises(GoldFileError, match='gold.json: holds no annotations; "docs" is empty'):
         load_gold(path)

@@ -56,6 +56,11 @@ def test_kg_eval_prints_the_figures(kg, seed_run: Path) -> None:
     assert result.code == 0
     for text in ("precision", "recall", "Alias sets merged", "Wrong merges: 0", "Numbers:"):
         assert text in result.stdout
+    assert "note:" not in result.stderr
+    # the options of a document-level gold say they were not used, rather than being dropped unsaid
+    noted = kg("eval", seed_run, "--gold", DATA / "seeds_gold.yml", "--baseline", "--details")
+    assert noted.code == 0 and noted.stdout == result.stdout
+    assert "note: ignored --baseline, --details: for a document-level JSON gold" in noted.stderr
 
 
 def test_evaluation_counts_wrong_merges(tmp_path: Path) -> None:

@@ -414,6 +414,9 @@ def test_kg_export_uses_the_runs_top_and_kg_ego_takes_top(kg, tmp_path: Path) ->
     result = kg("export", run)
     assert result.code == 0, result.stderr
     assert "graph.html" in result.stdout
+    assert [Path(line.split()[-1]).name for line in result.stdout.splitlines()] == [
+        "graph.graphml", "graph.gexf", "graph.html"
+    ]  # fmt: skip
     assert "Showing the 2 most central of 5 nodes" in (run / "graph.html").read_text(encoding="utf-8")
 
     result = kg("ego", "Keir Starmer", "--graph", run, "--top", "2")

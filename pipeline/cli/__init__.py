@@ -463,8 +463,11 @@ def export(
 
     del quiet  # accepted as every stage command does: exporting shows no progress bars
     _OUT[:] = [(run_dir, "run", {})]
-    for path in export_run(run_dir, top=top, page_max_nodes=page_max_nodes):
-        say(out, f"Wrote {path}")
+    paths = export_run(run_dir, top=top, page_max_nodes=page_max_nodes)
+    # the tables are written back as they were read, with the rest of the graph: only the renderings are news
+    for path in paths:
+        if path.suffix != ".csv":
+            say(out, f"Wrote {path}")
 
 
 @app.command()

@@ -107,7 +107,9 @@ MinWeight = Annotated[
         "and communities in nodes.csv stay those of the full graph.",
     ),
 ]
-Top = Annotated[int, typer.Option("--top", help="Nodes shown on the HTML page (the CSVs keep all).")]
+Top = Annotated[
+    int, typer.Option("--top", help="Nodes shown on the HTML page, 1 or more (the CSVs keep all).")
+]
 PageMaxNodes = Annotated[
     int,
     typer.Option(
@@ -120,7 +122,9 @@ PageMaxNodes = Annotated[
 NoNumbers = Annotated[bool, typer.Option("--no-numbers", help="Leave counts out of the graph.")]
 Evidence = Annotated[
     int,
-    typer.Option("--evidence", help="Supporting sentences kept per link in evidence.csv (and on the page)."),
+    typer.Option(
+        "--evidence", help="Supporting sentences kept per link in evidence.csv (and on the page), 1 or more."
+    ),
 ]
 CacheDir = Annotated[
     Path | None,

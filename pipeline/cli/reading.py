@@ -116,7 +116,7 @@ def evaluate(
         typer.Option(
             "--gold",
             help="Gold annotation: the team's YAML (tests/data/seeds_gold.yml) or a document-level JSON "
-            '({"docs": {document: [[key, type, [aliases]], ...]}}).',
+            '({"docs": {document: [[key, type, \\[aliases]], ...]}}).',  # "\\[": not Rich markup
         ),
     ],
     baseline: Annotated[
@@ -142,4 +142,9 @@ def evaluate(
         return
     from pipeline.evaluate import evaluate as score
 
+    if baseline or details or model:
+        given = ", ".join(
+            n for n, on in (("--baseline", baseline), ("--details", details), ("--model", model)) if on
+        )
+        say(err, ("note:", "yellow"), f" ignored {given}: for a document-level JSON gold, and {gold} is YAML")
     print_report(score(run_dir, gold))

@@ -11,7 +11,7 @@ the language: a list of Polish names is "Polish" to an identifier, in an English
    is English, with nothing more to load. Every article of gum-dev, Lee and the seeds passes so.
 2. Fewer than :data:`MIN_LETTERS` letters in such words (a results table, a short brief): too little
    to tell, and the article is kept.
-3. Otherwise py3langid (a fork of langid.py by trafilatura's author; BSD, 97 languages, its model in
+3. Otherwise py3langid (a fork of langid.py by trafilatura's author; BSD, 141 languages, its model in
    the wheel) names the language; the article is left out when it names another with probability
    :data:`MIN_PROBABILITY` or more.
 
@@ -40,6 +40,16 @@ MIN_PROBABILITY = 0.9
 
 #: What ``--language`` accepts besides a code: no language test at all.
 ANY = "any"
+#: The languages py3langid names (ISO 639 codes): any other is never found, and would leave every
+#: article out ("--language zz" skipped a whole corpus as written in English).
+_IDENTIFIED_TEXT = """
+    ace af am an ar ary arz as az ba bcl be bg bn br bs ca crh cs cy da de dz el en eo es et eu ext fa fi fo
+    fr fuv fy ga gcf gcr gd gl gom grc gu gug guw ha hbo he hi hr ht hu hy id ig is it ja jv ka kab kik kk km
+    kn ko ku ky la lb lg lij ln lo lt ltg lv mg mk ml mn mr ms mt my ne nl nn no nso oc om or pa pcm pl ps pt
+    qu ro ru rw sa sdh se si sk sl sn so sq sr st sv sw ta te tg th tk tl tr tt ug uk ur uz uzs vec vi vo wa
+    wuu xh yo yue zh zu
+"""
+IDENTIFIED = frozenset(_IDENTIFIED_TEXT.split())
 
 _WORD = re.compile(r"[^\W\d_]+")
 #: The commonest English words, some in every sentence of English prose.

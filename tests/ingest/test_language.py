@@ -11,7 +11,7 @@ import pytest
 from pipeline.config import Settings
 from pipeline.errors import BadOptionError
 from pipeline.ingest import ingest
-from pipeline.ingest.language import in_language
+from pipeline.ingest.language import IDENTIFIED, in_language
 from pipeline.records import Article
 
 SPANISH = (
@@ -93,6 +93,18 @@ def test_the_language_is_the_models_unless_given() -> None:
     assert Settings(language=" DE ").article_language == "de"
     with pytest.raises(BadOptionError, match="^language='english' is not valid"):
         Settings(language="English")
+    # a code no language is found under would leave every article out, all "written in English"
+    with pytest.raises(
+        BadOptionError, match="^language='zz' is not valid; expected a language the identifier"
+    ):
+        Settings(language="zz")
+
+
+def test_the_codes_accepted_are_the_ones_the_identifier_names() -> None:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    assert set(identifier.nb_classes) - {"zxx"} == IDENTIFIED  # zxx: "no linguistic content"
 
 
 def test_run_reports_the_skipped_article_and_bad_language_exits_2(kg, write, tmp_path: Path) -> None:
