@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import errno
 import multiprocessing
+import os
 import sqlite3
 from pathlib import Path
 
@@ -132,6 +134,10 @@ def test_warm_run_writes_byte_identical_files(kg, seeds_dir: Path, tmp_path: Pat
     warm = kg("run", seeds_dir, "--out", tmp_path / "warm", "--cache", cache)
     assert "0 article(s) reused, 7 extracted" in cold.stdout
     assert "7 article(s) reused, 0 extracted" in warm.stdout
+    # a file written by one run only is a difference too
+    assert sorted(p.name for p in (tmp_path / "warm").iterdir()) == sorted(
+        p.name for p in (tmp_path / "cold").iterdir()
+    )
     for path in sorted((tmp_path / "cold").iterdir()):
         if path.name != "manifest.json":
             assert path.read_bytes() == (tmp_path / "warm" / path.name).read_bytes(), path.name
@@ -204,6 +210,10 @@ def test_a_full_disk_under_the_cache_is_a_failure_not_a_usage_error() -> None:
     full = CacheError(Path("cache"), sqlite3.OperationalError("database or disk is full"))
     damaged = CacheError(Path("cache"), sqlite3.DatabaseError("file is not a database"))
     assert (full.exit_code, damaged.exit_code) == (1, 2)
+    # the system's own words for it, from writing the cache's folder rather than SQLite
+    for number in (errno.ENOSPC, errno.EIO, errno.EDQUOT):
+        assert CacheError(Path("cache"), OSError(number, os.strerror(number))).exit_code == 1
+    assert CacheError(Path("cache"), OSError(errno.EACCES, "Permission denied")).exit_code == 2
 
 
 @pytest.mark.model
@@ -216,7 +226,10 @@ def test_a_cache_whose_disk_fills_during_a_run_warns_and_the_run_keeps_its_artic
     from pipeline.errors import CacheError, CacheNotWrittenWarning
     from pipeline.records import Article
 
+    tries = []
+
     def full(self, *args, **kwargs):
+        tries.append(1)
         raise CacheError(self.folder, sqlite3.OperationalError("database or disk is full"))
 
     monkeypatch.setattr(Cache, "put_many", full)
@@ -225,7 +238,16 @@ def test_a_cache_whose_disk_fills_during_a_run_warns_and_the_run_keeps_its_artic
     ]
     with (
         Cache(tmp_path / "cache") as cache,
-        pytest.warns(CacheNotWrittenWarning, match="could not be written"),
+        pytest.warns(CacheNotWrittenWarning, match="could not be written") as said,
     ):
         done = ex.extract(articles, model=MODEL, cache=cache, chunk_size=1)
     assert [e.article_id for e in done] == ["a0", "a1", "a2"] and all(e.failure is None for e in done)
+    # given up on at the first full write: not tried, nor warned about, once per chunk
+    assert len(tries) == 1 and len([w for w in said if w.category is CacheNotWrittenWarning]) == 1
+
+    def damaged(self, *args, **kwargs):
+        raise CacheError(self.folder, sqlite3.DatabaseError("file is not a database"))
+
+    monkeypatch.setattr(Cache, "put_many", damaged)
+    with Cache(tmp_path / "cache") as cache, pytest.raises(CacheError, match="file is not a database"):
+        ex.extract(articles, model=MODEL, cache=cache, chunk_size=1)  # a damaged cache still stops the run

@@ -21,6 +21,8 @@ def other_run(tmp_path_factory) -> Path:
 @pytest.mark.model
 def test_seed_entities_meet_the_targets(seed_run: Path) -> None:
     report = evaluate(seed_run, DATA / "seeds_gold.yml")
+    assert [score.type for score in report.types] == ["person", "group", "place"]  # an empty list passed
+    assert report.alias_sets == 18
     for score in report.types:
         assert score.recall >= 0.95, (score.type, score.missed)
         assert score.precision >= 0.90, (score.type, score.spurious)
@@ -41,6 +43,8 @@ def test_seed_numbers_have_the_right_value_and_object(seed_run: Path) -> None:
 @pytest.mark.model
 def test_resolution_holds_on_news_it_was_not_tuned_on(other_run: Path) -> None:
     report = evaluate(other_run, DATA / "other_news_gold.yml")
+    assert [score.type for score in report.types] == ["person", "group", "place"]
+    assert report.alias_sets == 15
     for score in report.types:
         assert score.precision >= 0.90, (score.type, score.spurious)
         assert score.recall >= 0.85, (score.type, score.missed)

@@ -152,11 +152,26 @@ def test_numbers_become_nodes_linked_to_their_sentence() -> None:
 
 
 def test_analytics_are_stored_on_every_node() -> None:
-    graph = graph_of(corpus([["A", "B"], ["B", "C"], ["D", "E"]]))
+    # A and B meet twice, so B's weighted degree (2 + 1) differs from its degree (two neighbours)
+    graph = graph_of(corpus([["A", "B"], ["A", "B"], ["B", "C"], ["D", "E"]]))
     for _, data in graph.nodes(data=True):
         assert {"degree", "weighted_degree", "pagerank", "betweenness", "community", "component"} <= set(data)
-    assert graph.nodes["place:b"]["betweenness"] > graph.nodes["place:a"]["betweenness"]
-    assert graph.nodes["place:a"]["component"] == 0 and graph.nodes["place:d"]["component"] == 1
+    node = graph.nodes
+    assert [(node[f"place:{n}"]["degree"], node[f"place:{n}"]["weighted_degree"]) for n in "abcde"] == [
+        (1, 2),
+        (2, 3),
+        (1, 1),
+        (1, 1),
+        (1, 1),
+    ]
+    assert node["place:a"]["community"] == node["place:b"]["community"] == node["place:c"]["community"]
+    assert node["place:d"]["community"] == node["place:e"]["community"] != node["place:a"]["community"]
+    # the weight-2 link lifts A above C; the pair D-E splits its share evenly
+    assert {n: node[f"place:{n}"]["pagerank"] for n in "abcde"} == pytest.approx(
+        {"a": 0.195406, "b": 0.291891, "c": 0.112703, "d": 0.2, "e": 0.2}, abs=1e-6
+    )
+    assert node["place:b"]["betweenness"] > node["place:a"]["betweenness"]
+    assert node["place:a"]["component"] == 0 and node["place:d"]["component"] == 1
 
 
 def dated(pair, day: str):
@@ -241,7 +256,8 @@ def test_summary_tables() -> None:
     summary = summarize(graph)
     assert summary.top["place"][0][1] == "A"
     assert summary.edges[0][:3] == ("A", "B", 2)
-    assert sum(size for _, size, _ in summary.communities) == 3
+    # A links both B and C, nothing splits them: one community, its members in the ranking
+    assert summary.communities == [(0, 3, ["A", "B", "C"])]
     assert summary.categories == {}
     # counts by what happened: the count nodes of a category, their articles and the largest first
     for node, (value, category, articles) in {

@@ -230,7 +230,11 @@ def test_a_neighbourhood_names_an_entity_outside_it_as_such(seed_result: Result)
     assert isinstance(outside.value, UnknownEntityError)  # caught as any name not found is
     with pytest.raises(UnknownEntityError, match="no entity named 'Nobody Atall' in the graph"):
         ego.evidence_between("Keir Starmer", "Nobody Atall")
-    assert len(ego.evidence_between("Keir Starmer", "Canada")) > 0
+    # inside the neighbourhood, the same sentences the whole graph gives
+    inside = ego.evidence_between("Keir Starmer", "Canada")
+    assert inside.equals(seed_result.evidence_between("Keir Starmer", "Canada"))
+    assert inside["text"].str.contains("Keir Starmer").all() and inside["text"].str.contains("Canada").all()
+    assert set(inside["target"]) == {"place:canada"} and len(inside) >= 1
 
 
 @pytest.mark.model

@@ -137,6 +137,8 @@ def test_cleaning_rules(english, vocab, text, name, label, expected) -> None:
         # not before an organization's head noun, nor when no given name follows
         ("The Norwegian Ed Varnholm Trust paid.", "Norwegian Ed Varnholm Trust", "ORG", None),
         ("Flights on Norwegian Air Quistel resumed.", "Norwegian Air Quistel", "ORG", None),
+        # a capitalized adjective that is no nationality stays in the name
+        ("Shares of Golden Ed Varnholm rose.", "Golden Ed Varnholm", "ORG", None),
     ],
 )
 def test_a_nationality_before_a_full_name(english, text, name, label, expected) -> None:
@@ -144,7 +146,7 @@ def test_a_nationality_before_a_full_name(english, text, name, label, expected) 
         verbs=frozenset(),
         patterns=load_patterns(),
         given_names=frozenset({"Ed", "Tessa"}),
-        adjectives=frozenset({"norwegian", "american"}),
+        adjectives=frozenset({"norwegian", "american", "golden"}),
     )
     [(cleaned, kept_label, kind, _)] = _cleaned(english, vocab, text, name, label)
     if expected is None:

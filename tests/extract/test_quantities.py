@@ -766,6 +766,14 @@ def test_a_toll_that_rises_to_a_count_gives_its_category_and_so_do_its_parts(eng
         ("9", 5, "nummod", "NUM", "9", "CD"), ("passengers", 3, "pobj", "NOUN", "passenger", "NNS"),
     ])  # fmt: skip
     assert [c[4] for c in _counts(price, [(4, 5, "CARDINAL")])] == [""]
+    # only a toll's words say what happened: The arrest warrant went to 9 officers -> nothing
+    warrant = _parsed(english, [
+        ("The", 2, "det", "DET", "the", "DT"), ("arrest", 2, "compound", "NOUN", "arrest", "NN"),
+        ("warrant", 3, "nsubj", "NOUN", "warrant", "NN"), ("went", 3, "ROOT", "VERB", "go", "VBD"),
+        ("to", 3, "prep", "ADP", "to", "IN"), ("9", 6, "nummod", "NUM", "9", "CD"),
+        ("officers", 4, "pobj", "NOUN", "officer", "NNS"),
+    ])  # fmt: skip
+    assert [c[3:] for c in _counts(warrant, [(5, 6, "CARDINAL")])] == [("officers", "")]
 
 
 def test_the_dead_who_are_counted_are_killed(english) -> None:
@@ -861,3 +869,44 @@ def test_a_qualifier_before_a_currency_written_apart_is_read(english) -> None:
     doc = Doc(english.vocab, words=["paid", "about", "US", "$", "5", "."], spaces=[1, 1, 1, 0, 0, 0])
     [found] = quantities(doc, [(4, 5, "MONEY")], article_id="a", sentence=0, offset=0)
     assert (found.text, found.unit, found.qualifier, found.start) == ("about US $5", "USD", "about", 5)
+
+
+def test_what_did_not_happen_gives_no_category(english) -> None:
+    # Five miners were not hurt .
+    doc = _parsed(english, [
+        ("Five", 1, "nummod", "NUM", "five", "CD"), ("miners", 4, "nsubjpass", "NOUN", "miner", "NNS"),
+        ("were", 4, "auxpass", "AUX", "be", "VBD"), ("not", 4, "neg", "PART", "not", "RB"),
+        ("hurt", 4, "ROOT", "VERB", "hurt", "VBN"), (".", 4, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert [c[3:] for c in _counts(doc, [(0, 1, "CARDINAL")])] == [("miners", "")]
+
+
+def test_a_later_clause_with_a_subject_of_its_own_gives_no_category(english) -> None:
+    # The fever reached four villagers , and one of those has died .  (the one died, not the four)
+    doc = _parsed(english, [
+        ("The", 1, "det", "DET", "the", "DT"), ("fever", 2, "nsubj", "NOUN", "fever", "NN"),
+        ("reached", 2, "ROOT", "VERB", "reach", "VBD"), ("four", 4, "nummod", "NUM", "four", "CD"),
+        ("villagers", 2, "dobj", "NOUN", "villager", "NNS"), (",", 2, "punct", "PUNCT", ",", ","),
+        ("and", 2, "cc", "CCONJ", "and", "CC"), ("one", 11, "nsubj", "NUM", "one", "CD"),
+        ("of", 7, "prep", "ADP", "of", "IN"), ("those", 8, "pobj", "PRON", "those", "DT"),
+        ("has", 11, "aux", "AUX", "have", "VBZ"), ("died", 2, "conj", "VERB", "die", "VBN"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert [c[3:] for c in _counts(doc, [(3, 4, "CARDINAL")])] == [("villagers", "")]
+
+
+@pytest.mark.parametrize(
+    ("words", "span", "label", "relabeled"),
+    [
+        # the model calls a per-cent value MONEY as often as not, and a currency code's amount a cardinal
+        (["Fares", "rose", "5", "per", "cent", "."], (2, 5), "MONEY", "PERCENT"),
+        (["Varnair", "paid", "AUD", "45", "million", "."], (3, 5), "CARDINAL", "MONEY"),
+        (["Varnair", "paid", "45", "million", "."], (2, 4), "CARDINAL", "CARDINAL"),
+    ],
+)
+def test_the_label_says_what_the_value_is(english, words, span, label, relabeled) -> None:
+    from spacy.tokens import Doc
+
+    doc = Doc(english.vocab, words=words)
+    [found] = quantities(doc, [(*span, label)], article_id="a", sentence=0, offset=0)
+    assert found.label == relabeled

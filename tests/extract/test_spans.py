@@ -54,14 +54,15 @@ def test_acronym_mentions_follow_their_definition() -> None:
 
 def test_a_definition_names_an_organization_or_a_place_the_model_tagged_nowhere() -> None:
     body = "Quellby Mining and Energy Union (QMEU) members met at the Varnby Memorial Stadium (VMS)."
-    body += " Sea Surface Salinity (SSS) rose."
+    body += " Sea Surface Salinity (SSS) rose. The Tarn mining and energy union (TMEU) agreed."
     added = add_acronyms([], _text(body))
     assert [(body[s.start : s.end], s.type, s.origin) for s in added] == [
         ("Quellby Mining and Energy Union", "group", "acronym"),  # its head noun says what it is
         ("QMEU", "group", "acronym"),
         ("Varnby Memorial Stadium", "place", "acronym"),
         ("VMS", "place", "acronym"),
-    ]  # "Sea Surface Salinity" ends on no head noun: a term, not an entity
+    ]  # "Sea Surface Salinity" ends on no head noun: a term, not an entity; "Tarn mining and energy
+    # union" is in small letters after its first word: a description, not a name
 
 
 def test_the_acronym_of_what_is_no_entity_is_none_either() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -22,10 +23,19 @@ def test_formula_guard_round_trips(tmp_path: Path, value: str) -> None:
     path = tmp_path / "t.csv"
     csvfile.write_csv(path, ["text", "n"], [[value, -3]])
     cell = path.read_text(encoding="utf-8").splitlines()[1]
-    if value[:1] in {"=", "+", "-", "@", "\t"} or value.startswith(("'=", "''")):
-        assert cell.lstrip('"').startswith("'")  # a spreadsheet shows it as text, never runs it
+    risky = value[:1] in {"=", "+", "-", "@", "\t"} or value.startswith(("'=", "''"))
+    # a spreadsheet shows a risky cell as text, never runs it; anything else is written as it is
+    assert _written_cells(path) == [["'" + value if risky else value, "-3"]]
     assert cell.endswith(",-3")  # numbers are numbers, not text
     assert [row["text"] for row in csvfile.read_csv(path)] == [value]
     with csvfile.formula_guard(False):
         csvfile.write_csv(path, ["text"], [[value]])
         assert [row["text"] for row in csvfile.read_csv(path)] == [value]
+    # --raw-csv is for programs that never open a spreadsheet: they must get the text untouched
+    assert _written_cells(path) == [[value]]
+
+
+def _written_cells(path: Path) -> list[list[str]]:
+    """The data rows as any CSV reader sees them, without the guard's own unquoting."""
+    with path.open(encoding="utf-8", newline="") as file:
+        return list(csv.reader(file))[1:]

@@ -4,6 +4,7 @@ makes of the files (labels, columns, look, timeline); attributes of every type w
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from pathlib import Path
 from xml.etree import ElementTree
@@ -13,7 +14,7 @@ import numpy as np
 import pytest
 
 from pipeline.errors import GraphAttributeError
-from pipeline.io.gephi import MAX_SIZE, write_gephi
+from pipeline.io.gephi import MAX_SIZE, MIN_SIZE, write_gephi
 from pipeline.io.schema import NODES
 from pipeline.io.tables import sorted_edges
 
@@ -170,6 +171,10 @@ def test_nodes_are_coloured_by_type_sized_by_weighted_degree_and_placed(tmp_path
     sizes = {node: look[1] for node, look in looks.items()}
     assert sizes["number:12-boats"] < sizes["person:brann-eskel"] < sizes["place:varnby"]
     assert sizes["person:orla-quist"] == MAX_SIZE
+    # area, not width, follows strength: Varnby's 4 of the largest 5 sets its size by the square root
+    assert sizes["place:varnby"] == pytest.approx(
+        MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(4 / 5), abs=0.01
+    )
     assert len({look[2] for look in looks.values()}) == 4  # each node its own place
     # GraphML: the keys Gephi reads as colour, size and place, with the same values
     names = {k.get("id"): k.get("attr.name") for k in graphml.iter(f"{GRAPHML}key")}
