@@ -292,6 +292,96 @@ def test_two_periods_nodes_of_one_name_meet_only_in_an_article_they_share(tmp_pa
     assert not any(c.change in MATCHES for c in found.changes)
 
 
+@pytest.mark.parametrize(("later_articles", "merged"), [("s3", False), ("s1|s3", True)])
+def test_a_gone_node_merges_by_name_only_into_a_node_that_holds_one_of_its_articles(
+    tmp_path: Path, later_articles: str, merged: bool
+) -> None:
+    # "Parliament" of article s1 is the Varnish Parliament only if week 2's Varnish Parliament holds s1:
+    # elsewhere the name alone may be any parliament's
+    week1 = run(
+        tmp_path / "w1",
+        {"group:parliament": 2, "group:varnish-parliament": 3},
+        {},
+        counts={"group:parliament": {"article_ids": "s1"}, "group:varnish-parliament": {"article_ids": "s2"}},
+    )
+    week2 = run(
+        tmp_path / "w2",
+        {"group:varnish-parliament": 6},
+        {},
+        aliases={"group:varnish-parliament": ("Varnish Parliament", "Parliament")},
+        counts={"group:varnish-parliament": {"article_ids": later_articles}},
+    )
+    found = diff_runs(week1, week2)
+    as_merged = [(c.source, c.target) for c in found.of("node", "merged")]
+    as_gone = [c.source for c in found.of("node", "disappeared")]
+    if merged:
+        assert as_merged == [("group:parliament", "group:varnish-parliament")] and as_gone == []
+    else:
+        assert as_merged == [] and as_gone == ["group:parliament"]
+    assert found.of("node", "appeared") == []
+
+
+def test_a_story_node_does_not_merge_into_a_corpus_node_even_in_its_own_article(tmp_path: Path) -> None:
+    # the Parliament of story s1 may be any parliament; the Varnish Parliament holding s1 says nothing
+    week1 = run(
+        tmp_path / "w1",
+        {"group:parliament-s1": 2, "group:varnish-parliament": 3},
+        {},
+        counts={"group:parliament-s1": {"article_ids": "s1", "label": "Parliament"},
+                "group:varnish-parliament": {"article_ids": "s2"}},
+    )  # fmt: skip
+    week2 = run(
+        tmp_path / "w2",
+        {"group:varnish-parliament": 6},
+        {},
+        aliases={"group:varnish-parliament": ("Varnish Parliament", "Parliament")},
+        counts={"group:varnish-parliament": {"article_ids": "s1|s3"}},
+    )
+    found = diff_runs(week1, week2)
+    assert [c.source for c in found.of("node", "disappeared")] == ["group:parliament-s1"]
+    assert not any(c.change in MATCHES for c in found.changes)
+
+
+def test_a_new_name_two_gone_nodes_answer_to_renames_neither(tmp_path: Path) -> None:
+    # week 2's "Varga" may be Ilse Varga or Oskar Varga: neither was renamed to it
+    week1 = run(
+        tmp_path / "w1",
+        {"person:ilse-varga": 4, "person:oskar-varga": 3},
+        {},
+        aliases={
+            "person:ilse-varga": ("Ilse Varga", "Varga"),
+            "person:oskar-varga": ("Oskar Varga", "Varga"),
+        },
+    )
+    week2 = run(tmp_path / "w2", {"person:varga": 5}, {})
+    found = diff_runs(week1, week2)
+    assert [c.source for c in found.of("node", "disappeared")] == ["person:ilse-varga", "person:oskar-varga"]
+    assert [c.source for c in found.of("node", "appeared")] == ["person:varga"]
+    assert [
+        c for c in found.changes if c.kind == "node" and c.change not in ("appeared", "disappeared")
+    ] == []
+
+
+def test_a_gone_name_two_new_nodes_answer_to_matches_neither(tmp_path: Path) -> None:
+    # week 1's "Varga" may have become Ilse Varga or Oskar Varga: the name says nothing
+    week1 = run(tmp_path / "w1", {"person:varga": 5}, {})
+    week2 = run(
+        tmp_path / "w2",
+        {"person:ilse-varga": 4, "person:oskar-varga": 3},
+        {},
+        aliases={
+            "person:ilse-varga": ("Ilse Varga", "Varga"),
+            "person:oskar-varga": ("Oskar Varga", "Varga"),
+        },
+    )
+    found = diff_runs(week1, week2)
+    assert [c.source for c in found.of("node", "disappeared")] == ["person:varga"]
+    assert [c.source for c in found.of("node", "appeared")] == ["person:ilse-varga", "person:oskar-varga"]
+    assert [
+        c for c in found.changes if c.kind == "node" and c.change not in ("appeared", "disappeared")
+    ] == []
+
+
 def test_a_story_replaced_by_its_correction_keeps_its_counts_and_story_nodes(tmp_path: Path) -> None:
     # story x1 of week 1 is, in the later run, a copy of its correction y1, which the run kept instead
     week1 = run(

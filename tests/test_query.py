@@ -104,6 +104,20 @@ def test_a_name_several_nodes_answer_to_takes_the_most_mentioned_and_says_which_
         assert find_node(graph, "Orla Quist") == "person:orla-quist"
 
 
+def test_a_name_many_nodes_answer_to_names_a_few_others_and_counts_the_rest(graph) -> None:
+    # a note naming every story's "Council" would run on for lines: three others, and a count
+    for mentions, story in enumerate(("c1", "c2", "c3", "c4", "c5"), start=1):
+        graph.add_node(f"group:council-{story}", label="Council", mentions=mentions, article_ids=story)
+    graph.add_node("group:quellby-council", label="Quellby Council", aliases="Council", mentions=9)
+    with pytest.warns(AmbiguousNameWarning) as caught:
+        assert find_node(graph, "Council") == "group:quellby-council"
+    assert str(caught[0].message) == (
+        "'Council' names 6 nodes: taken Quellby Council (9 mentions); also Council (5 mentions,"
+        " group:council-c5), Council (4 mentions, group:council-c4), Council (3 mentions, group:council-c3)"
+        " and 2 more. A fuller name or a node id chooses another."
+    )
+
+
 def test_kg_ego_says_which_node_an_ambiguous_name_took_in_a_note(kg, seed_run, tmp_path) -> None:
     # "two" is the text of three of the seeds' counts
     result = kg("ego", "two", "--graph", seed_run, "--out", tmp_path / "two")
@@ -132,3 +146,19 @@ def test_a_lone_surname_says_which_fuller_names_end_with_it(graph) -> None:
         assert find_node(graph, "Lindqvist") == "place:lindqvist"
         assert find_node(graph, "person:varnhagen") == "person:varnhagen"  # an id chooses: no note
         assert find_node(graph, "Tilde Varnhagen") == "person:tilde-varnhagen"
+
+
+def test_a_lone_surname_many_fuller_names_end_with_names_a_few_and_counts_the_rest(graph) -> None:
+    # a common surname may end dozens of fuller names: the note names the most mentioned few
+    graph.add_node("person:varnhagen", label="Varnhagen", type="person", mentions=2)
+    for mentions, first in enumerate(("Edda", "Ilse", "Ruth", "Tilde", "Ulla"), start=10):
+        graph.add_node(
+            f"person:{first.lower()}-varnhagen", label=f"{first} Varnhagen", type="person", mentions=mentions
+        )
+    with pytest.warns(AmbiguousNameWarning) as caught:
+        assert find_node(graph, "Mr Varnhagen") == "person:varnhagen"
+    assert str(caught[0].message) == (
+        "'Mr Varnhagen' names Varnhagen (2 mentions), a node of its own; fuller names end with it:"
+        " Ulla Varnhagen (14 mentions), Tilde Varnhagen (13 mentions), Ruth Varnhagen (12 mentions)"
+        " and 2 more. A fuller name or a node id chooses another."
+    )

@@ -358,6 +358,25 @@ def test_names_that_differ_by_a_function_word_are_one_and_their_acronym_defines_
     assert len(node_of(result, "QBMU")) == 1
 
 
+def test_names_of_two_words_and_a_function_word_stay_apart() -> None:
+    # "Bank of Varn", "Bank for Varn" and "Bank Varn" are two words each: too short to say the function
+    # word is a slip rather than another bank's name
+    result = resolve(
+        [
+            article("a", ("Bank of Varn", "group"), ("Quellby", "place")),
+            article("b", ("Bank for Varn", "group"), ("Quellby", "place")),
+            article("c", ("Bank Varn", "group"), ("Quellby", "place")),
+        ],
+        aliases=None,
+    )
+    banks = {label: aliases for label, aliases in nodes(result).items() if "Varn" in label}
+    assert banks == {
+        "Bank of Varn": {"Bank of Varn"},
+        "Bank for Varn": {"Bank for Varn"},
+        "Bank Varn": {"Bank Varn"},
+    }
+
+
 def test_a_typo_of_a_well_known_place_joins_it_and_a_changed_consonant_does_not() -> None:
     result = resolve(
         [
