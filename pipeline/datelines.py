@@ -38,6 +38,8 @@ _OPENING = re.compile(
     rf"(?:\s*,\s*{_REGION})?(?:\s*,\s*{_DATE})?\s*(?:{_AGENCY}\s*)?(?:-{{1,2}}|–|—)[ \t]+(?=[^\n]*[a-z])"
 )
 _MONTH_START = re.compile(_MONTH + r"(?:\s|$)")
+#: A day of the week after the comma is when, not where: "VARNHOLT, Monday, Dec 5 (Quellwire) -".
+_WEEKDAY_START = re.compile(r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:[a-z]*day)?\.?(?:\s|$)")
 _YEAR = re.compile(r"\d{4}")
 
 Offsets = tuple[int, int]
@@ -81,7 +83,7 @@ def dateline_candidates(body: str) -> Iterator[Dateline]:
                 if match.groupdict().get(group)
             }
             region = match.groupdict().get("region") or ""
-            if "." in region or _MONTH_START.match(region + " "):
+            if "." in region or _MONTH_START.match(region + " ") or _WEEKDAY_START.match(region + " "):
                 found.pop("region", None)
             yield Dateline(found["city"], found.get("region"), found.get("agency"), match.group("date") or "")
         offset = end

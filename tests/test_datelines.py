@@ -23,6 +23,13 @@ def _pieces(body: str) -> list[tuple[str, str, str, str]]:
         ("Varnton (QTV) — Talks ended.", ("Varnton", "", "QTV", "")),
         ("PORT OSKAR, Qll. (QTV) -- Talks.", ("PORT OSKAR", "", "QTV", "")),  # an abbreviation is no region
         ("UPDATE - Talks ended.", ("UPDATE", "", "", "")),  # shaped so: extraction asks the word lists
+        # a month after the comma is no region, with no day or before an ISO date
+        ("VARNTON, June (QTV) - Talks.", ("VARNTON", "", "QTV", "")),
+        ("OSKBURG, May 2024-03-02\n\nTalks.", ("OSKBURG", "", "", "2024-03-02")),
+        # nor a day of the week, which was read as a place
+        ("VARNHOLT, Monday, Dec 5 (Quellwire) - Talks.", ("VARNHOLT", "", "Quellwire", "Dec 5")),
+        ("VARNHOLT, Thurs. (QTV) - Talks.", ("VARNHOLT", "", "QTV", "")),
+        ("VARNHOLT, Sunderby (QTV) - Talks.", ("VARNHOLT", "Sunderby", "QTV", "")),
     ],
 )
 def test_shapes(body: str, expected: tuple[str, str, str, str]) -> None:
@@ -47,3 +54,17 @@ def test_the_date_needs_a_year() -> None:
     assert dateline_date("VARNTON, 5 March 2024 (QTV) - Talks.") == "5 March 2024"
     assert dateline_date("VARNTON, March 5 (QTV) - Talks.") == ""
     assert dateline_date("Talks ended on 2024-03-02.") == ""
+
+
+@pytest.mark.parametrize(
+    ("body", "in_doubt"),
+    [
+        ("OSKBURG - Talks ended.", True),  # nothing but a dash: "UPDATE - ...", a byline
+        ("OSKBURG, Velmora - Talks ended.", False),  # a region says it is a place
+        ("OSKBURG, Dec 5 - Talks ended.", False),  # so does a date
+        ("OSKBURG (QTV) - Talks ended.", False),  # and an agency
+    ],
+)
+def test_a_city_in_capitals_with_only_a_dash_after_it_is_in_doubt(body: str, in_doubt: bool) -> None:
+    [dateline] = dateline_candidates(body)
+    assert dateline.needs_more(body[dateline.city[0] : dateline.city[1]]) is in_doubt

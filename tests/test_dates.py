@@ -42,7 +42,12 @@ def test_dates_people_write_are_read(written: str) -> None:
     assert read_date(written).problem == ""
 
 
-@pytest.mark.parametrize("written", ["", "NA", "n/a", "N/A", "null", "None", "-", "unknown", "  "])
+@pytest.mark.parametrize(
+    "written",
+    ["", "NA", "n/a", "N/A", "null", "None", "-", "unknown", "  "]
+    # what pandas writes for a missing value or time ("nan", "NaT"), and other ways of writing none
+    + ["nan", "NaN", "NaT", "n.a.", "nil", "--", "?"],
+)
 def test_no_date_is_undated_without_a_problem(written: str) -> None:
     assert read_date(written) == read_date("")
     assert (read_date(written).iso, read_date(written).problem) == ("", "")
@@ -64,6 +69,10 @@ def test_no_date_is_undated_without_a_problem(written: str) -> None:
         ("May 19 20 2025", '"May 19 20 2025" is not a date kg can read'),
         ("2025-W21", '"2025-W21" is not a date kg can read'),
         ("2025051910", '"2025051910" could be 2025-05-19 (YYYYMMDDHH) or the Unix time of 2034-03-04'),
+        # an hour of the afternoon is as much an hour of the day as 10 is
+        ("2025051923", '"2025051923" could be 2025-05-19 (YYYYMMDDHH) or the Unix time of 2034-03-04'),
+        # two month names: neither is guessed
+        ("19 May June 2025", '"19 May June 2025" is not a date kg can read'),
     ],
 )
 def test_what_is_not_certainly_one_day_is_a_problem_never_a_guess(written: str, problem: str) -> None:
@@ -86,7 +95,16 @@ def test_an_order_settles_numeric_dates_and_certain_ones_show_theirs() -> None:
     assert read_date("19/04/2025").order == "dmy"
     assert read_date("04/19/2025").order == "mdy"
     assert read_date("04/04/2025").iso == "2025-04-04"  # the same either way
+    # ... and so no evidence of the file's order: it must not settle "03/04/2025" in the same file
+    assert read_date("04/04/2025").order == ""
     assert read_date("19.05.2025", order="mdy").iso == "2025-05-19"  # dots are day first regardless
+    # dots are day first also where either number could be the month, with or without an order
+    assert read_date("03.04.2025").iso == read_date("03.04.2025", order="mdy").iso == "2025-04-03"
+
+
+def test_ten_digits_that_are_no_hour_are_unix_seconds() -> None:
+    # "…24" is no hour of the day: the digits can only be a Unix time, read without a problem
+    assert (read_date("2025051924").iso, read_date("2025051924").problem) == ("2034-03-04", "")
 
 
 def test_periods_days_iso_weeks_and_months() -> None:

@@ -204,3 +204,66 @@ def test_signatures_equal_datasketch_hashing_each_shingle() -> None:
     small.update_batch([s.encode("utf-8") for s in sorted(_shingles(STORY))])
     quick = _minhash(STORY, minhash, minhash(num_perm=16, seed=1, scheme="affine32").permutations)
     assert quick.hashvalues.tolist() == small.hashvalues.tolist()
+
+
+def _invented(start: int, count: int) -> str:
+    """``count`` invented words, each once: "qelbac", "qelbad", ..."""
+    return " ".join(
+        "qel" + "".join(chr(97 + (i // 26**k) % 26) for k in (2, 1, 0)) for i in range(start, start + count)
+    )
+
+
+def _read(write, texts: list[str]):
+    """The articles of ``texts``, one file each, whatever language the invented words look like."""
+    paths = [write(f"{i:02d}.txt", f"Title {i}\n{text}") for i, text in enumerate(texts)]
+    return ingest(paths, language=None).articles
+
+
+def test_an_undated_copy_never_takes_the_dated_ones_place(write) -> None:
+    import json
+
+    lines = [{"title": "Flood", "text": STORY}, {"title": "Flood", "date": "2024-03-05", "text": STORY}]
+    undated, dated = deduplicate(ingest([write("copies.jsonl", "\n".join(map(json.dumps, lines)))]).articles)
+    assert dated.kept and not undated.kept
+    assert (undated.article_id, undated.duplicate_of) == (f"{dated.article_id}-2", dated.article_id)
+
+
+def test_a_copy_set_free_by_the_longest_keeps_its_own_copies(write) -> None:
+    shared, own, longest_own = _invented(0, 200), _invented(1000, 150), _invented(2000, 190)
+    extended = f"{shared} {own}"
+    short, kept_extended, longest, copy = deduplicate(
+        _read(write, [shared, extended, f"{shared} {longest_own}", extended])
+    )
+    assert longest.kept and kept_extended.kept and short.duplicate_of == longest.article_id
+    # the word-for-word copy of the set-free story stays its duplicate, not a story of its own
+    assert (copy.article_id, copy.duplicate_of, copy.duplicate_rule, copy.similarity) == (
+        f"{kept_extended.article_id}-2",
+        kept_extended.article_id,
+        "exact",
+        1.0,
+    )
+
+
+def test_a_story_near_two_kept_ones_is_a_duplicate_of_the_first_kept(write) -> None:
+    shared = _invented(0, 100)
+    # the two kept stories share their first 100 words (0.44 alike); the third is 0.58 like either
+    first, second, third = deduplicate(
+        _read(
+            write,
+            [
+                f"{shared} {_invented(1000, 60)}",
+                f"{shared} {_invented(2000, 60)}",
+                f"{shared} {_invented(3000, 10)}",
+            ],
+        )
+    )
+    assert first.kept and second.kept
+    assert (third.duplicate_of, third.duplicate_rule) == (first.article_id, "near")
+
+
+def test_a_pair_exactly_at_the_threshold_is_a_duplicate(write) -> None:
+    # the first 54 words of a 104-word story: 50 of its 100 shingles, similarity 0.5 exactly
+    words = _invented(0, 104)
+    part, whole = deduplicate(_read(write, [" ".join(words.split()[:54]), words]))
+    assert whole.kept
+    assert (part.duplicate_of, part.duplicate_rule, part.similarity) == (whole.article_id, "near", 0.5)

@@ -88,6 +88,13 @@ def test_a_dash_after_a_city_the_gazetteer_knows_is_enough() -> None:
     assert _found(body, places=frozenset({"Varnholt"})) == [("VARNHOLT", "place", "dateline")]
     # or a city the model tagged as a place or an organization itself
     assert _found(body, ("VARNHOLT", "group")) == [("VARNHOLT", "place", "dateline")]
+    # but not a common word, even when the model tagged it: the model's span stands as it was
+    assert _found("UPDATE - Talks ended on Friday.", ("UPDATE", "group")) == [("UPDATE", "group", "model")]
+    # a region after the comma is enough on its own
+    assert _found("VARNHOLT, Quellia - Talks ended.") == [
+        ("VARNHOLT", "place", "dateline"),
+        ("Quellia", "place", "dateline"),
+    ]
 
 
 def test_the_models_own_place_stands_and_overlapping_spans_give_way() -> None:

@@ -42,6 +42,9 @@ def test_caption_and_credit_lines_leave_the_body(line: str) -> None:
         "Related-party deals at Quellco rose by a fifth.",
         "Read more of the report at the Drovenport library.",
         "See also the council's own figures.",
+        # shaped like a caption, but a paragraph's length (over 300 characters): text of the story
+        "Photo: "
+        + "Velmora Quist stood by the Drovenport quay while the crowd waited for news of the ferry " * 4,
     ],
 )
 def test_sentences_about_pictures_stay(line: str) -> None:

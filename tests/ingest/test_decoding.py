@@ -170,3 +170,8 @@ def test_a_short_note_with_two_stray_control_characters_is_text() -> None:
     assert decoded.text == "Quellby floods\n\nRain fell on Quellby."
     with pytest.raises(InputError, match="binary file"):
         decode(b"\x01\x02\x03\x04\x05abc", "blob.txt")
+
+
+def test_a_stray_nul_byte_is_dropped_and_the_text_kept() -> None:
+    decoded = decode(b"Quellby floods\nThe Varn rose\x00 on Tuesday.\n", "nul.txt")
+    assert (decoded.text, decoded.encoding) == ("Quellby floods\nThe Varn rose on Tuesday.\n", "utf-8")

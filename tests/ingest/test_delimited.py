@@ -42,6 +42,28 @@ def test_rows_that_mostly_disagree_keep_commas(write) -> None:
     ]
 
 
+def test_of_two_delimiters_the_one_more_rows_agree_with_wins(write) -> None:
+    # a pipe file whose last column name holds a semicolon: one row of two agrees with semicolons, both
+    # with pipes
+    path = write(
+        "pipe.csv",
+        "title|text|source; section\nQuellby|Orla Quist spoke; Ede left.|Courier\nVarn|Ede Solm left.|Courier\n",
+    )
+    corpus = ingest([path], language=None)
+    assert corpus.delimiters == ((str(path), "pipe"),)
+    assert [(a.source, a.title, a.body) for a in corpus.articles] == [
+        (f"{path}:2", "Quellby", "Orla Quist spoke; Ede left."),
+        (f"{path}:3", "Varn", "Ede Solm left."),
+    ]
+
+
+def test_a_row_of_empty_cells_is_passed_over_without_a_word(write) -> None:
+    path = write("blank.csv", "title,text\nQuellby,Orla Quist spoke.\n,\n , \nVarn,Ede Solm left.\n")
+    corpus = ingest([path], language=None)
+    assert [a.source for a in corpus.articles] == [f"{path}:2", f"{path}:5"]
+    assert corpus.skipped == ()
+
+
 def test_an_excel_sep_line_names_the_delimiter_and_lines_stay_right(write) -> None:
     path = write("sep.csv", b"sep=;\r\ntitle;text\r\nQuellby;Orla Varnholm visited Tarnwick, on Monday.\r\n")
     corpus = ingest([path])

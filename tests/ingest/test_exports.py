@@ -307,3 +307,34 @@ def test_nexis_uni_cover_page_and_two_line_headline(write) -> None:
     assert _reasons(path) == [
         "1 Nexis Uni export: cover page (Date and Time: Monday, March 11, 2024 9:00 AM EST...), no document: left out"
     ]
+
+
+def test_export_fields_become_the_articles_metadata(write) -> None:
+    lexis = LEXIS.replace("SECTION: NEWS\n", "SECTION: NEWS\n\nDATELINE: QUELLBY\n", 1)
+    first = ingest([write("lexis.txt", lexis)], language=None).articles[0]
+    assert first.metadata == (
+        ("byline", "Orla Quist"),
+        ("dateline", "QUELLBY"),
+        ("publication", "Quellby Courier"),
+        ("section", "NEWS"),
+    )
+    factiva = FACTIVA.replace("SN\nQuellby Courier\n", "SN\nQuellby Courier\nSE\nRegional News\n", 1)
+    first = ingest([write("factiva.txt", factiva)], language=None).articles[0]
+    assert first.metadata == (
+        ("byline", "Orla Quist"),
+        ("publication", "Quellby Courier"),
+        ("section", "Regional News"),
+    )
+
+
+def test_text_after_the_last_factiva_document_is_left_out_and_quoted_short(write) -> None:
+    trailer = "Search Summary: Varn floods and the Quellby bridge, all sources, all dates, in English\n"
+    path = write("factiva.txt", FACTIVA + "\n" + trailer)
+    assert [a.title for a in ingest([path], language=None).articles] == [
+        "Varn river floods Quellby",
+        "Bridge vote in Tarnvel",
+    ]
+    line = FACTIVA.count("\n") + 2  # after the export and its blank line
+    assert len(trailer) > 61 and _reasons(path) == [
+        f"{line} Factiva export: text after the last document ({trailer[:60]}...), no document: left out"
+    ]

@@ -93,3 +93,20 @@ def test_media_content_does_not_hide_the_atom_content(write) -> None:
 def test_html_text_makes_block_ends_paragraph_breaks() -> None:
     assert html_text(f"<p>{FIRST}</p><ul><li>{SECOND}</li></ul>") == f"{FIRST}\n\n{SECOND}"
     assert html_text(f"{FIRST}\n\n{SECOND}") == f"{FIRST}\n\n{SECOND}"  # no markup: kept as written
+
+
+def test_the_fullest_text_the_alternate_link_and_the_author_are_read_and_an_empty_entry_named(write) -> None:
+    atom = f"""<feed xmlns="http://www.w3.org/2005/Atom">
+<entry><title>Varn floods</title><author><name>Orla Quist</name></author>
+<link rel="enclosure" href="https://courier.example/a.jpg"/><link rel="alternate" href="https://courier.example/floods"/>
+<content type="html">Short.</content><summary>{FIRST}</summary></entry>
+<entry><title>Empty one</title><summary>   </summary></entry>
+</feed>"""
+    path = write("entries.atom", atom)
+    corpus = ingest([path], language=None)
+    assert [(a.title, a.body, a.url, a.metadata) for a in corpus.articles] == [
+        ("Varn floods", FIRST, "https://courier.example/floods", (("author", "Orla Quist"),))
+    ]
+    assert [(s.source, s.reason) for s in corpus.skipped] == [
+        (f"{path}:5", "feed entry 'Empty one' has no text")
+    ]

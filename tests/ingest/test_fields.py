@@ -98,6 +98,19 @@ def test_the_fullest_text_field_beats_a_summary_or_a_cut(write) -> None:
     assert [body for _, _, body in articles] == [ORLA, EDE]
 
 
+def test_of_equally_full_text_fields_the_first_usual_name_wins(write) -> None:
+    record = {"body": "Ede Solm left it.", "text": "Orla Quist spoke."}  # 17 characters each
+    corpus = ingest([write("tie.jsonl", json.dumps(record) + "\n")], language=None)
+    [found] = corpus.articles
+    assert (found.body, found.metadata) == ("Orla Quist spoke.", (("body", "Ede Solm left it."),))
+
+
+def test_a_part_repeating_the_one_before_is_read_once(write) -> None:
+    record = {"text": "Orla Quist spoke in Quellby.", "text_continued": "Orla Quist spoke in Quellby."}
+    articles, _ = _read(write("twice.jsonl", json.dumps(record) + "\n"))
+    assert [body for _, _, body in articles] == ["Orla Quist spoke in Quellby."]
+
+
 def test_a_whole_page_source_never_beats_the_articles_text(write) -> None:
     page = (
         '<!DOCTYPE html><html lang="en"><head><title>Quellby Daily</title><meta charset="utf-8">'

@@ -68,3 +68,9 @@ def test_an_article_cut_in_two_boxes_named_like_furniture_keeps_both_halves(writ
         [write("free.html", _page("").replace("'story'", "'story ad-free'"))], language=None
     ).articles
     assert article.body == "\n\n".join(ARTICLE)
+
+
+def test_a_headline_repeated_in_other_letters_case_is_dropped_too(write) -> None:
+    page = _page("").replace("<h1>Quellby floods</h1>", "<h1>Quellby Floods</h1><p>QUELLBY FLOODS</p>")
+    [article] = ingest([write("caps.html", page)], language=None).articles
+    assert (article.title, article.body) == ("Quellby Floods", "\n\n".join(ARTICLE))

@@ -97,6 +97,10 @@ def test_text_before_the_first_repeated_headline_is_its_own_article(write) -> No
         # a pull quote printed again around an advert
         '"The talks are over," Orla Quist told reporters.\nAdvertisement\n'
         '"The talks are over," Orla Quist told reporters.\n',
+        # a quote with no full stop, printed again around an advert: a quote, not a headline
+        "“We will rebuild Quellby” says Orla Quist\nAdvertisement\n“We will rebuild Quellby” says Orla Quist\n",
+        # a short line repeated around more furniture than a header has (four short lines)
+        "Ferry Times Change\nSHARE\nTT\n20\nADVERT\nFerry Times Change\n",
     ],
 )
 def test_a_sentence_printed_twice_on_a_scraped_page_starts_no_article(write, repeated: str) -> None:
@@ -154,6 +158,32 @@ def test_plain_article_first_line_is_the_title_and_wrapped_lines_join(write) -> 
     assert article.title == "Council Approves Budget"
     assert article.body == "The council approved the budget on Tuesday.\n\nIt passed 7 to 2."
     assert article.source == str(path)
+
+
+def test_a_first_line_too_long_for_a_headline_is_body_text(write) -> None:
+    first = (
+        "Orla Quist " + "walked along the Varn river and spoke to the people of Quellby about the flood " * 4
+    )
+    path = write("long.txt", first.strip() + "\n\nThe water fell on Friday.\n")
+    [article] = ingest([path], language=None).articles
+    assert len(first.strip()) == 326  # over the 300 characters a headline may have
+    assert (article.title, article.body) == ("", first.strip() + "\n\nThe water fell on Friday.")
+
+
+def test_a_scraped_headline_without_a_body_is_skipped_with_its_line(write) -> None:
+    page = write(
+        "nobody.txt",
+        "Storm Hits Coast\nWaves over the pier (Photo: X)\nWaves over the pier (Photo: X)\nADVERT\n"
+        "Storm Hits Coast\nWaves over the pier (Photo: X)\nWaves over the pier (Photo: X)\n"
+        "Second Story\nSHARE\nSecond Story\nThe mayor of Quellby resigned.\n",
+    )
+    corpus = ingest([page], language=None)
+    assert [(a.source, a.title, a.body) for a in corpus.articles] == [
+        (f"{page}:8", "Second Story", "The mayor of Quellby resigned.")
+    ]
+    assert [(s.source, s.reason) for s in corpus.skipped] == [
+        (f"{page}:1", "article block 'Storm Hits Coast' has a headline but no body")
+    ]
 
 
 def test_one_line_file_is_all_body(write) -> None:
