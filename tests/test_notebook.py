@@ -314,3 +314,33 @@ def test_a_page_saved_to_a_folder_asks_for_a_file_name(tmp_path: Path) -> None:
     with pytest.raises(PagePathError, match="names a folder \\(it ends with a slash\\)"):
         GraphView("<p>x</p>").save(f"{tmp_path}/new/")
     assert sorted(tmp_path.iterdir()) == []
+
+
+def test_an_integer_column_with_empty_cells_stays_whole() -> None:
+    from pipeline.notebook import frame
+
+    table = frame(
+        ("node", "mentions", "weight"),
+        [["place:quellby", 3, ""], ["", "", 2]],
+        {"mentions": int, "weight": int},
+    )
+    assert str(table["mentions"].dtype) == "Int64" and table["mentions"].tolist() == [3, pd.NA]
+    assert table["node"].tolist() == ["place:quellby", ""]
+
+
+def test_top_takes_plural_type_names_and_zero_rows() -> None:
+    from pipeline.notebook import _top
+
+    nodes = pd.DataFrame(
+        {
+            "id": ["place:quellby", "place:varn", "group:orvo-union", "number:12-x", "person:ilse-varga"],
+            "type": ["place", "place", "group", "number", "person"],
+            "pagerank": [0.1, 0.4, 0.2, 0.3, 0.5],
+            "mentions": [9, 1, 1, 1, 1],
+        }
+    )
+    assert _top(nodes, "Places", 5).id.tolist() == ["place:varn", "place:quellby"]
+    assert _top(nodes, "places", 1, "mentions").id.tolist() == ["place:quellby"]
+    assert _top(nodes, "groups", 5).id.tolist() == ["group:orvo-union"]
+    assert _top(nodes, "numbers", 5).id.tolist() == ["number:12-x"]
+    assert _top(nodes, "place", 0).empty

@@ -544,3 +544,112 @@ def test_a_dated_page_holds_each_nodes_mentions_per_period(dated_graph) -> None:
     ilona = data["nodes"]["id"].index("person:ilona-vesk")
     assert data["time"]["nodes"][ilona] == [1, 2, 1, 3, 1, 1]  # (period, mentions, articles); none outside
     assert data["time"]["nodes"][data["nodes"]["id"].index("place:karsk")] == []
+
+
+# --- exact fields, assets and options ---------------------------------------------------------------
+
+
+def quellby_graph() -> nx.Graph:
+    """Three invented nodes whose every page field differs from its default."""
+    graph = nx.Graph()
+    graph.add_node(
+        "place:quellby", label="Quellby", type="place", aliases="Quellby|Quell By|", mentions=4,
+        articles=2, pagerank=0.6, weighted_degree=5, community=2,
+    )  # fmt: skip
+    graph.add_node(
+        "person:ilse-varga", label="Ilse Varga", type="person", aliases="Varga", mentions=3, articles=1,
+        pagerank=0.3, weighted_degree=3,
+    )  # fmt: skip
+    graph.add_node(
+        "number:12-varn", label="12 Varn", type="number", mentions=1, articles=1, pagerank=0.1,
+        weighted_degree=1, community=0, value=12.0, object="varn", category="kill", first_date="2025-03-04",
+    )  # fmt: skip
+    graph.add_edge(
+        "place:quellby", "person:ilse-varga", weight=3, articles=2, npmi=0.12345,
+        evidence_list=[Evidence("q1", 0, "Ilse Varga came to Quellby.")],
+    )  # fmt: skip
+    graph.add_edge(
+        "place:quellby", "number:12-varn", articles=1, npmi=-0.5,
+        evidence_list=[Evidence("q2", 1, "12 Varn died in Quellby.")],
+    )  # fmt: skip
+    return graph
+
+
+def test_every_field_of_a_node_and_a_link_reaches_the_page() -> None:
+    urls = {"q1": "http://quellby.example/q1", "q2": "ftp://quellby.example/q2"}
+    titles = {"q1": "Quellby news", "q2": "Varn news"}
+    html = page_module.render_page(quellby_graph(), titles=titles, urls=urls)
+    data = payload(html)
+    kind = data["typeNames"]
+    nodes = [{**n, "type": kind[n["type"]]} for n in records(data)]
+    assert nodes == [
+        {"id": "place:quellby", "label": "Quellby", "type": "place", "aliases": ["Quell By"], "mentions": 4,
+         "articles": 2, "degree": 2, "weighted_degree": 5, "community": 2},
+        {"id": "person:ilse-varga", "label": "Ilse Varga", "type": "person", "aliases": ["Varga"],
+         "mentions": 3, "articles": 1, "degree": 1, "weighted_degree": 3, "community": -1},
+        {"id": "number:12-varn", "label": "12 Varn", "type": "number", "aliases": [], "mentions": 1,
+         "articles": 1, "degree": 1, "weighted_degree": 1, "community": 0},
+    ]  # fmt: skip
+    assert data["more"] == {
+        "2": {"first_date": "2025-03-04", "object": "varn", "category": "kill", "value": 12.0}
+    }
+    edges = [
+        {**e, "text": data["texts"][e["text"]], "article": data["articles"][e["article"]]}
+        for e in records(data, "edges")
+    ]
+    assert edges == [
+        {"a": 0, "b": 1, "weight": 3, "articles": 2, "npmi": 0.123, "text": "Ilse Varga came to Quellby.",
+         "article": ["q1", "Quellby news", "http://quellby.example/q1"]},
+        {"a": 0, "b": 2, "weight": 1, "articles": 1, "npmi": -0.5, "text": "12 Varn died in Quellby.",
+         "article": ["q2", "Varn news"]},
+    ]  # fmt: skip
+    network = payload(html, "kg-network")
+    assert {n["id"]: n["value"] for n in network["nodes"]} == {
+        "place:quellby": 5.0,
+        "person:ilse-varga": 3.0,
+        "number:12-varn": 1.0,
+    }
+    assert {e["id"]: e["value"] for e in network["edges"]} == {"e0": 3, "e1": 1}
+
+
+def test_an_inlined_asset_cannot_close_its_element() -> None:
+    from pipeline.page.assets import _inline
+
+    assert _inline("a</SCRIPT>b</script", "script") == "a<\\/SCRIPT>b<\\/script"
+    assert _inline("p{}</style>", "style") == "p{}<\\/style>"
+    assert _inline("x</scrip", "script") == "x</scrip"
+
+
+def test_the_policy_allows_the_scripts_hashes_and_nothing_from_outside() -> None:
+    import base64
+    import hashlib
+
+    from pipeline.page.assets import content_policy
+
+    digest = base64.b64encode(hashlib.sha256(b"var quellby=1;").digest()).decode()
+    assert content_policy(["var quellby=1;"]) == (
+        f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
+def test_layout_options_follow_the_size_of_the_page() -> None:
+    from pipeline.page.layout import _options
+
+    def picked(nodes: int, edges: int) -> tuple:
+        options = _options(nodes, edges)
+        physics, interaction = options["physics"], options["interaction"]
+        return (
+            physics["stabilization"]["iterations"],
+            physics["stabilization"]["updateInterval"],
+            physics["forceAtlas2Based"]["theta"],
+            options["nodes"]["scaling"]["label"]["max"],
+            interaction["hideEdgesOnDrag"],
+            interaction["hideEdgesOnZoom"],
+        )
+
+    assert picked(100, 3000) == (400, 25, 0.5, 26, False, False)
+    assert picked(151, 3001) == (400, 25, 0.5, 44, True, True)
+    assert picked(300, 10) == (250, 25, 0.5, 44, False, False)
+    assert picked(501, 10) == (149, 19, 0.9, 44, False, False)
+    assert picked(2000, 10) == (100, 5, 0.9, 44, False, False)

@@ -104,3 +104,68 @@ def test_a_save_waits_while_another_process_saves_into_its_folder(write, tmp_pat
     saving.join(30)
     assert saved.is_set()
     assert (out / "articles.csv").exists() and not list(out.glob(".*.tmp"))
+
+
+def _saved(folder: Path, files: dict[str, str], **manifest: object) -> None:
+    """A committed save of ``files`` into ``folder`` with ``manifest``."""
+    from pipeline.io.folder import staged
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with staged(folder) as staging:
+        for name, text in files.items():
+            staging.add(name, text.encode("utf-8"))
+        staging.commit({"kind": "run", **manifest})
+
+
+def test_only_temporaries_of_the_runs_own_files_are_the_projects() -> None:
+    from pipeline.io.folder import is_temporary
+
+    assert is_temporary(".nodes.csv.0123456789abcdef.tmp")
+    assert not is_temporary(".quellby.csv.0123456789abcdef.tmp")  # the user's
+    assert not is_temporary(".nodes.csv.0123456789abcdeg.tmp")
+
+
+def test_a_file_changed_since_the_save_is_refused(tmp_path: Path) -> None:
+    from pipeline.errors import StaleOutputError
+    from pipeline.io.folder import present
+
+    _saved(tmp_path, {"nodes.csv": "id\nplace:quellby\n"})
+    assert present(tmp_path, "nodes.csv") and not present(tmp_path, "edges.csv")
+    (tmp_path / "nodes.csv").write_text("id\nplace:quellby\nplace:varn\n", encoding="utf-8")
+    with pytest.raises(StaleOutputError, match="has changed since the run wrote it"):
+        present(tmp_path, "nodes.csv")
+    (tmp_path / "edges.csv").write_text("source,target\n", encoding="utf-8")
+    with pytest.raises(StaleOutputError, match="is not one of the files of the run"):
+        present(tmp_path, "edges.csv")
+
+
+def test_a_run_with_failed_articles_is_never_reused(tmp_path: Path) -> None:
+    from pipeline.io.folder import reusable_run
+
+    _saved(tmp_path / "ok", {"graph.html": "<p>Quellby</p>"}, fingerprint="f1")
+    assert reusable_run(tmp_path / "ok", "f1") is not None and reusable_run(tmp_path / "ok", "f2") is None
+    _saved(tmp_path / "failed", {"graph.html": "<p>Quellby</p>"}, fingerprint="f1", failed=[{"x": 1}])
+    assert reusable_run(tmp_path / "failed", "f1") is None
+
+
+def test_a_folder_of_the_users_needs_force_and_keeps_its_files(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "articles.csv").write_text("Ilse Varga's own table\n", encoding="utf-8")
+    (mine / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputDirError, match="is not empty and holds no earlier kg run"):
+        check_out(mine, force=False)
+    assert check_out(mine, force=True) == mine
+    _saved(mine, {"nodes.csv": "id\n"})  # no earlier kg run here: a file of a run's name is the user's
+    assert (mine / "articles.csv").read_text(encoding="utf-8") == "Ilse Varga's own table\n"
+    _saved(mine, {"edges.csv": "source,target\n"})  # now a run's: its stale nodes.csv goes
+    assert not (mine / "nodes.csv").exists() and (mine / "notes.txt").exists()
+
+
+def test_a_neighbourhood_is_never_written_into_a_run(tmp_path: Path) -> None:
+    from pipeline.io.folder import check_ego_out
+
+    _saved(tmp_path / "run", {"nodes.csv": "id\n"})
+    with pytest.raises(OutputDirError, match="holds a kg run"):
+        check_ego_out(tmp_path / "run", None, force=True)
+    assert check_ego_out(tmp_path / "ego", tmp_path / "run", force=False) == tmp_path / "ego"

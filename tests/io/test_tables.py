@@ -150,3 +150,50 @@ def test_a_count_s_entities_leave_out_the_names_of_the_other_counts_of_its_tally
         ("Seven", "place:oskland", "23-38"),
         ("five", "place:quellia", "0-21"),
     ]
+
+
+def test_the_files_columns_in_the_order_of_the_output_contract() -> None:
+    assert schema.NODES.columns == (
+        "id", "label", "type", "aliases", "mentions", "articles", "degree", "weighted_degree", "pagerank",
+        "betweenness", "community", "component", "first_date", "last_date", "value", "unit", "object",
+        "category", "article_ids", "lat", "lon",
+    )  # fmt: skip
+    assert schema.EDGES.columns == (
+        "source", "target", "weight", "articles", "evidence", "npmi", "evidence_article", "evidence_count",
+        "first_date", "last_date", "article_ids",
+    )  # fmt: skip
+    assert schema.MERGES.columns == ("alias", "node_id", "rule", "score")
+    assert schema.EVIDENCE.columns == ("source", "target", "article_id", "sentence", "text")
+
+
+def test_mentions_and_merges_are_sorted_and_a_kept_article_has_no_similarity(tmp_path: Path) -> None:
+    mentions = [
+        Mention("b", 0, 0, 7, "Quellby", "GPE", "place", node_id="place:quellby"),
+        Mention("a", 0, 9, 13, "Varn", "PERSON", "person", node_id="person:varn"),
+        Mention("a", 0, 0, 4, "Ilse", "PERSON", "person", node_id="person:ilse"),
+    ]
+    tables.write_mentions(tmp_path / "mentions.csv", mentions)
+    assert [row["text"] for row in read_csv(tmp_path / "mentions.csv")] == ["Ilse", "Varn", "Quellby"]
+    merges = [
+        Merge("Aaa Varn", "person:varn", "fuzzy", 0.9),
+        Merge("Quellby", "place:quellby", "label", 1.0),
+        Merge("Ilse", "person:ilse", "label", 1.0),
+    ]
+    tables.write_merges(tmp_path / "merges.csv", merges)
+    assert [m.alias for m in tables.read_merges(tmp_path / "merges.csv")] == ["Ilse", "Aaa Varn", "Quellby"]
+    kept = Article("q1", "q.txt", 0, "Quellby", "Ilse met Varn.", similarity=0.5)
+    tables.write_articles(tmp_path / "articles.csv", [kept])
+    assert [row["similarity"] for row in read_csv(tmp_path / "articles.csv")] == [""]
+
+
+def test_before_resolution_a_count_lists_the_texts_of_its_sentences_names(tmp_path: Path) -> None:
+    mentions = [
+        Mention("a", 0, 0, 7, "Quellby", "GPE", "place"),
+        Mention("a", 0, 12, 16, "Varn", "PERSON", "person"),
+        Mention("a", 0, 20, 22, "12", "CARDINAL", "number"),  # counts are no entities of a count
+    ]
+    count = Quantity("a", 0, 20, 22, "12", 12.0)
+    tables.write_numbers(tmp_path / "numbers.csv", [count], mentions, {}, resolved=False)
+    assert [row["entities"] for row in read_csv(tmp_path / "numbers.csv")] == ["Quellby|Varn"]
+    tables.write_numbers(tmp_path / "numbers.csv", [count], mentions, {}, resolved=True)
+    assert [row["entities"] for row in read_csv(tmp_path / "numbers.csv")] == [""]  # no node ids yet
