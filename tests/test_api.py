@@ -415,3 +415,18 @@ def test_the_graph_stage_needs_the_resolve_stage_and_dates_span_the_kept_article
         StageError, match="^unknown stage 'graphs'; stages are ingest, extract, resolve, graph$"
     ):
         run_stage(result, "graphs")
+
+
+def test_aliases_merged_count_only_what_a_rule_joined() -> None:
+    from pipeline.api import Result
+    from pipeline.config import Settings
+    from pipeline.records import Corpus, Merge, Resolution
+
+    merges = (
+        Merge("Ilse Varga", "person:ilse-varga", "label", 1.0),  # the node's own name
+        Merge("ILSE VARGA", "person:ilse-varga", "spelling", 1.0),  # the same name in capitals
+        Merge("Varga", "person:ilse-varga", "short name", 0.9),
+        Merge("OU", "group:orvo-union", "acronym", 1.0),
+    )
+    result = Result(inputs=(), settings=Settings(), corpus=Corpus(()), resolution=Resolution((), merges, ()))
+    assert result.counts()["resolve"]["merged_aliases"] == 2
