@@ -148,13 +148,20 @@ class Settings:
         ('en', 'de')
         >>> Settings(language="any").article_language, Settings(model="xx_ent_wiki_sm").article_language
         (None, None)
+        >>> Settings(model="nb_core_news_md").article_language, Settings(model="models/my_news_ner").article_language
+        ('no', None)
         """
         if self.language is not None:
             return None if self.language == "any" else self.language
-        prefix = re.match(r"([a-z]{2,3})_", Path(self.model).name)
-        # "xx" is spaCy's code for its multi-language models; a model folder may say nothing
-        return prefix.group(1) if prefix and prefix.group(1) != "xx" else None
+        # spaCy names its pipelines language_kind_genre_size: a folder of one's own ("my_news_ner") says
+        # nothing (not Burmese), nor does "xx", spaCy's code for its multi-language models
+        prefix = re.match(r"([a-z]{2,3})_(?:core|dep|ent|sent)_", Path(self.model).name)
+        code = _IDENTIFIED_AS.get(prefix.group(1), prefix.group(1)) if prefix else "xx"
+        return None if code == "xx" else code
 
+
+#: spaCy's language codes the language identifier writes another way: Norwegian Bokmål is "no" to it.
+_IDENTIFIED_AS = {"nb": "no"}
 
 #: Settings that are whole numbers.
 _WHOLE_NUMBERS = ("workers", "max_file_mb", "min_weight", "top", "page_max_nodes", "evidence_limit")

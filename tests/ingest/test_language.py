@@ -90,6 +90,28 @@ def test_ingest_counts_and_lists_the_skipped_articles(write) -> None:
 def test_the_language_is_the_models_unless_given() -> None:
     assert Settings(model="fr_core_news_sm").article_language == "fr"
     assert Settings(model="/opt/models/my-ner").article_language is None
+    # a folder of one's own named like "my_..." is no Burmese model: its articles were all left out
+    assert Settings(model="models/my_news_ner").article_language is None
+    assert Settings(model="nb_core_news_sm").article_language == "no"  # Bokmål, as the identifier says it
+    for code in (
+        "ca",
+        "zh",
+        "hr",
+        "da",
+        "nl",
+        "fi",
+        "el",
+        "it",
+        "ja",
+        "ko",
+        "lt",
+        "mk",
+        "pl",
+        "pt",
+        "ro",
+        "ru",
+    ):
+        assert Settings(model=f"{code}_core_news_sm").article_language in IDENTIFIED  # spaCy's pipelines
     assert Settings(language=" DE ").article_language == "de"
     with pytest.raises(BadOptionError, match="^language='english' is not valid"):
         Settings(language="English")
