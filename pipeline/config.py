@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Mapping
@@ -156,12 +157,24 @@ class Settings:
         # spaCy names its pipelines language_kind_genre_size: a folder of one's own ("my_news_ner") says
         # nothing (not Burmese), nor does "xx", spaCy's code for its multi-language models
         prefix = re.match(r"([a-z]{2,3})_(?:core|dep|ent|sent)_", Path(self.model).name)
-        code = _IDENTIFIED_AS.get(prefix.group(1), prefix.group(1)) if prefix else "xx"
+        code = prefix.group(1) if prefix else _folder_language(Path(self.model))
+        code = _IDENTIFIED_AS.get(code, code)
         return None if code == "xx" else code
 
 
 #: spaCy's language codes the language identifier writes another way: Norwegian Bokmål is "no" to it.
 _IDENTIFIED_AS = {"nb": "no"}
+
+
+def _folder_language(folder: Path) -> str:
+    """The language a model folder's meta.json names ("lang", as spaCy writes it); "xx" when there is
+    none to read."""
+    try:
+        lang = json.loads((folder / "meta.json").read_text(encoding="utf-8")).get("lang")
+    except (OSError, ValueError, AttributeError):
+        return "xx"
+    return lang if isinstance(lang, str) and re.fullmatch(r"[a-z]{2,3}", lang) else "xx"
+
 
 #: Settings that are whole numbers.
 _WHOLE_NUMBERS = ("workers", "max_file_mb", "min_weight", "top", "page_max_nodes", "evidence_limit")

@@ -87,6 +87,15 @@ def test_ingest_counts_and_lists_the_skipped_articles(write) -> None:
     assert [s.source for s in ingest([only_french], language="en").skipped] == [f"{only_french}:1"]
 
 
+def test_a_model_folder_says_its_language_in_its_meta(tmp_path: Path) -> None:
+    (tmp_path / "news_ner").mkdir()
+    (tmp_path / "news_ner" / "meta.json").write_text('{"lang": "de", "name": "news_ner"}', encoding="utf-8")
+    assert Settings(model=str(tmp_path / "news_ner")).article_language == "de"
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "meta.json").write_text("[1, 2", encoding="utf-8")
+    assert Settings(model=str(tmp_path / "broken")).article_language is None  # nothing said: any
+
+
 def test_the_language_is_the_models_unless_given() -> None:
     assert Settings(model="fr_core_news_sm").article_language == "fr"
     assert Settings(model="/opt/models/my-ner").article_language is None
