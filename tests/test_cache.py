@@ -44,6 +44,45 @@ def test_key_depends_on_body_model_and_extraction_version() -> None:
                 cache_key("text", model="m-1", extraction_version="2")}) == 4  # fmt: skip
 
 
+def test_the_keys_parts_never_run_into_one_another() -> None:
+    # "m" + "1a" + "b" and "m" + "1" + "ab" write the same letters: each part is closed off
+    assert cache_key("b", model="m", extraction_version="1a") != cache_key(
+        "ab", model="m", extraction_version="1"
+    )
+    assert cache_key("1b", model="m", extraction_version="") != cache_key(
+        "b", model="m1", extraction_version=""
+    )
+
+
+def test_more_keys_than_one_query_takes_are_all_found(tmp_path: Path) -> None:
+    extraction = _extraction("a")
+    with Cache(tmp_path) as cache:
+        cache.put_many(((f"k{i}", extraction) for i in range(1200)), model="m-1")
+        found = cache.get_many({f"a{i}": f"k{i}" for i in range(1201)})
+        assert (len(found), cache.hits, cache.misses) == (1200, 1200, 1)
+        assert found["a1199"] == _extraction("a1199") and "a1200" not in found
+        cache.put_signatures((f"k{i}", b"\x01\x02") for i in range(1100))
+        assert len(cache.get_signatures(f"k{i}" for i in range(1200))) == 1100
+
+
+def test_clear_empties_the_signatures_too_and_remove_files_leaves_a_link_alone(tmp_path: Path) -> None:
+    from pipeline.cache import remove_files
+
+    with Cache(tmp_path / "c") as cache:
+        cache.put_many([("k1", _extraction("a"))], model="m-1")
+        cache.put_signatures([("k1", b"\x01")])
+        assert cache.clear() == 1
+        assert cache.get_signatures(["k1"]) == {} and cache.get_many({"a": "k1"}) == {}
+    mine = tmp_path / "mine.sqlite3"
+    mine.write_text("not the cache's", encoding="utf-8")
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / FILE_NAME).symlink_to(mine)
+    assert remove_files(linked) == []
+    assert mine.read_text(encoding="utf-8") == "not the cache's" and (linked / FILE_NAME).is_symlink()
+    assert remove_files(tmp_path / "c") == [tmp_path / "c" / FILE_NAME]
+
+
 def _writer(folder: str, worker: int) -> None:
     with Cache(folder) as cache:
         for batch in range(20):

@@ -25,7 +25,8 @@ def test_counts_of_one_article_share_a_node_and_two_articles_keep_theirs() -> No
 def test_values_without_a_counted_object_never_become_nodes() -> None:
     percent, money = count("a", 0, 5.0, unit="%"), count("a", 1, 25.0, unit="GBP")
     age = count("a", 2, 53.0, "age", unit="years", category="age")
-    assert number_nodes([percent, money, age]) == {}
+    bare = count("a", 3, 7.0)  # a whole number, no unit, counting nothing named
+    assert number_nodes([percent, money, age, bare]) == {}
 
 
 def test_a_share_money_a_distance_a_rate_or_a_score_is_never_a_node_and_an_amount_of_a_thing_is() -> None:
@@ -148,3 +149,27 @@ def test_a_count_keeps_its_node_id_when_another_story_brings_the_same_words() ->
     after = number_nodes([first, later])
     assert before == after[first] == "number:4-pilgrims-killed-a"
     assert after[later] == "number:4-pilgrims-killed-b"
+
+
+def test_two_counts_of_one_article_whose_labels_read_alike_are_numbered_apart() -> None:
+    spaced, hyphened = count("a", 0, 40.0, "al Quell fighters"), count("a", 1, 40.0, "al-Quell fighters")
+    assert number_nodes([hyphened, spaced]) == {
+        spaced: "number:40-al-quell-fighters-a",
+        hyphened: "number:40-al-quell-fighters-a-2",
+    }
+
+
+def test_the_first_count_of_a_list_takes_the_names_before_it() -> None:
+    # a: "In Quellby and Varn five people died, three in Oskmere."; b: "Quellby and Varn: five people died."
+    def died(article: str, start: int, value: float) -> Quantity:
+        return Quantity(article, 0, start, start + 4, str(value), value, "", "people", "", "kill")
+
+    def place(article: str, start: int, name: str) -> Mention:
+        return Mention(article, 0, start, start + len(name), name, "GPE", "place", node_id=f"place:{name}")
+
+    a_five, a_three, b_five = died("a", 20, 5.0), died("a", 38, 3.0), died("b", 18, 5.0)
+    mentions = [place("a", 3, "quellby"), place("a", 15, "varn"), place("a", 47, "oskmere")]
+    mentions += [place("b", 0, "quellby"), place("b", 12, "varn")]
+    ids = number_nodes([a_five, a_three, b_five], mentions)
+    assert ids[a_five] == ids[b_five] == "number:5-people-killed-a"
+    assert ids[a_three] == "number:3-people-killed-a"

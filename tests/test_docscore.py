@@ -43,6 +43,13 @@ def test_precision_recall_alias_sets_and_people() -> None:
     assert (person.correct, person.predicted, person.found, person.gold) == (1, 1, 1, 2)
     assert report.missed == ["story_one: Velt Union (group)"]
     assert report.wrong == ["story_one: harbour times (group)"]
+    # a group for a gold place counts in both (the two types are told apart loosely)
+    group, place = report.types["group"], report.types["place"]
+    assert (group.correct, group.predicted, group.found, group.gold) == (1, 3, 0, 1)
+    assert (place.correct, place.predicted, place.found, place.gold) == (0, 1, 1, 1)
+    assert report.overall.f1 == pytest.approx(2 * 0.8 * 0.75 / (0.8 + 0.75))
+    # the nodes holding gold names, each one gold entity's: no wrong merge; names of no gold don't count
+    assert (report.wrong_merges, report.nodes) == (0, 2)
 
 
 def test_a_node_holding_two_gold_entities_is_a_wrong_merge() -> None:

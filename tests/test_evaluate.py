@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.api import build
 from pipeline.errors import GoldFileError
-from pipeline.evaluate import _file_stem, _same_number, evaluate, load_gold
+from pipeline.evaluate import NumberScore, TypeScore, _file_stem, _same_number, evaluate, load_gold
 
 DATA = Path(__file__).parent / "data"
 
@@ -339,3 +339,12 @@ def test_a_count_gold_may_name_an_article_by_the_inputs_own_id(tmp_path: Path) -
     )
     numbers = evaluate(run, gold).numbers
     assert numbers is not None and numbers.unknown_articles == [] and numbers.value_and_object == 1
+
+
+def test_a_types_figures_are_shares_and_nothing_to_find_or_show_misses_nothing() -> None:
+    score = TypeScore("person", gold=4, found=3, nodes=5, correct=2)
+    assert (score.recall, score.precision) == (0.75, 0.4)
+    empty = TypeScore("place", gold=0, found=0, nodes=0, correct=0)
+    assert (empty.recall, empty.precision) == (1.0, 1.0)
+    assert NumberScore(gold=3, nodes=4, listed_nodes=3).node_precision == 0.75
+    assert NumberScore(gold=3).node_precision == 1.0

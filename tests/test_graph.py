@@ -115,6 +115,15 @@ def test_evidence_is_the_supporting_sentence_round_robin_across_articles() -> No
     assert (data["evidence"], data["evidence_article"], data["evidence_count"]) == ("A B.", "a", 4)
 
 
+def test_an_evidence_limit_of_zero_keeps_no_sentence_but_still_counts_the_windows() -> None:
+    data = graph_of(corpus([["A", "B"]]), evidence_limit=0).edges["place:a", "place:b"]
+    assert (data["evidence_list"], data["evidence"], data["evidence_article"]) == ([], "", "")
+    assert (data["weight"], data["evidence_count"]) == (1, 1)
+    data = graph_of(corpus([["A", "B"], ["A", "B"]]), evidence_limit=1).edges["place:a", "place:b"]
+    assert [(e.article_id, e.sentence) for e in data["evidence_list"]] == [("a", 0)]
+    assert data["evidence_count"] == 2
+
+
 def test_npmi_ranks_specific_pairs_above_hub_links() -> None:
     # "Hub" is everywhere; "X" and "Y" only ever appear together.
     article = corpus([["Hub", "X", "Y"], ["Hub", "P"], ["Hub", "Q"], ["Hub", "R"]])
@@ -146,6 +155,8 @@ def test_numbers_become_nodes_linked_to_their_sentence() -> None:
     [node] = [n for n in graph if n.startswith("number:3-000-fighters-surrendered-")]  # + its article
     assert graph.nodes[node]["label"] == "3,000 fighters surrendered"
     assert graph.nodes[node]["mentions"] == 2
+    # its two counts are of one article: one article, however many counts
+    assert (graph.nodes[node]["articles"], graph.nodes[node]["article_ids"]) == (1, "a")
     assert set(graph[node]) == {"place:a", "place:b"}
     assert [n for n, d in graph.nodes(data=True) if d["type"] == "number"] == [node]
     assert not any(d["type"] == "number" for _, d in graph_of(article, numbers=False).nodes(data=True))
@@ -272,6 +283,22 @@ def test_summary_tables() -> None:
         "kill": (2, 2, ["40 miners killed", "12 miners killed"]),
         "arrest": (1, 1, ["3 men arrested"]),
     }
+    # two count nodes of one article: two nodes, one article
+    graph.add_node(
+        "number:5-miners-arrested", type="number", label="5 miners arrested", value=5.0, category="arrest"
+    )
+    graph.nodes["number:5-miners-arrested"]["article_ids"] = "z"
+    assert summarize(graph).categories["arrest"] == (2, 1, ["5 miners arrested", "3 men arrested"])
+
+
+def test_summary_lists_the_largest_community_first() -> None:
+    # {A, B, C} and {D, E}: the smaller community comes second, whatever its members' names
+    graph = graph_of(corpus([["D", "E"], ["A", "B"], ["A", "B"], ["B", "C"]]))
+    assert [(size, sorted(members)) for _, size, members in summarize(graph).communities] == [
+        (3, ["A", "B", "C"]),
+        (2, ["D", "E"]),
+    ]
+    assert summarize(graph, communities=1).communities[0][1] == 3
 
 
 def test_the_stage_returns_its_number_nodes_and_the_mentions_with_their_node_ids() -> None:
@@ -303,6 +330,17 @@ def test_places_named_without_ambiguity_get_coordinates() -> None:
     assert graph.nodes["place:france"]["lon"] == pytest.approx(2.35, abs=0.1)
     assert "lat" not in graph.nodes["place:springfield"]  # several cities, none dominant
     assert "lat" not in graph.nodes["place:quellby"]  # not in the gazetteer
+
+
+def test_a_place_whose_spellings_name_two_places_of_the_gazetteer_gets_no_coordinates() -> None:
+    from pipeline.graph import _coordinates
+
+    def place(*names: str) -> Entity:
+        return Entity("place:x", names[0], "place", names, 1, ("a",))
+
+    assert set(_coordinates(place("France", "France"))) == {"lat", "lon"}
+    assert _coordinates(place("France", "Germany")) == {}
+    assert _coordinates(Entity("group:x", "France", "group", ("France",), 1, ("a",))) == {}
 
 
 def written(text: str, *, article_id: str = "a", counts: tuple[Quantity, ...] = ()):

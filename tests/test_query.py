@@ -135,6 +135,8 @@ def test_a_lone_surname_says_which_fuller_names_end_with_it(graph) -> None:
     graph.add_node("person:ruth-varnhagen", label="Ruth Varnhagen", type="person", mentions=5)
     graph.add_node("place:lindqvist", label="Lindqvist", type="place", mentions=9)
     graph.add_node("place:north-lindqvist", label="North Lindqvist", type="place", mentions=9)
+    # a group whose name ends with the surname is no fuller name of the person
+    graph.add_node("group:quell-varnhagen", label="Quell Varnhagen", type="group", mentions=50)
     with pytest.warns(AmbiguousNameWarning) as caught:
         assert find_node(graph, "Mr Varnhagen") == "person:varnhagen"
     assert str(caught[0].message) == (
@@ -162,3 +164,22 @@ def test_a_lone_surname_many_fuller_names_end_with_names_a_few_and_counts_the_re
         " Ulla Varnhagen (14 mentions), Tilde Varnhagen (13 mentions), Ruth Varnhagen (12 mentions)"
         " and 2 more. A fuller name or a node id chooses another."
     )
+
+
+def test_a_node_of_several_articles_is_named_without_its_id(graph) -> None:
+    # a corpus node numbered by its first article ("-a1") is no node of one story: its id is not shown
+    graph.add_node("group:tarnow-board", label="Tarnow Board", aliases="Board", mentions=6, article_ids="a1")
+    graph.add_node("group:board-a1", label="Board", aliases="Board", mentions=3, article_ids="a1|c3")
+    graph.add_node("group:board-b2", label="Board", aliases="Board", mentions=1, article_ids="b2")
+    with pytest.warns(AmbiguousNameWarning) as caught:
+        assert find_node(graph, "Board") == "group:tarnow-board"
+    assert str(caught[0].message) == (
+        "'Board' names 3 nodes: taken Tarnow Board (6 mentions); also Board (3 mentions),"
+        " Board (1 mention, group:board-b2). A fuller name or a node id chooses another."
+    )
+
+
+def test_a_name_like_no_node_suggests_nothing(graph) -> None:
+    with pytest.raises(UnknownEntityError) as caught:
+        find_node(graph, "Zyxwq")
+    assert str(caught.value) == "no entity named 'Zyxwq' in the graph"

@@ -26,6 +26,14 @@ def test_a_models_folder_replaces_only_the_lists_it_holds(tmp_path: Path) -> Non
     assert aliases_file(None, tmp_path) == word_list(ALIASES, None)
     assert aliases_file(tmp_path / "mine.yml", tmp_path) == tmp_path / "mine.yml"  # --aliases wins
     assert load_patterns(tmp_path / PATTERNS).group_heads == frozenset({"guild"})
+    (tmp_path / "titles.yml").write_text(
+        "person_titles: [Minister, Prime Minister, Deputy Prime Minister]\ngroup_heads: [Guild, Varn Board]\n",
+        encoding="utf-8",
+    )
+    mine = load_patterns(tmp_path / "titles.yml")
+    # longest first, so "Deputy Prime Minister Orla Quist" drops the whole title; words read in lower case
+    assert mine.person_titles == (("deputy", "prime", "minister"), ("prime", "minister"), ("minister",))
+    assert mine.group_heads == frozenset({"guild", "varn board"})
 
 
 def test_a_missing_models_folder_is_named(tmp_path: Path) -> None:

@@ -172,6 +172,28 @@ def test_group_short_forms_share_the_head_word() -> None:
     }  # other head word
 
 
+def test_an_ambiguous_short_form_two_sentences_after_the_names_is_left_alone() -> None:
+    # one mention a sentence: "Bank" is two sentences after "Bank of Varn", one too many
+    result = resolve(
+        [
+            article(
+                "a",
+                ("Bank of Quellby", "group"),
+                ("Bank of Varn", "group"),
+                ("Tarnow", "place"),
+                ("Bank", "group"),
+            )
+        ],
+        aliases=None,
+    )
+    assert nodes(result) == {
+        "Bank": {"Bank"},
+        "Bank of Quellby": {"Bank of Quellby"},
+        "Bank of Varn": {"Bank of Varn"},
+        "Tarnow": {"Tarnow"},
+    }
+
+
 def test_generic_short_form_with_two_candidates_far_away_is_left_alone() -> None:
     far = [("Paris", "place"), ("Rome", "place"), ("Oslo", "place")]
     result = resolve(
@@ -429,6 +451,7 @@ def test_a_place_named_elsewhere_in_the_corpus_never_joins_a_namesake() -> None:
         ("Zürich", "Zurich", "place"),
         ("Al-Shabaab", "al Shabaab", "group"),
         ("Quistorf", "Quistorff", "person"),  # a surname's spelling, which extends the other
+        ("Ilse", "Ilsea", "place"),  # a place whose name a given name begins: a spelling all the same
     ],
 )
 def test_spelling_variants_merge(a: str, b: str, kind: str) -> None:
@@ -452,6 +475,11 @@ def test_spelling_variants_merge(a: str, b: str, kind: str) -> None:
         ("Gaza", "Giza", "place", "place"),
         ("Dorit", "Dorita", "person", "person"),  # a first name another extends is another name
         ("Tomas", "Tomasz", "person", "person"),
+        ("Ba Quellmar", "Ba Quelmar", "place", "place"),  # no identical word of three letters anchors
+        ("Varn 1115th Brigade", "Varn 1116th Brigade", "group", "group"),  # digits differ
+        ("Osk", "Oska", "place", "place"),  # three letters: too short to be a spelling
+        ("Varnholt Harbour", "Varnhelm Harbour", "place", "place"),  # words 75% alike: below 80
+        ("Oskla", "Oskle", "place", "place"),  # a vowel apart, but neither is a well-known place
     ],
 )
 def test_guards_keep_different_entities_apart(a: str, b: str, kind_a: str, kind_b: str) -> None:
@@ -495,6 +523,29 @@ def test_a_results_table_or_a_dateline_outweighs_the_models_labels_elsewhere() -
         "Varnham": "person",
         "Orla Quist": "person",
     }
+
+
+def test_one_table_mention_outweighs_two_model_labels() -> None:
+    # a table's vote counts three: group 3 against place 2 (a tie would go to the place)
+    team = Mention("a", 0, 0, 7, "Quellby", "ORG", "group", origin="table")
+    report = article("b", ("Quellby", "place"), ("Quellby", "place"))
+    result = resolve([Extraction("a", (), (team,), (), ()), report], aliases=None)
+    assert [(e.label, e.type) for e in result.entities] == [("Quellby", "group")]
+    # the model's label is kept beside the type the entity was given
+    assert [(m.type, m.extracted_type) for m in result.mentions] == [
+        ("group", ""),
+        ("group", "place"),
+        ("group", "place"),
+    ]
+
+
+def test_a_label_is_never_an_all_caps_acronym_while_a_name_is_written() -> None:
+    from collections import Counter
+
+    from pipeline.resolve.assemble import _fullest
+
+    assert _fullest(Counter({"QVT": 5, "Quelvet": 1})) == "Quelvet"
+    assert _fullest(Counter({"QVT": 5})) == "QVT"
 
 
 def test_mentions_typed_other_never_become_entities() -> None:
@@ -633,6 +684,51 @@ def test_bad_aliases_file_names_the_file(tmp_path: Path) -> None:
     bad.write_text("entities:\n  - {name: Oops, type: planet}\n", encoding="utf-8")
     with pytest.raises(UsageError, match="aliases.yml.*entity #1"):
         resolve([article("a", "Someone")], aliases=bad)
+    bad.write_text("never_merge:\n  - [Quellby, Varn, Tarnow]\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="aliases.yml.*never_merge entries are pairs"):
+        resolve([article("a", "Someone")], aliases=bad)
+
+
+def test_a_never_merge_pair_holds_whichever_name_it_lists_first(tmp_path: Path) -> None:
+    # "Varnak" and "Varnakh" are spelling variants (they join without the list); "varnak" sorts first,
+    # so it is the alias the rule joins: the list naming it second must hold too.
+    corpus = [article("a", ("Varnak", "place")), article("b", ("Varnakh", "place"))]
+    assert nodes(resolve(corpus, aliases=None)) == {"Varnakh": {"Varnak", "Varnakh"}}
+    for pair in ("[Varnak, Varnakh]", "[Varnakh, Varnak]"):
+        aliases = tmp_path / "aliases.yml"
+        aliases.write_text(f"never_merge:\n  - {pair}\n", encoding="utf-8")
+        assert nodes(resolve(corpus, aliases=aliases)) == {"Varnak": {"Varnak"}, "Varnakh": {"Varnakh"}}
+
+
+def test_two_curated_entities_never_join_whatever_the_rules_find(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.yml"
+    aliases.write_text(
+        "entities:\n  - {name: Varnak, type: place}\n  - {name: Varnakh, type: place}\n", encoding="utf-8"
+    )
+    corpus = [article("a", ("Varnak", "place")), article("b", ("Varnakh", "place"))]
+    assert nodes(resolve(corpus, aliases=aliases)) == {"Varnak": {"Varnak"}, "Varnakh": {"Varnakh"}}
+
+
+def test_a_curated_acronym_one_article_redefines_keeps_the_lists_meaning_elsewhere(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.yml"
+    aliases.write_text(
+        "entities:\n  - {name: Quell News Agency, type: group, aliases: [QNA]}\n", encoding="utf-8"
+    )
+    result = resolve(
+        [
+            article(
+                "a",
+                ("Quellian National Army", "group"),
+                ("QNA", "group"),
+                abbreviations=[("QNA", "Quellian National Army")],
+            ),
+            article("b", ("QNA", "group"), ("Tarnow", "place")),
+        ],
+        aliases=aliases,
+    )
+    nodes_of = {(m.article_id, m.text): m.node_id for m in result.mentions}
+    assert nodes_of[("a", "QNA")] == "group:quellian-national-army"
+    assert nodes_of[("b", "QNA")] == "group:quell-news-agency"
 
 
 def test_project_aliases_file_loads() -> None:
