@@ -68,3 +68,53 @@ def test_a_known_name_next_to_another_name_is_a_word_of_that_name() -> None:
     )
     spread = [(m.start, m.text) for m in found[2].mentions if m.origin == "corpus"]
     assert spread == [(bodies["c"].index("the Varnish") + 4, "Varnish")]
+
+
+def _spread(bodies: dict[str, str], *extractions: Extraction) -> list[tuple[str, int, str, str]]:
+    found = spread_known_names(list(extractions), bodies)
+    return [
+        (m.article_id, m.start, m.text, m.type) for e in found for m in e.mentions if m.origin == "corpus"
+    ]
+
+
+def test_a_one_word_name_tagged_in_one_article_only_is_not_spread() -> None:
+    bodies = {"a": "Tessaly won.", "b": "Then Tessaly lost."}
+    assert (
+        _spread(bodies, extraction("a", bodies["a"], ("Tessaly", "place")), extraction("b", bodies["b"]))
+        == []
+    )
+
+
+def test_a_one_word_name_in_capitals_is_not_spread() -> None:
+    bodies = {"a": "QUELLO won.", "b": "QUELLO lost.", "c": "Then QUELLO and Tessaly drew."}
+    assert (
+        _spread(
+            bodies,
+            extraction("a", bodies["a"], ("QUELLO", "group")),
+            extraction("b", bodies["b"], ("QUELLO", "group")),
+            extraction("c", bodies["c"]),
+        )
+        == []
+    )
+
+
+def test_a_known_name_after_a_hyphen_is_a_word_of_another_and_is_not_spread() -> None:
+    bodies = {"a": "Tessaly won.", "b": "Tessaly lost.", "c": "The pro-Tessaly side and Tessaly drew."}
+    found = _spread(
+        bodies,
+        extraction("a", bodies["a"], ("Tessaly", "place")),
+        extraction("b", bodies["b"], ("Tessaly", "place")),
+        extraction("c", bodies["c"]),
+    )
+    assert found == [("c", bodies["c"].index("and Tessaly") + 4, "Tessaly", "place")]
+
+
+def test_a_name_the_corpus_spread_before_is_no_vote_for_itself() -> None:
+    # "Tessaly" in article b was spread by an earlier run: one article of the model's is not enough
+    bodies = {"a": "Tessaly won.", "b": "Tessaly lost.", "c": "Then Tessaly drew."}
+    spread_before = Mention("b", 0, 0, 7, "Tessaly", "GPE", "place", "corpus")
+    b = Extraction("b", (Sentence("b", 0, 0, len(bodies["b"]), 0),), (spread_before,), ())
+    found = _spread(
+        bodies, extraction("a", bodies["a"], ("Tessaly", "place")), b, extraction("c", bodies["c"])
+    )
+    assert found == [("b", 0, "Tessaly", "place")]  # what an earlier run added stays, nothing more

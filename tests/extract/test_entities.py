@@ -933,6 +933,8 @@ def test_people_who_work_somewhere_and_at_name_where_they_work_though_written_li
     )
     assert _cleaned(english, vocab, "He met Orla Quist at noon.", "Orla Quist", "ORG")[0][2] == "person"
     assert _cleaned(english, vocab, "He looked at Orla Quist.", "Orla Quist", "ORG")[0][2] == "person"
+    text = "An economist at Orla Quist said so."
+    assert _cleaned(english, vocab, text, "Orla Quist", "ORG") == [("Orla Quist", "ORG", "group", "model")]
 
 
 def test_a_personal_name_the_model_called_a_person_stays_one_before_where_she_stood(english, vocab) -> None:
@@ -1050,6 +1052,10 @@ def test_an_event_held_in_a_place_names_the_event_and_the_place(english, vocab) 
         ("Test", "EVENT", "other", "model"),
         ("Varnby", "GPE", "place", "model"),
     ]
+    assert _cleaned(english, vocab, "She won the Grand Prix at Varnby.", "Grand Prix at Varnby", "EVENT") == [
+        ("Grand Prix", "EVENT", "other", "model"),
+        ("Varnby", "GPE", "place", "model"),
+    ]
     # a work's title whose last word before "at" heads no event stays whole
     assert [found for found, *_ in _cleaned(english, vocab, text, "Murder at Varnby", "WORK_OF_ART")] == [
         "Murder at Varnby"
@@ -1067,3 +1073,137 @@ def test_a_title_before_a_name_the_model_called_an_organization_is_no_part_of_th
     assert _cleaned(english, vocab, text, "Justice Carvin", "ORG") == [("Carvin", "ORG", "person", "model")]
     # a street stays whole: its head noun says it is no person
     assert [found for found, *_ in _cleaned(english, vocab, text, "Admiral Blvd", "ORG")] == ["Admiral Blvd"]
+
+
+def test_a_name_with_on_inside_carries_over_of_and_a_name(english, vocab) -> None:
+    text = "The Panel on Quell Trade of Varnia met."
+    doc = _doc(english, text, [("Panel on Quell Trade", "ORG")])
+    assert [(e.text, e.label_) for e in extended_entities(doc, vocab.patterns)] == [
+        ("Panel on Quell Trade of Varnia", "ORG")
+    ]
+
+
+def test_a_persons_name_runs_on_over_several_particles_to_the_surname(english, vocab) -> None:
+    doc = _doc(english, "Then Ilse van der Varga spoke.", [("Ilse van", "PERSON")])
+    assert [(e.text, e.label_) for e in extended_entities(doc, vocab.patterns)] == [
+        ("Ilse van der Varga", "PERSON")
+    ]
+
+
+def test_a_place_before_another_entity_ending_on_a_head_noun_is_no_owner_of_it(english, vocab) -> None:
+    doc = _doc(english, "Quellia Varn Bank rose.", [("Quellia", "GPE"), ("Varn Bank", "ORG")])
+    assert [(e.text, e.label_) for e in extended_entities(doc, vocab.patterns)] == [
+        ("Quellia", "GPE"),
+        ("Varn Bank", "ORG"),
+    ]
+    doc = _doc(english, "The Quellia Treasury paid.", [("Quellia", "GPE")])
+    assert [(e.text, e.label_) for e in extended_entities(doc, vocab.patterns)] == [
+        ("Quellia Treasury", "ORG")
+    ]
+
+
+def test_only_a_dash_spaced_on_both_sides_or_an_open_bracket_ends_a_name(english, vocab) -> None:
+    def names(text: str, name: str) -> list[str]:
+        return [s[0] for s in _cleaned(english, vocab, text, name, "PERSON")]
+
+    assert names("Then Ilse Varga - Tarnow spoke.", "Ilse Varga - Tarnow") == ["Ilse Varga"]
+    assert names("Then Ilse Varga—Tarnow spoke.", "Ilse Varga—Tarnow") == ["Ilse Varga—Tarnow"]
+    assert names("Then Ilse Varga [Tarnow] spoke.", "Ilse Varga [Tarnow") == ["Ilse Varga"]
+    assert names("Then Ilse Varga (Tarnow) spoke.", "Ilse Varga (Tarnow") == ["Ilse Varga"]
+
+
+def test_a_listed_persons_number_and_figures_are_no_score(english, vocab) -> None:
+    assert _cleaned(
+        english, vocab, "In the list 4 Orla Varnet 12 took part.", "4 Orla Varnet 12", "PERSON"
+    ) == [("Orla Varnet", "PERSON", "person", "model")]
+
+
+def test_a_nationality_ending_in_i_before_a_full_name_is_no_part_of_it(english) -> None:
+    vocab = Vocabulary(
+        verbs=frozenset(),
+        patterns=load_patterns(),
+        given_names=frozenset({"Ed"}),
+        adjectives=frozenset({"quellbi", "golden"}),
+    )
+    text = "The record fell to Quellbi Ed Varnholm."
+    assert _cleaned(english, vocab, text, "Quellbi Ed Varnholm", "ORG") == [
+        ("Ed Varnholm", "PERSON", "person", "model")
+    ]
+
+
+def test_two_given_names_the_model_left_out_both_join_the_name(english, vocab) -> None:
+    vocab = _with_names(vocab, "Ysolt", "Maren", "Pellam")
+    text = "It fell to Ysolt Maren Quorvik yesterday."
+    doc = _doc(english, text, [("Quorvik", "PERSON")])
+    assert [doc.text[s.start : s.end] for s in clean(doc, doc.ents[0], vocab)] == ["Ysolt Maren Quorvik"]
+    # a given name opening the sentence is taken though a capitalized word in no name ends the one before
+    text = "Quellby Update Pellam Quorvik stayed."
+    doc = _doc(english, text, [("Quorvik", "PERSON")])
+    doc[2].is_sent_start = True
+    assert [doc.text[s.start : s.end] for s in clean(doc, doc.ents[0], vocab)] == ["Pellam Quorvik"]
+
+
+def test_a_bylines_email_button_before_a_handle_is_no_part_of_the_name(english, vocab) -> None:
+    text = "By Orla Quist Email @oquist for more."
+    assert [s[0] for s in _cleaned(english, vocab, text, "Orla Quist Email", "PERSON")] == ["Orla Quist"]
+    text = "By Orla Quist Tweet @oquist for more."
+    assert [s[0] for s in _cleaned(english, vocab, text, "Orla Quist Tweet", "PERSON")] == ["Orla Quist"]
+
+
+def test_a_first_name_that_is_a_noun_too_before_a_country_stays_a_person(english, vocab) -> None:
+    vocab = dataclasses.replace(
+        vocab,
+        major_places=frozenset({"Quellstan"}),
+        nouns=vocab.nouns | {"tarn", "rowing"},
+        first_names=vocab.first_names | {"Tarn"},
+    )
+    text = "Tarn Quellstan thanked Rowing Quellstan."
+    assert _cleaned(english, vocab, text, "Tarn Quellstan", "PERSON")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Rowing Quellstan", "PERSON")[0][2] == "group"
+
+
+def test_a_personal_name_of_four_words_but_not_five_nor_an_acronym_is_a_person(english, vocab) -> None:
+    vocab = _with_names(vocab, "Clarine")
+    text = "Clarine Ann Mae Dupuis and Clarine Ann Mae Lou Dupuis met Clarine QVX."
+    assert _cleaned(english, vocab, text, "Clarine Ann Mae Dupuis", "ORG")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Clarine Ann Mae Lou Dupuis", "ORG")[0][2] == "group"
+    assert _cleaned(english, vocab, text, "Clarine QVX", "ORG")[0][2] == "group"
+
+
+def test_a_hyphen_and_nominated_after_a_one_word_name_make_it_an_award(english, vocab) -> None:
+    text = "The Varnley-nominated writer left."
+    assert _cleaned(english, vocab, text, "Varnley", "PERSON") == [("Varnley", "PERSON", "other", "model")]
+
+
+def test_a_name_the_model_called_a_person_near_which_something_happens_is_a_place(english, vocab) -> None:
+    text = "Fires burned near Tarnquist on Monday."
+    assert _cleaned(english, vocab, text, "Tarnquist", "PERSON") == [
+        ("Tarnquist", "PERSON", "place", "model")
+    ]
+
+
+def test_a_title_in_the_name_of_a_hospital_is_part_of_it(english, vocab) -> None:
+    text = "She was taken to Queen Maelis Hospital on Monday."
+    assert [found for found, *_ in _cleaned(english, vocab, text, "Queen Maelis Hospital", "PERSON")] == [
+        "Queen Maelis Hospital"
+    ]
+
+
+def test_an_untagged_given_name_takes_two_surnames_but_not_three(english, vocab) -> None:
+    from pipeline.extract.untagged import given_name_people
+
+    vocab = _with_names(vocab, "Pellam", "Clarine")
+    text = "His friends Pellam Orvis Arbuth and Clarine Vosk Dask Tarnow came."
+    doc = _doc(english, text, [])
+    assert [s.text for s in given_name_people(doc, vocab)] == ["Pellam Orvis Arbuth"]
+
+
+def test_a_city_that_is_also_a_first_name_is_a_place_near_it_but_not_before_a_capitalized_word(
+    english, vocab
+) -> None:
+    from pipeline.extract.untagged import gazetteer_places
+
+    vocab = dataclasses.replace(vocab, places=frozenset({"Velmora"}), linked_places=frozenset({"Orlaine"}))
+    text = "Fires burned near Orlaine today. Gifts came in Orlaine Quist style."
+    doc = _doc(english, text, [])
+    assert [(s.text, s.start, s.label_) for s in gazetteer_places(doc, vocab)] == [("Orlaine", 3, "GPE")]

@@ -116,6 +116,9 @@ def test_an_airport_is_named_after_the_town_it_serves_a_bay_or_street_is_not_in_
         ("Varnley Airport", "FAC", "place"),  # a first name as well: named after a person as likely
     ]
     assert _nested(body, names) == ["Quellby:place", "Port Drovia:place"]
+    body = "Gliders left Quellby Airfield and Port Drovia Aerodrome."
+    names = [("Quellby Airfield", "FAC", "place"), ("Port Drovia Aerodrome", "FAC", "place")]
+    assert _nested(body, names) == ["Quellby:place", "Port Drovia:place"]
 
 
 def test_a_companys_legal_name_is_not_in_the_place_it_starts_with() -> None:

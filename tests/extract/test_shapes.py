@@ -30,6 +30,7 @@ def _texts(body: str, spans: list[CharSpan]) -> list[tuple[str, str]]:
     ("body", "name"),
     [
         ("Follow @VelmoraQuist for news.", "VelmoraQuist"),
+        ("Trending now: #VarnVotes in Quellby.", "VarnVotes"),
         ("See www.quistmining.com/news today.", "quistmining"),
         ("Write to velmora@quistmining.org now.", "quistmining"),
         ("The vote closes at 10:00 GMT tomorrow.", "GMT"),
@@ -73,6 +74,31 @@ def test_a_fixture_is_two_teams() -> None:
     article = ArticleText(body, (), load_patterns())
     found = reshaped(_spans(body, ("Quellby v Drovenport Town", "person")), article)
     assert _texts(body, found) == [("Quellby", "group"), ("Drovenport Town", "group")]
+
+
+def test_a_fixture_with_versus_or_vs_is_two_teams_but_a_lower_case_side_is_none() -> None:
+    body = "Quellby versus Drovenport Town and Varn Rovers vs. Oskford drew; Quist v the rest ended."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(
+        body,
+        ("Quellby versus Drovenport Town", "person"),
+        ("Varn Rovers vs. Oskford", "place"),
+        ("Quist v the rest", "person"),
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Quellby", "group"),
+        ("Drovenport Town", "group"),
+        ("Varn Rovers", "group"),
+        ("Oskford", "group"),
+        ("Quist v the rest", "person"),
+    ]
+
+
+def test_a_lower_case_participle_after_a_hyphen_is_no_part_of_a_persons_name() -> None:
+    body = "The Orla Quist-backed plan and Ilse Varga-tarn met."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(body, ("Orla Quist", "person"), ("Ilse Varga", "person"))
+    assert _texts(body, reshaped(spans, article)) == [("Orla Quist", "person"), ("Ilse Varga-tarn", "person")]
 
 
 def test_names_cut_at_a_hyphen_are_taken_whole_but_describing_words_are_not() -> None:
@@ -492,7 +518,7 @@ def test_the_words_after_a_persons_name_and_age_are_where_they_live() -> None:
     body = (
         "Orla Quistby, 31, of Varnholt pleaded guilty. Tam Oskar (45) from Drovenport Heights was fined. "
         "Wex Varn, 52, of Quellby Council spoke. Osk Quale, 60, of Varn Mining spoke. Quellby, 2004, of Osk. "
-        "Ada Quist, 20, of Varnby’s west won."
+        "Ada Quist, 20, of Varnby’s west won. Ilse Varga, 40, of VARNCO spoke."
     )
     article = ArticleText(body, (), load_patterns())
     spans = [
@@ -500,6 +526,7 @@ def test_the_words_after_a_persons_name_and_age_are_where_they_live() -> None:
         CharSpan(body.index("Varnholt"), body.index("Varnholt") + 8, "PRODUCT", "other"),
         *_spans(body, ("Quellby Council", "group"), ("Osk Quale", "person"), ("Varn Mining", "group")),
         *_spans(body, ("Quellby, 2004", "group"), ("Ada Quist", "person")),
+        *_spans(body, ("Ilse Varga", "person"), ("VARNCO", "group")),
     ]
     found = hometowns(spans, article)
     assert [(text, span.origin) for text, span in zip(_texts(body, found), found, strict=True)] == [
@@ -514,6 +541,8 @@ def test_the_words_after_a_persons_name_and_age_are_where_they_live() -> None:
         (("Quellby, 2004", "group"), "model"),  # a year, after no person
         (("Ada Quist", "person"), "model"),
         (("Varnby", "place"), "hometown"),  # without the possessive
+        (("Ilse Varga", "person"), "model"),
+        (("VARNCO", "group"), "model"),  # an organization in capitals: where she works
     ]
 
 
@@ -629,7 +658,7 @@ def test_a_full_name_of_a_place_is_a_person_and_where_they_live() -> None:
 def test_a_name_found_only_in_a_line_in_capitals_is_dropped_unless_named_elsewhere() -> None:
     body = (
         "SOCCER - QUELLBY GET LUCKY WIN, VARNBY IN SURPRISE DEFEAT AT OSKPORT.\n\n"
-        "VARNTON, Velmora 1996-12-06\n\n"
+        "VARNTON, VELMORA 1996-12-06\n\n"  # a dateline's line is in capitals too
         "Quellby beat Drovia 2-1 on Friday, while Varnby lost: a defeat."
     )
     spans = _spans(

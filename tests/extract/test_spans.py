@@ -95,6 +95,17 @@ def test_propagation_tags_exact_repeats_and_surnames_but_not_inside_other_names(
     ]
 
 
+def test_a_surname_of_three_letters_is_propagated_one_of_two_is_not() -> None:
+    body = "Orla Vek met Ilse Vo. Vek left; Vo stayed."
+    spans = [CharSpan(0, 8, "PERSON", "person"), CharSpan(13, 20, "PERSON", "person")]
+    found = [(body[s.start : s.end], s.origin, s.type) for s in propagate(spans, _text(body))]
+    assert found == [
+        ("Orla Vek", "model", "person"),
+        ("Ilse Vo", "model", "person"),
+        ("Vek", "propagated", "person"),
+    ]
+
+
 def test_a_surname_spelled_another_way_is_the_persons_too_unless_a_common_word_or_a_place() -> None:
     body = (
         "Orla Varnetsky spoke. Varnetskiy, also spelled Varnetskyy, left Varnetsk. Ada Mercant met Merchant."
@@ -168,6 +179,12 @@ def test_names_listed_after_a_locative_preposition_are_places(vocab) -> None:
         "place",
         "person",
     ]
+    body = "Fans gathered in Drovenport and Orsa Quist Stadium."  # a thing's head: no full name
+    spans = [CharSpan(17, 27, "GPE", "place"), CharSpan(32, 50, "PERSON", "person")]
+    assert [s.type for s in coordinated_places(spans, ArticleText(body, (), vocab.patterns))] == [
+        "place",
+        "place",
+    ]
     body = "It cut jobs around Quellia, and Varnco is cutting more."  # a new clause, not a list
     spans = [CharSpan(19, 26, "GPE", "place"), CharSpan(32, 38, "PERSON", "person")]
     assert [s.type for s in coordinated_places(spans, ArticleText(body, (), vocab.patterns))] == [
@@ -209,6 +226,15 @@ def test_a_well_known_place_listed_with_places_is_a_place_whatever_the_models_la
     assert types == ["place", "place", "place", "person", "place", "place"]  # a personal name is no place
     unknown = ArticleText(body, (), vocab.patterns, linked_places=frozenset({"Tarnby", "Velmoor"}))
     assert [s.type for s in coordinated_places(spans(), unknown)][2] == "person"  # not in the gazetteer
+    # one place is no list of places
+    body = "Guests were Tarnby and Quellbridge."
+    two = [CharSpan(12, 18, "GPE", "place"), CharSpan(23, 34, "PERSON", "person")]
+    assert [
+        s.type
+        for s in coordinated_places(
+            two, ArticleText(body, (), vocab.patterns, linked_places=frozenset({"Quellbridge", "Tarnby"}))
+        )
+    ] == ["place", "person"]
 
 
 TYPE = {"GPE": "place", "PERSON": "person"}
