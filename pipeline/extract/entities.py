@@ -254,10 +254,10 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
         label = "PERSON"  # "Dr Quist" the model called an organization: an honorific names a person
     if label in {"ORG", "GPE", "NORP"} and _nationality_before_a_name(tokens, vocab):
         tokens, label = tokens[1:], "PERSON"  # "Quellian Ed Varnholm": a nationality run into a name
-    # A credit or dateline tail after a spaced dash ("Beit Lahia - AFP"), or a parenthesis the model ran
-    # into ("World Health Organization (WHO"): the name ends before it.
+    # A credit or dateline tail after a dash spaced on either side ("Beit Lahia - AFP", "Varga —Tarnow"),
+    # or a parenthesis the model ran into ("World Health Organization (WHO"): the name ends before it.
     for i, token in enumerate(tokens):
-        spaced_dash = token.text in DASHES and tokens[i - 1].whitespace_ and token.whitespace_
+        spaced_dash = token.text in DASHES and bool(tokens[i - 1].whitespace_ or token.whitespace_)
         if i > 0 and (spaced_dash or token.text in {"(", "["}):
             tokens = tokens[:i]
             break

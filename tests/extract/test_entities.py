@@ -1102,11 +1102,14 @@ def test_a_place_before_another_entity_ending_on_a_head_noun_is_no_owner_of_it(e
     ]
 
 
-def test_only_a_dash_spaced_on_both_sides_or_an_open_bracket_ends_a_name(english, vocab) -> None:
+def test_a_dash_spaced_on_either_side_or_an_open_bracket_ends_a_name(english, vocab) -> None:
     def names(text: str, name: str) -> list[str]:
         return [s[0] for s in _cleaned(english, vocab, text, name, "PERSON")]
 
     assert names("Then Ilse Varga - Tarnow spoke.", "Ilse Varga - Tarnow") == ["Ilse Varga"]
+    # a dash written against the next word only is no part of a name either ("Varga —Tarnow")
+    assert names("Then Ilse Varga —Tarnow spoke.", "Ilse Varga —Tarnow") == ["Ilse Varga"]
+    assert names("Then Ilse Varga— Tarnow spoke.", "Ilse Varga— Tarnow") == ["Ilse Varga"]
     assert names("Then Ilse Varga—Tarnow spoke.", "Ilse Varga—Tarnow") == ["Ilse Varga—Tarnow"]
     assert names("Then Ilse Varga [Tarnow] spoke.", "Ilse Varga [Tarnow") == ["Ilse Varga"]
     assert names("Then Ilse Varga (Tarnow) spoke.", "Ilse Varga (Tarnow") == ["Ilse Varga"]
