@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -103,6 +104,7 @@ class Settings:
                 raise BadSettingError("language", self.language, "a language code such as en or de, or any")
             from pipeline.ingest.language import ANY, IDENTIFIED
 
+            object.__setattr__(self, "language", _IDENTIFIED_AS.get(self.language, self.language))
             if self.language not in IDENTIFIED | {ANY}:
                 raise BadSettingError(
                     "language",
@@ -154,10 +156,13 @@ class Settings:
         """
         if self.language is not None:
             return None if self.language == "any" else self.language
-        # spaCy names its pipelines language_kind_genre_size: a folder of one's own ("my_news_ner") says
-        # nothing (not Burmese), nor does "xx", spaCy's code for its multi-language models
-        prefix = re.match(r"([a-z]{2,3})_(?:core|dep|ent|sent)_", Path(self.model).name)
-        code = prefix.group(1) if prefix else _folder_language(Path(self.model))
+        # What the model's meta.json says, else spaCy's naming of its pipelines (language_kind_genre_size);
+        # a folder of one's own ("my_news_ner") says nothing (it is no Burmese model), nor does "xx",
+        # spaCy's code for its multi-language models
+        code = _meta_language(self.model)
+        if code is None:
+            prefix = re.match(r"([a-z]{2,3})_(?:core|dep|ent|sent|ner)_", Path(self.model).name)
+            code = prefix.group(1) if prefix else "xx"
         code = _IDENTIFIED_AS.get(code, code)
         return None if code == "xx" else code
 
@@ -166,14 +171,23 @@ class Settings:
 _IDENTIFIED_AS = {"nb": "no"}
 
 
-def _folder_language(folder: Path) -> str:
-    """The language a model folder's meta.json names ("lang", as spaCy writes it); "xx" when there is
-    none to read."""
+def _meta_language(model: str) -> str | None:
+    """The language (``lang``) the meta.json of a model folder or of an installed pipeline package names,
+    found without importing it; None when there is none to read."""
+    folder = Path(model)
+    if not folder.is_dir():
+        try:
+            spec = importlib.util.find_spec(model) if model.isidentifier() else None
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        folder = Path(next(iter(spec.submodule_search_locations)))
     try:
         lang = json.loads((folder / "meta.json").read_text(encoding="utf-8")).get("lang")
     except (OSError, ValueError, AttributeError):
-        return "xx"
-    return lang if isinstance(lang, str) and re.fullmatch(r"[a-z]{2,3}", lang) else "xx"
+        return None
+    return lang if isinstance(lang, str) and re.fullmatch(r"[a-z]{2,3}", lang) else None
 
 
 #: Settings that are whole numbers.

@@ -96,6 +96,16 @@ def test_a_model_folder_says_its_language_in_its_meta(tmp_path: Path) -> None:
     assert Settings(model=str(tmp_path / "broken")).article_language is None  # nothing said: any
 
 
+def test_an_installed_pipeline_package_says_its_language_in_its_meta(tmp_path: Path, monkeypatch) -> None:
+    package = tmp_path / "quellnews_pipeline"  # no spaCy naming to read it from
+    package.mkdir()
+    (package / "__init__.py").write_text("raise ImportError('never imported to read its language')\n")
+    (package / "meta.json").write_text('{"lang": "nb", "name": "quellnews"}', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert Settings(model="quellnews_pipeline").article_language == "no"
+    assert Settings(language="nb").article_language == "no"  # Bokmål given as spaCy writes it
+
+
 def test_the_language_is_the_models_unless_given() -> None:
     assert Settings(model="fr_core_news_sm").article_language == "fr"
     assert Settings(model="/opt/models/my-ner").article_language is None
