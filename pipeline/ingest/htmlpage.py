@@ -121,7 +121,8 @@ class _ArticleHTML(HTMLParser):
         self._ignoring = 0
         self._collecting: list[list[str]] = []  # text of the open <p>, <h1> and <title>, innermost last
         self._furniture: list[tuple[int, int]] = []  # paragraph ranges inside closed furniture
-        self._boxes: list[tuple[int, int]] = []  # paragraph ranges inside closed boxes named furniture
+        #: paragraph ranges inside closed boxes named furniture, with the names (class, id) they have
+        self._boxes: list[tuple[int, int, str]] = []
         #: The text of every link: a page whose main text is only these is a menu or an index, no article.
         self.link_texts: set[str] = set()
         self._link: list[str] | None = None  # text of the open <a>
@@ -141,7 +142,9 @@ class _ArticleHTML(HTMLParser):
         if tag == "p" or tag in self._SCOPE:
             self._markers.append(len(self._stack))
         element = _Element(tag, len(self.paragraphs))
-        element.boxed = _names_furniture(attrs)
+        if _names_furniture(attrs):
+            named = (v for n, v in attrs if n in ("class", "id", "role", "aria-label") and v)
+            element.boxed = " ".join(sorted(named)) or tag
         self._stack.append(element)
         self._open[tag] += 1
         if element.text is not None:
@@ -175,7 +178,10 @@ class _ArticleHTML(HTMLParser):
             self._close_through(0)
         words = [len(p.split()) for p in self.paragraphs]
         most = sum(words) * _BOX_MOST / 100
-        boxes = [(first, end) for first, end in self._boxes if sum(words[first:end]) < most]
+        # a box that holds most of the words is the article; so are the boxes named as it is, its other
+        # parts ("related-body" twice around an advert)
+        article = {name for first, end, name in self._boxes if sum(words[first:end]) >= most}
+        boxes = [(first, end) for first, end, name in self._boxes if name not in article]
         boxed = set().union(*(range(first, end) for first, end in boxes))
         if sum(words[i] for i in boxed) >= sum(words) * _BOXES_MOST / 100:
             # so much text in boxes named furniture is the article cut around an advert ("comments-enabled"
@@ -215,7 +221,7 @@ class _ArticleHTML(HTMLParser):
             elif element.tag in self._FURNITURE and element.closed:
                 self._furniture.append((element.paragraphs, len(self.paragraphs)))
             elif element.boxed and element.closed:
-                self._boxes.append((element.paragraphs, len(self.paragraphs)))
+                self._boxes.append((element.paragraphs, len(self.paragraphs), element.boxed))
 
     def _finish(self, element: _Element) -> None:
         text = clean_line("".join(element.text or ()))
@@ -310,7 +316,7 @@ class _Element:
         self.tag = tag
         self.paragraphs = paragraphs  # paragraphs finished before it opened
         self.closed = False  # by its own end tag
-        self.boxed = False  # its class, id, role or label name it furniture
+        self.boxed = ""  # its class and id when they, its role or its label name it furniture
         self.text: list[str] | None = [] if tag in {"p", "title", "h1"} else None
 
 

@@ -4,6 +4,7 @@ headline read again as the text's first paragraph. Names invented."""
 from __future__ import annotations
 
 from pipeline.ingest import ingest
+from pipeline.ingest.htmlpage import _ArticleHTML
 
 ARTICLE = [
     "Floodwaters rose across Quellby on Tuesday as the Varn river burst its banks after three days of rain.",
@@ -74,3 +75,76 @@ def test_a_headline_repeated_in_other_letters_case_is_dropped_too(write) -> None
     page = _page("").replace("<h1>Quellby floods</h1>", "<h1>Quellby Floods</h1><p>QUELLBY FLOODS</p>")
     [article] = ingest([write("caps.html", page)], language=None).articles
     assert (article.title, article.body) == ("Quellby Floods", "\n\n".join(ARTICLE))
+
+
+# --- the <p> reader alone (no trafilatura fallback to hide what it drops) --------------------------
+
+
+def _paragraphs(page: str) -> list[str]:
+    parser = _ArticleHTML()
+    parser.feed(page)
+    parser.close()
+    return parser.paragraphs
+
+
+def test_a_box_named_furniture_left_unclosed_holds_the_article_and_is_kept() -> None:
+    # the closed "related" box is dropped; the unclosed "share" box holds, as in a browser, the rest of
+    # the page: the article's last paragraph
+    page = (
+        f"<html><body><h1>Quellby floods</h1><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p>"
+        "<div class='related-stories'><p>More from Quellby: the mill reopens.</p></div>"
+        f"<div class='share-tools'><p>{ARTICLE[2]}</p></body></html>"
+    )
+    assert _paragraphs(page) == ARTICLE
+
+
+def test_furniture_elements_left_unclosed_hold_the_article_and_are_kept() -> None:
+    page = (
+        f"<html><body><h1>Quellby floods</h1><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p>"
+        "<aside><p>Ilse Varga on the Orvo Union vote.</p></aside>"
+        f"<aside><p>{ARTICLE[2]}</p></body></html>"
+    )
+    assert _paragraphs(page) == ARTICLE
+
+
+def test_boxes_named_furniture_that_together_hold_half_the_words_are_the_article() -> None:
+    # each box holds a third of the words, under the one-box share; together two thirds: all are kept
+    page = (
+        "<html><body><h1>Quellby floods</h1>"
+        f"<div class='related-body'><p>{ARTICLE[0]}</p></div>"
+        f"<div class='related-body'><p>{ARTICLE[1]}</p></div>"
+        f"<p>{ARTICLE[2]}</p></body></html>"
+    )
+    assert _paragraphs(page) == ARTICLE
+
+
+def test_boxes_named_furniture_are_kept_from_exactly_half_the_words() -> None:
+    lead = "The Orvo Union met the Varn river council on Tuesday."  # 10 words
+    half = (
+        "<div class='related'><p>Ilse Varga spoke in Quellby.</p></div>"
+        f"<div class='promo'><p>{{}}</p></div><p>{lead}</p>"
+    )
+    # boxes of 5 + 5 words against 10 outside them: half the words, kept
+    assert _paragraphs(half.format("Varn levee repairs begin today.")) == [
+        "Ilse Varga spoke in Quellby.",
+        "Varn levee repairs begin today.",
+        lead,
+    ]
+    # 5 + 4 words against 10: under half, both dropped
+    assert _paragraphs(half.format("Varn levee repairs begin.")) == [lead]
+
+
+def test_an_article_in_two_boxes_of_one_name_is_whole_when_one_holds_most_of_it() -> None:
+    # the first box alone holds most of the words and was kept; the second, named the same, was measured
+    # with the advert against the whole page, fell under half, and its paragraph was silently lost
+    last = (
+        "Schools in Quellby will stay closed until Monday while engineers inspect the bridge over the Varn."
+    )
+    page = (
+        "<html><body><h1>Quellby floods</h1>"
+        "<div class='related-body'>" + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</div>"
+        "<div class='ad-slot'><p>Advert</p></div>"
+        f"<div class='related-body'><p>{last}</p></div>"
+        "<div class='related-stories'><p>More from Quellby: the mill reopens.</p></div></body></html>"
+    )
+    assert _paragraphs(page) == [*ARTICLE, last]  # the advert and the other stories stay out
