@@ -121,7 +121,7 @@ class _ArticleHTML(HTMLParser):
         self._ignoring = 0
         self._collecting: list[list[str]] = []  # text of the open <p>, <h1> and <title>, innermost last
         self._furniture: list[tuple[int, int]] = []  # paragraph ranges inside closed furniture
-        #: paragraph ranges inside closed boxes named furniture, with the names (class, id) they have
+        #: paragraph ranges inside closed boxes named furniture, with the names (class, id, role, label) they have
         self._boxes: list[tuple[int, int, str]] = []
         #: The text of every link: a page whose main text is only these is a menu or an index, no article.
         self.link_texts: set[str] = set()
@@ -316,7 +316,7 @@ class _Element:
         self.tag = tag
         self.paragraphs = paragraphs  # paragraphs finished before it opened
         self.closed = False  # by its own end tag
-        self.boxed = ""  # its class and id when they, its role or its label name it furniture
+        self.boxed = ""  # its class, id, role and label, when one of them names it furniture
         self.text: list[str] | None = [] if tag in {"p", "title", "h1"} else None
 
 
