@@ -82,7 +82,7 @@ def _cleaned(english, vocab, text, name, label):
         ("Forces in west Al-Jazeera moved.", "west Al-Jazeera", "GPE", "Al-Jazeera"),
         ("Sneaking into the “Peace Spring” area.", "the “Peace Spring", "EVENT", "Peace Spring"),
         ("Following Ojiri's arrest, police acted.", "Following Ojiri's", "PERSON", "Ojiri"),
-        ("Prime Minister Keir Starmer spoke.", "Prime Minister Keir Starmer", "PERSON", "Keir Starmer"),
+        ("Prime Minister Ilsa Marrow spoke.", "Prime Minister Ilsa Marrow", "PERSON", "Ilsa Marrow"),
         # a reigning title before one name, and any title in an institution's name, are part of the name
         ("Then Prince Orvald spoke.", "Prince Orvald", "PERSON", "Prince Orvald"),
         ("Then Pope Quell II spoke.", "Pope Quell II", "PERSON", "Pope Quell II"),
@@ -188,7 +188,7 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
 @pytest.mark.parametrize(
     ("text", "name", "label", "expected_type"),
     [
-        ("Keir Starmer spoke.", "Keir Starmer", "PERSON", "person"),
+        ("Ilsa Marrow spoke.", "Ilsa Marrow", "PERSON", "person"),
         ("Hezbollah fired.", "Hezbollah", "ORG", "group"),
         ("They met in Canada.", "Canada", "GPE", "place"),
         ("Boats sailed the Mediterranean.", "Mediterranean", "LOC", "place"),

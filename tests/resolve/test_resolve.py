@@ -555,9 +555,9 @@ def test_mentions_typed_other_never_become_entities() -> None:
 
 
 def test_label_is_the_fullest_form_and_ids_are_slugs() -> None:
-    result = resolve([article("a", "Keir Starmer", "Starmer", "Starmer", ("Türkiye", "place"))], aliases=None)
+    result = resolve([article("a", "Ilsa Marrow", "Marrow", "Marrow", ("Türkiye", "place"))], aliases=None)
     assert {(e.node_id, e.label, e.mentions, e.articles) for e in result.entities} == {
-        ("person:keir-starmer", "Keir Starmer", 3, 1),
+        ("person:ilsa-marrow", "Ilsa Marrow", 3, 1),
         ("place:turkiye", "Türkiye", 1, 1),
     }
 
