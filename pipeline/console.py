@@ -440,6 +440,12 @@ def print_report(report: Report) -> None:
                 f"Numbers: {n.found}/{n.gold} found; value {n.value}/{n.gold}, object {n.obj}/{n.gold}, "
                 f"value and object {n.value_and_object}/{n.gold}, category {n.category}/{n.gold}",
             )
+        if n.actors_listed:
+            say(
+                out,
+                f"Actors (who did it): {n.actors_right} of the {n.actors_expected} the gold names found, "
+                f"{n.actors_right}/{n.actors_named} of those the run names right",
+            )
         if n.non_counts:
             say(
                 out,

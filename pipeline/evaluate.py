@@ -71,6 +71,10 @@ class NumberScore:
     listed_nodes: int = 0  # ... that hold an annotated count
     false_nodes: dict[str, str] = field(default_factory=dict)  # node id -> where
     unknown_articles: list[str] = field(default_factory=list)  # gold names no article (or several) of the run
+    actors_listed: int = 0  # found counts whose gold entry says who did it ("actor", maybe "")
+    actors_expected: int = 0  # ... with an actor named
+    actors_named: int = 0  # ... to which the run gives an actor
+    actors_right: int = 0  # ... the gold's
 
     @property
     def node_precision(self) -> float:
@@ -109,9 +113,9 @@ SCORED = ("entities", "must_not_merge", "numbers", "not_counts")
 #: The keys every entry of ``numbers`` / ``not_counts`` has (``unit`` and ``category`` may be left out).
 NUMBER_KEYS = ("article", "text", "context", "value", "object")
 NOT_COUNT_KEYS = ("article", "text", "context")
-OPTIONAL_NUMBER_KEYS = ("unit", "category")
-#: Texts of a count that may be empty ("" for no unit, no category, any sentence).
-OPTIONAL = ("unit", "category", "context")
+OPTIONAL_NUMBER_KEYS = ("unit", "category", "actor")
+#: Texts of a count that may be empty ("" for no unit, no category, no actor, any sentence).
+OPTIONAL = ("unit", "category", "actor", "context")
 
 
 def load_gold(path: str | os.PathLike[str]) -> dict[str, list[Any]]:
@@ -196,7 +200,7 @@ def load_gold(path: str | os.PathLike[str]) -> dict[str, list[Any]]:
                     path,
                     f"{where}.category is {_show(item['category'])}; categories are {', '.join(COUNT_CATEGORIES)}",
                 )
-            for key in ("article", "text", "context", "object", "unit", "category"):
+            for key in ("article", "text", "context", "object", "unit", "category", "actor"):
                 if key in keys or item.get(key) is not None:
                     _check_name(path, f"{where}.{key}", item[key], what="text", empty=key in OPTIONAL)
             if "value" in keys and not _is_number(item["value"]):
@@ -401,6 +405,17 @@ def _numbers(run_dir: Path, data: dict[str, list[Any]], *, gold_path: Path) -> N
                 f"{item['text']!r}: got {cell_text(q.value)} {q.unit} / {q.object!r} / {q.category!r}, "
                 f"expected {item['value']} {unit} / {item['object']!r} / {category!r}"
             )
+        if "actor" in item:
+            actor = _optional(item, "actor")
+            right = bool(actor and q.actor) and _same_actor(q.actor, actor)
+            score.actors_listed += 1
+            score.actors_expected += bool(actor)
+            score.actors_named += bool(q.actor)
+            score.actors_right += right
+            if (actor or q.actor) and not right:
+                score.wrong.append(
+                    f"{item['text']!r} ({item['context']}): actor {q.actor!r}, expected {actor!r}"
+                )
     not_counts = data["not_counts"]
     score.non_counts = len(not_counts)
     claimed: set[int] = set(listed)
@@ -454,6 +469,20 @@ def _optional(item: dict, key: str) -> str:
     """An entry's ``unit`` or ``category``: "" when left out or left empty (``unit:``)."""
     value = item.get(key)
     return "" if value is None else str(value)
+
+
+def _same_actor(found: str, expected: str) -> bool:
+    """The run's actor names the gold's: the same head word ("troops" of "Israeli troops"), or a part of
+    a coordinated one ("Quellish forces" of "Quellish forces or settlers").
+
+    >>> _same_actor("Varn police", "police"), _same_actor("Quellish forces", "Quellish forces or settlers")
+    (True, True)
+    >>> _same_actor("police", "protesters")
+    False
+    """
+    return _head(found.removesuffix("'s")) == _head(expected.removesuffix("'s")) or (
+        found.lower() in expected.lower()
+    )
 
 
 def _head(phrase: str) -> str:

@@ -191,6 +191,9 @@ class Quantity:
     qualifier: str = ""  # about | at least | more than | at most | less than | nearly
     category: str = ""  # kill, wound, arrest, kidnap, seize, escape, surrender, affect, age
     label: str = "CARDINAL"
+    actor: str = (
+        ""  # who did it, as its sentence writes it: "Varn police" of "Varn police arrested three men"
+    )
     #: character ranges of its sentence that tell of other counts ("three in Varnby" of "five died in
     #: Quellby, three in Varnby"): the names there are not linked to this count
     apart: tuple[tuple[int, int], ...] = ()

@@ -123,6 +123,48 @@ def test_a_gold_of_counts_alone_scores_the_number_nodes_of_its_counted_articles(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("actor", "right", "wrong"),
+    [
+        ("police", 1, []),
+        ("coastguard", 0, ["'six' (arrested six fishermen): actor 'Varn police', expected 'coastguard'"]),
+    ],
+)
+def test_a_count_gold_may_say_who_did_it(
+    kg, tmp_path: Path, actor: str, right: int, wrong: list[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text(
+        "Harbour\n\nVarn police arrested six fishermen in Quellmark on Tuesday. Four divers died in the harbour.\n",
+        encoding="utf-8",
+    )
+    run = build([corpus]).save(tmp_path / "run")
+    gold = tmp_path / "counts.yml"
+    gold.write_text(
+        "numbers:\n"
+        "  - {article: harbour, text: six, context: arrested six fishermen, value: 6, object: fishermen,"
+        f" category: arrest, actor: {actor}}}\n"
+        "  - {article: harbour, text: Four, context: Four divers died, value: 4, object: divers, category: kill,"
+        ' actor: ""}\n',
+        encoding="utf-8",
+    )
+    numbers = evaluate(run, gold).numbers
+    assert numbers is not None
+    assert (numbers.actors_listed, numbers.actors_expected, numbers.actors_named, numbers.actors_right) == (
+        2,
+        1,
+        1,
+        right,
+    )
+    assert numbers.wrong == wrong
+    printed = kg("eval", run, "--gold", gold).stdout
+    assert (
+        f"Actors (who did it): {right} of the 1 the gold names found, {right}/1 of those the run" in printed
+    )
+
+
+@pytest.mark.model
 def test_a_count_gold_names_what_it_cannot_find_and_scores_each_row_once(kg, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -253,7 +295,7 @@ def test_an_article_is_named_by_its_file_without_extension(source: str, stem: st
         ),
         (
             "numbers: [{article: x, text: t, context: c, value: 1,121, object: o}]\n",
-            "numbers[0] has unknown key(s) '121'; keys are article, text, context, value, object, unit, category (a comma",
+            "numbers[0] has unknown key(s) '121'; keys are article, text, context, value, object, unit, category, actor (a comma",
         ),
         (
             "numbers: [{article: x, text: t, context: c, value: 1, object: o, category: killed}]\n",

@@ -17,7 +17,11 @@ What is counted (``object``) comes from the dependency parse:
 The object is the head of the noun phrase with its compounds, wherever in the phrase the parser hung the
 number ("three counting centres", "poker and gaming machines").
 
-The category comes from the verb, adjective or noun that governs the counted thing.
+The category comes from the verb, adjective or noun that governs the counted thing, and who did it
+(``actor``) from that word's place in the parse: the subject of an active verb ("Varn police arrested three
+men"), the "by" phrase, "when" clause or event noun of a passive one ("killed when a bomber dropped a bomb",
+"killed in a fire"), the possessor of an act ("the army's killing of 12"). A sentence that names no doer
+("five people died") gives none.
 """
 
 from __future__ import annotations
@@ -188,7 +192,8 @@ def quantities(
             period = _rate_period(span[-1]) or (_rate_period(counted) if counted is not None else "")
             if period:
                 parsed = ParsedNumber(parsed.value, f"per {period}", parsed.qualifier)
-        category = _category(doc, span, counted, governor, lemma, counted_before=categorized)
+        category, event = _category(doc, span, counted, governor, lemma, counted_before=categorized)
+        actor = _actor(event, counted, span, lemma) if category else None
         if parsed.value < 1 and not parsed.unit:
             category = ""  # "captured half of the airport": a share of a thing, no count of what was seized
         if last_category and counted is None and _of_a_pronoun(span.root):
@@ -203,7 +208,8 @@ def quantities(
         found.append(
             Quantity(**where, end=offset + span_end, text=text, value=parsed.value, unit=parsed.unit, object=obj,
                      qualifier=parsed.qualifier, category=category,
-                     apart=_apart(doc, span, tallies, offset) if tallies else ())
+                     apart=_apart(doc, span, tallies, offset) if tallies else (),
+                     actor=_actor_phrase(actor) if actor is not None and category else "")
         )  # fmt: skip
     return found
 
@@ -938,12 +944,13 @@ def _category(
     lemma: Callable[[Token], str],
     *,
     counted_before: dict[int, str] | None = None,
-) -> str:
+) -> tuple[str, Token | None]:
+    """The count's category and the word that says it ("killed" of "12 were killed"), or ("", None)."""
     after = doc[span.end] if span.end < len(doc) else None
     if counted is None and after is not None and after.pos_ in {"VERB", "ADJ"}:
         for form in (after.lower_, lemma(after).lower()):
             if form in CATEGORIES:  # "... killed and around 120 injured": the word after a bare count
-                return CATEGORIES[form]
+                return CATEGORIES[form], after
     candidates: list[Token] = []
     governors = [governor] if governor is not None else []
     if counted is not None:
@@ -976,22 +983,22 @@ def _category(
         if governing.dep_ == "prep" and governing.lower_ == "of":
             governing = governing.head  # "the killing of 18 tourists", "the evacuation of 500 residents"
             if lemma(governing).lower() == "life" and lemma(governing.head).lower() in _LIFE_TAKING:
-                return "kill"  # "cost the lives of up to 200,000 Timorese"
+                return "kill", governing.head  # "cost the lives of up to 200,000 Timorese"
         elif governing.dep_ == "prep" and governing.lower_ in {"including", "among"}:
             # "21 people including 14 children were killed": what happened to the whole, happened to the part
             whole = governing.head
             if counted_before and whole.i in counted_before:
-                return counted_before[whole.i]  # "rose to 1,121 people, including 865 Palestinians"
+                return counted_before[whole.i], None  # "rose to 1,121 people, including 865 Palestinians"
             governing = whole.head if whole.dep_ in {"nsubj", "nsubjpass", "dobj"} else whole
         if (
             counted is not None
             and lemma(counted).lower() == "life"
             and lemma(governing).lower() in _LIFE_TAKING
         ):
-            return "kill"  # "the quake claimed 200 lives", "30 lives were lost"
+            return "kill", governing  # "the quake claimed 200 lives", "30 lives were lost"
         said = _said_of_the_subject(governing, lemma)
         if said:
-            return said
+            return said, None
         candidates.append(governing)
         # "left three people dead and 20 injured": the predicate of the counted ("oprd") before the next verb
         candidates.extend(
@@ -1006,5 +1013,146 @@ def _category(
             continue  # "would not be arrested", "were not hurt": what did not happen
         for form in (lemma(token).lower(), token.lower_):
             if form in CATEGORIES:
-                return CATEGORIES[form]
-    return ""
+                return CATEGORIES[form], token
+    return "", None
+
+
+#: Relative pronouns: "gunmen who shot six people" -> gunmen.
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+#: Personal pronouns a sentence may name: "Police say they arrested three men" -> police.
+_PERSONAL = frozenset({"they", "he", "she", "it", "we"})
+#: Nouns of what befell the counted, not of an act: a possessor owns them ("the nation's road toll").
+_OUTCOME_NOUNS = frozenset(
+    {"toll", "death", "dead", "fatality", "injury", "casualty", "life", "injured", "wounded"}
+)
+#: Verbs whose subject brought an outcome about: "the quake claimed 200 lives", "caused 12 deaths".
+_CAUSING = _LIFE_TAKING | {"cause", "inflict", "leave"}
+#: Nouns of events that kill, wound or take people: "killed in a fire", "wounded during the raid".
+_EVENT_NOUNS = frozenset(
+    {"attack", "strike", "raid", "bombing", "blast", "explosion", "fire", "crash", "accident", "clash"}
+    | {"fighting", "ambush", "shooting", "assault", "attempt", "storm", "flood", "earthquake", "quake"}
+    | {"shelling", "airstrike", "offensive", "operation", "incident", "collision", "stampede", "riot"}
+)
+
+
+def _actor(
+    event: Token | None, counted: Token | None, span: Span, lemma: Callable[[Token], str]
+) -> Token | None:
+    """The token naming who did what the count's ``event`` word says, in the count's own sentence: the
+    subject of an active verb, the "by" phrase, "when" clause or event noun of a passive one, the
+    possessor of an act ("the army's killing of 12"); None when the sentence names no doer ("five
+    people died")."""
+    if event is None:
+        return None
+    verb = event
+    if counted is not None and verb.i == counted.i:  # "taking 200 hostages": the noun says what happened
+        if lemma(counted).lower() in _OUTCOME_NOUNS and lemma(counted.head).lower() not in _CAUSING:
+            return None  # "Quellia recorded three deaths", "suffered 40 casualties": no doer named
+        verb = counted.head if counted.dep_ == "dobj" else verb
+    elif verb.pos_ == "ADJ" and verb.dep_ in {"oprd", "xcomp", "acomp", "ccomp", "advcl", "conj"}:
+        verb = verb.head  # "left three people dead": who left them so
+    if verb.pos_ == "NOUN":
+        return _doer_of_act(verb, lemma)
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if _passive(verb):
+        return _doer_of_passive(verb, lemma)
+    if not any(c.dep_ in {"dobj", "oprd"} for c in verb.children) and not _object_of(verb, span):
+        return None  # "five people died": it befell them
+    clause, subject = verb, _subject(verb)
+    while (
+        subject is None and clause.dep_ in {"advcl", "xcomp", "conj"} and clause.head.pos_ in {"VERB", "AUX"}
+    ):
+        clause = clause.head  # "gunmen opened fire, killing 12": the subject of the verb it hangs on
+        subject = _subject(clause)
+    if subject is None and clause.dep_ in {"acl", "relcl"} and clause.head.pos_ in {"NOUN", "PROPN"}:
+        subject = clause.head  # "a blast killing 12"
+    elif subject is not None and subject.lower_ in _RELATIVE:
+        # "gunmen who shot dead six people"; a "that" the parser hung elsewhere names no one
+        subject = clause.head if clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN"} else None
+    elif subject is not None and subject.lower_ in _PERSONAL:
+        subject = _speaker(clause)  # "Police say they have arrested 160 suspects"
+    if subject is None or subject.i in {t.i for t in span.root.subtree}:
+        return None
+    return None if counted is not None and subject.i == counted.i else subject
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb: "were killed", "people killed in a fire", and "20 wounded" after "were killed"."""
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and (verb.dep_ == "acl" or (verb.dep_ == "conj" and _passive(verb.head)))
+
+
+def _object_of(verb: Token, span: Span) -> bool:
+    """Is the count's phrase the verb's object, however the parser hung it ("shot dead six people")?"""
+    token = span.root
+    while token.head.i != token.i and token.head.i != verb.i:
+        token = token.head
+    return (
+        token.head.i == verb.i and token.i != verb.i and token.dep_ in {"dobj", "attr", "ccomp", "npadvmod"}
+    )
+
+
+def _doer_of_act(noun: Token, lemma: Callable[[Token], str]) -> Token | None:
+    """The possessor or "by" phrase of a noun of an act ("the army's killing of 12 villagers"), never of
+    an outcome ("the nation's road toll")."""
+    if noun.lower_ in _OUTCOME_NOUNS or lemma(noun).lower() in _OUTCOME_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _doer_of_passive(verb: Token, lemma: Callable[[Token], str]) -> Token | None:
+    """Who a passive verb (or the passive it is joined to) says did it: its "by" phrase, the subject of
+    a "when" clause ("were killed when a bomber dropped a bomb"), or an event noun after "in" or
+    "during" ("killed in a fire"), never a place ("killed in the village")."""
+    verbs = (
+        [verb] + ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]
+    )
+    for child in (c for v in verbs for c in v.children):
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    for child in (c for v in verbs for c in v.children):
+        if child.dep_ == "advcl" and any(m.lower_ == "when" for m in child.children if m.dep_ == "advmod"):
+            subject = _subject(child)
+            if subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
+                return subject
+        elif child.dep_ == "prep" and child.lower_ in {"in", "during"}:
+            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if noun is not None and noun.pos_ == "NOUN" and lemma(noun).lower() in _EVENT_NOUNS:
+                return noun
+    return None
+
+
+def _speaker(clause: Token) -> Token | None:
+    """The noun subject of the verb of saying a clause reports ("Police say they ..."), else None."""
+    if clause.dep_ != "ccomp" or clause.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = _subject(clause.head)
+    return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _actor_phrase(token: Token) -> str:
+    """The actor as written: the name the model found it in, else the noun with its compounds and
+    adjectives ("Israeli troops", "federal police"), without a determiner."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text.removeprefix("the ").removeprefix("The ")
+    start = token.i
+    for child in sorted(token.lefts, key=lambda t: -t.i):
+        if (
+            child.i == start - 1
+            and child.dep_ in {"compound", "amod", "nmod", "poss"}
+            and child.pos_ != "PRON"
+        ):
+            start = child.left_edge.i + (child.left_edge.pos_ == "DET")
+    return token.doc[start : token.i + 1].text

@@ -101,6 +101,7 @@ NUMBERS = _table(
         ("label", str),
         ("node_id", str),
         ("apart", str),
+        ("actor", str),
     ],
 )
 ABBREVIATIONS = _table("abbreviations.csv", [("article_id", str), ("short", str), ("long", str)])

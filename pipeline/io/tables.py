@@ -216,6 +216,7 @@ def number_rows(
             q.label,
             node_ids.get(q, ""),
             LIST_SEPARATOR.join(f"{start}-{end}" for start, end in q.apart),
+            q.actor,
         ]
 
 
@@ -247,6 +248,7 @@ def read_numbers(path: Path) -> list[tuple[Quantity, str]]:
                 category=row["category"],
                 label=row["label"],
                 apart=_ranges(row.get("apart", "")),
+                actor=row.get("actor", ""),
             ),
             row.get("node_id", ""),
         )

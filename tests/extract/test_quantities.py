@@ -910,3 +910,137 @@ def test_the_label_says_what_the_value_is(english, words, span, label, relabeled
     doc = Doc(english.vocab, words=words)
     [found] = quantities(doc, [(*span, label)], article_id="a", sentence=0, offset=0)
     assert found.label == relabeled
+
+
+def _actors(doc, spans):
+    return [
+        (q.text, q.category, q.actor) for q in quantities(doc, spans, article_id="a", sentence=0, offset=0)
+    ]
+
+
+def test_the_subject_of_an_active_verb_did_it_with_its_modifiers(english) -> None:
+    # Varn police arrested three Quellish men .
+    doc = _parsed(english, [
+        ("Varn", 1, "compound", "PROPN", "Varn", "NNP"), ("police", 2, "nsubj", "NOUN", "police", "NNS"),
+        ("arrested", 2, "ROOT", "VERB", "arrest", "VBD"), ("three", 5, "nummod", "NUM", "three", "CD"),
+        ("Quellish", 5, "amod", "ADJ", "quellish", "JJ"), ("men", 2, "dobj", "NOUN", "man", "NNS"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(doc, [(3, 4, "CARDINAL")]) == [("three", "arrest", "Varn police")]
+
+
+def test_a_passive_names_its_doer_by_by_or_by_a_when_clause(english) -> None:
+    # Three men were arrested by the Varn police .
+    by = _parsed(english, [
+        ("Three", 1, "nummod", "NUM", "three", "CD"), ("men", 3, "nsubjpass", "NOUN", "man", "NNS"),
+        ("were", 3, "auxpass", "AUX", "be", "VBD"), ("arrested", 3, "ROOT", "VERB", "arrest", "VBN"),
+        ("by", 3, "agent", "ADP", "by", "IN"), ("the", 7, "det", "DET", "the", "DT"),
+        ("Varn", 7, "compound", "PROPN", "Varn", "NNP"), ("police", 4, "pobj", "NOUN", "police", "NNS"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(by, [(0, 1, "CARDINAL")]) == [("Three", "arrest", "Varn police")]
+    # Two soldiers were killed when a Drovian bomber dropped a bomb .
+    when = _parsed(english, [
+        ("Two", 1, "nummod", "NUM", "two", "CD"), ("soldiers", 3, "nsubjpass", "NOUN", "soldier", "NNS"),
+        ("were", 3, "auxpass", "AUX", "be", "VBD"), ("killed", 3, "ROOT", "VERB", "kill", "VBN"),
+        ("when", 8, "advmod", "SCONJ", "when", "WRB"), ("a", 7, "det", "DET", "a", "DT"),
+        ("Drovian", 7, "amod", "ADJ", "drovian", "JJ"), ("bomber", 8, "nsubj", "NOUN", "bomber", "NN"),
+        ("dropped", 3, "advcl", "VERB", "drop", "VBD"), ("a", 10, "det", "DET", "a", "DT"),
+        ("bomb", 8, "dobj", "NOUN", "bomb", "NN"), (".", 3, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(when, [(0, 1, "CARDINAL")]) == [("Two", "kill", "Drovian bomber")]
+
+
+@pytest.mark.parametrize(
+    ("place", "pos", "lemma", "actor"),
+    [
+        ("fire", "NOUN", "fire", "fire"),
+        ("Quellby", "PROPN", "Quellby", ""),
+        ("village", "NOUN", "village", ""),
+    ],
+)
+def test_a_passive_done_in_an_event_names_the_event_never_a_place(english, place, pos, lemma, actor) -> None:
+    # Two people were killed in the fire / in Quellby / in the village .
+    doc = _parsed(english, [
+        ("Two", 1, "nummod", "NUM", "two", "CD"), ("people", 3, "nsubjpass", "NOUN", "people", "NNS"),
+        ("were", 3, "auxpass", "AUX", "be", "VBD"), ("killed", 3, "ROOT", "VERB", "kill", "VBN"),
+        ("in", 3, "prep", "ADP", "in", "IN"), ("the", 6, "det", "DET", "the", "DT"),
+        (place, 4, "pobj", pos, lemma, "NN"), (".", 3, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(doc, [(0, 1, "CARDINAL")]) == [("Two", "kill", actor)]
+
+
+def test_what_befell_the_counted_names_no_doer(english) -> None:
+    # Five people died .
+    died = _parsed(english, [
+        ("Five", 1, "nummod", "NUM", "five", "CD"), ("people", 2, "nsubj", "NOUN", "people", "NNS"),
+        ("died", 2, "ROOT", "VERB", "die", "VBD"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(died, [(0, 1, "CARDINAL")]) == [("Five", "kill", "")]
+    # Quellia recorded three deaths .  /  The quake claimed 200 lives .
+    recorded = _parsed(english, [
+        ("Quellia", 1, "nsubj", "PROPN", "Quellia", "NNP"), ("recorded", 1, "ROOT", "VERB", "record", "VBD"),
+        ("three", 3, "nummod", "NUM", "three", "CD"), ("deaths", 1, "dobj", "NOUN", "death", "NNS"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(recorded, [(2, 3, "CARDINAL")]) == [("three", "kill", "")]
+    claimed = _parsed(english, [
+        ("The", 1, "det", "DET", "the", "DT"), ("quake", 2, "nsubj", "NOUN", "quake", "NN"),
+        ("claimed", 2, "ROOT", "VERB", "claim", "VBD"), ("200", 4, "nummod", "NUM", "200", "CD"),
+        ("lives", 2, "dobj", "NOUN", "life", "NNS"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(claimed, [(3, 4, "CARDINAL")]) == [("200", "kill", "quake")]
+
+
+def test_a_relative_or_personal_pronoun_gives_the_noun_it_stands_for(english) -> None:
+    # Gunmen who killed six villagers fled .
+    relative = _parsed(english, [
+        ("Gunmen", 5, "nsubj", "NOUN", "gunman", "NNS"), ("who", 2, "nsubj", "PRON", "who", "WP"),
+        ("killed", 0, "relcl", "VERB", "kill", "VBD"), ("six", 4, "nummod", "NUM", "six", "CD"),
+        ("villagers", 2, "dobj", "NOUN", "villager", "NNS"), ("fled", 5, "ROOT", "VERB", "flee", "VBD"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(relative, [(3, 4, "CARDINAL")]) == [("six", "kill", "Gunmen")]
+    # Wardens say they detained 16 poachers .  /  They detained 16 poachers .
+    said = _parsed(english, [
+        ("Wardens", 1, "nsubj", "NOUN", "warden", "NNS"), ("say", 1, "ROOT", "VERB", "say", "VBP"),
+        ("they", 3, "nsubj", "PRON", "they", "PRP"), ("detained", 1, "ccomp", "VERB", "detain", "VBD"),
+        ("16", 5, "nummod", "NUM", "16", "CD"), ("poachers", 3, "dobj", "NOUN", "poacher", "NNS"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(said, [(4, 5, "CARDINAL")]) == [("16", "arrest", "Wardens")]
+    alone = _parsed(english, [
+        ("They", 1, "nsubj", "PRON", "they", "PRP"), ("detained", 1, "ROOT", "VERB", "detain", "VBD"),
+        ("16", 3, "nummod", "NUM", "16", "CD"), ("poachers", 1, "dobj", "NOUN", "poacher", "NNS"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(alone, [(2, 3, "CARDINAL")]) == [("16", "arrest", "")]
+
+
+def test_a_participle_clause_takes_the_subject_of_its_verb(english) -> None:
+    # Raiders stormed the camp , kidnapping 12 workers .
+    doc = _parsed(english, [
+        ("Raiders", 1, "nsubj", "NOUN", "raider", "NNS"), ("stormed", 1, "ROOT", "VERB", "storm", "VBD"),
+        ("the", 3, "det", "DET", "the", "DT"), ("camp", 1, "dobj", "NOUN", "camp", "NN"),
+        (",", 1, "punct", "PUNCT", ",", ","), ("kidnapping", 1, "advcl", "VERB", "kidnap", "VBG"),
+        ("12", 7, "nummod", "NUM", "12", "CD"), ("workers", 5, "dobj", "NOUN", "worker", "NNS"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(doc, [(6, 7, "CARDINAL")]) == [("12", "kidnap", "Raiders")]
+
+
+def test_the_possessor_of_an_act_did_it_never_of_an_outcome(english) -> None:
+    # the army 's massacre of 12 villagers  /  the town 's toll of 12
+    act = _parsed(english, [
+        ("the", 1, "det", "DET", "the", "DT"), ("army", 3, "poss", "NOUN", "army", "NN"),
+        ("'s", 1, "case", "PART", "'s", "POS"), ("massacre", 3, "ROOT", "NOUN", "massacre", "NN"),
+        ("of", 3, "prep", "ADP", "of", "IN"), ("12", 6, "nummod", "NUM", "12", "CD"),
+        ("villagers", 4, "pobj", "NOUN", "villager", "NNS"),
+    ], glued={1})  # fmt: skip
+    assert _actors(act, [(5, 6, "CARDINAL")]) == [("12", "kill", "army")]
+    outcome = _parsed(english, [
+        ("the", 1, "det", "DET", "the", "DT"), ("town", 3, "poss", "NOUN", "town", "NN"),
+        ("'s", 1, "case", "PART", "'s", "POS"), ("toll", 3, "ROOT", "NOUN", "toll", "NN"),
+        ("of", 3, "prep", "ADP", "of", "IN"), ("12", 4, "pobj", "NUM", "12", "CD"),
+    ], glued={1})  # fmt: skip
+    assert _actors(outcome, [(5, 6, "CARDINAL")]) == [("12", "kill", "")]

@@ -12,7 +12,11 @@ def test_an_extraction_decodes_as_itself_under_the_callers_id() -> None:
             article_id,
             (Sentence(article_id, 0, 0, 30, 0),),
             (Mention(article_id, 0, 0, 7, "Quellby", "GPE", "place"),),
-            (Quantity(article_id, 0, 12, 14, "12", 12.0, object="varn", apart=((16, 20), (22, 26))),),
+            (
+                Quantity(
+                    article_id, 0, 12, 14, "12", 12.0, object="varn", actor="Osk", apart=((16, 20), (22, 26))
+                ),
+            ),
             (("OU", "Orvo Union"),),
         )
 

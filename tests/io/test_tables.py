@@ -56,6 +56,7 @@ def test_extraction_tables_round_trip(tmp_path: Path) -> None:
         category="escape",
         qualifier="about",
         apart=((0, 7),),
+        actor="Velmoran rebels",
     )
     tables.write_sentences(tmp_path / "sentences.csv", sentences, {"a": body})
     tables.write_mentions(tmp_path / "mentions.csv", mentions)
@@ -71,7 +72,7 @@ def test_extraction_tables_round_trip(tmp_path: Path) -> None:
     assert tables.read_abbreviations(tmp_path / "abbreviations.csv") == {"a": [("LP", "Lun Port")]}
     [row] = read_csv(tmp_path / "numbers.csv")
     assert row["entities"] == "" and row["value"] == "3000"  # Lunport is in the other sentence
-    assert row["apart"] == "0-7"
+    assert (row["apart"], row["actor"]) == ("0-7", "Velmoran rebels")
     [row] = (
         read_csv(tmp_path / "sentences.csv")[:1] if False else list(read_csv(tmp_path / "sentences.csv"))[:1]
     )
@@ -163,6 +164,16 @@ def test_the_files_columns_in_the_order_of_the_output_contract() -> None:
         "first_date", "last_date", "article_ids",
     )  # fmt: skip
     assert schema.MERGES.columns == ("alias", "node_id", "rule", "score")
+    assert schema.NUMBERS.columns[:7] == (
+        "article_id",
+        "value",
+        "unit",
+        "object",
+        "text",
+        "sentence",
+        "entities",
+    )
+    assert schema.NUMBERS.columns[-2:] == ("apart", "actor")  # added columns go last
     assert schema.EVIDENCE.columns == ("source", "target", "article_id", "sentence", "text")
 
 
