@@ -353,6 +353,7 @@ def run_stage(
         result.cache_stats = {"hits": cache.hits, "misses": cache.misses} if cache else {}
         result.model = {"name": settings.model, "version": model_version(settings.model)}
         result.resolution = None
+        result.co_mentions = None  # a graph of the earlier extraction would be saved with the new one
     elif stage in ("resolve", "graph"):
         if progress:  # one step over the whole corpus: a line with its elapsed time, not seconds of silence
             progress(stage, 0, 1)
@@ -371,7 +372,10 @@ def _run_corpus_stage(result: Result, stage: str) -> None:
 
         aliases = aliases_file(result.settings.aliases, result.settings.models)
         headlines = {a.article_id: a.title for a in result.corpus.articles}
-        result.resolution = resolve(result.extractions, aliases=aliases, headlines=headlines)
+        resolution = resolve(result.extractions, aliases=aliases, headlines=headlines)
+        result.resolution = dataclasses.replace(
+            resolution, failures=_sourced(resolution.failures, result.corpus)
+        )
         result.co_mentions = None
     else:
         from pipeline.graph import build_graph
@@ -389,6 +393,17 @@ def _run_corpus_stage(result: Result, stage: str) -> None:
             evidence_limit=settings.evidence_limit,
             period=settings.period,
         )
+        result.co_mentions = dataclasses.replace(
+            result.co_mentions, failures=_sourced(result.co_mentions.failures, result.corpus)
+        )
+
+
+def _sourced(failures: tuple[Failure, ...], corpus: Corpus) -> tuple[Failure, ...]:
+    """Failures with their article's source ("file:line"), which the corpus stages do not hold."""
+    if not failures:
+        return failures
+    sources = {a.article_id: a.source for a in corpus.articles}
+    return tuple(dataclasses.replace(f, source=f.source or sources.get(f.article_id, "")) for f in failures)
 
 
 def _ingest(

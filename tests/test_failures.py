@@ -248,3 +248,60 @@ def test_an_article_failing_in_the_graph_stage_keeps_the_others() -> None:
 
 def _fields(mention: Mention) -> dict[str, object]:
     return {name: getattr(mention, name) for name in Mention.__dataclass_fields__}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("stage", ["resolve", "graph"])
+def test_a_failure_of_a_corpus_stage_names_its_article_s_source(
+    monkeypatch, tmp_path: Path, stage: str
+) -> None:
+    from pipeline import graph
+    from pipeline.api import build
+    from pipeline.resolve.state import State
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Lunport talks\n\nOrla Quist met Kara Vilmo in Lunport.\n", encoding="utf-8"
+    )
+    (corpus / "b.txt").write_text(
+        "Velmora visit\n\nKara Vilmo visited Velmora on Monday.\n", encoding="utf-8"
+    )
+    if stage == "resolve":
+        place = State.place
+
+        def failing(self, mention):  # noqa: ANN001
+            if mention.text == "Velmora":
+                raise ValueError("cannot place Velmora")
+            return place(self, mention)
+
+        monkeypatch.setattr(State, "place", failing)
+    else:
+        items = graph._items
+
+        def failing_items(mentions, body, bounds):  # noqa: ANN001
+            if "Velmora" in body:
+                raise ValueError("no windows for Velmora")
+            return items(mentions, body, bounds)
+
+        monkeypatch.setattr(graph, "_items", failing_items)
+    result = build([corpus])
+    [failure] = result.failures
+    assert (failure.stage, failure.source) == (stage, str(corpus / "b.txt"))
+
+
+def test_extracting_again_drops_the_graph_of_the_earlier_extraction(monkeypatch, tmp_path: Path) -> None:
+    import networkx as nx
+
+    from pipeline import api
+    from pipeline.records import CoMentionGraph
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Title\n\nNothing here.\n", encoding="utf-8")
+    result = api.build([corpus], stop_after="ingest")
+    result.resolution = Resolution((), (), ())
+    result.co_mentions = CoMentionGraph(graph=nx.Graph())
+    monkeypatch.setattr("pipeline.extract.extract", lambda articles, **options: [])
+    api.run_stage(result, "extract")
+    assert (result.resolution, result.co_mentions) == (None, None)

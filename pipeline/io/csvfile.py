@@ -12,7 +12,7 @@ import contextvars
 import csv
 import io
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from pipeline.io.files import write_text
@@ -56,7 +56,12 @@ def _unguarded(value: str) -> str:
     return value
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]], *, exact: Collection[str] = ()) -> str:
+    """The CSV text of ``rows`` under ``header``; the float cells of the ``exact`` columns are written in
+    full (:func:`exact_text`), the others as :func:`cell_text` writes them."""
+    if exact:
+        positions = [i for i, name in enumerate(header) if name in exact]
+        rows = (_exact_cells(row, positions) for row in rows)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     guard = _guard.get()
@@ -78,8 +83,33 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return buffer.getvalue()
 
 
-def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    write_text(path, csv_text(header, rows))
+def write_csv(
+    path: Path, header: Sequence[str], rows: Iterable[Sequence[object]], *, exact: Collection[str] = ()
+) -> None:
+    write_text(path, csv_text(header, rows, exact=exact))
+
+
+class _Written(str):
+    """A cell's final text: a number written in full is no formula, so it is never guarded ("-1234.5")."""
+
+
+def _exact_cells(row: Sequence[object], positions: Sequence[int]) -> list[object]:
+    cells = list(row)
+    for i in positions:
+        if type(cells[i]) is float:
+            cells[i] = _Written(exact_text(cells[i]))  # type: ignore[arg-type]
+    return cells
+
+
+def exact_text(value: float) -> str:
+    """A float in full, as it reads back: whole numbers without ".0".
+
+    >>> exact_text(1234567.89), exact_text(3000.0), exact_text(0.1), exact_text(float("inf"))
+    ('1234567.89', '3000', '0.1', 'inf')
+    """
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
 
 
 def cell_text(value: object) -> object:

@@ -23,11 +23,13 @@ LIST_SEPARATOR = "|"
 
 @dataclass(frozen=True)
 class Table:
-    """One CSV file: its name, its columns in order, and which of them hold integers or floats."""
+    """One CSV file: its name, its columns in order, which of them hold integers or floats, and which
+    floats are written in full (a count's value: "1234567.89", where a score's six digits are enough)."""
 
     name: str
     columns: tuple[str, ...]
     types: Mapping[str, type] = field(default_factory=dict)
+    exact: frozenset[str] = frozenset()
 
     def type_of(self, column: str) -> type:
         """int, float or str (every column not typed otherwise, metadata columns of articles.csv too)."""
@@ -36,11 +38,13 @@ class Table:
     def select(self, columns: Sequence[str]) -> Table:
         """The same file with only ``columns`` (kept in this table's order): what an earlier stage writes."""
         wanted = set(columns)
-        return Table(self.name, tuple(c for c in self.columns if c in wanted), self.types)
+        return Table(self.name, tuple(c for c in self.columns if c in wanted), self.types, self.exact)
 
 
-def _table(name: str, columns: Sequence[tuple[str, type]]) -> Table:
-    return Table(name, tuple(c for c, _ in columns), {c: t for c, t in columns if t is not str})
+def _table(name: str, columns: Sequence[tuple[str, type]], exact: Sequence[str] = ()) -> Table:
+    return Table(
+        name, tuple(c for c, _ in columns), {c: t for c, t in columns if t is not str}, frozenset(exact)
+    )
 
 
 ARTICLES = _table(
@@ -103,6 +107,7 @@ NUMBERS = _table(
         ("apart", str),
         ("actor", str),
     ],
+    exact=("value",),
 )
 ABBREVIATIONS = _table("abbreviations.csv", [("article_id", str), ("short", str), ("long", str)])
 MERGES = _table("merges.csv", [("alias", str), ("node_id", str), ("rule", str), ("score", float)])
@@ -131,6 +136,7 @@ NODES = _table(
         ("lat", float),
         ("lon", float),
     ],
+    exact=("value",),
 )
 #: nodes.csv as the resolve stage writes it, before the graph stage adds its analytics.
 ENTITY_NODES = NODES.select(("id", "label", "type", "aliases", "mentions", "articles", "article_ids"))

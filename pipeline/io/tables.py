@@ -228,7 +228,12 @@ def write_numbers(
     *,
     resolved: bool,
 ) -> None:
-    write_csv(path, NUMBERS.columns, number_rows(quantities, mentions, node_ids, resolved=resolved))
+    write_csv(
+        path,
+        NUMBERS.columns,
+        number_rows(quantities, mentions, node_ids, resolved=resolved),
+        exact=NUMBERS.exact,
+    )
 
 
 def read_numbers(path: Path) -> list[tuple[Quantity, str]]:
@@ -334,7 +339,7 @@ def _entity_rows(entities: Iterable[Entity]) -> Iterator[Row]:
 
 def write_nodes(path: Path, graph: nx.Graph | None, entities: Iterable[Entity] = ()) -> None:
     table, rows = node_table(graph, entities)
-    write_csv(path, table.columns, rows)
+    write_csv(path, table.columns, rows, exact=table.exact)
 
 
 def read_nodes(path: Path) -> list[dict[str, object]]:

@@ -15,6 +15,15 @@ def test_csv_cells(tmp_path: Path) -> None:
     assert text == 'a,b,c,d\n1,2.5,"x,y",\n3,0.125,"say ""hi""",true\n'
 
 
+def test_exact_columns_keep_every_digit_and_a_negative_number_is_no_formula(tmp_path: Path) -> None:
+    rows = [[1234567.89, 1234567.89, "x"], [-12345.67, 0.123456789, "y"], [3000.0, 2.0, "z"]]
+    text = csvfile.csv_text(["value", "score", "t"], rows, exact=("value",))
+    assert text == "value,score,t\n1234567.89,1.23457e+06,x\n-12345.67,0.123457,y\n3000,2,z\n"
+    path = tmp_path / "n.csv"
+    csvfile.write_csv(path, ["value"], [[-12345.67]], exact=("value",))
+    assert [float(row["value"]) for row in csvfile.read_csv(path)] == [-12345.67]
+
+
 @pytest.mark.parametrize(
     "value",
     ['=HYPERLINK("http://x")', "+1", "-2 dead", "@cmd", "\tx", "'=x", "''", "'", "plain", "'plain", "=", ""],

@@ -3,6 +3,7 @@ pipeline.io.schema: what is written reads back as the same records."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -69,6 +70,9 @@ def test_extraction_tables_round_trip(tmp_path: Path) -> None:
     assert tables.read_sentences(tmp_path / "sentences.csv") == sentences
     assert tables.read_mentions(tmp_path / "mentions.csv") == mentions
     assert tables.read_numbers(tmp_path / "numbers.csv") == [(count, "number:3-000-fighters")]
+    money = dataclasses.replace(count, text="$1,234,567.89", value=1234567.89, unit="USD")
+    tables.write_numbers(tmp_path / "money.csv", [money], mentions, {}, resolved=True)
+    assert tables.read_numbers(tmp_path / "money.csv") == [(money, "")]  # every digit, read back
     assert tables.read_abbreviations(tmp_path / "abbreviations.csv") == {"a": [("LP", "Lun Port")]}
     [row] = read_csv(tmp_path / "numbers.csv")
     assert row["entities"] == "" and row["value"] == "3000"  # Lunport is in the other sentence
