@@ -223,8 +223,3 @@ def _day(text: str, year: int, month: int, day: int) -> Reading:
 
 def _unreadable(text: str) -> Reading:
     return Reading(problem=f'"{text}" is not a date kg can read')
-
-
-def iso_day(text: str) -> dt.date:
-    """An ISO date written by :func:`read_date` as a ``datetime.date``."""
-    return dt.date.fromisoformat(text)

@@ -14,6 +14,7 @@ import networkx as nx
 import pytest
 
 from pipeline import page as page_module
+from pipeline.errors import BadOptionError
 from pipeline.io.folder import MANIFEST, manifest_text
 from pipeline.io.run import read_graph, write_graph
 from pipeline.page import script_json
@@ -340,10 +341,10 @@ def test_empty_graph() -> None:
 
 
 def test_top_and_max_nodes_must_be_positive() -> None:
-    with pytest.raises(ValueError, match="top"):
+    with pytest.raises(BadOptionError, match="^top: 0 is not valid; expected 1 or more$"):
         render_page(chain(2), top=0)
-    with pytest.raises(ValueError, match="max_nodes"):
-        render_page(chain(2), max_nodes=0)
+    with pytest.raises(BadOptionError, match="^max_nodes: -1 is not valid; expected 1 or more$"):
+        render_page(chain(2), max_nodes=-1)
 
 
 def test_rendering_is_not_quadratic_in_the_graph() -> None:

@@ -26,12 +26,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import cast
 
 import networkx as nx
 from markupsafe import Markup
 
 from pipeline.config import DEFAULT_PAGE_MAX_NODES as DEFAULT_MAX_NODES
 from pipeline.config import DEFAULT_TOP
+from pipeline.errors import BadOptionError
 from pipeline.io.files import write_text
 from pipeline.page.assets import GUARD_JS, content_policy, load_assets, script_json, template_environment
 from pipeline.page.data import build_payload, build_timeline, ranked, top_nodes
@@ -68,9 +70,9 @@ def render_page(
     an ``<iframe srcdoc=...>``.
     """
     if top < 1:
-        raise ValueError(f"top must be 1 or more, not {top}")
+        raise BadOptionError("top", top, "1 or more")
     if max_nodes < 1:
-        raise ValueError(f"max_nodes must be 1 or more, not {max_nodes}")
+        raise BadOptionError("max_nodes", max_nodes, "1 or more")
     held = ranked(graph, top_nodes(graph, max_nodes))
     # The same ranking and centre rule as the cap, so the drawn nodes are always among the held ones.
     drawn = ranked(graph, top_nodes(graph, min(top, max_nodes)))
@@ -99,7 +101,8 @@ def render_page(
         titles=titles or {},
         urls=urls,
     )
-    time = build_timeline(graph, held, links, payload["articles"], dates or {})
+    articles = cast(list[list[str]], payload["articles"])  # build_payload's [id, title(, url)] items
+    time = build_timeline(graph, held, links, articles, dates or {})
     if time is not None:
         payload["time"] = time
     vis_nodes, vis_edges, *_ = network.get_network_data()
@@ -118,7 +121,7 @@ def render_page(
         network_json=Markup(script_json(vis)),
         data_json=Markup(script_json(payload)),
         counts=counts,
-        max_weight=max(payload["edges"]["weight"], default=1),
+        max_weight=max(cast(dict[str, list[int]], payload["edges"])["weight"], default=1),
         neighbours=NEIGHBOURS,
         time=time,
     )
