@@ -25,11 +25,12 @@ import importlib
 import json
 import os
 import pkgutil
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from pipeline.names import ascii_fold
 
 #: Cities smaller than this are left out of the place list: small towns share names with people and words.
 MIN_CITY_POPULATION = 15000
@@ -185,15 +186,6 @@ def build_tables() -> Tables:
     )
 
 
-def plain_spelling(name: str) -> str:
-    """The name without diacritics.
-
-    >>> plain_spelling("Kandahār"), plain_spelling("Khān Yūnis"), plain_spelling("Perth")
-    ('Kandahar', 'Khan Yunis', 'Perth')
-    """
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-
-
 def _build_first_names() -> tuple[frozenset[str], frozenset[str]]:
     """Every first name of the locales, and those :data:`WIDESPREAD_LOCALES` or more locales list."""
     from faker.providers import person
@@ -334,7 +326,7 @@ def _plain_places() -> dict[str, tuple[float, float] | None]:
     "chia" a seed)."""
     found: dict[str, set[tuple[float, float] | None]] = defaultdict(set)
     for name, point in _places().items():
-        plain = plain_spelling(name)
+        plain = ascii_fold(name)  # "Kandahār" is found as "Kandahar"
         if plain != name:
             found[plain].add(point)
     return {plain: next(iter(points)) if len(points) == 1 else None for plain, points in found.items()}

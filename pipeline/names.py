@@ -63,7 +63,11 @@ def _decoration(ch: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)  # the same names over and over, in every stage
 def ascii_fold(text: str) -> str:
-    """Strip accents: "Türkiye" -> "Turkiye" (letters without an ASCII form are kept)."""
+    """Strip accents (letters without an ASCII form are kept).
+
+    >>> ascii_fold("Türkiye"), ascii_fold("Khān Yūnis"), ascii_fold("Łódź")
+    ('Turkiye', 'Khan Yunis', 'Łodz')
+    """
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
