@@ -935,6 +935,9 @@ def test_filters_clear_a_stale_status_and_tip_and_refuse_dates_outside_the_span(
     page.locator("#search-results li").first.wait_for()
     page.press("#search", "Enter")
     assert page.locator("#search-status").inner_text() == "Found Quelmont"
+    # where the node is drawn once the view stops moving (on a busy machine the glide takes longer)
+    page.wait_for_function("() => !window.kg.settling()", timeout=READY_MS)
+    page.wait_for_timeout(500)
     page.mouse.move(*dom_point(seen, "place:ardvik"))
     page.locator("#tip").wait_for()
     seen.evaluate("() => window.kg.setDates(0, 1)")
