@@ -32,15 +32,38 @@ _MINOR_WORDS = frozenset({"of", "for", "on", "and", "the", "in", "at", "to", "de
 
 
 #: Characters that show nothing and mean nothing in news text: soft hyphen, zero-width space, word
-#: joiner, invisible operators, a byte-order mark (also in the middle of a file), and the explicit
-#: bidirectional embeddings, overrides and isolates ("Trojan Source" reordering). Ingest removes them.
-#: Joiners (U+200C, U+200D) stay: Persian, Indic scripts and emoji sequences need them.
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069\u180e]")
+#: joiner, invisible operators, a byte-order mark (also in the middle of a file), the explicit
+#: bidirectional marks, embeddings, overrides and isolates ("Trojan Source" reordering), and the Hangul
+#: filler, a blank letter. Ingest removes them.
+_INVISIBLE = re.compile(
+    "[\u00ad\u200b\u2060-\u2064\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u180e\u3164]"
+)
+#: Joiners (U+200C, U+200D), variation selectors and tag characters stay where they mean something
+#: (Persian and Indic words, emoji sequences, flags) and go after a Latin letter, where they mean nothing
+#: and make "Ko\u200dfi" a name of its own.
+_AFTER_LATIN = re.compile("(?<=[A-Za-z\u00c0-\u024f])[\u200c\u200d\ufe0e\ufe0f\U000e0000-\U000e007f]+")
+#: Latin ligatures as their letters ("ﬁ" -> "fi"): text copied from typeset pages spells "Oﬃce".
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
+)
 
 
 def strip_invisible(text: str) -> str:
-    """``text`` without invisible format characters (see ``_INVISIBLE``)."""
-    return _INVISIBLE.sub("", text)
+    """``text`` without invisible format characters (see ``_INVISIBLE``, ``_AFTER_LATIN``), its Latin
+    ligatures written out.
+
+    >>> strip_invisible("Ko\u200ffi Hal\u200ddane of the Oﬃce"), strip_invisible("می\u200cخواهم")
+    ('Kofi Haldane of the Office', 'می\u200cخواهم')
+    """
+    return _AFTER_LATIN.sub("", _INVISIBLE.sub("", text)).translate(_LIGATURES)
 
 
 def display_name(text: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.names import close_surname, display_name, head_word, initials, name_key
+import pytest
+
+from pipeline.names import close_surname, display_name, head_word, initials, name_key, strip_invisible
 
 
 def test_initials_leave_out_the_article_al_and_el() -> None:
@@ -33,3 +35,34 @@ def test_surnames_close_in_spelling_differ_by_two_letters_at_most() -> None:
     assert close_surname("ostrelvanderhoven", "ostrelvanderhovenen")  # two letters more
     assert not close_surname("ostrelvanderhoven", "ostrelvanderhovenson")  # three
     assert not close_surname("varga", "vargaes")  # a family, not a spelling
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ko\u200ffi Haldane", "Kofi Haldane"),  # a right-to-left mark inside a name
+        ("Ko\u200efi Haldane", "Kofi Haldane"),
+        ("Ko\u200dfi Hal\u200cdane", "Kofi Haldane"),  # joiners between Latin letters
+        ("Kofi\ufe0f Haldane", "Kofi Haldane"),  # a variation selector after a letter
+        ("Kofi\U000e0041\U000e0042 Haldane", "Kofi Haldane"),  # tag characters after a letter
+        ("Kofi\u3164Haldane", "KofiHaldane"),  # the Hangul filler, a blank letter
+        ("The Oﬃce of the Quellby Ombudsman", "The Office of the Quellby Ombudsman"),
+        ("ﬁve ﬂats", "five flats"),
+    ],
+)
+def test_invisible_characters_and_ligatures_leave_a_plain_name(text: str, expected: str) -> None:
+    assert strip_invisible(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "می\u200cخواهم",  # a Persian word's non-joiner
+        "क्\u200dष",  # a Devanagari joiner
+        "👨\u200d👩\u200d👧",  # an emoji family
+        "❤\ufe0f",  # an emoji's presentation selector
+        "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",  # a flag's tag sequence
+    ],
+)
+def test_joiners_and_selectors_that_mean_something_stay(text: str) -> None:
+    assert strip_invisible(text) == text

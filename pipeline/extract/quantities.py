@@ -118,6 +118,7 @@ def quantities(
         span = doc[start:end]
         if len(span) > 1 and span[0].lower_ in _LEADING_PREPOSITIONS:
             span = span[1:]  # "between hundreds" as the model cut it
+        span, scaled = _with_scale(doc, span, label)
         text, span_start, span_end = _with_currency_symbol(doc, span)
         where: dict[str, Any] = {
             "article_id": article_id,
@@ -167,6 +168,10 @@ def quantities(
                                   object="age", category="age"))  # fmt: skip
             continue
         counted, governor = _counted(doc, span, lemma)
+        if scaled:  # "12.5m people": the noun after the scale, which the parser hangs apart
+            after = doc[span.end] if span.end < len(doc) else None
+            plural = after is not None and after.tag_ in {"NNS", "NNPS"} and after.pos_ in _OBJECT_POS
+            counted, governor = (after, after.head) if plural and after is not None else (None, governor)
         named = counted is not None and _a_named_thing(counted)
         if named:
             counted = None  # "64 Orla Quist" on a leaderboard, "2 for 69 Quellia", "177 Varn St."
@@ -333,6 +338,37 @@ def _ratio_denominator(
     if parsed is None or parsed.value == 0:
         return None
     return position + 1, parsed.value
+
+
+#: Scales written glued to a number, which spaCy tokenizes apart: "£3.5m", "$1.2bn", "12.5m people".
+_SCALE_SUFFIXES = frozenset({"m", "mn", "mln", "bn", "b", "tn", "k"})
+#: ... of which these are only ever a scale ("m" is also metres: "the 400m race", "peaked at 35m").
+_ONLY_SCALES = frozenset({"mn", "mln", "bn", "tn"})
+
+
+def _with_scale(doc: Doc, span: Span, label: str) -> tuple[Span, bool]:
+    """The number phrase with a scale glued to its end ("£3.5" + "m"), and whether it took one: always
+    "bn", "mn", "tn"; "m", "b" and "k" after money or before a plural noun ("12.5m people"), never in a
+    length ("the 400m race").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("It raised £3.5m and ran the 400m race .")
+    >>> [(_with_scale(doc, doc[i : i + 1], l)[0].text) for i, l in ((3, "MONEY"), (8, "CARDINAL"))]
+    ['3.5m', '400']
+    """
+    end = span.end
+    if end >= len(doc) or doc[end - 1].whitespace_ or doc[end].lower_ not in _SCALE_SUFFIXES:
+        return span, False
+    suffix, after = doc[end].lower_, doc[end + 1] if end + 1 < len(doc) else None
+    money = label == "MONEY" or (
+        span.start > 0
+        and not doc[span.start - 1].whitespace_
+        and _SYMBOL.fullmatch(doc[span.start - 1].lower_)
+    )
+    plural = after is not None and after.tag_ in {"NNS", "NNPS"}
+    if suffix in _ONLY_SCALES or money or plural:
+        return doc[span.start : end + 1], True
+    return span, False
 
 
 def _with_currency_symbol(doc: Doc, span: Span) -> tuple[str, int, int]:

@@ -1044,3 +1044,34 @@ def test_the_possessor_of_an_act_did_it_never_of_an_outcome(english) -> None:
         ("of", 3, "prep", "ADP", "of", "IN"), ("12", 4, "pobj", "NUM", "12", "CD"),
     ], glued={1})  # fmt: skip
     assert _actors(outcome, [(5, 6, "CARDINAL")]) == [("12", "kill", "")]
+
+
+def test_a_scale_glued_to_money_or_to_a_count_of_things_multiplies_it_but_a_length_stays(english) -> None:
+    # Varn raised £3.5m for the harbour .
+    money = _parsed(english, [
+        ("Varn", 1, "nsubj", "PROPN", "Varn", "NNP"), ("raised", 1, "ROOT", "VERB", "raise", "VBD"),
+        ("£", 4, "nmod", "SYM", "£", "$"), ("3.5", 4, "compound", "NUM", "3.5", "CD"),
+        ("m", 1, "dobj", "NOUN", "m", "NN"), ("for", 1, "prep", "ADP", "for", "IN"),
+        ("the", 7, "det", "DET", "the", "DT"), ("harbour", 5, "pobj", "NOUN", "harbour", "NN"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ], glued={2, 3})  # fmt: skip
+    assert _counts(money, [(3, 4, "MONEY")]) == [("£3.5m", 3_500_000.0, "GBP", "", "")]
+    # Floods left 12.5m people homeless .
+    people = _parsed(english, [
+        ("Floods", 1, "nsubj", "NOUN", "flood", "NNS"), ("left", 1, "ROOT", "VERB", "leave", "VBD"),
+        ("12.5", 3, "nummod", "NUM", "12.5", "CD"), ("m", 1, "dobj", "NUM", "m", "CD"),
+        ("people", 1, "dobj", "NOUN", "people", "NNS"), ("homeless", 1, "oprd", "ADJ", "homeless", "JJ"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ], glued={2})  # fmt: skip
+    assert _counts(people, [(2, 3, "CARDINAL")]) == [("12.5m", 12_500_000.0, "", "people", "affect")]
+    # Quist won the 400m race .
+    length = _parsed(english, [
+        ("Quist", 1, "nsubj", "PROPN", "Quist", "NNP"), ("won", 1, "ROOT", "VERB", "win", "VBD"),
+        ("the", 5, "det", "DET", "the", "DT"), ("400", 4, "nummod", "NUM", "400", "CD"),
+        ("m", 5, "compound", "NOUN", "m", "NN"), ("race", 1, "dobj", "NOUN", "race", "NN"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ], glued={3})  # fmt: skip
+    assert [(text, value) for text, value, *_ in _counts(length, [(3, 4, "CARDINAL")])] in (
+        [],
+        [("400", 400.0)],
+    )
