@@ -194,28 +194,39 @@ _PAGE_SOURCE = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>])|<head[\s>]|<body
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
 #: What says a text is HTML laid out in paragraphs: a block element's end tag, or a <p>, <div>, <br> or
-#: <hr> tag. Inline tags alone are not enough: "his book <i>Diplomacy</i>" (a Lee article) is read as it
-#: stands, and so is "if a <b and c> d".
+#: <hr> tag. Inline tags alone are not enough: in "his book <i>Diplomacy</i>" (a Lee article) only the
+#: tags go (:data:`_WRITTEN_INLINE_TAG`), and "if a <b and c> d" is read as it stands.
 _BLOCK_NAMES = "|".join(sorted(BLOCK_TAGS))
 _MARKUP = re.compile(rf"</(?:{_BLOCK_NAMES})\s*>|<(?:p|div|br|hr)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+#: An inline tag as markup writes it: an end tag, or a start tag without attributes or with quoted ones
+#: ("</i>", "<b>", '<a href="x">'); "<b and c>" is prose.
+_INLINE_NAMES = "|".join(sorted(_INLINE_TAGS))
+_WRITTEN_INLINE_TAG = re.compile(
+    rf"</(?:{_INLINE_NAMES})\s*>|<(?:{_INLINE_NAMES})(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'))*\s*/?>",
+    re.IGNORECASE,
+)
 
 
 def markup_text(text: str) -> str:
     r"""Text given as HTML (a CMS's ``<p>...</p>``, ``<div class="story">...<br><br>...</div>``) as
     paragraphs: a block element's start or end or ``<br><br>`` breaks a paragraph, one ``<br>`` a line,
     other tags go, scripts, styles and comments go with their content. Text holding no paragraph markup
-    (a stray "<", "a <b and c> d", only inline tags) is returned as it is; character references are left
-    for :func:`unescaped`.
+    (a stray "<", "a <b and c> d") is returned as it is, but for the inline tags it holds ("his
+    <i>Quellby</i>", a stray "</b>" of a cut export); character references are left for :func:`unescaped`.
 
     >>> markup_text('<div class="story">Orla spoke.<br><br>Quellby <b>replied</b>.</div>')
     'Orla spoke.\n\nQuellby replied.'
     >>> markup_text("<p>Orla\nVarnholm spoke.</p><script>track()</script><p>Quellby &amp; Tarn.</p>")
     'Orla Varnholm spoke.\n\nQuellby &amp; Tarn.'
     >>> markup_text("if a <b and c> d, then a < d"), markup_text("his book <i>Quellby</i>")
-    ('if a <b and c> d, then a < d', 'his book <i>Quellby</i>')
+    ('if a <b and c> d, then a < d', 'his book Quellby')
+    >>> markup_text('<a href="/p/1">Orla Quist</a></b> spoke')
+    'Orla Quist spoke'
     """
-    if "<" not in text or not _MARKUP.search(text):
+    if "<" not in text:
         return text
+    if not _MARKUP.search(text):
+        return _WRITTEN_INLINE_TAG.sub("", text)
     text = _DROPPED.sub(" ", text)
     names = {match.group(2).lower() for match in _TAG.finditer(text)}
     if names & (BLOCK_TAGS | {"br"}):

@@ -186,10 +186,18 @@ def test_html_in_a_field_becomes_paragraphs_and_matches_the_plain_text(write) ->
     assert len({a.article_id for a in corpus.articles}) == 1  # exact duplicates
 
 
-def test_text_with_a_stray_angle_bracket_or_only_inline_tags_is_kept_as_it_is(write) -> None:
-    records = [{"text": "If a <b and c> d, Quellby wins; 3 < 4."}, {"text": "Her book <i>Oskburg</i> sold."}]
+def test_a_stray_angle_bracket_stays_and_inline_tags_go(write) -> None:
+    records = [
+        {"text": "If a <b and c> d, Quellby wins; 3 < 4."},
+        {"text": "Her book <i>Oskburg</i> sold."},
+        {"text": "<b>Ines Haldane</b> and <a href=\"/p/2\" title='x'>Orla Quist</a></i> opened it."},
+    ]
     articles, _ = _read(write("feed.jsonl", "\n".join(map(json.dumps, records)) + "\n"))
-    assert [body for _, _, body in articles] == [records[0]["text"], records[1]["text"]]
+    assert [body for _, _, body in articles] == [
+        records[0]["text"],
+        "Her book Oskburg sold.",
+        "Ines Haldane and Orla Quist opened it.",
+    ]
 
 
 # --- lists and objects ------------------------------------------------------------------------------
