@@ -483,6 +483,40 @@ def article_key(body: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", body).casefold()).split())
 
 
+#: A full stop glued to the next sentence's first word ("said.He", "AEDT.Mr Quist", "(AFP).Talks"): a
+#: lost space or line end. Not after one letter ("U.S.Army"), a digit ("3.5"), a capitalized word (the
+#: brand "One.Tel" is written so) or inside an address.
+#: How far around a glued stop the word is read for an e-mail or web address.
+_ADDRESS_REACH = 80
+_GLUED_STOP = re.compile(r"(?:(?<=[a-z]{2})|(?<=[A-Z]{2})|(?<=[)\]\"'’”]))\.(?=[A-Z][a-z]+\b)")
+
+
+def spaced_sentences(text: str) -> str:
+    """``text`` with a space after each full stop glued to the next sentence's first word.
+
+    >>> spaced_sentences("Quist said.He left at 10 AEDT.Mr Varga stayed in the U.S.Army of Quell.Net.")
+    'Quist said. He left at 10 AEDT. Mr Varga stayed in the U.S.Army of Quell.Net.'
+    >>> spaced_sentences("Write to orla.Quist@quell.example or see www.Quell.Example.")
+    'Write to orla.Quist@quell.example or see www.Quell.Example.'
+    """
+    if "." not in text:
+        return text
+
+    def spaced(match: re.Match[str]) -> str:
+        # the word around the stop, read no further than an address runs: a text without spaces that
+        # holds many stops stays linear
+        before = text[max(0, match.start() - _ADDRESS_REACH) : match.start()]
+        after = text[match.end() : match.end() + _ADDRESS_REACH]
+        left = (before.split() or [""])[-1]
+        word = left + "." + (after.split() or [""])[0]
+        if "@" in word or "/" in word or word.lower().startswith("www."):
+            return "."
+        brand = left.lstrip("(\"'‘“")[:1].isupper() and not left.isupper()  # "One.Tel", "Quell.Net"
+        return "." if brand else ". "
+
+    return _GLUED_STOP.sub(spaced, text)
+
+
 def _article_id(body: str) -> str:
     return hashlib.sha1(article_key(body).encode("utf-8")).hexdigest()[:16]
 
@@ -511,7 +545,7 @@ def article(
         sorted((_safe(str(k)), _safe(_metadata_value(v))) for k, v in fields.items() if _metadata_value(v))
     )
     body, title = detokenized(_safe(body), _safe(clean_line(title)))
-    body, credits = split_captions(body)
+    body, credits = split_captions(spaced_sentences(body))
     if not _has_text(body):  # every format's records: text of invisible or control characters, or captions
         raise InputError(source, "empty text (nothing but invisible or control characters, or captions)")
     caption = " | ".join(part for part in (clean_line(caption), credits) if part)

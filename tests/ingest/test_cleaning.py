@@ -148,3 +148,21 @@ def test_an_article_of_blobs_alone_is_still_skipped_with_the_reason(write) -> No
     corpus = ingest([_jsonl(write, {"text": BLOB})])
     assert not corpus.articles
     assert "no readable text" in corpus.skipped[0].reason
+
+
+# --- full stops glued to the next sentence --------------------------------------------------------------
+
+
+def test_a_full_stop_glued_to_the_next_sentence_gets_its_space_in_every_format(write) -> None:
+    text = "Orla Varnholm said.She flew in at 10 AEDT.Mr Quist met her (AFP).Talks went on."
+    spaced = "Orla Varnholm said. She flew in at 10 AEDT. Mr Quist met her (AFP). Talks went on."
+    corpus = ingest(
+        [_jsonl(write, {"title": "Quellby", "text": text}), write("page.txt", f"Quellby\n\n{text}\n")]
+    )
+    assert [a.body for a in corpus.articles] == [spaced, spaced]
+
+
+def test_initials_brands_and_addresses_keep_their_stops(write) -> None:
+    text = "She joined the U.S.Army, then Quell.Net, and writes to orla.Varn@quell.example from www.Quell.Example."
+    [article] = ingest([_jsonl(write, {"title": "Quellby", "text": text})]).articles
+    assert article.body == text
