@@ -396,15 +396,19 @@ def _context(state: State, articles: Iterable[str], *, leave_out: set[Element]) 
 
 
 def spelling_variants(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
-    """Spelling variants among the remaining sets, blocked by type, word count and first letter."""
+    """Spelling variants among the remaining sets, blocked by type, word count and the first letters of
+    the first and last words (spellings of one name keep them: "Ras al-Ayn" / "Ras al-Ain"), so that the
+    all-pairs comparison stays within blocks that a corpus of many names keeps small."""
     # Only corpus-level names take part: a one-word short form was resolved inside its article on
     # purpose, and the same short form on two nodes ("Smith") must not pull them together.
-    blocks: dict[tuple[str, int, str], list[tuple[Element, str]]] = defaultdict(list)
+    blocks: dict[tuple[str, int, str, str], list[tuple[Element, str]]] = defaultdict(list)
     for element in sorted(state.parent):
         if element[0] == GLOBAL:
             key = element[1]
-            blocks[(state.type_of(element), len(key.split()), key[:1])].append((element, key))
-    for (kind, _, _), members in sorted(blocks.items()):
+            words = key.split()
+            last = words[-1][:1] if len(words) > 1 else ""
+            blocks[(state.type_of(element), len(words), key[:1], last)].append((element, key))
+    for (kind, _, _, _), members in sorted(blocks.items()):
         if kind not in ENTITY_TYPES or len(members) < 2:
             continue
         keys = [key for _, key in members]

@@ -480,6 +480,7 @@ def test_spelling_variants_merge(a: str, b: str, kind: str) -> None:
         ("Osk", "Oska", "place", "place"),  # three letters: too short to be a spelling
         ("Varnholt Harbour", "Varnhelm Harbour", "place", "place"),  # words 75% alike: below 80
         ("Oskla", "Oskle", "place", "place"),  # a vowel apart, but neither is a well-known place
+        ("Lior Varvarpem", "Lior Marvarpem", "person", "person"),  # last words 86% alike, starting apart
     ],
 )
 def test_guards_keep_different_entities_apart(a: str, b: str, kind_a: str, kind_b: str) -> None:
