@@ -128,6 +128,8 @@ def build_graph(
             unit=first.unit,
             object=first.object,
             category=first.category,
+            # who did it, as the first count whose sentence says so puts it (an event two articles report)
+            **({"actor": actor} if (actor := next((q.actor for q in quantities if q.actor), "")) else {}),
             **_date_range(dates, article_ids),
             timeline=_node_timeline(mentions_in.get(node_id, {}), starts),
         )

@@ -144,7 +144,9 @@ def test_numbers_become_nodes_linked_to_their_sentence() -> None:
     # the body is "A. B.": each count stands at its sentence's full stop, beside the name, not over it
     counts = [
         Quantity("a", 0, 1, 2, "3,000", 3000.0, object="fighters", category="surrender"),
-        Quantity("a", 1, 4, 5, "about 3,000", 3000.0, object="fighters", qualifier="about"),
+        Quantity(
+            "a", 1, 4, 5, "about 3,000", 3000.0, object="fighters", qualifier="about", actor="Varn police"
+        ),
         Quantity("a", 1, 4, 5, "53", 53.0, unit="years", object="age", category="age"),
         Quantity("a", 1, 4, 5, "two", 2.0),
     ]
@@ -155,6 +157,8 @@ def test_numbers_become_nodes_linked_to_their_sentence() -> None:
     [node] = [n for n in graph if n.startswith("number:3-000-fighters-surrendered-")]  # + its article
     assert graph.nodes[node]["label"] == "3,000 fighters surrendered"
     assert graph.nodes[node]["mentions"] == 2
+    assert graph.nodes[node]["actor"] == "Varn police"  # the first of its counts that names one
+    assert not any("actor" in data for n, data in graph.nodes(data=True) if n != node)
     # its two counts are of one article: one article, however many counts
     assert (graph.nodes[node]["articles"], graph.nodes[node]["article_ids"]) == (1, "a")
     assert set(graph[node]) == {"place:a", "place:b"}

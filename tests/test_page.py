@@ -564,6 +564,7 @@ def quellby_graph() -> nx.Graph:
     graph.add_node(
         "number:12-varn", label="12 Varn", type="number", mentions=1, articles=1, pagerank=0.1,
         weighted_degree=1, community=0, value=12.0, object="varn", category="kill", first_date="2025-03-04",
+        actor="Osk raiders",
     )  # fmt: skip
     graph.add_edge(
         "place:quellby", "person:ilse-varga", weight=3, articles=2, npmi=0.12345,
@@ -592,7 +593,13 @@ def test_every_field_of_a_node_and_a_link_reaches_the_page() -> None:
          "articles": 1, "degree": 1, "weighted_degree": 1, "community": 0},
     ]  # fmt: skip
     assert data["more"] == {
-        "2": {"first_date": "2025-03-04", "object": "varn", "category": "kill", "value": 12.0}
+        "2": {
+            "first_date": "2025-03-04",
+            "object": "varn",
+            "category": "kill",
+            "actor": "Osk raiders",
+            "value": 12.0,
+        }
     }
     edges = [
         {**e, "text": data["texts"][e["text"]], "article": data["articles"][e["article"]]}

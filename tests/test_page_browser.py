@@ -900,6 +900,21 @@ def test_searching_a_node_with_no_link_in_the_dates_widens_them_and_says_so(
     seen.clean()
 
 
+def test_a_count_s_panel_says_what_was_counted_and_who_did_it(visit, tmp_path: Path) -> None:
+    graph = nx.Graph()
+    graph.add_node("place:quellby", label="Quellby", type="place", mentions=2, articles=1, pagerank=0.6)
+    graph.add_node(
+        "number:12-varn-killed-a", label="12 Varn killed", type="number", mentions=1, articles=1, pagerank=0.4,
+        value=12.0, object="Varn", category="kill", actor="Osk raiders",
+    )  # fmt: skip
+    graph.add_edge("place:quellby", "number:12-varn-killed-a", weight=1, articles=1, evidence="12 Varn died.")
+    seen = visit(page_module.write_page(graph, tmp_path / "graph.html"))
+    seen.evaluate("(id) => window.kg.selectNode(id)", "number:12-varn-killed-a")
+    facts = seen.page.locator("#details dl").inner_text()
+    assert "Value\n12 Varn" in facts and "Category\nkill" in facts and "By\nOsk raiders" in facts
+    seen.clean()
+
+
 def test_the_node_panel_counts_the_date_range_and_links_titles(visit, dated_graph, tmp_path: Path) -> None:
     seen = visit(dated_page(dated_graph, tmp_path))
     page = seen.page

@@ -135,6 +135,7 @@ NODES = _table(
         ("article_ids", str),
         ("lat", float),
         ("lon", float),
+        ("actor", str),
     ],
     exact=("value",),
 )

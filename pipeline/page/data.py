@@ -101,7 +101,7 @@ def build_payload(
         columns["community"].append(int(data["community"]) if present(data.get("community")) else -1)
         extra: dict[str, object] = {
             key: str(data[key])
-            for key in ("first_date", "last_date", "unit", "object", "category")
+            for key in ("first_date", "last_date", "unit", "object", "category", "actor")
             if data.get(key)
         }
         if present(data.get("value")):

@@ -713,6 +713,7 @@
     if (n.aliases.length) fact("Also written", n.aliases.join(" · "));
     if (n.value !== undefined) fact("Value", [n.value.toLocaleString("en"), n.unit || "", n.object || ""].filter(Boolean).join(" "));
     if (n.category) fact("Category", n.category);
+    if (n.actor) fact("By", n.actor);
     if (n.first_date) fact("Dates", n.first_date === n.last_date ? n.first_date : `${n.first_date} – ${n.last_date}`);
     if (n.community >= 0) fact("Community", String(n.community));
     const content = [el("h2", "", n.label), el("p", "kind", swatch(style.shape, style.color), ` ${style.name}`)];

@@ -161,7 +161,7 @@ def test_the_files_columns_in_the_order_of_the_output_contract() -> None:
     assert schema.NODES.columns == (
         "id", "label", "type", "aliases", "mentions", "articles", "degree", "weighted_degree", "pagerank",
         "betweenness", "community", "component", "first_date", "last_date", "value", "unit", "object",
-        "category", "article_ids", "lat", "lon",
+        "category", "article_ids", "lat", "lon", "actor",
     )  # fmt: skip
     assert schema.EDGES.columns == (
         "source", "target", "weight", "articles", "evidence", "npmi", "evidence_article", "evidence_count",
