@@ -333,10 +333,12 @@ def print_stats(summary: Summary) -> None:
             title="Counts by what happened (count nodes; a story told twice counts twice)",
             title_justify="left",
         )
-        for column in ("category", "count nodes", "articles", "largest"):
-            table.add_column(column, justify="left" if column in {"category", "largest"} else "right")
-        for category, (nodes, articles, largest) in summary.categories.items():
-            table.add_row(category, str(nodes), str(articles), plain("; ".join(largest)))
+        for column in ("category", "count nodes", "articles", "largest", "by (count nodes)"):
+            table.add_column(column, justify="right" if column in {"count nodes", "articles"} else "left")
+        for category, (nodes, articles, largest, doers) in summary.categories.items():
+            table.add_row(
+                category, str(nodes), str(articles), plain("; ".join(largest)), plain("; ".join(doers))
+            )
         out.print(table)
     table = Table(title="Largest communities", title_justify="left")
     for column in ("community", "size", "most central members"):

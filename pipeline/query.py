@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -167,8 +168,9 @@ class Summary:
     top: dict[str, list[tuple[str, str, float, int]]]  # type -> [(id, label, pagerank, mentions)]
     edges: list[tuple[str, str, int, int, float]]  # (label a, label b, weight, articles, npmi)
     communities: list[tuple[int, int, list[str]]]  # (community, size, top labels)
-    # category -> (count nodes, articles, the largest counts' labels): what the counts say happened
-    categories: dict[str, tuple[int, int, list[str]]] = field(default_factory=dict)
+    # category -> (count nodes, articles, the largest counts' labels, the doers named most, "Osk police
+    # (3)"): what the counts say happened, and who did it
+    categories: dict[str, tuple[int, int, list[str], list[str]]] = field(default_factory=dict)
 
 
 def summarize(graph: nx.Graph, *, per_type: int = 10, edges: int = 15, communities: int = 10) -> Summary:
@@ -198,16 +200,26 @@ def summarize(graph: nx.Graph, *, per_type: int = 10, edges: int = 15, communiti
         for community, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:communities]
     ]
     by_category: dict[str, list[tuple[float, str, str]]] = {}
+    doers: dict[str, Counter[str]] = {}
     for node, data in graph.nodes(data=True):
         if data.get("type") == "number" and data.get("category") and data["category"] != "age":
-            by_category.setdefault(str(data["category"]), []).append(
+            category = str(data["category"])
+            by_category.setdefault(category, []).append(
                 (float(data.get("value") or 0), label[node], str(data.get("article_ids", "")))
             )
+            if data.get("actor"):
+                doers.setdefault(category, Counter())[str(data["actor"])] += 1
     categories = {
         category: (
             len(found),
             len({a for _, _, ids in found for a in ids.split("|") if a}),
             [name for _, name, _ in sorted(found, key=lambda f: (-f[0], f[1]))[:3]],
+            [
+                f"{doer} ({times})"
+                for doer, times in sorted(
+                    doers.get(category, Counter()).items(), key=lambda kv: (-kv[1], kv[0])
+                )[:3]
+            ],
         )
         for category, found in sorted(by_category.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     }

@@ -283,16 +283,24 @@ def test_summary_tables() -> None:
     }.items():
         label = node.split(":")[1].replace("-", " ")
         graph.add_node(node, type="number", label=label, value=value, category=category, article_ids=articles)
+    graph.nodes["number:12-miners-killed"]["actor"] = "Osk militia"
+    graph.nodes["number:40-miners-killed"]["actor"] = "Osk militia"
+    graph.nodes["number:3-men-arrested"]["actor"] = "Varn police"
     assert summarize(graph).categories == {
-        "kill": (2, 2, ["40 miners killed", "12 miners killed"]),
-        "arrest": (1, 1, ["3 men arrested"]),
+        "kill": (2, 2, ["40 miners killed", "12 miners killed"], ["Osk militia (2)"]),
+        "arrest": (1, 1, ["3 men arrested"], ["Varn police (1)"]),
     }
     # two count nodes of one article: two nodes, one article
     graph.add_node(
         "number:5-miners-arrested", type="number", label="5 miners arrested", value=5.0, category="arrest"
     )
     graph.nodes["number:5-miners-arrested"]["article_ids"] = "z"
-    assert summarize(graph).categories["arrest"] == (2, 1, ["5 miners arrested", "3 men arrested"])
+    assert summarize(graph).categories["arrest"] == (
+        2,
+        1,
+        ["5 miners arrested", "3 men arrested"],
+        ["Varn police (1)"],
+    )
 
 
 def test_summary_lists_the_largest_community_first() -> None:
