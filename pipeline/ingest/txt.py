@@ -6,6 +6,12 @@ A block is found from repetition: its headline line appears again a few lines la
 between (photo caption, site markers such as ``TT`` or a share count) forming the header. Lines repeated
 inside the header are the caption; lines seen once there are page furniture and dropped.
 
+A page written over several times (a scraper that wrote it twice) is read copy by copy, each copy as
+the page alone: an article written twice gives two articles, the second an exact duplicate that dedup
+records (``duplicate_of``). So does a short article written twice inside a page, whose second copy
+would otherwise be read as the header of a block with no body: a body is never emptied by a repeat of
+itself.
+
 HTML character references ("&nbsp;", "&quot;", "&#8217;") are decoded line by line before any of this,
 so line numbers stay those of the file.
 """
@@ -40,6 +46,7 @@ class _Line:
 @dataclass(frozen=True, slots=True)
 class _Header:
     start: int  # index into the non-blank lines
+    repeat: int  # index of the headline's repeat
     end: int  # first index after the header
     title: str
     caption: str
@@ -57,8 +64,43 @@ def read_txt(text: str, source: str, encoding: str, **options: object) -> tuple[
     lines = [_Line(n, " ".join(t.split())) for n, t in enumerate(raw_lines, start=1) if t.strip()]
     if not lines:  # the file held only references to spaces
         return [], [Skipped(source, 'empty file (only spaces written as HTML references: "&nbsp;")')]
+    copy = _copy_length(lines)
+    if copy == len(lines):
+        return _read_page(lines, raw_lines, source, encoding)
+    # The page written over several times: each copy read as the page alone, named by its first line.
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for start in range(0, len(lines), copy):
+        page = lines[start : start + copy]
+        found, bad = _read_page(
+            page,
+            raw_lines[: page[-1].number],
+            source,
+            encoding,
+            name=f"{source}:{page[0].number}",
+            position=len(articles) + len(skipped),
+        )
+        articles.extend(found)
+        skipped.extend(bad)
+    return articles, skipped
+
+
+def _read_page(
+    lines: Sequence[_Line],
+    raw_lines: Sequence[str],
+    source: str,
+    encoding: str,
+    *,
+    name: str | None = None,
+    position: int = 0,
+) -> tuple[list[Article], list[Skipped]]:
+    """The articles of one page, ``lines`` (its non-blank lines) and ``raw_lines`` (the file's lines, to
+    the page's last): one per article block, or the whole page, named ``name`` (the file's ``source``
+    unless given), as one plain article. Every block gives one article or one skip, numbered from
+    ``position``."""
     headers = _find_headers(lines)
     if not headers:
+        source = name or source  # the page's own name when it is one copy of several
         title, body_lines = lines[0].text, raw_lines[lines[0].number :]
         if len(title) > MAX_TITLE_CHARS:  # too long for a headline: the first line is body text
             title, body_lines = "", raw_lines[lines[0].number - 1 :]
@@ -67,7 +109,9 @@ def read_txt(text: str, source: str, encoding: str, **options: object) -> tuple[
             title, (body, note) = "", cleaned_body(title)
         if not body:
             return [], [Skipped(source, NO_READABLE_TEXT)]
-        return [article(source=source, position=0, title=title, body=body, encoding=encoding, note=note)], []
+        return [
+            article(source=source, position=position, title=title, body=body, encoding=encoding, note=note)
+        ], []
 
     articles: list[Article] = []
     skipped: list[Skipped] = []
@@ -77,8 +121,12 @@ def read_txt(text: str, source: str, encoding: str, **options: object) -> tuple[
         blocks.append((lines[0].number, 1, headers[0].start, lines[0].text, ""))
     for header, following in zip(headers, [*headers[1:], None], strict=True):
         end = following.start if following else len(lines)
-        blocks.append((lines[header.start].number, header.end, end, header.title, header.caption))
-    for position, (line_number, first, end, title, caption) in enumerate(blocks):
+        if header.end == end and _written_twice(lines, header):  # no body: the "header" is an article
+            blocks.append((lines[header.start].number, header.start + 1, header.repeat, header.title, ""))
+            blocks.append((lines[header.repeat].number, header.repeat + 1, end, header.title, ""))
+        else:
+            blocks.append((lines[header.start].number, header.end, end, header.title, header.caption))
+    for block_position, (line_number, first, end, title, caption) in enumerate(blocks, start=position):
         block_source = f"{source}:{line_number}"
         if first >= end:
             skipped.append(Skipped(block_source, f"article block {title!r} has a headline but no body"))
@@ -90,7 +138,7 @@ def read_txt(text: str, source: str, encoding: str, **options: object) -> tuple[
         articles.append(
             article(
                 source=block_source,
-                position=position,
+                position=block_position,
                 title=title,
                 body=body,
                 caption=caption,
@@ -188,7 +236,10 @@ def _header_at(lines: Sequence[_Line], start: int, counts: Counter[str]) -> _Hea
         return None
     first_copy = [line.text for line in lines[start:repeat]]
     end = repeat + 1
-    while end < len(lines) and lines[end].text in first_copy:
+    # The caption again after the repeat, at most HEADER_WINDOW lines as before it: a longer run of the
+    # header's lines is text (a line printed over and over), and following it to its end from every line
+    # of it took time quadratic in its length.
+    while end < min(len(lines), repeat + 1 + HEADER_WINDOW) and lines[end].text in first_copy:
         end += 1
     in_header = Counter(line.text for line in lines[start:end])
     caption_lines = list(dict.fromkeys(t for t in first_copy[1:] if in_header[t] >= 2 and t != title))
@@ -199,7 +250,40 @@ def _header_at(lines: Sequence[_Line], start: int, counts: Counter[str]) -> _Hea
     signed = any(not _furniture(t) and t in echoed for t in caption_lines)
     if not signed and not _written_like_a_headline(title):
         return None  # a paragraph or pull quote printed twice (a scraper's glitch), not a headline
-    return _Header(start=start, end=end, title=title, caption=" ".join(caption_lines), signed=signed)
+    return _Header(
+        start=start, repeat=repeat, end=end, title=title, caption=" ".join(caption_lines), signed=signed
+    )
+
+
+def _written_twice(lines: Sequence[_Line], header: _Header) -> bool:
+    """Is ``header`` a short article written twice over (headline, paragraphs, headline, the same
+    paragraphs) rather than a header: its second copy is its first, and the copy holds a paragraph, a
+    line printed once in it that is no furniture (a caption is printed twice with its headline)?"""
+    copy = [line.text for line in lines[header.start : header.repeat]]
+    if [line.text for line in lines[header.repeat : header.end]] != copy:
+        return False
+    printed = Counter(copy)
+    return any(printed[text] == 1 and not _furniture(text) for text in copy[1:])
+
+
+def _copy_length(lines: Sequence[_Line]) -> int:
+    """The length of one copy when ``lines`` are a page of at least two lines written over several
+    times (a scraper that wrote it twice), else ``len(lines)``: the shortest period of the lines, found
+    in linear time with the prefix function of Knuth, Morris and Pratt.
+
+    >>> pages = ("TPTP", "TPQTPQTPQ", "TPT", "TT")
+    >>> [_copy_length([_Line(n, t) for n, t in enumerate(page, start=1)]) for page in pages]
+    [2, 3, 3, 2]
+    """
+    texts = [line.text for line in lines]
+    border = [0] * len(texts)  # border[i]: the longest proper prefix of texts[: i + 1] that ends it
+    for i in range(1, len(texts)):
+        k = border[i - 1]
+        while k and texts[i] != texts[k]:
+            k = border[k - 1]
+        border[i] = k + 1 if texts[i] == texts[k] else 0
+    period = len(texts) - border[-1] if texts else 0
+    return period if 2 <= period < len(texts) and len(texts) % period == 0 else len(texts)
 
 
 def _written_like_a_headline(line: str) -> bool:

@@ -2,12 +2,15 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
+from pipeline.dedup import deduplicate
 from pipeline.errors import MissingPathError, NoInputsError
 from pipeline.ingest import ingest
+from pipeline.ingest.txt import _find_headers, _Line
 
 # --- scraped pages ----------------------------------------------------------------------------------
 
@@ -184,6 +187,96 @@ def test_a_scraped_headline_without_a_body_is_skipped_with_its_line(write) -> No
     assert [(s.source, s.reason) for s in corpus.skipped] == [
         (f"{page}:1", "article block 'Storm Hits Coast' has a headline but no body")
     ]
+
+
+STORM = "Storm hits Velmoor"
+STORM_BODY = (
+    "Orla Quist said the storm hit Velmoor on Monday night.",
+    "Kofi Varga said 12 homes in the town were damaged.",
+)
+
+
+@pytest.mark.parametrize(
+    ("copy", "times"),
+    [
+        # headline, blank line, two paragraphs: the page written twice, then three times
+        (f"{STORM}\n\n{STORM_BODY[0]}\n{STORM_BODY[1]}\n\n", 2),
+        (f"{STORM}\n\n{STORM_BODY[0]}\n{STORM_BODY[1]}\n\n", 3),
+        # no blank lines, one paragraph
+        (f"{STORM}\n{STORM_BODY[0]}\n", 2),
+        # longer than a header can be: the headline's repeat 13 lines below it
+        (f"{STORM}\n\n" + "\n\n".join(f"Orla Quist met Kofi Varga on day {n}." for n in range(12)) + "\n", 2),
+    ],
+    ids=["twice", "three-times", "no-blank-lines", "longer-than-a-header"],
+)
+def test_an_article_written_twice_is_read_again_and_recorded_as_a_duplicate(write, copy, times) -> None:
+    [once] = ingest([write("once.txt", copy)], language=None).articles
+    path = write("twice.txt", copy * times)
+    corpus = ingest([path], language=None)
+    assert not corpus.skipped
+    lines_per_copy = copy.count("\n")
+    assert [(a.source, a.title, a.body) for a in corpus.articles] == [
+        (f"{path}:{1 + n * lines_per_copy}", STORM, once.body) for n in range(times)
+    ]
+    first, *copies = deduplicate(corpus.articles)
+    assert not first.duplicate_of
+    assert [(a.duplicate_of, a.duplicate_rule) for a in copies] == [(first.article_id, "exact")] * (times - 1)
+
+
+def test_a_short_article_written_twice_on_a_scraped_page_keeps_its_body(write) -> None:
+    # once read as a header (the whole article its "caption") of a block with no body, and skipped
+    short_article = f"{STORM}\n{STORM_BODY[0]}\n{STORM_BODY[1]}\n"
+    page = write(
+        "page.txt",
+        "Ferry Times Change\nA ferry at the pier (Photo: X)\nA ferry at the pier (Photo: X)\nTT\n"
+        "Ferry Times Change\nA ferry at the pier (Photo: X)\nA ferry at the pier (Photo: X)\n"
+        "The Tarnow ferry leaves an hour earlier from May.\n" + short_article * 2,
+    )
+    corpus = ingest([page], language=None)
+    assert not corpus.skipped
+    assert [(a.source, a.title, a.body) for a in corpus.articles] == [
+        (f"{page}:1", "Ferry Times Change", "The Tarnow ferry leaves an hour earlier from May."),
+        (f"{page}:9", STORM, "\n\n".join(STORM_BODY)),
+        (f"{page}:12", STORM, "\n\n".join(STORM_BODY)),
+    ]
+
+
+def test_a_headline_printed_twice_above_its_body_is_one_article(write) -> None:
+    body = "\n\n".join(STORM_BODY) + "\n"
+    [once] = ingest([write("once.txt", f"{STORM}\n\n{body}")], language=None).articles
+    path = write("twice.txt", f"{STORM}\n\n{STORM}\n\n{body}")
+    corpus = ingest([path], language=None)
+    [article] = corpus.articles
+    assert not corpus.skipped
+    assert (article.source, article.title) == (str(path), STORM)
+    assert article.body.endswith(once.body) and article.body.count(STORM_BODY[0]) == 1
+
+
+class _CountedLines(Sequence[_Line]):
+    """Lines that count how many of them are read (a slice counts its length)."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines, self.read = lines, 0
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        item = self.lines[index]
+        self.read += len(item) if isinstance(index, slice) else 1
+        return item
+
+
+def test_finding_headers_reads_a_run_of_one_repeated_line_a_bounded_number_of_times_per_line() -> None:
+    # One line printed as 4,000 paragraphs: each line's header look-ahead once ran to the end of the run.
+    reads = {}
+    for repeats in (1000, 4000):
+        texts = ["Paras", *["Orla Quist met Kofi Varga in Tarnow."] * repeats]
+        lines = _CountedLines([_Line(n, text) for n, text in enumerate(texts, start=1)])
+        assert _find_headers(lines) == []
+        reads[repeats] = lines.read
+    assert reads[4000] <= 50 * 4000  # was 24 million: the rest of the run, three times, from each line
+    assert reads[4000] <= 4.5 * reads[1000]  # four times the lines, four times the reading
 
 
 def test_one_line_file_is_all_body(write) -> None:
