@@ -330,9 +330,16 @@ def _numeral(word: str) -> float | None:
 
 def format_value(value: float, unit: str) -> str:
     """3000, "" -> "3,000";  185000, "USD" -> "$185,000";  45, "%" -> "45%";  6600, "t" -> "6,600 t";
-    1e6, "GBP" -> "£1 million";  0.125, "ratio" -> "1 in 8"."""
+    1e6, "GBP" -> "£1 million";  0.125, "ratio" -> "1 in 8"; beyond a thousand trillion, the float's own
+    digits are noise: 1e22 -> "1e+22".
+
+    >>> format_value(1e22, ""), format_value(float("9" * 200), "")
+    ('1e+22', '1e+200')
+    """
     if not math.isfinite(value):
         return str(value)
+    if abs(value) >= 1e15:
+        return f"{value:.3g}" + (f" {unit}" if unit else "")
     if unit == "ratio" and 0 < value < 1:
         inverse = 1 / value
         return f"1 in {round(inverse)}" if abs(inverse - round(inverse)) < 0.01 else f"{value:.0%}"
