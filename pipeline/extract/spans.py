@@ -38,6 +38,7 @@ other span, no name searched for in the whole body one by one.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -587,19 +588,36 @@ def _listed_with_places(run: list[CharSpan], article: ArticleText) -> None:
             span.type = "place"
 
 
+#: An author's name in a citation: one or two capitalized words.
+_AUTHOR_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+#: What opens one more author's name: "," "&" "and" ", &" ", and".
+_ANOTHER = r"\s*(?:,\s*&|,\s*and|,|&|and)\s+"
+#: What ends a citation after its authors: "et al.", then the year.
+_YEAR_ENDING = r"(?:\s+et\s+al)?\.?\s*,?\s*\(?\s*(?:1[6-9]|20)\d\d[a-z]?(?=\s*(?:[);:]|,\s*pp?\.))"
 #: What follows an author's name in a citation: more authors, "et al.", then the year ("Quell et al.,
-#: 2019", "Varn (2004)", "Varn's (2004)", "Quell & Varn, 2011", "(Quell, 2011, p. 12)").
+#: 2019", "Varn (2004)", "Varn's (2004)", "Quell & Varn, 2011", "(Quell, 2011, p. 12)"). The definition
+#: of what :class:`_Citations` finds: matched after every name of a long list it walks the rest of the
+#: list each time (n² for n names), so it is not run itself.
 _CITED_YEAR = re.compile(
     r"(?:['’]s\b)?"  # "Varn's (2004) account"
-    r"((?:\s*(?:,\s*&|,\s*and|,|&|and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*)"  # more authors
-    r"(?:\s+et\s+al)?\.?\s*,?\s*\(?\s*(?:1[6-9]|20)\d\d[a-z]?(?=\s*(?:[);:]|,\s*pp?\.))"
+    rf"((?:{_ANOTHER}{_AUTHOR_NAME})*)"  # more authors
+    rf"{_YEAR_ENDING}"
 )
+#: The parts of :data:`_CITED_YEAR` that :class:`_Citations` matches one at a time.
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NEXT_AUTHOR = re.compile(_ANOTHER + r"([A-Z][\w'’-]+)")
+_SECOND_WORD = re.compile(r"\s+([A-Z])[\w'’-]+")
+_YEAR_NEXT = re.compile(_YEAR_ENDING)
+#: The first character of anything the authors' group or the year ending can match.
+_OPENINGS = frozenset(",&a.(12")
 #: Two or more authors and the year, all in one name: "Quell & Varn 2011", "Quell, Varn and Osk 2011".
 _AUTHORS_AND_YEAR = re.compile(
     r"([A-Z][\w'’-]+(?:\s*(?:,\s*&|,\s*and|,|&|and)\s+[A-Z][\w'’-]+)+)\s*,?\s*(?:1[6-9]|20)\d\d[a-z]?"
 )
 #: Separators between the authors of one citation: "Quell & Varn", "Quell, Varn, & Osk", "Quell and Varn".
 _AUTHORS = re.compile(r"\s*(?:,\s*&|,\s*and|,|&|\band\b)\s*")
+#: An "and" that opens a citation's authors: "\band\b" of :data:`_AUTHORS` where no letter is before it.
+_OPENING_AND = re.compile(r"and\b\s*")
 
 
 def cited_authors(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
@@ -611,11 +629,12 @@ def cited_authors(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
     result: list[CharSpan] = []
     co_authors: list[tuple[int, int]] = []
     cited: set[str] = set()
+    citations = _Citations(body)
     for span in spans:
         if span.type not in {"person", "group", "place"} or _no_author(body[span.start : span.end], article):
             result.append(span)
             continue
-        match = _CITED_YEAR.match(body, span.end)
+        match = citations.after(span.end)
         with_year = _AUTHORS_AND_YEAR.fullmatch(body, span.start, span.end) if match is None else None
         if with_year is not None:  # the model took the year in: "Quell and Varn 2011"
             span = CharSpan(span.start, with_year.end(1), span.label, span.type, span.origin)
@@ -626,8 +645,7 @@ def cited_authors(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
             result.append(CharSpan(span.start + start, span.start + end, "PERSON", "person", span.origin))
             cited.add(body[span.start + start : span.start + end])
         if match is not None:
-            more = _author_pieces(match.group(1))
-            co_authors.extend((match.start(1) + start, match.start(1) + end) for start, end in more)
+            co_authors.extend(citations.co_authors(*match))
     taken = _Taken(len(body), result)
     for start, end in co_authors:
         cited.add(body[start:end])
@@ -662,13 +680,113 @@ def _author_pieces(text: str) -> list[tuple[int, int]]:
         pieces.append((cursor, separator.start()))
         cursor = separator.end()
     pieces.append((cursor, text_end))
-    return [
-        (start, end)
-        for start, end in pieces
-        if text[start:end][:1].isupper()
-        and not text[start:end].isupper()
-        and len(text[start:end].split()) <= 3
-    ]
+    return [(start, end) for start, end in pieces if _an_author(text[start:end])]
+
+
+def _an_author(piece: str) -> bool:
+    """Is a piece of a citation between separators an author's name (not "", "NASA", a sentence)?"""
+    return piece[:1].isupper() and not piece.isupper() and len(piece.split()) <= 3
+
+
+def _may_go_on(body: str, position: int) -> bool:
+    """Can one more author or the year ending start at ``position``: not a letter in mid-word?"""
+    return position < len(body) and (body[position] in _OPENINGS or body[position].isspace())
+
+
+class _Citations:
+    """The citations of one body: what ``_CITED_YEAR.match(body, position)`` finds after each name, and
+    the co-authors it lists, in time linear in the body.
+
+    The regex's "more authors" group runs to the end of a list of capitalized names ("The winners were
+    Quista, Quistb, ..., Quistjjj and others."), so matching it after each of a list's n names costs n²,
+    and when the list does end in a year ("..., 2011)") each name's co-authors are the rest of the list.
+    Here the group is matched one author at a time, trying the ends of each name in the order the regex
+    engine backtracks through them, and where the group may end from each position is kept: a name
+    reuses what the next name of the list found. Co-authors are read once per list, not once per name.
+    """
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        #: position -> where the authors' group matched from there ends (the year follows), or None
+        self.group_ends: dict[int, int | None] = {}
+        #: (position, end) the co-authors were read from, in some earlier citation of the same list
+        self.read: set[tuple[int, int]] = set()
+
+    def after(self, position: int) -> tuple[int, int] | None:
+        """``match.span(1)`` of ``_CITED_YEAR.match(body, position)``, or None where it does not match."""
+        possessive = _POSSESSIVE.match(self.body, position)
+        if possessive is not None:  # the regex tries "Varn's (2004)" first, then without the "'s"
+            end = self._group_end(possessive.end())
+            if end is not None:
+                return possessive.end(), end
+        end = self._group_end(position)
+        return None if end is None else (position, end)
+
+    def _group_end(self, start: int) -> int | None:
+        """Where the group ``(?:ANOTHER AUTHOR_NAME)*`` followed by the year ending matches from ``start``
+        ends, as the regex engine finds it: each name's longest way to go on first, the year last.
+        Depth-first without recursion (a list may hold 20,000 names); each position is decided once."""
+        body, ends = self.body, self.group_ends
+        if start in ends:
+            return ends[start]
+        stack = [(start, self._author_ends(start))]
+        found: int | None = None  # what the last position decided found
+        while stack:
+            position, candidates = stack[-1]
+            if found is None:
+                deeper = None
+                for end in candidates:
+                    if end not in ends and _may_go_on(body, end):
+                        deeper = end
+                        break
+                    if ends.get(end) is not None:  # decided, or nothing can follow (a letter mid-word)
+                        found = ends[end]
+                        break
+                else:
+                    found = position if _YEAR_NEXT.match(body, position) else None
+                if deeper is not None:
+                    stack.append((deeper, self._author_ends(deeper)))
+                    continue
+            ends[position] = found
+            stack.pop()
+        return found
+
+    def _author_ends(self, position: int) -> Iterator[int]:
+        """Where one more author (``ANOTHER AUTHOR_NAME``) matched at ``position`` may end, in the order the
+        regex engine tries them: a second word longest first, then the first word, longest first (a
+        separator, its spaces and the first word's start can only match one way)."""
+        another = _NEXT_AUTHOR.match(self.body, position)
+        if another is None:
+            return iter(())
+        first_start, first_end = another.span(1)
+        second = _SECOND_WORD.match(self.body, first_end)
+        seconds = range(second.end(), second.start(1) + 1, -1) if second is not None else range(0)
+        return itertools.chain(seconds, range(first_end, first_start + 1, -1))
+
+    def co_authors(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The body's (start, end) of each author ``_author_pieces(body[start:end])`` finds, less those an
+        earlier citation read from the same separator on to the same end: in a list every name's
+        citation ends at the same year, and its co-authors are read once. What is left out changes
+        nothing: the same (start, end) again is a co-author already cited, its characters taken."""
+        body = self.body
+        stop = end - len(" et al") if body.endswith(" et al", start, end) else end
+        cursor, pieces = start, []
+        # In body[start:end] alone an "and" at the start follows no letter, so "\band" matches there.
+        opening = None
+        if start > 0 and _WORD_CHAR.match(body, start - 1):
+            opening = _OPENING_AND.match(body, start, stop)
+        if opening is not None:
+            pieces.append((start, start))
+            cursor = opening.end()
+        for separator in _AUTHORS.finditer(body, cursor, stop):
+            pieces.append((cursor, separator.start()))
+            cursor = separator.end()
+            if (cursor, stop) in self.read:
+                break  # the rest was read before (and the same separators follow from here)
+            self.read.add((cursor, stop))
+        else:
+            pieces.append((cursor, stop))
+        return [(s, e) for s, e in pieces if _an_author(body[s:e])]
 
 
 #: The words right before a name: a noun for a work, maybe with an article after it ("the novel Varn",

@@ -17,15 +17,23 @@ from collections import Counter, defaultdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.extract import spans as spans_module
 from pipeline.extract.entities import THING_HEADS, CharSpan
 from pipeline.extract.model import Vocabulary
 from pipeline.extract.passes import Draft, finish
 from pipeline.extract.spans import (
+    _AUTHORS,
+    _AUTHORS_AND_YEAR,
+    _CITED_YEAR,
     ArticleText,
     _a_place,
+    _Citations,
     _long_form,
+    _no_author,
+    _Taken,
     abbreviations,
     add_acronyms,
+    cited_authors,
     propagate,
     surname_of,
     without_overlaps,
@@ -171,6 +179,55 @@ def _reference_abbreviations(text):
     return pairs
 
 
+def _reference_cited_authors(spans, article):
+    """cited_authors as it was: the whole regex after each name, co-authors read for each citation."""
+    body = article.body
+    result, co_authors, cited = [], [], set()
+    for span in spans:
+        if span.type not in {"person", "group", "place"} or _no_author(body[span.start : span.end], article):
+            result.append(span)
+            continue
+        match = _CITED_YEAR.match(body, span.end)
+        with_year = _AUTHORS_AND_YEAR.fullmatch(body, span.start, span.end) if match is None else None
+        if with_year is not None:
+            span = CharSpan(span.start, with_year.end(1), span.label, span.type, span.origin)
+        elif match is None:
+            result.append(span)
+            continue
+        for start, end in _reference_author_pieces(body[span.start : span.end]):
+            result.append(CharSpan(span.start + start, span.start + end, "PERSON", "person", span.origin))
+            cited.add(body[span.start + start : span.start + end])
+        if match is not None:
+            more = _reference_author_pieces(match.group(1))
+            co_authors.extend((match.start(1) + start, match.start(1) + end) for start, end in more)
+    taken = _Taken(len(body), result)
+    for start, end in co_authors:
+        cited.add(body[start:end])
+        if taken.free(start, end):
+            taken.take(start, end)
+            result.append(CharSpan(start, end, "PERSON", "person", "citation"))
+    for span in result:
+        if span.type in {"group", "place"} and body[span.start : span.end] in cited:
+            span.type, span.label = "person", "PERSON"
+    return sorted(result, key=lambda s: (s.start, s.end))
+
+
+def _reference_author_pieces(text):
+    text_end = len(text) - len(" et al") if text.endswith(" et al") else len(text)
+    cursor, pieces = 0, []
+    for separator in _AUTHORS.finditer(text, 0, text_end):
+        pieces.append((cursor, separator.start()))
+        cursor = separator.end()
+    pieces.append((cursor, text_end))
+    return [
+        (start, end)
+        for start, end in pieces
+        if text[start:end][:1].isupper()
+        and not text[start:end].isupper()
+        and len(text[start:end].split()) <= 3
+    ]
+
+
 # --- generated articles: names, repeats, acronyms, punctuation, line breaks -------------------------
 
 _PIECES = [
@@ -240,6 +297,129 @@ def test_abbreviations_read_back_only_a_few_words_on_a_long_line() -> None:
     assert abbreviations(line) == [("VMT", "Velmora Mutual Trust")] == _reference_abbreviations(line)
     short = "x" * 3000 + " Lunport Harbour Board (LHB)"  # the look-back stretch holds too few words
     assert abbreviations(short) == _reference_abbreviations(short)
+
+
+# --- citations: lists of names, years, and names the regex engine reads back into --------------------
+
+_CITED_NAMES = [
+    "Quist", "Varga", "Orlov Tarn", "Brand", "Sandor", "Sand Osk", "Ab", "NASA", "Tarn-", "O'Varn", "Varnand",
+    "Quist2011", "Orlov’s", "Varga's", "Ann",
+]  # fmt: skip
+_AUTHOR_SEPARATORS = [
+    ", ",
+    " and ",
+    " & ",
+    ", & ",
+    ", and ",
+    ",",
+    " ,",
+    "and ",
+    " and",
+    ", et al ",
+    " ",
+    "; ",
+]
+_CITATION_ENDS = [
+    ", 2011)", " (2011)", " et al., 2019;", " 2011", ", 2011, p. 4", ", 2011, pp. 4", " and others.", ".",
+    " 1999:", "2011)", "2011a)", " et al (1599)", ")", "",
+]  # fmt: skip
+
+
+@st.composite
+def _citing_article(draw):
+    """A list of names ending in a year or not, in bits the regex engine has to read back into: names with
+    "and" or a year inside ("Varnand", "Quist2011"), two-word names, possessives, names cut short."""
+    names = draw(st.lists(st.sampled_from(_CITED_NAMES), min_size=1, max_size=10))
+    separators = draw(st.lists(st.sampled_from(_AUTHOR_SEPARATORS), min_size=len(names), max_size=len(names)))
+    body = draw(st.sampled_from(["", "As shown (", "The winners were ", "Brand"]))
+    body += "".join(n + s for n, s in zip(names, separators[1:], strict=False)) + names[-1]
+    body += draw(st.sampled_from(_CITATION_ENDS)) + draw(
+        st.sampled_from(["", " Quist and Varga (2011) agree."])
+    )
+    spans = []
+    for word in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|\w+", body):
+        if draw(st.booleans()):
+            start, end = word.span()
+            end = draw(st.integers(min(end, start + 1), end))  # a name cut short: "Var" of "Varnand"
+            label, kind = draw(st.sampled_from(_LABELS))
+            spans.append(CharSpan(start, end, label, kind))
+    return body, spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(_citing_article(), st.randoms(use_true_random=False))
+def test_citations_found_name_by_name_are_what_the_regex_finds(article, rng) -> None:
+    body, spans = article
+    positions = list(range(len(body) + 1))
+    rng.shuffle(positions)  # what one position decided must not depend on which was asked first
+    citations = _Citations(body)
+    for position in positions:
+        match = _CITED_YEAR.match(body, position)
+        assert citations.after(position) == (match.span(1) if match else None), position
+    article_text = ArticleText(body, (), load_patterns())
+    found = cited_authors([CharSpan(**vars_of(s)) for s in spans], article_text)
+    expected = _reference_cited_authors([CharSpan(**vars_of(s)) for s in spans], article_text)
+    assert _as_tuples(found) == _as_tuples(expected)
+
+
+class _Counted:
+    """A compiled regex that counts its calls and the characters its matches hold."""
+
+    def __init__(self, pattern: re.Pattern[str], counts: Counter[str]) -> None:
+        self.pattern, self.counts = pattern, counts
+
+    def _count(self, match):
+        self.counts["calls"] += 1
+        if match is not None:
+            self.counts["matched"] += match.end() - match.start()
+        return match
+
+    def match(self, *args):
+        return self._count(self.pattern.match(*args))
+
+    def fullmatch(self, *args):
+        return self._count(self.pattern.fullmatch(*args))
+
+    def search(self, *args):
+        return self._count(self.pattern.search(*args))
+
+    def finditer(self, *args):
+        self.counts["calls"] += 1
+        for match in self.pattern.finditer(*args):
+            self.counts["matched"] += match.end() - match.start()
+            yield match
+
+
+class _NotRun:
+    def __getattr__(self, name):
+        raise AssertionError("the whole citation regex walks the rest of a list after each of its names")
+
+
+def test_a_list_of_20000_names_is_read_once_whether_a_year_ends_it_or_not(monkeypatch) -> None:
+    """A list of n names ("The winners were Quista, Quistb, ...") cost n² when the citation regex ran after
+    each name: its "more authors" group walks to the end of the list every time (4,000 names took 29 s),
+    and when the list does end in a year each name read the rest of the list as its co-authors. Counted,
+    not timed: the regexes run a few times per name, and what they match adds up to the list's length."""
+    names = ["Quist" + "".join("abcdefghij"[int(c)] for c in str(i)) for i in range(20_000)]
+    for ending, kind in ((" and others.", "place"), (", 2011).", "person")):
+        body = "The winners were " + ", ".join(names) + ending
+        spans, cursor = [], 0
+        for name in names:
+            start = body.index(name, cursor)
+            spans.append(CharSpan(start, start + len(name), "GPE", "place"))
+            cursor = start + len(name)
+        counts: Counter[str] = Counter()
+        for attribute, value in list(vars(spans_module).items()):
+            if isinstance(value, re.Pattern):
+                monkeypatch.setattr(spans_module, attribute, _Counted(value, counts))
+        monkeypatch.setattr(spans_module, "_CITED_YEAR", _NotRun())
+        found = cited_authors(spans, ArticleText(body, (), _PATTERNS))
+        assert [(body[s.start : s.end], s.type, s.origin) for s in found] == [
+            (n, kind, "model") for n in names
+        ]
+        assert counts["calls"] < 10 * len(names), counts
+        assert counts["matched"] < 2 * len(body), counts
+        monkeypatch.undo()
 
 
 # --- 200,000 spans ----------------------------------------------------------------------------------

@@ -315,6 +315,37 @@ def test_co_authors_possessive_citations_and_later_mentions_of_an_author_are_peo
     ]
 
 
+def test_a_list_of_names_without_a_year_cites_no_one_and_each_author_of_a_citation_is_found_once() -> None:
+    from pipeline.extract.spans import cited_authors
+
+    body = (
+        "Memory improved (Quist, Varga and Orlov, 2011). The winners were Tessaly, Marrow, Brannoc and others. "
+        "Scores differ (Drovik, Quellan Osk, & Yarrow, 2019)."
+    )
+    names = [
+        ("Quist", "ORG", "group"),
+        ("Tessaly", "GPE", "place"),
+        ("Marrow", "GPE", "place"),
+        ("Brannoc", "GPE", "place"),
+        ("Drovik", "PERSON", "person"),
+        ("Quellan Osk", "ORG", "group"),
+        ("Yarrow", "GPE", "place"),
+    ]
+    spans = [CharSpan(body.index(n), body.index(n) + len(n), label, kind) for n, label, kind in names]
+    found = [(body[s.start : s.end], s.type, s.origin) for s in cited_authors(spans, _text(body))]
+    assert found == [
+        ("Quist", "person", "model"),
+        ("Varga", "person", "citation"),  # co-authors the model left untagged
+        ("Orlov", "person", "citation"),
+        ("Tessaly", "place", "model"),  # a list that ends in no year: no citation
+        ("Marrow", "place", "model"),
+        ("Brannoc", "place", "model"),
+        ("Drovik", "person", "model"),  # every author tagged: each once, none added again as a co-author
+        ("Quellan Osk", "person", "model"),
+        ("Yarrow", "person", "model"),
+    ]
+
+
 def test_a_surname_of_a_person_named_in_full_is_that_person_whatever_the_model_called_it() -> None:
     from pipeline.extract.spans import surnames_are_people
 
