@@ -7,8 +7,13 @@ import bisect
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-from pipeline.names import close_surname, initials
+from rapidfuzz import fuzz, process
+
+from pipeline.names import SINGLE_WORD_SIMILARITY, close_surname, initials
 from pipeline.resolve.state import Element
+
+#: Short forms compared at once with the last words of their first letter (bounds the score matrix).
+_CHUNK = 512
 
 
 class NameIndex:
@@ -19,7 +24,8 @@ class NameIndex:
         self.by_word: dict[str, set[Element]] = defaultdict(set)
         self.by_initials: dict[str, set[Element]] = defaultdict(set)
         self.by_last_word: dict[str, set[Element]] = defaultdict(set)
-        self.last_words: dict[tuple[str, int], set[str]] = defaultdict(set)  # (first letter, length) -> words
+        self.keys = frozenset(element[1] for element in elements)
+        self._close: dict[str, list[str]] | None = None  # short form -> the last words it could misspell
         firsts = []
         for element in elements:
             words = element[1].split()
@@ -28,7 +34,6 @@ class NameIndex:
             self.by_initials[initials(surface(element))].add(element)
             firsts.append((words[0], element))
             self.by_last_word[words[-1]].add(element)
-            self.last_words[(words[-1][:1], len(words[-1]))].add(words[-1])
         self.firsts = sorted(firsts)
 
     def around(self, key: str, *, initials: str = "", surnames: bool = False) -> list[Element]:
@@ -47,8 +52,32 @@ class NameIndex:
             found.add(self.firsts[position][1])
             position += 1
         if surnames and key:
-            for length in range(len(key) - 2, len(key) + 3):
-                for word in self.last_words.get((key[:1], length), ()):
-                    if close_surname(key, word):
-                        found |= self.by_last_word[word]
+            for word in self._close_words(key):
+                found |= self.by_last_word[word]
         return sorted(found)
+
+    def _close_words(self, key: str) -> list[str]:
+        """The last words ``key`` could be a misspelling of (:func:`~pipeline.names.close_surname`). The
+        similarity of every name to every last word of its first letter is scored once, at C speed in
+        chunks, so an article of thousands of names is not compared name by name in Python."""
+        if self._close is None:
+            self._close = {}
+            words_by_letter: dict[str, list[str]] = defaultdict(list)
+            for word in sorted(self.by_last_word):
+                words_by_letter[word[:1]].append(word)
+            keys_by_letter: dict[str, list[str]] = defaultdict(list)
+            for name in sorted(self.keys):
+                keys_by_letter[name[:1]].append(name)
+            for letter, names in keys_by_letter.items():
+                words = words_by_letter.get(letter, [])
+                for low in range(0, len(names), _CHUNK) if words else ():
+                    chunk = names[low : low + _CHUNK]
+                    scores = process.cdist(
+                        chunk, words, scorer=fuzz.ratio, score_cutoff=SINGLE_WORD_SIMILARITY
+                    )
+                    for i, j in zip(*scores.nonzero(), strict=True):
+                        if close_surname(chunk[i], words[j]):
+                            self._close.setdefault(chunk[i], []).append(words[j])
+        if key not in self._close and key not in self.keys:  # a form no name of the article spells
+            return [word for word in self.by_last_word if word[:1] == key[:1] and close_surname(key, word)]
+        return self._close.get(key, [])

@@ -408,13 +408,15 @@ def spelling_variants(state: State, extractions: Sequence[Extraction], failures:
             words = key.split()
             last = words[-1][:1] if len(words) > 1 else ""
             blocks[(state.type_of(element), len(words), key[:1], last)].append((element, key))
-    for (kind, _, _, _), members in sorted(blocks.items()):
+    for (kind, word_count, _, _), members in sorted(blocks.items()):
         if kind not in ENTITY_TYPES or len(members) < 2:
             continue
         keys = [key for _, key in members]
         # A C-speed shortlist: spelling variants score far above this on the whole name; only the
-        # shortlisted pairs go through the word-by-word guard.
-        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=SHORTLIST_SIMILARITY)
+        # shortlisted pairs go through the word-by-word guard. A one-word name is a spelling only as
+        # close as SINGLE_WORD_SIMILARITY (a place's vowel slip may be less: see _misspelt_place).
+        cutoff = SINGLE_WORD_SIMILARITY if word_count == 1 and kind != "place" else SHORTLIST_SIMILARITY
+        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
         for i, j in zip(*scores.nonzero(), strict=True):
             if i >= j:
                 continue
