@@ -202,6 +202,7 @@ def _extract_together(
                             person_ends=person_ends,
                             lemma=lemma,
                             last_object=last_object,
+                            cut=offset > sentence_start,
                         )
                         draft.quantities.extend(found)
                         carried = (draft, index, last_object_of(found, last_object))

@@ -96,6 +96,7 @@ def quantities(
     person_ends: frozenset[int] = frozenset(),
     lemma: Callable[[Token], str] = lambda token: token.lemma_,
     last_object: str = "",
+    cut: bool = False,
 ) -> list[Quantity]:
     """Counts among ``spans`` (token start, token end, spaCy label) of a parsed ``doc``: one sentence, or
     a window of one.
@@ -103,7 +104,8 @@ def quantities(
     ``offset`` is the doc's character offset in the article body; ``person_ends`` holds token indices
     (in ``doc``) where a PERSON name ends, to recognise "Name, 53," as an age. ``lemma`` gives a token's
     lemma (the pass may compute them on demand); ``last_object`` is what an earlier window of the same
-    sentence counted last, for an elliptical count (see :func:`last_object_of`).
+    sentence counted last, for an elliptical count (see :func:`last_object_of`); ``cut``: the window
+    starts inside its sentence, so a subject at its first word may be part of a longer one.
     """
     found: list[Quantity] = []
     last_category = ""
@@ -112,6 +114,7 @@ def quantities(
     tallies = _tally_items(doc, ordered)
     previous_end, previous_object = -1, ""  # the last count's, for the other end of a range
     categorized: dict[int, str] = {}  # counted noun (token index) -> its count's category
+    doers: list[tuple[int, Token | None, Token | None]] = []  # (position in found, event word, actor)
     for position, (start, end, label) in enumerate(ordered):
         if position in skip:
             continue
@@ -199,6 +202,10 @@ def quantities(
                 parsed = ParsedNumber(parsed.value, f"per {period}", parsed.qualifier)
         category, event = _category(doc, span, counted, governor, lemma, counted_before=categorized)
         actor = _actor(event, counted, span, lemma) if category else None
+        if actor is not None and cut and _phrase_top(actor).left_edge.i == 0 and not actor.ent_type_:
+            # "... after a wave of bombings, has arrested dozens": a common noun where the window begins
+            # may be a part of a phrase the window cut (a name there is the name still)
+            actor = None
         if parsed.value < 1 and not parsed.unit:
             category = ""  # "captured half of the airport": a share of a thing, no count of what was seized
         if last_category and counted is None and _of_a_pronoun(span.root):
@@ -210,13 +217,58 @@ def quantities(
         if counted is not None and category:
             categorized[counted.i] = category
         previous_end, previous_object = span.end, obj
+        if category:
+            doers.append((len(found), event if event is not None else _whole_of(counted), actor))
         found.append(
             Quantity(**where, end=offset + span_end, text=text, value=parsed.value, unit=parsed.unit, object=obj,
                      qualifier=parsed.qualifier, category=category,
                      apart=_apart(doc, span, tallies, offset) if tallies else (),
                      actor=_actor_phrase(actor) if actor is not None and category else "")
         )  # fmt: skip
+    return _shared_actors(found, doers)
+
+
+def _phrase_top(token: Token) -> Token:
+    """The noun whose "of" phrase holds ``token`` ("wave" of "a wave of bombings"), else the token."""
+    while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head.head
+    return token
+
+
+def _whole_of(counted: Token | None) -> Token | None:
+    """The whole a part is counted in ("14 Australians" of "21 people including 14 Australians")."""
+    if counted is not None and counted.head.lower_ in {"including", "among"} and counted.head.dep_ == "prep":
+        return counted.head.head
+    return None
+
+
+def _shared_actors(
+    found: list[Quantity], doers: list[tuple[int, Token | None, Token | None]]
+) -> list[Quantity]:
+    """Counts of one event share its doer: a count without one takes the actor of a count whose event
+    word (or counted whole) is joined to its own in the parse ("24 civilians were killed and 15 injured
+    in raids": the raids wounded the 15 too; "21 people including 14 Australians were killed when a
+    storm struck")."""
+    known: list[tuple[Token, Token]] = [(e, a) for _, e, a in doers if e is not None and a is not None]
+    if not known:
+        return found
+    for position, event, actor in doers:
+        if actor is not None or event is None or found[position].actor:
+            continue
+        for other, other_actor in known:
+            if _joined(event, other):
+                found[position] = replace(found[position], actor=_actor_phrase(other_actor))
+                break
     return found
+
+
+def _joined(a: Token, b: Token) -> bool:
+    """Are two event words one event: the same word, or one hung on the other directly or through a
+    count ("24 were killed and 15 injured": "injured" hangs on the 15, the 15 on "killed"), or one the
+    whole the other's part is counted in?"""
+    return a.i == b.i or any(
+        x.head.i == y.i or (x.head.head.i == y.i and x.head.pos_ == "NUM") for x, y in ((a, b), (b, a))
+    )
 
 
 def _tally_items(doc: Doc, ordered: Sequence[tuple[int, int, str]]) -> list[Span]:
@@ -1066,8 +1118,21 @@ _CAUSING = _LIFE_TAKING | {"cause", "inflict", "leave"}
 #: Nouns of events that kill, wound or take people: "killed in a fire", "wounded during the raid".
 _EVENT_NOUNS = frozenset(
     {"attack", "strike", "raid", "bombing", "blast", "explosion", "fire", "crash", "accident", "clash"}
-    | {"fighting", "ambush", "shooting", "assault", "attempt", "storm", "flood", "earthquake", "quake"}
+    | {
+        "fighting",
+        "fight",
+        "ambush",
+        "shooting",
+        "assault",
+        "attempt",
+        "storm",
+        "flood",
+        "earthquake",
+        "quake",
+    }
     | {"shelling", "airstrike", "offensive", "operation", "incident", "collision", "stampede", "riot"}
+    | {"coup", "exchange", "disaster", "tragedy", "violence", "unrest", "uprising", "battle", "gunfight"}
+    | {"firefight", "massacre", "war", "bombardment", "siege", "crossfire", "landslide", "avalanche"}
 )
 
 
@@ -1083,10 +1148,16 @@ def _actor(
     verb = event
     if counted is not None and verb.i == counted.i:  # "taking 200 hostages": the noun says what happened
         if lemma(counted).lower() in _OUTCOME_NOUNS and lemma(counted.head).lower() not in _CAUSING:
-            return None  # "Quellia recorded three deaths", "suffered 40 casualties": no doer named
+            # "Quellia recorded three deaths", "suffered 40 casualties": no doer named, but a cause may
+            # be ("the death toll in the food riots rose to 20")
+            return _cause(counted, lemma)
         verb = counted.head if counted.dep_ == "dobj" else verb
-    elif verb.pos_ == "ADJ" and verb.dep_ in {"oprd", "xcomp", "acomp", "ccomp", "advcl", "conj"}:
-        verb = verb.head  # "left three people dead": who left them so
+    elif (
+        verb.pos_ == "ADJ" and verb.dep_ in {"xcomp", "acomp", "ccomp", "advcl", "conj"}
+    ) or verb.dep_ == "oprd":
+        verb = verb.head  # "left three people dead", "... and 150 wounded": who left them so
+    elif verb.dep_ == "amod" and counted is not None and verb.head.i == counted.i and counted.dep_ == "dobj":
+        verb = counted.head  # "left 80 civilians dead", the adjective hung on the civilians
     if verb.pos_ == "NOUN":
         return _doer_of_act(verb, lemma)
     if verb.pos_ not in {"VERB", "AUX"}:
@@ -1094,7 +1165,8 @@ def _actor(
     if _passive(verb):
         return _doer_of_passive(verb, lemma)
     if not any(c.dep_ in {"dobj", "oprd"} for c in verb.children) and not _object_of(verb, span):
-        return None  # "five people died": it befell them
+        # "five people died": it befell them, unless the sentence says what did it ("died when a tree fell")
+        return _cause(verb, lemma)
     clause, subject = verb, _subject(verb)
     while (
         subject is None and clause.dep_ in {"advcl", "xcomp", "conj"} and clause.head.pos_ in {"VERB", "AUX"}
@@ -1110,7 +1182,25 @@ def _actor(
         subject = _speaker(clause)  # "Police say they have arrested 160 suspects"
     if subject is None or subject.i in {t.i for t in span.root.subtree}:
         return None
-    return None if counted is not None and subject.i == counted.i else subject
+    if counted is not None and subject.i == counted.i:
+        return None
+    return _named_by_its_of(subject, lemma)
+
+
+#: Nouns of a stretch of time or a batch that name the event by their "of" phrase: "the first night of
+#: bombings left 80 dead" -> bombings.
+_CONTAINER_NOUNS = frozenset(
+    {"night", "day", "week", "weekend", "wave", "series", "round", "spate", "string"}
+)
+
+
+def _named_by_its_of(token: Token, lemma: Callable[[Token], str]) -> Token:
+    if token.pos_ == "NOUN" and lemma(token).lower() in _CONTAINER_NOUNS:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        named = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if named is not None and named.pos_ in {"NOUN", "PROPN"}:
+            return named
+    return token
 
 
 def _subject(verb: Token) -> Token | None:
@@ -1138,7 +1228,10 @@ def _doer_of_act(noun: Token, lemma: Callable[[Token], str]) -> Token | None:
     """The possessor or "by" phrase of a noun of an act ("the army's killing of 12 villagers"), never of
     an outcome ("the nation's road toll")."""
     if noun.lower_ in _OUTCOME_NOUNS or lemma(noun).lower() in _OUTCOME_NOUNS:
-        return None
+        # "the death toll in the food riots" (the phrase hangs on the toll, "death" on it), never "the
+        # nation's toll"
+        whole = noun.head if noun.dep_ == "compound" else noun
+        return _cause(noun, lemma) or _cause(whole, lemma)
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
@@ -1157,15 +1250,27 @@ def _doer_of_passive(verb: Token, lemma: Callable[[Token], str]) -> Token | None
     for child in (c for v in verbs for c in v.children):
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    for child in (c for v in verbs for c in v.children):
+    return next((cause for v in verbs if (cause := _cause(v, lemma)) is not None), None)
+
+
+def _cause(word: Token, lemma: Callable[[Token], str]) -> Token | None:
+    """What a word of what befell the counted says caused it: the subject of its "when" clause ("were
+    killed when a bomber dropped a bomb", "died when a tree fell"), or an event noun after "in" or
+    "during" ("killed in a fire", "the deaths in a canyoning disaster", "an exchange of gunfire in which
+    two were hurt"), never a place ("killed in the village") or a name."""
+    for child in word.children:
         if child.dep_ == "advcl" and any(m.lower_ == "when" for m in child.children if m.dep_ == "advmod"):
             subject = _subject(child)
             if subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
-                return subject
+                return _named_by_its_of(subject, lemma)
         elif child.dep_ == "prep" and child.lower_ in {"in", "during"}:
             noun = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if noun is not None and noun.pos_ == "NOUN" and lemma(noun).lower() in _EVENT_NOUNS:
-                return noun
+            if noun is not None and noun.lower_ == "which" and word.dep_ == "relcl":
+                noun = word.head  # "an exchange of gunfire in which two sailors were injured"
+            elif noun is not None and noun.lower_ == "which" and child.head.dep_ == "relcl":
+                noun = child.head.head
+            if noun is not None and noun.pos_ in {"NOUN", "VERB"} and lemma(noun).lower() in _EVENT_NOUNS:
+                return noun  # a gerund too: 'in "very intense" fighting'
     return None
 
 

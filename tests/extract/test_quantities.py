@@ -1075,3 +1075,73 @@ def test_a_scale_glued_to_money_or_to_a_count_of_things_multiplies_it_but_a_leng
         [],
         [("400", 400.0)],
     )
+
+
+def test_counts_of_one_event_share_its_doer(english) -> None:
+    # 24 civilians were killed and 15 injured in raids .  (the parser hangs "injured" on the 15)
+    doc = _parsed(english, [
+        ("24", 1, "nummod", "NUM", "24", "CD"), ("civilians", 3, "nsubjpass", "NOUN", "civilian", "NNS"),
+        ("were", 3, "auxpass", "AUX", "be", "VBD"), ("killed", 3, "ROOT", "VERB", "kill", "VBN"),
+        ("and", 3, "cc", "CCONJ", "and", "CC"), ("15", 3, "conj", "NUM", "15", "CD"),
+        ("injured", 5, "acl", "VERB", "injure", "VBN"), ("in", 6, "prep", "ADP", "in", "IN"),
+        ("raids", 7, "pobj", "NOUN", "raid", "NNS"), (".", 3, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(doc, [(0, 1, "CARDINAL"), (5, 6, "CARDINAL")]) == [
+        ("24", "kill", "raids"),
+        ("15", "wound", "raids"),
+    ]
+
+
+@pytest.mark.parametrize(("word", "pos", "actor"), [("fire", "NOUN", "fire"), ("Quellby", "PROPN", "")])
+def test_what_the_counted_died_in_is_named_when_it_is_an_event_never_a_place(
+    english, word, pos, actor
+) -> None:
+    # Two girls died in the fire .  /  Two girls died in the Quellby .
+    died_in = _parsed(english, [
+        ("Two", 1, "nummod", "NUM", "two", "CD"), ("girls", 2, "nsubj", "NOUN", "girl", "NNS"),
+        ("died", 2, "ROOT", "VERB", "die", "VBD"), ("in", 2, "prep", "ADP", "in", "IN"),
+        ("the", 5, "det", "DET", "the", "DT"), (word, 3, "pobj", pos, word.lower(), "NN"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(died_in, [(0, 1, "CARDINAL")]) == [("Two", "kill", actor)]
+    # Two girls died when a tree fell .
+    died_when = _parsed(english, [
+        ("Two", 1, "nummod", "NUM", "two", "CD"), ("girls", 2, "nsubj", "NOUN", "girl", "NNS"),
+        ("died", 2, "ROOT", "VERB", "die", "VBD"), ("when", 6, "advmod", "SCONJ", "when", "WRB"),
+        ("a", 5, "det", "DET", "a", "DT"), ("tree", 6, "nsubj", "NOUN", "tree", "NN"),
+        ("fell", 2, "advcl", "VERB", "fall", "VBD"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(died_when, [(0, 1, "CARDINAL")]) == [("Two", "kill", "tree")]
+
+
+def test_a_toll_names_the_event_it_was_taken_in_and_a_batch_its_of_phrase(english) -> None:
+    # The death toll in the riots rose to 20 .
+    toll = _parsed(english, [
+        ("The", 2, "det", "DET", "the", "DT"), ("death", 2, "compound", "NOUN", "death", "NN"),
+        ("toll", 6, "nsubj", "NOUN", "toll", "NN"), ("in", 2, "prep", "ADP", "in", "IN"),
+        ("the", 5, "det", "DET", "the", "DT"), ("riots", 3, "pobj", "NOUN", "riot", "NNS"),
+        ("rose", 6, "ROOT", "VERB", "rise", "VBD"), ("to", 6, "prep", "ADP", "to", "IN"),
+        ("20", 7, "pobj", "NUM", "20", "CD"), (".", 6, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(toll, [(8, 9, "CARDINAL")]) == [("20", "kill", "riots")]
+    # The first night of bombings left 80 civilians dead .
+    night = _parsed(english, [
+        ("The", 2, "det", "DET", "the", "DT"), ("first", 2, "amod", "ADJ", "first", "JJ"),
+        ("night", 5, "nsubj", "NOUN", "night", "NN"), ("of", 2, "prep", "ADP", "of", "IN"),
+        ("bombings", 3, "pobj", "NOUN", "bombing", "NNS"), ("left", 5, "ROOT", "VERB", "leave", "VBD"),
+        ("80", 7, "nummod", "NUM", "80", "CD"), ("civilians", 5, "dobj", "NOUN", "civilian", "NNS"),
+        ("dead", 7, "amod", "ADJ", "dead", "JJ"), (".", 5, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(night, [(6, 7, "CARDINAL")]) == [("80", "kill", "bombings")]
+
+
+def test_a_common_noun_where_a_cut_window_begins_is_no_doer(english) -> None:
+    # bombings killed 12 people .  (the window may have begun inside "after a wave of bombings")
+    doc = _parsed(english, [
+        ("bombings", 1, "nsubj", "NOUN", "bombing", "NNS"), ("killed", 1, "ROOT", "VERB", "kill", "VBD"),
+        ("12", 3, "nummod", "NUM", "12", "CD"), ("people", 1, "dobj", "NOUN", "people", "NNS"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    spans = [(2, 3, "CARDINAL")]
+    assert [q.actor for q in quantities(doc, spans, article_id="a", sentence=0, offset=0)] == ["bombings"]
+    assert [q.actor for q in quantities(doc, spans, article_id="a", sentence=0, offset=0, cut=True)] == [""]
