@@ -305,3 +305,19 @@ def test_extracting_again_drops_the_graph_of_the_earlier_extraction(monkeypatch,
     monkeypatch.setattr("pipeline.extract.extract", lambda articles, **options: [])
     api.run_stage(result, "extract")
     assert (result.resolution, result.co_mentions) == (None, None)
+
+
+def test_a_corpus_stage_failure_takes_its_article_s_source_unless_it_names_one() -> None:
+    from pipeline.api import _sourced
+    from pipeline.records import Corpus, Failure
+
+    corpus = Corpus(
+        (Article("a", "feed.jsonl:7", 0, "T", "Orla Quist spoke."), Article("b", "b.txt", 0, "T", "Varn."))
+    )
+    failures = (
+        Failure("a", "", "resolve", "rules", "ValueError", "x"),
+        Failure("b", "b.txt:3", "graph", "windows", "ValueError", "y"),  # a source of its own stays
+        Failure("c", "", "graph", "windows", "ValueError", "z"),  # an article the corpus does not hold
+    )
+    assert [f.source for f in _sourced(failures, corpus)] == ["feed.jsonl:7", "b.txt:3", ""]
+    assert _sourced((), corpus) == ()

@@ -166,6 +166,13 @@ def test_numbers_become_nodes_linked_to_their_sentence() -> None:
     assert not any(d["type"] == "number" for _, d in graph_of(article, numbers=False).nodes(data=True))
 
 
+def test_a_count_node_none_of_whose_counts_names_a_doer_has_no_actor() -> None:
+    counts = [Quantity("a", 0, 1, 2, "12", 12.0, object="boats", category="seize")]
+    graph = graph_of(corpus([["A"], ["B"]], numbers=counts))
+    [data] = [d for _, d in graph.nodes(data=True) if d["type"] == "number"]
+    assert data["category"] == "seize" and "actor" not in data
+
+
 def test_analytics_are_stored_on_every_node() -> None:
     # A and B meet twice, so B's weighted degree (2 + 1) differs from its degree (two neighbours)
     graph = graph_of(corpus([["A", "B"], ["A", "B"], ["B", "C"], ["D", "E"]]))
@@ -301,6 +308,17 @@ def test_summary_tables() -> None:
         ["5 miners arrested", "3 men arrested"],
         ["Varn police (1)"],
     )
+
+
+def test_summary_names_the_three_doers_of_most_count_nodes_first() -> None:
+    graph = graph_of(corpus([["A", "B"]]))
+    for i, actor in enumerate(["Tarn rangers", "Varn police", "Osk militia", "Varn police", "Quell guard"]):
+        graph.add_node(
+            f"number:{i}", type="number", label=f"{i + 1} arrested", value=float(i + 1), category="arrest",
+            article_ids="z", actor=actor,
+        )  # fmt: skip
+    doers = summarize(graph).categories["arrest"][3]
+    assert doers == ["Varn police (2)", "Osk militia (1)", "Quell guard (1)"]  # then by name, Tarn left out
 
 
 def test_summary_lists_the_largest_community_first() -> None:

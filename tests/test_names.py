@@ -46,8 +46,12 @@ def test_surnames_close_in_spelling_differ_by_two_letters_at_most() -> None:
         ("Kofi\ufe0f Haldane", "Kofi Haldane"),  # a variation selector after a letter
         ("Kofi\U000e0041\U000e0042 Haldane", "Kofi Haldane"),  # tag characters after a letter
         ("Kofi\u3164Haldane", "KofiHaldane"),  # the Hangul filler, a blank letter
+        ("Ko\u061cfi Haldane", "Kofi Haldane"),  # the Arabic letter mark
+        ("Jos\u00e9\u200d Varn", "Jos\u00e9 Varn"),  # a joiner after an accented Latin letter
+        ("Ko\u00ad\u200dfi Haldane", "Kofi Haldane"),  # a joiner behind an invisible character
         ("The Oﬃce of the Quellby Ombudsman", "The Office of the Quellby Ombudsman"),
         ("ﬁve ﬂats", "five flats"),
+        ("baﬀled by the baﬄing Quellby ﬆeam ﬅation", "baffled by the baffling Quellby steam station"),
     ],
 )
 def test_invisible_characters_and_ligatures_leave_a_plain_name(text: str, expected: str) -> None:

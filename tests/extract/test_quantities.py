@@ -1145,3 +1145,481 @@ def test_a_common_noun_where_a_cut_window_begins_is_no_doer(english) -> None:
     spans = [(2, 3, "CARDINAL")]
     assert [q.actor for q in quantities(doc, spans, article_id="a", sentence=0, offset=0)] == ["bombings"]
     assert [q.actor for q in quantities(doc, spans, article_id="a", sentence=0, offset=0, cut=True)] == [""]
+
+
+def test_a_scale_apart_from_its_number_is_not_taken(english) -> None:
+    # Quist won the 400 m hurdles .  (the scale written apart: a length, whatever follows)
+    doc = _parsed(english, [
+        ("Quist", 1, "nsubj", "PROPN", "Quist", "NNP"), ("won", 1, "ROOT", "VERB", "win", "VBD"),
+        ("the", 5, "det", "DET", "the", "DT"), ("400", 5, "nummod", "NUM", "400", "CD"),
+        ("m", 5, "compound", "NOUN", "m", "NN"), ("hurdles", 1, "dobj", "NOUN", "hurdle", "NNS"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert [(text, value) for text, value, *_ in _counts(doc, [(3, 4, "CARDINAL")])] in ([], [("400", 400.0)])
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "number", "label", "expected"),
+    [
+        # Varn 's debt stands at 2.5bn .  ("bn" is only ever a scale)
+        (["Varn", "'s", "debt", "stands", "at", "2.5", "bn", "."], ["NNP", "POS", "NN", "VBZ", "IN", "CD", "NN", "."],
+         5, "CARDINAL", ("2.5bn", 2_500_000_000.0)),
+        # Varn paid 3.5m for the harbour .  (money the model found, no symbol written)
+        (["Varn", "paid", "3.5", "m", "for", "the", "harbour", "."], ["NNP", "VBD", "CD", "NN", "IN", "DT", "NN", "."],
+         2, "MONEY", ("3.5m", 3_500_000.0)),
+        # 2.5m Quellians fled .  (a plural proper noun after the scale)
+        (["2.5", "m", "Quellians", "fled", "."], ["CD", "NN", "NNPS", "VBD", "."], 0, "CARDINAL",
+         ("2.5m", 2_500_000.0)),
+        # Varn raised £500k .
+        (["Varn", "raised", "£", "500", "k", "."], ["NNP", "VBD", "$", "CD", "NN", "."], 3, "MONEY",
+         ("£500k", 500_000.0)),
+    ],
+)  # fmt: skip
+def test_a_glued_scale_is_taken_always_for_bn_and_after_money_or_before_a_plural(
+    english, words, tags, number, label, expected
+) -> None:
+    from spacy.tokens import Doc
+
+    spaces = [True] * len(words)
+    spaces[number] = False  # the scale glued to its number
+    if words[number - 1] == "£":
+        spaces[number - 1] = False
+    doc = Doc(english.vocab, words=words, spaces=spaces, tags=tags)
+    assert [(q.text, q.value) for q in quantities(doc, [(number, number + 1, label)], article_id="a",
+                                                   sentence=0, offset=0)] == [expected]  # fmt: skip
+
+
+def test_a_scaled_amount_counts_only_the_plural_after_its_scale(english) -> None:
+    # Varn built a £3.5m harbour .
+    harbour = _parsed(english, [
+        ("Varn", 1, "nsubj", "PROPN", "Varn", "NNP"), ("built", 1, "ROOT", "VERB", "build", "VBD"),
+        ("a", 6, "det", "DET", "a", "DT"), ("£", 5, "nmod", "SYM", "£", "$"),
+        ("3.5", 5, "compound", "NUM", "3.5", "CD"), ("m", 6, "compound", "NOUN", "m", "NN"),
+        ("harbour", 1, "dobj", "NOUN", "harbour", "NN"), (".", 1, "punct", "PUNCT", ".", "."),
+    ], glued={3, 4})  # fmt: skip
+    assert _counts(harbour, [(4, 5, "MONEY")]) == [("£3.5m", 3_500_000.0, "GBP", "", "")]
+    # Officials said 2m people fled .  (the parser hangs the scale on "said", the people on "fled")
+    fled = _parsed(english, [
+        ("Officials", 1, "nsubj", "NOUN", "official", "NNS"), ("said", 1, "ROOT", "VERB", "say", "VBD"),
+        ("2", 3, "nummod", "NUM", "2", "CD"), ("m", 1, "dobj", "NOUN", "m", "NN"),
+        ("people", 5, "nsubj", "NOUN", "people", "NNS"), ("fled", 1, "ccomp", "VERB", "flee", "VBD"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ], glued={2})  # fmt: skip
+    assert _counts(fled, [(2, 3, "CARDINAL")]) == [("2m", 2_000_000.0, "", "people", "escape")]
+
+
+def test_a_bare_count_left_so_by_a_verb_takes_the_verb_s_subject(english) -> None:
+    # The blast left 12 dead .
+    bare = _parsed(english, [
+        ("The", 1, "det", "DET", "the", "DT"), ("blast", 2, "nsubj", "NOUN", "blast", "NN"),
+        ("left", 2, "ROOT", "VERB", "leave", "VBD"), ("12", 4, "nsubj", "NUM", "12", "CD"),
+        ("dead", 2, "oprd", "ADJ", "dead", "JJ"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(bare, [(3, 4, "CARDINAL")]) == [("12", "kill", "blast")]
+    # The blast left 12 people dead .
+    people = _parsed(english, [
+        ("The", 1, "det", "DET", "the", "DT"), ("blast", 2, "nsubj", "NOUN", "blast", "NN"),
+        ("left", 2, "ROOT", "VERB", "leave", "VBD"), ("12", 4, "nummod", "NUM", "12", "CD"),
+        ("people", 2, "dobj", "NOUN", "people", "NNS"), ("dead", 2, "oprd", "ADJ", "dead", "JJ"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(people, [(3, 4, "CARDINAL")]) == [("12", "kill", "blast")]
+
+
+def test_what_took_or_caused_the_lives_or_deaths_did_it(english) -> None:
+    # The war cost the lives of 200 villagers .
+    lives = _parsed(english, [
+        ("The", 1, "det", "DET", "the", "DT"), ("war", 2, "nsubj", "NOUN", "war", "NN"),
+        ("cost", 2, "ROOT", "VERB", "cost", "VBD"), ("the", 4, "det", "DET", "the", "DT"),
+        ("lives", 2, "dobj", "NOUN", "life", "NNS"), ("of", 4, "prep", "ADP", "of", "IN"),
+        ("200", 7, "nummod", "NUM", "200", "CD"), ("villagers", 5, "pobj", "NOUN", "villager", "NNS"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(lives, [(6, 7, "CARDINAL")]) == [("200", "kill", "war")]
+    # The quake caused 12 deaths .
+    deaths = _parsed(english, [
+        ("The", 1, "det", "DET", "the", "DT"), ("quake", 2, "nsubj", "NOUN", "quake", "NN"),
+        ("caused", 2, "ROOT", "VERB", "cause", "VBD"), ("12", 4, "nummod", "NUM", "12", "CD"),
+        ("deaths", 2, "dobj", "NOUN", "death", "NNS"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(deaths, [(3, 4, "CARDINAL")]) == [("12", "kill", "quake")]
+    # The dead were five children .  (what the count is, not what anyone did)
+    were = _parsed(english, [
+        ("The", 1, "det", "DET", "the", "DT"), ("dead", 2, "nsubj", "NOUN", "dead", "NN"),
+        ("were", 2, "ROOT", "AUX", "be", "VBD"), ("five", 4, "nummod", "NUM", "five", "CD"),
+        ("children", 2, "attr", "NOUN", "child", "NNS"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(were, [(3, 4, "CARDINAL")]) == [("five", "kill", "")]
+
+
+def test_a_noun_that_says_what_happened_takes_the_doer_of_its_verb_or_its_possessor(english) -> None:
+    # Rebels took 200 hostages .
+    took = _parsed(english, [
+        ("Rebels", 1, "nsubj", "NOUN", "rebel", "NNS"), ("took", 1, "ROOT", "VERB", "take", "VBD"),
+        ("200", 3, "nummod", "NUM", "200", "CD"), ("hostages", 1, "dobj", "NOUN", "hostage", "NNS"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(took, [(2, 3, "CARDINAL")]) == [("200", "kidnap", "Rebels")]
+    # Protests grew after the army 's 12 arrests .
+    after = _parsed(english, [
+        ("Protests", 1, "nsubj", "NOUN", "protest", "NNS"), ("grew", 1, "ROOT", "VERB", "grow", "VBD"),
+        ("after", 1, "prep", "ADP", "after", "IN"), ("the", 4, "det", "DET", "the", "DT"),
+        ("army", 7, "poss", "NOUN", "army", "NN"), ("'s", 4, "case", "PART", "'s", "POS"),
+        ("12", 7, "nummod", "NUM", "12", "CD"), ("arrests", 2, "pobj", "NOUN", "arrest", "NNS"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ], glued={4})  # fmt: skip
+    assert _actors(after, [(6, 7, "CARDINAL")]) == [("12", "arrest", "army")]
+
+
+def test_an_object_however_hung_and_a_verb_joined_to_the_doer_s_take_its_subject(english) -> None:
+    # Gunmen killed six villagers .  (the parser hangs the villagers as an adverb)
+    npadvmod = _parsed(english, [
+        ("Gunmen", 1, "nsubj", "NOUN", "gunman", "NNS"), ("killed", 1, "ROOT", "VERB", "kill", "VBD"),
+        ("six", 3, "nummod", "NUM", "six", "CD"), ("villagers", 1, "npadvmod", "NOUN", "villager", "NNS"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(npadvmod, [(2, 3, "CARDINAL")]) == [("six", "kill", "Gunmen")]
+    # Raiders stormed the camp and kidnapped 12 workers .
+    conj = _parsed(english, [
+        ("Raiders", 1, "nsubj", "NOUN", "raider", "NNS"), ("stormed", 1, "ROOT", "VERB", "storm", "VBD"),
+        ("the", 3, "det", "DET", "the", "DT"), ("camp", 1, "dobj", "NOUN", "camp", "NN"),
+        ("and", 1, "cc", "CCONJ", "and", "CC"), ("kidnapped", 1, "conj", "VERB", "kidnap", "VBD"),
+        ("12", 7, "nummod", "NUM", "12", "CD"), ("workers", 5, "dobj", "NOUN", "worker", "NNS"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(conj, [(6, 7, "CARDINAL")]) == [("12", "kidnap", "Raiders")]
+    # Raiders tried to kidnap 12 workers .
+    xcomp = _parsed(english, [
+        ("Raiders", 1, "nsubj", "NOUN", "raider", "NNS"), ("tried", 1, "ROOT", "VERB", "try", "VBD"),
+        ("to", 3, "aux", "PART", "to", "TO"), ("kidnap", 1, "xcomp", "VERB", "kidnap", "VB"),
+        ("12", 5, "nummod", "NUM", "12", "CD"), ("workers", 3, "dobj", "NOUN", "worker", "NNS"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(xcomp, [(4, 5, "CARDINAL")]) == [("12", "kidnap", "Raiders")]
+    # A blast killing 12 people shook Quellby .
+    acl = _parsed(english, [
+        ("A", 1, "det", "DET", "a", "DT"), ("blast", 6, "nsubj", "NOUN", "blast", "NN"),
+        ("killing", 1, "acl", "VERB", "kill", "VBG"), ("12", 4, "nummod", "NUM", "12", "CD"),
+        ("people", 2, "dobj", "NOUN", "people", "NNS"), ("shook", 6, "ROOT", "VERB", "shake", "VBD"),
+        ("Quellby", 6, "dobj", "PROPN", "Quellby", "NNP"), (".", 6, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(acl, [(3, 4, "CARDINAL")]) == [("12", "kill", "blast")]
+
+
+def test_a_subject_that_names_no_doer_of_the_count_gives_none(english) -> None:
+    # That killed 12 people , Quist said .  ("that" a demonstrative, not a relative)
+    that = _parsed(english, [
+        ("That", 1, "nsubj", "PRON", "that", "DT"), ("killed", 6, "ccomp", "VERB", "kill", "VBD"),
+        ("12", 3, "nummod", "NUM", "12", "CD"), ("people", 1, "dobj", "NOUN", "people", "NNS"),
+        (",", 6, "punct", "PUNCT", ",", ","), ("Quist", 6, "nsubj", "PROPN", "Quist", "NNP"),
+        ("said", 6, "ROOT", "VERB", "say", "VBD"), (".", 6, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(that, [(2, 3, "CARDINAL")]) == [("12", "kill", "")]
+    # 12 of the raiders killed two guards .  (the subject is the count itself)
+    of_them = _parsed(english, [
+        ("12", 4, "nsubj", "NUM", "12", "CD"), ("of", 0, "prep", "ADP", "of", "IN"),
+        ("the", 3, "det", "DET", "the", "DT"), ("raiders", 1, "pobj", "NOUN", "raider", "NNS"),
+        ("killed", 4, "ROOT", "VERB", "kill", "VBD"), ("two", 6, "nummod", "NUM", "two", "CD"),
+        ("guards", 4, "dobj", "NOUN", "guard", "NNS"), (".", 4, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert [actor for _, _, actor in _actors(of_them, [(0, 1, "CARDINAL")])] == [""]
+    # Twelve raiders killed three guards .  (the subject is what the count counts)
+    counted = _parsed(english, [
+        ("Twelve", 1, "nummod", "NUM", "twelve", "CD"), ("raiders", 2, "nsubj", "NOUN", "raider", "NNS"),
+        ("killed", 2, "ROOT", "VERB", "kill", "VBD"), ("three", 4, "nummod", "NUM", "three", "CD"),
+        ("guards", 2, "dobj", "NOUN", "guard", "NNS"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert [actor for _, _, actor in _actors(counted, [(0, 1, "CARDINAL")])] == [""]
+    assert _actors(counted, [(3, 4, "CARDINAL")]) == [("three", "kill", "raiders")]
+    # The convoy was ambushed , killing 12 soldiers .  (the convoy suffered it)
+    ambushed = _parsed(english, [
+        ("The", 1, "det", "DET", "the", "DT"), ("convoy", 3, "nsubjpass", "NOUN", "convoy", "NN"),
+        ("was", 3, "auxpass", "AUX", "be", "VBD"), ("ambushed", 3, "ROOT", "VERB", "ambush", "VBN"),
+        (",", 3, "punct", "PUNCT", ",", ","), ("killing", 3, "advcl", "VERB", "kill", "VBG"),
+        ("12", 7, "nummod", "NUM", "12", "CD"), ("soldiers", 5, "dobj", "NOUN", "soldier", "NNS"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(ambushed, [(6, 7, "CARDINAL")]) == [("12", "kill", "")]
+    # 12 men who kidnapped them were caught .  (the relative names the counted: no doer of its own count)
+    relative = _parsed(english, [
+        ("12", 1, "nummod", "NUM", "12", "CD"), ("men", 6, "nsubjpass", "NOUN", "man", "NNS"),
+        ("who", 3, "nsubj", "PRON", "who", "WP"), ("kidnapped", 1, "relcl", "VERB", "kidnap", "VBD"),
+        ("them", 3, "dobj", "PRON", "they", "PRP"), ("were", 6, "auxpass", "AUX", "be", "VBD"),
+        ("caught", 6, "ROOT", "VERB", "catch", "VBN"), (".", 6, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert [actor for _, _, actor in _actors(relative, [(0, 1, "CARDINAL")])] == [""]
+
+
+def test_a_passive_participle_or_headline_names_its_doer(english) -> None:
+    # Two people killed in the fire were named .
+    acl = _parsed(english, [
+        ("Two", 1, "nummod", "NUM", "two", "CD"), ("people", 7, "nsubjpass", "NOUN", "people", "NNS"),
+        ("killed", 1, "acl", "VERB", "kill", "VBN"), ("in", 2, "prep", "ADP", "in", "IN"),
+        ("the", 5, "det", "DET", "the", "DT"), ("fire", 3, "pobj", "NOUN", "fire", "NN"),
+        ("were", 7, "auxpass", "AUX", "be", "VBD"), ("named", 7, "ROOT", "VERB", "name", "VBN"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(acl, [(0, 1, "CARDINAL")]) == [("Two", "kill", "fire")]
+    # Two people killed by Osk raiders were named .
+    by = _parsed(english, [
+        ("Two", 1, "nummod", "NUM", "two", "CD"), ("people", 7, "nsubjpass", "NOUN", "people", "NNS"),
+        ("killed", 1, "acl", "VERB", "kill", "VBN"), ("by", 2, "agent", "ADP", "by", "IN"),
+        ("Osk", 5, "compound", "PROPN", "Osk", "NNP"), ("raiders", 3, "pobj", "NOUN", "raider", "NNS"),
+        ("were", 7, "auxpass", "AUX", "be", "VBD"), ("named", 7, "ROOT", "VERB", "name", "VBN"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(by, [(0, 1, "CARDINAL")]) == [("Two", "kill", "Osk raiders")]
+    # 12 killed by Osk raiders  (a headline: no auxiliary)
+    headline = _parsed(english, [
+        ("12", 1, "nsubjpass", "NUM", "12", "CD"), ("killed", 1, "ROOT", "VERB", "kill", "VBN"),
+        ("by", 1, "agent", "ADP", "by", "IN"), ("Osk", 4, "compound", "PROPN", "Osk", "NNP"),
+        ("raiders", 2, "pobj", "NOUN", "raider", "NNS"),
+    ])  # fmt: skip
+    assert _actors(headline, [(0, 1, "CARDINAL")]) == [("12", "kill", "Osk raiders")]
+
+
+@pytest.mark.parametrize("on_the_second", [False, True])
+def test_a_passive_joined_to_another_shares_its_event_phrase(english, on_the_second) -> None:
+    # Four soldiers were killed and others wounded in the attack .  ("in" on either verb)
+    doc = _parsed(english, [
+        ("Four", 1, "nummod", "NUM", "four", "CD"), ("soldiers", 3, "nsubjpass", "NOUN", "soldier", "NNS"),
+        ("were", 3, "auxpass", "AUX", "be", "VBD"), ("killed", 3, "ROOT", "VERB", "kill", "VBN"),
+        ("and", 3, "cc", "CCONJ", "and", "CC"), ("others", 6, "nsubjpass", "NOUN", "other", "NNS"),
+        ("wounded", 3, "conj", "VERB", "wound", "VBN"), ("in", 6 if on_the_second else 3, "prep", "ADP", "in", "IN"),
+        ("the", 9, "det", "DET", "the", "DT"), ("attack", 7, "pobj", "NOUN", "attack", "NN"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(doc, [(0, 1, "CARDINAL")]) == [("Four", "kill", "attack")]
+    # Soldiers were killed and 20 wounded in the attack .
+    twenty = _parsed(english, [
+        ("Soldiers", 2, "nsubjpass", "NOUN", "soldier", "NNS"), ("were", 2, "auxpass", "AUX", "be", "VBD"),
+        ("killed", 2, "ROOT", "VERB", "kill", "VBN"), ("and", 2, "cc", "CCONJ", "and", "CC"),
+        ("20", 5, "nsubj", "NUM", "20", "CD"), ("wounded", 2, "conj", "VERB", "wound", "VBN"),
+        ("in", 5 if on_the_second else 2, "prep", "ADP", "in", "IN"), ("the", 8, "det", "DET", "the", "DT"),
+        ("attack", 6, "pobj", "NOUN", "attack", "NN"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(twenty, [(4, 5, "CARDINAL")]) == [("20", "wound", "attack")]
+
+
+def test_an_act_s_doer_is_its_by_phrase_or_a_named_possessor_never_a_pronoun_nor_of_a_death(english) -> None:
+    # the massacre of 12 villagers by Osk raiders
+    by = _parsed(english, [
+        ("the", 1, "det", "DET", "the", "DT"), ("massacre", 1, "ROOT", "NOUN", "massacre", "NN"),
+        ("of", 1, "prep", "ADP", "of", "IN"), ("12", 4, "nummod", "NUM", "12", "CD"),
+        ("villagers", 2, "pobj", "NOUN", "villager", "NNS"), ("by", 1, "prep", "ADP", "by", "IN"),
+        ("Osk", 7, "compound", "PROPN", "Osk", "NNP"), ("raiders", 5, "pobj", "NOUN", "raider", "NNS"),
+    ])  # fmt: skip
+    assert _actors(by, [(3, 4, "CARDINAL")]) == [("12", "kill", "Osk raiders")]
+    # Varn condemned their massacre of 12 villagers .
+    their = _parsed(english, [
+        ("Varn", 1, "nsubj", "PROPN", "Varn", "NNP"), ("condemned", 1, "ROOT", "VERB", "condemn", "VBD"),
+        ("their", 3, "poss", "PRON", "their", "PRP$"), ("massacre", 1, "dobj", "NOUN", "massacre", "NN"),
+        ("of", 3, "prep", "ADP", "of", "IN"), ("12", 6, "nummod", "NUM", "12", "CD"),
+        ("villagers", 4, "pobj", "NOUN", "villager", "NNS"), (".", 1, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(their, [(5, 6, "CARDINAL")]) == [("12", "kill", "")]
+    # the deaths of 12 prisoners by hanging  (a death names how, not who)
+    deaths = _parsed(english, [
+        ("the", 1, "det", "DET", "the", "DT"), ("deaths", 1, "ROOT", "NOUN", "death", "NNS"),
+        ("of", 1, "prep", "ADP", "of", "IN"), ("12", 4, "nummod", "NUM", "12", "CD"),
+        ("prisoners", 2, "pobj", "NOUN", "prisoner", "NNS"), ("by", 1, "prep", "ADP", "by", "IN"),
+        ("hanging", 5, "pobj", "NOUN", "hanging", "NN"),
+    ])  # fmt: skip
+    assert _actors(deaths, [(3, 4, "CARDINAL")]) == [("12", "kill", "")]
+
+
+def test_a_cause_is_a_noun_subject_of_when_or_an_event_in_or_during(english) -> None:
+    # Two guards were wounded during the raid .
+    during = _parsed(english, [
+        ("Two", 1, "nummod", "NUM", "two", "CD"), ("guards", 3, "nsubjpass", "NOUN", "guard", "NNS"),
+        ("were", 3, "auxpass", "AUX", "be", "VBD"), ("wounded", 3, "ROOT", "VERB", "wound", "VBN"),
+        ("during", 3, "prep", "ADP", "during", "IN"), ("the", 6, "det", "DET", "the", "DT"),
+        ("raid", 4, "pobj", "NOUN", "raid", "NN"), (".", 3, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(during, [(0, 1, "CARDINAL")]) == [("Two", "wound", "raid")]
+    # Two guards were killed when they opened fire .  (a pronoun: who "they" are the clause does not say)
+    they = _parsed(english, [
+        ("Two", 1, "nummod", "NUM", "two", "CD"), ("guards", 3, "nsubjpass", "NOUN", "guard", "NNS"),
+        ("were", 3, "auxpass", "AUX", "be", "VBD"), ("killed", 3, "ROOT", "VERB", "kill", "VBN"),
+        ("when", 6, "advmod", "SCONJ", "when", "WRB"), ("they", 6, "nsubj", "PRON", "they", "PRP"),
+        ("opened", 3, "advcl", "VERB", "open", "VBD"), ("fire", 6, "dobj", "NOUN", "fire", "NN"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(they, [(0, 1, "CARDINAL")]) == [("Two", "kill", "")]
+    # Two guards were killed although medics arrived .  (a clause of another kind names no cause)
+    although = _parsed(english, [
+        ("Two", 1, "nummod", "NUM", "two", "CD"), ("guards", 3, "nsubjpass", "NOUN", "guard", "NNS"),
+        ("were", 3, "auxpass", "AUX", "be", "VBD"), ("killed", 3, "ROOT", "VERB", "kill", "VBN"),
+        ("although", 6, "mark", "SCONJ", "although", "IN"), ("medics", 6, "nsubj", "NOUN", "medic", "NNS"),
+        ("arrived", 3, "advcl", "VERB", "arrive", "VBD"), (".", 3, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(although, [(0, 1, "CARDINAL")]) == [("Two", "kill", "")]
+    # Two divers died in Strike , a village .  (a place named like an event is a place)
+    named = _parsed(english, [
+        ("Two", 1, "nummod", "NUM", "two", "CD"), ("divers", 2, "nsubj", "NOUN", "diver", "NNS"),
+        ("died", 2, "ROOT", "VERB", "die", "VBD"), ("in", 2, "prep", "ADP", "in", "IN"),
+        ("Strike", 3, "pobj", "PROPN", "Strike", "NNP"), (",", 4, "punct", "PUNCT", ",", ","),
+        ("a", 7, "det", "DET", "a", "DT"), ("village", 4, "appos", "NOUN", "village", "NN"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(named, [(0, 1, "CARDINAL")]) == [("Two", "kill", "")]
+    # Quellia recorded three deaths in the floods .  (a death noun's own event phrase)
+    recorded = _parsed(english, [
+        ("Quellia", 1, "nsubj", "PROPN", "Quellia", "NNP"), ("recorded", 1, "ROOT", "VERB", "record", "VBD"),
+        ("three", 3, "nummod", "NUM", "three", "CD"), ("deaths", 1, "dobj", "NOUN", "death", "NNS"),
+        ("in", 3, "prep", "ADP", "in", "IN"), ("the", 6, "det", "DET", "the", "DT"),
+        ("floods", 4, "pobj", "NOUN", "flood", "NNS"), (".", 1, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(recorded, [(2, 3, "CARDINAL")]) == [("three", "kill", "floods")]
+    # an exchange of gunfire in which two sailors were injured
+    in_which = _parsed(english, [
+        ("an", 1, "det", "DET", "an", "DT"), ("exchange", 1, "ROOT", "NOUN", "exchange", "NN"),
+        ("of", 1, "prep", "ADP", "of", "IN"), ("gunfire", 2, "pobj", "NOUN", "gunfire", "NN"),
+        ("in", 9, "prep", "ADP", "in", "IN"), ("which", 4, "pobj", "PRON", "which", "WDT"),
+        ("two", 7, "nummod", "NUM", "two", "CD"), ("sailors", 9, "nsubjpass", "NOUN", "sailor", "NNS"),
+        ("were", 9, "auxpass", "AUX", "be", "VBD"), ("injured", 1, "relcl", "VERB", "injure", "VBN"),
+    ])  # fmt: skip
+    assert _actors(in_which, [(6, 7, "CARDINAL")]) == [("two", "wound", "exchange")]
+
+
+def test_they_is_the_speaker_only_of_a_reported_clause_and_only_a_noun_one(english) -> None:
+    # Varn police arrested the men because they kidnapped 12 tourists .
+    because = _parsed(english, [
+        ("Varn", 1, "compound", "PROPN", "Varn", "NNP"), ("police", 2, "nsubj", "NOUN", "police", "NNS"),
+        ("arrested", 2, "ROOT", "VERB", "arrest", "VBD"), ("the", 4, "det", "DET", "the", "DT"),
+        ("men", 2, "dobj", "NOUN", "man", "NNS"), ("because", 7, "mark", "SCONJ", "because", "IN"),
+        ("they", 7, "nsubj", "PRON", "they", "PRP"), ("kidnapped", 2, "advcl", "VERB", "kidnap", "VBD"),
+        ("12", 9, "nummod", "NUM", "12", "CD"), ("tourists", 7, "dobj", "NOUN", "tourist", "NNS"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(because, [(8, 9, "CARDINAL")]) == [("12", "kidnap", "")]
+    # He says they detained 16 poachers .
+    he = _parsed(english, [
+        ("He", 1, "nsubj", "PRON", "he", "PRP"), ("says", 1, "ROOT", "VERB", "say", "VBZ"),
+        ("they", 3, "nsubj", "PRON", "they", "PRP"), ("detained", 1, "ccomp", "VERB", "detain", "VBD"),
+        ("16", 5, "nummod", "NUM", "16", "CD"), ("poachers", 3, "dobj", "NOUN", "poacher", "NNS"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(he, [(4, 5, "CARDINAL")]) == [("16", "arrest", "")]
+
+
+def _police_arrested_12_men(english, first_words):
+    """ "<first words> police arrested 12 men .", the first words rows as :func:`_parsed` takes them."""
+    n = len(first_words)
+    return _parsed(english, [
+        *first_words, ("police", n + 1, "nsubj", "NOUN", "police", "NNS"),
+        ("arrested", n + 1, "ROOT", "VERB", "arrest", "VBD"), ("12", n + 3, "nummod", "NUM", "12", "CD"),
+        ("men", n + 1, "dobj", "NOUN", "man", "NNS"), (".", n + 1, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("first_words", "actor"),
+    [
+        # the Varn police  (the parser hung "the" on "Varn")
+        ([("the", 1, "det", "DET", "the", "DT"), ("Varn", 2, "compound", "PROPN", "Varn", "NNP")], "Varn police"),
+        # its police
+        ([("its", 1, "poss", "PRON", "its", "PRP$")], "police"),
+        # heavily armed police
+        ([("heavily", 1, "advmod", "ADV", "heavily", "RB"), ("armed", 2, "amod", "ADJ", "armed", "JJ")],
+         "heavily armed police"),
+        # Armed , masked police  (a modifier apart from the noun stays out)
+        ([("Armed", 3, "amod", "ADJ", "armed", "JJ"), (",", 3, "punct", "PUNCT", ",", ","),
+          ("masked", 3, "amod", "ADJ", "masked", "JJ")], "masked police"),
+    ],
+)  # fmt: skip
+def test_an_actor_is_written_with_its_adjacent_modifiers_without_a_determiner(
+    english, first_words, actor
+) -> None:
+    doc = _police_arrested_12_men(english, first_words)
+    number = len(first_words) + 2
+    assert _actors(doc, [(number, number + 1, "CARDINAL")]) == [("12", "arrest", actor)]
+
+
+def test_an_actor_in_a_name_the_model_found_is_the_name(english) -> None:
+    from spacy.tokens import Span
+
+    # The Army of Quell arrested 16 poachers .
+    doc = _parsed(english, [
+        ("The", 1, "det", "DET", "the", "DT"), ("Army", 4, "nsubj", "PROPN", "Army", "NNP"),
+        ("of", 1, "prep", "ADP", "of", "IN"), ("Quell", 2, "pobj", "PROPN", "Quell", "NNP"),
+        ("arrested", 4, "ROOT", "VERB", "arrest", "VBD"), ("16", 6, "nummod", "NUM", "16", "CD"),
+        ("poachers", 4, "dobj", "NOUN", "poacher", "NNS"), (".", 4, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    doc.ents = [Span(doc, 0, 4, label="ORG")]
+    assert _actors(doc, [(5, 6, "CARDINAL")]) == [("16", "arrest", "Army of Quell")]
+
+
+def test_a_share_of_a_thing_names_no_doer_either(english) -> None:
+    # Osk raiders captured half of the Quellby airport .
+    doc = _parsed(english, [
+        ("Osk", 1, "compound", "PROPN", "Osk", "NNP"), ("raiders", 2, "nsubj", "NOUN", "raider", "NNS"),
+        ("captured", 2, "ROOT", "VERB", "capture", "VBD"), ("half", 2, "dobj", "NUM", "half", "CD"),
+        ("of", 3, "prep", "ADP", "of", "IN"), ("the", 7, "det", "DET", "the", "DT"),
+        ("Quellby", 7, "compound", "PROPN", "Quellby", "NNP"), ("airport", 4, "pobj", "NOUN", "airport", "NN"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(doc, [(3, 4, "CARDINAL")]) == [("half", "", "")]
+
+
+def test_a_batch_of_a_pronoun_stays_the_batch(english) -> None:
+    # A wave of them killed 12 people .
+    doc = _parsed(english, [
+        ("A", 1, "det", "DET", "a", "DT"), ("wave", 4, "nsubj", "NOUN", "wave", "NN"),
+        ("of", 1, "prep", "ADP", "of", "IN"), ("them", 2, "pobj", "PRON", "they", "PRP"),
+        ("killed", 4, "ROOT", "VERB", "kill", "VBD"), ("12", 6, "nummod", "NUM", "12", "CD"),
+        ("people", 4, "dobj", "NOUN", "people", "NNS"), (".", 4, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(doc, [(5, 6, "CARDINAL")]) == [("12", "kill", "wave")]
+
+
+def test_a_cut_window_drops_a_phrase_it_may_have_cut_but_keeps_a_name(english) -> None:
+    from spacy.tokens import Span
+
+    def actors(doc, spans):
+        return [q.actor for q in quantities(doc, spans, article_id="a", sentence=0, offset=0, cut=True)]
+
+    # wave of bombings killed 12 people .  (the window began inside "after a wave of bombings")
+    wave = _parsed(english, [
+        ("wave", 3, "nsubj", "NOUN", "wave", "NN"), ("of", 0, "prep", "ADP", "of", "IN"),
+        ("bombings", 1, "pobj", "NOUN", "bombing", "NNS"), ("killed", 3, "ROOT", "VERB", "kill", "VBD"),
+        ("12", 5, "nummod", "NUM", "12", "CD"), ("people", 3, "dobj", "NOUN", "people", "NNS"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert actors(wave, [(4, 5, "CARDINAL")]) == [""]
+    # Varn police arrested 12 men .  (a name at the window's start is the name still)
+    named = _police_arrested_12_men(english, [("Varn", 1, "compound", "PROPN", "Varn", "NNP")])
+    named.ents = [Span(named, 0, 2, label="ORG")]
+    assert actors(named, [(3, 4, "CARDINAL")]) == ["Varn police"]
+
+
+def test_only_counts_of_one_event_share_a_doer(english) -> None:
+    # Osk raiders killed 12 villagers ; officials said five people died .
+    doc = _parsed(english, [
+        ("Osk", 1, "compound", "PROPN", "Osk", "NNP"), ("raiders", 2, "nsubj", "NOUN", "raider", "NNS"),
+        ("killed", 2, "ROOT", "VERB", "kill", "VBD"), ("12", 4, "nummod", "NUM", "12", "CD"),
+        ("villagers", 2, "dobj", "NOUN", "villager", "NNS"), (";", 2, "punct", "PUNCT", ";", ":"),
+        ("officials", 7, "nsubj", "NOUN", "official", "NNS"), ("said", 2, "conj", "VERB", "say", "VBD"),
+        ("five", 9, "nummod", "NUM", "five", "CD"), ("people", 10, "nsubj", "NOUN", "people", "NNS"),
+        ("died", 7, "ccomp", "VERB", "die", "VBD"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(doc, [(3, 4, "CARDINAL"), (8, 9, "CARDINAL")]) == [
+        ("12", "kill", "Osk raiders"),
+        ("five", "kill", ""),
+    ]
+
+
+def test_a_part_counted_in_a_whole_shares_the_whole_s_doer(english) -> None:
+    # 21 people including 14 children were killed when a storm struck .
+    doc = _parsed(english, [
+        ("21", 1, "nummod", "NUM", "21", "CD"), ("people", 6, "nsubjpass", "NOUN", "people", "NNS"),
+        ("including", 1, "prep", "VERB", "include", "VBG"), ("14", 4, "nummod", "NUM", "14", "CD"),
+        ("children", 2, "pobj", "NOUN", "child", "NNS"), ("were", 6, "auxpass", "AUX", "be", "VBD"),
+        ("killed", 6, "ROOT", "VERB", "kill", "VBN"), ("when", 10, "advmod", "SCONJ", "when", "WRB"),
+        ("a", 9, "det", "DET", "a", "DT"), ("storm", 10, "nsubj", "NOUN", "storm", "NN"),
+        ("struck", 6, "advcl", "VERB", "strike", "VBD"), (".", 6, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(doc, [(0, 1, "CARDINAL"), (3, 4, "CARDINAL")]) == [
+        ("21", "kill", "storm"),
+        ("14", "kill", "storm"),
+    ]

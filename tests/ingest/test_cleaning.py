@@ -163,6 +163,9 @@ def test_a_full_stop_glued_to_the_next_sentence_gets_its_space_in_every_format(w
 
 
 def test_initials_brands_and_addresses_keep_their_stops(write) -> None:
-    text = "She joined the U.S.Army, then Quell.Net, and writes to orla.Varn@quell.example from www.Quell.Example."
+    text = (
+        "She joined the U.S.Army, then Quell.Net (Osk.Net before), and writes to orla.Varn@quell.example "
+        "from www.Quell.Example and https://quell.example/Orla.Quist."
+    )
     [article] = ingest([_jsonl(write, {"title": "Quellby", "text": text})]).articles
     assert article.body == text

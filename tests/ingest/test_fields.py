@@ -191,12 +191,14 @@ def test_a_stray_angle_bracket_stays_and_inline_tags_go(write) -> None:
         {"text": "If a <b and c> d, Quellby wins; 3 < 4."},
         {"text": "Her book <i>Oskburg</i> sold."},
         {"text": "<b>Ines Haldane</b> and <a href=\"/p/2\" title='x'>Orla Quist</a></i> opened it."},
+        {"text": "<B>Ines</B> <I>Haldane</I> closed it."},  # tags written in capitals
     ]
     articles, _ = _read(write("feed.jsonl", "\n".join(map(json.dumps, records)) + "\n"))
     assert [body for _, _, body in articles] == [
         records[0]["text"],
         "Her book Oskburg sold.",
         "Ines Haldane and Orla Quist opened it.",
+        "Ines Haldane closed it.",
     ]
 
 

@@ -25,6 +25,20 @@ def test_exact_columns_keep_every_digit_and_a_negative_number_is_no_formula(tmp_
 
 
 @pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (1e22, "1e+22"),  # a whole number beyond a thousand trillion: as the float says, no noise digits
+        (1.2345678901234567e20, "1.2345678901234567e+20"),
+        (999_999_999_999_999.0, "999999999999999"),
+        (float("inf"), "inf"),
+        (float("nan"), "nan"),
+    ],
+)
+def test_an_exact_cell_of_a_large_or_no_number_is_written_as_the_float_reads(value: float, text: str) -> None:
+    assert csvfile.csv_text(["value"], [[value]], exact=("value",)) == f"value\n{text}\n"
+
+
+@pytest.mark.parametrize(
     "value",
     ['=HYPERLINK("http://x")', "+1", "-2 dead", "@cmd", "\tx", "'=x", "''", "'", "plain", "'plain", "=", ""],
 )

@@ -95,12 +95,14 @@ def test_nodes_before_and_after_the_graph_stage(tmp_path: Path) -> None:
     graph.add_node("place:lunport", label="Lunport", type="place", aliases="Lun Port|Lunport", mentions=3,
                    articles=2, article_ids="a|b", pagerank=0.25, community=0, degree=1)  # fmt: skip
     graph.add_node("number:3-x", label="3 x", type="number", mentions=1, value=3.0, unit="", pagerank=0.75)
+    graph.add_node("number:1-234-567-89-usd", label="$1,234,567.89", type="number", value=1234567.89)
     tables.write_nodes(tmp_path / "nodes.csv", graph)
     assert header(tmp_path / "nodes.csv") == list(schema.NODES.columns)
     read = {row.pop("id"): row for row in tables.read_nodes(tmp_path / "nodes.csv")}
     assert read["place:lunport"]["pagerank"] == 0.25 and read["place:lunport"]["community"] == 0
     assert "betweenness" not in read["place:lunport"]  # an empty number cell is no value
     assert read["number:3-x"]["value"] == 3.0 and read["number:3-x"]["aliases"] == ""
+    assert read["number:1-234-567-89-usd"]["value"] == 1234567.89  # every digit, where a score has six
     assert tables.entities_of(tables.read_nodes(tmp_path / "nodes.csv")) == (entity,)
 
 
@@ -178,6 +180,10 @@ def test_the_files_columns_in_the_order_of_the_output_contract() -> None:
         "entities",
     )
     assert schema.NUMBERS.columns[-2:] == ("apart", "actor")  # added columns go last
+    # a count's value is written in full, in the columns an earlier stage writes too
+    assert (
+        schema.NUMBERS.exact == schema.NODES.exact == schema.NODES.select(("id", "value")).exact == {"value"}
+    )
     assert schema.EVIDENCE.columns == ("source", "target", "article_id", "sentence", "text")
 
 

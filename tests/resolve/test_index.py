@@ -34,6 +34,20 @@ def test_close_surnames_are_those_of_every_comparison() -> None:
     assert index._close_words("varoskquelx") == sorted(
         w for w in last_words if close_surname("varoskquelx", w)
     )
+    keys = {element[1] for element in elements}
+    misspelt = next(w[:-1] + "x" for w in sorted(last_words) if len(w) >= 8 and w[:-1] + "x" not in keys)
+    assert sorted(index._close_words(misspelt)) == sorted(w for w in last_words if close_surname(misspelt, w))
+    assert index._close_words(misspelt)  # the word it misspells at least
+
+
+def test_close_surnames_are_the_same_however_the_names_are_chunked(monkeypatch) -> None:
+    monkeypatch.setattr(index_module, "_CHUNK", 7)  # many chunks of each first letter
+    elements = _names(400, seed=7)
+    index = NameIndex(elements, lambda element: element[1].title())
+    last_words = {element[1].split()[-1] for element in elements}
+    for element in elements:
+        key = element[1]
+        assert sorted(index._close_words(key)) == sorted(w for w in last_words if close_surname(key, w)), key
 
 
 def test_close_surnames_of_thousands_of_names_are_scored_in_bulk(monkeypatch) -> None:
