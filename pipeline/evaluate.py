@@ -477,12 +477,13 @@ def _same_actor(found: str, expected: str) -> bool:
 
     >>> _same_actor("Varn police", "police"), _same_actor("Quellish forces", "Quellish forces or settlers")
     (True, True)
-    >>> _same_actor("police", "protesters")
-    False
+    >>> _same_actor("police", "protesters"), _same_actor("men", "gunmen")
+    (False, False)
     """
-    return _head(found.removesuffix("'s")) == _head(expected.removesuffix("'s")) or (
-        found.lower() in expected.lower()
-    )
+    if _head(found.removesuffix("'s")) == _head(expected.removesuffix("'s")):
+        return True
+    words, within = found.lower().split(), expected.lower().split()  # whole words: "men" is no "gunmen"
+    return bool(words) and any(within[i : i + len(words)] == words for i in range(len(within)))
 
 
 def _head(phrase: str) -> str:

@@ -1060,13 +1060,15 @@ def _category(
         for t in root.children
         if t.dep_ == "amod" or (t.dep_ in {"acl", "relcl"} and not _own_victim(t, counted))
     )
+    subject = _first_conjunct(counted) if counted is not None else None
     if (
-        counted is not None
-        and counted.dep_ == "nsubj"
-        and any(c.dep_ == "dobj" for c in counted.head.children)
+        subject is not None
+        and subject.dep_ == "nsubj"
+        and any(c.dep_ == "dobj" for c in subject.head.children)
     ):
-        # "three gunmen killed 25 people": the gunmen did it, it did not happen to them
-        governors = [g for g in governors if g.i != counted.head.i]
+        # "three gunmen killed 25 people", "five soldiers and 12 police killed three gunmen": they did
+        # it, it did not happen to them
+        governors = [g for g in governors if g.i != subject.head.i]
     for governing in governors:
         if governing.dep_ == "prep" and governing.lower_ == "of":
             governing = governing.head  # "the killing of 18 tourists", "the evacuation of 500 residents"
@@ -1267,8 +1269,13 @@ def _cause(word: Token, lemma: Callable[[Token], str]) -> Token | None:
             noun = next((c for c in child.children if c.dep_ == "pobj"), None)
             if noun is not None and noun.lower_ == "which" and word.dep_ == "relcl":
                 noun = word.head  # "an exchange of gunfire in which two sailors were injured"
-            elif noun is not None and noun.lower_ == "which" and child.head.dep_ == "relcl":
-                noun = child.head.head
+            elif (
+                noun is not None
+                and noun.lower_ == "which"
+                and word.dep_ == "conj"
+                and word.head.dep_ == "relcl"
+            ):
+                noun = word.head.head  # "... in which two were killed and ten hurt": the verb joined to it
             if noun is not None and noun.pos_ in {"NOUN", "VERB"} and lemma(noun).lower() in _EVENT_NOUNS:
                 return noun  # a gerund too: 'in "very intense" fighting'
     return None

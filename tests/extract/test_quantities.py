@@ -1623,3 +1623,19 @@ def test_a_part_counted_in_a_whole_shares_the_whole_s_doer(english) -> None:
         ("21", "kill", "storm"),
         ("14", "kill", "storm"),
     ]
+
+
+def test_counted_doers_in_a_coordinated_subject_did_it_and_name_no_other_doer(english) -> None:
+    # Five soldiers and 12 police killed three gunmen .
+    doc = _parsed(english, [
+        ("Five", 1, "nummod", "NUM", "five", "CD"), ("soldiers", 5, "nsubj", "NOUN", "soldier", "NNS"),
+        ("and", 1, "cc", "CCONJ", "and", "CC"), ("12", 4, "nummod", "NUM", "12", "CD"),
+        ("police", 1, "conj", "NOUN", "police", "NNS"), ("killed", 5, "ROOT", "VERB", "kill", "VBD"),
+        ("three", 7, "nummod", "NUM", "three", "CD"), ("gunmen", 5, "dobj", "NOUN", "gunman", "NNS"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    assert _actors(doc, [(0, 1, "CARDINAL"), (3, 4, "CARDINAL"), (6, 7, "CARDINAL")]) == [
+        ("Five", "", ""),
+        ("12", "", ""),
+        ("three", "kill", "soldiers"),
+    ]
