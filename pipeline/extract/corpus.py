@@ -25,6 +25,9 @@ from pipeline.records import ENTITY_TYPES, Extraction, Mention
 
 #: Articles in which the model must tag a one-word name before it counts as known to the corpus.
 MIN_ARTICLES = 2
+#: Prefixes a hyphen joins to a name that stays the name ("anti-Quellia", "pro-Varn", "post-Orsa"): any
+#: other word before a hyphen makes the name a part of another ("Varn-Tessaly", "Anglo-Tessaly").
+NAME_PREFIXES = ("anti", "pro", "post", "pre", "non", "ex", "neo")
 _WORD = re.compile(r"\w+")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
@@ -76,6 +79,24 @@ def spread_known_names(
     return tuple(result)
 
 
+def after_a_name_prefix(body: str, hyphen: int) -> bool:
+    """Is the hyphen at ``hyphen`` one of :data:`NAME_PREFIXES`' ("anti-", "Pro-"), the prefix a whole word?
+
+    >>> body = "anti-Varn and Anglo-Varn and nonpro-Varn"
+    >>> [after_a_name_prefix(body, body.index("-", at)) for at in (0, 10, 29)]
+    [True, False, False]
+    """
+    for prefix in NAME_PREFIXES:
+        begin = hyphen - len(prefix)
+        if (
+            begin >= 0
+            and body[begin:hyphen].lower() == prefix
+            and (begin == 0 or not (body[begin - 1].isalnum() or body[begin - 1] in "-_"))
+        ):
+            return True
+    return False
+
+
 def _occurrences(
     extraction: Extraction, body: str, by_first: dict[str, dict[int, str]], known: dict[str, tuple[str, str]]
 ) -> list[Mention]:
@@ -92,7 +113,9 @@ def _occurrences(
         if not lengths:
             continue
         start = word.start()
-        if start and (body[start - 1].isalnum() or body[start - 1] in "-_"):
+        if start and (body[start - 1].isalnum() or body[start - 1] == "_"):
+            continue
+        if start and body[start - 1] == "-" and not after_a_name_prefix(body, start - 1):
             continue
         for length in sorted(lengths, reverse=True):  # the longest name written here wins
             end = start + length

@@ -99,7 +99,7 @@ def test_a_one_word_name_in_capitals_is_not_spread() -> None:
 
 
 def test_a_known_name_after_a_hyphen_is_a_word_of_another_and_is_not_spread() -> None:
-    bodies = {"a": "Tessaly won.", "b": "Tessaly lost.", "c": "The pro-Tessaly side and Tessaly drew."}
+    bodies = {"a": "Tessaly won.", "b": "Tessaly lost.", "c": "The Varn-Tessaly side and Tessaly drew."}
     found = _spread(
         bodies,
         extraction("a", bodies["a"], ("Tessaly", "place")),
@@ -107,6 +107,24 @@ def test_a_known_name_after_a_hyphen_is_a_word_of_another_and_is_not_spread() ->
         extraction("c", bodies["c"]),
     )
     assert found == [("c", bodies["c"].index("and Tessaly") + 4, "Tessaly", "place")]
+
+
+def test_a_known_name_after_a_prefix_and_hyphen_is_spread() -> None:
+    # "anti-Orvane forces", "Post-Orvane rule": the prefix makes an adjective of the name, which still names
+    # the group (the model tagged it in two other articles); "counter-Orvane" is no prefix of the list.
+    bodies = {
+        "a": "The Orvane won.",
+        "b": "The Orvane lost.",
+        "c": "Anti-Orvane forces and pro-Orvane crowds met; post-Orvane rule, counter-Orvane raids.",
+    }
+    found = _spread(
+        bodies,
+        extraction("a", bodies["a"], ("Orvane", "group")),
+        extraction("b", bodies["b"], ("Orvane", "group")),
+        extraction("c", bodies["c"]),
+    )
+    starts = [bodies["c"].index(f"{prefix}-Orvane") + len(prefix) + 1 for prefix in ("Anti", "pro", "post")]
+    assert found == [("c", start, "Orvane", "group") for start in starts]
 
 
 def test_a_name_the_corpus_spread_before_is_no_vote_for_itself() -> None:
