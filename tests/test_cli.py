@@ -271,6 +271,21 @@ def test_every_stage_command_takes_quiet(kg, monkeypatch) -> None:
         assert ["--quiet", "-q"] in shown, command
 
 
+def test_a_flag_shows_no_value_in_the_help(kg, monkeypatch) -> None:
+    # Typer writes "<bool>" after a flag as if it took a value ("--force <bool>"); only its own --help keeps it
+    monkeypatch.setenv("COLUMNS", "250")
+    commands = [("run",), ("extract",), ("ego",), ("diff",), ("eval",), ("cache", "clear")]
+    flags = {}
+    for command in commands:
+        for line in kg(*command, "--help").stdout.splitlines():
+            words = line.split()
+            if words[1:2] and words[1].startswith("--") and words[1] != "--help":
+                flags[(*command, words[1])] = line
+    assert {"--force", "--quiet", "--strict", "--no-cache", "--baseline", "--details"} <= {f[-1] for f in flags}
+    assert [line for line in flags.values() if "<bool>" in line] == []
+    assert "<path>" in flags[("run", "--out")]  # an option that takes a value still says which
+
+
 @pytest.mark.model
 def test_evidence_sets_the_sentences_kept_per_link(kg, write, tmp_path: Path) -> None:
     days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")

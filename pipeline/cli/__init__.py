@@ -48,6 +48,7 @@ from pipeline.cli.options import (
     Until,
     Window,
     Workers,
+    flag,
 )
 from pipeline.cli.reading import cache_app
 from pipeline.config import DEFAULTS, Settings, collect_less, default_model, settings_changes
@@ -505,7 +506,7 @@ def ego(
     page_max_nodes: PageMaxNodes = DEFAULTS.page_max_nodes,
     force: Annotated[
         bool,
-        typer.Option("--force", help="Write into a non-empty folder that holds no earlier kg output."),
+        flag("--force", help="Write into a non-empty folder that holds no earlier kg output."),
     ] = False,
 ) -> None:
     """Write the neighbourhood of one entity as its own nodes/edges/GraphML/GEXF files and graph.html

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from pipeline.config import MODEL_ENV
+
+
+def flag(*names: str, **settings: Any) -> Any:
+    """A ``typer.Option`` for an on/off flag. Its empty metavar keeps Typer (0.2x) from writing "<bool>"
+    after the flag in the help, as if it took a value."""
+    return typer.Option(*names, metavar="", **settings)
+
 
 Inputs = Annotated[
     list[Path],
@@ -17,26 +24,22 @@ Inputs = Annotated[
     ),
 ]
 OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder to write the run's files into.")]
-Force = Annotated[
-    bool, typer.Option("--force", help="Write into a non-empty folder that holds no earlier run.")
-]
+Force = Annotated[bool, flag("--force", help="Write into a non-empty folder that holds no earlier run.")]
 Strict = Annotated[
     bool,
-    typer.Option(
+    flag(
         "--strict",
         help="Exit with code 1 if any input was skipped, any article failed or no article was kept.",
     ),
 ]
 RawCsv = Annotated[
     bool,
-    typer.Option(
+    flag(
         "--raw-csv",
         help="Write CSV text exactly (no apostrophe before = + - @ that stops spreadsheet formulas).",
     ),
 ]
-Quiet = Annotated[
-    bool, typer.Option("--quiet", "-q", help="No progress bars, only warnings and the summary.")
-]
+Quiet = Annotated[bool, flag("--quiet", "-q", help="No progress bars, only warnings and the summary.")]
 TextField = Annotated[
     str | None, typer.Option("--text-field", help="JSONL field holding the article text (default: detected).")
 ]
@@ -46,7 +49,7 @@ TextColumn_ = Annotated[
 Workers = Annotated[int, typer.Option("--workers", "-w", help="Processes for spaCy (like n_process).", min=1)]
 FollowLinks = Annotated[
     bool,
-    typer.Option(
+    flag(
         "--follow-links",
         help="Follow symbolic links in input folders even when they lead outside the inputs.",
     ),
@@ -119,7 +122,7 @@ PageMaxNodes = Annotated[
         min=1,
     ),
 ]
-NoNumbers = Annotated[bool, typer.Option("--no-numbers", help="Leave counts out of the graph.")]
+NoNumbers = Annotated[bool, flag("--no-numbers", help="Leave counts out of the graph.")]
 Evidence = Annotated[
     int,
     typer.Option(
@@ -132,7 +135,7 @@ CacheDir = Annotated[
         "--cache", help="Extraction cache folder (default: $KG_CACHE_DIR or ~/.cache/kg).", show_default=False
     ),
 ]
-NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")]
+NoCache = Annotated[bool, flag("--no-cache", help="Neither read nor write the extraction cache.")]
 Engine = Annotated[
     str, typer.Option("--engine", help="Where extraction runs: local processes or a Dask cluster.")
 ]

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli.options import CacheDir, RunDir
+from pipeline.cli.options import CacheDir, RunDir, flag
 from pipeline.console import err, out, print_diff, print_document_report, print_report, print_stats, say
 from pipeline.errors import BadOptionError, MissingStageOutputError
 from pipeline.io.folder import present
@@ -39,7 +39,7 @@ def diff(
     limit: Annotated[int, typer.Option("--limit", help="Rows per table printed.", min=0)] = 10,
     force: Annotated[
         bool,
-        typer.Option(
+        flag(
             "--force", help="Replace an existing --out file that is not an earlier diff (never a run's file)."
         ),
     ] = False,
@@ -121,16 +121,14 @@ def evaluate(
     ],
     baseline: Annotated[
         bool,
-        typer.Option(
-            "--baseline", help="Document-level gold: also score the raw spaCy model on the same documents."
-        ),
+        flag("--baseline", help="Document-level gold: also score the raw spaCy model on the same documents."),
     ] = False,
     model: Annotated[
         str | None, typer.Option("--model", help="Model of --baseline (default: the run's model).")
     ] = None,
     details: Annotated[
         bool,
-        typer.Option("--details", help="Document-level gold: list the wrong, missed and unmerged names."),
+        flag("--details", help="Document-level gold: list the wrong, missed and unmerged names."),
     ] = False,
 ) -> None:
     """Score RUN_DIR against a gold annotation: precision/recall per type, merges, numbers."""
