@@ -281,7 +281,8 @@ def test_a_flag_shows_no_value_in_the_help(kg, monkeypatch) -> None:
             words = line.split()
             if words[1:2] and words[1].startswith("--") and words[1] != "--help":
                 flags[(*command, words[1])] = line
-    assert {"--force", "--quiet", "--strict", "--no-cache", "--baseline", "--details"} <= {f[-1] for f in flags}
+    shown = {f[-1] for f in flags}
+    assert {"--force", "--quiet", "--strict", "--no-cache", "--baseline", "--details"} <= shown
     assert [line for line in flags.values() if "<bool>" in line] == []
     assert "<path>" in flags[("run", "--out")]  # an option that takes a value still says which
 
