@@ -364,17 +364,65 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         return sorted(spans, key=lambda s: s.start)
     added = list(spans)
     taken = _Taken(len(body), spans)
-    names = _Taken(len(body), [s for s in spans if s.type in {"person", "group", "place"}])
+    name_spans = [s for s in spans if s.type in {"person", "group", "place"}]
+    names = _Taken(len(body), name_spans)
+    name_starts = {s.start: s for s in name_spans}
+    cut_short: set[int] = set()  # id() of the spans a full name replaces
     occurrences = _occurrences(list(votes), body)
     for name in sorted(votes, key=lambda t: (-len(t), t)):
         (label, kind), _ = min(votes[name].items(), key=lambda kv: (-kv[1], kv[0]))  # most votes
         for start in occurrences[name]:
             end = start + len(name)
-            if taken.free(start, end) and not next_to_a_name(names.marks, body, start, end):
-                added.append(CharSpan(start, end, label, kind, "propagated"))
-                taken.take(start, end)
-                names.take(start, end)
+            if taken.free(start, end):
+                if next_to_a_name(names.marks, body, start, end):
+                    continue
+            else:
+                inside = _names_cut_short(name_starts, taken.marks, start, end) if " " in name else []
+                if not inside:
+                    continue
+                cut_short.update(id(span) for span in inside)
+                for span in inside:
+                    del name_starts[span.start]
+            span = CharSpan(start, end, label, kind, "propagated")
+            added.append(span)
+            name_starts[start] = span
+            taken.take(start, end)
+            names.take(start, end)
+    if cut_short:
+        added = [span for span in added if id(span) not in cut_short]
     return sorted(added, key=lambda s: s.start)
+
+
+def _names_cut_short(
+    name_starts: dict[int, CharSpan], marks: bytearray, start: int, end: int
+) -> list[CharSpan]:
+    """The names inside [start, end), an occurrence of a longer name of the article, when they are all it
+    holds and none reaches past its edges: the model cut the name short there ("the West Varn Ice" and
+    "Sheet" of "the West Varn Ice Sheet", which it tagged whole in another sentence). Empty otherwise,
+    and when the one name inside is the occurrence itself.
+
+    >>> body = "the Varn Ice Sheet"
+    >>> cut = CharSpan(4, 12, "LOC", "place")
+    >>> marks = bytearray(len(body)); marks[4:12] = bytes([1]) * 8
+    >>> _names_cut_short({4: cut}, marks, 4, 18) == [cut], _names_cut_short({4: cut}, marks, 4, 12)
+    (True, [])
+    """
+    inside: list[CharSpan] = []
+    position = start
+    while position < end:
+        span = name_starts.get(position)
+        if span is not None:
+            if span.end > end:
+                return []
+            inside.append(span)
+            position = span.end
+        elif marks[position]:  # a name from before the occurrence reaches into it, or a number or date
+            return []
+        else:
+            position += 1
+    if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
+        return []
+    return inside
 
 
 #: A capitalized word long enough to be told from another by its spelling.

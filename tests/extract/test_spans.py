@@ -95,6 +95,44 @@ def test_propagation_tags_exact_repeats_and_surnames_but_not_inside_other_names(
     ]
 
 
+def test_a_name_the_model_cut_short_is_the_full_name_the_article_writes_there() -> None:
+    # The model tagged "West Quellic Ice Sheet" whole once, and cut it short, or in two, where the text
+    # writes it again; "Varnby" before "Swans" is the team the article names, not the town.
+    body = (
+        "The West Quellic Ice Sheet may break. Divers saw the West Quellic Ice Sheet melt. "
+        "The Varnby Swans won. Varnby Swans fans cheered in Varnby."
+    )
+    at = [body.index("West"), body.index("West", 10), body.index("Varnby"), body.index("Varnby Swans f")]
+    spans = [
+        CharSpan(at[0], at[0] + 22, "LOC", "place"),
+        CharSpan(at[1], at[1] + 16, "LOC", "place"),  # "West Quellic Ice"
+        CharSpan(at[2], at[2] + 12, "ORG", "group"),
+        CharSpan(at[3], at[3] + 6, "GPE", "place"),  # "Varnby" and "Swans", two names
+        CharSpan(at[3] + 7, at[3] + 12, "ORG", "group"),
+        CharSpan(body.rindex("Varnby"), len(body) - 1, "GPE", "place"),
+    ]
+    found = [(body[s.start : s.end], s.origin, s.type) for s in propagate(spans, _text(body))]
+    assert found == [
+        ("West Quellic Ice Sheet", "model", "place"),
+        ("West Quellic Ice Sheet", "propagated", "place"),
+        ("Varnby Swans", "model", "group"),
+        ("Varnby Swans", "propagated", "group"),
+        ("Varnby", "model", "place"),
+    ]
+
+
+def test_a_name_reaching_past_a_longer_names_occurrence_stays() -> None:
+    # "Quell River" is a name of the article, but where the model read "River Basin Authority" the text
+    # holds no "Quell River" to extend: that name reaches past it, and nothing changes.
+    body = "The Quell River rose. The Quell River Basin Authority met."
+    spans = [
+        CharSpan(4, 15, "LOC", "place"),
+        CharSpan(body.index("River Basin"), body.index(" met"), "ORG", "group"),
+    ]
+    found = [(body[s.start : s.end], s.origin) for s in propagate(spans, _text(body))]
+    assert found == [("Quell River", "model"), ("River Basin Authority", "model")]
+
+
 def test_a_surname_of_three_letters_is_propagated_one_of_two_is_not() -> None:
     body = "Orla Vek met Ilse Vo. Vek left; Vo stayed."
     spans = [CharSpan(0, 8, "PERSON", "person"), CharSpan(13, 20, "PERSON", "person")]
