@@ -1,5 +1,6 @@
 """Names the model left untagged, found from word lists: people by a given name ("Clarine Dupuis"), places
-from the gazetteer ("flights to Velmora City"). Pass one adds them to the model's entities."""
+from the gazetteer ("flights to Velmora City") or by their own head noun ("the Quellic River Gorge"). Pass
+one adds them to the model's entities."""
 
 from __future__ import annotations
 
@@ -125,6 +126,63 @@ def gazetteer_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
             found.append(Span(doc, index, match, label="GPE"))
             index = match
     return found
+
+
+#: Most capitalized words a place found by its head noun holds ("Upper Quellic River Gorge Road").
+LONGEST_HEADED_PLACE = 5
+
+
+def headed_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
+    """Places the model left untagged whose own words say what they are: a run of capitalized words, none
+    inside an entity, ending on a place's or a building's head noun ("the Quellic River Gorge", "Varnholm
+    Boulevard", "Osterby Cemetery") or after a place's prefix ("Mount Quellan"). One of its other words must
+    be no common word and the first no given name: "Bus Station", "Community Center" and "Stuart Hall" are
+    none. The run is taken whole, so a title-cased line ending on another word names no place ("Police Close
+    Varnholm Road After Crash"), nor a run after a name ("Quellby" + "River Road")."""
+    from spacy.tokens import Span
+
+    found: list[Span] = []
+    patterns = vocab.patterns
+    length, index = len(doc), 0
+    for start in _untagged_titles(doc):
+        if start < index:
+            continue
+        end = start
+        while end < length and _capitalized(doc[end]) and doc[end].ent_iob_ == "O":
+            end += 1
+        index = end
+        before = doc[start - 1] if start else None
+        if before is not None and not before.is_sent_end and (before.ent_iob_ != "O" or _capitalized(before)):
+            continue  # a word of a longer name
+        if doc[start].lower_ == "the":
+            start += 1
+        words = [token.lower_ for token in doc[start:end]]
+        if not 2 <= len(words) <= LONGEST_HEADED_PLACE or doc[start].text in vocab.given_names:
+            continue
+        if words[-1] in patterns.place_heads or words[-1] in patterns.building_heads:
+            label, named_by = ("LOC" if words[-1] in patterns.place_heads else "FAC"), words[:-1]
+        elif words[0] in patterns.place_prefixes:
+            label, named_by = "LOC", words[1:]
+        else:
+            continue
+        if any(_uncommon(word, vocab.nouns) for word in named_by):
+            found.append(Span(doc, start, end, label=label))
+    return found
+
+
+def _capitalized(token: Token) -> bool:
+    return token.is_title and token.is_alpha
+
+
+def _uncommon(word: str, nouns: frozenset[str]) -> bool:
+    """Is the lower-case ``word`` no common noun, in the singular either ("visitors", "princes")?
+
+    >>> nouns = frozenset({"bus", "prince", "river"})
+    >>> [_uncommon(w, nouns) for w in ("saxeten", "bus", "princes", "buses", "rivers")]
+    [True, False, False, False, False]
+    """
+    singular = (word[:-2] if word.endswith("es") else "", word[:-1] if word.endswith("s") else "")
+    return len(word) >= 3 and word not in nouns and not any(s in nouns for s in singular if s)
 
 
 def _untagged_titles(doc: Doc) -> list[int]:

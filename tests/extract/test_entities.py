@@ -495,6 +495,27 @@ def test_a_common_noun_is_a_surname_after_a_common_given_name_when_the_article_n
     assert [s.text for s in given_name_people(doc, vocab)] == ["Orla Baker"]
 
 
+def test_untagged_places_are_found_by_their_head_noun_or_prefix(english, vocab) -> None:
+    import dataclasses
+
+    from pipeline.extract.untagged import headed_places
+
+    vocab = dataclasses.replace(
+        _with_names(vocab, "Stuart"),
+        nouns=frozenset({"bus", "community", "river", "gorge", "police", "close", "again", "visitor"}),
+    )
+    text = (
+        "Divers crossed the Quellic River Gorge near Osterby Cemetery and climbed Mount Varnelle. "
+        "The Bus Station, the Community Center and the Visitors Center shut, and Stuart Hall spoke. "
+        "Police Close Varnholm Road Again. Crowds filled Osk Varnlea Road."
+    )
+    doc = _doc(english, text, [("Osk", "GPE")])
+    found = [(s.text, s.label_) for s in headed_places(doc, vocab)]
+    # common words and a given name name no place; a title-cased line ends on another word; "Varnlea Road"
+    # goes on from the name "Osk"
+    assert found == [("Quellic River Gorge", "LOC"), ("Osterby Cemetery", "FAC"), ("Mount Varnelle", "LOC")]
+
+
 def test_a_nationality_before_a_given_name_is_no_part_of_the_name(english, vocab) -> None:
     from pipeline.extract.untagged import given_name_people
 
