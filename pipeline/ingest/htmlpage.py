@@ -320,9 +320,19 @@ class _Element:
         self.text: list[str] | None = [] if tag in {"p", "title", "h1"} else None
 
 
-def read_html(text: str, source: str, encoding: str, **_: object) -> tuple[list[Article], list[Skipped]]:
+#: The start of a tag, a comment or a doctype: a page without one is text saved under an .html name.
+_MARKUP = re.compile(r"<[A-Za-z!/?]")
+
+
+def read_html(
+    text: str, source: str, encoding: str, **options: object
+) -> tuple[list[Article], list[Skipped]]:
     if is_feed(text):  # an RSS or Atom feed saved as a page
         return read_feed(text, source, encoding)
+    if _MARKUP.search(text) is None:  # a reader view or an extractor's text saved as .html: no <p> to find
+        from pipeline.ingest.txt import read_txt
+
+        return read_txt(text, source, encoding, **options)
     parser = _ArticleHTML()
     parser.feed(text)
     parser.close()

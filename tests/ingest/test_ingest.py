@@ -486,6 +486,17 @@ def test_html_page_without_paragraphs_or_main_text_is_skipped_with_a_reason(writ
     assert "no article text" in skipped.reason
 
 
+def test_html_file_holding_text_without_markup_is_read_as_the_text(write) -> None:
+    # an extractor's output or a reader view saved under .html: no tag at all, paragraphs by blank lines
+    text = "Quellby floods\n\n" + "\n\n".join(_FLOOD_LINES) + "\n\nLevels <3 m are safe & fine."
+    [page] = ingest([write("floods.html", text)]).articles
+    [plain] = ingest([write("floods.txt", text)]).articles
+    assert (page.title, page.body) == (plain.title, plain.body)
+    assert page.title == "Quellby floods"
+    assert page.body == "\n\n".join(_FLOOD_LINES) + "\n\nLevels <3 m are safe & fine."
+    assert ingest([write("bare.html", "<p>\n\n</p>")]).skipped  # markup, and no text in it: skipped
+
+
 def test_html_page_of_links_only_is_skipped_with_a_reason(write) -> None:
     links = "".join(f'<li><a href="/s{i}">Quellby news section {i}</a></li>' for i in range(60))
     menu = write("menu.html", f"<html><body><nav><ul>{links}</ul></nav></body></html>")
