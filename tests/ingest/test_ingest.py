@@ -479,6 +479,25 @@ def test_html_article_in_paragraphs_is_read_from_them(write) -> None:
     assert article.date == "" and article.iso_date == ""  # no date in the page: none made up
 
 
+def test_html_readers_comments_in_paragraphs_are_left_out_with_the_main_text(write) -> None:
+    # The comments are <p> elements in boxes no class names as furniture; trafilatura's main text leaves
+    # them out, and it is all among the paragraphs: the paragraphs hold the article and more.
+    comments = [
+        f"Reader {i} wrote: the Varn council never fixes the levee, and now look at Quellby again, what a "
+        "disgrace this is for everyone who lives down by the old mill."
+        for i in range(8)
+    ]
+    page = (
+        "<html><head><title>Floods</title></head><body><h1>Quellby floods</h1><article>"
+        + "".join(f"<p>{line}</p>" for line in _FLOOD_LINES)
+        + "</article><div id='disqus_thread'><ul>"
+        + "".join(f"<li class='post'><div class='post-body'><p>{c}</p></div></li>" for c in comments)
+        + "</ul></div></body></html>"
+    )
+    [article] = ingest([write("floods.html", page)]).articles
+    assert article.body == "\n\n".join(_FLOOD_LINES)
+
+
 def test_html_page_without_paragraphs_or_main_text_is_skipped_with_a_reason(write) -> None:
     [skipped] = ingest(
         [write("empty.html", "<html><head><title>Nothing</title></head><body></body></html>")]
