@@ -47,15 +47,16 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from xml.sax.saxutils import escape
-
-import networkx as nx
 
 from pipeline.errors import GraphAttributeError
 from pipeline.io.files import write_text
 from pipeline.io.schema import EDGES, LIST_SEPARATOR, NODES
 from pipeline.periods import end_of
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: Attributes that stay in memory (and evidence.csv, timeline.csv) but are not written to GraphML/GEXF.
 _IN_MEMORY = frozenset({"evidence_list", "timeline"})

@@ -16,9 +16,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from pipeline.config import DEFAULT_PAGE_MAX_NODES, DEFAULT_TOP, Settings
 from pipeline.errors import MissingStageOutputError, NotARunError, StageError
@@ -57,6 +55,9 @@ from pipeline.records import (
 
 #: The stages whose records a run folder holds, in order.
 STAGES = ("ingest", "extract", "resolve", "graph")
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 # --- writing ----------------------------------------------------------------------------------------
@@ -444,6 +445,8 @@ def _failure(item: Mapping[str, Any]) -> Failure:
 def read_graph(folder: Path) -> nx.Graph:
     """The graph back from nodes.csv, edges.csv and evidence.csv (as :func:`write_graph` wrote them),
     with the settings it was built with."""
+    import networkx as nx  # here, not at the top: a run's first seconds (reading the articles) need none
+
     for name in ("articles.csv", "nodes.csv", "edges.csv", "evidence.csv"):
         present(folder, name)  # refuses a file its manifest.json does not vouch for
     graph = nx.Graph()
