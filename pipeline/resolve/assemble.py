@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from pipeline.gazetteer import AP_STATE_ABBREVIATIONS
 from pipeline.names import display_name, name_key, slug
 from pipeline.records import ENTITY_TYPES, Entity, Extraction, Mention, Merge, Resolution
 from pipeline.resolve.state import GLOBAL, Element, State, majority
@@ -52,6 +53,8 @@ def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
         for short, long in extraction.abbreviations
         if name_key(short) != name_key(long)
     ) | frozenset(display_name(name) for name in state.not_labels)
+    # nor is a state's AP abbreviation ("Ala."): with no "Alabama" among its spellings, the state's name is
+    titles |= AP_STATE_ABBREVIATIONS.keys()
     # The sets holding a name of the corpus; each other one is of one story: its spellings were each
     # resolved inside their article ("the Government" no fuller name of its article named).
     corpus_wide = {state.find(element) for element in state.parent if element[0] == GLOBAL}
@@ -74,6 +77,7 @@ def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
         for text, count in surfaces.items():
             shown[display_name(text)] += count
         label = curated_name or _fullest(shown, titles=titles)
+        label = AP_STATE_ABBREVIATIONS.get(label, label) if kind == "place" else label
         if not curated_name:  # a tie goes to the type the fullest name was given
             given: Counter[str] = Counter()
             for mention, element in items:

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from pipeline.errors import failure_of
-from pipeline.gazetteer import is_first_name
+from pipeline.gazetteer import AP_STATE_ABBREVIATIONS, is_first_name
 from pipeline.names import name_key
 from pipeline.records import ENTITY_TYPES, Failure, Mention
 from pipeline.resolve.curated import Curated
@@ -169,6 +169,9 @@ class State:
         if key in self.curated.canonical and (mention.article_id, key) not in self.redefined:
             name, _ = self.curated.canonical[key]
             return key, (GLOBAL, name_key(name)), name
+        state = AP_STATE_ABBREVIATIONS.get(mention.text) if mention.type == "place" else None
+        if state is not None:  # "Birmingham, Ala.": written with its stop, as the wire writes it
+            return key, (GLOBAL, name_key(state)), ""
         if len(key.split()) == 1 and mention.type in {"person", "group"}:
             return key, (mention.article_id, key), ""  # a short form: resolved in its article first
         return key, (GLOBAL, key), ""

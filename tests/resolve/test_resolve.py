@@ -867,6 +867,23 @@ def test_a_state_postal_code_joins_the_state_named_in_its_article() -> None:
     assert nodes(result)["OK"] == {"OK"}
 
 
+def test_an_ap_state_abbreviation_is_the_state_wherever_it_is_written() -> None:
+    # "Varnton, Ala.": the wire's abbreviation with its stop names the state, with or without the state's
+    # name in the article; a person called Ala, or "Ala" without its stop, is not the state
+    result = resolve(
+        [
+            article("a", ("Varnton", "place"), ("Ala.", "place"), ("Alabama", "place")),
+            article("b", ("Quellby", "place"), ("Ala.", "place"), ("W.Va.", "place")),
+            article("c", "Ala Quist", "Ala", ("Ala", "place")),
+        ],
+        aliases=None,
+    )
+    assert nodes(result)["Alabama"] == {"Alabama", "Ala."}
+    assert node_of(result, "Ala.") == {"place:alabama"}
+    assert node_of(result, "W.Va.") == {"place:west-virginia"}
+    assert node_of(result, "Ala") == {"place:ala", "person:ala-quist"}
+
+
 def test_abbreviated_street_saint_and_spaced_initials_are_one_spelling() -> None:
     result = resolve(
         [
