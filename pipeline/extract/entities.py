@@ -677,8 +677,9 @@ def _place_and_title(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
 
 def _describes_the_person(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
     """Is the first word a capitalized common noun that says what the person is, before a given name and
-    a surname ("Mathematician Orsa Quist" at a sentence start, "former Chemist Orsa Quist")? Not a first
-    name ("Rose Orsa Quist") nor a reigning title ("Tsar Orvald Quist")."""
+    a surname ("Mathematician Orsa Quist" at a sentence start, "former Chemist Orsa Quist", "Farmer Chad
+    Quist", whose given name is also a country's)? Not a first name ("Rose Orsa Quist") nor a reigning
+    title ("Tsar Orvald Quist")."""
     if len(tokens) < 3:
         return False
     first, given = tokens[0], tokens[1]
@@ -688,7 +689,7 @@ def _describes_the_person(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
         and first.text not in vocab.first_names
         and first.lower_ not in _REIGNING_TITLES
         and given.is_title
-        and given.text in vocab.given_names
+        and given.text in vocab.first_names
     )
 
 

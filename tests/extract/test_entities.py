@@ -844,7 +844,7 @@ def test_a_capitalized_noun_that_describes_the_person_is_no_part_of_the_name(eng
     vocab = dataclasses.replace(
         vocab,
         given_names=frozenset({"Ysolt", "Pellam"}),
-        first_names=frozenset({"Ysolt", "Pellam", "Velvet"}),
+        first_names=frozenset({"Ysolt", "Pellam", "Velvet", "Quellia"}),
         nouns=frozenset({"glassblower", "velvet", "tsar"}),
     )
 
@@ -853,6 +853,8 @@ def test_a_capitalized_noun_that_describes_the_person_is_no_part_of_the_name(eng
 
     assert name("Glassblower Ysolt Quorvik said so.", "Glassblower Ysolt Quorvik") == "Ysolt Quorvik"
     assert name("the former Glassblower Pellam Dask", "Glassblower Pellam Dask") == "Pellam Dask"
+    # a first name that is also a country's, so no given name of the list: still the person's first name
+    assert name("Glassblower Quellia Dask said so.", "Glassblower Quellia Dask") == "Quellia Dask"
     # a first name that is also a noun, a reigning title, no given name after it, no surname: kept
     assert name("Velvet Ysolt Quorvik sang.", "Velvet Ysolt Quorvik") == "Velvet Ysolt Quorvik"
     assert name("Tsar Pellam Dask ruled.", "Tsar Pellam Dask") == "Tsar Pellam Dask"
