@@ -55,6 +55,9 @@ class Dateline:
     region: Offsets | None
     agency: Offsets | None
     date: str
+    #: Offset of the story's first word after the dash ("Gunmen" of "CAIRO — Gunmen opened fire"); -1 for
+    #: a dateline on a line of its own.
+    text: int = -1
 
     def needs_more(self, city: str) -> bool:
         """Does the line's shape leave it in doubt: a city in capitals with nothing but a dash after it
@@ -85,7 +88,10 @@ def dateline_candidates(body: str) -> Iterator[Dateline]:
             region = match.groupdict().get("region") or ""
             if "." in region or _MONTH_START.match(region + " ") or _WEEKDAY_START.match(region + " "):
                 found.pop("region", None)
-            yield Dateline(found["city"], found.get("region"), found.get("agency"), match.group("date") or "")
+            text = offset + match.end() if match.re is _OPENING else -1
+            yield Dateline(
+                found["city"], found.get("region"), found.get("agency"), match.group("date") or "", text
+            )
         offset = end
 
 

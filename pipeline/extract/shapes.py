@@ -33,6 +33,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from pipeline.datelines import dateline_candidates
 from pipeline.extract.entities import CharSpan, opened_by_one_of
 from pipeline.names import head_word
 
@@ -683,10 +684,13 @@ def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[
     body = article.body
     starts_only: dict[str, bool] = {}
     headings: set[str] = set()
+    # a dateline's dash starts the story's first sentence: "CAIRO — Gunmen opened fire"
+    after_datelines = {dateline.text for dateline in dateline_candidates(body)}
     for span in spans:
         text = body[span.start : span.end]
         if span.type in _NAME_TYPES and text.isalpha() and not text.isupper() and len(text) > 1:
-            starts_only[text] = starts_only.get(text, True) and _starts_sentence(body, span.start)
+            initial = _starts_sentence(body, span.start) or span.start in after_datelines
+            starts_only[text] = starts_only.get(text, True) and initial
             if _alone_on_its_line(body, span.start, span.end) and any(
                 text.lower() in words for words in article.common_words
             ):

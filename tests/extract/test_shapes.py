@@ -359,6 +359,16 @@ def test_a_word_capitalized_only_at_sentence_starts_is_not_a_name() -> None:
     ]
 
 
+def test_a_word_capitalized_only_after_a_datelines_dash_is_not_a_name() -> None:
+    from pipeline.extract.shapes import sentence_initial_words
+
+    # the story's first word comes after "OSKBURG —"; mid-sentence after a dash it is a name
+    body = "OSKBURG — Raiders stormed the Varn depot. Two raiders fled — Quellmen said so; quellmen agree."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(body, ("Raiders", "place"), ("Quellmen", "group"))
+    assert _texts(body, sentence_initial_words(spans, article)) == [("Quellmen", "group")]
+
+
 def test_a_common_word_that_is_a_heading_of_its_own_is_not_a_name() -> None:
     from pipeline.extract.shapes import sentence_initial_words
 
