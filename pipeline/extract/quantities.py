@@ -708,7 +708,34 @@ def _counted(doc: Doc, span: Span, lemma: Callable[[Token], str]) -> tuple[Token
             return prep.head, prep.head.head  # "ransoms of $3,000", "the art sales for about 140,000 pounds"
     if target.pos_ in _OBJECT_POS and target.lower_ in _UNIT_NOUNS and target.head.pos_ in _OBJECT_POS:
         return target.head, target.head.head
-    return None, _ancestor(target, _GOVERNING_POS)
+    return _plural_after(doc, span), _ancestor(target, _GOVERNING_POS)
+
+
+#: Tags of the words that may stand between a number and its plural noun when the parse lost them:
+#: adjectives, a gerund, a noun used as a modifier ("5 healthy eating tips", "3 new health centres").
+_DESCRIBING_TAGS = frozenset({"JJ", "JJR", "JJS", "VBG", "NN"})
+
+
+def _plural_after(doc: Doc, span: Span) -> Token | None:
+    """The plural noun right after the number, past at most three describing words, in its sentence:
+    what it counts where the parser made the words a verb phrase ("5 healthy eating tips" as a headline,
+    "eating" its root). None when anything else comes first.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("5 healthy eating tips for travelers")
+    >>> for token, tag in zip(doc, ["CD", "JJ", "VBG", "NNS", "IN", "NNS"]):
+    ...     token.tag_ = tag
+    >>> _plural_after(doc, doc[0:1]).text, _plural_after(doc, doc[3:4])
+    ('tips', None)
+    """
+    for token in doc[span.end : span.end + 4]:
+        if token.is_sent_start:
+            return None
+        if token.tag_ == "NNS":
+            return token
+        if token.tag_ not in _DESCRIBING_TAGS:
+            return None
+    return None
 
 
 def _a_range(prep: Token) -> bool:

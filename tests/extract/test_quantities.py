@@ -39,6 +39,35 @@ def test_elliptical_count_borrows_the_object_and_takes_its_own_verb(english) -> 
     ]
 
 
+def test_a_count_the_parser_left_without_its_noun_counts_the_plural_just_after_it(english) -> None:
+    # 5 healthy quelling tips for Varn ramblers : a headline whose "quelling" the parser made its root
+    doc = _doc(
+        english,
+        words=["5", "healthy", "quelling", "tips", "for", "Varn", "ramblers"],
+        heads=[2, 2, 2, 2, 3, 6, 4],
+        deps=["meta", "amod", "ROOT", "dobj", "prep", "compound", "pobj"],
+        pos=["NUM", "ADJ", "VERB", "NOUN", "ADP", "PROPN", "NOUN"],
+        tags=["CD", "JJ", "VBG", "NNS", "IN", "NNP", "NNS"],
+        lemmas=["5", "healthy", "quell", "tip", "for", "Varn", "rambler"],
+        ents=["B-CARDINAL", "O", "O", "O", "O", "O", "O"],
+    )
+    found = quantities(doc, [(0, 1, "CARDINAL")], article_id="a", sentence=0, offset=0)
+    assert [(q.value, q.object) for q in found] == [(5.0, "tips")]
+    # Quist won 5 , ramblers said . : a comma after the number, and nothing is counted
+    doc = _doc(
+        english,
+        words=["Quist", "won", "5", ",", "ramblers", "said", "."],
+        heads=[1, 5, 1, 5, 5, 5, 5],
+        deps=["nsubj", "ccomp", "dobj", "punct", "nsubj", "ROOT", "punct"],
+        pos=["PROPN", "VERB", "NUM", "PUNCT", "NOUN", "VERB", "PUNCT"],
+        tags=["NNP", "VBD", "CD", ",", "NNS", "VBD", "."],
+        lemmas=["Quist", "win", "5", ",", "rambler", "say", "."],
+        ents=["O", "O", "B-CARDINAL", "O", "O", "O", "O"],
+    )
+    found = quantities(doc, [(2, 3, "CARDINAL")], article_id="a", sentence=0, offset=0)
+    assert [(q.value, q.object) for q in found] == [(5.0, "")]
+
+
 def test_a_number_after_its_noun_labels_it_and_counts_nothing(english) -> None:
     # 12 rowers won and Quellby 2 beat Varnet 1 .
     doc = _doc(
