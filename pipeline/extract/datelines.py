@@ -38,7 +38,8 @@ def datelines(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         overlapping = [w for w in wanted if span.start < w[0][1] and w[0][0] < span.end]
         exact = [w for w in overlapping if w[0] == (span.start, span.end)]
         if exact and _TYPES[exact[0][1]] == span.type:
-            wanted.remove(exact[0])  # the model's own place or agency stands
+            wanted.remove(exact[0])  # the model's own place or agency stands, read as the dateline's:
+            span.origin = "dateline"  # its vote outweighs the model's other labels ("MONTGOMERY, Ala. --")
         elif overlapping:
             continue
         kept.append(span)
@@ -53,6 +54,7 @@ def _accepted(dateline: Dateline, article: ArticleText, types: dict[tuple[int, i
     city = article.body[dateline.city[0] : dateline.city[1]]
     if not dateline.needs_more(city):
         return True
-    if types.get(dateline.city) in ("place", "group"):
-        return not any(city.lower() in words for words in article.common_words)
-    return city.title() in article.linked_places
+    tagged = types.get(dateline.city) in ("place", "group")
+    if tagged and not any(city.lower() in words for words in article.common_words):
+        return True
+    return city.title() in article.linked_places  # a place the gazetteer knows ("MONTGOMERY", a noun too)

@@ -67,6 +67,20 @@ def test_dateline_shapes(body: str, expected: list[tuple[str, str]]) -> None:
     assert [(text, kind) for text, kind, _ in _found(body)] == expected
 
 
+def test_a_known_place_in_capitals_is_the_dateline_even_when_the_model_lists_it_as_a_noun() -> None:
+    # "QUELLTON" is a place the gazetteer knows, and a word of the model's noun list as well
+    body = "QUELLTON, Qll. -- Talks ended."
+    article = ArticleText(
+        body,
+        (),
+        load_patterns(),
+        linked_places=frozenset({"Quellton"}),
+        common_words=(frozenset({"quellton"}), frozenset()),
+    )
+    spans = [CharSpan(0, 8, "GPE", "place")]
+    assert [(body[s.start : s.end], s.origin) for s in datelines(spans, article)] == [("QUELLTON", "dateline")]
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -103,7 +117,8 @@ def test_the_models_own_place_stands_and_overlapping_spans_give_way() -> None:
     found = _found(body, ("PORT", "place"), ("OSKAR 2011-04-09", "other"))
     assert found == [("PORT OSKAR", "place", "dateline")]
     body = "VARNHOLT (Quellwire) - Talks ended."
+    # the model's own place stands, read as the dateline's: its vote weighs as the layout's does
     assert _found(body, ("VARNHOLT", "place")) == [
-        ("VARNHOLT", "place", "model"),
+        ("VARNHOLT", "place", "dateline"),
         ("Quellwire", "group", "dateline"),
     ]
