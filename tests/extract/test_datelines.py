@@ -78,7 +78,9 @@ def test_a_known_place_in_capitals_is_the_dateline_even_when_the_model_lists_it_
         common_words=(frozenset({"quellton"}), frozenset()),
     )
     spans = [CharSpan(0, 8, "GPE", "place")]
-    assert [(body[s.start : s.end], s.origin) for s in datelines(spans, article)] == [("QUELLTON", "dateline")]
+    assert [(body[s.start : s.end], s.origin) for s in datelines(spans, article)] == [
+        ("QUELLTON", "dateline")
+    ]
 
 
 @pytest.mark.parametrize(
