@@ -36,8 +36,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from pipeline.config import DEFAULT_ALIASES
+from pipeline.gazetteer import AP_STATE_ABBREVIATIONS
 from pipeline.names import initials, name_key
-from pipeline.records import Extraction, Failure, Resolution
+from pipeline.records import ENTITY_TYPES, Extraction, Failure, Resolution
 from pipeline.resolve.assemble import assemble
 from pipeline.resolve.curated import Curated
 from pipeline.resolve.rules import RULES, Rule
@@ -64,9 +65,12 @@ def resolve(
     for extraction in extractions:
         try:
             state.redefined |= _redefined_acronyms(extraction, curated)
-            eras = _eras(extraction)
+            eras, states = _eras(extraction), _state_abbreviations(extraction)
             placed = [
-                (mention, None if mention.start in eras else state.place(mention))
+                (
+                    mention,
+                    None if mention.start in eras else state.place(mention, state=mention.start in states),
+                )
                 for mention in extraction.mentions
             ]
         except Exception as error:
@@ -103,6 +107,24 @@ def _eras(extraction: Extraction) -> set[int]:
         for m in extraction.mentions
         if name_key(m.text) in _ERAS and (m.start in after or (name_key(m.text) == "ad" and m.end in before))
     }
+
+
+def _state_abbreviations(extraction: Extraction) -> set[int]:
+    """Start offsets of the AP abbreviations of US states in an article that writes one after a name and
+    its comma ("Birmingham, Ala.", "MONTGOMERY, Ala. --"): a state there, while a "Miss." or "Mo." before
+    a name is a title or a nickname.
+
+    >>> from pipeline.records import Mention
+    >>> city, ala = Mention("a", 0, 0, 10, "Birmingham", "GPE", "place"), Mention("a", 0, 12, 16, "Ala.", "GPE", "place")
+    >>> miss = Mention("a", 1, 30, 35, "Miss.", "GPE", "place")
+    >>> _state_abbreviations(Extraction("a", (), (city, ala, miss), ()))
+    {12}
+    """
+    names = {m.end for m in extraction.mentions if m.type in ENTITY_TYPES}
+    after_a_name = {
+        m.text for m in extraction.mentions if m.text in AP_STATE_ABBREVIATIONS and m.start - 2 in names
+    }  # ", " between; then the article's other "Ala." are the state too ("Ala. loses workers ...")
+    return {m.start for m in extraction.mentions if m.text in after_a_name}
 
 
 def _redefined_acronyms(extraction: Extraction, curated: Curated) -> set[tuple[str, str]]:

@@ -77,7 +77,11 @@ def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
         for text, count in surfaces.items():
             shown[display_name(text)] += count
         label = curated_name or _fullest(shown, titles=titles)
-        label = AP_STATE_ABBREVIATIONS.get(label, label) if kind == "place" else label
+        if (
+            label in AP_STATE_ABBREVIATIONS
+            and name_key(AP_STATE_ABBREVIATIONS[label]) in state.groups[root].keys
+        ):
+            label = AP_STATE_ABBREVIATIONS[label]  # the state's node, named by its abbreviation alone
         if not curated_name:  # a tie goes to the type the fullest name was given
             given: Counter[str] = Counter()
             for mention, element in items:

@@ -159,8 +159,10 @@ class State:
 
     # adding mentions --------------------------------------------------------------------------------
 
-    def place(self, mention: Mention) -> tuple[str, Element, str] | None:
-        """(name key, element, curated name) a mention joins, or None if it joins none; changes nothing."""
+    def place(self, mention: Mention, *, state: bool = False) -> tuple[str, Element, str] | None:
+        """(name key, element, curated name) a mention joins, or None if it joins none; changes nothing.
+        ``state``: the mention stands where a US state's AP abbreviation names the state ("Birmingham,
+        Ala."), which it joins then."""
         if mention.type not in ENTITY_TYPES:
             return None
         key = name_key(mention.text)
@@ -169,9 +171,9 @@ class State:
         if key in self.curated.canonical and (mention.article_id, key) not in self.redefined:
             name, _ = self.curated.canonical[key]
             return key, (GLOBAL, name_key(name)), name
-        state = AP_STATE_ABBREVIATIONS.get(mention.text) if mention.type == "place" else None
-        if state is not None:  # "Birmingham, Ala.": written with its stop, as the wire writes it
-            return key, (GLOBAL, name_key(state)), ""
+        named = AP_STATE_ABBREVIATIONS.get(mention.text) if state and mention.type == "place" else None
+        if named is not None:  # "Birmingham, Ala.": written with its stop, as the wire writes it
+            return key, (GLOBAL, name_key(named)), ""
         if len(key.split()) == 1 and mention.type in {"person", "group"}:
             return key, (mention.article_id, key), ""  # a short form: resolved in its article first
         return key, (GLOBAL, key), ""

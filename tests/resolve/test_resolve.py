@@ -867,21 +867,47 @@ def test_a_state_postal_code_joins_the_state_named_in_its_article() -> None:
     assert nodes(result)["OK"] == {"OK"}
 
 
-def test_an_ap_state_abbreviation_is_the_state_wherever_it_is_written() -> None:
+def _written(article_id: str, text: str, *names: tuple[str, str]) -> Extraction:
+    """An extraction of ``text`` whose mentions are ``names`` (name, type), each where ``text`` first
+    writes it."""
+    mentions = [
+        Mention(article_id, 0, text.index(n), text.index(n) + len(n), n, LABELS[kind], kind)
+        for n, kind in names
+    ]
+    return Extraction(article_id, (), tuple(mentions), ())
+
+
+def test_an_ap_state_abbreviation_after_a_name_and_comma_is_the_state() -> None:
     # "Varnton, Ala.": the wire's abbreviation with its stop names the state, with or without the state's
-    # name in the article; a person called Ala, or "Ala" without its stop, is not the state
+    # name in the article; "Miss." before a name is no state, nor is a person called Ala
     result = resolve(
         [
-            article("a", ("Varnton", "place"), ("Ala.", "place"), ("Alabama", "place")),
-            article("b", ("Quellby", "place"), ("Ala.", "place"), ("W.Va.", "place")),
-            article("c", "Ala Quist", "Ala", ("Ala", "place")),
+            _written(
+                "a",
+                "Varnton, Ala. -- Alabama rose.",
+                ("Varnton", "place"),
+                ("Ala.", "place"),
+                ("Alabama", "place"),
+            ),
+            _written(
+                "b",
+                "In Quellby, Ala. and Osk, W.Va.",
+                *[(n, "place") for n in ("Quellby", "Ala.", "Osk", "W.Va.")],
+            ),
+            _written(
+                "c",
+                "Miss. Orla Quist and Ala Quist met Ala.",
+                ("Miss.", "place"),
+                ("Ala Quist", "person"),
+                ("Ala.", "place"),
+            ),
         ],
         aliases=None,
     )
     assert nodes(result)["Alabama"] == {"Alabama", "Ala."}
-    assert node_of(result, "Ala.") == {"place:alabama"}
     assert node_of(result, "W.Va.") == {"place:west-virginia"}
-    assert node_of(result, "Ala") == {"place:ala", "person:ala-quist"}
+    assert node_of(result, "Miss.") == {"place:miss"}
+    assert node_of(result, "Ala.") == {"place:alabama", "place:ala"}  # article c's, after no comma
 
 
 def test_abbreviated_street_saint_and_spaced_initials_are_one_spelling() -> None:
