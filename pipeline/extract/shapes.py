@@ -684,12 +684,15 @@ def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[
     body = article.body
     starts_only: dict[str, bool] = {}
     headings: set[str] = set()
-    # a dateline's dash starts the story's first sentence: "CAIRO — Gunmen opened fire"
+    # a dateline's dash starts the story's first sentence: "CAIRO — Gunmen opened fire"; a person there
+    # is a name the model read in the sentence's own words ("WASHINGTON — Bush told reporters")
     after_datelines = {dateline.text for dateline in dateline_candidates(body)}
     for span in spans:
         text = body[span.start : span.end]
         if span.type in _NAME_TYPES and text.isalpha() and not text.isupper() and len(text) > 1:
-            initial = _starts_sentence(body, span.start) or span.start in after_datelines
+            initial = _starts_sentence(body, span.start) or (
+                span.start in after_datelines and span.type != "person"
+            )
             starts_only[text] = starts_only.get(text, True) and initial
             if _alone_on_its_line(body, span.start, span.end) and any(
                 text.lower() in words for words in article.common_words

@@ -320,8 +320,11 @@ class _Element:
         self.text: list[str] | None = [] if tag in {"p", "title", "h1"} else None
 
 
-#: The start of a tag, a comment or a doctype: a page without one is text saved under an .html name.
-_MARKUP = re.compile(r"<[A-Za-z!/?]")
+#: A tag, an end tag, a comment or a doctype: a page without one is text saved under an .html name (an
+#: address in angle brackets, "<news@quellwire.com>", is none).
+_MARKUP = re.compile(r"<(?:[A-Za-z][\w:-]*(?:\s|/?>)|/[A-Za-z]|!|\?)")
+#: How a page saved under a .txt name starts: it is read as the page it is.
+WRITTEN_AS_HTML = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 
 def read_html(

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pipeline.ingest.articles import NO_READABLE_TEXT, article, cleaned_body, unescaped
 from pipeline.ingest.delimited import read_tsv
 from pipeline.ingest.exports import Document, export_documents
+from pipeline.ingest.htmlpage import WRITTEN_AS_HTML
 from pipeline.records import Article, Skipped
 
 #: How far (in non-blank lines) a headline's repetition may be from its first appearance.
@@ -55,6 +56,10 @@ class _Header:
 
 
 def read_txt(text: str, source: str, encoding: str, **options: object) -> tuple[list[Article], list[Skipped]]:
+    if WRITTEN_AS_HTML.match(text):  # a page's source saved as text: its markup is no article's
+        from pipeline.ingest.htmlpage import read_html
+
+        return read_html(text, source, encoding, **options)
     if _unicode_text_table(text, encoding):
         return read_tsv(text, source, encoding, **options)
     raw_lines = [unescaped(line) for line in text.split("\n")]

@@ -367,6 +367,12 @@ def test_a_word_capitalized_only_after_a_datelines_dash_is_not_a_name() -> None:
     article = ArticleText(body, (), load_patterns())
     spans = _spans(body, ("Raiders", "place"), ("Quellmen", "group"))
     assert _texts(body, sentence_initial_words(spans, article)) == [("Quellmen", "group")]
+    # a person there is a name the model read in the sentence's words, whatever the article's "the bush"
+    body = "OSKBURG — Bush told reporters the bush burned."
+    spans = _spans(body, ("Bush", "person"))
+    assert _texts(body, sentence_initial_words(spans, ArticleText(body, (), load_patterns()))) == [
+        ("Bush", "person")
+    ]
 
 
 def test_a_common_word_that_is_a_heading_of_its_own_is_not_a_name() -> None:

@@ -514,6 +514,20 @@ def test_html_file_holding_text_without_markup_is_read_as_the_text(write) -> Non
     assert page.title == "Quellby floods"
     assert page.body == "\n\n".join(_FLOOD_LINES) + "\n\nLevels <3 m are safe & fine."
     assert ingest([write("bare.html", "<p>\n\n</p>")]).skipped  # markup, and no text in it: skipped
+    # an address in angle brackets is no markup
+    mail = "Quellby floods\n\nFrom: Quellwire <desk@quellwire.example>\n\n" + "\n\n".join(_FLOOD_LINES)
+    [article] = ingest([write("mail.html", mail)]).articles
+    assert article.body.startswith("From: Quellwire <desk@quellwire.example>")
+
+
+def test_txt_file_holding_a_pages_source_is_read_as_the_page(write) -> None:
+    page = (
+        "<!DOCTYPE html>\n<html><head><title>Floods</title></head><body><h1>Quellby floods</h1><article>"
+        + "".join(f"<p>{line}</p>" for line in _FLOOD_LINES)
+        + "</article></body></html>"
+    )
+    [article] = ingest([write("floods.txt", page)]).articles
+    assert (article.title, article.body) == ("Quellby floods", "\n\n".join(_FLOOD_LINES))
 
 
 def test_html_page_of_links_only_is_skipped_with_a_reason(write) -> None:
