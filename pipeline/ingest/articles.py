@@ -391,7 +391,8 @@ def _paragraphs(lines: Sequence[str]) -> list[str]:
     """Paragraphs of a body given as lines.
 
     Text that uses blank lines between paragraphs may be hard-wrapped, so lines between blank lines are
-    joined; text without blank lines has one paragraph per line.
+    joined; text without blank lines has one paragraph per line, unless it is hard-wrapped itself (see
+    :func:`_hard_wrapped`): then a paragraph ends on a line that ends a sentence well short of the width.
     """
     stripped = [" ".join(line.split()) for line in lines]
     while stripped and not stripped[-1]:
@@ -399,7 +400,7 @@ def _paragraphs(lines: Sequence[str]) -> list[str]:
     while stripped and not stripped[0]:
         stripped.pop(0)
     if "" not in stripped:
-        return [line for line in stripped if line]
+        return _unwrapped(stripped) if _hard_wrapped(stripped) else [line for line in stripped if line]
     paragraphs: list[str] = []
     current: list[str] = []
     for line in stripped + [""]:
@@ -408,6 +409,53 @@ def _paragraphs(lines: Sequence[str]) -> list[str]:
         elif current:
             paragraphs.append(" ".join(current))
             current = []
+    return paragraphs
+
+
+#: How a line ends a sentence: a stop, a question or exclamation mark, a colon, maybe a closing quote.
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+#: Lines of a hard-wrapped text: at least this many, most of them at least this share (%) of the longest,
+#: the longest no longer than a typewriter's or a mail program's width allows.
+_WRAPPED_LINES = 4
+_WRAPPED_SHARE = 60
+_WRAPPED_WIDTH = range(40, 121)
+
+
+def _hard_wrapped(lines: Sequence[str]) -> bool:
+    """Are ``lines`` one text cut at a fixed width (a mail, a wire story typed at 72 columns) rather than
+    one paragraph each: the longest line at most 120 characters, most lines nearly as long, and most
+    ending mid-sentence?
+
+    >>> wrapped = ["Floods rose across Quellby on Tuesday as the Varn river", "burst its banks after three",
+    ...     "days of rain, and Orla Quist said forty homes near the old", "mill were evacuated overnight."]
+    >>> _hard_wrapped(wrapped), _hard_wrapped(["Floods rose in Quellby.", "Orla Quist spoke.", "Rain fell.", "It ended."])
+    (True, False)
+    """
+    if len(lines) < _WRAPPED_LINES:
+        return False
+    widest = max(map(len, lines))
+    if widest not in _WRAPPED_WIDTH:
+        return False
+    long_lines = sum(len(line) * 100 >= widest * _WRAPPED_SHARE for line in lines[:-1])
+    open_ends = sum(_SENTENCE_END.search(line) is None for line in lines[:-1])
+    return long_lines * 2 > len(lines) - 1 and open_ends * 2 > len(lines) - 1
+
+
+def _unwrapped(lines: Sequence[str]) -> list[str]:
+    """Paragraphs of hard-wrapped ``lines``: each ends on a line that ends a sentence and stops short of
+    the width (under :data:`_WRAPPED_SHARE` % of the longest line); a hyphen ending a line joins the words
+    ("well-" + "known")."""
+    widest = max(map(len, lines))
+    paragraphs: list[str] = []
+    current = ""
+    for line in lines:
+        joined = current + line if current.endswith("-") and line[:1].islower() else f"{current} {line}"
+        current = joined.strip()
+        if _SENTENCE_END.search(line) and len(line) * 100 < widest * _WRAPPED_SHARE:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
     return paragraphs
 
 

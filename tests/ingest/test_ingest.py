@@ -328,6 +328,27 @@ def test_jsonl_keeps_good_lines_and_names_the_bad_one(write) -> None:
     assert "JSON object" in reasons[f"{path}:5"]
 
 
+def test_a_hard_wrapped_text_field_is_read_as_its_paragraphs(write) -> None:
+    # a wire story typed at 60 columns in one JSONL field: its lines are no paragraphs, a hyphen at a
+    # line's end joins the words, and a short line ending a sentence ends its paragraph
+    text = (
+        "Floodwaters rose across Quellby on Tuesday as the Varn\n"
+        "river burst its banks after three days of rain, and Orla\n"
+        "Quist, who runs the harbour office, said forty homes near\n"
+        "the old mill had been evacuated over-\n"
+        "night by boat.\n"
+        "Emergency crews from Tarnvel and Oskport worked through\n"
+        "the night to shore up the levee with sandbags and pumps.\n"
+    )
+    [article] = ingest([write("wire.jsonl", json.dumps({"id": "q1", "text": text}) + "\n")]).articles
+    assert article.body == (
+        "Floodwaters rose across Quellby on Tuesday as the Varn river burst its banks after three days of "
+        "rain, and Orla Quist, who runs the harbour office, said forty homes near the old mill had been "
+        "evacuated over-night by boat.\n\nEmergency crews from Tarnvel and Oskport worked through the night "
+        "to shore up the levee with sandbags and pumps."
+    )
+
+
 def test_jsonl_text_field_option(write) -> None:
     path = write("feed.ndjson", json.dumps({"title": "A", "summary": "Only a summary.", "text": "Full."}))
     assert ingest([path], text_field="summary").articles[0].body == "Only a summary."
