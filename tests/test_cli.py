@@ -287,6 +287,18 @@ def test_a_flag_shows_no_value_in_the_help(kg, monkeypatch) -> None:
     assert "<path>" in flags[("run", "--out")]  # an option that takes a value still says which
 
 
+def test_a_flag_keeps_its_help_and_short_name(kg, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "250")
+    lines = {
+        line.split()[1]: line for line in kg("run", "--help").stdout.splitlines() if line.split()[1:2] != []
+    }
+    assert "Write into a non-empty folder that holds no earlier run." in lines["--force"]
+    assert "No progress bars, only warnings and the summary." in lines["--quiet"]
+    assert "-q" in lines["--quiet"].split()
+    [details] = [line for line in kg("eval", "--help").stdout.splitlines() if "--details" in line.split()]
+    assert "list the wrong, missed and unmerged names." in details
+
+
 @pytest.mark.model
 def test_evidence_sets_the_sentences_kept_per_link(kg, write, tmp_path: Path) -> None:
     days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")

@@ -56,6 +56,12 @@ def test_the_date_needs_a_year() -> None:
     assert dateline_date("Talks ended on 2024-03-02.") == ""
 
 
+def test_the_story_starts_after_the_dash_of_a_dateline_on_any_of_the_first_lines() -> None:
+    body = "Quellby talks\nOSKBURG, Velmora (Quellwire) — Talks resumed."
+    assert [d.text for d in dateline_candidates(body)] == [body.index("Talks")]
+    assert [d.text for d in dateline_candidates("OSKBURG , Velmora 2024-03-02\n\nTalks.")] == [-1]  # own line
+
+
 @pytest.mark.parametrize(
     ("body", "in_doubt"),
     [

@@ -112,9 +112,7 @@ def _occurrences(
         lengths = by_first.get(word.group())
         if not lengths:
             continue
-        start = word.start()
-        if start and (body[start - 1].isalnum() or body[start - 1] == "_"):
-            continue
+        start = word.start()  # a run of word characters starts here: a letter or digit never comes before
         if start and body[start - 1] == "-" and not after_a_name_prefix(body, start - 1):
             continue
         for length in sorted(lengths, reverse=True):  # the longest name written here wins

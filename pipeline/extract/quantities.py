@@ -731,7 +731,7 @@ def _plural_after(doc: Doc, span: Span) -> Token | None:
     for token in doc[span.end : span.end + 4]:
         if token.is_sent_start:
             return None
-        if token.tag_ == "NNS":
+        if token.tag_ in {"NNS", "NNPS"}:  # "5 healthy eating tips", "an estimated 500 Americans"
             return token
         if token.tag_ not in _DESCRIBING_TAGS:
             return None

@@ -148,7 +148,12 @@ def headed_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
         if start < index:
             continue
         end = start
-        while end < length and _capitalized(doc[end]) and doc[end].ent_iob_ == "O":
+        while (
+            end < length
+            and _capitalized(doc[end])
+            and doc[end].ent_iob_ == "O"
+            and (end == start or not doc[end].is_sent_start)  # a sentence ends the run as a name does
+        ):
             end += 1
         index = end
         before = doc[start - 1] if start else None
@@ -156,33 +161,58 @@ def headed_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
             continue  # a word of a longer name
         if doc[start].lower_ == "the":
             start += 1
-        words = [token.lower_ for token in doc[start:end]]
-        if not 2 <= len(words) <= LONGEST_HEADED_PLACE or doc[start].text in vocab.given_names:
+        run = doc[start:end]
+        words = [token.lower_ for token in run]
+        if (
+            not 2 <= len(words) <= LONGEST_HEADED_PLACE
+            or doc[start].text in vocab.given_names
+            or any(token.is_stop for token in run)  # "Would Take Place", "Fort Lee Is Located Between"
+            or (doc.has_annotation("SENT_START") and _title_cased(run.sent))
+        ):
             continue
         if words[-1] in patterns.place_heads or words[-1] in patterns.building_heads:
             label, named_by = ("LOC" if words[-1] in patterns.place_heads else "FAC"), words[:-1]
-        elif words[0] in patterns.place_prefixes:
+        elif words[0] in patterns.place_prefixes and len(words) <= 3:
             label, named_by = "LOC", words[1:]
         else:
             continue
-        if any(_uncommon(word, vocab.nouns) for word in named_by):
+        if any(_uncommon(word, vocab) for word in named_by):
             found.append(Span(doc, start, end, label=label))
     return found
+
+
+def _title_cased(sentence: Span) -> bool:
+    """Is most of the sentence title case, a headline's or a heading's ("Police Close Varnholm Road After
+    Crash"), whose capitals say nothing of names? Four words of four letters at least, four in five
+    capitalized."""
+    long_words = [token for token in sentence if token.is_alpha and len(token) >= 4]
+    return len(long_words) >= 4 and sum(token.is_title for token in long_words) * 5 >= len(long_words) * 4
 
 
 def _capitalized(token: Token) -> bool:
     return token.is_title and token.is_alpha
 
 
-def _uncommon(word: str, nouns: frozenset[str]) -> bool:
-    """Is the lower-case ``word`` no common noun, in the singular either ("visitors", "princes")?
+def _uncommon(word: str, vocab: Vocabulary) -> bool:
+    """Is the lower-case ``word`` no common noun (in the singular either: "visitors", "princes"), adjective
+    ("popular") or verb ("took" aside, whose past no suffix gives: "located", "taking")?
 
-    >>> nouns = frozenset({"bus", "prince", "river"})
-    >>> [_uncommon(w, nouns) for w in ("saxeten", "bus", "princes", "buses", "rivers")]
-    [True, False, False, False, False]
+    >>> from pipeline.extract.model import Vocabulary
+    >>> from pipeline.wordlists import load_patterns
+    >>> vocab = Vocabulary(verbs=frozenset({"locate"}), patterns=load_patterns(),
+    ...     nouns=frozenset({"bus", "prince", "river"}), adjectives=frozenset({"popular"}))
+    >>> [_uncommon(w, vocab) for w in ("saxeten", "bus", "princes", "buses", "popular", "located")]
+    [True, False, False, False, False, False]
     """
-    singular = (word[:-2] if word.endswith("es") else "", word[:-1] if word.endswith("s") else "")
-    return len(word) >= 3 and word not in nouns and not any(s in nouns for s in singular if s)
+    if len(word) < 3 or word in vocab.nouns or word in vocab.adjectives:
+        return False
+    stems = {word[:-2], word[:-1]} if word.endswith("es") else {word[:-1]} if word.endswith("s") else set()
+    if stems & vocab.nouns:
+        return False
+    verb_stems = (
+        {word[:-1], word[:-2], word[:-3], word[:-3] + "e"} if word.endswith(("ed", "ing", "s")) else set()
+    )
+    return word not in vocab.verbs and not verb_stems & vocab.verbs
 
 
 def _untagged_titles(doc: Doc) -> list[int]:

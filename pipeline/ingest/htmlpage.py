@@ -320,9 +320,11 @@ class _Element:
         self.text: list[str] | None = [] if tag in {"p", "title", "h1"} else None
 
 
-#: A tag, an end tag, a comment or a doctype: a page without one is text saved under an .html name (an
-#: address in angle brackets, "<news@quellwire.com>", is none).
-_MARKUP = re.compile(r"<(?:[A-Za-z][\w:-]*(?:\s|/?>)|/[A-Za-z]|!|\?)")
+#: A tag, an end tag or a doctype: a page without one is text saved under an .html name (an address in
+#: angle brackets, "<news@quellwire.com>", is none, nor is the comment a browser writes atop a page it
+#: saves, "<!-- saved from url=... -->").
+_MARKUP = re.compile(r"<(?:[A-Za-z][\w:-]*(?:\s|/?>)|/[A-Za-z]|!doctype)", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 #: How a page saved under a .txt name starts: it is read as the page it is.
 WRITTEN_AS_HTML = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
@@ -335,7 +337,7 @@ def read_html(
     if _MARKUP.search(text) is None:  # a reader view or an extractor's text saved as .html: no <p> to find
         from pipeline.ingest.txt import read_txt
 
-        return read_txt(text, source, encoding, **options)
+        return read_txt(_COMMENT.sub("", text), source, encoding, **options)
     parser = _ArticleHTML()
     parser.feed(text)
     parser.close()

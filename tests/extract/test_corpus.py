@@ -127,6 +127,32 @@ def test_a_known_name_after_a_prefix_and_hyphen_is_spread() -> None:
     assert found == [("c", start, "Orvane", "group") for start in starts]
 
 
+def test_a_name_prefix_is_a_whole_word_before_the_hyphen_and_the_name() -> None:
+    # "pre-", "non-", "ex-" and "neo-" make adjectives of a name too; a prefix ending a longer word
+    # ("semi-pro-Orvane", "kin_pro-Orvane") and a handle ("@team_Orvane") hold no name of their own; a
+    # body ending on a hyphen has none before its first word
+    bodies = {
+        "a": "The Orvane won.",
+        "b": "The Orvane lost.",
+        "c": (
+            "In pre-Orvane, non-Orvane, ex-Orvane and neo-Orvane days; "
+            "semi-pro-Orvane, kin_pro-Orvane, @team_Orvane."
+        ),
+        "d": "Orvane won; the report breaks off -",
+    }
+    found = _spread(
+        bodies,
+        extraction("a", bodies["a"], ("Orvane", "group")),
+        extraction("b", bodies["b"], ("Orvane", "group")),
+        extraction("c", bodies["c"]),
+        extraction("d", bodies["d"]),
+    )
+    starts = [
+        bodies["c"].index(f"{prefix}-Orvane") + len(prefix) + 1 for prefix in ("pre", "non", "ex", "neo")
+    ]
+    assert found == [*(("c", start, "Orvane", "group") for start in starts), ("d", 0, "Orvane", "group")]
+
+
 def test_a_name_the_corpus_spread_before_is_no_vote_for_itself() -> None:
     # "Tessaly" in article b was spread by an earlier run: one article of the model's is not enough
     bodies = {"a": "Tessaly won.", "b": "Tessaly lost.", "c": "Then Tessaly drew."}

@@ -516,6 +516,72 @@ def test_untagged_places_are_found_by_their_head_noun_or_prefix(english, vocab) 
     assert found == [("Quellic River Gorge", "LOC"), ("Osterby Cemetery", "FAC"), ("Mount Varnelle", "LOC")]
 
 
+def test_a_place_found_by_its_head_noun_is_a_run_between_entities_and_sentences(english, vocab) -> None:
+    import dataclasses
+
+    from pipeline.extract.untagged import headed_places
+
+    vocab = dataclasses.replace(vocab, nouns=frozenset({"river", "road", "hall"}))
+    text = (
+        "Crews and divers later met at Varnholm Hall Monday. Crowds then filled OSK Varnlea Road. "
+        "Rain fell all week in Osk Mount Varnelle shook again."
+    )
+    doc = _doc(english, text, [("Monday", "DATE"), ("OSK", "GPE"), ("Osk", "GPE")])
+    for token in doc:  # "Mount" starts a sentence after "Osk", with no stop between
+        token.is_sent_start = token.i == 0 or token.text in {"Crowds", "Rain", "Mount"}
+    found = [(s.text, s.label_) for s in headed_places(doc, vocab)]
+    # the run ends where an entity starts; one after a name in capitals goes on from it; a name ending the
+    # sentence before is not the place's
+    assert found == [("Varnholm Hall", "FAC"), ("Mount Varnelle", "LOC")]
+
+
+def test_a_place_found_by_its_head_noun_is_no_phrase_and_no_headline(english, vocab) -> None:
+    import dataclasses
+
+    from pipeline.extract.untagged import headed_places
+
+    vocab = dataclasses.replace(
+        vocab,
+        verbs=frozenset({"take", "locate"}),
+        nouns=frozenset({"river"}),
+        adjectives=frozenset({"popular"}),
+    )
+    text = (
+        "They said it Would Take Place in a Very Popular Place near Fort Varn Is Located Between hills. "
+        "The divers saw ruins at Quellby Osterby Place yesterday morning. Police Close Varnholm Road After Crash. "
+        "Teams met. Varnlea River flooded."
+    )
+    doc = _doc(english, text, [])
+    for token in doc:
+        token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
+    found = [(s.text, s.label_) for s in headed_places(doc, vocab)]
+    # a stop word, a verb or an adjective names no place ("Would Take", "Very Popular", "Is Located
+    # Between"); a title-cased line is a headline; a run stops where a sentence starts ("Teams" is no
+    # word of "Varnlea River"), which is found on its own
+    assert found == [("Quellby Osterby Place", "LOC"), ("Varnlea River", "LOC")]
+
+
+def test_a_place_found_by_its_head_noun_is_named_by_a_word_of_its_own(english, vocab) -> None:
+    import dataclasses
+
+    from pipeline.extract.untagged import headed_places
+
+    vocab = dataclasses.replace(vocab, nouns=frozenset({"police", "river", "gorge", "road", "upper"}))
+    text = (
+        "Divers reached Upper Quellic Varn River Gorge Road and Upper Quellic River Gorge Road. "
+        "County Police walked in Varnholm Park by the Vel River, not the Ve River."
+    )
+    doc = _doc(english, text, [])
+    found = [(s.text, s.label_) for s in headed_places(doc, vocab)]
+    # six words are too many; a prefix names nothing by itself; a park is a place before a building; a
+    # word of two letters names nothing
+    assert found == [
+        ("Upper Quellic River Gorge Road", "LOC"),
+        ("Varnholm Park", "LOC"),
+        ("Vel River", "LOC"),
+    ]
+
+
 def test_a_nationality_before_a_given_name_is_no_part_of_the_name(english, vocab) -> None:
     from pipeline.extract.untagged import given_name_people
 

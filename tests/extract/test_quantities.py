@@ -66,6 +66,56 @@ def test_a_count_the_parser_left_without_its_noun_counts_the_plural_just_after_i
     )
     found = quantities(doc, [(2, 3, "CARDINAL")], article_id="a", sentence=0, offset=0)
     assert [(q.value, q.object) for q in found] == [(5.0, "")]
+    # 500 angry Quellians marching : a people's plural is counted as a noun's is
+    doc = _doc(
+        english,
+        words=["500", "angry", "Quellians", "marching"],
+        heads=[3, 2, 3, 3],
+        deps=["meta", "amod", "dobj", "ROOT"],
+        pos=["NUM", "ADJ", "PROPN", "VERB"],
+        tags=["CD", "JJ", "NNPS", "VBG"],
+        lemmas=["500", "angry", "Quellians", "march"],
+        ents=["B-CARDINAL", "O", "O", "O"],
+    )
+    found = quantities(doc, [(0, 1, "CARDINAL")], article_id="a", sentence=0, offset=0)
+    assert [(q.value, q.object) for q in found] == [(500.0, "Quellians")]
+
+
+def test_the_plural_after_a_count_the_parser_left_comes_past_three_describing_words_at_most(english) -> None:
+    def counted(*described: tuple[str, str]) -> str:
+        # 5 <described ...> quelling spots : a headline whose "quelling" the parser made its root
+        words = ["5", *(word for word, _ in described), "quelling", "spots"]
+        root = len(words) - 2
+        doc = _doc(
+            english,
+            words=words,
+            heads=[root] * len(words),
+            deps=["meta", *["amod"] * len(described), "ROOT", "dobj"],
+            pos=["NUM", *("NOUN" if tag == "NN" else "ADJ" for _, tag in described), "VERB", "NOUN"],
+            tags=["CD", *(tag for _, tag in described), "VBG", "NNS"],
+            ents=["B-CARDINAL"] + ["O"] * (len(words) - 1),
+        )
+        [found] = quantities(doc, [(0, 1, "CARDINAL")], article_id="a", sentence=0, offset=0)
+        return found.object
+
+    assert counted(("new", "JJ"), ("varn", "NN")) == "spots"  # three words: these two and "quelling"
+    assert counted(("big", "JJ"), ("new", "JJ"), ("varn", "NN")) == ""  # four
+    assert counted(("best", "JJS"), ("beach", "NN")) == "spots"
+    assert counted(("bigger", "JJR")) == "spots"
+    # Quist won 5 Ramblers cheered : the plural starts the next sentence, and nothing is counted
+    doc = _doc(
+        english,
+        words=["Quist", "won", "5", "Ramblers", "cheered"],
+        heads=[1, 1, 1, 4, 4],
+        deps=["nsubj", "ROOT", "dobj", "nsubj", "ROOT"],
+        pos=["PROPN", "VERB", "NUM", "NOUN", "VERB"],
+        tags=["NNP", "VBD", "CD", "NNS", "VBD"],
+        lemmas=["Quist", "win", "5", "rambler", "cheer"],
+        ents=["O", "O", "B-CARDINAL", "O", "O"],
+    )
+    assert doc[3].is_sent_start
+    found = quantities(doc, [(2, 3, "CARDINAL")], article_id="a", sentence=0, offset=0)
+    assert [(q.value, q.object) for q in found] == [(5.0, "")]
 
 
 def test_a_number_after_its_noun_labels_it_and_counts_nothing(english) -> None:

@@ -375,6 +375,15 @@ def test_a_word_capitalized_only_after_a_datelines_dash_is_not_a_name() -> None:
     ]
 
 
+def test_a_word_capitalized_only_after_the_dash_of_a_later_dateline_is_not_a_name() -> None:
+    from pipeline.extract.shapes import sentence_initial_words
+
+    # a first line shaped like a dateline too ("UPDATE -"): the story starts after each line's dash
+    body = "UPDATE - the Varn depot story changed.\nOSKBURG — Raiders stormed the depot. Two raiders fled."
+    spans = _spans(body, ("Raiders", "place"))
+    assert sentence_initial_words(spans, ArticleText(body, (), load_patterns())) == []
+
+
 def test_a_common_word_that_is_a_heading_of_its_own_is_not_a_name() -> None:
     from pipeline.extract.shapes import sentence_initial_words
 

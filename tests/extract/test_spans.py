@@ -133,6 +133,83 @@ def test_a_name_reaching_past_a_longer_names_occurrence_stays() -> None:
     assert found == [("Quell River", "model"), ("River Basin Authority", "model")]
 
 
+def test_a_name_reaching_into_a_longer_names_occurrence_from_before_stays() -> None:
+    # "Osk Quell" reaches into the occurrence of "Quell River Authority" from before it: the model read
+    # another name there, and "River Authority" is not replaced by a name overlapping "Osk Quell".
+    body = "The Quell River Authority met. The Osk Quell River Authority did not."
+    second = body.index("Osk")
+    spans = [
+        CharSpan(4, 25, "ORG", "group"),
+        CharSpan(second, second + 9, "GPE", "place"),  # "Osk Quell"
+        CharSpan(second + 10, second + 25, "ORG", "group"),  # "River Authority"
+    ]
+    found = [(body[s.start : s.end], s.origin) for s in propagate(spans, _text(body))]
+    assert found == [("Quell River Authority", "model"), ("Osk Quell", "model"), ("River Authority", "model")]
+
+
+def test_a_date_inside_a_longer_names_occurrence_keeps_the_names_as_they_are() -> None:
+    # "Quellby 1889 Club" where the model read a place, a year and no more: the year is no cut-short name
+    body = "The Quellby 1889 Club won. Fans of Quellby 1889 Club cheered."
+    second = body.index("Quellby", 10)
+    spans = [
+        CharSpan(4, 21, "ORG", "group"),
+        CharSpan(second, second + 7, "GPE", "place"),
+        CharSpan(second + 8, second + 12, "DATE", "date"),
+    ]
+    found = [(body[s.start : s.end], s.origin) for s in propagate(spans, _text(body))]
+    assert found == [("Quellby 1889 Club", "model"), ("Quellby", "model"), ("1889", "model")]
+
+
+def test_a_number_ending_a_longer_names_occurrence_keeps_the_names_as_they_are() -> None:
+    # "Varn 5", a channel, where the model read the group "Varn" and the count "5": the number is a span
+    # of its own to the occurrence's last character, and the name is not extended over it
+    body = "Varn 5 aired it. Then Varn 5 aired more."
+    second = body.index("Varn", 5)
+    spans = [
+        CharSpan(0, 6, "ORG", "group"),
+        CharSpan(second, second + 4, "ORG", "group"),
+        CharSpan(second + 5, second + 6, "CARDINAL", "number"),
+    ]
+    found = [(body[s.start : s.end], s.origin) for s in propagate(spans, _text(body))]
+    assert found == [("Varn 5", "model"), ("Varn", "model"), ("5", "model")]
+
+
+def test_a_one_word_name_does_not_replace_the_names_its_hyphen_joins() -> None:
+    # the model read "Varn-Tessaly" as one name once; where the talks are between Varn and Tessaly it
+    # tagged the two: a name without a space replaces no names inside it
+    body = "Varn-Tessaly talks began. Varn-Tessaly talks ended."
+    second = body.index("Varn", 5)
+    spans = [
+        CharSpan(0, 12, "GPE", "place"),
+        CharSpan(second, second + 4, "GPE", "place"),
+        CharSpan(second + 5, second + 12, "GPE", "place"),
+    ]
+    found = [(body[s.start : s.end], s.origin) for s in propagate(spans, _text(body))]
+    assert found == [("Varn-Tessaly", "model"), ("Varn", "model"), ("Tessaly", "model")]
+
+
+def test_a_name_replaced_as_cut_short_is_no_piece_of_a_shorter_name_after() -> None:
+    # "West Quellic" and "Ice Sheet" were cut from "West Quellic Ice Sheet"; once replaced, "Ice Sheet"
+    # is no name any more, and "Ice Sheet Melts" (named in another sentence) does not start from it
+    body = (
+        "The West Quellic Ice Sheet may break. The Ice Sheet Melts report came. "
+        "Divers saw the West Quellic Ice Sheet Melts."
+    )
+    report, last = body.index("Ice Sheet Melts"), body.index("West", 10)
+    spans = [
+        CharSpan(4, 26, "LOC", "place"),
+        CharSpan(report, report + 15, "ORG", "group"),
+        CharSpan(last, last + 12, "LOC", "place"),  # "West Quellic"
+        CharSpan(last + 13, last + 22, "LOC", "place"),  # "Ice Sheet"
+    ]
+    found = [(body[s.start : s.end], s.origin) for s in propagate(spans, _text(body))]
+    assert found == [
+        ("West Quellic Ice Sheet", "model"),
+        ("Ice Sheet Melts", "model"),
+        ("West Quellic Ice Sheet", "propagated"),
+    ]
+
+
 def test_a_surname_of_three_letters_is_propagated_one_of_two_is_not() -> None:
     body = "Orla Vek met Ilse Vo. Vek left; Vo stayed."
     spans = [CharSpan(0, 8, "PERSON", "person"), CharSpan(13, 20, "PERSON", "person")]

@@ -535,10 +535,37 @@ def test_html_file_holding_text_without_markup_is_read_as_the_text(write) -> Non
     assert page.title == "Quellby floods"
     assert page.body == "\n\n".join(_FLOOD_LINES) + "\n\nLevels <3 m are safe & fine."
     assert ingest([write("bare.html", "<p>\n\n</p>")]).skipped  # markup, and no text in it: skipped
+    # a browser's comment atop the page it saved is no markup either, nor its title
+    saved = "<!-- saved from url=(0022)https://quellby.example -->\n" + text
+    [article] = ingest([write("saved.html", saved)]).articles
+    assert (article.title, article.body) == (page.title, page.body)
     # an address in angle brackets is no markup
     mail = "Quellby floods\n\nFrom: Quellwire <desk@quellwire.example>\n\n" + "\n\n".join(_FLOOD_LINES)
     [article] = ingest([write("mail.html", mail)]).articles
     assert article.body.startswith("From: Quellwire <desk@quellwire.example>")
+
+
+def test_html_page_in_capitals_or_after_a_blank_line_is_read_as_markup(write) -> None:
+    # an old page's <P> in capitals, no end tag written; the same page saved with a line break before it
+    page = "<HTML><BODY>\n" + "".join(f"<P>{line}\n" for line in _FLOOD_LINES)
+    for name, text in (("old.html", page), ("late.html", "\n" + page)):
+        [article] = ingest([write(name, text)]).articles
+        assert article.body == "\n\n".join(_FLOOD_LINES), name
+
+
+def test_html_paragraphs_hold_more_than_the_main_text_past_15_percent_more_words() -> None:
+    from pipeline.ingest.htmlpage import _more_around
+
+    main = " ".join(f"w{i}" for i in range(20))
+    # 3 words more are 15%, 4 are 20%: the paragraphs hold more than the main text
+    assert (_more_around(main, f"{main} x y z"), _more_around(main, f"{main} x y z v")) == (False, True)
+    # 24 words each: 18 of the main text's 20 (90%) are inside them, 17 (85%) are not
+    inside = " ".join(f"w{i}" for i in range(18)) + " a b c d e f"
+    outside = " ".join(f"w{i}" for i in range(17)) + " a b c d e f g"
+    assert (_more_around(main, inside), _more_around(main, outside)) == (True, False)
+    # a word written twice counts twice: 20 words and 2 more are 10% more
+    twice = " ".join(f"w{i}" for i in (*range(10), *range(10)))
+    assert _more_around(twice, f"{twice} x y") is False
 
 
 def test_txt_file_holding_a_pages_source_is_read_as_the_page(write) -> None:

@@ -910,6 +910,23 @@ def test_an_ap_state_abbreviation_after_a_name_and_comma_is_the_state() -> None:
     assert node_of(result, "Ala.") == {"place:alabama", "place:ala"}  # article c's, after no comma
 
 
+def test_an_ap_state_abbreviation_the_model_read_as_a_person_is_no_state() -> None:
+    # "Varnton, Ala. -- The coach, Ala., ...": the first is the state; the coach's nickname is no place
+    text = "Varnton, Ala. -- The coach, Ala., spoke."
+    city, coach = text.index("Ala."), text.rindex("Ala.")
+    mentions = (
+        Mention("a", 0, 0, 7, "Varnton", "GPE", "place"),
+        Mention("a", 0, city, city + 4, "Ala.", "GPE", "place"),
+        Mention("a", 0, coach, coach + 4, "Ala.", "PERSON", "person"),
+    )
+    result = resolve([Extraction("a", (), mentions, ())], aliases=None)
+    assert node_of(result, "Ala.") == {"place:alabama", "person:ala"}
+    assert {e.node_id: e.label for e in result.entities if "Ala." in e.aliases} == {
+        "place:alabama": "Alabama",
+        "person:ala": "Ala.",
+    }
+
+
 def test_abbreviated_street_saint_and_spaced_initials_are_one_spelling() -> None:
     result = resolve(
         [
