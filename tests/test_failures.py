@@ -182,10 +182,10 @@ def test_an_article_failing_in_resolution_keeps_the_others(monkeypatch) -> None:
     ]
     place = State.place
 
-    def failing(self, mention):  # noqa: ANN001
+    def failing(self, mention, **options):  # noqa: ANN001, ANN003
         if mention.text == "Kara Vilmo":
             raise ValueError(f"cannot place {mention.text!r}")
-        return place(self, mention)
+        return place(self, mention, **options)
 
     monkeypatch.setattr(State, "place", failing)
     resolution = res.resolve(extractions, aliases=None)
@@ -270,10 +270,10 @@ def test_a_failure_of_a_corpus_stage_names_its_article_s_source(
     if stage == "resolve":
         place = State.place
 
-        def failing(self, mention):  # noqa: ANN001
+        def failing(self, mention, **options):  # noqa: ANN001, ANN003
             if mention.text == "Velmora":
                 raise ValueError("cannot place Velmora")
-            return place(self, mention)
+            return place(self, mention, **options)
 
         monkeypatch.setattr(State, "place", failing)
     else:
