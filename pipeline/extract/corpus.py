@@ -79,11 +79,11 @@ def spread_known_names(
     return tuple(result)
 
 
-def after_a_name_prefix(body: str, hyphen: int) -> bool:
+def _after_a_name_prefix(body: str, hyphen: int) -> bool:
     """Is the hyphen at ``hyphen`` one of :data:`NAME_PREFIXES`' ("anti-", "Pro-"), the prefix a whole word?
 
     >>> body = "anti-Varn and Anglo-Varn and nonpro-Varn"
-    >>> [after_a_name_prefix(body, body.index("-", at)) for at in (0, 10, 29)]
+    >>> [_after_a_name_prefix(body, body.index("-", at)) for at in (0, 10, 29)]
     [True, False, False]
     """
     for prefix in NAME_PREFIXES:
@@ -113,7 +113,7 @@ def _occurrences(
         if not lengths:
             continue
         start = word.start()  # a run of word characters starts here: a letter or digit never comes before
-        if start and body[start - 1] == "-" and not after_a_name_prefix(body, start - 1):
+        if start and body[start - 1] == "-" and not _after_a_name_prefix(body, start - 1):
             continue
         for length in sorted(lengths, reverse=True):  # the longest name written here wins
             end = start + length
