@@ -274,6 +274,7 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
             i > 0
             and token.lower_ in POSSESSIVE_MARKS
             and not _possessor_in_the_name(tokens[:i], label, vocab)
+            and not _names_an_event_after(tokens[:i], tokens[i + 1 :], vocab)
         ):
             pieces = [(tokens[:i], "possessor"), (tokens[i + 1 :], "model")]
             break
@@ -374,6 +375,17 @@ def _possessor_in_the_name(possessor: Sequence[Token], label: str, vocab: Vocabu
         return True
     return word.endswith("s") and (
         word[:-1] in vocab.nouns or (word.endswith("es") and word[:-2] in vocab.nouns)
+    )
+
+
+def _names_an_event_after(possessor: Sequence[Token], rest: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Is "X's Y" one name of a trophy or an event, Y ending on an event's head noun and X no place anyone
+    knows ("the Summoner's Cup", "the Varnist's Prize": no Summoner is named; "Quellby's Film Festival"
+    is Quellby's)?"""
+    return (
+        bool(rest)
+        and rest[-1].lower_ in vocab.patterns.event_heads
+        and " ".join(t.text for t in possessor) not in vocab.linked_places
     )
 
 

@@ -163,6 +163,20 @@ def test_internal_possessive_names_two_things(english, vocab) -> None:
     ]
 
 
+def test_a_possessive_before_a_trophy_is_part_of_its_name_unless_a_place_owns_it(english, vocab) -> None:
+    import dataclasses
+
+    vocab = dataclasses.replace(vocab, linked_places=frozenset({"Quellby"}))
+    text = "They lifted the Varnist’s Cup at Quellby’s Film Festival."
+    assert [(t, o) for t, _, _, o in _cleaned(english, vocab, text, "Varnist’s Cup", "ORG")] == [
+        ("Varnist’s Cup", "model")
+    ]
+    assert [(t, o) for t, _, _, o in _cleaned(english, vocab, text, "Quellby’s Film Festival", "ORG")] == [
+        ("Quellby", "possessor"),
+        ("Film Festival", "model"),
+    ]
+
+
 def test_a_plural_noun_or_a_title_before_a_possessive_is_part_of_the_name(english, vocab) -> None:
     import dataclasses
 
