@@ -53,8 +53,6 @@ def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
         for short, long in extraction.abbreviations
         if name_key(short) != name_key(long)
     ) | frozenset(display_name(name) for name in state.not_labels)
-    # nor is a state's AP abbreviation ("Ala."): with no "Alabama" among its spellings, the state's name is
-    titles |= AP_STATE_ABBREVIATIONS.keys()
     # The sets holding a name of the corpus; each other one is of one story: its spellings were each
     # resolved inside their article ("the Government" no fuller name of its article named).
     corpus_wide = {state.find(element) for element in state.parent if element[0] == GLOBAL}
