@@ -246,17 +246,17 @@ LATER_MODULES = ("pipeline.resolve", "pipeline.graph", "pipeline.page", "pipelin
 
 def _importing(names: Sequence[str]) -> threading.Thread:
     """A thread, started, that imports the modules ``names`` and reads the gazetteer's tables (resolution
-    asks them which names are well-known places; the workers, not this process, read them so far); what
-    fails is left for the stage that needs it to report."""
+    asks them which names are well-known places, the graph where places lie; the workers, not this
+    process, read them so far); what fails is left for the stage that needs it to report."""
 
     def run() -> None:
         for name in names:
             with contextlib.suppress(Exception):
                 importlib.import_module(name)
         with contextlib.suppress(Exception):
-            from pipeline.gazetteer import place_names
+            from pipeline.gazetteer import read_place_tables
 
-            place_names()
+            read_place_tables()
 
     thread = threading.Thread(target=run, name="kg-later-imports", daemon=True)
     thread.start()

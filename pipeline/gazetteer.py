@@ -319,6 +319,13 @@ def coordinates(name: str) -> tuple[float, float] | None:
     return _plain_places().get(name)
 
 
+def read_place_tables() -> None:
+    """Read now what :func:`place_names` and :func:`coordinates` look in: a thread can, while the run's
+    worker processes extract, rather than the graph stage after them."""
+    place_names()
+    _plain_places()
+
+
 @functools.lru_cache(maxsize=1)
 def _plain_places() -> dict[str, tuple[float, float] | None]:
     """Places with diacritics by their plain spelling; None where two places share it. Only for

@@ -91,6 +91,8 @@ def ascii_fold(text: str) -> str:
     >>> ascii_fold("Türkiye"), ascii_fold("Khān Yūnis"), ascii_fold("Łódź")
     ('Turkiye', 'Khan Yunis', 'Łodz')
     """
+    if text.isascii():  # most names: nothing to decompose
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -107,7 +109,9 @@ def name_key(text: str) -> str:
     ('mount drovan', 'osk avenue', 'jr quist')
     """
     # Format characters join what they sit in: "Star\u00admer" is "Starmer", not "Star mer".
-    folded = "".join(ch for ch in ascii_fold(text).casefold() if unicodedata.category(ch) != "Cf")
+    folded = ascii_fold(text).casefold()
+    if not folded.isascii():
+        folded = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
     folded = re.sub(r"[.'’`]", "", folded)
     folded = re.sub(r"[^\w]+", " ", folded).strip()
     words = folded.split()

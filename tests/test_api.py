@@ -279,11 +279,16 @@ def test_with_several_workers_the_later_stages_modules_are_imported_while_they_e
 def test_a_thread_imports_the_modules_and_leaves_a_missing_one_to_the_stage() -> None:
     import sys
 
-    from pipeline import api
+    from pipeline import api, gazetteer
 
     sys.modules.pop("json.tool", None)
+    gazetteer.place_names.cache_clear()
+    gazetteer._plain_places.cache_clear()
     api._importing(["pipeline_no_such_module_qq", "json.tool"]).join()
     assert "json.tool" in sys.modules
+    # the tables the resolve and graph stages look places up in are read too
+    assert gazetteer.place_names.cache_info().currsize == 1
+    assert gazetteer._plain_places.cache_info().currsize == 1
 
 
 # --- a build that keeps nothing, and what the repr says ------------------------------------------------

@@ -155,6 +155,12 @@ def run(
         language=language,
         period=period.lower() if period else None,
     )
+    from pipeline.extract import start_fork_server, workers_ahead
+
+    # The model loads there while the inputs are fingerprinted and read. A run the fingerprint finds
+    # unchanged has a cache holding the model, so it starts none (no spaCy on a run that extracts nothing).
+    if workers_ahead(settings):
+        start_fork_server(settings.model)
     # Nothing changed since the run in --out (inputs, settings, model, code): its files are the answer.
     digest = fingerprint(inputs, settings, destination=out_dir) if settings.use_cache else ""
     earlier = reusable_run(out_dir, digest) if digest else None
@@ -168,10 +174,6 @@ def run(
         return
     _say_settings_changed(settings, out_dir)
     _check_word_lists(settings)
-    from pipeline.extract import start_fork_server, workers_ahead
-
-    if workers_ahead(settings):  # the model loads there while the later stages' modules are imported
-        start_fork_server(settings.model)
     from pipeline import api
 
     with progress_bars(quiet) as progress:
