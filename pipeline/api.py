@@ -332,6 +332,7 @@ def run_stage(
         result.earlier_failures = tuple(f for f in result.earlier_failures if f.stage not in later)
     if stage == "extract":
         from pipeline.extract import extract, model_version
+        from pipeline.resolve.curated import Curated
 
         settings = result.settings
         cache = Cache(settings.cache) if settings.use_cache else None
@@ -346,6 +347,7 @@ def run_stage(
                 scheduler=settings.scheduler,
                 patterns=load_patterns(word_list(PATTERNS, settings.models)),
                 pool=pool,
+                listed=Curated.load(aliases_file(settings.aliases, settings.models)).spellings,
             )
         finally:
             if cache is not None:

@@ -28,7 +28,7 @@ import functools
 import os
 import sys
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -83,6 +83,7 @@ def extract(
     scheduler: str | None = None,
     patterns: Patterns | None = None,
     pool: ProcessPoolExecutor | None = None,
+    listed: Mapping[str, str] | None = None,
 ) -> tuple[Extraction, ...]:
     """Extract every kept article (duplicates are skipped), in input order.
 
@@ -92,6 +93,7 @@ def extract(
     ``engine="dask"`` sends the chunks to a Dask cluster (``scheduler`` address, or a local cluster).
     ``patterns`` are the word classes the repairs read (None: the package's patterns.yml). ``pool`` is a
     pool from :func:`started_workers` (local engine): its workers were loading the model meanwhile.
+    ``listed``: the curated aliases file's names as written, with their type (:func:`spread_known_names`).
 
     An article whose extraction raises (in any step, inside spaCy, or by killing its worker process)
     gets an empty :class:`Extraction` with ``failure`` set, is not cached, and stops nothing else.
@@ -142,7 +144,7 @@ def extract(
         if progress:
             progress(done, len(kept))
     done_all = tuple(fresh.get(a.article_id) or cached[a.article_id] for a in kept)
-    return spread_known_names(done_all, {a.article_id: a.body for a in kept})
+    return spread_known_names(done_all, {a.article_id: a.body for a in kept}, listed=listed)
 
 
 def _chunks(todo: list[tuple[str, str]], workers: int, size: int) -> list[Chunk]:

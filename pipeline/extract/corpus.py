@@ -32,10 +32,19 @@ _WORD = re.compile(r"\w+")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
 
+#: The label a listed name gets, by its type.
+_LABELS = {"person": "PERSON", "group": "ORG", "place": "GPE"}
+
+
 def spread_known_names(
-    extractions: Sequence[Extraction], bodies: Mapping[str, str]
+    extractions: Sequence[Extraction], bodies: Mapping[str, str], *, listed: Mapping[str, str] | None = None
 ) -> tuple[Extraction, ...]:
-    """``extractions`` with every occurrence of a name known to the corpus tagged (origin ``corpus``)."""
+    """``extractions`` with every occurrence of a name known to the corpus tagged (origin ``corpus``).
+
+    ``listed``: names the analysts listed (aliases.yml), as written, with their type. Each of them of two
+    words or more, first and last capitalized, is known as well, with that type where the model never
+    tagged it; an occurrence must not run on into a capitalized word ("New York" of "New York Times").
+    A nationality the model tagged inside a known name is part of it ("Islamic" of "the Islamic State")."""
     votes: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     articles: dict[str, set[str]] = defaultdict(set)
     for extraction in extractions:
@@ -58,22 +67,29 @@ def spread_known_names(
         ):
             continue
         known[name] = min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    run_on_guarded = set()
+    for name, kind in (listed or {}).items():
+        words = name.split()
+        if len(words) > 1 and words[0][:1].isupper() and words[-1][:1].isupper() and name not in known:
+            known[name] = (_LABELS[kind], kind)
+            run_on_guarded.add(name)
     if not known:
         return tuple(extractions)
-    by_first: dict[str, dict[int, str]] = defaultdict(dict)
+    by_first: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     for name in known:
         first = _WORD.match(name)
         if first is not None:
-            by_first[first.group()][len(name)] = name
+            by_first[first.group()][len(name)].add(name)  # "Al Qaeda" and "Al Qaida" alike
     result = []
     for extraction in extractions:
         text = bodies.get(extraction.article_id)
         if text is None or extraction.failure is not None:
             result.append(extraction)
             continue
-        added = _occurrences(extraction, text, by_first, known)
+        added, replaced = _occurrences(extraction, text, by_first, known, run_on_guarded)
         if added:
-            mentions = tuple(sorted((*extraction.mentions, *added), key=lambda m: (m.start, m.end)))
+            kept = (m for m in extraction.mentions if id(m) not in replaced)
+            mentions = tuple(sorted((*kept, *added), key=lambda m: (m.start, m.end)))
             extraction = dataclasses.replace(extraction, mentions=mentions)
         result.append(extraction)
     return tuple(result)
@@ -98,16 +114,25 @@ def _after_a_name_prefix(body: str, hyphen: int) -> bool:
 
 
 def _occurrences(
-    extraction: Extraction, body: str, by_first: dict[str, dict[int, str]], known: dict[str, tuple[str, str]]
-) -> list[Mention]:
+    extraction: Extraction,
+    body: str,
+    by_first: dict[str, dict[int, set[str]]],
+    known: dict[str, tuple[str, str]],
+    run_on_guarded: set[str],
+) -> tuple[list[Mention], set[int]]:
+    """The mentions to add to ``extraction``, and the id() of the nationalities they take in."""
     taken = bytearray(len(body))
     names = bytearray(len(body))
+    nationalities: dict[int, Mention] = {}
     for mention in extraction.mentions:
         taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         if mention.type in ENTITY_TYPES:
             names[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        elif mention.label == "NORP":
+            nationalities[mention.start] = mention
     starts = [s.start for s in extraction.sentences]
     added = []
+    replaced: set[int] = set()
     for word in _WORD.finditer(body):
         lengths = by_first.get(word.group())
         if not lengths:
@@ -117,14 +142,66 @@ def _occurrences(
             continue
         for length in sorted(lengths, reverse=True):  # the longest name written here wins
             end = start + length
-            name = lengths[length]
-            if body[start:end] != name or (end < len(body) and (body[end].isalnum() or body[end] == "-")):
+            name = body[start:end]
+            if name not in lengths[length] or (end < len(body) and (body[end].isalnum() or body[end] == "-")):
                 continue
-            if taken.find(1, start, end) != -1 or next_to_a_name(names, body, start, end):
+            inside = _nationalities_inside(nationalities, taken, start, end)
+            if inside is None or next_to_a_name(names, body, start, end):
                 continue
+            if name in run_on_guarded and _runs_on(body, start, end):
+                continue
+            replaced.update(id(m) for m in inside)
             label, kind = known[name]
             sentence = max(bisect.bisect_right(starts, start) - 1, 0)
             added.append(Mention(extraction.article_id, sentence, start, end, name, label, kind, "corpus"))
             taken[start:end] = names[start:end] = b"\x01" * length
             break
-    return added
+    return added, replaced
+
+
+def _nationalities_inside(
+    nationalities: dict[int, Mention], taken: bytearray, start: int, end: int
+) -> list[Mention] | None:
+    """The nationalities (NORP mentions) that [start, end) holds whole, if nothing else of it is taken;
+    None if something is.
+
+    >>> body = "the Quellish State"
+    >>> adjective = Mention("a", 0, 4, 12, "Quellish", "NORP", "other", "model")
+    >>> taken = bytearray(len(body)); taken[4:12] = b"\x01" * 8
+    >>> _nationalities_inside({4: adjective}, taken, 4, 18) == [adjective], _nationalities_inside({}, taken, 4, 18)
+    (True, None)
+    """
+    if taken.find(1, start, end) == -1:
+        return []
+    inside = []
+    position = start
+    while position < end:
+        mention = nationalities.get(position)
+        if mention is not None and mention.end <= end:
+            inside.append(mention)
+            position = mention.end
+        elif taken[position]:
+            return None
+        else:
+            position += 1
+    return inside
+
+
+def _runs_on(body: str, start: int, end: int) -> bool:
+    """Does a capitalized word follow [start, end) in the same sentence, or one other than "The" and a
+    sentence's first word come just before it?
+
+    >>> body = "The Varn Sea Times said. In Varn Sea ports"
+    >>> _runs_on(body, 4, 12), _runs_on(body, 28, 36)
+    (True, False)
+    """
+    after = re.match(r" +([A-Z])", body[end : end + 3])
+    before = re.search(r"([A-Za-z]+)[ ]+$", body[max(0, start - 40) : start])
+    if after:
+        return True
+    if before and before.group(1)[0].isupper() and before.group(1) != "The":
+        sentence_start = re.search(
+            r"(^|[.!?:;\n][\"'”’)]*\s+)$", body[: start - len(before.group(0))][-5:] or ""
+        )
+        return sentence_start is None
+    return False

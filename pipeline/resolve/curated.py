@@ -27,6 +27,8 @@ class Curated:
     drop: set[str] = field(default_factory=set)
     #: words that name another body in every story: never joined across articles
     each_story: set[str] = field(default_factory=set)
+    #: every name and alias as written, with its type: extraction tags them (the longer ones) where written
+    spellings: dict[str, str] = field(default_factory=dict)
 
     def same(self, short: str, long: str) -> bool:
         """Does the curated list give the name keys ``short`` and ``long`` one canonical name, ``long``
@@ -63,6 +65,7 @@ class Curated:
             name, kind = str(item["name"]), str(item["type"])
             for alias in [name, *(str(a) for a in item.get("aliases") or [])]:
                 curated.canonical.setdefault(name_key(alias), (name, kind))
+                curated.spellings.setdefault(alias, kind)
         for pair in data.get("never_merge") or []:
             if not isinstance(pair, list) or len(pair) != 2:
                 raise AliasesFileError(path, f"never_merge entries are pairs of names, got {pair!r}")

@@ -162,3 +162,57 @@ def test_a_name_the_corpus_spread_before_is_no_vote_for_itself() -> None:
         bodies, extraction("a", bodies["a"], ("Tessaly", "place")), b, extraction("c", bodies["c"])
     )
     assert found == [("b", 0, "Tessaly", "place")]  # what an earlier run added stays, nothing more
+
+
+def _nationality(article_id: str, body: str, word: str) -> Mention:
+    start = body.index(word)
+    return Mention(article_id, 0, start, start + len(word), word, "NORP", "other")
+
+
+def test_a_name_the_analysts_listed_is_tagged_where_the_model_missed_it() -> None:
+    body = "Fighters of the Quellish Front crossed into Varn, and the Orsa Delta Pact said so."
+    plain = extraction("a", body, ("Varn", "place"))
+    found = spread_known_names(
+        [plain], {"a": body}, listed={"Quellish Front": "group", "Orsa Delta Pact": "group", "QF": "group"}
+    )
+    assert [(m.text, m.label, m.type, m.origin) for m in found[0].mentions if m.origin == "corpus"] == [
+        ("Quellish Front", "ORG", "group", "corpus"),
+        ("Orsa Delta Pact", "ORG", "group", "corpus"),
+    ]
+    # the model's vote wins over the list's type; a one-word or lowercase-ended alias is never spread
+    assert spread_known_names([plain], {"a": body}, listed={"Varn": "person", "Quellish front": "group"}) == (
+        plain,
+    )
+
+
+def test_a_nationality_the_model_tagged_inside_a_known_name_is_part_of_it() -> None:
+    body = "Loyal to the Quellish State, they fled. The Quellish State said so; Quellish farmers did not."
+    first = extraction("a", body)
+    first = Extraction("a", first.sentences, (_nationality("a", body, "Quellish"),), ())
+    second_body = "The Quellish State grew."
+    found = spread_known_names(
+        [first, extraction("b", second_body, ("Quellish State", "group"))], {"a": body, "b": second_body}
+    )
+    texts = [(m.start, m.text, m.label) for m in found[0].mentions]
+    state = body.index("Quellish State")
+    later = body.index("The Quellish State") + 4
+    farmers = body.index("Quellish farmers")
+    assert texts == [(state, "Quellish State", "ORG"), (later, "Quellish State", "ORG")]
+    assert farmers not in [start for start, _, _ in texts]  # the adjective alone was never a name here
+
+
+def test_a_listed_name_running_on_into_a_capitalized_word_is_part_of_another_name() -> None:
+    body = "The Varn Bay Herald said that Varn Bay ports closed. Varn Bay Mayor Orsa Tell agreed. In Varn Bay, calm."
+    found = spread_known_names([extraction("a", body)], {"a": body}, listed={"Varn Bay": "place"})
+    starts = [m.start for m in found[0].mentions]
+    assert starts == [body.index("Varn Bay ports"), body.index("In Varn Bay") + 3]
+
+
+def test_two_known_names_of_one_length_and_first_word_are_both_spread() -> None:
+    bodies = {"a": "Al Varna and Al Verna met.", "b": "Then Al Varna left, and Al Verna stayed."}
+    found = _spread(
+        bodies,
+        extraction("a", bodies["a"], ("Al Varna", "group"), ("Al Verna", "group")),
+        extraction("b", bodies["b"]),
+    )
+    assert [text for _, _, text, _ in found] == ["Al Varna", "Al Verna"]

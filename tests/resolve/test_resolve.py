@@ -613,6 +613,16 @@ def test_curated_aliases_types_never_merge_and_drop(tmp_path: Path) -> None:
     assert "Niger" in found and "Nigeria" in found
     assert "Kharkiv" in found and "Kharkov" in found
     assert not any("TT" in aliases for _, aliases in found.values())
+    # extraction tags the names as the list writes them, with their type
+    from pipeline.resolve.curated import Curated
+
+    assert Curated.load(aliases).spellings == {
+        "United Kingdom": "place",
+        "UK": "place",
+        "Britain": "place",
+        "Niger": "place",
+        "Nigeria": "place",
+    }
 
 
 def test_a_word_that_names_another_body_in_every_story_never_joins_across_articles(tmp_path: Path) -> None:
