@@ -120,6 +120,12 @@ def institution_of_name(doc: Doc, ent: Span, previous: Span | None, patterns: Pa
 
 #: Bodies named after what they inquire into: "the Royal Commission into the Building Industry".
 _INQUIRY_HEADS = frozenset({"commission", "inquiry", "committee", "tribunal", "taskforce"})
+#: Bodies that campaign for what their name says: "the Council for a Livable World", "the Committee for
+#: an Effective Congress".
+_CAMPAIGN_HEADS = frozenset(
+    {"committee", "council", "campaign", "coalition", "alliance", "center", "centre", "foundation", "fund"}
+    | {"project", "institute", "society", "association", "league", "movement", "initiative", "network"}
+)
 #: Lower-case words inside the subject of an inquiry: "into Deaths in Custody", "into Trade and Tariffs".
 _SUBJECT_LINKS = frozenset({"of", "and", "in", "on", "for", "the"})
 
@@ -127,12 +133,14 @@ _SUBJECT_LINKS = frozenset({"of", "and", "in", "on", "for", "the"})
 def _subject_of_inquiry(doc: Doc, start: int, *, opener: str = "into") -> int:
     """The end of "into (the) Capitalized Words" at ``start`` ("into the Building Industry", "into
     Deaths in Custody"), or of "for ..." with ``opener`` "for" ("for the Coordination of Humanitarian
-    Affairs"); ``start`` when there is none."""
+    Affairs", "for an Effective Congress"); ``start`` when there is none."""
     if start >= len(doc) or doc[start].lower_ != opener:
         return start
     probe = start + 1
     if probe < len(doc) and doc[probe].lower_ == "the":
         probe += 1
+    elif probe < len(doc) and doc[probe].lower_ in {"a", "an"} and doc[start - 1].lower_ in _CAMPAIGN_HEADS:
+        probe += 1  # "Council for a Livable World"; "University for a Master of Arts" is a degree
     end = start
     while probe < len(doc):
         token = doc[probe]

@@ -424,9 +424,16 @@ def test_an_inquiry_takes_what_it_inquires_into_and_an_institution_what_it_is_fo
     text += (
         " The Osk Committee into the matter did not. The Quellby Office for the Coordination of Varn Affairs"
     )
-    text += " spoke, and the Osk Party for the first time."
+    text += " spoke, and the Osk Party for the first time. The Tarn Council for a Quiet Sky and the Orsk"
+    text += " Council for a while agreed. Ada went to Varn University for a Master of Arts."
     names = [("Royal Commission", "ORG"), ("Varn Inquiry", "ORG"), ("Osk Committee", "ORG")]
-    names += [("Quellby Office", "ORG"), ("Osk Party", "ORG")]
+    names += [
+        ("Quellby Office", "ORG"),
+        ("Osk Party", "ORG"),
+        ("Tarn Council", "ORG"),
+        ("Orsk Council", "ORG"),
+        ("Varn University", "ORG"),
+    ]
     doc = _doc(english, text, names)
     assert [e.text for e in extended_entities(doc, vocab.patterns)] == [
         "Royal Commission into the Quellby Building Industry",
@@ -434,6 +441,9 @@ def test_an_inquiry_takes_what_it_inquires_into_and_an_institution_what_it_is_fo
         "Osk Committee",  # a lower-case subject is no part of the name
         "Quellby Office for the Coordination of Varn Affairs",  # an institution "for" something
         "Osk Party",
+        "Tarn Council for a Quiet Sky",  # "a" or "an" before what it is for
+        "Orsk Council",
+        "Varn University",  # a university is not for what it awards
     ]
 
 
