@@ -146,8 +146,8 @@ def _occurrences(
             if name not in lengths[length] or (end < len(body) and (body[end].isalnum() or body[end] == "-")):
                 continue
             inside = _nationalities_inside(nationalities, taken, start, end)
-            if inside is None or next_to_a_name(names, body, start, end):
-                continue
+            if inside is None or (inside and " " not in name) or next_to_a_name(names, body, start, end):
+                continue  # a one-word name is no nationality's other reading ("Christian" the person)
             if name in run_on_guarded and _runs_on(body, start, end):
                 continue
             replaced.update(id(m) for m in inside)

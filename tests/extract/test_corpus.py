@@ -216,3 +216,22 @@ def test_two_known_names_of_one_length_and_first_word_are_both_spread() -> None:
         extraction("b", bodies["b"]),
     )
     assert [text for _, _, text, _ in found] == ["Al Varna", "Al Verna"]
+
+
+def test_a_one_word_name_known_to_the_corpus_never_takes_a_nationalitys_place() -> None:
+    bodies = {"a": "Quellish spoke.", "b": "Then Quellish left.", "c": "Quellish farmers met Quellish."}
+    third = Extraction(
+        "c", (Sentence("c", 0, 0, len(bodies["c"]), 0),), (_nationality("c", bodies["c"], "Quellish"),), ()
+    )
+    found = spread_known_names(
+        [
+            extraction("a", bodies["a"], ("Quellish", "person")),
+            extraction("b", bodies["b"], ("Quellish", "person")),
+            third,
+        ],
+        bodies,
+    )
+    assert [(m.start, m.label) for m in found[2].mentions] == [
+        (0, "NORP"),
+        (bodies["c"].rindex("Quellish"), "PERSON"),
+    ]
