@@ -631,6 +631,8 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
         or (titles and len(tokens) > 1 and tokens[-1].is_digit)  # "Orla Quist 2 for 66": her figures
         or (titles and _place_and_title(tokens, vocab))  # "Quellia Governor": an office of the place
         or (len(tokens) > 1 and tokens[-1].lower_ in _BYLINE_BUTTONS and _before_a_handle(tokens[-1]))
+        # "JOE QUIST HOW is it that...": a column's first word, in capitals after its writer's name
+        or (len(tokens) > 1 and tokens[-1].is_stop and all(t.is_upper or not t.is_alpha for t in tokens))
     ):
         tokens.pop()
     return tokens

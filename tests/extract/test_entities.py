@@ -1323,3 +1323,12 @@ def test_a_city_that_is_also_a_first_name_is_a_place_near_it_but_not_before_a_ca
     text = "Fires burned near Orlaine today. Gifts came in Orlaine Quist style."
     doc = _doc(english, text, [])
     assert [(s.text, s.start, s.label_) for s in gazetteer_places(doc, vocab)] == [("Orlaine", 3, "GPE")]
+
+
+def test_a_columns_first_word_in_capitals_is_no_part_of_its_writers_name(english, vocab) -> None:
+    text = "ORLA VARNQUIST HOW is it that the rain never stops? The WHO and the QUELL NETWORK said so."
+    assert [c[0] for c in _cleaned(english, vocab, text, "ORLA VARNQUIST HOW", "PERSON")] == [
+        "ORLA VARNQUIST"
+    ]
+    assert [c[0] for c in _cleaned(english, vocab, text, "QUELL NETWORK", "ORG")] == ["QUELL NETWORK"]
+    assert [c[0] for c in _cleaned(english, vocab, text, "WHO", "ORG")] == ["WHO"]
