@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pipeline.extract.model import text_of
 from pipeline.names import head_word
 from pipeline.wordlists import Patterns
 
@@ -233,8 +234,8 @@ def _extended(doc: Doc, ent: Span, end: int) -> Span | None:
 def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -> list[CharSpan]:
     """Systematic repairs of one entity; returns zero, one or two spans (character offsets in ``doc``)."""
     label = ent.label_
-    if doc_text is None:  # Doc.text rebuilds the whole text on each call: callers pass it in once
-        doc_text = doc.text
+    if doc_text is None:
+        doc_text = text_of(doc)
     if label not in NAME_LABELS:
         return [CharSpan(ent.start_char, ent.end_char, label, TYPE_OF_LABEL.get(label, "other"))]
     tokens = list(ent)

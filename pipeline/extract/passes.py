@@ -35,6 +35,7 @@ from pipeline.extract.model import (
     components,
     lemmas,
     load_model,
+    text_of,
     vocabulary,
 )
 from pipeline.extract.quantities import age_of, ages_after_people, last_object_of, needs_parse, quantities
@@ -153,7 +154,7 @@ def _extract_together(
             total, so_far = sum(len(text) for _, _, text in pieces) or 1, 0
             for doc, (index, offset) in stream:
                 if read is not None:  # pass one is most of the work; pass two the rest
-                    so_far += len(doc.text)
+                    so_far += len(text_of(doc))
                     read(PASS_ONE_SHARE * so_far / total)
                 draft = drafts[index]
                 if draft.failure is not None:
@@ -299,7 +300,7 @@ def _read_pass_one(
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
         draft.sentences.append((offset + start, offset + end))
         _collect_numbers(doc, inside, first, last + 1, draft, offset)
-    doc_text = doc.text
+    doc_text = text_of(doc)
     found = [
         *extended_entities(doc, vocab.patterns),
         *given_name_people(doc, vocab),

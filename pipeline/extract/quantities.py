@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from pipeline.extract.model import text_of
 from pipeline.extract.values import (
     CURRENCY_SYMBOLS,
     CURRENCY_UNITS,
@@ -149,7 +150,7 @@ def quantities(
             qualifier, first = _qualifier_before(doc, opening)
             if qualifier:
                 parsed = ParsedNumber(parsed.value, parsed.unit, qualifier)
-                span_start, text = doc[first].idx, doc.text[doc[first].idx : span_end]
+                span_start, text = doc[first].idx, text_of(doc)[doc[first].idx : span_end]
                 where["start"] = offset + span_start
         if parsed.unit == "%":
             where["label"] = "PERCENT"  # "5 per cent", which the model calls MONEY as often as not
@@ -166,7 +167,7 @@ def quantities(
                          object=_phrase(counted) if counted is not None else "", qualifier=parsed.qualifier)
             )  # fmt: skip
             continue
-        if _YEARS_OLD.match(doc.text, span.end_char):  # "Twenty-eight-year-old Orla Quist"
+        if _YEARS_OLD.match(text_of(doc), span.end_char):  # "Twenty-eight-year-old Orla Quist"
             found.append(Quantity(**where, end=offset + span_end, text=text, value=parsed.value, unit="years",
                                   object="age", category="age"))  # fmt: skip
             continue
@@ -313,7 +314,7 @@ def _apart(doc: Doc, span: Span, tallies: Sequence[Span], offset: int) -> tuple[
     count links judged by hand, and is no rule.)"""
     own = next((item for item in tallies if item.start <= span.start and span.end <= item.end), None)
     if own is not None:
-        ranges = [(0, doc[own.start].idx), (own.end_char, len(doc.text))]
+        ranges = [(0, doc[own.start].idx), (own.end_char, len(text_of(doc)))]
     else:
         ranges = [(item.start_char, item.end_char) for item in tallies]
     return tuple((offset + start, offset + end) for start, end in ranges if start < end)
@@ -439,7 +440,7 @@ def _with_currency_symbol(doc: Doc, span: Span) -> tuple[str, int, int]:
     if first > 0 and doc[first].text == "$" and doc[first - 1].lower_ in _DOLLAR_COUNTRIES:
         first -= 1  # "US $5", "Canadian $40 million"
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
-    return doc.text[start:end], start, end
+    return text_of(doc)[start:end], start, end
 
 
 #: A currency symbol spaCy tokenizes apart from its amount: "$", "£", "€", "A$", "US$", "NZ$".
