@@ -154,8 +154,23 @@ def _reference_propagate(spans, body):
         (label, kind), _ = sorted(votes[text].items(), key=lambda kv: (-kv[1], kv[0]))[0]
         for match in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", body):
             start, end = match.span()
-            if overlaps(start, end) or next_to_a_name(start, end):
-                continue
+            if not overlaps(start, end):
+                if next_to_a_name(start, end):
+                    continue
+            else:
+                # the model cut the name short here: names inside the occurrence, and nothing else, are
+                # replaced by it (not when the one name inside is the occurrence itself)
+                inside = [a for a in added if a.start < end and a.end > start]
+                if (
+                    " " not in text
+                    or any(a.type not in {"person", "group", "place"} for a in inside)
+                    or any(a.start < start or a.end > end for a in inside)
+                    or [(a.start, a.end) for a in inside] == [(start, end)]
+                ):
+                    continue
+                added = [a for a in added if a not in inside]
+                for a in inside:
+                    taken.remove((a.start, a.end))
             added.append(CharSpan(start, end, label, kind, "propagated"))
             bisect.insort(taken, (start, end))
             names.append((start, end))
