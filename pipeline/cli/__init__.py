@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from pipeline.cli import reading
-from pipeline.cli.early import start_fork_server_early
 from pipeline.cli.options import (
     Aliases,
     CacheDir,
@@ -704,7 +703,6 @@ def console() -> None:
     freeing a run's objects one by one (0.1 s after a large run, a quarter of a warm re-run's time).
     A run on a Dask cluster exits the ordinary way, so that the cluster's own exit handlers run."""
     code: str | int | None = 0
-    start_fork_server_early(sys.argv[1:])
     try:
         main()
     except SystemExit as done:
