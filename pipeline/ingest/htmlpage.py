@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from html.parser import HTMLParser
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from pipeline.errors import InputError
 from pipeline.ingest.articles import article, clean_line
@@ -119,7 +119,10 @@ class _ArticleHTML(HTMLParser):
         self._open: Counter[str] = Counter()
         self._markers: list[int] = []  # stack positions of open <p> and scope elements
         self._ignoring = 0
-        self._collecting: list[list[str]] = []  # text of the open <p>, <h1> and <title>, innermost last
+        self._collecting: list[_Element] = []  # the open <p>, <h1> and <title>, innermost last
+        #: indexes of the paragraphs that are links and nothing else: an item of a list of headlines
+        self._link_lists: list[int] = []
+        self.link_items: set[int] = set()  # the same, among the paragraphs kept
         self._furniture: list[tuple[int, int]] = []  # paragraph ranges inside closed furniture
         #: paragraph ranges inside closed boxes named furniture, with the names (class, id, role, label) they have
         self._boxes: list[tuple[int, int, str]] = []
@@ -148,7 +151,7 @@ class _ArticleHTML(HTMLParser):
         self._stack.append(element)
         self._open[tag] += 1
         if element.text is not None:
-            self._collecting.append(element.text)
+            self._collecting.append(element)
         if tag in self._NEVER_TEXT:
             self._ignoring += 1
         if tag == "a" and self._link is None:
@@ -193,13 +196,25 @@ class _ArticleHTML(HTMLParser):
                 if dropped[index]:
                     break  # nested ranges: the rest is marked already
                 dropped[index] = True
-        self.paragraphs = [p for p, drop in zip(self.paragraphs, dropped, strict=True) if not drop]
+        kept = [i for i, drop in enumerate(dropped) if not drop]
+        links = set(self._link_lists)
+        self.paragraphs = [self.paragraphs[i] for i in kept]
+        self.link_items = {position for position, i in enumerate(kept) if i in links}
+
+    def prose(self) -> str:
+        """The paragraphs without the items of lists of headlines, unless the rest is too short to be an
+        article (:data:`_MAIN_TEXT_WORDS`): then links hold the article."""
+        rest = [p for i, p in enumerate(self.paragraphs) if i not in self.link_items]
+        return "\n\n".join(rest if sum(_words(p) for p in rest) >= _MAIN_TEXT_WORDS else self.paragraphs)
 
     # the open elements ------------------------------------------------------------------------------
 
     def _data(self, data: str) -> None:
         if self._collecting:  # the innermost open <p>, <h1> or <title> gets the text
-            self._collecting[-1].append(data)
+            element = self._collecting[-1]
+            cast(list, element.text).append(data)
+            if self._link is not None:
+                element.linked.append(data)
         if self._link is not None:
             self._link.append(data)
 
@@ -226,6 +241,8 @@ class _ArticleHTML(HTMLParser):
     def _finish(self, element: _Element) -> None:
         text = clean_line("".join(element.text or ()))
         if element.tag == "p" and text:
+            if _a_link_list_item(text, "".join(element.linked)):
+                self._link_lists.append(len(self.paragraphs))
             self.paragraphs.append(text)
         elif element.tag == "title" and not self.title:
             self.title = text
@@ -310,7 +327,7 @@ def _names_furniture(attrs: list[tuple[str, str | None]]) -> bool:
 
 
 class _Element:
-    __slots__ = ("boxed", "closed", "paragraphs", "tag", "text")
+    __slots__ = ("boxed", "closed", "linked", "paragraphs", "tag", "text")
 
     def __init__(self, tag: str, paragraphs: int) -> None:
         self.tag = tag
@@ -318,6 +335,33 @@ class _Element:
         self.closed = False  # by its own end tag
         self.boxed = ""  # its class, id, role and label, when one of them names it furniture
         self.text: list[str] | None = [] if tag in {"p", "title", "h1"} else None
+        self.linked: list[str] = []  # the part of ``text`` inside links
+
+
+#: A paragraph holding at most this many words, all but :data:`_UNLINKED` % of its letters inside links, is
+#: an item of a list of headlines ("most read", "related"), with its counter ("111,394 Views"), not prose.
+_LINK_ITEM_WORDS = 30
+_UNLINKED = 20
+
+
+def _a_link_list_item(text: str, linked: str) -> bool:
+    """Is a paragraph of ``text``, of which ``linked`` was inside links, an item of a list of headlines?
+
+    >>> _a_link_list_item("The 14 Most Varnish Members of Congress 111,394 Views", "The 14 Most Varnish Members of Congress")
+    True
+    >>> _a_link_list_item("Orla Quist told the Varn Herald she would run.", "Varn Herald")
+    False
+    """
+    if len(text.split()) > _LINK_ITEM_WORDS:
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    return letters > 0 and sum(ch.isalpha() for ch in linked) * 100 >= letters * (100 - _UNLINKED)
+
+
+#: A site's copyright line: "Copyright © 2011 Quellby Media, Inc. All rights reserved. ..."
+_COPYRIGHT_LINE = re.compile(
+    r"^\W*(?:copyright\b|©|\(c\)\s*\d{4})[^\n]{0,200}?\ball rights reserved\b", re.IGNORECASE | re.MULTILINE
+)
 
 
 #: A tag, an end tag or a doctype: a page without one is text saved under an .html name (an address in
@@ -341,18 +385,22 @@ def read_html(
     parser = _ArticleHTML()
     parser.feed(text)
     parser.close()
-    body = "\n\n".join(parser.paragraphs)
+    paragraphs = "\n\n".join(parser.paragraphs)
+    body = parser.prose()  # the <p> paragraphs without lists of headlines, unless the main text is the body
     main = _main_text(text)
     fields: dict[str, object] = {}
     if main is not None:
         found = _words(main.body)
-        if not body and _links_only(main.body, parser.link_texts):
+        if not paragraphs and _links_only(main.body, parser.link_texts):
             raise InputError(source, "HTML page holds links only (a menu or an index page), no article text")
-        if not body or (found >= _MAIN_TEXT_WORDS and found * _MOST_OF > _words(body) * 100):
+        if not paragraphs or (found >= _MAIN_TEXT_WORDS and found * _MOST_OF > _words(paragraphs) * 100):
             body = main.body  # the article is not (all) in <p> elements: <br>-separated lines, <div>s
-        elif found >= _MAIN_TEXT_WORDS and _more_around(main.body, body):
+        elif found >= _MAIN_TEXT_WORDS and _more_around(main.body, paragraphs):
             body = main.body  # the <p> elements hold the article and more: readers' comments, menus
         fields = {"date": main.date, "url": main.url}
+    if _COPYRIGHT_LINE.search(body):  # the site's copyright line is no part of the article
+        kept = "\n".join(line for line in body.split("\n") if _COPYRIGHT_LINE.match(line) is None)
+        body = re.sub(r"\n{3,}", "\n\n", kept).strip()
     if not body:
         raise InputError(source, "HTML page has no article text (no <p> paragraphs, no main text)")
     title = parser.h1 or parser.title or (main.title if main else "")

@@ -148,3 +148,39 @@ def test_an_article_in_two_boxes_of_one_name_is_whole_when_one_holds_most_of_it(
         "<div class='related-stories'><p>More from Quellby: the mill reopens.</p></div></body></html>"
     )
     assert _paragraphs(page) == [*ARTICLE, last]  # the advert and the other stories stay out
+
+
+def _prose(page: str) -> list[str]:
+    parser = _ArticleHTML()
+    parser.feed(page)
+    parser.close()
+    return parser.prose().split("\n\n")
+
+
+HEADLINES = (
+    "<ul><li><p><a href='/mill'>Varn Mill Reopens After The Flood</a> <span>12,345 Views</span></p></li>"
+    "<li><p><span>|</span> <a href='/levee'>Tarnvel Levee Holds</a> <a href='/levee#comments'>5</a></p></li>"
+    "<li><p><a href='/quist'>By Orla Quist</a></p></li></ul>"
+)
+LINKED_PROSE = "Orla Quist told the <a href='/herald'>Varn Herald</a> that the levee would hold."
+COPYRIGHT = (
+    "<p>* Copyright © 2011 Quellby Courier, Inc. All rights reserved. | <a href='/d'>Disclaimer</a></p>"
+)
+
+
+def test_a_list_of_headlines_and_the_copyright_line_are_no_part_of_the_body(write) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    page = f"<html><body><h1>Quellby floods</h1>{paragraphs}<p>{LINKED_PROSE}</p>{HEADLINES}{COPYRIGHT}</body></html>"
+    prose = "Orla Quist told the Varn Herald that the levee would hold."
+    copyright_line = "* Copyright © 2011 Quellby Courier, Inc. All rights reserved. | Disclaimer"
+    # a paragraph with a link in it is prose all the same; the lines of headlines are read, and left out
+    assert _prose(page) == [*ARTICLE, prose, copyright_line]
+    assert len(_paragraphs(page)) == len(ARTICLE) + 5
+    [article] = ingest([write("page.html", page)], language=None).articles
+    assert "Views" not in article.body and "Copyright" not in article.body
+
+
+def test_paragraphs_all_inside_links_are_the_article_when_the_rest_is_too_short_for_one() -> None:
+    linked = "".join(f"<p><a href='/{i}'>{p}</a></p>" for i, p in enumerate(ARTICLE))
+    page = f"<html><body><h1>Quellby floods</h1>{linked}<p>{LINKED_PROSE}</p></body></html>"
+    assert _prose(page)[:3] == ARTICLE
