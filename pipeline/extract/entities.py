@@ -278,7 +278,13 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
         ]
     # An internal possessive names two things: "London's Central Criminal Court" -> London, Central Criminal Court.
     pieces: list[tuple[list[Token], str]] = [(tokens, "model")]
-    for i, token in enumerate(tokens[:-1]):
+    # Two names a spaced slash joins are two ("Orla Quist / Orla" of an author's box, "Varn News/ Quellby
+    # Herald"): no name holds one ("AC/DC" holds no space).
+    slash = next((i for i, t in enumerate(tokens[:-1]) if _spaced_slash(tokens, i)), -1)
+    if slash >= 0:  # the tokenizer leaves "News/" whole: its slash comes off its name below
+        first = slash if tokens[slash].text == "/" else slash + 1
+        pieces = [(tokens[:first], "model"), (tokens[slash + 1 :], "model")]
+    for i, token in enumerate(tokens[:-1] if slash < 0 else ()):
         if (
             i > 0
             and token.lower_ in POSSESSIVE_MARKS
@@ -296,6 +302,9 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
             continue
         start, end = piece[0].idx, piece[-1].idx + len(piece[-1].text)
         text = doc_text[start:end]
+        if text.endswith("/"):  # "Varn News/ Quellby Herald"
+            text = text.rstrip("/ ")
+            end = start + len(text)
         glued = _GLUED_BRACKET.search(text)
         if glued:  # "Orla Quist(c)" in a squad list: a captain's mark the tokenizer left on the name
             text = text[: glued.start()].rstrip("-‐ ")
@@ -316,6 +325,15 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
                 text = doc_text[start:end]
         spans.append(CharSpan(start, end, label, kind, origin))
     return spans
+
+
+def _spaced_slash(tokens: Sequence[Token], i: int) -> bool:
+    """Does a slash with a space on one side at least end token ``i`` ("/" alone or "News/"), after a word
+    of the name?"""
+    token = tokens[i]
+    if token.text == "/":
+        return i > 0 and bool(tokens[i - 1].whitespace_ or token.whitespace_)
+    return len(token.text) > 1 and token.text.endswith("/") and bool(token.whitespace_)
 
 
 def _teams_around_scores(tokens: Sequence[Token]) -> list[list[Token]]:

@@ -1332,3 +1332,22 @@ def test_a_columns_first_word_in_capitals_is_no_part_of_its_writers_name(english
     ]
     assert [c[0] for c in _cleaned(english, vocab, text, "QUELL NETWORK", "ORG")] == ["QUELL NETWORK"]
     assert [c[0] for c in _cleaned(english, vocab, text, "WHO", "ORG")] == ["WHO"]
+
+
+def test_a_spaced_slash_joins_two_names_and_an_unspaced_one_is_part_of_a_name(english, vocab) -> None:
+    text = "Orla Quist / Orla is an editor. A Varn News/ Quellby Herald poll and AC/DC agreed."
+    assert [c[0] for c in _cleaned(english, vocab, text, "Orla Quist / Orla", "PERSON")] == [
+        "Orla Quist",
+        "Orla",
+    ]
+    assert [c[0] for c in _cleaned(english, vocab, text, "Varn News/ Quellby Herald", "ORG")] == [
+        "Varn News",
+        "Quellby Herald",
+    ]
+    assert [c[0] for c in _cleaned(english, vocab, text, "AC/DC", "ORG")] == ["AC/DC"]
+
+
+def test_a_companys_chief_officer_is_no_part_of_its_name(english, vocab) -> None:
+    text = "At the home of Varncom CIO Orsa Tell and Quellco CFO Ada Varn, the firms met."
+    for company in ("Varncom CIO", "Quellco CFO"):
+        assert [c[0] for c in _cleaned(english, vocab, text, company, "ORG")] == [company.split()[0]]
