@@ -243,6 +243,13 @@ def _short_form_candidates(
         and len(words) == 1
         and (not _well_known_place(state.surface(element)) or _never_a_place_in(state, element, article_id))
     ):
+        # "Quellco" in the article of "Quellco Communications" and of its "Quellco Box": the company, not
+        # the product named after it, when one name is the company's
+        yield (
+            "short name",
+            [c for c in same_kind if c[1].split()[:-1] == words and c[1].split()[-1] in COMPANY_WORDS],
+            0.9,
+        )
         # "Quellby" in the article of "Quellby University": the organization without its head noun. A
         # well-known place stays itself where the model read the place in the article too ("educated
         # at Quellby" in a story that never names the town is the school), and places never join
@@ -265,12 +272,12 @@ def _short_form_candidates(
         and state.only_in(element, article_id)
         and not _well_known_place(state.surface(element))
     ):
-        # "Quellco" in the article of "Quellco Holdings", whatever the model called it (a place, a
-        # person): a company's name without its legal form.
+        # "Quellco" in the article of "Quellco Holdings" or "Quellco Communications", whatever the model
+        # called it (a place, a person): a company's name without its legal form or what it is.
         companies = [
             c
             for c in longer
-            if state.kind(c) == "group" and c[1].split()[0] == key and c[1].split()[-1] in LEGAL_FORMS
+            if state.kind(c) == "group" and c[1].split()[0] == key and c[1].split()[-1] in COMPANY_WORDS
         ]
         yield "short name", companies, 0.9
     if len(words) <= 3:
@@ -608,6 +615,13 @@ def _named_by(headline: frozenset[str], key: str) -> bool:
     """
     words = key.split()
     return len(words) >= 2 and words[0] in headline and words[-1] in headline
+
+
+#: Last words of a company's name (name-key spelling): its legal form, or what it is as a company.
+COMPANY_WORDS = LEGAL_FORMS | frozenset(
+    {"communications", "industries", "international", "technologies", "systems", "networks", "enterprises"}
+    | {"motors", "airlines", "airways", "pharmaceuticals", "entertainment", "media", "partners", "capital"}
+)
 
 
 def _most_general(candidates: Sequence[Element]) -> list[Element]:

@@ -842,6 +842,15 @@ def test_a_group_without_its_head_noun_joins_it_in_its_article_unless_a_known_pl
     assert nodes(resolution)["Varnet"] == {"Varnet"}
 
 
+def test_a_companys_short_name_joins_the_company_not_a_product_named_after_it() -> None:
+    products = [("Quellco Box", "group"), ("Quellco Communications", "group"), ("Quellco Vista", "group")]
+    resolution = resolve([article("a", *products, ("Quellco", "group"))])
+    assert nodes(resolution)["Quellco Communications"] == {"Quellco Communications", "Quellco"}
+    assert nodes(resolution)["Quellco Vista"] == {
+        "Quellco Vista"
+    }  # named just before, a product all the same
+
+
 def test_a_surname_several_people_share_goes_to_the_one_the_headline_names() -> None:
     far = [("Paris", "place"), ("Rome", "place"), ("Oslo", "place")]
     family = article("a", "Ralph Quenneville", "Orla Maeve Quenneville", *far, "Quenneville")
