@@ -40,7 +40,7 @@ from pipeline.extract.model import (
 )
 from pipeline.extract.quantities import age_of, ages_after_people, last_object_of, needs_parse, quantities
 from pipeline.extract.spans import SPAN_REPAIRS, ArticleText, abbreviations, title_holders
-from pipeline.extract.untagged import gazetteer_places, given_name_people, headed_places
+from pipeline.extract.untagged import gazetteer_places, given_name_people, headed_places, titled_people
 from pipeline.extract.values import VAGUE_WORDS
 from pipeline.records import Extraction, Failure, Mention, Quantity, Sentence
 from pipeline.wordlists import Patterns, load_patterns
@@ -304,6 +304,7 @@ def _read_pass_one(
     found = [
         *extended_entities(doc, vocab.patterns),
         *given_name_people(doc, vocab),
+        *titled_people(doc, vocab),
         *gazetteer_places(doc, vocab),
         *headed_places(doc, vocab),
     ]

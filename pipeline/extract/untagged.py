@@ -1,4 +1,5 @@
-"""Names the model left untagged, found from word lists: people by a given name ("Clarine Dupuis"), places
+"""Names the model left untagged, found from word lists: people by a given name ("Clarine Dupuis") or a
+title ("Senator Varnley"), places
 from the gazetteer ("flights to Velmora City") or by their own head noun ("the Quellic River Gorge"). Pass
 one adds them to the model's entities."""
 
@@ -6,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.extract.entities import DASHES, LONGEST_PLACE_NAME, article_words, personal_name
+from pipeline.extract.entities import DASHES, LONGEST_PLACE_NAME, THING_HEADS, article_words, personal_name
 from pipeline.extract.model import FIRST_WORD
 
 if TYPE_CHECKING:
@@ -56,6 +57,38 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
             if personal_name(span.text, vocab):
                 found.append(span)
                 index = end
+    return found
+
+
+def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
+    """People the model left untagged after a person's title of one word: "Fed President Plosser",
+    "Senator Varnley". One or two capitalized words, none inside an entity or a common noun ("General
+    Motors", "Mayor Street"), the word after them not capitalized (the model's "Toledo" of "President
+    Alejandro Toledo" is no end of the name), none a well-known place."""
+    from spacy.tokens import Span
+
+    titles = {title[0] for title in vocab.patterns.person_titles if len(title) == 1}
+    found: list[Span] = []
+    length, index = len(doc), 0
+    for start in _untagged_titles(doc):
+        if start < index or start == 0 or doc[start - 1].lower_.rstrip(".") not in titles:
+            continue
+        end = start
+        while (
+            end < length
+            and end - start < 2
+            and doc[end].ent_iob_ == "O"
+            and _name_word(doc[end], vocab.nouns, widespread=False)
+        ):
+            end += 1
+        after = doc[end] if end < length else None
+        if end == start or (after is not None and after.is_title):  # "President Alejandro Toledo" goes on
+            continue
+        span = Span(doc, start, end, label="PERSON")
+        heads = (vocab.patterns.group_heads, vocab.patterns.place_heads, THING_HEADS)
+        if span.text not in vocab.linked_places and not any(t.lower_ in kind for t in span for kind in heads):
+            found.append(span)
+            index = end
     return found
 
 

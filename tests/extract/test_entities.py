@@ -1351,3 +1351,19 @@ def test_a_companys_chief_officer_is_no_part_of_its_name(english, vocab) -> None
     text = "At the home of Varncom CIO Orsa Tell and Quellco CFO Ada Varn, the firms met."
     for company in ("Varncom CIO", "Quellco CFO"):
         assert [c[0] for c in _cleaned(english, vocab, text, company, "ORG")] == [company.split()[0]]
+
+
+def test_untagged_people_are_found_after_a_persons_title(english, vocab) -> None:
+    import dataclasses
+
+    from pipeline.extract.untagged import titled_people
+
+    vocab = dataclasses.replace(
+        vocab, nouns=frozenset({"motors", "street"}), linked_places=frozenset({"Quellby"})
+    )
+    text = (
+        "Three members--Varn Fed President Plosvik--dissented. Senator Orla Tessaly said no, General Motors"
+        " and Mayor Street agreed, Captain Quellby sailed, President Ada Toravo left and Tarnvel Bridge fell."
+    )
+    doc = _doc(english, text, [("Toravo", "GPE")])
+    assert [s.text for s in titled_people(doc, vocab)] == ["Plosvik", "Orla Tessaly"]
