@@ -62,9 +62,9 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
 
 def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     """People the model left untagged after a person's title of one word: "Fed President Plosser",
-    "Senator Varnley". One or two capitalized words, none inside an entity or a common noun ("General
-    Motors", "Mayor Street"), the word after them not capitalized (the model's "Toledo" of "President
-    Alejandro Toledo" is no end of the name), none a well-known place."""
+    "Senator Varnley". One or two capitalized words, none inside an entity nor a common noun, adjective or
+    verb ("General Motors", "Mayor Street", "Chief Justice"), the word after them not capitalized (the model's "Toledo" of "President
+    Alejandro Toledo" is no end of the name), none a well-known place, not in a title-cased line."""
     from spacy.tokens import Span
 
     titles = {title[0] for title in vocab.patterns.person_titles if len(title) == 1}
@@ -78,11 +78,14 @@ def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
             end < length
             and end - start < 2
             and doc[end].ent_iob_ == "O"
-            and _name_word(doc[end], vocab.nouns, widespread=False)
+            and _capitalized(doc[end])
+            and _uncommon(doc[end].lower_, vocab)
         ):
             end += 1
         after = doc[end] if end < length else None
         if end == start or (after is not None and after.is_title):  # "President Alejandro Toledo" goes on
+            continue
+        if doc.has_annotation("SENT_START") and _title_cased(doc[start].sent):  # "Mayor Said Yes"
             continue
         span = Span(doc, start, end, label="PERSON")
         heads = (vocab.patterns.group_heads, vocab.patterns.place_heads, THING_HEADS)

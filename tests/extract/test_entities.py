@@ -1367,3 +1367,15 @@ def test_untagged_people_are_found_after_a_persons_title(english, vocab) -> None
     )
     doc = _doc(english, text, [("Toravo", "GPE")])
     assert [s.text for s in titled_people(doc, vocab)] == ["Plosvik", "Orla Tessaly"]
+
+
+def test_no_person_is_found_after_a_title_in_a_title_cased_line(vocab) -> None:
+    import spacy
+
+    from pipeline.extract.untagged import titled_people
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Quellby Council Votes As Mayor Varnsby Resigns. Later, Mayor Orsby resigned.")
+    doc.ents = []  # the model tagged nothing
+    assert [s.text for s in titled_people(doc, vocab)] == ["Orsby"]
