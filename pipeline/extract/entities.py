@@ -141,7 +141,20 @@ def _subject_of_inquiry(doc: Doc, start: int, *, opener: str = "into") -> int:
     if probe < len(doc) and doc[probe].lower_ == "the":
         probe += 1
     elif probe < len(doc) and doc[probe].lower_ in {"a", "an"} and doc[start - 1].lower_ in _CAMPAIGN_HEADS:
-        probe += 1  # "Council for a Livable World"; "University for a Master of Arts" is a degree
+        # "Council for a Livable World": two capitalized words or more, none a name the model tagged
+        # but an organization's. "University for a Master of Arts" is a degree, "Committee for a Trump
+        # rally" what a committee spent on, "Institute for an Ostrava study" a study
+        after = probe + 1
+        while (
+            after < len(doc)
+            and doc[after].is_title
+            and doc[after].is_alpha
+            and doc[after].ent_type_ in ("", "ORG")
+        ):
+            after += 1
+        if after - (probe + 1) < 2 or (after < len(doc) and doc[after].is_title and doc[after].is_alpha):
+            return start
+        probe += 1
     end = start
     while probe < len(doc):
         token = doc[probe]
@@ -650,8 +663,13 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
         or (titles and len(tokens) > 1 and tokens[-1].is_digit)  # "Orla Quist 2 for 66": her figures
         or (titles and _place_and_title(tokens, vocab))  # "Quellia Governor": an office of the place
         or (len(tokens) > 1 and tokens[-1].lower_ in _BYLINE_BUTTONS and _before_a_handle(tokens[-1]))
-        # "JOE QUIST HOW is it that...": a column's first word, in capitals after its writer's name
-        or (len(tokens) > 1 and tokens[-1].is_stop and all(t.is_upper or not t.is_alpha for t in tokens))
+        # "JOE QUIST HOW is it that...": a column's first word, in capitals after its writer's name (a
+        # word that opens a clause: "THERESA MAY", "GEORGE WILL" keep theirs)
+        or (
+            len(tokens) > 1
+            and tokens[-1].lower_ in _CLAUSE_OPENERS
+            and all(t.is_upper or not t.is_alpha for t in tokens)
+        )
     ):
         tokens.pop()
     return tokens
@@ -668,7 +686,7 @@ def _ends_with_a_title_before_a_name(tokens: Sequence[Token], vocab: Vocabulary)
     last = tokens[-1]
     after = last.i + 1
     doc = last.doc
-    if (last.lower_,) not in vocab.patterns.person_titles:
+    if (last.lower_,) not in vocab.patterns.person_titles and last.lower_ not in _CHIEF_OFFICERS:
         return False
     if last.lower_ == "general" and tokens[-2].lower_ in _OFFICES_BEFORE_GENERAL:
         return False
@@ -676,6 +694,11 @@ def _ends_with_a_title_before_a_name(tokens: Sequence[Token], vocab: Vocabulary)
         return False
     starts = _title_starts(tuple(vocab.patterns.person_titles))
     return all(t.is_title and t.lower_ not in starts for t in tokens[:-1])
+
+
+#: A company's chief officers, before their names ("Varncom CIO Orla Quist"): titles there only, since alone
+#: the letters name other bodies as often (the CIO, a union).
+_CHIEF_OFFICERS = frozenset({"cfo", "coo", "cto", "cio"})
 
 
 #: Offices "General" follows as a part of the office ("Attorney General"), not as a rank before a name
@@ -736,6 +759,12 @@ def _describes_the_person(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
 
 #: Short lower-case words a name never starts with, left over when a phrase is trimmed ("the federation
 #: of Quellia" -> "Quellia", not "of Quellia").
+#: Words that open a clause, never a surname: a column's first word after its writer's name in capitals.
+_CLAUSE_OPENERS = frozenset(
+    {"how", "the", "it", "its", "when", "what", "why", "where", "there", "this", "that", "these", "those"}
+    | {"i", "a", "an", "in", "on", "if", "as", "so", "we", "you", "they", "he", "she", "my", "our", "after"}
+    | {"before", "for", "at", "to", "and", "but", "or", "is", "are", "was", "were", "do", "does", "did"}
+)
 _LINKING_WORDS = frozenset({"of", "for", "and", "in", "on", "at", "to", "by", "or"})
 #: Titles that only ever stand before a person's name, whatever label the model gave it.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof", "professor", "rev"})

@@ -71,7 +71,10 @@ def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     found: list[Span] = []
     length, index = len(doc), 0
     for start in _untagged_titles(doc):
-        if start < index or start == 0 or doc[start - 1].lower_.rstrip(".") not in titles:
+        title = doc[start - 1] if start else None
+        if start < index or title is None or title.lower_.rstrip(".") not in titles:
+            continue
+        if title.is_lower and title.lower_ in _JOBS:  # "estate agent Foxtons": a firm as often
             continue
         end = start
         while (
@@ -93,6 +96,13 @@ def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
             found.append(span)
             index = end
     return found
+
+
+#: Titles that are jobs as well: in lower case before a capitalized word they name a firm's or a body's
+#: staff as often as a person's title ("estate agent Foxtons", "a Quellco official").
+_JOBS = frozenset(
+    {"agent", "official", "officer", "director", "spokesman", "spokeswoman", "spokesperson", "chief", "coach"}
+)
 
 
 def _hyphenated(doc: Doc, index: int) -> bool:

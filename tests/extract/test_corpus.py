@@ -235,3 +235,18 @@ def test_a_one_word_name_known_to_the_corpus_never_takes_a_nationalitys_place() 
         (0, "NORP"),
         (bodies["c"].rindex("Quellish"), "PERSON"),
     ]
+
+
+def test_no_known_name_is_spread_into_a_title_cased_line() -> None:
+    bodies = {
+        "a": "Orla Quist met Varn police.",
+        "b": "Later Orla Quist left.\nPolice Say Orla Quist Will Meet Varn Officials",
+    }
+    second = Extraction(
+        "b",
+        (Sentence("b", 0, 0, 22, 0), Sentence("b", 1, 23, len(bodies["b"]), 1)),
+        (),
+        (),
+    )
+    found = spread_known_names([extraction("a", bodies["a"], ("Orla Quist", "person")), second], bodies)
+    assert [m.start for m in found[1].mentions] == [6]  # not in the headline

@@ -1332,6 +1332,9 @@ def test_a_columns_first_word_in_capitals_is_no_part_of_its_writers_name(english
     ]
     assert [c[0] for c in _cleaned(english, vocab, text, "QUELL NETWORK", "ORG")] == ["QUELL NETWORK"]
     assert [c[0] for c in _cleaned(english, vocab, text, "WHO", "ORG")] == ["WHO"]
+    text = "Prime Minister ORLA MAY survived, and columnist TESS WILL wrote."
+    for name in ("ORLA MAY", "TESS WILL"):  # a surname that is a stop word too
+        assert [c[0] for c in _cleaned(english, vocab, text, name, "PERSON")] == [name]
 
 
 def test_a_spaced_slash_joins_two_names_and_an_unspaced_one_is_part_of_a_name(english, vocab) -> None:
@@ -1364,9 +1367,10 @@ def test_untagged_people_are_found_after_a_persons_title(english, vocab) -> None
     text = (
         "Three members--Varn Fed President Plosvik--dissented. Senator Orla Tessaly said no, General Motors"
         " and Mayor Street agreed, Captain Quellby sailed, President Ada Toravo left and Tarnvel Bridge fell."
+        " Buyers went through estate agent Varnfield, and Director Osk Brannt resigned."
     )
     doc = _doc(english, text, [("Toravo", "GPE")])
-    assert [s.text for s in titled_people(doc, vocab)] == ["Plosvik", "Orla Tessaly"]
+    assert [s.text for s in titled_people(doc, vocab)] == ["Plosvik", "Orla Tessaly", "Osk Brannt"]
 
 
 def test_no_person_is_found_after_a_title_in_a_title_cased_line(vocab) -> None:
@@ -1379,3 +1383,15 @@ def test_no_person_is_found_after_a_title_in_a_title_cased_line(vocab) -> None:
     doc = nlp("Quellby Council Votes As Mayor Varnsby Resigns. Later, Mayor Orsby resigned.")
     doc.ents = []  # the model tagged nothing
     assert [s.text for s in titled_people(doc, vocab)] == ["Orsby"]
+
+
+def test_a_campaigning_body_takes_no_single_word_or_tagged_name_after_a(english, vocab) -> None:
+    text = "The Varn League for a Tarnby rally paid. The Osk Fund for an Orla Quist study and the Quell Society for a Free Press met."
+    names = [("Varn League", "ORG"), ("Osk Fund", "ORG"), ("Orla Quist", "PERSON"), ("Quell Society", "ORG")]
+    doc = _doc(english, text, names)
+    assert [e.text for e in extended_entities(doc, vocab.patterns)] == [
+        "Varn League",
+        "Osk Fund",
+        "Orla Quist",
+        "Quell Society for a Free Press",
+    ]

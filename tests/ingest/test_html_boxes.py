@@ -184,3 +184,15 @@ def test_paragraphs_all_inside_links_are_the_article_when_the_rest_is_too_short_
     linked = "".join(f"<p><a href='/{i}'>{p}</a></p>" for i, p in enumerate(ARTICLE))
     page = f"<html><body><h1>Quellby floods</h1>{linked}<p>{LINKED_PROSE}</p></body></html>"
     assert _prose(page)[:3] == ARTICLE
+
+
+def test_linked_sentences_and_an_article_on_copyright_stay_in_the_body(write) -> None:
+    digest = "".join(f"<p><a href='/{i}'>{p}</a></p>" for i, p in enumerate(ARTICLE))
+    quoted = (
+        "<p>Copyright notices such as “all rights reserved” carry no legal weight, Judge Tamsin Vorley wrote.</p>"
+        "<p>© Orla Quist. All rights reserved, the caption under the photograph read.</p>"
+    )
+    page = f"<html><body><h1>Morning digest</h1>{digest}<p>{LINKED_PROSE}</p>{quoted}</body></html>"
+    [article] = ingest([write("page.html", page)], language=None).articles
+    for kept in (*ARTICLE, "Judge Tamsin Vorley wrote", "the caption under the photograph read"):
+        assert kept in article.body
