@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from pipeline.extract.spans import next_to_a_name
+from pipeline.extract.untagged import title_cased
 from pipeline.records import ENTITY_TYPES, Extraction, Mention
 
 #: Articles in which the model must tag a one-word name before it counts as known to the corpus.
@@ -133,7 +134,7 @@ def _occurrences(
     starts = [s.start for s in extraction.sentences]
     added = []
     replaced: set[int] = set()
-    title_cased: dict[int, bool] = {}  # by sentence, as it is needed
+    headlines: dict[int, bool] = {}  # title-cased sentences, by index, as they are needed
     for word in _WORD.finditer(body):
         lengths = by_first.get(word.group())
         if not lengths:
@@ -152,10 +153,10 @@ def _occurrences(
             if name in run_on_guarded and _runs_on(body, start, end):
                 continue
             sentence = max(bisect.bisect_right(starts, start) - 1, 0)
-            if sentence not in title_cased:
+            if sentence not in headlines:
                 line = extraction.sentences[sentence] if sentence < len(extraction.sentences) else None
-                title_cased[sentence] = line is not None and _title_cased(body[line.start : line.end])
-            if title_cased[sentence]:
+                headlines[sentence] = line is not None and title_cased(body[line.start : line.end])
+            if headlines[sentence]:
                 continue  # a headline's capitals say nothing of names ("Gunmen Will Meet Police Today")
             replaced.update(id(m) for m in inside)
             label, kind = known[name]
@@ -163,17 +164,6 @@ def _occurrences(
             taken[start:end] = names[start:end] = b"\x01" * length
             break
     return added, replaced
-
-
-def _title_cased(sentence: str) -> bool:
-    """Is most of the sentence title case, a headline's ("Gunmen Will Meet Varn Police Today")? Four words
-    of four letters at least, four in five capitalized.
-
-    >>> _title_cased("Gunmen Will Meet Varn Police Today"), _title_cased("Orla Quist will meet Varn police")
-    (True, False)
-    """
-    long_words = [word for word in _WORD.findall(sentence) if len(word) >= 4 and word.isalpha()]
-    return len(long_words) >= 4 and sum(word.istitle() for word in long_words) * 5 >= len(long_words) * 4
 
 
 def _nationalities_inside(

@@ -5,6 +5,7 @@ one adds them to the model's entities."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from pipeline.extract.entities import DASHES, LONGEST_PLACE_NAME, THING_HEADS, article_words, personal_name
@@ -228,11 +229,22 @@ def headed_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
 
 
 def _title_cased(sentence: Span) -> bool:
+    return title_cased(sentence.text)
+
+
+def title_cased(sentence: str) -> bool:
     """Is most of the sentence title case, a headline's or a heading's ("Police Close Varnholm Road After
     Crash"), whose capitals say nothing of names? Four words of four letters at least, four in five
-    capitalized."""
-    long_words = [token for token in sentence if token.is_alpha and len(token) >= 4]
-    return len(long_words) >= 4 and sum(token.is_title for token in long_words) * 5 >= len(long_words) * 4
+    capitalized.
+
+    >>> title_cased("Gunmen Will Meet Varn Police Today"), title_cased("Orla Quist will meet Varn police")
+    (True, False)
+    """
+    long_words = [word for word in _WORDS.findall(sentence) if len(word) >= 4 and word.isalpha()]
+    return len(long_words) >= 4 and sum(word.istitle() for word in long_words) * 5 >= len(long_words) * 4
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _capitalized(token: Token) -> bool:
