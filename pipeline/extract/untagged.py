@@ -64,11 +64,13 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
 def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     """People the model left untagged after a person's title of one word: "Fed President Plosser",
     "Senator Varnley". One or two capitalized words, none inside an entity nor a common noun, adjective or
-    verb ("General Motors", "Mayor Street", "Chief Justice"), the word after them not capitalized (the model's "Toledo" of "President
-    Alejandro Toledo" is no end of the name), none a well-known place, not in a title-cased line."""
+    verb ("General Motors", "Mayor Street", "Chief Justice"), the word after them not capitalized (the
+    model's "Toledo" of "President Alejandro Toledo" is no end of the name), none a well-known place, not
+    in a title-cased line."""
     from spacy.tokens import Span
 
     titles = {title[0] for title in vocab.patterns.person_titles if len(title) == 1}
+    heads = (vocab.patterns.group_heads, vocab.patterns.place_heads, THING_HEADS)
     found: list[Span] = []
     length, index = len(doc), 0
     for start in _untagged_titles(doc):
@@ -92,7 +94,6 @@ def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
         if doc.has_annotation("SENT_START") and _title_cased(doc[start].sent):  # "Mayor Said Yes"
             continue
         span = Span(doc, start, end, label="PERSON")
-        heads = (vocab.patterns.group_heads, vocab.patterns.place_heads, THING_HEADS)
         if span.text not in vocab.linked_places and not any(t.lower_ in kind for t in span for kind in heads):
             found.append(span)
             index = end
