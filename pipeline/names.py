@@ -150,18 +150,28 @@ def head_word(name: str) -> str:
 _UNINITIALLED_ENDINGS = frozenset({"inc", "incorporated", "ltd", "llc", "plc", "jr", "sr"})
 
 
+#: A word of two initials or more, each with its full stop: "U.S.", "N.C.", "O.T.".
+_WRITTEN_AS_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+
 @functools.lru_cache(maxsize=65536)  # the same names over and over, in every stage
 def initials(name: str) -> str:
-    """Capital initials of the significant words, hyphenated parts included:
-    "Hayat Tahrir al-Sham" -> "HTS", "Syrian Observatory for Human Rights" -> "SOHR".
+    """Capital initials of the significant words, hyphenated parts included, and every letter of a word
+    written as initials ("U.S."): "Hayat Tahrir al-Sham" -> "HTS", "Syrian Observatory for Human Rights"
+    -> "SOHR", "N.C. Department of Quellery" -> "NCDQ".
 
     >>> initials("Quellby News Network, Inc."), initials("Orla F. Quist Jr."), initials("Varn Deposit Corp.")
-    ('QNN', 'OFQ', 'VDC')"""
-    letters = []
+    ('QNN', 'OFQ', 'VDC')
+    >>> initials("N.C. Department of Quellery and Varn Services"), initials("O.T. Quist")
+    ('NCDQVS', 'OTQ')"""
+    letters: list[str] = []
     words = re.split(r"[\s]+", ascii_fold(name))
     while len(words) > 1 and re.sub(r"\W", "", words[-1]).lower() in _UNINITIALLED_ENDINGS:
         words.pop()  # "Cable News Network, Inc." is CNN, "Martin Luther King Jr." MLK
     for word in words:
+        if _WRITTEN_AS_INITIALS.fullmatch(word):
+            letters.extend(word.replace(".", "").upper())
+            continue
         parts = [p for p in re.split(r"-", word) if p]
         for part in parts:
             if part.lower() in _MINOR_WORDS or part.lower() in {"al", "el"}:

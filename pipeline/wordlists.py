@@ -74,6 +74,8 @@ class Patterns:
     group_followers: frozenset[str] = frozenset()
     #: Nouns before a name that show it is a company or organization ("retailer Quellco").
     group_descriptors: frozenset[str] = frozenset()
+    #: The descriptors that are a person's trade too ("publisher Orla Quist"): a full name keeps its person.
+    trades: frozenset[str] = frozenset()
     #: Last words of the names of events and awards ("Quellby Cup", "Varn Prize"): no node.
     event_heads: frozenset[str] = frozenset()
     #: Nouns for a work a title follows ("the novel Varn"): the title is no person, group or place.
@@ -141,6 +143,7 @@ def load_patterns(path: Path | None = None) -> Patterns:
         place_prefixes=words("place_prefixes"),
         group_followers=words("group_followers"),
         group_descriptors=words("group_descriptors"),
+        trades=words("trades"),
         event_heads=words("event_heads"),
         work_nouns=words("work_nouns"),
         illness_heads=words("illness_heads"),

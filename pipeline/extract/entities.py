@@ -983,10 +983,27 @@ def article_words(doc: Doc, kind: str, collect: Callable[[Doc], frozenset[str]])
     return doc.user_data[key]  # type: ignore[no-any-return]
 
 
+#: An interstate highway's number: "I-91", "I-405" (two or three digits; "I-9" is a form only).
+_INTERSTATE = re.compile(r"I-\d{2,3}")
+#: Words that make "I-94" or "I-130" an immigration form, not a highway.
+_FORM_WORDS = frozenset(
+    {"form", "forms", "visa", "visas", "petition", "petitions", "file", "filed", "filing"}
+)
+
+
+def _a_form(tokens: Sequence[Token]) -> bool:
+    """Is the name written beside "form", "visa" or "petition" ("Form I-130", "an I-94 form", "filed an I-485")?"""
+    doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
+    near = [doc[i].lower_ for i in (start - 2, start - 1, end, end + 1) if 0 <= i < len(doc)]
+    return any(word in _FORM_WORDS for word in near)
+
+
 def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocabulary) -> str:
     """Node type of a cleaned name: the label's type, corrected by the name's own head word and its
     context when they say so plainly."""
     base = TYPE_OF_LABEL.get(label, "other")
+    if _INTERSTATE.fullmatch(text) and not _a_form(tokens):
+        return "place"  # "I-91", "I-405": a highway, which the model calls a product
     if (
         label in {"PERSON", "ORG", "NORP", "FAC"}
         and _in_apposition_to_a_kind_of_place(tokens, vocab)
@@ -1033,8 +1050,16 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "group"  # "the Quellia Ravens": a team the model took for a person or a place
     if _names_a_program_or_machine(text, tokens, vocab):
         return "other"  # "the Quellbot worm", "QX-9 bombers": a program or a machine, not its maker
-    if opened_by_one_of(text, vocab.patterns.event_prefixes) or text.lower() in vocab.patterns.event_prefixes:
-        return "other"  # "Storm Quellan", "Hurricane Orla", "Operation Osk Shield", "the Cyclone": an event
+    patterns = vocab.patterns
+    named_body_or_place = several_words and (
+        head in patterns.group_heads or head in patterns.place_heads or head in patterns.building_heads
+    )
+    if (
+        opened_by_one_of(text, vocab.patterns.event_prefixes) and not named_body_or_place
+    ) or text.lower() in vocab.patterns.event_prefixes:
+        # "Storm Quellan", "Hurricane Orla", "Operation Osk Shield", "the Cyclone": an event; not "Storm
+        # Warning Centre" or "Hurricane Ridge", a body and a place the word only opens
+        return "other"
     if several_words and head in vocab.patterns.event_heads:
         return "other"  # "the Quellby Cup", "Varn Prize": an event or an award, whatever the label
     if not several_words and _names_an_award(tokens):
@@ -1081,9 +1106,15 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     if before is not None and before.is_lower and before.text in vocab.patterns.group_descriptors:
         # "retailer Quellco", "travel company Varnair", "oil giant Varnex": the noun says what it is; not
-        # an adjective after a determiner ("the giant Quellby Ice Sheet")
+        # an adjective after a determiner ("the giant Quellby Ice Sheet"), nor a trade before the full
+        # name the model called a person ("publisher Orla Quist", "developer Tamsin Varn")
         determiner = before.i > 0 and doc[before.i - 1].lower_ in DETERMINERS
-        if not (determiner and before.text in vocab.adjectives):
+        tradesperson = (
+            label == "PERSON"
+            and before.text in vocab.patterns.trades
+            and _written_like_a_full_name(text, vocab)
+        )
+        if not (determiner and before.text in vocab.adjectives) and not tradesperson:
             return "group"
     if label != "PERSON" and _after_a_descriptor_and_comma(tokens, vocab):
         return "group"  # "the travel chain, Varnair, said": in apposition, the noun says it too

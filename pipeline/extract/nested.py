@@ -37,6 +37,9 @@ Places = tuple[frozenset[str] | set[str], ...]
 #: Place heads of what is named after the town it serves, unlike a street or a landform ("Quellby Avenue",
 #: "Quellby Bay" are not in Quellby).
 _SERVING_HEADS = frozenset({"airport", "airfield", "aerodrome"})
+#: Heads of what is named after a person or its surroundings far more often than after its town
+#: ("Lincoln Park", "Riverside Park", "Victoria Park").
+_PARK_HEADS = frozenset({"park", "parks", "gardens"})
 #: Longest place name, in words, looked for inside a name.
 _MAX_WORDS = 3
 
@@ -79,7 +82,9 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
         last = words[-1][2].lower().rstrip(".")
         # a street or a landform is not in the place it starts with ("Quellby Avenue")
         leading: Places = ()
-        if last in heads.building_heads:
+        if last in _PARK_HEADS:
+            leading = ()  # "Riverside Park", "Lincoln Park": named after a person or a feature, not a town
+        elif last in heads.building_heads:
             leading = buildings  # "Osk University": a place that is a noun too ("Bath") counts here
         elif last in _SERVING_HEADS:
             leading = strict  # "Quellby Airport", "Quellby International Airport": the town it serves

@@ -40,7 +40,13 @@ from pipeline.extract.model import (
 )
 from pipeline.extract.quantities import age_of, ages_after_people, last_object_of, needs_parse, quantities
 from pipeline.extract.spans import SPAN_REPAIRS, ArticleText, abbreviations, title_holders
-from pipeline.extract.untagged import gazetteer_places, given_name_people, headed_places, titled_people
+from pipeline.extract.untagged import (
+    coordinated_places,
+    gazetteer_places,
+    given_name_people,
+    headed_places,
+    titled_people,
+)
 from pipeline.extract.values import VAGUE_WORDS
 from pipeline.records import Extraction, Failure, Mention, Quantity, Sentence
 from pipeline.wordlists import Patterns, load_patterns
@@ -287,6 +293,7 @@ def segments(body: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]
 def _read_pass_one(
     doc: Doc, draft: Draft, offset: int, vocab: Vocabulary, possessors: list[tuple[Draft, CharSpan]]
 ) -> None:
+    _numbered_brands(doc, vocab)
     entities = list(doc.ents)  # Span.ents rescans them for every sentence
     cursor = 0
     for first, last, sent_start, sent_end in _sentence_tokens(doc):
@@ -307,6 +314,7 @@ def _read_pass_one(
         *titled_people(doc, vocab),
         *gazetteer_places(doc, vocab),
         *headed_places(doc, vocab),
+        *coordinated_places(doc, vocab),
     ]
     for ent in found:
         for span in clean(doc, ent, vocab, doc_text):
@@ -315,6 +323,31 @@ def _read_pass_one(
             draft.spans.append(span)
             if span.origin == "possessor":
                 possessors.append((draft, span))
+
+
+def _numbered_brands(doc: Doc, vocab: Vocabulary) -> None:
+    """A number run into a word ("9NEWS", "7Eleven"), as channels and shops write their names, is a name:
+    the model tags it a number, which makes it a count. Not a unit ("100Mbps", "40MPH"): the word must be
+    a noun of the model's, or a number word, of four letters or more."""
+    entities = doc.ents
+    brands = [
+        i
+        for i, ent in enumerate(entities)
+        if ent.label_ == "CARDINAL"
+        and (letters := _NUMBERED_BRAND.fullmatch(ent.text)) is not None
+        and (letters.group(1).lower() in vocab.nouns or letters.group(1).lower() in _NUMBER_WORDS)
+    ]
+    if brands:
+        from spacy.tokens import Span
+
+        named = [Span(doc, e.start, e.end, label="ORG") if i in brands else e for i, e in enumerate(entities)]
+        doc.ents = named
+
+
+#: Up to three digits, then a capitalized word: "9NEWS", "7Eleven".
+_NUMBERED_BRAND = re.compile(r"\d{1,3}([A-Z][A-Za-z]{3,})")
+#: Number words a brand may spell after its digits ("7Eleven").
+_NUMBER_WORDS = frozenset({"four", "five", "seven", "eight", "nine", "eleven", "twelve", "twenty", "thirty"})
 
 
 def _sentence_tokens(doc: Doc) -> Iterator[tuple[int, int, int, int]]:

@@ -181,11 +181,12 @@ LONGEST_HEADED_PLACE = 5
 
 
 def headed_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
-    """Places the model left untagged whose own words say what they are: a run of capitalized words, none
-    inside an entity, ending on a place's or a building's head noun ("the Quellic River Gorge", "Varnholm
-    Boulevard", "Osterby Cemetery") or after a place's prefix ("Mount Quellan"). One of its other words must
-    be no common word and the first no given name: "Bus Station", "Community Center" and "Stuart Hall" are
-    none. The run is taken whole, so a title-cased line ending on another word names no place ("Police Close
+    """Places (and organizations) the model left untagged whose own words say what they are: a run of
+    capitalized words, none inside an entity, ending on a place's or a building's head noun ("the Quellic
+    River Gorge", "Varnholm Boulevard", "Osterby Cemetery"), after a place's prefix ("Mount Quellan"), or
+    ending on an organization's head ("the Varnish Heritage Society"). One of its other words must be no
+    common word, or for an organization a place ("the Montana Freedom Caucus"), and the first no given
+    name: "Bus Station", "Community Center" and "Stuart Hall" are none. The run is taken whole, so a title-cased line ending on another word names no place ("Police Close
     Varnholm Road After Crash"), nor a run after a name ("Quellby" + "River Road")."""
     from spacy.tokens import Span
 
@@ -222,11 +223,58 @@ def headed_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
             label, named_by = ("LOC" if words[-1] in patterns.place_heads else "FAC"), words[:-1]
         elif words[0] in patterns.place_prefixes and len(words) <= 3:
             label, named_by = "LOC", words[1:]
+        elif words[-1] in patterns.group_heads:
+            label, named_by = "ORG", words[:-1]  # "the Quellby Freedom Caucus", "Varn Heritage Society"
         else:
             continue
-        if any(_uncommon(word, vocab) for word in named_by):
+        if any(_uncommon(word, vocab) for word in named_by) or (
+            label == "ORG" and any(token.text in vocab.linked_places for token in run[:-1])
+        ):
             found.append(Span(doc, start, end, label=label))
     return found
+
+
+def coordinated_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
+    """Places named in a list before one plural head noun, which the model leaves untagged or runs into the
+    head: "in Weld and Larimer Counties", "Quellby, Osk and Varn counties", "the Tarne and Ossel rivers".
+    Each capitalized word of the list that is no common word is a place; the last one too when the
+    model tagged nothing there."""
+    from spacy.tokens import Span
+
+    found: list[Span] = []
+    for token in doc:
+        if (
+            token.lower_ not in _PLURAL_PLACE_HEADS
+            or token.i < 3
+            or doc[token.i - 2].lower_ not in {"and", "&"}
+        ):
+            continue
+        listed = [token.i - 1]
+        index = token.i - 3
+        while index >= 0 and _capitalized(doc[index]):
+            listed.append(index)
+            if index < 2 or doc[index - 1].text != ",":
+                break
+            index -= 2
+        # Before "Counties" in capitals a noun may be a name ("Weld"); an adjective is not ("North and South").
+        named = token.text[:1].isupper()
+        if len(listed) < 2 or any(
+            not _capitalized(doc[i])
+            or doc[i].is_sent_start
+            or not (_uncommon(doc[i].lower_, vocab) or (named and doc[i].lower_ not in vocab.adjectives))
+            for i in listed
+        ):
+            continue
+        if doc.has_annotation("SENT_START") and _title_cased(doc[listed[-1] : token.i + 1].sent):
+            continue
+        found.extend(Span(doc, i, i + 1, label="GPE") for i in sorted(listed) if doc[i].ent_iob_ == "O")
+    return found
+
+
+#: The plurals of place heads a list of places shares ("Weld and Larimer Counties").
+_PLURAL_PLACE_HEADS = frozenset(
+    {"counties", "provinces", "districts", "rivers", "lakes", "parishes", "townships", "boroughs", "states"}
+)
 
 
 def _title_cased(sentence: Span) -> bool:

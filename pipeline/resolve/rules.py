@@ -201,7 +201,12 @@ def _short_form_candidates(
         if surface.isupper() and len(surface) >= 2:
             yield (
                 "initials",
-                [c for c in same_kind if initials(state.surface(c)) == surface.replace(".", "")],
+                # "&" is "and", which has no initial: "NCDA&CS", "AT&T"
+                [
+                    c
+                    for c in same_kind
+                    if initials(state.surface(c)) == surface.replace(".", "").replace("&", "")
+                ],
                 1.0,
             )
         head = head_word(key)

@@ -232,6 +232,14 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         ("Operation Osk Shield began.", "Operation Osk Shield", "ORG", "other"),
         ("Stormont Quellby spoke.", "Stormont Quellby", "PERSON", "person"),  # a word, not its start
         ("Yes, the Cyclone will weaken.", "Cyclone", "ORG", "other"),  # the storm, named by its kind
+        # a body or a place the word only opens is no event
+        ("Quellia's Storm Warning Centre issued it.", "Storm Warning Centre", "ORG", "group"),
+        ("Hikers climbed Hurricane Varn Ridge.", "Hurricane Varn Ridge", "LOC", "place"),
+        # an interstate highway, which the model calls a product; not an immigration form
+        ("Crews closed I-47 near Varnby.", "I-47", "PRODUCT", "place"),
+        ("She filed an I-94 form in Varnby.", "I-94", "PRODUCT", "other"),
+        # a plural place head shared by a list of places ("Quellmer and Varnmer Counties")
+        ("Winds hit Quellmer and Varnmer Counties.", "Varnmer Counties", "ORG", "place"),
         # a program or a model of a machine is no node; the maker of a machine stays one
         ("The Quellbot worm spread.", "Quellbot", "PERSON", "other"),
         ("The Varnak Internet worm spread.", "Varnak", "NORP", "other"),
@@ -540,6 +548,36 @@ def test_untagged_places_are_found_by_their_head_noun_or_prefix(english, vocab) 
     assert found == [("Quellic River Gorge", "LOC"), ("Osterby Cemetery", "FAC"), ("Mount Varnelle", "LOC")]
 
 
+def test_an_organization_the_model_left_untagged_is_found_by_its_head_noun_after_a_place(
+    english, vocab
+) -> None:
+    from pipeline.extract.untagged import headed_places
+
+    vocab = dataclasses.replace(
+        vocab, nouns=frozenset({"freedom", "student", "quellby"}), linked_places=frozenset({"Quellby"})
+    )
+    text = "The Quellby Freedom Caucus, a coalition, met. The Student Council and the Varnish Heritage Society left."
+    doc = _doc(english, text, [])
+    found = [(s.text, s.label_) for s in headed_places(doc, vocab)]
+    # a place that is a noun too ("Quellby", like "Montana") names a body; common words alone do not
+    assert found == [("Quellby Freedom Caucus", "ORG"), ("Varnish Heritage Society", "ORG")]
+
+
+def test_places_listed_before_one_plural_head_are_each_a_place(english, vocab) -> None:
+    from pipeline.extract.untagged import coordinated_places
+
+    vocab = dataclasses.replace(vocab, nouns=frozenset({"weld"}), adjectives=frozenset({"north", "south"}))
+    text = (
+        "Winds hit Weld and Quellmer Counties. Crews start in Osk, Tarnby and Varnick counties. "
+        "Rain fell on the North and South Counties, and on the weld and Quellby counties."
+    )
+    doc = _doc(english, text, [("Quellmer Counties", "ORG")])
+    found = [(s.text, s.label_) for s in coordinated_places(doc, vocab)]
+    # "Weld", a noun, counts before "Counties" in capitals; adjectives and lower-case words never do; a
+    # name the model tagged is left to it
+    assert found == [("Weld", "GPE"), ("Osk", "GPE"), ("Tarnby", "GPE"), ("Varnick", "GPE")]
+
+
 def test_a_place_found_by_its_head_noun_is_a_run_between_entities_and_sentences(english, vocab) -> None:
     import dataclasses
 
@@ -843,6 +881,16 @@ def test_a_name_after_a_company_noun_is_a_group_whatever_the_models_label(englis
     assert _cleaned(english, vocab, text, "Varnby", "PERSON")[0][2] == "group"
     adjectives = dataclasses.replace(vocab, adjectives=frozenset({"giant"}))
     assert _cleaned(english, adjectives, text, "Osk Ice Sheet", "LOC")[0][2] == "place"  # an adjective there
+
+
+def test_a_trade_before_a_full_name_the_model_called_a_person_leaves_a_person(english, vocab) -> None:
+    text = "Quellby-based developer Tamsin Varnquist wrote; games developer Oskworks and publisher Orla Tarnel grew."
+    assert _cleaned(english, vocab, text, "Tamsin Varnquist", "PERSON")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Orla Tarnel", "PERSON")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Oskworks", "PERSON")[0][2] == "group"  # one word: no full name
+    assert _cleaned(english, vocab, text, "Orla Tarnel", "ORG")[0][2] == "group"  # the model said so too
+    text = "Shares in retailer Tamsin Varnquist fell."  # a retailer is no one's trade
+    assert _cleaned(english, vocab, text, "Tamsin Varnquist", "PERSON")[0][2] == "group"
 
 
 def test_a_name_after_a_kind_of_place_and_of_is_a_place_whatever_the_models_label(english, vocab) -> None:

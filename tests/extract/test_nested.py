@@ -130,3 +130,13 @@ def test_a_companys_legal_name_is_not_in_the_place_it_starts_with() -> None:
         ("Bank of Quellby", "ORG", "group"),  # after "of" it is the place
     ]
     assert _nested(body, names) == ["Quellby:place", "Quellby:place"]
+
+
+def test_a_park_is_named_after_a_person_or_its_surroundings_not_the_town_it_is_in() -> None:
+    body = "Crowds filled Quellby Park and Osk Gardens, then the Quellby Museum."
+    names = [
+        ("Quellby Park", "FAC", "place"),
+        ("Osk Gardens", "FAC", "place"),
+        ("Quellby Museum", "FAC", "place"),
+    ]
+    assert _nested(body, names) == ["Quellby:place"]

@@ -108,3 +108,21 @@ def test_windows_that_need_no_parse_give_the_counts_of_parsed_ones() -> None:
     assert ("47", 47.0, "age", "age") in counts
     assert ("39-year-old", 39.0, "age", "age") in counts
     assert ("12", 12.0, "quindles", "") in counts
+
+
+def test_a_number_run_into_a_word_is_a_name_not_a_count(english, vocab) -> None:
+    import dataclasses
+
+    from spacy.tokens import Span
+
+    vocab = dataclasses.replace(vocab, nouns=frozenset({"news"}))
+    doc = english("On 9NEWS and 7Eleven , 100Mbps lines and 40MPH winds hit 3,000 homes .")
+    doc.ents = [Span(doc, i, i + 1, "CARDINAL") for i, t in enumerate(doc) if t.text[:1].isdigit()]
+    passes._numbered_brands(doc, vocab)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("9NEWS", "ORG"),
+        ("7Eleven", "ORG"),
+        ("100Mbps", "CARDINAL"),
+        ("40MPH", "CARDINAL"),
+        ("3,000", "CARDINAL"),
+    ]

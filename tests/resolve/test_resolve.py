@@ -104,6 +104,13 @@ def test_undefined_acronym_matches_initials_of_one_group_in_its_article() -> Non
     assert len(result.entities) == 1
 
 
+def test_an_acronym_with_an_ampersand_and_initials_written_with_stops_matches_its_long_form() -> None:
+    long = "N.Q. Department of Varnery and Osk Services"
+    result = resolve([article("a", (long, "group"), ("NQDV&OS", "group"))], aliases=None)
+    assert rule_of(result, "NQDV&OS") == ("initials", 1.0)
+    assert len(result.entities) == 1
+
+
 # --- short names ------------------------------------------------------------------------------------
 
 
