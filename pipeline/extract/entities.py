@@ -111,8 +111,22 @@ def institution_of_name(doc: Doc, ent: Span, previous: Span | None, patterns: Pa
     end = probe = ent.end
     while probe + 1 < len(doc) and doc[probe].lower_ == "of" and doc[probe + 1].is_title:
         probe += 1
-        while probe < len(doc) and (doc[probe].is_title or doc[probe].is_upper) and doc[probe].is_alpha:
+        first = probe
+        while (
+            probe < len(doc)
+            and (doc[probe].is_title or doc[probe].is_upper)
+            and doc[probe].is_alpha
+            # a person's name starts: "of Varn" + "Orla Quist" ("of British" + "Jews" goes on)
+            and (probe == first or doc[probe].ent_iob_ != "B" or doc[probe].ent_type_ != "PERSON")
+        ):
             probe += 1
+        while (
+            probe - 1 > first
+            and probe < len(doc)
+            and doc[probe].ent_type_ == "PERSON"
+            and ((doc[probe - 1].lower_,) in patterns.person_titles)
+        ):
+            probe -= 1  # "Bank of Varn President" + "Orla Quist": the office is his, not the bank's name
         end = probe
     if end == ent.end and institutional:
         end = _subject_of_inquiry(doc, end, opener="for")  # "Office" + "for the Coordination of ..."
@@ -289,6 +303,14 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
             CharSpan(team[0].idx, team[-1].idx + len(team[-1].text), "ORG", "group", "model")
             for team in teams
         ]
+    holder = _holder_inside(tokens, vocab) if label in {"ORG", "GPE", "NORP", "FAC"} else None
+    if holder is not None:  # "Quellby Reserve Bank of Varn President Orla": the body, then its officer
+        from spacy.tokens import Span
+
+        title_at, person_end = holder
+        body = Span(doc, tokens[0].i, tokens[title_at].i, label=label)
+        person = Span(doc, tokens[title_at + 1].i, person_end, label="PERSON")
+        return [*clean(doc, body, vocab, doc_text), *clean(doc, person, vocab, doc_text)]
     # An internal possessive names two things: "London's Central Criminal Court" -> London, Central Criminal Court.
     pieces: list[tuple[list[Token], str]] = [(tokens, "model")]
     # Two names a spaced slash joins are two ("Orla Quist / Orla" of an author's box, "Varn News/ Quellby
@@ -696,6 +718,41 @@ def _ends_with_a_title_before_a_name(tokens: Sequence[Token], vocab: Vocabulary)
     return all(t.is_title and t.lower_ not in starts for t in tokens[:-1])
 
 
+def _holder_inside(tokens: Sequence[Token], vocab: Vocabulary) -> tuple[int, int] | None:
+    """(index of the title, doc index where the person's name ends) when the model ran a body, one of its
+    offices and the officer's first names into one name: "Quellby Reserve Bank of Varn President Orla" of
+    "... President Orla M. Quist" (the name goes on after the entity, over initials and capitalized words
+    the model left untagged). The words after the title start with a first name ("Senate President Pro
+    Tempore" holds none); the body before it has two words or more and ends capitalized."""
+    titles = vocab.patterns.person_titles
+    for office in range(2, len(tokens) - 1):
+        title = tokens[office].lower_
+        if (title,) not in titles and title not in _CHIEF_OFFICERS:
+            continue
+        before, holder = tokens[office - 1], tokens[office + 1 :]
+        if (
+            not before.is_title
+            or (before.lower_,) in titles
+            or (title == "general" and before.lower_ in _OFFICES_BEFORE_GENERAL)
+        ):
+            return None
+        if holder[0].text not in vocab.first_names or not all(
+            t.is_title or _INITIAL.fullmatch(t.text) for t in holder
+        ):
+            return None
+        doc, end = holder[0].doc, holder[-1].i + 1
+        while end < len(doc) and end <= holder[-1].i + 2 and doc[end].ent_iob_ == "O":
+            if not ((doc[end].is_title and doc[end].is_alpha) or _INITIAL.fullmatch(doc[end].text)):
+                break
+            end += 1
+        return office, end
+    return None
+
+
+#: One initial with its full stop: "M.".
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 #: A company's chief officers, before their names ("Varncom CIO Orla Quist"): titles there only, since alone
 #: the letters name other bodies as often (the CIO, a union).
 _CHIEF_OFFICERS = frozenset({"cfo", "coo", "cto", "cio"})
@@ -1084,7 +1141,7 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         # "Clarine Dupuis" the model called an organization. A place it names stays a place: "Ras
         # Quellat" starts with a given name of some country too.
         return "person"
-    if label in {"ORG", "GPE", "NORP", "FAC", "LOC"} and _followed_by_an_age(tokens):
+    if label in {"ORG", "GPE", "NORP", "FAC", "LOC"} and followed_by_an_age(tokens):
         return "person"  # "Quist, 45, of Varnby", "Orla Quist (45)": a person and her age
     if label == "ORG" and several_words and text.split()[0] in vocab.first_names and _country_after(tokens):
         return "person"  # "Orla Quist ( Quellia )" in a results line: a player and the country
@@ -1269,7 +1326,7 @@ def _written_like_a_full_name(text: str, vocab: Vocabulary) -> bool:
     return words[0].lower() not in vocab.adjectives  # "Amazing Grace", "Federal Varn"
 
 
-def _followed_by_an_age(tokens: Sequence[Token]) -> bool:
+def followed_by_an_age(tokens: Sequence[Token]) -> bool:
     """Is the name followed by a person's age between commas or in brackets: "Quist, 45, of Varnby",
     "Orla Quist (45)"? Not a score or a year ("Quellby, 2004,")."""
     doc, after = tokens[0].doc, tokens[-1].i + 1

@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pipeline.extract.entities import DASHES, LONGEST_PLACE_NAME, THING_HEADS, article_words, personal_name
+from pipeline.extract.entities import (
+    DASHES,
+    LONGEST_PLACE_NAME,
+    THING_HEADS,
+    article_words,
+    followed_by_an_age,
+    personal_name,
+)
 from pipeline.extract.model import FIRST_WORD
 
 if TYPE_CHECKING:
@@ -19,8 +26,9 @@ if TYPE_CHECKING:
 
 def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     """People the model left untagged: a given name (or a hyphenated one, "Jan-Mikael") and one or two
-    capitalized words after it, none of them inside an entity or a common noun ("Peace Spring"), the
-    word after them not capitalized ("Pellam Arbuth Lectures" is no person)."""
+    capitalized words after it, none of them inside an entity or a common noun ("Peace Spring") unless
+    an age follows ("Clarine Baker, 21,"), the word after them not capitalized ("Pellam Arbuth Lectures"
+    is no person)."""
     from spacy.tokens import Span
 
     found: list[Span] = []
@@ -52,6 +60,15 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
             and _name_word(doc[end], vocab.nouns, widespread=token.text in vocab.lone_given_names)
         ):
             end += 1
+        if (
+            end == given_end
+            and end < length
+            and doc[end].is_title
+            and doc[end].is_alpha
+            and doc[end].ent_iob_ == "O"
+            and followed_by_an_age(list(doc[index : end + 1]))
+        ):
+            end += 1  # "Clarine Baker, 21, was taken": a surname that is a word too, before her age
         after = doc[end] if end < length else None
         if end > given_end and not (after is not None and after.is_title and after.ent_iob_ == "O"):
             span = Span(doc, index, end, label="PERSON")

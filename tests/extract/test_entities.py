@@ -494,6 +494,44 @@ def test_entity_extensions(english, vocab) -> None:
     ]
 
 
+def test_an_institution_takes_of_and_a_place_but_not_an_office_and_its_holder_after_them(
+    english, vocab
+) -> None:
+    text = "Quellby Reserve Bank of Varn City President Orla M. Quist spoke; the Bank of Osk Governor agreed."
+    doc = _doc(
+        english, text, [("Quellby Reserve Bank", "ORG"), ("Varn City", "GPE"), ("Orla M. Quist", "PERSON")]
+    )
+    assert [(e.text, e.label_) for e in extended_entities(doc, vocab.patterns)] == [
+        ("Quellby Reserve Bank of Varn City", "ORG"),
+        ("Orla M. Quist", "PERSON"),
+    ]
+
+
+def test_a_body_an_office_and_the_officer_the_model_ran_together_are_a_group_and_a_person(
+    english, vocab
+) -> None:
+    vocab = dataclasses.replace(vocab, first_names=frozenset({"Orla"}))
+    text = "Quellby Reserve Bank of Varn City President Orla M. Quist spoke."
+    cleaned = _cleaned(english, vocab, text, "Quellby Reserve Bank of Varn City President Orla", "ORG")
+    # the officer's name goes on over the initial and surname the model left out
+    assert [(t, k) for t, _, k, _ in cleaned] == [
+        ("Quellby Reserve Bank of Varn City", "group"),
+        ("Orla M. Quist", "person"),
+    ]
+    text = "The Varn Senate President Pro Tempore spoke."  # no first name after the title: one office
+    cleaned = _cleaned(english, vocab, text, "Varn Senate President Pro Tempore", "ORG")
+    assert [t for t, _, _, _ in cleaned] == ["Varn Senate President Pro Tempore"]
+
+
+def test_a_surname_that_is_a_word_too_is_a_persons_before_an_age(english, vocab) -> None:
+    from pipeline.extract.untagged import given_name_people
+
+    vocab = dataclasses.replace(_with_names(vocab, "Clarine"), nouns=frozenset({"baker", "spring"}))
+    text = "Clarine Baker, 21, was taken to hospital. Clarine Spring was cold. Clarine Baker, 2004, left."
+    doc = _doc(english, text, [])
+    assert [s.text for s in given_name_people(doc, vocab)] == ["Clarine Baker"]
+
+
 def _with_names(vocab, *names: str):
     import dataclasses
 
