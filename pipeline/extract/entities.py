@@ -124,7 +124,8 @@ def institution_of_name(doc: Doc, ent: Span, previous: Span | None, patterns: Pa
             probe - 1 > first
             and probe < len(doc)
             and doc[probe].ent_type_ == "PERSON"
-            and ((doc[probe - 1].lower_,) in patterns.person_titles)
+            and (doc[probe - 1].lower_,) in patterns.person_titles
+            and doc[probe - 1].lower_ not in NAMING_TITLES  # "Foundation of Saint" + "Orla": the saint's
         ):
             probe -= 1  # "Bank of Varn President" + "Orla Quist": the office is his, not the bank's name
         end = probe
@@ -718,6 +719,14 @@ def _ends_with_a_title_before_a_name(tokens: Sequence[Token], vocab: Vocabulary)
     return all(t.is_title and t.lower_ not in starts for t in tokens[:-1])
 
 
+def _followed_by_which(tokens: Sequence[Token]) -> bool:
+    """Is the name followed by "which" (after a comma or not), as a thing is and a person is not?"""
+    doc, after = tokens[0].doc, tokens[-1].i + 1
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    return after < len(doc) and doc[after].lower_ == "which"
+
+
 def _holder_inside(tokens: Sequence[Token], vocab: Vocabulary) -> tuple[int, int] | None:
     """(index of the title, doc index where the person's name ends) when the model ran a body, one of its
     offices and the officer's first names into one name: "Quellby Reserve Bank of Varn President Orla" of
@@ -727,7 +736,7 @@ def _holder_inside(tokens: Sequence[Token], vocab: Vocabulary) -> tuple[int, int
     titles = vocab.patterns.person_titles
     for office in range(2, len(tokens) - 1):
         title = tokens[office].lower_
-        if (title,) not in titles and title not in _CHIEF_OFFICERS:
+        if ((title,) not in titles and title not in _CHIEF_OFFICERS) or title in NAMING_TITLES:
             continue
         before, holder = tokens[office - 1], tokens[office + 1 :]
         if (
@@ -740,6 +749,8 @@ def _holder_inside(tokens: Sequence[Token], vocab: Vocabulary) -> tuple[int, int
             t.is_title or _INITIAL.fullmatch(t.text) for t in holder
         ):
             return None
+        if _a_head_noun_among([t.text for t in holder], vocab):
+            return None  # "Quellby Royal Prince Alfred Hospital": a building named after a prince
         doc, end = holder[0].doc, holder[-1].i + 1
         while end < len(doc) and end <= holder[-1].i + 2 and doc[end].ent_iob_ == "O":
             if not ((doc[end].is_title and doc[end].is_alpha) or _INITIAL.fullmatch(doc[end].text)):
@@ -749,6 +760,12 @@ def _holder_inside(tokens: Sequence[Token], vocab: Vocabulary) -> tuple[int, int
     return None
 
 
+#: Titles that name buildings, places and bodies after their holders ("Royal Prince Alfred Hospital", "King
+#: George Hotel", "Foundation of Saint Orla"): no office of a body.
+NAMING_TITLES = frozenset(
+    {"prince", "princess", "king", "queen", "duke", "duchess", "lord", "lady", "saint", "st", "sir", "dame"}
+    | {"emperor", "pope"}
+)
 #: One initial with its full stop: "M.".
 _INITIAL = re.compile(r"[A-Z]\.")
 
@@ -1042,25 +1059,31 @@ def article_words(doc: Doc, kind: str, collect: Callable[[Doc], frozenset[str]])
 
 #: An interstate highway's number: "I-91", "I-405" (two or three digits; "I-9" is a form only).
 _INTERSTATE = re.compile(r"I-\d{2,3}")
-#: Words that make "I-94" or "I-130" an immigration form, not a highway.
-_FORM_WORDS = frozenset(
-    {"form", "forms", "visa", "visas", "petition", "petitions", "file", "filed", "filing"}
+#: Words before a highway's number: where traffic is ("on I-91", "along I-405", "I-95 and I-80").
+_ROAD_BEFORE = frozenset(
+    {"on", "off", "onto", "along", "via", "near", "across", "from", "to", "toward", "towards", "and"}
+)
+#: Words after it: a direction, a lane, an exit ("I-95 northbound", "I-80 traffic").
+_ROAD_AFTER = frozenset(
+    {"north", "south", "east", "west", "northbound", "southbound", "eastbound", "westbound", "traffic"}
+    | {"lanes", "lane", "exit", "exits", "interchange", "corridor", "overpass", "ramp", "bridge", "near"}
 )
 
 
-def _a_form(tokens: Sequence[Token]) -> bool:
-    """Is the name written beside "form", "visa" or "petition" ("Form I-130", "an I-94 form", "filed an I-485")?"""
+def _on_a_road(tokens: Sequence[Token]) -> bool:
+    """Is the "I-NN" written as a road is ("on I-91", "I-95 northbound")? The same letters name immigration
+    forms ("her I-20", "an I-485 application") and machines ("the I-16 fighter")."""
     doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
-    near = [doc[i].lower_ for i in (start - 2, start - 1, end, end + 1) if 0 <= i < len(doc)]
-    return any(word in _FORM_WORDS for word in near)
+    before = start > 0 and doc[start - 1].lower_ in _ROAD_BEFORE
+    return before or (end < len(doc) and doc[end].lower_ in _ROAD_AFTER)
 
 
 def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocabulary) -> str:
     """Node type of a cleaned name: the label's type, corrected by the name's own head word and its
     context when they say so plainly."""
     base = TYPE_OF_LABEL.get(label, "other")
-    if _INTERSTATE.fullmatch(text) and not _a_form(tokens):
-        return "place"  # "I-91", "I-405": a highway, which the model calls a product
+    if _INTERSTATE.fullmatch(text) and _on_a_road(tokens):
+        return "place"  # "on I-91", "I-405 northbound": a highway, which the model calls a product
     if (
         label in {"PERSON", "ORG", "NORP", "FAC"}
         and _in_apposition_to_a_kind_of_place(tokens, vocab)
@@ -1111,11 +1134,13 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     named_body_or_place = several_words and (
         head in patterns.group_heads or head in patterns.place_heads or head in patterns.building_heads
     )
+    operation = text.split()[0].lower() == "operation"
     if (
-        opened_by_one_of(text, vocab.patterns.event_prefixes) and not named_body_or_place
+        opened_by_one_of(text, vocab.patterns.event_prefixes) and (operation or not named_body_or_place)
     ) or text.lower() in vocab.patterns.event_prefixes:
-        # "Storm Quellan", "Hurricane Orla", "Operation Osk Shield", "the Cyclone": an event; not "Storm
-        # Warning Centre" or "Hurricane Ridge", a body and a place the word only opens
+        # "Storm Quellan", "Hurricane Orla", "Operation Osk Shield" (and "Operation Osk Force"), "the
+        # Cyclone": an event; not "Storm Warning Centre" or "Hurricane Ridge", a body and a place a
+        # storm's word only opens
         return "other"
     if several_words and head in vocab.patterns.event_heads:
         return "other"  # "the Quellby Cup", "Varn Prize": an event or an award, whatever the label
@@ -1170,6 +1195,7 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
             label == "PERSON"
             and before.text in vocab.patterns.trades
             and _written_like_a_full_name(text, vocab)
+            and not _followed_by_which(tokens)  # "publisher Orla Quist, which owns magazines"
         )
         if not (determiner and before.text in vocab.adjectives) and not tradesperson:
             return "group"
@@ -1326,14 +1352,15 @@ def _written_like_a_full_name(text: str, vocab: Vocabulary) -> bool:
     return words[0].lower() not in vocab.adjectives  # "Amazing Grace", "Federal Varn"
 
 
-def followed_by_an_age(tokens: Sequence[Token]) -> bool:
+def followed_by_an_age(tokens: Sequence[Token], *, adult: bool = False) -> bool:
     """Is the name followed by a person's age between commas or in brackets: "Quist, 45, of Varnby",
-    "Orla Quist (45)"? Not a score or a year ("Quellby, 2004,")."""
+    "Orla Quist (45)"? Not a score or a year ("Quellby, 2004,"). With ``adult``, 16 or more: a horse's or
+    a boat's age is a child's too ("Quellby Dancer, 4,")."""
     doc, after = tokens[0].doc, tokens[-1].i + 1
     if after + 2 >= len(doc) or (doc[after].text, doc[after + 2].text) not in {(",", ","), ("(", ")")}:
         return False
     age = doc[after + 1].text
-    return age.isdigit() and len(age) <= 3 and 1 <= int(age) <= 115
+    return age.isdigit() and len(age) <= 3 and (16 if adult else 1) <= int(age) <= 115
 
 
 def _country_after(tokens: Sequence[Token]) -> bool:

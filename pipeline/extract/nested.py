@@ -83,7 +83,9 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
         # a street or a landform is not in the place it starts with ("Quellby Avenue")
         leading: Places = ()
         if last in _PARK_HEADS:
-            leading = ()  # "Riverside Park", "Lincoln Park": named after a person or a feature, not a town
+            # "Riverside Park", "Lincoln Park": named after a person or a feature; a longer name starts
+            # with its town ("Quellby Olympic Park")
+            leading = strict if len(words) > 2 else ()
         elif last in heads.building_heads:
             leading = buildings  # "Osk University": a place that is a noun too ("Bath") counts here
         elif last in _SERVING_HEADS:

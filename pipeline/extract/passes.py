@@ -41,10 +41,10 @@ from pipeline.extract.model import (
 from pipeline.extract.quantities import age_of, ages_after_people, last_object_of, needs_parse, quantities
 from pipeline.extract.spans import SPAN_REPAIRS, ArticleText, abbreviations, title_holders
 from pipeline.extract.untagged import (
-    coordinated_places,
     gazetteer_places,
     given_name_people,
     headed_places,
+    places_before_a_plural_head,
     titled_people,
 )
 from pipeline.extract.values import VAGUE_WORDS
@@ -314,7 +314,7 @@ def _read_pass_one(
         *titled_people(doc, vocab),
         *gazetteer_places(doc, vocab),
         *headed_places(doc, vocab),
-        *coordinated_places(doc, vocab),
+        *places_before_a_plural_head(doc, vocab),
     ]
     for ent in found:
         for span in clean(doc, ent, vocab, doc_text):
@@ -326,16 +326,20 @@ def _read_pass_one(
 
 
 def _numbered_brands(doc: Doc, vocab: Vocabulary) -> None:
-    """A number run into a word ("9NEWS", "7Eleven"), as channels and shops write their names, is a name:
-    the model tags it a number, which makes it a count. Not a unit ("100Mbps", "40MPH"): the word must be
-    a noun of the model's, or a number word, of four letters or more."""
+    """A number run into a word in capitals ("9NEWS", "7NEWS"), or into "News" ("10News"), as television
+    channels write their names, is a name: the model tags it a number, which makes it a count. Not a unit
+    ("100Mbps", "40MPH"), a model ("4Runner") or a span of time ("24Hours"): the word must be a noun of the
+    model's, of four letters or more, in capitals."""
     entities = doc.ents
     brands = [
         i
         for i, ent in enumerate(entities)
         if ent.label_ == "CARDINAL"
         and (letters := _NUMBERED_BRAND.fullmatch(ent.text)) is not None
-        and (letters.group(1).lower() in vocab.nouns or letters.group(1).lower() in _NUMBER_WORDS)
+        and (
+            (letters.group(1).isupper() and letters.group(1).lower() in vocab.nouns)
+            or letters.group(1) == "News"
+        )
     ]
     if brands:
         from spacy.tokens import Span
@@ -344,10 +348,8 @@ def _numbered_brands(doc: Doc, vocab: Vocabulary) -> None:
         doc.ents = named
 
 
-#: Up to three digits, then a capitalized word: "9NEWS", "7Eleven".
+#: Up to three digits, then a capitalized word: "9NEWS", "10News".
 _NUMBERED_BRAND = re.compile(r"\d{1,3}([A-Z][A-Za-z]{3,})")
-#: Number words a brand may spell after its digits ("7Eleven").
-_NUMBER_WORDS = frozenset({"four", "five", "seven", "eight", "nine", "eleven", "twelve", "twenty", "thirty"})
 
 
 def _sentence_tokens(doc: Doc) -> Iterator[tuple[int, int, int, int]]:

@@ -66,9 +66,9 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
             and doc[end].is_title
             and doc[end].is_alpha
             and doc[end].ent_iob_ == "O"
-            and followed_by_an_age(list(doc[index : end + 1]))
+            and followed_by_an_age(list(doc[index : end + 1]), adult=True)
         ):
-            end += 1  # "Clarine Baker, 21, was taken": a surname that is a word too, before her age
+            end += 1  # "Clarine Baker, 21, was taken": a surname that is a word too, before an adult's age
         after = doc[end] if end < length else None
         if end > given_end and not (after is not None and after.is_title and after.ent_iob_ == "O"):
             span = Span(doc, index, end, label="PERSON")
@@ -240,7 +240,7 @@ def headed_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
             label, named_by = ("LOC" if words[-1] in patterns.place_heads else "FAC"), words[:-1]
         elif words[0] in patterns.place_prefixes and len(words) <= 3:
             label, named_by = "LOC", words[1:]
-        elif words[-1] in patterns.group_heads:
+        elif words[-1] in _INSTITUTION_HEADS:
             label, named_by = "ORG", words[:-1]  # "the Quellby Freedom Caucus", "Varn Heritage Society"
         else:
             continue
@@ -251,7 +251,16 @@ def headed_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
     return found
 
 
-def coordinated_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
+#: Heads of organizations that name nothing else ("Quellby Freedom Caucus"); not "Party" or "Service",
+#: which name a celebration or a ceremony as often ("the Quellby Christmas Party", "Memorial Service").
+_INSTITUTION_HEADS = frozenset(
+    {"caucus", "committee", "council", "commission", "association", "society", "institute", "foundation"}
+    | {"federation", "league", "coalition", "alliance", "agency", "authority", "bureau", "ministry"}
+    | {"directorate", "secretariat", "university", "corporation", "trust", "fund", "department"}
+)
+
+
+def places_before_a_plural_head(doc: Doc, vocab: Vocabulary) -> list[Span]:
     """Places named in a list before one plural head noun, which the model leaves untagged or runs into the
     head: "in Weld and Larimer Counties", "Quellby, Osk and Varn counties", "the Tarne and Ossel rivers".
     Each capitalized word of the list that is no common word is a place; the last one too when the
@@ -273,12 +282,9 @@ def coordinated_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
             if index < 2 or doc[index - 1].text != ",":
                 break
             index -= 2
-        # Before "Counties" in capitals a noun may be a name ("Weld"); an adjective is not ("North and South").
-        named = token.text[:1].isupper()
+        # No common word: "the Fire and Water Districts", "North and South Counties" name no places
         if len(listed) < 2 or any(
-            not _capitalized(doc[i])
-            or doc[i].is_sent_start
-            or not (_uncommon(doc[i].lower_, vocab) or (named and doc[i].lower_ not in vocab.adjectives))
+            not _capitalized(doc[i]) or doc[i].is_sent_start or not _uncommon(doc[i].lower_, vocab)
             for i in listed
         ):
             continue

@@ -201,12 +201,7 @@ def _short_form_candidates(
         if surface.isupper() and len(surface) >= 2:
             yield (
                 "initials",
-                # "&" is "and", which has no initial: "NCDA&CS", "AT&T"
-                [
-                    c
-                    for c in same_kind
-                    if initials(state.surface(c)) == surface.replace(".", "").replace("&", "")
-                ],
+                [c for c in same_kind if initials(state.surface(c)) == _acronym_letters(surface)],
                 1.0,
             )
         head = head_word(key)
@@ -313,6 +308,19 @@ def _initials_alone(surface: str) -> bool:
     """Three or four capitals, dots allowed: "JFK", "M.L.K." (two are too many things: "PM", "US")."""
     letters = surface.replace(".", "")
     return 3 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
+
+
+def _acronym_letters(acronym: str) -> str:
+    """The letters an acronym's long form gives as initials: stops dropped, and "&" (an "and", which has
+    none) too when four letters or more are left ("NCDA&CS"); a short one keeps it, a brand's own ("B&Q",
+    "AT&T" are no "Bank of Quellby" or "American Tarnel Trust").
+
+    >>> _acronym_letters("N.C.D.A."), _acronym_letters("NCDA&CS"), _acronym_letters("AT&T")
+    ('NCDA', 'NCDACS', 'AT&T')
+    """
+    letters = acronym.replace(".", "")
+    plain = letters.replace("&", "")
+    return plain if len(plain) >= 4 else letters
 
 
 def acronyms(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:

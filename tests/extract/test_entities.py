@@ -235,9 +235,14 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         # a body or a place the word only opens is no event
         ("Quellia's Storm Warning Centre issued it.", "Storm Warning Centre", "ORG", "group"),
         ("Hikers climbed Hurricane Varn Ridge.", "Hurricane Varn Ridge", "LOC", "place"),
-        # an interstate highway, which the model calls a product; not an immigration form
+        ("Troops began Operation Quellby Force.", "Operation Quellby Force", "ORG", "other"),  # an operation
+        # an interstate highway, written as a road, which the model calls a product; not an immigration
+        # form, nor a machine
         ("Crews closed I-47 near Varnby.", "I-47", "PRODUCT", "place"),
+        ("A crash on I-447 shut it.", "I-447", "PRODUCT", "place"),
         ("She filed an I-94 form in Varnby.", "I-94", "PRODUCT", "other"),
+        ("Her I-20 from Quellby University came.", "I-20", "PRODUCT", "other"),
+        ("The Quellian I-16 fighter flew.", "I-16", "PRODUCT", "other"),
         # a plural place head shared by a list of places ("Quellmer and Varnmer Counties")
         ("Winds hit Quellmer and Varnmer Counties.", "Varnmer Counties", "ORG", "place"),
         # a program or a model of a machine is no node; the maker of a machine stays one
@@ -521,13 +526,19 @@ def test_a_body_an_office_and_the_officer_the_model_ran_together_are_a_group_and
     text = "The Varn Senate President Pro Tempore spoke."  # no first name after the title: one office
     cleaned = _cleaned(english, vocab, text, "Varn Senate President Pro Tempore", "ORG")
     assert [t for t, _, _, _ in cleaned] == ["Varn Senate President Pro Tempore"]
+    text = "The Quellby Royal Prince Orla Hospital opened."  # a building named after a prince
+    cleaned = _cleaned(english, vocab, text, "Quellby Royal Prince Orla Hospital", "ORG")
+    assert [t for t, _, _, _ in cleaned] == ["Quellby Royal Prince Orla Hospital"]
 
 
 def test_a_surname_that_is_a_word_too_is_a_persons_before_an_age(english, vocab) -> None:
     from pipeline.extract.untagged import given_name_people
 
     vocab = dataclasses.replace(_with_names(vocab, "Clarine"), nouns=frozenset({"baker", "spring"}))
-    text = "Clarine Baker, 21, was taken to hospital. Clarine Spring was cold. Clarine Baker, 2004, left."
+    text = (
+        "Clarine Baker, 21, was taken to hospital. Clarine Spring was cold. Clarine Baker, 2004, left. "
+        "The race went to Clarine Spring, 4, a mare."  # a child's age, or a horse's: no evidence
+    )
     doc = _doc(english, text, [])
     assert [s.text for s in given_name_people(doc, vocab)] == ["Clarine Baker"]
 
@@ -594,25 +605,31 @@ def test_an_organization_the_model_left_untagged_is_found_by_its_head_noun_after
     vocab = dataclasses.replace(
         vocab, nouns=frozenset({"freedom", "student", "quellby"}), linked_places=frozenset({"Quellby"})
     )
-    text = "The Quellby Freedom Caucus, a coalition, met. The Student Council and the Varnish Heritage Society left."
+    text = (
+        "The Quellby Freedom Caucus, a coalition, met. The Student Council and the Varnish Heritage Society "
+        "left. The Varnish Memorial Service and the Quellby Christmas Party followed."
+    )
     doc = _doc(english, text, [])
     found = [(s.text, s.label_) for s in headed_places(doc, vocab)]
-    # a place that is a noun too ("Quellby", like "Montana") names a body; common words alone do not
+    # a place that is a noun too ("Quellby", like "Montana") names a body; common words alone do not, nor
+    # a head that names a ceremony or a celebration as often
     assert found == [("Quellby Freedom Caucus", "ORG"), ("Varnish Heritage Society", "ORG")]
 
 
 def test_places_listed_before_one_plural_head_are_each_a_place(english, vocab) -> None:
-    from pipeline.extract.untagged import coordinated_places
+    from pipeline.extract.untagged import places_before_a_plural_head
 
-    vocab = dataclasses.replace(vocab, nouns=frozenset({"weld"}), adjectives=frozenset({"north", "south"}))
+    vocab = dataclasses.replace(
+        vocab, nouns=frozenset({"fire", "water"}), adjectives=frozenset({"north", "south"})
+    )
     text = (
         "Winds hit Weld and Quellmer Counties. Crews start in Osk, Tarnby and Varnick counties. "
-        "Rain fell on the North and South Counties, and on the weld and Quellby counties."
+        "Rain fell on the North and South Counties, the Fire and Water Districts and the weld and Quellby "
+        "counties."
     )
     doc = _doc(english, text, [("Quellmer Counties", "ORG")])
-    found = [(s.text, s.label_) for s in coordinated_places(doc, vocab)]
-    # "Weld", a noun, counts before "Counties" in capitals; adjectives and lower-case words never do; a
-    # name the model tagged is left to it
+    found = [(s.text, s.label_) for s in places_before_a_plural_head(doc, vocab)]
+    # common words and lower-case words never count; a name the model tagged is left to it
     assert found == [("Weld", "GPE"), ("Osk", "GPE"), ("Tarnby", "GPE"), ("Varnick", "GPE")]
 
 
@@ -927,6 +944,8 @@ def test_a_trade_before_a_full_name_the_model_called_a_person_leaves_a_person(en
     assert _cleaned(english, vocab, text, "Orla Tarnel", "PERSON")[0][2] == "person"
     assert _cleaned(english, vocab, text, "Oskworks", "PERSON")[0][2] == "group"  # one word: no full name
     assert _cleaned(english, vocab, text, "Orla Tarnel", "ORG")[0][2] == "group"  # the model said so too
+    text = "The publisher Orla Tarnel, which owns magazines, grew."  # "which" says it is no person
+    assert _cleaned(english, vocab, text, "Orla Tarnel", "PERSON")[0][2] == "group"
     text = "Shares in retailer Tamsin Varnquist fell."  # a retailer is no one's trade
     assert _cleaned(english, vocab, text, "Tamsin Varnquist", "PERSON")[0][2] == "group"
 

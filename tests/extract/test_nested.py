@@ -133,10 +133,11 @@ def test_a_companys_legal_name_is_not_in_the_place_it_starts_with() -> None:
 
 
 def test_a_park_is_named_after_a_person_or_its_surroundings_not_the_town_it_is_in() -> None:
-    body = "Crowds filled Quellby Park and Osk Gardens, then the Quellby Museum."
+    body = "Crowds filled Quellby Park and Osk Gardens, the Quellby Museum and Port Drovia Olympic Park."
     names = [
         ("Quellby Park", "FAC", "place"),
         ("Osk Gardens", "FAC", "place"),
         ("Quellby Museum", "FAC", "place"),
+        ("Port Drovia Olympic Park", "FAC", "place"),  # a longer name starts with its town
     ]
-    assert _nested(body, names) == ["Quellby:place"]
+    assert _nested(body, names) == ["Quellby:place", "Port Drovia:place"]

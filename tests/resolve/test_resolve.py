@@ -109,6 +109,9 @@ def test_an_acronym_with_an_ampersand_and_initials_written_with_stops_matches_it
     result = resolve([article("a", (long, "group"), ("NQDV&OS", "group"))], aliases=None)
     assert rule_of(result, "NQDV&OS") == ("initials", 1.0)
     assert len(result.entities) == 1
+    # a short one is a brand's own letters: "B&Q" is no "Bank of Quellby"
+    result = resolve([article("a", ("Bank of Quellby", "group"), ("B&Q", "group"))], aliases=None)
+    assert len(result.entities) == 2
 
 
 # --- short names ------------------------------------------------------------------------------------
