@@ -1070,6 +1070,18 @@ _ROAD_AFTER = frozenset(
 )
 
 
+def _opened_by_a_storms_word(text: str, head: str, vocab: Vocabulary) -> bool:
+    """Is the name a body's, a place's or a building's that a storm's word only opens ("Storm Warning
+    Centre", "Hurricane Ridge")? An operation's name stays an operation's ("Operation Osk Force")."""
+    patterns = vocab.patterns
+    words = text.split()
+    return (
+        len(words) > 1
+        and words[0].lower() != "operation"
+        and (head in patterns.group_heads or head in patterns.place_heads or head in patterns.building_heads)
+    )
+
+
 def _on_a_road(tokens: Sequence[Token]) -> bool:
     """Is the "I-NN" written as a road is ("on I-91", "I-95 northbound")? The same letters name immigration
     forms ("her I-20", "an I-485 application") and machines ("the I-16 fighter")."""
@@ -1130,18 +1142,11 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "group"  # "the Quellia Ravens": a team the model took for a person or a place
     if _names_a_program_or_machine(text, tokens, vocab):
         return "other"  # "the Quellbot worm", "QX-9 bombers": a program or a machine, not its maker
-    patterns = vocab.patterns
-    named_body_or_place = several_words and (
-        head in patterns.group_heads or head in patterns.place_heads or head in patterns.building_heads
-    )
-    operation = text.split()[0].lower() == "operation"
-    if (
-        opened_by_one_of(text, vocab.patterns.event_prefixes) and (operation or not named_body_or_place)
-    ) or text.lower() in vocab.patterns.event_prefixes:
-        # "Storm Quellan", "Hurricane Orla", "Operation Osk Shield" (and "Operation Osk Force"), "the
-        # Cyclone": an event; not "Storm Warning Centre" or "Hurricane Ridge", a body and a place a
-        # storm's word only opens
-        return "other"
+    prefixes = vocab.patterns.event_prefixes
+    if text.lower() in prefixes or (
+        opened_by_one_of(text, prefixes) and not _opened_by_a_storms_word(text, head, vocab)
+    ):
+        return "other"  # "Storm Quellan", "Hurricane Orla", "Operation Osk Shield", "the Cyclone": an event
     if several_words and head in vocab.patterns.event_heads:
         return "other"  # "the Quellby Cup", "Varn Prize": an event or an award, whatever the label
     if not several_words and _names_an_award(tokens):

@@ -293,8 +293,7 @@ def segments(body: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]
 def _read_pass_one(
     doc: Doc, draft: Draft, offset: int, vocab: Vocabulary, possessors: list[tuple[Draft, CharSpan]]
 ) -> None:
-    _numbered_brands(doc, vocab)
-    entities = list(doc.ents)  # Span.ents rescans them for every sentence
+    entities = _numbered_brands(doc, vocab)  # a list: Span.ents rescans them for every sentence
     cursor = 0
     for first, last, sent_start, sent_end in _sentence_tokens(doc):
         inside = []
@@ -325,13 +324,13 @@ def _read_pass_one(
                 possessors.append((draft, span))
 
 
-def _numbered_brands(doc: Doc, vocab: Vocabulary) -> None:
+def _numbered_brands(doc: Doc, vocab: Vocabulary) -> list[Span]:
     """A number run into a word in capitals ("9NEWS", "7NEWS"), or into "News" ("10News"), as television
     channels write their names, is a name: the model tags it a number, which makes it a count. Not a unit
     ("100Mbps", "40MPH"), a model ("4Runner") or a span of time ("24Hours"): the word must be a noun of the
-    model's, of four letters or more, in capitals."""
-    entities = doc.ents
-    brands = [
+    model's, of four letters or more, in capitals. Returns the Doc's entities, those included."""
+    entities = list(doc.ents)
+    brands = {
         i
         for i, ent in enumerate(entities)
         if ent.label_ == "CARDINAL"
@@ -340,12 +339,15 @@ def _numbered_brands(doc: Doc, vocab: Vocabulary) -> None:
             (letters.group(1).isupper() and letters.group(1).lower() in vocab.nouns)
             or letters.group(1) == "News"
         )
-    ]
+    }
     if brands:
         from spacy.tokens import Span
 
-        named = [Span(doc, e.start, e.end, label="ORG") if i in brands else e for i, e in enumerate(entities)]
-        doc.ents = named
+        entities = [
+            Span(doc, e.start, e.end, label="ORG") if i in brands else e for i, e in enumerate(entities)
+        ]
+        doc.ents = entities
+    return entities
 
 
 #: Up to three digits, then a capitalized word: "9NEWS", "10News".

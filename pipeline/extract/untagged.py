@@ -203,8 +203,9 @@ def headed_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
     River Gorge", "Varnholm Boulevard", "Osterby Cemetery"), after a place's prefix ("Mount Quellan"), or
     ending on an organization's head ("the Varnish Heritage Society"). One of its other words must be no
     common word, or for an organization a place ("the Montana Freedom Caucus"), and the first no given
-    name: "Bus Station", "Community Center" and "Stuart Hall" are none. The run is taken whole, so a title-cased line ending on another word names no place ("Police Close
-    Varnholm Road After Crash"), nor a run after a name ("Quellby" + "River Road")."""
+    name: "Bus Station", "Community Center" and "Stuart Hall" are none. The run is taken whole, so a
+    title-cased line ending on another word names no place ("Police Close Varnholm Road After Crash"),
+    nor a run after a name ("Quellby" + "River Road")."""
     from spacy.tokens import Span
 
     found: list[Span] = []
