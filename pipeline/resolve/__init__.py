@@ -14,7 +14,8 @@ joined by rules (:mod:`pipeline.resolve.rules`), each recorded in merges.csv wit
                  Quellby"), or a truncation ("the Met" -> "Metropolitan Police"). One-word names are
                  first resolved inside their own article and only then, if unambiguous, across the
                  corpus (an acronym no article spells out only where its stories share a person or
-                 group with the long form's);
+                 group with the long form's); so is a group name that articles extend each their own
+                 way ("the Foreign Ministry" of a Quellian and of a Varnish one);
 * ``fuzzy``      spelling variants ("Ras al-Ayn" / "Ras Al-Ain", "Hasaka" / "Hasakah"), with rapidfuzz.
                  Guards: same type, same number of words, every word matching (digits exactly, short
                  words exactly or by consonants), so "UK Treasury" never meets "US Treasury"; a word
@@ -32,16 +33,17 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from pipeline.config import DEFAULT_ALIASES
 from pipeline.gazetteer import AP_STATE_ABBREVIATIONS
-from pipeline.names import initials, name_key
+from pipeline.names import head_word, initials, name_key
 from pipeline.records import ENTITY_TYPES, Extraction, Failure, Resolution
 from pipeline.resolve.assemble import assemble
 from pipeline.resolve.curated import Curated
-from pipeline.resolve.rules import RULES, Rule
+from pipeline.resolve.rules import RULES, Rule, part_of_group_name
 from pipeline.resolve.state import State, failed
 
 __all__ = ["resolve"]
@@ -61,6 +63,7 @@ def resolve(
     curated = Curated.load(Path(aliases)) if aliases else Curated()
     state = State(curated)
     state.headlines = {a: frozenset(name_key(t).split()) for a, t in (headlines or {}).items() if t}
+    state.scoped = _short_forms_of_several(extractions)
     failures: dict[str, Failure] = {}  # an article's first failure; its mentions keep an empty node id
     for extraction in extractions:
         try:
@@ -83,6 +86,49 @@ def resolve(
         rule(state, extractions, failures)
     resolution = assemble(state, extractions)
     return dataclasses.replace(resolution, failures=tuple(failures[a] for a in sorted(failures)))
+
+
+def _short_forms_of_several(extractions: Sequence[Extraction]) -> set[tuple[str, str]]:
+    """(article, name key) of each group name that its article extends into a longer one ("the Foreign
+    Ministry" after "the Quellian Foreign Ministry") where other articles extend it into another ("the
+    Varnish Foreign Ministry"): there it is resolved inside its article, as a one-word name is. Else the
+    one spelling, shared by the corpus, would join the two ministries into one node.
+
+    >>> from pipeline.records import Mention
+    >>> def story(article, country):
+    ...     long, short = f"{country} Foreign Ministry", "Foreign Ministry"
+    ...     return Extraction(article, (), (Mention(article, 0, 0, len(long), long, "ORG", "group"),
+    ...                                    Mention(article, 1, 40, 56, short, "ORG", "group")), ())
+    >>> sorted(_short_forms_of_several([story("a", "Quellian"), story("b", "Varnish")]))
+    [('a', 'foreign ministry'), ('b', 'foreign ministry')]
+    >>> _short_forms_of_several([story("a", "Quellian"), story("b", "Quellian")])
+    set()
+    """
+    extended: dict[str, dict[str, set[str]]] = defaultdict(dict)  # short key -> article -> longer keys
+    for extraction in extractions:
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        try:
+            for mention in extraction.mentions:
+                if mention.type in ENTITY_TYPES:
+                    votes[name_key(mention.text)][mention.type] += 1
+        except Exception:  # noqa: BLE001 - the placement below records the article's failure
+            continue
+        by_head: dict[str, list[str]] = defaultdict(list)
+        for key, kinds in votes.items():
+            if " " in key and kinds.most_common(1)[0][0] == "group":
+                by_head[head_word(key)].append(key)
+        for keys in by_head.values():
+            for short in keys:
+                longer = {long for long in keys if part_of_group_name(short, long)}
+                if longer:
+                    extended[short][extraction.article_id] = longer
+    scoped = set()
+    for short, longer_by_article in extended.items():
+        words = set(short.split())
+        qualifiers = {frozenset(long.split()) - words for keys in longer_by_article.values() for long in keys}
+        if any(not (a <= b or b <= a) for a in qualifiers for b in qualifiers):
+            scoped |= {(article, short) for article in longer_by_article}
+    return scoped
 
 
 #: Name keys of the words that date a year ("3000 BC", "AD 79"): never a name, whatever the model said.

@@ -204,18 +204,7 @@ def _short_form_candidates(
                 [c for c in same_kind if initials(state.surface(c)) == _acronym_letters(surface)],
                 1.0,
             )
-        head = head_word(key)
-        yield (
-            "short name",
-            [
-                c
-                for c in same_kind
-                if head_word(c[1]) == head
-                and _subsequence(words, c[1].split())
-                and _keeps_complement(words, c[1].split(), head)
-            ],
-            1.0,
-        )
+        yield "short name", [c for c in same_kind if part_of_group_name(key, c[1])], 1.0
         if len(words) == 1 and len(key) >= 3 and not surface.isupper():
             # a clipped first word ("Fed" of "Federal Reserve", "Met" of "Metropolitan Police") keeps at
             # most half of it: "Hindus" is no clipping of "Hindustan Times", nor "South" of "Southwest"
@@ -643,6 +632,25 @@ def _most_general(candidates: Sequence[Element]) -> list[Element]:
     keys = {c[1] for c in candidates}
     # c[1].startswith(k + " ") for some key k: some word-prefix of c[1] is a key (one look-up per space).
     return [c for c in candidates if not any(c[1][:i] in keys for i, ch in enumerate(c[1]) if ch == " ")]
+
+
+def part_of_group_name(short: str, long: str) -> bool:
+    """Is the name key ``short`` a part of the group name key ``long`` with the same head word ("the
+    Board of Deputies" of "the Quellish Board of Deputies"), the words after the head unbroken?
+
+    >>> part_of_group_name("foreign ministry", "quellian foreign ministry")
+    True
+    >>> part_of_group_name("university of quellby", "university of south quellby")
+    False
+    """
+    short_words, long_words = short.split(), long.split()
+    head = head_word(short)
+    return (
+        len(long_words) > len(short_words)
+        and head_word(long) == head
+        and _subsequence(short_words, long_words)
+        and _keeps_complement(short_words, long_words, head)
+    )
 
 
 def _keeps_complement(short: Sequence[str], long: Sequence[str], head: str) -> bool:

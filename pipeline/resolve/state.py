@@ -2,7 +2,7 @@
 
 An element is a spelling in a scope: ``(scope, name key)``, where the scope is ``"*"`` (the corpus) for
 most names and an article id for a one-word person or group name, which is first resolved inside its own
-article. Every mention joins one element (:meth:`State.place`, :meth:`State.add`); rules then join
+article (and for a group name several articles each extend in their own way, :attr:`State.scoped`). Every mention joins one element (:meth:`State.place`, :meth:`State.add`); rules then join
 elements into sets (:meth:`State.union`), refused when a guard says the two must stay apart (two curated
 entities, a ``never_merge`` pair). Each set becomes one entity (:mod:`pipeline.resolve.assemble`).
 """
@@ -69,6 +69,9 @@ class State:
         #: spellings never an entity's label: typos of another ("Taipai"), a place's formal style
         #: ("City of Quellby")
         self.not_labels: set[str] = set()
+        #: (article, name key) of the group names resolved inside their article first, as one-word names
+        #: are: a part of several different longer names across the corpus ("the Foreign Ministry")
+        self.scoped: set[tuple[str, str]] = set()
 
     # union-find -------------------------------------------------------------------------------------
 
@@ -174,7 +177,10 @@ class State:
         named = AP_STATE_ABBREVIATIONS.get(mention.text) if state and mention.type == "place" else None
         if named is not None:  # "Birmingham, Ala.": written with its stop, as the wire writes it
             return key, (GLOBAL, name_key(named)), ""
-        if len(key.split()) == 1 and mention.type in {"person", "group"}:
+        if (len(key.split()) == 1 and mention.type in {"person", "group"}) or (
+            mention.article_id,
+            key,
+        ) in self.scoped:
             return key, (mention.article_id, key), ""  # a short form: resolved in its article first
         return key, (GLOBAL, key), ""
 

@@ -448,6 +448,41 @@ def test_a_place_named_elsewhere_in_the_corpus_never_joins_a_namesake() -> None:
     assert nodes(result)["Washington"] == {"Washington"}
 
 
+def test_a_group_name_two_articles_extend_differently_joins_each_articles_own() -> None:
+    result = resolve(
+        [
+            article("a", ("Quellian Interior Ministry", "group"), ("Interior Ministry", "group")),
+            article("b", ("Varnish Interior Ministry", "group"), ("Interior Ministry", "group")),
+            article("c", ("High Court of Osk", "group"), ("High Court", "group")),
+            article("d", ("Tarrow High Court", "group"), ("High Court", "group")),
+            article("e", ("Interior Ministry", "group"), ("Brell", "place")),
+        ],
+        aliases=None,
+    )
+    found = nodes(result)
+    assert found["Quellian Interior Ministry"] == {"Quellian Interior Ministry", "Interior Ministry"}
+    assert found["Varnish Interior Ministry"] == {"Varnish Interior Ministry", "Interior Ministry"}
+    assert found["High Court of Osk"] == {"High Court of Osk", "High Court"}
+    assert found["Tarrow High Court"] == {"Tarrow High Court", "High Court"}
+    ministries = {m.article_id: m.node_id for m in result.mentions if m.text == "Interior Ministry"}
+    assert ministries["a"] != ministries["b"]
+    # a story that names neither ministry in full says nothing of which one it means
+    assert ministries["e"] not in {ministries["a"], ministries["b"]}
+
+
+def test_a_group_name_every_article_extends_the_same_way_stays_one_spelling() -> None:
+    result = resolve(
+        [
+            article("a", ("Quellian Interior Ministry", "group"), ("Interior Ministry", "group")),
+            article("b", ("Quellian Interior Ministry", "group"), ("Interior Ministry", "group")),
+            article("c", ("Interior Ministry", "group"), ("Brell", "place")),
+        ],
+        aliases=None,
+    )
+    assert nodes(result)["Quellian Interior Ministry"] == {"Quellian Interior Ministry", "Interior Ministry"}
+    assert len({m.node_id for m in result.mentions if m.text == "Interior Ministry"}) == 1
+
+
 # --- spelling variants and guards -------------------------------------------------------------------
 
 
