@@ -19,8 +19,11 @@ joined by rules (:mod:`pipeline.resolve.rules`), each recorded in merges.csv wit
 * ``fuzzy``      spelling variants ("Ras al-Ayn" / "Ras Al-Ain", "Hasaka" / "Hasakah"), with rapidfuzz.
                  Guards: same type, same number of words, every word matching (digits exactly, short
                  words exactly or by consonants), so "UK Treasury" never meets "US Treasury"; a word
-                 and its plural are two names. A one-word typo of a well-known place ("Taipai": a
-                 vowel changed, or a vowel or doubled letter more or less) joins it, never its label.
+                 and its plural are two names, and so are two places of the gazetteer or their
+                 adjectives ("Iceland" / "Ireland", "Austrian" / "Australian") and other compass
+                 points ("Southeast" / "Southwest Asia"). A one-word typo of a well-known place
+                 ("Taipai": a vowel changed, or a vowel or doubled letter more or less) joins it,
+                 never its label.
 
 An era beside a year ("3000 BC") is no name, whatever the model called it.
 

@@ -706,7 +706,7 @@ def _spelling_variants(a: str, b: str, *, person: bool = False, place: bool = Fa
         shorter, longer = sorted((a, b), key=len)
         if person and longer.startswith(shorter) and is_first_name(shorter):
             return False
-        if _plural_of(a, b):
+        if _plural_of(a, b) or _two_places(a, b):
             return False
         similar = fuzz.ratio(a, b) >= SINGLE_WORD_SIMILARITY
         return min(len(a), len(b)) >= 4 and abs(len(a) - len(b)) <= 1 and similar
@@ -717,13 +717,55 @@ def _spelling_variants(a: str, b: str, *, person: bool = False, place: bool = Fa
         if x == y:
             anchored = anchored or len(x) >= 3
             continue
-        if any(ch.isdigit() for ch in x + y):
+        if any(ch.isdigit() for ch in x + y) or _two_places(x, y):
             return False
         close = min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= TOKEN_SIMILARITY
         same_consonants = skeleton(x) == skeleton(y) and skeleton(x) != "" and x[0] == y[0]
         if not (close or same_consonants):
             return False
     return anchored
+
+
+#: Compass points, as the words of a name hold them ("southwestern", "northeast").
+_COMPASS_POINTS = ("north", "south", "east", "west")
+#: Endings that make a place's adjective: "Austria" -> "Austrian", "Israel" -> "Israeli".
+_ADJECTIVE_ENDINGS = ("n", "an", "ian", "i", "ese")
+
+
+def _two_places(x: str, y: str) -> bool:
+    """Do two different words (name-key spelling) name two different places, so that no spelling of
+    one is the other: each a place of the gazetteer or its adjective ("Iceland" and "Ireland", the
+    "Austrian" and the "Australian" government), or other compass points ("Southeast" and "Southwest
+    Asia", "Northern" and "Northeastern")? A letter doubled or not is a spelling still ("Odessa").
+
+    >>> _two_places("iceland", "ireland"), _two_places("austrian", "australian"), _two_places("southeast", "southwest")
+    (True, True, True)
+    >>> _two_places("odessa", "odesa"), _two_places("israel", "israeli"), _two_places("northwest", "northwestern")
+    (False, False, False)
+    """
+    if {p for p in _COMPASS_POINTS if p in x} != {p for p in _COMPASS_POINTS if p in y}:
+        return True
+    if _doubled_letter_apart(x, y):
+        return False
+    places = _place_of_word(x), _place_of_word(y)
+    return "" not in places and places[0] != places[1]
+
+
+def _place_of_word(word: str) -> str:
+    """The gazetteer's place a word names or makes an adjective of ("austrian" -> Austria); "" if none."""
+    from pipeline.gazetteer import place_names
+
+    known = place_names()
+    stems = [word] + [word[: -len(ending)] for ending in _ADJECTIVE_ENDINGS if word.endswith(ending)]
+    return next((stem for stem in stems if len(stem) >= 4 and stem.title() in known), "")
+
+
+def _doubled_letter_apart(x: str, y: str) -> bool:
+    """Is one word the other with one letter doubled ("odessa", "odesa")?"""
+    shorter, longer = sorted((x, y), key=len)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[:i] + longer[i + 1 :] == shorter and longer[i] == longer[i - 1] for i in range(1, len(longer))
+    )
 
 
 #: The rules, in the order they run.

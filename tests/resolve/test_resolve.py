@@ -497,6 +497,9 @@ def test_a_group_name_every_article_extends_the_same_way_stays_one_spelling() ->
         ("Al-Shabaab", "al Shabaab", "group"),
         ("Quistorf", "Quistorff", "person"),  # a surname's spelling, which extends the other
         ("Ilse", "Ilsea", "place"),  # a place whose name a given name begins: a spelling all the same
+        ("Odesa", "Odessa", "place"),  # two towns of the gazetteer, one letter doubled: one city
+        ("Israel Consulate", "Israeli Consulate", "group"),  # a place and its adjective: one place
+        ("Northwest Quellia", "Northwestern Quellia", "place"),  # the same compass point
     ],
 )
 def test_spelling_variants_merge(a: str, b: str, kind: str) -> None:
@@ -526,6 +529,10 @@ def test_spelling_variants_merge(a: str, b: str, kind: str) -> None:
         ("Varnholt Harbour", "Varnhelm Harbour", "place", "place"),  # words 75% alike: below 80
         ("Oskla", "Oskle", "place", "place"),  # a vowel apart, but neither is a well-known place
         ("Lior Varvarpem", "Lior Marvarpem", "person", "person"),  # last words 86% alike, starting apart
+        ("Iceland", "Ireland", "place", "place"),  # both places of the gazetteer: no typo of each other
+        ("Austrian Consulate", "Australian Consulate", "group", "group"),  # adjectives of two places
+        ("Southeast Quellia", "Southwest Quellia", "place", "place"),  # other compass points
+        ("Northern Varn Shires", "Northeastern Varn Shires", "place", "place"),
     ],
 )
 def test_guards_keep_different_entities_apart(a: str, b: str, kind_a: str, kind_b: str) -> None:
