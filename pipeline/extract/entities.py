@@ -292,10 +292,12 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
     if label in {"ORG", "GPE", "NORP"} and _nationality_before_a_name(tokens, vocab):
         tokens, label = tokens[1:], "PERSON"  # "Quellian Ed Varnholm": a nationality run into a name
     # A credit or dateline tail after a dash spaced on either side ("Beit Lahia - AFP", "Varga —Tarnow"),
-    # or a parenthesis the model ran into ("World Health Organization (WHO"): the name ends before it.
+    # a parenthesis the model ran into ("World Health Organization (WHO"), or a colon and the sentence
+    # after it ("To the Quellian Senate: Since ..."): the name ends before it.
     for i, token in enumerate(tokens):
         spaced_dash = token.text in DASHES and bool(tokens[i - 1].whitespace_ or token.whitespace_)
-        if i > 0 and (spaced_dash or token.text in {"(", "["}):
+        colon = token.text == ":" and label not in {"WORK_OF_ART", "LAW", "EVENT"}  # a title's subtitle stays
+        if i > 0 and (spaced_dash or colon or token.text in {"(", "["}):
             tokens = tokens[:i]
             break
     teams = _teams_around_scores(tokens)

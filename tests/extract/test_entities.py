@@ -79,6 +79,14 @@ def _cleaned(english, vocab, text, name, label):
             "ORG",
             "World Health Organization",
         ),
+        # a colon ends a name: a letter's addressee before its first sentence; a work keeps its subtitle
+        (
+            "To the Quellian Senate: Since we met, much changed.",
+            "Quellian Senate: Since",
+            "ORG",
+            "Quellian Senate",
+        ),
+        ("She read Varn Tides: A Life at sea.", "Varn Tides: A Life", "WORK_OF_ART", "Varn Tides: A Life"),
         ("Forces in west Al-Jazeera moved.", "west Al-Jazeera", "GPE", "Al-Jazeera"),
         ("Sneaking into the “Peace Spring” area.", "the “Peace Spring", "EVENT", "Peace Spring"),
         ("Following Ojiri's arrest, police acted.", "Following Ojiri's", "PERSON", "Ojiri"),
