@@ -688,6 +688,8 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
         or (titles and len(tokens) > 1 and tokens[-1].is_digit)  # "Orla Quist 2 for 66": her figures
         or (titles and _place_and_title(tokens, vocab))  # "Quellia Governor": an office of the place
         or (len(tokens) > 1 and tokens[-1].lower_ in _BYLINE_BUTTONS and _before_a_handle(tokens[-1]))
+        # "Orla Quist-and her aides": a dash written as a hyphen, glued, then the sentence goes on
+        or (len(tokens) > 2 and _glued_on_after_a_dash(tokens))
         # "JOE QUIST HOW is it that...": a column's first word, in capitals after its writer's name (a
         # word that opens a clause: "THERESA MAY", "GEORGE WILL" keep theirs)
         or (
@@ -698,6 +700,28 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
     ):
         tokens.pop()
     return tokens
+
+
+#: Words that go on a sentence after a dash glued to a name ("Quist-and", "Varnians-the"); none is a
+#: syllable of a hyphenated given name ("Moon Jae-in", "Lee Seong-ho" keep theirs).
+AFTER_A_GLUED_DASH = frozenset(
+    {"and", "but", "or", "the", "to", "is", "are", "was", "were", "has", "have", "had", "can", "not"}
+    | {"who", "which", "that", "this", "these", "those", "its", "their", "his", "her", "they", "we"}
+    | {"it", "she", "if", "when", "as", "will", "would"}
+)
+
+
+def _glued_on_after_a_dash(tokens: Sequence[Token]) -> bool:
+    """Do the name's last tokens read "-and" glued to it: a dash written without spaces, then a word
+    that goes on the sentence (no hyphen after it: "Wells-next-the-Sea" is one name)?"""
+    word, dash, before = tokens[-1], tokens[-2], tokens[-3]
+    return (
+        word.is_lower
+        and word.lower_ in AFTER_A_GLUED_DASH
+        and dash.text.strip("-–—") == ""
+        and not before.whitespace_
+        and not dash.whitespace_
+    )
 
 
 def _ends_with_a_title_before_a_name(tokens: Sequence[Token], vocab: Vocabulary) -> bool:

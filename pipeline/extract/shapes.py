@@ -34,7 +34,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pipeline.datelines import dateline_candidates
-from pipeline.extract.entities import CharSpan, opened_by_one_of
+from pipeline.extract.entities import AFTER_A_GLUED_DASH, CharSpan, opened_by_one_of
 from pipeline.names import head_word
 
 if TYPE_CHECKING:
@@ -108,8 +108,13 @@ def _name_tail(tail: str, kind: str) -> bool:
     parts = [p for p in re.split(r"[-‐]", tail) if p]
     if all(p[0].isupper() or p in _LINKING_PARTS for p in parts) and parts[-1][0].isupper():
         return True
-    last = parts[-1].lower()
-    return kind == "person" and not last.endswith("ed") and last not in _DESCRIPTIVE_TAILS
+    last = parts[-1]
+    return (
+        kind == "person"
+        and not last.endswith("ed")
+        and last.lower() not in _DESCRIPTIVE_TAILS
+        and last not in AFTER_A_GLUED_DASH  # "Quist-and her aides": a dash, and the sentence goes on
+    )
 
 
 #: Words that name a kind, never one entity, when they stand alone ("the Party", "the University");

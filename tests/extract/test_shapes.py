@@ -101,6 +101,17 @@ def test_a_lower_case_participle_after_a_hyphen_is_no_part_of_a_persons_name() -
     assert _texts(body, reshaped(spans, article)) == [("Orla Quist", "person"), ("Ilse Varga-tarn", "person")]
 
 
+def test_a_dash_written_as_a_hyphen_and_the_sentence_after_it_are_no_part_of_a_name() -> None:
+    body = "Then Orla Quist-and her aides-left, and Quan Dae-in stayed with Ilse Varga-the youngest."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(body, ("Orla Quist", "person"), ("Quan Dae", "person"), ("Ilse Varga", "person"))
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Orla Quist", "person"),
+        ("Quan Dae-in", "person"),
+        ("Ilse Varga", "person"),
+    ]
+
+
 def test_names_cut_at_a_hyphen_are_taken_whole_but_describing_words_are_not() -> None:
     body = "Quan Hsien-vorr met the Institute for Anglo-Varish Studies and Drovenport-based Quellby-led fighters."
     article = ArticleText(body, (), load_patterns())
