@@ -177,10 +177,8 @@ class State:
         named = AP_STATE_ABBREVIATIONS.get(mention.text) if state and mention.type == "place" else None
         if named is not None:  # "Birmingham, Ala.": written with its stop, as the wire writes it
             return key, (GLOBAL, name_key(named)), ""
-        if (len(key.split()) == 1 and mention.type in {"person", "group"}) or (
-            mention.article_id,
-            key,
-        ) in self.scoped:
+        one_word = len(key.split()) == 1 or key in self.curated.each_story  # "Governor-General" too
+        if (one_word and mention.type in {"person", "group"}) or (mention.article_id, key) in self.scoped:
             return key, (mention.article_id, key), ""  # a short form: resolved in its article first
         return key, (GLOBAL, key), ""
 

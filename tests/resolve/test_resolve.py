@@ -677,6 +677,30 @@ def test_curated_aliases_types_never_merge_and_drop(tmp_path: Path) -> None:
     }
 
 
+def test_a_title_alone_names_another_holder_in_every_story(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.yml"
+    aliases.write_text("each_story: [Warden-General, Margrave]\n", encoding="utf-8")
+    stories = [
+        article("a", ("Warden-General", "person"), ("Quellia", "place")),
+        article("b", ("Warden-General", "person"), ("Varnland", "place")),
+        article("c", "Orla Margrave", ("Margrave", "person")),  # a surname the title's word is
+        article("d", ("Margrave", "person"), ("Oskmere", "place")),
+        article("e", ("Margrave", "person"), ("Varnholt", "place")),
+    ]
+    result = resolve(stories, aliases=aliases)
+    holders = sorted(e.article_ids for e in result.entities if e.label == "Warden-General")
+    assert holders == [("a",), ("b",)]
+    assert nodes(result)["Orla Margrave"] == {"Orla Margrave", "Margrave"}
+    assert sorted(e.article_ids for e in result.entities if e.label == "Margrave") == [("d",), ("e",)]
+
+
+def test_the_shipped_list_keeps_a_title_alone_in_its_story() -> None:
+    result = resolve(
+        [article("a", ("Governor-General", "person")), article("b", ("Governor-General", "person"))]
+    )
+    assert len([e for e in result.entities if e.label == "Governor-General"]) == 2
+
+
 def test_a_word_that_names_another_body_in_every_story_never_joins_across_articles(tmp_path: Path) -> None:
     aliases = tmp_path / "aliases.yml"
     aliases.write_text("each_story: [Directorate]\n", encoding="utf-8")
