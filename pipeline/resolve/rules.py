@@ -18,6 +18,7 @@ new rule is one function added to :data:`RULES`.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
@@ -353,8 +354,10 @@ def short_names_across_corpus(
     for element in state.parent:
         articles_of[state.find(element)] |= state.element_articles[element]
     for key in sorted(state.by_key):
-        if key in state.curated.each_story:
-            continue  # "the Government" of one story is not another's: each stays in its article
+        if key in state.curated.each_story or key in _head_nouns():
+            # "the Government" of one story is not another's, nor "the Academy" or "the Church" left
+            # unresolved in two stories: each stays in its article
+            continue
         scoped = sorted(e for e in state.by_key[key] if e[0] != GLOBAL)
         pending = [e for e in scoped if state.groups[state.find(e)].size == 1]
         if not pending:
@@ -396,6 +399,26 @@ def short_names_across_corpus(
         anchor = state.element((GLOBAL, key))
         for element in pending:
             state.union(element, anchor, "spelling", 1.0)
+
+
+@functools.cache
+def _head_nouns() -> frozenset[str]:
+    """The head nouns of organizations' and buildings' names (patterns.yml), and their plurals: alone,
+    each names a different body in every story."""
+    from pipeline.wordlists import load_patterns
+
+    patterns = load_patterns()
+    heads = {name_key(h) for h in (*patterns.group_heads, *patterns.building_heads)}
+    return frozenset(heads | {_plural(h) for h in heads})
+
+
+def _plural(noun: str) -> str:
+    """The plural of a head noun: "academies", "churches", "courts" ("forces" stays)."""
+    if noun.endswith("s"):
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "es" if noun.endswith(("ch", "sh", "x")) else noun + "s"
 
 
 def _context(state: State, articles: Iterable[str], *, leave_out: set[Element]) -> set[Element]:

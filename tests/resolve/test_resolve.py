@@ -694,6 +694,20 @@ def test_a_title_alone_names_another_holder_in_every_story(tmp_path: Path) -> No
     assert sorted(e.article_ids for e in result.entities if e.label == "Margrave") == [("d",), ("e",)]
 
 
+def test_a_head_noun_alone_names_another_body_in_every_story() -> None:
+    stories = [
+        article("a", ("Academy", "group"), ("Quellby", "place")),
+        article("b", ("Academy", "group"), ("Varnholt", "place")),
+        article("c", ("Observatories", "group"), ("Oskmere", "place")),
+        article("d", ("Observatories", "group"), ("Drovenport", "place")),
+        article("e", ("Quellish Academy", "group"), ("Academy", "group")),
+    ]
+    result = resolve(stories, aliases=None)
+    assert sorted(e.article_ids for e in result.entities if e.label == "Academy") == [("a",), ("b",)]
+    assert sorted(e.article_ids for e in result.entities if e.label == "Observatories") == [("c",), ("d",)]
+    assert nodes(result)["Quellish Academy"] == {"Quellish Academy", "Academy"}
+
+
 def test_the_shipped_list_keeps_a_title_alone_in_its_story() -> None:
     result = resolve(
         [article("a", ("Governor-General", "person")), article("b", ("Governor-General", "person"))]
