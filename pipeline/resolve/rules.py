@@ -387,9 +387,12 @@ def short_names_across_corpus(
                 # "Quellan Therapeutics" of a cloning story, nor "SI" of a linguistics paper the
                 # "Supporting Information" of another. An acronym joins a long form of other articles
                 # only when the stories meet: one of its articles names a person or group the long
-                # form's articles name.
+                # form's articles name, one that few stories name ("Congress" in every address of a
+                # president, or the day's leader in every story, says nothing of the two meeting).
                 around = _context(state, articles_of[target], leave_out={target})
-                if not _context(state, {e[0] for e in pending}, leave_out={target}) & around:
+                shared = _context(state, {e[0] for e in pending}, leave_out={target}) & around
+                widespread = max(3, len(state.articles) // 20)
+                if not any(len(articles_of.get(root, ())) <= widespread for root in shared):
                     joining = []
             for element in joining:
                 state.union(element, target, "short name", CORPUS_SCORE)

@@ -1166,6 +1166,17 @@ def test_an_acronym_joins_a_long_form_of_other_articles_only_where_the_stories_m
     # "the QVT" of a story that shares nobody with the trust's: letters alone say nothing
     apart = resolve([article("a", trust, "Orla Quistberg"), article("b", ("QVT", "group"), "Drovan Pell")])
     assert nodes(apart)["QVT"] == {"QVT"}
+    # a person most stories name ("the day's leader") is no meeting of the two stories
+    leader = "Orla Quistberg"
+    widespread = resolve(
+        [
+            article("a", trust, leader),
+            article("b", ("QVT", "group"), leader),
+            article("c", leader, ("Varnholt", "place")),
+            article("d", leader, ("Oskmere", "place")),
+        ]
+    )
+    assert nodes(widespread)["QVT"] == {"QVT"}
 
 
 def test_an_era_beside_a_year_is_no_name() -> None:
