@@ -18,6 +18,7 @@ so line numbers stay those of the file.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +37,10 @@ MAX_TITLE_CHARS = 300
 #: characters (and three words): "TT", "20", "SHARE", "1.2k".
 MAX_FURNITURE_LINES = 3
 FURNITURE_CHARS = 30
+
+
+#: Markup tags, which a line of HTML left in a text file ("<p>", "<br><br>") holds and no headline is.
+_TAGS = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +236,8 @@ def _header_at(lines: Sequence[_Line], start: int, counts: Counter[str]) -> _Hea
     between the two copies only caption lines (printed twice) and at most MAX_FURNITURE_LINES short
     furniture lines ("TT", a share count)."""
     title = lines[start].text
-    if counts[title] < 2 or len(title) > MAX_TITLE_CHARS or not any(ch.isalpha() for ch in title):
+    words = _TAGS.sub("", title)  # "<p>" or "<br><br>" on a line of its own is markup, no headline
+    if counts[title] < 2 or len(title) > MAX_TITLE_CHARS or not any(ch.isalpha() for ch in words):
         return None
     repeat = next(
         (j for j in range(start + 1, min(start + 1 + HEADER_WINDOW, len(lines))) if lines[j].text == title),

@@ -142,6 +142,10 @@ def test_a_headline_repeated_without_the_page_signature_does_not_split(write) ->
         # a transcript
         "JUDGE: Please sit.\nOkay.\nCOUNSEL: The witness was at the depot on the night of the fire.\n"
         "Okay.\nJUDGE: Go on.",
+        # HTML left in a text file (an e-mail's body): a tag on a line of its own is no headline
+        "(As it appears on the card)\n<br><br>\n"
+        + "\n<br><br>\n".join("_" * 51 + "<br>\n" + field for field in ("Town", "Country", "(Card number)"))
+        + "\n<br><br>\nWork starts in May.",
     ],
 )
 def test_repeated_lines_inside_a_plain_article_never_split_it(write, body: str) -> None:
