@@ -22,7 +22,8 @@ joined by rules (:mod:`pipeline.resolve.rules`), each recorded in merges.csv wit
                  words exactly or by consonants), so "UK Treasury" never meets "US Treasury"; a word
                  and its plural are two names, and so are two places of the gazetteer or their
                  adjectives ("Iceland" / "Ireland", "Austrian" / "Australian") and other compass
-                 points ("Southeast" / "Southwest Asia"). A one-word typo of a well-known place
+                 points ("Southeast" / "Southwest Asia"); one word a consonant apart is another name
+                 ("Cook" / "Crook", "Arica" / "Africa"). A one-word typo of a well-known place
                  ("Taipai": a vowel changed, or a vowel or doubled letter more or less) joins it,
                  never its label.
 

@@ -606,15 +606,7 @@ def _misspelt_place(a: str, b: str) -> str:
     x, y = a.lower(), b.lower()
     if " " in a or " " in b or min(len(x), len(y)) < 5 or Levenshtein.distance(x, y) != 1:
         return ""
-    [edit] = Levenshtein.editops(x, y).as_list()
-    operation, i, j = str(edit[0]), int(edit[1]), int(edit[2])
-    vowels = "aeiouy"
-    if operation == "replace":
-        typo = x[i] in vowels and y[j] in vowels
-    else:  # the letter one spelling has and the other lacks: a vowel, or one of a doubled pair
-        longer, at = (x, i) if operation == "delete" else (y, j)
-        typo = longer[at] in vowels or longer[at] in longer[max(at - 1, 0) : at] + longer[at + 1 : at + 2]
-    if not typo:
+    if not _slip(x, y):
         return ""
     from pipeline.gazetteer import place_names
 
@@ -622,6 +614,25 @@ def _misspelt_place(a: str, b: str) -> str:
     if (a in known) == (b in known):
         return ""
     return b if a in known else a
+
+
+def _slip(x: str, y: str, *, also: str = "") -> bool:
+    """Are two words one letter apart (Levenshtein) by a slip of spelling: one vowel for another, a vowel
+    or a letter of ``also`` more or less, or a doubled letter single? A consonant changed or added makes
+    another word ("Cook" and "Crook", "Arica" and "Africa", "Holston" and "Houston").
+
+    >>> _slip("taipai", "taipei"), _slip("maddrid", "madrid"), _slip("hasaka", "hasakah", also="h")
+    (True, True, True)
+    >>> _slip("cook", "crook"), _slip("arica", "africa"), _slip("holston", "houston")
+    (False, False, False)
+    """
+    [edit] = Levenshtein.editops(x, y).as_list()
+    operation, i, j = str(edit[0]), int(edit[1]), int(edit[2])
+    vowels = "aeiouy"
+    if operation == "replace":
+        return x[i] in vowels and y[j] in vowels
+    longer, at = (x, i) if operation == "delete" else (y, j)  # the letter one has and the other lacks
+    return longer[at] in vowels + also or longer[at] in longer[max(at - 1, 0) : at] + longer[at + 1 : at + 2]
 
 
 def _clipped(short: str, word: str) -> bool:
@@ -735,6 +746,8 @@ def _spelling_variants(a: str, b: str, *, person: bool = False, place: bool = Fa
         if _plural_of(a, b) or _two_places(a, b):
             return False
         similar = fuzz.ratio(a, b) >= SINGLE_WORD_SIMILARITY
+        if Levenshtein.distance(a, b) == 1 and not _slip(a, b, also="h"):
+            return False  # "Cook" and "Crook": one word alone, and another consonant makes another name
         return min(len(a), len(b)) >= 4 and abs(len(a) - len(b)) <= 1 and similar
     if place and _plural_of(words_a[-1], words_b[-1]):
         return False

@@ -500,6 +500,8 @@ def test_a_group_name_every_article_extends_the_same_way_stays_one_spelling() ->
         ("Odesa", "Odessa", "place"),  # two towns of the gazetteer, one letter doubled: one city
         ("Israel Consulate", "Israeli Consulate", "group"),  # a place and its adjective: one place
         ("Northwest Quellia", "Northwestern Quellia", "place"),  # the same compass point
+        ("Quellasa", "Quellasah", "place"),  # an "h" more: a transliteration
+        ("Varnicott", "Varnicot", "person"),  # a doubled letter single
     ],
 )
 def test_spelling_variants_merge(a: str, b: str, kind: str) -> None:
@@ -533,6 +535,8 @@ def test_spelling_variants_merge(a: str, b: str, kind: str) -> None:
         ("Austrian Consulate", "Australian Consulate", "group", "group"),  # adjectives of two places
         ("Southeast Quellia", "Southwest Quellia", "place", "place"),  # other compass points
         ("Northern Varn Shires", "Northeastern Varn Shires", "place", "place"),
+        ("Quorvick", "Quorvrick", "person", "person"),  # one consonant more: another name
+        ("Tellaban", "Tellagan", "place", "place"),  # one consonant for another
     ],
 )
 def test_guards_keep_different_entities_apart(a: str, b: str, kind_a: str, kind_b: str) -> None:
