@@ -292,12 +292,13 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
     if label in {"ORG", "GPE", "NORP"} and _nationality_before_a_name(tokens, vocab):
         tokens, label = tokens[1:], "PERSON"  # "Quellian Ed Varnholm": a nationality run into a name
     # A credit or dateline tail after a dash spaced on either side ("Beit Lahia - AFP", "Varga —Tarnow"),
-    # a parenthesis the model ran into ("World Health Organization (WHO"), or a colon and the sentence
-    # after it ("To the Quellian Senate: Since ..."): the name ends before it.
+    # a parenthesis the model ran into ("World Health Organization (WHO"), a colon and the sentence
+    # after it ("To the Quellian Senate: Since ..."), or a dash written as a hyphen and glued, then a word
+    # that goes on the sentence ("Orla Quist-and her aides"): the name ends before it.
     for i, token in enumerate(tokens):
         spaced_dash = token.text in DASHES and bool(tokens[i - 1].whitespace_ or token.whitespace_)
         colon = token.text == ":" and label not in {"WORK_OF_ART", "LAW", "EVENT"}  # a title's subtitle stays
-        if i > 0 and (spaced_dash or colon or token.text in {"(", "["}):
+        if i > 0 and (spaced_dash or colon or token.text in {"(", "["} or _glued_dash_goes_on(tokens, i)):
             tokens = tokens[:i]
             break
     teams = _teams_around_scores(tokens)
@@ -688,8 +689,6 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
         or (titles and len(tokens) > 1 and tokens[-1].is_digit)  # "Orla Quist 2 for 66": her figures
         or (titles and _place_and_title(tokens, vocab))  # "Quellia Governor": an office of the place
         or (len(tokens) > 1 and tokens[-1].lower_ in _BYLINE_BUTTONS and _before_a_handle(tokens[-1]))
-        # "Orla Quist-and her aides": a dash written as a hyphen, glued, then the sentence goes on
-        or (len(tokens) > 2 and _glued_on_after_a_dash(tokens))
         # "JOE QUIST HOW is it that...": a column's first word, in capitals after its writer's name (a
         # word that opens a clause: "THERESA MAY", "GEORGE WILL" keep theirs)
         or (
@@ -711,16 +710,20 @@ AFTER_A_GLUED_DASH = frozenset(
 )
 
 
-def _glued_on_after_a_dash(tokens: Sequence[Token]) -> bool:
-    """Do the name's last tokens read "-and" glued to it: a dash written without spaces, then a word
-    that goes on the sentence (no hyphen after it: "Wells-next-the-Sea" is one name)?"""
-    word, dash, before = tokens[-1], tokens[-2], tokens[-3]
+def _glued_dash_goes_on(tokens: Sequence[Token], i: int) -> bool:
+    """Is ``tokens[i]`` a dash written without spaces, then a word that goes on the sentence ("Quist-and
+    her aides", "Varnians-the Quellby Pact")? Not when a hyphen follows the word: "Wells-next-the-Sea" is
+    one name."""
+    dash = tokens[i]
+    if i == 0 or i + 1 >= len(tokens) or dash.text.strip("-–—") != "" or dash.whitespace_:
+        return False
+    word = tokens[i + 1]
+    hyphen_after = i + 2 < len(tokens) and not word.whitespace_ and tokens[i + 2].text in DASHES
     return (
         word.is_lower
         and word.lower_ in AFTER_A_GLUED_DASH
-        and dash.text.strip("-–—") == ""
-        and not before.whitespace_
-        and not dash.whitespace_
+        and not tokens[i - 1].whitespace_
+        and not hyphen_after
     )
 
 

@@ -89,6 +89,7 @@ def _cleaned(english, vocab, text, name, label):
         ("She read Varn Tides: A Life at sea.", "Varn Tides: A Life", "WORK_OF_ART", "Varn Tides: A Life"),
         # a dash written as a hyphen, glued: the word after it goes on the sentence, not the name
         ("He met Orla Quist-and her aides left.", "Orla Quist-and", "PERSON", "Orla Quist"),
+        ("They signed Varnia-the Quellby Pact.", "Varnia-the Quellby Pact", "ORG", "Varnia"),
         ("He met Quan Dae-in at noon.", "Quan Dae-in", "PERSON", "Quan Dae-in"),
         ("Forces in west Al-Jazeera moved.", "west Al-Jazeera", "GPE", "Al-Jazeera"),
         ("Sneaking into the “Peace Spring” area.", "the “Peace Spring", "EVENT", "Peace Spring"),
