@@ -702,11 +702,11 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
 
 
 #: Words that go on a sentence after a dash glued to a name ("Quist-and", "Varnians-the"); none is a
-#: syllable of a hyphenated given name ("Moon Jae-in", "Lee Seong-ho" keep theirs).
+#: syllable of a hyphenated given name ("Moon Jae-in", "Lee Seong-ho", "Chan Ka-to" keep theirs).
 AFTER_A_GLUED_DASH = frozenset(
-    {"and", "but", "or", "the", "to", "is", "are", "was", "were", "has", "have", "had", "can", "not"}
+    {"and", "but", "the", "is", "are", "was", "were", "has", "have", "had", "can", "not", "with", "from"}
     | {"who", "which", "that", "this", "these", "those", "its", "their", "his", "her", "they", "we"}
-    | {"it", "she", "if", "when", "as", "will", "would"}
+    | {"it", "she", "if", "when", "as", "will", "would", "our", "my", "your", "him", "them"}
 )
 
 

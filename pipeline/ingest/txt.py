@@ -39,8 +39,9 @@ MAX_FURNITURE_LINES = 3
 FURNITURE_CHARS = 30
 
 
-#: Markup tags, which a line of HTML left in a text file ("<p>", "<br><br>") holds and no headline is.
-_TAGS = re.compile(r"</?[A-Za-z][^<>]*>")
+#: Markup, which a line of HTML left in a text file holds and no headline is: tags ("<p>", "<br><br>"),
+#: comments, a doctype, CDATA and an e-mail program's conditionals ("<!--[if gte mso 9]>", "<![endif]-->").
+_TAGS = re.compile(r"<!--.*?(?:-->|$)|<!\[CDATA\[.*?(?:\]\]>|$)|<[!?/]?[A-Za-z\[][^<>]*>")
 
 
 @dataclass(frozen=True, slots=True)

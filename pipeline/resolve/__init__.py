@@ -48,7 +48,7 @@ from pipeline.names import head_word, initials, name_key
 from pipeline.records import ENTITY_TYPES, Extraction, Failure, Resolution
 from pipeline.resolve.assemble import assemble
 from pipeline.resolve.curated import Curated
-from pipeline.resolve.rules import RULES, Rule, part_of_group_name
+from pipeline.resolve.rules import RULES, Rule, other_bodies, part_of_group_name
 from pipeline.resolve.state import State, failed
 
 __all__ = ["resolve"]
@@ -95,18 +95,21 @@ def resolve(
 
 def _short_forms_of_several(extractions: Sequence[Extraction]) -> set[tuple[str, str]]:
     """(article, name key) of each group name that its article extends into a longer one ("the Foreign
-    Ministry" after "the Quellian Foreign Ministry") where other articles extend it into another ("the
-    Varnish Foreign Ministry"): there it is resolved inside its article, as a one-word name is. Else the
-    one spelling, shared by the corpus, would join the two ministries into one node.
+    Ministry" after "the Quellian Foreign Ministry") naming another body than the one most articles
+    extend it into ("the Varnish Foreign Ministry": :func:`~pipeline.resolve.rules.other_bodies`), or
+    of every article that extends it when no body is named more often than another: there it is
+    resolved inside its article, as a one-word name is. Else the one spelling, shared by the corpus,
+    would join the two ministries into one node. Where every article extends it the same way, or into
+    the same body written two ways ("U.S." and "United States"), it stays one spelling.
 
     >>> from pipeline.records import Mention
     >>> def story(article, country):
     ...     long, short = f"{country} Foreign Ministry", "Foreign Ministry"
     ...     return Extraction(article, (), (Mention(article, 0, 0, len(long), long, "ORG", "group"),
     ...                                    Mention(article, 1, 40, 56, short, "ORG", "group")), ())
-    >>> sorted(_short_forms_of_several([story("a", "Quellian"), story("b", "Varnish")]))
-    [('a', 'foreign ministry'), ('b', 'foreign ministry')]
-    >>> _short_forms_of_several([story("a", "Quellian"), story("b", "Quellian")])
+    >>> sorted(_short_forms_of_several([story("a", "Quellian"), story("b", "Quellian"), story("c", "Varnish")]))
+    [('c', 'foreign ministry')]
+    >>> _short_forms_of_several([story("a", "Chinese"), story("b", "China's")])
     set()
     """
     extended: dict[str, dict[str, set[str]]] = defaultdict(dict)  # short key -> article -> longer keys
@@ -123,17 +126,38 @@ def _short_forms_of_several(extractions: Sequence[Extraction]) -> set[tuple[str,
             if " " in key and kinds.most_common(1)[0][0] == "group":
                 by_head[head_word(key)].append(key)
         for keys in by_head.values():
-            for short in keys:
-                longer = {long for long in keys if part_of_group_name(short, long)}
-                if longer:
-                    extended[short][extraction.article_id] = longer
+            for short, longer in _extensions(keys).items():
+                extended[short][extraction.article_id] = longer
     scoped = set()
     for short, longer_by_article in extended.items():
-        words = set(short.split())
-        qualifiers = {frozenset(long.split()) - words for keys in longer_by_article.values() for long in keys}
-        if any(not (a <= b or b <= a) for a in qualifiers for b in qualifiers):
-            scoped |= {(article, short) for article in longer_by_article}
+        articles = Counter(long for longer in longer_by_article.values() for long in longer)
+        main = min(articles, key=lambda long: (-articles[long], long))
+        if any(n == articles[main] and other_bodies(short, long, main) for long, n in articles.items()):
+            scoped |= {(article, short) for article in longer_by_article}  # no body most articles mean
+            continue
+        scoped |= {
+            (article, short)
+            for article, longer in longer_by_article.items()
+            if any(other_bodies(short, long, main) for long in longer)
+        }
     return scoped
+
+
+def _extensions(keys: Sequence[str]) -> dict[str, set[str]]:
+    """For each of one article's group names sharing a head word, the longer ones of them it is a part
+    of (:func:`~pipeline.resolve.rules.part_of_group_name`); each is compared only with the names that
+    hold its rarest word, not with every name."""
+    holding: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        for word in set(key.split()):
+            holding[word].add(key)
+    found = {}
+    for short in keys:
+        rarest = min(set(short.split()), key=lambda word: (len(holding[word]), word))
+        longer = {long for long in holding[rarest] if part_of_group_name(short, long)}
+        if longer:
+            found[short] = longer
+    return found
 
 
 #: Name keys of the words that date a year ("3000 BC", "AD 79"): never a name, whatever the model said.

@@ -19,6 +19,7 @@ new rule is one function added to :data:`RULES`.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
@@ -354,10 +355,10 @@ def short_names_across_corpus(
     for element in state.parent:
         articles_of[state.find(element)] |= state.element_articles[element]
     for key in sorted(state.by_key):
-        if key in state.curated.each_story or key in _head_nouns():
-            # "the Government" of one story is not another's, nor "the Academy" or "the Church" left
-            # unresolved in two stories: each stays in its article
-            continue
+        # "the Government" of one story is not another's, nor "the King", nor "the Academy" or "the Church"
+        # left unresolved in two stories: each stays in its article, but for a surname the word is ("Orla
+        # King", "Orla Parks") and a head noun of one name the corpus names in several stories
+        each_story, head_noun = key in state.curated.each_story, key in _head_nouns()
         scoped = sorted(e for e in state.by_key[key] if e[0] != GLOBAL)
         pending = [e for e in scoped if state.groups[state.find(e)].size == 1]
         if not pending:
@@ -371,6 +372,8 @@ def short_names_across_corpus(
                 if len(roots) == 1:
                     target = roots.pop()
                     break
+        if target is not None and each_story and state.type_of(target) != "person":
+            target = None
         if target is not None:
             # A short form joins a name of other articles ("Howard", of "John Howard") only when the
             # corpus names it in several articles: the surname of someone one article names is no
@@ -387,31 +390,44 @@ def short_names_across_corpus(
                 # "Quellan Therapeutics" of a cloning story, nor "SI" of a linguistics paper the
                 # "Supporting Information" of another. An acronym joins a long form of other articles
                 # only when the stories meet: one of its articles names a person or group the long
-                # form's articles name, one that few stories name ("Congress" in every address of a
-                # president, or the day's leader in every story, says nothing of the two meeting).
+                # form's articles name, one that few stories name: at most one in twenty, or ten
+                # ("Congress" in every address of a president, or the day's leader in every story, says
+                # nothing of the two meeting).
                 around = _context(state, articles_of[target], leave_out={target})
                 shared = _context(state, {e[0] for e in pending}, leave_out={target}) & around
-                widespread = max(3, len(state.articles) // 20)
-                if not any(len(articles_of.get(root, ())) <= widespread for root in shared):
+                widespread = max(10, len(state.articles) // 20)
+                if not any(_stories_naming(state, root) <= widespread for root in shared):
                     joining = []
             for element in joining:
                 state.union(element, target, "short name", CORPUS_SCORE)
             pending = [e for e in pending if e not in joining]
             if not pending:
                 continue
+        if each_story or head_noun:
+            continue
         anchor = state.element((GLOBAL, key))
         for element in pending:
             state.union(element, anchor, "spelling", 1.0)
 
 
+#: Head nouns that alone name one body in a story and the next: a club's ("United", "Rovers"), a
+#: paper's ("the Times"), a company's legal form, the Marines.
+_NAMING_HEADS = frozenset(
+    {"united", "rangers", "rovers", "wanderers", "albion", "hotspur", "athletic", "fc", "afc"}
+    | {"times", "post", "press", "news", "marines"}
+    | LEGAL_FORMS
+)
+
+
 @functools.cache
 def _head_nouns() -> frozenset[str]:
     """The head nouns of organizations' and buildings' names (patterns.yml), and their plurals: alone,
-    each names a different body in every story."""
+    each names a different body in every story ("the Academy", "the Church"), but for
+    :data:`_NAMING_HEADS`."""
     from pipeline.wordlists import load_patterns
 
     patterns = load_patterns()
-    heads = {name_key(h) for h in (*patterns.group_heads, *patterns.building_heads)}
+    heads = {name_key(h) for h in (*patterns.group_heads, *patterns.building_heads)} - _NAMING_HEADS
     return frozenset(heads | {_plural(h) for h in heads})
 
 
@@ -424,10 +440,32 @@ def _plural(noun: str) -> str:
     return noun + "es" if noun.endswith(("ch", "sh", "x")) else noun + "s"
 
 
+def _stories_naming(state: State, root: Element) -> int:
+    """How many articles write the spelling of ``root`` (its key, in any article's scope): the same
+    whether or not the loop over keys has gathered that spelling's one-word elements yet."""
+    return len(set().union(*(state.element_articles[e] for e in state.by_key[root[1]])))
+
+
 def _context(state: State, articles: Iterable[str], *, leave_out: set[Element]) -> set[Element]:
-    """The people and groups (their sets' roots) the ``articles`` name, but those of ``leave_out``."""
-    roots = {state.find(e) for article in articles for e in state.articles[article]}
-    return {r for r in roots - leave_out if state.type_of(r) in {"person", "group"}}
+    """The people and groups (their sets' roots) the ``articles`` name, but those of ``leave_out``; a
+    one-word name no rule has placed yet stands for its spelling ("Zorn" of one article meets "Zorn"
+    of another, whether or not the loop over spellings has come to it)."""
+    named = {
+        _standing(state, e)
+        for article in articles
+        for e in state.articles[article]
+        if state.type_of(e) in {"person", "group"}
+    }
+    return named - leave_out
+
+
+def _standing(state: State, element: Element) -> Element:
+    """The element's set's root; for a one-word name of one article that no rule has joined, its
+    spelling's element of the corpus (whether or not it exists yet)."""
+    root = state.find(element)
+    if root == element and element[0] != GLOBAL and state.groups[root].size == 1:
+        return (GLOBAL, element[1])
+    return root
 
 
 def spelling_variants(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
@@ -690,6 +728,61 @@ def part_of_group_name(short: str, long: str) -> bool:
     )
 
 
+#: Months: a date the model ran into a name ("House of Representatives of the 17th of December") says
+#: nothing of which body it is.
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def other_bodies(short: str, long_a: str, long_b: str) -> bool:
+    """Do two longer names that extend the group name key ``short`` name two different bodies? Their
+    added words differ, neither holding the other's, and do not name one place ("us" and "united
+    states", "chinese" and "china"); a date run into a name counts for nothing.
+
+    >>> other_bodies("foreign ministry", "chinese foreign ministry", "russian foreign ministry")
+    True
+    >>> other_bodies("supreme court", "us supreme court", "united states supreme court")
+    False
+    >>> other_bodies("foreign ministry", "chinese foreign ministry", "foreign ministry of china")
+    False
+    >>> other_bodies("senate", "senate of quellia", "quellian senate of quellia")
+    False
+    """
+    words = set(short.split()) | FUNCTION_WORDS
+    added_a = [w for w in long_a.split() if w not in words]
+    added_b = [w for w in long_b.split() if w not in words]
+    if set(added_a) <= set(added_b) or set(added_b) <= set(added_a) or _MONTHS & {*added_a, *added_b}:
+        return False
+    letters_a, letters_b = initials(" ".join(added_a)).lower(), initials(" ".join(added_b)).lower()
+    if letters_a == "".join(added_b) or letters_b == "".join(added_a):
+        return False  # "us" of "united states"
+    places_a, places_b = _places_in(added_a), _places_in(added_b)
+    return not (places_a and places_b) or places_a.isdisjoint(places_b)
+
+
+def _places_in(words: Sequence[str]) -> set[str]:
+    """The gazetteer's places that ``words`` name, the whole or each word or its adjective."""
+    from pipeline.gazetteer import place_names
+
+    whole = " ".join(words)
+    found = {whole} if whole.title() in place_names() else set()
+    return found | {place for place in map(_place_of_word, words) if place}
+
+
 def _keeps_complement(short: Sequence[str], long: Sequence[str], head: str) -> bool:
     """Does the long name keep the words after the short one's head word unbroken? Words may come
     before the head ("the Quellish Board of Deputies") and after those words ("University of Quellby,
@@ -743,7 +836,7 @@ def _spelling_variants(a: str, b: str, *, person: bool = False, place: bool = Fa
         shorter, longer = sorted((a, b), key=len)
         if person and longer.startswith(shorter) and is_first_name(shorter):
             return False
-        if _plural_of(a, b) or _two_places(a, b):
+        if _plural_of(a, b) or (not person and _two_places(a, b)):
             return False
         similar = fuzz.ratio(a, b) >= SINGLE_WORD_SIMILARITY
         if Levenshtein.distance(a, b) == 1 and not _slip(a, b, also="h"):
@@ -756,7 +849,7 @@ def _spelling_variants(a: str, b: str, *, person: bool = False, place: bool = Fa
         if x == y:
             anchored = anchored or len(x) >= 3
             continue
-        if any(ch.isdigit() for ch in x + y) or _two_places(x, y):
+        if any(ch.isdigit() for ch in x + y) or (not person and _two_places(x, y)):
             return False
         close = min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= TOKEN_SIMILARITY
         same_consonants = skeleton(x) == skeleton(y) and skeleton(x) != "" and x[0] == y[0]
@@ -765,10 +858,14 @@ def _spelling_variants(a: str, b: str, *, person: bool = False, place: bool = Fa
     return anchored
 
 
-#: Compass points, as the words of a name hold them ("southwestern", "northeast").
-_COMPASS_POINTS = ("north", "south", "east", "west")
-#: Endings that make a place's adjective: "Austria" -> "Austrian", "Israel" -> "Israeli".
-_ADJECTIVE_ENDINGS = ("n", "an", "ian", "i", "ese")
+#: A compass point written as one word: "north", "southwest", "northeastern", "westward".
+_COMPASS_WORD = re.compile(r"(north|south)?(east|west)?(?:ern|erly|wards?)?")
+#: Endings that make a place's adjective, and what the place's name ends with instead: "Austria" ->
+#: "Austrian", "Israel" -> "Israeli", "China" -> "Chinese", "Canada" -> "Canadian"; and its possessive,
+#: "China's" (name key "chinas").
+_ADJECTIVE_ENDINGS = (
+    ("n", ""), ("an", ""), ("ian", ""), ("i", ""), ("ese", ""), ("ese", "a"), ("ian", "a"), ("s", "")
+)  # fmt: skip
 
 
 def _two_places(x: str, y: str) -> bool:
@@ -781,21 +878,36 @@ def _two_places(x: str, y: str) -> bool:
     (True, True, True)
     >>> _two_places("odessa", "odesa"), _two_places("israel", "israeli"), _two_places("northwest", "northwestern")
     (False, False, False)
+    >>> _two_places("pittsburg", "pittsburgh"), _two_places("westley", "wesley")  # a town, no compass point
+    (False, False)
     """
-    if {p for p in _COMPASS_POINTS if p in x} != {p for p in _COMPASS_POINTS if p in y}:
+    compass = _compass_point(x), _compass_point(y)
+    if compass[0] != compass[1] and all(compass):
         return True
     if _doubled_letter_apart(x, y):
         return False
-    places = _place_of_word(x), _place_of_word(y)
+    from pipeline.gazetteer import large_place_names
+
+    places = _place_of_word(x, large_place_names()), _place_of_word(y, large_place_names())
     return "" not in places and places[0] != places[1]
 
 
-def _place_of_word(word: str) -> str:
-    """The gazetteer's place a word names or makes an adjective of ("austrian" -> Austria); "" if none."""
-    from pipeline.gazetteer import place_names
+def _compass_point(word: str) -> str:
+    """The compass point a word is ("northeastern" -> "northeast"); "" for any other word."""
+    match = _COMPASS_WORD.fullmatch(word)
+    return (match.group(1) or "") + (match.group(2) or "") if match else ""
 
-    known = place_names()
-    stems = [word] + [word[: -len(ending)] for ending in _ADJECTIVE_ENDINGS if word.endswith(ending)]
+
+def _place_of_word(word: str, known: frozenset[str] | None = None) -> str:
+    """The place of ``known`` (the gazetteer's places) a word names or makes an adjective of ("austrian"
+    -> Austria); "" if none."""
+    if known is None:
+        from pipeline.gazetteer import place_names
+
+        known = place_names()
+    stems = [word] + [
+        word[: -len(ending)] + end for ending, end in _ADJECTIVE_ENDINGS if word.endswith(ending)
+    ]
     return next((stem for stem in stems if len(stem) >= 4 and stem.title() in known), "")
 
 

@@ -91,6 +91,7 @@ def _cleaned(english, vocab, text, name, label):
         ("He met Orla Quist-and her aides left.", "Orla Quist-and", "PERSON", "Orla Quist"),
         ("They signed Varnia-the Quellby Pact.", "Varnia-the Quellby Pact", "ORG", "Varnia"),
         ("He met Quan Dae-in at noon.", "Quan Dae-in", "PERSON", "Quan Dae-in"),
+        ("He met Chan Ka-to at noon.", "Chan Ka-to", "PERSON", "Chan Ka-to"),
         ("Forces in west Al-Jazeera moved.", "west Al-Jazeera", "GPE", "Al-Jazeera"),
         ("Sneaking into the “Peace Spring” area.", "the “Peace Spring", "EVENT", "Peace Spring"),
         ("Following Ojiri's arrest, police acted.", "Following Ojiri's", "PERSON", "Ojiri"),

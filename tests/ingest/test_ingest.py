@@ -146,6 +146,9 @@ def test_a_headline_repeated_without_the_page_signature_does_not_split(write) ->
         "(As it appears on the card)\n<br><br>\n"
         + "\n<br><br>\n".join("_" * 51 + "<br>\n" + field for field in ("Town", "Country", "(Card number)"))
         + "\n<br><br>\nWork starts in May.",
+        # an e-mail program's conditional comments, repeated around its tables
+        "Order by May.\n<!--[if gte mso 9]>\n<![endif]-->\n" + "_" * 51 + "<br>\nTown\n<!--[if gte mso 9]>\n"
+        "<![endif]-->\n" + "_" * 51 + "<br>\nCountry\n<!--[if gte mso 9]>\n<![endif]-->\nWork starts in May.",
     ],
 )
 def test_repeated_lines_inside_a_plain_article_never_split_it(write, body: str) -> None:
