@@ -17,6 +17,8 @@ joined by rules (:mod:`pipeline.resolve.rules`), each recorded in merges.csv wit
                  list, "the Government", "the King"; an acronym no article spells out only where its stories share a person or
                  group with the long form's); so is a group name that articles extend each their own
                  way ("the Foreign Ministry" of a Quellian and of a Varnish one);
+* ``spelling``   the same name key, or the same name with a country's initials spelt out ("US Marines"
+                 / "United States Marines");
 * ``fuzzy``      spelling variants ("Ras al-Ayn" / "Ras Al-Ain", "Hasaka" / "Hasakah"), with rapidfuzz.
                  Guards: same type, same number of words, every word matching (digits exactly, short
                  words exactly or by consonants), so "UK Treasury" never meets "US Treasury"; a word

@@ -544,6 +544,29 @@ FORMAL_STYLES = frozenset(
 )
 
 
+def places_spelt_out(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
+    """A name holding a country's initials joins the same name with the country spelt out: "US Marines"
+    and "United States Marines", "UK Treasury" and "United Kingdom Treasury" (the initials a curated
+    place lists: US, UK, USSR...; a word such as "America" or "States" is no initials). Run before the
+    short names, so that "the Marines" of either story meets one body."""
+    initials_of = {
+        name_key(alias): name_key(state.curated.canonical[name_key(alias)][0])
+        for alias, kind in state.curated.spellings.items()
+        if kind == "place" and alias.replace(".", "").isupper() and name_key(alias) in state.curated.canonical
+    }
+    for element in sorted(state.parent):
+        words = element[1].split()
+        if element[0] != GLOBAL or len(words) < 2 or not initials_of.keys() & set(words):
+            continue
+        spelt = (GLOBAL, " ".join(initials_of.get(word, word) for word in words))
+        if (
+            spelt in state.parent
+            and state.find(spelt) != state.find(element)
+            and state.type_of(spelt) == state.type_of(element)
+        ):
+            state.union(element, spelt, "spelling", 1.0)
+
+
 def formal_styles(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
     """A place's formal style joins the place the corpus names plainly: "the City of Quellby" is the
     "Quellby" the model read as a place, and is a place, whatever the model called the style (a court's
@@ -922,6 +945,7 @@ def _doubled_letter_apart(x: str, y: str) -> bool:
 #: The rules, in the order they run.
 RULES: tuple[Rule, ...] = (
     function_word_variants,
+    places_spelt_out,
     acronyms,
     short_names_in_articles,
     short_names_across_corpus,

@@ -764,6 +764,22 @@ def test_a_surname_that_is_a_title_or_a_head_noun_still_joins_the_full_name_of_o
         }
 
 
+def test_a_name_with_a_countrys_initials_joins_the_name_with_the_country_spelt_out() -> None:
+    result = resolve(
+        [
+            article("a", ("US Varnholt Guard", "group"), ("Quellby", "place")),
+            article("b", ("United States Varnholt Guard", "group"), ("Oskmere", "place")),
+            article("c", ("America Varnholt Fund", "group")),  # no initials: a word of the name
+            article("d", ("United States Varnholt Fund", "group")),
+        ]
+    )
+    assert nodes(result)["United States Varnholt Guard"] == {
+        "US Varnholt Guard",
+        "United States Varnholt Guard",
+    }
+    assert nodes(result)["America Varnholt Fund"] == {"America Varnholt Fund"}
+
+
 def test_the_shipped_list_keeps_a_title_alone_in_its_story() -> None:
     result = resolve(
         [article("a", ("Governor-General", "person")), article("b", ("Governor-General", "person"))]
