@@ -384,20 +384,27 @@ def short_names_across_corpus(
             acronym = all(state.surface(e).replace(".", "").isupper() for e in pending)
             fuller = any(len(k.split()) > len(key.split()) for k in state.groups[target].keys)
             named_once = fuller and len(articles_of[target]) < 2
-            joining = [] if named_once and (state.type_of(target) == "person" or not acronym) else pending
-            if acronym and not resolved:
+            person = state.type_of(target) == "person"
+            joining = pending
+            if named_once and person:
+                # ... unless the stories meet: "Rabbani" in a story of Kabul's fall that names the
+                # Northern Alliance as the one story naming "Burhanuddin Rabbani" does
+                joining = [
+                    e
+                    for e in pending
+                    if _stories_meet(state, {e[0]}, articles_of[target], target, people=True)
+                ]
+            elif named_once and not acronym:
+                joining = []
+            if (
+                acronym
+                and not resolved
+                and not _stories_meet(state, {e[0] for e in pending}, articles_of[target], target)
+            ):
                 # Letters no article spells out say little alone: "the QT" of a road toll is not the
                 # "Quellan Therapeutics" of a cloning story, nor "SI" of a linguistics paper the
-                # "Supporting Information" of another. An acronym joins a long form of other articles
-                # only when the stories meet: one of its articles names a person or group the long
-                # form's articles name, one that few stories name: at most one in twenty, or ten
-                # ("Congress" in every address of a president, or the day's leader in every story, says
-                # nothing of the two meeting).
-                around = _context(state, articles_of[target], leave_out={target})
-                shared = _context(state, {e[0] for e in pending}, leave_out={target}) & around
-                widespread = max(10, len(state.articles) // 20)
-                if not any(_stories_naming(state, root) <= widespread for root in shared):
-                    joining = []
+                # "Supporting Information" of another.
+                joining = []
             for element in joining:
                 state.union(element, target, "short name", CORPUS_SCORE)
             pending = [e for e in pending if e not in joining]
@@ -438,6 +445,21 @@ def _plural(noun: str) -> str:
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
         return noun[:-1] + "ies"
     return noun + "es" if noun.endswith(("ch", "sh", "x")) else noun + "s"
+
+
+def _stories_meet(
+    state: State, articles: set[str], others: set[str], target: Element, *, people: bool = False
+) -> bool:
+    """Do the ``articles`` of a short form meet the ``others``, those of the name it would join: one of
+    them names a person or group the others name, one that few stories name, at most one in twenty or
+    ten ("Congress" in every address of a president, or the day's leader in every story, says nothing
+    of two stories meeting)? For a surname (``people``), two such, each in at most one story in twenty
+    or three: "President Clinton" of a story on pensions is not the "Hillary Rodham Clinton" of a story
+    on Iran because both name Obama."""
+    shared = _context(state, articles, leave_out={target}) & _context(state, others, leave_out={target})
+    widespread = max(3, len(state.articles) // 20) if people else max(10, len(state.articles) // 20)
+    rare = [root for root in shared if _stories_naming(state, root) <= widespread]
+    return len(rare) >= (2 if people else 1)
 
 
 def _stories_naming(state: State, root: Element) -> int:

@@ -1251,6 +1251,23 @@ def test_an_acronym_joins_a_long_form_of_other_articles_only_where_the_stories_m
         assert nodes(fewer)["Quellan Varn Trust"] == {"Quellan Varn Trust", "QVT"}
 
 
+def test_a_surname_joins_a_full_name_one_other_story_names_where_the_two_stories_meet() -> None:
+    full = "Burhan Quistorff"
+    meeting = [("Varn Alliance", "group"), "Orla Tesk"]  # two that only these stories name
+    leader = ("Dall Ormond", "person")
+    others = [article(f"x{i}", leader, ("Oskmere", "place")) for i in range(4)]
+    met = resolve(
+        [article("a", full, *meeting, leader), article("b", ("Quistorff", "person"), *meeting), *others],
+        aliases=None,
+    )
+    assert nodes(met)[full] == {full, "Quistorff"}
+    # one leader every story names is no meeting: "President Quistorff" of another story stays apart
+    apart = resolve(
+        [article("a", full, leader), article("b", ("Quistorff", "person"), leader), *others], aliases=None
+    )
+    assert nodes(apart)["Quistorff"] == {"Quistorff"}
+
+
 def test_an_era_beside_a_year_is_no_name() -> None:
     def dated(article_id: str, *items: tuple[str, str, str]) -> Extraction:
         mentions, offset = [], 0
