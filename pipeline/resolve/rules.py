@@ -389,10 +389,11 @@ def short_names_across_corpus(
             if named_once and person:
                 # ... unless the stories meet: "Rabbani" in a story of Kabul's fall that names the
                 # Northern Alliance as the one story naming "Burhanuddin Rabbani" does
-                joining = [
+                joining = [  # (its own article found it ambiguous there: not again here)
                     e
                     for e in pending
-                    if _stories_meet(state, {e[0]}, articles_of[target], target, people=True)
+                    if e[0] not in articles_of[target]
+                    and _stories_meet(state, {e[0]}, articles_of[target], target, people=True)
                 ]
             elif named_once and not acronym:
                 joining = []
