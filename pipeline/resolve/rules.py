@@ -337,11 +337,31 @@ def acronyms(state: State, extractions: Sequence[Extraction], failures: dict[str
         targets = [(GLOBAL, long) for long in longs if (GLOBAL, long) in state.parent]
         if len({state.find(t) for t in targets}) != 1:
             continue  # undefined here, or defined as different things: leave to the articles
+        if state.type_of(targets[0]) == "person" and not _written_as_initials(state, short):
+            continue  # "The Treasurer, Peter Costello" says who the Treasurer is in that story only
         for element in sorted(state.by_key.get(short, ())):
             root = state.find(element)
             # a curated acronym keeps the list's meaning outside the articles that define it otherwise
             if root != state.find(targets[0]) and not state.groups[root].curated:
                 state.union(element, targets[0], "acronym", 1.0)
+
+
+def _surname_of(state: State, key: str, target: Element) -> bool:
+    """Is ``key`` the last word(s) of a person's name in ``target``'s set ("King" of "Orla King")?"""
+    words = key.split()
+    return state.type_of(target) == "person" and any(
+        k.split()[-len(words) :] == words and len(k.split()) > len(words) for k in state.groups[target].keys
+    )
+
+
+def _written_as_initials(state: State, key: str) -> bool:
+    """Is the spelling ``key`` written in capitals wherever it is written ("JFK", "OFQ"), not a title
+    ("Treasurer", "Counsel Assisting")?"""
+    return all(
+        not any(ch.islower() for ch in written)
+        for element in state.by_key.get(key, ())
+        for written in state.surfaces[element]
+    )
 
 
 def short_names_across_corpus(
@@ -372,8 +392,8 @@ def short_names_across_corpus(
                 if len(roots) == 1:
                     target = roots.pop()
                     break
-        if target is not None and each_story and state.type_of(target) != "person":
-            target = None
+        if target is not None and each_story and not _surname_of(state, key, target):
+            target = None  # "the Governor-General" of one story is not the holder another names
         if target is not None:
             # A short form joins a name of other articles ("Howard", of "John Howard") only when the
             # corpus names it in several articles: the surname of someone one article names is no

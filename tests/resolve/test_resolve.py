@@ -780,6 +780,20 @@ def test_a_name_with_a_countrys_initials_joins_the_name_with_the_country_spelt_o
     assert nodes(result)["America Varnholt Fund"] == {"America Varnholt Fund"}
 
 
+def test_a_title_one_story_defines_names_its_holder_there_only() -> None:
+    holder = "Orla Quistorff"
+    result = resolve(
+        [
+            article("a", holder, ("Treasurer", "person"), abbreviations=[("Treasurer", holder)]),
+            article("b", holder, ("Quellby", "place")),
+            article("c", ("Treasurer", "person"), ("Varnholt", "place")),
+        ]
+    )
+    treasurers = {m.article_id: m.node_id for m in result.mentions if m.text == "Treasurer"}
+    assert treasurers["a"] == "person:orla-quistorff"
+    assert treasurers["c"] != "person:orla-quistorff"
+
+
 def test_the_shipped_list_keeps_a_title_alone_in_its_story() -> None:
     result = resolve(
         [article("a", ("Governor-General", "person")), article("b", ("Governor-General", "person"))]
