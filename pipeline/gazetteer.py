@@ -346,6 +346,27 @@ def us_state_codes() -> dict[str, str]:
 
 #: The AP Stylebook's abbreviations of US states after a city's name ("Birmingham, Ala."): news wire
 #: copy writes them so; the eight states not listed are spelled out ("Ohio", "Texas").
+#: Adjectives of countries and nations that no ending rule turns into the place's name ("French" ->
+#: France: "Austrian" -> Austria needs none), name-key spelling, each to its place's name key.
+PLACE_ADJECTIVES = {
+    "french": "france", "german": "germany", "british": "united kingdom", "english": "england",
+    "dutch": "netherlands", "american": "united states", "swiss": "switzerland", "swedish": "sweden",
+    "danish": "denmark", "finnish": "finland", "norwegian": "norway", "polish": "poland",
+    "spanish": "spain", "portuguese": "portugal", "greek": "greece", "turkish": "turkey",
+    "irish": "ireland", "scottish": "scotland", "welsh": "wales", "thai": "thailand",
+    "filipino": "philippines", "afghan": "afghanistan", "saudi": "saudi arabia",
+    "emirati": "united arab emirates", "lebanese": "lebanon", "burmese": "myanmar",
+    "argentine": "argentina", "argentinian": "argentina", "peruvian": "peru", "ukrainian": "ukraine",
+    "belgian": "belgium", "czech": "czechia", "slovak": "slovakia", "hungarian": "hungary",
+    "mexican": "mexico", "italian": "italy", "somali": "somalia", "moroccan": "morocco",
+    "palestinian": "palestine", "icelandic": "iceland", "egyptian": "egypt", "iranian": "iran",
+    "persian": "iran", "israeli": "israel", "kiwi": "new zealand", "maltese": "malta",
+    "cypriot": "cyprus", "croat": "croatia", "serb": "serbia", "bosnian": "bosnia and herzegovina",
+    "uzbek": "uzbekistan", "kazakh": "kazakhstan", "tajik": "tajikistan", "kyrgyz": "kyrgyzstan",
+    "turkmen": "turkmenistan", "pakistani": "pakistan", "bangladeshi": "bangladesh",
+    "nepalese": "nepal", "nepali": "nepal", "sri lankan": "sri lanka", "vietnamese": "vietnam",
+}  # fmt: skip
+
 AP_STATE_ABBREVIATIONS = {
     "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
     "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",

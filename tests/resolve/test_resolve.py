@@ -536,6 +536,7 @@ def test_a_group_name_every_article_extends_the_same_way_stays_one_spelling() ->
         ("Northwest Quellia", "Northwestern Quellia", "place"),  # the same compass point
         ("Quellasa", "Quellasah", "place"),  # an "h" more: a transliteration
         ("Varnicott", "Varnicot", "person"),  # a doubled letter single
+        ("Varqesh", "Varkesh", "place"),  # one sound written with another letter
         ("Hays", "Hayes", "person"),  # people's names that towns bear too are spellings still
         ("Pittsburg", "Pittsburgh", "place"),  # a town of the gazetteer, but no large one
     ],
@@ -792,6 +793,14 @@ def test_a_title_one_story_defines_names_its_holder_there_only() -> None:
     treasurers = {m.article_id: m.node_id for m in result.mentions if m.text == "Treasurer"}
     assert treasurers["a"] == "person:orla-quistorff"
     assert treasurers["c"] != "person:orla-quistorff"
+    # a story that names the holder the other story gave the title to means that holder
+    named = resolve(
+        [
+            article("a", holder, ("Treasurer", "person"), abbreviations=[("Treasurer", holder)]),
+            article("b", holder, ("Treasurer", "person"), ("Quellby", "place")),
+        ]
+    )
+    assert {m.node_id for m in named.mentions if m.text == "Treasurer"} == {"person:orla-quistorff"}
 
 
 def test_the_shipped_list_keeps_a_title_alone_in_its_story() -> None:
