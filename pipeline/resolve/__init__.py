@@ -13,10 +13,11 @@ joined by rules (:mod:`pipeline.resolve.rules`), each recorded in merges.csv wit
                  words after the head unbroken: "University of Quellby" is no "University of South
                  Quellby"), or a truncation ("the Met" -> "Metropolitan Police"). One-word names are
                  first resolved inside their own article and only then, if unambiguous, across the
-                 corpus (never a head noun alone, "the Academy", nor a word of the curated each_story
-                 list, "the Government", "the King"; an acronym no article spells out only where its stories share a person or
-                 group with the long form's); so is a group name that articles extend each their own
-                 way ("the Foreign Ministry" of a Quellian and of a Varnish one);
+                 corpus (never a head noun alone, "the Academy", nor a word of the curated
+                 each_story list, "the Government", "the King", but as a surname; an acronym no
+                 article spells out only where its stories share a person or group few stories name
+                 with the long form's); so is a group name an article extends into another body than
+                 most articles do ("the Foreign Ministry" of a Varnish story among Quellian ones);
 * ``spelling``   the same name key, or the same name with a country's initials spelt out ("US Marines"
                  / "United States Marines");
 * ``fuzzy``      spelling variants ("Ras al-Ayn" / "Ras Al-Ain", "Hasaka" / "Hasakah"), with rapidfuzz.

@@ -2,9 +2,11 @@
 
 An element is a spelling in a scope: ``(scope, name key)``, where the scope is ``"*"`` (the corpus) for
 most names and an article id for a one-word person or group name, which is first resolved inside its own
-article (and for a group name several articles each extend in their own way, :attr:`State.scoped`). Every mention joins one element (:meth:`State.place`, :meth:`State.add`); rules then join
-elements into sets (:meth:`State.union`), refused when a guard says the two must stay apart (two curated
-entities, a ``never_merge`` pair). Each set becomes one entity (:mod:`pipeline.resolve.assemble`).
+article (and for a group name an article extends into another body than most articles do,
+:attr:`State.scoped`). Every mention joins one element (:meth:`State.place`, :meth:`State.add`); rules
+then join elements into sets (:meth:`State.union`), refused when a guard says the two must stay apart
+(two curated entities, a ``never_merge`` pair). Each set becomes one entity
+(:mod:`pipeline.resolve.assemble`).
 """
 
 from __future__ import annotations
