@@ -751,8 +751,8 @@ def _slip(x: str, y: str, *, also: str = "") -> bool:
     return longer[at] in vowels + also or longer[at] in longer[max(at - 1, 0) : at] + longer[at + 1 : at + 2]
 
 
-#: Letters that transliterations write for one sound: "Qandahar" and "Kandahar", "Gaddafi" and
-#: "Qaddafi", "Katherine" and "Catherine".
+#: Letters that transliterations write for one sound: "Tuzla" and "Tusla", "Qandahar" and "Kandahar"
+#: (names are compared only with names of the same first letter, so a first letter never differs).
 _ONE_SOUND = (frozenset("ckqg"), frozenset("sz"))
 
 
