@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from pipeline.dates import MONTHS
 from pipeline.names import (
     LEGAL_FORMS,
     SINGLE_WORD_SIMILARITY,
@@ -811,26 +812,6 @@ def part_of_group_name(short: str, long: str) -> bool:
     )
 
 
-#: Months: a date the model ran into a name ("House of Representatives of the 17th of December") says
-#: nothing of which body it is.
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
-
-
 def other_bodies(short: str, long_a: str, long_b: str) -> bool:
     """Do two longer names that extend the group name key ``short`` name two different bodies? Their
     added words differ, neither holding the other's, and do not name one place ("us" and "united
@@ -854,8 +835,8 @@ def other_bodies(short: str, long_a: str, long_b: str) -> bool:
     added_b = [w for w in long_b.split() if w not in words]
     only_a = [w for w in added_a if w not in added_b]  # a place both name says nothing: "... in Shanghai"
     only_b = [w for w in added_b if w not in added_a]
-    if not only_a or not only_b or _MONTHS & {*only_a, *only_b}:
-        return False
+    if not only_a or not only_b or MONTHS.keys() & {*only_a, *only_b}:
+        return False  # a date the model ran into a name: "... of the 17th of December"
     letters_a, letters_b = initials(" ".join(only_a)).lower(), initials(" ".join(only_b)).lower()
     if letters_a == "".join(only_b) or letters_b == "".join(only_a):
         return False  # "us" of "united states"
