@@ -8,6 +8,7 @@ new rule is one function added to :data:`RULES`.
 
 * :func:`function_word_variants`    "Quell Workers and Union" / "Quell Workers Union": a function word more;
 * :func:`acronyms`                  "Long Form (LF)" definitions in the text;
+* :func:`given_name_forms`          "Jim Quist" / "James Quist": another form of the given name;
 * :func:`short_names_in_articles`   a short form -> a longer name in the same article ("Starmer" ->
                                     "Keir Starmer", "the Observatory", initials "SOHR");
 * :func:`short_names_across_corpus` short forms no article resolved -> the one entity the corpus offers;
@@ -619,6 +620,103 @@ def places_spelt_out(state: State, extractions: Sequence[Extraction], failures: 
             state.union(element, spelt, "spelling", 1.0)
 
 
+def given_name_forms(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
+    """A full name and the same name with another form of its given name are one person, in one article
+    or across the corpus: "Jim Varnby" and "James Varnby", "Ted Quist" and "Edward Quist", "Joe Osk"
+    and "Joseph R. Osk" (the forms are the hand-curated table of the ``nicknames`` package). Not when
+    the surname holds another full name either could be ("Bill" of a "William" and of a "Robert"
+    Varnby), nor when both are named in one sentence ("Jim and James Varnby"). Run before the short
+    names, so that "Varnby" alone meets one person."""
+    families: dict[tuple[str, str], list[Element]] = defaultdict(list)
+    for element in sorted(state.parent):
+        words = element[1].split()
+        if element[0] == GLOBAL and len(words) >= 2 and state.type_of(element) == "person":
+            for family in _given_name_families(words[0]):
+                families[(words[-1], family)].append(element)
+    partners: dict[Element, set[Element]] = defaultdict(set)
+    for members in families.values():
+        for a in members:
+            partners[a].update(b for b in members if _forms_of_one_name(a[1], b[1]))
+    for element, others in sorted(partners.items()):
+        roots = {state.find(other) for other in others}
+        if len(roots) != 1 or state.find(element) in roots:
+            continue
+        other = min(others)
+        if {state.find(o) for o in partners[other]} != {state.find(element)}:
+            continue  # the other name could be a third person's too
+        if _named_together(state, element, other):
+            continue
+        # the familiar form joins the formal one ("Jim" joins "James"), else the rarer the commoner
+        alias, canonical = sorted(
+            (element, other),
+            key=lambda e: (
+                e[1].split()[0] in _given_name_families((other if e == element else element)[1].split()[0]),
+                sum(state.groups[state.find(e)].types.values()),
+                e,
+            ),
+        )
+        state.union(state.find(alias), state.find(canonical), "nickname", 0.9)
+
+
+def _forms_of_one_name(a: str, b: str) -> bool:
+    """Are the full-name keys ``a`` and ``b`` one name with two forms of the given name, their other
+    given names the same or left out?
+
+    >>> _forms_of_one_name("jim varnby", "james varnby"), _forms_of_one_name("joe osk", "joseph r osk")
+    (True, True)
+    >>> _forms_of_one_name("jim varnby", "james t varnby quist"), _forms_of_one_name("jim r osk", "james t osk")
+    (False, False)
+    """
+    first_a, *middle_a, last_a = a.split()
+    first_b, *middle_b, last_b = b.split()
+    return (
+        last_a == last_b
+        and first_a != first_b
+        and bool(_given_name_families(first_a) & _given_name_families(first_b))
+        and (_subsequence(middle_a, middle_b) or _subsequence(middle_b, middle_a))
+    )
+
+
+def _named_together(state: State, a: Element, b: Element) -> bool:
+    """Are ``a`` and ``b`` named in one sentence of one article?"""
+    sentences = {(article, sentence) for article, _, sentence in state.positions[a]}
+    return any((article, sentence) in sentences for article, _, sentence in state.positions[b])
+
+
+#: Forms the nickname table lists that are given names of their own in English, as often another
+#: person's name as the same person's: a "John" and an "Ian", an "Aaron" and an "Erin", a "Robert" and a
+#: "Bill", a "Lisa" and an "Elizabeth" of one surname.
+_NAMES_OF_THEIR_OWN = frozenset(
+    {("john", "ian"), ("aaron", "erin"), ("aron", "erin"), ("robert", "bill"), ("robert", "billy")}
+    | {("elizabeth", "lisa"), ("alice", "lisa"), ("alicia", "lisa"), ("elisa", "lisa"), ("melissa", "lisa")}
+)
+
+
+def _given_name_families(word: str) -> frozenset[str]:
+    """The given names ``word`` is a form of, itself included when the table lists its own forms: "ted"
+    -> {"edward", "edmund", "ted", "theodore"}, "james" -> {"james"}; empty for a word the table lacks.
+
+    >>> sorted(_given_name_families("jim")), sorted(_given_name_families("james")), _given_name_families("quist")
+    (['james', 'jim'], ['james'], frozenset())
+    """
+    return _given_name_table().get(word, frozenset())
+
+
+@functools.cache
+def _given_name_table() -> dict[str, frozenset[str]]:
+    """Given name -> the formal names it is a form of (the ``nicknames`` package's hand-curated table).
+    A form no shorter than the formal name ("Jack" of "John", "Marie" of "Mary") is a name of its own."""
+    from nicknames import NickNamer
+
+    table: dict[str, set[str]] = defaultdict(set)
+    for formal, forms in NickNamer().nickname_lookup.items():
+        table[formal].add(formal)
+        for form in forms:
+            if len(form) < len(formal) and (formal, form) not in _NAMES_OF_THEIR_OWN:
+                table[form].add(formal)
+    return {word: frozenset(formals) for word, formals in table.items()}
+
+
 def formal_styles(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
     """A place's formal style joins the place the corpus names plainly: "the City of Quellby" is the
     "Quellby" the model read as a place, and is a place, whatever the model called the style (a court's
@@ -998,6 +1096,7 @@ RULES: tuple[Rule, ...] = (
     function_word_variants,
     places_spelt_out,
     acronyms,
+    given_name_forms,
     short_names_in_articles,
     short_names_across_corpus,
     spelling_variants,

@@ -260,6 +260,50 @@ def test_a_nickname_joins_the_full_name_that_holds_it_in_quotes_in_its_article()
     assert {e.label: e.type for e in result.entities}['Kang "Tarn" Min-so'] == "person"
 
 
+def test_a_familiar_form_of_the_given_name_joins_the_full_name_in_its_article_and_across_the_corpus() -> None:
+    result = resolve(
+        [
+            article("a", "Jim Varnby", "James Varnby", "Varnby"),
+            article("b", "Ted Quistorp", ("Osk Rovers", "group")),
+            article("c", "Edward Quistorp", "Joe Oskarlund"),
+            article("d", "Joseph R. Oskarlund"),
+        ],
+        aliases=None,
+    )
+    found = nodes(result)
+    assert found["James Varnby"] == {"James Varnby", "Jim Varnby", "Varnby"}
+    assert found["Edward Quistorp"] == {"Edward Quistorp", "Ted Quistorp"}
+    assert found["Joseph R. Oskarlund"] == {"Joseph R. Oskarlund", "Joe Oskarlund"}
+    assert rule_of(result, "Ted Quistorp") == ("nickname", 0.9)
+
+
+def test_given_name_forms_stay_apart_when_another_person_could_hold_them() -> None:
+    together = Extraction(
+        "e",
+        (),
+        (
+            Mention("e", 0, 0, 11, "Jim Oskarby", "PERSON", "person"),
+            Mention("e", 0, 16, 29, "James Oskarby", "PERSON", "person"),
+        ),
+        (),
+        (),
+    )
+    result = resolve(
+        [
+            article("a", "Ted Quellan", "Edward Quellan", "Theodore Quellan"),  # Ted: either of them
+            article("b", "Ian Varnley", "John Varnley"),  # given names of their own
+            article("c", "Jack Tarnow", "John Tarnow"),  # "Jack" is no shorter than "John"
+            article("d", "Jim T. Varnholm", "James R. Varnholm"),  # other middle names
+            together,  # "Jim and James Oskarby": two people
+        ],
+        aliases=None,
+    )
+    for name in ("Ted Quellan", "Edward Quellan", "Theodore Quellan", "Ian Varnley", "John Varnley"):
+        assert nodes(result)[name] == {name}
+    for name in ("Jack Tarnow", "John Tarnow", "Jim T. Varnholm", "James R. Varnholm", "Jim Oskarby"):
+        assert nodes(result)[name] == {name}
+
+
 def test_initials_join_the_person_or_company_of_their_article() -> None:
     result = resolve(
         [
