@@ -32,9 +32,11 @@ from pipeline.names import (
     LEGAL_FORMS,
     SINGLE_WORD_SIMILARITY,
     close_surname,
+    given_name_families,
     head_word,
     initials,
     name_key,
+    one_given_name,
     skeleton,
 )
 from pipeline.records import ENTITY_TYPES, Extraction, Failure
@@ -231,6 +233,8 @@ def _short_form_candidates(
         yield "short name", [c for c in same_kind if c[1].split()[: len(words)] == words], 0.9
     if kind == "person" and len(words) == 1:
         yield "short name", [c for c in same_kind if c[1].split()[0] == key], 0.9  # "Tedros"
+        # "Jim" in the article of "James Varnby": a familiar form of the given name
+        yield "nickname", [c for c in same_kind if one_given_name(key, c[1].split()[0])], 0.8
     if (
         kind == "group"
         and len(words) == 1
@@ -631,7 +635,7 @@ def given_name_forms(state: State, extractions: Sequence[Extraction], failures: 
     for element in sorted(state.parent):
         words = element[1].split()
         if element[0] == GLOBAL and len(words) >= 2 and state.type_of(element) == "person":
-            for family in _given_name_families(words[0]):
+            for family in given_name_families(words[0]):
                 families[(words[-1], family)].append(element)
     partners: dict[Element, set[Element]] = defaultdict(set)
     for members in families.values():
@@ -650,7 +654,7 @@ def given_name_forms(state: State, extractions: Sequence[Extraction], failures: 
         alias, canonical = sorted(
             (element, other),
             key=lambda e: (
-                e[1].split()[0] in _given_name_families((other if e == element else element)[1].split()[0]),
+                e[1].split()[0] in given_name_families((other if e == element else element)[1].split()[0]),
                 sum(state.groups[state.find(e)].types.values()),
                 e,
             ),
@@ -671,8 +675,7 @@ def _forms_of_one_name(a: str, b: str) -> bool:
     first_b, *middle_b, last_b = b.split()
     return (
         last_a == last_b
-        and first_a != first_b
-        and bool(_given_name_families(first_a) & _given_name_families(first_b))
+        and one_given_name(first_a, first_b)
         and (_subsequence(middle_a, middle_b) or _subsequence(middle_b, middle_a))
     )
 
@@ -681,40 +684,6 @@ def _named_together(state: State, a: Element, b: Element) -> bool:
     """Are ``a`` and ``b`` named in one sentence of one article?"""
     sentences = {(article, sentence) for article, _, sentence in state.positions[a]}
     return any((article, sentence) in sentences for article, _, sentence in state.positions[b])
-
-
-#: Forms the nickname table lists that are given names of their own in English, as often another
-#: person's name as the same person's: a "John" and an "Ian", an "Aaron" and an "Erin", a "Robert" and a
-#: "Bill", a "Lisa" and an "Elizabeth" of one surname.
-_NAMES_OF_THEIR_OWN = frozenset(
-    {("john", "ian"), ("aaron", "erin"), ("aron", "erin"), ("robert", "bill"), ("robert", "billy")}
-    | {("elizabeth", "lisa"), ("alice", "lisa"), ("alicia", "lisa"), ("elisa", "lisa"), ("melissa", "lisa")}
-)
-
-
-def _given_name_families(word: str) -> frozenset[str]:
-    """The given names ``word`` is a form of, itself included when the table lists its own forms: "ted"
-    -> {"edward", "edmund", "ted", "theodore"}, "james" -> {"james"}; empty for a word the table lacks.
-
-    >>> sorted(_given_name_families("jim")), sorted(_given_name_families("james")), _given_name_families("quist")
-    (['james', 'jim'], ['james'], frozenset())
-    """
-    return _given_name_table().get(word, frozenset())
-
-
-@functools.cache
-def _given_name_table() -> dict[str, frozenset[str]]:
-    """Given name -> the formal names it is a form of (the ``nicknames`` package's hand-curated table).
-    A form no shorter than the formal name ("Jack" of "John", "Marie" of "Mary") is a name of its own."""
-    from nicknames import NickNamer
-
-    table: dict[str, set[str]] = defaultdict(set)
-    for formal, forms in NickNamer().nickname_lookup.items():
-        table[formal].add(formal)
-        for form in forms:
-            if len(form) < len(formal) and (formal, form) not in _NAMES_OF_THEIR_OWN:
-                table[form].add(formal)
-    return {word: frozenset(formals) for word, formals in table.items()}
 
 
 def formal_styles(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:

@@ -277,6 +277,15 @@ def test_a_familiar_form_of_the_given_name_joins_the_full_name_in_its_article_an
     assert rule_of(result, "Ted Quistorp") == ("nickname", 0.9)
 
 
+def test_a_familiar_form_of_the_given_name_alone_joins_the_full_name_of_its_article() -> None:
+    result = resolve([article("a", "James Varnby", "Jim"), article("b", "Jim", "Orla Quist")], aliases=None)
+    assert nodes(result)["James Varnby"] == {"James Varnby", "Jim"}
+    assert ("Jim", "person:james-varnby", "nickname", 0.8) in {
+        (m.alias, m.node_id, m.rule, m.score) for m in result.merges
+    }
+    assert len(node_of(result, "Jim")) == 2  # article b's "Jim" is nobody of article a
+
+
 def test_given_name_forms_stay_apart_when_another_person_could_hold_them() -> None:
     together = Extraction(
         "e",
@@ -294,13 +303,22 @@ def test_given_name_forms_stay_apart_when_another_person_could_hold_them() -> No
             article("b", "Ian Varnley", "John Varnley"),  # given names of their own
             article("c", "Jack Tarnow", "John Tarnow"),  # "Jack" is no shorter than "John"
             article("d", "Jim T. Varnholm", "James R. Varnholm"),  # other middle names
+            article("f", "Belle Quarnby", "Rose Quarnby", "Belle"),  # two forms of "Rosabel": two sisters
             together,  # "Jim and James Oskarby": two people
         ],
         aliases=None,
     )
     for name in ("Ted Quellan", "Edward Quellan", "Theodore Quellan", "Ian Varnley", "John Varnley"):
         assert nodes(result)[name] == {name}
-    for name in ("Jack Tarnow", "John Tarnow", "Jim T. Varnholm", "James R. Varnholm", "Jim Oskarby"):
+    assert nodes(result)["Belle Quarnby"] == {"Belle Quarnby", "Belle"}
+    for name in (
+        "Jack Tarnow",
+        "John Tarnow",
+        "Jim T. Varnholm",
+        "James R. Varnholm",
+        "Jim Oskarby",
+        "Rose Quarnby",
+    ):
         assert nodes(result)[name] == {name}
 
 
