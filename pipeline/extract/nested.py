@@ -19,6 +19,8 @@ are never searched ("Paris Hilton"), nor names that are places themselves ("Nort
 from __future__ import annotations
 
 import re
+from collections.abc import Container
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.extract.entities import CharSpan
@@ -26,6 +28,7 @@ from pipeline.names import LEGAL_FORMS, head_word
 
 if TYPE_CHECKING:
     from pipeline.extract.spans import ArticleText
+    from pipeline.wordlists import Patterns
 
 #: Words after which a name names the place the organization is in or of.
 _LINKS = frozenset({"of", "at", "in", "de", "du", "des", "di", "del"})
@@ -33,7 +36,7 @@ _ARTICLES = frozenset({"the", "la", "le", "les", "el"})
 #: A word of a name, without the punctuation after it ("Quellby," of "University of Quellby, Varnley").
 _WORD = re.compile(r"[^\s,;:()]+")
 #: Sets of place names, a name in any of them is a place.
-Places = tuple[frozenset[str] | set[str], ...]
+Places = tuple[Container[str], ...]
 #: Place heads of what is named after the town it serves, unlike a street or a landform ("Quellby Avenue",
 #: "Quellby Bay" are not in Quellby).
 _SERVING_HEADS = frozenset({"airport", "airfield", "aerodrome"})
@@ -57,6 +60,9 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
     # the gazetteer's sets are read where they are, not copied for every article
     strict, linked = (article.places, tagged), (article.linked_places, tagged)
     buildings = (article.building_places, tagged)
+    # a team's town may be a first name ("Houston Astros"), not a noun ("Bath", which names a team after
+    # something else as often)
+    towns = (article.places, _Without(article.linked_places, article.building_places), tagged)
     heads = article.patterns
     found: list[CharSpan] = []
     for span in spans:
@@ -94,6 +100,10 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
             # "Quellby Yacht Race", "Quellby Summit": the event is held in the place; a city that is a
             # first name too only right before the head ("the Varnley Test", not "Varnley Quist Award")
             leading = linked if len(words) == 2 else strict
+        elif _a_team(words, span.label, heads) and _longest_place(words, 0, towns) == len(words) - 1:
+            # "Varnley Ravens", "Orla City Comets": a team is its town and a plural, a town that is a
+            # first name too among them ("Houston Astros", "Charlotte Hornets")
+            leading = towns
         elif span.label != "FAC" and last not in heads.place_heads and last not in LEGAL_FORMS:
             # "Quellby Rovers", "Quellby Festival"; not "Quellby Chronicle", a book, nor a company's legal
             # name, which starts with a founder's name or a brand as often ("Quellby Motor Corp.")
@@ -103,6 +113,49 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
     if not found:
         return spans
     return sorted([*spans, *found], key=lambda s: (s.start, s.end))
+
+
+@dataclass(frozen=True)
+class _Without:
+    """The names of ``names`` that are not in ``but``, without copying either set."""
+
+    names: Container[str]
+    but: Container[str]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names and name not in self.but
+
+
+#: Plurals that end a company's or an event's name, not a team's ("Varnley Partners", "Quist Brothers",
+#: the "Varnley Games").
+_NOT_TEAMS = frozenset(
+    {"partners", "associates", "brothers", "sons", "communications", "systems", "networks", "studios"}
+    | {"games", "olympics", "paralympics", "championships", "awards", "records", "talks", "trials"}
+)
+
+
+def _a_team(words: list[tuple[int, int, str]], label: str, heads: Patterns) -> bool:
+    """Is an organization's name of two or three words ending on a capitalized plural that is no head
+    noun nor a firm's or an event's word a team's ("Varnley Ravens", "Orla City Comets"; not "Varnley
+    Holdings", "Quist Brothers", "Osk Islands", the "Varnley Games")?
+
+    >>> from pipeline.wordlists import load_patterns
+    >>> words = lambda text: [(0, 0, word) for word in text.split()]
+    >>> teams = ("Orla Ravens", "Orla Partners", "Orla Forces", "Orla Games")
+    >>> [_a_team(words(t), "ORG", load_patterns()) for t in teams]
+    [True, False, False, False]
+    """
+    last = words[-1][2]
+    lower = last.lower()
+    return (
+        label == "ORG"
+        and 2 <= len(words) <= 3
+        and last[:1].isupper()
+        and lower.endswith("s")
+        and not lower.endswith("ss")
+        and lower not in _NOT_TEAMS | LEGAL_FORMS
+        and lower not in heads.group_heads | heads.place_heads | heads.building_heads | heads.event_heads
+    )
 
 
 def _inner_places(

@@ -50,6 +50,17 @@ def test_the_place_an_organization_name_starts_with_is_a_place_mention() -> None
     assert _nested(body, names) == ["Quellby:place", "Port Drovia:place"]
 
 
+def test_a_team_is_named_after_its_town_a_town_that_is_a_first_name_too() -> None:
+    body = "Varnley Comets beat Varnley Partners, the Varnley Games and Varnley City Library Rangers."
+    names = [
+        ("Varnley Comets", "ORG", "group"),  # a town and a plural: a team
+        ("Varnley Partners", "ORG", "group"),  # a firm, named after a person Varnley as likely
+        ("Varnley Games", "ORG", "group"),  # an event
+        ("Varnley City Library Rangers", "ORG", "group"),  # more than a town before the plural
+    ]
+    assert _nested(body, names) == ["Varnley:place"]
+
+
 def test_a_building_is_in_the_place_it_starts_with_only_when_its_last_word_says_it_is_a_building() -> None:
     body = "From Quellby Cemetery to the Quellby Chronicle, past Quellby Avenue and Osk University."
     names = [
