@@ -867,10 +867,56 @@ def named_works(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             continue
         span.type, span.label = "other", "WORK_OF_ART"
         titles.add(body[span.start : span.end])
+    for span in _titles_with_years(spans, article):
+        span.type, span.label = "other", "WORK_OF_ART"
+        titles.add(body[span.start : span.end])
     for span in spans:  # the title alone elsewhere in the article: "Varn sold well"
         if span.type in _NAME_TYPES and body[span.start : span.end] in titles:
             span.type, span.label = "other", "WORK_OF_ART"
     return spans
+
+
+#: A year in brackets right after a name: "Quellby Nights (2009)".
+_YEAR_AFTER = re.compile(r"\s?\((?:1[5-9]|20)\d\d\)")
+#: What goes between two titles of one list: a comma or "and", then maybe what the next one is ("...
+#: (2005), the period drama Varn (2006)"), within one sentence.
+_BETWEEN_TITLES = re.compile(r"\s*(?:,|and\b)[^.;:()]{0,60}$")
+#: A title's own article, capitalized before a name mid-sentence: "The Quellby (2007)", "A Varn (2009)".
+_TITLE_ARTICLE = re.compile(r"(?<=[a-z,] )(?:The|A|An) $")
+
+
+def _titles_with_years(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """Names with a year in brackets that are works' titles: one a capitalized article opens in mid
+    sentence ("starred in The Quellby (2007)"), and every name of a list of such names where one of
+    them is a work ("The Quellby (2007), Varn Nights (2009) and Osk (2013)"; the model reads some titles
+    as works and calls the others people). A list of authors with years ("Quist (2004), Varn (2005)")
+    holds no work."""
+    body = article.body
+    dated = [s for s in spans if _YEAR_AFTER.match(body, s.end)]
+    found: list[CharSpan] = []
+    run: list[CharSpan] = []
+    previous_end = -1
+
+    def close(run: list[CharSpan]) -> None:
+        if len(run) >= 2 and any(s.label == "WORK_OF_ART" or s in found for s in run):
+            found.extend(s for s in run if s.type in _NAME_TYPES and s not in found)
+
+    for span in dated:
+        text = body[span.start : span.end]
+        if (
+            span.type in _NAME_TYPES
+            and _TITLE_ARTICLE.search(body, max(0, span.start - 5), span.start)
+            and text not in article.places
+        ):
+            found.append(span)
+        if run and not _BETWEEN_TITLES.match(body, previous_end, span.start):
+            close(run)
+            run = []
+        run.append(span)
+        year = _YEAR_AFTER.match(body, span.end)
+        previous_end = year.end() if year else span.end
+    close(run)
+    return found
 
 
 def named_events(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
