@@ -157,8 +157,9 @@ def _the_place(state: State, element: Element, article_id: str) -> tuple[Element
 
 def _pick(state: State, element: Element, candidates: Sequence[Element], article_id: str) -> Element | None:
     """The one candidate entity; among several, the one the article's headline names (the article is
-    about it), else the one named last before ``element`` (at most one sentence earlier), as a reader
-    would take "the Bank" right after "the Bank of England"."""
+    about it), else the only one named before ``element`` ("the Government" of a story that opens on the
+    "Federal Government" and names the "Indian Government" later), else the one named last before it (at
+    most one sentence earlier), as a reader would take "the Bank" right after "the Bank of England"."""
     general = _most_general(candidates)
     roots = {state.find(c) for c in general}
     if len(roots) == 1:
@@ -178,6 +179,8 @@ def _pick(state: State, element: Element, candidates: Sequence[Element], article
     ]
     if not preceding:
         return None
+    if len({root for _, root in preceding}) == 1:
+        return preceding[0][1]  # the only one named before it: the others come later in the story
     (_, _, sentence), root = max(preceding)
     return root if sentence >= first[2] - 1 else None
 

@@ -322,6 +322,36 @@ def test_given_name_forms_stay_apart_when_another_person_could_hold_them() -> No
         assert nodes(result)[name] == {name}
 
 
+def test_a_head_word_alone_joins_the_only_longer_name_its_story_named_before_it() -> None:
+    people = ("Orla Quist", "Tamsin Varn", "Osk Brannoc")
+    result = resolve(
+        [
+            article(
+                "a",
+                ("Quellian Government", "group"),
+                *people,
+                ("Government", "group"),
+                ("Varnish Government", "group"),
+            ),
+            article(
+                "b",
+                ("Quellian Ministry", "group"),
+                ("Varnish Ministry", "group"),
+                *people,
+                ("Ministry", "group"),
+            ),
+        ],
+        aliases=None,
+    )
+    found = nodes(result)
+    assert found["Quellian Government"] == {
+        "Quellian Government",
+        "Government",
+    }  # the Varnish one comes later
+    assert found["Varnish Government"] == {"Varnish Government"}
+    assert found["Ministry"] == {"Ministry"}  # both named before, neither just before: either of them
+
+
 def test_initials_join_the_person_or_company_of_their_article() -> None:
     result = resolve(
         [
