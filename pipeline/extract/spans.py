@@ -879,36 +879,33 @@ def named_works(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
 #: A year in brackets right after a name: "Quellby Nights (2009)".
 _YEAR_AFTER = re.compile(r"\s?\((?:1[5-9]|20)\d\d\)")
 #: What goes between two titles of one list: a comma or "and", then maybe what the next one is ("...
-#: (2005), the period drama Varn (2006)"), within one sentence.
-_BETWEEN_TITLES = re.compile(r"\s*(?:,|and\b)[^.;:()]{0,60}$")
-#: A title's own article, capitalized before a name mid-sentence: "The Quellby (2007)", "A Varn (2009)".
-_TITLE_ARTICLE = re.compile(r"(?<=[a-z,] )(?:The|A|An) $")
+#: (2005), the period drama Varn (2006)") or a title the model did not find, within one sentence.
+_BETWEEN_TITLES = re.compile(r"\s*(?:,|and\b)(?:[^.;:()]|\((?:1[5-9]|20)\d\d\)){0,60}$")
 
 
 def _titles_with_years(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
-    """Names with a year in brackets that are works' titles: one a capitalized article opens in mid
-    sentence ("starred in The Quellby (2007)"), and every name of a list of such names where one of
-    them is a work ("The Quellby (2007), Varn Nights (2009) and Osk (2013)"; the model reads some titles
-    as works and calls the others people). A list of authors with years ("Quist (2004), Varn (2005)")
-    holds no work."""
+    """Names with a year in brackets that are works' titles, which the model called people or bodies:
+    every name of a list of such names where the model read one as a work ("The Quellby (2007), Varn
+    Nights (2009) and Osk (2013)"). Never a place the gazetteer knows, nor a name written as a person's
+    full name ("Orla Quist (2000)"); a list of authors with years ("Quist (2004), Varn (2005)"), of bands
+    or clubs ("The Quellers (1967)") holds no work."""
     body = article.body
-    dated = [s for s in spans if _YEAR_AFTER.match(body, s.end)]
+
+    def a_title(span: CharSpan) -> bool:
+        text = body[span.start : span.end]
+        words = text.split()
+        full_name = len(words) >= 2 and words[0] in article.given_names
+        return span.type in _NAME_TYPES and text not in article.places and not full_name
+
     found: list[CharSpan] = []
     run: list[CharSpan] = []
     previous_end = -1
 
     def close(run: list[CharSpan]) -> None:
-        if len(run) >= 2 and any(s.label == "WORK_OF_ART" or s in found for s in run):
-            found.extend(s for s in run if s.type in _NAME_TYPES and s not in found)
+        if len(run) >= 2 and any(s.label == "WORK_OF_ART" for s in run):
+            found.extend(s for s in run if s.label in {"PERSON", "ORG"} and a_title(s))
 
-    for span in dated:
-        text = body[span.start : span.end]
-        if (
-            span.type in _NAME_TYPES
-            and _TITLE_ARTICLE.search(body, max(0, span.start - 5), span.start)
-            and text not in article.places
-        ):
-            found.append(span)
+    for span in (s for s in spans if _YEAR_AFTER.match(body, s.end)):
         if run and not _BETWEEN_TITLES.match(body, previous_end, span.start):
             close(run)
             run = []

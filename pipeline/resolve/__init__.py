@@ -19,8 +19,8 @@ joined by rules (:mod:`pipeline.resolve.rules`), each recorded in merges.csv wit
                  with the long form's); so is a group name an article extends into another body than
                  most articles do ("the Foreign Ministry" of a Varnish story among Quellian ones);
 * ``nickname``   a nickname in quotes alone ("Quill" of 'Orla "Quill" Varnby'), or a full name with a
-                 familiar form of the given name ("Jim Varnby" / "James Varnby": the ``nicknames``
-                 package's table);
+                 familiar form of the given name ("Jim Varnby" / "James Varnby": patterns.yml's
+                 ``familiar_forms``), across the corpus only where the stories meet;
 * ``spelling``   the same name key, or the same name with a country's initials spelt out ("US Marines"
                  / "United States Marines");
 * ``fuzzy``      spelling variants ("Ras al-Ayn" / "Ras Al-Ain", "Hasaka" / "Hasakah"), with rapidfuzz.

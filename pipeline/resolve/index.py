@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from pipeline.names import SINGLE_WORD_SIMILARITY, close_surname, given_name_families, initials
+from pipeline.names import SINGLE_WORD_SIMILARITY, close_surname, initials
 from pipeline.resolve.state import Element
 
 #: Short forms compared at once with the last words of their first letter (bounds the score matrix).
@@ -24,7 +24,6 @@ class NameIndex:
         self.by_word: dict[str, set[Element]] = defaultdict(set)
         self.by_initials: dict[str, set[Element]] = defaultdict(set)
         self.by_last_word: dict[str, set[Element]] = defaultdict(set)
-        self.by_given_name: dict[str, set[Element]] = defaultdict(set)  # formal given name -> full names
         self.keys = frozenset(element[1] for element in elements)
         self._close: dict[str, list[str]] | None = None  # short form -> the last words it could misspell
         firsts = []
@@ -35,16 +34,12 @@ class NameIndex:
             self.by_initials[initials(surface(element))].add(element)
             firsts.append((words[0], element))
             self.by_last_word[words[-1]].add(element)
-            if len(words) >= 2:
-                for family in given_name_families(words[0]):
-                    self.by_given_name[family].add(element)
         self.firsts = sorted(firsts)
 
     def around(self, key: str, *, initials: str = "", surnames: bool = False) -> list[Element]:
         """Names holding every word of ``key``, having its letters (or ``initials``) as initials, or a
         first word it begins; with ``surnames``, also names whose last word is ``key`` spelled another
-        way ("Zelenskyy" / "Zelensky") and names whose given name is another form of ``key`` ("Jim" /
-        "James Varnby")."""
+        way ("Zelenskyy" / "Zelensky")."""
         # Every rule wants all of the short form's words in the long name: the smallest word set, filtered.
         words = key.split()
         sets = sorted((self.by_word.get(word, set()) for word in words), key=len)
@@ -59,8 +54,6 @@ class NameIndex:
         if surnames and key:
             for word in self._close_words(key):
                 found |= self.by_last_word[word]
-            for family in given_name_families(key) if " " not in key else ():
-                found |= self.by_given_name.get(family, set())
         return sorted(found)
 
     def _close_words(self, key: str) -> list[str]:

@@ -236,8 +236,6 @@ def _short_form_candidates(
         yield "short name", [c for c in same_kind if c[1].split()[: len(words)] == words], 0.9
     if kind == "person" and len(words) == 1:
         yield "short name", [c for c in same_kind if c[1].split()[0] == key], 0.9  # "Tedros"
-        # "Jim" in the article of "James Varnby": a familiar form of the given name
-        yield "nickname", [c for c in same_kind if one_given_name(key, c[1].split()[0])], 0.8
     if (
         kind == "group"
         and len(words) == 1
@@ -628,12 +626,13 @@ def places_spelt_out(state: State, extractions: Sequence[Extraction], failures: 
 
 
 def given_name_forms(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
-    """A full name and the same name with another form of its given name are one person, in one article
-    or across the corpus: "Jim Varnby" and "James Varnby", "Ted Quist" and "Edward Quist", "Joe Osk"
-    and "Joseph R. Osk" (the forms are the hand-curated table of the ``nicknames`` package). Not when
-    the surname holds another full name either could be ("Bill" of a "William" and of a "Robert"
-    Varnby), nor when both are named in one sentence ("Jim and James Varnby"). Run before the short
-    names, so that "Varnby" alone meets one person."""
+    """A full name and the same name with a familiar form of its given name are one person ("Jim Varnby"
+    and "James Varnby", "Ted Quist" and "Edward Quist", "Joe Osk" and "Joseph R. Osk"; the forms are
+    patterns.yml's ``familiar_forms``): in one article, or across the corpus where the stories meet
+    (they name a person or group in common that few stories name). Not when the surname holds another
+    full name either could be ("Ted" of an "Edward" and of a "Theodore" Varnby), nor when a sentence
+    names both, or one full name and the other given name alone ("James Varnby and his son Jim"). Run
+    before the short names, so that "Varnby" alone meets one person."""
     families: dict[tuple[str, str], list[Element]] = defaultdict(list)
     for element in sorted(state.parent):
         words = element[1].split()
@@ -642,6 +641,8 @@ def given_name_forms(state: State, extractions: Sequence[Extraction], failures: 
                 families[(words[-1], family)].append(element)
     partners: dict[Element, set[Element]] = defaultdict(set)
     for members in families.values():
+        if len(members) > _MANY_OF_ONE_NAME:
+            continue  # so many people of one name that no pair of them tells anything
         for a in members:
             partners[a].update(b for b in members if _forms_of_one_name(a[1], b[1]))
     for element, others in sorted(partners.items()):
@@ -651,7 +652,10 @@ def given_name_forms(state: State, extractions: Sequence[Extraction], failures: 
         other = min(others)
         if {state.find(o) for o in partners[other]} != {state.find(element)}:
             continue  # the other name could be a third person's too
-        if _named_together(state, element, other):
+        if _named_together(state, element, other) or _named_together(state, other, element):
+            continue
+        articles, others_articles = state.element_articles[element], state.element_articles[other]
+        if not articles & others_articles and not _stories_meet(state, articles, others_articles, other):
             continue
         # the familiar form joins the formal one ("Jim" joins "James"), else the rarer the commoner
         alias, canonical = sorted(
@@ -663,6 +667,13 @@ def given_name_forms(state: State, extractions: Sequence[Extraction], failures: 
             ),
         )
         state.union(state.find(alias), state.find(canonical), "nickname", 0.9)
+        # whichever spelling labels the node, the other one's row in merges.csv says why it joined
+        state.joined_by.setdefault(state.find(canonical), ("nickname", 0.9))
+        state.joined_by.setdefault(canonical, ("nickname", 0.9))
+
+
+#: Full names of one surname and one formal given name beyond which the corpus is no help.
+_MANY_OF_ONE_NAME = 24
 
 
 def _forms_of_one_name(a: str, b: str) -> bool:
@@ -684,9 +695,16 @@ def _forms_of_one_name(a: str, b: str) -> bool:
 
 
 def _named_together(state: State, a: Element, b: Element) -> bool:
-    """Are ``a`` and ``b`` named in one sentence of one article?"""
+    """Does one sentence name the full names ``a`` and ``b``, or ``a`` and the given name of ``b`` alone
+    ("James Varnby, 70, and his son Jim")?"""
     sentences = {(article, sentence) for article, _, sentence in state.positions[a]}
-    return any((article, sentence) in sentences for article, _, sentence in state.positions[b])
+    given = b[1].split()[0]
+    alone = [(article, given) for article, _, _ in state.positions[a]]
+    return any(
+        (article, sentence) in sentences
+        for e in (b, *alone)
+        for article, _, sentence in state.positions.get(e, ())
+    )
 
 
 def formal_styles(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:

@@ -51,7 +51,7 @@ def test_the_place_an_organization_name_starts_with_is_a_place_mention() -> None
 
 
 def test_a_team_is_named_after_its_town_a_town_that_is_a_first_name_too() -> None:
-    body = "Varnley Comets beat Varnley Partners, the Varnley Games and Varnley City Library Rangers."
+    body = "Varnley Comets beat Varnley Partners, the Varnley Games and Varnley City Library Rangers this season."
     names = [
         ("Varnley Comets", "ORG", "group"),  # a town and a plural: a team
         ("Varnley Partners", "ORG", "group"),  # a firm, named after a person Varnley as likely
@@ -59,6 +59,8 @@ def test_a_team_is_named_after_its_town_a_town_that_is_a_first_name_too() -> Non
         ("Varnley City Library Rangers", "ORG", "group"),  # more than a town before the plural
     ]
     assert _nested(body, names) == ["Varnley:place"]
+    body = "Varnley Homes bought the site."  # no story on sport: a founder's name as likely
+    assert _nested(body, [("Varnley Homes", "ORG", "group")]) == []
 
 
 def test_a_building_is_in_the_place_it_starts_with_only_when_its_last_word_says_it_is_a_building() -> None:
@@ -96,6 +98,8 @@ def test_an_event_the_model_called_an_organization_or_a_building_is_held_in_the_
     body = "He missed the Varnley Test and won the Varnley Quist Cup."
     names = [("Varnley Test", "ORG", "other"), ("Varnley Quist Cup", "EVENT", "other")]
     assert _nested(body, names) == ["Varnley:place"]
+    body = "Varnley Homes bought the site."  # no story on sport: a founder's name as likely
+    assert _nested(body, [("Varnley Homes", "ORG", "group")]) == []
 
 
 def test_people_peoples_and_places_are_not_searched_and_a_place_must_end_the_linked_words() -> None:

@@ -596,41 +596,46 @@ def test_a_name_after_a_noun_for_a_work_is_its_title() -> None:
     ]
 
 
-def test_names_with_years_in_a_list_holding_a_work_and_after_a_capitalized_article_are_titles() -> None:
+def test_names_with_years_in_a_list_holding_a_work_are_titles() -> None:
     from pipeline.extract.spans import named_works
 
     body = (
-        "Her roles include The Quellby (2007), A Varnet Man (2009), Oskarby Junction (2010) and Tessaly (2013). "
-        "As Brannoc (2004), Marrow (2005) and Orla Quist (2006) showed, in The Drovia Grammar (1924) he agreed, "
-        "and he lived in Varnholt (1930), Quellport (1931)."
+        "Her roles include The Quellby (2007), A Varnet Man (2009), Oskarby Junction (2010), Orla Quist (2011) "
+        "and Tessaly (2013). As Brannoc (2004), The Marrow Group (2005) and Tamsin Quist (2006) showed, in "
+        "The Drovia Grammar (1924) he agreed; his films Varnholt (1930), Quellport (1931), The Osk (1932)."
     )
     names = [
-        ("Quellby", "PERSON", "person"),  # after a capitalized "The" in mid sentence
+        ("Quellby", "PERSON", "person"),
         ("Varnet Man", "PERSON", "person"),
         ("Oskarby Junction", "WORK_OF_ART", "other"),  # the model's own work: the list is of works
+        ("Orla Quist", "PERSON", "person"),  # written as a person's full name
         ("Tessaly", "PERSON", "person"),
         ("Brannoc", "PERSON", "person"),  # a list of authors holds no work
-        ("Marrow", "PERSON", "person"),
-        ("Orla Quist", "PERSON", "person"),
-        ("Drovia Grammar", "ORG", "group"),
-        ("Varnholt", "GPE", "place"),
+        ("Marrow Group", "ORG", "group"),
+        ("Tamsin Quist", "PERSON", "person"),
+        ("Drovia Grammar", "PERSON", "person"),  # alone: a capitalized "The" says too little
+        ("Varnholt", "PERSON", "person"),  # a place the gazetteer knows
         ("Quellport", "GPE", "place"),
+        ("Osk", "WORK_OF_ART", "other"),
     ]
     spans = [CharSpan(body.index(n), body.index(n) + len(n), label, kind) for n, label, kind in names]
-    found = [
-        (body[s.start : s.end], s.type) for s in named_works(spans, ArticleText(body, (), load_patterns()))
-    ]
+    article = ArticleText(
+        body, (), load_patterns(), frozenset({"Varnholt"}), given_names=frozenset({"Orla", "Tamsin"})
+    )
+    found = [(body[s.start : s.end], s.type) for s in named_works(spans, article)]
     assert found == [
         ("Quellby", "other"),
         ("Varnet Man", "other"),
         ("Oskarby Junction", "other"),
+        ("Orla Quist", "person"),
         ("Tessaly", "other"),
         ("Brannoc", "person"),
-        ("Marrow", "person"),
-        ("Orla Quist", "person"),
-        ("Drovia Grammar", "other"),
-        ("Varnholt", "place"),
-        ("Quellport", "place"),
+        ("Marrow Group", "group"),
+        ("Tamsin Quist", "person"),
+        ("Drovia Grammar", "person"),
+        ("Varnholt", "person"),
+        ("Quellport", "place"),  # the gazetteer's place, or a place as the model read it, stays
+        ("Osk", "other"),
     ]
 
 
