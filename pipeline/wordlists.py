@@ -157,10 +157,22 @@ def load_patterns(path: Path | None = None) -> Patterns:
         machine_nouns=words("machine_nouns"),
         event_prefixes=words("event_prefixes"),
         common_abbreviations=words("common_abbreviations"),
-        familiar_forms=frozenset(
-            (str(formal).lower(), str(form).lower())
-            for formal, forms in (data.get("familiar_forms") or {}).items()
-            for form in forms or []
-        ),
+        familiar_forms=_familiar_forms(data.get("familiar_forms") or {}, path),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )
+
+
+def _familiar_forms(forms: object, path: Path) -> frozenset[tuple[str, str]]:
+    """(formal, familiar) pairs of patterns.yml's ``familiar_forms``: formal names, each with a list of
+    its forms (one form may stand alone); anything else raises :class:`~pipeline.errors.PatternsFileError`."""
+    if not isinstance(forms, dict):
+        raise PatternsFileError(
+            path, f"familiar_forms is a mapping of formal names to forms, not a {type(forms).__name__}"
+        )
+    pairs = set()
+    for formal, listed in forms.items():
+        for form in [listed] if isinstance(listed, str) else listed or []:
+            if not isinstance(form, str):
+                raise PatternsFileError(path, f"familiar_forms: {formal!r} lists {form!r}, not a name")
+            pairs.add((str(formal).lower(), form.lower()))
+    return frozenset(pairs)

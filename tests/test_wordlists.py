@@ -82,11 +82,21 @@ def test_kg_run_reads_the_models_folder_it_is_given(kg, write, tmp_path: Path) -
     assert missing.code == 2 and "nowhere" in missing.stderr
 
 
+def test_familiar_forms_are_read_as_formal_and_familiar_pairs(tmp_path: Path) -> None:
+    (tmp_path / PATTERNS).write_text(
+        "familiar_forms:\n  James: [Jim, jimmy]\n  edward: ted\n", encoding="utf-8"
+    )
+    forms = load_patterns(tmp_path / PATTERNS).familiar_forms
+    assert forms == {("james", "jim"), ("james", "jimmy"), ("edward", "ted")}
+
+
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
         ("group_heads: [guild\n", "not valid YAML"),
         ("- guild\n", "a patterns file is a YAML mapping, not a list"),
+        ("familiar_forms: [jim]\n", "familiar_forms is a mapping of formal names to forms, not a list"),
+        ("familiar_forms:\n  james: [3]\n", "familiar_forms: 'james' lists 3, not a name"),
     ],
 )
 def test_a_broken_patterns_file_is_named_with_its_problem(tmp_path: Path, content: str, problem: str) -> None:

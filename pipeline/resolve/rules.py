@@ -667,8 +667,7 @@ def given_name_forms(state: State, extractions: Sequence[Extraction], failures: 
             ),
         )
         state.union(state.find(alias), state.find(canonical), "nickname", 0.9)
-        # whichever spelling labels the node, the other one's row in merges.csv says why it joined
-        state.joined_by.setdefault(state.find(canonical), ("nickname", 0.9))
+        # whichever of the two spellings labels the node, the other one's row in merges.csv says why
         state.joined_by.setdefault(canonical, ("nickname", 0.9))
 
 

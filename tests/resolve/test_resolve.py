@@ -272,6 +272,7 @@ def test_a_familiar_form_of_the_given_name_joins_the_full_name_in_its_article_an
             article("d", "Joseph R. Oskarlund", "Joe Oskarlund"),
             article("e", "Bill Drovanek"),  # nothing in common with article f
             article("f", "William Drovanek"),
+            article("g", "Jim Tarnley", "Jim Tarnley", "James Tarnley"),  # the familiar form labels the node
         ],
         aliases=None,
     )
@@ -281,6 +282,8 @@ def test_a_familiar_form_of_the_given_name_joins_the_full_name_in_its_article_an
     assert found["Joseph R. Oskarlund"] == {"Joseph R. Oskarlund", "Joe Oskarlund"}
     assert rule_of(result, "Ted Quistorp") == ("nickname", 0.9)
     assert found["Bill Drovanek"] == {"Bill Drovanek"}
+    assert found["Jim Tarnley"] == {"Jim Tarnley", "James Tarnley"}
+    assert rule_of(result, "James Tarnley") == ("nickname", 0.9)  # not "spelling"
 
 
 def test_given_name_forms_stay_apart_when_another_person_could_hold_them() -> None:
