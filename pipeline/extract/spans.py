@@ -883,10 +883,17 @@ _YEAR_AFTER = re.compile(r"\s?\((?:1[5-9]|20)\d\d\)")
 _BETWEEN_TITLES = re.compile(r"\s*(?:,|and\b)(?:[^.;:()]|\((?:1[5-9]|20)\d\d\)){0,60}$")
 
 
+#: A noun for works before a list of them: "her films include ", "novels such as the ".
+_WORKS_LISTED = re.compile(
+    r"\b([A-Za-z]+?)s?\s+(?:include[sd]?|including|such\s+as|like|are|were)\s+(?:the\s+)?$"
+)
+
+
 def _titles_with_years(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """Names with a year in brackets that are works' titles, which the model called people or bodies:
     every name of a list of such names where the model read one as a work ("The Quellby (2007), Varn
-    Nights (2009) and Osk (2013)"). Never a place the gazetteer knows, nor a name written as a person's
+    Nights (2009) and Osk (2013)"), or that a noun for works opens ("her films include Quellby (2001),
+    Varn (2004)"). Never a place the gazetteer knows, nor a name written as a person's
     full name ("Orla Quist (2000)"); a list of authors with years ("Quist (2004), Varn (2005)"), of bands
     or clubs ("The Quellers (1967)") holds no work."""
     body = article.body
@@ -902,7 +909,9 @@ def _titles_with_years(spans: list[CharSpan], article: ArticleText) -> list[Char
     previous_end = -1
 
     def close(run: list[CharSpan]) -> None:
-        if len(run) >= 2 and any(s.label == "WORK_OF_ART" for s in run):
+        listed = _WORKS_LISTED.search(body, max(0, run[0].start - 40), run[0].start) if run else None
+        works_listed = listed is not None and listed.group(1).lower() in article.patterns.work_nouns
+        if len(run) >= 2 and (works_listed or any(s.label == "WORK_OF_ART" for s in run)):
             found.extend(s for s in run if s.label in {"PERSON", "ORG"} and a_title(s))
 
     for span in (s for s in spans if _YEAR_AFTER.match(body, s.end)):

@@ -639,6 +639,24 @@ def test_names_with_years_in_a_list_holding_a_work_are_titles() -> None:
     ]
 
 
+def test_names_with_years_that_a_noun_for_works_opens_are_titles() -> None:
+    from pipeline.extract.spans import named_works
+
+    body = "Her films include Quellby (2001), Varn Road (2004) and Osk (2006). The coaches include Tarn (1998), Drove (2003)."
+    names = ["Quellby", "Varn Road", "Osk", "Tarn", "Drove"]
+    spans = [CharSpan(body.index(n), body.index(n) + len(n), "PERSON", "person") for n in names]
+    found = [
+        (body[s.start : s.end], s.type) for s in named_works(spans, ArticleText(body, (), load_patterns()))
+    ]
+    assert found == [
+        ("Quellby", "other"),
+        ("Varn Road", "other"),
+        ("Osk", "other"),
+        ("Tarn", "person"),  # "coaches" are no works
+        ("Drove", "person"),
+    ]
+
+
 def test_a_storms_name_without_its_first_word_is_the_storms() -> None:
     from pipeline.extract.spans import named_events
 
