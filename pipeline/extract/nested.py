@@ -62,7 +62,6 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
     buildings = (article.building_places, tagged)
     # a team's town may be a first name ("Houston Astros"), not a noun ("Bath", which names a team after
     # something else as often), in a story on sport: elsewhere "Madison Investments" is a founder's name
-    sporting = _SPORT.search(body) is not None
     towns = (article.places, _Without(article.linked_places, article.building_places), tagged)
     heads = article.patterns
     found: list[CharSpan] = []
@@ -102,9 +101,9 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
             # first name too only right before the head ("the Varnley Test", not "Varnley Quist Award")
             leading = linked if len(words) == 2 else strict
         elif (
-            sporting
-            and _a_team(words, span.label, heads)
+            _a_team(words, span.label, heads)
             and _longest_place(words, 0, towns) == len(words) - 1
+            and _SPORT.search(body) is not None  # looked for only when a team's name needs it
         ):
             # "Varnley Ravens", "Orla City Comets": a team is its town and a plural, a town that is a
             # first name too among them ("Houston Astros", "Charlotte Hornets")
@@ -166,8 +165,10 @@ def _a_team(words: list[tuple[int, int, str]], label: str, heads: Patterns) -> b
         and last[:1].isupper()
         and lower.endswith("s")
         and not lower.endswith("ss")
-        and lower not in _NOT_TEAMS | LEGAL_FORMS
-        and lower not in heads.group_heads | heads.place_heads | heads.building_heads | heads.event_heads
+        and lower not in _NOT_TEAMS
+        and lower not in LEGAL_FORMS
+        and not any(lower in words for words in (heads.group_heads, heads.place_heads, heads.building_heads))
+        and lower not in heads.event_heads
     )
 
 

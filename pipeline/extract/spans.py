@@ -909,18 +909,22 @@ def _titles_with_years(spans: list[CharSpan], article: ArticleText) -> list[Char
     previous_end = -1
 
     def close(run: list[CharSpan]) -> None:
-        listed = _WORKS_LISTED.search(body, max(0, run[0].start - 40), run[0].start) if run else None
+        if len(run) < 2:
+            return
+        listed = _WORKS_LISTED.search(body, max(0, run[0].start - 40), run[0].start)
         works_listed = listed is not None and listed.group(1).lower() in article.patterns.work_nouns
-        if len(run) >= 2 and (works_listed or any(s.label == "WORK_OF_ART" for s in run)):
+        if works_listed or any(s.label == "WORK_OF_ART" for s in run):
             found.extend(s for s in run if s.label in {"PERSON", "ORG"} and a_title(s))
 
-    for span in (s for s in spans if _YEAR_AFTER.match(body, s.end)):
+    for span in spans:
+        year = _YEAR_AFTER.match(body, span.end)
+        if year is None:
+            continue
         if run and not _BETWEEN_TITLES.match(body, previous_end, span.start):
             close(run)
             run = []
         run.append(span)
-        year = _YEAR_AFTER.match(body, span.end)
-        previous_end = year.end() if year else span.end
+        previous_end = year.end()
     close(run)
     return found
 

@@ -657,18 +657,12 @@ def given_name_forms(state: State, extractions: Sequence[Extraction], failures: 
         articles, others_articles = state.element_articles[element], state.element_articles[other]
         if not articles & others_articles and not _stories_meet(state, articles, others_articles, other):
             continue
-        # the familiar form joins the formal one ("Jim" joins "James"), else the rarer the commoner
-        alias, canonical = sorted(
-            (element, other),
-            key=lambda e: (
-                e[1].split()[0] in given_name_families((other if e == element else element)[1].split()[0]),
-                sum(state.groups[state.find(e)].types.values()),
-                e,
-            ),
-        )
-        state.union(state.find(alias), state.find(canonical), "nickname", 0.9)
+        # the familiar form joins the formal one: "Jim" joins "James"
+        formal_first = element[1].split()[0] in given_name_families(other[1].split()[0])
+        familiar, formal = (other, element) if formal_first else (element, other)
+        state.union(state.find(familiar), state.find(formal), "nickname", 0.9)
         # whichever of the two spellings labels the node, the other one's row in merges.csv says why
-        state.joined_by.setdefault(canonical, ("nickname", 0.9))
+        state.joined_by.setdefault(formal, ("nickname", 0.9))
 
 
 #: Full names of one surname and one formal given name beyond which the corpus is no help.
