@@ -147,8 +147,25 @@ def head_word(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
+#: Words after a surname that tell a father from his son and name no one alone ("Orla Quist, Jr."),
+#: name-key spelling.
+GENERATIONS = frozenset({"jr", "sr", "jnr", "snr"})
+
 #: Last words an acronym leaves out: a legal form that is no word of the name, a generation.
-_UNINITIALLED_ENDINGS = frozenset({"inc", "incorporated", "ltd", "llc", "plc", "jr", "sr"})
+_UNINITIALLED_ENDINGS = frozenset({"inc", "incorporated", "ltd", "llc", "plc"}) | GENERATIONS
+
+
+def without_generation(words: list[str]) -> list[str]:
+    """A full name's words without the son's or father's mark after the surname.
+
+    >>> without_generation(["orla", "quist", "jr"]), without_generation(["Orla", "Quist,", "Sr."])
+    (['orla', 'quist'], ['Orla', 'Quist'])
+    >>> without_generation(["quist", "jr"])
+    ['quist', 'jr']
+    """
+    if len(words) > 2 and words[-1].lower().rstrip(".") in GENERATIONS:
+        return [*words[:-2], words[-2].rstrip(",")]
+    return words
 
 
 #: A word of two initials or more, each with its full stop: "U.S.", "N.C.", "O.T.".

@@ -76,6 +76,8 @@ class Patterns:
     group_descriptors: frozenset[str] = frozenset()
     #: The descriptors that are a person's trade too ("publisher Orla Quist"): a full name keeps its person.
     trades: frozenset[str] = frozenset()
+    #: Nouns before a name that say what a person is ("mathematician Orla Quist").
+    person_descriptors: frozenset[str] = frozenset()
     #: Last words of the names of events and awards ("Quellby Cup", "Varn Prize"): no node.
     event_heads: frozenset[str] = frozenset()
     #: Nouns for a work a title follows ("the novel Varn"): the title is no person, group or place.
@@ -146,6 +148,7 @@ def load_patterns(path: Path | None = None) -> Patterns:
         group_followers=words("group_followers"),
         group_descriptors=words("group_descriptors"),
         trades=words("trades"),
+        person_descriptors=words("person_descriptors"),
         event_heads=words("event_heads"),
         work_nouns=words("work_nouns"),
         illness_heads=words("illness_heads"),

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.extract.model import text_of
-from pipeline.names import head_word
+from pipeline.names import GENERATIONS, head_word
 from pipeline.wordlists import Patterns
 
 if TYPE_CHECKING:
@@ -339,6 +339,8 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
             piece = piece[:-1]  # "Quellco Chairman" of "Quellco Chairman Orla Quist": his company
         if not piece or not any(ch.isupper() for t in piece for ch in t.text):
             continue
+        if all(t.lower_.rstrip(".") in GENERATIONS or t.text == "." for t in piece):
+            continue  # "Jr." of "Orla Quist, Jr.": the end of the name before the comma, no one's name
         start, end = piece[0].idx, piece[-1].idx + len(piece[-1].text)
         text = doc_text[start:end]
         if text.endswith("/"):  # "Varn News/ Quellby Herald"
@@ -1206,7 +1208,7 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "person"  # "Orla Quist ( Quellia )" in a results line: a player and the country
     if (
         label != "PERSON"
-        and _written_like_a_full_name(text, vocab)
+        and written_like_a_full_name(text, vocab)
         and _joined_to_a_person(tokens)
         and not _labelled_so_elsewhere(text, label, tokens)
     ):
@@ -1220,6 +1222,14 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     if label == "PERSON" and after < len(doc) and doc[after].lower_ in vocab.patterns.group_followers:
         return "group"  # "Quellco shares rose": a company the model took for a person
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    if (
+        label != "PERSON"
+        and before is not None
+        and before.is_lower
+        and before.text in vocab.patterns.person_descriptors
+        and written_like_a_full_name(text, vocab)
+    ):
+        return "person"  # "mathematician Orla Quist" the model called an organization: the noun says who
     if before is not None and before.is_lower and before.text in vocab.patterns.group_descriptors:
         # "retailer Quellco", "travel company Varnair", "oil giant Varnex": the noun says what it is; not
         # an adjective after a determiner ("the giant Quellby Ice Sheet"), nor a trade before the full
@@ -1228,7 +1238,7 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         tradesperson = (
             label == "PERSON"
             and before.text in vocab.patterns.trades
-            and _written_like_a_full_name(text, vocab)
+            and written_like_a_full_name(text, vocab)
             and not _followed_by_which(tokens)  # "publisher Orla Quist, which owns magazines"
         )
         if not (determiner and before.text in vocab.adjectives) and not tradesperson:
@@ -1241,6 +1251,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         and not personal_name(text, vocab)
     ):
         return "place"  # "in Quellbora", "at Varn Osk", "Tarnby to Quellbora": an unfamiliar place
+    if label == "PERSON" and _region_of_the_place_before(tokens, vocab):
+        return "place"  # "born in Quellby, Varnshire.": the county or country of the town
     if (
         label in {"ORG", "PERSON", "FAC"}
         and _listed_among_places(tokens)
@@ -1327,6 +1339,23 @@ def _listed_among_places(tokens: Sequence[Token]) -> bool:
     return joined and "PERSON" not in labels and sum(label in _PLACE_LABELS for label in labels) >= 2
 
 
+def _region_of_the_place_before(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Is the one-word name the county, region or country after a comma and a place in a sentence's
+    "in"-phrase, the phrase's end after it ("born in Quellby, NAME.", "a house near Osk Bay, NAME;")?
+    The place is the model's, or a well-known one it took for something else. Not a clause's subject
+    after one: "in Quellby, NAME said"."""
+    doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
+    if end - start != 1 or start < 3 or doc[start - 1].text != "," or not doc[start - 2].ent_type_:
+        return False
+    if end < len(doc) and doc[end].text not in {".", ";", ":", ")"}:
+        return False
+    before = _past_the_entity(doc, start - 2, -1)
+    place = doc[before + 1 : start - 1]
+    if doc[start - 2].ent_type_ not in _PLACE_LABELS and place.text not in vocab.places:
+        return False
+    return before >= 0 and doc[before].lower_ in _PLACE_WORDS_BEFORE
+
+
 def _past_the_entity(doc: Doc, position: int, step: int) -> int:
     """The token after (``step`` 1) or before (-1) the entity that holds token ``position``, read from the
     tokens' IOB tags: a few tokens looked at, not the article's every entity."""
@@ -1356,7 +1385,7 @@ def _repeated_names(doc: Doc) -> frozenset[str]:
     return frozenset(name for name, count in counts.items() if count > 1)
 
 
-def _written_like_a_full_name(text: str, vocab: Vocabulary) -> bool:
+def written_like_a_full_name(text: str, vocab: Vocabulary) -> bool:
     """Is the name two or three capitalized words, none a head noun, the first no adjective and no
     group's first word, the whole no known place: written as a person's full name is ("Tamsin Varn";
     not "Varn Bank", "Quellby Island", "Amazing Grace", "Jaish-e-Quell")?
@@ -1364,11 +1393,11 @@ def _written_like_a_full_name(text: str, vocab: Vocabulary) -> bool:
     >>> from pipeline.extract.model import Vocabulary
     >>> from pipeline.wordlists import load_patterns
     >>> vocab = Vocabulary(frozenset(), load_patterns(), adjectives=frozenset({"amazing"}), places=frozenset({"Port Varn"}))
-    >>> [_written_like_a_full_name(t, vocab) for t in ("Tamsin Varn", "Tamsin O'Varn-Quist", "Orla Ann Quist")]
+    >>> [written_like_a_full_name(t, vocab) for t in ("Tamsin Varn", "Tamsin O'Varn-Quist", "Orla Ann Quist")]
     [True, True, True]
-    >>> [_written_like_a_full_name(t, vocab) for t in ("Varn Bank", "Amazing Grace", "Port Varn", "Quist", "QV Varn")]
+    >>> [written_like_a_full_name(t, vocab) for t in ("Varn Bank", "Amazing Grace", "Port Varn", "Quist", "QV Varn")]
     [False, False, False, False, False]
-    >>> _written_like_a_full_name("Fort Quellby", vocab), _written_like_a_full_name("Jaish-e-Quell", vocab)
+    >>> written_like_a_full_name("Fort Quellby", vocab), written_like_a_full_name("Jaish-e-Quell", vocab)
     (False, False)
     """
     words = text.split()

@@ -41,9 +41,11 @@ from pipeline.extract.model import (
 from pipeline.extract.quantities import age_of, ages_after_people, last_object_of, needs_parse, quantities
 from pipeline.extract.spans import SPAN_REPAIRS, ArticleText, abbreviations, title_holders
 from pipeline.extract.untagged import (
+    described_people,
     gazetteer_places,
     given_name_people,
     headed_places,
+    listed_people,
     places_before_a_plural_head,
     titled_people,
 )
@@ -311,6 +313,8 @@ def _read_pass_one(
         *extended_entities(doc, vocab.patterns),
         *given_name_people(doc, vocab),
         *titled_people(doc, vocab),
+        *listed_people(doc, vocab),
+        *described_people(doc, vocab),
         *gazetteer_places(doc, vocab),
         *headed_places(doc, vocab),
         *places_before_a_plural_head(doc, vocab),

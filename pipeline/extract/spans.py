@@ -45,7 +45,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pipeline.extract.datelines import datelines
-from pipeline.extract.entities import DETERMINERS, HONORIFICS, THING_HEADS, CharSpan, opened_by_one_of
+from pipeline.extract.entities import (
+    DETERMINERS,
+    HONORIFICS,
+    THING_HEADS,
+    CharSpan,
+    opened_by_one_of,
+)
 from pipeline.extract.nested import nested_places
 from pipeline.extract.shapes import (
     hometowns,
@@ -56,7 +62,7 @@ from pipeline.extract.shapes import (
     results_tables,
     sentence_initial_words,
 )
-from pipeline.names import close_surname
+from pipeline.names import close_surname, without_generation
 from pipeline.wordlists import Patterns
 
 
@@ -568,8 +574,13 @@ def _occurrences(names: Sequence[str], body: str) -> dict[str, list[int]]:
 
 
 def surname_of(name: str) -> str:
-    """Last word of a full personal name, without a particle prefix: "Bashar al-Assad" -> "Assad"."""
-    words = name.split()
+    """Last word of a full personal name, without a particle prefix or a son's "Jr.": "Bashar al-Assad"
+    -> "Assad", "Orla Quist Jr." -> "Quist".
+
+    >>> surname_of("Bashar al-Assad"), surname_of("Orla Quist Jr."), surname_of("Orla Quist, Sr"), surname_of("Jr.")
+    ('Assad', 'Quist', 'Quist', '')
+    """
+    words = without_generation(name.split())
     if len(words) < 2:
         return ""
     last = re.sub(r"^(?:al|el|bin|ibn)-", "", words[-1], flags=re.IGNORECASE)

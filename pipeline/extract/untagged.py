@@ -15,6 +15,7 @@ from pipeline.extract.entities import (
     article_words,
     followed_by_an_age,
     personal_name,
+    written_like_a_full_name,
 )
 from pipeline.extract.model import FIRST_WORD
 
@@ -117,11 +118,127 @@ def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     return found
 
 
+def described_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
+    """People the model left untagged after a lower-case noun that says what a person is: "mathematician
+    Orla Quist", "the grammarian Tamsk Varnholm". Two or three capitalized words written as a full name
+    is, none inside an entity nor a common word, the word after them not capitalized, not in a
+    title-cased line."""
+    from spacy.tokens import Span
+
+    descriptors = vocab.patterns.person_descriptors
+    found: list[Span] = []
+    length, index = len(doc), 0
+    for start in _untagged_titles(doc):
+        noun = doc[start - 1] if start else None
+        if start < index or noun is None or not noun.is_lower or noun.text not in descriptors:
+            continue
+        end = start
+        while end < length and end - start < 3 and _listed_name_word(doc[end], vocab):
+            end += 1
+        index = end
+        if end - start < 2 or (end < length and _name_goes_on(doc[end])):
+            continue
+        if doc.has_annotation("SENT_START") and _title_cased(doc[start].sent):
+            continue
+        span = Span(doc, start, end, label="PERSON")
+        if written_like_a_full_name(span.text, vocab):
+            found.append(span)
+    return found
+
+
 #: Titles that are jobs as well: in lower case before a capitalized word they name a firm's or a body's
 #: staff as often as a person's title ("estate agent Foxtons", "a Quellco official").
 _JOBS = frozenset(
     {"agent", "official", "officer", "director", "spokesman", "spokeswoman", "spokesperson", "chief", "coach"}
 )
+
+
+def listed_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
+    """People the model left untagged in a list of people: "for Orla Quist, Tamsk Varnholm, Ede Bryn and
+    Ilse Marr" with the model's people on either side of "Tamsk Varnholm", or two of them before or after
+    it. Two or three capitalized words, none inside an entity, a common word or a place; the list closed
+    by "and" or "or". A roster's unusual names are the ones the model misses between the usual ones."""
+    from spacy.tokens import Span
+
+    full_names = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2]
+    if len(full_names) < 2:
+        return []
+    ending_at = {ent.end: ent for ent in full_names}
+    starting_at = {ent.start: ent for ent in full_names}
+    found: list[Span] = []
+    length, index = len(doc), 0
+    for start in _untagged_titles(doc):
+        if start < index:
+            continue
+        end = start
+        while end < length and end - start < 3 and _listed_name_word(doc[end], vocab):
+            end += 1
+        index = end
+        if end - start < 2 or (end < length and _name_goes_on(doc[end])):
+            continue
+        before, closed_before = _people_listed(doc, start, ending_at, step=-1)
+        after, closed_after = _people_listed(doc, end, starting_at, step=1)
+        listed = (before and after) or before >= 2 or after >= 2
+        if listed and (closed_before or closed_after):
+            span = Span(doc, start, end, label="PERSON")
+            if not any(word in vocab.places for word in (span.text, doc[start].text, doc[end - 1].text)):
+                found.append(span)
+    return found
+
+
+def _name_goes_on(token: Token) -> bool:
+    """Does the name go on with ``token``: a capitalized word, not a date's ("Orla Quist Wednesday, 19
+    September" in a dateline), or a dash glued to a word?"""
+    return (token.is_title and token.ent_type_ != "DATE") or token.text in DASHES
+
+
+#: Words that close a list: "Quist, Varn and Osk".
+_LIST_ENDS = frozenset({"and", "or", "&"})
+
+
+def _listed_name_word(token: Token, vocab: Vocabulary) -> bool:
+    """Can the capitalized word outside every entity be part of a name a list or a noun before it says is
+    a person's? No head noun, and no common word the article writes in lower case too ("Bond" is a
+    surname where "bond" is written nowhere else)."""
+    text = token.text
+    return (
+        token.ent_iob_ == "O"
+        and text[:1].isupper()
+        and text.replace("-", "").replace("'", "").isalpha()
+        and not text.isupper()
+        and token.lower_ not in vocab.patterns.group_heads
+        and token.lower_ not in vocab.patterns.place_heads
+        and (
+            _uncommon(token.lower_, vocab)
+            or token.lower_ not in article_words(token.doc, "lower-case words", _lower_case_words)
+        )
+    )
+
+
+def _people_listed(doc: Doc, edge: int, people: dict[int, Span], *, step: int) -> tuple[int, bool]:
+    """How many of the model's full names follow one another in a list from token ``edge`` (``step`` 1,
+    rightwards) or up to it (``step`` -1, leftwards), each after a comma or "and"; and does an "and" or
+    "or" close the list there?"""
+    count, closed = 0, False
+    while count < _LONGEST_LIST:
+        position = edge if step > 0 else edge - 1
+        separators = []
+        while 0 <= position < len(doc) and (doc[position].text == "," or doc[position].lower_ in _LIST_ENDS):
+            separators.append(doc[position].lower_)
+            position += step
+        if not 1 <= len(separators) <= 2 or separators.count(",") > 1:
+            break
+        person = people.get(position if step > 0 else position + 1)
+        if person is None:
+            break
+        count += 1
+        closed = closed or any(word in _LIST_ENDS for word in separators)
+        edge = person.end if step > 0 else person.start
+    return count, closed
+
+
+#: Names looked at on either side of an untagged one: a list of people is seldom longer.
+_LONGEST_LIST = 12
 
 
 def _hyphenated(doc: Doc, index: int) -> bool:

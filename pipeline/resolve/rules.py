@@ -38,6 +38,7 @@ from pipeline.names import (
     name_key,
     one_given_name,
     skeleton,
+    without_generation,
 )
 from pipeline.records import ENTITY_TYPES, Extraction, Failure
 from pipeline.resolve.index import NameIndex
@@ -203,8 +204,12 @@ def _short_form_candidates(
         # "OFQ" in the article of "Orla F. Quist": a person known by initials, whatever the model called them
         surface = state.surface(element).replace(".", "")
         yield "initials", [c for c in people if initials(state.surface(c)) == surface], 1.0
-    if kind == "person":
-        yield "short name", [c for c in same_kind if c[1].split()[-len(words) :] == words], 1.0
+    if kind == "person":  # "Quist" of "Orla Quist Jr." too
+        yield (
+            "short name",
+            [c for c in same_kind if without_generation(c[1].split())[-len(words) :] == words],
+            1.0,
+        )
     elif kind == "group":
         surface = state.surface(element)
         if surface.isupper() and len(surface) >= 2:
@@ -287,7 +292,11 @@ def _short_form_candidates(
     if kind == "person" or state.only_in(element, article_id):
         # The model calls a surname a place or group now and then ("Scholz said"), or spells it
         # another way ("Zelenskyy"): a full name in the same article settles it.
-        yield "short name", [c for c in people if c[1].split()[-len(words) :] == words], 0.9
+        yield (
+            "short name",
+            [c for c in people if without_generation(c[1].split())[-len(words) :] == words],
+            0.9,
+        )
         if len(words) == 1 and len(key) >= 5:
             yield (
                 "short name",

@@ -589,6 +589,89 @@ def test_a_common_noun_is_a_surname_after_a_common_given_name_when_the_article_n
     assert [s.text for s in given_name_people(doc, vocab)] == ["Orla Baker"]
 
 
+def test_untagged_names_in_a_list_of_people_are_people(english, vocab) -> None:
+    from pipeline.extract.untagged import listed_people
+
+    vocab = dataclasses.replace(vocab, nouns=frozenset({"widget", "bank"}), places=frozenset({"Quellby"}))
+    people = [
+        ("Orla Quist", "PERSON"),
+        ("Ede Bryn", "PERSON"),
+        ("Ilse Marr", "PERSON"),
+        ("Pell Arne", "PERSON"),
+    ]
+    text = "He was traded for Orla Quist, Tamsk Varnholm, Ede Bryn, and Ilse Marr. Pell Arne left."
+    assert [s.text for s in listed_people(_doc(english, text, people[:3]), vocab)] == ["Tamsk Varnholm"]
+    # first or last in the list: two of the model's people on one side
+    for text in (
+        "Tamsk Varnholm, Orla Quist and Ede Bryn signed.",
+        "Then Orla Quist, Ede Bryn and Tamsk Varnholm left.",
+    ):
+        assert [s.text for s in listed_people(_doc(english, text, people[:2]), vocab)] == ["Tamsk Varnholm"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orla Quist and Tamsk Varnholm met.",  # one of the model's people: no list of people
+        "Orla Quist, Tamsk Varnholm, Ede Bryn.",  # no "and": an apposition as often
+        "Orla Quist, Quellby Widgets and Ede Bryn",  # a common noun
+        "Orla Quist, Quellby Varn and Ede Bryn",  # a place
+        "Orla Quist, Tamsk Varnholm Bank and Ede Bryn",  # a capitalized word after it goes on the name
+        "Orla Quist, Tamsk and Ede Bryn",  # one word: a given name or a place as often
+    ],
+)
+def test_a_name_listed_with_people_stays_untagged_without_a_list_of_them(english, vocab, text) -> None:
+    from pipeline.extract.untagged import listed_people
+
+    vocab = dataclasses.replace(vocab, nouns=frozenset({"widgets", "widget"}), places=frozenset({"Quellby"}))
+    entities = [(name, "PERSON") for name in ("Orla Quist", "Ede Bryn") if name in text]
+    assert listed_people(_doc(english, text, entities), vocab) == []
+
+
+def test_a_name_after_a_noun_that_says_what_a_person_is_is_a_persons(english, vocab) -> None:
+    from pipeline.extract.untagged import described_people
+
+    vocab = dataclasses.replace(vocab, nouns=frozenset({"bond", "hall"}))
+    text = (
+        "The mathematician Aner Varnholm spoke, then the grammarian Tamsk Osk. The tailender Ede Bond hit out "
+        "while the bond market fell. The writer Orla Quist Hall and the racer Ysk Dorrant sailed."
+    )
+    found = [s.text for s in described_people(_doc(english, text, []), vocab)]
+    # "Bond" is no surname where the article writes "bond" alone too; "Hall" is a head noun; "racer"
+    # names boats as often
+    assert found == ["Aner Varnholm", "Tamsk Osk"]
+    dateline = "Quellnews interviews mathematician Aner Varnholm Wednesday, September 19, 2007"
+    doc = _doc(english, dateline, [("Wednesday, September 19, 2007", "DATE")])
+    assert [s.text for s in described_people(doc, vocab)] == ["Aner Varnholm"]
+    assert _cleaned(english, vocab, "The mathematician Aner Varnholm spoke.", "Aner Varnholm", "ORG") == [
+        ("Aner Varnholm", "ORG", "person", "model")
+    ]
+    assert _cleaned(english, vocab, "The retailer Aner Varnholm grew.", "Aner Varnholm", "ORG") == [
+        ("Aner Varnholm", "ORG", "group", "model")
+    ]
+
+
+def test_a_word_after_a_place_and_a_comma_that_ends_the_phrase_is_its_region(english, vocab) -> None:
+    def typed(text: str, place: str, place_label: str, name: str) -> str:
+        doc = _doc(english, text, [(place, place_label), (name, "PERSON")])
+        [span] = clean(doc, doc.ents[1], vocab)
+        return span.type
+
+    vocab = dataclasses.replace(vocab, places=frozenset({"Quellby"}))
+    assert typed("She was born in Kibbutz Osk, Varnshire.", "Kibbutz Osk", "GPE", "Varnshire") == "place"
+    assert typed("She was born in Quellby, Varnshire.", "Quellby", "PERSON", "Varnshire") == "place"
+    assert typed("In Kibbutz Osk, Varnshire said no.", "Kibbutz Osk", "GPE", "Varnshire") == "person"
+    assert typed("She met Tamsk Osk, Varnshire.", "Tamsk Osk", "PERSON", "Varnshire") == "person"
+
+
+def test_a_sons_mark_after_a_comma_is_no_persons_name(english, vocab) -> None:
+    assert _cleaned(english, vocab, "Orla Quist, Jr. spoke.", "Jr.", "PERSON") == []
+    assert _cleaned(english, vocab, "Orla Quist, Sr spoke.", "Sr", "PERSON") == []
+    assert _cleaned(english, vocab, "Orla Quist Jr. spoke.", "Orla Quist Jr.", "PERSON") == [
+        ("Orla Quist Jr.", "PERSON", "person", "model")
+    ]
+
+
 def test_untagged_places_are_found_by_their_head_noun_or_prefix(english, vocab) -> None:
     import dataclasses
 

@@ -135,6 +135,16 @@ def test_surname_joins_the_full_name_in_its_article_then_across_the_corpus() -> 
     assert by_article == {"a": "person:orvald-quistberg", "b": "person:quistberg"}
 
 
+def test_a_surname_joins_the_full_name_a_sons_mark_ends() -> None:
+    result = resolve([article("a", "Orvald Quistberg Jr.", "Quistberg", ("Varnholm", "place"))], aliases=None)
+    assert nodes(result)["Orvald Quistberg Jr."] == {"Orvald Quistberg Jr.", "Quistberg"}
+    # father and son in one story stay two people
+    result = resolve(
+        [article("a", "Orvald Quistberg Jr.", "Orvald Quistberg Sr.", "Quistberg")], aliases=None
+    )
+    assert node_of(result, "Orvald Quistberg Jr.") != node_of(result, "Orvald Quistberg Sr.")
+
+
 def test_ambiguous_surname_stays_apart_and_never_glues_two_people() -> None:
     result = resolve(
         [article("a", "John Smith", "Smith"), article("b", "Jane Smith", "Smith"), article("c", "Smith")],
