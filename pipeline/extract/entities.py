@@ -1127,6 +1127,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     base = TYPE_OF_LABEL.get(label, "other")
     if _INTERSTATE.fullmatch(text) and _on_a_road(tokens):
         return "place"  # "on I-91", "I-405 northbound": a highway, which the model calls a product
+    if label in _NOT_PEOPLE_LABELS and described_as_a_person(text, tokens, vocab):
+        return "person"  # "mathematician Orla Quist" the model called an organization: the noun says who
     if (
         label in {"PERSON", "ORG", "NORP", "FAC"}
         and _in_apposition_to_a_kind_of_place(tokens, vocab)
@@ -1222,14 +1224,6 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     if label == "PERSON" and after < len(doc) and doc[after].lower_ in vocab.patterns.group_followers:
         return "group"  # "Quellco shares rose": a company the model took for a person
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
-    if (
-        label != "PERSON"
-        and before is not None
-        and before.is_lower
-        and before.text in vocab.patterns.person_descriptors
-        and written_like_a_full_name(text, vocab)
-    ):
-        return "person"  # "mathematician Orla Quist" the model called an organization: the noun says who
     if before is not None and before.is_lower and before.text in vocab.patterns.group_descriptors:
         # "retailer Quellco", "travel company Varnair", "oil giant Varnex": the noun says what it is; not
         # an adjective after a determiner ("the giant Quellby Ice Sheet"), nor a trade before the full
@@ -1266,6 +1260,30 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
     ):
         return "person"  # "Clarine" said: a first name alone is a person ("at Clarine" is a place)
     return base
+
+
+#: The model's labels of names that may be a person's it mistook ("lead guide Orla Quist" a product).
+_NOT_PEOPLE_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
+
+
+def described_as_a_person(text: str, tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Is the name written as a full name after a lower-case noun that says what a person is
+    ("mathematician Orla Quist", "lead guide Tamsin Varn")? Unless its first word is a first name, the
+    sentence goes on with punctuation, "who" or a date after it: in "the editor Quellco News appointed"
+    or "a player Varnco cannot ignore" the name is a clause's subject, not the person."""
+    doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
+    noun = doc[start - 1] if start else None
+    if not (
+        noun is not None
+        and noun.is_lower
+        and noun.text in vocab.patterns.person_descriptors
+        and written_like_a_full_name(text, vocab)
+    ):
+        return False
+    if tokens[0].text in vocab.first_names or end >= len(doc):
+        return True
+    after = doc[end]
+    return after.is_punct or after.is_space or after.lower_ == "who" or after.ent_type_ == "DATE"
 
 
 def opened_by_one_of(text: str, prefixes: frozenset[str]) -> bool:
@@ -1341,19 +1359,26 @@ def _listed_among_places(tokens: Sequence[Token]) -> bool:
 
 def _region_of_the_place_before(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
     """Is the one-word name the county, region or country after a comma and a place in a sentence's
-    "in"-phrase, the phrase's end after it ("born in Quellby, NAME.", "a house near Osk Bay, NAME;")?
+    "in"-phrase, the sentence's end after it ("born in Quellby, NAME.", "a house near Osk Bay, NAME)")?
     The place is the model's, or a well-known one it took for something else. Not a clause's subject
-    after one: "in Quellby, NAME said"."""
+    after one ("in Quellby, NAME said"), an item of a list ("in Quellby, NAME; in Osk, NAME2"), nor the
+    person a noun before the phrase names ("a son in Quellby, NAME.")."""
     doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
     if end - start != 1 or start < 3 or doc[start - 1].text != "," or not doc[start - 2].ent_type_:
         return False
-    if end < len(doc) and doc[end].text not in {".", ";", ":", ")"}:
+    if end < len(doc) and doc[end].text not in {".", ")"}:
         return False
     before = _past_the_entity(doc, start - 2, -1)
     place = doc[before + 1 : start - 1]
     if doc[start - 2].ent_type_ not in _PLACE_LABELS and place.text not in vocab.places:
         return False
-    return before >= 0 and doc[before].lower_ in _PLACE_WORDS_BEFORE
+    if before < 0 or doc[before].lower_ not in _PLACE_WORDS_BEFORE:
+        return False
+    sentence_start = tokens[0].sent.start if doc.has_annotation("SENT_START") else 0
+    if any(token.text in {";", ":"} for token in doc[sentence_start:before]):
+        return False  # "Winners: in Quellby, NAME; in Osk, NAME2." lists people by place
+    noun = doc[before - 1].lower_ if before else ""
+    return noun not in vocab.patterns.person_descriptors and (noun,) not in vocab.patterns.person_titles
 
 
 def _past_the_entity(doc: Doc, position: int, step: int) -> int:

@@ -13,9 +13,9 @@ from pipeline.extract.entities import (
     LONGEST_PLACE_NAME,
     THING_HEADS,
     article_words,
+    described_as_a_person,
     followed_by_an_age,
     personal_name,
-    written_like_a_full_name,
 )
 from pipeline.extract.model import FIRST_WORD
 
@@ -132,16 +132,13 @@ def described_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
         noun = doc[start - 1] if start else None
         if start < index or noun is None or not noun.is_lower or noun.text not in descriptors:
             continue
-        end = start
-        while end < length and end - start < 3 and _listed_name_word(doc[end], vocab):
-            end += 1
-        index = end
+        end = index = _end_of_a_name(doc, start, vocab)
         if end - start < 2 or (end < length and _name_goes_on(doc[end])):
             continue
         if doc.has_annotation("SENT_START") and _title_cased(doc[start].sent):
             continue
         span = Span(doc, start, end, label="PERSON")
-        if written_like_a_full_name(span.text, vocab):
+        if described_as_a_person(span.text, list(span), vocab):
             found.append(span)
     return found
 
@@ -170,10 +167,7 @@ def listed_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     for start in _untagged_titles(doc):
         if start < index:
             continue
-        end = start
-        while end < length and end - start < 3 and _listed_name_word(doc[end], vocab):
-            end += 1
-        index = end
+        end = index = _end_of_a_name(doc, start, vocab)
         if end - start < 2 or (end < length and _name_goes_on(doc[end])):
             continue
         before, closed_before = _people_listed(doc, start, ending_at, step=-1)
@@ -194,6 +188,34 @@ def _name_goes_on(token: Token) -> bool:
 
 #: Words that close a list: "Quist, Varn and Osk".
 _LIST_ENDS = frozenset({"and", "or", "&"})
+
+
+def _end_of_a_name(doc: Doc, start: int, vocab: Vocabulary) -> int:
+    """The end of the two or three capitalized words from ``start`` that may be a person's name a list or
+    a noun says is one, or ``start`` when none may. The first word is no common word ("Northern Lights",
+    "Water Lilies", "Pallbearers Gwen Price" opening a sentence) unless it is a first name; none is a
+    word of an office ("Managing Director", "Home Secretary", "Chief Executive")."""
+    first = doc[start]
+    if not (_uncommon(first.lower_, vocab) or first.text in vocab.first_names):
+        return start
+    end = start
+    while end < len(doc) and end - start < 3 and _listed_name_word(doc[end], vocab):
+        end += 1
+    if any(_an_office(token.lower_, vocab) for token in doc[start:end]):
+        return start
+    return end
+
+
+def _an_office(word: str, vocab: Vocabulary) -> bool:
+    patterns = vocab.patterns
+    return (word,) in patterns.person_titles or word in patterns.person_descriptors or word in _OFFICE_WORDS
+
+
+#: Words of offices besides the titles: "Chief Executive", "General Counsel", "Managing Director".
+_OFFICE_WORDS = frozenset(
+    {"executive", "counsel", "deputy", "shadow", "acting", "associate", "assistant", "vice", "managing"}
+    | {"operating", "financial", "head", "leader", "member", "trustee", "partner", "founder", "principal"}
+)
 
 
 def _listed_name_word(token: Token, vocab: Vocabulary) -> bool:

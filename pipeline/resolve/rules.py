@@ -204,10 +204,10 @@ def _short_form_candidates(
         # "OFQ" in the article of "Orla F. Quist": a person known by initials, whatever the model called them
         surface = state.surface(element).replace(".", "")
         yield "initials", [c for c in people if initials(state.surface(c)) == surface], 1.0
-    if kind == "person":  # "Quist" of "Orla Quist Jr." too
+    if kind == "person":  # "Quist" of "Orla Quist Jr." too (not "Orla Quist": the father as often)
         yield (
             "short name",
-            [c for c in same_kind if without_generation(c[1].split())[-len(words) :] == words],
+            [c for c in same_kind if _surname_words(c[1], len(words))[-len(words) :] == words],
             1.0,
         )
     elif kind == "group":
@@ -294,7 +294,7 @@ def _short_form_candidates(
         # another way ("Zelenskyy"): a full name in the same article settles it.
         yield (
             "short name",
-            [c for c in people if without_generation(c[1].split())[-len(words) :] == words],
+            [c for c in people if _surname_words(c[1], len(words))[-len(words) :] == words],
             0.9,
         )
         if len(words) == 1 and len(key) >= 5:
@@ -303,6 +303,13 @@ def _short_form_candidates(
                 [c for c in people if close_surname(key, c[1].split()[-1])],
                 0.8,
             )
+
+
+def _surname_words(key: str, length: int) -> list[str]:
+    """The words of a person's name key a short form of ``length`` words is compared with: a surname
+    alone is compared without a son's or father's mark ("quist" of "orla quist jr")."""
+    words = key.split()
+    return without_generation(words) if length == 1 else words
 
 
 def _never_a_place_in(state: State, element: Element, article_id: str) -> bool:

@@ -143,6 +143,9 @@ def test_a_surname_joins_the_full_name_a_sons_mark_ends() -> None:
         [article("a", "Orvald Quistberg Jr.", "Orvald Quistberg Sr.", "Quistberg")], aliases=None
     )
     assert node_of(result, "Orvald Quistberg Jr.") != node_of(result, "Orvald Quistberg Sr.")
+    # the father's name without "Sr." is no short form of the son's at the rule's full score
+    result = resolve([article("a", "Orvald Quistberg Jr.", "Orvald Quistberg")], aliases=None)
+    assert rule_of(result, "Orvald Quistberg") != ("short name", 1.0)
 
 
 def test_ambiguous_surname_stays_apart_and_never_glues_two_people() -> None:
