@@ -130,6 +130,12 @@ LEGAL_FORMS = frozenset(
     | {"ag", "sa", "nv", "gmbh", "spa"}
 )
 
+#: Last words of a company's name (name-key spelling): its legal form, or what it is as a company.
+COMPANY_WORDS = LEGAL_FORMS | frozenset(
+    {"communications", "industries", "international", "technologies", "systems", "networks", "enterprises"}
+    | {"motors", "airlines", "airways", "pharmaceuticals", "entertainment", "media", "partners", "capital"}
+)
+
 
 #: Abbreviations that open a name ("St Quellan") and that end one ("Varn St").
 _LEADING_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}

@@ -23,6 +23,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
                      unless it is a word of a longer name;
 * ``surnames``       the surname of a person named in full in the article is that person's, whatever the
                      model called it;
+* ``companies``      a one-word name that opens a company's name in the article ("Quellco" of "Quellco
+                     Holdings") is the company's where the model called it a place;
 * ``coordination``   names listed with a place after a locative preposition are places;
 * ``citations``      names followed by a year ("Quell & Varn, 2011") are authors: people;
 * ``works``          a name right after a noun for a work ("the novel Varn") is its title, no node;
@@ -62,7 +64,7 @@ from pipeline.extract.shapes import (
     results_tables,
     sentence_initial_words,
 )
-from pipeline.names import close_surname, without_generation
+from pipeline.names import COMPANY_WORDS, close_surname, name_key, without_generation
 from pipeline.wordlists import Patterns
 
 
@@ -534,6 +536,34 @@ def surnames_are_people(spans: list[CharSpan], article: ArticleText) -> list[Cha
     return spans
 
 
+def companies_are_groups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """A one-word name that opens a company's name in the article is the company's where the model called
+    it a place ("Quellco" beside "Quellco Communications" and "Quellco Holdings"), unless a well-known
+    place ("Boston" of "Boston Scientific" is the city as often) or a region ("the Southwest" beside
+    "Southwest Airlines"): else the company is a place node too, and the place nested in its every name."""
+    body = article.body
+    openers = set()
+    for span in spans:
+        if span.type == "group":
+            first, _, rest = body[span.start : span.end].partition(" ")
+            if rest and " " not in rest and name_key(rest) in COMPANY_WORDS and first[:1].isupper():
+                openers.add(first)
+    if not openers:
+        return spans
+    for span in spans:
+        text = body[span.start : span.end]
+        if (
+            span.type == "place"
+            and text in openers
+            and text not in article.places
+            and text not in article.linked_places
+            and not re.fullmatch(_DIRECTION, text, re.IGNORECASE)  # "the Southwest" of "Southwest Airlines"
+            and not _a_place(text)
+        ):
+            span.label, span.type = "ORG", "group"
+    return spans
+
+
 def _a_place(name: str) -> bool:
     """Is ``name`` a country, US state or large city ("Washington", "Sydney"; not the small town "Quist",
     which shares a surname)? Loaded on first use: most articles never ask."""
@@ -995,6 +1025,7 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("terms", terms_are_not_names),
     ("propagation", propagate),
     ("surnames", surnames_are_people),
+    ("companies", companies_are_groups),
     ("coordination", coordinated_places),
     ("citations", cited_authors),
     ("works", named_works),

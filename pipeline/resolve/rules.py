@@ -29,6 +29,7 @@ from rapidfuzz.distance import Levenshtein
 
 from pipeline.dates import MONTHS
 from pipeline.names import (
+    COMPANY_WORDS,
     LEGAL_FORMS,
     SINGLE_WORD_SIMILARITY,
     close_surname,
@@ -873,13 +874,6 @@ def _named_by(headline: frozenset[str], key: str) -> bool:
     """
     words = key.split()
     return len(words) >= 2 and words[0] in headline and words[-1] in headline
-
-
-#: Last words of a company's name (name-key spelling): its legal form, or what it is as a company.
-COMPANY_WORDS = LEGAL_FORMS | frozenset(
-    {"communications", "industries", "international", "technologies", "systems", "networks", "enterprises"}
-    | {"motors", "airlines", "airways", "pharmaceuticals", "entertainment", "media", "partners", "capital"}
-)
 
 
 def _most_general(candidates: Sequence[Element]) -> list[Element]:

@@ -490,6 +490,43 @@ def test_a_surname_of_a_person_named_in_full_is_that_person_whatever_the_model_c
     ]
 
 
+def test_a_name_that_opens_a_companys_name_is_the_company_where_the_model_called_it_a_place() -> None:
+    from pipeline.extract.spans import companies_are_groups
+
+    body = (
+        "Quellco Communications bought Varnhold. Quellco said Varnhold and Drovenport Holdings gained; "
+        "Drovenport rose. Southwest Airlines flies across the Southwest."
+    )
+    names = [
+        ("Quellco Communications", "ORG", "group"),
+        ("Varnhold", "GPE", "place"),
+        ("Quellco", "GPE", "place"),
+        ("Varnhold", "GPE", "place"),
+        ("Drovenport Holdings", "ORG", "group"),
+        ("Drovenport", "GPE", "place"),
+        ("Southwest Airlines", "ORG", "group"),
+        ("Southwest", "LOC", "place"),
+    ]
+    spans, cursor = [], 0
+    for text, label, kind in names:
+        start = body.index(text, cursor)
+        spans.append(CharSpan(start, start + len(text), label, kind))
+        cursor = start + len(text)
+    # "Drovenport" is a well-known place: the company is named after the town
+    article = ArticleText(body, (), load_patterns(), frozenset({"Drovenport"}))
+    found = [(body[s.start : s.end], s.label, s.type) for s in companies_are_groups(spans, article)]
+    assert found == [
+        ("Quellco Communications", "ORG", "group"),
+        ("Varnhold", "GPE", "place"),
+        ("Quellco", "ORG", "group"),
+        ("Varnhold", "GPE", "place"),
+        ("Drovenport Holdings", "ORG", "group"),
+        ("Drovenport", "GPE", "place"),
+        ("Southwest Airlines", "ORG", "group"),
+        ("Southwest", "LOC", "place"),
+    ]
+
+
 def test_a_surname_after_a_role_or_title_the_model_ran_in_is_the_persons() -> None:
     from pipeline.extract.spans import surnames_are_people
 
