@@ -39,7 +39,7 @@ from pipeline.extract.model import (
     vocabulary,
 )
 from pipeline.extract.quantities import age_of, ages_after_people, last_object_of, needs_parse, quantities
-from pipeline.extract.spans import SPAN_REPAIRS, ArticleText, abbreviations, title_holders
+from pipeline.extract.spans import SPAN_REPAIRS, ArticleText, abbreviations, named_in_full, title_holders
 from pipeline.extract.untagged import (
     described_people,
     gazetteer_places,
@@ -529,7 +529,7 @@ def finish(draft: Draft, vocab: Vocabulary) -> Extraction:
         step = "abbreviations"
         article = ArticleText(
             body,
-            tuple(abbreviations(body)),
+            tuple(named_in_full(abbreviations(body), draft.spans, body)),
             vocab.patterns,
             vocab.places,
             linked_places=vocab.linked_places,

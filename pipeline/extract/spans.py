@@ -250,6 +250,39 @@ def _long_form(short: str, candidate: str, *, capitalized: bool = True) -> str |
     return long
 
 
+def named_in_full(
+    pairs: Sequence[tuple[str, str]], spans: Sequence[CharSpan], body: str
+) -> list[tuple[str, str]]:
+    """The (short form, long form) pairs with each long form that a tagged name ends, right before the
+    short form's parenthesis, replaced by that name: the letters of "SES" stop at "State Emergency
+    Service", the name the article gives is "New South Wales State Emergency Service (SES)", and the
+    short form means what the name's mentions mean.
+
+    >>> body = "The Quellby State Rescue Service (SRS) said so."
+    >>> named_in_full([("SRS", "State Rescue Service")], [CharSpan(4, 32, "ORG", "group")], body)
+    [('SRS', 'Quellby State Rescue Service')]
+    """
+    if not pairs:
+        return list(pairs)
+    ending_before: dict[int, str] = {}
+    for span in spans:
+        after = body[span.end : span.end + 1 + _LONGEST_SHORT_FORM]
+        if after.lstrip().startswith("(") and span.type in _NAME_TYPES:
+            ending_before[span.end] = body[span.start : span.end]
+    found = []
+    for short, long in pairs:
+        for name in ending_before.values():
+            if name.endswith(" " + long) and body.find(f"{name} ({short})") >= 0:
+                long = name
+                break
+        found.append((short, long))
+    return found
+
+
+#: Longest short form a parenthesis holds (:data:`_PARENTHESIS`).
+_LONGEST_SHORT_FORM = 12
+
+
 def add_acronyms(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The "(SDF)" after a tagged long form becomes a mention with the long form's label and type; when
     the long form names no entity (an illness, a law), neither do the model's mentions of the short form."""

@@ -715,3 +715,21 @@ def test_a_storms_name_without_its_first_word_is_the_storms() -> None:
         ("Orla Quellan", "person"),  # another name
         ("Operation Osk Shield", "other"),
     ]
+
+
+def test_a_defined_short_form_means_the_whole_name_the_article_gives_before_it() -> None:
+    from pipeline.extract.spans import named_in_full
+
+    body = "The Quellby State Rescue Service (SRS) came; the Varn Rescue Service later (VRS) and Osk Fire Board (FB)."
+    spans = [
+        CharSpan(4, 32, "ORG", "group"),  # Quellby State Rescue Service
+        CharSpan(49, 68, "ORG", "group"),  # Varn Rescue Service, then a word before the parenthesis
+        CharSpan(85, 99, "ORG", "group"),  # Osk Fire Board
+    ]
+    pairs = [("SRS", "State Rescue Service"), ("VRS", "Varn Rescue Service"), ("FB", "Fire Board")]
+    assert named_in_full(pairs, spans, body) == [
+        ("SRS", "Quellby State Rescue Service"),
+        ("VRS", "Varn Rescue Service"),
+        ("FB", "Osk Fire Board"),
+    ]
+    assert named_in_full(pairs, [], body) == pairs
