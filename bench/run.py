@@ -2,7 +2,8 @@
 
 Every figure is a ratio to bare spaCy on the same texts: the same model restricted to tok2vec + ner +
 senter, `nlp.pipe` over the article bodies `kg` extracts, model loaded (the load is not counted). Each
-command runs as its own process (wall clock, peak RSS of the process tree sampled every 50 ms).
+command runs as its own process (wall clock, peak memory of the process tree sampled every 50 ms: the
+root's RSS and its children's unique pages).
 
 1. **Real text** (the targets): the gum-dev documents of ../shared (when present), the Lee corpus of real
    ABC news at ../corpora/lee/lee.jsonl or BENCH_LEE=file (when present; never committed), and
@@ -20,6 +21,7 @@ BENCH_ONLY=real|generated|long runs one part. BENCH_PROFILE=1 also prints a cPro
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
@@ -89,7 +91,7 @@ def _children_cpu() -> float:
 
 
 def measure(command: list[str], *, env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """(wall seconds, peak RSS of the process tree in MB, stdout) of one command; its CPU time goes in
+    """(wall seconds, peak memory of the process tree in MB, stdout) of one command; its CPU time goes in
     :data:`LAST_CPU`."""
     import psutil
 
@@ -108,11 +110,8 @@ def measure(command: list[str], *, env: dict[str, str] | None = None) -> tuple[f
         except psutil.NoSuchProcess:
             return
         while not stop.is_set():
-            try:
-                tree = [root, *root.children(recursive=True)]
-                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()) / 1e6)
-            except psutil.Error:
-                pass
+            with contextlib.suppress(psutil.Error):
+                peak = max(peak, _tree_memory(root) / 1e6)
             stop.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -125,6 +124,21 @@ def measure(command: list[str], *, env: dict[str, str] | None = None) -> tuple[f
     if process.returncode != 0:
         raise SystemExit(f"command failed ({process.returncode}): {' '.join(command)}\n{stderr}")
     return elapsed, peak, stdout
+
+
+def _tree_memory(root: psutil.Process) -> int:  # noqa: F821 - psutil is imported where it is measured
+    """Bytes a process tree holds: the root's RSS and each child's unique pages. A forked child shares
+    its parent's pages until either writes them, so adding the children's RSS would count those pages
+    twice (a run forking a helper near its end measured 940 MB for 557)."""
+    import psutil
+
+    total = root.memory_info().rss
+    for child in root.children(recursive=True):
+        try:
+            total += child.memory_full_info().uss
+        except (psutil.AccessDenied, AttributeError):
+            total += child.memory_info().rss
+    return total
 
 
 def kg_run(inputs: Path, out: Path, cache: Path, *, workers: int) -> tuple[float, float]:
