@@ -167,7 +167,7 @@ _STANCE_PREFIXES = ("anti-", "pro-", "non-")
 
 def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The spans without handles, addresses, time zones, lone generic heads, a website's furniture
-    ("Privacy Policy"), abbreviations of common nouns ("CCTV"), fields of study, "non-", "anti-" and
+    ("Privacy Policy"), quarters and financial years ("Q4", "FY2011"), abbreviations of common nouns ("CCTV"), fields of study, "non-", "anti-" and
     "pro-" adjectives ("non-Quellan", "Anti-Varnian"), a stock ticker and its exchange ("(NYSE: QLB)") and a lawmaker's party
     and state ("Sen. Orla Quist, D-N.Y.,")."""
     body = article.body
@@ -192,6 +192,8 @@ def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                 continue
             if _SITE_FURNITURE.fullmatch(text):
                 continue  # "our Privacy Policy": the website's, no organization
+            if _PART_OF_A_YEAR.fullmatch(text):
+                continue  # "set-top boxes in Q4", "FY2010 sales": a quarter or a year, no place
             if _a_common_abbreviation(text, article.patterns.common_abbreviations):
                 continue  # "AI", "CCTV", "the MVP": a thing, written short
             if text.startswith("non-") or (" " not in text and text.lower().startswith(_STANCE_PREFIXES)):
@@ -203,6 +205,10 @@ def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         kept.append(span)
     return kept
 
+
+#: A quarter or a financial year, as business news writes them ("Q4", "Q3 2010", "FY2011"). Not a half
+#: ("H1"): "H2" is a sector of Hebron too.
+_PART_OF_A_YEAR = re.compile(r"Q[1-4](?:\s+(?:FY)?\d{2,4})?|FY\s?\d{2,4}")
 
 #: A word of a team's or player's name in a results table: capitalized, or "&" ("Brighton & Hove").
 _TABLE_WORD = r"(?:[A-Z][\w.'’-]*|&)"

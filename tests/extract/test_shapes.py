@@ -50,6 +50,9 @@ def _texts(body: str, spans: list[CharSpan]) -> list[tuple[str, str]]:
         ("Use of AI in Quellby schools rose.", "AI"),
         ("Two CFLs burned out; the CCTV footage showed it.", "CFLs"),
         ("He was named MVP of the Varn series.", "MVP"),
+        ("Quellco boxes get a new guide in Q4.", "Q4"),
+        ("Varnco's Q3 2010 profit rose.", "Q3 2010"),
+        ("Its FY2011 sales fell.", "FY2011"),
     ],
 )
 def test_handles_addresses_time_zones_and_generic_heads_are_never_names(body: str, name: str) -> None:
@@ -60,6 +63,12 @@ def test_handles_addresses_time_zones_and_generic_heads_are_never_names(body: st
 def test_a_name_that_opens_with_anti_is_kept() -> None:
     body = "The Anti-Varnian League met the Pro-Quell Alliance."
     names = [("Anti-Varnian League", "group"), ("Pro-Quell Alliance", "group")]
+    assert _texts(body, never_names(_spans(body, *names), ArticleText(body, (), load_patterns()))) == names
+
+
+def test_a_name_written_like_a_half_year_is_kept() -> None:
+    body = "Tel Varn has formed part of H2, a section of Quellby, since 1997."
+    names = [("H2", "place"), ("Quellby", "place")]
     assert _texts(body, never_names(_spans(body, *names), ArticleText(body, (), load_patterns()))) == names
 
 
