@@ -47,13 +47,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pipeline.extract.datelines import datelines
-from pipeline.extract.entities import (
-    DETERMINERS,
-    HONORIFICS,
-    THING_HEADS,
-    CharSpan,
-    opened_by_one_of,
-)
+from pipeline.extract.entities import DETERMINERS, HONORIFICS, THING_HEADS, CharSpan, opened_by_one_of
 from pipeline.extract.nested import nested_places
 from pipeline.extract.shapes import (
     hometowns,
@@ -264,23 +258,21 @@ def named_in_full(
     """
     if not pairs:
         return list(pairs)
-    ending_before: dict[int, str] = {}
-    for span in spans:
-        after = body[span.end : span.end + 1 + _LONGEST_SHORT_FORM]
-        if after.lstrip().startswith("(") and span.type in _NAME_TYPES:
-            ending_before[span.end] = body[span.start : span.end]
+    names_ending = {span.end: body[span.start : span.end] for span in spans if span.type in _NAME_TYPES}
+    # each "(X)" once, with the tagged name that ends right before it: linear in the body
+    named_before: dict[str, list[str]] = defaultdict(list)
+    for match in _PARENTHESIS.finditer(body):
+        end = match.start()
+        while end > 0 and body[end - 1].isspace():
+            end -= 1
+        name = names_ending.get(end)
+        if name is not None:
+            named_before[match.group(1)].append(name)
     found = []
     for short, long in pairs:
-        for name in ending_before.values():
-            if name.endswith(" " + long) and body.find(f"{name} ({short})") >= 0:
-                long = name
-                break
-        found.append((short, long))
+        longer = [name for name in named_before.get(short, ()) if name.endswith(" " + long)]
+        found.append((short, longer[0] if longer else long))
     return found
-
-
-#: Longest short form a parenthesis holds (:data:`_PARENTHESIS`).
-_LONGEST_SHORT_FORM = 12
 
 
 def add_acronyms(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
