@@ -34,6 +34,8 @@ class _ArticleHTML(HTMLParser):
     """
 
     _FURNITURE = frozenset({"nav", "header", "footer", "aside", "figure"})
+    _LIST_TAGS = ("ul", "ol", "menu")
+    _LISTS = frozenset({*_LIST_TAGS, "li"})
     _NEVER_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "math"})
     _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
     #: Start tags that close an open <p> (HTML's list, plus table parts and list items).
@@ -118,6 +120,15 @@ class _ArticleHTML(HTMLParser):
         self._stack: list[_Element] = []
         self._open: Counter[str] = Counter()
         self._markers: list[int] = []  # stack positions of open <p> and scope elements
+        self._lists: list[int] = []  # stack positions of open lists and list items
+        self._items: list[int] = []  # indexes of the paragraphs that are list items' own text
+        self._most_prose = 0  # the most <p> words an element holds in <p> children of its own
+        #: paragraph ranges of the outermost lists, with the element each list is in
+        self._list_blocks: list[tuple[int, int, _Element | None]] = []
+        #: text read outside any <p> since the last block boundary, and the part of it inside links: a
+        #: stray </p> after it makes it the paragraph its author wrote (:meth:`handle_endtag`)
+        self._loose: list[str] = []
+        self._loose_linked: list[str] = []
         self._ignoring = 0
         self._collecting: list[_Element] = []  # the open <p>, <h1> and <title>, innermost last
         #: indexes of the paragraphs that are links and nothing else: an item of a list of headlines
@@ -134,17 +145,22 @@ class _ArticleHTML(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._CLOSE_P:
+            self._clear_loose()
             if self._markers and self._stack[self._markers[-1]].tag == "p":
                 self._close_through(self._markers[-1])
             if self._stack and self._stack[-1].tag in self._HEADINGS:
                 self._close_through(len(self._stack) - 1)
+        if tag == "li" and self._lists and self._stack[self._lists[-1]].tag == "li":
+            self._close_through(self._lists[-1])  # an item ends where the next one of its list starts
         if tag == "br":
             self._data(" ")
         if tag in self._VOID:
             return
         if tag == "p" or tag in self._SCOPE:
             self._markers.append(len(self._stack))
-        element = _Element(tag, len(self.paragraphs))
+        if tag in self._LISTS:
+            self._lists.append(len(self._stack))
+        element = _Element(tag, len(self.paragraphs), self._stack[-1] if self._stack else None)
         if _names_furniture(attrs):
             named = (v for n, v in attrs if n in ("class", "id", "role", "aria-label") and v)
             element.boxed = " ".join(sorted(named)) or tag
@@ -164,7 +180,14 @@ class _ArticleHTML(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if not self._open[tag]:
+            if tag == "p" and "".join(self._loose).strip():
+                # "<p><div>(an image and its credit)</div>Text...</p>": the <div> ended the <p> (HTML's
+                # rule), leaving the text loose before this </p>, as WordPress writes captioned images
+                self._finish_paragraph(self._loose, self._loose_linked)
+            self._clear_loose()
             return  # a stray end tag: browsers ignore it too
+        if tag in self._CLOSE_P:
+            self._clear_loose()
         position = len(self._stack) - 1
         while self._stack[position].tag != tag:
             position -= 1
@@ -179,7 +202,20 @@ class _ArticleHTML(HTMLParser):
         super().close()
         if self._stack:
             self._close_through(0)
-        words = [len(p.split()) for p in self.paragraphs]
+        # A list item's own text is the article's when its list stands among the article's paragraphs
+        # (its parent holds about as many words in <p> children of its own as the element holding the
+        # most) and says something (points, steps, figures: clauses, not titles). Elsewhere it is a menu,
+        # a list of headlines, a footer, a comment box's buttons.
+        items = set(self._items)
+        among = max(self._most_prose * _LIST_AMONG / 100, 1)
+        in_prose: set[int] = set()
+        for first, end, parent in self._list_blocks:
+            own = [i for i in range(first, end) if i in items]
+            if own and parent and parent.prose >= among:
+                if sum(_words(self.paragraphs[i]) for i in own) >= _ITEM_WORDS * len(own):
+                    in_prose.update(own)
+        items_out = items - in_prose
+        words = [0 if i in items_out else _words(p) for i, p in enumerate(self.paragraphs)]
         most = sum(words) * _BOX_MOST / 100
         # a box that holds most of the words is the article; so are the boxes named as it is, its other
         # parts ("related-body" twice around an advert)
@@ -196,6 +232,8 @@ class _ArticleHTML(HTMLParser):
                 if dropped[index]:
                     break  # nested ranges: the rest is marked already
                 dropped[index] = True
+        for index in items_out:
+            dropped[index] = True
         kept = [i for i, drop in enumerate(dropped) if not drop]
         links = set(self._link_lists)
         self.paragraphs = [self.paragraphs[i] for i in kept]
@@ -210,11 +248,15 @@ class _ArticleHTML(HTMLParser):
     # the open elements ------------------------------------------------------------------------------
 
     def _data(self, data: str) -> None:
-        if self._collecting:  # the innermost open <p>, <h1> or <title> gets the text
+        if self._collecting:  # the innermost open <p>, <li>, <h1> or <title> gets the text
             element = self._collecting[-1]
             cast(list, element.text).append(data)
             if self._link is not None:
                 element.linked.append(data)
+        else:
+            self._loose.append(data)
+            if self._link is not None:
+                self._loose_linked.append(data)
         if self._link is not None:
             self._link.append(data)
 
@@ -225,11 +267,15 @@ class _ArticleHTML(HTMLParser):
             self._open[element.tag] -= 1
             if self._markers and self._markers[-1] == len(self._stack):
                 self._markers.pop()
+            if self._lists and self._lists[-1] == len(self._stack):
+                self._lists.pop()
             if element.tag in self._NEVER_TEXT:
                 self._ignoring -= 1
             if element.tag == "a" and self._link is not None:
                 self.link_texts.add(clean_line("".join(self._link)))
                 self._link = None
+            if element.tag in self._LIST_TAGS and not any(self._open[t] for t in self._LIST_TAGS):
+                self._list_blocks.append((element.paragraphs, len(self.paragraphs), element.parent))
             if element.text is not None:
                 self._collecting.pop()
                 self._finish(element)
@@ -239,16 +285,41 @@ class _ArticleHTML(HTMLParser):
                 self._boxes.append((element.paragraphs, len(self.paragraphs), element.boxed))
 
     def _finish(self, element: _Element) -> None:
+        if element.tag in ("p", "li"):
+            if self._finish_paragraph(element.text or [], element.linked):
+                if element.tag == "li":
+                    self._items.append(len(self.paragraphs) - 1)
+                elif element.parent is not None:
+                    element.parent.prose += _words(self.paragraphs[-1])
+                    self._most_prose = max(self._most_prose, element.parent.prose)
+            return
         text = clean_line("".join(element.text or ()))
-        if element.tag == "p" and text:
-            if _a_link_list_item(text, "".join(element.linked)):
-                self._link_lists.append(len(self.paragraphs))
-            self.paragraphs.append(text)
-        elif element.tag == "title" and not self.title:
+        if element.tag == "title" and not self.title:
             self.title = text
         elif element.tag == "h1" and not self.h1:
             self.h1 = text
 
+    def _clear_loose(self) -> None:
+        self._loose.clear()
+        self._loose_linked.clear()
+
+    def _finish_paragraph(self, parts: list[str], linked: list[str]) -> bool:
+        """Add the paragraph of ``parts`` (``linked`` inside links); False when it holds no text."""
+        text = clean_line("".join(parts))
+        if text:
+            if _a_link_list_item(text, "".join(linked)):
+                self._link_lists.append(len(self.paragraphs))
+            self.paragraphs.append(text)
+        return bool(text)
+
+
+#: A list's items are kept when the element holding the list holds, in <p> children of its own, this share
+#: (%) of the words the element holding the most holds: the article's container, not a footer or a comment
+#: box beside one paragraph.
+_LIST_AMONG = 50
+#: The words a list's items hold on average for them to be clauses of the article, not a list of titles
+#: (games out this week, the tools a recipe needs) that the model reads out of any sentence's context.
+_ITEM_WORDS = 6
 
 #: A box named furniture is kept when it holds this share (%) of the page's paragraph words or more: a
 #: page that calls its article's wrapper "story has-comments" keeps its article.
@@ -327,14 +398,16 @@ def _names_furniture(attrs: list[tuple[str, str | None]]) -> bool:
 
 
 class _Element:
-    __slots__ = ("boxed", "closed", "linked", "paragraphs", "tag", "text")
+    __slots__ = ("boxed", "closed", "linked", "paragraphs", "parent", "prose", "tag", "text")
 
-    def __init__(self, tag: str, paragraphs: int) -> None:
+    def __init__(self, tag: str, paragraphs: int, parent: _Element | None) -> None:
         self.tag = tag
+        self.parent = parent  # the element it opened in
+        self.prose = 0  # the words of the <p> elements among its own children
         self.paragraphs = paragraphs  # paragraphs finished before it opened
         self.closed = False  # by its own end tag
         self.boxed = ""  # its class, id, role and label, when one of them names it furniture
-        self.text: list[str] | None = [] if tag in {"p", "title", "h1"} else None
+        self.text: list[str] | None = [] if tag in {"p", "li", "title", "h1"} else None
         self.linked: list[str] = []  # the part of ``text`` inside links
 
 
