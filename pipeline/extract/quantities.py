@@ -592,6 +592,8 @@ def _not_a_count(doc: Doc, span: Span, parsed: ParsedNumber) -> bool:
         plural_noun = span.root.dep_ == "nummod" and head.tag_ == "NNS"
         if not plural_noun:
             return True
+    if _an_item_label(doc, span):  # "eggs are: 1) Deviled, 2) Scotch, 3) Scrambled"
+        return True
     # Part of a name: "Group of Seven", "Apollo 11" - a capitalized number word or a number that is a
     # proper noun's modifier inside a run of capitalized words.
     first = span[0]
@@ -599,6 +601,25 @@ def _not_a_count(doc: Doc, span: Span, parsed: ParsedNumber) -> bool:
         return True
     root = span.root
     return bool(root.pos_ == "PROPN" and root.head.pos_ == "PROPN" and root.head.text[:1].isupper())
+
+
+#: How far back (tokens) a bracket opening before a number is looked for: "N)" with no "(" before it
+#: in its sentence labels a list's item.
+_LABEL_LOOKBACK = 40
+
+
+def _an_item_label(doc: Doc, span: Span) -> bool:
+    """Is the number a list item's label, a lone number closed by a bracket that nothing opened ("1)
+    Deviled, 2) Scotch")? "(2) Quist" and "a (2) b" are brackets the number is in, read as ever."""
+    if len(span) != 1 or span.end >= len(doc) or doc[span.end].text != ")" or not span[0].like_num:
+        return False
+    floor = max(span.sent.start, span.start - _LABEL_LOOKBACK)
+    for token in reversed(doc[floor : span.start]):
+        if token.text in ("(", "["):
+            return False
+        if token.text in (")", "]"):
+            return True  # the last bracket before it is closed: the number's own ")" opens nothing
+    return True
 
 
 def _rate_period(counted: Token) -> str:

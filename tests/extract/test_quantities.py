@@ -1718,3 +1718,82 @@ def test_counted_doers_in_a_coordinated_subject_did_it_and_name_no_other_doer(en
         ("12", "", ""),
         ("three", "kill", "soldiers"),
     ]
+
+
+def test_the_labels_of_a_lists_items_are_not_counts(english) -> None:
+    # Quist 's dishes are : 4 ) Varnish pie , 5 ) Tarn stew ( 12 bowls ) .
+    words = ["Quist", "'s", "dishes", "are", ":", "4", ")", "Varnish", "pie", ",", "5", ")", "Tarn", "stew",
+             "(", "12", "bowls", ")", "."]  # fmt: skip
+    doc = _doc(
+        english,
+        words=words,
+        heads=[2, 0, 3, 3, 3, 8, 5, 8, 3, 8, 13, 10, 13, 8, 13, 16, 13, 13, 3],
+        deps=[
+            "poss",
+            "case",
+            "nsubj",
+            "ROOT",
+            "punct",
+            "nummod",
+            "punct",
+            "compound",
+            "attr",
+            "punct",
+            "nummod",
+            "punct",
+            "compound",
+            "conj",
+            "punct",
+            "nummod",
+            "appos",
+            "punct",
+            "punct",
+        ],  # fmt: skip
+        pos=[
+            "PROPN",
+            "PART",
+            "NOUN",
+            "AUX",
+            "PUNCT",
+            "NUM",
+            "PUNCT",
+            "PROPN",
+            "NOUN",
+            "PUNCT",
+            "NUM",
+            "PUNCT",
+            "PROPN",
+            "NOUN",
+            "PUNCT",
+            "NUM",
+            "NOUN",
+            "PUNCT",
+            "PUNCT",
+        ],  # fmt: skip
+        tags=[
+            "NNP",
+            "POS",
+            "NNS",
+            "VBP",
+            ":",
+            "CD",
+            "-RRB-",
+            "NNP",
+            "NN",
+            ",",
+            "CD",
+            "-RRB-",
+            "NNP",
+            "NN",
+            "-LRB-",
+            "CD",
+            "NNS",
+            "-RRB-",
+            ".",
+        ],  # fmt: skip
+        lemmas=[w.lower() if w != "bowls" else "bowl" for w in words],
+        ents=["O"] * 5 + ["B-CARDINAL"] + ["O"] * 4 + ["B-CARDINAL"] + ["O"] * 4 + ["B-CARDINAL"] + ["O"] * 3,
+    )
+    spans = [(5, 6, "CARDINAL"), (10, 11, "CARDINAL"), (15, 16, "CARDINAL")]
+    found = quantities(doc, spans, article_id="a", sentence=0, offset=0)
+    assert [(q.value, q.object) for q in found] == [(12.0, "bowls")]
