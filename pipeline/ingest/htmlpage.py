@@ -285,7 +285,7 @@ class _ArticleHTML(HTMLParser):
                 self._boxes.append((element.paragraphs, len(self.paragraphs), element.boxed))
 
     def _finish(self, element: _Element) -> None:
-        if element.tag in ("p", "li"):
+        if element.tag in ("p", "li") or (element.tag != "h1" and _a_sentence(element.text or [])):
             if self._finish_paragraph(element.text or [], element.linked):
                 if element.tag == "li":
                     self._items.append(len(self.paragraphs) - 1)
@@ -311,6 +311,23 @@ class _ArticleHTML(HTMLParser):
                 self._link_lists.append(len(self.paragraphs))
             self.paragraphs.append(text)
         return bool(text)
+
+
+def _a_sentence(parts: list[str]) -> bool:
+    """Is the text of ``parts`` (a heading's) a sentence of :data:`_SENTENCE_HEADING_WORDS` words or more?
+
+    >>> _a_sentence(["The mother of a Quellby woman has described how her daughter died."])
+    True
+    >>> _a_sentence(["What to play this week"]), _a_sentence(["Is the Varn levee safe?"])
+    (False, False)
+    >>> _a_sentence(["This Is Why Quellby Voters Are Letting Their Loved Ones Know They..."])
+    False
+    """
+    text = "".join(parts).strip().rstrip("\"'”’)")
+    words = text.split()
+    if len(words) < _SENTENCE_HEADING_WORDS or not text.endswith((".", "!")) or text.endswith(("..", "…")):
+        return False  # a headline cut short ("Why Quellby Is Never...") is no sentence
+    return sum(word[:1].isupper() for word in words) * 2 < len(words)  # nor one in title case
 
 
 #: A list's items are kept when the element holding the list holds, in <p> children of its own, this share
@@ -397,6 +414,13 @@ def _names_furniture(attrs: list[tuple[str, str | None]]) -> bool:
     return False
 
 
+#: The elements whose text is collected: paragraphs, list items, the title and headings (a heading
+#: written as a sentence is a paragraph: BuzzFeed's lists set their items' paragraphs as <h2>).
+_COLLECTED = frozenset({"p", "li", "title", "h1", "h2", "h3", "h4", "h5", "h6"})
+#: The fewest words of a heading read as a paragraph, when it ends as a sentence ends.
+_SENTENCE_HEADING_WORDS = 10
+
+
 class _Element:
     __slots__ = ("boxed", "closed", "linked", "paragraphs", "parent", "prose", "tag", "text")
 
@@ -407,7 +431,7 @@ class _Element:
         self.paragraphs = paragraphs  # paragraphs finished before it opened
         self.closed = False  # by its own end tag
         self.boxed = ""  # its class, id, role and label, when one of them names it furniture
-        self.text: list[str] | None = [] if tag in {"p", "li", "title", "h1"} else None
+        self.text: list[str] | None = [] if tag in _COLLECTED else None
         self.linked: list[str] = []  # the part of ``text`` inside links
 
 

@@ -93,3 +93,12 @@ def test_a_list_of_titles_in_the_article_stays_out_of_the_body() -> None:
     titles = ["Varnholm: The Lost Harbour", "Tarnvel Racer II", "Quist Farm (Remastered)"]
     page = f"<div class='story'><p>{LEAD}</p><p>What is new this week:</p><ul>{_items(titles)}</ul><p>{AFTER}</p></div>"
     assert _paragraphs(page) == [LEAD, "What is new this week:", AFTER]
+
+
+def test_a_heading_written_as_a_sentence_is_a_paragraph_and_a_headline_is_not() -> None:
+    said = "The mother of a Quellby woman has described how her daughter was burning up from within."
+    page = (
+        f"<div class='story'><h2>{said}</h2><p>{LEAD}</p><h2>Why the Varn Levee Is Never Going To Hold...</h2>"
+        f"<h3>What the council said</h3><p>{AFTER}</p></div>"
+    )
+    assert _paragraphs(page) == [said, LEAD, AFTER]
