@@ -9,6 +9,8 @@ them here, in worker processes or on a Dask cluster (the engines below). Each ch
   holding a number) and the assembly of one article's :class:`~pipeline.records.Extraction`;
 * :mod:`~pipeline.extract.entities`    repairs on the model's entities while they are spaCy spans;
 * :mod:`~pipeline.extract.spans`       repairs on an article's character spans (acronyms, propagation...);
+* :mod:`~pipeline.extract.publisher`   after every article: the outlet of the article's address, named in
+  its body (not cached: an article's address is no part of what extraction keys on);
 * :mod:`~pipeline.extract.corpus`      after every article: names known to the corpus tagged wherever
   they occur (not cached: it depends on the whole corpus);
 * :mod:`~pipeline.extract.quantities`  counts in a parsed sentence; :mod:`~pipeline.extract.values` reads
@@ -44,6 +46,7 @@ from pipeline.errors import (
     machine_failure,
 )
 from pipeline.extract.corpus import spread_known_names
+from pipeline.extract.publisher import name_the_publisher
 from pipeline.extract.model import extraction_version, load_model, model_version
 from pipeline.extract.passes import extract_chunk, failed
 from pipeline.records import Article, Extraction
@@ -144,6 +147,7 @@ def extract(
         if progress:
             progress(done, len(kept))
     done_all = tuple(fresh.get(a.article_id) or cached[a.article_id] for a in kept)
+    done_all = name_the_publisher(done_all, kept)
     return spread_known_names(done_all, {a.article_id: a.body for a in kept}, listed=listed)
 
 

@@ -1,0 +1,61 @@
+"""The outlet of an article's address, named in its body (pipeline.extract.publisher). Names invented."""
+
+from __future__ import annotations
+
+from pipeline.extract.publisher import name_the_publisher, site_name
+from pipeline.records import Article, Extraction, Failure, Mention, Sentence
+
+
+def _run(body: str, url: str, mentions: tuple[Mention, ...] = ()) -> list[tuple[str, str, str, str]]:
+    article = Article("a", "a.html", 0, "T", body, url=url)
+    extraction = Extraction("a", (Sentence("a", 0, 0, len(body), 0),), mentions, ())
+    [result] = name_the_publisher([extraction], [article])
+    return [(m.text, m.label, m.type, m.origin) for m in result.mentions]
+
+
+def test_the_outlet_is_tagged_where_its_body_names_it() -> None:
+    body = "That slowed me down, Orla Quist told Quellwire in an interview. Sources tell QUELLWIRE more."
+    assert _run(body, "https://www.quellwire.com/2014/07/quist") == [
+        ("Quellwire", "ORG", "group", "publisher"),
+        ("QUELLWIRE", "ORG", "group", "publisher"),
+    ]
+
+
+def test_a_name_of_several_words_is_spelled_by_the_sites_letters() -> None:
+    body = "A source told The Varn Courier on Friday; the Varn Courier's editor declined to comment."
+    assert [m[0] for m in _run(body, "http://varncourier.co.uk/news/1")] == ["Varn Courier", "Varn Courier"]
+    assert [m[0] for m in _run("Readers wrote to The Varnpost.", "http://thevarnpost.com/")] == [
+        "The Varnpost"
+    ]
+
+
+def test_a_site_named_with_a_common_word_needs_its_capitals() -> None:
+    url = "https://harbour.com/x"
+    assert _run("Boats filled the harbour. Orla Quist told Harbour she would sail.", url) == []
+    assert [m[0] for m in _run("Boats filled the harbour, Orla Quist told HARBOUR.", url)] == ["HARBOUR"]
+
+
+def test_one_capitalized_word_opening_a_sentence_is_left_alone() -> None:
+    assert _run("Tarnquell networks are slow. Tarnquell was sold.", "https://tarnquell.net/") == []
+    assert [m[0] for m in _run("It said. TarnQuell was sold.", "https://tarnquell.net/")] == ["TarnQuell"]
+
+
+def test_no_address_a_place_a_failure_or_a_name_taken_leave_the_article_as_it_is() -> None:
+    body = "Orla Quist told Quellwire."
+    assert _run(body, "") == []
+    assert _run("Orla Quist left Kalamazoo for good.", "https://www.kalamazoo.com/") == []  # the city
+    taken = Mention("a", 0, 16, 25, "Quellwire", "GPE", "place", "model")
+    assert _run(body, "https://quellwire.com/", (taken,)) == [("Quellwire", "GPE", "place", "model")]
+    failed = Extraction(
+        "a", (), (), (), failure=Failure("a", "a.html", "extract", "entities", "ValueError", "boom")
+    )
+    article = Article("a", "a.html", 0, "T", body, url="https://quellwire.com/")
+    assert name_the_publisher([failed], [article]) == (failed,)
+
+
+def test_the_site_name_of_an_address() -> None:
+    assert site_name("https://edition.quellnews.com/2020/01/x") == "quellnews"
+    assert site_name("http://www.varn.co.uk/a") == "varn"
+    assert site_name("https://quell.org.au/") == "quell"
+    assert site_name("not an address") == ""
+    assert site_name("https://xy.com/") == ""
