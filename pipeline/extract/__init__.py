@@ -46,9 +46,9 @@ from pipeline.errors import (
     machine_failure,
 )
 from pipeline.extract.corpus import spread_known_names
-from pipeline.extract.publisher import name_the_publisher
 from pipeline.extract.model import extraction_version, load_model, model_version
 from pipeline.extract.passes import extract_chunk, failed
+from pipeline.extract.publisher import name_the_publisher
 from pipeline.records import Article, Extraction
 from pipeline.wordlists import Patterns, load_patterns
 

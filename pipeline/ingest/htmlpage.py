@@ -211,9 +211,9 @@ class _ArticleHTML(HTMLParser):
         in_prose: set[int] = set()
         for first, end, parent in self._list_blocks:
             own = [i for i in range(first, end) if i in items]
-            if own and parent and parent.prose >= among:
-                if sum(_words(self.paragraphs[i]) for i in own) >= _ITEM_WORDS * len(own):
-                    in_prose.update(own)
+            said = own and sum(_words(self.paragraphs[i]) for i in own) >= _ITEM_WORDS * len(own)
+            if said and parent and parent.prose >= among:
+                in_prose.update(own)
         items_out = items - in_prose
         words = [0 if i in items_out else _words(p) for i, p in enumerate(self.paragraphs)]
         most = sum(words) * _BOX_MOST / 100
