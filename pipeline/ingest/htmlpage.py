@@ -491,6 +491,18 @@ def read_html(
     body = parser.prose()  # the <p> paragraphs without lists of headlines, unless the main text is the body
     main = _main_text(text)
     fields: dict[str, object] = {}
+    if _words(body) < _MAIN_TEXT_WORDS:
+        # A page whose script writes the article in (a web app): its linked data may hold the text, in
+        # paragraphs (trafilatura reads it too, as one), and the page's main text is at most as long.
+        linked = _linked_data(text)
+        if (
+            linked is not None
+            and _words(linked.body) > _words(body)
+            and _words(linked.body) * 100 >= (_words(main.body) if main else 0) * _MOST_OF
+        ):
+            if main is not None:  # the page's own date and address where the linked data gives none
+                linked = linked._replace(date=linked.date or main.date, url=linked.url or main.url)
+            main, paragraphs, body = linked, "", linked.body
     if main is not None:
         found = _words(main.body)
         if not paragraphs and _links_only(main.body, parser.link_texts):
@@ -564,6 +576,63 @@ def _links_only(main_text: str, link_texts: set[str]) -> bool:
     lines = [line for line in main_text.split("\n") if line.strip()]
     linked = sum(_words(line) for line in lines if line in link_texts)
     return linked * 100 >= _MOST_OF * _words(main_text)
+
+
+#: A page's linked data: JSON-LD script blocks (schema.org's NewsArticle, Article... with an articleBody).
+_LINKED_DATA = re.compile(
+    r"<script[^>]*type\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _linked_data(page: str) -> _MainText | None:
+    r"""The article of the page's linked data (the longest ``articleBody`` of its JSON-LD blocks, with
+    that object's headline, ``datePublished`` and ``url``), or None.
+
+    >>> page = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Floods",'
+    >>> page += ' "articleBody": "Quellby flooded.\\nThe Varn rose.", "datePublished": "2024-05-01"}</script>'
+    >>> _linked_data(page)
+    _MainText(body='Quellby flooded.\n\nThe Varn rose.', title='Floods', date='2024-05-01', url='')
+    >>> _linked_data('<script type="application/ld+json">{not json</script>') is None
+    True
+    """
+    import html
+    import json
+
+    best: dict[str, object] | None = None
+    for block in _LINKED_DATA.findall(page):
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue  # a page's broken block says nothing
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                body = item.get("articleBody")
+                if isinstance(body, str) and (
+                    best is None or len(body) > len(cast(str, best["articleBody"]))
+                ):
+                    best = item
+                stack.extend(v for v in item.values() if isinstance(v, list | dict))
+    if best is None:
+        return None
+    text = html.unescape(_TAG.sub(" ", cast(str, best["articleBody"])))
+    lines = [clean_line(line) for line in text.splitlines()]
+    body = "\n\n".join(line for line in lines if line)
+    if not body:
+        return None
+
+    def field(name: str) -> str:
+        value = best.get(name) if best is not None else None
+        return value if isinstance(value, str) else ""
+
+    return _MainText(
+        body=body, title=clean_line(field("headline")), date=field("datePublished"), url=field("url")
+    )
 
 
 class _MainText(NamedTuple):

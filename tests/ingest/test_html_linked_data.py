@@ -1,0 +1,50 @@
+"""A page whose script writes its article in (a web app saved as it came): the article from the page's
+linked data (JSON-LD's articleBody) when the page holds no text of its own. Names invented."""
+
+from __future__ import annotations
+
+import json
+
+from pipeline.ingest import ingest
+
+STORY = [
+    "Floodwaters rose across Quellby on Tuesday as the Varn river burst its banks after three days of rain.",
+    "Orla Quist, who runs the harbour office, said forty homes near the old mill had been evacuated overnight.",
+    "Emergency crews from Tarnvel and Oskport worked through the night to shore up the levee with sandbags.",
+]
+
+
+def _app_page(linked: str, text: str = "") -> str:
+    return (
+        "<html><head><title>Quellby floods | Varn Courier</title>"
+        f'<script type="application/ld+json">{linked}</script></head>'
+        f'<body><div id="root">{text}</div><script>window.render("root")</script></body></html>'
+    )
+
+
+def _linked(body: str, **more: str) -> str:
+    article = {"@type": "NewsArticle", "headline": "Quellby floods", "articleBody": body, **more}
+    return json.dumps({"@context": "https://schema.org", "@graph": [{"@type": "WebSite"}, article]})
+
+
+def test_an_app_page_is_read_from_its_linked_data(write) -> None:
+    page = _app_page(_linked("\n".join(STORY), datePublished="2024-05-07T09:30:00Z"))
+    [article] = ingest([write("floods.html", page)], language=None).articles
+    assert article.body == "\n\n".join(STORY)
+    assert article.title == "Quellby floods | Varn Courier"
+    assert article.iso_date == "2024-05-07"
+
+
+def test_a_page_holding_its_article_keeps_it_whatever_its_linked_data_says(write) -> None:
+    paragraphs = "".join(f"<p>{line}</p>" for line in STORY)
+    page = _app_page(_linked("Another text. " * 40), paragraphs)
+    [article] = ingest([write("floods.html", page)], language=None).articles
+    assert article.body == "\n\n".join(STORY)
+
+
+def test_broken_linked_data_and_no_text_is_skipped_with_the_reason(write) -> None:
+    corpus = ingest([write("app.html", _app_page("{not json"))], language=None)
+    assert not corpus.articles
+    assert [s.reason for s in corpus.skipped] == [
+        "HTML page has no article text (no <p> paragraphs, no main text)"
+    ]
