@@ -493,12 +493,13 @@ def read_html(
     fields: dict[str, object] = {}
     if _words(body) < _MAIN_TEXT_WORDS:
         # A page whose script writes the article in (a web app): its linked data may hold the text, in
-        # paragraphs (trafilatura reads it too, as one), and the page's main text is at most as long.
-        linked = _linked_data(text)
+        # paragraphs (trafilatura reads it too, as one), when the page's main text is no longer (an
+        # articleBody cut short loses the end).
+        linked = _linked_data(text, body)
         if (
             linked is not None
             and _words(linked.body) > _words(body)
-            and _words(linked.body) * 100 >= (_words(main.body) if main else 0) * _MOST_OF
+            and _words(linked.body) >= (_words(main.body) if main else 0)
         ):
             if main is not None:  # the page's own date and address where the linked data gives none
                 linked = linked._replace(date=linked.date or main.date, url=linked.url or main.url)
@@ -586,53 +587,78 @@ _LINKED_DATA = re.compile(
 _TAG = re.compile(r"<[^>]+>")
 
 
-def _linked_data(page: str) -> _MainText | None:
-    r"""The article of the page's linked data (the longest ``articleBody`` of its JSON-LD blocks, with
-    that object's headline, ``datePublished`` and ``url``), or None.
+def _linked_data(page: str, own_text: str) -> _MainText | None:
+    r"""The article of the page's linked data: the ``articleBody`` of its JSON-LD blocks' one article
+    (a block's top object, or one of its ``@graph``), with the article's headline, ``datePublished`` and
+    ``url``; None when they hold none, or several (an index, a brief beside the stories it links to,
+    nested ones too: a live blog's updates), or one that does not hold most of the words of the page's
+    ``own_text`` when it has :data:`_OWN_WORDS` or more (another story's).
 
     >>> page = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Floods",'
     >>> page += ' "articleBody": "Quellby flooded.\\nThe Varn rose.", "datePublished": "2024-05-01"}</script>'
-    >>> _linked_data(page)
+    >>> _linked_data(page, "")
     _MainText(body='Quellby flooded.\n\nThe Varn rose.', title='Floods', date='2024-05-01', url='')
-    >>> _linked_data('<script type="application/ld+json">{not json</script>') is None
+    >>> _linked_data(page, "Tarnvel won the cup final on Sunday after extra time in front of a full Varn Park") is None
+    True
+    >>> _linked_data('<script type="application/ld+json">{not json</script>', "") is None
     True
     """
     import html
     import json
 
-    best: dict[str, object] | None = None
+    found: list[dict[str, object]] = []
     for block in _LINKED_DATA.findall(page):
         try:
             data = json.loads(block)
         except ValueError:
             continue  # a page's broken block says nothing
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                body = item.get("articleBody")
-                if isinstance(body, str) and (
-                    best is None or len(body) > len(cast(str, best["articleBody"]))
-                ):
-                    best = item
-                stack.extend(v for v in item.values() if isinstance(v, list | dict))
-    if best is None:
+        tops = data if isinstance(data, list) else [data]
+        for top in tops:
+            if not isinstance(top, dict):
+                continue
+            graph = top.get("@graph")
+            for item in [top, *(graph if isinstance(graph, list) else [])]:
+                if isinstance(item, dict) and isinstance(item.get("articleBody"), str):
+                    found.append(item)
+    bodies = {cast(str, item["articleBody"]).strip() for item in found}
+    if len(bodies) != 1:
         return None
-    text = html.unescape(_TAG.sub(" ", cast(str, best["articleBody"])))
+    item = found[0]
+    markup = html.unescape(cast(str, item["articleBody"]))  # a body written as escaped HTML is HTML
+    text = html.unescape(_TAG.sub(" ", _BLOCK_END.sub("\n", markup)))
     lines = [clean_line(line) for line in text.splitlines()]
     body = "\n\n".join(line for line in lines if line)
-    if not body:
+    if not body or not _holds_most(body, own_text):
         return None
 
     def field(name: str) -> str:
-        value = best.get(name) if best is not None else None
+        value = item.get(name)
         return value if isinstance(value, str) else ""
 
     return _MainText(
         body=body, title=clean_line(field("headline")), date=field("datePublished"), url=field("url")
     )
+
+
+def _holds_most(text: str, own_text: str) -> bool:
+    """Does ``text`` hold :data:`_MOST_OF` % of the words of a page's ``own_text`` (its <p> paragraphs), or
+    is that too short (:data:`_OWN_WORDS`) to say which story the page is?
+
+    >>> _holds_most("Quist won the Varnby vote by 312 votes on Thursday", "Quist won")
+    True
+    >>> _holds_most("Ferry crews walked out", "Orla Quist has been elected mayor of Varnby after a recount on Thursday")
+    False
+    """
+    own = Counter(own_text.lower().split())
+    mine = sum(own.values())
+    return mine < _OWN_WORDS or sum((own & Counter(text.lower().split())).values()) * 100 >= mine * _MOST_OF
+
+
+#: The fewest words of a page's own text that say which story it is ("Loading...", "Please enable
+#: JavaScript" say nothing).
+_OWN_WORDS = 12
+#: The end of a block in a body written as HTML: a line ends there.
+_BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote)\s*>|<br\s*/?>", re.IGNORECASE)
 
 
 class _MainText(NamedTuple):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from pipeline.ingest import ingest
+from pipeline.ingest.htmlpage import _linked_data
 
 STORY = [
     "Floodwaters rose across Quellby on Tuesday as the Varn river burst its banks after three days of rain.",
@@ -48,3 +49,26 @@ def test_broken_linked_data_and_no_text_is_skipped_with_the_reason(write) -> Non
     assert [s.reason for s in corpus.skipped] == [
         "HTML page has no article text (no <p> paragraphs, no main text)"
     ]
+
+
+def test_linked_data_holding_several_stories_or_another_story_gives_no_article() -> None:
+    brief = "Orla Quist has been elected mayor of Varnby after a recount, beating Tomas Brann by a few votes."
+    other = {
+        "@type": "NewsArticle",
+        "headline": "Ferry strike",
+        "articleBody": "Quellby ferry crews walked out. " * 30,
+    }
+    graph = json.dumps({"@graph": [{"@type": "NewsArticle", "headline": "Quist wins"}, other]})
+    assert _linked_data(_app_page(graph), brief) is None  # its one article is another story than the page's
+    assert _linked_data(_app_page(graph), "Loading...") is not None  # a placeholder says no story
+    two = json.dumps([json.loads(_linked("\n".join(STORY)))["@graph"][1], other])
+    assert _linked_data(_app_page(two), "") is None  # two stories: neither is surely the page's
+    listed = json.dumps({"@type": "ItemList", "itemListElement": [other]})
+    assert _linked_data(_app_page(listed), "") is None  # an index's items are no article of its own
+
+
+def test_an_article_body_cut_short_gives_way_to_the_pages_whole_text(write) -> None:
+    divs = "".join(f"<div>{line} {line}</div>" for line in STORY)  # the page's text, in no <p>
+    page = _app_page(_linked(STORY[0]), divs)
+    [article] = ingest([write("cut.html", page)], language=None).articles
+    assert STORY[2] in article.body
