@@ -4,12 +4,16 @@ interview", "Varnpost has learned". The small model misses an outlet's name as o
 outlet is called. Its name is tagged wherever the body writes the address's site name as capitalized
 words: "Quell Post" or "The Quell Post" for quellpost.com, "QUELLWIRE" for quellwire.com.
 
-Guards, so that a site named with a common word names nothing else: a site named as a place is left
-alone (cleveland.com: "Cleveland" is the city); a name of one word that the body
-also writes in lower case ("time" of time.com) must be written in capitals ("TIME"); one word written
-with a capital only at its start must not open a sentence ("Wired networks are..."); an occurrence must
-overlap no other mention. Runs on every article in the parent process (cached or fresh), one pass over
-each body.
+Guards, so that a site named with a word names nothing else (a reviewer's invented pages found each):
+- the site's name: none for a site named as a place (cleveland.com: "Cleveland" is the city) or for an
+  aggregator (news.google.com); a blog's own for a blog platform's (quellwire.wordpress.com), the
+  archived page's for an archive's or an AMP cache's address;
+- the name written as one word with a capital at its start only ("Quellwire", "The Beacon"): never a
+  word the corpus writes in lower case ("an Independent", "a rising Star", "the Fortune 500"), nor
+  opening a sentence ("Wired networks are...");
+- any name: not a part of a longer run of capitalized words ("the Varnby Herald", "Capitol Hill",
+  "Orla Brann", "Quell Valley"), nor after "a" or "an", nor overlapping another mention.
+Runs on every article in the parent process (cached or fresh), in one pass over the corpus's bodies.
 """
 
 from __future__ import annotations
@@ -17,18 +21,30 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from pipeline.gazetteer import place_names
+from pipeline.gazetteer import is_first_name, place_names
 from pipeline.records import Article, Extraction, Mention
 
 #: Second-level labels under which a country's sites are registered ("abc.net.au", "quell.co.uk").
 _REGISTRY_LABELS = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "news"})
+#: Platforms whose subdomains are sites of their own ("quellwire.wordpress.com" is Quellwire's).
+_PLATFORMS = frozenset(
+    {"wordpress", "blogspot", "substack", "medium", "tumblr", "github", "wixsite", "typepad", "livejournal"}
+)
+#: Sites that show other sites' pages: their addresses hold the page's own ("web.archive.org/web/2020/
+#: https://quellwire.com/...", "www-quellwire-com.cdn.ampproject.org/c/s/www.quellwire.com/...").
+_PROXIES = frozenset({"archive", "ampproject", "archive.ph", "archive.today"})
+#: Sites that gather other outlets' stories: they name no outlet of their own in them.
+_AGGREGATORS = frozenset({"google", "feedly", "feedburner", "flipboard", "newsnow", "msn", "t", "bit"})
 #: Fewest letters of a site name looked for: "bbc" is one, "go" (of go.com) none.
 _SHORTEST = 3
 #: Runs of up to four capitalized words, "The" before them or not ("The Quell Post", "QuellWire").
 _CAPITALIZED_RUN = re.compile(r"\b(?:The[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,3}")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+#: Addresses, e-mail addresses and handles: their lower-case letters are no words of the text.
+_ADDRESSES = re.compile(r"\S*[@/]\S*|\S+\.(?:com|org|net|co|uk|au|gov|edu|io)\b\S*", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _SENTENCE_END = '.!?\n"“”'
 
 
@@ -37,18 +53,28 @@ def site_name(url: str) -> str:
 
     >>> site_name("https://www.quellpost.com/2011/09/story"), site_name("http://www.abc.net.au/news/1")
     ('quellpost', 'abc')
-    >>> site_name("http://sports.varn.go.com/x"), site_name(""), site_name("file:///tmp/a.html")
+    >>> site_name("https://quell-post.wordpress.com/x"), site_name("http://web.archive.org/web/2020/https://varnwire.com/a")
+    ('quellpost', 'varnwire')
+    >>> site_name("http://sports.varn.go.com/x"), site_name("https://news.google.com/a"), site_name("file:///a.html")
     ('', '', '')
     """
-    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/")[0].split(":")[0]
-    labels = [label for label in host.split(".") if label]
+    address = re.sub(r"^[a-z][a-z0-9+.-]*:", "", url.strip().lower()).lstrip("/")
+    host, _, path = address.partition("/")
+    labels = [label for label in host.split(":")[0].split(".") if label]
     if len(labels) < 2:
         return ""
+    if labels[-2] in _PROXIES or ".".join(labels[-2:]) in _PROXIES:
+        inner = re.search(r"(?:https?:/+|/[cv]/(?:s/)?)([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:/|$)", "/" + path)
+        return site_name(f"https://{inner.group(1)}/") if inner else ""
     labels.pop()  # the top-level domain
     if len(labels) > 1 and labels[-1] in _REGISTRY_LABELS:
         labels.pop()
-    name = labels[-1]
-    return name if len(name) >= _SHORTEST and name.isalnum() and name != "www" else ""
+    if len(labels) > 1 and labels[-1] in _PLATFORMS:
+        labels.pop()
+    name = labels[-1].replace("-", "")
+    if name in _AGGREGATORS or name in _PLATFORMS or name == "www":
+        return ""
+    return name if len(name) >= _SHORTEST and name.isalnum() else ""
 
 
 def name_the_publisher(
@@ -57,14 +83,18 @@ def name_the_publisher(
     """``extractions`` with their outlet's name tagged where their bodies write it (origin
     ``publisher``, an organization); ``articles`` give the bodies and addresses, by article id."""
     by_id = {article.article_id: article for article in articles}
+    sites = {article.article_id: site_name(article.url) for article in articles if article.url}
+    if not any(sites.values()):
+        return tuple(extractions)
+    words = _lower_case_words(article.body for article in articles)
+    places = place_names()
     result = []
     for extraction in extractions:
-        article = by_id.get(extraction.article_id)
-        site = site_name(article.url) if article is not None else ""
-        if not site or extraction.failure is not None or article is None:
+        site = sites.get(extraction.article_id, "")
+        if not site or extraction.failure is not None or site.title() in places:
             result.append(extraction)
             continue
-        added = _occurrences(extraction, article.body, site)
+        added = _occurrences(extraction, by_id[extraction.article_id].body, site, words)
         if added:
             mentions = tuple(sorted((*extraction.mentions, *added), key=lambda m: (m.start, m.end)))
             extraction = dataclasses.replace(extraction, mentions=mentions)
@@ -72,26 +102,32 @@ def name_the_publisher(
     return tuple(result)
 
 
-def _occurrences(extraction: Extraction, body: str, site: str) -> list[Mention]:
+def _lower_case_words(bodies: Iterable[str]) -> set[str]:
+    """The words the bodies write in lower case, addresses, e-mail addresses and handles left out."""
+    words: set[str] = set()
+    for body in bodies:
+        words.update(_LOWER_WORD.findall(_ADDRESSES.sub(" ", body)))
+    return words
+
+
+def _occurrences(extraction: Extraction, body: str, site: str, lower_case: set[str]) -> list[Mention]:
     """The mentions of the outlet named ``site`` that ``body`` holds and ``extraction`` lacks.
 
     >>> from pipeline.records import Sentence
     >>> body = "He told Quell Post. The Quell Post said time was short, said QUELLPOST's editor."
     >>> sentences = (Sentence("a", 0, 0, 19, 0), Sentence("a", 1, 20, 80, 0))
     >>> extraction = Extraction("a", sentences, (), ())
-    >>> [(m.text, m.sentence) for m in _occurrences(extraction, body, "quellpost")]
+    >>> [(m.text, m.sentence) for m in _occurrences(extraction, body, "quellpost", set())]
     [('Quell Post', 0), ('Quell Post', 1), ('QUELLPOST', 1)]
-    >>> [m.text for m in _occurrences(extraction, "Call Quellpost at 5.", "quellpost")]
+    >>> [m.text for m in _occurrences(extraction, "Call Quellpost at 5.", "quellpost", {"call"})]
     ['Quellpost']
-    >>> [m.text for m in _occurrences(extraction, "He left Cleveland.", "cleveland")]
+    >>> [m.text for m in _occurrences(extraction, "He read the Varn Quellpost.", "quellpost", set())]
     []
     """
     taken = bytearray(len(body))
     for mention in extraction.mentions:
         taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
-    common_word = None  # whether the site's name is a word the body writes in lower case, when needed
     starts = [s.start for s in extraction.sentences]
-    places = place_names()
     added = []
     for run in _CAPITALIZED_RUN.finditer(body):
         span = _spelled_as(run, site)
@@ -99,14 +135,21 @@ def _occurrences(extraction: Extraction, body: str, site: str) -> list[Mention]:
             continue
         start, end = span
         name = body[start:end]
-        if name in places or name.title() in places:
-            continue  # cleveland.com's "Cleveland" is the city
-        if " " not in name and not name.isupper():
-            if common_word is None:
-                common_word = site in _LOWER_WORD.findall(body)
-            if common_word or (not _inner_capital(name) and _opens_a_sentence(body, start)):
-                continue
-        if taken.find(1, start, end) != -1:
+        core = re.sub(r"^The\s+", "", name)  # "The Beacon" is one word for the guards
+        if (
+            " " not in core
+            and not core.isupper()
+            and not _inner_capital(core)
+            and (
+                site in lower_case
+                or core.lower() in lower_case
+                or _opens_a_sentence(body, _the_before(body, start))
+            )
+        ):
+            continue
+        if _a_persons_name(core, lower_case):
+            continue  # orlaquist.com is a person's site: "Orla Quist" stays hers
+        if _runs_on(body, start, end, lower_case) or taken.find(1, start, end) != -1:
             continue
         sentence = max(bisect.bisect_right(starts, start) - 1, 0)
         added.append(Mention(extraction.article_id, sentence, start, end, name, "ORG", "group", "publisher"))
@@ -122,13 +165,33 @@ def _spelled_as(run: re.Match[str], site: str) -> tuple[int, int] | None:
     for first in range(len(words)):
         letters = ""
         for word in words[first:]:
-            written = re.sub(r"['’]s$", "", word.group())  # "Quellpost's editor"
+            written = _POSSESSIVE.sub("", word.group())  # "Quellpost's editor"
             letters += re.sub(r"[\W_]", "", written).lower()
             if letters == site:
                 return run.start() + words[first].start(), run.start() + word.start() + len(written)
             if not site.startswith(letters):
                 break
     return None
+
+
+def _the_before(body: str, start: int) -> int:
+    """Where the name at ``start`` begins with a "The" just before it ("The Aim was", a sentence's start)."""
+    return start - 4 if body[max(0, start - 4) : start] == "The " else start
+
+
+def _a_persons_name(name: str, lower_case: set[str]) -> bool:
+    """Is ``name`` written as a person's: two or three words, a first name and then words the corpus never
+    writes in lower case ("Orla Quist"; not "Washington Post", "Victoria News")?
+
+    >>> _a_persons_name("Orla Quist", {"post"}), _a_persons_name("Washington Post", {"post"})
+    (True, False)
+    """
+    words = name.split()
+    return (
+        len(words) in (2, 3)
+        and is_first_name(words[0])
+        and not any(word.lower() in lower_case for word in words[1:])
+    )
 
 
 def _inner_capital(word: str) -> bool:
@@ -139,3 +202,28 @@ def _inner_capital(word: str) -> bool:
 def _opens_a_sentence(body: str, start: int) -> bool:
     before = body[:start].rstrip(" \t")
     return not before or before[-1] in _SENTENCE_END
+
+
+def _runs_on(body: str, start: int, end: int, lower_case: set[str]) -> bool:
+    """Is [start, end) part of a longer name or a common noun's use: a capitalized word or a number
+    right after it, or a capitalized word, "a" or "an" right before it? Not a word opening the sentence
+    that ``lower_case`` holds ("Yesterday Quellpost said").
+
+    >>> body = "the Varn Quellpost. Quellpost 500 grew. Mr Quellpost said. It was a Quellpost."
+    >>> [_runs_on(body, m.start(), m.end(), set()) for m in re.finditer("Quellpost", body)]
+    [True, True, True, True]
+    >>> body = "He told Quellpost. Quellpost said. Yesterday Quellpost said"
+    >>> [_runs_on(body, m.start(), m.end(), {"yesterday"}) for m in re.finditer("Quellpost", body)]
+    [False, False, False]
+    """
+    after = re.match(r"[ \t]+(\w)", body[end : end + 40])
+    if after is not None and (after.group(1).isupper() or after.group(1).isdigit()):
+        return True
+    before = re.search(r"(\w+)[ \t]+$", body[max(0, start - 40) : start])
+    if before is None:
+        return False
+    word = before.group(1)
+    if word.lower() in ("a", "an"):
+        return True
+    opening = _opens_a_sentence(body, start - len(before.group(0)))
+    return word[:1].isupper() and word != "The" and not (opening and word.lower() in lower_case)

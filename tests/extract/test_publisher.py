@@ -59,3 +59,53 @@ def test_the_site_name_of_an_address() -> None:
     assert site_name("https://quell.org.au/") == "quell"
     assert site_name("not an address") == ""
     assert site_name("https://xy.com/") == ""
+
+
+def _corpus(*pieces: tuple[str, str]) -> list[list[str]]:
+    """Run articles of (body, url); the names tagged in each."""
+    articles = [Article(f"a{i}", "a.html", i, "T", body, url=url) for i, (body, url) in enumerate(pieces)]
+    extractions = [
+        Extraction(a.article_id, (Sentence(a.article_id, 0, 0, len(a.body), 0),), (), ()) for a in articles
+    ]
+    return [[m.text for m in e.mentions] for e in name_the_publisher(extractions, articles)]
+
+
+def test_a_name_inside_a_longer_name_or_after_a_or_an_is_no_outlet() -> None:
+    url = "https://quellwire.com/x"
+    body = "The Varn Quellwire closed. Quellwire Tower fell. Mr Quellwire left. She was a Quellwire once."
+    assert _corpus((body, url)) == [[]]
+    assert _corpus(("Yesterday Quellwire said so. It rained yesterday.", url)) == [["Quellwire"]]
+
+
+def test_a_site_named_with_a_word_the_corpus_writes_in_lower_case_is_tagged_in_capitals_only() -> None:
+    url = "https://harbour.com/x"
+    assert _corpus(("Orla Quist told Harbour she would sail.", url), ("The harbour was full.", "")) == [
+        [],
+        [],
+    ]
+    assert _corpus(("Orla Quist told HARBOUR she would sail.", url), ("The harbour was full.", "")) == [
+        ["HARBOUR"],
+        [],
+    ]
+
+
+def test_a_name_with_the_counts_as_one_word_and_addresses_are_no_words() -> None:
+    url = "https://www.thevarnbeacon.co.uk/x"
+    assert _corpus(("The Varnbeacon on the hill was lit at dusk.", url)) == [[]]  # opens the sentence
+    assert _corpus(("Orla Quist told The Varnbeacon she would sail.", url)) == [["The Varnbeacon"]]
+    mail = "Write to tips@quellwire.com or @quellwire. Orla Quist told Quellwire she would sail."
+    assert _corpus((mail, "https://quellwire.com/")) == [["Quellwire"]]
+
+
+def test_the_site_of_a_blog_an_archived_page_and_an_aggregator() -> None:
+    assert site_name("https://quellwire.wordpress.com/2020/01/x") == "quellwire"
+    assert site_name("https://quell-wire.substack.com/p/x") == "quellwire"
+    assert site_name("https://web.archive.org/web/20200101/https://www.varnpost.co.uk/a") == "varnpost"
+    assert site_name("https://www-varnpost-com.cdn.ampproject.org/c/s/www.varnpost.com/a") == "varnpost"
+    assert site_name("https://news.google.com/articles/x") == ""
+
+
+def test_a_persons_own_site_names_no_outlet() -> None:
+    assert _corpus(
+        ("Orla Quist said she would stand again. Quist thanked voters.", "https://orlaquist.com/")
+    ) == [[]]
