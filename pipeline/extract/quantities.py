@@ -603,22 +603,39 @@ def _not_a_count(doc: Doc, span: Span, parsed: ParsedNumber) -> bool:
     return bool(root.pos_ == "PROPN" and root.head.pos_ == "PROPN" and root.head.text[:1].isupper())
 
 
-#: How far back (tokens) a bracket opening before a number is looked for: "N)" with no "(" before it
-#: in its sentence labels a list's item.
-_LABEL_LOOKBACK = 40
+#: How far back (tokens) a bracket opening before a number is looked for: "N)" with no "(" open before it
+#: in its sentence labels a list's item; past this the number is read as a count.
+_LABEL_LOOKBACK = 200
+#: The largest label of an item in a bracket of its own ("(12) roads"); "Quist (45) said" gives an age.
+_MOST_ITEMS = 20
+#: What comes before a list item's label: the sentence's start, or the end of the item before.
+_BEFORE_A_LABEL = frozenset({":", ",", ";", "and", "or", "-", "–", "—"})
 
 
 def _an_item_label(doc: Doc, span: Span) -> bool:
-    """Is the number a list item's label, a lone number closed by a bracket that nothing opened ("1)
-    Deviled, 2) Scotch")? "(2) Quist" and "a (2) b" are brackets the number is in, read as ever."""
+    """Is the number a list item's label: a lone number closed by a bracket, either a small one in a
+    bracket of its own before a word ("(1) roads, (2) schools"), or one at the sentence's start or after
+    a list's separator in no bracket that is open ("eggs are: 1) Deviled, 2) Scotch")? Not "rose to 12)
+    officials said", nor "(put it at 31)" and "(the [dead] miners: 12)": brackets the number ends."""
     if len(span) != 1 or span.end >= len(doc) or doc[span.end].text != ")" or not span[0].like_num:
         return False
+    if span.start > span.sent.start and doc[span.start - 1].text == "(":
+        # "(1) roads": the label's own bracket, a small number before a word
+        small = span[0].text.isdigit() and int(span[0].text) <= _MOST_ITEMS
+        return small and span.end + 1 < len(doc) and doc[span.end + 1].is_alpha
+    if span.start > span.sent.start and doc[span.start - 1].lower_ not in _BEFORE_A_LABEL:
+        return False
     floor = max(span.sent.start, span.start - _LABEL_LOOKBACK)
+    if floor > span.sent.start:
+        return False  # too far to know the brackets: a count, as a number is read by default
+    depth = 0
     for token in reversed(doc[floor : span.start]):
-        if token.text in ("(", "["):
-            return False
         if token.text in (")", "]"):
-            return True  # the last bracket before it is closed: the number's own ")" opens nothing
+            depth += 1
+        elif token.text in ("(", "["):
+            if depth == 0:
+                return False  # a bracket the number closes
+            depth -= 1
     return True
 
 

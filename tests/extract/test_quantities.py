@@ -1797,3 +1797,22 @@ def test_the_labels_of_a_lists_items_are_not_counts(english) -> None:
     spans = [(5, 6, "CARDINAL"), (10, 11, "CARDINAL"), (15, 16, "CARDINAL")]
     found = quantities(doc, spans, article_id="a", sentence=0, offset=0)
     assert [(q.value, q.object) for q in found] == [(12.0, "bowls")]
+
+
+def test_a_label_follows_a_lists_separator_or_opens_its_sentence_and_no_bracket_holds_it(english) -> None:
+    from spacy.tokens import Doc
+
+    from pipeline.extract.quantities import _an_item_label
+
+    def labels(text: str) -> list[str]:
+        words = text.split()
+        doc = Doc(english.vocab, words=words, sent_starts=[i == 0 for i in range(len(words))])
+        return [t.text for t in doc if t.like_num and _an_item_label(doc, doc[t.i : t.i + 1])]
+
+    assert labels("Dishes : 1 ) pie , 2 ) stew and 3 ) tart") == ["1", "2", "3"]
+    assert labels("1 ) hire 20 wardens , 2 ) build 3 shelters") == ["1", "2"]
+    assert labels("rank them ( 1 ) roads , ( 2 ) schools") == ["1", "2"]
+    assert labels("The toll rose to 12 ) officials said") == []  # a typo's bracket, no list
+    assert labels("( the Varn Tribune ( since renamed ) put it at 31 )") == []
+    assert labels("( Quist put the [ dead ] miners : 12 )") == []  # the bracket is open: it ends there
+    assert labels("Quist ( 45 ) said") == []
