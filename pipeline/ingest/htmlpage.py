@@ -35,6 +35,7 @@ class _ArticleHTML(HTMLParser):
 
     _FURNITURE = frozenset({"nav", "header", "footer", "aside", "figure"})
     _LIST_TAGS = ("ul", "ol", "menu")
+    _MEDIA = frozenset({"img", "picture", "video", "figure", "iframe"})
     _LISTS = frozenset({*_LIST_TAGS, "li"})
     _NEVER_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "math"})
     _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -122,12 +123,14 @@ class _ArticleHTML(HTMLParser):
         self._markers: list[int] = []  # stack positions of open <p> and scope elements
         self._lists: list[int] = []  # stack positions of open lists and list items
         self._items: list[int] = []  # indexes of the paragraphs that are list items' own text
+        self._linked_items: set[int] = set()  # those four fifths inside links
         self._most_prose = 0  # the most <p> words an element holds in <p> children of its own
         #: paragraph ranges of the outermost lists, with the element each list is in
         self._list_blocks: list[tuple[int, int, _Element | None]] = []
         #: text read outside any <p> since the last block boundary, and the part of it inside links: a
         #: stray </p> after it makes it the paragraph its author wrote (:meth:`handle_endtag`)
         self._loose: list[str] = []
+        self._cut = -1  # the number of paragraphs when the last <p> a block cut was finished, if any
         self._loose_linked: list[str] = []
         self._ignoring = 0
         self._collecting: list[_Element] = []  # the open <p>, <h1> and <title>, innermost last
@@ -147,7 +150,15 @@ class _ArticleHTML(HTMLParser):
         if tag in self._CLOSE_P:
             self._clear_loose()
             if self._markers and self._stack[self._markers[-1]].tag == "p":
+                before = len(self.paragraphs)
                 self._close_through(self._markers[-1])
+                # the paragraph a block cut ("...find the money to<div>(an advert)</div> repair..."): a
+                # stray </p> after the block gives it the rest
+                self._cut = len(self.paragraphs) if len(self.paragraphs) > before else -1
+        if tag in self._MEDIA and self._lists and self._stack[self._lists[-1]].tag == "li":
+            self._stack[self._lists[-1]].media = True  # a gallery's item: its text is a caption
+        if tag in self._LIST_TAGS and self._collecting and self._collecting[-1].tag == "li":
+            self._finish(self._collecting[-1], before_its_list=True)  # an item's words, then its list's
             if self._stack and self._stack[-1].tag in self._HEADINGS:
                 self._close_through(len(self._stack) - 1)
         if tag == "li" and self._lists and self._stack[self._lists[-1]].tag == "li":
@@ -183,7 +194,7 @@ class _ArticleHTML(HTMLParser):
             if tag == "p" and "".join(self._loose).strip():
                 # "<p><div>(an image and its credit)</div>Text...</p>": the <div> ended the <p> (HTML's
                 # rule), leaving the text loose before this </p>, as WordPress writes captioned images
-                self._finish_paragraph(self._loose, self._loose_linked)
+                self._finish_loose()
             self._clear_loose()
             return  # a stray end tag: browsers ignore it too
         if tag in self._CLOSE_P:
@@ -212,8 +223,10 @@ class _ArticleHTML(HTMLParser):
         for first, end, parent in self._list_blocks:
             own = [i for i in range(first, end) if i in items]
             said = own and sum(_words(self.paragraphs[i]) for i in own) >= _ITEM_WORDS * len(own)
-            if said and parent and parent.prose >= among:
-                in_prose.update(own)
+            if said and parent and parent.tag not in ("body", "html") and parent.prose >= among:
+                linked = [i for i in own if i in self._linked_items]
+                # a list of links is one of headlines, sentences or not ("Related: Who is Orla Quist?")
+                in_prose.update(i for i in own if len(linked) * 2 < len(own) or i not in self._linked_items)
         items_out = items - in_prose
         words = [0 if i in items_out else _words(p) for i, p in enumerate(self.paragraphs)]
         most = sum(words) * _BOX_MOST / 100
@@ -284,20 +297,50 @@ class _ArticleHTML(HTMLParser):
             elif element.boxed and element.closed:
                 self._boxes.append((element.paragraphs, len(self.paragraphs), element.boxed))
 
-    def _finish(self, element: _Element) -> None:
-        if element.tag in ("p", "li") or (element.tag != "h1" and _a_sentence(element.text or [])):
+    def _finish(self, element: _Element, *, before_its_list: bool = False) -> None:
+        if element.tag == "li" and (element.media or _a_prompt("".join(element.text or ()))):
+            pass  # a gallery's caption; "Sign up to our newsletter", "Tags: ..."
+        elif element.tag in ("p", "li") or (
+            element.tag != "h1"
+            and _a_sentence(element.text or [])
+            and not _mostly_linked(element.text or [], element.linked)
+        ):
             if self._finish_paragraph(element.text or [], element.linked):
                 if element.tag == "li":
                     self._items.append(len(self.paragraphs) - 1)
+                    if _mostly_linked(element.text or [], element.linked):
+                        self._linked_items.add(len(self.paragraphs) - 1)
                 elif element.parent is not None:
                     element.parent.prose += _words(self.paragraphs[-1])
                     self._most_prose = max(self._most_prose, element.parent.prose)
+            if before_its_list:
+                cast(list, element.text).clear()
+                element.linked.clear()
             return
         text = clean_line("".join(element.text or ()))
         if element.tag == "title" and not self.title:
             self.title = text
         elif element.tag == "h1" and not self.h1:
             self.h1 = text
+
+    def _finish_loose(self) -> None:
+        """The loose text a stray </p> ends: the rest of the paragraph a block cut, when nothing came
+        between and that ended no sentence; else a paragraph if it ends as a sentence does and holds
+        :data:`_LOOSE_WORDS` words or more, not a label ("Story continues below advertisement", "Updated
+        9:14am", "5 min read")."""
+        text = clean_line("".join(self._loose))
+        ending = text.rstrip("\"'”’)")
+        if self._cut == len(self.paragraphs) and not self.paragraphs[-1].rstrip("\"'”’)").endswith(
+            (".", "!", "?")
+        ):
+            self.paragraphs[-1] = f"{self.paragraphs[-1]} {text}"
+        elif (
+            _words(text) >= _LOOSE_WORDS
+            and not _a_prompt(text)
+            and ending.endswith((".", "!", "?", ":"))
+            and not ending.endswith(("..", "…"))
+        ):
+            self._finish_paragraph(self._loose, self._loose_linked)
 
     def _clear_loose(self) -> None:
         self._loose.clear()
@@ -327,7 +370,59 @@ def _a_sentence(parts: list[str]) -> bool:
     words = text.split()
     if len(words) < _SENTENCE_HEADING_WORDS or not text.endswith((".", "!")) or text.endswith(("..", "…")):
         return False  # a headline cut short ("Why Quellby Is Never...") is no sentence
+    if _speaks_to_reader(text):
+        return False  # the page speaking to its reader: "You have reached your limit", "Please enable"
     return sum(word[:1].isupper() for word in words) * 2 < len(words)  # nor one in title case
+
+
+#: How a page speaking to its reader (a paywall, a consent prompt, a newsletter box) opens a sentence,
+#: and words it uses anywhere, which an article's sentences set as headings seldom do.
+_READER_OPENINGS = frozenset(
+    {"you", "your", "please", "we", "join", "sign", "subscribe", "support", "enable", "thank", "thanks",
+     "get", "want", "don't", "create", "log", "register"}
+)  # fmt: skip
+_READER_WORDS = frozenset(
+    {"please", "javascript", "browser", "cookies", "subscribe", "subscription", "newsletter", "account"}
+)
+#: The fewest words of loose text read as a paragraph of its own.
+_LOOSE_WORDS = 8
+
+
+def _speaks_to_reader(text: str) -> bool:
+    """Is ``text`` (a sentence set as a heading) the page speaking to its reader: a paywall, a consent
+    prompt, a newsletter box?
+
+    >>> _speaks_to_reader("You have reached your limit of free articles this month.")
+    True
+    >>> _speaks_to_reader("Quist thanked the voters who stood in the rain.")
+    False
+    """
+    lowered = re.findall(r"[a-z']+", text.lower())
+    return bool(lowered and (lowered[0] in _READER_OPENINGS or _READER_WORDS.intersection(lowered)))
+
+
+def _a_prompt(text: str) -> bool:
+    """Is ``text`` (a list item, loose text) a prompt or a label of links, not what an article says?
+
+    >>> _a_prompt("Sign up to our morning newsletter for the latest Varnby headlines")
+    True
+    >>> _a_prompt("Tags: Varnby, elections, Orla Quist"), _a_prompt("Don't delegate: do it yourself.")
+    (True, False)
+    """
+    return bool(_PROMPT.match(text))
+
+
+#: How prompts and labels of links open: "Sign up to...", "Follow us on...", "Tags: ...", "Related: ...".
+_PROMPT = re.compile(
+    r"(?i)\s*(?:(?:sign up|follow us|subscribe|join (?:us|our)|download (?:our|the)|like us|share this)\b"
+    r"|(?:tags|topics|categories|filed under|related|see also|read more|more)\s*:)"
+)
+
+
+def _mostly_linked(parts: list[str], linked: list[str]) -> bool:
+    """Are four fifths or more of the letters of ``parts`` inside links (``linked``)?"""
+    letters = sum(ch.isalpha() for ch in "".join(parts))
+    return letters > 0 and sum(ch.isalpha() for ch in "".join(linked)) * 100 >= letters * (100 - _UNLINKED)
 
 
 #: A list's items are kept when the element holding the list holds, in <p> children of its own, this share
@@ -375,6 +470,8 @@ _FURNITURE_WORDS = frozenset(
         "ads",
         "popup",
         "modal",
+        "paywall",
+        "onetrust",
     ]
 )
 #: Words that say what a furniture word's element allows, not that it is furniture ("ad-free").
@@ -422,12 +519,13 @@ _SENTENCE_HEADING_WORDS = 10
 
 
 class _Element:
-    __slots__ = ("boxed", "closed", "linked", "paragraphs", "parent", "prose", "tag", "text")
+    __slots__ = ("boxed", "closed", "linked", "media", "paragraphs", "parent", "prose", "tag", "text")
 
     def __init__(self, tag: str, paragraphs: int, parent: _Element | None) -> None:
         self.tag = tag
         self.parent = parent  # the element it opened in
         self.prose = 0  # the words of the <p> elements among its own children
+        self.media = False  # an image, a video... inside it (kept for list items)
         self.paragraphs = paragraphs  # paragraphs finished before it opened
         self.closed = False  # by its own end tag
         self.boxed = ""  # its class, id, role and label, when one of them names it furniture

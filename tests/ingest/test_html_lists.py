@@ -43,7 +43,7 @@ def test_items_whose_end_tags_are_left_out_end_where_the_next_one_starts() -> No
 def test_a_list_inside_an_item_is_read_with_its_list() -> None:
     inner = f"<ul>{_items(POINTS[1:])}</ul>"
     page = f"<div><p>{LEAD}</p><ul><li>{POINTS[0]}{inner}</li></ul><p>{AFTER}</p></div>"
-    assert _paragraphs(page) == [LEAD, *POINTS[1:], POINTS[0], AFTER]
+    assert _paragraphs(page) == [LEAD, POINTS[0], *POINTS[1:], AFTER]  # the item's words, then its list
 
 
 def test_an_item_holding_paragraphs_gives_them_once() -> None:
@@ -102,3 +102,46 @@ def test_a_heading_written_as_a_sentence_is_a_paragraph_and_a_headline_is_not() 
         f"<h3>What the council said</h3><p>{AFTER}</p></div>"
     )
     assert _paragraphs(page) == [said, LEAD, AFTER]
+
+
+def test_a_list_of_linked_headlines_in_the_article_is_no_part_of_it_however_they_end() -> None:
+    related = [
+        "Quellby ferry strike called off after a late pay offer.",
+        "Who is Tomas Brann, who ran Varnby?",
+    ]
+    links = "".join(f"<li><a href='/s{i}'>{line}</a></li>" for i, line in enumerate(related))
+    page = f"<div class='story'><p>{LEAD}</p><p>{AFTER}</p><p>Related coverage:</p><ul>{links}</ul></div>"
+    assert _paragraphs(page) == [LEAD, AFTER, "Related coverage:"]
+    one = f"<li><a href='/x'>{POINTS[0]}</a></li>{_items(POINTS[1:])}"  # one linked point among others
+    assert _paragraphs(f"<div><p>{LEAD}</p><ul>{one}</ul><p>{AFTER}</p></div>") == [LEAD, *POINTS, AFTER]
+
+
+def test_prompts_galleries_and_labels_of_links_are_no_part_of_the_article() -> None:
+    prompts = [
+        "<h2>You have reached your limit of free articles for this month, subscribe today.</h2>",
+        "<h2>Please enable JavaScript in your browser to read the rest of this article.</h2>",
+        "<h3><a href='/t'>The Quellby ferry strike has been called off after a late pay offer.</a></h3>",
+    ]
+    gallery = (
+        "<ul>"
+        + "".join(f"<li><img src='{i}.jpg'><span>{p}</span></li>" for i, p in enumerate(POINTS))
+        + "</ul>"
+    )
+    labels = "<ul><li>Tags: Varnby, elections, Orla Quist, Tomas Brann, local politics</li>"
+    labels += "<li>Sign up to our morning newsletter for the latest Varnby headlines</li></ul>"
+    page = f"<div class='story'>{''.join(prompts)}<p>{LEAD}</p>{gallery}<p>{AFTER}</p>{labels}</div>"
+    assert _paragraphs(page) == [LEAD, AFTER]
+
+
+def test_loose_text_is_a_paragraph_when_it_is_a_sentence_or_the_rest_of_one_an_advert_cut() -> None:
+    advert = "<div class='ad-slot'><script>show()</script></div>"
+    cut = f"<div class='story'><p>Quist said the council would find the money to{advert} repair the bridge.</p></div>"
+    assert _paragraphs(cut) == ["Quist said the council would find the money to repair the bridge."]
+    label = f"<div class='story'><p>{LEAD}</p><p>{advert}<span>Story continues below advertisement</span></p></div>"
+    assert _paragraphs(label) == [LEAD]
+
+
+def test_a_list_standing_in_the_page_itself_is_not_read_as_the_articles() -> None:
+    footer = ["Quellwire is a trading name of Quellwire Media, Harbour Row, Varnby."]
+    page = f"<body><p>{LEAD}</p><p>{AFTER}</p><ul>{_items(POINTS + footer)}</ul></body>"
+    assert _paragraphs(page) == [LEAD, AFTER]
