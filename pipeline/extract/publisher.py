@@ -9,10 +9,12 @@ Guards, so that a site named with a word names nothing else (a reviewer's invent
   aggregator (news.google.com); a blog's own for a blog platform's (quellwire.wordpress.com), the
   archived page's for an archive's or an AMP cache's address;
 - the name written as one word with a capital at its start only ("Quellwire", "The Beacon"): never a
-  word the corpus writes in lower case ("an Independent", "a rising Star", "the Fortune 500"), nor
-  opening a sentence ("Wired networks are...");
+  word the article, or two of the corpus's articles, write in lower case ("an Independent", "a rising
+  Star"), nor opening a sentence ("Wired networks are...");
 - any name: not a part of a longer run of capitalized words ("the Varnby Herald", "Capitol Hill",
-  "Orla Brann", "Quell Valley"), nor after "a" or "an", nor overlapping another mention.
+  "Orla Brann", "Quell Valley"; a day or a month may follow: "told Quellwire Monday"), nor inside an
+  address ("tips@quellwire.com"), nor overlapping another mention. A media word after the name is part
+  of it ("Quellwire News", "VTZ Radio").
 Runs on every article in the parent process (cached or fresh), in one pass over the corpus's bodies.
 """
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from pipeline.gazetteer import is_first_name, place_names
@@ -43,7 +46,7 @@ _SHORTEST = 3
 _CAPITALIZED_RUN = re.compile(r"\b(?:The[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,3}")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 #: Addresses, e-mail addresses and handles: their lower-case letters are no words of the text.
-_ADDRESSES = re.compile(r"\S*[@/]\S*|\S+\.(?:com|org|net|co|uk|au|gov|edu|io)\b\S*", re.IGNORECASE)
+_ADDRESSES = re.compile(r"\S*[@/#]\S*|\S+\.[a-z]{2,}\b\S*", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _SENTENCE_END = '.!?\n"“”'
 
@@ -86,7 +89,7 @@ def name_the_publisher(
     sites = {article.article_id: site_name(article.url) for article in articles if article.url}
     if not any(sites.values()):
         return tuple(extractions)
-    words = _lower_case_words(article.body for article in articles)
+    common = _lower_case_words(article.body for article in articles)
     places = place_names()
     result = []
     for extraction in extractions:
@@ -94,7 +97,8 @@ def name_the_publisher(
         if not site or extraction.failure is not None or site.title() in places:
             result.append(extraction)
             continue
-        added = _occurrences(extraction, by_id[extraction.article_id].body, site, words)
+        body = by_id[extraction.article_id].body
+        added = _occurrences(extraction, body, site, common | _lower_case_words([body], least=1))
         if added:
             mentions = tuple(sorted((*extraction.mentions, *added), key=lambda m: (m.start, m.end)))
             extraction = dataclasses.replace(extraction, mentions=mentions)
@@ -102,12 +106,13 @@ def name_the_publisher(
     return tuple(result)
 
 
-def _lower_case_words(bodies: Iterable[str]) -> set[str]:
-    """The words the bodies write in lower case, addresses, e-mail addresses and handles left out."""
-    words: set[str] = set()
+def _lower_case_words(bodies: Iterable[str], *, least: int = 2) -> set[str]:
+    """The words ``least`` of the bodies write in lower case, addresses, e-mail addresses, handles and
+    hashtags left out: two, so that one story's "the quellwire story" makes no common word of it."""
+    seen: Counter[str] = Counter()
     for body in bodies:
-        words.update(_LOWER_WORD.findall(_ADDRESSES.sub(" ", body)))
-    return words
+        seen.update(set(_LOWER_WORD.findall(_ADDRESSES.sub(" ", body))))
+    return {word for word, articles in seen.items() if articles >= least}
 
 
 def _occurrences(extraction: Extraction, body: str, site: str, lower_case: set[str]) -> list[Mention]:
@@ -134,6 +139,9 @@ def _occurrences(extraction: Extraction, body: str, site: str, lower_case: set[s
         if span is None:
             continue
         start, end = span
+        if body[start - 1 : start] in ("@", "/", "#", ".") or re.match(r"\.[A-Za-z]", body[end : end + 2]):
+            continue  # inside an address: "Tips@Quellwire.com", "Quellwire.tv"
+        end = _with_a_media_word(body, end)  # "Quellwire News", "VTZ Radio"
         name = body[start:end]
         core = re.sub(r"^The\s+", "", name)  # "The Beacon" is one word for the guards
         if (
@@ -194,6 +202,42 @@ def _a_persons_name(name: str, lower_case: set[str]) -> bool:
     )
 
 
+#: Words after an outlet's name that name a part of it: "Quellwire News", "VTZ Radio", "Varnpost Online".
+_MEDIA_WORDS = frozenset(
+    {"News", "Radio", "TV", "Television", "Online", "Digital", "Magazine", "Network", "Sport", "Sports",
+     "Business", "Live", "Weekly", "Daily"}
+)  # fmt: skip
+_DAYS_AND_MONTHS = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+
+def _with_a_media_word(body: str, end: int) -> int:
+    """``end``, or the end of a media word right after it ("Quellwire News")."""
+    after = re.match(r"[ \t]+([A-Za-z]+)\b", body[end : end + 20])
+    return end + after.end() if after is not None and after.group(1) in _MEDIA_WORDS else end
+
+
 def _inner_capital(word: str) -> bool:
     """A capital inside the word ("QuellWire", "TechVarn"): no common word is written so."""
     return any(ch.isupper() for ch in word[1:])
@@ -205,25 +249,27 @@ def _opens_a_sentence(body: str, start: int) -> bool:
 
 
 def _runs_on(body: str, start: int, end: int, lower_case: set[str]) -> bool:
-    """Is [start, end) part of a longer name or a common noun's use: a capitalized word or a number
-    right after it, or a capitalized word, "a" or "an" right before it? Not a word opening the sentence
-    that ``lower_case`` holds ("Yesterday Quellpost said").
+    """Is [start, end) part of a longer name: a capitalized word (not a day's or a month's name) or a
+    number right after it, or a capitalized word right before it? Not a word opening the sentence that
+    ``lower_case`` holds ("Yesterday Quellpost said").
 
-    >>> body = "the Varn Quellpost. Quellpost 500 grew. Mr Quellpost said. It was a Quellpost."
+    >>> body = "the Varn Quellpost. Quellpost 500 grew. Mr Quellpost said. He told Quellpost Monday."
     >>> [_runs_on(body, m.start(), m.end(), set()) for m in re.finditer("Quellpost", body)]
-    [True, True, True, True]
+    [True, True, True, False]
     >>> body = "He told Quellpost. Quellpost said. Yesterday Quellpost said"
     >>> [_runs_on(body, m.start(), m.end(), {"yesterday"}) for m in re.finditer("Quellpost", body)]
     [False, False, False]
     """
-    after = re.match(r"[ \t]+(\w)", body[end : end + 40])
-    if after is not None and (after.group(1).isupper() or after.group(1).isdigit()):
+    after = re.match(r"[ \t]+(\w+)", body[end : end + 40])
+    if (
+        after is not None
+        and after.group(1) not in _DAYS_AND_MONTHS
+        and after.group(1)[0].isupper() | after.group(1)[0].isdigit()
+    ):
         return True
     before = re.search(r"(\w+)[ \t]+$", body[max(0, start - 40) : start])
     if before is None:
         return False
     word = before.group(1)
-    if word.lower() in ("a", "an"):
-        return True
     opening = _opens_a_sentence(body, start - len(before.group(0)))
     return word[:1].isupper() and word != "The" and not (opening and word.lower() in lower_case)

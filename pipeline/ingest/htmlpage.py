@@ -35,7 +35,6 @@ class _ArticleHTML(HTMLParser):
 
     _FURNITURE = frozenset({"nav", "header", "footer", "aside", "figure"})
     _LIST_TAGS = ("ul", "ol", "menu")
-    _MEDIA = frozenset({"img", "picture", "video", "figure", "iframe"})
     _LISTS = frozenset({*_LIST_TAGS, "li"})
     _NEVER_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "math"})
     _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -155,12 +154,10 @@ class _ArticleHTML(HTMLParser):
                 # the paragraph a block cut ("...find the money to<div>(an advert)</div> repair..."): a
                 # stray </p> after the block gives it the rest
                 self._cut = len(self.paragraphs) if len(self.paragraphs) > before else -1
-        if tag in self._MEDIA and self._lists and self._stack[self._lists[-1]].tag == "li":
-            self._stack[self._lists[-1]].media = True  # a gallery's item: its text is a caption
-        if tag in self._LIST_TAGS and self._collecting and self._collecting[-1].tag == "li":
-            self._finish(self._collecting[-1], before_its_list=True)  # an item's words, then its list's
             if self._stack and self._stack[-1].tag in self._HEADINGS:
                 self._close_through(len(self._stack) - 1)
+        if tag in self._LIST_TAGS and self._collecting and self._collecting[-1].tag == "li":
+            self._finish(self._collecting[-1], before_its_list=True)  # an item's words, then its list's
         if tag == "li" and self._lists and self._stack[self._lists[-1]].tag == "li":
             self._close_through(self._lists[-1])  # an item ends where the next one of its list starts
         if tag == "br":
@@ -298,13 +295,9 @@ class _ArticleHTML(HTMLParser):
                 self._boxes.append((element.paragraphs, len(self.paragraphs), element.boxed))
 
     def _finish(self, element: _Element, *, before_its_list: bool = False) -> None:
-        if element.tag == "li" and (element.media or _a_prompt("".join(element.text or ()))):
-            pass  # a gallery's caption; "Sign up to our newsletter", "Tags: ..."
-        elif element.tag in ("p", "li") or (
-            element.tag != "h1"
-            and _a_sentence(element.text or [])
-            and not _mostly_linked(element.text or [], element.linked)
-        ):
+        if element.tag == "li" and _a_prompt("".join(element.text or ())):
+            pass  # "Sign up to our newsletter", "Tags: ..."
+        elif element.tag in ("p", "li"):
             if self._finish_paragraph(element.text or [], element.linked):
                 if element.tag == "li":
                     self._items.append(len(self.paragraphs) - 1)
@@ -325,21 +318,12 @@ class _ArticleHTML(HTMLParser):
 
     def _finish_loose(self) -> None:
         """The loose text a stray </p> ends: the rest of the paragraph a block cut, when nothing came
-        between and that ended no sentence; else a paragraph if it ends as a sentence does and holds
-        :data:`_LOOSE_WORDS` words or more, not a label ("Story continues below advertisement", "Updated
-        9:14am", "5 min read")."""
+        between and that ended no sentence; else a paragraph if it ends as a sentence does, not a label
+        ("Story continues below advertisement", "Updated 9:14am", "5 min read") nor a prompt."""
         text = clean_line("".join(self._loose))
-        ending = text.rstrip("\"'”’)")
-        if self._cut == len(self.paragraphs) and not self.paragraphs[-1].rstrip("\"'”’)").endswith(
-            (".", "!", "?")
-        ):
+        if self._cut == len(self.paragraphs) and not _ends_a_sentence(self.paragraphs[-1]):
             self.paragraphs[-1] = f"{self.paragraphs[-1]} {text}"
-        elif (
-            _words(text) >= _LOOSE_WORDS
-            and not _a_prompt(text)
-            and ending.endswith((".", "!", "?", ":"))
-            and not ending.endswith(("..", "…"))
-        ):
+        elif _ends_a_sentence(text) and not _a_prompt(text):
             self._finish_paragraph(self._loose, self._loose_linked)
 
     def _clear_loose(self) -> None:
@@ -356,49 +340,23 @@ class _ArticleHTML(HTMLParser):
         return bool(text)
 
 
-def _a_sentence(parts: list[str]) -> bool:
-    """Is the text of ``parts`` (a heading's) a sentence of :data:`_SENTENCE_HEADING_WORDS` words or more?
-
-    >>> _a_sentence(["The mother of a Quellby woman has described how her daughter died."])
-    True
-    >>> _a_sentence(["What to play this week"]), _a_sentence(["Is the Varn levee safe?"])
-    (False, False)
-    >>> _a_sentence(["This Is Why Quellby Voters Are Letting Their Loved Ones Know They..."])
-    False
-    """
-    text = "".join(parts).strip().rstrip("\"'”’)")
-    words = text.split()
-    if len(words) < _SENTENCE_HEADING_WORDS or not text.endswith((".", "!")) or text.endswith(("..", "…")):
-        return False  # a headline cut short ("Why Quellby Is Never...") is no sentence
-    if _speaks_to_reader(text):
-        return False  # the page speaking to its reader: "You have reached your limit", "Please enable"
-    return sum(word[:1].isupper() for word in words) * 2 < len(words)  # nor one in title case
-
-
-#: How a page speaking to its reader (a paywall, a consent prompt, a newsletter box) opens a sentence,
-#: and words it uses anywhere, which an article's sentences set as headings seldom do.
-_READER_OPENINGS = frozenset(
-    {"you", "your", "please", "we", "join", "sign", "subscribe", "support", "enable", "thank", "thanks",
-     "get", "want", "don't", "create", "log", "register"}
-)  # fmt: skip
-_READER_WORDS = frozenset(
-    {"please", "javascript", "browser", "cookies", "subscribe", "subscription", "newsletter", "account"}
-)
-#: The fewest words of loose text read as a paragraph of its own.
+#: The fewest words of loose text that ends with a dash or an ellipsis read as a paragraph of its own
+#: ("If it keeps raining..., I honestly don't know..." but not "Watch: Orla Quist's speech...").
 _LOOSE_WORDS = 8
 
 
-def _speaks_to_reader(text: str) -> bool:
-    """Is ``text`` (a sentence set as a heading) the page speaking to its reader: a paywall, a consent
-    prompt, a newsletter box?
+def _ends_a_sentence(text: str) -> bool:
+    """Does ``text`` end as a sentence does (a footnote's mark, quotes and brackets aside)?
 
-    >>> _speaks_to_reader("You have reached your limit of free articles this month.")
-    True
-    >>> _speaks_to_reader("Quist thanked the voters who stood in the rain.")
-    False
+    >>> _ends_a_sentence("Quist disagreed."), _ends_a_sentence("since records began.[3]")
+    (True, True)
+    >>> _ends_a_sentence("Story continues below advertisement"), _ends_a_sentence("Watch: Quist's speech…")
+    (False, False)
     """
-    lowered = re.findall(r"[a-z']+", text.lower())
-    return bool(lowered and (lowered[0] in _READER_OPENINGS or _READER_WORDS.intersection(lowered)))
+    ending = re.sub(r"(?:\[\d+\]|[\"'”’)\]\s])+$", "", text)
+    if ending.endswith(("..", "…", "—", "–")):
+        return len(text.split()) >= _LOOSE_WORDS
+    return ending.endswith((".", "!", "?", ":")) and len(text.split()) >= 2
 
 
 def _a_prompt(text: str) -> bool:
@@ -408,14 +366,22 @@ def _a_prompt(text: str) -> bool:
     True
     >>> _a_prompt("Tags: Varnby, elections, Orla Quist"), _a_prompt("Don't delegate: do it yourself.")
     (True, False)
+    >>> _a_prompt("Sign up for the agency's free flood warnings, sent by text or e-mail")
+    False
     """
     return bool(_PROMPT.match(text))
 
 
-#: How prompts and labels of links open: "Sign up to...", "Follow us on...", "Tags: ...", "Related: ...".
+#: How prompts and labels of links open: "Sign up to our...", "Follow Quellwire on Facebook", "Don't
+#: miss: ...", "Tags: ...", "WATCH: ...". A call to act that names no site or network ("Sign up for the
+#: agency's flood warnings") is advice, an article's.
 _PROMPT = re.compile(
-    r"(?i)\s*(?:(?:sign up|follow us|subscribe|join (?:us|our)|download (?:our|the)|like us|share this)\b"
-    r"|(?:tags|topics|categories|filed under|related|see also|read more|more)\s*:)"
+    r"(?i)\s*(?:"
+    r"(?:sign up|subscribe|download|follow|join|like|share|get|don't miss|never miss)\b"
+    r".*\b(?:our|us|newsletters?|inbox|app|facebook|twitter|instagram|tiktok|youtube|whatsapp|telegram)\b"
+    r"|(?:continue reading|click here|more on this story)\b"
+    r"|(?:tags|topics|categories|filed under|related|see also|read more|more|watch|listen|video|photos"
+    r"|gallery|don't miss)\s*:)"
 )
 
 
@@ -511,21 +477,17 @@ def _names_furniture(attrs: list[tuple[str, str | None]]) -> bool:
     return False
 
 
-#: The elements whose text is collected: paragraphs, list items, the title and headings (a heading
-#: written as a sentence is a paragraph: BuzzFeed's lists set their items' paragraphs as <h2>).
-_COLLECTED = frozenset({"p", "li", "title", "h1", "h2", "h3", "h4", "h5", "h6"})
-#: The fewest words of a heading read as a paragraph, when it ends as a sentence ends.
-_SENTENCE_HEADING_WORDS = 10
+#: The elements whose text is collected: paragraphs, list items, the title and the first heading.
+_COLLECTED = frozenset({"p", "li", "title", "h1"})
 
 
 class _Element:
-    __slots__ = ("boxed", "closed", "linked", "media", "paragraphs", "parent", "prose", "tag", "text")
+    __slots__ = ("boxed", "closed", "linked", "paragraphs", "parent", "prose", "tag", "text")
 
     def __init__(self, tag: str, paragraphs: int, parent: _Element | None) -> None:
         self.tag = tag
         self.parent = parent  # the element it opened in
         self.prose = 0  # the words of the <p> elements among its own children
-        self.media = False  # an image, a video... inside it (kept for list items)
         self.paragraphs = paragraphs  # paragraphs finished before it opened
         self.closed = False  # by its own end tag
         self.boxed = ""  # its class, id, role and label, when one of them names it furniture

@@ -70,23 +70,24 @@ def _corpus(*pieces: tuple[str, str]) -> list[list[str]]:
     return [[m.text for m in e.mentions] for e in name_the_publisher(extractions, articles)]
 
 
-def test_a_name_inside_a_longer_name_or_after_a_or_an_is_no_outlet() -> None:
+def test_a_name_inside_a_longer_name_is_no_outlet_but_a_day_or_a_media_word_may_follow_it() -> None:
     url = "https://quellwire.com/x"
-    body = "The Varn Quellwire closed. Quellwire Tower fell. Mr Quellwire left. She was a Quellwire once."
+    body = "The Varn Quellwire closed. Quellwire Tower fell. Mr Quellwire left. Mail tips@Quellwire.com now."
     assert _corpus((body, url)) == [[]]
     assert _corpus(("Yesterday Quellwire said so. It rained yesterday.", url)) == [["Quellwire"]]
+    days = "Orla Quist told Quellwire Monday she would run, and a Quellwire reporter told Quellwire News."
+    assert _corpus((days, url)) == [["Quellwire", "Quellwire", "Quellwire News"]]
 
 
-def test_a_site_named_with_a_word_the_corpus_writes_in_lower_case_is_tagged_in_capitals_only() -> None:
+def test_a_site_named_with_a_word_two_stories_write_in_lower_case_is_tagged_in_capitals_only() -> None:
     url = "https://harbour.com/x"
-    assert _corpus(("Orla Quist told Harbour she would sail.", url), ("The harbour was full.", "")) == [
-        [],
-        [],
-    ]
-    assert _corpus(("Orla Quist told HARBOUR she would sail.", url), ("The harbour was full.", "")) == [
-        ["HARBOUR"],
-        [],
-    ]
+    others = [("The harbour was full.", ""), ("Boats left the harbour at dawn.", "")]
+    assert _corpus(("Orla Quist told Harbour she would sail.", url), *others) == [[], [], []]
+    assert _corpus(("Orla Quist told HARBOUR she would sail.", url), *others) == [["HARBOUR"], [], []]
+    # one other story's lower-case use is no common word: "the quellwire story" of a rival
+    rival = ("Orla Quist denied the quellwire story.", "")
+    told = ("Orla Quist told Quellwire she would sail.", "https://quellwire.com/")
+    assert _corpus(told, rival) == [["Quellwire"], []]
 
 
 def test_a_name_with_the_counts_as_one_word_and_addresses_are_no_words() -> None:

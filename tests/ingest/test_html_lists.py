@@ -95,13 +95,17 @@ def test_a_list_of_titles_in_the_article_stays_out_of_the_body() -> None:
     assert _paragraphs(page) == [LEAD, "What is new this week:", AFTER]
 
 
-def test_a_heading_written_as_a_sentence_is_a_paragraph_and_a_headline_is_not() -> None:
-    said = "The mother of a Quellby woman has described how her daughter was burning up from within."
+def test_headings_are_no_paragraphs_and_end_at_the_next_block_however_closed() -> None:
     page = (
-        f"<div class='story'><h2>{said}</h2><p>{LEAD}</p><h2>Why the Varn Levee Is Never Going To Hold...</h2>"
-        f"<h3>What the council said</h3><p>{AFTER}</p></div>"
+        "<h1 class='headline'>Varnby braced as the Varn rises</h2><div class='meta'><span>By Dana Vell</span>"
+        f"</div><div class='story'><h2>The council met on Tuesday night to agree the plan.</h2><p>{LEAD}</p>"
+        f"<h3>What residents should do</h4><ul>{_items(POINTS)}</ul><p>{AFTER}</p></div>"
     )
-    assert _paragraphs(page) == [said, LEAD, AFTER]
+    parser = _ArticleHTML()
+    parser.feed(page)
+    parser.close()
+    assert parser.h1 == "Varnby braced as the Varn rises"
+    assert parser.paragraphs == [LEAD, *POINTS, AFTER]
 
 
 def test_a_list_of_linked_headlines_in_the_article_is_no_part_of_it_however_they_end() -> None:
@@ -116,21 +120,17 @@ def test_a_list_of_linked_headlines_in_the_article_is_no_part_of_it_however_they
     assert _paragraphs(f"<div><p>{LEAD}</p><ul>{one}</ul><p>{AFTER}</p></div>") == [LEAD, *POINTS, AFTER]
 
 
-def test_prompts_galleries_and_labels_of_links_are_no_part_of_the_article() -> None:
+def test_prompts_and_labels_of_links_are_no_part_of_the_article() -> None:
     prompts = [
-        "<h2>You have reached your limit of free articles for this month, subscribe today.</h2>",
-        "<h2>Please enable JavaScript in your browser to read the rest of this article.</h2>",
-        "<h3><a href='/t'>The Quellby ferry strike has been called off after a late pay offer.</a></h3>",
+        "Tags: Varnby, elections, Orla Quist, Tomas Brann, local politics",
+        "Sign up to our morning newsletter for the latest Varnby headlines",
+        "Follow Quellwire on Facebook and Instagram for breaking news from the county",
     ]
-    gallery = (
-        "<ul>"
-        + "".join(f"<li><img src='{i}.jpg'><span>{p}</span></li>" for i, p in enumerate(POINTS))
-        + "</ul>"
-    )
-    labels = "<ul><li>Tags: Varnby, elections, Orla Quist, Tomas Brann, local politics</li>"
-    labels += "<li>Sign up to our morning newsletter for the latest Varnby headlines</li></ul>"
-    page = f"<div class='story'>{''.join(prompts)}<p>{LEAD}</p>{gallery}<p>{AFTER}</p>{labels}</div>"
+    page = f"<div class='story'><p>{LEAD}</p><p>{AFTER}</p><ul>{_items(prompts)}</ul></div>"
     assert _paragraphs(page) == [LEAD, AFTER]
+    advice = ["Sign up for the agency's free flood warnings, sent by text or e-mail", *POINTS[1:]]
+    page = f"<div class='story'><p>{LEAD}</p><ul>{_items(advice)}</ul><p>{AFTER}</p></div>"
+    assert _paragraphs(page) == [LEAD, *advice, AFTER]  # advice names no site: the article's
 
 
 def test_loose_text_is_a_paragraph_when_it_is_a_sentence_or_the_rest_of_one_an_advert_cut() -> None:
@@ -139,6 +139,8 @@ def test_loose_text_is_a_paragraph_when_it_is_a_sentence_or_the_rest_of_one_an_a
     assert _paragraphs(cut) == ["Quist said the council would find the money to repair the bridge."]
     label = f"<div class='story'><p>{LEAD}</p><p>{advert}<span>Story continues below advertisement</span></p></div>"
     assert _paragraphs(label) == [LEAD]
+    short = f"<div class='story'><p>{LEAD}</p><p>{advert}Quist disagreed.</p></div>"
+    assert _paragraphs(short) == [LEAD, "Quist disagreed."]
 
 
 def test_a_list_standing_in_the_page_itself_is_not_read_as_the_articles() -> None:
