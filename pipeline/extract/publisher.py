@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from pipeline.dates import MONTHS
 from pipeline.gazetteer import is_first_name, place_names
 from pipeline.records import Article, Extraction, Mention
 
@@ -207,29 +208,8 @@ _MEDIA_WORDS = frozenset(
     {"News", "Radio", "TV", "Television", "Online", "Digital", "Magazine", "Network", "Sport", "Sports",
      "Business", "Live", "Weekly", "Daily"}
 )  # fmt: skip
-_DAYS_AND_MONTHS = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
+#: Days after an outlet's name that end the name: "told Quellwire Monday" (months: ``MONTHS``).
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _with_a_media_word(body: str, end: int) -> int:
@@ -263,7 +243,7 @@ def _runs_on(body: str, start: int, end: int, lower_case: set[str]) -> bool:
     after = re.match(r"[ \t]+(\w+)", body[end : end + 40])
     if (
         after is not None
-        and after.group(1) not in _DAYS_AND_MONTHS
+        and after.group(1).lower() not in _DAYS | MONTHS.keys()
         and after.group(1)[0].isupper() | after.group(1)[0].isdigit()
     ):
         return True
