@@ -160,6 +160,8 @@ class _ArticleHTML(HTMLParser):
             self._finish(self._collecting[-1], before_its_list=True)  # an item's words, then its list's
         if tag == "li" and self._lists and self._stack[self._lists[-1]].tag == "li":
             self._close_through(self._lists[-1])  # an item ends where the next one of its list starts
+        if tag == "p" or tag == "li" or tag in self._HEADINGS:
+            self._cut = -1  # a paragraph of its own starts: the cut one gets no more
         if tag == "br":
             self._data(" ")
         if tag in self._VOID:
@@ -368,6 +370,8 @@ def _a_prompt(text: str) -> bool:
     (True, False)
     >>> _a_prompt("Sign up for the agency's free flood warnings, sent by text or e-mail")
     False
+    >>> _a_prompt("Like the US, Varnby will tax sugar from April.")  # the country, not "us"
+    False
     """
     return bool(_PROMPT.match(text))
 
@@ -378,7 +382,7 @@ def _a_prompt(text: str) -> bool:
 _PROMPT = re.compile(
     r"(?i)\s*(?:"
     r"(?:sign up|subscribe|download|follow|join|like|share|get|don't miss|never miss)\b"
-    r".*\b(?:our|us|newsletters?|inbox|app|facebook|twitter|instagram|tiktok|youtube|whatsapp|telegram)\b"
+    r".*\b(?:(?-i:our|us)|newsletters?|inbox|app|facebook|twitter|instagram|tiktok|youtube|whatsapp|telegram)\b"
     r"|(?:continue reading|click here|more on this story)\b"
     r"|(?:tags|topics|categories|filed under|related|see also|read more|more|watch|listen|video|photos"
     r"|gallery|don't miss)\s*:)"
