@@ -24,7 +24,7 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Sequence
 
 from pipeline.dates import MONTHS
 from pipeline.gazetteer import is_first_name, place_names
@@ -46,8 +46,9 @@ _SHORTEST = 3
 #: Runs of up to four capitalized words, "The" before them or not ("The Quell Post", "QuellWire").
 _CAPITALIZED_RUN = re.compile(r"\b(?:The[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,3}")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
-#: Addresses, e-mail addresses and handles: their lower-case letters are no words of the text.
-_ADDRESSES = re.compile(r"\S*[@/#]\S*|\S+\.[a-z]{2,}\b\S*", re.IGNORECASE)
+#: What makes a run of non-spaces an address, an e-mail address, a handle or a hashtag: its lower-case
+#: letters are no words of the text.
+_ADDRESS = re.compile(r"[@/#]|\.[a-z]{2,}", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _SENTENCE_END = '.!?\n"“”'
 
@@ -90,7 +91,9 @@ def name_the_publisher(
     sites = {article.article_id: site_name(article.url) for article in articles if article.url}
     if not any(sites.values()):
         return tuple(extractions)
-    common = _lower_case_words(article.body for article in articles)
+    written = {article.article_id: _written_words(article.body) for article in articles}
+    seen = Counter(word for words in written.values() for word in words)
+    common = {word for word, stories in seen.items() if stories >= 2}  # "the quellwire story" once is none
     places = place_names()
     result = []
     for extraction in extractions:
@@ -99,7 +102,7 @@ def name_the_publisher(
             result.append(extraction)
             continue
         body = by_id[extraction.article_id].body
-        added = _occurrences(extraction, body, site, common | _lower_case_words([body], least=1))
+        added = _occurrences(extraction, body, site, _Either(common, written[extraction.article_id]))
         if added:
             mentions = tuple(sorted((*extraction.mentions, *added), key=lambda m: (m.start, m.end)))
             extraction = dataclasses.replace(extraction, mentions=mentions)
@@ -107,16 +110,28 @@ def name_the_publisher(
     return tuple(result)
 
 
-def _lower_case_words(bodies: Iterable[str], *, least: int = 2) -> set[str]:
-    """The words ``least`` of the bodies write in lower case, addresses, e-mail addresses, handles and
-    hashtags left out: two, so that one story's "the quellwire story" makes no common word of it."""
-    seen: Counter[str] = Counter()
-    for body in bodies:
-        seen.update(set(_LOWER_WORD.findall(_ADDRESSES.sub(" ", body))))
-    return {word for word, articles in seen.items() if articles >= least}
+class _Either:
+    """Either of two word sets, asked one word at a time: no union of the corpus's words per article."""
+
+    __slots__ = ("first", "second")
+
+    def __init__(self, first: set[str], second: set[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.first or word in self.second
 
 
-def _occurrences(extraction: Extraction, body: str, site: str, lower_case: set[str]) -> list[Mention]:
+def _written_words(body: str) -> set[str]:
+    """The words ``body`` writes in lower case, addresses, e-mail addresses, handles and hashtags aside.
+
+    >>> sorted(_written_words("Mail tips@quellwire.com or #quellwire, said the quell post."))
+    ['or', 'post', 'quell', 'said', 'the']
+    """
+    return set(_LOWER_WORD.findall(" ".join(run for run in body.split() if not _ADDRESS.search(run))))
+
+
+def _occurrences(extraction: Extraction, body: str, site: str, lower_case: Container[str]) -> list[Mention]:
     """The mentions of the outlet named ``site`` that ``body`` holds and ``extraction`` lacks.
 
     >>> from pipeline.records import Sentence
@@ -188,7 +203,7 @@ def _the_before(body: str, start: int) -> int:
     return start - 4 if body[max(0, start - 4) : start] == "The " else start
 
 
-def _a_persons_name(name: str, lower_case: set[str]) -> bool:
+def _a_persons_name(name: str, lower_case: Container[str]) -> bool:
     """Is ``name`` written as a person's: two or three words, a first name and then words the corpus never
     writes in lower case ("Orla Quist"; not "Washington Post", "Victoria News")?
 
@@ -228,7 +243,7 @@ def _opens_a_sentence(body: str, start: int) -> bool:
     return not before or before[-1] in _SENTENCE_END
 
 
-def _runs_on(body: str, start: int, end: int, lower_case: set[str]) -> bool:
+def _runs_on(body: str, start: int, end: int, lower_case: Container[str]) -> bool:
     """Is [start, end) part of a longer name: a capitalized word (not a day's or a month's name) or a
     number right after it, or a capitalized word right before it? Not a word opening the sentence that
     ``lower_case`` holds ("Yesterday Quellpost said").
