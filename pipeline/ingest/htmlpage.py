@@ -297,26 +297,31 @@ class _ArticleHTML(HTMLParser):
                 self._boxes.append((element.paragraphs, len(self.paragraphs), element.boxed))
 
     def _finish(self, element: _Element, *, before_its_list: bool = False) -> None:
-        if element.tag == "li" and _a_prompt("".join(element.text or ())):
-            pass  # "Sign up to our newsletter", "Tags: ..."
-        elif element.tag in ("p", "li"):
-            if self._finish_paragraph(element.text or [], element.linked):
-                if element.tag == "li":
-                    self._items.append(len(self.paragraphs) - 1)
-                    if _mostly_linked(element.text or [], element.linked):
-                        self._linked_items.add(len(self.paragraphs) - 1)
-                elif element.parent is not None:
-                    element.parent.prose += _words(self.paragraphs[-1])
-                    self._most_prose = max(self._most_prose, element.parent.prose)
-            if before_its_list:
+        if element.tag == "li":
+            self._finish_item(element)
+            if before_its_list:  # its words so far are read: what follows its list is read on closing
                 cast(list, element.text).clear()
                 element.linked.clear()
+        elif element.tag == "p":
+            if self._finish_paragraph(element.text or [], element.linked) and element.parent is not None:
+                element.parent.prose += _words(self.paragraphs[-1])
+                self._most_prose = max(self._most_prose, element.parent.prose)
+        else:
+            text = clean_line("".join(element.text or ()))
+            if element.tag == "title" and not self.title:
+                self.title = text
+            elif element.tag == "h1" and not self.h1:
+                self.h1 = text
+
+    def _finish_item(self, element: _Element) -> None:
+        """A list item's words as a paragraph, which :meth:`close` keeps if its list is the article's;
+        none for a prompt or a label of links ("Sign up to our newsletter", "Tags: ...")."""
+        parts = element.text or []
+        if _a_prompt("".join(parts)) or not self._finish_paragraph(parts, element.linked):
             return
-        text = clean_line("".join(element.text or ()))
-        if element.tag == "title" and not self.title:
-            self.title = text
-        elif element.tag == "h1" and not self.h1:
-            self.h1 = text
+        self._items.append(len(self.paragraphs) - 1)
+        if _mostly_linked(parts, element.linked):
+            self._linked_items.add(len(self.paragraphs) - 1)
 
     def _finish_loose(self) -> None:
         """The loose text a stray </p> ends: the rest of the paragraph a block cut, when nothing came
