@@ -161,7 +161,8 @@ class Mention:
     ``table`` (a team or player in a line of a results table, "Quellby 2 Varn 1"), ``hometown`` (where
     a person lives, after the name and age: "Quist, 31, of Varnby"), ``dateline`` (a wire story's city,
     region or agency at the top of its body: "VARNBY, Quellia (Reuters) -"), ``publisher`` (the outlet
-    whose address the article has, named in its body: "told Quellwire", :mod:`pipeline.extract.publisher`).
+    whose address the article has, named in its body: "told Quellwire", :mod:`pipeline.extract.publisher`),
+    ``road`` (a road named by its number: "I-95", "the M62", :mod:`pipeline.extract.roads`).
     """
 
     article_id: str

@@ -13,6 +13,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
                      place (origin ``hometown``);
 * ``datelines``      a wire story's dateline ("OSKBURG, Velmora (Reuters) -") names places and an agency
                      (origin ``dateline``, :mod:`pipeline.extract.datelines`);
+* ``roads``          a road named by its number ("I-95", "Route 66", "the M62" where the article speaks
+                     of roads) is a place (origin ``road``, :mod:`pipeline.extract.roads`);
 * ``capitals``       a name found only in a line written in capitals (a headline left in the body) is
                      dropped unless the article names it elsewhere or it is a well-known place;
 * ``abbreviations``  the "(SDF)" after a tagged "Syrian Democratic Forces" becomes a mention too
@@ -49,6 +51,7 @@ from dataclasses import dataclass
 from pipeline.extract.datelines import datelines
 from pipeline.extract.entities import DETERMINERS, HONORIFICS, THING_HEADS, CharSpan, opened_by_one_of
 from pipeline.extract.nested import nested_places
+from pipeline.extract.roads import roads
 from pipeline.extract.shapes import (
     hometowns,
     names_in_capitals,
@@ -1044,6 +1047,7 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("nicknames", nicknamed_people),
     ("hometowns", hometowns),
     ("datelines", datelines),
+    ("roads", roads),
     ("capitals", names_in_capitals),
     ("sentence starts", sentence_initial_words),
     ("abbreviations", add_acronyms),
