@@ -691,9 +691,16 @@ def _lines_in_capitals(body: str) -> list[tuple[int, int]]:
 def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The spans without one-word names that the article also writes in lower case and capitalizes only
     at the start of a sentence, a line or a heading ("Wear shorts"), and without a common word that is
-    a heading of its own ("Background" over a section), a word of the model's noun or verb lists."""
+    a heading of its own ("Background" over a section), a word of the model's noun or verb lists.
+
+    A common noun the model read as a person where it opens every sentence it stands in, before a word
+    in lower case, is no name either, whether or not the article writes it in lower case ("Turnout
+    was 41%", "Normalcy returned", "Calendar year 2001"); a given name, or a noun the article writes
+    capitalized elsewhere, stays ("Hope said", "Bush told", "Cook, who...")."""
     body = article.body
     starts_only: dict[str, bool] = {}
+    #: the one-word names the model read as people before a lower-case word, each time
+    people_before_words: dict[str, bool] = {}
     headings: set[str] = set()
     # a dateline's dash starts the story's first sentence: "CAIRO — Gunmen opened fire"; a person there
     # is a name the model read in the sentence's own words ("WASHINGTON — Bush told reporters")
@@ -705,6 +712,9 @@ def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[
                 span.start in after_datelines and span.type != "person"
             )
             starts_only[text] = starts_only.get(text, True) and initial
+            people_before_words[text] = people_before_words.get(text, True) and (
+                span.label == "PERSON" and _LOWER_WORD_NEXT.match(body, span.end) is not None
+            )
             if _alone_on_its_line(body, span.start, span.end) and any(
                 text.lower() in words for words in article.common_words
             ):
@@ -716,12 +726,40 @@ def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[
     lower_words = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", body))
     # a word of a longer name of the article is a name ("May" of "Orla May", "Bush" of "Quist Bush")
     in_names = {word for s in spans if s.type in _NAME_TYPES for word in body[s.start : s.end].split()[1:]}
+    nouns = article.common_words[0] if article.common_words else frozenset()
     dropped = {
         text
         for text, initial in starts_only.items()
-        if initial and text.lower() in lower_words and text not in in_names
+        if initial
+        and text not in in_names
+        and (
+            text.lower() in lower_words
+            or (
+                people_before_words[text]
+                and text.lower() in nouns
+                and text not in article.given_names
+                and _opens_each_sentence(body, text)
+            )
+        )
     }
     return [s for s in spans if s.type not in _NAME_TYPES or body[s.start : s.end] not in dropped]
+
+
+#: A word in lower case right after a name: "Turnout was", "Normalcy returned".
+_LOWER_WORD_NEXT = re.compile(r" [a-z]")
+
+
+def _opens_each_sentence(body: str, word: str) -> bool:
+    """Does ``word`` stand in ``body`` only at the start of sentences, lines and the body?
+
+    >>> _opens_each_sentence("Turnout was low. Turnout fell.", "Turnout")
+    True
+    >>> _opens_each_sentence("Cook left. Ask Cook.", "Cook")
+    False
+    """
+    return all(
+        _starts_sentence(body, found.start()) for found in re.finditer(rf"\b{re.escape(word)}\b", body)
+    )
 
 
 def _alone_on_its_line(body: str, start: int, end: int) -> bool:
