@@ -13,7 +13,7 @@ count every place.
 Values without a counted object (a bare percentage, a score) stay in numbers.csv but never become
 nodes: nothing says what they are about. Nor do amounts of money, shares, distances, rates and
 fractions, which count no things (see :func:`_a_node_unit`), nor a sporting score's units ("five
-wickets"). Ages are attributes of people.
+wickets"), nor the steps a rate moves by ("6 basis points"). Ages are attributes of people.
 
 A node id is ``number:`` + the slug of the label + its article's id ("number:3-000-fighters-a"; the
 first article's, of a count two articles report): the same from run to run, whatever articles are added
@@ -55,6 +55,9 @@ SCORING_UNITS = frozenset(
     {"wicket", "run", "ball", "over", "innings", "six", "four", "boundary", "century", "set", "game", "goal",
      "point", "try", "lap", "birdie", "bogey", "assist", "rebound", "touchdown", "kill", "vote"}
 )  # fmt: skip
+#: What a move of a rate or a rating is measured in ("yields rose 6 basis points", "cut by two notches"):
+#: the size of a change, no count of things.
+STEPS = frozenset({"basis point", "percentage point", "bp", "bps", "notch", "notches", "pip"})
 #: Objects that make a count a span of time or a frequency ("17 days", "three times"), not a number of things.
 DURATIONS = frozenset(
     {"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century", "season", "term",
@@ -71,7 +74,7 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
     for quantity in quantities:
         if quantity.category == "age" or not quantity.object.strip() or not _a_node_unit(quantity):
             continue
-        if _a_duration(quantity.object) or _a_score(quantity.object):
+        if _a_duration(quantity.object) or _a_score(quantity.object) or _one_of(quantity.object, STEPS):
             continue
         clusters[(quantity.article_id, quantity.value, quantity.unit, quantity.object.lower())].append(
             quantity

@@ -39,6 +39,13 @@ def test_a_share_money_a_distance_a_rate_or_a_score_is_never_a_node_and_an_amoun
     assert found == {grain: "number:6-600-t-grain-a"}
 
 
+def test_the_steps_a_rate_moves_by_are_never_a_node() -> None:
+    basis, points = count("a", 0, 6.0, "basis points"), count("a", 1, 2.0, "percentage points")
+    notches, bps = count("a", 2, 2.0, "notches"), count("a", 3, 25.0, "bps")
+    branches = count("a", 4, 310.0, "branches")
+    assert number_nodes([basis, points, notches, bps, branches]) == {branches: "number:310-branches-a"}
+
+
 def test_one_event_in_two_articles_joins_when_the_sentences_share_two_entities() -> None:
     a, b = count("a", 0, 12.0, "miners", category="kill"), count("b", 2, 12.0, "miners", category="kill")
     c = count("c", 0, 12.0, "miners", category="kill")

@@ -868,12 +868,15 @@ def _other_end(doc: Doc, span: Span, previous_end: int) -> bool:
 def _labels_its_noun(span: Span) -> bool:
     """Does the number come after the noun it modifies, labelling or scoring it ("Apollo 11", "Quellby 2
     Varn 1", "Tab 8", "Quist scoring 81")? English counts come before what they count, so such a number
-    counts nothing, not even what an earlier number of its sentence counted."""
+    counts nothing, not even what an earlier number of its sentence counted. So does a number joined to
+    such a label ("7" of "between junctions 4 and 7", "Rooms 101 and 102")."""
     target = span.root
+    while target.dep_ == "conj" and target.head.pos_ == "NUM" and target.head.i < target.i:
+        target = target.head
     return (
         target.dep_ in {"nummod", "quantmod", "amod", "compound", "npadvmod"}
         and target.head.pos_ in _OBJECT_POS
-        and target.head.i < span.start
+        and target.head.i < target.i
     )
 
 

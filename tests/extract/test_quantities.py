@@ -516,6 +516,21 @@ def test_a_number_after_its_noun_labels_it_even_before_of(english) -> None:
     assert _counts(doc, [(2, 3, "CARDINAL")]) == [("four", 4.0, "", "", "")]
 
 
+def test_a_number_joined_to_a_label_labels_too_and_borrows_no_earlier_object(english) -> None:
+    # cut power to 900 homes and shut the road between gates 4 and 7
+    doc = _parsed(english, [
+        ("cut", 0, "ROOT", "VERB", "cut", "VBD"), ("power", 0, "dobj", "NOUN", "power", "NN"),
+        ("to", 0, "prep", "ADP", "to", "IN"), ("900", 4, "nummod", "NUM", "900", "CD"),
+        ("homes", 2, "pobj", "NOUN", "home", "NNS"), ("and", 0, "cc", "CCONJ", "and", "CC"),
+        ("shut", 0, "conj", "VERB", "shut", "VBD"), ("the", 8, "det", "DET", "the", "DT"),
+        ("road", 6, "dobj", "NOUN", "road", "NN"), ("between", 6, "prep", "ADP", "between", "IN"),
+        ("gates", 9, "pobj", "NOUN", "gate", "NNS"), ("4", 10, "nummod", "NUM", "4", "CD"),
+        ("and", 11, "cc", "CCONJ", "and", "CC"), ("7", 11, "conj", "NUM", "7", "CD"),
+    ])  # fmt: skip
+    found = _counts(doc, [(3, 4, "CARDINAL"), (11, 12, "CARDINAL"), (13, 14, "CARDINAL")])
+    assert found == [("900", 900.0, "", "homes", ""), ("4", 4.0, "", "", ""), ("7", 7.0, "", "", "")]
+
+
 def test_lives_claimed_are_deaths_and_the_predicate_of_the_counted_comes_first(english) -> None:
     # the storm claimed 200 lives ; the blast left three people dead and 20 injured
     doc = _parsed(english, [
