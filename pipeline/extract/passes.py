@@ -536,6 +536,7 @@ def finish(draft: Draft, vocab: Vocabulary) -> Extraction:
             building_places=vocab.building_places,
             common_words=(vocab.nouns, vocab.verbs),
             given_names=vocab.given_names,
+            adjectives=vocab.adjectives,
         )
         spans = draft.spans
         for step, repair in SPAN_REPAIRS:

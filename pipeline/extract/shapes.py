@@ -745,6 +745,33 @@ def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[
     return [s for s in spans if s.type not in _NAME_TYPES or body[s.start : s.end] not in dropped]
 
 
+def _resident_towns(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """The spans with the towns residents are named by (:data:`_TOWN_BEFORE_A_RESIDENT`) places."""
+    body = article.body
+    towns = {match.span("place") for match in _TOWN_BEFORE_A_RESIDENT.finditer(body)}
+    if not towns:
+        return spans
+    # a word the article's model tags an organization elsewhere is one here too ("a Labour man")
+    groups = {body[s.start : s.end] for s in spans if s.type == "group" and (s.start, s.end) not in towns}
+    heads = article.patterns.group_heads
+    result = []
+    for span in spans:
+        text = body[span.start : span.end]
+        last = text.split()[-1].lower()
+        if (
+            (span.start, span.end) in towns
+            and span.label in ("PERSON", "ORG")
+            and text not in groups
+            and not text.isupper()
+            and head_word(text) not in heads
+            and last not in article.adjectives
+            and last not in article.patterns.peoples
+        ):
+            span = CharSpan(span.start, span.end, "GPE", "place", "hometown")
+        result.append(span)
+    return result
+
+
 #: A word in lower case right after a name: "Turnout was", "Normalcy returned".
 _LOWER_WORD_NEXT = re.compile(r" [a-z]")
 
@@ -904,10 +931,23 @@ _AGE_AND_HOMETOWN = re.compile(
 )
 
 
+#: A resident named by their town before "man", "woman"...: "a 34-year-old Varnby man", "an Osk Bay
+#: woman". Not after "the": "the Quist family", "the Quellia women" (a team).
+_TOWN_BEFORE_A_RESIDENT = re.compile(
+    r"\b[Aa]n?\s+(?:[\w-]+-year-old\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+"
+    r"(?:man|woman|boy|girl|teen|teenager|toddler|resident|motorist|driver|pedestrian|cyclist|mother|father"
+    r"|grandmother|grandfather|native|homeowner)\b"
+)
+
+
 def hometowns(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The capitalized words after a person's name and age, "of" or "from" ("Orla Quist, 31, of Varnby"),
     are where the person lives: a place, whatever the model called them (a product, nothing), unless the
-    model found an organization there with a head noun or in capitals ("Quist, 31, of Varn Council")."""
+    model found an organization there with a head noun or in capitals ("Quist, 31, of Varn Council").
+    So is the town a resident is named by, which the model read as a person or an organization ("a
+    34-year-old Varnby man", "a Broken Osk woman"), unless it is a people's adjective ("an Aboriginal
+    boy") or an organization of the article ("a Labour man" where Labour is a party)."""
+    spans = _resident_towns(spans, article)
     body = article.body
     if "of " not in body and "from " not in body:
         return spans

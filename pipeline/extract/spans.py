@@ -10,7 +10,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
                      ``table``);
 * ``overlaps``       where two spans overlap the longer one wins;
 * ``hometowns``      the capitalized words after a person's name and age ("Quist, 31, of Varnby") are a
-                     place (origin ``hometown``);
+                     place, and so is the town before "man" or "woman" ("a 34-year-old Varnby man")
+                     (origin ``hometown``);
 * ``datelines``      a wire story's dateline ("OSKBURG, Velmora (Reuters) -") names places and an agency
                      (origin ``dateline``, :mod:`pipeline.extract.datelines`);
 * ``roads``          a road named by its number ("I-95", "Route 66", "the M62" where the article speaks
@@ -84,6 +85,8 @@ class ArticleText:
     #: Given names (:attr:`pipeline.extract.model.Vocabulary.given_names`): a table row starting with one
     #: is a player's.
     given_names: frozenset[str] = frozenset()
+    #: The model's adjectives (lowercase): "an Aboriginal boy" names no town.
+    adjectives: frozenset[str] = frozenset()
 
 
 SpanRepair = Callable[[list[CharSpan], ArticleText], list[CharSpan]]

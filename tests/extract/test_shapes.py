@@ -617,6 +617,40 @@ def test_the_words_after_a_persons_name_and_age_are_where_they_live() -> None:
     ]
 
 
+def test_the_town_a_resident_is_named_by_is_a_place() -> None:
+    body = (
+        "A 34-year-old Varnholt man was charged. Police said a Broken Osk woman died. An Oskish boy and a "
+        "Quellby High School student were hurt. A Varn Labour man spoke; Varn Labour won. The Quist family "
+        "left. A VARNCO driver and a Tessa woman came."
+    )
+    article = ArticleText(body, (), load_patterns(), adjectives=frozenset({"oskish", "broken"}))
+    spans = _spans(
+        body,
+        ("Varnholt", "person"),  # the model's readings of towns it does not know
+        ("Broken Osk", "group"),
+        ("Oskish", "group"),  # a people's adjective: no town
+        ("Quellby High School", "group"),  # a school's student
+        ("Varn Labour", "group"),
+        ("Quist", "person"),  # "the ... family": a surname
+        ("VARNCO", "group"),  # an organization in capitals: where the driver works
+    )
+    labour = body.index("Varn Labour won")  # the party, named elsewhere in the article
+    spans.append(CharSpan(labour, labour + 11, "ORG", "group"))
+    spans += _spans(body, ("Tessa", "place"))  # the model's place stands
+    found = hometowns(spans, article)
+    assert [(text, span.origin) for text, span in zip(_texts(body, found), found, strict=True)] == [
+        (("Varnholt", "place"), "hometown"),
+        (("Broken Osk", "place"), "hometown"),  # only the name's last word must be no adjective
+        (("Oskish", "group"), "model"),
+        (("Quellby High School", "group"), "model"),
+        (("Varn Labour", "group"), "model"),
+        (("Quist", "person"), "model"),
+        (("VARNCO", "group"), "model"),
+        (("Varn Labour", "group"), "model"),
+        (("Tessa", "place"), "model"),
+    ]
+
+
 def test_the_names_of_a_results_table_are_teams() -> None:
     body = (
         "Results of Varnland league matches on Saturday :\n\n"
