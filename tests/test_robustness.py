@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -233,10 +234,12 @@ def test_spreadsheet_formulas_in_article_text_stay_text(kg, write, tmp_path: Pat
 
 @pytest.mark.model
 def test_output_folders_are_never_named_from_article_content(kg, seed_run: Path, tmp_path: Path) -> None:
-    result = kg("ego", "Keir Starmer", "--graph", seed_run)
+    run = tmp_path / "run"  # a copy: the shared run stays as the run wrote it for the other tests
+    shutil.copytree(seed_run, run)
+    result = kg("ego", "Keir Starmer", "--graph", run)
     assert result.code == 0
-    assert (seed_run / "ego" / "nodes.csv").exists()  # a fixed name, whatever the entity is called
-    assert sorted(p.name for p in seed_run.iterdir() if p.is_dir()) == ["ego"]
+    assert (run / "ego" / "nodes.csv").exists()  # a fixed name, whatever the entity is called
+    assert sorted(p.name for p in run.iterdir() if p.is_dir()) == ["ego"]
 
 
 _ANALYSE = """

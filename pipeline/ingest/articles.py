@@ -25,6 +25,7 @@ from pipeline.ingest.captions import split_captions
 from pipeline.ingest.decoding import CONTROL
 from pipeline.ingest.tokenized import detokenized
 from pipeline.io.files import without_surrogates
+from pipeline.io.schema import ARTICLES, BODY_COLUMN
 from pipeline.names import strip_invisible
 from pipeline.records import INGEST_NOTE, Article
 
@@ -508,6 +509,34 @@ def _dropped_note(sizes: Sequence[int]) -> str:
     return f"dropped {len(sizes)} runs of {sum(sizes):,} characters in all without a space (blobs?)"
 
 
+#: Names articles.csv gives its own columns (:data:`pipeline.io.schema.ARTICLES`, the body) and the note
+#: reading leaves: an input's field of one of these names is kept under another (:func:`beside_the_columns`).
+OWN_COLUMNS = frozenset({*ARTICLES.columns, BODY_COLUMN, INGEST_NOTE})
+
+
+def beside_the_columns(fields: Mapping[str, object]) -> dict[str, object]:
+    """``fields`` with each one named as a column of articles.csv renamed "source_2" (then "_3"...), as
+    repeated CSV columns are: a news API's ``"source": {"name": ...}`` or a data field ``ingest_note``
+    is metadata of the article, no column kg fills.
+
+    >>> beside_the_columns({"source": "Quellwire", "source_2": "x", "ingest_note": "desk", "lang": "en"})
+    {'source_3': 'Quellwire', 'source_2': 'x', 'ingest_note_2': 'desk', 'lang': 'en'}
+    """
+    if not OWN_COLUMNS.intersection(fields):
+        return dict(fields)
+    taken = set(fields)
+    renamed: dict[str, object] = {}
+    for name, value in fields.items():
+        if name in OWN_COLUMNS:
+            number = 2
+            while f"{name}_{number}" in taken:
+                number += 1
+            name = f"{name}_{number}"
+            taken.add(name)
+        renamed[name] = value
+    return renamed
+
+
 def _with_note(fields: Mapping[str, object], note: str) -> dict[str, object]:
     """``fields`` with ``note`` added to the :data:`~pipeline.records.INGEST_NOTE` field, after a note
     already there ("; " between).
@@ -586,9 +615,10 @@ def article(
     that holds a year; text split into tokens joined by spaces is written back as people write it
     (:mod:`pipeline.ingest.tokenized`). A body left empty once invisible and control characters and
     captions are out is an :class:`~pipeline.errors.InputError`."""
-    fields = _with_note(fields or {}, note)
+    fields = dict(fields or {})
     date = _pop_first(fields, DATE_KEYS)
     url = _pop_first(fields, URL_KEYS)
+    fields = _with_note(beside_the_columns(fields), note)
     metadata = tuple(
         sorted((_safe(str(k)), _safe(_metadata_value(v))) for k, v in fields.items() if _metadata_value(v))
     )
@@ -684,7 +714,14 @@ def _metadata_value(value: object) -> str:
 
 
 def from_fields(
-    record: dict[str, object], where: str, position: int, encoding: str, chosen: str | None, setting: str
+    record: dict[str, object],
+    where: str,
+    position: int,
+    encoding: str,
+    chosen: str | None,
+    setting: str,
+    *,
+    note: str = "",
 ) -> Article:
     """The article of a JSONL object or CSV row: text from the field ``chosen`` (or the fullest of the
     :data:`TEXT_KEYS` fields, at the top or one object down: :func:`fullest_text_key`), with the fields
@@ -692,7 +729,8 @@ def from_fields(
     fields as metadata. A list of strings is text (paragraphs), HTML markup becomes paragraphs
     (:func:`markup_text`), HTML character references are decoded (text and title), and a news API's
     ``[+N chars]`` cut is taken out and noted. ``setting`` names the setting that chooses the text
-    field (``text_field``, ``text_column``), for the reason an input is skipped."""
+    field (``text_field``, ``text_column``), for the reason an input is skipped; ``note`` what the reader
+    found wrong with the record (a CSV row short of cells)."""
     fields = {str(k): v for k, v in record.items()}
     key = text_key(fields, chosen) if chosen else fullest_text_key(fields) or text_key(fields, None)
     if key is None and not chosen:
@@ -722,7 +760,7 @@ def from_fields(
     if not text.strip():
         raise InputError(where, f"empty text in field {key!r}")
     text, cut = uncut(text)
-    body, note = cleaned_body(text)
+    body, cleaned = cleaned_body(text)
     if not body:
         raise InputError(where, f"field {key!r}: {NO_READABLE_TEXT}")
     title = unescaped(markup_text(_pop_first(fields, TITLE_KEYS)))
@@ -732,8 +770,8 @@ def from_fields(
         title=title,
         body=body,
         encoding=encoding,
-        fields=_with_note(fields, cut),
-        note=note,
+        fields=fields,
+        note="; ".join(part for part in (note, cut, cleaned) if part),
     )
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from pipeline.errors import InputError, both_spellings
 from pipeline.ingest.articles import TEXT_KEYS, clean_line, from_fields, text_key
-from pipeline.records import INGEST_NOTE, Article, Skipped
+from pipeline.records import Article, Skipped
 
 #: Delimiters tried when a .csv file's header row is one column under commas (a spreadsheet saved with
 #: semicolons, a tab export named .csv).
@@ -105,7 +105,6 @@ def read_delimited(
             f"no text column {wanted} (columns seen: {', '.join(header) or 'none'}); name it with {both_spellings('text_column')}",
         )
     text_index = header.index(key)
-    note_field = _unique([*header, INGEST_NOTE])[-1]
     articles: list[Article] = []
     for first, row, problem in _rows(lines, header_end + 1, delimiter, len(header)):
         where = f"{source}:{first}"
@@ -124,11 +123,11 @@ def read_delimited(
             left_empty = ", ".join(header[len(row) :])
             short = f"row has {len(row)} cells, header has {len(header)}: {left_empty} left empty"
             problem = f"{short}; {problem}" if problem else short
-        if problem:
-            fields[note_field] = problem
         try:
             # the column named, else the row's fullest text column (a cut "content" beside "full text")
-            articles.append(from_fields(fields, where, len(articles), encoding, text_column, "text_column"))
+            articles.append(
+                from_fields(fields, where, len(articles), encoding, text_column, "text_column", note=problem)
+            )
         except InputError as error:
             skipped.append(Skipped(error.source, error.reason))
     return articles, skipped

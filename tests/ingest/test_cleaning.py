@@ -124,8 +124,10 @@ def test_a_blob_note_follows_the_note_already_there(write) -> None:
         "row has 2 cells, header has 3: date left empty; "
         "dropped 1 run of 6,828 characters without a space (a blob?)"
     )
+    # a field of the input's own that bears the note's name is its data, kept beside kg's note
     [own] = ingest([_jsonl(write, {"text": f"Ede Solm left. {BLOB}", INGEST_NOTE: "checked"})]).articles
-    assert own.note == "checked; dropped 1 run of 6,828 characters without a space (a blob?)"
+    assert own.note == "dropped 1 run of 6,828 characters without a space (a blob?)"
+    assert dict(own.metadata)[f"{INGEST_NOTE}_2"] == "checked"
 
 
 def test_a_blob_in_a_scraped_page_block_is_noted(write) -> None:

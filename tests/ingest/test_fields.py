@@ -102,7 +102,8 @@ def test_of_equally_full_text_fields_the_first_usual_name_wins(write) -> None:
     record = {"body": "Ede Solm left it.", "text": "Orla Quist spoke."}  # 17 characters each
     corpus = ingest([write("tie.jsonl", json.dumps(record) + "\n")], language=None)
     [found] = corpus.articles
-    assert (found.body, found.metadata) == ("Orla Quist spoke.", (("body", "Ede Solm left it."),))
+    # the other one is kept, beside articles.csv's own body column
+    assert (found.body, found.metadata) == ("Orla Quist spoke.", (("body_2", "Ede Solm left it."),))
 
 
 def test_a_part_repeating_the_one_before_is_read_once(write) -> None:
@@ -257,3 +258,37 @@ def test_a_repeated_text_column_is_no_part(write) -> None:
     text = f'title,text,text\nQuellby,"{ORLA}","{EDE}"\n'
     (found,) = ingest([write("twice.csv", text)], language=None).articles
     assert (found.body, dict(found.metadata)) == (ORLA, {"text_2": EDE})
+
+
+# --- fields named as articles.csv's own columns --------------------------------------------------------
+
+
+def test_a_field_named_as_a_column_of_articles_csv_is_kept_under_another_name(write) -> None:
+    from pipeline.io.tables import article_header, article_rows
+
+    records = [
+        {"source": {"id": None, "name": "Quellwire"}, "title": "Quellby", "content": ORLA},
+        {
+            "source": "Varn Daily",
+            "caption": "Photo: Mira Sol",
+            "words": "900",
+            "text": EDE,
+            "ingest_note": "desk",
+        },
+    ]
+    corpus = ingest([write("api.jsonl", "".join(json.dumps(r) + "\n" for r in records))], language=None)
+    first, second = corpus.articles
+    assert dict(first.metadata) == {"source_2": '{"id": null, "name": "Quellwire"}'}
+    assert dict(second.metadata) == {
+        "source_2": "Varn Daily",
+        "caption_2": "Photo: Mira Sol",
+        "words_2": "900",
+        "ingest_note_2": "desk",
+    }
+    assert second.note == ""  # the input's own field is no note of kg's: the run counts no note
+    header = article_header(corpus.articles)
+    rows = [dict(zip(header, row, strict=True)) for row in article_rows(corpus.articles, header)]
+    assert [(row["source_2"], row["words"]) for row in rows] == [
+        ('{"id": null, "name": "Quellwire"}', len(ORLA.split())),
+        ("Varn Daily", len(EDE.split())),
+    ]
