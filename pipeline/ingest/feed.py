@@ -12,6 +12,8 @@ not well-formed XML (a bare ``&``) is read by lxml's recovering parser, and the 
 
 from __future__ import annotations
 
+import contextlib
+import html.entities
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -23,7 +25,14 @@ from pipeline.records import Article, Skipped
 #: The root elements of a feed: RSS 2.0 and 0.9x, RSS 1.0 (RDF), Atom.
 FEED_ROOTS = frozenset({"rss", "rdf", "feed"})
 #: The first element of a document, after its XML declaration, comments and doctype.
-_FIRST_ELEMENT = re.compile(r"\A(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<([A-Za-z_][\w.:-]*)", re.DOTALL)
+_FIRST_ELEMENT = re.compile(
+    r"\A(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*<([A-Za-z_][\w.:-]*)", re.DOTALL
+)
+#: An ampersand that starts no reference: "Bridge & vote", which XML does not allow.
+_BARE_AMPERSAND = re.compile(r"&(?!(?:[A-Za-z_][\w.-]*|#\d+|#x[0-9A-Fa-f]+);)")
+#: A named reference: XML knows five names, HTML (and feeds written by HTML tools) some two thousand.
+_NAMED_REFERENCE = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
+_XML_NAMES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _TEXT_NAMES = ("encoded", "content", "description", "summary")
 _DATE_NAMES = ("published", "pubDate", "date", "issued", "updated", "modified")
 
@@ -33,6 +42,8 @@ def root_name(text: str) -> str:
 
     >>> root_name('<?xml version="1.0"?><!-- x --><rdf:RDF xmlns:rdf="r">'), root_name("<html>")
     ('rdf', 'html')
+    >>> root_name('<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>\\n<rss version="2.0">')
+    'rss'
     """
     found = _FIRST_ELEMENT.match(text.lstrip("\ufeff"))
     return found.group(1).rpartition(":")[2].lower() if found else ""
@@ -49,6 +60,7 @@ def read_feed(text: str, source: str, encoding: str, **_: object) -> tuple[list[
         shown = f"<{root}>" if root else "no element"
         raise InputError(source, f"XML file that is no RSS or Atom feed (its root element: {shown})")
     skipped: list[Skipped] = []
+    feed_note = ""
     try:
         tree = ET.fromstring(text.lstrip("\ufeff"))
     except ET.ParseError as error:
@@ -56,9 +68,8 @@ def read_feed(text: str, source: str, encoding: str, **_: object) -> tuple[list[
         if recovered is None:
             raise InputError(source, f"RSS/Atom feed that is not well-formed XML ({error})") from None
         tree = recovered
-        skipped.append(
-            Skipped(source, f"RSS/Atom feed that is not well-formed XML ({error}): read leniently")
-        )
+        # each of its articles is read with this note: the feed is read, not skipped
+        feed_note = f"RSS/Atom feed that is not well-formed XML ({error}): read leniently"
     entries = [e for e in tree.iter() if _local(e.tag) in ("item", "entry")]
     if not entries:
         raise InputError(source, "RSS/Atom feed with no <item> or <entry>")
@@ -86,19 +97,31 @@ def read_feed(text: str, source: str, encoding: str, **_: object) -> tuple[list[
                 body=body,
                 encoding=encoding,
                 fields=fields,
-                note=note,
+                note="; ".join(part for part in (feed_note, note) if part),
             )
         )
+    if feed_note and not articles:  # no article carries the note: the feed's skip says it
+        skipped.insert(0, Skipped(source, feed_note))
     return articles, skipped
 
 
 def _recovered(text: str) -> ET.Element | None:
-    """The feed of a text that is not well-formed XML (a bare ``&``, an unclosed tag), as far as lxml's
-    recovering parser can read it, in ElementTree's terms; None when nothing can be read."""
+    """The feed of a text that is not well-formed XML, in ElementTree's terms: a bare ``&`` is an
+    ampersand and an HTML entity (``&nbsp;``, ``&eacute;``) its character, and what else is broken (an
+    unclosed tag) is read as far as lxml's recovering parser can; None when nothing can be read.
+
+    >>> item = _recovered("<rss><item><title>Bridge & vote&nbsp;&eacute;t&amp;&#233;</title></item></rss>")
+    >>> item.find("item/title").text
+    'Bridge & vote\\xa0ét&é'
+    """
+    text = _BARE_AMPERSAND.sub("&amp;", text.lstrip("\ufeff"))
+    text = _NAMED_REFERENCE.sub(_character_reference, text)
+    with contextlib.suppress(ET.ParseError):
+        return ET.fromstring(text)
     from lxml import etree
 
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
-    root = etree.fromstring(text.lstrip("\ufeff").encode("utf-8"), parser)
+    root = etree.fromstring(text.encode("utf-8"), parser)
     if root is None:
         return None
     xml = etree.tostring(root, encoding="unicode")
@@ -106,6 +129,14 @@ def _recovered(text: str) -> ET.Element | None:
         return ET.fromstring(xml)
     except ET.ParseError:
         return None
+
+
+def _character_reference(reference: re.Match[str]) -> str:
+    """An HTML entity's numeric reference ("&nbsp;" -> "&#160;"); XML's own five and unknown names stay."""
+    name = reference.group(1)
+    if name in _XML_NAMES or name not in html.entities.name2codepoint:
+        return reference.group()
+    return f"&#{html.entities.name2codepoint[name]};"
 
 
 def _children(entry: ET.Element) -> dict[str, ET.Element]:

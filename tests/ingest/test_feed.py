@@ -76,9 +76,18 @@ def test_a_stray_ampersand_loses_no_item_and_is_noted(write) -> None:
     )
     bad = items.replace("Vote 3", "Varn & Quist")
     corpus = ingest([write("amp.rss", f"<rss><channel>{bad}</channel></rss>")], language=None)
-    assert [a.title for a in corpus.articles] == ["Vote 0", "Vote 1", "Vote 2", "Varn Quist", "Vote 4"]
-    [note] = corpus.skipped
-    assert "not well-formed XML" in note.reason and "read leniently" in note.reason
+    assert [a.title for a in corpus.articles] == ["Vote 0", "Vote 1", "Vote 2", "Varn & Quist", "Vote 4"]
+    assert not corpus.skipped  # read, each article with the note: nothing is skipped
+    assert all("not well-formed XML" in a.note and "read leniently" in a.note for a in corpus.articles)
+
+
+def test_html_entities_and_a_doctype_of_its_own_lose_no_item(write) -> None:
+    item = f"<item><title>Bridge&nbsp;vote &eacute;lan</title><description>{THIRD}</description></item>"
+    corpus = ingest([write("nbsp.rss", f"<rss><channel>{item}</channel></rss>")], language=None)
+    assert [(a.title, bool(a.note)) for a in corpus.articles] == [("Bridge vote élan", True)]
+    declared = f'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>\n<rss><channel>{item}</channel></rss>'
+    corpus = ingest([write("doctype.rss", declared.replace("&eacute;", "e"))], language=None)
+    assert [(a.title, a.note) for a in corpus.articles] == [("Bridge vote elan", "")] and not corpus.skipped
 
 
 def test_media_content_does_not_hide_the_atom_content(write) -> None:
