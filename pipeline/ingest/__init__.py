@@ -126,8 +126,8 @@ def ingest(
             bad_dates.extend(notes)
             skipped.extend(bad)
             skipped.extend(other_language)
-            if encoding != "utf-8" or decoded.replaced:
-                # the note names any byte replaced by U+FFFD, with its line
+            if encoding != "utf-8" or decoded.replaced or decoded.nul_lines:
+                # the note names any byte replaced by U+FFFD and any line of NUL padding, with its line
                 encodings.append((source, decoded.note))
             if not found and not bad and not other_language:
                 skipped.append(Skipped(source, "no article text found"))

@@ -87,6 +87,8 @@ class Decoded(NamedTuple):
     encoding: str
     #: (line, byte) for each byte of an otherwise UTF-8 file that is not UTF-8 and became U+FFFD
     replaced: tuple[tuple[int, int], ...] = ()
+    #: the lines that held nothing but NUL bytes (a crashed writer's padding), left empty
+    nul_lines: tuple[int, ...] = ()
 
     @property
     def note(self) -> str:
@@ -98,7 +100,12 @@ class Decoded(NamedTuple):
         'utf-8; 2 undecodable bytes replaced by U+FFFD: 0x80 on line 4, 0xe9 on line 9'
         >>> Decoded("Café", "cp1252").note
         'cp1252'
+        >>> Decoded("Café", "utf-8", nul_lines=(6, 9)).note
+        'utf-8; lines 6, 9 held only NUL bytes (padding?), left empty'
         """
+        return self._replacements() + self._nul_note()
+
+    def _replacements(self) -> str:
         if not self.replaced:
             return self.encoding
         where = [f"0x{byte:02x} on line {line}" for line, byte in self.replaced[:_SHOWN_REPLACEMENTS]]
@@ -107,6 +114,15 @@ class Decoded(NamedTuple):
         more = len(self.replaced) - _SHOWN_REPLACEMENTS
         listed = ", ".join(where) + (f" and {more} more" if more > 0 else "")
         return f"{self.encoding}; {len(self.replaced)} undecodable bytes replaced by U+FFFD: {listed}"
+
+    def _nul_note(self) -> str:
+        if not self.nul_lines:
+            return ""
+        more = len(self.nul_lines) - _SHOWN_REPLACEMENTS
+        listed = ", ".join(map(str, self.nul_lines[:_SHOWN_REPLACEMENTS])) + (
+            f" and {more} more" if more > 0 else ""
+        )
+        return f"; line{'s' if len(self.nul_lines) > 1 else ''} {listed} held only NUL bytes (padding?), left empty"
 
 
 def decode(data: bytes, source: str) -> Decoded:
@@ -122,9 +138,14 @@ def decode(data: bytes, source: str) -> Decoded:
     if not data.strip():
         raise InputError(source, "empty file")
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    nul_lines: tuple[int, ...] = ()
     if encoding is None and b"\x00" in data:
         encoding = _wide_encoding(data)
         if encoding is None:
+            # Lines of nothing but NULs are a crashed writer's padding: the lines around them are text.
+            data, nul_lines = _without_nul_lines(data)
+            if not data.strip():
+                raise InputError(source, "binary file (only NUL bytes), not text")
             # A stray NUL or two (a damaged export) is dropped; text does not hold more than that.
             if data.count(0) > max(1, len(data) // 100):
                 raise InputError(source, "binary file (contains NUL bytes), not text")
@@ -157,7 +178,23 @@ def decode(data: bytes, source: str) -> Decoded:
     text = unicodedata.normalize("NFC", strip_invisible(CONTROL.sub("", text)))
     if not text.strip():
         raise InputError(source, "empty file (only whitespace or control characters)")
-    return Decoded(text, encoding, replaced)
+    return Decoded(text, encoding, replaced, nul_lines)
+
+
+def _without_nul_lines(data: bytes) -> tuple[bytes, tuple[int, ...]]:
+    r"""``data`` with each line that holds NUL bytes and nothing else but blanks left empty, and those
+    lines' numbers (from 1).
+
+    >>> _without_nul_lines(b'{"a": 1}\n' + bytes(3) + b'\n{"b": 2}\n' + bytes(2))
+    (b'{"a": 1}\n\n{"b": 2}\n', (2, 4))
+    """
+    lines = data.split(b"\n")
+    emptied = []
+    for number, line in enumerate(lines, 1):
+        if b"\x00" in line and not line.strip(b"\x00 \t\r"):
+            lines[number - 1] = b""
+            emptied.append(number)
+    return (b"\n".join(lines), tuple(emptied)) if emptied else (data, ())
 
 
 def _wide_encoding(data: bytes) -> str | None:

@@ -175,3 +175,23 @@ def test_a_short_note_with_two_stray_control_characters_is_text() -> None:
 def test_a_stray_nul_byte_is_dropped_and_the_text_kept() -> None:
     decoded = decode(b"Quellby floods\nThe Varn rose\x00 on Tuesday.\n", "nul.txt")
     assert (decoded.text, decoded.encoding) == ("Quellby floods\nThe Varn rose on Tuesday.\n", "utf-8")
+
+
+def test_lines_of_nul_padding_are_left_empty_and_the_lines_around_them_read(write) -> None:
+    records = [
+        json.dumps({"title": f"Vote {n}", "text": f"Orla Varnholm spoke in Quellby {n}."}) for n in range(3)
+    ]
+    # a crashed writer's padding: a line of NULs between records, and NULs after the last one
+    data = f"{records[0]}\n{records[1]}\n".encode() + bytes(600) + f"\n{records[2]}\n".encode() + bytes(4096)
+    path = write("padded.jsonl", data)
+    corpus = ingest([path], language=None)
+    assert [a.title for a in corpus.articles] == ["Vote 0", "Vote 1", "Vote 2"]
+    assert not corpus.skipped
+    assert corpus.encodings == ((str(path), "utf-8; lines 3, 5 held only NUL bytes (padding?), left empty"),)
+    # NULs inside the lines' text are a binary file's, not padding
+    binary = write("binary.jsonl", b"\x00".join(r.encode() for r in records * 40))
+    assert [s.reason for s in ingest([binary], language=None).skipped] == [
+        "binary file (contains NUL bytes), not text"
+    ]
+    [zeros] = ingest([write("zeros.jsonl", bytes(100) + b"\n" + bytes(50))], language=None).skipped
+    assert zeros.reason.startswith("binary file (")
