@@ -40,6 +40,8 @@ class Document:
     body: list[str] = field(default_factory=list)
     #: Why this part of the export is no document (a cover page, a trailer); "" for a document.
     left_out: str = ""
+    #: What is wrong with a document read all the same (its closing lines missing).
+    note: str = ""
 
 
 def export_documents(lines: Sequence[str]) -> tuple[str, list[Document]] | None:
@@ -106,7 +108,9 @@ _MAX_COVER_LINES = 15
 def _lexis_classic(lines: Sequence[str]) -> list[Document]:
     """Documents of a LexisNexis export: a marker ``k of M DOCUMENTS`` for k = 1, 2... (the same M), every
     document with a ``LENGTH:`` or ``LOAD-DATE:`` field; a short cover page before the first marker (search
-    terms, sources) is left out."""
+    terms, sources) is left out. Downloads joined into one file count again from 1 ("1 of 2", "2 of 2",
+    "1 of 1"), and the last document of a download cut short may lack its fields (and its body: it is
+    then reported as a document without body)."""
     markers = [(i, _LEXIS_MARKER.match(line)) for i, line in enumerate(lines)]
     found = [(i, int(m.group(1)), int(m.group(2))) for i, m in markers if m]
     if not found:
@@ -114,17 +118,15 @@ def _lexis_classic(lines: Sequence[str]) -> list[Document]:
     cover = _nonblank(lines, 0, found[0][0])
     if len(cover) > _MAX_COVER_LINES:
         return []
-    total = found[0][2]
-    if [k for _, k, _ in found] != list(range(1, len(found) + 1)) or any(m != total for *_, m in found):
-        return []
-    if len(found) > total:
+    if not all(_a_download(run) for run in _downloads(found)):
         return []
     starts = [i for i, _, _ in found]
     documents: list[Document] = [_left_out(lines, cover, "cover page")] if cover else []
     for first, end in _blocks(lines, starts, [*starts[1:], len(lines)]):
         filled = _nonblank(lines, first + 1, end)
         fields_at = [i for i in filled if _LEXIS_HEAD.match(lines[i]) or _LEXIS_TAIL.match(lines[i])]
-        if not any(lines[i].startswith(("LENGTH:", "LOAD-DATE:")) for i in fields_at):
+        cut_short = first == starts[-1] and len(starts) > 1
+        if not cut_short and not any(lines[i].startswith(("LENGTH:", "LOAD-DATE:")) for i in fields_at):
             return []
         document = Document(line=first + 1)
         tail = _trailer_start(
@@ -153,6 +155,28 @@ def _lexis_classic(lines: Sequence[str]) -> list[Document]:
         document.body = list(lines[body_from:tail])
         documents.append(document)
     return documents
+
+
+def _downloads(found: Sequence[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
+    """The markers (line, k, M) by download: a marker "1 of M" after the first starts another."""
+    runs: list[list[tuple[int, int, int]]] = []
+    for marker in found:
+        if marker[1] == 1 or not runs:
+            runs.append([marker])
+        else:
+            runs[-1].append(marker)
+    return runs
+
+
+def _a_download(run: Sequence[tuple[int, int, int]]) -> bool:
+    """Are the markers of one download numbered 1, 2... out of one M, no more than M of them?
+
+    >>> _a_download([(0, 1, 3), (9, 2, 3)]), _a_download([(0, 1, 3), (9, 3, 3)]), _a_download([(0, 1, 1), (9, 2, 1)])
+    (True, False, False)
+    """
+    total = run[0][2]
+    numbers = [k for _, k, _ in run]
+    return numbers == list(range(1, len(run) + 1)) and all(m == total for *_, m in run) and len(run) <= total
 
 
 def _field_run(lines: Sequence[str], filled: Sequence[int], pattern: re.Pattern[str]) -> list[int]:
@@ -286,7 +310,9 @@ def _factiva(lines: Sequence[str]) -> list[Document]:
     """Documents of a Factiva export: each closed by its ``Document XXXX`` line and holding an ``HD``
     (headline) code, alone on its line or before its value (``HD Varn floods``). A document without an
     ``LP`` or ``TD`` (text) code is one without body; at least one document must have text. Lines
-    before a document's first code (a search summary) or after the last document are left out."""
+    before a document's first code (a search summary) are left out, and so are those after the last
+    document, unless they are a document with its headline and text whose closing lines are missing (an
+    export cut short): that one is read, with a note."""
     ends = [i for i, line in enumerate(lines) if _FACTIVA_DOCUMENT.match(line)]
     if not ends:
         return []
@@ -295,47 +321,63 @@ def _factiva(lines: Sequence[str]) -> list[Document]:
     )
     documents: list[Document] = []
     for first, end in _blocks(lines, [0, *(e + 1 for e in ends[:-1])], ends):
-        values: dict[str, list[str]] = {}
-        code = ""
-        start = None
-        outside: list[int] = []
-        trailer = _trailer_start(lines, first, end, lambda line: _factiva_code(line, inline)[0] != "")
-        for i in range(first, end):
-            found, value = _factiva_code(lines[i], inline)
-            if found and code in ("LP", "TD") and found not in ("TD", *_FACTIVA_AFTER_TEXT):
-                found = ""  # a paragraph of the text that begins like a code
-            if found and code in ("LP", "TD") and found != "TD" and inline and i < trailer:
-                found = ""
-            if found:
-                code = found
-                values.setdefault(code, [])
-                if value:
-                    values[code].append(value)
-                if start is None:
-                    start = i
-            elif code:
-                values[code].append(lines[i])
-            elif lines[i].strip():
-                outside.append(i)
-        if "HD" not in values or start is None:
+        document, outside = _factiva_block(lines, first, end, inline)
+        if document is None:
             return []
         if outside:
             documents.append(_left_out(lines, outside, "search summary"))
-        document = Document(line=start + 1, title=" ".join(" ".join(values["HD"]).split()))
-        document.date = " ".join(" ".join(values.get("PD", [])).split())
-        for code_name, name in (("BY", "byline"), ("SN", "publication"), ("SE", "section")):
-            value = " ".join(" ".join(values.get(code_name, [])).split())
-            if value:
-                document.fields[name] = value
-        if {"LP", "TD"} & values.keys():
-            document.body = [*values.get("LP", []), "", *values.get("TD", [])]
         documents.append(document)
     if not any(document.body for document in documents):
         return []
     after = _nonblank(lines, ends[-1] + 1, len(lines))
     if after:
-        documents.append(_left_out(lines, after, "text after the last document"))
+        last, outside = _factiva_block(lines, ends[-1] + 1, len(lines), inline)
+        if last is not None and last.body and not outside:
+            last.note = "Factiva document cut short: no closing AN and Document line"
+            documents.append(last)
+        else:
+            documents.append(_left_out(lines, after, "text after the last document"))
     return documents
+
+
+def _factiva_block(
+    lines: Sequence[str], first: int, end: int, inline: bool
+) -> tuple[Document | None, list[int]]:
+    """The document of ``lines[first:end]`` (None without a headline code) and the non-blank lines
+    before its first code."""
+    values: dict[str, list[str]] = {}
+    code = ""
+    start = None
+    outside: list[int] = []
+    trailer = _trailer_start(lines, first, end, lambda line: _factiva_code(line, inline)[0] != "")
+    for i in range(first, end):
+        found, value = _factiva_code(lines[i], inline)
+        if found and code in ("LP", "TD") and found not in ("TD", *_FACTIVA_AFTER_TEXT):
+            found = ""  # a paragraph of the text that begins like a code
+        if found and code in ("LP", "TD") and found != "TD" and inline and i < trailer:
+            found = ""
+        if found:
+            code = found
+            values.setdefault(code, [])
+            if value:
+                values[code].append(value)
+            if start is None:
+                start = i
+        elif code:
+            values[code].append(lines[i])
+        elif lines[i].strip():
+            outside.append(i)
+    if "HD" not in values or start is None:
+        return None, outside
+    document = Document(line=start + 1, title=" ".join(" ".join(values["HD"]).split()))
+    document.date = " ".join(" ".join(values.get("PD", [])).split())
+    for code_name, name in (("BY", "byline"), ("SN", "publication"), ("SE", "section")):
+        value = " ".join(" ".join(values.get(code_name, [])).split())
+        if value:
+            document.fields[name] = value
+    if {"LP", "TD"} & values.keys():
+        document.body = [*values.get("LP", []), "", *values.get("TD", [])]
+    return document, outside
 
 
 def _factiva_code(line: str, inline: bool) -> tuple[str, str]:

@@ -204,7 +204,7 @@ def _export_articles(
                 body=body,
                 encoding=encoding,
                 fields=fields,
-                note=note,
+                note="; ".join(part for part in (document.note, note) if part),
             )
         )
     return articles, skipped

@@ -338,3 +338,42 @@ def test_text_after_the_last_factiva_document_is_left_out_and_quoted_short(write
     assert len(trailer) > 61 and _reasons(path) == [
         f"{line} Factiva export: text after the last document ({trailer[:60]}...), no document: left out"
     ]
+
+
+def test_an_export_cut_short_keeps_its_documents(write) -> None:
+    # the download stopped after the third marker and its publication line
+    lexis = LEXIS.replace("1 of 2", "1 of 3").replace("2 of 2", "2 of 3")
+    lexis += "\n                               3 of 3 DOCUMENTS\n\n                            Osk Herald\n"
+    path = write("lexis.txt", lexis)
+    assert [a.title for a in ingest([path], language=None).articles] == [
+        "Varn river floods Quellby",
+        "Bridge vote in Tarnvel",
+    ]
+    assert _reasons(path) == [
+        f"{lexis.count(chr(10)) - 2} LexisNexis document '' has no text"
+    ]  # its marker's line
+    # the last Factiva document lacks its closing "AN" and "Document" lines: read, with a note
+    factiva = FACTIVA.replace("AN\nDocument TARNPO0020240306ek360002\n", "")
+    corpus = ingest([write("factiva.txt", factiva)], language=None)
+    assert [(a.title, a.note) for a in corpus.articles] == [
+        ("Varn river floods Quellby", ""),
+        ("Bridge vote in Tarnvel", "Factiva document cut short: no closing AN and Document line"),
+    ]
+    assert not corpus.skipped
+
+
+def test_lexisnexis_downloads_joined_into_one_file_give_every_document(write) -> None:
+    second = LEXIS.split("                               2 of 2 DOCUMENTS")[1]
+    joined = (
+        LEXIS + "\n                               1 of 1 DOCUMENTS" + second.replace("Tarnvel", "Oskmarch")
+    )
+    path = write("joined.txt", joined)
+    assert [a.title for a in ingest([path], language=None).articles] == [
+        "Varn river floods Quellby",
+        "Bridge vote in Tarnvel",
+        "Bridge vote in Oskmarch",
+    ]
+    assert not ingest([path], language=None).skipped
+    # a marker out of order in a download is no export: one article, as a plain text is
+    disordered = LEXIS.replace("2 of 2 DOCUMENTS", "3 of 2 DOCUMENTS")
+    assert len(ingest([write("odd.txt", disordered)], language=None).articles) == 1
