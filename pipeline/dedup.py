@@ -176,7 +176,8 @@ def _fullest_kept(articles: list[Article], threshold: float) -> tuple[Article, .
         if articles[fullest].article_id == kept:
             continue
         # (article id, shingles) of the group's kept copies: the longest first, then those set free
-        keepers = [(articles[fullest].article_id, _shingles(article_key(articles[fullest].body)))]
+        fullest_text = article_key(articles[fullest].body)
+        keepers = [(articles[fullest].article_id, fullest_text, _shingles(fullest_text))]
         for index in group:
             article = articles[index]
             if index == fullest:
@@ -184,13 +185,19 @@ def _fullest_kept(articles: list[Article], threshold: float) -> tuple[Article, .
                     article, duplicate_of="", duplicate_rule="", similarity=0.0
                 )
                 continue
-            other = _shingles(article_key(article.body))
+            other_text = article_key(article.body)
+            other = _shingles(other_text)
             similarity, new_kept = max(
-                (round(len(shingles & other) / len(shingles | other), 3), keeper)
-                for keeper, shingles in keepers
+                (
+                    round(len(shingles & other) / len(shingles | other), 3)
+                    if _leads_agree(keeper_text, shingles, other_text, other)
+                    else 0.0,
+                    keeper,
+                )
+                for keeper, keeper_text, shingles in keepers
             )
             if similarity < threshold:
-                keepers.append((article.article_id, other))
+                keepers.append((article.article_id, other_text, other))
                 result[index] = dataclasses.replace(
                     article, duplicate_of="", duplicate_rule="", similarity=0.0
                 )
@@ -280,10 +287,40 @@ def _best_match(
     candidates are compared, in input order, so the check costs one pass over a few texts."""
     if not candidates:
         return None
-    shingles = _shingles(article_key(body))
+    text = article_key(body)
+    shingles = _shingles(text)
     for candidate in sorted(candidates, key=order.__getitem__):
-        other = _shingles(article_key(bodies[candidate]))
+        other_text = article_key(bodies[candidate])
+        other = _shingles(other_text)
         similarity = len(shingles & other) / len(shingles | other)
-        if similarity >= threshold:
+        if similarity >= threshold and _leads_agree(text, shingles, other_text, other):
             return candidate, similarity
     return None
+
+
+#: The words that open a story, its lead: two copies of one story share it, whatever else differs.
+LEAD_WORDS = 40
+#: The share of one text's lead shingles the other text must hold, in one direction at least.
+LEAD_SHARE = 0.5
+
+
+def _leads_agree(text: str, shingles: set[str], other_text: str, other: set[str]) -> bool:
+    """Does one text hold most of the other's lead (:data:`LEAD_WORDS`)? Two briefs that share a long
+    footer (an agency's, a company's "About us") are similar overall but open differently: two
+    stories. A copy with a dateline added, a trimmed end or only the story's second half still shares
+    a lead one way or the other.
+
+    >>> footer = " ".join(f"word{n}" for n in range(80))
+    >>> a = " ".join(f"bridge{n}" for n in range(25)) + " " + footer  # a brief of 25 words, the footer
+    >>> b = " ".join(f"mill{n}" for n in range(25)) + " " + footer
+    >>> _leads_agree(a, _shingles(a), b, _shingles(b))
+    False
+    >>> c = "quellby (ap) - " + a
+    >>> _leads_agree(a, _shingles(a), c, _shingles(c))
+    True
+    """
+    for lead_of, holder in ((text, other), (other_text, shingles)):
+        lead = _shingles(" ".join(lead_of.split()[:LEAD_WORDS]))
+        if len(lead & holder) >= LEAD_SHARE * len(lead):
+            return True
+    return False

@@ -267,3 +267,39 @@ def test_a_pair_exactly_at_the_threshold_is_a_duplicate(write) -> None:
     part, whole = deduplicate(_read(write, [" ".join(words.split()[:54]), words]))
     assert whole.kept
     assert (part.duplicate_of, part.duplicate_rule, part.similarity) == (whole.article_id, "near", 0.5)
+
+
+def test_briefs_under_one_long_footer_are_different_stories() -> None:
+    from pipeline.dedup import deduplicate
+    from pipeline.ingest.articles import article
+
+    footer = (
+        "Quellwire is the news agency of the Varn region, founded in 1921 and owned by its readers. "
+        "Its reporters file from Oskburg, Tarnwick and Brisk Harbour every day of the year, and its "
+        "stories are free to print in any newspaper of the region that credits the agency by name, as "
+        "the charter of 1921 asks. Corrections go to the desk in Oskburg by letter or by telephone, "
+        "and every correction is printed within a week on the second page."
+    )
+    leads = [
+        "Orla Varnholm opened the new bridge over the Osk river at Tarnwick on Monday, two years after the old one fell.",
+        "Ede Solm was elected mayor of Brisk Harbour on Sunday with 61 per cent of the vote in a second round.",
+        "The Quellby mill will close in March, its owner Tarn Ebbesen told the 140 workers at a meeting on Friday.",
+    ]
+    briefs = [
+        article(
+            source=f"briefs.jsonl:{n}", position=n, title="", body=f"{lead}\n\n{footer}", encoding="utf-8"
+        )
+        for n, lead in enumerate(leads, 1)
+    ]
+    assert [a.duplicate_of for a in deduplicate(briefs)] == ["", "", ""]
+    # the same brief with its dateline added and one word changed is still a copy
+    copy = article(
+        source="briefs.jsonl:4",
+        position=4,
+        title="",
+        body=f"TARNWICK (Quellwire) - {leads[0].replace('Monday', 'Tuesday')}\n\n{footer}",
+        encoding="utf-8",
+    )
+    found = deduplicate([*briefs, copy])  # the longer copy is kept, the first brief its duplicate
+    assert [a.duplicate_rule for a in found] == ["near", "", "", ""]
+    assert found[0].duplicate_of == found[3].article_id
