@@ -44,9 +44,18 @@ def read_jsonl(
             # strict=False: a raw tab pasted into a string is text, not a reason to lose the line
             record = json.loads(line, parse_int=json_int, strict=False)
         except json.JSONDecodeError as error:
-            skipped.append(Skipped(where, json_fault(error)))
             faults += 1
-            continue
+            glued = _glued_after_a_cut(line)
+            if glued is None:
+                skipped.append(Skipped(where, json_fault(error)))
+                continue
+            record, column = glued
+            skipped.append(
+                Skipped(
+                    where,
+                    f"{json_fault(error)}: a record cut short, the one glued to it (column {column}) read",
+                )
+            )
         except RecursionError:
             skipped.append(Skipped(where, "JSON nested too deeply to read"))
             faults += 1
@@ -58,6 +67,35 @@ def read_jsonl(
         if values[2] > decoded:
             return values[0], values[1]
     return articles, skipped
+
+
+#: How many places a cut line is tried at for a whole record glued to it: bounded, so that a long faulty
+#: line costs a few readings of itself at most.
+_GLUED_TRIES = 8
+_RECORD_START = re.compile(r'\{\s*"')
+
+
+def _glued_after_a_cut(line: str) -> tuple[object, int] | None:
+    """The record that ends a line whose start is a record cut short (a writer stopped mid-record and the
+    next one followed on the same line), and its column (from 1); None when no such record ends it.
+
+    >>> _glued_after_a_cut('{"text": "Orla vis{"text": "Ede spoke."}')
+    ({'text': 'Ede spoke.'}, 19)
+    >>> _glued_after_a_cut('{"text": "Orla vis') is None
+    True
+    """
+    decoder = json.JSONDecoder(parse_int=json_int, strict=False)
+    end = len(line.rstrip())
+    for tries, start in enumerate(_RECORD_START.finditer(line, 1)):
+        if tries == _GLUED_TRIES:
+            break
+        try:
+            record, stop = decoder.raw_decode(line, start.start())
+        except (json.JSONDecodeError, RecursionError):
+            continue
+        if stop == end and isinstance(record, dict):
+            return record, start.start() + 1
+    return None
 
 
 def _read_values(

@@ -327,3 +327,18 @@ def test_one_line_arrays_one_after_another_name_their_items_apart(write) -> None
         "lines.json:2",
         "lines.json:5",
     ]
+
+
+def test_a_record_glued_to_one_cut_short_is_read(write) -> None:
+    cut = json.dumps(OSKBURG)[:40]  # the writer stopped mid-record; the next record follows on its line
+    lines = [json.dumps(QUELLBY), cut + json.dumps(QUELLBY | {"title": "Quellby again"}), json.dumps(OSKBURG)]
+    articles, skipped = _found(write("cut.jsonl", "\n".join(lines) + "\n"), language=None)
+    assert [(name, title) for name, title, _ in articles] == [
+        ("cut.jsonl:1", "Quellby wins"),
+        ("cut.jsonl:2", "Quellby again"),
+        ("cut.jsonl:3", "Oskburg talks"),
+    ]
+    [(name, reason)] = skipped
+    assert name == "cut.jsonl:2" and reason.endswith(
+        f"a record cut short, the one glued to it (column {len(cut) + 1}) read"
+    )
