@@ -14,6 +14,7 @@ import functools
 import hashlib
 import html
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -514,6 +515,10 @@ def _dropped_note(sizes: Sequence[int]) -> str:
 OWN_COLUMNS = frozenset({*ARTICLES.columns, BODY_COLUMN, INGEST_NOTE})
 
 
+#: What spreadsheets, R and pandas write in a cell that holds no value.
+MISSING_VALUES = frozenset({"NA", "N/A", "n/a", "NaN", "nan", "#N/A", "NULL", "null", "None", "<NA>"})
+
+
 def beside_the_columns(fields: Mapping[str, object]) -> dict[str, object]:
     """``fields`` with each one named as a column of articles.csv renamed "source_2" (then "_3"...), as
     repeated CSV columns are: a news API's ``"source": {"name": ...}`` or a data field ``ingest_note``
@@ -706,7 +711,7 @@ def _by_normal_name(fields: Mapping[str, object]) -> dict[str, str]:
 
 
 def _metadata_value(value: object) -> str:
-    if value is None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):  # JSON's NaN: no value
         return ""
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -759,6 +764,8 @@ def from_fields(
     text = unescaped(markup_text(_joined(texts)))
     if not text.strip():
         raise InputError(where, f"empty text in field {key!r}")
+    if text.strip() in MISSING_VALUES:
+        raise InputError(where, f"no text in field {key!r}: {text.strip()!r} marks a missing value")
     text, cut = uncut(text)
     body, cleaned = cleaned_body(text)
     if not body:

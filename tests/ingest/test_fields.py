@@ -292,3 +292,15 @@ def test_a_field_named_as_a_column_of_articles_csv_is_kept_under_another_name(wr
         ('{"id": null, "name": "Quellwire"}', len(ORLA.split())),
         ("Varn Daily", len(EDE.split())),
     ]
+
+
+def test_a_missing_value_marker_is_no_text_and_nan_no_title(write) -> None:
+    path = write("na.csv", f"title,text\nQuellby,{ORLA}\nTarnwick,NA\nBrisk,#N/A\n")
+    articles, skipped = _read(path)
+    assert [title for _, title, _ in articles] == ["Quellby"]
+    assert [reason for _, reason in skipped] == [
+        "no text in field 'text': 'NA' marks a missing value",
+        "no text in field 'text': '#N/A' marks a missing value",
+    ]
+    nan = write("nan.jsonl", '{"title": NaN, "text": "' + EDE + '"}\n')
+    assert _read(nan)[0] == [("nan.jsonl:1", "", EDE)]
