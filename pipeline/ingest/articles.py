@@ -530,16 +530,22 @@ def beside_the_columns(fields: Mapping[str, object]) -> dict[str, object]:
     if not OWN_COLUMNS.intersection(fields):
         return dict(fields)
     taken = set(fields)
-    renamed: dict[str, object] = {}
-    for name, value in fields.items():
-        if name in OWN_COLUMNS:
-            number = 2
-            while f"{name}_{number}" in taken:
-                number += 1
-            name = f"{name}_{number}"
-            taken.add(name)
-        renamed[name] = value
-    return renamed
+    return {(numbered(name, taken) if name in OWN_COLUMNS else name): value for name, value in fields.items()}
+
+
+def numbered(name: str, taken: set[str]) -> str:
+    """``name`` with the first number from 2 that no name of ``taken`` has ("text_2", "text_3"...),
+    added to ``taken``.
+
+    >>> taken = {"text", "text_2"}
+    >>> numbered("text", taken), sorted(taken)
+    ('text_3', ['text', 'text_2', 'text_3'])
+    """
+    number = 2
+    while f"{name}_{number}" in taken:
+        number += 1
+    taken.add(f"{name}_{number}")
+    return f"{name}_{number}"
 
 
 def _with_note(fields: Mapping[str, object], note: str) -> dict[str, object]:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pipeline.errors import InputError, both_spellings
-from pipeline.ingest.articles import TEXT_KEYS, clean_line, from_fields, text_key
+from pipeline.ingest.articles import TEXT_KEYS, clean_line, from_fields, numbered, text_key
 from pipeline.records import Article, Skipped
 
 #: Delimiters tried when a .csv file's header row is one column under commas (a spreadsheet saved with
@@ -310,11 +310,7 @@ def _unique(names: list[str]) -> list[str]:
     result = []
     for name in names:
         if name in seen:
-            number = 2
-            while f"{name}_{number}" in taken:
-                number += 1
-            name = f"{name}_{number}"
-            taken.add(name)
+            name = numbered(name, taken)
         seen.add(name)
         result.append(name)
     return result
