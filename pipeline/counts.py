@@ -64,7 +64,7 @@ DURATIONS = frozenset(
      "time"}
 )  # fmt: skip
 
-_Identity = tuple[str, float, str, str]  # article, value, unit, object
+_Identity = tuple[str, float, str, str, str]  # article, value, unit, object, and the category that splits
 
 
 def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = ()) -> dict[Quantity, str]:
@@ -76,11 +76,12 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
             continue
         if _a_duration(quantity.object) or _a_score(quantity.object) or _one_of(quantity.object, STEPS):
             continue
-        clusters[(quantity.article_id, quantity.value, quantity.unit, quantity.object.lower())].append(
+        clusters[(quantity.article_id, quantity.value, quantity.unit, quantity.object.lower(), "")].append(
             quantity
         )
     if not clusters:
         return {}
+    clusters = _split_by_category(clusters)
     evidence = _evidence([q for members in clusters.values() for q in members], mentions)
     parent = {identity: identity for identity in clusters}
 
@@ -98,7 +99,7 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
         # "dozens of" in two stories is no shared figure; a count of things with no event ("3 helicopters",
         # "500 fighters") is a state of affairs two stories may see at two times, not an event told twice
         if category and not any(_vague(q) for q in members):
-            events[(*identity[1:], category)].append(identity)
+            events[(*identity[1:4], category)].append(identity)
     for same in events.values():
         if len(same) < 2:
             continue
@@ -123,7 +124,9 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
         nodes[find(identity)].extend(members)
     bases: dict[_Identity, str] = {}
     for root, members in nodes.items():
-        labels = Counter(number_label(q) for q in members)
+        # a count that says its event names the node ("12 people killed" over "the 12 people")
+        said = [q for q in members if q.category] or members
+        labels = Counter(number_label(q) for q in said)
         bases[root] = "number:" + slug(sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0])
     ids: dict[Quantity, str] = {}
     taken: Counter[str] = Counter()
@@ -136,6 +139,30 @@ def number_nodes(quantities: Iterable[Quantity], mentions: Sequence[Mention] = (
         for quantity in members:
             ids[quantity] = node_id
     return ids
+
+
+def _split_by_category(clusters: dict[_Identity, list[Quantity]]) -> dict[_Identity, list[Quantity]]:
+    """The clusters with those holding counts of two events split by event: "killing 12 people" and
+    "12 people were wounded" in one article are two facts. A count that says no event joins the event
+    most of the cluster's counts say (of equally many, the first by name).
+
+    >>> killed = Quantity("a", 0, 0, 2, "12", 12.0, object="people", category="kill")
+    >>> wounded = Quantity("a", 1, 0, 2, "12", 12.0, object="people", category="wound")
+    >>> bare = Quantity("a", 2, 0, 2, "12", 12.0, object="people")
+    >>> found = _split_by_category({("a", 12.0, "", "people", ""): [killed, wounded, bare]})
+    >>> sorted((identity[4], [q.sentence for q in members]) for identity, members in found.items())
+    [('kill', [0, 2]), ('wound', [1])]
+    """
+    result: dict[_Identity, list[Quantity]] = {}
+    for identity, members in clusters.items():
+        events = sorted({q.category for q in members} - {""})
+        if len(events) < 2:
+            result[identity] = members
+            continue
+        most = _category([q for q in members if q.category])
+        for event in events:
+            result[(*identity[:4], event)] = [q for q in members if (q.category or most) == event]
+    return result
 
 
 def _evidence(counts: Sequence[Quantity], mentions: Sequence[Mention]) -> dict[Quantity, frozenset[str]]:

@@ -180,3 +180,21 @@ def test_the_first_count_of_a_list_takes_the_names_before_it() -> None:
     ids = number_nodes([a_five, a_three, b_five], mentions)
     assert ids[a_five] == ids[b_five] == "number:5-people-killed-a"
     assert ids[a_three] == "number:3-people-killed-a"
+
+
+def test_equal_counts_of_two_events_in_one_article_are_two_nodes() -> None:
+    killed, wounded = (
+        count("a", 0, 12.0, "people", category="kill"),
+        count("a", 1, 12.0, "people", category="wound"),
+    )
+    again = count("a", 2, 12.0, "people")  # "the 12 people": no event of its own, it joins the first
+    ids = number_nodes([killed, wounded, again])
+    assert ids[killed] == ids[again] == "number:12-people-killed-a"
+    assert ids[wounded] == "number:12-people-wounded-a"
+    # the killed of another article that share two entities still join the killed, not the wounded
+    other = count("b", 0, 12.0, "people", category="kill")
+    mentions = linked("a", 0, "place:varnton", "group:quellbank") + linked(
+        "b", 0, "place:varnton", "group:quellbank"
+    )
+    ids = number_nodes([killed, wounded, other], mentions)
+    assert ids[other] == ids[killed] != ids[wounded]
