@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from html.parser import HTMLParser
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from pipeline.errors import InputError
 from pipeline.ingest.articles import article, clean_line
@@ -142,6 +142,7 @@ class _ArticleHTML(HTMLParser):
         #: The text of every link: a page whose main text is only these is a menu or an index, no article.
         self.link_texts: set[str] = set()
         self._link: list[str] | None = None  # text of the open <a>
+        self.deepest = 0  # the most elements open at once
 
     # tokens -----------------------------------------------------------------------------------------
 
@@ -175,6 +176,7 @@ class _ArticleHTML(HTMLParser):
             named = (v for n, v in attrs if n in ("class", "id", "role", "aria-label") and v)
             element.boxed = " ".join(sorted(named)) or tag
         self._stack.append(element)
+        self.deepest = max(self.deepest, len(self._stack))
         self._open[tag] += 1
         if element.text is not None:
             self._collecting.append(element)
@@ -558,7 +560,7 @@ def read_html(
     parser.close()
     paragraphs = "\n\n".join(parser.paragraphs)
     body = parser.prose()  # the <p> paragraphs without lists of headlines, unless the main text is the body
-    main = _main_text(text)
+    main = _main_text(text, deep=parser.deepest >= _LIBXML_DEPTH)
     fields: dict[str, object] = {}
     if _words(body) < _MAIN_TEXT_WORDS:
         # A page whose script writes the article in (a web app): its linked data may hold the text, in
@@ -585,6 +587,11 @@ def read_html(
     if _COPYRIGHT_LINE.search(body):  # the site's copyright line is no part of the article
         kept = "\n".join(line for line in body.split("\n") if _COPYRIGHT_LINE.match(line) is None)
         body = re.sub(r"\n{3,}", "\n\n", kept).strip()
+    if not body and parser.deepest >= _LIBXML_DEPTH:
+        raise InputError(
+            source,
+            f"HTML page has no article text that could be read (elements nested {parser.deepest:,} deep)",
+        )
     if not body:
         raise InputError(source, "HTML page has no article text (no <p> paragraphs, no main text)")
     title = parser.h1 or parser.title or (main.title if main else "")
@@ -737,10 +744,16 @@ class _MainText(NamedTuple):
     url: str
 
 
-def _main_text(page: str) -> _MainText | None:
+#: How deep libxml2 reads a page's elements by default: deeper text is cut off, silently.
+_LIBXML_DEPTH = 255
+
+
+def _main_text(page: str, *, deep: bool = False) -> _MainText | None:
     """The page's main text by trafilatura (comments, tables and images left out; paragraphs one blank
     line apart), its title, publication date (from the page's own metadata, never today's) and
-    canonical address; None when it finds no text or fails on the page."""
+    canonical address; None when it finds no text or fails on the page. ``deep``: the page nests
+    elements deeper than libxml2 reads by default (:data:`_LIBXML_DEPTH`), so it is parsed here without
+    that limit (a page of nested ``<div>`` elements and no ``<p>`` had lost all its text past the limit)."""
     import logging
 
     for name in ("trafilatura", "htmldate", "courlan", "justext"):  # page-level chatter, not ours
@@ -749,7 +762,7 @@ def _main_text(page: str) -> _MainText | None:
         import trafilatura
 
         document = trafilatura.bare_extraction(
-            page,
+            _without_depth_limit(page) if deep else page,
             include_comments=False,
             include_tables=False,
             include_images=False,
@@ -775,3 +788,18 @@ def _main_text(page: str) -> _MainText | None:
         date=document.date or "",
         url=document.url or "",
     )
+
+
+def _without_depth_limit(page: str) -> Any:
+    """The page parsed as trafilatura parses it, but without libxml2's limit on depth."""
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+    )
+    return lxml_html.fromstring(page.encode("utf-8"), parser=parser)

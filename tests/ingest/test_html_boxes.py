@@ -196,3 +196,21 @@ def test_linked_sentences_and_an_article_on_copyright_stay_in_the_body(write) ->
     [article] = ingest([write("page.html", page)], language=None).articles
     for kept in (*ARTICLE, "Judge Tamsin Vorley wrote", "the caption under the photograph read"):
         assert kept in article.body
+
+
+def test_text_nested_deeper_than_libxml2_reads_by_default_is_read(write) -> None:
+    blocks = "".join(f"<div>{sentence}</div>" for sentence in ARTICLE)  # no <p>: the main text is the body
+    for depth in (250, 300):
+        page = f"<html><head><title>Quellby floods</title></head><body>{'<div>' * depth}{blocks}{'</div>' * depth}</body></html>"
+        [found] = ingest([write(f"deep{depth}.html", page)], language=None).articles
+        assert found.body.split("\n\n") == ARTICLE, depth  # at 300 the text past depth 255 had been lost
+    # deeper than the extractor can go at all: skipped, saying why, never an empty or cut article
+    page = f"<html><body>{'<div>' * 5000}{blocks}{'</div>' * 5000}</body></html>"
+    corpus = ingest([write("deepest.html", page)], language=None)
+    assert not corpus.articles
+    assert (
+        [s.reason for s in corpus.skipped]
+        == [
+            "HTML page has no article text that could be read (elements nested 5,003 deep)"  # html, body, 5,000 divs, a block
+        ]
+    )
