@@ -452,6 +452,28 @@ def test_kg_diff_into_a_reader_that_stops_early_writes_its_file_and_exits_0(two_
     assert tables.read_diff(out) == list(diff_runs(*two_weeks).changes)
 
 
+def test_stdout_on_a_full_disk_is_one_line_and_exit_1(two_weeks, tmp_path) -> None:
+    # `kg diff A B --out d.csv > /dev/full`: the file is written, the summary cannot be
+    import subprocess
+    import sys
+
+    out = tmp_path / "d.csv"
+    for command in (["diff", *map(str, two_weeks), "--out", str(out)], ["stats", str(two_weeks[0])]):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "pipeline.cli", *command],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=120,
+            )
+        assert (done.returncode, done.stderr) == (
+            1,
+            "error: cannot write to standard output: No space left on device\n",
+        ), command
+    assert tables.read_diff(out) == list(diff_runs(*two_weeks).changes)
+
+
 def test_a_run_against_itself_changes_nothing(two_weeks: tuple[Path, Path]) -> None:
     assert diff_runs(two_weeks[0], two_weeks[0]).changes == ()
 

@@ -596,8 +596,24 @@ def _ends_when_the_reader_does(command: Callable[..., Any]) -> Callable[..., Any
         except BrokenPipeError:
             to_devnull(sys.stdout)
             raise typer.Exit(0) from None
+        except OSError as error:
+            if not _raised_writing_stdout(error):
+                raise
+            # stdout on a full disk (``kg run ... > /dev/full``): one line, no traceback; files are written
+            to_devnull(sys.stdout)
+            say(err, ("error:", "red"), f" cannot write to standard output: {error.strerror or error}")
+            raise typer.Exit(1) from None
 
     return ending_quietly
+
+
+def _raised_writing_stdout(error: OSError) -> bool:
+    """Was ``error`` raised writing to stdout (the console's own file), not one of the run's files?"""
+    trace = error.__traceback__
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    writer = trace.tb_frame.f_locals.get("self") if trace is not None else None
+    return writer is sys.stdout or getattr(writer, "file", None) is sys.stdout
 
 
 for _command in (*app.registered_commands, *cache_app.registered_commands):
