@@ -141,7 +141,16 @@ class Settings:
             )
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """The settings as a run records them (manifest.json, the fingerprint): the language the model's
+        when none is given, as the stage commands record it, so that a run and the stages agree.
+
+        >>> Settings().as_dict()["language"], Settings(model="xx_ent_wiki_sm").as_dict()["language"]
+        ('en', 'any')
+        """
+        record = asdict(self)
+        if record["language"] is None:
+            record["language"] = self.article_language or "any"
+        return record
 
     @property
     def article_language(self) -> str | None:

@@ -230,3 +230,14 @@ def test_inputs_that_cannot_be_read_are_fingerprinted_by_why_not_read(tmp_path: 
     before = fingerprint([good, fifo, zero, broken, secret], settings)
     good.write_text(ARTICLE + "More.\n", encoding="utf-8")
     assert fingerprint([good, fifo, zero, broken, secret], settings) != before
+
+
+def test_a_run_over_the_stage_commands_folder_names_no_setting_changed(kg, corpus, tmp_path) -> None:
+    out = tmp_path / "staged"
+    assert kg("ingest", corpus, "--out", out, "--quiet").code == 0
+    for stage in ("extract", "resolve", "graph"):
+        assert kg(stage, out, "--quiet").code == 0, stage
+    # ingest records the model's language ("en") as kg run does: the same settings, nothing to name
+    again = kg("run", corpus, "--out", out, "--quiet")
+    assert again.code == 0 and "Settings changed" not in again.stdout, again.stdout
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["settings"]["language"] == "en"
