@@ -422,6 +422,14 @@ def test_neighbours_below_one_adds_one(visit, tmp_path: Path) -> None:
     seen.clean()
 
 
+def test_a_run_that_found_nothing_says_so_on_its_page(visit, tmp_path: Path) -> None:
+    seen = visit(write_page(nx.Graph(), tmp_path / "graph.html"))
+    assert seen.page.locator("#search-status").inner_text() == (
+        "Nothing to show: the run found no person, group, place or count in its articles."
+    )
+    seen.clean()
+
+
 def test_address_opens_the_page_on_a_node(visit, tmp_path: Path) -> None:
     path = write_page(far_graph(), tmp_path / "graph.html", top=8)
     seen = visit(path, fragment="#node=person%3Azofia-kvetnarova")

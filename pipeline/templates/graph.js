@@ -257,6 +257,8 @@
     document.dispatchEvent(new CustomEvent("kg:ready"));
   }
   if (net.nodes.length === 0) setTimeout(markReady, 0);
+  // A run that found nothing says so where the drawing would be, not only in the legend's counts.
+  if (N.id.length === 0) status.textContent = "Nothing to show: the run found no person, group, place or count in its articles.";
 
   // --- colour and size -------------------------------------------------------------------------------
   const communityColor = (c) => (c >= 0 && c < data.communityColors.length ? data.communityColors[c] : "#b8bec4");
