@@ -171,9 +171,12 @@ def _numeric(text: str, match: re.Match[str], order: str) -> Reading:
     if order == "mdy":
         return _day(text, year, a, b)
     return Reading(
-        problem=f'"{text}" could be {a} {_MONTH_NAMES[b]} {year} or {_MONTH_NAMES[a]} {b}, {year} '
-        "(day or month first?)"
+        problem=f'"{text}" could be {a} {_MONTH_NAMES[b]} {year} or {_MONTH_NAMES[a]} {b}, {year} {ORDER_UNKNOWN}'
     )
+
+
+#: How a numeric date's problem ends when either order reads it.
+ORDER_UNKNOWN = "(day or month first?)"
 
 
 def _named(text: str) -> Reading:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from pipeline.dates import UNDATED, Reading, read_date
+from pipeline.dates import ORDER_UNKNOWN, UNDATED, Reading, read_date
 from pipeline.records import Article, DateNote
 
 #: The days an article's date may name (ISO): printed news starts in the 17th century, and nothing is
@@ -40,7 +40,7 @@ def date_articles(articles: Sequence[Article]) -> tuple[list[Article], list[Date
             )
         if reading.problem:
             why = reading.problem
-            if len(orders) > 1:
+            if len(orders) > 1 and why.endswith(ORDER_UNKNOWN):  # only where the order is the question
                 why += "; this file writes dates both day first and month first"
             notes.append(DateNote(article.source, article.date, f"{why}; the article is kept, undated"))
         dated.append(dataclasses.replace(article, iso_date=reading.iso) if reading.iso else article)

@@ -96,13 +96,16 @@ def test_a_files_certain_dates_settle_the_order_of_its_ambiguous_ones(write) -> 
 def test_a_file_writing_both_orders_settles_nothing(write) -> None:
     mixed = write(
         "mixed.csv",
-        "text,date\nA Quelmont story.,19/04/2025\nB Quelmont story.,04/19/2025\nC Quelmont story.,03/04/2025\n",
+        "text,date\nA Quelmont story.,19/04/2025\nB Quelmont story.,04/19/2025\nC Quelmont story.,03/04/2025\n"
+        "D Quelmont story.,2025-02-29\n",
     )
     corpus = ingest([mixed])
-    assert [a.iso_date for a in corpus.articles] == ["2025-04-19", "2025-04-19", ""]
-    [note] = corpus.bad_dates
-    assert note.source == f"{mixed}:4"
-    assert "this file writes dates both day first and month first" in note.reason
+    assert [a.iso_date for a in corpus.articles] == ["2025-04-19", "2025-04-19", "", ""]
+    ambiguous, no_day = corpus.bad_dates
+    assert ambiguous.source == f"{mixed}:4"
+    assert "this file writes dates both day first and month first" in ambiguous.reason
+    # a date that is wrong whatever the order says nothing of the orders
+    assert no_day.reason == '"2025-02-29" is no day of the calendar; the article is kept, undated'
 
 
 def test_since_and_until_keep_the_period_and_list_what_they_leave_out(write) -> None:
