@@ -11,6 +11,8 @@ them here, in worker processes or on a Dask cluster (the engines below). Each ch
 * :mod:`~pipeline.extract.spans`       repairs on an article's character spans (acronyms, propagation...);
 * :mod:`~pipeline.extract.publisher`   after every article: the outlet of the article's address, named in
   its body (not cached: an article's address is no part of what extraction keys on);
+* :mod:`~pipeline.extract.openers`     after every article: common words the model read as people where
+  they open sentences, dropped when another article writes them in lower case;
 * :mod:`~pipeline.extract.corpus`      after every article: names known to the corpus tagged wherever
   they occur (not cached: it depends on the whole corpus);
 * :mod:`~pipeline.extract.quantities`  counts in a parsed sentence; :mod:`~pipeline.extract.values` reads
@@ -47,6 +49,7 @@ from pipeline.errors import (
 )
 from pipeline.extract.corpus import spread_known_names
 from pipeline.extract.model import extraction_version, load_model, model_version
+from pipeline.extract.openers import common_openers_dropped
 from pipeline.extract.passes import extract_chunk, failed
 from pipeline.extract.publisher import name_the_publisher
 from pipeline.records import Article, Extraction
@@ -148,7 +151,8 @@ def extract(
             progress(done, len(kept))
     done_all = tuple(fresh.get(a.article_id) or cached[a.article_id] for a in kept)
     done_all = name_the_publisher(done_all, kept)
-    return spread_known_names(done_all, {a.article_id: a.body for a in kept}, listed=listed)
+    bodies = {a.article_id: a.body for a in kept}
+    return spread_known_names(common_openers_dropped(done_all, bodies), bodies, listed=listed)
 
 
 def _chunks(todo: list[tuple[str, str]], workers: int, size: int) -> list[Chunk]:

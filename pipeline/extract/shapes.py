@@ -34,7 +34,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pipeline.datelines import dateline_candidates
-from pipeline.extract.entities import AFTER_A_GLUED_DASH, CharSpan, opened_by_one_of
+from pipeline.extract.entities import AFTER_A_GLUED_DASH, HONORIFICS, CharSpan, opened_by_one_of
 from pipeline.names import head_word
 
 if TYPE_CHECKING:
@@ -691,16 +691,11 @@ def _lines_in_capitals(body: str) -> list[tuple[int, int]]:
 def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The spans without one-word names that the article also writes in lower case and capitalizes only
     at the start of a sentence, a line or a heading ("Wear shorts"), and without a common word that is
-    a heading of its own ("Background" over a section), a word of the model's noun or verb lists.
-
-    A common noun the model read as a person where it opens every sentence it stands in, before a word
-    in lower case, is no name either, whether or not the article writes it in lower case ("Turnout
-    was 41%", "Normalcy returned", "Calendar year 2001"); a given name, or a noun the article writes
-    capitalized elsewhere, stays ("Hope said", "Bush told", "Cook, who...")."""
+    a heading of its own ("Background" over a section), a word of the model's noun or verb lists. (A
+    word the rest of the corpus writes in lower case is dropped after every article's extraction, by
+    :mod:`pipeline.extract.openers`.)"""
     body = article.body
     starts_only: dict[str, bool] = {}
-    #: the one-word names the model read as people before a lower-case word, each time
-    people_before_words: dict[str, bool] = {}
     headings: set[str] = set()
     # a dateline's dash starts the story's first sentence: "CAIRO — Gunmen opened fire"; a person there
     # is a name the model read in the sentence's own words ("WASHINGTON — Bush told reporters")
@@ -708,13 +703,10 @@ def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[
     for span in spans:
         text = body[span.start : span.end]
         if span.type in _NAME_TYPES and text.isalpha() and not text.isupper() and len(text) > 1:
-            initial = _starts_sentence(body, span.start) or (
+            initial = starts_sentence(body, span.start) or (
                 span.start in after_datelines and span.type != "person"
             )
             starts_only[text] = starts_only.get(text, True) and initial
-            people_before_words[text] = people_before_words.get(text, True) and (
-                span.label == "PERSON" and _LOWER_WORD_NEXT.match(body, span.end) is not None
-            )
             if _alone_on_its_line(body, span.start, span.end) and any(
                 text.lower() in words for words in article.common_words
             ):
@@ -726,21 +718,10 @@ def sentence_initial_words(spans: list[CharSpan], article: ArticleText) -> list[
     lower_words = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", body))
     # a word of a longer name of the article is a name ("May" of "Orla May", "Bush" of "Quist Bush")
     in_names = {word for s in spans if s.type in _NAME_TYPES for word in body[s.start : s.end].split()[1:]}
-    nouns = article.common_words[0] if article.common_words else frozenset()
     dropped = {
         text
         for text, initial in starts_only.items()
-        if initial
-        and text not in in_names
-        and (
-            text.lower() in lower_words
-            or (
-                people_before_words[text]
-                and text.lower() in nouns
-                and text not in article.given_names
-                and _opens_each_sentence(body, text)
-            )
-        )
+        if initial and text.lower() in lower_words and text not in in_names
     }
     return [s for s in spans if s.type not in _NAME_TYPES or body[s.start : s.end] not in dropped]
 
@@ -772,23 +753,6 @@ def _resident_towns(spans: list[CharSpan], article: ArticleText) -> list[CharSpa
     return result
 
 
-#: A word in lower case right after a name: "Turnout was", "Normalcy returned".
-_LOWER_WORD_NEXT = re.compile(r" [a-z]")
-
-
-def _opens_each_sentence(body: str, word: str) -> bool:
-    """Does ``word`` stand in ``body`` only at the start of sentences, lines and the body?
-
-    >>> _opens_each_sentence("Turnout was low. Turnout fell.", "Turnout")
-    True
-    >>> _opens_each_sentence("Cook left. Ask Cook.", "Cook")
-    False
-    """
-    return all(
-        _starts_sentence(body, found.start()) for found in re.finditer(rf"\b{re.escape(word)}\b", body)
-    )
-
-
 def _alone_on_its_line(body: str, start: int, end: int) -> bool:
     """Is [start, end) all of its line but spaces and a closing colon or full stop?"""
     before = body.rfind("\n", 0, start) + 1
@@ -796,11 +760,46 @@ def _alone_on_its_line(body: str, start: int, end: int) -> bool:
     return not body[before:start].strip() and not body[end : len(body) if after < 0 else after].strip(" \t:.")
 
 
-def _starts_sentence(body: str, start: int) -> bool:
-    """Does the word at ``start`` begin the body, a line, or a sentence (after ". ", "? ", "! ", a quote)?"""
+#: Abbreviations whose full stop ends no sentence: an honorific's, a rank's or a title's ("Gen. Varn",
+#: "St. Quellan").
+_BEFORE_A_NAME = HONORIFICS | frozenset(
+    {
+        "st",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "maj",
+        "adm",
+        "cmdr",
+        "insp",
+        "det",
+        "supt",
+        "mt",
+        "ft",
+    }
+)
+
+
+def starts_sentence(body: str, start: int) -> bool:
+    """Does the word at ``start`` begin the body, a line, or a sentence (after ". ", "? ", "! ", a quote)?
+    Not after an honorific's full stop ("by Mr. Quist").
+
+    >>> body = "Quist left. Mr. Quist stayed: Varn came."
+    >>> [starts_sentence(body, body.index(w)) for w in ("Quist left", "Mr.", "Quist stayed", "Varn")]
+    [True, True, False, True]
+    """
     index = start - 1
     while index >= 0 and body[index] in " \t\"'“‘":
         index -= 1
+    if index >= 0 and body[index] == ".":
+        word = re.search(r"(\w+)$", body[max(0, index - 12) : index])
+        if word is not None and word.group(1).lower() in _BEFORE_A_NAME:
+            return False
     return index < 0 or body[index] in "\n.?!:"
 
 

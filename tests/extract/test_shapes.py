@@ -379,32 +379,6 @@ def test_a_word_capitalized_only_at_sentence_starts_is_not_a_name() -> None:
     ]
 
 
-def test_a_common_noun_read_as_a_person_where_it_opens_each_sentence_is_not_a_name() -> None:
-    from pipeline.extract.shapes import sentence_initial_words
-
-    body = (
-        "Quellturn was 41% in Varnby. Quellturn fell. Drevage returned to the town. "
-        "Osk stayed home. Brannock, who won, spoke. Hollin said Hollin would run."
-    )
-    nouns = frozenset({"quellturn", "drevage", "osk", "brannock", "hollin"})  # the model's nouns
-    article = ArticleText(
-        body, (), load_patterns(), common_words=(nouns, frozenset()), given_names=frozenset({"Osk"})
-    )
-    spans = _spans(
-        body, ("Quellturn", "person"), ("Varnby", "place"), ("Drevage", "group"), ("Osk", "person")
-    )
-    for word in ("Quellturn fell", "Brannock", "Hollin said"):
-        at = body.index(word)
-        spans.append(CharSpan(at, at + len(word.split()[0]), "PERSON", "person"))
-    assert _texts(body, sentence_initial_words(spans, article)) == [
-        ("Varnby", "place"),
-        ("Drevage", "group"),  # the model called it an organization: its own reading stands
-        ("Osk", "person"),  # a given name
-        ("Brannock", "person"),  # before a comma, as a surname stands
-        ("Hollin", "person"),  # capitalized mid-sentence too
-    ]
-
-
 def test_a_word_capitalized_only_after_a_datelines_dash_is_not_a_name() -> None:
     from pipeline.extract.shapes import sentence_initial_words
 
