@@ -19,7 +19,7 @@ import os
 import threading
 import time
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.cache import Cache
 from pipeline.config import Settings, default_model
 from pipeline.dedup import deduplicate
-from pipeline.errors import NothingKeptWarning, StageError, UnknownSettingError
+from pipeline.errors import BadOptionError, NothingKeptWarning, StageError, UnknownSettingError
 from pipeline.ingest import ingest
 from pipeline.io.run import STAGES, read_run, write_run
 from pipeline.notebook import GraphView, Neighbourhood, RunViews
@@ -217,8 +217,7 @@ def build(
     result.
     """
     settings = _settings(settings, options)
-    if isinstance(inputs, str | os.PathLike):
-        inputs = [inputs]
+    inputs = _input_paths(inputs)
     if stop_after not in STAGES:
         raise StageError(stop_after, STAGES)
     stages = STAGES[1 : STAGES.index(stop_after) + 1]
@@ -239,6 +238,27 @@ def build(
             NothingKeptWarning(result.inputs, result.corpus.skipped, result.corpus.left_out), stacklevel=2
         )
     return result
+
+
+def _input_paths(inputs: object) -> list[str | os.PathLike[str]]:
+    """``inputs`` as a list of paths, read once (a generator is read here, not consumed by a first look);
+    anything else is a :class:`BadOptionError` naming it.
+
+    >>> _input_paths("news"), _input_paths(p for p in ["a.txt", "b.txt"])
+    (['news'], ['a.txt', 'b.txt'])
+    """
+    expected = "a file or folder, or a list of them"
+    if isinstance(inputs, str | os.PathLike):
+        return [inputs]
+    if isinstance(inputs, bytes) or not isinstance(inputs, Iterable):
+        raise BadOptionError("inputs", inputs, expected)
+    paths = list(inputs)
+    wrong = [path for path in paths if not isinstance(path, str | os.PathLike)]
+    if wrong:
+        raise BadOptionError("inputs", wrong[0], expected)
+    if not paths:
+        raise BadOptionError("inputs", paths, expected + " (none was given)")
+    return paths
 
 
 #: Modules the stages after extraction import (the page, pyvis). With several workers this process mostly
@@ -278,6 +298,10 @@ def _workers_ahead(settings: Settings, extracting: bool) -> contextlib.AbstractC
 
 def _settings(settings: Settings | None, options: dict[str, Any]) -> Settings:
     # Like the CLI, the model comes from KG_MODEL and the word lists from ./models when nothing names them.
+    if settings is not None and not isinstance(settings, Settings):  # settings={...}: by name instead
+        raise BadOptionError(
+            "settings", settings, "a pipeline.config.Settings, or the settings by name (window='paragraph')"
+        )
     settings = settings or Settings(model=default_model(), models=default_models())
     names = [f.name for f in dataclasses.fields(Settings)]
     unknown = sorted(set(options) - set(names))
@@ -295,6 +319,10 @@ def _settings(settings: Settings | None, options: dict[str, Any]) -> Settings:
 def _progress_bars(progress: ProgressFn | bool | None) -> Iterator[ProgressFn | None]:
     """``progress=True``: one tqdm bar per stage (tqdm comes with spaCy; in a notebook without
     ipywidgets the bars are text on stderr). Any other value is passed through, ``False`` as None."""
+    if progress is not True and progress not in (None, False) and not callable(progress):
+        raise BadOptionError(
+            "progress", progress, "True, False, None or a function progress(stage, done, total)"
+        )
     if progress is not True:
         yield progress or None
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import numbers
 import os
 import re
 from collections.abc import Mapping
@@ -83,11 +84,24 @@ class Settings:
     use_cache: bool = True
 
     def __post_init__(self) -> None:
-        # build(top="5") must be named here, not fail as a comparison of text with a number below.
+        # build(top="5") must be named here, not fail as a comparison of text with a number below;
+        # NumPy's integers (a value taken from a result's DataFrame) are whole numbers too.
         for option in _WHOLE_NUMBERS:
+            value = whole_number(getattr(self, option))
+            if value is None:
+                raise BadSettingError(option, getattr(self, option), "a whole number")
+            object.__setattr__(self, option, value)
+        for option in _SWITCHES:
+            if not isinstance(getattr(self, option), bool):
+                raise BadSettingError(option, getattr(self, option), "True or False")
+        for option in _TEXTS:
             value = getattr(self, option)
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise BadSettingError(option, value, "a whole number")
+            if (value is not None or option == "model") and not isinstance(value, str):
+                raise BadSettingError(
+                    option, value, "a path (text), or None" if option in _PATHS else "a name (text), or None"
+                )
+            if option in _PATHS and value is not None and not value.strip():
+                raise BadSettingError(option, value, "a folder's or file's path, not empty")
         threshold = self.near_duplicate_threshold
         if isinstance(threshold, bool) or not isinstance(threshold, int | float):
             raise BadSettingError("near_duplicate_threshold", threshold, "a number in (0, 1]")
@@ -113,8 +127,10 @@ class Settings:
                 )
         if self.period is not None and self.period not in PERIODS:
             raise BadSettingError("period", self.period, " | ".join(PERIODS))
-        if self.workers < 1:
-            raise BadSettingError("workers", self.workers, "a whole number of processes, 1 or more")
+        if not 1 <= self.workers <= MAX_WORKERS:
+            raise BadSettingError(
+                "workers", self.workers, f"a whole number of processes from 1 to {MAX_WORKERS}"
+            )
         if self.engine not in ENGINES:
             raise BadSettingError("engine", self.engine, " | ".join(ENGINES))
         if self.scheduler and self.engine != "dask":
@@ -197,6 +213,38 @@ def _meta_language(model: str) -> str | None:
     except (OSError, ValueError, AttributeError):
         return None
     return lang if isinstance(lang, str) and re.fullmatch(r"[a-z]{2,3}", lang) else None
+
+
+#: The most worker processes a run starts: more than any machine's cores, fewer than breaks the pool.
+MAX_WORKERS = 1024
+#: Settings that are True or False, and those that are text (or None); of these, paths are never empty
+#: (``--cache ""`` had made the current folder the cache).
+_SWITCHES = ("follow_links", "numbers", "safe_csv", "use_cache")
+_TEXTS = (
+    "model",
+    "window",
+    "text_field",
+    "text_column",
+    "models",
+    "aliases",
+    "period",
+    "engine",
+    "scheduler",
+    "cache",
+)
+_PATHS = frozenset({"models", "aliases", "cache"})
+
+
+def whole_number(value: object) -> int | None:
+    """``value`` as an int when it is a whole number (NumPy's too), else None: True is none to an analyst.
+
+    >>> import numpy as np
+    >>> whole_number(np.int64(3)), whole_number(True), whole_number(2.0), whole_number("3")
+    (3, None, None, None)
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        return None
+    return int(value)
 
 
 #: Settings that are whole numbers.

@@ -16,7 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.config import Settings
+from pipeline.config import Settings, whole_number
 from pipeline.errors import (
     AmbiguousNameWarning,
     BadOptionError,
@@ -444,9 +444,10 @@ def _nodes_shown(top: int | None, settings: Settings) -> int:
 
 def _whole(option: str, value: object, expected: str) -> int:
     """``value`` when it is a whole number, 1 or more (True is an int to Python, not to an analyst)."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    whole = whole_number(value)
+    if whole is None or whole < 1:
         raise BadOptionError(option, value, expected)
-    return value
+    return whole
 
 
 def _top(nodes: pd.DataFrame, type: str, n: int, by: str = "pagerank") -> pd.DataFrame:
@@ -455,8 +456,10 @@ def _top(nodes: pd.DataFrame, type: str, n: int, by: str = "pagerank") -> pd.Dat
     kind = _TYPE_NAMES.get(str(type).strip().lower(), str(type).strip().lower())
     if kind not in NODE_TYPES:
         raise BadOptionError("type", type, " | ".join(NODE_TYPES))
-    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+    rows = whole_number(n)
+    if rows is None or rows < 0:
         raise BadOptionError("n", n, "a whole number of rows, 0 or more")
+    n = rows
     if by not in RANKINGS:
         raise BadOptionError("by", by, " | ".join(RANKINGS))
     of_kind = nodes[nodes["type"] == kind]

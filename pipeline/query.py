@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from pipeline.config import whole_number
 from pipeline.errors import AmbiguousNameWarning, BadOptionError, UnknownEntityError
 from pipeline.names import name_key
 from pipeline.rank import ranked
@@ -155,8 +156,10 @@ def ego(graph: nx.Graph, name: str, *, hops: int = 1, option: str = "--hops") ->
     """The neighbourhood of ``name`` within ``hops`` links, with all attributes (a copy). ``option``: how
     the caller's user wrote ``hops``, for the message when it is not a whole number, 1 or more."""
     # bool is an int, and a float such as 2.5 would reach a radius nobody asked for
-    if isinstance(hops, bool) or not isinstance(hops, int) or hops < 1:
+    radius = whole_number(hops)
+    if radius is None or radius < 1:
         raise BadOptionError(option, hops, "a whole number of links, 1 or more")
+    hops = radius
     center = find_node(graph, name)
     sub = nx.ego_graph(graph, center, radius=hops).copy()
     sub.graph.update(graph.graph, center=center, hops=hops)

@@ -42,7 +42,8 @@ def word_list(name: str, models: str | os.PathLike[str] | None) -> Path:
     """The file ``name`` to read: the models folder's when it has one, else the package's."""
     if models is not None:
         folder = Path(models)
-        if not folder.is_dir():
+        # a folder holding neither list (a misspelt "alias.yml") would run on the package's lists unsaid
+        if not folder.is_dir() or not any((folder / listed).is_file() for listed in (PATTERNS, ALIASES)):
             raise BadSettingError(
                 "models", os.fspath(models), f"a folder holding {PATTERNS} and/or {ALIASES}"
             )
@@ -130,12 +131,20 @@ def load_patterns(path: Path | None = None) -> Patterns:
         raise PatternsFileError(path, f"not valid YAML ({error})") from error
     if not isinstance(data, dict):
         raise PatternsFileError(path, f"a patterns file is a YAML mapping, not a {type(data).__name__}")
+    unknown = sorted(str(key) for key in data if key not in _PATTERN_KEYS)
+    if unknown:  # a misspelt key ("persn_titles") would leave its list empty, unsaid
+        import difflib
+
+        close = [match for key in unknown for match in difflib.get_close_matches(key, _PATTERN_KEYS, n=1)]
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise PatternsFileError(path, f"unknown list {', '.join(map(repr, unknown))}{hint}")
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key) or [])
+        return frozenset(str(w).lower() for w in _listed(data, key, path))
 
     titles = sorted(
-        {tuple(str(t).lower().split()) for t in data.get("person_titles") or []}, key=lambda t: (-len(t), t)
+        {tuple(str(t).lower().split()) for t in _listed(data, "person_titles", path)},
+        key=lambda t: (-len(t), t),
     )
     return Patterns(
         person_titles=tuple(titles),
@@ -163,6 +172,26 @@ def load_patterns(path: Path | None = None) -> Patterns:
         familiar_forms=_familiar_forms(data.get("familiar_forms") or {}, path),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )
+
+
+#: The lists a patterns file may hold.
+_PATTERN_KEYS = (
+    "person_titles", "group_heads", "place_heads", "place_followers", "locative_prepositions", "building_heads",
+    "place_prefixes", "group_prefixes", "group_followers", "group_descriptors", "trades", "person_descriptors",
+    "event_heads", "program_nouns", "machine_nouns", "event_prefixes", "work_nouns", "illness_heads",
+    "disciplines", "religions", "peoples", "common_abbreviations", "familiar_forms",
+)  # fmt: skip
+
+
+def _listed(data: dict[Any, Any], key: str, path: Path) -> list[object]:
+    """The words of the list ``key`` (none when it is left out or empty); a value that is no list of
+    words ("group_heads: agency", read letter by letter) raises :class:`~pipeline.errors.PatternsFileError`."""
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list) or any(isinstance(word, dict | list) or word is None for word in value):
+        raise PatternsFileError(path, f"{key} is a list of words, not {value!r}"[:200])
+    return value
 
 
 def _familiar_forms(forms: object, path: Path) -> frozenset[tuple[str, str]]:

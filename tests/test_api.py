@@ -435,3 +435,31 @@ def test_aliases_merged_count_only_what_a_rule_joined() -> None:
     )
     result = Result(inputs=(), settings=Settings(), corpus=Corpus(()), resolution=Resolution((), merges, ()))
     assert result.counts()["resolve"]["merged_aliases"] == 2
+
+
+def test_arguments_of_the_wrong_kind_are_named_and_numpy_integers_are_whole_numbers(tmp_path: Path) -> None:
+    import numpy as np
+
+    from pipeline import build
+    from pipeline.config import Settings
+    from pipeline.errors import BadOptionError
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Quellby vote\n\nOrla Quist won the vote in Quellby.\n", encoding="utf-8")
+    for arguments, named in [
+        (([news],), {"numbers": "no"}),
+        (([news],), {"text_field": ["a", "b"]}),
+        ((5,), {}),
+        (([],), {}),
+        (([news],), {"progress": "yes"}),
+        (([news],), {"settings": {"window": "paragraph"}}),
+        (([news],), {"cache": ""}),
+        (([news],), {"workers": 10**20}),
+    ]:
+        with pytest.raises(BadOptionError):
+            build(*arguments, stop_after="ingest", **named)
+    # a generator of inputs is read once, not consumed by a first look
+    assert len(build((p for p in [news]), stop_after="ingest").corpus.articles) == 1
+    settings = Settings(top=np.int64(40), workers=np.int32(1))
+    assert (settings.top, type(settings.top)) == (40, int)

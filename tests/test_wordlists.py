@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,25 @@ def test_a_broken_patterns_file_is_named_with_its_problem(tmp_path: Path, conten
     with pytest.raises(PatternsFileError) as raised:
         load_patterns(tmp_path / PATTERNS)
     assert str(raised.value).startswith(f"{tmp_path / PATTERNS}: {problem}")
+
+
+def test_a_models_folder_holding_neither_list_is_named(tmp_path: Path) -> None:
+    (tmp_path / "alias.yml").write_text("entities: []\n", encoding="utf-8")  # a misspelt aliases.yml
+    with pytest.raises(BadOptionError, match="a folder holding patterns.yml and/or aliases.yml"):
+        word_list(PATTERNS, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("person_titles: 5\n", "person_titles is a list of words, not 5"),
+        ("group_heads: agency\n", "group_heads is a list of words, not 'agency'"),
+        ("group_heads: [agency, [board]]\n", "group_heads is a list of words"),
+        ("persn_titles: [envoy]\n", "unknown list 'persn_titles' (did you mean person_titles?)"),
+    ],
+)
+def test_a_patterns_list_of_the_wrong_shape_or_name_is_refused(tmp_path: Path, text: str, said: str) -> None:
+    path = tmp_path / PATTERNS
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PatternsFileError, match=re.escape(said)):
+        load_patterns(path)
