@@ -336,6 +336,17 @@ class StaleOutputError(UsageError):
         super().__init__(f"{path} {why}; run '{remedy}' to make it again (or 'kg run' for the whole run)")
 
 
+class ManifestError(UsageError, ValueError):
+    """A manifest.json that is no JSON object (cut short, edited): the run's files cannot be vouched for.
+    A ValueError too, so that a look at whether a folder is kg's (``kg_manifest``) takes it for none."""
+
+    def __init__(self, path: Path, why: str) -> None:
+        super().__init__(
+            f"{path}: {why}, so the run's files cannot be vouched for; run 'kg run INPUT... --out "
+            f"{path.parent}' to write the run again"
+        )
+
+
 class GraphAttributeError(UsageError):
     """A node or edge attribute GraphML and GEXF cannot hold (a dict, an object): refused by name rather
     than left out of the files without a word."""

@@ -124,10 +124,16 @@ def cell_text(value: object) -> object:
     return value
 
 
+#: The line of each file that :func:`read_csv` last gave a row from: a reader that cannot use a row names it.
+LAST_LINE: dict[Path, int] = {}
+
+
 def read_csv(path: Path) -> Iterator[dict[str, str]]:
     csv.field_size_limit(1 << 30)
     with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
+        rows = csv.DictReader(handle)
+        for row in rows:
+            LAST_LINE[path] = rows.line_num
             yield {
                 _unguarded(key) if key else key: _unguarded(value) if value else value
                 for key, value in row.items()

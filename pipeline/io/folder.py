@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pipeline.errors import (
     InputError,
+    ManifestError,
     OutputDirError,
     OutputFileError,
     OutputWriteError,
@@ -196,7 +197,14 @@ def manifest_text(manifest: dict[str, object]) -> str:
 
 
 def read_manifest(path: Path) -> dict[str, object]:
-    return json.loads(read_regular(path, max_bytes=_MANIFEST_MAX_BYTES).decode("utf-8"))
+    """The manifest at ``path``; one that is no JSON object raises :class:`ManifestError` naming it."""
+    try:
+        manifest = json.loads(read_regular(path, max_bytes=_MANIFEST_MAX_BYTES).decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise ManifestError(path, f"not valid JSON ({error})") from error
+    if not isinstance(manifest, dict):
+        raise ManifestError(path, f"a JSON {type(manifest).__name__}, not the object a manifest is")
+    return manifest
 
 
 def kg_manifest(folder: Path) -> dict[str, object] | None:
@@ -221,13 +229,17 @@ def present(folder: Path, name: str) -> bool:
     (a stage command replaced the run's earlier stages), or changed since it was written (a save that
     was cut short, an edit). A folder without a manifest is taken as it is."""
     path = folder / name
-    if not path.exists():
-        return False
     manifest = kg_manifest(folder)
+    outputs = manifest.get("outputs") if manifest is not None else None
+    stage = OUTPUT_STAGE.get(name, "graph")
+    if not path.exists():
+        if isinstance(outputs, dict) and name in outputs:  # deleted since: the run reads as a whole or not
+            raise StaleOutputError(
+                path, "is missing, though manifest.json lists it as a file of the run", stage
+            )
+        return False
     if manifest is None:
         return True
-    outputs = manifest.get("outputs")
-    stage = OUTPUT_STAGE.get(name, "graph")
     if isinstance(outputs, dict):  # written by this version: the manifest lists its files
         entry = outputs.get(name)
         if not isinstance(entry, dict):

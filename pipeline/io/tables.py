@@ -11,11 +11,13 @@ Which stage writes which file: :data:`pipeline.io.folder.OUTPUT_STAGE`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import functools
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from pipeline.io.csvfile import read_csv, write_csv
+from pipeline.errors import StaleOutputError
+from pipeline.io.csvfile import LAST_LINE, read_csv, write_csv
 from pipeline.io.schema import (
     ABBREVIATIONS,
     ARTICLES,
@@ -52,6 +54,47 @@ if TYPE_CHECKING:
     import networkx as nx
 
 Row = list[object]
+
+# --- reading a row that cannot be read --------------------------------------------------------------
+
+_Reader = TypeVar("_Reader", bound=Callable[..., Any])
+#: What casting a cell or reading a row a hand changed raises: a number that is no number, a cell missing.
+_ROW_ERRORS = (ValueError, KeyError, TypeError, IndexError)
+
+
+def _naming_bad_rows(read: _Reader) -> _Reader:
+    """``read`` (a reader of one of a run's files), raising :class:`StaleOutputError` naming the file and
+    the line of a row it cannot use (a cell edited by hand: "x" for a number), never a bare ValueError."""
+
+    @functools.wraps(read)
+    def reading(path: Path, *args: Any, **kwargs: Any) -> Any:
+        try:
+            result = read(path, *args, **kwargs)
+        except _ROW_ERRORS as error:
+            raise _bad_row(path, error) from error
+        return _rows_checked(path, result) if isinstance(result, Generator) else result
+
+    return cast(_Reader, reading)
+
+
+def _rows_checked(path: Path, rows: Generator[Any, None, None]) -> Iterator[Any]:
+    try:
+        yield from rows
+    except _ROW_ERRORS as error:
+        raise _bad_row(path, error) from error
+
+
+def _bad_row(path: Path, error: Exception) -> StaleOutputError:
+    from pipeline.io.folder import OUTPUT_STAGE
+
+    line = LAST_LINE.get(path)
+    where = f"line {line}" if line else "a row"
+    return StaleOutputError(
+        path,
+        f"has a row that cannot be read ({where}: {error}), changed since the run wrote it?",
+        OUTPUT_STAGE.get(path.name, "graph"),
+    )
+
 
 # --- articles.csv -----------------------------------------------------------------------------------
 
@@ -91,6 +134,7 @@ def write_articles(path: Path, articles: Sequence[Article]) -> None:
     write_csv(path, header, article_rows(articles, header))
 
 
+@_naming_bad_rows
 def read_articles(path: Path) -> tuple[Article, ...]:
     known = set(ARTICLES.columns) | {BODY_COLUMN}
     articles = []
@@ -129,6 +173,7 @@ def write_sentences(path: Path, sentences: Iterable[Sentence], bodies: Mapping[s
     write_csv(path, SENTENCES.columns, sentence_rows(sentences, bodies))
 
 
+@_naming_bad_rows
 def read_sentences(path: Path) -> list[Sentence]:
     return [
         Sentence(
@@ -148,6 +193,7 @@ def write_mentions(path: Path, mentions: Iterable[Mention]) -> None:
     write_csv(path, MENTIONS.columns, mention_rows(mentions))
 
 
+@_naming_bad_rows
 def read_mentions(path: Path) -> list[Mention]:
     """Every mention with the node id the file gives it (see :func:`pipeline.io.run.read_run` for which
     stage each node id belongs to)."""
@@ -168,6 +214,7 @@ def read_mentions(path: Path) -> list[Mention]:
     ]
 
 
+@_naming_bad_rows
 def read_mention_nodes(path: Path) -> Iterator[tuple[str, int, str, str]]:
     """(article id, start, text, node id) of each mention that joined a node: what ``kg diff`` matches
     two runs' nodes by, read without building a :class:`Mention` per row."""
@@ -236,6 +283,7 @@ def write_numbers(
     )
 
 
+@_naming_bad_rows
 def read_numbers(path: Path) -> list[tuple[Quantity, str]]:
     """Every count with its node id ("" when it is no graph node)."""
     return [
@@ -281,6 +329,7 @@ def write_abbreviations(path: Path, extractions: Iterable[Extraction]) -> None:
     write_csv(path, ABBREVIATIONS.columns, abbreviation_rows(extractions))
 
 
+@_naming_bad_rows
 def read_abbreviations(path: Path) -> dict[str, list[tuple[str, str]]]:
     """(short, long) definitions by article id."""
     found: dict[str, list[tuple[str, str]]] = {}
@@ -301,6 +350,7 @@ def write_merges(path: Path, merges: Iterable[Merge]) -> None:
     write_csv(path, MERGES.columns, merge_rows(merges))
 
 
+@_naming_bad_rows
 def read_merges(path: Path) -> tuple[Merge, ...]:
     return tuple(
         Merge(row["alias"], row["node_id"], row["rule"], float(row["score"])) for row in read_csv(path)
@@ -342,6 +392,7 @@ def write_nodes(path: Path, graph: nx.Graph | None, entities: Iterable[Entity] =
     write_csv(path, table.columns, rows, exact=table.exact)
 
 
+@_naming_bad_rows
 def read_nodes(path: Path) -> list[dict[str, object]]:
     """Each node's attributes, numbers cast (an empty number cell leaves its key out)."""
     return [typed(row, NODES) for row in read_csv(path)]
@@ -381,6 +432,7 @@ def write_edges(path: Path, graph: nx.Graph, edges: Sequence[tuple[str, str]]) -
     write_csv(path, EDGES.columns, edge_rows(graph, edges))
 
 
+@_naming_bad_rows
 def read_edges(path: Path) -> list[dict[str, object]]:
     """Each edge's attributes, ``source`` and ``target`` included, numbers cast."""
     return [typed(row, EDGES) for row in read_csv(path)]
@@ -396,6 +448,7 @@ def write_evidence(path: Path, graph: nx.Graph, edges: Sequence[tuple[str, str]]
     write_csv(path, EVIDENCE.columns, evidence_rows(graph, edges))
 
 
+@_naming_bad_rows
 def read_evidence(path: Path) -> list[tuple[str, str, Evidence]]:
     """Each supporting sentence with the edge (source, target) it supports."""
     return [
@@ -431,6 +484,7 @@ def write_timeline(path: Path, graph: nx.Graph, edges: Sequence[tuple[str, str]]
 PeriodCount = tuple[str, int, int]
 
 
+@_naming_bad_rows
 def read_timeline(
     path: Path,
 ) -> tuple[str, dict[str, list[PeriodCount]], dict[tuple[str, str], list[PeriodCount]]]:
@@ -475,6 +529,7 @@ def is_diff(path: Path) -> bool:
     return first.rstrip(b"\r\n") == header
 
 
+@_naming_bad_rows
 def read_diff(path: Path) -> list[Change]:
     return [
         Change(

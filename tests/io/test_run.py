@@ -299,3 +299,35 @@ def test_the_page_links_evidence_to_the_articles_address(kg, write, tmp_path: Pa
     assert "https://news.example/quellby-flood" in (tmp_path / "ego" / "graph.html").read_text(
         encoding="utf-8"
     )
+
+
+def test_a_run_with_a_file_missing_edited_or_a_broken_manifest_is_refused_by_name(
+    seed_run: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from pipeline.api import load
+    from pipeline.errors import ManifestError, StaleOutputError
+
+    missing = tmp_path / "missing"
+    shutil.copytree(seed_run, missing)
+    (missing / "evidence.csv").unlink()  # no longer read as a run without evidence, silently
+    with pytest.raises(StaleOutputError, match="evidence.csv is missing, though manifest.json lists it"):
+        load(missing)
+    edited = tmp_path / "edited"
+    shutil.copytree(seed_run, edited)
+    lines = (edited / "nodes.csv").read_text(encoding="utf-8").split("\n")
+    cells = lines[3].split(",")
+    # a count replaced by letters of the same length: the size the manifest records still matches
+    column = next(i for i, cell in enumerate(cells) if cell.isdigit())
+    cells[column] = "x" * len(cells[column])
+    lines[3] = ",".join(cells)
+    (edited / "nodes.csv").write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(StaleOutputError, match=r"nodes.csv has a row that cannot be read \(line 4: "):
+        load(edited)
+    broken = tmp_path / "broken"
+    shutil.copytree(seed_run, broken)
+    text = (broken / "manifest.json").read_text(encoding="utf-8")
+    (broken / "manifest.json").write_text(text[: len(text) // 2], encoding="utf-8")
+    with pytest.raises(ManifestError, match="manifest.json: not valid JSON"):
+        load(broken)
