@@ -41,8 +41,24 @@ def test_a_setting_is_named_as_the_user_set_it() -> None:
     [
         ("entities: [", "not valid YAML"),
         ("- a list\n- of names\n", "a YAML mapping, not a list"),
-        ("entities:\n  - {name: Velmora}\n", "entity #1 ({'name': 'Velmora'}) needs a name and a type"),
+        (
+            "entities:\n  - {name: Velmora}\n",
+            "entity #1 ('Velmora'): type None is none of person, group, place",
+        ),
+        ("entities:\n  - {type: place}\n", "entity #1 ({'type': 'place'}) needs a name and a type"),
+        ("entities:\n  - {name: Velmora, type: country}\n", "type 'country' is none of person, group, place"),
         ("never_merge:\n  - [Velmora]\n", "never_merge entries are pairs of names, got ['Velmora']"),
+        ("entities: Velmora\n", "entities is a list of entities (name, type, aliases), not 'Velmora'"),
+        ("entitys: []\n", "unknown key 'entitys' (the keys: entities, never_merge, drop, each_story)"),
+        (
+            "entities:\n  - {name: Velmora, type: place, aliases: [VDF]}\n"
+            "  - {name: Velmoran Defence Force, type: group, aliases: [VDF]}\n",
+            "'VDF' is listed under entity #1 ('Velmora') and entity #2 ('Velmoran Defence Force')",
+        ),
+        (
+            "entities:\n  - {name: Velmora, type: place, aliases: [Quellia]}\n  - {name: Quellia, type: place, aliases: [Velmora]}\n",
+            "'Quellia' is listed under entity #1 ('Velmora') and entity #2 ('Quellia')",
+        ),
     ],
 )
 def test_a_broken_aliases_file_is_named_with_its_problem(tmp_path: Path, content: str, problem: str) -> None:

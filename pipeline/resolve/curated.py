@@ -17,6 +17,10 @@ from pipeline.wordlists import parse_yaml
 SAME_SPELLING = 90
 
 
+#: The keys an aliases file may hold.
+_KEYS = ("entities", "never_merge", "drop", "each_story")
+
+
 @dataclass
 class Curated:
     """What an aliases.yml says: canonical names (with their type) by alias key, never-merge pairs,
@@ -56,15 +60,39 @@ class Curated:
             raise AliasesFileError(path, f"not valid YAML ({error})") from error
         if not isinstance(data, dict):
             raise AliasesFileError(path, f"an aliases file is a YAML mapping, not a {type(data).__name__}")
+        unknown = sorted(str(key) for key in data if key not in _KEYS)
+        if unknown:  # a misspelt "entitys:" would replace the package's list with an empty one, unsaid
+            raise AliasesFileError(
+                path, f"unknown key {', '.join(map(repr, unknown))} (the keys: {', '.join(_KEYS)})"
+            )
         curated = cls()
-        for index, item in enumerate(data.get("entities") or [], start=1):
-            if not isinstance(item, dict) or not item.get("name") or item.get("type") not in ENTITY_TYPES:
+        entities = data.get("entities") or []
+        if not isinstance(entities, list):  # "entities: Syria" was read letter by letter
+            raise AliasesFileError(
+                path, f"entities is a list of entities (name, type, aliases), not {entities!r}"
+            )
+        owner: dict[str, tuple[int, str]] = {}  # name key -> (entity number, name) that lists it
+        for index, item in enumerate(entities, start=1):
+            if not isinstance(item, dict) or not item.get("name"):
                 raise AliasesFileError(
                     path, f"entity #{index} ({item!r}) needs a name and a type ({', '.join(ENTITY_TYPES)})"
                 )
+            if item.get("type") not in ENTITY_TYPES:
+                raise AliasesFileError(
+                    path,
+                    f"entity #{index} ({item['name']!r}): type {item.get('type')!r} is none of {', '.join(ENTITY_TYPES)}",
+                )
             name, kind = str(item["name"]), str(item["type"])
             for alias in [name, *(str(a) for a in item.get("aliases") or [])]:
-                curated.canonical.setdefault(name_key(alias), (name, kind))
+                key = name_key(alias)
+                earlier = owner.get(key)
+                if earlier is not None and earlier[1] != name:  # one name for two entities, or a cycle
+                    raise AliasesFileError(
+                        path,
+                        f"{alias!r} is listed under entity #{earlier[0]} ({earlier[1]!r}) and entity #{index} ({name!r}): a name names one entity",
+                    )
+                owner[key] = (index, name)
+                curated.canonical.setdefault(key, (name, kind))
                 curated.spellings.setdefault(alias, kind)
         for pair in data.get("never_merge") or []:
             if not isinstance(pair, list) or len(pair) != 2:
