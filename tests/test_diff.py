@@ -474,6 +474,15 @@ def test_stdout_on_a_full_disk_is_one_line_and_exit_1(two_weeks, tmp_path) -> No
     assert tables.read_diff(out) == list(diff_runs(*two_weeks).changes)
 
 
+def test_a_diff_file_that_cannot_be_written_is_one_line(kg, two_weeks) -> None:
+    done = kg("diff", *two_weeks, "--out", "/proc/kg-diff.csv")  # a folder no file can be made in
+    assert (
+        done.code == 2
+        and done.stderr.strip()
+        == "error: --out /proc/kg-diff.csv cannot be written: No such file or directory"
+    )
+
+
 def test_a_run_against_itself_changes_nothing(two_weeks: tuple[Path, Path]) -> None:
     assert diff_runs(two_weeks[0], two_weeks[0]).changes == ()
 

@@ -12,7 +12,7 @@ import typer
 
 from pipeline.cli.options import CacheDir, RunDir, flag
 from pipeline.console import err, out, print_diff, print_document_report, print_report, print_stats, say
-from pipeline.errors import BadOptionError, MissingStageOutputError
+from pipeline.errors import BadOptionError, MissingStageOutputError, OutputFileError
 from pipeline.io.folder import present
 
 
@@ -56,7 +56,10 @@ def diff(
         raise BadOptionError("--out", str(out_file), f"a CSV file in an existing folder ({why})")
     check_diff_out(out_file, force=force)
     found = diff_runs(run_a, run_b)
-    write_diff(out_file, found.changes)  # first: a reader that stops early (| head) still gets the file
+    try:
+        write_diff(out_file, found.changes)  # first: a reader that stops early (| head) still gets the file
+    except OSError as error:  # a folder that cannot be written (/sys, a read-only mount): one line
+        raise OutputFileError(out_file, f"cannot be written: {error.strerror or error}") from error
     print_diff(found, limit)
     say(out, f"Wrote {out_file} ({len(found.changes):,} changes)")
 
