@@ -164,6 +164,15 @@ def load_gold(path: str | os.PathLike[str]) -> dict[str, list[Any]]:
             raise GoldFileError(path, f"{where}.aliases is {_show(aliases)}, not a list of names")
         for j, alias in enumerate(aliases or []):
             _check_name(path, f"{where}.aliases[{j}]", alias)
+    named: dict[str, int] = {}  # a name's key -> the entity that gives it first
+    for i, item in enumerate(gold["entities"]):
+        for name in [item["name"], *(item.get("aliases") or [])]:
+            first = named.setdefault(name_key(str(name)), i)
+            if first != i:  # scored, it would read as the run's wrong merge and a missed entity
+                raise GoldFileError(
+                    path,
+                    f"entities[{i}] names {str(name)!r}, as entities[{first}] does: one name, one entity",
+                )
     for i, name in enumerate(gold["ignore"]):
         _check_name(path, f"ignore[{i}]", name)
     for i, name in enumerate(gold["counted_articles"]):

@@ -340,6 +340,10 @@ def test_an_article_is_named_by_its_file_without_extension(source: str, stem: st
             "numbers[0].category is 'killed'; categories are kill, wound,",
         ),
         ("entites: []\n", "unknown key(s) 'entites'; a gold annotation has entities, ignore,"),
+        (
+            "entities: [{name: Varnia, type: place}, {name: Varnia, type: group}]\n",
+            "entities[1] names 'Varnia', as entities[0] does: one name, one entity",
+        ),
         ("- entities\n", "a gold annotation is a YAML mapping, not a list"),
         ("entities: [a\n", "not a valid YAML gold annotation"),
     ],
