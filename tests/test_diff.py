@@ -428,49 +428,43 @@ def test_the_runs_settings_that_differ_are_named(kg, tmp_path: Path) -> None:
     assert "note:" not in kg("diff", week1, week1, "--out", tmp_path / "d.csv").stderr
 
 
+def _kg_into(stdout: object, command: list[str]) -> tuple[int, str]:
+    """``python -m pipeline.cli COMMAND`` with its stdout on ``stdout``: its exit code and stderr."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", *command],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+    )
+    return done.returncode, done.stderr
+
+
 def test_kg_diff_into_a_reader_that_stops_early_writes_its_file_and_exits_0(two_weeks, tmp_path) -> None:
     # `kg diff A B --out d.csv | head -3`: the reader has gone before kg prints
     import os
-    import subprocess
-    import sys
 
     out = tmp_path / "d.csv"
     for command in (["diff", *map(str, two_weeks), "--out", str(out)], ["stats", str(two_weeks[0])]):
         read, write = os.pipe()
         os.close(read)
         try:
-            done = subprocess.run(
-                [sys.executable, "-m", "pipeline.cli", *command],
-                stdout=write,
-                stderr=subprocess.PIPE,
-                text=True,
-                timeout=120,
-            )
+            assert _kg_into(write, command) == (0, ""), command
         finally:
             os.close(write)
-        assert (done.returncode, done.stderr) == (0, ""), command
     assert tables.read_diff(out) == list(diff_runs(*two_weeks).changes)
 
 
 def test_stdout_on_a_full_disk_is_one_line_and_exit_1(two_weeks, tmp_path) -> None:
     # `kg diff A B --out d.csv > /dev/full`: the file is written, the summary cannot be
-    import subprocess
-    import sys
-
     out = tmp_path / "d.csv"
     for command in (["diff", *map(str, two_weeks), "--out", str(out)], ["stats", str(two_weeks[0])]):
         with open("/dev/full", "w") as full:
-            done = subprocess.run(
-                [sys.executable, "-m", "pipeline.cli", *command],
-                stdout=full,
-                stderr=subprocess.PIPE,
-                text=True,
-                timeout=120,
-            )
-        assert (done.returncode, done.stderr) == (
-            1,
-            "error: cannot write to standard output: No space left on device\n",
-        ), command
+            said = _kg_into(full, command)
+        assert said == (1, "error: cannot write to standard output: No space left on device\n"), command
     assert tables.read_diff(out) == list(diff_runs(*two_weeks).changes)
 
 
