@@ -188,12 +188,7 @@ def _fullest_kept(articles: list[Article], threshold: float) -> tuple[Article, .
             other_text = article_key(article.body)
             other = _shingles(other_text)
             similarity, new_kept = max(
-                (
-                    round(len(shingles & other) / len(shingles | other), 3)
-                    if _leads_agree(keeper_text, shingles, other_text, other)
-                    else 0.0,
-                    keeper,
-                )
+                (_copy_similarity(keeper_text, shingles, other_text, other, threshold, digits=3), keeper)
                 for keeper, keeper_text, shingles in keepers
             )
             if similarity < threshold:
@@ -292,10 +287,28 @@ def _best_match(
     for candidate in sorted(candidates, key=order.__getitem__):
         other_text = article_key(bodies[candidate])
         other = _shingles(other_text)
-        similarity = len(shingles & other) / len(shingles | other)
-        if similarity >= threshold and _leads_agree(text, shingles, other_text, other):
+        similarity = _copy_similarity(text, shingles, other_text, other, threshold)
+        if similarity >= threshold:
             return candidate, similarity
     return None
+
+
+def _copy_similarity(
+    text: str,
+    shingles: set[str],
+    other_text: str,
+    other: set[str],
+    threshold: float,
+    *,
+    digits: int | None = None,
+) -> float:
+    """The Jaccard similarity of two texts' shingles (rounded to ``digits``, as articles.csv records it)
+    when they are copies of one story (at ``threshold`` or above, opening alike: :func:`_leads_agree`);
+    0.0 when they are not. The leads are read only for a pair similar enough."""
+    similarity = len(shingles & other) / len(shingles | other)
+    if digits is not None:
+        similarity = round(similarity, digits)
+    return similarity if similarity >= threshold and _leads_agree(text, shingles, other_text, other) else 0.0
 
 
 #: The words that open a story, its lead: two copies of one story share it, whatever else differs.
