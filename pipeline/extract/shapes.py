@@ -202,8 +202,32 @@ def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                 continue
             if text.lower() in article.patterns.disciplines:
                 continue  # "a Ph.D. in Linguistics": a field of study
+            if _a_currency_of_amounts(text, body):
+                continue  # "250 MXN", "CUC 25", then "in DKK": money, no group or person
         kept.append(span)
     return kept
+
+
+#: A three-letter code written right before or after an amount: "USD 25", "225 DKK", "4.5 million EUR".
+_CODE_BESIDE_AN_AMOUNT = re.compile(
+    r"\b([A-Z]{3})\s?\d|\d(?:\s?(?:million|billion|bn|mn|m|k))?\s?([A-Z]{3})\b(?!-)"
+)
+
+
+def _a_currency_of_amounts(text: str, body: str) -> bool:
+    """Is ``text`` a currency's ISO code that the article writes beside an amount somewhere ("225 DKK per
+    hour" makes "berths at DKK" money too)?
+
+    >>> _a_currency_of_amounts("DKK", "Boats: 225 DKK per hour. Berths paid in DKK."), _a_currency_of_amounts("DKK", "DKK said so.")
+    (True, False)
+    """
+    if len(text) != 3 or not text.isupper():
+        return False
+    from pipeline.gazetteer import currency_codes
+
+    if text not in currency_codes():
+        return False
+    return any(text in match.groups() for match in _CODE_BESIDE_AN_AMOUNT.finditer(body))
 
 
 #: A quarter or a financial year, as business news writes them ("Q4", "Q3 2010", "FY2011"). Not a half

@@ -1051,6 +1051,10 @@ def test_a_building_the_model_called_a_person_is_a_place_unless_named_like_a_per
     assert _cleaned(english, vocab, text, "Quellan Mosque", "PERSON")[0][2] == "place"
     assert _cleaned(english, vocab, text, "Varn Stadium", "PERSON")[0][2] == "place"
     assert _cleaned(english, vocab, text, "Orsa Church", "PERSON")[0][2] == "person"  # a singer
+    text = "Orsa Tower left flowers at the Dalvin Quorrest Statue and the Quellan Memorial."
+    assert _cleaned(english, vocab, text, "Dalvin Quorrest Statue", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Quellan Memorial", "PERSON")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Orsa Tower", "PERSON")[0][2] == "person"  # a surname too
 
 
 def test_a_name_after_a_company_noun_is_a_group_whatever_the_models_label(english, vocab) -> None:

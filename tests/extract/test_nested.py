@@ -156,3 +156,13 @@ def test_a_park_is_named_after_a_person_or_its_surroundings_not_the_town_it_is_i
         ("Port Drovia Olympic Park", "FAC", "place"),  # a longer name starts with its town
     ]
     assert _nested(body, names) == ["Quellby:place", "Port Drovia:place"]
+
+
+def test_a_memorial_or_statue_honours_a_person_and_is_in_no_town_of_its_name() -> None:
+    body = "Wreaths lay at the Quellby Memorial, by the Osk Statue and in the Quellby Chapel."
+    names = [
+        ("Quellby Memorial", "FAC", "place"),
+        ("Osk Statue", "FAC", "place"),
+        ("Quellby Chapel", "FAC", "place"),  # a chapel stands in its town
+    ]
+    assert _nested(body, names) == ["Quellby:place"]

@@ -53,11 +53,20 @@ def _texts(body: str, spans: list[CharSpan]) -> list[tuple[str, str]]:
         ("Quellco boxes get a new guide in Q4.", "Q4"),
         ("Varnco's Q3 2010 profit rose.", "Q3 2010"),
         ("Its FY2011 sales fell.", "FY2011"),
+        ("A berth costs 225 DKK a night.", "DKK"),
+        ("The exit tax is MXN 350 at Varnport.", "MXN"),
+        ("Visas cost 25 CUC. Pay the CUC at the desk.", "CUC"),
     ],
 )
 def test_handles_addresses_time_zones_and_generic_heads_are_never_names(body: str, name: str) -> None:
     article = ArticleText(body, (), load_patterns())
     assert never_names(_spans(body, (name, "group")), article) == []
+
+
+def test_a_three_letter_name_that_no_amount_is_written_in_is_kept() -> None:
+    body = "The NOK and the CUC met in Quellby; 40 EUR-backed bonds were sold."  # "EUR-backed": no code alone
+    names = [("NOK", "group"), ("CUC", "group")]
+    assert _texts(body, never_names(_spans(body, *names), ArticleText(body, (), load_patterns()))) == names
 
 
 def test_a_name_that_opens_with_anti_is_kept() -> None:
