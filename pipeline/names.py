@@ -127,7 +127,7 @@ def name_key(text: str) -> str:
 #: Last words of a company's legal name ("Quellco Holdings", "Varn Motor Corp."), name-key spelling.
 LEGAL_FORMS = frozenset(
     {"corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc", "llc", "co", "holdings", "group"}
-    | {"ag", "sa", "nv", "gmbh", "spa"}
+    | {"ag", "sa", "nv", "gmbh", "spa", "asa", "pjsc", "oyj", "ab", "bv", "llp", "lp", "pty", "jsc", "kg"}
 )
 
 #: Last words of a company's name (name-key spelling): its legal form, or what it is as a company.

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.extract.model import text_of
-from pipeline.names import GENERATIONS, head_word
+from pipeline.names import GENERATIONS, LEGAL_FORMS, head_word, name_key
 from pipeline.wordlists import Patterns
 
 if TYPE_CHECKING:
@@ -58,7 +58,12 @@ NAME_PARTICLES = frozenset(
         "den",
         "de",
         "del",
+        "dela",
+        "delos",
         "della",
+        "di",
+        "das",
+        "zu",
         "da",
         "dos",
         "du",
@@ -193,6 +198,42 @@ def name_particles(doc: Doc, ent: Span, previous: Span | None, patterns: Pattern
     return _extended(doc, ent, probe)
 
 
+def particle_after_a_given_name(
+    doc: Doc, ent: Span, previous: Span | None, patterns: Patterns
+) -> Span | None:
+    """A person's name that starts on a lower-case particle takes the capitalized word before it, which
+    the model left out or tagged apart: "Rodrigo" + "dela Cruz", "Ilse" + "van Quist". Not a title
+    ("Mayor dela Cruz"), nor a word of a longer name before it."""
+    from spacy.tokens import Span
+
+    if ent.label_ != "PERSON" or ent.start == 0 or not ent[0].is_lower or ent[0].lower_ not in NAME_PARTICLES:
+        return None
+    before = doc[ent.start - 1]
+    if not (before.is_title and before.is_alpha and before.whitespace_):
+        return None
+    if (before.lower_,) in patterns.person_titles or before.lower_ in HONORIFICS:
+        return None
+    alone = before.ent_iob_ == "O" or (
+        previous is not None and previous.start == before.i == previous.end - 1
+    )
+    return Span(doc, before.i, ent.end, label="PERSON") if alone else None
+
+
+def legal_form_after_a_company(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
+    """A company's legal form the model tagged apart is the end of its name: "Quellco & Co." + "LLC",
+    "Varn Holdings," + "Ltd"."""
+    from spacy.tokens import Span
+
+    if previous is None or previous.label_ != "ORG" or ent.label_ not in {"ORG", "PERSON", "GPE", "NORP"}:
+        return None
+    if not all(name_key(token.text) in LEGAL_FORMS or token.text in {".", "&"} for token in ent):
+        return None
+    between = doc[previous.end : ent.start]
+    if len(between) > 1 or any(token.text != "," for token in between):
+        return None
+    return Span(doc, previous.start, ent.end, label="ORG")
+
+
 def owner_institution(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
     """A place or people-name followed by a capitalized institutional noun is an organization: "the UK
     Treasury", "the US Navy"."""
@@ -221,6 +262,8 @@ def adjacent_people_names(doc: Doc, ent: Span, previous: Span | None, patterns: 
 ENTITY_REPAIRS: tuple[EntityRepair, ...] = (
     institution_of_name,
     name_particles,
+    particle_after_a_given_name,
+    legal_form_after_a_company,
     owner_institution,
     adjacent_people_names,
 )
@@ -287,6 +330,10 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
         return [CharSpan(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), "GPE", "place")]
     if label == "PERSON":
         tokens = _given_names_before(doc, ent, vocab) + tokens
+    elif label in _NOT_PEOPLE_LABELS | {"WORK_OF_ART", "EVENT"}:
+        given = _surname_after_title_and_given_name(doc, ent, vocab)
+        if given:  # "Chief Superintendent Orla Varn-Quist", the model's organization "Varn-Quist"
+            tokens, label = given + tokens, "PERSON"
     if label != "PERSON" and len(tokens) >= 2 and tokens[0].lower_.rstrip(".") in HONORIFICS:
         label = "PERSON"  # "Dr Quist" the model called an organization: an honorific names a person
     if label in {"ORG", "GPE", "NORP"} and _nationality_before_a_name(tokens, vocab):
@@ -643,9 +690,37 @@ def _given_names_before(doc: Doc, ent: Span, vocab: Vocabulary) -> list[Token]:
         and doc[index].is_title
         and doc[index].ent_iob_ == "O"
         and not found[0].is_sent_start
+        and not _a_title_word(doc[index], vocab)  # "Chief Superintendent Orla Quist"
     ):
         found.pop(0)  # inside a capitalized phrase that is no name the model saw
     return found
+
+
+def _a_title_word(token: Token, vocab: Vocabulary) -> bool:
+    """Is ``token`` a word that ends a person's title or an honorific ("Superintendent", "Dr.", "Gov.")?"""
+    word = token.lower_.rstrip(".")
+    return word in HONORIFICS or word in _title_ends(tuple(vocab.patterns.person_titles))
+
+
+@functools.lru_cache(maxsize=4)
+def _title_ends(titles: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """Last words of the titles ("superintendent" of "chief superintendent")."""
+    return frozenset(title[-1] for title in titles)
+
+
+def _surname_after_title_and_given_name(doc: Doc, ent: Span, vocab: Vocabulary) -> list[Token]:
+    """The given name before a surname the model took for something else, when a title comes before
+    both: "Greaves-Holt" (an organization to the model) of "Chief Superintendent Fiona Greaves-Holt".
+    Empty otherwise: a given name alone before a name is a company's founder as often ("Chase Manhattan")."""
+    words = [token for token in ent if token.text not in DASHES]
+    if not 1 <= len(words) <= 2 or not all(token.is_title and token.is_alpha for token in words):
+        return []
+    if _a_head_noun_among([words[-1].text], vocab):
+        return []  # "Dr Orla Quellby Clinic": a title and a name before the body's
+    given = _given_names_before(doc, ent, vocab)
+    if not given or given[0].i == 0 or not _a_title_word(doc[given[0].i - 1], vocab):
+        return []
+    return given
 
 
 def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> list[Token]:
@@ -1686,18 +1761,53 @@ def _after_place_noun_of(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
 
 def _route_end(tokens: Sequence[Token]) -> bool:
     """Is the name one end of a route whose other end the model took for a place: "Tarnby to NAME",
-    "from NAME to Tarnby"?"""
+    "from NAME to Tarnby"? Or of "from NAME to NAME", both taken for people, one of them a place of the
+    gazetteer ("from Quellgoorlie to Bendigo"; not "power passed from Quist to Varn")?"""
     doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
     places = {"GPE", "LOC"}
-    if start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].ent_type_ in places:
+    if start >= 2 and doc[start - 1].lower_ == "to":
+        if doc[start - 2].ent_type_ in places:
+            return True
+        other = _person_before(doc, start - 1)
+        return (
+            other is not None
+            and other.start > 0
+            and doc[other.start - 1].lower_ == "from"
+            and (_in_the_gazetteer(other.text) or _in_the_gazetteer(doc[start:end].text))
+        )
+    if start < 1 or doc[start - 1].lower_ != "from" or end + 1 >= len(doc) or doc[end].lower_ != "to":
+        return False
+    if doc[end + 1].ent_type_ in places:
         return True
-    return (
-        start >= 1
-        and doc[start - 1].lower_ == "from"
-        and end + 1 < len(doc)
-        and doc[end].lower_ == "to"
-        and doc[end + 1].ent_type_ in places
-    )
+    other = _person_after(doc, end + 1)
+    return other is not None and (_in_the_gazetteer(other.text) or _in_the_gazetteer(doc[start:end].text))
+
+
+def _person_before(doc: Doc, end: int) -> Span | None:
+    """The model's person that ends right before token ``end``, if any."""
+    if end < 1 or doc[end - 1].ent_type_ != "PERSON":
+        return None
+    start = end - 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return doc[start:end]
+
+
+def _person_after(doc: Doc, start: int) -> Span | None:
+    """The model's person that starts at token ``start``, if any."""
+    if start >= len(doc) or doc[start].ent_iob_ != "B" or doc[start].ent_type_ != "PERSON":
+        return None
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _in_the_gazetteer(name: str) -> bool:
+    """Is ``name`` a place of the gazetteer, small towns included ("Bendigo", "Cork")?"""
+    from pipeline.gazetteer import place_names
+
+    return name in place_names()
 
 
 def _after_locative(tokens: Sequence[Token], vocab: Vocabulary) -> bool:

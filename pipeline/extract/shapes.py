@@ -893,10 +893,10 @@ def _two_places(
 
 
 #: A capitalized word without digits ("Sang-hyeok", "O’Neill"), and a person's name with a nickname in
-#: quotes between the given name and the surname: 'Orla “Quill” Varnsdottir', 'Kang "Osk" Tae-min'.
+#: quotes between the given name and the surname: 'Orla “Quill” Varnsdottir', 'Kang "Osk" Tae-min', "Orla 'Osk' Varn".
 _NAME_WORD = r"[A-Z][^\W\d_]*(?:[.-][^\W\d_]+|['’](?!s\b)[^\W\d_]+)*"
 _NICKNAMED = re.compile(
-    rf"(?P<given>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+[“\"](?P<nickname>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})[”\"]"
+    rf"(?P<given>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+[“\"‘'](?P<nickname>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})[”\"’']"
     rf"\s+(?P<surname>{_NAME_WORD})"
 )
 
@@ -907,7 +907,7 @@ def nicknamed_people(spans: list[CharSpan], article: ArticleText) -> list[CharSp
     names of three types, or one of them alone), when one of those pieces is a person's; the nickname
     alone elsewhere in the article ("Quill said") is that person too."""
     body = article.body
-    if "“" not in body and '"' not in body:
+    if not any(quote in body for quote in "“\"‘'"):
         return spans
     spans = sorted(spans, key=lambda s: (s.start, s.end))
     starts = [s.start for s in spans]

@@ -6,6 +6,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
 * ``shapes``, ``not names``, ``sentence starts``  fixtures and names joined by a slash split, names cut at a hyphen made whole, handles, addresses and
                      time zones dropped, common words capitalized at a sentence start dropped
                      (:mod:`pipeline.extract.shapes`);
+* ``offices``        an office named after its official ("the Varn County Sheriff's Office") is one
+                     organization (:mod:`pipeline.extract.offices`);
 * ``tables``         the names of a results table's lines ("Quellby 2 Varn 1") are teams (origin
                      ``table``);
 * ``overlaps``       where two spans overlap the longer one wins;
@@ -52,6 +54,7 @@ from dataclasses import dataclass
 from pipeline.extract.datelines import datelines
 from pipeline.extract.entities import DETERMINERS, HONORIFICS, THING_HEADS, CharSpan, opened_by_one_of
 from pipeline.extract.nested import nested_places
+from pipeline.extract.offices import offices
 from pipeline.extract.roads import roads
 from pipeline.extract.shapes import (
     hometowns,
@@ -310,6 +313,12 @@ def add_acronyms(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             if source is not None:
                 added.append(source)
         if source is None:
+            source, pieces = _pieced_long_form(long, short, added, parentheses, article)
+            if source is not None:
+                added = [span for span in added if not any(span is piece for piece in pieces)]
+                added.append(source)
+                taken.take(source.start, source.end)
+        if source is None:
             continue
         if source.type not in _NAME_TYPES:
             # "Quellby Fever (QF)", "the Varn Act (VA)": the short form names no entity either.
@@ -348,6 +357,38 @@ def _untagged_long_form(
     for start, end in _long_forms(long, short, body, parentheses, taken):
         return CharSpan(start, end, label, kind, "acronym")
     return None
+
+
+def _pieced_long_form(
+    long: str,
+    short: str,
+    spans: list[CharSpan],
+    parentheses: dict[str, list[tuple[int, int]]],
+    article: ArticleText,
+) -> tuple[CharSpan | None, list[CharSpan]]:
+    """The organization a definition names whole where the model cut it into pieces, one of them an
+    organization ("HM Revenue" + "Customs" of "HM Revenue and Customs (HMRC)", "Board of Control for
+    Cricket" + "Quellia" of "Board of Control for Cricket in Quellia (BCCQ)"), and those pieces; (None, [])
+    when it names no organization or a span runs over its edges."""
+    words = long.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w in _LONG_FORM_LINKS | {"in"} for w in words):
+        return None, []
+    if long.endswith(("'s", "’s")):
+        return None, []  # "the Quellby Security Organisation's (QSO) powers": the model's name ends right
+    body = article.body
+    for opening, _ in parentheses.get(short, ()):
+        end = len(body[:opening].rstrip())
+        start = end - len(long)
+        if start < 0 or not body.startswith(long, start):
+            continue
+        pieces = [span for span in spans if span.start < end and span.end > start]
+        if not pieces or any(span.start < start or span.end > end for span in pieces):
+            continue
+        if len(pieces) == 1 and (pieces[0].start, pieces[0].end) == (start, end):
+            continue
+        if any(span.type == "group" for span in pieces) or words[-1].lower() in article.patterns.group_heads:
+            return CharSpan(start, end, "ORG", "group", "acronym"), pieces
+    return None, []
 
 
 def _long_forms(
@@ -640,12 +681,34 @@ def surname_of(name: str) -> str:
 
     >>> surname_of("Bashar al-Assad"), surname_of("Orla Quist Jr."), surname_of("Orla Quist, Sr"), surname_of("Jr.")
     ('Assad', 'Quist', 'Quist', '')
+    >>> surname_of("Orla Varn-Quist"), surname_of("Ed O'Quill"), surname_of("Ed McQuist"), surname_of("Ed QUIST")
+    ('Varn-Quist', "O'Quill", 'McQuist', '')
+    >>> surname_of("Ana Quičen"), surname_of("Ed Osa'u"), surname_of("Ed Quist-"), surname_of("Ed Q2st")
+    ('Quičen', "Osa'u", '', '')
     """
     words = without_generation(name.split())
     if len(words) < 2:
         return ""
     last = re.sub(r"^(?:al|el|bin|ibn)-", "", words[-1], flags=re.IGNORECASE)
-    return last if len(last) >= 3 and last[0].isupper() and last[1:].islower() else ""
+    return last if len(last) >= 3 and _written_like_a_surname(last) else ""
+
+
+#: A prefix written up inside a surname: "McQuist", "O'Quill", "DeVarn".
+_SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Du|Le|La|Van|Fitz)(?=[^\W\d_])")
+
+
+def _written_like_a_surname(word: str) -> bool:
+    """Is ``word`` written as a surname is: capitalized ("Quist", "Ličen", "Vava'u"), maybe
+    double-barrelled ("Varn-Quist") or with a prefix written up ("O'Quill", "McQuist"); not a word in
+    capitals ("QUIST") nor one with digits?"""
+    for part in word.split("-"):
+        prefix = _SURNAME_PREFIX.match(part)
+        if prefix is not None and part[prefix.end()].isupper():
+            part = part[prefix.end() :]
+        letters = part.replace("'", "").replace("’", "")
+        if not (part[:1].isupper() and part[1:].islower() and letters.isalpha()):
+            return False
+    return True
 
 
 _DIRECTION = r"(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|upper|lower)"
@@ -1045,6 +1108,7 @@ _IRREGULAR_PASTS = frozenset({"wrote", "made", "sang", "drew", "began", "took", 
 SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("shapes", reshaped),
     ("not names", never_names),
+    ("offices", offices),
     ("tables", results_tables),
     ("overlaps", without_overlaps),
     ("nicknames", nicknamed_people),

@@ -53,14 +53,17 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
         given_end = index + 1
         if _hyphenated(doc, index):
             given_end += 2  # "Jan-Mikael": both halves make the given name
-        end = given_end
+        end, words = given_end, 0
         while (
             end < length
-            and end - given_end < 2
+            and words < 2
             and doc[end].ent_iob_ == "O"
-            and _name_word(doc[end], vocab.nouns, widespread=token.text in vocab.lone_given_names)
+            and (
+                _hyphenated(doc, end)  # "Clarine Varn-Dupuis": a double-barrelled surname is one word
+                or _name_word(doc[end], vocab.nouns, widespread=token.text in vocab.lone_given_names)
+            )
         ):
-            end += 1
+            end, words = end + (3 if _hyphenated(doc, end) else 1), words + 1
         if (
             end == given_end
             and end < length
@@ -97,15 +100,17 @@ def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
             continue
         if title.is_lower and title.lower_ in _JOBS:  # "estate agent Foxtons": a firm as often
             continue
-        end = start
+        end, words = start, 0
         while (
             end < length
-            and end - start < 2
+            and words < 2
             and doc[end].ent_iob_ == "O"
             and _capitalized(doc[end])
-            and _uncommon(doc[end].lower_, vocab)
+            and (
+                _uncommon(doc[end].lower_, vocab) or _hyphenated(doc, end)
+            )  # "Chief Constable Orla Varn-Quist"
         ):
-            end += 1
+            end, words = end + (3 if _hyphenated(doc, end) else 1), words + 1
         after = doc[end] if end < length else None
         if end == start or (after is not None and after.is_title):  # "President Alejandro Toledo" goes on
             continue
@@ -264,13 +269,15 @@ _LONGEST_LIST = 12
 
 
 def _hyphenated(doc: Doc, index: int) -> bool:
-    """Is the given name at ``index`` the first half of a hyphenated one ("Jan-Mikael", "Marie-Ysolt"):
-    a hyphen with no space either side, then a capitalized word in no entity?"""
+    """Is the name word at ``index`` the first half of a hyphenated one ("Jan-Mikael", "Varn-Quist"): a
+    capitalized word, a hyphen with no space either side, then a capitalized word in no entity?"""
     if index + 2 >= len(doc):
         return False
     hyphen, second = doc[index + 1], doc[index + 2]
     return (
-        hyphen.text in DASHES
+        doc[index].is_title
+        and doc[index].is_alpha
+        and hyphen.text in DASHES
         and not doc[index].whitespace_
         and not hyphen.whitespace_
         and second.is_title

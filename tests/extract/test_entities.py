@@ -512,6 +512,31 @@ def test_entity_extensions(english, vocab) -> None:
     ]
 
 
+def test_a_name_starting_on_a_particle_takes_the_given_name_before_it(english, vocab) -> None:
+    text = "The mayor, Rodrigo dela Quist, met Orla van Varn; Mayor del Osk and Quellby Tarn di Vell left."
+    names = [("Rodrigo", "ORG"), ("dela Quist", "PERSON"), ("van Varn", "PERSON"), ("del Osk", "PERSON")]
+    doc = _doc(english, text, [*names, ("Quellby Tarn", "ORG"), ("di Vell", "PERSON")])
+    assert [(e.text, e.label_) for e in extended_entities(doc, vocab.patterns)] == [
+        ("Rodrigo dela Quist", "PERSON"),  # the model's organization "Rodrigo"
+        ("Orla van Varn", "PERSON"),  # untagged
+        ("del Osk", "PERSON"),  # a title before it
+        ("Quellby Tarn", "ORG"),  # the last word of a longer name
+        ("di Vell", "PERSON"),
+    ]
+
+
+def test_a_legal_form_the_model_tagged_apart_ends_the_companys_name(english, vocab) -> None:
+    text = "Quellco & Co. LLC advised Varn Holdings, Ltd and Osk Group, while LLC rules changed."
+    names = [("Quellco & Co.", "ORG"), ("LLC", "ORG"), ("Varn Holdings", "ORG"), ("Ltd", "ORG")]
+    doc = _doc(english, text, [*names, ("Osk Group", "ORG"), ("LLC rules", "ORG")])
+    assert [e.text for e in extended_entities(doc, vocab.patterns)] == [
+        "Quellco & Co. LLC",
+        "Varn Holdings, Ltd",
+        "Osk Group",
+        "LLC rules",  # no legal form alone, and after no company
+    ]
+
+
 def test_an_institution_takes_of_and_a_place_but_not_an_office_and_its_holder_after_them(
     english, vocab
 ) -> None:
@@ -1043,6 +1068,16 @@ def test_a_name_whose_head_is_a_place_noun_is_a_place_unless_a_given_name_and_su
     assert _cleaned(english, vocab, text, "Quellby Park", "PERSON")[0][2] == "place"
     assert _cleaned(english, vocab, text, "Tarnby Highway", "ORG")[0][2] == "place"
     assert _cleaned(english, vocab, text, "Greater Quellby", "PERSON")[0][2] == "place"
+
+
+def test_both_ends_of_a_route_the_model_called_people_are_places_when_one_is_in_the_gazetteer(
+    english, vocab
+) -> None:
+    text = "Trucks ran from Quellgoorlie to Mildura; power passed from Quist to Varnholt."
+    names = ["Quellgoorlie", "Mildura", "Quist", "Varnholt"]
+    doc = _doc(english, text, [(name, "PERSON") for name in names])
+    found = [clean(doc, ent, vocab)[0].type for ent in doc.ents]
+    assert found == ["place", "place", "person", "person"]
 
 
 def test_a_building_the_model_called_a_person_is_a_place_unless_named_like_a_person(english, vocab) -> None:
@@ -1607,6 +1642,27 @@ def test_untagged_people_are_found_after_a_persons_title(english, vocab) -> None
     )
     doc = _doc(english, text, [("Toravo", "GPE")])
     assert [s.text for s in titled_people(doc, vocab)] == ["Plosvik", "Orla Tessaly", "Osk Brannt"]
+
+
+def test_a_double_barrelled_surname_is_one_word_of_an_untagged_name(english, vocab) -> None:
+    from pipeline.extract.untagged import given_name_people, titled_people
+
+    vocab = dataclasses.replace(_with_names(vocab, "Orla", "Pellam"), nouns=frozenset({"greaves"}))
+    text = "Chief Superintendent Orla Greaves-Quist spoke, and Pellam Varn-Ostby listened to Inspector Drell-Osk."
+    doc = _doc(english, text, [])
+    assert [s.text for s in titled_people(doc, vocab)] == ["Orla Greaves-Quist", "Drell-Osk"]
+    assert [s.text for s in given_name_people(doc, vocab)] == ["Pellam Varn-Ostby"]
+
+
+def test_a_surname_the_model_called_an_organization_after_a_title_and_a_given_name_is_the_person(
+    english, vocab
+) -> None:
+    vocab = _with_names(vocab, "Orla", "Chase")
+    text = "Chief Superintendent Orla Greaves-Quist spoke. Shares of Chase Varnhattan rose."
+    assert _cleaned(english, vocab, text, "Greaves-Quist", "ORG") == [
+        ("Orla Greaves-Quist", "PERSON", "person", "model")
+    ]
+    assert _cleaned(english, vocab, text, "Varnhattan", "ORG")[0][:3] == ("Varnhattan", "ORG", "group")
 
 
 def test_no_person_is_found_after_a_title_in_a_title_cased_line(vocab) -> None:

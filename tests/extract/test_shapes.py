@@ -725,6 +725,13 @@ def test_a_name_with_a_nickname_in_quotes_is_one_person_and_the_nickname_alone_i
         ("Quellco", "group"),  # no person among the pieces: a fund's name, left alone
         ("Fund", "group"),
     ]
+    body = "Orsby 'Tank' Varnquist scored twice, and Tank was cheered; the Quist’s 'Big' Day ended."
+    spans = _spans(body, ("Orsby", "group"), ("Tank", "place"), ("Varnquist", "person"), ("Day", "group"))
+    assert _texts(body, nicknamed_people(spans, ArticleText(body, (), load_patterns()))) == [
+        ("Orsby 'Tank' Varnquist", "person"),  # in single quotes too
+        ("Tank", "person"),
+        ("Day", "group"),
+    ]
 
 
 def test_a_full_name_of_a_place_is_a_person_and_where_they_live() -> None:

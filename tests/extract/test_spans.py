@@ -65,6 +65,35 @@ def test_a_definition_names_an_organization_or_a_place_the_model_tagged_nowhere(
     # union" is in small letters after its first word: a description, not a name
 
 
+def test_a_definition_joins_the_pieces_the_model_cut_an_organization_into() -> None:
+    body = "Officers of Varn Revenue and Tolls (VRT) and the Board of Control for Darts in Quellia (BCDQ) met"
+    body += " Orla Quist (OQ) of the Tarn Fund. The Osk Valley (OV) was cold. Varn Security Service's (VSS) staff met."
+
+    def at(name: str, label: str, kind: str) -> CharSpan:
+        return CharSpan(body.index(name), body.index(name) + len(name), label, kind)
+
+    spans = [
+        at("Varn Revenue", "ORG", "group"),
+        at("Tolls", "ORG", "group"),
+        at("Board of Control for Darts", "ORG", "group"),
+        at("Quellia", "GPE", "place"),
+        at("Orla Quist", "PERSON", "person"),
+        at("Osk", "GPE", "place"),  # no organization among the pieces, no organization's head
+        at("Varn Security Service", "ORG", "group"),  # the definition's possessive is no part of the name
+    ]
+    added = add_acronyms(spans, _text(body))
+    assert [(body[s.start : s.end], s.type) for s in added] == [
+        ("Varn Revenue and Tolls", "group"),
+        ("VRT", "group"),
+        ("Board of Control for Darts in Quellia", "group"),
+        ("BCDQ", "group"),
+        ("Orla Quist", "person"),
+        ("OQ", "person"),
+        ("Osk", "place"),
+        ("Varn Security Service", "group"),
+    ]
+
+
 def test_the_acronym_of_what_is_no_entity_is_none_either() -> None:
     body = "Cases of Quellby Varn Fever (QVF) rose. QVF spread."
     long = body.index("Quellby")
@@ -494,6 +523,15 @@ def test_a_surname_of_a_person_named_in_full_is_that_person_whatever_the_model_c
         ("Varnholt", "place"),  # a well-known place of that name stays what the model said
         ("Quellby", "group"),
     ]
+    body = 'Gov. Orsa Varn-Quist and Ilmar McTarn came. "No," Varn-Quist said; McTarn agreed.'
+    names = [
+        ("Orsa Varn-Quist", "PERSON", "person"),
+        ("Ilmar McTarn", "PERSON", "person"),
+        ("Varn-Quist", "WORK_OF_ART", "other"),  # a double-barrelled surname, after a quotation
+        ("McTarn", "ORG", "group"),
+    ]
+    spans = surnames_are_people(_in_order(body, names), ArticleText(body, (), load_patterns()))
+    assert [s.type for s in spans] == ["person"] * 4
 
 
 def test_a_name_that_opens_a_companys_name_is_the_company_where_the_model_called_it_a_place() -> None:

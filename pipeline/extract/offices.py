@@ -1,0 +1,73 @@
+"""An office named after the official who heads it is an organization: "the Varn County Sheriff's Office",
+"the Quellby District Attorney's Office", "the Osk County Medical Examiner's Office".
+
+US news names prosecutors, sheriffs and coroners by their offices in nearly every crime story, and the
+small model cuts such a name at its possessive: it keeps the place ("Quellby") or the official
+("Varn County Prosecutor") and drops "Office", or tags nothing at all. :func:`offices` makes the whole name
+one organization, in place of the spans inside it; the place it starts with is found again inside it
+later (:mod:`pipeline.extract.nested`).
+
+Only a name that says whose office it is counts: "the District Attorney's Office" alone, in a story on
+any county, would merge every county's office into one node.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pipeline.extract.entities import CharSpan
+
+if TYPE_CHECKING:
+    from pipeline.extract.spans import ArticleText
+
+__all__ = ["offices"]
+
+#: Officials whose office is named after them.
+_OFFICIALS = (
+    r"(?:Prosecutor|Attorney|Sheriff|Coroner|Examiner|Marshal|Comptroller|Controller|Auditor|Treasurer"
+    r"|Solicitor|Recorder|Clerk|Defender|Ombudsman|Governor|Mayor|Registrar|Assessor|Commissioner"
+    r"|Inspector[ ]General|Director)"
+)
+#: Capitalized words that say only what kind of official it is, not whose: "District", "County".
+_GENERIC = frozenset(
+    {"district", "county", "state", "city", "chief", "medical", "public", "general", "deputy", "assistant"}
+    | {"attorney", "federal", "special", "inspector", "the", "high", "sheriff", "prosecutor", "town"}
+)
+_OFFICE = re.compile(
+    rf"(?<![\w.])((?:[A-Z][\w.-]*[ ]){{1,5}}){_OFFICIALS}['’]s[ ](?:Office|Department|Bureau)\b"
+)
+
+
+def offices(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """The spans with every office named after its official an organization, in place of the spans
+    inside it; a span reaching outside the name stays, and the name is left alone.
+
+    >>> from pipeline.extract.spans import ArticleText
+    >>> from pipeline.wordlists import load_patterns
+    >>> body = "The Varn County Sheriff's Office and the District Attorney's Office spoke."
+    >>> [body[s.start : s.end] for s in offices([], ArticleText(body, (), load_patterns()))]
+    ["Varn County Sheriff's Office"]
+    """
+    body = article.body
+    if "'s" not in body and "’s" not in body:
+        return spans
+    found = []
+    for match in _OFFICE.finditer(body):
+        start = match.start()
+        if body.startswith("The ", start):
+            start += 4  # the sentence's "The", not part of the name
+        owner = body[start : match.end(1)].split()
+        if all(word.lower() in _GENERIC for word in owner):
+            continue  # "the District Attorney's Office": whose, it does not say
+        found.append((start, match.end()))
+    if not found:
+        return spans
+    kept, added = list(spans), []
+    for start, end in found:
+        inside = [s for s in kept if s.start < end and s.end > start]
+        if any(s.start < start or s.end > end for s in inside):
+            continue
+        kept = [s for s in kept if not (s.start < end and s.end > start)]
+        added.append(CharSpan(start, end, "ORG", "group", "model"))
+    return sorted(kept + added, key=lambda s: (s.start, s.end))
