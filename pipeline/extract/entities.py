@@ -1240,6 +1240,10 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "place"  # "Malawi", "Sri Lanka" the model took for a person or an organization
     if label in {"GPE", "LOC", "FAC"} and _a_titled_person(text, tokens, vocab):
         return "person"  # "King Quellan", "Queen Orla": a title before a name, no place's
+    if label == "ORG" and _a_titled_person(text, tokens, vocab):
+        title = _title_length(tokens, vocab.patterns.person_titles)
+        if personal_name(tokens[0].doc[tokens[title].i : tokens[-1].i + 1].text, vocab):
+            return "person"  # "Alhaji Orla Varn-Quist": a title and a full name, no organization's
     if label != "PERSON" and _named_like_a_person(text, vocab):
         return "person"  # "O. T. Quist", "Orla of Varnby": initials, or a given name "of" a place
     head = head_word(text)
@@ -1263,6 +1267,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "other"  # "Quellby Syndrome", "Quist's disease": an illness, and the eponym is part of it
     if label == "PERSON" and head in _SURNAME_HEADS and _named_as_a_person(text, tokens, vocab):
         head = ""  # "Orsa Park", "Orsa Church", "Judge Quist Lane": a person's surname, not a park or church
+    elif "-" in text.split()[-1] and personal_name(text, vocab):
+        head = ""  # "Orla Varn-Marsh", "Ilse Quist-Banks": a double-barrelled surname, no marsh nor bank
     group_head = head in vocab.patterns.group_heads
     place_head = head in vocab.patterns.place_heads and several_words
     if group_head and not place_head:
@@ -1279,6 +1285,13 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         # "Clarine Dupuis" the model called an organization. A place it names stays a place: "Ras
         # Quellat" starts with a given name of some country too.
         return "person"
+    if (
+        label in {"GPE", "LOC", "NORP"}
+        and personal_name(text, vocab)
+        and not (tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].lower_ in _TO_OR_IN_A_PLACE)
+        and not _in_the_gazetteer(text)
+    ):
+        return "person"  # "By Clarine Varn-Dupuis": a full name the model called a place, in no gazetteer
     if label in {"ORG", "GPE", "NORP", "FAC", "LOC"} and followed_by_an_age(tokens):
         return "person"  # "Quist, 45, of Varnby", "Orla Quist (45)": a person and her age
     if label == "ORG" and several_words and text.split()[0] in vocab.first_names and _country_after(tokens):
@@ -1593,6 +1606,9 @@ _PLACE_WORDS_BEFORE = frozenset(
     | {"north-eastern", "north-western", "south-eastern", "south-western"}
     | {"northeastern", "northwestern", "southeastern", "southwestern"}
 )
+#: Words before a name that the model called a place and that the sentence may well go to, come from or be
+#: in ("flights to Clarine Dupuis"): its label stands, however much the name looks like a person's.
+_TO_OR_IN_A_PLACE = _PLACE_WORDS_BEFORE | {"to", "from", "into", "via", "towards", "toward", "of"}
 
 
 def _in_apposition_to_a_kind_of_place(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
@@ -1822,7 +1838,7 @@ def _a_titled_person(text: str, tokens: Sequence[Token], vocab: Vocabulary) -> b
     none a head noun, the whole no known place ("King Quellan", "President Orla Quist" where the model
     took "Orla Quist" alone; not "Prince Varnby Island", nor a town named after a prince)?"""
     title = _title_length(tokens, vocab.patterns.person_titles)
-    rest = [token.text for token in tokens[title:]]
+    rest = [token.text for token in tokens[title:] if token.text not in DASHES]  # "Orla Varn-Quist"
     if title == 0 and not _after_a_title(tokens, vocab):
         return False
     if not rest or not all(word[:1].isupper() for word in rest) or text in vocab.places:
@@ -1889,6 +1905,10 @@ def _named_like_a_person(text: str, vocab: Vocabulary) -> bool:
 _JOINED_PARTICLE = re.compile(r"(?:d[aeiu]|l[ae]|v[ao]n|mac|di)[A-Z]")
 
 
+#: Quotes around a nickname inside a name.
+_OPENING_QUOTES, _CLOSING_QUOTES = frozenset("\"“‘'"), frozenset("\"”’'")
+
+
 def personal_name(text: str, vocab: Vocabulary) -> bool:
     """Two to four capitalized words, the first a given name, the last neither a group or place head
     nor a place: "Clarine Dupuis", "Otto H. Varnay"; not "Sydney Harbour" or "Austin Energy".
@@ -1902,6 +1922,8 @@ def personal_name(text: str, vocab: Vocabulary) -> bool:
     (True, False)
     >>> personal_name("Clarine duVarnay", vocab), personal_name("Clarine dunes", vocab)
     (True, False)
+    >>> personal_name('Clarine "Tank" Dupuis', vocab), personal_name('Clarine "tank" Dupuis', vocab)
+    (True, False)
     """
     words = text.split()
     if not 2 <= len(words) <= 4 or re.split(r"[-‐]", words[0])[0] not in vocab.given_names:
@@ -1911,6 +1933,8 @@ def personal_name(text: str, vocab: Vocabulary) -> bool:
     if any(word.lower() in kind for word in words for kind in heads):
         return False
     for word in words[1:]:
+        if len(word) > 2 and word[0] in _OPENING_QUOTES and word[-1] in _CLOSING_QUOTES:
+            word = word[1:-1]  # a nickname: 'Orla "Tank" Quist'
         initial = len(word) == 2 and word[0].isupper() and word[1] == "."
         capitalized = word[:1].isupper() or _JOINED_PARTICLE.match(word) is not None  # "duVarnay"
         name_like = capitalized and word.replace("-", "").replace("'", "").isalpha()

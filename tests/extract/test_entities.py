@@ -875,7 +875,8 @@ def test_a_personal_name_the_model_called_an_organization_is_a_person(english, v
     text = "Clarine Dupuis and the Clarine Commission were praised."
     assert _cleaned(english, vocab, text, "Clarine Dupuis", "ORG")[0][2] == "person"
     assert _cleaned(english, vocab, text, "Clarine Commission", "ORG")[0][2] == "group"
-    assert _cleaned(english, vocab, text, "Clarine Dupuis", "GPE")[0][2] == "place"
+    assert _cleaned(english, vocab, text, "Clarine Dupuis", "GPE")[0][2] == "person"  # in no gazetteer
+    assert _cleaned(english, vocab, "Flights to Clarine Dupuis.", "Clarine Dupuis", "GPE")[0][2] == "place"
     assert _cleaned(english, vocab, "Off to Clarine Springs.", "Clarine Springs", "ORG")[0][2] == "place"
     assert (
         _cleaned(english, vocab, "Clarine-Anne Dupuis spoke.", "Clarine-Anne Dupuis", "ORG")[0][2] == "person"
@@ -1068,6 +1069,15 @@ def test_a_name_whose_head_is_a_place_noun_is_a_place_unless_a_given_name_and_su
     assert _cleaned(english, vocab, text, "Quellby Park", "PERSON")[0][2] == "place"
     assert _cleaned(english, vocab, text, "Tarnby Highway", "ORG")[0][2] == "place"
     assert _cleaned(english, vocab, text, "Greater Quellby", "PERSON")[0][2] == "place"
+
+
+def test_a_full_name_the_model_called_a_place_or_an_organization_is_a_person(english, vocab) -> None:
+    vocab = _with_names(vocab, "Clarine", "Orla", "Charlotte")
+    text = "By Clarine Varn-Dupuis. Contact Orla Quist-Marsh. Alhaji Orla Tesk-Varn spoke. Charlotte Amalie cheered."
+    assert _cleaned(english, vocab, text, "Clarine Varn-Dupuis", "GPE")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Orla Quist-Marsh", "ORG")[0][2] == "person"  # no marsh
+    assert _cleaned(english, vocab, text, "Alhaji Orla Tesk-Varn", "ORG")[0][2] == "person"
+    assert _cleaned(english, vocab, text, "Charlotte Amalie", "GPE")[0][2] == "place"  # in the gazetteer
 
 
 def test_both_ends_of_a_route_the_model_called_people_are_places_when_one_is_in_the_gazetteer(
