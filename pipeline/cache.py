@@ -137,7 +137,10 @@ class Cache:
             for key, payload in self._db.execute(
                 f"SELECT key, payload FROM extractions WHERE key IN ({marks})", batch
             ):
-                found[by_key[key]] = decode(payload, by_key[key])
+                try:
+                    found[by_key[key]] = decode(payload, by_key[key])
+                except (ValueError, TypeError):
+                    continue  # a row damaged on disk: a miss, extracted again and written over
         self.hits += len(found)
         self.misses += len(by_key) - len(found)
         return found

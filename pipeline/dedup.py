@@ -97,8 +97,9 @@ def deduplicate(
             continue
         copies[original] = 1
         key = _signature_key(original, num_perm)
-        if key in known:
-            hashes = np.frombuffer(known[key], dtype=np.uint64)
+        stored = known.get(key)
+        if isinstance(stored, bytes) and len(stored) == num_perm * 8:  # a row damaged on disk: computed again
+            hashes = np.frombuffer(stored, dtype=np.uint64)
             sketch = MinHash(
                 seed=_SEED, hashvalues=hashes, permutations=permutations, scheme=_SCHEME, hashfunc=int
             )

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import settings_changes
-from pipeline.errors import MissingStageOutputError
+from pipeline.errors import MissingStageOutputError, NotARunError
 from pipeline.io import tables
 from pipeline.io.csvfile import formula_guard
 from pipeline.io.folder import kg_manifest, present
@@ -86,6 +86,14 @@ class Diff:
 def diff_runs(before: str | os.PathLike[str], after: str | os.PathLike[str]) -> Diff:
     """Every entity and link that appeared, disappeared or changed size from run ``before`` to ``after``,
     and every entity that was merged, split or retyped."""
+    kinds = {Path(folder): (kg_manifest(Path(folder)) or {}).get("kind") for folder in (before, after)}
+    if len(set(kinds.values())) > 1:
+        ego = next(folder for folder, kind in kinds.items() if kind == "ego")
+        raise NotARunError(
+            ego,
+            "holds a neighbourhood (kg ego), and the other folder a whole run: everything outside the "
+            "neighbourhood would look gone. Compare two runs, or two neighbourhoods",
+        )
     old, new = _read(Path(before)), _read(Path(after))
     successors = _matches(old, new)
     predecessors: dict[str, set[str]] = {}

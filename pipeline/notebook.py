@@ -427,6 +427,9 @@ def _evidence_frame(graph: nx.Graph | None) -> pd.DataFrame:
 def _evidence_between(graph: nx.Graph, a: str, b: str) -> pd.DataFrame:
     """The rows of evidence.csv for the link between the nodes ``a`` and ``b`` (ids of ``graph``)."""
     found = (a, b)
+    if a == b:
+        label = graph.nodes[a].get("label", a)
+        raise BadOptionError("b", label, f"an entity other than a's (both name {a}): a link joins two")
     ends = sorted(found)  # evidence.csv's order: the smaller id first
     if not graph.has_edge(*ends):
         raise NoLinkError(

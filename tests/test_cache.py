@@ -54,6 +54,25 @@ def test_the_keys_parts_never_run_into_one_another() -> None:
     )
 
 
+def test_a_row_damaged_on_disk_is_a_miss_and_a_signature_damaged_is_computed_again(tmp_path: Path) -> None:
+    from pipeline.dedup import deduplicate
+
+    with Cache(tmp_path) as cache:
+        cache.put_many([("k1", _extraction("a")), ("k2", _extraction("b"))], model="m-1")
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        db.execute("UPDATE extractions SET payload = substr(payload, 1, 20) WHERE key = 'k1'")
+    with Cache(tmp_path) as cache:
+        assert cache.get_many({"a": "k1", "b": "k2"}) == {"b": _extraction("b")}
+        assert (cache.hits, cache.misses) == (1, 1)
+        articles = [
+            Article(f"s{i}", f"s{i}.txt", i, "", f"Story {i} of the Quellby fair. " * 20) for i in (1, 2)
+        ]
+        first = deduplicate(articles, signatures=cache)
+        with sqlite3.connect(tmp_path / FILE_NAME) as db:
+            db.execute("UPDATE signatures SET hashes = x'00'")
+        assert deduplicate(articles, signatures=cache) == first
+
+
 def test_more_keys_than_one_query_takes_are_all_found(tmp_path: Path) -> None:
     extraction = _extraction("a")
     with Cache(tmp_path) as cache:

@@ -504,6 +504,18 @@ def test_kg_diff_needs_two_runs_and_a_file(kg, two_weeks, tmp_path: Path) -> Non
     assert folder.code == 2 and "--out" in folder.stderr
 
 
+def test_kg_diff_refuses_a_neighbourhood_against_a_whole_run(kg, two_weeks, tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    ego = shutil.copytree(two_weeks[1], tmp_path / "ego")
+    manifest = {"tool": "kg", "kind": "ego", "hops": 1, "center": "person:ada-brisk"}
+    (ego / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    refused = kg("diff", two_weeks[0], ego, "--out", tmp_path / "changes.csv")
+    assert refused.code == 2 and f"{ego}: holds a neighbourhood (kg ego)" in refused.stderr
+    assert not (tmp_path / "changes.csv").exists()
+
+
 def test_kg_diff_replaces_an_earlier_diff_but_no_other_file(kg, two_weeks, tmp_path: Path) -> None:
     earlier = tmp_path / "changes.csv"
     assert kg("diff", *two_weeks, "--out", earlier).code == 0

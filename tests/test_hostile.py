@@ -734,6 +734,20 @@ def test_cache_clear_empties_a_damaged_cache(kg, write, tmp_path: Path, monkeypa
     assert kg("cache", "info", "--cache", cache).code == 0
 
 
+@pytest.mark.model
+def test_a_quiet_run_on_dask_prints_none_of_dasks_progress_and_serves_no_dashboard(
+    write, tmp_path: Path
+) -> None:
+    write("in/a.txt", "A story\n\nIlse Varga met members of the Orvo Union in Tarnow.\n")
+    environment = {k: v for k, v in os.environ.items() if k != "KG_LOG"}
+    done = subprocess.run(
+        [KG, "run", str(tmp_path / "in"), "--out", str(tmp_path / "o"), "--engine", "dask", "--no-cache", "-q"],
+        capture_output=True, text=True, timeout=300, env=environment,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # no "INFO State start", no "dashboard at: http://127.0.0.1:8787/status"
+
+
 def test_scheduler_needs_the_dask_engine(kg, write, tmp_path: Path) -> None:
     write("in/a.txt", "Title\nBody.")
     result = kg("run", tmp_path / "in", "--out", tmp_path / "o", "--scheduler", "tcp://127.0.0.1:9", "--model", "no_such_model_x")  # fmt: skip
@@ -741,7 +755,12 @@ def test_scheduler_needs_the_dask_engine(kg, write, tmp_path: Path) -> None:
 
 
 @pytest.mark.model
-def test_ctrl_c_says_so_and_exits_130(write, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("sent", "code", "said"), [(signal.SIGINT, 130, "Ctrl-C"), (signal.SIGTERM, 143, "SIGTERM")]
+)
+def test_ctrl_c_or_sigterm_says_so_and_exits_128_plus_the_signal(
+    write, tmp_path: Path, sent, code, said
+) -> None:
     for n in range(40):  # different bodies (no duplicates), enough to be still extracting when Ctrl-C comes
         sentences = (
             f"Ilse Varga met {i} members of the Orvo Union in Tarnow on day {n}. " for i in range(200)
@@ -758,10 +777,10 @@ def test_ctrl_c_says_so_and_exits_130(write, tmp_path: Path) -> None:
     while not (cache / "extractions.sqlite3").exists() and time.monotonic() < deadline:
         time.sleep(0.05)  # the cache opens after ingest: kg is running by then
     assert process.poll() is None, "finished before it could be interrupted"
-    process.send_signal(signal.SIGINT)
+    process.send_signal(sent)
     _, stderr = process.communicate(timeout=120)
-    assert process.returncode == 130
-    assert "interrupted" in stderr
+    assert process.returncode == code
+    assert f"interrupted ({said})" in stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 

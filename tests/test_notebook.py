@@ -213,6 +213,8 @@ def test_the_sentences_behind_a_link_by_names(seed_result: Result) -> None:
         seed_result.evidence_between("SDF", "Nazem Ahmad")
     with pytest.raises(UnknownEntityError, match="no entity named 'Nazem Ahmed'"):
         seed_result.evidence_between("SDF", "Nazem Ahmed")
+    with pytest.raises(BadOptionError, match="a link joins two"):  # one entity, by two of its names
+        seed_result.evidence_between("SDF", "Syrian Democratic Forces")
 
 
 @pytest.mark.model

@@ -972,6 +972,9 @@ def test_filters_clear_a_stale_status_and_tip_and_refuse_dates_outside_the_span(
         page.locator("#search-status").inner_text().startswith("No article is dated 2024-01-01 – 2024-01-05")
     )
     assert seen.evaluate("() => window.kg.setDates('2030-01-01', '2030-01-05')") is False
+    assert seen.evaluate("() => window.kg.setDates('garbage', 'x')") is False  # no date, said so
+    assert page.locator("#search-status").inner_text().startswith('Not a date: "garbage"')
+    assert seen.evaluate("() => window.kg.dates()")["to"] == "2025-05-18"  # unchanged
     seen.clean()
 
 

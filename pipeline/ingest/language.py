@@ -95,8 +95,8 @@ def in_language(articles: Sequence[Article], *, language: str | None) -> tuple[l
             left_out.append(
                 Skipped(
                     article.source,
-                    f"{OTHER_LANGUAGE}{_named(code)} ({code}, {probability:.0%} sure), and the model reads "
-                    f"{_named(language)}; {both_spellings('language', 'any')} keeps it",
+                    f"{OTHER_LANGUAGE}{_named(code)} ({code}, {probability:.0%} sure), not {_named(language)}, "
+                    f"the language this run reads; {both_spellings('language', 'any')} keeps it",
                 )
             )
     return kept, left_out

@@ -394,6 +394,13 @@
     const iso = (value) => typeof value === "string" && value.includes("-");
     const first = time.starts[0];
     const last = time.ends[lastPeriod];
+    const readable = (value) =>
+      iso(value) ? /^\d{4}-\d{2}(-\d{2})?$/.test(value) : Number.isFinite(Number(value));
+    const unread = [from, to].find((value) => !readable(value));
+    if (unread !== undefined) {
+      status.textContent = `Not a date: ${JSON.stringify(unread)}. Give YYYY-MM-DD (or a period's position, 0 to ${lastPeriod}).`;
+      return false;
+    }
     if ((iso(to) && to < first) || (iso(from) && from > last)) {
       status.textContent = `No article is dated ${iso(from) ? from : "…"} – ${iso(to) ? to : "…"}: the dates run from ${first} to ${last}.`;
       return false;

@@ -404,3 +404,24 @@ def test_registry_plug_ins_are_found_by_group_as_before() -> None:
     factories = catalogue.Registry(("spacy", "factories"), entry_points=True)
     assert factories._get_entry_points() == catalogue.AVAILABLE_ENTRY_POINTS.get("spacy_factories", [])
     assert catalogue.AVAILABLE_ENTRY_POINTS.get("console_scripts")  # kg itself is one
+
+
+def test_a_model_folder_is_told_apart_by_what_it_holds_not_only_by_its_meta(tmp_path) -> None:
+    import shutil
+
+    import spacy
+
+    spacy.blank("en").to_disk(
+        tmp_path / "trained"
+    )  # meta.json says "pipeline" "0.0.0", as spacy train writes
+    shutil.copytree(tmp_path / "trained", tmp_path / "copy")
+    first = model.model_version(str(tmp_path / "trained"))
+    assert first.startswith("en_pipeline-0.0.0+")
+    assert model.model_version(str(tmp_path / "copy")) == first  # the same model, elsewhere
+    config = tmp_path / "trained" / "config.cfg"
+    config.write_text(config.read_text(encoding="utf-8") + "\n# retrained\n", encoding="utf-8")
+    assert model.model_version(str(tmp_path / "trained")) != first  # changed in place
+    assert model.model_version(MODEL) == model.model_version(
+        MODEL
+    )  # an installed package: its name and version
+    assert "+" not in model.model_version(MODEL)

@@ -54,7 +54,10 @@ def test_an_article_in_another_language_is_skipped_with_its_language_named() -> 
     assert [a.source for a in kept] == ["feed.jsonl:1"]
     assert [s.source for s in skipped] == ["feed.jsonl:2"]
     assert skipped[0].reason.startswith("written in Spanish (es, ")
-    assert "the model reads English" in skipped[0].reason and "--language any" in skipped[0].reason
+    assert (
+        "not English, the language this run reads" in skipped[0].reason
+        and "--language any" in skipped[0].reason
+    )
 
 
 def test_names_and_tables_never_make_an_english_article_foreign() -> None:
@@ -71,7 +74,10 @@ def test_any_language_or_none_keeps_every_article() -> None:
 def test_another_model_language_keeps_its_own_articles_and_skips_english() -> None:
     kept, skipped = in_language([article(GERMAN), article(ENGLISH, "feed.jsonl:2")], language="de")
     assert [a.source for a in kept] == ["feed.jsonl:1"]
-    assert skipped[0].reason.startswith("written in English (en, ") and "reads German" in skipped[0].reason
+    assert (
+        skipped[0].reason.startswith("written in English (en, ")
+        and "not German, the language this run reads" in skipped[0].reason
+    )
 
 
 def test_ingest_counts_and_lists_the_skipped_articles(write) -> None:
