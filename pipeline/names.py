@@ -153,9 +153,9 @@ def head_word(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
-#: Words after a surname that tell a father from his son and name no one alone ("Orla Quist, Jr."),
-#: name-key spelling.
-GENERATIONS = frozenset({"jr", "sr", "jnr", "snr"})
+#: Words after a surname that tell a father from his son and name no one alone ("Orla Quist, Jr.", the
+#: Portuguese "Orla Quist Neto", "Filho", "Júnior"), name-key spelling.
+GENERATIONS = frozenset({"jr", "sr", "jnr", "snr", "neto", "filho", "junior", "júnior", "sobrinho"})
 
 #: Last words an acronym leaves out: a legal form that is no word of the name, a generation.
 _UNINITIALLED_ENDINGS = frozenset({"inc", "incorporated", "ltd", "llc", "plc"}) | GENERATIONS
@@ -166,6 +166,8 @@ def without_generation(words: list[str]) -> list[str]:
 
     >>> without_generation(["orla", "quist", "jr"]), without_generation(["Orla", "Quist,", "Sr."])
     (['orla', 'quist'], ['Orla', 'Quist'])
+    >>> without_generation(["Orla", "Varn", "Quist", "Neto"]), without_generation(["Orla", "Júnior"])
+    (['Orla', 'Varn', 'Quist'], ['Orla', 'Júnior'])
     >>> without_generation(["quist", "jr"])
     ['quist', 'jr']
     """

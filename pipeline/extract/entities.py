@@ -70,6 +70,7 @@ NAME_PARTICLES = frozenset(
         "la",
         "le",
         "bin",
+        "bint",
         "ibn",
         "al",
         "el",
@@ -219,6 +220,21 @@ def particle_after_a_given_name(
     return Span(doc, before.i, ent.end, label="PERSON") if alone else None
 
 
+def particle_between_names(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
+    """A person's name the model cut at lower-case particles into two names is one: "João Pedro" + "dos"
+    + "Santos", "Fatima" + "bint" + "Rashid Quist" (the second part tagged as anything)."""
+    from spacy.tokens import Span
+
+    if previous is None or previous.label_ != "PERSON" or not ent[0].is_title:
+        return None
+    between = doc[previous.end : ent.start]
+    if not 1 <= len(between) <= 2 or not all(t.is_lower and t.lower_ in NAME_PARTICLES for t in between):
+        return None
+    if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"} or len(ent) > 3:
+        return None
+    return Span(doc, previous.start, ent.end, label="PERSON")
+
+
 def legal_form_after_a_company(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
     """A company's legal form the model tagged apart is the end of its name: "Quellco & Co." + "LLC",
     "Varn Holdings," + "Ltd"."""
@@ -263,6 +279,7 @@ ENTITY_REPAIRS: tuple[EntityRepair, ...] = (
     institution_of_name,
     name_particles,
     particle_after_a_given_name,
+    particle_between_names,
     legal_form_after_a_company,
     owner_institution,
     adjacent_people_names,

@@ -31,6 +31,7 @@ from pipeline.dates import MONTHS
 from pipeline.names import (
     COMPANY_WORDS,
     LEGAL_FORMS,
+    ascii_fold,
     SINGLE_WORD_SIMILARITY,
     close_surname,
     given_name_families,
@@ -290,9 +291,13 @@ def _short_form_candidates(
         surface = state.surface(element)
         quoted = (f"“{surface}”", f'"{surface}"')
         yield "nickname", [c for c in people if any(q in state.surface(c) for q in quoted)], 0.9
-    if kind == "person" or state.only_in(element, article_id):
+    if kind == "person" or (
+        state.only_in(element, article_id) and not _a_major_place(state.surface(element))
+    ):
         # The model calls a surname a place or group now and then ("Scholz said"), or spells it
-        # another way ("Zelenskyy"): a full name in the same article settles it.
+        # another way ("Zelenskyy"): a full name in the same article settles it. Not a country or a
+        # large city the model read as such: "Romania" is no surname of a party the model called a
+        # person, "Uniunea Salvați România".
         yield (
             "short name",
             [c for c in people if _surname_words(c[1], len(words))[-len(words) :] == words],
@@ -304,6 +309,18 @@ def _short_form_candidates(
                 [c for c in people if close_surname(key, c[1].split()[-1])],
                 0.8,
             )
+    surface = state.surface(element)
+    if (
+        len(words) == 1
+        and kind != "person"
+        and state.only_in(element, article_id)
+        and _a_first_name(surface)
+        and not _well_known_place(surface)
+    ):
+        # "Kenji" of "Kenji Quist" the model called a place: a given name alone, the first word of a full
+        # name. Not any first word ("Mets" of a "Mets Poet" the model took for a person), nor a middle
+        # word ("Chao" of "Rulan Chao Pian" is her father).
+        yield "short name", [c for c in people if c[1].split()[0] == key], 0.8
 
 
 def _surname_words(key: str, length: int) -> list[str]:
@@ -798,6 +815,20 @@ def _us_state(code: str) -> str:
 
     state = us_state_codes().get(code)
     return name_key(state) if state else ""
+
+
+def _a_first_name(word: str) -> bool:
+    from pipeline.gazetteer import is_first_name
+
+    return is_first_name(word)
+
+
+def _a_major_place(name: str) -> bool:
+    """Is ``name`` a country, a US state, a capital or a city of 300,000 people or more, and no first
+    name ("Romania", "Lagos"; not "Jordan")?"""
+    from pipeline.gazetteer import major_place_names
+
+    return ascii_fold(name) in major_place_names() or name in major_place_names()
 
 
 def _well_known_place(name: str) -> bool:

@@ -523,6 +523,15 @@ def test_a_name_starting_on_a_particle_takes_the_given_name_before_it(english, v
         ("Quellby Tarn", "ORG"),  # the last word of a longer name
         ("di Vell", "PERSON"),
     ]
+    text = "Orla Pedra dos Quist scored; Ilse bint Varn Tessaly spoke; Ada Quist do Osk agreed."
+    names = [("Orla Pedra", "PERSON"), ("Quist", "ORG"), ("Ilse", "PERSON"), ("Varn Tessaly", "GPE")]
+    doc = _doc(english, text, [*names, ("Ada Quist", "PERSON"), ("Osk", "PERSON")])
+    assert [(e.text, e.label_) for e in extended_entities(doc, vocab.patterns)] == [
+        ("Orla Pedra dos Quist", "PERSON"),
+        ("Ilse bint Varn Tessaly", "PERSON"),
+        ("Ada Quist", "PERSON"),  # "do" is an English word as often
+        ("Osk", "PERSON"),
+    ]
 
 
 def test_a_legal_form_the_model_tagged_apart_ends_the_companys_name(english, vocab) -> None:

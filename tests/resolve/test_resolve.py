@@ -256,6 +256,32 @@ def test_given_name_mistyped_surname_and_surname_spelling_join_the_full_name_in_
     assert {e.label: e.type for e in result.entities}["Olaf Scholz"] == "person"
 
 
+def test_a_given_name_alone_joins_its_full_name_whatever_the_model_called_it() -> None:
+    result = resolve(
+        [
+            article("a", "Kenji Ostby", ("Kenji", "place"), ("Ostby", "place")),
+            article("b", "Quan Lifeng", ("Quan", "group"), "Orlando Tessaly Varnez", ("Tessaly", "place")),
+            article("c", "Paris Quellmore", ("Paris", "place"), "Mets Poet", ("Mets", "group")),
+        ],
+        aliases=None,
+    )
+    assert node_of(result, "Kenji") == node_of(result, "Kenji Ostby")
+    assert node_of(result, "Quan") != node_of(result, "Quan Lifeng")  # no given name of the list
+    assert node_of(result, "Tessaly") != node_of(result, "Orlando Tessaly Varnez")  # a middle name as often
+    assert node_of(result, "Paris") != node_of(result, "Paris Quellmore")  # a well-known place stays one
+    assert node_of(result, "Mets") != node_of(result, "Mets Poet")
+
+
+def test_a_country_is_no_surname_of_a_name_the_model_called_a_person() -> None:
+    # a party, "Uniunea Salvați România", the model read as a person: the country stays a country
+    result = resolve(
+        [article("a", ("Romania", "place"), "Uniunea Salvați România", ("Quellby", "place"), "Orla Quellby")],
+        aliases=None,
+    )
+    assert node_of(result, "Romania") != node_of(result, "Uniunea Salvați România")
+    assert node_of(result, "Quellby") == node_of(result, "Orla Quellby")  # no major place: a surname
+
+
 def test_a_nickname_joins_the_full_name_that_holds_it_in_quotes_in_its_article() -> None:
     result = resolve(
         [
