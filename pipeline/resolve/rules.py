@@ -31,8 +31,8 @@ from pipeline.dates import MONTHS
 from pipeline.names import (
     COMPANY_WORDS,
     LEGAL_FORMS,
-    ascii_fold,
     SINGLE_WORD_SIMILARITY,
+    ascii_fold,
     close_surname,
     given_name_families,
     head_word,
