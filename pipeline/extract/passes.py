@@ -39,7 +39,14 @@ from pipeline.extract.model import (
     vocabulary,
 )
 from pipeline.extract.quantities import age_of, ages_after_people, last_object_of, needs_parse, quantities
-from pipeline.extract.spans import SPAN_REPAIRS, ArticleText, abbreviations, named_in_full, title_holders
+from pipeline.extract.spans import (
+    SPAN_REPAIRS,
+    ArticleText,
+    abbreviations,
+    acronyms_of_other_languages,
+    named_in_full,
+    title_holders,
+)
 from pipeline.extract.untagged import (
     described_people,
     gazetteer_places,
@@ -543,7 +550,11 @@ def finish(draft: Draft, vocab: Vocabulary) -> Extraction:
             inject_fault(step, body)
             spans = repair(spans, article)
         step = "title holders"
-        defined = (*article.abbreviations, *title_holders(body, spans, vocab.patterns))
+        defined = (
+            *article.abbreviations,
+            *acronyms_of_other_languages(spans, body, article.abbreviations),
+            *title_holders(body, spans, vocab.patterns),
+        )
         step = "numbers"
         people_end = frozenset(span.end for span in spans if span.type == "person")
         counts = ages_after_people(sorted(draft.quantities, key=lambda q: (q.start, q.end)), body, people_end)

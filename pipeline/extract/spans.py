@@ -8,6 +8,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
                      (:mod:`pipeline.extract.shapes`);
 * ``offices``        an office named after its official ("the Varn County Sheriff's Office") is one
                      organization (:mod:`pipeline.extract.offices`);
+* ``speakers``       a transcript's speaker labels ("QUIST:") are the people the article names so
+                     (:mod:`pipeline.extract.speakers`);
 * ``tables``         the names of a results table's lines ("Quellby 2 Varn 1") are teams (origin
                      ``table``);
 * ``overlaps``       where two spans overlap the longer one wins;
@@ -65,6 +67,7 @@ from pipeline.extract.shapes import (
     results_tables,
     sentence_initial_words,
 )
+from pipeline.extract.speakers import speaker_labels
 from pipeline.names import COMPANY_WORDS, close_surname, name_key, without_generation
 from pipeline.wordlists import Patterns
 
@@ -251,6 +254,46 @@ def _long_form(short: str, candidate: str, *, capitalized: bool = True) -> str |
     if len(words) < 2 or (capitalized and not long[0].isupper()) or len(long) <= len(short):
         return None
     return long
+
+
+def acronyms_of_other_languages(
+    spans: Sequence[CharSpan], body: str, known: Sequence[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """(short form, long form) pairs whose letters are another language's: an organization's name, then
+    a parenthesis holding capitals the article uses again, and the model never calls a place: "the Social
+    Democratic Party (PSQ) ... the PSQ said" (Partidul Social ...). The pairs by letters (``known``) stay
+    as they are.
+
+    >>> body = "The Social Unity Party (PSQ) won. The PSQ said so. Tarn Quell (UK) left the UK."
+    >>> def at(name, label, kind, start=0):
+    ...     return CharSpan(body.index(name, start), body.index(name, start) + len(name), label, kind)
+    >>> spans = [at("Social Unity Party", "ORG", "group"), at("Tarn Quell", "ORG", "group"),
+    ...          at("UK", "GPE", "place", 70)]
+    >>> acronyms_of_other_languages(spans, body, [])
+    [('PSQ', 'Social Unity Party')]
+    """
+    if "(" not in body:
+        return []
+    groups_ending = {span.end: span for span in spans if span.type == "group"}
+    shorts_known = {short for short, _ in known}
+    placed = {body[span.start : span.end] for span in spans if span.type != "group"}
+    found = []
+    for match in _ACRONYM_IN_PARENTHESES.finditer(body):
+        short = match.group(1)
+        end = match.start()
+        while end > 0 and body[end - 1].isspace():
+            end -= 1
+        name = groups_ending.get(end)
+        if name is None or short in shorts_known or short in placed:
+            continue
+        if len(re.findall(rf"(?<![\w(]){re.escape(short)}(?![\w)])", body)) == 0:
+            continue  # not used again: a label, not a name the article goes on to use
+        found.append((short, body[name.start : name.end]))
+    return found
+
+
+#: "(PSD)": capitals in parentheses, two to six of them.
+_ACRONYM_IN_PARENTHESES = re.compile(r"\(([A-Z]{2,6})\)")
 
 
 def named_in_full(
@@ -1120,6 +1163,7 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("abbreviations", add_acronyms),
     ("terms", terms_are_not_names),
     ("propagation", propagate),
+    ("speakers", speaker_labels),
     ("surnames", surnames_are_people),
     ("companies", companies_are_groups),
     ("coordination", coordinated_places),

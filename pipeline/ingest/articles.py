@@ -406,12 +406,20 @@ def _paragraphs(lines: Sequence[str]) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
     for line in stripped + [""]:
+        if line and current and _TURN.match(line):  # a transcript's turn: "QUIST: We will not."
+            paragraphs.append(" ".join(current))
+            current = []
         if line:
             current.append(line)
         elif current:
             paragraphs.append(" ".join(current))
             current = []
     return paragraphs
+
+
+#: A line that opens a turn of a transcript or an interview: the speaker in capitals ("QUIST:", "ORLA
+#: QUIST:") or "Q:" / "A:", a colon and a space. It starts a paragraph of its own.
+_TURN = re.compile(r"(?:[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}|Q|A):\s")
 
 
 #: How a line ends a sentence: a stop, a question or exclamation mark, a colon, maybe a closing quote.
@@ -451,6 +459,9 @@ def _unwrapped(lines: Sequence[str]) -> list[str]:
     paragraphs: list[str] = []
     current = ""
     for line in lines:
+        if current and _TURN.match(line):
+            paragraphs.append(current)
+            current = ""
         joined = current + line if current.endswith("-") and line[:1].islower() else f"{current} {line}"
         current = joined.strip()
         if _SENTENCE_END.search(line) and len(line) * 100 < widest * _WRAPPED_SHARE:

@@ -170,6 +170,22 @@ def test_plain_article_first_line_is_the_title_and_wrapped_lines_join(write) -> 
     assert article.source == str(path)
 
 
+def test_each_turn_of_a_transcript_is_a_paragraph_of_its_own(write) -> None:
+    path = write(
+        "talk.txt",
+        "Budget Talk\n\nOrla Quist spoke to the\nhost.\n\nHOST: Why now?\nQUIST: The budget\nis ready.\n"
+        "Q: And Varn?\nA: It waits.\n",
+    )
+    [article] = ingest([path]).articles
+    assert article.body.split("\n\n") == [
+        "Orla Quist spoke to the host.",  # wrapped lines still join
+        "HOST: Why now?",
+        "QUIST: The budget is ready.",
+        "Q: And Varn?",
+        "A: It waits.",
+    ]
+
+
 def test_a_first_line_too_long_for_a_headline_is_body_text(write) -> None:
     first = (
         "Orla Quist " + "walked along the Varn river and spoke to the people of Quellby about the flood " * 4
