@@ -1298,6 +1298,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "place"
     if label == "PERSON" and head in vocab.patterns.building_heads and several_words:
         return "place"  # "Quellan Mosque", "Varn Stadium": a building the model took for a person
+    if label == "PERSON" and not personal_name(text, vocab) and _employs_the_person_after(tokens):
+        return "group"  # "Varnley driver Orla Quist", "Quellco analyst Ed Tarn": the team or firm
     if label == "ORG" and personal_name(text, vocab) and not _employer(tokens):
         # "Clarine Dupuis" the model called an organization. A place it names stays a place: "Ras
         # Quellat" starts with a given name of some country too.
@@ -1709,6 +1711,27 @@ def _in_apposition_to_a_kind_of(
 #: Words that end a noun phrase: an apposition's kind is its last noun, before any of them.
 _FUNCTION_WORDS = frozenset(
     {"of", "the", "a", "an", "in", "at", "for", "to", "and", "or", "with", "from", "on", "by"}
+)
+
+
+def _employs_the_person_after(tokens: Sequence[Token]) -> bool:
+    """Is the name followed by a job a team or a firm gives and the name of a person: "Varnley driver
+    Orla Quist", "Quellco analyst Ed Tarn"? Not an aide's ("Quist spokesman Ed Tarn" is Quist's)."""
+    doc, end = tokens[0].doc, tokens[-1].i + 1
+    return (
+        len(tokens) <= 2
+        and end + 1 < len(doc)
+        and doc[end].lower_ in _JOBS_AT_A_TEAM_OR_FIRM
+        and doc[end + 1].ent_type_ == "PERSON"
+        and doc[end + 1].ent_iob_ == "B"
+    )
+
+
+#: Jobs named after the team or firm that gives them: "Varnley driver", "Quellco analyst".
+_JOBS_AT_A_TEAM_OR_FIRM = frozenset(
+    {"driver", "drivers", "rider", "riders", "striker", "midfielder", "defender", "goalkeeper", "keeper"}
+    | {"winger", "forward", "coach", "manager", "boss", "analyst", "analysts", "economist", "executive"}
+    | {"ceo", "teammate", "signing", "captain"}
 )
 
 

@@ -1089,6 +1089,21 @@ def test_a_full_name_the_model_called_a_place_or_an_organization_is_a_person(eng
     assert _cleaned(english, vocab, text, "Charlotte Amalie", "GPE")[0][2] == "place"  # in the gazetteer
 
 
+def test_a_team_or_firm_before_a_job_and_a_person_is_a_group(english, vocab) -> None:
+    vocab = _with_names(vocab, "Orla", "Ed")
+    text = "Varnley driver Orla Quist won; Tarn spokesman Ed Osk and Orla Quell captain Ed Varn spoke."
+    names = [("Varnley", "PERSON"), ("Orla Quist", "PERSON")]
+    doc = _doc(
+        english,
+        text,
+        [*names, ("Tarn", "PERSON"), ("Ed Osk", "PERSON"), ("Orla Quell", "PERSON"), ("Ed Varn", "PERSON")],
+    )
+    found = {doc.text[s.start : s.end]: s.type for ent in doc.ents for s in clean(doc, ent, vocab)}
+    assert found["Varnley"] == "group"
+    assert found["Tarn"] == "person"  # a spokesman is someone's, not a firm's
+    assert found["Orla Quell"] == "person"  # a full name before a job is a person's
+
+
 def test_both_ends_of_a_route_the_model_called_people_are_places_when_one_is_in_the_gazetteer(
     english, vocab
 ) -> None:
