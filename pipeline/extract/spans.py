@@ -458,6 +458,24 @@ _WORD_CHAR = re.compile(r"\w")
 _WORD = re.compile(r"\w+")
 
 
+def _company_stem(name: str) -> str:
+    """A company's name without its legal form or what it is, when that leaves a name of its own:
+    "Quellco SA" -> "Quellco", "Varn Tarn Group" -> "Varn Tarn"; "" for any other name.
+
+    >>> _company_stem("Quellco SA"), _company_stem("Varn Tarn Group"), _company_stem("Quellco"), _company_stem("The Group")
+    ('Quellco', 'Varn Tarn', '', '')
+    """
+    stem, _, last = name.rpartition(" ")
+    if (
+        not stem
+        or name_key(last) not in COMPANY_WORDS
+        or not stem[:1].isupper()
+        or stem.lower() in {"the", "a"}
+    ):
+        return ""
+    return stem.rstrip(",")
+
+
 def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """Tag exact repeats of a name the model recognised elsewhere in the same article.
 
@@ -481,6 +499,14 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             surname = surnames[name] if name in surnames else surnames.setdefault(name, surname_of(name))
             if surname and surname.lower() not in heads:  # "Mosque" of a mosque the model called a person
                 votes[surname][(span.label, span.type)] += 0
+        elif span.type == "group":  # "Quellco SA" confirms "Quellco" in the same article
+            stem = _company_stem(name)
+            # not a word of the language ("American" of "American Airlines" is a nationality as often)
+            common = stem.lower() in article.adjectives or any(
+                stem.lower() in words for words in article.common_words
+            )
+            if stem and not common and stem not in article.places and not _a_place(stem):
+                votes[stem][(span.label, span.type)] += 0
     for variant, surname in _spelled_otherwise({s for s in surnames.values() if s in votes}, article).items():
         votes[variant].update(dict.fromkeys(votes[surname], 0))  # "Zelenskiy" beside "Orla Zelensky"
     if not votes:
@@ -668,7 +694,7 @@ def companies_are_groups(spans: list[CharSpan], article: ArticleText) -> list[Ch
     for span in spans:
         text = body[span.start : span.end]
         if (
-            span.type == "place"
+            (span.type == "place" or span.label in {"PRODUCT", "WORK_OF_ART"})  # "Quellco" a product too
             and text in openers
             and text not in article.places
             and text not in article.linked_places

@@ -558,6 +558,29 @@ def test_a_name_that_opens_a_companys_name_is_the_company_where_the_model_called
     expected = [label_and_type for _, *label_and_type in names]
     expected[2] = ["ORG", "group"]  # "Quellco": the company; the others stay what the model said
     assert [list(pair) for pair in found] == expected
+    body = "Varnphat Group agreed; Varnphat shares rose, and the Varnphat Box sold."
+    names = [
+        ("Varnphat Group", "ORG", "group"),
+        ("Varnphat", "PRODUCT", "other"),
+        ("Varnphat Box", "PRODUCT", "other"),
+    ]
+    spans = companies_are_groups(_in_order(body, names), ArticleText(body, (), load_patterns()))
+    assert [s.type for s in spans] == [
+        "group",
+        "group",
+        "other",
+    ]  # the company's name alone, not its product's
+
+
+def test_a_company_named_without_its_legal_form_is_tagged_where_the_model_missed_it() -> None:
+    body = "Quellco SA said output rose. Analysts said Quellco would gain. The Group and Drovenport held."
+    names = [("Quellco SA", "ORG", "group"), ("The Group", "ORG", "group")]
+    found = propagate(_in_order(body, names), ArticleText(body, (), load_patterns()))
+    assert [(body[s.start : s.end], s.type) for s in found] == [
+        ("Quellco SA", "group"),
+        ("Quellco", "group"),
+        ("The Group", "group"),
+    ]
 
 
 def test_a_surname_after_a_role_or_title_the_model_ran_in_is_the_persons() -> None:
