@@ -21,8 +21,9 @@ __all__ = ["datelines"]
 
 def datelines(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The spans with the places of the body's dateline, if it has one (origin ``dateline``). A city in
-    capitals with nothing but a dash after it counts only when the gazetteer knows it or the model tagged
-    it a place or group, and it is no common word ("UPDATE - ...", "ORLA QUIST - Staff writer")."""
+    capitals with nothing but a dash after it counts only when the gazetteer knows it, or the model tagged
+    it a place or group and it is no common word, or it is one word of no language and no given name
+    ("QUELLMOOR - A man was charged"; not "UPDATE - ...", "ORLA QUIST - Staff writer")."""
     candidates = list(dateline_candidates(article.body))
     if not candidates:  # most bodies: nothing more to look at
         return spans
@@ -54,7 +55,12 @@ def _accepted(dateline: Dateline, article: ArticleText, types: dict[tuple[int, i
     city = article.body[dateline.city[0] : dateline.city[1]]
     if not dateline.needs_more(city):
         return True
+    common = any(city.lower() in words for words in article.common_words)
     tagged = types.get(dateline.city) in ("place", "group")
-    if tagged and not any(city.lower() in words for words in article.common_words):
+    if tagged and not common:
         return True
-    return city.title() in article.linked_places  # a place the gazetteer knows ("MONTGOMERY", a noun too)
+    if city.title() in article.linked_places:
+        return True  # a place the gazetteer knows ("MONTGOMERY", a noun too)
+    # a town too small for the gazetteer ("QUELLMOOR - A man was charged"): one word of no language,
+    # no given name ("UPDATE", "EXCLUSIVE", "ORLA QUIST" are not)
+    return " " not in city and not common and city.title() not in article.given_names
