@@ -38,6 +38,8 @@ from pipeline.extract.entities import AFTER_A_GLUED_DASH, HONORIFICS, CharSpan, 
 from pipeline.names import head_word
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from pipeline.extract.spans import ArticleText
     from pipeline.wordlists import Patterns
 
@@ -901,13 +903,41 @@ _NICKNAMED = re.compile(
 )
 
 
+#: A nickname given after a person's name: 'Orla Quist, known as "El Quill"', "Ed Varn, alias The Osk".
+_KNOWN_AS = re.compile(
+    r",?\s+(?:(?:better |also |widely |popularly )?known as|alias|a\.k\.a\.|aka|nicknamed|dubbed)\s+"
+    rf"(?P<quote>[“\"‘']?)(?P<nickname>(?:(?:El|La|Los|Las|The|Le|Il)\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+    r"(?P<close>[”\"’']?)"
+)
+
+
+def known_as(spans: Sequence[CharSpan], body: str) -> list[tuple[str, str, int, int]]:
+    """(nickname, full name, start, end) of each nickname the body gives after a person's full name
+    ('Orla Quist, known as "El Quill",'); start and end are the nickname's offsets.
+
+    >>> body = 'Orla Quist, known as "El Quill", fled. Varn, known as a fixer, stayed.'
+    >>> known_as([CharSpan(0, 10, "PERSON", "person"), CharSpan(39, 43, "PERSON", "person")], body)
+    [('El Quill', 'Orla Quist', 22, 30)]
+    """
+    found = []
+    for span in spans:
+        name = body[span.start : span.end]
+        if span.type != "person" or " " not in name:
+            continue
+        match = _KNOWN_AS.match(body, span.end)
+        if match is None or bool(match.group("quote")) != bool(match.group("close")):
+            continue
+        found.append((match.group("nickname"), name, match.start("nickname"), match.end("nickname")))
+    return found
+
+
 def nicknamed_people(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """A person named with a nickname in quotes ('Lee “Quill” Sang-min', 'Orla "Osk" Varnby') is one
     person's name, however the model cut it (the given name, the nickname and the surname as three
     names of three types, or one of them alone), when one of those pieces is a person's; the nickname
     alone elsewhere in the article ("Quill said") is that person too."""
     body = article.body
-    if not any(quote in body for quote in "“\"‘'"):
+    if not any(quote in body for quote in "“\"‘'") and not _KNOWN_AS.search(body):
         return spans
     spans = sorted(spans, key=lambda s: (s.start, s.end))
     starts = [s.start for s in spans]
@@ -933,6 +963,12 @@ def nicknamed_people(spans: list[CharSpan], article: ArticleText) -> list[CharSp
         replaced.update(inside)
         added.append(CharSpan(start, end, "PERSON", "person", spans[min(inside)].origin))
         nicknames.add(match.group("nickname"))
+    for nickname, _, start, end in known_as(spans, body):  # 'Orla Quist, known as "El Quill",'
+        inside = [i for i, s in enumerate(spans) if s.start < end and s.end > start]
+        if all(spans[i].start >= start and spans[i].end <= end for i in inside):
+            replaced.update(inside)
+            added.append(CharSpan(start, end, "PERSON", "person", "model"))
+            nicknames.add(nickname)
     if not nicknames:
         return spans
     spans = [s for i, s in enumerate(spans) if i not in replaced] + added

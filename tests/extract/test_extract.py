@@ -425,3 +425,11 @@ def test_a_model_folder_is_told_apart_by_what_it_holds_not_only_by_its_meta(tmp_
         MODEL
     )  # an installed package: its name and version
     assert "+" not in model.model_version(MODEL)
+
+
+@pytest.mark.model
+def test_a_nickname_given_after_known_as_is_defined_for_resolution() -> None:
+    body = 'Orla Varnez Tarn, known as "El Quillo", was held on Monday. El Quillo had fled twice.'
+    [extraction] = ex.extract([Article("n1", "n.txt", 0, "", body)], model=MODEL)
+    assert ("El Quillo", "Orla Varnez Tarn") in extraction.abbreviations
+    assert [m.text for m in extraction.mentions if m.type == "person"].count("El Quillo") == 2

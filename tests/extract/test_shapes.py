@@ -707,6 +707,19 @@ def test_a_place_and_a_group_joined_by_a_hyphen_are_two_when_each_is_named_alone
     ]
 
 
+def test_a_nickname_after_known_as_is_the_person_and_so_is_the_nickname_alone() -> None:
+    body = 'Orla Varnez Tarn, known as "El Quillo", fled. El Quillo hid; Ed Osk, alias The Fixer, and Tarn, known as a wit.'
+    spans = _spans(body, ("Orla Varnez Tarn", "person"), ("El Quillo", "place"), ("Ed Osk", "person"))
+    spans = sorted(spans, key=lambda s: s.start)
+    assert _texts(body, nicknamed_people(spans, ArticleText(body, (), load_patterns()))) == [
+        ("Orla Varnez Tarn", "person"),
+        ("El Quillo", "person"),  # the model's place
+        ("El Quillo", "person"),  # untagged, found as the nickname
+        ("Ed Osk", "person"),
+        ("The Fixer", "person"),
+    ]
+
+
 def test_a_name_with_a_nickname_in_quotes_is_one_person_and_the_nickname_alone_is_that_person() -> None:
     body = (
         'Lee “Quill” Tae-min’s Varnhound beat Orla "Osk" Varnby. Quill lifted the cup; Osk left. '
