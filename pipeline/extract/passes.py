@@ -439,6 +439,10 @@ def _collect_numbers(
             draft.spans.append(
                 CharSpan(offset + ent.start_char, offset + ent.end_char, label, "number", "relabeled")
             )
+        ends = _range_ends(doc, ent)
+        if ends:  # "rose from 12 to 19", "between 10 and 12 homes": two numbers the model ran into one
+            spans.extend((i - first, i + 1 - first, "CARDINAL") for i in ends if first <= i < last)
+            continue
         # "a 53-year-old" stays a DATE mention but goes to the number rules, which keep it as an age.
         age = label == "DATE" and age_of(ent.text) is not None
         if label in NUMBER_LABELS or age:
@@ -455,6 +459,31 @@ def _collect_numbers(
         ends = frozenset(i - start for i in person_ends if start <= i < end)
         window = _window_doc(doc, first + start, first + end, entities)
         draft.number_sentences.append((window, sentence_start, offset + doc[first + start].idx, inside, ends))
+
+
+def _range_ends(doc: Doc, ent: Span) -> tuple[int, ...]:
+    """The token indices of the two ends of a range the model tagged as one number or date: "12 to 19",
+    "between 10 and 12" ("from" or "between" before it, or inside it), each end a number that is no
+    year; a date's range must count something ("between 10 and 12 homes"). Empty for anything else."""
+    tokens = [t for t in ent if t.lower_ not in {"from", "between"}]
+    if len(tokens) != 3 or tokens[1].lower_ not in {"to", "and", "-", "–"}:
+        return ()
+    low, high = tokens[0], tokens[2]
+    if not (low.like_num and high.like_num) or any(_A_YEAR.fullmatch(t.text) for t in (low, high)):
+        return ()
+    if tokens[1].text in {"-", "–"} and not (low.text.isdigit() and high.text.isdigit()):
+        return ()  # "Twenty-one": one number
+    if ent.label_ == "DATE":
+        after = doc[ent.end] if ent.end < len(doc) else None  # no tagger in this pass: a plural's shape
+        if after is None or not (after.is_lower and after.is_alpha and after.text.endswith("s")):
+            return ()
+    elif ent.label_ != "CARDINAL":
+        return ()
+    return low.i, high.i
+
+
+#: A year, which a range of years holds ("between 2010 and 2012").
+_A_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 def _windows(spans: list[tuple[int, int, str]], length: int) -> list[tuple[int, int]]:

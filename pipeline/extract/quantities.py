@@ -56,7 +56,7 @@ CATEGORIES = {
     "injury": "wound",
     "arrest": "arrest", "detain": "arrest", "jail": "arrest", "imprison": "arrest", "apprehend": "arrest",
     "kidnap": "kidnap", "abduct": "kidnap", "hostage": "kidnap",
-    "seize": "seize", "capture": "seize", "confiscate": "seize",
+    "seize": "seize", "capture": "seize", "confiscate": "seize", "recapture": "seize",
     "escape": "escape", "flee": "escape",
     "surrender": "surrender",
     "displace": "affect", "evacuate": "affect", "homeless": "affect", "uproot": "affect",
@@ -380,12 +380,15 @@ def _unit_from_head(span: Span, parsed: ParsedNumber, label: str) -> ParsedNumbe
 def _ratio_denominator(
     doc: Doc, span: Span, ordered: Sequence[tuple[int, int, str]], position: int
 ) -> tuple[int, float] | None:
-    """ "one in eight": the next number follows after "in" (or "out of")."""
+    """ "one in eight": the next number follows after "in" (or "out of"); "14 deaths per 100,000 people":
+    a rate, after a noun and "per"."""
     if position + 1 >= len(ordered):
         return None
     next_start, next_end, next_label = ordered[position + 1]
     between = doc[span.end : next_start].text.lower().strip()
-    if between not in {"in", "out of", "of every", "in every"}:
+    words = between.split()
+    per_head = 2 <= len(words) <= 3 and words[-1] == "per" and all(w.isalpha() for w in words)
+    if between not in {"in", "out of", "of every", "in every"} and not per_head:
         return None
     parsed = parse_number(doc[next_start:next_end].text, label=next_label)
     if parsed is None or parsed.value == 0:
@@ -530,8 +533,10 @@ def _age(doc: Doc, span: Span, person_ends: frozenset[int]) -> float | None:
         return phrase
     start, end = span.start, span.end
     before = start
-    while before > 0 and (doc[before - 1].like_num or doc[before - 1].lower_ in {"and", ","}):
-        before -= 1  # "aged three and 13": the 13 is an age too
+    while before > 0 and (
+        doc[before - 1].like_num or doc[before - 1].lower_ in {"and", ",", "between", "to"}
+    ):
+        before -= 1  # "aged three and 13", "aged between 24 and 31": the 13 and 31 are ages too
     if before > 0 and doc[before - 1].lower_ == "aged":
         return _an_age(text)
     if not re.match(r"^\d{1,3}$", text):
@@ -540,11 +545,28 @@ def _age(doc: Doc, span: Span, person_ends: frozenset[int]) -> float | None:
     before_comma = start >= 2 and doc[start - 1].text == "," and (start - 2) in person_ends
     if before_comma and after in {",", ".", ")", ""}:
         return float(text)
+    # "a firefighter, 34, was killed": a number between commas after one person the article does not name
+    after_one = start >= 3 and doc[start - 1].text == "," and _one_person_named_by_a_noun(doc[start - 2])
+    if after_one and after == "," and 0 < int(text) < 120:
+        return float(text)
     # "when he was 16", "she turned 40.": one person's number with nothing counted after it
     said_of_one = start >= 2 and doc[start - 2].lower_ in _ONE_PERSON and doc[start - 1].lower_ in _IS_AGED
     if said_of_one and after.lower() in _CLAUSE_ENDS and 0 < int(text) < 120:
         return float(text)
     return None
+
+
+def _one_person_named_by_a_noun(noun: Token) -> bool:
+    """Is ``noun`` one person named by what they are, after "a" or "the": "a firefighter", "the woman"?"""
+    determiner = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
+    return noun.tag_ == "NN" and determiner in {"a", "an", "the"} and noun.lower_ not in _NOT_PEOPLE_NOUNS
+
+
+#: Nouns after "a" or "the" before a number between commas that is no age: "the vote, 34, ..." is rare,
+#: but "the year, 34, ..." would be a count; these stay counts.
+_NOT_PEOPLE_NOUNS = frozenset(
+    {"year", "total", "number", "score", "vote", "tally", "toll", "figure", "count"}
+)
 
 
 #: Pronouns of one person, the verbs that give their age, and what ends the clause after it.
@@ -1103,6 +1125,9 @@ def _category(
     counted_before: dict[int, str] | None = None,
 ) -> tuple[str, Token | None]:
     """The count's category and the word that says it ("killed" of "12 were killed"), or ("", None)."""
+    partitive = _of_the_befallen(span.root, lemma)
+    if partitive is not None:  # "37 of the dead", "nine of the wounded", "four of those arrested"
+        return partitive
     after = doc[span.end] if span.end < len(doc) else None
     if counted is None and after is not None and after.pos_ in {"VERB", "ADJ"}:
         for form in (after.lower_, lemma(after).lower()):
@@ -1139,6 +1164,9 @@ def _category(
         # it, it did not happen to them
         governors = [g for g in governors if g.i != subject.head.i]
     for governing in governors:
+        among = _of_the_befallen(governing, lemma, prepositions=("among",))
+        if among is not None:  # "Among the dead were eight children", "among those detained were three men"
+            return among
         if governing.dep_ == "prep" and governing.lower_ == "of":
             governing = governing.head  # "the killing of 18 tourists", "the evacuation of 500 residents"
             if lemma(governing).lower() == "life" and lemma(governing.head).lower() in _LIFE_TAKING:
@@ -1174,6 +1202,34 @@ def _category(
             if form in CATEGORIES:
                 return CATEGORIES[form], token
     return "", None
+
+
+def _of_the_befallen(
+    token: Token, lemma: Callable[[Token], str], *, prepositions: tuple[str, ...] = ("of", "among")
+) -> tuple[str, Token] | None:
+    """The category of "the dead", "the wounded" or "those arrested" that ``token`` takes "of" or "among"
+    ("37 of the dead", "among the injured"), and that word; None when it takes none."""
+    for preposition in token.children:
+        if preposition.dep_ != "prep" or preposition.lower_ not in prepositions:
+            continue
+        for whole in preposition.children:
+            if whole.dep_ != "pobj":
+                continue
+            words = (
+                [whole]
+                if whole.lower_ != "those"
+                else [t for t in whole.children if t.dep_ in {"acl", "relcl"}]
+            )
+            determined = whole.lower_ == "those" or any(t.lower_ in {"the", "those"} for t in whole.children)
+            for word in words if determined else ():
+                for form in (word.lower_, lemma(word).lower()):
+                    if form in CATEGORIES and CATEGORIES[form] in _BEFALLEN:
+                        return CATEGORIES[form], word
+    return None
+
+
+#: Categories of what befell people, whom "the" or "those" names as a whole: the dead, the wounded...
+_BEFALLEN = frozenset({"kill", "wound", "arrest", "kidnap", "affect", "escape"})
 
 
 #: Relative pronouns: "gunmen who shot six people" -> gunmen.

@@ -83,7 +83,8 @@ CURRENCY_WORDS = {
     "ringgit": "MYR", "naira": "NGN", "zloty": "PLN", "zlotys": "PLN", "hryvnia": "UAH",
     # a peso, dinar or krona of which country the words do not say
     "peso": "peso", "pesos": "peso", "dinar": "dinar", "dinars": "dinar", "krona": "krona", "kronor": "krona",
-    "krone": "krone", "kroner": "krone",
+    "krone": "krone", "kroner": "krone", "crown": "crown", "crowns": "crown", "shilling": "shilling",
+    "shillings": "shilling",
 }  # fmt: skip
 #: Every unit of money a value can have.
 CURRENCY_UNITS = (

@@ -433,3 +433,35 @@ def test_a_nickname_given_after_known_as_is_defined_for_resolution() -> None:
     [extraction] = ex.extract([Article("n1", "n.txt", 0, "", body)], model=MODEL)
     assert ("El Quillo", "Orla Varnez Tarn") in extraction.abbreviations
     assert [m.text for m in extraction.mentions if m.type == "person"].count("El Quillo") == 2
+
+
+@pytest.mark.model
+def test_ranges_ages_rates_and_the_befallen_read_as_a_reader_would() -> None:
+    texts = {
+        "range": "The death toll from the Quellby floods rose from 12 to 19 on Tuesday, officials said.",
+        "date range": "Between 10 and 12 homes in Varnby may also have burned, firefighters said.",
+        "years": "Sales rose between 2010 and 2012 in Quellby.",
+        "spelled": "Twenty-one people were killed in Quellby.",
+        "aged": "Quellby police arrested three men aged between 24 and 31.",
+        "one person": "A firefighter, 34, was killed when the wall in Varnby fell.",
+        "rate": "The Quellby road toll is a rate of 14 deaths per 100,000 people.",
+        "among": "Among the dead were 8 children from Varnby, officials said.",
+        "of the": "Nine of the wounded were in a serious condition in Quellby.",
+    }
+    articles = [Article(key, "x.txt", i, "", text) for i, (key, text) in enumerate(texts.items())]
+    found = {
+        e.article_id: [(q.value, q.unit, q.object, q.category) for q in e.quantities]
+        for e in ex.extract(articles, model=MODEL)
+    }
+    assert [(v, c) for v, _, _, c in found["range"]] == [
+        (12.0, "kill"),
+        (19.0, "kill"),
+    ]  # the toll's two ends
+    assert [(v, o) for v, _, o, _ in found["date range"]] == [(10.0, "homes"), (12.0, "homes")]
+    assert found["years"] == []
+    assert [(v, c) for v, _, _, c in found["spelled"]] == [(21.0, "kill")]  # one number, hyphen and all
+    assert [(v, u) for v, u, _, _ in found["aged"]] == [(3.0, ""), (24.0, "years"), (31.0, "years")]
+    assert found["one person"] == [(34.0, "years", "age", "age")]  # no "34 killed"
+    assert [(u, c) for _, u, _, c in found["rate"]] == [("ratio", "")]  # a rate, no count of deaths
+    assert found["among"] == [(8.0, "", "children", "kill")]
+    assert found["of the"] == [(9.0, "", "", "wound")]
