@@ -439,9 +439,9 @@ def _collect_numbers(
             draft.spans.append(
                 CharSpan(offset + ent.start_char, offset + ent.end_char, label, "number", "relabeled")
             )
-        ends = _range_ends(doc, ent)
-        if ends:  # "rose from 12 to 19", "between 10 and 12 homes": two numbers the model ran into one
-            spans.extend((i - first, i + 1 - first, "CARDINAL") for i in ends if first <= i < last)
+        range_ends = _range_ends(doc, ent)
+        if range_ends:  # "rose from 12 to 19", "between 10 and 12 homes": two numbers the model ran into one
+            spans.extend((i - first, i + 1 - first, "CARDINAL") for i in range_ends if first <= i < last)
             continue
         # "a 53-year-old" stays a DATE mention but goes to the number rules, which keep it as an age.
         age = label == "DATE" and age_of(ent.text) is not None
