@@ -146,7 +146,7 @@ def read_date(text: str, *, order: str = "") -> Reading:
             return Reading(
                 problem=f'"{text}" could be {compact.iso} (YYYYMMDDHH) or the Unix time of {day.isoformat()}'
             )
-        return Reading(iso=day.isoformat())
+        return _day(text, day.year, day.month, day.day)
     match = _NUMERIC.fullmatch(text)
     if match:
         return _numeric(text, match, order)
@@ -219,9 +219,18 @@ def _named(text: str) -> Reading:
 
 def _day(text: str, year: int, month: int, day: int) -> Reading:
     try:
-        return Reading(iso=dt.date(year, month, day).isoformat())
+        iso = dt.date(year, month, day).isoformat()
     except ValueError:
         return Reading(problem=f'"{text}" is no day of the calendar')
+    if iso == _EPOCH:
+        # a news API's or a database's zero time for "no date" ("1970-01-01T00:00:00Z"): no news was
+        # filed then that a run of today's news holds, and taken as a date it stretches the timeline
+        return Reading(problem=f'"{text}" is the Unix epoch, a placeholder for no date')
+    return Reading(iso=iso)
+
+
+#: The Unix epoch's day.
+_EPOCH = "1970-01-01"
 
 
 def _unreadable(text: str) -> Reading:

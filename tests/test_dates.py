@@ -73,6 +73,9 @@ def test_no_date_is_undated_without_a_problem(written: str) -> None:
         ("2025051923", '"2025051923" could be 2025-05-19 (YYYYMMDDHH) or the Unix time of 2034-03-04'),
         # two month names: neither is guessed
         ("19 May June 2025", '"19 May June 2025" is not a date kg can read'),
+        # a news API's zero time for no date, written or as a Unix time
+        ("1970-01-01T00:00:00Z", '"1970-01-01T00:00:00Z" is the Unix epoch, a placeholder for no date'),
+        ("0000000000", '"0000000000" is the Unix epoch, a placeholder for no date'),
     ],
 )
 def test_what_is_not_certainly_one_day_is_a_problem_never_a_guess(written: str, problem: str) -> None:

@@ -528,6 +528,12 @@ OWN_COLUMNS = frozenset({*ARTICLES.columns, BODY_COLUMN, INGEST_NOTE})
 
 #: What spreadsheets, R and pandas write in a cell that holds no value.
 MISSING_VALUES = frozenset({"NA", "N/A", "n/a", "NaN", "nan", "#N/A", "NULL", "null", "None", "<NA>"})
+#: What a news API writes in place of an article it removed or keeps for paying plans: "[Removed]"
+#: (NewsAPI), "ONLY AVAILABLE IN PAID PLANS" (NewsData), "Subscribe to read".
+API_PLACEHOLDER = re.compile(
+    r"\[?removed\]?|only available in (?:\w+ )*plans?|subscribe to (?:read|continue)|content unavailable",
+    re.IGNORECASE,
+)
 
 
 def beside_the_columns(fields: Mapping[str, object]) -> dict[str, object]:
@@ -783,6 +789,11 @@ def from_fields(
         raise InputError(where, f"empty text in field {key!r}")
     if text.strip() in MISSING_VALUES:
         raise InputError(where, f"no text in field {key!r}: {text.strip()!r} marks a missing value")
+    if API_PLACEHOLDER.fullmatch(text.strip().rstrip(".")):
+        raise InputError(
+            where,
+            f"no article in field {key!r}: {text.strip()!r} stands in for one the source removed or sells",
+        )
     text, cut = uncut(text)
     body, cleaned = cleaned_body(text)
     if not body:

@@ -785,9 +785,29 @@ def _main_text(page: str, *, deep: bool = False) -> _MainText | None:
     return _MainText(
         body="\n\n".join(line for line in lines if line),
         title=document.title or "",
-        date=document.date or "",
+        date=_as_written(document.date or "", page),
         url=document.url or "",
     )
+
+
+def _as_written(iso: str, page: str) -> str:
+    """The page's date as the page writes it, when that is a numeric date that could be read day first or
+    month first ("Posted 3/9/2025", which trafilatura reads as 3 September): the date reader then says
+    so, as it does of any input's, rather than take a guess for the page's date. ``iso`` otherwise.
+
+    >>> _as_written("2025-09-03", "<p>Posted 3/9/2025</p>"), _as_written("2025-09-03", '<time datetime="2025-09-03">3/9/2025</time>')
+    ('3/9/2025', '2025-09-03')
+    """
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    if match is None or iso in page:
+        return iso
+    year, month, day = match.group(1), int(match.group(2)), int(match.group(3))
+    if month == day or day > 12:
+        return iso
+    written = re.search(
+        rf"(?<![\d/.-])(?:0?{day}([/.-])0?{month}|0?{month}([/.-])0?{day})\1?\2?{year}(?![\d/.-])", page
+    )
+    return written.group(0) if written is not None else iso
 
 
 def _without_depth_limit(page: str) -> Any:

@@ -76,6 +76,23 @@ def test_a_placeholder_or_a_typod_year_leaves_the_article_undated_and_noted(writ
     ]
 
 
+def test_a_pages_date_written_day_or_month_first_is_reported_not_guessed(write) -> None:
+    story = (
+        "<p>Police in Quellby arrested two men on Sunday after a shop on Varn Street was broken into.</p>" * 3
+    )
+    page = write(
+        "raid.html",
+        f"<html><head><title>Raid</title></head><body><p>Posted 3/9/2025</p>{story}</body></html>",
+    )
+    epoch = jsonl(write, "api.jsonl", ["1970-01-01T00:00:00Z"])
+    corpus = ingest([page, epoch])
+    assert [a.iso_date for a in corpus.articles] == ["", ""]
+    assert sorted((n.date, n.reason.split(";")[0]) for n in corpus.bad_dates) == [
+        ("1970-01-01T00:00:00Z", '"1970-01-01T00:00:00Z" is the Unix epoch, a placeholder for no date'),
+        ("3/9/2025", '"3/9/2025" could be 3 September 2025 or March 9, 2025 (day or month first?)'),
+    ]
+
+
 def test_a_files_certain_dates_settle_the_order_of_its_ambiguous_ones(write) -> None:
     european = write(
         "eu.csv", "text,date\nFirst Quelmont story.,19/04/2025\nSecond Quelmont story.,03/04/2025\n"

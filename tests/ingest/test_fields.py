@@ -304,3 +304,15 @@ def test_a_missing_value_marker_is_no_text_and_nan_no_title(write) -> None:
     ]
     nan = write("nan.jsonl", '{"title": NaN, "text": "' + EDE + '"}\n')
     assert _read(nan)[0] == [("nan.jsonl:1", "", EDE)]
+
+
+def test_a_news_apis_placeholder_for_an_article_it_removed_or_sells_is_no_article(write) -> None:
+    records = [{"title": "Quellby", "content": ORLA}, {"title": "[Removed]", "content": "[Removed]"}]
+    records.append({"title": "Varn", "content": "ONLY AVAILABLE IN PAID PLANS"})
+    path = write("api.json", json.dumps({"articles": records}))
+    articles, skipped = _read(path)
+    assert [title for _, title, _ in articles] == ["Quellby"]
+    assert [reason for _, reason in skipped] == [
+        "no article in field 'content': '[Removed]' stands in for one the source removed or sells",
+        "no article in field 'content': 'ONLY AVAILABLE IN PAID PLANS' stands in for one the source removed or sells",
+    ]
