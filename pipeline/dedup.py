@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
@@ -178,7 +179,9 @@ def _fullest_kept(articles: list[Article], threshold: float) -> tuple[Article, .
             continue
         # (article id, shingles) of the group's kept copies: the longest first, then those set free
         fullest_text = article_key(articles[fullest].body)
-        keepers = [(articles[fullest].article_id, fullest_text, _shingles(fullest_text))]
+        keepers = [
+            (articles[fullest].article_id, fullest_text, _shingles(fullest_text), articles[fullest].body)
+        ]
         for index in group:
             article = articles[index]
             if index == fullest:
@@ -189,11 +192,22 @@ def _fullest_kept(articles: list[Article], threshold: float) -> tuple[Article, .
             other_text = article_key(article.body)
             other = _shingles(other_text)
             similarity, new_kept = max(
-                (_copy_similarity(keeper_text, shingles, other_text, other, threshold, digits=3), keeper)
-                for keeper, keeper_text, shingles in keepers
+                (
+                    _copy_similarity(
+                        keeper_text,
+                        shingles,
+                        other_text,
+                        other,
+                        threshold,
+                        digits=3,
+                        bodies=(body, article.body),
+                    ),
+                    keeper,
+                )
+                for keeper, keeper_text, shingles, body in keepers
             )
             if similarity < threshold:
-                keepers.append((article.article_id, other_text, other))
+                keepers.append((article.article_id, other_text, other, article.body))
                 result[index] = dataclasses.replace(
                     article, duplicate_of="", duplicate_rule="", similarity=0.0
                 )
@@ -288,7 +302,9 @@ def _best_match(
     for candidate in sorted(candidates, key=order.__getitem__):
         other_text = article_key(bodies[candidate])
         other = _shingles(other_text)
-        similarity = _copy_similarity(text, shingles, other_text, other, threshold)
+        similarity = _copy_similarity(
+            text, shingles, other_text, other, threshold, bodies=(body, bodies[candidate])
+        )
         if similarity >= threshold:
             return candidate, similarity
     return None
@@ -302,14 +318,62 @@ def _copy_similarity(
     threshold: float,
     *,
     digits: int | None = None,
+    bodies: tuple[str, str] | None = None,
 ) -> float:
     """The Jaccard similarity of two texts' shingles (rounded to ``digits``, as articles.csv records it)
-    when they are copies of one story (at ``threshold`` or above, opening alike: :func:`_leads_agree`);
-    0.0 when they are not. The leads are read only for a pair similar enough."""
+    when they are copies of one story (at ``threshold`` or above, opening alike: :func:`_leads_agree`,
+    and, ``bodies`` given, naming the same: :func:`_names_agree`); 0.0 when they are not. The leads and
+    names are read only for a pair similar enough."""
     similarity = len(shingles & other) / len(shingles | other)
     if digits is not None:
         similarity = round(similarity, digits)
-    return similarity if similarity >= threshold and _leads_agree(text, shingles, other_text, other) else 0.0
+    if similarity < threshold or not _leads_agree(text, shingles, other_text, other):
+        return 0.0
+    if similarity < 1.0 and bodies is not None and not _names_agree(*bodies):
+        return 0.0
+    return similarity
+
+
+def _names_agree(body: str, other_body: str) -> bool:
+    """Do two texts name the same, but for names one of them adds? Two stories written from one template
+    name different towns or people where the other names its own ("Police in Quellby arrested two men"
+    and "Police in Varnby arrested two men"); a copy adds a name (a dateline, a byline, a later quote),
+    takes one out or corrects its spelling, but does not swap a name for another of its own.
+
+    >>> _names_agree("Police in Quellby arrested two men.", "Police in Varnby arrested two men.")
+    False
+    >>> _names_agree("Police in Quellby arrested two men.", "QUELLBY (AP) - Police in Quelby arrested two men, Orla Quist said.")
+    True
+    """
+    names, other = _capitalized_words(body), _capitalized_words(other_body)
+    only, other_only = names - other, other - names
+    if not only or not other_only:
+        return True
+    from rapidfuzz.distance import Levenshtein
+
+    # a name spelt otherwise in the other copy is the same name ("Quellby", "Quelby")
+    unmatched = [n for n in only if not any(Levenshtein.distance(n, o) <= 2 for o in other_only)]
+    unmatched_other = [o for o in other_only if not any(Levenshtein.distance(o, n) <= 2 for n in only)]
+    return not (unmatched and unmatched_other)
+
+
+#: A capitalized word that does not open a sentence: a name's, as writers capitalize names.
+_NAME_WORD = re.compile(r"(?<![.!?:\n\"“'‘(\[])[ ,;]+([A-Z][\w'’-]+)")
+
+
+def _capitalized_words(body: str) -> set[str]:
+    """The names' words of ``body``, days and months left out: a correction moves "Friday" to "Saturday"."""
+    words = {match.group(1).lower() for match in _NAME_WORD.finditer(body)}
+    return words - _CALENDAR_WORDS
+
+
+#: Days and months, capitalized as names are but no names of a story's own.
+_CALENDAR_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept"}
+    | {"oct", "nov", "dec"}
+)
 
 
 #: The words that open a story, its lead: two copies of one story share it, whatever else differs.

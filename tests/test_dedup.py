@@ -303,3 +303,26 @@ def test_briefs_under_one_long_footer_are_different_stories() -> None:
     found = deduplicate([*briefs, copy])  # the longer copy is kept, the first brief its duplicate
     assert [a.duplicate_rule for a in found] == ["near", "", "", ""]
     assert found[0].duplicate_of == found[3].article_id
+
+
+def test_briefs_written_from_one_template_about_different_places_are_different_stories() -> None:
+    from pipeline.dedup import deduplicate
+    from pipeline.ingest.articles import article
+
+    template = (
+        "Police in {town} arrested two men on Sunday after a jewellery shop on the High Street was broken "
+        "into overnight, a police spokesman said. The men, both from {home}, will appear in court on Monday."
+    )
+    bodies = [
+        template.format(town="Marrowvale", home="Quellby"),
+        template.format(town="Tessworth", home="Varnby"),  # another raid: two names of its own
+        template.format(town="Marrowvale", home="Quelby"),  # a copy with a name misspelt
+        "MARROWVALE (Quellwire) - " + template.format(town="Marrowvale", home="Quellby"),  # a dateline added
+    ]
+    briefs = [
+        article(source=f"b.jsonl:{n}", position=n, title="", body=body, encoding="utf-8")
+        for n, body in enumerate(bodies, 1)
+    ]
+    found = deduplicate(briefs)
+    assert [a.duplicate_rule for a in found] == ["near", "", "near", ""]  # the dated copy is the longest
+    assert found[0].duplicate_of == found[2].duplicate_of == found[3].article_id
