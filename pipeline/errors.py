@@ -128,7 +128,8 @@ class NoInputsError(UsageError):
             packed = f", each also compressed ({', '.join(compressed)})" if compressed else ""
             verb = "is not a supported input" if len(paths) == 1 else "are not supported inputs"
             super().__init__(
-                f"{shown} {verb} (supported: {', '.join(suffixes)}{packed}; or a folder of them)"
+                f"{shown} {verb} (supported: {', '.join(suffixes)}{packed}; or a folder or an archive of them: "
+                ".zip, .tar, .tar.gz, .tgz, .tar.bz2, .tar.xz)"
             )
             return
         left_out = (

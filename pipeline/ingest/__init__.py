@@ -20,14 +20,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from pathlib import Path, PurePosixPath
 
 from pipeline.config import DEFAULTS
 from pipeline.errors import InputError, NoInputsError
+from pipeline.ingest.archives import Member, members
 from pipeline.ingest.articles import article_key
 from pipeline.ingest.dating import date_articles, in_period
 from pipeline.ingest.decoding import decode, decompressed
 from pipeline.ingest.delimited import read_delimited, read_tsv
-from pipeline.ingest.discovery import COMPRESSED_SUFFIXES, SUFFIXES, UNSUPPORTED, discover, format_of, shown
+from pipeline.ingest.discovery import (
+    COMPRESSED_SUFFIXES,
+    SUFFIXES,
+    UNSUPPORTED,
+    archive_kind,
+    discover,
+    format_of,
+    shown,
+)
 from pipeline.ingest.feed import read_feed
 from pipeline.ingest.htmlpage import read_html
 from pipeline.ingest.jsondoc import read_json
@@ -105,21 +115,47 @@ def ingest(
     delimiters: list[
         tuple[str, str]
     ] = []  # (file, delimiter name) for .csv files that are not comma-separated
+    ignored = list(ignored)
     for done, path in enumerate(files, start=1):
         source = shown(path)
         try:
             data = read_regular(path, max_bytes=max_file_bytes)
-            if path.suffix.lower() in COMPRESSED_SUFFIXES:
-                data = decompressed(data, path.suffix.lower(), source, max_bytes=max_file_bytes)
-            decoded = decode(data, source)
-            text, encoding = decoded.text, decoded.encoding
-            reader = READERS[format_of(path)]
-            found, bad = reader(
-                text, source, encoding, text_field=text_field, text_column=text_column, notes=delimiters
+            kind = archive_kind(path)
+            inputs = (
+                list(members(data, source, kind, max_bytes=max_file_bytes))
+                if kind
+                else [Member(source, data, True)]
             )
         except InputError as error:
-            skipped.append(Skipped(source, error.reason))
-        else:
+            skipped.append(Skipped(error.source, error.reason))
+            inputs = []
+        for member in inputs:
+            if not member.read:  # an archive's hidden member or one of another type, as in a folder
+                ignored.append(Path(member.source))
+                continue
+            if member.problem:
+                skipped.append(Skipped(member.source, member.problem))
+                continue
+            name = PurePosixPath(member.source).name
+            try:
+                data = member.data
+                suffix = PurePosixPath(name).suffix.lower()
+                if suffix in COMPRESSED_SUFFIXES:
+                    data = decompressed(data, suffix, member.source, max_bytes=max_file_bytes)
+                decoded = decode(data, member.source)
+                text, encoding = decoded.text, decoded.encoding
+                reader = READERS[format_of(Path(name))]
+                found, bad = reader(
+                    text,
+                    member.source,
+                    encoding,
+                    text_field=text_field,
+                    text_column=text_column,
+                    notes=delimiters,
+                )
+            except InputError as error:
+                skipped.append(Skipped(member.source, error.reason))
+                continue
             found, other_language = in_language(found, language=language)
             found, notes = date_articles(found)
             articles.extend(found)
@@ -128,9 +164,9 @@ def ingest(
             skipped.extend(other_language)
             if encoding != "utf-8" or decoded.replaced or decoded.nul_lines:
                 # the note names any byte replaced by U+FFFD and any line of NUL padding, with its line
-                encodings.append((source, decoded.note))
+                encodings.append((member.source, decoded.note))
             if not found and not bad and not other_language:
-                skipped.append(Skipped(source, "no article text found"))
+                skipped.append(Skipped(member.source, "no article text found"))
         if progress:
             progress(done, len(files))
     articles, left_out = in_period(articles, since=since, until=until)

@@ -20,6 +20,22 @@ SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".html", ".htm
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
 
 
+#: The endings of the archives ingest reads as the folders they pack (:mod:`pipeline.ingest.archives`).
+ARCHIVE_SUFFIXES = (".tar.gz", ".tar.bz2", ".tar.xz", ".tgz", ".tar", ".zip")
+
+
+def archive_kind(path: Path | str) -> str:
+    """ "zip" or "tar" for an archive ingest reads, "" for any other file.
+
+    >>> archive_kind("export.ZIP"), archive_kind("a/b.tar.gz"), archive_kind("c.tgz"), archive_kind("feed.jsonl.gz")
+    ('zip', 'tar', 'tar', '')
+    """
+    name = str(path).lower()
+    if name.endswith(".zip"):
+        return "zip"
+    return "tar" if name.endswith(ARCHIVE_SUFFIXES) else ""
+
+
 def format_of(path: Path) -> str:
     """The extension that says how ``path`` is read (".jsonl" for "feed.jsonl.gz"); "" when it is not.
 
@@ -77,7 +93,7 @@ def discover(
         elif path.exists() and not path.is_file():
             skipped.append(Skipped(str(path), _not_regular(path)))  # a FIFO or device, whatever its name
             found = []
-        elif format_of(path):
+        elif format_of(path) or archive_kind(path):
             found = [path]
         else:
             skipped.append(Skipped(str(path), f"{UNSUPPORTED} {path.suffix or '(none)'!r}"))
@@ -141,7 +157,7 @@ def _walk(
         )
         for name in sorted(filenames):
             file = Path(folder) / name
-            if name.startswith(".") or not format_of(file):
+            if name.startswith(".") or not (format_of(file) or archive_kind(file)):
                 unsupported.append(file)
             elif leads_out(str(file)):
                 continue
