@@ -30,8 +30,20 @@ _CAPTION = re.compile(
       | \(?\s*(?:additional\s+)?(?:reporting|editing|writing|compiled|research)\s+by\s+(?-i:[A-Z]).*  # "Reporting by X; Editing by Y"
       | (?:read\s+(?:more|next|also)|also\s+read|related(?:\s+(?:articles?|stories|coverage))?|see\s+also|more\s+on\s+this(?:\s+story)?
          |recommended(?:\s+reading)?)(?:\s*[:|]|\s+[–—-])\s*\S.*               # "Read more: ...", "Related - ..."
+      | the\s+post\s+.+\s+appeared\s+first\s+on\s+(?-i:[A-Z]).+               # a WordPress feed's footer
+      | continue\s+reading\b.*                                                   # "Continue reading Quellby's ... →"
+      | (?:advertisement|advert|sponsored\s+content|share\s+this(?:\s+(?:article|story|page))?|read\s+more\s*:?)
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
+)
+
+
+#: A credit after a caption's sentence on its line: "The old wall. Photo: Orrin Tasby", "The hall, built in
+#: 1884. (Photo by Orrin Tasby)". The sentence stays in the body (it says who and what the picture shows,
+#: as the story does); the credit goes with the captions.
+_TRAILING_CREDIT = re.compile(
+    r"^(?P<text>.*[.!?][\"'”’)]?)\s+(?P<credit>(?:Photo|Photograph|Picture|Image|Illustration)\s*:\s*[A-Z].*"
+    r"|\(\s*(?i:photo|picture|image)\s+(?i:by|courtesy\s+of)\s+[A-Z][^)]*\)\s*\.?)$"
 )
 
 
@@ -39,14 +51,20 @@ def split_captions(body: str) -> tuple[str, str]:
     """(body without its caption and credit lines, those lines joined by " | ")."""
     if not re.search(
         r"(?i)image|photo|picture|caption|credit|illustration|video|\bpic\b|ing by|iled by|rch by"
-        r"|read (?:more|next|also)|also read|related|see also|more on this|recommended",
+        r"|read (?:more|next|also)|also read|related|see also|more on this|recommended|appeared first"
+        r"|continue reading|advert|sponsored|share this",
         body,
     ):
         return body, ""  # the common case, decided without reading line by line
     kept, captions = [], []
     for line in body.split("\n"):
-        if line.strip() and len(line.strip()) <= MAX_CAPTION_CHARS and _CAPTION.match(line):
+        short = bool(line.strip()) and len(line.strip()) <= MAX_CAPTION_CHARS
+        trailing = _TRAILING_CREDIT.match(line.strip()) if short else None
+        if short and _CAPTION.match(line):
             captions.append(line.strip())
+        elif trailing is not None:
+            kept.append(trailing.group("text"))
+            captions.append(trailing.group("credit"))
         else:
             kept.append(line)
     if not captions:

@@ -25,6 +25,11 @@ from pipeline.ingest.captions import split_captions
         "Related: Velmora Quist Wins Again",
         "See also - The Quist Mine at 50",
         "Recommended reading | Osk's New Council",
+        "The post Quist opens the bridge appeared first on Drovenport Daily.",
+        "Continue reading Quist opens the bridge →",
+        "Advertisement",
+        "Share this story",
+        "READ MORE:",
     ],
 )
 def test_caption_and_credit_lines_leave_the_body(line: str) -> None:
@@ -41,6 +46,8 @@ def test_caption_and_credit_lines_leave_the_body(line: str) -> None:
         "Photos of the rally were shown for hours on Drovenport television, and the crowd kept growing.",
         "Related-party deals at Quellco rose by a fifth.",
         "Read more of the report at the Drovenport library.",
+        "The post office in Osk appeared first on the list of closures.",  # no whole line of the shape
+        "Advertisements for the fair ran for weeks.",
         "See also the council's own figures.",
         # shaped like a caption, but a paragraph's length (over 300 characters): text of the story
         "Photo: "
@@ -50,6 +57,24 @@ def test_caption_and_credit_lines_leave_the_body(line: str) -> None:
 def test_sentences_about_pictures_stay(line: str) -> None:
     body = f"Velmora Quist spoke.\n\n{line}"
     assert split_captions(body) == (body, "")
+
+
+@pytest.mark.parametrize(
+    ("line", "kept", "credit"),
+    [
+        ("The old Quist wall. Photo: Orrin Tasby", "The old Quist wall.", "Photo: Orrin Tasby"),
+        ("Velmora Quist. Image: Drovenport Council.", "Velmora Quist.", "Image: Drovenport Council."),
+        (
+            "The hall, built in 1884. (Photo by Orrin Tasby)",
+            "The hall, built in 1884.",
+            "(Photo by Orrin Tasby)",
+        ),
+    ],
+)
+def test_a_credit_after_a_captions_sentence_leaves_and_the_sentence_stays(
+    line: str, kept: str, credit: str
+) -> None:
+    assert split_captions(f"Velmora Quist spoke.\n\n{line}") == (f"Velmora Quist spoke.\n\n{kept}", credit)
 
 
 def test_an_article_keeps_its_credits_as_its_caption() -> None:
