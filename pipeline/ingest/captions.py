@@ -32,6 +32,7 @@ _CAPTION = re.compile(
          |recommended(?:\s+reading)?)(?:\s*[:|]|\s+[–—-])\s*\S.*               # "Read more: ...", "Related - ..."
       | the\s+post\s+.+\s+appeared\s+first\s+on\s+(?-i:[A-Z]).+               # a WordPress feed's footer
       | continue\s+reading\b.*                                                   # "Continue reading Quellby's ... →"
+      | (?:published|updated|posted|last\s+updated|first\s+published)\s*:?\s+(?=.*\d)[\w:/.,+ -]{4,50}  # "Published 7 May 2025, 14:02 BST"
       | (?:advertisement|advert|sponsored\s+content|share\s+this(?:\s+(?:article|story|page))?|read\s+more\s*:?)
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -52,7 +53,7 @@ def split_captions(body: str) -> tuple[str, str]:
     if not re.search(
         r"(?i)image|photo|picture|caption|credit|illustration|video|\bpic\b|ing by|iled by|rch by"
         r"|read (?:more|next|also)|also read|related|see also|more on this|recommended|appeared first"
-        r"|continue reading|advert|sponsored|share this",
+        r"|continue reading|advert|sponsored|share this|published|updated|posted",
         body,
     ):
         return body, ""  # the common case, decided without reading line by line

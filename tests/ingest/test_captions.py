@@ -30,6 +30,8 @@ from pipeline.ingest.captions import split_captions
         "Advertisement",
         "Share this story",
         "READ MORE:",
+        "Published 7 May 2025, 14:02 BST",
+        "Updated 9:14am",
     ],
 )
 def test_caption_and_credit_lines_leave_the_body(line: str) -> None:
@@ -48,6 +50,8 @@ def test_caption_and_credit_lines_leave_the_body(line: str) -> None:
         "Read more of the report at the Drovenport library.",
         "The post office in Osk appeared first on the list of closures.",  # no whole line of the shape
         "Advertisements for the fair ran for weeks.",
+        "Posted by the council on Monday, the notice said the Quist road was shut for repairs until June.",
+        "By Velmora Quist, Quellwire correspondent",  # a byline stays: its author is a name of the text
         "See also the council's own figures.",
         # shaped like a caption, but a paragraph's length (over 300 characters): text of the story
         "Photo: "
