@@ -546,6 +546,28 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 WRITTEN_AS_HTML = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 
+#: The marks of a page a script renders in the reader's browser (a web app): its article is in the
+#: script's data, not in the page's HTML.
+_SCRIPT_RENDERED = re.compile(
+    r'id=["\'](?:__NEXT_DATA__|__nuxt|__NUXT__|___gatsby)["\']|window\.__(?:INITIAL|PRELOADED)_STATE__'
+)
+_RENDERED_BY_A_SCRIPT = (
+    "HTML page is rendered by a script in the browser: its article text is not in the page's HTML; save "
+    'the page once the browser has shown it (File > Save Page As, "complete"), or its reader view'
+)
+#: An <iframe> holding its document in its srcdoc attribute.
+_SRCDOC = re.compile(r"<iframe\b[^>]*\bsrcdoc\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
+
+
+def _framed_page(text: str) -> str | None:
+    """The document of the page's largest ``<iframe srcdoc="...">``, its references decoded; None when
+    there is none."""
+    import html
+
+    framed = [m.group(1) if m.group(1) is not None else m.group(2) for m in _SRCDOC.finditer(text)]
+    return html.unescape(max(framed, key=len)) if framed else None
+
+
 def read_html(
     text: str, source: str, encoding: str, **options: object
 ) -> tuple[list[Article], list[Skipped]]:
@@ -558,6 +580,11 @@ def read_html(
     parser = _ArticleHTML()
     parser.feed(text)
     parser.close()
+    framed = _framed_page(text)
+    if framed is not None and _words(" ".join(parser.paragraphs)) < _MAIN_TEXT_WORDS:
+        # the article is a document of its own inside an <iframe srcdoc="...">, and the page around
+        # it a frame: the document is read as the page
+        return read_html(framed, source, encoding, **options)
     paragraphs = "\n\n".join(parser.paragraphs)
     body = parser.prose()  # the <p> paragraphs without lists of headlines, unless the main text is the body
     main = _main_text(text, deep=parser.deepest >= _LIBXML_DEPTH)
@@ -578,6 +605,8 @@ def read_html(
     if main is not None:
         found = _words(main.body)
         if not paragraphs and _links_only(main.body, parser.link_texts):
+            if _SCRIPT_RENDERED.search(text):
+                raise InputError(source, _RENDERED_BY_A_SCRIPT)
             raise InputError(source, "HTML page holds links only (a menu or an index page), no article text")
         if not paragraphs or (found >= _MAIN_TEXT_WORDS and found * _MOST_OF > _words(paragraphs) * 100):
             body = main.body  # the article is not (all) in <p> elements: <br>-separated lines, <div>s

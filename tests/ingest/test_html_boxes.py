@@ -214,3 +214,25 @@ def test_text_nested_deeper_than_libxml2_reads_by_default_is_read(write) -> None
             "HTML page has no article text that could be read (elements nested 5,003 deep)"  # html, body, 5,000 divs, a block
         ]
     )
+
+
+def test_an_article_in_an_iframes_srcdoc_is_read_and_a_script_rendered_page_says_why_it_is_skipped(
+    write,
+) -> None:
+    import html
+
+    framed = html.escape(_page(""), quote=True)
+    page = write(
+        "framed.html",
+        f'<html><body><nav><a href="/">Home</a></nav><iframe srcdoc="{framed}"></iframe></body></html>',
+    )
+    [article] = ingest([page], language=None).articles
+    assert article.body == "\n\n".join(ARTICLE)
+    app = write(
+        "app.html",
+        '<html><head><title>Quellby floods</title></head><body><div id="__next"><a href="/">Home</a> '
+        '<a href="/news">News</a></div><script id="__NEXT_DATA__" type="application/json">{"props": {}}</script>'
+        "</body></html>",
+    )
+    [skipped] = ingest([app], language=None).skipped
+    assert skipped.reason.startswith("HTML page is rendered by a script in the browser")
