@@ -13,6 +13,7 @@ not well-formed XML (a bare ``&``) is read by lxml's recovering parser, and the 
 from __future__ import annotations
 
 import contextlib
+import copy
 import html.entities
 import re
 import xml.etree.ElementTree as ET
@@ -78,7 +79,7 @@ def read_feed(text: str, source: str, encoding: str, **_: object) -> tuple[list[
     for position, (entry, line) in enumerate(zip(entries, lines, strict=True)):
         entry_source = f"{source}:{line}"
         children = _children(entry)
-        title = clean_line(_inner_text(children["title"])) if "title" in children else ""
+        title = clean_line(_title_text(children["title"])) if "title" in children else ""
         texts = [html_text(_inner_text(children[n])) for n in _TEXT_NAMES if n in children]
         body, note = cleaned_body(max(texts, key=len, default=""))
         if not body:
@@ -165,10 +166,28 @@ def _local(tag: object) -> str:
 
 
 def _inner_text(element: ET.Element) -> str:
-    """The text of an element; Atom's ``type="xhtml"`` content is markup, given back as such."""
+    """The text of an element; Atom's ``type="xhtml"`` content is markup, given back as such, its tags
+    without their namespace (``<p>``, not ``<ns0:p>``, which no HTML reader knows for a paragraph).
+
+    >>> xhtml = '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>A.</p><p>B.</p></div></content>'
+    >>> _inner_text(ET.fromstring(xhtml))
+    '<div><p>A.</p><p>B.</p></div>'
+    """
     if element.get("type") == "xhtml":
-        return "".join(ET.tostring(child, encoding="unicode") for child in element)
+        children = [copy.deepcopy(child) for child in element]
+        for child in children:
+            for node in child.iter():
+                if isinstance(node.tag, str):
+                    node.tag = _local(node.tag)
+        return "".join(ET.tostring(child, encoding="unicode") for child in children)
     return "".join(element.itertext())
+
+
+def _title_text(element: ET.Element) -> str:
+    """A title's text; Atom's ``type="html"`` (or xhtml) title is markup: "Xhtml <em>entry</em>" is
+    "Xhtml entry"."""
+    text = _inner_text(element)
+    return html_text(text) if element.get("type") in {"html", "xhtml"} else text
 
 
 def _link(entry: ET.Element) -> str:
