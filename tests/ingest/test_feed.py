@@ -124,7 +124,7 @@ def test_the_fullest_text_the_alternate_link_and_the_author_are_read_and_an_empt
 def test_atom_xhtml_content_keeps_its_paragraphs_and_an_html_title_loses_its_tags(write) -> None:
     feed = (
         '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title type="html">Quellby '
-        "&lt;em&gt;floods&lt;/em&gt;</title><updated>2025-06-01T00:00:00Z</updated><content type=\"xhtml\">"
+        '&lt;em&gt;floods&lt;/em&gt;</title><updated>2025-06-01T00:00:00Z</updated><content type="xhtml">'
         '<div xmlns="http://www.w3.org/1999/xhtml"><p>The Varn river rose in Quellby.</p>'
         "<p>Orla Quist said forty homes were evacuated.</p></div></content></entry></feed>"
     )
