@@ -43,6 +43,11 @@ TEXT_KEYS = (
     "article_text",
     "article_body",
     "body_text",
+    # a scraper's saved page, read as the page it is when no field holds the text written out
+    "html",
+    "raw_html",
+    "html_content",
+    "page_html",
 )
 TITLE_KEYS = ("title", "headline", "web_title")
 #: The field of an object given as a title, date or url that holds it: NYT's ``headline: {"main": ...}``,
@@ -186,7 +191,7 @@ _INLINE_TAGS = frozenset(
     ]
 )
 _DROPPED = re.compile(
-    r"<(script|style|noscript|template|iframe|head)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<!doctype[^>]*>",
+    r"<(script|style|noscript|template|iframe|head|figcaption)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<!doctype[^>]*>",
     re.IGNORECASE | re.DOTALL,
 )
 #: Tags of a whole page's frame, which hold no text of their own.
@@ -784,7 +789,15 @@ def from_fields(
         if isinstance(value, bool | int | float):
             raise InputError(where, f"field {name!r} holds {json.dumps(value)}, not text")
         texts.append(text or "")
-    text = unescaped(markup_text(_joined(texts)))
+    joined = _joined(texts)
+    page = _a_whole_page(joined, where, encoding)
+    if page is not None:  # a scraper's saved page in a field: read as the page it is, furniture and all
+        text = page.body
+        for name, value in (("title", page.title), ("date", page.date), ("url", page.url)):
+            if value and not any(k.lower() == name for k in fields):
+                fields[name] = value
+    else:
+        text = unescaped(markup_text(joined))
     if not text.strip():
         raise InputError(where, f"empty text in field {key!r}")
     if text.strip() in MISSING_VALUES:
@@ -808,6 +821,25 @@ def from_fields(
         fields=fields,
         note="; ".join(part for part in (note, cut, cleaned) if part),
     )
+
+
+#: The marks of a whole web page, not a CMS's paragraphs: its document, its head or its page furniture.
+_WHOLE_PAGE = re.compile(r"<(?:!doctype\s+html|html|head|body|nav|header|footer)\b", re.IGNORECASE)
+
+
+def _a_whole_page(text: str, where: str, encoding: str) -> Article | None:
+    """The article of a whole web page saved in a field (a scraper's ``content``), read as
+    :func:`pipeline.ingest.htmlpage.read_html` reads a page; None for any other text, or a page that
+    gives no one article."""
+    if "<" not in text or not _WHOLE_PAGE.search(text):
+        return None
+    from pipeline.ingest.htmlpage import read_html
+
+    try:
+        found, _ = read_html(text, where, encoding)
+    except InputError:
+        return None
+    return found[0] if len(found) == 1 else None
 
 
 def _with_inner_record(fields: dict[str, object]) -> dict[str, object]:

@@ -316,3 +316,22 @@ def test_a_news_apis_placeholder_for_an_article_it_removed_or_sells_is_no_articl
         "no article in field 'content': '[Removed]' stands in for one the source removed or sells",
         "no article in field 'content': 'ONLY AVAILABLE IN PAID PLANS' stands in for one the source removed or sells",
     ]
+
+
+def test_a_whole_page_saved_in_a_field_is_read_as_the_page_and_a_figures_caption_is_no_text(write) -> None:
+    page = (
+        "<!DOCTYPE html><html><head><title>Bridge opens</title></head><body><nav><a href='/'>Home</a> "
+        "<a href='/world'>World</a></nav><article><h1>Bridge opens</h1>"
+        f"<p>{ORLA}</p><p>{EDE}</p></article><footer><p>Copyright Quellby Courier 2025.</p></footer></body></html>"
+    )
+    fragment = (
+        f"<figure><img src='a.jpg'><figcaption>Tarn Ebbesen at the mill.</figcaption></figure><p>{ILSE}</p>"
+    )
+    records = [{"url": "https://courier.example/1", "html": page}, {"title": "Mill", "content": fragment}]
+    path = write("scraped.jsonl", "\n".join(json.dumps(r) for r in records))
+    articles, skipped = _read(path)
+    assert skipped == []
+    assert articles == [
+        ("scraped.jsonl:1", "Bridge opens", f"{ORLA}\n\n{EDE}"),  # no menu, no footer; the page's title
+        ("scraped.jsonl:2", "Mill", ILSE),
+    ]

@@ -268,7 +268,7 @@ def test_a_second_list_holding_no_article_is_skipped_item_by_item(write) -> None
     assert [(name, reason.split(" (")[0]) for name, reason in reasons] == [
         (
             "feed.json:results[0]",
-            "no text field among text, body, content, article, maintext, full_text, story, article_text, article_body, body_text",
+            "no text field among text, body, content, article, maintext, full_text, story, article_text, article_body, body_text, html, raw_html, html_content, page_html",
         ),
         ("feed.json:results[1]", "expected a JSON object, got null"),
     ]

@@ -99,7 +99,7 @@ def test_a_malformed_array_keeps_the_items_before_the_fault(write) -> None:
     assert [(s.source, s.reason.split(" (")[0]) for s in corpus.skipped] == [
         (  # items written on one line are named by their place in the array
             f"{path}:[0]",
-            "no text field among text, body, content, article, maintext, full_text, story, article_text, article_body, body_text",
+            "no text field among text, body, content, article, maintext, full_text, story, article_text, article_body, body_text, html, raw_html, html_content, page_html",
         ),
         (f"{path}:[2]", "expected a JSON object, got int"),
     ]
