@@ -143,6 +143,9 @@ class _ArticleHTML(HTMLParser):
         self.link_texts: set[str] = set()
         self._link: list[str] | None = None  # text of the open <a>
         self.deepest = 0  # the most elements open at once
+        #: a box of readers' comments (by its heading) was left out: a main text longer than the
+        #: paragraphs may hold them
+        self.comments_left_out = False
 
     # tokens -----------------------------------------------------------------------------------------
 
@@ -233,13 +236,22 @@ class _ArticleHTML(HTMLParser):
         most = sum(words) * _BOX_MOST / 100
         # a box that holds most of the words is the article; so are the boxes named as it is, its other
         # parts ("related-body" twice around an advert)
-        article = {name for first, end, name in self._boxes if sum(words[first:end]) >= most}
+        # (a box a comments heading opens is comments however long: readers may write more than the story)
+        article = {
+            name
+            for first, end, name in self._boxes
+            if sum(words[first:end]) >= most and name != _COMMENTS_BOX
+        }
         boxes = [(first, end) for first, end, name in self._boxes if name not in article]
-        boxed = set().union(*(range(first, end) for first, end in boxes))
-        if sum(words[i] for i in boxed) >= sum(words) * _BOXES_MOST / 100:
+        named = [
+            (first, end) for first, end, name in self._boxes if name not in article and name != _COMMENTS_BOX
+        ]
+        boxed = set().union(*(range(first, end) for first, end in named))
+        if named and sum(words[i] for i in boxed) >= sum(words) * _BOXES_MOST / 100:
             # so much text in boxes named furniture is the article cut around an advert ("comments-enabled"
             # twice): the page keeps them all
-            boxes = []
+            boxes = [(first, end) for first, end, name in self._boxes if name == _COMMENTS_BOX]
+        self.comments_left_out = any(name == _COMMENTS_BOX for _, _, name in self._boxes)
         dropped = [False] * len(self.paragraphs)
         for first, end in sorted(self._furniture + boxes, key=lambda r: (r[0], -r[1])):  # outer ranges first
             for index in range(first, end):
@@ -314,6 +326,13 @@ class _ArticleHTML(HTMLParser):
                 self.title = text
             elif element.tag == "h1" and not self.h1:
                 self.h1 = text
+            elif element.tag != "h1" and _COMMENTS_HEADING.fullmatch(text) and element.parent is not None:
+                # the box this heading opens holds readers' comments, whatever its class says: a box
+                # it opens, with no paragraph before it (else the heading stands in the article's box)
+                box = element.parent
+                opens = box.paragraphs == len(self.paragraphs)
+                if opens and box.tag not in ("body", "html", "main", "article") and not box.boxed:
+                    box.boxed = _COMMENTS_BOX
 
     def _finish_item(self, element: _Element) -> None:
         """A list item's words as a paragraph, which :meth:`close` keeps if its list is the article's;
@@ -489,7 +508,17 @@ def _names_furniture(attrs: list[tuple[str, str | None]]) -> bool:
 
 
 #: The elements whose text is collected: paragraphs, list items, the title and the first heading.
-_COLLECTED = frozenset({"p", "li", "title", "h1"})
+_COLLECTED = frozenset({"p", "li", "title", "h1", "h2", "h3", "h4"})
+#: The name a box of readers' comments takes from its heading (:data:`_COMMENTS_HEADING`).
+_COMMENTS_BOX = "(comments heading)"
+#: A heading over readers' comments: "Have your say (25)", "Comments (3)", "12 comments", "Join the
+#: conversation", "Reader reactions". The element it opens (a comment box named for nothing) is furniture.
+_COMMENTS_HEADING = re.compile(
+    r"(?i)\s*(?:have your say|join the (?:conversation|discussion|debate)|leave a (?:comment|reply)"
+    r"|(?:reader(?:s'|s)?\s+)?(?:comments?|reactions|responses|replies)"
+    r"|what (?:readers|you) (?:say|think)|\d+\s+(?:comments?|responses|replies))"
+    r"\s*(?:\(\d+\)|:)?\s*"
+)
 
 
 class _Element:
@@ -608,7 +637,8 @@ def read_html(
             if _SCRIPT_RENDERED.search(text):
                 raise InputError(source, _RENDERED_BY_A_SCRIPT)
             raise InputError(source, "HTML page holds links only (a menu or an index page), no article text")
-        if not paragraphs or (found >= _MAIN_TEXT_WORDS and found * _MOST_OF > _words(paragraphs) * 100):
+        longer = found >= _MAIN_TEXT_WORDS and found * _MOST_OF > _words(paragraphs) * 100
+        if not paragraphs or (longer and not parser.comments_left_out):
             body = main.body  # the article is not (all) in <p> elements: <br>-separated lines, <div>s
         elif found >= _MAIN_TEXT_WORDS and _more_around(main.body, paragraphs):
             body = main.body  # the <p> elements hold the article and more: readers' comments, menus

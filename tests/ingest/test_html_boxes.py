@@ -236,3 +236,22 @@ def test_an_article_in_an_iframes_srcdoc_is_read_and_a_script_rendered_page_says
     )
     [skipped] = ingest([app], language=None).skipped
     assert skipped.reason.startswith("HTML page is rendered by a script in the browser")
+
+
+def test_a_box_a_comments_heading_opens_is_left_out_however_long_and_however_named(write) -> None:
+    comment = (
+        "I live in Varnby and I think the closure of the Quellby ward is an outrage, said a reader of ours."
+    )
+    readers = "".join(
+        f"<div class='rsp'><div class='rsp-author'>Reader {n}</div><p>{comment}</p></div>" for n in range(12)
+    )
+    boxes = f"<section class='rsp-list'><h2>Have your say (12)</h2>{readers}</section>"
+    page = _page("").replace("</div></body>", f"</div>{boxes}</body>")
+    [article] = ingest([write("page.html", page)], language=None).articles
+    assert article.body == "\n\n".join(ARTICLE)
+    # a heading inside the article's own box, after its paragraphs, says nothing of that box
+    inline = _page("").replace(
+        "</div></body>", "<h3>Comments</h3><p>Be the first to comment on this story.</p></div></body>"
+    )
+    [article] = ingest([write("inline.html", inline)], language=None).articles
+    assert article.body.startswith("\n\n".join(ARTICLE))
