@@ -618,6 +618,7 @@ def read_html(
     body = parser.prose()  # the <p> paragraphs without lists of headlines, unless the main text is the body
     main = _main_text(text, deep=parser.deepest >= _LIBXML_DEPTH)
     fields: dict[str, object] = {}
+    from_linked_data = False
     if _words(body) < _MAIN_TEXT_WORDS:
         # A page whose script writes the article in (a web app): its linked data may hold the text, in
         # paragraphs (trafilatura reads it too, as one), when the page's main text is no longer (an
@@ -631,6 +632,7 @@ def read_html(
             if main is not None:  # the page's own date and address where the linked data gives none
                 linked = linked._replace(date=linked.date or main.date, url=linked.url or main.url)
             main, paragraphs, body = linked, "", linked.body
+            from_linked_data = True
     if main is not None:
         found = _words(main.body)
         if not paragraphs and _links_only(main.body, parser.link_texts):
@@ -653,11 +655,38 @@ def read_html(
         )
     if not body:
         raise InputError(source, "HTML page has no article text (no <p> paragraphs, no main text)")
-    title = parser.h1 or parser.title or (main.title if main else "")
+    title = _headline(parser.h1, parser.title, main.title if main else "", linked=from_linked_data)
     lead, rest = body.partition("\n\n")[::2]
     if rest and clean_line(lead).casefold() == clean_line(title).casefold():
         body = rest  # the headline, read again as the text's first line
     return [article(source=source, position=0, title=title, body=body, encoding=encoding, fields=fields)], []
+
+
+def _headline(h1: str, title: str, main_title: str, *, linked: bool) -> str:
+    """The article's headline: the linked data's when the body is the linked data's; else the page's
+    <h1>, unless the <h1> is the site's name that the <title> gives beside the headline ("Pellingham
+    Post" of "Row in Yorgarwick | Pellingham Post", a logo written as a heading); else the <title>.
+
+    >>> _headline("Quellby Post", "Row in Varnby | Quellby Post", "", linked=False)
+    'Row in Varnby'
+    >>> _headline("Row in Varnby", "Row in Varnby | The Quellby Daily Post", "", linked=False)
+    'Row in Varnby'
+    >>> _headline("", "Row in Varnby | Quellby Post", "Row in Varnby", linked=True)
+    'Row in Varnby'
+    """
+    if linked and main_title:
+        return main_title
+    if h1 and title:
+        parts = [part.strip() for part in _TITLE_SEPARATOR.split(title) if part.strip()]
+        # the site's name follows the headline: an <h1> that is a later part of the <title> is the name
+        if len(parts) > 1 and h1.casefold() in (part.casefold() for part in parts[1:]):
+            if len(parts[0].split()) >= 3 and parts[0].casefold() != h1.casefold():
+                return parts[0]
+    return h1 or title or main_title
+
+
+#: What separates a headline from the site's name in a <title>: "Row in Varnby | Quellby Post".
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|·»]\s*")
 
 
 #: Our <p> paragraphs are kept unless they hold less than this share (%) of the words of the page's main
