@@ -679,9 +679,13 @@ def _headline(h1: str, title: str, main_title: str, *, linked: bool) -> str:
     if h1 and title:
         parts = [part.strip() for part in _TITLE_SEPARATOR.split(title) if part.strip()]
         # the site's name follows the headline: an <h1> that is a later part of the <title> is the name
-        if len(parts) > 1 and h1.casefold() in (part.casefold() for part in parts[1:]):
-            if len(parts[0].split()) >= 3 and parts[0].casefold() != h1.casefold():
-                return parts[0]
+        if (
+            len(parts) > 1
+            and h1.casefold() in (part.casefold() for part in parts[1:])
+            and len(parts[0].split()) >= 3
+            and parts[0].casefold() != h1.casefold()
+        ):
+            return parts[0]
     return h1 or title or main_title
 
 
