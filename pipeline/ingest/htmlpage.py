@@ -641,7 +641,8 @@ def read_html(
             raise InputError(source, "HTML page holds links only (a menu or an index page), no article text")
         longer = found >= _MAIN_TEXT_WORDS and found * _MOST_OF > _words(paragraphs) * 100
         if not paragraphs or (longer and not parser.comments_left_out):
-            body = main.body  # the article is not (all) in <p> elements: <br>-separated lines, <div>s
+            # the article is not (all) in <p> elements: <br>-separated lines, <div>s
+            body = _without_menu_lines(main.body, parser.link_texts)
         elif found >= _MAIN_TEXT_WORDS and _more_around(main.body, paragraphs):
             body = main.body  # the <p> elements hold the article and more: readers' comments, menus
         fields = {"date": main.date, "url": main.url}
@@ -660,6 +661,29 @@ def read_html(
     if rest and clean_line(lead).casefold() == clean_line(title).casefold():
         body = rest  # the headline, read again as the text's first line
     return [article(source=source, position=0, title=title, body=body, encoding=encoding, fields=fields)], []
+
+
+def _without_menu_lines(body: str, link_texts: set[str]) -> str:
+    r"""The main text without the lines that are a menu's: a link's text of a few words alone on its line
+    ("Home", "World", "Sport") or a separator ("|"), which the main text keeps on a page laid out
+    without <p> elements.
+
+    >>> _without_menu_lines("Home\n\n|\n\nNews\n\nTwo men were arrested in Quellby.", {"Home", "News"})
+    'Two men were arrested in Quellby.'
+    """
+    kept = [
+        line
+        for line in body.split("\n\n")
+        if not (
+            line.strip() in _SEPARATORS or (line.strip() in link_texts and len(line.split()) <= _MENU_WORDS)
+        )
+    ]
+    return "\n\n".join(kept) if kept else body
+
+
+#: Lines of a menu: separators between its links, and the most words one of its links holds.
+_SEPARATORS = frozenset({"|", "/", "·", "•", "»", "›", ">"})
+_MENU_WORDS = 4
 
 
 def _headline(h1: str, title: str, main_title: str, *, linked: bool) -> str:

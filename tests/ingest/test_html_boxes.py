@@ -255,3 +255,13 @@ def test_a_box_a_comments_heading_opens_is_left_out_however_long_and_however_nam
     )
     [article] = ingest([write("inline.html", inline)], language=None).articles
     assert article.body.startswith("\n\n".join(ARTICLE))
+
+
+def test_a_page_laid_out_with_br_loses_its_menu_lines(write) -> None:
+    lines = "<br><br>".join(ARTICLE)
+    page = (
+        "<html><head><title>Quellby floods</title></head><body><table><tr><td><a href='/'>Home</a> | "
+        f"<a href='/news'>News</a></td></tr><tr><td><b>Quellby floods</b><br><br>{lines}</td></tr></table></body></html>"
+    )
+    [article] = ingest([write("br.html", page)], language=None).articles
+    assert article.body == "\n\n".join(ARTICLE)
