@@ -146,6 +146,9 @@ class _ArticleHTML(HTMLParser):
         #: a box of readers' comments (by its heading) was left out: a main text longer than the
         #: paragraphs may hold them
         self.comments_left_out = False
+        #: indexes of the paragraphs right after a headline that is a link: a section page's teasers
+        self.teasers: list[int] = []
+        self._after_linked_heading = False
 
     # tokens -----------------------------------------------------------------------------------------
 
@@ -262,6 +265,8 @@ class _ArticleHTML(HTMLParser):
             dropped[index] = True
         kept = [i for i, drop in enumerate(dropped) if not drop]
         links = set(self._link_lists)
+        teasers = set(self.teasers)
+        self.teasers = [position for position, i in enumerate(kept) if i in teasers]
         self.paragraphs = [self.paragraphs[i] for i in kept]
         self.link_items = {position for position, i in enumerate(kept) if i in links}
 
@@ -317,7 +322,11 @@ class _ArticleHTML(HTMLParser):
                 cast(list, element.text).clear()
                 element.linked.clear()
         elif element.tag == "p":
-            if self._finish_paragraph(element.text or [], element.linked) and element.parent is not None:
+            finished = self._finish_paragraph(element.text or [], element.linked)
+            if finished and self._after_linked_heading:
+                self.teasers.append(len(self.paragraphs) - 1)  # a linked headline's summary
+            self._after_linked_heading = False
+            if finished and element.parent is not None:
                 element.parent.prose += _words(self.paragraphs[-1])
                 self._most_prose = max(self._most_prose, element.parent.prose)
         else:
@@ -326,6 +335,10 @@ class _ArticleHTML(HTMLParser):
                 self.title = text
             elif element.tag == "h1" and not self.h1:
                 self.h1 = text
+            if (
+                element.tag in self._HEADINGS
+            ):  # a headline that is a link: a story listed, if a summary follows
+                self._after_linked_heading = bool(text) and clean_line("".join(element.linked)) == text
             elif element.tag != "h1" and _COMMENTS_HEADING.fullmatch(text) and element.parent is not None:
                 # the box this heading opens holds readers' comments, whatever its class says: a box
                 # it opens, with no paragraph before it (else the heading stands in the article's box)
@@ -614,6 +627,12 @@ def read_html(
         # the article is a document of its own inside an <iframe srcdoc="...">, and the page around
         # it a frame: the document is read as the page
         return read_html(framed, source, encoding, **options)
+    if _an_index_page(parser.paragraphs, parser.teasers):
+        raise InputError(
+            source,
+            f"HTML page lists {len(parser.teasers)} stories, each a linked headline and its summary (a section "
+            "or index page), no article",
+        )
     paragraphs = "\n\n".join(parser.paragraphs)
     body = parser.prose()  # the <p> paragraphs without lists of headlines, unless the main text is the body
     main = _main_text(text, deep=parser.deepest >= _LIBXML_DEPTH)
@@ -661,6 +680,24 @@ def read_html(
     if rest and clean_line(lead).casefold() == clean_line(title).casefold():
         body = rest  # the headline, read again as the text's first line
     return [article(source=source, position=0, title=title, body=body, encoding=encoding, fields=fields)], []
+
+
+def _an_index_page(paragraphs: list[str], teasers: list[int]) -> bool:
+    """Is the page a list of stories: :data:`_INDEX_STORIES` or more summaries after linked headlines,
+    holding :data:`_INDEX_SHARE` % of the page's paragraph words or more?
+
+    >>> _an_index_page(["Summary."] * 6, list(range(6))), _an_index_page(["Story."] * 20 + ["Summary."] * 6, list(range(20, 26)))
+    (True, False)
+    """
+    if len(teasers) < _INDEX_STORIES:
+        return False
+    words = sum(_words(p) for p in paragraphs)
+    return sum(_words(paragraphs[i]) for i in teasers) * 100 >= words * _INDEX_SHARE
+
+
+#: A section page lists at least this many stories, and their summaries hold this share (%) of its words.
+_INDEX_STORIES = 5
+_INDEX_SHARE = 80
 
 
 def _without_menu_lines(body: str, link_texts: set[str]) -> str:

@@ -265,3 +265,25 @@ def test_a_page_laid_out_with_br_loses_its_menu_lines(write) -> None:
     )
     [article] = ingest([write("br.html", page)], language=None).articles
     assert article.body == "\n\n".join(ARTICLE)
+
+
+def test_a_section_page_listing_stories_is_skipped_as_one(write) -> None:
+    teasers = "".join(
+        f"<div class='teaser'><h2><a href='/local/{n}'>Quarry plan {n} divides Quellby</a></h2>"
+        f"<p>Plans for quarry {n} near Quellby have divided residents, councillor Orla Quist said.</p></div>"
+        for n in range(8)
+    )
+    page = f"<html><head><title>Local news</title></head><body><h1>Local news</h1>{teasers}</body></html>"
+    corpus = ingest([write("local.html", page)], language=None)
+    assert corpus.articles == ()
+    assert corpus.skipped[0].reason.startswith(
+        "HTML page lists 8 stories, each a linked headline and its summary"
+    )
+    # an article with a few linked headlines of related stories after it stays an article
+    related = "".join(
+        f"<h3><a href='/r/{n}'>Quellby story {n}</a></h3><p>A short summary {n}.</p>" for n in range(5)
+    )
+    [article] = ingest(
+        [write("story.html", _page("").replace("</div></body>", f"</div>{related}</body>"))], language=None
+    ).articles
+    assert article.body.startswith("\n\n".join(ARTICLE))
