@@ -339,7 +339,7 @@ class _ArticleHTML(HTMLParser):
                 element.tag in self._HEADINGS
             ):  # a headline that is a link: a story listed, if a summary follows
                 self._after_linked_heading = bool(text) and clean_line("".join(element.linked)) == text
-            elif element.tag != "h1" and _COMMENTS_HEADING.fullmatch(text) and element.parent is not None:
+            if element.tag != "h1" and _COMMENTS_HEADING.fullmatch(text) and element.parent is not None:
                 # the box this heading opens holds readers' comments, whatever its class says: a box
                 # it opens, with no paragraph before it (else the heading stands in the article's box)
                 box = element.parent
