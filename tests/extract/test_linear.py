@@ -38,7 +38,7 @@ from pipeline.extract.spans import (
     surname_of,
     without_overlaps,
 )
-from pipeline.names import close_surname
+from pipeline.names import COMPANY_WORDS, close_surname, name_key
 from pipeline.wordlists import load_patterns
 
 # --- the straightforward versions (the code before the fix), as references --------------------------
@@ -79,6 +79,11 @@ def _reference_add_acronyms(spans, pairs, body):
             if source is not None:
                 added.append(source)
         if source is None:
+            source, pieces = _reference_pieced_long_form(long, short, body, added)
+            if source is not None:
+                added = [a for a in added if not any(a is piece for piece in pieces)]
+                added.append(source)
+        if source is None:
             continue
         if source.type not in {"person", "group", "place"}:  # the short form names no entity either
             for span in spans:
@@ -90,6 +95,29 @@ def _reference_add_acronyms(spans, pairs, body):
             if not any(s.start < end and start < s.end for s in added):
                 added.append(CharSpan(start, end, source.label, source.type, "acronym"))
     return sorted(added, key=lambda s: s.start)
+
+
+def _reference_pieced_long_form(long, short, body, added):
+    """An organization a definition names whole, cut by the model into pieces (one an organization)."""
+    words = long.split()
+    links = {"of", "and", "for", "the", "&", "de", "on", "in"}
+    if len(words) < 2 or not all(w[:1].isupper() or w in links for w in words) or long.endswith(("'s", "’s")):
+        return None, []
+    for match in re.finditer(r"\(\s*" + re.escape(short) + r"\s*\)", body):
+        end = match.start()
+        while end > 0 and body[end - 1].isspace():
+            end -= 1
+        start = end - len(long)
+        if start < 0 or body[start:end] != long:
+            continue
+        pieces = [a for a in added if a.start < end and a.end > start]
+        if not pieces or any(a.start < start or a.end > end for a in pieces):
+            continue
+        if len(pieces) == 1 and (pieces[0].start, pieces[0].end) == (start, end):
+            continue
+        if any(a.type == "group" for a in pieces) or words[-1].lower() in _PATTERNS.group_heads:
+            return CharSpan(start, end, "ORG", "group", "acronym"), pieces
+    return None, []
 
 
 def _reference_untagged_long_form(long, short, body, added):
@@ -128,6 +156,16 @@ def _reference_propagate(spans, body):
         surname = surname_of(text) if span.type == "person" else ""
         if surname and surname.lower() not in _HEADS:  # "Trust" of a trust the model called a person
             votes[surname][(span.label, span.type)] += 0
+        stem, _, last = text.rpartition(" ")
+        if (  # "Quellco" of "Quellco SA": a company's name without its legal form
+            span.type == "group"
+            and stem
+            and name_key(last) in COMPANY_WORDS
+            and stem[:1].isupper()
+            and stem.lower() not in {"the", "a"}
+            and not _a_place(stem.rstrip(","))
+        ):
+            votes[stem.rstrip(",")][(span.label, span.type)] += 0
     # a capitalized word that spells one surname another way takes that surname's votes
     surnames = {surname_of(body[s.start : s.end]) for s in spans if s.type == "person"} & set(votes)
     for word in sorted(set(re.findall(r"\b[A-Z][a-z]{4,}\b", body)) - surnames):
