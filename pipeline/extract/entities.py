@@ -493,20 +493,30 @@ _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
 
 def _possessor_in_the_name(possessor: Sequence[Token], label: str, vocab: Vocabulary) -> bool:
     """Is the possessor part of an organization's or place's name rather than a name of its own: a plural
-    common noun ("People's Liberation Army", "Women's Institute", "Veterans' Affairs") or a reigning title
-    ("Queen's University")? Not in a person's name, where it is another person's ("the King's Man")."""
+    common noun, alone or ending it ("People's Liberation Army", "Women's Institute", "Leeds Magistrates'
+    Court"), a reigning title ("Queen's University") or a saint ("St Patrick's Athletic")? Not in a
+    person's name, where it is another person's ("the King's Man")."""
     if label == "PERSON":
         return False
     words = [t.lower_ for t in possessor]
     while words and words[0] in DETERMINERS:
         words.pop(0)
-    if len(words) != 1:
+    if len(words) >= 2 and words[0] in {"st", "st.", "saint"}:
+        return True  # a saint's: "St Patrick's Athletic", "St Mary's Hospital"
+    if not words:
         return False
-    word = words[0]
-    if word in _IRREGULAR_PLURALS or word in _REIGNING_TITLES:
+    word = words[-1]
+    if len(words) == 1 and (word in _IRREGULAR_PLURALS or word in _REIGNING_TITLES):
         return True
-    return word.endswith("s") and (
-        word[:-1] in vocab.nouns or (word.endswith("es") and word[:-2] in vocab.nouns)
+    # a plural common noun, alone or ending the possessor: "Veterans' Affairs", "Leeds Magistrates'
+    # Court", "Elementary Teachers' Federation", "Nurses and Midwives' Association"
+    return word in _IRREGULAR_PLURALS or (
+        word.endswith("s")
+        and (
+            word[:-1] in vocab.nouns
+            or (word.endswith("es") and word[:-2] in vocab.nouns)
+            or (word.endswith("ves") and (word[:-3] + "fe" in vocab.nouns or word[:-3] + "f" in vocab.nouns))
+        )
     )
 
 

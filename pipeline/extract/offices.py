@@ -27,7 +27,7 @@ __all__ = ["offices"]
 _OFFICIALS = (
     r"(?:Prosecutor|Attorney|Sheriff|Coroner|Examiner|Marshal|Comptroller|Controller|Auditor|Treasurer"
     r"|Solicitor|Recorder|Clerk|Defender|Ombudsman|Governor|Mayor|Registrar|Assessor|Commissioner"
-    r"|Inspector[ ]General|Director)"
+    r"|(?:Attorney|Solicitor|Auditor|Surgeon|Inspector|Comptroller|Accountant)[ ]General|Director)"
 )
 #: Capitalized words that say only what kind of official it is, not whose: "District", "County".
 _GENERIC = frozenset(
@@ -35,7 +35,7 @@ _GENERIC = frozenset(
     | {"attorney", "federal", "special", "inspector", "the", "high", "sheriff", "prosecutor", "town"}
 )
 _OFFICE = re.compile(
-    rf"(?<![\w.])((?:[A-Z][\w.-]*[ ]){{1,5}}){_OFFICIALS}['’]s[ ](?:Office|Department|Bureau)\b"
+    rf"(?<![\w.])((?:[A-Z][\w.-]*[ ]){{1,5}}?){_OFFICIALS}['’]s[ ](?:Office|Department|Bureau)\b"
 )
 
 

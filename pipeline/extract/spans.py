@@ -523,7 +523,7 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         for start in occurrences[name]:
             end = start + len(name)
             if taken.free(start, end):
-                if next_to_a_name(names.marks, body, start, end):
+                if next_to_a_name(names.marks, body, start, end) or runs_on(body, end, heads):
                     continue
             else:
                 inside = _names_cut_short(name_starts, taken.marks, start, end) if " " in name else []
@@ -611,6 +611,38 @@ def next_to_a_name(names: bytearray, body: str, start: int, end: int) -> bool:
     after = end + 1 < len(body) and body[end] == " " and names[end + 1]
     before = start >= 2 and body[start - 1] == " " and names[start - 2]
     return bool(after or before)
+
+
+def runs_on(body: str, end: int, heads: frozenset[str]) -> bool:
+    """Does a capitalized word that ends names follow ``end`` after one space, so that the name there is
+    part of a longer one the model missed: a head noun of ``heads`` ("Quellby" of "Quellby Rovers"), a
+    plural ("Prince Varn" of "the Prince Varn Raiders") or a compass point ("Tarn" of "Tarn West")? A
+    title or any other word after a name leaves it the name ("Quellby Premier", "the Varn Charter").
+
+    >>> heads = frozenset({"rovers"})
+    >>> runs_on("the Prince Varn Raiders won", 15, heads), runs_on("Quellby Rovers won", 7, heads)
+    (True, True)
+    >>> runs_on("Quellby Premier Orla Quist", 7, heads), runs_on("Quist Mondays", 5, heads)
+    (False, False)
+    """
+    if end + 1 >= len(body) or body[end] != " " or not body[end + 1].isupper():
+        return False
+    match = _WORD.match(body, end + 1)
+    word = match.group().lower() if match else ""
+    if not word.isalpha() or word in _CALENDAR:
+        return False
+    plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return word in heads or word in _COMPASS or plural
+
+
+#: Days and months (plural too), capitalized after a name without being part of it ("Quist Mondays").
+_CALENDAR = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february"}
+    | {"march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+    | {"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"}
+)
+#: Compass points that end a place's or constituency's name: "Tarn West", "Quellby North".
+_COMPASS = frozenset({"north", "south", "east", "west", "central"})
 
 
 @functools.lru_cache(maxsize=4)

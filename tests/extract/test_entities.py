@@ -193,12 +193,15 @@ def test_a_possessive_before_a_trophy_is_part_of_its_name_unless_a_place_owns_it
 def test_a_plural_noun_or_a_title_before_a_possessive_is_part_of_the_name(english, vocab) -> None:
     import dataclasses
 
-    vocab = dataclasses.replace(vocab, nouns=frozenset({"veteran", "church"}))
+    vocab = dataclasses.replace(vocab, nouns=frozenset({"veteran", "church", "magistrate", "midwife"}))
     for text, name in [
         ("The People's Quellan Army marched.", "The People's Quellan Army"),
         ("At the Women's Varn Institute today.", "Women's Varn Institute"),
         ("The Veterans' Quell Fund paid.", "Veterans' Quell Fund"),
         ("She taught at Queen's Quellby College.", "Queen's Quellby College"),
+        ("He appeared at Quellby Magistrates' Court.", "Quellby Magistrates' Court"),  # ending the possessor
+        ("The Varn Nurses and Midwives' Association met.", "Varn Nurses and Midwives' Association"),
+        ("St Orla's Quellby Hospital opened.", "St Orla's Quellby Hospital"),  # a saint's
     ]:
         cleaned = _cleaned(english, vocab, text, name, "ORG")
         assert [(t, o) for t, _, _, o in cleaned] == [(name.removeprefix("The "), "model")]

@@ -186,7 +186,21 @@ def _reference_propagate(spans, body):
     def next_to_a_name(start, end):
         after = body[end : end + 1] == " " and any(a <= end + 1 < b for a, b in names)
         before = start >= 2 and body[start - 1] == " " and any(a <= start - 2 < b for a, b in names)
-        return after or before
+        # a capitalized head noun, plural or compass point right after it: a longer name the model missed
+        match = re.match(r"\w+", body[end + 1 :]) if body[end : end + 1] == " " else None
+        word = match.group() if match else ""
+        calendar = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january"}
+        calendar |= {"february", "march", "april", "may", "june", "july", "august", "september", "october"}
+        calendar |= {"november", "december", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays"}
+        calendar |= {"saturdays", "sundays"}
+        lower = word.lower()
+        ends_names = (
+            lower in _HEADS
+            or lower in {"north", "south", "east", "west", "central"}
+            or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
+        )
+        runs_on = word[:1].isupper() and word.isalpha() and lower not in calendar and ends_names
+        return after or before or runs_on
 
     for text in sorted(votes, key=lambda t: (-len(t), t)):
         (label, kind), _ = sorted(votes[text].items(), key=lambda kv: (-kv[1], kv[0]))[0]

@@ -19,13 +19,14 @@ def _at(body: str, name: str, label: str, kind: str) -> CharSpan:
 def test_an_office_named_after_its_official_is_one_organization_in_place_of_its_pieces() -> None:
     body = (
         "The Varnby County Sheriff's Office called the Quellby District Attorney's Office, and the "
-        "Osk County Medical Examiner’s Office named the man."
+        "Osk County Medical Examiner’s Office named the man, as did the Tarn Attorney General's Office."
     )
     spans = [_at(body, "Quellby", "GPE", "place"), _at(body, "Osk County Medical Examiner", "ORG", "group")]
     assert _found(body, spans) == [
         ("Varnby County Sheriff's Office", "group"),  # untagged, without the sentence's "The"
         ("Quellby District Attorney's Office", "group"),
         ("Osk County Medical Examiner’s Office", "group"),
+        ("Tarn Attorney General's Office", "group"),
     ]
 
 

@@ -789,3 +789,11 @@ def test_a_defined_short_form_means_the_whole_name_the_article_gives_before_it()
         ("FB", "Osk Fire Board"),
     ]
     assert named_in_full(pairs, [], body) == pairs
+
+
+def test_a_name_is_not_spread_into_a_longer_name_the_model_missed() -> None:
+    body = "Orla Varnet won. The Orla Varnet Raiders lost, and Orla Varnet Monday said she would stay."
+    spans = [CharSpan(0, 11, "PERSON", "person")]
+    found = propagate(spans, ArticleText(body, (), load_patterns()))
+    assert [body[s.start : s.end] for s in found] == ["Orla Varnet", "Orla Varnet"]
+    assert found[1].start == body.index("Orla Varnet Monday")  # a day is no part of a name
