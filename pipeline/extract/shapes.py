@@ -84,7 +84,7 @@ _ET_AL = re.compile(r",?\s+et\.?\s+al\.?$")
 #: Post-nominal letters (honours, degrees) after a person's name; only for people, since "MD" or "QC"
 #: after a place is Maryland or Quebec.
 _POST_NOMINALS = re.compile(
-    r"(?:,?\s+(?:FRS|FRSE|FRSC|FBA|FREng|PhD|Ph\.D\.?|DPhil|OBE|MBE|CBE|KBE|DBE|QC|KC|MD|Esq\.?))+$"
+    r"(?:,?\s+(?:FRS|FRSE|FRSC|FBA|FREng|PhD|Ph\.D\.?|DPhil|OBE|MBE|CBE|KBE|DBE|QC|KC|SC|MD|MP|MSP|MLA|TD|Esq\.?))+$"
 )
 
 
@@ -206,8 +206,28 @@ def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                 continue  # "a Ph.D. in Linguistics": a field of study
             if _a_currency_of_amounts(text, body):
                 continue  # "250 MXN", "CUC 25", then "in DKK": money, no group or person
+            if _a_title_before_a_name(text, body, span.end, article.patterns):
+                continue  # "Sgt" of "Detective Sgt. Orla Quist", "Very" of "the Very Rev Ed Varn"
         kept.append(span)
     return kept
+
+
+def _a_title_before_a_name(text: str, body: str, end: int, patterns: Patterns) -> bool:
+    """Is ``text`` one word of a person's title, alone, right before a capitalized word ("Sgt" of
+    "Detective Sgt. Orla Quist", "Very" of "the Very Rev Ed Varn")?
+
+    >>> from pipeline.wordlists import load_patterns
+    >>> body = "Detective Sgt. Orla Quist and the Very Rev Ed Varn met Sgt Pepper's fans."
+    >>> [_a_title_before_a_name(w, body, body.index(w) + len(w), load_patterns()) for w in ("Sgt", "Very", "Varn")]
+    [True, True, False]
+    """
+    if " " in text or not text[:1].isupper():
+        return False
+    word = text.lower().rstrip(".")
+    if not any(word in title for title in patterns.person_titles):
+        return False
+    after = body[end : end + 3].lstrip(". ")
+    return after[:1].isupper()
 
 
 #: A three-letter code written right before or after an amount: "USD 25", "225 DKK", "4.5 million EUR".
