@@ -134,11 +134,13 @@ class Cache:
         for start in range(0, len(wanted), 500):
             batch = wanted[start : start + 500]
             marks = ",".join("?" * len(batch))
+            # the payload as bytes: a row damaged on disk may hold no UTF-8, which SQLite's text
+            # conversion would raise on for the whole query
             for key, payload in self._db.execute(
-                f"SELECT key, payload FROM extractions WHERE key IN ({marks})", batch
+                f"SELECT key, CAST(payload AS BLOB) FROM extractions WHERE key IN ({marks})", batch
             ):
                 try:
-                    found[by_key[key]] = decode(payload, by_key[key])
+                    found[by_key[key]] = decode(bytes(payload).decode("utf-8"), by_key[key])
                 except (ValueError, TypeError):
                     continue  # a row damaged on disk: a miss, extracted again and written over
         self.hits += len(found)

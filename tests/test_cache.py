@@ -61,6 +61,11 @@ def test_a_row_damaged_on_disk_is_a_miss_and_a_signature_damaged_is_computed_aga
         cache.put_many([("k1", _extraction("a")), ("k2", _extraction("b"))], model="m-1")
     with sqlite3.connect(tmp_path / FILE_NAME) as db:
         db.execute("UPDATE extractions SET payload = substr(payload, 1, 20) WHERE key = 'k1'")
+        # a row that holds no UTF-8 at all: SQLite's own text conversion would fail the whole query
+        db.execute("UPDATE extractions SET payload = CAST(X'5B5BFFFE' AS TEXT) WHERE key = 'k2'")
+    with Cache(tmp_path) as cache:
+        assert cache.get_many({"a": "k1", "b": "k2"}) == {}
+        cache.put_many([("k2", _extraction("b"))], model="m-1")
     with Cache(tmp_path) as cache:
         assert cache.get_many({"a": "k1", "b": "k2"}) == {"b": _extraction("b")}
         assert (cache.hits, cache.misses) == (1, 1)

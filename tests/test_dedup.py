@@ -326,3 +326,24 @@ def test_briefs_written_from_one_template_about_different_places_are_different_s
     found = deduplicate(briefs)
     assert [a.duplicate_rule for a in found] == ["near", "", "near", ""]  # the dated copy is the longest
     assert found[0].duplicate_of == found[2].duplicate_of == found[3].article_id
+
+
+def test_two_outlets_copies_signed_off_with_their_own_names_are_one_story() -> None:
+    from pipeline.dedup import deduplicate
+    from pipeline.ingest.articles import article
+
+    story = (
+        "Police in Marrowvale arrested two men on Sunday after a jewellery shop on the High Street was broken "
+        "into overnight, a police spokesman said. The men, both from Quellby, will appear in court on Monday."
+    )
+    copies = [
+        article(
+            source=f"c.jsonl:{n}",
+            position=n,
+            title="",
+            body=f"{story} This story first appeared in the {outlet}.",
+            encoding="utf-8",
+        )
+        for n, outlet in enumerate(("Quellby Herald", "Varnford Gazette"), 1)
+    ]
+    assert [a.duplicate_rule for a in deduplicate(copies)] == ["", "near"]

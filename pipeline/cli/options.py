@@ -19,7 +19,7 @@ def flag(*names: str, **settings: Any) -> Any:
 Inputs = Annotated[
     list[Path],
     typer.Argument(
-        help="Files or folders (searched recursively): .txt pages, .jsonl/.ndjson, .json, .csv/.tsv, .html; also .gz, .bz2, .xz.",
+        help="Files or folders (searched recursively): .txt pages, .jsonl/.ndjson, .json, .csv/.tsv, .html; also .gz, .bz2, .xz, and .zip or .tar archives of them.",
         show_default=False,
     ),
 ]

@@ -62,5 +62,49 @@ def _accepted(dateline: Dateline, article: ArticleText, types: dict[tuple[int, i
     if city.title() in article.linked_places:
         return True  # a place the gazetteer knows ("MONTGOMERY", a noun too)
     # a town too small for the gazetteer ("QUELLMOOR - A man was charged"): one word of no language,
-    # no given name ("UPDATE", "EXCLUSIVE", "ORLA QUIST" are not)
-    return " " not in city and not common and city.title() not in article.given_names
+    # no given name and no desk's label ("UPDATE", "UPDATED", "FACTBOX", "ORLA QUIST" are not)
+    word = city.lower()
+    inflected = any(
+        word.endswith(end) and word[: -len(end)] in words
+        for end in ("ed", "d", "ing", "s")
+        for words in article.common_words
+    )
+    return (
+        " " not in city
+        and not common
+        and not inflected
+        and word not in _DESK_LABELS
+        and city.title() not in article.given_names
+    )
+
+
+#: Labels a news desk puts before a story in capitals and a dash, which are no towns.
+_DESK_LABELS = frozenset(
+    {
+        "update",
+        "updated",
+        "updates",
+        "factbox",
+        "icymi",
+        "liveblog",
+        "live",
+        "oped",
+        "wrapup",
+        "wrap",
+        "refile",
+    }
+    | {"corrected", "correction", "exclusive", "breaking", "analysis", "opinion", "editorial", "explainer"}
+    | {
+        "preview",
+        "review",
+        "advisory",
+        "insight",
+        "feature",
+        "podcast",
+        "video",
+        "photos",
+        "gallery",
+        "watch",
+    }
+    | {"rpt", "urgent", "flash", "bulletin", "newsalert", "alert", "recap", "timeline", "interview"}
+)

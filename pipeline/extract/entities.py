@@ -215,7 +215,9 @@ def particle_after_a_given_name(
     if (before.lower_,) in patterns.person_titles or before.lower_ in HONORIFICS:
         return None
     alone = before.ent_iob_ == "O" or (
-        previous is not None and previous.start == before.i == previous.end - 1
+        previous is not None
+        and previous.start == before.i == previous.end - 1
+        and previous.label_ in {"PERSON", "ORG"}  # not "Tuesday", "Paris" or "Christmas" before "van Quist"
     )
     return Span(doc, before.i, ent.end, label="PERSON") if alone else None
 
@@ -1741,7 +1743,7 @@ def _employs_the_person_after(tokens: Sequence[Token]) -> bool:
 _JOBS_AT_A_TEAM_OR_FIRM = frozenset(
     {"driver", "drivers", "rider", "riders", "striker", "midfielder", "defender", "goalkeeper", "keeper"}
     | {"winger", "forward", "coach", "manager", "boss", "analyst", "analysts", "economist", "executive"}
-    | {"ceo", "teammate", "signing", "captain"}
+    | {"ceo", "signing", "captain"}
 )
 
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 #: Bump when a change in the extract package changes what extraction returns (part of the cache key).
-EXTRACTION_VERSION = "210"
+EXTRACTION_VERSION = "211"
 
 #: Pass one reads every body: sentence starts and entities. Pass two parses the windows holding a number;
 #: lemmas are looked up only for the few words the count rules ask about (:func:`lemmas`).
@@ -163,7 +163,7 @@ def _meta_version(name: str) -> str:
 
 
 def _folder_digest(folder: Path) -> str:
-    """A digest of what a model folder holds: every file's path, size and first and last 64 KiB (a
+    """A digest of what a model folder holds: every file's path, size, time and first and last 64 KiB (a
     retrained model's weights differ throughout), read again only when a file's size or time changed."""
     stats = []
     for path in sorted(folder.rglob("*")):
@@ -181,8 +181,10 @@ _DIGEST_ENDS = 65536
 @functools.lru_cache(maxsize=8)
 def _contents_digest(folder: str, stats: tuple[tuple[str, int, int], ...]) -> str:
     digest = hashlib.sha256()
-    for relative, size, _ in stats:
-        digest.update(f"{relative}\0{size}\0".encode())
+    for relative, size, modified in stats:
+        # the time too: an edit inside a large file keeps its size and both ends (a copy that keeps
+        # the times, shutil.copytree's or "cp -p", is the same model still)
+        digest.update(f"{relative}\0{size}\0{modified}\0".encode())
         with open(Path(folder) / relative, "rb") as file:
             digest.update(file.read(_DIGEST_ENDS))
             if size > 2 * _DIGEST_ENDS:

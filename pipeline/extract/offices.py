@@ -34,6 +34,12 @@ _GENERIC = frozenset(
     {"district", "county", "state", "city", "chief", "medical", "public", "general", "deputy", "assistant"}
     | {"attorney", "federal", "special", "inspector", "the", "high", "sheriff", "prosecutor", "town"}
 )
+#: Words that open a sentence before a name and are none of it: "The", "On Monday", "But", "Yesterday".
+_OPENING_WORDS = frozenset(
+    {"the", "a", "an", "on", "in", "at", "by", "for", "from", "with", "and", "but", "or", "so", "yet", "as"}
+    | {"when", "after", "before", "while", "meanwhile", "also", "yesterday", "today", "tonight", "earlier"}
+    | {"later", "last", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 _OFFICE = re.compile(
     rf"(?<![\w.])((?:[A-Z][\w.-]*[ ]){{1,5}}?){_OFFICIALS}['’]s[ ](?:Office|Department|Bureau)\b"
 )
@@ -55,9 +61,12 @@ def offices(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     found = []
     for match in _OFFICE.finditer(body):
         start = match.start()
-        if body.startswith("The ", start):
-            start += 4  # the sentence's "The", not part of the name
-        owner = body[start : match.end(1)].split()
+        words = body[start : match.end(1)].split()
+        while words and words[0].lower().rstrip(",") in _OPENING_WORDS:
+            start = body.index(words[0], start) + len(words[0])  # the sentence's "The", "On Monday", "But"
+            start += len(body[start:]) - len(body[start:].lstrip(", "))
+            words.pop(0)
+        owner = words
         if all(word.lower() in _GENERIC for word in owner):
             continue  # "the District Attorney's Office": whose, it does not say
         found.append((start, match.end()))

@@ -557,15 +557,23 @@ def _age(doc: Doc, span: Span, person_ends: frozenset[int]) -> float | None:
 
 
 def _one_person_named_by_a_noun(noun: Token) -> bool:
-    """Is ``noun`` one person named by what they are, after "a" or "the": "a firefighter", "the woman"?"""
+    """Is ``noun`` one person named by what they are, after "a" or "the": "a firefighter", "the woman"
+    (not "the bridge, 34,": a person's noun of :data:`_PERSON_NOUNS`)?"""
     determiner = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
-    return noun.tag_ == "NN" and determiner in {"a", "an", "the"} and noun.lower_ not in _NOT_PEOPLE_NOUNS
+    return determiner in {"a", "an", "the"} and noun.lower_ in _PERSON_NOUNS
 
 
-#: Nouns after "a" or "the" before a number between commas that is no age: "the vote, 34, ..." is rare,
-#: but "the year, 34, ..." would be a count; these stay counts.
-_NOT_PEOPLE_NOUNS = frozenset(
-    {"year", "total", "number", "score", "vote", "tally", "toll", "figure", "count"}
+#: Nouns that name one person by what they are, before whose age between commas: "a firefighter, 34,".
+_PERSON_NOUNS = frozenset(
+    {"man", "woman", "boy", "girl", "teenager", "teen", "child", "baby", "toddler", "youth", "mother"}
+    | {"father", "son", "daughter", "wife", "husband", "grandmother", "grandfather", "brother", "sister"}
+    | {"firefighter", "officer", "policeman", "policewoman", "soldier", "driver", "motorist", "pedestrian"}
+    | {"cyclist", "passenger", "pilot", "victim", "suspect", "resident", "worker", "student", "pupil"}
+    | {"teacher", "nurse", "doctor", "farmer", "fisherman", "tourist", "patient", "prisoner", "inmate"}
+    | {"journalist", "reporter", "photographer", "lawyer", "defendant", "witness", "neighbour", "neighbor"}
+    | {"guard", "miner", "labourer", "laborer", "builder", "volunteer", "rider", "jockey", "player"}
+    | {"climber", "hiker", "swimmer", "sailor", "employee", "owner", "shopkeeper", "mechanic", "chef"}
+    | {"musician", "singer", "actor", "actress", "artist", "writer", "priest", "pastor", "rescuer", "gunman"}
 )
 
 

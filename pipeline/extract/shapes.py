@@ -230,9 +230,11 @@ def _a_title_before_a_name(text: str, body: str, end: int, patterns: Patterns) -
     return after[:1].isupper()
 
 
-#: A three-letter code written right before or after an amount: "USD 25", "225 DKK", "4.5 million EUR".
+#: A three-letter code written right before or after an amount: "USD 25", "225 DKK", "4.5 million EUR";
+#: not a year ("a 2019 NPR interview", "By 2025 AMD expects").
 _CODE_BESIDE_AN_AMOUNT = re.compile(
-    r"\b([A-Z]{3})\s?\d|\d(?:\s?(?:million|billion|bn|mn|m|k))?\s?([A-Z]{3})\b(?!-)"
+    r"\b([A-Z]{3})\s?(?!(?:1[5-9]|20)\d\d\b)\d"
+    r"|(?<![\d.,])(?!(?:1[5-9]|20)\d\d\b)\d[\d.,]*(?:\s?(?:million|billion|bn|mn|m|k))?\s?([A-Z]{3})\b(?!-)"
 )
 
 
@@ -242,6 +244,8 @@ def _a_currency_of_amounts(text: str, body: str) -> bool:
 
     >>> _a_currency_of_amounts("DKK", "Boats: 225 DKK per hour. Berths paid in DKK."), _a_currency_of_amounts("DKK", "DKK said so.")
     (True, False)
+    >>> _a_currency_of_amounts("NPR", "In a 2019 NPR interview she spoke."), _a_currency_of_amounts("AMD", "By 2025 AMD expects more.")
+    (False, False)
     """
     if len(text) != 3 or not text.isupper():
         return False
@@ -927,8 +931,12 @@ _NICKNAMED = re.compile(
 _KNOWN_AS = re.compile(
     r",?\s+(?:(?:better |also |widely |popularly )?known as|alias|a\.k\.a\.|aka|nicknamed|dubbed)\s+"
     rf"(?P<quote>[“\"‘']?)(?P<nickname>(?:(?:El|La|Los|Las|The|Le|Il)\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
-    r"(?P<close>[”\"’']?)"
+    r"(?P<close>[”\"’']?)(?=[\s,.;:)!?]|$)(?!\s+[a-z])"
 )
+
+
+#: The words :data:`_KNOWN_AS` looks for, found first in the body at no cost.
+_KNOWN_AS_WORDS = ("known as", "alias", "a.k.a.", "aka", "nicknamed", "dubbed")
 
 
 def known_as(spans: Sequence[CharSpan], body: str) -> list[tuple[str, str, int, int]]:
@@ -957,7 +965,7 @@ def nicknamed_people(spans: list[CharSpan], article: ArticleText) -> list[CharSp
     names of three types, or one of them alone), when one of those pieces is a person's; the nickname
     alone elsewhere in the article ("Quill said") is that person too."""
     body = article.body
-    if not any(quote in body for quote in "“\"‘'") and not _KNOWN_AS.search(body):
+    if not any(quote in body for quote in "“\"‘'") and not any(word in body for word in _KNOWN_AS_WORDS):
         return spans
     spans = sorted(spans, key=lambda s: (s.start, s.end))
     starts = [s.start for s in spans]

@@ -18,8 +18,12 @@ if TYPE_CHECKING:
 
 __all__ = ["speaker_labels"]
 
-#: A speaker's label: one to three words in capitals, a colon and a space, at the start of a line.
-_LABEL = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,2}):[ \t]", re.MULTILINE)
+#: A speaker's label: one to three words in capitals (any alphabet's: "ÖBERG"), a colon and a space, then
+#: what they say, at the start of a line (:data:`pipeline.ingest.articles.TURN`).
+_LABEL = re.compile(
+    r"^[ \t]*(?P<name>[^\W\d_](?:[^\W\d_]|['’.-])+(?:[ ][^\W\d_](?:[^\W\d_]|['’.-])+){0,2}):[ \t]+(?=[^\W\d_\"“'‘(\[]|[\"“'‘(\[])",
+    re.MULTILINE,
+)
 
 
 def speaker_labels(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
@@ -36,20 +40,29 @@ def speaker_labels(spans: list[CharSpan], article: ArticleText) -> list[CharSpan
     body = article.body
     if ":" not in body:
         return spans
+    from pipeline.extract.spans import surname_of  # (spans lists this repair: imported when it runs)
+
     people: set[str] = set()
     for span in spans:
         if span.type == "person":
-            words = body[span.start : span.end].upper().split()
+            name = body[span.start : span.end]
+            words = name.upper().split()
             if len(words) >= 2:
-                people.update((" ".join(words), words[-1]))
+                people.update((" ".join(words), surname_of(name).upper()))  # "QUIST" of "Orla Quist Jr."
+    people.discard("")
     if not people:
         return spans
-    taken = {(span.start, span.end) for span in spans}
-    added = [
-        CharSpan(match.start("name"), match.end("name"), "PERSON", "person", "propagated")
-        for match in _LABEL.finditer(body)
-        if match.group("name") in people and match.span("name") not in taken
-    ]
+    at = {(span.start, span.end): span for span in spans}
+    added: list[CharSpan] = []
+    for match in _LABEL.finditer(body):
+        name = match.group("name")
+        if name not in people or not name.isupper():
+            continue
+        tagged = at.get(match.span("name"))
+        if tagged is None:
+            added.append(CharSpan(match.start("name"), match.end("name"), "PERSON", "person", "propagated"))
+        elif tagged.type != "person":  # the model's organization "DUNMORE"
+            tagged.label, tagged.type = "PERSON", "person"
     if not added:
         return spans
     return sorted([*spans, *added], key=lambda s: (s.start, s.end))

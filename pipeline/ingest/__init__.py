@@ -19,7 +19,7 @@ becomes a :class:`~pipeline.records.Skipped` with a reason.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 
 from pipeline.config import DEFAULTS
@@ -66,6 +66,21 @@ READERS: dict[str, Reader] = {
 }
 
 Progress = Callable[[int, int], None]
+
+
+def _inputs_of(path: Path, *, max_bytes: int, skipped: list[Skipped]) -> Iterator[Member]:
+    """The inputs a file holds: itself, or an archive's members one at a time (an archive's members are
+    never all in memory at once). A file or an archive that cannot be read is added to ``skipped``."""
+    source = shown(path)
+    try:
+        data = read_regular(path, max_bytes=max_bytes)
+        kind = archive_kind(path)
+        if not kind:
+            yield Member(source, data, True)
+            return
+        yield from members(data, source, kind, max_bytes=max_bytes)
+    except InputError as error:
+        skipped.append(Skipped(error.source, error.reason))
 
 
 def ingest(
@@ -117,19 +132,7 @@ def ingest(
     ] = []  # (file, delimiter name) for .csv files that are not comma-separated
     ignored = list(ignored)
     for done, path in enumerate(files, start=1):
-        source = shown(path)
-        try:
-            data = read_regular(path, max_bytes=max_file_bytes)
-            kind = archive_kind(path)
-            inputs = (
-                list(members(data, source, kind, max_bytes=max_file_bytes))
-                if kind
-                else [Member(source, data, True)]
-            )
-        except InputError as error:
-            skipped.append(Skipped(error.source, error.reason))
-            inputs = []
-        for member in inputs:
+        for member in _inputs_of(path, max_bytes=max_file_bytes, skipped=skipped):
             if not member.read:  # an archive's hidden member or one of another type, as in a folder
                 ignored.append(Path(member.source))
                 continue

@@ -411,7 +411,7 @@ def _paragraphs(lines: Sequence[str]) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
     for line in stripped + [""]:
-        if line and current and _TURN.match(line):  # a transcript's turn: "QUIST: We will not."
+        if line and current and _a_turn(line):  # a transcript's turn: "QUIST: We will not."
             paragraphs.append(" ".join(current))
             current = []
         if line:
@@ -422,9 +422,26 @@ def _paragraphs(lines: Sequence[str]) -> list[str]:
     return paragraphs
 
 
+def _a_turn(line: str) -> bool:
+    """Does ``line`` open a turn of a transcript: a speaker in capitals, a colon, then what they say,
+    opening as a sentence does ("QUIST: We will not.", "Q: And Varn?"; not "OECD: the rate rose")?
+
+    >>> _a_turn("QUIST: We will not."), _a_turn("ÖBERG: Ja."), _a_turn("OECD: the rate rose"), _a_turn("Note: it")
+    (True, True, False, False)
+    """
+    match = _TURN.match(line)
+    if match is None:
+        return False
+    label = line[: line.index(":")]
+    rest = line[match.end() :]
+    return label.isupper() and rest[:1].isupper() or rest[:1] in "\"“'‘(["
+
+
 #: A line that opens a turn of a transcript or an interview: the speaker in capitals ("QUIST:", "ORLA
 #: QUIST:") or "Q:" / "A:", a colon and a space. It starts a paragraph of its own.
-_TURN = re.compile(r"(?:[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}|Q|A):\s")
+_TURN = re.compile(
+    r"(?:[^\W\d_](?:[^\W\d_]|['’.-])+(?: [^\W\d_](?:[^\W\d_]|['’.-])+){0,2}|Q|A):\s+(?=[^\W\d_\"“'‘(\[]|[\"“'‘(\[])"
+)
 
 
 #: How a line ends a sentence: a stop, a question or exclamation mark, a colon, maybe a closing quote.
@@ -464,7 +481,7 @@ def _unwrapped(lines: Sequence[str]) -> list[str]:
     paragraphs: list[str] = []
     current = ""
     for line in lines:
-        if current and _TURN.match(line):
+        if current and _a_turn(line):
             paragraphs.append(current)
             current = ""
         joined = current + line if current.endswith("-") and line[:1].islower() else f"{current} {line}"
@@ -823,8 +840,9 @@ def from_fields(
     )
 
 
-#: The marks of a whole web page, not a CMS's paragraphs: its document, its head or its page furniture.
-_WHOLE_PAGE = re.compile(r"<(?:!doctype\s+html|html|head|body|nav|header|footer)\b", re.IGNORECASE)
+#: The marks of a whole web page, not a CMS's paragraphs: its document, its head or its body (a CMS's
+#: content may hold a <header> or a <footer>: a quotation's source).
+_WHOLE_PAGE = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 
 
 def _a_whole_page(text: str, where: str, encoding: str) -> Article | None:

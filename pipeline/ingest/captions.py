@@ -31,8 +31,10 @@ _CAPTION = re.compile(
       | (?:read\s+(?:more|next|also)|also\s+read|related(?:\s+(?:articles?|stories|coverage))?|see\s+also|more\s+on\s+this(?:\s+story)?
          |recommended(?:\s+reading)?)(?:\s*[:|]|\s+[–—-])\s*\S.*               # "Read more: ...", "Related - ..."
       | the\s+post\s+.+\s+appeared\s+first\s+on\s+(?-i:[A-Z]).+               # a WordPress feed's footer
-      | continue\s+reading\b.*                                                   # "Continue reading Quellby's ... →"
-      | (?:published|updated|posted|last\s+updated|first\s+published)\s*:?\s+(?=.*\d)[\w:/.,+ -]{4,50}  # "Published 7 May 2025, 14:02 BST"
+      | continue\s+reading(?:\s*[:→»…]|\s.*(?:→|»|…|\.\.\.))?\s*                 # "Continue reading Quellby's ... →"
+      | (?:published|updated|posted|last\s+updated|first\s+published)\s*:?\s+(?:on\s+|at\s+)?(?=.*\d)  # "Published 7 May 2025,
+        (?:(?:\d{1,4}(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?
+           |at|on|am|pm|a\.m\.|p\.m\.|utc|gmt|bst|cet|est|edt|pst|pdt|aest|aedt|ist|[:/.,+-])\s*){2,16}  # 14:02 BST"
       | (?:advertisement|advert|sponsored\s+content|share\s+this(?:\s+(?:article|story|page))?|read\s+more\s*:?)
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,

@@ -528,7 +528,7 @@ _COMMENTS_BOX = "(comments heading)"
 #: conversation", "Reader reactions". The element it opens (a comment box named for nothing) is furniture.
 _COMMENTS_HEADING = re.compile(
     r"(?i)\s*(?:have your say|join the (?:conversation|discussion|debate)|leave a (?:comment|reply)"
-    r"|(?:reader(?:s'|s)?\s+)?(?:comments?|reactions|responses|replies)"
+    r"|(?:reader(?:s'|s)?\s+)?comments?|readers'? (?:reactions|responses|replies)"
     r"|what (?:readers|you) (?:say|think)|\d+\s+(?:comments?|responses|replies))"
     r"\s*(?:\(\d+\)|:)?\s*"
 )
@@ -598,7 +598,7 @@ _RENDERED_BY_A_SCRIPT = (
     'the page once the browser has shown it (File > Save Page As, "complete"), or its reader view'
 )
 #: An <iframe> holding its document in its srcdoc attribute.
-_SRCDOC = re.compile(r"<iframe\b[^>]*\bsrcdoc\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
+_SRCDOC = re.compile(r"<iframe\b[^<>]{0,2000}?\bsrcdoc\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
 
 
 def _framed_page(text: str) -> str | None:
@@ -606,6 +606,8 @@ def _framed_page(text: str) -> str | None:
     there is none."""
     import html
 
+    if "srcdoc" not in text:  # (looked for only in a page that has one)
+        return None
     framed = [m.group(1) if m.group(1) is not None else m.group(2) for m in _SRCDOC.finditer(text)]
     return html.unescape(max(framed, key=len)) if framed else None
 
@@ -692,12 +694,17 @@ def _an_index_page(paragraphs: list[str], teasers: list[int]) -> bool:
     if len(teasers) < _INDEX_STORIES:
         return False
     words = sum(_words(p) for p in paragraphs)
-    return sum(_words(paragraphs[i]) for i in teasers) * 100 >= words * _INDEX_SHARE
+    listed = sum(_words(paragraphs[i]) for i in teasers)
+    # an article of its own beside the cards ("Read next") makes it an article's page
+    return listed * 100 >= words * _INDEX_SHARE and words - listed < _OWN_WORDS
 
 
 #: A section page lists at least this many stories, and their summaries hold this share (%) of its words.
 _INDEX_STORIES = 5
 _INDEX_SHARE = 80
+#: ... and its own paragraphs hold fewer words than this: a brief of two sentences (27 words) above five
+#: "Read next" cards is an article's page; a section's one-line introduction is not.
+_OWN_WORDS = 20
 
 
 def _without_menu_lines(body: str, link_texts: set[str]) -> str:

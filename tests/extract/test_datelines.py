@@ -88,6 +88,8 @@ def test_a_known_place_in_capitals_is_the_dateline_even_when_the_model_lists_it_
     [
         "SOCCER - QUELLBY WIN AT VARNHOLT .\n\nQuellby won.",  # a kicker before a headline in capitals
         "UPDATE - Talks ended on Friday.",  # a common word
+        "UPDATED - Talks ended on Friday.",  # and its forms
+        "FACTBOX - Talks ended on Friday.",  # a desk's label
         "ORLA QUIST - Staff writer",  # a byline: a dash, and no place anyone knows
         "Varnholt - Talks ended on Friday.",  # title case without an agency: any sentence
         "The talks ended.\n\nMore text.\n\nStill more.\n\nVARNHOLT 2011-04-09",  # past the first lines

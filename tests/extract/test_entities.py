@@ -519,6 +519,11 @@ def test_a_name_starting_on_a_particle_takes_the_given_name_before_it(english, v
     text = "The mayor, Rodrigo dela Quist, met Orla van Varn; Mayor del Osk and Quellby Tarn di Vell left."
     names = [("Rodrigo", "ORG"), ("dela Quist", "PERSON"), ("van Varn", "PERSON"), ("del Osk", "PERSON")]
     doc = _doc(english, text, [*names, ("Quellby Tarn", "ORG"), ("di Vell", "PERSON")])
+    dated = _doc(english, "After Easter van Osk resigned.", [("Easter", "DATE"), ("van Osk", "PERSON")])
+    assert [e.text for e in extended_entities(dated, vocab.patterns)] == [
+        "Easter",
+        "van Osk",
+    ]  # no "Easter van"
     assert [(e.text, e.label_) for e in extended_entities(doc, vocab.patterns)] == [
         ("Rodrigo dela Quist", "PERSON"),  # the model's organization "Rodrigo"
         ("Orla van Varn", "PERSON"),  # untagged

@@ -444,6 +444,7 @@ def test_ranges_ages_rates_and_the_befallen_read_as_a_reader_would() -> None:
         "spelled": "Twenty-one people were killed in Quellby.",
         "aged": "Quellby police arrested three men aged between 24 and 31.",
         "one person": "A firefighter, 34, was killed when the wall in Varnby fell.",
+        "one thing": "The Varnby bridge, 34, was closed.",
         "rate": "The Quellby road toll is a rate of 14 deaths per 100,000 people.",
         "among": "Among the dead were 8 children from Varnby, officials said.",
         "of the": "Nine of the wounded were in a serious condition in Quellby.",
@@ -462,6 +463,7 @@ def test_ranges_ages_rates_and_the_befallen_read_as_a_reader_would() -> None:
     assert [(v, c) for v, _, _, c in found["spelled"]] == [(21.0, "kill")]  # one number, hyphen and all
     assert [(v, u) for v, u, _, _ in found["aged"]] == [(3.0, ""), (24.0, "years"), (31.0, "years")]
     assert found["one person"] == [(34.0, "years", "age", "age")]  # no "34 killed"
+    assert [u for _, u, _, _ in found["one thing"]] == [""]  # a bridge has no age written so
     assert [(u, c) for _, u, _, c in found["rate"]] == [("ratio", "")]  # a rate, no count of deaths
     assert found["among"] == [(8.0, "", "children", "kill")]
     assert found["of the"] == [(9.0, "", "", "wound")]

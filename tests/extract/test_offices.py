@@ -31,6 +31,13 @@ def test_an_office_named_after_its_official_is_one_organization_in_place_of_its_
 
 
 def test_an_office_that_does_not_say_whose_it_is_or_a_name_reaching_outside_it_is_left_alone() -> None:
+    opening = (
+        "On Monday Varnby County Sheriff's Office said so. But Quellby District Attorney's Office agreed."
+    )
+    assert _found(opening, []) == [
+        ("Varnby County Sheriff's Office", "group"),  # the sentence's first words are no part of it
+        ("Quellby District Attorney's Office", "group"),
+    ]
     body = "The District Attorney's Office and Quellmoor Sheriff's Office staff met in Tarn's Court."
     reaching_out = CharSpan(body.index("and Quellmoor"), body.index(" Sheriff"), "ORG", "group")
     assert _found(body, [reaching_out]) == [("and Quellmoor", "group")]

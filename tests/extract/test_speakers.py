@@ -24,3 +24,21 @@ def test_a_speakers_label_is_the_person_the_article_names_so_and_no_other_label_
         ("QUIST-TARN", "person", "propagated"),
     ]
     assert speaker_labels([], ArticleText(body, (), load_patterns())) == []  # no person named: no speaker
+
+
+def test_a_label_the_model_called_an_organization_or_of_a_son_or_in_another_alphabet_is_the_speaker() -> None:
+    body = (
+        "Orla Dunvar Jr. met Ebba Öberg.\n\nDUNVAR: Thank you, Chair.\n\nÖBERG: Tack.\n\nOECD: the rate rose."
+    )
+    spans = [
+        CharSpan(0, 15, "PERSON", "person"),
+        CharSpan(body.index("Ebba"), body.index("Ebba") + 10, "PERSON", "person"),
+        CharSpan(body.index("DUNVAR"), body.index("DUNVAR") + 6, "ORG", "group"),  # the model's organization
+    ]
+    found = speaker_labels(spans, ArticleText(body, (), load_patterns()))
+    assert [(body[s.start : s.end], s.type) for s in found] == [
+        ("Orla Dunvar Jr.", "person"),
+        ("Ebba Öberg", "person"),
+        ("DUNVAR", "person"),
+        ("ÖBERG", "person"),
+    ]

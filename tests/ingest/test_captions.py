@@ -51,6 +51,9 @@ def test_caption_and_credit_lines_leave_the_body(line: str) -> None:
         "The post office in Osk appeared first on the list of closures.",  # no whole line of the shape
         "Advertisements for the fair ran for weeks.",
         "Posted by the council on Monday, the notice said the Quist road was shut for repairs until June.",
+        "Published in 2019, the Quist report found 40 cases of fraud.",
+        "Updated figures show 12 people died in Quellby.",
+        "Continue reading the minutes, the Quellby mayor told the chamber.",
         "By Velmora Quist, Quellwire correspondent",  # a byline stays: its author is a name of the text
         "See also the council's own figures.",
         # shaped like a caption, but a paragraph's length (over 300 characters): text of the story

@@ -335,3 +335,10 @@ def test_a_whole_page_saved_in_a_field_is_read_as_the_page_and_a_figures_caption
         ("scraped.jsonl:1", "Bridge opens", f"{ORLA}\n\n{EDE}"),  # no menu, no footer; the page's title
         ("scraped.jsonl:2", "Mill", ILSE),
     ]
+
+
+def test_cms_content_that_quotes_with_a_footer_is_no_whole_page(write) -> None:
+    content = f"<p>{ORLA}</p><blockquote><p>{EDE}</p><footer>Tarn Ebbesen</footer></blockquote><ul><li>Cost: 12 million crowns</li></ul>"
+    path = write("cms.jsonl", json.dumps({"title": "Bridge", "content": content}))
+    [(_, _, body)] = _read(path)[0]
+    assert "Cost: 12 million crowns" in body and EDE in body

@@ -287,3 +287,22 @@ def test_a_section_page_listing_stories_is_skipped_as_one(write) -> None:
         [write("story.html", _page("").replace("</div></body>", f"</div>{related}</body>"))], language=None
     ).articles
     assert article.body.startswith("\n\n".join(ARTICLE))
+
+
+def test_an_article_section_on_reactions_and_a_brief_above_read_next_cards_stay(write) -> None:
+    reactions = "<section><h2>Reactions</h2><p>Orla Quist, who led the campaign, welcomed the vote in Quellby.</p></section>"
+    page = _page("").replace("</div></body>", f"{reactions}</div></body>")
+    [article] = ingest([write("reactions.html", page)], language=None).articles
+    assert article.body.endswith("welcomed the vote in Quellby.")  # an article's section, no comments
+    cards = "".join(
+        f"<div class='card'><h3><a href='/s{n}'>Story {n} on the Varn works</a></h3><p>A summary of story {n} on "
+        "the works on the Varn river in Quellby and what the council decided this week.</p></div>"
+        for n in range(6)
+    )
+    brief = (
+        "<html><body><div><h1>Dam vote delayed</h1><p>The vote on the Quellby dam was delayed on Monday after "
+        f"Mayor Orla Quist fell ill, the council said. It will be held next week.</p><h2>Read next</h2>{cards}"
+        "</div></body></html>"
+    )
+    [article] = ingest([write("brief.html", brief)], language=None).articles
+    assert article.body.startswith("The vote on the Quellby dam was delayed")

@@ -184,6 +184,15 @@ def test_each_turn_of_a_transcript_is_a_paragraph_of_its_own(write) -> None:
         "Q: And Varn?",
         "A: It waits.",
     ]
+    wrapped = write(
+        "wrapped.txt",
+        "Rates\n\nRates rose in Quellby.\n\nThe figures were published on Monday by the\nOECD: the rate reached 6 percent.\n",
+    )
+    [article] = ingest([wrapped]).articles  # a label in capitals before words in lower case is no turn
+    assert (
+        article.body.split("\n\n")[1]
+        == "The figures were published on Monday by the OECD: the rate reached 6 percent."
+    )
 
 
 def test_a_first_line_too_long_for_a_headline_is_body_text(write) -> None:
