@@ -400,6 +400,7 @@ AP_STATE_ABBREVIATIONS = {
 }  # fmt: skip
 
 
+@functools.lru_cache(maxsize=1)
 def major_place_names() -> frozenset[str]:
     """Countries, US states, capitals and cities of :data:`MAJOR_CITY_POPULATION` people or more, first
     names left out ("Jordan", "Georgia")."""

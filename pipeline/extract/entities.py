@@ -1269,7 +1269,11 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "place"  # "Malawi", "Sri Lanka" the model took for a person or an organization
     if label in {"GPE", "LOC", "FAC"} and _a_titled_person(text, tokens, vocab):
         return "person"  # "King Quellan", "Queen Orla": a title before a name, no place's
-    if label == "ORG" and _a_titled_person(text, tokens, vocab):
+    if (
+        label == "ORG"
+        and any(w in vocab.given_names for w in text.split())
+        and _a_titled_person(text, tokens, vocab)
+    ):
         title = _title_length(tokens, vocab.patterns.person_titles)
         if personal_name(tokens[0].doc[tokens[title].i : tokens[-1].i + 1].text, vocab):
             return "person"  # "Alhaji Orla Varn-Quist": a title and a full name, no organization's

@@ -29,6 +29,8 @@ _OFFICIALS = (
     r"|Solicitor|Recorder|Clerk|Defender|Ombudsman|Governor|Mayor|Registrar|Assessor|Commissioner"
     r"|(?:Attorney|Solicitor|Auditor|Surgeon|Inspector|Comptroller|Accountant)[ ]General|Director)"
 )
+#: The last words of an office's name.
+_HEADS = ("Office", "Department", "Bureau")
 #: Capitalized words that say only what kind of official it is, not whose: "District", "County".
 _GENERIC = frozenset(
     {"district", "county", "state", "city", "chief", "medical", "public", "general", "deputy", "assistant"}
@@ -56,8 +58,8 @@ def offices(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     ["Varn County Sheriff's Office"]
     """
     body = article.body
-    if "'s" not in body and "’s" not in body:
-        return spans
+    if not ("'s " in body or "’s " in body) or not any(word in body for word in _HEADS):
+        return spans  # (most bodies: decided without the regular expression)
     found = []
     for match in _OFFICE.finditer(body):
         start = match.start()

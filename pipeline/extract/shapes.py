@@ -223,8 +223,7 @@ def _a_title_before_a_name(text: str, body: str, end: int, patterns: Patterns) -
     """
     if " " in text or not text[:1].isupper():
         return False
-    word = text.lower().rstrip(".")
-    if not any(word in title for title in patterns.person_titles):
+    if text.lower().rstrip(".") not in _title_words(patterns):
         return False
     after = body[end : end + 3].lstrip(". ")
     return after[:1].isupper()
