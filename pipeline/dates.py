@@ -75,10 +75,13 @@ _MONTH_NAMES = (
     "November",
     "December",
 )
-_WEEKDAYS = frozenset(
+WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 )
+#: The names of months and days, written out or cut short, in lower case: capitalized as names are, but
+#: no names ("Quist Monday", a correction that moves "Friday" to "Saturday").
+CALENDAR_WORDS = frozenset(MONTHS) | WEEKDAYS
 #: Time zone names of RFC 822 and the usual feed exports; only skipped (the date is the one written).
 _ZONES = frozenset(
     {"z", "ut", "utc", "gmt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt"}
@@ -190,7 +193,7 @@ def _named(text: str) -> Reading:
     numbers: list[int] = []
     for token in tokens:
         word = token.rstrip(".").casefold()
-        if token in "(),/-" or word in _WEEKDAYS or word in _ZONES:
+        if token in "(),/-" or word in WEEKDAYS or word in _ZONES:
             continue
         if word in MONTHS:
             if month is not None:

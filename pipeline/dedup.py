@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from pipeline.config import NEAR_DUPLICATE_THRESHOLD
+from pipeline.dates import CALENDAR_WORDS
 from pipeline.ingest.articles import article_key
 from pipeline.records import Article
 
@@ -383,16 +384,7 @@ _NAME_WORD = re.compile(r"(?<![.!?:\n\"“'‘(\[ ,;])[ ,;]{1,3}([A-Z][\w'’-]+
 def _capitalized_words(body: str) -> set[str]:
     """The names' words of ``body``, days and months left out: a correction moves "Friday" to "Saturday"."""
     words = {match.group(1).lower() for match in _NAME_WORD.finditer(body)}
-    return words - _CALENDAR_WORDS
-
-
-#: Days and months, capitalized as names are but no names of a story's own.
-_CALENDAR_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
-    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept"}
-    | {"oct", "nov", "dec"}
-)
+    return words - CALENDAR_WORDS
 
 
 #: The words that open a story, its lead: two copies of one story share it, whatever else differs.

@@ -53,6 +53,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from pipeline.dates import CALENDAR_WORDS
 from pipeline.extract.datelines import datelines
 from pipeline.extract.entities import DETERMINERS, HONORIFICS, THING_HEADS, CharSpan, opened_by_one_of
 from pipeline.extract.nested import nested_places
@@ -616,8 +617,9 @@ def next_to_a_name(names: bytearray, body: str, start: int, end: int) -> bool:
 def runs_on(body: str, end: int, heads: frozenset[str]) -> bool:
     """Does a capitalized word that ends names follow ``end`` after one space, so that the name there is
     part of a longer one the model missed: a head noun of ``heads`` ("Quellby" of "Quellby Rovers"), a
-    plural ("Prince Varn" of "the Prince Varn Raiders") or a compass point ("Tarn" of "Tarn West")? A
-    title or any other word after a name leaves it the name ("Quellby Premier", "the Varn Charter").
+    plural ("Prince Varn" of "the Prince Varn Raiders") or a direction (:data:`_DIRECTION`: "Tarn" of
+    "Tarn West")? A title, a day or any other word after a name leaves it the name ("Quellby Premier",
+    "the Varn Charter", "Quist Mondays").
 
     >>> heads = frozenset({"rovers"})
     >>> runs_on("the Prince Varn Raiders won", 15, heads), runs_on("Quellby Rovers won", 7, heads)
@@ -629,20 +631,10 @@ def runs_on(body: str, end: int, heads: frozenset[str]) -> bool:
         return False
     match = _WORD.match(body, end + 1)
     word = match.group().lower() if match else ""
-    if not word.isalpha() or word in _CALENDAR:
+    if not word.isalpha() or word in CALENDAR_WORDS or word.removesuffix("s") in CALENDAR_WORDS:
         return False
     plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))
-    return word in heads or word in _COMPASS or plural
-
-
-#: Days and months (plural too), capitalized after a name without being part of it ("Quist Mondays").
-_CALENDAR = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february"}
-    | {"march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-    | {"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"}
-)
-#: Compass points that end a place's or constituency's name: "Tarn West", "Quellby North".
-_COMPASS = frozenset({"north", "south", "east", "west", "central"})
+    return word in heads or plural or re.fullmatch(_DIRECTION, word) is not None
 
 
 @functools.lru_cache(maxsize=4)

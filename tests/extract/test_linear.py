@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.dates import CALENDAR_WORDS
 from pipeline.extract import spans as spans_module
 from pipeline.extract.entities import THING_HEADS, CharSpan
 from pipeline.extract.model import Vocabulary
@@ -189,17 +190,16 @@ def _reference_propagate(spans, body):
         # a capitalized head noun, plural or compass point right after it: a longer name the model missed
         match = re.match(r"\w+", body[end + 1 :]) if body[end : end + 1] == " " else None
         word = match.group() if match else ""
-        calendar = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january"}
-        calendar |= {"february", "march", "april", "may", "june", "july", "august", "september", "october"}
-        calendar |= {"november", "december", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays"}
-        calendar |= {"saturdays", "sundays"}
         lower = word.lower()
+        calendar = lower in CALENDAR_WORDS or lower.removesuffix("s") in CALENDAR_WORDS
         ends_names = (
             lower in _HEADS
-            or lower in {"north", "south", "east", "west", "central"}
+            or re.fullmatch(
+                r"(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|upper|lower", lower
+            )
             or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
         )
-        runs_on = word[:1].isupper() and word.isalpha() and lower not in calendar and ends_names
+        runs_on = word[:1].isupper() and word.isalpha() and not calendar and ends_names
         return after or before or runs_on
 
     for text in sorted(votes, key=lambda t: (-len(t), t)):
