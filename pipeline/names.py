@@ -153,6 +153,56 @@ def head_word(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
+#: Lowercase words inside personal names ("von der Leyen", "bin Salman", "da Silva").
+NAME_PARTICLES = frozenset(
+    {
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "del",
+        "dela",
+        "delos",
+        "della",
+        "di",
+        "das",
+        "zu",
+        "da",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "bint",
+        "ibn",
+        "al",
+        "el",
+        "ter",
+    }
+)
+
+
+#: Family names that come first in Chinese, Korean and Vietnamese names, as English-language news
+#: writes them: "Wang" of "Wang Lifang", "Yoon" of "Yoon Suk-yeol", "Nguyen" of "Nguyen Van An". The
+#: most frequent ones (about two hundred, which most people of those countries bear), name-key spelling.
+SURNAMES_FIRST = frozenset(
+    {"bai", "bao", "cai", "cao", "cen", "chai", "chang", "chao", "chen", "cheng", "cheung", "chiang",
+     "chien", "chiu", "cho", "choi", "chou", "chow", "chu", "chuang", "chung", "chun", "cui", "dai", "deng",
+     "ding", "dong", "du", "duan", "fan", "fang", "feng", "fu", "gan", "gao", "ge", "geng", "gong", "gu",
+     "guan", "guo", "han", "hao", "hou", "hsieh", "hsu", "hu", "hua", "huang", "hung", "jia", "jiang", "jin",
+     "kang", "kong", "kuo", "lai", "lam", "lau", "lei", "leung", "li", "liang", "liao", "lim", "lin", "ling",
+     "liu", "long", "lu", "luo", "lü", "ma", "mao", "meng", "mo", "ng", "ou", "pan", "pang", "peng", "qi",
+     "qian", "qin", "qiu", "ren", "shao", "shen", "sheng", "shi", "song", "su", "sun", "tan", "tang", "tao",
+     "tian", "tsai", "tsang", "tse", "wan", "wang", "wei", "wen", "wong", "wu", "xi", "xia", "xiang", "xiao",
+     "xie", "xiong", "xu", "xue", "yan", "yang", "yao", "ye", "yi", "yin", "yip", "yu", "yuan", "zeng",
+     "zhang", "zhao", "zheng", "zhong", "zhou", "zhu", "zou", "ahn", "bae", "baek", "byun", "cha", "chae",
+     "choe", "heo", "hong", "hwang", "jang", "jeon", "jeong", "jo", "ju", "jung", "kim", "ko", "kwak",
+     "kwon", "lee", "min", "moon", "na", "nam", "noh", "oh", "park", "ryu", "seo", "shin", "son", "sung",
+     "woo", "yoo", "yoon", "yun", "bui", "dang", "dinh", "duong", "hoang", "huynh", "ngo", "nguyen", "pham",
+     "phan", "tran", "trinh", "truong", "vo", "vu"}
+)  # fmt: skip
+
 #: Words after a surname that tell a father from his son and name no one alone ("Orla Quist, Jr.", the
 #: Portuguese "Orla Quist Neto", "Filho", "Júnior"), name-key spelling.
 GENERATIONS = frozenset({"jr", "sr", "jnr", "snr", "neto", "filho", "junior", "júnior", "sobrinho"})

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.extract.model import text_of
-from pipeline.names import GENERATIONS, LEGAL_FORMS, head_word, name_key
+from pipeline.names import GENERATIONS, LEGAL_FORMS, NAME_PARTICLES, ascii_fold, head_word, name_key
 from pipeline.wordlists import Patterns
 
 if TYPE_CHECKING:
@@ -49,34 +49,6 @@ DETERMINERS = frozenset(
 )
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 DASHES = frozenset({"-", "–", "—", "|"})
-#: Lowercase words inside personal names ("von der Leyen", "bin Salman", "da Silva").
-NAME_PARTICLES = frozenset(
-    {
-        "von",
-        "van",
-        "der",
-        "den",
-        "de",
-        "del",
-        "dela",
-        "delos",
-        "della",
-        "di",
-        "das",
-        "zu",
-        "da",
-        "dos",
-        "du",
-        "la",
-        "le",
-        "bin",
-        "bint",
-        "ibn",
-        "al",
-        "el",
-        "ter",
-    }
-)
 
 
 @dataclass
@@ -237,6 +209,29 @@ def particle_between_names(doc: Doc, ent: Span, previous: Span | None, patterns:
     return Span(doc, previous.start, ent.end, label="PERSON")
 
 
+def given_names_before_a_name(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
+    """A person's given names the model tagged as a name of their own, right before the rest of the
+    name (untagged given names between), are its start: "Ramona" + "Itzel Quist Varn", "Ramona" +
+    "Itzel" + "Quist Varn". Only given names, with one space after each: "Quist Varn" ("Quist" no
+    given name) are two people of a headline, and a line's end parts two names."""
+    from spacy.tokens import Span
+
+    from pipeline.gazetteer import is_first_name
+
+    if previous is None or previous.label_ != "PERSON" or ent.label_ != "PERSON":
+        return None
+    given = doc[previous.start : ent.start]
+    if not 1 <= len(given) <= 3 or len(previous) > 2:
+        return None
+    if any(token.whitespace_ != " " or not (token.is_title and token.is_alpha) for token in given):
+        return None
+    if not all(is_first_name(token.text) for token in given):
+        return None
+    if not all(token.is_title or not token.is_alpha for token in ent):
+        return None
+    return Span(doc, previous.start, ent.end, label="PERSON")
+
+
 def legal_form_after_a_company(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
     """A company's legal form the model tagged apart is the end of its name: "Quellco & Co." + "LLC",
     "Varn Holdings," + "Ltd"."""
@@ -282,6 +277,7 @@ ENTITY_REPAIRS: tuple[EntityRepair, ...] = (
     name_particles,
     particle_after_a_given_name,
     particle_between_names,
+    given_names_before_a_name,
     legal_form_after_a_company,
     owner_institution,
     adjacent_people_names,
@@ -1245,9 +1241,10 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "group"  # "Quellco, once Osk's largest oil company, said"
     if text.lower() in vocab.patterns.religions:
         return "group"  # "Islam", "Hinduism" the model took for a place or an adjective: believers
-    if label == "NORP" and text in vocab.linked_places:
+    if label == "NORP" and (text in vocab.linked_places or ascii_fold(text) in vocab.regions):
         # "a Melbourne team": a city's name before a noun, which the model took for an adjective (a
-        # nationality is no place's name; a first name that is one too is no risk under this label)
+        # nationality is no place's name; a first name that is one too is no risk under this label);
+        # "farm fires in Punjab", "in Yucatán": a state or province
         return "place"
     if label == "NORP":
         # An adjective ("Russian airstrikes", "Kurdish-dominated") only describes something else.

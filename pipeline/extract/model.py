@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 #: Bump when a change in the extract package changes what extraction returns (part of the cache key).
-EXTRACTION_VERSION = "212"
+EXTRACTION_VERSION = "214"
 
 #: Pass one reads every body: sentence starts and entities. Pass two parses the windows holding a number;
 #: lemmas are looked up only for the few words the count rules ask about (:func:`lemmas`).
@@ -489,6 +489,9 @@ class Vocabulary:
     #: Countries, US states, capitals and large cities, no first names (:func:`pipeline.gazetteer.major_place_names`):
     #: places whatever the model's label ("Malawi" it calls a person now and then).
     major_places: frozenset[str] = frozenset()
+    #: The world's states and provinces (:func:`pipeline.gazetteer.regions`), no words, without
+    #: diacritics: a region the model calls a nationality ("Punjab", "Yucatán") is a place.
+    regions: frozenset[str] = frozenset()
 
     @functools.cached_property
     def place_starts(self) -> frozenset[str]:
@@ -509,6 +512,7 @@ def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
         given_names,
         major_place_names,
         place_names,
+        regions,
         well_known_places,
         widespread_first_names,
     )
@@ -539,4 +543,5 @@ def vocabulary(model: str, patterns: Patterns) -> Vocabulary:
         linked_places=well_known_places(common, first_names_too=True),
         building_places=well_known_places(common),
         major_places=major_place_names(),
+        regions=regions(common),
     )

@@ -52,6 +52,13 @@ _TIME_ZONE = re.compile(
 _ADDRESS = re.compile(r"(?i)://|^www\.|@|\.(?:com|org|net|gov|edu|co\.uk|io)(?:/|$)|^#\w")
 _FIXTURE = re.compile(r"^(?P<home>.+?)\s+(?:v|vs|vs\.|versus)\s+(?P<away>.+)$")
 _HYPHEN_TAIL = re.compile(r"(?:[-‐][A-Za-z]\w*)+")
+#: " at " and a capitalized name to the end: where a team or a body is ("at Quellby Stadium").
+_AT_A_VENUE = re.compile(r"\s+at\s+(?:the\s+)?(?P<venue>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)$")
+#: The head nouns of venues, where a team plays or a show is on.
+_VENUE_HEADS = frozenset(
+    {"stadium", "arena", "park", "oval", "ground", "field", "hall", "centre", "center", "theatre", "theater"}
+    | {"gallery", "museum", "palace", "dome", "velodrome", "racecourse", "speedway", "raceway", "pavilion"}
+)
 _TITLE_WORDS = re.compile(r"(?:\s+[A-Z][\w'’]*)+")
 #: Landforms written in lower case after a place's name, which they belong to ("the Velmora sea").
 _LANDFORM = re.compile(
@@ -541,6 +548,15 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             for side in ("home", "away"):
                 start, end = span.start + fixture.start(side), span.start + fixture.end(side)
                 result.append(CharSpan(start, end, "ORG", "group", span.origin))
+            continue
+        venue = _AT_A_VENUE.search(text) if span.type != "place" and " at " in text else None
+        if venue and venue.start() > 0 and head_word(venue.group("venue")) in _VENUE_HEADS:
+            # "Leinster at Cape Town Stadium": a team and where it plays, run together; "the University of
+            # Quellby at Varnton" and "Hospital at Osk" (no venue's head) stay one name
+            result.append(
+                CharSpan(span.start, span.start + venue.start(), span.label, span.type, span.origin)
+            )
+            result.append(CharSpan(span.start + venue.start("venue"), span.end, "FAC", "place", span.origin))
             continue
         pieces = _joined_names(text) if span.type != "person" else []
         if pieces:

@@ -31,7 +31,9 @@ from pipeline.dates import MONTHS
 from pipeline.names import (
     COMPANY_WORDS,
     LEGAL_FORMS,
+    NAME_PARTICLES,
     SINGLE_WORD_SIMILARITY,
+    SURNAMES_FIRST,
     ascii_fold,
     close_surname,
     given_name_families,
@@ -309,6 +311,20 @@ def _short_form_candidates(
                 [c for c in people if close_surname(key, c[1].split()[-1])],
                 0.8,
             )
+        if len(words) == 1:
+            # "Quintero" of "Elena Marisol Quintero Vargas": the first of a Spanish or Portuguese name's
+            # two surnames, which the news uses alone
+            yield "short name", [c for c in people if _first_of_two_surnames(key, c[1])], 0.8
+    if (
+        len(words) == 1
+        and key in SURNAMES_FIRST
+        and kind != "person"
+        and state.only_in(element, article_id)
+        and not _well_known_place(state.surface(element))
+    ):
+        # "Wang" of "Wang Lifang" the model called an organization: a family name written first (a
+        # person of that name is "Tedros" above)
+        yield "short name", [c for c in people if c[1].split()[0] == key and len(c[1].split()) <= 3], 0.8
     surface = state.surface(element)
     if (
         len(words) == 1
@@ -321,6 +337,35 @@ def _short_form_candidates(
         # name. Not any first word ("Mets" of a "Mets Poet" the model took for a person), nor a middle
         # word ("Chao" of "Rulan Chao Pian" is her father).
         yield "short name", [c for c in people if c[1].split()[0] == key], 0.8
+
+
+def _first_of_two_surnames(key: str, name: str) -> bool:
+    """Is the one word ``key`` the first of the two surnames that end the name key ``name``, a Spanish or
+    Portuguese name's: after two given names or more, or before a particle ("de", "y"), and neither
+    surname a given name? One given name and two other words are as often a middle name, a mother's
+    surname, that names her family alone ("Orla Tessaly Quist" and "Tessaly", her father).
+
+    >>> _first_of_two_surnames("quintero", "elena marisol quintero vargas")
+    True
+    >>> _first_of_two_surnames("varnez", "orla varnez de quist"), _first_of_two_surnames("varnez", "orla varnez y quist")
+    (True, True)
+    >>> _first_of_two_surnames("tessaly", "orla tessaly quist"), _first_of_two_surnames("luther", "martin ada luther quist")
+    (False, False)
+    >>> _first_of_two_surnames("quist", "orla ada quist"), _first_of_two_surnames("quist", "orla ada quist varn jr")
+    (False, True)
+    """
+    words = without_generation(name.split())
+    if key not in words[1:-1] or _a_first_name(key):
+        return False
+    at = words.index(key, 1)
+    joined = any(word in NAME_PARTICLES or word == "y" for word in words[at + 1 : -1])
+    rest = [word for word in words[at + 1 :] if word not in NAME_PARTICLES and word != "y"]
+    return (
+        (at >= 2 or joined)
+        and len(rest) == 1
+        and not _a_first_name(rest[0])
+        and all(_a_first_name(word) for word in words[:at])
+    )
 
 
 def _surname_words(key: str, length: int) -> list[str]:

@@ -176,6 +176,22 @@ def test_internal_possessive_names_two_things(english, vocab) -> None:
     ]
 
 
+def test_a_region_the_model_called_a_nationality_is_a_place(english, vocab) -> None:
+    import dataclasses
+
+    vocab = dataclasses.replace(vocab, regions=frozenset({"Quellistan", "Varn Pradesh"}))
+    text = "Fires burned in Quellistan and in Varn Prádesh, Osk said; Tarnish farmers fled."
+    assert [(t, k) for t, _, k, _ in _cleaned(english, vocab, text, "Quellistan", "NORP")] == [
+        ("Quellistan", "place")
+    ]
+    assert [(t, k) for t, _, k, _ in _cleaned(english, vocab, text, "Varn Prádesh", "NORP")] == [
+        ("Varn Prádesh", "place")  # written with its diacritics
+    ]
+    assert [(t, k) for t, _, k, _ in _cleaned(english, vocab, text, "Tarnish", "NORP")] == [
+        ("Tarnish", "other")
+    ]
+
+
 def test_a_possessive_before_a_trophy_is_part_of_its_name_unless_a_place_owns_it(english, vocab) -> None:
     import dataclasses
 
@@ -539,6 +555,35 @@ def test_a_name_starting_on_a_particle_takes_the_given_name_before_it(english, v
         ("Ilse bint Varn Tessaly", "PERSON"),
         ("Ada Quist", "PERSON"),  # "do" is an English word as often
         ("Osk", "PERSON"),
+    ]
+
+
+def test_given_names_tagged_apart_start_the_name_after_them(english, vocab) -> None:
+    text = "Sen. Ramona Itzel Quist Varn spoke. Tarnby Orla Varnby left. Ilse\nAda Osk came. Marta, Eva Vell sang."
+    names = [
+        ("Ramona", "PERSON"),
+        ("Itzel Quist Varn", "PERSON"),
+        ("Tarnby", "PERSON"),
+        ("Orla Varnby", "PERSON"),
+    ]
+    more = [("Ilse", "PERSON"), ("Ada Osk", "PERSON"), ("Marta", "PERSON"), ("Eva Vell", "PERSON")]
+    doc = _doc(english, text, [*names, *more])
+    assert [e.text for e in extended_entities(doc, vocab.patterns)] == [
+        "Ramona Itzel Quist Varn",
+        "Tarnby",  # no given name: two people side by side
+        "Orla Varnby",
+        "Ilse",  # a line's end between them
+        "Ada Osk",
+        "Marta",
+        "Eva Vell",
+    ]
+    text = "Sen. Ramona Itzel Quist Varn spoke; Varnby Itzel Osk left."
+    names = [("Ramona", "PERSON"), ("Quist Varn", "PERSON"), ("Varnby", "PERSON"), ("Osk", "PERSON")]
+    doc = _doc(english, text, names)
+    assert [e.text for e in extended_entities(doc, vocab.patterns)] == [
+        "Ramona Itzel Quist Varn",  # "Itzel" untagged between
+        "Varnby",
+        "Osk",
     ]
 
 

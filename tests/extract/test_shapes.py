@@ -94,6 +94,25 @@ def test_a_fixture_is_two_teams() -> None:
     assert _texts(body, found) == [("Quellby", "group"), ("Drovenport Town", "group")]
 
 
+def test_a_team_and_the_venue_it_plays_at_are_two_names() -> None:
+    body = (
+        "Varnby Rovers at Quellton Oval, the University of Osk at Tarnby and Quell Hospital at Varnley met."
+    )
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(
+        body,
+        ("Varnby Rovers at Quellton Oval", "group"),
+        ("University of Osk at Tarnby", "group"),
+        ("Quell Hospital at Varnley", "group"),
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Varnby Rovers", "group"),
+        ("Quellton Oval", "place"),
+        ("University of Osk at Tarnby", "group"),  # no venue after "at": one name
+        ("Quell Hospital at Varnley", "group"),
+    ]
+
+
 def test_a_fixture_with_versus_or_vs_is_two_teams_but_a_lower_case_side_is_none() -> None:
     body = "Quellby versus Drovenport Town and Varn Rovers vs. Oskford drew; Quist v the rest ended."
     article = ArticleText(body, (), load_patterns())

@@ -272,6 +272,36 @@ def test_a_given_name_alone_joins_its_full_name_whatever_the_model_called_it() -
     assert node_of(result, "Mets") != node_of(result, "Mets Poet")
 
 
+def test_a_family_name_written_first_joins_its_full_name_whatever_the_model_called_it() -> None:
+    result = resolve(
+        [
+            article("a", "Xiong Tarlei", ("Xiong", "group"), "Baek Orun-ji", ("Baek", "place")),
+            article("b", "Tarnby Quellei", ("Tarnby", "group")),  # no family name of the list
+            article("c", ("Xiong", "group")),  # no full name in its article
+        ],
+        aliases=None,
+    )
+    assert node_of(result, "Xiong") >= node_of(result, "Xiong Tarlei")
+    assert node_of(result, "Baek") == node_of(result, "Baek Orun-ji")
+    assert node_of(result, "Tarnby") != node_of(result, "Tarnby Quellei")
+    assert len(node_of(result, "Xiong")) == 2  # article c's stays apart
+
+
+def test_the_first_of_two_surnames_joins_the_full_name() -> None:
+    result = resolve(
+        [
+            article(
+                "a", "Elena Marisol Varnez Quistero", ("Varnez", "group"), "Jorge Tarnillo de Osk", "Tarnillo"
+            ),
+            article("b", "Orlando Tessaly Vellmore", ("Tessaly", "person")),  # a middle name as often
+        ],
+        aliases=None,
+    )
+    assert node_of(result, "Varnez") == node_of(result, "Elena Marisol Varnez Quistero")
+    assert node_of(result, "Tarnillo") == node_of(result, "Jorge Tarnillo de Osk")
+    assert node_of(result, "Tessaly") != node_of(result, "Orlando Tessaly Vellmore")
+
+
 def test_a_country_is_no_surname_of_a_name_the_model_called_a_person() -> None:
     # a party, "Uniunea Salvați România", the model read as a person: the country stays a country
     result = resolve(
