@@ -152,6 +152,10 @@ def _occurrences(
                 continue  # a one-word name is no nationality's other reading ("Christian" the person)
             if name in run_on_guarded and _runs_on(body, start, end):
                 continue
+            if known[name][1] != "person" and _after_a_capitalized_word(body, start) and not taken[start - 2]:
+                # "the Varn High Court" holds the "High Court" of another story: a longer name, where the
+                # word before is no name of its own ("Quellish Labour MP": a nationality, then the party)
+                continue
             sentence = max(bisect.bisect_right(starts, start) - 1, 0)
             if sentence not in headlines:
                 line = extraction.sentences[sentence] if sentence < len(extraction.sentences) else None
@@ -202,10 +206,18 @@ def _runs_on(body: str, start: int, end: int) -> bool:
     >>> _runs_on(body, 4, 12), _runs_on(body, 28, 36)
     (True, False)
     """
-    after = re.match(r" +([A-Z])", body[end : end + 3])
+    return re.match(r" +([A-Z])", body[end : end + 3]) is not None or _after_a_capitalized_word(body, start)
+
+
+def _after_a_capitalized_word(body: str, start: int) -> bool:
+    """Does a capitalized word other than "The" and a sentence's first word come just before ``start``:
+    the name there is the end of a longer one ("the Varn High Court", "a Federal High Court")?
+
+    >>> body = "The Varn High Court sat. A High Court sat. Osk said High Court rules"
+    >>> [_after_a_capitalized_word(body, body.index("High Court", at)) for at in (0, 25, 40)]
+    [True, False, False]
+    """
     before = re.search(r"([A-Za-z]+)[ ]+$", body[max(0, start - 40) : start])
-    if after:
-        return True
     if before and before.group(1)[0].isupper() and before.group(1) != "The":
         sentence_start = re.search(
             r"(^|[.!?:;\n][\"'”’)]*\s+)$", body[: start - len(before.group(0))][-5:] or ""

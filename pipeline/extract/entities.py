@@ -204,8 +204,8 @@ def particle_between_names(doc: Doc, ent: Span, previous: Span | None, patterns:
     between = doc[previous.end : ent.start]
     if not 1 <= len(between) <= 2 or not all(t.is_lower and t.lower_ in NAME_PARTICLES for t in between):
         return None
-    if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"} or len(ent) > 3:
-        return None
+    if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"} or len(ent.text.split()) > 3:
+        return None  # (words, not tokens: "Khalid al-Majali" is two)
     return Span(doc, previous.start, ent.end, label="PERSON")
 
 
@@ -230,6 +230,43 @@ def given_names_before_a_name(doc: Doc, ent: Span, previous: Span | None, patter
     if not all(token.is_title or not token.is_alpha for token in ent):
         return None
     return Span(doc, previous.start, ent.end, label="PERSON")
+
+
+def untagged_start_of_a_name(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
+    """The capitalized words the model left untagged right before a person's name are its start when
+    they are given names ("Ana" + "Milena Quist") or follow a title ("coach Aqeel" + "Javed Quist",
+    "Justice Oluwa" + "Varn-Quist", an organization to the model): at most two, each followed by one
+    space. A name the model called an organization takes them only after a title or when it opens on a
+    given name itself; the title stays out."""
+    from spacy.tokens import Span
+
+    from pipeline.gazetteer import is_first_name
+
+    if ent.label_ not in {"PERSON", "ORG"} or len(ent.text.split()) > 3:
+        return None
+    start = ent.start
+    while start > max(0, ent.start - 2):
+        token = doc[start - 1]
+        if token.ent_iob_ != "O" or not (token.is_title and token.is_alpha) or token.whitespace_ != " ":
+            break
+        start -= 1
+    while start < ent.start and _a_title_token(doc[start], patterns):
+        start += 1
+    if start == ent.start:
+        return None
+    titled = start > 0 and _a_title_token(doc[start - 1], patterns)
+    given = all(is_first_name(token.text) for token in doc[start : ent.start])
+    if not (titled or given):
+        return None
+    if ent.label_ == "ORG" and not (titled or is_first_name(ent[0].text)):
+        return None
+    if ent.label_ == "ORG" and ent[-1].lower_ in patterns.group_heads:
+        return None  # "Orla Quellco Group": a firm after a name
+    return Span(doc, start, ent.end, label="PERSON")
+
+
+def _a_title_token(token: Token, patterns: Patterns) -> bool:
+    return (token.lower_,) in patterns.person_titles or token.lower_.rstrip(".") in HONORIFICS
 
 
 def legal_form_after_a_company(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
@@ -278,6 +315,7 @@ ENTITY_REPAIRS: tuple[EntityRepair, ...] = (
     particle_after_a_given_name,
     particle_between_names,
     given_names_before_a_name,
+    untagged_start_of_a_name,
     legal_form_after_a_company,
     owner_institution,
     adjacent_people_names,

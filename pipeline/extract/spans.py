@@ -69,7 +69,7 @@ from pipeline.extract.shapes import (
     sentence_initial_words,
 )
 from pipeline.extract.speakers import speaker_labels
-from pipeline.names import COMPANY_WORDS, close_surname, name_key, without_generation
+from pipeline.names import COMPANY_WORDS, SURNAMES_FIRST, close_surname, name_key, without_generation
 from pipeline.wordlists import Patterns
 
 
@@ -261,9 +261,9 @@ def acronyms_of_other_languages(
     spans: Sequence[CharSpan], body: str, known: Sequence[tuple[str, str]]
 ) -> list[tuple[str, str]]:
     """(short form, long form) pairs whose letters are another language's: an organization's name, then
-    a parenthesis holding capitals the article uses again, and the model never calls a place: "the Social
-    Democratic Party (PSQ) ... the PSQ said" (Partidul Social ...). The pairs by letters (``known``) stay
-    as they are.
+    a parenthesis holding capitals the article uses again, or that share initials with it, and the model
+    never calls a place: "the Social Democratic Party (PSQ) ... the PSQ said" (Partidul Social ...), "the
+    National Jury of Elections (JNE)". The pairs by letters (``known``) stay as they are.
 
     >>> body = "The Social Unity Party (PSQ) won. The PSQ said so. Tarn Quell (UK) left the UK."
     >>> def at(name, label, kind, start=0):
@@ -287,10 +287,25 @@ def acronyms_of_other_languages(
         name = groups_ending.get(end)
         if name is None or short in shorts_known or short in placed:
             continue
-        if len(re.findall(rf"(?<![\w(]){re.escape(short)}(?![\w)])", body)) == 0:
-            continue  # not used again: a label, not a name the article goes on to use
-        found.append((short, body[name.start : name.end]))
+        long = body[name.start : name.end]
+        used_again = re.search(rf"(?<![\w(]){re.escape(short)}(?![\w)])", body) is not None
+        if not used_again and not _initials_shared(short, long):
+            continue  # not used again, nor spelling the name's words: a label, not the name's short form
+        found.append((short, long))
     return found
+
+
+def _initials_shared(short: str, long: str) -> bool:
+    """Does an acronym of another language share the name's first letter, or two of its words' initials
+    (the same words in another order: "JNE" of the "National Jury of Elections")?
+
+    >>> _initials_shared("JNE", "National Jury of Elections"), _initials_shared("KMT", "Kuomintang")
+    (True, True)
+    >>> _initials_shared("CGT", "Quellco"), _initials_shared("VTU", "Osk Works Council")
+    (False, False)
+    """
+    initials = {word[0] for word in long.split() if word[:1].isupper()}
+    return short[0] == long[:1] or len(set(short) & initials) >= 2
 
 
 #: "(PSD)": capitals in parentheses, two to six of them.
@@ -477,6 +492,17 @@ def _company_stem(name: str) -> str:
     return stem.rstrip(",")
 
 
+def _family_name_first(name: str, article: ArticleText) -> str:
+    """The family name that opens a Chinese, Korean or Vietnamese name of two or three words ("Bae" of
+    "Bae Jung-hoon"), unless it is a verb or an adjective too ("Long" opens sentences); "" if none."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or name_key(words[0]) not in SURNAMES_FIRST or not words[0].istitle():
+        return ""
+    lower = words[0].lower()
+    verbs = article.common_words[1] if len(article.common_words) > 1 else frozenset()
+    return "" if lower in article.adjectives or lower in verbs else words[0]
+
+
 def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """Tag exact repeats of a name the model recognised elsewhere in the same article.
 
@@ -500,6 +526,9 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             surname = surnames[name] if name in surnames else surnames.setdefault(name, surname_of(name))
             if surname and surname.lower() not in heads:  # "Mosque" of a mosque the model called a person
                 votes[surname][(span.label, span.type)] += 0
+            family = _family_name_first(name, article)
+            if family:  # "Bae Jung-hoon" confirms "Bae"
+                votes[family][(span.label, span.type)] += 0
         elif span.type == "group":  # "Quellco SA" confirms "Quellco" in the same article
             stem = _company_stem(name)
             # not a word of the language ("American" of "American Airlines" is a nationality as often)

@@ -104,6 +104,10 @@ def _link_article(state: State, article_id: str) -> None:
             rivals = _rivals(element, candidates, pool)
             target = _pick(state, element, [*candidates, *rivals], article_id)
             if target is not None and target in {state.find(c) for c in candidates}:
+                if kind != "person" and state.type_of(target) == "person":
+                    # "Fahad" of "Muhammad Fahad bin Tariq", which the model called a place three times:
+                    # a part of a person's name, its mentions vote person
+                    state.retype(element, "person")
                 state.union(element, target, rule, score)
                 break
 
@@ -262,10 +266,16 @@ def _short_form_candidates(
         # at Quellby" in a story that never names the town is the school), and places never join
         # this way: "Quellby" and the "Quellby Peninsula" named after it are two places.
         yield "short name", [c for c in same_kind if c[1].split()[:-1] == words], 0.9
-    if len(words) == 1 and key.endswith("s") and kind != "group" and state.only_in(element, article_id):
-        # "Ravens" in the article of the "Quellport Ravens", whatever the model called it: a team's
-        # short name. A place's name before it makes it a team ("Air Varnholms" is an airline named
-        # after the Varnholms).
+    if (
+        len(words) == 1
+        and (key.endswith("s") or kind == "person")
+        and kind != "group"
+        and state.only_in(element, article_id)
+    ):
+        # "Ravens" in the article of the "Quellport Ravens", whatever the model called it, and the
+        # "Avalanche" of the "Quellport Avalanche" it called a person: a team's short name. A place's
+        # name before it makes it a team ("Air Varnholms" is an airline named after the Varnholms); a
+        # word the model called a place is the place's thing ("Ebola" of the "Quellport Ebola" case).
         teams = [
             c
             for c in longer
@@ -313,8 +323,9 @@ def _short_form_candidates(
             )
         if len(words) == 1:
             # "Quintero" of "Elena Marisol Quintero Vargas": the first of a Spanish or Portuguese name's
-            # two surnames, which the news uses alone
+            # two surnames, which the news uses alone; "Fahad" of "Muhammad Fahad bin Tariq"
             yield "short name", [c for c in people if _first_of_two_surnames(key, c[1])], 0.8
+            yield "short name", [c for c in people if _given_name_before_a_patronymic(key, c[1])], 0.8
     if (
         len(words) == 1
         and key in SURNAMES_FIRST
@@ -341,31 +352,45 @@ def _short_form_candidates(
 
 def _first_of_two_surnames(key: str, name: str) -> bool:
     """Is the one word ``key`` the first of the two surnames that end the name key ``name``, a Spanish or
-    Portuguese name's: after two given names or more, or before a particle ("de", "y"), and neither
-    surname a given name? One given name and two other words are as often a middle name, a mother's
-    surname, that names her family alone ("Orla Tessaly Quist" and "Tessaly", her father).
+    Portuguese name's, which the news uses alone: after the given names, all of them, before the last
+    surname (a particle between allowed), and no given name itself? An English middle name of that
+    shape, a mother's surname, would name her family alone ("Orla Tessaly Quist" and "Tessaly"), but a
+    report names a relative in full before it writes the surname alone, and the full name then wins.
 
-    >>> _first_of_two_surnames("quintero", "elena marisol quintero vargas")
+    >>> _first_of_two_surnames("quintero", "elena quintero vargas")
     True
     >>> _first_of_two_surnames("varnez", "orla varnez de quist"), _first_of_two_surnames("varnez", "orla varnez y quist")
     (True, True)
-    >>> _first_of_two_surnames("tessaly", "orla tessaly quist"), _first_of_two_surnames("luther", "martin ada luther quist")
+    >>> _first_of_two_surnames("tarlo", "rulan tarlo pian"), _first_of_two_surnames("luther", "martin luther quist")
     (False, False)
-    >>> _first_of_two_surnames("quist", "orla ada quist"), _first_of_two_surnames("quist", "orla ada quist varn jr")
+    >>> _first_of_two_surnames("quist", "orla quist"), _first_of_two_surnames("quist", "orla ada quist varn jr")
     (False, True)
+    >>> _first_of_two_surnames("lodge", "holland lodge no")  # no surname of two letters
+    False
     """
     words = without_generation(name.split())
     if key not in words[1:-1] or _a_first_name(key):
         return False
     at = words.index(key, 1)
-    joined = any(word in NAME_PARTICLES or word == "y" for word in words[at + 1 : -1])
     rest = [word for word in words[at + 1 :] if word not in NAME_PARTICLES and word != "y"]
-    return (
-        (at >= 2 or joined)
-        and len(rest) == 1
-        and not _a_first_name(rest[0])
-        and all(_a_first_name(word) for word in words[:at])
-    )
+    return len(rest) == 1 and len(rest[0]) >= 3 and all(_a_first_name(word) for word in words[:at])
+
+
+def _given_name_before_a_patronymic(key: str, name: str) -> bool:
+    """Is the one word ``key`` the person's own name in an Arabic name, the word before "bin", "ibn" or
+    "bint" ("fahad" of "muhammad fahad bin tariq", "orla" of "orla bint quist")?
+
+    >>> _given_name_before_a_patronymic("fahad", "muhammad fahad bin tariq")
+    True
+    >>> _given_name_before_a_patronymic("tariq", "muhammad fahad bin tariq")
+    False
+    """
+    words = name.split()
+    return any(words[i] == key and words[i + 1] in _PATRONYMICS for i in range(len(words) - 1))
+
+
+#: The words that give a father's name in an Arabic name ("son of", "daughter of").
+_PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben"})
 
 
 def _surname_words(key: str, length: int) -> list[str]:

@@ -1,5 +1,7 @@
 """Names known to the corpus are tagged in every article (hand-built extractions, invented names)."""
 
+import dataclasses
+
 from pipeline.extract.corpus import spread_known_names
 from pipeline.records import Extraction, Mention, Sentence
 
@@ -250,3 +252,27 @@ def test_no_known_name_is_spread_into_a_title_cased_line() -> None:
     )
     found = spread_known_names([extraction("a", bodies["a"], ("Orla Quist", "person")), second], bodies)
     assert [m.start for m in found[1].mentions] == [6]  # not in the headline
+
+
+def test_a_known_name_after_a_capitalized_word_is_the_end_of_a_longer_name() -> None:
+    # the "Tarn Appeals Bench" of one story is not the one of "the Osk Tarn Appeals Bench" or "a Federal
+    # Tarn Appeals Bench"; a person's name after a title is hers
+    bodies = {
+        "a": "Ilse went to the Tarn Appeals Bench with Orla Quist.",
+        "b": "The Osk Tarn Appeals Bench sat. A Federal Tarn Appeals Bench rose. The judge, Judge Orla Quist, "
+        "spoke at length about it to the Quellish Tarn Appeals Bench.",
+        "c": "Tarn Appeals Bench rules applied.",
+    }
+    found = spread_known_names(
+        [
+            extraction("a", bodies["a"], ("Tarn Appeals Bench", "group"), ("Orla Quist", "person")),
+            dataclasses.replace(
+                extraction("b", bodies["b"]), mentions=(_nationality("b", bodies["b"], "Quellish"),)
+            ),
+            extraction("c", bodies["c"]),
+        ],
+        bodies,
+    )
+    added = [(m.article_id, m.text) for e in found for m in e.mentions if m.origin == "corpus"]
+    # after a nationality the model tagged, the name is the known one
+    assert added == [("b", "Orla Quist"), ("b", "Tarn Appeals Bench"), ("c", "Tarn Appeals Bench")]

@@ -583,8 +583,33 @@ def test_given_names_tagged_apart_start_the_name_after_them(english, vocab) -> N
     assert [e.text for e in extended_entities(doc, vocab.patterns)] == [
         "Ramona Itzel Quist Varn",  # "Itzel" untagged between
         "Varnby",
-        "Osk",
+        "Itzel Osk",  # "Varnby" is no given name: "Itzel" starts the next name
     ]
+
+
+def test_untagged_given_names_or_words_after_a_title_start_the_name(english, vocab) -> None:
+    text = (
+        "Two aides, Ana Milena Quistero and Tarnby Velloso, left; head coach Aqeelo Varn Tessaly spoke; "
+        "Justice Oluwato Osk-Vellby ruled; Yesterday Quellan said; Orla Quellco Group grew."
+    )
+    names = [("Milena Quistero", "ORG"), ("Velloso", "PERSON"), ("Varn Tessaly", "PERSON")]
+    more = [("Justice", "ORG"), ("Osk-Vellby", "ORG"), ("Quellan", "PERSON"), ("Quellco Group", "ORG")]
+    doc = _doc(english, text, [*names, *more])
+    assert [(e.text, e.label_) for e in extended_entities(doc, vocab.patterns)] == [
+        ("Ana Milena Quistero", "PERSON"),  # "Ana", a given name the model left out
+        ("Velloso", "PERSON"),  # "Tarnby" is no given name, and no title comes before it
+        ("Aqeelo Varn Tessaly", "PERSON"),  # after a title: the name's start, whatever it is
+        ("Justice", "ORG"),
+        ("Oluwato Osk-Vellby", "PERSON"),
+        ("Quellan", "PERSON"),  # "Yesterday" opens the sentence
+        ("Quellco Group", "ORG"),  # a firm's name after a given name
+    ]
+
+
+def test_a_patronymic_joins_names_of_hyphenated_words(english, vocab) -> None:
+    text = "Planning Minister Zeina bint Khalid al-Quist said so."
+    doc = _doc(english, text, [("Zeina", "PERSON"), ("Khalid al-Quist", "PERSON")])
+    assert [e.text for e in extended_entities(doc, vocab.patterns)] == ["Zeina bint Khalid al-Quist"]
 
 
 def test_a_legal_form_the_model_tagged_apart_ends_the_companys_name(english, vocab) -> None:

@@ -39,7 +39,7 @@ from pipeline.extract.spans import (
     surname_of,
     without_overlaps,
 )
-from pipeline.names import COMPANY_WORDS, close_surname, name_key
+from pipeline.names import COMPANY_WORDS, SURNAMES_FIRST, close_surname, name_key
 from pipeline.wordlists import load_patterns
 
 # --- the straightforward versions (the code before the fix), as references --------------------------
@@ -157,6 +157,10 @@ def _reference_propagate(spans, body):
         surname = surname_of(text) if span.type == "person" else ""
         if surname and surname.lower() not in _HEADS:  # "Trust" of a trust the model called a person
             votes[surname][(span.label, span.type)] += 0
+        words = text.split()
+        family = words[0] if span.type == "person" and 2 <= len(words) <= 3 else ""
+        if name_key(family) in SURNAMES_FIRST and family.istitle():  # "Bae" of "Bae Jung-hoon"
+            votes[family][(span.label, span.type)] += 0
         stem, _, last = text.rpartition(" ")
         if (  # "Quellco" of "Quellco SA": a company's name without its legal form
             span.type == "group"
@@ -300,7 +304,7 @@ def _reference_author_pieces(text):
 _PIECES = [
     "Kara Vilmo", "Vilmo", "Velmora Trust", "Velmora", "VT", "(VT)", "( VT )", "Lunport", "Al-Drusk",
     "Drusk", "New Garfin", "Garfin", "NG", "(NG)", "the", "said", ",", ".", "'s", "-", "\n", "\n\n", "and",
-    "Zelvi", "Bolka Tesri", "Tesri", "(BT)", "_x", "Vilmos", "1,200", "é",
+    "Zelvi", "Bolka Tesri", "Tesri", "(BT)", "_x", "Vilmos", "1,200", "é", "Xiong Tarvi-ra", "Xiong",
 ]  # fmt: skip
 _LABELS = [
     ("PERSON", "person"),

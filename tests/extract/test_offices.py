@@ -42,3 +42,14 @@ def test_an_office_that_does_not_say_whose_it_is_or_a_name_reaching_outside_it_i
     reaching_out = CharSpan(body.index("and Quellmoor"), body.index(" Sheriff"), "ORG", "group")
     assert _found(body, [reaching_out]) == [("and Quellmoor", "group")]
     assert _found(body, []) == [("Quellmoor Sheriff's Office", "group")]
+
+
+def test_an_office_starts_in_its_own_sentence_and_the_pieces_of_no_ones_office_are_no_names() -> None:
+    body = (
+        "Rain fell on Monday. Osk County Clerk's Office closed. Ilse wrote to the Attorney General's Office."
+    )
+    spans = [_at(body, "Monday", "DATE", "other"), _at(body, "General", "ORG", "person")]
+    assert _found(body, spans) == [
+        ("Monday", "other"),  # the sentence before stays out of the name
+        ("Osk County Clerk's Office", "group"),
+    ]  # "General" of an office that says not whose: no one

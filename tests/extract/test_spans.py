@@ -797,3 +797,24 @@ def test_a_name_is_not_spread_into_a_longer_name_the_model_missed() -> None:
     found = propagate(spans, ArticleText(body, (), load_patterns()))
     assert [body[s.start : s.end] for s in found] == ["Orla Varnet", "Orla Varnet"]
     assert found[1].start == body.index("Orla Varnet Monday")  # a day is no part of a name
+
+
+def test_an_acronym_of_another_language_is_a_short_form_used_again_or_sharing_initials() -> None:
+    from pipeline.extract.spans import acronyms_of_other_languages
+
+    body = (
+        "The Varn Board of Tallies (TJV) ruled. The Osk Union (PSQ) met; the PSQ said so. "
+        "Staff at Quellco (CGT) struck."
+    )
+    spans = [
+        CharSpan(body.index(name), body.index(name) + len(name), label, kind)
+        for name, label, kind in [
+            ("Varn Board of Tallies", "ORG", "group"),
+            ("Osk Union", "ORG", "group"),
+            ("Quellco", "ORG", "group"),
+        ]
+    ]
+    assert acronyms_of_other_languages(spans, body, []) == [
+        ("TJV", "Varn Board of Tallies"),  # once only, its initials in another order
+        ("PSQ", "Osk Union"),  # used again
+    ]  # "CGT" shares nothing with "Quellco": a union its staff belong to

@@ -267,7 +267,8 @@ def test_a_given_name_alone_joins_its_full_name_whatever_the_model_called_it() -
     )
     assert node_of(result, "Kenji") == node_of(result, "Kenji Ostby")
     assert node_of(result, "Quan") != node_of(result, "Quan Lifeng")  # no given name of the list
-    assert node_of(result, "Tessaly") != node_of(result, "Orlando Tessaly Varnez")  # a middle name as often
+    # the first of two surnames, as a report writes it: a relative of that name is named in full first
+    assert node_of(result, "Tessaly") == node_of(result, "Orlando Tessaly Varnez")
     assert node_of(result, "Paris") != node_of(result, "Paris Quellmore")  # a well-known place stays one
     assert node_of(result, "Mets") != node_of(result, "Mets Poet")
 
@@ -293,13 +294,43 @@ def test_the_first_of_two_surnames_joins_the_full_name() -> None:
             article(
                 "a", "Elena Marisol Varnez Quistero", ("Varnez", "group"), "Jorge Tarnillo de Osk", "Tarnillo"
             ),
-            article("b", "Orlando Tessaly Vellmore", ("Tessaly", "person")),  # a middle name as often
+            article("b", "Orlando Tessaly Vellmore", "Tessaly Vellmore", "Tessaly", "Ilse Tessaly"),
+            article(
+                "c", "Muhammad Tarif bin Quellan", ("Tarif", "place"), ("Tarif", "place"), ("Tarif", "place")
+            ),
         ],
         aliases=None,
     )
     assert node_of(result, "Varnez") == node_of(result, "Elena Marisol Varnez Quistero")
     assert node_of(result, "Tarnillo") == node_of(result, "Jorge Tarnillo de Osk")
-    assert node_of(result, "Tessaly") != node_of(result, "Orlando Tessaly Vellmore")
+    # a relative named in full, "Ilse Tessaly": hers is the surname alone
+    assert node_of(result, "Tessaly") == node_of(result, "Ilse Tessaly")
+    assert (
+        node_of(result, "Tarif")
+        == node_of(result, "Muhammad Tarif bin Quellan")
+        == {"person:muhammad-tarif-bin-quellan"}
+    )
+
+
+def test_a_teams_nickname_alone_joins_the_team_plural_or_not() -> None:
+    result = resolve(
+        [
+            article(
+                "a",
+                ("Leeds Tempest", "group"),
+                ("Tempest", "person"),
+                ("Leeds Harriers", "group"),
+                ("Harriers", "place"),
+            ),
+            article("b", ("Quellby Tempest", "group"), ("Tempest", "person")),  # no well-known place: no team
+            article("c", ("Leeds Fever", "group"), ("Fever", "place")),  # a place's fever: no team's name
+        ],
+        aliases=None,
+    )
+    assert node_of(result, "Tempest") >= node_of(result, "Leeds Tempest")
+    assert node_of(result, "Harriers") == node_of(result, "Leeds Harriers")
+    assert node_of(result, "Quellby Tempest").isdisjoint(node_of(result, "Tempest"))
+    assert node_of(result, "Fever") != node_of(result, "Leeds Fever")
 
 
 def test_a_country_is_no_surname_of_a_name_the_model_called_a_person() -> None:
