@@ -234,10 +234,11 @@ def given_names_before_a_name(doc: Doc, ent: Span, previous: Span | None, patter
 
 def untagged_start_of_a_name(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
     """The capitalized words the model left untagged right before a person's name are its start when
-    they are given names ("Ana" + "Milena Quist") or follow a title ("coach Aqeel" + "Javed Quist",
-    "Justice Oluwa" + "Varn-Quist", an organization to the model): at most two, each followed by one
-    space. A name the model called an organization takes them only after a title or when it opens on a
-    given name itself; the title stays out."""
+    they are given names, two at most ("Ana" + "Milena Quist"), or one word right after a title
+    ("coach Aqeel" + "Javed Quist", "Justice Oluwa" + "Varn-Quist", an organization to the model; not
+    "Chief Financial Officer" + "Orla Quist"), each followed by one space. A name the model called an
+    organization takes them only after a title or when it opens on a given name itself; the title
+    stays out."""
     from spacy.tokens import Span
 
     from pipeline.gazetteer import is_first_name
@@ -254,7 +255,7 @@ def untagged_start_of_a_name(doc: Doc, ent: Span, previous: Span | None, pattern
         start += 1
     if start == ent.start:
         return None
-    titled = start > 0 and _a_title_token(doc[start - 1], patterns)
+    titled = start > 0 and _a_title_token(doc[start - 1], patterns) and start == ent.start - 1
     given = all(is_first_name(token.text) for token in doc[start : ent.start])
     if not (titled or given):
         return None
@@ -1302,6 +1303,13 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "person"  # "the Governor-General", "the Pope": an office, held by a person
     if text in vocab.major_places and label in {"PERSON", "ORG"}:
         return "place"  # "Malawi", "Sri Lanka" the model took for a person or an organization
+    if (
+        label == "PERSON"
+        and " " in text
+        and ascii_fold(text) in vocab.regions
+        and not personal_name(text, vocab)
+    ):
+        return "place"  # "Tamil Nadu", "Baja California": a state of several words, no one's name
     if label in {"GPE", "LOC", "FAC"} and _a_titled_person(text, tokens, vocab):
         return "person"  # "King Quellan", "Queen Orla": a title before a name, no place's
     if (

@@ -190,6 +190,14 @@ def test_a_region_the_model_called_a_nationality_is_a_place(english, vocab) -> N
     assert [(t, k) for t, _, k, _ in _cleaned(english, vocab, text, "Tarnish", "NORP")] == [
         ("Tarnish", "other")
     ]
+    regions = frozenset({"Varn Pradesh", "Rebecca Quist", "Osk"})
+    vocab = dataclasses.replace(vocab, regions=regions, given_names=frozenset({"Rebecca"}))
+    text = "Varn Pradesh voted; Rebecca Quist spoke; Osk said so."
+    kinds = [
+        _cleaned(english, vocab, text, name, "PERSON")[0][2]
+        for name in ("Varn Pradesh", "Rebecca Quist", "Osk")
+    ]
+    assert kinds == ["place", "person", "person"]  # a region of several words that is no one's name
 
 
 def test_a_possessive_before_a_trophy_is_part_of_its_name_unless_a_place_owns_it(english, vocab) -> None:
@@ -590,10 +598,12 @@ def test_given_names_tagged_apart_start_the_name_after_them(english, vocab) -> N
 def test_untagged_given_names_or_words_after_a_title_start_the_name(english, vocab) -> None:
     text = (
         "Two aides, Ana Milena Quistero and Tarnby Velloso, left; head coach Aqeelo Varn Tessaly spoke; "
-        "Justice Oluwato Osk-Vellby ruled; Yesterday Quellan said; Orla Quellco Group grew."
+        "Justice Oluwato Osk-Vellby ruled; Yesterday Quellan said; Orla Quellco Group grew; "
+        "Chief Financial Officer Ilse Tarnquist left."
     )
     names = [("Milena Quistero", "ORG"), ("Velloso", "PERSON"), ("Varn Tessaly", "PERSON")]
     more = [("Justice", "ORG"), ("Osk-Vellby", "ORG"), ("Quellan", "PERSON"), ("Quellco Group", "ORG")]
+    more += [("Ilse Tarnquist", "PERSON")]
     doc = _doc(english, text, [*names, *more])
     assert [(e.text, e.label_) for e in extended_entities(doc, vocab.patterns)] == [
         ("Ana Milena Quistero", "PERSON"),  # "Ana", a given name the model left out
@@ -603,6 +613,7 @@ def test_untagged_given_names_or_words_after_a_title_start_the_name(english, voc
         ("Oluwato Osk-Vellby", "PERSON"),
         ("Quellan", "PERSON"),  # "Yesterday" opens the sentence
         ("Quellco Group", "ORG"),  # a firm's name after a given name
+        ("Ilse Tarnquist", "PERSON"),  # two words after a title are the rest of an office's
     ]
 
 
