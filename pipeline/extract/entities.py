@@ -186,6 +186,13 @@ def particle_after_a_given_name(
         return None
     if (before.lower_,) in patterns.person_titles or before.lower_ in HONORIFICS:
         return None
+    if (
+        previous is not None
+        and previous.label_ == "PERSON"
+        and previous.end == ent.start
+        and len(previous) > 1
+    ):
+        return Span(doc, previous.start, ent.end, label="PERSON")  # "Ahmad Zulkarnain" + "bin Mohd Quist"
     alone = before.ent_iob_ == "O" or (
         previous is not None
         and previous.start == before.i == previous.end - 1
@@ -382,6 +389,13 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
     if office is not None:  # "Anglican Archbishop of Quellby": a title, then the place it is the office of
         start, end = office
         return [CharSpan(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), "GPE", "place")]
+    while (
+        len(tokens) > 1
+        and tokens[0].like_num
+        and any(c in tokens[0].text for c in ".,")
+        and tokens[1].is_title
+    ):
+        tokens = tokens[1:]  # "0.7825 Quellco share", "1,200 Varn": a number run into a name
     if label == "PERSON":
         tokens = _given_names_before(doc, ent, vocab) + tokens
     elif label in _NOT_PEOPLE_LABELS | {"WORK_OF_ART", "EVENT"}:

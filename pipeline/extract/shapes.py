@@ -220,17 +220,22 @@ def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
 
 
 def _a_title_before_a_name(text: str, body: str, end: int, patterns: Patterns) -> bool:
-    """Is ``text`` one word of a person's title, alone, right before a capitalized word ("Sgt" of
-    "Detective Sgt. Orla Quist", "Very" of "the Very Rev Ed Varn")?
+    """Is ``text`` one word of a person's title, or a whole title of several, alone, right before a
+    capitalized word ("Sgt" of "Detective Sgt. Orla Quist", "Very" of "the Very Rev Ed Varn", "Tan Sri" of
+    "Tan Sri Orla Quist")?
 
     >>> from pipeline.wordlists import load_patterns
-    >>> body = "Detective Sgt. Orla Quist and the Very Rev Ed Varn met Sgt Pepper's fans."
-    >>> [_a_title_before_a_name(w, body, body.index(w) + len(w), load_patterns()) for w in ("Sgt", "Very", "Varn")]
-    [True, True, False]
+    >>> body = "Detective Sgt. Orla Quist and the Very Rev Ed Varn met Sgt Pepper's fans with Tan Sri Ilse Osk."
+    >>> words = ("Sgt", "Very", "Varn", "Tan Sri", "Ilse Osk")
+    >>> [_a_title_before_a_name(w, body, body.index(w) + len(w), load_patterns()) for w in words]
+    [True, True, False, True, False]
     """
-    if " " in text or not text[:1].isupper():
+    if not text[:1].isupper():
         return False
-    if text.lower().rstrip(".") not in _title_words(patterns):
+    if " " in text:  # a title of several words, whole: "Tan Sri" of "Tan Sri Orla Quist"
+        if tuple(text.lower().replace(".", "").replace("'", "").split()) not in patterns.person_titles:
+            return False
+    elif text.lower().rstrip(".") not in _title_words(patterns):
         return False
     after = body[end : end + 3].lstrip(". ")
     return after[:1].isupper()

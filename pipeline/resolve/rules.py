@@ -227,6 +227,9 @@ def _short_form_candidates(
                 1.0,
             )
         yield "short name", [c for c in same_kind if part_of_group_name(key, c[1])], 1.0
+        # "Quellco Harbour Holdings" of "Quellco Harbour Holdings Ltd", "Varn Financial" of "Varn
+        # Financial Corp": the company's name without its legal forms
+        yield "short name", [c for c in same_kind if key in _without_legal_forms(c[1])], 1.0
         if len(words) == 1 and len(key) >= 3 and not surface.isupper():
             # a clipped first word ("Fed" of "Federal Reserve", "Met" of "Metropolitan Police") keeps at
             # most half of it: "Hindus" is no clipping of "Hindustan Times", nor "South" of "Southwest"
@@ -983,6 +986,19 @@ def _most_general(candidates: Sequence[Element]) -> list[Element]:
     keys = {c[1] for c in candidates}
     # c[1].startswith(k + " ") for some key k: some word-prefix of c[1] is a key (one look-up per space).
     return [c for c in candidates if not any(c[1][:i] in keys for i, ch in enumerate(c[1]) if ch == " ")]
+
+
+def _without_legal_forms(key: str) -> list[str]:
+    """A company's name key without its last legal forms, one at a time, while a name is left.
+
+    >>> _without_legal_forms("quellco harbour holdings ltd"), _without_legal_forms("varn group")
+    (['quellco harbour holdings', 'quellco harbour'], [])
+    """
+    words, shorter = key.split(), []
+    while len(words) > 2 and words[-1] in LEGAL_FORMS:
+        words = words[:-1]
+        shorter.append(" ".join(words))
+    return shorter
 
 
 def part_of_group_name(short: str, long: str) -> bool:

@@ -38,6 +38,8 @@ def _cleaned(english, vocab, text, name, label):
         ),
         ("Quist took 3 for 77 and Orla Varnet 2 for 66.", "Orla Varnet 2", "PERSON", "Orla Varnet"),
         ("Sights: 7 Orla Varnet, the palace.", "7 Orla Varnet", "PERSON", "Orla Varnet"),
+        ("Holders get 0.7825 Quellco share each.", "0.7825 Quellco", "ORG", "Quellco"),
+        ("It paid 1,200 Varnbank shares.", "1,200 Varnbank", "ORG", "Varnbank"),
         (
             "It criticized Benjamin Netanyahu's government.",
             "Benjamin Netanyahu's",
@@ -621,6 +623,22 @@ def test_a_patronymic_joins_names_of_hyphenated_words(english, vocab) -> None:
     text = "Planning Minister Zeina bint Khalid al-Quist said so."
     doc = _doc(english, text, [("Zeina", "PERSON"), ("Khalid al-Quist", "PERSON")])
     assert [e.text for e in extended_entities(doc, vocab.patterns)] == ["Zeina bint Khalid al-Quist"]
+
+
+def test_a_patronymic_tagged_apart_ends_the_full_name_before_it(english, vocab) -> None:
+    text = "Police held Orla Tarnquist bin Osk Vell and Quellby Tarn di Varn."
+    names = [
+        ("Orla Tarnquist", "PERSON"),
+        ("bin Osk Vell", "PERSON"),
+        ("Quellby Tarn", "ORG"),
+        ("di Varn", "PERSON"),
+    ]
+    doc = _doc(english, text, names)
+    assert [e.text for e in extended_entities(doc, vocab.patterns)] == [
+        "Orla Tarnquist bin Osk Vell",
+        "Quellby Tarn",  # an organization's last word is no given name
+        "di Varn",
+    ]
 
 
 def test_a_legal_form_the_model_tagged_apart_ends_the_companys_name(english, vocab) -> None:

@@ -333,6 +333,21 @@ def test_a_teams_nickname_alone_joins_the_team_plural_or_not() -> None:
     assert node_of(result, "Fever") != node_of(result, "Leeds Fever")
 
 
+def test_a_companys_name_without_its_legal_forms_joins_it() -> None:
+    result = resolve(
+        [
+            article("a", ("Quellco Harbour Holdings Ltd", "group"), ("Quellco Harbour Holdings", "group")),
+            article(
+                "b", ("Varn Financial Corp", "group"), ("Varn Financial", "group"), ("Varn Savings", "group")
+            ),
+        ],
+        aliases=None,
+    )
+    assert node_of(result, "Quellco Harbour Holdings") == node_of(result, "Quellco Harbour Holdings Ltd")
+    assert node_of(result, "Varn Financial") == node_of(result, "Varn Financial Corp")
+    assert node_of(result, "Varn Savings") != node_of(result, "Varn Financial Corp")
+
+
 def test_a_country_is_no_surname_of_a_name_the_model_called_a_person() -> None:
     # a party, "Uniunea Salvați România", the model read as a person: the country stays a country
     result = resolve(
