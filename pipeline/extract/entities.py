@@ -252,25 +252,26 @@ def untagged_start_of_a_name(doc: Doc, ent: Span, previous: Span | None, pattern
 
     if ent.label_ not in {"PERSON", "ORG"} or len(ent.text.split()) > 3:
         return None
-    start = ent.start
-    while start > max(0, ent.start - 2):
-        token = doc[start - 1]
-        if token.ent_iob_ != "O" or not (token.is_title and token.is_alpha) or token.whitespace_ != " ":
-            break
-        start -= 1
-    while start < ent.start and _a_title_token(doc[start], patterns):
-        start += 1
-    if start == ent.start:
-        return None
-    titled = start > 0 and _a_title_token(doc[start - 1], patterns) and start == ent.start - 1
-    given = all(is_first_name(token.text) for token in doc[start : ent.start])
-    if not (titled or given):
-        return None
-    if ent.label_ == "ORG" and not (titled or is_first_name(ent[0].text)):
-        return None
     if ent.label_ == "ORG" and ent[-1].lower_ in patterns.group_heads:
         return None  # "Orla Quellco Group": a firm after a name
-    return Span(doc, start, ent.end, label="PERSON")
+    furthest = ent.start
+    while furthest > max(0, ent.start - 2):
+        token = doc[furthest - 1]
+        if token.ent_iob_ != "O" or not (token.is_title and token.is_alpha) or token.whitespace_ != " ":
+            break
+        furthest -= 1
+    one_word = " " not in ent.text  # "Priya" + "Kaur-Lindley": a surname the model called an organization
+    for start in range(furthest, ent.start):  # the longest start that holds ("Varnby Priya": "Priya")
+        if _a_title_token(doc[start], patterns):
+            continue
+        titled = start > 0 and _a_title_token(doc[start - 1], patterns) and start == ent.start - 1
+        given = all(is_first_name(token.text) for token in doc[start : ent.start])
+        if not (titled or given):
+            continue
+        if ent.label_ == "ORG" and not (titled or is_first_name(ent[0].text) or (given and one_word)):
+            continue
+        return Span(doc, start, ent.end, label="PERSON")
+    return None
 
 
 def _a_title_token(token: Token, patterns: Patterns) -> bool:

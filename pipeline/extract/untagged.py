@@ -299,6 +299,8 @@ def gazetteer_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
     preposition of place ("the Test in Adelaide"): alone, the word names a person as often."""
     from spacy.tokens import Span
 
+    from pipeline.gazetteer import place_names
+
     found: list[Span] = []
     if not vocab.places:
         return found
@@ -317,6 +319,9 @@ def gazetteer_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
             and not (index + 1 < length and doc[index + 1].is_title)
         ):
             found.append(Span(doc, index, index + 1, label="GPE"))
+            continue
+        if (_after_a_place_and(doc, index) or _a_members_seat(doc, index)) and token.text in place_names():
+            found.append(Span(doc, index, index + 1, label="GPE"))  # "between Leeds and Carlisle"
             continue
         word = FIRST_WORD.match(token.text)
         if word is None or word.group() not in starts:
@@ -337,6 +342,26 @@ def gazetteer_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
             found.append(Span(doc, index, match, label="GPE"))
             index = match
     return found
+
+
+def _after_a_place_and(doc: Doc, index: int) -> bool:
+    """Does the one word at ``index`` come right after "and" or "or" and a place the model tagged, with
+    no capitalized word after it ("between Quellby and Varn on Sunday"; not "Quellby and Varn Tessaly")?"""
+    if index < 2 or doc[index - 1].lower_ not in {"and", "or"} or doc[index - 2].ent_type_ != "GPE":
+        return False
+    return not (index + 1 < len(doc) and doc[index + 1].is_title) and doc[index].is_title
+
+
+def _a_members_seat(doc: Doc, index: int) -> bool:
+    """Is the word at ``index`` the seat of a member of a parliament, right after "MP for" ("the Labour
+    MP for Varnby", "MLA for", "member for")?"""
+    if index < 2 or doc[index - 1].lower_ != "for":
+        return False
+    return doc[index - 2].text in _MEMBERS or doc[index - 2].lower_ == "member"
+
+
+#: Members of a parliament, as written before "for" and their seat.
+_MEMBERS = frozenset({"MP", "MPs", "MLA", "MSP", "MS", "AM", "TD", "MHA", "MHK", "MNA", "MPP", "MHR"})
 
 
 #: Most capitalized words a place found by its head noun holds ("Upper Quellic River Gorge Road").

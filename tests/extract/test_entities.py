@@ -601,11 +601,11 @@ def test_untagged_given_names_or_words_after_a_title_start_the_name(english, voc
     text = (
         "Two aides, Ana Milena Quistero and Tarnby Velloso, left; head coach Aqeelo Varn Tessaly spoke; "
         "Justice Oluwato Osk-Vellby ruled; Yesterday Quellan said; Orla Quellco Group grew; "
-        "Chief Financial Officer Ilse Tarnquist left."
+        "Chief Financial Officer Ilse Tarnquist left; Labour MP for Varnby Priya Osk-Lindqvar spoke."
     )
     names = [("Milena Quistero", "ORG"), ("Velloso", "PERSON"), ("Varn Tessaly", "PERSON")]
     more = [("Justice", "ORG"), ("Osk-Vellby", "ORG"), ("Quellan", "PERSON"), ("Quellco Group", "ORG")]
-    more += [("Ilse Tarnquist", "PERSON")]
+    more += [("Ilse Tarnquist", "PERSON"), ("Osk-Lindqvar", "ORG")]
     doc = _doc(english, text, [*names, *more])
     assert [(e.text, e.label_) for e in extended_entities(doc, vocab.patterns)] == [
         ("Ana Milena Quistero", "PERSON"),  # "Ana", a given name the model left out
@@ -616,6 +616,7 @@ def test_untagged_given_names_or_words_after_a_title_start_the_name(english, voc
         ("Quellan", "PERSON"),  # "Yesterday" opens the sentence
         ("Quellco Group", "ORG"),  # a firm's name after a given name
         ("Ilse Tarnquist", "PERSON"),  # two words after a title are the rest of an office's
+        ("Priya Osk-Lindqvar", "PERSON"),  # a given name and one word the model called an organization
     ]
 
 
@@ -1537,6 +1538,25 @@ def test_a_city_that_is_also_a_first_name_is_a_place_only_after_a_preposition_of
     )
     doc = _doc(english, text, [])
     assert [(s.text, s.start) for s in gazetteer_places(doc, vocab)] == [("Orlaine", 5)]
+
+
+def test_a_small_town_after_a_place_and_and_or_a_members_for_is_a_place_too(
+    english, vocab, monkeypatch
+) -> None:
+    import dataclasses
+
+    from pipeline import gazetteer
+    from pipeline.extract.untagged import gazetteer_places
+
+    monkeypatch.setattr(gazetteer, "place_names", lambda: frozenset({"Tarnholm", "Osk"}))
+    vocab = dataclasses.replace(vocab, places=frozenset({"Velmora"}))
+    text = "Trains between Velmora and Tarnholm stop. Velmora and Osk Tessaly met. Ilse and Tarnholm left."
+    seat = "The Labour MP for Osk, Ilse Varn, spoke."
+    assert [s.text for s in gazetteer_places(_doc(english, seat, []), vocab)] == ["Osk"]
+    doc = _doc(english, text, [("Velmora", "GPE")])
+    # the untagged second "Velmora" is a well-known place; "Osk" before a name and "Tarnholm" after a person
+    # (no tagged place before "and") stay untagged
+    assert [(s.text, s.start) for s in gazetteer_places(doc, vocab)] == [("Tarnholm", 4), ("Velmora", 7)]
 
 
 @pytest.mark.parametrize(
