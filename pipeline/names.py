@@ -175,6 +175,7 @@ NAME_PARTICLES = frozenset(
         "le",
         "bin",
         "bint",
+        "binti",
         "ibn",
         "al",
         "el",

@@ -378,6 +378,20 @@ _OFFICE_QUALIFIERS = frozenset(
 )
 
 
+def _a_person_of_a_place(match: re.Match[str], article: ArticleText, tagged: set[str]) -> bool:
+    """Is a name the model called an organization a person's and where she lives ("a son, Ewan Quist of
+    Varnby", "Orla Tessaly of Quellby"): a given name and one or two more words, no head noun among
+    them, then a place of the gazetteer or of the article?"""
+    from pipeline.gazetteer import is_first_name, place_names
+
+    words = match["name"].split()
+    heads = article.patterns.group_heads | article.patterns.place_heads
+    if not 2 <= len(words) <= 3 or not is_first_name(words[0]) or any(w.lower() in heads for w in words):
+        return False
+    place = match["place"]
+    return place in tagged or place in article.linked_places or place in place_names()
+
+
 def _office_and_holder(
     text: str, article: ArticleText, *, offices: frozenset[str] = _HOLDERS_OFFICES
 ) -> tuple[tuple[tuple[int, int] | None, str], tuple[int, int]] | None:
@@ -516,7 +530,11 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                 CharSpan(span.start + holder[0], span.start + holder[1], "PERSON", "person", span.origin)
             )
             continue
-        hometown = _OF_A_PLACE.fullmatch(text) if span.type == "person" and " of " in text else None
+        hometown = (
+            _OF_A_PLACE.fullmatch(text) if span.type in {"person", "group"} and " of " in text else None
+        )
+        if hometown and span.type == "group" and not _a_person_of_a_place(hometown, article, tagged):
+            hometown = None  # "Bank of Quellby", "University of Varn": an organization's name
         if hometown and not _title_words(article.patterns) & set(hometown["name"].lower().split()):
             # "Orla Quist of Varnby said": a person and where she lives; "Hilary of Poitiers", one given
             # name, and "Mary Queen of Scots", a title, are one name

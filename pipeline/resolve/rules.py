@@ -393,7 +393,7 @@ def _given_name_before_a_patronymic(key: str, name: str) -> bool:
 
 
 #: The words that give a father's name in an Arabic name ("son of", "daughter of").
-_PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben"})
+_PATRONYMICS = frozenset({"bin", "ibn", "bint", "binti", "ben"})
 
 
 def _surname_words(key: str, length: int) -> list[str]:

@@ -808,3 +808,23 @@ def test_a_name_found_only_in_a_line_in_capitals_is_dropped_unless_named_elsewhe
         ("Quellby", "group"),
         ("Drovia", "group"),
     ]  # "DEFEAT" is no name elsewhere: "a defeat"
+
+
+def test_a_person_of_a_place_the_model_called_an_organization_is_a_person_and_a_place(monkeypatch) -> None:
+    from pipeline import gazetteer
+
+    monkeypatch.setattr(gazetteer, "place_names", lambda: frozenset({"Varnby"}))
+    body = "A son, Ewan Tarnquist of Varnby, and the Bank of Varnby and Ewan Trust of Osk survive."
+    article = ArticleText(body, (), load_patterns())
+    spans = _spans(
+        body,
+        ("Ewan Tarnquist of Varnby", "group"),
+        ("Bank of Varnby", "group"),
+        ("Ewan Trust of Osk", "group"),
+    )
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Ewan Tarnquist", "person"),
+        ("Varnby", "place"),
+        ("Bank of Varnby", "group"),  # no given name
+        ("Ewan Trust of Osk", "group"),  # a head noun, and no known place
+    ]
