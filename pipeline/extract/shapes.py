@@ -91,7 +91,7 @@ _ET_AL = re.compile(r",?\s+et\.?\s+al\.?$")
 #: Post-nominal letters (honours, degrees) after a person's name; only for people, since "MD" or "QC"
 #: after a place is Maryland or Quebec.
 _POST_NOMINALS = re.compile(
-    r"(?:,?\s+(?:FRS|FRSE|FRSC|FBA|FREng|PhD|Ph\.D\.?|DPhil|OBE|MBE|CBE|KBE|DBE|QC|KC|SC|MD|MP|MSP|MLA|TD|Esq\.?))+$"
+    r"(?:,?\s+(?:FRS|FRSE|FRSC|FBA|FREng|PhD|Ph\.D\.?|DPhil|OBE|MBE|CBE|KBE|DBE|QC|KC|SC|BL|MD|MP|MSP|MLA|TD|Esq\.?))+$"
 )
 
 
@@ -358,7 +358,8 @@ def _names_alone(spans: list[CharSpan], body: str, places: frozenset[str]) -> di
 #: Offices held by one person that a name may run into: "Labour MP Orla Quist", "Quellby Mayor Orla Quist".
 _HOLDERS_OFFICES = frozenset({"mp", "mla", "mlc", "mep", "mk", "senator", "congressman", "congresswoman", "mayor",
                               "governor", "minister", "spokesman", "spokeswoman", "spokesperson", "chairman",
-                              "chairwoman", "president", "leader", "councillor", "councilor", "premier"})  # fmt: skip
+                              "chairwoman", "president", "leader", "councillor", "councilor", "premier",
+                              "undersecretary", "under-secretary", "secretary"})  # fmt: skip
 #: A church's or a faith's adjective ending a name of two words or more ("Quellby Anglican"), and a
 #: lower-case word after a name (the noun the adjective went with: "school").
 _FAITH_BEFORE_A_NOUN = re.compile(
@@ -380,14 +381,17 @@ _OFFICE_QUALIFIERS = frozenset(
 
 def _a_person_of_a_place(match: re.Match[str], article: ArticleText, tagged: set[str]) -> bool:
     """Is a name the model called an organization a person's and where she lives ("a son, Ewan Quist of
-    Varnby", "Orla Tessaly of Quellby"): a given name and one or two more words, no head noun among
-    them, then a place of the gazetteer or of the article?"""
+    Varnby", "Orla Tessaly of Quellby"): a given name and one or two more words, none a head noun, a
+    verb or an adjective, then a place of the gazetteer or of the article?"""
     from pipeline.gazetteer import is_first_name, place_names
 
     words = match["name"].split()
     heads = article.patterns.group_heads | article.patterns.place_heads
     if not 2 <= len(words) <= 3 or not is_first_name(words[0]) or any(w.lower() in heads for w in words):
         return False
+    verbs = article.common_words[1] if len(article.common_words) > 1 else frozenset()
+    if any(word.lower() in verbs or word.lower() in article.adjectives for word in words):
+        return False  # "the Winter Carnival of Magic": words of the language, an event's name
     place = match["place"]
     return place in tagged or place in article.linked_places or place in place_names()
 

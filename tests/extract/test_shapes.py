@@ -499,7 +499,8 @@ def test_two_names_joined_by_and_after_towns_of_are_two_places_known_or_not() ->
 def test_a_party_an_office_and_its_holder_run_together_are_a_group_and_a_person() -> None:
     body = (
         "Federal Quellish Labour MP Orla Quistby said so; Varnby Mayor Tamsin Oskar agreed; "
-        "the Quellish Labour MP Office and Drovenport Governor Wexley Varn stayed one name."
+        "the Quellish Labour MP Office and Drovenport Governor Wexley Varn stayed one name; "
+        "Osk Undersecretary Orla Tarnez left."
     )
     article = ArticleText(
         body, (), load_patterns(), frozenset({"Varnby"}), given_names=frozenset({"Orla", "Tamsin"})
@@ -510,6 +511,7 @@ def test_a_party_an_office_and_its_holder_run_together_are_a_group_and_a_person(
         ("Varnby Mayor Tamsin Oskar", "place"),
         ("Quellish Labour MP Office", "group"),  # no person's name after the office
         ("Drovenport Governor Wexley Varn", "group"),  # "Wexley" is no given name it knows
+        ("Osk Undersecretary Orla Tarnez", "group"),
     )
     assert _texts(body, reshaped(spans, article)) == [
         ("Quellish Labour", "group"),  # "Federal" says which branch, not whose
@@ -518,6 +520,8 @@ def test_a_party_an_office_and_its_holder_run_together_are_a_group_and_a_person(
         ("Tamsin Oskar", "person"),
         ("Quellish Labour MP Office", "group"),
         ("Drovenport Governor Wexley Varn", "group"),
+        ("Osk", "group"),
+        ("Orla Tarnez", "person"),
     ]
 
 
@@ -814,17 +818,19 @@ def test_a_person_of_a_place_the_model_called_an_organization_is_a_person_and_a_
     from pipeline import gazetteer
 
     monkeypatch.setattr(gazetteer, "place_names", lambda: frozenset({"Varnby"}))
-    body = "A son, Ewan Tarnquist of Varnby, and the Bank of Varnby and Ewan Trust of Osk survive."
-    article = ArticleText(body, (), load_patterns())
+    body = "A son, Ewan Tarnquist of Varnby, the Bank of Varnby, Ewan Trust of Osk and Ewan Fest of Varnby."
+    article = ArticleText(body, (), load_patterns(), common_words=(frozenset(), frozenset({"fest"})))
     spans = _spans(
         body,
         ("Ewan Tarnquist of Varnby", "group"),
         ("Bank of Varnby", "group"),
         ("Ewan Trust of Osk", "group"),
+        ("Ewan Fest of Varnby", "group"),
     )
     assert _texts(body, reshaped(spans, article)) == [
         ("Ewan Tarnquist", "person"),
         ("Varnby", "place"),
         ("Bank of Varnby", "group"),  # no given name
         ("Ewan Trust of Osk", "group"),  # a head noun, and no known place
+        ("Ewan Fest of Varnby", "group"),  # a verb of the language: an event's name
     ]
