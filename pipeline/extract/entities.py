@@ -723,6 +723,8 @@ _NATIONALITY_ENDING = re.compile(r"(?:an|ese|ish|i)$")
 def _nationality_before_a_name(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
     """Is the first word a nationality and the rest a person's full name ("Quellian Ed Varnholm", which
     the model read as one organization)? Not before a head noun ("Quellian Ed Varnholm Trust")."""
+    while tokens and tokens[-1].lower_ in POSSESSIVE_MARKS:  # "Quellian Ed Varnholm's contract"
+        tokens = tokens[:-1]
     if len(tokens) < 3:
         return False
     nationality = tokens[0]

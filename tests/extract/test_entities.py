@@ -149,6 +149,7 @@ def test_cleaning_rules(english, vocab, text, name, label, expected) -> None:
             ("Ed Varnholm", "person"),
         ),
         ("Then American Tessa Quistel won.", "American Tessa Quistel", "GPE", ("Tessa Quistel", "person")),
+        ("Norwegian Ed Varnholm's deal ended.", "Norwegian Ed Varnholm's", "ORG", ("Ed Varnholm", "person")),
         # not before an organization's head noun, nor when no given name follows
         ("The Norwegian Ed Varnholm Trust paid.", "Norwegian Ed Varnholm Trust", "ORG", None),
         ("Flights on Norwegian Air Quistel resumed.", "Norwegian Air Quistel", "ORG", None),
