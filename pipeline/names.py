@@ -204,6 +204,30 @@ SURNAMES_FIRST = frozenset(
      "phan", "tran", "trinh", "truong", "vo", "vu"}
 )  # fmt: skip
 
+#: Those of :data:`SURNAMES_FIRST` that are English words too: alone and called no person, the word ("The
+#: Sun" in the story of "Sun Yang", "Oh, it was long" in that of "Oh Se-hoon").
+SURNAMES_FIRST_THAT_ARE_WORDS = frozenset(
+    {"long", "song", "sun", "moon", "park", "son", "oh", "fan", "fang", "gong", "hung", "lam", "ling", "ma"}
+    | {
+        "min",
+        "mo",
+        "pan",
+        "pang",
+        "shin",
+        "sung",
+        "tan",
+        "tang",
+        "wan",
+        "woo",
+        "ding",
+        "dong",
+        "kong",
+        "chow",
+    }
+    | {"hong", "jin", "ko", "na", "ye", "yi", "yu", "su", "shi", "hu", "gu", "du", "lee", "kim"}
+)
+
+
 #: Words after a surname that tell a father from his son and name no one alone ("Orla Quist, Jr.", the
 #: Portuguese "Orla Quist Neto", "Filho", "Júnior"), name-key spelling.
 GENERATIONS = frozenset({"jr", "sr", "jnr", "snr", "neto", "filho", "junior", "júnior", "sobrinho"})

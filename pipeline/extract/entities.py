@@ -260,15 +260,17 @@ def untagged_start_of_a_name(doc: Doc, ent: Span, previous: Span | None, pattern
         if token.ent_iob_ != "O" or not (token.is_title and token.is_alpha) or token.whitespace_ != " ":
             break
         furthest -= 1
-    one_word = " " not in ent.text  # "Priya" + "Kaur-Lindley": a surname the model called an organization
+    # "Priya" + "Kaur-Lindley": a double-barrelled surname the model called an organization ("Liberty" +
+    # "Media" is a firm)
+    surname = " " not in ent.text and "-" in ent.text
     for start in range(furthest, ent.start):  # the longest start that holds ("Varnby Priya": "Priya")
-        if _a_title_token(doc[start], patterns):
-            continue
+        if _a_title_token(doc[start], patterns) or doc[start].is_sent_start:
+            continue  # a sentence's first word is capitalized whatever it is ("May Quellco keep it?")
         titled = start > 0 and _a_title_token(doc[start - 1], patterns) and start == ent.start - 1
         given = all(is_first_name(token.text) for token in doc[start : ent.start])
         if not (titled or given):
             continue
-        if ent.label_ == "ORG" and not (titled or is_first_name(ent[0].text) or (given and one_word)):
+        if ent.label_ == "ORG" and not (titled or is_first_name(ent[0].text) or (given and surname)):
             continue
         return Span(doc, start, ent.end, label="PERSON")
     return None

@@ -69,7 +69,14 @@ from pipeline.extract.shapes import (
     sentence_initial_words,
 )
 from pipeline.extract.speakers import speaker_labels
-from pipeline.names import COMPANY_WORDS, SURNAMES_FIRST, close_surname, name_key, without_generation
+from pipeline.names import (
+    COMPANY_WORDS,
+    SURNAMES_FIRST,
+    SURNAMES_FIRST_THAT_ARE_WORDS,
+    close_surname,
+    name_key,
+    without_generation,
+)
 from pipeline.wordlists import Patterns
 
 
@@ -494,13 +501,14 @@ def _company_stem(name: str) -> str:
 
 def _family_name_first(name: str, article: ArticleText) -> str:
     """The family name that opens a Chinese, Korean or Vietnamese name of two or three words ("Bae" of
-    "Bae Jung-hoon"), unless it is a verb or an adjective too ("Long" opens sentences); "" if none."""
+    "Bae Jung-hoon"), unless it is a word of the language too ("Long" opens sentences, "Song of the
+    Year", "Oh, it was"); "" if none."""
     words = name.split()
     if not 2 <= len(words) <= 3 or name_key(words[0]) not in SURNAMES_FIRST or not words[0].istitle():
         return ""
     lower = words[0].lower()
-    verbs = article.common_words[1] if len(article.common_words) > 1 else frozenset()
-    return "" if lower in article.adjectives or lower in verbs else words[0]
+    common = lower in SURNAMES_FIRST_THAT_ARE_WORDS or lower in article.adjectives
+    return "" if common or any(lower in words for words in article.common_words) else words[0]
 
 
 def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:

@@ -34,6 +34,7 @@ from pipeline.names import (
     NAME_PARTICLES,
     SINGLE_WORD_SIMILARITY,
     SURNAMES_FIRST,
+    SURNAMES_FIRST_THAT_ARE_WORDS,
     ascii_fold,
     close_surname,
     given_name_families,
@@ -104,9 +105,11 @@ def _link_article(state: State, article_id: str) -> None:
             rivals = _rivals(element, candidates, pool)
             target = _pick(state, element, [*candidates, *rivals], article_id)
             if target is not None and target in {state.find(c) for c in candidates}:
-                if kind != "person" and state.type_of(target) == "person":
+                placed = kind == "place" and _well_known_place(state.surface(element))
+                if kind != "person" and not placed and state.type_of(target) == "person":
                     # "Fahad" of "Muhammad Fahad bin Tariq", which the model called a place three times:
-                    # a part of a person's name, its mentions vote person
+                    # a part of a person's name, its mentions vote person (a town of the gazetteer keeps
+                    # its own votes)
                     state.retype(element, "person")
                 state.union(element, target, rule, score)
                 break
@@ -324,14 +327,17 @@ def _short_form_candidates(
                 [c for c in people if close_surname(key, c[1].split()[-1])],
                 0.8,
             )
-        if len(words) == 1:
+        if len(words) == 1 and (kind == "person" or not _well_known_place(state.surface(element))):
             # "Quintero" of "Elena Marisol Quintero Vargas": the first of a Spanish or Portuguese name's
-            # two surnames, which the news uses alone; "Fahad" of "Muhammad Fahad bin Tariq"
+            # two surnames, which the news uses alone; "Fahad" of "Muhammad Fahad bin Tariq". A town
+            # of the gazetteer the model called a place is that town ("police in Durham" in the story
+            # of "John Durham Peters").
             yield "short name", [c for c in people if _first_of_two_surnames(key, c[1])], 0.8
             yield "short name", [c for c in people if _given_name_before_a_patronymic(key, c[1])], 0.8
     if (
         len(words) == 1
         and key in SURNAMES_FIRST
+        and key not in SURNAMES_FIRST_THAT_ARE_WORDS
         and kind != "person"
         and state.only_in(element, article_id)
         and not _well_known_place(state.surface(element))

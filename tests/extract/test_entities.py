@@ -602,12 +602,20 @@ def test_untagged_given_names_or_words_after_a_title_start_the_name(english, voc
     text = (
         "Two aides, Ana Milena Quistero and Tarnby Velloso, left; head coach Aqeelo Varn Tessaly spoke; "
         "Justice Oluwato Osk-Vellby ruled; Yesterday Quellan said; Orla Quellco Group grew; "
-        "Chief Financial Officer Ilse Tarnquist left; Labour MP for Varnby Priya Osk-Lindqvar spoke."
+        "Chief Financial Officer Ilse Tarnquist left; Labour MP for Varnby Priya Osk-Lindqvar spoke. "
+        "Ana Quellvision grew. Tessa Varnquell won."
     )
     names = [("Milena Quistero", "ORG"), ("Velloso", "PERSON"), ("Varn Tessaly", "PERSON")]
     more = [("Justice", "ORG"), ("Osk-Vellby", "ORG"), ("Quellan", "PERSON"), ("Quellco Group", "ORG")]
-    more += [("Ilse Tarnquist", "PERSON"), ("Osk-Lindqvar", "ORG")]
+    more += [
+        ("Ilse Tarnquist", "PERSON"),
+        ("Osk-Lindqvar", "ORG"),
+        ("Quellvision", "ORG"),
+        ("Varnquell", "PERSON"),
+    ]
     doc = _doc(english, text, [*names, *more])
+    for token in doc:  # the sentences the model's parser would find
+        token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
     assert [(e.text, e.label_) for e in extended_entities(doc, vocab.patterns)] == [
         ("Ana Milena Quistero", "PERSON"),  # "Ana", a given name the model left out
         ("Velloso", "PERSON"),  # "Tarnby" is no given name, and no title comes before it
@@ -617,7 +625,9 @@ def test_untagged_given_names_or_words_after_a_title_start_the_name(english, voc
         ("Quellan", "PERSON"),  # "Yesterday" opens the sentence
         ("Quellco Group", "ORG"),  # a firm's name after a given name
         ("Ilse Tarnquist", "PERSON"),  # two words after a title are the rest of an office's
-        ("Priya Osk-Lindqvar", "PERSON"),  # a given name and one word the model called an organization
+        ("Priya Osk-Lindqvar", "PERSON"),  # a given name and a double-barrelled surname
+        ("Quellvision", "ORG"),  # one word, no surname's shape: a firm (and "Ana" opens the sentence)
+        ("Varnquell", "PERSON"),  # a sentence's first word is capitalized whatever it is
     ]
 
 

@@ -39,7 +39,13 @@ from pipeline.extract.spans import (
     surname_of,
     without_overlaps,
 )
-from pipeline.names import COMPANY_WORDS, SURNAMES_FIRST, close_surname, name_key
+from pipeline.names import (
+    COMPANY_WORDS,
+    SURNAMES_FIRST,
+    SURNAMES_FIRST_THAT_ARE_WORDS,
+    close_surname,
+    name_key,
+)
 from pipeline.wordlists import load_patterns
 
 # --- the straightforward versions (the code before the fix), as references --------------------------
@@ -159,7 +165,8 @@ def _reference_propagate(spans, body):
             votes[surname][(span.label, span.type)] += 0
         words = text.split()
         family = words[0] if span.type == "person" and 2 <= len(words) <= 3 else ""
-        if name_key(family) in SURNAMES_FIRST and family.istitle():  # "Bae" of "Bae Jung-hoon"
+        word = name_key(family) in SURNAMES_FIRST_THAT_ARE_WORDS  # "Oh, it was": no name there
+        if name_key(family) in SURNAMES_FIRST and family.istitle() and not word:  # "Bae" of "Bae Jung-hoon"
             votes[family][(span.label, span.type)] += 0
         stem, _, last = text.rpartition(" ")
         if (  # "Quellco" of "Quellco SA": a company's name without its legal form

@@ -818,3 +818,17 @@ def test_an_acronym_of_another_language_is_a_short_form_used_again_or_sharing_in
         ("TJV", "Varn Board of Tallies"),  # once only, its initials in another order
         ("PSQ", "Osk Union"),  # used again
     ]  # "CGT" shares nothing with "Quellco": a union its staff belong to
+
+
+def test_a_family_name_written_first_is_tagged_alone_unless_it_is_a_word() -> None:
+    body = 'Xiong Tarlei spoke. Later Xiong left. Oh Varn-ho came. "Oh, it was long," Oh said.'
+    spans = [
+        CharSpan(0, 12, "PERSON", "person"),
+        CharSpan(body.index("Oh Varn-ho"), body.index("Oh Varn-ho") + 10, "PERSON", "person"),
+    ]
+    found = [(body[s.start : s.end], s.start, s.origin) for s in propagate(spans, _text(body))]
+    assert found == [
+        ("Xiong Tarlei", 0, "model"),
+        ("Xiong", body.index("Xiong left"), "propagated"),
+        ("Oh Varn-ho", body.index("Oh Varn-ho"), "model"),
+    ]  # "Oh" is an English word too: neither the exclamation nor the surname alone is tagged

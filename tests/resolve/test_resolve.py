@@ -348,6 +348,19 @@ def test_a_companys_name_without_its_legal_forms_joins_it() -> None:
     assert node_of(result, "Varn Savings") != node_of(result, "Varn Financial Corp")
 
 
+def test_a_town_or_a_word_is_no_part_of_a_name_that_holds_it() -> None:
+    # a town of the gazetteer named like a middle name, and a family name written first that is a word
+    result = resolve(
+        [
+            article("a", "Orla Leeds Quistner", ("Leeds", "place")),
+            article("b", "Sun Tarlei", ("Sun", "group"), ("Sun", "group")),
+        ],
+        aliases=None,
+    )
+    assert node_of(result, "Leeds") == {"place:leeds"}
+    assert node_of(result, "Sun") == {"group:sun"}
+
+
 def test_a_country_is_no_surname_of_a_name_the_model_called_a_person() -> None:
     # a party, "Uniunea Salvați România", the model read as a person: the country stays a country
     result = resolve(
