@@ -264,7 +264,9 @@ def untagged_start_of_a_name(doc: Doc, ent: Span, previous: Span | None, pattern
     # "Media" is a firm)
     surname = " " not in ent.text and "-" in ent.text
     for start in range(furthest, ent.start):  # the longest start that holds ("Varnby Priya": "Priya")
-        if _a_title_token(doc[start], patterns) or doc[start].is_sent_start:
+        if _a_title_token(doc[start], patterns) or (
+            doc[start].is_sent_start and not _opens_a_name(doc[start])
+        ):
             continue  # a sentence's first word is capitalized whatever it is ("May Quellco keep it?")
         titled = start > 0 and _a_title_token(doc[start - 1], patterns) and start == ent.start - 1
         given = all(is_first_name(token.text) for token in doc[start : ent.start])
@@ -274,6 +276,15 @@ def untagged_start_of_a_name(doc: Doc, ent: Span, previous: Span | None, pattern
             continue
         return Span(doc, start, ent.end, label="PERSON")
     return None
+
+
+def _opens_a_name(token: Token) -> bool:
+    """Is a sentence's first word a given name of several countries ("Ana", "Tyler") and no month or day
+    ("May")? Other first names are words as often at a sentence's start ("Liberty", "Will")."""
+    from pipeline.dates import CALENDAR_WORDS
+    from pipeline.gazetteer import widespread_first_names
+
+    return token.text in widespread_first_names() and token.lower_ not in CALENDAR_WORDS
 
 
 def _a_title_token(token: Token, patterns: Patterns) -> bool:

@@ -327,12 +327,18 @@ def _short_form_candidates(
                 [c for c in people if close_surname(key, c[1].split()[-1])],
                 0.8,
             )
-        if len(words) == 1 and (kind == "person" or not _well_known_place(state.surface(element))):
+        if len(words) == 1:
             # "Quintero" of "Elena Marisol Quintero Vargas": the first of a Spanish or Portuguese name's
             # two surnames, which the news uses alone; "Fahad" of "Muhammad Fahad bin Tariq". A town
             # of the gazetteer the model called a place is that town ("police in Durham" in the story
-            # of "John Durham Peters").
-            yield "short name", [c for c in people if _first_of_two_surnames(key, c[1])], 0.8
+            # of "John Durham Peters") unless the name has a Spanish or Portuguese shape: two given
+            # names or a particle ("Mendoza" of "Rafael Antonio Mendoza Arrieta").
+            town = kind == "place" and _well_known_place(state.surface(element))
+            yield (
+                "short name",
+                [c for c in people if _first_of_two_surnames(key, c[1], strictly=town)],
+                0.8,
+            )
             yield "short name", [c for c in people if _given_name_before_a_patronymic(key, c[1])], 0.8
     if (
         len(words) == 1
@@ -359,9 +365,10 @@ def _short_form_candidates(
         yield "short name", [c for c in people if c[1].split()[0] == key], 0.8
 
 
-def _first_of_two_surnames(key: str, name: str) -> bool:
+def _first_of_two_surnames(key: str, name: str, *, strictly: bool = False) -> bool:
     """Is the one word ``key`` the first of the two surnames that end the name key ``name``, a Spanish or
-    Portuguese name's, which the news uses alone: after the given names, all of them, before the last
+    Portuguese name's, which the news uses alone (``strictly``: in a name of that shape only, two given
+    names before it or a particle after it): after the given names, all of them, before the last
     surname (a particle between allowed), and no given name itself? An English middle name of that
     shape, a mother's surname, would name her family alone ("Orla Tessaly Quist" and "Tessaly"), but a
     report names a relative in full before it writes the surname alone, and the full name then wins.
@@ -376,12 +383,16 @@ def _first_of_two_surnames(key: str, name: str) -> bool:
     (False, True)
     >>> _first_of_two_surnames("lodge", "holland lodge no")  # no surname of two letters
     False
+    >>> _first_of_two_surnames("varnez", "orla varnez quist", strictly=True)  # two given names or a particle
+    False
     """
     words = without_generation(name.split())
     if key not in words[1:-1] or _a_first_name(key):
         return False
     at = words.index(key, 1)
     rest = [word for word in words[at + 1 :] if word not in NAME_PARTICLES and word != "y"]
+    if strictly and at < 2 and len(rest) == len(words) - at - 1:
+        return False
     return len(rest) == 1 and len(rest[0]) >= 3 and all(_a_first_name(word) for word in words[:at])
 
 

@@ -603,7 +603,7 @@ def test_untagged_given_names_or_words_after_a_title_start_the_name(english, voc
         "Two aides, Ana Milena Quistero and Tarnby Velloso, left; head coach Aqeelo Varn Tessaly spoke; "
         "Justice Oluwato Osk-Vellby ruled; Yesterday Quellan said; Orla Quellco Group grew; "
         "Chief Financial Officer Ilse Tarnquist left; Labour MP for Varnby Priya Osk-Lindqvar spoke. "
-        "Ana Quellvision grew. Tessa Varnquell won."
+        "Ana Quellvision grew. Tessa Varnquell won. Liberty Osk-Quell spoke."
     )
     names = [("Milena Quistero", "ORG"), ("Velloso", "PERSON"), ("Varn Tessaly", "PERSON")]
     more = [("Justice", "ORG"), ("Osk-Vellby", "ORG"), ("Quellan", "PERSON"), ("Quellco Group", "ORG")]
@@ -612,6 +612,7 @@ def test_untagged_given_names_or_words_after_a_title_start_the_name(english, voc
         ("Osk-Lindqvar", "ORG"),
         ("Quellvision", "ORG"),
         ("Varnquell", "PERSON"),
+        ("Osk-Quell", "PERSON"),
     ]
     doc = _doc(english, text, [*names, *more])
     for token in doc:  # the sentences the model's parser would find
@@ -627,7 +628,8 @@ def test_untagged_given_names_or_words_after_a_title_start_the_name(english, voc
         ("Ilse Tarnquist", "PERSON"),  # two words after a title are the rest of an office's
         ("Priya Osk-Lindqvar", "PERSON"),  # a given name and a double-barrelled surname
         ("Quellvision", "ORG"),  # one word, no surname's shape: a firm (and "Ana" opens the sentence)
-        ("Varnquell", "PERSON"),  # a sentence's first word is capitalized whatever it is
+        ("Tessa Varnquell", "PERSON"),  # a given name of several countries opens the sentence
+        ("Osk-Quell", "PERSON"),  # a sentence's first word is capitalized whatever it is ("Liberty")
     ]
 
 

@@ -354,10 +354,12 @@ def test_a_town_or_a_word_is_no_part_of_a_name_that_holds_it() -> None:
         [
             article("a", "Orla Leeds Quistner", ("Leeds", "place")),
             article("b", "Sun Tarlei", ("Sun", "group"), ("Sun", "group")),
+            article("c", "Rafael Antonio Bolton Quistero", ("Bolton", "place")),  # a Spanish name's shape
         ],
         aliases=None,
     )
     assert node_of(result, "Leeds") == {"place:leeds"}
+    assert node_of(result, "Bolton") == {"person:rafael-antonio-bolton-quistero"}
     assert node_of(result, "Sun") == {"group:sun"}
 
 
