@@ -221,18 +221,18 @@ def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
 
 def _a_title_before_a_name(text: str, body: str, end: int, patterns: Patterns) -> bool:
     """Is ``text`` one word of a person's title, or a whole title of several, alone, right before a
-    capitalized word ("Sgt" of "Detective Sgt. Orla Quist", "Very" of "the Very Rev Ed Varn", "Tan Sri" of
-    "Tan Sri Orla Quist")?
+    capitalized word ("Sgt" of "Detective Sgt. Orla Quist", "Very" of "the Very Rev Ed Varn", "Datuk Seri" of
+    "Datuk Seri Orla Quist")?
 
     >>> from pipeline.wordlists import load_patterns
-    >>> body = "Detective Sgt. Orla Quist and the Very Rev Ed Varn met Sgt Pepper's fans with Tan Sri Ilse Osk."
-    >>> words = ("Sgt", "Very", "Varn", "Tan Sri", "Ilse Osk")
+    >>> body = "Detective Sgt. Orla Quist and the Very Rev Ed Varn met Sgt Pepper's fans with Datuk Seri Ilse Osk."
+    >>> words = ("Sgt", "Very", "Varn", "Datuk Seri", "Ilse Osk")
     >>> [_a_title_before_a_name(w, body, body.index(w) + len(w), load_patterns()) for w in words]
     [True, True, False, True, False]
     """
     if not text[:1].isupper():
         return False
-    if " " in text:  # a title of several words, whole: "Tan Sri" of "Tan Sri Orla Quist"
+    if " " in text:  # a title of several words, whole: "Datuk Seri" of "Datuk Seri Orla Quist"
         if tuple(text.lower().replace(".", "").replace("'", "").split()) not in patterns.person_titles:
             return False
     elif text.lower().rstrip(".") not in _title_words(patterns):
