@@ -243,9 +243,10 @@ def untagged_start_of_a_name(doc: Doc, ent: Span, previous: Span | None, pattern
     """The capitalized words the model left untagged right before a person's name are its start when
     they are given names, two at most ("Ana" + "Milena Quist"), or one word right after a title
     ("coach Aqeel" + "Javed Quist", "Justice Oluwa" + "Varn-Quist", an organization to the model; not
-    "Chief Financial Officer" + "Orla Quist"), each followed by one space. A name the model called an
-    organization takes them only after a title or when it opens on a given name itself; the title
-    stays out."""
+    "Chief Financial Officer" + "Orla Quist"), each followed by one space, and at a sentence's start
+    only a given name of several countries. A name the model called an organization takes them only
+    after a title, when it opens on a given name itself, or when it is a double-barrelled surname
+    ("Priya" + "Osk-Quist"); the title stays out."""
     from spacy.tokens import Span
 
     from pipeline.gazetteer import is_first_name
