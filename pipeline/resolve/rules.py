@@ -390,8 +390,9 @@ def _first_of_two_surnames(key: str, name: str, *, strictly: bool = False) -> bo
     if key not in words[1:-1] or _a_first_name(key):
         return False
     at = words.index(key, 1)
-    rest = [word for word in words[at + 1 :] if word not in NAME_PARTICLES and word != "y"]
-    if strictly and at < 2 and len(rest) == len(words) - at - 1:
+    after = words[at + 1 :]
+    rest = [word for word in after if word not in NAME_PARTICLES and word != "y"]
+    if strictly and at < 2 and rest == after:  # one given name and no particle
         return False
     return len(rest) == 1 and len(rest[0]) >= 3 and all(_a_first_name(word) for word in words[:at])
 
