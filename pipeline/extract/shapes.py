@@ -34,6 +34,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pipeline.datelines import dateline_candidates
+from pipeline.dates import MONTHS
 from pipeline.extract.entities import AFTER_A_GLUED_DASH, HONORIFICS, CharSpan, opened_by_one_of
 from pipeline.names import head_word
 
@@ -969,35 +970,82 @@ _NICKNAMED = re.compile(
 )
 
 
-#: A nickname given after a person's name: 'Orla Quist, known as "El Quill"', "Ed Varn, alias The Osk".
+#: A nickname given after a person's name: 'Orla Quist, known as "El Quill"', "Ed Varn, alias The Osk";
+#: also after what a biography puts in brackets: "Orla Maria Quist (born 3 May 1980), better known by
+#: her stage name Lady Osk", "Ed Varn (1901-1950), commonly known as Saint Edmund".
 _KNOWN_AS = re.compile(
-    r",?\s+(?:(?:better |also |widely |popularly )?known as|alias|a\.k\.a\.|aka|nicknamed|dubbed)\s+"
+    r"(?:\s*\([^()]{0,200}\))?"
+    r",?\s+(?:(?:(?:better|also|widely|popularly|commonly|professionally|simply) )?known (?:as|by (?:his|her|their|the)"
+    r" (?:pseudonym|pen[ -]name|stage name|ring name|professional name|moniker|nickname))|alias|a\.k\.a\.|aka"
+    r"|nicknamed|dubbed)\s+"
     rf"(?P<quote>[“\"‘']?)(?P<nickname>(?:(?:El|La|Los|Las|The|Le|Il)\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
     r"(?P<close>[”\"’']?)(?=[\s,.;:)!?]|$)(?!\s+[a-z])"
 )
 
 
-#: The words :data:`_KNOWN_AS` looks for, found first in the body at no cost.
-_KNOWN_AS_WORDS = ("known as", "alias", "a.k.a.", "aka", "nicknamed", "dubbed")
+#: The name a person was born with, given in brackets after the name they go by: "Lady Osk (born Orla
+#: Maria Quist; 3 May 1980)", "(born Ed Varn, 1950)"; two words at least, and no date ("born May 3").
+_BORN_AS = re.compile(
+    rf"\s*\(\s*(?:born|birth name:?|born as)\s+(?P<nickname>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
+    r"(?=\s*[;,)]|\s+(?:on|in)\s)"
+)
+
+
+#: A pen or stage name said to be one ("Lady Osk was the stage name of the singer Orla Quist"): the
+#: person named within a few words after it.
+_NAME_OF = re.compile(
+    r"(?:\s*\([^()]{0,200}\))?\s+(?:is|was)\s+(?:the|a)\s+(?:pen|stage|ring|professional)[ -]name"
+    r"\s+(?:of|for|used by)\s+(?P<between>(?:[\w-]+\s+){0,3})"
+)
+
+
+#: The words :data:`_KNOWN_AS`, :data:`_BORN_AS` and :data:`_NAME_OF` look for, found first in the body
+#: at no cost.
+_KNOWN_AS_WORDS = ("known as", "known by", "alias", "a.k.a.", "aka", "nicknamed", "dubbed", "(born ", " name")
 
 
 def known_as(spans: Sequence[CharSpan], body: str) -> list[tuple[str, str, int, int]]:
-    """(nickname, full name, start, end) of each nickname the body gives after a person's full name
-    ('Orla Quist, known as "El Quill",'); start and end are the nickname's offsets.
+    """(nickname, full name, start, end) of each nickname, pen name or name at birth the body gives
+    after a person's full name ('Orla Quist, known as "El Quill",', "Lady Osk (born Orla Quist)", "Lady
+    Osk was the stage name of Orla Quist"); start and end are the other name's offsets.
 
     >>> body = 'Orla Quist, known as "El Quill", fled. Varn, known as a fixer, stayed.'
     >>> known_as([CharSpan(0, 10, "PERSON", "person"), CharSpan(39, 43, "PERSON", "person")], body)
     [('El Quill', 'Orla Quist', 22, 30)]
+    >>> body = "Lady Osk (born Orla Maria Quist; 1980) sang. Ed Varn (born May 3, 1950) did not."
+    >>> known_as([CharSpan(0, 8, "PERSON", "person"), CharSpan(45, 52, "PERSON", "person")], body)
+    [('Orla Maria Quist', 'Lady Osk', 15, 31)]
+    >>> body = "Lady Osk was the stage name of singer Orla Quist."
+    >>> known_as([CharSpan(0, 8, "PERSON", "person"), CharSpan(38, 48, "PERSON", "person")], body)
+    [('Lady Osk', 'Orla Quist', 0, 8)]
     """
     found = []
-    for span in spans:
+    people = sorted((s for s in spans if s.type == "person"), key=lambda s: s.start)
+    starts = [s.start for s in people]
+    for span in people:
         name = body[span.start : span.end]
-        if span.type != "person" or " " not in name:
+        if " " not in name:
             continue
-        match = _KNOWN_AS.match(body, span.end)
-        if match is None or bool(match.group("quote")) != bool(match.group("close")):
-            continue
-        found.append((match.group("nickname"), name, match.start("nickname"), match.end("nickname")))
+        for pattern in (_KNOWN_AS, _BORN_AS):
+            match = pattern.match(body, span.end)
+            if match is None or (
+                pattern is _KNOWN_AS and bool(match.group("quote")) != bool(match.group("close"))
+            ):
+                continue
+            other = match.group("nickname")
+            if pattern is _BORN_AS and other.split()[0].lower() in MONTHS:
+                continue
+            found.append((other, name, match.start("nickname"), match.end("nickname")))
+            break
+        match = _NAME_OF.match(body, span.end)
+        if match is not None:  # the person named next, a few words on, is the one the name is of
+            index = bisect.bisect_left(starts, match.start("between"))
+            if (
+                index < len(people)
+                and people[index].start <= match.end()
+                and " " in body[people[index].start : people[index].end]
+            ):
+                found.append((name, body[people[index].start : people[index].end], span.start, span.end))
     return found
 
 

@@ -825,6 +825,67 @@ def _named_together(state: State, a: Element, b: Element) -> bool:
     )
 
 
+def names_in_either_order(
+    state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]
+) -> None:
+    """A person's name of two words and the same words the other way round, in one article, are one
+    person: a Japanese, Chinese, Korean or Hungarian name written family name first beside the English
+    order ("Quist Orla" and "Orla Quist"), whatever the model called one of them. Not when both words
+    are given names, which two people could bear the other way round ("Scott Ryan", "Ryan Scott")."""
+    _each_article(state, failures, "names in either order", _join_names_in_either_order)
+
+
+def _join_names_in_either_order(state: State, article_id: str) -> None:
+    of_two_words = {e[1]: e for e in state.articles[article_id] if e[0] == GLOBAL and e[1].count(" ") == 1}
+    for key, element in sorted(of_two_words.items()):
+        first, last = key.split()
+        other = of_two_words.get(f"{last} {first}")
+        if other is None or other[1] < key or state.find(other) == state.find(element):
+            continue
+        if "person" not in (state.kind(element), state.kind(other)):
+            continue
+        if _a_first_name(first.title()) and _a_first_name(last.title()):
+            continue
+        for each in (element, other):
+            if state.kind(each) != "person":
+                state.retype(each, "person")
+        alias, canonical = sorted((element, other), key=lambda e: (-len(state.positions[e]), e))[::-1]
+        state.union(alias, canonical, "spelling", 0.9)
+
+
+def saints_named_alone(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
+    """ "Saint Quillan" or "St. Quillan" is the person an article names "Quillan" alone, and more than
+    once, as a person no longer name of the article holds ("Quillan Varnby"): a saint, a pope or a
+    monarch known by one name. The model reads the saint as a place (a town or a church is named so),
+    and a town of that name elsewhere is that person only where its article names the person."""
+    _each_article(state, failures, "saints", _join_saints_of_article)
+
+
+def _join_saints_of_article(state: State, article_id: str) -> None:
+    present = state.articles[article_id]
+    saints = sorted(
+        e for e in present if e[0] == GLOBAL and e[1].startswith("saint ") and e[1].count(" ") == 1
+    )
+    for saint in saints:
+        name = saint[1].split()[1]
+        alone = [e for e in present if e[1] == name]
+        if (
+            len(alone) != 1
+            or state.kind(alone[0]) != "person"
+            or sum(article == article_id for article, _, _ in state.positions[alone[0]]) < 2
+            or state.find(alone[0]) == state.find(saint)
+            or any(
+                name in e[1].split() and state.kind(e) == "person"
+                for e in present
+                if " " in e[1] and e != saint
+            )
+        ):
+            continue
+        if state.kind(saint) != "person":
+            state.retype(saint, "person")
+        state.union(saint, alone[0], "short name", 0.9)
+
+
 def formal_styles(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
     """A place's formal style joins the place the corpus names plainly: "the City of Quellby" is the
     "Quellby" the model read as a place, and is a place, whatever the model called the style (a court's
@@ -1224,6 +1285,8 @@ RULES: tuple[Rule, ...] = (
     function_word_variants,
     places_spelt_out,
     acronyms,
+    names_in_either_order,
+    saints_named_alone,
     given_name_forms,
     short_names_in_articles,
     short_names_across_corpus,

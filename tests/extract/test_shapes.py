@@ -7,6 +7,7 @@ import pytest
 from pipeline.extract.entities import CharSpan
 from pipeline.extract.shapes import (
     hometowns,
+    known_as,
     names_in_capitals,
     never_names,
     nicknamed_people,
@@ -741,6 +742,29 @@ def test_a_nickname_after_known_as_is_the_person_and_so_is_the_nickname_alone() 
         ("Ed Osk", "person"),
         ("The Fixer", "person"),
     ]
+
+
+def test_a_name_at_birth_a_stage_name_and_a_pen_name_are_the_persons_other_names() -> None:
+    body = (
+        "Orla Maren Quistby (born 4 June 1988), better known by her stage name Lady Varnhollow, sang. "
+        "Tamsin Oskar (born Tamsin Ruth Delvane; 1950) wrote. Quell Ambry was the pen name of novelist "
+        "Ivo Tarnquist. Edda Varn (born May 3, 1950) and Ivo Hask (pictured), commonly known as Saint Ivo."
+    )
+    spans = _spans(
+        body, ("Orla Maren Quistby", "person"), ("Varnhollow", "group"), ("Tamsin Oskar", "person")
+    )
+    spans += _spans(body, ("Quell Ambry", "person"), ("Ivo Tarnquist", "person"), ("Edda Varn", "person"))
+    spans += _spans(body, ("Ivo Hask", "person"))
+    spans = sorted(spans, key=lambda s: s.start)
+    assert known_as(spans, body) == [
+        ("Lady Varnhollow", "Orla Maren Quistby", body.index("Lady"), body.index(", sang")),
+        ("Tamsin Ruth Delvane", "Tamsin Oskar", body.index("Tamsin Ruth"), body.index("; 1950")),
+        ("Quell Ambry", "Ivo Tarnquist", body.index("Quell"), body.index(" was the pen")),
+        ("Saint Ivo", "Ivo Hask", body.index("Saint"), len(body) - 1),
+    ]  # not "May" of a date of birth
+    assert ("Lady Varnhollow", "person") in _texts(
+        body, nicknamed_people(spans, ArticleText(body, (), load_patterns()))
+    )
 
 
 def test_a_name_with_a_nickname_in_quotes_is_one_person_and_the_nickname_alone_is_that_person() -> None:

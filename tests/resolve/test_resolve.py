@@ -288,6 +288,39 @@ def test_a_family_name_written_first_joins_its_full_name_whatever_the_model_call
     assert len(node_of(result, "Xiong")) == 2  # article c's stays apart
 
 
+def test_a_name_written_both_ways_round_in_one_article_is_one_person() -> None:
+    result = resolve(
+        [
+            article("a", "Orvelo Tamsuke", ("Tamsuke Orvelo", "place"), "Tamsuke"),
+            article("b", "Scott Ryan", "Ryan Scott"),  # two given names: two people could bear them
+            article("c", "Quenna Dravik"),
+            article("d", "Dravik Quenna", ("Dravik Quenna", "group")),  # another article: no evidence
+        ],
+        aliases=None,
+    )
+    assert (
+        node_of(result, "Tamsuke Orvelo") == node_of(result, "Orvelo Tamsuke") == node_of(result, "Tamsuke")
+    )
+    assert {e.type for e in result.entities if "Tamsuke Orvelo" in e.aliases} == {"person"}
+    assert node_of(result, "Scott Ryan") != node_of(result, "Ryan Scott")
+    assert node_of(result, "Quenna Dravik") != node_of(result, "Dravik Quenna")
+
+
+def test_a_saint_joins_the_person_the_article_names_alone_by_one_name() -> None:
+    result = resolve(
+        [
+            article("a", "Quillan", ("Saint Quillan", "place"), "Quillan", ("St. Quillan", "place")),
+            article("b", ("Saint Varnod", "place"), "Varnod"),  # once: a town of that name may be meant
+            article("c", "Oska", ("St. Oska", "place"), "Oska", "Oska Tarnby"),  # Oska is Oska Tarnby
+        ],
+        aliases=None,
+    )
+    assert node_of(result, "Quillan") == node_of(result, "Saint Quillan") == node_of(result, "St. Quillan")
+    assert {e.type for e in result.entities if "Quillan" in e.aliases} == {"person"}
+    assert node_of(result, "Saint Varnod") != node_of(result, "Varnod")
+    assert node_of(result, "St. Oska") != node_of(result, "Oska")
+
+
 def test_the_first_of_two_surnames_joins_the_full_name() -> None:
     result = resolve(
         [
