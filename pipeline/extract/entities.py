@@ -220,12 +220,21 @@ def given_names_before_a_name(doc: Doc, ent: Span, previous: Span | None, patter
     """A person's given names the model tagged as a name of their own, right before the rest of the
     name (untagged given names between), are its start: "Ramona" + "Itzel Quist Varn", "Ramona" +
     "Itzel" + "Quist Varn". Only given names, with one space after each: "Quist Varn" ("Quist" no
-    given name) are two people of a headline, and a line's end parts two names."""
+    given name) are two people of a headline, and a line's end parts two names. One given name the
+    model called a place or an organization starts a full name of two words or more ("Marta" + "Quist
+    Varn"), unless it is a large place too ("Georgia")."""
     from spacy.tokens import Span
 
-    from pipeline.gazetteer import is_first_name
+    from pipeline.gazetteer import is_first_name, major_place_names
 
-    if previous is None or previous.label_ != "PERSON" or ent.label_ != "PERSON":
+    if previous is None or ent.label_ != "PERSON":
+        return None
+    if previous.label_ != "PERSON" and (
+        previous.label_ not in {"GPE", "LOC", "ORG"}  # a nationality or a faith is no given name
+        or len(previous) != 1
+        or len(ent) < 2
+        or previous.text in major_place_names()
+    ):
         return None
     given = doc[previous.start : ent.start]
     if not 1 <= len(given) <= 3 or len(previous) > 2:

@@ -701,7 +701,8 @@ def surnames_are_people(spans: list[CharSpan], article: ArticleText) -> list[Cha
     whatever the model called it ("Quist said" after "Orsa Quist"), unless it is a well-known place
     ("Washington" after "George Washington"); so is such a surname after titles the model ran into it
     and called an organization ("Skipper Quist", "Justice Quist"; a place keeps its name: "Pill Quist"
-    may be a hill, and common nouns are too many: the model's list holds "paris")."""
+    may be a hill, and common nouns are too many: the model's list holds "paris"). So is the first
+    word of one full name alone (:func:`_openers_of_one_name`: "Tarnaka" of "Tarnaka Hiroe")."""
     body = article.body
     surnames = {
         surname_of(body[s.start : s.end])
@@ -709,10 +710,11 @@ def surnames_are_people(spans: list[CharSpan], article: ArticleText) -> list[Cha
         if s.type == "person" and " " in body[s.start : s.end]
     }
     surnames.discard("")
-    if not surnames:
-        return spans
     heads = article.patterns.group_heads | article.patterns.place_heads | THING_HEADS
     surnames = {name for name in surnames if name.lower() not in heads}  # "Hotel" of "Quist Hotel"
+    surnames |= _openers_of_one_name(spans, article)
+    if not surnames:
+        return spans
     titles = {title[0] for title in article.patterns.person_titles if len(title) == 1}
     for span in spans:
         text = body[span.start : span.end]
@@ -736,6 +738,35 @@ def surnames_are_people(spans: list[CharSpan], article: ArticleText) -> list[Cha
         ):
             span.label, span.type = "PERSON", "person"
     return spans
+
+
+def _openers_of_one_name(spans: list[CharSpan], article: ArticleText) -> set[str]:
+    """The first words of people's full names of two to four words that open no other name of the
+    article: a family name written first ("Tarnaka" of "Tarnaka Hiroe") or a given name the news uses
+    alone ("Wirasak" of "Wirasak Phonkaew"), which the model calls an organization or a place alone.
+    Not where a word of the full name is a word of the language ("Mets" of a "Mets Poet") or the word
+    opens an organization's or a place's name too ("Honda" of "Honda Motor" and "Honda Soichiro")."""
+    body = article.body
+    opened: dict[str, set[str]] = defaultdict(set)  # first word -> the names it opens
+    others: set[str] = set()  # the names the model called something else than a person at least once
+    for span in spans:
+        text = body[span.start : span.end]
+        if " " in text and span.type in _NAME_TYPES:
+            opened[text.split()[0]].add(text)
+            if span.type != "person":
+                others.add(text)
+    found = set()
+    for first, names in opened.items():
+        if len(names) != 1 or names & others or not first.istitle():
+            continue
+        words = next(iter(names)).split()
+        common = any(
+            word.lower() in article.adjectives or any(word.lower() in kind for kind in article.common_words)
+            for word in words
+        )
+        if 2 <= len(words) <= 4 and not common and first not in article.places and not _a_place(first):
+            found.add(first)
+    return found
 
 
 def companies_are_groups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:

@@ -233,6 +233,14 @@ def _short_form_candidates(
         # "Quellco Harbour Holdings" of "Quellco Harbour Holdings Ltd", "Varn Financial" of "Varn
         # Financial Corp": the company's name without its legal forms
         yield "short name", [c for c in same_kind if key in _without_legal_forms(c[1])], 1.0
+        if len(words) >= 2:
+            # "Quell Ridge" of "Quell Ridge Partners", "Varn Signal" of "Varn Signal Communications": what
+            # the company is left out
+            yield (
+                "short name",
+                [c for c in same_kind if c[1].split()[:-1] == words and c[1].split()[-1] in COMPANY_WORDS],
+                0.9,
+            )
         if len(words) == 1 and len(key) >= 3 and not surface.isupper():
             # a clipped first word ("Fed" of "Federal Reserve", "Met" of "Metropolitan Police") keeps at
             # most half of it: "Hindus" is no clipping of "Hindustan Times", nor "South" of "Southwest"
@@ -828,29 +836,81 @@ def _named_together(state: State, a: Element, b: Element) -> bool:
 def names_in_either_order(
     state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]
 ) -> None:
-    """A person's name of two words and the same words the other way round, in one article, are one
-    person: a Japanese, Chinese, Korean or Hungarian name written family name first beside the English
-    order ("Quist Orla" and "Orla Quist"), whatever the model called one of them. Not when both words
-    are given names, which two people could bear the other way round ("Scott Ryan", "Ryan Scott")."""
+    """A person's name written family name first and the same name in the English order, in one article,
+    are one person, whatever the model called one of them: a Japanese, Chinese, Korean, Vietnamese or
+    Hungarian name ("Quist Orla" and "Orla Quist"), its given name hyphenated or not ("Varn Ta-min" and
+    "Tamin Varn"), middle names left out ("Osk Thi Lan Ha" and "Lan Ha Osk"). Not when the family name
+    and the given names are all given names, which two people could bear the other way round ("Scott
+    Ryan", "Ryan Scott")."""
     _each_article(state, failures, "names in either order", _join_names_in_either_order)
 
 
 def _join_names_in_either_order(state: State, article_id: str) -> None:
-    of_two_words = {e[1]: e for e in state.articles[article_id] if e[0] == GLOBAL and e[1].count(" ") == 1}
-    for key, element in sorted(of_two_words.items()):
-        first, last = key.split()
-        other = of_two_words.get(f"{last} {first}")
-        if other is None or other[1] < key or state.find(other) == state.find(element):
+    names = sorted(e for e in state.articles[article_id] if e[0] == GLOBAL and 2 <= e[1].count(" ") + 1 <= 4)
+    family_first: dict[tuple[str, str], list[Element]] = defaultdict(list)  # (family, given names) -> names
+    for element in names:
+        words = element[1].split()
+        for start in range(1, len(words)):
+            family_first[(words[0], "".join(words[start:]))].append(element)
+    for element in names:
+        *given, family = element[1].split()
+        for other in family_first.get((family, "".join(given)), ()):
+            if other == element or state.find(other) == state.find(element):
+                continue
+            if "person" not in (state.kind(element), state.kind(other)):
+                continue
+            if _a_first_name(family.title()) and all(_a_first_name(word.title()) for word in given):
+                continue
+            for each in (element, other):
+                if state.kind(each) != "person":
+                    state.retype(each, "person")
+            alias, canonical = sorted((element, other), key=lambda e: (-len(state.positions[e]), e))[::-1]
+            state.union(alias, canonical, "spelling", 0.9)
+
+
+def teams_read_as_places(
+    state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]
+) -> None:
+    """A name of two or three words that ends in a plural the article also names alone, as an
+    organization, is a team named by its town and nickname where the model read a place ("Mount Quell
+    Mariners" and "the Mariners"): the plural alone joins it ("Netherlands" is a place alone). Not a plural that heads places ("Varn Islands", "Quell Falls") or
+    organizations ("Quist Holdings"). A team the model read as an organization joins its nickname where
+    its town is well known (:func:`_short_form_candidates`): "Democrats" is no short form of "Young
+    Democrats"."""
+    _each_article(state, failures, "teams", _join_teams_of_article)
+
+
+def _join_teams_of_article(state: State, article_id: str) -> None:
+    present = state.articles[article_id]
+    heads = _place_heads() | _head_nouns()
+    plurals = {e[1]: e for e in present if " " not in e[1] and e[1].endswith("s") and e[1] not in heads}
+    if not plurals:
+        return
+    teams: dict[str, list[Element]] = defaultdict(list)
+    for element in present:
+        words = element[1].split()
+        if (
+            element[0] == GLOBAL
+            and 2 <= len(words) <= 3
+            and words[-1] in plurals
+            and state.kind(element) == "place"
+        ):
+            teams[words[-1]].append(element)
+    for nickname, found in sorted(teams.items()):
+        alone = plurals[nickname]
+        if len(found) != 1 or state.kind(alone) != "group" or state.find(alone) == state.find(found[0]):
             continue
-        if "person" not in (state.kind(element), state.kind(other)):
-            continue
-        if _a_first_name(first.title()) and _a_first_name(last.title()):
-            continue
-        for each in (element, other):
-            if state.kind(each) != "person":
-                state.retype(each, "person")
-        alias, canonical = sorted((element, other), key=lambda e: (-len(state.positions[e]), e))[::-1]
-        state.union(alias, canonical, "spelling", 0.9)
+        state.retype(found[0], "group")
+        state.union(alone, found[0], "short name", 0.9)
+
+
+@functools.cache
+def _place_heads() -> frozenset[str]:
+    """The head nouns of places' names (patterns.yml), and their plurals."""
+    from pipeline.wordlists import load_patterns
+
+    heads = {name_key(h) for h in load_patterns().place_heads}
+    return frozenset(heads | {_plural(h) for h in heads})
 
 
 def saints_named_alone(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
@@ -1287,6 +1347,7 @@ RULES: tuple[Rule, ...] = (
     acronyms,
     names_in_either_order,
     saints_named_alone,
+    teams_read_as_places,
     given_name_forms,
     short_names_in_articles,
     short_names_across_corpus,

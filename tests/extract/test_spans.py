@@ -534,6 +534,37 @@ def test_a_surname_of_a_person_named_in_full_is_that_person_whatever_the_model_c
     assert [s.type for s in spans] == ["person"] * 4
 
 
+def test_the_first_word_of_one_full_name_alone_is_that_person_whatever_the_model_called_it() -> None:
+    from pipeline.extract.spans import surnames_are_people
+
+    body = (
+        "Tarnaka Hiroe and Wirasak Phonkaew spoke. Tarnaka left; Wirasak stayed. Quellda Motors and "
+        "Quellda Varo met. Quellda sold. The Tarks Poet read; Tarks won. Osk Marae is Osk Marae; Osk is."
+    )
+    names = [
+        ("Tarnaka Hiroe", "PERSON", "person"),
+        ("Wirasak Phonkaew", "PERSON", "person"),
+        ("Tarnaka", "ORG", "group"),
+        ("Wirasak", "GPE", "place"),
+        ("Quellda Motors", "ORG", "group"),
+        ("Quellda Varo", "PERSON", "person"),
+        ("Quellda", "ORG", "group"),
+        ("Tarks Poet", "PERSON", "person"),
+        ("Tarks", "ORG", "group"),
+        ("Osk Marae", "PERSON", "person"),
+        ("Osk Marae", "LOC", "place"),
+        ("Osk", "LOC", "place"),
+    ]
+    article = ArticleText(body, (), load_patterns(), common_words=(frozenset({"poet"}),))
+    found = dict(
+        (body[s.start : s.end], s.type) for s in surnames_are_people(_in_order(body, names), article)
+    )
+    assert (found["Tarnaka"], found["Wirasak"]) == ("person", "person")
+    assert found["Quellda"] == "group"  # it opens a company's name too
+    assert found["Tarks"] == "group"  # "Poet" is a word of the language
+    assert found["Osk"] == "place"  # the model called the full name a place too
+
+
 def test_a_name_that_opens_a_companys_name_is_the_company_where_the_model_called_it_a_place() -> None:
     from pipeline.extract.spans import companies_are_groups
 

@@ -295,6 +295,7 @@ def test_a_name_written_both_ways_round_in_one_article_is_one_person() -> None:
             article("b", "Scott Ryan", "Ryan Scott"),  # two given names: two people could bear them
             article("c", "Quenna Dravik"),
             article("d", "Dravik Quenna", ("Dravik Quenna", "group")),  # another article: no evidence
+            article("e", "Varn Ta-min", "Tamin Varn", ("Osk Thi Lan Ha", "group"), "Lan Ha Osk"),
         ],
         aliases=None,
     )
@@ -304,6 +305,8 @@ def test_a_name_written_both_ways_round_in_one_article_is_one_person() -> None:
     assert {e.type for e in result.entities if "Tamsuke Orvelo" in e.aliases} == {"person"}
     assert node_of(result, "Scott Ryan") != node_of(result, "Ryan Scott")
     assert node_of(result, "Quenna Dravik") != node_of(result, "Dravik Quenna")
+    assert node_of(result, "Varn Ta-min") == node_of(result, "Tamin Varn")  # hyphenated or not
+    assert node_of(result, "Osk Thi Lan Ha") == node_of(result, "Lan Ha Osk")  # no middle name
 
 
 def test_a_saint_joins_the_person_the_article_names_alone_by_one_name() -> None:
@@ -366,6 +369,24 @@ def test_a_teams_nickname_alone_joins_the_team_plural_or_not() -> None:
     assert node_of(result, "Fever") != node_of(result, "Leeds Fever")
 
 
+def test_a_team_read_as_a_place_joins_its_nickname_and_is_a_group() -> None:
+    result = resolve(
+        [
+            article("a", ("Mount Quell Mariners", "place"), ("Mariners", "group"), ("Mariners", "group")),
+            article("b", ("Varnoa Islands", "place"), ("Islands", "group")),  # places, not a nickname
+            article("d", ("Quellish Varnlands", "place"), ("Varnlands", "place")),  # a place alone too
+            article("c", ("Tarnby Otters", "place"), ("Tarnby Otters", "place")),  # no nickname alone
+        ],
+        aliases=None,
+    )
+    types = {e.label: e.type for e in result.entities}
+    assert nodes(result)["Mount Quell Mariners"] == {"Mount Quell Mariners", "Mariners"}
+    assert types["Mount Quell Mariners"] == "group"
+    assert node_of(result, "Islands") != node_of(result, "Varnoa Islands")
+    assert types["Tarnby Otters"] == "place"
+    assert node_of(result, "Varnlands") != node_of(result, "Quellish Varnlands")
+
+
 def test_a_companys_name_without_its_legal_forms_joins_it() -> None:
     result = resolve(
         [
@@ -373,12 +394,22 @@ def test_a_companys_name_without_its_legal_forms_joins_it() -> None:
             article(
                 "b", ("Varn Financial Corp", "group"), ("Varn Financial", "group"), ("Varn Savings", "group")
             ),
+            article(
+                "c",
+                ("Quell Ridge Partners", "group"),
+                ("Quell Ridge", "group"),
+                ("Quell Ridge Trust", "group"),
+            ),
         ],
         aliases=None,
     )
     assert node_of(result, "Quellco Harbour Holdings") == node_of(result, "Quellco Harbour Holdings Ltd")
     assert node_of(result, "Varn Financial") == node_of(result, "Varn Financial Corp")
     assert node_of(result, "Varn Savings") != node_of(result, "Varn Financial Corp")
+    assert node_of(result, "Quell Ridge") == node_of(
+        result, "Quell Ridge Partners"
+    )  # what the firm is, left out
+    assert node_of(result, "Quell Ridge Trust") != node_of(result, "Quell Ridge Partners")
 
 
 def test_a_town_or_a_word_is_no_part_of_a_name_that_holds_it() -> None:
