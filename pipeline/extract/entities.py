@@ -222,10 +222,21 @@ def given_names_before_a_name(doc: Doc, ent: Span, previous: Span | None, patter
     "Itzel" + "Quist Varn". Only given names, with one space after each: "Quist Varn" ("Quist" no
     given name) are two people of a headline, and a line's end parts two names. One given name the
     model called a place or an organization starts a full name of two words or more ("Marta" + "Quist
-    Varn"), unless it is a large place too ("Georgia")."""
+    Varn"), unless it is a large place too ("in Georgia Orla Quist said") or follows a word that leads
+    to a place ("Speaking in Marta Orla Quist" of a town Marta).
+
+    >>> import spacy
+    >>> from spacy.tokens import Span
+    >>> from pipeline.wordlists import load_patterns
+    >>> doc = spacy.blank("en")("Speaking in Marta John Varn spoke. Houston John Varn and Marta Quist Varn spoke.")
+    >>> given_names_before_a_name(doc, Span(doc, 3, 5, "PERSON"), Span(doc, 2, 3, "GPE"), load_patterns())
+    >>> given_names_before_a_name(doc, Span(doc, 8, 10, "PERSON"), Span(doc, 7, 8, "GPE"), load_patterns())
+    >>> given_names_before_a_name(doc, Span(doc, 12, 14, "PERSON"), Span(doc, 11, 12, "GPE"), load_patterns())
+    Marta Quist Varn
+    """
     from spacy.tokens import Span
 
-    from pipeline.gazetteer import is_first_name, major_place_names
+    from pipeline.gazetteer import is_first_name, large_place_names
 
     if previous is None or ent.label_ != "PERSON":
         return None
@@ -233,7 +244,8 @@ def given_names_before_a_name(doc: Doc, ent: Span, previous: Span | None, patter
         previous.label_ not in {"GPE", "LOC", "ORG"}  # a nationality or a faith is no given name
         or len(previous) != 1
         or len(ent) < 2
-        or previous.text in major_place_names()
+        or previous.text in large_place_names()
+        or (previous.start > 0 and doc[previous.start - 1].lower_ in _TO_OR_IN_A_PLACE)
     ):
         return None
     given = doc[previous.start : ent.start]
@@ -1391,7 +1403,7 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "group"
     if opened_by_one_of(text, vocab.patterns.group_prefixes):
         return "group"  # "Jaish-e-Quell", "Ansar al-Varn": the first words say it is an organization
-    if several_words and text.split()[0].lower() in vocab.patterns.place_prefixes:
+    if several_words and text.split()[0].lower() in vocab.patterns.place_prefixes and not group_head:
         return "place"  # "County Quellby", "Fort Varn": the model took them for people now and then
     if place_head and not group_head:
         return "place"

@@ -995,7 +995,7 @@ _BORN_AS = re.compile(
 #: person named within a few words after it.
 _NAME_OF = re.compile(
     r"(?:\s*\([^()]{0,200}\))?\s+(?:is|was)\s+(?:the|a)\s+(?:pen|stage|ring|professional)[ -]name"
-    r"\s+(?:of|for|used by)\s+(?P<between>(?:[\w-]+\s+){0,3})"
+    r"\s+(?:of|for|used by)\s+(?P<between>(?:(?!(?:who|whom|that|which|and)\s)[\w-]+\s+){0,3})"
 )
 
 
@@ -1022,6 +1022,7 @@ def known_as(spans: Sequence[CharSpan], body: str) -> list[tuple[str, str, int, 
     found = []
     people = sorted((s for s in spans if s.type == "person"), key=lambda s: s.start)
     starts = [s.start for s in people]
+    others = [(s.start, s.end) for s in spans if s.type != "person"]
     for span in people:
         name = body[span.start : span.end]
         if " " not in name:
@@ -1032,10 +1033,13 @@ def known_as(spans: Sequence[CharSpan], body: str) -> list[tuple[str, str, int, 
                 pattern is _KNOWN_AS and bool(match.group("quote")) != bool(match.group("close"))
             ):
                 continue
-            other = match.group("nickname")
-            if pattern is _BORN_AS and other.split()[0].lower() in MONTHS:
-                continue
-            found.append((other, name, match.start("nickname"), match.end("nickname")))
+            other, start, end = match.group("nickname"), match.start("nickname"), match.end("nickname")
+            unquoted = pattern is _BORN_AS or not match.group("quote")
+            if unquoted and any(a < end and b > start for a, b in others):
+                continue  # "(born Mexico City, 1950)", "known as Quellcare": a place, a law
+            if pattern is _BORN_AS and not _a_given_name(other.split()[0]):
+                continue  # "(born May 3, 1950)", "(born Christmas Day, 1950)"
+            found.append((other, name, start, end))
             break
         match = _NAME_OF.match(body, span.end)
         if match is not None:  # the person named next, a few words on, is the one the name is of
@@ -1047,6 +1051,12 @@ def known_as(spans: Sequence[CharSpan], body: str) -> list[tuple[str, str, int, 
             ):
                 found.append((name, body[people[index].start : people[index].end], span.start, span.end))
     return found
+
+
+def _a_given_name(word: str) -> bool:
+    from pipeline.gazetteer import is_first_name
+
+    return word.lower() not in MONTHS and is_first_name(word)
 
 
 def nicknamed_people(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:

@@ -702,7 +702,9 @@ def surnames_are_people(spans: list[CharSpan], article: ArticleText) -> list[Cha
     ("Washington" after "George Washington"); so is such a surname after titles the model ran into it
     and called an organization ("Skipper Quist", "Justice Quist"; a place keeps its name: "Pill Quist"
     may be a hill, and common nouns are too many: the model's list holds "paris"). So is the first
-    word of one full name alone (:func:`_openers_of_one_name`: "Tarnaka" of "Tarnaka Hiroe")."""
+    word of one full name alone that the model called a place (:func:`_openers_of_one_name`: "Wirasak" of
+    "Wirasak Phonkaew"), but not one it called an organization or a product: a firm named after a
+    family ("Varnaka" of "Varnaka Ichiro")."""
     body = article.body
     surnames = {
         surname_of(body[s.start : s.end])
@@ -712,8 +714,8 @@ def surnames_are_people(spans: list[CharSpan], article: ArticleText) -> list[Cha
     surnames.discard("")
     heads = article.patterns.group_heads | article.patterns.place_heads | THING_HEADS
     surnames = {name for name in surnames if name.lower() not in heads}  # "Hotel" of "Quist Hotel"
-    surnames |= _openers_of_one_name(spans, article)
-    if not surnames:
+    openers = _openers_of_one_name(spans, article)
+    if not surnames and not openers:
         return spans
     titles = {title[0] for title in article.patterns.person_titles if len(title) == 1}
     for span in spans:
@@ -732,12 +734,18 @@ def surnames_are_people(spans: list[CharSpan], article: ArticleText) -> list[Cha
         elif (
             span.type != "person"
             and span.label in _MISTYPED_SURNAME_LABELS
-            and text in surnames
+            and (text in surnames or (text in openers and span.label not in _COMPANY_LABELS))
             and text not in article.places
             and not _a_place(text)
         ):
             span.label, span.type = "PERSON", "person"
     return spans
+
+
+#: The model's labels of a company and its products: a family name written first that the model calls
+#: one may be the firm the family founded ("Varnaka" of "Varnaka Ichiro", and "Varnaka sold 3 million
+#: cars"), and stays so.
+_COMPANY_LABELS = frozenset({"ORG", "PRODUCT"})
 
 
 def _openers_of_one_name(spans: list[CharSpan], article: ArticleText) -> set[str]:

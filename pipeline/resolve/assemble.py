@@ -51,7 +51,7 @@ def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
         display_name(short)
         for extraction in extractions
         for short, long in extraction.abbreviations
-        if name_key(short) != name_key(long)
+        if name_key(short) != name_key(long) and _joined(state, name_key(short), name_key(long))
     ) | frozenset(display_name(name) for name in state.not_labels)
     # The sets holding a name of the corpus; each other one is of one story: its spellings were each
     # resolved inside their article ("the Government" no fuller name of its article named).
@@ -172,6 +172,17 @@ def _surnames_of_a_person(label: str, given: Counter[str], shown: Counter[str]) 
         return parts[-1:] == words[-1:] and all(part in iterator for part in parts)
 
     return all(shortened(name) for name in shown)
+
+
+def _joined(state: State, short: str, long: str) -> bool:
+    """Did resolution join a spelling ``short`` to the name ``long`` (or is ``long`` no name of the
+    corpus)? A name at birth left apart from the stage name ("Orla Quist" of "Lady Osk (born Orla
+    Quist)", named alone in other stories) labels its own node."""
+    target = (GLOBAL, long)
+    if target not in state.parent:
+        return True
+    root = state.find(target)
+    return any(state.find(element) == root for element in state.by_key.get(short, ()))
 
 
 def _fullest(surfaces: Counter[str], *, titles: frozenset[str] = frozenset()) -> str:

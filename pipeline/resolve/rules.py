@@ -233,14 +233,6 @@ def _short_form_candidates(
         # "Quellco Harbour Holdings" of "Quellco Harbour Holdings Ltd", "Varn Financial" of "Varn
         # Financial Corp": the company's name without its legal forms
         yield "short name", [c for c in same_kind if key in _without_legal_forms(c[1])], 1.0
-        if len(words) >= 2:
-            # "Quell Ridge" of "Quell Ridge Partners", "Varn Signal" of "Varn Signal Communications": what
-            # the company is left out
-            yield (
-                "short name",
-                [c for c in same_kind if c[1].split()[:-1] == words and c[1].split()[-1] in COMPANY_WORDS],
-                0.9,
-            )
         if len(words) == 1 and len(key) >= 3 and not surface.isupper():
             # a clipped first word ("Fed" of "Federal Reserve", "Met" of "Metropolitan Police") keeps at
             # most half of it: "Hindus" is no clipping of "Hindustan Times", nor "South" of "Southwest"
@@ -459,6 +451,7 @@ def acronyms(state: State, extractions: Sequence[Extraction], failures: dict[str
     Articles that failed before are left out."""
     extractions = [e for e in extractions if e.article_id not in failures]
     definitions: dict[str, set[str]] = defaultdict(set)
+    defining: dict[tuple[str, str], set[str]] = defaultdict(set)  # (short, long) -> articles
     for extraction in extractions:
         try:
             keys = [(name_key(short), name_key(long)) for short, long in extraction.abbreviations]
@@ -467,12 +460,20 @@ def acronyms(state: State, extractions: Sequence[Extraction], failures: dict[str
             continue
         for short, long in keys:
             definitions[short].add(long)
-            short_element = (extraction.article_id, short)
+            defining[(short, long)].add(extraction.article_id)
+    for (short, long), articles in sorted(defining.items()):
+        for article_id in sorted(articles):
+            short_element = (article_id, short)
             if short_element not in state.parent:
                 short_element = (GLOBAL, short)
             long_element = (GLOBAL, long)
-            if short_element in state.parent and long_element in state.parent:
-                state.union(short_element, long_element, "acronym", 1.0)
+            if short_element not in state.parent or long_element not in state.parent:
+                continue
+            if _two_names_of_people(state, short_element, long_element) and not _named_together_only(
+                state, short_element, long_element, articles
+            ):
+                continue  # "Jane Varn (born Jane Quist)": another story's Jane Quist may be anyone
+            state.union(short_element, long_element, "acronym", 1.0)
     for short, longs in sorted(definitions.items()):
         targets = [(GLOBAL, long) for long in longs if (GLOBAL, long) in state.parent]
         if len({state.find(t) for t in targets}) != 1:
@@ -484,6 +485,19 @@ def acronyms(state: State, extractions: Sequence[Extraction], failures: dict[str
             # a curated acronym keeps the list's meaning outside the articles that define it otherwise
             if root != state.find(targets[0]) and not state.groups[root].curated:
                 state.union(element, targets[0], "acronym", 1.0)
+
+
+def _two_names_of_people(state: State, a: Element, b: Element) -> bool:
+    """Are ``a`` and ``b`` two full names of people (a name at birth and a stage name)?"""
+    return all(" " in e[1] and state.kind(e) == "person" for e in (a, b))
+
+
+def _named_together_only(state: State, a: Element, b: Element, defining: set[str]) -> bool:
+    """Does every article that names ``a`` or ``b`` name both, or say they are one ("Lady Osk (born Orla
+    Quist)")? A name at birth or a legal name is a common name: another story's "Orla Quist" alone may be
+    someone else."""
+    articles_a, articles_b = state.element_articles[a], state.element_articles[b]
+    return (articles_a ^ articles_b) <= defining
 
 
 def _surname_of(state: State, key: str, target: Element) -> bool:
@@ -839,9 +853,10 @@ def names_in_either_order(
     """A person's name written family name first and the same name in the English order, in one article,
     are one person, whatever the model called one of them: a Japanese, Chinese, Korean, Vietnamese or
     Hungarian name ("Quist Orla" and "Orla Quist"), its given name hyphenated or not ("Varn Ta-min" and
-    "Tamin Varn"), middle names left out ("Osk Thi Lan Ha" and "Lan Ha Osk"). Not when the family name
-    and the given names are all given names, which two people could bear the other way round ("Scott
-    Ryan", "Ryan Scott")."""
+    "Tamin Varn"). Not with a name left out ("Osk Thi Lan" and "Lan Osk" may be a grandmother and her
+    granddaughter, "Varn Yo-min" and "Min Varn" two people), nor when the family name and the given
+    names are all given names, which two people could bear the other way round ("Scott Ryan", "Ryan
+    Scott")."""
     _each_article(state, failures, "names in either order", _join_names_in_either_order)
 
 
@@ -850,8 +865,7 @@ def _join_names_in_either_order(state: State, article_id: str) -> None:
     family_first: dict[tuple[str, str], list[Element]] = defaultdict(list)  # (family, given names) -> names
     for element in names:
         words = element[1].split()
-        for start in range(1, len(words)):
-            family_first[(words[0], "".join(words[start:]))].append(element)
+        family_first[(words[0], "".join(words[1:]))].append(element)
     for element in names:
         *given, family = element[1].split()
         for other in family_first.get((family, "".join(given)), ()):
@@ -911,39 +925,6 @@ def _place_heads() -> frozenset[str]:
 
     heads = {name_key(h) for h in load_patterns().place_heads}
     return frozenset(heads | {_plural(h) for h in heads})
-
-
-def saints_named_alone(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
-    """ "Saint Quillan" or "St. Quillan" is the person an article names "Quillan" alone, and more than
-    once, as a person no longer name of the article holds ("Quillan Varnby"): a saint, a pope or a
-    monarch known by one name. The model reads the saint as a place (a town or a church is named so),
-    and a town of that name elsewhere is that person only where its article names the person."""
-    _each_article(state, failures, "saints", _join_saints_of_article)
-
-
-def _join_saints_of_article(state: State, article_id: str) -> None:
-    present = state.articles[article_id]
-    saints = sorted(
-        e for e in present if e[0] == GLOBAL and e[1].startswith("saint ") and e[1].count(" ") == 1
-    )
-    for saint in saints:
-        name = saint[1].split()[1]
-        alone = [e for e in present if e[1] == name]
-        if (
-            len(alone) != 1
-            or state.kind(alone[0]) != "person"
-            or sum(article == article_id for article, _, _ in state.positions[alone[0]]) < 2
-            or state.find(alone[0]) == state.find(saint)
-            or any(
-                name in e[1].split() and state.kind(e) == "person"
-                for e in present
-                if " " in e[1] and e != saint
-            )
-        ):
-            continue
-        if state.kind(saint) != "person":
-            state.retype(saint, "person")
-        state.union(saint, alone[0], "short name", 0.9)
 
 
 def formal_styles(state: State, extractions: Sequence[Extraction], failures: dict[str, Failure]) -> None:
@@ -1346,7 +1327,6 @@ RULES: tuple[Rule, ...] = (
     places_spelt_out,
     acronyms,
     names_in_either_order,
-    saints_named_alone,
     teams_read_as_places,
     given_name_forms,
     short_names_in_articles,

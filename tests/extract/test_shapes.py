@@ -747,21 +747,23 @@ def test_a_nickname_after_known_as_is_the_person_and_so_is_the_nickname_alone() 
 def test_a_name_at_birth_a_stage_name_and_a_pen_name_are_the_persons_other_names() -> None:
     body = (
         "Orla Maren Quistby (born 4 June 1988), better known by her stage name Lady Varnhollow, sang. "
-        "Tamsin Oskar (born Tamsin Ruth Delvane; 1950) wrote. Quell Ambry was the pen name of novelist "
-        "Ivo Tarnquist. Edda Varn (born May 3, 1950) and Ivo Hask (pictured), commonly known as Saint Ivo."
+        "Tamsin Oskar (born Mary Ruth Delvane; 1950) wrote. Quell Ambry was the pen name of novelist "
+        "Ivo Tarnquist. Edda Varn (born May 3, 1950) and Ivo Hask (pictured), commonly known as Saint Ivo. "
+        "Ed Osk (born Quell City, 1950) backed a plan by Ada Varn, known as Varncare. Oda Lind was the pen "
+        "name of an author who Ilse Varn unmasked."
     )
+    people = ("Orla Maren Quistby", "Tamsin Oskar", "Quell Ambry", "Ivo Tarnquist", "Edda Varn", "Ivo Hask")
     spans = _spans(
-        body, ("Orla Maren Quistby", "person"), ("Varnhollow", "group"), ("Tamsin Oskar", "person")
+        body, *((name, "person") for name in (*people, "Ed Osk", "Ada Varn", "Oda Lind", "Ilse Varn"))
     )
-    spans += _spans(body, ("Quell Ambry", "person"), ("Ivo Tarnquist", "person"), ("Edda Varn", "person"))
-    spans += _spans(body, ("Ivo Hask", "person"))
+    spans += _spans(body, ("Quell City", "place"), ("Varncare", "group"))
     spans = sorted(spans, key=lambda s: s.start)
     assert known_as(spans, body) == [
         ("Lady Varnhollow", "Orla Maren Quistby", body.index("Lady"), body.index(", sang")),
-        ("Tamsin Ruth Delvane", "Tamsin Oskar", body.index("Tamsin Ruth"), body.index("; 1950")),
+        ("Mary Ruth Delvane", "Tamsin Oskar", body.index("Mary Ruth"), body.index("; 1950")),
         ("Quell Ambry", "Ivo Tarnquist", body.index("Quell"), body.index(" was the pen")),
-        ("Saint Ivo", "Ivo Hask", body.index("Saint"), len(body) - 1),
-    ]  # not "May" of a date of birth
+        ("Saint Ivo", "Ivo Hask", body.index("Saint"), body.index(". Ed Osk")),
+    ]  # not "May" of a date of birth, a place of birth, a plan the model found, nor a person after "who"
     assert ("Lady Varnhollow", "person") in _texts(
         body, nicknamed_people(spans, ArticleText(body, (), load_patterns()))
     )
