@@ -1320,6 +1320,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         return "place"  # "on I-91", "I-405 northbound": a highway, which the model calls a product
     if label in _NOT_PEOPLE_LABELS and described_as_a_person(text, tokens, vocab):
         return "person"  # "mathematician Orla Quist" the model called an organization: the noun says who
+    if label in _NOT_PEOPLE_LABELS and _in_apposition_to_a_person(text, tokens, vocab):
+        return "person"  # "Varnaka Shozo, a temple carpenter,", "his wife, Fumika," the model called a place
     if (
         label in {"PERSON", "ORG", "NORP", "FAC"}
         and _in_apposition_to_a_kind_of_place(tokens, vocab)
@@ -1502,6 +1504,31 @@ def described_as_a_person(text: str, tokens: Sequence[Token], vocab: Vocabulary)
         return True
     after = doc[end]
     return after.is_punct or after.is_space or after.lower_ == "who" or after.ent_type_ == "DATE"
+
+
+def _in_apposition_to_a_person(text: str, tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Is the name written as a full name in apposition to a noun that says what a person is, after it
+    ("Varnaka Shozo, a temple carpenter,", "Orla Quist, the wrestler,") or before it and a comma ("chief
+    executive, Tamsin Varn-Osk,")? A name of one word counts after a relative only ("his wife, Fumika,").
+    """
+    kinds = vocab.patterns.person_descriptors
+    doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
+    closed = end >= len(doc) or doc[end].is_punct
+    before = start >= 2 and doc[start - 1].text == "," and doc[start - 2].is_lower
+    if " " not in text:
+        return before and closed and doc[start - 2].text in _RELATIVES and text.istitle()
+    if not written_like_a_full_name(text, vocab):
+        return False
+    if before and closed and doc[start - 2].text in kinds:
+        return True
+    return _in_apposition_to_a_kind_of(tokens, kinds, frozenset())
+
+
+#: Relatives before a comma and a given name alone: "his wife, Fumika," is a person.
+_RELATIVES = frozenset(
+    {"wife", "husband", "son", "daughter", "mother", "cousin", "nephew", "niece", "grandson", "granddaughter"}
+    | {"widow", "widower", "stepson", "stepdaughter", "partner", "fiancé", "fiancée"}
+)
 
 
 def opened_by_one_of(text: str, prefixes: frozenset[str]) -> bool:

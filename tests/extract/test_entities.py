@@ -257,6 +257,12 @@ def test_lowercase_words_alone_are_not_names(english, vocab) -> None:
         # a company noun in apposition says what the name is, unless the model called it a person
         ("Staff of the travel chain, Varnair, lost jobs.", "Varnair", "GPE", "group"),
         ("Sales fell at the chain, Quist said.", "Quist", "GPE", "place"),  # no comma after: a speaker
+        # a noun that says what a person is, in apposition, says the full name is a person's
+        ("Varnaka Shozo, a temple carpenter, died.", "Varnaka Shozo", "ORG", "person"),
+        ("Its chief executive, Tamsi Varn-Osk, spoke.", "Tamsi Varn-Osk", "ORG", "person"),
+        ("He and his wife, Fumika, left.", "Fumika", "GPE", "person"),  # one word: after a relative only
+        ("He and the lecturer, Fumika, left.", "Fumika", "GPE", "place"),
+        ("Shares of Quellco Bank, the lender, rose.", "Quellco Bank", "ORG", "group"),  # no full name
         # a title before a name the model called a place: a person, unless a head noun says otherwise
         ("The tales of King Varnoth endure.", "King Varnoth", "GPE", "person"),
         ("Boats reach Prince Varnoth Island.", "Prince Varnoth Island", "GPE", "place"),
