@@ -8,6 +8,7 @@ said.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from pipeline.datelines import Dateline, dateline_candidates
@@ -21,9 +22,18 @@ __all__ = ["datelines"]
 
 def datelines(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The spans with the places of the body's dateline, if it has one (origin ``dateline``). A city in
-    capitals with nothing but a dash after it counts only when the gazetteer knows it, or the model tagged
-    it a place or group and it is no common word, or it is one word of no language and no given name
-    ("QUELLMOOR - A man was charged"; not "UPDATE - ...", "ORLA QUIST - Staff writer")."""
+    capitals with nothing but a dash after it counts only when a state's or province's abbreviation
+    follows it ("QUELLMOOR, P.E.I. -"), the gazetteer knows it, or the model tagged it a place or group
+    and it is no common word, or it is one word of no language and no given name ("QUELLMOOR - A man
+    was charged"; not "UPDATE - ...", "ORLA QUIST - Staff writer").
+
+    >>> from pipeline.extract.spans import ArticleText
+    >>> from pipeline.wordlists import load_patterns
+    >>> body = "CHARLOTTE, P.E.I. - Ice won."
+    >>> found = datelines([], ArticleText(body, (), load_patterns(), common_words=(frozenset({"charlotte"}),)))
+    >>> [body[s.start : s.end] for s in found]
+    ['CHARLOTTE']
+    """
     candidates = list(dateline_candidates(article.body))
     if not candidates:  # most bodies: nothing more to look at
         return spans
@@ -55,6 +65,8 @@ def _accepted(dateline: Dateline, article: ArticleText, types: dict[tuple[int, i
     city = article.body[dateline.city[0] : dateline.city[1]]
     if not dateline.needs_more(city):
         return True
+    if _ABBREVIATED_REGION.match(article.body, dateline.city[1]) and city.lower() not in _DESK_LABELS:
+        return True  # "CHARLOTTETOWN, P.E.I. -", "QUELLBY, Ala. -": a state's or province's abbreviation
     common = any(city.lower() in words for words in article.common_words)
     tagged = types.get(dateline.city) in ("place", "group")
     if tagged and not common:
@@ -76,6 +88,10 @@ def _accepted(dateline: Dateline, article: ArticleText, types: dict[tuple[int, i
         and word not in _DESK_LABELS
         and city.title() not in article.given_names
     )
+
+
+#: A state's or province's abbreviation after a dateline's city: ", Ala.", ", P.E.I.", ", N.S.W.".
+_ABBREVIATED_REGION = re.compile(r",\s*(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,4})(?=\s|,)")
 
 
 #: Labels a news desk puts before a story in capitals and a dash, which are no towns.

@@ -373,7 +373,8 @@ def headed_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
     capitalized words, none inside an entity, ending on a place's or a building's head noun ("the Quellic
     River Gorge", "Varnholm Boulevard", "Osterby Cemetery"), after a place's prefix ("Mount Quellan"), or
     ending on an organization's head ("the Varnish Heritage Society"). One of its other words must be no
-    common word, or for an organization a place ("the Montana Freedom Caucus"), and the first no given
+    common word, or a well-known place ("the Montana Freedom Caucus", "Lagos Island": the model's common
+    nouns hold many towns), and the first no given
     name: "Bus Station", "Community Center" and "Stuart Hall" are none. The run is taken whole, so a
     title-cased line ending on another word names no place ("Police Close Varnholm Road After Crash"),
     nor a run after a name ("Quellby" + "River Road")."""
@@ -416,8 +417,8 @@ def headed_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
             label, named_by = "ORG", words[:-1]  # "the Quellby Freedom Caucus", "Varn Heritage Society"
         else:
             continue
-        if any(_uncommon(word, vocab) for word in named_by) or (
-            label == "ORG" and any(token.text in vocab.linked_places for token in run[:-1])
+        if any(_uncommon(word, vocab) for word in named_by) or any(
+            token.text in vocab.linked_places for token in run[:-1]
         ):
             found.append(Span(doc, start, end, label=label))
     return found

@@ -871,18 +871,26 @@ def test_untagged_places_are_found_by_their_head_noun_or_prefix(english, vocab) 
 
     vocab = dataclasses.replace(
         _with_names(vocab, "Stuart"),
-        nouns=frozenset({"bus", "community", "river", "gorge", "police", "close", "again", "visitor"}),
+        nouns=frozenset(
+            {"bus", "community", "river", "gorge", "police", "close", "again", "visitor", "quellos"}
+        ),
+        linked_places=frozenset({"Quellos"}),
     )
     text = (
         "Divers crossed the Quellic River Gorge near Osterby Cemetery and climbed Mount Varnelle. "
         "The Bus Station, the Community Center and the Visitors Center shut, and Stuart Hall spoke. "
-        "Police Close Varnholm Road Again. Crowds filled Osk Varnlea Road."
+        "Police Close Varnholm Road Again. Crowds filled Osk Varnlea Road. Boats reach Quellos Island."
     )
     doc = _doc(english, text, [("Osk", "GPE")])
     found = [(s.text, s.label_) for s in headed_places(doc, vocab)]
     # common words and a given name name no place; a title-cased line ends on another word; "Varnlea Road"
-    # goes on from the name "Osk"
-    assert found == [("Quellic River Gorge", "LOC"), ("Osterby Cemetery", "FAC"), ("Mount Varnelle", "LOC")]
+    # goes on from the name "Osk"; a well-known place the model's nouns hold names one ("Quellos Island")
+    assert found == [
+        ("Quellic River Gorge", "LOC"),
+        ("Osterby Cemetery", "FAC"),
+        ("Mount Varnelle", "LOC"),
+        ("Quellos Island", "LOC"),
+    ]
 
 
 def test_an_organization_the_model_left_untagged_is_found_by_its_head_noun_after_a_place(
