@@ -1581,12 +1581,14 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 def _listed_among_places(tokens: Sequence[Token]) -> bool:
     """Is the name one of a list of names, joined by commas and "and" or "or", two or more of them the
     model's places and none a person: "Quellby, NAME and Varnton", "NAME, the Osk Valley and the south"?
-    A list with no "and" or "or" is no list: "in Varnton, Quellia, NAME said" ends a dateline."""
+    A list with no "and" or "or" is no list: "in Varnton, Quellia, NAME said" ends a dateline; nor are
+    two "and"s one: "from Varnton and Quellia, and NAME flies"."""
     doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
     labels: list[str] = []
     joined = False
     for step in (1, -1):
         position = end if step == 1 else start - 1
+        conjunctions = 0  # a list has one: "from Quellby and Osk, and NAME flies" ends one before NAME
         for _ in range(3):
             separators: list[str] = []
             while (
@@ -1594,8 +1596,14 @@ def _listed_among_places(tokens: Sequence[Token]) -> bool:
             ):
                 separators.append(doc[position].lower_)
                 position += step
+            conjunctions += bool(_CONJUNCTIONS & set(separators))
             joined = joined or bool(_CONJUNCTIONS & set(separators))
-            if not separators or not (0 <= position < len(doc)) or not doc[position].ent_type_:
+            if (
+                conjunctions > 1
+                or not separators
+                or not (0 <= position < len(doc))
+                or not doc[position].ent_type_
+            ):
                 break
             labels.append(doc[position].ent_type_)
             position = _past_the_entity(doc, position, step)

@@ -899,9 +899,12 @@ def coordinated_places(spans: list[CharSpan], article: ArticleText) -> list[Char
     while index < len(ordered):
         run = [ordered[index]]
         while index + len(run) < len(ordered):
-            if not _LIST_GAP.fullmatch(body, run[-1].end, ordered[index + len(run)].start):
+            gap = (run[-1].end, ordered[index + len(run)].start)
+            if not _LIST_GAP.fullmatch(body, *gap):
                 break
             run.append(ordered[index + len(run)])
+            if re.search(r"\b(?:and|or)\b", body[gap[0] : gap[1]], re.IGNORECASE):
+                break  # one "and" ends a list: "from Quellby and Osk, and Varnair flies" starts a clause
         # a list ends with "and"/"or" ("from Quellby, Osk and Varn"); "In Quellby, Orsa Quist, the
         # minister" is a place and an apposition
         closed = len(run) > 1 and bool(

@@ -390,6 +390,15 @@ def test_label_to_type(english, vocab, text, name, label, expected_type) -> None
     assert kind == expected_type
 
 
+def test_a_name_listed_among_places_is_one_but_a_second_and_starts_a_clause(english, vocab) -> None:
+    def kind(text: str) -> str:
+        doc = _doc(english, text, [("Quellby", "GPE"), ("Osk", "GPE"), ("Varnair", "PERSON")])
+        return next(s.type for s in clean(doc, doc.ents[2], vocab))
+
+    assert kind("Boats sail from Quellby, Osk and Varnair.") == "place"
+    assert kind("Boats sail from Quellby and Osk, and Varnair flies in.") == "person"
+
+
 def test_a_well_known_place_and_a_title_after_it_are_the_place(english, vocab) -> None:
     words = dataclasses.replace(vocab, linked_places=frozenset({"Quellia"}))
     placed = _cleaned(english, words, "Then Quellia Governor(s) spoke.", "Quellia Governor(s", "PERSON")

@@ -311,6 +311,17 @@ def test_names_listed_after_a_locative_preposition_are_places(vocab) -> None:
         "place",
         "place",
     ]
+    body = "Boats sail from Quellby and Osk, and Varnair flies in."  # one "and" ends a list
+    spans = [
+        CharSpan(16, 23, "GPE", "place"),
+        CharSpan(28, 31, "GPE", "place"),
+        CharSpan(37, 44, "PERSON", "person"),
+    ]
+    assert [s.type for s in coordinated_places(spans, ArticleText(body, (), vocab.patterns))] == [
+        "place",
+        "place",
+        "person",
+    ]
     body = "In Drovenport, Orsa Quist, the minister, spoke."
     spans = [CharSpan(3, 13, "GPE", "place"), CharSpan(15, 25, "PERSON", "person")]
     assert [s.type for s in coordinated_places(spans, ArticleText(body, (), vocab.patterns))] == [
