@@ -6,7 +6,9 @@ joined by rules (:mod:`pipeline.resolve.rules`), each recorded in merges.csv wit
 * ``curated``    an alias listed in the curated aliases file (which also says what never merges and what
                  to drop; :mod:`pipeline.resolve.curated`);
 * ``acronym``    a definition in the text, "Syrian Democratic Forces (SDF)"; bare "SDF" elsewhere joins too
-                 unless the corpus defines SDF as two different things;
+                 unless the corpus defines SDF as two different things; so does a person's other name
+                 the text gives ("Lady Osk (born Orla Quist)", "X was the pen name of Y"), unless
+                 another story names one of the two alone;
 * ``initials``   an all-caps name equal to the initials of one longer group in the same article;
 * ``short name`` a surname or name tail ("Starmer" -> "Keir Starmer"), or a group name that is part of
                  a longer one with the same head word ("the Board of Deputies", "the Observatory"; the
@@ -17,12 +19,14 @@ joined by rules (:mod:`pipeline.resolve.rules`), each recorded in merges.csv wit
                  each_story list, "the Government", "the King", but as a surname; an acronym no
                  article spells out only where its stories share a person or group few stories name
                  with the long form's); so is a group name an article extends into another body than
-                 most articles do ("the Foreign Ministry" of a Varnish story among Quellian ones);
+                 most articles do ("the Foreign Ministry" of a Varnish story among Quellian ones); and
+                 a team's plural nickname joins the team the model read as a place ("the Mariners");
 * ``nickname``   a nickname in quotes alone ("Quill" of 'Orla "Quill" Varnby'), or a full name with a
                  familiar form of the given name ("Jim Varnby" / "James Varnby": patterns.yml's
                  ``familiar_forms``), across the corpus only where the stories meet;
 * ``spelling``   the same name key, or the same name with a country's initials spelt out ("US Marines"
-                 / "United States Marines");
+                 / "United States Marines"), or a person's name written family name first and in the
+                 English order in one article ("Quist Orla" / "Orla Quist");
 * ``fuzzy``      spelling variants ("Ras al-Ayn" / "Ras Al-Ain", "Hasaka" / "Hasakah"), with rapidfuzz.
                  Guards: same type, same number of words, every word matching (digits exactly, short
                  words exactly or by consonants), so "UK Treasury" never meets "US Treasury"; a word

@@ -887,10 +887,10 @@ def teams_read_as_places(
 ) -> None:
     """A name of two or three words that ends in a plural the article also names alone, as an
     organization, is a team named by its town and nickname where the model read a place ("Mount Quell
-    Mariners" and "the Mariners"): the plural alone joins it ("Netherlands" is a place alone). Not a plural that heads places ("Varn Islands", "Quell Falls") or
-    organizations ("Quist Holdings"). A team the model read as an organization joins its nickname where
-    its town is well known (:func:`_short_form_candidates`): "Democrats" is no short form of "Young
-    Democrats"."""
+    Mariners" and "the Mariners"): the plural alone joins it ("Netherlands" is a place alone). Not a
+    plural that heads places ("Varn Islands", "Quell Falls") or organizations ("Quist Holdings"). A
+    team the model read as an organization joins its nickname where its town is well known
+    (:func:`_short_form_candidates`): "Democrats" is no short form of "Young Democrats"."""
     _each_article(state, failures, "teams", _join_teams_of_article)
 
 
