@@ -1596,8 +1596,9 @@ def _listed_among_places(tokens: Sequence[Token]) -> bool:
             ):
                 separators.append(doc[position].lower_)
                 position += step
-            conjunctions += bool(_CONJUNCTIONS & set(separators))
-            joined = joined or bool(_CONJUNCTIONS & set(separators))
+            conjoined = bool(_CONJUNCTIONS & set(separators))
+            conjunctions += conjoined
+            joined = joined or conjoined
             if (
                 conjunctions > 1
                 or not separators

@@ -890,6 +890,10 @@ _CLAUSE_VERB = re.compile(
 )
 
 
+#: The conjunction that ends a list of names.
+_AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+
+
 def coordinated_places(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """Names listed together after a locative preposition, one of them a place, are all places:
     "from Al-Darbasiyah and Amuda", "in the Nineveh and west Al-Jazeera operations commands"."""
@@ -898,18 +902,16 @@ def coordinated_places(spans: list[CharSpan], article: ArticleText) -> list[Char
     index = 0
     while index < len(ordered):
         run = [ordered[index]]
-        while index + len(run) < len(ordered):
+        # a list ends with "and"/"or" ("from Quellby, Osk and Varn"); "In Quellby, Orsa Quist, the
+        # minister" is a place and an apposition. One "and" ends it: "from Quellby and Osk, and Varnair
+        # flies" starts a clause.
+        closed = False
+        while index + len(run) < len(ordered) and not closed:
             gap = (run[-1].end, ordered[index + len(run)].start)
             if not _LIST_GAP.fullmatch(body, *gap):
                 break
             run.append(ordered[index + len(run)])
-            if re.search(r"\b(?:and|or)\b", body[gap[0] : gap[1]], re.IGNORECASE):
-                break  # one "and" ends a list: "from Quellby and Osk, and Varnair flies" starts a clause
-        # a list ends with "and"/"or" ("from Quellby, Osk and Varn"); "In Quellby, Orsa Quist, the
-        # minister" is a place and an apposition
-        closed = len(run) > 1 and bool(
-            re.search(r"\b(?:and|or)\b", body[run[-2].end : run[-1].start], re.IGNORECASE)
-        )
+            closed = bool(_AND_OR.search(body, *gap))
         # "around Quellia, and Osk is cutting jobs": the last name starts a clause, it ends no list; "in
         # Quellia and Osk were overwhelmed" (no comma) and "in Quellia, Varn, and Osk were" are lists
         clause = len(run) == 2 and "," in body[run[0].end : run[1].start]

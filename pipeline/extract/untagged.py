@@ -374,10 +374,9 @@ def headed_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
     River Gorge", "Varnholm Boulevard", "Osterby Cemetery"), after a place's prefix ("Mount Quellan"), or
     ending on an organization's head ("the Varnish Heritage Society"). One of its other words must be no
     common word, or a well-known place ("the Montana Freedom Caucus", "Lagos Island": the model's common
-    nouns hold many towns), and the first no given
-    name: "Bus Station", "Community Center" and "Stuart Hall" are none. The run is taken whole, so a
-    title-cased line ending on another word names no place ("Police Close Varnholm Road After Crash"),
-    nor a run after a name ("Quellby" + "River Road")."""
+    nouns hold many towns), and the first no given name: "Bus Station", "Community Center" and "Stuart
+    Hall" are none. The run is taken whole, so a title-cased line ending on another word names no place
+    ("Police Close Varnholm Road After Crash"), nor a run after a name ("Quellby" + "River Road")."""
     from spacy.tokens import Span
 
     found: list[Span] = []
