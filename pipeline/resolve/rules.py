@@ -303,6 +303,26 @@ def _short_form_candidates(
             if state.kind(c) == "group" and c[1].split()[0] == key and c[1].split()[-1] in COMPANY_WORDS
         ]
         yield "short name", companies, 0.9
+        if kind == "person":
+            # "Quellby" of "Quellby University" the model called a person ("a degree from Quellby"):
+            # the school, when no person of the article bears the name (the surname rules come first)
+            schools = [
+                c
+                for c in longer
+                if state.kind(c) == "group"
+                and len(c[1].split()) == 2
+                and c[1].split()[0] == key
+                and c[1].split()[1] in _SCHOOL_WORDS
+            ]
+            yield "short name", schools, 0.9
+    if len(words) == 1 and kind != "person" and key.endswith("s") and state.only_in(element, article_id):
+        # "the Varnholms" of the "Varnholm Islands", "the Quellies" of the "Quelly Mountains": a group of
+        # islands or a range by the plural of its name
+        yield (
+            "short name",
+            [c for c in longer if state.kind(c) == "place" and _plural_of_group(key, c[1])],
+            0.9,
+        )
     if len(words) <= 3:
         # "Quill" in the article of 'Lee “Quill” Sang-min' or 'Orla "Quill" Varnby': the nickname the
         # full name holds in quotes
@@ -363,6 +383,28 @@ def _short_form_candidates(
         # name. Not any first word ("Mets" of a "Mets Poet" the model took for a person), nor a middle
         # word ("Chao" of "Rulan Chao Pian" is her father).
         yield "short name", [c for c in people if c[1].split()[0] == key], 0.8
+
+
+#: Last words of a school's name that the school goes by without ("Quellby" of "Quellby University").
+_SCHOOL_WORDS = frozenset({"university", "college"})
+
+#: Last words of the name of a group of islands or of a range that its plural names.
+_GROUPS_OF_PLACES = frozenset({"islands", "isles", "mountains", "keys", "hills"})
+
+
+def _plural_of_group(key: str, name: str) -> bool:
+    """Is the one word ``key`` the plural by which the group of places ``name`` (name keys) goes?
+
+    >>> _plural_of_group("varnholms", "varnholm islands"), _plural_of_group("quellies", "quelly mountains")
+    (True, True)
+    >>> _plural_of_group("varnholm", "varnholm islands"), _plural_of_group("osks", "north osk islands")
+    (False, False)
+    """
+    words = name.split()
+    if len(words) != 2 or words[1] not in _GROUPS_OF_PLACES:
+        return False
+    first = words[0]
+    return key in (first + "s", first[:-1] + "ies" if first.endswith("y") else first + "s")
 
 
 def _first_of_two_surnames(key: str, name: str, *, strictly: bool = False) -> bool:

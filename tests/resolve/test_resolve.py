@@ -1298,6 +1298,33 @@ def test_a_group_without_its_head_noun_joins_it_in_its_article_unless_a_known_pl
     assert nodes(resolution)["Varnet"] == {"Varnet"}
 
 
+def test_a_school_the_model_called_a_person_joins_the_school_unless_a_person_bears_the_name() -> None:
+    resolution = resolve(
+        [
+            article("a", ("Tarvick University", "group"), "Tarvick"),
+            article("b", ("Ombrel College", "group"), "Ombrel", "Ysolde Ombrel"),
+            article("c", ("Pellham Hospital", "group"), "Pellham"),
+        ]
+    )
+    assert nodes(resolution)["Tarvick University"] == {"Tarvick University", "Tarvick"}
+    assert nodes(resolution)["Ysolde Ombrel"] == {"Ysolde Ombrel", "Ombrel"}  # the person comes first
+    assert nodes(resolution)["Ombrel College"] == {"Ombrel College"}
+    assert nodes(resolution)["Pellham"] == {"Pellham"}  # no school: a person of that name
+
+
+def test_a_group_of_islands_or_a_range_joins_the_plural_it_goes_by_in_its_article() -> None:
+    resolution = resolve(
+        [
+            article("a", ("Varnholm Islands", "place"), ("Varnholms", "place")),
+            article("b", ("Quelly Mountains", "place"), ("Quellies", "group")),
+            article("c", ("Osk Islands", "place"), ("Osk", "place"), ("Tarrows", "place")),
+        ]
+    )
+    assert nodes(resolution)["Varnholm Islands"] == {"Varnholm Islands", "Varnholms"}
+    assert nodes(resolution)["Quelly Mountains"] == {"Quelly Mountains", "Quellies"}
+    assert nodes(resolution)["Tarrows"] == {"Tarrows"}
+
+
 def test_a_companys_short_name_joins_the_company_not_a_product_named_after_it() -> None:
     products = [("Quellco Box", "group"), ("Quellco Communications", "group"), ("Quellco Vista", "group")]
     resolution = resolve([article("a", *products, ("Quellco", "group"))])
