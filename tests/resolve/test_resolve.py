@@ -1325,6 +1325,20 @@ def test_a_group_of_islands_or_a_range_joins_the_plural_it_goes_by_in_its_articl
     assert nodes(resolution)["Tarrows"] == {"Tarrows"}
 
 
+def test_a_places_head_word_alone_is_the_place_of_its_article_with_that_head() -> None:
+    resolution = resolve(
+        [
+            article("a", ("Gulf of Tarrow", "place"), ("Gulf", "place")),
+            article("b", ("Osk Street", "place"), ("Varn Road", "place"), ("Street", "place")),
+            article("c", ("Quell Bay", "place"), ("Bay", "place"), ("Bay", "place")),
+            article("d", ("Bay", "place")),  # named by another story too: no one bay
+        ]
+    )
+    assert nodes(resolution)["Gulf of Tarrow"] == {"Gulf of Tarrow", "Gulf"}
+    assert nodes(resolution)["Osk Street"] == {"Osk Street", "Street"}
+    assert nodes(resolution)["Quell Bay"] == {"Quell Bay"}
+
+
 def test_a_companys_short_name_joins_the_company_not_a_product_named_after_it() -> None:
     products = [("Quellco Box", "group"), ("Quellco Communications", "group"), ("Quellco Vista", "group")]
     resolution = resolve([article("a", *products, ("Quellco", "group"))])
