@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
 
 def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
-    """People the model left untagged: a given name (or a hyphenated one, "Jan-Mikael") and one or two
-    capitalized words after it, none of them inside an entity or a common noun ("Peace Spring") unless
+    """People the model left untagged: a given name (or a hyphenated one, "Jan-Mikael"), untagged or read
+    alone as another kind of name, and one or two capitalized words after it, none of them inside an entity or a common noun ("Peace Spring") unless
     an age follows ("Clarine Baker, 21,"), the word after them not capitalized ("Pellam Arbuth Lectures"
     is no person)."""
     from spacy.tokens import Span
@@ -36,7 +36,14 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     if not vocab.given_names:
         return found
     length, index = len(doc), 0
-    for start in _untagged_titles(doc):  # every given name is title-cased ("Élodie")
+    # "Oleksandr Petrovych Hnatyuk", of which the model read "Oleksandr" alone as an organization: a
+    # given name the model tagged alone (not as a person) starts a name as an untagged one does
+    tagged_alone = [
+        ent.start
+        for ent in doc.ents
+        if len(ent) == 1 and ent.label_ in _GIVEN_NAME_MISREAD and ent.text in vocab.given_names
+    ]
+    for start in sorted({*_untagged_titles(doc), *tagged_alone}):  # every given name is title-cased
         if start < index:
             continue
         index = start
@@ -80,6 +87,11 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
                 found.append(span)
                 index = end
     return found
+
+
+#: The model's labels of a given name it read alone as something else than a person ("Callum" an
+#: organization in "winger Callum McTavish"); not a work or a product, which bear people's names.
+_GIVEN_NAME_MISREAD = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
 
 
 def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
@@ -530,10 +542,15 @@ def _untagged_titles(doc: Doc) -> list[int]:
 _OUTSIDE = 2
 
 
+_CELTIC_SURNAME = re.compile(r"(?:Mc|Mac|Fitz)[A-Z][a-z]{2,}")
+
+
 def _name_word(token: Token, nouns: frozenset[str], *, widespread: bool) -> bool:
     """Can the capitalized word be a surname after a given name? Not a common noun ("Peace Spring"),
     unless the given name is a common one and the article never writes the noun in lower case ("Celeste
     Pollock", "Orla Baker")."""
+    if _CELTIC_SURNAME.fullmatch(token.text):
+        return True  # "McTavish", "MacAskill": no title case, but a surname's shape
     if not (token.is_title and token.is_alpha and len(token.text) >= 2):
         return False
     if token.lower_ not in nouns:

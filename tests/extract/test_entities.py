@@ -741,6 +741,22 @@ def test_untagged_people_are_found_by_their_given_name(english, vocab) -> None:
     assert [s.text for s in given_name_people(doc, vocab)] == ["Pellam Arbuth", "Clarine Dupuis"]
 
 
+def test_a_given_name_the_model_read_alone_as_another_name_starts_the_untagged_name_after_it(
+    english, vocab
+) -> None:
+    from pipeline.extract.untagged import given_name_people
+
+    vocab = _with_names(vocab, "Pellam", "Clarine", "Ysolt")
+    text = (
+        "The negotiator Pellam Vortrovych Arbuth spoke, and winger Clarine McVosk scored. "
+        "Ysolt Quartet played; Clarine Dupuis Lectures began."
+    )
+    # "Ysolt" a work (a quartet's name), "Clarine" before a capitalized word that goes on: no person
+    entities = [("Pellam", "ORG"), ("Clarine", "GPE"), ("Ysolt", "WORK_OF_ART")]
+    doc = _doc(english, text, entities)
+    assert [s.text for s in given_name_people(doc, vocab)] == ["Pellam Vortrovych Arbuth", "Clarine McVosk"]
+
+
 def test_a_common_noun_is_a_surname_after_a_common_given_name_when_the_article_never_writes_it_lower(
     english, vocab
 ) -> None:
