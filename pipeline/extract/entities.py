@@ -171,6 +171,31 @@ def name_particles(doc: Doc, ent: Span, previous: Span | None, patterns: Pattern
     return _extended(doc, ent, probe)
 
 
+def particle_name_after_a_person(
+    doc: Doc, ent: Span, previous: Span | None, patterns: Patterns
+) -> Span | None:
+    """A person's name goes on over a lower-case particle and the capitalized word after it, which the
+    model left untagged: "Haroun Ibrahim" + "el-Tayeb", "Orla Quist" + "de Varn". Not a word in lower
+    case after the particle ("de facto")."""
+    if ent.label_ != "PERSON" or not ent[-1].whitespace_:
+        return None
+    probe = ent.end
+    while (
+        probe < len(doc)
+        and doc[probe].is_lower
+        and doc[probe].lower_ in NAME_PARTICLES
+        and doc[probe].ent_iob_ == "O"
+    ):
+        probe += 1
+    if probe == ent.end or probe >= len(doc):
+        return None
+    if doc[probe].text in DASHES and not doc[probe - 1].whitespace_ and probe + 1 < len(doc):
+        probe += 1  # "el-Tayeb"
+    if not (doc[probe].is_title and doc[probe].is_alpha and doc[probe].ent_iob_ == "O"):
+        return None  # a name tagged after the particle is another repair's ("bint" + "Khalid al-Quist")
+    return _extended(doc, ent, probe + 1)
+
+
 def particle_after_a_given_name(
     doc: Doc, ent: Span, previous: Span | None, patterns: Patterns
 ) -> Span | None:
@@ -344,10 +369,21 @@ def owner_institution(doc: Doc, ent: Span, previous: Span | None, patterns: Patt
 
 
 def adjacent_people_names(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
-    """Adjacent people-names join: "British" + "Jews" -> "British Jews" (replacing "British")."""
+    """Adjacent people-names join: "British" + "Jews" -> "British Jews" (replacing "British"); so does a
+    title and one word the model read as a person's name with the person's name right after it, one
+    name it cut in two ("Dr Vo" + "Thanh Binh", a family name first): a title names one person."""
     from spacy.tokens import Span
 
-    if previous is None or ent.label_ != "NORP" or previous.label_ != "NORP" or previous.end != ent.start:
+    if previous is None or ent.label_ != previous.label_ or previous.end != ent.start:
+        return None
+    if ent.label_ == "PERSON":
+        titled = len(previous) == 2 and (
+            previous[0].lower_.rstrip(".") in HONORIFICS or (previous[0].lower_,) in patterns.person_titles
+        )
+        if titled and doc[previous.end - 1].whitespace_ == " " and ent[0].is_title:
+            return Span(doc, previous.start, ent.end, label="PERSON")
+        return None
+    if ent.label_ != "NORP":
         return None
     return Span(doc, previous.start, ent.end, label="NORP")
 
@@ -356,6 +392,7 @@ def adjacent_people_names(doc: Doc, ent: Span, previous: Span | None, patterns: 
 ENTITY_REPAIRS: tuple[EntityRepair, ...] = (
     institution_of_name,
     name_particles,
+    particle_name_after_a_person,
     particle_after_a_given_name,
     particle_between_names,
     given_names_before_a_name,

@@ -315,9 +315,9 @@ def _short_form_candidates(
                 and c[1].split()[1] in _SCHOOL_WORDS
             ]
             yield "short name", schools, 0.9
-    if len(words) == 1 and kind != "person" and key in _place_heads() and state.only_in(element, article_id):
-        # "the Gulf" of the "Gulf of Quell", "Street" of "Varn Street": a place's head word alone is that
-        # place of the article (of several, the one named just before)
+    if len(words) == 1 and kind == "place" and key in _place_heads() and state.only_in(element, article_id):
+        # "the Gulf" of the "Gulf of Quell", "Street" of "Varn Street": a place's head word alone, read as
+        # a place, is that place of the article (of several, the one named just before)
         yield "short name", [c for c in longer if state.kind(c) == "place" and head_word(c[1]) == key], 0.9
     if len(words) == 1 and kind != "person" and key.endswith("s") and state.only_in(element, article_id):
         # "the Varnholms" of the "Varnholm Islands", "the Quellies" of the "Quelly Mountains": a group of

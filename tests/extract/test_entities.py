@@ -648,6 +648,29 @@ def test_untagged_given_names_or_words_after_a_title_start_the_name(english, voc
     ]
 
 
+def test_a_persons_name_goes_on_over_an_untagged_particle_and_name(english, vocab) -> None:
+    text = "Colonel Orla Pell el-Varnby spoke; Ilse Quist de facto ruled; Ada Osk von Tarn left."
+    doc = _doc(english, text, [("Orla Pell", "PERSON"), ("Ilse Quist", "PERSON"), ("Ada Osk", "PERSON")])
+    assert [e.text for e in extended_entities(doc, vocab.patterns)] == [
+        "Orla Pell el-Varnby",
+        "Ilse Quist",  # a word in lower case after the particle
+        "Ada Osk von Tarn",
+    ]
+
+
+def test_a_title_and_one_word_join_the_persons_name_right_after_them(english, vocab) -> None:
+    text = "Dr Varn Thao Linh spoke. Tarnby Orla Varnby left."
+    names = [("Dr Varn", "PERSON"), ("Thao Linh", "PERSON"), ("Tarnby", "PERSON"), ("Orla Varnby", "PERSON")]
+    doc = _doc(english, text, names)
+    assert [e.text for e in extended_entities(doc, vocab.patterns)] == [
+        "Dr Varn Thao Linh",  # a family name first, cut in two
+        "Tarnby",  # no title: two people side by side
+        "Orla Varnby",
+    ]
+    listed = _doc(english, "Dr Varn, Thao Linh came.", [("Dr Varn", "PERSON"), ("Thao Linh", "PERSON")])
+    assert [e.text for e in extended_entities(listed, vocab.patterns)] == ["Dr Varn", "Thao Linh"]
+
+
 def test_a_patronymic_joins_names_of_hyphenated_words(english, vocab) -> None:
     text = "Planning Minister Zeina bint Khalid al-Quist said so."
     doc = _doc(english, text, [("Zeina", "PERSON"), ("Khalid al-Quist", "PERSON")])
