@@ -353,6 +353,30 @@ def legal_form_after_a_company(doc: Doc, ent: Span, previous: Span | None, patte
     return Span(doc, previous.start, ent.end, label="ORG")
 
 
+def possessive_and_head(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
+    """A name the model ended on a possessive, or just before one, goes on over a capitalized head noun
+    after it: "the Cape Quell Magistrate's" + "Court", "Bishop" + "'s Tower". Whether "X's Y" is one
+    name or two ("Quellia's Parliament") is :func:`clean`'s to say."""
+    if ent.label_ not in {"ORG", "GPE", "FAC", "LOC"}:
+        return None
+    mark = ent.end - 1 if ent[-1].text in _POSSESSIVE_S else ent.end
+    if mark >= len(doc) - 1 or doc[mark].text not in _POSSESSIVE_S or doc[mark - 1].whitespace_:
+        return None
+    head = doc[mark + 1]
+    heads = (patterns.group_heads, patterns.place_heads, patterns.building_heads)
+    if not (head.is_title and head.is_alpha and any(head.lower_ in kind for kind in heads)):
+        return None
+    after = doc[mark + 2] if mark + 2 < len(doc) else None
+    if after is not None and (
+        (after.is_title and after.is_alpha) or after.lower_ in {"of", "for"} or after.ent_iob_ == "I"
+    ):
+        return None  # the name goes on further ("Quellia's Ministry of Health"): not this repair's
+    return _extended(doc, ent, mark + 2)
+
+
+_POSSESSIVE_S = frozenset({"'s", "’s"})
+
+
 def owner_institution(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
     """A place or people-name followed by a capitalized institutional noun is an organization: "the UK
     Treasury", "the US Navy"."""
@@ -398,6 +422,7 @@ ENTITY_REPAIRS: tuple[EntityRepair, ...] = (
     given_names_before_a_name,
     untagged_start_of_a_name,
     legal_form_after_a_company,
+    possessive_and_head,
     owner_institution,
     adjacent_people_names,
 )
@@ -515,7 +540,7 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
         if (
             i > 0
             and token.lower_ in POSSESSIVE_MARKS
-            and not _possessor_in_the_name(tokens[:i], label, vocab)
+            and not _possessor_in_the_name(tokens[:i], label, vocab, tokens[i + 1 :])
             and not _names_an_event_after(tokens[:i], tokens[i + 1 :], vocab)
         ):
             pieces = [(tokens[:i], "possessor"), (tokens[i + 1 :], "model")]
@@ -615,13 +640,24 @@ _GLUED_BRACKET = re.compile(r"(?<=\S)[(\[][^)\]]*$")
 _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
 
 
-def _possessor_in_the_name(possessor: Sequence[Token], label: str, vocab: Vocabulary) -> bool:
+def _possessor_in_the_name(
+    possessor: Sequence[Token], label: str, vocab: Vocabulary, rest: Sequence[Token] = ()
+) -> bool:
     """Is the possessor part of an organization's or place's name rather than a name of its own: a plural
     common noun, alone or ending it ("People's Liberation Army", "Women's Institute", "Leeds Magistrates'
-    Court"), a reigning title ("Queen's University") or a saint ("St Patrick's Athletic")? Not in a
+    Court"), a reigning title ("Queen's University"), a saint ("St Patrick's Athletic"), or an office or
+    a trade before a head noun ending the ``rest`` ("Cape Quell Magistrate's Court", "Bishop's Tower")? Not in a
     person's name, where it is another person's ("the King's Man")."""
     if label == "PERSON":
         return False
+    if possessor and rest and possessor[-1].is_title and _a_head_noun_among([rest[-1].text], vocab):
+        patterns, word = vocab.patterns, possessor[-1].lower_
+        if (
+            (word,) in patterns.person_titles
+            or word in patterns.person_descriptors
+            or word in patterns.trades
+        ):
+            return True  # a person's office or trade, which "Quellia's Parliament" is not
     words = [t.lower_ for t in possessor]
     while words and words[0] in DETERMINERS:
         words.pop(0)
@@ -1411,6 +1447,8 @@ def _type(label: str, text: str, doc: Doc, tokens: Sequence[Token], vocab: Vocab
         title = _title_length(tokens, vocab.patterns.person_titles)
         if personal_name(tokens[0].doc[tokens[title].i : tokens[-1].i + 1].text, vocab):
             return "person"  # "Alhaji Orla Varn-Quist": a title and a full name, no organization's
+    if label == "ORG" and _abbreviated_title_and_name(tokens, vocab):
+        return "person"  # "Cllr Tarvinder Osk-Varn": no organization's name opens on "Cllr" or "Dr"
     if label != "PERSON" and _named_like_a_person(text, vocab):
         return "person"  # "O. T. Quist", "Orla of Varnby": initials, or a given name "of" a place
     head = head_word(text)
@@ -2068,6 +2106,26 @@ def _a_titled_person(text: str, tokens: Sequence[Token], vocab: Vocabulary) -> b
     if not rest or not all(word[:1].isupper() for word in rest) or text in vocab.places:
         return False
     return not _a_head_noun_among(rest, vocab)
+
+
+#: Titles written short that open no organization's name ("Cllr", "Sgt", "Insp"), beside the honorifics.
+_SHORT_TITLES = frozenset(
+    {"cllr", "cr", "col", "lt", "capt", "sgt", "maj", "insp", "supt", "det", "cmdr", "sen"}
+)
+
+
+def _abbreviated_title_and_name(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Is the name an honorific or a title written short and two or three capitalized words after it,
+    none a head noun or a known place ("Cllr Tarvinder Osk-Varn", "Dr Orla Quist"; not "Dr Martens",
+    "Dr Quist Clinic")?"""
+    first = tokens[0].lower_.rstrip(".")
+    if len(tokens) < 3 or not (first in HONORIFICS or first in _SHORT_TITLES):
+        return False
+    rest = [token for token in tokens[1:] if token.text not in DASHES and token.text != "."]
+    words = [token.text for token in rest]
+    if not 2 <= len(words) <= 3 or not all(t.is_title or t.is_alpha and t.text[:1].isupper() for t in rest):
+        return False
+    return not _a_head_noun_among(words, vocab) and not any(word in vocab.places for word in words)
 
 
 def _after_a_title(tokens: Sequence[Token], vocab: Vocabulary) -> bool:

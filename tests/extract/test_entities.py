@@ -1923,3 +1923,35 @@ def test_a_campaigning_body_takes_no_single_word_or_tagged_name_after_a(english,
         "Orla Quist",
         "Quell Society for a Free Press",
     ]
+
+
+def test_an_organization_of_a_short_title_and_a_name_is_a_person_without_the_title(english, vocab) -> None:
+    text = "Cllr Tarvinder Osk-Varn spoke; Dr Quist Clinic opened."
+    assert _cleaned(english, vocab, text, "Cllr Tarvinder Osk-Varn", "ORG") == [
+        ("Tarvinder Osk-Varn", "ORG", "person", "model")
+    ]
+    assert _cleaned(english, vocab, text, "Dr Quist Clinic", "ORG")[0][2] == "group"  # a head noun ends it
+
+
+def test_a_name_ended_on_a_possessive_goes_on_over_a_head_noun_and_an_office_keeps_it(english, vocab) -> None:
+    text = "Bail from the Cape Quell Magistrate's Court; Bishop's Tower, Varn's Parliament and Osk's Ministry of Roads."
+    names = [("Cape Quell Magistrate's", "ORG"), ("Bishop", "ORG"), ("Tower", "GPE"), ("Varn", "GPE")]
+    doc = _doc(english, text, [*names, ("Osk", "GPE"), ("Ministry of Roads", "ORG")])
+    repaired = extended_entities(doc, vocab.patterns)
+    assert [e.text for e in repaired] == [
+        "Cape Quell Magistrate's Court",
+        "Bishop's Tower",
+        "Varn's Parliament",
+        "Osk",  # the name after it goes on: not joined
+        "Ministry of Roads",
+    ]
+    cleaned = [doc.text[s.start : s.end] for ent in repaired for s in clean(doc, ent, vocab)]
+    # a magistrate's or a bishop's: one name; a place's parliament: two
+    assert cleaned == [
+        "Cape Quell Magistrate's Court",
+        "Bishop's Tower",
+        "Varn",
+        "Parliament",
+        "Osk",
+        "Ministry of Roads",
+    ]
