@@ -272,6 +272,15 @@ def _short_form_candidates(
         # at Quellby" in a story that never names the town is the school), and places never join
         # this way: "Quellby" and the "Quellby Peninsula" named after it are two places.
         yield "short name", [c for c in same_kind if c[1].split()[:-1] == words], 0.9
+        # "Tarrowby" of "Tarrowby Regional Council": the body without what kind of council it is
+        yield "short name", [c for c in same_kind if _the_body_without_its_kind(key, c[1])], 0.9
+    if kind == "group" and len(words) >= 2:
+        # "Quellco Harbour" of "Quellco Harbour Capital": a company's name without what it is as a company
+        yield (
+            "short name",
+            [c for c in same_kind if c[1].split()[:-1] == words and c[1].split()[-1] in COMPANY_WORDS],
+            0.9,
+        )
     if (
         len(words) == 1
         and (key.endswith("s") or kind == "person")
@@ -387,6 +396,25 @@ def _short_form_candidates(
         # name. Not any first word ("Mets" of a "Mets Poet" the model took for a person), nor a middle
         # word ("Chao" of "Rulan Chao Pian" is her father).
         yield "short name", [c for c in people if c[1].split()[0] == key], 0.8
+
+
+#: Words between a body's own name and its head noun that say what kind of body it is.
+_KINDS_OF_BODY = frozenset(
+    {"regional", "district", "city", "county", "borough", "town", "municipal", "provincial"}
+)
+
+
+def _the_body_without_its_kind(key: str, name: str) -> bool:
+    """Is the one word ``key`` the name ``name`` (name keys) without the words that say what kind of
+    body it is: "tarrowby" of "tarrowby regional council"?
+
+    >>> _the_body_without_its_kind("tarrowby", "tarrowby regional council")
+    True
+    >>> _the_body_without_its_kind("tarrowby", "tarrowby regional"), _the_body_without_its_kind("osk", "osk sea council")
+    (False, False)
+    """
+    words = name.split()
+    return len(words) >= 3 and words[0] == key and all(word in _KINDS_OF_BODY for word in words[1:-1])
 
 
 #: Last words of a school's name that the school goes by without ("Quellby" of "Quellby University").

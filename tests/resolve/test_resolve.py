@@ -1339,6 +1339,19 @@ def test_a_places_head_word_alone_is_the_place_of_its_article_with_that_head() -
     assert nodes(resolution)["Quell Bay"] == {"Quell Bay"}
 
 
+def test_a_body_without_its_kind_and_a_company_without_what_it_is_join_them_in_their_article() -> None:
+    resolution = resolve(
+        [
+            article("a", ("Tarrowby Regional Council", "group"), ("Tarrowby", "group")),
+            article("b", ("Quellco Harbour Capital", "group"), ("Quellco Harbour", "group")),
+            article("c", ("Osk Sea Council", "group"), ("Osk", "group")),  # "Sea" says no kind of body
+        ]
+    )
+    assert nodes(resolution)["Tarrowby Regional Council"] == {"Tarrowby Regional Council", "Tarrowby"}
+    assert nodes(resolution)["Quellco Harbour Capital"] == {"Quellco Harbour Capital", "Quellco Harbour"}
+    assert nodes(resolution)["Osk"] == {"Osk"}
+
+
 def test_a_companys_short_name_joins_the_company_not_a_product_named_after_it() -> None:
     products = [("Quellco Box", "group"), ("Quellco Communications", "group"), ("Quellco Vista", "group")]
     resolution = resolve([article("a", *products, ("Quellco", "group"))])
