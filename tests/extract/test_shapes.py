@@ -776,10 +776,9 @@ def test_an_organizations_other_name_after_known_as_is_given_unless_another_kind
         "The Tarn Trust, also known as the Tarn Accord, met; the Osk Board, known as a rubber stamp, sat."
     )
     groups = ("Varn Crimes Directorate", "Osk Holdings", "Tarn Trust", "Osk Board")
-    spans = _spans(
-        body, *((name, "group") for name in groups), ("Quellby", "place"), ("Tarn Accord", "other")
-    )
-    spans = sorted(spans, key=lambda s: s.start)
+    spans = _spans(body, *((name, "group") for name in groups), ("Quellby", "place"))
+    law = body.index("Tarn Accord")
+    spans = sorted([*spans, CharSpan(law, law + len("Tarn Accord"), "LAW", "other")], key=lambda s: s.start)
     # a place, a law, a description in lower case: none is the organization's other name
     assert groups_known_as(spans, body) == [("Falcons", "Varn Crimes Directorate")]
 
