@@ -46,7 +46,7 @@ MAJOR_CITY_POPULATION = 300_000
 #: A first name listed by this many of Faker's locales is common enough to name a person on its own.
 WIDESPREAD_LOCALES = 3
 #: Bump when a change here changes what the tables hold (part of :func:`tables_key`).
-TABLES_VERSION = "8"
+TABLES_VERSION = "9"
 #: Sub-folder of the cache folder that holds the tables.
 TABLES_FOLDER = "tables"
 
@@ -260,48 +260,10 @@ def _build_first_names() -> tuple[frozenset[str], frozenset[str]]:
         for attribute in ("first_names", "first_names_male", "first_names_female"):
             listed = getattr(provider, attribute, ())
             for name in listed if isinstance(listed, (tuple, list, dict)) else ():
-                for spelling in _latin_spellings(name, ukrainian=module.name == "uk_UA"):
-                    locales[spelling].add(module.name)
+                if _latin_name(name):
+                    locales[name].add(module.name)
     widespread = frozenset(n for n, where in locales.items() if len(where) >= WIDESPREAD_LOCALES)
     return frozenset(locales), widespread
-
-
-def _latin_spellings(name: str, *, ukrainian: bool = False) -> list[str]:
-    """The Latin spellings of a first name the news writes: the name itself when in Latin script; for a
-    Cyrillic or Greek one, its transliteration (Faker's unidecode tables, which spell Russian; a
-    ``ukrainian`` name's own letters first: "Volodymyr", "Halyna") and the news' other spellings of its
-    ends ("Dmitrii" / "Dmitriy" / "Dmitry", "Iurii" / "Yurii", "Sergei" / "Sergey").
-
-    >>> _latin_spellings("Олександр"), _latin_spellings("Дмитрий"), _latin_spellings("Юлия")
-    (['Oleksandr'], ['Dmitrii', 'Dmitriy', 'Dmitry'], ['Iuliia', 'Yuliia'])
-    >>> _latin_spellings("Giorgos"), _latin_spellings("Γιώργος"), _latin_spellings("محمد")
-    (['Giorgos'], ['Giorgos'], [])
-    >>> _latin_spellings("Володимир", ukrainian=True), _latin_spellings("Галина", ukrainian=True)
-    (['Volodymyr'], ['Halyna'])
-    """
-    if _latin_name(name):
-        return [name]
-    if not isinstance(name, str) or not all(_TRANSLITERATED.match(c) for c in name):
-        return []
-    from faker.decode import unidecode
-
-    plain = unidecode(name.translate(_UKRAINIAN_LETTERS) if ukrainian else name)
-    spellings = [plain]
-    if plain[:2] in _YOTATED:  # "Iurii" is "Yurii" in the news, "Iana" "Yana"
-        spellings.append("Y" + plain[1:])
-    for end, others in _ENDINGS.items():
-        if plain.endswith(end):
-            spellings += [spelling[: -len(end)] + other for spelling in list(spellings) for other in others]
-    return [spelling for spelling in dict.fromkeys(spellings) if _latin_name(spelling)]
-
-
-#: The letters of a first name that is transliterated: Cyrillic and Greek, whose letters have one Latin
-#: spelling each (Arabic, Persian or Devanagari, written without their vowels, have none).
-_TRANSLITERATED = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff]")
-#: Ukrainian letters that unidecode spells as Russian ones are read (the national transliteration's).
-_UKRAINIAN_LETTERS = str.maketrans({"и": "y", "И": "Y", "г": "h", "Г": "H", "є": "ie", "Є": "Ye", "ї": "i"})
-_YOTATED = frozenset({"Iu", "Ia", "Ie", "Io"})
-_ENDINGS = {"ii": ("iy", "y"), "ei": ("ey",)}
 
 
 #: First names of two letters that are no word or particle ("Ed Varnholm"; "Al", "El", "Le" and "My"

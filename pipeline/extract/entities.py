@@ -193,6 +193,8 @@ def particle_name_after_a_person(
         probe += 1  # "el-Tayeb"
     if not (doc[probe].is_title and doc[probe].is_alpha and doc[probe].ent_iob_ == "O"):
         return None  # a name tagged after the particle is another repair's ("bint" + "Khalid al-Quist")
+    if probe + 1 < len(doc) and (doc[probe + 1].is_title or doc[probe + 1].ent_iob_ != "O"):
+        return None  # another name goes on after it: "Orla Quist del Varn Hotel", "la Liga" + "coverage"
     return _extended(doc, ent, probe + 1)
 
 
@@ -354,14 +356,19 @@ def legal_form_after_a_company(doc: Doc, ent: Span, previous: Span | None, patte
 
 
 def possessive_and_head(doc: Doc, ent: Span, previous: Span | None, patterns: Patterns) -> Span | None:
-    """A name the model ended on a possessive, or just before one, goes on over a capitalized head noun
-    after it: "the Cape Quell Magistrate's" + "Court", "Bishop" + "'s Tower". Whether "X's Y" is one
-    name or two ("Quellia's Parliament") is :func:`clean`'s to say."""
+    """A name the model ended on a possessive of a person's office or trade, or just before one, goes on
+    over a capitalized head noun after it: "the Cape Quell Magistrate's" + "Court", "Bishop" + "'s
+    Tower": one name (:func:`_possessor_in_the_name`), where "Quellia's Parliament" is two."""
     if ent.label_ not in {"ORG", "GPE", "FAC", "LOC"}:
         return None
     mark = ent.end - 1 if ent[-1].text in _POSSESSIVE_S else ent.end
     if mark >= len(doc) - 1 or doc[mark].text not in _POSSESSIVE_S or doc[mark - 1].whitespace_:
         return None
+    owner = doc[mark - 1].lower_
+    if not (
+        (owner,) in patterns.person_titles or owner in patterns.person_descriptors or owner in patterns.trades
+    ):
+        return None  # "Quellco's Bank", "Varnby's Bridge": two names, which the model had apart
     head = doc[mark + 1]
     heads = (patterns.group_heads, patterns.place_heads, patterns.building_heads)
     if not (head.is_title and head.is_alpha and any(head.lower_ in kind for kind in heads)):
@@ -1575,8 +1582,12 @@ def described_as_a_person(text: str, tokens: Sequence[Token], vocab: Vocabulary)
         and written_like_a_full_name(text, vocab)
     ):
         return False
-    if tokens[0].text in vocab.first_names or end >= len(doc):
-        return True
+    if (
+        tokens[0].text in vocab.first_names
+        or end >= len(doc)
+        or any(t.text in NAME_PARTICLES for t in tokens[1:-1])
+    ):
+        return True  # a given name, or a particle inside ("Riaan du Varn"): a person's name, no company's
     after = doc[end]
     return after.is_punct or after.is_space or after.lower_ == "who" or after.ent_type_ == "DATE"
 
@@ -1584,7 +1595,7 @@ def described_as_a_person(text: str, tokens: Sequence[Token], vocab: Vocabulary)
 def _in_apposition_to_a_person(text: str, tokens: Sequence[Token], vocab: Vocabulary) -> bool:
     """Is the name written as a full name in apposition to a noun that says what a person is, after it
     ("Varnaka Shozo, a temple carpenter,", "Orla Quist, the wrestler,") or before it and a comma ("chief
-    executive, Tamsin Varn-Osk,")? A name of one word counts after a relative only ("his wife, Fumika,").
+    executive, Tamsin Varn-Osk,", "the company's director, Orla Quist,")? A name of one word counts after a relative only ("his wife, Fumika,").
     """
     kinds = vocab.patterns.person_descriptors
     doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
@@ -1594,9 +1605,23 @@ def _in_apposition_to_a_person(text: str, tokens: Sequence[Token], vocab: Vocabu
         return before and closed and doc[start - 2].text in _RELATIVES and text.istitle()
     if not written_like_a_full_name(text, vocab):
         return False
-    if before and closed and doc[start - 2].text in kinds:
+    if (
+        before
+        and closed
+        and (doc[start - 2].text in kinds or _an_office_before_a_comma(doc, start - 2, vocab))
+    ):
         return True
     return _in_apposition_to_a_kind_of(tokens, kinds, frozenset())
+
+
+def _an_office_before_a_comma(doc: Doc, index: int, vocab: Vocabulary) -> bool:
+    """Is the lower-case word at ``index`` a person's office after a possessive or "the" ("the company's
+    director, Orla Quist,", "the agency's spokesman, Ed Varn,")? "the" or a possessive says one person
+    holds it."""
+    word = doc[index]
+    if (word.lower_,) not in vocab.patterns.person_titles or index == 0:
+        return False
+    return doc[index - 1].lower_ in {"the", *POSSESSIVE_MARKS, "its", "his", "her", "their"}
 
 
 #: Relatives before a comma and a given name alone: "his wife, Fumika," is a person.
@@ -1753,6 +1778,8 @@ def written_like_a_full_name(text: str, vocab: Vocabulary) -> bool:
     [False, False, False, False, False]
     >>> written_like_a_full_name("Fort Quellby", vocab), written_like_a_full_name("Jaish-e-Quell", vocab)
     (False, False)
+    >>> written_like_a_full_name("Riaan du Varn", vocab), written_like_a_full_name("du Varn", vocab)
+    (True, False)
     """
     words = text.split()
     if not 2 <= len(words) <= 3 or text in vocab.places or _a_head_noun_among(words, vocab):
@@ -1762,7 +1789,9 @@ def written_like_a_full_name(text: str, vocab: Vocabulary) -> bool:
         or words[0].lower() in vocab.patterns.place_prefixes
     ):
         return False  # "Jaish-e-Quell", "Port Varn"
-    for word in words:
+    for index, word in enumerate(words):
+        if 0 < index < len(words) - 1 and word in NAME_PARTICLES:
+            continue  # "Riaan du Varn"
         letters = word.replace("-", "").replace("'", "")
         if not (letters.isalpha() and word[:1].isupper() and not letters.isupper()):
             return False

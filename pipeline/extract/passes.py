@@ -55,6 +55,7 @@ from pipeline.extract.untagged import (
     headed_places,
     listed_people,
     places_before_a_plural_head,
+    surnames_after_people,
     titled_people,
 )
 from pipeline.extract.values import VAGUE_WORDS
@@ -320,6 +321,7 @@ def _read_pass_one(
     found = [
         *extended_entities(doc, vocab.patterns),
         *given_name_people(doc, vocab),
+        *surnames_after_people(doc, vocab),
         *titled_people(doc, vocab),
         *listed_people(doc, vocab),
         *described_people(doc, vocab),

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     """People the model left untagged: a given name (or a hyphenated one, "Jan-Mikael"), untagged or read
-    alone as another kind of name, and one or two capitalized words after it, none of them inside an entity or a common noun ("Peace Spring") unless
+    alone as another kind of name, and one or two capitalized words after it (and a person's name of one
+    word the model read right after them), none of them inside an entity or a common noun ("Peace Spring") unless
     an age follows ("Clarine Baker, 21,"), the word after them not capitalized ("Pellam Arbuth Lectures"
     is no person)."""
     from spacy.tokens import Span
@@ -52,8 +53,15 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
             continue
         before = doc[index - 1] if index else None
         if before is not None and (
-            # "San Clarine Dupuis"; a nationality the model tagged is no part of it ("Quellbian Clarine Dupuis")
-            (before.is_title and before.is_alpha and not token.is_sent_start and before.ent_type_ != "NORP")
+            # "San Clarine Dupuis"; a nationality the model tagged is no part of it ("Quellbian Clarine
+            # Dupuis"), nor a title ("Vice President Clarine Dupuis")
+            (
+                before.is_title
+                and before.is_alpha
+                and not token.is_sent_start
+                and before.ent_type_ != "NORP"
+                and (before.lower_,) not in vocab.patterns.person_titles
+            )
             or (before.text in DASHES and not before.whitespace_)  # "Anne-Clarine Dupuis"
         ):
             continue
@@ -80,12 +88,52 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
             and followed_by_an_age(list(doc[index : end + 1]), adult=True)
         ):
             end += 1  # "Clarine Baker, 21, was taken": a surname that is a word too, before an adult's age
+        if (
+            end > given_end
+            and end < length
+            and doc[end].ent_type_ == "PERSON"
+            and doc[end].ent_iob_ == "B"
+            and (end + 1 == length or doc[end + 1].ent_iob_ != "I")
+            and doc[end - 1].whitespace_ == " "
+        ):
+            end += 1  # "María Fernanda Quispe" + "Huamán": the last surname the model read alone
         after = doc[end] if end < length else None
         if end > given_end and not (after is not None and after.is_title and after.ent_iob_ == "O"):
             span = Span(doc, index, end, label="PERSON")
             if personal_name(span.text, vocab):
                 found.append(span)
                 index = end
+    return found
+
+
+def surnames_after_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
+    """Full names the model ended a word early: a person's name of two or three words that opens on a
+    given name, then one capitalized word outside every entity that is no common word and no known place,
+    and no capitalized word after it ("President Ada Kiprono" + "Tarnat by"; not "Orla Quist" + "Leaves
+    Varnby", "Orla Quist Monday", "Orla Quist Varnby Hall")."""
+    from spacy.tokens import Span
+
+    found: list[Span] = []
+    length = len(doc)
+    for ent in doc.ents:
+        end = ent.end
+        if not (ent.label_ == "PERSON" and 2 <= len(ent) <= 3 and end + 1 < length):
+            continue
+        word, after = doc[end], doc[end + 1]
+        if not (
+            ent[0].text in vocab.given_names
+            and ent[-1].whitespace_ == " "
+            and word.ent_iob_ == "O"
+            and word.is_title
+            and word.is_alpha
+            and len(word.text) >= 3
+            and _uncommon(word.lower_, vocab)
+            and word.text not in vocab.places
+            and word.text not in vocab.lone_given_names
+            and not (after.is_title or after.text in DASHES)
+        ):
+            continue
+        found.append(Span(doc, ent.start, end + 1, label="PERSON"))
     return found
 
 

@@ -38,7 +38,7 @@ class NameIndex:
 
     def around(self, key: str, *, initials: str = "", surnames: bool = False) -> list[Element]:
         """Names holding every word of ``key``, having its letters (or ``initials``) as initials, or a
-        first word it begins or is the plural of; with ``surnames``, also names whose last word is ``key`` spelled another
+        first word it begins; with ``surnames``, also names whose last word is ``key`` spelled another
         way ("Zelenskyy" / "Zelensky")."""
         # Every rule wants all of the short form's words in the long name: the smallest word set, filtered.
         words = key.split()
@@ -51,12 +51,6 @@ class NameIndex:
         while position < len(self.firsts) and self.firsts[position][0].startswith(key):
             found.add(self.firsts[position][1])
             position += 1
-        if len(words) == 1 and key.endswith("s"):  # "Quellies" of the "Quelly Mountains"
-            singular = key[:-3] + "y" if key.endswith("ies") else key[:-1]
-            position = bisect.bisect_left(self.firsts, (singular,))
-            while position < len(self.firsts) and self.firsts[position][0] == singular:
-                found.add(self.firsts[position][1])
-                position += 1
         if surnames and key:
             for word in self._close_words(key):
                 found |= self.by_last_word[word]

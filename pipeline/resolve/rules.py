@@ -105,11 +105,12 @@ def _link_article(state: State, article_id: str) -> None:
             rivals = _rivals(element, candidates, pool)
             target = _pick(state, element, [*candidates, *rivals], article_id)
             if target is not None and target in {state.find(c) for c in candidates}:
-                placed = kind == "place" and _well_known_place(state.surface(element))
+                placed = kind == "place" and _a_major_place(state.surface(element))
                 if kind != "person" and not placed and state.type_of(target) == "person":
                     # "Fahad" of "Muhammad Fahad bin Tariq", which the model called a place three times:
-                    # a part of a person's name, its mentions vote person (a town of the gazetteer keeps
-                    # its own votes)
+                    # a part of a person's name, its mentions vote person, a town's name too once a rule
+                    # took it for the surname ("Salcedo" of "Jorge Luis Salcedo Arriola"; a country or
+                    # a large city keeps its own votes)
                     state.retype(element, "person")
                 state.union(element, target, rule, score)
                 break
@@ -142,22 +143,25 @@ def _rivals(element: Element, candidates: Sequence[Element], pool: Sequence[Elem
 def _the_place(state: State, element: Element, article_id: str) -> tuple[Element, str, float] | None:
     """(place, rule, score) when a one-word name stands for a place of its article, before any rule
     reads it as the short form of a person or group: "the Varnholms" in the article of the "Varnholm
-    Islands" (not its airline "Air Varnholms"), or a well-known place the article names a place more
+    Islands" (not its airline "Air Varnholms", nor the "Varnholm Island" of the group), or a well-known place the article names a place more
     often than not (a city the model calls a person twice among a dozen places is no given name of the
     "Minster" named after it)."""
     key = element[1]
     if " " in key or not state.only_in(element, article_id):
         return None
     if key.endswith("s"):
-        islands = [
-            c
-            for name in (f"{key[:-1]} islands", f"{key[:-1]} island")
-            for c in sorted(state.by_key.get(name, ()))
-            if article_id in state.element_articles[c] and state.kind(c) == "place"
-        ]
-        target = _pick(state, element, islands, article_id) if islands else None
-        if target is not None:
-            return target, "short name", 0.9
+        # the group before one island of it ("the Varnholms" of the "Varnholm Islands" and "Varnholm
+        # Island"), "ies" for "y" ("the Quellies" of the "Quelly Islands")
+        singular = key[:-3] + "y" if key.endswith("ies") else key[:-1]
+        for name in (f"{singular} islands", f"{singular} isles", f"{singular} island"):
+            islands = [
+                c
+                for c in sorted(state.by_key.get(name, ()))
+                if article_id in state.element_articles[c] and state.kind(c) == "place"
+            ]
+            target = _pick(state, element, islands, article_id) if islands else None
+            if target is not None:
+                return target, "short name", 0.9
     place = (GLOBAL, key)
     if element[0] != article_id or place not in state.parent or state.kind(place) != "place":
         return None
@@ -312,28 +316,21 @@ def _short_form_candidates(
             if state.kind(c) == "group" and c[1].split()[0] == key and c[1].split()[-1] in COMPANY_WORDS
         ]
         yield "short name", companies, 0.9
-        if kind == "person":
-            # "Quellby" of "Quellby University" the model called a person ("a degree from Quellby"):
-            # the school, when no person of the article bears the name (the surname rules come first)
-            schools = [
-                c
-                for c in longer
-                if state.kind(c) == "group"
-                and len(c[1].split()) == 2
-                and c[1].split()[0] == key
-                and c[1].split()[1] in _SCHOOL_WORDS
-            ]
-            yield "short name", schools, 0.9
     if len(words) == 1 and kind == "place" and key in _place_heads() and state.only_in(element, article_id):
-        # "the Gulf" of the "Gulf of Quell", "Street" of "Varn Street": a place's head word alone, read as
-        # a place, is that place of the article (of several, the one named just before)
-        yield "short name", [c for c in longer if state.kind(c) == "place" and head_word(c[1]) == key], 0.9
-    if len(words) == 1 and kind != "person" and key.endswith("s") and state.only_in(element, article_id):
-        # "the Varnholms" of the "Varnholm Islands", "the Quellies" of the "Quelly Mountains": a group of
-        # islands or a range by the plural of its name
+        # "the Gulf" after the "Gulf of Quell", "Street" after "Varn Street": a place's head word alone,
+        # read as a place, is the place with that head the article named before it (of several, the one
+        # just before); not a country ("the Kingdom" is no "United Kingdom" but a story's own kingdom)
+        first = min(p for p in state.positions[element] if p[0] == article_id)
         yield (
             "short name",
-            [c for c in longer if state.kind(c) == "place" and _plural_of_group(key, c[1])],
+            [
+                c
+                for c in longer
+                if state.kind(c) == "place"
+                and head_word(c[1]) == key
+                and not _a_major_place(state.surface(c))
+                and any(p[0] == article_id and p[1] < first[1] for p in state.positions[c])
+            ],
             0.9,
         )
     if len(words) <= 3:
@@ -415,28 +412,6 @@ def _the_body_without_its_kind(key: str, name: str) -> bool:
     """
     words = name.split()
     return len(words) >= 3 and words[0] == key and all(word in _KINDS_OF_BODY for word in words[1:-1])
-
-
-#: Last words of a school's name that the school goes by without ("Quellby" of "Quellby University").
-_SCHOOL_WORDS = frozenset({"university", "college"})
-
-#: Last words of the name of a group of islands or of a range that its plural names.
-_GROUPS_OF_PLACES = frozenset({"islands", "isles", "mountains", "keys", "hills"})
-
-
-def _plural_of_group(key: str, name: str) -> bool:
-    """Is the one word ``key`` the plural by which the group of places ``name`` (name keys) goes?
-
-    >>> _plural_of_group("varnholms", "varnholm islands"), _plural_of_group("quellies", "quelly mountains")
-    (True, True)
-    >>> _plural_of_group("varnholm", "varnholm islands"), _plural_of_group("osks", "north osk islands")
-    (False, False)
-    """
-    words = name.split()
-    if len(words) != 2 or words[1] not in _GROUPS_OF_PLACES:
-        return False
-    first = words[0]
-    return key in (first + "s", first[:-1] + "ies" if first.endswith("y") else first + "s")
 
 
 def _first_of_two_surnames(key: str, name: str, *, strictly: bool = False) -> bool:
