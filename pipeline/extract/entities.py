@@ -653,8 +653,8 @@ def _possessor_in_the_name(
     """Is the possessor part of an organization's or place's name rather than a name of its own: a plural
     common noun, alone or ending it ("People's Liberation Army", "Women's Institute", "Leeds Magistrates'
     Court"), a reigning title ("Queen's University"), a saint ("St Patrick's Athletic"), or an office or
-    a trade before a head noun ending the ``rest`` ("Cape Quell Magistrate's Court", "Bishop's Tower")? Not in a
-    person's name, where it is another person's ("the King's Man")."""
+    a trade before a head noun ending the ``rest`` ("Cape Quell Magistrate's Court", "Bishop's Tower")?
+    Not in a person's name, where it is another person's ("the King's Man")."""
     if label == "PERSON":
         return False
     if possessor and rest and possessor[-1].is_title and _a_head_noun_among([rest[-1].text], vocab):
@@ -936,7 +936,7 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
             or (titles and len(tokens) > 1 and first.is_digit)  # "7 Orla Quist": a list's number
             or (
                 len(tokens) > 1
-                and first.is_sent_start
+                and _opens_a_sentence(first)  # '"Closing Quellby would be a betrayal"' too
                 and lowered not in _NAME_PARTICIPLES
                 and _verb_form(lowered, vocab.verbs)
                 and first.text not in vocab.given_names  # "Jared Quist": "jar" is a verb, "Jared" a name
@@ -1595,7 +1595,8 @@ def described_as_a_person(text: str, tokens: Sequence[Token], vocab: Vocabulary)
 def _in_apposition_to_a_person(text: str, tokens: Sequence[Token], vocab: Vocabulary) -> bool:
     """Is the name written as a full name in apposition to a noun that says what a person is, after it
     ("Varnaka Shozo, a temple carpenter,", "Orla Quist, the wrestler,") or before it and a comma ("chief
-    executive, Tamsin Varn-Osk,", "the company's director, Orla Quist,")? A name of one word counts after a relative only ("his wife, Fumika,").
+    executive, Tamsin Varn-Osk,", "the company's director, Orla Quist,")? A name of one word counts
+    after a relative only ("his wife, Fumika,").
     """
     kinds = vocab.patterns.person_descriptors
     doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1

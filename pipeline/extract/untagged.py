@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     """People the model left untagged: a given name (or a hyphenated one, "Jan-Mikael"), untagged or read
     alone as another kind of name, and one or two capitalized words after it (and a person's name of one
-    word the model read right after them), none of them inside an entity or a common noun ("Peace Spring") unless
-    an age follows ("Clarine Baker, 21,"), the word after them not capitalized ("Pellam Arbuth Lectures"
-    is no person)."""
+    word the model read right after them), none of them inside an entity or a common noun ("Peace
+    Spring") unless an age follows ("Clarine Baker, 21,"), the word after them not capitalized ("Pellam
+    Arbuth Lectures" is no person)."""
     from spacy.tokens import Span
 
     found: list[Span] = []

@@ -143,9 +143,9 @@ def _rivals(element: Element, candidates: Sequence[Element], pool: Sequence[Elem
 def _the_place(state: State, element: Element, article_id: str) -> tuple[Element, str, float] | None:
     """(place, rule, score) when a one-word name stands for a place of its article, before any rule
     reads it as the short form of a person or group: "the Varnholms" in the article of the "Varnholm
-    Islands" (not its airline "Air Varnholms", nor the "Varnholm Island" of the group), or a well-known place the article names a place more
-    often than not (a city the model calls a person twice among a dozen places is no given name of the
-    "Minster" named after it)."""
+    Islands" (not its airline "Air Varnholms", nor the "Varnholm Island" of the group), or a well-known
+    place the article names a place more often than not (a city the model calls a person twice among a
+    dozen places is no given name of the "Minster" named after it)."""
     key = element[1]
     if " " in key or not state.only_in(element, article_id):
         return None
