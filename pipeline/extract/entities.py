@@ -643,6 +643,9 @@ _SCORE_DASHES = frozenset({"-", "–"})
 #: An opening bracket on a word of the name, not closed within it ("Quist(c", "Abu-al-(Quell").
 _GLUED_BRACKET = re.compile(r"(?<=\S)[(\[][^)\]]*$")
 
+#: A time of day written with a colon: "00:14", "9:30".
+_CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
+
 #: Plural nouns that are not a noun plus "s".
 _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
 
@@ -934,6 +937,7 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
             or lowered in DETERMINERS
             or (first.is_alpha and first.is_lower and (len(first.text) >= 4 or lowered in _LINKING_WORDS))
             or (titles and len(tokens) > 1 and first.is_digit)  # "7 Orla Quist": a list's number
+            or (len(tokens) > 1 and _CLOCK_TIME.fullmatch(first.text) is not None)  # "00:14 Quellia time"
             or (
                 len(tokens) > 1
                 and _opens_a_sentence(first)  # '"Closing Quellby would be a betrayal"' too

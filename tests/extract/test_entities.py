@@ -38,6 +38,7 @@ def _cleaned(english, vocab, text, name, label):
         ),
         ("Quist took 3 for 77 and Orla Varnet 2 for 66.", "Orla Varnet 2", "PERSON", "Orla Varnet"),
         ('"Training Quellby would hurt," he said.', "Training Quellby", "PERSON", "Quellby"),
+        ("It landed at 00:14 Quellia time.", "00:14 Quellia", "GPE", "Quellia"),
         ("Sights: 7 Orla Varnet, the palace.", "7 Orla Varnet", "PERSON", "Orla Varnet"),
         ("Holders get 0.7825 Quellco share each.", "0.7825 Quellco", "ORG", "Quellco"),
         ("It paid 1,200 Varnbank shares.", "1,200 Varnbank", "ORG", "Varnbank"),
