@@ -20,7 +20,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.extract.model import text_of
-from pipeline.names import GENERATIONS, LEGAL_FORMS, NAME_PARTICLES, ascii_fold, head_word, name_key
+from pipeline.names import (
+    COMPANY_WORDS,
+    GENERATIONS,
+    LEGAL_FORMS,
+    NAME_PARTICLES,
+    ascii_fold,
+    head_word,
+    name_key,
+)
 from pipeline.wordlists import Patterns
 
 if TYPE_CHECKING:
@@ -1586,12 +1594,8 @@ def described_as_a_person(text: str, tokens: Sequence[Token], vocab: Vocabulary)
         and written_like_a_full_name(text, vocab)
     ):
         return False
-    if (
-        tokens[0].text in vocab.first_names
-        or end >= len(doc)
-        or any(t.text in NAME_PARTICLES for t in tokens[1:-1])
-    ):
-        return True  # a given name, or a particle inside ("Riaan du Varn"): a person's name, no company's
+    if tokens[0].text in vocab.first_names or end >= len(doc):
+        return True
     after = doc[end]
     return after.is_punct or after.is_space or after.lower_ == "who" or after.ent_type_ == "DATE"
 
@@ -1610,12 +1614,9 @@ def _in_apposition_to_a_person(text: str, tokens: Sequence[Token], vocab: Vocabu
         return before and closed and doc[start - 2].text in _RELATIVES and text.istitle()
     if not written_like_a_full_name(text, vocab):
         return False
-    if (
-        before
-        and closed
-        and (doc[start - 2].text in kinds or _an_office_before_a_comma(doc, start - 2, vocab))
-    ):
-        return True
+    if before and closed and not _a_firms_word_ends(text, vocab):
+        if doc[start - 2].text in kinds or _an_office_before_a_comma(doc, start - 2, vocab):
+            return True
     return _in_apposition_to_a_kind_of(tokens, kinds, frozenset())
 
 
@@ -1623,10 +1624,17 @@ def _an_office_before_a_comma(doc: Doc, index: int, vocab: Vocabulary) -> bool:
     """Is the lower-case word at ``index`` a person's office after a possessive or "the" ("the company's
     director, Orla Quist,", "the agency's spokesman, Ed Varn,")? "the" or a possessive says one person
     holds it."""
-    word = doc[index]
-    if (word.lower_,) not in vocab.patterns.person_titles or index == 0:
+    if doc[index].lower_ not in _PERSONAL_OFFICES or index == 0:
         return False
     return doc[index - 1].lower_ in {"the", *POSSESSIVE_MARKS, "its", "his", "her", "their"}
+
+
+#: Offices only a person holds ("the company's director,"), unlike an agent, an owner or a chief, which
+#: a firm may be ("the deal's agent, Goldman Sachs,").
+_PERSONAL_OFFICES = frozenset(
+    {"director", "chairman", "chairwoman", "chairperson", "spokesman", "spokeswoman", "spokesperson"}
+    | {"founder", "co-founder", "president", "governor", "mayor", "minister", "secretary", "treasurer"}
+)
 
 
 #: Relatives before a comma and a given name alone: "his wife, Fumika," is a person.
@@ -1783,8 +1791,6 @@ def written_like_a_full_name(text: str, vocab: Vocabulary) -> bool:
     [False, False, False, False, False]
     >>> written_like_a_full_name("Fort Quellby", vocab), written_like_a_full_name("Jaish-e-Quell", vocab)
     (False, False)
-    >>> written_like_a_full_name("Riaan du Varn", vocab), written_like_a_full_name("du Varn", vocab)
-    (True, False)
     """
     words = text.split()
     if not 2 <= len(words) <= 3 or text in vocab.places or _a_head_noun_among(words, vocab):
@@ -1794,9 +1800,7 @@ def written_like_a_full_name(text: str, vocab: Vocabulary) -> bool:
         or words[0].lower() in vocab.patterns.place_prefixes
     ):
         return False  # "Jaish-e-Quell", "Port Varn"
-    for index, word in enumerate(words):
-        if 0 < index < len(words) - 1 and word in NAME_PARTICLES:
-            continue  # "Riaan du Varn"
+    for word in words:
         letters = word.replace("-", "").replace("'", "")
         if not (letters.isalpha() and word[:1].isupper() and not letters.isupper()):
             return False
@@ -2142,6 +2146,15 @@ def _a_titled_person(text: str, tokens: Sequence[Token], vocab: Vocabulary) -> b
     return not _a_head_noun_among(rest, vocab)
 
 
+def _a_firms_word_ends(text: str, vocab: Vocabulary | None = None) -> bool:
+    """Does the name end on a word of a company's name ("Varn Capital", "Quellco International") or the
+    plural of a common noun ("Varn Records", "Osk Estates")? Few surnames are such plurals."""
+    last = text.split()[-1].lower()
+    if last in COMPANY_WORDS:
+        return True
+    return vocab is not None and last.endswith("s") and last[:-1] in vocab.nouns
+
+
 #: Titles written short that open no organization's name ("Cllr", "Sgt", "Insp"), beside the honorifics.
 _SHORT_TITLES = frozenset(
     {"cllr", "cr", "col", "lt", "capt", "sgt", "maj", "insp", "supt", "det", "cmdr", "sen"}
@@ -2159,7 +2172,9 @@ def _abbreviated_title_and_name(tokens: Sequence[Token], vocab: Vocabulary) -> b
     words = [token.text for token in rest]
     if not 2 <= len(words) <= 3 or not all(t.is_title or t.is_alpha and t.text[:1].isupper() for t in rest):
         return False
-    return not _a_head_noun_among(words, vocab) and not any(word in vocab.places for word in words)
+    if _a_head_noun_among(words, vocab) or _a_firms_word_ends(" ".join(words), vocab):
+        return False  # "Sgt Pepper Records"
+    return not any(word in vocab.places for word in words)
 
 
 def _after_a_title(tokens: Sequence[Token], vocab: Vocabulary) -> bool:

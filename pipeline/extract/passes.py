@@ -39,7 +39,7 @@ from pipeline.extract.model import (
     vocabulary,
 )
 from pipeline.extract.quantities import age_of, ages_after_people, last_object_of, needs_parse, quantities
-from pipeline.extract.shapes import groups_known_as, known_as
+from pipeline.extract.shapes import known_as
 from pipeline.extract.spans import (
     SPAN_REPAIRS,
     ArticleText,
@@ -586,7 +586,6 @@ def finish(draft: Draft, vocab: Vocabulary) -> Extraction:
             *article.abbreviations,
             *acronyms_of_other_languages(spans, body, article.abbreviations),
             *((nickname, name) for nickname, name, _, _ in known_as(spans, body)),
-            *groups_known_as(spans, body),
             *title_holders(body, spans, vocab.patterns),
         )
         step = "numbers"

@@ -983,14 +983,6 @@ _KNOWN_AS = re.compile(
 )
 
 
-#: The other name of an organization given after its full name: "the Varn Priority Crimes Directorate,
-#: better known as the Falcons"; capitalized words only, no lower-case word after them.
-_GROUP_KNOWN_AS = re.compile(
-    r",?\s+(?:(?:better|also|widely|popularly|commonly) )?known as (?:the )?"
-    rf"(?P<nickname>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})(?=[\s,.;:)!?]|$)(?!\s+[a-z])"
-)
-
-
 #: The name a person was born with, given in brackets after the name they go by: "Lady Osk (born Orla
 #: Maria Quist; 3 May 1980)", "(born Ed Varn, 1950)"; two words at least, and no date ("born May 3").
 _BORN_AS = re.compile(
@@ -1058,31 +1050,6 @@ def known_as(spans: Sequence[CharSpan], body: str) -> list[tuple[str, str, int, 
                 and " " in body[people[index].start : people[index].end]
             ):
                 found.append((name, body[people[index].start : people[index].end], span.start, span.end))
-    return found
-
-
-def groups_known_as(spans: Sequence[CharSpan], body: str) -> list[tuple[str, str]]:
-    """(other name, full name) of each organization the body gives another name after its full name
-    ("the Varn Crimes Directorate, better known as the Falcons"); not a place or a law ("known as
-    Quellby", "known as the Quellby Accord": a span of another type there).
-
-    >>> body = "The Varn Crimes Directorate, better known as the Falcons, and Osk Group, known as Quellby."
-    >>> groups = [CharSpan(4, 27, "ORG", "group"), CharSpan(62, 71, "ORG", "group")]
-    >>> groups_known_as([*groups, CharSpan(82, 89, "GPE", "place")], body)
-    [('Falcons', 'Varn Crimes Directorate')]
-    """
-    found = []
-    others = [(s.start, s.end) for s in spans if s.type != "group"]
-    for span in spans:
-        name = body[span.start : span.end]
-        if span.type != "group" or " " not in name:
-            continue
-        match = _GROUP_KNOWN_AS.match(body, span.end)
-        if match is None:
-            continue
-        start, end = match.start("nickname"), match.end("nickname")
-        if not any(a < end and b > start for a, b in others):
-            found.append((match.group("nickname"), name))
     return found
 
 

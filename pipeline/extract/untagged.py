@@ -42,7 +42,10 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     tagged_alone = [
         ent.start
         for ent in doc.ents
-        if len(ent) == 1 and ent.label_ in _GIVEN_NAME_MISREAD and ent.text in vocab.given_names
+        if len(ent) == 1
+        and ent.label_ in _GIVEN_NAME_MISREAD
+        and ent.text in vocab.given_names
+        and not (ent.start > 0 and doc[ent.start - 1].lower_ in vocab.patterns.locative)  # "in Dakota"
     ]
     for start in sorted({*_untagged_titles(doc), *tagged_alone}):  # every given name is title-cased
         if start < index:
@@ -565,6 +568,9 @@ def _uncommon(word: str, vocab: Vocabulary) -> bool:
     ...     nouns=frozenset({"bus", "prince", "river"}), adjectives=frozenset({"popular"}))
     >>> [_uncommon(w, vocab) for w in ("saxeten", "bus", "princes", "buses", "popular", "located")]
     [True, False, False, False, False, False]
+    >>> vocab = Vocabulary(verbs=frozenset({"reply", "deny"}), patterns=load_patterns())
+    >>> [_uncommon(w, vocab) for w in ("replies", "denied", "varnies")]
+    [False, False, True]
     """
     if len(word) < 3 or word in vocab.nouns or word in vocab.adjectives:
         return False
@@ -574,6 +580,8 @@ def _uncommon(word: str, vocab: Vocabulary) -> bool:
     verb_stems = (
         {word[:-1], word[:-2], word[:-3], word[:-3] + "e"} if word.endswith(("ed", "ing", "s")) else set()
     )
+    if word.endswith(("ies", "ied")):
+        verb_stems.add(word[:-3] + "y")  # "replies", "denied"
     return word not in vocab.verbs and not verb_stems & vocab.verbs
 
 

@@ -278,13 +278,6 @@ def _short_form_candidates(
         yield "short name", [c for c in same_kind if c[1].split()[:-1] == words], 0.9
         # "Tarrowby" of "Tarrowby Regional Council": the body without what kind of council it is
         yield "short name", [c for c in same_kind if _the_body_without_its_kind(key, c[1])], 0.9
-    if kind == "group" and len(words) >= 2:
-        # "Quellco Harbour" of "Quellco Harbour Capital": a company's name without what it is as a company
-        yield (
-            "short name",
-            [c for c in same_kind if c[1].split()[:-1] == words and c[1].split()[-1] in COMPANY_WORDS],
-            0.9,
-        )
     if (
         len(words) == 1
         and (key.endswith("s") or kind == "person")
@@ -316,23 +309,6 @@ def _short_form_candidates(
             if state.kind(c) == "group" and c[1].split()[0] == key and c[1].split()[-1] in COMPANY_WORDS
         ]
         yield "short name", companies, 0.9
-    if len(words) == 1 and kind == "place" and key in _place_heads() and state.only_in(element, article_id):
-        # "the Gulf" after the "Gulf of Quell", "Street" after "Varn Street": a place's head word alone,
-        # read as a place, is the place with that head the article named before it (of several, the one
-        # just before); not a country ("the Kingdom" is no "United Kingdom" but a story's own kingdom)
-        first = min(p for p in state.positions[element] if p[0] == article_id)
-        yield (
-            "short name",
-            [
-                c
-                for c in longer
-                if state.kind(c) == "place"
-                and head_word(c[1]) == key
-                and not _a_major_place(state.surface(c))
-                and any(p[0] == article_id and p[1] < first[1] for p in state.positions[c])
-            ],
-            0.9,
-        )
     if len(words) <= 3:
         # "Quill" in the article of 'Lee “Quill” Sang-min' or 'Orla "Quill" Varnby': the nickname the
         # full name holds in quotes
@@ -395,10 +371,9 @@ def _short_form_candidates(
         yield "short name", [c for c in people if c[1].split()[0] == key], 0.8
 
 
-#: Words between a body's own name and its head noun that say what kind of body it is.
-_KINDS_OF_BODY = frozenset(
-    {"regional", "district", "city", "county", "borough", "town", "municipal", "provincial"}
-)
+#: Words between a body's own name and its head noun that say what kind of body it is (not "County" or
+#: "City": "Kerry" beside "Kerry County Council" is the county's team as often).
+_KINDS_OF_BODY = frozenset({"regional", "district", "borough", "municipal", "provincial"})
 
 
 def _the_body_without_its_kind(key: str, name: str) -> bool:

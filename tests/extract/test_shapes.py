@@ -6,7 +6,6 @@ import pytest
 
 from pipeline.extract.entities import CharSpan
 from pipeline.extract.shapes import (
-    groups_known_as,
     hometowns,
     known_as,
     names_in_capitals,
@@ -768,19 +767,6 @@ def test_a_name_at_birth_a_stage_name_and_a_pen_name_are_the_persons_other_names
     assert ("Lady Varnhollow", "person") in _texts(
         body, nicknamed_people(spans, ArticleText(body, (), load_patterns()))
     )
-
-
-def test_an_organizations_other_name_after_known_as_is_given_unless_another_kind_of_name() -> None:
-    body = (
-        "The Varn Crimes Directorate, better known as the Falcons, raided Osk Holdings, known as Quellby. "
-        "The Tarn Trust, also known as the Tarn Accord, met; the Osk Board, known as a rubber stamp, sat."
-    )
-    groups = ("Varn Crimes Directorate", "Osk Holdings", "Tarn Trust", "Osk Board")
-    spans = _spans(body, *((name, "group") for name in groups), ("Quellby", "place"))
-    law = body.index("Tarn Accord")
-    spans = sorted([*spans, CharSpan(law, law + len("Tarn Accord"), "LAW", "other")], key=lambda s: s.start)
-    # a place, a law, a description in lower case: none is the organization's other name
-    assert groups_known_as(spans, body) == [("Falcons", "Varn Crimes Directorate")]
 
 
 def test_a_name_with_a_nickname_in_quotes_is_one_person_and_the_nickname_alone_is_that_person() -> None:
