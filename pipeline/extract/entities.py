@@ -1614,9 +1614,13 @@ def _in_apposition_to_a_person(text: str, tokens: Sequence[Token], vocab: Vocabu
         return before and closed and doc[start - 2].text in _RELATIVES and text.istitle()
     if not written_like_a_full_name(text, vocab):
         return False
-    if before and closed and not _a_firms_word_ends(text, vocab):
-        if doc[start - 2].text in kinds or _an_office_before_a_comma(doc, start - 2, vocab):
-            return True
+    noun = (
+        before
+        and closed
+        and (doc[start - 2].text in kinds or _an_office_before_a_comma(doc, start - 2, vocab))
+    )
+    if noun and not _a_firms_word_ends(text, vocab):
+        return True
     return _in_apposition_to_a_kind_of(tokens, kinds, frozenset())
 
 
