@@ -46,7 +46,7 @@ MAJOR_CITY_POPULATION = 300_000
 #: A first name listed by this many of Faker's locales is common enough to name a person on its own.
 WIDESPREAD_LOCALES = 3
 #: Bump when a change here changes what the tables hold (part of :func:`tables_key`).
-TABLES_VERSION = "9"
+TABLES_VERSION = "7"
 #: Sub-folder of the cache folder that holds the tables.
 TABLES_FOLDER = "tables"
 
