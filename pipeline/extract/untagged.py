@@ -110,34 +110,43 @@ def given_name_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
 
 
 def surnames_after_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
-    """Full names the model ended a word early: a person's name of two or three words that opens on a
-    given name, then one capitalized word outside every entity that is no common word and no known place,
-    and no capitalized word after it ("President Ada Kiprono" + "Tarnat by"; not "Orla Quist" + "Leaves
-    Varnby", "Orla Quist Monday", "Orla Quist Varnby Hall")."""
+    """Full names the model ended early: a person's name of two or three words that opens on a given
+    name, then one or two capitalized words outside every entity that are no common word and no known
+    place, and no capitalized word after them ("President Ada Kiprono" + "Tarnat by", "Juan Tomás" +
+    "Quistero Varna won"; not "Orla Quist" + "Leaves Varnby", "Orla Quist Monday", "Orla Quist Varnby
+    Hall")."""
     from spacy.tokens import Span
 
     found: list[Span] = []
     length = len(doc)
     for ent in doc.ents:
+        if not (ent.label_ == "PERSON" and 2 <= len(ent) <= 3 and ent[0].text in vocab.given_names):
+            continue
         end = ent.end
-        if not (ent.label_ == "PERSON" and 2 <= len(ent) <= 3 and end + 1 < length):
-            continue
-        word, after = doc[end], doc[end + 1]
-        if not (
-            ent[0].text in vocab.given_names
-            and ent[-1].whitespace_ == " "
-            and word.ent_iob_ == "O"
-            and word.is_title
-            and word.is_alpha
-            and len(word.text) >= 3
-            and _uncommon(word.lower_, vocab)
-            and word.text not in vocab.places
-            and word.text not in vocab.lone_given_names
-            and not (after.is_title or after.text in DASHES)
-        ):
-            continue
-        found.append(Span(doc, ent.start, end + 1, label="PERSON"))
+        while end - ent.end < 2 and end + 1 < length and _a_surname_after(doc, end, vocab):
+            end += 1
+        after = doc[end] if end < length else None
+        if end > ent.end and not (after is not None and (after.is_title or after.text in DASHES)):
+            found.append(Span(doc, ent.start, end, label="PERSON"))
     return found
+
+
+def _a_surname_after(doc: Doc, index: int, vocab: Vocabulary) -> bool:
+    """Can the word at ``index``, right after a person's name, be a surname the model left out: a
+    capitalized word outside every entity, no common word, known place or common given name?"""
+    word, patterns = doc[index], vocab.patterns
+    return (
+        doc[index - 1].whitespace_ == " "
+        and word.ent_iob_ == "O"
+        and word.is_title
+        and word.is_alpha
+        and len(word.text) >= 3
+        and _uncommon(word.lower_, vocab)
+        and word.text not in vocab.places
+        and word.text not in vocab.lone_given_names
+        and not any(word.lower_ in heads for heads in (patterns.group_heads, patterns.place_heads))
+        and word.lower_ not in patterns.building_heads
+    )
 
 
 #: The model's labels of a given name it read alone as something else than a person ("Callum" an

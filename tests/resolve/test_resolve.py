@@ -1691,3 +1691,17 @@ def test_a_towns_name_taken_for_the_first_of_two_surnames_votes_for_the_person()
     result = resolve([article("a", "Rafael Antonio Bolton Quistero", town, town, town)], aliases=None)
     assert [(e.label, e.type) for e in result.entities] == [("Rafael Antonio Bolton Quistero", "person")]
     assert {m.type for m in result.mentions} == {"person"}
+
+
+def test_a_companys_name_without_its_legal_form_read_as_a_person_is_the_company() -> None:
+    result = resolve(
+        [article("a", ("Varn Skyways SA", "group"), "Varn Skyways", "Varn Skyways")], aliases=None
+    )
+    assert [(e.label, e.type) for e in result.entities] == [("Varn Skyways SA", "group")]
+
+
+def test_a_companys_first_word_joins_the_company_of_any_length_not_its_product() -> None:
+    names = [("Quellpay Technologies Pvt Ltd", "group"), ("Quellpay Wallet", "group"), ("Quellpay", "group")]
+    result = resolve([article("a", *names)], aliases=None)
+    assert nodes(result)["Quellpay Technologies Pvt Ltd"] == {"Quellpay Technologies Pvt Ltd", "Quellpay"}
+    assert nodes(result)["Quellpay Wallet"] == {"Quellpay Wallet"}
