@@ -356,11 +356,14 @@ def _names_alone(spans: list[CharSpan], body: str, places: frozenset[str]) -> di
     return known
 
 
-#: Offices held by one person that a name may run into: "Labour MP Orla Quist", "Quellby Mayor Orla Quist".
-_HOLDERS_OFFICES = frozenset({"mp", "mla", "mlc", "mep", "mk", "senator", "congressman", "congresswoman", "mayor",
+#: Offices held by one person that a name may run into: "Labour MP Orla Quist", "Quellby Mayor Orla Quist",
+#: "Fianna Quell TD Orla Quist" (a member of the Dáil; of Scotland's, Ontario's, Quebec's parliaments).
+_HOLDERS_OFFICES = frozenset({"mp", "mla", "mlc", "mep", "mk", "td", "msp", "mpp", "mna", "mha", "senator", "congressman", "congresswoman", "mayor",
                               "governor", "minister", "spokesman", "spokeswoman", "spokesperson", "chairman",
                               "chairwoman", "president", "leader", "councillor", "councilor", "premier",
                               "undersecretary", "under-secretary", "secretary"})  # fmt: skip
+#: A member's office written in capitals after a party's name: "MP", "TD", "MLA".
+_MEMBERS_OFFICES = frozenset({"mp", "mla", "mlc", "mep", "td", "msp", "mpp", "mna", "mha"})
 #: A church's or a faith's adjective ending a name of two words or more ("Quellby Anglican"), and a
 #: lower-case word after a name (the noun the adjective went with: "school").
 _FAITH_BEFORE_A_NOUN = re.compile(
@@ -517,7 +520,13 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             end = span.start + faith.start()
             result.append(CharSpan(span.start, end, _LABEL_OF[rest_kind], rest_kind, span.origin))
             continue
-        titled = _office_and_holder(text, article) if span.type != "person" else None
+        # a person's name the model ran a party into holds the office written in capitals ("Fianna
+        # Quell TD Orla Quist"): its words before it are no part of the name
+        titled = (
+            _office_and_holder(text, article)
+            if span.type != "person"
+            else _office_and_holder(text, article, offices=_MEMBERS_OFFICES)
+        )
         if titled is not None:
             # "Quellish Labour MP Orla Quist said": a party, an office and its holder, run together
             (body_part, body_kind), holder = titled

@@ -2002,3 +2002,14 @@ def test_a_name_after_an_office_a_comma_and_before_a_comma_is_a_person(english, 
     # a company's word, or a common noun's plural, ends a firm's name
     assert _cleaned(english, vocab, text, "Quell Records", "ORG")[0][2] == "group"
     assert _cleaned(english, vocab, text, "Varn Capital", "ORG")[0][2] == "group"
+
+
+def test_a_plural_possessive_the_model_ended_on_takes_its_head_word_after_it(english, vocab) -> None:
+    text = "The ruling Quell Socialist Workers' Party met; the Varn Farmers' union did not."
+    doc = _doc(
+        english, text, [("Quell Socialist Workers'", "ORG"), ("Party", "ORG"), ("Varn Farmers'", "ORG")]
+    )
+    assert [e.text for e in extended_entities(doc, vocab.patterns)] == [
+        "Quell Socialist Workers' Party",
+        "Varn Farmers'",  # no head word the model tagged after it
+    ]

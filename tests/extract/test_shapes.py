@@ -526,6 +526,17 @@ def test_a_party_an_office_and_its_holder_run_together_are_a_group_and_a_person(
     ]
 
 
+def test_a_party_run_into_a_persons_name_before_a_members_office_is_the_party() -> None:
+    body = "Fianna Quell TD Orla Quistby said so; Tamsin Mayor Oskar agreed."
+    article = ArticleText(body, (), load_patterns(), given_names=frozenset({"Orla", "Tamsin"}))
+    spans = _spans(body, ("Fianna Quell TD Orla Quistby", "person"), ("Tamsin Mayor Oskar", "person"))
+    assert _texts(body, reshaped(spans, article)) == [
+        ("Fianna Quell", "group"),
+        ("Orla Quistby", "person"),
+        ("Tamsin Mayor Oskar", "person"),  # an office in words, no given name after it: left alone
+    ]
+
+
 def test_an_office_and_its_holder_called_something_else_are_the_person() -> None:
     body = "Patrol Chief Orla Quistby said so at the Varn Chief Summit."
     article = ArticleText(body, (), load_patterns(), given_names=frozenset({"Orla"}))
