@@ -134,7 +134,6 @@ LEGAL_FORMS = frozenset(
 COMPANY_WORDS = LEGAL_FORMS | frozenset(
     {"communications", "industries", "international", "technologies", "systems", "networks", "enterprises"}
     | {"motors", "airlines", "airways", "pharmaceuticals", "entertainment", "media", "partners", "capital"}
-    | {"ventures", "logistics", "shipping", "biologics", "pharma", "foods", "brands", "solutions", "software"}
 )
 
 

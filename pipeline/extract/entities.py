@@ -858,24 +858,18 @@ _NATIONALITY_ENDING = re.compile(r"(?:an|ese|ish|i)$")
 
 def _nationality_before_a_name(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
     """Is the first word a nationality and the rest a person's full name ("Quellian Ed Varnholm", which
-    the model read as one organization)? Not before a head noun ("Quellian Ed Varnholm Trust"), nor a
-    name of common words ("Quellian Eagle Outfitters")."""
+    the model read as one organization)? Not before a head noun ("Quellian Ed Varnholm Trust")."""
     while tokens and tokens[-1].lower_ in POSSESSIVE_MARKS:  # "Quellian Ed Varnholm's contract"
         tokens = tokens[:-1]
     if len(tokens) < 3:
         return False
     nationality = tokens[0]
     rest = " ".join(t.text for t in tokens[1:])
-    # a full name: a given name first, or two or three words written so none of which is a common word
-    # ("Zimbabwean Tendai Mapfumo"; "American Eagle Outfitters" is a firm's)
-    uncommon = written_like_a_full_name(rest, vocab) and not any(
-        _common_word(t.lower_, vocab) for t in tokens[1:] if t.is_alpha
-    )
     return (
         nationality.is_title
         and nationality.lower_ in vocab.adjectives
         and _NATIONALITY_ENDING.search(nationality.lower_) is not None
-        and (personal_name(rest, vocab) or uncommon)
+        and personal_name(rest, vocab)
     )
 
 

@@ -112,8 +112,6 @@ def _link_article(state: State, article_id: str) -> None:
                     # took it for the surname ("Salcedo" of "Jorge Luis Salcedo Arriola"; a country or
                     # a large city keeps its own votes)
                     state.retype(element, "person")
-                elif kind == "person" and " " in element[1] and state.type_of(target) == "group":
-                    state.retype(element, "group")  # "Varn Skyways" of "Varn Skyways SA": the company's
                 state.union(element, target, rule, score)
                 break
 
@@ -259,13 +257,6 @@ def _short_form_candidates(
         )
         # "Mary Ann" in the article of "Mary Ann Vexley": the given names without the surname.
         yield "short name", [c for c in same_kind if c[1].split()[: len(words)] == words], 0.9
-        # "Varn Skyways" the model read as a person in the article of "Varn Skyways SA": the company
-        # without its legal form
-        yield (
-            "short name",
-            [c for c in longer if state.kind(c) == "group" and key in _without_legal_forms(c[1])],
-            0.9,
-        )
     if kind == "person" and len(words) == 1:
         yield "short name", [c for c in same_kind if c[1].split()[0] == key], 0.9  # "Tedros"
     if (
@@ -277,7 +268,7 @@ def _short_form_candidates(
         # the product named after it, when one name is the company's
         yield (
             "short name",
-            [c for c in same_kind if c[1].split()[0] == key and _a_company_of(c[1])],
+            [c for c in same_kind if c[1].split()[:-1] == words and c[1].split()[-1] in COMPANY_WORDS],
             0.9,
         )
         # "Quellby" in the article of "Quellby University": the organization without its head noun. A
@@ -1139,18 +1130,6 @@ def _most_general(candidates: Sequence[Element]) -> list[Element]:
     keys = {c[1] for c in candidates}
     # c[1].startswith(k + " ") for some key k: some word-prefix of c[1] is a key (one look-up per space).
     return [c for c in candidates if not any(c[1][:i] in keys for i, ch in enumerate(c[1]) if ch == " ")]
-
-
-def _a_company_of(name: str) -> bool:
-    """Is the name key a company's by its last word: a legal form or what it is as a company, after one
-    word ("quellco group"), or after more words but "group" ("quellpay technologies pvt ltd"; the
-    "commonwealth ministerial action group" is none)?
-
-    >>> [_a_company_of(n) for n in ("quellco group", "quellpay technologies pvt ltd", "osk action group")]
-    [True, True, False]
-    """
-    words = name.split()
-    return words[-1] in COMPANY_WORDS and (len(words) == 2 or words[-1] != "group")
 
 
 def _without_legal_forms(key: str) -> list[str]:

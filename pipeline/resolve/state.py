@@ -124,9 +124,14 @@ class State:
         self.typed[element] = kind
 
     def kind(self, element: Element) -> str:
-        """Majority type of one element's own mentions (fixed once mentions are added)."""
+        """Majority type of one element's own mentions (fixed once mentions are added); a curated entity's
+        own type, which its mentions take ("the European Commission" the model read as a place once)."""
         if element not in self._kinds:
-            self._kinds[element] = majority(self.types[element], person_first=self.named_person(element))
+            entry = self.curated.canonical.get(element[1]) if element[0] == GLOBAL else None
+            if entry is not None and name_key(entry[0]) == element[1] and entry[1] in ENTITY_TYPES:
+                self._kinds[element] = entry[1]
+            else:
+                self._kinds[element] = majority(self.types[element], person_first=self.named_person(element))
         return self._kinds[element]
 
     def type_of(self, element: Element) -> str:

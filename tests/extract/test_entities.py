@@ -151,13 +151,6 @@ def test_cleaning_rules(english, vocab, text, name, label, expected) -> None:
             ("Ed Varnholm", "person"),
         ),
         ("Then American Tessa Quistel won.", "American Tessa Quistel", "GPE", ("Tessa Quistel", "person")),
-        # no given name the gazetteer knows, but no common word either
-        (
-            "Then Norwegian Tendo Varnsoka won.",
-            "Norwegian Tendo Varnsoka",
-            "ORG",
-            ("Tendo Varnsoka", "person"),
-        ),
         ("Norwegian Ed Varnholm's deal ended.", "Norwegian Ed Varnholm's", "ORG", ("Ed Varnholm", "person")),
         # not before an organization's head noun, nor when no given name follows
         ("The Norwegian Ed Varnholm Trust paid.", "Norwegian Ed Varnholm Trust", "ORG", None),
@@ -172,7 +165,6 @@ def test_a_nationality_before_a_full_name(english, text, name, label, expected) 
         patterns=load_patterns(),
         given_names=frozenset({"Ed", "Tessa"}),
         adjectives=frozenset({"norwegian", "american", "golden"}),
-        nouns=frozenset({"air"}),
     )
     [(cleaned, kept_label, kind, _)] = _cleaned(english, vocab, text, name, label)
     if expected is None:
@@ -1977,8 +1969,8 @@ def test_a_full_name_the_model_ended_a_word_early_takes_the_surname_after_it(eng
     assert [s.text for s in surnames_after_people(doc, vocab)] == ["Orla Pell Tarnat"]
     doc = _doc(english, "Ede Osk Quist Hall stood.", [("Ede Osk", "PERSON")])
     assert surnames_after_people(doc, vocab) == []  # a head noun after it: a building's name
-    two = _doc(english, "Orla Pell Tarnat Quistero won.", [("Orla Pell", "PERSON")])
-    assert [s.text for s in surnames_after_people(two, vocab)] == ["Orla Pell Tarnat Quistero"]
+    listed = _doc(english, "1. Orla Pell Varnco 4:12:03, 2. Ede Osk Tarnco +0:12", [("Orla Pell", "PERSON")])
+    assert surnames_after_people(listed, vocab) == []  # a results table: a team after the name
 
 
 def test_a_given_names_run_takes_the_surname_the_model_read_alone_after_it(english, vocab) -> None:

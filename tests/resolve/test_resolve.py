@@ -1693,15 +1693,16 @@ def test_a_towns_name_taken_for_the_first_of_two_surnames_votes_for_the_person()
     assert {m.type for m in result.mentions} == {"person"}
 
 
-def test_a_companys_name_without_its_legal_form_read_as_a_person_is_the_company() -> None:
+def test_a_curated_entity_keeps_its_type_where_the_model_read_another_and_its_short_name_joins_it(
+    tmp_path: Path,
+) -> None:
+    aliases = tmp_path / "aliases.yml"
+    aliases.write_text("entities:\n  - {name: Quell Commission, type: group}\n", encoding="utf-8")
     result = resolve(
-        [article("a", ("Varn Skyways SA", "group"), "Varn Skyways", "Varn Skyways")], aliases=None
+        [
+            article("a", ("Quell Commission", "group"), ("Commission", "group")),
+            article("b", ("Quell Commission", "place")),  # the model's place in another story
+        ],
+        aliases=aliases,
     )
-    assert [(e.label, e.type) for e in result.entities] == [("Varn Skyways SA", "group")]
-
-
-def test_a_companys_first_word_joins_the_company_of_any_length_not_its_product() -> None:
-    names = [("Quellpay Technologies Pvt Ltd", "group"), ("Quellpay Wallet", "group"), ("Quellpay", "group")]
-    result = resolve([article("a", *names)], aliases=None)
-    assert nodes(result)["Quellpay Technologies Pvt Ltd"] == {"Quellpay Technologies Pvt Ltd", "Quellpay"}
-    assert nodes(result)["Quellpay Wallet"] == {"Quellpay Wallet"}
+    assert nodes(result)["Quell Commission"] == {"Quell Commission", "Commission"}
