@@ -369,9 +369,8 @@ def possessive_and_head(doc: Doc, ent: Span, previous: Span | None, patterns: Pa
     Tower": one name (:func:`_possessor_in_the_name`), where "Quellia's Parliament" is two."""
     if ent.label_ not in {"ORG", "GPE", "FAC", "LOC"}:
         return None
-    marks = _POSSESSIVE_S | _PLURAL_POSSESSIVE
-    mark = ent.end - 1 if ent[-1].text in marks else ent.end
-    if mark >= len(doc) - 1 or doc[mark].text not in marks or doc[mark - 1].whitespace_:
+    mark = ent.end - 1 if ent[-1].text in POSSESSIVE_MARKS else ent.end
+    if mark >= len(doc) - 1 or doc[mark].text not in POSSESSIVE_MARKS or doc[mark - 1].whitespace_:
         return None
     owner, head = doc[mark - 1].lower_, doc[mark + 1]
     if doc[mark].text in _PLURAL_POSSESSIVE:
@@ -398,7 +397,7 @@ def possessive_and_head(doc: Doc, ent: Span, previous: Span | None, patterns: Pa
     return _extended(doc, ent, mark + 2)
 
 
-_POSSESSIVE_S = frozenset({"'s", "’s"})
+#: A plural's possessive mark ("Workers'"), of :data:`POSSESSIVE_MARKS`.
 _PLURAL_POSSESSIVE = frozenset({"'", "’"})
 
 
@@ -2160,13 +2159,13 @@ def _a_titled_person(text: str, tokens: Sequence[Token], vocab: Vocabulary) -> b
     return not _a_head_noun_among(rest, vocab)
 
 
-def _a_firms_word_ends(text: str, vocab: Vocabulary | None = None) -> bool:
+def _a_firms_word_ends(text: str, vocab: Vocabulary) -> bool:
     """Does the name end on a word of a company's name ("Varn Capital", "Quellco International") or the
     plural of a common noun ("Varn Records", "Osk Estates")? Few surnames are such plurals."""
     last = text.split()[-1].lower()
     if last in COMPANY_WORDS:
         return True
-    return vocab is not None and last.endswith("s") and last[:-1] in vocab.nouns
+    return last.endswith("s") and last[:-1] in vocab.nouns
 
 
 #: Titles written short that open no organization's name ("Cllr", "Sgt", "Insp"), beside the honorifics.
