@@ -321,7 +321,7 @@ def evaluate_documents(
         doc = document_of(article.article_id, article.source, article.title, gold["docs"])
         if doc is not None:
             docs_of[article.duplicate_of or article.article_id].append(doc)
-            bodies[doc] = article.body
+            bodies[doc] = article.text
     absent = sorted(set(gold["docs"]) - set(bodies))
     if len(absent) == len(gold["docs"]):
         raise GoldFileError(

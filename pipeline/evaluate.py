@@ -328,7 +328,7 @@ def _numbers(run_dir: Path, data: dict[str, list[Any]], *, gold_path: Path) -> N
         own = dict(a.metadata).get("id", "")  # the input's own id of a record ("bg-003")
         if own:
             names[a.duplicate_of or a.article_id].append((own, "", ""))
-    bodies = {a.article_id: a.body for a in articles}
+    bodies = {a.article_id: a.text for a in articles}
     sentence_rows = read_sentences(run_dir / "sentences.csv")
     sentences = {
         (s.article_id, s.index): bodies.get(s.article_id, "")[s.start : s.end] for s in sentence_rows

@@ -51,6 +51,7 @@ from pipeline.louvain import louvain as _louvain
 from pipeline.pagerank import pagerank as _pagerank
 from pipeline.periods import choose_period, start_of
 from pipeline.records import (
+    CAPTIONS_BREAK,
     ENTITY_TYPES,
     Article,
     CoMentionGraph,
@@ -88,7 +89,7 @@ def build_graph(
     """The co-mention graph with analytics, its number nodes and the mentions with their node ids;
     edges lighter than ``min_weight`` are left out of the graph (analytics are computed on the full graph
     first). ``period`` (day, week, month; None: chosen from the span) cuts the timeline."""
-    bodies = {a.article_id: a.body for a in articles if a.kept}
+    bodies = {a.article_id: a.text for a in articles if a.kept}
     dates = {a.article_id: a.iso_date for a in articles if a.kept and a.iso_date}
     graph = nx.Graph(window=window, numbers=numbers, min_weight=min_weight)
     if dates:
@@ -243,7 +244,12 @@ def _windows(
             return article_id, sentence
         if window == "paragraph":
             return article_id, paragraph[(article_id, sentence)]
-        return article_id, 0
+        # the pictures' captions are no part of the story: their names meet each other only
+        return article_id, int(
+            bounds.get((article_id, sentence), (0, 0))[0] >= captions.get(article_id, math.inf)
+        )
+
+    captions = {a: text.index(CAPTIONS_BREAK) for a, text in bodies.items() if CAPTIONS_BREAK in text}
 
     names: dict[str, list[Mention]] = defaultdict(list)  # article -> its names, nodes or not
     for mention in resolution.mentions:
@@ -259,7 +265,9 @@ def _windows(
             placed = [
                 (unit(article_id, m.sentence), m.node_id, _Place(m.sentence, m.start, m.end, item))
                 for m, item in _items(names.get(article_id, ()), body, bounds)
-                if m.node_id and m.type in ENTITY_TYPES
+                if m.node_id
+                and m.type in ENTITY_TYPES
+                and m.origin != "credit"  # who took a picture is in none
             ]
             for quantity, node_id in counts.get(article_id, ()):
                 end = bounds.get((article_id, quantity.sentence), (0, quantity.end))[1]
@@ -318,7 +326,7 @@ def _add_edges(
     dates: dict[str, str],
     starts: dict[str, str],
 ) -> None:
-    bodies = {a.article_id: a.body for a in articles if a.kept}
+    bodies = {a.article_id: a.text for a in articles if a.kept}
     texts: dict[str, list[str]] = {}  # sentence texts by article and index (sentence indices run 0..n-1)
     for e in extractions:
         try:

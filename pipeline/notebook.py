@@ -142,7 +142,7 @@ class RunViews:
         numbers = self.numbers
         if category is not None:
             numbers = numbers[numbers["category"] == category].reset_index(drop=True)
-        bodies = {a.article_id: a.body for a in self.corpus.kept}
+        bodies = {a.article_id: a.text for a in self.corpus.kept}
         sentences = {
             (s.article_id, s.index): bodies.get(s.article_id, "")[s.start : s.end]
             for e in self.extractions

@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 INGEST_NOTE = "ingest_note"
 #: How the reason of an article skipped for its language begins (:mod:`pipeline.ingest.language`).
 OTHER_LANGUAGE = "written in "
+#: What stands between an article's body and its picture captions in :attr:`Article.text`: a body never
+#: holds three line breaks in a row (ingest writes two between paragraphs), so where the captions begin
+#: is known from the text alone.
+CAPTIONS_BREAK = "\n\n\n"
+#: The origins of mentions in the pictures' captions (see :class:`Mention`): a name only they give makes
+#: no node.
+PICTURE_ORIGINS = frozenset({"caption", "credit"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +39,7 @@ class Article:
     source: str  # "path" or "path:line" of the block, line or row
     position: int  # 0-based index of the article within its source file
     title: str
-    body: str  # paragraphs separated by a blank line; offsets in later stages index into this
+    body: str  # paragraphs separated by a blank line; offsets in later stages index into ``text``
     caption: str = ""
     date: str = ""  # as the input wrote it
     iso_date: str = ""  # the day it names (YYYY-MM-DD), read once at ingest; "" when undated or unreadable
@@ -51,6 +58,21 @@ class Article:
     def note(self) -> str:
         """What was wrong with the input unit, read all the same (:data:`INGEST_NOTE`); "" for none."""
         return dict(self.metadata).get(INGEST_NOTE, "")
+
+    @property
+    def text(self) -> str:
+        """What extraction reads, and what the offsets of sentences and mentions index: the body, then
+        (after :data:`CAPTIONS_BREAK`) the captions and credits of its pictures, one paragraph each. A
+        caption names who is in the picture and who took it: names of the article, kept apart from the
+        story's own sentences (:func:`pipeline.ingest.captions.picture_captions`).
+
+        >>> Article("9c10", "a.txt", 0, "", "Rain fell.", caption="Image: Orla Quist | Read more: Risky Bet").text
+        'Rain fell.\\n\\n\\nImage: Orla Quist'
+        """
+        from pipeline.ingest.captions import picture_captions
+
+        pictures = picture_captions(self.caption)
+        return self.body + CAPTIONS_BREAK + "\n\n".join(pictures) if pictures else self.body
 
     @property
     def label(self) -> str:
@@ -150,7 +172,7 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One occurrence of a name or number in an article body.
+    """One occurrence of a name or number in an article's text (its body, then its pictures' captions).
 
     ``origin`` says how it was found: ``model`` (spaCy tagged it), ``propagated`` (an exact repeat of a
     string the model tagged elsewhere in the article), ``acronym`` (defined in parentheses after its long
@@ -162,7 +184,9 @@ class Mention:
     a person lives, after the name and age: "Quist, 31, of Varnby"), ``dateline`` (a wire story's city,
     region or agency at the top of its body: "VARNBY, Quellia (Reuters) -"), ``publisher`` (the outlet
     whose address the article has, named in its body: "told Quellwire", :mod:`pipeline.extract.publisher`),
-    ``road`` (a road named by its number: "I-95", "the M62", :mod:`pipeline.extract.roads`).
+    ``road`` (a road named by its number: "I-95", "the M62", :mod:`pipeline.extract.roads`),
+    ``caption`` (a name in a picture's caption, after the body in :attr:`Article.text`), ``credit`` (who
+    took or supplied the picture: "Photo: Orla Quist/Reuters", :mod:`pipeline.extract.credits`).
     """
 
     article_id: str

@@ -517,3 +517,28 @@ def test_within_an_article_a_stated_link_comes_before_a_list_beside_it() -> None
     data = graph_of(article).edges["place:quellco", "place:varn"]
     assert [e.sentence for e in data["evidence_list"]] == [1, 0]
     assert (data["weight"], data["evidence_count"]) == (2, 2)  # every supporting window, as the weight
+
+
+def test_names_in_a_pictures_caption_meet_only_each_other_and_its_photographer_nobody() -> None:
+    caption = "C D. Photo: Ee Ff"
+    article = Article("a", "x.txt", 0, "T", "A B.", caption=caption)
+    text = article.text
+    sentences = (Sentence("a", 0, 0, 4, 0), Sentence("a", 1, 7, 11, 1), Sentence("a", 2, 12, len(text), 1))
+    places = [
+        ("A", 0, "model"),
+        ("B", 0, "model"),
+        ("C", 1, "caption"),
+        ("D", 1, "caption"),
+        ("Ee Ff", 2, "credit"),
+    ]
+    mentions = tuple(
+        Mention(
+            "a", s, text.index(n), text.index(n) + len(n), n, "GPE", "place", origin, f"place:{n.lower()}"
+        )
+        for n, s, origin in places
+    )
+    extraction = Extraction("a", sentences, mentions, ())
+    for window in ("sentence", "paragraph", "article"):
+        graph = graph_of((extraction, article), window=window)
+        assert edges(graph) == {("a", "b"): 1, ("c", "d"): 1}, window
+        assert graph.degree("place:ee ff") == 0

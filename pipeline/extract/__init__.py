@@ -53,7 +53,7 @@ from pipeline.extract.model import extraction_version, load_model, model_version
 from pipeline.extract.openers import common_openers_dropped
 from pipeline.extract.passes import extract_chunk, failed
 from pipeline.extract.publisher import name_the_publisher
-from pipeline.records import Article, Extraction
+from pipeline.records import PICTURE_ORIGINS, Article, Extraction
 from pipeline.wordlists import Patterns, load_patterns
 
 __all__ = [
@@ -111,9 +111,10 @@ def extract(
     cached: dict[str, Extraction] = {}
     if cache is not None:
         identity, version = model_version(model), extraction_version(patterns)
-        keys = {a.article_id: cache_key(a.body, model=identity, extraction_version=version) for a in kept}
+        keys = {a.article_id: cache_key(a.text, model=identity, extraction_version=version) for a in kept}
         cached = cache.get_many(keys)
-    todo = [(a.article_id, a.body) for a in kept if a.article_id not in cached]
+    texts = {a.article_id: a.text for a in kept}
+    todo = [(a.article_id, texts[a.article_id]) for a in kept if a.article_id not in cached]
     sources = {a.article_id: a.source for a in kept}
     fresh: dict[str, Extraction] = {}
     done = len(kept) - len(todo)
@@ -152,8 +153,21 @@ def extract(
             progress(done, len(kept))
     done_all = tuple(fresh.get(a.article_id) or cached[a.article_id] for a in kept)
     done_all = name_the_publisher(done_all, kept)
-    bodies = {a.article_id: a.body for a in kept}
-    return spread_known_names(common_openers_dropped(done_all, bodies), bodies, listed=listed)
+    spread = spread_known_names(common_openers_dropped(done_all, texts), texts, listed=listed)
+    captioned = {a.article_id: len(a.body) for a in kept if len(texts[a.article_id]) > len(a.body)}
+    return tuple(_in_captions(e, captioned[e.article_id]) if e.article_id in captioned else e for e in spread)
+
+
+def _in_captions(extraction: Extraction, body_length: int) -> Extraction:
+    """``extraction`` with every mention after the body (in its pictures' captions) of origin ``caption``,
+    the credits' ``credit``: the names the corpus spread there too."""
+    mentions = tuple(
+        dataclasses.replace(m, origin="caption")
+        if m.start >= body_length and m.origin not in PICTURE_ORIGINS
+        else m
+        for m in extraction.mentions
+    )
+    return dataclasses.replace(extraction, mentions=mentions)
 
 
 def _chunks(todo: list[tuple[str, str]], workers: int, size: int) -> list[Chunk]:

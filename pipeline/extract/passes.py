@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -59,7 +60,7 @@ from pipeline.extract.untagged import (
     titled_people,
 )
 from pipeline.extract.values import VAGUE_WORDS
-from pipeline.records import Extraction, Failure, Mention, Quantity, Sentence
+from pipeline.records import CAPTIONS_BREAK, Extraction, Failure, Mention, Quantity, Sentence
 from pipeline.wordlists import Patterns, load_patterns
 
 if TYPE_CHECKING:
@@ -95,6 +96,14 @@ class Draft:
     )
     quantities: list[Quantity] = field(default_factory=list)
     failure: Failure | None = None
+
+    @functools.cached_property
+    def captions_start(self) -> int:
+        """Where the pictures' captions begin in ``body`` (:attr:`pipeline.records.Article.text`), or
+        its length: a caption's numbers ("June 11, 2025", "Around 3,000 fighters") are the picture's, no
+        counts of the story."""
+        found = self.body.find(CAPTIONS_BREAK)
+        return len(self.body) if found < 0 else found
 
 
 def extract_chunk(
@@ -316,7 +325,8 @@ def _read_pass_one(
             continue
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
         draft.sentences.append((offset + start, offset + end))
-        _collect_numbers(doc, inside, first, last + 1, draft, offset)
+        if offset + start < draft.captions_start:
+            _collect_numbers(doc, inside, first, last + 1, draft, offset)
     doc_text = text_of(doc)
     found = [
         *extended_entities(doc, vocab.patterns),

@@ -86,12 +86,12 @@ def name_the_publisher(
     extractions: Sequence[Extraction], articles: Sequence[Article]
 ) -> tuple[Extraction, ...]:
     """``extractions`` with their outlet's name tagged where their bodies write it (origin
-    ``publisher``, an organization); ``articles`` give the bodies and addresses, by article id."""
+    ``publisher``, an organization); ``articles`` give the texts and addresses, by article id."""
     by_id = {article.article_id: article for article in articles}
     sites = {article.article_id: site_name(article.url) for article in articles if article.url}
     if not any(sites.values()):
         return tuple(extractions)
-    written = {article.article_id: _written_words(article.body) for article in articles}
+    written = {article.article_id: _written_words(article.text) for article in articles}
     seen = Counter(word for words in written.values() for word in words)
     common = {word for word, stories in seen.items() if stories >= 2}  # "the quellwire story" once is none
     places = place_names()
@@ -101,7 +101,7 @@ def name_the_publisher(
         if not site or extraction.failure is not None or site.title() in places:
             result.append(extraction)
             continue
-        body = by_id[extraction.article_id].body
+        body = by_id[extraction.article_id].text
         added = _occurrences(extraction, body, site, _Either(common, written[extraction.article_id]))
         if added:
             mentions = tuple(sorted((*extraction.mentions, *added), key=lambda m: (m.start, m.end)))

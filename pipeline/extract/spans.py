@@ -6,6 +6,9 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
 * ``shapes``, ``not names``, ``sentence starts``  fixtures and names joined by a slash split, names cut at a hyphen made whole, handles, addresses and
                      time zones dropped, common words capitalized at a sentence start dropped
                      (:mod:`pipeline.extract.shapes`);
+* ``pictures``       names in the pictures' captions after the body (origin ``caption``), and the
+                     people and agencies their credits name (origin ``credit``,
+                     :mod:`pipeline.extract.pictures`);
 * ``offices``        an office named after its official ("the Varn County Sheriff's Office") is one
                      organization (:mod:`pipeline.extract.offices`);
 * ``speakers``       a transcript's speaker labels ("QUIST:") are the people the article names so
@@ -58,6 +61,7 @@ from pipeline.extract.datelines import datelines
 from pipeline.extract.entities import DETERMINERS, HONORIFICS, THING_HEADS, CharSpan, opened_by_one_of
 from pipeline.extract.nested import nested_places
 from pipeline.extract.offices import offices
+from pipeline.extract.pictures import pictures
 from pipeline.extract.roads import roads
 from pipeline.extract.shapes import (
     hometowns,
@@ -1282,6 +1286,7 @@ _IRREGULAR_PASTS = frozenset({"wrote", "made", "sang", "drew", "began", "took", 
 SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("shapes", reshaped),
     ("not names", never_names),
+    ("pictures", pictures),
     ("offices", offices),
     ("tables", results_tables),
     ("overlaps", without_overlaps),

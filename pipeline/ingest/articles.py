@@ -674,6 +674,7 @@ def article(
     )
     body, title = detokenized(_safe(body), _safe(clean_line(title)))
     body, credits = split_captions(spaced_sentences(body))
+    body = _BLANK_LINES.sub("\n\n", body)  # Article.text finds the captions after three line breaks
     if not _has_text(body):  # every format's records: text of invisible or control characters, or captions
         raise InputError(source, "empty text (nothing but invisible or control characters, or captions)")
     caption = " | ".join(part for part in (clean_line(caption), credits) if part)

@@ -3,7 +3,8 @@ and whoever took it ("Image: Velmora Quist", "(AP Photo/Orrin Tasby)") or wrote 
 ("Reporting by Orrin Tasby; Editing by Velmora Quist"), not what the story says, and a model reads "Quist
 Image" or "AP Photo" as names. A scraped page's links to other stories ("Read more: Inside Quellco's Risky
 Bet", "Related: ...") go with them: another story's headline, in title case, which the model reads as
-names ("Risky Bet"). They stay with the article as its ``caption``.
+names ("Risky Bet"). They stay with the article as its ``caption``; extraction reads the pictures'
+captions and credits among them (:func:`picture_captions`) after the body, apart from its sentences.
 
 >>> split_captions("Rain fell.\\n\\nPhoto: Orrin Tasby/Reuters\\n\\nIt stopped.")
 ('Rain fell.\\n\\nIt stopped.', 'Photo: Orrin Tasby/Reuters')
@@ -48,6 +49,28 @@ _TRAILING_CREDIT = re.compile(
     r"^(?P<text>.*[.!?][\"'”’)]?)\s+(?P<credit>(?:Photo|Photograph|Picture|Image|Illustration)\s*:\s*[A-Z].*"
     r"|\(\s*(?i:photo|picture|image)\s+(?i:by|courtesy\s+of)\s+[A-Z][^)]*\)\s*\.?)$"
 )
+
+
+#: Parts of a caption that show or credit no picture: links to other stories, the story's own bylines,
+#: a feed's footer, when it was published, advertising.
+_NO_PICTURE = re.compile(
+    r"""^\s*\(?\s*(?:read\s+(?:more|next|also)|also\s+read|related|see\s+also|more\s+on\s+this|recommended
+      |the\s+post\s|continue\s+reading|published|updated|posted|last\s+updated|first\s+published
+      |advertisement|advert\b|sponsored|share\s+this|(?:additional\s+)?(?:reporting|editing|writing|compiled|research)\s+by)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def picture_captions(caption: str) -> tuple[str, ...]:
+    """The parts of an article's ``caption`` (joined by " | ") that show or credit a picture.
+
+    >>> picture_captions("Orla Quist in Varnby. (AP Photo/Ada Lind) | Reporting by Ada Lind | Read more: Risky Bet")
+    ('Orla Quist in Varnby. (AP Photo/Ada Lind)',)
+    """
+    parts = (part.strip() for part in caption.split(" | "))
+    return tuple(
+        part for part in parts if part and any(c.isalpha() for c in part) and not _NO_PICTURE.match(part)
+    )
 
 
 def split_captions(body: str) -> tuple[str, str]:

@@ -128,7 +128,7 @@ def _write_extractions(
     co_mentions: CoMentionGraph | None,
 ) -> None:
     mentions, node_ids = mentions_of(extractions, resolution, co_mentions)
-    bodies = {a.article_id: a.body for a in corpus.kept}
+    bodies = {a.article_id: a.text for a in corpus.kept}
     tables.write_sentences(out / "sentences.csv", (s for e in extractions for s in e.sentences), bodies)
     tables.write_mentions(out / "mentions.csv", mentions)
     quantities = [q for e in extractions for q in e.quantities]

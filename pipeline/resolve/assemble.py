@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from pipeline.gazetteer import AP_STATE_ABBREVIATIONS
 from pipeline.names import display_name, name_key, slug
-from pipeline.records import ENTITY_TYPES, Entity, Extraction, Mention, Merge, Resolution
+from pipeline.records import ENTITY_TYPES, PICTURE_ORIGINS, Entity, Extraction, Mention, Merge, Resolution
 from pipeline.resolve.state import GLOBAL, Element, State, majority
 
 #: The type each spaCy label gives a name; a mention typed otherwise was typed by a rule's evidence.
@@ -66,7 +66,9 @@ def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
             votes[state.typed.get(element, mention.type)] += _weight(mention)
         curated_name = state.groups[root].curated
         kind = state.curated.canonical[name_key(curated_name)][1] if curated_name else majority(votes)
-        if kind not in ENTITY_TYPES:
+        if kind not in ENTITY_TYPES or all(m.origin in PICTURE_ORIGINS for m, _ in items):
+            # a name only pictures' captions give (a file photo's town, the photographer) is no actor of
+            # the story: its mentions stay in mentions.csv without a node
             continue
         surfaces = Counter(m.text for m, _ in items)
         # Labels and aliases as a reader sees them: an emoji or flag the model took into a name

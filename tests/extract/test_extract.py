@@ -25,8 +25,9 @@ def test_long_bodies_are_cut_at_paragraph_then_sentence_breaks() -> None:
 
 
 @pytest.mark.model
-def test_seed_mentions_point_into_their_bodies(seed_result) -> None:
-    bodies = {a.article_id: a.body for a in seed_result.corpus.kept}
+def test_seed_mentions_point_into_their_texts_and_counts_into_their_bodies(seed_result) -> None:
+    bodies = {a.article_id: a.text for a in seed_result.corpus.kept}
+    stories = {a.article_id: a.body for a in seed_result.corpus.kept}
     assert {e.article_id for e in seed_result.extractions} == set(bodies)  # duplicates are never extracted
     for extraction in seed_result.extractions:
         body = bodies[extraction.article_id]
@@ -34,8 +35,8 @@ def test_seed_mentions_point_into_their_bodies(seed_result) -> None:
             assert body[mention.start : mention.end] == mention.text
             sentence = extraction.sentences[mention.sentence]
             assert sentence.start <= mention.start and mention.end <= sentence.end
-        for quantity in extraction.quantities:
-            assert body[quantity.start : quantity.end] == quantity.text
+        for quantity in extraction.quantities:  # a caption's numbers are the picture's, no counts
+            assert stories[extraction.article_id][quantity.start : quantity.end] == quantity.text
         for sentence in extraction.sentences:
             assert "\n" not in body[sentence.start : sentence.end]  # never across a paragraph
         assert [s.paragraph for s in extraction.sentences] == sorted(
@@ -44,19 +45,23 @@ def test_seed_mentions_point_into_their_bodies(seed_result) -> None:
 
 
 @pytest.mark.model
-def test_titles_and_captions_are_display_only() -> None:
+def test_titles_are_display_only_and_captions_are_read_after_the_body() -> None:
     article = Article(
         article_id="t1",
         source="x.txt:1",
         position=0,
-        title="ISIS Militants Escape After Russian Raid on Idlib",
-        caption="UK Jewish Group Say Hello (Reuters photo)",
+        title="Quellish Militants Escape After Varnish Raid on Oskby",
+        caption="Around 3,000 fighters left Tarnby in March. (Reuters photo) | Image: Tamsin Orvell",
         body="Officials in Baghdad said the prisoners were moved on Monday.",
     )
     [extraction] = ex.extract([article], model=MODEL)
-    texts = {m.text for m in extraction.mentions}
-    assert "Baghdad" in texts
-    assert not texts & {"ISIS Militants Escape", "ISIS", "UK Jewish Group Say", "Reuters", "Idlib"}
+    found = {(m.text, m.origin) for m in extraction.mentions if m.type != "other"}
+    assert {("Baghdad", "model"), ("Reuters", "caption"), ("Tamsin Orvell", "credit")} <= found
+    assert ("Tarnby", "caption") in found or ("Tarnby", "corpus") in found
+    assert not {text for text, _ in found} & {"Quellish Militants Escape", "Oskby", "Quellish"}
+    assert all(article.text[m.start : m.end] == m.text for m in extraction.mentions)
+    assert all(m.start >= len(article.body) for m in extraction.mentions if m.origin in ("caption", "credit"))
+    assert not extraction.quantities  # "3,000 fighters" counts what the picture shows, not the story
 
 
 @pytest.mark.model

@@ -95,3 +95,29 @@ def test_an_article_keeps_its_credits_as_its_caption() -> None:
     )
     assert made.body == "Velmora Quist spoke.\n\nShe left."
     assert made.caption == "Quist at the rally | Image: Orrin Tasby"
+
+
+def test_the_pictures_captions_and_credits_are_read_after_the_body_and_links_and_bylines_are_not() -> None:
+    from pipeline.ingest.captions import picture_captions
+    from pipeline.records import CAPTIONS_BREAK
+
+    body = "Velmora Quist spoke.\n\nPhoto: Orrin Tasby/Reuters\n\nReporting by Orrin Tasby\n\nRelated: Quist Wins\n\nShe left."
+    record = article(
+        source="x.txt",
+        position=0,
+        title="",
+        body=body,
+        caption="Quist at the port. (QNA Photo/Ada Lind)",
+        encoding="utf-8",
+    )
+    assert picture_captions(record.caption) == (
+        "Quist at the port. (QNA Photo/Ada Lind)",
+        "Photo: Orrin Tasby/Reuters",
+    )
+    assert record.text == (
+        "Velmora Quist spoke.\n\nShe left."
+        + CAPTIONS_BREAK
+        + "Quist at the port. (QNA Photo/Ada Lind)\n\nPhoto: Orrin Tasby/Reuters"
+    )
+    plain = article(source="x.txt", position=0, title="", body="One.\n\n\n\nTwo.", encoding="utf-8")
+    assert plain.text == plain.body == "One.\n\nTwo."  # a body holds no captions' break of its own

@@ -1706,3 +1706,22 @@ def test_a_curated_entity_keeps_its_type_where_the_model_read_another_and_its_sh
         aliases=aliases,
     )
     assert nodes(result)["Quell Commission"] == {"Quell Commission", "Commission"}
+
+
+def test_a_name_only_the_pictures_captions_give_makes_no_node_and_one_the_story_gives_takes_them_in() -> None:
+    import dataclasses
+
+    story = article("a", "Tamsin Orvell", ("Varnby", "place"))
+    pictured = [
+        Mention("a", 2, 40, 53, "Tamsin Orvell", "PERSON", "person", "caption"),
+        Mention("a", 2, 57, 62, "Oskby", "GPE", "place", "caption"),
+        Mention("a", 3, 64, 73, "Ada Quell", "PERSON", "person", "credit"),
+    ]
+    result = resolve([dataclasses.replace(story, mentions=(*story.mentions, *pictured))], aliases=None)
+    assert set(nodes(result)) == {"Tamsin Orvell", "Varnby"}
+    node_ids = {m.text: m.node_id for m in result.mentions if m.origin != "model"}
+    assert node_ids == {"Tamsin Orvell": "person:tamsin-orvell", "Oskby": "", "Ada Quell": ""}
+    assert {m.text: m.type for m in result.mentions if not m.node_id} == {
+        "Oskby": "place",
+        "Ada Quell": "person",
+    }

@@ -1,0 +1,65 @@
+"""Names in pictures' captions and credits (pipeline.extract.pictures), on invented captions."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.entities import CharSpan
+from pipeline.extract.pictures import pictures
+from pipeline.extract.spans import ArticleText
+from pipeline.records import CAPTIONS_BREAK
+from pipeline.wordlists import load_patterns
+
+BODY = "Quist spoke in Varnby."
+
+
+def _read(caption: str, *model: tuple[str, str, str]) -> list[tuple[str, str, str]]:
+    text = BODY + CAPTIONS_BREAK + caption
+    spans = [
+        CharSpan(text.rindex(name), text.rindex(name) + len(name), label, kind) for name, label, kind in model
+    ]
+    return [
+        (text[s.start : s.end], s.type, s.origin)
+        for s in pictures(spans, ArticleText(text, (), load_patterns()))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("caption", "credited"),
+    [
+        ("Image: Tamsin Orvell.", [("Tamsin Orvell", "person")]),
+        ("Image: T Orvell.", [("T Orvell", "person")]),
+        ("Photo credit: Otto H. Varnay", [("Otto H. Varnay", "person")]),
+        ("Photo: Tamsin Orvell/Quellwire", [("Tamsin Orvell", "person"), ("Quellwire", "group")]),
+        ("(Photo: Tamsin Orvell/Quellwire)", [("Tamsin Orvell", "person"), ("Quellwire", "group")]),
+        ("Photo by Tamsin Orvell/Varn Images", [("Tamsin Orvell", "person"), ("Varn Images", "group")]),
+        ("(QNA Photo/Tamsin Orvell, File)", [("QNA", "group"), ("Tamsin Orvell", "person")]),
+        ("Picture courtesy of the Varnby Museum", [("Varnby Museum", "group")]),
+        ("Image: QSA/Osk-Varn", [("QSA", "group"), ("Osk-Varn", "group")]),
+        ("Picture: Supplied", []),
+    ],
+)
+def test_a_credit_names_its_photographer_and_agency_by_its_layout(caption, credited) -> None:
+    assert _read(caption) == [(name, kind, "credit") for name, kind in credited]
+
+
+def test_what_the_model_read_across_a_credit_gives_way_to_the_credits_names() -> None:
+    found = _read(
+        "Ada Quist at the port. (QNA Photo/Tamsin Orvell)",
+        ("Ada Quist", "PERSON", "person"),
+        ("QNA Photo/Tamsin Orvell", "ORG", "group"),
+    )
+    assert found == [
+        ("Ada Quist", "person", "caption"),
+        ("QNA", "group", "credit"),
+        ("Tamsin Orvell", "person", "credit"),
+    ]
+
+
+def test_the_bodys_names_stay_as_they_were_and_a_caption_without_credit_keeps_the_models() -> None:
+    text = BODY + CAPTIONS_BREAK + "A file photo of the port of Osk."
+    model = [CharSpan(0, 5, "PERSON", "person"), CharSpan(text.index("Osk"), len(text) - 1, "GPE", "place")]
+    found = pictures(model, ArticleText(text, (), load_patterns()))
+    assert [(text[s.start : s.end], s.origin) for s in found] == [("Quist", "model"), ("Osk", "caption")]
+    text = "Photo: Tamsin Orvell spoke."  # a body that merely starts like a credit has no captions
+    assert pictures([], ArticleText(text, (), load_patterns())) == []
