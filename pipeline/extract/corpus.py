@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 
 from pipeline.extract.spans import next_to_a_name
 from pipeline.extract.untagged import title_cased
-from pipeline.records import ENTITY_TYPES, Extraction, Mention
+from pipeline.records import ENTITY_TYPES, PICTURE_ORIGINS, Extraction, Mention
 
 #: Articles in which the model must tag a one-word name before it counts as known to the corpus.
 MIN_ARTICLES = 2
@@ -35,6 +35,9 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
 #: The label a listed name gets, by its type.
 _LABELS = {"person": "PERSON", "group": "ORG", "place": "GPE"}
+#: Mentions that make no name known to the corpus: those it tagged itself, and names read in pictures'
+#: captions (a photographer credited twice is no name to look for in every story).
+_NOT_VOTING = frozenset({"corpus"}) | PICTURE_ORIGINS
 
 
 def spread_known_names(
@@ -50,7 +53,7 @@ def spread_known_names(
     articles: dict[str, set[str]] = defaultdict(set)
     for extraction in extractions:
         for mention in extraction.mentions:
-            if mention.type in ENTITY_TYPES and mention.origin != "corpus":
+            if mention.type in ENTITY_TYPES and mention.origin not in _NOT_VOTING:
                 votes[mention.text][(mention.label, mention.type)] += 1
                 articles[mention.text].add(extraction.article_id)
     lowercase: set[str] = set()

@@ -21,23 +21,44 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pipeline.dates import CALENDAR_WORDS
 from pipeline.extract.entities import THING_HEADS, CharSpan
-from pipeline.names import COMPANY_WORDS
+from pipeline.names import COMPANY_WORDS, NAME_PARTICLES
 from pipeline.records import CAPTIONS_BREAK
 
 if TYPE_CHECKING:  # spans imports this module
     from pipeline.extract.spans import ArticleText
 
 #: A credit: an agency before the word for the picture (opening a line or a bracket), the word, and who
-#: took or supplied it.
+#: took or supplied it, up to the end of the line or bracket.
 _CREDIT = re.compile(
     r"(?:(?:(?<=\()|^)(?P<agency>(?-i:[A-Z])[\w.&'-]*(?:\s+(?-i:[A-Z])[\w.&'-]*)?)\s+)?"
     r"\b(?:photo|photograph|picture|pic|image|illustration)s?(?:\s+credit)?"
     r"(?:\s*[:/]|\s+by\b|\s+courtesy\s+of\b)\s*(?P<who>[^()|;\n]+)",
     re.IGNORECASE | re.MULTILINE,
 )
-#: Parts of a credit that name nobody.
-_NOBODY = frozenset({"file", "handout", "pool", "supplied", "courtesy", "archive", "stock", "staff"})
+#: Where a credit ends before its line does: a sentence's end, a dash ("Image: Ada Lind - Orla Quist on
+#: stage"), a colon.
+_CREDIT_END = re.compile(r"(?<=[\w'’]{2})\.\s|\s[-–—]\s|:\s")
+#: Parts of a credit that name nobody: what the picture is, who took it as a job, not a name.
+_NOBODY = frozenset(
+    {
+        "file",
+        "handout",
+        "pool",
+        "supplied",
+        "courtesy",
+        "archive",
+        "stock",
+        "staff",
+        "submitted",
+        "photo",
+        "photos",
+    }
+    | {"photographer", "photographers", "photography", "contributor", "correspondent", "freelance", "reader"}
+    | {"senior", "chief", "special", "contributed", "provided", "screenshot", "screengrab", "video", "still"}
+    | CALENDAR_WORDS
+)
 #: Words of an agency's or a picture library's name, never of a person's.
 _AGENCY_WORDS = frozenset(
     {
@@ -52,19 +73,11 @@ _AGENCY_WORDS = frozenset(
         "media",
         "archive",
         "archives",
-        "library",
-        "museum",
-        "commons",
-        "service",
-        "pool",
-        "studio",
-        "studios",
-        "collection",
-        "foundation",
     }
+    | {"library", "museum", "commons", "service", "pool", "studio", "studios", "collection", "foundation"}
 )
 _INITIAL = re.compile(r"[A-Z]\.?")
-_NAME_WORD = re.compile(r"(?:[A-Z][a-z]*\.?|[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z][A-Z0-9&.-]+)")
+_NAME_WORD = re.compile(r"(?:[A-Z][a-z]*\.?|[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z][A-Z0-9&.'’-]+)")
 
 
 def pictures(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
@@ -77,10 +90,10 @@ def pictures(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     credited: list[CharSpan] = []
     covered: list[tuple[int, int]] = []
     for match in _CREDIT.finditer(body, start):
-        names = _credited(match, article)
-        if names:
-            credited.extend(names)
-            covered.append((match.start(), match.end()))
+        found = _credited(match, article)
+        if found is not None:
+            credited.extend(found)
+            covered.append((match.start(), _credit_end(match)))
     kept = [
         s if s.start < start else CharSpan(s.start, s.end, s.label, s.type, "caption")
         for s in spans
@@ -89,44 +102,58 @@ def pictures(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     return sorted([*kept, *credited], key=lambda s: (s.start, s.end))
 
 
-#: One part of a credit between slashes or commas, without the words before a name ("via", "by", "the")
-#: and a full stop after it.
-_PART = re.compile(
-    r"\s*(?:(?:via|by|the)\s+)?(?P<text>[^/,\s](?:[^/,]*[^/,\s.])?\.?)\s*(?:[/,]|$)", re.IGNORECASE
-)
+def _credit_end(match: re.Match[str]) -> int:
+    """Where the credit ``match`` found ends: its line's or bracket's end, or :data:`_CREDIT_END`."""
+    cut = _CREDIT_END.search(match.group("who"))
+    return match.start("who") + (cut.start() if cut else len(match.group("who").rstrip()))
 
 
-def _credited(match: re.Match[str], article: ArticleText) -> list[CharSpan]:
-    """The people and agencies a credit names, in order."""
+def _credited(match: re.Match[str], article: ArticleText) -> list[CharSpan] | None:
+    """The people and agencies a credit names, in order; None when what follows the word for the
+    picture is no credit ("Photo: Orla Quist, left, and Ada Lind at the port" is a caption)."""
     found = []
-    if match.group("agency"):
-        found.append(_span(match.start("agency"), match.group("agency"), person=False))
+    agency = match.group("agency")
+    if agency and agency.lower() not in _NOBODY and agency.split()[0].lower() not in _NOBODY:
+        found.append(_span(match.start("agency"), agency, person=False))
     offset = match.start("who")
-    for part in _PART.finditer(match.group("who")):
-        text = part.group("text")
-        words = text.split()
-        if len(words[-1]) > 2 and text.endswith("."):
-            text = text[:-1]  # the end of the caption's sentence, not an initial's
-            words = text.split()
-        if text.lower() in _NOBODY or not all(_NAME_WORD.fullmatch(w) for w in words):
+    who = match.group("who")[: _credit_end(match) - offset]
+    for part in re.finditer(r"[^/,]+", who):
+        text = part.group().strip().rstrip(".") if len(part.group().strip()) > 2 else part.group().strip()
+        text = re.sub(r"^(?:via|by|the)\s+", "", text, flags=re.IGNORECASE)
+        if not text:
             continue
-        found.append(_span(offset + part.start("text"), text, person=_a_persons_name(words, article)))
+        words = text.split()
+        if any(w.lower().strip(".") in _NOBODY for w in words):
+            continue  # "File", "Staff Photographer", "March 3"
+        if (
+            not all(_NAME_WORD.fullmatch(w) or w in NAME_PARTICLES for w in words)
+            or words[0] in NAME_PARTICLES
+        ):
+            return None  # words in lower case: a sentence, not a credit
+        begin = offset + part.start() + part.group().index(text)
+        found.append(_span(begin, text, person=_a_persons_name(words, article)))
     return found
 
 
 def _a_persons_name(words: list[str], article: ArticleText) -> bool:
-    """Two to four name words (initials allowed, not all of them), none an agency's, an organization's,
-    a place's or a thing's word: "Ada Lind", "R Osk", "Ada M. Lind"; not "Getty Images", "Varn Museum"."""
+    """Two to four name words (initials allowed, not all of them), none an agency's, an organization's, a
+    place's or a thing's word, the first a given name or none a word of the language: "Ada Lind", "R Osk",
+    "ADA LIND", "Tamsin de la Vega"; not "Getty Images", "Varn Museum", "Norvik Wire"."""
     patterns = article.patterns
     heads = (patterns.group_heads, patterns.place_heads, THING_HEADS, _AGENCY_WORDS)
     lowered = [w.lower().rstrip(".") for w in words]
-    return (
-        2 <= len(words) <= 4
-        and not all(_INITIAL.fullmatch(w) for w in words)
-        and not any(w in kind for w in lowered for kind in heads)
-        and not any(w.capitalize() in COMPANY_WORDS or w in COMPANY_WORDS for w in lowered)
-        and not any(len(w) > 1 and w.isupper() and not w.endswith(".") for w in words)
-    )
+    parts = [p for w in lowered for p in re.split(r"[-‐]", w) if p]
+    named = [w for w in words if w not in NAME_PARTICLES]
+    if not 2 <= len(named) <= 4 or all(_INITIAL.fullmatch(w) for w in named):
+        return False
+    if any(w in kind for w in parts for kind in heads) or any(w in COMPANY_WORDS for w in parts):
+        return False
+    if any(len(w) > 1 and w.isupper() and not w.endswith(".") for w in named) and not all(
+        w.isupper() for w in named
+    ):
+        return False  # "ADA Lind": an acronym and a name
+    given = named[0].capitalize() in article.given_names
+    return given or not any(p in vocabulary for p in parts for vocabulary in article.common_words)
 
 
 def _span(start: int, text: str, *, person: bool) -> CharSpan:

@@ -6,9 +6,6 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
 * ``shapes``, ``not names``, ``sentence starts``  fixtures and names joined by a slash split, names cut at a hyphen made whole, handles, addresses and
                      time zones dropped, common words capitalized at a sentence start dropped
                      (:mod:`pipeline.extract.shapes`);
-* ``pictures``       names in the pictures' captions after the body (origin ``caption``), and the
-                     people and agencies their credits name (origin ``credit``,
-                     :mod:`pipeline.extract.pictures`);
 * ``offices``        an office named after its official ("the Varn County Sheriff's Office") is one
                      organization (:mod:`pipeline.extract.offices`);
 * ``speakers``       a transcript's speaker labels ("QUIST:") are the people the article names so
@@ -25,6 +22,9 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
                      of roads) is a place (origin ``road``, :mod:`pipeline.extract.roads`);
 * ``capitals``       a name found only in a line written in capitals (a headline left in the body) is
                      dropped unless the article names it elsewhere or it is a well-known place;
+* ``pictures``       names in the pictures' captions after the body (origin ``caption``), and the
+                     people and agencies their credits name (origin ``credit``,
+                     :mod:`pipeline.extract.pictures`);
 * ``abbreviations``  the "(SDF)" after a tagged "Syrian Democratic Forces" becomes a mention too
                      (definitions found with the Schwartz-Hearst algorithm);
 * ``terms``          an acronym the article defines by lower-case words ("sea surface salinity (SSS)") is
@@ -81,6 +81,7 @@ from pipeline.names import (
     name_key,
     without_generation,
 )
+from pipeline.records import CAPTIONS_BREAK
 from pipeline.wordlists import Patterns
 
 
@@ -526,9 +527,10 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     named: dict[str, bool] = {}  # name -> may it be propagated (a name, not "2" or "us")
     surnames: dict[str, str] = {}
     heads = _head_nouns(article.patterns)
+    captions = body.find(CAPTIONS_BREAK)
     for span in spans:
-        if span.type not in {"person", "group", "place"}:
-            continue
+        if span.type not in {"person", "group", "place"} or 0 <= captions <= span.start:
+            continue  # a name read in a picture's caption alone is not the story's
         name = body[span.start : span.end]
         if name not in named:
             named[name] = len(name) >= 2 and any(c.isupper() for c in name)
@@ -1286,7 +1288,6 @@ _IRREGULAR_PASTS = frozenset({"wrote", "made", "sang", "drew", "began", "took", 
 SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("shapes", reshaped),
     ("not names", never_names),
-    ("pictures", pictures),
     ("offices", offices),
     ("tables", results_tables),
     ("overlaps", without_overlaps),
@@ -1295,6 +1296,7 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("datelines", datelines),
     ("roads", roads),
     ("capitals", names_in_capitals),
+    ("pictures", pictures),
     ("sentence starts", sentence_initial_words),
     ("abbreviations", add_acronyms),
     ("terms", terms_are_not_names),

@@ -69,6 +69,8 @@ DATE_KEYS = (
     "created_at",
 )
 URL_KEYS = ("url", "link", "href", "web_url")
+#: Fields holding the article's photo caption, read after the body as the page's caption is.
+CAPTION_KEYS = ("caption", "image_caption", "photo_caption", "captions")
 _TEXT_NAMES = tuple(dict.fromkeys(re.sub(r"[\W_]+", "", key) for key in TEXT_KEYS))
 
 #: A run this long without a space is not language (an embedded image, a minified script, a blob): it
@@ -830,12 +832,14 @@ def from_fields(
     if not body:
         raise InputError(where, f"field {key!r}: {NO_READABLE_TEXT}")
     title = unescaped(markup_text(_pop_first(fields, TITLE_KEYS)))
+    caption = unescaped(markup_text(_pop_first(fields, CAPTION_KEYS)))
     return article(
         source=where,
         position=position,
         title=title,
         body=body,
         encoding=encoding,
+        caption=caption,
         fields=fields,
         note="; ".join(part for part in (note, cut, cleaned) if part),
     )

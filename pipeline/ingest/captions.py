@@ -17,18 +17,26 @@ import re
 #: Longest line read as a caption: longer ones are paragraphs that merely start like one.
 MAX_CAPTION_CHARS = 300
 
-_CREDIT_WORDS = (
-    r"(?:image|images|photo|photos|photograph|picture|pictures|pic|caption|credit|illustration|video)"
-)
+_CREDIT_WORDS = r"(?:image|images|photo|photos|photograph|photographer|picture|pictures|pic|caption|credit|illustration|video)"
+#: Names in a credit or a byline: capitalized words, initials, particles, joined by "and", "&", a comma, a
+#: slash or a semicolon ("Orrin Tasby/Reuters", "Ana de la Vega and Velmora Quist").
+_NAMES = r"(?-i:[A-Z][\w.'’&-]*)(?:(?:\s+|\s*[/,;&]\s*)(?:(?-i:[A-Z][\w.'’&-]*)|and|de|del|la|van|von|der|da|di|du|le|bin|al|el))*"
 _CAPTION = re.compile(
     r"""^\s*(?:
         \(?\s*"""
     + _CREDIT_WORDS
-    + r"""\s*(?:credit\s*)?[:|–—-]\s*\S.*          # "Image: ...", "Photo credit - ..."
-      | \(?\s*(?:file|stock|archive)\s+(?:photo|picture|image)\b.*             # "File photo", "(File picture)"
-      | (?:photo|picture|image)s?\s+(?:by|courtesy\s+of|supplied|via)\b.*       # "Photo by ...", "Picture supplied"
+    + r"""\s*(?:(?:credit|caption|source)\s*)?[:|–—-]\s*\S.*   # "Image: ...", "Photo credit - ...", "Image caption: ..."
+      | \(?\s*image\s+(?:caption|source)\s*,\s*\S.*                      # "Image source, Quellwire"
+      | \(?\s*(?:file|stock|archive|submitted|staff|handout|contributed)\s+(?:photo|picture|image)\b.*  # "File photo", "(File picture)"
+      | \(?\s*(?:photo|picture|image)s?\s+(?:supplied|(?:by|courtesy\s+of|via)\s+(?:the\s+)?"""
+    + _NAMES
+    + r"""\s*\)?\s*\.?\s*$)                                                  # "Photo by X/Y", "Picture supplied"
       | .*\(\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:Photo|Images?|Pictures?)\s*(?:/[^)]*)?\)\s*\.?  # "... (AP Photo/X)"
-      | \(?\s*(?:additional\s+)?(?:reporting|editing|writing|compiled|research)\s+by\s+(?-i:[A-Z]).*  # "Reporting by X; Editing by Y"
+      | \(?\s*(?:(?:additional\s+)?(?:reporting|editing|writing|compiled|research|graphics)\s+by\s+"""
+    + _NAMES
+    + r"""(?:\s+in\s+"""
+    + _NAMES
+    + r""")?\s*[;,.]?\s*)+\)?\s*\.?                                             # "Reporting by X in Y; Editing by Z"
       | (?:read\s+(?:more|next|also)|also\s+read|related(?:\s+(?:articles?|stories|coverage))?|see\s+also|more\s+on\s+this(?:\s+story)?
          |recommended(?:\s+reading)?)(?:\s*[:|]|\s+[–—-])\s*\S.*               # "Read more: ...", "Related - ..."
       | the\s+post\s+.+\s+appeared\s+first\s+on\s+(?-i:[A-Z]).+               # a WordPress feed's footer
@@ -47,7 +55,10 @@ _CAPTION = re.compile(
 #: as the story does); the credit goes with the captions.
 _TRAILING_CREDIT = re.compile(
     r"^(?P<text>.*[.!?][\"'”’)]?)\s+(?P<credit>(?:Photo|Photograph|Picture|Image|Illustration)\s*:\s*[A-Z].*"
-    r"|\(\s*(?i:photo|picture|image)\s+(?i:by|courtesy\s+of)\s+[A-Z][^)]*\)\s*\.?)$"
+    r"|\(\s*(?i:photo|picture|image)\s+(?i:by|courtesy\s+of)\s+[A-Z][^)]*\)\s*\.?"
+    # a wire agency's credit: "REUTERS/Orrin Tasby/File Photo", "(Xinhua/Orrin Tasby)", "EPA-EFE/Orrin Tasby"
+    r"|\(?(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Xinhua|XINHUA|ANP|dpa|DPA|AAP|Anadolu|Bloomberg)"
+    r"(?:/\s*[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|la|van|von|der|da))*){1,3}\)?\s*\.?)$"
 )
 
 
@@ -78,7 +89,8 @@ def split_captions(body: str) -> tuple[str, str]:
     if not re.search(
         r"(?i)image|photo|picture|caption|credit|illustration|video|\bpic\b|ing by|iled by|rch by"
         r"|read (?:more|next|also)|also read|related|see also|more on this|recommended|appeared first"
-        r"|continue reading|advert|sponsored|share this|published|updated|posted",
+        r"|continue reading|advert|sponsored|share this|published|updated|posted"
+        r"|(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Xinhua|XINHUA|ANP|dpa|DPA|AAP|Anadolu|Bloomberg)/",
         body,
     ):
         return body, ""  # the common case, decided without reading line by line

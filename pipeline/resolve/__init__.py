@@ -95,7 +95,9 @@ def resolve(
             failures[extraction.article_id] = failed(error, extraction.article_id, "mentions")
             continue
         for mention, place in placed:  # all or nothing: an article is added once every mention is placed
-            if place is not None:
+            # who took a picture is no actor of the story: a credit's name joins no entity ("Varnby Post"
+            # would take in the story's town "Varnby")
+            if place is not None and mention.origin != "credit":
                 state.add(mention, *place)
     for rule in rules:
         rule(state, extractions, failures)

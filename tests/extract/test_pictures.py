@@ -63,3 +63,59 @@ def test_the_bodys_names_stay_as_they_were_and_a_caption_without_credit_keeps_th
     assert [(text[s.start : s.end], s.origin) for s in found] == [("Quist", "model"), ("Osk", "caption")]
     text = "Photo: Tamsin Orvell spoke."  # a body that merely starts like a credit has no captions
     assert pictures([], ArticleText(text, (), load_patterns())) == []
+
+
+def _read_with_words(caption: str, *model: tuple[str, str, str]) -> list[tuple[str, str, str]]:
+    """As :func:`_read`, with a few given names and words of the language, as the model's lists give them."""
+    text = BODY + CAPTIONS_BREAK + caption
+    spans = [CharSpan(text.index(n), text.index(n) + len(n), label, kind) for n, label, kind in model]
+    article = ArticleText(
+        text,
+        (),
+        load_patterns(),
+        common_words=(frozenset({"wire", "energy", "stage", "signing"}),),
+        given_names=frozenset({"Orla", "Ada", "Pavel"}),
+    )
+    return [(text[s.start : s.end], s.type, s.origin) for s in pictures(spans, article)]
+
+
+@pytest.mark.parametrize(
+    ("caption", "credited"),
+    [
+        ("Photo: Ada Lind, Staff Photographer", [("Ada Lind", "person")]),
+        ("Photo: Ada Lind, March 3", [("Ada Lind", "person")]),
+        ("(File Photo/Ada Lind)", [("Ada Lind", "person")]),
+        ("(QNA Photo/Ana de la Vega)", [("QNA", "group"), ("Ana de la Vega", "person")]),
+        ("PHOTO: ADA LINDQVIST/QUELLWIRE", [("ADA LINDQVIST", "person"), ("QUELLWIRE", "group")]),
+        ("Photo: Norvik Wire", [("Norvik Wire", "group")]),
+        ("Image: Tarlow Energy", [("Tarlow Energy", "group")]),
+    ],
+)
+def test_titles_dates_and_placeholders_in_a_credit_name_nobody_and_words_of_the_language_an_agency(
+    caption, credited
+) -> None:
+    assert _read_with_words(caption) == [(name, kind, "credit") for name, kind in credited]
+
+
+def test_a_caption_that_opens_on_the_word_for_the_picture_is_no_credit_and_keeps_its_names() -> None:
+    model = (
+        ("Orla Quist", "PERSON", "person"),
+        ("Pavel Orlik", "PERSON", "person"),
+        ("Krasnel", "GPE", "place"),
+    )
+    found = _read_with_words("Photo: Orla Quist, left, and Pavel Orlik at the signing in Krasnel.", *model)
+    assert found == [(name, kind, "caption") for name, _, kind in model]
+
+
+def test_a_credit_ends_at_its_sentence_or_a_dash_and_the_caption_after_it_is_read_by_the_model() -> None:
+    model = (("Orla Quist", "PERSON", "person"), ("Pavel Orlik", "PERSON", "person"))
+    assert _read_with_words("Image: Ada Lind - Orla Quist and Pavel Orlik on stage", *model) == [
+        ("Ada Lind", "person", "credit"),
+        ("Orla Quist", "person", "caption"),
+        ("Pavel Orlik", "person", "caption"),
+    ]
+    assert _read_with_words("Photo: Quellwire/Ada Lind. Orla Quist at the port.", model[0]) == [
+        ("Quellwire", "group", "credit"),
+        ("Ada Lind", "person", "credit"),
+        ("Orla Quist", "person", "caption"),
+    ]

@@ -124,6 +124,22 @@ def test_propagation_tags_exact_repeats_and_surnames_but_not_inside_other_names(
     ]
 
 
+def test_a_name_read_only_in_a_pictures_caption_is_not_spread_into_the_story_but_the_storys_names_are() -> (
+    None
+):
+    from pipeline.records import CAPTIONS_BREAK
+
+    body = "Varnby beat Lakeport at home. Varnby fans sang." + CAPTIONS_BREAK + "Varnby play Lakeport in May."
+    caption = body.index(CAPTIONS_BREAK)
+    spans = [
+        CharSpan(0, 6, "GPE", "place"),
+        CharSpan(body.index("Lakeport", caption), len(body) - 8, "GPE", "place"),
+    ]
+    found = [(s.start < caption, body[s.start : s.end], s.origin) for s in propagate(spans, _text(body))]
+    assert (True, "Lakeport", "propagated") not in found
+    assert (False, "Varnby", "propagated") in found and (True, "Varnby", "propagated") in found
+
+
 def test_a_name_the_model_cut_short_is_the_full_name_the_article_writes_there() -> None:
     # The model tagged "West Quellic Ice Sheet" whole once, and cut it short, or in two, where the text
     # writes it again; "Varnby" before "Swans" is the team the article names, not the town.

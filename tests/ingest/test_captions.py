@@ -32,6 +32,13 @@ from pipeline.ingest.captions import split_captions
         "READ MORE:",
         "Published 7 May 2025, 14:02 BST",
         "Updated 9:14am",
+        "Image caption: Velmora Quist speaks to 200 nurses in Drovenport",
+        "Image source, Quellwire",
+        "Photographer: Orrin Tasby/Bloomberg",
+        "Submitted photo: Drovenport Council",
+        "Staff photo by Orrin Tasby",
+        "(Photo by Orrin Tasby/Varn Images)",
+        "Reporting by Orrin Tasby and Ana de la Vega in Lima; Editing by Velmora Quist.",
     ],
 )
 def test_caption_and_credit_lines_leave_the_body(line: str) -> None:
@@ -121,3 +128,33 @@ def test_the_pictures_captions_and_credits_are_read_after_the_body_and_links_and
     )
     plain = article(source="x.txt", position=0, title="", body="One.\n\n\n\nTwo.", encoding="utf-8")
     assert plain.text == plain.body == "One.\n\nTwo."  # a body holds no captions' break of its own
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo by photo, Velmora Quist rebuilt the lost archive of Drovenport.",
+        "Photos by Velmora Quist are on show at the gallery until May.",
+        "Research by Drovenport University found that 40 per cent of homes were damp.",
+        "He said the deal was done. Reuters/Ipsos polls agree.",
+        "A poll (Reuters/Ipsos) showed 40% support.",
+    ],
+)
+def test_a_story_sentence_that_opens_like_a_credit_or_byline_stays(line: str) -> None:
+    assert split_captions(f"Velmora Quist spoke.\n\n{line}") == (f"Velmora Quist spoke.\n\n{line}", "")
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        (
+            "Velmora Quist in Drovenport, March 3, 2024. REUTERS/Orrin Tasby/File Photo",
+            "REUTERS/Orrin Tasby/File Photo",
+        ),
+        ("Dockers at the port of Drovenport. (Xinhua/Orrin Tasby)", "(Xinhua/Orrin Tasby)"),
+        ("Fans cheer in Drovenport. EPA-EFE/Ana de la Vega", "EPA-EFE/Ana de la Vega"),
+    ],
+)
+def test_a_wire_agencys_credit_after_a_captions_sentence_leaves_the_body(line: str, credit: str) -> None:
+    body, caption = split_captions(f"Velmora Quist spoke.\n\n{line}")
+    assert caption == credit and body == f"Velmora Quist spoke.\n\n{line[: -len(credit)].rstrip()}"

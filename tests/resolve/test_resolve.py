@@ -1725,3 +1725,16 @@ def test_a_name_only_the_pictures_captions_give_makes_no_node_and_one_the_story_
         "Oskby": "place",
         "Ada Quell": "person",
     }
+
+
+def test_a_credited_agency_takes_in_none_of_the_storys_names() -> None:
+    import dataclasses
+
+    story = article("a", ("Varnby", "place"), "Tamsin Orvell")
+    credit = Mention("a", 3, 40, 51, "Varnby Post", "ORG", "group", "credit")
+    result = resolve([dataclasses.replace(story, mentions=(*story.mentions, credit))], aliases=None)
+    assert {m.text: m.node_id for m in result.mentions} == {
+        "Varnby": "place:varnby",
+        "Tamsin Orvell": "person:tamsin-orvell",
+        "Varnby Post": "",
+    }
