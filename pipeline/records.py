@@ -62,16 +62,16 @@ class Article:
     @property
     def text(self) -> str:
         """What extraction reads, and what the offsets of sentences and mentions index: the body, then
-        (after :data:`CAPTIONS_BREAK`) the captions and credits of its pictures, one paragraph each. A
-        caption names who is in the picture and who took it: names of the article, kept apart from the
-        story's own sentences (:func:`pipeline.ingest.captions.picture_captions`).
+        (after :data:`CAPTIONS_BREAK`) the captions and credits of its pictures and its byline, one
+        paragraph each. A caption names who is in the picture and who took it: names of the article, kept
+        apart from the story's own sentences (:func:`pipeline.ingest.captions.captions_to_read`).
 
         >>> Article("9c10", "a.txt", 0, "", "Rain fell.", caption="Image: Orla Quist | Read more: Risky Bet").text
         'Rain fell.\\n\\n\\nImage: Orla Quist'
         """
-        from pipeline.ingest.captions import picture_captions
+        from pipeline.ingest.captions import captions_to_read
 
-        pictures = picture_captions(self.caption)
+        pictures = captions_to_read(self.caption)
         return self.body + CAPTIONS_BREAK + "\n\n".join(pictures) if pictures else self.body
 
     @property
@@ -186,7 +186,8 @@ class Mention:
     whose address the article has, named in its body: "told Quellwire", :mod:`pipeline.extract.publisher`),
     ``road`` (a road named by its number: "I-95", "the M62", :mod:`pipeline.extract.roads`),
     ``caption`` (a name in a picture's caption, after the body in :attr:`Article.text`), ``credit`` (who
-    took or supplied the picture: "Photo: Orla Quist/Reuters", :mod:`pipeline.extract.credits`).
+    took or supplied the picture, or wrote the story: "Photo: Orla Quist/Reuters", "Reporting by Orla Quist",
+    :mod:`pipeline.extract.pictures`).
     """
 
     article_id: str

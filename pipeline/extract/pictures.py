@@ -1,12 +1,15 @@
-"""Names in the captions of an article's pictures, which :attr:`pipeline.records.Article.text` puts after
-its body: who is in the picture (origin ``caption``, as the model and the repairs read them) and who took
-or supplied it (origin ``credit``).
+"""Names in the captions of an article's pictures and in its byline, which
+:attr:`pipeline.records.Article.text` puts after its body: who is in the picture (origin ``caption``, as
+the model and the repairs read them), and who took or supplied it or wrote the story (origin ``credit``).
 
 A credit is read from its layout, not by the model, which reads it badly: "AP Photo/Orla Quist" as one
-organization, "Image: O Quist" as nothing. After "Image:", "Photo:", "Photo by", "Picture courtesy of"
-or "(AP Photo/", each part between slashes or commas is a person's name (two to four capitalized words,
-initials allowed, no word of an organization's, a place's or a thing's) or else an agency, and an agency
-before "Photo" is one too. "File", "Handout", "Pool" and words in lower case name nobody.
+organization, "Image: O Quist" as nothing. After "Image:", "Photo:", "Photo by", "Picture courtesy of",
+"(AP Photo/" or a byline's "Reporting by", each part between slashes, commas or "and" is a person's name
+(two to four capitalized words, initials allowed, no word of an organization's, a place's or a thing's,
+the first a given name or none a word of the language) or else an agency, and an agency before "Photo"
+is one too; a writer's "in Varnby" is a place. Titles ("Staff Photographer"), dates and placeholders
+("File", "Handout", "Pool") name nobody; a part in lower case ("Photo: Orla Quist, left, at the port")
+makes the whole no credit, a caption the model reads.
 
 >>> from pipeline.extract.spans import ArticleText
 >>> from pipeline.wordlists import load_patterns
@@ -30,12 +33,18 @@ if TYPE_CHECKING:  # spans imports this module
     from pipeline.extract.spans import ArticleText
 
 #: A credit: an agency before the word for the picture (opening a line or a bracket), the word, and who
-#: took or supplied it, up to the end of the line or bracket.
+#: took or supplied it, up to the end of the line or bracket; or a part of the story's byline ("Reporting
+#: by Ada Lind in Varnby; Editing by Orla Quist").
 _CREDIT = re.compile(
     r"(?:(?:(?<=\()|^)(?P<agency>(?-i:[A-Z])[\w.&'-]*(?:\s+(?-i:[A-Z])[\w.&'-]*)?)\s+)?"
     r"\b(?:photo|photograph|picture|pic|image|illustration)s?(?:\s+credit)?"
-    r"(?:\s*[:/]|\s+by\b|\s+courtesy\s+of\b)\s*(?P<who>[^()|;\n]+)",
+    r"(?:\s*[:/]|\s+by\b|\s+courtesy\s+of\b)\s*(?P<who>[^()|;\n]+)"
+    r"|\b(?:reporting|editing|writing|compiled|research|graphics)\s+by\s+(?P<byline>[^()|;\n]+)",
     re.IGNORECASE | re.MULTILINE,
+)
+#: Where a writer was ("Ada Lind in Varnby"): a place of the caption.
+_WHERE = re.compile(
+    r"\s+in\s+(?P<place>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3})$", re.IGNORECASE
 )
 #: Where a credit ends before its line does: a sentence's end, a dash ("Image: Ada Lind - Orla Quist on
 #: stage"), a colon.
@@ -104,8 +113,9 @@ def pictures(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
 
 def _credit_end(match: re.Match[str]) -> int:
     """Where the credit ``match`` found ends: its line's or bracket's end, or :data:`_CREDIT_END`."""
-    cut = _CREDIT_END.search(match.group("who"))
-    return match.start("who") + (cut.start() if cut else len(match.group("who").rstrip()))
+    group = "who" if match.group("who") is not None else "byline"
+    cut = _CREDIT_END.search(match.group(group))
+    return match.start(group) + (cut.start() if cut else len(match.group(group).rstrip()))
 
 
 def _credited(match: re.Match[str], article: ArticleText) -> list[CharSpan] | None:
@@ -115,21 +125,29 @@ def _credited(match: re.Match[str], article: ArticleText) -> list[CharSpan] | No
     agency = match.group("agency")
     if agency and agency.lower() not in _NOBODY and agency.split()[0].lower() not in _NOBODY:
         found.append(_span(match.start("agency"), agency, person=False))
-    offset = match.start("who")
-    who = match.group("who")[: _credit_end(match) - offset]
-    for part in re.finditer(r"[^/,]+", who):
+    group = "who" if match.group("who") is not None else "byline"
+    offset = match.start(group)
+    who = match.group(group)[: _credit_end(match) - offset]
+    for part in re.finditer(r"[^/,&]+?(?=\s+and\s|\s*[/,&]|$)", who):
         text = part.group().strip().rstrip(".") if len(part.group().strip()) > 2 else part.group().strip()
-        text = re.sub(r"^(?:via|by|the)\s+", "", text, flags=re.IGNORECASE)
+        text = re.sub(r"^(?:via|by|the|and)\s+", "", text, flags=re.IGNORECASE)
         if not text:
             continue
+        where = _WHERE.search(text) if group == "byline" else None
+        if where is not None:  # "Ada Lind in Varnby": the writer, and where she wrote
+            at = offset + part.start() + part.group().index(text) + where.start("place")
+            found.append(CharSpan(at, at + len(where.group("place")), "GPE", "place", "caption"))
+            text = text[: where.start()]
         words = text.split()
-        if any(w.lower().strip(".") in _NOBODY for w in words):
-            continue  # "File", "Staff Photographer", "March 3"
+        if all(w.lower().strip(".") in CALENDAR_WORDS or w.strip(".").isdigit() for w in words):
+            continue  # "March 3", "2024"
         if (
             not all(_NAME_WORD.fullmatch(w) or w in NAME_PARTICLES for w in words)
             or words[0] in NAME_PARTICLES
         ):
             return None  # words in lower case: a sentence, not a credit
+        if any(w.lower().strip(".") in _NOBODY for w in words):
+            continue  # "File", "Staff Photographer"
         begin = offset + part.start() + part.group().index(text)
         found.append(_span(begin, text, person=_a_persons_name(words, article)))
     return found

@@ -529,9 +529,11 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     heads = _head_nouns(article.patterns)
     captions = body.find(CAPTIONS_BREAK)
     for span in spans:
-        if span.type not in {"person", "group", "place"} or 0 <= captions <= span.start:
-            continue  # a name read in a picture's caption alone is not the story's
+        if span.type not in {"person", "group", "place"}:
+            continue
         name = body[span.start : span.end]
+        if 0 <= captions <= span.start and " " not in name:
+            continue  # one word read in a picture's caption ("Varnby play Lakeport") is not the story's
         if name not in named:
             named[name] = len(name) >= 2 and any(c.isupper() for c in name)
         if named[name]:

@@ -171,6 +171,8 @@ def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     length, index = len(doc), 0
     for start in _untagged_titles(doc):
         title = doc[start - 1] if start else None
+        if title is not None and title.text == "." and start > 1 and not doc[start - 2].whitespace_:
+            title = doc[start - 2]  # "Hon." that the tokenizer cut in two (none of its exceptions holds it)
         if start < index or title is None or title.lower_.rstrip(".") not in titles:
             continue
         if title.is_lower and title.lower_ in _JOBS:  # "estate agent Foxtons": a firm as often
@@ -504,6 +506,7 @@ _INSTITUTION_HEADS = frozenset(
     {"caucus", "committee", "council", "commission", "association", "society", "institute", "foundation"}
     | {"federation", "league", "coalition", "alliance", "agency", "authority", "bureau", "ministry"}
     | {"directorate", "secretariat", "university", "corporation", "trust", "fund", "department"}
+    | {"court", "tribunal"}  # "the Varnby High Court", "Quellish Election Petitions Tribunal"
 )
 
 

@@ -4,7 +4,8 @@ and whoever took it ("Image: Velmora Quist", "(AP Photo/Orrin Tasby)") or wrote 
 Image" or "AP Photo" as names. A scraped page's links to other stories ("Read more: Inside Quellco's Risky
 Bet", "Related: ...") go with them: another story's headline, in title case, which the model reads as
 names ("Risky Bet"). They stay with the article as its ``caption``; extraction reads the pictures'
-captions and credits among them (:func:`picture_captions`) after the body, apart from its sentences.
+captions and credits, and the bylines, among them (:func:`captions_to_read`) after the body, apart from
+its sentences.
 
 >>> split_captions("Rain fell.\\n\\nPhoto: Orrin Tasby/Reuters\\n\\nIt stopped.")
 ('Rain fell.\\n\\nIt stopped.', 'Photo: Orrin Tasby/Reuters')
@@ -62,25 +63,26 @@ _TRAILING_CREDIT = re.compile(
 )
 
 
-#: Parts of a caption that show or credit no picture: links to other stories, the story's own bylines,
-#: a feed's footer, when it was published, advertising.
-_NO_PICTURE = re.compile(
+#: Parts of a caption that neither show nor credit a picture or the story: links to other stories, a
+#: feed's footer, when it was published, advertising.
+_NOT_READ = re.compile(
     r"""^\s*\(?\s*(?:read\s+(?:more|next|also)|also\s+read|related|see\s+also|more\s+on\s+this|recommended
       |the\s+post\s|continue\s+reading|published|updated|posted|last\s+updated|first\s+published
-      |advertisement|advert\b|sponsored|share\s+this|(?:additional\s+)?(?:reporting|editing|writing|compiled|research)\s+by)""",
+      |advertisement|advert\b|sponsored|share\s+this)""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 
-def picture_captions(caption: str) -> tuple[str, ...]:
-    """The parts of an article's ``caption`` (joined by " | ") that show or credit a picture.
+def captions_to_read(caption: str) -> tuple[str, ...]:
+    """The parts of an article's ``caption`` (joined by " | ") that show or credit a picture, or credit
+    the story (its byline): what extraction reads after the body.
 
-    >>> picture_captions("Orla Quist in Varnby. (AP Photo/Ada Lind) | Reporting by Ada Lind | Read more: Risky Bet")
-    ('Orla Quist in Varnby. (AP Photo/Ada Lind)',)
+    >>> captions_to_read("Orla Quist in Varnby. (AP Photo/Ada Lind) | Reporting by Ada Lind | Read more: Risky Bet")
+    ('Orla Quist in Varnby. (AP Photo/Ada Lind)', 'Reporting by Ada Lind')
     """
     parts = (part.strip() for part in caption.split(" | "))
     return tuple(
-        part for part in parts if part and any(c.isalpha() for c in part) and not _NO_PICTURE.match(part)
+        part for part in parts if part and any(c.isalpha() for c in part) and not _NOT_READ.match(part)
     )
 
 

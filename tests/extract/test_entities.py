@@ -1886,6 +1886,27 @@ def test_untagged_people_are_found_after_a_persons_title(english, vocab) -> None
     assert [s.text for s in titled_people(doc, vocab)] == ["Plosvik", "Orla Tessaly", "Osk Brannt"]
 
 
+def test_a_style_the_tokenizer_cuts_from_its_full_stop_still_opens_an_untagged_name(english, vocab) -> None:
+    from pipeline.extract.untagged import titled_people
+
+    text = "Her running mate, Hon. Tunji Ovarde, spoke, and his lawyer, Atty. Velma Quisoro, listened. It ended. Osk left."
+    doc = _doc(english, text, [])
+    assert [s.text for s in titled_people(doc, vocab)] == ["Tunji Ovarde", "Velma Quisoro"]
+
+
+def test_a_court_or_tribunal_the_model_left_untagged_is_found_by_its_head_after_a_place(
+    english, vocab
+) -> None:
+    from pipeline.extract.untagged import headed_places
+
+    vocab = dataclasses.replace(
+        vocab, nouns=frozenset({"food", "high"}), linked_places=frozenset({"Quellby"})
+    )
+    text = "The Quellby High Court sat on Monday. They ate at the Food Court."
+    doc = _doc(english, text, [])
+    assert [(s.text, s.label_) for s in headed_places(doc, vocab)] == [("Quellby High Court", "ORG")]
+
+
 def test_a_double_barrelled_surname_is_one_word_of_an_untagged_name(english, vocab) -> None:
     from pipeline.extract.untagged import given_name_people, titled_people
 

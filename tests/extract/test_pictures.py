@@ -105,6 +105,12 @@ def test_a_caption_that_opens_on_the_word_for_the_picture_is_no_credit_and_keeps
     )
     found = _read_with_words("Photo: Orla Quist, left, and Pavel Orlik at the signing in Krasnel.", *model)
     assert found == [(name, kind, "caption") for name, _, kind in model]
+    model = (
+        ("Zobo Quellers", "PERSON", "person"),
+        ("Krasnel", "GPE", "place"),
+    )  # a month in it changes nothing
+    found = _read_with_words("PHOTO: Zobo Quellers play in Krasnel in March. (Photo: Ada Lind)", *model)
+    assert found == [*((name, kind, "caption") for name, _, kind in model), ("Ada Lind", "person", "credit")]
 
 
 def test_a_credit_ends_at_its_sentence_or_a_dash_and_the_caption_after_it_is_read_by_the_model() -> None:
@@ -118,4 +124,15 @@ def test_a_credit_ends_at_its_sentence_or_a_dash_and_the_caption_after_it_is_rea
         ("Quellwire", "group", "credit"),
         ("Ada Lind", "person", "credit"),
         ("Orla Quist", "person", "caption"),
+    ]
+
+
+def test_a_byline_names_its_writers_and_editors_and_where_they_wrote() -> None:
+    assert _read_with_words(
+        "(Reporting by Ada Lind in Quellport and Tamsin Orvell; Editing by Orla Quist)"
+    ) == [
+        ("Ada Lind", "person", "credit"),
+        ("Quellport", "place", "caption"),
+        ("Tamsin Orvell", "person", "credit"),
+        ("Orla Quist", "person", "credit"),
     ]

@@ -124,7 +124,7 @@ def test_propagation_tags_exact_repeats_and_surnames_but_not_inside_other_names(
     ]
 
 
-def test_a_name_read_only_in_a_pictures_caption_is_not_spread_into_the_story_but_the_storys_names_are() -> (
+def test_one_word_read_only_in_a_caption_is_not_spread_into_the_story_but_a_longer_name_and_the_storys_are() -> (
     None
 ):
     from pipeline.records import CAPTIONS_BREAK
@@ -138,6 +138,11 @@ def test_a_name_read_only_in_a_pictures_caption_is_not_spread_into_the_story_but
     found = [(s.start < caption, body[s.start : s.end], s.origin) for s in propagate(spans, _text(body))]
     assert (True, "Lakeport", "propagated") not in found
     assert (False, "Varnby", "propagated") in found and (True, "Varnby", "propagated") in found
+    body = "Zobo Quellers sold out. Fans love them." + CAPTIONS_BREAK + "Zobo Quellers on stage."
+    caption = body.index(CAPTIONS_BREAK)
+    spans = [CharSpan(caption + 3, caption + 16, "ORG", "group")]  # a name of two words, read in the caption
+    found = [(s.start < caption, body[s.start : s.end], s.origin) for s in propagate(spans, _text(body))]
+    assert (True, "Zobo Quellers", "propagated") in found
 
 
 def test_a_name_the_model_cut_short_is_the_full_name_the_article_writes_there() -> None:

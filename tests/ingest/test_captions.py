@@ -105,7 +105,7 @@ def test_an_article_keeps_its_credits_as_its_caption() -> None:
 
 
 def test_the_pictures_captions_and_credits_are_read_after_the_body_and_links_and_bylines_are_not() -> None:
-    from pipeline.ingest.captions import picture_captions
+    from pipeline.ingest.captions import captions_to_read
     from pipeline.records import CAPTIONS_BREAK
 
     body = "Velmora Quist spoke.\n\nPhoto: Orrin Tasby/Reuters\n\nReporting by Orrin Tasby\n\nRelated: Quist Wins\n\nShe left."
@@ -117,14 +117,15 @@ def test_the_pictures_captions_and_credits_are_read_after_the_body_and_links_and
         caption="Quist at the port. (QNA Photo/Ada Lind)",
         encoding="utf-8",
     )
-    assert picture_captions(record.caption) == (
+    assert captions_to_read(record.caption) == (
         "Quist at the port. (QNA Photo/Ada Lind)",
         "Photo: Orrin Tasby/Reuters",
+        "Reporting by Orrin Tasby",
     )
     assert record.text == (
         "Velmora Quist spoke.\n\nShe left."
         + CAPTIONS_BREAK
-        + "Quist at the port. (QNA Photo/Ada Lind)\n\nPhoto: Orrin Tasby/Reuters"
+        + "Quist at the port. (QNA Photo/Ada Lind)\n\nPhoto: Orrin Tasby/Reuters\n\nReporting by Orrin Tasby"
     )
     plain = article(source="x.txt", position=0, title="", body="One.\n\n\n\nTwo.", encoding="utf-8")
     assert plain.text == plain.body == "One.\n\nTwo."  # a body holds no captions' break of its own
