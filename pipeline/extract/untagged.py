@@ -489,8 +489,10 @@ def headed_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
             label, named_by = ("LOC" if words[-1] in patterns.place_heads else "FAC"), words[:-1]
         elif words[0] in patterns.place_prefixes and len(words) <= 3:
             label, named_by = "LOC", words[1:]
-        elif words[-1] in _INSTITUTION_HEADS:
-            label, named_by = "ORG", words[:-1]  # "the Quellby Freedom Caucus", "Varn Heritage Society"
+        elif words[-1] in _INSTITUTION_HEADS or (words[-1] == "court" and words[-2] in _KINDS_OF_COURT):
+            # "the Quellby Freedom Caucus", "Varn Heritage Society", "the Varnby High Court" (not "Earls
+            # Court" or "Hampton Court", a district and a palace)
+            label, named_by = "ORG", words[:-1]
         else:
             continue
         if any(_uncommon(word, vocab) for word in named_by) or any(
@@ -506,7 +508,24 @@ _INSTITUTION_HEADS = frozenset(
     {"caucus", "committee", "council", "commission", "association", "society", "institute", "foundation"}
     | {"federation", "league", "coalition", "alliance", "agency", "authority", "bureau", "ministry"}
     | {"directorate", "secretariat", "university", "corporation", "trust", "fund", "department"}
-    | {"court", "tribunal"}  # "the Varnby High Court", "Quellish Election Petitions Tribunal"
+    | {"tribunal"}
+)
+#: The words before "Court" that make it a court of law.
+_KINDS_OF_COURT = frozenset(
+    {
+        "high",
+        "supreme",
+        "district",
+        "crown",
+        "magistrates",
+        "county",
+        "federal",
+        "appeals",
+        "appeal",
+        "circuit",
+    }
+    | {"family", "criminal", "constitutional", "industrial", "labour", "labor", "sessions", "superior"}
+    | {"juvenile", "military", "tax", "commercial", "provincial", "regional", "municipal", "state"}
 )
 
 

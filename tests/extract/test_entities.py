@@ -1902,7 +1902,7 @@ def test_a_court_or_tribunal_the_model_left_untagged_is_found_by_its_head_after_
     vocab = dataclasses.replace(
         vocab, nouns=frozenset({"food", "high"}), linked_places=frozenset({"Quellby"})
     )
-    text = "The Quellby High Court sat on Monday. They ate at the Food Court."
+    text = "The Quellby High Court sat on Monday. They ate at the Food Court and walked to Quellby Court."
     doc = _doc(english, text, [])
     assert [(s.text, s.label_) for s in headed_places(doc, vocab)] == [("Quellby High Court", "ORG")]
 
