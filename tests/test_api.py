@@ -201,7 +201,7 @@ def test_load_needs_no_spacy(seed_run: Path) -> None:
         "print(sizes, top, len(ego.entities))\n"
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[10, 355, 32, 116, 303] Syria 12"
+    assert done.stdout.strip() == "[10, 355, 32, 116, 300] Syria 12"
 
 
 @pytest.mark.model
@@ -209,7 +209,7 @@ def test_repr_is_a_summary(seed_result: Result) -> None:
     text = repr(seed_result)
     assert text == (
         f"<Result of {SEEDS}: 10 articles (7 kept); 355 mentions, 32 numbers; 91 entities; "
-        "a graph of 116 nodes and 303 edges>"
+        "a graph of 116 nodes and 300 edges>"
     )
 
 

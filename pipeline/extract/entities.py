@@ -1278,6 +1278,8 @@ def _title_length(tokens: Sequence[Token], titles: Sequence[tuple[str, ...]]) ->
             index += 1
     for title in titles:
         if tuple(word for word, _ in words[: len(title)]) == title:
+            if title == ("hon",) and tokens[0].text == "Hon" and (len(tokens) < 2 or tokens[1].text != "."):
+                return 0  # "Hon Hai", a company; "Hon." and "Rt Hon" are styles
             return sum(count for _, count in words[: len(title)])
     return 0
 

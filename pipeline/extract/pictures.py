@@ -48,7 +48,10 @@ _WHERE = re.compile(
 )
 #: Where a credit ends before its line does: a sentence's end, a dash ("Image: Ada Lind - Orla Quist on
 #: stage"), a colon.
-_CREDIT_END = re.compile(r"(?<=[\w'’]{2})\.\s|\s[-–—]\s|:\s")
+_CREDIT_END = re.compile(
+    r"(?<=[\w'’]{2})(?<!\bHon)(?<!\bDr)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bJr)"
+    r"\.\s|\s[-–—]\s|:\s"
+)
 #: Parts of a credit that name nobody: what the picture is, who took it as a job, not a name.
 _NOBODY = frozenset(
     {
@@ -98,11 +101,15 @@ def pictures(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         return spans
     credited: list[CharSpan] = []
     covered: list[tuple[int, int]] = []
-    for match in _CREDIT.finditer(body, start):
-        found = _credited(match, article)
-        if found is not None:
-            credited.extend(found)
-            covered.append((match.start(), _credit_end(match)))
+    position = start
+    while (match := _CREDIT.search(body, position)) is not None:
+        found = _credited(match, article, spans)
+        if found is None:  # no credit: one may follow on the line ("Orla Quist at home. Photo: Ada Lind")
+            position = match.start("who" if match.group("who") is not None else "byline")
+            continue
+        credited.extend(found)
+        covered.append((match.start(), _credit_end(match)))
+        position = match.end()
     kept = [
         s if s.start < start else CharSpan(s.start, s.end, s.label, s.type, "caption")
         for s in spans
@@ -118,7 +125,7 @@ def _credit_end(match: re.Match[str]) -> int:
     return match.start(group) + (cut.start() if cut else len(match.group(group).rstrip()))
 
 
-def _credited(match: re.Match[str], article: ArticleText) -> list[CharSpan] | None:
+def _credited(match: re.Match[str], article: ArticleText, spans: list[CharSpan]) -> list[CharSpan] | None:
     """The people and agencies a credit names, in order; None when what follows the word for the
     picture is no credit ("Photo: Orla Quist, left, and Ada Lind at the port" is a caption)."""
     found = []
@@ -128,6 +135,11 @@ def _credited(match: re.Match[str], article: ArticleText) -> list[CharSpan] | No
     group = "who" if match.group("who") is not None else "byline"
     offset = match.start(group)
     who = match.group(group)[: _credit_end(match) - offset]
+    if (
+        _CREDIT_END.search(match.group(group)) is None
+        and article.body[match.end(group) : match.end(group) + 1] == "("
+    ):
+        return None  # "Photo: Orla Quist (left) with ...": who is in the picture, not who took it
     for part in re.finditer(r"[^/,&]+?(?=\s+and\s|\s*[/,&]|$)", who):
         text = part.group().strip().rstrip(".") if len(part.group().strip()) > 2 else part.group().strip()
         text = re.sub(r"^(?:via|by|the|and)\s+", "", text, flags=re.IGNORECASE)
@@ -149,11 +161,12 @@ def _credited(match: re.Match[str], article: ArticleText) -> list[CharSpan] | No
         if any(w.lower().strip(".") in _NOBODY for w in words):
             continue  # "File", "Staff Photographer"
         begin = offset + part.start() + part.group().index(text)
-        found.append(_span(begin, text, person=_a_persons_name(words, article)))
+        read = next((x.type for x in spans if x.start == begin and x.end == begin + len(text)), "")
+        found.append(_span(begin, text, person=_a_persons_name(words, article, read=read)))
     return found
 
 
-def _a_persons_name(words: list[str], article: ArticleText) -> bool:
+def _a_persons_name(words: list[str], article: ArticleText, *, read: str = "") -> bool:
     """Two to four name words (initials allowed, not all of them), none an agency's, an organization's, a
     place's or a thing's word, the first a given name or none a word of the language: "Ada Lind", "R Osk",
     "ADA LIND", "Tamsin de la Vega"; not "Getty Images", "Varn Museum", "Norvik Wire"."""
@@ -166,12 +179,13 @@ def _a_persons_name(words: list[str], article: ArticleText) -> bool:
         return False
     if any(w in kind for w in parts for kind in heads) or any(w in COMPANY_WORDS for w in parts):
         return False
-    if any(len(w) > 1 and w.isupper() and not w.endswith(".") for w in named) and not all(
-        w.isupper() for w in named
-    ):
-        return False  # "ADA Lind": an acronym and a name
-    given = named[0].capitalize() in article.given_names
-    return given or not any(p in vocabulary for p in parts for vocabulary in article.common_words)
+    if any(len(w) > 3 and w.isupper() for w in named) and not all(w.isupper() for w in named):
+        return False  # "QUELL Lind": an acronym and a name ("KV Suresh" has initials)
+    if named[0].capitalize() in article.given_names or _INITIAL.fullmatch(named[0]) or len(named[0]) <= 3:
+        return True  # "Ada Lind", "J. Tanner Holloway", "KV Suresh"
+    if not any(p in vocabulary for p in parts[-1:] for vocabulary in article.common_words):
+        return True  # "Siphiwe Sibeko": no word of the language at its end, as "Norvik Wire" has
+    return read == "person"  # "Tarlow Energy" unless the model read a person there
 
 
 def _span(start: int, text: str, *, person: bool) -> CharSpan:

@@ -173,6 +173,9 @@ def _a_common_abbreviation(text: str, abbreviations: frozenset[str]) -> bool:
 
 #: A prefix that makes an adjective of the name it is hyphened to ("Anti-Quellan forces").
 _STANCE_PREFIXES = ("anti-", "pro-", "non-")
+#: A newspaper writer's job at the end of what the model read as an organization ("Employment
+#: Correspondent", "Political Editor").
+_WRITERS_JOBS = frozenset({"correspondent", "correspondents", "columnist", "reporter", "photographer"})
 
 
 def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
@@ -202,6 +205,8 @@ def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                 continue
             if _SITE_FURNITURE.fullmatch(text):
                 continue  # "our Privacy Policy": the website's, no organization
+            if span.type == "group" and text.rpartition(" ")[2].lower() in _WRITERS_JOBS:
+                continue  # "By Orla Quist, Employment Correspondent": a writer's job, no organization
             if _PART_OF_A_YEAR.fullmatch(text):
                 continue  # "set-top boxes in Q4", "FY2010 sales": a quarter or a year, no place
             if _a_common_abbreviation(text, article.patterns.common_abbreviations):

@@ -532,8 +532,10 @@ def propagate(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         if span.type not in {"person", "group", "place"}:
             continue
         name = body[span.start : span.end]
-        if 0 <= captions <= span.start and " " not in name:
-            continue  # one word read in a picture's caption ("Varnby play Lakeport") is not the story's
+        if span.origin == "credit" or (0 <= captions <= span.start and " " not in name):
+            # who took the picture is not the story's, nor one word read in its caption ("Varnby play
+            # Lakeport")
+            continue
         if name not in named:
             named[name] = len(name) >= 2 and any(c.isupper() for c in name)
         if named[name]:

@@ -157,6 +157,14 @@ def _a_surname_after(doc: Doc, index: int, vocab: Vocabulary) -> bool:
 _GIVEN_NAME_MISREAD = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
 
 
+#: Styles written short before a name, which the tokenizer may cut from their full stop ("Hon", "."); not
+#: a title that ends a sentence ("was crowned king. Nollywood stars").
+_ABBREVIATED_STYLES = frozenset(
+    {"hon", "atty", "engr", "barr", "gov", "sen", "rep", "dr", "prof", "capt", "sgt", "lt", "col", "gen"}
+    | {"cllr", "insp", "supt", "rev", "cmdr", "maj", "brig", "adm", "amb", "pres", "sec"}
+)
+
+
 def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     """People the model left untagged after a person's title of one word: "Fed President Plosser",
     "Senator Varnley". One or two capitalized words, none inside an entity nor a common noun, adjective or
@@ -171,10 +179,15 @@ def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     length, index = len(doc), 0
     for start in _untagged_titles(doc):
         title = doc[start - 1] if start else None
-        if title is not None and title.text == "." and start > 1 and not doc[start - 2].whitespace_:
+        stop = title is not None and title.text == "." and start > 1 and not doc[start - 2].whitespace_
+        if stop and doc[start - 2].is_title and doc[start - 2].lower_ in _ABBREVIATED_STYLES:
             title = doc[start - 2]  # "Hon." that the tokenizer cut in two (none of its exceptions holds it)
         if start < index or title is None or title.lower_.rstrip(".") not in titles:
             continue
+        if title.lower_ == "hon" and not (
+            doc[title.i + 1].text == "." or (title.i and doc[title.i - 1].lower_ == "the")
+        ):
+            continue  # "Hon Hai", a company: "Hon." or "the Hon" is the style
         if title.is_lower and title.lower_ in _JOBS:  # "estate agent Foxtons": a firm as often
             continue
         end, words = start, 0
@@ -474,8 +487,10 @@ def headed_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
         before = doc[start - 1] if start else None
         if before is not None and not before.is_sent_end and (before.ent_iob_ != "O" or _capitalized(before)):
             continue  # a word of a longer name
-        if doc[start].lower_ == "the":
-            start += 1
+        if doc[start].lower_ == "the" or (
+            doc[start].is_sent_start and end - start > 2 and not _uncommon(doc[start].lower_, vocab)
+        ):
+            start += 1  # "the", or a common word opening the sentence: "Outside Kano State High Court, ..."
         run = doc[start:end]
         words = [token.lower_ for token in run]
         if (

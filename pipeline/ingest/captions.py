@@ -19,14 +19,31 @@ import re
 MAX_CAPTION_CHARS = 300
 
 _CREDIT_WORDS = r"(?:image|images|photo|photos|photograph|photographer|picture|pictures|pic|caption|credit|illustration|video)"
-#: Names in a credit or a byline: capitalized words, initials, particles, joined by "and", "&", a comma, a
-#: slash or a semicolon ("Orrin Tasby/Reuters", "Ana de la Vega and Velmora Quist").
-_NAMES = r"(?-i:[A-Z][\w.'’&-]*)(?:(?:\s+|\s*[/,;&]\s*)(?:(?-i:[A-Z][\w.'’&-]*)|and|de|del|la|van|von|der|da|di|du|le|bin|al|el))*"
+#: One name in a credit or a byline: capitalized words, initials and particles ("Ana de la Vega", "Enrico
+#: dela Paz").
+_NAME = (
+    r"(?-i:[A-Z][\w.'’&-]*)(?:\s+(?:(?-i:[A-Z][\w.'’&-]*)"
+    r"|de|del|dela|della|la|las|los|van|von|der|den|da|das|dos|di|du|le|bin|binti|ibn|al|el|ter|ten))*"
+)
+#: Names joined by "and", "&", a comma, a slash or a semicolon ("Orrin Tasby/Reuters", "Ana de la Vega
+#: and Velmora Quist").
+_NAMES = _NAME + r"(?:(?:\s*[/,;&]\s*|\s+and\s+)" + _NAME + r")*"
+#: A writer of a byline and where he wrote ("Orrin Tasby in Port Harcourt"), and several joined.
+_WRITERS = (
+    _NAME
+    + r"(?:\s+in\s+"
+    + _NAME
+    + r")?(?:(?:\s*[,&]\s*|\s+and\s+)"
+    + _NAME
+    + r"(?:\s+in\s+"
+    + _NAME
+    + r")?)*"
+)
 _CAPTION = re.compile(
     r"""^\s*(?:
         \(?\s*"""
     + _CREDIT_WORDS
-    + r"""\s*(?:(?:credit|caption|source)\s*)?[:|–—-]\s*\S.*   # "Image: ...", "Photo credit - ...", "Image caption: ..."
+    + r"""\s*(?:(?:credit|caption|source)\s*)?[:|–—/-]\s*\S.*   # "Image: ...", "Photo credit - ...", "Photo / X"
       | \(?\s*image\s+(?:caption|source)\s*,\s*\S.*                      # "Image source, Quellwire"
       | \(?\s*(?:file|stock|archive|submitted|staff|handout|contributed)\s+(?:photo|picture|image)\b.*  # "File photo", "(File picture)"
       | \(?\s*(?:photo|picture|image)s?\s+(?:supplied|(?:by|courtesy\s+of|via)\s+(?:the\s+)?"""
@@ -34,10 +51,8 @@ _CAPTION = re.compile(
     + r"""\s*\)?\s*\.?\s*$)                                                  # "Photo by X/Y", "Picture supplied"
       | .*\(\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:Photo|Images?|Pictures?)\s*(?:/[^)]*)?\)\s*\.?  # "... (AP Photo/X)"
       | \(?\s*(?:(?:additional\s+)?(?:reporting|editing|writing|compiled|research|graphics)\s+by\s+"""
-    + _NAMES
-    + r"""(?:\s+in\s+"""
-    + _NAMES
-    + r""")?\s*[;,.]?\s*)+\)?\s*\.?                                             # "Reporting by X in Y; Editing by Z"
+    + _WRITERS
+    + r"""\s*[;,.]?\s*)+\)?\s*\.?                                             # "Reporting by X in Y; Editing by Z"
       | (?:read\s+(?:more|next|also)|also\s+read|related(?:\s+(?:articles?|stories|coverage))?|see\s+also|more\s+on\s+this(?:\s+story)?
          |recommended(?:\s+reading)?)(?:\s*[:|]|\s+[–—-])\s*\S.*               # "Read more: ...", "Related - ..."
       | the\s+post\s+.+\s+appeared\s+first\s+on\s+(?-i:[A-Z]).+               # a WordPress feed's footer
@@ -56,7 +71,7 @@ _CAPTION = re.compile(
 #: as the story does); the credit goes with the captions.
 _TRAILING_CREDIT = re.compile(
     r"^(?P<text>.*[.!?][\"'”’)]?)\s+(?P<credit>(?:Photo|Photograph|Picture|Image|Illustration)\s*:\s*[A-Z].*"
-    r"|\(\s*(?i:photo|picture|image)\s+(?i:by|courtesy\s+of)\s+[A-Z][^)]*\)\s*\.?"
+    r"|\(\s*(?i:photo|picture|image)s?(?:\s+(?i:by|courtesy\s+of)\s+|\s*:\s*)[A-Z][^)]*\)\s*\.?"
     # a wire agency's credit: "REUTERS/Orrin Tasby/File Photo", "(Xinhua/Orrin Tasby)", "EPA-EFE/Orrin Tasby"
     r"|\(?(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Xinhua|XINHUA|ANP|dpa|DPA|AAP|Anadolu|Bloomberg)"
     r"(?:/\s*[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|la|van|von|der|da))*){1,3}\)?\s*\.?)$"

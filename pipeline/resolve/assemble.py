@@ -61,14 +61,19 @@ def assemble(state: State, extractions: Sequence[Extraction]) -> Resolution:
         members[state.find(element)].append((mention, element))
     drafts = []
     for root, items in members.items():
+        # A name in a picture's caption counts in the stories that name it themselves: a file photo's
+        # town, the photographer, a byline's city are no actors of the story (their mentions stay in
+        # mentions.csv without a node), though other stories may name them.
+        told = {m.article_id for m, _ in items if m.origin not in PICTURE_ORIGINS}
+        items = [(m, e) for m, e in items if m.article_id in told]
+        if not items:
+            continue
         votes: Counter[str] = Counter()
         for mention, element in items:
             votes[state.typed.get(element, mention.type)] += _weight(mention)
         curated_name = state.groups[root].curated
         kind = state.curated.canonical[name_key(curated_name)][1] if curated_name else majority(votes)
-        if kind not in ENTITY_TYPES or all(m.origin in PICTURE_ORIGINS for m, _ in items):
-            # a name only pictures' captions give (a file photo's town, the photographer) is no actor of
-            # the story: its mentions stay in mentions.csv without a node
+        if kind not in ENTITY_TYPES:
             continue
         surfaces = Counter(m.text for m, _ in items)
         # Labels and aliases as a reader sees them: an emoji or flag the model took into a name

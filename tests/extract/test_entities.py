@@ -1892,6 +1892,9 @@ def test_a_style_the_tokenizer_cuts_from_its_full_stop_still_opens_an_untagged_n
     text = "Her running mate, Hon. Tunji Ovarde, spoke, and his lawyer, Atty. Velma Quisoro, listened. It ended. Osk left."
     doc = _doc(english, text, [])
     assert [s.text for s in titled_people(doc, vocab)] == ["Tunji Ovarde", "Velma Quisoro"]
+    # a title ending a sentence opens no name in the next, and "Hon" without its stop is no style
+    text = "He was crowned king. Quellwood stars came. Shares of Hon Varnhai rose."
+    assert titled_people(_doc(english, text, []), vocab) == []
 
 
 def test_a_court_or_tribunal_the_model_left_untagged_is_found_by_its_head_after_a_place(
@@ -1904,6 +1907,9 @@ def test_a_court_or_tribunal_the_model_left_untagged_is_found_by_its_head_after_
     )
     text = "The Quellby High Court sat on Monday. They ate at the Food Court and walked to Quellby Court."
     doc = _doc(english, text, [])
+    assert [(s.text, s.label_) for s in headed_places(doc, vocab)] == [("Quellby High Court", "ORG")]
+    vocab = dataclasses.replace(vocab, nouns=frozenset({"outside", "high"}))
+    doc = _doc(english, "Outside Quellby High Court, crowds sang.", [])  # a common word opening the sentence
     assert [(s.text, s.label_) for s in headed_places(doc, vocab)] == [("Quellby High Court", "ORG")]
 
 

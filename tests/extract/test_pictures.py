@@ -136,3 +136,19 @@ def test_a_byline_names_its_writers_and_editors_and_where_they_wrote() -> None:
         ("Tamsin Orvell", "person", "credit"),
         ("Orla Quist", "person", "credit"),
     ]
+
+
+def test_who_is_in_the_picture_is_no_credit_and_a_credit_after_a_caption_on_its_line_is_read() -> None:
+    model = (("Orla Quist", "PERSON", "person"), ("Krasnel", "GPE", "place"))
+    assert _read_with_words("Photo: Orla Quist (left) with dockers in Krasnel.", *model) == [
+        ("Orla Quist", "person", "caption"),
+        ("Krasnel", "place", "caption"),
+    ]
+    assert _read_with_words(
+        "Photo: Hon. Orla Quist arriving in Krasnel. Photo: Ada Lind/Quellwire", *model
+    ) == [
+        ("Orla Quist", "person", "caption"),
+        ("Krasnel", "place", "caption"),
+        ("Ada Lind", "person", "credit"),
+        ("Quellwire", "group", "credit"),
+    ]

@@ -57,6 +57,7 @@ def _texts(body: str, spans: list[CharSpan]) -> list[tuple[str, str]]:
         ("A berth costs 225 DKK a night.", "DKK"),
         ("The exit tax is MXN 350 at Varnport.", "MXN"),
         ("Visas cost 25 CUC. Pay the CUC at the desk.", "CUC"),
+        ("By Orla Quist, Employment Correspondent", "Employment Correspondent"),
     ],
 )
 def test_handles_addresses_time_zones_and_generic_heads_are_never_names(body: str, name: str) -> None:

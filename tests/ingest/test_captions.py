@@ -39,6 +39,9 @@ from pipeline.ingest.captions import split_captions
         "Staff photo by Orrin Tasby",
         "(Photo by Orrin Tasby/Varn Images)",
         "Reporting by Orrin Tasby and Ana de la Vega in Lima; Editing by Velmora Quist.",
+        "(Reporting by Orrin Tasby in Port Harcourt and Ada Lind in Abuja; Writing by Ed Varn; Editing by Ada Osk)",
+        "(Reporting by Mikhail Tasby and Enrico dela Quist in Manila; Editing by Ada Lind)",
+        "Photo / Orrin Tasby",
     ],
 )
 def test_caption_and_credit_lines_leave_the_body(line: str) -> None:
@@ -154,6 +157,7 @@ def test_a_story_sentence_that_opens_like_a_credit_or_byline_stays(line: str) ->
         ),
         ("Dockers at the port of Drovenport. (Xinhua/Orrin Tasby)", "(Xinhua/Orrin Tasby)"),
         ("Fans cheer in Drovenport. EPA-EFE/Ana de la Vega", "EPA-EFE/Ana de la Vega"),
+        ("Fans cheer in Drovenport. (Photo: Orrin Tasby/ANP/AFP)", "(Photo: Orrin Tasby/ANP/AFP)"),
     ],
 )
 def test_a_wire_agencys_credit_after_a_captions_sentence_leaves_the_body(line: str, credit: str) -> None:

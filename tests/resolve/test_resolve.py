@@ -1738,3 +1738,20 @@ def test_a_credited_agency_takes_in_none_of_the_storys_names() -> None:
         "Tamsin Orvell": "person:tamsin-orvell",
         "Varnby Post": "",
     }
+
+
+def test_a_name_in_one_storys_caption_counts_only_in_the_stories_that_name_it_themselves() -> None:
+    import dataclasses
+
+    told = article("a", ("Varnby", "place"), ("Oskport", "place"))
+    pictured = article("b", ("Quellmouth", "place"))
+    byline = Mention("b", 4, 40, 46, "Varnby", "GPE", "place", "caption")  # "Reporting by Ada Lind in Varnby"
+    result = resolve(
+        [told, dataclasses.replace(pictured, mentions=(*pictured.mentions, byline))], aliases=None
+    )
+    varnby = next(e for e in result.entities if e.label == "Varnby")
+    assert varnby.article_ids == ("a",) and varnby.mentions == 1
+    assert [(m.article_id, m.node_id) for m in result.mentions if m.text == "Varnby"] == [
+        ("a", "place:varnby"),
+        ("b", ""),
+    ]
