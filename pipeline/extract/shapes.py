@@ -130,6 +130,7 @@ def _name_tail(tail: str, kind: str) -> bool:
 #: Words that name a kind, never one entity, when they stand alone ("the Party", "the University");
 #: "the Court", "the Senate" do name one in their story and stay.
 _GENERIC = frozenset({"party", "university", "group", "company", "department", "office", "committee"})
+_GENERIC |= {"photo", "photos", "image", "picture"}  # the word of a credit the model took for an agency
 #: A website's own furniture, left in a scraped page's text: "Learn more about our Privacy Policy and
 #: Terms of Use", "Cookie Settings".
 _SITE_FURNITURE = re.compile(

@@ -70,7 +70,7 @@ _CAPTION = re.compile(
 #: 1884. (Photo by Orrin Tasby)". The sentence stays in the body (it says who and what the picture shows,
 #: as the story does); the credit goes with the captions.
 _TRAILING_CREDIT = re.compile(
-    r"^(?P<text>.*[.!?][\"'”’)]?)\s+(?P<credit>(?:Photo|Photograph|Picture|Image|Illustration)\s*:\s*[A-Z].*"
+    r"^(?P<text>.*[.!?][\"'”’)]?)\s+(?P<credit>(?:Photo|Photograph|Picture|Image|Illustration)\s*[:/]\s*[A-Z].*"
     r"|\(\s*(?i:photo|picture|image)s?(?:\s+(?i:by|courtesy\s+of)\s+|\s*:\s*)[A-Z][^)]*\)\s*\.?"
     # a wire agency's credit: "REUTERS/Orrin Tasby/File Photo", "(Xinhua/Orrin Tasby)", "EPA-EFE/Orrin Tasby"
     r"|\(?(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Xinhua|XINHUA|ANP|dpa|DPA|AAP|Anadolu|Bloomberg)"

@@ -58,6 +58,7 @@ def _texts(body: str, spans: list[CharSpan]) -> list[tuple[str, str]]:
         ("The exit tax is MXN 350 at Varnport.", "MXN"),
         ("Visas cost 25 CUC. Pay the CUC at the desk.", "CUC"),
         ("By Orla Quist, Employment Correspondent", "Employment Correspondent"),
+        ("Orla Quist in Varnby. Photo by Ada Lind", "Photo"),
     ],
 )
 def test_handles_addresses_time_zones_and_generic_heads_are_never_names(body: str, name: str) -> None:

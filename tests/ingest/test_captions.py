@@ -158,6 +158,7 @@ def test_a_story_sentence_that_opens_like_a_credit_or_byline_stays(line: str) ->
         ("Dockers at the port of Drovenport. (Xinhua/Orrin Tasby)", "(Xinhua/Orrin Tasby)"),
         ("Fans cheer in Drovenport. EPA-EFE/Ana de la Vega", "EPA-EFE/Ana de la Vega"),
         ("Fans cheer in Drovenport. (Photo: Orrin Tasby/ANP/AFP)", "(Photo: Orrin Tasby/ANP/AFP)"),
+        ("Velmora Quist at the lake. Photo / Orrin Tasby", "Photo / Orrin Tasby"),
     ],
 )
 def test_a_wire_agencys_credit_after_a_captions_sentence_leaves_the_body(line: str, credit: str) -> None:
