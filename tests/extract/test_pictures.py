@@ -13,15 +13,16 @@ from pipeline.wordlists import load_patterns
 BODY = "Quist spoke in Varnby."
 
 
-def _read(caption: str, *model: tuple[str, str, str]) -> list[tuple[str, str, str]]:
+def _read(caption: str, *model: tuple[str, str, str], words: bool = False) -> list[tuple[str, str, str]]:
+    """(text, type, origin) of the spans after :func:`pictures`, ``model`` the model's (name, label,
+    type) in the caption; ``words``: a few given names and words of the language, as the model's lists
+    give them."""
     text = BODY + CAPTIONS_BREAK + caption
-    spans = [
-        CharSpan(text.rindex(name), text.rindex(name) + len(name), label, kind) for name, label, kind in model
-    ]
-    return [
-        (text[s.start : s.end], s.type, s.origin)
-        for s in pictures(spans, ArticleText(text, (), load_patterns()))
-    ]
+    spans = [CharSpan(text.rindex(n), text.rindex(n) + len(n), label, kind) for n, label, kind in model]
+    known = {"common_words": (frozenset({"wire", "energy", "stage", "signing"}),)} if words else {}
+    names = frozenset({"Orla", "Ada", "Pavel"}) if words else frozenset()
+    article = ArticleText(text, (), load_patterns(), given_names=names, **known)
+    return [(text[s.start : s.end], s.type, s.origin) for s in pictures(spans, article)]
 
 
 @pytest.mark.parametrize(
@@ -65,20 +66,6 @@ def test_the_bodys_names_stay_as_they_were_and_a_caption_without_credit_keeps_th
     assert pictures([], ArticleText(text, (), load_patterns())) == []
 
 
-def _read_with_words(caption: str, *model: tuple[str, str, str]) -> list[tuple[str, str, str]]:
-    """As :func:`_read`, with a few given names and words of the language, as the model's lists give them."""
-    text = BODY + CAPTIONS_BREAK + caption
-    spans = [CharSpan(text.index(n), text.index(n) + len(n), label, kind) for n, label, kind in model]
-    article = ArticleText(
-        text,
-        (),
-        load_patterns(),
-        common_words=(frozenset({"wire", "energy", "stage", "signing"}),),
-        given_names=frozenset({"Orla", "Ada", "Pavel"}),
-    )
-    return [(text[s.start : s.end], s.type, s.origin) for s in pictures(spans, article)]
-
-
 @pytest.mark.parametrize(
     ("caption", "credited"),
     [
@@ -94,7 +81,7 @@ def _read_with_words(caption: str, *model: tuple[str, str, str]) -> list[tuple[s
 def test_titles_dates_and_placeholders_in_a_credit_name_nobody_and_words_of_the_language_an_agency(
     caption, credited
 ) -> None:
-    assert _read_with_words(caption) == [(name, kind, "credit") for name, kind in credited]
+    assert _read(caption, words=True) == [(name, kind, "credit") for name, kind in credited]
 
 
 def test_a_caption_that_opens_on_the_word_for_the_picture_is_no_credit_and_keeps_its_names() -> None:
@@ -103,24 +90,24 @@ def test_a_caption_that_opens_on_the_word_for_the_picture_is_no_credit_and_keeps
         ("Pavel Orlik", "PERSON", "person"),
         ("Krasnel", "GPE", "place"),
     )
-    found = _read_with_words("Photo: Orla Quist, left, and Pavel Orlik at the signing in Krasnel.", *model)
+    found = _read("Photo: Orla Quist, left, and Pavel Orlik at the signing in Krasnel.", *model, words=True)
     assert found == [(name, kind, "caption") for name, _, kind in model]
     model = (
         ("Zobo Quellers", "PERSON", "person"),
         ("Krasnel", "GPE", "place"),
     )  # a month in it changes nothing
-    found = _read_with_words("PHOTO: Zobo Quellers play in Krasnel in March. (Photo: Ada Lind)", *model)
+    found = _read("PHOTO: Zobo Quellers play in Krasnel in March. (Photo: Ada Lind)", *model, words=True)
     assert found == [*((name, kind, "caption") for name, _, kind in model), ("Ada Lind", "person", "credit")]
 
 
 def test_a_credit_ends_at_its_sentence_or_a_dash_and_the_caption_after_it_is_read_by_the_model() -> None:
     model = (("Orla Quist", "PERSON", "person"), ("Pavel Orlik", "PERSON", "person"))
-    assert _read_with_words("Image: Ada Lind - Orla Quist and Pavel Orlik on stage", *model) == [
+    assert _read("Image: Ada Lind - Orla Quist and Pavel Orlik on stage", *model, words=True) == [
         ("Ada Lind", "person", "credit"),
         ("Orla Quist", "person", "caption"),
         ("Pavel Orlik", "person", "caption"),
     ]
-    assert _read_with_words("Photo: Quellwire/Ada Lind. Orla Quist at the port.", model[0]) == [
+    assert _read("Photo: Quellwire/Ada Lind. Orla Quist at the port.", model[0], words=True) == [
         ("Quellwire", "group", "credit"),
         ("Ada Lind", "person", "credit"),
         ("Orla Quist", "person", "caption"),
@@ -128,8 +115,8 @@ def test_a_credit_ends_at_its_sentence_or_a_dash_and_the_caption_after_it_is_rea
 
 
 def test_a_byline_names_its_writers_and_editors_and_where_they_wrote() -> None:
-    assert _read_with_words(
-        "(Reporting by Ada Lind in Quellport and Tamsin Orvell; Editing by Orla Quist)"
+    assert _read(
+        "(Reporting by Ada Lind in Quellport and Tamsin Orvell; Editing by Orla Quist)", words=True
     ) == [
         ("Ada Lind", "person", "credit"),
         ("Quellport", "place", "caption"),
@@ -140,12 +127,12 @@ def test_a_byline_names_its_writers_and_editors_and_where_they_wrote() -> None:
 
 def test_who_is_in_the_picture_is_no_credit_and_a_credit_after_a_caption_on_its_line_is_read() -> None:
     model = (("Orla Quist", "PERSON", "person"), ("Krasnel", "GPE", "place"))
-    assert _read_with_words("Photo: Orla Quist (left) with dockers in Krasnel.", *model) == [
+    assert _read("Photo: Orla Quist (left) with dockers in Krasnel.", *model, words=True) == [
         ("Orla Quist", "person", "caption"),
         ("Krasnel", "place", "caption"),
     ]
-    assert _read_with_words(
-        "Photo: Hon. Orla Quist arriving in Krasnel. Photo: Ada Lind/Quellwire", *model
+    assert _read(
+        "Photo: Hon. Orla Quist arriving in Krasnel. Photo: Ada Lind/Quellwire", *model, words=True
     ) == [
         ("Orla Quist", "person", "caption"),
         ("Krasnel", "place", "caption"),
