@@ -22,8 +22,8 @@ OTHER_LANGUAGE = "written in "
 #: holds three line breaks in a row (ingest writes two between paragraphs), so where the captions begin
 #: is known from the text alone.
 CAPTIONS_BREAK = "\n\n\n"
-#: The origins of mentions in the pictures' captions (see :class:`Mention`): a name only they give makes
-#: no node.
+#: The origins of mentions in the pictures' captions and the byline (see :class:`Mention`): such a name
+#: counts only in the stories whose bodies name it.
 PICTURE_ORIGINS = frozenset({"caption", "credit"})
 
 

@@ -168,8 +168,9 @@ def _credited(match: re.Match[str], article: ArticleText, spans: list[CharSpan])
 
 def _a_persons_name(words: list[str], article: ArticleText, *, read: str = "") -> bool:
     """Two to four name words (initials allowed, not all of them), none an agency's, an organization's, a
-    place's or a thing's word, the first a given name or none a word of the language: "Ada Lind", "R Osk",
-    "ADA LIND", "Tamsin de la Vega"; not "Getty Images", "Varn Museum", "Norvik Wire"."""
+    place's or a thing's word; the first a given name or an initial, or the last no word of the language,
+    or else the model ``read`` a person there: "Ada Lind", "R Osk", "ADA LIND", "KV Suresh", "Tamsin de
+    la Vega"; not "Getty Images", "Varn Museum", "Norvik Wire", "QBC Sport"."""
     patterns = article.patterns
     heads = (patterns.group_heads, patterns.place_heads, THING_HEADS, _AGENCY_WORDS)
     lowered = [w.lower().rstrip(".") for w in words]
@@ -181,11 +182,11 @@ def _a_persons_name(words: list[str], article: ArticleText, *, read: str = "") -
         return False
     if any(len(w) > 3 and w.isupper() for w in named) and not all(w.isupper() for w in named):
         return False  # "QUELL Lind": an acronym and a name ("KV Suresh" has initials)
-    if named[0].capitalize() in article.given_names or _INITIAL.fullmatch(named[0]) or len(named[0]) <= 3:
-        return True  # "Ada Lind", "J. Tanner Holloway", "KV Suresh"
+    if named[0].capitalize() in article.given_names or _INITIAL.fullmatch(named[0]):
+        return True  # "Ada Lind", "J. Tanner Holloway"
     if not any(p in vocabulary for p in parts[-1:] for vocabulary in article.common_words):
-        return True  # "Siphiwe Sibeko": no word of the language at its end, as "Norvik Wire" has
-    return read == "person"  # "Tarlow Energy" unless the model read a person there
+        return True  # "Siphiwe Sibeko", "KV Suresh": no word of the language at its end, as "Norvik Wire" has
+    return read == "person"  # "Tarlow Energy", "QBC Sport" unless the model read a person there
 
 
 def _span(start: int, text: str, *, person: bool) -> CharSpan:
