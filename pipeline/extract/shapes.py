@@ -175,7 +175,7 @@ def _a_common_abbreviation(text: str, abbreviations: frozenset[str]) -> bool:
 #: A prefix that makes an adjective of the name it is hyphened to ("Anti-Quellan forces").
 _STANCE_PREFIXES = ("anti-", "pro-", "non-")
 #: A newspaper writer's job at the end of what the model read as an organization ("Employment
-#: Correspondent", "Political Editor").
+#: Correspondent", "Crime Reporter").
 _WRITERS_JOBS = frozenset({"correspondent", "correspondents", "columnist", "reporter", "photographer"})
 
 

@@ -488,9 +488,9 @@ def headed_places(doc: Doc, vocab: Vocabulary) -> list[Span]:
         if before is not None and not before.is_sent_end and (before.ent_iob_ != "O" or _capitalized(before)):
             continue  # a word of a longer name
         if doc[start].lower_ == "the" or (
-            doc[start].is_sent_start and end - start > 2 and not _uncommon(doc[start].lower_, vocab)
+            doc[start].is_sent_start and end - start > 2 and doc[start].lower_ in _OPENING_PREPOSITIONS
         ):
-            start += 1  # "the", or a common word opening the sentence: "Outside Kano State High Court, ..."
+            start += 1  # "the", or a preposition opening the sentence: "Outside Kano State High Court, ..."
         run = doc[start:end]
         words = [token.lower_ for token in run]
         if (
@@ -524,6 +524,13 @@ _INSTITUTION_HEADS = frozenset(
     | {"federation", "league", "coalition", "alliance", "agency", "authority", "bureau", "ministry"}
     | {"directorate", "secretariat", "university", "corporation", "trust", "fund", "department"}
     | {"tribunal"}
+)
+#: Prepositions that open a sentence before a name, capitalized as it is ("Outside Kano State High Court,
+#: ..."; "New York Supreme Court" keeps its first word).
+_OPENING_PREPOSITIONS = frozenset(
+    {"outside", "inside", "near", "beside", "behind", "across", "opposite", "at", "in", "on", "from", "into"}
+    | {"before", "after", "during", "under", "above", "beyond", "despite", "against", "within", "toward"}
+    | {"towards", "beneath", "around", "along", "past", "through", "throughout", "until", "via"}
 )
 #: The words before "Court" that make it a court of law.
 _KINDS_OF_COURT = frozenset(

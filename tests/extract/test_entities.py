@@ -1908,9 +1908,13 @@ def test_a_court_or_tribunal_the_model_left_untagged_is_found_by_its_head_after_
     text = "The Quellby High Court sat on Monday. They ate at the Food Court and walked to Quellby Court."
     doc = _doc(english, text, [])
     assert [(s.text, s.label_) for s in headed_places(doc, vocab)] == [("Quellby High Court", "ORG")]
-    vocab = dataclasses.replace(vocab, nouns=frozenset({"outside", "high"}))
-    doc = _doc(english, "Outside Quellby High Court, crowds sang.", [])  # a common word opening the sentence
-    assert [(s.text, s.label_) for s in headed_places(doc, vocab)] == [("Quellby High Court", "ORG")]
+    vocab = dataclasses.replace(vocab, nouns=frozenset({"outside", "high", "new"}), linked_places=frozenset())
+    doc = _doc(english, "Outside Quellby High Court, crowds sang. New Varnby Supreme Court sat.", [])
+    # a preposition opening the sentence is no part of the name; a common word of the name is
+    assert [(s.text, s.label_) for s in headed_places(doc, vocab)] == [
+        ("Quellby High Court", "ORG"),
+        ("New Varnby Supreme Court", "ORG"),
+    ]
 
 
 def test_a_double_barrelled_surname_is_one_word_of_an_untagged_name(english, vocab) -> None:
