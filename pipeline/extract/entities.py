@@ -2171,7 +2171,7 @@ def _a_firms_word_ends(text: str, vocab: Vocabulary) -> bool:
 
 
 #: Titles written short that open no organization's name ("Cllr", "Sgt", "Insp"), beside the honorifics.
-_SHORT_TITLES = frozenset(
+SHORT_TITLES = frozenset(
     {"cllr", "cr", "col", "lt", "capt", "sgt", "maj", "insp", "supt", "det", "cmdr", "sen"}
 )
 
@@ -2181,7 +2181,7 @@ def _abbreviated_title_and_name(tokens: Sequence[Token], vocab: Vocabulary) -> b
     none a head noun or a known place ("Cllr Tarvinder Osk-Varn", "Dr Orla Quist"; not "Dr Martens",
     "Dr Quist Clinic")?"""
     first = tokens[0].lower_.rstrip(".")
-    if len(tokens) < 3 or not (first in HONORIFICS or first in _SHORT_TITLES):
+    if len(tokens) < 3 or not (first in HONORIFICS or first in SHORT_TITLES):
         return False
     rest = [token for token in tokens[1:] if token.text not in DASHES and token.text != "."]
     words = [token.text for token in rest]

@@ -103,12 +103,17 @@ def pictures(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     covered: list[tuple[int, int]] = []
     position = start
     while (match := _CREDIT.search(body, position)) is not None:
-        found = _credited(match, article, spans)
+        group = "who" if match.group("who") is not None else "byline"
+        cut = _CREDIT_END.search(match.group(group))
+        end = match.start(group) + (cut.start() if cut else len(match.group(group).rstrip()))
+        # "Photo: Orla Quist (left) with ...": who is in the picture, not who took it
+        in_picture = cut is None and body[match.end(group) : match.end(group) + 1] == "("
+        found = None if in_picture else _credited(match, group, end, article, spans)
         if found is None:  # no credit: one may follow on the line ("Orla Quist at home. Photo: Ada Lind")
-            position = match.start("who" if match.group("who") is not None else "byline")
+            position = match.start(group)
             continue
         credited.extend(found)
-        covered.append((match.start(), _credit_end(match)))
+        covered.append((match.start(), end))
         position = match.end()
     kept = [
         s if s.start < start else CharSpan(s.start, s.end, s.label, s.type, "caption")
@@ -118,28 +123,18 @@ def pictures(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     return sorted([*kept, *credited], key=lambda s: (s.start, s.end))
 
 
-def _credit_end(match: re.Match[str]) -> int:
-    """Where the credit ``match`` found ends: its line's or bracket's end, or :data:`_CREDIT_END`."""
-    group = "who" if match.group("who") is not None else "byline"
-    cut = _CREDIT_END.search(match.group(group))
-    return match.start(group) + (cut.start() if cut else len(match.group(group).rstrip()))
-
-
-def _credited(match: re.Match[str], article: ArticleText, spans: list[CharSpan]) -> list[CharSpan] | None:
-    """The people and agencies a credit names, in order; None when what follows the word for the
-    picture is no credit ("Photo: Orla Quist, left, and Ada Lind at the port" is a caption)."""
+def _credited(
+    match: re.Match[str], group: str, end: int, article: ArticleText, spans: list[CharSpan]
+) -> list[CharSpan] | None:
+    """The people and agencies the credit ``match`` names in its ``group`` ("who" or "byline") up to
+    ``end`` (:data:`_CREDIT_END`), in order; None when that is no credit ("Photo: Orla Quist, left, and
+    Ada Lind at the port" is a caption)."""
     found = []
     agency = match.group("agency")
     if agency and agency.lower() not in _NOBODY and agency.split()[0].lower() not in _NOBODY:
         found.append(_span(match.start("agency"), agency, person=False))
-    group = "who" if match.group("who") is not None else "byline"
     offset = match.start(group)
-    who = match.group(group)[: _credit_end(match) - offset]
-    if (
-        _CREDIT_END.search(match.group(group)) is None
-        and article.body[match.end(group) : match.end(group) + 1] == "("
-    ):
-        return None  # "Photo: Orla Quist (left) with ...": who is in the picture, not who took it
+    who = article.body[offset:end]
     for part in re.finditer(r"[^/,&]+?(?=\s+and\s|\s*[/,&]|$)", who):
         text = part.group().strip().rstrip(".") if len(part.group().strip()) > 2 else part.group().strip()
         text = re.sub(r"^(?:via|by|the|and)\s+", "", text, flags=re.IGNORECASE)

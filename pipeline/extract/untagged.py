@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from pipeline.extract.entities import (
     DASHES,
     LONGEST_PLACE_NAME,
+    SHORT_TITLES,
     THING_HEADS,
     article_words,
     described_as_a_person,
@@ -159,10 +160,20 @@ _GIVEN_NAME_MISREAD = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
 
 #: Styles written short before a name, which the tokenizer may cut from their full stop ("Hon", "."); not
 #: a title that ends a sentence ("was crowned king. Nollywood stars").
-_ABBREVIATED_STYLES = frozenset(
-    {"hon", "atty", "engr", "barr", "gov", "sen", "rep", "dr", "prof", "capt", "sgt", "lt", "col", "gen"}
-    | {"cllr", "insp", "supt", "rev", "cmdr", "maj", "brig", "adm", "amb", "pres", "sec"}
-)
+_ABBREVIATED_STYLES = SHORT_TITLES | {
+    "hon",
+    "atty",
+    "engr",
+    "barr",
+    "gov",
+    "rep",
+    "dr",
+    "prof",
+    "rev",
+    "gen",
+    "brig",
+}
+_ABBREVIATED_STYLES |= {"adm", "amb", "pres", "sec"}
 
 
 def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:

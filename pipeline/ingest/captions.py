@@ -66,6 +66,8 @@ _CAPTION = re.compile(
 )
 
 
+#: Wire agencies whose credit follows a caption's sentence ("REUTERS/Orrin Tasby/File Photo").
+_WIRE_AGENCIES = "REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Xinhua|XINHUA|ANP|dpa|DPA|AAP|Anadolu|Bloomberg"
 #: A credit after a caption's sentence on its line: "The old wall. Photo: Orrin Tasby", "The hall, built in
 #: 1884. (Photo by Orrin Tasby)". The sentence stays in the body (it says who and what the picture shows,
 #: as the story does); the credit goes with the captions.
@@ -73,7 +75,7 @@ _TRAILING_CREDIT = re.compile(
     r"^(?P<text>.*[.!?][\"'”’)]?)\s+(?P<credit>(?:Photo|Photograph|Picture|Image|Illustration)\s*[:/]\s*[A-Z].*"
     r"|\(\s*(?i:photo|picture|image)s?(?:\s+(?i:by|courtesy\s+of)\s+|\s*:\s*)[A-Z][^)]*\)\s*\.?"
     # a wire agency's credit: "REUTERS/Orrin Tasby/File Photo", "(Xinhua/Orrin Tasby)", "EPA-EFE/Orrin Tasby"
-    r"|\(?(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Xinhua|XINHUA|ANP|dpa|DPA|AAP|Anadolu|Bloomberg)"
+    rf"|\(?(?:{_WIRE_AGENCIES})"
     r"(?:/\s*[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|la|van|von|der|da))*){1,3}\)?\s*\.?)$"
 )
 
@@ -107,7 +109,7 @@ def split_captions(body: str) -> tuple[str, str]:
         r"(?i)image|photo|picture|caption|credit|illustration|video|\bpic\b|ing by|iled by|rch by"
         r"|read (?:more|next|also)|also read|related|see also|more on this|recommended|appeared first"
         r"|continue reading|advert|sponsored|share this|published|updated|posted"
-        r"|(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Xinhua|XINHUA|ANP|dpa|DPA|AAP|Anadolu|Bloomberg)/",
+        rf"|(?:{_WIRE_AGENCIES})/",
         body,
     ):
         return body, ""  # the common case, decided without reading line by line
