@@ -526,8 +526,13 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
             tokens, label = given + tokens, "PERSON"
     if label != "PERSON" and len(tokens) >= 2 and tokens[0].lower_.rstrip(".") in HONORIFICS:
         label = "PERSON"  # "Dr Quist" the model called an organization: an honorific names a person
-    if label in {"ORG", "GPE", "NORP"} and _nationality_before_a_name(tokens, vocab):
-        tokens, label = tokens[1:], "PERSON"  # "Quellian Ed Varnholm": a nationality run into a name
+    opening = (
+        _nationality_before_a_name(tokens, vocab, person=label == "PERSON")
+        if label in {"ORG", "GPE", "NORP", "PERSON"}
+        else 0
+    )
+    if opening:  # "Quellian Ed Varnholm", "the Spaniard Orla Quist": a nationality run into a name
+        tokens, label = tokens[opening:], "PERSON"
     # A credit or dateline tail after a dash spaced on either side ("Beit Lahia - AFP", "Varga —Tarnow"),
     # a parenthesis the model ran into ("World Health Organization (WHO"), a colon and the sentence
     # after it ("To the Quellian Senate: Since ..."), or a dash written as a hyphen and glued, then a word
@@ -720,6 +725,10 @@ def _names_an_event_after(possessor: Sequence[Token], rest: Sequence[Token], voc
 
 #: Office words a portfolio comes before: "Immigration Minister", "Defence Secretary".
 _OFFICES = frozenset({"minister", "secretary", "commissioner"})
+#: The last words of a ministry's name, which a minister of it may come after ("Home Office minister").
+_MINISTRIES = frozenset({"office", "department", "ministry", "agency", "bureau", "council", "commission"})
+#: Words that join the common words of a portfolio: "State for Trade and Industry".
+_PORTFOLIO_JOINS = frozenset({"for", "of", "and", "&", "the", ","})
 #: The offices that a portfolio of several words comes right before.
 _PORTFOLIO_OFFICES = frozenset({"minister", "commissioner"})
 
@@ -733,8 +742,14 @@ def _portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
     organization, unless the rest is a portfolio ("Quellian Trade" of "Quellian Trade Secretary"). Common
     words after an office and "of" or "for" are its portfolio too ("Secretary of State")."""
     common = all(token.is_title and _common_word(token.lower_, vocab) for token in ent)
-    if common and _after_an_office(doc, ent.start):
-        return True  # "State" of "Secretary of State", "Foreign Affairs" of "Minister for Foreign Affairs"
+    joined = ent[0].is_title and all(
+        token.lower_ in _PORTFOLIO_JOINS or (token.is_title and _common_word(token.lower_, vocab))
+        for token in ent
+    )
+    if joined and _after_an_office(doc, ent.start):
+        # "State" of "Secretary of State", "Foreign Affairs" of "Minister for Foreign Affairs", "State for
+        # Health" of "Secretary of State for Health"
+        return True
     if 2 <= len(ent) <= 3 and _nationality_and_portfolio(doc, ent, vocab):
         return True
     if len(ent) > 3 or not common:
@@ -747,6 +762,7 @@ def _portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
             office is not None
             and office.lower_ in _PORTFOLIO_OFFICES
             and not any(_NATIONALITY_ENDING.search(token.lower_) for token in ent)
+            and ent[-1].lower_ not in _MINISTRIES  # "Foreign Office minister": the minister's ministry
         )
     return _before_an_office(doc, ent.end, _OFFICES, lambda word: word in vocab.nouns)
 
@@ -855,21 +871,35 @@ def _places_named(doc: Doc) -> frozenset[str]:
 _NATIONALITY_ENDING = re.compile(r"(?:an|ese|ish|i)$")
 
 
-def _nationality_before_a_name(tokens: Sequence[Token], vocab: Vocabulary) -> bool:
-    """Is the first word a nationality and the rest a person's full name ("Quellian Ed Varnholm", which
-    the model read as one organization)? Not before a head noun ("Quellian Ed Varnholm Trust")."""
+def _nationality_before_a_name(tokens: Sequence[Token], vocab: Vocabulary, *, person: bool) -> int:
+    """How many first words, a nationality and the "the" before it, open a person's full name
+    ("Quellian Ed Varnholm", "the Spaniard Orla Quist", which the model read as one organization); 0
+    when they do not. Not before a head noun ("Quellian Ed Varnholm Trust"). In a name the model read
+    as a person's (``person``), the full name must open on a given name: "Dane" and "Finn" are given
+    names too."""
     while tokens and tokens[-1].lower_ in POSSESSIVE_MARKS:  # "Quellian Ed Varnholm's contract"
         tokens = tokens[:-1]
-    if len(tokens) < 3:
-        return False
-    nationality = tokens[0]
-    rest = " ".join(t.text for t in tokens[1:])
-    return (
-        nationality.is_title
-        and nationality.lower_ in vocab.adjectives
-        and _NATIONALITY_ENDING.search(nationality.lower_) is not None
-        and personal_name(rest, vocab)
-    )
+    skip = 1 if tokens and tokens[0].lower_ == "the" else 0
+    if len(tokens) - skip < 3:
+        return 0
+    nationality, rest = tokens[skip], tokens[skip + 1 :]
+    word = nationality.lower_
+    adjective = word in vocab.adjectives and _NATIONALITY_ENDING.search(word) is not None
+    named = personal_name(rest[0].doc[rest[0].i : rest[-1].i + 1].text, vocab)  # "Tremblay-Roy" whole
+    if person:
+        named = named and rest[0].text in vocab.given_names
+    found = nationality.is_title and (adjective or word in _NATIONALITY_NOUNS) and named
+    return skip + 1 if found else 0
+
+
+#: Nouns for one of a nation's people, which open a name as a nationality does ("the Spaniard Orla
+#: Quist", "Dane Ilse Varn"); the adjectives are the model's (:data:`_NATIONALITY_ENDING`).
+_NATIONALITY_NOUNS = frozenset(
+    {"spaniard", "dane", "finn", "swede", "pole", "scot", "briton", "turk", "croat", "serb", "czech", "greek"}
+    | {"swiss", "thai", "kiwi", "argentine", "filipino", "filipina", "aussie", "frenchman", "frenchwoman"}
+    | {"dutchman", "dutchwoman", "englishman", "englishwoman", "welshman", "welshwoman", "irishman"}
+    | {"irishwoman", "scotsman", "scotswoman"}
+)
 
 
 def _common_word(word: str, vocab: Vocabulary) -> bool:

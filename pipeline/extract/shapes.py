@@ -69,6 +69,8 @@ _LANDFORM = re.compile(
 _PARTY = re.compile(r"\sparty\b")
 #: Function words a name does not end with: the model cut it short ("University of").
 _DANGLING = re.compile(r"(?:\s+(?:of|the|de|la|le|du|des|del|for|and|&|at|on|in|von|van))+$", re.IGNORECASE)
+#: "and" or "&" ending a name cut short.
+_AND_END = re.compile(r"\s(?:and|&)$", re.IGNORECASE)
 #: A locative preposition ending a name cut short, and a possessive word in the words after it.
 _LOCATIVE_END = re.compile(r"\s(?:on|in|at)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\w['’]s\b")
@@ -327,6 +329,67 @@ def results_tables(spans: list[CharSpan], article: ArticleText) -> list[CharSpan
             kept.append(CharSpan(start, end, "PERSON", "person", "table"))
         else:
             kept.append(CharSpan(start, end, "ORG", "group", "table"))
+    return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+#: A team's line-up, a paragraph of its own: the team, a colon, then the players separated by semicolons
+#: and commas ("Quellby: O Quist; T Varn, I Osk-Tarn (R Brann 60), Ed Varn (capt)").
+_LINEUP = re.compile(r"^(?P<team>[A-Z][^\n:;,]{0,40}):[ \t]+(?P<players>[^\n]+)$", re.MULTILINE)
+#: A player: a surname, with an initial or a given name before it ("O Quist", "J-B Varn", "Ed O'Tarn").
+_PLAYER = re.compile(r"(?:[A-Z](?:-[A-Z])?\.?[ ]|[A-Z][a-zà-ÿ]+[ ])?[A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*")
+#: A player's initials before the surname: "O Quist", "J-B Osk", "T. Varn".
+_INITIAL = re.compile(r"[A-Z](?:-[A-Z])?\.?[ ]")
+#: What may follow a player in a line-up: a substitute or a note in brackets, a minute, a full stop.
+_PLAYER_NOTES = re.compile(r"(?:[ ]*\([^)]*\)|[ ]+\d{1,3}(?:[ ]?mins?)?)*[.]?$")
+#: Players a line-up names at least, and the share of its items (%) written as players are.
+LINEUP_PLAYERS = 5
+_LINEUP_SHARE = 80
+
+
+def lineups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """The players of a team's line-up ("Quellby: O Quist; T Varn, I Osk ...") are people, which the
+    small model misses or calls organizations ("O Quist") when their initials stand alone: each is a
+    person (origin ``table``), in place of what overlaps it. A line counts when it names
+    :data:`LINEUP_PLAYERS` players or more, nearly all its items are written as players are and most
+    of them with an initial or a given name: "Sources: Quellby Council, Varn Police" (two items), a
+    list of airlines or towns and a sentence after a colon are left alone.
+
+    >>> from pipeline.extract.spans import ArticleText
+    >>> from pipeline.wordlists import load_patterns
+    >>> body = "It rained.\\n\\nQuellby: O Quist; T Varn, I Osk-Tarn, Ed Brann (R Tell 60), J-B Orr."
+    >>> found = lineups([CharSpan(12, 19, "GPE", "place")], ArticleText(body, (), load_patterns()))
+    >>> [(body[s.start : s.end], s.type) for s in found]
+    [('Quellby', 'place'), ('O Quist', 'person'), ('T Varn', 'person'), ('I Osk-Tarn', 'person'), ('Ed Brann', 'person'), ('J-B Orr', 'person')]
+    """
+    body = article.body
+    if ":" not in body or (";" not in body and body.count(",") < LINEUP_PLAYERS):
+        return spans
+    players: list[tuple[int, int]] = []
+    for line in _LINEUP.finditer(body):
+        start = line.start("players")
+        items = []
+        for item in re.finditer(r"[^;,]+", line["players"]):
+            text = item.group().strip()
+            at = start + item.start() + item.group().index(text) if text else 0
+            notes = _PLAYER_NOTES.search(text)
+            name = text[: notes.start()] if notes else text
+            items.append((at, name))
+        written = [(at, name) for at, name in items if _PLAYER.fullmatch(name)]
+        # most with an initial or a given name: "Airlines: Alaska, Sun Country, Air Canada" lists no one
+        people = [
+            name for _, name in written if _INITIAL.match(name) or name.split()[0] in article.given_names
+        ]
+        if (
+            len(written) >= LINEUP_PLAYERS
+            and len(written) * 100 >= len(items) * _LINEUP_SHARE
+            and len(people) * 2 >= len(written)
+        ):
+            players.extend((at, at + len(name)) for at, name in written)
+    if not players:
+        return spans
+    taken = _covered(len(body), players)
+    kept = [s for s in spans if taken.find(1, s.start, s.end) == -1]
+    kept.extend(CharSpan(a, b, "PERSON", "person", "table") for a, b in players)
     return sorted(kept, key=lambda s: (s.start, s.end))
 
 
@@ -601,7 +664,13 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             )
             result.append(CharSpan(span.start + venue.start("venue"), span.end, "FAC", "place", span.origin))
             continue
+        honorific = _AND_AN_HONORIFIC.search(text) if span.type != "person" else None
+        if honorific and honorific.start() > 0:
+            # "Canal Plus and Mr" + "Quist's firm": the name ends before the next one's honorific
+            span = CharSpan(span.start, span.start + honorific.start(), span.label, span.type, span.origin)
+            text = body[span.start : span.end]
         pieces = _joined_names(text) if span.type != "person" else []
+        pieces = pieces or (_two_bodies(text, heads) if span.type == "group" else [])
         if pieces:
             result.extend(
                 CharSpan(span.start + a, span.start + b, span.label, span.type, span.origin)
@@ -613,6 +682,8 @@ def reshaped(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             # "Institute of Quellan Studies of" + "Varn Academy": a name cut after a function word runs on
             # over the capitalized words that follow it; a person's ("Orsa Quist of") stops before it.
             more = _TITLE_WORDS.match(body, span.end) if span.type != "person" else None
+            if more and _AND_END.search(text) and head_word(text[: dangling.start()]) in heads:
+                more = None  # "Varn Film Council and" + "Channel 9's": a second name, no part of this one
             if more and _LOCATIVE_END.search(text) and _POSSESSIVE.search(more.group()):
                 more = None  # "Mt Varn on" + "Quellia's coast": where the place is, no part of its name
             end = more.end() if more else span.start + dangling.start()
@@ -735,6 +806,36 @@ def _joined_names(text: str) -> list[tuple[int, int]]:
         if not part[:1].isupper() or _NAME_SUFFIX.fullmatch(part):
             return []
     return pieces
+
+
+#: "and" or "&" and an honorific ending a name: the start of another person's name ("and Mr").
+_AND_AN_HONORIFIC = re.compile(rf"\s+(?:and|&)\s+(?:{'|'.join(sorted(HONORIFICS))})\.?$", re.IGNORECASE)
+#: Head nouns of organizations that name portfolios too: "Health and Human Services".
+_PORTFOLIO_HEADS = frozenset({"services", "security", "trust", "care"})
+
+
+def _two_bodies(text: str, heads: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of two organizations joined by one "and" or "&", when the first is a name of two
+    words or more ending on an organization's head noun and the second starts with a capital ("Varn Film
+    Council and Channel 9"); [] otherwise: "Food and Drug Administration", "Quell and Varn Bank", "Bank
+    of Osk and Tarn" are one.
+
+    >>> _two_bodies("Varn Film Council and Channel 9", frozenset({"council"}))
+    [(0, 17), (22, 31)]
+    >>> _two_bodies("Food and Drug Administration", frozenset({"administration"}))
+    []
+    """
+    joins = list(re.finditer(r"\s+(?:and|&)\s+", text))
+    if len(joins) != 1 or "," in text:
+        return []
+    join = joins[0]
+    first, second = text[: join.start()], text[join.end() :]
+    words = first.split()
+    if len(words) < 2 or not second[:1].isupper() or not all(w[:1].isupper() for w in words[-2:]):
+        return []
+    if words[-1].lower() not in heads - _PORTFOLIO_HEADS:
+        return []
+    return [(0, join.start()), (join.end(), len(text))]
 
 
 #: A line in capitals: this many letters at least, this share of them capitals.

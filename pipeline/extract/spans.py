@@ -8,9 +8,14 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
                      (:mod:`pipeline.extract.shapes`);
 * ``offices``        an office named after its official ("the Varn County Sheriff's Office") is one
                      organization (:mod:`pipeline.extract.offices`);
+* ``portfolios``     a ministry named by its portfolios ("the Department for Culture, Media and Sport")
+                     is one organization, and an office's portfolios no name
+                     (:mod:`pipeline.extract.portfolios`);
 * ``speakers``       a transcript's speaker labels ("QUIST:") are the people the article names so
                      (:mod:`pipeline.extract.speakers`);
 * ``tables``         the names of a results table's lines ("Quellby 2 Varn 1") are teams (origin
+                     ``table``);
+* ``lineups``        the players of a team's line-up ("Quellby: O Quist; T Varn, ...") are people (origin
                      ``table``);
 * ``overlaps``       where two spans overlap the longer one wins;
 * ``hometowns``      the capitalized words after a person's name and age ("Quist, 31, of Varnby") are a
@@ -62,9 +67,11 @@ from pipeline.extract.entities import DETERMINERS, HONORIFICS, THING_HEADS, Char
 from pipeline.extract.nested import nested_places
 from pipeline.extract.offices import offices
 from pipeline.extract.pictures import pictures
+from pipeline.extract.portfolios import portfolios
 from pipeline.extract.roads import roads
 from pipeline.extract.shapes import (
     hometowns,
+    lineups,
     names_in_capitals,
     never_names,
     nicknamed_people,
@@ -1293,7 +1300,9 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("shapes", reshaped),
     ("not names", never_names),
     ("offices", offices),
+    ("portfolios", portfolios),
     ("tables", results_tables),
+    ("lineups", lineups),
     ("overlaps", without_overlaps),
     ("nicknames", nicknamed_people),
     ("hometowns", hometowns),

@@ -419,9 +419,28 @@ def _paragraphs(lines: Sequence[str]) -> list[str]:
         if line:
             current.append(line)
         elif current:
-            paragraphs.append(" ".join(current))
+            # a table's rows stay rows: joined, "Quellby 2 Varn 1 Osk 0 Tarn 3" reads as one name
+            if _table_rows(current):
+                paragraphs.extend(current)
+            else:
+                paragraphs.append(" ".join(current))
             current = []
     return paragraphs
+
+
+#: A row of a table of results or figures: it ends on a number ("Quellby 2 Varn 1", "Orla Quist 68 70
+#: 138", "1. Tarn Osk (Varnland) 1:30.123").
+_TABLE_ROW = re.compile(r"\S.*\s[-+]?\d[\d.,:]*$")
+
+
+def _table_rows(lines: Sequence[str]) -> bool:
+    """Are ``lines`` (two or more, between blank lines) the rows of a table, each ending on a number and
+    none on a sentence's end, rather than one paragraph cut into lines?
+
+    >>> _table_rows(["Quellby 2 Varn Rovers 1", "Osk 0 Tarn 3"]), _table_rows(["Orla said the Varn", "rose by 3"])
+    (True, False)
+    """
+    return len(lines) >= 2 and all(_TABLE_ROW.match(line) for line in lines)
 
 
 def _a_turn(line: str) -> bool:

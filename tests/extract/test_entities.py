@@ -152,6 +152,21 @@ def test_cleaning_rules(english, vocab, text, name, label, expected) -> None:
         ),
         ("Then American Tessa Quistel won.", "American Tessa Quistel", "GPE", ("Tessa Quistel", "person")),
         ("Norwegian Ed Varnholm's deal ended.", "Norwegian Ed Varnholm's", "ORG", ("Ed Varnholm", "person")),
+        # a noun for one of a nation's people, and the "the" before it, do the same
+        (
+            "It went to the Spaniard Ed Varnholm.",
+            "the Spaniard Ed Varnholm",
+            "ORG",
+            ("Ed Varnholm", "person"),
+        ),
+        ("The Dane Tessa Quist-Orr won.", "Dane Tessa Quist-Orr", "PERSON", ("Tessa Quist-Orr", "person")),
+        # in a person's name the rest must open on a given name: "Dane" is one as well
+        (
+            "Then Dane Quistel Varnholm won.",
+            "Dane Quistel Varnholm",
+            "PERSON",
+            ("Dane Quistel Varnholm", "person"),
+        ),
         # not before an organization's head noun, nor when no given name follows
         ("The Norwegian Ed Varnholm Trust paid.", "Norwegian Ed Varnholm Trust", "ORG", None),
         ("Flights on Norwegian Air Quistel resumed.", "Norwegian Air Quistel", "ORG", None),
@@ -1403,11 +1418,21 @@ def test_a_portfolio_after_an_office_or_after_a_nationality_is_no_group(english,
     import dataclasses
 
     vocab = dataclasses.replace(
-        vocab, nouns=vocab.nouns | {"state", "trade", "art", "police", "home"}, adjectives=vocab.adjectives
+        vocab,
+        nouns=vocab.nouns | {"state", "trade", "art", "police", "home", "office"},
+        adjectives=vocab.adjectives | {"foreign"},
     )
     text = "Quellian Secretary of State Orsa Quist met the Minister for the Arts, Varn Tell."
     assert _cleaned(english, vocab, text, "State", "ORG") == []
     assert _cleaned(english, vocab, text, "Arts", "ORG") == []
+    # a ministry before its minister is an organization
+    text = "A Home Office minister and the Foreign Office Minister, Orsa Quist, met."
+    assert [s[0] for s in _cleaned(english, vocab, text, "Home Office", "ORG")] == ["Home Office"]
+    assert [s[0] for s in _cleaned(english, vocab, text, "Foreign Office", "ORG")] == ["Foreign Office"]
+    # common words joined by "for" and "and" after the office are its portfolio too
+    text = "The Secretary of State for Trade and Art, Orsa Quist, met the Minister of State for Quellco."
+    assert _cleaned(english, vocab, text, "State for Trade and Art", "ORG") == []
+    assert [s[0] for s in _cleaned(english, vocab, text, "State for Quellco", "ORG")] == ["State for Quellco"]
     # a department is an organization, and so is a name that is no common word
     text = "The Department of State and the Secretary of Quellco met."
     assert [s[0] for s in _cleaned(english, vocab, text, "State", "ORG")] == ["State"]

@@ -8,6 +8,7 @@ from pipeline.extract.entities import CharSpan
 from pipeline.extract.shapes import (
     hometowns,
     known_as,
+    lineups,
     names_in_capitals,
     never_names,
     nicknamed_people,
@@ -704,6 +705,66 @@ def test_rows_alone_may_rank_players_and_one_line_is_no_table() -> None:
     assert found == [("Orla Brannoc", "person"), ("Quellby Varn", "group")]
     one_line = "He said :\n\nQuellby 2 Varn 1\n\nand left ."
     assert results_tables([], ArticleText(one_line, (), load_patterns())) == []
+
+
+def test_the_players_of_a_line_up_are_people_in_place_of_what_the_model_read() -> None:
+    body = (
+        "Quellby won .\n\n"
+        "Quellby: O Quist; T Varnholm, D O'Tarn, J-B Osk, Ed Brann-Orr (capt); K Tell (R Marr 60), "
+        "P Quillon.\n\nReferee: Ilse Varn (Osk)."
+    )
+    # the model reads initials and a surname as an organization, and the team's name is no player
+    spans = _spans(body, ("O Quist", "group"), ("T Varnholm", "group"), ("Ilse Varn", "person"))
+    found = [
+        (body[s.start : s.end], s.type, s.origin)
+        for s in lineups(spans, ArticleText(body, (), load_patterns()))
+    ]
+    assert found == [
+        ("O Quist", "person", "table"),
+        ("T Varnholm", "person", "table"),
+        ("D O'Tarn", "person", "table"),
+        ("J-B Osk", "person", "table"),
+        ("Ed Brann-Orr", "person", "table"),
+        ("K Tell", "person", "table"),  # the substitute in brackets is left to the model
+        ("P Quillon", "person", "table"),
+        ("Ilse Varn", "person", "model"),  # a line of one name is no line-up
+    ]
+
+
+def test_a_list_after_a_colon_that_is_no_line_up_is_left_alone() -> None:
+    # surnames alone are left to the model: a terminal's airlines are listed so too
+    body = (
+        "Sources: Quellby Council, Varn Police.\n\n"
+        "Note: the Quellby mayor, the Varn police, the Osk board and Tarn officials all spoke, said Orla.\n\n"
+        "Airlines: Quellair, Varn, Osk Country, Great Tarn, Air Brann, Orla Jet.\n\n"
+        "Varn United: Quist, Tarnow, Osk-Brann, Marrit, Ellory, Pelk."
+    )
+    assert lineups([], ArticleText(body, (), load_patterns())) == []
+
+
+def test_two_organizations_the_model_joined_by_and_are_two() -> None:
+    body = (
+        "Money came from the Varn Film Council and Channel 9 and from Quellco and Mr Osk. The Quell "
+        "Food and Drug Administration agreed."
+    )
+    spans = _spans(
+        body,
+        ("Varn Film Council and Channel 9", "group"),
+        ("Quellco and Mr", "group"),
+        ("Quell Food and Drug Administration", "group"),
+    )
+    assert _texts(body, reshaped(spans, ArticleText(body, (), load_patterns()))) == [
+        ("Varn Film Council", "group"),
+        ("Channel 9", "group"),
+        ("Quellco", "group"),  # the next name's honorific is no part of it
+        ("Quell Food and Drug Administration", "group"),  # "Food" heads no organization
+    ]
+    # a name cut after "and" loses it when it ends on an organization's head: what follows is another
+    body = "The Varn Film Council and Channel 9's arm paid."
+    spans = _spans(body, ("Varn Film Council and", "group"))
+    assert _texts(body, reshaped(spans, ArticleText(body, (), load_patterns()))) == [
+        ("Varn Film Council", "group")
+    ]
 
 
 def test_two_names_the_article_names_alone_joined_by_a_hyphen_are_two() -> None:

@@ -170,6 +170,22 @@ def test_plain_article_first_line_is_the_title_and_wrapped_lines_join(write) -> 
     assert article.source == str(path)
 
 
+def test_the_rows_of_a_table_stay_rows_while_wrapped_lines_join(write) -> None:
+    path = write(
+        "results.txt",
+        "Quellby Win\n\nQuellby beat Varn by\n2 goals to 1.\n\nQuellby 2 Varn Rovers 1\nOsk 0 Tarn 3\n"
+        "Orla Quist 68 70 138\n\nThe rain fell for\n3\n",
+    )
+    [article] = ingest([path]).articles
+    assert article.body.split("\n\n") == [
+        "Quellby beat Varn by 2 goals to 1.",
+        "Quellby 2 Varn Rovers 1",  # each row of a table ends on a number
+        "Osk 0 Tarn 3",
+        "Orla Quist 68 70 138",
+        "The rain fell for 3",  # one line ending on a number is no table
+    ]
+
+
 def test_each_turn_of_a_transcript_is_a_paragraph_of_its_own(write) -> None:
     path = write(
         "talk.txt",
