@@ -484,6 +484,13 @@ def _extended(doc: Doc, ent: Span, end: int) -> Span | None:
 
 # --- what a name is ---------------------------------------------------------------------------------
 
+#: Words for a kind of organization that open a sentence before its name and open no organization's
+#: name themselves ("Regulator Quellcom", "Watchdog Varncom"; not "Network", "Group" or "Bank").
+_DESCRIBING_WORDS = frozenset(
+    {"regulator", "watchdog", "firm", "retailer", "lender", "insurer", "broadcaster", "carmaker"}
+    | {"chipmaker", "drugmaker", "telco", "supermarket", "miner", "airline", "publisher"}
+)
+
 
 def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -> list[CharSpan]:
     """Systematic repairs of one entity; returns zero, one or two spans (character offsets in ``doc``)."""
@@ -493,6 +500,14 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
     if label not in NAME_LABELS:
         return [CharSpan(ent.start_char, ent.end_char, label, TYPE_OF_LABEL.get(label, "other"))]
     tokens = list(ent)
+    if (
+        len(tokens) > 1
+        and tokens[0].lower_ in _DESCRIBING_WORDS
+        and tokens[1].text[:1].isupper()
+        and (tokens[0].i == 0 or tokens[0].is_sent_start)
+    ):
+        # "Regulator Quellcom is drawing up rules": the sentence's first word says what the name is
+        tokens, label = tokens[1:], "ORG"
     if label == "ORG" and _portfolio(doc, ent, vocab):
         return []  # "Immigration" of "Immigration Minister Quist": part of a title, not an organization
     if label == "ORG" and _inside_a_title(doc, ent, vocab):

@@ -133,6 +133,7 @@ def _name_tail(tail: str, kind: str) -> bool:
 #: "the Court", "the Senate" do name one in their story and stay.
 _GENERIC = frozenset({"party", "university", "group", "company", "department", "office", "committee"})
 _GENERIC |= {"photo", "photos", "image", "picture"}  # the word of a credit the model took for an agency
+_GENERIC |= {"att", "attendance"}  # a match report's "Att: 44,235", read as a person
 #: A website's own furniture, left in a scraped page's text: "Learn more about our Privacy Policy and
 #: Terms of Use", "Cookie Settings".
 _SITE_FURNITURE = re.compile(
@@ -332,27 +333,55 @@ def results_tables(spans: list[CharSpan], article: ArticleText) -> list[CharSpan
     return sorted(kept, key=lambda s: (s.start, s.end))
 
 
-#: A team's line-up, a paragraph of its own: the team, a colon, then the players separated by semicolons
-#: and commas ("Quellby: O Quist; T Varn, I Osk-Tarn (R Brann 60), Ed Varn (capt)").
-_LINEUP = re.compile(r"^(?P<team>[A-Z][^\n:;,]{0,40}):[ \t]+(?P<players>[^\n]+)$", re.MULTILINE)
+#: A list of a match report's players: a team or a label, a colon, then the players separated by
+#: semicolons and commas, up to the line's end or the next list on the line ("Quellby: O Quist; T Varn, I
+#: Osk-Tarn (R Brann 60), Ed Varn (capt). Subs Not Used: Marr, Tell.").
+_LINEUP = re.compile(
+    r"(?:^|(?<=\.)[ \t]+)(?P<team>[A-Z][^\n:;,.]{0,40}):[ \t]+"
+    r"(?P<players>[^\n]*?)(?=\.[ \t]+[A-Z][^\n:;,.]{0,40}:[ \t]|$)",
+    re.MULTILINE,
+)
 #: A player: a surname, with an initial or a given name before it ("O Quist", "J-B Varn", "Ed O'Tarn").
 _PLAYER = re.compile(r"(?:[A-Z](?:-[A-Z])?\.?[ ]|[A-Z][a-zà-ÿ]+[ ])?[A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*")
 #: A player's initials before the surname: "O Quist", "J-B Osk", "T. Varn".
 _INITIAL = re.compile(r"[A-Z](?:-[A-Z])?\.?[ ]")
 #: What may follow a player in a line-up: a substitute or a note in brackets, a minute, a full stop.
 _PLAYER_NOTES = re.compile(r"(?:[ ]*\([^)]*\)|[ ]+\d{1,3}(?:[ ]?mins?)?)*[.]?$")
+#: A substitute coming on, in brackets after the player he replaced: "(Marr 61)", "(O Tell 75)".
+_SUBSTITUTION = re.compile(r"\((?:[A-Z]\.?[ ])?[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?[ ]\d{1,3}\)")
 #: Players a line-up names at least, and the share of its items (%) written as players are.
 LINEUP_PLAYERS = 5
 _LINEUP_SHARE = 80
+#: A side by surnames alone names this many players, a substitution among them (football's 11, rugby's 15).
+_SIDE = range(10, 17)
+#: The labels of a match report's other lists of players, read once the report has a line-up.
+_LINEUP_LABELS = frozenset(
+    {"subs", "substitutes", "subs not used", "subs used", "replacements", "booked", "sent off", "goals"}
+    | {"scorers", "scorer", "tries", "cons", "pens", "dropped goals"}
+)
+
+
+def _substituted(players: str, article: ArticleText) -> bool:
+    """Does a substitute come on in ``players``: a surname and a minute in brackets ("(Marr 61)"), the
+    surname no common noun ("(Gate 4)" of a terminal's airlines)?"""
+    nouns = article.common_words[0] if article.common_words else frozenset()
+    for note in _SUBSTITUTION.finditer(players):
+        word = note.group().strip("()").split()[-2].lower()
+        if word not in nouns and word.rstrip("s") not in nouns:
+            return True
+    return False
 
 
 def lineups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The players of a team's line-up ("Quellby: O Quist; T Varn, I Osk ...") are people, which the
     small model misses or calls organizations ("O Quist") when their initials stand alone: each is a
     person (origin ``table``), in place of what overlaps it. A line counts when it names
-    :data:`LINEUP_PLAYERS` players or more, nearly all its items are written as players are and most
-    of them with an initial or a given name: "Sources: Quellby Council, Varn Police" (two items), a
-    list of airlines or towns and a sentence after a colon are left alone.
+    :data:`LINEUP_PLAYERS` players or more, nearly all its items are written as players are, and most
+    of them with an initial or a given name, or, by surnames alone, it names a side (:data:`_SIDE`) with
+    a substitution in it ("Quist (Marr 61)"). Once a report has a line-up, its lists after a match
+    report's label are players too ("Subs Not Used: Marr, Tell", "Booked: Osk"). "Sources: Quellby
+    Council, Varn Police", "Terminal 2: Alaska, Great Lakes, Spirit" and a sentence after a colon are
+    left alone.
 
     >>> from pipeline.extract.spans import ArticleText
     >>> from pipeline.wordlists import load_patterns
@@ -364,7 +393,8 @@ def lineups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     body = article.body
     if ":" not in body or (";" not in body and body.count(",") < LINEUP_PLAYERS):
         return spans
-    players: list[tuple[int, int]] = []
+    sides: list[tuple[int, int]] = []
+    labelled: list[tuple[int, int]] = []
     for line in _LINEUP.finditer(body):
         start = line.start("players")
         items = []
@@ -375,21 +405,30 @@ def lineups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             name = text[: notes.start()] if notes else text
             items.append((at, name))
         written = [(at, name) for at, name in items if _PLAYER.fullmatch(name)]
+        if not written or len(written) * 100 < len(items) * _LINEUP_SHARE:
+            continue
+        found = [(at, at + len(name)) for at, name in written]
+        if line["team"].strip().lower() in _LINEUP_LABELS:
+            labelled.extend(found)
+            continue
         # most with an initial or a given name: "Airlines: Alaska, Sun Country, Air Canada" lists no one
         people = [
             name for _, name in written if _INITIAL.match(name) or name.split()[0] in article.given_names
         ]
-        if (
-            len(written) >= LINEUP_PLAYERS
-            and len(written) * 100 >= len(items) * _LINEUP_SHARE
-            and len(people) * 2 >= len(written)
-        ):
-            players.extend((at, at + len(name)) for at, name in written)
-    if not players:
+        side = (
+            len(items) in _SIDE
+            and _substituted(line["players"], article)
+            # a player is one surname, or two at most now and then ("Ortega Blanco"); not "Air Osk"
+            and sum(" " in name and not _INITIAL.match(name) for _, name in written) * 4 <= len(written)
+        )
+        if len(written) >= LINEUP_PLAYERS and (len(people) * 2 >= len(written) or side):
+            sides.extend(found)
+    if not sides:
         return spans
+    players = sides + labelled
     taken = _covered(len(body), players)
     kept = [s for s in spans if taken.find(1, s.start, s.end) == -1]
-    kept.extend(CharSpan(a, b, "PERSON", "person", "table") for a, b in players)
+    kept.extend(CharSpan(a, b, "PERSON", "person", "table") for a, b in sorted(players))
     return sorted(kept, key=lambda s: (s.start, s.end))
 
 
@@ -1175,10 +1214,67 @@ def _a_given_name(word: str) -> bool:
     return word.lower() not in MONTHS and is_first_name(word)
 
 
+def surnames_cut_off(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """A person's name the model cut before its last word, which it tagged on its own ("Orla Tuuli" +
+    "Varnkoski", an organization), is one person's: when the word follows the name after one space, is one
+    capitalized word, not in capitals, and the article tags it as no organization or place anywhere else
+    (but after an honorific: "Mr Varnkoski"), nor is it a well-known place.
+
+    >>> from pipeline.extract.spans import ArticleText
+    >>> from pipeline.wordlists import load_patterns
+    >>> body = "Chief Orla Tuuli Varnkoski spoke; Quist Varnby and Ilse Tarn Quellco did not. Quellco agreed, Mr Varnkoski said."
+    >>> names = [("Orla Tuuli", "person"), ("Varnkoski", "group"), ("Quist", "person"), ("Varnby", "place"),
+    ...          ("Ilse Tarn", "person"), ("Quellco", "group")]
+    >>> spans = [CharSpan(body.index(n), body.index(n) + len(n), "X", t) for n, t in names]
+    >>> spans += [CharSpan(body.rindex(n), body.rindex(n) + len(n), "ORG", "group") for n in ("Quellco", "Varnkoski")]
+    >>> article = ArticleText(body, (), load_patterns(), places=frozenset({"Varnby"}))
+    >>> [(body[s.start : s.end], s.type) for s in surnames_cut_off(spans, article)][:5]
+    [('Orla Tuuli Varnkoski', 'person'), ('Quist', 'person'), ('Varnby', 'place'), ('Ilse Tarn', 'person'), ('Quellco', 'group')]
+    """
+    body = article.body
+    spans = sorted(spans, key=lambda s: (s.start, s.end))
+    others: dict[str, int] = {}
+    for span in spans:
+        before = body[max(0, span.start - 6) : span.start].split()
+        if span.type in {"group", "place"} and not (before and before[-1].rstrip(".").lower() in HONORIFICS):
+            text = body[span.start : span.end]  # ("Mr Varnkoski", read as an organization, is no other)
+            others[text] = others.get(text, 0) + 1
+    result: list[CharSpan] = []
+    skip = False
+    for span, after in zip(spans, [*spans[1:], None], strict=True):
+        if skip:
+            skip = False
+            continue
+        if after is not None and _cut_off(span, after, article, others):
+            result.append(CharSpan(span.start, after.end, "PERSON", "person", span.origin))
+            skip = True
+            continue
+        result.append(span)
+    return result
+
+
+def _cut_off(person: CharSpan, after: CharSpan, article: ArticleText, others: dict[str, int]) -> bool:
+    """Is ``after`` the surname cut off ``person`` (see :func:`surnames_cut_off`)?"""
+    if person.type != "person" or after.type not in {"group", "place"} or after.start != person.end + 1:
+        return False
+    if person.origin != "model" or after.origin != "model" or article.body[person.end] != " ":
+        return False
+    word = article.body[after.start : after.end]
+    return (
+        word.isalpha()
+        and word[:1].isupper()
+        and word[1:].islower()
+        and others.get(word, 0) == 1
+        and word not in article.places
+        and word not in article.linked_places
+    )
+
+
 def nicknamed_people(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """A person named with a nickname in quotes ('Lee “Quill” Sang-min', 'Orla "Osk" Varnby') is one
     person's name, however the model cut it (the given name, the nickname and the surname as three
-    names of three types, or one of them alone), when one of those pieces is a person's; the nickname
+    names of three types, or one of them alone), when one of those pieces is a person's or the name opens
+    on a given name (the word before the nickname: 'Veteran Orla "Quill" Varn'); the nickname
     alone elsewhere in the article ("Quill said") is that person too."""
     body = article.body
     if not any(quote in body for quote in "“\"‘'") and not any(word in body for word in _KNOWN_AS_WORDS):
@@ -1197,7 +1293,10 @@ def nicknamed_people(spans: list[CharSpan], article: ArticleText) -> list[CharSp
         while first > 0 and spans[first - 1].end > start:
             first -= 1
             inside.append(first)
-        if not any(spans[i].type == "person" for i in inside) or any(
+        # a person's piece says whose name it is, or a given name opening it ('Orla "Quill" Varn' read
+        # as an organization and a work)
+        given_first = match.group("given").split()[-1] in article.given_names
+        if not (given_first or any(spans[i].type == "person" for i in inside)) or any(
             spans[i].start < start or spans[i].end > end or i in replaced for i in inside
         ):
             continue

@@ -18,6 +18,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
 * ``lineups``        the players of a team's line-up ("Quellby: O Quist; T Varn, ...") are people (origin
                      ``table``);
 * ``overlaps``       where two spans overlap the longer one wins;
+* ``cut-off surnames`` a person's last word the model tagged as an organization or a place on its own
+                     ("Orla Tuuli" + "Varnkoski") is part of the person's name;
 * ``hometowns``      the capitalized words after a person's name and age ("Quist, 31, of Varnby") are a
                      place, and so is the town before "man" or "woman" ("a 34-year-old Varnby man")
                      (origin ``hometown``);
@@ -78,6 +80,7 @@ from pipeline.extract.shapes import (
     reshaped,
     results_tables,
     sentence_initial_words,
+    surnames_cut_off,
 )
 from pipeline.extract.speakers import speaker_labels
 from pipeline.names import (
@@ -1305,6 +1308,7 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("lineups", lineups),
     ("overlaps", without_overlaps),
     ("nicknames", nicknamed_people),
+    ("cut-off surnames", surnames_cut_off),
     ("hometowns", hometowns),
     ("datelines", datelines),
     ("roads", roads),

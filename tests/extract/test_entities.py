@@ -2061,3 +2061,22 @@ def test_a_plural_possessive_the_model_ended_on_takes_its_head_word_after_it(eng
         "Quell Socialist Workers' Party",
         "Varn Farmers'",  # no head word the model tagged after it
     ]
+
+
+def test_a_word_for_a_kind_of_organization_opening_the_sentence_is_no_part_of_the_name(
+    english, vocab
+) -> None:
+    text = "Regulator Quellcom is drawing up rules."
+    assert _cleaned(english, vocab, text, "Regulator Quellcom", "PERSON") == [
+        ("Quellcom", "ORG", "group", "model")
+    ]
+    text = "Watchdog Varncom agreed."
+    assert [s[:3] for s in _cleaned(english, vocab, text, "Watchdog Varncom", "GPE")] == [
+        ("Varncom", "ORG", "group")
+    ]
+    # not inside a sentence, nor a word that opens organizations' names ("Network", "Group")
+    text = "The new Regulator Quellcom spoke. Network Varnrail agreed."
+    assert [s[0] for s in _cleaned(english, vocab, text, "Regulator Quellcom", "ORG")] == [
+        "Regulator Quellcom"
+    ]
+    assert [s[0] for s in _cleaned(english, vocab, text, "Network Varnrail", "ORG")] == ["Network Varnrail"]

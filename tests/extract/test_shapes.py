@@ -38,6 +38,7 @@ def _texts(body: str, spans: list[CharSpan]) -> list[tuple[str, str]]:
         ("The vote closes at 10:00 GMT tomorrow.", "GMT"),
         ("The call is at 9 UTC+2 on Monday.", "UTC+2"),
         ("The University said nothing.", "University"),
+        ("Goals: Quist 23.\n\nAtt: 44,235", "Att"),
         ("She is Professor of Astronomy at Quellby.", "Astronomy"),
         ("He took a Ph.D. in Computer Science.", "Computer Science"),
         ("Shares of Quellco (NYSE: QLC) fell.", "QLC"),
@@ -731,6 +732,28 @@ def test_the_players_of_a_line_up_are_people_in_place_of_what_the_model_read() -
     ]
 
 
+def test_a_side_by_surnames_with_a_substitution_and_its_reports_lists_are_people() -> None:
+    side = "Quist, Tarnow, Osk-Brann, Marrit, Ellory (Dunmore 61), Pelk, Varro, Ambry, Trell, Harrad, Vossel"
+    body = (
+        f"Quellby won.\n\nQuellby: {side}. Subs Not Used: Quenby, Orrin. Booked: Pelk.\n\n"
+        "Goals: Varro 23, Trell 88.\n\n"
+        "Terminal 2: Quellair, Varn Jet, Oskway (Gate 4), Brannair, Marr Wings, Ellair, Tarnair, Orla Air, "
+        "Quell Express, Vossair."
+    )
+    found = [
+        body[s.start : s.end]
+        for s in lineups([], ArticleText(body, (), load_patterns(), common_words=(frozenset({"gate"}),)))
+    ]
+    assert found == [
+        *side.replace(" (Dunmore 61)", "").split(", "),  # the substitute in brackets is left to the model
+        *("Quenby", "Orrin", "Pelk"),  # the report's other lists, after their labels
+        *("Varro", "Trell"),
+    ]  # a terminal's airlines: "Gate" is a common noun, and several of them are two words
+    # without a line-up, a label's list is no one's
+    body = "Goals: Quellby, Varnton.\n\nBooked: Osk, Tarn."
+    assert lineups([], ArticleText(body, (), load_patterns())) == []
+
+
 def test_a_list_after_a_colon_that_is_no_line_up_is_left_alone() -> None:
     # surnames alone are left to the model: a terminal's airlines are listed so too
     body = (
@@ -867,6 +890,14 @@ def test_a_name_with_a_nickname_in_quotes_is_one_person_and_the_nickname_alone_i
         ("Orsby 'Tank' Varnquist", "person"),  # in single quotes too
         ("Tank", "person"),
         ("Day", "group"),
+    ]
+    # no piece the model read as a person's, but the name opens on a given name
+    body = 'A tribute to guitarist Orla "Mudlark" Varnquist, and to the Quellco "Green" Fund.'
+    spans = _spans(body, ("Orla", "group"), ('Mudlark" Varnquist', "group"), ("Quellco", "group"))
+    article = ArticleText(body, (), load_patterns(), given_names=frozenset({"Orla"}))
+    assert _texts(body, nicknamed_people(spans, article)) == [
+        ('Orla "Mudlark" Varnquist', "person"),
+        ("Quellco", "group"),
     ]
 
 
