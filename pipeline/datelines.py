@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Dateline", "dateline_candidates", "dateline_date"]
+__all__ = ["Dateline", "dateline_candidates", "dateline_date", "dateline_alone"]
 
 #: How much of a body's start a dateline may sit in, and on which of its first lines (a byline or a
 #: kicker may come before it).
@@ -93,6 +93,16 @@ def dateline_candidates(body: str) -> Iterator[Dateline]:
                 found["city"], found.get("region"), found.get("agency"), match.group("date") or "", text
             )
         offset = end
+
+
+def dateline_alone(line: str) -> bool:
+    """Is ``line`` a dateline written on a line of its own ("OSKBURG 2024-03-02", "VARNTON , Velmora
+    1996-12-06")? Ingest keeps it a paragraph of its own where the lines around it would be joined.
+
+    >>> dateline_alone("OSKBURG 1996-12-06"), dateline_alone("OSKBURG 1996-12-06 Results of matches :")
+    (True, False)
+    """
+    return _OWN_LINE.fullmatch(line) is not None
 
 
 def dateline_date(body: str) -> str:

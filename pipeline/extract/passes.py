@@ -50,6 +50,7 @@ from pipeline.extract.spans import (
     title_holders,
 )
 from pipeline.extract.untagged import (
+    described_groups,
     described_people,
     gazetteer_places,
     given_name_people,
@@ -313,7 +314,13 @@ def segments(body: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]
 def _read_pass_one(
     doc: Doc, draft: Draft, offset: int, vocab: Vocabulary, possessors: list[tuple[Draft, CharSpan]]
 ) -> None:
-    entities = _numbered_brands(doc, vocab)  # a list: Span.ents rescans them for every sentence
+    _numbered_brands(doc, vocab)
+    bands = described_groups(doc, vocab)
+    if bands:  # "rock band The Varn Hours", which the model read as a law: the band, not what it read
+        from spacy.util import filter_spans
+
+        doc.ents = filter_spans([*bands, *doc.ents])
+    entities = list(doc.ents)  # a list: Span.ents rescans them for every sentence
     cursor = 0
     for first, last, sent_start, sent_end in _sentence_tokens(doc):
         inside = []

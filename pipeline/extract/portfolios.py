@@ -10,7 +10,8 @@ office's portfolio.
 A portfolio is one to three capitalized common words ("Rural Affairs", "Science", "Higher Education"): a
 capitalized word that is no common word ("Varnby", "Quist") is a name, so "the Ministry of Defence,
 Quellia and Varnby" is a list of three names, and "the Ministry of Defence, the Treasury and the Home
-Office" (a "the" after the comma) is too.
+Office" (a "the" after the comma) is too. A portfolio is no place or person the model read ("Minister for
+Europe and North America": the model's nouns hold "europe" and "ireland").
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ _HOLDERS = frozenset(
 )
 #: What goes on after a name that is another's: "and County of Maui", "and Sport's".
 _GOES_ON = re.compile(r"[ ](?:of|for)[ ]|['’]s\b")
+#: "and" or a comma between another name and the head, where the model ran the two together.
+_JOINED_BEFORE = re.compile(r"(?:,[ ]|[ ](?:and|&)[ ])(?:the[ ])?$")
 _PARTS = re.compile(r",[ ](?:and[ ]|&[ ])?|[ ](?:and|&)[ ]")
 
 
@@ -69,17 +72,25 @@ def portfolios(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     kept = list(spans)
     for match in _NAMED_BY_PORTFOLIOS.finditer(body):
         parts = _PARTS.split(match["list"])
-        # the last portfolio may run on into the next name or its holder: "... Media and Sport Orla
-        # Quist", "... and Sport Secretary"; not into an organization's head ("Sport Commission")
-        last = parts[-1].split()
-        while last and not _a_portfolio(" ".join(last), article):
-            if last[-1].lower() in article.patterns.group_heads - _PORTFOLIO_HEADS:
+        # the last portfolio may run on into its holder's name or title: "... Media and Sport Orla
+        # Quist", "... and Sport Secretary"; into nothing else ("Highways Varnland", "Sport Commission")
+        words = parts[-1].split()
+        last = words
+        for i, word in enumerate(words):
+            if i and (word in article.given_names or word.lower() in _HOLDERS):
+                last = words[:i]
                 break
-            last.pop()
         portfolios_named = [*parts[:-1], " ".join(last)]
         if not last or not all(_a_portfolio(part, article) for part in portfolios_named):
             continue
         start, end = match.start(), match.end() - len(parts[-1]) + len(" ".join(last))
+        list_start = match.start("list")
+        named = [s for s in kept if s.start >= list_start and s.end <= end and s.type != "group"]
+        if named:
+            continue  # "Minister for Europe and North Quellia": places (the model's nouns hold "europe")
+        bodies = {body[s.start : s.end] for s in kept if s.start >= list_start and s.end <= end}
+        if any(" " in part and part in bodies for part in portfolios_named):
+            continue  # "Department for Transport, Network Rail and ...": a name of its own in the list
         if _GOES_ON.match(body, end):
             continue  # "Department of Finance, and County of Maui": the last is another body's name
         if match["office"]:
@@ -91,12 +102,20 @@ def portfolios(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         if any(s.end > end for s in inside):
             continue  # a longer name holds it
         opening = [s for s in inside if s.start < start]
-        if any(s.type == "group" for s in opening):
-            start = min(s.start for s in opening)  # "Federal Ministry for ...": the model's start
-        elif opening:
+        if any(s.type != "group" for s in opening):
             continue  # a place or a person the model ran into the head: left as it is
+        before = None  # "Arts Council and" + "Department for ...": another name the model ran into it
+        if opening:
+            first = min(s.start for s in opening)
+            joined = _JOINED_BEFORE.search(body, first, start)
+            if joined is None:
+                start = first  # "Federal Ministry for ...": the model's start
+            elif joined.start() > first:
+                before = CharSpan(first, joined.start(), "ORG", "group", "model")
         kept = [s for s in kept if not (s.start < end and s.end > start)]
         kept.append(CharSpan(start, end, "ORG", "group", "model"))
+        if before is not None:
+            kept.append(before)
     return sorted(kept, key=lambda s: (s.start, s.end))
 
 

@@ -133,7 +133,7 @@ def _name_tail(tail: str, kind: str) -> bool:
 #: "the Court", "the Senate" do name one in their story and stay.
 _GENERIC = frozenset({"party", "university", "group", "company", "department", "office", "committee"})
 _GENERIC |= {"photo", "photos", "image", "picture"}  # the word of a credit the model took for an agency
-_GENERIC |= {"att", "attendance"}  # a match report's "Att: 44,235", read as a person
+_GENERIC |= {"att", "attendance", "halftime", "half-time"}  # a match report's "Att: 44,235", "Halftime 1-0"
 #: A website's own furniture, left in a scraped page's text: "Learn more about our Privacy Policy and
 #: Terms of Use", "Cookie Settings".
 _SITE_FURNITURE = re.compile(
@@ -287,8 +287,16 @@ _TABLE_NAME = rf"{_TABLE_WORD}(?:[ \t]+{_TABLE_WORD}){{0,4}}"
 #: A result, "Quellby 2 Varn Rovers 1", or a standings row, "Quellby 4 3 0 1 8 4 9": a whole line.
 _RESULT_LINE = re.compile(
     rf"^[ \t]*(?P<home>{_TABLE_NAME})[ \t]+\d{{1,3}}[ \t]+(?P<away>{_TABLE_NAME})[ \t]+\d{{1,3}}[ \t]*$"
-    rf"|^[ \t]*(?P<row>{_TABLE_NAME})(?:[ \t]+-?\d{{1,4}}){{3,}}[ \t]*$",
+    rf"|^[ \t]*(?P<row>{_TABLE_NAME})(?:[ \t]+-?\d{{1,4}}){{3,}}[ \t]*$"
+    # a match's summary: each side's goals with their scorers in brackets, then a full stop and more
+    # ("Quellby 2 ( Orla Quist 34 , Ed Varn 60 ) Varn Rovers 0 . Halftime 1-0 . Attendance 5,000 .")
+    rf"|^[ \t]*(?P<summary_home>{_TABLE_NAME})[ \t]+\d{{1,3}}[ \t]+(?:\((?P<home_scorers>[^()\n]*)\)[ \t]+)?"
+    rf"(?P<summary_away>{_TABLE_NAME})[ \t]+\d{{1,3}}(?:[ \t]+\((?P<away_scorers>[^()\n]*)\))?[ \t]*\.(?:[ \t].*)?$",
     re.MULTILINE,
+)
+#: A scorer in a match's summary: a name of two or three capitalized words, before the minutes.
+_SCORER = re.compile(
+    r"[ \t]*(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})(?:[ \t]+\d{1,3})+(?:[ \t]+[a-z]+)?[ \t]*"
 )
 #: Result lines an article needs before its lines count as a table: one such line may be anything.
 MIN_TABLE_LINES = 2
@@ -307,18 +315,23 @@ def results_tables(spans: list[CharSpan], article: ArticleText) -> list[CharSpan
     if len(lines) < MIN_TABLE_LINES:
         return spans
     names: list[tuple[int, int, bool]] = []  # (start, end, in a standings row)
+    scorers: list[tuple[int, int]] = []
     for line in lines:
-        for group in ("home", "away", "row"):
+        for group in ("home", "away", "row", "summary_home", "summary_away"):
             if line.group(group) is not None:
                 start, end = line.span(group)
                 if not _RESULT_LINE_SKIP.fullmatch(body, start, end):
                     names.append((start, end, group == "row"))
+        for group in ("home_scorers", "away_scorers"):
+            if line.group(group):
+                scorers.extend(_scorers(body, *line.span(group)))
     # Results between two sides are played by teams, and so are the rows of a table beside them; rows
     # alone may rank players ("Orla Quist 68 70 71 209").
     teams = any(not row for _, _, row in names)
     people = {(s.start, s.end) for s in spans if s.type == "person"}
-    tabled = _covered(len(body), [(start, end) for start, end, _ in names])
-    kept = [s for s in spans if s.type not in _NAME_TYPES or tabled.find(1, s.start, s.end) == -1]
+    tabled = _covered(len(body), [(start, end) for start, end, _ in names] + scorers)
+    # what the model read over a team's or a scorer's name gives way, a number aside ("VfB Varn" as a work)
+    kept = [s for s in spans if s.type == "number" or tabled.find(1, s.start, s.end) == -1]
     for start, end, row in names:
         words = body[start:end].split()
         player = (
@@ -330,7 +343,21 @@ def results_tables(spans: list[CharSpan], article: ArticleText) -> list[CharSpan
             kept.append(CharSpan(start, end, "PERSON", "person", "table"))
         else:
             kept.append(CharSpan(start, end, "ORG", "group", "table"))
+    kept.extend(CharSpan(start, end, "PERSON", "person", "table") for start, end in scorers)
     return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+def _scorers(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the scorers named between ``start`` and ``end``, a summary's brackets: "Orla Quist
+    34 , Ed Varn 60 penalty" (a name without its minutes is left to the model)."""
+    found = []
+    cursor = start
+    for part in body[start:end].split(","):
+        match = _SCORER.fullmatch(part)
+        if match:
+            found.append((cursor + match.start("name"), cursor + match.end("name")))
+        cursor += len(part) + 1
+    return found
 
 
 #: A list of a match report's players: a team or a label, a colon, then the players separated by
@@ -347,8 +374,9 @@ _PLAYER = re.compile(r"(?:[A-Z](?:-[A-Z])?\.?[ ]|[A-Z][a-zà-ÿ]+[ ])?[A-Z][\w'�
 _INITIAL = re.compile(r"[A-Z](?:-[A-Z])?\.?[ ]")
 #: What may follow a player in a line-up: a substitute or a note in brackets, a minute, a full stop.
 _PLAYER_NOTES = re.compile(r"(?:[ ]*\([^)]*\)|[ ]+\d{1,3}(?:[ ]?mins?)?)*[.]?$")
-#: A substitute coming on, in brackets after the player he replaced: "(Marr 61)", "(O Tell 75)".
-_SUBSTITUTION = re.compile(r"\((?:[A-Z]\.?[ ])?[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?[ ]\d{1,3}\)")
+#: A substitute coming on, in brackets after the player he replaced, and the minute, of two digits or
+#: three: "(Marr 61)", "(O Tell 75)"; not "(Gate 4)".
+_SUBSTITUTION = re.compile(r"\((?:[A-Z]\.?[ ])?[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?[ ]\d{2,3}\)")
 #: Players a line-up names at least, and the share of its items (%) written as players are.
 LINEUP_PLAYERS = 5
 _LINEUP_SHARE = 80
@@ -361,27 +389,17 @@ _LINEUP_LABELS = frozenset(
 )
 
 
-def _substituted(players: str, article: ArticleText) -> bool:
-    """Does a substitute come on in ``players``: a surname and a minute in brackets ("(Marr 61)"), the
-    surname no common noun ("(Gate 4)" of a terminal's airlines)?"""
-    nouns = article.common_words[0] if article.common_words else frozenset()
-    for note in _SUBSTITUTION.finditer(players):
-        word = note.group().strip("()").split()[-2].lower()
-        if word not in nouns and word.rstrip("s") not in nouns:
-            return True
-    return False
-
-
 def lineups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The players of a team's line-up ("Quellby: O Quist; T Varn, I Osk ...") are people, which the
     small model misses or calls organizations ("O Quist") when their initials stand alone: each is a
-    person (origin ``table``), in place of what overlaps it. A line counts when it names
-    :data:`LINEUP_PLAYERS` players or more, nearly all its items are written as players are, and most
-    of them with an initial or a given name, or, by surnames alone, it names a side (:data:`_SIDE`) with
-    a substitution in it ("Quist (Marr 61)"). Once a report has a line-up, its lists after a match
-    report's label are players too ("Subs Not Used: Marr, Tell", "Booked: Osk"). "Sources: Quellby
-    Council, Varn Police", "Terminal 2: Alaska, Great Lakes, Spirit" and a sentence after a colon are
-    left alone.
+    person (origin ``table``), in place of what overlaps it. A line counts when it follows a team the
+    article names (an organization or a place: "Quellby", "Varnland"), names :data:`LINEUP_PLAYERS`
+    players or more, nearly all its items are written as players are (no street's, club's or venue's
+    head), and most of them with an initial or a given name, or, by surnames alone, it names a side
+    (:data:`_SIDE`) with a substitution in it ("Quist (Marr 61)"). Once a report has a line-up, its
+    lists after a match report's label are players too ("Subs Not Used: Marr, Tell", "Booked: Osk").
+    "Companies reporting: J Sainsbury, N Brown ...", "Roads closed: Albert Road, ...", "Terminal 2:
+    Alaska, Great Lakes, Spirit" and a sentence after a colon are left alone.
 
     >>> from pipeline.extract.spans import ArticleText
     >>> from pipeline.wordlists import load_patterns
@@ -395,6 +413,9 @@ def lineups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         return spans
     sides: list[tuple[int, int]] = []
     labelled: list[tuple[int, int]] = []
+    teams = {body[s.start : s.end] for s in spans if s.type in {"group", "place"}}
+    patterns = article.patterns
+    heads = patterns.group_heads | patterns.place_heads | patterns.building_heads
     for line in _LINEUP.finditer(body):
         start = line.start("players")
         items = []
@@ -404,20 +425,28 @@ def lineups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
             notes = _PLAYER_NOTES.search(text)
             name = text[: notes.start()] if notes else text
             items.append((at, name))
-        written = [(at, name) for at, name in items if _PLAYER.fullmatch(name)]
+        # a player's name, not a street's, a club's or a venue's ("Roads closed: Albert Road, ...")
+        written = [
+            (at, name)
+            for at, name in items
+            if _PLAYER.fullmatch(name) and name.split()[-1].lower() not in heads
+        ]
         if not written or len(written) * 100 < len(items) * _LINEUP_SHARE:
             continue
         found = [(at, at + len(name)) for at, name in written]
-        if line["team"].strip().lower() in _LINEUP_LABELS:
+        team = line["team"].strip()
+        if team.lower() in _LINEUP_LABELS:
             labelled.extend(found)
             continue
+        if team not in teams:
+            continue  # a side is a team the article names: not "Companies reporting: J Sainsbury, ..."
         # most with an initial or a given name: "Airlines: Alaska, Sun Country, Air Canada" lists no one
         people = [
             name for _, name in written if _INITIAL.match(name) or name.split()[0] in article.given_names
         ]
         side = (
             len(items) in _SIDE
-            and _substituted(line["players"], article)
+            and _SUBSTITUTION.search(line["players"]) is not None
             # a player is one surname, or two at most now and then ("Ortega Blanco"); not "Air Osk"
             and sum(" " in name and not _INITIAL.match(name) for _, name in written) * 4 <= len(written)
         )
@@ -872,8 +901,8 @@ def _two_bodies(text: str, heads: frozenset[str]) -> list[tuple[int, int]]:
     words = first.split()
     if len(words) < 2 or not second[:1].isupper() or not all(w[:1].isupper() for w in words[-2:]):
         return []
-    if words[-1].lower() not in heads - _PORTFOLIO_HEADS:
-        return []
+    if words[-1].lower() not in heads - _PORTFOLIO_HEADS or second.split()[0].lower() in heads:
+        return []  # "Union Bank and Trust Company": the second opens on a head noun, one name's
     return [(0, join.start()), (join.end(), len(text))]
 
 
@@ -1295,7 +1324,13 @@ def nicknamed_people(spans: list[CharSpan], article: ArticleText) -> list[CharSp
             inside.append(first)
         # a person's piece says whose name it is, or a given name opening it ('Orla "Quill" Varn' read
         # as an organization and a work)
-        given_first = match.group("given").split()[-1] in article.given_names
+        # (the surname no common noun: 'Kylie "Tension" Tour' names a tour)
+        nouns = article.common_words[0] if article.common_words else frozenset()
+        given_first = (
+            bool(inside)
+            and match.group("given").split()[-1] in article.given_names
+            and match.group("surname").lower() not in nouns
+        )
         if not (given_first or any(spans[i].type == "person" for i in inside)) or any(
             spans[i].start < start or spans[i].end > end or i in replaced for i in inside
         ):

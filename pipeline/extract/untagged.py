@@ -249,6 +249,66 @@ def described_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
     return found
 
 
+#: Lower-case nouns for a band, before its name: "rock band The Quellbys", "the Varnby duo Osk Tide".
+_BAND_NOUNS = frozenset({"band", "duo", "trio", "quartet", "quintet", "outfit"})
+#: Lower-case nouns for a firm or a body, before its name, that are no person's job: "security firm
+#: Quellsoft", "cable group Varntel" (not "developer", "publisher" or "maker": "film maker Orla Quist").
+_FIRM_NOUNS = frozenset(
+    {"company", "firm", "retailer", "airline", "carrier", "insurer", "bank", "lender", "broadcaster"}
+    | {"newspaper", "manufacturer", "chain", "conglomerate", "agency", "network", "telco", "group"}
+    | {"giant", "multinational", "startup", "automaker", "carmaker", "chipmaker", "drugmaker", "utility"}
+)
+#: The model's readings a described name takes the place of; a place, a date or a number stays.
+_MISREAD = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART", "LAW", "NORP", "FAC", "EVENT"})
+#: Capitalized words a band's or a firm's name runs over at most, "The" included.
+_BAND_WORDS = 5
+
+
+def described_groups(doc: Doc, vocab: Vocabulary) -> list[Span]:
+    """Bands and firms the model left untagged or read as something else after a lower-case noun that
+    says what they are: "Sheffield band The Quellbys", "rock band The Varn Hours", "the duo Osk Tide",
+    "cable firm Varntel", "security firm Quellsoft". The capitalized words after the noun ("The" and up
+    to four more), the first no other function word, no given name and no title ("the group Chairman
+    Orla Quist"), the word after them not capitalized, not in a title-cased line; not when an entity of
+    the model's reaches outside them or is a place, a date or a number. The caller puts them in place of
+    the model's entities inside them."""
+    from spacy.tokens import Span
+
+    found: list[Span] = []
+    length = len(doc)
+    inside_entity = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    titles = {title[0] for title in vocab.patterns.person_titles}
+    for noun in doc:
+        if (noun.text not in _BAND_NOUNS and noun.text not in _FIRM_NOUNS) or noun.i + 1 >= length:
+            continue
+        start = end = noun.i + 1
+        while end < length and end - start < _BAND_WORDS and (_capitalized(doc[end]) or _acronym(doc[end])):
+            end += 1
+        if end - start < 1 or (end - start == 1 and doc[start].lower_ == "the"):
+            continue
+        first = doc[start]
+        if (
+            (first.is_stop and first.lower_ != "the")
+            or first.text in vocab.given_names
+            or first.lower_ in titles
+        ):
+            continue  # "a band Of Gold?", "the group Chairman Orla Quist": words of the sentence, a person
+        if end < length and doc[end].text[:1].isupper():
+            continue
+        if doc.has_annotation("SENT_START") and _title_cased(first.sent):
+            continue
+        entities = {inside_entity[i] for i in range(start, end) if i in inside_entity}
+        if any(
+            ent.start < start or ent.end > end or ent.label_ not in _MISREAD | {"ORG"} for ent in entities
+        ):
+            continue  # "the band Quellby Rovers fans", "the bank Monday": a name of its own, a date
+        name = range(start + (first.lower_ == "the"), end)
+        if all((ent := inside_entity.get(i)) is not None and ent.label_ == "ORG" for i in name):
+            continue  # the model read it already
+        found.append(Span(doc, start, end, label="ORG"))  # its "The" goes when the name is cleaned
+    return found
+
+
 #: Titles that are jobs as well: in lower case before a capitalized word they name a firm's or a body's
 #: staff as often as a person's title ("estate agent Foxtons", "a Quellco official").
 _JOBS = frozenset(
@@ -623,6 +683,11 @@ _WORDS = re.compile(r"\w+")
 
 def _capitalized(token: Token) -> bool:
     return token.is_title and token.is_alpha
+
+
+def _acronym(token: Token) -> bool:
+    """ "NTL", "BT": two capitals or more, letters only."""
+    return token.is_upper and token.is_alpha and len(token.text) >= 2
 
 
 def _uncommon(word: str, vocab: Vocabulary) -> bool:

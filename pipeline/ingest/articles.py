@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from html.entities import html5
 
-from pipeline.datelines import dateline_date
+from pipeline.datelines import dateline_alone, dateline_date
 from pipeline.errors import InputError, both_spellings
 from pipeline.ingest.captions import split_captions
 from pipeline.ingest.decoding import CONTROL
@@ -420,27 +420,68 @@ def _paragraphs(lines: Sequence[str]) -> list[str]:
             current.append(line)
         elif current:
             # a table's rows stay rows: joined, "Quellby 2 Varn 1 Osk 0 Tarn 3" reads as one name
-            if _table_rows(current):
-                paragraphs.extend(current)
-            else:
-                paragraphs.append(" ".join(current))
+            paragraphs.extend(_block_paragraphs(current))
             current = []
     return paragraphs
 
 
-#: A row of a table of results or figures: it ends on a number ("Quellby 2 Varn 1", "Orla Quist 68 70
-#: 138", "1. Tarn Osk (Varnland) 1:30.123").
-_TABLE_ROW = re.compile(r"\S.*\s[-+]?\d[\d.,:]*$")
+#: A row of a table of results or figures: it starts with a capital, a digit or a bracket and ends on a
+#: number ("Quellby 2 Varn 1", "Orla Quist 68 70 138", "1. Tarn Osk (Varnland) 1:30.123"); not a line of
+#: prose cut after a number ("... by Formula 1" + "chief executive ..."), nor a sentence's end ("March 3.").
+_TABLE_ROW = re.compile(r"[A-Z0-9(].*\s[-+]?\d(?:[\d.,:]*\d)?$")
 
 
-def _table_rows(lines: Sequence[str]) -> bool:
-    """Are ``lines`` (two or more, between blank lines) the rows of a table, each ending on a number and
-    none on a sentence's end, rather than one paragraph cut into lines?
+#: Rows in a row that make a table inside lines that are otherwise one paragraph ("Results :" above them).
+_TABLE_RUN = 3
 
-    >>> _table_rows(["Quellby 2 Varn Rovers 1", "Osk 0 Tarn 3"]), _table_rows(["Orla said the Varn", "rose by 3"])
-    (True, False)
+
+def _block_paragraphs(lines: Sequence[str]) -> list[str]:
+    """The paragraphs of ``lines`` (between blank lines): one, joined, unless they hold the rows of a
+    table, each ending on a number: all of them (two or more), or a run of :data:`_TABLE_RUN` or more
+    among other lines ("Results of Varnland matches :" above them). Each row is a paragraph of its own,
+    and so is each stretch of other lines between them; so is a dateline on a line of its own
+    ("OSKBURG 1996-12-06").
+
+    >>> _block_paragraphs(["Quellby 2 Varn Rovers 1", "Osk 0 Tarn 3"])
+    ['Quellby 2 Varn Rovers 1', 'Osk 0 Tarn 3']
+    >>> _block_paragraphs(["Orla said the Varn", "rose by 3", "per cent."])
+    ['Orla said the Varn rose by 3 per cent.']
+    >>> _block_paragraphs(["It was shown by Channel 4", "chief Orla Quist at 10:30"])
+    ['It was shown by Channel 4 chief Orla Quist at 10:30']
+    >>> _block_paragraphs(["Results :", "Quellby 2 Varn 1", "Osk 0 Tarn 3", "Brann 1 Marr 1", "Tell won."])
+    ['Results :', 'Quellby 2 Varn 1', 'Osk 0 Tarn 3', 'Brann 1 Marr 1', 'Tell won.']
+    >>> _block_paragraphs(["OSKBURG 1996-12-06", "Quellby beat", "Varn ."])
+    ['OSKBURG 1996-12-06', 'Quellby beat Varn .']
     """
-    return len(lines) >= 2 and all(_TABLE_ROW.match(line) for line in lines)
+    rows = [_TABLE_ROW.match(line) is not None for line in lines]
+    if len(lines) >= 2 and all(rows):
+        return list(lines)
+    paragraphs: list[str] = []
+    pending: list[str] = []
+    i = 0
+    while i < len(lines):
+        if dateline_alone(lines[i]):  # "OSKBURG 1996-12-06" above the story, without a blank line
+            if pending:
+                paragraphs.append(" ".join(pending))
+                pending = []
+            paragraphs.append(lines[i])
+            i += 1
+            continue
+        run = i
+        while run < len(lines) and rows[run]:
+            run += 1
+        if run - i >= _TABLE_RUN:
+            if pending:
+                paragraphs.append(" ".join(pending))
+                pending = []
+            paragraphs.extend(lines[i:run])
+            i = run
+        else:
+            pending.extend(lines[i : max(run, i + 1)])
+            i = max(run, i + 1)
+    if pending:
+        paragraphs.append(" ".join(pending))
+    return paragraphs
 
 
 def _a_turn(line: str) -> bool:

@@ -868,6 +868,31 @@ def test_a_name_listed_with_people_stays_untagged_without_a_list_of_them(english
     assert listed_people(_doc(english, text, entities), vocab) == []
 
 
+def test_a_name_after_a_noun_for_a_band_is_the_bands(english, vocab) -> None:
+    from pipeline.extract.untagged import described_groups
+
+    text = (
+        "Varnby band The Quellbys topped the chart, and rock band The Osk Hours won; the duo Tarn Tide "
+        "played. The band played on. Is a band Of Gold? Fans of the band Quellby Rovers met."
+    )
+    doc = _doc(english, text, [("The Osk Hours", "LAW"), ("band Quellby Rovers", "ORG")])
+    # the band's "The" goes when the name is cleaned; a name of the model's reaching outside is left
+    assert [(s.text, s.label_) for s in described_groups(doc, vocab)] == [
+        ("The Quellbys", "ORG"),
+        ("The Osk Hours", "ORG"),
+        ("Tarn Tide", "ORG"),
+    ]
+    # a firm too, in capitals as well; not a person after a noun that is a job or before a given name or a
+    # title, nor a date
+    vocab = dataclasses.replace(vocab, given_names=frozenset({"Orla"}))
+    text = (
+        "Cable firm QTL and security group Varnsoft cut prices. The film maker Tarn Osk, the firm Orla "
+        "Quist founded and the group Chairman Ilse Marr spoke; the bank Monday said so."
+    )
+    doc = _doc(english, text, [("Varnsoft", "PERSON"), ("Tarn Osk", "PERSON"), ("Monday", "DATE")])
+    assert [s.text for s in described_groups(doc, vocab)] == ["QTL", "Varnsoft"]
+
+
 def test_a_name_after_a_noun_that_says_what_a_person_is_is_a_persons(english, vocab) -> None:
     from pipeline.extract.untagged import described_people
 
@@ -2074,9 +2099,29 @@ def test_a_word_for_a_kind_of_organization_opening_the_sentence_is_no_part_of_th
     assert [s[:3] for s in _cleaned(english, vocab, text, "Watchdog Varncom", "GPE")] == [
         ("Varncom", "ORG", "group")
     ]
+    # nor before a name with a head noun of its own, which it opens
+    text = "Airline Quell Pilots Association members voted."
+    assert [s[0] for s in _cleaned(english, vocab, text, "Airline Quell Pilots Association", "ORG")] == [
+        "Airline Quell Pilots Association"
+    ]
     # not inside a sentence, nor a word that opens organizations' names ("Network", "Group")
     text = "The new Regulator Quellcom spoke. Network Varnrail agreed."
     assert [s[0] for s in _cleaned(english, vocab, text, "Regulator Quellcom", "ORG")] == [
         "Regulator Quellcom"
     ]
     assert [s[0] for s in _cleaned(english, vocab, text, "Network Varnrail", "ORG")] == ["Network Varnrail"]
+
+
+def test_a_venue_the_model_read_as_an_event_is_a_place(english, vocab) -> None:
+    text = "Rain swept across the Quellby Stadium before the Varn Cup final."
+    assert [s[:3] for s in _cleaned(english, vocab, text, "Quellby Stadium", "EVENT")] == [
+        ("Quellby Stadium", "EVENT", "place")
+    ]
+    assert [s[:3] for s in _cleaned(english, vocab, text, "Varn Cup", "EVENT")] == [
+        ("Varn Cup", "EVENT", "other")
+    ]
+
+
+def test_a_number_the_model_ran_over_a_paragraph_break_ends_before_it(english, vocab) -> None:
+    text = "Quellco 412.8\n\nVarnco 301.2"
+    assert _cleaned(english, vocab, text, "412.8\n\n", "MONEY") == [("412.8", "MONEY", "number", "model")]

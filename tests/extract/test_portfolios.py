@@ -9,11 +9,14 @@ from pipeline.wordlists import load_patterns
 
 #: The model's nouns these tests need (its lemma index holds "medium", not "media").
 _NOUNS = frozenset({"culture", "medium", "sport", "fishery", "defence", "affair", "health", "service"})
+_NOUNS |= {"transport", "network", "rail", "highway"}
 _ADJECTIVES = frozenset({"rural", "human"})
 
 
-def _found(body: str, spans: list[CharSpan], **known: frozenset[str]) -> list[tuple[str, str]]:
-    article = ArticleText(body, (), load_patterns(), common_words=(_NOUNS,), adjectives=_ADJECTIVES, **known)
+def _found(
+    body: str, spans: list[CharSpan], *, nouns: frozenset[str] = _NOUNS, **known
+) -> list[tuple[str, str]]:
+    article = ArticleText(body, (), load_patterns(), common_words=(nouns,), adjectives=_ADJECTIVES, **known)
     return [(body[s.start : s.end], s.type) for s in portfolios(spans, article)]
 
 
@@ -39,6 +42,19 @@ def test_a_ministry_named_by_its_portfolios_is_one_organization_in_place_of_its_
     ]
 
 
+def test_another_name_the_model_ran_into_the_ministry_stays_its_own() -> None:
+    body = "Grants came from the Quell Arts Council and Department for Culture, Media and Sport."
+    spans = [_at(body, "Quell Arts Council and Department for Culture", "ORG", "group")]
+    assert _found(body, spans) == [
+        ("Quell Arts Council", "group"),
+        ("Department for Culture, Media and Sport", "group"),
+    ]
+    # a name of its own that the model read in the list is no portfolio
+    body = "It was backed by the Department for Transport, Network Rail and Highway Services."
+    spans = [_at(body, "Network Rail", "ORG", "group"), _at(body, "Highway Services", "ORG", "group")]
+    assert _found(body, spans) == [("Network Rail", "group"), ("Highway Services", "group")]
+
+
 def test_names_listed_after_a_ministry_stay_names() -> None:
     body = "The Ministry of Defence, Varnby and Osk signed; so did the Ministry of Defence, the Treasury and Tarn."
     varnby, osk = _at(body, "Varnby", "GPE", "place"), _at(body, "Osk", "GPE", "place")
@@ -46,6 +62,9 @@ def test_names_listed_after_a_ministry_stay_names() -> None:
     # a place's name, or an organization's head, is no portfolio
     body = "The Office of Health and Quellmoor, and the Office of Culture and Sport Commission, met."
     assert _found(body, [], places=frozenset({"Quellmoor"})) == []
+    # nor a list whose last runs on into a name that is no holder's ("Highways Varnland", a body)
+    body = "It was backed by the Department for Transport, Network Rail and Highways Varnland."
+    assert _found(body, []) == []
     # nor one that goes on into a name of its own
     body = "County of Tarn, Department of Health, and Culture of Varn, defendants, and Sport's Media."
     assert _found(body, []) == []
@@ -59,6 +78,17 @@ def test_the_last_portfolio_ends_before_the_name_or_the_holder_after_it() -> Non
         ("Orla Quist", "person"),
         ("Ministry of Culture and Sport", "group"),
         ("Ilse Varn", "person"),
+    ]
+
+
+def test_places_the_model_read_are_no_portfolios_even_when_its_nouns_hold_them() -> None:
+    body = "The Minister for Culture and North Sport, Orla Quist, and the Ministry of Culture and Health met."
+    spans = [_at(body, "North Sport", "LOC", "place"), _at(body, "Orla Quist", "PERSON", "person")]
+    found = _found(body, spans, nouns=_NOUNS | {"north"})
+    assert found == [
+        ("North Sport", "place"),
+        ("Orla Quist", "person"),
+        ("Ministry of Culture and Health", "group"),
     ]
 
 

@@ -20,7 +20,7 @@ from pipeline.wordlists import load_patterns
 
 
 def _spans(body: str, *names: tuple[str, str]) -> list[CharSpan]:
-    labels = {"person": "PERSON", "group": "ORG", "place": "GPE"}
+    labels = {"person": "PERSON", "group": "ORG", "place": "GPE", "other": "WORK_OF_ART"}
     return [CharSpan(body.index(n), body.index(n) + len(n), labels[t], t) for n, t in names]
 
 
@@ -699,6 +699,30 @@ def test_the_names_of_a_results_table_are_teams() -> None:
     ]
 
 
+def test_a_matchs_summary_gives_its_teams_and_scorers() -> None:
+    body = (
+        "Summaries of Varnland matches :\n\n"
+        "Quellby Rovers 2 ( Orla Quist 34 , Ed Varn 60 penalty ) VfB Osk 0 . Halftime 1-0 . Attendance 5,000 .\n\n"
+        "Tarn 1 ( Ilse Marr 12 ) Brann United 1 ( Dunmore 88 ) .\n\n"
+        "Quellby stay top ."
+    )
+    # the model reads one team as a work; a scorer without a given name is left to it
+    spans = _spans(body, ("VfB Osk", "other"), ("Orla Quist", "person"))
+    found = [
+        (body[s.start : s.end], s.type, s.origin)
+        for s in results_tables(spans, ArticleText(body, (), load_patterns()))
+    ]
+    assert found == [
+        ("Quellby Rovers", "group", "table"),
+        ("Orla Quist", "person", "table"),
+        ("Ed Varn", "person", "table"),
+        ("VfB Osk", "group", "table"),
+        ("Tarn", "group", "table"),
+        ("Ilse Marr", "person", "table"),
+        ("Brann United", "group", "table"),
+    ]
+
+
 def test_rows_alone_may_rank_players_and_one_line_is_no_table() -> None:
     body = "Leaders :\n\nOrla Brannoc 68 70 71 209\n\nQuellby Varn 69 70 72 211\n\nDone ."
     article = ArticleText(body, (), load_patterns(), given_names=frozenset({"Orla"}))
@@ -715,12 +739,14 @@ def test_the_players_of_a_line_up_are_people_in_place_of_what_the_model_read() -
         "P Quillon.\n\nReferee: Ilse Varn (Osk)."
     )
     # the model reads initials and a surname as an organization, and the team's name is no player
-    spans = _spans(body, ("O Quist", "group"), ("T Varnholm", "group"), ("Ilse Varn", "person"))
+    names = ("Quellby", "place"), ("O Quist", "group"), ("T Varnholm", "group"), ("Ilse Varn", "person")
+    spans = _spans(body, *names)
     found = [
         (body[s.start : s.end], s.type, s.origin)
         for s in lineups(spans, ArticleText(body, (), load_patterns()))
     ]
     assert found == [
+        ("Quellby", "place", "model"),  # the team the article names
         ("O Quist", "person", "table"),
         ("T Varnholm", "person", "table"),
         ("D O'Tarn", "person", "table"),
@@ -740,18 +766,32 @@ def test_a_side_by_surnames_with_a_substitution_and_its_reports_lists_are_people
         "Terminal 2: Quellair, Varn Jet, Oskway (Gate 4), Brannair, Marr Wings, Ellair, Tarnair, Orla Air, "
         "Quell Express, Vossair."
     )
+    spans = _spans(body, ("Quellby", "group"), ("Terminal 2", "place"))
     found = [
         body[s.start : s.end]
-        for s in lineups([], ArticleText(body, (), load_patterns(), common_words=(frozenset({"gate"}),)))
+        for s in lineups(spans, ArticleText(body, (), load_patterns()))
+        if s.origin == "table"
     ]
     assert found == [
         *side.replace(" (Dunmore 61)", "").split(", "),  # the substitute in brackets is left to the model
         *("Quenby", "Orrin", "Pelk"),  # the report's other lists, after their labels
         *("Varro", "Trell"),
-    ]  # a terminal's airlines: "Gate" is a common noun, and several of them are two words
+    ]  # a terminal's airlines: "(Gate 4)" gives no minute, and several of them are two words
     # without a line-up, a label's list is no one's
     body = "Goals: Quellby, Varnton.\n\nBooked: Osk, Tarn."
     assert lineups([], ArticleText(body, (), load_patterns())) == []
+
+
+def test_a_list_after_something_that_is_no_team_or_of_streets_is_no_line_up() -> None:
+    body = (
+        "Quellby Rovers and Varn Street played.\n\n"
+        "Companies reporting: O Quist, T Varnholm, Ed Brann, Ilse Marr, J Osk, Quellco.\n\n"
+        "Quellby Rovers: Orla Road, Ed Street, Ilse Lane, Tarn Street, Osk Avenue, J Close."
+    )
+    spans = _spans(body, ("Quellby Rovers", "group"), ("Varn Street", "place"))
+    assert (
+        lineups(spans, ArticleText(body, (), load_patterns(), given_names=frozenset({"Orla", "Ed"}))) == spans
+    )
 
 
 def test_a_list_after_a_colon_that_is_no_line_up_is_left_alone() -> None:
@@ -781,6 +821,11 @@ def test_two_organizations_the_model_joined_by_and_are_two() -> None:
         ("Channel 9", "group"),
         ("Quellco", "group"),  # the next name's honorific is no part of it
         ("Quell Food and Drug Administration", "group"),  # "Food" heads no organization
+    ]
+    body = "Deposits at Osk National Bank and Trust of Varnby rose."
+    spans = _spans(body, ("Osk National Bank and Trust of Varnby", "group"))
+    assert _texts(body, reshaped(spans, ArticleText(body, (), load_patterns()))) == [
+        ("Osk National Bank and Trust of Varnby", "group")
     ]
     # a name cut after "and" loses it when it ends on an organization's head: what follows is another
     body = "The Varn Film Council and Channel 9's arm paid."
@@ -899,6 +944,12 @@ def test_a_name_with_a_nickname_in_quotes_is_one_person_and_the_nickname_alone_i
         ('Orla "Mudlark" Varnquist', "person"),
         ("Quellco", "group"),
     ]
+    # nor a tour named so, nor a name of which the model read nothing
+    body = 'The Orla "Tension" Tour and Orla "Lark" Varnquist sold out at Quellby.'
+    spans = _spans(body, ("Tension", "other"), ("Quellby", "place"))
+    words = (frozenset({"tour"}),)
+    article = ArticleText(body, (), load_patterns(), given_names=frozenset({"Orla"}), common_words=words)
+    assert _texts(body, nicknamed_people(spans, article)) == [("Tension", "other"), ("Quellby", "place")]
 
 
 def test_a_full_name_of_a_place_is_a_person_and_where_they_live() -> None:
