@@ -490,11 +490,14 @@ _VENUE_HEADS = frozenset(
     {"stadium", "arena", "bridge", "castle", "cathedral", "abbey", "basilica", "chapel", "mosque", "temple"}
     | {"shrine", "tower", "velodrome", "racecourse"}
 )
-#: Words for a kind of organization that open a sentence before its name and open no organization's
-#: name themselves ("Regulator Quellcom", "Watchdog Varncom"; not "Network", "Group" or "Bank").
+#: Words for a kind of organization, or a team's standing, that open a sentence before its name and open
+#: no organization's name themselves ("Regulator Quellcom", "Watchdog Varncom", "Champions Quellby"; not
+#: "Network", "Group" or "Bank").
 _DESCRIBING_WORDS = frozenset(
     {"regulator", "watchdog", "firm", "retailer", "lender", "insurer", "broadcaster", "carmaker"}
     | {"chipmaker", "drugmaker", "telco", "supermarket", "miner", "airline", "publisher"}
+    # and a team's standing ("Champions Quellby", "Leaders Varn Rovers"; "Champions League" keeps its word)
+    | {"champions", "holders", "leaders", "hosts", "visitors"}
 )
 
 
@@ -517,7 +520,17 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
         and tokens[0].lower_ in _DESCRIBING_WORDS
         and tokens[1].text[:1].isupper()
         and (tokens[0].i == 0 or tokens[0].is_sent_start)
-        and tokens[-1].lower_ not in vocab.patterns.group_heads  # "Airline Pilots Association": its own word
+        # "Airline Pilots Association", "Champions League", "Firm Foundations": the word opens a name of
+        # common words; "Broadcaster Orla Quist": a person's job
+        and not (tokens[-1].lower_ in vocab.patterns.group_heads and _common_word(tokens[1].lower_, vocab))
+        and not all(_common_word(t.lower_, vocab) for t in tokens[1:])
+        and not (
+            tokens[1].text in vocab.given_names or personal_name(" ".join(t.text for t in tokens[1:]), vocab)
+        )
+        # "Broadcaster Gyles Quist": a full name the model read as a person's, no team's or firm's
+        and not (
+            label == "PERSON" and len(tokens) > 2 and tokens[-1].lower_ not in vocab.patterns.group_heads
+        )
     ):
         # "Regulator Quellcom is drawing up rules": the sentence's first word says what the name is
         tokens, label = tokens[1:], "ORG"

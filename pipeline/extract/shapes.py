@@ -133,7 +133,13 @@ def _name_tail(tail: str, kind: str) -> bool:
 #: "the Court", "the Senate" do name one in their story and stay.
 _GENERIC = frozenset({"party", "university", "group", "company", "department", "office", "committee"})
 _GENERIC |= {"photo", "photos", "image", "picture"}  # the word of a credit the model took for an agency
-_GENERIC |= {"att", "attendance", "halftime", "half-time"}  # a match report's "Att: 44,235", "Halftime 1-0"
+_GENERIC |= {
+    "att",
+    "attendance",
+    "halftime",
+    "half-time",
+    "extras",
+}  # a match report's "Att: 44,235", "Halftime 1-0"
 #: A website's own furniture, left in a scraped page's text: "Learn more about our Privacy Policy and
 #: Terms of Use", "Cookie Settings".
 _SITE_FURNITURE = re.compile(
@@ -316,7 +322,14 @@ def results_tables(spans: list[CharSpan], article: ArticleText) -> list[CharSpan
         return spans
     names: list[tuple[int, int, bool]] = []  # (start, end, in a standings row)
     scorers: list[tuple[int, int]] = []
+    nouns = article.common_words[0] if article.common_words else frozenset()
+    people = {(s.start, s.end) for s in spans if s.type == "person"}
     for line in lines:
+        if line.group("summary_home") is not None and all(
+            line.group(side).lower() in nouns or line.group(side).lower() in article.adjectives
+            for side in ("summary_home", "summary_away")
+        ):
+            continue  # "Labour 31 ( ... ) Conservative 8 .", "Count 1 ( ... ) Guilty 10 .": no match's sides
         for group in ("home", "away", "row", "summary_home", "summary_away"):
             if line.group(group) is not None:
                 start, end = line.span(group)
@@ -324,7 +337,12 @@ def results_tables(spans: list[CharSpan], article: ArticleText) -> list[CharSpan
                     names.append((start, end, group == "row"))
         for group in ("home_scorers", "away_scorers"):
             if line.group(group):
-                scorers.extend(_scorers(body, *line.span(group)))
+                # a scorer opens on a given name or is a person the model read ("North Sea 2" is none)
+                scorers.extend(
+                    (a, b)
+                    for a, b in _scorers(body, *line.span(group))
+                    if body[a:b].split()[0] in article.given_names or (a, b) in people
+                )
     # Results between two sides are played by teams, and so are the rows of a table beside them; rows
     # alone may rank players ("Orla Quist 68 70 71 209").
     teams = any(not row for _, _, row in names)
@@ -377,6 +395,8 @@ _PLAYER_NOTES = re.compile(r"(?:[ ]*\([^)]*\)|[ ]+\d{1,3}(?:[ ]?mins?)?)*[.]?$")
 #: A substitute coming on, in brackets after the player he replaced, and the minute, of two digits or
 #: three: "(Marr 61)", "(O Tell 75)"; not "(Gate 4)".
 _SUBSTITUTION = re.compile(r"\((?:[A-Z]\.?[ ])?[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?[ ]\d{2,3}\)")
+#: A player's role in brackets after his name in a side: "( captain )", "(wk)", "(gk)".
+_ROLE_NOTE = re.compile(r"\([ ]*(?:captain|capt|wicketkeeper|wk|keeper|goalkeeper|gk)[ ]*\)", re.IGNORECASE)
 #: Players a line-up names at least, and the share of its items (%) written as players are.
 LINEUP_PLAYERS = 5
 _LINEUP_SHARE = 80
@@ -389,6 +409,14 @@ _LINEUP_LABELS = frozenset(
 )
 
 
+def _substituted(players: str, nouns: frozenset[str]) -> bool:
+    """Does a substitute come on in ``players`` ("(Marr 61)"), by a name that is no common noun ("(Platform
+    12)" of a line's stations)?"""
+    return any(
+        note.group().strip("()").split()[-2].lower() not in nouns for note in _SUBSTITUTION.finditer(players)
+    )
+
+
 def lineups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The players of a team's line-up ("Quellby: O Quist; T Varn, I Osk ...") are people, which the
     small model misses or calls organizations ("O Quist") when their initials stand alone: each is a
@@ -396,7 +424,8 @@ def lineups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     article names (an organization or a place: "Quellby", "Varnland"), names :data:`LINEUP_PLAYERS`
     players or more, nearly all its items are written as players are (no street's, club's or venue's
     head), and most of them with an initial or a given name, or, by surnames alone, it names a side
-    (:data:`_SIDE`) with a substitution in it ("Quist (Marr 61)"). Once a report has a line-up, its
+    (:data:`_SIDE`) with a substitution or a player's role in it ("Quist (Marr 61)", "Tarn ( captain )").
+    Once a report has a line-up, its
     lists after a match report's label are players too ("Subs Not Used: Marr, Tell", "Booked: Osk").
     "Companies reporting: J Sainsbury, N Brown ...", "Roads closed: Albert Road, ...", "Terminal 2:
     Alaska, Great Lakes, Spirit" and a sentence after a colon are left alone.
@@ -414,6 +443,7 @@ def lineups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     sides: list[tuple[int, int]] = []
     labelled: list[tuple[int, int]] = []
     teams = {body[s.start : s.end] for s in spans if s.type in {"group", "place"}}
+    nouns = article.common_words[0] if article.common_words else frozenset()
     patterns = article.patterns
     heads = patterns.group_heads | patterns.place_heads | patterns.building_heads
     for line in _LINEUP.finditer(body):
@@ -444,9 +474,11 @@ def lineups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         people = [
             name for _, name in written if _INITIAL.match(name) or name.split()[0] in article.given_names
         ]
+        known_places = sum(name in article.places or name in article.linked_places for _, name in written)
         side = (
             len(items) in _SIDE
-            and _SUBSTITUTION.search(line["players"]) is not None
+            and (_substituted(line["players"], nouns) or _ROLE_NOTE.search(line["players"]) is not None)
+            and known_places <= 1  # "Varnchester: Piccadilly; Salford, Quellby ...": a line's stations
             # a player is one surname, or two at most now and then ("Ortega Blanco"); not "Air Osk"
             and sum(" " in name and not _INITIAL.match(name) for _, name in written) * 4 <= len(written)
         )
@@ -458,6 +490,48 @@ def lineups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     taken = _covered(len(body), players)
     kept = [s for s in spans if taken.find(1, s.start, s.end) == -1]
     kept.extend(CharSpan(a, b, "PERSON", "person", "table") for a, b in sorted(players))
+    return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+#: A player's name in a cricket scorecard: one to three capitalized words ("Tarn", "Orla Quist").
+_CARD_NAME = r"[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,2}"
+#: A batting row of a cricket scorecard: the batsman (initials and a surname, or a name), how he was out
+#: and by whom, and his runs ("M. Quist c Tarn b Osk 31", "N. Varn lbw b Osk 8", "Ed Brann not out 87").
+_BATTING_ROW = re.compile(
+    rf"^[ \t]*(?P<batsman>(?:[A-Z]\.[ ]?){{1,3}}[A-Z][\w'’-]+|{_CARD_NAME})[ ]+"
+    rf"(?:c[ ]+(?P<catcher>{_CARD_NAME})[ ]+b[ ]+(?P<bowler>{_CARD_NAME})"
+    rf"|st[ ]+(?P<keeper>{_CARD_NAME})[ ]+b[ ]+(?P<stumped_by>{_CARD_NAME})"
+    rf"|c[ ]+&[ ]+b[ ]+(?P<caught_and_bowled>{_CARD_NAME})"
+    rf"|(?:lbw[ ]+|hit[ ]+wicket[ ]+)?b[ ]+(?P<bowled_by>{_CARD_NAME})"
+    rf"|run[ ]+out(?:[ ]*\([^)\n]*\))?|not[ ]+out|retired[ ]+hurt)[ ]+\d{{1,3}}[ \t]*$",
+    re.MULTILINE,
+)
+_CARD_PLAYERS = ("batsman", "catcher", "bowler", "keeper", "stumped_by", "caught_and_bowled", "bowled_by")
+
+
+def scorecards(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
+    """The players of a cricket scorecard's batting rows ("M. Quist c Tarn b Osk 31") are people, which
+    the small model misses or reads as places ("Tarn"): the batsman, the catcher, the wicketkeeper and
+    the bowler, each a person (origin ``table``) in place of what overlaps it. The rows count only when
+    the article has :data:`MIN_TABLE_LINES` of them.
+
+    >>> from pipeline.extract.spans import ArticleText
+    >>> from pipeline.wordlists import load_patterns
+    >>> body = "Varnland first innings\\nM. Quist c Tarn b Osk 31\\nN. Varn lbw b Osk 8\\nEd Brann not out 87"
+    >>> found = scorecards([CharSpan(31, 35, "GPE", "place")], ArticleText(body, (), load_patterns()))
+    >>> [body[s.start : s.end] for s in found]
+    ['M. Quist', 'Tarn', 'Osk', 'N. Varn', 'Osk', 'Ed Brann']
+    """
+    body = article.body
+    if " b " not in body and " out " not in body:
+        return spans
+    rows = list(_BATTING_ROW.finditer(body))
+    if len(rows) < MIN_TABLE_LINES:
+        return spans
+    players = [row.span(group) for row in rows for group in _CARD_PLAYERS if row.group(group)]
+    taken = _covered(len(body), players)
+    kept = [s for s in spans if s.type == "number" or taken.find(1, s.start, s.end) == -1]
+    kept.extend(CharSpan(start, end, "PERSON", "person", "table") for start, end in players)
     return sorted(kept, key=lambda s: (s.start, s.end))
 
 

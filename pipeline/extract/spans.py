@@ -17,6 +17,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
                      ``table``);
 * ``lineups``        the players of a team's line-up ("Quellby: O Quist; T Varn, ...") are people (origin
                      ``table``);
+* ``scorecards``     the players of a cricket scorecard's batting rows ("M. Quist c Tarn b Osk 31") are
+                     people (origin ``table``);
 * ``overlaps``       where two spans overlap the longer one wins;
 * ``cut-off surnames`` a person's last word the model tagged as an organization or a place on its own
                      ("Orla Tuuli" + "Varnkoski") is part of the person's name;
@@ -79,6 +81,7 @@ from pipeline.extract.shapes import (
     nicknamed_people,
     reshaped,
     results_tables,
+    scorecards,
     sentence_initial_words,
     surnames_cut_off,
 )
@@ -1306,6 +1309,7 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("portfolios", portfolios),
     ("tables", results_tables),
     ("lineups", lineups),
+    ("scorecards", scorecards),
     ("overlaps", without_overlaps),
     ("nicknames", nicknamed_people),
     ("cut-off surnames", surnames_cut_off),

@@ -252,9 +252,10 @@ def described_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
 #: Lower-case nouns for a band, before its name: "rock band The Quellbys", "the Varnby duo Osk Tide".
 _BAND_NOUNS = frozenset({"band", "duo", "trio", "quartet", "quintet", "outfit"})
 #: Lower-case nouns for a firm or a body, before its name, that are no person's job: "security firm
-#: Quellsoft", "cable group Varntel" (not "developer", "publisher" or "maker": "film maker Orla Quist").
+#: Quellsoft", "cable group Varntel" (not "developer", "publisher", "broadcaster" or "maker": "film maker
+#: Orla Quist"; nor "carrier": "the aircraft carrier HMS Varn").
 _FIRM_NOUNS = frozenset(
-    {"company", "firm", "retailer", "airline", "carrier", "insurer", "bank", "lender", "broadcaster"}
+    {"company", "firm", "retailer", "airline", "insurer", "bank", "lender"}
     | {"newspaper", "manufacturer", "chain", "conglomerate", "agency", "network", "telco", "group"}
     | {"giant", "multinational", "startup", "automaker", "carmaker", "chipmaker", "drugmaker", "utility"}
 )
@@ -268,9 +269,11 @@ def described_groups(doc: Doc, vocab: Vocabulary) -> list[Span]:
     """Bands and firms the model left untagged or read as something else after a lower-case noun that
     says what they are: "Sheffield band The Quellbys", "rock band The Varn Hours", "the duo Osk Tide",
     "cable firm Varntel", "security firm Quellsoft". The capitalized words after the noun ("The" and up
-    to four more), the first no other function word, no given name and no title ("the group Chairman
-    Orla Quist"), the word after them not capitalized, not in a title-cased line; not when an entity of
-    the model's reaches outside them or is a place, a date or a number. The caller puts them in place of
+    to four more), the first no other function word, none a given name or a title ("the group Chairman
+    Orla Quist"), not a letter alone ("a band D property") nor only common words without "The" ("the
+    company Board"), the word after them not capitalized, not in a title-cased line; not when an entity
+    of the model's reaches outside them or is a place, a date or a number, nor, after a firm's noun, a
+    person ("the firm Quist founded", "the startup Founder Orla Quist"). The caller puts them in place of
     the model's entities inside them."""
     from spacy.tokens import Span
 
@@ -287,12 +290,17 @@ def described_groups(doc: Doc, vocab: Vocabulary) -> list[Span]:
         if end - start < 1 or (end - start == 1 and doc[start].lower_ == "the"):
             continue
         first = doc[start]
+        words = doc[start + (first.lower_ == "the") : end]
         if (
             (first.is_stop and first.lower_ != "the")
-            or first.text in vocab.given_names
-            or first.lower_ in titles
+            or any(t.text in vocab.given_names or t.lower_ in titles for t in words)
+            or (len(words) == 1 and len(words[0].text) < 2)
         ):
-            continue  # "a band Of Gold?", "the group Chairman Orla Quist": words of the sentence, a person
+            # "a band Of Gold?", "the group Finance Director Orla Quist", "a band D property": words of
+            # the sentence, a person, a letter
+            continue
+        if first.lower_ != "the" and all(_common(t.lower_, vocab) for t in words):
+            continue  # "the company Board", "the airline Business Class": a common noun capitalized
         if end < length and doc[end].text[:1].isupper():
             continue
         if doc.has_annotation("SENT_START") and _title_cased(first.sent):
@@ -302,6 +310,8 @@ def described_groups(doc: Doc, vocab: Vocabulary) -> list[Span]:
             ent.start < start or ent.end > end or ent.label_ not in _MISREAD | {"ORG"} for ent in entities
         ):
             continue  # "the band Quellby Rovers fans", "the bank Monday": a name of its own, a date
+        if noun.text in _FIRM_NOUNS and any(ent.label_ == "PERSON" for ent in entities):
+            continue  # "the startup Founder Orla Quist": a firm's noun before a person the model read
         name = range(start + (first.lower_ == "the"), end)
         if all((ent := inside_entity.get(i)) is not None and ent.label_ == "ORG" for i in name):
             continue  # the model read it already
@@ -683,6 +693,12 @@ _WORDS = re.compile(r"\w+")
 
 def _capitalized(token: Token) -> bool:
     return token.is_title and token.is_alpha
+
+
+def _common(word: str, vocab: Vocabulary) -> bool:
+    """A noun, an adjective or the plural of a noun of the model's ("board", "business", "members")."""
+    nouns = vocab.nouns
+    return word in nouns or word in vocab.adjectives or (word.endswith("s") and word[:-1] in nouns)
 
 
 def _acronym(token: Token) -> bool:

@@ -431,14 +431,16 @@ def _paragraphs(lines: Sequence[str]) -> list[str]:
 _TABLE_ROW = re.compile(r"[A-Z0-9(].*\s[-+]?\d(?:[\d.,:]*\d)?$")
 
 
-#: Rows in a row that make a table inside lines that are otherwise one paragraph ("Results :" above them).
+#: Rows in a row that make a table inside lines that are otherwise one paragraph ("Results :" above them),
+#: each no wider than a table's row is: a mail wrapped at 70 columns has lines ending on a number too.
 _TABLE_RUN = 3
+_ROW_WIDTH = 50
 
 
 def _block_paragraphs(lines: Sequence[str]) -> list[str]:
     """The paragraphs of ``lines`` (between blank lines): one, joined, unless they hold the rows of a
     table, each ending on a number: all of them (two or more), or a run of :data:`_TABLE_RUN` or more
-    among other lines ("Results of Varnland matches :" above them). Each row is a paragraph of its own,
+    among other lines, none wider than :data:`_ROW_WIDTH` ("Results of Varnland matches :" above them). Each row is a paragraph of its own,
     and so is each stretch of other lines between them; so is a dateline on a line of its own
     ("OSKBURG 1996-12-06").
 
@@ -450,6 +452,10 @@ def _block_paragraphs(lines: Sequence[str]) -> list[str]:
     ['It was shown by Channel 4 chief Orla Quist at 10:30']
     >>> _block_paragraphs(["Results :", "Quellby 2 Varn 1", "Osk 0 Tarn 3", "Brann 1 Marr 1", "Tell won."])
     ['Results :', 'Quellby 2 Varn 1', 'Osk 0 Tarn 3', 'Brann 1 Marr 1', 'Tell won.']
+    >>> mail = ["Dear Orla, the power cut that hit the town will end by 5", "Tarn Osk of the council will call all of you by 6",
+    ...     "Ed Varn and the rest of the repair team will follow by 7", "tonight."]
+    >>> _block_paragraphs(mail) == [" ".join(mail)]
+    True
     >>> _block_paragraphs(["OSKBURG 1996-12-06", "Quellby beat", "Varn ."])
     ['OSKBURG 1996-12-06', 'Quellby beat Varn .']
     """
@@ -468,7 +474,7 @@ def _block_paragraphs(lines: Sequence[str]) -> list[str]:
             i += 1
             continue
         run = i
-        while run < len(lines) and rows[run]:
+        while run < len(lines) and rows[run] and len(lines[run]) <= _ROW_WIDTH:
             run += 1
         if run - i >= _TABLE_RUN:
             if pending:

@@ -884,13 +884,14 @@ def test_a_name_after_a_noun_for_a_band_is_the_bands(english, vocab) -> None:
     ]
     # a firm too, in capitals as well; not a person after a noun that is a job or before a given name or a
     # title, nor a date
-    vocab = dataclasses.replace(vocab, given_names=frozenset({"Orla"}))
+    vocab = dataclasses.replace(vocab, given_names=frozenset({"Orla"}), nouns=frozenset({"board"}))
     text = (
         "Cable firm QTL and security group Varnsoft cut prices. The film maker Tarn Osk, the firm Orla "
-        "Quist founded and the group Chairman Ilse Marr spoke; the bank Monday said so."
+        "Quist founded, the firm Brann bought, the group Finance Director Ilse Marr and the company Board "
+        "spoke; the bank Monday said so, of a band D home."
     )
-    doc = _doc(english, text, [("Varnsoft", "PERSON"), ("Tarn Osk", "PERSON"), ("Monday", "DATE")])
-    assert [s.text for s in described_groups(doc, vocab)] == ["QTL", "Varnsoft"]
+    entities = [("Varnsoft", "PRODUCT"), ("Tarn Osk", "PERSON"), ("Brann", "PERSON"), ("Monday", "DATE")]
+    assert [s.text for s in described_groups(_doc(english, text, entities), vocab)] == ["QTL", "Varnsoft"]
 
 
 def test_a_name_after_a_noun_that_says_what_a_person_is_is_a_persons(english, vocab) -> None:
@@ -2095,14 +2096,33 @@ def test_a_word_for_a_kind_of_organization_opening_the_sentence_is_no_part_of_th
     assert _cleaned(english, vocab, text, "Regulator Quellcom", "PERSON") == [
         ("Quellcom", "ORG", "group", "model")
     ]
+    text = "Champions Quellby Rovers lost."
+    assert [s[:3] for s in _cleaned(english, vocab, text, "Champions Quellby Rovers", "PERSON")] == [
+        ("Quellby Rovers", "ORG", "group")
+    ]
     text = "Watchdog Varncom agreed."
     assert [s[:3] for s in _cleaned(english, vocab, text, "Watchdog Varncom", "GPE")] == [
         ("Varncom", "ORG", "group")
     ]
     # nor before a name with a head noun of its own, which it opens
-    text = "Airline Quell Pilots Association members voted."
-    assert [s[0] for s in _cleaned(english, vocab, text, "Airline Quell Pilots Association", "ORG")] == [
-        "Airline Quell Pilots Association"
+    # nor before a person's name or common words: "Broadcaster Orla Quist", "Supermarket Sweep"
+    people = dataclasses.replace(vocab, given_names=frozenset({"Orla"}), nouns=frozenset({"sweep"}))
+    text = "Broadcaster Orla Quist spoke."
+    assert [s[0] for s in _cleaned(english, people, text, "Broadcaster Orla Quist", "PERSON")] == [
+        "Broadcaster Orla Quist"
+    ]
+    text = "Broadcaster Gyles Varnquist spoke."
+    assert [s[0] for s in _cleaned(english, people, text, "Broadcaster Gyles Varnquist", "PERSON")] == [
+        "Broadcaster Gyles Varnquist"
+    ]
+    text = "Supermarket Sweep returns."
+    assert [s[0] for s in _cleaned(english, people, text, "Supermarket Sweep", "WORK_OF_ART")] == [
+        "Supermarket Sweep"
+    ]
+    text = "Airline Pilots Association members voted."
+    nouns = dataclasses.replace(vocab, nouns=frozenset({"pilot"}))
+    assert [s[0] for s in _cleaned(english, nouns, text, "Airline Pilots Association", "ORG")] == [
+        "Airline Pilots Association"
     ]
     # not inside a sentence, nor a word that opens organizations' names ("Network", "Group")
     text = "The new Regulator Quellcom spoke. Network Varnrail agreed."

@@ -14,6 +14,7 @@ from pipeline.extract.shapes import (
     nicknamed_people,
     reshaped,
     results_tables,
+    scorecards,
 )
 from pipeline.extract.spans import ArticleText
 from pipeline.wordlists import load_patterns
@@ -708,10 +709,8 @@ def test_a_matchs_summary_gives_its_teams_and_scorers() -> None:
     )
     # the model reads one team as a work; a scorer without a given name is left to it
     spans = _spans(body, ("VfB Osk", "other"), ("Orla Quist", "person"))
-    found = [
-        (body[s.start : s.end], s.type, s.origin)
-        for s in results_tables(spans, ArticleText(body, (), load_patterns()))
-    ]
+    article = ArticleText(body, (), load_patterns(), given_names=frozenset({"Ed", "Ilse"}))
+    found = [(body[s.start : s.end], s.type, s.origin) for s in results_tables(spans, article)]
     assert found == [
         ("Quellby Rovers", "group", "table"),
         ("Orla Quist", "person", "table"),
@@ -721,6 +720,63 @@ def test_a_matchs_summary_gives_its_teams_and_scorers() -> None:
         ("Ilse Marr", "person", "table"),
         ("Brann United", "group", "table"),
     ]
+    # an election's or a court's tallies are no match; a scorer opens on a given name or is a person
+    body = (
+        "Labour 31 ( West Varnshire 12 ) Conservative 8 .\n\nCount 1 ( fraud ) Guilty 10 .\n\n"
+        "Quellco 3 ( North Osk 2 , Gulf Tarn 1 ) Varnco 2 .\n\nOsk 1 Tarn 0"
+    )
+    words = (frozenset({"labour", "count"}),)
+    article = ArticleText(
+        body, (), load_patterns(), common_words=words, adjectives=frozenset({"conservative", "guilty"})
+    )
+    assert _texts(body, results_tables([], article)) == [
+        ("Quellco", "group"),
+        ("Varnco", "group"),
+        ("Osk", "group"),
+        ("Tarn", "group"),
+    ]
+
+
+def test_the_players_of_a_cricket_scorecard_are_people_and_a_side_with_its_roles_too() -> None:
+    body = (
+        "Varnland first innings\n\nM. Quist c Tarn b Osk 31\n\nN. Varn lbw b Osk 8\n\n"
+        "Ed Brann st Marr b Tell 12\n\nO. Pell run out ( Tarn ) 4\n\nExtras ( lb-2 ) 2\n\n"
+        "Quellia : Tarn ( wicketkeeper ) , Orrin , Osk , Tell , Varro , Marr ( captain ) , Ambry , Trell , "
+        "Harrad , Vossel , Quenby"
+    )
+    spans = _spans(body, ("Quellia", "place")) + [
+        CharSpan(body.index("Tarn"), body.index("Tarn") + 4, "GPE", "place")
+    ]
+    article = ArticleText(body, (), load_patterns())
+    found = [(body[s.start : s.end], s.type) for s in scorecards(spans, article) if s.type == "person"]
+    assert found == [
+        ("M. Quist", "person"),
+        ("Tarn", "person"),  # the catcher the model read as a place
+        ("Osk", "person"),
+        ("N. Varn", "person"),
+        ("Osk", "person"),
+        ("Ed Brann", "person"),
+        ("Marr", "person"),
+        ("Tell", "person"),
+        ("O. Pell", "person"),  # the fielder of a run-out is left to the model
+    ]
+    side = [body[s.start : s.end] for s in lineups(spans, article) if s.origin == "table"]
+    assert side == [
+        "Tarn",
+        "Orrin",
+        "Osk",
+        "Tell",
+        "Varro",
+        "Marr",
+        "Ambry",
+        "Trell",
+        "Harrad",
+        "Vossel",
+        "Quenby",
+    ]
+    # one row is no scorecard
+    one = "He went on: M. Quist c Tarn b Osk 31\n\nand so on ."
+    assert scorecards([], ArticleText(one, (), load_patterns())) == []
 
 
 def test_rows_alone_may_rank_players_and_one_line_is_no_table() -> None:
@@ -777,6 +833,14 @@ def test_a_side_by_surnames_with_a_substitution_and_its_reports_lists_are_people
         *("Quenby", "Orrin", "Pelk"),  # the report's other lists, after their labels
         *("Varro", "Trell"),
     ]  # a terminal's airlines: "(Gate 4)" gives no minute, and several of them are two words
+    # a line's stations after a city: "(Platform 12)" is no substitution, and stations are places
+    stations = "Quellgate, Osk Road, Tarnby, Varnley, Brannock, Marrow, Ellby, Tellham, Ambridge, Vossley (Platform 12)"
+    body = f"Varnchester was shut.\n\nVarnchester: {stations}."
+    spans = _spans(body, ("Varnchester", "place"))
+    article = ArticleText(body, (), load_patterns(), common_words=(frozenset({"platform"}),))
+    assert lineups(spans, article) == spans
+    article = ArticleText(body, (), load_patterns(), places=frozenset({"Tarnby", "Varnley"}))
+    assert lineups(spans, article) == spans
     # without a line-up, a label's list is no one's
     body = "Goals: Quellby, Varnton.\n\nBooked: Osk, Tarn."
     assert lineups([], ArticleText(body, (), load_patterns())) == []
