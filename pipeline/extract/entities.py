@@ -515,23 +515,7 @@ def clean(doc: Doc, ent: Span, vocab: Vocabulary, doc_text: str | None = None) -
         )
         return [CharSpan(start, end, label, TYPE_OF_LABEL.get(label, "other"))] if start < end else []
     tokens = list(ent)
-    if (
-        len(tokens) > 1
-        and tokens[0].lower_ in _DESCRIBING_WORDS
-        and tokens[1].text[:1].isupper()
-        and (tokens[0].i == 0 or tokens[0].is_sent_start)
-        # "Airline Pilots Association", "Champions League", "Firm Foundations": the word opens a name of
-        # common words; "Broadcaster Orla Quist": a person's job
-        and not (tokens[-1].lower_ in vocab.patterns.group_heads and _common_word(tokens[1].lower_, vocab))
-        and not all(_common_word(t.lower_, vocab) for t in tokens[1:])
-        and not (
-            tokens[1].text in vocab.given_names or personal_name(" ".join(t.text for t in tokens[1:]), vocab)
-        )
-        # "Broadcaster Gyles Quist": a full name the model read as a person's, no team's or firm's
-        and not (
-            label == "PERSON" and len(tokens) > 2 and tokens[-1].lower_ not in vocab.patterns.group_heads
-        )
-    ):
+    if _opened_by_a_describing_word(tokens, label, vocab):
         # "Regulator Quellcom is drawing up rules": the sentence's first word says what the name is
         tokens, label = tokens[1:], "ORG"
     if label == "ORG" and _portfolio(doc, ent, vocab):
@@ -782,9 +766,9 @@ def _portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
     name of several words with a nationality in it ("Quellian Federal Police Commissioner") keeps the
     organization, unless the rest is a portfolio ("Quellian Trade" of "Quellian Trade Secretary"). Common
     words after an office and "of" or "for" are its portfolio too ("Secretary of State")."""
-    common = all(token.is_title and _common_word(token.lower_, vocab) for token in ent)
+    common = all(token.is_title and common_word(token.lower_, vocab) for token in ent)
     joined = ent[0].is_title and all(
-        token.lower_ in _PORTFOLIO_JOINS or (token.is_title and _common_word(token.lower_, vocab))
+        token.lower_ in _PORTFOLIO_JOINS or (token.is_title and common_word(token.lower_, vocab))
         for token in ent
     )
     if joined and _after_an_office(doc, ent.start):
@@ -829,7 +813,7 @@ def _nationality_and_portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
         and office.lower_ in _OFFICES
         and nationality.is_title
         and _NATIONALITY_ENDING.search(nationality.lower_) is not None
-        and all(t.is_title and _common_word(t.lower_, vocab) for t in portfolio)
+        and all(t.is_title and common_word(t.lower_, vocab) for t in portfolio)
         and not any(t.lower_ in vocab.patterns.group_heads for t in portfolio)
     )
 
@@ -854,9 +838,9 @@ def _place_before_a_portfolio(doc: Doc, ent: Span, vocab: Vocabulary) -> int:
     for cut in range(len(words) - 1, 0, -1):
         if " ".join(words[:cut]) in places:
             rest = ent[cut:]
-            if len(rest) > 3 or not all(t.is_title and _common_word(t.lower_, vocab) for t in rest):
+            if len(rest) > 3 or not all(t.is_title and common_word(t.lower_, vocab) for t in rest):
                 return 0
-            common = functools.partial(_common_word, vocab=vocab)
+            common = functools.partial(common_word, vocab=vocab)
             return cut if _before_an_office(doc, ent.end, _PORTFOLIO_OFFICES, common) else 0
     return 0
 
@@ -912,6 +896,26 @@ def _places_named(doc: Doc) -> frozenset[str]:
 _NATIONALITY_ENDING = re.compile(r"(?:an|ese|ish|i)$")
 
 
+def _opened_by_a_describing_word(tokens: Sequence[Token], label: str, vocab: Vocabulary) -> bool:
+    """Does a word of :data:`_DESCRIBING_WORDS` open the sentence and the name ("Regulator Quellcom",
+    "Champions Quellby Rovers"), the rest being the name? Not before common words ("Firm Foundations",
+    "Airline Pilots Association", "Champions League") nor before a person's name ("Broadcaster Orla
+    Quist", or a full name the model read as a person's)."""
+    if len(tokens) < 2 or tokens[0].lower_ not in _DESCRIBING_WORDS or not tokens[1].text[:1].isupper():
+        return False
+    if not (tokens[0].i == 0 or tokens[0].is_sent_start):
+        return False
+    rest = tokens[1:]
+    heads = vocab.patterns.group_heads
+    if rest[-1].lower_ in heads and common_word(rest[0].lower_, vocab):
+        return False
+    if all(common_word(t.lower_, vocab) for t in rest):
+        return False
+    if rest[0].text in vocab.given_names or personal_name(" ".join(t.text for t in rest), vocab):
+        return False
+    return not (label == "PERSON" and len(rest) > 1 and rest[-1].lower_ not in heads)
+
+
 def _nationality_before_a_name(tokens: Sequence[Token], vocab: Vocabulary, *, person: bool) -> int:
     """How many first words, a nationality and the "the" before it, open a person's full name
     ("Quellian Ed Varnholm", "the Spaniard Orla Quist", which the model read as one organization); 0
@@ -943,7 +947,7 @@ _NATIONALITY_NOUNS = frozenset(
 )
 
 
-def _common_word(word: str, vocab: Vocabulary) -> bool:
+def common_word(word: str, vocab: Vocabulary) -> bool:
     """A common noun or adjective of the model's, or the plural of a noun ("relations", "rights")."""
     return (
         word in vocab.nouns

@@ -315,11 +315,11 @@ def _read_pass_one(
     doc: Doc, draft: Draft, offset: int, vocab: Vocabulary, possessors: list[tuple[Draft, CharSpan]]
 ) -> None:
     _numbered_brands(doc, vocab)
-    bands = described_groups(doc, vocab)
-    if bands:  # "rock band The Varn Hours", which the model read as a law: the band, not what it read
+    described = described_groups(doc, vocab)
+    if described:  # "rock band The Varn Hours", which the model read as a law: the band, not what it read
         from spacy.util import filter_spans
 
-        doc.ents = filter_spans([*bands, *doc.ents])
+        doc.ents = filter_spans([*described, *doc.ents])
     entities = list(doc.ents)  # a list: Span.ents rescans them for every sentence
     cursor = 0
     for first, last, sent_start, sent_end in _sentence_tokens(doc):

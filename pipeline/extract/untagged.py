@@ -14,6 +14,7 @@ from pipeline.extract.entities import (
     SHORT_TITLES,
     THING_HEADS,
     article_words,
+    common_word,
     described_as_a_person,
     followed_by_an_age,
     personal_name,
@@ -299,7 +300,7 @@ def described_groups(doc: Doc, vocab: Vocabulary) -> list[Span]:
             # "a band Of Gold?", "the group Finance Director Orla Quist", "a band D property": words of
             # the sentence, a person, a letter
             continue
-        if first.lower_ != "the" and all(_common(t.lower_, vocab) for t in words):
+        if first.lower_ != "the" and all(common_word(t.lower_, vocab) for t in words):
             continue  # "the company Board", "the airline Business Class": a common noun capitalized
         if end < length and doc[end].text[:1].isupper():
             continue
@@ -693,12 +694,6 @@ _WORDS = re.compile(r"\w+")
 
 def _capitalized(token: Token) -> bool:
     return token.is_title and token.is_alpha
-
-
-def _common(word: str, vocab: Vocabulary) -> bool:
-    """A noun, an adjective or the plural of a noun of the model's ("board", "business", "members")."""
-    nouns = vocab.nouns
-    return word in nouns or word in vocab.adjectives or (word.endswith("s") and word[:-1] in nouns)
 
 
 def _acronym(token: Token) -> bool:
