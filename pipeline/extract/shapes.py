@@ -1335,6 +1335,8 @@ def surnames_cut_off(spans: list[CharSpan], article: ArticleText) -> list[CharSp
     [('Orla Tuuli Varnkoski', 'person'), ('Quist', 'person'), ('Varnby', 'place'), ('Ilse Tarn', 'person'), ('Quellco', 'group')]
     """
     body = article.body
+    if not spans:
+        return spans
     spans = sorted(spans, key=lambda s: (s.start, s.end))
     others: dict[str, int] = {}
     for span in spans:

@@ -15,6 +15,7 @@ from pipeline.extract.shapes import (
     reshaped,
     results_tables,
     scorecards,
+    surnames_cut_off,
 )
 from pipeline.extract.spans import ArticleText
 from pipeline.wordlists import load_patterns
@@ -1080,3 +1081,12 @@ def test_a_person_of_a_place_the_model_called_an_organization_is_a_person_and_a_
         ("Ewan Trust of Osk", "group"),  # a head noun, and no known place
         ("Ewan Fest of Varnby", "group"),  # a verb of the language: an event's name
     ]
+
+
+def test_a_surname_cut_off_a_persons_name_and_an_article_of_no_names() -> None:
+    body = "Chief Orla Tuuli Varnkoski spoke."
+    spans = _spans(body, ("Orla Tuuli", "person"), ("Varnkoski", "group"))
+    assert _texts(body, surnames_cut_off(spans, ArticleText(body, (), load_patterns()))) == [
+        ("Orla Tuuli Varnkoski", "person")
+    ]
+    assert surnames_cut_off([], ArticleText("no names here", (), load_patterns())) == []
