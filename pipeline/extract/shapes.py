@@ -405,7 +405,7 @@ _SIDE = range(10, 17)
 #: The labels of a match report's other lists of players, read once the report has a line-up.
 _LINEUP_LABELS = frozenset(
     {"subs", "substitutes", "subs not used", "subs used", "replacements", "booked", "sent off", "goals"}
-    | {"scorers", "scorer", "tries", "cons", "pens", "dropped goals"}
+    | {"scorers", "scorer", "tries", "cons", "pens", "dropped goals", "referee", "ref", "umpires", "umpire"}
 )
 
 

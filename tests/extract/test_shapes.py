@@ -811,7 +811,7 @@ def test_the_players_of_a_line_up_are_people_in_place_of_what_the_model_read() -
         ("Ed Brann-Orr", "person", "table"),
         ("K Tell", "person", "table"),  # the substitute in brackets is left to the model
         ("P Quillon", "person", "table"),
-        ("Ilse Varn", "person", "model"),  # a line of one name is no line-up
+        ("Ilse Varn", "person", "table"),  # the referee, beside a line-up
     ]
 
 
@@ -819,7 +819,7 @@ def test_a_side_by_surnames_with_a_substitution_and_its_reports_lists_are_people
     side = "Quist, Tarnow, Osk-Brann, Marrit, Ellory (Dunmore 61), Pelk, Varro, Ambry, Trell, Harrad, Vossel"
     body = (
         f"Quellby won.\n\nQuellby: {side}. Subs Not Used: Quenby, Orrin. Booked: Pelk.\n\n"
-        "Goals: Varro 23, Trell 88.\n\n"
+        "Goals: Varro 23, Trell 88.\n\nReferee: Ysolt Marrow-Dane (Varnshire).\n\n"
         "Terminal 2: Quellair, Varn Jet, Oskway (Gate 4), Brannair, Marr Wings, Ellair, Tarnair, Orla Air, "
         "Quell Express, Vossair."
     )
@@ -833,6 +833,7 @@ def test_a_side_by_surnames_with_a_substitution_and_its_reports_lists_are_people
         *side.replace(" (Dunmore 61)", "").split(", "),  # the substitute in brackets is left to the model
         *("Quenby", "Orrin", "Pelk"),  # the report's other lists, after their labels
         *("Varro", "Trell"),
+        "Ysolt Marrow-Dane",  # the referee
     ]  # a terminal's airlines: "(Gate 4)" gives no minute, and several of them are two words
     # a line's stations after a city: "(Platform 12)" is no substitution, and stations are places
     stations = "Quellgate, Osk Road, Tarnby, Varnley, Brannock, Marrow, Ellby, Tellham, Ambridge, Vossley (Platform 12)"
