@@ -314,13 +314,13 @@ def segments(body: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]
 def _read_pass_one(
     doc: Doc, draft: Draft, offset: int, vocab: Vocabulary, possessors: list[tuple[Draft, CharSpan]]
 ) -> None:
-    _numbered_brands(doc, vocab)
+    entities = _numbered_brands(doc, vocab)  # a list: Span.ents rescans them for every sentence
     described = described_groups(doc, vocab)
     if described:  # "rock band The Varn Hours", which the model read as a law: the band, not what it read
         from spacy.util import filter_spans
 
-        doc.ents = filter_spans([*described, *doc.ents])
-    entities = list(doc.ents)  # a list: Span.ents rescans them for every sentence
+        doc.ents = filter_spans([*described, *entities])
+        entities = list(doc.ents)
     cursor = 0
     for first, last, sent_start, sent_end in _sentence_tokens(doc):
         inside = []

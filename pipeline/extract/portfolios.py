@@ -54,8 +54,10 @@ _PARTS = re.compile(r",[ ](?:and[ ]|&[ ])?|[ ](?:and|&)[ ]")
 
 def portfolios(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     """The spans with every ministry named by two portfolios or more one organization, in place of the
-    spans inside it, and no span inside the portfolios of an office; a span that reaches outside the name
-    (but for a "the" or a place before the head, "Japan's Ministry of ...") leaves it alone.
+    spans inside it, and no span inside the portfolios of an office. A span that reaches past the name's
+    end, or a place or a person the model ran into its head, leaves it alone; an organization the model
+    ran into its head gives the name its start ("Federal Ministry for ..."), unless "and" or a comma
+    joins them ("Arts Council and Department for ...": two).
 
     >>> from pipeline.extract.spans import ArticleText
     >>> from pipeline.wordlists import load_patterns
@@ -122,8 +124,7 @@ def portfolios(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
 def _a_portfolio(part: str, article: ArticleText) -> bool:
     """Are all the words of ``part`` common words of the model's ("Rural Affairs", "Higher Education",
     "Media", the plural of "medium"), the whole no place's name and the last word no organization's head
-    ("Commission")? A given name that is a common word too ("Media", "Hope") counts as the word: in a
-    list of portfolios, it is one."""
+    ("Commission") nor a holder's ("Secretary")?"""
     if part in article.places or part in article.linked_places:
         return False
     last = part.split()[-1].lower()

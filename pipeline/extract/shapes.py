@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from pipeline.datelines import dateline_candidates
@@ -425,8 +426,8 @@ def lineups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     players or more, nearly all its items are written as players are (no street's, club's or venue's
     head), and most of them with an initial or a given name, or, by surnames alone, it names a side
     (:data:`_SIDE`) with a substitution or a player's role in it ("Quist (Marr 61)", "Tarn ( captain )").
-    Once a report has a line-up, its
-    lists after a match report's label are players too ("Subs Not Used: Marr, Tell", "Booked: Osk").
+    Once a report has a line-up, its lists after a match report's label are players too ("Subs Not Used:
+    Marr, Tell", "Booked: Osk").
     "Companies reporting: J Sainsbury, N Brown ...", "Roads closed: Albert Road, ...", "Terminal 2:
     Alaska, Great Lakes, Spirit" and a sentence after a colon are left alone.
 
@@ -489,7 +490,7 @@ def lineups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     players = sides + labelled
     taken = _covered(len(body), players)
     kept = [s for s in spans if taken.find(1, s.start, s.end) == -1]
-    kept.extend(CharSpan(a, b, "PERSON", "person", "table") for a, b in sorted(players))
+    kept.extend(CharSpan(a, b, "PERSON", "person", "table") for a, b in players)
     return sorted(kept, key=lambda s: (s.start, s.end))
 
 
@@ -1335,30 +1336,28 @@ def surnames_cut_off(spans: list[CharSpan], article: ArticleText) -> list[CharSp
     [('Orla Tuuli Varnkoski', 'person'), ('Quist', 'person'), ('Varnby', 'place'), ('Ilse Tarn', 'person'), ('Quellco', 'group')]
     """
     body = article.body
-    if not spans:
-        return spans
     spans = sorted(spans, key=lambda s: (s.start, s.end))
-    others: dict[str, int] = {}
+    others: Counter[str] = Counter()
     for span in spans:
-        before = body[max(0, span.start - 6) : span.start].split()
-        if span.type in {"group", "place"} and not (before and before[-1].rstrip(".").lower() in HONORIFICS):
-            text = body[span.start : span.end]  # ("Mr Varnkoski", read as an organization, is no other)
-            others[text] = others.get(text, 0) + 1
+        if span.type in {"group", "place"}:
+            before = body[max(0, span.start - 6) : span.start].split()
+            if not (before and before[-1].rstrip(".").lower() in HONORIFICS):
+                others[body[span.start : span.end]] += 1  # ("Mr Varnkoski", read as a group, is no other)
     result: list[CharSpan] = []
-    skip = False
-    for span, after in zip(spans, [*spans[1:], None], strict=True):
-        if skip:
-            skip = False
-            continue
+    index = 0
+    while index < len(spans):
+        span = spans[index]
+        after = spans[index + 1] if index + 1 < len(spans) else None
         if after is not None and _cut_off(span, after, article, others):
             result.append(CharSpan(span.start, after.end, "PERSON", "person", span.origin))
-            skip = True
-            continue
-        result.append(span)
+            index += 2
+        else:
+            result.append(span)
+            index += 1
     return result
 
 
-def _cut_off(person: CharSpan, after: CharSpan, article: ArticleText, others: dict[str, int]) -> bool:
+def _cut_off(person: CharSpan, after: CharSpan, article: ArticleText, others: Counter[str]) -> bool:
     """Is ``after`` the surname cut off ``person`` (see :func:`surnames_cut_off`)?"""
     if person.type != "person" or after.type not in {"group", "place"} or after.start != person.end + 1:
         return False

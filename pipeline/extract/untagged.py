@@ -280,11 +280,13 @@ def described_groups(doc: Doc, vocab: Vocabulary) -> list[Span]:
 
     found: list[Span] = []
     length = len(doc)
+    nouns = [t.i for t in doc[:-1] if t.text in _BAND_NOUNS or t.text in _FIRM_NOUNS]
+    if not nouns:
+        return found  # (most articles: no entity table built)
     inside_entity = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     titles = {title[0] for title in vocab.patterns.person_titles}
-    for noun in doc:
-        if (noun.text not in _BAND_NOUNS and noun.text not in _FIRM_NOUNS) or noun.i + 1 >= length:
-            continue
+    for noun_at in nouns:
+        noun = doc[noun_at]
         start = end = noun.i + 1
         while end < length and end - start < _BAND_WORDS and (_capitalized(doc[end]) or _acronym(doc[end])):
             end += 1

@@ -462,29 +462,25 @@ def _block_paragraphs(lines: Sequence[str]) -> list[str]:
     rows = [_TABLE_ROW.match(line) is not None for line in lines]
     if len(lines) >= 2 and all(rows):
         return list(lines)
-    paragraphs: list[str] = []
-    pending: list[str] = []
+    alone = [dateline_alone(line) for line in lines]  # "OSKBURG 1996-12-06" above the story
     i = 0
     while i < len(lines):
-        if dateline_alone(lines[i]):  # "OSKBURG 1996-12-06" above the story, without a blank line
-            if pending:
-                paragraphs.append(" ".join(pending))
-                pending = []
-            paragraphs.append(lines[i])
-            i += 1
-            continue
         run = i
         while run < len(lines) and rows[run] and len(lines[run]) <= _ROW_WIDTH:
             run += 1
         if run - i >= _TABLE_RUN:
-            if pending:
-                paragraphs.append(" ".join(pending))
-                pending = []
-            paragraphs.extend(lines[i:run])
-            i = run
-        else:
-            pending.extend(lines[i : max(run, i + 1)])
-            i = max(run, i + 1)
+            alone[i:run] = [True] * (run - i)
+        i = max(run, i + 1)
+    paragraphs: list[str] = []
+    pending: list[str] = []
+    for line, own in zip(lines, alone, strict=True):
+        if not own:
+            pending.append(line)
+            continue
+        if pending:
+            paragraphs.append(" ".join(pending))
+            pending = []
+        paragraphs.append(line)
     if pending:
         paragraphs.append(" ".join(pending))
     return paragraphs
