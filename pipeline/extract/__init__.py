@@ -312,6 +312,8 @@ def start_fork_server(model: str) -> Any:
         # may hold another copy of this package (a checkout) or another "pipeline".
         "PYTHONPATH": os.pathsep.join(path or os.getcwd() for path in sys.path),
         "PYTHONSAFEPATH": "1",
+        # one worker per core: numpy's BLAS threads in every worker would fight over the same cores
+        "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1"),
     }
     with _environment(server_environment):
         forkserver.ensure_running()  # a server already running keeps its model: workers load theirs

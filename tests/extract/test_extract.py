@@ -368,6 +368,44 @@ def test_spacy_is_imported_without_its_command_line_which_stays_importable() -> 
 
 
 @pytest.mark.model
+def test_the_model_multiplies_with_numpys_blas_and_finds_what_spacy_load_finds() -> None:
+    import spacy
+    from thinc.api import get_current_ops
+
+    ours, theirs = ex.load_model(MODEL), spacy.load(MODEL)
+    ner = ours.get_pipe("ner").model
+    # all but the entity model's last layer (spaCy builds it with thinc's default, for its own C loop)
+    for model_ in (
+        ours.get_pipe("tok2vec").model,
+        ours.get_pipe("senter").model,
+        ner.get_ref("tok2vec"),
+        ner.get_ref("lower"),
+    ):
+        layers = list(model_.walk())
+        assert layers and not any(layer.ops.use_blis for layer in layers), model_.name
+    assert get_current_ops().use_blis  # only the model's layers: thinc's default is left as it was
+    text = (
+        "Vell Quorn of Brightmoor Holdings met Ilse Dranvik in Oslo on Monday. Quorn said 40 jobs would go."
+    )
+    assert [(e.text, e.label_) for e in ours(text).ents] == [(e.text, e.label_) for e in theirs(text).ents]
+
+
+def test_the_fork_server_starts_with_one_blas_thread_unless_told_otherwise(monkeypatch) -> None:
+    from multiprocessing import forkserver
+
+    seen: list[str | None] = []
+    monkeypatch.setattr(
+        forkserver, "ensure_running", lambda: seen.append(os.environ.get("OPENBLAS_NUM_THREADS"))
+    )
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    ex.start_fork_server(MODEL)
+    assert seen == ["1"] and "OPENBLAS_NUM_THREADS" not in os.environ  # the run's own is left alone
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "3")
+    ex.start_fork_server(MODEL)
+    assert seen == ["1", "3"]
+
+
+@pytest.mark.model
 def test_the_model_loads_its_tokenizer_into_an_empty_one_and_tokenizes_as_spacy_load_does() -> None:
     import spacy
 
