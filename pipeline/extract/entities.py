@@ -467,6 +467,8 @@ def extended_entities(
             repaired = repair(doc, ent, previous, patterns)
             if repaired is not None:
                 break
+        if ent.label_ == "PERSON":  # after any repair: "Orla binti" + "Varn" joined, then + "Quist"
+            repaired = _patronymic_continued(doc, repaired or ent) or repaired
         if repaired is None:
             result.append(ent)
             continue
@@ -474,6 +476,48 @@ def extended_entities(
             result.pop()
         result.append(repaired)
     return result
+
+
+#: Words between a Malay name and the father's ("Siti Hajar binti Mohd Yusof").
+_PATRONYMICS = frozenset({"bin", "binti", "binte", "bte", "ibni"})
+#: The same between a Tamil name and the father's, as Malaysia and Singapore write them ("Kumaresan a/l
+#: Muniandy": anak lelaki, son of; "a/p", "s/o", "d/o").
+_PATRONYMIC_SLASHES = frozenset({("a", "l"), ("a", "p"), ("s", "o"), ("d", "o")})
+
+
+def _patronymic_continued(doc: Doc, name: Span) -> Span | None:
+    """A person's name with a patronymic goes on over the father's name the model left out: "Siti Hajar
+    binti Mohd" + "Yusof", "Kumaresan" + "a/l Muniandy"; up to three capitalized words, untagged or a
+    person's.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Analyst Siti Orla binti Mohd Varnuf said so; Ravi a/l Tellan agreed.")
+    >>> from spacy.tokens import Span
+    >>> [_patronymic_continued(doc, Span(doc, 1, 5, "PERSON")).text, _patronymic_continued(doc, Span(doc, 9, 10, "PERSON")).text]
+    ['Siti Orla binti Mohd Varnuf', 'Ravi a/l Tellan']
+    """
+    probe = name.end
+    slash = (
+        probe + 3 < len(doc)
+        and doc[probe + 1].text == "/"
+        and (doc[probe].lower_, doc[probe + 2].lower_) in _PATRONYMIC_SLASHES
+        and not doc[probe].whitespace_
+        and not doc[probe + 1].whitespace_
+    )
+    if slash:
+        probe += 3
+    elif not any(token.lower_ in _PATRONYMICS for token in name[1:]):
+        return None
+    end = probe
+    while (
+        end < len(doc)
+        and end - probe < 3
+        and doc[end].is_title
+        and doc[end].is_alpha
+        and (doc[end].ent_iob_ in ("O", "") or doc[end].ent_type_ == "PERSON")
+    ):
+        end += 1
+    return _extended(doc, name, end) if end > probe else None
 
 
 def _extended(doc: Doc, ent: Span, end: int) -> Span | None:
@@ -1047,6 +1091,9 @@ def _trim(tokens: list[Token], vocab: Vocabulary, *, titles: bool = True) -> lis
         if title and title < len(tokens) and not _title_is_part_of_the_name(tokens, title, vocab):
             del tokens[:title]
             changed = True
+        elif titles and 0 < (begun := _title_begun_before(tokens, vocab)) < len(tokens):
+            del tokens[:begun]
+            changed = True
         elif titles and _describes_the_person(tokens, vocab):
             del tokens[0]
             changed = True
@@ -1334,6 +1381,19 @@ def _inside_a_title(doc: Doc, ent: Span, vocab: Vocabulary) -> bool:
     length = _title_length(window, vocab.patterns.person_titles)
     after = length + 1 if length < len(window) and window[length].text == "." else length  # "Staff-Insp."
     return length >= max(2, len(ent)) and after < len(window) and window[after].is_title
+
+
+def _title_begun_before(tokens: Sequence[Token], vocab: Vocabulary) -> int:
+    """How many leading tokens end a title that the word before them begins: "Seri" of "Datuk" + "Seri
+    Ahmad Varn", where the model cut the title in two."""
+    first = tokens[0]
+    if first.i == 0 or not first.is_title:
+        return 0
+    before = first.doc[first.i - 1]
+    if not before.is_title:
+        return 0
+    length = _title_length([before, *tokens], vocab.patterns.person_titles)
+    return length - 1 if length > 1 else 0
 
 
 def _title_length(tokens: Sequence[Token], titles: Sequence[tuple[str, ...]]) -> int:

@@ -228,7 +228,7 @@ def never_names(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
                 continue
             if text.lower() in article.patterns.disciplines:
                 continue  # "a Ph.D. in Linguistics": a field of study
-            if _a_currency_of_amounts(text, body):
+            if _an_amount(text) or _a_currency_of_amounts(text, body):
                 continue  # "250 MXN", "CUC 25", then "in DKK": money, no group or person
             if _a_title_before_a_name(text, body, span.end, article.patterns):
                 continue  # "Sgt" of "Detective Sgt. Orla Quist", "Very" of "the Very Rev Ed Varn"
@@ -264,6 +264,28 @@ _CODE_BESIDE_AN_AMOUNT = re.compile(
     r"\b([A-Z]{3})\s?(?!(?:1[5-9]|20)\d\d\b)\d"
     r"|(?<![\d.,])(?!(?:1[5-9]|20)\d\d\b)\d[\d.,]*(?:\s?(?:million|billion|bn|mn|m|k))?\s?([A-Z]{3})\b(?!-)"
 )
+
+
+#: An amount of money the model took for a name: a currency's sign or short name and a number ("Rs
+#: 1,486.40", "RM1.10", "HK$6.05", "NT$300 million").
+_AN_AMOUNT = re.compile(
+    r"(?:[A-Z]{0,3}\$|[£€¥₹₱₩]|Rs\.?|RM|Rp|Php|KSh|Ksh|Sh|(?P<code>[A-Z]{3})(?=\s?\d))\s?\d[\d,.]*"
+    r"(?:\s?(?:k|m|bn|mn|b|million|billion|trillion|crore|lakh|cr))?"
+)
+
+
+def _an_amount(text: str) -> bool:
+    """Is ``text`` an amount of money (:data:`_AN_AMOUNT`), an ISO code's among them a currency's?
+
+    >>> [_an_amount(t) for t in ("Rs 1,486.40", "HK$6.05", "INR 1,200", "RM1.10", "BBC 1", "Apollo 11", "Rs")]
+    [True, True, True, True, False, False, False]
+    """
+    amount = _AN_AMOUNT.fullmatch(text)
+    if amount is None:
+        return False
+    from pipeline.gazetteer import currency_codes
+
+    return amount.group("code") is None or amount.group("code") in currency_codes()
 
 
 def _a_currency_of_amounts(text: str, body: str) -> bool:

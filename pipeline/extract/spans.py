@@ -34,6 +34,8 @@ Each repair takes the article's spans and its :class:`ArticleText` and returns t
 * ``pictures``       names in the pictures' captions after the body (origin ``caption``), and the
                      people and agencies their credits name (origin ``credit``,
                      :mod:`pipeline.extract.pictures`);
+* ``bylines``        a byline's line in the body ("By ORLA QUIST Associated Press") names the writer and
+                     the outlet (origin ``credit``);
 * ``abbreviations``  the "(SDF)" after a tagged "Syrian Democratic Forces" becomes a mention too
                      (definitions found with the Schwartz-Hearst algorithm);
 * ``terms``          an acronym the article defines by lower-case words ("sea surface salinity (SSS)") is
@@ -70,7 +72,7 @@ from pipeline.extract.datelines import datelines
 from pipeline.extract.entities import DETERMINERS, HONORIFICS, THING_HEADS, CharSpan, opened_by_one_of
 from pipeline.extract.nested import nested_places
 from pipeline.extract.offices import offices
-from pipeline.extract.pictures import pictures
+from pipeline.extract.pictures import bylines, pictures
 from pipeline.extract.portfolios import portfolios
 from pipeline.extract.roads import roads
 from pipeline.extract.shapes import (
@@ -1318,6 +1320,7 @@ SPAN_REPAIRS: tuple[tuple[str, SpanRepair], ...] = (
     ("roads", roads),
     ("capitals", names_in_capitals),
     ("pictures", pictures),
+    ("bylines", bylines),
     ("sentence starts", sentence_initial_words),
     ("abbreviations", add_acronyms),
     ("terms", terms_are_not_names),

@@ -177,15 +177,25 @@ _ABBREVIATED_STYLES = SHORT_TITLES | {
 _ABBREVIATED_STYLES |= {"adm", "amb", "pres", "sec"}
 
 
+#: Malaysian honours of two words, before a name that may be of three words, any of them a word of the
+#: language ("Tan Sri Ong Boon Keat").
+_HONOURS = frozenset(
+    {("tan", "sri"), ("puan", "sri"), ("toh", "puan"), ("datuk", "seri"), ("datuk", "wira")}
+    | {("dato", "sri"), ("dato'", "sri"), ("dato'", "seri")}
+)
+
+
 def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
-    """People the model left untagged after a person's title of one word: "Fed President Plosser",
-    "Senator Varnley". One or two capitalized words, none inside an entity nor a common noun, adjective or
+    """People the model left untagged after a person's title of one word or an honour of two: "Fed
+    President Plosser", "Senator Varnley", "Tan Sri Orla Boon Varn". One or two capitalized words (three
+    after an honour), none inside an entity nor a common noun, adjective or
     verb ("General Motors", "Mayor Street", "Chief Justice"), the word after them not capitalized (the
     model's "Toledo" of "President Alejandro Toledo" is no end of the name), none a well-known place, not
     in a title-cased line."""
     from spacy.tokens import Span
 
     titles = {title[0] for title in vocab.patterns.person_titles if len(title) == 1}
+    honours = _HONOURS & set(vocab.patterns.person_titles)
     heads = (vocab.patterns.group_heads, vocab.patterns.place_heads, THING_HEADS)
     found: list[Span] = []
     length, index = len(doc), 0
@@ -194,7 +204,8 @@ def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
         stop = title is not None and title.text == "." and start > 1 and not doc[start - 2].whitespace_
         if stop and doc[start - 2].is_title and doc[start - 2].lower_ in _ABBREVIATED_STYLES:
             title = doc[start - 2]  # "Hon." that the tokenizer cut in two (none of its exceptions holds it)
-        if start < index or title is None or title.lower_.rstrip(".") not in titles:
+        honoured = start > 1 and (doc[start - 2].lower_, doc[start - 1].lower_) in honours
+        if start < index or title is None or (title.lower_.rstrip(".") not in titles and not honoured):
             continue
         if title.lower_ == "hon" and not (
             doc[title.i + 1].text == "." or (title.i and doc[title.i - 1].lower_ == "the")
@@ -205,12 +216,12 @@ def titled_people(doc: Doc, vocab: Vocabulary) -> list[Span]:
         end, words = start, 0
         while (
             end < length
-            and words < 2
+            and words < (3 if honoured else 2)
             and doc[end].ent_iob_ == "O"
             and _capitalized(doc[end])
             and (
-                _uncommon(doc[end].lower_, vocab) or _hyphenated(doc, end)
-            )  # "Chief Constable Orla Varn-Quist"
+                honoured or _uncommon(doc[end].lower_, vocab) or _hyphenated(doc, end)
+            )  # "Chief Constable Orla Varn-Quist"; an honour's name may hold a word of the language
         ):
             end, words = end + (3 if _hyphenated(doc, end) else 1), words + 1
         after = doc[end] if end < length else None

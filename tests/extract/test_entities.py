@@ -2145,3 +2145,54 @@ def test_a_venue_the_model_read_as_an_event_is_a_place(english, vocab) -> None:
 def test_a_number_the_model_ran_over_a_paragraph_break_ends_before_it(english, vocab) -> None:
     text = "Quellco 412.8\n\nVarnco 301.2"
     assert _cleaned(english, vocab, text, "412.8\n\n", "MONEY") == [("412.8", "MONEY", "number", "model")]
+
+
+def test_an_untagged_name_of_up_to_three_words_follows_a_malaysian_honour_of_two(english, vocab) -> None:
+    from pipeline.extract.untagged import titled_people
+
+    vocab = dataclasses.replace(vocab, nouns=frozenset({"boon", "street"}))
+    text = (
+        "Chairman Tan Sri Varn Boon Quelk said so. Puan Sri Orla Tessaly agreed. Prime Minister Varn Boon"
+        " Quelk left, and Datuk Seri Osk Lim Brannt came."
+    )
+    doc = _doc(english, text, [("Tan Sri", "PERSON")])
+    # after a title of two words that is no honour, a common word still ends the name
+    assert [s.text for s in titled_people(doc, vocab)] == [
+        "Varn Boon Quelk",
+        "Orla Tessaly",
+        "Osk Lim Brannt",
+    ]
+
+
+def test_a_title_the_model_cut_in_two_leaves_the_name(english, vocab) -> None:
+    text = "Menteri Besar Datuk Seri Varn Osk bin Quelk Tarrim said so, and Seri Tellan Ovari sang."
+    assert [c[0] for c in _cleaned(english, vocab, text, "Seri Varn Osk bin Quelk Tarrim", "PERSON")] == [
+        "Varn Osk bin Quelk Tarrim"
+    ]
+    # "Seri" opening a name with no honour's first word before it is the name's
+    assert [c[0] for c in _cleaned(english, vocab, text, "Seri Tellan Ovari", "PERSON")] == [
+        "Seri Tellan Ovari"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        (
+            "Analyst Orla Hajar binti Varn Quelk raised it.",
+            ["Orla Hajar", "Varn"],
+            ["Orla Hajar binti Varn Quelk"],
+        ),
+        ("Speaker Ir Tellan a/l Osvaran spoke.", ["Tellan"], ["Tellan a/l Osvaran"]),
+        ("Speaker Tellan a/l Osvaran spoke.", ["Tellan", "Osvaran"], ["Tellan a/l Osvaran"]),
+        ("Minister Varn bin Osk Tarrim Quell said so.", ["Varn bin Osk"], ["Varn bin Osk Tarrim Quell"]),
+        # no patronymic: the name ends where the model ended it
+        ("Orla Hajar met Varn Quelk in Tarrim.", ["Orla Hajar"], ["Orla Hajar"]),
+        ("Varn bin Osk said Tuesday was fine.", ["Varn bin Osk"], ["Varn bin Osk"]),
+    ],
+)
+def test_a_malay_or_tamil_name_goes_on_over_the_fathers_name_after_its_patronymic(
+    english, vocab, text, tagged, expected
+) -> None:
+    doc = _doc(english, text, [(name, "PERSON") for name in tagged])
+    assert [e.text for e in extended_entities(doc, vocab.patterns)] == expected

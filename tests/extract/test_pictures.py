@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.entities import CharSpan
-from pipeline.extract.pictures import pictures
+from pipeline.extract.pictures import bylines, pictures
 from pipeline.extract.spans import ArticleText
 from pipeline.records import CAPTIONS_BREAK
 from pipeline.wordlists import load_patterns
@@ -129,4 +129,57 @@ def test_who_is_in_the_picture_is_no_credit_and_a_credit_after_a_caption_on_its_
         ("Krasnel", "place", "caption"),
         ("Ada Lind", "person", "credit"),
         ("Quellwire", "group", "credit"),
+    ]
+
+
+def _bylined(body: str, *model: tuple[str, str, str]) -> list[tuple[str, str, str]]:
+    """(text, type, origin) of the spans after :func:`bylines` over ``body``, ``model`` the model's
+    (name, label, type) spans in it; "Orla" and "Ada" are given names, "night" a word of the language."""
+    spans = [CharSpan(body.index(n), body.index(n) + len(n), label, kind) for n, label, kind in model]
+    article = ArticleText(
+        body,
+        (),
+        load_patterns(),
+        given_names=frozenset({"Orla", "Ada"}),
+        common_words=(frozenset({"night", "ledger"}),),
+    )
+    return [(body[s.start : s.end], s.type, s.origin) for s in bylines(spans, article)]
+
+
+@pytest.mark.parametrize(
+    ("line", "credited"),
+    [
+        (
+            "By ORLA QUIST-VARN Associated Press",
+            [("ORLA QUIST-VARN", "person"), ("Associated Press", "group")],
+        ),
+        ("By ORLA QUIST The Associated Press", [("ORLA QUIST", "person"), ("Associated Press", "group")]),
+        ("BY ADA TELLWORTH-RIVERS AP Business Writer", [("ADA TELLWORTH-RIVERS", "person"), ("AP", "group")]),
+        ("By Ada Lind, Varnby Ledger", [("Ada Lind", "person"), ("Varnby Ledger", "group")]),
+        ("By ADA LIND, The Varnby Ledger", [("ADA LIND", "person"), ("Varnby Ledger", "group")]),
+        ("By Ada de la Vorn, Staff Writer", [("Ada de la Vorn", "person")]),
+        ("By Orla Quist", [("Orla Quist", "person")]),
+    ],
+)
+def test_a_byline_line_names_its_writer_and_outlet_in_place_of_the_models_reading(line, credited) -> None:
+    body = f"Quist spoke in Varnby.\n\n{line}\n\nShe left."
+    found = _bylined(body, ("Quist", "PERSON", "person"), (line[3:], "ORG", "group"))
+    assert found == [("Quist", "person", "model"), *[(t, k, "credit") for t, k in credited]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Monday Night",  # no person's name: the model's reading stays
+        "By the time Orla Quist came, the hall was full.",
+        "Stand by Ada Lind",
+        "By Ada Lind and the Varnby choir, a song for the town",
+    ],
+)
+def test_a_line_that_is_no_byline_keeps_the_models_reading(line) -> None:
+    body = f"Quist spoke in Varnby.\n\n{line}\n\nShe left."
+    name = "Monday Night" if "Monday" in line else "Ada Lind" if "Ada" in line else "Orla Quist"
+    assert _bylined(body, ("Quist", "PERSON", "person"), (name, "PERSON", "person")) == [
+        ("Quist", "person", "model"),
+        (name, "person", "model"),
     ]

@@ -63,6 +63,11 @@ def _texts(body: str, spans: list[CharSpan]) -> list[tuple[str, str]]:
         ("Visas cost 25 CUC. Pay the CUC at the desk.", "CUC"),
         ("By Orla Quist, Employment Correspondent", "Employment Correspondent"),
         ("Orla Quist in Varnby. Photo by Ada Lind", "Photo"),
+        ("Varnco shares closed at Rs 1,486.40 on Friday.", "Rs 1,486.40"),
+        ("Quellco's target rose to RM1.62 from RM1.10.", "RM1.10"),
+        ("Tellby Ltd fell to HK$6.05 in Varnwan.", "HK$6.05"),
+        ("The deal is worth NT$300 million.", "NT$300 million"),
+        ("Fees of INR 1,200 apply.", "INR 1,200"),
     ],
 )
 def test_handles_addresses_time_zones_and_generic_heads_are_never_names(body: str, name: str) -> None:
@@ -73,6 +78,12 @@ def test_handles_addresses_time_zones_and_generic_heads_are_never_names(body: st
 def test_a_three_letter_name_that_no_amount_is_written_in_is_kept() -> None:
     body = "The NOK and the CUC met in Quellby; 40 EUR-backed bonds were sold."  # "EUR-backed": no code alone
     names = [("NOK", "group"), ("CUC", "group")]
+    assert _texts(body, never_names(_spans(body, *names), ArticleText(body, (), load_patterns()))) == names
+
+
+def test_a_name_with_a_number_that_is_no_amount_is_kept() -> None:
+    body = "Quellvision showed it on BBC 1 and Varn 2, and Apollo 11 flew over Quellby."
+    names = [("BBC 1", "group"), ("Varn 2", "group"), ("Apollo 11", "group")]
     assert _texts(body, never_names(_spans(body, *names), ArticleText(body, (), load_patterns()))) == names
 
 
