@@ -131,8 +131,10 @@ _WIRE_AFTER_A_WRITER = re.compile(
     r"[ \t]+(?P<wire>(?:The[ \t]+)?Associated[ \t]+Press|AP|AFP|Reuters|Bloomberg(?:[ \t]+News)?|UPI|AAP|PTI|IANS)"
     r"(?P<job>(?:[ \t]+[A-Z][a-z]+){0,2})$"
 )
-#: A writer's job after the byline's name or outlet ("AP Business Writer", "Staff Reporter").
-_WRITERS_JOBS = frozenset(
+#: A writer's job after the byline's name or outlet ("AP Business Writer", "Varnby Ledger staff"). Wider
+#: than the jobs :func:`pipeline.extract.shapes.never_names` drops at the end of any organization's name:
+#: "staff" and "bureau" end real ones there ("Joint Chiefs of Staff", "Census Bureau"), not a byline's.
+_BYLINE_JOBS = frozenset(
     {
         "writer",
         "writers",
@@ -192,17 +194,16 @@ def _byline(line: re.Match[str], article: ArticleText, spans: list[CharSpan]) ->
         if wire.group("job"):  # "AP Business Writer": the job of a writer of the agency
             outlet = outlet if outlet.isupper() else ""
     words = writer.split()
-    begin = at
-    read = next((x.type for x in spans if x.start == begin and x.end == begin + len(writer)), "")
+    read = next((x.type for x in spans if x.start == at and x.end == at + len(writer)), "")
     if any(w.lower().strip(".") in CALENDAR_WORDS for w in words):
         return []  # "By Monday Night", "By March 2025"
     if not all(_NAME_WORD.fullmatch(w) or w in NAME_PARTICLES for w in words) or not _a_persons_name(
         words, article, read=read
     ):
         return []
-    found = [_span(begin, writer, person=True)]
+    found = [_span(at, writer, person=True)]
     outlet_words = re.sub(r"^(?:the|an?)\s+", "", outlet, flags=re.IGNORECASE).split()
-    if outlet_words and outlet_words[-1].lower() in _WRITERS_JOBS:
+    if outlet_words and outlet_words[-1].lower() in _BYLINE_JOBS:
         # "AP Business Writer", "Varnby Ledger staff": the agency's acronym, or nothing
         outlet_words = outlet_words[:1] if outlet_words[0].isupper() and len(outlet_words[0]) <= 5 else []
     if outlet_words and all(_NAME_WORD.fullmatch(w) or w.lower() in {"of", "and", "&"} for w in outlet_words):
