@@ -32,10 +32,12 @@ _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z.&'’ -]{0,30})\)"
 _OWN_LINE = re.compile(
     rf"[ \t]*(?P<city>{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,3}})(?:\s*,\s*{_REGION})?\s*,?[ \t]+{_DATE}[ \t.]*"
 )
-#: "OSKBURG, Velmora (Reuters) - The ...", "Oskburg (CNN) — The ...", "OSKBURG - The ...".
+#: "OSKBURG, Velmora (Reuters) - The ...", "Oskburg (CNN) — The ...", "OSKBURG - The ...", and as
+#: Indian and Malaysian papers write it, "OSKBURG: The ...".
 _OPENING = re.compile(
     rf"[ \t]*(?P<city>{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,3}}|{_TITLE_WORD}(?:[ ]{_TITLE_WORD}){{0,2}})"
-    rf"(?:\s*,\s*{_REGION})?(?:\s*,\s*{_DATE})?\s*(?:{_AGENCY}\s*)?(?:-{{1,2}}|–|—)[ \t]+(?=[^\n]*[a-z])"
+    rf"(?:\s*,\s*{_REGION})?(?:\s*,\s*{_DATE})?\s*(?:{_AGENCY}\s*)?(?:-{{1,2}}|–|—|(?P<colon>:))[ \t]+"
+    r"(?=[^\n]*[a-z])"
 )
 _MONTH_START = re.compile(_MONTH + r"(?:\s|$)")
 #: A day of the week after the comma is when, not where: "VARNHOLT, Monday, Dec 5 (Quellwire) -".
@@ -58,6 +60,9 @@ class Dateline:
     #: Offset of the story's first word after the dash ("Gunmen" of "CAIRO — Gunmen opened fire"); -1 for
     #: a dateline on a line of its own.
     text: int = -1
+    #: Whether a colon follows the city ("CHENNAI: The court ..."), as it follows a speaker's name or a
+    #: label too ("QUIST: We will ...", "PHOTO: ..."): extraction then wants a place it knows.
+    colon: bool = False
 
     def needs_more(self, city: str) -> bool:
         """Does the line's shape leave it in doubt: a city in capitals with nothing but a dash after it
@@ -90,7 +95,12 @@ def dateline_candidates(body: str) -> Iterator[Dateline]:
                 found.pop("region", None)
             text = offset + match.end() if match.re is _OPENING else -1
             yield Dateline(
-                found["city"], found.get("region"), found.get("agency"), match.group("date") or "", text
+                found["city"],
+                found.get("region"),
+                found.get("agency"),
+                match.group("date") or "",
+                text,
+                colon=match.groupdict().get("colon") is not None,
             )
         offset = end
 

@@ -63,6 +63,8 @@ _TYPES = {"GPE": "place", "ORG": "group"}
 
 def _accepted(dateline: Dateline, article: ArticleText, types: dict[tuple[int, int], str]) -> bool:
     city = article.body[dateline.city[0] : dateline.city[1]]
+    if dateline.colon:  # "CHENNAI: The court ...", not "QUIST: We will ..." nor "UPDATE: ..."
+        return city.isupper() and not dateline.agency and city.title() in article.linked_places
     if not dateline.needs_more(city):
         return True
     if _ABBREVIATED_REGION.match(article.body, dateline.city[1]) and city.lower() not in _DESK_LABELS:

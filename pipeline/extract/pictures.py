@@ -39,7 +39,9 @@ _CREDIT = re.compile(
     r"(?:(?:(?<=\()|^)(?P<agency>(?-i:[A-Z])[\w.&'-]*(?:\s+(?-i:[A-Z])[\w.&'-]*)?)\s+)?"
     r"\b(?:photo|photograph|picture|pic|image|illustration)s?(?:\s+credit)?"
     r"(?:\s*[:/]|\s+by\b|\s+courtesy\s+of\b)\s*(?P<who>[^()|;\n]+)"
-    r"|\b(?:reporting|editing|writing|compiled|research|graphics)\s+by\s+(?P<byline>[^()|;\n]+)",
+    r"|\b(?:reporting|editing|writing|compiled|research|graphics)\s+by\s+(?P<byline>[^()|;\n]+)"
+    # an agency and its photographer, opening a bracket or a line: "(Xinhua/Ada Lind)", "JP/Ada Lind"
+    r"|(?:(?<=\()|^)(?P<wire>(?-i:[A-Z])[\w&.-]{1,10})/(?P<slashed>(?-i:[A-Z])[^()|;\n]*)",
     re.IGNORECASE | re.MULTILINE,
 )
 #: Where a writer was ("Ada Lind in Varnby"): a place of the caption.
@@ -103,7 +105,7 @@ def pictures(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     covered: list[tuple[int, int]] = []
     position = start
     while (match := _CREDIT.search(body, position)) is not None:
-        group = "who" if match.group("who") is not None else "byline"
+        group = next(name for name in ("who", "byline", "slashed") if match.group(name) is not None)
         cut = _CREDIT_END.search(match.group(group))
         end = match.start(group) + (cut.start() if cut else len(match.group(group).rstrip()))
         # "Photo: Orla Quist (left) with ...": who is in the picture, not who took it
@@ -217,13 +219,14 @@ def _byline(line: re.Match[str], article: ArticleText, spans: list[CharSpan]) ->
 def _credited(
     match: re.Match[str], group: str, end: int, article: ArticleText, spans: list[CharSpan]
 ) -> list[CharSpan] | None:
-    """The people and agencies the credit ``match`` names in its ``group`` ("who" or "byline") up to
+    """The people and agencies the credit ``match`` names in its ``group`` ("who", "byline" or "slashed") up to
     ``end`` (:data:`_CREDIT_END`), in order; None when that is no credit ("Photo: Orla Quist, left, and
     Ada Lind at the port" is a caption)."""
     found = []
-    agency = match.group("agency")
+    named = "agency" if match.group("agency") else "wire"
+    agency = match.group(named)
     if agency and agency.lower() not in _NOBODY and agency.split()[0].lower() not in _NOBODY:
-        found.append(_span(match.start("agency"), agency, person=False))
+        found.append(_span(match.start(named), agency, person=False))
     offset = match.start(group)
     who = article.body[offset:end]
     for part in re.finditer(r"[^/,&]+?(?=\s+and\s|\s*[/,&]|$)", who):

@@ -76,7 +76,9 @@ _TRAILING_CREDIT = re.compile(
     r"|\(\s*(?i:photo|picture|image)s?(?:\s+(?i:by|courtesy\s+of)\s+|\s*:\s*)[A-Z][^)]*\)\s*\.?"
     # a wire agency's credit: "REUTERS/Orrin Tasby/File Photo", "(Xinhua/Orrin Tasby)", "EPA-EFE/Orrin Tasby"
     rf"|\(?(?:{_WIRE_AGENCIES})"
-    r"(?:/\s*[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|la|van|von|der|da))*){1,3}\)?\s*\.?)$"
+    r"(?:/\s*[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|la|van|von|der|da))*){1,3}\)?\s*\.?"
+    # in brackets, any paper's or agency's short name: "(JP/Orrin Tasby)"
+    r"|\([A-Z][A-Za-z]{1,5}(?:/\s*[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|la|van|von|der|da))*){1,3}\)\s*\.?)$"
 )
 
 
@@ -109,7 +111,7 @@ def split_captions(body: str) -> tuple[str, str]:
         r"(?i)image|photo|picture|caption|credit|illustration|video|\bpic\b|ing by|iled by|rch by"
         r"|read (?:more|next|also)|also read|related|see also|more on this|recommended|appeared first"
         r"|continue reading|advert|sponsored|share this|published|updated|posted"
-        rf"|(?:{_WIRE_AGENCIES})/",
+        rf"|(?:{_WIRE_AGENCIES})/|\([A-Z][A-Za-z]{{1,5}}/",
         body,
     ):
         return body, ""  # the common case, decided without reading line by line

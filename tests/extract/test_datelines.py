@@ -119,6 +119,22 @@ def test_a_dash_after_a_city_the_gazetteer_knows_is_enough() -> None:
     ]
 
 
+def test_a_colon_after_a_city_in_capitals_is_a_dateline_only_for_a_place_the_gazetteer_knows() -> None:
+    places = frozenset({"Varnholt", "Osk Tarrim"})
+    assert _found("OSK TARRIM: The court sat on Friday.", places=places) == [
+        ("OSK TARRIM", "place", "dateline")
+    ]
+    assert _found("VARNHOLT: Talks ended.", ("VARNHOLT", "group"), places=places) == [
+        ("VARNHOLT", "place", "dateline")
+    ]
+    # a speaker's name, a desk's label or a town no list knows, even one the model tagged: no dateline
+    assert _found("QUELLBRIDGE: We will win, she said.", ("QUELLBRIDGE", "person"), places=places) == [
+        ("QUELLBRIDGE", "person", "model")
+    ]
+    assert _found("UPDATE: Talks ended.", places=places) == []
+    assert _found("Varnholt: Talks ended.", places=places) == []  # in title case, a heading's word
+
+
 def test_the_models_own_place_stands_and_overlapping_spans_give_way() -> None:
     body = "PORT OSKAR 2011-04-09\n\nTalks ended."
     # the model ran the city's last word into the date

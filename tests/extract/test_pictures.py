@@ -183,3 +183,25 @@ def test_a_line_that_is_no_byline_keeps_the_models_reading(line) -> None:
         ("Quist", "person", "model"),
         (name, "person", "model"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("caption", "credited"),
+    [
+        ("Ash on the roofs. (Xinhua/Tamsin Orvell)", [("Xinhua", "group"), ("Tamsin Orvell", "person")]),
+        ("Ash on the roofs. (QP/Tamsin Orvell)", [("QP", "group"), ("Tamsin Orvell", "person")]),
+        ("QP/Tamsin Orvell/File", [("QP", "group"), ("Tamsin Orvell", "person")]),
+    ],
+)
+def test_an_agency_and_its_photographer_joined_by_a_slash_are_a_credit(caption, credited) -> None:
+    model = (caption.split("(")[-1].rstrip(")").split("/File")[0], "ORG", "group")
+    found = [(text, kind) for text, kind, origin in _read(caption, model, words=True) if origin == "credit"]
+    assert found == credited
+
+
+def test_a_slash_between_words_in_lower_case_is_no_credit() -> None:
+    model = (("Quellby", "GPE", "place"), ("Varnby", "GPE", "place"))
+    assert _read("Quellby/Varnby border crossing on a quiet day.", *model, words=True) == [
+        ("Quellby", "place", "caption"),
+        ("Varnby", "place", "caption"),
+    ]

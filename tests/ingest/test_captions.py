@@ -142,6 +142,8 @@ def test_the_pictures_captions_and_credits_are_read_after_the_body_and_links_and
         "Research by Drovenport University found that 40 per cent of homes were damp.",
         "He said the deal was done. Reuters/Ipsos polls agree.",
         "A poll (Reuters/Ipsos) showed 40% support.",
+        "Support fell, a poll (QP/Varnstat) showed.",  # an unknown short name's bracket mid-sentence
+        "The border is shut. (Quellbian/Varnish forces are there)",
     ],
 )
 def test_a_story_sentence_that_opens_like_a_credit_or_byline_stays(line: str) -> None:
@@ -159,6 +161,8 @@ def test_a_story_sentence_that_opens_like_a_credit_or_byline_stays(line: str) ->
         ("Fans cheer in Drovenport. EPA-EFE/Ana de la Vega", "EPA-EFE/Ana de la Vega"),
         ("Fans cheer in Drovenport. (Photo: Orrin Tasby/ANP/AFP)", "(Photo: Orrin Tasby/ANP/AFP)"),
         ("Velmora Quist at the lake. Photo / Orrin Tasby", "Photo / Orrin Tasby"),
+        ("Ash on the roofs of Drovenport. (QP/Orrin Tasby)", "(QP/Orrin Tasby)"),
+        ("Ash on the roofs of Drovenport. (Quell/Ana de la Vega)", "(Quell/Ana de la Vega)"),
     ],
 )
 def test_a_wire_agencys_credit_after_a_captions_sentence_leaves_the_body(line: str, credit: str) -> None:
