@@ -155,6 +155,14 @@ def _occurrences(
                 continue  # a one-word name is no nationality's other reading ("Christian" the person)
             if name in run_on_guarded and _runs_on(body, start, end):
                 continue
+            if (
+                " " not in name
+                and known[name][1] == "person"
+                and _before_an_untagged_capital(body, end, names)
+            ):
+                # "Tan" of "Tan Sri Ong Boon Keat": a word of a title or a longer name (a party or a
+                # place goes on into its member or event: "Labor MP", "the Melbourne Test")
+                continue
             if known[name][1] != "person" and _after_a_capitalized_word(body, start) and not taken[start - 2]:
                 # "the Varn High Court" holds the "High Court" of another story: a longer name, where the
                 # word before is no name of its own ("Quellish Labour MP": a nationality, then the party)
@@ -199,6 +207,17 @@ def _nationalities_inside(
         else:
             position += 1
     return inside
+
+
+def _before_an_untagged_capital(body: str, end: int, names: bytearray) -> bool:
+    """Does a capitalized word that no name holds follow ``end`` after one space?
+
+    >>> body = "Tan Sri Ong spoke to Tan at Varn"
+    >>> names = bytearray(len(body)); names[8:11] = b"\x01" * 3
+    >>> [_before_an_untagged_capital(body, end, names) for end in (3, 24)]
+    [True, False]
+    """
+    return end + 2 < len(body) and body[end] == " " and body[end + 1].isupper() and not names[end + 1]
 
 
 def _runs_on(body: str, start: int, end: int) -> bool:

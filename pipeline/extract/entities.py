@@ -468,7 +468,7 @@ def extended_entities(
             if repaired is not None:
                 break
         if ent.label_ == "PERSON":  # after any repair: "Orla binti" + "Varn" joined, then + "Quist"
-            repaired = _patronymic_continued(doc, repaired or ent) or repaired
+            repaired = _patronymic_continued(doc, repaired or ent, patterns) or repaired
         if repaired is None:
             result.append(ent)
             continue
@@ -485,15 +485,17 @@ _PATRONYMICS = frozenset({"bin", "binti", "binte", "bte", "ibni"})
 _PATRONYMIC_SLASHES = frozenset({("a", "l"), ("a", "p"), ("s", "o"), ("d", "o")})
 
 
-def _patronymic_continued(doc: Doc, name: Span) -> Span | None:
+def _patronymic_continued(doc: Doc, name: Span, patterns: Patterns) -> Span | None:
     """A person's name with a patronymic goes on over the father's name the model left out: "Siti Hajar
     binti Mohd" + "Yusof", "Kumaresan" + "a/l Muniandy"; up to three capitalized words, untagged or a
-    person's.
+    person's, none a head noun or a title's word, nor a word the article writes in lower case ("Omar bin
+    Khalid Airways Chief Executive", "Ravi s/o Tellan Said").
 
     >>> import spacy
+    >>> from pipeline.wordlists import load_patterns
     >>> doc = spacy.blank("en")("Analyst Siti Orla binti Mohd Varnuf said so; Ravi a/l Tellan agreed.")
     >>> from spacy.tokens import Span
-    >>> [_patronymic_continued(doc, Span(doc, 1, 5, "PERSON")).text, _patronymic_continued(doc, Span(doc, 9, 10, "PERSON")).text]
+    >>> [_patronymic_continued(doc, Span(doc, s, e, "PERSON"), load_patterns()).text for s, e in ((1, 5), (9, 10))]
     ['Siti Orla binti Mohd Varnuf', 'Ravi a/l Tellan']
     """
     probe = name.end
@@ -509,15 +511,23 @@ def _patronymic_continued(doc: Doc, name: Span) -> Span | None:
     elif not any(token.lower_ in _PATRONYMICS for token in name[1:]):
         return None
     end = probe
+    heads = (patterns.group_heads, patterns.place_heads, _title_ends(tuple(patterns.person_titles)))
     while (
         end < len(doc)
         and end - probe < 3
         and doc[end].is_title
         and doc[end].is_alpha
         and (doc[end].ent_iob_ in ("O", "") or doc[end].ent_type_ == "PERSON")
+        and not any(doc[end].lower_ in kind for kind in heads)
+        and doc[end].lower_ not in article_words(doc, "lower-case words", lower_case_words)
     ):
         end += 1
     return _extended(doc, name, end) if end > probe else None
+
+
+def lower_case_words(doc: Doc) -> frozenset[str]:
+    """The words an article writes in lower case (:func:`article_words` keeps them on the Doc)."""
+    return frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
 
 
 def _extended(doc: Doc, ent: Span, end: int) -> Span | None:

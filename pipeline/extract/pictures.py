@@ -25,7 +25,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pipeline.dates import CALENDAR_WORDS
-from pipeline.extract.entities import THING_HEADS, CharSpan
+from pipeline.extract.entities import HONORIFICS, THING_HEADS, CharSpan
 from pipeline.names import COMPANY_WORDS, NAME_PARTICLES
 from pipeline.records import CAPTIONS_BREAK
 
@@ -147,6 +147,9 @@ _BYLINE_JOBS = frozenset(
         "staff",
         "contributor",
         "bureau",
+        "analyst",
+        "commentator",
+        "critic",
     }
 )
 
@@ -162,7 +165,8 @@ def bylines(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
     >>> from pipeline.extract.spans import ArticleText
     >>> from pipeline.wordlists import load_patterns
     >>> body = "Rain.\\n\\nBy ORLA QUIST-VARN Associated Press\\n\\nBy Ada Lind, Varnby Ledger"
-    >>> found = bylines([CharSpan(7, 41, "ORG", "group")], ArticleText(body, (), load_patterns()))
+    >>> article = ArticleText(body, (), load_patterns(), given_names=frozenset({"Orla", "Ada"}))
+    >>> found = bylines([CharSpan(7, 41, "ORG", "group")], article)
     >>> [(body[s.start : s.end], s.type, s.origin) for s in found]
     [('ORLA QUIST-VARN', 'person', 'credit'), ('Associated Press', 'group', 'credit'), ('Ada Lind', 'person', 'credit'), ('Varnby Ledger', 'group', 'credit')]
     """
@@ -183,37 +187,85 @@ def bylines(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
 
 
 def _byline(line: re.Match[str], article: ArticleText, spans: list[CharSpan]) -> list[CharSpan]:
-    """The writer and outlet of one byline ``line`` (:func:`bylines`), or nothing."""
-    rest, at = line.group("rest"), line.start("rest")
-    writer, outlet, outlet_at = rest, "", -1
-    comma = rest.find(",")
-    wire = _WIRE_AFTER_A_WRITER.search(rest) if comma < 0 else None
-    if comma >= 0:
-        writer, outlet = rest[:comma].rstrip(), rest[comma + 1 :].strip()
-        outlet_at = at + rest.index(outlet, comma) if outlet else -1
-    elif wire is not None:
-        writer, outlet, outlet_at = rest[: wire.start()], wire.group("wire"), at + wire.start("wire")
-        if wire.group("job"):  # "AP Business Writer": the job of a writer of the agency
-            outlet = outlet if outlet.isupper() else ""
-    words = writer.split()
-    read = next((x.type for x in spans if x.start == at and x.end == at + len(writer)), "")
-    if any(w.lower().strip(".") in CALENDAR_WORDS for w in words):
-        return []  # "By Monday Night", "By March 2025"
-    if not all(_NAME_WORD.fullmatch(w) or w in NAME_PARTICLES for w in words) or not _a_persons_name(
-        words, article, read=read
-    ):
-        return []
-    found = [_span(at, writer, person=True)]
-    outlet_words = re.sub(r"^(?:the|an?)\s+", "", outlet, flags=re.IGNORECASE).split()
-    if outlet_words and outlet_words[-1].lower() in _BYLINE_JOBS:
-        # "AP Business Writer", "Varnby Ledger staff": the agency's acronym, or nothing
-        outlet_words = outlet_words[:1] if outlet_words[0].isupper() and len(outlet_words[0]) <= 5 else []
-    if outlet_words and all(_NAME_WORD.fullmatch(w) or w.lower() in {"of", "and", "&"} for w in outlet_words):
-        text = " ".join(outlet_words)
-        start = article.body.find(text, outlet_at)
-        if start >= 0 and " ".join(article.body[start : start + len(text)].split()) == text:
-            found.append(_span(start, text, person=False))
+    """The writers and outlet of one byline ``line`` (:func:`bylines`), or nothing when its first part is
+    no writer. Its parts are cut at commas and "and": a person's name is a writer; a job ("Political
+    Analyst", "AP Photographer": the agency's acronym only), a degree ("PhD") or a place the article
+    knows names nobody; the last part may end on a wire service ("BENEDICT VARN Associated Press"); any
+    other part in capitals is the outlet ("For The Varnby Ledger" gives "Varnby Ledger")."""
+    found: list[CharSpan] = []
+    parts = list(re.finditer(r"[^,&]+?(?=\s+and\s|\s*[,&]|$)", line.group("rest")))
+    for index, part in enumerate(parts):
+        text = re.sub(r"^(?:and\s+)?", "", part.group().strip())
+        at = line.start("rest") + part.start() + part.group().index(text) if text else -1
+        wire = _WIRE_AFTER_A_WRITER.search(text) if index == len(parts) - 1 else None
+        outlet, outlet_at = "", -1
+        if wire is not None:
+            outlet, outlet_at = wire.group("wire"), at + wire.start("wire")
+            if wire.group("job"):  # "AP Business Writer": the job of a writer of the agency
+                outlet = outlet if outlet.isupper() else ""
+            text = text[: wire.start()]
+        writer = _writer(text, at, article, spans)
+        if writer is not None:
+            found.append(writer)
+        elif index == 0:
+            return []  # "By Monday Night", "By Invitation Only": no byline
+        elif not outlet:
+            outlet, outlet_at = text, at
+        if outlet:
+            named = _outlet(outlet, outlet_at, article, spans)
+            if named is None:
+                return []  # "By Ada Lind and the Varnby choir, ...": words of a sentence, no byline
+            found.extend(named)
     return found
+
+
+def _writer(text: str, at: int, article: ArticleText, spans: list[CharSpan]) -> CharSpan | None:
+    """A byline's writer written ``text`` at ``at`` (a title before the name left out), or None: a
+    person's name, opening on a given name or an initial unless the model read a person there."""
+    words = text.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in HONORIFICS:
+        at = article.body.index(words[1], at + len(words[0]))
+        text = text[text.index(words[1]) :]
+        words = words[1:]  # "Dr Orla Quist"
+    if not words or any(w.lower().strip(".") in CALENDAR_WORDS for w in words):
+        return None  # "By March 2025"
+    read = next((x.type for x in spans if x.start == at and x.end == at + len(text)), "")
+    opened = words[0].capitalize() in article.given_names or _INITIAL.fullmatch(words[0]) or read == "person"
+    if (
+        not opened
+        or not all(_NAME_WORD.fullmatch(w) or w in NAME_PARTICLES for w in words)
+        or not _a_persons_name(words, article, read=read)
+    ):
+        return None
+    return _span(at, text, person=True)
+
+
+def _outlet(text: str, at: int, article: ArticleText, spans: list[CharSpan]) -> list[CharSpan] | None:
+    """The outlet a byline's part names, written ``text`` at ``at``: capitalized words after "For" or
+    "The"; nothing for a job, a degree or a place; None for words of a sentence, no byline's."""
+    words = re.sub(r"^(?:for\s+)?(?:the|an?)\s+", "", text, flags=re.IGNORECASE).split()
+    words = words[1:] if words[:1] == ["For"] else words
+    lowered = [w.lower().strip(".") for w in words]
+    patterns = article.patterns
+    if any(w in _BYLINE_JOBS or w in patterns.person_descriptors or w in _DEGREES for w in lowered):
+        # "AP Business Writer", "Political Analyst", "PhD": the agency's acronym, or nothing
+        words = words[:1] if words[0].isupper() and 1 < len(words[0]) <= 5 and len(words) > 1 else []
+    if not words:
+        return []
+    if not all(_NAME_WORD.fullmatch(w) or w.lower() in {"of", "and", "&"} for w in words):
+        return None
+    outlet = " ".join(words)
+    start = article.body.find(outlet, at)
+    if start < 0 or " ".join(article.body[start : start + len(outlet)].split()) != outlet:
+        return []
+    read = next((x.type for x in spans if x.start == start and x.end == start + len(outlet)), "")
+    if outlet in article.linked_places or read == "place":
+        return []  # "By Orla Quist, Kuala Lumpur": where she wrote, as the model reads it
+    return [_span(start, outlet, person=False)]
+
+
+#: Degrees and honours after a writer's name, which name no outlet ("By Orla Quist, PhD").
+_DEGREES = frozenset({"phd", "md", "mba", "msc", "ma", "bsc", "qc", "kc", "obe", "mbe", "cbe", "jr", "sr"})
 
 
 def _credited(

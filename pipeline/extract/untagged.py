@@ -17,6 +17,7 @@ from pipeline.extract.entities import (
     common_word,
     described_as_a_person,
     followed_by_an_age,
+    lower_case_words,
     personal_name,
 )
 from pipeline.extract.model import FIRST_WORD
@@ -422,7 +423,7 @@ def _listed_name_word(token: Token, vocab: Vocabulary) -> bool:
         and token.lower_ not in vocab.patterns.place_heads
         and (
             _uncommon(token.lower_, vocab)
-            or token.lower_ not in article_words(token.doc, "lower-case words", _lower_case_words)
+            or token.lower_ not in article_words(token.doc, "lower-case words", lower_case_words)
         )
     )
 
@@ -767,8 +768,4 @@ def _name_word(token: Token, nouns: frozenset[str], *, widespread: bool) -> bool
         return False
     if token.lower_ not in nouns:
         return True
-    return widespread and token.lower_ not in article_words(token.doc, "lower-case words", _lower_case_words)
-
-
-def _lower_case_words(doc: Doc) -> frozenset[str]:
-    return frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+    return widespread and token.lower_ not in article_words(token.doc, "lower-case words", lower_case_words)

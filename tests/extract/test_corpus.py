@@ -276,3 +276,34 @@ def test_a_known_name_after_a_capitalized_word_is_the_end_of_a_longer_name() -> 
     added = [(m.article_id, m.text) for e in found for m in e.mentions if m.origin == "corpus"]
     # after a nationality the model tagged, the name is the known one
     assert added == [("b", "Orla Quist"), ("b", "Tarn Appeals Bench"), ("c", "Tarn Appeals Bench")]
+
+
+def test_a_one_word_name_before_an_untagged_capitalized_word_is_a_word_of_a_longer_name() -> None:
+    bodies = {
+        "a": "Tellan won the vote.",
+        "b": "Tellan lost the seat.",
+        "c": "Guests included Tellan Sri Varn Boon Quelk, and Tellan Orla Quist was there. Tellan came.",
+    }
+    found = _spread(
+        bodies,
+        extraction("a", bodies["a"], ("Tellan", "person")),
+        extraction("b", bodies["b"], ("Tellan", "person")),
+        extraction("c", bodies["c"], ("Varn Boon Quelk", "person"), ("Orla Quist", "person")),
+    )
+    # "Tellan Sri ...": a word of a title or a longer name, as before a tagged name; alone, it is spread
+    assert [(a, start, t) for a, start, t, _ in found] == [("c", bodies["c"].rindex("Tellan"), "Tellan")]
+
+
+def test_a_one_word_party_or_place_before_a_capitalized_word_is_still_spread() -> None:
+    bodies = {
+        "a": "Quellabor won.",
+        "b": "Quellabor lost.",
+        "c": "On the day the Quellabor MP Orla Quist spoke, the crowd went to the Quellabor Test to watch.",
+    }
+    found = _spread(
+        bodies,
+        extraction("a", bodies["a"], ("Quellabor", "group")),
+        extraction("b", bodies["b"], ("Quellabor", "group")),
+        extraction("c", bodies["c"], ("Orla Quist", "person")),
+    )
+    assert [(a, t) for a, _, t, _ in found] == [("c", "Quellabor"), ("c", "Quellabor")]

@@ -2186,6 +2186,9 @@ def test_a_title_the_model_cut_in_two_leaves_the_name(english, vocab) -> None:
         ("Speaker Ir Tellan a/l Osvaran spoke.", ["Tellan"], ["Tellan a/l Osvaran"]),
         ("Speaker Tellan a/l Osvaran spoke.", ["Tellan", "Osvaran"], ["Tellan a/l Osvaran"]),
         ("Minister Varn bin Osk Tarrim Quell said so.", ["Varn bin Osk"], ["Varn bin Osk Tarrim Quell"]),
+        # the father's name holds no head noun, title or word the article writes in lower case
+        ("Omar bin Varnad Airways Chief Executive came.", ["Omar bin Varnad"], ["Omar bin Varnad"]),
+        ("Pupil Ravi s/o Tellan Said it was hard, and he said so.", ["Ravi"], ["Ravi s/o Tellan"]),
         # no patronymic: the name ends where the model ended it
         ("Orla Hajar met Varn Quelk in Tarrim.", ["Orla Hajar"], ["Orla Hajar"]),
         ("Varn bin Osk said Tuesday was fine.", ["Varn bin Osk"], ["Varn bin Osk"]),

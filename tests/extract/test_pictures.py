@@ -159,6 +159,23 @@ def _bylined(body: str, *model: tuple[str, str, str]) -> list[tuple[str, str, st
         ("By ADA LIND, The Varnby Ledger", [("ADA LIND", "person"), ("Varnby Ledger", "group")]),
         ("By Ada de la Vorn, Staff Writer", [("Ada de la Vorn", "person")]),
         ("By Orla Quist", [("Orla Quist", "person")]),
+        # a reviewer's cases: writers after commas, jobs, degrees, places, "For The ..."
+        (
+            "By ORLA QUIST, ADA VARN Associated Press",
+            [("ORLA QUIST", "person"), ("ADA VARN", "person"), ("Associated Press", "group")],
+        ),
+        (
+            "By Orla Quist, Ada Lind and Ada Varn",
+            [("Orla Quist", "person"), ("Ada Lind", "person"), ("Ada Varn", "person")],
+        ),
+        ("By Orla Quist, Political Analyst", [("Orla Quist", "person")]),
+        ("By Orla Quist, AP Photographer", [("Orla Quist", "person"), ("AP", "group")]),
+        ("By Orla Quist, PhD", [("Orla Quist", "person")]),
+        ("By Orla Quist, For The Varnby Ledger", [("Orla Quist", "person"), ("Varnby Ledger", "group")]),
+        (
+            "By Dr Orla Quist, Senior Lecturer, Varnby University",
+            [("Orla Quist", "person"), ("Varnby University", "group")],
+        ),
     ],
 )
 def test_a_byline_line_names_its_writer_and_outlet_in_place_of_the_models_reading(line, credited) -> None:
@@ -204,4 +221,19 @@ def test_a_slash_between_words_in_lower_case_is_no_credit() -> None:
     assert _read("Quellby/Varnby border crossing on a quiet day.", *model, words=True) == [
         ("Quellby", "place", "caption"),
         ("Varnby", "place", "caption"),
+    ]
+
+
+@pytest.mark.parametrize("line", ["By Invitation Only", "By Request Only", "By Appointment Only"])
+def test_a_heading_that_opens_on_by_names_no_writer(line) -> None:
+    body = f"Quist spoke in Varnby.\n\n{line}\n\nShe left."
+    assert _bylined(body, ("Quist", "PERSON", "person")) == [("Quist", "person", "model")]
+
+
+def test_a_place_after_the_writer_is_where_she_wrote_and_keeps_the_models_reading() -> None:
+    body = "Quist spoke.\n\nBy Orla Quist, Varnby Harbour\n\nShe left."
+    assert _bylined(body, ("Quist", "PERSON", "person"), ("Varnby Harbour", "GPE", "place")) == [
+        ("Quist", "person", "model"),
+        ("Orla Quist", "person", "credit"),
+        ("Varnby Harbour", "place", "model"),
     ]
