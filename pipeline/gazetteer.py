@@ -51,12 +51,26 @@ TABLES_VERSION = "7"
 TABLES_FOLDER = "tables"
 
 
+class AccentBlindNames(frozenset[str]):
+    """Names that hold a word written with accents the list writes without: the lists spell "Siobhan",
+    "Sean" and "Ronan", Irish papers "Siobhán", "Seán" and "Rónán".
+
+    >>> "Siobhán" in AccentBlindNames({"Siobhan"}), "Siobhan" in AccentBlindNames({"Siobhán"})
+    (True, False)
+    """
+
+    def __contains__(self, word: object) -> bool:
+        if frozenset.__contains__(self, word):
+            return True
+        return isinstance(word, str) and not word.isascii() and frozenset.__contains__(self, ascii_fold(word))
+
+
 @functools.lru_cache(maxsize=4)
 def given_names(common_words: frozenset[str] = frozenset()) -> frozenset[str]:
     """First names from Faker's locales written in Latin script, without place names or ``common_words``
-    (lowercase)."""
+    (lowercase); a name written with accents the list leaves out is one too (:class:`AccentBlindNames`)."""
     places = _well_known_names()
-    return frozenset(n for n in first_names() if n not in places and n.lower() not in common_words)
+    return AccentBlindNames(n for n in first_names() if n not in places and n.lower() not in common_words)
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,7 +81,8 @@ def first_names() -> frozenset[str]:
 
 def is_first_name(word: str) -> bool:
     """Is ``word``, capitalized as names are, a first name of Faker's locales (see :func:`first_names`)?"""
-    return word[:1].upper() + word[1:].lower() in first_names()
+    capitalized = word[:1].upper() + word[1:].lower()
+    return capitalized in first_names() or (not word.isascii() and ascii_fold(capitalized) in first_names())
 
 
 def widespread_first_names() -> frozenset[str]:

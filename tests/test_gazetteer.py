@@ -153,3 +153,12 @@ def test_a_first_name_is_widespread_when_three_locales_list_it(monkeypatch):
     first, widespread = gazetteer._build_first_names()
     assert first == {"Ilse", "Orvo", "Quellan", "Ed", "Mëra"}
     assert widespread == {"Ilse", "Quellan"}
+
+
+def test_a_given_name_written_with_accents_the_lists_leave_out_is_a_given_name():
+    from pipeline.gazetteer import given_names, is_first_name
+
+    names = given_names()
+    assert "Siobhan" in names and "Siobhán" in names and "Seán" in names
+    assert is_first_name("Rónán") and is_first_name("RÓNÁN")
+    assert "Quellbán" not in names and not is_first_name("Quellbán")  # no list holds it, with or without

@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from pipeline.dates import CALENDAR_WORDS
 from pipeline.extract.spans import next_to_a_name
 from pipeline.extract.untagged import title_cased
 from pipeline.records import ENTITY_TYPES, PICTURE_ORIGINS, Extraction, Mention
@@ -212,12 +213,17 @@ def _nationalities_inside(
 def _before_an_untagged_capital(body: str, end: int, names: bytearray) -> bool:
     """Does a capitalized word that no name holds follow ``end`` after one space?
 
-    >>> body = "Tan Sri Ong spoke to Tan at Varn"
+    A day after it is no word of the name ("Quist Tuesday night").
+
+    >>> body = "Tan Sri Ong spoke to Tan at Varn with Tan Monday"
     >>> names = bytearray(len(body)); names[8:11] = b"\x01" * 3
-    >>> [_before_an_untagged_capital(body, end, names) for end in (3, 24)]
-    [True, False]
+    >>> [_before_an_untagged_capital(body, end, names) for end in (3, 24, 41)]
+    [True, False, False]
     """
-    return end + 2 < len(body) and body[end] == " " and body[end + 1].isupper() and not names[end + 1]
+    if not (end + 2 < len(body) and body[end] == " " and body[end + 1].isupper() and not names[end + 1]):
+        return False
+    following = _WORD.match(body, end + 1)
+    return following is None or following.group().lower() not in CALENDAR_WORDS  # "Quist Tuesday night"
 
 
 def _runs_on(body: str, start: int, end: int) -> bool:

@@ -40,8 +40,9 @@ _CREDIT = re.compile(
     r"\b(?:photo|photograph|picture|pic|image|illustration)s?(?:\s+credit)?"
     r"(?:\s*[:/]|\s+by\b|\s+courtesy\s+of\b)\s*(?P<who>[^()|;\n]+)"
     r"|\b(?:reporting|editing|writing|compiled|research|graphics)\s+by\s+(?P<byline>[^()|;\n]+)"
-    # an agency and its photographer, opening a bracket or a line: "(Xinhua/Ada Lind)", "JP/Ada Lind"
-    r"|(?:(?<=\()|^)(?P<wire>(?-i:[A-Z])[\w&.-]{1,10})/(?P<slashed>(?-i:[A-Z])[^()|;\n]*)",
+    # an agency and its photographer of two words or more, opening a bracket or a line: "(Xinhua/Ada
+    # Lind)", "JP/Ada Lind"; not "(AC/DC)"
+    r"|(?:(?<=\()|^)(?P<wire>(?-i:[A-Z])[\w&.-]{1,10})/(?P<slashed>(?-i:[A-Z])[\w.'’-]*\s+(?-i:[A-Z])[^()|;\n]*)",
     re.IGNORECASE | re.MULTILINE,
 )
 #: Where a writer was ("Ada Lind in Varnby"): a place of the caption.
@@ -227,8 +228,11 @@ def _writer(text: str, at: int, article: ArticleText, spans: list[CharSpan]) -> 
         at = article.body.index(words[1], at + len(words[0]))
         text = text[text.index(words[1]) :]
         words = words[1:]  # "Dr Orla Quist"
-    if not words or any(w.lower().strip(".") in CALENDAR_WORDS for w in words):
-        return None  # "By March 2025"
+    lowered = [w.lower().strip(".") for w in words]
+    if not words or words[0] in ("A", "An", "The", "Our") or any(w in CALENDAR_WORDS for w in lowered):
+        return None  # "By March 2025", "By A Staff Reporter"
+    if any(w in _BYLINE_JOBS or w in article.patterns.person_descriptors for w in lowered):
+        return None  # "Special Correspondent"
     read = next((x.type for x in spans if x.start == at and x.end == at + len(text)), "")
     opened = words[0].capitalize() in article.given_names or _INITIAL.fullmatch(words[0]) or read == "person"
     if (
@@ -247,13 +251,22 @@ def _outlet(text: str, at: int, article: ArticleText, spans: list[CharSpan]) -> 
     words = words[1:] if words[:1] == ["For"] else words
     lowered = [w.lower().strip(".") for w in words]
     patterns = article.patterns
-    if any(w in _BYLINE_JOBS or w in patterns.person_descriptors or w in _DEGREES for w in lowered):
+    if any(w in CALENDAR_WORDS for w in lowered):
+        return []  # "By Orla Quist, Sunday"
+    jobs = (_BYLINE_JOBS, patterns.person_descriptors, _DEGREES, HONORIFICS)
+    if any(w in kind for w in lowered for kind in jobs):
         # "AP Business Writer", "Political Analyst", "PhD": the agency's acronym, or nothing
         words = words[:1] if words[0].isupper() and 1 < len(words[0]) <= 5 and len(words) > 1 else []
     if not words:
         return []
     if not all(_NAME_WORD.fullmatch(w) or w.lower() in {"of", "and", "&"} for w in words):
         return None
+    if (
+        len(words) == 1
+        and not words[0].isupper()
+        and any(lowered[0] in kind for kind in article.common_words)
+    ):
+        return []  # "By Orla Quist, Education": the paper's desk
     outlet = " ".join(words)
     start = article.body.find(outlet, at)
     if start < 0 or " ".join(article.body[start : start + len(outlet)].split()) != outlet:

@@ -313,9 +313,11 @@ _PART_OF_A_YEAR = re.compile(r"Q[1-4](?:\s+(?:FY)?\d{2,4})?|FY\s?\d{2,4}")
 #: A word of a team's or player's name in a results table: capitalized, or "&" ("Brighton & Hove").
 _TABLE_WORD = r"(?:[A-Z][\w.'’-]*|&)"
 _TABLE_NAME = rf"{_TABLE_WORD}(?:[ \t]+{_TABLE_WORD}){{0,4}}"
-#: A result, "Quellby 2 Varn Rovers 1", or a standings row, "Quellby 4 3 0 1 8 4 9": a whole line.
+#: A result, "Quellby 2 Varn Rovers 1" or, as North American papers write it, "Quellby 4, Varn 3 (OT)",
+#: or a standings row, "Quellby 4 3 0 1 8 4 9": a whole line.
 _RESULT_LINE = re.compile(
-    rf"^[ \t]*(?P<home>{_TABLE_NAME})[ \t]+\d{{1,3}}[ \t]+(?P<away>{_TABLE_NAME})[ \t]+\d{{1,3}}[ \t]*$"
+    rf"^[ \t]*(?P<home>{_TABLE_NAME})[ \t]+\d{{1,3}},?[ \t]+(?P<away>{_TABLE_NAME})[ \t]+\d{{1,3}}"
+    r"(?:[ \t]+\((?:\d?OT|SO|ET|aet|pens?)\))?[ \t]*$"
     rf"|^[ \t]*(?P<row>{_TABLE_NAME})(?:[ \t]+-?\d{{1,4}}){{3,}}[ \t]*$"
     # a match's summary: each side's goals with their scorers in brackets, then a full stop and more
     # ("Quellby 2 ( Orla Quist 34 , Ed Varn 60 ) Varn Rovers 0 . Halftime 1-0 . Attendance 5,000 .")
@@ -465,14 +467,15 @@ def lineups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         return spans
     sides: list[tuple[int, int]] = []
     labelled: list[tuple[int, int]] = []
-    teams = {body[s.start : s.end] for s in spans if s.type in {"group", "place"}}
+    # a team's name in capitals above its line-up is the team ("QUELLBY: O Quist; ...")
+    teams = {body[s.start : s.end].lower() for s in spans if s.type in {"group", "place"}}
     nouns = article.common_words[0] if article.common_words else frozenset()
     patterns = article.patterns
     heads = patterns.group_heads | patterns.place_heads | patterns.building_heads
     for line in _LINEUP.finditer(body):
         start = line.start("players")
         items = []
-        for item in re.finditer(r"[^;,]+", line["players"]):
+        for item in re.finditer(r"(?:\([^)\n]*\)|[^;,(])+", line["players"]):  # "Osk (1-6, 0-4f)" is one
             text = item.group().strip()
             at = start + item.start() + item.group().index(text) if text else 0
             notes = _PLAYER_NOTES.search(text)
@@ -491,7 +494,7 @@ def lineups(spans: list[CharSpan], article: ArticleText) -> list[CharSpan]:
         if team.lower() in _LINEUP_LABELS:
             labelled.extend(found)
             continue
-        if team not in teams:
+        if team.lower() not in teams:
             continue  # a side is a team the article names: not "Companies reporting: J Sainsbury, ..."
         # most with an initial or a given name: "Airlines: Alaska, Sun Country, Air Canada" lists no one
         people = [

@@ -428,7 +428,7 @@ def _paragraphs(lines: Sequence[str]) -> list[str]:
 #: A row of a table of results or figures: it starts with a capital, a digit or a bracket and ends on a
 #: number ("Quellby 2 Varn 1", "Orla Quist 68 70 138", "1. Tarn Osk (Varnland) 1:30.123"); not a line of
 #: prose cut after a number ("... by Formula 1" + "chief executive ..."), nor a sentence's end ("March 3.").
-_TABLE_ROW = re.compile(r"[A-Z0-9(].*\s[-+]?\d(?:[\d.,:]*\d)?$")
+_TABLE_ROW = re.compile(r"[A-Z0-9(].*\s[-+]?\d(?:[\d.,:]*\d)?(?:\s\((?:\d?OT|SO|ET|aet|pens?)\))?$")
 
 
 #: Rows in a row that make a table inside lines that are otherwise one paragraph ("Results :" above them),

@@ -77,8 +77,9 @@ _TRAILING_CREDIT = re.compile(
     # a wire agency's credit: "REUTERS/Orrin Tasby/File Photo", "(Xinhua/Orrin Tasby)", "EPA-EFE/Orrin Tasby"
     rf"|\(?(?:{_WIRE_AGENCIES})"
     r"(?:/\s*[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|la|van|von|der|da))*){1,3}\)?\s*\.?"
-    # in brackets, any paper's or agency's short name: "(JP/Orrin Tasby)"
-    r"|\([A-Z][A-Za-z]{1,5}(?:/\s*[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|la|van|von|der|da))*){1,3}\)\s*\.?)$"
+    # in brackets, any paper's or agency's short name and a name of two words or more: "(JP/Orrin Tasby)";
+    # not "(AC/DC)", "(EU/UK)", "(Mon/Tue)"
+    r"|\([A-Z][A-Za-z]{1,5}(?:/\s*[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|la|van|von|der|da))+){1,3}\)\s*\.?)$"
 )
 
 

@@ -132,6 +132,10 @@ def test_a_colon_after_a_city_in_capitals_is_a_dateline_only_for_a_place_the_gaz
         ("QUELLBRIDGE", "person", "model")
     ]
     assert _found("UPDATE: Talks ended.", places=places) == []
+    # a place the gazetteer knows is the dateline even when its name is a word too
+    assert _found("ANALYSIS: Talks ended.", places=places | {"Analysis"}) == [
+        ("ANALYSIS", "place", "dateline")
+    ]
     assert _found("Varnholt: Talks ended.", places=places) == []  # in title case, a heading's word
 
 

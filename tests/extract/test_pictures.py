@@ -176,6 +176,12 @@ def _bylined(body: str, *model: tuple[str, str, str]) -> list[tuple[str, str, st
             "By Dr Orla Quist, Senior Lecturer, Varnby University",
             [("Orla Quist", "person"), ("Varnby University", "group")],
         ),
+        ("By Orla Quist, Ledger", [("Orla Quist", "person")]),  # a desk's name, a word of the language
+        ("By Orla Quist, Sunday", [("Orla Quist", "person")]),
+        (
+            "By Dr Orla Quist, Professor of Economics, University of Varnby",
+            [("Orla Quist", "person"), ("University of Varnby", "group")],
+        ),
     ],
 )
 def test_a_byline_line_names_its_writer_and_outlet_in_place_of_the_models_reading(line, credited) -> None:
@@ -224,7 +230,16 @@ def test_a_slash_between_words_in_lower_case_is_no_credit() -> None:
     ]
 
 
-@pytest.mark.parametrize("line", ["By Invitation Only", "By Request Only", "By Appointment Only"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Invitation Only",
+        "By Request Only",
+        "By Appointment Only",
+        "By A Staff Reporter",
+        "By A Correspondent",
+    ],
+)
 def test_a_heading_that_opens_on_by_names_no_writer(line) -> None:
     body = f"Quist spoke in Varnby.\n\n{line}\n\nShe left."
     assert _bylined(body, ("Quist", "PERSON", "person")) == [("Quist", "person", "model")]

@@ -712,6 +712,27 @@ def test_the_names_of_a_results_table_are_teams() -> None:
     ]
 
 
+def test_an_office_holders_given_name_may_be_written_with_accents() -> None:
+    from pipeline.extract.shapes import _office_and_holder
+    from pipeline.gazetteer import AccentBlindNames
+
+    article = ArticleText("", (), load_patterns(), given_names=AccentBlindNames({"Siobhan"}))
+    assert _office_and_holder("Quell Labour TD Siobhán Ní Varrada", article) == (((0, 12), "group"), (16, 34))
+
+
+def test_results_written_with_a_comma_and_overtime_are_a_table_too() -> None:
+    body = "Results Saturday:\nQuellby 4, Varnton 3\nTessbury 3, Orla Bay 2 (OT)\nDrovenport 2, Marrow 1 (SO)\n\nIt snowed."
+    spans = _spans(body, ("Varnton", "place"), ("Orla Bay", "person"))
+    article = ArticleText(body, (), load_patterns(), given_names=frozenset({"Orla"}))
+    found = [(body[s.start : s.end], s.type) for s in results_tables(spans, article)]
+    assert found == [
+        (team, "group") for team in ("Quellby", "Varnton", "Tessbury", "Orla Bay", "Drovenport", "Marrow")
+    ]
+    # one such line alone is no table: "Labour 31, Conservatives 8" in a story
+    body = "Seats won:\nVarn Labour 31, Quellby Greens 8\n\nIt rained."
+    assert results_tables(_spans(body), ArticleText(body, (), load_patterns())) == []
+
+
 def test_a_matchs_summary_gives_its_teams_and_scorers() -> None:
     body = (
         "Summaries of Varnland matches :\n\n"
@@ -857,6 +878,20 @@ def test_a_side_by_surnames_with_a_substitution_and_its_reports_lists_are_people
     # without a line-up, a label's list is no one's
     body = "Goals: Quellby, Varnton.\n\nBooked: Osk, Tarn."
     assert lineups([], ArticleText(body, (), load_patterns())) == []
+
+
+def test_a_line_up_under_its_team_in_capitals_with_scores_in_brackets_names_its_players() -> None:
+    body = (
+        "Quellby beat Varnholm .\n\n"
+        "QUELLBY: O Quist; T Varnholm-Osk (0-3), D Tarn (1-6, 0-4f), J Osk; E Brann (0-2), K Tell; P Quillon."
+    )
+    spans = _spans(body, ("Quellby", "place"), ("Varnholm", "place"))
+    found = [
+        body[s.start : s.end]
+        for s in lineups(spans, ArticleText(body, (), load_patterns()))
+        if s.origin == "table"
+    ]
+    assert found == ["O Quist", "T Varnholm-Osk", "D Tarn", "J Osk", "E Brann", "K Tell", "P Quillon"]
 
 
 def test_a_list_after_something_that_is_no_team_or_of_streets_is_no_line_up() -> None:

@@ -144,6 +144,9 @@ def test_the_pictures_captions_and_credits_are_read_after_the_body_and_links_and
         "A poll (Reuters/Ipsos) showed 40% support.",
         "Support fell, a poll (QP/Varnstat) showed.",  # an unknown short name's bracket mid-sentence
         "The border is shut. (Quellbian/Varnish forces are there)",
+        "The band will play 30 dates. (AC/DC)",  # a slash between short names: no credit
+        "Owners must carry a certificate. (QU/VR)",
+        "The library closes at five. (Mon/Tue)",
     ],
 )
 def test_a_story_sentence_that_opens_like_a_credit_or_byline_stays(line: str) -> None:

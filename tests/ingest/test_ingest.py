@@ -186,6 +186,20 @@ def test_the_rows_of_a_table_stay_rows_while_wrapped_lines_join(write) -> None:
     ]
 
 
+def test_a_result_after_overtime_or_a_shoot_out_is_a_row_too(write) -> None:
+    path = write(
+        "results.txt",
+        "Quellby Win\n\nResults:\nQuellby 4, Varn 3\nOsk 3, Tarn 2 (OT)\nBrann 2, Marr 1 (SO)\n",
+    )
+    [article] = ingest([path]).articles
+    assert article.body.split("\n\n") == [
+        "Results:",
+        "Quellby 4, Varn 3",
+        "Osk 3, Tarn 2 (OT)",
+        "Brann 2, Marr 1 (SO)",
+    ]
+
+
 def test_each_turn_of_a_transcript_is_a_paragraph_of_its_own(write) -> None:
     path = write(
         "talk.txt",
